@@ -1,0 +1,154 @@
+"""The ``claimcheck`` command: a thin layer over the library.
+
+Each command parses its options, calls the library, formats the result and exits.
+Heavy modules (pydantic, networkx, tabulate) are imported inside the commands that use
+them, so that ``claimcheck --help`` starts at once. User mistakes arrive here as
+:class:`~claimcheck.errors.ClaimcheckError` and leave as ``path:line:col: message`` on
+stderr with exit code 2 — in :meth:`Group.invoke`, the one place that handles them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from claimcheck.errors import ClaimcheckError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+@dataclass
+class Settings:
+    store: Path
+    use_cache: bool
+
+
+class Group(click.Group):
+    """Turns every user mistake into ``path:line:col: message`` and exit 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClaimcheckError as e:
+            for problem in e.problems:
+                click.echo(str(problem), err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+        except BrokenPipeError:  # `claimcheck claims | head`
+            sys.stderr.close()
+            ctx.exit(EXIT_OK)
+
+
+def format_option(*choices: str) -> Any:
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default=None,
+        help=f"Output format (default: {choices[0]}).",
+    )
+
+
+def emit(text: str, output: str | None = None) -> None:
+    """Print ``text``, or write it to ``output`` (``-`` is stdout)."""
+    if output and output != "-":
+        Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    else:
+        click.echo(text)
+
+
+def _settings(ctx: click.Context) -> Settings:
+    obj = ctx.find_object(Settings)
+    assert obj is not None
+    return obj
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--store", default="claims", show_default=True, envvar="CLAIMCHECK_STORE",
+              type=click.Path(file_okay=False, path_type=Path),
+              help="The store folder (env CLAIMCHECK_STORE).")
+@click.option("--no-cache", is_flag=True, help="Read every file again; neither use nor update the cache.")
+@click.version_option(package_name="claimcheck")
+@click.pass_context
+def cli(ctx: click.Context, store: Path, no_cache: bool) -> None:
+    """Claims tied to sources: flag conflicts and gaps in corroboration.
+
+    Record every assertion as a claim tied to its source; claimcheck checks them
+    against each other, writes the discrepancy report, checks new claims before they
+    are added and reviews claims by outlet.
+    """
+    ctx.obj = Settings(store=store, use_cache=not no_cache)
+
+
+def _load(ctx: click.Context, candidates: tuple[str, ...] = ()) -> Any:
+    from claimcheck.store import load_store
+
+    return load_store(_settings(ctx).store, candidates=candidates)
+
+
+@cli.command()
+@click.pass_context
+def validate(ctx: click.Context) -> None:
+    """Load and check the store; report problems, nothing else."""
+    store = _load(ctx)
+    counts = ", ".join(
+        f"{len(getattr(store, name))} {name}"
+        for name in ("outlets", "documents", "parties", "subjects", "properties", "claims", "reviews")
+    )
+    click.echo(f"{_settings(ctx).store}: {len(store.files)} files, {counts}: valid")
+
+
+@cli.command()
+@click.option("--subject", help="Only claims about this subject (and its parts).")
+@click.option("--property", "property_", metavar="PROPERTY", help="Only claims on this property.")
+@click.option("--outlet", help="Only claims whose document this outlet published.")
+@click.option("--claimant", help="Only claims made by this party or outlet.")
+@format_option("table", "json", "markdown")
+@click.pass_context
+def claims(ctx: click.Context, subject: str | None, property_: str | None, outlet: str | None,
+           claimant: str | None, fmt: str | None) -> None:
+    """Query claims, with their defaults resolved."""
+    from claimcheck.render.claims import render_claims
+    from claimcheck.store.query import query_claims
+
+    store = _load(ctx)
+    for option, value, table in (("--subject", subject, store.subjects),
+                                 ("--property", property_, store.properties),
+                                 ("--outlet", outlet, store.outlets)):
+        if value is not None and value not in table:
+            _usage(f"{option}: no such id {value!r} in the store")
+    if claimant is not None and claimant not in store.parties and claimant not in store.outlets:
+        _usage(f"--claimant: no party or outlet {claimant!r} in the store")
+    found = query_claims(store, subject=subject, property=property_, outlet=outlet,
+                         claimant=claimant)
+    click.echo(render_claims(store, found, fmt or "table"))
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+def schema(output: str | None) -> None:
+    """Print the JSON Schema of the file format (for editors' YAML validation)."""
+    from claimcheck.model import json_schema
+    from claimcheck.render import to_json
+
+    emit(to_json(json_schema()), output)
+
+
+def _usage(message: str) -> NoReturn:
+    from claimcheck.errors import UsageError
+
+    raise UsageError(message)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    # A pipe that closes early (`| head`) must not print a traceback.
+    try:
+        cli(prog_name="claimcheck")
+    except BrokenPipeError:
+        os._exit(EXIT_OK)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""Errors a user can cause, each pointing at a place in their files.
+
+Every mistake in a store, a candidate file or a configuration file becomes a
+:class:`Problem` (``path:line:col: message``). The loader collects them and raises
+:class:`StoreError`; the CLI prints them on stderr and exits 2. Nothing else in the
+package should let a user's bad input surface as a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A place in a file: 1-based line and column (0 when unknown)."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col or 1}"
+        return self.path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One user mistake at one place."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class ClaimcheckError(Exception):
+    """Base of every error claimcheck raises on purpose for bad input or usage."""
+
+    def __init__(self, problems: Iterable[Problem] | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(Location("claimcheck"), problems)]
+        self.problems: list[Problem] = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def at(cls, path: str | Path, line: int, col: int, message: str) -> ClaimcheckError:
+        """One problem at ``path:line:col``."""
+        return cls([Problem(Location(display_path(path), line, col), message)])
+
+
+class FileProblem(Exception):
+    """A file that cannot be read at all: one problem, at one place (raised inside loaders)."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+class StoreError(ClaimcheckError):
+    """The store (or a candidate file) does not load: malformed or inconsistent data."""
+
+
+class ConfigError(ClaimcheckError):
+    """A configuration file has an unknown key or a bad value."""
+
+
+class UsageError(ClaimcheckError):
+    """The command line asks for something impossible (a path outside the store, ...)."""
+
+
+def display_path(path: str | Path) -> str:
+    """A path as users should see it: relative to the working directory when inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(p)

@@ -1,0 +1,348 @@
+"""The seven record types of a store, as pydantic models (DESIGN §2).
+
+Each model forbids unknown fields (a typo like ``subjekt`` is an error, not a silent
+omission), normalises ids and names to Unicode NFC, and reads dates as real dates.
+Records are slotted pydantic dataclasses: a million claims must fit in memory and
+validate in a few microseconds each. Cross-record checks (does this outlet exist?) are
+the store's job, not the models'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import field
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic.dataclasses import dataclass
+
+from claimcheck.values import (
+    ACCEPTED_DATE_FORMS,
+    ACCEPTED_FORMS,
+    DateError,
+    DateRange,
+    Value,
+    nfc,
+)
+from claimcheck.values.dates import parse_date
+
+SECTIONS = ("outlets", "documents", "parties", "subjects", "properties", "claims", "reviews")
+
+OutletKind = Literal[
+    "news-agency", "broadcaster", "newspaper", "magazine", "video", "wire", "state-media",
+    "party-channel", "ngo", "un", "encyclopedia", "social",
+]
+DocumentKind = Literal[
+    "article", "video", "audio", "statement", "post", "report", "interview", "dataset",
+    "encyclopedia-article", "other",
+]
+PartyKind = Literal[
+    "state", "army", "armed-group", "mercenary", "un", "ngo", "medical", "journalist",
+    "anonymous", "person",
+]
+SubjectKind = Literal["event", "place", "person", "group", "organisation", "agreement", "other"]
+PropertyType = Literal["quantity", "date", "category", "entity", "text"]
+Stance = Literal["asserts", "denies"]
+Status = Literal["active", "retracted", "superseded"]
+Verdict = Literal["explained", "accepted", "disputed"]
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
+
+#: Outlet kinds that are tertiary: they summarise others and are no source on their own.
+TERTIARY_KINDS = frozenset({"encyclopedia"})
+
+_RE_ID = re.compile(r"^[^\W_][\w.:-]*$")
+
+
+def _check_id(value: str) -> str:
+    value = nfc(value)
+    if not _RE_ID.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid id: use letters, digits, '-', '_', '.' or ':', "
+            "starting with a letter or digit, no spaces"
+        )
+    return value
+
+
+def _iso_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real date YYYY-MM-DD") from None
+
+
+def _date_range(value: Any) -> DateRange:
+    if isinstance(value, DateRange):
+        return value
+    try:
+        return parse_date(value)
+    except DateError as e:
+        raise ValueError(str(e)) from None
+
+
+def _tolerance(value: Any) -> float | str:
+    if isinstance(value, bool):
+        raise ValueError("tolerance must be a number or a percentage like '10%'")
+    if isinstance(value, int | float):
+        if not math.isfinite(value) or value < 0:
+            raise ValueError("tolerance must be a finite number, zero or more")
+        return float(value)
+    if isinstance(value, str) and re.fullmatch(r"\d+(\.\d+)?%", value.strip()):
+        return value.strip()
+    raise ValueError(f"tolerance {value!r}: use a number or a percentage like '10%'")
+
+
+Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": _RE_ID.pattern})]
+Name = Annotated[str, AfterValidator(nfc)]
+Date = Annotated[
+    dt.date,
+    PlainValidator(_iso_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+DateSpan = Annotated[
+    DateRange,
+    PlainValidator(_date_range),
+    PlainSerializer(lambda d: str(d), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?|unknown)$",
+            "description": f"a date or range: {ACCEPTED_DATE_FORMS}",
+        }
+    ),
+]
+Tolerance = Annotated[
+    float | str,
+    PlainValidator(_tolerance),
+    WithJsonSchema(
+        {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\d+(\.\d+)?%$"}]}
+    ),
+]
+RawValue = Annotated[
+    Any,
+    WithJsonSchema(
+        {
+            "description": f"read by the property's type; quantities accept {ACCEPTED_FORMS}",
+            "anyOf": [
+                {"type": "number", "minimum": 0},
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "properties": {
+                        k: {"type": "number", "minimum": 0}
+                        for k in ("at_least", "at_most", "more_than", "less_than", "min", "max", "approx", "exact")
+                    },
+                    "additionalProperties": False,
+                },
+            ],
+        }
+    ),
+]
+
+_CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True)
+_CONFIG_NO_STRIP = ConfigDict(extra="forbid")
+
+
+@dataclass(slots=True, config=_CONFIG)
+class Outlet:
+    """A publisher: a news agency, a broadcaster, a channel, an encyclopedia."""
+
+    id: Id
+    name: Name
+    kind: OutletKind
+    country: str | None = None
+    #: Group key: outlets with one owner are not independent of each other.
+    owner: Name | None = None
+    #: Party id, for state or party media.
+    affiliation: Id | None = None
+    #: Admiralty source-reliability letter, set by a person.
+    reliability: Reliability | None = None
+    url: str | None = None
+    note: str | None = None
+
+    @property
+    def owner_key(self) -> str:
+        return self.owner or self.id
+
+
+@dataclass(slots=True, config=_CONFIG)
+class Document:
+    """One article, video, statement or post."""
+
+    id: Id
+    outlet: Id | None = None
+    title: Name | None = None
+    published: Date | None = None
+    retrieved: Date | None = None
+    language: str | None = None
+    url: str | None = None
+    #: Ids of the documents this one relays.
+    cites: list[Id] = field(default_factory=list)
+    kind: DocumentKind | None = None
+    author: Name | None = None
+    note: str | None = None
+
+
+@dataclass(slots=True, config=_CONFIG)
+class Party:
+    """Someone who asserts things or takes part: a state, an army, a group, a person."""
+
+    id: Id
+    name: Name
+    kind: PartyKind
+    #: Allies share a side, e.g. FAMa and Wagner: ``mali-government``.
+    side: Id | None = None
+    #: Unnamed ("officials", "medical sources"); defaults to ``kind == anonymous``.
+    anonymous: bool | None = None
+    note: str | None = None
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.anonymous if self.anonymous is not None else self.kind == "anonymous"
+
+
+@dataclass(slots=True, config=_CONFIG)
+class Subject:
+    """What claims are about: an event, a place, a person, a group."""
+
+    id: Id
+    label: Name
+    kind: SubjectKind = "event"
+    #: The subject's extent.
+    date: DateSpan | None = None
+    part_of: Id | None = None
+    #: Sides involved: their own claims about this subject are interested.
+    sides: list[Id] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass(slots=True, config=_CONFIG)
+class Property:
+    """An attribute with its meaning and how its values compare."""
+
+    id: Id
+    type: PropertyType
+    label: str | None = None
+    description: str | None = None
+    unit: str | None = None
+    #: One true value per subject.
+    single: bool = True
+    #: The allowed values of a category property.
+    values: list[Name] | None = None
+    #: A running toll that may be revised upward over time.
+    cumulative: bool = False
+    #: Quantity: an absolute gap or a percentage ("10%"); date: days.
+    tolerance: Tolerance | None = None
+
+    def __post_init__(self) -> None:
+        if self.type == "category" and not self.values:
+            raise ValueError("a category property needs its list of 'values'")
+        if self.type != "category" and self.values is not None:
+            raise ValueError(f"'values' is only for category properties, not {self.type}")
+        if self.cumulative and self.type != "quantity":
+            raise ValueError("only a quantity property can be cumulative")
+        if self.tolerance is not None and self.type not in ("quantity", "date"):
+            raise ValueError("'tolerance' is only for quantity and date properties")
+        if self.type == "date" and isinstance(self.tolerance, str):
+            raise ValueError("a date tolerance is a number of days, not a percentage")
+
+
+@dataclass(slots=True, config=_CONFIG_NO_STRIP)
+class Claim:
+    """One assertion from one source."""
+
+    id: Id
+    subject: Id
+    property: Id
+    value: RawValue
+    #: Document id.
+    source: Id | None = None
+    #: Party or outlet id; default: the document's outlet.
+    claimant: Id | None = None
+    #: When the value holds; default: the document's publication date.
+    as_of: DateSpan | None = None
+    stance: Stance = "asserts"
+    #: Verbatim, in the original language.
+    quote: str | None = None
+    locator: str | None = None
+    note: str | None = None
+    status: Status = "active"
+    # Resolved by the store after loading; never read from a file.
+    parsed: Value | None = field(init=False, default=None, repr=False)
+    outlet: str | None = field(init=False, default=None, repr=False)
+    claimant_given: bool = field(init=False, default=True, repr=False)
+
+    @property
+    def origin(self) -> str:
+        """Who speaks: the claimant, or the outlet when none is named."""
+        return self.claimant or self.outlet or f"unsourced:{self.id}"
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+
+@dataclass(slots=True, config=_CONFIG)
+class Review:
+    """A person's verdict on a finding, by fingerprint."""
+
+    finding: str
+    verdict: Verdict
+    note: str | None = None
+    by: str | None = None
+    on: Date | None = None
+
+
+RECORD_TYPES: dict[str, type] = {
+    "outlets": Outlet,
+    "documents": Document,
+    "parties": Party,
+    "subjects": Subject,
+    "properties": Property,
+    "claims": Claim,
+    "reviews": Review,
+}
+
+Record = Outlet | Document | Party | Subject | Property | Claim | Review
+
+
+@dataclass(config=_CONFIG)
+class StoreFile:
+    """One YAML file of a store: any of the seven sections, each a list of records."""
+
+    outlets: list[Outlet] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    parties: list[Party] = field(default_factory=list)
+    subjects: list[Subject] = field(default_factory=list)
+    properties: list[Property] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a store file, for editors' YAML validation."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(StoreFile).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "claimcheck store file"
+    schema["description"] = (
+        "A claimcheck store file (YAML): outlets, documents, parties, subjects, properties, "
+        "claims and reviews. See the README for the format."
+    )
+    return schema

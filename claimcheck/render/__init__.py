@@ -1,0 +1,58 @@
+"""Turning records into text: tables (tabulate), Markdown, JSON.
+
+Every command produces plain records (dicts) once; these small renderers format them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+FORMATS = ("table", "json", "markdown")
+
+
+def to_json(data: Any) -> str:
+    """Pretty, stable JSON (keys in the order given, UTF-8 kept as is)."""
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str)
+
+
+def escape_markdown(text: str) -> str:
+    """Make user text inert inside a Markdown table cell."""
+    out = (
+        str(text)
+        .replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\n", " ")
+    )
+    for ch in "`*_[]#":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def table(rows: Sequence[Sequence[Any]], headers: Sequence[str], fmt: str = "table") -> str:
+    """A table for a terminal (``table``) or a Markdown document (``markdown``)."""
+    from tabulate import tabulate
+
+    if fmt == "markdown":
+        cells = [[escape_markdown(_cell(c)) for c in row] for row in rows]
+        return str(tabulate(cells, headers=list(headers), tablefmt="github", disable_numparse=True))
+    cells = [[_cell(c) for c in row] for row in rows]
+    return str(tabulate(cells, headers=list(headers), tablefmt="simple", disable_numparse=True,
+                        maxcolwidths=None))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value)
+
+
+def shorten(text: str | None, width: int) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

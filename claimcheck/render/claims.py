@@ -1,0 +1,33 @@
+"""Rendering a list of claims: a table, Markdown or the JSON shape of DESIGN §5."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimcheck.model import Claim
+from claimcheck.render import shorten, table, to_json
+from claimcheck.store import Store
+from claimcheck.store.query import claim_record
+
+
+def render_claims(store: Store, claims: Sequence[Claim], fmt: str) -> str:
+    if fmt == "json":
+        return to_json({"claims": [claim_record(store, c) for c in claims]})
+    headers = ["id", "subject", "property", "value", "claimant", "outlet", "as of", "source"]
+    rows = [
+        [
+            c.id,
+            c.subject,
+            c.property,
+            ("not " if c.stance == "denies" else "") + shorten(str(c.parsed or c.value), 30),
+            c.claimant if c.claimant_given else f"({c.claimant or '—'})",
+            c.outlet,
+            c.as_of,
+            c.source or "—",
+        ]
+        for c in claims
+    ]
+    footer = f"\n{len(claims)} claim{'s' if len(claims) != 1 else ''}"
+    if fmt == "markdown":
+        return table(rows, headers, "markdown") + "\n" + footer
+    return table(rows, headers) + footer

@@ -1,0 +1,72 @@
+"""Finding a store's files and reading them as text, with clear errors for bad bytes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from claimcheck.errors import FileProblem, Location, Problem
+from claimcheck.store.limits import Limits
+
+YAML_SUFFIXES = (".yaml", ".yml")
+JSONL_SUFFIXES = (".jsonl",)
+#: Folder names never read as part of a store.
+SKIPPED_DIRS = {".claimcheck-cache", ".git", "__pycache__", "node_modules"}
+
+
+def store_files(root: Path) -> list[Path]:
+    """Every ``*.yaml``, ``*.yml`` and ``*.jsonl`` file under ``root``, sorted; hidden ones skipped."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
+        for name in filenames:
+            if name.startswith("."):
+                continue
+            if name.endswith(YAML_SUFFIXES + JSONL_SUFFIXES):
+                found.append(Path(dirpath) / name)
+    return sorted(found)
+
+
+def read_text(path: Path, shown: str, limits: Limits) -> str:
+    """The file's text, decoded as UTF-8 (a leading BOM is dropped).
+
+    Raises :class:`FileProblem` for files too large, binary, or not UTF-8.
+    """
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise FileProblem(
+                Problem(
+                    Location(shown),
+                    f"file is {size:,} bytes, over the limit of {limits.max_file_bytes:,} "
+                    "(limit max_file_bytes)",
+                )
+            )
+        data = path.read_bytes()
+    except OSError as e:
+        raise FileProblem(Problem(Location(shown), f"cannot read file: {e.strerror or e}")) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileProblem(Problem(Location(shown, 1, 1), "file is UTF-16; save it as UTF-8"))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line, col = _line_col(data, nul)
+        raise FileProblem(
+            Problem(Location(shown, line, col), "binary data (a NUL byte): not a text file")
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line, col = _line_col(data, e.start)
+        bad = data[e.start : e.start + 1].hex()
+        raise FileProblem(
+            Problem(Location(shown, line, col), f"byte 0x{bad} is not UTF-8; save the file as UTF-8")
+        ) from None
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    col = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return line, col

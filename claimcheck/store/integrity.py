@@ -1,0 +1,143 @@
+"""Cross-record checks: every id a record names exists, no cycles, values fit types.
+
+Also resolves each claim's defaults: its outlet (through its document), its claimant
+(the outlet when none is named), its ``as_of`` (the document's date) and its typed value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from claimcheck.errors import Location
+from claimcheck.model import Claim
+from claimcheck.store.store import Store, Where
+from claimcheck.values import BadValue, DateRange, Entity, Value, parse_value
+
+Report = Callable[[Location, str], None]
+Locate = Callable[[Where, str, str | None], Location]
+
+
+def check(store: Store, report: Report, locate: Locate, failed: set[str]) -> None:
+    """Report every dangling reference, cycle and ill-typed value; resolve defaults."""
+
+    def missing(record_id: str, section: str, field: str, target: str, kind: str,
+                table: Mapping[str, Any]) -> None:
+        if target in table or target in failed:
+            return
+        hint = ""
+        other = store.kind_of(target)
+        if other:
+            hint = f" ({target!r} is a {other})"
+        report(locate(store.where[record_id], section, field), f"unknown {kind} {target!r}{hint}")
+
+    for outlet in store.outlets.values():
+        if outlet.affiliation:
+            missing(outlet.id, "outlets", "affiliation", outlet.affiliation, "party", store.parties)
+    for doc in store.documents.values():
+        if doc.outlet:
+            missing(doc.id, "documents", "outlet", doc.outlet, "outlet", store.outlets)
+        for cited in doc.cites:
+            missing(doc.id, "documents", "cites", cited, "document", store.documents)
+    for subject in store.subjects.values():
+        if subject.part_of:
+            missing(subject.id, "subjects", "part_of", subject.part_of, "subject", store.subjects)
+
+    _cycles(store, report, locate, "documents", "cites",
+            {d.id: [c for c in d.cites if c in store.documents] for d in store.documents.values()})
+    _cycles(store, report, locate, "subjects", "part_of",
+            {s.id: [s.part_of] if s.part_of in store.subjects else []
+             for s in store.subjects.values()})
+    _claims(store, report, locate, failed, missing)
+
+
+def _claims(store: Store, report: Report, locate: Locate, failed: set[str], missing: Any) -> None:
+    documents = store.documents
+    properties = store.properties
+    as_of_cache: dict[str, DateRange | None] = {}
+    value_cache: dict[tuple[str, Any], Value] = {}
+    categories = {
+        p.id: frozenset(p.values) if p.values else None for p in properties.values()
+    }
+    for claim in store.claims.values():
+        if claim.subject not in store.subjects:
+            missing(claim.id, "claims", "subject", claim.subject, "subject", store.subjects)
+        if claim.claimant is not None and claim.claimant not in store.parties:
+            missing(claim.id, "claims", "claimant", claim.claimant, "party or outlet",
+                    store.outlets)
+        doc = None
+        if claim.source is not None:
+            doc = documents.get(claim.source)
+            if doc is None:
+                missing(claim.id, "claims", "source", claim.source, "document", documents)
+        _resolve(claim, doc, as_of_cache)
+        prop = properties.get(claim.property)
+        if prop is None:
+            missing(claim.id, "claims", "property", claim.property, "property", properties)
+            continue
+        raw = claim.value
+        key = (prop.id, raw) if isinstance(raw, str | int | float) else None
+        try:
+            if key is not None and key in value_cache:
+                value = value_cache[key]
+            else:
+                value = parse_value(prop.type, raw, categories[prop.id])
+                if key is not None:
+                    value_cache[key] = value
+        except BadValue as e:
+            report(locate(store.where[claim.id], "claims", "value"),
+                   f"claim {claim.id!r}: value does not fit property {prop.id!r} ({prop.type}): {e}")
+            continue
+        claim.parsed = value
+        if isinstance(value, Entity) and value.value != "unknown" and value.value not in store.where:
+            if value.value not in failed:
+                report(locate(store.where[claim.id], "claims", "value"),
+                       f"claim {claim.id!r}: unknown entity {value.value!r} "
+                       f"(an entity value is the id of a party, subject or outlet)")
+
+
+def _resolve(claim: Claim, doc: Any, as_of_cache: dict[str, DateRange | None]) -> None:
+    if doc is None:
+        claim.claimant_given = claim.claimant is not None
+        return
+    claim.outlet = doc.outlet
+    if claim.claimant is None:
+        claim.claimant = doc.outlet
+        claim.claimant_given = False
+    if claim.as_of is None:
+        if doc.id not in as_of_cache:
+            as_of_cache[doc.id] = (
+                DateRange(doc.published, doc.published, doc.published.isoformat())
+                if doc.published else None
+            )
+        claim.as_of = as_of_cache[doc.id]
+
+
+def _cycles(store: Store, report: Report, locate: Locate, section: str, field: str,
+            edges: dict[str, list[str]]) -> None:
+    """Report each cycle once, at the record that closes it (iterative DFS)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in edges:
+        if start in state:
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        path: list[str] = [start]
+        state[start] = 1
+        while stack:
+            node, i = stack[-1]
+            targets = edges.get(node, [])
+            if i < len(targets):
+                stack[-1] = (node, i + 1)
+                nxt = targets[i]
+                if state.get(nxt) == 1:
+                    cycle = [*path[path.index(nxt):], nxt]
+                    report(locate(store.where[node], section, field),
+                           f"{field} cycle: {' -> '.join(cycle)}")
+                elif nxt not in state:
+                    state[nxt] = 1
+                    stack.append((nxt, 0))
+                    path.append(nxt)
+            else:
+                state[node] = 2
+                stack.pop()
+                path.pop()

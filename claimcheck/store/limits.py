@@ -1,0 +1,22 @@
+"""Bounds on what claimcheck will read, so that no file can exhaust time or memory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Reading limits; set in ``claimcheck.toml`` under ``[limits]``."""
+
+    #: Largest file read, in bytes (YAML or JSONL).
+    max_file_bytes: int = 512 * 1024 * 1024
+    #: Deepest nesting of mappings and sequences in a YAML file.
+    max_depth: int = 64
+    #: Most nodes a YAML file may expand to once aliases are followed ("billion laughs").
+    max_nodes: int = 5_000_000
+    #: Longest single string (a quote, a note), in characters.
+    max_string: int = 1_000_000
+
+
+DEFAULT_LIMITS = Limits()

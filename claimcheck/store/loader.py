@@ -1,0 +1,297 @@
+"""Loading a store: find its files, parse them, validate every record, cross-check.
+
+Every problem found is collected with its ``path:line:col`` and raised together as one
+:class:`~claimcheck.errors.StoreError`, so that a user fixes all of them in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import re
+from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from claimcheck.errors import FileProblem, Location, Problem, StoreError, display_path
+from claimcheck.model import RECORD_TYPES, SECTIONS, Claim
+from claimcheck.store import integrity, jsonlfile, yamlfile
+from claimcheck.store.files import JSONL_SUFFIXES, read_text, store_files
+from claimcheck.store.limits import DEFAULT_LIMITS, Limits
+from claimcheck.store.store import Store, Where
+from claimcheck.store.yamlfile import RecordPos
+
+#: Stop collecting after this many problems: the first ones are what a user fixes first.
+MAX_PROBLEMS = 200
+
+_SINGULAR = {
+    "outlets": "outlet", "documents": "document", "parties": "party", "subjects": "subject",
+    "properties": "property", "claims": "claim", "reviews": "review",
+}
+
+
+@cache
+def _adapter(section: str) -> TypeAdapter[Any]:
+    return TypeAdapter(list[RECORD_TYPES[section]])  # type: ignore[valid-type]
+
+
+@cache
+def _record_adapter(section: str) -> TypeAdapter[Any]:
+    return TypeAdapter(RECORD_TYPES[section])
+
+
+@contextmanager
+def _gc_paused() -> Any:
+    """Loading builds millions of objects and frees none: the collector only costs time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Loader:
+    def __init__(self, root: Path, limits: Limits) -> None:
+        self.store = Store(root=root)
+        self.limits = limits
+        self.problems: list[Problem] = []
+        self.paths: list[Path] = []
+        self.failed_ids: set[str] = set()
+        self._key_positions: dict[int, dict[str, list[RecordPos]]] = {}
+
+    # -- problems and positions ------------------------------------------------------
+
+    def problem(self, location: Location, message: str) -> None:
+        self.problems.append(Problem(location, message))
+
+    def locate(self, where: Where, section: str, field: str | None) -> Location:
+        """The position of ``field`` in the record at ``where`` (the record's, if unknown)."""
+        file_index, record_index, line, col = where
+        path = self.store.files[file_index]
+        if field is None:
+            return Location(path, line, col)
+        positions = self._keys(file_index).get(section)
+        if positions and record_index < len(positions):
+            keys = positions[record_index].keys or {}
+            if field in keys:
+                return Location(path, *keys[field])
+        return Location(path, line, col)
+
+    def _keys(self, file_index: int) -> dict[str, list[RecordPos]]:
+        """Key positions of a file, read again only when an error needs them."""
+        if file_index not in self._key_positions:
+            path = self.paths[file_index]
+            try:
+                text = read_text(path, self.store.files[file_index], self.limits)
+                if path.suffix in JSONL_SUFFIXES:
+                    _, positions = jsonlfile.load(text, want_keys=True)
+                    found = {jsonlfile.section_of(path): positions}
+                else:
+                    _, found = yamlfile.load(text, self.limits, want_keys=True)
+            except FileProblem:
+                found = {}
+            self._key_positions[file_index] = found
+        return self._key_positions[file_index]
+
+    # -- files -----------------------------------------------------------------------
+
+    def add_file(self, path: Path) -> None:
+        shown = display_path(path)
+        file_index = len(self.store.files)
+        self.store.files.append(shown)
+        self.store.paths.append(path)
+        self.paths.append(path)
+        try:
+            text = read_text(path, shown, self.limits)
+            if path.suffix in JSONL_SUFFIXES:
+                records, positions = jsonlfile.load(text)
+                section = jsonlfile.section_of(path)
+                sections: dict[str, Any] = {section: records}
+                all_positions = {section: positions}
+            else:
+                data, all_positions = yamlfile.load(text, self.limits)
+                sections = self._sections(data, text, file_index)
+        except FileProblem as e:
+            loc = e.problem.location
+            self.problem(Location(shown, loc.line, loc.col), e.problem.message)
+            return
+        for section, records in sections.items():
+            self._validate(file_index, section, records, all_positions.get(section, []))
+
+    def _sections(self, data: Any, text: str, file_index: int) -> dict[str, Any]:
+        shown = self.store.files[file_index]
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            self.problem(
+                Location(shown, 1, 1),
+                "the top level must be a mapping of sections "
+                f"({', '.join(s + ':' for s in SECTIONS)}), not a {_kind(data)}",
+            )
+            return {}
+        sections: dict[str, Any] = {}
+        for key, value in data.items():
+            where = _key_location(text, shown, key)
+            if key not in SECTIONS:
+                hint = _did_you_mean(str(key), SECTIONS)
+                self.problem(where, f"unknown section {key!r}{hint}; sections are: {', '.join(SECTIONS)}")
+            elif value is None:
+                continue
+            elif not isinstance(value, list):
+                self.problem(where, f"section {key!r} must be a list of records, not a {_kind(value)}")
+            else:
+                sections[key] = value
+        return sections
+
+    def _validate(
+        self, file_index: int, section: str, records: list[Any], positions: list[RecordPos]
+    ) -> None:
+        def where(i: int) -> Where:
+            line, col = positions[i].pos if i < len(positions) else (1, 1)
+            return (file_index, i, line, col)
+
+        try:
+            objects = _adapter(section).validate_python(records)
+            pairs: Iterable[tuple[int, Any]] = enumerate(objects)
+        except ValidationError:
+            pairs = self._validate_each(file_index, section, records, where)
+        register = self._register
+        for i, obj in pairs:
+            register(section, obj, where(i))
+
+    def _validate_each(
+        self, file_index: int, section: str, records: list[Any], where: Any
+    ) -> list[tuple[int, Any]]:
+        """Slow path after a failure: keep the good records, report each bad one."""
+        adapter = _record_adapter(section)
+        good: list[tuple[int, Any]] = []
+        for i, record in enumerate(records):
+            try:
+                good.append((i, adapter.validate_python(record)))
+            except ValidationError as e:
+                if isinstance(record, dict) and isinstance(record.get("id"), str):
+                    self.failed_ids.add(record["id"])
+                for err in e.errors(include_url=False):
+                    self._report_validation(section, where(i), record, err)
+        return good
+
+    def _report_validation(self, section: str, where: Where, record: Any, err: Any) -> None:
+        loc = err["loc"]
+        field = str(loc[0]) if loc else None
+        kind = err["type"]
+        label = _record_label(section, where[1], record)
+        model = RECORD_TYPES[section]
+        fields = list(model.__dataclass_fields__)  # type: ignore[attr-defined]
+        if kind in ("dataclass_type", "dataclass_exact_type", "dict_type", "model_type"):
+            self.problem(
+                self.locate(where, section, None),
+                f"{label}: a record must be a mapping of fields, not a {_kind(record)}",
+            )
+            return
+        if kind == "unexpected_keyword_argument":
+            hint = _did_you_mean(field or "", [f for f in fields if f not in _RESOLVED])
+            message = f"{label}: unknown field {field!r}{hint}"
+        elif kind == "missing":
+            message = f"{label}: missing required field {field!r}"
+            field = None
+        else:
+            detail = str(err["msg"]).removeprefix("Value error, ")
+            path = ".".join(str(p) for p in loc) if loc else "record"
+            if kind.endswith("_type") or kind in ("literal_error", "enum"):
+                detail = f"{detail}, got {_short(err.get('input'))}"
+            message = f"{label}: {path}: {detail}" if loc else f"{label}: {detail}"
+        self.problem(self.locate(where, section, field), message)
+
+    def _register(self, section: str, obj: Any, where: Where) -> None:
+        store = self.store
+        if section == "reviews":
+            store.reviews.append(obj)
+            store.review_where.append(where)
+            return
+        record_id = obj.id
+        previous = store.where.get(record_id)
+        if previous is not None:
+            other = store.kind_of(record_id) or "record"
+            first = Location(store.files[previous[0]], previous[2], previous[3])
+            self.problem(
+                Location(store.files[where[0]], where[2], where[3]),
+                f"duplicate id {record_id!r}: already used by the {other} at {first}",
+            )
+            return
+        getattr(store, section)[record_id] = obj
+        store.where[record_id] = where
+
+
+_RESOLVED = {"parsed", "outlet", "claimant_given"}
+
+
+def _kind(value: Any) -> str:
+    return {dict: "mapping", list: "list", str: "string", int: "number", float: "number",
+            bool: "yes/no value", type(None): "empty value"}.get(type(value), type(value).__name__)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _record_label(section: str, index: int, record: Any) -> str:
+    name = _SINGULAR[section]
+    if isinstance(record, dict) and isinstance(record.get("id"), str):
+        return f"{name} {record['id']!r}"
+    return f"{name} #{index + 1} of {section}"
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _key_location(text: str, shown: str, key: Any) -> Location:
+    m = re.search(rf"^{re.escape(str(key))}\s*:", text, re.MULTILINE)
+    if m is None:
+        return Location(shown, 1, 1)
+    return Location(shown, text.count("\n", 0, m.start()) + 1, 1)
+
+
+def load_store(
+    root: str | Path,
+    *,
+    candidates: Sequence[str | Path] = (),
+    limits: Limits = DEFAULT_LIMITS,
+) -> Store:
+    """Load and check the store at ``root`` (plus ``candidates``, if any).
+
+    Raises :class:`~claimcheck.errors.StoreError` listing every problem found.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise StoreError([Problem(Location(display_path(root)), "no such store folder")])
+    loader = _Loader(root, limits)
+    with _gc_paused():
+        for path in store_files(root):
+            loader.add_file(path)
+        loader.store.candidate_start = len(loader.store.files)
+        for candidate in candidates:
+            path = Path(candidate)
+            if not path.is_file():
+                loader.problem(Location(display_path(path)), "no such candidate file")
+                continue
+            loader.add_file(path)
+        integrity.check(loader.store, loader.problem, loader.locate, loader.failed_ids)
+    if loader.problems:
+        raise StoreError(sorted(loader.problems, key=_problem_order)[:MAX_PROBLEMS])
+    return loader.store
+
+
+def _problem_order(p: Problem) -> tuple[str, int, int]:
+    return (p.location.path, p.location.line, p.location.col)
+
+
+__all__ = ["Claim", "load_store"]

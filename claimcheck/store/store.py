@@ -1,0 +1,124 @@
+"""The loaded store: every record by id, where each was defined, and its groups."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from claimcheck.errors import Location
+from claimcheck.model import (
+    TERTIARY_KINDS,
+    Claim,
+    Document,
+    Outlet,
+    Party,
+    Property,
+    Review,
+    Subject,
+)
+
+#: Where a record was defined: (file index, record index in its section, line, column).
+Where = tuple[int, int, int, int]
+
+GroupKey = tuple[str, str]
+
+
+@dataclass
+class Store:
+    """Every record of a store, validated and cross-checked, with defaults resolved."""
+
+    root: Path
+    #: Files as shown to users (relative to the working directory when inside it).
+    files: list[str] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)
+    #: Index of the first candidate file in :attr:`files` (None: no candidates).
+    candidate_start: int | None = None
+    outlets: dict[str, Outlet] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    parties: dict[str, Party] = field(default_factory=dict)
+    subjects: dict[str, Subject] = field(default_factory=dict)
+    properties: dict[str, Property] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    reviews: list[Review] = field(default_factory=list)
+    #: id -> where the record was defined; reviews by position in :attr:`reviews`.
+    where: dict[str, Where] = field(default_factory=dict)
+    review_where: list[Where] = field(default_factory=list)
+
+    def location(self, record_id: str) -> Location:
+        """``path:line:col`` of the record with this id."""
+        w = self.where.get(record_id)
+        if w is None:
+            return Location(self.files[0] if self.files else str(self.root))
+        return Location(self.files[w[0]], w[2], w[3])
+
+    def review_location(self, index: int) -> Location:
+        w = self.review_where[index]
+        return Location(self.files[w[0]], w[2], w[3])
+
+    def is_candidate(self, record_id: str) -> bool:
+        """Whether the record came from a candidate file rather than the store."""
+        w = self.where.get(record_id)
+        return w is not None and self.candidate_start is not None and w[0] >= self.candidate_start
+
+    def kind_of(self, record_id: str) -> str | None:
+        """Which section an id belongs to (``outlet``, ``party``, ...), or None."""
+        for name, table in (
+            ("claim", self.claims), ("document", self.documents), ("outlet", self.outlets),
+            ("party", self.parties), ("subject", self.subjects), ("property", self.properties),
+        ):
+            if record_id in table:
+                return name
+        return None
+
+    def name_of(self, record_id: str | None) -> str:
+        """A human name for a party, outlet, subject or document id."""
+        if record_id is None:
+            return "(none)"
+        if record_id in self.parties:
+            return self.parties[record_id].name
+        if record_id in self.outlets:
+            return self.outlets[record_id].name
+        if record_id in self.subjects:
+            return self.subjects[record_id].label
+        if record_id in self.documents:
+            return self.documents[record_id].title or record_id
+        return record_id
+
+    def side_of(self, claimant: str | None) -> str | None:
+        """The side a claimant speaks for: a party's side, or an affiliated outlet's party's."""
+        if claimant is None:
+            return None
+        party = self.parties.get(claimant)
+        if party is not None:
+            return party.side or None
+        outlet = self.outlets.get(claimant)
+        if outlet is not None and outlet.affiliation:
+            affiliated = self.parties.get(outlet.affiliation)
+            return affiliated.side if affiliated else None
+        return None
+
+    @cached_property
+    def groups(self) -> dict[GroupKey, list[Claim]]:
+        """Claims by (subject, property), in file order: the unit every rule works on."""
+        out: dict[GroupKey, list[Claim]] = defaultdict(list)
+        for claim in self.claims.values():
+            out[(claim.subject, claim.property)].append(claim)
+        return dict(out)
+
+    def active_claims(self) -> Iterator[Claim]:
+        return (c for c in self.claims.values() if c.status == "active")
+
+    def is_tertiary(self, claim: Claim) -> bool:
+        """A claim resting on an encyclopedia alone: no source of its own (see CC204)."""
+        outlet = self.outlets.get(claim.outlet or "")
+        if outlet is None or outlet.kind not in TERTIARY_KINDS:
+            return False
+        document = self.documents.get(claim.source or "")
+        return document is not None and not document.cites
+
+    def is_cited(self, claim: Claim) -> bool:
+        """Whether a claim traces to a source: a document with an outlet, not a bare encyclopedia."""
+        return claim.source is not None and claim.outlet is not None and not self.is_tertiary(claim)

@@ -1,0 +1,188 @@
+"""Reading YAML store files: fast, safe, and able to say where anything is.
+
+The fast path uses ruamel.yaml's safe loader with its C parser and records only where
+each record starts (a line and column per record). When something is wrong, the file is
+read again with key positions (:func:`positions`) so that the error can point at the
+offending field. Nothing in a data file can run code: only the safe constructor is used,
+dates stay text until the models read them, and nesting and alias expansion are bounded
+(:class:`~claimcheck.store.limits.Limits`) before the C parser sees the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+
+from claimcheck.errors import FileProblem, Location, Problem
+from claimcheck.store.limits import Limits
+
+#: (line, column), both 1-based.
+Pos = tuple[int, int]
+
+
+@dataclass(slots=True)
+class RecordPos:
+    """Where a record starts, and (when asked for) where each of its keys' values is."""
+
+    pos: Pos
+    keys: dict[str, Pos] | None = None
+
+
+def _mark(node: Node) -> Pos:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Constructor(SafeConstructor):  # type: ignore[misc]
+    """The safe constructor, plus record positions and an alias-expansion budget."""
+
+    want_keys = False
+    max_nodes = 5_000_000
+
+    def construct_document(self, node: Node) -> Any:
+        self.record_positions: dict[str, list[RecordPos]] = {}
+        _check_expansion(node, self.max_nodes)
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if isinstance(value, SequenceNode) and isinstance(key.value, str):
+                    self.record_positions[key.value] = [
+                        RecordPos(
+                            _mark(item),
+                            {
+                                str(k.value): _mark(v)
+                                for k, v in item.value
+                                if isinstance(item, MappingNode)
+                            }
+                            if self.want_keys and isinstance(item, MappingNode)
+                            else None,
+                        )
+                        for item in value.value
+                    ]
+        return super().construct_document(node)
+
+
+# Dates stay text: the models read them, so that 2023-02-30 is an error with a position.
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+
+class _KeyConstructor(_Constructor):
+    want_keys = True
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _check_expansion(root: Node, budget: int) -> None:
+    """Refuse documents whose aliases expand to more than ``budget`` nodes."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children: list[Node] = []
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                children.extend((k, v))
+        elif isinstance(node, SequenceNode):
+            children = list(node.value)
+        if done or not children:
+            size = 1 + sum(sizes[id(c)] for c in children)
+            if size > budget:
+                raise FileProblem(
+                    Problem(
+                        Location("", *_mark(node)),
+                        f"this document expands to more than {budget:,} nodes once its "
+                        "aliases are followed; refusing to read it (limit max_nodes)",
+                    )
+                )
+            sizes[id(node)] = size
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+
+
+def _loader(constructor: type[_Constructor], limits: Limits) -> YAML:
+    yaml = YAML(typ="safe", pure=False)
+    # One class per limits value keeps the budget without global state.
+    yaml.Constructor = type("Constructor", (constructor,), {"max_nodes": limits.max_nodes})
+    return yaml
+
+
+_RE_FLOW = re.compile(r"[\[\]{}]")
+_RE_COMPACT = re.compile(r"(?:[-?][ \t]+){%d,}")
+_RE_INDENT = re.compile(r"^[ ]+", re.MULTILINE)
+
+
+def prescan(text: str, limits: Limits) -> Problem | None:
+    """Find nesting deeper than the limit without recursion (the C parser would crash)."""
+    depth = limits.max_depth
+    if text.count("[") + text.count("{") > depth:
+        level = 0
+        for m in _RE_FLOW.finditer(text):
+            level = level + 1 if m.group() in "[{" else max(0, level - 1)
+            if level > depth:
+                return _deep(text, m.start(), depth)
+    m = re.search(_RE_COMPACT.pattern % depth, text)
+    if m:
+        return _deep(text, m.start(), depth)
+    # Block nesting needs indentation: more than 4 columns a level is generous.
+    for m in _RE_INDENT.finditer(text):
+        if len(m.group()) > depth * 4:
+            return _deep(text, m.start(), depth)
+    return None
+
+
+def _deep(text: str, offset: int, depth: int) -> Problem:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Problem(
+        Location("", line, col),
+        f"nesting deeper than {depth} levels; refusing to read it (limit max_depth)",
+    )
+
+
+def load(text: str, limits: Limits, want_keys: bool = False) -> tuple[Any, dict[str, list[RecordPos]]]:
+    """Parse ``text``; return the data and each section's record positions.
+
+    Raises :class:`FileProblem` for malformed YAML, with the parser's position.
+    """
+    problem = prescan(text, limits)
+    if problem is not None:
+        raise FileProblem(problem)
+    yaml = _loader(_KeyConstructor if want_keys else _Constructor, limits)
+    try:
+        data = yaml.load(text)
+    except FileProblem:
+        raise
+    except MarkedYAMLError as e:
+        raise FileProblem(_yaml_problem(e, text)) from None
+    except YAMLError as e:
+        raise FileProblem(Problem(Location("", 1, 1), f"invalid YAML: {e}")) from None
+    except (ValueError, TypeError, RecursionError) as e:  # a constructor refusing a scalar
+        raise FileProblem(Problem(Location("", 1, 1), f"invalid YAML: {e}")) from None
+    loader_positions = getattr(yaml, "_scanner", None)
+    positions = getattr(loader_positions, "record_positions", {}) or {}
+    return data, positions
+
+
+def _yaml_problem(e: MarkedYAMLError, text: str) -> Problem:
+    mark = e.problem_mark or e.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = (e.problem or "invalid YAML").strip()
+    at = text.splitlines()[line - 1][col - 1 : col] if line <= len(text.splitlines()) else ""
+    if at == "\t" or "'\\t'" in problem:
+        problem = "a tab character; YAML indents with spaces only"
+    elif e.__class__.__name__ == "DuplicateKeyError":
+        problem = problem.split(" with value")[0].replace("found duplicate key", "duplicate key")
+        if e.context_mark is not None:
+            problem += f" (the mapping starts at line {e.context_mark.line + 1})"
+    elif e.context:
+        problem = f"{problem} ({e.context.strip()})"
+    return Problem(Location("", line, col), f"invalid YAML: {problem}")

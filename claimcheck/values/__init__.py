@@ -1,0 +1,160 @@
+"""Typed values: what a claim's ``value`` means once its property's type is known.
+
+The property's ``type`` decides how a raw YAML/JSON value is read:
+
+* ``quantity`` → :class:`Quantity` (an interval),
+* ``date`` → :class:`DateRange`,
+* ``category`` → :class:`Category` (one of the property's ``values``),
+* ``entity`` → :class:`Entity` (an id in the store; the store checks it exists),
+* ``text`` → :class:`Text` (free text, never compared for conflicts).
+
+Every type also accepts ``unknown``: the source says it does not know. An unknown
+value never conflicts and never corroborates.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from claimcheck.values.dates import ACCEPTED_DATE_FORMS, DateError, DateRange, parse_date
+from claimcheck.values.quantity import (
+    ACCEPTED_FORMS,
+    Quantity,
+    QuantityError,
+    disjoint,
+    overlaps,
+    parse_quantity,
+)
+
+__all__ = [
+    "ACCEPTED_DATE_FORMS",
+    "ACCEPTED_FORMS",
+    "VALUE_TYPES",
+    "Category",
+    "DateError",
+    "DateRange",
+    "Entity",
+    "Quantity",
+    "QuantityError",
+    "Text",
+    "Value",
+    "BadValue",
+    "agrees",
+    "disjoint",
+    "is_unknown",
+    "nfc",
+    "overlaps",
+    "parse_value",
+]
+
+VALUE_TYPES = ("quantity", "date", "category", "entity", "text")
+UNKNOWN = "unknown"
+
+
+class BadValue(ValueError):
+    """A claim's value does not fit its property's type."""
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC form, fast for ASCII (nearly every id)."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """One of a category property's allowed values."""
+
+    value: str
+
+    @property
+    def key(self) -> str:
+        return self.value
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """The id of a party, subject or outlet in the store."""
+
+    value: str
+
+    @property
+    def key(self) -> str:
+        return self.value
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Free text: recorded and shown, never compared."""
+
+    value: str
+
+    @property
+    def key(self) -> str:
+        return self.value
+
+    def __str__(self) -> str:
+        return self.value
+
+
+Value = Quantity | DateRange | Category | Entity | Text
+
+
+def parse_value(
+    type_: str, raw: Any, categories: frozenset[str] | None = None
+) -> Value:
+    """Read ``raw`` as a value of property type ``type_``. Raises :class:`BadValue`."""
+    try:
+        if type_ == "quantity":
+            return parse_quantity(raw)
+        if type_ == "date":
+            return parse_date(raw)
+    except (QuantityError, DateError) as e:
+        raise BadValue(str(e)) from None
+    if type_ == "text":
+        if not isinstance(raw, str | int | float) or isinstance(raw, bool):
+            raise BadValue(f"expected text, got a {type(raw).__name__}")
+        return Text(str(raw))
+    if not isinstance(raw, str):
+        raise BadValue(f"expected a {type_} name (text), got {raw!r}")
+    value = nfc(raw.strip())
+    if type_ == "category":
+        if value != UNKNOWN and categories is not None and value not in categories:
+            allowed = ", ".join(sorted(categories))
+            raise BadValue(f"{value!r} is not one of this property's values: {allowed}")
+        return Category(value)
+    if type_ == "entity":
+        return Entity(value)
+    raise BadValue(f"unknown property type {type_!r}")
+
+
+def is_unknown(value: Value) -> bool:
+    """Whether the value only says the source does not know."""
+    if isinstance(value, Quantity):
+        return value.form == "unknown"
+    if isinstance(value, DateRange):
+        return not value.known
+    if isinstance(value, Category | Entity):
+        return value.value == UNKNOWN
+    return False
+
+
+def agrees(a: Value, b: Value, tolerance: float | str | None = None) -> bool:
+    """Whether one world could make both values true (text is never compared: True)."""
+    if isinstance(a, Quantity) and isinstance(b, Quantity):
+        return overlaps(a, b, tolerance)
+    if isinstance(a, DateRange) and isinstance(b, DateRange):
+        days = int(tolerance) if isinstance(tolerance, int | float) else 0
+        return a.overlaps(b, days)
+    if isinstance(a, Text) or isinstance(b, Text):
+        return True
+    if is_unknown(a) or is_unknown(b):
+        return True
+    return a.key == b.key

@@ -1,0 +1,129 @@
+"""Dates as intervals: a day, a month, a year, or an ISO 8601 range of them.
+
+``2023-11-14`` is one day; ``2023-11`` is any day of November 2023; ``2023-11-10/2023-11-14``
+is any day from the 10th to the 14th. For a claim the range is uncertainty about one
+date; for a subject's ``date`` it is the subject's extent.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+ACCEPTED_DATE_FORMS = (
+    "YYYY-MM-DD, YYYY-MM, YYYY, a range START/END of those (2023-11-10/2023-11-14), "
+    "or 'unknown'"
+)
+
+_RE_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+MIN_DATE = dt.date.min
+MAX_DATE = dt.date.max
+
+
+class DateError(ValueError):
+    """A value that is not a date or date range."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """Every day from ``low`` to ``high`` inclusive; one of which is meant."""
+
+    low: dt.date
+    high: dt.date
+    stated: str = ""
+
+    @property
+    def key(self) -> tuple[dt.date, dt.date]:
+        return (self.low, self.high)
+
+    @property
+    def known(self) -> bool:
+        return not (self.low == MIN_DATE and self.high == MAX_DATE)
+
+    def overlaps(self, other: DateRange, tolerance_days: int = 0) -> bool:
+        slack = dt.timedelta(days=tolerance_days)
+        return not (_plus(self.high, slack) < other.low or _plus(other.high, slack) < self.low)
+
+    def before(self, other: DateRange) -> bool:
+        """Every day of ``self`` comes before every day of ``other``."""
+        return self.high < other.low
+
+    def canonical(self) -> str:
+        if not self.known:
+            return "unknown"
+        return _format_range(self.low, self.high)
+
+    def __str__(self) -> str:
+        return self.stated or self.canonical()
+
+
+def _plus(d: dt.date, delta: dt.timedelta) -> dt.date:
+    try:
+        return d + delta
+    except OverflowError:
+        return MAX_DATE
+
+
+def _format_range(low: dt.date, high: dt.date) -> str:
+    if low == high:
+        return low.isoformat()
+    last = calendar.monthrange(high.year, high.month)[1]
+    if low.day == 1 and high.day == last and (low.year, low.month) == (high.year, high.month):
+        return f"{low.year:04d}-{low.month:02d}"
+    if (low.month, low.day) == (1, 1) and (high.month, high.day) == (12, 31) and low.year == high.year:
+        return f"{low.year:04d}"
+    return f"{low.isoformat()}/{high.isoformat()}"
+
+
+def _part(text: str) -> tuple[dt.date, dt.date]:
+    m = _RE_PART.match(text)
+    if not m:
+        raise DateError(f"cannot read {text!r} as a date; accepted forms: {ACCEPTED_DATE_FORMS}")
+    year = int(m[1])
+    if year < 1:
+        raise DateError(f"{text!r}: year 0 does not exist")
+    try:
+        if m[3]:
+            d = dt.date(year, int(m[2]), int(m[3]))
+            return d, d
+        if m[2]:
+            month = int(m[2])
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last)
+    except (ValueError, calendar.IllegalMonthError) as e:
+        raise DateError(f"{text!r} is not a real date ({e})") from None
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+@lru_cache(maxsize=4096)
+def parse_date_text(raw: str) -> DateRange:
+    """Parse ``2023-11-14``, ``2023-11``, ``2023`` or ``START/END``."""
+    text = raw.strip()
+    if text.lower() in ("unknown", "inconnu", "inconnue"):
+        return DateRange(MIN_DATE, MAX_DATE, text)
+    if "/" in text:
+        start, _, end = text.partition("/")
+        low, _ = _part(start.strip())
+        _, high = _part(end.strip())
+        if high < low:
+            raise DateError(f"date range {text!r} ends before it starts")
+        return DateRange(low, high, text)
+    low, high = _part(text)
+    return DateRange(low, high, text)
+
+
+def parse_date(raw: Any) -> DateRange:
+    """Read a date or date range from a YAML/JSON value (text or a ``date``)."""
+    if isinstance(raw, dt.datetime):
+        d = raw.date()
+        return DateRange(d, d, d.isoformat())
+    if isinstance(raw, dt.date):
+        return DateRange(raw, raw, raw.isoformat())
+    if isinstance(raw, str):
+        return parse_date_text(raw)
+    raise DateError(f"a {type(raw).__name__} is not a date; accepted forms: {ACCEPTED_DATE_FORMS}")

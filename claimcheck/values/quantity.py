@@ -1,0 +1,380 @@
+"""Quantities: an interval ``[low, high]`` plus how the source stated it.
+
+Sources rarely give one number. "14+", "over thirty", "au moins une dizaine", "~800" and
+"{min: 10, max: 14}" all become a :class:`Quantity` whose bounds say what the statement
+allows, so that two statements conflict only when no single number could satisfy both.
+Quantities are counts and measures: never negative.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from claimcheck.values.words import APPROX_MARGIN, VAGUE, number_from_words
+
+INF = math.inf
+
+#: Every form a quantity may take, for error messages and the README.
+ACCEPTED_FORMS = (
+    "a number (14, 2.5), '14+', '>30', '<5', '>=14', '<=5', '10-14', '~800', "
+    "'at least ten', 'over thirty', 'fewer than 5', 'between 10 and 14', 'about 800', "
+    "'dozens', 'au moins une dizaine', 'plus de trente', 'une centaine', 'unknown', "
+    "or a mapping {at_least: N}, {at_most: N}, {more_than: N}, {less_than: N}, "
+    "{min: N, max: N}, {approx: N}"
+)
+
+FORMS = (
+    "exact", "at-least", "more-than", "at-most", "less-than", "range", "approx", "vague",
+    "unknown",
+)
+
+
+class QuantityError(ValueError):
+    """A value that is not a quantity; the message lists the accepted forms."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A closed (or half-open) interval of non-negative numbers, and its stated form."""
+
+    low: float
+    high: float
+    form: str = "exact"
+    nominal: float | None = None
+    low_open: bool = False
+    high_open: bool = False
+    stated: str = ""
+
+    @property
+    def key(self) -> tuple[float, float, bool, bool]:
+        """What the statement allows, regardless of wording: equal keys never conflict."""
+        return (self.low, self.high, self.low_open, self.high_open)
+
+    @property
+    def bounded(self) -> bool:
+        return self.high != INF
+
+    def canonical(self) -> str:
+        """The shortest text that parses back to the same interval."""
+        f = self.form
+        if f == "exact":
+            return _num(self.low)
+        if f == "at-least":
+            return f"{_num(self.low)}+"
+        if f == "more-than":
+            return f">{_num(self.low)}"
+        if f == "at-most":
+            return f"<={_num(self.high)}"
+        if f == "less-than":
+            return f"<{_num(self.high)}"
+        if f == "range":
+            return f"{_num(self.low)}-{_num(self.high)}"
+        if f == "approx":
+            return f"~{_num(self.nominal if self.nominal is not None else self.low)}"
+        if f == "unknown":
+            return "unknown"
+        return self.stated  # vague: the phrase itself
+
+    def interval_text(self) -> str:
+        """``[10, 14]``, ``[14, ∞)``, ``(30, ∞)``."""
+        left = "(" if self.low_open else "["
+        right = ")" if self.high_open or self.high == INF else "]"
+        high = "∞" if self.high == INF else _num(self.high)
+        return f"{left}{_num(self.low)}, {high}{right}"
+
+    def __str__(self) -> str:
+        return self.stated or self.canonical()
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return "?"
+    if x == int(x):
+        return str(int(x))
+    return repr(x)
+
+
+def tolerance_amount(tolerance: float | str | None, a: float, b: float) -> float:
+    """The allowed gap between two facing bounds ``a`` and ``b``."""
+    if tolerance is None:
+        return 0.0
+    if isinstance(tolerance, str):
+        share = float(tolerance.rstrip("%")) / 100.0
+        return share * max(abs(a), abs(b) if b != INF else 0.0)
+    return float(tolerance)
+
+
+def _above(x: Quantity, y: Quantity, tolerance: float | str | None) -> bool:
+    """True when every value ``x`` allows is above every value ``y`` allows, beyond tolerance."""
+    if y.high == INF:
+        return False
+    gap = x.low - y.high
+    allowed = tolerance_amount(tolerance, x.low, y.high)
+    if gap > allowed:
+        return True
+    return gap == 0 and allowed == 0 and (x.low_open or y.high_open)
+
+
+def disjoint(a: Quantity, b: Quantity, tolerance: float | str | None = None) -> bool:
+    """Whether no single number satisfies both ``a`` and ``b`` (within ``tolerance``)."""
+    return _above(a, b, tolerance) or _above(b, a, tolerance)
+
+
+def overlaps(a: Quantity, b: Quantity, tolerance: float | str | None = None) -> bool:
+    """Whether some number satisfies both ``a`` and ``b`` (within ``tolerance``)."""
+    return not disjoint(a, b, tolerance)
+
+
+# --- parsing ---------------------------------------------------------------------------
+
+_NUMBER = r"\d+(?:[ ,.\u00a0\u202f]\d{3})*(?:[.,]\d+)?"
+_RE_NUMBER = re.compile(rf"^{_NUMBER}$")
+_RE_RANGE = re.compile(rf"^(?P<a>{_NUMBER})\s*(?:-|–|—|to|à|a)\s*(?P<b>{_NUMBER})$")
+_RE_SYMBOL = re.compile(rf"^(?P<op>>=|<=|≥|≤|>|<|~|≈|\+)\s*(?P<n>{_NUMBER})$")
+_RE_PLUS = re.compile(rf"^(?P<n>{_NUMBER})\s*\+$")
+
+# Prefix phrases, longest first when matched. Each maps to a form.
+_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("no fewer than", "at-least"), ("no less than", "at-least"), ("not less than", "at-least"),
+    ("at least", "at-least"), ("au moins", "at-least"), ("au minimum", "at-least"),
+    ("pas moins de", "at-least"), ("pas moins d'", "at-least"), ("minimum", "at-least"),
+    ("more than", "more-than"), ("upwards of", "more-than"), ("over", "more-than"),
+    ("above", "more-than"), ("plus de", "more-than"), ("plus d'", "more-than"),
+    ("au-delà de", "more-than"), ("au delà de", "more-than"),
+    ("no more than", "at-most"), ("not more than", "at-most"), ("at most", "at-most"),
+    ("up to", "at-most"), ("au plus", "at-most"), ("au maximum", "at-most"),
+    ("jusqu'à", "at-most"), ("maximum", "at-most"),
+    ("fewer than", "less-than"), ("less than", "less-than"), ("under", "less-than"),
+    ("below", "less-than"), ("moins de", "less-than"), ("moins d'", "less-than"),
+    ("approximately", "approx"), ("about", "approx"), ("around", "approx"),
+    ("roughly", "approx"), ("some", "approx"), ("circa", "approx"), ("c.", "approx"),
+    ("environ", "approx"), ("approximativement", "approx"), ("quelque", "approx"),
+    ("nearly", "nearly"), ("almost", "nearly"), ("près de", "nearly"),
+    ("presque", "nearly"), ("près d'", "nearly"),
+)
+_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("or more", "at-least"), ("and more", "at-least"), ("ou plus", "at-least"),
+    ("et plus", "at-least"), ("or fewer", "at-most"), ("or less", "at-most"),
+    ("ou moins", "at-most"),
+)
+_UNKNOWN = {"unknown", "inconnu", "inconnue", "non connu", "?", "n/a"}
+# "de morts", "of them", "d'enfants": a noun after the figure is dropped.
+_RE_TRAILING_NOUN = re.compile(r"\s+(?:de|des|of)\s+\S.*$|\s+d'\S.*$")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).strip().lower()
+    return re.sub(r"\s+", " ", text)
+
+
+def _to_number(text: str) -> float | None:
+    """Digits ("1,200", "1 200", "2.5", "2,5") or words ("thirty-two", "une")."""
+    if _RE_NUMBER.match(text):
+        t = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+        # A comma or dot followed by exactly three digits groups thousands.
+        t = re.sub(r"[,.](?=\d{3}(?:\D|$))", "", t)
+        return float(t.replace(",", "."))
+    return number_from_words(text)
+
+
+def _figure(text: str) -> tuple[float, float, float] | None:
+    """``(low, high, nominal)`` of a bare figure: a number or a vague size."""
+    if text in VAGUE:
+        v = VAGUE[text]
+        return (v.low, v.high, v.nominal)
+    n = _to_number(text)
+    if n is None:
+        return None
+    return (n, n, n)
+
+
+def _apply(form: str, fig: tuple[float, float, float], stated: str) -> Quantity:
+    low, high, nominal = fig
+    if form == "at-least":
+        return Quantity(nominal, INF, "at-least", nominal, stated=stated)
+    if form == "more-than":
+        return Quantity(nominal, INF, "more-than", nominal, low_open=True, stated=stated)
+    if form == "at-most":
+        return Quantity(0, nominal, "at-most", nominal, stated=stated)
+    if form == "less-than":
+        return Quantity(0, nominal, "less-than", nominal, high_open=True, stated=stated)
+    if form == "approx":
+        return approx(nominal, stated)
+    if form == "nearly":
+        return Quantity(_round(nominal * (1 - APPROX_MARGIN)), nominal, "range", nominal,
+                        stated=stated)
+    raise AssertionError(form)
+
+
+def approx(nominal: float, stated: str = "") -> Quantity:
+    """``~nominal``: the figure give or take :data:`APPROX_MARGIN`."""
+    margin = nominal * APPROX_MARGIN
+    return Quantity(_round(nominal - margin), _round(nominal + margin), "approx", nominal,
+                    stated=stated)
+
+
+def _round(x: float) -> float:
+    return round(x, 9)
+
+
+@lru_cache(maxsize=4096)
+def parse_quantity_text(raw: str) -> Quantity:
+    """Parse a quantity written as text. Raises :class:`QuantityError`."""
+    stated = raw.strip()
+    text = _clean(raw)
+    if not text:
+        raise QuantityError(f"empty quantity; accepted forms: {ACCEPTED_FORMS}")
+    for candidate in _without_trailing_noun(text):
+        q = _parse_clean(candidate, stated)
+        if q is not None:
+            return q
+    raise QuantityError(f"cannot read {raw!r} as a quantity; accepted forms: {ACCEPTED_FORMS}")
+
+
+_VOCABULARY = {w for phrase, _ in (*_PREFIXES, *_SUFFIXES) for w in phrase.split()}
+
+
+def _without_trailing_noun(text: str) -> list[str]:
+    """``text``, then ``text`` without a noun copied along ("de morts", "civilians")."""
+    out = [text]
+    m = _RE_TRAILING_NOUN.search(text)
+    if m and m.start() > 0:
+        out.append(text[: m.start()])
+    head, _, last = text.rpartition(" ")
+    if head and last.isalpha() and last not in _VOCABULARY and _figure(last) is None:
+        out.append(head)
+    return out
+
+
+def _parse_clean(text: str, stated: str) -> Quantity | None:
+    if text in _UNKNOWN:
+        return Quantity(0, INF, "unknown", stated=stated)
+    if text in VAGUE:
+        v = VAGUE[text]
+        return Quantity(v.low, v.high, "vague", v.nominal, stated=text)
+    fig = _figure(text)
+    if fig is not None:
+        return _exact(fig[0], stated)
+    m = _RE_PLUS.match(text)
+    if m:
+        return _apply("at-least", _figure_or_fail(m["n"], stated), stated)
+    m = _RE_SYMBOL.match(text)
+    if m:
+        form = _SYMBOLS[m["op"]]
+        return _apply(form, _figure_or_fail(m["n"], stated), stated)
+    m = _RE_RANGE.match(text)
+    if m:
+        return _range(_figure_or_fail(m["a"], stated)[0], _figure_or_fail(m["b"], stated)[0],
+                      stated)
+    for prefix in ("between ", "entre ", "de "):
+        if text.startswith(prefix):
+            parts = re.split(r" (?:and|et|à|to) ", text[len(prefix):], maxsplit=1)
+            if len(parts) == 2:
+                a, b = _figure(parts[0]), _figure(parts[1])
+                if a and b:
+                    return _range(a[0], b[1], stated)
+    for phrase, form in _PREFIXES_LONGEST_FIRST:
+        if text.startswith(phrase) and (phrase.endswith("'") or text[len(phrase):][:1] == " "):
+            fig = _figure(text[len(phrase):].strip())
+            if fig is not None:
+                return _apply(form, fig, stated)
+    for phrase, form in _SUFFIXES:
+        if text.endswith(" " + phrase):
+            fig = _figure(text[: -len(phrase) - 1].strip())
+            if fig is not None:
+                return _apply(form, fig, stated)
+    return None
+
+
+_SYMBOLS = {
+    ">=": "at-least", "≥": "at-least", "+": "at-least", ">": "more-than", "<=": "at-most",
+    "≤": "at-most", "<": "less-than", "~": "approx", "≈": "approx",
+}
+_PREFIXES_LONGEST_FIRST = sorted(_PREFIXES, key=lambda p: -len(p[0]))
+
+
+def _figure_or_fail(text: str, raw: str) -> tuple[float, float, float]:
+    fig = _figure(text)
+    if fig is None:
+        raise QuantityError(f"cannot read {raw!r} as a quantity; accepted forms: {ACCEPTED_FORMS}")
+    return fig
+
+
+def _exact(n: float, stated: str) -> Quantity:
+    return Quantity(n, n, "exact", n, stated=stated)
+
+
+def _range(a: float, b: float, stated: str) -> Quantity:
+    if a > b:
+        raise QuantityError(f"range {stated!r} runs backwards: {_num(a)} is above {_num(b)}")
+    if a == b:
+        return _exact(a, stated)
+    return Quantity(a, b, "range", None, stated=stated)
+
+
+_MAPPING_FORMS = {
+    "at_least": "at-least", "more_than": "more-than", "at_most": "at-most",
+    "less_than": "less-than", "approx": "approx", "exact": "exact",
+}
+
+
+def parse_quantity(raw: Any) -> Quantity:
+    """Read a quantity from a YAML/JSON value: number, text or explicit mapping."""
+    if isinstance(raw, bool):
+        raise QuantityError(f"a yes/no value is not a quantity; accepted forms: {ACCEPTED_FORMS}")
+    if isinstance(raw, int | float):
+        n = _check_number(raw)
+        return Quantity(n, n, "exact", n, stated="")
+    if isinstance(raw, str):
+        q = parse_quantity_text(raw)
+        for bound in (q.low, q.high):
+            if bound != INF:
+                _check_number(bound)
+        return q
+    if isinstance(raw, dict):
+        return _parse_mapping(raw)
+    raise QuantityError(f"a {type(raw).__name__} is not a quantity; accepted forms: {ACCEPTED_FORMS}")
+
+
+def _parse_mapping(raw: dict[Any, Any]) -> Quantity:
+    keys = set(raw)
+    if keys <= {"min", "max"} and keys:
+        low = _mapping_number(raw, "min") if "min" in raw else 0.0
+        high = _mapping_number(raw, "max") if "max" in raw else INF
+        if high == INF:
+            return Quantity(low, INF, "at-least", low)
+        return _range(low, high, "")
+    if len(keys) == 1:
+        (key,) = keys
+        if key in _MAPPING_FORMS:
+            n = _mapping_number(raw, key)
+            if _MAPPING_FORMS[key] == "exact":
+                return _exact(n, "")
+            return _apply(_MAPPING_FORMS[key], (n, n, n), "")
+    raise QuantityError(
+        f"unknown quantity mapping with keys {sorted(map(str, keys))}; "
+        f"accepted forms: {ACCEPTED_FORMS}"
+    )
+
+
+def _mapping_number(raw: dict[Any, Any], key: str) -> float:
+    v = raw[key]
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        raise QuantityError(f"{key}: expected a number, got {v!r}")
+    return _check_number(v)
+
+
+def _check_number(n: float) -> float:
+    if isinstance(n, float) and (math.isnan(n) or math.isinf(n)):
+        raise QuantityError(f"{n!r} is not a finite number")
+    if n < 0:
+        raise QuantityError(f"{n!r} is negative; quantities are counts and measures")
+    if abs(n) > 1e15:
+        raise QuantityError(f"{n!r} is out of range (at most 1e15)")
+    return float(n)

@@ -1,0 +1,105 @@
+"""Number words and vague sizes, in English and French.
+
+This is the one table of what vague words mean. The README reproduces it and a test
+keeps the two in step. A vague word is an interval plus a *nominal* value: the number it
+rounds to, used when a modifier applies to it ("au moins une dizaine" = at least 10).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Vague(NamedTuple):
+    low: float
+    high: float
+    nominal: float
+    meaning: str
+
+
+#: Vague sizes: phrase -> interval. Keys are lower-case, NFC, single-spaced.
+VAGUE: dict[str, Vague] = {
+    # English
+    "a few": Vague(2, 6, 3, "a small number"),
+    "several": Vague(3, 9, 5, "more than a few, fewer than a dozen"),
+    "a dozen": Vague(10, 14, 12, "about twelve"),
+    "about a dozen": Vague(10, 14, 12, "about twelve"),
+    "dozens": Vague(24, 99, 24, "two dozen or more, under a hundred"),
+    "tens": Vague(20, 99, 20, "two tens or more, under a hundred"),
+    "scores": Vague(40, 99, 40, "two score or more, under a hundred"),
+    "hundreds": Vague(200, 999, 200, "two hundred or more, under a thousand"),
+    "thousands": Vague(2000, 9999, 2000, "two thousand or more, under ten thousand"),
+    # French collective numerals: about N, give or take a fifth
+    "quelques": Vague(2, 6, 3, "a few"),
+    "plusieurs": Vague(3, 9, 5, "several"),
+    "une dizaine": Vague(8, 12, 10, "about ten"),
+    "une douzaine": Vague(10, 14, 12, "about twelve"),
+    "une quinzaine": Vague(12, 18, 15, "about fifteen"),
+    "une vingtaine": Vague(16, 24, 20, "about twenty"),
+    "une trentaine": Vague(24, 36, 30, "about thirty"),
+    "une quarantaine": Vague(32, 48, 40, "about forty"),
+    "une cinquantaine": Vague(40, 60, 50, "about fifty"),
+    "une soixantaine": Vague(48, 72, 60, "about sixty"),
+    "une centaine": Vague(80, 120, 100, "about a hundred"),
+    "un millier": Vague(800, 1200, 1000, "about a thousand"),
+    "des dizaines": Vague(20, 99, 20, "tens: twenty or more, under a hundred"),
+    "des centaines": Vague(200, 999, 200, "hundreds"),
+    "des milliers": Vague(2000, 9999, 2000, "thousands"),
+}
+
+#: Fraction either side of the stated figure for "~800", "about 800", "environ 800".
+APPROX_MARGIN = 0.10
+
+UNITS_EN = {
+    "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+UNITS_FR = {
+    "zéro": 0, "aucun": 0, "aucune": 0, "un": 1, "une": 1, "deux": 2, "trois": 3,
+    "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+    "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "soixante": 60,
+}
+UNITS = {**UNITS_EN, **UNITS_FR}
+HUNDREDS = {"hundred": 100, "cent": 100, "cents": 100}
+THOUSANDS = {"thousand": 1000, "mille": 1000}
+#: Words that only join number words: "two hundred and five", "vingt et un".
+JOINERS = {"and", "et"}
+
+
+def number_from_words(text: str) -> float | None:
+    """The number spelled by ``text`` ("thirty-two", "quatre-vingt-dix"), or None."""
+    tokens = [t for t in text.replace("-", " ").split() if t not in JOINERS]
+    if not tokens:
+        return None
+    total = 0
+    current = 0
+    seen = False
+    previous = ""
+    for token in tokens:
+        if token in UNITS:
+            value = UNITS[token]
+            if token in ("vingt", "vingts") and previous == "quatre" and current % 100 == 4:
+                current += 80 - 4  # quatre-vingt(s) = 4 x 20
+            else:
+                current += value
+        elif token in HUNDREDS:
+            current = (current or 1) * 100
+        elif token in THOUSANDS:
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            return None
+        seen = True
+        previous = token
+    if not seen:
+        return None
+    # "a"/"an" alone is not a number ("a few" is handled as a vague size).
+    if tokens in (["a"], ["an"]):
+        return None
+    return float(total + current)
