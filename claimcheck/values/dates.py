@@ -126,4 +126,6 @@ def parse_date(raw: Any) -> DateRange:
         return DateRange(raw, raw, raw.isoformat())
     if isinstance(raw, str):
         return parse_date_text(raw)
+    if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw <= 9999:
+        return parse_date_text(str(raw))  # a bare year: `date: 2015`
     raise DateError(f"a {type(raw).__name__} is not a date; accepted forms: {ACCEPTED_DATE_FORMS}")
