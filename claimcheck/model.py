@@ -24,6 +24,7 @@ from pydantic import (
     WithJsonSchema,
 )
 from pydantic.dataclasses import dataclass
+from pydantic.json_schema import SkipJsonSchema
 
 from claimcheck.values import (
     ACCEPTED_DATE_FORMS,
@@ -283,9 +284,9 @@ class Claim:
     note: str | None = None
     status: Status = "active"
     # Resolved by the store after loading; never read from a file.
-    parsed: Value | None = field(init=False, default=None, repr=False)
-    outlet: str | None = field(init=False, default=None, repr=False)
-    claimant_given: bool = field(init=False, default=True, repr=False)
+    parsed: SkipJsonSchema[Value | None] = field(init=False, default=None, repr=False)
+    outlet: SkipJsonSchema[str | None] = field(init=False, default=None, repr=False)
+    claimant_given: SkipJsonSchema[bool] = field(init=False, default=True, repr=False)
 
     @property
     def origin(self) -> str:

@@ -223,6 +223,7 @@ class _Loader:
                 Location(store.files[where[0]], where[2], where[3]),
                 f"duplicate id {record_id!r}: already used by the {other} at {first}",
             )
+            self.failed_ids.add(record_id)  # references to it are not "unknown" too
             return
         getattr(store, section)[record_id] = obj
         store.where[record_id] = where

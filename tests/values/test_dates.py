@@ -1,0 +1,66 @@
+"""Dates: day, month and year precision, ranges, and impossible dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcheck.values import BadValue, DateRange, parse_value
+from claimcheck.values.dates import DateError, parse_date
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("written", "low", "high"),
+    [
+        ("2023-11-14", D(2023, 11, 14), D(2023, 11, 14)),
+        ("2023-11", D(2023, 11, 1), D(2023, 11, 30)),
+        ("2024-02", D(2024, 2, 1), D(2024, 2, 29)),
+        ("2023", D(2023, 1, 1), D(2023, 12, 31)),
+        (2015, D(2015, 1, 1), D(2015, 12, 31)),
+        ("2023-11-10/2023-11-14", D(2023, 11, 10), D(2023, 11, 14)),
+        ("1959/1966", D(1959, 1, 1), D(1966, 12, 31)),
+        ("2023-10/2023-11-02", D(2023, 10, 1), D(2023, 11, 2)),
+        (D(2023, 11, 7), D(2023, 11, 7), D(2023, 11, 7)),
+    ],
+)
+def test_accepted_dates(written: object, low: dt.date, high: dt.date) -> None:
+    r = parse_date(written)
+    assert (r.low, r.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["2023-02-30", "2023-13", "2023-11-14/2023-11-10", "14/11/2023", "November 14", "", True,
+     3.5, "0000-01-01", "2023-1-5"],
+)
+def test_rejected_dates(written: object) -> None:
+    with pytest.raises(DateError):
+        parse_date(written)
+
+
+def test_impossible_date_message_says_so() -> None:
+    with pytest.raises(BadValue, match="not a real date"):
+        parse_value("date", "2023-02-30")
+
+
+def test_unknown_date_overlaps_everything() -> None:
+    unknown = parse_date("unknown")
+    assert not unknown.known
+    assert unknown.overlaps(parse_date("2023-11-14"))
+
+
+def test_canonical_text_round_trips() -> None:
+    for text in ("2023-11-14", "2023-11", "2023", "2023-11-10/2023-11-14", "unknown"):
+        r = parse_date(text)
+        assert parse_date(r.canonical()).key == r.key
+        assert isinstance(r, DateRange)
+
+
+def test_overlap_with_tolerance_in_days() -> None:
+    a, b = parse_date("2023-11-10"), parse_date("2023-11-12")
+    assert not a.overlaps(b)
+    assert a.overlaps(b, 2)
+    assert a.before(b) and not b.before(a)

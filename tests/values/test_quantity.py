@@ -1,0 +1,194 @@
+"""Quantities: every accepted form, in English and French, and the rejections."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimcheck.values import BadValue, parse_value
+from claimcheck.values.quantity import (
+    INF,
+    Quantity,
+    QuantityError,
+    disjoint,
+    overlaps,
+    parse_quantity,
+)
+from claimcheck.values.words import VAGUE
+
+# (written, low, high, low_open, high_open)
+ACCEPTED = [
+    (14, 14, 14, False, False),
+    (2.5, 2.5, 2.5, False, False),
+    ("14", 14, 14, False, False),
+    ("14+", 14, INF, False, False),
+    ("14 +", 14, INF, False, False),
+    (">30", 30, INF, True, False),
+    (">=14", 14, INF, False, False),
+    ("≥14", 14, INF, False, False),
+    ("<5", 0, 5, False, True),
+    ("<=5", 0, 5, False, False),
+    ("10-14", 10, 14, False, False),
+    ("10–14", 10, 14, False, False),
+    ("10 to 14", 10, 14, False, False),
+    ("~800", 720, 880, False, False),
+    ("1,200", 1200, 1200, False, False),
+    ("1 200", 1200, 1200, False, False),
+    ("2,5", 2.5, 2.5, False, False),
+    ("fourteen", 14, 14, False, False),
+    ("thirty-two", 32, 32, False, False),
+    ("two hundred and fifty", 250, 250, False, False),
+    ("at least ten", 10, INF, False, False),
+    ("no fewer than 10", 10, INF, False, False),
+    ("over thirty", 30, INF, True, False),
+    ("more than 30", 30, INF, True, False),
+    ("over thirty others", 30, INF, True, False),
+    ("fewer than 5", 0, 5, False, True),
+    ("up to 5", 0, 5, False, False),
+    ("about 800", 720, 880, False, False),
+    ("nearly 800", 720, 800, False, False),
+    ("between 10 and 14", 10, 14, False, False),
+    ("14 or more", 14, INF, False, False),
+    ("dozens", 24, 99, False, False),
+    ("a dozen", 10, 14, False, False),
+    ("several", 3, 9, False, False),
+    ("a few", 2, 6, False, False),
+    ("hundreds", 200, 999, False, False),
+    ("none", 0, 0, False, False),
+    ("unknown", 0, INF, False, False),
+    # French
+    ("quatorze", 14, 14, False, False),
+    ("vingt et un", 21, 21, False, False),
+    ("soixante-dix-sept", 77, 77, False, False),
+    ("quatre-vingt-dix", 90, 90, False, False),
+    ("au moins une dizaine", 10, INF, False, False),
+    ("au moins une dizaine de morts", 10, INF, False, False),
+    ("plus de trente", 30, INF, True, False),
+    ("plus d'une dizaine", 10, INF, True, False),
+    ("plus d’une dizaine", 10, INF, True, False),
+    ("moins de cinq", 0, 5, False, True),
+    ("une dizaine", 8, 12, False, False),
+    ("une centaine", 80, 120, False, False),
+    ("une cinquantaine", 40, 60, False, False),
+    ("des dizaines", 20, 99, False, False),
+    ("environ 800", 720, 880, False, False),
+    ("entre dix et quatorze", 10, 14, False, False),
+    ("de 10 à 14", 10, 14, False, False),
+    ("quelques kilomètres", 2, 6, False, False),
+    ("inconnu", 0, INF, False, False),
+    # explicit mappings
+    ({"at_least": 14}, 14, INF, False, False),
+    ({"at_most": 5}, 0, 5, False, False),
+    ({"more_than": 30}, 30, INF, True, False),
+    ({"less_than": 5}, 0, 5, False, True),
+    ({"min": 10, "max": 14}, 10, 14, False, False),
+    ({"min": 10}, 10, INF, False, False),
+    ({"approx": 800}, 720, 880, False, False),
+]
+
+
+@pytest.mark.parametrize(("written", "low", "high", "low_open", "high_open"), ACCEPTED,
+                         ids=[str(a[0]) for a in ACCEPTED])
+def test_accepted_forms(written: object, low: float, high: float, low_open: bool,
+                        high_open: bool) -> None:
+    q = parse_quantity(written)
+    assert (q.low, q.high, q.low_open, q.high_open) == (low, high, low_open, high_open)
+
+
+REJECTED = [
+    "lots", "", "   ", "-3", "10-5", "fourteen-ish", "many", True, None, [1, 2],
+    {"min": 14, "max": 10}, {"at_least": "x"}, {"foo": 1}, -1, float("nan"), float("inf"),
+    1e400, 1e16,
+]
+
+
+@pytest.mark.parametrize("written", REJECTED, ids=[repr(r) for r in REJECTED])
+def test_rejected_forms_explain_what_is_accepted(written: object) -> None:
+    with pytest.raises(QuantityError) as err:
+        parse_quantity(written)
+    message = str(err.value)
+    assert message  # names the problem
+    if isinstance(written, str) and written.strip() and written not in ("10-5",):
+        assert "accepted forms" in message
+
+
+def test_vague_words_are_intervals_around_their_nominal() -> None:
+    for phrase, v in VAGUE.items():
+        q = parse_quantity(phrase)
+        assert q.low <= v.nominal <= q.high, phrase
+        assert q.form == "vague"
+
+
+def test_open_interval_does_not_conflict_with_a_larger_figure() -> None:
+    assert overlaps(parse_quantity("14+"), parse_quantity(20))
+    assert disjoint(parse_quantity("14+"), parse_quantity(10))
+
+
+def test_strict_bounds_exclude_the_figure_itself() -> None:
+    assert disjoint(parse_quantity(">30"), parse_quantity(30))
+    assert overlaps(parse_quantity(">=30"), parse_quantity(30))
+    assert disjoint(parse_quantity("<5"), parse_quantity(5))
+
+
+def test_tolerance_absolute_and_relative() -> None:
+    assert disjoint(parse_quantity(10), parse_quantity(14))
+    assert overlaps(parse_quantity(10), parse_quantity(14), 4)
+    assert disjoint(parse_quantity(10), parse_quantity(14), 3)
+    assert overlaps(parse_quantity(800), parse_quantity(850), "10%")
+    assert disjoint(parse_quantity(10), parse_quantity(14), "10%")
+
+
+def test_bad_value_through_parse_value() -> None:
+    with pytest.raises(BadValue, match="accepted forms"):
+        parse_value("quantity", "lots")
+
+
+# --- properties -------------------------------------------------------------------------
+
+numbers = st.integers(min_value=0, max_value=10**6)
+
+
+@st.composite
+def quantities(draw: st.DrawFn) -> Quantity:
+    n = draw(numbers)
+    m = draw(numbers)
+    lo, hi = min(n, m), max(n, m)
+    text = draw(st.sampled_from([
+        f"{n}", f"{n}+", f">{n}", f"<{n + 1}", f"<={n}", f"{lo}-{hi}", f"~{n}",
+        f"at least {n}", f"over {n}", f"fewer than {n + 1}", f"between {lo} and {hi}",
+        *VAGUE.keys(), "unknown",
+    ]))
+    return parse_quantity(text)
+
+
+@given(quantities())
+def test_parse_print_parse_round_trip(q: Quantity) -> None:
+    again = parse_quantity(q.canonical())
+    assert again.key == q.key
+    assert parse_quantity(again.canonical()).key == again.key
+
+
+@given(quantities(), quantities(), st.one_of(st.none(), st.integers(0, 50), st.sampled_from(["5%", "10%"])))
+def test_overlap_is_symmetric(a: Quantity, b: Quantity, tolerance: object) -> None:
+    assert overlaps(a, b, tolerance) == overlaps(b, a, tolerance)  # type: ignore[arg-type]
+
+
+@given(quantities())
+def test_a_quantity_overlaps_itself(q: Quantity) -> None:
+    assert overlaps(q, q)
+
+
+@given(quantities(), quantities())
+def test_widening_never_creates_a_conflict(a: Quantity, b: Quantity) -> None:
+    if overlaps(a, b):
+        assert overlaps(a, b, 10) and overlaps(a, b, "50%")
+
+
+def test_no_nan_slips_through() -> None:
+    for text in ("nan", "NaN", "inf"):
+        with pytest.raises(QuantityError):
+            parse_quantity(text)
+    assert not math.isnan(parse_quantity("0").low)
