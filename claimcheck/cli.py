@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from claimcheck.errors import ClaimcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @dataclass
@@ -43,9 +46,12 @@ class Group(click.Group):
             ctx.exit(EXIT_OK)
 
 
-def format_option(*choices: str) -> Any:
+def format_option(*choices: str) -> Callable[[F], F]:
     return click.option(
-        "--format", "fmt", type=click.Choice(choices), default=None,
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=None,
         help=f"Output format (default: {choices[0]}).",
     )
 
@@ -64,11 +70,20 @@ def _settings(ctx: click.Context) -> Settings:
     return obj
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--store", default="claims", show_default=True, envvar="CLAIMCHECK_STORE",
-              type=click.Path(file_okay=False, path_type=Path),
-              help="The store folder (env CLAIMCHECK_STORE).")
-@click.option("--no-cache", is_flag=True, help="Read every file again; neither use nor update the cache.")
+@click.group(
+    cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
+@click.option(
+    "--store",
+    default="claims",
+    show_default=True,
+    envvar="CLAIMCHECK_STORE",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The store folder (env CLAIMCHECK_STORE).",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Read every file again; neither use nor update the cache."
+)
 @click.version_option(package_name="claimcheck")
 @click.pass_context
 def cli(ctx: click.Context, store: Path, no_cache: bool) -> None:
@@ -94,7 +109,15 @@ def validate(ctx: click.Context) -> None:
     store = _load(ctx)
     counts = ", ".join(
         f"{len(getattr(store, name))} {name}"
-        for name in ("outlets", "documents", "parties", "subjects", "properties", "claims", "reviews")
+        for name in (
+            "outlets",
+            "documents",
+            "parties",
+            "subjects",
+            "properties",
+            "claims",
+            "reviews",
+        )
     )
     click.echo(f"{_settings(ctx).store}: {len(store.files)} files, {counts}: valid")
 
@@ -106,22 +129,31 @@ def validate(ctx: click.Context) -> None:
 @click.option("--claimant", help="Only claims made by this party or outlet.")
 @format_option("table", "json", "markdown")
 @click.pass_context
-def claims(ctx: click.Context, subject: str | None, property_: str | None, outlet: str | None,
-           claimant: str | None, fmt: str | None) -> None:
+def claims(
+    ctx: click.Context,
+    subject: str | None,
+    property_: str | None,
+    outlet: str | None,
+    claimant: str | None,
+    fmt: str | None,
+) -> None:
     """Query claims, with their defaults resolved."""
     from claimcheck.render.claims import render_claims
     from claimcheck.store.query import query_claims
 
     store = _load(ctx)
-    for option, value, table in (("--subject", subject, store.subjects),
-                                 ("--property", property_, store.properties),
-                                 ("--outlet", outlet, store.outlets)):
+    for option, value, table in (
+        ("--subject", subject, store.subjects),
+        ("--property", property_, store.properties),
+        ("--outlet", outlet, store.outlets),
+    ):
         if value is not None and value not in table:
             _usage(f"{option}: no such id {value!r} in the store")
     if claimant is not None and claimant not in store.parties and claimant not in store.outlets:
         _usage(f"--claimant: no party or outlet {claimant!r} in the store")
-    found = query_claims(store, subject=subject, property=property_, outlet=outlet,
-                         claimant=claimant)
+    found = query_claims(
+        store, subject=subject, property=property_, outlet=outlet, claimant=claimant
+    )
     click.echo(render_claims(store, found, fmt or "table"))
 
 

@@ -9,6 +9,7 @@ the store's job, not the models'.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import math
 import re
@@ -17,7 +18,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BeforeValidator,
     ConfigDict,
     PlainSerializer,
     PlainValidator,
@@ -39,16 +39,42 @@ from claimcheck.values.dates import parse_date
 SECTIONS = ("outlets", "documents", "parties", "subjects", "properties", "claims", "reviews")
 
 OutletKind = Literal[
-    "news-agency", "broadcaster", "newspaper", "magazine", "video", "wire", "state-media",
-    "party-channel", "ngo", "un", "encyclopedia", "social",
+    "news-agency",
+    "broadcaster",
+    "newspaper",
+    "magazine",
+    "video",
+    "wire",
+    "state-media",
+    "party-channel",
+    "ngo",
+    "un",
+    "encyclopedia",
+    "social",
 ]
 DocumentKind = Literal[
-    "article", "video", "audio", "statement", "post", "report", "interview", "dataset",
-    "encyclopedia-article", "other",
+    "article",
+    "video",
+    "audio",
+    "statement",
+    "post",
+    "report",
+    "interview",
+    "dataset",
+    "encyclopedia-article",
+    "other",
 ]
 PartyKind = Literal[
-    "state", "army", "armed-group", "mercenary", "un", "ngo", "medical", "journalist",
-    "anonymous", "person",
+    "state",
+    "army",
+    "armed-group",
+    "mercenary",
+    "un",
+    "ngo",
+    "medical",
+    "journalist",
+    "anonymous",
+    "person",
 ]
 SubjectKind = Literal["event", "place", "person", "group", "organisation", "agreement", "other"]
 PropertyType = Literal["quantity", "date", "category", "entity", "text"]
@@ -107,7 +133,9 @@ def _tolerance(value: Any) -> float | str:
     raise ValueError(f"tolerance {value!r}: use a number or a percentage like '10%'")
 
 
-Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": _RE_ID.pattern})]
+Id = Annotated[
+    str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": _RE_ID.pattern})
+]
 Name = Annotated[str, AfterValidator(nfc)]
 Date = Annotated[
     dt.date,
@@ -121,8 +149,13 @@ DateSpan = Annotated[
     PlainSerializer(lambda d: str(d), return_type=str),
     WithJsonSchema(
         {
-            "type": "string",
-            "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?|unknown)$",
+            "anyOf": [
+                {
+                    "type": "string",
+                    "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?|unknown)$",
+                },
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ],
             "description": f"a date or range: {ACCEPTED_DATE_FORMS}",
         }
     ),
@@ -131,7 +164,12 @@ Tolerance = Annotated[
     float | str,
     PlainValidator(_tolerance),
     WithJsonSchema(
-        {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\d+(\.\d+)?%$"}]}
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0},
+                {"type": "string", "pattern": r"^\d+(\.\d+)?%$"},
+            ]
+        }
     ),
 ]
 RawValue = Annotated[
@@ -146,7 +184,16 @@ RawValue = Annotated[
                     "type": "object",
                     "properties": {
                         k: {"type": "number", "minimum": 0}
-                        for k in ("at_least", "at_most", "more_than", "less_than", "min", "max", "approx", "exact")
+                        for k in (
+                            "at_least",
+                            "at_most",
+                            "more_than",
+                            "less_than",
+                            "min",
+                            "max",
+                            "approx",
+                            "exact",
+                        )
                     },
                     "additionalProperties": False,
                 },
@@ -288,12 +335,12 @@ class Claim:
     outlet: SkipJsonSchema[str | None] = field(init=False, default=None, repr=False)
     claimant_given: SkipJsonSchema[bool] = field(init=False, default=True, repr=False)
 
-    @property
+    @builtins.property
     def origin(self) -> str:
         """Who speaks: the claimant, or the outlet when none is named."""
         return self.claimant or self.outlet or f"unsourced:{self.id}"
 
-    @property
+    @builtins.property
     def active(self) -> bool:
         return self.status == "active"
 

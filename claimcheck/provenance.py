@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from claimcheck.model import Claim
 from claimcheck.store import Store
@@ -58,8 +59,13 @@ class Provenance:
             g.add_edge(o, w, relation="owned-by")
         for doc in store.documents.values():
             d = node(DOCUMENT, doc.id)
-            g.add_node(d, kind=DOCUMENT, label=doc.title or doc.id, id=doc.id,
-                       published=doc.published.isoformat() if doc.published else "")
+            g.add_node(
+                d,
+                kind=DOCUMENT,
+                label=doc.title or doc.id,
+                id=doc.id,
+                published=doc.published.isoformat() if doc.published else "",
+            )
             if doc.outlet:
                 g.add_edge(d, node(OUTLET, doc.outlet), relation="published-by")
             for cited in doc.cites:
@@ -75,8 +81,12 @@ class Provenance:
             seen.add(pair)
             if speaker not in g:
                 party = store.parties.get(claim.claimant or "")
-                g.add_node(speaker, kind=CLAIMANT, id=claim.claimant,
-                           label=party.name if party else store.name_of(claim.claimant))
+                g.add_node(
+                    speaker,
+                    kind=CLAIMANT,
+                    id=claim.claimant,
+                    label=party.name if party else store.name_of(claim.claimant),
+                )
             g.add_edge(speaker, node(DOCUMENT, claim.source), relation="speaks-in")
         return g
 
@@ -169,7 +179,7 @@ class Provenance:
                 if j != i:
                     union(i, j)
         for group in linked:
-            for a, b in zip(group, group[1:], strict=False):
+            for a, b in pairwise(group):
                 union(a, b)
         groups: dict[int, list[Claim]] = {}
         for i, claim in enumerate(claims):
@@ -197,5 +207,4 @@ def origins_of(store: Store, claims: Sequence[Claim]) -> list[list[Claim]]:
     return Provenance(store).origin_groups(claims)
 
 
-__all__ = ["Provenance", "origins_of", "node"]
-
+__all__ = ["Provenance", "node", "origins_of"]

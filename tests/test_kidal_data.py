@@ -23,17 +23,22 @@ def seed() -> str:
     return _norm(SEED.read_text(encoding="utf-8"))
 
 
-def find(store: Store, subject: str, prop: str, source: str | None = None,
-         claimant: str | None = None) -> list[object]:
+def find(
+    store: Store, subject: str, prop: str, source: str | None = None, claimant: str | None = None
+) -> list[object]:
     return [
-        c for c in store.claims.values()
-        if c.subject == subject and c.property == prop
+        c
+        for c in store.claims.values()
+        if c.subject == subject
+        and c.property == prop
         and (source is None or c.source == source)
         and (claimant is None or c.claimant == claimant)
     ]
 
 
-def test_every_claim_has_source_claimant_and_a_verbatim_quote(kidal_store: Store, seed: str) -> None:
+def test_every_claim_has_source_claimant_and_a_verbatim_quote(
+    kidal_store: Store, seed: str
+) -> None:
     for c in kidal_store.claims.values():
         assert c.source, c.id
         assert c.claimant, c.id
@@ -60,23 +65,48 @@ def test_france_medias_monde_owns_rfi_france24_and_the_observers(kidal_store: St
 
 
 def test_the_parties_the_issue_names(kidal_store: Store) -> None:
-    for pid in ("fama", "malian-junta", "wagner", "csp-psd", "cma", "platform", "gatia", "mnla",
-                "hcua", "maa", "ansar-dine", "aqim", "minusma", "french-forces",
-                "medical-sources", "rfi-journalists", "malian-officials", "assimi-goita"):
+    for pid in (
+        "fama",
+        "malian-junta",
+        "wagner",
+        "csp-psd",
+        "cma",
+        "platform",
+        "gatia",
+        "mnla",
+        "hcua",
+        "maa",
+        "ansar-dine",
+        "aqim",
+        "minusma",
+        "french-forces",
+        "medical-sources",
+        "rfi-journalists",
+        "malian-officials",
+        "assimi-goita",
+    ):
         assert pid in kidal_store.parties, pid
     assert kidal_store.parties["fama"].side == kidal_store.parties["wagner"].side
 
 
 def test_strike_of_7_november(kidal_store: Store) -> None:
     s = "drone-strike-2023-11-07"
-    (rfi14,) = [c for c in find(kidal_store, s, "civilian_deaths", "rfi-2023-11-07-drone-strikes")
-                if c.value == 14]
+    (rfi14,) = [
+        c
+        for c in find(kidal_store, s, "civilian_deaths", "rfi-2023-11-07-drone-strikes")
+        if c.value == 14
+    ]
     assert rfi14.claimant == "rfi"
-    (headline,) = [c for c in find(kidal_store, s, "civilian_deaths", "rfi-2023-11-07-drone-strikes")
-                   if c.value != 14]
+    (headline,) = [
+        c
+        for c in find(kidal_store, s, "civilian_deaths", "rfi-2023-11-07-drone-strikes")
+        if c.value != 14
+    ]
     assert isinstance(headline.parsed, Quantity) and headline.parsed.low == 10
     assert headline.parsed.high == float("inf")
-    (medical,) = find(kidal_store, s, "civilian_deaths", "rfi-2023-11-09-teacher", "medical-sources")
+    (medical,) = find(
+        kidal_store, s, "civilian_deaths", "rfi-2023-11-09-teacher", "medical-sources"
+    )
     assert medical.value == 10
     (infobox,) = find(kidal_store, s, "civilian_deaths", WIKI)
     assert infobox.value == "14+"
@@ -87,22 +117,34 @@ def test_strike_of_7_november(kidal_store: Store) -> None:
 
 def test_alkit_valley_rival_claims(kidal_store: Store) -> None:
     eleven = "alkit-valley-clashes-2023-11-11"
-    (officials,) = find(kidal_store, eleven, "outcome", "jeuneafrique-army-nears-kidal", "malian-officials")
+    (officials,) = find(
+        kidal_store, eleven, "outcome", "jeuneafrique-army-nears-kidal", "malian-officials"
+    )
     (rebels,) = find(kidal_store, eleven, "outcome", "rfi-2023-11-10-kidal-on-alert", "csp-psd")
     assert officials.value != rebels.value
-    (rfi,) = find(kidal_store, "alkit-valley-clashes-2023-11-12", "outcome",
-                  "rfi-2023-11-13-offensive-resumes", "rfi-journalists")
+    (rfi,) = find(
+        kidal_store,
+        "alkit-valley-clashes-2023-11-12",
+        "outcome",
+        "rfi-2023-11-13-offensive-resumes",
+        "rfi-journalists",
+    )
     assert rfi.value == "stalemate"
 
 
 def test_battle_claims(kidal_store: Store) -> None:
     f24 = "france24-2023-11-13-battle-continues"
     assert find(kidal_store, "l39-crash-2023-11-11", "cause", f24)
-    (vehicles,) = find(kidal_store, "southern-flanking-2023-11-13", "rebel_side_vehicles_destroyed", f24)
+    (vehicles,) = find(
+        kidal_store, "southern-flanking-2023-11-13", "rebel_side_vehicles_destroyed", f24
+    )
     assert vehicles.value == 10
     capture = "kidal-capture-2023-11-14"
-    for doc in ("lefigaro-2023-11-14-army-takes-position", "rfi-2023-11-14-army-takes-kidal",
-                "lemonde-2023-11-14-kidal-retaken"):
+    for doc in (
+        "lefigaro-2023-11-14-army-takes-position",
+        "rfi-2023-11-14-army-takes-kidal",
+        "lemonde-2023-11-14-kidal-retaken",
+    ):
         assert find(kidal_store, capture, "captured_by", doc), doc
     (decisive,) = find(kidal_store, capture, "decisive_force", "rfi-2023-11-14-army-takes-kidal")
     assert decisive.value == "wagner"
@@ -127,7 +169,9 @@ def test_prelude_claims(kidal_store: Store) -> None:
     assert column.value == 800
     (anefis,) = find(kidal_store, "anefis-capture-2023", "date", ja)
     assert str(anefis.parsed) == "2023-10-07"
-    assert find(kidal_store, "minusma-kidal-withdrawal-2023", "end", "rfi-2023-10-31-minusma-withdrawal")
+    assert find(
+        kidal_store, "minusma-kidal-withdrawal-2023", "end", "rfi-2023-10-31-minusma-withdrawal"
+    )
     assert find(kidal_store, "drone-strike-2023-11-03", "losses_reported")
     assert find(kidal_store, "drone-strikes-2023-11-09", "losses_reported")
 

@@ -11,8 +11,10 @@ from claimcheck.store import load_store
 
 def claim(cid: str, source: str, claimant: str | None = None, value: int = 10) -> str:
     extra = f", claimant: {claimant}" if claimant else ""
-    return (f"  - {{id: {cid}, subject: strike, property: deaths, value: {value}, "
-            f"source: {source}{extra}}}\n")
+    return (
+        f"  - {{id: {cid}, subject: strike, property: deaths, value: {value}, "
+        f"source: {source}{extra}}}\n"
+    )
 
 
 def origins(make_store: Callable[..., Path], claims: str, extra: str = "") -> list[list[str]]:
@@ -30,9 +32,13 @@ def test_independent_outlets_are_two_origins(make_store: Callable[..., Path]) ->
     assert origins(make_store, claim("a", "monde-doc") + claim("b", "figaro-doc")) == [["a"], ["b"]]
 
 
-def test_two_outlets_quoting_medical_sources_are_one_origin(make_store: Callable[..., Path]) -> None:
-    found = origins(make_store, claim("a", "monde-doc", "medical-sources")
-                    + claim("b", "figaro-doc", "medical-sources"))
+def test_two_outlets_quoting_medical_sources_are_one_origin(
+    make_store: Callable[..., Path],
+) -> None:
+    found = origins(
+        make_store,
+        claim("a", "monde-doc", "medical-sources") + claim("b", "figaro-doc", "medical-sources"),
+    )
     assert found == [["a", "b"]]
 
 
@@ -43,17 +49,20 @@ def test_a_document_citing_another_joins_its_origin(make_store: Callable[..., Pa
 
 
 def test_citation_chains_are_followed_transitively(make_store: Callable[..., Path]) -> None:
-    extra = ("outlets:\n  - {id: blog, name: Blog, kind: social}\n"
-             "documents:\n  - {id: relay1, outlet: le-figaro, cites: [monde-doc]}\n"
-             "  - {id: relay2, outlet: blog, cites: [relay1]}\n")
+    extra = (
+        "outlets:\n  - {id: blog, name: Blog, kind: social}\n"
+        "documents:\n  - {id: relay1, outlet: le-figaro, cites: [monde-doc]}\n"
+        "  - {id: relay2, outlet: blog, cites: [relay1]}\n"
+    )
     found = origins(make_store, claim("a", "monde-doc") + claim("b", "relay2"), extra)
     assert found == [["a", "b"]]
 
 
 def test_an_outlet_reporting_on_its_own_is_its_own_origin(make_store: Callable[..., Path]) -> None:
     # Two outlets, neither naming a claimant: they share no claimant node.
-    found = origins(make_store, claim("a", "monde-doc") + claim("b", "figaro-doc")
-                    + claim("c", "monde-doc"))
+    found = origins(
+        make_store, claim("a", "monde-doc") + claim("b", "figaro-doc") + claim("c", "monde-doc")
+    )
     assert found == [["a", "c"], ["b"]]
 
 
@@ -64,7 +73,9 @@ def test_an_outlet_claimant_links_to_that_outlet(make_store: Callable[..., Path]
 
 
 def test_the_graph_holds_sources_not_claims(make_store: Callable[..., Path]) -> None:
-    root = make_store({"c.yaml": "claims:\n" + "".join(claim(f"c{i}", "rfi-doc") for i in range(50))})
+    root = make_store(
+        {"c.yaml": "claims:\n" + "".join(claim(f"c{i}", "rfi-doc") for i in range(50))}
+    )
     g = Provenance(load_store(root)).graph
     kinds = {data["kind"] for _, data in g.nodes(data=True)}
     assert kinds <= {"claimant", "document", "outlet", "owner"}
@@ -85,4 +96,5 @@ def test_kidal_rfi_medical_sources_and_france24_observers(kidal_store: object) -
     assert not prov.shared(c["wagner-present-mali-observers"], c["wagner-present-mali-liberation"])
     # RFI and France 24: one owner.
     assert "owner:France Médias Monde" in prov.shared(
-        c["capture-1114-by-fama-rfi-headline"], c["flanking-1113-vehicles-destroyed"])
+        c["capture-1114-by-fama-rfi-headline"], c["flanking-1113-vehicles-destroyed"]
+    )

@@ -27,7 +27,7 @@ def escape_markdown(text: str) -> str:
         .replace(">", "&gt;")
         .replace("\n", " ")
     )
-    for ch in "`*_[]#":
+    for ch in "`*[]":
         out = out.replace(ch, "\\" + ch)
     return out
 
@@ -40,8 +40,15 @@ def table(rows: Sequence[Sequence[Any]], headers: Sequence[str], fmt: str = "tab
         cells = [[escape_markdown(_cell(c)) for c in row] for row in rows]
         return str(tabulate(cells, headers=list(headers), tablefmt="github", disable_numparse=True))
     cells = [[_cell(c) for c in row] for row in rows]
-    return str(tabulate(cells, headers=list(headers), tablefmt="simple", disable_numparse=True,
-                        maxcolwidths=None))
+    return str(
+        tabulate(
+            cells,
+            headers=list(headers),
+            tablefmt="simple",
+            disable_numparse=True,
+            maxcolwidths=None,
+        )
+    )
 
 
 def _cell(value: Any) -> str:

@@ -15,7 +15,7 @@ SKIPPED_DIRS = {".claimcheck-cache", ".git", "__pycache__", "node_modules"}
 
 
 def store_files(root: Path) -> list[Path]:
-    """Every ``*.yaml``, ``*.yml`` and ``*.jsonl`` file under ``root``, sorted; hidden ones skipped."""
+    """Every ``*.yaml``, ``*.yml`` and ``*.jsonl`` under ``root``, sorted; hidden ones skipped."""
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
@@ -44,7 +44,9 @@ def read_text(path: Path, shown: str, limits: Limits) -> str:
             )
         data = path.read_bytes()
     except OSError as e:
-        raise FileProblem(Problem(Location(shown), f"cannot read file: {e.strerror or e}")) from None
+        raise FileProblem(
+            Problem(Location(shown), f"cannot read file: {e.strerror or e}")
+        ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FileProblem(Problem(Location(shown, 1, 1), "file is UTF-16; save it as UTF-8"))
     if data.startswith(b"\xef\xbb\xbf"):
@@ -61,7 +63,9 @@ def read_text(path: Path, shown: str, limits: Limits) -> str:
         line, col = _line_col(data, e.start)
         bad = data[e.start : e.start + 1].hex()
         raise FileProblem(
-            Problem(Location(shown, line, col), f"byte 0x{bad} is not UTF-8; save the file as UTF-8")
+            Problem(
+                Location(shown, line, col), f"byte 0x{bad} is not UTF-8; save the file as UTF-8"
+            )
         ) from None
 
 

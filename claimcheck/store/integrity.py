@@ -21,8 +21,9 @@ Locate = Callable[[Where, str, str | None], Location]
 def check(store: Store, report: Report, locate: Locate, failed: set[str]) -> None:
     """Report every dangling reference, cycle and ill-typed value; resolve defaults."""
 
-    def missing(record_id: str, section: str, field: str, target: str, kind: str,
-                table: Mapping[str, Any]) -> None:
+    def missing(
+        record_id: str, section: str, field: str, target: str, kind: str, table: Mapping[str, Any]
+    ) -> None:
         if target in table or target in failed:
             return
         hint = ""
@@ -43,11 +44,22 @@ def check(store: Store, report: Report, locate: Locate, failed: set[str]) -> Non
         if subject.part_of:
             missing(subject.id, "subjects", "part_of", subject.part_of, "subject", store.subjects)
 
-    _cycles(store, report, locate, "documents", "cites",
-            {d.id: [c for c in d.cites if c in store.documents] for d in store.documents.values()})
-    _cycles(store, report, locate, "subjects", "part_of",
-            {s.id: [s.part_of] if s.part_of in store.subjects else []
-             for s in store.subjects.values()})
+    _cycles(
+        store,
+        report,
+        locate,
+        "documents",
+        "cites",
+        {d.id: [c for c in d.cites if c in store.documents] for d in store.documents.values()},
+    )
+    _cycles(
+        store,
+        report,
+        locate,
+        "subjects",
+        "part_of",
+        {s.id: [s.part_of] if s.part_of in store.subjects else [] for s in store.subjects.values()},
+    )
     _claims(store, report, locate, failed, missing)
 
 
@@ -56,15 +68,14 @@ def _claims(store: Store, report: Report, locate: Locate, failed: set[str], miss
     properties = store.properties
     as_of_cache: dict[str, DateRange | None] = {}
     value_cache: dict[tuple[str, Any], Value] = {}
-    categories = {
-        p.id: frozenset(p.values) if p.values else None for p in properties.values()
-    }
+    categories = {p.id: frozenset(p.values) if p.values else None for p in properties.values()}
     for claim in store.claims.values():
         if claim.subject not in store.subjects:
             missing(claim.id, "claims", "subject", claim.subject, "subject", store.subjects)
         if claim.claimant is not None and claim.claimant not in store.parties:
-            missing(claim.id, "claims", "claimant", claim.claimant, "party or outlet",
-                    store.outlets)
+            missing(
+                claim.id, "claims", "claimant", claim.claimant, "party or outlet", store.outlets
+            )
         doc = None
         if claim.source is not None:
             doc = documents.get(claim.source)
@@ -85,15 +96,23 @@ def _claims(store: Store, report: Report, locate: Locate, failed: set[str], miss
                 if key is not None:
                     value_cache[key] = value
         except BadValue as e:
-            report(locate(store.where[claim.id], "claims", "value"),
-                   f"claim {claim.id!r}: value does not fit property {prop.id!r} ({prop.type}): {e}")
+            report(
+                locate(store.where[claim.id], "claims", "value"),
+                f"claim {claim.id!r}: value does not fit property {prop.id!r} ({prop.type}): {e}",
+            )
             continue
         claim.parsed = value
-        if isinstance(value, Entity) and value.value != "unknown" and value.value not in store.where:
-            if value.value not in failed:
-                report(locate(store.where[claim.id], "claims", "value"),
-                       f"claim {claim.id!r}: unknown entity {value.value!r} "
-                       f"(an entity value is the id of a party, subject or outlet)")
+        if (
+            isinstance(value, Entity)
+            and value.value != "unknown"
+            and value.value not in store.where
+            and value.value not in failed
+        ):
+            report(
+                locate(store.where[claim.id], "claims", "value"),
+                f"claim {claim.id!r}: unknown entity {value.value!r} "
+                f"(an entity value is the id of a party, subject or outlet)",
+            )
 
 
 def _resolve(claim: Claim, doc: Any, as_of_cache: dict[str, DateRange | None]) -> None:
@@ -108,13 +127,20 @@ def _resolve(claim: Claim, doc: Any, as_of_cache: dict[str, DateRange | None]) -
         if doc.id not in as_of_cache:
             as_of_cache[doc.id] = (
                 DateRange(doc.published, doc.published, doc.published.isoformat())
-                if doc.published else None
+                if doc.published
+                else None
             )
         claim.as_of = as_of_cache[doc.id]
 
 
-def _cycles(store: Store, report: Report, locate: Locate, section: str, field: str,
-            edges: dict[str, list[str]]) -> None:
+def _cycles(
+    store: Store,
+    report: Report,
+    locate: Locate,
+    section: str,
+    field: str,
+    edges: dict[str, list[str]],
+) -> None:
     """Report each cycle once, at the record that closes it (iterative DFS)."""
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     for start in edges:
@@ -130,9 +156,11 @@ def _cycles(store: Store, report: Report, locate: Locate, section: str, field: s
                 stack[-1] = (node, i + 1)
                 nxt = targets[i]
                 if state.get(nxt) == 1:
-                    cycle = [*path[path.index(nxt):], nxt]
-                    report(locate(store.where[node], section, field),
-                           f"{field} cycle: {' -> '.join(cycle)}")
+                    cycle = [*path[path.index(nxt) :], nxt]
+                    report(
+                        locate(store.where[node], section, field),
+                        f"{field} cycle: {' -> '.join(cycle)}",
+                    )
                 elif nxt not in state:
                     state[nxt] = 1
                     stack.append((nxt, 0))

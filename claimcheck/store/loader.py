@@ -29,8 +29,13 @@ from claimcheck.store.yamlfile import RecordPos
 MAX_PROBLEMS = 200
 
 _SINGULAR = {
-    "outlets": "outlet", "documents": "document", "parties": "party", "subjects": "subject",
-    "properties": "property", "claims": "claim", "reviews": "review",
+    "outlets": "outlet",
+    "documents": "document",
+    "parties": "party",
+    "subjects": "subject",
+    "properties": "property",
+    "claims": "claim",
+    "reviews": "review",
 }
 
 
@@ -140,11 +145,15 @@ class _Loader:
             where = _key_location(text, shown, key)
             if key not in SECTIONS:
                 hint = _did_you_mean(str(key), SECTIONS)
-                self.problem(where, f"unknown section {key!r}{hint}; sections are: {', '.join(SECTIONS)}")
+                self.problem(
+                    where, f"unknown section {key!r}{hint}; sections are: {', '.join(SECTIONS)}"
+                )
             elif value is None:
                 continue
             elif not isinstance(value, list):
-                self.problem(where, f"section {key!r} must be a list of records, not a {_kind(value)}")
+                self.problem(
+                    where, f"section {key!r} must be a list of records, not a {_kind(value)}"
+                )
             else:
                 sections[key] = value
         return sections
@@ -233,8 +242,15 @@ _RESOLVED = {"parsed", "outlet", "claimant_given"}
 
 
 def _kind(value: Any) -> str:
-    return {dict: "mapping", list: "list", str: "string", int: "number", float: "number",
-            bool: "yes/no value", type(None): "empty value"}.get(type(value), type(value).__name__)
+    return {
+        dict: "mapping",
+        list: "list",
+        str: "string",
+        int: "number",
+        float: "number",
+        bool: "yes/no value",
+        type(None): "empty value",
+    }.get(type(value), type(value).__name__)
 
 
 def _short(value: Any) -> str:

@@ -49,7 +49,7 @@ def interval_of(claim: Claim) -> list[Any] | None:
     """``[low, high]`` of a quantity or date value (None for an open end)."""
     v = claim.parsed
     if isinstance(v, Quantity):
-        return [v.low if not v.low_open else v.low, None if v.high == float("inf") else v.high]
+        return [v.low, None if v.high == float("inf") else v.high]
     if isinstance(v, DateRange):
         return [v.low.isoformat(), v.high.isoformat()] if v.known else [None, None]
     return None

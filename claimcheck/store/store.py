@@ -66,8 +66,12 @@ class Store:
     def kind_of(self, record_id: str) -> str | None:
         """Which section an id belongs to (``outlet``, ``party``, ...), or None."""
         for name, table in (
-            ("claim", self.claims), ("document", self.documents), ("outlet", self.outlets),
-            ("party", self.parties), ("subject", self.subjects), ("property", self.properties),
+            ("claim", self.claims),
+            ("document", self.documents),
+            ("outlet", self.outlets),
+            ("party", self.parties),
+            ("subject", self.subjects),
+            ("property", self.properties),
         ):
             if record_id in table:
                 return name
@@ -120,5 +124,5 @@ class Store:
         return document is not None and not document.cites
 
     def is_cited(self, claim: Claim) -> bool:
-        """Whether a claim traces to a source: a document with an outlet, not a bare encyclopedia."""
+        """Whether a claim traces to a source: a document with an outlet, not an encyclopedia."""
         return claim.source is not None and claim.outlet is not None and not self.is_tertiary(claim)

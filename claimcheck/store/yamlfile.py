@@ -38,7 +38,7 @@ def _mark(node: Node) -> Pos:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-class _Constructor(SafeConstructor):  # type: ignore[misc]
+class _Constructor(SafeConstructor):
     """The safe constructor, plus record positions and an alias-expansion budget."""
 
     want_keys = False
@@ -129,13 +129,13 @@ def prescan(text: str, limits: Limits) -> Problem | None:
             level = level + 1 if m.group() in "[{" else max(0, level - 1)
             if level > depth:
                 return _deep(text, m.start(), depth)
-    m = re.search(_RE_COMPACT.pattern % depth, text)
-    if m:
-        return _deep(text, m.start(), depth)
+    compact = re.search(_RE_COMPACT.pattern % depth, text)
+    if compact:
+        return _deep(text, compact.start(), depth)
     # Block nesting needs indentation: more than 4 columns a level is generous.
-    for m in _RE_INDENT.finditer(text):
-        if len(m.group()) > depth * 4:
-            return _deep(text, m.start(), depth)
+    for indent in _RE_INDENT.finditer(text):
+        if len(indent.group()) > depth * 4:
+            return _deep(text, indent.start(), depth)
     return None
 
 
@@ -148,7 +148,9 @@ def _deep(text: str, offset: int, depth: int) -> Problem:
     )
 
 
-def load(text: str, limits: Limits, want_keys: bool = False) -> tuple[Any, dict[str, list[RecordPos]]]:
+def load(
+    text: str, limits: Limits, want_keys: bool = False
+) -> tuple[Any, dict[str, list[RecordPos]]]:
     """Parse ``text``; return the data and each section's record positions.
 
     Raises :class:`FileProblem` for malformed YAML, with the parser's position.

@@ -32,6 +32,7 @@ __all__ = [
     "ACCEPTED_DATE_FORMS",
     "ACCEPTED_FORMS",
     "VALUE_TYPES",
+    "BadValue",
     "Category",
     "DateError",
     "DateRange",
@@ -40,7 +41,6 @@ __all__ = [
     "QuantityError",
     "Text",
     "Value",
-    "BadValue",
     "agrees",
     "disjoint",
     "is_unknown",
@@ -107,9 +107,7 @@ class Text:
 Value = Quantity | DateRange | Category | Entity | Text
 
 
-def parse_value(
-    type_: str, raw: Any, categories: frozenset[str] | None = None
-) -> Value:
+def parse_value(type_: str, raw: Any, categories: frozenset[str] | None = None) -> Value:
     """Read ``raw`` as a value of property type ``type_``. Raises :class:`BadValue`."""
     try:
         if type_ == "quantity":

@@ -15,8 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 ACCEPTED_DATE_FORMS = (
-    "YYYY-MM-DD, YYYY-MM, YYYY, a range START/END of those (2023-11-10/2023-11-14), "
-    "or 'unknown'"
+    "YYYY-MM-DD, YYYY-MM, YYYY, a range START/END of those (2023-11-10/2023-11-14), or 'unknown'"
 )
 
 _RE_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -75,7 +74,11 @@ def _format_range(low: dt.date, high: dt.date) -> str:
     last = calendar.monthrange(high.year, high.month)[1]
     if low.day == 1 and high.day == last and (low.year, low.month) == (high.year, high.month):
         return f"{low.year:04d}-{low.month:02d}"
-    if (low.month, low.day) == (1, 1) and (high.month, high.day) == (12, 31) and low.year == high.year:
+    if (
+        (low.month, low.day) == (1, 1)
+        and (high.month, high.day) == (12, 31)
+        and low.year == high.year
+    ):
         return f"{low.year:04d}"
     return f"{low.isoformat()}/{high.isoformat()}"
 

@@ -29,7 +29,14 @@ ACCEPTED_FORMS = (
 )
 
 FORMS = (
-    "exact", "at-least", "more-than", "at-most", "less-than", "range", "approx", "vague",
+    "exact",
+    "at-least",
+    "more-than",
+    "at-most",
+    "less-than",
+    "range",
+    "approx",
+    "vague",
     "unknown",
 )
 
@@ -140,26 +147,60 @@ _RE_PLUS = re.compile(rf"^(?P<n>{_NUMBER})\s*\+$")
 
 # Prefix phrases, longest first when matched. Each maps to a form.
 _PREFIXES: tuple[tuple[str, str], ...] = (
-    ("no fewer than", "at-least"), ("no less than", "at-least"), ("not less than", "at-least"),
-    ("at least", "at-least"), ("au moins", "at-least"), ("au minimum", "at-least"),
-    ("pas moins de", "at-least"), ("pas moins d'", "at-least"), ("minimum", "at-least"),
-    ("more than", "more-than"), ("upwards of", "more-than"), ("over", "more-than"),
-    ("above", "more-than"), ("plus de", "more-than"), ("plus d'", "more-than"),
-    ("au-delà de", "more-than"), ("au delà de", "more-than"),
-    ("no more than", "at-most"), ("not more than", "at-most"), ("at most", "at-most"),
-    ("up to", "at-most"), ("au plus", "at-most"), ("au maximum", "at-most"),
-    ("jusqu'à", "at-most"), ("maximum", "at-most"),
-    ("fewer than", "less-than"), ("less than", "less-than"), ("under", "less-than"),
-    ("below", "less-than"), ("moins de", "less-than"), ("moins d'", "less-than"),
-    ("approximately", "approx"), ("about", "approx"), ("around", "approx"),
-    ("roughly", "approx"), ("some", "approx"), ("circa", "approx"), ("c.", "approx"),
-    ("environ", "approx"), ("approximativement", "approx"), ("quelque", "approx"),
-    ("nearly", "nearly"), ("almost", "nearly"), ("près de", "nearly"),
-    ("presque", "nearly"), ("près d'", "nearly"),
+    ("no fewer than", "at-least"),
+    ("no less than", "at-least"),
+    ("not less than", "at-least"),
+    ("at least", "at-least"),
+    ("au moins", "at-least"),
+    ("au minimum", "at-least"),
+    ("pas moins de", "at-least"),
+    ("pas moins d'", "at-least"),
+    ("minimum", "at-least"),
+    ("more than", "more-than"),
+    ("upwards of", "more-than"),
+    ("over", "more-than"),
+    ("above", "more-than"),
+    ("plus de", "more-than"),
+    ("plus d'", "more-than"),
+    ("au-delà de", "more-than"),
+    ("au delà de", "more-than"),
+    ("no more than", "at-most"),
+    ("not more than", "at-most"),
+    ("at most", "at-most"),
+    ("up to", "at-most"),
+    ("au plus", "at-most"),
+    ("au maximum", "at-most"),
+    ("jusqu'à", "at-most"),
+    ("maximum", "at-most"),
+    ("fewer than", "less-than"),
+    ("less than", "less-than"),
+    ("under", "less-than"),
+    ("below", "less-than"),
+    ("moins de", "less-than"),
+    ("moins d'", "less-than"),
+    ("approximately", "approx"),
+    ("about", "approx"),
+    ("around", "approx"),
+    ("roughly", "approx"),
+    ("some", "approx"),
+    ("circa", "approx"),
+    ("c.", "approx"),
+    ("environ", "approx"),
+    ("approximativement", "approx"),
+    ("quelque", "approx"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("près de", "nearly"),
+    ("presque", "nearly"),
+    ("près d'", "nearly"),
 )
 _SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("or more", "at-least"), ("and more", "at-least"), ("ou plus", "at-least"),
-    ("et plus", "at-least"), ("or fewer", "at-most"), ("or less", "at-most"),
+    ("or more", "at-least"),
+    ("and more", "at-least"),
+    ("ou plus", "at-least"),
+    ("et plus", "at-least"),
+    ("or fewer", "at-most"),
+    ("or less", "at-most"),
     ("ou moins", "at-most"),
 )
 _UNKNOWN = {"unknown", "inconnu", "inconnue", "non connu", "?", "n/a"}
@@ -195,7 +236,7 @@ def _figure(text: str) -> tuple[float, float, float] | None:
 
 
 def _apply(form: str, fig: tuple[float, float, float], stated: str) -> Quantity:
-    low, high, nominal = fig
+    nominal = fig[2]
     if form == "at-least":
         return Quantity(nominal, INF, "at-least", nominal, stated=stated)
     if form == "more-than":
@@ -207,16 +248,18 @@ def _apply(form: str, fig: tuple[float, float, float], stated: str) -> Quantity:
     if form == "approx":
         return approx(nominal, stated)
     if form == "nearly":
-        return Quantity(_round(nominal * (1 - APPROX_MARGIN)), nominal, "range", nominal,
-                        stated=stated)
+        return Quantity(
+            _round(nominal * (1 - APPROX_MARGIN)), nominal, "range", nominal, stated=stated
+        )
     raise AssertionError(form)
 
 
 def approx(nominal: float, stated: str = "") -> Quantity:
     """``~nominal``: the figure give or take :data:`APPROX_MARGIN`."""
     margin = nominal * APPROX_MARGIN
-    return Quantity(_round(nominal - margin), _round(nominal + margin), "approx", nominal,
-                    stated=stated)
+    return Quantity(
+        _round(nominal - margin), _round(nominal + margin), "approx", nominal, stated=stated
+    )
 
 
 def _round(x: float) -> float:
@@ -270,18 +313,19 @@ def _parse_clean(text: str, stated: str) -> Quantity | None:
         return _apply(form, _figure_or_fail(m["n"], stated), stated)
     m = _RE_RANGE.match(text)
     if m:
-        return _range(_figure_or_fail(m["a"], stated)[0], _figure_or_fail(m["b"], stated)[0],
-                      stated)
+        return _range(
+            _figure_or_fail(m["a"], stated)[0], _figure_or_fail(m["b"], stated)[0], stated
+        )
     for prefix in ("between ", "entre ", "de "):
         if text.startswith(prefix):
-            parts = re.split(r" (?:and|et|à|to) ", text[len(prefix):], maxsplit=1)
+            parts = re.split(r" (?:and|et|à|to) ", text[len(prefix) :], maxsplit=1)
             if len(parts) == 2:
                 a, b = _figure(parts[0]), _figure(parts[1])
                 if a and b:
                     return _range(a[0], b[1], stated)
     for phrase, form in _PREFIXES_LONGEST_FIRST:
-        if text.startswith(phrase) and (phrase.endswith("'") or text[len(phrase):][:1] == " "):
-            fig = _figure(text[len(phrase):].strip())
+        if text.startswith(phrase) and (phrase.endswith("'") or text[len(phrase) :][:1] == " "):
+            fig = _figure(text[len(phrase) :].strip())
             if fig is not None:
                 return _apply(form, fig, stated)
     for phrase, form in _SUFFIXES:
@@ -293,8 +337,15 @@ def _parse_clean(text: str, stated: str) -> Quantity | None:
 
 
 _SYMBOLS = {
-    ">=": "at-least", "≥": "at-least", "+": "at-least", ">": "more-than", "<=": "at-most",
-    "≤": "at-most", "<": "less-than", "~": "approx", "≈": "approx",
+    ">=": "at-least",
+    "≥": "at-least",
+    "+": "at-least",
+    ">": "more-than",
+    "<=": "at-most",
+    "≤": "at-most",
+    "<": "less-than",
+    "~": "approx",
+    "≈": "approx",
 }
 _PREFIXES_LONGEST_FIRST = sorted(_PREFIXES, key=lambda p: -len(p[0]))
 
@@ -319,8 +370,12 @@ def _range(a: float, b: float, stated: str) -> Quantity:
 
 
 _MAPPING_FORMS = {
-    "at_least": "at-least", "more_than": "more-than", "at_most": "at-most",
-    "less_than": "less-than", "approx": "approx", "exact": "exact",
+    "at_least": "at-least",
+    "more_than": "more-than",
+    "at_most": "at-most",
+    "less_than": "less-than",
+    "approx": "approx",
+    "exact": "exact",
 }
 
 
@@ -339,7 +394,9 @@ def parse_quantity(raw: Any) -> Quantity:
         return q
     if isinstance(raw, dict):
         return _parse_mapping(raw)
-    raise QuantityError(f"a {type(raw).__name__} is not a quantity; accepted forms: {ACCEPTED_FORMS}")
+    raise QuantityError(
+        f"a {type(raw).__name__} is not a quantity; accepted forms: {ACCEPTED_FORMS}"
+    )
 
 
 def _parse_mapping(raw: dict[Any, Any]) -> Quantity:

@@ -32,25 +32,60 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
     ("malformed", "claims:\n  - id: c1\n    value: [1, 2\n", "bad.yaml:4", "invalid YAML"),
     ("tab", "claims:\n  - id: c1\n\tsubject: strike\n", "bad.yaml:3:1", "tab character"),
     ("duplicate-key", "claims:\n  - id: c1\n    id: c2\n", "bad.yaml:3", "duplicate key"),
-    ("unknown-field", CLAIM.replace("subject:", "subjekt:"), "bad.yaml:3:14",
-     "unknown field 'subjekt' (did you mean 'subject'?)"),
-    ("missing-field", CLAIM.replace("    property: deaths\n", ""), "bad.yaml:2:5",
-     "missing required field 'property'"),
-    ("unknown-subject", CLAIM.replace("subject: strike", "subject: strik"), "bad.yaml:3:14",
-     "unknown subject 'strik'"),
-    ("unknown-document", CLAIM.replace("source: rfi-doc", "source: nope"), "bad.yaml:6:13",
-     "unknown document 'nope'"),
-    ("unknown-claimant", CLAIM + "    claimant: nobody\n", "bad.yaml:7:15",
-     "unknown party or outlet 'nobody'"),
-    ("wrong-type", CLAIM.replace("source: rfi-doc", "source: [rfi-doc]"), "bad.yaml:6:13",
-     "source"),
-    ("category-outside-set",
-     "claims:\n  - {id: c1, subject: strike, property: outcome, value: victory, source: rfi-doc}\n",
-     "bad.yaml:2", "not one of this property's values"),
-    ("unparseable-quantity", CLAIM.replace("value: 14", "value: lots of them"), "bad.yaml:5:12",
-     "accepted forms"),
-    ("impossible-date", CLAIM + "    as_of: 2023-02-30\n", "bad.yaml:7:12",
-     "'2023-02-30' is not a real date"),
+    (
+        "unknown-field",
+        CLAIM.replace("subject:", "subjekt:"),
+        "bad.yaml:3:14",
+        "unknown field 'subjekt' (did you mean 'subject'?)",
+    ),
+    (
+        "missing-field",
+        CLAIM.replace("    property: deaths\n", ""),
+        "bad.yaml:2:5",
+        "missing required field 'property'",
+    ),
+    (
+        "unknown-subject",
+        CLAIM.replace("subject: strike", "subject: strik"),
+        "bad.yaml:3:14",
+        "unknown subject 'strik'",
+    ),
+    (
+        "unknown-document",
+        CLAIM.replace("source: rfi-doc", "source: nope"),
+        "bad.yaml:6:13",
+        "unknown document 'nope'",
+    ),
+    (
+        "unknown-claimant",
+        CLAIM + "    claimant: nobody\n",
+        "bad.yaml:7:15",
+        "unknown party or outlet 'nobody'",
+    ),
+    (
+        "wrong-type",
+        CLAIM.replace("source: rfi-doc", "source: [rfi-doc]"),
+        "bad.yaml:6:13",
+        "source",
+    ),
+    (
+        "category-outside-set",
+        "claims:\n  - {id: c1, subject: strike, property: outcome, value: victory, source: rfi-doc}\n",
+        "bad.yaml:2",
+        "not one of this property's values",
+    ),
+    (
+        "unparseable-quantity",
+        CLAIM.replace("value: 14", "value: lots of them"),
+        "bad.yaml:5:12",
+        "accepted forms",
+    ),
+    (
+        "impossible-date",
+        CLAIM + "    as_of: 2023-02-30\n",
+        "bad.yaml:7:12",
+        "'2023-02-30' is not a real date",
+    ),
     ("not-utf8", b"claims:\n  - id: c\xff1\n", "bad.yaml:2:10", "not UTF-8"),
     ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "bad.yaml:3:1", "binary"),
     ("top-level-list", "- id: c1\n", "bad.yaml:1:1", "top level must be a mapping"),
@@ -61,23 +96,42 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
     ("negative-count", CLAIM.replace("value: 14", "value: -3"), "bad.yaml:5:12", "negative"),
     ("boolean-quantity", CLAIM.replace("value: 14", "value: true"), "bad.yaml:5:12", "yes/no"),
     ("huge-number", CLAIM.replace("value: 14", "value: 1e400"), "bad.yaml:5:12", "finite"),
-    ("cites-cycle",
-     "documents:\n  - {id: a, outlet: rfi, cites: [b]}\n  - {id: b, outlet: rfi, cites: [a]}\n",
-     "bad.yaml:3", "cites cycle: a -> b -> a"),
-    ("unknown-outlet", "documents:\n  - id: d\n    outlet: bbc\n", "bad.yaml:3:13",
-     "unknown outlet 'bbc'"),
+    (
+        "cites-cycle",
+        "documents:\n  - {id: a, outlet: rfi, cites: [b]}\n  - {id: b, outlet: rfi, cites: [a]}\n",
+        "bad.yaml:3",
+        "cites cycle: a -> b -> a",
+    ),
+    (
+        "unknown-outlet",
+        "documents:\n  - id: d\n    outlet: bbc\n",
+        "bad.yaml:3:13",
+        "unknown outlet 'bbc'",
+    ),
     ("bad-kind", "outlets:\n  - id: x\n    name: X\n    kind: blog\n", "bad.yaml:4:11", "kind"),
-    ("bad-tolerance", "properties:\n  - {id: p, type: quantity, tolerance: ten}\n", "bad.yaml:2",
-     "tolerance"),
-    ("category-without-values", "properties:\n  - {id: p, type: category}\n", "bad.yaml:2:5",
-     "needs its list of 'values'"),
+    (
+        "bad-tolerance",
+        "properties:\n  - {id: p, type: quantity, tolerance: ten}\n",
+        "bad.yaml:2",
+        "tolerance",
+    ),
+    (
+        "category-without-values",
+        "properties:\n  - {id: p, type: category}\n",
+        "bad.yaml:2:5",
+        "needs its list of 'values'",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "text", "where", "words"), CASES, ids=[c[0] for c in CASES])
 def test_bad_input_is_reported_at_its_place(
-    make_store: Callable[..., Path], runner: CliRunner, name: str, text: str | bytes,
-    where: str, words: str,
+    make_store: Callable[..., Path],
+    runner: CliRunner,
+    name: str,
+    text: str | bytes,
+    where: str,
+    words: str,
 ) -> None:
     root = make_store({"bad.yaml": text})
     code, err = run_validate(runner, root)
@@ -100,7 +154,9 @@ def test_duplicate_id_across_two_files_names_both_places(
     assert "a.yaml:2:5" in err
 
 
-def test_an_id_is_global_across_sections(make_store: Callable[..., Path], runner: CliRunner) -> None:
+def test_an_id_is_global_across_sections(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
     root = make_store({"z.yaml": "parties:\n  - {id: rfi, name: RFI staff, kind: journalist}\n"})
     code, err = run_validate(runner, root)
     assert code == 2 and "duplicate id 'rfi': already used by the outlet" in err
@@ -109,8 +165,11 @@ def test_an_id_is_global_across_sections(make_store: Callable[..., Path], runner
 def test_every_problem_is_reported_not_only_the_first(
     make_store: Callable[..., Path], runner: CliRunner
 ) -> None:
-    text = CLAIM + "  - {id: c2, subject: nope, property: deaths, value: 1, source: rfi-doc}\n" \
+    text = (
+        CLAIM
+        + "  - {id: c2, subject: nope, property: deaths, value: 1, source: rfi-doc}\n"
         + "  - {id: c3, subject: strike, property: deaths, value: lots, source: rfi-doc}\n"
+    )
     root = make_store({"a.yaml": text})
     code, err = run_validate(runner, root)
     assert code == 2
@@ -118,7 +177,9 @@ def test_every_problem_is_reported_not_only_the_first(
 
 
 def test_jsonl_line_that_is_not_json(make_store: Callable[..., Path], runner: CliRunner) -> None:
-    good = '{"id": "j1", "subject": "strike", "property": "deaths", "value": 3, "source": "rfi-doc"}'
+    good = (
+        '{"id": "j1", "subject": "strike", "property": "deaths", "value": 3, "source": "rfi-doc"}'
+    )
     root = make_store({"claims-bulk.jsonl": good + "\n{not json}\n"})
     code, err = run_validate(runner, root)
     assert code == 2 and "claims-bulk.jsonl:2:2: invalid JSON" in err
@@ -136,11 +197,15 @@ def test_jsonl_validation_error_points_at_the_line_and_key(
     assert code == 2 and "bulk.jsonl:2:" in err and "unknown field 'sorce'" in err
 
 
-def test_jsonl_sections_come_from_the_file_name(make_store: Callable[..., Path], runner: CliRunner) -> None:
-    root = make_store({
-        "documents-extra.jsonl": '{"id": "d9", "outlet": "rfi", "published": "2023-11-10"}\n',
-        "2024-bulk.jsonl": '{"id": "j1", "subject": "strike", "property": "deaths", "value": "10-12", "source": "d9"}\n',
-    })
+def test_jsonl_sections_come_from_the_file_name(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    root = make_store(
+        {
+            "documents-extra.jsonl": '{"id": "d9", "outlet": "rfi", "published": "2023-11-10"}\n',
+            "2024-bulk.jsonl": '{"id": "j1", "subject": "strike", "property": "deaths", "value": "10-12", "source": "d9"}\n',
+        }
+    )
     result = runner.invoke(cli, ["--store", str(root), "claims", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert '"outlet": "rfi"' in result.output and '"as_of": "2023-11-10"' in result.output
@@ -151,8 +216,12 @@ def test_missing_store_folder(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "no such store folder" in result.stderr
 
 
-def test_empty_and_comment_only_files_are_fine(make_store: Callable[..., Path], runner: CliRunner) -> None:
-    root = make_store({"empty.yaml": "", "comments.yaml": "# nothing yet\n", "nulls.yaml": "claims:\n"})
+def test_empty_and_comment_only_files_are_fine(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    root = make_store(
+        {"empty.yaml": "", "comments.yaml": "# nothing yet\n", "nulls.yaml": "claims:\n"}
+    )
     code, out = run_validate(runner, root)
     assert code == 0, out
 

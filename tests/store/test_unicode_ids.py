@@ -14,13 +14,15 @@ DECOMPOSED = unicodedata.normalize("NFD", "Léré")
 
 def test_composed_and_decomposed_are_one_id(make_store: Callable[..., Path]) -> None:
     assert COMPOSED != DECOMPOSED
-    root = make_store({
-        "a.yaml": f"subjects:\n  - {{id: {COMPOSED}, label: {DECOMPOSED}, kind: place}}\n",
-        "b.yaml": (
-            "claims:\n"
-            f"  - {{id: c1, subject: {DECOMPOSED}, property: summary, value: x, source: rfi-doc}}\n"
-        ),
-    })
+    root = make_store(
+        {
+            "a.yaml": f"subjects:\n  - {{id: {COMPOSED}, label: {DECOMPOSED}, kind: place}}\n",
+            "b.yaml": (
+                "claims:\n"
+                f"  - {{id: c1, subject: {DECOMPOSED}, property: summary, value: x, source: rfi-doc}}\n"
+            ),
+        }
+    )
     store = load_store(root)
     assert list(store.subjects) == [COMPOSED] or COMPOSED in store.subjects
     assert store.claims["c1"].subject == COMPOSED
@@ -32,8 +34,10 @@ def test_two_spellings_collide_as_duplicates(make_store: Callable[..., Path]) ->
 
     from claimcheck.errors import StoreError
 
-    root = make_store({
-        "a.yaml": f"subjects:\n  - {{id: {COMPOSED}, label: x}}\n  - {{id: {DECOMPOSED}, label: y}}\n",
-    })
+    root = make_store(
+        {
+            "a.yaml": f"subjects:\n  - {{id: {COMPOSED}, label: x}}\n  - {{id: {DECOMPOSED}, label: y}}\n",
+        }
+    )
     with pytest.raises(StoreError, match="duplicate id"):
         load_store(root)

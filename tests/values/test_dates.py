@@ -33,8 +33,18 @@ def test_accepted_dates(written: object, low: dt.date, high: dt.date) -> None:
 
 @pytest.mark.parametrize(
     "written",
-    ["2023-02-30", "2023-13", "2023-11-14/2023-11-10", "14/11/2023", "November 14", "", True,
-     3.5, "0000-01-01", "2023-1-5"],
+    [
+        "2023-02-30",
+        "2023-13",
+        "2023-11-14/2023-11-10",
+        "14/11/2023",
+        "November 14",
+        "",
+        True,
+        3.5,
+        "0000-01-01",
+        "2023-1-5",
+    ],
 )
 def test_rejected_dates(written: object) -> None:
     with pytest.raises(DateError):

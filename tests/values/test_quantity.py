@@ -90,18 +90,35 @@ ACCEPTED = [
 ]
 
 
-@pytest.mark.parametrize(("written", "low", "high", "low_open", "high_open"), ACCEPTED,
-                         ids=[str(a[0]) for a in ACCEPTED])
-def test_accepted_forms(written: object, low: float, high: float, low_open: bool,
-                        high_open: bool) -> None:
+@pytest.mark.parametrize(
+    ("written", "low", "high", "low_open", "high_open"), ACCEPTED, ids=[str(a[0]) for a in ACCEPTED]
+)
+def test_accepted_forms(
+    written: object, low: float, high: float, low_open: bool, high_open: bool
+) -> None:
     q = parse_quantity(written)
     assert (q.low, q.high, q.low_open, q.high_open) == (low, high, low_open, high_open)
 
 
 REJECTED = [
-    "lots", "", "   ", "-3", "10-5", "fourteen-ish", "many", True, None, [1, 2],
-    {"min": 14, "max": 10}, {"at_least": "x"}, {"foo": 1}, -1, float("nan"), float("inf"),
-    1e400, 1e16,
+    "lots",
+    "",
+    "   ",
+    "-3",
+    "10-5",
+    "fourteen-ish",
+    "many",
+    True,
+    None,
+    [1, 2],
+    {"min": 14, "max": 10},
+    {"at_least": "x"},
+    {"foo": 1},
+    -1,
+    float("nan"),
+    float("inf"),
+    1e400,
+    1e16,
 ]
 
 
@@ -156,11 +173,25 @@ def quantities(draw: st.DrawFn) -> Quantity:
     n = draw(numbers)
     m = draw(numbers)
     lo, hi = min(n, m), max(n, m)
-    text = draw(st.sampled_from([
-        f"{n}", f"{n}+", f">{n}", f"<{n + 1}", f"<={n}", f"{lo}-{hi}", f"~{n}",
-        f"at least {n}", f"over {n}", f"fewer than {n + 1}", f"between {lo} and {hi}",
-        *VAGUE.keys(), "unknown",
-    ]))
+    text = draw(
+        st.sampled_from(
+            [
+                f"{n}",
+                f"{n}+",
+                f">{n}",
+                f"<{n + 1}",
+                f"<={n}",
+                f"{lo}-{hi}",
+                f"~{n}",
+                f"at least {n}",
+                f"over {n}",
+                f"fewer than {n + 1}",
+                f"between {lo} and {hi}",
+                *VAGUE.keys(),
+                "unknown",
+            ]
+        )
+    )
     return parse_quantity(text)
 
 
@@ -171,7 +202,11 @@ def test_parse_print_parse_round_trip(q: Quantity) -> None:
     assert parse_quantity(again.canonical()).key == again.key
 
 
-@given(quantities(), quantities(), st.one_of(st.none(), st.integers(0, 50), st.sampled_from(["5%", "10%"])))
+@given(
+    quantities(),
+    quantities(),
+    st.one_of(st.none(), st.integers(0, 50), st.sampled_from(["5%", "10%"])),
+)
 def test_overlap_is_symmetric(a: Quantity, b: Quantity, tolerance: object) -> None:
     assert overlaps(a, b, tolerance) == overlaps(b, a, tolerance)  # type: ignore[arg-type]
 

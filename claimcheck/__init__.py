@@ -1,0 +1,107 @@
+"""claimcheck: claims tied to sources; conflicts and gaps in corroboration.
+
+The library is the product; the ``claimcheck`` command is one of its users::
+
+    from claimcheck import load_store, Provenance
+
+    store = load_store("claims")
+    origins = Provenance(store).origin_groups(list(store.claims.values()))
+"""
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claimcheck.errors import (
+        ClaimcheckError,
+        ConfigError,
+        Location,
+        Problem,
+        StoreError,
+        UsageError,
+    )
+    from claimcheck.model import (
+        Claim,
+        Document,
+        Outlet,
+        Party,
+        Property,
+        Review,
+        Subject,
+        json_schema,
+    )
+    from claimcheck.provenance import Provenance
+    from claimcheck.store import Limits, Store, load_store
+    from claimcheck.store.query import claim_record, query_claims
+    from claimcheck.values import Category, DateRange, Entity, Quantity, Text, parse_value
+
+# Public names, imported on first use: `claimcheck --help` must not pay for pydantic.
+_WHERE = {
+    "ClaimcheckError": "claimcheck.errors",
+    "ConfigError": "claimcheck.errors",
+    "Location": "claimcheck.errors",
+    "Problem": "claimcheck.errors",
+    "StoreError": "claimcheck.errors",
+    "UsageError": "claimcheck.errors",
+    "Claim": "claimcheck.model",
+    "Document": "claimcheck.model",
+    "Outlet": "claimcheck.model",
+    "Party": "claimcheck.model",
+    "Property": "claimcheck.model",
+    "Review": "claimcheck.model",
+    "Subject": "claimcheck.model",
+    "json_schema": "claimcheck.model",
+    "Provenance": "claimcheck.provenance",
+    "Limits": "claimcheck.store",
+    "Store": "claimcheck.store",
+    "load_store": "claimcheck.store",
+    "claim_record": "claimcheck.store.query",
+    "query_claims": "claimcheck.store.query",
+    "Category": "claimcheck.values",
+    "DateRange": "claimcheck.values",
+    "Entity": "claimcheck.values",
+    "Quantity": "claimcheck.values",
+    "Text": "claimcheck.values",
+    "parse_value": "claimcheck.values",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Category",
+    "Claim",
+    "ClaimcheckError",
+    "ConfigError",
+    "DateRange",
+    "Document",
+    "Entity",
+    "Limits",
+    "Location",
+    "Outlet",
+    "Party",
+    "Problem",
+    "Property",
+    "Provenance",
+    "Quantity",
+    "Review",
+    "Store",
+    "StoreError",
+    "Subject",
+    "Text",
+    "UsageError",
+    "__version__",
+    "claim_record",
+    "json_schema",
+    "load_store",
+    "parse_value",
+    "query_claims",
+]

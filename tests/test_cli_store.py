@@ -1,0 +1,110 @@
+"""``validate``, ``claims`` and ``schema`` through the CLI, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+from claimcheck.store import Store
+from claimcheck.store.limits import DEFAULT_LIMITS
+from claimcheck.store.yamlfile import load as load_yaml
+
+KIDAL = Path(__file__).resolve().parent.parent / "claims"
+
+
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(cli, ["--store", str(KIDAL), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_validate_counts_the_store(runner: CliRunner, kidal_store: Store) -> None:
+    code, out, _ = invoke(runner, "validate")
+    assert code == 0
+    assert f"{len(kidal_store.claims)} claims" in out and "valid" in out
+
+
+def test_claims_table_filters_by_subject_and_property(runner: CliRunner) -> None:
+    code, out, _ = invoke(
+        runner, "claims", "--subject", "drone-strike-2023-11-07", "--property", "civilian_deaths"
+    )
+    assert code == 0
+    assert "strike-1107-deaths-rfi-medical" in out and "medical-sources" in out
+    assert "4 claims" in out
+    assert "alkit" not in out
+
+
+def test_subject_filter_includes_its_parts(runner: CliRunner) -> None:
+    _, out, _ = invoke(runner, "claims", "--subject", "battle-of-kidal-2023", "--format", "json")
+    subjects = {c["subject"] for c in json.loads(out)["claims"]}
+    assert {
+        "battle-of-kidal-2023",
+        "alkit-valley-clashes-2023-11-11",
+        "l39-crash-2023-11-11",
+    } <= subjects
+
+
+def test_claims_json_resolves_defaults(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "claims", "--outlet", "le-monde", "--format", "json")
+    assert code == 0
+    claims = json.loads(out)["claims"]
+    assert claims and all(c["outlet"] == "le-monde" for c in claims)
+    no_losses = next(c for c in claims if c["id"] == "capture-1114-no-losses-lemonde")
+    assert no_losses["claimant"] == "le-monde" and no_losses["claimant_named"] is False
+    assert no_losses["as_of"] == "2023-11-14"
+    assert (
+        no_losses["location"].startswith("claims/kidal-2023/battle.yaml:")
+        or "battle.yaml:" in no_losses["location"]
+    )
+
+
+def test_claims_by_claimant_markdown(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "claims", "--claimant", "medical-sources", "--format", "markdown")
+    assert code == 0
+    assert out.startswith("| id ")
+    assert re.search(r"^\| strike-1107-deaths-rfi-medical +\|", out, re.M)
+
+
+def test_unknown_filter_is_a_usage_error(runner: CliRunner) -> None:
+    code, _out, err = invoke(runner, "claims", "--subject", "nowhere")
+    assert code == 2 and "no such id 'nowhere'" in err and "Traceback" not in err
+
+
+def test_schema_is_the_shipped_file(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "schema")
+    assert code == 0
+    shipped = json.loads((KIDAL / "claimcheck.schema.json").read_text(encoding="utf-8"))
+    assert json.loads(out) == shipped, (
+        "claims/claimcheck.schema.json is stale: run `claimcheck schema -o claims/claimcheck.schema.json`"
+    )
+
+
+def test_shipped_files_validate_against_the_schema() -> None:
+    schema = json.loads((KIDAL / "claimcheck.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in sorted(KIDAL.rglob("*.yaml")):
+        data, _ = load_yaml(path.read_text(encoding="utf-8"), DEFAULT_LIMITS)
+        errors = list(validator.iter_errors(data))
+        assert not errors, f"{path}: {errors[0].message}"
+
+
+def test_schema_rejects_an_unknown_field() -> None:
+    schema = json.loads((KIDAL / "claimcheck.schema.json").read_text(encoding="utf-8"))
+    bad = {"claims": [{"id": "x", "subjekt": "s", "property": "p", "value": 1}]}
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(bad))
+
+
+def test_help_lists_the_commands(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for command in ("validate", "claims", "schema"):
+        assert command in result.output
+
+
+def test_store_option_accepts_a_path(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["--store", str(tmp_path), "validate"])
+    assert result.exit_code == 0 and "0 claims" in result.output
