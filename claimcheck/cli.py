@@ -29,6 +29,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 class Settings:
     store: Path
     use_cache: bool
+    config_path: Path | None = None
+
+    def config(self) -> Any:
+        from claimcheck.config import load_config
+
+        return load_config(self.store, self.config_path)
 
 
 class Group(click.Group):
@@ -82,24 +88,173 @@ def _settings(ctx: click.Context) -> Settings:
     help="The store folder (env CLAIMCHECK_STORE).",
 )
 @click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: claimcheck.toml in the store, or "
+    "[tool.claimcheck] in a pyproject.toml above it).",
+)
+@click.option(
     "--no-cache", is_flag=True, help="Read every file again; neither use nor update the cache."
 )
 @click.version_option(package_name="claimcheck")
 @click.pass_context
-def cli(ctx: click.Context, store: Path, no_cache: bool) -> None:
+def cli(ctx: click.Context, store: Path, config_path: Path | None, no_cache: bool) -> None:
     """Claims tied to sources: flag conflicts and gaps in corroboration.
 
     Record every assertion as a claim tied to its source; claimcheck checks them
     against each other, writes the discrepancy report, checks new claims before they
     are added and reviews claims by outlet.
     """
-    ctx.obj = Settings(store=store, use_cache=not no_cache)
+    ctx.obj = Settings(store=store, use_cache=not no_cache, config_path=config_path)
 
 
-def _load(ctx: click.Context, candidates: tuple[str, ...] = ()) -> Any:
+def _load(ctx: click.Context) -> Any:
     from claimcheck.store import load_store
 
-    return load_store(_settings(ctx).store, candidates=candidates)
+    settings = _settings(ctx)
+    return load_store(settings.store, limits=settings.config().limits)
+
+
+FAIL_ON = click.Choice(["error", "warning", "info", "none"])
+
+
+def _tty_default(fmt: str | None, tty: str, pipe: str) -> str:
+    if fmt:
+        return fmt
+    return tty if sys.stdout.isatty() else pipe
+
+
+def _selected(config: Any, select: tuple[str, ...], ignore: tuple[str, ...]) -> Any:
+    from claimcheck.config import parse_config
+
+    if select or ignore:
+        extra = parse_config(
+            Path(config.path or "command line"),
+            {
+                **({"select": list(select)} if select else {}),
+                **({"ignore": list(ignore)} if ignore else {}),
+            },
+        )
+        if select:
+            config.select = extra.select
+        config.ignore = [*config.ignore, *extra.ignore]
+    return config
+
+
+@cli.command()
+@click.argument("candidates", nargs=-1, type=click.Path(dir_okay=False))
+@format_option("table", "json", "markdown", "text", "github")
+@click.option(
+    "--fail-on",
+    type=FAIL_ON,
+    help="Exit 1 when unreviewed findings reach this severity (default: error, or the configuration's).",
+)
+@click.option("--select", multiple=True, help="Only these rules (code prefix or name); repeatable.")
+@click.option("--ignore", multiple=True, help="Skip these rules (code prefix or name); repeatable.")
+@click.pass_context
+def check(
+    ctx: click.Context,
+    candidates: tuple[str, ...],
+    fmt: str | None,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> None:
+    """Run the rules on the store, or judge CANDIDATES against it without writing.
+
+    With candidate files, shows only the findings that involve them, plus which
+    recorded claims they would corroborate and which they duplicate. The default
+    format is a table on a terminal and one `path:line:col: [severity] CODE message`
+    line per finding otherwise.
+    """
+    from claimcheck.engine import check as run_check
+    from claimcheck.engine import check_candidates
+    from claimcheck.render.findings import render_check
+    from claimcheck.store import load_store
+
+    settings = _settings(ctx)
+    config = _selected(settings.config(), select, ignore)
+    if fail_on:
+        config.fail_on = fail_on
+    if candidates:
+        result = check_candidates(settings.store, candidates, config)
+    else:
+        result = run_check(load_store(settings.store, limits=config.limits), config)
+    click.echo(render_check(result, _tty_default(fmt, "table", "text")))
+    ctx.exit(result.exit_code())
+
+
+@cli.command()
+@click.argument("candidate", type=click.Path(dir_okay=False))
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The YAML file of the store to append to (created if missing).",
+)
+@click.option("--force", is_flag=True, help="Add even if the candidate brings new findings.")
+@click.option(
+    "--fail-on", type=FAIL_ON, help="Refuse when new findings reach this severity (default: error)."
+)
+@format_option("table", "json", "markdown", "text", "github")
+@click.pass_context
+def add(
+    ctx: click.Context,
+    candidate: str,
+    target: Path,
+    force: bool,
+    fail_on: str | None,
+    fmt: str | None,
+) -> None:
+    """Check CANDIDATE, then append its records to the store.
+
+    Refuses (exit 1, nothing written) when the candidate brings unreviewed findings at
+    or above --fail-on, unless --force. Keeps the target's comments and order; writes
+    atomically under a lock, so concurrent adds all land.
+    """
+    from claimcheck.engine import add_candidate
+    from claimcheck.render.findings import render_check
+
+    settings = _settings(ctx)
+    config = settings.config()
+    if fail_on:
+        config.fail_on = fail_on
+    outcome = add_candidate(settings.store, candidate, target, config, force=force)
+    click.echo(render_check(outcome.result, _tty_default(fmt, "table", "text")))
+    n = len(outcome.result.candidate.claims) if outcome.result.candidate else 0
+    if outcome.written:
+        click.echo(
+            f"added {n} claim{'s' if n != 1 else ''} and their records to {outcome.target}"
+            + (" (forced)" if force and outcome.blocking else ""),
+            err=True,
+        )
+        ctx.exit(EXIT_OK)
+    click.echo(
+        f"not added: {len(outcome.blocking)} new finding"
+        f"{'s' if len(outcome.blocking) != 1 else ''} at or above --fail-on "
+        f"{config.fail_on}; fix them, review them, or use --force",
+        err=True,
+    )
+    ctx.exit(EXIT_FINDINGS)
+
+
+@cli.command()
+@click.argument("code", required=False)
+@format_option("table", "json", "markdown")
+def rules(code: str | None, fmt: str | None) -> None:
+    """List the rule catalogue, or explain one rule (by code or name)."""
+    from claimcheck.render.rules import render_rule, render_rules
+    from claimcheck.rules import all_rules, get_rule
+
+    if code is None:
+        click.echo(render_rules(all_rules(), fmt or "table"))
+        return
+    rule = get_rule(code)
+    if rule is None:
+        _usage(f"no rule {code!r}; `claimcheck rules` lists them")
+    click.echo(render_rule(rule, fmt or "table"))
 
 
 @cli.command()

@@ -9,33 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-REPO = Path(__file__).resolve().parent.parent
-KIDAL = REPO / "claims"
-
-#: The smallest complete store: one outlet, document, party, subject, property, claim.
-BASE = """\
-outlets:
-  - {id: rfi, name: RFI, kind: broadcaster, owner: France Médias Monde}
-  - {id: france24, name: France 24, kind: broadcaster, owner: France Médias Monde}
-  - {id: le-monde, name: Le Monde, kind: newspaper}
-  - {id: le-figaro, name: Le Figaro, kind: newspaper}
-documents:
-  - {id: rfi-doc, outlet: rfi, published: 2023-11-07}
-  - {id: f24-doc, outlet: france24, published: 2023-11-08}
-  - {id: monde-doc, outlet: le-monde, published: 2023-11-08}
-  - {id: figaro-doc, outlet: le-figaro, published: 2023-11-09}
-parties:
-  - {id: medical-sources, name: Medical sources, kind: medical, anonymous: true}
-  - {id: fama, name: FAMa, kind: army, side: mali-government}
-  - {id: csp-psd, name: CSP-PSD, kind: armed-group, side: rebels}
-subjects:
-  - {id: strike, label: Drone strike, date: 2023-11-07, sides: [mali-government, rebels]}
-properties:
-  - {id: deaths, type: quantity, cumulative: true}
-  - {id: outcome, type: category, values: [government-advantage, rebel-advantage, stalemate]}
-  - {id: date, type: date}
-  - {id: summary, type: text}
-"""
+from support import BASE, KIDAL, REPO  # noqa: F401
 
 
 @pytest.fixture

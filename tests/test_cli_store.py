@@ -14,7 +14,7 @@ from claimcheck.store import Store
 from claimcheck.store.limits import DEFAULT_LIMITS
 from claimcheck.store.yamlfile import load as load_yaml
 
-KIDAL = Path(__file__).resolve().parent.parent / "claims"
+from support import KIDAL
 
 
 def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:

@@ -300,7 +300,7 @@ def _parse_clean(text: str, stated: str) -> Quantity | None:
         return Quantity(0, INF, "unknown", stated=stated)
     if text in VAGUE:
         v = VAGUE[text]
-        return Quantity(v.low, v.high, "vague", v.nominal, stated=text)
+        return Quantity(v.low, v.high, "vague", v.nominal, stated=stated or text)
     fig = _figure(text)
     if fig is not None:
         return _exact(fig[0], stated)

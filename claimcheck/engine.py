@@ -1,0 +1,308 @@
+"""The engine: run the rules over a store, stamp findings, attach reviews, grade claims.
+
+:func:`check` runs every enabled rule on every (subject, property) group and the
+store-level rules once; :func:`check_candidates` judges candidate files against a
+store without writing anything, reporting only what involves them, what they would
+corroborate and what they duplicate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claimcheck.config import Config
+from claimcheck.estimates import Estimate, estimate_group
+from claimcheck.evidence import Evidence, GroupEvidence, Thresholds
+from claimcheck.findings import SEVERITY_RANK, Finding, ReviewMark, StaleReview, fingerprint
+from claimcheck.grades import Grade, grade_group
+from claimcheck.model import Review
+from claimcheck.rules import Context, Draft, Rule
+from claimcheck.store import GroupKey, Store, load_store
+
+
+@dataclass
+class Corroboration:
+    """A store claim whose grade a candidate would raise."""
+
+    claim: str
+    before: Grade
+    after: Grade
+    by: list[str]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "claim": self.claim,
+            "before": self.before.grade,
+            "after": self.after.grade,
+            "by": self.by,
+            "reason": self.after.reason,
+        }
+
+
+@dataclass
+class CandidateReport:
+    """What candidate files would change."""
+
+    files: list[str]
+    claims: list[str]
+    corroborates: list[Corroboration] = field(default_factory=list)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "claims": self.claims,
+            "corroborates": [c.as_dict() for c in self.corroborates],
+            "duplicates": self.duplicates,
+        }
+
+
+@dataclass
+class Result:
+    """Everything a run found."""
+
+    store: Store
+    config: Config
+    findings: list[Finding]
+    grades: dict[str, Grade]
+    estimates: list[Estimate]
+    stale_reviews: list[StaleReview] = field(default_factory=list)
+    candidate: CandidateReport | None = None
+
+    def failing(self, fail_on: str | None = None) -> list[Finding]:
+        """Unreviewed findings at or above ``fail_on`` (default: the configured level)."""
+        level = fail_on or self.config.fail_on
+        return [f for f in self.findings if f.counts_at(level)]
+
+    def exit_code(self, fail_on: str | None = None) -> int:
+        level = fail_on or self.config.fail_on
+        stale = bool(self.stale_reviews) and SEVERITY_RANK[level] <= SEVERITY_RANK["warning"]
+        return 1 if self.failing(level) or stale else 0
+
+    def summary(self) -> dict[str, Any]:
+        by_severity = {s: 0 for s in ("error", "warning", "info")}
+        by_rule: dict[str, int] = {}
+        for f in self.findings:
+            by_severity[f.severity] += 1
+            by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
+        grades = {str(g): 0 for g in range(1, 7)}
+        for grade in self.grades.values():
+            grades[str(grade.grade)] += 1
+        store = self.store
+        return {
+            "store": str(store.root),
+            "claims": len(store.claims),
+            "documents": len(store.documents),
+            "outlets": len(store.outlets),
+            "findings": len(self.findings),
+            "by_severity": by_severity,
+            "by_rule": dict(sorted(by_rule.items())),
+            "reviewed": sum(1 for f in self.findings if f.reviewed),
+            "stale_reviews": len(self.stale_reviews),
+            "grades": grades,
+            "fail_on": self.config.fail_on,
+            "failing": len(self.failing()),
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of DESIGN §5."""
+        out: dict[str, Any] = {
+            "summary": self.summary(),
+            "findings": [f.model_dump() for f in self.findings],
+            "estimates": [e.as_dict() for e in self.estimates],
+            "grades": {cid: g.as_dict() for cid, g in sorted(self.grades.items())},
+            "stale_reviews": [r.model_dump() for r in self.stale_reviews],
+        }
+        if self.candidate is not None:
+            out["candidate"] = self.candidate.as_dict()
+        return out
+
+
+def thresholds(config: Config, reviews: Sequence[Review]) -> Thresholds:
+    return Thresholds(
+        default_tolerance=config.option("CC101", "default_tolerance", None),
+        corroborated_at=config.option("CC201", "corroborated_at", 2),
+        disputed_relays=frozenset(r.finding for r in reviews if r.verdict == "disputed"),
+    )
+
+
+class _Runner:
+    def __init__(self, store: Store, config: Config, focus: frozenset[str] | None = None) -> None:
+        self.store = store
+        self.config = config
+        self.evidence = Evidence(store, thresholds(config, store.reviews))
+        self.ctx = Context(store, self.evidence, focus)
+        self.rules = config.enabled()
+
+    def stamp(self, rule: Rule, draft: Draft, ev: GroupEvidence | None) -> Finding:
+        claims = sorted(c.id for c in draft.claims)
+        subject = draft.subject if draft.subject is not None else (ev.subject_id if ev else None)
+        prop = draft.property if draft.property is not None else (ev.property_id if ev else None)
+        record = draft.record or (claims[0] if claims else None)
+        return Finding(
+            rule=rule.code,
+            name=rule.name,
+            severity=self.config.severity(type(rule)),  # type: ignore[arg-type]
+            subject=subject,
+            property=prop,
+            claims=claims,
+            message=draft.message,
+            fingerprint=fingerprint(
+                rule.code, subject, prop, draft.key if draft.key is not None else claims
+            ),
+            location=str(self.store.location(record)) if record else "",
+            details=draft.details,
+        )
+
+    def run(
+        self, keys: Iterable[GroupKey]
+    ) -> tuple[list[Finding], dict[str, Grade], list[Estimate]]:
+        findings: list[Finding] = []
+        grades: dict[str, Grade] = {}
+        estimates: list[Estimate] = []
+        for key in keys:
+            ev = self.evidence.group(key)
+            for rule in self.rules:
+                findings.extend(self.stamp(rule, d, ev) for d in rule.check_group(ev, self.ctx))
+            group_grades = grade_group(ev)
+            grades.update(group_grades)
+            estimate = estimate_group(ev, group_grades)
+            if estimate is not None:
+                estimates.append(estimate)
+        for rule in self.rules:
+            findings.extend(self.stamp(rule, d, None) for d in rule.check_store(self.ctx))
+        return findings, grades, estimates
+
+
+def _order(f: Finding) -> tuple[Any, ...]:
+    return (-SEVERITY_RANK[f.severity], f.rule, f.subject or "", f.property or "", f.claims)
+
+
+def _attach_reviews(store: Store, findings: list[Finding], complete: bool) -> list[StaleReview]:
+    by_fp = {f.fingerprint: f for f in findings}
+    stale: list[StaleReview] = []
+    for i, review in enumerate(store.reviews):
+        finding = by_fp.get(review.finding)
+        if finding is not None:
+            finding.review = ReviewMark(
+                verdict=review.verdict,
+                note=review.note,
+                by=review.by,
+                on=review.on.isoformat() if review.on else None,
+            )
+        elif complete:
+            stale.append(
+                StaleReview(
+                    fingerprint=review.finding,
+                    verdict=review.verdict,
+                    note=review.note,
+                    location=str(store.review_location(i)),
+                )
+            )
+    return stale
+
+
+def check(store: Store, config: Config | None = None) -> Result:
+    """Run the enabled rules on the whole store."""
+    config = config or Config()
+    runner = _Runner(store, config)
+    findings, grades, estimates = runner.run(store.groups)
+    findings.sort(key=_order)
+    stale = _attach_reviews(store, findings, complete=True)
+    estimates.sort(key=lambda e: (e.subject, e.property))
+    return Result(store, config, findings, grades, estimates, stale)
+
+
+def check_candidates(
+    root: str | Path, candidates: Sequence[str | Path], config: Config | None = None
+) -> Result:
+    """Judge candidate files against the store at ``root``, writing nothing."""
+    config = config or Config()
+    store = load_store(root, candidates=candidates, limits=config.limits)
+    start = store.candidate_start or 0
+    new_ids = frozenset(i for i, w in store.where.items() if w[0] >= start)
+    new_claims = [c for c in store.claims.values() if c.id in new_ids]
+    touched = sorted({(c.subject, c.property) for c in new_claims})
+    runner = _Runner(store, config, focus=new_ids)
+    findings, grades, estimates = runner.run(touched)
+    findings = [
+        f
+        for f in findings
+        if new_ids.intersection(f.claims)
+        or any(f.location.startswith(p) for p in store.files[start:])
+    ]
+    findings.sort(key=_order)
+    _attach_reviews(store, findings, complete=False)
+    report = CandidateReport(files=store.files[start:], claims=sorted(c.id for c in new_claims))
+    for key in touched:
+        old = [c for c in store.groups[key] if c.id not in new_ids]
+        if not old:
+            continue
+        before = grade_group(runner.evidence.group(key, old))
+        after = grades
+        new_here = [c.id for c in store.groups[key] if c.id in new_ids]
+        for cid, was in sorted(before.items()):
+            now = after.get(cid)
+            if now is not None and was.grade != 6 and now.grade < was.grade:
+                report.corroborates.append(Corroboration(cid, was, now, new_here))
+        for c in store.groups[key]:
+            if c.id not in new_ids:
+                continue
+            for o in old:
+                if (
+                    o.source == c.source
+                    and o.parsed is not None
+                    and c.parsed is not None
+                    and o.parsed.key == c.parsed.key
+                    and o.stance == c.stance
+                ):
+                    report.duplicates.append(
+                        {"candidate": c.id, "existing": o.id, "location": str(store.location(o.id))}
+                    )
+    estimates = [e for e in estimates if (e.subject, e.property) in set(touched)]
+    grades = {cid: g for cid, g in grades.items() if cid in new_ids}
+    return Result(store, config, findings, grades, estimates, [], report)
+
+
+@dataclass
+class AddOutcome:
+    """What ``add`` did: the candidate check, and whether the records were written."""
+
+    result: Result
+    written: bool
+    target: str
+    blocking: list[Finding]
+
+
+def add_candidate(
+    root: str | Path,
+    candidate: str | Path,
+    target: str | Path,
+    config: Config | None = None,
+    *,
+    force: bool = False,
+    fail_on: str | None = None,
+) -> AddOutcome:
+    """Check a candidate file, then append its records to ``target`` unless that adds
+    findings at or above ``fail_on`` (and ``force`` is not given).
+
+    The check and the write happen under one lock on the store, so that concurrent
+    ``add``s each see the others' records and all land.
+    """
+    from claimcheck.errors import display_path
+    from claimcheck.store.writer import append_records, check_target, read_candidate, store_lock
+
+    config = config or Config()
+    root = Path(root)
+    destination = check_target(root, Path(target))
+    records = read_candidate(Path(candidate))
+    with store_lock(root):
+        result = check_candidates(root, [candidate], config)
+        blocking = result.failing(fail_on)
+        if blocking and not force:
+            return AddOutcome(result, False, display_path(destination), blocking)
+        append_records(root, destination, records)
+    return AddOutcome(result, True, display_path(destination), blocking)

@@ -1,0 +1,129 @@
+"""Information-credibility grades in the Admiralty style, computed per claim.
+
+1 confirmed: independent origins enough to count as corroborated support it and no
+  origin contradicts it.
+2 probably true: consistent and supported by other claims, not independently confirmed;
+  or contested, but more independent origins support it than contradict it.
+3 possibly true: a single origin, uncontradicted.
+4 doubtful: contradicted, by one independent origin at least as many as support it.
+5 improbable: contradicted by several independent origins, at least as many as support it.
+6 cannot be judged: an unknown value, free text, a claim that is no longer active, or an
+  uncited claim that nothing cited supports.
+
+Support and contradiction count *cited* claims only, by independent origin
+(:mod:`claimcheck.evidence`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimcheck.evidence import GroupEvidence
+from claimcheck.model import Claim
+
+LABELS = {
+    1: "confirmed",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "cannot be judged",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """A claim's grade, the reason in words, and the origins counted."""
+
+    grade: int
+    reason: str
+    supporting_origins: int = 0
+    contradicting_origins: int = 0
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.grade]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "grade": self.grade,
+            "label": self.label,
+            "reason": self.reason,
+            "supporting_origins": self.supporting_origins,
+            "contradicting_origins": self.contradicting_origins,
+        }
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
+    """The grade of every claim in a group."""
+    out: dict[str, Grade] = {}
+    statement_of = {c.id: st for st in ev.statements for c in st.claims}
+    cache: dict[int, Grade] = {}
+    for claim in ev.all_claims:
+        if not claim.active:
+            out[claim.id] = Grade(6, f"cannot be judged: the claim is {claim.status}")
+        elif claim.parsed is None:
+            out[claim.id] = Grade(6, "cannot be judged: the value could not be read")
+    for claim in ev.claims:
+        st = statement_of.get(claim.id)
+        if st is None:
+            out[claim.id] = Grade(6, "cannot be judged: the value is unknown or free text")
+            continue
+        cited = ev.cited(claim)
+        memo = (id(st) << 1) | cited
+        if memo not in cache:
+            cache[memo] = _grade(ev, claim, st, cited)
+        out[claim.id] = cache[memo]
+    return out
+
+
+def _grade(ev: GroupEvidence, claim: Claim, st: object, cited: bool) -> Grade:
+    from claimcheck.evidence import Statement
+
+    assert isinstance(st, Statement)
+    support = ev.support(st)
+    against = ev.contradictors(st)
+    n_for = len(ev.origins(support))
+    n_against = len(ev.origins(against))
+    others = len(support) - (1 if cited else 0)
+    needed = ev.thresholds.corroborated_at
+    if not support:
+        if n_against:
+            grade = 5 if n_against >= 2 else 4
+            return Grade(
+                grade, f"uncited and contradicted by {_plural(n_against, 'origin')}", 0, n_against
+            )
+        return Grade(6, "cannot be judged: uncited, and no cited claim supports it")
+    if n_against == 0:
+        if n_for >= needed:
+            return Grade(1, f"confirmed by {_plural(n_for, 'independent origin')}", n_for, 0)
+        if others > 0 or not cited:
+            return Grade(
+                2,
+                f"supported by {_plural(len(support), 'claim')} from "
+                f"{_plural(n_for, 'origin')}, not independently confirmed",
+                n_for,
+                0,
+            )
+        return Grade(3, "a single origin, uncontradicted", n_for, 0)
+    if n_for > n_against:
+        return Grade(
+            2,
+            f"{_plural(n_for, 'origin')} support it, {_plural(n_against, 'origin')} contradict it",
+            n_for,
+            n_against,
+        )
+    if n_against >= 2:
+        return Grade(
+            5,
+            f"contradicted by {_plural(n_against, 'independent origin')}, supported by {n_for}",
+            n_for,
+            n_against,
+        )
+    return Grade(
+        4, f"contradicted by {_plural(n_against, 'origin')}, supported by {n_for}", n_for, n_against
+    )

@@ -1,0 +1,148 @@
+"""Rendering a check: findings as a table, Markdown, JSON, or one line per finding.
+
+``text`` lines are ``path:line:col: [severity] CODE message`` — what editors and CI
+parse; ``github`` is GitHub Actions' annotation form of the same lines.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from claimcheck.engine import Result
+from claimcheck.findings import Finding
+from claimcheck.render import escape_markdown, shorten, table, to_json
+
+FORMATS = ("table", "json", "markdown", "text", "github")
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def render_check(result: Result, fmt: str) -> str:
+    if fmt == "json":
+        return to_json(result.as_dict())
+    if fmt == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
+        fmt = "github"
+    if fmt in ("text", "github"):
+        lines = [_line(f) if fmt == "text" else _github(f) for f in result.findings]
+        lines += [
+            f"{r.location}: [warning] stale review: no finding has fingerprint {r.fingerprint}"
+            for r in result.stale_reviews
+        ]
+        lines.append(_summary_line(result))
+        return "\n".join(lines)
+    if fmt == "markdown":
+        return _markdown(result)
+    return _table(result)
+
+
+def _where(f: Finding) -> tuple[str, int, int]:
+    path, line, col = f.location, 0, 0
+    parts = f.location.rsplit(":", 2)
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        path, line, col = parts[0], int(parts[1]), int(parts[2])
+    return path, line, col
+
+
+def _reviewed(f: Finding) -> str:
+    return f" (reviewed: {f.review.verdict})" if f.review else ""
+
+
+def _line(f: Finding) -> str:
+    return f"{f.location}: [{f.severity}] {f.rule} {f.message}{_reviewed(f)}"
+
+
+def _github(f: Finding) -> str:
+    path, line, col = _where(f)
+    level = "notice" if f.review else _GITHUB_LEVEL[f.severity]
+    message = (
+        (f.message + _reviewed(f)).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    )
+    title = f"{f.rule} {f.name}".replace(",", "%2C").replace("::", "%3A%3A")
+    return f"::{level} file={path},line={line},col={col},title={title}::{message}"
+
+
+def _summary_line(result: Result) -> str:
+    s = result.summary()
+    sev = s["by_severity"]
+    parts = [
+        f"{s['findings']} finding{'s' if s['findings'] != 1 else ''}",
+        f"{sev['error']} error{'s' if sev['error'] != 1 else ''}",
+        f"{sev['warning']} warning{'s' if sev['warning'] != 1 else ''}",
+        f"{sev['info']} info",
+    ]
+    text = ": ".join([parts[0], ", ".join(parts[1:])])
+    if s["reviewed"]:
+        text += f" ({s['reviewed']} reviewed)"
+    if s["stale_reviews"]:
+        text += f"; {s['stale_reviews']} stale review{'s' if s['stale_reviews'] != 1 else ''}"
+    text += f"; {s['failing']} at or above --fail-on {s['fail_on']}"
+    return text
+
+
+def _rows(result: Result, width: int | None) -> list[list[Any]]:
+    rows = []
+    for f in result.findings:
+        message = f.message + _reviewed(f)
+        rows.append(
+            [
+                f.severity,
+                f.rule,
+                f"{f.subject or ''}",
+                shorten(message, width) if width else message,
+                f.location,
+            ]
+        )
+    return rows
+
+
+def _table(result: Result) -> str:
+    out = []
+    if result.findings:
+        out.append(table(_rows(result, 120), ["severity", "rule", "message", "where"]))
+    for r in result.stale_reviews:
+        out.append(f"stale review at {r.location}: no finding has fingerprint {r.fingerprint}")
+    out.append(_candidate_text(result))
+    out.append(_summary_line(result))
+    return "\n\n".join(x for x in out if x)
+
+
+def _candidate_text(result: Result) -> str:
+    c = result.candidate
+    if c is None:
+        return ""
+    lines = [f"candidate claims: {len(c.claims)} in {', '.join(c.files)}"]
+    for item in c.corroborates:
+        lines.append(
+            f"  corroborates {item.claim}: grade {item.before.grade} → {item.after.grade} "
+            f"({item.after.reason}) by {', '.join(item.by)}"
+        )
+    for d in c.duplicates:
+        lines.append(f"  duplicates {d['existing']} ({d['location']}): {d['candidate']}")
+    if not c.corroborates and not c.duplicates:
+        lines.append("  corroborates nothing already recorded; duplicates nothing")
+    return "\n".join(lines)
+
+
+def _markdown(result: Result) -> str:
+    s = result.summary()
+    out = [
+        f"## claimcheck: {s['findings']} findings",
+        "",
+        f"{s['by_severity']['error']} errors, {s['by_severity']['warning']} warnings, "
+        f"{s['by_severity']['info']} info; {s['reviewed']} reviewed; "
+        f"{s['claims']} claims from {s['documents']} documents.",
+        "",
+    ]
+    if result.findings:
+        rows = [
+            [f.rule, f.severity, f.subject or "", f.message + _reviewed(f), f.location]
+            for f in result.findings
+        ]
+        out.append(table(rows, ["rule", "severity", "subject", "message", "where"], "markdown"))
+    if result.candidate is not None:
+        out += ["", "```", _candidate_text(result), "```"]
+    for r in result.stale_reviews:
+        out.append(
+            f"\n- stale review at `{escape_markdown(r.location)}`: no finding `{r.fingerprint}`"
+        )
+    return "\n".join(out)

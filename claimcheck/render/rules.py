@@ -1,0 +1,73 @@
+"""Rendering the rule catalogue, generated from the registry."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from claimcheck.render import table, to_json
+from claimcheck.rules import Rule
+
+
+def _options(rule: type[Rule]) -> list[dict[str, Any]]:
+    out = []
+    for name, f in rule.Options.model_fields.items():
+        out.append(
+            {
+                "name": name.replace("_", "-"),
+                "default": f.default,
+                "type": getattr(f.annotation, "__name__", str(f.annotation)),
+            }
+        )
+    return out
+
+
+def rule_record(rule: type[Rule]) -> dict[str, Any]:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity,
+        "summary": rule.summary(),
+        "explanation": rule.explanation(),
+        "options": _options(rule),
+        "examples": rule.examples(),
+    }
+
+
+def render_rules(rules: Sequence[type[Rule]], fmt: str) -> str:
+    if fmt == "json":
+        return to_json({"rules": [rule_record(r) for r in rules]})
+    rows = [[r.code, r.name, r.severity, r.summary()] for r in rules]
+    return table(rows, ["code", "name", "severity", "flags"], fmt)
+
+
+def render_rule(rule: type[Rule], fmt: str) -> str:
+    if fmt == "json":
+        return to_json(rule_record(rule))
+    examples = rule.examples()
+    options = _options(rule)
+    if fmt == "markdown":
+        out = [f"### {rule.code} {rule.name} ({rule.severity})", "", rule.explanation(), ""]
+        if options:
+            out.append(
+                "Options: "
+                + ", ".join(f"`{o['name']}` (default `{o['default']}`)" for o in options)
+            )
+            out.append("")
+        for label in ("fails", "passes"):
+            out += [f"{label.capitalize()}:", "", "```yaml", examples[label].rstrip(), "```", ""]
+        return "\n".join(out)
+    out = [
+        f"{rule.code} {rule.name} (default severity: {rule.severity})",
+        "",
+        rule.explanation(),
+        "",
+    ]
+    if options:
+        out.append("Options (in claimcheck.toml, [rules." + rule.code + "]):")
+        out += [f"  {o['name']} = {o['default']!r}" for o in options]
+        out.append("")
+    out.append("Examples, added to the example store (claimcheck/rules/examples.yaml):")
+    for label in ("fails", "passes"):
+        out += ["", f"{label}:", *("  " + line for line in examples[label].rstrip().splitlines())]
+    return "\n".join(out)

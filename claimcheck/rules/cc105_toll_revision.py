@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from claimcheck.evidence import GroupEvidence
+from claimcheck.rules.base import Context, Draft, Rule
+from claimcheck.rules.common import as_of_text, earlier, same_origin_disagreements, stated
+from claimcheck.rules.registry import register
+from claimcheck.values import Quantity
+
+
+def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
+    """One origin's cumulative figure moving between two dated reports."""
+    if not ev.cumulative:
+        return
+    for origin, pairs in sorted(same_origin_disagreements(ev).items()):
+        steps = []
+        for a, b in pairs:
+            if a.stance != "asserts" or b.stance != "asserts":
+                continue
+            first, then = (a, b) if earlier(a, b) else (b, a) if earlier(b, a) else (None, None)
+            if first is None or then is None:
+                continue
+            v1, v2 = first.parsed, then.parsed
+            assert isinstance(v1, Quantity) and isinstance(v2, Quantity)
+            if (v2.low >= v1.high) == upward:
+                steps.append((first, then))
+        if steps:
+            claims = sorted({c.id: c for pair in steps for c in pair}.values(), key=lambda c: c.id)
+            text = "; ".join(
+                f"{stated(x)} ({as_of_text(x)}) → {stated(y)} ({as_of_text(y)})" for x, y in steps
+            )
+            word = "revised upward" if upward else "lowered"
+            yield Draft(
+                claims,
+                f"{origin} {word} {ev.property_id} of {ev.subject_id}: {text}",
+                key=[origin, *(c.id for c in claims)],
+            )
+
+
+@register
+class TollRevision(Rule):
+    """One origin reports a cumulative quantity higher at a later `as_of`: a revision.
+
+    Running tolls grow as bodies are counted. A later, higher figure from the same
+    origin is recorded as a revision, for information, and is not a conflict. Two
+    figures from one origin with no usable `as_of` are a self-contradiction (CC107).
+
+    Fails:
+
+        claims:
+          - {id: a, subject: strike, property: deaths, value: 10, source: rfi-doc}
+          - {id: b, subject: strike, property: deaths, value: 14, source: rfi-doc-2}
+
+    Passes:
+
+        claims:
+          - {id: a, subject: strike, property: deaths, value: 10, source: rfi-doc}
+          - {id: b, subject: strike, property: deaths, value: 10, source: rfi-doc-2}
+    """
+
+    code = "CC105"
+    name = "toll-revision"
+    severity = "info"
+
+    def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
+        return revisions(ev, upward=True)

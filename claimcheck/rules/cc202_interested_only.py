@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from claimcheck.evidence import GroupEvidence
+from claimcheck.rules.base import Context, Draft, Rule
+from claimcheck.rules.common import sides_of, stated, supported_values
+from claimcheck.rules.registry import register
+
+
+@register
+class InterestedOnly(Rule):
+    """A value supported only by claimants from a side involved in the subject.
+
+    A subject's `sides` (inherited from what it is `part_of`) are the sides
+    involved; a party's `side` — or, for state or party media, the side of the
+    party in its `affiliation` — says whom a claimant speaks for. A value that only
+    the interested sides assert is a claim, not a finding of fact.
+
+    Fails:
+
+        claims:
+          - {id: a, subject: battle, property: outcome, value: government-advantage, source: monde-doc, claimant: malian-officials}
+
+    Passes:
+
+        claims:
+          - {id: a, subject: battle, property: outcome, value: government-advantage, source: monde-doc, claimant: malian-officials}
+          - {id: b, subject: battle, property: outcome, value: government-advantage, source: figaro-doc}
+    """
+
+    code = "CC202"
+    name = "interested-only"
+    severity = "warning"
+
+    def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
+        involved = sides_of(ev)
+        if not involved:
+            return
+        store = ev.store
+        for st, support in supported_values(ev):
+            sides = {store.side_of(c.claimant) for c in support}
+            if None in sides or not sides <= involved:
+                continue
+            claimants = ", ".join(sorted({c.origin for c in support}))
+            yield Draft(
+                sorted(support, key=lambda c: c.id),
+                f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} is claimed only by "
+                f"{claimants} (side {', '.join(sorted(s for s in sides if s))}), a party to it",
+            )

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from claimcheck.evidence import GroupEvidence
+from claimcheck.rules.base import Context, Draft, Rule
+from claimcheck.rules.common import stated, supported_values
+from claimcheck.rules.registry import register
+
+
+@register
+class AnonymousOnly(Rule):
+    """A value whose only claimants are anonymous ("officials", "medical sources").
+
+    A party is anonymous when its `kind` is `anonymous` or it says `anonymous:
+    true`. Unnamed sources may be right, but nobody can be held to the figure.
+
+    Fails:
+
+        claims:
+          - {id: a, subject: strike, property: deaths, value: 10, source: rfi-doc, claimant: medical-sources}
+
+    Passes:
+
+        claims:
+          - {id: a, subject: strike, property: deaths, value: 10, source: rfi-doc, claimant: medical-sources}
+          - {id: b, subject: strike, property: deaths, value: 10, source: monde-doc}
+    """
+
+    code = "CC205"
+    name = "anonymous-only"
+    severity = "info"
+
+    def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
+        parties = ev.store.parties
+        for st, support in supported_values(ev):
+            if all(c.claimant in parties and parties[c.claimant].is_anonymous for c in support):
+                names = ", ".join(sorted({c.origin for c in support}))
+                yield Draft(
+                    sorted(support, key=lambda c: c.id),
+                    f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} comes only from "
+                    f"anonymous sources ({names})",
+                )

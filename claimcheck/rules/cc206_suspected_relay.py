@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from claimcheck.evidence import GroupEvidence
+from claimcheck.rules.base import Context, Draft, Rule
+from claimcheck.rules.common import stated, who
+from claimcheck.rules.registry import register
+
+
+@register
+class SuspectedRelay(Rule):
+    """Documents of different outlets carry the same quote for one subject, property and value.
+
+    One probably copies the other, or both copy a common wire, though no `cites` says
+    so. Until a person records otherwise they count as one origin. To settle it, add
+    `cites` to the relaying document, or review this finding with verdict
+    `disputed` (they are independent after all) and they count as two.
+
+    Fails:
+
+        claims:
+          - {id: a, subject: strike, property: deaths, value: 14, source: monde-doc, quote: "Quatorze civils ont été tués."}
+          - {id: b, subject: strike, property: deaths, value: 14, source: figaro-doc, quote: "quatorze civils ont été tués"}
+
+    Passes:
+
+        documents:
+          - {id: relay, outlet: le-figaro, cites: [monde-doc]}
+        claims:
+          - {id: a, subject: strike, property: deaths, value: 14, source: monde-doc, quote: "Quatorze civils ont été tués."}
+          - {id: b, subject: strike, property: deaths, value: 14, source: relay, quote: "Quatorze civils ont été tués."}
+    """
+
+    code = "CC206"
+    name = "suspected-relay"
+    severity = "info"
+
+    def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
+        for claims in ev.relay_candidates():
+            outlets = ", ".join(sorted({c.outlet or "" for c in claims}))
+            yield Draft(
+                claims,
+                f"{ev.property_id} of {ev.subject_id}: {stated(claims[0])} — the same quote in "
+                f"documents of {outlets} ({', '.join(sorted({who(c) for c in claims}))}), with no "
+                "`cites` between them; counted as one origin until reviewed",
+            )

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from claimcheck.evidence import GroupEvidence
+from claimcheck.model import Claim
+from claimcheck.rules.base import Context, Draft, Rule, RuleOptions
+from claimcheck.rules.registry import register
+from claimcheck.values import DateRange
+
+
+class Options(RuleOptions):
+    #: Also flag a date value (an event's date) later than the document reporting it.
+    date_values: bool = True
+
+
+@register
+class Anachronism(Rule):
+    """A document that reports a value `as_of` after its own publication, or a claim `as_of` before its subject began.
+
+    A document cannot report what had not happened when it was published: a claim
+    whose `as_of` — or, with option `date_values`, whose date value — is later than
+    its document's publication date is miscited, or the page was updated later. A claim
+    `as_of` a day before its subject's `date` began (by default the document's
+    publication date) reports on an event that had not started. Claims of a group are
+    reported per document.
+
+    Fails:
+
+        claims:
+          - {id: a, subject: battle, property: date, value: 2023-11-12, source: rfi-doc}
+          - {id: b, subject: strike, property: deaths, value: 3, source: rfi-doc, as_of: 2023-11-09}
+
+    Passes:
+
+        documents:
+          - {id: later, outlet: le-figaro, published: 2023-11-15}
+        claims:
+          - {id: a, subject: battle, property: date, value: 2023-11-12, source: later}
+          - {id: b, subject: strike, property: deaths, value: 3, source: rfi-doc}
+    """
+
+    code = "CC301"
+    name = "anachronism"
+    severity = "error"
+    Options = Options
+
+    def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
+        options = self.options
+        assert isinstance(options, Options)
+        by_doc: dict[str, list[tuple[Claim, str]]] = {}
+        subject_date = ev.subject.date if ev.subject is not None else None
+        for claim in ev.claims:
+            why = self._why(ev, claim, subject_date, options.date_values)
+            if why:
+                by_doc.setdefault(claim.source or "", []).append((claim, why))
+        for doc_id, found in sorted(by_doc.items()):
+            claims = sorted((c for c, _ in found), key=lambda c: c.id)
+            reasons = "; ".join(sorted({w for _, w in found}))
+            yield Draft(
+                claims,
+                f"{ev.property_id} of {ev.subject_id}: {doc_id} {reasons}",
+                key=[doc_id, *(c.id for c in claims)],
+            )
+
+    @staticmethod
+    def _why(
+        ev: GroupEvidence, claim: Claim, subject_date: DateRange | None, date_values: bool
+    ) -> str | None:
+        doc = ev.store.documents.get(claim.source or "")
+        published = doc.published if doc is not None else None
+        as_of = claim.as_of if claim.as_of is not None and claim.as_of.known else None
+        if published is not None:
+            if as_of is not None and as_of.low > published:
+                return f"(published {published}) reports it as of {as_of}, after publication"
+            value = claim.parsed
+            if (
+                date_values
+                and isinstance(value, DateRange)
+                and value.known
+                and value.low > published
+            ):
+                return f"(published {published}) reports the date {value}, after publication"
+        if (
+            as_of is not None
+            and subject_date is not None
+            and subject_date.known
+            and as_of.high < subject_date.low
+        ):
+            when = "as of" if claim.as_of is not None else "dated"
+            return f"reports it {when} {as_of}, before {ev.subject_id} began ({subject_date})"
+        return None

@@ -1,0 +1,139 @@
+"""Helpers shared by several rules: naming claims in messages, conflicts by origin."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from claimcheck.evidence import GroupEvidence, Statement
+from claimcheck.model import Claim
+from claimcheck.values import Quantity
+
+
+def who(claim: Claim) -> str:
+    """``medical-sources via rfi``: the origin, and the outlet when it differs."""
+    origin = claim.origin
+    if claim.outlet and claim.outlet != origin:
+        return f"{origin} via {claim.outlet}"
+    return origin
+
+
+def stated(claim: Claim) -> str:
+    prefix = "not " if claim.stance == "denies" else ""
+    return prefix + str(claim.parsed if claim.parsed is not None else claim.value)
+
+
+def listing(claims: Iterable[Claim]) -> str:
+    """``10 [medical-sources via rfi]; 14 [rfi]``, lowest value first for quantities."""
+    parts: dict[str, list[str]] = {}
+    for c in sorted(claims, key=_order):
+        parts.setdefault(stated(c), [])
+        if who(c) not in parts[stated(c)]:
+            parts[stated(c)].append(who(c))
+    return "; ".join(f"{value} [{', '.join(origins)}]" for value, origins in parts.items())
+
+
+def _order(c: Claim) -> tuple[float, str]:
+    v = c.parsed
+    return (v.low if isinstance(v, Quantity) else 0.0, str(v))
+
+
+def earlier(a: Claim, b: Claim) -> bool:
+    """Whether ``a`` holds strictly before ``b`` (both ``as_of`` known)."""
+    return (
+        a.as_of is not None
+        and b.as_of is not None
+        and a.as_of.known
+        and b.as_of.known
+        and a.as_of.high < b.as_of.low
+    )
+
+
+def cross_origin_conflicts(
+    ev: GroupEvidence, pairs: Iterable[tuple[Statement, Statement]], *, cumulative_growth: bool
+) -> list[Claim]:
+    """Claims in a conflicting pair with a claim of another origin.
+
+    With ``cumulative_growth``, a running toll that is lower at an earlier ``as_of``
+    than another origin's later figure is growth, not a conflict.
+    """
+    involved: dict[str, Claim] = {}
+    for s, t in pairs:
+        for a in s.claims:
+            for b in t.claims:
+                if a.origin == b.origin:
+                    continue
+                if cumulative_growth and ev.cumulative and _is_growth(a, b):
+                    continue
+                involved[a.id] = a
+                involved[b.id] = b
+    return sorted(involved.values(), key=lambda c: c.id)
+
+
+def _is_growth(a: Claim, b: Claim) -> bool:
+    va, vb = a.parsed, b.parsed
+    if not (isinstance(va, Quantity) and isinstance(vb, Quantity)):
+        return False
+    low, high = (a, b) if va.high <= vb.low else (b, a)
+    return earlier(low, high)
+
+
+def by_origin(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = {}
+    for c in claims:
+        out.setdefault(c.origin, []).append(c)
+    return out
+
+
+def same_origin_disagreements(ev: GroupEvidence) -> dict[str, list[tuple[Claim, Claim]]]:
+    """For each origin, the pairs of its own claims in the group that cannot both hold."""
+    statement_of = {c.id: st for st in ev.statements for c in st.claims}
+    out: dict[str, list[tuple[Claim, Claim]]] = {}
+    for origin, claims in by_origin([c for st in ev.statements for c in st.claims]).items():
+        if len(claims) < 2:
+            continue
+        for i, a in enumerate(claims):
+            for b in claims[i + 1 :]:
+                sa, sb = statement_of[a.id], statement_of[b.id]
+                if sa is not sb and ev.statements_conflict(sa, sb):
+                    out.setdefault(origin, []).append((a, b))
+    return out
+
+
+def as_of_text(claim: Claim) -> str:
+    return str(claim.as_of) if claim.as_of is not None else "undated"
+
+
+def sides_of(ev: GroupEvidence) -> set[str]:
+    """The sides involved in the group's subject, inherited from what it is part of."""
+    store = ev.store
+    subject = ev.subject
+    seen: set[str] = set()
+    while subject is not None and subject.id not in seen:
+        if subject.sides:
+            return set(subject.sides)
+        seen.add(subject.id)
+        subject = store.subjects.get(subject.part_of or "")
+    return set()
+
+
+def supported_values(ev: GroupEvidence) -> list[tuple[Statement, list[Claim]]]:
+    """Each stated value with its cited support, when it has any."""
+    out = []
+    for st in ev.statements:
+        support = ev.support(st)
+        if support:
+            out.append((st, support))
+    return out
+
+
+def shared_nodes(ev: GroupEvidence, claims: Sequence[Claim]) -> set[str]:
+    """Provenance nodes that claims of different outlets have in common."""
+    by_outlet: dict[str | None, set[str]] = {}
+    for c in claims:
+        by_outlet.setdefault(c.outlet, set()).update(ev.provenance.claim_nodes(c))
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for nodes in by_outlet.values():
+        shared |= seen & nodes
+        seen |= nodes
+    return shared

@@ -1,0 +1,211 @@
+"""Writing to a store without ever losing data.
+
+:func:`append_records` adds records to a YAML file: the new records are inserted as text
+after the last record of their section, so every byte already in the file — comments,
+order, quoting, spacing — stays as it was. The new file is written to a temporary file
+in the same folder, flushed to disk and renamed over the old one: a writer killed at
+any moment leaves the old file or the new one, never half of one. :func:`store_lock`
+serialises writers, so that concurrent ``add``s all land.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from claimcheck.errors import FileProblem, Location, Problem, StoreError, UsageError, display_path
+from claimcheck.model import SECTIONS
+from claimcheck.store.files import JSONL_SUFFIXES, YAML_SUFFIXES, read_text
+from claimcheck.store.limits import DEFAULT_LIMITS
+from claimcheck.store.yamlfile import load as load_safe
+
+LOCK_NAME = ".claimcheck.lock"
+
+
+@contextlib.contextmanager
+def store_lock(root: Path) -> Iterator[None]:
+    """An exclusive lock on the store, held across check-then-write."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: no concurrent writers guarded
+        yield
+        return
+    path = root / LOCK_NAME
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise UsageError(
+            [Problem(Location(display_path(path)), f"cannot lock the store: {e.strerror}")]
+        ) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def check_target(root: Path, target: Path) -> Path:
+    """The target file, if it is a YAML file inside the store (symlinks resolved)."""
+    shown = display_path(target)
+    resolved_root = root.resolve()
+    resolved = target.resolve() if target.exists() else target.parent.resolve() / target.name
+    if not resolved.is_relative_to(resolved_root):
+        raise UsageError(
+            [Problem(Location(shown), f"--to must be inside the store {display_path(root)}")]
+        )
+    if resolved.suffix not in YAML_SUFFIXES:
+        raise UsageError([Problem(Location(shown), "--to must be a .yaml file")])
+    if resolved.exists() and not resolved.is_file():
+        raise UsageError([Problem(Location(shown), "--to is not a file")])
+    if any(part.startswith(".") for part in resolved.relative_to(resolved_root).parts):
+        raise UsageError(
+            [Problem(Location(shown), "--to is in a hidden folder, which the store does not read")]
+        )
+    return resolved
+
+
+def _round_trip() -> YAML:
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    return yaml
+
+
+def read_candidate(path: Path) -> dict[str, list[Any]]:
+    """A candidate file's records by section, keeping comments (round-trip)."""
+    shown = display_path(path)
+    try:
+        text = read_text(path, shown, DEFAULT_LIMITS)
+    except FileProblem as e:
+        raise StoreError([e.problem]) from None
+    if path.suffix in JSONL_SUFFIXES:
+        from claimcheck.store import jsonlfile
+
+        records, _ = jsonlfile.load(text)
+        return {jsonlfile.section_of(path): records}
+    data = _round_trip().load(text)
+    if not data:
+        return {}
+    return {k: list(v) for k, v in data.items() if k in SECTIONS and v}
+
+
+def _indent_of(text: str, section: str) -> int:
+    """The column at which the section's sequence dashes sit (its offset)."""
+    m = re.search(rf"^{re.escape(section)}\s*:\s*\n(?:\s*#.*\n|\s*\n)*( *)- ", text, re.MULTILINE)
+    return len(m.group(1)) if m else 2
+
+
+def _dump_items(section: str, items: list[Any], offset: int) -> str:
+    yaml = _round_trip()
+    yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
+    out = io.StringIO()
+    yaml.dump({section: items}, out)
+    return out.getvalue().split("\n", 1)[1]
+
+
+def _insert(text: str, section: str, items: list[Any]) -> str:
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    header = re.compile(rf"^{re.escape(section)}\s*:(.*)$")
+    start = next((i for i, line in enumerate(lines) if header.match(line.rstrip("\r\n"))), None)
+    if start is None:
+        block = _dump_items(section, items, _indent_of(text, "claims") if "- " in text else 2)
+        sep = "" if not lines or lines[-1].strip() == "" else "\n"
+        return "".join(lines) + sep + f"{section}:\n" + block
+    rest = header.match(lines[start].rstrip("\r\n"))
+    inline = rest.group(1).split("#", 1)[0].strip() if rest else ""
+    if inline:
+        raise ValueError(f"section {section!r} is written inline; cannot append to it as text")
+    last = start
+    for j in range(start + 1, len(lines)):
+        line = lines[j]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line[0] not in " \t-" or line.startswith(("---", "...")):
+            break
+        last = j
+    block = _dump_items(section, items, _indent_of(text, section))
+    return "".join(lines[: last + 1]) + block + "".join(lines[last + 1 :])
+
+
+def new_file_header(root: Path, target: Path) -> str:
+    schema = root / "claimcheck.schema.json"
+    if not schema.exists():
+        return ""
+    rel = os.path.relpath(schema.resolve(), target.parent)
+    return f"# yaml-language-server: $schema={rel}\n\n"
+
+
+def append_records(root: Path, target: Path, records: dict[str, list[Any]]) -> str:
+    """Append ``records`` (section -> list) to ``target``; return the new text.
+
+    The caller holds :func:`store_lock`. Raises StoreError if the result would not load.
+    """
+    shown = display_path(target)
+    if target.exists():
+        try:
+            old = read_text(target, shown, DEFAULT_LIMITS)
+        except FileProblem as e:
+            raise StoreError([e.problem]) from None
+    else:
+        old = new_file_header(root, target)
+    new = old
+    for section in SECTIONS:
+        if records.get(section):
+            try:
+                new = _insert(new, section, records[section])
+            except ValueError as e:
+                raise StoreError([Problem(Location(shown), str(e))]) from None
+    try:
+        load_safe(new, DEFAULT_LIMITS)
+    except FileProblem as e:  # never write a file we could not read back
+        raise StoreError(
+            [
+                Problem(
+                    Location(shown, e.problem.location.line, e.problem.location.col),
+                    f"appending would break the file: {e.problem.message}",
+                )
+            ]
+        ) from None
+    try:
+        atomic_write(target, new)
+    except OSError as e:
+        raise StoreError(
+            [Problem(Location(shown), f"cannot write: {e.strerror or e}; the file is unchanged")]
+        ) from None
+    return new
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text``: temporary file, fsync, rename, fsync the folder."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

@@ -1,0 +1,203 @@
+"""The engine: fingerprints, reviews, options, grades and estimates."""
+
+from __future__ import annotations
+
+import random
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimcheck.config import Config, parse_config
+from claimcheck.engine import check
+from claimcheck.store import load_store
+
+from support import BASE
+
+
+def claims_yaml(rows: list[str]) -> str:
+    return "claims:\n" + "".join(f"  - {r}\n" for r in rows)
+
+
+STRIKE = [
+    "{id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}",
+    "{id: b, subject: strike, property: deaths, value: 10, source: figaro-doc, claimant: medical-sources}",
+    "{id: c, subject: battle, property: outcome, value: government-advantage, source: monde-doc, claimant: fama}",
+    "{id: d, subject: battle, property: outcome, value: rebel-advantage, source: rfi-doc-2, claimant: csp-psd}",
+    "{id: e, subject: battle, property: date, value: 2023-11-12, source: rfi-doc}",
+    "{id: f, subject: strike, property: date, value: 2023-11-07, source: wiki-doc}",
+]
+
+
+def write_store(root: Path, files: dict[str, str]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def fingerprints(root: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
+    result = check(load_store(root))
+    return {f.fingerprint: (f.rule, tuple(f.claims)) for f in result.findings}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.randoms(use_true_random=False), st.integers(1, 3))
+def test_fingerprints_do_not_depend_on_file_order(tmp_path_factory: object, rnd: random.Random, n_files: int) -> None:
+    base = tmp_path_factory.mktemp("ordered")  # type: ignore[attr-defined]
+    reference = fingerprints(write_store(base, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE)}))
+    rows = STRIKE[:]
+    rnd.shuffle(rows)
+    files = {"base.yaml": BASE}
+    for i in range(n_files):
+        part = rows[i::n_files]
+        if part:
+            files[f"z{rnd.randint(0, 999)}-{i}.yaml"] = claims_yaml(part)
+    shuffled = fingerprints(write_store(tmp_path_factory.mktemp("shuffled"), files))  # type: ignore[attr-defined]
+    assert shuffled == reference
+    assert reference  # the store has findings to compare
+
+
+def test_unrelated_claims_do_not_change_fingerprints(tmp_path: Path) -> None:
+    before = fingerprints(write_store(tmp_path / "a", {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE)}))
+    extra = STRIKE + ["{id: z, subject: wagner-group, property: present_in, value: mali, source: monde-doc}"]
+    after = fingerprints(write_store(tmp_path / "b", {"base.yaml": BASE, "c.yaml": claims_yaml(extra)}))
+    assert set(before) <= set(after)
+
+
+AGREEING = st.sampled_from(["14", "14+", "at least ten", "10-20", "~14", "une douzaine", "fourteen"])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(AGREEING, st.sampled_from(["monde-doc", "figaro-doc", "f24-doc", "rfi-doc-2"]),
+       st.sampled_from([None, "fama", "medical-sources"]))
+def test_adding_an_agreeing_claim_never_adds_a_conflict(tmp_path_factory: object, value: str, source: str,
+                                                        claimant: str | None) -> None:
+    rows = ["{id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}",
+            "{id: b, subject: strike, property: deaths, value: '12-16', source: monde-doc}"]
+    root = write_store(tmp_path_factory.mktemp("s"), {"base.yaml": BASE, "c.yaml": claims_yaml(rows)})  # type: ignore[attr-defined]
+    conflicts = {"CC101", "CC102", "CC103", "CC104"}
+    before = [f for f in check(load_store(root)).findings if f.rule in conflicts]
+    extra = f"  - {{id: new, subject: strike, property: deaths, value: '{value}', source: {source}"
+    extra += f", claimant: {claimant}}}\n" if claimant else "}\n"
+    (root / "c.yaml").write_text(claims_yaml(rows) + extra, encoding="utf-8")
+    after = [f for f in check(load_store(root)).findings if f.rule in conflicts]
+    assert len(after) == len(before) == 0
+
+
+def test_a_review_marks_the_finding_and_stops_it_failing(tmp_path: Path) -> None:
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE[:2])})
+    result = check(load_store(root))
+    conflict = next(f for f in result.findings if f.rule == "CC101")
+    assert result.exit_code() == 1
+    (root / "reviews.yaml").write_text(textwrap.dedent(f"""\
+        reviews:
+          - finding: {conflict.fingerprint}
+            verdict: explained
+            note: medical sources counted only those taken to hospital
+            by: desk
+            on: 2023-11-20
+        """), encoding="utf-8")
+    again = check(load_store(root))
+    same = next(f for f in again.findings if f.fingerprint == conflict.fingerprint)
+    assert same.review is not None and same.review.verdict == "explained"
+    assert not [f for f in again.failing() if f.rule == "CC101"]
+    assert again.exit_code() == 0
+
+
+def test_a_review_of_a_vanished_finding_is_stale(tmp_path: Path) -> None:
+    root = write_store(tmp_path, {
+        "base.yaml": BASE,
+        "reviews.yaml": "reviews:\n  - {finding: 0123456789abcdef, verdict: accepted}\n",
+    })
+    result = check(load_store(root))
+    assert [r.fingerprint for r in result.stale_reviews] == ["0123456789abcdef"]
+    assert result.stale_reviews[0].location.endswith("reviews.yaml:2:5")
+    assert result.exit_code("warning") == 1 and result.exit_code("error") == 0
+
+
+def test_disputed_relay_counts_as_two_origins(tmp_path: Path) -> None:
+    rows = ["{id: a, subject: strike, property: deaths, value: 14, source: monde-doc, quote: 'Quatorze morts.'}",
+            "{id: b, subject: strike, property: deaths, value: 14, source: figaro-doc, quote: 'Quatorze morts.'}"]
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)})
+    result = check(load_store(root))
+    relay = next(f for f in result.findings if f.rule == "CC206")
+    assert result.grades["a"].grade == 2  # one origin: not confirmed
+    assert any(f.rule == "CC203" for f in result.findings)
+    (root / "r.yaml").write_text(f"reviews:\n  - {{finding: {relay.fingerprint}, verdict: disputed}}\n",
+                                 encoding="utf-8")
+    again = check(load_store(root))
+    assert again.grades["a"].grade == 1
+    assert not any(f.rule == "CC203" for f in again.findings)
+
+
+def test_select_ignore_and_severity(tmp_path: Path) -> None:
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE)})
+    store = load_store(root)
+    only = check(store, Config(select=["CC1"]))
+    assert {f.rule for f in only.findings} <= {f"CC1{i:02d}" for i in range(10)}
+    config = parse_config(Path("claimcheck.toml"), {"ignore": ["CC101"], "rules": {"CC102": {"severity": "info"}}})
+    adjusted = check(store, config)
+    assert not any(f.rule == "CC101" for f in adjusted.findings)
+    assert all(f.severity == "info" for f in adjusted.findings if f.rule == "CC102")
+
+
+def test_rule_options_change_results(tmp_path: Path) -> None:
+    rows = ["{id: a, subject: strike, property: deaths, value: 3, source: monde-doc}",
+            "{id: b, subject: strike, property: deaths, value: 14, source: figaro-doc}"]
+    store = load_store(write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)}))
+    assert not [f for f in check(store).findings if f.rule == "CC101"]
+    strict = parse_config(Path("claimcheck.toml"), {"rules": {"CC101": {"cumulative-growth": False}}})
+    assert [f.claims for f in check(store, strict).findings if f.rule == "CC101"] == [["a", "b"]]
+    loose = parse_config(Path("claimcheck.toml"), {"rules": {"CC101": {"cumulative-growth": False, "default-tolerance": 20}}})
+    assert not [f for f in check(store, loose).findings if f.rule == "CC101"]
+
+
+def test_grades(tmp_path: Path) -> None:
+    rows = [
+        "{id: confirmed-1, subject: strike, property: date, value: 2023-11-07, source: monde-doc}",
+        "{id: confirmed-2, subject: strike, property: date, value: 2023-11-07, source: figaro-doc}",
+        "{id: single, subject: battle, property: outcome, value: stalemate, source: monde-doc}",
+        "{id: pair-1, subject: battle, property: commander, value: fama, source: rfi-doc}",
+        "{id: pair-2, subject: battle, property: commander, value: fama, source: rfi-doc-2}",
+        "{id: lone, subject: strike, property: deaths, value: 30, source: rfi-doc}",
+        "{id: many-1, subject: strike, property: deaths, value: 10, source: monde-doc}",
+        "{id: many-2, subject: strike, property: deaths, value: 10, source: figaro-doc}",
+        "{id: text, subject: strike, property: summary, value: anything, source: monde-doc}",
+        "{id: uncited, subject: wagner-group, property: present_in, value: mali, source: wiki-doc}",
+    ]
+    grades = check(load_store(write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)}))).grades
+    assert grades["confirmed-1"].grade == 1 and "2 independent origins" in grades["confirmed-1"].reason
+    assert grades["single"].grade == 3
+    assert grades["pair-1"].grade == 2
+    assert grades["lone"].grade == 5 and grades["lone"].contradicting_origins == 2
+    assert grades["many-1"].grade == 2  # two origins for, one against
+    assert grades["text"].grade == 6 and grades["uncited"].grade == 6
+
+
+def test_estimates_low_best_high(tmp_path: Path) -> None:
+    rows = [
+        "{id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}",
+        "{id: b, subject: strike, property: deaths, value: 10, source: figaro-doc}",
+        "{id: c, subject: strike, property: deaths, value: '10-12', source: monde-doc}",
+        "{id: d, subject: strike, property: deaths, value: 30, source: wiki-doc}",
+    ]
+    result = check(load_store(write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)})))
+    (est,) = result.estimates
+    # 14 is contradicted by two independent origins (improbable): not a credible high.
+    assert result.grades["a"].grade == 5
+    assert (est.low, est.best, est.high) == (10, 10, 12)
+    assert est.claims["best"] == ["b"] and est.claims["high"] == ["c"]
+    assert est.best_origins == 2  # 10 is consistent with both Le Figaro and Le Monde
+
+
+def test_json_shape(tmp_path: Path, make_store: Callable[..., Path]) -> None:
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE)})
+    data = check(load_store(root)).as_dict()
+    assert set(data) >= {"summary", "findings", "estimates", "grades"}
+    f = data["findings"][0]
+    assert set(f) >= {"rule", "name", "severity", "subject", "property", "claims", "message", "fingerprint"}
+    assert f["claims"] == sorted(f["claims"])
+    assert set(data["estimates"][0]) >= {"subject", "property", "low", "best", "high", "claims"}
