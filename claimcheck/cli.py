@@ -148,7 +148,8 @@ def _selected(config: Any, select: tuple[str, ...], ignore: tuple[str, ...]) -> 
 @click.option(
     "--fail-on",
     type=FAIL_ON,
-    help="Exit 1 when unreviewed findings reach this severity (default: error, or the configuration's).",
+    help="Exit 1 when unreviewed findings reach this severity "
+    "(default: error, or the configuration's).",
 )
 @click.option("--select", multiple=True, help="Only these rules (code prefix or name); repeatable.")
 @click.option("--ignore", multiple=True, help="Skip these rules (code prefix or name); repeatable.")

@@ -29,7 +29,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from claimcheck.errors import ConfigError, Location, Problem, display_path
-from claimcheck.findings import SEVERITIES
+from claimcheck.findings import SEVERITIES, Severity
 from claimcheck.rules import Rule, RuleOptions, all_rules, get_rule
 from claimcheck.store.limits import Limits
 
@@ -44,7 +44,7 @@ class Config:
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     fail_on: str = "error"
-    severities: dict[str, str] = field(default_factory=dict)
+    severities: dict[str, Severity] = field(default_factory=dict)
     options: dict[str, RuleOptions] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
     #: The file the settings came from, if any.
@@ -61,7 +61,7 @@ class Config:
             out.append(rule(self.options.get(rule.code)))
         return out
 
-    def severity(self, rule: type[Rule]) -> str:
+    def severity(self, rule: type[Rule]) -> Severity:
         return self.severities.get(rule.code, rule.severity)
 
     def option(self, code: str, name: str, default: Any) -> Any:

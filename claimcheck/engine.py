@@ -141,11 +141,13 @@ class _Runner:
         claims = sorted(c.id for c in draft.claims)
         subject = draft.subject if draft.subject is not None else (ev.subject_id if ev else None)
         prop = draft.property if draft.property is not None else (ev.property_id if ev else None)
-        record = draft.record or (claims[0] if claims else None)
+        focus = self.ctx.focus
+        in_focus = [c for c in claims if focus is not None and c in focus]
+        record = draft.record or next(iter(in_focus or claims), None)
         return Finding(
             rule=rule.code,
             name=rule.name,
-            severity=self.config.severity(type(rule)),  # type: ignore[arg-type]
+            severity=self.config.severity(type(rule)),
             subject=subject,
             property=prop,
             claims=claims,

@@ -61,12 +61,16 @@ class Statement:
         return (self.stance, self.value.key)
 
 
+_QUOTE_MARKS = str.maketrans("’‘«»“”", '\'\'""""')
+
+
+_QUOTE_MARKS = str.maketrans("’‘«»“”", '\'\'""""')
+
+
 def normalise_quote(text: str) -> str:
     """Quotes compared for relays: NFC, case-folded, one kind of quote mark, one space."""
     text = unicodedata.normalize("NFC", text).casefold()
-    text = text.translate(
-        str.maketrans({"’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"'})
-    )
+    text = text.translate(_QUOTE_MARKS)
     return re.sub(r"[\s\u00a0\u202f]+", " ", text).strip(" .\"'")
 
 

@@ -8,6 +8,7 @@ claims, so that a ``reviews`` entry keeps acknowledging it from run to run.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 from collections.abc import Iterable
 from typing import Any, Literal
@@ -53,7 +54,7 @@ class Finding(BaseModel):
     #: Rule-specific facts: the values in conflict, the shared sources, ...
     details: dict[str, Any] = Field(default_factory=dict)
 
-    @property
+    @builtins.property
     def reviewed(self) -> bool:
         return self.review is not None
 

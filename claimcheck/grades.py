@@ -58,6 +58,10 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _verb(n: int, verb: str) -> str:
+    return verb + ("s" if n == 1 else "")
+
+
 def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
     """The grade of every claim in a group."""
     out: dict[str, Grade] = {}
@@ -113,7 +117,8 @@ def _grade(ev: GroupEvidence, claim: Claim, st: object, cited: bool) -> Grade:
     if n_for > n_against:
         return Grade(
             2,
-            f"{_plural(n_for, 'origin')} support it, {_plural(n_against, 'origin')} contradict it",
+            f"{_plural(n_for, 'origin')} {_verb(n_for, 'support')} it, "
+            f"{_plural(n_against, 'origin')} {_verb(n_against, 'contradict')} it",
             n_for,
             n_against,
         )

@@ -9,12 +9,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import BASE
 
 from claimcheck.config import Config, parse_config
 from claimcheck.engine import check
 from claimcheck.store import load_store
-
-from support import BASE
 
 
 def claims_yaml(rows: list[str]) -> str:
@@ -43,9 +42,13 @@ def fingerprints(root: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
     return {f.fingerprint: (f.rule, tuple(f.claims)) for f in result.findings}
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.randoms(use_true_random=False), st.integers(1, 3))
-def test_fingerprints_do_not_depend_on_file_order(tmp_path_factory: object, rnd: random.Random, n_files: int) -> None:
+def test_fingerprints_do_not_depend_on_file_order(
+    tmp_path_factory: object, rnd: random.Random, n_files: int
+) -> None:
     base = tmp_path_factory.mktemp("ordered")  # type: ignore[attr-defined]
     reference = fingerprints(write_store(base, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE)}))
     rows = STRIKE[:]
@@ -61,23 +64,42 @@ def test_fingerprints_do_not_depend_on_file_order(tmp_path_factory: object, rnd:
 
 
 def test_unrelated_claims_do_not_change_fingerprints(tmp_path: Path) -> None:
-    before = fingerprints(write_store(tmp_path / "a", {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE)}))
-    extra = STRIKE + ["{id: z, subject: wagner-group, property: present_in, value: mali, source: monde-doc}"]
-    after = fingerprints(write_store(tmp_path / "b", {"base.yaml": BASE, "c.yaml": claims_yaml(extra)}))
+    before = fingerprints(
+        write_store(tmp_path / "a", {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE)})
+    )
+    extra = [
+        *STRIKE,
+        "{id: z, subject: wagner-group, property: present_in, value: mali, source: monde-doc}",
+    ]
+    after = fingerprints(
+        write_store(tmp_path / "b", {"base.yaml": BASE, "c.yaml": claims_yaml(extra)})
+    )
     assert set(before) <= set(after)
 
 
-AGREEING = st.sampled_from(["14", "14+", "at least ten", "10-20", "~14", "une douzaine", "fourteen"])
+AGREEING = st.sampled_from(
+    ["14", "14+", "at least ten", "10-20", "~14", "une douzaine", "fourteen"]
+)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(AGREEING, st.sampled_from(["monde-doc", "figaro-doc", "f24-doc", "rfi-doc-2"]),
-       st.sampled_from([None, "fama", "medical-sources"]))
-def test_adding_an_agreeing_claim_never_adds_a_conflict(tmp_path_factory: object, value: str, source: str,
-                                                        claimant: str | None) -> None:
-    rows = ["{id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}",
-            "{id: b, subject: strike, property: deaths, value: '12-16', source: monde-doc}"]
-    root = write_store(tmp_path_factory.mktemp("s"), {"base.yaml": BASE, "c.yaml": claims_yaml(rows)})  # type: ignore[attr-defined]
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    AGREEING,
+    st.sampled_from(["monde-doc", "figaro-doc", "f24-doc", "rfi-doc-2"]),
+    st.sampled_from([None, "fama", "medical-sources"]),
+)
+def test_adding_an_agreeing_claim_never_adds_a_conflict(
+    tmp_path_factory: object, value: str, source: str, claimant: str | None
+) -> None:
+    rows = [
+        "{id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}",
+        "{id: b, subject: strike, property: deaths, value: '12-16', source: monde-doc}",
+    ]
+    root = write_store(
+        tmp_path_factory.mktemp("s"), {"base.yaml": BASE, "c.yaml": claims_yaml(rows)}
+    )  # type: ignore[attr-defined]
     conflicts = {"CC101", "CC102", "CC103", "CC104"}
     before = [f for f in check(load_store(root)).findings if f.rule in conflicts]
     extra = f"  - {{id: new, subject: strike, property: deaths, value: '{value}', source: {source}"
@@ -92,14 +114,17 @@ def test_a_review_marks_the_finding_and_stops_it_failing(tmp_path: Path) -> None
     result = check(load_store(root))
     conflict = next(f for f in result.findings if f.rule == "CC101")
     assert result.exit_code() == 1
-    (root / "reviews.yaml").write_text(textwrap.dedent(f"""\
+    (root / "reviews.yaml").write_text(
+        textwrap.dedent(f"""\
         reviews:
           - finding: {conflict.fingerprint}
             verdict: explained
             note: medical sources counted only those taken to hospital
             by: desk
             on: 2023-11-20
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     again = check(load_store(root))
     same = next(f for f in again.findings if f.fingerprint == conflict.fingerprint)
     assert same.review is not None and same.review.verdict == "explained"
@@ -108,10 +133,13 @@ def test_a_review_marks_the_finding_and_stops_it_failing(tmp_path: Path) -> None
 
 
 def test_a_review_of_a_vanished_finding_is_stale(tmp_path: Path) -> None:
-    root = write_store(tmp_path, {
-        "base.yaml": BASE,
-        "reviews.yaml": "reviews:\n  - {finding: 0123456789abcdef, verdict: accepted}\n",
-    })
+    root = write_store(
+        tmp_path,
+        {
+            "base.yaml": BASE,
+            "reviews.yaml": "reviews:\n  - {finding: 0123456789abcdef, verdict: accepted}\n",
+        },
+    )
     result = check(load_store(root))
     assert [r.fingerprint for r in result.stale_reviews] == ["0123456789abcdef"]
     assert result.stale_reviews[0].location.endswith("reviews.yaml:2:5")
@@ -119,15 +147,18 @@ def test_a_review_of_a_vanished_finding_is_stale(tmp_path: Path) -> None:
 
 
 def test_disputed_relay_counts_as_two_origins(tmp_path: Path) -> None:
-    rows = ["{id: a, subject: strike, property: deaths, value: 14, source: monde-doc, quote: 'Quatorze morts.'}",
-            "{id: b, subject: strike, property: deaths, value: 14, source: figaro-doc, quote: 'Quatorze morts.'}"]
+    rows = [
+        "{id: a, subject: strike, property: deaths, value: 14, source: monde-doc, quote: 'Quatorze morts.'}",
+        "{id: b, subject: strike, property: deaths, value: 14, source: figaro-doc, quote: 'Quatorze morts.'}",
+    ]
     root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)})
     result = check(load_store(root))
     relay = next(f for f in result.findings if f.rule == "CC206")
     assert result.grades["a"].grade == 2  # one origin: not confirmed
     assert any(f.rule == "CC203" for f in result.findings)
-    (root / "r.yaml").write_text(f"reviews:\n  - {{finding: {relay.fingerprint}, verdict: disputed}}\n",
-                                 encoding="utf-8")
+    (root / "r.yaml").write_text(
+        f"reviews:\n  - {{finding: {relay.fingerprint}, verdict: disputed}}\n", encoding="utf-8"
+    )
     again = check(load_store(root))
     assert again.grades["a"].grade == 1
     assert not any(f.rule == "CC203" for f in again.findings)
@@ -138,20 +169,29 @@ def test_select_ignore_and_severity(tmp_path: Path) -> None:
     store = load_store(root)
     only = check(store, Config(select=["CC1"]))
     assert {f.rule for f in only.findings} <= {f"CC1{i:02d}" for i in range(10)}
-    config = parse_config(Path("claimcheck.toml"), {"ignore": ["CC101"], "rules": {"CC102": {"severity": "info"}}})
+    config = parse_config(
+        Path("claimcheck.toml"), {"ignore": ["CC101"], "rules": {"CC102": {"severity": "info"}}}
+    )
     adjusted = check(store, config)
     assert not any(f.rule == "CC101" for f in adjusted.findings)
     assert all(f.severity == "info" for f in adjusted.findings if f.rule == "CC102")
 
 
 def test_rule_options_change_results(tmp_path: Path) -> None:
-    rows = ["{id: a, subject: strike, property: deaths, value: 3, source: monde-doc}",
-            "{id: b, subject: strike, property: deaths, value: 14, source: figaro-doc}"]
+    rows = [
+        "{id: a, subject: strike, property: deaths, value: 3, source: monde-doc}",
+        "{id: b, subject: strike, property: deaths, value: 14, source: figaro-doc}",
+    ]
     store = load_store(write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)}))
     assert not [f for f in check(store).findings if f.rule == "CC101"]
-    strict = parse_config(Path("claimcheck.toml"), {"rules": {"CC101": {"cumulative-growth": False}}})
+    strict = parse_config(
+        Path("claimcheck.toml"), {"rules": {"CC101": {"cumulative-growth": False}}}
+    )
     assert [f.claims for f in check(store, strict).findings if f.rule == "CC101"] == [["a", "b"]]
-    loose = parse_config(Path("claimcheck.toml"), {"rules": {"CC101": {"cumulative-growth": False, "default-tolerance": 20}}})
+    loose = parse_config(
+        Path("claimcheck.toml"),
+        {"rules": {"CC101": {"cumulative-growth": False, "default-tolerance": 20}}},
+    )
     assert not [f for f in check(store, loose).findings if f.rule == "CC101"]
 
 
@@ -168,8 +208,12 @@ def test_grades(tmp_path: Path) -> None:
         "{id: text, subject: strike, property: summary, value: anything, source: monde-doc}",
         "{id: uncited, subject: wagner-group, property: present_in, value: mali, source: wiki-doc}",
     ]
-    grades = check(load_store(write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)}))).grades
-    assert grades["confirmed-1"].grade == 1 and "2 independent origins" in grades["confirmed-1"].reason
+    grades = check(
+        load_store(write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)}))
+    ).grades
+    assert (
+        grades["confirmed-1"].grade == 1 and "2 independent origins" in grades["confirmed-1"].reason
+    )
     assert grades["single"].grade == 3
     assert grades["pair-1"].grade == 2
     assert grades["lone"].grade == 5 and grades["lone"].contradicting_origins == 2
@@ -184,7 +228,9 @@ def test_estimates_low_best_high(tmp_path: Path) -> None:
         "{id: c, subject: strike, property: deaths, value: '10-12', source: monde-doc}",
         "{id: d, subject: strike, property: deaths, value: 30, source: wiki-doc}",
     ]
-    result = check(load_store(write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)})))
+    result = check(
+        load_store(write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)}))
+    )
     (est,) = result.estimates
     # 14 is contradicted by two independent origins (improbable): not a credible high.
     assert result.grades["a"].grade == 5
@@ -198,6 +244,15 @@ def test_json_shape(tmp_path: Path, make_store: Callable[..., Path]) -> None:
     data = check(load_store(root)).as_dict()
     assert set(data) >= {"summary", "findings", "estimates", "grades"}
     f = data["findings"][0]
-    assert set(f) >= {"rule", "name", "severity", "subject", "property", "claims", "message", "fingerprint"}
+    assert set(f) >= {
+        "rule",
+        "name",
+        "severity",
+        "subject",
+        "property",
+        "claims",
+        "message",
+        "fingerprint",
+    }
     assert f["claims"] == sorted(f["claims"])
     assert set(data["estimates"][0]) >= {"subject", "property", "low", "best", "high", "claims"}

@@ -87,7 +87,6 @@ def _rows(result: Result, width: int | None) -> list[list[Any]]:
             [
                 f.severity,
                 f.rule,
-                f"{f.subject or ''}",
                 shorten(message, width) if width else message,
                 f.location,
             ]

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule, RuleOptions
 from claimcheck.rules.common import cross_origin_conflicts, listing

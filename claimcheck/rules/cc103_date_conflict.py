@@ -40,5 +40,6 @@ class DateConflict(Rule):
         if claims:
             yield Draft(
                 claims,
-                f"{ev.property_id} of {ev.subject_id}: dates that cannot all be true: {listing(claims)}",
+                f"{ev.property_id} of {ev.subject_id}: dates that cannot all be true: "
+                f"{listing(claims)}",
             )

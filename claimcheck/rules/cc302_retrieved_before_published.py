@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.registry import register
 
@@ -41,13 +42,13 @@ class RetrievedBeforePublished(Rule):
         }
         if not odd:
             return
-        citing: dict[str, list[object]] = {d: [] for d in odd}
+        citing: dict[str, list[Claim]] = {d: [] for d in odd}
         for claim in store.claims.values():
             if claim.source in citing:
                 citing[claim.source].append(claim)
         for doc_id, doc in sorted(odd.items()):
             yield Draft(
-                sorted(citing[doc_id], key=lambda c: c.id),  # type: ignore[attr-defined]
+                sorted(citing[doc_id], key=lambda c: c.id),
                 f"document {doc_id} was retrieved on {doc.retrieved}, before its publication "
                 f"on {doc.published}",
                 key=[doc_id],

@@ -57,7 +57,9 @@ def test_case(tmp_path: Path, code: str, case: dict[str, Any]) -> None:
 def test_docstring_examples(tmp_path: Path, rule: Any) -> None:
     examples = rule.examples()
     assert run_rule(tmp_path / "fails", rule.code, examples["fails"]), "the 'Fails' example passes"
-    assert run_rule(tmp_path / "passes", rule.code, examples["passes"]) == [], "the 'Passes' example fails"
+    assert run_rule(tmp_path / "passes", rule.code, examples["passes"]) == [], (
+        "the 'Passes' example fails"
+    )
 
 
 def test_every_rule_has_cases() -> None:

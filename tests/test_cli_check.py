@@ -1,0 +1,352 @@
+"""`check`, `add` and `rules` through the CLI: exit codes and what a user sees."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from support import BASE, KIDAL
+
+from claimcheck.cli import cli
+
+
+def run(
+    runner: CliRunner, root: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[int, str, str]:
+    result = runner.invoke(cli, ["--store", str(root), *args], env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    root = tmp_path / "store"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE, encoding="utf-8")
+    (root / "claims.yaml").write_text(
+        textwrap.dedent("""\
+        # yaml-language-server: $schema=claimcheck.schema.json
+        # Claims about the strike. Keep this comment.
+        claims:
+          # RFI's first report
+          - id: rfi-14
+            subject: strike
+            property: deaths
+            value: 14  # as broadcast
+            source: rfi-doc
+          - {id: monde-14, subject: strike, property: deaths, value: 14, source: monde-doc}
+
+        # trailing comment
+        """),
+        encoding="utf-8",
+    )
+    return root
+
+
+def candidate(tmp_path: Path, text: str, name: str = "candidate.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+CONFLICTING = """\
+    documents:
+      - {id: new-doc, outlet: le-figaro, published: 2023-11-09}
+    claims:
+      - {id: figaro-3, subject: strike, property: deaths, value: 3, source: new-doc}
+    """
+AGREEING = """\
+    outlets:
+      - {id: aj, name: Al Jazeera, kind: broadcaster}
+    documents:
+      - {id: aj-doc, outlet: aj, published: 2023-11-08}
+    claims:
+      - {id: aj-14, subject: strike, property: deaths, value: "fourteen", source: aj-doc}
+    """
+
+
+# --- check --------------------------------------------------------------------------------
+
+
+def test_check_kidal_flags_what_the_article_disputes(runner: CliRunner) -> None:
+    code, out, _ = run(runner, KIDAL, "check", "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    found = {(f["rule"], f["subject"], f["property"]): f for f in data["findings"]}
+    strike = found[("CC101", "drone-strike-2023-11-07", "civilian_deaths")]
+    assert {"strike-1107-deaths-rfi", "strike-1107-deaths-rfi-medical"} <= set(strike["claims"])
+    alkit = found[("CC102", "alkit-valley-clashes-2023-11-11", "outcome")]
+    assert set(alkit["claims"]) == {"alkit-1111-outcome-officials", "alkit-1111-outcome-rebels"}
+    assert ("CC201", "l39-crash-2023-11-11", "cause") in found
+    assert ("CC201", "southern-flanking-2023-11-13", "rebel_side_vehicles_destroyed") in found
+    uncited = found[("CC204", "drone-strike-2023-11-07", "civilian_deaths")]
+    assert uncited["claims"] == ["infobox-strike-civilian-deaths"]
+    assert ("CC204", "battle-of-kidal-2023", "outcome") in found  # the infobox result
+    flag = found[("CC301", "wagner-flag-replaced-2023-11-26", "date")]
+    assert "rfi-2023-11-22-wagner-flag" in flag["message"] and "2023-11-26" in flag["message"]
+    assert data["summary"]["claims"] == len(data["grades"])
+    est = next(e for e in data["estimates"] if e["property"] == "civilian_deaths")
+    assert (est["low"], est["high"]) == (10, 14)
+
+
+def test_check_is_stable_between_runs(runner: CliRunner) -> None:
+    first = json.loads(run(runner, KIDAL, "check", "--format", "json")[1])
+    second = json.loads(run(runner, KIDAL, "check", "--format", "json")[1])
+    assert [f["fingerprint"] for f in first["findings"]] == [
+        f["fingerprint"] for f in second["findings"]
+    ]
+
+
+def test_text_lines_are_parsable(runner: CliRunner) -> None:
+    _code, out, _ = run(runner, KIDAL, "check", "--format", "text")
+    lines = out.strip().splitlines()
+    pattern = re.compile(
+        r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): \[(error|warning|info)\] CC\d{3} .+$"
+    )
+    assert all(pattern.match(line) for line in lines[:-1]), lines[:3]
+    first = pattern.match(lines[0])
+    assert first is not None
+    path = Path(first["path"])
+    text = path.read_text(encoding="utf-8").splitlines()[int(first["line"]) - 1]
+    assert "id:" in text  # points at the claim's node
+    assert lines[-1].startswith(f"{len(lines) - 1} findings")
+
+
+def test_default_format_off_a_terminal_is_text(runner: CliRunner) -> None:
+    _, out, _ = run(runner, KIDAL, "check")
+    assert re.match(r"^\S+:\d+:\d+: \[", out)
+
+
+def test_github_annotations(runner: CliRunner) -> None:
+    _, out, _ = run(runner, KIDAL, "check", "--format", "text", env={"GITHUB_ACTIONS": "true"})
+    assert re.search(
+        r"^::error file=\S+,line=\d+,col=\d+,title=CC101 quantity-conflict::", out, re.M
+    )
+    assert re.search(r"^::notice file=", out, re.M)  # info findings
+
+
+def test_markdown_and_table(runner: CliRunner) -> None:
+    _, md, _ = run(runner, KIDAL, "check", "--format", "markdown")
+    assert md.startswith("## claimcheck:") and "| CC101 " in md
+    _, tab, _ = run(runner, KIDAL, "check", "--format", "table")
+    assert "quantity-conflict" not in tab.splitlines()[0] and "CC101" in tab
+
+
+def test_fail_on_levels(runner: CliRunner, store: Path) -> None:
+    # Two independent outlets agree: nothing to report at any level.
+    assert run(runner, store, "check", "--fail-on", "info", "--format", "text")[0] == 0
+    (store / "more.yaml").write_text(
+        "claims:\n  - {id: lone, subject: strike, property: commander, value: fama, source: monde-doc}\n"
+    )
+    assert run(runner, store, "check", "--format", "text")[0] == 0  # a warning (CC201)
+    assert run(runner, store, "check", "--fail-on", "warning", "--format", "text")[0] == 1
+    (store / "more.yaml").write_text(
+        "claims:\n  - {id: lone, subject: strike, property: deaths, value: 3, source: figaro-doc}\n"
+    )
+    assert run(runner, store, "check", "--format", "text")[0] == 1  # an error (CC101)
+    assert run(runner, store, "check", "--fail-on", "none", "--format", "text")[0] == 0
+
+
+def test_select_from_the_command_line(runner: CliRunner) -> None:
+    _, out, _ = run(runner, KIDAL, "check", "--select", "CC301", "--format", "text")
+    assert {line.split()[2] for line in out.strip().splitlines()[:-1]} == {"CC301"}
+    code, _, err = run(runner, KIDAL, "check", "--select", "CC999")
+    assert code == 2 and "matches no rule" in err
+
+
+def test_candidate_check_shows_only_its_findings_and_writes_nothing(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    before = {p: p.read_bytes() for p in store.rglob("*")}
+    code, out, _ = run(
+        runner, store, "check", str(candidate(tmp_path, CONFLICTING)), "--format", "json"
+    )
+    assert code == 1
+    data = json.loads(out)
+    assert [f["rule"] for f in data["findings"]] == ["CC101"]
+    assert data["findings"][0]["location"].endswith("candidate.yaml:4:5")
+    assert data["candidate"]["claims"] == ["figaro-3"]
+    assert {p: p.read_bytes() for p in store.rglob("*")} == before
+
+
+def test_candidate_reports_what_it_corroborates(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    (store / "claims.yaml").write_text(
+        "claims:\n  - {id: rfi-14, subject: strike, property: deaths, value: 14, source: rfi-doc}\n"
+    )
+    code, out, _ = run(
+        runner, store, "check", str(candidate(tmp_path, AGREEING)), "--format", "json"
+    )
+    assert code == 0
+    data = json.loads(out)["candidate"]
+    assert data["corroborates"] == [
+        {
+            "claim": "rfi-14",
+            "before": 3,
+            "after": 1,
+            "by": ["aj-14"],
+            "reason": "confirmed by 2 independent origins",
+        }
+    ]
+    _, table, _ = run(runner, store, "check", str(tmp_path / "candidate.yaml"), "--format", "table")
+    assert "corroborates rfi-14: grade 3 → 1" in table
+
+
+def test_candidate_duplicates(runner: CliRunner, store: Path, tmp_path: Path) -> None:
+    dup = candidate(
+        tmp_path,
+        "claims:\n  - {id: again, subject: strike, property: deaths, value: 14, source: rfi-doc}\n",
+    )
+    _, out, _ = run(runner, store, "check", str(dup), "--format", "json")
+    data = json.loads(out)
+    assert data["candidate"]["duplicates"][0]["existing"] == "rfi-14"
+    assert any(f["rule"] == "CC303" and "again" in f["claims"] for f in data["findings"])
+
+
+def test_candidate_with_an_id_already_in_the_store(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    clash = candidate(
+        tmp_path,
+        "claims:\n  - {id: rfi-14, subject: strike, property: deaths, value: 3, source: rfi-doc}\n",
+    )
+    code, _, err = run(runner, store, "check", str(clash))
+    assert code == 2 and "duplicate id 'rfi-14'" in err and "Traceback" not in err
+
+
+def test_missing_candidate_file(runner: CliRunner, store: Path, tmp_path: Path) -> None:
+    code, _, err = run(runner, store, "check", str(tmp_path / "nope.yaml"))
+    assert code == 2 and "no such candidate file" in err
+
+
+# --- add ----------------------------------------------------------------------------------
+
+
+def test_add_appends_and_keeps_comments(runner: CliRunner, store: Path, tmp_path: Path) -> None:
+    target = store / "claims.yaml"
+    old = target.read_text(encoding="utf-8")
+    code, _, err = run(
+        runner, store, "add", str(candidate(tmp_path, AGREEING)), "--to", str(target)
+    )
+    assert code == 0, err
+    new = target.read_text(encoding="utf-8")
+    assert "added 1 claim" in err
+    # every original line is still there, in order
+    lines = iter(new.splitlines())
+    assert all(any(line == n for n in lines) for line in old.splitlines())
+    assert "Keep this comment." in new and "# as broadcast" in new and "# trailing comment" in new
+    assert new.index("aj-14") > new.index("monde-14") and new.index("aj-14") < new.index(
+        "# trailing"
+    )
+    assert "outlets:" in new and "documents:" in new
+    assert run(runner, store, "validate")[0] == 0
+
+
+def test_add_refuses_new_errors_and_leaves_the_file_byte_identical(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    target = store / "claims.yaml"
+    before = target.read_bytes()
+    code, out, err = run(
+        runner,
+        store,
+        "add",
+        str(candidate(tmp_path, CONFLICTING)),
+        "--to",
+        str(target),
+        "--format",
+        "text",
+    )
+    assert code == 1
+    assert "not added: 1 new finding" in err and "CC101" in out
+    assert target.read_bytes() == before
+    code, _, err = run(
+        runner, store, "add", str(tmp_path / "candidate.yaml"), "--to", str(target), "--force"
+    )
+    assert code == 0 and "(forced)" in err
+    assert "figaro-3" in target.read_text(encoding="utf-8")
+
+
+def test_add_creates_a_missing_file(runner: CliRunner, store: Path, tmp_path: Path) -> None:
+    target = store / "new" / "aj.yaml"
+    code, _, err = run(
+        runner, store, "add", str(candidate(tmp_path, AGREEING)), "--to", str(target)
+    )
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8").startswith("outlets:")
+    assert run(runner, store, "validate")[0] == 0
+
+
+def test_add_to_outside_the_store_is_refused(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    cand = candidate(tmp_path, AGREEING)
+    code, _, err = run(runner, store, "add", str(cand), "--to", str(tmp_path / "elsewhere.yaml"))
+    assert code == 2 and "--to must be inside the store" in err
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("claims: []\n")
+    (store / "link.yaml").symlink_to(outside)
+    code, _, err = run(runner, store, "add", str(cand), "--to", str(store / "link.yaml"))
+    assert code == 2 and "inside the store" in err
+    assert outside.read_text() == "claims: []\n"
+
+
+def _add_one(args: tuple[str, str, str]) -> int:
+    root, cand, target = args
+    result = CliRunner().invoke(
+        cli, ["--store", root, "add", cand, "--to", target, "--format", "text"]
+    )
+    return result.exit_code
+
+
+def test_eight_concurrent_writers_all_land(store: Path, tmp_path: Path) -> None:
+    target = store / "claims.yaml"
+    jobs = []
+    for i in range(8):
+        path = candidate(
+            tmp_path,
+            f"claims:\n  - {{id: w{i}, subject: strike, property: deaths, value: 14, source: monde-doc, claimant: c{i}}}\n"
+            f"parties:\n  - {{id: c{i}, name: Writer {i}, kind: journalist}}\n",
+            f"c{i}.yaml",
+        )
+        jobs.append((str(store), str(path), str(target)))
+    with multiprocessing.get_context("fork").Pool(8) as pool:
+        codes = pool.map(_add_one, jobs)
+    assert codes == [0] * 8
+    text = target.read_text(encoding="utf-8")
+    assert all(f"id: w{i}" in text for i in range(8))
+    assert "Keep this comment." in text
+    assert CliRunner().invoke(cli, ["--store", str(store), "validate"]).exit_code == 0
+
+
+# --- rules --------------------------------------------------------------------------------
+
+
+def test_rules_lists_sixteen(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["rules", "--format", "json"])
+    codes = [r["code"] for r in json.loads(result.output)["rules"]]
+    assert len(codes) == 16 and codes[0] == "CC101" and codes[-1] == "CC303"
+
+
+def test_rules_explains_one(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["rules", "quantity-conflict"])
+    assert result.exit_code == 0
+    assert result.output.startswith("CC101 quantity-conflict (default severity: error)")
+    assert "default-tolerance" in result.output and "fails:" in result.output
+    bad = runner.invoke(cli, ["rules", "CC999"])
+    assert bad.exit_code == 2 and "no rule 'CC999'" in bad.stderr
+
+
+def test_copy_of_kidal_store_checks_the_same(runner: CliRunner, tmp_path: Path) -> None:
+    copy = tmp_path / "claims"
+    shutil.copytree(KIDAL, copy)
+    a = json.loads(run(runner, KIDAL, "check", "--format", "json")[1])
+    b = json.loads(run(runner, copy, "check", "--format", "json")[1])
+    assert [f["fingerprint"] for f in a["findings"]] == [f["fingerprint"] for f in b["findings"]]

@@ -1,0 +1,107 @@
+"""Configuration files: claimcheck.toml and [tool.claimcheck]; bad keys are errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from support import BASE
+
+from claimcheck.cli import cli
+
+CLAIMS = """\
+claims:
+  - {id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}
+  - {id: b, subject: strike, property: deaths, value: 10, source: figaro-doc}
+"""
+
+
+def make(tmp_path: Path) -> Path:
+    root = tmp_path / "repo" / "claims"
+    root.mkdir(parents=True)
+    (root / "base.yaml").write_text(BASE)
+    (root / "c.yaml").write_text(CLAIMS)
+    return root
+
+
+def rules_found(runner: CliRunner, root: Path) -> tuple[int, set[str], str]:
+    result = runner.invoke(cli, ["--store", str(root), "check", "--format", "json"])
+    if result.exit_code == 2:
+        return 2, set(), result.stderr
+    return (
+        result.exit_code,
+        {f["rule"] for f in json.loads(result.stdout)["findings"]},
+        result.stderr,
+    )
+
+
+def test_claimcheck_toml_at_the_store_root(tmp_path: Path, runner: CliRunner) -> None:
+    root = make(tmp_path)
+    assert "CC101" in rules_found(runner, root)[1]
+    (root / "claimcheck.toml").write_text('ignore = ["CC101"]\n')
+    code, rules, _ = rules_found(runner, root)
+    assert "CC101" not in rules and code == 0
+    (root / "claimcheck.toml").write_text('fail-on = "none"\n')
+    code, rules, _ = rules_found(runner, root)
+    assert "CC101" in rules and code == 0
+
+
+def test_tool_claimcheck_in_pyproject_above_the_store(tmp_path: Path, runner: CliRunner) -> None:
+    root = make(tmp_path)
+    (root.parent / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.claimcheck]\nselect = ["CC1"]\n\n[tool.claimcheck.rules.CC101]\nseverity = "warning"\n'
+    )
+    code, rules, _ = rules_found(runner, root)
+    assert rules == {"CC101"} and code == 0
+
+
+def test_unknown_key_is_an_error_with_its_line(tmp_path: Path, runner: CliRunner) -> None:
+    root = make(tmp_path)
+    (root / "claimcheck.toml").write_text('select = ["CC1"]\nfial-on = "error"\n')
+    code, _, err = rules_found(runner, root)
+    assert code == 2 and "claimcheck.toml:2:1: unknown key 'fial-on'" in err
+
+
+def test_bad_values_are_errors(tmp_path: Path, runner: CliRunner) -> None:
+    root = make(tmp_path)
+    (root / "claimcheck.toml").write_text(
+        'fail-on = "sometimes"\n[rules.CC101]\nseverity = "fatal"\ndefault-tolerance = [1]\nbogus = 1\n'
+        "[rules.CC777]\n[limits]\nmax-depth = -1\n"
+    )
+    code, _, err = rules_found(runner, root)
+    assert code == 2
+    for words in (
+        "fail-on must be one of",
+        "severity must be one of",
+        "rules.CC101.default-tolerance",
+        "rules.CC101.bogus: unknown option",
+        "rules.CC777: no such rule",
+        "limits.max-depth",
+    ):
+        assert words in err, words
+    assert "Traceback" not in err
+
+
+def test_invalid_toml(tmp_path: Path, runner: CliRunner) -> None:
+    root = make(tmp_path)
+    (root / "claimcheck.toml").write_text('select = ["CC1"\n')
+    code, _, err = rules_found(runner, root)
+    assert code == 2 and "claimcheck.toml:" in err and "invalid TOML" in err
+
+
+def test_explicit_config_option(tmp_path: Path, runner: CliRunner) -> None:
+    root = make(tmp_path)
+    cfg = tmp_path / "strict.toml"
+    cfg.write_text('select = ["CC301"]\n')
+    result = runner.invoke(
+        cli, ["--store", str(root), "--config", str(cfg), "check", "--format", "json"]
+    )
+    assert json.loads(result.stdout)["findings"] == []
+
+
+def test_limits_apply(tmp_path: Path, runner: CliRunner) -> None:
+    root = make(tmp_path)
+    (root / "claimcheck.toml").write_text("[limits]\nmax-file-bytes = 100\n")
+    code, _, err = rules_found(runner, root)
+    assert code == 2 and "over the limit of 100" in err
