@@ -64,9 +64,6 @@ class Statement:
 _QUOTE_MARKS = str.maketrans("’‘«»“”", '\'\'""""')
 
 
-_QUOTE_MARKS = str.maketrans("’‘«»“”", '\'\'""""')
-
-
 def normalise_quote(text: str) -> str:
     """Quotes compared for relays: NFC, case-folded, one kind of quote mark, one space."""
     text = unicodedata.normalize("NFC", text).casefold()
