@@ -126,19 +126,23 @@ def _tty_default(fmt: str | None, tty: str, pipe: str) -> str:
 
 
 def _selected(config: Any, select: tuple[str, ...], ignore: tuple[str, ...]) -> Any:
-    from claimcheck.config import parse_config
+    """The configuration with --select/--ignore from the command line applied."""
+    from claimcheck.rules import all_rules
 
-    if select or ignore:
-        extra = parse_config(
-            Path(config.path or "command line"),
-            {
-                **({"select": list(select)} if select else {}),
-                **({"ignore": list(ignore)} if ignore else {}),
-            },
-        )
-        if select:
-            config.select = extra.select
-        config.ignore = [*config.ignore, *extra.ignore]
+    def split(values: tuple[str, ...], option: str) -> list[str]:
+        out = [v.strip() for value in values for v in value.split(",") if v.strip()]
+        for selector in out:
+            if not any(
+                r.code.startswith(selector.upper()) or r.name == selector.lower()
+                for r in all_rules()
+            ):
+                _usage(f"{option}: {selector!r} matches no rule")
+        return out
+
+    if select:
+        config.select = split(select, "--select")
+    if ignore:
+        config.ignore = [*config.ignore, *split(ignore, "--ignore")]
     return config
 
 

@@ -32,8 +32,16 @@ def escape_markdown(text: str) -> str:
     return out
 
 
-def table(rows: Sequence[Sequence[Any]], headers: Sequence[str], fmt: str = "table") -> str:
-    """A table for a terminal (``table``) or a Markdown document (``markdown``)."""
+def table(
+    rows: Sequence[Sequence[Any]],
+    headers: Sequence[str],
+    fmt: str = "table",
+    wrap: Sequence[int | None] | None = None,
+) -> str:
+    """A table for a terminal (``table``) or a Markdown document (``markdown``).
+
+    ``wrap`` gives, per column, the width at which a terminal table wraps its text.
+    """
     from tabulate import tabulate
 
     if fmt == "markdown":
@@ -46,7 +54,7 @@ def table(rows: Sequence[Sequence[Any]], headers: Sequence[str], fmt: str = "tab
             headers=list(headers),
             tablefmt="simple",
             disable_numparse=True,
-            maxcolwidths=None,
+            maxcolwidths=list(wrap) if wrap and rows else None,
         )
     )
 

@@ -97,7 +97,13 @@ def _rows(result: Result, width: int | None) -> list[list[Any]]:
 def _table(result: Result) -> str:
     out = []
     if result.findings:
-        out.append(table(_rows(result, 120), ["severity", "rule", "message", "where"]))
+        out.append(
+            table(
+                _rows(result, None),
+                ["severity", "rule", "message", "where"],
+                wrap=[None, None, 88, None],
+            )
+        )
     for r in result.stale_reviews:
         out.append(f"stale review at {r.location}: no finding has fingerprint {r.fingerprint}")
     out.append(_candidate_text(result))
