@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from support import BASE, KIDAL, REPO  # noqa: F401
 
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support import BASE, KIDAL
 
 from claimcheck.cli import cli
+
+from support import BASE, KIDAL
 
 
 def run(

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import jsonschema
 from click.testing import CliRunner
-from support import KIDAL
 
 from claimcheck.cli import cli
 from claimcheck.store import Store
 from claimcheck.store.limits import DEFAULT_LIMITS
 from claimcheck.store.yamlfile import load as load_yaml
+
+from support import KIDAL
 
 
 def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:

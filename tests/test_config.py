@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from support import BASE
 
 from claimcheck.cli import cli
+
+from support import BASE
 
 CLAIMS = """\
 claims:

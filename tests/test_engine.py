@@ -9,11 +9,12 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import BASE
 
 from claimcheck.config import Config, parse_config
 from claimcheck.engine import check
 from claimcheck.store import load_store
+
+from support import BASE
 
 
 def claims_yaml(rows: list[str]) -> str:

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from claimcheck.cli import cli
 from claimcheck.values.words import VAGUE
+
 from support import KIDAL, REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -24,9 +25,12 @@ def console_blocks() -> list[tuple[str, str]]:
     return out
 
 
-@pytest.mark.parametrize(("command", "expected"), console_blocks(), ids=lambda x: x[:40] if isinstance(x, str) else "")
-def test_readme_example_output_is_real(command: str, expected: str, runner: CliRunner,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("command", "expected"), console_blocks(), ids=lambda x: x[:40] if isinstance(x, str) else ""
+)
+def test_readme_example_output_is_real(
+    command: str, expected: str, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(REPO)
     pipeline = command.split(" | ")
     args = shlex.split(pipeline[0])[1:]
@@ -40,9 +44,16 @@ def test_readme_example_output_is_real(command: str, expected: str, runner: CliR
 
 
 def test_readme_vague_table_matches_the_code() -> None:
-    rows = re.findall(r"^\| ([a-zé ]+) \| (\d+)–(\d+) \| (\d+) \| ([^|]+) \|$", README, re.MULTILINE)
-    table = {phrase: (int(lo), int(hi), int(nom), meaning.strip()) for phrase, lo, hi, nom, meaning in rows}
-    assert table == {k: (int(v.low), int(v.high), int(v.nominal), v.meaning) for k, v in VAGUE.items()}
+    rows = re.findall(
+        r"^\| ([a-zé ]+) \| (\d+)–(\d+) \| (\d+) \| ([^|]+) \|$", README, re.MULTILINE
+    )
+    table = {
+        phrase: (int(lo), int(hi), int(nom), meaning.strip())
+        for phrase, lo, hi, nom, meaning in rows
+    }
+    assert table == {
+        k: (int(v.low), int(v.high), int(v.nominal), v.meaning) for k, v in VAGUE.items()
+    }
 
 
 def test_readme_rule_table_matches_the_registry() -> None:
