@@ -245,6 +245,111 @@ def add(
     ctx.exit(EXIT_FINDINGS)
 
 
+def _progress(message: str) -> None:
+    """A step of a long run, on stderr, only when a person is watching."""
+    if sys.stderr.isatty():
+        click.echo(f"claimcheck: {message}…", err=True)
+
+
+def _check_all(ctx: click.Context) -> Any:
+    from claimcheck.engine import check as run_check
+    from claimcheck.store import load_store
+
+    settings = _settings(ctx)
+    config = settings.config()
+    _progress(f"loading {settings.store}")
+    store = load_store(settings.store, limits=config.limits)
+    _progress(f"checking {len(store.claims)} claims")
+    return run_check(store, config)
+
+
+@cli.command()
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file."
+)
+@format_option("markdown", "html", "json")
+@click.option("--title", help="The report's title (default: from the store's folder name).")
+@click.option(
+    "--fail-on",
+    type=FAIL_ON,
+    default="none",
+    show_default=True,
+    help="Exit 1 when unreviewed findings reach this severity.",
+)
+@click.pass_context
+def report(
+    ctx: click.Context, output: str | None, fmt: str | None, title: str | None, fail_on: str
+) -> None:
+    """The discrepancy report: who says what, how sure we can be, and why.
+
+    Markdown (default; Mermaid diagrams for GitHub and GitLab), one self-contained HTML
+    file (inline SVG, no script), or JSON. The format follows -o's suffix when not given.
+    """
+    from claimcheck.report import render_report
+
+    if fmt is None and output:
+        fmt = {".html": "html", ".htm": "html", ".json": "json"}.get(Path(output).suffix.lower())
+    result = _check_all(ctx)
+    _progress("writing the report")
+    emit(render_report(result, fmt or "markdown", title), output)
+    if output and output != "-":
+        click.echo(f"wrote {output}", err=True)
+    ctx.exit(result.exit_code(fail_on))
+
+
+@cli.command()
+@click.argument("outlet", required=False)
+@format_option("table", "json", "markdown")
+@click.pass_context
+def sources(ctx: click.Context, outlet: str | None, fmt: str | None) -> None:
+    """Each outlet's record, or one OUTLET's claims with their grades and findings."""
+    from claimcheck.render.sources import render_outlet, render_outlets
+    from claimcheck.sources import outlet_claims, outlet_records
+
+    result = _check_all(ctx)
+    records = outlet_records(result)
+    if outlet is None:
+        click.echo(render_outlets(records, fmt or "table"))
+        return
+    record = next((r for r in records if r.id == outlet), None)
+    if record is None:
+        known = ", ".join(r.id for r in records)
+        _usage(f"no outlet {outlet!r}; outlets: {known}")
+    click.echo(render_outlet(record, outlet_claims(result, outlet), fmt or "table"))
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["graphml", "claimreview", "csv"]),
+    help="graphml: the provenance graph (Gephi); claimreview: schema.org JSON-LD; "
+    "csv: every claim, defaults resolved.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option(
+    "--author",
+    default="claimcheck",
+    show_default=True,
+    help="ClaimReview: the organisation publishing the reviews.",
+)
+@click.pass_context
+def export(ctx: click.Context, fmt: str, output: str | None, author: str) -> None:
+    """Export the provenance graph, ClaimReview JSON-LD, or a CSV of claims."""
+    from claimcheck.export import claimreview, claims_csv, graphml
+    from claimcheck.render import to_json
+
+    result = _check_all(ctx)
+    if fmt == "graphml":
+        text = graphml(result)
+    elif fmt == "csv":
+        text = claims_csv(result)
+    else:
+        text = to_json(claimreview(result, author))
+    emit(text, output)
+
+
 @cli.command()
 @click.argument("code", required=False)
 @format_option("table", "json", "markdown")

@@ -1,0 +1,72 @@
+"""Claims as a flat CSV: every default resolved, grade included, safe in spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from claimcheck.engine import Result
+from claimcheck.store.query import claim_record
+
+COLUMNS = [
+    "id",
+    "subject",
+    "property",
+    "value",
+    "value_text",
+    "low",
+    "high",
+    "stance",
+    "source",
+    "claimant",
+    "claimant_named",
+    "outlet",
+    "as_of",
+    "grade",
+    "grade_label",
+    "quote",
+    "locator",
+    "note",
+    "status",
+    "location",
+]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def claims_csv(result: Result) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    store = result.store
+    for claim in store.claims.values():
+        rec = claim_record(store, claim)
+        interval = rec["interval"] or [None, None]
+        grade = result.grades.get(claim.id)
+        rec.update(
+            {
+                "value": rec["value"] if not isinstance(rec["value"], dict) else str(rec["value"]),
+                "low": interval[0],
+                "high": interval[1],
+                "grade": grade.grade if grade else None,
+                "grade_label": grade.label if grade else None,
+            }
+        )
+        writer.writerow([safe_cell(rec.get(c)) for c in COLUMNS])
+    return out.getvalue()

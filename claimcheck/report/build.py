@@ -1,0 +1,274 @@
+"""What the discrepancy report says, independent of how it is drawn.
+
+:func:`build` turns a check :class:`~claimcheck.engine.Result` into a :class:`Report`:
+the summary, a section per subject with conflicts (who says what, the estimate, the
+findings and their reviews), the corroboration gaps of the other subjects, the claims
+of the timeline, the provenance graph of the conflicting claims, and the appendix of
+outlets and documents. The Markdown and HTML renderers draw the same record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimcheck.engine import Result
+from claimcheck.estimates import Estimate
+from claimcheck.findings import SEVERITY_RANK, Finding
+from claimcheck.grades import Grade
+from claimcheck.model import Claim
+from claimcheck.provenance import Provenance
+from claimcheck.sources import OutletRecord, outlet_records
+from claimcheck.values import DateRange, Quantity
+
+#: Rules whose findings make a subject a conflict (the rest are corroboration gaps).
+CONFLICT_RULES = ("CC1", "CC3")
+
+
+@dataclass
+class Row:
+    """One claim in a who-says-what table."""
+
+    claim: Claim
+    stated: str
+    interval: str
+    claimant: str
+    claimant_named: bool
+    outlet: str
+    document: str
+    document_title: str
+    document_date: str
+    url: str | None
+    as_of: str
+    grade: Grade | None
+    in_findings: list[str]
+
+
+@dataclass
+class Group:
+    """A (subject, property) group with findings: its table, estimate and findings."""
+
+    property_id: str
+    label: str
+    unit: str | None
+    type: str
+    rows: list[Row]
+    findings: list[Finding]
+    estimate: Estimate | None
+
+    @property
+    def quantity_rows(self) -> list[Row]:
+        return [r for r in self.rows if isinstance(r.claim.parsed, Quantity)]
+
+
+@dataclass
+class Section:
+    subject: str
+    label: str
+    date: str
+    groups: list[Group]
+
+    @property
+    def worst(self) -> int:
+        return max((SEVERITY_RANK[f.severity] for g in self.groups for f in g.findings), default=0)
+
+
+@dataclass
+class Gap:
+    finding: Finding
+    subject_label: str
+    sources: str
+
+
+@dataclass
+class Report:
+    title: str
+    summary: dict[str, Any]
+    conflicts: list[Section]
+    gaps: list[Gap]
+    timeline: list[Row]
+    provenance_nodes: list[tuple[str, str, str]]  # (node key, kind, label)
+    provenance_edges: list[tuple[str, str, str]]  # (from, to, relation)
+    outlets: list[OutletRecord]
+    documents: list[dict[str, Any]]
+    rule_names: dict[str, str] = field(default_factory=dict)
+
+
+def _is_conflict(f: Finding) -> bool:
+    return f.rule.startswith(CONFLICT_RULES)
+
+
+def build(result: Result, title: str | None = None) -> Report:
+    store = result.store
+    by_group: dict[tuple[str, str], list[Finding]] = {}
+    for f in result.findings:
+        if f.subject and f.property:
+            by_group.setdefault((f.subject, f.property), []).append(f)
+    estimates = {(e.subject, e.property): e for e in result.estimates}
+    in_findings: dict[str, list[str]] = {}
+    for f in result.findings:
+        for cid in f.claims:
+            in_findings.setdefault(cid, []).append(f.rule)
+
+    def row(c: Claim) -> Row:
+        doc = store.documents.get(c.source or "")
+        v = c.parsed
+        interval = (
+            v.interval_text()
+            if isinstance(v, Quantity)
+            else (
+                f"{v.low} – {v.high}"
+                if isinstance(v, DateRange) and v.known and v.low != v.high
+                else ""
+            )
+        )
+        return Row(
+            claim=c,
+            stated=("not " if c.stance == "denies" else "")
+            + (str(v) if v is not None else str(c.value)),
+            interval=interval,
+            claimant=store.name_of(c.claimant) if c.claimant else "—",
+            claimant_named=c.claimant_given,
+            outlet=store.name_of(c.outlet) if c.outlet else "—",
+            document=c.source or "—",
+            document_title=(doc.title or doc.id) if doc else "no source",
+            document_date=doc.published.isoformat() if doc and doc.published else "undated",
+            url=doc.url if doc else None,
+            as_of=str(c.as_of) if c.as_of else "—",
+            grade=result.grades.get(c.id),
+            in_findings=sorted(set(in_findings.get(c.id, []))),
+        )
+
+    conflict_sections: dict[str, Section] = {}
+    gaps: list[Gap] = []
+    for (subject_id, prop_id), findings in sorted(by_group.items()):
+        subject = store.subjects.get(subject_id)
+        label = subject.label if subject else subject_id
+        if any(_is_conflict(f) for f in findings):
+            prop = store.properties.get(prop_id)
+            claims = [c for c in store.groups.get((subject_id, prop_id), []) if c.active]
+            claims.sort(key=lambda c: (_sort_value(c), c.id))
+            section = conflict_sections.setdefault(
+                subject_id,
+                Section(
+                    subject_id, label, str(subject.date) if subject and subject.date else "", []
+                ),
+            )
+            section.groups.append(
+                Group(
+                    prop_id,
+                    (prop.label if prop and prop.label else prop_id),
+                    prop.unit if prop else None,
+                    prop.type if prop else "text",
+                    [row(c) for c in claims],
+                    sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.rule)),
+                    estimates.get((subject_id, prop_id)),
+                )
+            )
+        else:
+            for f in findings:
+                claims = [store.claims[c] for c in f.claims if c in store.claims]
+                sources = "; ".join(
+                    sorted(
+                        {
+                            f"{store.name_of(c.claimant)} in {c.source or 'no source'}"
+                            for c in claims
+                        }
+                    )
+                )
+                gaps.append(Gap(f, label, sources))
+    conflicts = sorted(
+        conflict_sections.values(), key=lambda s: (-s.worst, s.date or "9999", s.label)
+    )
+    timeline = [r for s in conflicts for g in s.groups for r in g.rows]
+    nodes, edges = _provenance(result, [r.claim for r in timeline])
+    documents = [
+        {
+            "id": d.id,
+            "outlet": d.outlet,
+            "title": d.title or d.id,
+            "url": d.url,
+            "published": d.published.isoformat() if d.published else "",
+            "retrieved": d.retrieved.isoformat() if d.retrieved else "",
+            "language": d.language or "",
+            "claims": 0,
+        }
+        for d in sorted(store.documents.values(), key=lambda d: (d.published or dt.date.max, d.id))
+    ]
+    counts: dict[str, int] = {}
+    for c in store.claims.values():
+        counts[c.source or ""] = counts.get(c.source or "", 0) + 1
+    for d in documents:
+        d["claims"] = counts.get(str(d["id"]), 0)
+    from claimcheck.rules import all_rules
+
+    return Report(
+        title=title or f"Discrepancy report: {store.root.name}",
+        summary=result.summary() | {"parties": len(store.parties), "subjects": len(store.subjects)},
+        conflicts=conflicts,
+        gaps=sorted(
+            gaps, key=lambda g: (g.finding.rule, g.subject_label, g.finding.property or "")
+        ),
+        timeline=timeline,
+        provenance_nodes=nodes,
+        provenance_edges=edges,
+        outlets=outlet_records(result),
+        documents=documents,
+        rule_names={r.code: r.name for r in all_rules()},
+    )
+
+
+def _sort_value(c: Claim) -> float:
+    v = c.parsed
+    if isinstance(v, Quantity):
+        return v.low
+    return 0.0
+
+
+def _provenance(
+    result: Result, claims: list[Claim]
+) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """The part of the provenance graph behind ``claims``."""
+    graph = Provenance(result.store).graph
+    keep: set[str] = set()
+    for c in claims:
+        if not c.source:
+            continue
+        doc = f"document:{c.source}"
+        keep.add(doc)
+        if c.claimant and c.claimant != c.outlet:
+            kind = "outlet" if c.claimant in result.store.outlets else "claimant"
+            keep.add(f"{kind}:{c.claimant}")
+    frontier = list(keep)
+    while frontier:
+        n = frontier.pop()
+        if n not in graph:
+            continue
+        for succ in graph.successors(n):
+            if succ not in keep:
+                keep.add(succ)
+                frontier.append(succ)
+    nodes = sorted(
+        (n, graph.nodes[n].get("kind", ""), str(graph.nodes[n].get("label", n)))
+        for n in keep
+        if n in graph
+    )
+    edges = sorted(
+        (u, v, d.get("relation", ""))
+        for u, v, d in graph.edges(data=True)
+        if u in keep and v in keep
+    )
+    return nodes, edges
+
+
+def axis_top(rows: list[Row]) -> float:
+    """Where a chart's axis ends: a quarter past the largest finite bound."""
+    bounds = [
+        float(b)
+        for r in rows
+        if isinstance(r.claim.parsed, Quantity)
+        for b in (r.claim.parsed.low, r.claim.parsed.high)
+        if b != float("inf")
+    ]
+    return max([*bounds, 1.0]) * 1.25

@@ -1,0 +1,184 @@
+"""The discrepancy report as Markdown, with Mermaid diagrams, for pull requests."""
+
+from __future__ import annotations
+
+from claimcheck.render import escape_markdown as esc
+from claimcheck.render import table
+from claimcheck.report import mermaid
+from claimcheck.report.build import Group, Report, Row
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if x == int(x) else f"{x:g}"
+
+
+def _doc(r: Row) -> str:
+    title = esc(r.document_title)
+    link = f"[{title}]({r.url})" if r.url else title
+    return f"{link} ({r.document_date})"
+
+
+def _grade(r: Row) -> str:
+    return f"{r.grade.grade} {r.grade.label}" if r.grade else ""
+
+
+def _group(group: Group) -> list[str]:
+    out = [f"#### {esc(group.label)}", ""]
+    rows = [
+        [
+            r.stated,
+            r.interval,
+            r.claimant + ("" if r.claimant_named else " (outlet)"),
+            r.outlet,
+            r.document_title + f" ({r.document_date})",
+            r.as_of,
+            _grade(r),
+        ]
+        for r in group.rows
+    ]
+    out.append(
+        table(
+            rows,
+            ["value", "interval", "claimant", "outlet", "document", "as of", "grade"],
+            "markdown",
+        )
+    )
+    out.append("")
+    if group.estimate is not None:
+        e = group.estimate
+        unit = f" {group.unit}" if group.unit else ""
+        out.append(
+            f"Estimate: **low {_num(e.low)}, best {_num(e.best)}, high {_num(e.high)}**{esc(unit)} "
+            f"(best consistent with {e.best_origins} independent origin"
+            f"{'s' if e.best_origins != 1 else ''}; low from {', '.join(e.claims['low'])}, "
+            f"best from {', '.join(e.claims['best'])}, high from {', '.join(e.claims['high'])})."
+        )
+        out.append("")
+    if group.quantity_rows and (
+        group.estimate is not None or any(f.rule == "CC101" for f in group.findings)
+    ):
+        out += [mermaid.forest(group), ""]
+    for f in group.findings:
+        line = f"- **{f.rule} {f.name}** ({f.severity}): {esc(f.message)}"
+        if f.review:
+            line += f" — *reviewed: {esc(f.review.verdict)}*" + (
+                f", {esc(f.review.note)}" if f.review.note else ""
+            )
+        out.append(line + f" `{f.fingerprint}`")
+    out.append("")
+    return out
+
+
+def render(report: Report) -> str:
+    s = report.summary
+    sev = s["by_severity"]
+    out = [f"# {esc(report.title)}", ""]
+    out.append(
+        f"{s['claims']} claims from {s['documents']} documents of {s['outlets']} outlets, about "
+        f"{s['subjects']} subjects, by {s['parties']} parties. The rules found **{s['findings']} "
+        f"findings**: {sev['error']} errors, {sev['warning']} warnings, {sev['info']} info; "
+        f"{s['reviewed']} reviewed, {s['stale_reviews']} stale reviews."
+    )
+    out += ["", "## Summary", ""]
+    rows = [[code, report.rule_names.get(code, ""), str(n)] for code, n in s["by_rule"].items()]
+    out += [table(rows, ["rule", "name", "findings"], "markdown"), ""]
+    grades = s["grades"]
+    out.append(
+        "Grades of the claims: "
+        + ", ".join(f"{g}: {grades[g]}" for g in grades)
+        + " (1 confirmed … 5 improbable, 6 cannot be judged)."
+    )
+    out += ["", "## Conflicts", ""]
+    if not report.conflicts:
+        out += ["No conflicts.", ""]
+    for section in report.conflicts:
+        date = f", {section.date}" if section.date else ""
+        out += [f"### {esc(section.label)} (`{section.subject}`{date})", ""]
+        for group in section.groups:
+            out += _group(group)
+    out += ["## Corroboration gaps", ""]
+    if report.gaps:
+        rows = [
+            [
+                g.finding.rule,
+                g.subject_label,
+                g.finding.property or "",
+                g.finding.message,
+                g.sources,
+            ]
+            for g in report.gaps
+        ]
+        out += [
+            table(rows, ["rule", "subject", "property", "finding", "who says it"], "markdown"),
+            "",
+        ]
+    else:
+        out += ["None.", ""]
+    if report.timeline:
+        out += ["## Timeline", "", mermaid.timeline(report), ""]
+        out += [
+            "## Provenance of the conflicting claims",
+            "",
+            "Claimants (rounded) speak in documents (boxes), published by outlets (double boxes) "
+            "owned by groups (cylinders). Claims that share a node share an origin.",
+            "",
+            mermaid.provenance(report),
+            "",
+        ]
+    out += ["## Appendix: outlets", ""]
+    rows = [
+        [
+            o.id,
+            o.name,
+            o.kind,
+            o.owner,
+            str(o.documents),
+            str(o.claims),
+            str(o.corroborated),
+            str(o.contested),
+            str(o.single_origin),
+            f"{o.track_record:.0%}" if o.track_record is not None else "—",
+        ]
+        for o in report.outlets
+    ]
+    out += [
+        table(
+            rows,
+            [
+                "id",
+                "name",
+                "kind",
+                "owner",
+                "documents",
+                "claims",
+                "corroborated",
+                "contested",
+                "single origin",
+                "track record",
+            ],
+            "markdown",
+        ),
+        "",
+    ]
+    out += ["## Appendix: documents", ""]
+    rows = [
+        [
+            d["id"],
+            d["outlet"] or "—",
+            d["title"],
+            d["published"],
+            d["retrieved"],
+            d["language"],
+            str(d["claims"]),
+        ]
+        for d in report.documents
+    ]
+    out += [
+        table(
+            rows,
+            ["id", "outlet", "title", "published", "retrieved", "language", "claims"],
+            "markdown",
+        ),
+        "",
+    ]
+    return "\n".join(out)

@@ -1,0 +1,119 @@
+"""Mermaid diagrams for the Markdown report: GitHub and GitLab draw them.
+
+Every label is reduced to characters that cannot end a label or start Mermaid syntax,
+so that a quote holding `"]`, `:`, `%%` or `<script>` stays text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from claimcheck.estimates import Estimate
+from claimcheck.report.build import Group, Report
+from claimcheck.values import Quantity
+from claimcheck.values.quantity import INF
+
+_UNSAFE = re.compile(r"[^\w .,()+~≥≤/'’\-–]", re.UNICODE)
+
+
+def label(text: str, limit: int = 60) -> str:
+    """Text safe inside a Mermaid label or task name."""
+    text = _UNSAFE.sub(" ", " ".join(str(text).split()))
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def forest(group: Group) -> str:
+    """Every claim's interval on one axis, with the estimate: a Gantt chart over numbers."""
+    rows = group.quantity_rows
+    finite = [
+        v
+        for r in rows
+        if isinstance(r.claim.parsed, Quantity)
+        for v in (r.claim.parsed.low, r.claim.parsed.high)
+        if v != INF
+    ]
+    top = max([*finite, 1.0]) * 1.25
+    lines = [
+        "```mermaid",
+        "gantt",
+        f"    title {label(group.label)}{' (' + label(group.unit) + ')' if group.unit else ''}",
+        "    dateFormat X",
+        "    axisFormat %s",
+        "    section Claims",
+    ]
+    for r in rows:
+        q = r.claim.parsed
+        assert isinstance(q, Quantity)
+        low, high = q.low, (q.high if q.high != INF else top)
+        name = label(f"{r.stated} - {r.claimant}", 50)
+        tag = "crit, " if r.in_findings and any(c.startswith("CC1") for c in r.in_findings) else ""
+        if high <= low:
+            lines.append(f"    {name} : {tag}milestone, {_n(low)}, 0s")
+        else:
+            lines.append(f"    {name} : {tag}{_n(low)}, {_n(high)}")
+    if group.estimate is not None:
+        e: Estimate = group.estimate
+        lines.append("    section Estimate")
+        if e.high > e.low:
+            lines.append(
+                f"    low {_n(e.low)} to high {_n(e.high)} : active, {_n(e.low)}, {_n(e.high)}"
+            )
+        lines.append(f"    best {_n(e.best)} : milestone, {_n(e.best)}, 0s")
+    lines.append("```")
+    return "\n".join(lines)
+
+
+def _n(x: float) -> str:
+    return str(round(x)) if abs(x - round(x)) < 1e-9 else f"{x:.2f}"
+
+
+def timeline(report: Report) -> str:
+    """Claims of the conflicts by `as_of`, and when their documents were published."""
+    lines = [
+        "```mermaid",
+        "gantt",
+        "    title Claims in conflict: as of, and publication",
+        "    dateFormat YYYY-MM-DD",
+        "    axisFormat %d %b",
+    ]
+    by_subject: dict[str, list[str]] = {}
+    for r in report.timeline:
+        c = r.claim
+        if c.as_of is None or not c.as_of.known:
+            continue
+        start, end = c.as_of.low, c.as_of.high + dt.timedelta(days=1)
+        entries = by_subject.setdefault(c.subject, [])
+        entries.append(
+            f"    {label(r.stated + ' - ' + r.claimant, 45)} : "
+            f"{start.isoformat()}, {end.isoformat()}"
+        )
+        if r.document_date not in ("undated", ""):
+            entries.append(
+                f"    published {label(r.document, 40)} : milestone, {r.document_date}, 0d"
+            )
+    for subject, entries in by_subject.items():
+        lines.append(f"    section {label(subject, 40)}")
+        lines.extend(dict.fromkeys(entries))
+    lines.append("```")
+    return "\n".join(lines)
+
+
+def provenance(report: Report) -> str:
+    """Claimants → documents → outlets → owners behind the conflicting claims."""
+    ids = {key: f"n{i}" for i, (key, _, _) in enumerate(report.provenance_nodes)}
+    shape = {
+        "claimant": ('(["', '"])'),
+        "document": ('["', '"]'),
+        "outlet": ('[["', '"]]'),
+        "owner": ('[("', '")]'),
+    }
+    lines = ["```mermaid", "flowchart LR"]
+    for key, kind, text in report.provenance_nodes:
+        left, right = shape.get(kind, ('["', '"]'))
+        lines.append(f"    {ids[key]}{left}{label(text, 50)}{right}")
+    for u, v, relation in report.provenance_edges:
+        lines.append(f"    {ids[u]} -->|{label(relation, 20)}| {ids[v]}")
+    lines.append("```")
+    return "\n".join(lines)

@@ -1,0 +1,137 @@
+"""Each outlet's record: what it published, how much of it others confirm or dispute.
+
+For an outlet, *its claims* are the claims recorded against its documents. Of those:
+
+* **corroborated** — graded 1: confirmed by independent origins;
+* **contested** — contradicted by at least one other origin;
+* **single origin** — in a single-origin finding (CC201): nobody independent confirms it;
+* **relayed** — its documents that cite another outlet's (from) or that another
+  outlet's documents cite (to), plus its claims in a suspected relay (CC206).
+
+The **track record** is the share of its judged claims that are corroborated rather
+than contested.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimcheck.engine import Result
+from claimcheck.model import Claim
+
+
+@dataclass
+class OutletRecord:
+    id: str
+    name: str
+    kind: str
+    owner: str
+    documents: int = 0
+    claims: int = 0
+    as_claimant: int = 0
+    corroborated: int = 0
+    contested: int = 0
+    single_origin: int = 0
+    relayed_from: int = 0
+    relayed_to: int = 0
+    suspected_relays: int = 0
+    claim_ids: list[str] = field(default_factory=list)
+
+    @property
+    def relayed(self) -> int:
+        return self.relayed_from + self.relayed_to + self.suspected_relays
+
+    @property
+    def track_record(self) -> float | None:
+        judged = self.corroborated + self.contested
+        return round(self.corroborated / judged, 3) if judged else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "owner": self.owner,
+            "documents": self.documents,
+            "claims": self.claims,
+            "as_claimant": self.as_claimant,
+            "corroborated": self.corroborated,
+            "contested": self.contested,
+            "single_origin": self.single_origin,
+            "relayed": self.relayed,
+            "relayed_from": self.relayed_from,
+            "relayed_to": self.relayed_to,
+            "suspected_relays": self.suspected_relays,
+            "track_record": self.track_record,
+        }
+
+
+def outlet_records(result: Result) -> list[OutletRecord]:
+    """One record per outlet, by id."""
+    store = result.store
+    records = {
+        o.id: OutletRecord(o.id, o.name, o.kind, o.owner_key) for o in store.outlets.values()
+    }
+    doc_outlet = {d.id: d.outlet for d in store.documents.values()}
+    for doc in store.documents.values():
+        rec = records.get(doc.outlet or "")
+        if rec is None:
+            continue
+        rec.documents += 1
+        cited_outlets = {doc_outlet.get(c) for c in doc.cites} - {doc.outlet, None}
+        if cited_outlets:
+            rec.relayed_from += 1
+        for cited in cited_outlets:
+            if cited in records:
+                records[cited].relayed_to += 1
+    in_rule: dict[str, set[str]] = {"CC201": set(), "CC206": set()}
+    for f in result.findings:
+        if f.rule in in_rule:
+            in_rule[f.rule].update(f.claims)
+    for claim in store.claims.values():
+        if claim.claimant in records:
+            records[claim.claimant].as_claimant += 1
+        rec = records.get(claim.outlet or "")
+        if rec is None:
+            continue
+        rec.claims += 1
+        rec.claim_ids.append(claim.id)
+        grade = result.grades.get(claim.id)
+        if grade is not None and grade.grade == 1:
+            rec.corroborated += 1
+        if grade is not None and grade.contradicting_origins > 0:
+            rec.contested += 1
+        if claim.id in in_rule["CC201"]:
+            rec.single_origin += 1
+        if claim.id in in_rule["CC206"]:
+            rec.suspected_relays += 1
+    return sorted(records.values(), key=lambda r: r.id)
+
+
+def outlet_claims(result: Result, outlet: str) -> list[dict[str, Any]]:
+    """One outlet's claims with grade, findings and status."""
+    by_claim: dict[str, list[str]] = {}
+    for f in result.findings:
+        for cid in f.claims:
+            by_claim.setdefault(cid, []).append(f.rule)
+    rows = []
+    claims: list[Claim] = [c for c in result.store.claims.values() if c.outlet == outlet]
+    for c in claims:
+        grade = result.grades.get(c.id)
+        rows.append(
+            {
+                "id": c.id,
+                "subject": c.subject,
+                "property": c.property,
+                "value": ("not " if c.stance == "denies" else "") + str(c.parsed or c.value),
+                "claimant": c.claimant,
+                "source": c.source,
+                "as_of": str(c.as_of) if c.as_of else None,
+                "grade": grade.grade if grade else None,
+                "grade_reason": grade.reason if grade else None,
+                "findings": sorted(set(by_claim.get(c.id, []))),
+                "status": c.status,
+            }
+        )
+    return rows
