@@ -17,6 +17,19 @@ def to_json(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, default=str)
 
 
+class Raw(str):
+    """Markdown already made safe (a link built from escaped parts): not escaped again."""
+
+
+def markdown_link(text: str, url: str | None) -> str:
+    """``[text](url)`` for web addresses only; plain escaped text otherwise."""
+    label = escape_markdown(text)
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        target = url.strip().replace(" ", "%20").replace(")", "%29").replace("(", "%28")
+        return Raw(f"[{label}]({target})")
+    return Raw(label)
+
+
 def escape_markdown(text: str) -> str:
     """Make user text inert inside a Markdown table cell."""
     out = (
@@ -45,7 +58,9 @@ def table(
     from tabulate import tabulate
 
     if fmt == "markdown":
-        cells = [[escape_markdown(_cell(c)) for c in row] for row in rows]
+        cells = [
+            [c if isinstance(c, Raw) else escape_markdown(_cell(c)) for c in row] for row in rows
+        ]
         return str(tabulate(cells, headers=list(headers), tablefmt="github", disable_numparse=True))
     cells = [[_cell(c) for c in row] for row in rows]
     return str(

@@ -37,6 +37,13 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def safe_url(url: str | None) -> str | None:
+    """A link target only for web addresses: never `javascript:` or `data:` from user data."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
 def _table(headers: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th>{e(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
@@ -52,8 +59,8 @@ def _group(group: Group) -> str:
     rows = []
     for r in group.rows:
         doc = e(r.document_title)
-        if r.url:
-            doc = f'<a href="{e(r.url)}">{doc}</a>'
+        if safe_url(r.url):
+            doc = f'<a href="{e(safe_url(r.url))}">{doc}</a>'
         grade = (
             (
                 f'<span class="grade-{r.grade.grade}" title="{e(r.grade.reason)}">{r.grade.grade} '
@@ -206,7 +213,9 @@ def render(report: Report) -> str:
                 [
                     e(d["id"]),
                     e(d["outlet"] or "—"),
-                    f'<a href="{e(d["url"])}">{e(d["title"])}</a>' if d["url"] else e(d["title"]),
+                    f'<a href="{e(safe_url(d["url"]))}">{e(d["title"])}</a>'
+                    if safe_url(d["url"])
+                    else e(d["title"]),
                     e(d["published"]),
                     e(d["retrieved"]),
                     e(d["language"]),

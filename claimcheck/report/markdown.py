@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 from claimcheck.render import escape_markdown as esc
-from claimcheck.render import table
+from claimcheck.render import markdown_link, table
 from claimcheck.report import mermaid
 from claimcheck.report.build import Group, Report, Row
 
 
 def _num(x: float) -> str:
     return str(int(x)) if x == int(x) else f"{x:g}"
-
-
-def _doc(r: Row) -> str:
-    title = esc(r.document_title)
-    link = f"[{title}]({r.url})" if r.url else title
-    return f"{link} ({r.document_date})"
 
 
 def _grade(r: Row) -> str:
@@ -30,7 +24,7 @@ def _group(group: Group) -> list[str]:
             r.interval,
             r.claimant + ("" if r.claimant_named else " (outlet)"),
             r.outlet,
-            r.document_title + f" ({r.document_date})",
+            markdown_link(f"{r.document_title} ({r.document_date})", r.url),
             r.as_of,
             _grade(r),
         ]
@@ -165,7 +159,7 @@ def render(report: Report) -> str:
         [
             d["id"],
             d["outlet"] or "—",
-            d["title"],
+            markdown_link(d["title"], d["url"]),
             d["published"],
             d["retrieved"],
             d["language"],

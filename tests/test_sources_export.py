@@ -1,0 +1,156 @@
+"""`sources` and `export` through the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+from claimcheck.export.csv import safe_cell
+
+from support import BASE, KIDAL
+
+
+def run(runner: CliRunner, root: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(cli, ["--store", str(root), *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_sources_json_shape_and_kidal_numbers(runner: CliRunner) -> None:
+    code, out, _ = run(runner, KIDAL, "sources", "--format", "json")
+    assert code == 0
+    outlets = {o["id"]: o for o in json.loads(out)["outlets"]}
+    for key in (
+        "id",
+        "documents",
+        "claims",
+        "corroborated",
+        "contested",
+        "single_origin",
+        "relayed",
+    ):
+        assert key in outlets["rfi"]
+    assert outlets["rfi"]["documents"] == 13
+    assert outlets["rfi"]["owner"] == outlets["france24"]["owner"] == "France Médias Monde"
+    assert outlets["rfi"]["contested"] >= 2  # 14 dead on 7 November, the Alkit Valley accounts
+    assert outlets["france24"]["single_origin"] == 3  # the L-39 crash (2) and the ten vehicles
+    assert outlets["le-figaro"]["corroborated"] >= 1 and outlets["le-figaro"]["track_record"] == 1.0
+    assert sum(o["claims"] for o in outlets.values()) == len(
+        json.loads(run(runner, KIDAL, "claims", "--format", "json")[1])["claims"]
+    )
+
+
+def test_sources_table_and_markdown(runner: CliRunner) -> None:
+    _, table, _ = run(runner, KIDAL, "sources")
+    assert table.splitlines()[0].split()[:3] == ["outlet", "owner", "docs"]
+    assert re.search(r"^rfi\s+France Médias Monde\s+13\s+", table, re.M)
+    _, md, _ = run(runner, KIDAL, "sources", "--format", "markdown")
+    assert md.startswith("| outlet")
+
+
+def test_one_outlets_claims(runner: CliRunner) -> None:
+    code, out, _ = run(runner, KIDAL, "sources", "france24", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    ids = {c["id"]: c for c in data["claims"]}
+    assert set(ids) == {"l39-crash-cause", "l39-crash-occurred", "flanking-1113-vehicles-destroyed"}
+    assert ids["l39-crash-cause"]["grade"] == 3 and "CC201" in ids["l39-crash-cause"]["findings"]
+    _, table, _ = run(runner, KIDAL, "sources", "france24")
+    assert table.startswith("France 24 (france24, broadcaster, owner France Médias Monde)")
+
+
+def test_unknown_outlet(runner: CliRunner) -> None:
+    code, _, err = run(runner, KIDAL, "sources", "bbc")
+    assert code == 2 and "no outlet 'bbc'" in err
+
+
+def test_relays_are_counted(runner: CliRunner, tmp_path: Path) -> None:
+    root = tmp_path / "s"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE)
+    (root / "c.yaml").write_text(
+        "documents:\n  - {id: relay, outlet: le-figaro, published: 2023-11-09, cites: [monde-doc]}\n"
+        "claims:\n  - {id: a, subject: strike, property: deaths, value: 14, source: relay}\n"
+    )
+    outlets = {
+        o["id"]: o
+        for o in json.loads(run(runner, root, "sources", "--format", "json")[1])["outlets"]
+    }
+    assert outlets["le-figaro"]["relayed_from"] == 1 and outlets["le-monde"]["relayed_to"] == 1
+
+
+def test_graphml_reads_back_with_networkx(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "kidal.graphml"
+    code, _, _ = run(runner, KIDAL, "export", "--format", "graphml", "-o", str(out))
+    assert code == 0
+    g = nx.read_graphml(out)
+    kinds = nx.get_node_attributes(g, "kind")
+    assert set(kinds.values()) == {"claimant", "document", "outlet", "owner"}
+    assert g.has_edge("outlet:rfi", "owner:France Médias Monde")
+    assert g.has_edge("outlet:france24", "owner:France Médias Monde")
+    assert g.nodes["document:rfi-2023-11-09-teacher"]["published"] == "2023-11-09"
+    edge = g.edges["claimant:medical-sources", "document:rfi-2023-11-09-teacher"]
+    assert edge["relation"] == "speaks-in" and int(edge["claims"]) == 3
+
+
+def test_claimreview_items_have_the_required_fields(runner: CliRunner) -> None:
+    code, out, _ = run(runner, KIDAL, "export", "--format", "claimreview", "--author", "Desk")
+    assert code == 0
+    items = json.loads(out)
+    assert items
+    for item in items:
+        assert item["@context"] == "https://schema.org" and item["@type"] == "ClaimReview"
+        assert 0 < len(item["claimReviewed"]) < 75
+        rating = item["reviewRating"]
+        assert rating["@type"] == "Rating" and 1 <= rating["ratingValue"] <= 6
+        assert rating["alternateName"]
+        reviewed = item["itemReviewed"]
+        assert reviewed["@type"] == "Claim" and reviewed["author"]["name"]
+        assert reviewed["appearance"] and reviewed["appearance"][0]["@type"] == "CreativeWork"
+        assert item["author"] == {"@type": "Organization", "name": "Desk"}
+        assert re.match(r"^\d{4}-\d{2}-\d{2}$", item["datePublished"])
+    medical = next(i for i in items if i["identifier"] == "strike-1107-deaths-rfi-medical")
+    assert medical["claimReviewed"].endswith("civilians killed 10")
+    assert medical["reviewRating"]["ratingValue"] == 4
+
+
+def test_csv_has_every_claim_with_defaults_resolved(runner: CliRunner) -> None:
+    code, out, _ = run(runner, KIDAL, "export", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    by_id = {r["id"]: r for r in rows}
+    row = by_id["capture-1114-no-losses-lemonde"]
+    assert (
+        row["claimant"] == "le-monde"
+        and row["as_of"] == "2023-11-14"
+        and row["outlet"] == "le-monde"
+    )
+    assert by_id["strike-1107-deaths-rfi-headline"]["low"] in ("10", "10.0")
+    assert by_id["strike-1107-deaths-rfi-headline"]["high"] == ""
+    assert by_id["strike-1107-deaths-rfi"]["grade"] == "4"
+
+
+def test_csv_guards_against_formulas(runner: CliRunner, tmp_path: Path) -> None:
+    assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert safe_cell("@SUM(A1)") == "'@SUM(A1)" and safe_cell("+1+2") == "'+1+2"
+    assert safe_cell("-3") == "-3" and safe_cell("14") == "14"
+    root = tmp_path / "s"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE)
+    (root / "c.yaml").write_text(
+        "claims:\n  - {id: a, subject: strike, property: summary, value: '=cmd|calc', source: rfi-doc, "
+        "quote: '@SUM(1)', note: '+danger'}\n"
+    )
+    rows = list(csv.DictReader(io.StringIO(run(runner, root, "export", "--format", "csv")[1])))
+    assert (
+        rows[0]["value"] == "'=cmd|calc"
+        and rows[0]["quote"] == "'@SUM(1)"
+        and rows[0]["note"] == "'+danger"
+    )
