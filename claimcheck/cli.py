@@ -113,7 +113,7 @@ def _load(ctx: click.Context) -> Any:
     from claimcheck.store import load_store
 
     settings = _settings(ctx)
-    return load_store(settings.store, limits=settings.config().limits)
+    return load_store(settings.store, limits=settings.config().limits, cache=settings.use_cache)
 
 
 FAIL_ON = click.Choice(["error", "warning", "info", "none"])
@@ -183,9 +183,10 @@ def check(
     if fail_on:
         config.fail_on = fail_on
     if candidates:
-        result = check_candidates(settings.store, candidates, config)
+        result = check_candidates(settings.store, candidates, config, cache=settings.use_cache)
     else:
-        result = run_check(load_store(settings.store, limits=config.limits), config)
+        store = load_store(settings.store, limits=config.limits, cache=settings.use_cache)
+        result = run_check(store, config)
     click.echo(render_check(result, _tty_default(fmt, "table", "text")))
     ctx.exit(result.exit_code())
 
@@ -226,7 +227,9 @@ def add(
     config = settings.config()
     if fail_on:
         config.fail_on = fail_on
-    outcome = add_candidate(settings.store, candidate, target, config, force=force)
+    outcome = add_candidate(
+        settings.store, candidate, target, config, force=force, cache=settings.use_cache
+    )
     click.echo(render_check(outcome.result, _tty_default(fmt, "table", "text")))
     n = len(outcome.result.candidate.claims) if outcome.result.candidate else 0
     if outcome.written:
@@ -258,7 +261,7 @@ def _check_all(ctx: click.Context) -> Any:
     settings = _settings(ctx)
     config = settings.config()
     _progress(f"loading {settings.store}")
-    store = load_store(settings.store, limits=config.limits)
+    store = load_store(settings.store, limits=config.limits, cache=settings.use_cache)
     _progress(f"checking {len(store.claims)} claims")
     return run_check(store, config)
 

@@ -144,7 +144,9 @@ class _Runner:
         focus = self.ctx.focus
         in_focus = [c for c in claims if focus is not None and c in focus]
         record = draft.record or next(iter(in_focus or claims), None)
-        return Finding(
+        # Built from trusted parts: skip validation (thousands of findings on big stores).
+        return Finding.model_construct(
+            review=None,
             rule=rule.code,
             name=rule.name,
             severity=self.config.severity(type(rule)),
@@ -219,11 +221,20 @@ def check(store: Store, config: Config | None = None) -> Result:
 
 
 def check_candidates(
-    root: str | Path, candidates: Sequence[str | Path], config: Config | None = None
+    root: str | Path,
+    candidates: Sequence[str | Path],
+    config: Config | None = None,
+    *,
+    cache: bool = False,
 ) -> Result:
-    """Judge candidate files against the store at ``root``, writing nothing."""
+    """Judge candidate files against the store at ``root``, writing nothing to it.
+
+    With ``cache``, only the groups the candidates touch are read from the store's cache.
+    """
     config = config or Config()
-    store = load_store(root, candidates=candidates, limits=config.limits)
+    store = load_store(
+        root, candidates=candidates, limits=config.limits, cache=cache, partial=cache
+    )
     start = store.candidate_start or 0
     new_ids = frozenset(i for i, w in store.where.items() if w[0] >= start)
     new_claims = [c for c in store.claims.values() if c.id in new_ids]
@@ -287,6 +298,7 @@ def add_candidate(
     *,
     force: bool = False,
     fail_on: str | None = None,
+    cache: bool = False,
 ) -> AddOutcome:
     """Check a candidate file, then append its records to ``target`` unless that adds
     findings at or above ``fail_on`` (and ``force`` is not given).
@@ -302,7 +314,7 @@ def add_candidate(
     destination = check_target(root, Path(target))
     records = read_candidate(Path(candidate))
     with store_lock(root):
-        result = check_candidates(root, [candidate], config)
+        result = check_candidates(root, [candidate], config, cache=cache)
         blocking = result.failing(fail_on)
         if blocking and not force:
             return AddOutcome(result, False, display_path(destination), blocking)

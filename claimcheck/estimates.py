@@ -78,11 +78,10 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         for c in st.claims
         if ev.cited(c) and grades.get(c.id, Grade(3, "")).grade != 5
     ]
-    values = {c.parsed.key for c in claims if isinstance(c.parsed, Quantity)}
-    if len(values) < 2:
-        return None
     qs = {c.id: c.parsed for c in claims if isinstance(c.parsed, Quantity)}
     figures = {cid: _figures(q) for cid, q in qs.items()}
+    if len(set(figures.values())) < 2:
+        return None  # every claim reports the same figure
     low = min(lo for lo, _ in figures.values())
     high = max(hi for _, hi in figures.values())
     candidates = sorted({_point(q) for q in qs.values()})

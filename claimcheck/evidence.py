@@ -20,11 +20,11 @@ Words used throughout:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimcheck.findings import fingerprint
 from claimcheck.model import Claim, Property, Subject
@@ -50,11 +50,21 @@ class Thresholds:
 
 @dataclass(slots=True)
 class Statement:
-    """One value, asserted or denied, and the claims that state it."""
+    """One value, asserted or denied, and the claims that state it.
+
+    The group fills in, on first use, the statement's support and contradictors and
+    their independent origins.
+    """
 
     stance: str
     value: Value
     claims: list[Claim] = field(default_factory=list)
+    index: int = 0
+    cited: list[Claim] = field(default_factory=list)
+    support: list[Claim] | None = None
+    contradictors: list[Claim] | None = None
+    support_origins: list[list[Claim]] | None = None
+    contradicting_origins: list[list[Claim]] | None = None
 
     @property
     def key(self) -> tuple[str, object]:
@@ -64,15 +74,21 @@ class Statement:
 _QUOTE_MARKS = str.maketrans("’‘«»“”", '\'\'""""')
 
 
+@lru_cache(maxsize=65536)
 def normalise_quote(text: str) -> str:
     """Quotes compared for relays: NFC, case-folded, one kind of quote mark, one space."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    text = text.translate(_QUOTE_MARKS)
-    return re.sub(r"[\s\u00a0\u202f]+", " ", text).strip(" .\"'")
+    text = unicodedata.normalize("NFC", text).casefold().translate(_QUOTE_MARKS)
+    return " ".join(text.split()).strip(" .\"'")
 
 
 class GroupEvidence:
-    """The claims of one (subject, property) group and how they bear on each other."""
+    """The claims of one (subject, property) group and how they bear on each other.
+
+    Everything is computed on first use and kept: the relations between statements
+    (a k×k table for k distinct values), each statement's support, contradictors and
+    their independent origins — so that the rules, the grades and the estimates share
+    one analysis of the group.
+    """
 
     def __init__(
         self,
@@ -92,11 +108,15 @@ class GroupEvidence:
         self.all_claims: list[Claim] = list(claims)
         self.claims: list[Claim] = [c for c in claims if c.active and c.parsed is not None]
         self.tolerance = self._tolerance()
+        self._cited = {c.id: c.cited for c in self.claims}
         self.statements: list[Statement] = self._statements()
-        self._implies: dict[tuple[int, int], bool] = {}
-        self._excludes: dict[tuple[int, int], bool] = {}
-        self._cited = {c.id: store.is_cited(c) for c in self.claims}
         self._relays: list[list[Claim]] | None = None
+        self._relay_candidates: list[list[Claim]] | None = None
+        self._origins: dict[int, list[list[Claim]]] = {}
+        self._relations_cache: tuple[list[list[bool]], list[list[bool]]] | None = None
+        self._links_cache: tuple[dict[str, int], list[int]] | None = None
+        #: Scratch space for rules sharing work within the group (see rules.common).
+        self.memo: dict[str, object] = {}
 
     # -- basics -------------------------------------------------------------------------
 
@@ -134,7 +154,12 @@ class GroupEvidence:
             if st is None:
                 st = by_key[k] = Statement(claim.stance, value)
             st.claims.append(claim)
-        return list(by_key.values())
+        statements = list(by_key.values())
+        cited = self._cited
+        for i, st in enumerate(statements):
+            st.index = i
+            st.cited = [c for c in st.claims if cited[c.id]]
+        return statements
 
     # -- relations between values ----------------------------------------------------------
 
@@ -142,17 +167,13 @@ class GroupEvidence:
         """Whether every truth ``a`` allows is one ``b`` allows (``a`` supports ``b``)."""
         if isinstance(a, Quantity) and isinstance(b, Quantity):
             lo = b.low - tolerance_amount(self.tolerance, b.low, a.low)
-            hi = (
-                b.high
-                if b.high == INF
-                else b.high + tolerance_amount(self.tolerance, b.high, a.high)
-            )
+            hi = b.high
+            if hi != INF:
+                hi += tolerance_amount(self.tolerance, b.high, a.high)
             return a.low >= lo and a.high <= hi
         if isinstance(a, DateRange) and isinstance(b, DateRange):
             days = int(self.tolerance) if isinstance(self.tolerance, int | float) else 0
-            return a.overlaps(b, days) and (
-                (a.low - b.low).days >= -days and (b.high - a.high).days >= -days
-            )
+            return (a.low - b.low).days >= -days and (b.high - a.high).days >= -days
         return a.key == b.key
 
     def excludes(self, a: Value, b: Value) -> bool:
@@ -166,8 +187,7 @@ class GroupEvidence:
             return not a.overlaps(b, days)
         return a.key != b.key
 
-    def statements_conflict(self, s: Statement, t: Statement) -> bool:
-        """Two statements that cannot both hold."""
+    def _conflict(self, s: Statement, t: Statement) -> bool:
         if s.stance == "asserts" and t.stance == "asserts":
             return self.excludes(s.value, t.value)
         if s.stance == "asserts" and t.stance == "denies":
@@ -176,57 +196,169 @@ class GroupEvidence:
             return self.implies(t.value, s.value)
         return False
 
-    def conflicting_pairs(self) -> Iterator[tuple[Statement, Statement]]:
-        """Pairs of statements that cannot both hold (each pair once)."""
+    @property
+    def _relations(self) -> tuple[list[list[bool]], list[list[bool]]]:
+        """``supports[i][j]`` (statement i implies statement j) and ``conflicts[i][j]``."""
+        if self._relations_cache is None:
+            self._relations_cache = self._compute_relations()
+        return self._relations_cache
+
+    def _compute_relations(self) -> tuple[list[list[bool]], list[list[bool]]]:
         sts = self.statements
-        if len(sts) < 2:
-            return
-        if self.single and self.type == "quantity" and all(s.stance == "asserts" for s in sts):
-            # Fast path: when every interval meets every other, nothing conflicts.
+        k = len(sts)
+        supports = [[i == j for j in range(k)] for i in range(k)]
+        conflicts = [[False] * k for _ in range(k)]
+        if k < 2:
+            return supports, conflicts
+        all_agree = not self.single and all(s.stance == "asserts" for s in sts)
+        if self.type == "quantity" and all(s.stance == "asserts" for s in sts):
+            # When every interval meets every other, nothing conflicts.
             values = [s.value for s in sts]
             highest_low = max(values, key=lambda v: v.low)  # type: ignore[union-attr]
             lowest_high = min(values, key=lambda v: v.high)  # type: ignore[union-attr]
-            if not disjoint(highest_low, lowest_high, self.tolerance):  # type: ignore[arg-type]
-                return
+            all_agree = all_agree or not disjoint(highest_low, lowest_high, self.tolerance)  # type: ignore[arg-type]
         for i, s in enumerate(sts):
-            for t in sts[i + 1 :]:
-                if self.statements_conflict(s, t):
-                    yield s, t
+            for j, t in enumerate(sts):
+                if i == j:
+                    continue
+                if s.stance == t.stance:
+                    if s.stance == "asserts":
+                        supports[i][j] = self.implies(s.value, t.value)
+                    else:  # denying more denies less
+                        supports[i][j] = self.implies(t.value, s.value)
+                if j > i and not all_agree and self._conflict(s, t):
+                    conflicts[i][j] = conflicts[j][i] = True
+        return supports, conflicts
+
+    def statements_conflict(self, s: Statement, t: Statement) -> bool:
+        """Two statements that cannot both hold."""
+        return self._relations[1][s.index][t.index]
+
+    def conflict_matrix(self) -> list[list[bool]]:
+        """``m[i][j]``: statements i and j cannot both hold."""
+        return self._relations[1]
+
+    def conflicting_pairs(self) -> Iterator[tuple[Statement, Statement]]:
+        """Pairs of statements that cannot both hold (each pair once)."""
+        sts = self.statements
+        conflicts = self._relations[1]
+        for i in range(len(sts)):
+            row = conflicts[i]
+            for j in range(i + 1, len(sts)):
+                if row[j]:
+                    yield sts[i], sts[j]
 
     # -- support, contradiction, origins -------------------------------------------------------
 
     def support(self, statement: Statement) -> list[Claim]:
         """Cited claims whose own statement implies this one (its own claims included)."""
-        out: list[Claim] = []
-        for other in self.statements:
-            if other.stance != statement.stance:
-                continue
-            if other is statement or (
-                self.implies(other.value, statement.value)
-                if statement.stance == "asserts"
-                else self.implies(statement.value, other.value)
-            ):
-                out.extend(c for c in other.claims if self.cited(c))
-        return out
+        if statement.support is None:
+            j, supports = statement.index, self._relations[0]
+            statement.support = [
+                c for st in self.statements if supports[st.index][j] for c in st.cited
+            ]
+        return statement.support
 
     def contradictors(self, statement: Statement) -> list[Claim]:
         """Cited claims of statements that conflict with this one."""
-        out: list[Claim] = []
-        for other in self.statements:
-            if other is not statement and self.statements_conflict(statement, other):
-                out.extend(c for c in other.claims if self.cited(c))
-        return out
+        if statement.contradictors is None:
+            j, conflicts = statement.index, self._relations[1]
+            statement.contradictors = [
+                c for st in self.statements if conflicts[st.index][j] for c in st.cited
+            ]
+        return statement.contradictors
+
+    def support_origins(self, statement: Statement) -> list[list[Claim]]:
+        """Independent origins among the statement's support."""
+        if statement.support_origins is None:
+            statement.support_origins = self.origins(self.support(statement))
+        return statement.support_origins
+
+    def contradicting_origins(self, statement: Statement) -> list[list[Claim]]:
+        """Independent origins among the statement's contradictors."""
+        if statement.contradicting_origins is None:
+            statement.contradicting_origins = self.origins(self.contradictors(statement))
+        return statement.contradicting_origins
+
+    @property
+    def _links(self) -> tuple[dict[str, int], list[int]]:
+        """Claim positions, and for each claim a bit mask of the claims it shares a node with.
+
+        Computed once per group; any subset's origins are then connected components
+        over bit masks.
+        """
+        if self._links_cache is None:
+            self._links_cache = self._compute_links()
+        return self._links_cache
+
+    def _compute_links(self) -> tuple[dict[str, int], list[int]]:
+        claims = self.claims
+        position = {c.id: i for i, c in enumerate(claims)}
+        nodes_of = self.provenance.nodes_of
+        nodes = [nodes_of(c) for c in claims]
+        links = [1 << i for i in range(len(claims))]
+        for i in range(len(claims)):
+            ni = nodes[i]
+            for j in range(i + 1, len(claims)):
+                if not ni.isdisjoint(nodes[j]):
+                    links[i] |= 1 << j
+                    links[j] |= 1 << i
+        for relay in self.relays():
+            mask = 0
+            for c in relay:
+                mask |= 1 << position[c.id]
+            for c in relay:
+                links[position[c.id]] |= mask
+        return position, links
 
     def origins(self, claims: Sequence[Claim]) -> list[list[Claim]]:
-        """Independent origins among ``claims``; suspected relays count as one."""
+        """Independent origins among ``claims`` (claims of this group); relays count as one.
+
+        Claims sharing any provenance node are one origin, transitively within ``claims``.
+        Largest origin first; equal sizes in the order of their first claim.
+        """
         if not claims:
             return []
+        if len(self.claims) > 512:  # bit masks grow with the group: use the general method
+            return self._origins_general(claims)
+        position, links = self._links
+        subset = 0
+        for c in claims:
+            subset |= 1 << position[c.id]
+        found = self._origins.get(subset)
+        if found is not None:
+            return found
+        groups: list[list[Claim]] = []
+        remaining = subset
+        all_claims = self.claims
+        while remaining:
+            low = remaining & -remaining
+            component = low
+            frontier = low
+            while frontier:
+                bit = frontier & -frontier
+                frontier ^= bit
+                reach = links[bit.bit_length() - 1] & subset & ~component
+                component |= reach
+                frontier |= reach
+            remaining &= ~component
+            members = []
+            while component:
+                bit = component & -component
+                component ^= bit
+                members.append(all_claims[bit.bit_length() - 1])
+            groups.append(members)
+        if len(groups) > 1:
+            groups.sort(key=len, reverse=True)
+        self._origins[subset] = groups
+        return groups
+
+    def _origins_general(self, claims: Sequence[Claim]) -> list[list[Claim]]:
+        relays = self.relays()
+        if not relays:
+            return self.provenance.origin_groups(claims)
         index = {c.id: i for i, c in enumerate(claims)}
-        linked = [
-            [index[c.id] for c in relay if c.id in index]
-            for relay in self.relays()
-            if len(relay) > 1
-        ]
+        linked = [[index[c.id] for c in relay if c.id in index] for relay in relays]
         return self.provenance.origin_groups(claims, [g for g in linked if len(g) > 1])
 
     def statement_of(self, claim: Claim) -> Statement | None:
@@ -239,18 +371,22 @@ class GroupEvidence:
 
     def relay_candidates(self) -> list[list[Claim]]:
         """Claims of different outlets carrying one quote for one value, not linked by ``cites``."""
+        if self._relay_candidates is None:
+            self._relay_candidates = self._find_relays()
+        return self._relay_candidates
+
+    def _find_relays(self) -> list[list[Claim]]:
+        quoted = [(st, c) for st in self.statements for c in st.claims if c.quote and c.outlet]
+        if len(quoted) < 2 or len({c.outlet for _, c in quoted}) < 2:
+            return []
         by_quote: dict[tuple[str, object], list[Claim]] = defaultdict(list)
-        for st in self.statements:
-            for c in st.claims:
-                if c.quote and c.source and c.outlet:
-                    by_quote[(normalise_quote(c.quote), st.key)].append(c)
+        for st, c in quoted:
+            by_quote[(normalise_quote(c.quote or ""), st.key)].append(c)
         out: list[list[Claim]] = []
         for claims in by_quote.values():
-            outlets = {c.outlet for c in claims}
-            if len(outlets) < 2:
+            if len({c.outlet for c in claims}) < 2:
                 continue
-            docs = {c.source for c in claims if c.source}
-            if self._linked_by_cites(docs):
+            if self._linked_by_cites({c.source for c in claims if c.source}):
                 continue
             out.append(sorted(claims, key=lambda c: c.id))
         return out

@@ -90,9 +90,8 @@ def _grade(ev: GroupEvidence, claim: Claim, st: object, cited: bool) -> Grade:
 
     assert isinstance(st, Statement)
     support = ev.support(st)
-    against = ev.contradictors(st)
-    n_for = len(ev.origins(support))
-    n_against = len(ev.origins(against))
+    n_for = len(ev.support_origins(st))
+    n_against = len(ev.contradicting_origins(st))
     others = len(support) - (1 if cited else 0)
     needed = ev.thresholds.corroborated_at
     if not support:

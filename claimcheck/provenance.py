@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cached_property
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from claimcheck.model import Claim
@@ -37,6 +36,7 @@ class Provenance:
         self.store = store
         self._document_nodes: dict[str, frozenset[str]] = {}
         self._claim_nodes: dict[tuple[str | None, str | None, bool], frozenset[str]] = {}
+        self._by_claim: dict[str, frozenset[str]] = {}
 
     # -- the graph ---------------------------------------------------------------------
 
@@ -151,40 +151,51 @@ class Provenance:
         self._claim_nodes[key] = result
         return result
 
+    def nodes_of(self, claim: Claim) -> frozenset[str]:
+        """:meth:`claim_nodes`, cached by claim id."""
+        nodes = self._by_claim.get(claim.id)
+        if nodes is None:
+            nodes = self._by_claim[claim.id] = self.claim_nodes(claim)
+        return nodes
+
     def origin_groups(
         self, claims: Sequence[Claim], linked: Iterable[Sequence[int]] = ()
     ) -> list[list[Claim]]:
         """Claims grouped by independent origin, largest group first.
 
-        ``linked`` lists extra groups of indices into ``claims`` to be treated as one
-        origin (suspected relays, see CC206).
+        Claims sharing any provenance node are one origin, transitively within
+        ``claims``. ``linked`` lists extra groups of indices into ``claims`` to be treated
+        as one origin (suspected relays, see CC206).
         """
-        parent = list(range(len(claims)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        def union(a: int, b: int) -> None:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-
-        first_seen: dict[str, int] = {}
+        extra: dict[int, set[str]] = {}
+        for k, group in enumerate(linked):
+            for i in group:
+                extra.setdefault(i, set()).add(f"relay:{k}")
+        by_claim = self._by_claim
+        groups: list[tuple[set[str], list[Claim]]] = []
         for i, claim in enumerate(claims):
-            for n in self.claim_nodes(claim):
-                j = first_seen.setdefault(n, i)
-                if j != i:
-                    union(i, j)
-        for group in linked:
-            for a, b in pairwise(group):
-                union(a, b)
-        groups: dict[int, list[Claim]] = {}
-        for i, claim in enumerate(claims):
-            groups.setdefault(find(i), []).append(claim)
-        return sorted(groups.values(), key=lambda g: (-len(g), g[0].id))
+            nodes = by_claim.get(claim.id)
+            if nodes is None:
+                nodes = by_claim[claim.id] = self.claim_nodes(claim)
+            if i in extra:
+                nodes = nodes | extra[i]
+            hits = [g for g in groups if not g[0].isdisjoint(nodes)]
+            if not hits:
+                groups.append((set(nodes), [claim]))
+                continue
+            first = hits[0]
+            first[0].update(nodes)
+            first[1].append(claim)
+            for other in hits[1:]:
+                first[0].update(other[0])
+                first[1].extend(other[1])
+                groups.remove(other)
+        # Largest first; equal sizes keep the order of their first claim.
+        return (
+            sorted((g[1] for g in groups), key=len, reverse=True)
+            if len(groups) > 1
+            else [g[1] for g in groups]
+        )
 
     def independent_origins(self, claims: Sequence[Claim]) -> int:
         """How many independent origins stand behind ``claims``."""

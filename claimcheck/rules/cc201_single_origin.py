@@ -49,7 +49,7 @@ class SingleOrigin(Rule):
             if ev.contradictors(st):
                 continue
             outlets = {c.outlet for c in support}
-            origins = ev.origins(support)
+            origins = ev.support_origins(st)
             if len(origins) >= options.corroborated_at or (
                 len(outlets) > 1 and len(origins) < len(outlets)
             ):

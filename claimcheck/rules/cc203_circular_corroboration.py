@@ -39,7 +39,7 @@ class CircularCorroboration(Rule):
             outlets = {c.outlet for c in support}
             if len(outlets) < 2:
                 continue
-            origins = ev.origins(support)
+            origins = ev.support_origins(st)
             if len(origins) >= len(outlets):
                 continue
             ids = frozenset(c.id for c in support)

@@ -86,6 +86,15 @@ def by_origin(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
 
 def same_origin_disagreements(ev: GroupEvidence) -> dict[str, list[tuple[Claim, Claim]]]:
     """For each origin, the pairs of its own claims in the group that cannot both hold."""
+    found = ev.memo.get("same_origin_disagreements")
+    if found is None:
+        found = ev.memo["same_origin_disagreements"] = _same_origin_disagreements(ev)
+    return found  # type: ignore[return-value]
+
+
+def _same_origin_disagreements(ev: GroupEvidence) -> dict[str, list[tuple[Claim, Claim]]]:
+    if not any(row[j] for row in ev.conflict_matrix() for j in range(len(row))):
+        return {}
     statement_of = {c.id: st for st in ev.statements for c in st.claims}
     out: dict[str, list[tuple[Claim, Claim]]] = {}
     for origin, claims in by_origin([c for st in ev.statements for c in st.claims]).items():

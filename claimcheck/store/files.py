@@ -27,11 +27,8 @@ def store_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def read_text(path: Path, shown: str, limits: Limits) -> str:
-    """The file's text, decoded as UTF-8 (a leading BOM is dropped).
-
-    Raises :class:`FileProblem` for files too large, binary, or not UTF-8.
-    """
+def read_bytes(path: Path, shown: str, limits: Limits) -> bytes:
+    """The file's bytes, refusing files over the size limit."""
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
@@ -42,11 +39,14 @@ def read_text(path: Path, shown: str, limits: Limits) -> str:
                     "(limit max_file_bytes)",
                 )
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
-        raise FileProblem(
-            Problem(Location(shown), f"cannot read file: {e.strerror or e}")
-        ) from None
+        problem = Problem(Location(shown), f"cannot read file: {e.strerror or e}")
+        raise FileProblem(problem) from None
+
+
+def decode(data: bytes, shown: str) -> str:
+    """UTF-8 text (a leading BOM is dropped); FileProblem for binary or other encodings."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FileProblem(Problem(Location(shown, 1, 1), "file is UTF-16; save it as UTF-8"))
     if data.startswith(b"\xef\xbb\xbf"):
@@ -67,6 +67,11 @@ def read_text(path: Path, shown: str, limits: Limits) -> str:
                 Location(shown, line, col), f"byte 0x{bad} is not UTF-8; save the file as UTF-8"
             )
         ) from None
+
+
+def read_text(path: Path, shown: str, limits: Limits) -> str:
+    """The file's text, decoded as UTF-8. Raises :class:`FileProblem`."""
+    return decode(read_bytes(path, shown, limits), shown)
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:

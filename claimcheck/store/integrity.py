@@ -18,8 +18,17 @@ Report = Callable[[Location, str], None]
 Locate = Callable[[Where, str, str | None], Location]
 
 
-def check(store: Store, report: Report, locate: Locate, failed: set[str]) -> None:
-    """Report every dangling reference, cycle and ill-typed value; resolve defaults."""
+def check(
+    store: Store,
+    report: Report,
+    locate: Locate,
+    failed: set[str],
+    exists: Callable[[str], bool] | None = None,
+) -> None:
+    """Report every dangling reference, cycle and ill-typed value; resolve defaults.
+
+    ``exists`` answers for ids the store did not load (a partial load from the cache).
+    """
 
     def missing(
         record_id: str, section: str, field: str, target: str, kind: str, table: Mapping[str, Any]
@@ -60,10 +69,17 @@ def check(store: Store, report: Report, locate: Locate, failed: set[str]) -> Non
         "part_of",
         {s.id: [s.part_of] if s.part_of in store.subjects else [] for s in store.subjects.values()},
     )
-    _claims(store, report, locate, failed, missing)
+    _claims(store, report, locate, failed, missing, exists)
 
 
-def _claims(store: Store, report: Report, locate: Locate, failed: set[str], missing: Any) -> None:
+def _claims(
+    store: Store,
+    report: Report,
+    locate: Locate,
+    failed: set[str],
+    missing: Any,
+    exists: Callable[[str], bool] | None,
+) -> None:
     documents = store.documents
     properties = store.properties
     as_of_cache: dict[str, DateRange | None] = {}
@@ -82,6 +98,7 @@ def _claims(store: Store, report: Report, locate: Locate, failed: set[str], miss
             if doc is None:
                 missing(claim.id, "claims", "source", claim.source, "document", documents)
         _resolve(claim, doc, as_of_cache)
+        claim.cited = store.is_cited(claim)
         prop = properties.get(claim.property)
         if prop is None:
             missing(claim.id, "claims", "property", claim.property, "property", properties)
@@ -107,6 +124,7 @@ def _claims(store: Store, report: Report, locate: Locate, failed: set[str], miss
             and value.value != "unknown"
             and value.value not in store.where
             and value.value not in failed
+            and not (exists is not None and exists(value.value))
         ):
             report(
                 locate(store.where[claim.id], "claims", "value"),

@@ -9,8 +9,9 @@ from __future__ import annotations
 import difflib
 import gc
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,12 @@ from pydantic import TypeAdapter, ValidationError
 from claimcheck.errors import FileProblem, Location, Problem, StoreError, display_path
 from claimcheck.model import RECORD_TYPES, SECTIONS, Claim
 from claimcheck.store import integrity, jsonlfile, yamlfile
-from claimcheck.store.files import JSONL_SUFFIXES, read_text, store_files
+from claimcheck.store.cache import Cache, Entry, digest, relative, stat_key
+from claimcheck.store.files import JSONL_SUFFIXES, decode, read_bytes, read_text, store_files
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 from claimcheck.store.store import Store, Where
 from claimcheck.store.yamlfile import RecordPos
+from claimcheck.values import nfc
 
 #: Stop collecting after this many problems: the first ones are what a user fixes first.
 MAX_PROBLEMS = 200
@@ -106,28 +109,61 @@ class _Loader:
 
     # -- files -----------------------------------------------------------------------
 
-    def add_file(self, path: Path) -> None:
-        shown = display_path(path)
+    def _new_file(self, path: Path) -> int:
         file_index = len(self.store.files)
-        self.store.files.append(shown)
+        self.store.files.append(display_path(path))
         self.store.paths.append(path)
         self.paths.append(path)
+        return file_index
+
+    def parse(self, path: Path) -> Parsed | None:
+        """Read and parse one file; None (with the problem reported) when it cannot be."""
+        shown = display_path(path)
         try:
-            text = read_text(path, shown, self.limits)
+            data = read_bytes(path, shown, self.limits)
+            text = decode(data, shown)
             if path.suffix in JSONL_SUFFIXES:
                 records, positions = jsonlfile.load(text)
                 section = jsonlfile.section_of(path)
-                sections: dict[str, Any] = {section: records}
-                all_positions = {section: positions}
-            else:
-                data, all_positions = yamlfile.load(text, self.limits)
-                sections = self._sections(data, text, file_index)
+                return Parsed(data, text, {section: records}, {section: positions}, None)
+            tree, all_positions = yamlfile.load(text, self.limits)
+            return Parsed(data, text, None, all_positions, tree)
         except FileProblem as e:
             loc = e.problem.location
             self.problem(Location(shown, loc.line, loc.col), e.problem.message)
-            return
+            return None
+
+    def add_parsed(self, path: Path, parsed: Parsed) -> dict[str, list[Entry]] | None:
+        """Validate and register a parsed file; return its records for the cache."""
+        file_index = self._new_file(path)
+        before = len(self.problems)
+        sections = parsed.sections
+        if sections is None:
+            sections = self._sections(parsed.tree, parsed.text, file_index)
+        entries: dict[str, list[Entry]] = {}
         for section, records in sections.items():
-            self._validate(file_index, section, records, all_positions.get(section, []))
+            positions = parsed.positions.get(section, [])
+            self._validate(file_index, section, records, positions)
+            entries[section] = [
+                (i, *(positions[i].pos if i < len(positions) else (1, 1)), rec)
+                for i, rec in enumerate(records)
+            ]
+        return entries if len(self.problems) == before else None
+
+    def add_file(self, path: Path) -> None:
+        parsed = self.parse(path)
+        if parsed is None:
+            self._new_file(path)
+            return
+        self.add_parsed(path, parsed)
+
+    def add_cached(self, path: Path, entries: dict[str, list[Entry]]) -> None:
+        """Register records read from the cache: validated again, like parsed ones."""
+        file_index = self._new_file(path)
+        for section, items in entries.items():
+            records = [e[3] for e in items]
+            positions = [RecordPos((e[1], e[2])) for e in items]
+            self._validate(file_index, section, records, positions, [e[0] for e in items])
 
     def _sections(self, data: Any, text: str, file_index: int) -> dict[str, Any]:
         shown = self.store.files[file_index]
@@ -159,11 +195,16 @@ class _Loader:
         return sections
 
     def _validate(
-        self, file_index: int, section: str, records: list[Any], positions: list[RecordPos]
+        self,
+        file_index: int,
+        section: str,
+        records: list[Any],
+        positions: list[RecordPos],
+        indices: list[int] | None = None,
     ) -> None:
         def where(i: int) -> Where:
             line, col = positions[i].pos if i < len(positions) else (1, 1)
-            return (file_index, i, line, col)
+            return (file_index, indices[i] if indices is not None else i, line, col)
 
         try:
             objects = _adapter(section).validate_python(records)
@@ -238,7 +279,19 @@ class _Loader:
         store.where[record_id] = where
 
 
-_RESOLVED = {"parsed", "outlet", "claimant_given"}
+_RESOLVED = {"parsed", "outlet", "claimant_given", "cited"}
+
+
+@dataclass
+class Parsed:
+    """A file read and parsed, not yet validated."""
+
+    data: bytes
+    text: str
+    #: Records by section (JSON Lines), or None when ``tree`` (YAML) is to be read.
+    sections: dict[str, list[Any]] | None
+    positions: dict[str, list[RecordPos]]
+    tree: Any
 
 
 def _kind(value: Any) -> str:
@@ -282,8 +335,15 @@ def load_store(
     *,
     candidates: Sequence[str | Path] = (),
     limits: Limits = DEFAULT_LIMITS,
+    cache: bool = False,
+    partial: bool = False,
 ) -> Store:
     """Load and check the store at ``root`` (plus ``candidates``, if any).
+
+    With ``cache``, unchanged files are read from the store's cache and changed ones
+    recorded in it (see :mod:`claimcheck.store.cache`). With ``partial`` as well, only
+    the claims of the (subject, property) groups the candidates touch are loaded: what
+    a candidate check needs, in time independent of the store's size.
 
     Raises :class:`~claimcheck.errors.StoreError` listing every problem found.
     """
@@ -291,20 +351,110 @@ def load_store(
     if not root.is_dir():
         raise StoreError([Problem(Location(display_path(root)), "no such store folder")])
     loader = _Loader(root, limits)
-    with _gc_paused():
-        for path in store_files(root):
-            loader.add_file(path)
-        loader.store.candidate_start = len(loader.store.files)
-        for candidate in candidates:
-            path = Path(candidate)
-            if not path.is_file():
-                loader.problem(Location(display_path(path)), "no such candidate file")
-                continue
-            loader.add_file(path)
-        integrity.check(loader.store, loader.problem, loader.locate, loader.failed_ids)
+    store_cache = Cache(root) if cache else None
+    if store_cache is not None and not store_cache.open():
+        store_cache = None
+    try:
+        with _gc_paused():
+            pending: list[tuple[Path, Parsed | None]] = []
+            for candidate in candidates:
+                path = Path(candidate)
+                if not path.is_file():
+                    loader.problem(Location(display_path(path)), "no such candidate file")
+                    continue
+                pending.append((path, loader.parse(path)))
+            groups = _touched(pending) if partial and store_cache is not None else None
+            files = store_files(root)
+            for path in files:
+                _load_store_file(loader, path, store_cache, groups)
+            loader.store.candidate_start = len(loader.store.files)
+            for path, parsed in pending:
+                if parsed is None:
+                    loader._new_file(path)
+                else:
+                    loader.add_parsed(path, parsed)
+            if groups is not None and store_cache is not None:
+                _collisions(loader, store_cache)
+            integrity.check(
+                loader.store,
+                loader.problem,
+                loader.locate,
+                loader.failed_ids,
+                exists=_exists_in(store_cache) if groups is not None else None,
+            )
+            if store_cache is not None and not loader.problems:
+                store_cache.forget([relative(root, p) for p in files])
+    finally:
+        if store_cache is not None:
+            store_cache.close()
     if loader.problems:
         raise StoreError(sorted(loader.problems, key=_problem_order)[:MAX_PROBLEMS])
+    loader.store.partial = groups is not None
     return loader.store
+
+
+def _load_store_file(
+    loader: _Loader, path: Path, cache: Cache | None, groups: set[tuple[str, str]] | None
+) -> None:
+    if cache is None:
+        loader.add_file(path)
+        return
+    rel = relative(loader.store.root, path)
+    try:
+        key = stat_key(path)
+    except OSError:
+        loader.add_file(path)
+        return
+    if cache.fresh(rel, key):
+        loader.add_cached(path, cache.entries(rel, groups))
+        return
+    parsed = loader.parse(path)
+    if parsed is None:
+        loader._new_file(path)
+        return
+    content = digest(parsed.data)
+    if cache.same_content(rel, content):
+        cache.touch(rel, key, content)
+        loader.add_cached(path, cache.entries(rel, groups))
+        return
+    entries = loader.add_parsed(path, parsed)
+    if entries is not None:
+        cache.store_file(rel, key, content, entries)
+
+
+def _touched(pending: list[tuple[Path, Parsed | None]]) -> set[tuple[str, str]]:
+    """The (subject, property) groups the candidates' claims belong to."""
+    groups: set[tuple[str, str]] = set()
+    for _, parsed in pending:
+        if parsed is None:
+            continue
+        sections = parsed.sections or (parsed.tree if isinstance(parsed.tree, dict) else {})
+        for record in sections.get("claims") or []:
+            if isinstance(record, dict):
+                subject, prop = record.get("subject"), record.get("property")
+                if isinstance(subject, str) and isinstance(prop, str):
+                    groups.add((nfc(subject.strip()), nfc(prop.strip())))
+    return groups
+
+
+def _collisions(loader: _Loader, cache: Cache) -> None:
+    """Candidate ids that a claim of the store, not loaded, already uses."""
+    store = loader.store
+    start = store.candidate_start or 0
+    candidate_ids = [i for i, w in store.where.items() if w[0] >= start]
+    for record_id, (rel, line, col) in cache.find_ids(candidate_ids).items():
+        w = store.where[record_id]
+        first = Location(display_path(store.root / rel), line, col)
+        loader.problem(
+            Location(store.files[w[0]], w[2], w[3]),
+            f"duplicate id {record_id!r}: already used by the claim at {first}",
+        )
+
+
+def _exists_in(cache: Cache | None) -> Callable[[str], bool] | None:
+    if cache is None:
+        return None
+    return lambda record_id: bool(cache.find_ids([record_id]))
 
 
 def _problem_order(p: Problem) -> tuple[str, int, int]:

@@ -36,6 +36,8 @@ class Store:
     paths: list[Path] = field(default_factory=list)
     #: Index of the first candidate file in :attr:`files` (None: no candidates).
     candidate_start: int | None = None
+    #: Only the groups candidates touch were loaded (a candidate check from the cache).
+    partial: bool = False
     outlets: dict[str, Outlet] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     parties: dict[str, Party] = field(default_factory=dict)
@@ -46,6 +48,7 @@ class Store:
     #: id -> where the record was defined; reviews by position in :attr:`reviews`.
     where: dict[str, Where] = field(default_factory=dict)
     review_where: list[Where] = field(default_factory=list)
+    _sides: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def location(self, record_id: str) -> Location:
         """``path:line:col`` of the record with this id."""
@@ -95,6 +98,12 @@ class Store:
         """The side a claimant speaks for: a party's side, or an affiliated outlet's party's."""
         if claimant is None:
             return None
+        sides = self._sides
+        if claimant not in sides:
+            sides[claimant] = self._side_of(claimant)
+        return sides[claimant]
+
+    def _side_of(self, claimant: str) -> str | None:
         party = self.parties.get(claimant)
         if party is not None:
             return party.side or None

@@ -1,0 +1,299 @@
+"""Measure claimcheck against the targets of DESIGN §6, in one run, as ratios.
+
+    pip install -e '.[bench]'            # adds DuckDB, for the yardstick only
+    python benchmarks/run.py             # 100k and 1M claims: several minutes
+    python benchmarks/run.py --quick     # 10k claims: checks that the script works
+
+Every figure is a wall-clock time of the `claimcheck` command in a fresh process (the
+way users run it), the best of a few runs, with peak memory from the operating system.
+Writes benchmarks/RESULTS.md (or --out) with the figures and the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    code: int
+
+
+def run(args: list[str], repeat: int = 1, cwd: Path | None = None) -> Run:
+    """Best wall time of ``claimcheck ARGS`` over ``repeat`` fresh processes."""
+    best: Run | None = None
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-m", "claimcheck", *args],
+            cwd=cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if proc.returncode == 2:
+            raise SystemExit(f"claimcheck {' '.join(args)} failed:\n{proc.stderr.decode()[-2000:]}")
+        # ru_maxrss of children is the maximum over all children so far: only a lower bound
+        # after the first; the first run of each measurement below is the one that counts.
+        r = Run(seconds, max(peak, before) / 1024, proc.returncode)
+        if best is None or r.seconds < best.seconds:
+            best = Run(r.seconds, r.peak_mb if best is None else best.peak_mb, r.code)
+    assert best is not None
+    return best
+
+
+def peak_of(args: list[str]) -> float:
+    """Peak resident memory (MB) of one ``claimcheck ARGS`` run, measured on its own."""
+    code = (
+        "import resource, subprocess, sys; "
+        "subprocess.run([sys.executable, '-m', 'claimcheck', *sys.argv[1:]], "
+        "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    return int(out.stdout.strip()) / 1024
+
+
+def imports_time(modules: str) -> float:
+    code = f"import time; t = time.perf_counter(); import {modules}; print(time.perf_counter() - t)"
+    best = min(
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(5)
+    )
+    return best
+
+
+def duckdb_time(store: Path, repeat: int = 3) -> float | None:
+    try:
+        import duckdb  # noqa: F401
+    except ImportError:
+        return None
+    from duckdb_conflicts import conflicts
+
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        conflicts(store)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}"
+    )
+
+
+def measure(
+    big: int, small: int, yaml_claims: int, work: Path, repeat: int
+) -> list[tuple[str, str, str, str]]:
+    rows: list[tuple[str, str, str, str]] = []
+
+    def add(what: str, figure: str, target: str, ok: bool | None) -> None:
+        mark = "—" if ok is None else ("met" if ok else "MISSED")
+        rows.append((what, figure, target, mark))
+        print(f"{what:58} {figure:28} {target:28} {mark}", flush=True)
+
+    # Start-up and the demo store
+    helps = run(["--help"], repeat=5)
+    add("`claimcheck --help`", f"{helps.seconds:.3f} s", "< 0.2 s", helps.seconds < 0.2)
+    libs = imports_time("pydantic, networkx, tabulate, click, ruamel.yaml, orjson")
+    demo = run(
+        ["--store", str(REPO / "claims"), "--no-cache", "check", "--format", "json"],
+        repeat=5,
+        cwd=REPO,
+    )
+    add(
+        "`check` of the Kidal store, cold (no cache)",
+        f"{demo.seconds:.3f} s",
+        "< 1 s",
+        demo.seconds < 1,
+    )
+    add(
+        "… against importing its libraries",
+        f"{demo.seconds / libs:.2f}× ({libs:.3f} s)",
+        "≤ 1.5×",
+        demo.seconds / libs <= 1.5,
+    )
+
+    # JSON Lines stores: load floor, full check, DuckDB, growth, memory
+    results: dict[int, tuple[float, float]] = {}
+    for n in (small, big):
+        store = work / f"jsonl-{n}"
+        if not store.exists():
+            generate(store, n)
+        shutil.rmtree(store / ".claimcheck-cache", ignore_errors=True)
+        floor = run(["--store", str(store), "--no-cache", "validate"], repeat=repeat)
+        full = run(
+            ["--store", str(store), "--no-cache", "check", "--format", "json"], repeat=repeat
+        )
+        results[n] = (floor.seconds, full.seconds)
+        add(
+            f"{n:,} claims: load floor (parse + validate, `validate`)",
+            f"{floor.seconds:.2f} s",
+            "",
+            None,
+        )
+        add(f"{n:,} claims: full `check`", f"{full.seconds:.2f} s", "", None)
+        add(
+            f"{n:,} claims: check ÷ load floor",
+            f"{full.seconds / floor.seconds:.2f}×",
+            "≤ 2×",
+            full.seconds / floor.seconds <= 2,
+        )
+        duck = duckdb_time(store)
+        if duck is None:
+            add(f"{n:,} claims: DuckDB quantity-conflict query", "not installed", "", None)
+        else:
+            add(
+                f"{n:,} claims: DuckDB quantity-conflict query, load included",
+                f"{duck:.2f} s",
+                "",
+                None,
+            )
+            add(
+                f"{n:,} claims: check ÷ DuckDB",
+                f"{full.seconds / duck:.1f}×",
+                "≤ 6×",
+                full.seconds / duck <= 6,
+            )
+    memory = peak_of(
+        ["--store", str(work / f"jsonl-{big}"), "--no-cache", "check", "--format", "json"]
+    )
+    add(f"{big:,} claims: peak memory of `check`", f"{memory:,.0f} MB", "< 4096 MB", memory < 4096)
+    growth = results[big][1] / results[small][1]
+    factor = big / small
+    add(
+        f"growth of `check` from {small:,} to {big:,} claims",
+        f"{growth:.2f}× for {factor:.0f}× claims",
+        f"≤ {factor * 1.1:.0f}×",
+        growth <= factor * 1.1,
+    )
+
+    # The cache: first run builds it, then a warm candidate check
+    store = work / f"jsonl-{big}"
+    shutil.rmtree(store / ".claimcheck-cache", ignore_errors=True)
+    first = run(["--store", str(store), "check", "--format", "json"])
+    add(f"{big:,} claims: first `check` (builds the cache)", f"{first.seconds:.2f} s", "", None)
+    warm = run(["--store", str(store), "check", "--format", "json"], repeat=repeat)
+    add(f"{big:,} claims: warm `check`", f"{warm.seconds:.2f} s", "", None)
+    candidate = work / "candidate.yaml"
+    candidate.write_text(
+        "claims:\n  - {id: candidate-1, subject: s7, property: deaths, value: 40, source: d3}\n"
+        "  - {id: candidate-2, subject: s8, property: outcome, value: stalemate, source: d4}\n",
+        encoding="utf-8",
+    )
+    cand = run(["--store", str(store), "check", str(candidate), "--format", "json"], repeat=repeat)
+    add(
+        f"{big:,} claims: warm `check` of one candidate file",
+        f"{cand.seconds:.2f} s",
+        "< 1 s",
+        cand.seconds < 1,
+    )
+
+    # A hand-edited YAML store
+    ystore = work / f"yaml-{yaml_claims}"
+    if not ystore.exists():
+        generate(ystore, yaml_claims, yaml=True)
+    shutil.rmtree(ystore / ".claimcheck-cache", ignore_errors=True)
+    cold = run(["--store", str(ystore), "check", "--format", "json"])
+    warm_yaml = run(["--store", str(ystore), "check", "--format", "json"], repeat=repeat)
+    add(
+        f"{yaml_claims:,}-claim YAML store: cold `check` (builds the cache)",
+        f"{cold.seconds:.2f} s",
+        "",
+        None,
+    )
+    add(
+        f"{yaml_claims:,}-claim YAML store: warm `check`",
+        f"{warm_yaml.seconds:.2f} s",
+        "< 1.5 s",
+        warm_yaml.seconds < 1.5,
+    )
+    return rows
+
+
+def write_results(rows: list[tuple[str, str, str, str]], out: Path, command: str) -> None:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {dt.date.today().isoformat()} on {machine()}.",
+        "",
+        f"Reproduce: `{command}` (needs `pip install -e '.[bench]'` for DuckDB).",
+        "",
+        "| measure | figure | target | |",
+        "|---|---|---|---|",
+        *[f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows],
+        "",
+    ]
+    out.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--claims", type=int, default=1_000_000, help="the big store (default 1M)")
+    parser.add_argument("--quick", action="store_true", help="10k and 1k claims: a smoke test")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument(
+        "--work", type=Path, help="where to keep generated stores (default: a temp dir)"
+    )
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+    big = 10_000 if args.quick else args.claims
+    small = big // 10
+    yaml_claims = 1_000 if args.quick else 10_000
+    work = args.work or Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = measure(big, small, yaml_claims, work, 1 if args.quick else args.repeat)
+    command = "python benchmarks/run.py" + (" --quick" if args.quick else "")
+    write_results(rows, args.out, command)
+    print(f"\nwrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,233 @@
+"""The cache of the validated store is never wrong."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimcheck.cli import cli
+from claimcheck.engine import check
+from claimcheck.store import load_store
+from claimcheck.store.cache import CACHE_DIR
+
+from support import BASE
+
+CLAIMS = """\
+claims:
+  - {id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}
+  - {id: b, subject: strike, property: deaths, value: 10, source: figaro-doc, claimant: medical-sources}
+  - {id: c, subject: battle, property: outcome, value: stalemate, source: monde-doc}
+"""
+
+
+def make(tmp_path: Path, claims: str = CLAIMS) -> Path:
+    root = tmp_path / "store"
+    root.mkdir(exist_ok=True)
+    (root / "base.yaml").write_text(BASE, encoding="utf-8")
+    (root / "claims.yaml").write_text(claims, encoding="utf-8")
+    return root
+
+
+def summary(root: Path, cache: bool = True) -> dict[str, object]:
+    result = check(load_store(root, cache=cache))
+    return {
+        "claims": sorted(result.store.claims),
+        "findings": sorted((f.fingerprint, f.message, f.location) for f in result.findings),
+        "grades": {k: v.grade for k, v in result.grades.items()},
+        "order": list(result.store.claims),
+    }
+
+
+def age(path: Path, seconds: float = 5) -> None:
+    """Make a file look older, as if written before the cache recorded it."""
+    t = time.time() - seconds
+    os.utime(path, (t, t))
+
+
+def test_warm_run_reads_the_cache_and_agrees(tmp_path: Path) -> None:
+    root = make(tmp_path)
+    for p in root.glob("*.yaml"):
+        age(p)
+    cold = summary(root)
+    assert (root / CACHE_DIR / "store.sqlite").exists()
+    (root / "claims.yaml").chmod(0o000) if os.geteuid() != 0 else None
+    try:
+        warm = summary(root)
+    finally:
+        (root / "claims.yaml").chmod(0o644)
+    assert warm == cold == summary(root, cache=False)
+
+
+def test_edited_file_changes_the_result(tmp_path: Path) -> None:
+    root = make(tmp_path)
+    age(root / "claims.yaml")
+    before = summary(root)
+    (root / "claims.yaml").write_text(CLAIMS.replace("value: 10", "value: 14"), encoding="utf-8")
+    after = summary(root)
+    assert after != before and after == summary(root, cache=False)
+
+
+def test_edit_that_keeps_size_and_mtime_is_still_seen(tmp_path: Path) -> None:
+    root = make(tmp_path)
+    path = root / "claims.yaml"
+    age(path)
+    summary(root)
+    st_before = path.stat()
+    path.write_text(CLAIMS.replace("value: 10", "value: 11"), encoding="utf-8")  # same size
+    os.utime(path, ns=(st_before.st_atime_ns, st_before.st_mtime_ns))
+    assert summary(root) == summary(root, cache=False)  # ctime and inode still differ
+
+
+def test_added_and_deleted_files(tmp_path: Path) -> None:
+    root = make(tmp_path)
+    summary(root)
+    extra = root / "extra.yaml"
+    extra.write_text(
+        "claims:\n  - {id: z, subject: strike, property: deaths, value: 3, source: monde-doc}\n"
+    )
+    assert "z" in summary(root)["claims"]  # type: ignore[operator]
+    extra.unlink()
+    assert "z" not in summary(root)["claims"]  # type: ignore[operator]
+    assert summary(root) == summary(root, cache=False)
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
+    root = make(tmp_path)
+    summary(root)
+    db = root / CACHE_DIR / "store.sqlite"
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    db.write_bytes(b"this is not a database" * 100)
+    assert summary(root) == summary(root, cache=False)
+    sqlite3.connect(db).execute("SELECT count(*) FROM files").fetchone()  # rebuilt and readable
+
+
+def test_foreign_cache_is_not_trusted(tmp_path: Path) -> None:
+    """A cache copied from another store (or tampered with) is rebuilt, not believed."""
+    root = make(tmp_path)
+    age(root / "claims.yaml")
+    summary(root)
+    db = sqlite3.connect(root / CACHE_DIR / "store.sqlite")
+    db.execute("UPDATE meta SET value = '/somewhere/else' WHERE key = 'root'")
+    db.commit()
+    db.close()
+    assert summary(root) == summary(root, cache=False)
+
+
+def test_tampered_records_are_validated_again(tmp_path: Path) -> None:
+    root = make(tmp_path)
+    age(root / "claims.yaml")
+    summary(root)
+    db = sqlite3.connect(root / CACHE_DIR / "store.sqlite")
+    for rowid, data in db.execute(
+        "SELECT rowid, data FROM blobs WHERE section='claims'"
+    ).fetchall():
+        entries = json.loads(data)
+        for e in entries:
+            e[3]["subjekt"] = e[3].pop("subject")
+        db.execute("UPDATE blobs SET data=? WHERE rowid=?", (json.dumps(entries), rowid))
+    db.commit()
+    db.close()
+    result = CliRunner().invoke(cli, ["--store", str(root), "validate"])
+    assert result.exit_code == 2 and "unknown field 'subjekt'" in result.stderr
+
+
+def test_no_cache_flag_neither_reads_nor_writes(tmp_path: Path) -> None:
+    root = make(tmp_path)
+    result = CliRunner().invoke(
+        cli, ["--store", str(root), "--no-cache", "check", "--format", "text"]
+    )
+    assert result.exit_code in (0, 1)
+    assert not (root / CACHE_DIR).exists()
+
+
+def test_read_only_store_runs_without_a_cache(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        return  # root writes anywhere; nothing to test
+    root = make(tmp_path)
+    root.chmod(0o555)
+    try:
+        result = CliRunner().invoke(cli, ["--store", str(root), "check", "--format", "text"])
+        assert result.exit_code in (0, 1) and "Traceback" not in result.output
+    finally:
+        root.chmod(0o755)
+
+
+def test_candidate_check_from_the_cache_sees_collisions_and_conflicts(tmp_path: Path) -> None:
+    root = make(tmp_path)
+    for p in root.glob("*.yaml"):
+        age(p)
+    summary(root)
+    cand = tmp_path / "cand.yaml"
+    cand.write_text(
+        "claims:\n  - {id: a, subject: battle, property: outcome, value: stalemate, source: rfi-doc}\n"
+    )
+    result = CliRunner().invoke(cli, ["--store", str(root), "check", str(cand)])
+    assert result.exit_code == 2 and "duplicate id 'a'" in result.stderr
+    cand.write_text(
+        "claims:\n  - {id: n, subject: strike, property: deaths, value: 3, source: f24-doc}\n"
+    )
+    result = CliRunner().invoke(cli, ["--store", str(root), "check", str(cand), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert [f["rule"] for f in data["findings"]] == ["CC101"]
+    assert set(data["findings"][0]["claims"]) == {"a", "b", "n"}
+    cold = CliRunner().invoke(
+        cli, ["--store", str(root), "--no-cache", "check", str(cand), "--format", "json"]
+    )
+    assert json.loads(cold.stdout)["findings"] == data["findings"]
+
+
+def test_two_processes_at_once(tmp_path: Path) -> None:
+    import multiprocessing
+
+    root = make(tmp_path)
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        results = pool.map(_summary_json, [str(root)] * 8)
+    assert len(set(results)) == 1
+    assert json.loads(results[0]) == json.loads(json.dumps(summary(root, cache=False)))
+
+
+def _summary_json(root: str) -> str:
+    return json.dumps(summary(Path(root)))
+
+
+VALUES = st.sampled_from(["14", "10", "14+", "~12", "10-12", "une dizaine", "unknown", "3"])
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(VALUES, st.sampled_from(["rfi-doc", "monde-doc", "figaro-doc", "f24-doc"])),
+        min_size=1,
+        max_size=8,
+    ),
+    st.lists(st.integers(0, 7), max_size=4),
+)
+def test_cold_and_warm_agree_on_generated_stores(
+    tmp_path_factory: object, claims: list[tuple[str, str]], edits: list[int]
+) -> None:
+    root = tmp_path_factory.mktemp("s")  # type: ignore[attr-defined]
+    (root / "base.yaml").write_text(BASE)
+
+    def write(rows: list[tuple[str, str]]) -> None:
+        for i, (value, source) in enumerate(rows):
+            (root / f"c{i}.yaml").write_text(
+                f"claims:\n  - {{id: c{i}, subject: strike, property: deaths, value: '{value}', source: {source}}}\n"
+            )
+
+    write(claims)
+    assert summary(root) == summary(root, cache=False)
+    for e in edits:  # edit some files and check again
+        if e < len(claims):
+            claims[e] = ("3", claims[e][1]) if claims[e][0] != "3" else ("14", claims[e][1])
+    write(claims)
+    assert summary(root) == summary(root, cache=False)
