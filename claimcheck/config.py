@@ -188,6 +188,9 @@ def parse_config(path: Path, data: dict[str, Any], text: str = "") -> Config:
                 msg = "unknown option" if err["type"] == "extra_forbidden" else err["msg"]
                 problem(key.replace("_", "-"), f"rules.{name}.{key.replace('_', '-')}: {msg}")
     limits = data.get("limits", {})
+    if not isinstance(limits, dict):
+        problem("limits", "limits must be a table: [limits] with max-file-bytes = ..., ...")
+        limits = {}
     if limits:
         known = {f.name for f in fields(Limits)}
         values: dict[str, int] = {}

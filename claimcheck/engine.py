@@ -312,11 +312,13 @@ def add_candidate(
     config = config or Config()
     root = Path(root)
     destination = check_target(root, Path(target))
-    records = read_candidate(Path(candidate))
     with store_lock(root):
+        # The check reads the candidate safely and within the limits; only a candidate that
+        # loads is then read again with comments, to be appended.
         result = check_candidates(root, [candidate], config, cache=cache)
         blocking = result.failing(fail_on)
         if blocking and not force:
             return AddOutcome(result, False, display_path(destination), blocking)
+        records = read_candidate(Path(candidate), config.limits)
         append_records(root, destination, records)
     return AddOutcome(result, True, display_path(destination), blocking)

@@ -308,6 +308,11 @@ class Property:
             raise ValueError("'tolerance' is only for quantity and date properties")
         if self.type == "date" and isinstance(self.tolerance, str):
             raise ValueError("a date tolerance is a number of days, not a percentage")
+        tolerance = self.tolerance
+        if self.type == "date" and isinstance(tolerance, float) and tolerance > 36_500:
+            raise ValueError("a date tolerance is at most 36500 days (a century)")
+        if isinstance(tolerance, float) and tolerance > 1e15:
+            raise ValueError("tolerance is out of range (at most 1e15)")
 
 
 @dataclass(slots=True, config=_CONFIG_NO_STRIP)

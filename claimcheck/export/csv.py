@@ -52,7 +52,8 @@ def _is_number(text: str) -> bool:
 
 def claims_csv(result: Result) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # RFC 4180 line ends: the writer then quotes any cell holding a CR or LF.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     store = result.store
     for claim in store.claims.values():

@@ -6,10 +6,13 @@ Every command produces plain records (dicts) once; these small renderers format 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
 FORMATS = ("table", "json", "markdown")
+#: Everything a Markdown renderer may take for the end of a line.
+_LINE_BREAKS = re.compile("[\r\n\v\f\x85\u2028\u2029]")
 
 
 def to_json(data: Any) -> str:
@@ -38,8 +41,8 @@ def escape_markdown(text: str) -> str:
         .replace("|", "\\|")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
-        .replace("\n", " ")
     )
+    out = _LINE_BREAKS.sub(" ", out)
     for ch in "`*[]":
         out = out.replace(ch, "\\" + ch)
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimcheck.render import shorten, table, to_json
+from claimcheck.render import escape_markdown, shorten, table, to_json
 from claimcheck.sources import OutletRecord
 
 
@@ -88,4 +88,6 @@ def render_outlet(record: OutletRecord, claims: list[dict[str, Any]], fmt: str) 
         ],
         fmt,
     )
+    if fmt == "markdown":
+        head = escape_markdown(head)
     return f"{head}\n\n{body}"

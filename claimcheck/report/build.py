@@ -272,3 +272,8 @@ def axis_top(rows: list[Row]) -> float:
         if b != float("inf")
     ]
     return max([*bounds, 1.0]) * 1.25
+
+
+def next_day(d: dt.date) -> dt.date:
+    """The day after ``d`` (the last representable day stays itself)."""
+    return d if d == dt.date.max else d + dt.timedelta(days=1)

@@ -6,21 +6,53 @@ so that a quote holding `"]`, `:`, `%%` or `<script>` stays text.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from claimcheck.estimates import Estimate
 from claimcheck.report.build import Group, Report
+from claimcheck.report.build import next_day as _next_day
 from claimcheck.values import Quantity
 from claimcheck.values.quantity import INF
 
 _UNSAFE = re.compile(r"[^\w .,()+~≥≤/'’\-–]", re.UNICODE)
 
 
+#: Words that begin a Mermaid statement; a label must never start with one.
+_KEYWORDS = {
+    "click",
+    "call",
+    "href",
+    "callback",
+    "section",
+    "title",
+    "dateformat",
+    "axisformat",
+    "tickinterval",
+    "todaymarker",
+    "excludes",
+    "includes",
+    "weekday",
+    "style",
+    "classdef",
+    "class",
+    "linkstyle",
+    "subgraph",
+    "end",
+    "direction",
+    "accdescr",
+    "acctitle",
+    "gantt",
+    "flowchart",
+    "graph",
+}
+
+
 def label(text: str, limit: int = 60) -> str:
     """Text safe inside a Mermaid label or task name."""
     text = _UNSAFE.sub(" ", " ".join(str(text).split()))
     text = re.sub(r"\s+", " ", text).strip()
+    if text.split(" ", 1)[0].lower() in _KEYWORDS:
+        text = "· " + text
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -83,7 +115,7 @@ def timeline(report: Report) -> str:
         c = r.claim
         if c.as_of is None or not c.as_of.known:
             continue
-        start, end = c.as_of.low, c.as_of.high + dt.timedelta(days=1)
+        start, end = c.as_of.low, _next_day(c.as_of.high)
         entries = by_subject.setdefault(c.subject, [])
         entries.append(
             f"    {label(r.stated + ' - ' + r.claimant, 45)} : "

@@ -11,6 +11,7 @@ from html import escape
 
 from claimcheck.report.build import Group, Report, Row
 from claimcheck.report.build import axis_top as _axis_top
+from claimcheck.report.build import next_day as _next_day
 from claimcheck.values import Quantity
 from claimcheck.values.quantity import INF
 
@@ -105,7 +106,7 @@ def timeline(report: Report) -> str:
         return ""
     dates = [d for r in rows for d in (r.claim.as_of.low, r.claim.as_of.high)]  # type: ignore[union-attr]
     dates += [dt.date.fromisoformat(r.document_date) for r in rows if r.document_date != "undated"]
-    start, end = min(dates), max(dates) + dt.timedelta(days=1)
+    start, end = min(dates), _next_day(max(dates))
     span = max((end - start).days, 1)
     left, width, row_h = 330, 480, 20
     height = 30 + row_h * len(rows) + 40
@@ -126,7 +127,7 @@ def timeline(report: Report) -> str:
         parts.append(
             f'<text x="{left - 8}" y="{y + 4}" text-anchor="end">{esc(_short(r.claim.subject + ": " + r.stated, 50))}</text>'
         )
-        x1, x2 = x(a.low), x(a.high + dt.timedelta(days=1))
+        x1, x2 = x(a.low), x(_next_day(a.high))
         parts.append(
             f'<rect x="{x1:.1f}" y="{y - 5}" width="{max(x2 - x1, 3):.1f}" height="10" fill="{color}" rx="2"/>'
         )

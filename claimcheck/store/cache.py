@@ -22,6 +22,7 @@ import hashlib
 import os
 import sqlite3
 import time
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -171,9 +172,7 @@ class Cache:
                     )
                 )
         for section, data in rows:
-            out.setdefault(section, []).extend(
-                (int(e[0]), int(e[1]), int(e[2]), e[3]) for e in orjson.loads(data)
-            )
+            out.setdefault(section, []).extend(_entries(data))
         for entries in out.values():
             entries.sort(key=lambda e: e[0])
         return out
@@ -188,14 +187,15 @@ class Cache:
         """Replace the cached records of one file."""
         blobs: list[tuple[str, str, str | None, str | None, bytes]] = []
         ids: list[tuple[str, str, int, int]] = []
+        if _has_non_finite(sections):
+            return  # JSON cannot hold NaN or infinity: keep this file out of the cache
         try:
             for section, entries in sections.items():
                 if section == "claims":
                     by_group: dict[tuple[str, str], list[Entry]] = {}
                     for e in entries:
                         rec = e[3]
-                        key_ = (str(rec.get("subject")), str(rec.get("property")))
-                        by_group.setdefault(key_, []).append(e)
+                        by_group.setdefault(group_key(rec), []).append(e)
                     for (subject, prop), group in by_group.items():
                         blobs.append((rel, section, subject, prop, orjson.dumps(group)))
                 else:
@@ -266,3 +266,44 @@ def relative(root: Path, path: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return os.fspath(path)
+
+
+class CacheCorrupt(Exception):
+    """A cached entry that is not what this module writes: read the file instead."""
+
+
+def _entries(data: bytes) -> list[Entry]:
+    try:
+        items = orjson.loads(data)
+        out = []
+        for e in items:
+            idx, line, col, rec = e
+            if not (isinstance(idx, int) and isinstance(line, int) and isinstance(col, int)):
+                raise CacheCorrupt
+            out.append((idx, line, col, rec))
+        return out
+    except (orjson.JSONDecodeError, TypeError, ValueError) as e:
+        raise CacheCorrupt from e
+
+
+def group_key(record: Any) -> tuple[str, str]:
+    """A claim record's (subject, property), as the models will normalise them."""
+    subject, prop = record.get("subject"), record.get("property")
+    return (
+        unicodedata.normalize("NFC", subject.strip()) if isinstance(subject, str) else str(subject),
+        unicodedata.normalize("NFC", prop.strip()) if isinstance(prop, str) else str(prop),
+    )
+
+
+def _has_non_finite(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float):
+            if item != item or item in (float("inf"), float("-inf")):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return False

@@ -36,7 +36,7 @@ def read_bytes(path: Path, shown: str, limits: Limits) -> bytes:
                 Problem(
                     Location(shown),
                     f"file is {size:,} bytes, over the limit of {limits.max_file_bytes:,} "
-                    "(limit max_file_bytes)",
+                    "(limit max-file-bytes)",
                 )
             )
         return path.read_bytes()

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import difflib
 import gc
-import re
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,12 +20,19 @@ from pydantic import TypeAdapter, ValidationError
 from claimcheck.errors import FileProblem, Location, Problem, StoreError, display_path
 from claimcheck.model import RECORD_TYPES, SECTIONS, Claim
 from claimcheck.store import integrity, jsonlfile, yamlfile
-from claimcheck.store.cache import Cache, Entry, digest, relative, stat_key
+from claimcheck.store.cache import (
+    Cache,
+    CacheCorrupt,
+    Entry,
+    digest,
+    group_key,
+    relative,
+    stat_key,
+)
 from claimcheck.store.files import JSONL_SUFFIXES, decode, read_bytes, read_text, store_files
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 from claimcheck.store.store import Store, Where
 from claimcheck.store.yamlfile import RecordPos
-from claimcheck.values import nfc
 
 #: Stop collecting after this many problems: the first ones are what a user fixes first.
 MAX_PROBLEMS = 200
@@ -98,7 +104,7 @@ class _Loader:
             try:
                 text = read_text(path, self.store.files[file_index], self.limits)
                 if path.suffix in JSONL_SUFFIXES:
-                    _, positions = jsonlfile.load(text, want_keys=True)
+                    _, positions = jsonlfile.load(text, want_keys=True, limits=self.limits)
                     found = {jsonlfile.section_of(path): positions}
                 else:
                     _, found = yamlfile.load(text, self.limits, want_keys=True)
@@ -123,11 +129,11 @@ class _Loader:
             data = read_bytes(path, shown, self.limits)
             text = decode(data, shown)
             if path.suffix in JSONL_SUFFIXES:
-                records, positions = jsonlfile.load(text)
+                records, positions = jsonlfile.load(text, limits=self.limits)
                 section = jsonlfile.section_of(path)
                 return Parsed(data, text, {section: records}, {section: positions}, None)
-            tree, all_positions = yamlfile.load(text, self.limits)
-            return Parsed(data, text, None, all_positions, tree)
+            tree, all_positions, keys = yamlfile.load_with_sections(text, self.limits)
+            return Parsed(data, text, None, all_positions, tree, keys)
         except FileProblem as e:
             loc = e.problem.location
             self.problem(Location(shown, loc.line, loc.col), e.problem.message)
@@ -139,7 +145,7 @@ class _Loader:
         before = len(self.problems)
         sections = parsed.sections
         if sections is None:
-            sections = self._sections(parsed.tree, parsed.text, file_index)
+            sections = self._sections(parsed.tree, parsed.keys, file_index)
         entries: dict[str, list[Entry]] = {}
         for section, records in sections.items():
             positions = parsed.positions.get(section, [])
@@ -158,14 +164,27 @@ class _Loader:
         self.add_parsed(path, parsed)
 
     def add_cached(self, path: Path, entries: dict[str, list[Entry]]) -> None:
-        """Register records read from the cache: validated again, like parsed ones."""
-        file_index = self._new_file(path)
-        for section, items in entries.items():
-            records = [e[3] for e in items]
-            positions = [RecordPos((e[1], e[2])) for e in items]
-            self._validate(file_index, section, records, positions, [e[0] for e in items])
+        """Register records read from the cache, validated again like parsed ones.
 
-    def _sections(self, data: Any, text: str, file_index: int) -> dict[str, Any]:
+        A cached record that does not validate was not written by us: raise
+        :class:`CacheCorrupt` (before registering anything) so that the file is read.
+        """
+        validated = []
+        for section, items in entries.items():
+            try:
+                objects = _adapter(section).validate_python([e[3] for e in items])
+            except (ValidationError, KeyError) as e:
+                raise CacheCorrupt from e
+            validated.append((section, items, objects))
+        file_index = self._new_file(path)
+        register = self._register
+        for section, items, objects in validated:
+            for (idx, line, col, _), obj in zip(items, objects, strict=True):
+                register(section, obj, (file_index, idx, line, col))
+
+    def _sections(
+        self, data: Any, keys: dict[str, tuple[tuple[int, int], tuple[int, int]]], file_index: int
+    ) -> dict[str, Any]:
         shown = self.store.files[file_index]
         if data is None:
             return {}
@@ -178,7 +197,8 @@ class _Loader:
             return {}
         sections: dict[str, Any] = {}
         for key, value in data.items():
-            where = _key_location(text, shown, key)
+            key_pos, _ = keys.get(str(key), ((1, 1), (1, 1)))
+            where = Location(shown, *key_pos)
             if key not in SECTIONS:
                 hint = _did_you_mean(str(key), SECTIONS)
                 self.problem(
@@ -292,6 +312,8 @@ class Parsed:
     sections: dict[str, list[Any]] | None
     positions: dict[str, list[RecordPos]]
     tree: Any
+    #: YAML: where each top-level key and its value are.
+    keys: dict[str, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
 
 
 def _kind(value: Any) -> str:
@@ -321,13 +343,6 @@ def _record_label(section: str, index: int, record: Any) -> str:
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def _key_location(text: str, shown: str, key: Any) -> Location:
-    m = re.search(rf"^{re.escape(str(key))}\s*:", text, re.MULTILINE)
-    if m is None:
-        return Location(shown, 1, 1)
-    return Location(shown, text.count("\n", 0, m.start()) + 1, 1)
 
 
 def load_store(
@@ -365,6 +380,8 @@ def load_store(
                 pending.append((path, loader.parse(path)))
             groups = _touched(pending) if partial and store_cache is not None else None
             files = store_files(root)
+            if store_cache is not None:
+                store_cache.forget([relative(root, p) for p in files])
             for path in files:
                 _load_store_file(loader, path, store_cache, groups)
             loader.store.candidate_start = len(loader.store.files)
@@ -382,8 +399,6 @@ def load_store(
                 loader.failed_ids,
                 exists=_exists_in(store_cache) if groups is not None else None,
             )
-            if store_cache is not None and not loader.problems:
-                store_cache.forget([relative(root, p) for p in files])
     finally:
         if store_cache is not None:
             store_cache.close()
@@ -406,17 +421,23 @@ def _load_store_file(
         loader.add_file(path)
         return
     if cache.fresh(rel, key):
-        loader.add_cached(path, cache.entries(rel, groups))
-        return
+        try:
+            loader.add_cached(path, cache.entries(rel, groups))
+            return
+        except CacheCorrupt:
+            pass  # read the file itself
     parsed = loader.parse(path)
     if parsed is None:
         loader._new_file(path)
         return
     content = digest(parsed.data)
     if cache.same_content(rel, content):
-        cache.touch(rel, key, content)
-        loader.add_cached(path, cache.entries(rel, groups))
-        return
+        try:
+            loader.add_cached(path, cache.entries(rel, groups))
+            cache.touch(rel, key, content)
+            return
+        except CacheCorrupt:
+            pass  # parse it below, and record it again
     entries = loader.add_parsed(path, parsed)
     if entries is not None:
         cache.store_file(rel, key, content, entries)
@@ -433,7 +454,7 @@ def _touched(pending: list[tuple[Path, Parsed | None]]) -> set[tuple[str, str]]:
             if isinstance(record, dict):
                 subject, prop = record.get("subject"), record.get("property")
                 if isinstance(subject, str) and isinstance(prop, str):
-                    groups.add((nfc(subject.strip()), nfc(prop.strip())))
+                    groups.add(group_key(record))
     return groups
 
 

@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from claimcheck.errors import FileProblem, Location, Problem, StoreError, UsageError, display_path
 from claimcheck.model import SECTIONS
 from claimcheck.store.files import JSONL_SUFFIXES, YAML_SUFFIXES, read_text
-from claimcheck.store.limits import DEFAULT_LIMITS
+from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 from claimcheck.store.yamlfile import load as load_safe
 
 LOCK_NAME = ".claimcheck.lock"
@@ -56,8 +57,11 @@ def store_lock(root: Path) -> Iterator[None]:
 def check_target(root: Path, target: Path) -> Path:
     """The target file, if it is a YAML file inside the store (symlinks resolved)."""
     shown = display_path(target)
-    resolved_root = root.resolve()
-    resolved = target.resolve() if target.exists() else target.parent.resolve() / target.name
+    try:
+        resolved_root = root.resolve()
+        resolved = target.resolve() if target.exists() else target.parent.resolve() / target.name
+    except (OSError, RuntimeError) as e:  # a symlink loop
+        raise UsageError([Problem(Location(shown), f"--to cannot be resolved: {e}")]) from None
     if not resolved.is_relative_to(resolved_root):
         raise UsageError(
             [Problem(Location(shown), f"--to must be inside the store {display_path(root)}")]
@@ -80,11 +84,15 @@ def _round_trip() -> YAML:
     return yaml
 
 
-def read_candidate(path: Path) -> dict[str, list[Any]]:
-    """A candidate file's records by section, keeping comments (round-trip)."""
+def read_candidate(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, list[Any]]:
+    """A candidate file's records by section, keeping comments (round-trip).
+
+    Call it on a candidate that has already loaded (see ``engine.add_candidate``): the
+    safe loader has checked its size, nesting and syntax first.
+    """
     shown = display_path(path)
     try:
-        text = read_text(path, shown, DEFAULT_LIMITS)
+        text = read_text(path, shown, limits)
     except FileProblem as e:
         raise StoreError([e.problem]) from None
     if path.suffix in JSONL_SUFFIXES:
@@ -92,10 +100,13 @@ def read_candidate(path: Path) -> dict[str, list[Any]]:
 
         records, _ = jsonlfile.load(text)
         return {jsonlfile.section_of(path): records}
-    data = _round_trip().load(text)
-    if not data:
+    try:
+        data = _round_trip().load(text)
+    except (YAMLError, RecursionError, ValueError) as e:
+        raise StoreError([Problem(Location(shown, 1, 1), f"invalid YAML: {e}")]) from None
+    if not isinstance(data, dict):
         return {}
-    return {k: list(v) for k, v in data.items() if k in SECTIONS and v}
+    return {k: list(v) for k, v in data.items() if k in SECTIONS and isinstance(v, list) and v}
 
 
 def _indent_of(text: str, section: str) -> int:

@@ -42,13 +42,16 @@ class _Constructor(SafeConstructor):
     """The safe constructor, plus record positions and an alias-expansion budget."""
 
     want_keys = False
-    max_nodes = 5_000_000
+    limits = Limits()
 
     def construct_document(self, node: Node) -> Any:
         self.record_positions: dict[str, list[RecordPos]] = {}
-        _check_expansion(node, self.max_nodes)
+        #: Where each top-level key and its value are: key -> (key position, value position).
+        self.section_positions: dict[str, tuple[Pos, Pos]] = {}
+        _check_tree(node, self.limits)
         if isinstance(node, MappingNode):
             for key, value in node.value:
+                self.section_positions.setdefault(str(key.value), (_mark(key), _mark(value)))
                 if isinstance(value, SequenceNode) and isinstance(key.value, str):
                     self.record_positions[key.value] = [
                         RecordPos(
@@ -74,16 +77,17 @@ class _KeyConstructor(_Constructor):
     want_keys = True
 
 
-class _TooBig(Exception):
-    pass
+def _check_tree(root: Node, limits: Limits) -> None:
+    """Refuse a document deeper than ``max_depth``, holding a string longer than
+    ``max_string``, or whose aliases expand to more than ``max_nodes`` nodes.
 
-
-def _check_expansion(root: Node, budget: int) -> None:
-    """Refuse documents whose aliases expand to more than ``budget`` nodes."""
+    One walk over the composed nodes, without recursion; an alias is visited once.
+    """
+    budget, max_depth, max_string = limits.max_nodes, limits.max_depth, limits.max_string
     sizes: dict[int, int] = {}
-    stack: list[tuple[Node, bool]] = [(root, False)]
+    stack: list[tuple[Node, bool, int]] = [(root, False, 1)]
     while stack:
-        node, done = stack.pop()
+        node, done, depth = stack.pop()
         if id(node) in sizes:
             continue
         children: list[Node] = []
@@ -92,6 +96,22 @@ def _check_expansion(root: Node, budget: int) -> None:
                 children.extend((k, v))
         elif isinstance(node, SequenceNode):
             children = list(node.value)
+        elif isinstance(node.value, str) and len(node.value) > max_string:
+            raise FileProblem(
+                Problem(
+                    Location("", *_mark(node)),
+                    f"a string of {len(node.value):,} characters, over the limit of {max_string:,} "
+                    "(limit max-string)",
+                )
+            )
+        if children and depth > max_depth:
+            raise FileProblem(
+                Problem(
+                    Location("", *_mark(node)),
+                    f"nesting deeper than {max_depth} levels; refusing to read it "
+                    "(limit max-depth)",
+                )
+            )
         if done or not children:
             size = 1 + sum(sizes[id(c)] for c in children)
             if size > budget:
@@ -99,19 +119,19 @@ def _check_expansion(root: Node, budget: int) -> None:
                     Problem(
                         Location("", *_mark(node)),
                         f"this document expands to more than {budget:,} nodes once its "
-                        "aliases are followed; refusing to read it (limit max_nodes)",
+                        "aliases are followed; refusing to read it (limit max-nodes)",
                     )
                 )
             sizes[id(node)] = size
         else:
-            stack.append((node, True))
-            stack.extend((c, False) for c in children if id(c) not in sizes)
+            stack.append((node, True, depth))
+            stack.extend((c, False, depth + 1) for c in children if id(c) not in sizes)
 
 
 def _loader(constructor: type[_Constructor], limits: Limits) -> YAML:
     yaml = YAML(typ="safe", pure=False)
-    # One class per limits value keeps the budget without global state.
-    yaml.Constructor = type("Constructor", (constructor,), {"max_nodes": limits.max_nodes})
+    # One class per limits value keeps them without global state.
+    yaml.Constructor = type("Constructor", (constructor,), {"limits": limits})
     return yaml
 
 
@@ -144,7 +164,7 @@ def _deep(text: str, offset: int, depth: int) -> Problem:
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return Problem(
         Location("", line, col),
-        f"nesting deeper than {depth} levels; refusing to read it (limit max_depth)",
+        f"nesting deeper than {depth} levels; refusing to read it (limit max-depth)",
     )
 
 
@@ -155,6 +175,14 @@ def load(
 
     Raises :class:`FileProblem` for malformed YAML, with the parser's position.
     """
+    data, records, _ = load_with_sections(text, limits, want_keys)
+    return data, records
+
+
+def load_with_sections(
+    text: str, limits: Limits, want_keys: bool = False
+) -> tuple[Any, dict[str, list[RecordPos]], dict[str, tuple[Pos, Pos]]]:
+    """:func:`load`, plus where each top-level key and its value are."""
     problem = prescan(text, limits)
     if problem is not None:
         raise FileProblem(problem)
@@ -169,9 +197,10 @@ def load(
         raise FileProblem(Problem(Location("", 1, 1), f"invalid YAML: {e}")) from None
     except (ValueError, TypeError, RecursionError) as e:  # a constructor refusing a scalar
         raise FileProblem(Problem(Location("", 1, 1), f"invalid YAML: {e}")) from None
-    loader_positions = getattr(yaml, "_scanner", None)
-    positions = getattr(loader_positions, "record_positions", {}) or {}
-    return data, positions
+    constructor = getattr(yaml, "_scanner", None)
+    positions = getattr(constructor, "record_positions", {}) or {}
+    sections = getattr(constructor, "section_positions", {}) or {}
+    return data, positions, sections
 
 
 def _yaml_problem(e: MarkedYAMLError, text: str) -> Problem:

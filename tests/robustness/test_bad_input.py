@@ -566,6 +566,11 @@ def test_bad_input_is_answered_at_its_place(
 ) -> None:
     root = store_with(case.files)
     code, out, err = invoke(runner, "--store", str(root), *COMMANDS[command])
+    # Again, now that the store's cache has what it could keep: the same answer.
+    again = invoke(runner, "--store", str(root), *COMMANDS[command])
+    assert again == (code, out, err), (
+        f"the second (cached) run differs:\n{again[2]}{again[1][-1000:]}"
+    )
     if case.where is None:
         assert code == 0, f"a harmless input was refused (exit {code}):\n{err}{out}"
         return

@@ -256,7 +256,7 @@ DEPTH_JUST_ABOVE = {
     ),
     "flow": f"claims: [{{id: c1, {CLAIM_FIELDS}, value: {{min: [10], max: 14}}}}]\n",
     "flow-in-block": f"claims:\n  - {{id: c1, {CLAIM_FIELDS}, value: {{min: [10], max: 14}}}}\n",
-    "compact-sequences": "claims:\n  - - - x\n",  # top > claims > list > list > list
+    "compact-sequences": "claims:\n  - - - - x\n",  # top > claims > list > list > list
 }
 
 DEPTH_FAR_ABOVE = {

@@ -1,0 +1,412 @@
+"""The store cache (``.claimcheck-cache/``) never changes an answer and never crashes.
+
+A warm run (records read from the cache) must say exactly what a cold run says: same
+exit code, same findings, same messages at the same places. A cache that is corrupt,
+foreign, unwritable or stale is bad input like any other: no traceback, and no wrong
+answer. Files are given an mtime an hour old, so that the cache trusts their stat
+(a file modified within a second of being cached is re-hashed instead).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+import traceback
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+
+from support import BASE
+
+CACHE = ".claimcheck-cache"
+HOUR_AGO_NS = time.time_ns() - 3600 * 10**9
+
+
+def age(root: Path) -> None:
+    """Make every file of the store an hour old: out of the cache's "racy" window."""
+    for path in root.rglob("*"):
+        if path.is_file() and CACHE not in path.parts:
+            os.utime(path, ns=(HOUR_AGO_NS, HOUR_AGO_NS))
+
+
+def run(root: Path, *args: str, cache: bool = True) -> tuple[int, str, str]:
+    argv = ["--store", str(root), *([] if cache else ["--no-cache"]), *args]
+    result = CliRunner().invoke(cli, argv)
+    exc = result.exception
+    if exc is not None and not isinstance(exc, SystemExit):
+        tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)[-4:])
+        pytest.fail(f"{args[0]}: unhandled {type(exc).__name__}: {exc}\n{tb}")
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    def make(files: dict[str, str]) -> Path:
+        root = tmp_path / "store"
+        root.mkdir(exist_ok=True)
+        (root / "base.yaml").write_text(BASE, encoding="utf-8")
+        for name, text in files.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text, encoding="utf-8")
+        age(root)
+        return root
+
+    return make
+
+
+NFC = unicodedata.normalize("NFC", "café-raid")
+NFD = unicodedata.normalize("NFD", NFC)
+
+
+def claim(
+    cid: str,
+    value: object = 14,
+    subject: str = "strike",
+    source: str = "rfi-doc",
+    prop: str = "deaths",
+) -> str:
+    return f"  - {{id: {cid}, subject: {subject}, property: {prop}, value: {value}, source: {source}}}\n"
+
+
+STORES: dict[str, dict[str, str]] = {
+    "plain": {"a.yaml": "claims:\n" + claim("c1") + claim("c2", 3, source="figaro-doc")},
+    "text-nan": {"t.yaml": "claims:\n" + claim("t1", ".nan", prop="summary")},
+    "text-infinity": {"t.yaml": "claims:\n" + claim("t1", ".inf", prop="summary")},
+    "text-minus-infinity": {"t.yaml": "claims:\n" + claim("t1", "-.inf", prop="summary")},
+    "text-negative-zero": {"t.yaml": "claims:\n" + claim("t1", "-0.0", prop="summary")},
+    "text-huge-integer": {"t.yaml": "claims:\n" + claim("t1", "9" * 30, prop="summary")},
+    "text-float-precision": {
+        "t.yaml": "claims:\n" + claim("t1", "0.1000000000000000055511151231257827", prop="summary")
+    },
+    "decomposed-subject": {
+        "s.yaml": f"subjects:\n  - {{id: {NFC}, label: Raid}}\nclaims:\n"
+        + claim("c1", subject=NFD)
+        + claim("c2", 3, subject=NFC, source="figaro-doc")
+    },
+    "jsonl": {
+        "claims-bulk.jsonl": '{"id": "j1", "subject": "strike", "property": "deaths", "value": 14, "source": "rfi-doc"}\n'
+        '{"id": "j2", "subject": "strike", "property": "deaths", "value": "une dizaine", "source": "figaro-doc"}\n'
+    },
+    "mapping-values-and-dates": {
+        "m.yaml": "claims:\n"
+        + claim("m1", "{min: 10, max: 14}")
+        + claim("m2", "2023-11-10/2023-11-14", prop="date")
+        + "  - {id: m3, subject: strike, property: deaths, value: 20, source: monde-doc, as_of: 2023-11}\n"
+    },
+    "error-in-a-second-file-about-a-first": {
+        "a.yaml": "claims:\n" + claim("c1"),
+        "b.yaml": "# refers to a.yaml\nclaims:\n" + claim("c1", source="monde-doc"),
+    },
+    "bad-value": {"a.yaml": "claims:\n" + claim("c1", "-3")},
+}
+
+COMMANDS = {
+    "validate": ["validate"],
+    "check": ["check", "--format", "json"],
+    "report": ["report", "--format", "markdown"],
+    "claims": ["claims", "--format", "json"],
+}
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize("name", list(STORES))
+def test_a_warm_run_says_what_a_cold_run_says(
+    store: Callable[[dict[str, str]], Path], name: str, command: str
+) -> None:
+    root = store(STORES[name])
+    cold = run(root, *COMMANDS[command], cache=False)
+    first = run(root, *COMMANDS[command])  # fills the cache
+    second = run(root, *COMMANDS[command])  # reads it
+    assert first == cold, "the first cached run differs from an uncached one"
+    assert second == cold, (
+        f"the warm run differs from a cold one:\ncold:  {cold[0]} {cold[2][:500]}\n"
+        f"warm:  {second[0]} {second[2][:500]}"
+    )
+
+
+CANDIDATES: dict[str, tuple[dict[str, str], str]] = {
+    # store, candidate
+    "conflict": (
+        {"a.yaml": "claims:\n" + claim("c1")},
+        "claims:\n" + claim("n1", 3, source="figaro-doc"),
+    ),
+    "conflict-with-a-decomposed-subject": (
+        {
+            "s.yaml": f"subjects:\n  - {{id: {NFC}, label: Raid}}\nclaims:\n"
+            + claim("c1", subject=NFD)
+        },
+        "claims:\n" + claim("n1", 3, subject=NFC, source="figaro-doc"),
+    ),
+    "conflict-from-a-decomposed-candidate": (
+        {
+            "s.yaml": f"subjects:\n  - {{id: {NFC}, label: Raid}}\nclaims:\n"
+            + claim("c1", subject=NFC)
+        },
+        "claims:\n" + claim("n1", 3, subject=NFD, source="figaro-doc"),
+    ),
+    "duplicate-claim-id": (
+        {"a.yaml": "claims:\n" + claim("c1")},
+        "claims:\n" + claim("c1", source="monde-doc"),
+    ),
+    "duplicate-decomposed-claim-id": (
+        {"a.yaml": "claims:\n" + claim(NFC)},
+        "claims:\n" + claim(NFD, source="monde-doc"),
+    ),
+    "id-of-an-outlet": (
+        {"a.yaml": "claims:\n" + claim("c1")},
+        "claims:\n" + claim("rfi", source="monde-doc"),
+    ),
+    "corroboration": (
+        {"a.yaml": "claims:\n" + claim("c1")},
+        "claims:\n" + claim("n1", 14, source="monde-doc"),
+    ),
+    "duplicate-claim-rule": ({"a.yaml": "claims:\n" + claim("c1")}, "claims:\n" + claim("n1")),
+}
+
+
+@pytest.mark.parametrize("name", list(CANDIDATES))
+def test_a_warm_candidate_check_says_what_a_cold_one_says(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path, name: str
+) -> None:
+    files, cand_text = CANDIDATES[name]
+    root = store(files)
+    cand = tmp_path / "cand.yaml"
+    cand.write_text(cand_text, encoding="utf-8")
+    args = ["check", str(cand), "--format", "json"]
+    cold = run(root, *args, cache=False)
+    run(root, "validate")  # fills the cache
+    warm = run(root, *args)  # partial: reads only the candidate's groups
+    assert warm[0] == cold[0], f"exit {warm[0]} warm, {cold[0]} cold:\n{warm[2]}{cold[2]}"
+    if cold[0] == 2:
+        assert warm[2] == cold[2]
+        return
+    w, c = json.loads(warm[1]), json.loads(cold[1])
+    assert [f["fingerprint"] for f in w["findings"]] == [f["fingerprint"] for f in c["findings"]]
+    assert w["candidate"] == c["candidate"]
+
+
+# --- a stale cache: files changed, replaced, deleted ------------------------------------------
+
+
+def test_a_same_size_rewrite_with_the_old_mtime_is_seen(
+    store: Callable[[dict[str, str]], Path],
+) -> None:
+    root = store({"a.yaml": "claims:\n" + claim("c1", 14)})
+    assert run(root, "validate")[0] == 0
+    path = root / "a.yaml"
+    text = path.read_text(encoding="utf-8").replace("value: 14", "value: -4")
+    path.write_text(text, encoding="utf-8")  # same size
+    os.utime(path, ns=(HOUR_AGO_NS, HOUR_AGO_NS))
+    code, _, err = run(root, "validate")
+    assert code == 2 and "negative" in err, err
+
+
+def test_a_file_replaced_by_another_is_seen(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path
+) -> None:
+    root = store({"a.yaml": "claims:\n" + claim("c1", 14)})
+    assert run(root, "validate")[0] == 0
+    new = tmp_path / "new.yaml"
+    new.write_text(
+        ("claims:\n" + claim("c1", 14)).replace("value: 14", "value: -4"), encoding="utf-8"
+    )
+    os.utime(new, ns=(HOUR_AGO_NS, HOUR_AGO_NS))
+    os.replace(new, root / "a.yaml")
+    code, _, err = run(root, "validate")
+    assert code == 2 and "negative" in err, err
+
+
+def test_a_quick_rewrite_in_the_racy_window_is_seen(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE, encoding="utf-8")
+    path = root / "a.yaml"
+    path.write_text("claims:\n" + claim("c1", 14), encoding="utf-8")
+    assert run(root, "validate")[0] == 0
+    st = path.stat()
+    path.write_text(
+        ("claims:\n" + claim("c1", 14)).replace("value: 14", "value: -4"), encoding="utf-8"
+    )
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    code, _, err = run(root, "validate")
+    assert code == 2 and "negative" in err, err
+
+
+@pytest.mark.parametrize("how", ["deleted", "renamed-to-hidden", "id-removed"])
+def test_ids_of_a_deleted_file_do_not_linger(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path, how: str
+) -> None:
+    """The candidate reuses an id whose claim is gone from the store: no duplicate."""
+    root = store(
+        {
+            "a.yaml": "claims:\n" + claim("c1"),
+            "b.yaml": "claims:\n" + claim("c2", source="monde-doc"),
+        }
+    )
+    assert run(root, "validate")[0] == 0
+    if how == "deleted":
+        (root / "a.yaml").unlink()
+    elif how == "renamed-to-hidden":
+        (root / "a.yaml").rename(root / ".a.yaml.bak")
+    else:
+        (root / "a.yaml").write_text("claims: []\n", encoding="utf-8")
+        age(root)
+    cand = tmp_path / "cand.yaml"
+    cand.write_text("claims:\n" + claim("c1", source="figaro-doc"), encoding="utf-8")
+    for _ in range(2):
+        code, out, err = run(root, "check", str(cand), "--format", "text")
+        assert code in (0, 1), f"exit {code}: {err}"
+        assert "duplicate id" not in err + out
+
+
+def test_a_deleted_file_is_not_read_from_the_cache(store: Callable[[dict[str, str]], Path]) -> None:
+    root = store(
+        {
+            "a.yaml": "claims:\n" + claim("c1"),
+            "b.yaml": "claims:\n" + claim("c2", 3, source="figaro-doc"),
+        }
+    )
+    assert run(root, "check", "--format", "text")[0] == 1  # 14 against 3
+    (root / "b.yaml").unlink()
+    code, out, _ = run(root, "check", "--format", "json")
+    assert code == 0, out[-1000:]
+    data = json.loads(out)
+    assert "c2" not in data["grades"]
+    assert not any("c2" in f["claims"] for f in data["findings"])
+
+
+# --- a corrupt, foreign or unusable cache ----------------------------------------------------
+
+
+def _warm(root: Path) -> Path:
+    assert run(root, "validate")[0] == 0
+    db = root / CACHE / "store.sqlite"
+    assert db.is_file(), "no cache was written"
+    return db
+
+
+def _sql(db: Path, statement: str, *params: object) -> None:
+    con = sqlite3.connect(db)
+    try:
+        con.execute(statement, params)
+        con.commit()
+    finally:
+        con.close()
+
+
+CORRUPTIONS: dict[str, Callable[[Path], None]] = {
+    "garbage-file": lambda db: db.write_bytes(b"this is not a database\x00" * 100),
+    "truncated-file": lambda db: db.write_bytes(db.read_bytes()[:1000]),
+    "zero-bytes": lambda db: db.write_bytes(b""),
+    "sqlite-header-then-garbage": lambda db: db.write_bytes(
+        b"SQLite format 3\x00" + b"\xff" * 8192
+    ),
+    "garbage-blob": lambda db: _sql(db, "UPDATE blobs SET data = ?", b"\x00not json"),
+    "blob-of-the-wrong-shape": lambda db: _sql(db, "UPDATE blobs SET data = ?", b'{"a": 1}'),
+    "blob-with-text-positions": lambda db: _sql(
+        db, "UPDATE blobs SET data = ?", b'[["a", "b", "c", {}]]'
+    ),
+    "null-blob": lambda db: _sql(db, "UPDATE blobs SET data = NULL"),
+    "table-dropped": lambda db: _sql(db, "DROP TABLE blobs"),
+    "files-row-with-text-stat": lambda db: _sql(db, "UPDATE files SET size = 'x', mtime_ns = 'y'"),
+    "foreign-root": lambda db: _sql(
+        db, "UPDATE meta SET value = '/somewhere/else' WHERE key = 'root'"
+    ),
+    "other-schema": lambda db: _sql(
+        db, "UPDATE meta SET value = 'claimcheck-cache 0' WHERE key = 'schema'"
+    ),
+    "cache-folder-is-a-file": lambda db: (shutil.rmtree(db.parent), db.parent.write_text("x")),
+    "cache-database-is-a-folder": lambda db: (db.unlink(), db.mkdir()),
+}
+
+
+@pytest.mark.parametrize("name", list(CORRUPTIONS))
+def test_a_corrupt_cache_is_never_fatal_nor_believed(
+    store: Callable[[dict[str, str]], Path], name: str
+) -> None:
+    root = store(STORES["plain"])
+    expected = run(root, "check", "--format", "json", cache=False)
+    db = _warm(root)
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    CORRUPTIONS[name](db)
+    for _ in range(2):
+        assert run(root, "validate")[0] == 0
+        assert run(root, "check", "--format", "json") == expected
+
+
+def test_a_copied_store_does_not_trust_the_copied_cache(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path
+) -> None:
+    root = store(STORES["plain"])
+    _warm(root)
+    copy = tmp_path / "copy"
+    shutil.copytree(root, copy, copy_function=shutil.copy2)  # keeps mtimes
+    (copy / "a.yaml").write_text(
+        (root / "a.yaml").read_text(encoding="utf-8").replace("value: 14", "value: -4"),
+        encoding="utf-8",
+    )
+    os.utime(copy / "a.yaml", ns=(HOUR_AGO_NS, HOUR_AGO_NS))
+    code, _, err = run(copy, "validate")
+    assert code == 2 and "negative" in err, err
+
+
+def test_no_cache_writes_nothing(store: Callable[[dict[str, str]], Path]) -> None:
+    root = store(STORES["plain"])
+    for args in (["validate"], ["check", "--format", "json"], ["report", "--format", "html"]):
+        run(root, *args, cache=False)
+    assert not (root / CACHE).exists()
+
+
+def test_an_unwritable_store_folder_runs_without_a_cache(
+    store: Callable[[dict[str, str]], Path],
+) -> None:
+    root = store(STORES["plain"])
+    expected = run(root, "check", "--format", "json", cache=False)
+    if os.geteuid() != 0:
+        root.chmod(0o555)
+        try:
+            assert run(root, "check", "--format", "json") == expected
+        finally:
+            root.chmod(0o755)
+        return
+    if (
+        not shutil.which("chattr")
+        or subprocess.run(["chattr", "+i", str(root)], capture_output=True).returncode
+    ):
+        pytest.skip("as root, chattr +i is needed to make a folder unwritable")
+    try:
+        assert run(root, "check", "--format", "json") == expected
+    finally:
+        subprocess.run(["chattr", "-i", str(root)], capture_output=True)
+
+
+def test_concurrent_cold_runs_share_the_cache(store: Callable[[dict[str, str]], Path]) -> None:
+    """Eight processes filling one cold cache at once: same answer, no "database is locked"."""
+    root = store({f"f{i}.yaml": "claims:\n" + claim(f"c{i}", 14) for i in range(20)})
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "claimcheck", "--store", str(root), "check", "--format", "json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(8)
+    ]
+    outs = [p.communicate(timeout=90) for p in procs]
+    codes = [p.returncode for p in procs]
+    assert all("Traceback" not in o + e for o, e in outs), [e for _, e in outs if e][:1]
+    assert codes == [codes[0]] * 8 and codes[0] in (0, 1), codes
+    assert len({o for o, _ in outs}) == 1, "the concurrent runs disagree"
+    assert run(root, "check", "--format", "json")[1] == outs[0][0]
