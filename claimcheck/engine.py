@@ -167,10 +167,17 @@ class _Runner:
         findings: list[Finding] = []
         grades: dict[str, Grade] = {}
         estimates: list[Estimate] = []
+        by_type: dict[str, list[Rule]] = {}
         for key in keys:
             ev = self.evidence.group(key)
-            for rule in self.rules:
-                findings.extend(self.stamp(rule, d, ev) for d in rule.check_group(ev, self.ctx))
+            rules = by_type.get(ev.type)
+            if rules is None:
+                rules = by_type[ev.type] = [
+                    r for r in self.rules if r.applies_to is None or ev.type in r.applies_to
+                ]
+            for rule in rules:
+                for draft in rule.check_group(ev, self.ctx):
+                    findings.append(self.stamp(rule, draft, ev))
             group_grades = grade_group(ev)
             grades.update(group_grades)
             estimate = estimate_group(ev, group_grades)

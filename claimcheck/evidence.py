@@ -34,6 +34,7 @@ from claimcheck.values import DateRange, Quantity, Text, Value, is_unknown
 from claimcheck.values.quantity import INF, disjoint, tolerance_amount
 
 RELAY_CODE = "CC206"
+_MISSING = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +98,13 @@ class GroupEvidence:
         key: tuple[str, str],
         claims: Sequence[Claim],
         thresholds: Thresholds = Thresholds(),
+        value_keys: dict[int, object] | None = None,
     ) -> None:
         self.store = store
+        #: A statement key per parsed value object, shared by the groups of one store
+        #: (parsed values are shared between claims stating the same thing).
+        self.value_keys: dict[int, object] = value_keys if value_keys is not None else {}
+        self._quoted = 0
         self.provenance = provenance
         self.subject_id, self.property_id = key
         self.prop: Property | None = store.properties.get(self.property_id)
@@ -144,16 +150,27 @@ class GroupEvidence:
 
     def _statements(self) -> list[Statement]:
         by_key: dict[tuple[str, object], Statement] = {}
+        keys = self.value_keys
+        quoted = 0
         for claim in self.claims:
             value = claim.parsed
-            assert value is not None
-            if isinstance(value, Text) or is_unknown(value):
+            vid = id(value)
+            vkey = keys.get(vid, _MISSING)
+            if vkey is _MISSING:
+                assert value is not None
+                vkey = keys[vid] = (
+                    None if isinstance(value, Text) or is_unknown(value) else value.key
+                )
+            if vkey is None:
                 continue
-            k = (claim.stance, value.key)
+            k = (claim.stance, vkey)
             st = by_key.get(k)
             if st is None:
-                st = by_key[k] = Statement(claim.stance, value)
+                st = by_key[k] = Statement(claim.stance, value)  # type: ignore[arg-type]
             st.claims.append(claim)
+            if claim.quote:
+                quoted += 1
+        self._quoted = quoted
         statements = list(by_key.values())
         cited = self._cited
         for i, st in enumerate(statements):
@@ -376,6 +393,8 @@ class GroupEvidence:
         return self._relay_candidates
 
     def _find_relays(self) -> list[list[Claim]]:
+        if self._quoted < 2:
+            return []
         quoted = [(st, c) for st in self.statements for c in st.claims if c.quote and c.outlet]
         if len(quoted) < 2 or len({c.outlet for _, c in quoted}) < 2:
             return []
@@ -424,7 +443,7 @@ def relay_fingerprint(subject: str, prop: str, claims: Iterable[Claim]) -> str:
 
 
 class Evidence:
-    """Evidence for every group of a store, built lazily and cached."""
+    """Evidence for the groups of a store, built on demand."""
 
     def __init__(
         self,
@@ -435,18 +454,24 @@ class Evidence:
         self.store = store
         self.thresholds = thresholds
         self.provenance = provenance or Provenance(store)
-        self._groups: dict[tuple[str, str], GroupEvidence] = {}
+        # Keyed by id(): valid while the store, which holds every parsed value, lives.
+        self._value_keys: dict[int, object] = {}
 
     def group(self, key: tuple[str, str], claims: Sequence[Claim] | None = None) -> GroupEvidence:
         if claims is not None:
-            return GroupEvidence(self.store, self.provenance, key, claims, self.thresholds)
-        ev = self._groups.get(key)
-        if ev is None:
-            ev = GroupEvidence(
-                self.store, self.provenance, key, self.store.groups.get(key, []), self.thresholds
+            return GroupEvidence(
+                self.store, self.provenance, key, claims, self.thresholds, self._value_keys
             )
-            self._groups[key] = ev
-        return ev
+        # Not kept: a store's groups are visited once, and a million claims' analyses
+        # would only cost memory.
+        return GroupEvidence(
+            self.store,
+            self.provenance,
+            key,
+            self.store.groups.get(key, []),
+            self.thresholds,
+            self._value_keys,
+        )
 
     def groups(self, keys: Iterable[tuple[str, str]] | None = None) -> Iterator[GroupEvidence]:
         for key in keys if keys is not None else self.store.groups:

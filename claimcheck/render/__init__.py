@@ -17,7 +17,12 @@ _LINE_BREAKS = re.compile("[\r\n\v\f\x85\u2028\u2029]")
 
 def to_json(data: Any) -> str:
     """Pretty, stable JSON (keys in the order given, UTF-8 kept as is)."""
-    return json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    import orjson
+
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2, default=str).decode("utf-8")
+    except TypeError:  # keys orjson cannot write (not strings): the standard library can
+        return json.dumps(data, indent=2, ensure_ascii=False, default=str)
 
 
 class Raw(str):

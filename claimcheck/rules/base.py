@@ -68,6 +68,8 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     Options: ClassVar[type[RuleOptions]] = RuleOptions
+    #: The property types whose groups the rule looks at (None: every type).
+    applies_to: ClassVar[frozenset[str] | None] = None
 
     def __init__(self, options: RuleOptions | None = None) -> None:
         self.options = options if options is not None else self.Options()

@@ -42,6 +42,7 @@ class QuantityConflict(Rule):
     code = "CC101"
     name = "quantity-conflict"
     severity = "error"
+    applies_to = frozenset({"quantity"})
     Options = Options
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:

@@ -34,6 +34,7 @@ class CategoryConflict(Rule):
     code = "CC102"
     name = "category-conflict"
     severity = "error"
+    applies_to = frozenset({"category", "entity"})
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         if ev.type not in ("category", "entity") or not ev.single:

@@ -62,6 +62,7 @@ class TollRevision(Rule):
     code = "CC105"
     name = "toll-revision"
     severity = "info"
+    applies_to = frozenset({"quantity"})
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         return revisions(ev, upward=True)
