@@ -31,6 +31,17 @@ import orjson
 
 CACHE_DIR = ".claimcheck-cache"
 SCHEMA = "claimcheck-cache 1"
+_SCHEMA_STATEMENTS = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE files (path TEXT PRIMARY KEY, size INT, mtime_ns INT, ctime_ns INT, ino INT, "
+    "digest TEXT, written_ns INT)",
+    "CREATE TABLE blobs (path TEXT, section TEXT, subject TEXT, property TEXT, data BLOB)",
+    "CREATE INDEX blobs_path ON blobs (path)",
+    "CREATE INDEX blobs_group ON blobs (subject, property)",
+    "CREATE TABLE ids (id TEXT, path TEXT, line INT, col INT)",
+    "CREATE INDEX ids_id ON ids (id)",
+    "CREATE INDEX ids_path ON ids (path)",
+)
 #: A file modified this close to its recording is re-hashed rather than trusted.
 RACY_NS = 1_000_000_000
 
@@ -66,51 +77,52 @@ class Cache:
                 self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
-                if self._valid():
-                    rows = self.db.execute(
-                        "SELECT path, size, mtime_ns, ctime_ns, ino, digest, written_ns FROM files"
-                    )
-                    self._files = {row[0]: tuple(row[1:]) for row in rows}
-                    return True
+                self._prepare()
+                rows = self.db.execute(
+                    "SELECT path, size, mtime_ns, ctime_ns, ino, digest, written_ns FROM files"
+                )
+                self._files = {row[0]: tuple(row[1:]) for row in rows}
+                return True
             except (sqlite3.Error, OSError):
                 pass
             self.close()
+            # Not a database at all: delete it (a readable one is rebuilt in place).
             if attempt == 0 and not self._reset():
                 return False
         return False
 
-    def _valid(self) -> bool:
+    def _prepare(self) -> None:
+        """Check the cache is ours and of this schema; else rebuild it, in one transaction.
+
+        Other processes may use the cache at the same time: the file is never deleted
+        here, and no one ever sees it half created.
+        """
+        assert self.db is not None
+        if self._is_ours():
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if not self._is_ours():  # another process may have just built it
+                for table in ("meta", "files", "blobs", "ids"):
+                    self.db.execute(f"DROP TABLE IF EXISTS {table}")
+                for statement in _SCHEMA_STATEMENTS:
+                    self.db.execute(statement)
+                self.db.executemany(
+                    "INSERT INTO meta VALUES (?, ?)",
+                    [("schema", SCHEMA), ("root", str(self.root.resolve()))],
+                )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _is_ours(self) -> bool:
         assert self.db is not None
         found = self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        tables = {r[0] for r in found}
-        if not tables:
-            self._create()
-            return True
-        if tables != {"meta", "files", "blobs", "ids"}:
+        if {r[0] for r in found} != {"meta", "files", "blobs", "ids"}:
             return False
         meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
         return meta.get("schema") == SCHEMA and meta.get("root") == str(self.root.resolve())
-
-    def _create(self) -> None:
-        assert self.db is not None
-        with self.db:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.executescript("""
-                CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-                CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime_ns INT,
-                    ctime_ns INT, ino INT, digest TEXT, written_ns INT);
-                CREATE TABLE IF NOT EXISTS blobs (path TEXT, section TEXT, subject TEXT,
-                    property TEXT, data BLOB);
-                CREATE INDEX IF NOT EXISTS blobs_path ON blobs (path);
-                CREATE INDEX IF NOT EXISTS blobs_group ON blobs (subject, property);
-                CREATE TABLE IF NOT EXISTS ids (id TEXT, path TEXT, line INT, col INT);
-                CREATE INDEX IF NOT EXISTS ids_id ON ids (id);
-                CREATE INDEX IF NOT EXISTS ids_path ON ids (path);
-            """)
-            self.db.executemany(
-                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                [("schema", SCHEMA), ("root", str(self.root.resolve()))],
-            )
 
     def _reset(self) -> bool:
         """Delete a foreign or corrupt cache so that it is rebuilt."""
@@ -152,6 +164,14 @@ class Cache:
         self, rel: str, groups: Iterable[tuple[str, str]] | None = None
     ) -> dict[str, list[Entry]]:
         """A cached file's records by section, in file order; claims only of ``groups``."""
+        try:
+            return self._entries(rel, groups)
+        except sqlite3.Error as e:
+            raise CacheCorrupt from e
+
+    def _entries(
+        self, rel: str, groups: Iterable[tuple[str, str]] | None
+    ) -> dict[str, list[Entry]]:
         assert self.db is not None
         out: dict[str, list[Entry]] = {}
         rows: list[tuple[str, bytes]]
@@ -237,6 +257,14 @@ class Cache:
         assert self.db is not None
         out: dict[str, tuple[str, int, int]] = {}
         wanted = list(dict.fromkeys(ids))
+        try:
+            self._find(wanted, out)
+        except sqlite3.Error as e:
+            raise CacheCorrupt from e
+        return out
+
+    def _find(self, wanted: list[str], out: dict[str, tuple[str, int, int]]) -> None:
+        assert self.db is not None
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
@@ -244,7 +272,6 @@ class Cache:
                 f"SELECT id, path, line, col FROM ids WHERE id IN ({marks})", chunk
             ):
                 out.setdefault(rid, (rel, line, col))
-        return out
 
     def _write(self, action: Any) -> None:
         if self.db is None:

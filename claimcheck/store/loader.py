@@ -365,6 +365,18 @@ def load_store(
     root = Path(root)
     if not root.is_dir():
         raise StoreError([Problem(Location(display_path(root)), "no such store folder")])
+    if not cache:
+        return _load(root, candidates, limits, False, False)
+    try:
+        return _load(root, candidates, limits, True, partial)
+    except CacheCorrupt:
+        # The cache failed under us (another process rebuilt it, the disk...): read it all.
+        return _load(root, candidates, limits, False, False)
+
+
+def _load(
+    root: Path, candidates: Sequence[str | Path], limits: Limits, cache: bool, partial: bool
+) -> Store:
     loader = _Loader(root, limits)
     store_cache = Cache(root) if cache else None
     if store_cache is not None and not store_cache.open():
