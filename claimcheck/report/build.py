@@ -277,3 +277,36 @@ def axis_top(rows: list[Row]) -> float:
 def next_day(d: dt.date) -> dt.date:
     """The day after ``d`` (the last representable day stays itself)."""
     return d if d == dt.date.max else d + dt.timedelta(days=1)
+
+
+OUTLET_HEADERS = [
+    "id",
+    "name",
+    "kind",
+    "owner",
+    "documents",
+    "claims",
+    "corroborated",
+    "contested",
+    "single origin",
+    "track record",
+]
+
+
+def outlet_rows(report: Report) -> list[list[str]]:
+    """The appendix of outlets, as plain text cells (each renderer escapes them)."""
+    return [
+        [
+            o.id,
+            o.name,
+            o.kind,
+            o.owner,
+            str(o.documents),
+            str(o.claims),
+            str(o.corroborated),
+            str(o.contested),
+            str(o.single_origin),
+            f"{o.track_record:.0%}" if o.track_record is not None else "—",
+        ]
+        for o in report.outlets
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from claimcheck.report import svg
-from claimcheck.report.build import Group, Report
+from claimcheck.report.build import OUTLET_HEADERS, Group, Report, outlet_rows
 
 CSS = """
 :root { color-scheme: light; }
@@ -174,37 +174,7 @@ def render(report: Report) -> str:
             svg.provenance(report),
         ]
     out.append("<h2>Appendix: outlets</h2>")
-    out.append(
-        _table(
-            [
-                "id",
-                "name",
-                "kind",
-                "owner",
-                "documents",
-                "claims",
-                "corroborated",
-                "contested",
-                "single origin",
-                "track record",
-            ],
-            [
-                [
-                    e(o.id),
-                    e(o.name),
-                    e(o.kind),
-                    e(o.owner),
-                    str(o.documents),
-                    str(o.claims),
-                    str(o.corroborated),
-                    str(o.contested),
-                    str(o.single_origin),
-                    f"{o.track_record:.0%}" if o.track_record is not None else "—",
-                ]
-                for o in report.outlets
-            ],
-        )
-    )
+    out.append(_table(OUTLET_HEADERS, [[e(c) for c in row] for row in outlet_rows(report)]))
     out.append("<h2>Appendix: documents</h2>")
     out.append(
         _table(

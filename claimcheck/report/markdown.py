@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimcheck.render import escape_markdown as esc
 from claimcheck.render import markdown_link, table
 from claimcheck.report import mermaid
-from claimcheck.report.build import Group, Report, Row
+from claimcheck.report.build import OUTLET_HEADERS, Group, Report, Row, outlet_rows
 
 
 def _num(x: float) -> str:
@@ -120,40 +120,7 @@ def render(report: Report) -> str:
             "",
         ]
     out += ["## Appendix: outlets", ""]
-    rows = [
-        [
-            o.id,
-            o.name,
-            o.kind,
-            o.owner,
-            str(o.documents),
-            str(o.claims),
-            str(o.corroborated),
-            str(o.contested),
-            str(o.single_origin),
-            f"{o.track_record:.0%}" if o.track_record is not None else "—",
-        ]
-        for o in report.outlets
-    ]
-    out += [
-        table(
-            rows,
-            [
-                "id",
-                "name",
-                "kind",
-                "owner",
-                "documents",
-                "claims",
-                "corroborated",
-                "contested",
-                "single origin",
-                "track record",
-            ],
-            "markdown",
-        ),
-        "",
-    ]
+    out += [table(outlet_rows(report), OUTLET_HEADERS, "markdown"), ""]
     out += ["## Appendix: documents", ""]
     rows = [
         [
