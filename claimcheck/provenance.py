@@ -36,7 +36,7 @@ class Provenance:
         self.store = store
         self._document_nodes: dict[str, frozenset[str]] = {}
         self._claim_nodes: dict[tuple[str | None, str | None, bool], frozenset[str]] = {}
-        self._by_claim: dict[str, frozenset[str]] = {}
+        self._by_pair: dict[tuple[str | None, str | None], frozenset[str]] = {}
 
     # -- the graph ---------------------------------------------------------------------
 
@@ -152,10 +152,11 @@ class Provenance:
         return result
 
     def nodes_of(self, claim: Claim) -> frozenset[str]:
-        """:meth:`claim_nodes`, cached by claim id."""
-        nodes = self._by_claim.get(claim.id)
+        """:meth:`claim_nodes`, cached by what decides them: claimant and source."""
+        key = (claim.claimant, claim.source)
+        nodes = self._by_pair.get(key)
         if nodes is None:
-            nodes = self._by_claim[claim.id] = self.claim_nodes(claim)
+            nodes = self._by_pair[key] = self.claim_nodes(claim)
         return nodes
 
     def origin_groups(
@@ -171,12 +172,10 @@ class Provenance:
         for k, group in enumerate(linked):
             for i in group:
                 extra.setdefault(i, set()).add(f"relay:{k}")
-        by_claim = self._by_claim
+        nodes_of = self.nodes_of
         groups: list[tuple[set[str], list[Claim]]] = []
         for i, claim in enumerate(claims):
-            nodes = by_claim.get(claim.id)
-            if nodes is None:
-                nodes = by_claim[claim.id] = self.claim_nodes(claim)
+            nodes = nodes_of(claim)
             if i in extra:
                 nodes = nodes | extra[i]
             hits = [g for g in groups if not g[0].isdisjoint(nodes)]
