@@ -20,7 +20,7 @@ from claimcheck.findings import SEVERITY_RANK, Finding, ReviewMark, StaleReview,
 from claimcheck.grades import Grade, grade_group
 from claimcheck.model import Review
 from claimcheck.rules import Context, Draft, Rule
-from claimcheck.store import GroupKey, Store, load_store
+from claimcheck.store import GroupKey, Store, gc_paused, load_store
 
 
 @dataclass
@@ -220,7 +220,8 @@ def check(store: Store, config: Config | None = None) -> Result:
     """Run the enabled rules on the whole store."""
     config = config or Config()
     runner = _Runner(store, config)
-    findings, grades, estimates = runner.run(store.groups)
+    with gc_paused():  # millions of long-lived objects, no cycles worth collecting
+        findings, grades, estimates = runner.run(store.groups)
     findings.sort(key=_order)
     stale = _attach_reviews(store, findings, complete=True)
     estimates.sort(key=lambda e: (e.subject, e.property))

@@ -59,7 +59,7 @@ def _record_adapter(section: str) -> TypeAdapter[Any]:
 
 
 @contextmanager
-def _gc_paused() -> Any:
+def gc_paused() -> Any:
     """Loading builds millions of objects and frees none: the collector only costs time."""
     enabled = gc.isenabled()
     gc.disable()
@@ -382,7 +382,7 @@ def _load(
     if store_cache is not None and not store_cache.open():
         store_cache = None
     try:
-        with _gc_paused():
+        with gc_paused():
             pending: list[tuple[Path, Parsed | None]] = []
             for candidate in candidates:
                 path = Path(candidate)
