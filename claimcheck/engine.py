@@ -263,10 +263,9 @@ def check_candidates(
         if not old:
             continue
         before = grade_group(runner.evidence.group(key, old))
-        after = grades
         new_here = [c.id for c in store.groups[key] if c.id in new_ids]
         for cid, was in sorted(before.items()):
-            now = after.get(cid)
+            now = grades.get(cid)
             if now is not None and was.grade != 6 and now.grade < was.grade:
                 report.corroborates.append(Corroboration(cid, was, now, new_here))
         for c in store.groups[key]:
@@ -283,7 +282,6 @@ def check_candidates(
                     report.duplicates.append(
                         {"candidate": c.id, "existing": o.id, "location": str(store.location(o.id))}
                     )
-    estimates = [e for e in estimates if (e.subject, e.property) in set(touched)]
     grades = {cid: g for cid, g in grades.items() if cid in new_ids}
     return Result(store, config, findings, grades, estimates, [], report)
 

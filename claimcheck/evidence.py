@@ -105,6 +105,8 @@ class GroupEvidence:
         #: (parsed values are shared between claims stating the same thing).
         self.value_keys: dict[int, object] = value_keys if value_keys is not None else {}
         self._quoted = 0
+        #: The statement each informative claim makes (unknown values and text make none).
+        self.statement_by_claim: dict[str, Statement] = {}
         self.provenance = provenance
         self.subject_id, self.property_id = key
         self.prop: Property | None = store.properties.get(self.property_id)
@@ -176,6 +178,8 @@ class GroupEvidence:
         for i, st in enumerate(statements):
             st.index = i
             st.cited = [c for c in st.claims if cited[c.id]]
+            for c in st.claims:
+                self.statement_by_claim[c.id] = st
         return statements
 
     # -- relations between values ----------------------------------------------------------
@@ -270,20 +274,19 @@ class GroupEvidence:
     def support(self, statement: Statement) -> list[Claim]:
         """Cited claims whose own statement implies this one (its own claims included)."""
         if statement.support is None:
-            j, supports = statement.index, self._relations[0]
-            statement.support = [
-                c for st in self.statements if supports[st.index][j] for c in st.cited
-            ]
+            statement.support = self._cited_where(self._relations[0], statement)
         return statement.support
 
     def contradictors(self, statement: Statement) -> list[Claim]:
         """Cited claims of statements that conflict with this one."""
         if statement.contradictors is None:
-            j, conflicts = statement.index, self._relations[1]
-            statement.contradictors = [
-                c for st in self.statements if conflicts[st.index][j] for c in st.cited
-            ]
+            statement.contradictors = self._cited_where(self._relations[1], statement)
         return statement.contradictors
+
+    def _cited_where(self, matrix: list[list[bool]], statement: Statement) -> list[Claim]:
+        """The cited claims of every statement i with ``matrix[i][statement]``."""
+        j = statement.index
+        return [c for st in self.statements if matrix[st.index][j] for c in st.cited]
 
     def support_origins(self, statement: Statement) -> list[list[Claim]]:
         """Independent origins among the statement's support."""
@@ -378,12 +381,6 @@ class GroupEvidence:
         linked = [[index[c.id] for c in relay if c.id in index] for relay in relays]
         return self.provenance.origin_groups(claims, [g for g in linked if len(g) > 1])
 
-    def statement_of(self, claim: Claim) -> Statement | None:
-        for st in self.statements:
-            if claim in st.claims:
-                return st
-        return None
-
     # -- suspected relays (CC206) -----------------------------------------------------------------
 
     def relay_candidates(self) -> list[list[Claim]]:
@@ -472,7 +469,3 @@ class Evidence:
             self.thresholds,
             self._value_keys,
         )
-
-    def groups(self, keys: Iterable[tuple[str, str]] | None = None) -> Iterator[GroupEvidence]:
-        for key in keys if keys is not None else self.store.groups:
-            yield self.group(key)

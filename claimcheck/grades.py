@@ -65,7 +65,7 @@ def _verb(n: int, verb: str) -> str:
 def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
     """The grade of every claim in a group."""
     out: dict[str, Grade] = {}
-    statement_of = {c.id: st for st in ev.statements for c in st.claims}
+    statement_of = ev.statement_by_claim
     cache: dict[int, Grade] = {}
     for claim in ev.all_claims:
         if not claim.active:

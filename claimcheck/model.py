@@ -373,8 +373,6 @@ RECORD_TYPES: dict[str, type] = {
     "reviews": Review,
 }
 
-Record = Outlet | Document | Party | Subject | Property | Claim | Review
-
 
 @dataclass(config=_CONFIG)
 class StoreFile:

@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-FORMATS = ("table", "json", "markdown")
 #: Everything a Markdown renderer may take for the end of a line.
 _LINE_BREAKS = re.compile("[\r\n\v\f\x85\u2028\u2029]")
 

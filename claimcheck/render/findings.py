@@ -13,7 +13,6 @@ from claimcheck.engine import Result
 from claimcheck.findings import Finding
 from claimcheck.render import escape_markdown, shorten, table, to_json
 
-FORMATS = ("table", "json", "markdown", "text", "github")
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from claimcheck.engine import Result
 from claimcheck.render import to_json
 
-FORMATS = ("markdown", "html", "json")
-
 
 def render_report(result: Result, fmt: str, title: str | None = None) -> str:
     """The report of ``result`` in ``fmt`` (markdown, html or json)."""

@@ -95,7 +95,7 @@ def same_origin_disagreements(ev: GroupEvidence) -> dict[str, list[tuple[Claim, 
 def _same_origin_disagreements(ev: GroupEvidence) -> dict[str, list[tuple[Claim, Claim]]]:
     if not any(row[j] for row in ev.conflict_matrix() for j in range(len(row))):
         return {}
-    statement_of = {c.id: st for st in ev.statements for c in st.claims}
+    statement_of = ev.statement_by_claim
     out: dict[str, list[tuple[Claim, Claim]]] = {}
     for origin, claims in by_origin([c for st in ev.statements for c in st.claims]).items():
         if len(claims) < 2:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -61,11 +60,6 @@ class Store:
         w = self.review_where[index]
         return Location(self.files[w[0]], w[2], w[3])
 
-    def is_candidate(self, record_id: str) -> bool:
-        """Whether the record came from a candidate file rather than the store."""
-        w = self.where.get(record_id)
-        return w is not None and self.candidate_start is not None and w[0] >= self.candidate_start
-
     def kind_of(self, record_id: str) -> str | None:
         """Which section an id belongs to (``outlet``, ``party``, ...), or None."""
         for name, table in (
@@ -120,9 +114,6 @@ class Store:
         for claim in self.claims.values():
             out[(claim.subject, claim.property)].append(claim)
         return dict(out)
-
-    def active_claims(self) -> Iterator[Claim]:
-        return (c for c in self.claims.values() if c.status == "active")
 
     def is_tertiary(self, claim: Claim) -> bool:
         """A claim resting on an encyclopedia alone: no source of its own (see CC204)."""

@@ -28,18 +28,6 @@ ACCEPTED_FORMS = (
     "{min: N, max: N}, {approx: N}"
 )
 
-FORMS = (
-    "exact",
-    "at-least",
-    "more-than",
-    "at-most",
-    "less-than",
-    "range",
-    "approx",
-    "vague",
-    "unknown",
-)
-
 
 class QuantityError(ValueError):
     """A value that is not a quantity; the message lists the accepted forms."""
@@ -61,10 +49,6 @@ class Quantity:
     def key(self) -> tuple[float, float, bool, bool]:
         """What the statement allows, regardless of wording: equal keys never conflict."""
         return (self.low, self.high, self.low_open, self.high_open)
-
-    @property
-    def bounded(self) -> bool:
-        return self.high != INF
 
     def canonical(self) -> str:
         """The shortest text that parses back to the same interval."""
