@@ -111,10 +111,10 @@ class Result:
         """The JSON shape of DESIGN §5."""
         out: dict[str, Any] = {
             "summary": self.summary(),
-            "findings": [f.model_dump() for f in self.findings],
+            "findings": [f.as_dict() for f in self.findings],
             "estimates": [e.as_dict() for e in self.estimates],
             "grades": {cid: g.as_dict() for cid, g in sorted(self.grades.items())},
-            "stale_reviews": [r.model_dump() for r in self.stale_reviews],
+            "stale_reviews": [r.as_dict() for r in self.stale_reviews],
         }
         if self.candidate is not None:
             out["candidate"] = self.candidate.as_dict()
@@ -144,9 +144,7 @@ class _Runner:
         focus = self.ctx.focus
         in_focus = [c for c in claims if focus is not None and c in focus]
         record = draft.record or next(iter(in_focus or claims), None)
-        # Built from trusted parts: skip validation (thousands of findings on big stores).
-        return Finding.model_construct(
-            review=None,
+        return Finding(
             rule=rule.code,
             name=rule.name,
             severity=self.config.severity(type(rule)),

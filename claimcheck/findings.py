@@ -1,7 +1,7 @@
 """The one findings record, and stable fingerprints.
 
-A :class:`Finding` is serialised once (``model_dump``) and every output format renders
-that record. Its ``fingerprint`` depends only on what the finding is about — the rule,
+A :class:`Finding` is serialised once (:meth:`Finding.as_dict`) and every output format
+renders that record. Its ``fingerprint`` depends only on what the finding is about — the rule,
 the subject and property, and the ids involved — never on file order or unrelated
 claims, so that a ``reviews`` entry keeps acknowledging it from run to run.
 """
@@ -11,9 +11,8 @@ from __future__ import annotations
 import builtins
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
@@ -26,7 +25,8 @@ def fingerprint(code: str, subject: str | None, prop: str | None, key: Iterable[
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-class ReviewMark(BaseModel):
+@dataclass(slots=True)
+class ReviewMark:
     """The verdict a person recorded on a finding."""
 
     verdict: str
@@ -34,11 +34,15 @@ class ReviewMark(BaseModel):
     by: str | None = None
     on: str | None = None
 
+    def as_dict(self) -> dict[str, Any]:
+        return {"verdict": self.verdict, "note": self.note, "by": self.by, "on": self.on}
 
-class Finding(BaseModel):
+
+# Plain dataclasses, not pydantic models: findings are built from trusted parts only, a
+# big store has hundreds of thousands of them, and a check should not pay for schemas.
+@dataclass(slots=True)
+class Finding:
     """One problem the rules found, with everything a reader needs to act on it."""
-
-    model_config = ConfigDict(frozen=False)
 
     rule: str
     name: str
@@ -52,7 +56,7 @@ class Finding(BaseModel):
     location: str = ""
     review: ReviewMark | None = None
     #: Rule-specific facts: the values in conflict, the shared sources, ...
-    details: dict[str, Any] = Field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
 
     @builtins.property
     def reviewed(self) -> bool:
@@ -62,11 +66,36 @@ class Finding(BaseModel):
         """Whether this finding fails a run with ``--fail-on fail_on``."""
         return not self.reviewed and SEVERITY_RANK[self.severity] >= SEVERITY_RANK[fail_on]
 
+    def as_dict(self) -> dict[str, Any]:
+        """The finding as JSON-ready data (DESIGN §5), fields in declaration order."""
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity,
+            "subject": self.subject,
+            "property": self.property,
+            "claims": list(self.claims),
+            "message": self.message,
+            "fingerprint": self.fingerprint,
+            "location": self.location,
+            "review": self.review.as_dict() if self.review is not None else None,
+            "details": self.details,
+        }
 
-class StaleReview(BaseModel):
+
+@dataclass(slots=True)
+class StaleReview:
     """A review whose finding no longer exists: fix or delete it so reviews do not rot."""
 
     fingerprint: str
     verdict: str
-    note: str | None = None
     location: str
+    note: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "fingerprint": self.fingerprint,
+            "verdict": self.verdict,
+            "note": self.note,
+            "location": self.location,
+        }
