@@ -31,6 +31,8 @@ class Settings:
     store: Path
     use_cache: bool
     config_path: Path | None = None
+    #: Processes a check may use; None: one per CPU on a big store.
+    jobs: int | None = None
 
     def config(self) -> Any:
         from claimcheck.config import load_config
@@ -98,16 +100,24 @@ def _settings(ctx: click.Context) -> Settings:
 @click.option(
     "--no-cache", is_flag=True, help="Read every file again; neither use nor update the cache."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes for the rules (default: one per CPU from 20,000 claims, else 1).",
+)
 @click.version_option(package_name="claimcheck")
 @click.pass_context
-def cli(ctx: click.Context, store: Path, config_path: Path | None, no_cache: bool) -> None:
+def cli(
+    ctx: click.Context, store: Path, config_path: Path | None, no_cache: bool, jobs: int | None
+) -> None:
     """Claims tied to sources: flag conflicts and gaps in corroboration.
 
     Record every assertion as a claim tied to its source; claimcheck checks them
     against each other, writes the discrepancy report, checks new claims before they
     are added and reviews claims by outlet.
     """
-    ctx.obj = Settings(store=store, use_cache=not no_cache, config_path=config_path)
+    ctx.obj = Settings(store=store, use_cache=not no_cache, config_path=config_path, jobs=jobs)
 
 
 def _load(ctx: click.Context) -> Any:
@@ -187,7 +197,7 @@ def check(
         result = check_candidates(settings.store, candidates, config, cache=settings.use_cache)
     else:
         store = load_store(settings.store, limits=config.limits, cache=settings.use_cache)
-        result = run_check(store, config)
+        result = run_check(store, config, jobs=settings.jobs)
     click.echo(render_check(result, _tty_default(fmt, "table", "text")))
     ctx.exit(result.exit_code())
 
@@ -264,7 +274,7 @@ def _check_all(ctx: click.Context) -> Any:
     _progress(f"loading {settings.store}")
     store = load_store(settings.store, limits=config.limits, cache=settings.use_cache)
     _progress(f"checking {len(store.claims)} claims")
-    return run_check(store, config)
+    return run_check(store, config, jobs=settings.jobs)
 
 
 @cli.command()

@@ -17,6 +17,7 @@ from claimcheck.config import Config
 from claimcheck.estimates import Estimate, estimate_group
 from claimcheck.evidence import Evidence, GroupEvidence, Thresholds
 from claimcheck.findings import SEVERITY_RANK, Finding, ReviewMark, StaleReview, fingerprint
+from claimcheck.forked import cpus, map_forked
 from claimcheck.grades import Grade, grade_group
 from claimcheck.model import Review
 from claimcheck.rules import Context, Draft, Rule
@@ -159,11 +160,17 @@ class _Runner:
             details=draft.details,
         )
 
-    def run(
+    def run(self, keys: Iterable[GroupKey]) -> tuple[list[Finding], GradeTable, list[Estimate]]:
+        """The groups' findings, grades and estimates, then the store-level findings."""
+        findings, grades, estimates = self.run_groups(keys)
+        findings += self.store_findings()
+        return findings, grades, estimates
+
+    def run_groups(
         self, keys: Iterable[GroupKey]
-    ) -> tuple[list[Finding], dict[str, Grade], list[Estimate]]:
+    ) -> tuple[list[Finding], GradeTable, list[Estimate]]:
         findings: list[Finding] = []
-        grades: dict[str, Grade] = {}
+        grades = GradeTable()
         estimates: list[Estimate] = []
         by_type: dict[str, list[Rule]] = {}
         for key in keys:
@@ -181,9 +188,58 @@ class _Runner:
             estimate = estimate_group(ev, group_grades)
             if estimate is not None:
                 estimates.append(estimate)
-        for rule in self.rules:
-            findings.extend(self.stamp(rule, d, None) for d in rule.check_store(self.ctx))
         return findings, grades, estimates
+
+    def store_findings(self) -> list[Finding]:
+        return [
+            self.stamp(rule, d, None) for rule in self.rules for d in rule.check_store(self.ctx)
+        ]
+
+
+class GradeTable(dict[str, Grade]):
+    """Grades by claim id; pickled as columns (a forked part sends hundreds of thousands,
+    and pickling each object costs ten times more)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        grades = self.values()
+        return (
+            _grade_table,
+            (
+                list(self),
+                [g.grade for g in grades],
+                [g.reason for g in grades],
+                [g.supporting_origins for g in grades],
+                [g.contradicting_origins for g in grades],
+            ),
+        )
+
+
+def _grade_table(ids: list[str], *columns: list[Any]) -> GradeTable:
+    return GradeTable(zip(ids, map(Grade, *columns), strict=True))
+
+
+#: Below this many claims a check runs in one process: forking costs more than it saves.
+PARALLEL_FROM = 20_000
+
+
+def _parts(store: Store, jobs: int | None) -> list[list[GroupKey]]:
+    """The store's groups in ``jobs`` runs of consecutive groups with about as many claims
+    each (consecutive, so that the parts' findings joined in order are the serial ones)."""
+    keys = list(store.groups)
+    if jobs is None:
+        jobs = cpus() if len(store.claims) >= PARALLEL_FROM else 1
+    jobs = max(1, min(jobs, len(keys)))
+    if jobs == 1:
+        return [keys]
+    share = sum(len(g) for g in store.groups.values()) / jobs
+    parts: list[list[GroupKey]] = [[]]
+    filled = 0
+    for key in keys:
+        if filled >= share * len(parts) and len(parts) < jobs:
+            parts.append([])
+        parts[-1].append(key)
+        filled += len(store.groups[key])
+    return parts
 
 
 def _order(f: Finding) -> tuple[Any, ...]:
@@ -214,12 +270,26 @@ def _attach_reviews(store: Store, findings: list[Finding], complete: bool) -> li
     return stale
 
 
-def check(store: Store, config: Config | None = None) -> Result:
-    """Run the enabled rules on the whole store."""
+def check(store: Store, config: Config | None = None, *, jobs: int | None = None) -> Result:
+    """Run the enabled rules on the whole store.
+
+    The groups are shared among ``jobs`` forked processes (default: one per CPU for a
+    store of 20,000 claims or more, see :mod:`claimcheck.forked`); the result is the
+    same for any number.
+    """
     config = config or Config()
     runner = _Runner(store, config)
+    findings: list[Finding] = []
+    grades: dict[str, Grade] = {}
+    estimates: list[Estimate] = []
     with gc_paused():  # millions of long-lived objects, no cycles worth collecting
-        findings, grades, estimates = runner.run(store.groups)
+        for part_findings, part_grades, part_estimates in map_forked(
+            runner.run_groups, _parts(store, jobs)
+        ):
+            findings += part_findings
+            grades.update(part_grades)
+            estimates += part_estimates
+        findings += runner.store_findings()
     findings.sort(key=_order)
     stale = _attach_reviews(store, findings, complete=True)
     estimates.sort(key=lambda e: (e.subject, e.property))
@@ -280,8 +350,8 @@ def check_candidates(
                     report.duplicates.append(
                         {"candidate": c.id, "existing": o.id, "location": str(store.location(o.id))}
                     )
-    grades = {cid: g for cid, g in grades.items() if cid in new_ids}
-    return Result(store, config, findings, grades, estimates, [], report)
+    mine = {cid: g for cid, g in grades.items() if cid in new_ids}
+    return Result(store, config, findings, mine, estimates, [], report)
 
 
 @dataclass
