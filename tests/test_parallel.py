@@ -52,7 +52,8 @@ def test_cli_jobs_option(generated: Path) -> None:
     outputs = []
     for jobs in ("1", "2"):
         got = CliRunner().invoke(
-            cli, ["--store", str(generated), "--no-cache", "--jobs", jobs, "check", "--format", "json"]
+            cli,
+            ["--store", str(generated), "--no-cache", "--jobs", jobs, "check", "--format", "json"],
         )
         assert got.exit_code == 1, got.output  # the generated store has conflicts
         outputs.append(orjson.loads(got.output))
