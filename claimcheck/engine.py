@@ -108,13 +108,15 @@ class Result:
             "failing": len(self.failing()),
         }
 
-    def as_dict(self) -> dict[str, Any]:
-        """The JSON shape of DESIGN §5."""
+    def as_dict(self, *, plain: bool = True) -> dict[str, Any]:
+        """The JSON shape of DESIGN §5, as plain data; with ``plain=False`` the grades stay
+        :class:`Grade` records (whose fields are their JSON), for orjson to write."""
+        grades = sorted(self.grades.items())
         out: dict[str, Any] = {
             "summary": self.summary(),
             "findings": [f.as_dict() for f in self.findings],
             "estimates": [e.as_dict() for e in self.estimates],
-            "grades": {cid: g.as_dict() for cid, g in sorted(self.grades.items())},
+            "grades": {cid: g.as_dict() for cid, g in grades} if plain else dict(grades),
             "stale_reviews": [r.as_dict() for r in self.stale_reviews],
         }
         if self.candidate is not None:
@@ -222,28 +224,36 @@ def _grade_table(ids: list[str], *columns: list[Any]) -> GradeTable:
 PARALLEL_FROM = 20_000
 
 
+#: Groups are dealt to processes in runs of this many: runs share the work evenly and keep
+#: each process in its own part of memory (fewer pages copied after the fork).
+RUN_OF_GROUPS = 256
+
+
 def _parts(store: Store, jobs: int | None) -> list[list[GroupKey]]:
-    """The store's groups in ``jobs`` runs of consecutive groups with about as many claims
-    each (consecutive, so that the parts' findings joined in order are the serial ones)."""
+    """The store's groups dealt to ``jobs`` processes in runs of consecutive groups."""
     keys = list(store.groups)
     if jobs is None:
         jobs = cpus() if len(store.claims) >= PARALLEL_FROM else 1
-    jobs = max(1, min(jobs, len(keys)))
+    jobs = max(1, min(jobs, -(-len(keys) // RUN_OF_GROUPS)))
     if jobs == 1:
         return [keys]
-    share = sum(len(g) for g in store.groups.values()) / jobs
-    parts: list[list[GroupKey]] = [[]]
-    filled = 0
-    for key in keys:
-        if filled >= share * len(parts) and len(parts) < jobs:
-            parts.append([])
-        parts[-1].append(key)
-        filled += len(store.groups[key])
+    parts: list[list[GroupKey]] = [[] for _ in range(jobs)]
+    for n, start in enumerate(range(0, len(keys), RUN_OF_GROUPS)):
+        parts[n % jobs] += keys[start : start + RUN_OF_GROUPS]
     return parts
 
 
 def _order(f: Finding) -> tuple[Any, ...]:
-    return (-SEVERITY_RANK[f.severity], f.rule, f.subject or "", f.property or "", f.claims)
+    """Worst first, then by rule and place; total, so that no run order shows through."""
+    return (
+        -SEVERITY_RANK[f.severity],
+        f.rule,
+        f.subject or "",
+        f.property or "",
+        f.claims,
+        f.fingerprint,
+        f.message,
+    )
 
 
 def _attach_reviews(store: Store, findings: list[Finding], complete: bool) -> list[StaleReview]:
@@ -275,7 +285,7 @@ def check(store: Store, config: Config | None = None, *, jobs: int | None = None
 
     The groups are shared among ``jobs`` forked processes (default: one per CPU for a
     store of 20,000 claims or more, see :mod:`claimcheck.forked`); the result is the
-    same for any number.
+    same for any number: findings are sorted on a total order, grades are by claim.
     """
     config = config or Config()
     runner = _Runner(store, config)

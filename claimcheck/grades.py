@@ -16,7 +16,7 @@ Support and contradiction count *cited* claims only, by independent origin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.model import Claim
@@ -33,18 +33,21 @@ LABELS = {
 
 @dataclass(slots=True)
 class Grade:
-    """A claim's grade, the reason in words, and the origins counted (read-only by use:
-    not frozen, because a frozen dataclass is four times slower to build, and a big
-    store builds hundreds of thousands)."""
+    """A claim's grade, the reason in words, and the origins counted.
+
+    Read-only by use, not frozen: a frozen dataclass is four times slower to build, and a
+    big store builds hundreds of thousands. Its fields are its JSON shape (``label``
+    follows from ``grade``), so that orjson writes grades without a dict per claim.
+    """
 
     grade: int
+    label: str = field(init=False)
     reason: str
     supporting_origins: int = 0
     contradicting_origins: int = 0
 
-    @property
-    def label(self) -> str:
-        return LABELS[self.grade]
+    def __post_init__(self) -> None:
+        self.label = LABELS[self.grade]
 
     def as_dict(self) -> dict[str, object]:
         return {

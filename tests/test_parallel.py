@@ -30,7 +30,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from generate import generate
 
     root = tmp_path_factory.mktemp("parallel") / "store"
-    generate(root, 3000)
+    generate(root, 6000)
     return root
 
 
@@ -42,7 +42,7 @@ def _json(result: object) -> bytes:
 def test_any_number_of_processes_gives_the_serial_result(generated: Path) -> None:
     store = load_store(generated, cache=False)
     serial = check(store, Config(), jobs=1)
-    assert serial.findings and len(serial.grades) == 3000
+    assert serial.findings and len(serial.grades) == 6000
     for jobs in (2, 3, 7):
         assert _json(check(store, Config(), jobs=jobs)) == _json(serial), jobs
 

@@ -14,14 +14,30 @@ from typing import Any
 _LINE_BREAKS = re.compile("[\r\n\v\f\x85\u2028\u2029]")
 
 
-def to_json(data: Any) -> str:
-    """Pretty, stable JSON (keys in the order given, UTF-8 kept as is)."""
+def json_bytes(data: Any) -> bytes:
+    """Pretty, stable JSON as UTF-8 (keys in the order given); dataclasses as their fields.
+
+    Bytes, so that a big result goes to its file without being decoded and encoded again.
+    """
     import orjson
 
     try:
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2, default=str).decode("utf-8")
-    except TypeError:  # keys orjson cannot write (not strings): the standard library can
-        return json.dumps(data, indent=2, ensure_ascii=False, default=str)
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS, default=str)
+    except TypeError:  # what orjson cannot write (integers over 64 bits): the standard library
+        return json.dumps(data, indent=2, ensure_ascii=False, default=_plain).encode("utf-8")
+
+
+def to_json(data: Any) -> str:
+    """:func:`json_bytes` as text."""
+    return json_bytes(data).decode("utf-8")
+
+
+def _plain(value: Any) -> Any:
+    import dataclasses
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return str(value)
 
 
 class Raw(str):

@@ -11,14 +11,15 @@ from typing import Any
 
 from claimcheck.engine import Result
 from claimcheck.findings import Finding
-from claimcheck.render import escape_markdown, shorten, table, to_json
+from claimcheck.render import escape_markdown, json_bytes, shorten, table
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def render_check(result: Result, fmt: str) -> str:
+def render_check(result: Result, fmt: str) -> str | bytes:
+    """The check in ``fmt``; JSON comes as UTF-8 bytes, ready to write."""
     if fmt == "json":
-        return to_json(result.as_dict())
+        return json_bytes(result.as_dict(plain=False))
     if fmt == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
         fmt = "github"
     if fmt in ("text", "github"):

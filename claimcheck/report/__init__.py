@@ -9,7 +9,7 @@ from claimcheck.render import to_json
 def render_report(result: Result, fmt: str, title: str | None = None) -> str:
     """The report of ``result`` in ``fmt`` (markdown, html or json)."""
     if fmt == "json":
-        return to_json(result.as_dict())
+        return to_json(result.as_dict(plain=False))
     from claimcheck.report.build import build
 
     report = build(result, title)
