@@ -187,10 +187,13 @@ class GroupEvidence:
     def implies(self, a: Value, b: Value) -> bool:
         """Whether every truth ``a`` allows is one ``b`` allows (``a`` supports ``b``)."""
         if isinstance(a, Quantity) and isinstance(b, Quantity):
-            lo = b.low - tolerance_amount(self.tolerance, b.low, a.low)
+            tolerance = self.tolerance
+            if tolerance is None:
+                return a.low >= b.low and a.high <= b.high
+            lo = b.low - tolerance_amount(tolerance, b.low, a.low)
             hi = b.high
             if hi != INF:
-                hi += tolerance_amount(self.tolerance, b.high, a.high)
+                hi += tolerance_amount(tolerance, b.high, a.high)
             return a.low >= lo and a.high <= hi
         if isinstance(a, DateRange) and isinstance(b, DateRange):
             days = int(self.tolerance) if isinstance(self.tolerance, int | float) else 0

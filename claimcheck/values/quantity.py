@@ -90,12 +90,18 @@ def _num(x: float | None) -> str:
     return repr(x)
 
 
+#: Percentage tolerances ("10%") as shares, read once each.
+_SHARES: dict[str, float] = {}
+
+
 def tolerance_amount(tolerance: float | str | None, a: float, b: float) -> float:
     """The allowed gap between two facing bounds ``a`` and ``b``."""
     if tolerance is None:
         return 0.0
     if isinstance(tolerance, str):
-        share = float(tolerance.rstrip("%")) / 100.0
+        share = _SHARES.get(tolerance)
+        if share is None:
+            share = _SHARES[tolerance] = float(tolerance.rstrip("%")) / 100.0
         return share * max(abs(a), abs(b) if b != INF else 0.0)
     return float(tolerance)
 
