@@ -459,11 +459,24 @@ def main() -> None:
     # objects cost more time than anything they free (the library pauses it only around
     # its own loops, so that long-lived callers keep their collector).
     gc.disable()
-    # A pipe that closes early (`| head`) must not print a traceback.
     try:
         cli(prog_name="claimcheck")
-    except BrokenPipeError:
-        os._exit(EXIT_OK)
+        code = EXIT_OK
+    except SystemExit as e:
+        if isinstance(e.code, str):
+            click.echo(e.code, err=True)
+        code = e.code if isinstance(e.code, int) else EXIT_OK if e.code is None else 1
+    except BrokenPipeError:  # a pipe that closes early (`| head`): no traceback
+        code = EXIT_OK
+    # Leave without freeing what the run built, object by object: every write is already
+    # complete (files are renamed into place, the cache committed) and a million claims
+    # take over a second to tear down.
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,44 @@
+"""The command leaves without tearing its objects down: its output must still be whole,
+its exit code right, and a reader that stops early must not cause a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from support import KIDAL
+
+
+def _command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "claimcheck", "--store", str(KIDAL), "--no-cache", *args]
+
+
+def test_output_is_complete_and_the_exit_code_kept() -> None:
+    proc = subprocess.run(
+        _command("check", "--format", "json"), capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 1, proc.stderr  # the Kidal store has errors
+    data = json.loads(proc.stdout)
+    assert data["summary"]["claims"] == len(data["grades"]) > 100
+    assert proc.stderr == ""
+
+
+def test_usage_errors_still_exit_2() -> None:
+    proc = subprocess.run(
+        _command("check", "--fail-on", "sometimes"), capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 2
+    assert "sometimes" in proc.stderr
+
+
+def test_a_reader_that_stops_early() -> None:
+    proc = subprocess.Popen(
+        _command("claims", "--format", "json"), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(10).startswith(b"{")
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert "Traceback" not in err
