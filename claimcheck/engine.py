@@ -111,12 +111,15 @@ class Result:
     def as_dict(self, *, plain: bool = True) -> dict[str, Any]:
         """The JSON shape of DESIGN §5, as plain data; with ``plain=False`` the grades stay
         :class:`Grade` records (whose fields are their JSON), for orjson to write."""
-        grades = sorted(self.grades.items())
+        grades = self.grades
+        ids = sorted(grades)  # sorting the ids alone is several times faster than the pairs
         out: dict[str, Any] = {
             "summary": self.summary(),
             "findings": [f.as_dict() for f in self.findings],
             "estimates": [e.as_dict() for e in self.estimates],
-            "grades": {cid: g.as_dict() for cid, g in grades} if plain else dict(grades),
+            "grades": {cid: grades[cid].as_dict() for cid in ids}
+            if plain
+            else {cid: grades[cid] for cid in ids},
             "stale_reviews": [r.as_dict() for r in self.stale_reviews],
         }
         if self.candidate is not None:
