@@ -190,6 +190,8 @@ def machine() -> str:
 def measure(
     big: int, small: int, yaml_claims: int, work: Path, repeat: int
 ) -> list[tuple[str, str, str, str]]:
+    from claimcheck.engine import PARALLEL_FROM
+
     rows: list[tuple[str, str, str, str]] = []
 
     def add(what: str, figure: str, target: str, ok: bool | None) -> None:
@@ -232,13 +234,31 @@ def measure(
             ["--store", str(store), "--no-cache", "check", "--format", "json"], repeat=repeat
         )
         results[n] = (floor.seconds, full.seconds)
+        serial = None
+        if n == big:
+            serial = run(
+                ["--store", str(store), "--no-cache", "--jobs", "1", "check", "--format", "json"]
+            )
         add(
             f"{n:,} claims: load floor (parse + validate, `validate`)",
             f"{floor.seconds:.2f} s",
             "",
             None,
         )
-        add(f"{n:,} claims: full `check`", f"{full.seconds:.2f} s", "", None)
+        processes = "one process per CPU" if n >= PARALLEL_FROM else "one process"
+        add(
+            f"{n:,} claims: full `check` ({processes})",
+            f"{full.seconds:.2f} s",
+            "",
+            None,
+        )
+        if serial is not None:
+            add(
+                f"{n:,} claims: full `check` in one process (`--jobs 1`), for comparison",
+                f"{serial.seconds:.2f} s ({serial.seconds / floor.seconds:.2f}× the floor)",
+                "",
+                None,
+            )
         add(
             f"{n:,} claims: check ÷ load floor",
             f"{full.seconds / floor.seconds:.2f}×",
