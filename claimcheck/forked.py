@@ -11,9 +11,7 @@ another, and a part whose child fails for any reason is simply run here again.
 from __future__ import annotations
 
 import os
-import pickle
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -31,6 +29,8 @@ def cpus() -> int:
 
 def can_fork() -> bool:
     """Forking is safe: Linux (macOS's system libraries are not fork-safe), one thread."""
+    import threading
+
     return sys.platform == "linux" and threading.active_count() == 1
 
 
@@ -56,6 +56,8 @@ _FAILED = object()
 
 
 def _spawn(work: Callable[[T], R], part: T) -> tuple[int, int] | None:
+    import pickle
+
     read, write = os.pipe()
     try:
         pid = os.fork()
@@ -88,6 +90,8 @@ def _stop(child: tuple[int, int]) -> None:
 
 
 def _collect(child: tuple[int, int]) -> object:
+    import pickle
+
     pid, read = child
     try:
         with os.fdopen(read, "rb") as pipe:

@@ -374,22 +374,22 @@ RECORD_TYPES: dict[str, type] = {
 }
 
 
-@dataclass(config=_CONFIG)
-class StoreFile:
-    """One YAML file of a store: any of the seven sections, each a list of records."""
-
-    outlets: list[Outlet] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
-    parties: list[Party] = field(default_factory=list)
-    subjects: list[Subject] = field(default_factory=list)
-    properties: list[Property] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    reviews: list[Review] = field(default_factory=list)
-
-
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a store file, for editors' YAML validation."""
     from pydantic import TypeAdapter
+
+    # Built here, not at import: only the schema needs it, and every check would pay.
+    @dataclass(config=_CONFIG)
+    class StoreFile:
+        """One YAML file of a store: any of the seven sections, each a list of records."""
+
+        outlets: list[Outlet] = field(default_factory=list)
+        documents: list[Document] = field(default_factory=list)
+        parties: list[Party] = field(default_factory=list)
+        subjects: list[Subject] = field(default_factory=list)
+        properties: list[Property] = field(default_factory=list)
+        claims: list[Claim] = field(default_factory=list)
+        reviews: list[Review] = field(default_factory=list)
 
     schema = TypeAdapter(StoreFile).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

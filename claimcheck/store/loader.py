@@ -6,7 +6,6 @@ Every problem found is collected with its ``path:line:col`` and raised together 
 
 from __future__ import annotations
 
-import difflib
 import gc
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
@@ -341,6 +340,8 @@ def _record_label(section: str, index: int, record: Any) -> str:
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only when something is misspelt
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
