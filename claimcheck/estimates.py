@@ -76,7 +76,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         for st in ev.statements
         if st.stance == "asserts"
         for c in st.claims
-        if ev.cited(c) and grades.get(c.id, Grade(3, "")).grade != 5
+        if ev.cited(c) and (c.id not in grades or grades[c.id].grade != 5)
     ]
     qs = {c.id: c.parsed for c in claims if isinstance(c.parsed, Quantity)}
     figures = {cid: _figures(q) for cid, q in qs.items()}

@@ -35,6 +35,7 @@ class Provenance:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._document_nodes: dict[str, frozenset[str]] = {}
+        self._descriptions: dict[str, str] = {}
         self._claim_nodes: dict[tuple[str | None, str | None, bool], frozenset[str]] = {}
         self._by_pair: dict[tuple[str | None, str | None], frozenset[str]] = {}
 
@@ -206,10 +207,14 @@ class Provenance:
 
     def describe(self, node_key: str) -> str:
         """A reader's name for a provenance node: ``owner France Médias Monde``."""
-        kind, _, record_id = node_key.partition(":")
-        if kind == OWNER:
-            return f"owner {record_id}"
-        return f"{kind} {self.store.name_of(record_id)}"
+        text = self._descriptions.get(node_key)
+        if text is None:
+            kind, _, record_id = node_key.partition(":")
+            text = (
+                f"owner {record_id}" if kind == OWNER else f"{kind} {self.store.name_of(record_id)}"
+            )
+            self._descriptions[node_key] = text
+        return text
 
 
 def origins_of(store: Store, claims: Sequence[Claim]) -> list[list[Claim]]:
