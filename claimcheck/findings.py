@@ -1,9 +1,9 @@
 """The one findings record, and stable fingerprints.
 
 A :class:`Finding` is serialised once (:meth:`Finding.as_dict`) and every output format
-renders that record. Its ``fingerprint`` depends only on what the finding is about — the rule,
-the subject and property, and the ids involved — never on file order or unrelated
-claims, so that a ``reviews`` entry keeps acknowledging it from run to run.
+renders that record. Its ``fingerprint`` depends only on what the finding is about —
+the rule, the subject and property, and the ids involved — never on file order or
+unrelated claims, so that a ``reviews`` entry keeps acknowledging it from run to run.
 """
 
 from __future__ import annotations

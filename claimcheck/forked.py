@@ -4,13 +4,14 @@ A check's groups are independent, and a forked child sees the loaded store witho
 copying or re-reading it. :func:`map_forked` runs ``work`` on the first part here and on
 every other part in a child, which sends its result back pickled through a pipe. The
 result is always what ``[work(p) for p in parts]`` would give: where forking is not
-safe (not Linux, other threads running, a single CPU) the parts run here one after
-another, and a part whose child fails for any reason is simply run here again.
+safe (not Linux, or other threads running) the parts run here one after another, and a
+part whose child fails for any reason is simply run here again.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -83,7 +84,7 @@ def _stop(child: tuple[int, int]) -> None:
     pid, read = child
     os.close(read)
     try:
-        os.kill(pid, 9)
+        os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
     except OSError:
         pass
