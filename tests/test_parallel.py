@@ -112,3 +112,29 @@ def test_a_grade_table_pickles_as_columns_and_comes_back_equal() -> None:
     back = pickle.loads(pickle.dumps(table))
     assert isinstance(back, GradeTable)
     assert back == table
+
+
+@linux_only
+def test_the_kidal_store_in_small_runs_with_reviews(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    import claimcheck.engine
+
+    root = tmp_path / "claims"
+    shutil.copytree(REPO / "claims", root, ignore=shutil.ignore_patterns(".claimcheck-cache"))
+    serial = check(load_store(root, cache=False), Config(), jobs=1)
+    conflict = next(f for f in serial.findings if f.rule == "CC101")
+    (root / "reviews.yaml").write_text(
+        "reviews:\n"
+        f"  - {{finding: {conflict.fingerprint}, verdict: explained, note: tolls grew}}\n"
+        "  - {finding: 0123456789abcdef, verdict: accepted}\n",
+        encoding="utf-8",
+    )
+    store = load_store(root, cache=False)
+    monkeypatch.setattr(claimcheck.engine, "RUN_OF_GROUPS", 4)  # the Kidal store is small
+    one = check(store, Config(), jobs=1)
+    assert one.stale_reviews and any(f.reviewed for f in one.findings)
+    for jobs in (2, 3):
+        assert _json(check(store, Config(), jobs=jobs)) == _json(one), jobs
