@@ -72,20 +72,6 @@ class _Constructor(SafeConstructor):
         except _Unusual:  # the general constructor, with its errors and rarer features
             return super().construct_document(node)
 
-    @property
-    def versioned_resolver(self) -> Any:
-        """The resolver's table for this document's YAML version, looked up once.
-
-        ruamel.yaml mixes the constructor and the resolver into one loader object per
-        document, and looks the version up again for every scalar (a third of the
-        loading time); one document's ``%YAML`` directive precedes its first node.
-        """
-        table = getattr(self, "_resolver_table", None)
-        if table is None:
-            table = VersionedResolver.versioned_resolver.fget(self)  # type: ignore[attr-defined]
-            self._resolver_table = table
-        return table
-
     def _build(self, node: Node, built: dict[int, Any]) -> Any:
         """The data of plain YAML (strings, numbers, lists, string-keyed mappings) in one
         walk, three times faster than the general constructor; aliases share one object
@@ -127,6 +113,25 @@ class _Constructor(SafeConstructor):
 
 class _Unusual(Exception):
     """YAML the fast constructor leaves to the general one."""
+
+
+def _resolver_table_once(self: Any) -> Any:
+    """The resolver's table for this document's YAML version, looked up once.
+
+    ruamel.yaml mixes the constructor and the resolver into one loader object per
+    document, and looks the version up again for every scalar (a third of the loading
+    time); a document's ``%YAML`` directive precedes its first node.
+    """
+    table = getattr(self, "_resolver_table", None)
+    if table is None:
+        table = self._resolver_table = _VERSIONED.fget(self)  # type: ignore[union-attr]
+    return table
+
+
+# Only over the ruamel.yaml this was written against: another keeps its own lookup.
+_VERSIONED = getattr(VersionedResolver, "versioned_resolver", None)
+if isinstance(_VERSIONED, property) and _VERSIONED.fget is not None:
+    _Constructor.versioned_resolver = property(_resolver_table_once)  # type: ignore[attr-defined]
 
 
 _IN_PROGRESS = object()
