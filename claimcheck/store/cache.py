@@ -203,11 +203,14 @@ class Cache:
         key: tuple[int, int, int, int],
         content_digest: str,
         sections: dict[str, list[Entry]],
+        *,
+        finite: bool = False,
     ) -> None:
-        """Replace the cached records of one file."""
+        """Replace the cached records of one file (``finite``: known to hold no NaN or
+        infinity, which JSON cannot; otherwise they are looked for)."""
         blobs: list[tuple[str, str, str | None, str | None, bytes]] = []
         ids: list[tuple[str, str, int, int]] = []
-        if _has_non_finite(sections):
+        if not finite and _has_non_finite(sections):
             return  # JSON cannot hold NaN or infinity: keep this file out of the cache
         try:
             for section, entries in sections.items():

@@ -453,7 +453,9 @@ def _load_store_file(
             pass  # parse it below, and record it again
     entries = loader.add_parsed(path, parsed)
     if entries is not None:
-        cache.store_file(rel, key, content, entries)
+        # orjson refuses NaN and infinities: JSON Lines records need no search for them.
+        finite = path.suffix in JSONL_SUFFIXES
+        cache.store_file(rel, key, content, entries, finite=finite)
 
 
 def _touched(pending: list[tuple[Path, Parsed | None]]) -> set[tuple[str, str]]:
