@@ -104,7 +104,7 @@ def _settings(ctx: click.Context) -> Settings:
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
-    help="Processes for the rules (default: one per CPU from 20,000 claims, else 1).",
+    help="Processes for the rules (default: one per CPU from 10,000 claims, else 1).",
 )
 @click.version_option(package_name="claimcheck")
 @click.pass_context

@@ -223,8 +223,9 @@ def _grade_table(ids: list[str], *columns: list[Any]) -> GradeTable:
     return GradeTable(zip(ids, map(Grade, *columns), strict=True))
 
 
-#: Below this many claims a check runs in one process: forking costs more than it saves.
-PARALLEL_FROM = 20_000
+#: Below this many claims a check runs in one process: forking costs what it saves
+#: (measured: no gain at 5,000 claims, 0.58 s to 0.50 s at 10,000 on two CPUs).
+PARALLEL_FROM = 10_000
 
 
 #: Groups are dealt to processes in runs of this many: runs share the work evenly and keep
@@ -287,7 +288,7 @@ def check(store: Store, config: Config | None = None, *, jobs: int | None = None
     """Run the enabled rules on the whole store.
 
     The groups are shared among ``jobs`` forked processes (default: one per CPU for a
-    store of 20,000 claims or more, see :mod:`claimcheck.forked`); the result is the
+    store of 10,000 claims or more, see :mod:`claimcheck.forked`); the result is the
     same for any number: findings are sorted on a total order, grades are by claim.
     """
     config = config or Config()
