@@ -1,7 +1,7 @@
 """Measure claimcheck against the targets of DESIGN §6, in one run, as ratios.
 
     pip install -e '.[bench]'            # adds DuckDB, for the yardstick only
-    python benchmarks/run.py             # 100k and 1M claims: several minutes
+    python benchmarks/run.py             # 100k and 1M claims: about 15 minutes
     python benchmarks/run.py --quick     # 10k claims: checks that the script works
 
 Every figure is a wall-clock time of the `claimcheck` command in a fresh process (the
