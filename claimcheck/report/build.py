@@ -45,6 +45,10 @@ class Row:
     in_findings: list[str]
 
 
+#: The columns of a group's who-says-what table, in every format.
+ROW_COLUMNS = ["value", "interval", "claimant", "outlet", "document", "as of", "grade"]
+
+
 @dataclass
 class Group:
     """A (subject, property) group with findings: its table, estimate and findings."""
@@ -60,6 +64,13 @@ class Group:
     @property
     def quantity_rows(self) -> list[Row]:
         return [r for r in self.rows if isinstance(r.claim.parsed, Quantity)]
+
+    @property
+    def wants_forest(self) -> bool:
+        """Whether the group's figures are drawn: an estimate, or a quantity conflict."""
+        return bool(self.quantity_rows) and (
+            self.estimate is not None or any(f.rule == "CC101" for f in self.findings)
+        )
 
 
 @dataclass

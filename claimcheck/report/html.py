@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from claimcheck.report import svg
-from claimcheck.report.build import OUTLET_HEADERS, Group, Report, outlet_rows
+from claimcheck.report.build import OUTLET_HEADERS, ROW_COLUMNS, Group, Report, outlet_rows
 
 CSS = """
 :root { color-scheme: light; }
@@ -81,9 +81,7 @@ def _group(group: Group) -> str:
                 grade,
             ]
         )
-    out.append(
-        _table(["value", "interval", "claimant", "outlet", "document", "as of", "grade"], rows)
-    )
+    out.append(_table(ROW_COLUMNS, rows))
     if group.estimate is not None:
         est = group.estimate
         unit = f" {e(group.unit)}" if group.unit else ""
@@ -92,9 +90,7 @@ def _group(group: Group) -> str:
             f"high {_num(est.high)}</b>{unit} — best consistent with {est.best_origins} "
             f"independent origin{'s' if est.best_origins != 1 else ''}.</p>"
         )
-    if group.quantity_rows and (
-        group.estimate is not None or any(f.rule == "CC101" for f in group.findings)
-    ):
+    if group.wants_forest:
         out.append(svg.forest(group))
     for f in group.findings:
         review = ""

@@ -5,7 +5,14 @@ from __future__ import annotations
 from claimcheck.render import escape_markdown as esc
 from claimcheck.render import markdown_link, table
 from claimcheck.report import mermaid
-from claimcheck.report.build import OUTLET_HEADERS, Group, Report, Row, outlet_rows
+from claimcheck.report.build import (
+    OUTLET_HEADERS,
+    ROW_COLUMNS,
+    Group,
+    Report,
+    Row,
+    outlet_rows,
+)
 
 
 def _num(x: float) -> str:
@@ -33,7 +40,7 @@ def _group(group: Group) -> list[str]:
     out.append(
         table(
             rows,
-            ["value", "interval", "claimant", "outlet", "document", "as of", "grade"],
+            ROW_COLUMNS,
             "markdown",
         )
     )
@@ -48,9 +55,7 @@ def _group(group: Group) -> list[str]:
             f"best from {', '.join(e.claims['best'])}, high from {', '.join(e.claims['high'])})."
         )
         out.append("")
-    if group.quantity_rows and (
-        group.estimate is not None or any(f.rule == "CC101" for f in group.findings)
-    ):
+    if group.wants_forest:
         out += [mermaid.forest(group), ""]
     for f in group.findings:
         line = f"- **{f.rule} {f.name}** ({f.severity}): {esc(f.message)}"
