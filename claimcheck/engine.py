@@ -8,8 +8,10 @@ corroborate and what they duplicate.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
+from operator import itemgetter, lt
 from pathlib import Path
 from typing import Any
 
@@ -111,20 +113,26 @@ class Result:
     def as_dict(self, *, plain: bool = True) -> dict[str, Any]:
         """The JSON shape of DESIGN §5, as plain data; with ``plain=False`` the grades stay
         :class:`Grade` records (whose fields are their JSON), for orjson to write."""
-        grades = self.grades
-        ids = sorted(grades)  # sorting the ids alone is several times faster than the pairs
+        grades = by_id(self.grades)
         out: dict[str, Any] = {
             "summary": self.summary(),
             "findings": [f.as_dict() for f in self.findings],
             "estimates": [e.as_dict() for e in self.estimates],
-            "grades": {cid: grades[cid].as_dict() for cid in ids}
-            if plain
-            else {cid: grades[cid] for cid in ids},
+            "grades": {cid: g.as_dict() for cid, g in grades.items()} if plain else grades,
             "stale_reviews": [r.as_dict() for r in self.stale_reviews],
         }
         if self.candidate is not None:
             out["candidate"] = self.candidate.as_dict()
         return out
+
+
+def by_id(grades: Mapping[str, Grade]) -> Mapping[str, Grade]:
+    """The grades in the order of their claim ids: ``grades`` itself if it already is
+    (as :func:`check` leaves them; checking the order costs a tenth of building a copy)."""
+    ids = list(grades)
+    if all(map(lt, ids, islice(ids, 1, None))):
+        return grades
+    return dict(sorted(grades.items(), key=itemgetter(0)))
 
 
 def thresholds(config: Config, reviews: Sequence[Review]) -> Thresholds:
@@ -193,7 +201,8 @@ class _Runner:
             estimate = estimate_group(ev, group_grades)
             if estimate is not None:
                 estimates.append(estimate)
-        return findings, grades, estimates
+        # In claim id order, so that :func:`check` merges the parts' sorted runs.
+        return findings, GradeTable(sorted(grades.items(), key=itemgetter(0))), estimates
 
     def store_findings(self) -> list[Finding]:
         return [
@@ -294,16 +303,21 @@ def check(store: Store, config: Config | None = None, *, jobs: int | None = None
     config = config or Config()
     runner = _Runner(store, config)
     findings: list[Finding] = []
-    grades: dict[str, Grade] = {}
+    graded: list[tuple[str, Grade]] = []
     estimates: list[Estimate] = []
     with gc_paused():  # millions of long-lived objects, no cycles worth collecting
         for part_findings, part_grades, part_estimates in map_forked(
             runner.run_groups, _parts(store, jobs)
         ):
             findings += part_findings
-            grades.update(part_grades)
+            graded += part_grades.items()
             estimates += part_estimates
         findings += runner.store_findings()
+        # In claim id order: every reader (the JSON, the reports) then takes them as they
+        # are. Each part comes sorted (in its own process), so this sort only merges runs.
+        graded.sort(key=itemgetter(0))
+        grades = dict(graded)
+        del graded
     findings.sort(key=_order)
     stale = _attach_reviews(store, findings, complete=True)
     estimates.sort(key=lambda e: (e.subject, e.property))

@@ -257,3 +257,20 @@ def test_json_shape(tmp_path: Path, make_store: Callable[..., Path]) -> None:
     }
     assert f["claims"] == sorted(f["claims"])
     assert set(data["estimates"][0]) >= {"subject", "property", "low", "best", "high", "claims"}
+
+
+def test_grades_come_in_claim_id_order(tmp_path: Path) -> None:
+    # Claims written out of id order, across two files: the result and its JSON list the
+    # grades by claim id, and a result built with grades out of order is written sorted.
+    rows = list(reversed(STRIKE))
+    root = write_store(
+        tmp_path,
+        {"base.yaml": BASE, "a.yaml": claims_yaml(rows[:3]), "b.yaml": claims_yaml(rows[3:])},
+    )
+    result = check(load_store(root))
+    ids = list(result.grades)
+    assert ids == sorted(ids) == ["a", "b", "c", "d", "e", "f"]
+    assert list(result.as_dict()["grades"]) == ids
+    result.grades = dict(reversed(list(result.grades.items())))
+    assert list(result.as_dict()["grades"]) == ids
+    assert list(result.as_dict(plain=False)["grades"]) == ids
