@@ -8,6 +8,7 @@ corroborate and what they duplicate.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -91,9 +92,8 @@ class Result:
         for f in self.findings:
             by_severity[f.severity] += 1
             by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
-        grades = {str(g): 0 for g in range(1, 7)}
-        for grade in self.grades.values():
-            grades[str(grade.grade)] += 1
+        counts = Counter(g.grade for g in self.grades.values())
+        grades = {str(g): counts[g] for g in range(1, 7)}
         store = self.store
         return {
             "store": str(store.root),

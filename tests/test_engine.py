@@ -274,3 +274,14 @@ def test_grades_come_in_claim_id_order(tmp_path: Path) -> None:
     result.grades = dict(reversed(list(result.grades.items())))
     assert list(result.as_dict()["grades"]) == ids
     assert list(result.as_dict(plain=False)["grades"]) == ids
+
+
+def test_summary_counts_the_grades(tmp_path: Path) -> None:
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE)})
+    data = check(load_store(root)).as_dict()
+    counted = {str(g): 0 for g in range(1, 7)}
+    for grade in data["grades"].values():
+        counted[str(grade["grade"])] += 1
+    assert data["summary"]["grades"] == counted
+    assert sum(counted.values()) == len(STRIKE)
+    assert len([n for n in counted.values() if n]) >= 2  # not all claims share one grade
