@@ -71,6 +71,7 @@ class Result:
     store: Store
     config: Config
     findings: list[Finding]
+    #: Each claim's grade, by claim id (in id order, as :func:`check` leaves them).
     grades: dict[str, Grade]
     estimates: list[Estimate]
     stale_reviews: list[StaleReview] = field(default_factory=list)
