@@ -20,7 +20,7 @@ from claimcheck.config import Config
 from claimcheck.estimates import Estimate, estimate_group
 from claimcheck.evidence import Evidence, GroupEvidence, Thresholds
 from claimcheck.findings import SEVERITY_RANK, Finding, ReviewMark, StaleReview, fingerprint
-from claimcheck.forked import cpus, map_forked
+from claimcheck.forked import cpus, map_shared
 from claimcheck.grades import Grade, grade_group
 from claimcheck.model import Review
 from claimcheck.rules import Context, Draft, Rule
@@ -202,7 +202,7 @@ class _Runner:
             estimate = estimate_group(ev, group_grades)
             if estimate is not None:
                 estimates.append(estimate)
-        # In claim id order, so that :func:`check` merges the parts' sorted runs.
+        # In claim id order, so that :func:`check` only merges the runs' sorted grades.
         return findings, GradeTable(sorted(grades.items(), key=itemgetter(0))), estimates
 
     def store_findings(self) -> list[Finding]:
@@ -212,7 +212,7 @@ class _Runner:
 
 
 class GradeTable(dict[str, Grade]):
-    """Grades by claim id; pickled as columns (a forked part sends hundreds of thousands,
+    """Grades by claim id; pickled as columns (a forked process sends hundreds of thousands,
     and pickling each object costs ten times more)."""
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -238,23 +238,27 @@ def _grade_table(ids: list[str], *columns: list[Any]) -> GradeTable:
 PARALLEL_FROM = 10_000
 
 
-#: Groups are dealt to processes in runs of this many: runs share the work evenly and keep
-#: each process in its own part of memory (fewer pages copied after the fork).
+#: Groups are shared out in runs of consecutive groups, at most this many: a process
+#: taking a run stays in its own part of memory (fewer pages copied after the fork).
 RUN_OF_GROUPS = 256
 
+#: ...and in at least this many runs per process, so that all finish within a short run
+#: of each other.
+RUNS_PER_JOB = 16
 
-def _parts(store: Store, jobs: int | None) -> list[list[GroupKey]]:
-    """The store's groups dealt to ``jobs`` processes in runs of consecutive groups."""
-    keys = list(store.groups)
+
+def _jobs(store: Store, jobs: int | None) -> int:
     if jobs is None:
-        jobs = cpus() if len(store.claims) >= PARALLEL_FROM else 1
-    jobs = max(1, min(jobs, -(-len(keys) // RUN_OF_GROUPS)))
+        return cpus() if len(store.claims) >= PARALLEL_FROM else 1
+    return max(1, jobs)
+
+
+def _runs(keys: list[GroupKey], jobs: int) -> list[list[GroupKey]]:
+    """The groups in runs of consecutive groups, to be shared among ``jobs`` processes."""
     if jobs == 1:
         return [keys]
-    parts: list[list[GroupKey]] = [[] for _ in range(jobs)]
-    for n, start in enumerate(range(0, len(keys), RUN_OF_GROUPS)):
-        parts[n % jobs] += keys[start : start + RUN_OF_GROUPS]
-    return parts
+    size = max(1, min(RUN_OF_GROUPS, len(keys) // (jobs * RUNS_PER_JOB)))
+    return [keys[start : start + size] for start in range(0, len(keys), size)]
 
 
 def _order(f: Finding) -> tuple[Any, ...]:
@@ -297,9 +301,10 @@ def _attach_reviews(store: Store, findings: list[Finding], complete: bool) -> li
 def check(store: Store, config: Config | None = None, *, jobs: int | None = None) -> Result:
     """Run the enabled rules on the whole store.
 
-    The groups are shared among ``jobs`` forked processes (default: one per CPU for a
-    store of 10,000 claims or more, see :mod:`claimcheck.forked`); the result is the
-    same for any number: findings are sorted on a total order, grades are by claim.
+    The groups are shared among ``jobs`` processes (default: one per CPU for a store of
+    10,000 claims or more), each taking the next run of groups until none is left (see
+    :mod:`claimcheck.forked`); the result is the same for any number: findings are
+    sorted on a total order, grades by claim id.
     """
     config = config or Config()
     runner = _Runner(store, config)
@@ -307,15 +312,16 @@ def check(store: Store, config: Config | None = None, *, jobs: int | None = None
     graded: list[tuple[str, Grade]] = []
     estimates: list[Estimate] = []
     with gc_paused():  # millions of long-lived objects, no cycles worth collecting
-        for part_findings, part_grades, part_estimates in map_forked(
-            runner.run_groups, _parts(store, jobs)
+        jobs = _jobs(store, jobs)
+        for part_findings, part_grades, part_estimates in map_shared(
+            runner.run_groups, _runs(list(store.groups), jobs), jobs
         ):
             findings += part_findings
             graded += part_grades.items()
             estimates += part_estimates
         findings += runner.store_findings()
         # In claim id order: every reader (the JSON, the reports) then takes them as they
-        # are. Each part comes sorted (in its own process), so this sort only merges runs.
+        # are. Each run comes sorted (by the process that took it): this sort merges them.
         graded.sort(key=itemgetter(0))
         grades = dict(graded)
         del graded

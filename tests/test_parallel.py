@@ -6,6 +6,7 @@ import os
 import pickle
 import sys
 import threading
+import time
 from pathlib import Path
 
 import orjson
@@ -14,8 +15,8 @@ from click.testing import CliRunner
 
 from claimcheck.cli import cli
 from claimcheck.config import Config
-from claimcheck.engine import GradeTable, check
-from claimcheck.forked import map_forked
+from claimcheck.engine import RUN_OF_GROUPS, RUNS_PER_JOB, GradeTable, _runs, check
+from claimcheck.forked import _Queue, map_shared
 from claimcheck.grades import Grade
 from claimcheck.store import load_store
 
@@ -62,35 +63,95 @@ def test_cli_jobs_option(generated: Path) -> None:
     assert bad.exit_code == 2
 
 
-def _where(part: int) -> tuple[int, int]:
-    return part, os.getpid()
+def _where(item: int) -> tuple[int, int]:
+    return item, os.getpid()
+
+
+def _slow_where(item: float) -> tuple[float, int]:
+    time.sleep(item)
+    return item, os.getpid()
 
 
 @linux_only
-def test_parts_after_the_first_run_in_children() -> None:
-    got = map_forked(_where, [1, 2, 3])
-    assert [part for part, _ in got] == [1, 2, 3]
-    assert got[0][1] == os.getpid()
-    assert {pid for _, pid in got[1:]}.isdisjoint({os.getpid()})
+def test_items_are_shared_with_a_child_and_come_back_in_order() -> None:
+    items = [0.01] * 30
+    got = map_shared(_slow_where, items, 2)
+    assert [item for item, _ in got] == items
+    assert len({pid for _, pid in got}) == 2
+    assert os.getpid() in {pid for _, pid in got}
 
 
-def _dies_in_children(part: int) -> int:
-    if part == 2 and os.environ.get("CLAIMCHECK_TEST_PARENT") != str(os.getpid()):
+@linux_only
+def test_a_process_busy_with_a_long_item_leaves_the_rest_to_the_other() -> None:
+    # Taken on demand: whichever process takes the long item, the other does most of the
+    # short ones meanwhile (an even split would give each process ten).
+    got = map_shared(_slow_where, [0.6] + [0.005] * 20, 2)
+    slow_pid = got[0][1]
+    assert sum(1 for _, pid in got[1:] if pid == slow_pid) <= 5
+
+
+def _dies_in_children(item: int) -> int:
+    time.sleep(0.01)
+    if os.environ.get("CLAIMCHECK_TEST_PARENT") != str(os.getpid()):
         os._exit(3)
-    return part * 10
+    return item * 10
 
 
-def _raises_in_children(part: int) -> int:
+def _raises_in_children(item: int) -> int:
+    time.sleep(0.01)
     if os.environ.get("CLAIMCHECK_TEST_PARENT") != str(os.getpid()):
         raise MemoryError("out of memory in the child")
-    return part * 10
+    return item * 10
 
 
 @linux_only
-def test_a_failing_child_is_computed_again_here(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_what_a_failing_child_took_is_computed_again_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLAIMCHECK_TEST_PARENT", str(os.getpid()))
-    assert map_forked(_dies_in_children, [1, 2, 3]) == [10, 20, 30]
-    assert map_forked(_raises_in_children, [1, 2]) == [10, 20]
+    items = list(range(20))
+    assert map_shared(_dies_in_children, items, 3) == [i * 10 for i in items]
+    assert map_shared(_raises_in_children, items, 2) == [i * 10 for i in items]
+
+
+def _fails_here(item: int) -> int:
+    if item == 0:
+        raise ValueError("a bug in a rule")
+    time.sleep(0.01)
+    return item
+
+
+@linux_only
+def test_an_error_here_stops_the_children_and_is_raised() -> None:
+    before = _children_of(os.getpid())
+    with pytest.raises(ValueError, match="a bug in a rule"):
+        # The parent computes item 0 unless the child took it first: then it is raised
+        # when the parent computes it again.
+        map_shared(_fails_here, list(range(50)), 2)
+    assert _children_of(os.getpid()) == before
+
+
+def _children_of(pid: int) -> set[str]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return set(path.read_text().split()) if path.exists() else set()
+
+
+@linux_only
+def test_a_queue_lock_held_by_a_dead_process_is_released() -> None:
+    import fcntl
+    import signal
+
+    queue = _Queue.create()
+    assert queue is not None
+    pid = os.fork()
+    if pid == 0:
+        fcntl.lockf(queue.fd, fcntl.LOCK_EX)
+        os._exit(0)  # dies holding the lock
+    os.waitpid(pid, 0)
+    signal.alarm(10)  # fail, rather than hang, if the lock were still held
+    try:
+        assert [queue.take(), queue.take()] == [0, 1]
+    finally:
+        signal.alarm(0)
+        queue.close()
 
 
 def test_with_other_threads_running_nothing_is_forked() -> None:
@@ -98,7 +159,7 @@ def test_with_other_threads_running_nothing_is_forked() -> None:
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        got = map_forked(_where, [1, 2])
+        got = map_shared(_where, [1, 2], 2)
     finally:
         stop.set()
         thread.join()
@@ -115,12 +176,8 @@ def test_a_grade_table_pickles_as_columns_and_comes_back_equal() -> None:
 
 
 @linux_only
-def test_the_kidal_store_in_small_runs_with_reviews(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_kidal_store_in_small_runs_with_reviews(tmp_path: Path) -> None:
     import shutil
-
-    import claimcheck.engine
 
     root = tmp_path / "claims"
     shutil.copytree(REPO / "claims", root, ignore=shutil.ignore_patterns(".claimcheck-cache"))
@@ -133,8 +190,19 @@ def test_the_kidal_store_in_small_runs_with_reviews(
         encoding="utf-8",
     )
     store = load_store(root, cache=False)
-    monkeypatch.setattr(claimcheck.engine, "RUN_OF_GROUPS", 4)  # the Kidal store is small
+    assert len(_runs(list(store.groups), 2)) >= 2 * RUNS_PER_JOB  # short runs, shared out
     one = check(store, Config(), jobs=1)
     assert one.stale_reviews and any(f.reviewed for f in one.findings)
     for jobs in (2, 3):
         assert _json(check(store, Config(), jobs=jobs)) == _json(one), jobs
+
+
+def test_groups_are_shared_out_in_runs_small_enough_to_finish_together() -> None:
+    keys = [(f"s{i}", "deaths") for i in range(10_000)]
+    for jobs in (2, 3):
+        runs = _runs(keys, jobs)
+        assert [k for run in runs for k in run] == keys
+        assert len(runs) >= jobs * RUNS_PER_JOB
+        assert max(map(len, runs)) <= RUN_OF_GROUPS
+    assert _runs(keys, 1) == [keys]
+    assert _runs(keys[:3], 2) == [[k] for k in keys[:3]]
