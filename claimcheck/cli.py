@@ -187,7 +187,6 @@ def check(
     from claimcheck.engine import check as run_check
     from claimcheck.engine import check_candidates
     from claimcheck.render.findings import render_check
-    from claimcheck.store import load_store
 
     settings = _settings(ctx)
     config = _selected(settings.config(), select, ignore)
@@ -196,7 +195,7 @@ def check(
     if candidates:
         result = check_candidates(settings.store, candidates, config, cache=settings.use_cache)
     else:
-        store = load_store(settings.store, limits=config.limits, cache=settings.use_cache)
+        store = _load_for_check(settings, config.limits)
         result = run_check(store, config, jobs=settings.jobs)
     click.echo(render_check(result, _tty_default(fmt, "table", "text")))
     ctx.exit(result.exit_code())
@@ -265,14 +264,21 @@ def _progress(message: str) -> None:
         click.echo(f"claimcheck: {message}…", err=True)
 
 
+def _load_for_check(settings: Settings, limits: Any) -> Any:
+    """The whole store; what it changed in the cache is recorded meanwhile, by a process
+    of its own (waited for before the command exits)."""
+    from claimcheck.store import load_store
+
+    return load_store(settings.store, limits=limits, cache=settings.use_cache, background=True)
+
+
 def _check_all(ctx: click.Context) -> Any:
     from claimcheck.engine import check as run_check
-    from claimcheck.store import load_store
 
     settings = _settings(ctx)
     config = settings.config()
     _progress(f"loading {settings.store}")
-    store = load_store(settings.store, limits=config.limits, cache=settings.use_cache)
+    store = _load_for_check(settings, config.limits)
     _progress(f"checking {len(store.claims)} claims")
     return run_check(store, config, jobs=settings.jobs)
 
@@ -476,6 +482,9 @@ def main() -> None:
         sys.stderr.flush()
     except (BrokenPipeError, ValueError):
         pass
+    from claimcheck.forked import wait_background
+
+    wait_background()  # the cache, being recorded by a child process
     os._exit(code)
 
 

@@ -12,6 +12,10 @@ The result is always what ``[work(i) for i in items]`` gives, in that order: whe
 forking is not safe (not Linux, or other threads running) the items are computed here
 one after another, and the items of a child that fails for any reason are simply
 computed here again.
+
+:func:`in_background` runs a side task (writing the cache) in a child while this
+process goes on; :func:`wait_background` waits for it, as the command line does before
+it exits (and the interpreter at exit).
 """
 
 from __future__ import annotations
@@ -67,6 +71,45 @@ def map_shared(work: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]
         queue.close()
     # What a failed child had taken is computed here.
     return [done[i] if i in done else work(item) for i, item in enumerate(items)]
+
+
+_background: list[tuple[int, Callable[[], object]]] = []
+
+
+def in_background(work: Callable[[], object]) -> bool:
+    """Run ``work`` in a forked child while this process goes on.
+
+    False, with nothing run, where forking is not safe: the caller then does the work
+    itself. ``work`` (and what it refers to) is kept here until the child is waited for,
+    so that this process writes nothing to the memory the child is reading.
+    """
+    if not can_fork():
+        return False
+    try:
+        pid = os.fork()
+    except OSError:
+        return False
+    if pid == 0:  # the child: do it, and leave without running any cleanup
+        code = 1
+        try:
+            work()
+            code = 0
+        finally:
+            os._exit(code)
+    if not _background:
+        import atexit
+
+        atexit.register(wait_background)
+    _background.append((pid, work))
+    return True
+
+
+def wait_background() -> None:
+    """Wait for every child started by :func:`in_background`."""
+    while _background:
+        pid, _ = _background.pop()
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
 
 
 class _Queue:

@@ -25,7 +25,7 @@ import time
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -47,6 +47,28 @@ RACY_NS = 1_000_000_000
 
 #: One record as cached: (index in its section, line, column, the record as parsed).
 Entry = tuple[int, int, int, Any]
+
+
+class FileRecords(NamedTuple):
+    """One file's records to record in the cache (see :meth:`Cache.store_file`)."""
+
+    rel: str
+    key: tuple[int, int, int, int]
+    digest: str
+    sections: dict[str, list[Entry]]
+    finite: bool
+
+
+def write_files(root: Path, files: Sequence[FileRecords]) -> None:
+    """Record files in the cache of the store at ``root`` (from a process of its own)."""
+    cache = Cache(root)
+    if not cache.open():
+        return
+    try:
+        for f in files:
+            cache.store_file(f.rel, f.key, f.digest, f.sections, finite=f.finite)
+    finally:
+        cache.close()
 
 
 def digest(data: bytes) -> str:

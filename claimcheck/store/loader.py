@@ -17,16 +17,19 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from claimcheck.errors import FileProblem, Location, Problem, StoreError, display_path
+from claimcheck.forked import can_fork, in_background
 from claimcheck.model import RECORD_TYPES, SECTIONS, Claim
 from claimcheck.store import integrity, jsonlfile, yamlfile
 from claimcheck.store.cache import (
     Cache,
     CacheCorrupt,
     Entry,
+    FileRecords,
     digest,
     group_key,
     relative,
     stat_key,
+    write_files,
 )
 from claimcheck.store.files import JSONL_SUFFIXES, decode, read_bytes, read_text, store_files
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
@@ -35,6 +38,10 @@ from claimcheck.store.yamlfile import RecordPos
 
 #: Stop collecting after this many problems: the first ones are what a user fixes first.
 MAX_PROBLEMS = 200
+
+#: With ``background``, the cache is written by a child process from this many records
+#: to record (a million claims take over ten seconds to record; a few hundred, nothing).
+BACKGROUND_FROM = 10_000
 
 _SINGULAR = {
     "outlets": "outlet",
@@ -353,13 +360,17 @@ def load_store(
     limits: Limits = DEFAULT_LIMITS,
     cache: bool = False,
     partial: bool = False,
+    background: bool = False,
 ) -> Store:
     """Load and check the store at ``root`` (plus ``candidates``, if any).
 
     With ``cache``, unchanged files are read from the store's cache and changed ones
     recorded in it (see :mod:`claimcheck.store.cache`). With ``partial`` as well, only
     the claims of the (subject, property) groups the candidates touch are loaded: what
-    a candidate check needs, in time independent of the store's size.
+    a candidate check needs, in time independent of the store's size. With
+    ``background``, many records to record are recorded by a forked process while the
+    caller goes on (checking them); :func:`claimcheck.forked.wait_background` waits
+    for it, as the command line does before it exits.
 
     Raises :class:`~claimcheck.errors.StoreError` listing every problem found.
     """
@@ -369,19 +380,25 @@ def load_store(
     if not cache:
         return _load(root, candidates, limits, False, False)
     try:
-        return _load(root, candidates, limits, True, partial)
+        return _load(root, candidates, limits, True, partial, background)
     except CacheCorrupt:
         # The cache failed under us (another process rebuilt it, the disk...): read it all.
         return _load(root, candidates, limits, False, False)
 
 
 def _load(
-    root: Path, candidates: Sequence[str | Path], limits: Limits, cache: bool, partial: bool
+    root: Path,
+    candidates: Sequence[str | Path],
+    limits: Limits,
+    cache: bool,
+    partial: bool,
+    background: bool = False,
 ) -> Store:
     loader = _Loader(root, limits)
     store_cache = Cache(root) if cache else None
     if store_cache is not None and not store_cache.open():
         store_cache = None
+    records: list[FileRecords] = []  # to record in the cache
     try:
         with gc_paused():
             pending: list[tuple[Path, Parsed | None]] = []
@@ -396,7 +413,16 @@ def _load(
             if store_cache is not None:
                 store_cache.forget([relative(root, p) for p in files])
             for path in files:
-                _load_store_file(loader, path, store_cache, groups)
+                _load_store_file(loader, path, store_cache, groups, records)
+            # Recorded now unless there are many: what follows reads the ids recorded.
+            later = (
+                background
+                and groups is None
+                and sum(len(e) for f in records for e in f.sections.values()) >= BACKGROUND_FROM
+            )
+            if store_cache is not None and not later:
+                _record(store_cache, records)
+                records = []
             loader.store.candidate_start = len(loader.store.files)
             for path, parsed in pending:
                 if parsed is None:
@@ -412,17 +438,32 @@ def _load(
                 loader.failed_ids,
                 exists=_exists_in(store_cache) if groups is not None else None,
             )
+        if store_cache is not None and records and (loader.problems or not can_fork()):
+            _record(store_cache, records)  # a failed load ends at once; or nothing to fork
+            records = []
     finally:
         if store_cache is not None:
             store_cache.close()
+    # Forked once the cache is closed: a connection must not cross a fork.
+    if records and not in_background(lambda: write_files(root, records)):
+        write_files(root, records)
     if loader.problems:
         raise StoreError(sorted(loader.problems, key=_problem_order)[:MAX_PROBLEMS])
     loader.store.partial = groups is not None
     return loader.store
 
 
+def _record(cache: Cache, records: list[FileRecords]) -> None:
+    for f in records:
+        cache.store_file(f.rel, f.key, f.digest, f.sections, finite=f.finite)
+
+
 def _load_store_file(
-    loader: _Loader, path: Path, cache: Cache | None, groups: set[tuple[str, str]] | None
+    loader: _Loader,
+    path: Path,
+    cache: Cache | None,
+    groups: set[tuple[str, str]] | None,
+    records: list[FileRecords],
 ) -> None:
     if cache is None:
         loader.add_file(path)
@@ -455,7 +496,7 @@ def _load_store_file(
     if entries is not None:
         # orjson refuses NaN and infinities: JSON Lines records need no search for them.
         finite = path.suffix in JSONL_SUFFIXES
-        cache.store_file(rel, key, content, entries, finite=finite)
+        records.append(FileRecords(rel, key, content, entries, finite))
 
 
 def _touched(pending: list[tuple[Path, Parsed | None]]) -> set[tuple[str, str]]:

@@ -5,19 +5,23 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimcheck import forked
 from claimcheck.cli import cli
 from claimcheck.engine import check
+from claimcheck.errors import StoreError
 from claimcheck.store import load_store
 from claimcheck.store.cache import CACHE_DIR
 
-from support import BASE
+from support import BASE, KIDAL
 
 CLAIMS = """\
 claims:
@@ -233,3 +237,95 @@ def test_cold_and_warm_agree_on_generated_stores(
             claims[e] = ("3", claims[e][1]) if claims[e][0] != "3" else ("14", claims[e][1])
     write(claims)
     assert summary(root) == summary(root, cache=False)
+
+
+def _cached_paths(root: Path) -> set[str]:
+    with sqlite3.connect(root / CACHE_DIR / "store.sqlite") as db:
+        return {row[0] for row in db.execute("SELECT path FROM files")}
+
+
+linux_only = pytest.mark.skipif(sys.platform != "linux", reason="forking is used on Linux only")
+
+
+@linux_only
+def test_many_records_are_recorded_by_a_background_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimcheck.store.loader as loader
+
+    root = make(tmp_path)
+    for p in root.glob("*.yaml"):
+        age(p)
+    monkeypatch.setattr(loader, "BACKGROUND_FROM", 5)  # the store has more records than that
+    store = load_store(root, cache=True, background=True)
+    assert len(forked._background) == 1  # a child is recording them
+    forked.wait_background()
+    assert forked._background == []
+    assert _cached_paths(root) == {"base.yaml", "claims.yaml"}
+    warm = load_store(root, cache=True)
+    assert list(warm.claims) == list(store.claims)
+    assert summary(root) == summary(root, cache=False)
+
+
+@linux_only
+def test_few_records_are_recorded_at_once(tmp_path: Path) -> None:
+    root = make(tmp_path)
+    load_store(root, cache=True, background=True)
+    assert forked._background == []
+    assert _cached_paths(root) == {"base.yaml", "claims.yaml"}
+
+
+@linux_only
+def test_a_store_with_problems_records_its_good_files_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimcheck.store.loader as loader
+
+    root = make(tmp_path)
+    (root / "bad.yaml").write_text("claims:\n  - {id: x, subject: strike}\n", encoding="utf-8")
+    monkeypatch.setattr(loader, "BACKGROUND_FROM", 1)
+    with pytest.raises(StoreError):
+        load_store(root, cache=True, background=True)
+    assert forked._background == []
+    assert _cached_paths(root) == {"base.yaml", "claims.yaml"}
+
+
+@linux_only
+def test_background_work_is_waited_for(tmp_path: Path) -> None:
+    done = tmp_path / "done"
+
+    def work() -> None:
+        time.sleep(0.3)
+        done.write_text("yes")
+
+    assert forked.in_background(work)
+    assert not done.exists()
+    forked.wait_background()
+    assert done.read_text() == "yes"
+
+
+def test_the_command_waits_for_background_work_before_it_exits(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from claimcheck import cli as cli_module
+
+    events: list[str] = []
+
+    class Exited(Exception):
+        pass
+
+    def exit_(code: int) -> None:
+        events.append(f"exit {code}")
+        raise Exited
+
+    monkeypatch.setattr(forked, "wait_background", lambda: events.append("waited"))
+    monkeypatch.setattr(cli_module.os, "_exit", exit_)
+    monkeypatch.setattr(
+        sys,
+        "argv",
+        ["claimcheck", "--store", str(KIDAL), "--no-cache", "check", "--format", "json"],
+    )
+    with pytest.raises(Exited):
+        cli_module.main()
+    assert json.loads(capsys.readouterr().out)["summary"]["claims"] > 100
+    assert events == ["waited", "exit 1"]
