@@ -99,6 +99,25 @@ def _check_id(value: str) -> str:
     return value
 
 
+#: References already found valid, by how they were written: a million claims name a few
+#: hundred thousand records, so each spelling is checked once (bounded, for callers that
+#: live long).
+_VALID_REFS: dict[str, str] = {}
+_MAX_VALID_REFS = 200_000
+
+
+def _check_ref(value: str) -> str:
+    """An id naming another record: :func:`_check_id`, once for each spelling."""
+    known = _VALID_REFS.get(value)
+    if known is not None:
+        return known
+    checked = _check_id(value)
+    if len(_VALID_REFS) >= _MAX_VALID_REFS:
+        _VALID_REFS.clear()
+    _VALID_REFS[value] = checked
+    return checked
+
+
 def _iso_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -135,6 +154,10 @@ def _tolerance(value: Any) -> float | str:
 
 Id = Annotated[
     str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": _RE_ID.pattern})
+]
+#: The id of another record: the same rules, checked once for each spelling.
+Ref = Annotated[
+    str, AfterValidator(_check_ref), WithJsonSchema({"type": "string", "pattern": _RE_ID.pattern})
 ]
 Name = Annotated[str, AfterValidator(nfc)]
 Date = Annotated[
@@ -217,7 +240,7 @@ class Outlet:
     #: Group key: outlets with one owner are not independent of each other.
     owner: Name | None = None
     #: Party id, for state or party media.
-    affiliation: Id | None = None
+    affiliation: Ref | None = None
     #: Admiralty source-reliability letter, set by a person.
     reliability: Reliability | None = None
     url: str | None = None
@@ -233,14 +256,14 @@ class Document:
     """One article, video, statement or post."""
 
     id: Id
-    outlet: Id | None = None
+    outlet: Ref | None = None
     title: Name | None = None
     published: Date | None = None
     retrieved: Date | None = None
     language: str | None = None
     url: str | None = None
     #: Ids of the documents this one relays.
-    cites: list[Id] = field(default_factory=list)
+    cites: list[Ref] = field(default_factory=list)
     kind: DocumentKind | None = None
     author: Name | None = None
     note: str | None = None
@@ -254,7 +277,7 @@ class Party:
     name: Name
     kind: PartyKind
     #: Allies share a side, e.g. FAMa and Wagner: ``mali-government``.
-    side: Id | None = None
+    side: Ref | None = None
     #: Unnamed ("officials", "medical sources"); defaults to ``kind == anonymous``.
     anonymous: bool | None = None
     note: str | None = None
@@ -273,9 +296,9 @@ class Subject:
     kind: SubjectKind = "event"
     #: The subject's extent.
     date: DateSpan | None = None
-    part_of: Id | None = None
+    part_of: Ref | None = None
     #: Sides involved: their own claims about this subject are interested.
-    sides: list[Id] = field(default_factory=list)
+    sides: list[Ref] = field(default_factory=list)
     note: str | None = None
 
 
@@ -320,13 +343,13 @@ class Claim:
     """One assertion from one source."""
 
     id: Id
-    subject: Id
-    property: Id
+    subject: Ref
+    property: Ref
     value: RawValue
     #: Document id.
-    source: Id | None = None
+    source: Ref | None = None
     #: Party or outlet id; default: the document's outlet.
-    claimant: Id | None = None
+    claimant: Ref | None = None
     #: When the value holds; default: the document's publication date.
     as_of: DateSpan | None = None
     stance: Stance = "asserts"

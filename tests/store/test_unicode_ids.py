@@ -41,3 +41,23 @@ def test_two_spellings_collide_as_duplicates(make_store: Callable[..., Path]) ->
     )
     with pytest.raises(StoreError, match="duplicate id"):
         load_store(root)
+
+
+def test_references_checked_once_per_spelling_keep_every_rule() -> None:
+    import pytest
+    from pydantic import TypeAdapter, ValidationError
+
+    from claimcheck.model import Claim
+
+    adapter = TypeAdapter(Claim)
+
+    def claim(subject: str) -> Claim:
+        return adapter.validate_python(
+            {"id": "c", "subject": subject, "property": "deaths", "value": 1}
+        )
+
+    for _ in range(2):  # the second time from the memo of spellings already checked
+        assert claim(DECOMPOSED).subject == COMPOSED
+        assert claim(COMPOSED).subject == COMPOSED
+        with pytest.raises(ValidationError, match="not a valid id"):
+            claim("two words")
