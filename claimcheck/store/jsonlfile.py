@@ -58,35 +58,51 @@ def _key_columns(line: str, number: int) -> dict[str, tuple[int, int]]:
 
 def _check_record(record: dict[str, Any], line: str, number: int, limits: Limits) -> None:
     """Duplicate keys (orjson keeps the last silently), nesting and string length."""
-    for key in record:
-        # A key written twice shows twice in the line; confirm with the slower parser.
-        if line.count(f'"{key}"') > 1 and _has_duplicate_keys(line):
-            raise FileProblem(Problem(Location("", number, 1), "invalid JSON: duplicate key"))
+    # Every key and string of a line without escapes is a token of two quote marks: a
+    # line with as many marks as the record has keys and strings (at every level) holds
+    # nothing that orjson dropped. Otherwise, or on a line with escapes where a key
+    # written twice shows twice, the slower parser decides.
+    tokens = len(record)
+    nested: list[tuple[Any, int]] = []
+    for value in record.values():
+        if type(value) is str:
+            tokens += 1
+        elif isinstance(value, dict | list):
+            nested.append((value, 4))  # a record is level 3
+    while nested:
+        value, depth = nested.pop()
+        if depth > limits.max_depth:
+            raise FileProblem(
+                Problem(
+                    Location("", number, 1),
+                    f"nesting deeper than {limits.max_depth} levels; refusing to read it "
+                    "(limit max-depth)",
+                )
+            )
+        if isinstance(value, dict):
+            tokens += len(value)
+            value = value.values()
+        for child in value:
+            if type(child) is str:
+                tokens += 1
+            elif isinstance(child, dict | list):
+                nested.append((child, depth + 1))
+    if "\\" in line:
+        suspect = any(line.count(f'"{key}"') > 1 for key in record)
+    else:
+        suspect = line.count('"') != 2 * tokens
+    if suspect and _has_duplicate_keys(line):
+        raise FileProblem(Problem(Location("", number, 1), "invalid JSON: duplicate key"))
     if len(line) > limits.max_string:
-        for value in _strings(record):
-            if len(value) > limits.max_string:
+        for text in _strings(record):
+            if len(text) > limits.max_string:
                 raise FileProblem(
                     Problem(
                         Location("", number, 1),
-                        f"a string of {len(value):,} characters, over the limit of "
+                        f"a string of {len(text):,} characters, over the limit of "
                         f"{limits.max_string:,} (limit max-string)",
                     )
                 )
-    nested = [v for v in record.values() if isinstance(v, dict | list)]
-    if nested:
-        stack: list[tuple[Any, int]] = [(v, 4) for v in nested]  # a record is level 3
-        while stack:
-            value, depth = stack.pop()
-            if depth > limits.max_depth:
-                raise FileProblem(
-                    Problem(
-                        Location("", number, 1),
-                        f"nesting deeper than {limits.max_depth} levels; refusing to read it "
-                        "(limit max-depth)",
-                    )
-                )
-            children = value.values() if isinstance(value, dict) else value
-            stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
 
 
 def _has_duplicate_keys(line: str) -> bool:
