@@ -82,23 +82,34 @@ def _claims(
 ) -> None:
     documents = store.documents
     properties = store.properties
+    subjects = store.subjects
+    parties = store.parties
     as_of_cache: dict[str, DateRange | None] = {}
     value_cache: dict[tuple[str, Any], Value] = {}
     categories = {p.id: frozenset(p.values) if p.values else None for p in properties.values()}
+    #: Whether a claim of a document traces to a source: the same for all of them.
+    cited_by_document: dict[str, bool] = {}
     for claim in store.claims.values():
-        if claim.subject not in store.subjects:
-            missing(claim.id, "claims", "subject", claim.subject, "subject", store.subjects)
-        if claim.claimant is not None and claim.claimant not in store.parties:
+        if claim.subject not in subjects:
+            missing(claim.id, "claims", "subject", claim.subject, "subject", subjects)
+        if claim.claimant is not None and claim.claimant not in parties:
             missing(
                 claim.id, "claims", "claimant", claim.claimant, "party or outlet", store.outlets
             )
         doc = None
-        if claim.source is not None:
-            doc = documents.get(claim.source)
+        source = claim.source
+        if source is not None:
+            doc = documents.get(source)
             if doc is None:
-                missing(claim.id, "claims", "source", claim.source, "document", documents)
+                missing(claim.id, "claims", "source", source, "document", documents)
         _resolve(claim, doc, as_of_cache)
-        claim.cited = store.is_cited(claim)
+        if doc is None:
+            claim.cited = store.is_cited(claim)
+        else:
+            cited = cited_by_document.get(doc.id)
+            if cited is None:
+                cited = cited_by_document[doc.id] = store.is_cited(claim)
+            claim.cited = cited
         prop = properties.get(claim.property)
         if prop is None:
             missing(claim.id, "claims", "property", claim.property, "property", properties)

@@ -145,8 +145,11 @@ class _Loader:
             self.problem(Location(shown, loc.line, loc.col), e.problem.message)
             return None
 
-    def add_parsed(self, path: Path, parsed: Parsed) -> dict[str, list[Entry]] | None:
-        """Validate and register a parsed file; return its records for the cache."""
+    def add_parsed(
+        self, path: Path, parsed: Parsed, for_cache: bool = True
+    ) -> dict[str, list[Entry]] | None:
+        """Validate and register a parsed file; return its records for the cache (none
+        without ``for_cache``, or when it has problems)."""
         file_index = self._new_file(path)
         before = len(self.problems)
         sections = parsed.sections
@@ -156,18 +159,19 @@ class _Loader:
         for section, records in sections.items():
             positions = parsed.positions.get(section, [])
             self._validate(file_index, section, records, positions)
-            entries[section] = [
-                (i, *(positions[i].pos if i < len(positions) else (1, 1)), rec)
-                for i, rec in enumerate(records)
-            ]
-        return entries if len(self.problems) == before else None
+            if for_cache:
+                entries[section] = [
+                    (i, *(positions[i].pos if i < len(positions) else (1, 1)), rec)
+                    for i, rec in enumerate(records)
+                ]
+        return entries if for_cache and len(self.problems) == before else None
 
     def add_file(self, path: Path) -> None:
         parsed = self.parse(path)
         if parsed is None:
             self._new_file(path)
             return
-        self.add_parsed(path, parsed)
+        self.add_parsed(path, parsed, for_cache=False)
 
     def add_cached(self, path: Path, entries: dict[str, list[Entry]]) -> None:
         """Register records read from the cache, validated again like parsed ones.
@@ -428,7 +432,7 @@ def _load(
                 if parsed is None:
                     loader._new_file(path)
                 else:
-                    loader.add_parsed(path, parsed)
+                    loader.add_parsed(path, parsed, for_cache=False)
             if groups is not None and store_cache is not None:
                 _collisions(loader, store_cache)
             integrity.check(
