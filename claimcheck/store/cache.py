@@ -65,8 +65,7 @@ def write_files(root: Path, files: Sequence[FileRecords]) -> None:
     if not cache.open():
         return
     try:
-        for f in files:
-            cache.store_file(f.rel, f.key, f.digest, f.sections, finite=f.finite)
+        cache.record_files(files)
     finally:
         cache.close()
 
@@ -262,6 +261,10 @@ class Cache:
             )
 
         self._write(write)
+
+    def record_files(self, files: Iterable[FileRecords]) -> None:
+        for f in files:
+            self.store_file(f.rel, f.key, f.digest, f.sections, finite=f.finite)
 
     def forget(self, present: Sequence[str]) -> None:
         """Drop the records of files that no longer exist."""

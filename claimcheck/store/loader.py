@@ -425,7 +425,7 @@ def _load(
                 and sum(len(e) for f in records for e in f.sections.values()) >= BACKGROUND_FROM
             )
             if store_cache is not None and not later:
-                _record(store_cache, records)
+                store_cache.record_files(records)
                 records = []
             loader.store.candidate_start = len(loader.store.files)
             for path, parsed in pending:
@@ -443,7 +443,7 @@ def _load(
                 exists=_exists_in(store_cache) if groups is not None else None,
             )
         if store_cache is not None and records and (loader.problems or not can_fork()):
-            _record(store_cache, records)  # a failed load ends at once; or nothing to fork
+            store_cache.record_files(records)  # a failed load ends at once; or nothing to fork
             records = []
     finally:
         if store_cache is not None:
@@ -455,11 +455,6 @@ def _load(
         raise StoreError(sorted(loader.problems, key=_problem_order)[:MAX_PROBLEMS])
     loader.store.partial = groups is not None
     return loader.store
-
-
-def _record(cache: Cache, records: list[FileRecords]) -> None:
-    for f in records:
-        cache.store_file(f.rel, f.key, f.digest, f.sections, finite=f.finite)
 
 
 def _load_store_file(
