@@ -83,19 +83,9 @@ def in_background(work: Callable[[], object]) -> bool:
     itself. ``work`` (and what it refers to) is kept here until the child is waited for,
     so that this process writes nothing to the memory the child is reading.
     """
-    if not can_fork():
+    pid = _fork(work) if can_fork() else None
+    if pid is None:
         return False
-    try:
-        pid = os.fork()
-    except OSError:
-        return False
-    if pid == 0:  # the child: do it, and leave without running any cleanup
-        code = 1
-        try:
-            work()
-            code = 0
-        finally:
-            os._exit(code)
     if not _background:
         import atexit
 
@@ -191,30 +181,42 @@ class _Child:
             os.waitpid(self.pid, 0)
 
 
+def _fork(work: Callable[[], object]) -> int | None:
+    """Fork a child that runs ``work`` and leaves without running any cleanup, exiting 0
+    if ``work`` returned; its pid, or None if the system refused to fork."""
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:
+        code = 1
+        try:
+            work()
+            code = 0
+        finally:
+            os._exit(code)
+    return pid
+
+
 def _spawn(work: Callable[[T], R], items: Sequence[T], queue: _Queue) -> _Child | None:
     import pickle
 
     read, write = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
+
+    def compute_and_send() -> None:
         os.close(read)
-        os.close(write)
-        return None
-    if pid == 0:  # the child: compute, send, and leave without running any cleanup
-        code = 1
-        try:
-            os.close(read)
-            # Pickled as they come, so that the pickling is part of the work shared out.
-            answers = [
-                pickle.dumps((i, work(items[i])), protocol=pickle.HIGHEST_PROTOCOL)
-                for i in queue.indices(len(items))
-            ]
-            with os.fdopen(write, "wb") as out:
-                for answer in answers:
-                    out.write(answer)
-            code = 0
-        finally:
-            os._exit(code)
+        # Pickled as they come, so that the pickling is part of the work shared out.
+        answers = [
+            pickle.dumps((i, work(items[i])), protocol=pickle.HIGHEST_PROTOCOL)
+            for i in queue.indices(len(items))
+        ]
+        with os.fdopen(write, "wb") as out:
+            for answer in answers:
+                out.write(answer)
+
+    pid = _fork(compute_and_send)
     os.close(write)
+    if pid is None:
+        os.close(read)
+        return None
     return _Child(pid, read)

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from claimcheck.errors import FileProblem, Location, Problem, StoreError, display_path
-from claimcheck.forked import can_fork, in_background
+from claimcheck.forked import in_background
 from claimcheck.model import RECORD_TYPES, SECTIONS, Claim
 from claimcheck.store import integrity, jsonlfile, yamlfile
 from claimcheck.store.cache import (
@@ -442,14 +442,12 @@ def _load(
                 loader.failed_ids,
                 exists=_exists_in(store_cache) if groups is not None else None,
             )
-        if store_cache is not None and records and (loader.problems or not can_fork()):
-            store_cache.record_files(records)  # a failed load ends at once; or nothing to fork
-            records = []
     finally:
         if store_cache is not None:
             store_cache.close()
-    # Forked once the cache is closed: a connection must not cross a fork.
-    if records and not in_background(lambda: write_files(root, records)):
+    # Forked once the cache is closed (a connection must not cross a fork); a failed
+    # load, which ends at once, or one that cannot fork records them here.
+    if records and (loader.problems or not in_background(lambda: write_files(root, records))):
         write_files(root, records)
     if loader.problems:
         raise StoreError(sorted(loader.problems, key=_problem_order)[:MAX_PROBLEMS])
