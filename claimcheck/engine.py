@@ -174,7 +174,9 @@ class _Runner:
             details=draft.details,
         )
 
-    def run(self, keys: Iterable[GroupKey]) -> tuple[list[Finding], GradeTable, list[Estimate]]:
+    def run(
+        self, keys: Iterable[GroupKey]
+    ) -> tuple[list[Finding], dict[str, Grade], list[Estimate]]:
         """The groups' findings, grades and estimates, then the store-level findings."""
         findings, grades, estimates = self.run_groups(keys)
         findings += self.store_findings()
@@ -182,9 +184,14 @@ class _Runner:
 
     def run_groups(
         self, keys: Iterable[GroupKey]
-    ) -> tuple[list[Finding], GradeTable, list[Estimate]]:
+    ) -> tuple[list[Finding], dict[str, Grade], list[Estimate]]:
+        """The groups' findings, their grades (in claim id order) and their estimates.
+
+        A forked process sends these back pickled: its grades pickle as references to the
+        few distinct :class:`Grade` objects all claims share (see :func:`shared_grade`).
+        """
         findings: list[Finding] = []
-        grades = GradeTable()
+        grades: dict[str, Grade] = {}
         estimates: list[Estimate] = []
         by_type: dict[str, list[Rule]] = {}
         for key in keys:
@@ -203,34 +210,12 @@ class _Runner:
             if estimate is not None:
                 estimates.append(estimate)
         # In claim id order, so that :func:`check` only merges the runs' sorted grades.
-        return findings, GradeTable(sorted(grades.items(), key=itemgetter(0))), estimates
+        return findings, dict(sorted(grades.items(), key=itemgetter(0))), estimates
 
     def store_findings(self) -> list[Finding]:
         return [
             self.stamp(rule, d, None) for rule in self.rules for d in rule.check_store(self.ctx)
         ]
-
-
-class GradeTable(dict[str, Grade]):
-    """Grades by claim id; pickled as columns (a forked process sends hundreds of thousands,
-    and pickling each object costs ten times more)."""
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        grades = self.values()
-        return (
-            _grade_table,
-            (
-                list(self),
-                [g.grade for g in grades],
-                [g.reason for g in grades],
-                [g.supporting_origins for g in grades],
-                [g.contradicting_origins for g in grades],
-            ),
-        )
-
-
-def _grade_table(ids: list[str], *columns: list[Any]) -> GradeTable:
-    return GradeTable(zip(ids, map(Grade, *columns), strict=True))
 
 
 #: Below this many claims a check runs in one process: forking costs what it saves

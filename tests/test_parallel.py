@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from claimcheck.cli import cli
 from claimcheck.config import Config
-from claimcheck.engine import RUN_OF_GROUPS, RUNS_PER_JOB, GradeTable, _runs, check
+from claimcheck.engine import RUN_OF_GROUPS, RUNS_PER_JOB, _Runner, _runs, check
 from claimcheck.forked import _Queue, map_shared
 from claimcheck.grades import Grade
 from claimcheck.store import load_store
@@ -166,13 +166,36 @@ def test_with_other_threads_running_nothing_is_forked() -> None:
     assert [pid for _, pid in got] == [os.getpid(), os.getpid()]
 
 
-def test_a_grade_table_pickles_as_columns_and_comes_back_equal() -> None:
-    table = GradeTable(
-        {"a": Grade(1, "confirmed by 2 independent origins", 2, 0), "b": Grade(6, "unknown")}
+def test_claims_with_one_grade_share_one_object_and_are_sent_as_references(
+    generated: Path,
+) -> None:
+    store = load_store(generated, cache=False)
+    runner = _Runner(store, Config())
+    _, grades, _ = runner.run_groups(list(store.groups))
+    assert len(grades) == len(store.claims)
+    distinct = {id(g) for g in grades.values()}
+    assert len(distinct) < 200  # a few dozen (grade, reason, counts), not one per claim
+    assert len(distinct) == len(
+        {
+            (g.grade, g.reason, g.supporting_origins, g.contradicting_origins)
+            for g in grades.values()
+        }
     )
-    back = pickle.loads(pickle.dumps(table))
-    assert isinstance(back, GradeTable)
-    assert back == table
+    # What a forked process sends back: each grade object once, then references to it.
+    back = pickle.loads(pickle.dumps(grades))
+    assert back == grades
+    assert list(back) == sorted(grades)
+    assert len({id(g) for g in back.values()}) == len(distinct)
+    assert len(pickle.dumps(grades)) < 30 * len(grades)
+
+
+def test_a_shared_grade_cannot_be_changed() -> None:
+    import dataclasses
+
+    grade = Grade(1, "confirmed by 2 independent origins", 2, 0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        grade.grade = 5  # type: ignore[misc]
+    assert grade.label == "confirmed"
 
 
 @linux_only
