@@ -98,7 +98,7 @@ class Result:
         store = self.store
         return {
             "store": str(store.root),
-            "claims": len(store.claims),
+            "claims": len(store.claims) if store.total_claims is None else store.total_claims,
             "documents": len(store.documents),
             "outlets": len(store.outlets),
             "findings": len(self.findings),
@@ -414,5 +414,26 @@ def add_candidate(
         if blocking and not force:
             return AddOutcome(result, False, display_path(destination), blocking)
         records = read_candidate(Path(candidate), config.limits)
-        append_records(root, destination, records)
+        before, after = append_records(root, destination, records)
+        if cache:
+            _record_verdict_after_add(root, config, result.store, destination, before, after)
     return AddOutcome(result, True, display_path(destination), blocking)
+
+
+def _record_verdict_after_add(
+    root: Path, config: Config, store: Store, target: Path, before: bytes | None, after: str
+) -> None:
+    """The store as ``add`` left it is the store the candidate was checked against, plus
+    the candidate: record that verdict, so that the next candidate check reads only its
+    groups — unless the target file had changed since that check read it."""
+    from claimcheck.store.cache import digest, record_verdict, relative
+
+    if not store.digests:
+        return
+    digests = dict(store.digests)
+    rel = relative(root.resolve(), target.resolve())
+    if digests.get(rel) != (digest(before) if before is not None else None):
+        return
+    digests[rel] = digest(after.encode("utf-8"))
+    claims = len(store.claims) if store.total_claims is None else store.total_claims
+    record_verdict(root, config.limits, digests, claims)

@@ -4,15 +4,26 @@ Parsing YAML costs about 0.15 ms a claim; a warm run reads the records of unchan
 files from here instead. The cache is never trusted blindly:
 
 * a file is taken from the cache only when its size, modification time, change time
-  and inode match what was recorded, and it was not modified within a second of being
-  recorded (a "racy" entry is checked against a BLAKE2 hash of its content);
-* records are stored as JSON — never pickle, nothing in the cache can run code — and
-  are validated by the models again on every load, exactly like freshly parsed ones;
+  and inode match what was recorded, and it was not modified within a second before
+  it was read (a "racy" entry is checked against a BLAKE2 hash of its content);
+* records are stored as JSON — never pickle, nothing in the cache can run code — with a
+  CRC-32 of each stored block, checked on every read (a block damaged on disk is read
+  from its file instead), and are validated by the models again on every load, exactly
+  like freshly parsed ones;
 * a cache of another schema, another store, or one SQLite cannot read is deleted and
   rebuilt; when the folder cannot be written, claimcheck runs without a cache.
 
 Claims are stored per (file, subject, property), so that checking a candidate reads
-only the groups it touches; an index of claim ids finds id collisions.
+only the groups it touches; an index of claim ids finds id collisions. Reading only a
+few groups cannot see a problem elsewhere in the store (a reference to a document
+deleted since, an id used twice), so the cache also keeps the store's *verdict*: a
+digest of the content of every store file, recorded when all of them were loaded
+together without a problem (or after ``add`` wrote records that were checked against
+them). A candidate check reads only its groups when the store's files are still
+exactly those; otherwise it reads the whole store, as an uncached check does.
+
+The cache is kept per set of reading limits (``[limits]`` in ``claimcheck.toml``): a
+file recorded under other limits is read again, so that a lower limit is never skipped.
 """
 
 from __future__ import annotations
@@ -23,19 +34,22 @@ import os
 import sqlite3
 import time
 import unicodedata
-from collections.abc import Iterable, Sequence
+import zlib
+from collections.abc import Container, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import orjson
 
+from claimcheck.store.limits import DEFAULT_LIMITS, Limits
+
 CACHE_DIR = ".claimcheck-cache"
-SCHEMA = "claimcheck-cache 1"
+SCHEMA = "claimcheck-cache 2"
 _SCHEMA_STATEMENTS = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE files (path TEXT PRIMARY KEY, size INT, mtime_ns INT, ctime_ns INT, ino INT, "
     "digest TEXT, written_ns INT)",
-    "CREATE TABLE blobs (path TEXT, section TEXT, subject TEXT, property TEXT, data BLOB)",
+    "CREATE TABLE blobs (path TEXT, section TEXT, subject TEXT, property TEXT, data BLOB, crc INT)",
     "CREATE INDEX blobs_path ON blobs (path)",
     "CREATE INDEX blobs_group ON blobs (subject, property)",
     "CREATE TABLE ids (id TEXT, path TEXT, line INT, col INT)",
@@ -57,11 +71,13 @@ class FileRecords(NamedTuple):
     digest: str
     sections: dict[str, list[Entry]]
     finite: bool
+    #: When the file was looked at (``time.time_ns()`` before its stat was taken).
+    read_ns: int
 
 
-def write_files(root: Path, files: Sequence[FileRecords]) -> None:
+def write_files(root: Path, files: Sequence[FileRecords], limits: Limits = DEFAULT_LIMITS) -> None:
     """Record files in the cache of the store at ``root`` (from a process of its own)."""
-    cache = Cache(root)
+    cache = Cache(root, limits)
     if not cache.open():
         return
     try:
@@ -74,6 +90,26 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def verdict_of(digests: Mapping[str, str]) -> str:
+    """One digest of a store's files: their paths and the digests of their contents."""
+    h = hashlib.blake2b(digest_size=16)
+    for rel in sorted(digests):
+        h.update(f"{rel}\0{digests[rel]}\n".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def record_verdict(root: Path, limits: Limits, digests: Mapping[str, str], claims: int) -> None:
+    """Record that the store files with these contents load together without a problem
+    and hold ``claims`` claims (see :meth:`Cache.verdict`)."""
+    cache = Cache(root, limits)
+    if not cache.open():
+        return
+    try:
+        cache.record_verdict(verdict_of(digests), claims)
+    finally:
+        cache.close()
+
+
 def stat_key(path: Path) -> tuple[int, int, int, int]:
     st = path.stat()
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
@@ -82,8 +118,10 @@ def stat_key(path: Path) -> tuple[int, int, int, int]:
 class Cache:
     """The cache of one store. Every method degrades to "not cached" on any error."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         self.root = root
+        #: Records read under other limits are not these: the cache is kept per limits.
+        self.limits = repr(limits)
         self.path = root / CACHE_DIR / "store.sqlite"
         self.db: sqlite3.Connection | None = None
         self._files: dict[str, tuple[Any, ...]] = {}
@@ -130,7 +168,11 @@ class Cache:
                     self.db.execute(statement)
                 self.db.executemany(
                     "INSERT INTO meta VALUES (?, ?)",
-                    [("schema", SCHEMA), ("root", str(self.root.resolve()))],
+                    [
+                        ("schema", SCHEMA),
+                        ("root", str(self.root.resolve())),
+                        ("limits", self.limits),
+                    ],
                 )
             self.db.execute("COMMIT")
         except BaseException:
@@ -143,7 +185,11 @@ class Cache:
         if {r[0] for r in found} != {"meta", "files", "blobs", "ids"}:
             return False
         meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
-        return meta.get("schema") == SCHEMA and meta.get("root") == str(self.root.resolve())
+        return (
+            meta.get("schema") == SCHEMA
+            and meta.get("root") == str(self.root.resolve())
+            and meta.get("limits") == self.limits
+        )
 
     def _reset(self) -> bool:
         """Delete a foreign or corrupt cache so that it is rebuilt."""
@@ -171,13 +217,42 @@ class Cache:
         entry = self._files.get(rel)
         return entry is not None and entry[4] == content_digest
 
-    def touch(self, rel: str, key: tuple[int, int, int, int], content_digest: str) -> None:
+    def digest_of(self, rel: str) -> str | None:
+        """The content digest recorded for ``rel``."""
+        entry = self._files.get(rel)
+        return None if entry is None else str(entry[4])
+
+    def touch(
+        self, rel: str, key: tuple[int, int, int, int], content_digest: str, read_ns: int
+    ) -> None:
         """Record a new stat for a file whose content is unchanged."""
         self._write(
             lambda db: db.execute(
                 "UPDATE files SET size=?, mtime_ns=?, ctime_ns=?, ino=?, written_ns=? "
                 "WHERE path=? AND digest=?",
-                (*key, time.time_ns(), rel, content_digest),
+                (*key, read_ns, rel, content_digest),
+            )
+        )
+
+    # -- the store's verdict -------------------------------------------------------------
+
+    def verdict(self) -> tuple[str, int] | None:
+        """The last verdict recorded: the files' digest (:func:`verdict_of`) and the
+        number of claims they hold, or None."""
+        assert self.db is not None
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key='valid'").fetchone()
+        except sqlite3.Error as e:
+            raise CacheCorrupt from e
+        if row is None or not isinstance(row[0], str):
+            return None
+        files_digest, _, claims = row[0].partition(" ")
+        return (files_digest, int(claims)) if claims.isdigit() else None
+
+    def record_verdict(self, files_digest: str, claims: int) -> None:
+        self._write(
+            lambda db: db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('valid', ?)", (f"{files_digest} {claims}",)
             )
         )
 
@@ -195,24 +270,30 @@ class Cache:
     ) -> dict[str, list[Entry]]:
         assert self.db is not None
         out: dict[str, list[Entry]] = {}
-        rows: list[tuple[str, bytes]]
+        rows: list[tuple[str, bytes, int]]
         if groups is None:
-            rows = list(self.db.execute("SELECT section, data FROM blobs WHERE path=?", (rel,)))
+            rows = list(
+                self.db.execute("SELECT section, data, crc FROM blobs WHERE path=?", (rel,))
+            )
         else:
             wanted = list(groups)
             rows = list(
                 self.db.execute(
-                    "SELECT section, data FROM blobs WHERE path=? AND section != 'claims'", (rel,)
+                    "SELECT section, data, crc FROM blobs WHERE path=? AND section != 'claims'",
+                    (rel,),
                 )
             )
             for subject, prop in wanted:
                 rows.extend(
                     self.db.execute(
-                        "SELECT section, data FROM blobs WHERE path=? AND subject=? AND property=?",
+                        "SELECT section, data, crc FROM blobs "
+                        "WHERE path=? AND subject=? AND property=?",
                         (rel, subject, prop),
                     )
                 )
-        for section, data in rows:
+        for section, data, crc in rows:
+            if not isinstance(data, bytes) or zlib.crc32(data) != crc:
+                raise CacheCorrupt  # damaged on disk: read the file itself
             out.setdefault(section, []).extend(_entries(data))
         for entries in out.values():
             entries.sort(key=lambda e: e[0])
@@ -226,13 +307,20 @@ class Cache:
         sections: dict[str, list[Entry]],
         *,
         finite: bool = False,
+        read_ns: int | None = None,
     ) -> None:
         """Replace the cached records of one file (``finite``: known to hold no NaN or
-        infinity, which JSON cannot; otherwise they are looked for)."""
-        blobs: list[tuple[str, str, str | None, str | None, bytes]] = []
+        infinity, which JSON cannot; otherwise they are looked for). ``read_ns``: when
+        the file was looked at, before it was read (default: now).
+
+        A file JSON cannot hold is kept out of the cache: what was recorded of it before
+        is dropped, so that no id of its old content is found by a candidate check.
+        """
+        blobs: list[tuple[str, str, str | None, str | None, bytes, int]] = []
         ids: list[tuple[str, str, int, int]] = []
         if not finite and _has_non_finite(sections):
-            return  # JSON cannot hold NaN or infinity: keep this file out of the cache
+            self.forget_files([rel])  # JSON cannot hold NaN or infinity
+            return
         try:
             for section, entries in sections.items():
                 if section == "claims":
@@ -241,36 +329,46 @@ class Cache:
                         rec = e[3]
                         by_group.setdefault(group_key(rec), []).append(e)
                     for (subject, prop), group in by_group.items():
-                        blobs.append((rel, section, subject, prop, orjson.dumps(group)))
+                        data = orjson.dumps(group)
+                        blobs.append((rel, section, subject, prop, data, zlib.crc32(data)))
                 else:
-                    blobs.append((rel, section, None, None, orjson.dumps(entries)))
+                    data = orjson.dumps(entries)
+                    blobs.append((rel, section, None, None, data, zlib.crc32(data)))
                 for _idx, line, col, rec in entries:
                     if isinstance(rec, dict) and isinstance(rec.get("id"), str):
                         ids.append((rec["id"], rel, line, col))
         except (TypeError, orjson.JSONEncodeError):
-            return  # a record JSON cannot hold (odd YAML keys): leave this file uncached
+            self.forget_files([rel])  # a record JSON cannot hold (odd keys, huge numbers)
+            return
+        written = time.time_ns() if read_ns is None else read_ns
 
         def write(db: sqlite3.Connection) -> None:
             db.execute("DELETE FROM blobs WHERE path=?", (rel,))
             db.execute("DELETE FROM ids WHERE path=?", (rel,))
-            db.executemany("INSERT INTO blobs VALUES (?, ?, ?, ?, ?)", blobs)
+            db.executemany("INSERT INTO blobs VALUES (?, ?, ?, ?, ?, ?)", blobs)
             db.executemany("INSERT INTO ids VALUES (?, ?, ?, ?)", ids)
             db.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (rel, *key, content_digest, time.time_ns()),
+                (rel, *key, content_digest, written),
             )
 
         self._write(write)
 
     def record_files(self, files: Iterable[FileRecords]) -> None:
         for f in files:
-            self.store_file(f.rel, f.key, f.digest, f.sections, finite=f.finite)
+            self.store_file(f.rel, f.key, f.digest, f.sections, finite=f.finite, read_ns=f.read_ns)
 
     def forget(self, present: Sequence[str]) -> None:
         """Drop the records of files that no longer exist."""
-        gone = [rel for rel in self._files if rel not in set(present)]
+        kept = set(present)
+        self.forget_files([rel for rel in self._files if rel not in kept])
+
+    def forget_files(self, gone: Sequence[str]) -> None:
+        """Drop what was recorded of these files."""
         if not gone:
             return
+        for rel in gone:
+            self._files.pop(rel, None)
 
         def write(db: sqlite3.Connection) -> None:
             for rel in gone:
@@ -280,18 +378,23 @@ class Cache:
 
         self._write(write)
 
-    def find_ids(self, ids: Iterable[str]) -> dict[str, tuple[str, int, int]]:
-        """Where cached records with these ids are: ``id -> (file, line, col)``."""
+    def find_ids(
+        self, ids: Iterable[str], within: Container[str]
+    ) -> dict[str, tuple[str, int, int]]:
+        """Where cached records with these ids are, in the files ``within`` (those whose
+        records this run took from the cache): ``id -> (file, line, col)``."""
         assert self.db is not None
         out: dict[str, tuple[str, int, int]] = {}
         wanted = list(dict.fromkeys(ids))
         try:
-            self._find(wanted, out)
+            self._find(wanted, within, out)
         except sqlite3.Error as e:
             raise CacheCorrupt from e
         return out
 
-    def _find(self, wanted: list[str], out: dict[str, tuple[str, int, int]]) -> None:
+    def _find(
+        self, wanted: list[str], within: Container[str], out: dict[str, tuple[str, int, int]]
+    ) -> None:
         assert self.db is not None
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
@@ -299,7 +402,8 @@ class Cache:
             for rid, rel, line, col in self.db.execute(
                 f"SELECT id, path, line, col FROM ids WHERE id IN ({marks})", chunk
             ):
-                out.setdefault(rid, (rel, line, col))
+                if rel in within:
+                    out.setdefault(rid, (rel, line, col))
 
     def _write(self, action: Any) -> None:
         if self.db is None:

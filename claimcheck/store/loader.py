@@ -7,6 +7,7 @@ Every problem found is collected with its ``path:line:col`` and raised together 
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from claimcheck.store.cache import (
     group_key,
     relative,
     stat_key,
+    verdict_of,
     write_files,
 )
 from claimcheck.store.files import JSONL_SUFFIXES, decode, read_bytes, read_text, store_files
@@ -84,6 +86,11 @@ class _Loader:
         self.paths: list[Path] = []
         self.failed_ids: set[str] = set()
         self._key_positions: dict[int, dict[str, list[RecordPos]]] = {}
+        #: Store files whose records this run took from the cache (relative paths).
+        self.from_cache: set[str] = set()
+        #: The content digest of every store file read with the cache, by relative path
+        #: (None for a file that could not be read).
+        self.digests: dict[str, str | None] = {}
 
     # -- problems and positions ------------------------------------------------------
 
@@ -385,9 +392,17 @@ def load_store(
         return _load(root, candidates, limits, False, False)
     try:
         return _load(root, candidates, limits, True, partial, background)
+    except _Unverified:
+        # The store's files are not those of its last verdict: a few groups cannot tell
+        # whether it holds a problem elsewhere, so read it all (most of it from the cache).
+        return load_store(root, candidates=candidates, limits=limits, cache=True)
     except CacheCorrupt:
         # The cache failed under us (another process rebuilt it, the disk...): read it all.
         return _load(root, candidates, limits, False, False)
+
+
+class _Unverified(Exception):
+    """A partial load of a store whose files are not those of its recorded verdict."""
 
 
 def _load(
@@ -399,7 +414,7 @@ def _load(
     background: bool = False,
 ) -> Store:
     loader = _Loader(root, limits)
-    store_cache = Cache(root) if cache else None
+    store_cache = Cache(root, limits) if cache else None
     if store_cache is not None and not store_cache.open():
         store_cache = None
     records: list[FileRecords] = []  # to record in the cache
@@ -427,6 +442,12 @@ def _load(
             if store_cache is not None and not later:
                 store_cache.record_files(records)
                 records = []
+            verdict = store_cache.verdict() if groups is not None and store_cache else None
+            if groups is not None and (
+                verdict is None or verdict[0] != _files_digest(loader.digests)
+            ):
+                raise _Unverified
+            stored_claims = len(loader.store.claims)
             loader.store.candidate_start = len(loader.store.files)
             for path, parsed in pending:
                 if parsed is None:
@@ -440,19 +461,47 @@ def _load(
                 loader.problem,
                 loader.locate,
                 loader.failed_ids,
-                exists=_exists_in(store_cache) if groups is not None else None,
+                exists=_exists_in(store_cache, loader.from_cache) if groups is not None else None,
             )
+            files_digest = _files_digest(loader.digests)
+            if (
+                store_cache is not None
+                and groups is None
+                and not candidates
+                and not loader.problems
+                and files_digest is not None
+                and store_cache.verdict() != (files_digest, stored_claims)
+            ):
+                store_cache.record_verdict(files_digest, stored_claims)
     finally:
         if store_cache is not None:
             store_cache.close()
     # Forked once the cache is closed (a connection must not cross a fork); a failed
     # load, which ends at once, or one that cannot fork records them here.
-    if records and (loader.problems or not in_background(lambda: write_files(root, records))):
-        write_files(root, records)
+    if records and (
+        loader.problems or not in_background(lambda: write_files(root, records, limits))
+    ):
+        write_files(root, records, limits)
     if loader.problems:
         raise StoreError(sorted(loader.problems, key=_problem_order)[:MAX_PROBLEMS])
-    loader.store.partial = groups is not None
-    return loader.store
+    store = loader.store
+    store.partial = groups is not None
+    if store.partial:
+        # The store's claims, as its verdict counted them, and the candidates'.
+        assert verdict is not None
+        start = store.candidate_start or 0
+        where = store.where
+        store.total_claims = verdict[1] + sum(1 for c in store.claims if where[c][0] >= start)
+    if store_cache is not None and all(d is not None for d in loader.digests.values()):
+        store.digests = {rel: d for rel, d in loader.digests.items() if d is not None}
+    return store
+
+
+def _files_digest(digests: dict[str, str | None]) -> str | None:
+    """The digest of the store's files (see :func:`verdict_of`); None if one is unknown."""
+    if any(d is None for d in digests.values()):
+        return None
+    return verdict_of({rel: d for rel, d in digests.items() if d is not None})
 
 
 def _load_store_file(
@@ -466,6 +515,8 @@ def _load_store_file(
         loader.add_file(path)
         return
     rel = relative(loader.store.root, path)
+    loader.digests[rel] = None
+    read_ns = time.time_ns()  # before the stat: a later write counts as a change
     try:
         key = stat_key(path)
     except OSError:
@@ -474,6 +525,8 @@ def _load_store_file(
     if cache.fresh(rel, key):
         try:
             loader.add_cached(path, cache.entries(rel, groups))
+            loader.from_cache.add(rel)
+            loader.digests[rel] = cache.digest_of(rel)
             return
         except CacheCorrupt:
             pass  # read the file itself
@@ -485,15 +538,18 @@ def _load_store_file(
     if cache.same_content(rel, content):
         try:
             loader.add_cached(path, cache.entries(rel, groups))
-            cache.touch(rel, key, content)
+            loader.from_cache.add(rel)
+            loader.digests[rel] = content
+            cache.touch(rel, key, content, read_ns)
             return
         except CacheCorrupt:
             pass  # parse it below, and record it again
     entries = loader.add_parsed(path, parsed)
+    loader.digests[rel] = content
     if entries is not None:
         # orjson refuses NaN and infinities: JSON Lines records need no search for them.
         finite = path.suffix in JSONL_SUFFIXES
-        records.append(FileRecords(rel, key, content, entries, finite))
+        records.append(FileRecords(rel, key, content, entries, finite, read_ns))
 
 
 def _touched(pending: list[tuple[Path, Parsed | None]]) -> set[tuple[str, str]]:
@@ -516,7 +572,7 @@ def _collisions(loader: _Loader, cache: Cache) -> None:
     store = loader.store
     start = store.candidate_start or 0
     candidate_ids = [i for i, w in store.where.items() if w[0] >= start]
-    for record_id, (rel, line, col) in cache.find_ids(candidate_ids).items():
+    for record_id, (rel, line, col) in cache.find_ids(candidate_ids, loader.from_cache).items():
         w = store.where[record_id]
         first = Location(display_path(store.root / rel), line, col)
         loader.problem(
@@ -525,10 +581,10 @@ def _collisions(loader: _Loader, cache: Cache) -> None:
         )
 
 
-def _exists_in(cache: Cache | None) -> Callable[[str], bool] | None:
+def _exists_in(cache: Cache | None, within: set[str]) -> Callable[[str], bool] | None:
     if cache is None:
         return None
-    return lambda record_id: bool(cache.find_ids([record_id]))
+    return lambda record_id: bool(cache.find_ids([record_id], within))
 
 
 def _problem_order(p: Problem) -> tuple[str, int, int]:

@@ -37,6 +37,12 @@ class Store:
     candidate_start: int | None = None
     #: Only the groups candidates touch were loaded (a candidate check from the cache).
     partial: bool = False
+    #: In a partial load, the claims of the whole store and the candidates (None: all
+    #: are loaded, and this is ``len(claims)``).
+    total_claims: int | None = None
+    #: The content digest of each store file by path relative to :attr:`root`, when it
+    #: was read with the cache (empty otherwise): what a verdict of the store records.
+    digests: dict[str, str] = field(default_factory=dict, repr=False)
     outlets: dict[str, Outlet] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     parties: dict[str, Party] = field(default_factory=dict)

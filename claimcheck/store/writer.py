@@ -24,7 +24,13 @@ from ruamel.yaml.error import YAMLError
 
 from claimcheck.errors import FileProblem, Location, Problem, StoreError, UsageError, display_path
 from claimcheck.model import SECTIONS
-from claimcheck.store.files import JSONL_SUFFIXES, YAML_SUFFIXES, read_text
+from claimcheck.store.files import (
+    JSONL_SUFFIXES,
+    YAML_SUFFIXES,
+    decode,
+    read_bytes,
+    read_text,
+)
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 from claimcheck.store.yamlfile import load as load_safe
 
@@ -157,15 +163,20 @@ def new_file_header(root: Path, target: Path) -> str:
     return f"# yaml-language-server: $schema={rel}\n\n"
 
 
-def append_records(root: Path, target: Path, records: dict[str, list[Any]]) -> str:
-    """Append ``records`` (section -> list) to ``target``; return the new text.
+def append_records(
+    root: Path, target: Path, records: dict[str, list[Any]]
+) -> tuple[bytes | None, str]:
+    """Append ``records`` (section -> list) to ``target``; return what the file held
+    before (None: it did not exist) and its new text.
 
     The caller holds :func:`store_lock`. Raises StoreError if the result would not load.
     """
     shown = display_path(target)
+    before: bytes | None = None
     if target.exists():
         try:
-            old = read_text(target, shown, DEFAULT_LIMITS)
+            before = read_bytes(target, shown, DEFAULT_LIMITS)
+            old = decode(before, shown)
         except FileProblem as e:
             raise StoreError([e.problem]) from None
     else:
@@ -194,7 +205,7 @@ def append_records(root: Path, target: Path, records: dict[str, list[Any]]) -> s
         raise StoreError(
             [Problem(Location(shown), f"cannot write: {e.strerror or e}; the file is unchanged")]
         ) from None
-    return new
+    return before, new
 
 
 def atomic_write(path: Path, text: str) -> None:

@@ -194,6 +194,157 @@ def test_a_warm_candidate_check_says_what_a_cold_one_says(
     w, c = json.loads(warm[1]), json.loads(cold[1])
     assert [f["fingerprint"] for f in w["findings"]] == [f["fingerprint"] for f in c["findings"]]
     assert w["candidate"] == c["candidate"]
+    assert w["summary"] == c["summary"]  # counts of the whole store, though few groups were read
+
+
+# --- a warm candidate check reads few groups, and still sees the whole store --------------
+
+PROBLEMS_ELSEWHERE = {
+    # what the store's second file becomes, once the cache holds the valid store
+    "unknown-document": claim("o1", source="rfi-doc-deleted", subject="battle", prop="outcome"),
+    "id-used-twice": claim("o2", "stalemate", subject="battle", prop="outcome"),
+    "bad-value": claim("o1", "stalemat", subject="battle", prop="outcome"),
+}
+
+
+@pytest.mark.parametrize("name", list(PROBLEMS_ELSEWHERE))
+def test_a_warm_candidate_check_sees_problems_outside_its_groups(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path, name: str
+) -> None:
+    """The candidate touches (strike, deaths); the problem is in other files and groups."""
+    root = store(
+        {
+            "a.yaml": "claims:\n" + claim("c1"),
+            "b.yaml": "claims:\n" + claim("o1", "stalemate", subject="battle", prop="outcome"),
+            "c.yaml": "claims:\n"
+            + claim("o2", "stalemate", subject="battle", prop="outcome", source="monde-doc"),
+        }
+    )
+    assert run(root, "check")[0] in (0, 1)  # the cache now holds the valid store
+    (root / "b.yaml").write_text("claims:\n" + PROBLEMS_ELSEWHERE[name], encoding="utf-8")
+    age(root)
+    cand = tmp_path / "cand.yaml"
+    cand.write_text("claims:\n" + claim("n1", 14, source="monde-doc"), encoding="utf-8")
+    cold = run(root, "check", str(cand), cache=False)
+    assert cold[0] == 2, cold
+    for _ in range(2):  # the second run finds the changed file in the cache
+        assert run(root, "check", str(cand)) == cold
+    before = {p.name: p.read_bytes() for p in root.glob("*.yaml")}
+    code, _, err = run(root, "add", str(cand), "--to", str(root / "a.yaml"))
+    assert (code, err) == (2, cold[2])
+    assert {p.name: p.read_bytes() for p in root.glob("*.yaml")} == before
+
+
+def test_a_warm_candidate_check_reads_only_its_groups_while_the_store_is_unchanged(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path
+) -> None:
+    from claimcheck.engine import check_candidates
+
+    root = store(
+        {
+            "a.yaml": "claims:\n" + claim("c1"),
+            "b.yaml": "claims:\n" + claim("o1", "stalemate", subject="battle", prop="outcome"),
+        }
+    )
+    cand = tmp_path / "cand.yaml"
+    cand.write_text("claims:\n" + claim("n1", 3, source="monde-doc"), encoding="utf-8")
+    assert not check_candidates(root, [cand], cache=True).store.partial  # no verdict yet
+    assert run(root, "validate")[0] == 0  # records one
+    warm = check_candidates(root, [cand], cache=True)
+    assert warm.store.partial and "o1" not in warm.store.claims
+    assert warm.summary()["claims"] == 3
+    # An edit anywhere: the whole store is read until a full run records a verdict again.
+    (root / "b.yaml").write_text(
+        "claims:\n" + claim("o1", "rebel-advantage", subject="battle", prop="outcome"),
+        encoding="utf-8",
+    )
+    age(root)
+    assert not check_candidates(root, [cand], cache=True).store.partial
+    assert run(root, "check")[0] in (0, 1)
+    assert check_candidates(root, [cand], cache=True).store.partial
+    # `add` records the store it leaves as checked: the next candidate reads few groups.
+    cand.write_text("claims:\n" + claim("n1", 14, source="monde-doc"), encoding="utf-8")
+    code, _, err = run(root, "add", str(cand), "--to", str(root / "a.yaml"))
+    assert code == 0 and "added 1 claim" in err, err
+    age(root)
+    cand.write_text("claims:\n" + claim("n2", 14, source="figaro-doc"), encoding="utf-8")
+    after_add = check_candidates(root, [cand], cache=True)
+    assert after_add.store.partial and after_add.summary()["claims"] == 4
+    cold = run(root, "check", str(cand), "--format", "json", cache=False)
+    warm = run(root, "check", str(cand), "--format", "json")
+    assert warm == cold
+
+
+def test_an_add_after_a_concurrent_edit_of_its_target_records_no_verdict(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The target changed between the check and the append: that edit was never checked."""
+    import claimcheck.store.writer as writer
+    from claimcheck.engine import check_candidates
+    from claimcheck.errors import StoreError
+
+    root = store({"a.yaml": "claims:\n" + claim("c1")})
+    assert run(root, "validate")[0] == 0
+    real = writer.append_records
+
+    def edited_first(root_: Path, target: Path, records: dict[str, list[object]]) -> object:
+        target.write_text(
+            "claims:\n"
+            + claim("c1")
+            + claim("x1", "stalemate", subject="battle", prop="outcome", source="rfi-doc-unknown"),
+            encoding="utf-8",
+        )
+        return real(root_, target, records)
+
+    monkeypatch.setattr(writer, "append_records", edited_first)
+    cand = tmp_path / "cand.yaml"
+    cand.write_text("claims:\n" + claim("n1", 14, source="monde-doc"), encoding="utf-8")
+    run(root, "add", str(cand), "--to", str(root / "a.yaml"))
+    monkeypatch.undo()
+    age(root)
+    cand.write_text("claims:\n" + claim("n2", 14, source="figaro-doc"), encoding="utf-8")
+    for _ in range(2):  # the second run finds the edited target in the cache
+        with pytest.raises(StoreError, match="rfi-doc-unknown"):
+            check_candidates(root, [cand], cache=True)
+    code, _, err = run(root, "check", str(cand))
+    assert code == 2 and "rfi-doc-unknown" in err, err
+
+
+@pytest.mark.parametrize("value", [".inf", ".nan", "9" * 30])
+def test_ids_of_a_file_the_cache_can_no_longer_hold_do_not_linger(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path, value: str
+) -> None:
+    """A file JSON cannot hold stays out of the cache, with what was recorded of it."""
+    root = store(
+        {
+            "a.yaml": "claims:\n" + claim("c1"),
+            "t.yaml": "claims:\n" + claim("t1", "calm", prop="summary"),
+        }
+    )
+    assert run(root, "check")[0] in (0, 1)
+    (root / "t.yaml").write_text(
+        "claims:\n" + claim("t1-renamed", value, prop="summary"), encoding="utf-8"
+    )
+    age(root)
+    assert run(root, "check")[0] in (0, 1)
+    cand = tmp_path / "cand.yaml"
+    cand.write_text("claims:\n" + claim("t1", "quiet", prop="summary"), encoding="utf-8")
+    cold = run(root, "check", str(cand), "--format", "json", cache=False)
+    assert cold[0] == 0, cold[2]
+    assert run(root, "check", str(cand), "--format", "json") == cold
+
+
+def test_lower_reading_limits_apply_to_cached_files(
+    store: Callable[[dict[str, str]], Path],
+) -> None:
+    root = store({"a.yaml": "claims:\n" + claim("c1", "calm " * 40, prop="summary")})
+    assert run(root, "check")[0] in (0, 1)
+    (root / "claimcheck.toml").write_text("[limits]\nmax-string = 100\n", encoding="utf-8")
+    cold = run(root, "check", cache=False)
+    assert cold[0] == 2 and "over the limit of 100" in cold[2], cold
+    assert run(root, "check") == cold
+    (root / "claimcheck.toml").unlink()
+    assert run(root, "check")[0] in (0, 1)
 
 
 # --- a stale cache: files changed, replaced, deleted ------------------------------------------

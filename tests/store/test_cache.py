@@ -7,6 +7,7 @@ import os
 import sqlite3
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -136,13 +137,60 @@ def test_tampered_records_are_validated_again(tmp_path: Path) -> None:
         entries = json.loads(data)
         for e in entries:
             e[3]["subjekt"] = e[3].pop("subject")
-        db.execute("UPDATE blobs SET data=? WHERE rowid=?", (json.dumps(entries), rowid))
+        new = json.dumps(entries).encode()
+        # With a matching checksum: what the validation must catch.
+        db.execute("UPDATE blobs SET data=?, crc=? WHERE rowid=?", (new, zlib.crc32(new), rowid))
     db.commit()
     db.close()
     # The tampered records fail validation: the file itself is read instead.
     result = CliRunner().invoke(cli, ["--store", str(root), "validate"])
     assert result.exit_code == 0, result.stderr
     assert summary(root) == summary(root, cache=False)
+
+
+def test_records_damaged_on_disk_are_not_believed(tmp_path: Path) -> None:
+    """A flipped digit still makes a valid record: the block's checksum catches it."""
+    root = make(tmp_path)
+    age(root / "claims.yaml")
+    cold = summary(root, cache=False)
+    summary(root)
+    db = sqlite3.connect(root / CACHE_DIR / "store.sqlite")
+    (damaged,) = db.execute(
+        "SELECT count(*) FROM blobs WHERE instr(data, ?) > 0", (b'"value":14',)
+    ).fetchone()
+    assert damaged == 1
+    db.execute("UPDATE blobs SET data = replace(data, ?, ?)", (b'"value":14', b'"value":19'))
+    db.commit()
+    db.close()
+    assert summary(root) == cold
+
+
+def test_a_file_modified_within_a_second_before_it_was_read_is_not_trusted(
+    tmp_path: Path,
+) -> None:
+    """The racy window runs back from when the file was read, not from when its records
+    were written (a background process may write them seconds later)."""
+    from claimcheck.store.cache import RACY_NS, Cache, digest, stat_key
+
+    root = make(tmp_path)
+    path = root / "claims.yaml"
+    key = stat_key(path)
+    for read_after_ns, trusted in ((RACY_NS // 2, False), (2 * RACY_NS, True)):
+        cache = Cache(root)
+        assert cache.open()
+        cache.store_file(
+            "claims.yaml",
+            key,
+            digest(path.read_bytes()),
+            {},
+            finite=True,
+            read_ns=key[1] + read_after_ns,
+        )
+        cache.close()
+        cache = Cache(root)
+        assert cache.open()
+        assert cache.fresh("claims.yaml", key) is trusted
+        cache.close()
 
 
 def test_no_cache_flag_neither_reads_nor_writes(tmp_path: Path) -> None:
