@@ -19,7 +19,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, Location, Problem, UsageError, display_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -68,7 +68,13 @@ def format_option(*choices: str) -> Callable[[F], F]:
 def emit(text: str, output: str | None = None) -> None:
     """Print ``text``, or write it to ``output`` (``-`` is stdout)."""
     if output and output != "-":
-        Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        try:
+            with open(output, "w", encoding="utf-8") as f:
+                f.write(text if text.endswith("\n") else text + "\n")
+        except OSError as e:
+            raise UsageError(
+                [Problem(Location(display_path(Path(output))), f"cannot write: {e.strerror or e}")]
+            ) from None
     else:
         click.echo(text)
 

@@ -94,7 +94,7 @@ def find_config(store_root: Path) -> tuple[Path, dict[str, Any], str] | None:
                 return path, data, text
             tool = data.get("tool", {})
             if isinstance(tool, dict) and "claimcheck" in tool:
-                return path, tool["claimcheck"], text
+                return path, _tool_table(path, tool["claimcheck"], text), text
         if (directory / ".git").exists():
             break
     return None
@@ -123,13 +123,26 @@ def load_config(store_root: str | Path, path: str | Path | None = None) -> Confi
             raise ConfigError.at(p, 0, 0, "no such configuration file")
         text, data = _read(p)
         if p.name == "pyproject.toml":
-            data = data.get("tool", {}).get("claimcheck", {})
+            tool = data.get("tool", {})
+            data = _tool_table(
+                p, tool.get("claimcheck", {}) if isinstance(tool, dict) else {}, text
+            )
         found: tuple[Path, dict[str, Any], str] | None = (p, data, text)
     else:
         found = find_config(Path(store_root))
     if found is None:
         return Config()
     return parse_config(*found)
+
+
+def _tool_table(path: Path, value: Any, text: str) -> dict[str, Any]:
+    """``[tool.claimcheck]`` of a pyproject.toml, which must be a table."""
+    if not isinstance(value, dict):
+        where = _key_location(display_path(path), text, "claimcheck")
+        raise ConfigError(
+            [Problem(where, "tool.claimcheck must be a table: [tool.claimcheck] with select = ...")]
+        )
+    return value
 
 
 def parse_config(path: Path, data: dict[str, Any], text: str = "") -> Config:

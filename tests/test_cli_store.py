@@ -108,3 +108,19 @@ def test_help_lists_the_commands(runner: CliRunner) -> None:
 def test_store_option_accepts_a_path(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["--store", str(tmp_path), "validate"])
     assert result.exit_code == 0 and "0 claims" in result.output
+
+
+def test_an_output_that_cannot_be_written_is_a_clear_error(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    missing = tmp_path / "no-such-folder"
+    for args in (
+        ["report", "-o", str(missing / "r.html")],
+        ["export", "--format", "csv", "-o", str(missing / "c.csv")],
+        ["schema", "-o", str(missing / "s.json")],
+    ):
+        code, out, err = invoke(runner, *args)
+        assert code == 2, (args, out, err)
+        assert f"{missing}/" in err and "cannot write: No such file or directory" in err
+        assert "Traceback" not in out + err
+    assert not missing.exists()

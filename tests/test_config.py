@@ -106,3 +106,45 @@ def test_limits_apply(tmp_path: Path, runner: CliRunner) -> None:
     (root / "claimcheck.toml").write_text("[limits]\nmax-file-bytes = 100\n")
     code, _, err = rules_found(runner, root)
     assert code == 2 and "over the limit of 100" in err
+
+
+def test_values_that_would_fail_later_are_refused_up_front(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """Accepted here, a bad default tolerance used to crash `check`."""
+    root = make(tmp_path)
+    for text, words in (
+        ('[rules.CC101]\ndefault-tolerance = "ten"\n', "rules.CC101.default-tolerance"),
+        ('[rules.CC101]\ndefault-tolerance = "x%"\n', "rules.CC101.default-tolerance"),
+        ("[rules.CC101]\ndefault-tolerance = -2\n", "rules.CC101.default-tolerance"),
+    ):
+        (root / "claimcheck.toml").write_text(text)
+        for command in ("validate", "check"):
+            result = runner.invoke(cli, ["--store", str(root), command])
+            assert result.exit_code == 2, (text, command, result.output)
+            assert "claimcheck.toml:" in result.stderr and words in result.stderr, result.stderr
+    (root / "claimcheck.toml").write_text('[rules.CC101]\ndefault-tolerance = "10%"\n')
+    assert rules_found(runner, root)[0] == 1
+
+
+def test_tool_claimcheck_that_is_not_a_table(tmp_path: Path, runner: CliRunner) -> None:
+    root = make(tmp_path)
+    for value in ('"strict"', "5", '["a"]'):
+        pyproject = root.parent / "pyproject.toml"
+        pyproject.write_text(f'[project]\nname = "x"\n\n[tool]\nclaimcheck = {value}\n')
+        for extra in ([], ["--config", str(pyproject)]):
+            result = runner.invoke(cli, ["--store", str(root), *extra, "check"])
+            assert result.exit_code == 2, result.output
+            assert "pyproject.toml:5:1: tool.claimcheck must be a table" in result.stderr
+    (root.parent / "pyproject.toml").write_text("tool = 1\n")
+    result = runner.invoke(
+        cli, ["--store", str(root), "--config", str(root.parent / "pyproject.toml"), "check"]
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output  # no settings: defaults
+
+
+def test_a_huge_max_depth_is_no_limit_at_all(tmp_path: Path, runner: CliRunner) -> None:
+    root = make(tmp_path)
+    (root / "claimcheck.toml").write_text("[limits]\nmax-depth = 5000000000\n")
+    result = runner.invoke(cli, ["--store", str(root), "validate"])
+    assert result.exit_code == 0, result.output

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
+from claimcheck.model import Tolerance
 from claimcheck.rules.base import Context, Draft, Rule, RuleOptions
 from claimcheck.rules.common import cross_origin_conflicts, listing
 from claimcheck.rules.registry import register
@@ -10,7 +11,7 @@ from claimcheck.rules.registry import register
 
 class Options(RuleOptions):
     #: Tolerance for quantity properties that set none: a number or "10%".
-    default_tolerance: float | str | None = None
+    default_tolerance: Tolerance | None = None
     #: A running toll lower at an earlier date than another origin's is growth, not conflict.
     cumulative_growth: bool = True
 

@@ -44,11 +44,11 @@ import orjson
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 
 CACHE_DIR = ".claimcheck-cache"
-SCHEMA = "claimcheck-cache 2"
+SCHEMA = "claimcheck-cache 3"
 _SCHEMA_STATEMENTS = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE files (path TEXT PRIMARY KEY, size INT, mtime_ns INT, ctime_ns INT, ino INT, "
-    "digest TEXT, written_ns INT)",
+    "digest TEXT, written_ns INT, records INT)",
     "CREATE TABLE blobs (path TEXT, section TEXT, subject TEXT, property TEXT, data BLOB, crc INT)",
     "CREATE INDEX blobs_path ON blobs (path)",
     "CREATE INDEX blobs_group ON blobs (subject, property)",
@@ -138,9 +138,11 @@ class Cache:
                 self.db.execute("PRAGMA synchronous=NORMAL")
                 self._prepare()
                 rows = self.db.execute(
-                    "SELECT path, size, mtime_ns, ctime_ns, ino, digest, written_ns FROM files"
+                    "SELECT path, size, mtime_ns, ctime_ns, ino, digest, written_ns, records "
+                    "FROM files"
                 )
-                self._files = {row[0]: tuple(row[1:]) for row in rows}
+                # A row of the wrong types was not written by us: that file is read.
+                self._files = {row[0]: tuple(row[1:]) for row in rows if _well_formed(row)}
                 return True
             except (sqlite3.Error, OSError):
                 pass
@@ -295,6 +297,8 @@ class Cache:
             if not isinstance(data, bytes) or zlib.crc32(data) != crc:
                 raise CacheCorrupt  # damaged on disk: read the file itself
             out.setdefault(section, []).extend(_entries(data))
+        if groups is None and sum(map(len, out.values())) != self._files[rel][6]:
+            raise CacheCorrupt  # blocks missing (or more than were written)
         for entries in out.values():
             entries.sort(key=lambda e: e[0])
         return out
@@ -348,8 +352,8 @@ class Cache:
             db.executemany("INSERT INTO blobs VALUES (?, ?, ?, ?, ?, ?)", blobs)
             db.executemany("INSERT INTO ids VALUES (?, ?, ?, ?)", ids)
             db.execute(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (rel, *key, content_digest, written),
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (rel, *key, content_digest, written, sum(map(len, sections.values()))),
             )
 
         self._write(write)
@@ -443,6 +447,15 @@ def _entries(data: bytes) -> list[Entry]:
         return out
     except (orjson.JSONDecodeError, TypeError, ValueError) as e:
         raise CacheCorrupt from e
+
+
+def _well_formed(row: tuple[Any, ...]) -> bool:
+    path, size, mtime, ctime, ino, content_digest, written, records = row
+    return (
+        isinstance(path, str)
+        and all(type(n) is int for n in (size, mtime, ctime, ino, written, records))
+        and isinstance(content_digest, str)
+    )
 
 
 def group_key(record: Any) -> tuple[str, str]:

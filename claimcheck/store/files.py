@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from claimcheck.errors import FileProblem, Location, Problem
@@ -28,21 +29,57 @@ def store_files(root: Path) -> list[Path]:
 
 
 def read_bytes(path: Path, shown: str, limits: Limits) -> bytes:
-    """The file's bytes, refusing files over the size limit."""
+    """The bytes of a regular file, refusing files over the size limit.
+
+    A pipe, a device or a socket named like a store file (``/dev/zero`` linked as
+    ``zero.yaml``) is refused before a byte is read: reading it could block forever or
+    never end. The file is opened without blocking, so that opening a pipe cannot hang.
+    """
+    limit = limits.max_file_bytes
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        raise FileProblem(
+            Problem(Location(shown), f"cannot read file: {e.strerror or e}")
+        ) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             raise FileProblem(
                 Problem(
                     Location(shown),
-                    f"file is {size:,} bytes, over the limit of {limits.max_file_bytes:,} "
-                    "(limit max-file-bytes)",
+                    "not a regular file (a pipe, a device or a socket); refusing to read it",
                 )
             )
-        return path.read_bytes()
+        if st.st_size > limit:
+            raise _too_big(shown, st.st_size, limit)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(limit + 1)  # the file may have grown since
+        if len(data) > limit:
+            raise _too_big(shown, len(data), limit)
+        return data
     except OSError as e:
-        problem = Problem(Location(shown), f"cannot read file: {e.strerror or e}")
-        raise FileProblem(problem) from None
+        raise FileProblem(
+            Problem(Location(shown), f"cannot read file: {e.strerror or e}")
+        ) from None
+    finally:
+        os.close(fd)
+
+
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _unreadable(shown: str, e: OSError) -> FileProblem:
+    return FileProblem(Problem(Location(shown), f"cannot read file: {e.strerror or e}"))
+
+
+def _too_big(shown: str, size: int, limit: int) -> FileProblem:
+    return FileProblem(
+        Problem(
+            Location(shown),
+            f"file is {size:,} bytes, over the limit of {limit:,} (limit max-file-bytes)",
+        )
+    )
 
 
 def decode(data: bytes, shown: str) -> str:

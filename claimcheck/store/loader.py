@@ -516,6 +516,9 @@ def _load_store_file(
         return
     rel = relative(loader.store.root, path)
     loader.digests[rel] = None
+    if not _storable(rel):  # a name that is not UTF-8 cannot be a key of the cache
+        loader.add_file(path)
+        return
     read_ns = time.time_ns()  # before the stat: a later write counts as a change
     try:
         key = stat_key(path)
@@ -550,6 +553,14 @@ def _load_store_file(
         # orjson refuses NaN and infinities: JSON Lines records need no search for them.
         finite = path.suffix in JSONL_SUFFIXES
         records.append(FileRecords(rel, key, content, entries, finite, read_ns))
+
+
+def _storable(rel: str) -> bool:
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _touched(pending: list[tuple[Path, Parsed | None]]) -> set[tuple[str, str]]:

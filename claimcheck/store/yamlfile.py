@@ -219,7 +219,9 @@ def prescan(text: str, limits: Limits) -> Problem | None:
             level = level + 1 if m.group() in "[{" else max(0, level - 1)
             if level > depth:
                 return _deep(text, m.start(), depth)
-    compact = re.search(_RE_COMPACT.pattern % depth, text)
+    # Each level of "- - - x" takes two characters at least: no need (and, past 2**32
+    # repetitions, no way) to search a text too short to hold that many.
+    compact = re.search(_RE_COMPACT.pattern % depth, text) if 2 * depth <= len(text) else None
     if compact:
         return _deep(text, compact.start(), depth)
     # Block nesting needs indentation: more than 4 columns a level is generous.

@@ -205,13 +205,22 @@ def _clean(text: str) -> str:
 
 
 def _to_number(text: str) -> float | None:
-    """Digits ("1,200", "1 200", "2.5", "2,5") or words ("thirty-two", "une")."""
+    """Digits ("1,200", "1 200", "2.5", "2,5") or words ("thirty-two", "une").
+
+    Raises :class:`QuantityError` for a number above 1e15 (digits that would overflow
+    to infinity, which is no count; an open bound is written ``14+``, not as a number).
+    """
     if _RE_NUMBER.match(text):
         t = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
         # A comma or dot followed by exactly three digits groups thousands.
         t = re.sub(r"[,.](?=\d{3}(?:\D|$))", "", t)
-        return float(t.replace(",", "."))
-    return number_from_words(text)
+        n: float | None = float(t.replace(",", "."))
+    else:
+        n = number_from_words(text)
+    if n is not None and n > 1e15:
+        shown = text if len(text) <= 40 else f"{text[:37]}..."
+        raise QuantityError(f"{shown!r} is out of range (at most 1e15)")
+    return n
 
 
 def _figure(text: str) -> tuple[float, float, float] | None:

@@ -7,6 +7,7 @@ rounds to, used when a modifier applies to it ("au moins une dizaine" = at least
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 
@@ -149,4 +150,7 @@ def number_from_words(text: str) -> float | None:
     # "a"/"an" alone is not a number ("a few" is handled as a vague size).
     if tokens in (["a"], ["an"]):
         return None
-    return float(total + current)
+    n = total + current
+    # Too big for a float ("hundred" said a hundred and fifty times): the caller refuses
+    # anything above 1e15 anyway.
+    return float(n) if n < 10**300 else math.inf

@@ -899,6 +899,24 @@ def test_folder_symlink_loop_does_not_hang(
     assert "duplicate id" not in err, "a folder was read twice through a symlink:\n" + err
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_pipes_and_devices_named_like_store_files_are_refused_at_once(
+    store_with: Callable[[dict[str, str | bytes]], Path], runner: CliRunner
+) -> None:
+    """Reading a pipe blocks forever and /dev/zero never ends: refuse them unread."""
+    root = store_with({})
+    os.mkfifo(root / "pipe.yaml")
+    (root / "zero.yaml").symlink_to("/dev/zero")
+    (root / "random.jsonl").symlink_to("/dev/urandom")
+    for cache in ([], ["--no-cache"]):
+        start = time.perf_counter()
+        code, out, err = invoke(runner, "--store", str(root), *cache, "validate")
+        assert time.perf_counter() - start < 20
+        assert code == 2, err + out
+        for name in ("pipe.yaml", "zero.yaml", "random.jsonl"):
+            assert re.search(rf"(?:^|/){re.escape(name)}: not a regular file", err), err
+
+
 # --- the store and candidate paths ----------------------------------------------------------------
 
 

@@ -561,3 +561,41 @@ def test_concurrent_cold_runs_share_the_cache(store: Callable[[dict[str, str]], 
     assert codes == [codes[0]] * 8 and codes[0] in (0, 1), codes
     assert len({o for o, _ in outs}) == 1, "the concurrent runs disagree"
     assert run(root, "check", "--format", "json")[1] == outs[0][0]
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8_is_read_without_the_cache(
+    store: Callable[[dict[str, str]], Path],
+) -> None:
+    root = store({"a.yaml": "claims:\n" + claim("c1")})
+    name = os.fsdecode(b"caf\xe9.yaml")
+    (root / name).write_text("claims:\n" + claim("c2", 3, source="figaro-doc"), encoding="utf-8")
+    age(root)
+    cold = run(root, "check", "--format", "json", cache=False)
+    assert cold[0] == 1 and "c2" in cold[1]
+    for _ in range(2):
+        assert run(root, "check", "--format", "json") == cold
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE files SET written_ns = NULL",
+        "UPDATE files SET written_ns = 'x'",
+        "UPDATE files SET size = 1.5",
+        "DELETE FROM blobs WHERE section = 'claims'",
+        "UPDATE blobs SET path = 'elsewhere.yaml'",
+        "INSERT INTO blobs SELECT * FROM blobs WHERE section = 'claims'",
+    ],
+)
+def test_cache_rows_of_the_wrong_kind_or_number_are_not_believed(
+    store: Callable[[dict[str, str]], Path], damage: str
+) -> None:
+    root = store({"a.yaml": "claims:\n" + claim("c1") + claim("c2", 3, source="figaro-doc")})
+    cold = run(root, "check", "--format", "json", cache=False)
+    assert run(root, "check", "--format", "json") == cold
+    with sqlite3.connect(root / CACHE / "store.sqlite") as db:
+        db.execute(damage)
+    db.close()
+    for _ in range(2):
+        assert run(root, "check", "--format", "json") == cold

@@ -227,3 +227,26 @@ def test_no_nan_slips_through() -> None:
         with pytest.raises(QuantityError):
             parse_quantity(text)
     assert not math.isnan(parse_quantity("0").low)
+
+
+HUGE = "1" + "0" * 309  # a float would make it infinity
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        HUGE,
+        HUGE + "+",
+        f"1-{HUGE}",
+        f"<{HUGE}",
+        f"nearly {HUGE}",
+        "2" + "0" * 16,
+        " ".join(["hundred"] * 155),
+    ],
+    ids=["digits", "at-least", "range", "less-than", "nearly", "1e16-digits", "words"],
+)
+def test_numbers_too_big_to_count_are_out_of_range(written: str) -> None:
+    """Never an infinite bound from overflow (a crash later, in the report): an error."""
+    with pytest.raises(QuantityError, match=r"out of range \(at most 1e15\)"):
+        parse_quantity(written)
+    assert parse_quantity("1" + "0" * 15).high == 1e15
