@@ -331,6 +331,9 @@ def sources(ctx: click.Context, outlet: str | None, fmt: str | None) -> None:
     """Each outlet's record, or one OUTLET's claims with their grades and findings."""
     from claimcheck.render.sources import render_outlet, render_outlets
     from claimcheck.sources import outlet_claims, outlet_records
+    from claimcheck.values import nfc
+
+    outlet = None if outlet is None else nfc(outlet)
 
     result = _check_all(ctx)
     records = outlet_records(result)
@@ -431,7 +434,12 @@ def claims(
     """Query claims, with their defaults resolved."""
     from claimcheck.render.claims import render_claims
     from claimcheck.store.query import query_claims
+    from claimcheck.values import nfc
 
+    # Ids are compared in NFC, as the store holds them ("Léré" typed either way).
+    subject, property_, outlet, claimant = (
+        None if v is None else nfc(v) for v in (subject, property_, outlet, claimant)
+    )
     store = _load(ctx)
     for option, value, table in (
         ("--subject", subject, store.subjects),

@@ -401,7 +401,13 @@ def add_candidate(
     ``add``s each see the others' records and all land.
     """
     from claimcheck.errors import display_path
-    from claimcheck.store.writer import append_records, check_target, read_candidate, store_lock
+    from claimcheck.store.writer import (
+        append_records,
+        check_target,
+        checked_sections,
+        read_candidate,
+        store_lock,
+    )
 
     config = config or Config()
     root = Path(root)
@@ -414,7 +420,8 @@ def add_candidate(
         if blocking and not force:
             return AddOutcome(result, False, display_path(destination), blocking)
         records = read_candidate(Path(candidate), config.limits)
-        before, after = append_records(root, destination, records)
+        checked = checked_sections(Path(candidate), config.limits)
+        before, after = append_records(root, destination, records, checked)
         if cache:
             _record_verdict_after_add(root, config, result.store, destination, before, after)
     return AddOutcome(result, True, display_path(destination), blocking)

@@ -124,3 +124,23 @@ def test_an_output_that_cannot_be_written_is_a_clear_error(
         assert f"{missing}/" in err and "cannot write: No such file or directory" in err
         assert "Traceback" not in out + err
     assert not missing.exists()
+
+
+def test_filters_match_ids_typed_in_either_unicode_form(runner: CliRunner, tmp_path: Path) -> None:
+    import unicodedata
+
+    from support import BASE
+
+    nfc_id = unicodedata.normalize("NFC", "raid-léré")
+    (tmp_path / "base.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(
+        f"subjects:\n  - {{id: {nfc_id}, label: Raid}}\nclaims:\n"
+        f"  - {{id: c1, subject: {nfc_id}, property: deaths, value: 3, source: rfi-doc}}\n",
+        encoding="utf-8",
+    )
+    for typed in (nfc_id, unicodedata.normalize("NFD", nfc_id)):
+        result = runner.invoke(
+            cli, ["--store", str(tmp_path), "claims", "--subject", typed, "--format", "json"]
+        )
+        assert result.exit_code == 0, result.stderr
+        assert [c["id"] for c in json.loads(result.stdout)["claims"]] == ["c1"]

@@ -129,16 +129,16 @@ def _dump_items(section: str, items: list[Any], offset: int) -> str:
     return out.getvalue().split("\n", 1)[1]
 
 
-def _insert(text: str, section: str, items: list[Any]) -> str:
+def _insert(text: str, section: str, items: list[Any], newline: str = "\n") -> str:
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
+        lines[-1] += newline
     header = re.compile(rf"^{re.escape(section)}\s*:(.*)$")
     start = next((i for i, line in enumerate(lines) if header.match(line.rstrip("\r\n"))), None)
     if start is None:
         block = _dump_items(section, items, _indent_of(text, "claims") if "- " in text else 2)
-        sep = "" if not lines or lines[-1].strip() == "" else "\n"
-        return "".join(lines) + sep + f"{section}:\n" + block
+        sep = "" if not lines or lines[-1].strip() == "" else newline
+        return "".join(lines) + sep + f"{section}:{newline}" + block.replace("\n", newline)
     rest = header.match(lines[start].rstrip("\r\n"))
     inline = rest.group(1).split("#", 1)[0].strip() if rest else ""
     if inline:
@@ -151,7 +151,7 @@ def _insert(text: str, section: str, items: list[Any]) -> str:
         if line[0] not in " \t-" or line.startswith(("---", "...")):
             break
         last = j
-    block = _dump_items(section, items, _indent_of(text, section))
+    block = _dump_items(section, items, _indent_of(text, section)).replace("\n", newline)
     return "".join(lines[: last + 1]) + block + "".join(lines[last + 1 :])
 
 
@@ -164,10 +164,20 @@ def new_file_header(root: Path, target: Path) -> str:
 
 
 def append_records(
-    root: Path, target: Path, records: dict[str, list[Any]]
+    root: Path,
+    target: Path,
+    records: dict[str, list[Any]],
+    checked: dict[str, list[Any]] | None = None,
 ) -> tuple[bytes | None, str]:
     """Append ``records`` (section -> list) to ``target``; return what the file held
     before (None: it did not exist) and its new text.
+
+    ``checked``: the same records as the check read them (:func:`checked_sections`). The
+    new text is then read back and must hold exactly the file's old records plus these,
+    or nothing is written — so that ``add`` never writes other than what it checked (a
+    ``%YAML 1.1`` candidate reads ``yes`` as a string here but would be dumped as
+    ``true``; a quoted string holding a line like ``claims:`` would mislead the text
+    insertion). A byte-order mark and CRLF line ends are kept.
 
     The caller holds :func:`store_lock`. Raises StoreError if the result would not load.
     """
@@ -181,15 +191,17 @@ def append_records(
             raise StoreError([e.problem]) from None
     else:
         old = new_file_header(root, target)
+    first_end = old.find("\n")
+    newline = "\r\n" if first_end > 0 and old[first_end - 1] == "\r" else "\n"
     new = old
     for section in SECTIONS:
         if records.get(section):
             try:
-                new = _insert(new, section, records[section])
+                new = _insert(new, section, records[section], newline)
             except ValueError as e:
                 raise StoreError([Problem(Location(shown), str(e))]) from None
     try:
-        load_safe(new, DEFAULT_LIMITS)
+        written, _ = load_safe(new, DEFAULT_LIMITS)
     except FileProblem as e:  # never write a file we could not read back
         raise StoreError(
             [
@@ -199,13 +211,64 @@ def append_records(
                 )
             ]
         ) from None
+    if checked is not None:
+        expected = _sections(load_safe(old, DEFAULT_LIMITS)[0] if old.strip() else None)
+        for section, items in checked.items():
+            expected[section] = expected.get(section, []) + list(items)
+        if not _same(_sections(written), expected):
+            raise StoreError(
+                [
+                    Problem(
+                        Location(shown),
+                        "appending here would not add exactly the records checked (the file "
+                        "or the candidate reads differently once rewritten: a %YAML 1.1 "
+                        "directive, or a quoted string holding a line like 'claims:'); "
+                        "nothing was written — add them by hand, or --to another file",
+                    )
+                ]
+            )
+    if before is not None and before.startswith(b"\xef\xbb\xbf"):
+        new = "\ufeff" + new
     try:
         atomic_write(target, new)
     except OSError as e:
         raise StoreError(
             [Problem(Location(shown), f"cannot write: {e.strerror or e}; the file is unchanged")]
         ) from None
-    return before, new
+    return before, new.removeprefix("\ufeff")
+
+
+def checked_sections(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, list[Any]]:
+    """A candidate's records by section as the check reads them (plain data)."""
+    shown = display_path(path)
+    try:
+        text = read_text(path, shown, limits)
+        if path.suffix in JSONL_SUFFIXES:
+            from claimcheck.store import jsonlfile
+
+            records, _ = jsonlfile.load(text, limits=limits)
+            return {jsonlfile.section_of(path): records} if records else {}
+        data, _ = load_safe(text, limits)
+    except FileProblem as e:
+        raise StoreError([e.problem]) from None
+    return _sections(data)
+
+
+def _sections(data: Any) -> dict[str, list[Any]]:
+    if not isinstance(data, dict):
+        return {}
+    return {k: list(v) for k, v in data.items() if k in SECTIONS and isinstance(v, list) and v}
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal data, a NaN equal to a NaN (a text value may be ``.nan``)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True
+    return type(a) is type(b) and bool(a == b)
 
 
 def atomic_write(path: Path, text: str) -> None:

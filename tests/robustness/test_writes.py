@@ -744,3 +744,69 @@ def test_the_store_stays_valid_with_stray_temporary_files(store: Path) -> None:
     (store / "sub" / ".x.yaml.def456.tmp").write_bytes(b"\x00\x01garbage")
     code, output = validate(store)
     assert code == 0, output
+
+
+# --- add writes exactly what it checked -----------------------------------------------------------
+
+
+def _add(store: Path, cand: Path, target: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--store", str(store), "add", str(cand), "--to", str(target)])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.stderr
+
+
+def test_a_yaml_1_1_candidate_is_not_written_as_other_values(store: Path, tmp_path: Path) -> None:
+    """The check reads `yes` and `1:20` as text (YAML 1.2); written through a YAML 1.1
+    dumper they would become `true` and 80, and the store would no longer load."""
+    cand = tmp_path / "cand.yaml"
+    cand.write_text(
+        "%YAML 1.1\n---\nclaims:\n  - id: n1\n    subject: strike\n    property: deaths\n"
+        "    value: 14\n    source: monde-doc\n    locator: 1:20\n    note: yes\n",
+        encoding="utf-8",
+    )
+    target = store / "claims.yaml"
+    before = target.read_bytes()
+    code, err = _add(store, cand, target)
+    if code == 0:  # written: then exactly as checked
+        result = CliRunner().invoke(cli, ["--store", str(store), "claims", "--format", "json"])
+        claim = next(
+            c for c in __import__("json").loads(result.stdout)["claims"] if c["id"] == "n1"
+        )
+        assert (claim["locator"], claim["note"]) == ("1:20", "yes")
+    else:
+        assert code == 2 and "would not add exactly the records checked" in err, err
+        assert target.read_bytes() == before
+
+
+def test_a_quoted_line_that_looks_like_a_section_does_not_misplace_records(
+    store: Path, tmp_path: Path
+) -> None:
+    target = store / "extra.yaml"
+    target.write_text(
+        'outlets:\n  - id: zine\n    name: "The\nclaims:\n  Zine"\n    kind: magazine\n',
+        encoding="utf-8",
+    )
+    assert CliRunner().invoke(cli, ["--store", str(store), "validate"]).exit_code == 0
+    before = target.read_bytes()
+    cand = tmp_path / "cand.yaml"
+    cand.write_text(candidate_text(1), encoding="utf-8")
+    code, err = _add(store, cand, target)
+    if code == 0:
+        assert CliRunner().invoke(cli, ["--store", str(store), "validate"]).exit_code == 0
+    else:
+        assert code == 2 and "would not add exactly the records checked" in err, err
+        assert target.read_bytes() == before
+
+
+def test_a_byte_order_mark_and_crlf_line_ends_are_kept(store: Path, tmp_path: Path) -> None:
+    target = store / "claims.yaml"
+    target.write_bytes(b"\xef\xbb\xbf" + TARGET_TEXT.replace("\n", "\r\n").encode())
+    cand = tmp_path / "cand.yaml"
+    cand.write_text(candidate_text(1), encoding="utf-8")
+    code, err = _add(store, cand, target)
+    assert code == 0, err
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf" + TARGET_TEXT.replace("\n", "\r\n").encode()[:40])
+    assert b"\n" not in data.replace(b"\r\n", b""), "a bare LF among CRLF line ends"
+    assert b"id: w1" in data
+    assert CliRunner().invoke(cli, ["--store", str(store), "validate"]).exit_code == 0
