@@ -287,14 +287,16 @@ def test_an_add_after_a_concurrent_edit_of_its_target_records_no_verdict(
     assert run(root, "validate")[0] == 0
     real = writer.append_records
 
-    def edited_first(root_: Path, target: Path, records: dict[str, list[object]]) -> object:
+    def edited_first(
+        root_: Path, target: Path, records: dict[str, list[object]], checked: object = None
+    ) -> object:
         target.write_text(
             "claims:\n"
             + claim("c1")
             + claim("x1", "stalemate", subject="battle", prop="outcome", source="rfi-doc-unknown"),
             encoding="utf-8",
         )
-        return real(root_, target, records)
+        return real(root_, target, records, checked)  # type: ignore[arg-type]
 
     monkeypatch.setattr(writer, "append_records", edited_first)
     cand = tmp_path / "cand.yaml"
