@@ -94,7 +94,7 @@ def verdict_of(digests: Mapping[str, str]) -> str:
     """One digest of a store's files: their paths and the digests of their contents."""
     h = hashlib.blake2b(digest_size=16)
     for rel in sorted(digests):
-        h.update(f"{rel}\0{digests[rel]}\n".encode("utf-8", "surrogatepass"))
+        h.update(f"{rel}\0{digests[rel]}\n".encode())
     return h.hexdigest()
 
 
