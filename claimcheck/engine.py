@@ -400,12 +400,14 @@ def add_candidate(
     The check and the write happen under one lock on the store, so that concurrent
     ``add``s each see the others' records and all land.
     """
-    from claimcheck.errors import display_path
+    from claimcheck.errors import Location, Problem, StoreError, display_path
+    from claimcheck.store.cache import digest
     from claimcheck.store.writer import (
         append_records,
         check_target,
         checked_sections,
         read_candidate,
+        read_once,
         store_lock,
     )
 
@@ -419,9 +421,22 @@ def add_candidate(
         blocking = result.failing(fail_on)
         if blocking and not force:
             return AddOutcome(result, False, display_path(destination), blocking)
-        records = read_candidate(Path(candidate), config.limits)
-        checked = checked_sections(Path(candidate), config.limits)
-        before, after = append_records(root, destination, records, checked)
+        # What is appended is what was checked: the candidate's bytes, read once more
+        # and compared with those the check read (the file may have changed meanwhile).
+        data = read_once(Path(candidate), config.limits)
+        if result.store.candidate_digests != [digest(data)]:
+            raise StoreError(
+                [
+                    Problem(
+                        Location(display_path(Path(candidate))),
+                        "the candidate changed while it was being checked; nothing was "
+                        "written: run add again",
+                    )
+                ]
+            )
+        records = read_candidate(Path(candidate), config.limits, data)
+        checked = checked_sections(Path(candidate), config.limits, data)
+        before, after = append_records(root, destination, records, checked, limits=config.limits)
         if cache:
             _record_verdict_after_add(root, config, result.store, destination, before, after)
     return AddOutcome(result, True, display_path(destination), blocking)

@@ -44,7 +44,7 @@ import orjson
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 
 CACHE_DIR = ".claimcheck-cache"
-SCHEMA = "claimcheck-cache 3"
+SCHEMA = "claimcheck-cache 4"
 _SCHEMA_STATEMENTS = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE files (path TEXT PRIMARY KEY, size INT, mtime_ns INT, ctime_ns INT, ino INT, "
@@ -258,6 +258,10 @@ class Cache:
             )
         )
 
+    def drop_verdict(self) -> None:
+        """Forget the verdict (a full load found a problem: the store is not valid)."""
+        self._write(lambda db: db.execute("DELETE FROM meta WHERE key='valid'"))
+
     def entries(
         self, rel: str, groups: Iterable[tuple[str, str]] | None = None
     ) -> dict[str, list[Entry]]:
@@ -340,7 +344,8 @@ class Cache:
                     blobs.append((rel, section, None, None, data, zlib.crc32(data)))
                 for _idx, line, col, rec in entries:
                     if isinstance(rec, dict) and isinstance(rec.get("id"), str):
-                        ids.append((rec["id"], rel, line, col))
+                        # As the models compare ids: NFC ("café" typed either way is one).
+                        ids.append((unicodedata.normalize("NFC", rec["id"]), rel, line, col))
         except (TypeError, orjson.JSONEncodeError):
             self.forget_files([rel])  # a record JSON cannot hold (odd keys, huge numbers)
             return

@@ -317,6 +317,7 @@ class _Loader:
 
 
 _RESOLVED = {"parsed", "outlet", "claimant_given", "cited"}
+_SECTION_OF = {name: section for section, name in _SINGULAR.items()}
 
 
 @dataclass
@@ -453,6 +454,7 @@ def _load(
                 if parsed is None:
                     loader._new_file(path)
                 else:
+                    loader.store.candidate_digests.append(digest(parsed.data))
                     loader.add_parsed(path, parsed, for_cache=False)
             if groups is not None and store_cache is not None:
                 _collisions(loader, store_cache)
@@ -463,16 +465,8 @@ def _load(
                 loader.failed_ids,
                 exists=_exists_in(store_cache, loader.from_cache) if groups is not None else None,
             )
-            files_digest = _files_digest(loader.digests)
-            if (
-                store_cache is not None
-                and groups is None
-                and not candidates
-                and not loader.problems
-                and files_digest is not None
-                and store_cache.verdict() != (files_digest, stored_claims)
-            ):
-                store_cache.record_verdict(files_digest, stored_claims)
+            if store_cache is not None and groups is None:
+                _update_verdict(store_cache, loader, bool(candidates), stored_claims)
     finally:
         if store_cache is not None:
             store_cache.close()
@@ -495,6 +489,19 @@ def _load(
     if store_cache is not None and all(d is not None for d in loader.digests.values()):
         store.digests = {rel: d for rel, d in loader.digests.items() if d is not None}
     return store
+
+
+def _update_verdict(cache: Cache, loader: _Loader, candidates: bool, claims: int) -> None:
+    """After a full load: record that the store's files load without a problem, or
+    forget a verdict that a problem found now contradicts."""
+    recorded = cache.verdict()
+    if loader.problems:
+        if recorded is not None and not candidates:
+            cache.drop_verdict()
+        return
+    files_digest = _files_digest(loader.digests)
+    if not candidates and files_digest is not None and recorded != (files_digest, claims):
+        cache.record_verdict(files_digest, claims)
 
 
 def _files_digest(digests: dict[str, str | None]) -> str | None:
@@ -584,12 +591,18 @@ def _collisions(loader: _Loader, cache: Cache) -> None:
     start = store.candidate_start or 0
     candidate_ids = [i for i, w in store.where.items() if w[0] >= start]
     for record_id, (rel, line, col) in cache.find_ids(candidate_ids, loader.from_cache).items():
-        w = store.where[record_id]
+        w = store.where.pop(record_id)
+        other = store.kind_of(record_id)
         first = Location(display_path(store.root / rel), line, col)
         loader.problem(
             Location(store.files[w[0]], w[2], w[3]),
             f"duplicate id {record_id!r}: already used by the claim at {first}",
         )
+        # As when both are loaded: the second record is dropped, references to it are
+        # not "unknown" (see ``_Loader._register``).
+        if other is not None:
+            getattr(store, _SECTION_OF[other]).pop(record_id, None)
+        loader.failed_ids.add(record_id)
 
 
 def _exists_in(cache: Cache | None, within: set[str]) -> Callable[[str], bool] | None:

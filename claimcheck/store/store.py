@@ -43,6 +43,8 @@ class Store:
     #: The content digest of each store file by path relative to :attr:`root`, when it
     #: was read with the cache (empty otherwise): what a verdict of the store records.
     digests: dict[str, str] = field(default_factory=dict, repr=False)
+    #: The content digest of each candidate file read, in order (what was checked).
+    candidate_digests: list[str] = field(default_factory=list, repr=False)
     outlets: dict[str, Outlet] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     parties: dict[str, Party] = field(default_factory=dict)

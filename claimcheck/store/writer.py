@@ -26,6 +26,7 @@ from claimcheck.errors import FileProblem, Location, Problem, StoreError, UsageE
 from claimcheck.model import SECTIONS
 from claimcheck.store.files import (
     JSONL_SUFFIXES,
+    SKIPPED_DIRS,
     YAML_SUFFIXES,
     decode,
     read_bytes,
@@ -76,9 +77,15 @@ def check_target(root: Path, target: Path) -> Path:
         raise UsageError([Problem(Location(shown), "--to must be a .yaml file")])
     if resolved.exists() and not resolved.is_file():
         raise UsageError([Problem(Location(shown), "--to is not a file")])
-    if any(part.startswith(".") for part in resolved.relative_to(resolved_root).parts):
+    parts = resolved.relative_to(resolved_root).parts
+    if any(p.startswith(".") for p in parts) or any(p in SKIPPED_DIRS for p in parts[:-1]):
         raise UsageError(
-            [Problem(Location(shown), "--to is in a hidden folder, which the store does not read")]
+            [
+                Problem(
+                    Location(shown),
+                    "--to is in a hidden or skipped folder, which the store does not read",
+                )
+            ]
         )
     return resolved
 
@@ -90,17 +97,17 @@ def _round_trip() -> YAML:
     return yaml
 
 
-def read_candidate(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, list[Any]]:
-    """A candidate file's records by section, keeping comments (round-trip).
+def read_candidate(
+    path: Path, limits: Limits = DEFAULT_LIMITS, data: bytes | None = None
+) -> dict[str, list[Any]]:
+    """A candidate file's records by section, keeping comments (round-trip); from
+    ``data`` (its bytes, read once) when given.
 
     Call it on a candidate that has already loaded (see ``engine.add_candidate``): the
     safe loader has checked its size, nesting and syntax first.
     """
     shown = display_path(path)
-    try:
-        text = read_text(path, shown, limits)
-    except FileProblem as e:
-        raise StoreError([e.problem]) from None
+    text = _candidate_text(path, shown, limits, data)
     if path.suffix in JSONL_SUFFIXES:
         from claimcheck.store import jsonlfile
 
@@ -168,16 +175,18 @@ def append_records(
     target: Path,
     records: dict[str, list[Any]],
     checked: dict[str, list[Any]] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[bytes | None, str]:
     """Append ``records`` (section -> list) to ``target``; return what the file held
-    before (None: it did not exist) and its new text.
+    before (None: it did not exist) and the text written.
 
     ``checked``: the same records as the check read them (:func:`checked_sections`). The
     new text is then read back and must hold exactly the file's old records plus these,
     or nothing is written — so that ``add`` never writes other than what it checked (a
     ``%YAML 1.1`` candidate reads ``yes`` as a string here but would be dumped as
     ``true``; a quoted string holding a line like ``claims:`` would mislead the text
-    insertion). A byte-order mark and CRLF line ends are kept.
+    insertion). A byte-order mark and CRLF line ends are kept. The new text must load
+    within ``limits``, as the store's own files must.
 
     The caller holds :func:`store_lock`. Raises StoreError if the result would not load.
     """
@@ -185,7 +194,7 @@ def append_records(
     before: bytes | None = None
     if target.exists():
         try:
-            before = read_bytes(target, shown, DEFAULT_LIMITS)
+            before = read_bytes(target, shown, limits)
             old = decode(before, shown)
         except FileProblem as e:
             raise StoreError([e.problem]) from None
@@ -200,8 +209,21 @@ def append_records(
                 new = _insert(new, section, records[section], newline)
             except ValueError as e:
                 raise StoreError([Problem(Location(shown), str(e))]) from None
+    if before is not None and before.startswith(b"\xef\xbb\xbf"):
+        new = "\ufeff" + new
+    size = len(new.encode("utf-8"))
+    if size > limits.max_file_bytes:
+        raise StoreError(
+            [
+                Problem(
+                    Location(shown),
+                    f"appending would make the file {size:,} bytes, over the limit of "
+                    f"{limits.max_file_bytes:,} (limit max-file-bytes); nothing was written",
+                )
+            ]
+        )
     try:
-        written, _ = load_safe(new, DEFAULT_LIMITS)
+        written, _ = load_safe(new.removeprefix("\ufeff"), limits)
     except FileProblem as e:  # never write a file we could not read back
         raise StoreError(
             [
@@ -212,7 +234,7 @@ def append_records(
             ]
         ) from None
     if checked is not None:
-        expected = _sections(load_safe(old, DEFAULT_LIMITS)[0] if old.strip() else None)
+        expected = _sections(load_safe(old, limits)[0] if old.strip() else None)
         for section, items in checked.items():
             expected[section] = expected.get(section, []) + list(items)
         if not _same(_sections(written), expected):
@@ -227,22 +249,23 @@ def append_records(
                     )
                 ]
             )
-    if before is not None and before.startswith(b"\xef\xbb\xbf"):
-        new = "\ufeff" + new
     try:
         atomic_write(target, new)
     except OSError as e:
         raise StoreError(
             [Problem(Location(shown), f"cannot write: {e.strerror or e}; the file is unchanged")]
         ) from None
-    return before, new.removeprefix("\ufeff")
+    return before, new
 
 
-def checked_sections(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, list[Any]]:
-    """A candidate's records by section as the check reads them (plain data)."""
+def checked_sections(
+    path: Path, limits: Limits = DEFAULT_LIMITS, data: bytes | None = None
+) -> dict[str, list[Any]]:
+    """A candidate's records by section as the check reads them (plain data); from
+    ``data`` (its bytes, read once) when given."""
     shown = display_path(path)
+    text = _candidate_text(path, shown, limits, data)
     try:
-        text = read_text(path, shown, limits)
         if path.suffix in JSONL_SUFFIXES:
             from claimcheck.store import jsonlfile
 
@@ -252,6 +275,21 @@ def checked_sections(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, l
     except FileProblem as e:
         raise StoreError([e.problem]) from None
     return _sections(data)
+
+
+def read_once(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """A candidate's bytes, within the limits (StoreError if they cannot be read)."""
+    try:
+        return read_bytes(path, display_path(path), limits)
+    except FileProblem as e:
+        raise StoreError([e.problem]) from None
+
+
+def _candidate_text(path: Path, shown: str, limits: Limits, data: bytes | None) -> str:
+    try:
+        return read_text(path, shown, limits) if data is None else decode(data, shown)
+    except FileProblem as e:
+        raise StoreError([e.problem]) from None
 
 
 def _sections(data: Any) -> dict[str, list[Any]]:

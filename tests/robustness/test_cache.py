@@ -20,6 +20,7 @@ import traceback
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -288,7 +289,7 @@ def test_an_add_after_a_concurrent_edit_of_its_target_records_no_verdict(
     real = writer.append_records
 
     def edited_first(
-        root_: Path, target: Path, records: dict[str, list[object]], checked: object = None
+        root_: Path, target: Path, records: dict[str, list[object]], *args: Any, **kw: Any
     ) -> object:
         target.write_text(
             "claims:\n"
@@ -296,7 +297,7 @@ def test_an_add_after_a_concurrent_edit_of_its_target_records_no_verdict(
             + claim("x1", "stalemate", subject="battle", prop="outcome", source="rfi-doc-unknown"),
             encoding="utf-8",
         )
-        return real(root_, target, records, checked)  # type: ignore[arg-type]
+        return real(root_, target, records, *args, **kw)
 
     monkeypatch.setattr(writer, "append_records", edited_first)
     cand = tmp_path / "cand.yaml"
@@ -601,3 +602,152 @@ def test_cache_rows_of_the_wrong_kind_or_number_are_not_believed(
     db.close()
     for _ in range(2):
         assert run(root, "check", "--format", "json") == cold
+
+
+# --- found by attacking the verdict -------------------------------------------------------------
+
+NFD_CAFE = unicodedata.normalize("NFD", "café")
+NFC_CAFE = unicodedata.normalize("NFC", "café")
+
+
+def test_cached_ids_are_compared_in_nfc(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path
+) -> None:
+    """The store's `café` is decomposed, in a group the candidate does not touch."""
+    root = store(
+        {
+            "a.yaml": "claims:\n" + claim("c1"),
+            "b.yaml": "claims:\n" + claim(NFD_CAFE, "stalemate", subject="battle", prop="outcome"),
+        }
+    )
+    assert run(root, "check")[0] in (0, 1)
+    cand = tmp_path / "cand.yaml"
+    cand.write_text("claims:\n" + claim(NFC_CAFE, 14, source="monde-doc"), encoding="utf-8")
+    cold = run(root, "check", str(cand), cache=False)
+    assert cold[0] == 2 and "duplicate id" in cold[2], cold
+    assert run(root, "check", str(cand)) == cold
+    before = (root / "a.yaml").read_bytes()
+    assert run(root, "add", str(cand), "--to", str(root / "a.yaml"))[0] == 2
+    assert (root / "a.yaml").read_bytes() == before
+    # An entity value naming the decomposed id is a known id, warm as cold.
+    cand.write_text(
+        "claims:\n" + claim("e1", NFC_CAFE, subject="battle", prop="commander"), encoding="utf-8"
+    )
+    cold = run(root, "check", str(cand), "--format", "json", cache=False)
+    assert cold[0] != 2, cold[2]
+    assert run(root, "check", str(cand), "--format", "json") == cold
+
+
+def test_a_candidate_id_used_in_an_unread_group_is_dropped_as_when_all_are_read(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path
+) -> None:
+    root = store(
+        {
+            "a.yaml": "claims:\n" + claim("c1"),
+            "b.yaml": "claims:\n" + claim("o1", "stalemate", subject="battle", prop="outcome"),
+        }
+    )
+    assert run(root, "check")[0] in (0, 1)
+    cand = tmp_path / "cand.yaml"
+    for wrong in (claim("o1", 14, source="no-such-doc"), claim("o1", "lots")):
+        cand.write_text("claims:\n" + wrong, encoding="utf-8")
+        cold = run(root, "check", str(cand), cache=False)
+        assert cold[0] == 2 and "duplicate id 'o1'" in cold[2], cold
+        assert run(root, "check", str(cand)) == cold
+
+
+def test_a_verdict_a_full_load_contradicts_is_dropped(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path
+) -> None:
+    """Were a verdict ever recorded for a broken store, the next full run forgets it."""
+    from claimcheck.store.cache import digest, record_verdict
+    from claimcheck.store.limits import DEFAULT_LIMITS
+
+    root = store(
+        {
+            "a.yaml": "claims:\n" + claim("c1"),
+            "b.yaml": "claims:\n"
+            + claim("o1", "stalemate", subject="battle", prop="outcome", source="gone-doc"),
+        }
+    )
+    assert run(root, "validate")[0] == 2
+    files = sorted(p for p in root.glob("*.yaml"))
+    record_verdict(root, DEFAULT_LIMITS, {p.name: digest(p.read_bytes()) for p in files}, claims=2)
+    cand = tmp_path / "cand.yaml"
+    cand.write_text("claims:\n" + claim("n1", 14, source="monde-doc"), encoding="utf-8")
+    cold = run(root, "check", str(cand), cache=False)
+    assert cold[0] == 2
+    assert run(root, "validate")[0] == 2  # a full load: the false verdict goes
+    assert run(root, "check", str(cand)) == cold
+
+
+def test_add_appends_only_the_candidate_it_checked(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The candidate is replaced after the check, before the append: nothing is written."""
+    import claimcheck.engine as engine
+
+    root = store({"a.yaml": "claims:\n" + claim("c1")})
+    assert run(root, "check")[0] in (0, 1)
+    cand = tmp_path / "cand.yaml"
+    cand.write_text("claims:\n" + claim("n1", 14, source="monde-doc"), encoding="utf-8")
+    real = engine.check_candidates
+
+    def then_swapped(*args: Any, **kw: Any) -> Any:
+        result = real(*args, **kw)
+        cand.write_text("claims:\n" + claim("c1", 3, source="monde-doc"), encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(engine, "check_candidates", then_swapped)
+    before = (root / "a.yaml").read_bytes()
+    code, _, err = run(root, "add", str(cand), "--to", str(root / "a.yaml"))
+    assert code == 2 and "the candidate changed while it was being checked" in err, err
+    assert (root / "a.yaml").read_bytes() == before
+
+
+def test_add_keeps_the_configured_file_size_limit(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path
+) -> None:
+    padding = "# " + "x" * len(BASE) + "\n"  # the biggest file of the store
+    root = store({"a.yaml": padding + "claims:\n" + claim("c1")})
+    size = (root / "a.yaml").stat().st_size
+    (root / "claimcheck.toml").write_text(
+        f"[limits]\nmax-file-bytes = {size + 60}\n", encoding="utf-8"
+    )
+    cand = tmp_path / "cand.yaml"
+    cand.write_text("claims:\n" + claim("n1", 14, source="monde-doc"), encoding="utf-8")
+    before = (root / "a.yaml").read_bytes()
+    code, _, err = run(root, "add", str(cand), "--to", str(root / "a.yaml"))
+    assert code == 2 and "over the limit" in err and "max-file-bytes" in err, err
+    assert (root / "a.yaml").read_bytes() == before
+    assert run(root, "validate", cache=False)[0] == 0
+
+
+@pytest.mark.parametrize("folder", ["node_modules", "__pycache__", ".hidden"])
+def test_add_refuses_a_target_in_a_folder_the_store_skips(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path, folder: str
+) -> None:
+    root = store({"a.yaml": "claims:\n" + claim("c1")})
+    cand = tmp_path / "cand.yaml"
+    cand.write_text("claims:\n" + claim("n1", 14, source="monde-doc"), encoding="utf-8")
+    code, _, err = run(root, "add", str(cand), "--to", str(root / folder / "x.yaml"))
+    assert code == 2 and "folder, which the store does not read" in err, err
+    assert not (root / folder).exists()
+
+
+def test_after_an_add_to_a_file_with_a_byte_order_mark_candidates_still_read_few_groups(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path
+) -> None:
+    from claimcheck.engine import check_candidates
+
+    root = store({"a.yaml": "claims:\n" + claim("c1")})
+    target = root / "a.yaml"
+    target.write_bytes(b"\xef\xbb\xbf" + target.read_bytes())
+    age(root)
+    assert run(root, "check")[0] in (0, 1)
+    cand = tmp_path / "cand.yaml"
+    cand.write_text("claims:\n" + claim("n1", 14, source="monde-doc"), encoding="utf-8")
+    assert run(root, "add", str(cand), "--to", str(target))[0] == 0
+    age(root)
+    cand.write_text("claims:\n" + claim("n2", 14, source="figaro-doc"), encoding="utf-8")
+    assert check_candidates(root, [cand], cache=True).store.partial
