@@ -421,15 +421,23 @@ def _load(
     records: list[FileRecords] = []  # to record in the cache
     try:
         with gc_paused():
+            files = store_files(root)
+            in_store = {_resolved(p) for p in files} if candidates else set()
             pending: list[tuple[Path, Parsed | None]] = []
             for candidate in candidates:
                 path = Path(candidate)
                 if not path.is_file():
                     loader.problem(Location(display_path(path)), "no such candidate file")
                     continue
+                if _resolved(path) in in_store:
+                    loader.problem(
+                        Location(display_path(path)),
+                        "this candidate is a file of the store already: a candidate is a file "
+                        "not yet in the store (check the store itself with `check`)",
+                    )
+                    continue
                 pending.append((path, loader.parse(path)))
             groups = _touched(pending) if partial and store_cache is not None else None
-            files = store_files(root)
             if store_cache is not None:
                 store_cache.forget([relative(root, p) for p in files])
             for path in files:
@@ -560,6 +568,13 @@ def _load_store_file(
         # orjson refuses NaN and infinities: JSON Lines records need no search for them.
         finite = path.suffix in JSONL_SUFFIXES
         records.append(FileRecords(rel, key, content, entries, finite, read_ns))
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: reported when the file is read
+        return path
 
 
 def _storable(rel: str) -> bool:

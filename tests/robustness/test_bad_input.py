@@ -947,6 +947,31 @@ def test_candidate_that_is_missing_or_a_directory(
     assert cand.name in err and re.search(r"no such|director|not a file", err, re.I), err
 
 
+@pytest.mark.parametrize("how", ["same-path", "through-a-symlink"])
+def test_a_candidate_that_is_a_store_file_is_named_as_such(
+    store_with: Callable[[dict[str, str | bytes]], Path],
+    runner: CliRunner,
+    tmp_path: Path,
+    how: str,
+) -> None:
+    """Not "duplicate id 'c1' at a.yaml:2:5, already used at a.yaml:2:5"."""
+    claims = (
+        "claims:\n  - {id: c1, subject: strike, property: deaths, value: 14, source: rfi-doc}\n"
+    )
+    root = store_with({"a.yaml": claims})
+    cand = root / "a.yaml"
+    if how == "through-a-symlink":
+        cand = tmp_path / "cand.yaml"
+        cand.symlink_to(root / "a.yaml")
+    for cache in ([], ["--no-cache"]):
+        for command in (["check", str(cand)], ["add", str(cand), "--to", str(root / "b.yaml")]):
+            code, out, err = invoke(runner, "--store", str(root), *cache, *command)
+            assert code == 2, err + out
+            assert "this candidate is a file of the store already" in err, err
+            assert "duplicate id" not in err, err
+    assert not (root / "b.yaml").exists()
+
+
 # --- configuration files ------------------------------------------------------------------------
 
 
