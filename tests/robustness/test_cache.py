@@ -200,6 +200,12 @@ def test_a_warm_candidate_check_says_what_a_cold_one_says(
 
 # --- a warm candidate check reads few groups, and still sees the whole store --------------
 
+#: A store of two files and two groups: candidates touch (strike, deaths), not the other.
+TWO_GROUPS = {
+    "a.yaml": "claims:\n" + claim("c1"),
+    "b.yaml": "claims:\n" + claim("o1", "stalemate", subject="battle", prop="outcome"),
+}
+
 PROBLEMS_ELSEWHERE = {
     # what the store's second file becomes, once the cache holds the valid store
     "unknown-document": claim("o1", source="rfi-doc-deleted", subject="battle", prop="outcome"),
@@ -215,8 +221,7 @@ def test_a_warm_candidate_check_sees_problems_outside_its_groups(
     """The candidate touches (strike, deaths); the problem is in other files and groups."""
     root = store(
         {
-            "a.yaml": "claims:\n" + claim("c1"),
-            "b.yaml": "claims:\n" + claim("o1", "stalemate", subject="battle", prop="outcome"),
+            **TWO_GROUPS,
             "c.yaml": "claims:\n"
             + claim("o2", "stalemate", subject="battle", prop="outcome", source="monde-doc"),
         }
@@ -241,12 +246,7 @@ def test_a_warm_candidate_check_reads_only_its_groups_while_the_store_is_unchang
 ) -> None:
     from claimcheck.engine import check_candidates
 
-    root = store(
-        {
-            "a.yaml": "claims:\n" + claim("c1"),
-            "b.yaml": "claims:\n" + claim("o1", "stalemate", subject="battle", prop="outcome"),
-        }
-    )
+    root = store(TWO_GROUPS)
     cand = tmp_path / "cand.yaml"
     cand.write_text("claims:\n" + claim("n1", 3, source="monde-doc"), encoding="utf-8")
     assert not check_candidates(root, [cand], cache=True).store.partial  # no verdict yet
@@ -641,12 +641,7 @@ def test_cached_ids_are_compared_in_nfc(
 def test_a_candidate_id_used_in_an_unread_group_is_dropped_as_when_all_are_read(
     store: Callable[[dict[str, str]], Path], tmp_path: Path
 ) -> None:
-    root = store(
-        {
-            "a.yaml": "claims:\n" + claim("c1"),
-            "b.yaml": "claims:\n" + claim("o1", "stalemate", subject="battle", prop="outcome"),
-        }
-    )
+    root = store(TWO_GROUPS)
     assert run(root, "check")[0] in (0, 1)
     cand = tmp_path / "cand.yaml"
     for wrong in (claim("o1", 14, source="no-such-doc"), claim("o1", "lots")):
