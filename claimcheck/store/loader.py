@@ -494,8 +494,8 @@ def _load(
         start = store.candidate_start or 0
         where = store.where
         store.total_claims = verdict[1] + sum(1 for c in store.claims if where[c][0] >= start)
-    if store_cache is not None and all(d is not None for d in loader.digests.values()):
-        store.digests = {rel: d for rel, d in loader.digests.items() if d is not None}
+    if store_cache is not None:
+        store.digests = _known(loader.digests) or {}
     return store
 
 
@@ -512,11 +512,16 @@ def _update_verdict(cache: Cache, loader: _Loader, candidates: bool, claims: int
         cache.record_verdict(files_digest, claims)
 
 
+def _known(digests: dict[str, str | None]) -> dict[str, str] | None:
+    """The files' digests, if every one is known."""
+    known = {rel: d for rel, d in digests.items() if d is not None}
+    return known if len(known) == len(digests) else None
+
+
 def _files_digest(digests: dict[str, str | None]) -> str | None:
     """The digest of the store's files (see :func:`verdict_of`); None if one is unknown."""
-    if any(d is None for d in digests.values()):
-        return None
-    return verdict_of({rel: d for rel, d in digests.items() if d is not None})
+    known = _known(digests)
+    return None if known is None else verdict_of(known)
 
 
 def _load_store_file(
