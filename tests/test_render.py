@@ -1,0 +1,64 @@
+"""The shared table helper: wrapping long cells as tabulate's ``maxcolwidths`` does."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tabulate import tabulate
+
+from claimcheck.render import table, wrapped
+
+WORDS = st.sampled_from(
+    [
+        "14",
+        "civilians",
+        "killed",
+        "per",
+        "RFI",
+        "Léré",
+        "self-contradiction",
+        "a",
+        "",
+        "\n",
+        "au-moins-une-dizaine-de-morts-selon-les-sources-médicales",
+        "  ",
+        "[o1,",
+        "o11];",
+        "\t",
+        "\r\n",
+        "\xa0",
+        "\u2028",
+        "\x0b",
+    ]
+)
+# With a letter: tabulate's own wrapping fails on a cell of blanks and leaves numbers be.
+TEXTS = st.lists(WORDS, max_size=40).map(" ".join).filter(lambda t: any(map(str.isalpha, t)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(TEXTS, TEXTS), min_size=1, max_size=4), st.integers(5, 40))
+def test_a_wrapped_table_is_what_tabulate_would_wrap(
+    rows: list[tuple[str, str]], width: int
+) -> None:
+    expected = tabulate(
+        [list(r) for r in rows],
+        headers=["a", "b"],
+        tablefmt="simple",
+        disable_numparse=True,
+        maxcolwidths=[None, width],
+    )
+    assert table(rows, ["a", "b"], wrap=[None, width]) == expected
+
+
+def test_short_text_is_left_alone_and_long_text_breaks_between_words() -> None:
+    assert wrapped("14 killed", 20) == "14 killed"
+    assert wrapped("fourteen civilians killed per RFI", 15) == "fourteen\ncivilians\nkilled per RFI"
+    assert wrapped("one\n\ntwo", 20) == "one\ntwo"
+
+
+def test_a_terminal_table_wraps_messages_at_88_columns() -> None:
+    message = " ".join(["word"] * 60)
+    out = table([["error", message]], ["severity", "message"], wrap=[None, 88])
+    lines = out.splitlines()
+    assert len(lines) > 3
+    assert all(len(line.rstrip()) <= len("severity") + 2 + 88 for line in lines)
