@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tabulate import tabulate
 
-from claimcheck.render import table, wrapped
+from claimcheck.render import pipe_table, table, wrapped
 
 WORDS = st.sampled_from(
     [
@@ -62,3 +62,57 @@ def test_a_terminal_table_wraps_messages_at_88_columns() -> None:
     lines = out.splitlines()
     assert len(lines) > 3
     assert all(len(line.rstrip()) <= len("severity") + 2 + 88 for line in lines)
+
+
+CELLS = st.lists(
+    st.sampled_from(
+        [
+            "14",
+            " RFI ",
+            "Léré",
+            "",
+            "a\\|b",
+            "\\[link\\](x)",
+            "\t",
+            "\xa0x\xa0",
+            "\u2028",
+            "é" * 30,
+            "\x1b[31mred\x1b[0m",
+            "two\nlines",
+            "\r",
+            " ",
+            "-",
+            "|",
+            ":---",
+        ]
+    ),
+    max_size=4,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.lists(CELLS, min_size=3, max_size=3), max_size=5),
+    st.lists(st.sampled_from(["id", "x", "where", " a", "b\n", "message"]), min_size=3, max_size=3),
+)
+def test_a_markdown_table_is_what_tabulate_would_draw(
+    rows: list[list[str]], headers: list[str]
+) -> None:
+    expected = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    assert pipe_table(rows, headers) == expected
+
+
+def test_a_markdown_table_of_rows_of_another_length_is_still_drawn() -> None:
+    out = pipe_table([["a"], ["b", "c", "d"]], ["x", "y"])
+    assert out == tabulate(
+        [["a"], ["b", "c", "d"]], headers=["x", "y"], tablefmt="github", disable_numparse=True
+    )
+
+
+def test_markdown_cells_are_escaped_and_padded() -> None:
+    out = table([["a|b", "[x]"]], ["one", "two"], "markdown")
+    assert out.splitlines() == [
+        "| one   | two   |",
+        "|-------|-------|",
+        "| a\\|b  | \\[x\\] |",
+    ]
