@@ -157,7 +157,7 @@ class _Runner:
         subject = draft.subject if draft.subject is not None else (ev.subject_id if ev else None)
         prop = draft.property if draft.property is not None else (ev.property_id if ev else None)
         focus = self.ctx.focus
-        in_focus = [c for c in claims if focus is not None and c in focus]
+        in_focus = [c for c in claims if c in focus] if focus is not None else None
         record = draft.record or next(iter(in_focus or claims), None)
         return Finding(
             rule=rule.code,
@@ -170,7 +170,7 @@ class _Runner:
             fingerprint=fingerprint(
                 rule.code, subject, prop, draft.key if draft.key is not None else claims
             ),
-            location=str(self.store.location(record)) if record else "",
+            location=self.store.location_text(record) if record else "",
             details=draft.details,
         )
 

@@ -76,7 +76,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         for st in ev.statements
         if st.stance == "asserts"
         for c in st.claims
-        if ev.cited(c) and (c.id not in grades or grades[c.id].grade != 5)
+        if c.cited and (c.id not in grades or grades[c.id].grade != 5)
     ]
     qs = {c.id: c.parsed for c in claims if isinstance(c.parsed, Quantity)}
     figures = {cid: _figures(q) for cid, q in qs.items()}
@@ -85,9 +85,14 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     low = min(lo for lo, _ in figures.values())
     high = max(hi for _, hi in figures.values())
     candidates = sorted({_point(q) for q in qs.values()})
+    # Claims stating one value share its parsed object: test each value once per figure.
+    stating: dict[int, tuple[Quantity, list[Claim]]] = {}
+    for c in claims:
+        q = qs[c.id]
+        stating.setdefault(id(q), (q, []))[1].append(c)
     best, best_n, best_claims = candidates[0], -1, []
     for figure in candidates:
-        consistent = [c for c in claims if _contains(ev, qs[c.id], figure)]
+        consistent = [c for q, cs in stating.values() if _contains(ev, q, figure) for c in cs]
         n = len(ev.origins(consistent))
         if n > best_n:
             best, best_n = figure, n

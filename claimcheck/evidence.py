@@ -116,7 +116,6 @@ class GroupEvidence:
         self.all_claims: list[Claim] = list(claims)
         self.claims: list[Claim] = [c for c in claims if c.active and c.parsed is not None]
         self.tolerance = self._tolerance()
-        self._cited = {c.id: c.cited for c in self.claims}
         self.statements: list[Statement] = self._statements()
         self._relays: list[list[Claim]] | None = None
         self._relay_candidates: list[list[Claim]] | None = None
@@ -140,8 +139,10 @@ class GroupEvidence:
     def cumulative(self) -> bool:
         return bool(self.prop and self.prop.cumulative)
 
-    def cited(self, claim: Claim) -> bool:
-        return self._cited.get(claim.id, False)
+    @staticmethod
+    def cited(claim: Claim) -> bool:
+        """Whether a claim of the group counts as evidence (the loader worked it out)."""
+        return claim.cited
 
     def _tolerance(self) -> float | str | None:
         if self.prop is None:
@@ -174,12 +175,12 @@ class GroupEvidence:
                 quoted += 1
         self._quoted = quoted
         statements = list(by_key.values())
-        cited = self._cited
+        statement_by_claim = self.statement_by_claim
         for i, st in enumerate(statements):
             st.index = i
-            st.cited = [c for c in st.claims if cited[c.id]]
+            st.cited = [c for c in st.claims if c.cited]
             for c in st.claims:
-                self.statement_by_claim[c.id] = st
+                statement_by_claim[c.id] = st
         return statements
 
     # -- relations between values ----------------------------------------------------------

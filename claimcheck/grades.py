@@ -89,17 +89,18 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
     out: dict[str, Grade] = {}
     statement_of = ev.statement_by_claim
     cache: dict[int, Grade] = {}
-    for claim in ev.all_claims:
-        if not claim.active:
-            out[claim.id] = shared_grade(6, f"cannot be judged: the claim is {claim.status}")
-        elif claim.parsed is None:
-            out[claim.id] = shared_grade(6, "cannot be judged: the value could not be read")
+    if len(ev.all_claims) != len(ev.claims):  # some are inactive, or their value unread
+        for claim in ev.all_claims:
+            if not claim.active:
+                out[claim.id] = shared_grade(6, f"cannot be judged: the claim is {claim.status}")
+            elif claim.parsed is None:
+                out[claim.id] = shared_grade(6, "cannot be judged: the value could not be read")
     for claim in ev.claims:
         st = statement_of.get(claim.id)
         if st is None:
             out[claim.id] = shared_grade(6, "cannot be judged: the value is unknown or free text")
             continue
-        cited = ev.cited(claim)
+        cited = claim.cited
         memo = (id(st) << 1) | cited
         if memo not in cache:
             cache[memo] = _grade(ev, claim, st, cited)

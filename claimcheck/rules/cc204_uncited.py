@@ -49,7 +49,8 @@ class Uncited(Rule):
     severity = "warning"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
-        found = [(c, r) for c in ev.claims if (r := reason(ev, c)) is not None]
+        # A cited claim has no reason (the loader worked out ``cited`` the same way).
+        found = [(c, r) for c in ev.claims if not c.cited and (r := reason(ev, c)) is not None]
         if found:
             reasons = sorted({r for _, r in found})
             values = ", ".join(sorted({stated(c) for c, _ in found}))

@@ -126,20 +126,22 @@ def sides_of(ev: GroupEvidence) -> set[str]:
 
 
 def supported_values(ev: GroupEvidence) -> list[tuple[Statement, list[Claim]]]:
-    """Each stated value with its cited support, when it has any."""
-    out = []
-    for st in ev.statements:
-        support = ev.support(st)
-        if support:
-            out.append((st, support))
-    return out
+    """Each stated value with its cited support, when it has any (worked out once per
+    group: four rules read it)."""
+    found = ev.memo.get("supported_values")
+    if found is None:
+        support = ev.support
+        found = ev.memo["supported_values"] = [
+            (st, s) for st in ev.statements if (s := support(st))
+        ]
+    return found  # type: ignore[return-value]
 
 
 def shared_nodes(ev: GroupEvidence, claims: Sequence[Claim]) -> set[str]:
     """Provenance nodes that claims of different outlets have in common."""
     by_outlet: dict[str | None, set[str]] = {}
     for c in claims:
-        by_outlet.setdefault(c.outlet, set()).update(ev.provenance.claim_nodes(c))
+        by_outlet.setdefault(c.outlet, set()).update(ev.provenance.nodes_of(c))
     seen: set[str] = set()
     shared: set[str] = set()
     for nodes in by_outlet.values():

@@ -64,6 +64,14 @@ class Store:
             return Location(self.files[0] if self.files else str(self.root))
         return Location(self.files[w[0]], w[2], w[3])
 
+    def location_text(self, record_id: str) -> str:
+        """``str(self.location(record_id))``, without building the :class:`Location` (a
+        check writes one for each of its findings)."""
+        w = self.where.get(record_id)
+        if w is None or not w[2]:
+            return str(self.location(record_id))
+        return f"{self.files[w[0]]}:{w[2]}:{w[3] or 1}"
+
     def review_location(self, index: int) -> Location:
         w = self.review_where[index]
         return Location(self.files[w[0]], w[2], w[3])
