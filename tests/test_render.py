@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tabulate import tabulate
 
-from claimcheck.render import pipe_table, table, wrapped
+from claimcheck.render import pipe_table, plain_table, table, wrapped
 
 WORDS = st.sampled_from(
     [
@@ -116,3 +116,15 @@ def test_markdown_cells_are_escaped_and_padded() -> None:
         "|-------|-------|",
         "| a\\|b  | \\[x\\] |",
     ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.lists(CELLS, min_size=3, max_size=3), max_size=5),
+    st.lists(st.sampled_from(["id", "x", "where", " a", "b\n", "message"]), min_size=3, max_size=3),
+)
+def test_a_terminal_table_is_what_tabulate_would_draw(
+    rows: list[list[str]], headers: list[str]
+) -> None:
+    expected = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+    assert plain_table(rows, headers) == expected

@@ -78,8 +78,6 @@ def table(
 
     ``wrap`` gives, per column, the width at which a terminal table wraps its text.
     """
-    from tabulate import tabulate
-
     if fmt == "markdown":
         cells = [
             [c if isinstance(c, Raw) else escape_markdown(_cell(c)) for c in row] for row in rows
@@ -93,7 +91,42 @@ def table(
             if width is not None:
                 texts[i] = wrapped(texts[i], width)
         cells.append(texts)
-    return str(tabulate(cells, headers=list(headers), tablefmt="simple", disable_numparse=True))
+    return plain_table(cells, list(headers))
+
+
+def plain_table(cells: list[list[str]], headers: list[str]) -> str:
+    """A terminal table of text cells, as tabulate's ``simple`` format draws it (a cell
+    may hold several lines); drawn here for speed, as :func:`pipe_table` is."""
+    width = len(headers)
+    if any(len(row) != width for row in cells) or any(
+        h != h.strip() or not h.isprintable() for h in headers
+    ):
+        return _tabulate(cells, headers, "simple")
+    for row in cells:
+        for c in row:
+            if not c.isprintable() and not c.replace("\n", "").isprintable():
+                return _tabulate(cells, headers, "simple")
+    widths = [len(h) + 2 for h in headers]
+    # With a line break anywhere, a row is as high as its highest cell (an empty row,
+    # not one line high); otherwise every row is one line.
+    multiline = any("\n" in c for row in cells for c in row)
+    rows: list[list[list[str]]] = []
+    for row in cells:
+        lines = [c.strip().split("\n") if c.strip() or not multiline else [] for c in row]
+        for i, cell_lines in enumerate(lines):
+            for text in cell_lines:
+                if len(text) > widths[i]:
+                    widths[i] = len(text)
+        rows.append(lines)
+
+    def line(texts: Sequence[str]) -> str:
+        return "  ".join(t.ljust(w) for t, w in zip(texts, widths, strict=True)).rstrip()
+
+    out = [line(headers), "  ".join("-" * w for w in widths)]
+    for lines in rows:
+        for k in range(max(map(len, lines), default=0)):
+            out.append(line([ls[k] if k < len(ls) else "" for ls in lines]))
+    return "\n".join(out)
 
 
 def pipe_table(cells: list[list[str]], headers: list[str]) -> str:
@@ -107,11 +140,11 @@ def pipe_table(cells: list[list[str]], headers: list[str]) -> str:
     if any(len(row) != width for row in cells) or any(
         h != h.strip() or not h.isprintable() for h in headers
     ):
-        return _tabulate_pipes(cells, headers)
+        return _tabulate(cells, headers, "github")
     for row in cells:
         for c in row:
             if not c.isprintable() and ("\x1b" in c or "\n" in c or "\r" in c):
-                return _tabulate_pipes(cells, headers)
+                return _tabulate(cells, headers, "github")
     rows = [[c.strip() for c in row] for row in cells]
     widths = [len(h) + 2 for h in headers]
     for row in rows:
@@ -127,10 +160,10 @@ def pipe_table(cells: list[list[str]], headers: list[str]) -> str:
     return "\n".join(out)
 
 
-def _tabulate_pipes(cells: list[list[str]], headers: list[str]) -> str:
+def _tabulate(cells: list[list[str]], headers: list[str], fmt: str) -> str:
     from tabulate import tabulate
 
-    return str(tabulate(cells, headers=headers, tablefmt="github", disable_numparse=True))
+    return str(tabulate(cells, headers=headers, tablefmt=fmt, disable_numparse=True))
 
 
 def wrapped(text: str, width: int) -> str:
