@@ -93,7 +93,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     best, best_n, best_claims = candidates[0], -1, []
     for figure in candidates:
         consistent = [c for q, cs in stating.values() if _contains(ev, q, figure) for c in cs]
-        n = len(ev.origins(consistent))
+        n = ev.origin_count(consistent)
         if n > best_n:
             best, best_n = figure, n
             best_claims = [c.id for c in claims if _point(qs[c.id]) == figure]

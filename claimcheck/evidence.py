@@ -66,6 +66,8 @@ class Statement:
     contradictors: list[Claim] | None = None
     support_origins: list[list[Claim]] | None = None
     contradicting_origins: list[list[Claim]] | None = None
+    support_origin_count: int | None = None
+    contradicting_origin_count: int | None = None
 
     @property
     def key(self) -> tuple[str, object]:
@@ -122,6 +124,10 @@ class GroupEvidence:
         self._origins: dict[int, list[list[Claim]]] = {}
         self._relations_cache: tuple[list[list[bool]], list[list[bool]]] | None = None
         self._links_cache: tuple[dict[str, int], list[int]] | None = None
+        #: When the claims sharing provenance form cliques (each claim shares a node with
+        #: every claim it is linked to, through others or not), the clique of each: any
+        #: subset's origins are then the cliques it meets. None when they do not.
+        self._cliques: list[int] | None = None
         #: Scratch space for rules sharing work within the group (see rules.common).
         self.memo: dict[str, object] = {}
 
@@ -304,6 +310,20 @@ class GroupEvidence:
             statement.contradicting_origins = self.origins(self.contradictors(statement))
         return statement.contradicting_origins
 
+    def support_origin_count(self, statement: Statement) -> int:
+        """``len(self.support_origins(statement))``."""
+        if statement.support_origin_count is None:
+            statement.support_origin_count = self.origin_count(self.support(statement))
+        return statement.support_origin_count
+
+    def contradicting_origin_count(self, statement: Statement) -> int:
+        """``len(self.contradicting_origins(statement))``."""
+        if statement.contradicting_origin_count is None:
+            statement.contradicting_origin_count = self.origin_count(
+                self.contradictors(statement)
+            )
+        return statement.contradicting_origin_count
+
     @property
     def _links(self) -> tuple[dict[str, int], list[int]]:
         """Claim positions, and for each claim a bit mask of the claims it shares a node with.
@@ -333,7 +353,25 @@ class GroupEvidence:
                 mask |= 1 << position[c.id]
             for c in relay:
                 links[position[c.id]] |= mask
+        self._cliques = _cliques(links)
         return position, links
+
+    def origin_count(self, claims: Sequence[Claim]) -> int:
+        """``len(self.origins(claims))``, without listing the origins when the group's
+        claims form cliques of shared provenance (most groups do): the origins of any
+        subset are then the cliques it meets."""
+        if not claims:
+            return 0
+        if len(self.claims) > 512:
+            return len(self._origins_general(claims))
+        position, _ = self._links
+        cliques = self._cliques
+        if cliques is None:
+            return len(self.origins(claims))
+        subset = 0
+        for c in claims:
+            subset |= 1 << position[c.id]
+        return sum(1 for clique in cliques if clique & subset)
 
     def origins(self, claims: Sequence[Claim]) -> list[list[Claim]]:
         """Independent origins among ``claims`` (claims of this group); relays count as one.
@@ -437,6 +475,25 @@ class GroupEvidence:
                     joined.add(d)
                     grew = True
         return len(joined) == len(ordered)
+
+
+def _cliques(links: list[int]) -> list[int] | None:
+    """The claims' cliques, if every claim is linked to exactly the claims its links
+    are linked to (shared provenance is then an equivalence); None otherwise."""
+    cliques: list[int] = []
+    seen = 0
+    for i, mask in enumerate(links):
+        if seen >> i & 1:
+            continue
+        rest = mask
+        while rest:
+            bit = rest & -rest
+            rest ^= bit
+            if links[bit.bit_length() - 1] != mask:
+                return None
+        cliques.append(mask)
+        seen |= mask
+    return cliques
 
 
 def relay_fingerprint(subject: str, prop: str, claims: Iterable[Claim]) -> str:

@@ -113,8 +113,8 @@ def _grade(ev: GroupEvidence, claim: Claim, st: object, cited: bool) -> Grade:
 
     assert isinstance(st, Statement)
     support = ev.support(st)
-    n_for = len(ev.support_origins(st))
-    n_against = len(ev.contradicting_origins(st))
+    n_for = ev.support_origin_count(st)
+    n_against = ev.contradicting_origin_count(st)
     others = len(support) - (1 if cited else 0)
     needed = ev.thresholds.corroborated_at
     if not support:

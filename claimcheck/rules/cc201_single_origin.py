@@ -49,10 +49,8 @@ class SingleOrigin(Rule):
             if ev.contradictors(st):
                 continue
             outlets = {c.outlet for c in support}
-            origins = ev.support_origins(st)
-            if len(origins) >= options.corroborated_at or (
-                len(outlets) > 1 and len(origins) < len(outlets)
-            ):
+            origins = ev.support_origin_count(st)
+            if origins >= options.corroborated_at or (len(outlets) > 1 and origins < len(outlets)):
                 continue
             docs = frozenset(c.source or "" for c in support)
             values, claims = buckets.setdefault(docs, ([], {}))

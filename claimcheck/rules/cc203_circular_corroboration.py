@@ -39,9 +39,9 @@ class CircularCorroboration(Rule):
             outlets = {c.outlet for c in support}
             if len(outlets) < 2:
                 continue
-            origins = ev.support_origins(st)
-            if len(origins) >= len(outlets):
+            if ev.support_origin_count(st) >= len(outlets):
                 continue
+            origins = ev.support_origins(st)
             ids = frozenset(c.id for c in support)
             if ids in seen:
                 continue
