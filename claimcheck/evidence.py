@@ -319,9 +319,7 @@ class GroupEvidence:
     def contradicting_origin_count(self, statement: Statement) -> int:
         """``len(self.contradicting_origins(statement))``."""
         if statement.contradicting_origin_count is None:
-            statement.contradicting_origin_count = self.origin_count(
-                self.contradictors(statement)
-            )
+            statement.contradicting_origin_count = self.origin_count(self.contradictors(statement))
         return statement.contradicting_origin_count
 
     @property
