@@ -397,6 +397,37 @@ def test_a_quick_rewrite_in_the_racy_window_is_seen(tmp_path: Path) -> None:
     assert code == 2 and "negative" in err, err
 
 
+def test_a_file_read_in_the_racy_window_is_not_decoded_from_the_cache_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcheck.store import cache as cache_module
+    from claimcheck.store import load_store
+
+    root = tmp_path / "store"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE, encoding="utf-8")
+    (root / "a.yaml").write_text("claims:\n" + claim("c1") + claim("c2", 3), encoding="utf-8")
+    cold = load_store(root, cache=False)
+    load_store(root, cache=True)  # records the files, just written: their stat is not trusted
+    decoded: list[str] = []
+    entries = cache_module.Cache.entries
+
+    def spy(self: Any, rel: str, groups: Any) -> Any:
+        decoded.append(rel)
+        return entries(self, rel, groups)
+
+    monkeypatch.setattr(cache_module.Cache, "entries", spy)
+    again = load_store(root, cache=True)  # read again, found unchanged: not decoded as well
+    assert decoded == []
+    age(root)  # a new stat (ctime too), long after the files' last change
+    load_store(root, cache=True)  # read, found unchanged: the new stat is recorded
+    assert decoded == []
+    warm = load_store(root, cache=True)  # from the cache alone
+    assert sorted(decoded) == ["a.yaml", "base.yaml"]
+    for loaded in (again, warm):
+        assert loaded.claims == cold.claims and loaded.where == cold.where
+
+
 @pytest.mark.parametrize("how", ["deleted", "renamed-to-hidden", "id-removed"])
 def test_ids_of_a_deleted_file_do_not_linger(
     store: Callable[[dict[str, str]], Path], tmp_path: Path, how: str
