@@ -158,8 +158,13 @@ class GroupEvidence:
         return self.thresholds.default_tolerance if self.prop.type == "quantity" else None
 
     def _statements(self) -> list[Statement]:
-        by_key: dict[tuple[str, object], Statement] = {}
+        # One table per stance, keyed by the value alone; the list keeps the statements
+        # in the order their first claims come.
+        asserted: dict[object, Statement] = {}
+        denied: dict[object, Statement] = {}
+        statements: list[Statement] = []
         keys = self.value_keys
+        statement_by_claim = self.statement_by_claim
         quoted = 0
         for claim in self.claims:
             value = claim.parsed
@@ -172,21 +177,18 @@ class GroupEvidence:
                 )
             if vkey is None:
                 continue
-            k = (claim.stance, vkey)
-            st = by_key.get(k)
+            table = asserted if claim.stance == "asserts" else denied
+            st = table.get(vkey)
             if st is None:
-                st = by_key[k] = Statement(claim.stance, value)  # type: ignore[arg-type]
+                st = table[vkey] = Statement(claim.stance, value, index=len(statements))  # type: ignore[arg-type]
+                statements.append(st)
             st.claims.append(claim)
+            if claim.cited:
+                st.cited.append(claim)
+            statement_by_claim[claim.id] = st
             if claim.quote:
                 quoted += 1
         self._quoted = quoted
-        statements = list(by_key.values())
-        statement_by_claim = self.statement_by_claim
-        for i, st in enumerate(statements):
-            st.index = i
-            st.cited = [c for c in st.claims if c.cited]
-            for c in st.claims:
-                statement_by_claim[c.id] = st
         return statements
 
     # -- relations between values ----------------------------------------------------------
