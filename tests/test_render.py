@@ -1,7 +1,10 @@
-"""The shared table helper: wrapping long cells as tabulate's ``maxcolwidths`` does."""
+"""The shared table helpers: drawing tables and wrapping cells as tabulate does."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tabulate import tabulate
@@ -90,16 +93,20 @@ CELLS = st.lists(
 ).map("".join)
 
 
+@pytest.mark.parametrize(("fmt", "draw"), [("github", pipe_table), ("simple", plain_table)])
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(st.lists(CELLS, min_size=3, max_size=3), max_size=5),
     st.lists(st.sampled_from(["id", "x", "where", " a", "b\n", "message"]), min_size=3, max_size=3),
 )
-def test_a_markdown_table_is_what_tabulate_would_draw(
-    rows: list[list[str]], headers: list[str]
+def test_a_table_is_what_tabulate_would_draw(
+    fmt: str,
+    draw: Callable[[list[list[str]], list[str]], str],
+    rows: list[list[str]],
+    headers: list[str],
 ) -> None:
-    expected = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
-    assert pipe_table(rows, headers) == expected
+    expected = tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True)
+    assert draw(rows, headers) == expected
 
 
 def test_a_markdown_table_of_rows_of_another_length_is_still_drawn() -> None:
@@ -116,15 +123,3 @@ def test_markdown_cells_are_escaped_and_padded() -> None:
         "|-------|-------|",
         "| a\\|b  | \\[x\\] |",
     ]
-
-
-@settings(max_examples=400, deadline=None)
-@given(
-    st.lists(st.lists(CELLS, min_size=3, max_size=3), max_size=5),
-    st.lists(st.sampled_from(["id", "x", "where", " a", "b\n", "message"]), min_size=3, max_size=3),
-)
-def test_a_terminal_table_is_what_tabulate_would_draw(
-    rows: list[list[str]], headers: list[str]
-) -> None:
-    expected = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
-    assert plain_table(rows, headers) == expected

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 #: Everything a Markdown renderer may take for the end of a line.
@@ -97,15 +97,8 @@ def table(
 def plain_table(cells: list[list[str]], headers: list[str]) -> str:
     """A terminal table of text cells, as tabulate's ``simple`` format draws it (a cell
     may hold several lines); drawn here for speed, as :func:`pipe_table` is."""
-    width = len(headers)
-    if any(len(row) != width for row in cells) or any(
-        h != h.strip() or not h.isprintable() for h in headers
-    ):
+    if not _plain_text(cells, headers, lambda c: c.replace("\n", "").isprintable()):
         return _tabulate(cells, headers, "simple")
-    for row in cells:
-        for c in row:
-            if not c.isprintable() and not c.replace("\n", "").isprintable():
-                return _tabulate(cells, headers, "simple")
     widths = [len(h) + 2 for h in headers]
     # With a line break anywhere, a row is as high as its highest cell (an empty row,
     # not one line high); otherwise every row is one line.
@@ -136,15 +129,8 @@ def pipe_table(cells: list[list[str]], headers: list[str]) -> str:
     which made up three quarters of a Markdown report's drawing. Cells it would read
     otherwise (line breaks, escape codes, rows of another length) go to tabulate.
     """
-    width = len(headers)
-    if any(len(row) != width for row in cells) or any(
-        h != h.strip() or not h.isprintable() for h in headers
-    ):
+    if not _plain_text(cells, headers, lambda c: not ("\x1b" in c or "\n" in c or "\r" in c)):
         return _tabulate(cells, headers, "github")
-    for row in cells:
-        for c in row:
-            if not c.isprintable() and ("\x1b" in c or "\n" in c or "\r" in c):
-                return _tabulate(cells, headers, "github")
     rows = [[c.strip() for c in row] for row in cells]
     widths = [len(h) + 2 for h in headers]
     for row in rows:
@@ -158,6 +144,19 @@ def pipe_table(cells: list[list[str]], headers: list[str]) -> str:
     out = [line(headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     out += [line(row) for row in rows]
     return "\n".join(out)
+
+
+def _plain_text(
+    cells: list[list[str]], headers: list[str], drawable: Callable[[str], bool]
+) -> bool:
+    """Whether a table is ours to draw: rows as long as the headers, plain headers, and
+    every cell printable or ``drawable`` (tabulate draws the rest)."""
+    width = len(headers)
+    return (
+        all(len(row) == width for row in cells)
+        and all(h == h.strip() and h.isprintable() for h in headers)
+        and all(c.isprintable() or drawable(c) for row in cells for c in row)
+    )
 
 
 def _tabulate(cells: list[list[str]], headers: list[str], fmt: str) -> str:
