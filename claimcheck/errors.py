@@ -22,9 +22,14 @@ class Location:
     col: int = 0
 
     def __str__(self) -> str:
-        if self.line:
-            return f"{self.path}:{self.line}:{self.col or 1}"
-        return self.path
+        return place(self.path, self.line, self.col)
+
+
+def place(path: str, line: int = 0, col: int = 0) -> str:
+    """``path:line:col`` (a column 0 is 1); just ``path`` when the line is unknown."""
+    if line:
+        return f"{path}:{line}:{col or 1}"
+    return path
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from claimcheck.errors import Location
+from claimcheck.errors import Location, place
 from claimcheck.model import (
     TERTIARY_KINDS,
     Claim,
@@ -68,9 +68,9 @@ class Store:
         """``str(self.location(record_id))``, without building the :class:`Location` (a
         check writes one for each of its findings)."""
         w = self.where.get(record_id)
-        if w is None or not w[2]:
+        if w is None:
             return str(self.location(record_id))
-        return f"{self.files[w[0]]}:{w[2]}:{w[3] or 1}"
+        return place(self.files[w[0]], w[2], w[3])
 
     def review_location(self, index: int) -> Location:
         w = self.review_where[index]
