@@ -65,7 +65,6 @@ class Statement:
     support: list[Claim] | None = None
     contradictors: list[Claim] | None = None
     support_origins: list[list[Claim]] | None = None
-    contradicting_origins: list[list[Claim]] | None = None
     support_origin_count: int | None = None
     contradicting_origin_count: int | None = None
 
@@ -144,11 +143,6 @@ class GroupEvidence:
     @property
     def cumulative(self) -> bool:
         return bool(self.prop and self.prop.cumulative)
-
-    @staticmethod
-    def cited(claim: Claim) -> bool:
-        """Whether a claim of the group counts as evidence (the loader worked it out)."""
-        return claim.cited
 
     def _tolerance(self) -> float | str | None:
         if self.prop is None:
@@ -306,20 +300,15 @@ class GroupEvidence:
             statement.support_origins = self.origins(self.support(statement))
         return statement.support_origins
 
-    def contradicting_origins(self, statement: Statement) -> list[list[Claim]]:
-        """Independent origins among the statement's contradictors."""
-        if statement.contradicting_origins is None:
-            statement.contradicting_origins = self.origins(self.contradictors(statement))
-        return statement.contradicting_origins
-
     def support_origin_count(self, statement: Statement) -> int:
-        """``len(self.support_origins(statement))``."""
+        """How many independent origins support the statement:
+        ``len(self.support_origins(statement))``, counted without listing them."""
         if statement.support_origin_count is None:
             statement.support_origin_count = self.origin_count(self.support(statement))
         return statement.support_origin_count
 
     def contradicting_origin_count(self, statement: Statement) -> int:
-        """``len(self.contradicting_origins(statement))``."""
+        """How many independent origins contradict the statement."""
         if statement.contradicting_origin_count is None:
             statement.contradicting_origin_count = self.origin_count(self.contradictors(statement))
         return statement.contradicting_origin_count
