@@ -558,13 +558,6 @@ def _load_store_file(
         loader._new_file(path)
         return
     content = digest(parsed.data)
-    if cache.same_content(rel, content) and groups is None:
-        # Read anyway (its stat could not be trusted): the records are at hand, and
-        # decoding the cached ones as well would only cost time.
-        loader.add_parsed(path, parsed, for_cache=False)
-        loader.digests[rel] = content
-        cache.touch(rel, key, content, read_ns)
-        return
     if cache.same_content(rel, content):
         try:
             loader.add_cached(path, cache.entries(rel, groups))

@@ -397,37 +397,6 @@ def test_a_quick_rewrite_in_the_racy_window_is_seen(tmp_path: Path) -> None:
     assert code == 2 and "negative" in err, err
 
 
-def test_a_file_read_in_the_racy_window_is_not_decoded_from_the_cache_too(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from claimcheck.store import cache as cache_module
-    from claimcheck.store import load_store
-
-    root = tmp_path / "store"
-    root.mkdir()
-    (root / "base.yaml").write_text(BASE, encoding="utf-8")
-    (root / "a.yaml").write_text("claims:\n" + claim("c1") + claim("c2", 3), encoding="utf-8")
-    cold = load_store(root, cache=False)
-    load_store(root, cache=True)  # records the files, just written: their stat is not trusted
-    decoded: list[str] = []
-    entries = cache_module.Cache.entries
-
-    def spy(self: Any, rel: str, groups: Any) -> Any:
-        decoded.append(rel)
-        return entries(self, rel, groups)
-
-    monkeypatch.setattr(cache_module.Cache, "entries", spy)
-    again = load_store(root, cache=True)  # read again, found unchanged: not decoded as well
-    assert decoded == []
-    age(root)  # a new stat (ctime too), long after the files' last change
-    load_store(root, cache=True)  # read, found unchanged: the new stat is recorded
-    assert decoded == []
-    warm = load_store(root, cache=True)  # from the cache alone
-    assert sorted(decoded) == ["a.yaml", "base.yaml"]
-    for loaded in (again, warm):
-        assert loaded.claims == cold.claims and loaded.where == cold.where
-
-
 @pytest.mark.parametrize("how", ["deleted", "renamed-to-hidden", "id-removed"])
 def test_ids_of_a_deleted_file_do_not_linger(
     store: Callable[[dict[str, str]], Path], tmp_path: Path, how: str
@@ -529,6 +498,40 @@ def test_a_corrupt_cache_is_never_fatal_nor_believed(
     for _ in range(2):
         assert run(root, "validate")[0] == 0
         assert run(root, "check", "--format", "json") == expected
+
+
+DAMAGES: dict[str, str] = {
+    "blocks-deleted": "DELETE FROM blobs WHERE subject = 'strike' AND property = 'deaths'",
+    "checksum-wrong": "UPDATE blobs SET crc = crc + 1 WHERE subject = 'strike'",
+}
+
+
+@pytest.mark.parametrize("recent", [False, True], ids=["old-files", "files-just-written"])
+@pytest.mark.parametrize("damage", list(DAMAGES))
+def test_a_full_load_records_damaged_blocks_again(
+    store: Callable[[dict[str, str]], Path], tmp_path: Path, damage: str, recent: bool
+) -> None:
+    # A candidate check trusts the cached blocks of its groups: a full load that finds
+    # them damaged must record them again, or the candidate misses what they hold —
+    # also when the files were written just now, and their stat is not trusted.
+    root = store(
+        {
+            "main.yaml": "claims:\n"
+            + claim("a", 14, source="monde-doc")
+            + claim("c", "rebel-advantage", subject="battle", prop="outcome")
+        }
+    )
+    if recent:
+        (root / "main.yaml").touch()
+    db = _warm(root)
+    _sql(db, DAMAGES[damage])
+    for _ in range(2):
+        assert run(root, "check", "--format", "json")[0] in (0, 1)
+    cand = tmp_path / "cand.yaml"
+    cand.write_text("claims:\n" + claim("z", 3, source="figaro-doc"), encoding="utf-8")
+    cold = run(root, "check", str(cand), "--format", "json", cache=False)
+    assert '"CC101"' in cold[1]
+    assert run(root, "check", str(cand), "--format", "json") == cold
 
 
 def test_a_copied_store_does_not_trust_the_copied_cache(
