@@ -24,6 +24,8 @@ WORDS = st.sampled_from(
         "",
         "\n",
         "au-moins-une-dizaine-de-morts-selon-les-sources-médicales",
+        "14-" + "é" * 30,
+        "a-b-c-d-e-f",
         "  ",
         "[o1,",
         "o11];",
@@ -57,6 +59,8 @@ def test_short_text_is_left_alone_and_long_text_breaks_between_words() -> None:
     assert wrapped("14 killed", 20) == "14 killed"
     assert wrapped("fourteen civilians killed per RFI", 15) == "fourteen\ncivilians\nkilled per RFI"
     assert wrapped("one\n\ntwo", 20) == "one\ntwo"
+    # A word longer than a line is cut at the width, as tabulate cuts it, not after a hyphen.
+    assert wrapped("14-" + "é" * 30, 30) == "14-" + "é" * 27 + "\n" + "é" * 3
 
 
 def test_a_terminal_table_wraps_messages_at_88_columns() -> None:
@@ -123,3 +127,40 @@ def test_markdown_cells_are_escaped_and_padded() -> None:
         "|-------|-------|",
         "| a\\|b  | \\[x\\] |",
     ]
+
+
+def test_a_wrapped_cell_with_escape_codes_is_wrapped_as_tabulate_does() -> None:
+    # Escape codes take no column: tabulate wraps as if they were not there.
+    message = "\x1b[1m" + " ".join(["rebel-advantage"] * 8) + "\x1b[0m"
+    rows = [["error", message]]
+    expected = tabulate(
+        rows,
+        headers=["severity", "message"],
+        tablefmt="simple",
+        disable_numparse=True,
+        maxcolwidths=[None, 40],
+    )
+    assert table(rows, ["severity", "message"], wrap=[None, 40]) == expected
+
+
+def test_with_wcwidth_installed_tables_of_other_than_ascii_are_tabulates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # tabulate then counts a wide character as two columns: such tables are its to draw.
+    import claimcheck.render as render
+
+    drawn_by_tabulate: list[str] = []
+    real = render._tabulate
+
+    def spy(cells: list[list[str]], headers: list[str], fmt: str, wrap: object = None) -> str:
+        drawn_by_tabulate.append(fmt)
+        return real(cells, headers, fmt, wrap)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render, "_wcwidth_installed", lambda: True)
+    monkeypatch.setattr(render, "_tabulate", spy)
+    table([["政府优势", "x"]], ["value", "who"])
+    table([["政府优势", "x"]], ["value", "who"], "markdown")
+    assert drawn_by_tabulate == ["simple", "github"]
+    table([["ascii", "x"]], ["value", "who"])
+    table([["ascii", "x"]], ["value", "who"], "markdown")
+    assert drawn_by_tabulate == ["simple", "github"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 #: Everything a Markdown renderer may take for the end of a line.
@@ -83,21 +84,25 @@ def table(
             [c if isinstance(c, Raw) else escape_markdown(_cell(c)) for c in row] for row in rows
         ]
         return pipe_table(cells, list(headers))
+    texts = [[_cell(c) for c in row] for row in rows]
     widths = list(wrap or ())
-    cells = []
-    for row in rows:
-        texts = [_cell(c) for c in row]
-        for i, width in enumerate(widths[: len(texts)]):
+    if not _plain_text(texts, list(headers), _multiline_printable):
+        return _tabulate(texts, list(headers), "simple", widths if widths and rows else None)
+    for row in texts:
+        for i, width in enumerate(widths[: len(row)]):
             if width is not None:
-                texts[i] = wrapped(texts[i], width)
-        cells.append(texts)
-    return plain_table(cells, list(headers))
+                row[i] = wrapped(row[i], width)
+    return plain_table(texts, list(headers))
+
+
+def _multiline_printable(text: str) -> bool:
+    return text.replace("\n", "").isprintable()
 
 
 def plain_table(cells: list[list[str]], headers: list[str]) -> str:
     """A terminal table of text cells, as tabulate's ``simple`` format draws it (a cell
     may hold several lines); drawn here for speed, as :func:`pipe_table` is."""
-    if not _plain_text(cells, headers, lambda c: c.replace("\n", "").isprintable()):
+    if not _plain_text(cells, headers, _multiline_printable):
         return _tabulate(cells, headers, "simple")
     widths = [len(h) + 2 for h in headers]
     # With a line break anywhere, a row is as high as its highest cell (an empty row,
@@ -149,20 +154,39 @@ def pipe_table(cells: list[list[str]], headers: list[str]) -> str:
 def _plain_text(
     cells: list[list[str]], headers: list[str], drawable: Callable[[str], bool]
 ) -> bool:
-    """Whether a table is ours to draw: rows as long as the headers, plain headers, and
-    every cell printable or ``drawable`` (tabulate draws the rest)."""
+    """Whether a table is ours to draw: rows as long as the headers, plain headers,
+    every cell printable or ``drawable``, and each character one column wide as tabulate
+    counts them (tabulate draws the rest)."""
     width = len(headers)
     return (
-        all(len(row) == width for row in cells)
+        width > 0
+        and all(len(row) == width for row in cells)
         and all(h == h.strip() and h.isprintable() for h in headers)
         and all(c.isprintable() or drawable(c) for row in cells for c in row)
+        and (
+            not _wcwidth_installed()
+            or (all(h.isascii() for h in headers) and all(c.isascii() for r in cells for c in r))
+        )
     )
 
 
-def _tabulate(cells: list[list[str]], headers: list[str], fmt: str) -> str:
+@lru_cache(maxsize=1)
+def _wcwidth_installed() -> bool:
+    """Whether tabulate measures text with wcwidth (when installed: wide characters then
+    count two columns, combining ones none)."""
+    import importlib.util
+
+    return importlib.util.find_spec("wcwidth") is not None
+
+
+def _tabulate(
+    cells: list[list[str]], headers: list[str], fmt: str, wrap: list[int | None] | None = None
+) -> str:
     from tabulate import tabulate
 
-    return str(tabulate(cells, headers=headers, tablefmt=fmt, disable_numparse=True))
+    return str(
+        tabulate(cells, headers=headers, tablefmt=fmt, disable_numparse=True, maxcolwidths=wrap)
+    )
 
 
 def wrapped(text: str, width: int) -> str:
@@ -174,11 +198,29 @@ def wrapped(text: str, width: int) -> str:
     """
     if len(text) <= width and text.isprintable():  # no tab or line break to expand
         return text
+    wrapper = _wrapper(width)
+    return "\n".join("\n".join(wrapper.wrap(line)) for line in text.splitlines() if line.strip())
+
+
+@lru_cache(maxsize=8)
+def _wrapper(width: int) -> Any:
+    """A :class:`textwrap.TextWrapper` that cuts a word too long for a line at the
+    width, as tabulate's does (the standard one cuts after a hyphen, when it can)."""
     import textwrap
 
-    return "\n".join(
-        "\n".join(textwrap.wrap(line, width)) for line in text.splitlines() if line.strip()
-    )
+    class Wrapper(textwrap.TextWrapper):
+        def _handle_long_word(
+            self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width: int
+        ) -> None:
+            space_left = 1 if width < 1 else width - cur_len
+            if self.break_long_words and space_left > 0:
+                chunk = reversed_chunks[-1]
+                cur_line.append(chunk[:space_left])
+                reversed_chunks[-1] = chunk[space_left:]
+            elif not cur_line:
+                cur_line.append(reversed_chunks.pop())
+
+    return Wrapper(width)
 
 
 def _cell(value: Any) -> str:
