@@ -36,8 +36,10 @@ class Provenance:
         self.store = store
         self._document_nodes: dict[str, frozenset[str]] = {}
         self._descriptions: dict[str, str] = {}
-        self._claim_nodes: dict[tuple[str | None, str | None, bool], frozenset[str]] = {}
+        #: A claim's nodes, by its (claimant, source).
         self._by_pair: dict[tuple[str | None, str | None], frozenset[str]] = {}
+        #: A claimant's own nodes, by (claimant, whether it is the document's outlet).
+        self._speakers: dict[tuple[str | None, bool], frozenset[str]] = {}
 
     # -- the graph ---------------------------------------------------------------------
 
@@ -132,32 +134,41 @@ class Provenance:
         return result
 
     def claim_nodes(self, claim: Claim) -> frozenset[str]:
-        """Every provenance node of a claim: independence means sharing none of them."""
-        key = (claim.claimant, claim.source, claim.claimant == claim.outlet)
-        cached = self._claim_nodes.get(key)
-        if cached is not None:
-            return cached
-        nodes: set[str] = set()
-        if claim.source is not None:
-            nodes |= self.document_nodes(claim.source)
-        speaker = self._speaker(claim)
-        if speaker is not None:
-            nodes.add(speaker)
-            if claim.claimant in self.store.outlets:
-                owner = self.store.outlets[claim.claimant].owner_key
-                nodes.add(node(OWNER, owner))
-        if not nodes:
-            nodes.add(f"unsourced:{claim.claimant or claim.id}")
-        result = frozenset(nodes)
-        self._claim_nodes[key] = result
-        return result
+        """Every provenance node of a claim: independence means sharing none of them.
 
-    def nodes_of(self, claim: Claim) -> frozenset[str]:
-        """:meth:`claim_nodes`, cached by what decides them: claimant and source."""
+        They follow from its claimant and its document (whose outlet is the claim's),
+        so they are kept by that pair. A claim with neither is an origin of its own.
+        """
         key = (claim.claimant, claim.source)
         nodes = self._by_pair.get(key)
         if nodes is None:
-            nodes = self._by_pair[key] = self.claim_nodes(claim)
+            if claim.claimant is None and claim.source is None:
+                return frozenset((f"unsourced:{claim.id}",))
+            nodes = self._speaker_nodes(claim)
+            if claim.source is not None:
+                documents = self.document_nodes(claim.source)
+                nodes = documents | nodes if nodes else documents
+            self._by_pair[key] = nodes
+        return nodes
+
+    #: The name the rules use.
+    nodes_of = claim_nodes
+
+    def _speaker_nodes(self, claim: Claim) -> frozenset[str]:
+        """The claimant's node and, for an outlet, its owner's (none for an outlet
+        reporting on its own: its document's nodes hold them)."""
+        key = (claim.claimant, claim.claimant == claim.outlet)
+        nodes = self._speakers.get(key)
+        if nodes is None:
+            speaker = self._speaker(claim)
+            if speaker is None:
+                nodes = frozenset()
+            elif claim.claimant in self.store.outlets:
+                owner = self.store.outlets[claim.claimant].owner_key
+                nodes = frozenset((speaker, node(OWNER, owner)))
+            else:
+                nodes = frozenset((speaker,))
+            self._speakers[key] = nodes
         return nodes
 
     def origin_groups(

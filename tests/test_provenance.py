@@ -72,6 +72,27 @@ def test_an_outlet_claimant_links_to_that_outlet(make_store: Callable[..., Path]
     assert found == [["a", "b"]]
 
 
+def test_claims_with_no_source_and_no_claimant_are_each_their_own_origin(
+    make_store: Callable[..., Path],
+) -> None:
+    # Nothing ties them together: the library's origins must not merge them (they once
+    # shared the first one's "unsourced" node, remembered for the next).
+    bare = "".join(
+        f"  - {{id: {cid}, subject: strike, property: deaths, value: 10}}\n" for cid in "abc"
+    )
+    assert origins(make_store, bare) == [["a"], ["b"], ["c"]]
+
+
+def test_claims_of_one_claimant_without_a_source_are_one_origin(
+    make_store: Callable[..., Path],
+) -> None:
+    bare = "".join(
+        f"  - {{id: {cid}, subject: strike, property: deaths, value: 10, claimant: {who}}}\n"
+        for cid, who in (("a", "medical-sources"), ("b", "medical-sources"), ("c", "rfi"))
+    )
+    assert origins(make_store, bare + claim("d", "f24-doc")) == [["a", "b"], ["c", "d"]]
+
+
 def test_the_graph_holds_sources_not_claims(make_store: Callable[..., Path]) -> None:
     root = make_store(
         {"c.yaml": "claims:\n" + "".join(claim(f"c{i}", "rfi-doc") for i in range(50))}
