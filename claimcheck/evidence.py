@@ -423,19 +423,21 @@ class GroupEvidence:
     def _find_relays(self) -> list[list[Claim]]:
         if self._quoted < 2:
             return []
-        quoted = [(st, c) for st in self.statements for c in st.claims if c.quote and c.outlet]
-        if len(quoted) < 2 or len({c.outlet for _, c in quoted}) < 2:
-            return []
-        by_quote: dict[tuple[str, object], list[Claim]] = defaultdict(list)
-        for st, c in quoted:
-            by_quote[(normalise_quote(c.quote or ""), st.key)].append(c)
         out: list[list[Claim]] = []
-        for claims in by_quote.values():
-            if len({c.outlet for c in claims}) < 2:
+        # A relay carries one value: only a statement quoted by two outlets can hold one.
+        for st in self.statements:
+            quoted = [c for c in st.claims if c.quote and c.outlet]
+            if len(quoted) < 2 or len({c.outlet for c in quoted}) < 2:
                 continue
-            if self._linked_by_cites({c.source for c in claims if c.source}):
-                continue
-            out.append(sorted(claims, key=lambda c: c.id))
+            by_quote: dict[str, list[Claim]] = defaultdict(list)
+            for c in quoted:
+                by_quote[normalise_quote(c.quote or "")].append(c)
+            for claims in by_quote.values():
+                if len(claims) < 2 or len({c.outlet for c in claims}) < 2:
+                    continue
+                if self._linked_by_cites({c.source for c in claims if c.source}):
+                    continue
+                out.append(sorted(claims, key=lambda c: c.id))
         return out
 
     def relays(self) -> list[list[Claim]]:
