@@ -292,6 +292,44 @@ def test_add_creates_a_missing_file(runner: CliRunner, store: Path, tmp_path: Pa
     assert run(runner, store, "validate")[0] == 0
 
 
+def test_add_writes_out_what_the_candidate_aliased(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    # An anchor in one section, its alias in another, and a merge key: each section is
+    # appended on its own, so the records must not lean on anchors (they once made the
+    # target unreadable, and add refused).
+    aliased = """\
+        outlets:
+          - {id: aj, name: Al Jazeera, kind: broadcaster}
+        documents:
+          - id: aj-doc  # the report
+            outlet: &outlet aj
+            published: 2023-11-08
+        claims:
+          - &base
+            id: aj-14
+            subject: strike
+            property: deaths
+            value: 14
+            source: aj-doc
+            claimant: *outlet
+          - <<: *base
+            id: aj-14-again  # the same, an hour later
+            locator: update
+        """
+    target = store / "claims.yaml"
+    code, _, err = run(runner, store, "add", str(candidate(tmp_path, aliased)), "--to", str(target))
+    assert code == 0, err
+    new = target.read_text(encoding="utf-8")
+    assert not re.search(r"[&*]outlet|[&*]base|<<", new)
+    assert "# the report" in new and "# the same, an hour later" in new
+    code, out, _ = run(runner, store, "claims", "--subject", "strike", "--format", "json")
+    rows = {c["id"]: c for c in json.loads(out)["claims"]}
+    assert rows["aj-14"]["claimant"] == "aj" and rows["aj-14"]["source"] == "aj-doc"
+    again = rows["aj-14-again"]
+    assert (again["value"], again["claimant"], again["locator"]) == (14, "aj", "update")
+
+
 def test_add_to_outside_the_store_is_refused(
     runner: CliRunner, store: Path, tmp_path: Path
 ) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
 from claimcheck.errors import FileProblem, Location, Problem, StoreError, UsageError, display_path
@@ -119,7 +120,39 @@ def read_candidate(
         raise StoreError([Problem(Location(shown, 1, 1), f"invalid YAML: {e}")]) from None
     if not isinstance(data, dict):
         return {}
-    return {k: list(v) for k, v in data.items() if k in SECTIONS and isinstance(v, list) and v}
+    return {
+        k: [_standalone(r) for r in v]
+        for k, v in data.items()
+        if k in SECTIONS and isinstance(v, list) and v
+    }
+
+
+def _standalone(value: Any) -> Any:
+    """``value`` without anchors, its merge keys (``<<: *base``) written out: appended
+    wherever its section goes, a record must not lean on an anchor elsewhere, nor bring
+    a second ``&name`` into the target. Comments stay."""
+    anchor = getattr(value, "anchor", None)
+    if anchor is not None and getattr(anchor, "value", None) is not None:
+        anchor.value = None
+        anchor.always_dump = False
+    if isinstance(value, CommentedMap):
+        if value.merge:
+            plain = CommentedMap()
+            for key in value:  # its own keys, then the merged ones it does not override
+                plain[key] = _standalone(value[key])
+            for key, comment in value.ca.items.items():
+                if key in plain:
+                    plain.ca.items[key] = comment
+            return plain
+        for key in value:
+            item = value[key]
+            if (new := _standalone(item)) is not item:
+                value[key] = new
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if (new := _standalone(item)) is not item:
+                value[i] = new
+    return value
 
 
 def _indent_of(text: str, section: str) -> int:
@@ -131,6 +164,9 @@ def _indent_of(text: str, section: str) -> int:
 def _dump_items(section: str, items: list[Any], offset: int) -> str:
     yaml = _round_trip()
     yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
+    # A value the candidate wrote once and aliased (see :func:`_standalone`) is written
+    # out each time, not as a new anchor.
+    yaml.representer.ignore_aliases = lambda data: True
     out = io.StringIO()
     yaml.dump({section: items}, out)
     return out.getvalue().split("\n", 1)[1]
