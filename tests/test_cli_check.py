@@ -330,6 +330,75 @@ def test_add_writes_out_what_the_candidate_aliased(
     assert (again["value"], again["claimant"], again["locator"]) == (14, "aj", "update")
 
 
+def test_add_drops_anchors_on_keys_and_keeps_merged_records_in_place(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    target = store / "claims.yaml"
+    target.write_text(target.read_text(encoding="utf-8") + "# &k is the target's own\n")
+    text = """\
+        claims:
+          - &a
+            id: aj-1
+            subject: strike
+            property: deaths
+            value: 14
+            source: rfi-doc
+            &k note: first
+          - <<: *a
+            id: aj-2
+            *k : second
+          # --- the next one is about the strike's date ---
+          - {id: aj-3, subject: strike, property: deaths, value: 14, source: monde-doc}  # flow
+        """
+    code, _, err = run(runner, store, "add", str(candidate(tmp_path, text)), "--to", str(target))
+    assert code == 0, err
+    new = target.read_text(encoding="utf-8")
+    assert not re.search(r"&k note|\*k|&a|<<", new)
+    # The merged record's keys sit where "<<" was; the comment after it stays before aj-3.
+    assert new.index("id: aj-2") < new.index("# --- the next one") < new.index("id: aj-3")
+    assert "# flow" in new
+    _, out, _ = run(runner, store, "claims", "--subject", "strike", "--format", "json")
+    notes = {c["id"]: c["note"] for c in json.loads(out)["claims"]}
+    assert (notes["aj-1"], notes["aj-2"]) == ("first", "second")
+
+
+def test_add_refuses_a_candidate_whose_aliases_would_swell_the_target(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    long = "a long note " * 20_000
+    records = [
+        f"  - {{id: n-0, subject: strike, property: deaths, value: 14, source: rfi-doc, "
+        f'note: &n "{long}"}}'
+    ]
+    records += [
+        f"  - {{id: n-{i}, subject: strike, property: deaths, value: 14, source: rfi-doc, "
+        "note: *n}"
+        for i in range(1, 40)
+    ]
+    cand = candidate(tmp_path, "claims:\n" + "\n".join(records) + "\n")
+    target = store / "claims.yaml"
+    before = target.read_bytes()
+    code, _, err = run(runner, store, "add", str(cand), "--to", str(target), "--force")
+    assert code == 2
+    assert f"{cand.name}: its aliases written out in full" in err and "10 times" in err
+    assert target.read_bytes() == before
+
+
+def test_add_of_a_crlf_candidate_to_an_lf_file_writes_no_carriage_return(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "crlf.yaml"
+    path.write_bytes(
+        b"claims:\r\n  # from the wire\r\n  - {id: w-1, subject: strike, property: deaths,"
+        b" value: 14, source: monde-doc}  # as filed\r\n"
+    )
+    target = store / "claims.yaml"
+    code, _, err = run(runner, store, "add", str(path), "--to", str(target))
+    assert code == 0, err
+    new = target.read_bytes()
+    assert b"\r" not in new and b"# from the wire" in new and b"# as filed" in new
+
+
 def test_add_to_outside_the_store_is_refused(
     runner: CliRunner, store: Path, tmp_path: Path
 ) -> None:

@@ -115,43 +115,99 @@ def read_candidate(
         records, _ = jsonlfile.load(text)
         return {jsonlfile.section_of(path): records}
     try:
-        data = _round_trip().load(text)
+        # Comments keep no carriage return: the target's line ends are applied on insertion.
+        data = _round_trip().load(text.replace("\r\n", "\n"))
     except (YAMLError, RecursionError, ValueError) as e:
         raise StoreError([Problem(Location(shown, 1, 1), f"invalid YAML: {e}")]) from None
     if not isinstance(data, dict):
         return {}
-    return {
-        k: [_standalone(r) for r in v]
+    size = len(text.encode("utf-8"))
+    budget = _Budget(shown, size, limits.max_file_bytes)
+    return {  # the section's own list: it holds the comments on its "- " lines
+        k: _block(_standalone(v, budget))
         for k, v in data.items()
         if k in SECTIONS and isinstance(v, list) and v
     }
 
 
-def _standalone(value: Any) -> Any:
+#: Written out, a candidate's aliases may make this many times its size (and at least
+#: a megabyte) before ``add`` refuses: a few aliased ids and dates cost nothing, a long
+#: text aliased a thousand times would turn a small file into a huge one.
+ALIAS_GROWTH = 10
+
+
+class _Budget:
+    """The characters a candidate's records may take once its aliases are written out."""
+
+    def __init__(self, shown: str, size: int, max_file_bytes: int) -> None:
+        self.shown, self.size, self.max_file_bytes = shown, size, max_file_bytes
+        self.limit = min(max(ALIAS_GROWTH * size, 1 << 20), max_file_bytes)
+        self.left = self.limit
+
+    def spend(self, value: Any) -> None:
+        self.left -= len(value) if isinstance(value, str) else 8
+        if self.left >= 0:
+            return
+        if self.limit == self.max_file_bytes:
+            why = f"over {self.max_file_bytes:,} bytes (limit max-file-bytes)"
+        else:
+            why = (
+                f"over {self.limit:,} bytes from a file of {self.size:,}: more than "
+                f"{ALIAS_GROWTH} times its size"
+            )
+        raise StoreError(
+            [
+                Problem(
+                    Location(self.shown),
+                    f"its aliases written out in full, the candidate's records would take {why}; "
+                    "nothing was written (write the repeated values fewer times)",
+                )
+            ]
+        )
+
+
+def _block(items: Any) -> Any:
+    """A section's list, written as a block (as the target's sections are)."""
+    if hasattr(items, "fa"):
+        items.fa.set_block_style()
+    return items
+
+
+def _standalone(value: Any, budget: _Budget) -> Any:
     """``value`` without anchors, its merge keys (``<<: *base``) written out: appended
     wherever its section goes, a record must not lean on an anchor elsewhere, nor bring
-    a second ``&name`` into the target. Comments stay."""
+    a second ``&name`` into the target. Comments stay. Each occurrence of an alias is
+    counted against ``budget``."""
     anchor = getattr(value, "anchor", None)
     if anchor is not None and getattr(anchor, "value", None) is not None:
         anchor.value = None
         anchor.always_dump = False
     if isinstance(value, CommentedMap):
+        for key in value:  # a key may carry an anchor too (``&k note: x``)
+            _standalone(key, budget)
         if value.merge:
+            # The merged keys where the ``<<`` was: the record reads as the candidate
+            # does, and a comment after its last key stays before the next record.
+            own = [k for k, _ in value.non_merged_items()]
+            at = max(0, getattr(value.merge, "merge_pos", 0))
+            merged = [k for k in value if k not in own]
             plain = CommentedMap()
-            for key in value:  # its own keys, then the merged ones it does not override
-                plain[key] = _standalone(value[key])
+            for key in own[:at] + merged + own[at:]:
+                plain[key] = _standalone(value[key], budget)
             for key, comment in value.ca.items.items():
                 if key in plain:
                     plain.ca.items[key] = comment
             return plain
         for key in value:
             item = value[key]
-            if (new := _standalone(item)) is not item:
+            if (new := _standalone(item, budget)) is not item:
                 value[key] = new
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            if (new := _standalone(item)) is not item:
+            if (new := _standalone(item, budget)) is not item:
                 value[i] = new
+    else:
+        budget.spend(value)
     return value
 
 
