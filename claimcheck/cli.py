@@ -136,6 +136,17 @@ def _load(ctx: click.Context) -> Any:
 FAIL_ON = click.Choice(["error", "warning", "info", "none"])
 
 
+def _records_in_words(counts: dict[str, int]) -> str:
+    """``1 claim, 2 outlets and 1 document``: claims first, then in the store's order."""
+    from claimcheck.model import SECTIONS, SINGULAR
+
+    order = ["claims", *(s for s in SECTIONS if s != "claims")]
+    parts = [f"{counts[s]} {SINGULAR[s] if counts[s] == 1 else s}" for s in order if counts.get(s)]
+    if not parts:
+        return "nothing"
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
 def _tty_default(fmt: str | None, tty: str, pipe: str) -> str:
     if fmt:
         return fmt
@@ -247,10 +258,9 @@ def add(
         settings.store, candidate, target, config, force=force, cache=settings.use_cache
     )
     click.echo(render_check(outcome.result, _tty_default(fmt, "table", "text")))
-    n = len(outcome.result.candidate.claims) if outcome.result.candidate else 0
     if outcome.written:
         click.echo(
-            f"added {n} claim{'s' if n != 1 else ''} and their records to {outcome.target}"
+            f"added {_records_in_words(outcome.added)} to {outcome.target}"
             + (" (forced)" if force and outcome.blocking else ""),
             err=True,
         )

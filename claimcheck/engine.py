@@ -382,6 +382,8 @@ class AddOutcome:
     written: bool
     target: str
     blocking: list[Finding]
+    #: How many records of each section were appended (none when not written).
+    added: dict[str, int] = field(default_factory=dict)
 
 
 def add_candidate(
@@ -439,7 +441,8 @@ def add_candidate(
         before, after = append_records(root, destination, records, checked, limits=config.limits)
         if cache:
             _record_verdict_after_add(root, config, result.store, destination, before, after)
-    return AddOutcome(result, True, display_path(destination), blocking)
+    added = {section: len(items) for section, items in records.items()}
+    return AddOutcome(result, True, display_path(destination), blocking, added)
 
 
 def _record_verdict_after_add(

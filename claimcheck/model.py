@@ -38,6 +38,17 @@ from claimcheck.values.dates import parse_date
 
 SECTIONS = ("outlets", "documents", "parties", "subjects", "properties", "claims", "reviews")
 
+#: One record of each section, in words.
+SINGULAR = {
+    "outlets": "outlet",
+    "documents": "document",
+    "parties": "party",
+    "subjects": "subject",
+    "properties": "property",
+    "claims": "claim",
+    "reviews": "review",
+}
+
 OutletKind = Literal[
     "news-agency",
     "broadcaster",

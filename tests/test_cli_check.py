@@ -245,7 +245,7 @@ def test_add_appends_and_keeps_comments(runner: CliRunner, store: Path, tmp_path
     )
     assert code == 0, err
     new = target.read_text(encoding="utf-8")
-    assert "added 1 claim" in err
+    assert "added 1 claim, 1 outlet and 1 document to " in err
     # every original line is still there, in order
     lines = iter(new.splitlines())
     assert all(any(line == n for n in lines) for line in old.splitlines())

@@ -19,7 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from claimcheck.errors import FileProblem, Location, Problem, StoreError, display_path
 from claimcheck.forked import in_background
-from claimcheck.model import RECORD_TYPES, SECTIONS, Claim
+from claimcheck.model import RECORD_TYPES, SECTIONS, SINGULAR, Claim
 from claimcheck.store import integrity, jsonlfile, yamlfile
 from claimcheck.store.cache import (
     Cache,
@@ -44,16 +44,6 @@ MAX_PROBLEMS = 200
 #: With ``background``, the cache is written by a child process from this many records
 #: to record (a million claims take over ten seconds to record; a few hundred, nothing).
 BACKGROUND_FROM = 10_000
-
-_SINGULAR = {
-    "outlets": "outlet",
-    "documents": "document",
-    "parties": "party",
-    "subjects": "subject",
-    "properties": "property",
-    "claims": "claim",
-    "reviews": "review",
-}
 
 
 @cache
@@ -317,7 +307,7 @@ class _Loader:
 
 
 _RESOLVED = {"parsed", "outlet", "claimant_given", "cited"}
-_SECTION_OF = {name: section for section, name in _SINGULAR.items()}
+_SECTION_OF = {name: section for section, name in SINGULAR.items()}
 
 
 @dataclass
@@ -352,7 +342,7 @@ def _short(value: Any) -> str:
 
 
 def _record_label(section: str, index: int, record: Any) -> str:
-    name = _SINGULAR[section]
+    name = SINGULAR[section]
     if isinstance(record, dict) and isinstance(record.get("id"), str):
         return f"{name} {record['id']!r}"
     return f"{name} #{index + 1} of {section}"
