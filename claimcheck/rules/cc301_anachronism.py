@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
@@ -50,8 +51,16 @@ class Anachronism(Rule):
         assert isinstance(options, Options)
         by_doc: dict[str, list[tuple[Claim, str]]] = {}
         subject_date = ev.subject.date if ev.subject is not None else None
+        if subject_date is not None and not subject_date.known:
+            subject_date = None
+        documents = ev.store.documents
+        date_values = options.date_values
         for claim in ev.claims:
-            why = self._why(ev, claim, subject_date, options.date_values)
+            doc = documents.get(claim.source) if claim.source is not None else None
+            published = doc.published if doc is not None else None
+            if published is None and subject_date is None:
+                continue  # nothing to compare its dates with
+            why = self._why(ev, claim, published, subject_date, date_values)
             if why:
                 by_doc.setdefault(claim.source or "", []).append((claim, why))
         for doc_id, found in sorted(by_doc.items()):
@@ -65,10 +74,13 @@ class Anachronism(Rule):
 
     @staticmethod
     def _why(
-        ev: GroupEvidence, claim: Claim, subject_date: DateRange | None, date_values: bool
+        ev: GroupEvidence,
+        claim: Claim,
+        published: dt.date | None,
+        subject_date: DateRange | None,
+        date_values: bool,
     ) -> str | None:
-        doc = ev.store.documents.get(claim.source or "")
-        published = doc.published if doc is not None else None
+        """Why the claim is out of time, if it is (``subject_date`` is known or None)."""
         as_of = claim.as_of if claim.as_of is not None and claim.as_of.known else None
         if published is not None:
             if as_of is not None and as_of.low > published:
@@ -81,12 +93,7 @@ class Anachronism(Rule):
                 and value.low > published
             ):
                 return f"(published {published}) reports the date {value}, after publication"
-        if (
-            as_of is not None
-            and subject_date is not None
-            and subject_date.known
-            and as_of.high < subject_date.low
-        ):
+        if as_of is not None and subject_date is not None and as_of.high < subject_date.low:
             when = "as of" if claim.as_of is not None else "dated"
             return f"reports it {when} {as_of}, before {ev.subject_id} began ({subject_date})"
         return None
