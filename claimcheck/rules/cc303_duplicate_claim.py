@@ -35,6 +35,9 @@ class DuplicateClaim(Rule):
     severity = "info"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
+        sources = [c.source for c in ev.claims]
+        if len(set(sources)) == len(sources):
+            return  # a duplicate shares its source: no two claims here do
         seen: dict[tuple[object, ...], list[Claim]] = {}
         for c in ev.claims:
             value = c.parsed
