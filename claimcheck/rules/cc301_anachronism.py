@@ -94,6 +94,5 @@ class Anachronism(Rule):
             ):
                 return f"(published {published}) reports the date {value}, after publication"
         if as_of is not None and subject_date is not None and as_of.high < subject_date.low:
-            when = "as of" if claim.as_of is not None else "dated"
-            return f"reports it {when} {as_of}, before {ev.subject_id} began ({subject_date})"
+            return f"reports it as of {as_of}, before {ev.subject_id} began ({subject_date})"
         return None
