@@ -155,9 +155,12 @@ def _check_tree(root: Node, limits: Limits) -> None:
     """
     budget, max_depth, max_string = limits.max_nodes, limits.max_depth, limits.max_string
     sizes: dict[int, int] = {}
-    stack: list[tuple[Node, bool, int]] = [(root, False, 1)]
+    # Each entry: a node, whether its children are done, its depth, and the node holding
+    # the first alias on the path to it, if any (an alias names a node written earlier:
+    # a child that starts before its parent is one).
+    stack: list[tuple[Node, bool, int, Node | None]] = [(root, False, 1, None)]
     while stack:
-        node, done, depth = stack.pop()
+        node, done, depth, via = stack.pop()
         if id(node) in sizes:
             continue
         children: list[Node] = []
@@ -177,9 +180,10 @@ def _check_tree(root: Node, limits: Limits) -> None:
         if children and depth > max_depth:
             raise FileProblem(
                 Problem(
-                    Location("", *_mark(node)),
-                    f"nesting deeper than {max_depth} levels; refusing to read it "
-                    "(limit max-depth)",
+                    Location("", *_mark(node if via is None else via)),
+                    f"nesting deeper than {max_depth} levels"
+                    + (" once its aliases are followed" if via is not None else "")
+                    + "; refusing to read it (limit max-depth)",
                 )
             )
         if done or not children:
@@ -194,8 +198,13 @@ def _check_tree(root: Node, limits: Limits) -> None:
                 )
             sizes[id(node)] = size
         else:
-            stack.append((node, True, depth))
-            stack.extend((c, False, depth + 1) for c in children if id(c) not in sizes)
+            stack.append((node, True, depth, via))
+            start = node.start_mark.index
+            stack.extend(
+                (c, False, depth + 1, node if via is None and c.start_mark.index < start else via)
+                for c in children
+                if id(c) not in sizes
+            )
 
 
 def _loader(constructor: type[_Constructor], limits: Limits) -> YAML:

@@ -299,6 +299,46 @@ def test_max_depth_refuses_three_times_over(
     assert_refused(code, err, "max-depth", "nest.yaml")
 
 
+def merge_chain(links: int) -> str:
+    """Claim records each merging the one before (``<<: *c0``, ``<<: *c1``...): flat once
+    merged, but every link is one level deeper in the document as the parser composes it."""
+    lines = ["claims:", f"  - &c0 {{id: c0, {CLAIM_FIELDS}, value: 1}}"]
+    for i in range(1, links + 1):
+        lines += [f"  - &c{i}", f"    <<: *c{i - 1}", f"    id: c{i}"]
+    return "\n".join(lines) + "\n"
+
+
+def test_max_depth_says_a_merge_chain_is_deep_once_its_aliases_are_followed(
+    limited_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    # c0..c2 nest 3 + 2 = 5 deep (top > claims > c2 > c1 > c0): one level over
+    root = limited_store({"max-depth": DEPTH}, {"chain.yaml": merge_chain(2)})
+    code, _, err = invoke(runner, root, "validate")
+    assert_refused(code, err, "max-depth", "chain.yaml")
+    assert "once its aliases are followed" in err
+    # The place named is the record holding the alias that starts the too-deep chain
+    # (c2, lines 5-7), not a record somewhere inside it.
+    line = int(re.search(r"chain\.yaml:(\d+):\d+:", err).group(1))  # type: ignore[union-attr]
+    assert 5 <= line <= 7, err
+
+
+def test_max_depth_accepts_a_merge_chain_at_it(
+    limited_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    root = limited_store({"max-depth": DEPTH}, {"chain.yaml": merge_chain(1)})
+    code, _, err = invoke(runner, root, "validate")
+    assert_accepted(code, err)
+
+
+def test_max_depth_names_plain_nesting_without_aliases(
+    limited_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    root = limited_store({"max-depth": DEPTH}, {"nest.yaml": DEPTH_JUST_ABOVE["block"]})
+    code, _, err = invoke(runner, root, "validate")
+    assert_refused(code, err, "max-depth", "nest.yaml")
+    assert "aliases" not in err
+
+
 # --- max-nodes ----------------------------------------------------------------------------------
 
 
