@@ -39,6 +39,10 @@ def _mark(node: Node) -> Pos:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _mark_of(mark: Any) -> Pos:
+    return (mark.line + 1, mark.column + 1)
+
+
 class _Constructor(SafeConstructor):
     """The safe constructor, plus record positions and an alias-expansion budget."""
 
@@ -49,11 +53,22 @@ class _Constructor(SafeConstructor):
         self.record_positions: dict[str, list[RecordPos]] = {}
         #: Where each top-level key and its value are: key -> (key position, value position).
         self.section_positions: dict[str, tuple[Pos, Pos]] = {}
+        #: Records written as an alias (``- *r``): section, index, and the positions
+        #: between which the alias is (the parser gives only the anchored node's).
+        self.aliased_records: list[tuple[str, int, Pos, Pos]] = []
         _check_tree(node, self.limits)
         if isinstance(node, MappingNode):
             for key, value in node.value:
                 self.section_positions.setdefault(str(key.value), (_mark(key), _mark(value)))
                 if isinstance(value, SequenceNode) and isinstance(key.value, str):
+                    after = value.start_mark
+                    for i, item in enumerate(value.value):
+                        if item.start_mark.index < after.index:  # a node written earlier
+                            self.aliased_records.append(
+                                (key.value, i, _mark_of(after), _mark_of(value.end_mark))
+                            )
+                        else:
+                            after = item.end_mark
                     self.record_positions[key.value] = [
                         RecordPos(
                             _mark(item),
@@ -281,7 +296,42 @@ def load_with_sections(
     constructor = getattr(yaml, "_scanner", None)
     positions = getattr(constructor, "record_positions", {}) or {}
     sections = getattr(constructor, "section_positions", {}) or {}
+    aliased = getattr(constructor, "aliased_records", None)
+    if aliased:
+        _place_aliases(text, positions, aliased)
     return data, positions, sections
+
+
+#: What may stand between a sequence's previous item and an alias item: blanks, comments,
+#: a block item's dash, a flow sequence's bracket or comma; then the alias.
+_RE_ALIAS = re.compile(r"(?:\s+|#[^\n]*|-(?=\s)|[,\[])*(\*[^\s,\[\]{}]+)")
+
+
+def _place_aliases(
+    text: str, positions: dict[str, list[RecordPos]], aliased: list[tuple[str, int, Pos, Pos]]
+) -> None:
+    """Give each record written as an alias (``- *r``) the alias's own position, found in
+    the text after the item before it; its fields keep the anchored record's positions,
+    which is where their values are written. Left at the anchor if not found."""
+    from bisect import bisect_right
+
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def offset(pos: Pos) -> int:
+        line, col = pos
+        return starts[line - 1] + col - 1 if line <= len(starts) else len(text)
+
+    # Consecutive aliases: each search starts where the one before ended.
+    resume: dict[tuple[str, Pos], int] = {}
+    for section, i, after, end in aliased:
+        start = resume.get((section, after), offset(after))
+        found = _RE_ALIAS.match(text, start, offset(end))
+        if found is None:
+            continue
+        resume[(section, after)] = found.end()
+        line = bisect_right(starts, found.start(1))
+        col = found.start(1) - starts[line - 1] + 1
+        positions[section][i] = RecordPos((line, col), positions[section][i].keys)
 
 
 def _yaml_problem(e: MarkedYAMLError, text: str) -> Problem:

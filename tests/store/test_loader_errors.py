@@ -154,6 +154,36 @@ def test_duplicate_id_across_two_files_names_both_places(
     assert "a.yaml:2:5" in err
 
 
+def _at(text: str, token: str) -> str:
+    """``line:col`` of the last ``token`` in ``text``."""
+    offset = text.rindex(token)
+    line = text.count("\n", 0, offset) + 1
+    return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # block items, with a comment holding a star between the record and its repeat
+        CLAIM.replace("  - id: c1", "  - &r\n    id: c1") + "  # see *note\n  -   *r\n",
+        # the repeat after another record, in a flow sequence
+        "claims: [&r {id: c1, subject: strike, property: deaths, value: 14, "
+        "source: rfi-doc},\n  {id: c2, subject: strike, property: deaths, value: 14, "
+        "source: rfi-doc}, *r]\n",
+    ],
+    ids=["block", "flow"],
+)
+def test_a_record_repeated_by_an_alias_is_named_where_the_alias_is(
+    make_store: Callable[..., Path], runner: CliRunner, text: str
+) -> None:
+    root = make_store({"a.yaml": text})
+    code, err = run_validate(runner, root)
+    assert code == 2
+    # The repeat is named at its alias, the first at the anchored record.
+    assert f"a.yaml:{_at(text, '*r')}: duplicate id 'c1': already used by the claim at " in err
+    assert err.strip().endswith(f"a.yaml:{_at(text, '&r')}"), err
+
+
 def test_an_id_is_global_across_sections(
     make_store: Callable[..., Path], runner: CliRunner
 ) -> None:
