@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from claimcheck.values.words import APPROX_MARGIN, VAGUE, number_from_words
+from claimcheck.values.words import (
+    APPROX_MARGIN,
+    MULTIPLIERS,
+    SIZE_WORDS,
+    VAGUE,
+    number_from_words,
+)
 
 INF = math.inf
 
@@ -195,7 +201,7 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 _UNKNOWN = {"unknown", "inconnu", "inconnue", "non connu", "?", "n/a"}
 # "de morts", "of them", "d'enfants": a noun after the figure is dropped.
-_RE_TRAILING_NOUN = re.compile(r"\s+(?:de|des|of)\s+\S.*$|\s+d'\S.*$")
+_RE_NOUN = re.compile(r" (?:de|des|of) (?P<word>\S+)| d'(?P<elided>\S+)")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
 
 
@@ -210,17 +216,26 @@ def _to_number(text: str) -> float | None:
     Raises :class:`QuantityError` for a number above 1e15 (digits that would overflow
     to infinity, which is no count; an open bound is written ``14+``, not as a number).
     """
+    n: float | None
     if _RE_NUMBER.match(text):
-        t = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
-        # A comma or dot followed by exactly three digits groups thousands.
-        t = re.sub(r"[,.](?=\d{3}(?:\D|$))", "", t)
-        n: float | None = float(t.replace(",", "."))
+        n = _digits(text)
     else:
-        n = number_from_words(text)
+        head, _, size = text.rpartition(" ")
+        if size in MULTIPLIERS and _RE_NUMBER.match(head):  # "1.5 million", "2 dozen"
+            n = _digits(head) * MULTIPLIERS[size]
+        else:
+            n = number_from_words(text)
     if n is not None and n > 1e15:
         shown = text if len(text) <= 40 else f"{text[:37]}..."
         raise QuantityError(f"{shown!r} is out of range (at most 1e15)")
     return n
+
+
+def _digits(text: str) -> float:
+    t = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    # A comma or dot followed by exactly three digits groups thousands.
+    t = re.sub(r"[,.](?=\d{3}(?:\D|$))", "", t)
+    return float(t.replace(",", "."))
 
 
 def _figure(text: str) -> tuple[float, float, float] | None:
@@ -285,13 +300,23 @@ _VOCABULARY = {w for phrase, _ in (*_PREFIXES, *_SUFFIXES) for w in phrase.split
 def _without_trailing_noun(text: str) -> list[str]:
     """``text``, then ``text`` without a noun copied along ("de morts", "civilians")."""
     out = [text]
-    m = _RE_TRAILING_NOUN.search(text)
-    if m and m.start() > 0:
-        out.append(text[: m.start()])
+    # The first "de/of" not followed by a size ("tens of thousands", "des dizaines de
+    # milliers de déplacés"): what follows it is the noun.
+    for m in _RE_NOUN.finditer(text):
+        if m.start() > 0 and (m["word"] or m["elided"]) not in SIZE_WORDS:
+            out.append(text[: m.start()])
+            break
     head, _, last = text.rpartition(" ")
-    if head and last.isalpha() and last not in _VOCABULARY and _figure(last) is None:
+    if (
+        head
+        and last.isalpha()
+        and last not in _VOCABULARY
+        and last not in SIZE_WORDS
+        and _figure(last) is None
+    ):
         out.append(head)
     return out
+
 
 
 def _parse_clean(text: str, stated: str) -> Quantity | None:
@@ -393,6 +418,8 @@ def parse_quantity(raw: Any) -> Quantity:
         return q
     if isinstance(raw, dict):
         return _parse_mapping(raw)
+    if raw is None:
+        raise QuantityError(f"an empty value is not a quantity; accepted forms: {ACCEPTED_FORMS}")
     raise QuantityError(
         f"a {type(raw).__name__} is not a quantity; accepted forms: {ACCEPTED_FORMS}"
     )
@@ -405,6 +432,10 @@ def _parse_mapping(raw: dict[Any, Any]) -> Quantity:
         high = _mapping_number(raw, "max") if "max" in raw else INF
         if high == INF:
             return Quantity(low, INF, "at-least", low)
+        if low > high:
+            raise QuantityError(
+                f"{{min: {_num(low)}, max: {_num(high)}}} runs backwards: min is above max"
+            )
         return _range(low, high, "")
     if len(keys) == 1:
         (key,) = keys

@@ -46,7 +46,41 @@ VAGUE: dict[str, Vague] = {
     "des dizaines": Vague(20, 99, 20, "tens: twenty or more, under a hundred"),
     "des centaines": Vague(200, 999, 200, "hundreds"),
     "des milliers": Vague(2000, 9999, 2000, "thousands"),
+    # A few or several of a size: the size times 2–6 or 3–9
+    "a few dozen": Vague(24, 72, 36, "a few times twelve"),
+    "several dozen": Vague(36, 108, 60, "several times twelve"),
+    "a few hundred": Vague(200, 600, 300, "a few times a hundred"),
+    "several hundred": Vague(300, 900, 500, "several times a hundred"),
+    "a few thousand": Vague(2000, 6000, 3000, "a few times a thousand"),
+    "several thousand": Vague(3000, 9000, 5000, "several times a thousand"),
+    "tens of thousands": Vague(20000, 99999, 20000, "twenty thousand or more, under 100,000"),
+    "hundreds of thousands": Vague(
+        200000, 999999, 200000, "two hundred thousand or more, under a million"
+    ),
+    "quelques dizaines": Vague(20, 60, 30, "a few tens"),
+    "plusieurs dizaines": Vague(30, 90, 50, "several tens"),
+    "quelques centaines": Vague(200, 600, 300, "a few hundred"),
+    "plusieurs centaines": Vague(300, 900, 500, "several hundred"),
+    "quelques milliers": Vague(2000, 6000, 3000, "a few thousand"),
+    "plusieurs milliers": Vague(3000, 9000, 5000, "several thousand"),
+    "des dizaines de milliers": Vague(20000, 99999, 20000, "tens of thousands"),
+    "des centaines de milliers": Vague(200000, 999999, 200000, "hundreds of thousands"),
 }
+
+#: Words that give a figure its size: never a noun copied along after it ("several
+#: hundred" is not "several" hundreds of something). A phrase ending in one of these
+#: that is not in :data:`VAGUE` and not a number is refused, not shrunk.
+SIZE_WORDS = frozenset(
+    {
+        *("dozen", "dozens", "score", "scores", "tens"),
+        *("hundred", "hundreds", "thousand", "thousands", "million", "millions"),
+        *("billion", "billions", "cent", "cents", "mille", "milliard", "milliards"),
+        *("dizaine", "dizaines", "douzaine", "douzaines", "quinzaine", "quinzaines"),
+        *("vingtaine", "vingtaines", "trentaine", "trentaines", "quarantaine"),
+        *("quarantaines", "cinquantaine", "cinquantaines", "soixantaine", "soixantaines"),
+        *("centaine", "centaines", "millier", "milliers"),
+    }
+)
 
 #: Fraction either side of the stated figure for "~800", "about 800", "environ 800".
 APPROX_MARGIN = 0.10
@@ -116,6 +150,17 @@ UNITS_FR = {
 UNITS = {**UNITS_EN, **UNITS_FR}
 HUNDREDS = {"hundred": 100, "cent": 100, "cents": 100}
 THOUSANDS = {"thousand": 1000, "mille": 1000}
+#: Above a thousand: "two million", "deux millions", "1.5 million".
+MILLIONS = {
+    "million": 10**6,
+    "millions": 10**6,
+    "billion": 10**9,
+    "billions": 10**9,
+    "milliard": 10**9,
+    "milliards": 10**9,
+}
+#: What a figure written in digits may be followed by: "2 dozen", "3 000", "1.5 million".
+MULTIPLIERS = {"dozen": 12, **HUNDREDS, **THOUSANDS, **MILLIONS}
 #: Words that only join number words: "two hundred and five", "vingt et un".
 JOINERS = {"and", "et"}
 
@@ -136,10 +181,15 @@ def number_from_words(text: str) -> float | None:
                 current += 80 - 4  # quatre-vingt(s) = 4 x 20
             else:
                 current += value
+        elif token == "dozen":
+            current = (current or 1) * 12
         elif token in HUNDREDS:
             current = (current or 1) * 100
         elif token in THOUSANDS:
             total += (current or 1) * 1000
+            current = 0
+        elif token in MILLIONS:
+            total = (total + (current or 1)) * MILLIONS[token]
             current = 0
         else:
             return None

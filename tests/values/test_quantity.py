@@ -250,3 +250,52 @@ def test_numbers_too_big_to_count_are_out_of_range(written: str) -> None:
     with pytest.raises(QuantityError, match=r"out of range \(at most 1e15\)"):
         parse_quantity(written)
     assert parse_quantity("1" + "0" * 15).high == 1e15
+
+
+# A size word after a vague word or a figure multiplies it; it is never dropped as if it
+# were a noun copied along ("several dozen" once read as "several": 3 to 9).
+SIZES = [
+    ("several dozen", 36, 108),
+    ("a few dozen", 24, 72),
+    ("several hundred", 300, 900),
+    ("a few thousand", 2000, 6000),
+    ("tens of thousands", 20000, 99999),
+    ("tens of thousands of people", 20000, 99999),
+    ("plusieurs dizaines", 30, 90),
+    ("quelques dizaines", 20, 60),
+    ("quelques centaines", 200, 600),
+    ("plusieurs centaines de morts", 300, 900),
+    ("des dizaines de milliers de déplacés", 20000, 99999),
+    ("two dozen", 24, 24),
+    ("2 dozen", 24, 24),
+    ("1.5 million", 1_500_000, 1_500_000),
+    ("deux millions de déplacés", 2_000_000, 2_000_000),
+    ("two million three hundred thousand", 2_300_000, 2_300_000),
+    ("over 2 million", 2_000_000, INF),
+]
+
+
+@pytest.mark.parametrize(("written", "low", "high"), SIZES, ids=[s[0] for s in SIZES])
+def test_size_words_multiply(written: str, low: float, high: float) -> None:
+    q = parse_quantity(written)
+    assert (q.low, q.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "written", ["plusieurs dizaines de milliers", "several hundreds", "a few score thousand"]
+)
+def test_an_unknown_phrase_ending_in_a_size_is_refused_not_shrunk(written: str) -> None:
+    with pytest.raises(QuantityError, match="accepted forms"):
+        parse_quantity(written)
+
+
+def test_several_hundred_does_not_conflict_with_three_hundred() -> None:
+    assert overlaps(parse_quantity("plusieurs centaines"), parse_quantity(300))
+    assert disjoint(parse_quantity("several dozen"), parse_quantity(300))
+
+
+def test_messages_show_the_value_as_written() -> None:
+    with pytest.raises(QuantityError, match=r"\{min: 14, max: 10\} runs backwards"):
+        parse_quantity({"min": 14, "max": 10})
+    with pytest.raises(QuantityError, match="^an empty value is not a quantity"):
+        parse_quantity(None)
