@@ -110,6 +110,62 @@ def test_adding_an_agreeing_claim_never_adds_a_conflict(
     assert len(after) == len(before) == 0
 
 
+def _findings_by_rule(root: Path) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for f in check(load_store(root)).findings:
+        out.setdefault(f.rule, set()).add(f.fingerprint)
+    return out
+
+
+REPEATS = {
+    "the same origin again, at a later date": (
+        "{id: a2, subject: strike, property: deaths, value: fourteen, source: rfi-doc-2, "
+        "as_of: 2023-11-09}"
+    ),
+    "the same record entered twice": (
+        "{id: a3, subject: strike, property: deaths, value: 14, source: rfi-doc}"
+    ),
+}
+
+
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.sampled_from(sorted(REPEATS)))
+def test_a_claim_repeating_what_an_origin_said_keeps_the_fingerprints(
+    tmp_path_factory: object, repeat: str
+) -> None:
+    # A reviewed conflict must stay reviewed when RFI repeats its own figure.
+    before = _findings_by_rule(
+        write_store(
+            tmp_path_factory.mktemp("before"),  # type: ignore[attr-defined]
+            {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE)},
+        )
+    )
+    after = _findings_by_rule(
+        write_store(
+            tmp_path_factory.mktemp("after"),  # type: ignore[attr-defined]
+            {"base.yaml": BASE, "c.yaml": claims_yaml([*STRIKE, REPEATS[repeat]])},
+        )
+    )
+    assert before["CC101"] and after["CC101"] == before["CC101"]
+    for rule in ("CC101", "CC102", "CC201", "CC204"):
+        assert after.get(rule, set()) >= before.get(rule, set()), rule
+
+
+def test_a_new_origin_or_value_in_a_conflict_changes_its_fingerprint(tmp_path: Path) -> None:
+    before = _findings_by_rule(
+        write_store(tmp_path / "a", {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE)})
+    )
+    new_value = "{id: g, subject: strike, property: deaths, value: 30, source: monde-doc}"
+    after = _findings_by_rule(
+        write_store(
+            tmp_path / "b", {"base.yaml": BASE, "c.yaml": claims_yaml([*STRIKE, new_value])}
+        )
+    )
+    assert before["CC101"] and after["CC101"].isdisjoint(before["CC101"])
+
+
 def test_a_review_marks_the_finding_and_stops_it_failing(tmp_path: Path) -> None:
     root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE[:2])})
     result = check(load_store(root))
@@ -285,3 +341,26 @@ def test_summary_counts_the_grades(tmp_path: Path) -> None:
     assert data["summary"]["grades"] == counted
     assert sum(counted.values()) == len(STRIKE)
     assert len([n for n in counted.values() if n]) >= 2  # not all claims share one grade
+
+
+def test_a_repeated_revision_is_named_once_in_the_message(tmp_path: Path) -> None:
+    rows = [
+        "{id: a, subject: strike, property: deaths, value: 10, source: rfi-doc}",
+        "{id: a-again, subject: strike, property: deaths, value: 10, source: rfi-doc}",
+        "{id: b, subject: strike, property: deaths, value: 14, source: rfi-doc-2}",
+    ]
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)})
+    (revision,) = [f for f in check(load_store(root)).findings if f.rule == "CC105"]
+    assert revision.claims == ["a", "a-again", "b"]
+    assert revision.message.count("→") == 1, revision.message
+
+
+def test_a_claim_with_no_source_is_named_by_its_id_in_messages(tmp_path: Path) -> None:
+    rows = [
+        "{id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}",
+        "{id: ns, subject: strike, property: deaths, value: 30}",
+    ]
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)})
+    (conflict,) = [f for f in check(load_store(root)).findings if f.rule == "CC101"]
+    assert "30 [ns, no source]" in conflict.message
+    assert "unsourced:" not in conflict.message

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from claimcheck.evidence import GroupEvidence
 from claimcheck.model import Tolerance
 from claimcheck.rules.base import Context, Draft, Rule, RuleOptions
-from claimcheck.rules.common import cross_origin_conflicts, listing
+from claimcheck.rules.common import about, cross_origin_conflicts, listing
 from claimcheck.rules.registry import register
 
 
@@ -58,5 +58,6 @@ class QuantityConflict(Rule):
                 claims,
                 f"{ev.property_id} of {ev.subject_id}: figures that cannot all be true: "
                 f"{listing(claims)}",
+                key=about(claims),
                 details={"tolerance": ev.tolerance},
             )

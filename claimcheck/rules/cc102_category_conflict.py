@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import cross_origin_conflicts, listing
+from claimcheck.rules.common import about, cross_origin_conflicts, listing
 from claimcheck.rules.registry import register
 
 
@@ -43,5 +43,7 @@ class CategoryConflict(Rule):
         claims = cross_origin_conflicts(ev, pairs, cumulative_growth=False)
         if claims:
             yield Draft(
-                claims, f"{ev.property_id} of {ev.subject_id}: sources disagree: {listing(claims)}"
+                claims,
+                f"{ev.property_id} of {ev.subject_id}: sources disagree: {listing(claims)}",
+                key=about(claims),
             )

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import cross_origin_conflicts, listing
+from claimcheck.rules.common import about, cross_origin_conflicts, listing
 from claimcheck.rules.registry import register
 
 
@@ -43,4 +43,5 @@ class DateConflict(Rule):
                 claims,
                 f"{ev.property_id} of {ev.subject_id}: dates that cannot all be true: "
                 f"{listing(claims)}",
+                key=about(claims),
             )

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import listing
+from claimcheck.rules.common import about, listing
 from claimcheck.rules.registry import register
 
 
@@ -49,4 +49,5 @@ class StanceConflict(Rule):
             yield Draft(
                 claims,
                 f"{ev.property_id} of {ev.subject_id}: asserted and denied: {listing(claims)}",
+                key=about(claims),
             )

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import as_of_text, earlier, same_origin_disagreements, stated
+from claimcheck.rules.common import about, as_of_text, earlier, same_origin_disagreements, stated
 from claimcheck.rules.registry import register
 from claimcheck.values import Quantity
 
@@ -27,14 +27,18 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
                 steps.append((first, then))
         if steps:
             claims = sorted({c.id: c for pair in steps for c in pair}.values(), key=lambda c: c.id)
+            # Each step once, however many claims repeat it.
             text = "; ".join(
-                f"{stated(x)} ({as_of_text(x)}) → {stated(y)} ({as_of_text(y)})" for x, y in steps
+                dict.fromkeys(
+                    f"{stated(x)} ({as_of_text(x)}) → {stated(y)} ({as_of_text(y)})"
+                    for x, y in steps
+                )
             )
             word = "revised upward" if upward else "lowered"
             yield Draft(
                 claims,
                 f"{origin} {word} {ev.property_id} of {ev.subject_id}: {text}",
-                key=[origin, *(c.id for c in claims)],
+                key=[origin, *about(claims)],
             )
 
 

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import as_of_text, earlier, same_origin_disagreements, stated
+from claimcheck.rules.common import about, as_of_text, earlier, same_origin_disagreements, stated
 from claimcheck.rules.registry import register
 
 
@@ -50,12 +50,15 @@ class SelfContradiction(Rule):
             claims = sorted(
                 {c.id: c for pair in clashes for c in pair}.values(), key=lambda c: c.id
             )
+            # Each clash once, however many claims repeat it.
             text = "; ".join(
-                f"{stated(a)} ({as_of_text(a)}) vs {stated(b)} ({as_of_text(b)})"
-                for a, b in clashes
+                dict.fromkeys(
+                    f"{stated(a)} ({as_of_text(a)}) vs {stated(b)} ({as_of_text(b)})"
+                    for a, b in clashes
+                )
             )
             yield Draft(
                 claims,
                 f"{origin} contradicts itself on {ev.property_id} of {ev.subject_id}: {text}",
-                key=[origin, *(c.id for c in claims)],
+                key=[origin, *about(claims)],
             )

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule, RuleOptions
-from claimcheck.rules.common import stated, supported_values, who
+from claimcheck.rules.common import about, stated, supported_values, who
 from claimcheck.rules.registry import register
 
 
@@ -63,4 +63,5 @@ class SingleOrigin(Rule):
                 found,  # type: ignore[arg-type]
                 f"{ev.property_id} of {ev.subject_id}: {', '.join(values)} rests on one origin "
                 f"({origin}); no independent source confirms it",
+                key=about(found),  # type: ignore[arg-type]
             )

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import sides_of, stated, supported_values
+from claimcheck.rules.common import about, sides_of, stated, supported_values
 from claimcheck.rules.registry import register
 
 
@@ -47,4 +47,5 @@ class InterestedOnly(Rule):
                 sorted(support, key=lambda c: c.id),
                 f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} is claimed only by "
                 f"{claimants} (side {', '.join(sorted(s for s in sides if s))}), a party to it",
+                key=about(support),
             )

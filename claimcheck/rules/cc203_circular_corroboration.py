@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import shared_nodes, stated, supported_values
+from claimcheck.rules.common import about, shared_nodes, stated, supported_values
 from claimcheck.rules.registry import register
 
 
@@ -54,6 +54,7 @@ class CircularCorroboration(Rule):
                 f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} appears in "
                 f"{len(outlets)} outlets but traces to {len(origins)} origin"
                 f"{'s' if len(origins) != 1 else ''}: they share {', '.join(shared) or 'a relay'}",
+                key=about(support),
                 details={
                     "outlets": sorted(o for o in outlets if o),
                     "origins": len(origins),

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from claimcheck.evidence import GroupEvidence
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import stated
+from claimcheck.rules.common import about, stated
 from claimcheck.rules.registry import register
 
 
@@ -57,4 +57,5 @@ class Uncited(Rule):
             yield Draft(
                 sorted((c for c, _ in found), key=lambda c: c.id),
                 f"{ev.property_id} of {ev.subject_id}: {values} is uncited: {'; '.join(reasons)}",
+                key=about(c for c, _ in found),
             )

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import stated, supported_values
+from claimcheck.rules.common import about, stated, supported_values
 from claimcheck.rules.registry import register
 
 
@@ -40,4 +40,5 @@ class AnonymousOnly(Rule):
                     sorted(support, key=lambda c: c.id),
                     f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} comes only from "
                     f"anonymous sources ({names})",
+                    key=about(support),
                 )

@@ -11,10 +11,29 @@ from claimcheck.values import Quantity
 
 def who(claim: Claim) -> str:
     """``medical-sources via rfi``: the origin, and the outlet when it differs."""
+    if not claim.claimant and not claim.outlet:
+        return f"{claim.id}, no source"
     origin = claim.origin
     if claim.outlet and claim.outlet != origin:
         return f"{origin} via {claim.outlet}"
     return origin
+
+
+def about(claims: Iterable[Claim]) -> list[str]:
+    """What a finding on these claims is about, for its fingerprint: each distinct origin
+    with what it says (stance and value, as the value reads, not as it is written).
+
+    A claim that only repeats one of them (the same origin saying the same again at
+    another date, or the same record entered twice) leaves the fingerprint, and so a
+    review of the finding, as it was; a new origin or a new value changes it.
+    """
+    return sorted(
+        {
+            f"{c.origin}\x1e{c.stance}\x1e"
+            f"{c.parsed.key if c.parsed is not None else c.value!r}"
+            for c in claims
+        }
+    )
 
 
 def stated(claim: Claim) -> str:
