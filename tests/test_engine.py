@@ -364,3 +364,15 @@ def test_a_claim_with_no_source_is_named_by_its_id_in_messages(tmp_path: Path) -
     (conflict,) = [f for f in check(load_store(root)).findings if f.rule == "CC101"]
     assert "30 [ns, no source]" in conflict.message
     assert "unsourced:" not in conflict.message
+
+
+def test_uncited_says_whether_cited_claims_give_the_same_value(tmp_path: Path) -> None:
+    rows = [
+        "{id: w1, subject: strike, property: deaths, value: 14, source: wiki-doc}",
+        "{id: r1, subject: strike, property: deaths, value: 14, source: rfi-doc}",
+        "{id: w2, subject: battle, property: date, value: 2023-11-12, source: wiki-doc}",
+    ]
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)})
+    uncited = {f.subject: f.message for f in check(load_store(root)).findings if f.rule == "CC204"}
+    assert uncited["strike"].endswith("(cited claims give it: rfi)"), uncited
+    assert uncited["battle"].endswith("; no cited claim gives it"), uncited

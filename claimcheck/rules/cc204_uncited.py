@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from claimcheck.evidence import GroupEvidence
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, stated
+from claimcheck.rules.common import about, stated, who
 from claimcheck.rules.registry import register
 
 
@@ -53,9 +53,30 @@ class Uncited(Rule):
         found = [(c, r) for c in ev.claims if not c.cited and (r := reason(ev, c)) is not None]
         if found:
             reasons = sorted({r for _, r in found})
-            values = ", ".join(sorted({stated(c) for c, _ in found}))
+            values = sorted({stated(c) for c, _ in found})
             yield Draft(
                 sorted((c for c, _ in found), key=lambda c: c.id),
-                f"{ev.property_id} of {ev.subject_id}: {values} is uncited: {'; '.join(reasons)}",
+                f"{ev.property_id} of {ev.subject_id}: {', '.join(values)} "
+                f"{'is' if len(values) == 1 else 'are'} uncited: {'; '.join(reasons)}"
+                f"{_elsewhere(ev, [c for c, _ in found], values)}",
                 key=about(c for c, _ in found),
             )
+
+
+def _elsewhere(ev: GroupEvidence, uncited: list[Claim], values: list[str]) -> str:
+    """Whether cited claims give the same values: the uncited claims then add nothing,
+    but the values are not unsupported."""
+    backing: dict[str, set[str]] = {}
+    if ev.statements:  # which also fills ``statement_by_claim``
+        for c in uncited:
+            st = ev.statement_by_claim.get(c.id)
+            if st is not None:
+                backing.setdefault(stated(c), set()).update(who(s) for s in ev.support(st))
+    if not any(backing.values()):
+        return f"; no cited claim gives {'it' if len(values) == 1 else 'them'}"
+    if len(values) == 1:
+        return f" (cited claims give it: {', '.join(sorted(backing[values[0]]))})"
+    given = [f"{v} by {', '.join(sorted(backing[v]))}" for v in values if backing.get(v)]
+    missing = [v for v in values if not backing.get(v)]
+    rest = f"; {', '.join(missing)} by none" if missing else ""
+    return f" (cited claims give {'; '.join(given)}{rest})"
