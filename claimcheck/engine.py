@@ -54,6 +54,9 @@ class CandidateReport:
     claims: list[str]
     corroborates: list[Corroboration] = field(default_factory=list)
     duplicates: list[dict[str, Any]] = field(default_factory=list)
+    #: Fingerprints of the findings shown that the store has without the candidates
+    #: (a candidate repeating a value joins a conflict already there): not new.
+    existing: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -61,7 +64,11 @@ class CandidateReport:
             "claims": self.claims,
             "corroborates": [c.as_dict() for c in self.corroborates],
             "duplicates": self.duplicates,
+            "existing_findings": self.existing,
         }
+
+    def is_new(self, finding: Finding) -> bool:
+        return finding.fingerprint not in self.existing
 
 
 @dataclass
@@ -198,9 +205,7 @@ class _Runner:
             ev = self.evidence.group(key)
             rules = by_type.get(ev.type)
             if rules is None:
-                rules = by_type[ev.type] = [
-                    r for r in self.rules if r.applies_to is None or ev.type in r.applies_to
-                ]
+                rules = by_type[ev.type] = self.rules_for(ev)
             for rule in rules:
                 for draft in rule.check_group(ev, self.ctx):
                     findings.append(self.stamp(rule, draft, ev))
@@ -211,6 +216,17 @@ class _Runner:
                 estimates.append(estimate)
         # In claim id order, so that :func:`check` only merges the runs' sorted grades.
         return findings, dict(sorted(grades.items(), key=itemgetter(0))), estimates
+
+    def rules_for(self, ev: GroupEvidence) -> list[Rule]:
+        return [r for r in self.rules if r.applies_to is None or ev.type in r.applies_to]
+
+    def group_fingerprints(self, ev: GroupEvidence) -> set[str]:
+        """The fingerprints of one group's findings."""
+        return {
+            self.stamp(rule, draft, ev).fingerprint
+            for rule in self.rules_for(ev)
+            for draft in rule.check_group(ev, self.ctx)
+        }
 
     def store_findings(self) -> list[Finding]:
         return [
@@ -346,10 +362,14 @@ def check_candidates(
     findings.sort(key=_order)
     _attach_reviews(store, findings, complete=False)
     report = CandidateReport(files=store.files[start:], claims=sorted(c.id for c in new_claims))
+    # The touched groups as the store has them, all in scope: their findings are not new.
+    unfocused = _Runner(store, config)
+    existing: set[str] = set()
     for key in touched:
         old = [c for c in store.groups[key] if c.id not in new_ids]
         if not old:
             continue
+        existing |= unfocused.group_fingerprints(unfocused.evidence.group(key, old))
         before = grade_group(runner.evidence.group(key, old))
         new_here = [c.id for c in store.groups[key] if c.id in new_ids]
         for cid, was in sorted(before.items()):
@@ -370,6 +390,7 @@ def check_candidates(
                     report.duplicates.append(
                         {"candidate": c.id, "existing": o.id, "location": str(store.location(o.id))}
                     )
+    report.existing = sorted(f.fingerprint for f in findings if f.fingerprint in existing)
     mine = {cid: g for cid, g in grades.items() if cid in new_ids}
     return Result(store, config, findings, mine, estimates, [], report)
 
@@ -420,7 +441,8 @@ def add_candidate(
         # The check reads the candidate safely and within the limits; only a candidate that
         # loads is then read again with comments, to be appended.
         result = check_candidates(root, [candidate], config, cache=cache)
-        blocking = result.failing(fail_on)
+        assert result.candidate is not None
+        blocking = [f for f in result.failing(fail_on) if result.candidate.is_new(f)]
         if blocking and not force:
             return AddOutcome(result, False, display_path(destination), blocking)
         # What is appended is what was checked: the candidate's bytes, read once more

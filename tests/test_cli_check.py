@@ -465,3 +465,67 @@ def test_copy_of_kidal_store_checks_the_same(runner: CliRunner, tmp_path: Path) 
     a = json.loads(run(runner, KIDAL, "check", "--format", "json")[1])
     b = json.loads(run(runner, copy, "check", "--format", "json")[1])
     assert [f["fingerprint"] for f in a["findings"]] == [f["fingerprint"] for f in b["findings"]]
+
+
+def test_add_accepts_a_claim_that_only_joins_a_conflict_already_in_the_store(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    # The store already has an (unreviewed) conflict: RFI and Le Monde say 14, a third says 3.
+    (store / "more.yaml").write_text(
+        "claims:\n  - {id: figaro-3, subject: strike, property: deaths, value: 3, "
+        "source: figaro-doc}\n",
+        encoding="utf-8",
+    )
+    assert run(runner, store, "check", "--format", "text")[0] == 1
+    # RFI repeats its own figure: the conflict is the one already there, with its fingerprint.
+    repeat = candidate(
+        tmp_path,
+        """\
+        claims:
+          - {id: rfi-14-again, subject: strike, property: deaths, value: fourteen, source: rfi-doc}
+        """,
+    )
+    code, out, _ = run(runner, store, "check", str(repeat), "--format", "text")
+    assert "CC101" in out and "(already in the store)" in out
+    assert "(1 already in the store)" in out.splitlines()[-1]
+    code, out, err = run(
+        runner, store, "add", str(repeat), "--to", str(store / "more.yaml"), "--format", "json"
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    conflict = next(f for f in data["findings"] if f["rule"] == "CC101")
+    assert conflict["fingerprint"] in data["candidate"]["existing_findings"]
+    # A new figure from a new origin is a new finding: refused.
+    new_value = candidate(
+        tmp_path,
+        """\
+        claims:
+          - {id: f24-30, subject: strike, property: deaths, value: 30, source: f24-doc}
+        """,
+        name="new.yaml",
+    )
+    code, _, err = run(runner, store, "add", str(new_value), "--to", str(store / "more.yaml"))
+    assert code == 1 and "not added: 1 new finding" in err
+
+
+def test_text_output_of_a_candidate_check_says_what_it_corroborates(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    (store / "more.yaml").write_text(
+        "claims:\n  - {id: rfi-date, subject: strike, property: date, value: 2023-11-07, "
+        "source: rfi-doc}\n",
+        encoding="utf-8",
+    )
+    agreeing = candidate(
+        tmp_path,
+        """\
+        claims:
+          - {id: monde-date, subject: strike, property: date, value: 2023-11-07, source: monde-doc}
+        """,
+    )
+    code, out, _ = run(runner, store, "check", str(agreeing), "--format", "text")
+    assert code == 0
+    lines = [line for line in out.splitlines() if "corroborates" in line]
+    assert lines, out
+    for line in lines:
+        assert re.match(r"^\S+candidate\.yaml:2:5: \[info\] corroborates rfi-date: ", line), out

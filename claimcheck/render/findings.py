@@ -23,10 +23,16 @@ def render_check(result: Result, fmt: str) -> str | bytes:
     if fmt == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
         fmt = "github"
     if fmt in ("text", "github"):
-        lines = [_line(f) if fmt == "text" else _github(f) for f in result.findings]
+        known = _known(result)
+        lines = [_line(f, known) if fmt == "text" else _github(f, known) for f in result.findings]
         lines += [
             f"{r.location}: [warning] stale review: no finding has fingerprint {r.fingerprint}"
             for r in result.stale_reviews
+        ]
+        notes = _candidate_notes(result)
+        lines += [
+            f"{where}: [info] {text}" if fmt == "text" else _github_notice(where, text)
+            for where, text in notes
         ]
         lines.append(_summary_line(result))
         return "\n".join(lines)
@@ -36,26 +42,40 @@ def render_check(result: Result, fmt: str) -> str | bytes:
 
 
 def _where(f: Finding) -> tuple[str, int, int]:
-    path, line, col = f.location, 0, 0
-    parts = f.location.rsplit(":", 2)
+    return _split(f.location)
+
+
+def _split(location: str) -> tuple[str, int, int]:
+    """``path:line:col`` as its parts (line and column 0 when it has none)."""
+    path, line, col = location, 0, 0
+    parts = location.rsplit(":", 2)
     if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
         path, line, col = parts[0], int(parts[1]), int(parts[2])
     return path, line, col
 
 
-def _reviewed(f: Finding) -> str:
-    return f" (reviewed: {f.review.verdict})" if f.review else ""
+def _known(result: Result) -> frozenset[str]:
+    """Fingerprints of the findings a candidate check shows that the store already has."""
+    return frozenset(result.candidate.existing) if result.candidate else frozenset()
 
 
-def _line(f: Finding) -> str:
-    return f"{f.location}: [{f.severity}] {f.rule} {f.message}{_reviewed(f)}"
+def _reviewed(f: Finding, known: frozenset[str] = frozenset()) -> str:
+    mark = " (already in the store)" if f.fingerprint in known else ""
+    return mark + (f" (reviewed: {f.review.verdict})" if f.review else "")
 
 
-def _github(f: Finding) -> str:
+def _line(f: Finding, known: frozenset[str] = frozenset()) -> str:
+    return f"{f.location}: [{f.severity}] {f.rule} {f.message}{_reviewed(f, known)}"
+
+
+def _github(f: Finding, known: frozenset[str] = frozenset()) -> str:
     path, line, col = _where(f)
     level = "notice" if f.review else _GITHUB_LEVEL[f.severity]
     message = (
-        (f.message + _reviewed(f)).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        (f.message + _reviewed(f, known))
+        .replace("%", "%25")
+        .replace("\r", "%0D")
+        .replace("\n", "%0A")
     )
     title = f"{f.rule} {f.name}".replace(",", "%2C").replace("::", "%3A%3A")
     return f"::{level} file={path},line={line},col={col},title={title}::{message}"
@@ -73,6 +93,8 @@ def _summary_line(result: Result) -> str:
     text = ": ".join([parts[0], ", ".join(parts[1:])])
     if s["reviewed"]:
         text += f" ({s['reviewed']} reviewed)"
+    if result.candidate is not None and result.candidate.existing:
+        text += f" ({len(result.candidate.existing)} already in the store)"
     if s["stale_reviews"]:
         text += f"; {s['stale_reviews']} stale review{'s' if s['stale_reviews'] != 1 else ''}"
     text += f"; {s['failing']} at or above --fail-on {s['fail_on']}"
@@ -81,8 +103,9 @@ def _summary_line(result: Result) -> str:
 
 def _rows(result: Result, width: int | None) -> list[list[Any]]:
     rows = []
+    known = _known(result)
     for f in result.findings:
-        message = f.message + _reviewed(f)
+        message = f.message + _reviewed(f, known)
         rows.append(
             [
                 f.severity,
@@ -109,6 +132,37 @@ def _table(result: Result) -> str:
     out.append(_candidate_text(result))
     out.append(_summary_line(result))
     return "\n\n".join(x for x in out if x)
+
+
+def _candidate_notes(result: Result) -> list[tuple[str, str]]:
+    """What a candidate would corroborate or duplicate, each at the candidate claim's
+    place: ``(path:line:col, text)``."""
+    c = result.candidate
+    if c is None:
+        return []
+    store = result.store
+    notes = [
+        (
+            store.location_text(item.by[0]) if item.by else c.files[0],
+            f"corroborates {item.claim}: grade {item.before.grade} → {item.after.grade} "
+            f"({item.after.reason}) by {', '.join(item.by)}",
+        )
+        for item in c.corroborates
+    ]
+    notes += [
+        (
+            store.location_text(d["candidate"]),
+            f"duplicates {d['existing']} ({d['location']}): {d['candidate']}",
+        )
+        for d in c.duplicates
+    ]
+    return notes
+
+
+def _github_notice(where: str, text: str) -> str:
+    path, line, col = _split(where)
+    message = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::notice file={path},line={line},col={col}::{message}"
 
 
 def _candidate_text(result: Result) -> str:
@@ -139,8 +193,9 @@ def _markdown(result: Result) -> str:
         "",
     ]
     if result.findings:
+        known = _known(result)
         rows = [
-            [f.rule, f.severity, f.subject or "", f.message + _reviewed(f), f.location]
+            [f.rule, f.severity, f.subject or "", f.message + _reviewed(f, known), f.location]
             for f in result.findings
         ]
         out.append(table(rows, ["rule", "severity", "subject", "message", "where"], "markdown"))

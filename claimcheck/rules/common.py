@@ -29,8 +29,7 @@ def about(claims: Iterable[Claim]) -> list[str]:
     """
     return sorted(
         {
-            f"{c.origin}\x1e{c.stance}\x1e"
-            f"{c.parsed.key if c.parsed is not None else c.value!r}"
+            f"{c.origin}\x1e{c.stance}\x1e{c.parsed.key if c.parsed is not None else c.value!r}"
             for c in claims
         }
     )

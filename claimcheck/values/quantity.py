@@ -318,7 +318,6 @@ def _without_trailing_noun(text: str) -> list[str]:
     return out
 
 
-
 def _parse_clean(text: str, stated: str) -> Quantity | None:
     if text in _UNKNOWN:
         return Quantity(0, INF, "unknown", stated=stated)

@@ -297,5 +297,5 @@ def test_several_hundred_does_not_conflict_with_three_hundred() -> None:
 def test_messages_show_the_value_as_written() -> None:
     with pytest.raises(QuantityError, match=r"\{min: 14, max: 10\} runs backwards"):
         parse_quantity({"min": 14, "max": 10})
-    with pytest.raises(QuantityError, match="^an empty value is not a quantity"):
+    with pytest.raises(QuantityError, match=r"^an empty value is not a quantity"):
         parse_quantity(None)
