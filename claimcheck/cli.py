@@ -323,14 +323,31 @@ def report(
     """
     from claimcheck.report import render_report
 
-    if fmt is None and output:
-        fmt = {".html": "html", ".htm": "html", ".json": "json"}.get(Path(output).suffix.lower())
+    if fmt is None and output and output != "-":
+        suffix = Path(output).suffix.lower()
+        fmt = REPORT_SUFFIXES.get(suffix)
+        if fmt is None:
+            what = f"the suffix {suffix!r}" if suffix else "a name with no suffix"
+            _usage(
+                f"-o {output}: cannot tell the report's format from {what}; "
+                "name it .md, .html or .json, or give --format"
+            )
     result = _check_all(ctx)
     _progress("writing the report")
     emit(render_report(result, fmt or "markdown", title), output)
     if output and output != "-":
         click.echo(f"wrote {output}", err=True)
     ctx.exit(result.exit_code(fail_on))
+
+
+#: The report's format for each suffix of ``-o`` (when ``--format`` is not given).
+REPORT_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
 
 
 @cli.command()
@@ -411,8 +428,13 @@ def rules(code: str | None, fmt: str | None) -> None:
 def validate(ctx: click.Context) -> None:
     """Load and check the store; report problems, nothing else."""
     store = _load(ctx)
+    from claimcheck.model import SINGULAR
+
+    def count(n: int, name: str) -> str:
+        return f"{n} {name if n != 1 else SINGULAR[name]}"
+
     counts = ", ".join(
-        f"{len(getattr(store, name))} {name}"
+        count(len(getattr(store, name)), name)
         for name in (
             "outlets",
             "documents",
@@ -423,7 +445,8 @@ def validate(ctx: click.Context) -> None:
             "reviews",
         )
     )
-    click.echo(f"{_settings(ctx).store}: {len(store.files)} files, {counts}: valid")
+    files = len(store.files)
+    click.echo(f"{_settings(ctx).store}: {files} file{'s' if files != 1 else ''}, {counts}: valid")
 
 
 @cli.command()
@@ -451,15 +474,18 @@ def claims(
         None if v is None else nfc(v) for v in (subject, property_, outlet, claimant)
     )
     store = _load(ctx)
-    for option, value, table in (
-        ("--subject", subject, store.subjects),
-        ("--property", property_, store.properties),
-        ("--outlet", outlet, store.outlets),
+    for option, value, kind, known in (
+        ("--subject", subject, "subject", store.subjects),
+        ("--property", property_, "property", store.properties),
+        ("--outlet", outlet, "outlet", store.outlets),
+        ("--claimant", claimant, "party or outlet", {**store.parties, **store.outlets}),
     ):
-        if value is not None and value not in table:
-            _usage(f"{option}: no such id {value!r} in the store")
-    if claimant is not None and claimant not in store.parties and claimant not in store.outlets:
-        _usage(f"--claimant: no party or outlet {claimant!r} in the store")
+        if value is not None and value not in known:
+            other = store.kind_of(value)
+            _usage(
+                f"{option}: no {kind} {value!r} in the store"
+                + (f" (it is {'an' if other[0] in 'aeiou' else 'a'} {other})" if other else "")
+            )
     found = query_claims(
         store, subject=subject, property=property_, outlet=outlet, claimant=claimant
     )

@@ -82,6 +82,10 @@ def display_path(path: str | Path) -> str:
     """A path as users should see it: relative to the working directory when inside it."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        # The folder resolved, not the file: a symlinked file is named as the user has it
+        # (a dangling ``dangling.yaml`` is not reported as the ``nowhere.yaml`` it names).
+        if p.name in ("", ".", ".."):
+            return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str((p.parent.resolve() / p.name).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
         return str(p)

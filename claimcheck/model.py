@@ -171,6 +171,8 @@ Ref = Annotated[
     str, AfterValidator(_check_ref), WithJsonSchema({"type": "string", "pattern": _RE_ID.pattern})
 ]
 Name = Annotated[str, AfterValidator(nfc)]
+#: A finding's fingerprint: hexadecimal digits, compared in lower case ("02F0…" is "02f0…").
+Fingerprint = Annotated[str, AfterValidator(lambda s: s.strip().lower())]
 Date = Annotated[
     dt.date,
     PlainValidator(_iso_date),
@@ -390,7 +392,7 @@ class Claim:
 class Review:
     """A person's verdict on a finding, by fingerprint."""
 
-    finding: str
+    finding: Fingerprint
     verdict: Verdict
     note: str | None = None
     by: str | None = None

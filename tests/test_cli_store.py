@@ -14,7 +14,7 @@ from claimcheck.store import Store
 from claimcheck.store.limits import DEFAULT_LIMITS
 from claimcheck.store.yamlfile import load as load_yaml
 
-from support import KIDAL
+from support import BASE, KIDAL
 
 
 def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
@@ -71,7 +71,15 @@ def test_claims_by_claimant_markdown(runner: CliRunner) -> None:
 
 def test_unknown_filter_is_a_usage_error(runner: CliRunner) -> None:
     code, _out, err = invoke(runner, "claims", "--subject", "nowhere")
-    assert code == 2 and "no such id 'nowhere'" in err and "Traceback" not in err
+    assert code == 2 and "--subject: no subject 'nowhere' in the store" in err
+    assert "Traceback" not in err
+
+
+def test_a_filter_given_an_id_of_another_kind_says_what_it_is(runner: CliRunner) -> None:
+    code, _out, err = invoke(runner, "claims", "--subject", "rfi")
+    assert code == 2 and "no subject 'rfi' in the store (it is an outlet)" in err
+    code, _out, err = invoke(runner, "claims", "--outlet", "medical-sources")
+    assert code == 2 and "no outlet 'medical-sources' in the store (it is a party)" in err
 
 
 def test_schema_is_the_shipped_file(runner: CliRunner) -> None:
@@ -144,3 +152,33 @@ def test_filters_match_ids_typed_in_either_unicode_form(runner: CliRunner, tmp_p
         )
         assert result.exit_code == 0, result.stderr
         assert [c["id"] for c in json.loads(result.stdout)["claims"]] == ["c1"]
+
+
+def test_claims_json_gives_no_interval_for_a_value_stated_as_unknown(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = tmp_path / "store"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE, encoding="utf-8")
+    (root / "c.yaml").write_text(
+        "claims:\n"
+        "  - {id: q, subject: strike, property: deaths, value: unknown, source: rfi-doc}\n"
+        "  - {id: d, subject: strike, property: date, value: unknown, source: rfi-doc}\n"
+        "  - {id: n, subject: strike, property: deaths, value: 14+, source: monde-doc}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["--store", str(root), "claims", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    intervals = {c["id"]: c["interval"] for c in json.loads(result.stdout)["claims"]}
+    assert intervals == {"q": None, "d": None, "n": [14.0, None]}
+
+
+def test_validate_counts_in_the_singular_where_there_is_one(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = tmp_path / "store"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE, encoding="utf-8")
+    result = runner.invoke(cli, ["--store", str(root), "validate"])
+    assert result.exit_code == 0
+    assert ": 1 file, " in result.stdout and "0 claims" in result.stdout

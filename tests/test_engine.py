@@ -376,3 +376,37 @@ def test_uncited_says_whether_cited_claims_give_the_same_value(tmp_path: Path) -
     uncited = {f.subject: f.message for f in check(load_store(root)).findings if f.rule == "CC204"}
     assert uncited["strike"].endswith("(cited claims give it: rfi)"), uncited
     assert uncited["battle"].endswith("; no cited claim gives it"), uncited
+
+
+def test_a_review_may_write_the_fingerprint_in_upper_case(tmp_path: Path) -> None:
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE[:2])})
+    conflict = next(f for f in check(load_store(root)).findings if f.rule == "CC101")
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: '{conflict.fingerprint.upper()}', verdict: explained}}\n",
+        encoding="utf-8",
+    )
+    again = check(load_store(root))
+    assert not again.stale_reviews
+    same = next(f for f in again.findings if f.fingerprint == conflict.fingerprint)
+    assert same.review is not None and same.review.verdict == "explained"
+
+
+def test_two_verdicts_on_one_finding_are_refused_with_both_places(tmp_path: Path) -> None:
+    import pytest
+
+    from claimcheck.errors import StoreError
+
+    root = write_store(
+        tmp_path,
+        {
+            "base.yaml": BASE,
+            "r.yaml": "reviews:\n  - {finding: 0123456789abcdef, verdict: disputed}\n"
+            "  - {finding: 0123456789ABCDEF, verdict: explained}\n",
+        },
+    )
+    with pytest.raises(StoreError) as err:
+        load_store(root)
+    (problem,) = err.value.problems
+    assert (problem.location.line, problem.location.col) == (3, 5)
+    assert "reviewed as 'explained' here and as 'disputed' at" in problem.message
+    assert problem.message.split(" at ")[1].endswith("r.yaml:2:5; keep one verdict")

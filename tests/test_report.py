@@ -177,3 +177,16 @@ def test_html_report_renders_in_headless_chromium(tmp_path: Path) -> None:
     assert "Refused to" not in proc.stderr
     share = ink(shot.read_bytes())
     assert share > 0.02, f"the page looks blank ({share:.1%} of pixels have ink)"
+
+
+def test_an_output_name_of_no_known_format_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    result = runner.invoke(cli, ["--store", str(KIDAL), "report", "-o", str(out)])
+    assert result.exit_code == 2
+    assert "cannot tell the report's format from the suffix '.pdf'" in result.stderr
+    assert not out.exists()
+    # --format decides when given; .md is Markdown
+    assert report(runner, KIDAL, "-o", str(out), "--format", "markdown")[0] == 0
+    md = tmp_path / "r.md"
+    assert report(runner, KIDAL, "-o", str(md))[0] == 0
+    assert md.read_text(encoding="utf-8").startswith("# ")

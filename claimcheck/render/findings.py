@@ -189,7 +189,8 @@ def _markdown(result: Result) -> str:
         "",
         f"{s['by_severity']['error']} errors, {s['by_severity']['warning']} warnings, "
         f"{s['by_severity']['info']} info; {s['reviewed']} reviewed; "
-        f"{s['claims']} claims from {s['documents']} documents.",
+        f"{s['claims']} claim{'s' if s['claims'] != 1 else ''} from {s['documents']} "
+        f"document{'s' if s['documents'] != 1 else ''}.",
         "",
     ]
     if result.findings:

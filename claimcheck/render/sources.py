@@ -54,7 +54,8 @@ def render_outlet(record: OutletRecord, claims: list[dict[str, Any]], fmt: str) 
         return to_json({"outlet": record.as_dict(), "claims": claims})
     head = (
         f"{record.name} ({record.id}, {record.kind}, owner {record.owner}): "
-        f"{record.documents} documents, {record.claims} claims; "
+        f"{record.documents} document{'s' if record.documents != 1 else ''}, "
+        f"{record.claims} claim{'s' if record.claims != 1 else ''}; "
         f"{record.corroborated} corroborated, "
         f"{record.contested} contested, {record.single_origin} single origin; "
         f"track record {_track(record)}"

@@ -75,6 +75,8 @@ class _Loader:
         self.problems: list[Problem] = []
         self.paths: list[Path] = []
         self.failed_ids: set[str] = set()
+        #: The first review of each finding (by fingerprint): its index in the store's.
+        self.reviewed: dict[str, int] = {}
         self._key_positions: dict[int, dict[str, list[RecordPos]]] = {}
         #: Store files whose records this run took from the cache (relative paths).
         self.from_cache: set[str] = set()
@@ -288,6 +290,15 @@ class _Loader:
     def _register(self, section: str, obj: Any, where: Where) -> None:
         store = self.store
         if section == "reviews":
+            earlier = self.reviewed.setdefault(obj.finding, len(store.reviews))
+            if earlier != len(store.reviews) and store.reviews[earlier].verdict != obj.verdict:
+                self.problem(
+                    Location(store.files[where[0]], where[2], where[3]),
+                    f"finding {obj.finding} is reviewed as {obj.verdict!r} here and as "
+                    f"{store.reviews[earlier].verdict!r} at {store.review_location(earlier)}; "
+                    "keep one verdict",
+                )
+                return
             store.reviews.append(obj)
             store.review_where.append(where)
             return

@@ -46,12 +46,15 @@ def query_claims(
 
 
 def interval_of(claim: Claim) -> list[Any] | None:
-    """``[low, high]`` of a quantity or date value (None for an open end)."""
+    """``[low, high]`` of a quantity or date value (None for an open end); None for a
+    value stated as unknown, which allows anything."""
     v = claim.parsed
     if isinstance(v, Quantity):
+        if v.form == "unknown":
+            return None
         return [v.low, None if v.high == float("inf") else v.high]
     if isinstance(v, DateRange):
-        return [v.low.isoformat(), v.high.isoformat()] if v.known else [None, None]
+        return [v.low.isoformat(), v.high.isoformat()] if v.known else None
     return None
 
 

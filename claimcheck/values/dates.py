@@ -111,8 +111,16 @@ def parse_date_text(raw: str) -> DateRange:
         return DateRange(MIN_DATE, MAX_DATE, text)
     if "/" in text:
         start, _, end = text.partition("/")
-        low, _ = _part(start.strip())
-        _, high = _part(end.strip())
+        try:
+            low, _ = _part(start.strip())
+            _, high = _part(end.strip())
+        except DateError as e:
+            if not str(e).startswith("cannot read"):
+                raise  # a part in the right form but no real date: named as it is
+            # "14/11/2023", "2023-11-10/14": say what was written, not half of it
+            raise DateError(
+                f"cannot read {text!r} as a date; accepted forms: {ACCEPTED_DATE_FORMS}"
+            ) from None
         if high < low:
             raise DateError(f"date range {text!r} ends before it starts")
         return DateRange(low, high, text)
@@ -131,4 +139,6 @@ def parse_date(raw: Any) -> DateRange:
         return parse_date_text(raw)
     if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw <= 9999:
         return parse_date_text(str(raw))  # a bare year: `date: 2015`
+    if raw is None:
+        raise DateError(f"an empty value is not a date; accepted forms: {ACCEPTED_DATE_FORMS}")
     raise DateError(f"a {type(raw).__name__} is not a date; accepted forms: {ACCEPTED_DATE_FORMS}")

@@ -886,6 +886,20 @@ def test_dangling_symlink_in_the_store(
     assert re.search(r"(?:^|/)gone\.yaml(:\d+:\d+)?: ", err), err
 
 
+def test_dangling_symlink_is_named_as_linked_inside_the_working_folder(
+    store_with: Callable[[dict[str, str | bytes]], Path],
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = store_with({})
+    (root / "gone.yaml").symlink_to("nowhere.yaml")
+    monkeypatch.chdir(root.parent)  # paths are then shown relative, as users type them
+    code, out, err = invoke(runner, "--store", root.name, "validate")
+    assert code == 2, err + out
+    assert err.startswith(f"{root.name}/gone.yaml: cannot read file"), err
+    assert "nowhere" not in err
+
+
 def test_folder_symlink_loop_does_not_hang(
     store_with: Callable[[dict[str, str | bytes]], Path], runner: CliRunner
 ) -> None:

@@ -74,3 +74,15 @@ def test_overlap_with_tolerance_in_days() -> None:
     assert not a.overlaps(b)
     assert a.overlaps(b, 2)
     assert a.before(b) and not b.before(a)
+
+
+@pytest.mark.parametrize("written", ["14/11/2023", "2023-11-10/14", "11/14"])
+def test_a_range_that_cannot_be_read_is_named_whole(written: str) -> None:
+    with pytest.raises(DateError) as err:
+        parse_date(written)
+    assert str(err.value).startswith(f"cannot read {written!r} as a date")
+
+
+def test_an_empty_date_says_so() -> None:
+    with pytest.raises(DateError, match=r"^an empty value is not a date"):
+        parse_date(None)
