@@ -86,6 +86,27 @@ def write_files(root: Path, files: Sequence[FileRecords], limits: Limits = DEFAU
         cache.close()
 
 
+def write_json_lines(
+    root: Path,
+    rel: str,
+    key: tuple[int, int, int, int],
+    content_digest: str,
+    section: str,
+    text: str,
+    read_ns: int,
+    limits: Limits = DEFAULT_LIMITS,
+) -> None:
+    """Record one JSON Lines file from its text (see :meth:`Cache.store_json_lines`), from
+    a process of its own."""
+    cache = Cache(root, limits)
+    if not cache.open():
+        return
+    try:
+        cache.store_json_lines(rel, key, content_digest, section, text, read_ns)
+    finally:
+        cache.close()
+
+
 def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -202,6 +223,14 @@ class Cache:
                 return False
         return True
 
+    def reopen(self) -> None:
+        """Close and open again (a connection must not cross a fork: close it before one,
+        then reopen); if it cannot be opened again, the rest of the run is uncached."""
+        self.close()
+        if not self.open():
+            self.close()
+            self._files = {}
+
     def close(self) -> None:
         if self.db is not None:
             with contextlib.suppress(sqlite3.Error):
@@ -241,7 +270,8 @@ class Cache:
     def verdict(self) -> tuple[str, int] | None:
         """The last verdict recorded: the files' digest (:func:`verdict_of`) and the
         number of claims they hold, or None."""
-        assert self.db is not None
+        if self.db is None:
+            return None
         try:
             row = self.db.execute("SELECT value FROM meta WHERE key='valid'").fetchone()
         except sqlite3.Error as e:
@@ -346,9 +376,73 @@ class Cache:
                     if isinstance(rec, dict) and isinstance(rec.get("id"), str):
                         # As the models compare ids: NFC ("café" typed either way is one).
                         ids.append((unicodedata.normalize("NFC", rec["id"]), rel, line, col))
-        except (TypeError, orjson.JSONEncodeError):
-            self.forget_files([rel])  # a record JSON cannot hold (odd keys, huge numbers)
+        except (TypeError, AttributeError, orjson.JSONEncodeError):
+            # a record JSON cannot hold (odd keys, huge numbers), or not a mapping
+            self.forget_files([rel])
             return
+        count = sum(map(len, sections.values()))
+        self._store(rel, key, content_digest, blobs, ids, count, read_ns)
+
+    def store_json_lines(
+        self,
+        rel: str,
+        key: tuple[int, int, int, int],
+        content_digest: str,
+        section: str,
+        text: str,
+        read_ns: int | None = None,
+    ) -> None:
+        """:meth:`store_file` for a JSON Lines file, from its text: the same rows, built
+        line by line (each record's own text goes into its block, not a copy made from
+        the parsed record), so that a million records are recorded without holding a
+        million parsed ones. Nothing is recorded of a file that is not one JSON mapping
+        a line (its reader reports it)."""
+        groups: dict[tuple[str | None, str | None], list[str]] = {}
+        keys: dict[tuple[Any, Any], tuple[str, str]] = {}
+        ids: list[tuple[str, str, int, int]] = []
+        loads, normalize = orjson.loads, unicodedata.normalize
+        claims = section == "claims"
+        index = 0
+        try:
+            for number, line in enumerate(text.split("\n"), start=1):
+                if not line.strip():
+                    continue
+                rec = loads(line)
+                if type(rec) is not dict:
+                    return
+                group: tuple[str | None, str | None] = (None, None)
+                if claims:
+                    raw = (rec.get("subject"), rec.get("property"))
+                    found = keys.get(raw) if type(raw[0]) is type(raw[1]) is str else None
+                    group = found or group_key(rec)
+                    if found is None and type(raw[0]) is type(raw[1]) is str:
+                        keys[raw] = group
+                parts = groups.get(group)
+                if parts is None:
+                    parts = groups[group] = []
+                parts.append(f"[{index},{number},1,{line}]")
+                record_id = rec.get("id")
+                if type(record_id) is str:
+                    ids.append((normalize("NFC", record_id), rel, number, 1))
+                index += 1
+        except (orjson.JSONDecodeError, TypeError):
+            return
+        blobs = []
+        for (subject, prop), parts in groups.items():
+            data = f"[{','.join(parts)}]".encode()
+            blobs.append((rel, section, subject, prop, data, zlib.crc32(data)))
+        self._store(rel, key, content_digest, blobs, ids, index, read_ns)
+
+    def _store(
+        self,
+        rel: str,
+        key: tuple[int, int, int, int],
+        content_digest: str,
+        blobs: list[tuple[str, str, str | None, str | None, bytes, int]],
+        ids: list[tuple[str, str, int, int]],
+        count: int,
+        read_ns: int | None,
+    ) -> None:
         written = time.time_ns() if read_ns is None else read_ns
 
         def write(db: sqlite3.Connection) -> None:
@@ -358,7 +452,7 @@ class Cache:
             db.executemany("INSERT INTO ids VALUES (?, ?, ?, ?)", ids)
             db.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (rel, *key, content_digest, written, sum(map(len, sections.values()))),
+                (rel, *key, content_digest, written, count),
             )
 
         self._write(write)

@@ -377,3 +377,157 @@ def test_the_command_waits_for_background_work_before_it_exits(
         cli_module.main()
     assert json.loads(capsys.readouterr().out)["summary"]["claims"] > 100
     assert events == ["waited", "exit 1"]
+
+
+BULK = "".join(
+    f'{{"id": "bulk-{i}", "subject": "strike", "property": "deaths", "value": {10 + i % 5}, '
+    f'"source": "{doc}"}}\n'
+    for i, doc in enumerate(["rfi-doc", "monde-doc", "figaro-doc", "f24-doc"] * 3)
+)
+
+
+def _spy_on_early_writers(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """Lower the threshold below bulk.jsonl's 12 lines; record the files handed to an
+    early writer, and whether one was started."""
+    import claimcheck.store.loader as loader
+
+    monkeypatch.setattr(loader, "BACKGROUND_FROM", 10)
+    handed: list[tuple[str, bool]] = []
+    real = loader._Early.start
+
+    def spy(self: loader._Early, cache: object, path: Path, *rest: object) -> bool:
+        handed.append((path.name, real(self, cache, path, *rest)))  # type: ignore[arg-type]
+        return handed[-1][1]
+
+    monkeypatch.setattr(loader._Early, "start", spy)
+    return handed
+
+
+def _bulk_store(tmp_path: Path, bulk: str) -> Path:
+    root = make(tmp_path)
+    (root / "bulk.jsonl").write_text(bulk, encoding="utf-8")
+    for p in [*root.glob("*.yaml"), *root.glob("*.jsonl")]:
+        age(p)
+    return root
+
+
+@linux_only
+def test_a_bulk_json_lines_file_is_recorded_while_it_is_validated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handed = _spy_on_early_writers(monkeypatch)
+    root = _bulk_store(tmp_path, BULK)
+    store = load_store(root, cache=True, background=True)
+    # Handed to a writer as soon as it was parsed (the other files are recorded after the
+    # load, by the load or by another child).
+    assert handed == [("bulk.jsonl", True)]
+    forked.wait_background()
+    assert _cached_paths(root) == {"base.yaml", "bulk.jsonl", "claims.yaml"}
+    warm = load_store(root, cache=True)
+    assert list(warm.claims) == list(store.claims)
+    assert "bulk.jsonl" in {p.name for p in warm.paths}
+    assert summary(root) == summary(root, cache=False)
+
+
+@linux_only
+def test_a_bulk_file_that_does_not_validate_is_not_kept_in_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handed = _spy_on_early_writers(monkeypatch)
+    # A record missing its fields: refused by the models while the writer records the file.
+    root = _bulk_store(tmp_path, BULK + '{"id": "bulk-bad", "subject": "strike"}\n')
+    with pytest.raises(StoreError) as err:
+        load_store(root, cache=True, background=True)
+    assert handed == [("bulk.jsonl", True)]
+    assert "bulk.jsonl:13:" in str(err.value.problems[0].location)
+    assert forked._background == []
+    assert _cached_paths(root) == {"base.yaml", "claims.yaml"}
+    # Fixed, it is recorded and read back.
+    (root / "bulk.jsonl").write_text(BULK, encoding="utf-8")
+    age(root / "bulk.jsonl")
+    load_store(root, cache=True, background=True)
+    forked.wait_background()
+    assert "bulk.jsonl" in _cached_paths(root)
+    assert summary(root) == summary(root, cache=False)
+
+
+@linux_only
+def test_a_bulk_file_that_does_not_parse_is_reported_once_and_not_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handed = _spy_on_early_writers(monkeypatch)
+    root = _bulk_store(tmp_path, BULK + '{"id": "bulk-bad",\n')
+    with pytest.raises(StoreError) as err:
+        load_store(root, cache=True, background=True)
+    assert handed == [("bulk.jsonl", True)]
+    assert [str(p.location).rsplit("/", 1)[-1] for p in err.value.problems] == ["bulk.jsonl:13:19"]
+    assert "bulk.jsonl" not in _cached_paths(root)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["strike", "Léré", "Le\u0301re\u0301", " strike ", "battle"]),
+            st.sampled_from(["deaths", "date", "outcome"]),
+            st.one_of(st.integers(0, 10**6), st.text(max_size=8), st.none()),
+            st.booleans(),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["\n", "\r\n"]),
+    st.sampled_from(["claims", "documents"]),
+)
+def test_json_lines_recorded_from_text_read_back_as_parsed(
+    tmp_path_factory: pytest.TempPathFactory,
+    rows: list[tuple[str, str, object, bool]],
+    newline: str,
+    section: str,
+) -> None:
+    from claimcheck.store import jsonlfile
+    from claimcheck.store.cache import Cache
+    from claimcheck.store.loader import _cache_entries
+
+    lines = []
+    for i, (subject, prop, value, blank_after) in enumerate(rows):
+        lines.append(
+            json.dumps(
+                {"id": f"r{i}", "subject": subject, "property": prop, "value": value},
+                ensure_ascii=i % 2 == 0,
+            )
+        )
+        if blank_after:
+            lines.append("  ")
+    text = newline.join(lines) + newline
+    records, positions = jsonlfile.load(text)
+    expected_entries = {section: _cache_entries(records, positions)} if records else {}
+    got = {}
+    for how in ("parsed", "text"):
+        root = tmp_path_factory.mktemp(how)
+        cache = Cache(root)
+        assert cache.open()
+        if how == "parsed":
+            cache.store_file("f.jsonl", (1, 2, 3, 4), "d", expected_entries, finite=True, read_ns=0)
+        else:
+            cache.store_json_lines("f.jsonl", (1, 2, 3, 4), "d", section, text, read_ns=0)
+        cache.close()
+        cache = Cache(root)
+        assert cache.open()
+        got[how] = (
+            cache.entries("f.jsonl"),
+            cache.digest_of("f.jsonl"),
+            cache.find_ids([f"r{i}" for i in range(len(rows))], {"f.jsonl"}),
+        )
+        if section == "claims" and rows:
+            got[how] += (
+                cache.entries(
+                    "f.jsonl", [("léré".replace("l", "L", 1), "deaths"), ("strike", "deaths")]
+                ),
+            )
+        cache.close()
+    assert got["text"] == got["parsed"]
+    assert [list(e) for e in got["text"][0].get(section, [])] == [
+        list(e) for e in expected_entries.get(section, [])
+    ]
