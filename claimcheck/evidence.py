@@ -67,6 +67,9 @@ class Statement:
     support_origins: list[list[Claim]] | None = None
     support_origin_count: int | None = None
     contradicting_origin_count: int | None = None
+    #: ``stance\x1evalue key``, as finding fingerprints name what is said (see
+    #: :func:`claimcheck.rules.common.about`).
+    said: str | None = None
 
     @property
     def key(self) -> tuple[str, object]:

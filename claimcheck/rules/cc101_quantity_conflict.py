@@ -58,6 +58,6 @@ class QuantityConflict(Rule):
                 claims,
                 f"{ev.property_id} of {ev.subject_id}: figures that cannot all be true: "
                 f"{listing(claims)}",
-                key=about(claims),
+                key=about(ev, claims),
                 details={"tolerance": ev.tolerance},
             )

@@ -45,5 +45,5 @@ class CategoryConflict(Rule):
             yield Draft(
                 claims,
                 f"{ev.property_id} of {ev.subject_id}: sources disagree: {listing(claims)}",
-                key=about(claims),
+                key=about(ev, claims),
             )

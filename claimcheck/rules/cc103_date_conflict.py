@@ -43,5 +43,5 @@ class DateConflict(Rule):
                 claims,
                 f"{ev.property_id} of {ev.subject_id}: dates that cannot all be true: "
                 f"{listing(claims)}",
-                key=about(claims),
+                key=about(ev, claims),
             )

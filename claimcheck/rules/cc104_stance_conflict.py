@@ -49,5 +49,5 @@ class StanceConflict(Rule):
             yield Draft(
                 claims,
                 f"{ev.property_id} of {ev.subject_id}: asserted and denied: {listing(claims)}",
-                key=about(claims),
+                key=about(ev, claims),
             )

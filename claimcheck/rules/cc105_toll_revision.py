@@ -38,7 +38,7 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
             yield Draft(
                 claims,
                 f"{origin} {word} {ev.property_id} of {ev.subject_id}: {text}",
-                key=[origin, *about(claims)],
+                key=[origin, *about(ev, claims)],
             )
 
 

@@ -60,5 +60,5 @@ class SelfContradiction(Rule):
             yield Draft(
                 claims,
                 f"{origin} contradicts itself on {ev.property_id} of {ev.subject_id}: {text}",
-                key=[origin, *about(claims)],
+                key=[origin, *about(ev, claims)],
             )

@@ -63,5 +63,5 @@ class SingleOrigin(Rule):
                 found,  # type: ignore[arg-type]
                 f"{ev.property_id} of {ev.subject_id}: {', '.join(values)} rests on one origin "
                 f"({origin}); no independent source confirms it",
-                key=about(found),  # type: ignore[arg-type]
+                key=about(ev, found),  # type: ignore[arg-type]
             )

@@ -47,5 +47,5 @@ class InterestedOnly(Rule):
                 sorted(support, key=lambda c: c.id),
                 f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} is claimed only by "
                 f"{claimants} (side {', '.join(sorted(s for s in sides if s))}), a party to it",
-                key=about(support),
+                key=about(ev, support),
             )

@@ -54,7 +54,7 @@ class CircularCorroboration(Rule):
                 f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} appears in "
                 f"{len(outlets)} outlets but traces to {len(origins)} origin"
                 f"{'s' if len(origins) != 1 else ''}: they share {', '.join(shared) or 'a relay'}",
-                key=about(support),
+                key=about(ev, support),
                 details={
                     "outlets": sorted(o for o in outlets if o),
                     "origins": len(origins),

@@ -59,7 +59,7 @@ class Uncited(Rule):
                 f"{ev.property_id} of {ev.subject_id}: {', '.join(values)} "
                 f"{'is' if len(values) == 1 else 'are'} uncited: {'; '.join(reasons)}"
                 f"{_elsewhere(ev, [c for c, _ in found], values)}",
-                key=about(c for c, _ in found),
+                key=about(ev, [c for c, _ in found]),
             )
 
 
@@ -67,11 +67,10 @@ def _elsewhere(ev: GroupEvidence, uncited: list[Claim], values: list[str]) -> st
     """Whether cited claims give the same values: the uncited claims then add nothing,
     but the values are not unsupported."""
     backing: dict[str, set[str]] = {}
-    if ev.statements:  # which also fills ``statement_by_claim``
-        for c in uncited:
-            st = ev.statement_by_claim.get(c.id)
-            if st is not None:
-                backing.setdefault(stated(c), set()).update(who(s) for s in ev.support(st))
+    for c in uncited:
+        st = ev.statement_by_claim.get(c.id)
+        if st is not None:
+            backing.setdefault(stated(c), set()).update(who(s) for s in ev.support(st))
     if not any(backing.values()):
         return f"; no cited claim gives {'it' if len(values) == 1 else 'them'}"
     if len(values) == 1:

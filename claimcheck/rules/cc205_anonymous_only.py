@@ -40,5 +40,5 @@ class AnonymousOnly(Rule):
                     sorted(support, key=lambda c: c.id),
                     f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} comes only from "
                     f"anonymous sources ({names})",
-                    key=about(support),
+                    key=about(ev, support),
                 )

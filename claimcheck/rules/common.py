@@ -19,7 +19,7 @@ def who(claim: Claim) -> str:
     return origin
 
 
-def about(claims: Iterable[Claim]) -> list[str]:
+def about(ev: GroupEvidence, claims: Iterable[Claim]) -> list[str]:
     """What a finding on these claims is about, for its fingerprint: each distinct origin
     with what it says (stance and value, as the value reads, not as it is written).
 
@@ -27,12 +27,19 @@ def about(claims: Iterable[Claim]) -> list[str]:
     another date, or the same record entered twice) leaves the fingerprint, and so a
     review of the finding, as it was; a new origin or a new value changes it.
     """
-    return sorted(
-        {
-            f"{c.origin}\x1e{c.stance}\x1e{c.parsed.key if c.parsed is not None else c.value!r}"
-            for c in claims
-        }
-    )
+    by_claim = ev.statement_by_claim
+    found: set[str] = set()
+    for c in claims:
+        st = by_claim.get(c.id)
+        if st is not None and st.said is not None:
+            said = st.said
+        else:
+            # (a claim outside every statement states nothing comparable: text, unknown)
+            said = f"{c.stance}\x1e{c.parsed.key if c.parsed is not None else c.value!r}"
+            if st is not None:
+                st.said = said  # the same for every claim of the statement
+        found.add(f"{c.origin}\x1e{said}")
+    return sorted(found)
 
 
 def stated(claim: Claim) -> str:
