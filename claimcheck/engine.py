@@ -23,7 +23,7 @@ from claimcheck.findings import SEVERITY_RANK, Finding, ReviewMark, StaleReview,
 from claimcheck.forked import cpus, map_shared
 from claimcheck.grades import Grade, grade_group
 from claimcheck.model import Review
-from claimcheck.rules import Context, Draft, Rule
+from claimcheck.rules import Context, Draft, Rule, all_rules
 from claimcheck.store import GroupKey, Store, gc_paused, load_store
 
 
@@ -327,7 +327,10 @@ def check(store: Store, config: Config | None = None, *, jobs: int | None = None
         grades = dict(graded)
         del graded
     findings.sort(key=_order)
-    stale = _attach_reviews(store, findings, complete=True)
+    # A review is stale when no finding has its fingerprint, which only a run of every
+    # rule can tell: a fingerprint does not say which rule it is of.
+    every_rule = len(runner.rules) == len(all_rules())
+    stale = _attach_reviews(store, findings, complete=every_rule)
     estimates.sort(key=lambda e: (e.subject, e.property))
     return Result(store, config, findings, grades, estimates, stale)
 

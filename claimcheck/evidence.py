@@ -311,9 +311,15 @@ class GroupEvidence:
         return statement.support_origin_count
 
     def contradicting_origin_count(self, statement: Statement) -> int:
-        """How many independent origins contradict the statement."""
+        """How many independent origins contradict the statement, not counting an origin
+        that also supports it: the same origin speaking twice is a revision or a
+        self-contradiction (CC105, CC107), never a conflict between sources."""
         if statement.contradicting_origin_count is None:
-            statement.contradicting_origin_count = self.origin_count(self.contradictors(statement))
+            against = self.contradictors(statement)
+            if against:
+                speakers = {c.origin for c in self.support(statement)}
+                against = [c for c in against if c.origin not in speakers]
+            statement.contradicting_origin_count = self.origin_count(against)
         return statement.contradicting_origin_count
 
     @property

@@ -125,15 +125,23 @@ def _grade(ev: GroupEvidence, claim: Claim, st: object, cited: bool) -> Grade:
             )
         return shared_grade(6, "cannot be judged: uncited, and no cited claim supports it")
     if n_against == 0:
+        # Contradicted only by an origin that also supports it (CC107): no other origin.
+        also = "; an origin of it also says otherwise" if ev.contradictors(st) else ""
         if n_for >= needed:
-            return shared_grade(1, f"confirmed by {_plural(n_for, 'independent origin')}", n_for, 0)
+            return shared_grade(
+                1, f"confirmed by {_plural(n_for, 'independent origin')}{also}", n_for, 0
+            )
         if others > 0 or not cited:
             return shared_grade(
                 2,
                 f"supported by {_plural(len(support), 'claim')} from "
-                f"{_plural(n_for, 'origin')}, not independently confirmed",
+                f"{_plural(n_for, 'origin')}, not independently confirmed{also}",
                 n_for,
                 0,
+            )
+        if also:
+            return shared_grade(
+                3, "a single origin, contradicted by no other (it also says otherwise)", n_for, 0
             )
         return shared_grade(3, "a single origin, uncontradicted", n_for, 0)
     if n_for > n_against:

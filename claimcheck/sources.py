@@ -1,15 +1,19 @@
 """Each outlet's record: what it published, how much of it others confirm or dispute.
 
-For an outlet, *its claims* are the claims recorded against its documents. Of those:
+For an outlet, *its claims* are the claims recorded against its documents, whoever
+makes them; *as claimant*, the claims it makes itself (its own voice: the claims whose
+origin it is, in its documents or quoted in others'). Of those it makes itself:
 
 * **corroborated** — graded 1: confirmed by independent origins;
 * **contested** — contradicted by at least one other origin;
-* **single origin** — in a single-origin finding (CC201): nobody independent confirms it;
-* **relayed** — its documents that cite another outlet's (from) or that another
-  outlet's documents cite (to), plus its claims in a suspected relay (CC206).
+* **single origin** — in a single-origin finding (CC201): nobody independent confirms it.
 
-The **track record** is the share of its judged claims that are corroborated rather
-than contested.
+Reporting what a party or an anonymous source says is not asserting it: an outlet is
+judged on its own claims. **Relayed** counts its documents that cite another outlet's
+(from) or that another outlet's documents cite (to), plus its claims in a suspected
+relay (CC206). The **track record** is the share of its own claims that hold up (graded
+1 confirmed or 2 probably true) among those judged either way (also graded 4 doubtful or
+5 improbable); a claim only it makes, uncontradicted (3), is not judged either way.
 """
 
 from __future__ import annotations
@@ -33,6 +37,9 @@ class OutletRecord:
     corroborated: int = 0
     contested: int = 0
     single_origin: int = 0
+    #: Own claims graded 1–2 (they hold up) and 4–5 (they do not): the track record.
+    held: int = 0
+    failed: int = 0
     relayed_from: int = 0
     relayed_to: int = 0
     suspected_relays: int = 0
@@ -44,8 +51,8 @@ class OutletRecord:
 
     @property
     def track_record(self) -> float | None:
-        judged = self.corroborated + self.contested
-        return round(self.corroborated / judged, 3) if judged else None
+        judged = self.held + self.failed
+        return round(self.held / judged, 3) if judged else None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -90,20 +97,22 @@ def outlet_records(result: Result) -> list[OutletRecord]:
         if f.rule in in_rule:
             in_rule[f.rule].update(f.claims)
     for claim in store.claims.values():
-        if claim.claimant in records:
-            records[claim.claimant].as_claimant += 1
+        own = records.get(claim.origin)
+        if own is not None:
+            own.as_claimant += 1
+            grade = result.grades.get(claim.id)
+            if grade is not None:
+                own.corroborated += grade.grade == 1
+                own.contested += grade.contradicting_origins > 0
+                own.held += grade.grade in (1, 2)
+                own.failed += grade.grade in (4, 5)
+            if claim.id in in_rule["CC201"]:
+                own.single_origin += 1
         rec = records.get(claim.outlet or "")
         if rec is None:
             continue
         rec.claims += 1
         rec.claim_ids.append(claim.id)
-        grade = result.grades.get(claim.id)
-        if grade is not None and grade.grade == 1:
-            rec.corroborated += 1
-        if grade is not None and grade.contradicting_origins > 0:
-            rec.contested += 1
-        if claim.id in in_rule["CC201"]:
-            rec.single_origin += 1
         if claim.id in in_rule["CC206"]:
             rec.suspected_relays += 1
     return sorted(records.values(), key=lambda r: r.id)

@@ -203,6 +203,22 @@ def test_a_review_of_a_vanished_finding_is_stale(tmp_path: Path) -> None:
     assert result.exit_code("warning") == 1 and result.exit_code("error") == 0
 
 
+def test_a_run_of_some_rules_calls_no_review_stale(tmp_path: Path) -> None:
+    # A review of a CC101 finding, and a check of CC302 alone (a hook running a subset):
+    # which rule a fingerprint is of is not known, so no review can be called stale.
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE[:2])})
+    conflict = next(f for f in check(load_store(root)).findings if f.rule == "CC101")
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: {conflict.fingerprint}, verdict: explained}}\n",
+        encoding="utf-8",
+    )
+    for config in (Config(select=["CC302"]), Config(ignore=["CC101"])):
+        result = check(load_store(root), config)
+        assert result.stale_reviews == []
+        assert result.exit_code("warning") == 0
+    assert check(load_store(root)).stale_reviews == []
+
+
 def test_disputed_relay_counts_as_two_origins(tmp_path: Path) -> None:
     rows = [
         "{id: a, subject: strike, property: deaths, value: 14, source: monde-doc, quote: 'Quatorze morts.'}",

@@ -39,7 +39,9 @@ def test_sources_json_shape_and_kidal_numbers(runner: CliRunner) -> None:
         assert key in outlets["rfi"]
     assert outlets["rfi"]["documents"] == 13
     assert outlets["rfi"]["owner"] == outlets["france24"]["owner"] == "France Médias Monde"
-    assert outlets["rfi"]["contested"] >= 2  # 14 dead on 7 November, the Alkit Valley accounts
+    # Of RFI's own claims, only the 14 dead on 7 November is contradicted by another origin
+    # (the medical sources it quotes say 10); its two Alkit distances contradict each other.
+    assert outlets["rfi"]["contested"] == 1
     assert outlets["france24"]["single_origin"] == 3  # the L-39 crash (2) and the ten vehicles
     assert outlets["le-figaro"]["corroborated"] >= 1 and outlets["le-figaro"]["track_record"] == 1.0
     assert sum(o["claims"] for o in outlets.values()) == len(
@@ -154,3 +156,33 @@ def test_csv_guards_against_formulas(runner: CliRunner, tmp_path: Path) -> None:
         and rows[0]["quote"] == "'@SUM(1)"
         and rows[0]["note"] == "'+danger"
     )
+
+
+def test_an_outlet_is_judged_on_the_claims_it_makes_itself(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = tmp_path / "store"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE, encoding="utf-8")
+    (root / "c.yaml").write_text(
+        "claims:\n"
+        # RFI contradicts itself: a self-contradiction, not a conflict between sources
+        "  - {id: own-20, subject: strike, property: deaths, value: 20, source: rfi-doc}\n"
+        "  - {id: own-5, subject: strike, property: deaths, value: 5, source: rfi-doc}\n"
+        # RFI reports a party's claim, which Le Monde contradicts
+        "  - {id: fama-says, subject: battle, property: outcome, value: government-advantage,"
+        " source: rfi-doc, claimant: fama}\n"
+        "  - {id: monde-says, subject: battle, property: outcome, value: rebel-advantage,"
+        " source: monde-doc}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(runner, root, "sources", "--format", "json")
+    assert code == 0
+    rfi = next(o for o in json.loads(out)["outlets"] if o["id"] == "rfi")
+    assert (rfi["claims"], rfi["as_claimant"]) == (3, 2)
+    assert rfi["contested"] == 0 and rfi["track_record"] is None
+    _, out, _ = run(runner, root, "check", "--format", "json")
+    grades = json.loads(out)["grades"]
+    assert grades["own-20"]["grade"] == grades["own-5"]["grade"] == 3
+    assert "it also says otherwise" in grades["own-20"]["reason"]
+    assert grades["fama-says"]["grade"] == 4  # contradicted by Le Monde

@@ -10,7 +10,7 @@ import os
 from typing import Any
 
 from claimcheck.engine import Result
-from claimcheck.findings import Finding
+from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.render import escape_markdown, json_bytes, shorten, table
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -98,6 +98,8 @@ def _summary_line(result: Result) -> str:
     if s["stale_reviews"]:
         text += f"; {s['stale_reviews']} stale review{'s' if s['stale_reviews'] != 1 else ''}"
     text += f"; {s['failing']} at or above --fail-on {s['fail_on']}"
+    if s["stale_reviews"] and SEVERITY_RANK[s["fail_on"]] <= SEVERITY_RANK["warning"]:
+        text += " (stale reviews fail the check at this level too)"
     return text
 
 

@@ -43,8 +43,9 @@ def render_outlets(records: list[OutletRecord], fmt: str) -> str:
         for r in records
     ]
     note = (
-        "\ntrack record: corroborated / (corroborated + contested); "
-        "relayed: documents citing or cited by another outlet's, and suspected relays"
+        "\ncorroborated, contested, single origin: of the claims it makes itself (as "
+        "claimant); track record: of those, the share graded 1-2 among those graded 1-2 or "
+        "4-5; relayed: documents citing or cited by another outlet's, and suspected relays"
     )
     return table(rows, headers, fmt) + ("\n" + note if fmt != "markdown" else "\n" + note.strip())
 
