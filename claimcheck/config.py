@@ -210,7 +210,8 @@ def parse_config(path: Path, data: dict[str, Any], text: str = "") -> Config:
         for key, value in limits.items() if isinstance(limits, dict) else []:
             attr = key.replace("-", "_")
             if attr not in known:
-                problem(key, f"limits.{key}: unknown limit; known: {', '.join(sorted(known))}")
+                names = ", ".join(sorted(k.replace("_", "-") for k in known))
+                problem(key, f"limits.{key}: unknown limit; known: {names}")
             elif isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 problem(key, f"limits.{key} must be a positive whole number")
             else:

@@ -148,3 +148,27 @@ def test_a_huge_max_depth_is_no_limit_at_all(tmp_path: Path, runner: CliRunner) 
     (root / "claimcheck.toml").write_text("[limits]\nmax-depth = 5000000000\n")
     result = runner.invoke(cli, ["--store", str(root), "validate"])
     assert result.exit_code == 0, result.output
+
+
+def test_option_values_of_the_wrong_kind_are_refused(tmp_path: Path, runner: CliRunner) -> None:
+    root = make(tmp_path)
+    for toml, words in (
+        ("[rules.CC201]\ncorroborated-at = 0\n", "rules.CC201.corroborated-at"),
+        ("[rules.CC201]\ncorroborated-at = -1\n", "greater than or equal to 1"),
+        ('[rules.CC201]\ncorroborated-at = "2"\n', "valid integer"),
+        ('[rules.CC101]\ncumulative-growth = "yes"\n', "valid boolean"),
+        ("[limits]\nbogus = 2\n", "known: max-depth, max-file-bytes, max-nodes, max-string"),
+    ):
+        (root / "claimcheck.toml").write_text(toml)
+        code, _, err = rules_found(runner, root)
+        assert code == 2, toml
+        assert "claimcheck.toml:2:1: " in err and words in err, (toml, err)
+    (root / "claimcheck.toml").write_text("[rules.CC201]\ncorroborated-at = 3\n")
+    assert rules_found(runner, root)[0] in (0, 1)
+
+
+def test_rules_shows_options_as_they_are_written(runner: CliRunner) -> None:
+    out = runner.invoke(cli, ["rules", "CC101"]).stdout
+    assert "  # default-tolerance = (not set by default)\n" in out
+    assert "  cumulative-growth = true\n" in out
+    assert "cumulative_growth" not in out and "None" not in out

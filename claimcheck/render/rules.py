@@ -22,6 +22,21 @@ def _options(rule: type[Rule]) -> list[dict[str, Any]]:
     return out
 
 
+def _toml(value: Any) -> str:
+    """A default as it would be written in claimcheck.toml."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return repr(value)
+
+
+def _option_line(option: dict[str, Any]) -> str:
+    if option["default"] is None:
+        return f"# {option['name']} = (not set by default)"
+    return f"{option['name']} = {_toml(option['default'])}"
+
+
 def rule_record(rule: type[Rule]) -> dict[str, Any]:
     return {
         "code": rule.code,
@@ -49,10 +64,7 @@ def render_rule(rule: type[Rule], fmt: str) -> str:
     if fmt == "markdown":
         out = [f"### {rule.code} {rule.name} ({rule.severity})", "", rule.explanation(), ""]
         if options:
-            out.append(
-                "Options: "
-                + ", ".join(f"`{o['name']}` (default `{o['default']}`)" for o in options)
-            )
+            out.append("Options: " + ", ".join(f"`{_option_line(o)}`" for o in options))
             out.append("")
         for label in ("fails", "passes"):
             out += [f"{label.capitalize()}:", "", "```yaml", examples[label].rstrip(), "```", ""]
@@ -65,7 +77,7 @@ def render_rule(rule: type[Rule], fmt: str) -> str:
     ]
     if options:
         out.append("Options (in claimcheck.toml, [rules." + rule.code + "]):")
-        out += [f"  {o['name']} = {o['default']!r}" for o in options]
+        out += [f"  {_option_line(o)}" for o in options]
         out.append("")
     out.append("Examples, added to the example store (claimcheck/rules/examples.yaml):")
     for label in ("fails", "passes"):

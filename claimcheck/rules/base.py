@@ -30,7 +30,8 @@ from claimcheck.store import Store
 class RuleOptions(BaseModel):
     """Options every rule accepts (none by default); subclasses add typed fields."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: a TOML "2" or "yes" is not silently taken for a number or a yes/no
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 @dataclass

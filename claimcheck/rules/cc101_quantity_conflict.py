@@ -25,7 +25,7 @@ class QuantityConflict(Rule):
     when their intervals do not overlap. The same origin changing its figure is a
     revision or a self-contradiction (CC105-CC107), never a conflict between sources.
     For a cumulative property, a lower figure at an earlier date than another origin's
-    higher one is the toll growing, not a conflict (option `cumulative_growth`).
+    higher one is the toll growing, not a conflict (option `cumulative-growth`).
 
     Fails:
 

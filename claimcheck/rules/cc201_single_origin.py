@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pydantic import Field
+
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule, RuleOptions
 from claimcheck.rules.common import about, stated, supported_values, who
@@ -10,7 +12,7 @@ from claimcheck.rules.registry import register
 
 class Options(RuleOptions):
     #: Independent origins a value needs to count as corroborated (also used by grades).
-    corroborated_at: int = 2
+    corroborated_at: int = Field(default=2, ge=1)
 
 
 @register

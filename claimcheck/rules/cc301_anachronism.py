@@ -20,7 +20,7 @@ class Anachronism(Rule):
     """A document that reports a value `as_of` after its own publication, or a claim `as_of` before its subject began.
 
     A document cannot report what had not happened when it was published: a claim
-    whose `as_of` — or, with option `date_values`, whose date value — is later than
+    whose `as_of` — or, with option `date-values`, whose date value — is later than
     its document's publication date is miscited, or the page was updated later. A claim
     `as_of` a day before its subject's `date` began (by default the document's
     publication date) reports on an event that had not started. Claims of a group are
