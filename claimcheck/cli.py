@@ -390,8 +390,26 @@ def sources(ctx: click.Context, outlet: str | None, fmt: str | None) -> None:
     show_default=True,
     help="ClaimReview: the organisation publishing the reviews.",
 )
+@click.option(
+    "--url",
+    help="ClaimReview: the page publishing the reviews (each item links to URL#claim-id); "
+    "Google requires one.",
+)
+@click.option(
+    "--date",
+    "published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="ClaimReview: the reviews' publication date, YYYY-MM-DD (default: today).",
+)
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output: str | None, author: str) -> None:
+def export(
+    ctx: click.Context,
+    fmt: str,
+    output: str | None,
+    author: str,
+    url: str | None,
+    published: Any,
+) -> None:
     """Export the provenance graph, ClaimReview JSON-LD, or a CSV of claims."""
     from claimcheck.export import claimreview, claims_csv, graphml
     from claimcheck.render import to_json
@@ -402,7 +420,14 @@ def export(ctx: click.Context, fmt: str, output: str | None, author: str) -> Non
     elif fmt == "csv":
         text = claims_csv(result)
     else:
-        text = to_json(claimreview(result, author))
+        day = published.date() if published is not None else None
+        text = to_json(claimreview(result, author, day, url))
+        if not url:
+            click.echo(
+                "claimcheck: no --url: the items have none, and Google's fact-check markup "
+                "needs the URL of the page publishing each review",
+                err=True,
+            )
     emit(text, output)
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import networkx as nx
@@ -103,24 +104,62 @@ def test_graphml_reads_back_with_networkx(runner: CliRunner, tmp_path: Path) -> 
 
 
 def test_claimreview_items_have_the_required_fields(runner: CliRunner) -> None:
-    code, out, _ = run(runner, KIDAL, "export", "--format", "claimreview", "--author", "Desk")
-    assert code == 0
+    code, out, err = run(
+        runner,
+        KIDAL,
+        "export",
+        "--format",
+        "claimreview",
+        "--author",
+        "Desk",
+        "--url",
+        "https://desk.example/kidal",
+        "--date",
+        "2023-11-20",
+    )
+    assert code == 0 and "--url" not in err
     items = json.loads(out)
     assert items
     for item in items:
         assert item["@context"] == "https://schema.org" and item["@type"] == "ClaimReview"
-        assert 0 < len(item["claimReviewed"]) < 75
+        assert item["claimReviewed"] and not item["claimReviewed"].endswith("…")
         rating = item["reviewRating"]
-        assert rating["@type"] == "Rating" and 1 <= rating["ratingValue"] <= 6
-        assert rating["alternateName"]
+        assert rating["@type"] == "Rating" and rating["alternateName"]
+        if "ratingValue" in rating:  # grades 1-5; 5 is best, as validators require
+            assert rating["bestRating"] == 5 and rating["worstRating"] == 1
+            assert 1 <= rating["ratingValue"] <= 5
         reviewed = item["itemReviewed"]
         assert reviewed["@type"] == "Claim" and reviewed["author"]["name"]
         assert reviewed["appearance"] and reviewed["appearance"][0]["@type"] == "CreativeWork"
         assert item["author"] == {"@type": "Organization", "name": "Desk"}
-        assert re.match(r"^\d{4}-\d{2}-\d{2}$", item["datePublished"])
+        assert item["datePublished"] == "2023-11-20"
+        assert item["url"] == f"https://desk.example/kidal#{item['identifier']}"
     medical = next(i for i in items if i["identifier"] == "strike-1107-deaths-rfi-medical")
     assert medical["claimReviewed"].endswith("civilians killed 10")
-    assert medical["reviewRating"]["ratingValue"] == 4
+    assert medical["reviewRating"]["ratingValue"] == 2  # grade 4, doubtful
+    denial = next(i for i in items if i["identifier"] == "wagner-denies-presence")
+    assert denial["claimReviewed"] == "Wagner Group: not present in Mali"
+
+
+def test_claimreview_takes_a_recorded_reviews_author_and_date(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = tmp_path / "claims"
+    shutil.copytree(KIDAL, root, ignore=shutil.ignore_patterns(".claimcheck-cache"))
+    _, out, _ = run(runner, root, "check", "--format", "json")
+    conflict = next(f for f in json.loads(out)["findings"] if f["rule"] == "CC101")
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: {conflict['fingerprint']}, verdict: explained, "
+        "note: counted at different times, by: A. Desk, on: 2023-11-21}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, root, "export", "--format", "claimreview")
+    assert code == 0 and "no --url" in err
+    item = next(i for i in json.loads(out) if i["identifier"] == conflict["claims"][0])
+    assert item["author"] == {"@type": "Person", "name": "A. Desk"}
+    assert item["datePublished"] == "2023-11-21"
+    assert item["reviewBody"] == "counted at different times"
+    assert "url" not in item
 
 
 def test_csv_has_every_claim_with_defaults_resolved(runner: CliRunner) -> None:

@@ -1,10 +1,13 @@
 """schema.org ClaimReview JSON-LD: one item per reviewed or graded claim.
 
-Fields follow schema.org and what fact-check search tools require: ``claimReviewed``
-(under 75 characters), ``reviewRating`` with ``ratingValue``, ``bestRating``,
-``worstRating`` and ``alternateName`` (the grade in words), ``itemReviewed`` as a
-``Claim`` with its ``author``, ``datePublished`` and ``appearance`` (the document),
-and the review's ``author`` and ``datePublished``.
+Fields follow schema.org and Google's fact-check markup: ``claimReviewed`` (the claim in
+full: a shorter summary would drop the value itself), ``reviewRating`` with
+``alternateName`` (the grade in words, and why) and, for grades 1 to 5, a numeric
+``ratingValue`` on a scale where 5 is best (grade 1, confirmed) and 1 worst (grade 5,
+improbable); ``itemReviewed`` as a ``Claim`` with its ``author``, ``datePublished`` and
+``appearance`` (the document); the review's ``url`` (the page that publishes it, with
+the claim's id as fragment), ``author`` and ``datePublished``, taken from a recorded
+review's ``by`` and ``on`` where there is one.
 """
 
 from __future__ import annotations
@@ -16,12 +19,8 @@ from claimcheck.engine import Result
 from claimcheck.model import Claim
 from claimcheck.values import Entity
 
-MAX_CLAIM_REVIEWED = 74
-
-
-def _short(text: str, limit: int = MAX_CLAIM_REVIEWED) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+#: The numeric scale: grade 1 (confirmed) is 5, grade 5 (improbable) is 1.
+BEST, WORST = 5, 1
 
 
 def claim_text(result: Result, claim: Claim) -> str:
@@ -33,7 +32,7 @@ def claim_text(result: Result, claim: Claim) -> str:
     value = claim.parsed if claim.parsed is not None else claim.value
     shown = store.name_of(str(value)) if isinstance(value, Entity) else str(value)
     negation = "not " if claim.stance == "denies" else ""
-    return _short(f"{about}: {what} {negation}{shown}")
+    return " ".join(f"{about}: {negation}{what} {shown}".split())
 
 
 def _author(result: Result, claim: Claim) -> dict[str, Any]:
@@ -50,9 +49,16 @@ def _author(result: Result, claim: Claim) -> dict[str, Any]:
 
 
 def claimreview(
-    result: Result, author: str = "claimcheck", date: dt.date | None = None
+    result: Result,
+    author: str = "claimcheck",
+    date: dt.date | None = None,
+    url: str | None = None,
 ) -> list[dict[str, Any]]:
-    """ClaimReview items for every claim with a grade from 1 to 5 or a reviewed finding."""
+    """ClaimReview items for every claim with a grade from 1 to 5 or a reviewed finding.
+
+    ``url``: the page publishing the reviews (each item's is ``url#claim-id``); ``date``:
+    when they are published (default: today), unless a recorded review gives its own.
+    """
     store = result.store
     reviewed = {cid: f.review for f in result.findings if f.review for cid in f.claims}
     published = (date or dt.date.today()).isoformat()
@@ -87,10 +93,16 @@ def claimreview(
             "claimReviewed": claim_text(result, claim),
             "reviewRating": {
                 "@type": "Rating",
-                "ratingValue": grade.grade,
-                "bestRating": 1,
-                "worstRating": 6,
                 "alternateName": f"{grade.label.capitalize()}: {grade.reason}",
+                **(
+                    {
+                        "ratingValue": BEST + 1 - grade.grade,
+                        "bestRating": BEST,
+                        "worstRating": WORST,
+                    }
+                    if grade.grade <= 5
+                    else {}
+                ),
             },
             "itemReviewed": {
                 "@type": "Claim",
@@ -103,8 +115,15 @@ def claimreview(
             "datePublished": published,
             "identifier": claim.id,
         }
+        if url:
+            item["url"] = f"{url}#{claim.id}"
         review = reviewed.get(claim.id)
-        if review is not None and review.note:
-            item["reviewBody"] = review.note
+        if review is not None:
+            if review.note:
+                item["reviewBody"] = review.note
+            if review.by:
+                item["author"] = {"@type": "Person", "name": review.by}
+            if review.on:
+                item["datePublished"] = review.on
         items.append(item)
     return items
