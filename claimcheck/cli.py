@@ -130,7 +130,19 @@ def _load(ctx: click.Context) -> Any:
     from claimcheck.store import load_store
 
     settings = _settings(ctx)
-    return load_store(settings.store, limits=settings.config().limits, cache=settings.use_cache)
+    store = load_store(settings.store, limits=settings.config().limits, cache=settings.use_cache)
+    _warn_if_empty(store)
+    return store
+
+
+def _warn_if_empty(store: Any) -> None:
+    """A store with no file at all is most likely the wrong --store: say so (on stderr)."""
+    if not store.files:
+        click.echo(
+            f"claimcheck: {store.root}: no store files (*.yaml, *.yml, *.jsonl) in this folder; "
+            "is --store right?",
+            err=True,
+        )
 
 
 FAIL_ON = click.Choice(["error", "warning", "info", "none"])
@@ -285,7 +297,9 @@ def _load_for_check(settings: Settings, limits: Any) -> Any:
     of its own (waited for before the command exits)."""
     from claimcheck.store import load_store
 
-    return load_store(settings.store, limits=limits, cache=settings.use_cache, background=True)
+    store = load_store(settings.store, limits=limits, cache=settings.use_cache, background=True)
+    _warn_if_empty(store)
+    return store
 
 
 def _check_all(ctx: click.Context) -> Any:

@@ -132,6 +132,50 @@ def test_github_annotations(runner: CliRunner) -> None:
     assert re.search(r"^::notice file=", out, re.M)  # info findings
 
 
+def test_github_annotations_escape_the_file_and_cover_stale_reviews(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = tmp_path / "store"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE, encoding="utf-8")
+    (root / "a,b:c.yaml").write_text(
+        "claims:\n  - {id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}\n"
+        "  - {id: b, subject: strike, property: deaths, value: 3, source: monde-doc}\n"
+        "reviews:\n  - {finding: 0123456789abcdef, verdict: explained}\n",
+        encoding="utf-8",
+    )
+    _, out, _ = run(runner, root, "check", "--format", "github")
+    lines = out.splitlines()
+    assert any(
+        re.match(r"^::error file=\S*a%2Cb%3Ac\.yaml,line=2,col=5,title=CC101 ", x) for x in lines
+    ), out
+    assert any(
+        re.match(r"^::warning file=\S*a%2Cb%3Ac\.yaml,line=5,col=5::stale review: ", x)
+        for x in lines
+    ), out
+
+
+def test_text_keeps_one_line_per_finding_when_a_value_has_a_line_break(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = tmp_path / "store"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE, encoding="utf-8")
+    (root / "c.yaml").write_text(
+        "properties:\n"
+        '  - {id: mood, type: category, values: ["calm", "line\\nbreak"]}\n'
+        "claims:\n"
+        "  - {id: a, subject: battle, property: mood, value: calm, source: rfi-doc}\n"
+        '  - {id: b, subject: battle, property: mood, value: "line\\nbreak", source: monde-doc}\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, root, "check", "--format", "text")
+    assert code == 1, err
+    lines = out.splitlines()
+    assert any("CC102" in x and "line\\nbreak" in x for x in lines), out
+    assert all(re.match(r"^\S+:\d+:\d+: \[", x) for x in lines[:-1]), out
+
+
 def test_markdown_and_table(runner: CliRunner) -> None:
     _, md, _ = run(runner, KIDAL, "check", "--format", "markdown")
     assert md.startswith("## claimcheck:") and "| CC101 " in md

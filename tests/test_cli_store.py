@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli import cli
@@ -182,3 +183,25 @@ def test_validate_counts_in_the_singular_where_there_is_one(
     result = runner.invoke(cli, ["--store", str(root), "validate"])
     assert result.exit_code == 0
     assert ": 1 file, " in result.stdout and "0 claims" in result.stdout
+
+
+def test_an_empty_store_folder_is_named_on_stderr(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "claims"
+    empty.mkdir()
+    for command in (["validate"], ["check", "--format", "text"]):
+        result = runner.invoke(cli, ["--store", str(empty), *command])
+        assert result.exit_code == 0
+        assert "no store files (*.yaml, *.yml, *.jsonl) in this folder" in result.stderr
+
+
+def test_a_report_of_the_store_in_the_working_folder_is_titled_by_its_name(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "kidal-desk"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE, encoding="utf-8")
+    monkeypatch.chdir(root)
+    result = runner.invoke(cli, ["--store", ".", "report"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Discrepancy report: kidal-desk\n")
+    assert "0 claims from 7 documents of 5 outlets" in result.stdout

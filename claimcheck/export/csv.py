@@ -36,6 +36,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def safe_cell(value: object) -> str:
     """A cell a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a count of 14 is 14, not 14.0
     text = "" if value is None else str(value)
     if text.startswith(_FORMULA_START) and not _is_number(text):
         return "'" + text

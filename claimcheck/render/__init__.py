@@ -15,6 +15,13 @@ from typing import Any
 _LINE_BREAKS = re.compile("[\r\n\v\f\x85\u2028\u2029]")
 
 
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 claim``, ``2 claims``, ``1 party``, ``0 parties``."""
+    if n == 1:
+        return f"{n} {noun}"
+    return f"{n} {plural or (noun[:-1] + 'ies' if noun.endswith('y') else noun + 's')}"
+
+
 def json_bytes(data: Any) -> bytes:
     """Pretty, stable JSON as UTF-8 (keys in the order given); dataclasses as their fields.
 

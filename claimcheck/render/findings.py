@@ -11,7 +11,7 @@ from typing import Any
 
 from claimcheck.engine import Result
 from claimcheck.findings import SEVERITY_RANK, Finding
-from claimcheck.render import escape_markdown, json_bytes, shorten, table
+from claimcheck.render import count, escape_markdown, json_bytes, shorten, table
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -25,14 +25,17 @@ def render_check(result: Result, fmt: str) -> str | bytes:
     if fmt in ("text", "github"):
         known = _known(result)
         lines = [_line(f, known) if fmt == "text" else _github(f, known) for f in result.findings]
-        lines += [
-            f"{r.location}: [warning] stale review: no finding has fingerprint {r.fingerprint}"
+        stale = [
+            (r.location, f"stale review: no finding has fingerprint {r.fingerprint}")
             for r in result.stale_reviews
         ]
-        notes = _candidate_notes(result)
         lines += [
-            f"{where}: [info] {text}" if fmt == "text" else _github_notice(where, text)
-            for where, text in notes
+            f"{where}: [warning] {text}" if fmt == "text" else _annotation("warning", where, text)
+            for where, text in stale
+        ]
+        lines += [
+            f"{where}: [info] {text}" if fmt == "text" else _annotation("notice", where, text)
+            for where, text in _candidate_notes(result)
         ]
         lines.append(_summary_line(result))
         return "\n".join(lines)
@@ -65,29 +68,45 @@ def _reviewed(f: Finding, known: frozenset[str] = frozenset()) -> str:
 
 
 def _line(f: Finding, known: frozenset[str] = frozenset()) -> str:
-    return f"{f.location}: [{f.severity}] {f.rule} {f.message}{_reviewed(f, known)}"
+    # One line per finding, whatever a value holds: a line break is written as \n.
+    message = (f.message + _reviewed(f, known)).replace("\r", "\\r").replace("\n", "\\n")
+    return f"{f.location}: [{f.severity}] {f.rule} {message}"
 
 
 def _github(f: Finding, known: frozenset[str] = frozenset()) -> str:
-    path, line, col = _where(f)
     level = "notice" if f.review else _GITHUB_LEVEL[f.severity]
-    message = (
-        (f.message + _reviewed(f, known))
-        .replace("%", "%25")
+    title = f"{f.rule} {f.name}"
+    return _annotation(level, f.location, f.message + _reviewed(f, known), title)
+
+
+def _annotation(level: str, where: str, message: str, title: str | None = None) -> str:
+    """A GitHub Actions workflow command: ``::level file=…,line=…,col=…::message``, its
+    properties and message escaped as the runner reads them."""
+    path, line, col = _split(where)
+    props = f"file={_property(path)},line={line},col={col}"
+    if title is not None:
+        props += f",title={_property(title)}"
+    text = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{level} {props}::{text}"
+
+
+def _property(value: str) -> str:
+    return (
+        value.replace("%", "%25")
         .replace("\r", "%0D")
         .replace("\n", "%0A")
+        .replace(":", "%3A")
+        .replace(",", "%2C")
     )
-    title = f"{f.rule} {f.name}".replace(",", "%2C").replace("::", "%3A%3A")
-    return f"::{level} file={path},line={line},col={col},title={title}::{message}"
 
 
 def _summary_line(result: Result) -> str:
     s = result.summary()
     sev = s["by_severity"]
     parts = [
-        f"{s['findings']} finding{'s' if s['findings'] != 1 else ''}",
-        f"{sev['error']} error{'s' if sev['error'] != 1 else ''}",
-        f"{sev['warning']} warning{'s' if sev['warning'] != 1 else ''}",
+        count(s["findings"], "finding"),
+        count(sev["error"], "error"),
+        count(sev["warning"], "warning"),
         f"{sev['info']} info",
     ]
     text = ": ".join([parts[0], ", ".join(parts[1:])])
@@ -96,7 +115,7 @@ def _summary_line(result: Result) -> str:
     if result.candidate is not None and result.candidate.existing:
         text += f" ({len(result.candidate.existing)} already in the store)"
     if s["stale_reviews"]:
-        text += f"; {s['stale_reviews']} stale review{'s' if s['stale_reviews'] != 1 else ''}"
+        text += f"; {count(s['stale_reviews'], 'stale review')}"
     text += f"; {s['failing']} at or above --fail-on {s['fail_on']}"
     if s["stale_reviews"] and SEVERITY_RANK[s["fail_on"]] <= SEVERITY_RANK["warning"]:
         text += " (stale reviews fail the check at this level too)"
@@ -161,12 +180,6 @@ def _candidate_notes(result: Result) -> list[tuple[str, str]]:
     return notes
 
 
-def _github_notice(where: str, text: str) -> str:
-    path, line, col = _split(where)
-    message = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::notice file={path},line={line},col={col}::{message}"
-
-
 def _candidate_text(result: Result) -> str:
     c = result.candidate
     if c is None:
@@ -187,12 +200,12 @@ def _candidate_text(result: Result) -> str:
 def _markdown(result: Result) -> str:
     s = result.summary()
     out = [
-        f"## claimcheck: {s['findings']} findings",
+        f"## claimcheck: {count(s['findings'], 'finding')}",
         "",
-        f"{s['by_severity']['error']} errors, {s['by_severity']['warning']} warnings, "
+        f"{count(s['by_severity']['error'], 'error')}, "
+        f"{count(s['by_severity']['warning'], 'warning')}, "
         f"{s['by_severity']['info']} info; {s['reviewed']} reviewed; "
-        f"{s['claims']} claim{'s' if s['claims'] != 1 else ''} from {s['documents']} "
-        f"document{'s' if s['documents'] != 1 else ''}.",
+        f"{count(s['claims'], 'claim')} from {count(s['documents'], 'document')}.",
         "",
     ]
     if result.findings:

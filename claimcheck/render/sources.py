@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimcheck.render import escape_markdown, shorten, table, to_json
+from claimcheck.render import count, escape_markdown, shorten, table, to_json
 from claimcheck.sources import OutletRecord
 
 
@@ -55,8 +55,7 @@ def render_outlet(record: OutletRecord, claims: list[dict[str, Any]], fmt: str) 
         return to_json({"outlet": record.as_dict(), "claims": claims})
     head = (
         f"{record.name} ({record.id}, {record.kind}, owner {record.owner}): "
-        f"{record.documents} document{'s' if record.documents != 1 else ''}, "
-        f"{record.claims} claim{'s' if record.claims != 1 else ''}; "
+        f"{count(record.documents, 'document')}, {count(record.claims, 'claim')}; "
         f"{record.corroborated} corroborated, "
         f"{record.contested} contested, {record.single_origin} single origin; "
         f"track record {_track(record)}"

@@ -215,7 +215,7 @@ def build(result: Result, title: str | None = None) -> Report:
     from claimcheck.rules import all_rules
 
     return Report(
-        title=title or f"Discrepancy report: {store.root.name}",
+        title=title or f"Discrepancy report: {store.root.resolve().name or store.root}",
         summary=result.summary() | {"parties": len(store.parties), "subjects": len(store.subjects)},
         conflicts=conflicts,
         gaps=sorted(

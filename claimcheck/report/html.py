@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
+from claimcheck.render import count
 from claimcheck.report import svg
 from claimcheck.report.build import OUTLET_HEADERS, ROW_COLUMNS, Group, Report, outlet_rows
 
@@ -114,8 +115,9 @@ def render(report: Report) -> str:
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
         f"<title>{e(report.title)}</title><style>{CSS}</style></head><body><main>",
         f"<h1>{e(report.title)}</h1>",
-        f"<p class='muted'>{s['claims']} claims from {s['documents']} documents of {s['outlets']} outlets, "
-        f"about {s['subjects']} subjects, by {s['parties']} parties.</p>",
+        f"<p class='muted'>{count(s['claims'], 'claim')} from {count(s['documents'], 'document')} "
+        f"of {count(s['outlets'], 'outlet')}, about {count(s['subjects'], 'subject')}, by "
+        f"{count(s['parties'], 'party')}.</p>",
         '<div class="cards">',
         f'<div class="card"><b>{s["findings"]}</b>findings</div>',
         f'<div class="card sev-error"><b>{sev["error"]}</b>errors</div>',

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from claimcheck.render import count, markdown_link, table
 from claimcheck.render import escape_markdown as esc
-from claimcheck.render import markdown_link, table
 from claimcheck.report import mermaid
 from claimcheck.report.build import (
     OUTLET_HEADERS,
@@ -73,10 +73,11 @@ def render(report: Report) -> str:
     sev = s["by_severity"]
     out = [f"# {esc(report.title)}", ""]
     out.append(
-        f"{s['claims']} claims from {s['documents']} documents of {s['outlets']} outlets, about "
-        f"{s['subjects']} subjects, by {s['parties']} parties. The rules found **{s['findings']} "
-        f"findings**: {sev['error']} errors, {sev['warning']} warnings, {sev['info']} info; "
-        f"{s['reviewed']} reviewed, {s['stale_reviews']} stale reviews."
+        f"{count(s['claims'], 'claim')} from {count(s['documents'], 'document')} of "
+        f"{count(s['outlets'], 'outlet')}, about {count(s['subjects'], 'subject')}, by "
+        f"{count(s['parties'], 'party')}. The rules found **{count(s['findings'], 'finding')}**: "
+        f"{count(sev['error'], 'error')}, {count(sev['warning'], 'warning')}, {sev['info']} info; "
+        f"{s['reviewed']} reviewed, {count(s['stale_reviews'], 'stale review')}."
     )
     out += ["", "## Summary", ""]
     rows = [[code, report.rule_names.get(code, ""), str(n)] for code, n in s["by_rule"].items()]
