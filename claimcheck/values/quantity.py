@@ -327,6 +327,9 @@ def _parse_clean(text: str, stated: str) -> Quantity | None:
     fig = _figure(text)
     if fig is not None:
         return _exact(fig[0], stated)
+    scaled = _scaled(text, stated)
+    if scaled is not None:
+        return scaled
     m = _RE_PLUS.match(text)
     if m:
         return _apply("at-least", _figure_or_fail(m["n"], stated), stated)
@@ -357,6 +360,32 @@ def _parse_clean(text: str, stated: str) -> Quantity | None:
             if fig is not None:
                 return _apply(form, fig, stated)
     return None
+
+
+def _scaled(text: str, stated: str) -> Quantity | None:
+    """A quantity followed by one size word that applies to all of it: "between 2 and 3
+    million" is 2 to 3 million, "~1.5 million" about 1.5 million, "several million" 3
+    to 9 million. Not when a size word comes earlier too ("2 million to 3 million" is
+    read part by part)."""
+    head, _, size = text.rpartition(" ")
+    if not head or size not in MULTIPLIERS or any(w in SIZE_WORDS for w in head.split()):
+        return None
+    try:
+        inner = _parse_clean(head, stated)
+    except QuantityError:
+        return None
+    if inner is None or inner.form == "unknown":
+        return None
+    m = MULTIPLIERS[size]
+    return Quantity(
+        _round(inner.low * m),
+        inner.high if inner.high == INF else _round(inner.high * m),
+        inner.form,
+        None if inner.nominal is None else _round(inner.nominal * m),
+        inner.low_open,
+        inner.high_open,
+        stated,
+    )
 
 
 _SYMBOLS = {

@@ -172,6 +172,7 @@ def number_from_words(text: str) -> float | None:
         return None
     total = 0
     current = 0
+    last_scale = 0
     seen = False
     previous = ""
     for token in tokens:
@@ -185,11 +186,13 @@ def number_from_words(text: str) -> float | None:
             current = (current or 1) * 12
         elif token in HUNDREDS:
             current = (current or 1) * 100
-        elif token in THOUSANDS:
-            total += (current or 1) * 1000
-            current = 0
-        elif token in MILLIONS:
-            total = (total + (current or 1)) * MILLIONS[token]
+        elif token in THOUSANDS or token in MILLIONS:
+            scale = THOUSANDS.get(token) or MILLIONS[token]
+            if total and not current and scale > last_scale:
+                total *= scale  # "one thousand million", "deux cent mille millions"
+            else:
+                total += (current or 1) * scale
+            last_scale = scale
             current = 0
         else:
             return None

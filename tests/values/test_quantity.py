@@ -272,6 +272,20 @@ SIZES = [
     ("deux millions de déplacés", 2_000_000, 2_000_000),
     ("two million three hundred thousand", 2_300_000, 2_300_000),
     ("over 2 million", 2_000_000, INF),
+    # a size word after a figure scales all of it, not its last number only
+    ("between 2 and 3 million", 2_000_000, 3_000_000),
+    ("entre 2 et 3 millions", 2_000_000, 3_000_000),
+    ("2-3 million", 2_000_000, 3_000_000),
+    ("~1.5 million", 1_350_000, 1_650_000),
+    ("10-12 dozen", 120, 144),
+    ("several million", 3_000_000, 9_000_000),
+    ("between 2 million and 3 million", 2_000_000, 3_000_000),
+    # scales after scales
+    ("one thousand million", 10**9, 10**9),
+    ("one billion two million", 1_002_000_000, 1_002_000_000),
+    ("un milliard deux millions", 1_002_000_000, 1_002_000_000),
+    ("one billion five hundred million", 1_500_000_000, 1_500_000_000),
+    ("two hundred thousand million", 2 * 10**11, 2 * 10**11),
 ]
 
 
