@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -190,3 +191,52 @@ def test_an_output_name_of_no_known_format_is_refused(runner: CliRunner, tmp_pat
     md = tmp_path / "r.md"
     assert report(runner, KIDAL, "-o", str(md))[0] == 0
     assert md.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_html_isolates_user_text_and_names_who_reviewed(runner: CliRunner, tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE, encoding="utf-8")
+    (root / "c.yaml").write_text(
+        "documents:\n"
+        "  - {id: ar-doc, outlet: rfi, published: 2023-11-11, title: 'مالي: الجيش يقترب من كيدال'}\n"
+        "claims:\n"
+        "  - {id: a, subject: strike, property: deaths, value: 3, source: ar-doc}\n"
+        "  - {id: b, subject: strike, property: deaths, value: 14, source: monde-doc}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["--store", str(root), "check", "--format", "json"])
+    conflict = next(f for f in json.loads(result.stdout)["findings"] if f["rule"] == "CC101")
+    (root / "r.yaml").write_text(
+        f"reviews:\n  - {{finding: {conflict['fingerprint']}, verdict: explained, "
+        "note: different dates, by: A. Desk, on: 2023-11-21}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.html"
+    assert report(runner, root, "-o", str(out))[0] == 0
+    html = out.read_text(encoding="utf-8")
+    # the title isolated from the date after it, which would otherwise read right to left
+    assert "<bdi>مالي: الجيش يقترب من كيدال</bdi> <span class='muted'>(2023-11-11)</span>" in html
+    assert "overflow-wrap: anywhere" in html
+    assert "reviewed by A. Desk on 2023-11-21 — explained: different dates" in html
+    md = report(runner, root)[1]
+    assert "*reviewed by A. Desk on 2023-11-21: explained*, different dates" in md
+
+
+def test_timeline_axis_labels_neither_repeat_nor_overlap(runner: CliRunner) -> None:
+    out = report(runner, KIDAL, "--format", "html")[1]
+    svg = out[out.index("<title>Timeline") :]
+    svg = svg[: svg.index("</svg>")]
+    labels = re.findall(
+        r'<text x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)" fill="[^"]+">(\d{4}-\d{2}-\d{2})</text>',
+        svg,
+    )
+    assert len(labels) >= 3
+    dates = [d for _, _, d in labels]
+    assert len(set(dates)) == len(dates) and dates == sorted(dates)
+    spans = []
+    for x, anchor, _ in labels:
+        px = float(x)
+        lo = {"start": px, "end": px - 64, "middle": px - 32}[anchor]
+        spans.append((lo, lo + 64))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), labels

@@ -19,7 +19,9 @@ main { max-width: 1100px; margin: 0 auto; padding: 24px 28px 60px; }
 h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 2px solid #e6e9ee; }
 h3 { margin-top: 1.8rem; } h4 { margin: 1.2rem 0 .4rem; color: #34495e; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .88rem; }
-th, td { border-bottom: 1px solid #e3e6ea; padding: 4px 6px; text-align: left; vertical-align: top; }
+th, td { border-bottom: 1px solid #e3e6ea; padding: 4px 6px; text-align: left; vertical-align: top;
+         overflow-wrap: anywhere; }
+td.date { white-space: nowrap; overflow-wrap: normal; }
 th { background: #f5f7f9; }
 .sev-error { color: #b03a2e; font-weight: 600; } .sev-warning { color: #9a6700; font-weight: 600; }
 .sev-info { color: #2c6fbb; }
@@ -45,9 +47,20 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
+class _Date(str):
+    """A cell holding a date: kept on one line."""
+
+
 def _table(headers: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th>{e(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="date">{c}</td>' if isinstance(c, _Date) else f"<td>{c}</td>" for c in row
+        )
+        + "</tr>"
+        for row in rows
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -59,7 +72,8 @@ def _group(group: Group) -> str:
     out = [f"<h4>{e(group.label)}</h4>"]
     rows = []
     for r in group.rows:
-        doc = e(r.document_title)
+        # <bdi>: a title in Arabic or Hebrew does not turn the date after it around
+        doc = f"<bdi>{e(r.document_title)}</bdi>"
         if safe_url(r.url):
             doc = f'<a href="{e(safe_url(r.url))}">{doc}</a>'
         grade = (
@@ -73,12 +87,14 @@ def _group(group: Group) -> str:
         quote = f'<div class="muted">“{e(r.claim.quote)}”</div>' if r.claim.quote else ""
         rows.append(
             [
-                f"<b>{e(r.stated)}</b>{quote}",
+                f"<b><bdi>{e(r.stated)}</bdi></b>{quote}",
                 e(r.interval),
-                e(r.claimant) if r.claimant_named else '<span class="muted">the outlet</span>',
-                e(r.outlet),
+                f"<bdi>{e(r.claimant)}</bdi>"
+                if r.claimant_named
+                else '<span class="muted">the outlet</span>',
+                f"<bdi>{e(r.outlet)}</bdi>",
                 f"{doc} <span class='muted'>({e(r.document_date)})</span>",
-                e(r.as_of),
+                _Date(e(r.as_of)),
                 grade,
             ]
         )
@@ -96,8 +112,15 @@ def _group(group: Group) -> str:
     for f in group.findings:
         review = ""
         if f.review:
+            who = "".join(
+                part
+                for part in (
+                    f" by {e(f.review.by)}" if f.review.by else "",
+                    f" on {e(f.review.on)}" if f.review.on else "",
+                )
+            )
             note = f": {e(f.review.note)}" if f.review.note else ""
-            review = f' <span class="review">reviewed — {e(f.review.verdict)}{note}</span>'
+            review = f' <span class="review">reviewed{who} — {e(f.review.verdict)}{note}</span>'
         out.append(
             f'<p class="finding"><span class="sev-{e(f.severity)}">{e(f.rule)} {e(f.name)}</span> '
             f"{e(f.message)}{review} <span class='fp'>{e(f.fingerprint)}</span></p>"

@@ -60,7 +60,10 @@ def _group(group: Group) -> list[str]:
     for f in group.findings:
         line = f"- **{f.rule} {f.name}** ({f.severity}): {esc(f.message)}"
         if f.review:
-            line += f" — *reviewed: {esc(f.review.verdict)}*" + (
+            who = (f" by {esc(f.review.by)}" if f.review.by else "") + (
+                f" on {f.review.on}" if f.review.on else ""
+            )
+            line += f" — *reviewed{who}: {esc(f.review.verdict)}*" + (
                 f", {esc(f.review.note)}" if f.review.note else ""
             )
         out.append(line + f" `{f.fingerprint}`")

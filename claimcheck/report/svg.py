@@ -7,6 +7,7 @@ Every piece of user text goes through :func:`esc` (XML escaping), so a quote hol
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from html import escape
 
 from claimcheck.report.build import Group, Report, Row
@@ -97,6 +98,47 @@ def forest(group: Group) -> str:
     return "".join(parts)
 
 
+#: The width of a date label on the axis (10 characters of the chart's font), and the
+#: least gap between two.
+LABEL_WIDTH, LABEL_GAP = 64, 8
+
+
+def _ticks(
+    start: dt.date, end: dt.date, span: int, x: Callable[[dt.date], float]
+) -> list[tuple[dt.date, str]]:
+    """Up to five evenly spaced dates along the axis, each once, none overlapping another's
+    label: the first anchored at its start, the last at its end, those between at their
+    middle (five labels fit the axis's width)."""
+    n = min(4, span)
+    days = sorted({start + dt.timedelta(days=round(span * k / n)) for k in range(n + 1)})
+    last = end - dt.timedelta(days=1) if end > start else start
+    days = [d for d in days if d <= last] or [start]
+    if days[-1] != last:
+        days.append(last)
+
+    def extent(d: dt.date, anchor: str) -> tuple[float, float]:
+        px = x(d)
+        if anchor == "start":
+            return px, px + LABEL_WIDTH
+        if anchor == "end":
+            return px - LABEL_WIDTH, px
+        return px - LABEL_WIDTH / 2, px + LABEL_WIDTH / 2
+
+    first = (days[0], "start")
+    final = [(days[-1], "end")] if len(days) > 1 else []
+    kept = [first]
+    right = extent(*first)[1]
+    stop = extent(*final[0])[0] if final else float("inf")
+    for d in days[1:-1]:
+        lo, hi = extent(d, "middle")
+        if lo >= right + LABEL_GAP and hi + LABEL_GAP <= stop:
+            kept.append((d, "middle"))
+            right = hi
+    if final and extent(*final[0])[0] >= extent(*kept[-1])[1] + LABEL_GAP:
+        kept += final
+    return kept
+
+
 def timeline(report: Report) -> str:
     """Claims by `as_of` (bars) and their documents' publication (diamonds)."""
     rows: list[Row] = [
@@ -140,10 +182,7 @@ def timeline(report: Report) -> str:
     parts.append(
         f'<line x1="{left}" x2="{left + width}" y1="{axis_y}" y2="{axis_y}" stroke="{MUTED}"/>'
     )
-    ticks = 6
-    for k in range(ticks + 1):
-        d = start + dt.timedelta(days=round(span * k / ticks))
-        anchor = "end" if k == ticks else "middle"
+    for d, anchor in _ticks(start, end, span, x):
         parts.append(
             f'<text x="{x(d):.1f}" y="{axis_y + 16}" text-anchor="{anchor}" fill="{MUTED}">{esc(d.isoformat())}</text>'
         )
