@@ -35,7 +35,7 @@ import sqlite3
 import time
 import unicodedata
 import zlib
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -58,6 +58,11 @@ _SCHEMA_STATEMENTS = (
 )
 #: A file modified this close to its recording is re-hashed rather than trusted.
 RACY_NS = 1_000_000_000
+
+#: A file's row while its records wait to be confirmed: a stat key no file has, and a
+#: digest no content has (see :meth:`Cache.confirm`).
+_PENDING_KEY = (-1, -1, -1, -1)
+_PENDING = "pending "
 
 #: One record as cached: (index in its section, line, column, the record as parsed).
 Entry = tuple[int, int, int, Any]
@@ -95,14 +100,29 @@ def write_json_lines(
     text: str,
     read_ns: int,
     limits: Limits = DEFAULT_LIMITS,
+    confirm: Callable[[], bool] | None = None,
 ) -> None:
     """Record one JSON Lines file from its text (see :meth:`Cache.store_json_lines`), from
-    a process of its own."""
+    a process of its own.
+
+    With ``confirm``, the records are written *pending* — present, but usable by no one:
+    their file's row matches no file — and made usable only if ``confirm()`` (which may
+    wait for the reader of the file to find it sound) returns True; otherwise they are
+    withdrawn. A reader killed meanwhile leaves nothing usable behind.
+    """
     cache = Cache(root, limits)
     if not cache.open():
         return
     try:
-        cache.store_json_lines(rel, key, content_digest, section, text, read_ns)
+        if not cache.store_json_lines(
+            rel, key, content_digest, section, text, read_ns, pending=confirm is not None
+        ):
+            return
+        if confirm is not None:
+            if confirm():
+                cache.confirm(rel, key, content_digest)
+            else:
+                cache.withdraw(rel, content_digest)
     finally:
         cache.close()
 
@@ -391,12 +411,14 @@ class Cache:
         section: str,
         text: str,
         read_ns: int | None = None,
-    ) -> None:
+        *,
+        pending: bool = False,
+    ) -> bool:
         """:meth:`store_file` for a JSON Lines file, from its text: the same rows, built
         line by line (each record's own text goes into its block, not a copy made from
         the parsed record), so that a million records are recorded without holding a
         million parsed ones. Nothing is recorded of a file that is not one JSON mapping
-        a line (its reader reports it)."""
+        a line (its reader reports it): False. ``pending``: see :meth:`confirm`."""
         groups: dict[tuple[str | None, str | None], list[str]] = {}
         keys: dict[tuple[Any, Any], tuple[str, str]] = {}
         ids: list[tuple[str, str, int, int]] = []
@@ -409,7 +431,7 @@ class Cache:
                     continue
                 rec = loads(line)
                 if type(rec) is not dict:
-                    return
+                    return False
                 group: tuple[str | None, str | None] = (None, None)
                 if claims:
                     raw = (rec.get("subject"), rec.get("property"))
@@ -426,12 +448,37 @@ class Cache:
                     ids.append((normalize("NFC", record_id), rel, number, 1))
                 index += 1
         except (orjson.JSONDecodeError, TypeError):
-            return
+            return False
         blobs = []
         for (subject, prop), parts in groups.items():
             data = f"[{','.join(parts)}]".encode()
             blobs.append((rel, section, subject, prop, data, zlib.crc32(data)))
+        if pending:  # a row that matches no file, and no content: used by no one yet
+            key, content_digest = _PENDING_KEY, _PENDING + content_digest
         self._store(rel, key, content_digest, blobs, ids, index, read_ns)
+        return True
+
+    def confirm(self, rel: str, key: tuple[int, int, int, int], content_digest: str) -> None:
+        """Make the pending records of ``rel`` usable: give its row the file's stat key and
+        content digest."""
+        self._write(
+            lambda db: db.execute(
+                "UPDATE files SET size=?, mtime_ns=?, ctime_ns=?, ino=?, digest=? "
+                "WHERE path=? AND digest=?",
+                (*key, content_digest, rel, _PENDING + content_digest),
+            )
+        )
+
+    def withdraw(self, rel: str, content_digest: str) -> None:
+        """Drop the pending records of ``rel`` (its reader found a problem in the file)."""
+
+        def write(db: sqlite3.Connection) -> None:
+            row = db.execute("SELECT digest FROM files WHERE path=?", (rel,)).fetchone()
+            if row is not None and row[0] == _PENDING + content_digest:
+                for table in ("blobs", "ids", "files"):
+                    db.execute(f"DELETE FROM {table} WHERE path=?", (rel,))
+
+        self._write(write)
 
     def _store(
         self,

@@ -54,16 +54,19 @@ class _Early:
     A big bulk file is handed over as soon as it is read: the child records it from its
     text, line by line (about 7 s for a million claims), on the second CPU, idle during
     the load, while this process parses and validates it; the two share only the text,
-    so neither copies the other's memory. Once the load is done, this process waits for the
-    writers (by then done, or nearly) and forgets any of those files that had a problem.
+    so neither copies the other's memory. The child writes the records *pending*,
+    usable by no one, and makes them usable only when this process, having read the
+    file, says it is sound (through a pipe); if it says otherwise, or ends without a
+    word, the child withdraws them. Once the load is done, this process waits for the
+    writers (by then done, or nearly).
     """
 
     root: Path
     limits: Limits
     #: The files handed to a writer, by relative path.
     files: list[str] = field(default_factory=list)
-    #: Those of them that had a problem: not to be kept in the cache.
-    failed: list[str] = field(default_factory=list)
+    #: The write end of the pipe to each writer still waiting for a word, by file.
+    waiting: dict[str, int] = field(default_factory=dict)
 
     def start(
         self,
@@ -76,24 +79,54 @@ class _Early:
     ) -> bool:
         """Record ``path`` in a child; False (nothing started) where forking is not safe.
         The cache's connection is closed across the fork."""
+        import os
+
         rel = relative(self.root, path)
         root, limits, section = self.root, self.limits, jsonlfile.section_of(path)
+        read, write = os.pipe()
+        others = list(self.waiting.values())
+
+        def record() -> None:
+            for fd in (write, *others):  # only this process's word may reach the child
+                os.close(fd)
+
+            def sound() -> bool:
+                with os.fdopen(read, "rb") as word:
+                    return word.read(1) == b"1"
+
+            write_json_lines(root, rel, key, content, section, text, read_ns, limits, sound)
 
         cache.close()
-        started = in_background(
-            lambda: write_json_lines(root, rel, key, content, section, text, read_ns, limits)
-        )
+        started = in_background(record)
         cache.reopen()
-        if started:
-            self.files.append(rel)
-        return started
+        os.close(read)
+        if not started:
+            os.close(write)
+            return False
+        self.files.append(rel)
+        self.waiting[rel] = write
+        return True
 
-    def finish(self, cache: Cache) -> None:
-        """Wait for the writers, then forget the files that had a problem."""
-        if not self.files:
+    def settle(self, rel: str, sound: bool) -> None:
+        """Tell the writer of ``rel`` whether the file read without a problem."""
+        import os
+
+        fd = self.waiting.pop(rel, None)
+        if fd is None:
             return
-        wait_background()
-        cache.forget_files(self.failed)
+        try:
+            os.write(fd, b"1" if sound else b"0")
+        except OSError:
+            pass  # the writer has ended (it found the file unreadable): nothing to tell
+        finally:
+            os.close(fd)
+
+    def finish(self) -> None:
+        """Wait for the writers (any not yet told withdraws its records)."""
+        for rel in list(self.waiting):
+            self.settle(rel, False)
+        if self.files:
+            wait_background()
 
 
 @cache
@@ -482,6 +515,7 @@ def _load(
     if store_cache is not None and not store_cache.open():
         store_cache = None
     records: list[FileRecords] = []  # to record in the cache
+    early = _Early(root, limits) if background and store_cache is not None else None
     try:
         with gc_paused():
             files = store_files(root)
@@ -503,11 +537,12 @@ def _load(
             groups = _touched(pending) if partial and store_cache is not None else None
             if store_cache is not None:
                 store_cache.forget([relative(root, p) for p in files])
-            early = _Early(root, limits) if background and groups is None else None
             for path in files:
-                _load_store_file(loader, path, store_cache, groups, records, early)
-            if early is not None and store_cache is not None:
-                early.finish(store_cache)
+                _load_store_file(
+                    loader, path, store_cache, groups, records, early if groups is None else None
+                )
+            if early is not None:
+                early.finish()
             # Recorded now unless there are many: what follows reads the ids recorded.
             later = (
                 background
@@ -542,6 +577,8 @@ def _load(
             if store_cache is not None and groups is None:
                 _update_verdict(store_cache, loader, bool(candidates), stored_claims)
     finally:
+        if early is not None:  # on any way out: no writer is left waiting for a word
+            early.finish()
         if store_cache is not None:
             store_cache.close()
     # Forked once the cache is closed (a connection must not cross a fork); a failed
@@ -650,8 +687,7 @@ def _load_store_file(
         loader.digests[rel] = content
     if handed:
         assert early is not None
-        if len(loader.problems) != problems:
-            early.failed.append(rel)
+        early.settle(rel, sound=parsed is not None and len(loader.problems) == problems)
         return
     if parsed is None:
         return

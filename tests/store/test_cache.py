@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
 import sys
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -531,3 +533,66 @@ def test_json_lines_recorded_from_text_read_back_as_parsed(
     assert [list(e) for e in got["text"][0].get(section, [])] == [
         list(e) for e in expected_entries.get(section, [])
     ]
+
+
+def test_pending_records_are_used_by_no_one_until_confirmed(tmp_path: Path) -> None:
+    from claimcheck.store.cache import Cache, stat_key, write_json_lines
+
+    root = make(tmp_path)
+    path = root / "bulk.jsonl"
+    path.write_text(BULK, encoding="utf-8")
+    age(path)
+    key, content = stat_key(path), "d1"
+    seen: list[tuple[bool, bool]] = []
+
+    def look(answer: bool) -> Callable[[], bool]:
+        def confirm() -> bool:
+            other = Cache(root)  # another process's view, while the writer waits
+            assert other.open()
+            seen.append((other.fresh("bulk.jsonl", key), other.same_content("bulk.jsonl", content)))
+            other.close()
+            return answer
+
+        return confirm
+
+    now = time.time_ns()
+    write_json_lines(root, "bulk.jsonl", key, content, "claims", BULK, now, confirm=look(False))
+    assert "bulk.jsonl" not in _cached_paths(root)  # withdrawn
+    write_json_lines(root, "bulk.jsonl", key, content, "claims", BULK, now, confirm=look(True))
+    cache = Cache(root)
+    assert (
+        cache.open()
+        and cache.fresh("bulk.jsonl", key)
+        and cache.same_content("bulk.jsonl", content)
+    )
+    cache.close()
+    assert seen == [(False, False), (False, False)]
+
+
+_KILLED_BEFORE_THE_WORD = """
+import os, sys
+import claimcheck.store.loader as loader
+from claimcheck.store import load_store
+loader.BACKGROUND_FROM = 10
+def killed(self, rel, sound):  # the reader dies once it has read the file, before a word
+    os._exit(9)
+loader._Early.settle = killed
+load_store(sys.argv[1], cache=True, background=True)
+"""
+
+
+@linux_only
+def test_a_reader_killed_before_its_word_leaves_nothing_usable(tmp_path: Path) -> None:
+    # The last line repeats a key: only a reader parsing the file sees it.
+    root = _bulk_store(tmp_path, BULK + '{"id": "dup", "id": "dup2", "subject": "strike"}\n')
+    script = tmp_path / "killed.py"
+    script.write_text(_KILLED_BEFORE_THE_WORD, encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script), str(root)], timeout=120, check=False)
+    assert proc.returncode == 9
+    deadline = time.time() + 30  # the writer withdraws once the pipe is closed
+    while "bulk.jsonl" in _cached_paths(root) and time.time() < deadline:
+        time.sleep(0.1)
+    assert "bulk.jsonl" not in _cached_paths(root)
+    with pytest.raises(StoreError) as err:
+        load_store(root, cache=True)
+    assert "duplicate key" in str(err.value)
