@@ -573,3 +573,58 @@ def test_text_output_of_a_candidate_check_says_what_it_corroborates(
     assert lines, out
     for line in lines:
         assert re.match(r"^\S+candidate\.yaml:2:5: \[info\] corroborates rfi-date: ", line), out
+
+
+def test_add_fills_an_empty_section_written_as_a_template(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    target = store / "new.yaml"
+    target.write_text("# starter\nclaims: []  # fill me\n", encoding="utf-8")
+    code, _, err = run(
+        runner, store, "add", str(candidate(tmp_path, AGREEING)), "--to", str(target)
+    )
+    assert code == 0, err
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# starter\n") and "claims:  # fill me\n  - " in text
+    assert run(runner, store, "validate")[0] == 0
+
+
+def test_add_to_a_section_written_inline_names_its_place(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    target = store / "new.yaml"
+    target.write_text(
+        "# starter\nclaims: [{id: x1, subject: strike, property: deaths, value: 14, "
+        "source: rfi-doc}]\n",
+        encoding="utf-8",
+    )
+    before = target.read_bytes()
+    code, _, err = run(
+        runner, store, "add", str(candidate(tmp_path, AGREEING)), "--to", str(target), "--force"
+    )
+    assert code == 2
+    assert re.search(r"new\.yaml:2:9: section 'claims' is written inline", err), err
+    assert target.read_bytes() == before
+
+
+def test_add_keeps_a_comment_inside_the_last_record_in_it(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    target = store / "claims.yaml"
+    text = target.read_text(encoding="utf-8").replace(
+        "source: monde-doc}\n",
+        "source: monde-doc}\n  - id: monde-15\n    subject: strike\n    property: deaths\n"
+        "    value: 14\n    source: monde-doc\n    # checked against the print edition\n"
+        "  # more to come\n",
+    )
+    target.write_text(text, encoding="utf-8")
+    code, _, err = run(
+        runner, store, "add", str(candidate(tmp_path, AGREEING)), "--to", str(target)
+    )
+    assert code == 0, err
+    new = target.read_text(encoding="utf-8")
+    record = new.index("  - id: monde-15")
+    assert new.index("    # checked against the print edition") < new.index("aj-14")
+    assert record < new.index("    # checked against the print edition")
+    # a comment at the dashes' level is the section's: the new record goes before it
+    assert new.index("aj-14") < new.index("  # more to come")

@@ -228,6 +228,14 @@ def _dump_items(section: str, items: list[Any], offset: int) -> str:
     return out.getvalue().split("\n", 1)[1]
 
 
+class _Inline(Exception):
+    """A section written in flow style (``claims: [...]``): not appended to as text."""
+
+    def __init__(self, line: int, col: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.col, self.message = line, col, message
+
+
 def _insert(text: str, section: str, items: list[Any], newline: str = "\n") -> str:
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
@@ -240,17 +248,33 @@ def _insert(text: str, section: str, items: list[Any], newline: str = "\n") -> s
         return "".join(lines) + sep + f"{section}:{newline}" + block.replace("\n", newline)
     rest = header.match(lines[start].rstrip("\r\n"))
     inline = rest.group(1).split("#", 1)[0].strip() if rest else ""
+    if inline == "[]":  # an empty section, as a template writes it: becomes a block
+        comment = rest.group(1)[rest.group(1).index("]") + 1 :].strip() if rest else ""
+        ending = lines[start][len(lines[start].rstrip("\r\n")) :] or newline
+        lines[start] = f"{section}:" + (f"  {comment}" if comment else "") + ending
+        inline = ""
     if inline:
-        raise ValueError(f"section {section!r} is written inline; cannot append to it as text")
+        raise _Inline(
+            start + 1,
+            len(section) + 2 + len(rest.group(1)) - len(rest.group(1).lstrip()) if rest else 1,
+            f"section {section!r} is written inline ({inline[:20]}); append to it by hand, "
+            "write it as a block list, or --to another file",
+        )
+    dash = _indent_of(text, section)
     last = start
     for j in range(start + 1, len(lines)):
         line = lines[j]
-        if not line.strip() or line.lstrip().startswith("#"):
+        if not line.strip():
+            continue
+        if line.lstrip().startswith("#"):
+            # indented past the dashes: a comment inside the last record, which stays in it
+            if len(line) - len(line.lstrip(" ")) > dash and last > start:
+                last = j
             continue
         if line[0] not in " \t-" or line.startswith(("---", "...")):
             break
         last = j
-    block = _dump_items(section, items, _indent_of(text, section)).replace("\n", newline)
+    block = _dump_items(section, items, dash).replace("\n", newline)
     return "".join(lines[: last + 1]) + block + "".join(lines[last + 1 :])
 
 
@@ -299,8 +323,8 @@ def append_records(
         if records.get(section):
             try:
                 new = _insert(new, section, records[section], newline)
-            except ValueError as e:
-                raise StoreError([Problem(Location(shown), str(e))]) from None
+            except _Inline as e:
+                raise StoreError([Problem(Location(shown, e.line, e.col), e.message)]) from None
     if before is not None and before.startswith(b"\xef\xbb\xbf"):
         new = "\ufeff" + new
     size = len(new.encode("utf-8"))
