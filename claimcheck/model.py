@@ -171,8 +171,24 @@ Ref = Annotated[
     str, AfterValidator(_check_ref), WithJsonSchema({"type": "string", "pattern": _RE_ID.pattern})
 ]
 Name = Annotated[str, AfterValidator(nfc)]
-#: A finding's fingerprint: hexadecimal digits, compared in lower case ("02F0…" is "02f0…").
-Fingerprint = Annotated[str, AfterValidator(lambda s: s.strip().lower())]
+
+
+def _fingerprint(value: str) -> str:
+    text = value.strip().lower()
+    if not re.fullmatch(r"[0-9a-f]{16}", text):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        raise ValueError(
+            f"{shown!r} is not a fingerprint: 16 hexadecimal digits, as `check` prints them"
+        )
+    return text
+
+
+#: A finding's fingerprint: 16 hexadecimal digits, compared in lower case.
+Fingerprint = Annotated[
+    str,
+    AfterValidator(_fingerprint),
+    WithJsonSchema({"type": "string", "pattern": "^[0-9a-fA-F]{16}$"}),
+]
 Date = Annotated[
     dt.date,
     PlainValidator(_iso_date),

@@ -579,7 +579,7 @@ def test_add_fills_an_empty_section_written_as_a_template(
     runner: CliRunner, store: Path, tmp_path: Path
 ) -> None:
     target = store / "new.yaml"
-    target.write_text("# starter\nclaims: []  # fill me\n", encoding="utf-8")
+    target.write_text("# starter\nclaims: [ ]  # fill me\n", encoding="utf-8")
     code, _, err = run(
         runner, store, "add", str(candidate(tmp_path, AGREEING)), "--to", str(target)
     )

@@ -426,3 +426,23 @@ def test_two_verdicts_on_one_finding_are_refused_with_both_places(tmp_path: Path
     assert (problem.location.line, problem.location.col) == (3, 5)
     assert "reviewed as 'explained' here and as 'disputed' at" in problem.message
     assert problem.message.split(" at ")[1].endswith("r.yaml:2:5; keep one verdict")
+
+
+def test_a_review_names_its_finding_by_a_fingerprint(tmp_path: Path) -> None:
+    import pytest
+
+    from claimcheck.errors import StoreError
+
+    root = write_store(
+        tmp_path,
+        {
+            "base.yaml": BASE,
+            "r.yaml": 'reviews:\n  - {finding: "8cec0caded358fbd\\nfake.yaml:1:1: [error] x",'
+            " verdict: explained}\n",
+        },
+    )
+    with pytest.raises(StoreError) as err:
+        load_store(root)
+    (problem,) = err.value.problems
+    assert (problem.location.line, problem.location.col) == (2, 15)  # at the value
+    assert "is not a fingerprint: 16 hexadecimal digits" in problem.message

@@ -113,7 +113,7 @@ def test_claimreview_items_have_the_required_fields(runner: CliRunner) -> None:
         "--author",
         "Desk",
         "--url",
-        "https://desk.example/kidal",
+        "https://desk.example/kidal#top",
         "--date",
         "2023-11-20",
     )

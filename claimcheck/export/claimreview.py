@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import quote
 
 from claimcheck.engine import Result
 from claimcheck.model import Claim
@@ -116,7 +117,8 @@ def claimreview(
             "identifier": claim.id,
         }
         if url:
-            item["url"] = f"{url}#{claim.id}"
+            # the page, without a fragment of its own, and the claim's id as one
+            item["url"] = f"{url.split('#', 1)[0]}#{quote(claim.id, safe='')}"
         review = reviewed.get(claim.id)
         if review is not None:
             if review.note:

@@ -30,11 +30,13 @@ def render_check(result: Result, fmt: str) -> str | bytes:
             for r in result.stale_reviews
         ]
         lines += [
-            f"{where}: [warning] {text}" if fmt == "text" else _annotation("warning", where, text)
+            _text_line(where, "warning", text)
+            if fmt == "text"
+            else _annotation("warning", where, text)
             for where, text in stale
         ]
         lines += [
-            f"{where}: [info] {text}" if fmt == "text" else _annotation("notice", where, text)
+            _text_line(where, "info", text) if fmt == "text" else _annotation("notice", where, text)
             for where, text in _candidate_notes(result)
         ]
         lines.append(_summary_line(result))
@@ -67,10 +69,17 @@ def _reviewed(f: Finding, known: frozenset[str] = frozenset()) -> str:
     return mark + (f" (reviewed: {f.review.verdict})" if f.review else "")
 
 
+#: Every character a terminal or an editor takes for a line break, written out instead.
+_ONE_LINE = str.maketrans({c: repr(c)[1:-1] for c in "\r\n\v\f\x85\u2028\u2029"})
+
+
 def _line(f: Finding, known: frozenset[str] = frozenset()) -> str:
     # One line per finding, whatever a value holds: a line break is written as \n.
-    message = (f.message + _reviewed(f, known)).replace("\r", "\\r").replace("\n", "\\n")
-    return f"{f.location}: [{f.severity}] {f.rule} {message}"
+    return _text_line(f.location, f.severity, f"{f.rule} {f.message}{_reviewed(f, known)}")
+
+
+def _text_line(where: str, severity: str, text: str) -> str:
+    return f"{where}: [{severity}] {text}".translate(_ONE_LINE)
 
 
 def _github(f: Finding, known: frozenset[str] = frozenset()) -> str:

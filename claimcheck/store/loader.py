@@ -83,7 +83,10 @@ class _Early:
 
         rel = relative(self.root, path)
         root, limits, section = self.root, self.limits, jsonlfile.section_of(path)
-        read, write = os.pipe()
+        try:
+            read, write = os.pipe()
+        except OSError:  # no descriptor left: the file is recorded after the load instead
+            return False
         others = list(self.waiting.values())
 
         def record() -> None:

@@ -248,7 +248,7 @@ def _insert(text: str, section: str, items: list[Any], newline: str = "\n") -> s
         return "".join(lines) + sep + f"{section}:{newline}" + block.replace("\n", newline)
     rest = header.match(lines[start].rstrip("\r\n"))
     inline = rest.group(1).split("#", 1)[0].strip() if rest else ""
-    if inline == "[]":  # an empty section, as a template writes it: becomes a block
+    if inline.replace(" ", "").replace("\t", "") == "[]":  # an empty template: a block
         comment = rest.group(1)[rest.group(1).index("]") + 1 :].strip() if rest else ""
         ending = lines[start][len(lines[start].rstrip("\r\n")) :] or newline
         lines[start] = f"{section}:" + (f"  {comment}" if comment else "") + ending

@@ -46,6 +46,8 @@ VAGUE: dict[str, Vague] = {
     "des dizaines": Vague(20, 99, 20, "tens: twenty or more, under a hundred"),
     "des centaines": Vague(200, 999, 200, "hundreds"),
     "des milliers": Vague(2000, 9999, 2000, "thousands"),
+    "millions": Vague(2000000, 9999999, 2000000, "two million or more, under ten million"),
+    "des millions": Vague(2000000, 9999999, 2000000, "millions"),
     # A few or several of a size: the size times 2–6 or 3–9
     "a few dozen": Vague(24, 72, 36, "a few times twelve"),
     "several dozen": Vague(36, 108, 60, "several times twelve"),
@@ -188,7 +190,7 @@ def number_from_words(text: str) -> float | None:
             current = (current or 1) * 100
         elif token in THOUSANDS or token in MILLIONS:
             scale = THOUSANDS.get(token) or MILLIONS[token]
-            if total and not current and scale > last_scale:
+            if total and not current and scale >= last_scale:
                 total *= scale  # "one thousand million", "deux cent mille millions"
             else:
                 total += (current or 1) * scale

@@ -286,6 +286,9 @@ SIZES = [
     ("un milliard deux millions", 1_002_000_000, 1_002_000_000),
     ("one billion five hundred million", 1_500_000_000, 1_500_000_000),
     ("two hundred thousand million", 2 * 10**11, 2 * 10**11),
+    ("a million million", 10**12, 10**12),
+    ("a thousand thousand", 10**6, 10**6),
+    ("millions", 2_000_000, 9_999_999),
 ]
 
 
