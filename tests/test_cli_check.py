@@ -7,6 +7,7 @@ import multiprocessing
 import re
 import shutil
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -133,16 +134,16 @@ def test_github_annotations(runner: CliRunner) -> None:
 
 
 def test_github_annotations_escape_the_file_and_cover_stale_reviews(
-    runner: CliRunner, tmp_path: Path
+    runner: CliRunner, make_store: Callable[..., Path]
 ) -> None:
-    root = tmp_path / "store"
-    root.mkdir()
-    (root / "base.yaml").write_text(BASE, encoding="utf-8")
-    (root / "a,b:c.yaml").write_text(
-        "claims:\n  - {id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}\n"
-        "  - {id: b, subject: strike, property: deaths, value: 3, source: monde-doc}\n"
-        "reviews:\n  - {finding: 0123456789abcdef, verdict: explained}\n",
-        encoding="utf-8",
+    root = make_store(
+        {
+            "a,b:c.yaml": (
+                "claims:\n  - {id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}\n"
+                "  - {id: b, subject: strike, property: deaths, value: 3, source: monde-doc}\n"
+                "reviews:\n  - {finding: 0123456789abcdef, verdict: explained}\n"
+            )
+        }
     )
     _, out, _ = run(runner, root, "check", "--format", "github")
     lines = out.splitlines()
@@ -156,18 +157,18 @@ def test_github_annotations_escape_the_file_and_cover_stale_reviews(
 
 
 def test_text_keeps_one_line_per_finding_when_a_value_has_a_line_break(
-    runner: CliRunner, tmp_path: Path
+    runner: CliRunner, make_store: Callable[..., Path]
 ) -> None:
-    root = tmp_path / "store"
-    root.mkdir()
-    (root / "base.yaml").write_text(BASE, encoding="utf-8")
-    (root / "c.yaml").write_text(
-        "properties:\n"
-        '  - {id: mood, type: category, values: ["calm", "line\\nbreak"]}\n'
-        "claims:\n"
-        "  - {id: a, subject: battle, property: mood, value: calm, source: rfi-doc}\n"
-        '  - {id: b, subject: battle, property: mood, value: "line\\nbreak", source: monde-doc}\n',
-        encoding="utf-8",
+    root = make_store(
+        {
+            "c.yaml": (
+                "properties:\n"
+                '  - {id: mood, type: category, values: ["calm", "line\\nbreak"]}\n'
+                "claims:\n"
+                "  - {id: a, subject: battle, property: mood, value: calm, source: rfi-doc}\n"
+                '  - {id: b, subject: battle, property: mood, value: "line\\nbreak", source: monde-doc}\n'
+            )
+        }
     )
     code, out, err = run(runner, root, "check", "--format", "text")
     assert code == 1, err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
@@ -156,17 +157,17 @@ def test_filters_match_ids_typed_in_either_unicode_form(runner: CliRunner, tmp_p
 
 
 def test_claims_json_gives_no_interval_for_a_value_stated_as_unknown(
-    runner: CliRunner, tmp_path: Path
+    runner: CliRunner, make_store: Callable[..., Path]
 ) -> None:
-    root = tmp_path / "store"
-    root.mkdir()
-    (root / "base.yaml").write_text(BASE, encoding="utf-8")
-    (root / "c.yaml").write_text(
-        "claims:\n"
-        "  - {id: q, subject: strike, property: deaths, value: unknown, source: rfi-doc}\n"
-        "  - {id: d, subject: strike, property: date, value: unknown, source: rfi-doc}\n"
-        "  - {id: n, subject: strike, property: deaths, value: 14+, source: monde-doc}\n",
-        encoding="utf-8",
+    root = make_store(
+        {
+            "c.yaml": (
+                "claims:\n"
+                "  - {id: q, subject: strike, property: deaths, value: unknown, source: rfi-doc}\n"
+                "  - {id: d, subject: strike, property: date, value: unknown, source: rfi-doc}\n"
+                "  - {id: n, subject: strike, property: deaths, value: 14+, source: monde-doc}\n"
+            )
+        }
     )
     result = runner.invoke(cli, ["--store", str(root), "claims", "--format", "json"])
     assert result.exit_code == 0, result.output

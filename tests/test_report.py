@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -193,17 +194,19 @@ def test_an_output_name_of_no_known_format_is_refused(runner: CliRunner, tmp_pat
     assert md.read_text(encoding="utf-8").startswith("# ")
 
 
-def test_html_isolates_user_text_and_names_who_reviewed(runner: CliRunner, tmp_path: Path) -> None:
-    root = tmp_path / "store"
-    root.mkdir()
-    (root / "base.yaml").write_text(BASE, encoding="utf-8")
-    (root / "c.yaml").write_text(
-        "documents:\n"
-        "  - {id: ar-doc, outlet: rfi, published: 2023-11-11, title: 'مالي: الجيش يقترب من كيدال'}\n"
-        "claims:\n"
-        "  - {id: a, subject: strike, property: deaths, value: 3, source: ar-doc}\n"
-        "  - {id: b, subject: strike, property: deaths, value: 14, source: monde-doc}\n",
-        encoding="utf-8",
+def test_html_isolates_user_text_and_names_who_reviewed(
+    runner: CliRunner, tmp_path: Path, make_store: Callable[..., Path]
+) -> None:
+    root = make_store(
+        {
+            "c.yaml": (
+                "documents:\n"
+                "  - {id: ar-doc, outlet: rfi, published: 2023-11-11, title: 'مالي: الجيش يقترب من كيدال'}\n"
+                "claims:\n"
+                "  - {id: a, subject: strike, property: deaths, value: 3, source: ar-doc}\n"
+                "  - {id: b, subject: strike, property: deaths, value: 14, source: monde-doc}\n"
+            )
+        }
     )
     result = runner.invoke(cli, ["--store", str(root), "check", "--format", "json"])
     conflict = next(f for f in json.loads(result.stdout)["findings"] if f["rule"] == "CC101")

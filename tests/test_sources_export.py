@@ -7,6 +7,7 @@ import io
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -198,22 +199,22 @@ def test_csv_guards_against_formulas(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_an_outlet_is_judged_on_the_claims_it_makes_itself(
-    runner: CliRunner, tmp_path: Path
+    runner: CliRunner, make_store: Callable[..., Path]
 ) -> None:
-    root = tmp_path / "store"
-    root.mkdir()
-    (root / "base.yaml").write_text(BASE, encoding="utf-8")
-    (root / "c.yaml").write_text(
-        "claims:\n"
-        # RFI contradicts itself: a self-contradiction, not a conflict between sources
-        "  - {id: own-20, subject: strike, property: deaths, value: 20, source: rfi-doc}\n"
-        "  - {id: own-5, subject: strike, property: deaths, value: 5, source: rfi-doc}\n"
-        # RFI reports a party's claim, which Le Monde contradicts
-        "  - {id: fama-says, subject: battle, property: outcome, value: government-advantage,"
-        " source: rfi-doc, claimant: fama}\n"
-        "  - {id: monde-says, subject: battle, property: outcome, value: rebel-advantage,"
-        " source: monde-doc}\n",
-        encoding="utf-8",
+    root = make_store(
+        {
+            "c.yaml": (
+                "claims:\n"
+                # RFI contradicts itself: a self-contradiction, not a conflict between sources
+                "  - {id: own-20, subject: strike, property: deaths, value: 20, source: rfi-doc}\n"
+                "  - {id: own-5, subject: strike, property: deaths, value: 5, source: rfi-doc}\n"
+                # RFI reports a party's claim, which Le Monde contradicts
+                "  - {id: fama-says, subject: battle, property: outcome, value: government-advantage,"
+                " source: rfi-doc, claimant: fama}\n"
+                "  - {id: monde-says, subject: battle, property: outcome, value: rebel-advantage,"
+                " source: monde-doc}\n"
+            )
+        }
     )
     code, out, _ = run(runner, root, "sources", "--format", "json")
     assert code == 0
