@@ -7,11 +7,13 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.config import Config, parse_config
 from claimcheck.engine import check
+from claimcheck.errors import Problem, StoreError
 from claimcheck.store import load_store
 
 from support import BASE
@@ -407,42 +409,30 @@ def test_a_review_may_write_the_fingerprint_in_upper_case(tmp_path: Path) -> Non
     assert same.review is not None and same.review.verdict == "explained"
 
 
-def test_two_verdicts_on_one_finding_are_refused_with_both_places(tmp_path: Path) -> None:
-    import pytest
-
-    from claimcheck.errors import StoreError
-
-    root = write_store(
-        tmp_path,
-        {
-            "base.yaml": BASE,
-            "r.yaml": "reviews:\n  - {finding: 0123456789abcdef, verdict: disputed}\n"
-            "  - {finding: 0123456789ABCDEF, verdict: explained}\n",
-        },
-    )
+def _only_problem(tmp_path: Path, reviews: str) -> Problem:
+    """The one problem loading the base store with ``reviews`` (a reviews.yaml) gives."""
     with pytest.raises(StoreError) as err:
-        load_store(root)
+        load_store(write_store(tmp_path, {"base.yaml": BASE, "r.yaml": reviews}))
     (problem,) = err.value.problems
+    return problem
+
+
+def test_two_verdicts_on_one_finding_are_refused_with_both_places(tmp_path: Path) -> None:
+    problem = _only_problem(
+        tmp_path,
+        "reviews:\n  - {finding: 0123456789abcdef, verdict: disputed}\n"
+        "  - {finding: 0123456789ABCDEF, verdict: explained}\n",
+    )
     assert (problem.location.line, problem.location.col) == (3, 5)
     assert "reviewed as 'explained' here and as 'disputed' at" in problem.message
     assert problem.message.split(" at ")[1].endswith("r.yaml:2:5; keep one verdict")
 
 
 def test_a_review_names_its_finding_by_a_fingerprint(tmp_path: Path) -> None:
-    import pytest
-
-    from claimcheck.errors import StoreError
-
-    root = write_store(
+    problem = _only_problem(
         tmp_path,
-        {
-            "base.yaml": BASE,
-            "r.yaml": 'reviews:\n  - {finding: "8cec0caded358fbd\\nfake.yaml:1:1: [error] x",'
-            " verdict: explained}\n",
-        },
+        'reviews:\n  - {finding: "8cec0caded358fbd\\nfake.yaml:1:1: [error] x",'
+        " verdict: explained}\n",
     )
-    with pytest.raises(StoreError) as err:
-        load_store(root)
-    (problem,) = err.value.problems
     assert (problem.location.line, problem.location.col) == (2, 15)  # at the value
     assert "is not a fingerprint: 16 hexadecimal digits" in problem.message
