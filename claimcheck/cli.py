@@ -504,6 +504,7 @@ def claims(
     fmt: str | None,
 ) -> None:
     """Query claims, with their defaults resolved."""
+    from claimcheck.errors import an
     from claimcheck.render.claims import render_claims
     from claimcheck.store.query import query_claims
     from claimcheck.values import nfc
@@ -523,7 +524,7 @@ def claims(
             other = store.kind_of(value)
             _usage(
                 f"{option}: no {kind} {value!r} in the store"
-                + (f" (it is {'an' if other[0] in 'aeiou' else 'a'} {other})" if other else "")
+                + (f" (it is {an(other)})" if other else "")
             )
     found = query_claims(
         store, subject=subject, property=property_, outlet=outlet, claimant=claimant

@@ -89,3 +89,23 @@ def display_path(path: str | Path) -> str:
         return str((p.parent.resolve() / p.name).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
         return str(p)
+
+
+def an(noun: str) -> str:
+    """``a party``, ``an outlet``, ``an empty value``: a noun with its article."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def kind_of(value: object) -> str:
+    """What a value read from a file is, in a user's words: ``a number``, ``an empty
+    value``, ``a mapping``."""
+    name = {
+        dict: "mapping",
+        list: "list",
+        str: "text",
+        int: "number",
+        float: "number",
+        bool: "yes/no value",
+        type(None): "empty value",
+    }.get(type(value), type(value).__name__)
+    return an(name)

@@ -348,6 +348,7 @@ class Property:
     cumulative: bool = False
     #: Quantity: an absolute gap or a percentage ("10%"); date: days.
     tolerance: Tolerance | None = None
+    note: str | None = None
 
     def __post_init__(self) -> None:
         if self.type == "category" and not self.values:

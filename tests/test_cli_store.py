@@ -206,3 +206,20 @@ def test_a_report_of_the_store_in_the_working_folder_is_titled_by_its_name(
     assert result.exit_code == 0
     assert result.stdout.startswith("# Discrepancy report: kidal-desk\n")
     assert "0 claims from 7 documents of 5 outlets" in result.stdout
+
+
+def test_every_record_type_takes_a_note(runner: CliRunner, make_store: Callable[..., Path]) -> None:
+    root = make_store(
+        {
+            "n.yaml": (
+                "outlets:\n  - {id: o9, name: O9, kind: newspaper, note: n}\n"
+                "documents:\n  - {id: d9, outlet: o9, note: n}\n"
+                "parties:\n  - {id: p9, name: P9, kind: person, note: n}\n"
+                "subjects:\n  - {id: s9, label: S9, note: n}\n"
+                "properties:\n  - {id: q9, type: quantity, note: n}\n"
+                "claims:\n  - {id: c9, subject: s9, property: q9, value: 1, source: d9, note: n}\n"
+            )
+        }
+    )
+    result = runner.invoke(cli, ["--store", str(root), "validate"])
+    assert result.exit_code == 0, result.stderr

@@ -127,6 +127,18 @@ def write_json_lines(
         cache.close()
 
 
+def own_folder(root: Path) -> Path:
+    """claimcheck's folder beside the store (the cache, the writers' lock), created if need
+    be with a ``.gitignore`` of ``*`` in it, so that git ignores it in any repository."""
+    folder = root / CACHE_DIR
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        with contextlib.suppress(OSError):
+            ignore.write_text("# written by claimcheck: nothing here is data\n*\n")
+    return folder
+
+
 def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -173,7 +185,7 @@ class Cache:
         """Open (or create, or rebuild) the cache; False when it cannot be used."""
         for attempt in range(2):
             try:
-                self.path.parent.mkdir(exist_ok=True)
+                own_folder(self.root)
                 self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")

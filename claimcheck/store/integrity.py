@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from claimcheck.errors import Location
+from claimcheck.errors import Location, an
 from claimcheck.model import Claim
 from claimcheck.store.store import Store, Where
 from claimcheck.values import BadValue, DateRange, Entity, Value, parse_value
@@ -38,7 +38,7 @@ def check(
         hint = ""
         other = store.kind_of(target)
         if other:
-            hint = f" ({target!r} is a {other})"
+            hint = f" ({target!r} is {an(other)})"
         report(locate(store.where[record_id], section, field), f"unknown {kind} {target!r}{hint}")
 
     for outlet in store.outlets.values():

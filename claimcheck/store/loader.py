@@ -17,7 +17,14 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from claimcheck.errors import FileProblem, Location, Problem, StoreError, display_path
+from claimcheck.errors import (
+    FileProblem,
+    Location,
+    Problem,
+    StoreError,
+    display_path,
+    kind_of,
+)
 from claimcheck.forked import in_background, wait_background
 from claimcheck.model import RECORD_TYPES, SECTIONS, SINGULAR, Claim
 from claimcheck.store import integrity, jsonlfile, yamlfile
@@ -299,7 +306,7 @@ class _Loader:
             self.problem(
                 Location(shown, 1, 1),
                 "the top level must be a mapping of sections "
-                f"({', '.join(s + ':' for s in SECTIONS)}), not a {_kind(data)}",
+                f"({', '.join(s + ':' for s in SECTIONS)}), not {kind_of(data)}",
             )
             return {}
         sections: dict[str, Any] = {}
@@ -315,7 +322,7 @@ class _Loader:
                 continue
             elif not isinstance(value, list):
                 self.problem(
-                    where, f"section {key!r} must be a list of records, not a {_kind(value)}"
+                    where, f"section {key!r} must be a list of records, not {kind_of(value)}"
                 )
             else:
                 sections[key] = value
@@ -368,7 +375,7 @@ class _Loader:
         if kind in ("dataclass_type", "dataclass_exact_type", "dict_type", "model_type"):
             self.problem(
                 self.locate(where, section, None),
-                f"{label}: a record must be a mapping of fields, not a {_kind(record)}",
+                f"{label}: a record must be a mapping of fields, not {kind_of(record)}",
             )
             return
         if kind == "unexpected_keyword_argument":
@@ -431,18 +438,6 @@ class Parsed:
     tree: Any
     #: YAML: where each top-level key and its value are.
     keys: dict[str, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
-
-
-def _kind(value: Any) -> str:
-    return {
-        dict: "mapping",
-        list: "list",
-        str: "string",
-        int: "number",
-        float: "number",
-        bool: "yes/no value",
-        type(None): "empty value",
-    }.get(type(value), type(value).__name__)
 
 
 def _short(value: Any) -> str:

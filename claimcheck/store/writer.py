@@ -36,7 +36,8 @@ from claimcheck.store.files import (
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 from claimcheck.store.yamlfile import load as load_safe
 
-LOCK_NAME = ".claimcheck.lock"
+#: The writers' lock, in claimcheck's own folder beside the store (ignored by git).
+LOCK_NAME = "lock"
 
 
 @contextlib.contextmanager
@@ -47,8 +48,11 @@ def store_lock(root: Path) -> Iterator[None]:
     except ImportError:  # pragma: no cover - not on POSIX: no concurrent writers guarded
         yield
         return
-    path = root / LOCK_NAME
+    from claimcheck.store.cache import CACHE_DIR, own_folder
+
+    path = root / CACHE_DIR / LOCK_NAME
     try:
+        own_folder(root)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as e:
         raise UsageError(

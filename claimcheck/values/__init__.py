@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from claimcheck.errors import an, kind_of
 from claimcheck.values.dates import ACCEPTED_DATE_FORMS, DateError, DateRange, parse_date
 from claimcheck.values.quantity import (
     ACCEPTED_FORMS,
@@ -118,10 +119,10 @@ def parse_value(type_: str, raw: Any, categories: frozenset[str] | None = None) 
         raise BadValue(str(e)) from None
     if type_ == "text":
         if not isinstance(raw, str | int | float) or isinstance(raw, bool):
-            raise BadValue(f"expected text, got a {type(raw).__name__}")
+            raise BadValue(f"expected text, got {kind_of(raw)}")
         return Text(str(raw))
     if not isinstance(raw, str):
-        raise BadValue(f"expected a {type_} name (text), got {raw!r}")
+        raise BadValue(f"expected {an(type_)} name (text), got {raw!r}")
     value = nfc(raw.strip())
     if type_ == "category":
         if value != UNKNOWN and categories is not None and value not in categories:

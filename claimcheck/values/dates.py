@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from claimcheck.errors import kind_of
+
 ACCEPTED_DATE_FORMS = (
     "YYYY-MM-DD, YYYY-MM, YYYY, a range START/END of those (2023-11-10/2023-11-14), or 'unknown'"
 )
@@ -141,4 +143,4 @@ def parse_date(raw: Any) -> DateRange:
         return parse_date_text(str(raw))  # a bare year: `date: 2015`
     if raw is None:
         raise DateError(f"an empty value is not a date; accepted forms: {ACCEPTED_DATE_FORMS}")
-    raise DateError(f"a {type(raw).__name__} is not a date; accepted forms: {ACCEPTED_DATE_FORMS}")
+    raise DateError(f"{kind_of(raw)} is not a date; accepted forms: {ACCEPTED_DATE_FORMS}")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from claimcheck.errors import kind_of
 from claimcheck.values.words import (
     APPROX_MARGIN,
     MULTIPLIERS,
@@ -448,9 +449,7 @@ def parse_quantity(raw: Any) -> Quantity:
         return _parse_mapping(raw)
     if raw is None:
         raise QuantityError(f"an empty value is not a quantity; accepted forms: {ACCEPTED_FORMS}")
-    raise QuantityError(
-        f"a {type(raw).__name__} is not a quantity; accepted forms: {ACCEPTED_FORMS}"
-    )
+    raise QuantityError(f"{kind_of(raw)} is not a quantity; accepted forms: {ACCEPTED_FORMS}")
 
 
 def _parse_mapping(raw: dict[Any, Any]) -> Quantity:

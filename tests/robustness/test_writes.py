@@ -404,7 +404,7 @@ def simple_candidate(tmp_path: Path) -> Path:
 
 
 #: What claimcheck keeps beside the store for itself: not data, not compared.
-OWN_FILES = {".claimcheck.lock", ".claimcheck-cache"}
+OWN_FILES = {".claimcheck-cache"}
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:
@@ -622,7 +622,14 @@ def test_full_disk_is_clear_and_harmless(
 
         monkeypatch.setattr(os, "fdopen", fdopen)
     else:
-        monkeypatch.setattr(Path, "mkdir", _no_space)
+        real_mkdir = Path.mkdir
+
+        def mkdir(self: Path, *args: Any, **kwargs: Any) -> None:
+            if self.name == "new-folder":  # the target's new folder, not claimcheck's own
+                _no_space()
+            real_mkdir(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "mkdir", mkdir)
     code, _, err = invoke(
         runner, "--store", str(store), "add", str(simple_candidate(tmp_path)), "--to", str(target)
     )
@@ -708,7 +715,7 @@ def test_add_to_a_target_the_store_would_not_read_is_refused(
         "hidden-folder": store / ".hidden" / "claims.yaml",
         "not-yaml": store / "claims.json",
         "the-store-itself": store,
-        "the-lock-file": store / ".claimcheck.lock",
+        "the-lock-file": store / ".claimcheck-cache" / "lock",
         "jsonl-file": store / "claims-bulk.jsonl",
     }[case]
     cand = simple_candidate(tmp_path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -596,3 +597,19 @@ def test_a_reader_killed_before_its_word_leaves_nothing_usable(tmp_path: Path) -
     with pytest.raises(StoreError) as err:
         load_store(root, cache=True)
     assert "duplicate key" in str(err.value)
+
+
+def test_git_ignores_claimcheck_s_own_folder_in_any_repository(tmp_path: Path) -> None:
+    root = make(tmp_path)
+    load_store(root, cache=True)
+    assert (root / CACHE_DIR / ".gitignore").read_text().splitlines()[-1] == "*"
+    if shutil.which("git") is None:
+        return
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    status = subprocess.run(
+        ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=all"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert CACHE_DIR not in status and "base.yaml" in status
