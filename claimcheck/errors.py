@@ -59,10 +59,12 @@ class ClaimcheckError(Exception):
 
 
 class FileProblem(Exception):
-    """A file that cannot be read at all: one problem, at one place (raised inside loaders)."""
+    """A file that cannot be read: its first problem, at one place (raised inside loaders),
+    and ``more`` when a reader could go on and found others (JSON Lines: each bad line)."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, more: Iterable[Problem] = ()) -> None:
         self.problem = problem
+        self.more = list(more)
         super().__init__(str(problem))
 
 

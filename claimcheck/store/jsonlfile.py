@@ -31,21 +31,35 @@ def load(
     """
     records: list[Any] = []
     positions: list[RecordPos] = []
+    problems: list[Problem] = []
     loads = orjson.loads
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             record = loads(line)
+            if isinstance(record, dict):
+                _check_record(record, line, number, limits)
         except orjson.JSONDecodeError as e:
-            raise FileProblem(
-                Problem(Location("", number, e.colno or 1), f"invalid JSON: {e.msg}")
-            ) from None
-        if isinstance(record, dict):
-            _check_record(record, line, number, limits)
-        records.append(record)
-        positions.append(RecordPos((number, 1), _key_columns(line, number) if want_keys else None))
+            # Every line is a record of its own: the next ones are still read.
+            problems.append(Problem(Location("", number, e.colno or 1), f"invalid JSON: {e.msg}"))
+        except FileProblem as e:
+            problems.append(e.problem)
+        else:
+            records.append(record)
+            positions.append(
+                RecordPos((number, 1), _key_columns(line, number) if want_keys else None)
+            )
+            continue
+        if len(problems) >= MAX_LINE_PROBLEMS:
+            break
+    if problems:
+        raise FileProblem(problems[0], problems[1:])
     return records, positions
+
+
+#: A file this broken is reported by its first lines: enough to see what is wrong.
+MAX_LINE_PROBLEMS = 200
 
 
 def _key_columns(line: str, number: int) -> dict[str, tuple[int, int]]:
@@ -91,8 +105,11 @@ def _check_record(record: dict[str, Any], line: str, number: int, limits: Limits
         suspect = any(line.count(f'"{key}"') > 1 for key in record)
     else:
         suspect = line.count('"') != 2 * tokens
-    if suspect and _has_duplicate_keys(line):
-        raise FileProblem(Problem(Location("", number, 1), "invalid JSON: duplicate key"))
+    repeated = _repeated_key(line) if suspect else None
+    if repeated is not None:
+        raise FileProblem(
+            Problem(Location("", number, 1), f"invalid JSON: duplicate key {repeated!r}")
+        )
     if len(line) > limits.max_string:
         for text in _strings(record):
             if len(text) > limits.max_string:
@@ -105,13 +122,17 @@ def _check_record(record: dict[str, Any], line: str, number: int, limits: Limits
                 )
 
 
-def _has_duplicate_keys(line: str) -> bool:
-    found = False
+def _repeated_key(line: str) -> str | None:
+    """The first key a mapping of the line repeats, if any."""
+    found: str | None = None
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         nonlocal found
-        keys = [k for k, _ in items]
-        found = found or len(keys) != len(set(keys))
+        seen: set[str] = set()
+        for k, _ in items:
+            if k in seen and found is None:
+                found = k
+            seen.add(k)
         return dict(items)
 
     json.loads(line, object_pairs_hook=pairs)

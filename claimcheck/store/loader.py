@@ -248,8 +248,10 @@ class _Loader:
             tree, all_positions, keys = yamlfile.load_with_sections(text, self.limits)
             return Parsed(data, text, None, all_positions, tree, keys)
         except FileProblem as e:
-            loc = e.problem.location
-            self.problem(Location(display_path(path), loc.line, loc.col), e.problem.message)
+            shown = display_path(path)
+            for problem in (e.problem, *e.more):
+                loc = problem.location
+                self.problem(Location(shown, loc.line, loc.col), problem.message)
             return None
 
     def add_parsed(

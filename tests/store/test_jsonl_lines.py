@@ -40,3 +40,22 @@ def test_lines_without_a_repeated_key_are_read(line: str) -> None:
 def test_a_key_written_twice_is_refused(line: str) -> None:
     with pytest.raises(FileProblem, match="duplicate key"):
         load('{"id": "c0"}\n' + line + "\n")
+
+
+def test_every_bad_line_is_reported_not_only_the_first() -> None:
+    text = (
+        '{"id": "a", "value": 1}\n'
+        "not json\n"
+        '{"id": "b", "id": "c"}\n'
+        '{"id": "d", "value": 2}\n'
+        '{"id": "e"\n'
+    )
+    with pytest.raises(FileProblem) as err:
+        load(text)
+    problems = [err.value.problem, *err.value.more]
+    assert [(p.location.line, p.message.split(":")[0]) for p in problems] == [
+        (2, "invalid JSON"),
+        (3, "invalid JSON"),
+        (5, "invalid JSON"),
+    ]
+    assert problems[1].message == "invalid JSON: duplicate key 'id'"
