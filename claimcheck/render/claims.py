@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimcheck.model import Claim
-from claimcheck.render import shorten, table, to_json
+from claimcheck.render import count, shorten, table, to_json
 from claimcheck.store import Store
 from claimcheck.store.query import claim_record
 
@@ -14,12 +14,15 @@ def render_claims(store: Store, claims: Sequence[Claim], fmt: str) -> str:
     if fmt == "json":
         return to_json({"claims": [claim_record(store, c) for c in claims]})
     headers = ["id", "subject", "property", "value", "claimant", "outlet", "as of", "source"]
+    # A terminal table keeps values short; Markdown, meant to be pasted, keeps them whole.
+    width = None if fmt == "markdown" else 30
     rows = [
         [
             c.id,
             c.subject,
             c.property,
-            ("not " if c.stance == "denies" else "") + shorten(str(c.parsed or c.value), 30),
+            ("not " if c.stance == "denies" else "")
+            + (shorten(str(c.parsed or c.value), width) if width else str(c.parsed or c.value)),
             c.claimant if c.claimant_given else f"({c.claimant or '—'})",
             c.outlet,
             c.as_of,
@@ -27,7 +30,7 @@ def render_claims(store: Store, claims: Sequence[Claim], fmt: str) -> str:
         ]
         for c in claims
     ]
-    footer = f"\n{len(claims)} claim{'s' if len(claims) != 1 else ''}"
+    footer = f"\n{count(len(claims), 'claim')}"
     if fmt == "markdown":
         return table(rows, headers, "markdown") + "\n" + footer
     return table(rows, headers) + footer

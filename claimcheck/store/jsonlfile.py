@@ -10,15 +10,21 @@ from typing import Any
 import orjson
 
 from claimcheck.errors import FileProblem, Location, Problem
-from claimcheck.model import SECTIONS
+from claimcheck.model import SECTIONS, SINGULAR
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 from claimcheck.store.yamlfile import RecordPos
 
 
 def section_of(path: PurePath) -> str:
-    """The section a JSONL file holds: its name's first word, else ``claims``."""
+    """The section a JSONL file holds: its name's first word (``outlets-2023.jsonl``, or
+    in the singular, ``outlet.jsonl``), else ``claims``."""
     first = re.split(r"[-_.\s]", path.name, maxsplit=1)[0].lower()
-    return first if first in SECTIONS else "claims"
+    if first in SECTIONS:
+        return first
+    return _SECTION_OF_SINGULAR.get(first, "claims")
+
+
+_SECTION_OF_SINGULAR = {name: section for section, name in SINGULAR.items()}
 
 
 def load(

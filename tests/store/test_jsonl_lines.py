@@ -59,3 +59,22 @@ def test_every_bad_line_is_reported_not_only_the_first() -> None:
         (5, "invalid JSON"),
     ]
     assert problems[1].message == "invalid JSON: duplicate key 'id'"
+
+
+@pytest.mark.parametrize(
+    ("name", "section"),
+    [
+        ("outlets-2023.jsonl", "outlets"),
+        ("outlet.jsonl", "outlets"),
+        ("party_x.jsonl", "parties"),
+        ("Property.jsonl", "properties"),
+        ("claims-bulk.jsonl", "claims"),
+        ("kidal.jsonl", "claims"),
+    ],
+)
+def test_a_file_holds_the_section_its_name_starts_with(name: str, section: str) -> None:
+    from pathlib import PurePath
+
+    from claimcheck.store.jsonlfile import section_of
+
+    assert section_of(PurePath(name)) == section
