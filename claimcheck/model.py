@@ -136,8 +136,11 @@ def _iso_date(value: Any) -> dt.date:
         return value
     if not isinstance(value, str):
         raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
+    text = value.strip()
+    if re.fullmatch(r"\d{4}(-\d{2})?", text):
+        raise ValueError(f"{value!r}: write the full date, YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value.strip())
+        return dt.date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"{value!r} is not a real date YYYY-MM-DD") from None
 

@@ -347,4 +347,25 @@ def _yaml_problem(e: MarkedYAMLError, text: str) -> Problem:
             problem += f" (the mapping starts at line {e.context_mark.line + 1})"
     elif e.context:
         problem = f"{problem} ({e.context.strip()})"
+    for cause, hint in _HINTS:
+        if cause in problem:
+            problem += f"; {hint}"
+            break
     return Problem(Location("", line, col), f"invalid YAML: {problem}")
+
+
+#: What the parser's terse messages most often mean in a store file.
+_HINTS = (
+    (
+        "mapping values are not allowed",
+        "a value holding ': ' must be quoted (note: \"Note: this is it\")",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "a line is indented differently from the records around it",
+    ),
+    (
+        "could not find expected ':'",
+        "a key is missing its ':', or a text value runs over lines without quotes",
+    ),
+)

@@ -92,6 +92,8 @@ def _part(text: str) -> tuple[dt.date, dt.date]:
     year = int(m[1])
     if year < 1:
         raise DateError(f"{text!r}: year 0 does not exist")
+    if m[2] and not 1 <= int(m[2]) <= 12:
+        raise DateError(f"{text!r} is not a real date (month {int(m[2])}: months are 1 to 12)")
     try:
         if m[3]:
             d = dt.date(year, int(m[2]), int(m[3]))
@@ -100,8 +102,11 @@ def _part(text: str) -> tuple[dt.date, dt.date]:
             month = int(m[2])
             last = calendar.monthrange(year, month)[1]
             return dt.date(year, month, 1), dt.date(year, month, last)
-    except (ValueError, calendar.IllegalMonthError) as e:
-        raise DateError(f"{text!r} is not a real date ({e})") from None
+    except ValueError:
+        last = calendar.monthrange(year, int(m[2]))[1]
+        raise DateError(
+            f"{text!r} is not a real date (day {int(m[3])}: that month has {last} days)"
+        ) from None
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 

@@ -69,6 +69,18 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
         "source",
     ),
     (
+        "unquoted-colon",
+        CLAIM + "    note: Note: this is it\n",
+        "bad.yaml:7:15",
+        "a value holding ': ' must be quoted",
+    ),
+    (
+        "bad-indent",
+        CLAIM.replace("    property: deaths", "   property: deaths"),
+        "bad.yaml:4",
+        "indented differently from the records around it",
+    ),
+    (
         "category-outside-set",
         "claims:\n  - {id: c1, subject: strike, property: outcome, value: victory, source: rfi-doc}\n",
         "bad.yaml:2",

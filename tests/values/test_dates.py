@@ -86,3 +86,17 @@ def test_a_range_that_cannot_be_read_is_named_whole(written: str) -> None:
 def test_an_empty_date_says_so() -> None:
     with pytest.raises(DateError, match=r"^an empty value is not a date"):
         parse_date(None)
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("2023-13-01", "month 13: months are 1 to 12"),
+        ("2023-13", "month 13: months are 1 to 12"),
+        ("2023-02-30", "day 30: that month has 28 days"),
+        ("2024-02-30", "day 30: that month has 29 days"),
+    ],
+)
+def test_an_impossible_date_says_what_is_wrong_with_it(written: str, why: str) -> None:
+    with pytest.raises(DateError, match=f"^'{written}' is not a real date \\({why}\\)$"):
+        parse_date(written)
