@@ -6,6 +6,7 @@ import random
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -205,15 +206,22 @@ def test_a_review_of_a_vanished_finding_is_stale(tmp_path: Path) -> None:
     assert result.exit_code("warning") == 1 and result.exit_code("error") == 0
 
 
-def test_a_run_of_some_rules_calls_no_review_stale(tmp_path: Path) -> None:
-    # A review of a CC101 finding, and a check of CC302 alone (a hook running a subset):
-    # which rule a fingerprint is of is not known, so no review can be called stale.
+def _conflict_reviewed_as(tmp_path: Path, written: Callable[[str], str]) -> tuple[Path, Any]:
+    """A store with the 14-against-10 conflict, reviewed (``explained``) under its
+    fingerprint as ``written`` turns it; the store and the conflict."""
     root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE[:2])})
     conflict = next(f for f in check(load_store(root)).findings if f.rule == "CC101")
     (root / "reviews.yaml").write_text(
-        f"reviews:\n  - {{finding: {conflict.fingerprint}, verdict: explained}}\n",
+        f"reviews:\n  - {{finding: '{written(conflict.fingerprint)}', verdict: explained}}\n",
         encoding="utf-8",
     )
+    return root, conflict
+
+
+def test_a_run_of_some_rules_calls_no_review_stale(tmp_path: Path) -> None:
+    # A review of a CC101 finding, and a check of CC302 alone (a hook running a subset):
+    # which rule a fingerprint is of is not known, so no review can be called stale.
+    root, _ = _conflict_reviewed_as(tmp_path, lambda fp: fp)
     for config in (Config(select=["CC302"]), Config(ignore=["CC101"])):
         result = check(load_store(root), config)
         assert result.stale_reviews == []
@@ -397,12 +405,7 @@ def test_uncited_says_whether_cited_claims_give_the_same_value(tmp_path: Path) -
 
 
 def test_a_review_may_write_the_fingerprint_in_upper_case(tmp_path: Path) -> None:
-    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE[:2])})
-    conflict = next(f for f in check(load_store(root)).findings if f.rule == "CC101")
-    (root / "reviews.yaml").write_text(
-        f"reviews:\n  - {{finding: '{conflict.fingerprint.upper()}', verdict: explained}}\n",
-        encoding="utf-8",
-    )
+    root, conflict = _conflict_reviewed_as(tmp_path, str.upper)
     again = check(load_store(root))
     assert not again.stale_reviews
     same = next(f for f in again.findings if f.fingerprint == conflict.fingerprint)
