@@ -98,6 +98,14 @@ def an(noun: str) -> str:
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'israel'?)`` when a choice is close to ``word``, else ``""``."""
+    import difflib  # only when something is misspelt
+
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def kind_of(value: object) -> str:
     """What a value read from a file is, in a user's words: ``a number``, ``an empty
     value``, ``a mapping``."""

@@ -310,6 +310,9 @@ class Party:
     kind: PartyKind
     #: Allies share a side, e.g. FAMa and Wagner: ``mali-government``.
     side: Ref | None = None
+    #: The party this one belongs to or speaks for (a ministry of its government, a
+    #: group of its coalition): a party and its parts are one origin.
+    part_of: Ref | None = None
     #: Unnamed ("officials", "medical sources"); defaults to ``kind == anonymous``.
     anonymous: bool | None = None
     note: str | None = None
@@ -417,6 +420,9 @@ class Review:
     note: str | None = None
     by: str | None = None
     on: Date | None = None
+    #: The claims the finding had when it was reviewed: claims it gains later (new
+    #: sources of a value in it) are shown as new, and the review still holds.
+    claims: list[Ref] | None = None
 
 
 RECORD_TYPES: dict[str, type] = {

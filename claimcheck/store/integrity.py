@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from claimcheck.errors import Location, an
+from claimcheck.errors import Location, an, did_you_mean
 from claimcheck.model import Claim
 from claimcheck.store.store import Store, Where
 from claimcheck.values import BadValue, DateRange, Entity, Value, parse_value
@@ -49,9 +49,20 @@ def check(
             missing(doc.id, "documents", "outlet", doc.outlet, "outlet", store.outlets)
         for cited in doc.cites:
             missing(doc.id, "documents", "cites", cited, "document", store.documents)
+    for party in store.parties.values():
+        if party.part_of:
+            missing(party.id, "parties", "part_of", party.part_of, "party", store.parties)
+    sides = {p.side for p in store.parties.values() if p.side}
     for subject in store.subjects.values():
         if subject.part_of:
             missing(subject.id, "subjects", "part_of", subject.part_of, "subject", store.subjects)
+        for side in subject.sides:
+            if side not in sides:
+                report(
+                    locate(store.where[subject.id], "subjects", "sides"),
+                    f"subject {subject.id!r}: unknown side {side!r}: no party has it as its "
+                    f"`side`{did_you_mean(side, sides)}",
+                )
 
     _cycles(
         store,
@@ -60,6 +71,14 @@ def check(
         "documents",
         "cites",
         {d.id: [c for c in d.cites if c in store.documents] for d in store.documents.values()},
+    )
+    _cycles(
+        store,
+        report,
+        locate,
+        "parties",
+        "part_of",
+        {p.id: [p.part_of] if p.part_of in store.parties else [] for p in store.parties.values()},
     )
     _cycles(
         store,

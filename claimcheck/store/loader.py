@@ -22,6 +22,7 @@ from claimcheck.errors import (
     Location,
     Problem,
     StoreError,
+    did_you_mean,
     display_path,
     kind_of,
 )
@@ -316,7 +317,7 @@ class _Loader:
             key_pos, _ = keys.get(str(key), ((1, 1), (1, 1)))
             where = Location(shown, *key_pos)
             if key not in SECTIONS:
-                hint = _did_you_mean(str(key), SECTIONS)
+                hint = did_you_mean(str(key), SECTIONS)
                 self.problem(
                     where, f"unknown section {key!r}{hint}; sections are: {', '.join(SECTIONS)}"
                 )
@@ -381,7 +382,7 @@ class _Loader:
             )
             return
         if kind == "unexpected_keyword_argument":
-            hint = _did_you_mean(field or "", [f for f in fields if f not in _RESOLVED])
+            hint = did_you_mean(field or "", [f for f in fields if f not in _RESOLVED])
             message = f"{label}: unknown field {field!r}{hint}"
         elif kind == "missing":
             message = f"{label}: missing required field {field!r}"
@@ -452,13 +453,6 @@ def _record_label(section: str, index: int, record: Any) -> str:
     if isinstance(record, dict) and isinstance(record.get("id"), str):
         return f"{name} {record['id']!r}"
     return f"{name} #{index + 1} of {section}"
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    import difflib  # only when something is misspelt
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def load_store(

@@ -352,7 +352,8 @@ def count_nodes(data: Any) -> int:
 
 
 def aliased_subjects(n: int = 40, sides: int = 50) -> str:
-    names = ", ".join(f"side-{i}" for i in range(sides))
+    # Sides must be some party's side: the example store's two, repeated.
+    names = ", ".join(("mali-government", "rebels")[i % 2] for i in range(sides))
     lines = ["subjects:", f"  - {{id: s0, label: S, sides: &sides [{names}]}}"]
     lines += [f"  - {{id: s{i}, label: S, sides: *sides}}" for i in range(1, n)]
     return "\n".join(lines) + "\n"
