@@ -406,14 +406,20 @@ def sources(ctx: click.Context, outlet: str | None, fmt: str | None) -> None:
 )
 @click.option(
     "--url",
-    help="ClaimReview: the page publishing the reviews (each item links to URL#claim-id); "
-    "Google requires one.",
+    help="ClaimReview: the page publishing the reviews (each item links to URL#ID: a "
+    "finding's fingerprint, or an automated rating's claim id); Google requires one.",
 )
 @click.option(
     "--date",
     "published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="ClaimReview: the reviews' publication date, YYYY-MM-DD (default: today).",
+)
+@click.option(
+    "--automated-ratings",
+    is_flag=True,
+    help="ClaimReview: also publish claimcheck's machine grades (1-5) as ratings, each "
+    "labelled automated; by default only a person's verdicts (reviews) are published.",
 )
 @click.pass_context
 def export(
@@ -423,6 +429,7 @@ def export(
     author: str,
     url: str | None,
     published: Any,
+    automated_ratings: bool,
 ) -> None:
     """Export the provenance graph, ClaimReview JSON-LD, or a CSV of claims."""
     from claimcheck.export import claimreview, claims_csv, graphml
@@ -435,8 +442,17 @@ def export(
         text = claims_csv(result)
     else:
         day = published.date() if published is not None else None
-        text = to_json(claimreview(result, author, day, url))
-        if not url:
+        items = claimreview(result, author, day, url, automated=automated_ratings)
+        text = to_json(items)
+        if not items:
+            click.echo(
+                "claimcheck: no reviewed findings to publish; --automated-ratings "
+                "publishes machine grades"
+                if not automated_ratings
+                else "claimcheck: nothing to publish: no reviewed finding, no claim graded 1-5",
+                err=True,
+            )
+        elif not url:
             click.echo(
                 "claimcheck: no --url: the items have none, and Google's fact-check markup "
                 "needs the URL of the page publishing each review",

@@ -9,6 +9,7 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from click.testing import CliRunner
@@ -104,10 +105,88 @@ def test_graphml_reads_back_with_networkx(runner: CliRunner, tmp_path: Path) -> 
     assert edge["relation"] == "speaks-in" and int(edge["claims"]) == 3
 
 
-def test_claimreview_items_have_the_required_fields(runner: CliRunner) -> None:
+AUTOMATED = "Automated grade from claimcheck, not a person's verdict"
+
+
+def test_claimreview_publishes_no_machine_grade_by_default(runner: CliRunner) -> None:
+    # The demo store has no reviews: nobody has judged anything, so nothing is rated.
+    code, out, err = run(runner, KIDAL, "export", "--format", "claimreview")
+    assert code == 0
+    assert json.loads(out) == []
+    assert "no reviewed findings to publish; --automated-ratings publishes machine grades" in err
+    assert "--url" not in err  # nothing to link to
+
+
+def reviewed_kidal(
+    runner: CliRunner, tmp_path: Path
+) -> tuple[Path, dict[str, Any], dict[str, Any]]:
+    """The demo store with two reviews sharing a claim: the civilian-deaths conflict
+    (explained) and the anonymous-only finding on the medical sources' 10 (disputed)."""
+    root = tmp_path / "claims"
+    shutil.copytree(KIDAL, root, ignore=shutil.ignore_patterns(".claimcheck-cache"))
+    findings = json.loads(run(runner, root, "check", "--format", "json")[1])["findings"]
+    conflict = next(f for f in findings if f["rule"] == "CC101")
+    anonymous = next(
+        f for f in findings if f["rule"] == "CC205" and set(f["claims"]) < set(conflict["claims"])
+    )
+    (root / "reviews.yaml").write_text(
+        "reviews:\n"
+        f"  - {{finding: {conflict['fingerprint']}, verdict: explained, "
+        "note: counted at different times, by: A. Desk, on: 2023-11-21}\n"
+        f"  - {{finding: {anonymous['fingerprint']}, verdict: disputed, "
+        "note: the hospital is named in the article}\n",
+        encoding="utf-8",
+    )
+    return root, conflict, anonymous
+
+
+def test_claimreview_publishes_a_reviewed_finding_on_its_own_claims(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root, conflict, anonymous = reviewed_kidal(runner, tmp_path)
+    code, out, err = run(runner, root, "export", "--format", "claimreview")
+    assert code == 0 and "no --url" in err and "no reviewed findings" not in err
+    items = {i["identifier"]: i for i in json.loads(out)}
+    # one item per reviewed finding, nothing for claims nobody judged
+    assert set(items) == {conflict["fingerprint"], anonymous["fingerprint"]}
+    assert "wagner-denies-presence" not in out
+
+    item = items[conflict["fingerprint"]]
+    assert item["@context"] == "https://schema.org" and item["@type"] == "ClaimReview"
+    assert [c["identifier"] for c in item["itemReviewed"]] == conflict["claims"]
+    assert all(c["@type"] == "Claim" and c["author"]["name"] for c in item["itemReviewed"])
+    # the disputed statement: every value, with who gives it
+    statement = item["claimReviewed"]
+    assert statement.startswith("Drone strikes on Kidal, 7 November 2023")
+    assert "civilians killed 10 (Medical sources" in statement
+    assert "civilians killed 14 (RFI" in statement and "civilians killed 14+ (" in statement
+    rating = item["reviewRating"]
+    assert "ratingValue" not in rating  # a verdict on a disagreement rates no claim
+    assert rating["alternateName"] == "Quantity conflict: explained"
+    assert rating["ratingExplanation"].startswith(
+        "A. Desk's verdict on claimcheck's finding CC101 (quantity-conflict): explained"
+    )
+    assert "does not rate any one claim" in rating["ratingExplanation"]
+    assert rating["author"] == {"@type": "Person", "name": "A. Desk"}
+    assert item["author"] == {"@type": "Organization", "name": "claimcheck"}
+    assert item["datePublished"] == "2023-11-21"
+    assert item["reviewBody"] == "counted at different times"
+    assert "url" not in item
+
+    # The medical sources' claim is in both findings; each item keeps its own verdict.
+    other = items[anonymous["fingerprint"]]
+    assert [c["identifier"] for c in other["itemReviewed"]] == anonymous["claims"]
+    assert other["reviewRating"]["alternateName"] == "Anonymous only: disputed"
+    assert other["reviewBody"] == "the hospital is named in the article"
+    assert "author" not in other["reviewRating"]  # no reviewer named
+    assert out.count("counted at different times") == 1
+
+
+def test_claimreview_items_have_the_required_fields(runner: CliRunner, tmp_path: Path) -> None:
+    root, _, _ = reviewed_kidal(runner, tmp_path)
     code, out, err = run(
         runner,
-        KIDAL,
+        root,
         "export",
         "--format",
         "claimreview",
@@ -117,50 +196,61 @@ def test_claimreview_items_have_the_required_fields(runner: CliRunner) -> None:
         "https://desk.example/kidal#top",
         "--date",
         "2023-11-20",
+        "--automated-ratings",
     )
     assert code == 0 and "--url" not in err
     items = json.loads(out)
-    assert items
+    assert len(items) > 2
     for item in items:
         assert item["@context"] == "https://schema.org" and item["@type"] == "ClaimReview"
         assert item["claimReviewed"] and not item["claimReviewed"].endswith("…")
-        rating = item["reviewRating"]
-        assert rating["@type"] == "Rating" and rating["alternateName"]
-        if "ratingValue" in rating:  # grades 1-5; 5 is best, as validators require
-            assert rating["bestRating"] == 5 and rating["worstRating"] == 1
-            assert 1 <= rating["ratingValue"] <= 5
+        assert item["reviewRating"]["@type"] == "Rating" and item["reviewRating"]["alternateName"]
         reviewed = item["itemReviewed"]
-        assert reviewed["@type"] == "Claim" and reviewed["author"]["name"]
-        assert reviewed["appearance"] and reviewed["appearance"][0]["@type"] == "CreativeWork"
+        for claim in reviewed if isinstance(reviewed, list) else [reviewed]:
+            assert claim["@type"] == "Claim" and claim["author"]["name"]
+            assert claim["appearance"] and claim["appearance"][0]["@type"] == "CreativeWork"
         assert item["author"] == {"@type": "Organization", "name": "Desk"}
-        assert item["datePublished"] == "2023-11-20"
         assert item["url"] == f"https://desk.example/kidal#{item['identifier']}"
-    medical = next(i for i in items if i["identifier"] == "strike-1107-deaths-rfi-medical")
-    assert medical["claimReviewed"].endswith("civilians killed 10")
-    assert medical["reviewRating"]["ratingValue"] == 2  # grade 4, doubtful
-    denial = next(i for i in items if i["identifier"] == "wagner-denies-presence")
-    assert denial["claimReviewed"] == "Wagner Group: not present in Mali"
 
 
-def test_claimreview_takes_a_recorded_reviews_author_and_date(
+def test_claimreview_automated_ratings_say_they_are_automated(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    root = tmp_path / "claims"
-    shutil.copytree(KIDAL, root, ignore=shutil.ignore_patterns(".claimcheck-cache"))
-    _, out, _ = run(runner, root, "check", "--format", "json")
-    conflict = next(f for f in json.loads(out)["findings"] if f["rule"] == "CC101")
-    (root / "reviews.yaml").write_text(
-        f"reviews:\n  - {{finding: {conflict['fingerprint']}, verdict: explained, "
-        "note: counted at different times, by: A. Desk, on: 2023-11-21}\n",
-        encoding="utf-8",
+    root, conflict, _ = reviewed_kidal(runner, tmp_path)
+    code, out, _ = run(
+        runner,
+        root,
+        "export",
+        "--format",
+        "claimreview",
+        "--automated-ratings",
+        "--date",
+        "2023-11-20",
     )
-    code, out, err = run(runner, root, "export", "--format", "claimreview")
-    assert code == 0 and "no --url" in err
-    item = next(i for i in json.loads(out) if i["identifier"] == conflict["claims"][0])
-    assert item["author"] == {"@type": "Person", "name": "A. Desk"}
-    assert item["datePublished"] == "2023-11-21"
-    assert item["reviewBody"] == "counted at different times"
-    assert "url" not in item
+    assert code == 0
+    items = json.loads(out)
+    graded = [i for i in items if "ratingValue" in i["reviewRating"]]
+    assert graded and len(graded) == len(items) - 2  # the two reviewed findings: no number
+    for item in graded:
+        rating = item["reviewRating"]
+        assert rating["ratingExplanation"].startswith(AUTOMATED)
+        assert rating["alternateName"].endswith("(automated)")
+        assert rating["bestRating"] == 5 and rating["worstRating"] == 1
+        assert 1 <= rating["ratingValue"] <= 5
+        # not a person's review: no reviewer, no note, the publishing date
+        assert "author" not in rating and "reviewBody" not in item
+        assert item["author"] == {"@type": "Organization", "name": "claimcheck"}
+        assert item["datePublished"] == "2023-11-20"
+        assert item["itemReviewed"]["identifier"] == item["identifier"]
+    by_claim = {i["identifier"]: i for i in graded}
+    medical = by_claim["strike-1107-deaths-rfi-medical"]  # also in the reviewed conflict
+    assert medical["claimReviewed"].endswith("civilians killed 10")
+    assert medical["reviewRating"]["ratingValue"] == 2  # grade 4, doubtful
+    assert medical["reviewRating"]["alternateName"] == "Doubtful (automated)"
+    denial = by_claim["wagner-denies-presence"]
+    assert denial["claimReviewed"] == "Wagner Group: not present in Mali"
+    reviewed = next(i for i in items if i["identifier"] == conflict["fingerprint"])
+    assert reviewed["reviewBody"] == "counted at different times"
 
 
 def test_csv_has_every_claim_with_defaults_resolved(runner: CliRunner) -> None:
@@ -176,7 +266,9 @@ def test_csv_has_every_claim_with_defaults_resolved(runner: CliRunner) -> None:
     )
     assert by_id["strike-1107-deaths-rfi-headline"]["low"] == "10"
     assert by_id["strike-1107-deaths-rfi-headline"]["high"] == ""
-    assert by_id["strike-1107-deaths-rfi"]["grade"] == "4"
+    # RFI's own 14 against the 10 of anonymous medical sources it quoted: a named origin
+    # weighs more than an anonymous one (DESIGN §4), so 14 is probably true.
+    assert by_id["strike-1107-deaths-rfi"]["grade"] == "2"
 
 
 def test_csv_guards_against_formulas(runner: CliRunner, tmp_path: Path) -> None:

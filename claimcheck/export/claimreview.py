@@ -1,13 +1,39 @@
-"""schema.org ClaimReview JSON-LD: one item per reviewed or graded claim.
+"""schema.org ClaimReview JSON-LD: a person's verdicts, and machine grades only on request.
 
-Fields follow schema.org and Google's fact-check markup: ``claimReviewed`` (the claim in
-full: a shorter summary would drop the value itself), ``reviewRating`` with
-``alternateName`` (the grade in words, and why) and, for grades 1 to 5, a numeric
-``ratingValue`` on a scale where 5 is best (grade 1, confirmed) and 1 worst (grade 5,
-improbable); ``itemReviewed`` as a ``Claim`` with its ``author``, ``datePublished`` and
-``appearance`` (the document); the review's ``url`` (the page that publishes it, with
-the claim's id as fragment), ``author`` and ``datePublished``, taken from a recorded
-review's ``by`` and ``on`` where there is one.
+A fact-checking desk publishes what its people judged, and only what they judged. In
+claimcheck a person judges *findings*, not claims: a review (``explained``,
+``accepted``, ``disputed``) of a conflict speaks about the disagreement between its
+claims, a review of a single-origin finding about how one value is sourced. None of
+these verdicts rates one of the claims true and another false, and a finding's note
+explains the finding, not each claim. So (DESIGN §4, "Publishing"):
+
+* **One ClaimReview per reviewed finding**, not one per claim: the verdict and its note
+  stay with what they speak about, and no claim gets a rating nobody gave it. The item's
+  ``claimReviewed`` is the disputed statement, each value with who gives it ("Drone
+  strike: civilians killed 10 (Medical sources); civilians killed 14 (RFI)");
+  ``itemReviewed`` lists the finding's claims (each a ``Claim`` with its ``author``,
+  ``appearance``, ``name`` and ``identifier``); ``reviewRating`` has no ``ratingValue``
+  (a verdict on a finding is on no true/false scale), only the verdict in words
+  (``alternateName``, "Quantity conflict: explained") and a ``ratingExplanation`` that
+  names the finding, says what the verdict means and that it rates the finding, not any
+  one claim. The review's ``note`` is the ``reviewBody``; its ``by`` is the rating's
+  ``author`` (a ``Person``) and its ``on`` the item's ``datePublished``. The item's own
+  ``author`` is the publishing organisation, as Google's fact-check markup asks; its
+  ``identifier`` is the finding's fingerprint. Claims the finding gained after its
+  review (new sources of a value in it) are left out, and counted in the explanation:
+  the reviewer did not see them. Findings about the store's own records
+  (CC302 retrieved-before-published, CC303 duplicate-claim) say nothing about what a
+  source said and are not published.
+* **Machine grades only with** ``automated=True`` (``--automated-ratings``): one item
+  per claim graded 1 to 5, with a numeric ``ratingValue`` on a scale where 5 is best
+  (grade 1, confirmed) and 1 worst (grade 5, improbable). Its ``alternateName`` ends in
+  "(automated)", its ``ratingExplanation`` starts by saying it is claimcheck's automated
+  grade, not a person's verdict, and nothing of a review (reviewer, note, date) is
+  carried onto it: its author is the publishing organisation, its ``identifier`` the
+  claim's id. Grade 6 (cannot be judged) is no rating and is never published.
+
+Every item's ``url`` is the publishing page with the item's ``identifier`` as fragment.
+With no reviews and no ``automated``, the list is empty.
 """
 
 from __future__ import annotations
@@ -17,14 +43,30 @@ from typing import Any
 from urllib.parse import quote
 
 from claimcheck.engine import Result
+from claimcheck.findings import Finding, ReviewMark
+from claimcheck.grades import Grade
 from claimcheck.model import Claim
 from claimcheck.values import Entity
 
-#: The numeric scale: grade 1 (confirmed) is 5, grade 5 (improbable) is 1.
+#: The numeric scale of automated ratings: grade 1 (confirmed) is 5, grade 5 is 1.
 BEST, WORST = 5, 1
 
+#: Rules whose findings concern the store's records, not what a source said.
+RECORD_KEEPING = frozenset({"CC302", "CC303"})
 
-def claim_text(result: Result, claim: Claim) -> str:
+#: What each verdict says about the finding, for ``ratingExplanation``.
+VERDICT_MEANING = {
+    "explained": "the reviewer holds that what it flags has an explanation",
+    "accepted": "the reviewer accepts it: what it flags stands",
+    "disputed": "the reviewer disputes it: what it flags does not hold",
+}
+
+#: How every automated rating's explanation begins.
+AUTOMATED = "Automated grade from claimcheck, not a person's verdict"
+
+
+def _parts(result: Result, claim: Claim) -> tuple[str, str]:
+    """What a claim is about, and what it says of it ("not present in Mali")."""
     store = result.store
     subject = store.subjects.get(claim.subject)
     prop = store.properties.get(claim.property)
@@ -33,7 +75,12 @@ def claim_text(result: Result, claim: Claim) -> str:
     value = claim.parsed if claim.parsed is not None else claim.value
     shown = store.name_of(str(value)) if isinstance(value, Entity) else str(value)
     negation = "not " if claim.stance == "denies" else ""
-    return " ".join(f"{about}: {negation}{what} {shown}".split())
+    return " ".join(about.split()), " ".join(f"{negation}{what} {shown}".split())
+
+
+def claim_text(result: Result, claim: Claim) -> str:
+    about, says = _parts(result, claim)
+    return f"{about}: {says}"
 
 
 def _author(result: Result, claim: Claim) -> dict[str, Any]:
@@ -49,83 +96,173 @@ def _author(result: Result, claim: Claim) -> dict[str, Any]:
     }
 
 
+def _statement(result: Result, claims: list[Claim]) -> str:
+    """The statement a finding is about: each value said, with who says it."""
+    said: dict[tuple[str, str], list[str]] = {}
+    for claim in claims:
+        who = said.setdefault(_parts(result, claim), [])
+        if (name := str(_author(result, claim)["name"])) not in who:
+            who.append(name)
+    abouts = {about for about, _ in said}
+    shown = [
+        f"{says} ({'; '.join(who)})" if len(abouts) == 1 else f"{about}: {says} ({'; '.join(who)})"
+        for (about, says), who in said.items()
+    ]
+    return f"{next(iter(abouts))}: " + "; ".join(shown) if len(abouts) == 1 else "; ".join(shown)
+
+
+def _claim(result: Result, claim: Claim) -> dict[str, Any]:
+    """A claim as the ``Claim`` a review is about: who said it, where and when."""
+    store = result.store
+    doc = store.documents.get(claim.source or "")
+    outlet = store.outlets.get(doc.outlet or "") if doc else None
+    appearance: dict[str, Any] = {"@type": "CreativeWork"}
+    if doc is not None:
+        appearance["headline"] = doc.title or doc.id
+        if doc.url:
+            appearance["url"] = doc.url
+        if doc.published:
+            appearance["datePublished"] = doc.published.isoformat()
+        if doc.language:
+            appearance["inLanguage"] = doc.language
+    if outlet is not None:
+        appearance["publisher"] = {"@type": "Organization", "name": outlet.name}
+    said_on = (
+        claim.as_of.low.isoformat()
+        if claim.as_of and claim.as_of.known
+        else doc.published.isoformat()
+        if doc and doc.published
+        else None
+    )
+    return {
+        "@type": "Claim",
+        "identifier": claim.id,
+        "name": claim_text(result, claim),
+        "author": _author(result, claim),
+        "appearance": [appearance],
+        **({"datePublished": said_on} if said_on else {}),
+        **({"text": claim.quote} if claim.quote else {}),
+    }
+
+
+def _item(
+    claim_reviewed: str,
+    rating: dict[str, Any],
+    reviewed: Any,
+    identifier: str,
+    author: str,
+    published: str,
+    url: str | None,
+) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": claim_reviewed,
+        "reviewRating": {"@type": "Rating", **rating},
+        "itemReviewed": reviewed,
+        "author": {"@type": "Organization", "name": author},
+        "datePublished": published,
+        "identifier": identifier,
+    }
+    if url:
+        # the page, without a fragment of its own, and the item's identifier as one
+        item["url"] = f"{url.split('#', 1)[0]}#{quote(identifier, safe='')}"
+    return item
+
+
+def _verdict(finding: Finding, review: ReviewMark, unseen: int = 0) -> dict[str, Any]:
+    """A person's verdict on a finding, in words: it rates the finding, not a claim;
+    ``unseen``: how many of its claims were recorded after the review."""
+    name = finding.name.replace("-", " ")
+    reviewer = f"{review.by}'s" if review.by else "A reviewer's"
+    meaning = VERDICT_MEANING.get(review.verdict, f"the reviewer's verdict: {review.verdict}")
+    rating: dict[str, Any] = {
+        "alternateName": f"{name.capitalize()}: {review.verdict}",
+        "ratingExplanation": (
+            f"{reviewer} verdict on claimcheck's finding {finding.rule} ({finding.name}): "
+            f"{review.verdict}; {meaning}. claimcheck flagged: {finding.message}. The "
+            "verdict is on this finding; it does not rate any one claim as true or false."
+            + (
+                f" {unseen} claim{'s' if unseen != 1 else ''} recorded since the review "
+                f"{'are' if unseen != 1 else 'is'} not covered."
+                if unseen
+                else ""
+            )
+        ),
+    }
+    if review.by:
+        rating["author"] = {"@type": "Person", "name": review.by}
+    return rating
+
+
+def _automated(grade: Grade) -> dict[str, Any]:
+    return {
+        "alternateName": f"{grade.label.capitalize()} (automated)",
+        "ratingExplanation": (
+            f"{AUTOMATED}: grade {grade.grade}, {grade.label}. {grade.reason.rstrip('.')}."
+        ),
+        "ratingValue": BEST + 1 - grade.grade,
+        "bestRating": BEST,
+        "worstRating": WORST,
+    }
+
+
 def claimreview(
     result: Result,
     author: str = "claimcheck",
     date: dt.date | None = None,
     url: str | None = None,
+    *,
+    automated: bool = False,
 ) -> list[dict[str, Any]]:
-    """ClaimReview items for every claim with a grade from 1 to 5 or a reviewed finding.
+    """ClaimReview items: one per reviewed finding; with ``automated``, one per claim
+    graded 1 to 5 as well (see the module's docstring).
 
-    ``url``: the page publishing the reviews (each item's is ``url#claim-id``); ``date``:
-    when they are published (default: today), unless a recorded review gives its own.
+    ``author``: the organisation publishing them; ``url``: the page publishing them
+    (each item's is ``url#identifier``); ``date``: when they are published (default:
+    today), unless a recorded review gives its own.
     """
     store = result.store
-    reviewed = {cid: f.review for f in result.findings if f.review for cid in f.claims}
     published = (date or dt.date.today()).isoformat()
     items = []
-    for claim in store.claims.values():
-        grade = result.grades.get(claim.id)
-        if grade is None or (grade.grade == 6 and claim.id not in reviewed):
+    for finding in result.findings:
+        review = finding.review
+        if review is None or finding.rule in RECORD_KEEPING:
             continue
-        doc = store.documents.get(claim.source or "")
-        outlet = store.outlets.get(doc.outlet or "") if doc else None
-        appearance: dict[str, Any] = {"@type": "CreativeWork"}
-        if doc is not None:
-            appearance["headline"] = doc.title or doc.id
-            if doc.url:
-                appearance["url"] = doc.url
-            if doc.published:
-                appearance["datePublished"] = doc.published.isoformat()
-            if doc.language:
-                appearance["inLanguage"] = doc.language
-        if outlet is not None:
-            appearance["publisher"] = {"@type": "Organization", "name": outlet.name}
-        item_date = (
-            claim.as_of.low.isoformat()
-            if claim.as_of and claim.as_of.known
-            else doc.published.isoformat()
-            if doc and doc.published
-            else None
+        # Claims recorded after the review (new sources of a value in the finding): the
+        # reviewer did not see them, so the verdict is not published about them.
+        unseen = set(getattr(review, "new_claims", ()))
+        claims = [
+            store.claims[cid] for cid in finding.claims if cid in store.claims and cid not in unseen
+        ]
+        if not claims:
+            continue
+        item = _item(
+            _statement(result, claims),
+            _verdict(finding, review, len(unseen)),
+            [_claim(result, claim) for claim in claims],
+            finding.fingerprint,
+            author,
+            review.on or published,
+            url,
         )
-        item: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "claimReviewed": claim_text(result, claim),
-            "reviewRating": {
-                "@type": "Rating",
-                "alternateName": f"{grade.label.capitalize()}: {grade.reason}",
-                **(
-                    {
-                        "ratingValue": BEST + 1 - grade.grade,
-                        "bestRating": BEST,
-                        "worstRating": WORST,
-                    }
-                    if grade.grade <= 5
-                    else {}
-                ),
-            },
-            "itemReviewed": {
-                "@type": "Claim",
-                "author": _author(result, claim),
-                "appearance": [appearance],
-                **({"datePublished": item_date} if item_date else {}),
-                **({"text": claim.quote} if claim.quote else {}),
-            },
-            "author": {"@type": "Organization", "name": author},
-            "datePublished": published,
-            "identifier": claim.id,
-        }
-        if url:
-            # the page, without a fragment of its own, and the claim's id as one
-            item["url"] = f"{url.split('#', 1)[0]}#{quote(claim.id, safe='')}"
-        review = reviewed.get(claim.id)
-        if review is not None:
-            if review.note:
-                item["reviewBody"] = review.note
-            if review.by:
-                item["author"] = {"@type": "Person", "name": review.by}
-            if review.on:
-                item["datePublished"] = review.on
+        if review.note:
+            item["reviewBody"] = review.note
         items.append(item)
+    if automated:
+        for claim in store.claims.values():
+            grade = result.grades.get(claim.id)
+            if grade is None or grade.grade > 5:
+                continue
+            items.append(
+                _item(
+                    claim_text(result, claim),
+                    _automated(grade),
+                    _claim(result, claim),
+                    claim.id,
+                    author,
+                    published,
+                    url,
+                )
+            )
     return items
