@@ -85,9 +85,15 @@ class Result:
     candidate: CandidateReport | None = None
 
     def failing(self, fail_on: str | None = None) -> list[Finding]:
-        """Unreviewed findings at or above ``fail_on`` (default: the configured level)."""
+        """Unreviewed findings at or above ``fail_on`` (default: the configured level);
+        for a candidate check, only those the candidates bring (what ``add`` refuses)."""
         level = fail_on or self.config.fail_on
-        return [f for f in self.findings if f.counts_at(level)]
+        candidate = self.candidate
+        return [
+            f
+            for f in self.findings
+            if f.counts_at(level) and (candidate is None or candidate.is_new(f))
+        ]
 
     def exit_code(self, fail_on: str | None = None) -> int:
         level = fail_on or self.config.fail_on
@@ -148,6 +154,7 @@ def thresholds(config: Config, reviews: Sequence[Review]) -> Thresholds:
         default_tolerance=config.option("CC101", "default_tolerance", None),
         corroborated_at=config.option("CC201", "corroborated_at", 2),
         disputed_relays=frozenset(r.finding for r in reviews if r.verdict == "disputed"),
+        cumulative_growth=config.option("CC101", "cumulative_growth", True),
     )
 
 
@@ -165,7 +172,10 @@ class _Runner:
         prop = draft.property if draft.property is not None else (ev.property_id if ev else None)
         focus = self.ctx.focus
         in_focus = [c for c in claims if c in focus] if focus is not None else None
-        record = draft.record or next(iter(in_focus or claims), None)
+        if in_focus:  # a candidate check points at the candidate
+            record = draft.record if draft.record in focus else in_focus[0]  # type: ignore[operator]
+        else:
+            record = draft.record or next(iter(claims), None)
         return Finding(
             rule=rule.code,
             name=rule.name,
@@ -178,6 +188,7 @@ class _Runner:
                 rule.code, subject, prop, draft.key if draft.key is not None else claims
             ),
             location=self.store.location_text(record) if record else "",
+            pairs=[tuple(p) for p in draft.pairs] if draft.pairs is not None else None,  # type: ignore[misc]
             details=draft.details,
         )
 
@@ -286,6 +297,7 @@ def _attach_reviews(store: Store, findings: list[Finding], complete: bool) -> li
                 note=review.note,
                 by=review.by,
                 on=review.on.isoformat() if review.on else None,
+                new_claims=_added_since(store, finding, review),
             )
         elif complete:
             stale.append(
@@ -297,6 +309,24 @@ def _attach_reviews(store: Store, findings: list[Finding], complete: bool) -> li
                 )
             )
     return stale
+
+
+def _added_since(store: Store, finding: Finding, review: Review) -> list[str]:
+    """The claims a reviewed finding gained since its review: those the review does not
+    list, or (when it lists none) those whose document came out after the review's date."""
+    if review.claims is not None:
+        seen = set(review.claims)
+        return [c for c in finding.claims if c not in seen]
+    if review.on is None:
+        return []
+    added = []
+    for cid in finding.claims:
+        claim = store.claims.get(cid)
+        doc = store.documents.get(claim.source or "") if claim is not None else None
+        when = doc and (doc.retrieved or doc.published)
+        if when and when > review.on:
+            added.append(cid)
+    return added
 
 
 def check(store: Store, config: Config | None = None, *, jobs: int | None = None) -> Result:

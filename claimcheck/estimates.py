@@ -1,15 +1,24 @@
-"""Low, best and high estimates for quantities whose sources disagree, UCDP style.
+"""Low, best and high estimates for quantities whose sources disagree, UCDP style (DESIGN §4).
 
-For a single-valued quantity group with more than one distinct value among cited,
-active, asserted claims (leaving out those graded improbable):
+For every single-valued quantity group whose origins' cited figures differ (for a
+cumulative toll, each origin's latest figure), an estimate is given — and never
+vanishes: when every figure is contested it is still given, from all of them, and says
+that its basis is weak.
 
-* **low** — the lowest credible figure reported: the smallest of the figures the
-  claims state (a range gives its two ends, "30+" gives 30, "une dizaine" gives 10);
-* **high** — the highest credible figure reported, read the same way;
-* **best** — the figure stated by a claim that has the most independent origins
-  consistent with it; ties go to the more conservative (lower) figure.
+* **best** — a figure someone reported: among the point figures and ranges (a range
+  offers its lower end), the one with the most independent support, neutral before
+  interested, named before anonymous, ties to the lower figure. Only when no claim
+  states a point or a range does an open bound ("at least 20") serve, and only when
+  no claim states any figure does a vague word ("des dizaines") give its size.
+* **low** — the lowest figure or stated bound: points, ranges' lower ends, and open
+  lower bounds ("at least 500" is a floor of 500).
+* **high** — the highest figure or stated upper bound. An open bound stays open: when a
+  credible claim allows more than every stated upper end ("more than 500" against a
+  highest figure of 300), or nothing states an upper end, ``high`` is None and
+  ``high_open`` is true.
 
-Each estimate names the claims behind each figure.
+Figures graded improbable are left out while any other remains. Each estimate names the
+claims behind low, best and high, and its ``basis`` in words.
 """
 
 from __future__ import annotations
@@ -20,7 +29,10 @@ from claimcheck.evidence import GroupEvidence
 from claimcheck.grades import Grade
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
-from claimcheck.values.quantity import INF, tolerance_amount
+from claimcheck.values.quantity import INF
+
+#: Forms that state a figure (a number, or a range of two).
+_POINT_FORMS = frozenset({"exact", "approx", "nearly"})
 
 
 @dataclass
@@ -29,11 +41,17 @@ class Estimate:
     property: str
     low: float
     best: float
-    high: float
+    high: float | None
+    high_open: bool = False
     unit: str | None = None
     claims: dict[str, list[str]] = field(default_factory=dict)
-    #: How many independent origins are consistent with the best figure.
+    #: How many independent units support the best figure.
     best_origins: int = 0
+    basis: str = ""
+
+    def high_text(self) -> str:
+        """``14``, or ``open`` (no upper end) when a credible claim leaves it open."""
+        return "open (no upper end)" if self.high is None else str(_num(self.high))
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -41,10 +59,12 @@ class Estimate:
             "property": self.property,
             "low": _num(self.low),
             "best": _num(self.best),
-            "high": _num(self.high),
+            "high": None if self.high is None else _num(self.high),
+            "high_open": self.high_open,
             "unit": self.unit,
             "claims": self.claims,
             "best_origins": self.best_origins,
+            "basis": self.basis,
         }
 
 
@@ -52,68 +72,156 @@ def _num(x: float) -> float | int:
     return int(x) if x == int(x) else x
 
 
-def _figures(q: Quantity) -> tuple[float, float]:
-    """The lowest and highest figures a statement reports."""
+def _kind(q: Quantity) -> str:
+    """``point``, ``range``, ``open`` (a bound), or ``vague`` (a word's size)."""
+    if q.form in _POINT_FORMS:
+        return "point"
     if q.form == "range":
-        return (q.low, q.high)
-    p = _point(q)
-    return (p, p)
+        return "range"
+    if q.form in ("at-least", "more-than", "at-most", "less-than"):
+        return "open"
+    return "vague"
 
 
-def _point(q: Quantity) -> float:
-    """The figure a statement commits to."""
+def _figure(q: Quantity) -> float:
+    """The figure a claim reports, as a candidate for best."""
     if q.nominal is not None:
         return q.nominal
-    return q.low if q.high == INF else (q.low + q.high) / 2
+    if q.form in ("at-most", "less-than"):
+        return q.high
+    return q.low
 
 
 def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | None:
-    """The estimate for a quantity group whose cited values differ, else None."""
+    """The estimate for a quantity group whose origins' cited figures differ, else None."""
     if ev.type != "quantity" or not ev.single:
         return None
-    claims: list[Claim] = [
+    statement_of = ev.statement_by_claim
+    evidence = [
         c
-        for st in ev.statements
-        if st.stance == "asserts"
-        for c in st.claims
-        if c.cited and (c.id not in grades or grades[c.id].grade != 5)
+        for c in ev.evidence
+        if c.stance == "asserts" and isinstance(statement_of[c.id].value, Quantity)
     ]
-    qs = {c.id: c.parsed for c in claims if isinstance(c.parsed, Quantity)}
-    figures = {cid: _figures(q) for cid, q in qs.items()}
-    if len(set(figures.values())) < 2:
-        return None  # every claim reports the same figure
-    low = min(lo for lo, _ in figures.values())
-    high = max(hi for _, hi in figures.values())
-    candidates = sorted({_point(q) for q in qs.values()})
-    # Claims stating one value share its parsed object: test each value once per figure.
-    stating: dict[int, tuple[Quantity, list[Claim]]] = {}
-    for c in claims:
-        q = qs[c.id]
-        stating.setdefault(id(q), (q, []))[1].append(c)
-    best, best_n, best_claims = candidates[0], -1, []
-    for figure in candidates:
-        consistent = [c for q, cs in stating.values() if _contains(ev, q, figure) for c in cs]
-        n = ev.origin_count(consistent)
-        if n > best_n:
-            best, best_n = figure, n
-            best_claims = [c.id for c in claims if _point(qs[c.id]) == figure]
+    origin = ev.origins_by_claim
+    figures = {(origin[c.id], statement_of[c.id].index) for c in evidence}
+    if len({i for _, i in figures}) < 2 or len({o for o, _ in figures}) < 2:
+        return None  # one figure, or one origin revising itself (CC105-CC107)
+    credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]
+    weak = not credible or all(grades[c.id].grade >= 4 for c in credible if c.id in grades)
+    left_out = [c for c in evidence if c not in credible] if credible else []
+    used = credible or evidence
+    q: dict[str, Quantity] = {}
+    for c in used:
+        value = statement_of[c.id].value
+        assert isinstance(value, Quantity)
+        q[c.id] = value
+    # A vague word's interval counts only where no claim states a figure.
+    stated = [c for c in used if _kind(q[c.id]) != "vague"]
+    pool = stated or used
+    low_claims, low = _lowest(pool, q)
+    high_claims, high, high_open, open_claims = _high(pool, q)
+    best_claims, best, n_best = _best(ev, pool, q)
+    names = _basis(ev, best, n_best, best_claims, weak, left_out, pool is not stated)
     return Estimate(
         subject=ev.subject_id,
         property=ev.property_id,
         low=low,
         best=best,
-        high=high,
+        high=None if high_open else high,
+        high_open=high_open,
         unit=ev.prop.unit if ev.prop else None,
         claims={
-            "low": sorted(c for c, (lo, _) in figures.items() if lo == low),
-            "best": sorted(best_claims),
-            "high": sorted(c for c, (_, hi) in figures.items() if hi == high),
+            "low": low_claims,
+            "best": best_claims,
+            "high": open_claims if high_open else high_claims,
         },
-        best_origins=best_n,
+        best_origins=n_best,
+        basis=names,
     )
 
 
-def _contains(ev: GroupEvidence, q: Quantity, figure: float) -> bool:
-    slack_low = tolerance_amount(ev.tolerance, q.low, figure)
-    slack_high = tolerance_amount(ev.tolerance, q.high if q.high != INF else figure, figure)
-    return q.low - slack_low <= figure <= q.high + slack_high
+def _lowest(pool: list[Claim], q: dict[str, Quantity]) -> tuple[list[str], float]:
+    """The lowest figure or lower bound stated (an upper bound alone states no low)."""
+    values: dict[str, float] = {}
+    for c in pool:
+        v = q[c.id]
+        if v.form in ("at-most", "less-than") and any(
+            q[o.id].form not in ("at-most", "less-than") for o in pool
+        ):
+            continue
+        values[c.id] = v.nominal if v.nominal is not None and v.form != "range" else v.low
+    low = min(values.values())
+    return sorted(cid for cid, x in values.items() if x == low), low
+
+
+def _high(pool: list[Claim], q: dict[str, Quantity]) -> tuple[list[str], float, bool, list[str]]:
+    """The highest stated upper figure, and whether a credible claim leaves it open."""
+    uppers: dict[str, float] = {}
+    opens: dict[str, float] = {}
+    for c in pool:
+        v = q[c.id]
+        if v.high == INF:
+            opens[c.id] = v.low
+        else:
+            uppers[c.id] = v.nominal if v.nominal is not None and v.form != "range" else v.high
+    high = max(uppers.values()) if uppers else INF
+    beyond = {cid: x for cid, x in opens.items() if x > high or (x == high and _strict(q[cid]))}
+    if not uppers or beyond:
+        return [], high, True, sorted(beyond or opens)
+    return sorted(cid for cid, x in uppers.items() if x == high), high, False, []
+
+
+def _strict(v: Quantity) -> bool:
+    return v.low_open
+
+
+def _best(
+    ev: GroupEvidence, pool: list[Claim], q: dict[str, Quantity]
+) -> tuple[list[str], float, int]:
+    """The reported figure with the most independent support (a range's support is
+    every figure within it): neutral weight first, then units, then the lower figure.
+    The claims behind it are those stating it as a number, else as a range's end."""
+    kinds = {c.id: _kind(q[c.id]) for c in pool}
+    for wanted in (("point", "range"), ("open",), ("vague",)):
+        candidates = [c for c in pool if kinds[c.id] in wanted]
+        if candidates:
+            break
+    by_figure: dict[float, list[Claim]] = {}
+    for c in candidates:
+        by_figure.setdefault(_figure(q[c.id]), []).append(c)
+    statement_of = ev.statement_by_claim
+    ranked: dict[float, tuple[float, int]] = {}
+    for figure, givers in by_figure.items():
+        for c in givers:
+            tally = ev.tally(statement_of[c.id])
+            (weight, _, _), _ = tally.weighed()
+            ranked[figure] = max(ranked.get(figure, (0.0, 0)), (weight, len(tally.support)))
+    best = min(ranked, key=lambda f: (-ranked[f][0], -ranked[f][1], f))
+    givers = by_figure[best]
+    points = [c.id for c in givers if kinds[c.id] == "point"]
+    return sorted(points or [c.id for c in givers]), best, ranked[best][1]
+
+
+def _basis(
+    ev: GroupEvidence,
+    best: float,
+    n_best: int,
+    best_claims: list[str],
+    weak: bool,
+    left_out: list[Claim],
+    vague_only: bool,
+) -> str:
+    claims = ev.store.claims
+    who = sorted({claims[cid].origin for cid in best_claims if cid in claims})
+    text = (
+        f"best {_num(best)}: the figure given by {', '.join(who)}, "
+        f"supported by {n_best} independent unit{'s' if n_best != 1 else ''}"
+    )
+    if left_out:
+        shown = ", ".join(sorted({str(c.parsed) for c in left_out}))
+        text += f"; left out as improbable: {shown}"
+    if vague_only:
+        text += "; no claim states a figure, so vague words' sizes are used"
+    if weak:
+        text += "; every figure is contested, so the basis is weak"
+    return text

@@ -2,39 +2,59 @@
 
 Every rule, the grades and the estimates work on groups, never on all pairs of a store.
 For a group this module finds the distinct *statements* (one value, asserted or
-denied), which statements imply or exclude which, and which claims support or
-contradict a value — counting supporters by independent origin through the
-provenance graph. It is computed once per group and shared.
+denied), the *origins* behind its claims, the *units* that count for corroboration, and
+which units stand for or against each statement — the analyst's model of DESIGN §2:
 
-Words used throughout:
+* A claim's **origin** is who first said it (:meth:`Provenance.origin_key`): its
+  claimant, with the parties it is ``part_of``; or an outlet's own reporting, one with
+  the outlets of its owner. A relaying outlet never merges the claimants it quotes. An
+  outlet's own reporting in a document citing another that carries the same value is
+  that value's origin; own reporting of one value in documents citing a common document
+  is one origin; so are suspected relays (CC206) until a person disputes them.
+* A **unit** counts once for corroboration: a neutral origin, or every interested
+  claimant of one side together (allies repeating each other corroborate nothing).
+  Conflicts count every origin.
+* A claim **supports** a value when its own value implies it, open bounds included (20
+  does not support "more than 20"); for a single-valued category or entity, asserting X
+  supports "not Y". Two asserted values **conflict** when no single truth satisfies both;
+  an assertion conflicts with a denial of what it implies.
+* For a cumulative toll, each origin's **latest** figure is its evidence (an earlier one
+  is superseded), and a figure given while the subject was still under way (*interim*)
+  that a later, higher figure of another origin overtakes is **growth**, not a dispute.
+* Only **cited** claims count as evidence; unknown values and text say nothing.
 
-* a claim **supports** a value when its own value implies it: ``14`` supports ``14+``
-  and ``at least ten``; ``at least ten`` does not support ``14`` (it is only consistent).
-* two asserted values **conflict** when no single truth satisfies both (disjoint
-  intervals, different categories of a single-valued property); an assertion and a
-  denial conflict when the assertion implies the denied value.
-* only **cited** claims count as evidence: a claim with no source, or resting on an
-  encyclopedia alone, can be contradicted but corroborates nothing (see CC204).
-* unknown values and text never conflict and never corroborate.
+Nothing here compares all pairs of a group: statements are compared with the few units
+(or, for conflicts, the extreme claims of other origins), through sorted bounds.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
+from typing import Any
 
 from claimcheck.findings import fingerprint
 from claimcheck.model import Claim, Property, Subject
 from claimcheck.provenance import Provenance
 from claimcheck.store import Store
 from claimcheck.values import DateRange, Quantity, Text, Value, is_unknown
-from claimcheck.values.quantity import INF, disjoint, tolerance_amount
+from claimcheck.values.quantity import INF
 
 RELAY_CODE = "CC206"
 _MISSING = object()
+
+#: Most pairs a conflict finding lists (the count of all is in its details).
+MAX_PAIRS = 1000
+
+#: A bound as compared: (number, openness). Lower bounds: (low, 1) is just above ``low``
+#: when the bound is open ("more than 20"); upper bounds: (high, -1) just below ``high``.
+Bound = tuple[float, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,33 +67,91 @@ class Thresholds:
     corroborated_at: int = 2
     #: Fingerprints of suspected relays a person marked ``disputed`` (not relays).
     disputed_relays: frozenset[str] = frozenset()
+    #: A running toll overtaken by another origin's later figure while the subject was
+    #: under way is growth, not a conflict (CC101's option ``cumulative-growth``).
+    cumulative_growth: bool = True
 
 
 @dataclass(slots=True)
 class Statement:
-    """One value, asserted or denied, and the claims that state it.
-
-    The group fills in, on first use, the statement's support and contradictors and
-    their independent origins.
-    """
+    """One value, asserted or denied, and the claims that state it."""
 
     stance: str
     value: Value
     claims: list[Claim] = field(default_factory=list)
     index: int = 0
     cited: list[Claim] = field(default_factory=list)
-    support: list[Claim] | None = None
-    contradictors: list[Claim] | None = None
-    support_origins: list[list[Claim]] | None = None
-    support_origin_count: int | None = None
-    contradicting_origin_count: int | None = None
-    #: ``stance\x1evalue key``, as finding fingerprints name what is said (see
-    #: :func:`claimcheck.rules.common.about`).
+    #: ``stance\x1evalue key``, as finding fingerprints name what is said.
     said: str | None = None
+    tally: Tally | None = None
 
     @property
     def key(self) -> tuple[str, object]:
         return (self.stance, self.value.key)
+
+
+@dataclass(slots=True)
+class Unit:
+    """One voice for corroboration: a neutral origin, or one interested side."""
+
+    index: int
+    #: The interested side, or None for a neutral origin.
+    side: str | None
+    #: Every claimant of a neutral unit is anonymous ("medical sources").
+    anonymous: bool
+    #: Who it is, for messages: ``medical-sources``, ``side rebels``.
+    name: str
+
+    @property
+    def neutral(self) -> bool:
+        return self.side is None
+
+    @property
+    def weight(self) -> float:
+        """A neutral origin's weight: a named one 1, an anonymous one half as much."""
+        return 0.5 if self.anonymous else 1.0
+
+
+@dataclass(slots=True)
+class Tally:
+    """The units for and against one statement (a unit supporting it is never against)."""
+
+    support: list[Unit]
+    against: list[Unit]
+    #: The sides against it agree with each other (all say more, or all name one other
+    #: value): common ground, not merely each side's own claim.
+    sides_agree_against: bool = False
+    #: An origin supporting it also says otherwise (CC107), not counted against it.
+    also_otherwise: bool = False
+
+    @staticmethod
+    def _sum(units: Iterable[Unit], common: bool) -> tuple[float, int, list[str]]:
+        weight, count, sides = 0.0, 0, []
+        for u in units:
+            if u.side is None:
+                weight += u.weight
+                count += 1
+            else:
+                sides.append(u.side)
+        # Opposing sides agreeing: their common ground weighs as one neutral origin.
+        if common and len(sides) >= 2:
+            weight += 1.0
+            count += 1
+        return weight, count, sides
+
+    def weighed(self) -> tuple[tuple[float, int, list[str]], tuple[float, int, list[str]]]:
+        """(neutral weight, neutral count, interested sides) for and against; where
+        opposing sides agree, their common ground counts as one neutral origin."""
+        return self._sum(self.support, True), self._sum(self.against, self.sides_agree_against)
+
+
+@dataclass(slots=True)
+class Conflicts:
+    """Claims of different origins that cannot both hold: those involved, and the pairs."""
+
+    claims: list[Claim]
+    pairs: list[tuple[str, str]]
+    total_pairs: int
 
 
 _QUOTE_MARKS = str.maketrans("’‘«»“”", '\'\'""""')
@@ -86,13 +164,50 @@ def normalise_quote(text: str) -> str:
     return " ".join(text.split()).strip(" .\"'")
 
 
+# -- intervals -------------------------------------------------------------------------------
+
+
+def _bounds(value: Value) -> tuple[Bound, Bound]:
+    """A quantity's or date's lower and upper bound, as compared."""
+    if isinstance(value, Quantity):
+        return (value.low, 1 if value.low_open else 0), (value.high, -1 if value.high_open else 0)
+    assert isinstance(value, DateRange)
+    return (float(value.low.toordinal()), 0), (float(value.high.toordinal()), 0)
+
+
+class _Spans:
+    """One unit's (or origin's) asserted intervals, for support and contradiction tests."""
+
+    __slots__ = ("claims", "his", "los", "max_lo", "min_hi", "prefix_max_lo")
+
+    def __init__(self, items: list[tuple[Bound, Bound, Claim]]) -> None:
+        items.sort(key=lambda t: t[1])
+        self.his = [hi for _, hi, _ in items]
+        self.los = [lo for lo, _, _ in items]
+        self.claims = [c for _, _, c in items]
+        self.prefix_max_lo = list(accumulate(self.los, max))
+        self.min_hi = self.his[0]
+        self.max_lo = self.prefix_max_lo[-1]
+
+    def supports(self, low: Bound, high: Bound) -> bool:
+        """Some interval lies within [low, high]."""
+        i = bisect_right(self.his, high)
+        return i > 0 and self.prefix_max_lo[i - 1] >= low
+
+    def contradicts(self, below: Bound, above: Bound) -> bool:
+        """Some interval lies wholly below ``below`` or wholly above ``above``."""
+        return self.min_hi < below or self.max_lo > above
+
+    def within(self, low: Bound, high: Bound) -> list[Claim]:
+        i = bisect_right(self.his, high)
+        return [self.claims[j] for j in range(i) if self.los[j] >= low]
+
+
 class GroupEvidence:
     """The claims of one (subject, property) group and how they bear on each other.
 
-    Everything is computed on first use and kept: the relations between statements
-    (a k×k table for k distinct values), each statement's support, contradictors and
-    their independent origins — so that the rules, the grades and the estimates share
-    one analysis of the group.
+    Computed on first use and kept: statements, origins, units, each statement's tally,
+    the conflicts — so that the rules, the grades and the estimates share one analysis.
     """
 
     def __init__(
@@ -105,11 +220,8 @@ class GroupEvidence:
         value_keys: dict[int, object] | None = None,
     ) -> None:
         self.store = store
-        #: A statement key per parsed value object, shared by the groups of one store
-        #: (parsed values are shared between claims stating the same thing).
+        #: A statement key per parsed value object, shared by the groups of one store.
         self.value_keys: dict[int, object] = value_keys if value_keys is not None else {}
-        self._quoted = 0
-        #: The statement each informative claim makes (unknown values and text make none).
         self.statement_by_claim: dict[str, Statement] = {}
         self.provenance = provenance
         self.subject_id, self.property_id = key
@@ -120,16 +232,19 @@ class GroupEvidence:
         self.all_claims: list[Claim] = list(claims)
         self.claims: list[Claim] = [c for c in claims if c.active and c.parsed is not None]
         self.tolerance = self._tolerance()
+        self._quoted = 0
         self.statements: list[Statement] = self._statements()
         self._relays: list[list[Claim]] | None = None
         self._relay_candidates: list[list[Claim]] | None = None
-        self._origins: dict[int, list[list[Claim]]] = {}
-        self._relations_cache: tuple[list[list[bool]], list[list[bool]]] | None = None
-        self._links_cache: tuple[dict[str, int], list[int]] | None = None
-        #: When the claims sharing provenance form cliques (each claim shares a node with
-        #: every claim it is linked to, through others or not), the clique of each: any
-        #: subset's origins are then the cliques it meets. None when they do not.
-        self._cliques: list[int] | None = None
+        self._origin: dict[str, int] | None = None
+        self._links: dict[int, set[str]] = {}
+        self._units: dict[str, Unit] | None = None
+        self._evidence: list[Claim] | None = None
+        self.superseded: dict[str, Claim] = {}
+        self.overtaken: dict[str, Claim] = {}
+        self._unit_spans: list[tuple[Unit, Any, list[Statement], list[Claim]]] | None = None
+        self._sides: set[str] | None = None
+        self._end: dt.date | object | None = _MISSING
         #: Scratch space for rules sharing work within the group (see rules.common).
         self.memo: dict[str, object] = {}
 
@@ -147,6 +262,11 @@ class GroupEvidence:
     def cumulative(self) -> bool:
         return bool(self.prop and self.prop.cumulative)
 
+    @property
+    def interval(self) -> bool:
+        """Values are intervals (quantities, dates), compared through their bounds."""
+        return self.type in ("quantity", "date")
+
     def _tolerance(self) -> float | str | None:
         if self.prop is None:
             return None
@@ -155,8 +275,6 @@ class GroupEvidence:
         return self.thresholds.default_tolerance if self.prop.type == "quantity" else None
 
     def _statements(self) -> list[Statement]:
-        # One table per stance, keyed by the value alone; the list keeps the statements
-        # in the order their first claims come.
         asserted: dict[object, Statement] = {}
         denied: dict[object, Statement] = {}
         statements: list[Statement] = []
@@ -190,34 +308,64 @@ class GroupEvidence:
 
     # -- relations between values ----------------------------------------------------------
 
+    def _share(self) -> float | None:
+        tol = self.tolerance
+        if isinstance(tol, str):
+            return float(tol.rstrip("%")) / 100.0
+        return None
+
+    def window(self, value: Value) -> tuple[Bound, Bound]:
+        """The bounds within which a value's support lies (its own, widened by tolerance)."""
+        lo, hi = _bounds(value)
+        tol = self.tolerance
+        if not tol:
+            return lo, hi
+        share = self._share()
+        if share is not None:
+            high = hi[0] / (1 - share) if share < 1 and hi[0] != INF else INF
+            return (lo[0] * (1 - share), 0), (high, 0)
+        t = float(tol)
+        if self.type == "date":
+            t = float(int(t))
+        return (lo[0] - t, 0), (hi[0] + t if hi[0] != INF else INF, 0)
+
+    def limits(self, value: Value) -> tuple[Bound, Bound]:
+        """``(below, above)``: an interval whose upper bound is under ``below``, or whose
+        lower bound is over ``above``, cannot hold with ``value``."""
+        lo, hi = _bounds(value)
+        tol = self.tolerance
+        if not tol:
+            return (lo[0], lo[1]), (hi[0], hi[1])
+        share = self._share()
+        if share is not None:
+            above = hi[0] / (1 - share) if share < 1 and hi[0] != INF else INF
+            return (lo[0] * (1 - share), -1), (above, 1)
+        t = float(tol)
+        if self.type == "date":
+            t = float(int(t))
+            return (lo[0] - t, 0), (hi[0] + t, 0)
+        return (lo[0] - t, -1), (hi[0] + t, 1)
+
     def implies(self, a: Value, b: Value) -> bool:
         """Whether every truth ``a`` allows is one ``b`` allows (``a`` supports ``b``)."""
-        if isinstance(a, Quantity) and isinstance(b, Quantity):
-            tolerance = self.tolerance
-            if tolerance is None:
-                return a.low >= b.low and a.high <= b.high
-            lo = b.low - tolerance_amount(tolerance, b.low, a.low)
-            hi = b.high
-            if hi != INF:
-                hi += tolerance_amount(tolerance, b.high, a.high)
-            return a.low >= lo and a.high <= hi
-        if isinstance(a, DateRange) and isinstance(b, DateRange):
-            days = int(self.tolerance) if isinstance(self.tolerance, int | float) else 0
-            return (a.low - b.low).days >= -days and (b.high - a.high).days >= -days
+        if isinstance(a, Quantity | DateRange) and isinstance(b, Quantity | DateRange):
+            lo, hi = _bounds(a)
+            low, high = self.window(b)
+            return lo >= low and hi <= high
         return a.key == b.key
 
     def excludes(self, a: Value, b: Value) -> bool:
-        """Whether two asserted values cannot both be true (for a single-valued property)."""
+        """Whether two asserted values cannot both be true (single-valued properties)."""
         if not self.single:
             return False
-        if isinstance(a, Quantity) and isinstance(b, Quantity):
-            return disjoint(a, b, self.tolerance)
-        if isinstance(a, DateRange) and isinstance(b, DateRange):
-            days = int(self.tolerance) if isinstance(self.tolerance, int | float) else 0
-            return not a.overlaps(b, days)
+        if isinstance(a, Quantity | DateRange) and isinstance(b, Quantity | DateRange):
+            lo, hi = _bounds(a)
+            below, above = self.limits(b)
+            return hi < below or lo > above
         return a.key != b.key
 
-    def _conflict(self, s: Statement, t: Statement) -> bool:
+    def statements_conflict(self, s: Statement, t: Statement) -> bool:
+        """Two statements that cannot both hold."""
         if s.stance == "asserts" and t.stance == "asserts":
             return self.excludes(s.value, t.value)
         if s.stance == "asserts" and t.stance == "denies":
@@ -226,205 +374,570 @@ class GroupEvidence:
             return self.implies(t.value, s.value)
         return False
 
-    @property
-    def _relations(self) -> tuple[list[list[bool]], list[list[bool]]]:
-        """``supports[i][j]`` (statement i implies statement j) and ``conflicts[i][j]``."""
-        if self._relations_cache is None:
-            self._relations_cache = self._compute_relations()
-        return self._relations_cache
+    def statement_supports(self, t: Statement, s: Statement) -> bool:
+        """Whether statement ``t`` supports statement ``s``."""
+        if t.stance == s.stance == "asserts":
+            return self.implies(t.value, s.value)
+        if t.stance == s.stance == "denies":  # denying less denies more
+            return self.implies(s.value, t.value)
+        if t.stance == "asserts" and self.single and not self.interval:
+            return t.value.key != s.value.key  # asserting X denies every other Y
+        return False
 
-    def _compute_relations(self) -> tuple[list[list[bool]], list[list[bool]]]:
-        sts = self.statements
-        k = len(sts)
-        supports = [[i == j for j in range(k)] for i in range(k)]
-        conflicts = [[False] * k for _ in range(k)]
-        if k < 2:
-            return supports, conflicts
-        all_agree = not self.single and all(s.stance == "asserts" for s in sts)
-        if self.type == "quantity" and all(s.stance == "asserts" for s in sts):
-            # When every interval meets every other, nothing conflicts.
-            values = [s.value for s in sts]
-            highest_low = max(values, key=lambda v: v.low)  # type: ignore[union-attr]
-            lowest_high = min(values, key=lambda v: v.high)  # type: ignore[union-attr]
-            all_agree = all_agree or not disjoint(highest_low, lowest_high, self.tolerance)  # type: ignore[arg-type]
-        for i, s in enumerate(sts):
-            for j, t in enumerate(sts):
-                if i == j:
-                    continue
-                if s.stance == t.stance:
-                    if s.stance == "asserts":
-                        supports[i][j] = self.implies(s.value, t.value)
-                    else:  # denying more denies less
-                        supports[i][j] = self.implies(t.value, s.value)
-                if j > i and not all_agree and self._conflict(s, t):
-                    conflicts[i][j] = conflicts[j][i] = True
-        return supports, conflicts
-
-    def statements_conflict(self, s: Statement, t: Statement) -> bool:
-        """Two statements that cannot both hold."""
-        return self._relations[1][s.index][t.index]
-
-    def conflict_matrix(self) -> list[list[bool]]:
-        """``m[i][j]``: statements i and j cannot both hold."""
-        return self._relations[1]
-
-    def conflicting_pairs(self) -> Iterator[tuple[Statement, Statement]]:
-        """Pairs of statements that cannot both hold (each pair once)."""
-        sts = self.statements
-        conflicts = self._relations[1]
-        for i in range(len(sts)):
-            row = conflicts[i]
-            for j in range(i + 1, len(sts)):
-                if row[j]:
-                    yield sts[i], sts[j]
-
-    # -- support, contradiction, origins -------------------------------------------------------
-
-    def support(self, statement: Statement) -> list[Claim]:
-        """Cited claims whose own statement implies this one (its own claims included)."""
-        if statement.support is None:
-            statement.support = self._cited_where(self._relations[0], statement)
-        return statement.support
-
-    def contradictors(self, statement: Statement) -> list[Claim]:
-        """Cited claims of statements that conflict with this one."""
-        if statement.contradictors is None:
-            statement.contradictors = self._cited_where(self._relations[1], statement)
-        return statement.contradictors
-
-    def _cited_where(self, matrix: list[list[bool]], statement: Statement) -> list[Claim]:
-        """The cited claims of every statement i with ``matrix[i][statement]``."""
-        j = statement.index
-        return [c for st in self.statements if matrix[st.index][j] for c in st.cited]
-
-    def support_origins(self, statement: Statement) -> list[list[Claim]]:
-        """Independent origins among the statement's support."""
-        if statement.support_origins is None:
-            statement.support_origins = self.origins(self.support(statement))
-        return statement.support_origins
-
-    def support_origin_count(self, statement: Statement) -> int:
-        """How many independent origins support the statement:
-        ``len(self.support_origins(statement))``, counted without listing them."""
-        if statement.support_origin_count is None:
-            statement.support_origin_count = self.origin_count(self.support(statement))
-        return statement.support_origin_count
-
-    def contradicting_origin_count(self, statement: Statement) -> int:
-        """How many independent origins contradict the statement, not counting an origin
-        that also supports it: the same origin speaking twice is a revision or a
-        self-contradiction (CC105, CC107), never a conflict between sources."""
-        if statement.contradicting_origin_count is None:
-            against = self.contradictors(statement)
-            if against:
-                speakers = {c.origin for c in self.support(statement)}
-                against = [c for c in against if c.origin not in speakers]
-            statement.contradicting_origin_count = self.origin_count(against)
-        return statement.contradicting_origin_count
+    # -- origins and units ------------------------------------------------------------------
 
     @property
-    def _links(self) -> tuple[dict[str, int], list[int]]:
-        """Claim positions, and for each claim a bit mask of the claims it shares a node with.
+    def origins_by_claim(self) -> dict[str, int]:
+        """Each claim's origin, as an index; claims of one origin share it."""
+        if self._origin is None:
+            self._origin = self._compute_origins()
+        return self._origin
 
-        Computed once per group; any subset's origins are then connected components
-        over bit masks.
-        """
-        if self._links_cache is None:
-            self._links_cache = self._compute_links()
-        return self._links_cache
+    def origin_of(self, claim: Claim) -> int:
+        return self.origins_by_claim[claim.id]
 
-    def _compute_links(self) -> tuple[dict[str, int], list[int]]:
+    def link_reasons(self, origin: int) -> set[str]:
+        """Why claims of different outlets are one origin, in words (for CC203)."""
+        self.origins_by_claim  # noqa: B018 - computes the links
+        return self._links.get(origin, set())
+
+    def _compute_origins(self) -> dict[str, int]:
         claims = self.claims
+        prov = self.provenance
+        parent = list(range(len(claims)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        reasons: dict[int, set[str]] = defaultdict(set)
+
+        def union(i: int, j: int, why: str | None) -> None:
+            a, b = find(i), find(j)
+            if a != b:
+                if b < a:
+                    a, b = b, a
+                parent[b] = a
+                reasons[a] |= reasons.pop(b, set())
+            if why:
+                reasons[a].add(why)
+
         position = {c.id: i for i, c in enumerate(claims)}
-        nodes_of = self.provenance.nodes_of
-        nodes = [nodes_of(c) for c in claims]
-        links = [1 << i for i in range(len(claims))]
-        for i in range(len(claims)):
-            ni = nodes[i]
-            for j in range(i + 1, len(claims)):
-                if not ni.isdisjoint(nodes[j]):
-                    links[i] |= 1 << j
-                    links[j] |= 1 << i
+        first_of: dict[str, int] = {}
+        by_document: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(claims):
+            key = prov.origin_key(c)
+            j = first_of.setdefault(key, i)
+            if j != i:
+                union(j, i, self._why_same(key, claims[j], c))
+            if c.source is not None:
+                by_document[c.source].append(i)
+        # An outlet's own reporting in a document that cites one carrying a value implying
+        # its own has it from there; own reporting of one value in documents citing one
+        # document relays that document.
+        statement_of = self.statement_by_claim
+        relayed: dict[tuple[str, int], int] = {}
+        for i, c in enumerate(claims):
+            st = statement_of.get(c.id)
+            if st is None or c.source is None or not prov.own_reporting(c):
+                continue
+            cited = sorted(prov.cited(c.source))
+            for doc_id in cited:
+                j = relayed.setdefault((doc_id, st.index), i)
+                if j != i:
+                    union(j, i, f"a citation of {doc_id}")
+            carrier = next(
+                (
+                    (doc_id, j)
+                    for doc_id in cited
+                    for j in by_document.get(doc_id, ())
+                    if (t := statement_of.get(claims[j].id)) is not None
+                    and self.statement_supports(t, st)
+                ),
+                None,
+            )
+            if carrier is not None:
+                union(carrier[1], i, f"a citation chain ({c.source} cites {carrier[0]})")
         for relay in self.relays():
-            mask = 0
-            for c in relay:
-                mask |= 1 << position[c.id]
-            for c in relay:
-                links[position[c.id]] |= mask
-        self._cliques = _cliques(links)
-        return position, links
+            first = position[relay[0].id]
+            for c in relay[1:]:
+                union(first, position[c.id], "a suspected relay (the same quote)")
+        out = {c.id: find(i) for i, c in enumerate(claims)}
+        self._links = {root: why for root, why in reasons.items() if why}
+        return out
 
-    def origin_count(self, claims: Sequence[Claim]) -> int:
-        """``len(self.origins(claims))``, without listing the origins when the group's
-        claims form cliques of shared provenance (most groups do): the origins of any
-        subset are then the cliques it meets."""
-        if not claims:
-            return 0
-        if len(self.claims) > 512:
-            return len(self._origins_general(claims))
-        position, _ = self._links
-        cliques = self._cliques
-        if cliques is None:
-            return len(self.origins(claims))
-        subset = 0
-        for c in claims:
-            subset |= 1 << position[c.id]
-        return sum(1 for clique in cliques if clique & subset)
+    def _why_same(self, key: str, a: Claim, b: Claim) -> str | None:
+        if a.outlet == b.outlet and a.claimant == b.claimant:
+            return None
+        kind, _, rid = key.partition(":")
+        if kind == "outlet":
+            return f"owner {rid}" if a.outlet != b.outlet else None
+        if kind == "party":
+            if a.claimant != b.claimant:
+                return f"claimant {rid} (with the parties that are part of it)"
+            return f"claimant {self.store.name_of(rid)}"
+        return None
 
-    def origins(self, claims: Sequence[Claim]) -> list[list[Claim]]:
-        """Independent origins among ``claims`` (claims of this group); relays count as one.
+    @property
+    def sides(self) -> set[str]:
+        """The sides involved in the subject, inherited from what it is part of."""
+        if self._sides is None:
+            self._sides = subject_sides(self.store, self.subject)
+        return self._sides
 
-        Claims sharing any provenance node are one origin, transitively within ``claims``.
-        Largest origin first; equal sizes in the order of their first claim.
-        """
-        if not claims:
+    def interested_side(self, claim: Claim) -> str | None:
+        """The involved side a claim's claimant speaks for, or None (a neutral claimant)."""
+        sides = self.sides
+        if not sides:
+            return None
+        side = self.store.side_of(claim.claimant)
+        return side if side in sides else None
+
+    @property
+    def units(self) -> dict[str, Unit]:
+        """Each claim's unit for corroboration: its origin, or its origin's side."""
+        if self._units is None:
+            self._units = self._compute_units()
+        return self._units
+
+    def unit_of(self, claim: Claim) -> Unit:
+        return self.units[claim.id]
+
+    def _compute_units(self) -> dict[str, Unit]:
+        origin = self.origins_by_claim
+        members: dict[int, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            members[origin[c.id]].append(c)
+        parties = self.store.parties
+        by_key: dict[object, Unit] = {}
+        out: dict[str, Unit] = {}
+        for root, claims in members.items():
+            side = next((s for c in claims if (s := self.interested_side(c))), None)
+            key: object = ("side", side) if side else ("origin", root)
+            unit = by_key.get(key)
+            if unit is None:
+                anonymous = side is None and all(
+                    (p := parties.get(c.claimant or "")) is not None and p.is_anonymous
+                    for c in claims
+                )
+                name = f"side {side}" if side else ", ".join(sorted({c.origin for c in claims}))
+                unit = by_key[key] = Unit(len(by_key), side, anonymous, name)
+            for c in claims:
+                out[c.id] = unit
+        return out
+
+    # -- evidence: latest figures, growth ---------------------------------------------------
+
+    @property
+    def end(self) -> dt.date | None:
+        """The subject's last day (or its nearest ``part_of``'s); None when open."""
+        if self._end is _MISSING:
+            self._end = subject_end(self.store, self.subject)
+        return self._end  # type: ignore[return-value]
+
+    def interim(self, claim: Claim) -> bool:
+        """A figure given while the subject was still under way: its ``as_of`` ends
+        before the subject's last day (a subject with no date is under way)."""
+        as_of = claim.as_of
+        if as_of is None or not as_of.known:
+            return False
+        end = self.end
+        return end is None or as_of.high < end
+
+    def growth(self, earlier: Claim, later: Claim) -> bool:
+        """Whether ``later`` (higher) only overtakes ``earlier``: a running toll growing."""
+        return (
+            self.cumulative
+            and self.thresholds.cumulative_growth
+            and self.interim(earlier)
+            and _earlier(earlier, later)
+        )
+
+    @property
+    def evidence(self) -> list[Claim]:
+        """The claims that count for and against values: cited, and for a cumulative
+        toll each origin's latest figure, less interim figures later ones overtook."""
+        if self._evidence is None:
+            self._evidence = self._compute_evidence()
+        return self._evidence
+
+    def _compute_evidence(self) -> list[Claim]:
+        statement_of = self.statement_by_claim
+        cited = [c for c in self.claims if c.cited and c.id in statement_of]
+        if not self.cumulative or self.type != "quantity":
+            return cited
+        origin = self.origins_by_claim
+        dated: dict[int, list[Claim]] = defaultdict(list)
+        for c in cited:
+            if c.stance == "asserts" and c.as_of is not None and c.as_of.known:
+                dated[origin[c.id]].append(c)
+        for claims in dated.values():
+            last = max(c.as_of.low for c in claims)  # type: ignore[union-attr]
+            now = [c for c in claims if c.as_of.high >= last]  # type: ignore[union-attr]
+            said_now = {statement_of[c.id].index for c in now}
+            newest = max(now, key=_as_of_key)
+            for c in claims:
+                if c.as_of.high < last and statement_of[c.id].index not in said_now:  # type: ignore[union-attr]
+                    self.superseded[c.id] = newest
+        counted = [c for c in cited if c.id not in self.superseded]
+        if self.thresholds.cumulative_growth:
+            self._overtake(counted)
+        return [c for c in counted if c.id not in self.overtaken]
+
+    def _overtake(self, claims: list[Claim]) -> None:
+        """Mark interim figures a later, higher figure of another origin overtook."""
+        origin = self.origins_by_claim
+        dated = [c for c in claims if c.stance == "asserts" and c.as_of and c.as_of.known]
+        if len(dated) < 2:
+            return
+        # Sweep from the latest: keep the two highest lower bounds of distinct origins
+        # among the figures given after the current one.
+        by_start = sorted(dated, key=lambda c: c.as_of.low, reverse=True)  # type: ignore[union-attr]
+        by_end = sorted(
+            (c for c in dated if self.interim(c)),
+            key=lambda c: c.as_of.high,  # type: ignore[union-attr]
+            reverse=True,
+        )
+        top: list[tuple[Bound, int, Claim]] = []
+        i = 0
+        for x in by_end:
+            assert x.as_of is not None
+            while i < len(by_start) and by_start[i].as_of.low > x.as_of.high:  # type: ignore[union-attr]
+                y = by_start[i]
+                top = _best_two(top, (_bounds(y.parsed)[0], origin[y.id], y), higher=True)  # type: ignore[arg-type]
+                i += 1
+            for lo, o, y in top:
+                if o != origin[x.id]:
+                    _below, above = self.limits(x.parsed)  # type: ignore[arg-type]
+                    if lo > above:
+                        self.overtaken[x.id] = y
+                    break
+
+    # -- tallies --------------------------------------------------------------------------------
+
+    def _spans(self) -> list[tuple[Unit, Any, list[Statement], list[Claim]]]:
+        """Each unit with evidence: its asserted intervals (or values by key), its
+        denials, and its evidence claims."""
+        if self._unit_spans is None:
+            statement_of = self.statement_by_claim
+            units = self.units
+            members: dict[int, list[Claim]] = defaultdict(list)
+            by_index: dict[int, Unit] = {}
+            for c in self.evidence:
+                u = units[c.id]
+                by_index[u.index] = u
+                members[u.index].append(c)
+            out = []
+            for i, u in sorted(by_index.items()):
+                claims = members[i]
+                denials = list(
+                    {
+                        st.index: st
+                        for c in claims
+                        if (st := statement_of[c.id]).stance == "denies"
+                    }.values()
+                )
+                asserted = [c for c in claims if statement_of[c.id].stance == "asserts"]
+                summary: Any
+                if self.interval:
+                    items = [(*_bounds(statement_of[c.id].value), c) for c in asserted]
+                    summary = _Spans(items) if items else None
+                else:
+                    summary = {}
+                    for c in asserted:
+                        summary.setdefault(statement_of[c.id].value.key, []).append(c)
+                out.append((u, summary, denials, claims))
+            self._unit_spans = out
+        return self._unit_spans
+
+    def tally(self, st: Statement) -> Tally:
+        """The units of evidence supporting and contradicting a statement."""
+        if st.tally is None:
+            st.tally = self._tally(st)
+        return st.tally
+
+    def _tally(self, st: Statement) -> Tally:
+        support: list[Unit] = []
+        against: list[Unit] = []
+        also = False
+        single, interval = self.single, self.interval
+        if interval:
+            low, high = self.window(st.value)
+            below, above = self.limits(st.value)
+        key = st.value.key
+        for unit, spans, denials, _ in self._spans():
+            pro = con = False
+            if st.stance == "asserts":
+                if interval:
+                    if spans is not None:
+                        pro = spans.supports(low, high)
+                        con = single and spans.contradicts(below, above)
+                elif spans:
+                    pro = key in spans
+                    con = single and (len(spans) > 1 or key not in spans)
+                if not con:
+                    con = any(self.implies(st.value, d.value) for d in denials)
+            else:
+                pro = any(self.implies(st.value, d.value) for d in denials)
+                if interval:
+                    con = spans is not None and spans.supports(low, high)
+                elif spans:
+                    con = key in spans
+                    if single and not pro:
+                        pro = any(k != key for k in spans)
+            if pro:
+                support.append(unit)
+                also = also or con
+            elif con:
+                against.append(unit)
+        sides = [u for u in against if u.side is not None]
+        return Tally(support, against, len(sides) >= 2 and self._agree(sides), also)
+
+    def _agree(self, units: list[Unit]) -> bool:
+        """Whether these units' figures leave a value all of them allow."""
+        wanted = {u.index for u in units}
+        statement_of = self.statement_by_claim
+        values = [
+            [statement_of[c.id] for c in claims if statement_of[c.id].stance == "asserts"]
+            for u, _, _, claims in self._spans()
+            if u.index in wanted
+        ]
+        first, *rest = values
+        return any(
+            all(any(not self.excludes(s.value, t.value) for t in other) for other in rest)
+            for s in first[:50]
+        )
+
+    def support(self, st: Statement) -> list[Claim]:
+        """The evidence claims whose own statement supports this one, in store order."""
+        units = {u.index for u in self.tally(st).support}
+        if not units:
             return []
-        if len(self.claims) > 512:  # bit masks grow with the group: use the general method
-            return self._origins_general(claims)
-        position, links = self._links
-        subset = 0
-        for c in claims:
-            subset |= 1 << position[c.id]
-        found = self._origins.get(subset)
-        if found is not None:
-            return found
-        groups: list[list[Claim]] = []
-        remaining = subset
-        all_claims = self.claims
-        while remaining:
-            low = remaining & -remaining
-            component = low
-            frontier = low
-            while frontier:
-                bit = frontier & -frontier
-                frontier ^= bit
-                reach = links[bit.bit_length() - 1] & subset & ~component
-                component |= reach
-                frontier |= reach
-            remaining &= ~component
-            members = []
-            while component:
-                bit = component & -component
-                component ^= bit
-                members.append(all_claims[bit.bit_length() - 1])
-            groups.append(members)
-        if len(groups) > 1:
-            groups.sort(key=len, reverse=True)
-        self._origins[subset] = groups
-        return groups
+        statement_of = self.statement_by_claim
+        found: list[Claim] = []
+        if self.interval and st.stance == "asserts":
+            low, high = self.window(st.value)
+            for unit, spans, _, _ in self._spans():
+                if unit.index in units and spans is not None:
+                    found += spans.within(low, high)
+        else:
+            for unit, _, _, claims in self._spans():
+                if unit.index in units:
+                    found += [c for c in claims if self.statement_supports(statement_of[c.id], st)]
+        order = self._order()
+        return sorted(found, key=lambda c: order[c.id])
 
-    def _origins_general(self, claims: Sequence[Claim]) -> list[list[Claim]]:
-        relays = self.relays()
-        if not relays:
-            return self.provenance.origin_groups(claims)
-        index = {c.id: i for i, c in enumerate(claims)}
-        linked = [[index[c.id] for c in relay if c.id in index] for relay in relays]
-        return self.provenance.origin_groups(claims, [g for g in linked if len(g) > 1])
+    def _order(self) -> dict[str, int]:
+        order = self.memo.get("order")
+        if order is None:
+            order = self.memo["order"] = {c.id: i for i, c in enumerate(self.claims)}
+        return order  # type: ignore[return-value]
+
+    def support_origins(self, st: Statement) -> list[list[Claim]]:
+        """The statement's support grouped by origin, largest first."""
+        groups: dict[int, list[Claim]] = {}
+        origin = self.origins_by_claim
+        for c in self.support(st):
+            groups.setdefault(origin[c.id], []).append(c)
+        found = list(groups.values())
+        return sorted(found, key=len, reverse=True) if len(found) > 1 else found
+
+    # -- conflicts ------------------------------------------------------------------------------
+
+    def conflicts(self) -> Conflicts:
+        """Asserted values of different origins that cannot both hold (CC101–CC103)."""
+        found = self.memo.get("conflicts")
+        if found is None:
+            found = self.memo["conflicts"] = self._conflicts()
+        return found  # type: ignore[return-value]
+
+    def _conflicts(self) -> Conflicts:
+        asserted = [c for st in self.statements if st.stance == "asserts" for c in st.claims]
+        if not self.single or len(self.statements) < 2 or not asserted:
+            return Conflicts([], [], 0)
+        origin = self.origins_by_claim
+        if self.interval:
+            partner = self._interval_partners(asserted)
+        else:
+            partner = self._discrete_partners(asserted)
+        involved = [c for c in asserted if c.id in partner]
+        pairs, total = self._pairs(involved, partner, origin)
+        return Conflicts(sorted(involved, key=lambda c: c.id), pairs, total)
+
+    def _clash(self, a: Claim, b: Claim) -> bool:
+        """Two asserted claims of different origins that cannot both hold (growth aside)."""
+        origin = self.origins_by_claim
+        if origin[a.id] == origin[b.id]:
+            return False
+        sa, sb = self.statement_by_claim[a.id], self.statement_by_claim[b.id]
+        if sa is sb or not self.excludes(sa.value, sb.value):
+            return False
+        if self.cumulative and self.thresholds.cumulative_growth:
+            la, lb = _bounds(sa.value)[0], _bounds(sb.value)[0]
+            low, high = (a, b) if la < lb else (b, a)
+            if self.growth(low, high):
+                return False
+        return True
+
+    def _pairs(
+        self, involved: list[Claim], partner: dict[str, Claim], origin: dict[str, int]
+    ) -> tuple[list[tuple[str, str]], int]:
+        """Who contradicts whom: every pair when the involved are few, else each claim with
+        the most distant claim it conflicts with."""
+        pairs: set[tuple[str, str]] = set()
+        if len(involved) <= 300:
+            for i, a in enumerate(involved):
+                for b in involved[i + 1 :]:
+                    if self._clash(a, b):
+                        pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
+        else:
+            for c in involved:
+                p = partner[c.id]
+                pairs.add((c.id, p.id) if c.id < p.id else (p.id, c.id))
+        ordered = sorted(pairs)
+        return ordered[:MAX_PAIRS], len(ordered)
+
+    def _discrete_partners(self, asserted: list[Claim]) -> dict[str, Claim]:
+        origin = self.origins_by_claim
+        statement_of = self.statement_by_claim
+        values: dict[int, dict[object, Claim]] = defaultdict(dict)
+        for c in asserted:
+            values[origin[c.id]].setdefault(statement_of[c.id].value.key, c)
+        partner: dict[str, Claim] = {}
+        # Two origins with distinct values are enough to find anyone's partner.
+        samples: list[tuple[int, object, Claim]] = []
+        for o, vals in values.items():
+            for k, c in list(vals.items())[:2]:
+                samples.append((o, k, c))
+        for c in asserted:
+            o, k = origin[c.id], statement_of[c.id].value.key
+            for o2, k2, c2 in samples:
+                if o2 != o and k2 != k:
+                    partner[c.id] = c2
+                    break
+            else:
+                # An origin whose only values are ours may hide another value of its own.
+                for o2, vals in values.items():
+                    if o2 == o:
+                        continue
+                    other = next((c2 for k2, c2 in vals.items() if k2 != k), None)
+                    if other is not None:
+                        partner[c.id] = other
+                        break
+        return partner
+
+    def _interval_partners(self, asserted: list[Claim]) -> dict[str, Claim]:
+        """For each claim, the most distant claim of another origin it conflicts with."""
+        origin = self.origins_by_claim
+        statement_of = self.statement_by_claim
+        growth = self.cumulative and self.thresholds.cumulative_growth
+        info = []
+        for c in asserted:
+            lo, hi = _bounds(statement_of[c.id].value)
+            info.append((c, lo, hi, origin[c.id]))
+        partner: dict[str, Claim] = {}
+        # Above: the highest lower bounds of two origins, among claims allowed as partners.
+        if not growth:
+            top = _extremes(((lo, o, c) for c, lo, _, o in info), higher=True)
+            bottom = _extremes(((hi, o, c) for c, _, hi, o in info), higher=False)
+            for c, _, _, o in info:
+                below, above = self.limits(statement_of[c.id].value)
+                y = _other(top, o)
+                if y is not None and y[0] > above:
+                    partner[c.id] = y[2]
+                    continue
+                y = _other(bottom, o)
+                if y is not None and y[0] < below:
+                    partner[c.id] = y[2]
+            return partner
+
+        # With growth: a later, higher figure overtakes an interim one (not a partner).
+        def start(c: Claim) -> float:
+            return c.as_of.low.toordinal() if c.as_of and c.as_of.known else -INF
+
+        by_start = sorted(info, key=lambda t: start(t[0]))
+        starts = [start(t[0]) for t in by_start]
+        prefix_top = list(
+            accumulate(
+                ([(lo, o, c)] for c, lo, _, o in by_start),
+                lambda acc, item: _best_two(acc, item[0], higher=True),
+            )
+        )
+        top_all = prefix_top[-1] if prefix_top else []
+        final = [(hi, o, c) for c, _, hi, o in info if not self.interim(c)]
+        bottom_final = _extremes(iter(final), higher=False)
+        interim = sorted(
+            ((c.as_of.high.toordinal(), hi, o, c) for c, _, hi, o in info if self.interim(c)),  # type: ignore[union-attr]
+            key=lambda t: t[0],
+        )
+        ends = [t[0] for t in interim]
+        suffix_bottom: list[list[tuple[Bound, int, Claim]]] = [[] for _ in range(len(interim) + 1)]
+        for i in range(len(interim) - 1, -1, -1):
+            _, hi, o, c = interim[i]
+            suffix_bottom[i] = _best_two(suffix_bottom[i + 1], (hi, o, c), higher=False)
+        for c, _, _, o in info:
+            below, above = self.limits(statement_of[c.id].value)
+            if self.interim(c):
+                assert c.as_of is not None
+                n = bisect_right(starts, c.as_of.high.toordinal())
+                top = prefix_top[n - 1] if n else []
+            else:
+                top = top_all
+            y = _other(top, o)
+            if y is not None and y[0] > above:
+                partner[c.id] = y[2]
+                continue
+            y = _other(bottom_final, o)
+            if y is None or not y[0] < below:
+                k = (
+                    bisect_left(ends, c.as_of.low.toordinal())
+                    if c.as_of is not None and c.as_of.known
+                    else 0
+                )
+                y = _other(suffix_bottom[k], o)
+            if y is not None and y[0] < below:
+                partner[c.id] = y[2]
+        return partner
+
+    def stance_conflicts(self) -> Conflicts:
+        """Assertions of one origin against denials of another (CC104)."""
+        origin = self.origins_by_claim
+        denials = [st for st in self.statements if st.stance == "denies"]
+        if not denials:
+            return Conflicts([], [], 0)
+        involved: dict[str, Claim] = {}
+        pairs: set[tuple[str, str]] = set()
+        for t in denials:
+            for s in self.statements:
+                if s.stance != "asserts" or not self.implies(s.value, t.value):
+                    continue
+                for a in s.claims:
+                    for b in t.claims:
+                        if origin[a.id] != origin[b.id]:
+                            involved[a.id] = a
+                            involved[b.id] = b
+                            pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
+        ordered = sorted(pairs)
+        return Conflicts(
+            sorted(involved.values(), key=lambda c: c.id), ordered[:MAX_PAIRS], len(ordered)
+        )
+
+    def by_origin(self) -> dict[int, list[Claim]]:
+        """The group's informative claims by origin, in store order."""
+        origin = self.origins_by_claim
+        out: dict[int, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            if c.id in self.statement_by_claim:
+                out[origin[c.id]].append(c)
+        return out
 
     # -- suspected relays (CC206) -----------------------------------------------------------------
 
     def relay_candidates(self) -> list[list[Claim]]:
-        """Claims of different outlets carrying one quote for one value, not linked by ``cites``."""
+        """Claims of different outlets carrying one quote for one value, in documents that
+        neither cite one another nor a common document."""
         if self._relay_candidates is None:
             self._relay_candidates = self._find_relays()
         return self._relay_candidates
@@ -433,7 +946,6 @@ class GroupEvidence:
         if self._quoted < 2:
             return []
         out: list[list[Claim]] = []
-        # A relay carries one value: only a statement quoted by two outlets can hold one.
         for st in self.statements:
             quoted = [c for c in st.claims if c.quote and c.outlet]
             if len(quoted) < 2 or len({c.outlet for c in quoted}) < 2:
@@ -444,7 +956,7 @@ class GroupEvidence:
             for claims in by_quote.values():
                 if len(claims) < 2 or len({c.outlet for c in claims}) < 2:
                     continue
-                if self._linked_by_cites({c.source for c in claims if c.source}):
+                if self._declared_relays({c.source for c in claims if c.source}):
                     continue
                 out.append(sorted(claims, key=lambda c: c.id))
         return out
@@ -460,40 +972,93 @@ class GroupEvidence:
             ]
         return self._relays
 
-    def _linked_by_cites(self, docs: set[str]) -> bool:
-        """Whether ``cites`` already connects these documents (a recorded relay)."""
+    def _declared_relays(self, docs: set[str]) -> bool:
+        """Whether ``cites`` already joins these documents: one cites another, or they
+        cite a common document (directly or through a chain)."""
+        reach = {d: self.provenance.cited(d) | {d} for d in docs}
         ordered = sorted(docs)
-        reach = {d: self.provenance.document_nodes(d) for d in ordered}
         joined = {ordered[0]}
+        covered = set(reach[ordered[0]])
         grew = True
         while grew:
             grew = False
             for d in ordered:
-                if d in joined:
-                    continue
-                if any(f"document:{d}" in reach[j] or f"document:{j}" in reach[d] for j in joined):
+                if d not in joined and not covered.isdisjoint(reach[d]):
                     joined.add(d)
+                    covered |= reach[d]
                     grew = True
         return len(joined) == len(ordered)
 
 
-def _cliques(links: list[int]) -> list[int] | None:
-    """The claims' cliques, if every claim is linked to exactly the claims its links
-    are linked to (shared provenance is then an equivalence); None otherwise."""
-    cliques: list[int] = []
-    seen = 0
-    for i, mask in enumerate(links):
-        if seen >> i & 1:
-            continue
-        rest = mask
-        while rest:
-            bit = rest & -rest
-            rest ^= bit
-            if links[bit.bit_length() - 1] != mask:
-                return None
-        cliques.append(mask)
-        seen |= mask
-    return cliques
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _earlier(a: Claim, b: Claim) -> bool:
+    """Whether ``a`` holds strictly before ``b`` (both ``as_of`` known)."""
+    return (
+        a.as_of is not None
+        and b.as_of is not None
+        and a.as_of.known
+        and b.as_of.known
+        and a.as_of.high < b.as_of.low
+    )
+
+
+def _as_of_key(c: Claim) -> tuple[dt.date, str]:
+    assert c.as_of is not None
+    return (c.as_of.low, c.id)
+
+
+Item = tuple[Bound, int, Claim]
+
+
+def _best_two(acc: list[Item], item: Item, *, higher: bool) -> list[Item]:
+    """The two most extreme items of distinct origins among ``acc`` and ``item``."""
+    merged = sorted([*acc, item], key=lambda t: t[0], reverse=higher)
+    out: list[Item] = []
+    for t in merged:
+        if not out or (len(out) == 1 and t[1] != out[0][1]):
+            out.append(t)
+        if len(out) == 2:
+            break
+    return out
+
+
+def _extremes(items: Iterable[Item], *, higher: bool) -> list[Item]:
+    acc: list[Item] = []
+    for item in items:
+        acc = _best_two(acc, item, higher=higher)
+    return acc
+
+
+def _other(extremes: list[Item], origin: int) -> Item | None:
+    """The most extreme item not of ``origin``."""
+    for t in extremes:
+        if t[1] != origin:
+            return t
+    return None
+
+
+def subject_sides(store: Store, subject: Subject | None) -> set[str]:
+    """The sides involved in a subject, inherited from what it is part of."""
+    seen: set[str] = set()
+    while subject is not None and subject.id not in seen:
+        if subject.sides:
+            return set(subject.sides)
+        seen.add(subject.id)
+        subject = store.subjects.get(subject.part_of or "")
+    return set()
+
+
+def subject_end(store: Store, subject: Subject | None) -> dt.date | None:
+    """A subject's last day, or its nearest ``part_of``'s; None when none has a date."""
+    seen: set[str] = set()
+    while subject is not None and subject.id not in seen:
+        if subject.date is not None and subject.date.known:
+            return subject.date.high
+        seen.add(subject.id)
+        subject = store.subjects.get(subject.part_of or "")
+    return None
 
 
 def relay_fingerprint(subject: str, prop: str, claims: Iterable[Claim]) -> str:
@@ -516,17 +1081,9 @@ class Evidence:
         self._value_keys: dict[int, object] = {}
 
     def group(self, key: tuple[str, str], claims: Sequence[Claim] | None = None) -> GroupEvidence:
-        if claims is not None:
-            return GroupEvidence(
-                self.store, self.provenance, key, claims, self.thresholds, self._value_keys
-            )
-        # Not kept: a store's groups are visited once, and a million claims' analyses
-        # would only cost memory.
+        if claims is None:
+            # Not kept: a store's groups are visited once.
+            claims = self.store.groups.get(key, [])
         return GroupEvidence(
-            self.store,
-            self.provenance,
-            key,
-            self.store.groups.get(key, []),
-            self.thresholds,
-            self._value_keys,
+            self.store, self.provenance, key, claims, self.thresholds, self._value_keys
         )

@@ -1,9 +1,10 @@
 """The one findings record, and stable fingerprints.
 
 A :class:`Finding` is serialised once (:meth:`Finding.as_dict`) and every output format
-renders that record. Its ``fingerprint`` depends only on what the finding is about —
-the rule, the subject and property, and the ids involved — never on file order or
-unrelated claims, so that a ``reviews`` entry keeps acknowledging it from run to run.
+renders that record. Its ``fingerprint`` identifies the disagreement, not its evidence —
+the rule, the subject and property, and the distinct values in dispute — never file
+order, claim ids or unrelated claims, so that a ``reviews`` entry keeps acknowledging it
+from run to run, and as new sources of a value in it arrive.
 """
 
 from __future__ import annotations
@@ -33,9 +34,17 @@ class ReviewMark:
     note: str | None = None
     by: str | None = None
     on: str | None = None
+    #: Claims the finding gained since the review (new sources of a value in it).
+    new_claims: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"verdict": self.verdict, "note": self.note, "by": self.by, "on": self.on}
+        return {
+            "verdict": self.verdict,
+            "note": self.note,
+            "by": self.by,
+            "on": self.on,
+            "new_claims": list(self.new_claims),
+        }
 
 
 # Plain dataclasses, not pydantic models: findings are built from trusted parts only, a
@@ -55,6 +64,8 @@ class Finding:
     #: ``path:line:col`` of the record the finding points at (its first claim).
     location: str = ""
     review: ReviewMark | None = None
+    #: Conflicts: the pairs of claim ids (each sorted, in order) that cannot both hold.
+    pairs: list[tuple[str, str]] | None = None
     #: Rule-specific facts: the values in conflict, the shared sources, ...
     details: dict[str, Any] = field(default_factory=dict)
 
@@ -67,8 +78,9 @@ class Finding:
         return not self.reviewed and SEVERITY_RANK[self.severity] >= SEVERITY_RANK[fail_on]
 
     def as_dict(self) -> dict[str, Any]:
-        """The finding as JSON-ready data (DESIGN §5), fields in declaration order."""
-        return {
+        """The finding as JSON-ready data (DESIGN §5), fields in declaration order; a
+        conflict's ``pairs`` last."""
+        out: dict[str, Any] = {
             "rule": self.rule,
             "name": self.name,
             "severity": self.severity,
@@ -81,6 +93,9 @@ class Finding:
             "review": self.review.as_dict() if self.review is not None else None,
             "details": self.details,
         }
+        if self.pairs is not None:
+            out["pairs"] = [list(p) for p in self.pairs]
+        return out
 
 
 @dataclass(slots=True)

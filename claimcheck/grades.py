@@ -1,17 +1,24 @@
-"""Information-credibility grades in the Admiralty style, computed per claim.
+"""Information-credibility grades in the Admiralty style, computed per claim (DESIGN §4).
 
-1 confirmed: independent origins enough to count as corroborated support it and no
-  origin contradicts it.
-2 probably true: consistent and supported by other claims, not independently confirmed;
-  or contested, but more independent origins support it than contradict it.
-3 possibly true: a single origin, uncontradicted.
-4 doubtful: contradicted, by one independent origin at least as many as support it.
-5 improbable: contradicted by several independent origins, at least as many as support it.
+Support and contradiction are counted in *units* (:mod:`claimcheck.evidence`): each
+neutral origin is one (an anonymous one weighs half a named one), and all the
+interested claimants of one side together are one. Where opposing sides agree — both
+support a value, or both contradict it — their common ground weighs as a neutral origin.
+
+1 confirmed: independent units enough to count as corroborated support it, at least one
+  of them neutral, and no neutral one contradicts it.
+2 probably true: more neutral weight supports it than contradicts it.
+3 possibly true: one origin, or only interested ones, uncontradicted by neutral ones — a
+  figure contradicted only by the other side's is disputed, not improbable.
+4 doubtful: contradicted by a neutral origin, or by as much as supports it.
+5 improbable: contradicted by several independent neutral origins, supported by no
+  origin but its own.
 6 cannot be judged: an unknown value, free text, a claim that is no longer active, or an
   uncited claim that nothing cited supports.
 
-Support and contradiction count *cited* claims only, by independent origin
-(:mod:`claimcheck.evidence`).
+A cumulative toll is judged on each origin's latest figure: an earlier one its origin
+later revised says so, and an interim figure that later ones overtook (the toll growing
+while the subject was under way) is possibly true as a count of its day.
 """
 
 from __future__ import annotations
@@ -19,8 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimcheck.evidence import GroupEvidence
-from claimcheck.model import Claim
+from claimcheck.evidence import GroupEvidence, Statement
 
 LABELS = {
     1: "confirmed",
@@ -100,65 +106,81 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
         if st is None:
             out[claim.id] = shared_grade(6, "cannot be judged: the value is unknown or free text")
             continue
+        overtaken = ev.overtaken.get(claim.id)
+        if overtaken is not None:
+            out[claim.id] = shared_grade(
+                3,
+                "an interim figure, given while the subject was under way and overtaken by "
+                "later figures of other origins: possibly true as a count of its day",
+            )
+            continue
         cited = claim.cited
         memo = (id(st) << 1) | cited
-        if memo not in cache:
-            cache[memo] = _grade(ev, claim, st, cited)
-        out[claim.id] = cache[memo]
+        grade = cache.get(memo)
+        if grade is None:
+            grade = cache[memo] = _grade(ev, st, cited)
+        if claim.id in ev.superseded:
+            grade = shared_grade(
+                grade.grade,
+                f"{grade.reason}; superseded by a later figure of its origin",
+                grade.supporting_origins,
+                grade.contradicting_origins,
+            )
+        out[claim.id] = grade
     return out
 
 
-def _grade(ev: GroupEvidence, claim: Claim, st: object, cited: bool) -> Grade:
-    from claimcheck.evidence import Statement
+def _units(n: int, neutral: int, sides: list[str]) -> str:
+    """``3 independent origins (2 neutral, side rebels)``."""
+    parts = []
+    if neutral:
+        parts.append(f"{neutral} neutral")
+    if sides:
+        parts.append(f"side{'s' if len(sides) > 1 else ''} {', '.join(sorted(sides))}")
+    return f"{_plural(n, 'independent origin')} ({', '.join(parts)})"
 
-    assert isinstance(st, Statement)
-    support = ev.support(st)
-    n_for = ev.support_origin_count(st)
-    n_against = ev.contradicting_origin_count(st)
-    others = len(support) - (1 if cited else 0)
+
+def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
+    tally = ev.tally(st)
+    (w_for, n_for, sides_for), (w_against, n_against, sides_against) = tally.weighed()
+    units_for, units_against = len(tally.support), len(tally.against)
     needed = ev.thresholds.corroborated_at
-    if not support:
-        if n_against:
-            grade = 5 if n_against >= 2 else 4
-            return shared_grade(
-                grade, f"uncited and contradicted by {_plural(n_against, 'origin')}", 0, n_against
-            )
-        return shared_grade(6, "cannot be judged: uncited, and no cited claim supports it")
-    if n_against == 0:
-        # Contradicted only by an origin that also supports it (CC107): no other origin.
-        also = "; an origin of it also says otherwise" if ev.contradictors(st) else ""
-        if n_for >= needed:
-            return shared_grade(
-                1, f"confirmed by {_plural(n_for, 'independent origin')}{also}", n_for, 0
-            )
-        if others > 0 or not cited:
-            return shared_grade(
-                2,
-                f"supported by {_plural(len(support), 'claim')} from "
-                f"{_plural(n_for, 'origin')}, not independently confirmed{also}",
-                n_for,
-                0,
-            )
-        if also:
-            return shared_grade(
-                3, "a single origin, contradicted by no other (it also says otherwise)", n_for, 0
-            )
-        return shared_grade(3, "a single origin, uncontradicted", n_for, 0)
-    if n_for > n_against:
+    if not tally.support:
+        if n_against >= 2:
+            grade = 5
+        elif units_against:
+            grade = 4
+        else:
+            return shared_grade(6, "cannot be judged: uncited, and no cited claim supports it")
         return shared_grade(
-            2,
-            f"{_plural(n_for, 'origin')} {_verb(n_for, 'support')} it, "
-            f"{_plural(n_against, 'origin')} {_verb(n_against, 'contradict')} it",
-            n_for,
-            n_against,
+            grade,
+            f"uncited, and contradicted by {_units(units_against, n_against, sides_against)}",
+            0,
+            units_against,
         )
-    if n_against >= 2:
-        return shared_grade(
-            5,
-            f"contradicted by {_plural(n_against, 'independent origin')}, supported by {n_for}",
-            n_for,
-            n_against,
-        )
-    return shared_grade(
-        4, f"contradicted by {_plural(n_against, 'origin')}, supported by {n_for}", n_for, n_against
-    )
+    support = f"supported by {_units(units_for, n_for, sides_for)}"
+    against = _units(units_against, n_against, sides_against)
+    if w_against == 0:
+        if units_for >= needed and n_for >= 1:
+            grade, why = 1, f"confirmed by {_units(units_for, n_for, sides_for)}"
+        elif units_for >= 2 and n_for >= 1:
+            grade, why = 2, f"{support}, not yet enough to confirm it"
+        elif n_for == 0:
+            grade, why = 3, f"{support} only, a party to the subject"
+        else:
+            grade, why = 3, "a single origin"
+        if units_against:
+            why += f"; disputed by {against}"
+        elif tally.also_otherwise:
+            why += ", contradicted by no other (it also says otherwise)"
+        elif grade == 3 and n_for:
+            why += ", uncontradicted"
+    elif w_for > w_against:
+        grade, why = 2, f"{support}; contradicted by {against}"
+    elif units_for <= 1 and n_against >= 2:
+        grade, why = 5, f"contradicted by {against}; no other origin supports it"
+    else:
+        grade, why = 4, f"contradicted by {against}; {support}"
+    if not cited:
+        why += " (the claim itself is uncited)"
+    return shared_grade(grade, why, units_for, units_against)

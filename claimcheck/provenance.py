@@ -3,15 +3,18 @@
 A claim's provenance is a path: claim → claimant → document → outlet → owner, plus the
 documents it ``cites``. The graph (networkx) holds the provenance nodes — claimants,
 documents, outlets, owners — not the claims: a million claims share a few thousand
-sources. Two claims corroborate each other independently only when their provenance
-shares no claimant (an outlet reporting on its own adds none), no document chain, no
-outlet and no owner. The independent origins behind a set of claims are the connected
-groups among them once shared nodes are merged (:meth:`Provenance.origin_groups`).
+sources.
+
+A claim's **origin** is who first said it: its claimant, with the parties it is
+``part_of``; or, when the outlet speaks in its own voice, that outlet's own reporting, one
+with the outlets of its owner (:meth:`Provenance.origin_key`). An outlet's own reporting
+in a document that cites another document may have its figure from there. A relaying
+outlet or document never merges the claimants it quotes (DESIGN §2).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -34,12 +37,11 @@ class Provenance:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._document_nodes: dict[str, frozenset[str]] = {}
         self._descriptions: dict[str, str] = {}
-        #: A claim's nodes, by its (claimant, source).
-        self._by_pair: dict[tuple[str | None, str | None], frozenset[str]] = {}
-        #: A claimant's own nodes, by (claimant, whether it is the document's outlet).
-        self._speakers: dict[tuple[str | None, bool], frozenset[str]] = {}
+        self._roots: dict[str, str] = {}
+        self._cited: dict[str, frozenset[str]] = {}
+        #: Origin keys by (claimant, outlet): a million claims share a few thousand.
+        self._origin_keys: dict[tuple[str | None, str | None], str] = {}
 
     # -- the graph ---------------------------------------------------------------------
 
@@ -91,6 +93,14 @@ class Provenance:
                     label=party.name if party else store.name_of(claim.claimant),
                 )
             g.add_edge(speaker, node(DOCUMENT, claim.source), relation="speaks-in")
+        for party in store.parties.values():
+            if party.part_of and node(CLAIMANT, party.id) in g:
+                parent = node(CLAIMANT, party.part_of)
+                if parent not in g:
+                    g.add_node(
+                        parent, kind=CLAIMANT, id=party.part_of, label=store.name_of(party.part_of)
+                    )
+                g.add_edge(node(CLAIMANT, party.id), parent, relation="part-of")
         return g
 
     def _speaker(self, claim: Claim) -> str | None:
@@ -103,127 +113,135 @@ class Provenance:
             return node(OUTLET, claim.claimant)
         return node(CLAIMANT, claim.claimant)
 
-    # -- shared nodes ---------------------------------------------------------------------
+    # -- origins ---------------------------------------------------------------------------
 
-    def document_nodes(self, document_id: str) -> frozenset[str]:
-        """The document, every document it cites (transitively), their outlets and owners."""
-        cached = self._document_nodes.get(document_id)
+    def party_root(self, party_id: str) -> str:
+        """The party ``party_id`` belongs to at the top of its ``part_of`` chain (itself
+        when it belongs to none): a party and its parts are one origin."""
+        root = self._roots.get(party_id)
+        if root is None:
+            parties = self.store.parties
+            root, seen = party_id, {party_id}
+            while True:
+                party = parties.get(root)
+                parent = party.part_of if party is not None else None
+                if parent is None or parent in seen or parent not in parties:
+                    break
+                seen.add(parent)
+                root = parent
+            self._roots[party_id] = root
+        return root
+
+    def origin_key(self, claim: Claim) -> str:
+        """Who first said it, as a key shared by every claim of that origin (DESIGN §2).
+
+        A party claimant and the parties it is ``part_of`` are one origin
+        (``party:ROOT``); an outlet speaking in its own voice, or quoted by another, is that
+        outlet's own reporting, one with the outlets of its owner (``outlet:OWNER``). The
+        outlet or document relaying a quoted claimant plays no part: a dispatch quoting two
+        governments carries two origins.
+        """
+        claimant, outlet = claim.claimant, claim.outlet
+        key = self._origin_keys.get((claimant, outlet))
+        if key is None:
+            store = self.store
+            if claimant is not None and claimant in store.parties:
+                key = f"party:{self.party_root(claimant)}"
+            elif claimant is not None and claimant in store.outlets:
+                key = f"outlet:{store.outlets[claimant].owner_key}"
+            elif claimant is not None:
+                key = f"party:{claimant}"  # an id that failed to load: itself
+            elif claim.source is not None:
+                return f"document:{claim.source}"  # a document with no outlet speaks alone
+            else:
+                return f"unsourced:{claim.id}"
+            self._origin_keys[(claimant, outlet)] = key
+        return key
+
+    def own_reporting(self, claim: Claim) -> bool:
+        """Whether the claim is its outlet speaking in its own voice (no other claimant)."""
+        return claim.outlet is not None and claim.claimant in (None, claim.outlet)
+
+    def cited(self, document_id: str) -> frozenset[str]:
+        """The documents ``document_id`` cites, directly or through a chain (not itself)."""
+        cached = self._cited.get(document_id)
         if cached is not None:
             return cached
-        store = self.store
+        documents = self.store.documents
         out: set[str] = set()
-        todo = [document_id]
-        seen: set[str] = set()
+        doc = documents.get(document_id)
+        todo = list(doc.cites) if doc is not None else []
         while todo:
             doc_id = todo.pop()
-            if doc_id in seen:
+            if doc_id in out:
                 continue
-            seen.add(doc_id)
-            out.add(node(DOCUMENT, doc_id))
-            doc = store.documents.get(doc_id)
-            if doc is None:
-                continue
-            if doc.outlet:
-                out.add(node(OUTLET, doc.outlet))
-                outlet = store.outlets.get(doc.outlet)
-                if outlet is not None:
-                    out.add(node(OWNER, outlet.owner_key))
-            todo.extend(doc.cites)
+            out.add(doc_id)
+            cited = documents.get(doc_id)
+            if cited is not None:
+                todo.extend(cited.cites)
+        out.discard(document_id)
         result = frozenset(out)
-        self._document_nodes[document_id] = result
+        self._cited[document_id] = result
         return result
 
-    def claim_nodes(self, claim: Claim) -> frozenset[str]:
-        """Every provenance node of a claim: independence means sharing none of them.
+    def origin_groups(self, claims: Sequence[Claim]) -> list[list[Claim]]:
+        """Claims grouped by origin, largest group first (equal sizes in the order of their
+        first claim).
 
-        They follow from its claimant and its document (whose outlet is the claim's),
-        so they are kept by that pair. A claim with neither is an origin of its own.
+        Claims are one origin when their :meth:`origin_key` is one, or when one is an
+        outlet's own reporting in a document citing (through any chain) the document of
+        another claim about the same subject and property with the same value. The
+        analysis of a (subject, property) group (:mod:`claimcheck.evidence`) refines this
+        with what values imply and with suspected relays.
         """
-        key = (claim.claimant, claim.source)
-        nodes = self._by_pair.get(key)
-        if nodes is None:
-            if claim.claimant is None and claim.source is None:
-                return frozenset((f"unsourced:{claim.id}",))
-            nodes = self._speaker_nodes(claim)
-            if claim.source is not None:
-                documents = self.document_nodes(claim.source)
-                nodes = documents | nodes if nodes else documents
-            self._by_pair[key] = nodes
-        return nodes
+        groups: dict[str, list[Claim]] = {}
+        merged: dict[str, str] = {}
 
-    #: The name the rules use.
-    nodes_of = claim_nodes
+        def find(key: str) -> str:
+            while key in merged:
+                key = merged[key]
+            return key
 
-    def _speaker_nodes(self, claim: Claim) -> frozenset[str]:
-        """The claimant's node and, for an outlet, its owner's (none for an outlet
-        reporting on its own: its document's nodes hold them)."""
-        key = (claim.claimant, claim.claimant == claim.outlet)
-        nodes = self._speakers.get(key)
-        if nodes is None:
-            speaker = self._speaker(claim)
-            if speaker is None:
-                nodes = frozenset()
-            elif claim.claimant in self.store.outlets:
-                owner = self.store.outlets[claim.claimant].owner_key
-                nodes = frozenset((speaker, node(OWNER, owner)))
-            else:
-                nodes = frozenset((speaker,))
-            self._speakers[key] = nodes
-        return nodes
-
-    def origin_groups(
-        self, claims: Sequence[Claim], linked: Iterable[Sequence[int]] = ()
-    ) -> list[list[Claim]]:
-        """Claims grouped by independent origin, largest group first.
-
-        Claims sharing any provenance node are one origin, transitively within
-        ``claims``. ``linked`` lists extra groups of indices into ``claims`` to be treated
-        as one origin (suspected relays, see CC206).
-        """
-        extra: dict[int, set[str]] = {}
-        for k, group in enumerate(linked):
-            for i in group:
-                extra.setdefault(i, set()).add(f"relay:{k}")
-        nodes_of = self.nodes_of
-        groups: list[tuple[set[str], list[Claim]]] = []
-        for i, claim in enumerate(claims):
-            nodes = nodes_of(claim)
-            if i in extra:
-                nodes = nodes | extra[i]
-            hits = [g for g in groups if not g[0].isdisjoint(nodes)]
-            if not hits:
-                groups.append((set(nodes), [claim]))
-                continue
-            first = hits[0]
-            first[0].update(nodes)
-            first[1].append(claim)
-            for other in hits[1:]:
-                first[0].update(other[0])
-                first[1].extend(other[1])
-                groups.remove(other)
-        # Largest first; equal sizes keep the order of their first claim.
-        return (
-            sorted((g[1] for g in groups), key=len, reverse=True)
-            if len(groups) > 1
-            else [g[1] for g in groups]
-        )
+        by_document: dict[tuple[str, str, str, object], str] = {}
+        for claim in claims:
+            if claim.source is not None and claim.parsed is not None:
+                statement = (claim.subject, claim.property, claim.stance, claim.parsed.key)
+                by_document.setdefault(
+                    (claim.source, claim.subject, claim.property, statement[2:]),
+                    self.origin_key(claim),
+                )
+        for claim in claims:
+            key = find(self.origin_key(claim))
+            if self.own_reporting(claim) and claim.source is not None and claim.parsed is not None:
+                said = (claim.stance, claim.parsed.key)
+                for doc_id in sorted(self.cited(claim.source)):
+                    other = by_document.get((doc_id, claim.subject, claim.property, said))
+                    if other is not None and find(other) != key:
+                        root = find(other)
+                        merged[key] = root
+                        if key in groups:
+                            groups.setdefault(root, []).extend(groups.pop(key))
+                        key = root
+                        break
+            groups.setdefault(key, []).append(claim)
+        found = list(groups.values())
+        return sorted(found, key=len, reverse=True) if len(found) > 1 else found
 
     def independent_origins(self, claims: Sequence[Claim]) -> int:
         """How many independent origins stand behind ``claims``."""
         return len(self.origin_groups(claims)) if claims else 0
 
-    def shared(self, a: Claim, b: Claim) -> set[str]:
-        """The provenance nodes two claims share (empty: independent)."""
-        return set(self.claim_nodes(a) & self.claim_nodes(b))
-
     def describe(self, node_key: str) -> str:
-        """A reader's name for a provenance node: ``owner France Médias Monde``."""
+        """A reader's name for a provenance node or origin key: ``owner France Médias Monde``."""
         text = self._descriptions.get(node_key)
         if text is None:
             kind, _, record_id = node_key.partition(":")
-            text = (
-                f"owner {record_id}" if kind == OWNER else f"{kind} {self.store.name_of(record_id)}"
-            )
+            if kind == OWNER or (kind == "outlet" and record_id not in self.store.outlets):
+                text = f"owner {record_id}"
+            elif kind == "party":
+                text = f"claimant {self.store.name_of(record_id)}"
+            else:
+                text = f"{kind} {self.store.name_of(record_id)}"
             self._descriptions[node_key] = text
         return text
 

@@ -148,7 +148,8 @@ def test_github_annotations_escape_the_file_and_cover_stale_reviews(
     _, out, _ = run(runner, root, "check", "--format", "github")
     lines = out.splitlines()
     assert any(
-        re.match(r"^::error file=\S*a%2Cb%3Ac\.yaml,line=2,col=5,title=CC101 ", x) for x in lines
+        # at the claim the message names first: the lower figure, 3, on line 3
+        re.match(r"^::error file=\S*a%2Cb%3Ac\.yaml,line=3,col=5,title=CC101 ", x) for x in lines
     ), out
     assert any(
         re.match(r"^::warning file=\S*a%2Cb%3Ac\.yaml,line=5,col=5::stale review: ", x)
@@ -245,7 +246,7 @@ def test_candidate_reports_what_it_corroborates(
             "before": 3,
             "after": 1,
             "by": ["aj-14"],
-            "reason": "confirmed by 2 independent origins",
+            "reason": "confirmed by 2 independent origins (2 neutral)",
         }
     ]
     _, table, _ = run(runner, store, "check", str(tmp_path / "candidate.yaml"), "--format", "table")

@@ -237,7 +237,7 @@ def test_disputed_relay_counts_as_two_origins(tmp_path: Path) -> None:
     root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)})
     result = check(load_store(root))
     relay = next(f for f in result.findings if f.rule == "CC206")
-    assert result.grades["a"].grade == 2  # one origin: not confirmed
+    assert result.grades["a"].grade == 3  # one origin: possibly true, not confirmed
     assert any(f.rule == "CC203" for f in result.findings)
     (root / "r.yaml").write_text(
         f"reviews:\n  - {{finding: {relay.fingerprint}, verdict: disputed}}\n", encoding="utf-8"
@@ -261,9 +261,11 @@ def test_select_ignore_and_severity(tmp_path: Path) -> None:
 
 
 def test_rule_options_change_results(tmp_path: Path) -> None:
+    # A battle of 2023-11-10/14: a toll on its second day, another origin's higher one
+    # on its last day (the toll growing while the battle went on).
     rows = [
-        "{id: a, subject: strike, property: deaths, value: 3, source: monde-doc}",
-        "{id: b, subject: strike, property: deaths, value: 14, source: figaro-doc}",
+        "{id: a, subject: battle, property: deaths, value: 3, source: monde-doc, as_of: 2023-11-11}",
+        "{id: b, subject: battle, property: deaths, value: 14, source: figaro-doc, as_of: 2023-11-14}",
     ]
     store = load_store(write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)}))
     assert not [f for f in check(store).findings if f.rule == "CC101"]
@@ -298,7 +300,7 @@ def test_grades(tmp_path: Path) -> None:
         grades["confirmed-1"].grade == 1 and "2 independent origins" in grades["confirmed-1"].reason
     )
     assert grades["single"].grade == 3
-    assert grades["pair-1"].grade == 2
+    assert grades["pair-1"].grade == 3  # one outlet twice: one origin (DESIGN §4)
     assert grades["lone"].grade == 5 and grades["lone"].contradicting_origins == 2
     assert grades["many-1"].grade == 2  # two origins for, one against
     assert grades["text"].grade == 6 and grades["uncited"].grade == 6

@@ -1,16 +1,19 @@
-"""A group's independent origins: the count the grades and rules read agrees with the
-origins listed, and with the provenance graph's own grouping, for any group."""
+"""A group's origins and units (DESIGN §2): who first said it, and who counts once.
+
+The group analysis and the store-level grouping of :class:`Provenance` agree on any set
+of claims of one value; quoted claimants stay apart however they are relayed; allies
+count once for corroboration but twice for conflicts.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.evidence import Evidence
+from claimcheck.evidence import Evidence, GroupEvidence
 from claimcheck.store import load_store
 
 SOURCES = ["rfi-doc", "rfi-doc-2", "f24-doc", "monde-doc", "figaro-doc", "relay", "leaflet"]
@@ -18,25 +21,33 @@ CLAIMANTS = [None, "medical-sources", "malian-officials", "fama", "le-monde", "r
 RELAY = "documents:\n  - {id: relay, outlet: le-figaro, cites: [monde-doc]}\n"
 
 
-def _store(make_store: Callable[..., Path], claims: list[tuple[str, str | None]]) -> Evidence:
+def _group(
+    make_store: Callable[..., Path],
+    claims: list[tuple[str, str | None, str]],
+    extra: str = RELAY,
+    subject: str = "strike",
+) -> tuple[GroupEvidence, Evidence]:
     lines = []
-    for i, (source, claimant) in enumerate(claims):
+    for i, (source, claimant, value) in enumerate(claims):
         who = f", claimant: {claimant}" if claimant else ""
         lines.append(
-            f"  - {{id: c{i}, subject: strike, property: deaths, value: 10, source: {source}{who}}}"
+            f"  - {{id: c{i}, subject: {subject}, property: deaths, value: {value!r}, "
+            f"source: {source}{who}}}"
         )
-    root = make_store({"c.yaml": RELAY + "claims:\n" + "\n".join(lines) + "\n"})
-    return Evidence(load_store(root))
+    root = make_store({"c.yaml": extra + "claims:\n" + "\n".join(lines) + "\n"})
+    evidence = Evidence(load_store(root))
+    return evidence.group((subject, "deaths")), evidence
 
 
-def _count_and_lists(ev: Evidence, subset: list[int]) -> tuple[int, int, int]:
-    group = ev.group(("strike", "deaths"))
-    chosen = [group.claims[i] for i in subset]
-    return (
-        group.origin_count(chosen),
-        len(group.origins(chosen)),
-        len(ev.provenance.origin_groups(chosen)),
-    )
+def _partition(groups: list[list[str]]) -> list[list[str]]:
+    return sorted(sorted(g) for g in groups)
+
+
+def _origins(ev: GroupEvidence) -> list[list[str]]:
+    by: dict[int, list[str]] = {}
+    for c in ev.claims:
+        by.setdefault(ev.origin_of(c), []).append(c.id)
+    return _partition(list(by.values()))
 
 
 @settings(
@@ -45,35 +56,101 @@ def _count_and_lists(ev: Evidence, subset: list[int]) -> tuple[int, int, int]:
 @given(
     st.lists(
         st.tuples(st.sampled_from(SOURCES), st.sampled_from(CLAIMANTS)), min_size=1, max_size=9
-    ),
-    st.data(),
+    )
 )
-def test_the_count_of_origins_is_the_number_listed(
-    make_store: Callable[..., Path], claims: list[tuple[str, str | None]], data: st.DataObject
+def test_the_group_and_the_provenance_agree_on_one_value(
+    make_store: Callable[..., Path], claims: list[tuple[str, str | None]]
 ) -> None:
-    ev = _store(make_store, claims)
-    subset = data.draw(st.lists(st.integers(0, len(claims) - 1), unique=True))
-    count, listed, graph = _count_and_lists(ev, subset)
-    assert count == listed == graph
+    ev, evidence = _group(make_store, [(s, c, "10") for s, c in claims])
+    listed = evidence.provenance.origin_groups(ev.claims)
+    assert _origins(ev) == _partition([[c.id for c in g] for g in listed])
 
 
-def test_a_chain_of_shared_provenance_that_is_no_clique(make_store: Callable[..., Path]) -> None:
-    # c0 and c1 share a claimant, c1 and c2 an outlet; c0 and c2 share nothing: together
-    # they are one origin, but c0 and c2 alone are two.
-    ev = _store(make_store, [("monde-doc", "fama"), ("figaro-doc", "fama"), ("figaro-doc", None)])
-    assert _count_and_lists(ev, [0, 1, 2]) == (1, 1, 1)
-    assert _count_and_lists(ev, [0, 2]) == (2, 2, 2)
-    group = ev.group(("strike", "deaths"))
-    group.origin_count(group.claims)
-    assert group._cliques is None  # counted by listing the origins
+def test_claimants_quoted_in_one_document_are_two_origins(
+    make_store: Callable[..., Path],
+) -> None:
+    # A dispatch quoting the army and the medical sources: two voices, not one document.
+    ev, _ = _group(make_store, [("rfi-doc", "fama", "10"), ("rfi-doc", "medical-sources", "10")])
+    assert _origins(ev) == [["c0"], ["c1"]]
 
 
-@pytest.mark.parametrize("subset", [[], [0], [0, 1], [0, 1, 2]])
-def test_cliques_of_shared_provenance(make_store: Callable[..., Path], subset: list[int]) -> None:
-    # RFI and France 24 share an owner; Le Monde stands alone.
-    ev = _store(make_store, [("rfi-doc", None), ("f24-doc", None), ("monde-doc", None)])
-    expected = {0: 0, 1: 1, 2: 1, 3: 2}[len(subset)]
-    assert _count_and_lists(ev, subset) == (expected, expected, expected)
-    group = ev.group(("strike", "deaths"))
-    group.origin_count(group.claims)
-    assert group._cliques is not None  # counted from the cliques
+def test_one_claimant_relayed_by_two_outlets_is_one_origin(
+    make_store: Callable[..., Path],
+) -> None:
+    ev, _ = _group(
+        make_store,
+        [("monde-doc", "medical-sources", "10"), ("figaro-doc", "medical-sources", "10")],
+    )
+    assert _origins(ev) == [["c0", "c1"]]
+
+
+def test_an_outlet_citing_a_document_has_its_figure_from_there(
+    make_store: Callable[..., Path],
+) -> None:
+    # Le Figaro's relay of Le Monde states Le Monde's figure: one origin. A figure of its
+    # own that the cited document does not give is Le Figaro's.
+    same, _ = _group(make_store, [("monde-doc", None, "10"), ("relay", None, "10")])
+    assert _origins(same) == [["c0", "c1"]]
+    other, _ = _group(make_store, [("monde-doc", None, "10"), ("relay", None, "14")])
+    assert _origins(other) == [["c0"], ["c1"]]
+
+
+def test_own_reporting_citing_one_wire_is_one_origin(make_store: Callable[..., Path]) -> None:
+    wire = (
+        "outlets:\n  - {id: wire, name: Wire, kind: wire}\n"
+        "documents:\n  - {id: dispatch, outlet: wire}\n"
+        "  - {id: m2, outlet: le-monde, cites: [dispatch]}\n"
+        "  - {id: f2, outlet: le-figaro, cites: [dispatch]}\n"
+    )
+    ev, _ = _group(make_store, [("m2", None, "10"), ("f2", None, "10")], extra=wire)
+    assert _origins(ev) == [["c0", "c1"]]
+
+
+def test_a_party_and_its_parts_are_one_origin(make_store: Callable[..., Path]) -> None:
+    parts = (
+        "parties:\n  - {id: ministry, name: Ministry, kind: state, part_of: fama}\n"
+        "  - {id: desk, name: Press desk, kind: state, part_of: ministry}\n"
+    )
+    ev, _ = _group(
+        make_store,
+        [("monde-doc", "desk", "10"), ("figaro-doc", "fama", "10"), ("rfi-doc", "wagner", "10")],
+        extra=parts,
+    )
+    assert _origins(ev) == [["c0", "c1"], ["c2"]]
+
+
+def test_allies_are_one_unit_for_corroboration_but_two_origins(
+    make_store: Callable[..., Path],
+) -> None:
+    # FAMa and Wagner share a side of the strike: one voice for corroboration; the
+    # medical sources are neutral and count on their own.
+    ev, _ = _group(
+        make_store,
+        [
+            ("monde-doc", "fama", "10"),
+            ("figaro-doc", "wagner", "10"),
+            ("rfi-doc", "medical-sources", "10"),
+        ],
+    )
+    assert _origins(ev) == [["c0"], ["c1"], ["c2"]]
+    units = {c.id: ev.unit_of(c) for c in ev.claims}
+    assert units["c0"] is units["c1"] and units["c0"].side == "mali-government"
+    assert units["c2"].side is None and units["c2"].anonymous
+    (statement,) = ev.statements
+    assert len(ev.tally(statement).support) == 2
+
+
+def test_support_respects_open_bounds(make_store: Callable[..., Path]) -> None:
+    ev, _ = _group(
+        make_store,
+        [("monde-doc", None, "20"), ("figaro-doc", None, ">20"), ("rfi-doc", None, "at least 20")],
+    )
+    by_value = {str(s.value): s for s in ev.statements}
+    twenty, more, at_least = by_value["20"], by_value[">20"], by_value["at least 20"]
+    assert not ev.statement_supports(twenty, more)
+    assert ev.statements_conflict(twenty, more)
+    assert ev.statement_supports(twenty, at_least) and ev.statement_supports(more, at_least)
+    assert [c.id for c in ev.support(at_least)] == ["c0", "c1", "c2"]
+    for s in ev.statements:
+        for t in ev.statements:
+            assert not (ev.statement_supports(s, t) and ev.statements_conflict(s, t))

@@ -111,11 +111,11 @@ def test_kidal_rfi_medical_sources_and_france24_observers(kidal_store: object) -
     assert isinstance(kidal_store, Store)
     prov = Provenance(kidal_store)
     c = kidal_store.claims
-    # RFI's own report and the medical sources it quotes: the same outlet.
-    assert prov.shared(c["strike-1107-deaths-rfi"], c["strike-1107-deaths-rfi-medical"])
+    key = prov.origin_key
+    # RFI's own report and the medical sources it quotes: two voices (DESIGN §2).
+    assert key(c["strike-1107-deaths-rfi"]) != key(c["strike-1107-deaths-rfi-medical"])
     # France 24's Observers desk and Libération: independent.
-    assert not prov.shared(c["wagner-present-mali-observers"], c["wagner-present-mali-liberation"])
-    # RFI and France 24: one owner.
-    assert "owner:France Médias Monde" in prov.shared(
-        c["capture-1114-by-fama-rfi-headline"], c["flanking-1113-vehicles-destroyed"]
-    )
+    assert key(c["wagner-present-mali-observers"]) != key(c["wagner-present-mali-liberation"])
+    # RFI and France 24 reporting in their own voice: one owner, one origin.
+    assert key(c["capture-1114-by-fama-rfi-headline"]) == "outlet:France Médias Monde"
+    assert prov.own_reporting(c["capture-1114-by-fama-rfi-headline"])

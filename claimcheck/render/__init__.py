@@ -32,7 +32,11 @@ def json_bytes(data: Any) -> bytes:
     try:
         return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS, default=str)
     except TypeError:  # what orjson cannot write (integers over 64 bits): the standard library
-        return json.dumps(data, indent=2, ensure_ascii=False, default=_plain).encode("utf-8")
+        text = json.dumps(data, indent=2, ensure_ascii=False, default=_plain)
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:  # a file name that is not UTF-8: escaped, still valid JSON
+            return json.dumps(data, indent=2, default=_plain).encode("ascii")
 
 
 def to_json(data: Any) -> str:

@@ -104,8 +104,7 @@ def _group(group: Group) -> str:
         unit = f" {e(group.unit)}" if group.unit else ""
         out.append(
             f'<p class="estimate">Estimate: <b>low {_num(est.low)}, best {_num(est.best)}, '
-            f"high {_num(est.high)}</b>{unit} — best consistent with {est.best_origins} "
-            f"independent origin{'s' if est.best_origins != 1 else ''}.</p>"
+            f"high {e(est.high_text())}</b>{unit} — {e(est.basis)}.</p>"
         )
     if group.wants_forest:
         out.append(svg.forest(group))

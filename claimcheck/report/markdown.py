@@ -49,9 +49,8 @@ def _group(group: Group) -> list[str]:
         e = group.estimate
         unit = f" {group.unit}" if group.unit else ""
         out.append(
-            f"Estimate: **low {_num(e.low)}, best {_num(e.best)}, high {_num(e.high)}**{esc(unit)} "
-            f"(best consistent with {e.best_origins} independent origin"
-            f"{'s' if e.best_origins != 1 else ''}; low from {', '.join(e.claims['low'])}, "
+            f"Estimate: **low {_num(e.low)}, best {_num(e.best)}, high {e.high_text()}**"
+            f"{esc(unit)} ({esc(e.basis)}; low from {', '.join(e.claims['low'])}, "
             f"best from {', '.join(e.claims['best'])}, high from {', '.join(e.claims['high'])})."
         )
         out.append("")

@@ -88,7 +88,7 @@ def forest(group: Group) -> str:
     if group.estimate is not None:
         e: Estimate = group.estimate
         lines.append("    section Estimate")
-        if e.high > e.low:
+        if e.high is not None and e.high > e.low:
             lines.append(
                 f"    low {_n(e.low)} to high {_n(e.high)} : active, {_n(e.low)}, {_n(e.high)}"
             )

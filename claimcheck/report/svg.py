@@ -54,7 +54,8 @@ def forest(group: Group) -> str:
     e = group.estimate
     if e is not None:
         parts.append(
-            f'<rect x="{x(e.low):.1f}" y="20" width="{max(x(e.high) - x(e.low), 2):.1f}" '
+            f'<rect x="{x(e.low):.1f}" y="20" '
+            f'width="{max(x(top if e.high is None else e.high) - x(e.low), 2):.1f}" '
             f'height="{row_h * len(rows) + 10}" fill="#f3d9a4" opacity="0.6"/>'
         )
         parts.append(

@@ -46,6 +46,8 @@ class Draft:
     property: str | None = None
     #: The id of the record the finding points at (default: its first claim).
     record: str | None = None
+    #: For conflicts: the pairs of claim ids that cannot both hold.
+    pairs: Sequence[tuple[str, str]] | None = None
     details: dict[str, Any] = field(default_factory=dict)
 
 

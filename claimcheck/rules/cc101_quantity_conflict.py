@@ -5,14 +5,15 @@ from collections.abc import Iterable
 from claimcheck.evidence import GroupEvidence
 from claimcheck.model import Tolerance
 from claimcheck.rules.base import Context, Draft, Rule, RuleOptions
-from claimcheck.rules.common import about, cross_origin_conflicts, listing
+from claimcheck.rules.common import conflict_draft
 from claimcheck.rules.registry import register
 
 
 class Options(RuleOptions):
     #: Tolerance for quantity properties that set none: a number or "10%".
     default_tolerance: Tolerance | None = None
-    #: A running toll lower at an earlier date than another origin's is growth, not conflict.
+    #: A running toll given while the subject was under way, overtaken by another
+    #: origin's later, higher figure, is growth, not a conflict.
     cumulative_growth: bool = True
 
 
@@ -24,8 +25,13 @@ class QuantityConflict(Rule):
     widened by the property's tolerance. Two claims from different origins conflict
     when their intervals do not overlap. The same origin changing its figure is a
     revision or a self-contradiction (CC105-CC107), never a conflict between sources.
-    For a cumulative property, a lower figure at an earlier date than another origin's
-    higher one is the toll growing, not a conflict (option `cumulative-growth`).
+    For a cumulative property, a lower figure given while the subject was still under
+    way (its `as_of` before the subject's last day, or the subject has no date) and a
+    later, higher figure from another origin are the toll growing, not a conflict
+    (option `cumulative-growth`). Once the subject has ended, different origins'
+    differing tolls conflict: the army's toll on the day of a one-day attack and the
+    rebels' higher toll the next day are a dispute. The finding's `pairs` say who
+    contradicts whom.
 
     Fails:
 
@@ -49,15 +55,7 @@ class QuantityConflict(Rule):
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         if ev.type != "quantity" or not ev.single:
             return
-        options = self.options
-        assert isinstance(options, Options)
-        pairs = [(s, t) for s, t in ev.conflicting_pairs() if s.stance == t.stance == "asserts"]
-        claims = cross_origin_conflicts(ev, pairs, cumulative_growth=options.cumulative_growth)
-        if claims:
-            yield Draft(
-                claims,
-                f"{ev.property_id} of {ev.subject_id}: figures that cannot all be true: "
-                f"{listing(claims)}",
-                key=about(ev, claims),
-                details={"tolerance": ev.tolerance},
-            )
+        draft = conflict_draft(ev, ev.conflicts(), "figures that cannot all be true")
+        if draft is not None:
+            draft.details.setdefault("tolerance", ev.tolerance)
+            yield draft

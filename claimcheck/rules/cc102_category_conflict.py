@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, cross_origin_conflicts, listing
+from claimcheck.rules.common import conflict_draft
 from claimcheck.rules.registry import register
 
 
@@ -39,11 +39,6 @@ class CategoryConflict(Rule):
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         if ev.type not in ("category", "entity") or not ev.single:
             return
-        pairs = [(s, t) for s, t in ev.conflicting_pairs() if s.stance == t.stance == "asserts"]
-        claims = cross_origin_conflicts(ev, pairs, cumulative_growth=False)
-        if claims:
-            yield Draft(
-                claims,
-                f"{ev.property_id} of {ev.subject_id}: sources disagree: {listing(claims)}",
-                key=about(ev, claims),
-            )
+        draft = conflict_draft(ev, ev.conflicts(), "sources disagree")
+        if draft is not None:
+            yield draft

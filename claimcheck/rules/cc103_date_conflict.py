@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, cross_origin_conflicts, listing
+from claimcheck.rules.common import conflict_draft
 from claimcheck.rules.registry import register
 
 
@@ -36,12 +36,6 @@ class DateConflict(Rule):
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         if ev.type != "date" or not ev.single:
             return
-        pairs = [(s, t) for s, t in ev.conflicting_pairs() if s.stance == t.stance == "asserts"]
-        claims = cross_origin_conflicts(ev, pairs, cumulative_growth=False)
-        if claims:
-            yield Draft(
-                claims,
-                f"{ev.property_id} of {ev.subject_id}: dates that cannot all be true: "
-                f"{listing(claims)}",
-                key=about(ev, claims),
-            )
+        draft = conflict_draft(ev, ev.conflicts(), "dates that cannot all be true")
+        if draft is not None:
+            yield draft

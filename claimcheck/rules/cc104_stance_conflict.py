@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, listing
+from claimcheck.rules.common import conflict_draft
 from claimcheck.rules.registry import register
 
 
@@ -35,19 +35,6 @@ class StanceConflict(Rule):
     severity = "error"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
-        involved = {}
-        for s, t in ev.conflicting_pairs():
-            if s.stance == t.stance:
-                continue
-            for a in s.claims:
-                for b in t.claims:
-                    if a.origin != b.origin:
-                        involved[a.id] = a
-                        involved[b.id] = b
-        if involved:
-            claims = sorted(involved.values(), key=lambda c: c.id)
-            yield Draft(
-                claims,
-                f"{ev.property_id} of {ev.subject_id}: asserted and denied: {listing(claims)}",
-                key=about(ev, claims),
-            )
+        draft = conflict_draft(ev, ev.stance_conflicts(), "asserted and denied")
+        if draft is not None:
+            yield draft

@@ -4,7 +4,15 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, as_of_text, earlier, same_origin_disagreements, stated
+from claimcheck.rules.common import (
+    about,
+    as_of_text,
+    earlier,
+    origin_name,
+    restating,
+    same_origin_disagreements,
+    stated,
+)
 from claimcheck.rules.registry import register
 from claimcheck.values import Quantity
 
@@ -13,7 +21,8 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
     """One origin's cumulative figure moving between two dated reports."""
     if not ev.cumulative:
         return
-    for origin, pairs in sorted(same_origin_disagreements(ev).items()):
+    found = []
+    for origin_index, pairs in same_origin_disagreements(ev).items():
         steps = []
         for a, b in pairs:
             if a.stance != "asserts" or b.stance != "asserts":
@@ -26,20 +35,25 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
             if (v2.low >= v1.high) == upward:
                 steps.append((first, then))
         if steps:
-            claims = sorted({c.id: c for pair in steps for c in pair}.values(), key=lambda c: c.id)
-            # Each step once, however many claims repeat it.
-            text = "; ".join(
-                dict.fromkeys(
-                    f"{stated(x)} ({as_of_text(x)}) → {stated(y)} ({as_of_text(y)})"
-                    for x, y in steps
-                )
+            found.append((origin_name(c for pair in steps for c in pair), origin_index, steps))
+    for origin, origin_index, steps in sorted(found, key=lambda f: f[0]):
+        claims = restating(ev, origin_index, steps)
+        # Each step once, however many claims repeat it; a long series in brief.
+        shown = list(
+            dict.fromkeys(
+                f"{stated(x)} ({as_of_text(x)}) → {stated(y)} ({as_of_text(y)})" for x, y in steps
             )
-            word = "revised upward" if upward else "lowered"
-            yield Draft(
-                claims,
-                f"{origin} {word} {ev.property_id} of {ev.subject_id}: {text}",
-                key=[origin, *about(ev, claims)],
-            )
+        )
+        text = "; ".join(shown if len(shown) <= 12 else [*shown[:6], "…", *shown[-5:]])
+        if len(shown) > 12:
+            text += f" ({len(shown)} steps)"
+        word = "revised upward" if upward else "lowered"
+        yield Draft(
+            claims,
+            f"{origin} {word} {ev.property_id} of {ev.subject_id}: {text}",
+            key=[origin, *about(ev, claims)],
+            record=steps[0][0].id,
+        )
 
 
 @register

@@ -3,8 +3,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
+from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, as_of_text, earlier, same_origin_disagreements, stated
+from claimcheck.rules.common import (
+    about,
+    as_of_text,
+    earlier,
+    origin_name,
+    restating,
+    same_origin_disagreements,
+    stated,
+)
 from claimcheck.rules.registry import register
 
 
@@ -15,7 +24,9 @@ class SelfContradiction(Rule):
     The same origin speaking twice is not two opinions. When its figures differ and the
     difference is not a dated revision of a running toll (CC105, CC106), the origin
     contradicts itself: usually a correction that was never recorded. Mark the older
-    claim `status: superseded`, or record why both stand.
+    claim `status: superseded`, or record why both stand. When the differing claims are
+    one claimant's statement carried by different outlets (one dropped "plus de"), the
+    message says the relays differ and names them: the claimant may not be at fault.
 
     Fails:
 
@@ -35,7 +46,8 @@ class SelfContradiction(Rule):
     severity = "warning"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
-        for origin, pairs in sorted(same_origin_disagreements(ev).items()):
+        found = []
+        for origin_index, pairs in same_origin_disagreements(ev).items():
             clashes = [
                 (a, b)
                 for a, b in pairs
@@ -45,20 +57,50 @@ class SelfContradiction(Rule):
                     and (earlier(a, b) or earlier(b, a))
                 )
             ]
-            if not clashes:
-                continue
-            claims = sorted(
-                {c.id: c for pair in clashes for c in pair}.values(), key=lambda c: c.id
-            )
-            # Each clash once, however many claims repeat it.
-            text = "; ".join(
-                dict.fromkeys(
-                    f"{stated(a)} ({as_of_text(a)}) vs {stated(b)} ({as_of_text(b)})"
-                    for a, b in clashes
+            if clashes:
+                found.append(
+                    (origin_name(c for pair in clashes for c in pair), origin_index, clashes)
                 )
-            )
+        for origin, origin_index, clashes in sorted(found, key=lambda f: f[0]):
+            claims = restating(ev, origin_index, clashes)
+            # Each clash once, however many claims repeat it.
+            if all(_relayed(a, b) for a, b in clashes):
+                text = "; ".join(
+                    dict.fromkeys(
+                        f"{stated(a)} in {a.outlet} vs {stated(b)} in {b.outlet}"
+                        for a, b in clashes
+                    )
+                )
+                relays = ", ".join(sorted({c.outlet or "" for c in claims}))
+                message = (
+                    f"{origin}'s statement on {ev.property_id} of {ev.subject_id} is relayed "
+                    f"differently by {relays}: {text}; one relay probably dropped or added a "
+                    'qualifier ("more than", "about"): check the original statement'
+                )
+            else:
+                text = "; ".join(
+                    dict.fromkeys(
+                        f"{stated(a)} ({as_of_text(a)}) vs {stated(b)} ({as_of_text(b)})"
+                        for a, b in clashes
+                    )
+                )
+                message = (
+                    f"{origin} contradicts itself on {ev.property_id} of {ev.subject_id}: {text}"
+                )
             yield Draft(
                 claims,
-                f"{origin} contradicts itself on {ev.property_id} of {ev.subject_id}: {text}",
+                message,
                 key=[origin, *about(ev, claims)],
+                record=clashes[0][0].id,
             )
+
+
+def _relayed(a: Claim, b: Claim) -> bool:
+    """Two claims of one quoted claimant, at one date, carried by different outlets."""
+    return (
+        a.claimant is not None
+        and a.claimant == b.claimant
+        and a.claimant not in (a.outlet, b.outlet)
+        and a.outlet != b.outlet
+        and a.as_of == b.as_of
+    )

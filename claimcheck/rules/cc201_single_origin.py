@@ -5,8 +5,15 @@ from collections.abc import Iterable
 from pydantic import Field
 
 from claimcheck.evidence import GroupEvidence
+from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule, RuleOptions
-from claimcheck.rules.common import about, stated, supported_values, who
+from claimcheck.rules.common import (
+    about,
+    same_origin_disagreements,
+    stated,
+    supported_values,
+    who,
+)
 from claimcheck.rules.registry import register
 
 
@@ -19,9 +26,10 @@ class Options(RuleOptions):
 class SingleOrigin(Rule):
     """A value whose support traces to fewer independent origins than corroboration needs.
 
-    Support is every cited claim whose value implies this one; origins are counted in
-    the provenance graph, so two articles of one outlet, or an outlet and the medical
-    sources it quotes, are one origin. Values another origin contradicts are left to the
+    Support is every cited claim whose value implies this one; origins are counted as
+    DESIGN §2 has it: two articles of one outlet, two outlets quoting the same "medical
+    sources", or a party and the parties that are `part_of` it are one origin, and the
+    interested claimants of one side (allies repeating each other) count once. Values another origin contradicts are left to the
     conflict rules; values that only look multi-sourced are CC203's. A group's values
     resting on the same origin are reported together.
 
@@ -29,7 +37,7 @@ class SingleOrigin(Rule):
 
         claims:
           - {id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}
-          - {id: b, subject: strike, property: deaths, value: 14, source: rfi-doc-2, claimant: medical-sources}
+          - {id: b, subject: strike, property: deaths, value: 14, source: rfi-doc-2}
 
     Passes:
 
@@ -46,24 +54,42 @@ class SingleOrigin(Rule):
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         options = self.options
         assert isinstance(options, Options)
-        buckets: dict[frozenset[str], tuple[list[str], dict[str, object]]] = {}
-        for st, support in supported_values(ev):
-            if ev.contradictors(st):
+        buckets: dict[frozenset[str], tuple[list[Claim], dict[str, Claim], set[str]]] = {}
+        origin = ev.origins_by_claim
+        # A value its own origin also contradicts is CC107's.
+        statement_of = ev.statement_by_claim
+        disputed = {
+            statement_of[c.id].index
+            for pairs in same_origin_disagreements(ev).values()
+            for pair in pairs
+            for c in pair
+        }
+        for st, tally in supported_values(ev):
+            if tally.against or len(tally.support) >= options.corroborated_at:
                 continue
+            if st.index in disputed:
+                continue
+            support = ev.support(st)
             outlets = {c.outlet for c in support}
-            origins = ev.support_origin_count(st)
-            if origins >= options.corroborated_at or (len(outlets) > 1 and origins < len(outlets)):
-                continue
+            if len(outlets) > 1 and len({origin[c.id] for c in support}) < len(outlets):
+                continue  # looks multi-sourced: CC203's
             docs = frozenset(c.source or "" for c in support)
-            values, claims = buckets.setdefault(docs, ([], {}))
-            values.append(stated(st.claims[0]))
+            values, claims, names = buckets.setdefault(docs, ([], {}, set()))
+            values.append(st.claims[0])
             claims.update({c.id: c for c in support})
-        for values, claims in buckets.values():
-            found = sorted(claims.values(), key=lambda c: c.id)  # type: ignore[attr-defined]
-            origin = ", ".join(sorted({who(c) for c in found}))  # type: ignore[arg-type]
+            names.update(
+                f"{u.name}: {', '.join(sorted({who(c) for c in support if ev.unit_of(c) is u}))}"
+                if u.side
+                else ", ".join(sorted({who(c) for c in support if ev.unit_of(c) is u}))
+                for u in tally.support
+            )
+        for values, claims, names in buckets.values():
+            found = sorted(claims.values(), key=lambda c: c.id)
             yield Draft(
-                found,  # type: ignore[arg-type]
-                f"{ev.property_id} of {ev.subject_id}: {', '.join(values)} rests on one origin "
-                f"({origin}); no independent source confirms it",
-                key=about(ev, found),  # type: ignore[arg-type]
+                found,
+                f"{ev.property_id} of {ev.subject_id}: {', '.join(map(stated, values))} rests on "
+                f"one origin "
+                f"({'; '.join(sorted(names))}); no independent source confirms it",
+                key=about(ev, values),
+                record=found[0].id,
             )

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, sides_of, stated, supported_values
+from claimcheck.rules.common import about, stated, supported_values
 from claimcheck.rules.registry import register
 
 
@@ -15,7 +15,10 @@ class InterestedOnly(Rule):
     A subject's `sides` (inherited from what it is `part_of`) are the sides
     involved; a party's `side` — or, for state or party media, the side of the
     party in its `affiliation` — says whom a claimant speaks for. A value that only
-    the interested sides assert is a claim, not a finding of fact.
+    the interested sides assert is a claim, not a finding of fact. A value both opposing
+    sides support is common ground, not flagged; neither is a denial a neutral source
+    supports by asserting something else (for a single-valued category or entity,
+    asserting X denies every other value).
 
     Fails:
 
@@ -34,18 +37,20 @@ class InterestedOnly(Rule):
     severity = "warning"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
-        involved = sides_of(ev)
-        if not involved:
+        if not ev.sides:
             return
-        store = ev.store
-        for st, support in supported_values(ev):
-            sides = {store.side_of(c.claimant) for c in support}
-            if None in sides or not sides <= involved:
+        for st, tally in supported_values(ev):
+            sides = {u.side for u in tally.support}
+            # Any neutral support, or two sides agreeing (common ground): not interested-only.
+            if None in sides or len(sides) != 1:
                 continue
+            support = ev.support(st)
             claimants = ", ".join(sorted({c.origin for c in support}))
+            found = sorted(support, key=lambda c: c.id)
             yield Draft(
-                sorted(support, key=lambda c: c.id),
+                found,
                 f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} is claimed only by "
                 f"{claimants} (side {', '.join(sorted(s for s in sides if s))}), a party to it",
-                key=about(ev, support),
+                key=about(ev, [st.claims[0]]),
+                record=st.claims[0].id if st.claims[0] in support else found[0].id,
             )

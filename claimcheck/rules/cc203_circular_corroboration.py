@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, shared_nodes, stated, supported_values
+from claimcheck.rules.common import about, stated, supported_values
 from claimcheck.rules.registry import register
 
 
@@ -35,26 +35,26 @@ class CircularCorroboration(Rule):
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         seen: set[frozenset[str]] = set()
-        for st, support in supported_values(ev):
+        origin = ev.origins_by_claim
+        for st, _tally in supported_values(ev):
+            support = ev.support(st)
             outlets = {c.outlet for c in support}
             if len(outlets) < 2:
                 continue
-            if ev.support_origin_count(st) >= len(outlets):
+            origins = {origin[c.id] for c in support}
+            if len(origins) >= len(outlets):
                 continue
-            origins = ev.support_origins(st)
             ids = frozenset(c.id for c in support)
             if ids in seen:
                 continue
             seen.add(ids)
-            shared = sorted(
-                {ev.provenance.describe(n) for g in origins for n in shared_nodes(ev, g)}
-            )
+            shared = sorted({why for o in origins for why in ev.link_reasons(o)})
             yield Draft(
                 sorted(support, key=lambda c: c.id),
                 f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} appears in "
                 f"{len(outlets)} outlets but traces to {len(origins)} origin"
                 f"{'s' if len(origins) != 1 else ''}: they share {', '.join(shared) or 'a relay'}",
-                key=about(ev, support),
+                key=about(ev, [st.claims[0]]),
                 details={
                     "outlets": sorted(o for o in outlets if o),
                     "origins": len(origins),

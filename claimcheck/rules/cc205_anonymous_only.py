@@ -33,12 +33,15 @@ class AnonymousOnly(Rule):
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         parties = ev.store.parties
-        for st, support in supported_values(ev):
+        for st, tally in supported_values(ev):
+            if any(u.side is None and not u.anonymous for u in tally.support):
+                continue
+            support = ev.support(st)
             if all(c.claimant in parties and parties[c.claimant].is_anonymous for c in support):
                 names = ", ".join(sorted({c.origin for c in support}))
                 yield Draft(
                     sorted(support, key=lambda c: c.id),
                     f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} comes only from "
                     f"anonymous sources ({names})",
-                    key=about(ev, support),
+                    key=about(ev, [st.claims[0]]),
                 )

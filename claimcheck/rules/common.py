@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from claimcheck.evidence import GroupEvidence, Statement
+from claimcheck.evidence import Conflicts, GroupEvidence, Statement, Tally
 from claimcheck.model import Claim
-from claimcheck.values import Quantity
+from claimcheck.rules.base import Draft
+from claimcheck.values import DateRange, Quantity
 
 
 def who(claim: Claim) -> str:
@@ -20,12 +21,11 @@ def who(claim: Claim) -> str:
 
 
 def about(ev: GroupEvidence, claims: Iterable[Claim]) -> list[str]:
-    """What a finding on these claims is about, for its fingerprint: each distinct origin
-    with what it says (stance and value, as the value reads, not as it is written).
+    """What a finding on these claims is about, for its fingerprint: the distinct values
+    they state (stance and value, as the value reads, not as it is written).
 
-    A claim that only repeats one of them (the same origin saying the same again at
-    another date, or the same record entered twice) leaves the fingerprint, and so a
-    review of the finding, as it was; a new origin or a new value changes it.
+    A new source or a relay of a value already in the finding leaves the fingerprint —
+    and a review of the finding — as it was; a new value changes it (DESIGN §4).
     """
     by_claim = ev.statement_by_claim
     found: set[str] = set()
@@ -38,8 +38,25 @@ def about(ev: GroupEvidence, claims: Iterable[Claim]) -> list[str]:
             said = f"{c.stance}\x1e{c.parsed.key if c.parsed is not None else c.value!r}"
             if st is not None:
                 st.said = said  # the same for every claim of the statement
-        found.add(f"{c.origin}\x1e{said}")
+        found.add(said)
     return sorted(found)
+
+
+def origin_name(claims: Iterable[Claim]) -> str:
+    """An origin in words: its claimant, or its claimants joined as one origin (a party
+    with its parts, outlets of one owner): ``fama`` or ``one origin (le-monde, rfi)``."""
+    names = sorted({c.origin for c in claims})
+    return names[0] if len(names) == 1 else f"one origin ({', '.join(names)})"
+
+
+def restating(ev: GroupEvidence, origin: int, pairs: Iterable[tuple[Claim, Claim]]) -> list[Claim]:
+    """Every claim of ``origin`` stating one of the values in ``pairs``, by id."""
+    statement_of = ev.statement_by_claim
+    said = {statement_of[c.id].index for pair in pairs for c in pair}
+    return sorted(
+        (c for c in ev.by_origin()[origin] if statement_of[c.id].index in said),
+        key=lambda c: c.id,
+    )
 
 
 def stated(claim: Claim) -> str:
@@ -57,9 +74,18 @@ def listing(claims: Iterable[Claim]) -> str:
     return "; ".join(f"{value} [{', '.join(origins)}]" for value, origins in parts.items())
 
 
-def _order(c: Claim) -> tuple[float, str]:
+def named_first(claims: Iterable[Claim]) -> str | None:
+    """The id of the claim :func:`listing` names first: where a finding points."""
+    return min(claims, key=_order).id if claims else None
+
+
+def _order(c: Claim) -> tuple[float, str, str]:
     v = c.parsed
-    return (v.low if isinstance(v, Quantity) else 0.0, str(v))
+    if isinstance(v, Quantity):
+        return (v.low, str(v), c.id)
+    if isinstance(v, DateRange):
+        return (float(v.low.toordinal()), str(v), c.id)
+    return (0.0, str(v), c.id)
 
 
 def earlier(a: Claim, b: Claim) -> bool:
@@ -73,103 +99,100 @@ def earlier(a: Claim, b: Claim) -> bool:
     )
 
 
-def cross_origin_conflicts(
-    ev: GroupEvidence, pairs: Iterable[tuple[Statement, Statement]], *, cumulative_growth: bool
-) -> list[Claim]:
-    """Claims in a conflicting pair with a claim of another origin.
-
-    With ``cumulative_growth``, a running toll that is lower at an earlier ``as_of``
-    than another origin's later figure is growth, not a conflict.
-    """
-    involved: dict[str, Claim] = {}
-    for s, t in pairs:
-        for a in s.claims:
-            for b in t.claims:
-                if a.origin == b.origin:
-                    continue
-                if cumulative_growth and ev.cumulative and _is_growth(a, b):
-                    continue
-                involved[a.id] = a
-                involved[b.id] = b
-    return sorted(involved.values(), key=lambda c: c.id)
+def conflict_draft(ev: GroupEvidence, conflicts: Conflicts, text: str) -> Draft | None:
+    """A conflict finding: the claims involved, who contradicts whom, pointing at the
+    claim its message names first."""
+    claims = conflicts.claims
+    if not claims:
+        return None
+    details: dict[str, object] = {"pairs_total": conflicts.total_pairs}
+    if ev.tolerance is not None:
+        details["tolerance"] = ev.tolerance
+    return Draft(
+        claims,
+        f"{ev.property_id} of {ev.subject_id}: {text}: {listing(claims)}",
+        key=about(ev, claims),
+        record=named_first(claims),
+        pairs=conflicts.pairs,
+        details=details,
+    )
 
 
-def _is_growth(a: Claim, b: Claim) -> bool:
-    va, vb = a.parsed, b.parsed
-    if not (isinstance(va, Quantity) and isinstance(vb, Quantity)):
-        return False
-    low, high = (a, b) if va.high <= vb.low else (b, a)
-    return earlier(low, high)
+#: At most this many of one origin's distinct values are compared pairwise.
+MAX_COMPARED = 200
 
 
-def by_origin(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
-    out: dict[str, list[Claim]] = {}
-    for c in claims:
-        out.setdefault(c.origin, []).append(c)
-    return out
-
-
-def same_origin_disagreements(ev: GroupEvidence) -> dict[str, list[tuple[Claim, Claim]]]:
-    """For each origin, the pairs of its own claims in the group that cannot both hold."""
+def same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]]]:
+    """For each origin, pairs of its own claims in the group that cannot both hold: each
+    distinct pair of values once (the claims that first state them), in time order for
+    a cumulative toll (each figure with the next it differs from)."""
     found = ev.memo.get("same_origin_disagreements")
     if found is None:
         found = ev.memo["same_origin_disagreements"] = _same_origin_disagreements(ev)
     return found  # type: ignore[return-value]
 
 
-def _same_origin_disagreements(ev: GroupEvidence) -> dict[str, list[tuple[Claim, Claim]]]:
-    if not any(row[j] for row in ev.conflict_matrix() for j in range(len(row))):
-        return {}
+def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]]]:
     statement_of = ev.statement_by_claim
-    out: dict[str, list[tuple[Claim, Claim]]] = {}
-    for origin, claims in by_origin([c for st in ev.statements for c in st.claims]).items():
-        if len(claims) < 2:
+    out: dict[int, list[tuple[Claim, Claim]]] = {}
+    for origin, claims in ev.by_origin().items():
+        if len({statement_of[c.id].index for c in claims}) < 2:
             continue
-        for i, a in enumerate(claims):
-            for b in claims[i + 1 :]:
-                sa, sb = statement_of[a.id], statement_of[b.id]
-                if sa is not sb and ev.statements_conflict(sa, sb):
-                    out.setdefault(origin, []).append((a, b))
+        pairs: list[tuple[Claim, Claim]] = []
+        dated = [c for c in claims if c.as_of is not None and c.as_of.known]
+        if ev.cumulative and len(dated) == len(claims):
+            # A running toll: each dated figure against the next one that differs, and
+            # figures of one day against each other.
+            by_day: dict[object, list[Claim]] = {}
+            for c in sorted(claims, key=lambda c: (c.as_of.low, c.as_of.high)):  # type: ignore[union-attr]
+                by_day.setdefault(c.as_of.key, []).append(c)  # type: ignore[union-attr]
+            days = list(by_day.values())
+            for i, day in enumerate(days):
+                pairs += _clashes(ev, day)
+                if i + 1 < len(days):
+                    pairs += [
+                        (a, b)
+                        for a in _distinct(ev, day)
+                        for b in _distinct(ev, days[i + 1])
+                        if ev.statements_conflict(statement_of[a.id], statement_of[b.id])
+                    ]
+        else:
+            pairs = _clashes(ev, claims)
+        if pairs:
+            out[origin] = pairs
     return out
+
+
+def _distinct(ev: GroupEvidence, claims: list[Claim]) -> list[Claim]:
+    """The first claim of each distinct statement among ``claims``."""
+    seen: dict[int, Claim] = {}
+    for c in claims:
+        seen.setdefault(ev.statement_by_claim[c.id].index, c)
+    return list(seen.values())[:MAX_COMPARED]
+
+
+def _clashes(ev: GroupEvidence, claims: list[Claim]) -> list[tuple[Claim, Claim]]:
+    statement_of = ev.statement_by_claim
+    firsts = _distinct(ev, claims)
+    return [
+        (a, b)
+        for i, a in enumerate(firsts)
+        for b in firsts[i + 1 :]
+        if ev.statements_conflict(statement_of[a.id], statement_of[b.id])
+    ]
 
 
 def as_of_text(claim: Claim) -> str:
     return str(claim.as_of) if claim.as_of is not None else "undated"
 
 
-def sides_of(ev: GroupEvidence) -> set[str]:
-    """The sides involved in the group's subject, inherited from what it is part of."""
-    store = ev.store
-    subject = ev.subject
-    seen: set[str] = set()
-    while subject is not None and subject.id not in seen:
-        if subject.sides:
-            return set(subject.sides)
-        seen.add(subject.id)
-        subject = store.subjects.get(subject.part_of or "")
-    return set()
-
-
-def supported_values(ev: GroupEvidence) -> list[tuple[Statement, list[Claim]]]:
-    """Each stated value with its cited support, when it has any (worked out once per
-    group: four rules read it)."""
+def supported_values(ev: GroupEvidence) -> list[tuple[Statement, Tally]]:
+    """Each stated value with the units of evidence supporting it, when it has any
+    (worked out once per group: four rules read it)."""
     found = ev.memo.get("supported_values")
     if found is None:
-        support = ev.support
+        tally = ev.tally
         found = ev.memo["supported_values"] = [
-            (st, s) for st in ev.statements if (s := support(st))
+            (st, t) for st in ev.statements if (t := tally(st)).support
         ]
     return found  # type: ignore[return-value]
-
-
-def shared_nodes(ev: GroupEvidence, claims: Sequence[Claim]) -> set[str]:
-    """Provenance nodes that claims of different outlets have in common."""
-    by_outlet: dict[str | None, set[str]] = {}
-    for c in claims:
-        by_outlet.setdefault(c.outlet, set()).update(ev.provenance.nodes_of(c))
-    seen: set[str] = set()
-    shared: set[str] = set()
-    for nodes in by_outlet.values():
-        shared |= seen & nodes
-        seen |= nodes
-    return shared

@@ -229,7 +229,8 @@ def test_candidate_check_from_the_cache_sees_collisions_and_conflicts(tmp_path: 
     result = CliRunner().invoke(cli, ["--store", str(root), "check", str(cand)])
     assert result.exit_code == 2 and "duplicate id 'a'" in result.stderr
     cand.write_text(
-        "claims:\n  - {id: n, subject: strike, property: deaths, value: 3, source: f24-doc}\n"
+        # Le Monde: an origin of its own (France 24 would be one with RFI, same owner)
+        "claims:\n  - {id: n, subject: strike, property: deaths, value: 3, source: monde-doc}\n"
     )
     result = CliRunner().invoke(cli, ["--store", str(root), "check", str(cand), "--format", "json"])
     data = json.loads(result.stdout)

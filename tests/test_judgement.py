@@ -1,0 +1,848 @@
+"""The judgement model (DESIGN §2 "Provenance and independence", §4; issue 17): grades,
+estimates, who contradicts whom, fingerprints that follow the disagreement, reviews,
+and the store checks the model leans on.
+
+Every store here is an invented war, shaped like real reporting: Korvalia's government
+and army against the Velmar Liberation Front (VLF); a wire dispatch quoting two foreign
+intelligence services; a ministry contradicting them; an army communiqué relayed by
+five outlets; NGOs, medics and anonymous "medical sources".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+from claimcheck.engine import check
+from claimcheck.store import load_store
+
+WORLD = textwrap.dedent("""\
+    # Korvalia, spring 2031 (invented): who publishes, who speaks, what happened.
+    outlets:
+      - {id: meridian, name: Meridian Press Agency, kind: news-agency}
+      - {id: lantern-wire, name: Lantern Wire, kind: wire}
+      - {id: harbor-times, name: The Harbor Times, kind: newspaper}
+      - {id: coastline-radio, name: Coastline Radio, kind: broadcaster, owner: Coastline Media Group}
+      - {id: coastline-tv, name: Coastline TV, kind: broadcaster, owner: Coastline Media Group}
+      - {id: northgate-daily, name: Northgate Daily, kind: newspaper}
+      - {id: eastwind-tv, name: Eastwind TV, kind: broadcaster}
+      - {id: valley-courier, name: Valley Courier, kind: newspaper}
+      - {id: pinecrest-post, name: Pinecrest Post, kind: newspaper}
+      - {id: korvalia-tv, name: Korvalia State Television, kind: state-media, affiliation: korvalia-government}
+    documents:
+      - {id: lantern-0305, outlet: lantern-wire, published: 2031-03-05, title: "Two intelligence services put the build-up at 12,000"}
+      - {id: lantern-0306, outlet: lantern-wire, published: 2031-03-06}
+      - {id: korvalia-tv-0305, outlet: korvalia-tv, published: 2031-03-05, title: "Ministry: 4,000 troops, on exercise"}
+      - {id: meridian-0302, outlet: meridian, published: 2031-03-02}
+      - {id: meridian-0305, outlet: meridian, published: 2031-03-05}
+      - {id: meridian-0306, outlet: meridian, published: 2031-03-06}
+      - {id: harbor-0305, outlet: harbor-times, published: 2031-03-05, title: "Dresk market: army and rebels trade blame"}
+      - {id: harbor-0306, outlet: harbor-times, published: 2031-03-06}
+      - {id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05}
+      - {id: coastline-tv-0305, outlet: coastline-tv, published: 2031-03-05}
+      - {id: northgate-0305, outlet: northgate-daily, published: 2031-03-05}
+      - {id: northgate-0306, outlet: northgate-daily, published: 2031-03-06}
+      - {id: eastwind-0305, outlet: eastwind-tv, published: 2031-03-05}
+      - {id: eastwind-0306, outlet: eastwind-tv, published: 2031-03-06}
+      - {id: valley-0305, outlet: valley-courier, published: 2031-03-05}
+      - {id: pinecrest-0305, outlet: pinecrest-post, published: 2031-03-05}
+    parties:
+      - {id: korvalia-government, name: Government of Korvalia, kind: state, side: korvalia-government}
+      - {id: korvalian-army, name: Korvalian Army, kind: army, side: korvalia-government, part_of: korvalia-government}
+      - {id: defence-ministry, name: Korvalian Ministry of Defence, kind: state, side: korvalia-government, part_of: korvalia-government}
+      - {id: iron-hills-militia, name: Iron Hills Militia, kind: armed-group, side: korvalia-government}
+      - {id: vlf, name: Velmar Liberation Front, kind: armed-group, side: vlf}
+      - {id: watchlight, name: Watchlight Rights, kind: ngo}
+      - {id: open-ward, name: Open Ward Medics, kind: medical}
+      - {id: dresk-medical-sources, name: Medical sources in Dresk, kind: medical, anonymous: true}
+      - {id: tessaly-intelligence, name: Tessaly's intelligence service, kind: state, side: tessaly}
+      - {id: brannmark-intelligence, name: Brannmark's intelligence service, kind: state, side: brannmark}
+    subjects:
+      - {id: border-buildup, label: Korvalian troop build-up on the Velmar border, date: 2031-02-15/2031-03-01, sides: [korvalia-government, vlf]}
+      - {id: dresk-shelling, label: Shelling of Dresk market, date: 2031-03-04, sides: [korvalia-government, vlf]}
+      - {id: saltmarsh-clashes, label: Clashes at Saltmarsh, date: 2031-03-02/2031-03-04, sides: [korvalia-government, vlf]}
+      - {id: ferry-hostages, label: Release of the Saltmarsh ferry hostages, date: 2031-03-05, sides: [korvalia-government, vlf]}
+    properties:
+      - {id: civilian_deaths, type: quantity, cumulative: true}
+      - {id: troops_massed, type: quantity}
+      - {id: hostages_released, type: quantity}
+      - {id: buildings_destroyed, type: quantity}
+    """)
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def claims_yaml(*rows: str) -> str:
+    return "claims:\n" + "".join(f"  - {r}\n" for r in rows)
+
+
+def world(make_store: Callable[..., Path], *rows: str, **files: str) -> Path:
+    """The invented world with ``rows`` as claims.yaml, plus other ``files``."""
+    return make_store({"world.yaml": WORLD, "claims.yaml": claims_yaml(*rows), **files}, base=False)
+
+
+def run(root: Path) -> dict[str, Any]:
+    """``check --format json`` through the library."""
+    return check(load_store(root)).as_dict()
+
+
+def grade(data: dict[str, Any], claim: str) -> int:
+    return int(data["grades"][claim]["grade"])
+
+
+def findings(data: dict[str, Any], rule: str, subject: str | None = None) -> list[dict[str, Any]]:
+    return [
+        f
+        for f in data["findings"]
+        if f["rule"] == rule and (subject is None or f["subject"] == subject)
+    ]
+
+
+def estimate(data: dict[str, Any], subject: str, prop: str) -> dict[str, Any] | None:
+    found = [e for e in data["estimates"] if (e["subject"], e["property"]) == (subject, prop)]
+    assert len(found) <= 1, found
+    return found[0] if found else None
+
+
+def estimated_groups(data: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(e["subject"], e["property"]) for e in data["estimates"]}
+
+
+def line_of(path: Path, claim: str) -> int:
+    """The line (1-based) where claim ``claim`` is written."""
+    pattern = re.compile(rf"\bid: {re.escape(claim)}[,}}\s]")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    (found,) = [n for n, text in enumerate(lines, 1) if pattern.search(text)]
+    return found
+
+
+def located(location: str) -> tuple[str, int, int]:
+    """``path:line:col`` as (file name, line, column)."""
+    path, line, col = location.rsplit(":", 2)
+    return Path(path).name, int(line), int(col)
+
+
+def cli_run(runner: CliRunner, root: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(cli, ["--store", str(root), *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- grades -------------------------------------------------------------------------------
+
+#: One wire dispatch quotes two foreign intelligence services; Korvalia's own defence
+#: ministry, a party to the conflict, gives a third of their figure on state television.
+BUILDUP = (
+    "{id: tessaly-12000, subject: border-buildup, property: troops_massed, value: 12000, "
+    "source: lantern-0305, claimant: tessaly-intelligence}",
+    "{id: brannmark-12000, subject: border-buildup, property: troops_massed, value: 12000, "
+    "source: lantern-0305, claimant: brannmark-intelligence}",
+    "{id: ministry-4000, subject: border-buildup, property: troops_massed, value: 4000, "
+    "source: korvalia-tv-0305, claimant: defence-ministry}",
+)
+
+
+def test_independent_estimates_contradicted_only_by_an_interested_ministry_are_not_improbable(
+    make_store: Callable[..., Path],
+) -> None:
+    """Two governments' intelligence services, quoted in one wire dispatch, are two
+    neutral origins; the interested ministry alone cannot make their figure doubtful,
+    let alone improbable: confirmed (no neutral origin against)."""
+    data = run(world(make_store, *BUILDUP))
+    for claim in ("tessaly-12000", "brannmark-12000"):
+        assert grade(data, claim) <= 3, data["grades"][claim]
+        assert grade(data, claim) == 1, data["grades"][claim]
+
+
+def test_the_interested_ministrys_figure_against_two_neutral_origins_is_improbable(
+    make_store: Callable[..., Path],
+) -> None:
+    """The ministry's figure is supported by no neutral origin and contradicted by two
+    independent neutral ones (the relaying wire does not merge them): improbable."""
+    data = run(world(make_store, *BUILDUP))
+    assert grade(data, "ministry-4000") == 5, data["grades"]["ministry-4000"]
+
+
+#: One Harbor Times article quotes the army and the rebels on the shelling of Dresk.
+ARMY_AND_REBELS = (
+    "{id: army-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+    "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+    "{id: vlf-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+    "source: harbor-0305, claimant: vlf, as_of: 2031-03-04}",
+)
+
+
+def test_the_armys_figure_contradicted_only_by_the_rebels_is_disputed_not_improbable(
+    make_store: Callable[..., Path],
+) -> None:
+    """A figure contradicted only by the other side's claim is disputed (3), not
+    improbable: the other side is no neutral witness. So is the other side's."""
+    data = run(world(make_store, *ARMY_AND_REBELS))
+    army = data["grades"]["army-2"]
+    assert army["grade"] == 3, army
+    assert "disputed" in army["reason"].lower(), army
+    assert grade(data, "vlf-40") == 3, data["grades"]["vlf-40"]
+
+
+def test_allies_repeating_one_figure_do_not_make_the_other_sides_figure_improbable(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army, its ministry, the government and an allied militia all say 2: one
+    side, one unit of corroboration. The rebels' 40 is still only disputed (3), and the
+    allies' chorus does not confirm their own figure either."""
+    data = run(
+        world(
+            make_store,
+            *ARMY_AND_REBELS,
+            "{id: ministry-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+            "source: korvalia-tv-0305, claimant: defence-ministry, as_of: 2031-03-04}",
+            "{id: government-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+            "source: valley-0305, claimant: korvalia-government, as_of: 2031-03-04}",
+            "{id: militia-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+            "source: northgate-0305, claimant: iron-hills-militia, as_of: 2031-03-04}",
+        )
+    )
+    assert grade(data, "vlf-40") == 3, data["grades"]["vlf-40"]
+    for claim in ("army-2", "ministry-2", "government-2", "militia-2"):
+        assert grade(data, claim) == 3, (claim, data["grades"][claim])
+
+
+def test_a_named_neutral_source_outweighs_an_anonymous_one(
+    make_store: Callable[..., Path],
+) -> None:
+    """Watchlight, named, says 15; unnamed "medical sources in Dresk" say 25. Anonymous
+    testimony weighs less: the named figure is probably true (2), the anonymous one
+    doubtful (4)."""
+    data = run(
+        world(
+            make_store,
+            "{id: watchlight-15, subject: dresk-shelling, property: civilian_deaths, value: 15, "
+            "source: meridian-0305, claimant: watchlight, as_of: 2031-03-04}",
+            "{id: medical-25, subject: dresk-shelling, property: civilian_deaths, value: 25, "
+            "source: coastline-radio-0305, claimant: dresk-medical-sources, as_of: 2031-03-04}",
+        )
+    )
+    assert grade(data, "watchlight-15") == 2, data["grades"]["watchlight-15"]
+    assert grade(data, "medical-25") == 4, data["grades"]["medical-25"]
+
+
+#: Both sides say nine hostages were released from the Saltmarsh ferry.
+HOSTAGES = (
+    "{id: army-9, subject: ferry-hostages, property: hostages_released, value: 9, "
+    "source: harbor-0305, claimant: korvalian-army}",
+    "{id: vlf-9, subject: ferry-hostages, property: hostages_released, value: 9, "
+    "source: meridian-0305, claimant: vlf}",
+)
+
+
+def test_opposing_sides_agreeing_confirm_a_value(make_store: Callable[..., Path]) -> None:
+    """When enemies agree, their common ground weighs as a neutral origin: confirmed."""
+    data = run(world(make_store, *HOSTAGES))
+    assert grade(data, "army-9") == 1, data["grades"]["army-9"]
+    assert grade(data, "vlf-9") == 1, data["grades"]["vlf-9"]
+
+
+def test_opposing_sides_agreeing_is_not_interested_only(make_store: Callable[..., Path]) -> None:
+    """A value both warring sides give is not "claimed only by a party to it" (CC202)."""
+    data = run(world(make_store, *HOSTAGES))
+    assert findings(data, "CC202", "ferry-hostages") == []
+
+
+def test_a_figure_both_sides_contradict_is_doubtful(make_store: Callable[..., Path]) -> None:
+    """A lone outlet says 14 hostages; both sides, agreeing, say 9. Their common ground
+    contradicts it as a neutral origin would: doubtful (4), not merely possible (3)."""
+    data = run(
+        world(
+            make_store,
+            *HOSTAGES,
+            "{id: pinecrest-14, subject: ferry-hostages, property: hostages_released, "
+            "value: 14, source: pinecrest-0305}",
+        )
+    )
+    assert grade(data, "pinecrest-14") == 4, data["grades"]["pinecrest-14"]
+
+
+# --- estimates ----------------------------------------------------------------------------
+
+#: Three newspapers, three counts of the buildings destroyed in Dresk: each contested.
+BUILDINGS = (
+    "{id: northgate-10, subject: dresk-shelling, property: buildings_destroyed, value: 10, "
+    "source: northgate-0305}",
+    "{id: eastwind-20, subject: dresk-shelling, property: buildings_destroyed, value: 20, "
+    "source: eastwind-0305}",
+    "{id: valley-30, subject: dresk-shelling, property: buildings_destroyed, value: 30, "
+    "source: valley-0305}",
+)
+
+
+def test_an_estimate_is_given_when_every_figure_is_contested(
+    make_store: Callable[..., Path],
+) -> None:
+    """Every count is contradicted by the two others and supported by no other origin:
+    an estimate never vanishes. It spans all the figures (low 10, high 30; best the
+    most conservative of equally supported ones) and, if every figure is judged
+    improbable, says its basis is weak."""
+    data = run(world(make_store, *BUILDINGS))
+    est = estimate(data, "dresk-shelling", "buildings_destroyed")
+    assert est is not None, data["estimates"]
+    assert (est["low"], est["best"], est["high"]) == (10, 10, 30), est
+    assert est["high_open"] is False
+    assert est["claims"]["low"] == ["northgate-10"] and est["claims"]["high"] == ["valley-30"]
+    grades = {grade(data, c) for c in ("northgate-10", "eastwind-20", "valley-30")}
+    assert grades <= {4, 5}, data["grades"]  # contested, every one
+    if grades == {5}:
+        assert "weak" in est["basis"].lower(), est
+
+
+def test_removing_a_claim_never_makes_an_estimate_appear(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst who deletes one claim must not find a new estimate where the fuller
+    store had none: estimates depend on figures differing, not on how contested they
+    are."""
+    rows = [*BUILDINGS, *BUILDUP, *ARMY_AND_REBELS, *HOSTAGES]
+    root = world(make_store, *rows)
+    full = estimated_groups(run(root))
+    assert ("dresk-shelling", "buildings_destroyed") in full
+    for i, removed in enumerate(rows):
+        (root / "claims.yaml").write_text(claims_yaml(*rows[:i], *rows[i + 1 :]), encoding="utf-8")
+        fewer = estimated_groups(run(root))
+        assert fewer <= full, (removed, fewer - full)
+
+
+def test_best_is_a_reported_figure_not_the_midpoint_of_a_range(
+    make_store: Callable[..., Path],
+) -> None:
+    """Two outlets say "10-20" buildings, one says 25. Nobody said 15: best is a figure
+    someone gave; a range offers its low end (spec), here the best supported one."""
+    data = run(
+        world(
+            make_store,
+            "{id: northgate-10-20, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: '10-20', source: northgate-0305}",
+            "{id: eastwind-10-20, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: '10-20', source: eastwind-0305}",
+            "{id: valley-25, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: 25, source: valley-0305}",
+        )
+    )
+    est = estimate(data, "dresk-shelling", "buildings_destroyed")
+    assert est is not None, data["estimates"]
+    assert est["best"] != 15, est
+    assert est["best"] in (10, 20, 25), est
+    assert est["best"] == 10, est
+    assert set(est["claims"]["best"]) <= {"northgate-10-20", "eastwind-10-20"}, est
+
+
+def test_best_is_never_a_vague_words_nominal_when_a_number_is_stated(
+    make_store: Callable[..., Path],
+) -> None:
+    """Two outlets write "des dizaines" of buildings, two others count 150. "Des
+    dizaines" is no count: its nominal 20 is nobody's figure, and a stated number
+    exists."""
+    data = run(
+        world(
+            make_store,
+            "{id: northgate-dizaines, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: des dizaines, source: northgate-0305}",
+            "{id: eastwind-dizaines, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: des dizaines, source: eastwind-0305}",
+            "{id: valley-150, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: 150, source: valley-0305}",
+            "{id: pinecrest-150, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: 150, source: pinecrest-0305}",
+        )
+    )
+    est = estimate(data, "dresk-shelling", "buildings_destroyed")
+    assert est is not None, data["estimates"]
+    assert est["best"] != 20, est
+    assert est["best"] == 150, est
+    assert est["claims"]["best"] == ["pinecrest-150", "valley-150"], est
+
+
+def test_an_open_bound_above_every_figure_leaves_the_high_open(
+    make_store: Callable[..., Path],
+) -> None:
+    """Two outlets count 200 dead at Saltmarsh, two count 300; two NGOs say "at least
+    500". That credible claim has no upper end, so neither has the estimate: high is
+    null, high_open true. The open bound is no best; low is the lowest figure."""
+    data = run(
+        world(
+            make_store,
+            "{id: northgate-200, subject: saltmarsh-clashes, property: civilian_deaths, "
+            "value: 200, source: northgate-0305, as_of: 2031-03-04}",
+            "{id: valley-200, subject: saltmarsh-clashes, property: civilian_deaths, "
+            "value: 200, source: valley-0305, as_of: 2031-03-04}",
+            "{id: eastwind-300, subject: saltmarsh-clashes, property: civilian_deaths, "
+            "value: 300, source: eastwind-0305, as_of: 2031-03-04}",
+            "{id: pinecrest-300, subject: saltmarsh-clashes, property: civilian_deaths, "
+            "value: 300, source: pinecrest-0305, as_of: 2031-03-04}",
+            "{id: watchlight-500plus, subject: saltmarsh-clashes, property: civilian_deaths, "
+            "value: at least 500, source: meridian-0305, claimant: watchlight, "
+            "as_of: 2031-03-04}",
+            "{id: open-ward-500plus, subject: saltmarsh-clashes, property: civilian_deaths, "
+            "value: at least 500, source: harbor-0305, claimant: open-ward, "
+            "as_of: 2031-03-04}",
+        )
+    )
+    for claim in ("watchlight-500plus", "open-ward-500plus"):
+        assert grade(data, claim) != 5, data["grades"][claim]  # credible: in the estimate
+    est = estimate(data, "saltmarsh-clashes", "civilian_deaths")
+    assert est is not None, data["estimates"]
+    assert est["high"] is None and est["high_open"] is True, est
+    assert est["low"] == 200 and est["claims"]["low"] == ["northgate-200", "valley-200"], est
+    assert est["best"] in (200, 300), est
+    assert est["best"] == 200, est  # equal support: the more conservative
+
+
+def test_an_open_lower_bound_is_a_floor_for_low_but_not_the_best(
+    make_store: Callable[..., Path],
+) -> None:
+    """Watchlight's "at least 500" beside counts of 600 and 800: low is the floor a
+    source stated (500), the best a count someone gave, the high the highest count."""
+    data = run(
+        world(
+            make_store,
+            "{id: watchlight-500plus, subject: saltmarsh-clashes, property: civilian_deaths, "
+            "value: at least 500, source: meridian-0305, claimant: watchlight, "
+            "as_of: 2031-03-04}",
+            "{id: northgate-600, subject: saltmarsh-clashes, property: civilian_deaths, "
+            "value: 600, source: northgate-0305, as_of: 2031-03-04}",
+            "{id: eastwind-800, subject: saltmarsh-clashes, property: civilian_deaths, "
+            "value: 800, source: eastwind-0305, as_of: 2031-03-04}",
+        )
+    )
+    est = estimate(data, "saltmarsh-clashes", "civilian_deaths")
+    assert est is not None, data["estimates"]
+    assert est["low"] == 500 and est["claims"]["low"] == ["watchlight-500plus"], est
+    assert (est["high"], est["high_open"]) == (800, False), est
+    assert est["best"] in (600, 800), est
+    assert est["best"] == 600, est
+
+
+def test_a_superseded_figure_is_not_used_for_low(make_store: Callable[..., Path]) -> None:
+    """Watchlight said 8 dead on the first day of the clashes, then 20 when they ended;
+    Open Ward says 25. Watchlight's 8 is superseded by its own later figure: the low is
+    20, not 8."""
+    data = run(
+        world(
+            make_store,
+            "{id: watchlight-8, subject: saltmarsh-clashes, property: civilian_deaths, "
+            "value: 8, source: meridian-0302, claimant: watchlight, as_of: 2031-03-02}",
+            "{id: watchlight-20, subject: saltmarsh-clashes, property: civilian_deaths, "
+            "value: 20, source: meridian-0305, claimant: watchlight, as_of: 2031-03-04}",
+            "{id: open-ward-25, subject: saltmarsh-clashes, property: civilian_deaths, "
+            "value: 25, source: eastwind-0305, claimant: open-ward, as_of: 2031-03-04}",
+        )
+    )
+    est = estimate(data, "saltmarsh-clashes", "civilian_deaths")
+    assert est is not None, data["estimates"]
+    assert est["low"] == 20, est
+    assert est["claims"]["low"] == ["watchlight-20"], est
+    assert all("watchlight-8" not in ids for ids in est["claims"].values()), est
+
+
+def test_estimates_name_real_claims_and_give_their_basis_in_words(
+    make_store: Callable[..., Path],
+) -> None:
+    """Each estimate says in a sentence what it rests on, and names only claims the
+    store has, for low, best and (when it has one) high."""
+    root = world(make_store, *BUILDINGS, *BUILDUP, *ARMY_AND_REBELS)
+    data = run(root)
+    ids = set(load_store(root).claims)
+    assert len(data["estimates"]) == 3, data["estimates"]
+    for est in data["estimates"]:
+        assert set(est) >= {
+            "subject",
+            "property",
+            "low",
+            "best",
+            "high",
+            "high_open",
+            "unit",
+            "claims",
+            "best_origins",
+            "basis",
+        }, est
+        basis = est["basis"]
+        assert isinstance(basis, str) and len(basis.split()) >= 3, est
+        assert est["claims"]["low"] and est["claims"]["best"], est
+        if est["high"] is not None:
+            assert est["claims"]["high"], est
+            assert est["low"] <= est["best"] <= est["high"], est
+        for which in ("low", "best", "high"):
+            assert set(est["claims"].get(which, [])) <= ids, (which, est)
+
+
+# --- findings -----------------------------------------------------------------------------
+
+
+def test_a_conflict_lists_who_contradicts_whom(make_store: Callable[..., Path]) -> None:
+    """The army says 2 (relayed twice), the rebels 40, Watchlight "10-50": the rebels and
+    Watchlight can both be right; the army can be right with neither. `pairs` says so."""
+    data = run(
+        world(
+            make_store,
+            *ARMY_AND_REBELS,
+            "{id: army-2-relay, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+            "source: coastline-radio-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+            "{id: watchlight-10-50, subject: dresk-shelling, property: civilian_deaths, "
+            "value: '10-50', source: meridian-0305, claimant: watchlight, as_of: 2031-03-04}",
+        )
+    )
+    (conflict,) = findings(data, "CC101", "dresk-shelling")
+    assert conflict["claims"] == ["army-2", "army-2-relay", "vlf-40", "watchlight-10-50"]
+    assert conflict["pairs"] == [
+        ["army-2", "vlf-40"],
+        ["army-2", "watchlight-10-50"],
+        ["army-2-relay", "vlf-40"],
+        ["army-2-relay", "watchlight-10-50"],
+    ]
+
+
+def test_a_conflicts_location_is_the_claim_its_message_names_first(
+    make_store: Callable[..., Path],
+) -> None:
+    """The message lists figures lowest first, so it names the army's 2 first; the
+    finding points there, not at the claim written first or with the first id."""
+    root = world(
+        make_store,
+        "{id: a-vlf-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: harbor-0305, claimant: vlf, as_of: 2031-03-04}",
+        "{id: m-watchlight-15, subject: dresk-shelling, property: civilian_deaths, value: 15, "
+        "source: meridian-0305, claimant: watchlight, as_of: 2031-03-04}",
+        "{id: z-army-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+        "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+    )
+    (conflict,) = findings(run(root), "CC101", "dresk-shelling")
+    name, line, _ = located(conflict["location"])
+    assert (name, line) == ("claims.yaml", line_of(root / "claims.yaml", "z-army-2")), conflict
+
+
+def test_interested_only_points_at_a_claim_of_the_figure_it_talks_about(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army says "at least 5" buildings, its ministry 12: both figures come only from
+    one side. The finding about "at least 5" (which the ministry's 12 also supports)
+    points at the army's claim, the one that states it."""
+    root = world(
+        make_store,
+        "{id: a-ministry-12, subject: dresk-shelling, property: buildings_destroyed, "
+        "value: 12, source: korvalia-tv-0305, claimant: defence-ministry}",
+        "{id: b-army-5plus, subject: dresk-shelling, property: buildings_destroyed, "
+        "value: at least 5, source: harbor-0305, claimant: korvalian-army}",
+    )
+    found = findings(run(root), "CC202", "dresk-shelling")
+    about_5 = [f for f in found if "b-army-5plus" in f["claims"]]
+    assert len(about_5) == 1, found
+    name, line, _ = located(about_5[0]["location"])
+    assert (name, line) == ("claims.yaml", line_of(root / "claims.yaml", "b-army-5plus"))
+    for f in found:
+        if f["claims"] == ["a-ministry-12"]:
+            assert located(f["location"])[1] == line_of(root / "claims.yaml", "a-ministry-12")
+
+
+# --- fingerprints and reviews -------------------------------------------------------------
+
+#: The army's communiqué (2 civilians killed at Dresk), relayed by five outlets, against
+#: five independent origins saying 15.
+COMMUNIQUE = (
+    *(
+        f"{{id: communique-{outlet}, subject: dresk-shelling, property: civilian_deaths, "
+        f"value: 2, source: {outlet}-0305, claimant: korvalian-army, as_of: 2031-03-04}}"
+        for outlet in ("harbor", "coastline-radio", "northgate", "valley", "pinecrest")
+    ),
+    "{id: watchlight-15, subject: dresk-shelling, property: civilian_deaths, value: 15, "
+    "source: meridian-0306, claimant: watchlight, as_of: 2031-03-04}",
+    "{id: open-ward-15, subject: dresk-shelling, property: civilian_deaths, value: 15, "
+    "source: eastwind-0306, claimant: open-ward, as_of: 2031-03-04}",
+    "{id: northgate-15, subject: dresk-shelling, property: civilian_deaths, value: 15, "
+    "source: northgate-0306, as_of: 2031-03-04}",
+    "{id: lantern-15, subject: dresk-shelling, property: civilian_deaths, value: fifteen, "
+    "source: lantern-0306, as_of: 2031-03-04}",
+    "{id: medical-15, subject: dresk-shelling, property: civilian_deaths, value: 15, "
+    "source: harbor-0306, claimant: dresk-medical-sources, as_of: 2031-03-04}",
+)
+
+#: A sixth independent origin for 15, published after the review.
+SIXTH = textwrap.dedent("""\
+    outlets:
+      - {id: riverbend-herald, name: Riverbend Herald, kind: newspaper}
+    documents:
+      - {id: riverbend-0312, outlet: riverbend-herald, published: 2031-03-12}
+    claims:
+      - {id: riverbend-15, subject: dresk-shelling, property: civilian_deaths, value: 15, source: riverbend-0312, as_of: 2031-03-04}
+    """)
+
+#: ...or one more outlet relaying the army's communiqué, after the review.
+RELAY = textwrap.dedent("""\
+    outlets:
+      - {id: riverbend-herald, name: Riverbend Herald, kind: newspaper}
+    documents:
+      - {id: riverbend-0312, outlet: riverbend-herald, published: 2031-03-12}
+    claims:
+      - {id: communique-riverbend, subject: dresk-shelling, property: civilian_deaths, value: 2, source: riverbend-0312, claimant: korvalian-army, as_of: 2031-03-04}
+    """)
+
+#: ...or a new figure, 60, from that new origin.
+NEW_VALUE = SIXTH.replace("riverbend-15", "riverbend-60").replace("value: 15", "value: 60")
+
+
+def _reviewed_communique(make_store: Callable[..., Path]) -> tuple[Path, str]:
+    """The communiqué store with its conflict reviewed (explained, on 2031-03-10)."""
+    root = world(make_store, *COMMUNIQUE)
+    result = check(load_store(root))
+    (conflict,) = [f for f in result.findings if f.rule == "CC101"]
+    assert result.exit_code() == 1
+    (root / "reviews.yaml").write_text(
+        "reviews:\n"
+        f"  - {{finding: {conflict.fingerprint}, verdict: explained, by: desk, on: 2031-03-10,\n"
+        "     note: the army counts only bodies taken to its own morgue}\n",
+        encoding="utf-8",
+    )
+    return root, conflict.fingerprint
+
+
+@pytest.mark.parametrize(
+    ("added", "new_claim"),
+    [(SIXTH, "riverbend-15"), (RELAY, "communique-riverbend")],
+    ids=["a-sixth-independent-source", "one-more-relay"],
+)
+def test_a_review_survives_new_evidence_for_a_value_already_in_dispute(
+    make_store: Callable[..., Path], added: str, new_claim: str
+) -> None:
+    """A desk reviewed "2 against 15"; then a sixth independent outlet reports 15, or
+    one more outlet relays the army's 2. The disagreement is the same: the review stands
+    (not stale, the finding still reviewed, the check passes), and it says which claims
+    were added since (their documents came out after the review's date)."""
+    root, reviewed = _reviewed_communique(make_store)
+    before = check(load_store(root))
+    (conflict,) = [f for f in before.as_dict()["findings"] if f["rule"] == "CC101"]
+    assert conflict["fingerprint"] == reviewed and conflict["review"]["verdict"] == "explained"
+    assert not conflict["review"].get("new_claims"), conflict["review"]
+    assert before.exit_code() == 0
+
+    (root / "added.yaml").write_text(added, encoding="utf-8")
+    after = check(load_store(root))
+    data = after.as_dict()
+    (conflict,) = findings(data, "CC101")
+    assert new_claim in conflict["claims"]
+    assert conflict["fingerprint"] == reviewed, "new evidence changed the fingerprint"
+    assert data["stale_reviews"] == []
+    assert conflict["review"] is not None and conflict["review"]["verdict"] == "explained"
+    assert conflict["review"]["new_claims"] == [new_claim], conflict["review"]
+    assert after.exit_code() == 0
+
+
+def test_a_review_that_lists_the_claims_it_saw_names_the_ones_added_since(
+    make_store: Callable[..., Path],
+) -> None:
+    """A review may record the claims it saw (`claims`). A claim added later is new to
+    it even when its document is older than the review: the desk had not seen it."""
+    root = world(make_store, *COMMUNIQUE)
+    (conflict,) = findings(run(root), "CC101")
+    seen = ", ".join(conflict["claims"])
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: {conflict['fingerprint']}, verdict: accepted, "
+        f"on: 2031-03-20, claims: [{seen}]}}\n",
+        encoding="utf-8",
+    )
+    (root / "added.yaml").write_text(SIXTH, encoding="utf-8")  # published 2031-03-12
+    data = run(root)
+    (now,) = findings(data, "CC101")
+    assert now["fingerprint"] == conflict["fingerprint"] and data["stale_reviews"] == []
+    assert now["review"]["verdict"] == "accepted"
+    assert now["review"]["new_claims"] == ["riverbend-15"], now["review"]
+
+
+def test_a_new_value_in_a_reviewed_conflict_makes_the_review_stale(
+    make_store: Callable[..., Path],
+) -> None:
+    """A new figure (60) is a new disagreement: a new fingerprint, unreviewed, failing
+    the check; the old review no longer matches anything."""
+    root, reviewed = _reviewed_communique(make_store)
+    (root / "sixth.yaml").write_text(NEW_VALUE, encoding="utf-8")
+    result = check(load_store(root))
+    (conflict,) = [f for f in result.findings if f.rule == "CC101"]
+    assert conflict.fingerprint != reviewed
+    assert conflict.review is None
+    assert [r.fingerprint for r in result.stale_reviews] == [reviewed]
+    assert result.exit_code() == 1
+
+
+#: The store a candidate is checked against: an unreviewed "2 against 15".
+DISPUTE = (
+    "{id: army-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+    "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+    "{id: watchlight-15, subject: dresk-shelling, property: civilian_deaths, value: 15, "
+    "source: meridian-0305, claimant: watchlight, as_of: 2031-03-04}",
+)
+
+
+def test_check_candidate_and_add_agree_that_a_new_source_for_a_disputed_value_is_not_new(
+    make_store: Callable[..., Path], runner: CliRunner, tmp_path: Path
+) -> None:
+    """A candidate that only brings one more source for 15 adds no new disagreement:
+    `check CANDIDATE` passes (default --fail-on error) and `add` writes it; the
+    conflict keeps its fingerprint."""
+    root = world(make_store, *DISPUTE)
+    code, out, _ = cli_run(runner, root, "check", "--format", "json")
+    assert code == 1  # the store's own, unreviewed conflict
+    (old,) = findings(json.loads(out), "CC101")
+    candidate = tmp_path / "riverbend.yaml"
+    candidate.write_text(SIXTH, encoding="utf-8")
+
+    code, out, err = cli_run(runner, root, "check", str(candidate), "--format", "json")
+    assert code == 0, (out, err)
+    data = json.loads(out)
+    for f in findings(data, "CC101"):
+        assert f["fingerprint"] == old["fingerprint"]
+        assert f["fingerprint"] in data["candidate"]["existing_findings"]
+
+    target = root / "claims.yaml"
+    code, _, err = cli_run(runner, root, "add", str(candidate), "--to", str(target))
+    assert code == 0, err
+    assert "riverbend-15" in target.read_text(encoding="utf-8")
+    code, out, _ = cli_run(runner, root, "check", "--format", "json")
+    (now,) = findings(json.loads(out), "CC101")
+    assert now["fingerprint"] == old["fingerprint"] and "riverbend-15" in now["claims"]
+
+
+def test_check_candidate_and_add_agree_that_a_new_value_is_new(
+    make_store: Callable[..., Path], runner: CliRunner, tmp_path: Path
+) -> None:
+    """A candidate with a new figure (60) is a new disagreement: `check CANDIDATE`
+    fails and `add` refuses, leaving the file as it was."""
+    root = world(make_store, *DISPUTE)
+    candidate = tmp_path / "riverbend.yaml"
+    candidate.write_text(NEW_VALUE, encoding="utf-8")
+    code, _, _ = cli_run(runner, root, "check", str(candidate), "--format", "json")
+    assert code == 1
+    target = root / "claims.yaml"
+    before = target.read_bytes()
+    code, _, err = cli_run(runner, root, "add", str(candidate), "--to", str(target))
+    assert code == 1 and "not added" in err
+    assert target.read_bytes() == before
+
+
+# --- store validation ---------------------------------------------------------------------
+
+
+def test_a_misspelt_side_is_an_error_that_suggests_the_right_one(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    """A subject's side nobody has (a typo) would silently switch off CC202: it is a
+    validation error at its place, with the side the user meant."""
+    root = make_store(
+        {
+            "world.yaml": """\
+                parties:
+                  - {id: israeli-army, name: Israeli army, kind: army, side: israel}
+                  - {id: border-villagers, name: Border villagers, kind: person}
+                subjects:
+                  - {id: border-incident, label: Border incident, date: 2031-01-01, sides: [isreal]}
+                """
+        },
+        base=False,
+    )
+    for command in ("validate", "check"):
+        code, _, err = cli_run(runner, root, command)
+        assert code == 2, err
+        assert "Traceback" not in err
+        match = re.search(r"(\S+):(\d+):(\d+): (.*)", err)
+        assert match, err
+        assert Path(match[1]).name == "world.yaml" and int(match[2]) == 5, err
+        assert "did you mean 'israel'" in match[4], err
+
+
+def test_a_party_part_of_an_unknown_party_is_an_error(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    """`part_of` merges origins: naming a party that does not exist is an error, with
+    its place, never a silent second origin."""
+    root = make_store(
+        {
+            "world.yaml": """\
+                parties:
+                  - {id: korvalia-government, name: Government of Korvalia, kind: state}
+                  - {id: defence-ministry, name: Ministry of Defence, kind: state, part_of: korvalia-govt}
+                """
+        },
+        base=False,
+    )
+    code, _, err = cli_run(runner, root, "validate")
+    assert code == 2 and "Traceback" not in err, err
+    match = re.search(r"(\S+):(\d+):(\d+): (.*korvalia-govt.*)", err)
+    assert match, err
+    assert Path(match[1]).name == "world.yaml" and int(match[2]) == 3, err
+
+
+def test_parties_part_of_each_other_in_a_cycle_are_an_error(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    """A party cannot belong, through others, to itself."""
+    root = make_store(
+        {
+            "world.yaml": """\
+                parties:
+                  - {id: front-a, name: Front A, kind: armed-group, part_of: front-b}
+                  - {id: front-b, name: Front B, kind: armed-group, part_of: front-a}
+                """
+        },
+        base=False,
+    )
+    code, _, err = cli_run(runner, root, "validate")
+    assert code == 2 and "Traceback" not in err, err
+    assert re.search(r"world\.yaml:\d+:\d+: ", err), err
+
+
+# --- ClaimReview --------------------------------------------------------------------------
+
+
+def test_claimreview_publishes_no_machine_grade_without_a_persons_review(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    """A fact-check desk publishes its own verdicts. With no reviews recorded, the
+    ClaimReview export rates nothing: claimcheck's grades are not verdicts."""
+    root = world(make_store, *BUILDUP, *HOSTAGES, *ARMY_AND_REBELS)
+    assert {g["grade"] for g in run(root)["grades"].values()} & {1, 5}  # graded, not reviewed
+    code, out, err = cli_run(
+        runner, root, "export", "--format", "claimreview", "--url", "https://example.org/checks"
+    )
+    assert code == 0, err
+    items = json.loads(out)
+    assert not [i for i in items if "reviewRating" in i], items
+    assert items == []
+
+
+def test_claimreview_publishes_automated_grades_only_on_request_and_says_so(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    """With the explicit option, machine grades are published as ratings, each saying
+    in its explanation that it is automated."""
+    root = world(make_store, *BUILDUP, *HOSTAGES)
+    code, out, err = cli_run(
+        runner,
+        root,
+        "export",
+        "--format",
+        "claimreview",
+        "--automated-ratings",
+        "--url",
+        "https://example.org/checks",
+    )
+    assert code == 0, err
+    items = json.loads(out)
+    rated = [i for i in items if "reviewRating" in i]
+    assert rated, items
+    for item in rated:
+        assert "automated" in item["reviewRating"]["ratingExplanation"].lower(), item
