@@ -102,7 +102,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         for c in ev.evidence
         if c.stance == "asserts" and isinstance(statement_of[c.id].value, Quantity)
     ]
-    origin = ev.origins_by_claim
+    origin = ev.credited
     figures = {(origin[c.id], statement_of[c.id].index) for c in evidence}
     if len({i for _, i in figures}) < 2 or len({o for o, _ in figures}) < 2:
         return None  # one figure, or one origin revising itself (CC105-CC107)

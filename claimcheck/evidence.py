@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -203,6 +203,22 @@ class _Spans:
         return [self.claims[j] for j in range(i) if self.los[j] >= low]
 
 
+class _Windows:
+    """One unit's denials of quantities or dates: does one of them cover an interval?"""
+
+    __slots__ = ("highs", "lows")
+
+    def __init__(self, windows: list[tuple[Bound, Bound]]) -> None:
+        windows.sort()
+        self.lows = [lo for lo, _ in windows]
+        self.highs = list(accumulate((hi for _, hi in windows), max))
+
+    def cover(self, lo: Bound, hi: Bound) -> bool:
+        """Some window holds [lo, hi]: a value in it implies what that denial denies."""
+        i = bisect_right(self.lows, lo)
+        return i > 0 and self.highs[i - 1] >= hi
+
+
 class GroupEvidence:
     """The claims of one (subject, property) group and how they bear on each other.
 
@@ -237,12 +253,13 @@ class GroupEvidence:
         self._relays: list[list[Claim]] | None = None
         self._relay_candidates: list[list[Claim]] | None = None
         self._origin: dict[str, int] | None = None
+        self._credit: dict[str, int] | None = None
         self._links: dict[int, set[str]] = {}
         self._units: dict[str, Unit] | None = None
         self._evidence: list[Claim] | None = None
         self.superseded: dict[str, Claim] = {}
         self.overtaken: dict[str, Claim] = {}
-        self._unit_spans: list[tuple[Unit, Any, list[Statement], list[Claim]]] | None = None
+        self._unit_spans: list[tuple[Unit, Any, Any, list[Claim]]] | None = None
         self._sides: set[str] | None = None
         self._end: dt.date | object | None = _MISSING
         #: Scratch space for rules sharing work within the group (see rules.common).
@@ -388,66 +405,54 @@ class GroupEvidence:
 
     @property
     def origins_by_claim(self) -> dict[str, int]:
-        """Each claim's origin, as an index; claims of one origin share it."""
+        """Each claim's origin (who said it), as an index; claims of one origin share it."""
         if self._origin is None:
-            self._origin = self._compute_origins()
-        return self._origin
+            self._compute_origins()
+        return self._origin  # type: ignore[return-value]
+
+    @property
+    def credited(self) -> dict[str, int]:
+        """The origin each claim's value is credited to: its own, or — for a relay (an
+        outlet's own reporting in a document citing one that carries the value; own
+        reporting of one value in documents citing one document; a suspected relay) —
+        the origin it relays. Local to the value: relaying a figure does not make the
+        relaying outlet one with its source on anything else."""
+        if self._credit is None:
+            self._compute_origins()
+        return self._credit  # type: ignore[return-value]
 
     def origin_of(self, claim: Claim) -> int:
         return self.origins_by_claim[claim.id]
 
     def link_reasons(self, origin: int) -> set[str]:
-        """Why claims of different outlets are one origin, in words (for CC203)."""
-        self.origins_by_claim  # noqa: B018 - computes the links
+        """Why claims of different outlets are credited to one origin, in words (CC203)."""
+        self.credited  # noqa: B018 - computes the links
         return self._links.get(origin, set())
 
-    def _compute_origins(self) -> dict[str, int]:
+    def _compute_origins(self) -> None:
         claims = self.claims
         prov = self.provenance
-        parent = list(range(len(claims)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
         reasons: dict[int, set[str]] = defaultdict(set)
-
-        def union(i: int, j: int, why: str | None) -> None:
-            a, b = find(i), find(j)
-            if a != b:
-                if b < a:
-                    a, b = b, a
-                parent[b] = a
-                reasons[a] |= reasons.pop(b, set())
-            if why:
-                reasons[a].add(why)
-
-        position = {c.id: i for i, c in enumerate(claims)}
         first_of: dict[str, int] = {}
+        origin: dict[str, int] = {}
         by_document: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):
             key = prov.origin_key(c)
             j = first_of.setdefault(key, i)
-            if j != i:
-                union(j, i, self._why_same(key, claims[j], c))
+            origin[c.id] = j
+            if j != i and (why := self._why_same(key, claims[j], c)):
+                reasons[j].add(why)
             if c.source is not None:
                 by_document[c.source].append(i)
-        # An outlet's own reporting in a document that cites one carrying a value implying
-        # its own has it from there; own reporting of one value in documents citing one
-        # document relays that document.
+        # Relays: each relaying claim points at the claim it relays.
         statement_of = self.statement_by_claim
+        relays: dict[int, tuple[int, str]] = {}
         relayed: dict[tuple[str, int], int] = {}
         for i, c in enumerate(claims):
             st = statement_of.get(c.id)
             if st is None or c.source is None or not prov.own_reporting(c):
                 continue
             cited = sorted(prov.cited(c.source))
-            for doc_id in cited:
-                j = relayed.setdefault((doc_id, st.index), i)
-                if j != i:
-                    union(j, i, f"a citation of {doc_id}")
             carrier = next(
                 (
                     (doc_id, j)
@@ -459,14 +464,31 @@ class GroupEvidence:
                 None,
             )
             if carrier is not None:
-                union(carrier[1], i, f"a citation chain ({c.source} cites {carrier[0]})")
+                relays[i] = (carrier[1], f"a citation chain ({c.source} cites {carrier[0]})")
+                continue
+            for doc_id in cited:
+                j = relayed.setdefault((doc_id, st.index), i)
+                if j != i:
+                    relays[i] = (j, f"a common citation ({doc_id})")
+                    break
+        position = {c.id: i for i, c in enumerate(claims)}
         for relay in self.relays():
             first = position[relay[0].id]
             for c in relay[1:]:
-                union(first, position[c.id], "a suspected relay (the same quote)")
-        out = {c.id: find(i) for i, c in enumerate(claims)}
+                relays.setdefault(position[c.id], (first, "a suspected relay (the same quote)"))
+        credit: dict[str, int] = {}
+        for i, c in enumerate(claims):
+            j, seen, path = i, {i}, list[str]()
+            while j in relays and relays[j][0] not in seen:
+                path.append(relays[j][1])
+                j = relays[j][0]
+                seen.add(j)
+            credit[c.id] = origin[claims[j].id]
+            if path and origin[claims[j].id] != origin[c.id]:
+                reasons[credit[c.id]].update(path)
+        self._origin = origin
+        self._credit = credit
         self._links = {root: why for root, why in reasons.items() if why}
-        return out
 
     def _why_same(self, key: str, a: Claim, b: Claim) -> str | None:
         if a.outlet == b.outlet and a.claimant == b.claimant:
@@ -512,7 +534,7 @@ class GroupEvidence:
             members[origin[c.id]].append(c)
         parties = self.store.parties
         by_key: dict[object, Unit] = {}
-        out: dict[str, Unit] = {}
+        of_origin: dict[int, Unit] = {}
         for root, claims in members.items():
             side = next((s for c in claims if (s := self.interested_side(c))), None)
             key: object = ("side", side) if side else ("origin", root)
@@ -524,9 +546,9 @@ class GroupEvidence:
                 )
                 name = f"side {side}" if side else ", ".join(sorted({c.origin for c in claims}))
                 unit = by_key[key] = Unit(len(by_key), side, anonymous, name)
-            for c in claims:
-                out[c.id] = unit
-        return out
+            of_origin[root] = unit
+        credit = self.credited
+        return {c.id: of_origin[credit[c.id]] for c in self.claims}
 
     # -- evidence: latest figures, growth ---------------------------------------------------
 
@@ -617,9 +639,9 @@ class GroupEvidence:
 
     # -- tallies --------------------------------------------------------------------------------
 
-    def _spans(self) -> list[tuple[Unit, Any, list[Statement], list[Claim]]]:
+    def _spans(self) -> list[tuple[Unit, Any, Any, list[Claim]]]:
         """Each unit with evidence: its asserted intervals (or values by key), its
-        denials, and its evidence claims."""
+        denials (windows, or keys), and its evidence claims."""
         if self._unit_spans is None:
             statement_of = self.statement_by_claim
             units = self.units
@@ -632,12 +654,13 @@ class GroupEvidence:
             out = []
             for i, u in sorted(by_index.items()):
                 claims = members[i]
-                denials = list(
-                    {
-                        st.index: st
-                        for c in claims
-                        if (st := statement_of[c.id]).stance == "denies"
-                    }.values()
+                denied = {
+                    st.index: st for c in claims if (st := statement_of[c.id]).stance == "denies"
+                }.values()
+                denials: Any = (
+                    _Windows([self.window(st.value) for st in denied])
+                    if self.interval
+                    else {st.value.key for st in denied}
                 )
                 asserted = [c for c in claims if statement_of[c.id].stance == "asserts"]
                 summary: Any
@@ -664,6 +687,7 @@ class GroupEvidence:
         also = False
         single, interval = self.single, self.interval
         if interval:
+            lo, hi = _bounds(st.value)
             low, high = self.window(st.value)
             below, above = self.limits(st.value)
         key = st.value.key
@@ -677,10 +701,11 @@ class GroupEvidence:
                 elif spans:
                     pro = key in spans
                     con = single and (len(spans) > 1 or key not in spans)
-                if not con:
-                    con = any(self.implies(st.value, d.value) for d in denials)
+                if not con and denials:
+                    con = denials.cover(lo, hi) if interval else key in denials
             else:
-                pro = any(self.implies(st.value, d.value) for d in denials)
+                if denials:
+                    pro = denials.cover(lo, hi) if interval else key in denials
                 if interval:
                     con = spans is not None and spans.supports(low, high)
                 elif spans:
@@ -903,35 +928,72 @@ class GroupEvidence:
 
     def stance_conflicts(self) -> Conflicts:
         """Assertions of one origin against denials of another (CC104)."""
-        origin = self.origins_by_claim
         denials = [st for st in self.statements if st.stance == "denies"]
         if not denials:
             return Conflicts([], [], 0)
+        origin = self.origins_by_claim
+        asserted = [st for st in self.statements if st.stance == "asserts"]
+        if self.interval:
+            asserted.sort(key=lambda st: _bounds(st.value)[0])
+            lows = [_bounds(st.value)[0] for st in asserted]
+        by_key = {st.value.key: st for st in asserted}
+        counts = {st.index: Counter(origin[a.id] for a in st.claims) for st in asserted}
         involved: dict[str, Claim] = {}
+        done: set[int] = set()  # statements whose claims are all involved already
         pairs: set[tuple[str, str]] = set()
+        total = 0
         for t in denials:
-            for s in self.statements:
-                if s.stance != "asserts" or not self.implies(s.value, t.value):
+            if self.interval:
+                low, high = self.window(t.value)
+                found = [
+                    s for s in asserted[bisect_left(lows, low) :] if _bounds(s.value)[1] <= high
+                ]
+            else:
+                found = [by_key[t.value.key]] if t.value.key in by_key else []
+            if not found:
+                continue
+            per_t = Counter(origin[b.id] for b in t.claims)
+            per_s: Counter[int] = Counter()
+            for s in found:
+                per_s.update(counts[s.index])
+            n_s = sum(per_s.values())
+            cross = n_s * len(t.claims) - sum(n * per_s[o] for o, n in per_t.items())
+            if not cross:
+                continue  # one origin asserting and denying: CC107's
+            total += cross
+            for s in found:
+                if s.index in done:
                     continue
+                if len(per_t) >= 2:
+                    done.add(s.index)
+                involved.update(
+                    (a.id, a) for a in s.claims if len(per_t) >= 2 or origin[a.id] not in per_t
+                )
+            involved.update(
+                (b.id, b) for b in t.claims if len(per_s) >= 2 or origin[b.id] not in per_s
+            )
+            for s in found:
                 for a in s.claims:
+                    if len(pairs) >= MAX_PAIRS:
+                        break
                     for b in t.claims:
                         if origin[a.id] != origin[b.id]:
-                            involved[a.id] = a
-                            involved[b.id] = b
                             pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
-        ordered = sorted(pairs)
-        return Conflicts(
-            sorted(involved.values(), key=lambda c: c.id), ordered[:MAX_PAIRS], len(ordered)
-        )
+                            if len(pairs) >= MAX_PAIRS:
+                                break
+        return Conflicts(sorted(involved.values(), key=lambda c: c.id), sorted(pairs), total)
 
     def by_origin(self) -> dict[int, list[Claim]]:
         """The group's informative claims by origin, in store order."""
-        origin = self.origins_by_claim
-        out: dict[int, list[Claim]] = defaultdict(list)
-        for c in self.claims:
-            if c.id in self.statement_by_claim:
-                out[origin[c.id]].append(c)
-        return out
+        found = self.memo.get("by_origin")
+        if found is None:
+            origin = self.origins_by_claim
+            out: dict[int, list[Claim]] = defaultdict(list)
+            for c in self.claims:
+                if c.id in self.statement_by_claim:
+                    out[origin[c.id]].append(c)
+            found = self.memo["by_origin"] = dict(out)
+        return found  # type: ignore[return-value]
 
     # -- suspected relays (CC206) -----------------------------------------------------------------
 
@@ -1013,15 +1075,24 @@ Item = tuple[Bound, int, Claim]
 
 
 def _best_two(acc: list[Item], item: Item, *, higher: bool) -> list[Item]:
-    """The two most extreme items of distinct origins among ``acc`` and ``item``."""
-    merged = sorted([*acc, item], key=lambda t: t[0], reverse=higher)
-    out: list[Item] = []
-    for t in merged:
-        if not out or (len(out) == 1 and t[1] != out[0][1]):
-            out.append(t)
-        if len(out) == 2:
-            break
-    return out
+    """The two most extreme items of distinct origins among ``acc`` (itself such a
+    pair, most extreme first) and ``item``."""
+    if not acc:
+        return [item]
+    first = acc[0]
+    beats = item[0] > first[0] if higher else item[0] < first[0]
+    if beats:
+        if item[1] == first[1]:
+            return [item, *acc[1:]]
+        return [item, first]
+    if item[1] == first[1]:
+        return acc
+    if len(acc) == 1:
+        return [first, item]
+    second = acc[1]
+    if item[0] > second[0] if higher else item[0] < second[0]:
+        return [first, item]
+    return acc
 
 
 def _extremes(items: Iterable[Item], *, higher: bool) -> list[Item]:

@@ -185,43 +185,31 @@ class Provenance:
         return result
 
     def origin_groups(self, claims: Sequence[Claim]) -> list[list[Claim]]:
-        """Claims grouped by origin, largest group first (equal sizes in the order of their
-        first claim).
+        """Claims grouped by the origin their value is credited to, largest group first
+        (equal sizes in the order of their first claim).
 
-        Claims are one origin when their :meth:`origin_key` is one, or when one is an
-        outlet's own reporting in a document citing (through any chain) the document of
-        another claim about the same subject and property with the same value. The
+        A claim's origin is its :meth:`origin_key`; an outlet's own reporting in a
+        document citing (through any chain) the document of another claim about the same
+        subject and property with the same value is credited to that claim's origin. The
         analysis of a (subject, property) group (:mod:`claimcheck.evidence`) refines this
         with what values imply and with suspected relays.
         """
-        groups: dict[str, list[Claim]] = {}
-        merged: dict[str, str] = {}
-
-        def find(key: str) -> str:
-            while key in merged:
-                key = merged[key]
-            return key
-
-        by_document: dict[tuple[str, str, str, object], str] = {}
+        carriers: dict[tuple[str, str, str, object], str] = {}
         for claim in claims:
             if claim.source is not None and claim.parsed is not None:
-                statement = (claim.subject, claim.property, claim.stance, claim.parsed.key)
-                by_document.setdefault(
-                    (claim.source, claim.subject, claim.property, statement[2:]),
-                    self.origin_key(claim),
+                said = (claim.stance, claim.parsed.key)
+                carriers.setdefault(
+                    (claim.source, claim.subject, claim.property, said), self.origin_key(claim)
                 )
+        groups: dict[str, list[Claim]] = {}
         for claim in claims:
-            key = find(self.origin_key(claim))
+            key = self.origin_key(claim)
             if self.own_reporting(claim) and claim.source is not None and claim.parsed is not None:
                 said = (claim.stance, claim.parsed.key)
                 for doc_id in sorted(self.cited(claim.source)):
-                    other = by_document.get((doc_id, claim.subject, claim.property, said))
-                    if other is not None and find(other) != key:
-                        root = find(other)
-                        merged[key] = root
-                        if key in groups:
-                            groups.setdefault(root, []).extend(groups.pop(key))
-                        key = root
+                    carrier = carriers.get((doc_id, claim.subject, claim.property, said))
+                    if carrier is not None:
+                        key = carrier
                         break
             groups.setdefault(key, []).append(claim)
         found = list(groups.values())

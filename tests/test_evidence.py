@@ -44,9 +44,10 @@ def _partition(groups: list[list[str]]) -> list[list[str]]:
 
 
 def _origins(ev: GroupEvidence) -> list[list[str]]:
+    """The claims by the origin their value is credited to."""
     by: dict[int, list[str]] = {}
     for c in ev.claims:
-        by.setdefault(ev.origin_of(c), []).append(c.id)
+        by.setdefault(ev.credited[c.id], []).append(c.id)
     return _partition(list(by.values()))
 
 
@@ -95,6 +96,19 @@ def test_an_outlet_citing_a_document_has_its_figure_from_there(
     assert _origins(other) == [["c0"], ["c1"]]
 
 
+def test_relaying_a_figure_does_not_make_an_outlet_one_with_its_source(
+    make_store: Callable[..., Path],
+) -> None:
+    # Le Figaro's relay of Le Monde's 10 is credited to Le Monde; Le Figaro's own 14
+    # elsewhere is still Le Figaro's, and conflicts with Le Monde's 10.
+    ev, _ = _group(
+        make_store, [("monde-doc", None, "10"), ("relay", None, "10"), ("figaro-doc", None, "14")]
+    )
+    assert _origins(ev) == [["c0", "c1"], ["c2"]]
+    assert ev.origin_of(ev.claims[1]) == ev.origin_of(ev.claims[2])  # both Le Figaro's
+    assert [c.id for c in ev.conflicts().claims] == ["c0", "c2"]
+
+
 def test_own_reporting_citing_one_wire_is_one_origin(make_store: Callable[..., Path]) -> None:
     wire = (
         "outlets:\n  - {id: wire, name: Wire, kind: wire}\n"
@@ -133,6 +147,7 @@ def test_allies_are_one_unit_for_corroboration_but_two_origins(
         ],
     )
     assert _origins(ev) == [["c0"], ["c1"], ["c2"]]
+    assert len({ev.origin_of(c) for c in ev.claims}) == 3
     units = {c.id: ev.unit_of(c) for c in ev.claims}
     assert units["c0"] is units["c1"] and units["c0"].side == "mali-government"
     assert units["c2"].side is None and units["c2"].anonymous

@@ -55,7 +55,7 @@ class SingleOrigin(Rule):
         options = self.options
         assert isinstance(options, Options)
         buckets: dict[frozenset[str], tuple[list[Claim], dict[str, Claim], set[str]]] = {}
-        origin = ev.origins_by_claim
+        origin = ev.credited
         # A value its own origin also contradicts is CC107's.
         statement_of = ev.statement_by_claim
         disputed = {

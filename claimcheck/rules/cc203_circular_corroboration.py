@@ -35,7 +35,7 @@ class CircularCorroboration(Rule):
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         seen: set[frozenset[str]] = set()
-        origin = ev.origins_by_claim
+        origin = ev.credited
         for st, _tally in supported_values(ev):
             support = ev.support(st)
             outlets = {c.outlet for c in support}
