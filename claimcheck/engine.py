@@ -313,7 +313,9 @@ def _attach_reviews(store: Store, findings: list[Finding], complete: bool) -> li
 
 def _added_since(store: Store, finding: Finding, review: Review) -> list[str]:
     """The claims a reviewed finding gained since its review: those the review does not
-    list, or (when it lists none) those whose document came out after the review's date."""
+    list, or (when it lists none) those whose document was published after the review's
+    date — which the reviewer cannot have seen. (A retrieval date says when someone read
+    a document, not whether the reviewer did.)"""
     if review.claims is not None:
         seen = set(review.claims)
         return [c for c in finding.claims if c not in seen]
@@ -323,8 +325,7 @@ def _added_since(store: Store, finding: Finding, review: Review) -> list[str]:
     for cid in finding.claims:
         claim = store.claims.get(cid)
         doc = store.documents.get(claim.source or "") if claim is not None else None
-        when = doc and (doc.retrieved or doc.published)
-        if when and when > review.on:
+        if doc is not None and doc.published is not None and doc.published > review.on:
             added.append(cid)
     return added
 

@@ -108,7 +108,8 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         return None  # one figure, or one origin revising itself (CC105-CC107)
     credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]
     weak = not credible or all(grades[c.id].grade >= 4 for c in credible if c.id in grades)
-    left_out = [c for c in evidence if c not in credible] if credible else []
+    kept = {statement_of[c.id].index for c in credible}
+    left_out = [c for c in evidence if statement_of[c.id].index not in kept] if credible else []
     used = credible or evidence
     q: dict[str, Quantity] = {}
     for c in used:
@@ -215,11 +216,11 @@ def _basis(
     who = sorted({claims[cid].origin for cid in best_claims if cid in claims})
     text = (
         f"best {_num(best)}: the figure given by {', '.join(who)}, "
-        f"supported by {n_best} independent unit{'s' if n_best != 1 else ''}"
+        f"supported by {n_best} independent origin{'s' if n_best != 1 else ''}"
     )
-    if left_out:
-        shown = ", ".join(sorted({str(c.parsed) for c in left_out}))
-        text += f"; left out as improbable: {shown}"
+    shown = sorted({str(c.parsed) for c in left_out})
+    if shown:
+        text += f"; left out as improbable: {', '.join(shown)}"
     if vague_only:
         text += "; no claim states a figure, so vague words' sizes are used"
     if weak:

@@ -498,8 +498,9 @@ class GroupEvidence:
             return f"owner {rid}" if a.outlet != b.outlet else None
         if kind == "party":
             if a.claimant != b.claimant:
-                return f"claimant {rid} (with the parties that are part of it)"
-            return f"claimant {self.store.name_of(rid)}"
+                part = a.claimant if a.claimant != rid else b.claimant
+                return f"claimant {rid} ({part} is part of it)"
+            return f"claimant {rid}"
         return None
 
     @property
@@ -590,7 +591,9 @@ class GroupEvidence:
         cited = [c for c in self.claims if c.cited and c.id in statement_of]
         if not self.cumulative or self.type != "quantity":
             return cited
-        origin = self.origins_by_claim
+        # By the origin a figure is credited to: a relay of the army's figure is
+        # superseded when the army revises it.
+        origin = self.credited
         dated: dict[int, list[Claim]] = defaultdict(list)
         for c in cited:
             if c.stance == "asserts" and c.as_of is not None and c.as_of.known:
@@ -610,7 +613,7 @@ class GroupEvidence:
 
     def _overtake(self, claims: list[Claim]) -> None:
         """Mark interim figures a later, higher figure of another origin overtook."""
-        origin = self.origins_by_claim
+        origin = self.credited
         dated = [c for c in claims if c.stance == "asserts" and c.as_of and c.as_of.known]
         if len(dated) < 2:
             return

@@ -152,9 +152,10 @@ def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
             grade = 4
         else:
             return shared_grade(6, "cannot be judged: uncited, and no cited claim supports it")
+        why = "uncited" if not cited else "no origin's current figure supports it"
         return shared_grade(
             grade,
-            f"uncited, and contradicted by {_units(units_against, n_against, sides_against)}",
+            f"{why}, and contradicted by {_units(units_against, n_against, sides_against)}",
             0,
             units_against,
         )

@@ -45,12 +45,17 @@ class InterestedOnly(Rule):
             if None in sides or len(sides) != 1:
                 continue
             support = ev.support(st)
-            claimants = ", ".join(sorted({c.origin for c in support}))
+            claimants = sorted({c.origin for c in support if ev.interested_side(c)}) or sorted(
+                {u.name for u in tally.support}
+            )
+            relays = sorted({c.origin for c in support} - set(claimants))
+            relayed = f", relayed by {', '.join(relays)}" if relays else ""
             found = sorted(support, key=lambda c: c.id)
             yield Draft(
                 found,
                 f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} is claimed only by "
-                f"{claimants} (side {', '.join(sorted(s for s in sides if s))}), a party to it",
+                f"{', '.join(claimants)} (side {', '.join(sorted(s for s in sides if s))}), a "
+                f"party to it{relayed}",
                 key=about(ev, [st.claims[0]]),
                 record=st.claims[0].id if st.claims[0] in support else found[0].id,
             )
