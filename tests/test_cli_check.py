@@ -149,7 +149,8 @@ def test_github_annotations_escape_the_file_and_cover_stale_reviews(
     lines = out.splitlines()
     assert any(
         # at the claim the message names first: the lower figure, 3, on line 3
-        re.match(r"^::error file=\S*a%2Cb%3Ac\.yaml,line=3,col=5,title=CC101 ", x) for x in lines
+        re.match(r"^::error file=\S*a%2Cb%3Ac\.yaml,line=3,col=5,title=CC101 ", x)
+        for x in lines
     ), out
     assert any(
         re.match(r"^::warning file=\S*a%2Cb%3Ac\.yaml,line=5,col=5::stale review: ", x)
