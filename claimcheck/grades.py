@@ -16,9 +16,10 @@ support a value, or both contradict it — their common ground weighs as a neutr
 6 cannot be judged: an unknown value, free text, a claim that is no longer active, or an
   uncited claim that nothing cited supports.
 
-A cumulative toll is judged on each origin's latest figure: an earlier one its origin
-later revised says so, and an interim figure that later ones overtook (the toll growing
-while the subject was under way) is possibly true as a count of its day.
+A cumulative toll is judged on each origin's latest figure. An earlier one its origin
+revised upward since, and an interim figure that other origins' later ones overtook
+(the toll growing while the subject was under way), are possibly true as counts of
+their day (3); an earlier one its origin lowered since is doubtful (4).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimcheck.evidence import GroupEvidence, Statement
+from claimcheck.model import Claim
+from claimcheck.values import Quantity
 
 LABELS = {
     1: "confirmed",
@@ -114,20 +117,34 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
                 "later figures of other origins: possibly true as a count of its day",
             )
             continue
+        newer = ev.superseded.get(claim.id)
+        if newer is not None:
+            out[claim.id] = _superseded(claim, newer)
+            continue
         cited = claim.cited
         memo = (id(st) << 1) | cited
         grade = cache.get(memo)
         if grade is None:
             grade = cache[memo] = _grade(ev, st, cited)
-        if claim.id in ev.superseded:
-            grade = shared_grade(
-                grade.grade,
-                f"{grade.reason}; superseded by a later figure of its origin",
-                grade.supporting_origins,
-                grade.contradicting_origins,
-            )
         out[claim.id] = grade
     return out
+
+
+def _superseded(claim: Claim, newer: Claim) -> Grade:
+    """An earlier figure of a running toll its own origin has since revised: a count of
+    its day when revised upward, doubtful when its origin lowered it."""
+    old, new = claim.parsed, newer.parsed
+    if isinstance(old, Quantity) and isinstance(new, Quantity) and new.high < old.low:
+        return shared_grade(
+            4, "revised downward since by its own origin: its later figure is lower", 0, 0
+        )
+    return shared_grade(
+        3,
+        "an earlier count of a running toll, revised since by its own origin: possibly true "
+        "as a count of its day",
+        0,
+        0,
+    )
 
 
 def _units(n: int, neutral: int, sides: list[str]) -> str:
