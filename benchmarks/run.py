@@ -3,23 +3,34 @@
     pip install -e '.[bench]'            # adds DuckDB, for the yardstick only
     python benchmarks/run.py             # 100k and 1M claims: about 15 minutes
     python benchmarks/run.py --quick     # 10k claims: checks that the script works
+    python benchmarks/run.py --groups    # only the big (subject, property) groups
 
 Every figure is a wall-clock time of the `claimcheck` command in a fresh process (the
 way users run it), the best of a few runs, with peak memory from the operating system.
-Writes benchmarks/RESULTS.md (or --out) with the figures and the machine.
+Writes benchmarks/RESULTS.md (or --out) with the figures and the machine; `--groups`
+rewrites only that file's section on big groups.
+
+The big groups (DESIGN §4, last point): one (subject, property) group of 5,000 and of
+50,000 claims, and a daily toll of 4 outlets over 1,000 and 12,500 days (see
+benchmarks/groups.py). Each run has a time limit and a memory limit (address space, set
+in the child), so that a check whose cost grows with the square of a group is reported as
+"timed out" or "out of memory" instead of holding the machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import platform
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +42,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
+from groups import daily_toll, one_group  # noqa: E402
 
 
 @dataclass
@@ -371,9 +383,271 @@ def measure(
     return rows
 
 
+@dataclass
+class Bounded:
+    """One run under a time and a memory limit, and how it ended."""
+
+    seconds: float
+    peak_mb: float
+    #: "ok", "timed out", "out of memory", "killed by signal N" or "crashed: …"
+    outcome: str
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == "ok"
+
+    def figure(self, timeout: float) -> str:
+        if self.ok:
+            return f"{self.seconds:.2f} s"
+        if self.outcome == "timed out":
+            return f"timed out after {timeout:.0f} s"
+        return f"{self.outcome} after {self.seconds:.1f} s"
+
+    def memory(self) -> str:
+        if self.ok:
+            return f"{self.peak_mb:,.0f} MB"
+        if self.outcome == "timed out":
+            return f"{self.peak_mb:,.0f} MB when stopped"
+        return f"{self.peak_mb:,.0f} MB ({self.outcome.split(':')[0]})"
+
+
+def bounded_run(args: list[str], timeout: float, memory_bytes: int) -> Bounded:
+    """``claimcheck ARGS`` in a fresh process, stopped after ``timeout`` seconds, its
+    address space limited to ``memory_bytes`` (a process over it gets a MemoryError).
+
+    Peak memory is the larger of the process's own peak resident size (exact, from
+    ``wait4``) and the largest sum of proportional set sizes over it and any process it
+    forks, sampled from /proc while it runs.
+    """
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "claimcheck", *args],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            preexec_fn=limit,
+            start_new_session=True,  # its own process group: a timeout stops its children too
+        )
+        ended: list[tuple[int, int, resource.struct_rusage]] = []
+        finish: list[float] = []
+
+        def reap() -> None:
+            ended.append(os.wait4(proc.pid, 0))
+            finish.append(time.perf_counter())
+
+        waiter = threading.Thread(target=reap, daemon=True)
+        waiter.start()
+        sampled_kb = 0
+        timed_out = False
+        sample = Path("/proc/self/smaps_rollup").exists()
+        while waiter.is_alive():
+            if sample:
+                sampled_kb = max(sampled_kb, sum(_pss_kb(pid) for pid in _tree(proc.pid)))
+            waiter.join(0.25)
+            if waiter.is_alive() and time.perf_counter() - start > timeout:
+                timed_out = True
+                _kill_group(proc.pid)  # not reaped yet: its group is still its own
+                waiter.join()
+        _, status, usage = ended[0]
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        seconds = finish[0] - start
+        peak_mb = max(usage.ru_maxrss, sampled_kb) / 1024
+        err.seek(0)
+        stderr = err.read().decode(errors="replace")
+    code = proc.returncode
+    if timed_out:
+        outcome = "timed out"
+    elif "MemoryError" in stderr or "Cannot allocate memory" in stderr:
+        outcome = "out of memory"
+    elif code < 0:
+        outcome = f"killed by signal {-code}"
+    elif "Traceback (most recent call last)" in stderr or code not in (0, 1):
+        last = stderr.strip().splitlines()[-1] if stderr.strip() else f"exit code {code}"
+        outcome = f"crashed: {last[:120]}"
+    else:
+        outcome = "ok"
+    if not (outcome == "ok" or timed_out):
+        print(f"claimcheck {' '.join(args)}: {outcome}\n{stderr[-2000:]}", file=sys.stderr)
+    return Bounded(seconds, peak_mb, outcome)
+
+
+def _kill_group(pgid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGKILL)
+
+
+#: Absolute targets for one group of this many claims (DESIGN §4; the issue's figures).
+GROUP_TARGET_CLAIMS = 50_000
+GROUP_TARGET_SECONDS = 10.0
+GROUP_TARGET_MB = 1024.0
+#: Growth of a group's check: at most this many times the growth in claims.
+GROUP_GROWTH = 1.2
+
+
+def _memory_met(r: Bounded) -> bool | None:
+    """Whether a run stayed under the memory target; None when a stopped run does not say."""
+    if r.peak_mb >= GROUP_TARGET_MB or r.outcome == "out of memory":
+        return False
+    return True if r.ok else None
+
+
+def measure_groups(
+    sizes: tuple[int, int],
+    days: tuple[int, int],
+    work: Path,
+    repeat: int,
+    timeout: float,
+    memory_bytes: int,
+) -> list[tuple[str, str, str, str]]:
+    """One big (subject, property) group, two ways: many sources on one toll, and a
+    daily toll over years. Each is checked at two sizes, ten or so times apart."""
+    rows: list[tuple[str, str, str, str]] = []
+
+    def add(what: str, figure: str, target: str, ok: bool | None) -> None:
+        mark = "—" if ok is None else ("met" if ok else "MISSED")
+        rows.append((what, figure, target, mark))
+        print(f"{what:58} {figure:28} {target:28} {mark}", flush=True)
+
+    def timed(store: Path) -> Bounded:
+        """The best of ``repeat`` runs; a slow or failed run is not repeated."""
+        args = ["--store", str(store), "--no-cache", "check", "--format", "json"]
+        best: Bounded | None = None
+        for _ in range(repeat):
+            r = bounded_run(args, timeout, memory_bytes)
+            if best is None or (r.ok and r.seconds < best.seconds):
+                best = Bounded(r.seconds, max(r.peak_mb, best.peak_mb if best else 0), r.outcome)
+            if not r.ok or r.seconds > 20:
+                break
+        assert best is not None
+        return best
+
+    shapes = (
+        (
+            "one group",
+            [
+                (n, f"one group of {n:,} claims", f"group-one-{n}", partial(one_group, claims=n))
+                for n in sizes
+            ],
+        ),
+        (
+            "daily toll",
+            [
+                (
+                    4 * d,
+                    f"daily toll, 4 outlets × {d:,} days",
+                    f"group-daily-{d}",
+                    partial(daily_toll, days=d),
+                )
+                for d in days
+            ],
+        ),
+    )
+    limits = f"limits: {timeout:.0f} s, {memory_bytes / 1024**3:.0f} GB of address space"
+    print(f"\nbig (subject, property) groups ({limits})", flush=True)
+    for shape, runs in shapes:
+        done: list[tuple[int, Bounded]] = []
+        for claims, label, name, make in runs:
+            store = work / name
+            if not (store / "claims-group.jsonl").exists():
+                make(store)
+            r = timed(store)
+            done.append((claims, r))
+            at_target = claims >= GROUP_TARGET_CLAIMS
+            add(
+                f"{label}: `check`, time",
+                r.figure(timeout),
+                f"< {GROUP_TARGET_SECONDS:.0f} s" if at_target else "",
+                (r.ok and r.seconds < GROUP_TARGET_SECONDS) if at_target else None,
+            )
+            add(
+                f"{label}: `check`, peak memory",
+                r.memory(),
+                f"< {GROUP_TARGET_MB:,.0f} MB" if at_target else "",
+                _memory_met(r) if at_target else None,
+            )
+        (n0, small), (n1, big) = done
+        factor = n1 / n0
+        target = f"≤ {factor * GROUP_GROWTH:.0f}×"
+        what = f"{shape}: growth of `check` from {n0:,} to {n1:,} claims"
+        if small.ok and big.ok:
+            growth = big.seconds / small.seconds
+            add(
+                what,
+                f"{growth:.1f}× for {factor:.1f}× claims",
+                target,
+                growth <= factor * GROUP_GROWTH,
+            )
+        elif small.ok and big.outcome == "timed out":
+            # it took longer than the limit: a lower bound, enough to say a target is missed
+            floor = timeout / small.seconds
+            missed = floor > factor * GROUP_GROWTH
+            add(
+                what,
+                f"> {floor:.1f}× for {factor:.1f}× claims (timed out)",
+                target,
+                False if missed else None,
+            )
+        else:
+            add(
+                what,
+                f"not measured ({small.outcome if not small.ok else big.outcome})",
+                target,
+                None,
+            )
+    return rows
+
+
+GROUPS_HEADING = "## Big (subject, property) groups"
+
+
+def _table(rows: list[tuple[str, str, str, str]]) -> list[str]:
+    return [
+        "| measure | figure | target | |",
+        "|---|---|---|---|",
+        *[f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows],
+    ]
+
+
+def _groups_section(
+    rows: list[tuple[str, str, str, str]], command: str, timeout: float, memory_gb: float
+) -> list[str]:
+    return [
+        GROUPS_HEADING,
+        "",
+        f"Measured {dt.date.today().isoformat()} on {machine()}; reproduce: `{command}`.",
+        "",
+        "`check --format json` of a store holding one group (benchmarks/groups.py): one "
+        "subject and one cumulative toll, either from about 40 outlets and 30 parties "
+        "quoting a few hundred figures, or 4 outlets reporting it every day. Each run is "
+        f"stopped after {timeout:.0f} s or at {memory_gb:.0f} GB of address space; a growth "
+        "marked '>' is a lower bound from a run that was stopped.",
+        "",
+        *_table(rows),
+        "",
+    ]
+
+
 def write_results(
-    rows: list[tuple[str, str, str, str]], out: Path, command: str, repeat: int
+    rows: list[tuple[str, str, str, str]] | None,
+    out: Path,
+    command: str,
+    repeat: int,
+    group_rows: list[tuple[str, str, str, str]] | None = None,
+    timeout: float = 0.0,
+    memory_gb: float = 0.0,
 ) -> None:
+    """Write the results; with ``rows`` None, replace only the big groups' section of an
+    existing file (or write a file holding only that section)."""
+    groups = _groups_section(group_rows, command, timeout, memory_gb) if group_rows else []
+    if rows is None:
+        old = out.read_text(encoding="utf-8") if out.exists() else "# Benchmark results\n"
+        kept = old.split(GROUPS_HEADING, 1)[0].rstrip("\n")
+        out.write_text("\n".join([kept, "", *groups]), encoding="utf-8")
+        return
     lines = [
         "# Benchmark results",
         "",
@@ -386,10 +660,9 @@ def write_results(
         "once. On a shared virtual machine the same figure can differ by a tenth from one "
         "run to the next, so a ratio near its target may land on either side.",
         "",
-        "| measure | figure | target | |",
-        "|---|---|---|---|",
-        *[f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows],
+        *_table(rows),
         "",
+        *groups,
     ]
     out.write_text("\n".join(lines), encoding="utf-8")
 
@@ -399,7 +672,26 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--claims", type=int, default=1_000_000, help="the big store (default 1M)")
-    parser.add_argument("--quick", action="store_true", help="10k and 1k claims: a smoke test")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="10k and 1k claims, groups of 200 and 2,000: a smoke test",
+    )
+    parser.add_argument(
+        "--groups", action="store_true", help="only the big (subject, property) groups"
+    )
+    parser.add_argument(
+        "--group-timeout",
+        type=float,
+        default=120.0,
+        help="seconds before a group's check is stopped (default 120)",
+    )
+    parser.add_argument(
+        "--group-memory",
+        type=float,
+        default=4.0,
+        help="GB of address space a group's check may use (default 4)",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs of each command (best kept)")
     parser.add_argument(
         "--work", type=Path, help="where to keep generated stores (default: a temp dir)"
@@ -409,12 +701,30 @@ def main() -> None:
     big = 10_000 if args.quick else args.claims
     small = big // 10
     yaml_claims = 1_000 if args.quick else 10_000
+    group_sizes = (200, 2_000) if args.quick else (5_000, 50_000)
+    group_days = (50, 500) if args.quick else (1_000, 12_500)
     work = args.work or Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     repeat = 1 if args.quick else args.repeat
-    rows = measure(big, small, yaml_claims, work, repeat)
-    command = "python benchmarks/run.py" + (" --quick" if args.quick else "")
-    write_results(rows, args.out, command, repeat)
+    rows = None if args.groups else measure(big, small, yaml_claims, work, repeat)
+    if args.groups:
+        compile_package()
+    group_rows = measure_groups(
+        group_sizes,
+        group_days,
+        work,
+        repeat,
+        args.group_timeout,
+        int(args.group_memory * 1024**3),
+    )
+    command = (
+        "python benchmarks/run.py"
+        + (" --quick" if args.quick else "")
+        + (" --groups" if args.groups else "")
+    )
+    write_results(
+        rows, args.out, command, repeat, group_rows, args.group_timeout, args.group_memory
+    )
     print(f"\nwrote {args.out}")
 
 

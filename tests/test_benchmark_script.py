@@ -37,8 +37,17 @@ def test_quick_benchmark_writes_results(tmp_path: Path) -> None:
         "peak memory",
         "warm `check` of one candidate file",
         "YAML store: warm `check`",
+        "## Big (subject, property) groups",
+        "one group of 2,000 claims: `check`, time",
+        "one group of 2,000 claims: `check`, peak memory",
+        "one group: growth of `check` from 200 to 2,000 claims",
+        "daily toll, 4 outlets × 500 days: `check`, time",
+        "daily toll: growth of `check` from 200 to 2,000 claims",
     ):
         assert measure in text, measure
+    groups = text.split("## Big (subject, property) groups", 1)[1]
+    for failure in ("crashed", "out of memory", "killed", "timed out", "not measured"):
+        assert failure not in groups, groups
 
 
 def test_generated_store_validates(tmp_path: Path) -> None:
@@ -73,3 +82,69 @@ def test_the_phase_profile_runs_on_a_generated_store(tmp_path: Path) -> None:
     if sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1:
         # forked children did part of the rules, and their CPU time was counted
         assert float(children.split()[2]) > 0
+
+
+def test_groups_alone_replace_only_their_section(tmp_path: Path) -> None:
+    out = tmp_path / "RESULTS.md"
+    out.write_text(
+        "# Benchmark results\n\n| measure | figure | target | |\n|---|---|---|---|\n"
+        "| kept | 1 s |  | — |\n\n## Big (subject, property) groups\n\n| old | row |\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "run.py"),
+            "--quick",
+            "--groups",
+            "--repeat",
+            "1",
+            "--out",
+            str(out),
+            "--work",
+            str(tmp_path / "work"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    text = out.read_text(encoding="utf-8")
+    assert "| kept | 1 s |  | — |" in text
+    assert "| old | row |" not in text
+    assert text.count("## Big (subject, property) groups") == 1
+    assert "one group: growth of `check` from 200 to 2,000 claims" in text
+    assert "load floor" not in text  # the other measures were not run
+    assert "one group: growth" in proc.stdout
+
+
+def test_group_stores_validate(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from groups import daily_toll, one_group
+
+    from claimcheck.store import load_store
+
+    counts = one_group(tmp_path / "one", 3000)
+    store = load_store(tmp_path / "one")
+    assert len(store.claims) == counts["claims"] == 3000
+    assert {(c.subject, c.property) for c in store.claims.values()} == {("war", "deaths")}
+    assert len(store.outlets) == 40 and len(store.parties) == 30
+    assert len({c.source for c in store.claims.values()}) > 500
+    assert any(d.cites for d in store.documents.values())
+    daily = daily_toll(tmp_path / "daily", 300)
+    store = load_store(tmp_path / "daily")
+    assert len(store.claims) == daily["claims"] == 4 * 300
+    assert len({str(c.as_of) for c in store.claims.values()}) == 300
+
+
+def test_a_group_check_that_runs_too_long_is_stopped(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from groups import daily_toll
+    from run import bounded_run
+
+    daily_toll(tmp_path / "daily", 5000)  # 20,000 claims: more than a quarter second to load
+    args = ["--store", str(tmp_path / "daily"), "--no-cache", "check", "--format", "json"]
+    r = bounded_run(args, timeout=0.0, memory_bytes=4 * 1024**3)
+    assert r.outcome == "timed out"
+    assert r.seconds < 10
