@@ -986,6 +986,28 @@ class GroupEvidence:
                                 break
         return Conflicts(sorted(involved.values(), key=lambda c: c.id), sorted(pairs), total)
 
+    def clusters(self) -> list[list[Claim]]:
+        """The group's claims in clusters that agree: within a cluster every value can
+        hold with every other (a sweep over values sorted by their lower bound; for a
+        category, one value each); each denial stands alone, after the assertions."""
+        asserted = [st for st in self.statements if st.stance == "asserts"]
+        out: list[list[Claim]] = []
+        if self.interval and self.single:
+            tightest: Statement | None = None
+            for st in sorted(asserted, key=lambda st: _bounds(st.value)):
+                if tightest is None or self.excludes(st.value, tightest.value):
+                    out.append([])
+                    tightest = st
+                elif _bounds(st.value)[1] < _bounds(tightest.value)[1]:
+                    tightest = st
+                out[-1].extend(st.claims)
+        elif self.single:
+            out = [list(st.claims) for st in asserted]
+        elif asserted:  # several values may hold at once: they all agree
+            out = [[c for st in asserted for c in st.claims]]
+        out += [list(st.claims) for st in self.statements if st.stance == "denies"]
+        return out
+
     def by_origin(self) -> dict[int, list[Claim]]:
         """The group's informative claims by origin, in store order."""
         found = self.memo.get("by_origin")

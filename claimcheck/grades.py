@@ -147,20 +147,25 @@ def _superseded(claim: Claim, newer: Claim) -> Grade:
     )
 
 
-def _units(n: int, neutral: int, sides: list[str]) -> str:
-    """``3 independent origins (2 neutral, side rebels)``."""
+def _units(n: int, neutral: int, sides: list[str], anonymous: int = 0) -> str:
+    """``3 independent origins (2 neutral, 1 of them anonymous; side rebels)``."""
     parts = []
     if neutral:
-        parts.append(f"{neutral} neutral")
+        text = f"{neutral} neutral"
+        if anonymous:
+            text += ", anonymous" if anonymous == neutral == 1 else f", {anonymous} anonymous"
+        parts.append(text)
     if sides:
         parts.append(f"side{'s' if len(sides) > 1 else ''} {', '.join(sorted(sides))}")
-    return f"{_plural(n, 'independent origin')} ({', '.join(parts)})"
+    return f"{_plural(n, 'independent origin')} ({'; '.join(parts)})"
 
 
 def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
     tally = ev.tally(st)
     (w_for, n_for, sides_for), (w_against, n_against, sides_against) = tally.weighed()
     units_for, units_against = len(tally.support), len(tally.against)
+    anon_for = sum(1 for u in tally.support if u.side is None and u.anonymous)
+    anon_against = sum(1 for u in tally.against if u.side is None and u.anonymous)
     needed = ev.thresholds.corroborated_at
     if not tally.support:
         if n_against >= 2:
@@ -172,15 +177,16 @@ def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
         why = "uncited" if not cited else "no origin's current figure supports it"
         return shared_grade(
             grade,
-            f"{why}, and contradicted by {_units(units_against, n_against, sides_against)}",
+            f"{why}, and contradicted by "
+            f"{_units(units_against, n_against, sides_against, anon_against)}",
             0,
             units_against,
         )
-    support = f"supported by {_units(units_for, n_for, sides_for)}"
-    against = _units(units_against, n_against, sides_against)
+    support = f"supported by {_units(units_for, n_for, sides_for, anon_for)}"
+    against = _units(units_against, n_against, sides_against, anon_against)
     if w_against == 0:
         if units_for >= needed and n_for >= 1:
-            grade, why = 1, f"confirmed by {_units(units_for, n_for, sides_for)}"
+            grade, why = 1, f"confirmed by {_units(units_for, n_for, sides_for, anon_for)}"
         elif units_for >= 2 and n_for >= 1:
             grade, why = 2, f"{support}, not yet enough to confirm it"
         elif n_for == 0:

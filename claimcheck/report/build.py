@@ -10,11 +10,12 @@ outlets and documents. The Markdown and HTML renderers draw the same record.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from claimcheck.engine import Result
+from claimcheck.engine import Result, thresholds
 from claimcheck.estimates import Estimate
+from claimcheck.evidence import Evidence, GroupEvidence
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.grades import Grade
 from claimcheck.model import Claim
@@ -43,10 +44,13 @@ class Row:
     as_of: str
     grade: Grade | None
     in_findings: list[str]
+    #: The cluster of claims that agree it belongs to: ``A``, ``B``... (values in one
+    #: cluster can all hold together; ``-`` for a value that says nothing comparable).
+    cluster: str = "-"
 
 
 #: The columns of a group's who-says-what table, in every format.
-ROW_COLUMNS = ["value", "interval", "claimant", "outlet", "document", "as of", "grade"]
+ROW_COLUMNS = ["cluster", "value", "interval", "claimant", "outlet", "document", "as of", "grade"]
 
 
 @dataclass
@@ -117,6 +121,7 @@ def build(result: Result, title: str | None = None) -> Report:
         if f.subject and f.property:
             by_group.setdefault((f.subject, f.property), []).append(f)
     estimates = {(e.subject, e.property): e for e in result.estimates}
+    evidence = Evidence(store, thresholds(result.config, store.reviews))
     in_findings: dict[str, list[str]] = {}
     for f in result.findings:
         for cid in f.claims:
@@ -159,7 +164,15 @@ def build(result: Result, title: str | None = None) -> Report:
         if any(_is_conflict(f) for f in findings):
             prop = store.properties.get(prop_id)
             claims = [c for c in store.groups.get((subject_id, prop_id), []) if c.active]
-            claims.sort(key=lambda c: (_sort_value(c), c.id))
+            cluster = _clusters(evidence.group((subject_id, prop_id)))
+            claims.sort(
+                key=lambda c: (
+                    len(cluster.get(c.id, "~~~")),
+                    cluster.get(c.id, "~"),
+                    _sort_value(c),
+                    c.id,
+                )
+            )
             section = conflict_sections.setdefault(
                 subject_id,
                 Section(
@@ -172,7 +185,7 @@ def build(result: Result, title: str | None = None) -> Report:
                     (prop.label if prop and prop.label else prop_id),
                     prop.unit if prop else None,
                     prop.type if prop else "text",
-                    [row(c) for c in claims],
+                    [replace(row(c), cluster=cluster.get(c.id, "-")) for c in claims],
                     sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.rule)),
                     estimates.get((subject_id, prop_id)),
                 )
@@ -230,11 +243,26 @@ def build(result: Result, title: str | None = None) -> Report:
     )
 
 
-def _sort_value(c: Claim) -> float:
+def _clusters(ev: GroupEvidence) -> dict[str, str]:
+    """Each claim's cluster of agreeing claims, lettered in order: ``A``, ``B``, ..."""
+    out: dict[str, str] = {}
+    for i, claims in enumerate(ev.clusters()):
+        letter = _letter(i)
+        for c in claims:
+            out[c.id] = letter
+    return out
+
+
+def _letter(i: int) -> str:
+    """``A`` … ``Z``, then ``AA``, ``AB``…"""
+    return _letter(i // 26 - 1) + chr(65 + i % 26) if i >= 26 else chr(65 + i)
+
+
+def _sort_value(c: Claim) -> tuple[float, float]:
     v = c.parsed
     if isinstance(v, Quantity):
-        return v.low
-    return 0.0
+        return (v.low, v.high)
+    return (0.0, 0.0)
 
 
 def _provenance(

@@ -87,6 +87,7 @@ def _group(group: Group) -> str:
         quote = f'<div class="muted">“{e(r.claim.quote)}”</div>' if r.claim.quote else ""
         rows.append(
             [
+                e(r.cluster),
                 f"<b><bdi>{e(r.stated)}</bdi></b>{quote}",
                 e(r.interval),
                 f"<bdi>{e(r.claimant)}</bdi>"

@@ -27,6 +27,7 @@ def _group(group: Group) -> list[str]:
     out = [f"#### {esc(group.label)}", ""]
     rows = [
         [
+            r.cluster,
             r.stated,
             r.interval,
             r.claimant + ("" if r.claimant_named else " (outlet)"),
