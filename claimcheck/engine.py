@@ -405,11 +405,20 @@ def check_candidates(
             continue
         existing |= unfocused.group_fingerprints(unfocused.evidence.group(key, old))
         before = grade_group(runner.evidence.group(key, old))
-        new_here = [c.id for c in store.groups[key] if c.id in new_ids]
+        # A grade the candidates raise by supporting the claim's value (not one raised
+        # because a candidate revises a figure that contradicted it).
+        whole = runner.evidence.group(key)
+        statement_of = whole.statement_by_claim
+        new_here = [c.id for c in store.groups[key] if c.id in new_ids and c.id in statement_of]
         for cid, was in sorted(before.items()):
             now = grades.get(cid)
-            if now is not None and was.grade != 6 and now.grade < was.grade:
-                report.corroborates.append(Corroboration(cid, was, now, new_here))
+            if now is None or was.grade == 6 or now.grade >= was.grade or cid not in statement_of:
+                continue
+            by = [
+                n for n in new_here if whole.statement_supports(statement_of[n], statement_of[cid])
+            ]
+            if by:
+                report.corroborates.append(Corroboration(cid, was, now, by))
         for c in store.groups[key]:
             if c.id not in new_ids:
                 continue

@@ -43,6 +43,8 @@ class Estimate:
     best: float
     high: float | None
     high_open: bool = False
+    #: With an open high: the highest bound the open claims state ("at least 50": 50).
+    high_floor: float | None = None
     unit: str | None = None
     claims: dict[str, list[str]] = field(default_factory=dict)
     #: How many independent units support the best figure.
@@ -50,8 +52,12 @@ class Estimate:
     basis: str = ""
 
     def high_text(self) -> str:
-        """``14``, or ``open`` (no upper end) when a credible claim leaves it open."""
-        return "open (no upper end)" if self.high is None else str(_num(self.high))
+        """``14``, or ``open (50 or more)`` when a credible claim leaves it open."""
+        if self.high is not None:
+            return str(_num(self.high))
+        if self.high_floor is not None:
+            return f"open ({_num(self.high_floor)} or more)"
+        return "open (no upper end)"
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -61,6 +67,7 @@ class Estimate:
             "best": _num(self.best),
             "high": None if self.high is None else _num(self.high),
             "high_open": self.high_open,
+            "high_floor": None if self.high_floor is None else _num(self.high_floor),
             "unit": self.unit,
             "claims": self.claims,
             "best_origins": self.best_origins,
@@ -121,6 +128,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     pool = stated or used
     low_claims, low = _lowest(pool, q)
     high_claims, high, high_open, open_claims = _high(pool, q)
+    floor = max((q[cid].low for cid in open_claims), default=None) if high_open else None
     best_claims, best, n_best = _best(ev, pool, q)
     names = _basis(ev, best, n_best, best_claims, weak, left_out, pool is not stated)
     return Estimate(
@@ -130,6 +138,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         best=best,
         high=None if high_open else high,
         high_open=high_open,
+        high_floor=floor,
         unit=ev.prop.unit if ev.prop else None,
         claims={
             "low": low_claims,
@@ -181,26 +190,29 @@ def _best(
 ) -> tuple[list[str], float, int]:
     """The reported figure with the most independent support (a range's support is
     every figure within it): neutral weight first, then units, then the lower figure.
-    The claims behind it are those stating it as a number, else as a range's end."""
+    Behind it: the claims of the statement that wins, and any stating its figure as a
+    number."""
     kinds = {c.id: _kind(q[c.id]) for c in pool}
     for wanted in (("point", "range"), ("open",), ("vague",)):
         candidates = [c for c in pool if kinds[c.id] in wanted]
         if candidates:
             break
-    by_figure: dict[float, list[Claim]] = {}
-    for c in candidates:
-        by_figure.setdefault(_figure(q[c.id]), []).append(c)
     statement_of = ev.statement_by_claim
-    ranked: dict[float, tuple[float, int]] = {}
-    for figure, givers in by_figure.items():
-        for c in givers:
-            tally = ev.tally(statement_of[c.id])
+    ranked: dict[int, tuple[float, int, float]] = {}
+    for c in candidates:
+        st = statement_of[c.id]
+        if st.index not in ranked:
+            tally = ev.tally(st)
             (weight, _, _), _ = tally.weighed()
-            ranked[figure] = max(ranked.get(figure, (0.0, 0)), (weight, len(tally.support)))
-    best = min(ranked, key=lambda f: (-ranked[f][0], -ranked[f][1], f))
-    givers = by_figure[best]
-    points = [c.id for c in givers if kinds[c.id] == "point"]
-    return sorted(points or [c.id for c in givers]), best, ranked[best][1]
+            ranked[st.index] = (weight, len(tally.support), _figure(q[c.id]))
+    win = min(ranked, key=lambda i: (-ranked[i][0], -ranked[i][1], ranked[i][2]))
+    _, units, best = ranked[win]
+    behind = {
+        c.id
+        for c in pool
+        if statement_of[c.id].index == win or (kinds[c.id] == "point" and _figure(q[c.id]) == best)
+    }
+    return sorted(behind), best, units
 
 
 def _basis(

@@ -601,10 +601,15 @@ class GroupEvidence:
         for claims in dated.values():
             last = max(c.as_of.low for c in claims)  # type: ignore[union-attr]
             now = [c for c in claims if c.as_of.high >= last]  # type: ignore[union-attr]
-            said_now = {statement_of[c.id].index for c in now}
+            said_now = {statement_of[c.id].index: statement_of[c.id] for c in now}
             newest = max(now, key=_as_of_key)
             for c in claims:
-                if c.as_of.high < last and statement_of[c.id].index not in said_now:  # type: ignore[union-attr]
+                st = statement_of[c.id]
+                if c.as_of.high >= last or st.index in said_now:  # type: ignore[union-attr]
+                    continue
+                # A later figure that still implies it ("41" after "at least 30") leaves
+                # it standing: revised is only what the origin no longer says.
+                if not any(self.statement_supports(t, st) for t in said_now.values()):
                     self.superseded[c.id] = newest
         counted = [c for c in cited if c.id not in self.superseded]
         if self.thresholds.cumulative_growth:
@@ -782,7 +787,16 @@ class GroupEvidence:
         return found  # type: ignore[return-value]
 
     def _conflicts(self) -> Conflicts:
-        asserted = [c for st in self.statements if st.stance == "asserts" for c in st.claims]
+        # A figure its own origin has since revised is no longer in dispute.
+        self.evidence  # noqa: B018 - finds the superseded figures
+        superseded = self.superseded
+        asserted = [
+            c
+            for st in self.statements
+            if st.stance == "asserts"
+            for c in st.claims
+            if c.id not in superseded
+        ]
         if not self.single or len(self.statements) < 2 or not asserted:
             return Conflicts([], [], 0)
         origin = self.origins_by_claim
@@ -1062,19 +1076,27 @@ class GroupEvidence:
     def _declared_relays(self, docs: set[str]) -> bool:
         """Whether ``cites`` already joins these documents: one cites another, or they
         cite a common document (directly or through a chain)."""
-        reach = {d: self.provenance.cited(d) | {d} for d in docs}
-        ordered = sorted(docs)
-        joined = {ordered[0]}
-        covered = set(reach[ordered[0]])
-        grew = True
-        while grew:
-            grew = False
-            for d in ordered:
-                if d not in joined and not covered.isdisjoint(reach[d]):
-                    joined.add(d)
-                    covered |= reach[d]
-                    grew = True
-        return len(joined) == len(ordered)
+        return len(self.cites_components(docs)) == 1
+
+    def cites_components(self, docs: Iterable[str]) -> list[list[str]]:
+        """Documents in groups ``cites`` joins (one cites another, or both cite a common
+        document), each sorted, groups in order of their first document."""
+        ordered = sorted(set(docs))
+        reach = {d: self.provenance.cited(d) | {d} for d in ordered}
+        groups: list[tuple[set[str], list[str]]] = []
+        for d in ordered:
+            hits = [g for g in groups if not g[0].isdisjoint(reach[d])]
+            if not hits:
+                groups.append((set(reach[d]), [d]))
+                continue
+            first = hits[0]
+            first[0].update(reach[d])
+            first[1].append(d)
+            for other in hits[1:]:
+                first[0].update(other[0])
+                first[1].extend(other[1])
+                groups.remove(other)
+        return [sorted(g[1]) for g in groups]
 
 
 # -- helpers ----------------------------------------------------------------------------------

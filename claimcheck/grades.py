@@ -5,8 +5,9 @@ neutral origin is one (an anonymous one weighs half a named one), and all the
 interested claimants of one side together are one. Where opposing sides agree — both
 support a value, or both contradict it — their common ground weighs as a neutral origin.
 
-1 confirmed: independent units enough to count as corroborated support it, at least one
-  of them neutral, and no neutral one contradicts it.
+1 confirmed: independent origins enough to count as corroborated support it — neutral
+  ones, or opposing sides agreeing (a party's own word confirms nothing) — and no
+  neutral one contradicts it.
 2 probably true: more neutral weight supports it than contradicts it.
 3 possibly true: one origin, or only interested ones, uncontradicted by neutral ones — a
   figure contradicted only by the other side's is disputed, not improbable.
@@ -27,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimcheck.evidence import GroupEvidence, Statement
+from claimcheck.evidence import GroupEvidence, Statement, Unit
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
 
@@ -147,26 +148,30 @@ def _superseded(claim: Claim, newer: Claim) -> Grade:
     )
 
 
-def _units(n: int, neutral: int, sides: list[str], anonymous: int = 0) -> str:
-    """``3 independent origins (2 neutral, 1 of them anonymous; side rebels)``."""
+def _units(units: list[Unit], common: bool) -> str:
+    """``4 independent origins (2 neutral, 1 of them anonymous; sides gov, rebels,
+    agreeing)``: each unit once, the sides' common ground said in words."""
+    neutral = [u for u in units if u.side is None]
+    sides = sorted(u.side for u in units if u.side is not None)
+    anonymous = sum(1 for u in neutral if u.anonymous)
     parts = []
     if neutral:
-        text = f"{neutral} neutral"
+        text = f"{len(neutral)} neutral"
         if anonymous:
-            text += ", anonymous" if anonymous == neutral == 1 else f", {anonymous} anonymous"
+            text += ", anonymous" if anonymous == len(neutral) == 1 else f", {anonymous} anonymous"
         parts.append(text)
     if sides:
-        parts.append(f"side{'s' if len(sides) > 1 else ''} {', '.join(sorted(sides))}")
-    return f"{_plural(n, 'independent origin')} ({'; '.join(parts)})"
+        text = f"side{'s' if len(sides) > 1 else ''} {', '.join(sides)}"
+        parts.append(text + (", agreeing" if common and len(sides) > 1 else ""))
+    return f"{_plural(len(units), 'independent origin')} ({'; '.join(parts)})"
 
 
 def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
     tally = ev.tally(st)
-    (w_for, n_for, sides_for), (w_against, n_against, sides_against) = tally.weighed()
+    (w_for, n_for, sides_for), (w_against, n_against, _) = tally.weighed()
     units_for, units_against = len(tally.support), len(tally.against)
-    anon_for = sum(1 for u in tally.support if u.side is None and u.anonymous)
-    anon_against = sum(1 for u in tally.against if u.side is None and u.anonymous)
     needed = ev.thresholds.corroborated_at
+    against = _units(tally.against, tally.sides_agree_against)
     if not tally.support:
         if n_against >= 2:
             grade = 5
@@ -175,20 +180,18 @@ def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
         else:
             return shared_grade(6, "cannot be judged: uncited, and no cited claim supports it")
         why = "uncited" if not cited else "no origin's current figure supports it"
-        return shared_grade(
-            grade,
-            f"{why}, and contradicted by "
-            f"{_units(units_against, n_against, sides_against, anon_against)}",
-            0,
-            units_against,
-        )
-    support = f"supported by {_units(units_for, n_for, sides_for, anon_for)}"
-    against = _units(units_against, n_against, sides_against, anon_against)
+        return shared_grade(grade, f"{why}, and contradicted by {against}", 0, units_against)
+    support = f"supported by {_units(tally.support, True)}"
+    # Corroboration: neutral origins, and interested ones only where opposing sides
+    # agree — a party's own word does not confirm what it says.
+    confirming = (n_for - (1 if len(sides_for) >= 2 else 0)) + (
+        len(sides_for) if len(sides_for) >= 2 else 0
+    )
     if w_against == 0:
-        if units_for >= needed and n_for >= 1:
-            grade, why = 1, f"confirmed by {_units(units_for, n_for, sides_for, anon_for)}"
+        if confirming >= needed and n_for >= 1:
+            grade, why = 1, f"confirmed by {_units(tally.support, True)}"
         elif units_for >= 2 and n_for >= 1:
-            grade, why = 2, f"{support}, not yet enough to confirm it"
+            grade, why = 2, f"{support}, not enough neutral origins to confirm it"
         elif n_for == 0:
             grade, why = 3, f"{support} only, a party to the subject"
         else:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
+from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.common import stated, who
 from claimcheck.rules.registry import register
@@ -38,10 +39,20 @@ class SuspectedRelay(Rule):
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         for claims in ev.relay_candidates():
-            outlets = ", ".join(sorted({c.outlet or "" for c in claims}))
+            by_doc: dict[str, list[Claim]] = {}
+            for c in claims:
+                by_doc.setdefault(c.source or "", []).append(c)
+            parts = []
+            for docs in ev.cites_components(by_doc):
+                outlets = sorted({c.outlet or "" for d in docs for c in by_doc[d]})
+                text = ", ".join(outlets)
+                if len(docs) > 1:
+                    text += " (whose documents cite one another or a common one)"
+                parts.append(text)
             yield Draft(
                 claims,
                 f"{ev.property_id} of {ev.subject_id}: {stated(claims[0])} — the same quote in "
-                f"documents of {outlets} ({', '.join(sorted({who(c) for c in claims}))}), with no "
-                "`cites` between them; counted as one origin until reviewed",
+                f"documents of {'; and of '.join(parts)} "
+                f"({', '.join(sorted({who(c) for c in claims}))}), with no `cites` between "
+                "them; counted as one origin until reviewed",
             )

@@ -88,6 +88,12 @@ def _order(c: Claim) -> tuple[float, str, str]:
     return (0.0, str(v), c.id)
 
 
+def _said(c: Claim) -> tuple[float, str, str]:
+    """A value as :func:`listing` orders it, with its stance: one per statement."""
+    low, text, _ = _order(c)
+    return (low, text, c.stance)
+
+
 def earlier(a: Claim, b: Claim) -> bool:
     """Whether ``a`` holds strictly before ``b`` (both ``as_of`` known)."""
     return (
@@ -108,9 +114,22 @@ def conflict_draft(ev: GroupEvidence, conflicts: Conflicts, text: str) -> Draft 
     details: dict[str, object] = {"pairs_total": conflicts.total_pairs}
     if ev.tolerance is not None:
         details["tolerance"] = ev.tolerance
+    # Who contradicts whom, value against value, unless every value is against every
+    # other: "cannot both hold: 10 vs 14; 10 vs 14+" (14 and 14+ agree).
+    by_id = {c.id: c for c in claims}
+    opposed: dict[tuple[object, object], str] = {}
+    for a, b in conflicts.pairs:
+        x, y = sorted((by_id[a], by_id[b]), key=_order)
+        opposed.setdefault((_said(x), _said(y)), f"{stated(x)} vs {stated(y)}")
+    against = [opposed[k] for k in sorted(opposed)]
+    n = len({_said(c) for c in claims})
+    everyone = len(against) == n * (n - 1) // 2
+    whom = f" — cannot both hold: {'; '.join(against[:12])}" if against and not everyone else ""
+    if len(against) > 12:
+        whom += f"; … ({len(against)} pairs of values)"
     return Draft(
         claims,
-        f"{ev.property_id} of {ev.subject_id}: {text}: {listing(claims)}",
+        f"{ev.property_id} of {ev.subject_id}: {text}: {listing(claims)}{whom}",
         key=about(ev, claims),
         record=named_first(claims),
         pairs=conflicts.pairs,
