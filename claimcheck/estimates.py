@@ -31,8 +31,8 @@ from claimcheck.model import Claim
 from claimcheck.values import Quantity
 from claimcheck.values.quantity import INF
 
-#: Forms that state a figure (a number, or a range of two).
-_POINT_FORMS = frozenset({"exact", "approx", "nearly"})
+#: Forms that state one figure.
+_POINT_FORMS = frozenset({"exact", "approx"})
 
 
 @dataclass
@@ -80,23 +80,35 @@ def _num(x: float) -> float | int:
 
 
 def _kind(q: Quantity) -> str:
-    """``point``, ``range``, ``open`` (a bound), or ``vague`` (a word's size)."""
-    if q.form in _POINT_FORMS:
+    """``point`` (a number, "about", "nearly"), ``range``, ``floor`` ("at least N"),
+    ``ceiling`` ("fewer than N"), or ``vague`` (a word's size)."""
+    if q.form in _POINT_FORMS or (q.form == "range" and q.nominal is not None):
         return "point"
     if q.form == "range":
         return "range"
-    if q.form in ("at-least", "more-than", "at-most", "less-than"):
-        return "open"
+    if q.form in ("at-least", "more-than"):
+        return "floor"
+    if q.form in ("at-most", "less-than"):
+        return "ceiling"
     return "vague"
 
 
 def _figure(q: Quantity) -> float:
     """The figure a claim reports, as a candidate for best."""
-    if q.nominal is not None:
-        return q.nominal
-    if q.form in ("at-most", "less-than"):
-        return q.high
-    return q.low
+    kind = _kind(q)
+    if kind == "point":
+        return q.nominal if q.nominal is not None else q.low
+    return q.high if kind == "ceiling" else q.low
+
+
+def _low_figure(q: Quantity) -> float:
+    """The lowest figure a claim states or allows: a ceiling allows anything under it."""
+    return _figure(q) if _kind(q) == "point" else q.low
+
+
+def _high_figure(q: Quantity) -> float:
+    """The highest figure a claim states or allows (infinite: open above)."""
+    return _figure(q) if _kind(q) == "point" else q.high
 
 
 def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | None:
@@ -129,7 +141,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     low_claims, low = _lowest(pool, q)
     high_claims, high, high_open, open_claims = _high(pool, q)
     floor = max((q[cid].low for cid in open_claims), default=None) if high_open else None
-    best_claims, best, n_best = _best(ev, pool, q)
+    best_claims, best, n_best = _best(ev, pool, q, low, None if high_open else high)
     names = _basis(ev, best, n_best, best_claims, weak, left_out, pool is not stated)
     return Estimate(
         subject=ev.subject_id,
@@ -151,15 +163,11 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
 
 
 def _lowest(pool: list[Claim], q: dict[str, Quantity]) -> tuple[list[str], float]:
-    """The lowest figure or lower bound stated (an upper bound alone states no low)."""
-    values: dict[str, float] = {}
-    for c in pool:
-        v = q[c.id]
-        if v.form in ("at-most", "less-than") and any(
-            q[o.id].form not in ("at-most", "less-than") for o in pool
-        ):
-            continue
-        values[c.id] = v.nominal if v.nominal is not None and v.form != "range" else v.low
+    """The lowest figure or bound stated: a ceiling ("at most 10") gives its bound, the
+    lowest figure it states, not the zero it allows."""
+    values = {
+        c.id: q[c.id].high if _kind(q[c.id]) == "ceiling" else _low_figure(q[c.id]) for c in pool
+    }
     low = min(values.values())
     return sorted(cid for cid, x in values.items() if x == low), low
 
@@ -170,43 +178,49 @@ def _high(pool: list[Claim], q: dict[str, Quantity]) -> tuple[list[str], float, 
     opens: dict[str, float] = {}
     for c in pool:
         v = q[c.id]
-        if v.high == INF:
+        top = _high_figure(v)
+        if top == INF:
             opens[c.id] = v.low
         else:
-            uppers[c.id] = v.nominal if v.nominal is not None and v.form != "range" else v.high
+            uppers[c.id] = top
     high = max(uppers.values()) if uppers else INF
-    beyond = {cid: x for cid, x in opens.items() if x > high or (x == high and _strict(q[cid]))}
+    beyond = {cid: x for cid, x in opens.items() if x > high or (x == high and q[cid].low_open)}
     if not uppers or beyond:
         return [], high, True, sorted(beyond or opens)
     return sorted(cid for cid, x in uppers.items() if x == high), high, False, []
 
 
-def _strict(v: Quantity) -> bool:
-    return v.low_open
-
-
 def _best(
-    ev: GroupEvidence, pool: list[Claim], q: dict[str, Quantity]
+    ev: GroupEvidence, pool: list[Claim], q: dict[str, Quantity], low: float, high: float | None
 ) -> tuple[list[str], float, int]:
     """The reported figure with the most independent support (a range's support is
     every figure within it): neutral weight first, then units, then the lower figure.
-    Behind it: the claims of the statement that wins, and any stating its figure as a
-    number."""
+    Points and ranges first; else a floor ("at least N"); else the tightest ceiling;
+    else a vague word's size. Behind it: the claims of the statement that wins, and any
+    stating its figure as a number. Never outside [low, high]."""
     kinds = {c.id: _kind(q[c.id]) for c in pool}
-    for wanted in (("point", "range"), ("open",), ("vague",)):
+    for wanted in (("point", "range"), ("floor",), ("ceiling",), ("vague",)):
         candidates = [c for c in pool if kinds[c.id] in wanted]
         if candidates:
             break
     statement_of = ev.statement_by_claim
-    ranked: dict[int, tuple[float, int, float]] = {}
+    ranked: dict[int, tuple[float, int, float, str]] = {}
+    support: dict[int, int] = {}
     for c in candidates:
         st = statement_of[c.id]
         if st.index not in ranked:
             tally = ev.tally(st)
             (weight, _, _), _ = tally.weighed()
-            ranked[st.index] = (weight, len(tally.support), _figure(q[c.id]))
-    win = min(ranked, key=lambda i: (-ranked[i][0], -ranked[i][1], ranked[i][2]))
-    _, units, best = ranked[win]
+            support[st.index] = units = len(tally.support)
+            if wanted == ("ceiling",):  # the tightest bound, whatever supports it
+                weight, units = 0.0, 0
+            ranked[st.index] = (-weight, -units, _figure(q[c.id]), str(st.value.key))
+    win = min(ranked, key=lambda i: ranked[i])
+    best, units = ranked[win][2], support[win]
+    if best < low or (high is not None and best > high):
+        best = min(max(best, low), high if high is not None else best)
+        behind = {c.id for c in pool if _low_figure(q[c.id]) == best or _figure(q[c.id]) == best}
+        return sorted(behind), best, units
     behind = {
         c.id
         for c in pool

@@ -118,8 +118,8 @@ class Tally:
 
     support: list[Unit]
     against: list[Unit]
-    #: The sides against it agree with each other (all say more, or all name one other
-    #: value): common ground, not merely each side's own claim.
+    #: The sides against it agree with each other (some value all of them allow): common
+    #: ground, not each side's own claim from opposite directions.
     sides_agree_against: bool = False
     #: An origin supporting it also says otherwise (CC107), not counted against it.
     also_otherwise: bool = False
@@ -151,7 +151,9 @@ class Conflicts:
 
     claims: list[Claim]
     pairs: list[tuple[str, str]]
-    total_pairs: int
+    #: How many pairs there are in all (None: too many to list; ``pairs`` then holds each
+    #: claim with the most distant claim it conflicts with).
+    total_pairs: int | None
 
 
 _QUOTE_MARKS = str.maketrans("’‘«»“”", '\'\'""""')
@@ -178,7 +180,7 @@ def _bounds(value: Value) -> tuple[Bound, Bound]:
 class _Spans:
     """One unit's (or origin's) asserted intervals, for support and contradiction tests."""
 
-    __slots__ = ("claims", "his", "los", "max_lo", "min_hi", "prefix_max_lo")
+    __slots__ = ("claims", "his", "los", "max_lo", "min_hi", "prefix_max_lo", "suffix_min_lo")
 
     def __init__(self, items: list[tuple[Bound, Bound, Claim]]) -> None:
         items.sort(key=lambda t: t[1])
@@ -186,6 +188,7 @@ class _Spans:
         self.los = [lo for lo, _, _ in items]
         self.claims = [c for _, _, c in items]
         self.prefix_max_lo = list(accumulate(self.los, max))
+        self.suffix_min_lo = list(accumulate(reversed(self.los), min))[::-1]
         self.min_hi = self.his[0]
         self.max_lo = self.prefix_max_lo[-1]
 
@@ -199,8 +202,14 @@ class _Spans:
         return self.min_hi < below or self.max_lo > above
 
     def within(self, low: Bound, high: Bound) -> list[Claim]:
-        i = bisect_right(self.his, high)
-        return [self.claims[j] for j in range(i) if self.los[j] >= low]
+        """The claims whose intervals lie within [low, high]: their upper bounds do."""
+        start, end = bisect_left(self.his, low), bisect_right(self.his, high)
+        return [self.claims[j] for j in range(start, end) if self.los[j] >= low]
+
+    def allows(self, below: Bound, above: Bound) -> bool:
+        """Some interval meets [below, above]: reaches ``below`` and starts by ``above``."""
+        i = bisect_left(self.his, below)
+        return i < len(self.his) and self.suffix_min_lo[i] <= above
 
 
 class _Windows:
@@ -254,10 +263,13 @@ class GroupEvidence:
         self._relay_candidates: list[list[Claim]] | None = None
         self._origin: dict[str, int] | None = None
         self._credit: dict[str, int] | None = None
-        self._links: dict[int, set[str]] = {}
         self._units: dict[str, Unit] | None = None
         self._evidence: list[Claim] | None = None
         self.superseded: dict[str, Claim] = {}
+        #: A relay's source: the claim whose value it carries (see :attr:`credited`).
+        self.relayed_from: dict[str, Claim] = {}
+        #: Why a relay is credited to its source, in words.
+        self.relay_reasons: dict[str, list[str]] = {}
         self.overtaken: dict[str, Claim] = {}
         self._unit_spans: list[tuple[Unit, Any, Any, list[Claim]]] | None = None
         self._sides: set[str] | None = None
@@ -287,9 +299,12 @@ class GroupEvidence:
     def _tolerance(self) -> float | str | None:
         if self.prop is None:
             return None
-        if self.prop.tolerance is not None:
-            return self.prop.tolerance
-        return self.thresholds.default_tolerance if self.prop.type == "quantity" else None
+        tolerance = self.prop.tolerance
+        if tolerance is None and self.prop.type == "quantity":
+            tolerance = self.thresholds.default_tolerance
+        if tolerance is None or (isinstance(tolerance, str) and not float(tolerance[:-1])):
+            return None  # "0%" is no tolerance: open bounds stay open
+        return tolerance or None
 
     def _statements(self) -> list[Statement]:
         asserted: dict[object, Statement] = {}
@@ -424,30 +439,38 @@ class GroupEvidence:
     def origin_of(self, claim: Claim) -> int:
         return self.origins_by_claim[claim.id]
 
-    def link_reasons(self, origin: int) -> set[str]:
-        """Why claims of different outlets are credited to one origin, in words (CC203)."""
-        self.credited  # noqa: B018 - computes the links
-        return self._links.get(origin, set())
+    def link_reasons(self, claims: Sequence[Claim]) -> set[str]:
+        """Why these claims of different outlets are credited to fewer origins, in words
+        (CC203): the relays among them, and origins spanning several outlets."""
+        credit = self.credited
+        found: set[str] = set()
+        by_origin: dict[int, list[Claim]] = defaultdict(list)
+        for c in claims:
+            found.update(self.relay_reasons.get(c.id, ()))
+            if c.id not in self.relayed_from:
+                by_origin[credit[c.id]].append(c)
+        for group in by_origin.values():
+            why = self._why_one(self.provenance.origin_key(group[0]), group)
+            if why:
+                found.add(why)
+        return found
 
     def _compute_origins(self) -> None:
         claims = self.claims
         prov = self.provenance
-        reasons: dict[int, set[str]] = defaultdict(set)
         first_of: dict[str, int] = {}
         origin: dict[str, int] = {}
         by_document: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):
-            key = prov.origin_key(c)
-            j = first_of.setdefault(key, i)
+            j = first_of.setdefault(prov.origin_key(c), i)
             origin[c.id] = j
-            if j != i and (why := self._why_same(key, claims[j], c)):
-                reasons[j].add(why)
             if c.source is not None:
                 by_document[c.source].append(i)
-        # Relays: each relaying claim points at the claim it relays.
+        # Relays: each relaying claim points at the claim it relays. Choices go by claim
+        # id, never by file order.
         statement_of = self.statement_by_claim
         relays: dict[int, tuple[int, str]] = {}
-        relayed: dict[tuple[str, int], int] = {}
+        relayed: dict[tuple[str, int], list[int]] = defaultdict(list)
         for i, c in enumerate(claims):
             st = statement_of.get(c.id)
             if st is None or c.source is None or not prov.own_reporting(c):
@@ -457,7 +480,7 @@ class GroupEvidence:
                 (
                     (doc_id, j)
                     for doc_id in cited
-                    for j in by_document.get(doc_id, ())
+                    for j in sorted(by_document.get(doc_id, ()), key=lambda j: claims[j].id)
                     if (t := statement_of.get(claims[j].id)) is not None
                     and self.statement_supports(t, st)
                 ),
@@ -465,12 +488,13 @@ class GroupEvidence:
             )
             if carrier is not None:
                 relays[i] = (carrier[1], f"a citation chain ({c.source} cites {carrier[0]})")
-                continue
-            for doc_id in cited:
-                j = relayed.setdefault((doc_id, st.index), i)
-                if j != i:
-                    relays[i] = (j, f"a common citation ({doc_id})")
-                    break
+            elif cited:
+                relayed[(cited[0], st.index)].append(i)
+        for (doc_id, _), group in relayed.items():
+            first = min(group, key=lambda j: claims[j].id)
+            for j in group:
+                if j != first:
+                    relays[j] = (first, f"a common citation ({doc_id})")
         position = {c.id: i for i, c in enumerate(claims)}
         for relay in self.relays():
             first = position[relay[0].id]
@@ -484,22 +508,23 @@ class GroupEvidence:
                 j = relays[j][0]
                 seen.add(j)
             credit[c.id] = origin[claims[j].id]
-            if path and origin[claims[j].id] != origin[c.id]:
-                reasons[credit[c.id]].update(path)
+            if j != i:
+                self.relayed_from[c.id] = claims[j]
+                self.relay_reasons[c.id] = path
         self._origin = origin
         self._credit = credit
-        self._links = {root: why for root, why in reasons.items() if why}
 
-    def _why_same(self, key: str, a: Claim, b: Claim) -> str | None:
-        if a.outlet == b.outlet and a.claimant == b.claimant:
-            return None
+    def _why_one(self, key: str, claims: list[Claim]) -> str | None:
+        """Why claims of different outlets or claimants are one origin, in words."""
+        outlets = {c.outlet for c in claims}
+        claimants = sorted({c.claimant or "" for c in claims})
         kind, _, rid = key.partition(":")
-        if kind == "outlet":
-            return f"owner {rid}" if a.outlet != b.outlet else None
-        if kind == "party":
-            if a.claimant != b.claimant:
-                part = a.claimant if a.claimant != rid else b.claimant
-                return f"claimant {rid} ({part} is part of it)"
+        if kind == "outlet" and len(outlets) > 1:
+            return f"owner {rid}"
+        if kind == "party" and len(claimants) > 1:
+            parts = ", ".join(c for c in claimants if c != rid)
+            return f"claimant {rid} ({parts} part of it)"
+        if kind == "party" and len(outlets) > 1:
             return f"claimant {rid}"
         return None
 
@@ -569,13 +594,13 @@ class GroupEvidence:
         end = self.end
         return end is None or as_of.high < end
 
-    def growth(self, earlier: Claim, later: Claim) -> bool:
-        """Whether ``later`` (higher) only overtakes ``earlier``: a running toll growing."""
+    def growth(self, first: Claim, later: Claim) -> bool:
+        """Whether ``later`` (higher) only overtakes ``first``: a running toll growing."""
         return (
             self.cumulative
             and self.thresholds.cumulative_growth
-            and self.interim(earlier)
-            and _earlier(earlier, later)
+            and self.interim(first)
+            and earlier(first, later)
         )
 
     @property
@@ -594,18 +619,22 @@ class GroupEvidence:
         # By the origin a figure is credited to: a relay of the army's figure is
         # superseded when the army revises it.
         origin = self.credited
+        # A relay speaks as of its source: a later relay of an old figure is not the
+        # origin's latest word.
+        when = {c.id: self.relayed_from.get(c.id, c).as_of for c in cited}
         dated: dict[int, list[Claim]] = defaultdict(list)
         for c in cited:
-            if c.stance == "asserts" and c.as_of is not None and c.as_of.known:
+            as_of = when[c.id]
+            if c.stance == "asserts" and as_of is not None and as_of.known:
                 dated[origin[c.id]].append(c)
         for claims in dated.values():
-            last = max(c.as_of.low for c in claims)  # type: ignore[union-attr]
-            now = [c for c in claims if c.as_of.high >= last]  # type: ignore[union-attr]
+            last = max(when[c.id].low for c in claims)  # type: ignore[union-attr]
+            now = [c for c in claims if when[c.id].high >= last]  # type: ignore[union-attr]
             said_now = {statement_of[c.id].index: statement_of[c.id] for c in now}
-            newest = max(now, key=_as_of_key)
+            newest = max(now, key=lambda c: (when[c.id].low, c.id))  # type: ignore[union-attr]
             for c in claims:
                 st = statement_of[c.id]
-                if c.as_of.high >= last or st.index in said_now:  # type: ignore[union-attr]
+                if when[c.id].high >= last or st.index in said_now:  # type: ignore[union-attr]
                     continue
                 # A later figure that still implies it ("41" after "at least 30") leaves
                 # it standing: revised is only what the origin no longer says.
@@ -729,19 +758,31 @@ class GroupEvidence:
         return Tally(support, against, len(sides) >= 2 and self._agree(sides), also)
 
     def _agree(self, units: list[Unit]) -> bool:
-        """Whether these units' figures leave a value all of them allow."""
-        wanted = {u.index for u in units}
-        statement_of = self.statement_by_claim
-        values = [
-            [statement_of[c.id] for c in claims if statement_of[c.id].stance == "asserts"]
-            for u, _, _, claims in self._spans()
-            if u.index in wanted
-        ]
-        first, *rest = values
-        return any(
-            all(any(not self.excludes(s.value, t.value) for t in other) for other in rest)
-            for s in first[:50]
-        )
+        """Whether these sides' figures agree with each other — some value all of them
+        allow — so that their standing together against a figure is common ground, not
+        each side's own claim from opposite directions. Worked out once per set of sides."""
+        key = frozenset(u.index for u in units)
+        memo: dict[frozenset[int], bool] = self.memo.setdefault("agree", {})  # type: ignore[assignment]
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._compute_agree(key)
+        return found
+
+    def _compute_agree(self, wanted: frozenset[int]) -> bool:
+        spans = [(s, claims) for u, s, _, claims in self._spans() if u.index in wanted]
+        if self.interval:
+            (first, _), *rest = spans
+            if first is None or any(s is None for s, _ in rest):
+                return False
+            return any(
+                all(
+                    other.allows(*self.limits(self.statement_by_claim[c.id].value))
+                    for other, _ in rest
+                )
+                for c in first.claims
+            )
+        keys = [set(s) if s else set() for s, _ in spans]
+        return bool(set.intersection(*keys))
 
     def support(self, st: Statement) -> list[Claim]:
         """The evidence claims whose own statement supports this one, in store order."""
@@ -767,15 +808,6 @@ class GroupEvidence:
         if order is None:
             order = self.memo["order"] = {c.id: i for i, c in enumerate(self.claims)}
         return order  # type: ignore[return-value]
-
-    def support_origins(self, st: Statement) -> list[list[Claim]]:
-        """The statement's support grouped by origin, largest first."""
-        groups: dict[int, list[Claim]] = {}
-        origin = self.origins_by_claim
-        for c in self.support(st):
-            groups.setdefault(origin[c.id], []).append(c)
-        found = list(groups.values())
-        return sorted(found, key=len, reverse=True) if len(found) > 1 else found
 
     # -- conflicts ------------------------------------------------------------------------------
 
@@ -825,21 +857,21 @@ class GroupEvidence:
 
     def _pairs(
         self, involved: list[Claim], partner: dict[str, Claim], origin: dict[str, int]
-    ) -> tuple[list[tuple[str, str]], int]:
-        """Who contradicts whom: every pair when the involved are few, else each claim with
-        the most distant claim it conflicts with."""
+    ) -> tuple[list[tuple[str, str]], int | None]:
+        """Who contradicts whom: every pair when the involved are few (and how many),
+        else each claim with the most distant claim it conflicts with (count unknown)."""
         pairs: set[tuple[str, str]] = set()
         if len(involved) <= 300:
             for i, a in enumerate(involved):
                 for b in involved[i + 1 :]:
                     if self._clash(a, b):
                         pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
-        else:
-            for c in involved:
-                p = partner[c.id]
-                pairs.add((c.id, p.id) if c.id < p.id else (p.id, c.id))
-        ordered = sorted(pairs)
-        return ordered[:MAX_PAIRS], len(ordered)
+            ordered = sorted(pairs)
+            return ordered[:MAX_PAIRS], len(ordered)
+        for c in involved:
+            p = partner[c.id]
+            pairs.add((c.id, p.id) if c.id < p.id else (p.id, c.id))
+        return sorted(pairs)[:MAX_PAIRS], None
 
     def _discrete_partners(self, asserted: list[Claim]) -> dict[str, Claim]:
         origin = self.origins_by_claim
@@ -949,12 +981,17 @@ class GroupEvidence:
         if not denials:
             return Conflicts([], [], 0)
         origin = self.origins_by_claim
+        self.evidence  # noqa: B018 - finds the superseded figures, out of the dispute
+        superseded = self.superseded
         asserted = [st for st in self.statements if st.stance == "asserts"]
         if self.interval:
             asserted.sort(key=lambda st: _bounds(st.value)[0])
             lows = [_bounds(st.value)[0] for st in asserted]
         by_key = {st.value.key: st for st in asserted}
-        counts = {st.index: Counter(origin[a.id] for a in st.claims) for st in asserted}
+        counts = {
+            st.index: Counter(origin[a.id] for a in st.claims if a.id not in superseded)
+            for st in asserted
+        }
         involved: dict[str, Claim] = {}
         done: set[int] = set()  # statements whose claims are all involved already
         pairs: set[tuple[str, str]] = set()
@@ -971,6 +1008,7 @@ class GroupEvidence:
                 continue
             per_t = Counter(origin[b.id] for b in t.claims)
             per_s: Counter[int] = Counter()
+            found = [s for s in found if any(a.id not in superseded for a in s.claims)]
             for s in found:
                 per_s.update(counts[s.index])
             n_s = sum(per_s.values())
@@ -984,15 +1022,17 @@ class GroupEvidence:
                 if len(per_t) >= 2:
                     done.add(s.index)
                 involved.update(
-                    (a.id, a) for a in s.claims if len(per_t) >= 2 or origin[a.id] not in per_t
+                    (a.id, a)
+                    for a in s.claims
+                    if a.id not in superseded and (len(per_t) >= 2 or origin[a.id] not in per_t)
                 )
             involved.update(
                 (b.id, b) for b in t.claims if len(per_s) >= 2 or origin[b.id] not in per_s
             )
             for s in found:
                 for a in s.claims:
-                    if len(pairs) >= MAX_PAIRS:
-                        break
+                    if len(pairs) >= MAX_PAIRS or a.id in superseded:
+                        continue
                     for b in t.claims:
                         if origin[a.id] != origin[b.id]:
                             pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
@@ -1102,7 +1142,7 @@ class GroupEvidence:
 # -- helpers ----------------------------------------------------------------------------------
 
 
-def _earlier(a: Claim, b: Claim) -> bool:
+def earlier(a: Claim, b: Claim) -> bool:
     """Whether ``a`` holds strictly before ``b`` (both ``as_of`` known)."""
     return (
         a.as_of is not None
@@ -1111,11 +1151,6 @@ def _earlier(a: Claim, b: Claim) -> bool:
         and b.as_of.known
         and a.as_of.high < b.as_of.low
     )
-
-
-def _as_of_key(c: Claim) -> tuple[dt.date, str]:
-    assert c.as_of is not None
-    return (c.as_of.low, c.id)
 
 
 Item = tuple[Bound, int, Claim]
@@ -1179,8 +1214,17 @@ def subject_end(store: Store, subject: Subject | None) -> dt.date | None:
     return None
 
 
-def relay_fingerprint(subject: str, prop: str, claims: Iterable[Claim]) -> str:
-    return fingerprint(RELAY_CODE, subject, prop, [c.id for c in claims])
+def relay_key(claims: Sequence[Claim]) -> list[str]:
+    """What a suspected relay is about: the value and the quote its claims carry — not
+    their ids, so that one more relay of the same quote keeps its fingerprint (and a
+    review saying the outlets are independent)."""
+    first = claims[0]
+    value = first.parsed.key if first.parsed is not None else first.value
+    return [f"{first.stance}\x1e{value}", normalise_quote(first.quote or "")]
+
+
+def relay_fingerprint(subject: str, prop: str, claims: Sequence[Claim]) -> str:
+    return fingerprint(RELAY_CODE, subject, prop, relay_key(claims))
 
 
 class Evidence:

@@ -14,6 +14,7 @@ outlet or document never merges the claimants it quotes (DESIGN §2).
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -23,6 +24,9 @@ from claimcheck.store import Store
 
 if TYPE_CHECKING:
     import networkx as nx
+
+#: The most documents a document is taken to relay through ``cites`` chains.
+MAX_CITED = 64
 
 # Node keys: a kind letter and an id, so that ids of different sections never collide.
 CLAIMANT, DOCUMENT, OUTLET, OWNER = "claimant", "document", "outlet", "owner"
@@ -163,23 +167,25 @@ class Provenance:
         return claim.outlet is not None and claim.claimant in (None, claim.outlet)
 
     def cited(self, document_id: str) -> frozenset[str]:
-        """The documents ``document_id`` cites, directly or through a chain (not itself)."""
+        """The documents ``document_id`` cites, directly or through a chain (not itself),
+        nearest first, at most :data:`MAX_CITED` of them: a relay of a relay of a relay
+        is still a relay, and a daily series each citing the day before does not make
+        every document carry the whole series."""
         cached = self._cited.get(document_id)
         if cached is not None:
             return cached
         documents = self.store.documents
-        out: set[str] = set()
+        out: dict[str, None] = {}
         doc = documents.get(document_id)
-        todo = list(doc.cites) if doc is not None else []
-        while todo:
-            doc_id = todo.pop()
-            if doc_id in out:
+        todo = deque(doc.cites if doc is not None else ())
+        while todo and len(out) < MAX_CITED:
+            doc_id = todo.popleft()
+            if doc_id in out or doc_id == document_id:
                 continue
-            out.add(doc_id)
+            out[doc_id] = None
             cited = documents.get(doc_id)
             if cited is not None:
                 todo.extend(cited.cites)
-        out.discard(document_id)
         result = frozenset(out)
         self._cited[document_id] = result
         return result

@@ -289,8 +289,8 @@ def test_an_estimate_is_given_when_every_figure_is_contested(
 ) -> None:
     """Every count is contradicted by the two others and supported by no other origin:
     an estimate never vanishes. It spans all the figures (low 10, high 30; best the
-    most conservative of equally supported ones) and, if every figure is judged
-    improbable, says its basis is weak."""
+    most conservative of equally supported ones) and, every figure being contested
+    (graded 4 or 5), says its basis is weak."""
     data = run(world(make_store, *BUILDINGS))
     est = estimate(data, "dresk-shelling", "buildings_destroyed")
     assert est is not None, data["estimates"]
@@ -299,8 +299,7 @@ def test_an_estimate_is_given_when_every_figure_is_contested(
     assert est["claims"]["low"] == ["northgate-10"] and est["claims"]["high"] == ["valley-30"]
     grades = {grade(data, c) for c in ("northgate-10", "eastwind-20", "valley-30")}
     assert grades <= {4, 5}, data["grades"]  # contested, every one
-    if grades == {5}:
-        assert "weak" in est["basis"].lower(), est
+    assert "weak" in est["basis"].lower(), est
 
 
 def test_removing_a_claim_never_makes_an_estimate_appear(

@@ -2,16 +2,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimcheck.evidence import GroupEvidence
+from claimcheck.evidence import GroupEvidence, earlier
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.common import (
     about,
     as_of_text,
-    earlier,
+    origin_key,
     origin_name,
     restating,
     same_origin_disagreements,
     stated,
+    step_order,
 )
 from claimcheck.rules.registry import register
 from claimcheck.values import Quantity
@@ -35,7 +36,8 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
             if (v2.low >= v1.high) == upward:
                 steps.append((first, then))
         if steps:
-            found.append((origin_name(c for pair in steps for c in pair), origin_index, steps))
+            steps.sort(key=lambda p: (step_order(p[0]), step_order(p[1])))
+            found.append((origin_name(ev.by_origin()[origin_index]), origin_index, steps))
     for origin, origin_index, steps in sorted(found, key=lambda f: f[0]):
         claims = restating(ev, origin_index, steps)
         # Each step once, however many claims repeat it; a long series in brief.
@@ -51,7 +53,7 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
         yield Draft(
             claims,
             f"{origin} {word} {ev.property_id} of {ev.subject_id}: {text}",
-            key=[origin, *about(ev, claims)],
+            key=[origin_key(ev, origin_index), *about(ev, claims)],
             record=steps[0][0].id,
         )
 

@@ -2,17 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimcheck.evidence import GroupEvidence
+from claimcheck.evidence import GroupEvidence, earlier
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.common import (
     about,
     as_of_text,
-    earlier,
+    origin_key,
     origin_name,
     restating,
     same_origin_disagreements,
     stated,
+    step_order,
 )
 from claimcheck.rules.registry import register
 
@@ -58,9 +59,8 @@ class SelfContradiction(Rule):
                 )
             ]
             if clashes:
-                found.append(
-                    (origin_name(c for pair in clashes for c in pair), origin_index, clashes)
-                )
+                clashes.sort(key=lambda p: (step_order(p[0]), step_order(p[1])))
+                found.append((origin_name(ev.by_origin()[origin_index]), origin_index, clashes))
         for origin, origin_index, clashes in sorted(found, key=lambda f: f[0]):
             claims = restating(ev, origin_index, clashes)
             # Each clash once, however many claims repeat it.
@@ -90,7 +90,7 @@ class SelfContradiction(Rule):
             yield Draft(
                 claims,
                 message,
-                key=[origin, *about(ev, claims)],
+                key=[origin_key(ev, origin_index), *about(ev, claims)],
                 record=clashes[0][0].id,
             )
 

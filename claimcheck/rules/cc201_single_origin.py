@@ -12,6 +12,7 @@ from claimcheck.rules.common import (
     same_origin_disagreements,
     stated,
     supported_values,
+    value_order,
     who,
 )
 from claimcheck.rules.registry import register
@@ -54,7 +55,7 @@ class SingleOrigin(Rule):
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         options = self.options
         assert isinstance(options, Options)
-        buckets: dict[frozenset[str], tuple[list[Claim], dict[str, Claim], set[str]]] = {}
+        buckets: dict[frozenset[int], tuple[list[Claim], dict[str, Claim], set[str]]] = {}
         origin = ev.credited
         # A value its own origin also contradicts is CC107's.
         statement_of = ev.statement_by_claim
@@ -73,8 +74,9 @@ class SingleOrigin(Rule):
             outlets = {c.outlet for c in support}
             if len(outlets) > 1 and len({origin[c.id] for c in support}) < len(outlets):
                 continue  # looks multi-sourced: CC203's
-            docs = frozenset(c.source or "" for c in support)
-            values, claims, names = buckets.setdefault(docs, ([], {}, set()))
+            # Values resting on the same origin are reported together.
+            units = frozenset(u.index for u in tally.support)
+            values, claims, names = buckets.setdefault(units, ([], {}, set()))
             values.append(st.claims[0])
             claims.update({c.id: c for c in support})
             names.update(
@@ -85,6 +87,7 @@ class SingleOrigin(Rule):
             )
         for values, claims, names in buckets.values():
             found = sorted(claims.values(), key=lambda c: c.id)
+            values.sort(key=value_order)
             yield Draft(
                 found,
                 f"{ev.property_id} of {ev.subject_id}: {', '.join(map(stated, values))} rests on "

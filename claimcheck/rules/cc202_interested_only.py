@@ -45,10 +45,10 @@ class InterestedOnly(Rule):
             if None in sides or len(sides) != 1:
                 continue
             support = ev.support(st)
-            claimants = sorted({c.origin for c in support if ev.interested_side(c)}) or sorted(
-                {u.name for u in tally.support}
-            )
+            claimants = sorted({c.origin for c in support if ev.interested_side(c)})
             relays = sorted({c.origin for c in support} - set(claimants))
+            if not claimants:  # only relays of it remain: name whom they relay
+                claimants = sorted({ev.relayed_from.get(c.id, c).origin for c in support})
             relayed = f", relayed by {', '.join(relays)}" if relays else ""
             found = sorted(support, key=lambda c: c.id)
             yield Draft(

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, stated, supported_values
+from claimcheck.rules.common import about, stated
 from claimcheck.rules.registry import register
 
 
@@ -34,23 +34,20 @@ class CircularCorroboration(Rule):
     severity = "warning"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
-        seen: set[frozenset[str]] = set()
         origin = ev.credited
-        for st, _tally in supported_values(ev):
-            support = ev.support(st)
-            outlets = {c.outlet for c in support}
+        evidence = {c.id for c in ev.evidence}
+        for st in ev.statements:
+            # The claims stating this value (not every claim implying it): each value once.
+            stating = [c for c in st.claims if c.id in evidence]
+            outlets = {c.outlet for c in stating}
             if len(outlets) < 2:
                 continue
-            origins = {origin[c.id] for c in support}
+            origins = {origin[c.id] for c in stating}
             if len(origins) >= len(outlets):
                 continue
-            ids = frozenset(c.id for c in support)
-            if ids in seen:
-                continue
-            seen.add(ids)
-            shared = sorted({why for o in origins for why in ev.link_reasons(o)})
+            shared = sorted(ev.link_reasons(stating))
             yield Draft(
-                sorted(support, key=lambda c: c.id),
+                sorted(stating, key=lambda c: c.id),
                 f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} appears in "
                 f"{len(outlets)} outlets but traces to {len(origins)} origin"
                 f"{'s' if len(origins) != 1 else ''}: they share {', '.join(shared) or 'a relay'}",

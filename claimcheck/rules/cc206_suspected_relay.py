@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimcheck.evidence import GroupEvidence
+from claimcheck.evidence import GroupEvidence, relay_key
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.common import stated, who
@@ -52,7 +52,8 @@ class SuspectedRelay(Rule):
             yield Draft(
                 claims,
                 f"{ev.property_id} of {ev.subject_id}: {stated(claims[0])} — the same quote in "
-                f"documents of {'; and of '.join(parts)} "
+                f"documents of {'; and of '.join(parts) if len(parts) < len(by_doc) else ', '.join(parts)} "
                 f"({', '.join(sorted({who(c) for c in claims}))}), with no `cites` between "
                 "them; counted as one origin until reviewed",
+                key=relay_key(claims),
             )

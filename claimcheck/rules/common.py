@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from claimcheck.evidence import Conflicts, GroupEvidence, Statement, Tally
@@ -49,6 +50,18 @@ def origin_name(claims: Iterable[Claim]) -> str:
     return names[0] if len(names) == 1 else f"one origin ({', '.join(names)})"
 
 
+def origin_key(ev: GroupEvidence, origin: int) -> str:
+    """An origin as a fingerprint names it: its key (``party:csp``), whoever of it speaks."""
+    return ev.provenance.origin_key(ev.by_origin()[origin][0])
+
+
+def step_order(c: Claim) -> tuple[object, ...]:
+    """Claims in time order, then by value and id: messages never follow file order."""
+    as_of = c.as_of
+    when = (as_of.low, as_of.high) if as_of is not None and as_of.known else (dt.date.max,) * 2
+    return (*when, *_order(c))
+
+
 def restating(ev: GroupEvidence, origin: int, pairs: Iterable[tuple[Claim, Claim]]) -> list[Claim]:
     """Every claim of ``origin`` stating one of the values in ``pairs``, by id."""
     statement_of = ev.statement_by_claim
@@ -79,6 +92,11 @@ def named_first(claims: Iterable[Claim]) -> str | None:
     return min(claims, key=_order).id if claims else None
 
 
+def value_order(c: Claim) -> tuple[float, str, str]:
+    """Claims as :func:`listing` names them: lowest value first, then by text and id."""
+    return _order(c)
+
+
 def _order(c: Claim) -> tuple[float, str, str]:
     v = c.parsed
     if isinstance(v, Quantity):
@@ -94,24 +112,17 @@ def _said(c: Claim) -> tuple[float, str, str]:
     return (low, text, c.stance)
 
 
-def earlier(a: Claim, b: Claim) -> bool:
-    """Whether ``a`` holds strictly before ``b`` (both ``as_of`` known)."""
-    return (
-        a.as_of is not None
-        and b.as_of is not None
-        and a.as_of.known
-        and b.as_of.known
-        and a.as_of.high < b.as_of.low
-    )
-
-
 def conflict_draft(ev: GroupEvidence, conflicts: Conflicts, text: str) -> Draft | None:
     """A conflict finding: the claims involved, who contradicts whom, pointing at the
     claim its message names first."""
     claims = conflicts.claims
     if not claims:
         return None
-    details: dict[str, object] = {"pairs_total": conflicts.total_pairs}
+    details: dict[str, object] = (
+        {"pairs_total": conflicts.total_pairs}
+        if conflicts.total_pairs is not None
+        else {"pairs_complete": False}
+    )
     if ev.tolerance is not None:
         details["tolerance"] = ev.tolerance
     # Who contradicts whom, value against value, unless every value is against every
@@ -183,11 +194,12 @@ def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim,
 
 
 def _distinct(ev: GroupEvidence, claims: list[Claim]) -> list[Claim]:
-    """The first claim of each distinct statement among ``claims``."""
+    """The earliest claim of each distinct statement among ``claims``, lowest value
+    first (at most :data:`MAX_COMPARED`)."""
     seen: dict[int, Claim] = {}
-    for c in claims:
+    for c in sorted(claims, key=step_order):
         seen.setdefault(ev.statement_by_claim[c.id].index, c)
-    return list(seen.values())[:MAX_COMPARED]
+    return sorted(seen.values(), key=_order)[:MAX_COMPARED]
 
 
 def _clashes(ev: GroupEvidence, claims: list[Claim]) -> list[tuple[Claim, Claim]]:

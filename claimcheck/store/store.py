@@ -105,7 +105,8 @@ class Store:
         return record_id
 
     def side_of(self, claimant: str | None) -> str | None:
-        """The side a claimant speaks for: a party's side, or an affiliated outlet's party's."""
+        """The side a claimant speaks for: a party's side (or, with none, the side of the
+        party it is ``part_of``), or an affiliated outlet's party's."""
         if claimant is None:
             return None
         sides = self._sides
@@ -115,6 +116,11 @@ class Store:
 
     def _side_of(self, claimant: str) -> str | None:
         party = self.parties.get(claimant)
+        seen = {claimant}
+        # A party with no side of its own speaks for the side of what it is part of.
+        while party is not None and not party.side and party.part_of not in (None, *seen):
+            seen.add(party.part_of)  # type: ignore[arg-type]
+            party = self.parties.get(party.part_of)  # type: ignore[arg-type]
         if party is not None:
             return party.side or None
         outlet = self.outlets.get(claimant)

@@ -459,6 +459,8 @@ def _parse_mapping(raw: dict[Any, Any]) -> Quantity:
         high = _mapping_number(raw, "max") if "max" in raw else INF
         if high == INF:
             return Quantity(low, INF, "at-least", low)
+        if "min" not in raw:  # {max: 10} alone: at most 10, not a range from 0
+            return Quantity(0.0, high, "at-most", high)
         if low > high:
             raise QuantityError(
                 f"{{min: {_num(low)}, max: {_num(high)}}} runs backwards: min is above max"
