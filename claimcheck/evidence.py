@@ -992,6 +992,7 @@ class GroupEvidence:
             st.index: Counter(origin[a.id] for a in st.claims if a.id not in superseded)
             for st in asserted
         }
+        live = {i for i, n in counts.items() if n}
         involved: dict[str, Claim] = {}
         done: set[int] = set()  # statements whose claims are all involved already
         pairs: set[tuple[str, str]] = set()
@@ -1008,7 +1009,7 @@ class GroupEvidence:
                 continue
             per_t = Counter(origin[b.id] for b in t.claims)
             per_s: Counter[int] = Counter()
-            found = [s for s in found if any(a.id not in superseded for a in s.claims)]
+            found = [s for s in found if s.index in live]
             for s in found:
                 per_s.update(counts[s.index])
             n_s = sum(per_s.values())

@@ -176,14 +176,14 @@ def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim,
             by_day: dict[object, list[Claim]] = {}
             for c in sorted(claims, key=lambda c: (c.as_of.low, c.as_of.high)):  # type: ignore[union-attr]
                 by_day.setdefault(c.as_of.key, []).append(c)  # type: ignore[union-attr]
-            days = list(by_day.values())
+            days = [_distinct(ev, day) for day in by_day.values()]
             for i, day in enumerate(days):
                 pairs += _clashes(ev, day)
                 if i + 1 < len(days):
                     pairs += [
                         (a, b)
-                        for a in _distinct(ev, day)
-                        for b in _distinct(ev, days[i + 1])
+                        for a in day
+                        for b in days[i + 1]
                         if ev.statements_conflict(statement_of[a.id], statement_of[b.id])
                     ]
         else:
@@ -196,6 +196,8 @@ def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim,
 def _distinct(ev: GroupEvidence, claims: list[Claim]) -> list[Claim]:
     """The earliest claim of each distinct statement among ``claims``, lowest value
     first (at most :data:`MAX_COMPARED`)."""
+    if len(claims) == 1:
+        return claims
     seen: dict[int, Claim] = {}
     for c in sorted(claims, key=step_order):
         seen.setdefault(ev.statement_by_claim[c.id].index, c)
