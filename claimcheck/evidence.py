@@ -912,22 +912,10 @@ class GroupEvidence:
             lo, hi = _bounds(statement_of[c.id].value)
             info.append((c, lo, hi, origin[c.id]))
         partner: dict[str, Claim] = {}
-        # Above: the highest lower bounds of two origins, among claims allowed as partners.
-        if not growth:
-            top = _extremes(((lo, o, c) for c, lo, _, o in info), higher=True)
-            bottom = _extremes(((hi, o, c) for c, _, hi, o in info), higher=False)
-            for c, _, _, o in info:
-                below, above = self.limits(statement_of[c.id].value)
-                y = _other(top, o)
-                if y is not None and y[0] > above:
-                    partner[c.id] = y[2]
-                    continue
-                y = _other(bottom, o)
-                if y is not None and y[0] < below:
-                    partner[c.id] = y[2]
-            return partner
+        # Without growth no figure is interim: every claim may partner every other.
+        interim_of = self.interim if growth else (lambda c: False)
 
-        # With growth: a later, higher figure overtakes an interim one (not a partner).
+        # A later, higher figure overtakes an interim one: not its partner (growth).
         def start(c: Claim) -> float:
             return c.as_of.low.toordinal() if c.as_of and c.as_of.known else -INF
 
@@ -940,10 +928,10 @@ class GroupEvidence:
             )
         )
         top_all = prefix_top[-1] if prefix_top else []
-        final = [(hi, o, c) for c, _, hi, o in info if not self.interim(c)]
+        final = [(hi, o, c) for c, _, hi, o in info if not interim_of(c)]
         bottom_final = _extremes(iter(final), higher=False)
         interim = sorted(
-            ((c.as_of.high.toordinal(), hi, o, c) for c, _, hi, o in info if self.interim(c)),  # type: ignore[union-attr]
+            ((c.as_of.high.toordinal(), hi, o, c) for c, _, hi, o in info if interim_of(c)),  # type: ignore[union-attr]
             key=lambda t: t[0],
         )
         ends = [t[0] for t in interim]
@@ -953,7 +941,7 @@ class GroupEvidence:
             suffix_bottom[i] = _best_two(suffix_bottom[i + 1], (hi, o, c), higher=False)
         for c, _, _, o in info:
             below, above = self.limits(statement_of[c.id].value)
-            if self.interim(c):
+            if interim_of(c):
                 assert c.as_of is not None
                 n = bisect_right(starts, c.as_of.high.toordinal())
                 top = prefix_top[n - 1] if n else []
