@@ -30,8 +30,9 @@ class QuantityConflict(Rule):
     later, higher figure from another origin are the toll growing, not a conflict
     (option `cumulative-growth`). Once the subject has ended, different origins'
     differing tolls conflict: the army's toll on the day of a one-day attack and the
-    rebels' higher toll the next day are a dispute. The finding's `pairs` say who
-    contradicts whom.
+    rebels' higher toll the next day are a dispute. A figure its own origin has since
+    revised (CC105, CC106) is out of the dispute. The finding's `pairs` say who
+    contradicts whom, and its message names each pair of values that cannot both hold.
 
     Fails:
 
