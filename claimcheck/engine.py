@@ -306,9 +306,21 @@ def _attach_reviews(store: Store, findings: list[Finding], complete: bool) -> li
                     verdict=review.verdict,
                     note=review.note,
                     location=str(store.review_location(i)),
+                    successors=_successors(findings, review),
                 )
             )
     return stale
+
+
+def _successors(findings: list[Finding], review: Review) -> list[Finding]:
+    """Findings holding claims a stale review lists, most in common first."""
+    if not review.claims:
+        return []
+    seen = set(review.claims)
+    shared = [(len(seen.intersection(f.claims)), f) for f in findings]
+    return [f for n, f in sorted(shared, key=lambda t: (-t[0], t[1].rule, t[1].fingerprint)) if n][
+        :3
+    ]
 
 
 def _added_since(store: Store, finding: Finding, review: Review) -> list[str]:

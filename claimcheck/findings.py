@@ -106,6 +106,20 @@ class StaleReview:
     verdict: str
     location: str
     note: str | None = None
+    #: Findings holding claims the review lists (``claims:``), most in common first: a
+    #: new value in a disagreement changes its fingerprint; review the one it became.
+    successors: list[Finding] = field(default_factory=list)
+
+    def message(self) -> str:
+        """``stale review: no finding has fingerprint …; CC101 … holds its claims …``."""
+        text = f"stale review: no finding has fingerprint {self.fingerprint}"
+        if self.successors:
+            f = self.successors[0]
+            text += (
+                f"; {f.rule} {f.fingerprint} ({f.property} of {f.subject}) holds the claims "
+                "it reviewed (a new value in it?): review that one"
+            )
+        return text
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -113,4 +127,5 @@ class StaleReview:
             "verdict": self.verdict,
             "note": self.note,
             "location": self.location,
+            "successors": [f.fingerprint for f in self.successors],
         }

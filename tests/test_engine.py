@@ -442,3 +442,26 @@ def test_a_review_names_its_finding_by_a_fingerprint(tmp_path: Path) -> None:
     )
     assert (problem.location.line, problem.location.col) == (2, 15)  # at the value
     assert "is not a fingerprint: 16 hexadecimal digits" in problem.message
+
+
+def test_a_stale_review_names_the_finding_that_holds_its_claims(tmp_path: Path) -> None:
+    # The desk reviewed the 14-against-10 dispute listing its claims; a third figure
+    # joins it, so the disagreement — and its fingerprint — changed. The stale review
+    # says which finding to review again.
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE[:2])})
+    conflict = next(f for f in check(load_store(root)).findings if f.rule == "CC101")
+    ids = ", ".join(conflict.claims)
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: '{conflict.fingerprint}', verdict: explained, claims: [{ids}]}}\n",
+        encoding="utf-8",
+    )
+    (root / "more.yaml").write_text(
+        claims_yaml(["{id: z, subject: strike, property: deaths, value: 30, source: figaro-doc}"]),
+        encoding="utf-8",
+    )
+    result = check(load_store(root))
+    (stale,) = result.stale_reviews
+    now = next(f for f in result.findings if f.rule == "CC101")
+    assert now.fingerprint != conflict.fingerprint
+    assert stale.as_dict()["successors"][0] == now.fingerprint  # most claims in common
+    assert f"CC101 {now.fingerprint}" in stale.message() and "review that one" in stale.message()

@@ -25,10 +25,7 @@ def render_check(result: Result, fmt: str) -> str | bytes:
     if fmt in ("text", "github"):
         known = _known(result)
         lines = [_line(f, known) if fmt == "text" else _github(f, known) for f in result.findings]
-        stale = [
-            (r.location, f"stale review: no finding has fingerprint {r.fingerprint}")
-            for r in result.stale_reviews
-        ]
+        stale = [(r.location, r.message()) for r in result.stale_reviews]
         lines += [
             _text_line(where, "warning", text)
             if fmt == "text"
@@ -158,7 +155,7 @@ def _table(result: Result) -> str:
             )
         )
     for r in result.stale_reviews:
-        out.append(f"stale review at {r.location}: no finding has fingerprint {r.fingerprint}")
+        out.append(f"{r.location}: {r.message()}")
     out.append(_candidate_text(result))
     out.append(_summary_line(result))
     return "\n\n".join(x for x in out if x)
@@ -227,7 +224,5 @@ def _markdown(result: Result) -> str:
     if result.candidate is not None:
         out += ["", "```", _candidate_text(result), "```"]
     for r in result.stale_reviews:
-        out.append(
-            f"\n- stale review at `{escape_markdown(r.location)}`: no finding `{r.fingerprint}`"
-        )
+        out.append(f"\n- `{escape_markdown(r.location)}`: {escape_markdown(r.message())}")
     return "\n".join(out)
