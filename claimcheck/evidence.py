@@ -818,7 +818,32 @@ class GroupEvidence:
             found = self.memo["conflicts"] = self._conflicts()
         return found  # type: ignore[return-value]
 
+    @property
+    def agreeing(self) -> bool:
+        """Whether no two statements of the group can conflict: every asserted value
+        allows some common truth and nothing is denied (most groups). Checked once, from
+        the highest lower bound and the lowest upper bound."""
+        found = self.memo.get("agreeing")
+        if found is None:
+            sts = self.statements
+            if len(sts) < 2:
+                found = True
+            elif any(st.stance == "denies" for st in sts):
+                found = False
+            elif not self.single:
+                found = True
+            elif self.interval:
+                top = max(sts, key=lambda st: _bounds(st.value)[0])
+                bottom = min(sts, key=lambda st: _bounds(st.value)[1])
+                found = not self.excludes(top.value, bottom.value)
+            else:
+                found = False
+            self.memo["agreeing"] = found
+        return found  # type: ignore[return-value]
+
     def _conflicts(self) -> Conflicts:
+        if self.agreeing:
+            return Conflicts([], [], 0)
         # A figure its own origin has since revised is no longer in dispute.
         self.evidence  # noqa: B018 - finds the superseded figures
         superseded = self.superseded

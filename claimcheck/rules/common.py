@@ -163,6 +163,8 @@ def same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim, 
 
 
 def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]]]:
+    if ev.agreeing:
+        return {}
     statement_of = ev.statement_by_claim
     out: dict[int, list[tuple[Claim, Claim]]] = {}
     for origin, claims in ev.by_origin().items():
