@@ -119,7 +119,9 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     evidence = [
         c
         for c in ev.evidence
-        if c.stance == "asserts" and isinstance(statement_of[c.id].value, Quantity)
+        if c.stance == "asserts"
+        and isinstance(statement_of[c.id].value, Quantity)
+        and c.id not in ev.earlier  # each origin's latest figure
     ]
     origin = ev.credited
     figures = {(origin[c.id], statement_of[c.id].index) for c in evidence}

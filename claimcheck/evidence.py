@@ -118,14 +118,16 @@ class Tally:
 
     support: list[Unit]
     against: list[Unit]
-    #: The sides against it agree with each other (some value all of them allow): common
-    #: ground, not each side's own claim from opposite directions.
-    sides_agree_against: bool = False
+    #: The units against it that agree among themselves: those with a lower figure, those
+    #: with a higher one (a quantity or date), those naming each other value (a category
+    #: or entity), those denying it. Contradiction weighs as its strongest such case:
+    #: figures below and above a value bracket it rather than join against it.
+    against_groups: list[list[Unit]] = field(default_factory=list)
     #: An origin supporting it also says otherwise (CC107), not counted against it.
     also_otherwise: bool = False
 
     @staticmethod
-    def _sum(units: Iterable[Unit], common: bool) -> tuple[float, int, list[str]]:
+    def _sum(units: Iterable[Unit]) -> tuple[float, int, list[str]]:
         weight, count, sides = 0.0, 0, []
         for u in units:
             if u.side is None:
@@ -134,15 +136,27 @@ class Tally:
             else:
                 sides.append(u.side)
         # Opposing sides agreeing: their common ground weighs as one neutral origin.
-        if common and len(sides) >= 2:
+        if len(sides) >= 2:
             weight += 1.0
             count += 1
         return weight, count, sides
 
     def weighed(self) -> tuple[tuple[float, int, list[str]], tuple[float, int, list[str]]]:
-        """(neutral weight, neutral count, interested sides) for and against; where
-        opposing sides agree, their common ground counts as one neutral origin."""
-        return self._sum(self.support, True), self._sum(self.against, self.sides_agree_against)
+        """(neutral weight, neutral count, interested sides) for, and against in its
+        strongest consistent case; where opposing sides agree, their common ground
+        counts as one neutral origin."""
+        against = max(
+            (self._sum(g) for g in self.against_groups),
+            key=lambda t: (t[0], t[1], len(t[2])),
+            default=(0.0, 0, []),
+        )
+        return self._sum(self.support), against
+
+    @property
+    def bracketed(self) -> bool:
+        """Whether the contradictors disagree among themselves (lower and higher
+        figures, figures apart, different other values): no one case holds them all."""
+        return not any(len(g) == len(self.against) for g in self.against_groups)
 
 
 @dataclass(slots=True)
@@ -180,7 +194,17 @@ def _bounds(value: Value) -> tuple[Bound, Bound]:
 class _Spans:
     """One unit's (or origin's) asserted intervals, for support and contradiction tests."""
 
-    __slots__ = ("claims", "his", "los", "max_lo", "min_hi", "prefix_max_lo", "suffix_min_lo")
+    __slots__ = (
+        "claims",
+        "hi_by_lo",
+        "his",
+        "lo_order",
+        "los",
+        "max_lo",
+        "min_hi",
+        "prefix_max_lo",
+        "suffix_min_lo",
+    )
 
     def __init__(self, items: list[tuple[Bound, Bound, Claim]]) -> None:
         items.sort(key=lambda t: t[1])
@@ -189,6 +213,9 @@ class _Spans:
         self.claims = [c for _, _, c in items]
         self.prefix_max_lo = list(accumulate(self.los, max))
         self.suffix_min_lo = list(accumulate(reversed(self.los), min))[::-1]
+        by_lo = sorted(zip(self.los, self.his, strict=True))
+        self.lo_order = [lo for lo, _ in by_lo]
+        self.hi_by_lo = [hi for _, hi in by_lo]
         self.min_hi = self.his[0]
         self.max_lo = self.prefix_max_lo[-1]
 
@@ -196,6 +223,16 @@ class _Spans:
         """Some interval lies within [low, high]."""
         i = bisect_right(self.his, high)
         return i > 0 and self.prefix_max_lo[i - 1] >= low
+
+    def nearest_below(self, below: Bound) -> tuple[Bound, Bound]:
+        """The interval wholly under ``below`` that reaches highest (one must exist)."""
+        i = bisect_left(self.his, below) - 1
+        return self.los[i], self.his[i]
+
+    def nearest_above(self, above: Bound) -> tuple[Bound, Bound]:
+        """The interval wholly over ``above`` that starts lowest (one must exist)."""
+        i = bisect_right(self.lo_order, above)
+        return self.lo_order[i], self.hi_by_lo[i]
 
     def contradicts(self, below: Bound, above: Bound) -> bool:
         """Some interval lies wholly below ``below`` or wholly above ``above``."""
@@ -266,6 +303,9 @@ class GroupEvidence:
         self._units: dict[str, Unit] | None = None
         self._evidence: list[Claim] | None = None
         self.superseded: dict[str, Claim] = {}
+        #: Figures of a running toll older than their origin's latest (some still stand,
+        #: implied by the latest: "at least 12" before "17"); estimates leave them out.
+        self.earlier: set[str] = set()
         #: A relay's source: the claim whose value it carries (see :attr:`credited`).
         self.relayed_from: dict[str, Claim] = {}
         #: Why a relay is credited to its source, in words.
@@ -636,6 +676,7 @@ class GroupEvidence:
                 st = statement_of[c.id]
                 if when[c.id].high >= last or st.index in said_now:  # type: ignore[union-attr]
                     continue
+                self.earlier.add(c.id)
                 # A later figure that still implies it ("41" after "at least 30") leaves
                 # it standing: revised is only what the origin no longer says.
                 if not any(self.statement_supports(t, st) for t in said_now.values()):
@@ -721,6 +762,7 @@ class GroupEvidence:
     def _tally(self, st: Statement) -> Tally:
         support: list[Unit] = []
         against: list[Unit] = []
+        groups: dict[object, list[Unit]] = defaultdict(list)
         also = False
         single, interval = self.single, self.interval
         if interval:
@@ -729,60 +771,45 @@ class GroupEvidence:
             below, above = self.limits(st.value)
         key = st.value.key
         for unit, spans, denials, _ in self._spans():
-            pro = con = False
+            pro = False
+            why: list[object] = []  # in which direction it contradicts the statement
             if st.stance == "asserts":
                 if interval:
                     if spans is not None:
                         pro = spans.supports(low, high)
-                        con = single and spans.contradicts(below, above)
+                        if single and spans.min_hi < below:
+                            why.append(("lower", *spans.nearest_below(below)))
+                        if single and spans.max_lo > above:
+                            why.append(("higher", *spans.nearest_above(above)))
                 elif spans:
                     pro = key in spans
-                    con = single and (len(spans) > 1 or key not in spans)
-                if not con and denials:
-                    con = denials.cover(lo, hi) if interval else key in denials
+                    if single:
+                        why += [k for k in spans if k != key]
+                if denials and (denials.cover(lo, hi) if interval else key in denials):
+                    why.append("denies")
             else:
                 if denials:
                     pro = denials.cover(lo, hi) if interval else key in denials
                 if interval:
-                    con = spans is not None and spans.supports(low, high)
+                    if spans is not None and spans.supports(low, high):
+                        why.append("asserts")
                 elif spans:
-                    con = key in spans
+                    if key in spans:
+                        why.append("asserts")
                     if single and not pro:
                         pro = any(k != key for k in spans)
             if pro:
                 support.append(unit)
-                also = also or con
-            elif con:
+                also = also or bool(why)
+            elif why:
                 against.append(unit)
-        sides = [u for u in against if u.side is not None]
-        return Tally(support, against, len(sides) >= 2 and self._agree(sides), also)
-
-    def _agree(self, units: list[Unit]) -> bool:
-        """Whether these sides' figures agree with each other — some value all of them
-        allow — so that their standing together against a figure is common ground, not
-        each side's own claim from opposite directions. Worked out once per set of sides."""
-        key = frozenset(u.index for u in units)
-        memo: dict[frozenset[int], bool] = self.memo.setdefault("agree", {})  # type: ignore[assignment]
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = self._compute_agree(key)
-        return found
-
-    def _compute_agree(self, wanted: frozenset[int]) -> bool:
-        spans = [(s, claims) for u, s, _, claims in self._spans() if u.index in wanted]
-        if self.interval:
-            (first, _), *rest = spans
-            if first is None or any(s is None for s, _ in rest):
-                return False
-            return any(
-                all(
-                    other.allows(*self.limits(self.statement_by_claim[c.id].value))
-                    for other, _ in rest
-                )
-                for c in first.claims
-            )
-        keys = [set(s) if s else set() for s, _ in spans]
-        return bool(set.intersection(*keys))
+                for label in why:
+                    groups[label].append(unit)
+        cases = [
+            _strongest(units) if isinstance(label, tuple) else units
+            for label, units in _by_direction(groups)
+        ]
+        return Tally(support, against, cases, also)
 
     def support(self, st: Statement) -> list[Claim]:
         """The evidence claims whose own statement supports this one, in store order."""
@@ -1168,6 +1195,42 @@ def earlier(a: Claim, b: Claim) -> bool:
 
 
 Item = tuple[Bound, int, Claim]
+
+
+def _by_direction(groups: dict[object, list[Unit]]) -> list[tuple[object, list[Any]]]:
+    """The contradicting units by case: interval ones by direction (each unit with the
+    interval it contradicts with), the others (a value named, a denial) as they are."""
+    out: list[tuple[object, list[Any]]] = []
+    spans: dict[str, list[Any]] = defaultdict(list)
+    for label, units in groups.items():
+        if isinstance(label, tuple):
+            spans[label[0]] += [(label[1], label[2], u) for u in units]
+        else:
+            out.append((label, units))
+    return [(("interval", d), items) for d, items in spans.items()] + out
+
+
+def _strongest(items: list[tuple[Bound, Bound, Unit]]) -> list[Unit]:
+    """The strongest set of units whose figures share a value (a sweep over sorted
+    bounds): contradictors that disagree among themselves do not add up."""
+    events = sorted(
+        [(lo, 0, i) for i, (lo, _, _) in enumerate(items)]
+        + [(hi, 1, i) for i, (_, hi, _) in enumerate(items)]
+    )
+    active: dict[int, Unit] = {}
+    best: list[Unit] = []
+    best_key: tuple[float, int, int] = (-1.0, -1, -1)
+    for _, end, i in events:
+        if end:
+            active.pop(i, None)
+            continue
+        active[i] = items[i][2]
+        units = list({id(u): u for u in active.values()}.values())
+        weight, count, sides = Tally._sum(units)
+        key = (weight, count, len(sides))
+        if key > best_key:
+            best, best_key = units, key
+    return best
 
 
 def _best_two(acc: list[Item], item: Item, *, higher: bool) -> list[Item]:

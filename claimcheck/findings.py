@@ -37,6 +37,13 @@ class ReviewMark:
     #: Claims the finding gained since the review (new sources of a value in it).
     new_claims: list[str] = field(default_factory=list)
 
+    def since(self) -> str:
+        """``2 claims added since: x, y`` (empty when none were)."""
+        n = len(self.new_claims)
+        if not n:
+            return ""
+        return f"{n} claim{'s' if n != 1 else ''} added since: {', '.join(self.new_claims)}"
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "verdict": self.verdict,

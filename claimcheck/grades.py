@@ -120,7 +120,7 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
             continue
         newer = ev.superseded.get(claim.id)
         if newer is not None:
-            out[claim.id] = _superseded(claim, newer)
+            out[claim.id] = _superseded(ev, claim, newer)
             continue
         cited = claim.cited
         memo = (id(st) << 1) | cited
@@ -131,11 +131,17 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
     return out
 
 
-def _superseded(claim: Claim, newer: Claim) -> Grade:
+def _superseded(ev: GroupEvidence, claim: Claim, newer: Claim) -> Grade:
     """An earlier figure of a running toll its own origin has since revised: a count of
     its day when revised upward, doubtful when its origin lowered it."""
     old, new = claim.parsed, newer.parsed
-    if isinstance(old, Quantity) and isinstance(new, Quantity) and new.high < old.low:
+    lowered = (
+        isinstance(old, Quantity)
+        and isinstance(new, Quantity)
+        and ev.excludes(new, old)
+        and new.low < old.low
+    )
+    if lowered:
         return shared_grade(
             4, "revised downward since by its own origin: its later figure is lower", 0, 0
         )
@@ -171,7 +177,9 @@ def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
     (w_for, n_for, sides_for), (w_against, n_against, _) = tally.weighed()
     units_for, units_against = len(tally.support), len(tally.against)
     needed = ev.thresholds.corroborated_at
-    against = _units(tally.against, tally.sides_agree_against)
+    against = _units(tally.against, not tally.bracketed)
+    if tally.bracketed:
+        against += ", not all agreeing among themselves"
     if not tally.support:
         if n_against >= 2:
             grade = 5

@@ -141,7 +141,8 @@ class Provenance:
 
         A party claimant and the parties it is ``part_of`` are one origin
         (``party:ROOT``); an outlet speaking in its own voice, or quoted by another, is that
-        outlet's own reporting, one with the outlets of its owner (``outlet:OWNER``). The
+        outlet's own reporting, one with the outlets of its owner (``outlet:OWNER``) —
+        state or party media (an outlet with an ``affiliation``) speak for their party. The
         outlet or document relaying a quoted claimant plays no part: a dispatch quoting two
         governments carries two origins.
         """
@@ -152,7 +153,12 @@ class Provenance:
             if claimant is not None and claimant in store.parties:
                 key = f"party:{self.party_root(claimant)}"
             elif claimant is not None and claimant in store.outlets:
-                key = f"outlet:{store.outlets[claimant].owner_key}"
+                media = store.outlets[claimant]
+                if media.affiliation and media.affiliation in store.parties:
+                    # State or party media speaking in its own voice speaks for its party.
+                    key = f"party:{self.party_root(media.affiliation)}"
+                else:
+                    key = f"outlet:{media.owner_key}"
             elif claimant is not None:
                 key = f"party:{claimant}"  # an id that failed to load: itself
             elif claim.source is not None:

@@ -631,3 +631,27 @@ def test_add_keeps_a_comment_inside_the_last_record_in_it(
     assert record < new.index("    # checked against the print edition")
     # a comment at the dashes' level is the section's: the new record goes before it
     assert new.index("aj-14") < new.index("  # more to come")
+
+
+def test_a_reviewed_finding_says_which_claims_came_since(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    # The desk reviewed the 14-against-3 dispute as it stood; a third outlet then gave
+    # 14 too: the same disagreement, still reviewed, and the text and the report say so.
+    claims = (
+        "claims:\n  - {id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}\n"
+        "  - {id: b, subject: strike, property: deaths, value: 3, source: monde-doc}\n"
+    )
+    root = make_store({"c.yaml": claims})
+    _, out, _ = run(runner, root, "check", "--format", "json")
+    (conflict,) = [f for f in json.loads(out)["findings"] if f["rule"] == "CC101"]
+    (root / "r.yaml").write_text(
+        f"reviews:\n  - {{finding: {conflict['fingerprint']}, verdict: explained, claims: [a, b]}}\n"
+        "claims:\n  - {id: c, subject: strike, property: deaths, value: 14, source: figaro-doc}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(runner, root, "check", "--format", "text")
+    assert code == 0
+    assert "(reviewed: explained; 1 claim added since: c)" in out
+    _, md, _ = run(runner, root, "report", "--format", "markdown")
+    assert "1 claim added since: c" in md

@@ -63,7 +63,10 @@ def _known(result: Result) -> frozenset[str]:
 
 def _reviewed(f: Finding, known: frozenset[str] = frozenset()) -> str:
     mark = " (already in the store)" if f.fingerprint in known else ""
-    return mark + (f" (reviewed: {f.review.verdict})" if f.review else "")
+    if not f.review:
+        return mark
+    since = f.review.since()
+    return mark + f" (reviewed: {f.review.verdict}{'; ' + since if since else ''})"
 
 
 #: Every character a terminal or an editor takes for a line break, written out instead.

@@ -120,6 +120,7 @@ def _group(group: Group) -> str:
                 )
             )
             note = f": {e(f.review.note)}" if f.review.note else ""
+            note += f" ({e(f.review.since())})" if f.review.since() else ""
             review = f' <span class="review">reviewed{who} — {e(f.review.verdict)}{note}</span>'
         out.append(
             f'<p class="finding"><span class="sev-{e(f.severity)}">{e(f.rule)} {e(f.name)}</span> '

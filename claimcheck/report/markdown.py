@@ -66,6 +66,8 @@ def _group(group: Group) -> list[str]:
             line += f" — *reviewed{who}: {esc(f.review.verdict)}*" + (
                 f", {esc(f.review.note)}" if f.review.note else ""
             )
+            if f.review.since():
+                line += f" ({esc(f.review.since())})"
         out.append(line + f" `{f.fingerprint}`")
     out.append("")
     return out

@@ -54,7 +54,7 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
             claims,
             f"{origin} {word} {ev.property_id} of {ev.subject_id}: {text}",
             key=[origin_key(ev, origin_index), *about(ev, claims)],
-            record=steps[0][0].id,
+            record=steps[0][1].id,  # the revising claim
         )
 
 

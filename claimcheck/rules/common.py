@@ -130,7 +130,7 @@ def conflict_draft(ev: GroupEvidence, conflicts: Conflicts, text: str) -> Draft 
     by_id = {c.id: c for c in claims}
     opposed: dict[tuple[object, object], str] = {}
     for a, b in conflicts.pairs:
-        x, y = sorted((by_id[a], by_id[b]), key=_order)
+        x, y = sorted((by_id[a], by_id[b]), key=_said)
         opposed.setdefault((_said(x), _said(y)), f"{stated(x)} vs {stated(y)}")
     against = [opposed[k] for k in sorted(opposed)]
     n = len({_said(c) for c in claims})

@@ -35,10 +35,9 @@ def check(
     ) -> None:
         if target in table or target in failed:
             return
-        hint = ""
         other = store.kind_of(target)
-        if other:
-            hint = f" ({target!r} is {an(other)})"
+        names = [*store.parties, *table] if kind == "party or outlet" else list(table)
+        hint = f" ({target!r} is {an(other)})" if other else did_you_mean(target, names)
         report(locate(store.where[record_id], section, field), f"unknown {kind} {target!r}{hint}")
 
     for outlet in store.outlets.values():
