@@ -12,8 +12,9 @@ support a value, or both contradict it — their common ground weighs as a neutr
 3 possibly true: one origin, or only interested ones, uncontradicted by neutral ones — a
   figure contradicted only by the other side's is disputed, not improbable.
 4 doubtful: contradicted by a neutral origin, or by as much as supports it.
-5 improbable: contradicted by several independent neutral origins, supported by no
-  origin but its own.
+5 improbable: contradicted by several independent neutral origins that agree among
+  themselves (figures below and above a value bracket it), supported by no origin but
+  its own.
 6 cannot be judged: an unknown value, free text, a claim that is no longer active, or an
   uncited claim that nothing cited supports.
 
