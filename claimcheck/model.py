@@ -276,6 +276,9 @@ class Outlet:
     #: Admiralty source-reliability letter, set by a person.
     reliability: Reliability | None = None
     url: str | None = None
+    #: Other names it goes by, in any language (``tués``, ``FAMa``): for matching text
+    #: to the store (``claimcheck extract``); never compared by the rules.
+    aliases: list[Name] = field(default_factory=list)
     note: str | None = None
 
     @property
@@ -315,6 +318,9 @@ class Party:
     part_of: Ref | None = None
     #: Unnamed ("officials", "medical sources"); defaults to ``kind == anonymous``.
     anonymous: bool | None = None
+    #: Other names it goes by, in any language (``tués``, ``FAMa``): for matching text
+    #: to the store (``claimcheck extract``); never compared by the rules.
+    aliases: list[Name] = field(default_factory=list)
     note: str | None = None
 
     @property
@@ -334,6 +340,9 @@ class Subject:
     part_of: Ref | None = None
     #: Sides involved: their own claims about this subject are interested.
     sides: list[Ref] = field(default_factory=list)
+    #: Other names it goes by, in any language (``tués``, ``FAMa``): for matching text
+    #: to the store (``claimcheck extract``); never compared by the rules.
+    aliases: list[Name] = field(default_factory=list)
     note: str | None = None
 
 
@@ -354,6 +363,9 @@ class Property:
     cumulative: bool = False
     #: Quantity: an absolute gap or a percentage ("10%"); date: days.
     tolerance: Tolerance | None = None
+    #: Other names it goes by, in any language (``tués``, ``FAMa``): for matching text
+    #: to the store (``claimcheck extract``); never compared by the rules.
+    aliases: list[Name] = field(default_factory=list)
     note: str | None = None
 
     def __post_init__(self) -> None:

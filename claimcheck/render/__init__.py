@@ -14,6 +14,36 @@ from typing import Any
 #: Everything a Markdown renderer may take for the end of a line.
 _LINE_BREAKS = re.compile("[\r\n\v\f\x85\u2028\u2029]")
 
+#: The version of every JSON output's shape (``"version"`` at its top level); raised when
+#: a key changes meaning or goes away, not when one is added.
+JSON_VERSION = 1
+
+#: Characters a terminal acts on rather than shows: C0 controls (escape, bell, carriage
+#: return, newline...), DEL, C1 controls, bidirectional overrides and isolates ("Trojan
+#: Source"), and the Unicode line and paragraph separators.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def visible(text: str) -> str:
+    """User text made safe to print: each control character shown as its escape.
+
+    A store may come from an untrusted pull request; a quote holding ``ESC[2J`` must not
+    clear the reader's screen, nor a newline forge a finding line. ``"a\x1b[2Jb"`` becomes
+    ``"a\\x1b[2Jb"``; text without control characters is returned unchanged.
+    """
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(_escape_control, text)
+
+
+def _escape_control(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
 
 def count(n: int, noun: str, plural: str | None = None) -> str:
     """``1 claim``, ``2 claims``, ``1 party``, ``0 parties``."""

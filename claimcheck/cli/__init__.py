@@ -1,0 +1,60 @@
+"""The ``claimcheck`` command: a thin layer over the library.
+
+Each command parses its options, calls the library, formats the result and exits.
+Heavy modules (pydantic, networkx, tabulate) are imported inside the commands that use
+them, so that ``claimcheck --help`` starts at once. User mistakes arrive here as
+:class:`~claimcheck.errors.ClaimcheckError` and leave as ``path:line:col: message`` on
+stderr with exit code 2 — in :meth:`Group.invoke <claimcheck.cli.base.Group.invoke>`,
+the one place that handles them.
+
+One module per job: ``check`` (check, add), ``report``, ``sources``, ``export``,
+``store`` (validate, claims), ``catalogue`` (rules, schema); ``base`` holds the group,
+its global options and the helpers they share.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+
+import click
+
+from claimcheck.cli import catalogue, check, export, report, sources, store  # noqa: F401
+from claimcheck.cli.base import EXIT_OK, cli
+
+__all__ = ["cli", "main"]
+
+
+def main() -> None:
+    """Console-script entry point."""
+    # One run builds its objects and keeps them to the end; they form no cycles worth
+    # collecting, and on a big store the collector's full passes over millions of live
+    # objects cost more time than anything they free (the library pauses it only around
+    # its own loops, so that long-lived callers keep their collector).
+    gc.disable()
+    try:
+        cli(prog_name="claimcheck")
+        code = EXIT_OK
+    except SystemExit as e:
+        if isinstance(e.code, str):
+            click.echo(e.code, err=True)
+        code = e.code if isinstance(e.code, int) else EXIT_OK if e.code is None else 1
+    except BrokenPipeError:  # a pipe that closes early (`| head`): no traceback
+        code = EXIT_OK
+    # Leave without freeing what the run built, object by object: every write is already
+    # complete (files are renamed into place, the cache committed) and a million claims
+    # take over a second to tear down.
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    from claimcheck.forked import wait_background
+
+    wait_background()  # the cache, being recorded by a child process
+    os._exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""`check` and `add`: run the rules, judge candidates, append them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from claimcheck.cli.base import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    FAIL_ON,
+    cli,
+    format_option,
+    load_for_check,
+    records_in_words,
+    selected,
+    settings_of,
+    tty_default,
+)
+
+
+@cli.command()
+@click.argument("candidates", nargs=-1, type=click.Path(dir_okay=False))
+@format_option("table", "json", "markdown", "text", "github")
+@click.option(
+    "--fail-on",
+    type=FAIL_ON,
+    help="Exit 1 when unreviewed findings reach this severity "
+    "(default: error, or the configuration's).",
+)
+@click.option("--select", multiple=True, help="Only these rules (code prefix or name); repeatable.")
+@click.option("--ignore", multiple=True, help="Skip these rules (code prefix or name); repeatable.")
+@click.pass_context
+def check(
+    ctx: click.Context,
+    candidates: tuple[str, ...],
+    fmt: str | None,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> None:
+    """Run the rules on the store, or judge CANDIDATES against it without writing.
+
+    With candidate files, shows only the findings that involve them, plus which
+    recorded claims they would corroborate and which they duplicate. The default
+    format is a table on a terminal and one `path:line:col: [severity] CODE message`
+    line per finding otherwise.
+    """
+    from claimcheck.engine import check as run_check
+    from claimcheck.engine import check_candidates
+    from claimcheck.render.findings import render_check
+
+    settings = settings_of(ctx)
+    config = selected(settings.config(), select, ignore)
+    if fail_on:
+        config.fail_on = fail_on
+    if candidates:
+        result = check_candidates(settings.store, candidates, config, cache=settings.use_cache)
+    else:
+        store = load_for_check(settings, config.limits)
+        result = run_check(store, config, jobs=settings.jobs)
+    click.echo(render_check(result, tty_default(fmt, "table", "text")))
+    ctx.exit(result.exit_code())
+
+
+@cli.command()
+@click.argument("candidate", type=click.Path(dir_okay=False))
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The YAML file of the store to append to (created if missing).",
+)
+@click.option("--force", is_flag=True, help="Add even if the candidate brings new findings.")
+@click.option(
+    "--fail-on", type=FAIL_ON, help="Refuse when new findings reach this severity (default: error)."
+)
+@format_option("table", "json", "markdown", "text", "github")
+@click.pass_context
+def add(
+    ctx: click.Context,
+    candidate: str,
+    target: Path,
+    force: bool,
+    fail_on: str | None,
+    fmt: str | None,
+) -> None:
+    """Check CANDIDATE, then append its records to the store.
+
+    Refuses (exit 1, nothing written) when the candidate brings unreviewed findings at
+    or above --fail-on, unless --force. Keeps the target's comments and order; writes
+    atomically under a lock, so concurrent adds all land.
+    """
+    from claimcheck.engine import add_candidate
+    from claimcheck.render.findings import render_check
+
+    settings = settings_of(ctx)
+    config = settings.config()
+    if fail_on:
+        config.fail_on = fail_on
+    outcome = add_candidate(
+        settings.store, candidate, target, config, force=force, cache=settings.use_cache
+    )
+    click.echo(render_check(outcome.result, tty_default(fmt, "table", "text")))
+    if outcome.written:
+        click.echo(
+            f"added {records_in_words(outcome.added)} to {outcome.target}"
+            + (" (forced)" if force and outcome.blocking else ""),
+            err=True,
+        )
+        ctx.exit(EXIT_OK)
+    click.echo(
+        f"not added: {len(outcome.blocking)} new finding"
+        f"{'s' if len(outcome.blocking) != 1 else ''} at or above --fail-on "
+        f"{config.fail_on}; fix them, review them, or use --force",
+        err=True,
+    )
+    ctx.exit(EXIT_FINDINGS)

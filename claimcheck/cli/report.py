@@ -1,0 +1,68 @@
+"""`report`: the discrepancy report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from claimcheck.cli.base import (
+    FAIL_ON,
+    check_all,
+    cli,
+    emit,
+    format_option,
+    progress,
+    usage,
+)
+
+
+@cli.command()
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file."
+)
+@format_option("markdown", "html", "json")
+@click.option("--title", help="The report's title (default: from the store's folder name).")
+@click.option(
+    "--fail-on",
+    type=FAIL_ON,
+    default="none",
+    show_default=True,
+    help="Exit 1 when unreviewed findings reach this severity.",
+)
+@click.pass_context
+def report(
+    ctx: click.Context, output: str | None, fmt: str | None, title: str | None, fail_on: str
+) -> None:
+    """The discrepancy report: who says what, how sure we can be, and why.
+
+    Markdown (default; Mermaid diagrams for GitHub and GitLab), one self-contained HTML
+    file (inline SVG, no script), or JSON. The format follows -o's suffix when not given.
+    """
+    from claimcheck.report import render_report
+
+    if fmt is None and output and output != "-":
+        suffix = Path(output).suffix.lower()
+        fmt = REPORT_SUFFIXES.get(suffix)
+        if fmt is None:
+            what = f"the suffix {suffix!r}" if suffix else "a name with no suffix"
+            usage(
+                f"-o {output}: cannot tell the report's format from {what}; "
+                "name it .md, .html or .json, or give --format"
+            )
+    result = check_all(ctx)
+    progress("writing the report")
+    emit(render_report(result, fmt or "markdown", title), output)
+    if output and output != "-":
+        click.echo(f"wrote {output}", err=True)
+    ctx.exit(result.exit_code(fail_on))
+
+
+#: The report's format for each suffix of ``-o`` (when ``--format`` is not given).
+REPORT_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}

@@ -1,0 +1,85 @@
+"""`validate` and `claims`: load the store, query its claims."""
+
+from __future__ import annotations
+
+import click
+
+from claimcheck.cli.base import (
+    cli,
+    format_option,
+    load,
+    settings_of,
+    usage,
+)
+
+
+@cli.command()
+@click.pass_context
+def validate(ctx: click.Context) -> None:
+    """Load and check the store; report problems, nothing else."""
+    store = load(ctx)
+    from claimcheck.model import SINGULAR
+
+    def count(n: int, name: str) -> str:
+        return f"{n} {name if n != 1 else SINGULAR[name]}"
+
+    counts = ", ".join(
+        count(len(getattr(store, name)), name)
+        for name in (
+            "outlets",
+            "documents",
+            "parties",
+            "subjects",
+            "properties",
+            "claims",
+            "reviews",
+        )
+    )
+    files = len(store.files)
+    click.echo(
+        f"{settings_of(ctx).store}: {files} file{'s' if files != 1 else ''}, {counts}: valid"
+    )
+
+
+@cli.command()
+@click.option("--subject", help="Only claims about this subject (and its parts).")
+@click.option("--property", "property_", metavar="PROPERTY", help="Only claims on this property.")
+@click.option("--outlet", help="Only claims whose document this outlet published.")
+@click.option("--claimant", help="Only claims made by this party or outlet.")
+@format_option("table", "json", "markdown")
+@click.pass_context
+def claims(
+    ctx: click.Context,
+    subject: str | None,
+    property_: str | None,
+    outlet: str | None,
+    claimant: str | None,
+    fmt: str | None,
+) -> None:
+    """Query claims, with their defaults resolved."""
+    from claimcheck.errors import an
+    from claimcheck.render.claims import render_claims
+    from claimcheck.store.query import query_claims
+    from claimcheck.values import nfc
+
+    # Ids are compared in NFC, as the store holds them ("Léré" typed either way).
+    subject, property_, outlet, claimant = (
+        None if v is None else nfc(v) for v in (subject, property_, outlet, claimant)
+    )
+    store = load(ctx)
+    for option, value, kind, known in (
+        ("--subject", subject, "subject", store.subjects),
+        ("--property", property_, "property", store.properties),
+        ("--outlet", outlet, "outlet", store.outlets),
+        ("--claimant", claimant, "party or outlet", {**store.parties, **store.outlets}),
+    ):
+        if value is not None and value not in known:
+            other = store.kind_of(value)
+            usage(
+                f"{option}: no {kind} {value!r} in the store"
+                + (f" (it is {an(other)})" if other else "")
+            )
+    found = query_claims(
+        store, subject=subject, property=property_, outlet=outlet, claimant=claimant
+    )
+    click.echo(render_claims(store, found, fmt or "table"))
