@@ -528,13 +528,35 @@ class GroupEvidence:
             )
             if carrier is not None:
                 relays[i] = (carrier[1], f"a citation chain ({c.source} cites {carrier[0]})")
-            elif cited:
-                relayed[(cited[0], st.index)].append(i)
-        for (doc_id, _), group in relayed.items():
+            else:
+                for doc_id in cited:
+                    relayed[(doc_id, st.index)].append(i)
+        # Own reporting of one value in documents that cite a common document, directly
+        # or through others of them (A and B cite X, B and C cite Y): one relay group.
+        parent: dict[int, int] = {}
+
+        def root(i: int) -> int:
+            while parent.get(i, i) != i:
+                parent[i] = parent.get(parent[i], parent[i])
+                i = parent[i]
+            return i
+
+        via: dict[int, str] = {}
+        for (doc_id, _), group in sorted(relayed.items(), key=lambda kv: kv[0][0]):
+            for j in group[1:]:
+                a, b = root(group[0]), root(j)
+                if a != b:
+                    parent[b] = a
+                    via.setdefault(j, doc_id)
+                    via.setdefault(group[0], doc_id)
+        components: dict[int, list[int]] = defaultdict(list)
+        for i in via:
+            components[root(i)].append(i)
+        for group in components.values():
             first = min(group, key=lambda j: claims[j].id)
             for j in group:
                 if j != first:
-                    relays[j] = (first, f"a common citation ({doc_id})")
+                    relays[j] = (first, f"a common citation ({via[j]})")
         position = {c.id: i for i, c in enumerate(claims)}
         for relay in self.relays():
             first = position[relay[0].id]
@@ -625,10 +647,18 @@ class GroupEvidence:
             self._end = subject_end(self.store, self.subject)
         return self._end  # type: ignore[return-value]
 
+    def when(self, claim: Claim) -> DateRange | None:
+        """When a figure holds: its ``as_of``, or for a relay its source's — Le Monde
+        repeating on the 9th the agency's toll of the 8th speaks as of the 8th."""
+        if self._credit is None:
+            self._compute_origins()
+        return self.relayed_from.get(claim.id, claim).as_of
+
     def interim(self, claim: Claim) -> bool:
-        """A figure given while the subject was still under way: its ``as_of`` ends
-        before the subject's last day (a subject with no date is under way)."""
-        as_of = claim.as_of
+        """A figure given while the subject was still under way: its ``as_of`` (its
+        source's, for a relay) ends before the subject's last day (a subject with no
+        date is under way)."""
+        as_of = self.when(claim)
         if as_of is None or not as_of.known:
             return False
         end = self.end
@@ -640,7 +670,7 @@ class GroupEvidence:
             self.cumulative
             and self.thresholds.cumulative_growth
             and self.interim(first)
-            and earlier(first, later)
+            and _before(self.when(first), self.when(later))
         )
 
     @property
@@ -689,22 +719,26 @@ class GroupEvidence:
     def _overtake(self, claims: list[Claim]) -> None:
         """Mark interim figures a later, higher figure of another origin overtook."""
         origin = self.credited
-        dated = [c for c in claims if c.stance == "asserts" and c.as_of and c.as_of.known]
+        when: dict[str, DateRange] = {}
+        for c in claims:
+            as_of = self.when(c)
+            if c.stance == "asserts" and as_of is not None and as_of.known:
+                when[c.id] = as_of
+        dated = [c for c in claims if c.id in when]
         if len(dated) < 2:
             return
         # Sweep from the latest: keep the two highest lower bounds of distinct origins
         # among the figures given after the current one.
-        by_start = sorted(dated, key=lambda c: c.as_of.low, reverse=True)  # type: ignore[union-attr]
+        by_start = sorted(dated, key=lambda c: when[c.id].low, reverse=True)
         by_end = sorted(
             (c for c in dated if self.interim(c)),
-            key=lambda c: c.as_of.high,  # type: ignore[union-attr]
+            key=lambda c: when[c.id].high,
             reverse=True,
         )
         top: list[tuple[Bound, int, Claim]] = []
         i = 0
         for x in by_end:
-            assert x.as_of is not None
-            while i < len(by_start) and by_start[i].as_of.low > x.as_of.high:  # type: ignore[union-attr]
+            while i < len(by_start) and when[by_start[i].id].low > when[x.id].high:
                 y = by_start[i]
                 top = _best_two(top, (_bounds(y.parsed)[0], origin[y.id], y), higher=True)  # type: ignore[arg-type]
                 i += 1
@@ -967,9 +1001,13 @@ class GroupEvidence:
         # Without growth no figure is interim: every claim may partner every other.
         interim_of = self.interim if growth else (lambda c: False)
 
-        # A later, higher figure overtakes an interim one: not its partner (growth).
+        # A later, higher figure overtakes an interim one: not its partner (growth). A
+        # relay speaks as of its source.
+        when = {c.id: self.when(c) for c in asserted}
+
         def start(c: Claim) -> float:
-            return c.as_of.low.toordinal() if c.as_of and c.as_of.known else -INF
+            as_of = when[c.id]
+            return as_of.low.toordinal() if as_of is not None and as_of.known else -INF
 
         by_start = sorted(info, key=lambda t: start(t[0]))
         starts = [start(t[0]) for t in by_start]
@@ -983,7 +1021,7 @@ class GroupEvidence:
         final = [(hi, o, c) for c, _, hi, o in info if not interim_of(c)]
         bottom_final = _extremes(iter(final), higher=False)
         interim = sorted(
-            ((c.as_of.high.toordinal(), hi, o, c) for c, _, hi, o in info if interim_of(c)),  # type: ignore[union-attr]
+            ((when[c.id].high.toordinal(), hi, o, c) for c, _, hi, o in info if interim_of(c)),  # type: ignore[union-attr]
             key=lambda t: t[0],
         )
         ends = [t[0] for t in interim]
@@ -993,9 +1031,10 @@ class GroupEvidence:
             suffix_bottom[i] = _best_two(suffix_bottom[i + 1], (hi, o, c), higher=False)
         for c, _, _, o in info:
             below, above = self.limits(statement_of[c.id].value)
+            as_of = when[c.id]
             if interim_of(c):
-                assert c.as_of is not None
-                n = bisect_right(starts, c.as_of.high.toordinal())
+                assert as_of is not None
+                n = bisect_right(starts, as_of.high.toordinal())
                 top = prefix_top[n - 1] if n else []
             else:
                 top = top_all
@@ -1006,8 +1045,8 @@ class GroupEvidence:
             y = _other(bottom_final, o)
             if y is None or not y[0] < below:
                 k = (
-                    bisect_left(ends, c.as_of.low.toordinal())
-                    if c.as_of is not None and c.as_of.known
+                    bisect_left(ends, as_of.low.toordinal())
+                    if as_of is not None and as_of.known
                     else 0
                 )
                 y = _other(suffix_bottom[k], o)
@@ -1185,13 +1224,11 @@ class GroupEvidence:
 
 def earlier(a: Claim, b: Claim) -> bool:
     """Whether ``a`` holds strictly before ``b`` (both ``as_of`` known)."""
-    return (
-        a.as_of is not None
-        and b.as_of is not None
-        and a.as_of.known
-        and b.as_of.known
-        and a.as_of.high < b.as_of.low
-    )
+    return _before(a.as_of, b.as_of)
+
+
+def _before(a: DateRange | None, b: DateRange | None) -> bool:
+    return a is not None and b is not None and a.known and b.known and a.high < b.low
 
 
 Item = tuple[Bound, int, Claim]
