@@ -3,7 +3,7 @@
 For every single-valued quantity group whose origins' cited figures differ (for a
 cumulative toll, each origin's latest figure), an estimate is given — and never
 vanishes: when every figure is contested it is still given, from all of them, and says
-that its basis is weak.
+that its basis is weak — as it is when every figure comes from a side with a stake in it.
 
 * **best** — a figure someone reported: among the point figures and ranges (a range
   offers its lower end), the one with the most independent support, neutral before
@@ -128,13 +128,20 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     if len({i for _, i in figures}) < 2 or len({o for o, _ in figures}) < 2:
         return None  # one figure, or one origin revising itself (CC105-CC107)
     credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]
-    weak = not credible or all(grades[c.id].grade >= 4 for c in credible if c.id in grades)
+    weak: str | None = None
+    if not credible or all(grades[c.id].grade >= 4 for c in credible if c.id in grades):
+        weak = "every figure is contested"
+    elif not any(ev.tally(statement_of[c.id]).weighed()[0][0] > 0 for c in credible):
+        # No neutral origin, nor opposing sides agreeing, stands behind any figure.
+        weak = "every figure comes from a side with a stake in it"
     kept = {statement_of[c.id].index for c in credible}
     left_out = [c for c in evidence if statement_of[c.id].index not in kept] if credible else []
     used = credible or evidence
+    # Each claim's own figure: "nearly 100" and "90-100" are one statement (one
+    # interval), but one states a point and the other a range.
     q: dict[str, Quantity] = {}
     for c in used:
-        value = statement_of[c.id].value
+        value = c.parsed if isinstance(c.parsed, Quantity) else statement_of[c.id].value
         assert isinstance(value, Quantity)
         q[c.id] = value
     # A vague word's interval counts only where no claim states a figure.
@@ -206,6 +213,13 @@ def _best(
         if candidates:
             break
     statement_of = ev.statement_by_claim
+    # A statement's figure: the lowest its claims state, a point before a range's end
+    # ("nearly 100" and "90-100" state 100), whatever the order of the files.
+    figure: dict[int, tuple[int, float]] = {}
+    for c in candidates:
+        i = statement_of[c.id].index
+        mine = (0 if kinds[c.id] == "point" else 1, _figure(q[c.id]))
+        figure[i] = min(figure.get(i, mine), mine)
     ranked: dict[int, tuple[float, int, float, str]] = {}
     support: dict[int, int] = {}
     for c in candidates:
@@ -216,7 +230,7 @@ def _best(
             support[st.index] = units = len(tally.support)
             if wanted == ("ceiling",):  # the tightest bound, whatever supports it
                 weight, units = 0.0, 0
-            ranked[st.index] = (-weight, -units, _figure(q[c.id]), str(st.value.key))
+            ranked[st.index] = (-weight, -units, figure[st.index][1], str(st.value.key))
     win = min(ranked, key=lambda i: ranked[i])
     best, units = ranked[win][2], support[win]
     if best < low or (high is not None and best > high):
@@ -236,7 +250,7 @@ def _basis(
     best: float,
     n_best: int,
     best_claims: list[str],
-    weak: bool,
+    weak: str | None,
     left_out: list[Claim],
     vague_only: bool,
 ) -> str:
@@ -252,5 +266,5 @@ def _basis(
     if vague_only:
         text += "; no claim states a figure, so vague words' sizes are used"
     if weak:
-        text += "; every figure is contested, so the basis is weak"
+        text += f"; {weak}, so the basis is weak"
     return text

@@ -342,6 +342,48 @@ def test_best_is_a_reported_figure_not_the_midpoint_of_a_range(
     assert set(est["claims"]["best"]) <= {"northgate-10-20", "eastwind-10-20"}, est
 
 
+@pytest.mark.parametrize("reverse", [False, True], ids=["file-order", "reversed"])
+def test_an_estimate_reads_each_claims_own_form_whatever_the_file_order(
+    make_store: Callable[..., Path], reverse: bool
+) -> None:
+    """"nearly 100" and "90-100" are one interval, but one states a point and the other
+    a range: low comes from the range, best from the point, in any file order."""
+    rows = [
+        "{id: northgate-nearly-100, subject: dresk-shelling, property: buildings_destroyed, "
+        "value: 'nearly 100', source: northgate-0305}",
+        "{id: eastwind-90-100, subject: dresk-shelling, property: buildings_destroyed, "
+        "value: '90-100', source: eastwind-0305}",
+        "{id: valley-40, subject: dresk-shelling, property: buildings_destroyed, "
+        "value: 40, source: valley-0305}",
+    ]
+    data = run(world(make_store, *(rows[::-1] if reverse else rows)))
+    est = estimate(data, "dresk-shelling", "buildings_destroyed")
+    assert est is not None, data["estimates"]
+    assert (est["low"], est["best"], est["high"]) == (90, 100, 100), est
+    assert est["claims"]["low"] == ["eastwind-90-100"], est
+
+
+def test_an_estimate_resting_only_on_the_warring_sides_says_its_basis_is_weak(
+    make_store: Callable[..., Path],
+) -> None:
+    """The ministry says 4,000 troops, the front 12,000; no one else counts them. Each
+    figure is only disputed (grade 3), yet a careful desk would not publish either as
+    the best estimate without saying that only the sides speak."""
+    data = run(
+        world(
+            make_store,
+            "{id: ministry-4000, subject: border-buildup, property: troops_massed, "
+            "value: 4000, source: harbor-0305, claimant: defence-ministry}",
+            "{id: vlf-12000, subject: border-buildup, property: troops_massed, "
+            "value: 12000, source: harbor-0305, claimant: vlf}",
+        )
+    )
+    assert grade(data, "ministry-4000") == 3 and grade(data, "vlf-12000") == 3
+    est = estimate(data, "border-buildup", "troops_massed")
+    assert est is not None, data["estimates"]
+    assert "a side with a stake" in est["basis"] and "weak" in est["basis"], est
+
+
 def test_best_is_never_a_vague_words_nominal_when_a_number_is_stated(
     make_store: Callable[..., Path],
 ) -> None:
