@@ -584,8 +584,15 @@ class GroupEvidence:
         if kind == "outlet" and len(outlets) > 1:
             return f"owner {rid}"
         if kind == "party" and len(claimants) > 1:
-            parts = ", ".join(c for c in claimants if c != rid)
-            return f"claimant {rid} ({parts} part of it)"
+            outlets_ = self.store.outlets
+            media = [c for c in claimants if c in outlets_]
+            parts = [c for c in claimants if c != rid and c not in outlets_]
+            said = []
+            if parts:
+                said.append(f"{', '.join(parts)} part of it")
+            if media:
+                said.append(f"{', '.join(media)} speaking for it")
+            return f"claimant {rid} ({'; '.join(said)})" if said else f"claimant {rid}"
         if kind == "party" and len(outlets) > 1:
             return f"claimant {rid}"
         return None

@@ -46,6 +46,7 @@ class Provenance:
         self._cited: dict[str, frozenset[str]] = {}
         #: Origin keys by (claimant, outlet): a million claims share a few thousand.
         self._origin_keys: dict[tuple[str | None, str | None], str] = {}
+        self._owner_parties: dict[str, str] | None = None
 
     # -- the graph ---------------------------------------------------------------------
 
@@ -153,12 +154,10 @@ class Provenance:
             if claimant is not None and claimant in store.parties:
                 key = f"party:{self.party_root(claimant)}"
             elif claimant is not None and claimant in store.outlets:
-                media = store.outlets[claimant]
-                if media.affiliation and media.affiliation in store.parties:
-                    # State or party media speaking in its own voice speaks for its party.
-                    key = f"party:{self.party_root(media.affiliation)}"
-                else:
-                    key = f"outlet:{media.owner_key}"
+                # State or party media speaking in its own voice speaks for its party,
+                # and so does every outlet of its owner (a state broadcaster's daily).
+                party = self.outlet_party(claimant)
+                key = f"party:{party}" if party else f"outlet:{store.outlets[claimant].owner_key}"
             elif claimant is not None:
                 key = f"party:{claimant}"  # an id that failed to load: itself
             elif claim.source is not None:
@@ -167,6 +166,24 @@ class Provenance:
                 return f"unsourced:{claim.id}"
             self._origin_keys[(claimant, outlet)] = key
         return key
+
+    def outlet_party(self, outlet_id: str) -> str | None:
+        """The party an outlet speaks for (the root of its ``affiliation``, or of an
+        affiliated outlet with the same owner), or None for independent media."""
+        by_owner = self._owner_parties
+        if by_owner is None:
+            by_owner = {}
+            outlets, parties = self.store.outlets, self.store.parties
+            for o in sorted(outlets.values(), key=lambda o: o.id):
+                if o.affiliation and o.affiliation in parties:
+                    by_owner.setdefault(o.owner_key, self.party_root(o.affiliation))
+            self._owner_parties = by_owner
+        media = self.store.outlets.get(outlet_id)
+        if media is None:
+            return None
+        if media.affiliation and media.affiliation in self.store.parties:
+            return self.party_root(media.affiliation)
+        return by_owner.get(media.owner_key)
 
     def own_reporting(self, claim: Claim) -> bool:
         """Whether the claim is its outlet speaking in its own voice (no other claimant)."""
