@@ -847,7 +847,9 @@ class GroupEvidence:
                 for label in why:
                     groups[label].append(unit)
         cases = [
-            _strongest(units) if isinstance(label, tuple) else units
+            _strongest(units, below if label[1] == "lower" else above, label[1] == "lower")
+            if isinstance(label, tuple)
+            else units
             for label, units in _by_direction(groups)
         ]
         return Tally(support, against, cases, also)
@@ -1240,6 +1242,10 @@ def _before(a: DateRange | None, b: DateRange | None) -> bool:
 
 Item = tuple[Bound, int, Claim]
 
+#: Contradictors on one side of a figure count together when it is this many times
+#: beyond the nearest of them (and they are closer to each other than to it).
+FAR_OFF = 1.5
+
 
 def _by_direction(groups: dict[object, list[Unit]]) -> list[tuple[object, list[Any]]]:
     """The contradicting units by case: interval ones by direction (each unit with the
@@ -1254,9 +1260,21 @@ def _by_direction(groups: dict[object, list[Unit]]) -> list[tuple[object, list[A
     return [(("interval", d), items) for d, items in spans.items()] + out
 
 
-def _strongest(items: list[tuple[Bound, Bound, Unit]]) -> list[Unit]:
+def _strongest(items: list[tuple[Bound, Bound, Unit]], limit: Bound, lower: bool) -> list[Unit]:
     """The strongest set of units whose figures share a value (a sweep over sorted
-    bounds): contradictors that disagree among themselves do not add up."""
+    bounds): contradictors that disagree among themselves do not add up — unless they
+    lie closer to each other than to the figure they contradict, and that figure is
+    :data:`FAR_OFF` times beyond them (10, 12 and 15 against an army's 300 agree that it
+    is far too high; 20 and 30 against 10, or 10 and 12 against 15, do not agree on
+    much). ``limit`` is the contradicted figure's bound on their side (``lower``: the
+    contradictors are below it)."""
+    if len(items) > 1:
+        near = [(hi if lower else lo)[0] for lo, hi, _ in items]
+        nearest = max(near) if lower else min(near)
+        small, large = (nearest, limit[0]) if lower else (limit[0], nearest)
+        far = small <= 0 or large >= FAR_OFF * small
+        if far and max(near) - min(near) < large - small:
+            return list({id(u): u for _, _, u in items}.values())
     events = sorted(
         [(lo, 0, i) for i, (lo, _, _) in enumerate(items)]
         + [(hi, 1, i) for i, (_, hi, _) in enumerate(items)]

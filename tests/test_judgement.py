@@ -271,6 +271,30 @@ def test_a_figure_both_sides_contradict_is_doubtful(make_store: Callable[..., Pa
     assert grade(data, "pinecrest-14") == 4, data["grades"]["pinecrest-14"]
 
 
+def test_neutral_counts_close_to_each_other_and_far_below_a_figure_make_it_improbable(
+    make_store: Callable[..., Path],
+) -> None:
+    """The ministry says 300 buildings; three newspapers counted 10, 12 and 15. They do
+    not agree on one figure, but all three say it is far lower: the ministry's figure is
+    improbable (5), and it is not the estimate's high. The 15, close to the others, is
+    only doubtful (4)."""
+    rows = [
+        "{id: ministry-300, subject: dresk-shelling, property: buildings_destroyed, "
+        "value: 300, source: korvalia-tv-0305, claimant: defence-ministry}",
+        "{id: northgate-10, subject: dresk-shelling, property: buildings_destroyed, "
+        "value: 10, source: northgate-0305}",
+        "{id: eastwind-12, subject: dresk-shelling, property: buildings_destroyed, "
+        "value: 12, source: eastwind-0305}",
+        "{id: valley-15, subject: dresk-shelling, property: buildings_destroyed, "
+        "value: 15, source: valley-0305}",
+    ]
+    data = run(world(make_store, *rows))
+    assert grade(data, "ministry-300") == 5, data["grades"]["ministry-300"]
+    assert grade(data, "valley-15") == 4, data["grades"]["valley-15"]
+    est = estimate(data, "dresk-shelling", "buildings_destroyed")
+    assert est is not None and est["high"] == 15, est
+
+
 # --- estimates ----------------------------------------------------------------------------
 
 #: Three newspapers, three counts of the buildings destroyed in Dresk: each contested.
