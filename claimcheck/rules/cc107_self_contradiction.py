@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimcheck.evidence import GroupEvidence, earlier
+from claimcheck.evidence import GroupEvidence
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.common import (
@@ -11,7 +11,7 @@ from claimcheck.rules.common import (
     origin_key,
     origin_name,
     restating,
-    same_origin_disagreements,
+    self_contradictions,
     stated,
     step_order,
 )
@@ -48,19 +48,9 @@ class SelfContradiction(Rule):
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         found = []
-        for origin_index, pairs in same_origin_disagreements(ev).items():
-            clashes = [
-                (a, b)
-                for a, b in pairs
-                if not (
-                    ev.cumulative
-                    and a.stance == b.stance == "asserts"
-                    and (earlier(a, b) or earlier(b, a))
-                )
-            ]
-            if clashes:
-                clashes.sort(key=lambda p: (step_order(p[0]), step_order(p[1])))
-                found.append((origin_name(ev.by_origin()[origin_index]), origin_index, clashes))
+        for origin_index, pairs in self_contradictions(ev).items():
+            clashes = sorted(pairs, key=lambda p: (step_order(p[0]), step_order(p[1])))
+            found.append((origin_name(ev.by_origin()[origin_index]), origin_index, clashes))
         for origin, origin_index, clashes in sorted(found, key=lambda f: f[0]):
             claims = restating(ev, origin_index, clashes)
             # Each clash once, however many claims repeat it.

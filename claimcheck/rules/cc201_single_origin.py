@@ -9,7 +9,7 @@ from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule, RuleOptions
 from claimcheck.rules.common import (
     about,
-    same_origin_disagreements,
+    self_contradictions,
     stated,
     supported_values,
     value_order,
@@ -57,11 +57,11 @@ class SingleOrigin(Rule):
         assert isinstance(options, Options)
         buckets: dict[frozenset[int], tuple[list[Claim], dict[str, Claim], set[str]]] = {}
         origin = ev.credited
-        # A value its own origin also contradicts is CC107's.
+        # A value its own origin also contradicts is CC107's (a toll it revised is not).
         statement_of = ev.statement_by_claim
         disputed = {
             statement_of[c.id].index
-            for pairs in same_origin_disagreements(ev).values()
+            for pairs in self_contradictions(ev).values()
             for pair in pairs
             for c in pair
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from claimcheck.evidence import Conflicts, GroupEvidence, Statement, Tally
+from claimcheck.evidence import Conflicts, GroupEvidence, Statement, Tally, earlier
 from claimcheck.model import Claim
 from claimcheck.rules.base import Draft
 from claimcheck.values import DateRange, Quantity
@@ -159,6 +159,28 @@ def same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim, 
     found = ev.memo.get("same_origin_disagreements")
     if found is None:
         found = ev.memo["same_origin_disagreements"] = _same_origin_disagreements(ev)
+    return found  # type: ignore[return-value]
+
+
+def self_contradictions(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]]]:
+    """:func:`same_origin_disagreements` less the steps of a running toll: an origin's
+    figures of different days that it revised are not a contradiction (CC105, CC106)."""
+    found = ev.memo.get("self_contradictions")
+    if found is None:
+        clashing: dict[int, list[tuple[Claim, Claim]]] = {}
+        for origin, pairs in same_origin_disagreements(ev).items():
+            clashes = [
+                (a, b)
+                for a, b in pairs
+                if not (
+                    ev.cumulative
+                    and a.stance == b.stance == "asserts"
+                    and (earlier(a, b) or earlier(b, a))
+                )
+            ]
+            if clashes:
+                clashing[origin] = clashes
+        found = ev.memo["self_contradictions"] = clashing
     return found  # type: ignore[return-value]
 
 
