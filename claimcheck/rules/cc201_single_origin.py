@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from pydantic import Field
 
-from claimcheck.evidence import GroupEvidence
+from claimcheck.evidence import GroupEvidence, Unit
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule, RuleOptions
 from claimcheck.rules.common import (
@@ -55,7 +55,9 @@ class SingleOrigin(Rule):
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         options = self.options
         assert isinstance(options, Options)
-        buckets: dict[frozenset[int], tuple[list[Claim], dict[str, Claim], set[str]]] = {}
+        buckets: dict[
+            frozenset[int], tuple[list[Claim], dict[str, Claim], dict[int, tuple[Unit, set[str]]]]
+        ] = {}
         origin = ev.credited
         # A value its own origin also contradicts is CC107's (a toll it revised is not).
         statement_of = ev.statement_by_claim
@@ -71,28 +73,33 @@ class SingleOrigin(Rule):
             if st.index in disputed:
                 continue
             support = ev.support(st)
-            outlets = {c.outlet for c in support}
-            if len(outlets) > 1 and len({origin[c.id] for c in support}) < len(outlets):
-                continue  # looks multi-sourced: CC203's
+            # A value stated in several outlets of one origin looks multi-sourced: CC203's
+            # (which reads the value's own claims, as a reader sees them).
+            own = [c for c in st.claims if c.cited]
+            outlets = {c.outlet for c in own}
+            if len(outlets) > 1 and len({origin[c.id] for c in own}) < len(outlets):
+                continue
             # Values resting on the same origin are reported together.
             units = frozenset(u.index for u in tally.support)
-            values, claims, names = buckets.setdefault(units, ([], {}, set()))
+            values, claims, names = buckets.setdefault(units, ([], {}, {}))
             values.append(st.claims[0])
             claims.update({c.id: c for c in support})
-            names.update(
-                f"{u.name}: {', '.join(sorted({who(c) for c in support if ev.unit_of(c) is u}))}"
-                if u.side
-                else ", ".join(sorted({who(c) for c in support if ev.unit_of(c) is u}))
-                for u in tally.support
-            )
+            for u in tally.support:
+                names.setdefault(u.index, (u, set()))[1].update(
+                    who(c) for c in support if ev.unit_of(c) is u
+                )
         for values, claims, names in buckets.values():
             found = sorted(claims.values(), key=lambda c: c.id)
             values.sort(key=value_order)
+            named = sorted(
+                f"{u.name}: {', '.join(sorted(w))}" if u.side else ", ".join(sorted(w))
+                for u, w in names.values()
+            )
             yield Draft(
                 found,
                 f"{ev.property_id} of {ev.subject_id}: {', '.join(map(stated, values))} rests on "
                 f"one origin "
-                f"({'; '.join(sorted(names))}); no independent source confirms it",
+                f"({'; '.join(named)}); no independent source confirms it",
                 key=about(ev, values),
                 record=found[0].id,
             )
