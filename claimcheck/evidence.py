@@ -376,6 +376,13 @@ class GroupEvidence:
             if claim.quote:
                 quoted += 1
         self._quoted = quoted
+        # Whatever the order of the files: a statement's claims by id, and its value as
+        # the first of them words it ("90-100" or "nearly 100", one interval).
+        for st in statements:
+            if len(st.claims) > 1:
+                st.claims.sort(key=_claim_id)
+                st.cited.sort(key=_claim_id)
+                st.value = st.claims[0].parsed  # type: ignore[assignment]
         return statements
 
     # -- relations between values ----------------------------------------------------------
@@ -1229,6 +1236,10 @@ class GroupEvidence:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
+
+def _claim_id(claim: Claim) -> str:
+    return claim.id
 
 
 def earlier(a: Claim, b: Claim) -> bool:

@@ -290,3 +290,52 @@ def test_removing_a_claim_never_makes_an_estimate_appear(
     write(root, docs, rows[:i] + rows[i + 1 :])
     has = the_estimate(judge(root)) is not None
     assert had or not has, (said, rows[i])
+
+
+# --- the order of the files changes nothing -------------------------------------------------
+
+#: Pairs of figures that read as one interval, written differently.
+SAME_INTERVAL = ("12+", "at least 12", "10-14", "between 10 and 14", "40", "about 40")
+
+
+def verdicts(data: dict[str, Any]) -> tuple[Any, ...]:
+    """What a user reads, less where the claims sit in the file (their lines move)."""
+    findings = sorted(
+        (f["rule"], f["fingerprint"], f["message"], tuple(sorted(f["claims"])))
+        for f in data["findings"]
+    )
+    grades = sorted((cid, g["grade"], g.get("reason")) for cid, g in data["grades"].items())
+    estimates = sorted(
+        (e["subject"], e["property"], e["low"], e["best"], e["high"], e["basis"], str(e["claims"]))
+        for e in data["estimates"]
+    )
+    return (findings, grades, estimates)
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    said=st.lists(
+        st.tuples(
+            st.sampled_from(ORIGINS),
+            st.sampled_from(FIGURES + SAME_INTERVAL),
+            st.integers(1, 2),
+        ),
+        min_size=2,
+        max_size=6,
+    ),
+    order=st.randoms(use_true_random=False),
+)
+def test_findings_grades_and_estimates_do_not_depend_on_file_order(
+    tmp_path_factory: Any, said: list[tuple[str, str, int]], order: Any
+) -> None:
+    """The same claims written in another order give the same findings, messages,
+    grades and estimates: a desk's report must not change when someone sorts a file."""
+    docs, rows = claim_rows(said)
+    reference = verdicts(judge(write(tmp_path_factory.mktemp("order"), docs, rows)))
+    shuffled = list(rows)
+    order.shuffle(shuffled)
+    assert verdicts(judge(write(tmp_path_factory.mktemp("shuffled"), docs, shuffled))) == reference
