@@ -3,6 +3,7 @@
 Read from ``claimcheck.toml`` at the store's root, or from ``[tool.claimcheck]`` in a
 ``pyproject.toml`` at the store's root or any folder above it::
 
+    title = "Battle of Kidal (2023)"  # the report's title (default: from the subjects)
     select = ["CC1", "CC2"]        # code prefixes or rule names (default: all)
     ignore = ["CC205"]
     fail-on = "warning"            # error (default), warning, info or none
@@ -34,7 +35,7 @@ from claimcheck.rules import Rule, RuleOptions, all_rules, get_rule
 from claimcheck.store.limits import Limits
 
 FAIL_ON = ("error", "warning", "info", "none")
-TOP_KEYS = {"select", "ignore", "fail-on", "rules", "limits"}
+TOP_KEYS = {"title", "select", "ignore", "fail-on", "rules", "limits"}
 
 
 @dataclass
@@ -47,6 +48,8 @@ class Config:
     severities: dict[str, Severity] = field(default_factory=dict)
     options: dict[str, RuleOptions] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
+    #: The report's title, when the store names it (``--title`` overrides it).
+    title: str | None = None
     #: The file the settings came from, if any.
     path: str | None = None
 
@@ -157,6 +160,12 @@ def parse_config(path: Path, data: dict[str, Any], text: str = "") -> Config:
     for key in data:
         if key not in TOP_KEYS:
             problem(key, f"unknown key {key!r}; known keys: {', '.join(sorted(TOP_KEYS))}")
+    if "title" in data:
+        title = data["title"]
+        if not isinstance(title, str) or not title.strip():
+            problem("title", 'title must be text, like title = "Battle of Kidal (2023)"')
+        else:
+            config.title = title.strip()
     for key in ("select", "ignore"):
         if key in data:
             value = data[key]

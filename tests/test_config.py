@@ -172,3 +172,15 @@ def test_rules_shows_options_as_they_are_written(runner: CliRunner) -> None:
     assert "  # default-tolerance = (not set by default)\n" in out
     assert "  cumulative-growth = true\n" in out
     assert "cumulative_growth" not in out and "None" not in out
+
+
+def test_title_names_the_report_and_must_be_text(tmp_path: Path, runner: CliRunner) -> None:
+    root = make(tmp_path)
+    (root / "claimcheck.toml").write_text('fail-on = "none"\ntitle = "Kidal: the strikes"\n')
+    result = runner.invoke(cli, ["--store", str(root), "report"])
+    assert result.exit_code == 0 and result.stdout.startswith("# Kidal: the strikes\n")
+    for value in ("3", '""', '["a"]'):
+        (root / "claimcheck.toml").write_text(f'select = ["CC1"]\ntitle = {value}\n')
+        result = runner.invoke(cli, ["--store", str(root), "report"])
+        assert result.exit_code == 2, value
+        assert "claimcheck.toml:2:1: title must be text" in result.stderr, result.stderr

@@ -22,7 +22,11 @@ from claimcheck.cli.base import (
     "-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file."
 )
 @format_option("markdown", "html", "json")
-@click.option("--title", help="The report's title (default: from the store's folder name).")
+@click.option(
+    "--title",
+    help="The report's title (default: `title` in claimcheck.toml, else named after the "
+    "subject that holds most of the claims).",
+)
 @click.option(
     "--fail-on",
     type=FAIL_ON,

@@ -10,6 +10,7 @@ outlets and documents. The Markdown and HTML renderers draw the same record.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -20,7 +21,9 @@ from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.grades import Grade
 from claimcheck.model import Claim
 from claimcheck.provenance import Provenance
+from claimcheck.render import visible
 from claimcheck.sources import OutletRecord, outlet_records
+from claimcheck.store import Store
 from claimcheck.values import DateRange, Quantity
 
 #: Rules whose findings make a subject a conflict (the rest are corroboration gaps).
@@ -47,6 +50,8 @@ class Row:
     #: The cluster of claims that agree it belongs to: ``A``, ``B``... (values in one
     #: cluster can all hold together; ``-`` for a value that says nothing comparable).
     cluster: str = "-"
+    subject_label: str = ""
+    property_label: str = ""
 
 
 #: The columns of a group's who-says-what table, in every format.
@@ -94,6 +99,28 @@ class Gap:
     finding: Finding
     subject_label: str
     sources: str
+    property_label: str = ""
+
+
+@dataclass
+class GapGroup:
+    """The corroboration gaps one rule found: drawn as one collapsible block."""
+
+    rule: str
+    name: str
+    #: What the rule flags (the first line of its docstring).
+    description: str
+    gaps: list[Gap]
+
+    @property
+    def open(self) -> bool:
+        """Whether the block is drawn open: a few lines are read at once, a long list is
+        opened by the reader who wants it (Kidal has 60 single-origin values)."""
+        return len(self.gaps) <= GAPS_SHOWN_OPEN
+
+
+#: A rule's corroboration gaps are shown open up to this many, collapsed above it.
+GAPS_SHOWN_OPEN = 5
 
 
 @dataclass
@@ -108,6 +135,22 @@ class Report:
     outlets: list[OutletRecord]
     documents: list[dict[str, Any]]
     rule_names: dict[str, str] = field(default_factory=dict)
+    rule_descriptions: dict[str, str] = field(default_factory=dict)
+
+    def gap_groups(self) -> list[GapGroup]:
+        """The corroboration gaps by rule, in the order of the rules' codes."""
+        by_rule: dict[str, list[Gap]] = {}
+        for g in self.gaps:
+            by_rule.setdefault(g.finding.rule, []).append(g)
+        return [
+            GapGroup(
+                code,
+                self.rule_names.get(code, ""),
+                self.rule_descriptions.get(code, ""),
+                gaps,
+            )
+            for code, gaps in sorted(by_rule.items())
+        ]
 
 
 def _is_conflict(f: Finding) -> bool:
@@ -154,6 +197,10 @@ def build(result: Result, title: str | None = None) -> Report:
             as_of=str(c.as_of) if c.as_of else "—",
             grade=result.grades.get(c.id),
             in_findings=sorted(set(in_findings.get(c.id, []))),
+            subject_label=store.subjects[c.subject].label
+            if c.subject in store.subjects
+            else c.subject,
+            property_label=_property_label(store, c.property),
         )
 
     conflict_sections: dict[str, Section] = {}
@@ -182,7 +229,7 @@ def build(result: Result, title: str | None = None) -> Report:
             section.groups.append(
                 Group(
                     prop_id,
-                    (prop.label if prop and prop.label else prop_id),
+                    _property_label(store, prop_id),
                     prop.unit if prop else None,
                     prop.type if prop else "text",
                     [replace(row(c), cluster=cluster.get(c.id, "-")) for c in claims],
@@ -201,7 +248,7 @@ def build(result: Result, title: str | None = None) -> Report:
                         }
                     )
                 )
-                gaps.append(Gap(f, label, sources))
+                gaps.append(Gap(f, label, sources, _property_label(store, prop_id)))
     conflicts = sorted(
         conflict_sections.values(), key=lambda s: (-s.worst, s.date or "9999", s.label)
     )
@@ -228,7 +275,7 @@ def build(result: Result, title: str | None = None) -> Report:
     from claimcheck.rules import all_rules
 
     return Report(
-        title=title or f"Discrepancy report: {store.root.resolve().name or store.root}",
+        title=title or result.config.title or default_title(store),
         summary=result.summary() | {"parties": len(store.parties), "subjects": len(store.subjects)},
         conflicts=conflicts,
         gaps=sorted(
@@ -240,7 +287,81 @@ def build(result: Result, title: str | None = None) -> Report:
         outlets=outlet_records(result),
         documents=documents,
         rule_names={r.code: r.name for r in all_rules()},
+        rule_descriptions={r.code: _first_line(r.__doc__) for r in all_rules()},
     )
+
+
+def default_title(store: Store) -> str:
+    """The title of a store's report when neither ``--title`` nor the configuration gives
+    one: named after what the store is about, never after its folder.
+
+    That is the narrowest subject that, with the subjects ``part_of`` it, holds more than
+    half of the claims (for the Kidal store, the Kidal offensive); when no subject does,
+    the top-level subjects with the most claims: ``A``, ``A and B``, ``A, B and 3 more``.
+    """
+    own = Counter(c.subject for c in store.claims.values() if c.active)
+    total = sum(own.values())
+    if not total:
+        return "Discrepancy report"
+    held: Counter[str] = Counter()
+    depth: dict[str, int] = {}
+    for subject_id, n in own.items():
+        chain = _ancestry(store, subject_id)
+        depth[subject_id] = len(chain)
+        for s in chain:
+            held[s] += n
+    for s in held:
+        depth.setdefault(s, len(_ancestry(store, s)))
+
+    def label(subject_id: str) -> str:
+        subject = store.subjects.get(subject_id)
+        return subject.label if subject else subject_id
+
+    majority = [s for s, n in held.items() if 2 * n > total]
+    if majority:
+        return f"Discrepancy report: {label(max(majority, key=lambda s: depth[s]))}"
+    tops = sorted(
+        (s for s in held if _ancestry(store, s)[-1] == s),
+        key=lambda s: (-held[s], label(s).lower()),
+    )
+    names = [label(s) for s in tops[:2]]
+    if len(tops) == 1:
+        about = names[0]
+    elif len(tops) == 2:
+        about = f"{names[0]} and {names[1]}"
+    else:
+        about = f"{names[0]}, {names[1]} and {len(tops) - 2} more"
+    return f"Discrepancy report: {about}"
+
+
+def _ancestry(store: Store, subject_id: str) -> list[str]:
+    """``subject_id`` and the subjects it is part of, up to its top-level subject (a loop
+    of ``part_of`` stops where it comes back)."""
+    chain = [subject_id]
+    seen = {subject_id}
+    subject = store.subjects.get(subject_id)
+    while subject is not None and subject.part_of and subject.part_of not in seen:
+        chain.append(subject.part_of)
+        seen.add(subject.part_of)
+        subject = store.subjects.get(subject.part_of)
+    return chain
+
+
+def _property_label(store: Store, prop_id: str) -> str:
+    prop = store.properties.get(prop_id)
+    return prop.label if prop and prop.label else prop_id
+
+
+def _first_line(doc: str | None) -> str:
+    lines = (doc or "").strip().splitlines()
+    return lines[0].strip() if lines else ""
+
+
+def readable(text: object) -> str:
+    """User text as a report shows it: on one line, each control character shown as its
+    escape (:func:`claimcheck.render.visible`), so that a report printed to a terminal
+    cannot drive it. A line break or tab a writer typed is a space."""
+    return visible(str(text).replace("\n", " ").replace("\t", " "))
 
 
 def _clusters(ev: GroupEvidence) -> dict[str, str]:

@@ -1,18 +1,47 @@
-"""The discrepancy report as Markdown, with Mermaid diagrams, for pull requests."""
+"""The discrepancy report as Markdown, with Mermaid diagrams, for pull requests.
+
+Every piece of user text goes through :func:`esc`: control characters shown as their
+escapes (a report printed to a terminal cannot drive it), then Markdown-escaped.
+"""
 
 from __future__ import annotations
 
-from claimcheck.render import count, markdown_link, table
-from claimcheck.render import escape_markdown as esc
+import re
+from html import escape
+
+from claimcheck.render import Raw, count, escape_markdown, table
 from claimcheck.report import mermaid
 from claimcheck.report.build import (
     OUTLET_HEADERS,
     ROW_COLUMNS,
+    GapGroup,
     Group,
     Report,
     Row,
     outlet_rows,
+    readable,
 )
+
+
+def esc(text: object) -> str:
+    """User text made inert in Markdown and visible on a terminal."""
+    return escape_markdown(readable(text))
+
+
+def _cells(row: list[str]) -> list[str]:
+    """A table row of user text: each cell shown as :func:`esc` shows it (links are
+    already made safe by :func:`_link`)."""
+    return [c if isinstance(c, Raw) else Raw(esc(c)) for c in row]
+
+
+def _link(text: str, url: str | None) -> str:
+    """``[text](url)`` for web addresses that hold nothing but printable characters."""
+    label = esc(text)
+    target = (url or "").strip()
+    if target.lower().startswith(("http://", "https://")) and readable(target) == target:
+        target = target.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
+        return Raw(f"[{label}]({target})")
+    return Raw(label)
 
 
 def _num(x: float) -> str:
@@ -26,33 +55,32 @@ def _grade(r: Row) -> str:
 def _group(group: Group) -> list[str]:
     out = [f"#### {esc(group.label)}", ""]
     rows = [
-        [
-            r.cluster,
-            r.stated,
-            r.interval,
-            r.claimant + ("" if r.claimant_named else " (outlet)"),
-            r.outlet,
-            markdown_link(f"{r.document_title} ({r.document_date})", r.url),
-            r.as_of,
-            _grade(r),
-        ]
+        _cells(
+            [
+                r.cluster,
+                r.stated,
+                r.interval,
+                r.claimant + ("" if r.claimant_named else " (outlet)"),
+                r.outlet,
+                _link(f"{r.document_title} ({r.document_date})", r.url),
+                r.as_of,
+                _grade(r),
+            ]
+        )
         for r in group.rows
     ]
-    out.append(
-        table(
-            rows,
-            ROW_COLUMNS,
-            "markdown",
-        )
-    )
+    out.append(table(rows, ROW_COLUMNS, "markdown"))
     out.append("")
     if group.estimate is not None:
         e = group.estimate
         unit = f" {group.unit}" if group.unit else ""
+        picks = "; ".join(
+            f"{bound} from {', '.join(esc(c) for c in e.claims[bound])}"
+            for bound in ("low", "best", "high")
+        )
         out.append(
-            f"Estimate: **low {_num(e.low)}, best {_num(e.best)}, high {e.high_text()}**"
-            f"{esc(unit)} ({esc(e.basis)}; low from {', '.join(e.claims['low'])}, "
-            f"best from {', '.join(e.claims['best'])}, high from {', '.join(e.claims['high'])})."
+            f"Estimate: **low {_num(e.low)}, best {_num(e.best)}, high {esc(e.high_text())}**"
+            f"{esc(unit)} ({esc(e.basis)}; {picks})."
         )
         out.append("")
     if group.wants_forest:
@@ -61,30 +89,66 @@ def _group(group: Group) -> list[str]:
         line = f"- **{f.rule} {f.name}** ({f.severity}): {esc(f.message)}"
         if f.review:
             who = (f" by {esc(f.review.by)}" if f.review.by else "") + (
-                f" on {f.review.on}" if f.review.on else ""
+                f" on {esc(f.review.on)}" if f.review.on else ""
             )
             line += f" — *reviewed{who}: {esc(f.review.verdict)}*" + (
                 f", {esc(f.review.note)}" if f.review.note else ""
             )
             if f.review.since():
                 line += f" ({esc(f.review.since())})"
-        out.append(line + f" `{f.fingerprint}`")
+        out.append(line + f" `{esc(f.fingerprint)}`")
     out.append("")
+    return out
+
+
+def summary_html(group: GapGroup) -> str:
+    """The line of a collapsible block of gaps: its rule, how many, what the rule flags.
+
+    HTML, as ``<summary>`` needs on GitHub and GitLab (the text is ours, not the store's).
+    """
+    description = re.sub(r"`([^`]*)`", r"<code>\1</code>", escape(group.description))
+    return (
+        f"<summary><b>{escape(group.rule)} {escape(group.name)}</b>: "
+        f"{count(len(group.gaps), 'finding')} — {description}</summary>"
+    )
+
+
+def _gaps(report: Report) -> list[str]:
+    if not report.gaps:
+        return ["None.", ""]
+    out: list[str] = []
+    for group in report.gap_groups():
+        rows = [
+            _cells(
+                [g.subject_label, g.property_label, g.finding.message, g.sources],
+            )
+            for g in group.gaps
+        ]
+        out += [
+            "<details open>" if group.open else "<details>",
+            summary_html(group),
+            "",
+            table(rows, ["subject", "property", "finding", "who says it"], "markdown"),
+            "",
+            "</details>",
+            "",
+        ]
     return out
 
 
 def render(report: Report) -> str:
     s = report.summary
     sev = s["by_severity"]
-    out = [f"# {esc(report.title)}", ""]
-    out.append(
+    head = [f"# {esc(report.title)}", ""]
+    head.append(
         f"{count(s['claims'], 'claim')} from {count(s['documents'], 'document')} of "
-        f"{count(s['outlets'], 'outlet')}, about {count(s['subjects'], 'subject')}, by "
+        f"{count(s['outlets'], 'outlet')}, on {count(s['subjects'], 'subject')}, by "
         f"{count(s['parties'], 'party')}. The rules found **{count(s['findings'], 'finding')}**: "
         f"{count(sev['error'], 'error')}, {count(sev['warning'], 'warning')}, {sev['info']} info; "
         f"{s['reviewed']} reviewed, {count(s['stale_reviews'], 'stale review')}."
     )
-    out += ["", "## Summary", ""]
+    head.append("")
+    out = ["## Summary", ""]
     rows = [[code, report.rule_names.get(code, ""), str(n)] for code, n in s["by_rule"].items()]
     out += [table(rows, ["rule", "name", "findings"], "markdown"), ""]
     grades = s["grades"]
@@ -97,28 +161,12 @@ def render(report: Report) -> str:
     if not report.conflicts:
         out += ["No conflicts.", ""]
     for section in report.conflicts:
-        date = f", {section.date}" if section.date else ""
-        out += [f"### {esc(section.label)} (`{section.subject}`{date})", ""]
+        date = f" · {esc(section.date)}" if section.date else ""
+        out += [f"### {esc(section.label)}", "", f"Subject `{esc(section.subject)}`{date}", ""]
         for group in section.groups:
             out += _group(group)
     out += ["## Corroboration gaps", ""]
-    if report.gaps:
-        rows = [
-            [
-                g.finding.rule,
-                g.subject_label,
-                g.finding.property or "",
-                g.finding.message,
-                g.sources,
-            ]
-            for g in report.gaps
-        ]
-        out += [
-            table(rows, ["rule", "subject", "property", "finding", "who says it"], "markdown"),
-            "",
-        ]
-    else:
-        out += ["None.", ""]
+    out += _gaps(report)
     if report.timeline:
         out += ["## Timeline", "", mermaid.timeline(report), ""]
         out += [
@@ -131,18 +179,20 @@ def render(report: Report) -> str:
             "",
         ]
     out += ["## Appendix: outlets", ""]
-    out += [table(outlet_rows(report), OUTLET_HEADERS, "markdown"), ""]
+    out += [table([_cells(r) for r in outlet_rows(report)], OUTLET_HEADERS, "markdown"), ""]
     out += ["## Appendix: documents", ""]
     rows = [
-        [
-            d["id"],
-            d["outlet"] or "—",
-            markdown_link(d["title"], d["url"]),
-            d["published"],
-            d["retrieved"],
-            d["language"],
-            str(d["claims"]),
-        ]
+        _cells(
+            [
+                d["id"],
+                d["outlet"] or "—",
+                _link(d["title"], d["url"]),
+                d["published"],
+                d["retrieved"],
+                d["language"],
+                str(d["claims"]),
+            ]
+        )
         for d in report.documents
     ]
     out += [
@@ -153,4 +203,51 @@ def render(report: Report) -> str:
         ),
         "",
     ]
-    return "\n".join(out)
+    return "\n".join(head + _contents(out, report) + out)
+
+
+def _contents(lines: list[str], report: Report) -> list[str]:
+    """The table of contents of the report's ``lines``: its sections, and the subjects
+    in conflict under "Conflicts", linked as GitHub and GitLab name headings' anchors."""
+    slugs = _anchors(lines)
+    toc = ["**Contents**", ""]
+    subjects = iter(report.conflicts)
+    for level, text, slug in slugs:
+        if level == 2:
+            extra = ""
+            if text == "Conflicts" and report.conflicts:
+                extra = f" ({count(len(report.conflicts), 'subject')})"
+            elif text == "Corroboration gaps" and report.gaps:
+                extra = f" ({count(len(report.gaps), 'finding')})"
+            toc.append(f"- [{text}](#{slug}){extra}")
+        elif level == 3:
+            section = next(subjects, None)
+            label = esc(section.label) if section else text
+            toc.append(f"  - [{label}](#{slug})")
+    return [*toc, ""]
+
+
+def _anchors(lines: list[str]) -> list[tuple[int, str, str]]:
+    """Each heading of ``lines`` (outside code blocks) up to level 3: its level, its
+    Markdown text and the anchor GitHub gives it (lower case, punctuation dropped, spaces
+    as hyphens, ``-1``, ``-2``… after a repeat)."""
+    seen: dict[str, int] = {}
+    out: list[tuple[int, str, str]] = []
+    fenced = False
+    for block in lines:
+        for line in block.split("\n"):
+            if line.startswith("```"):
+                fenced = not fenced
+                continue
+            m = re.match(r"(#{1,6}) (.*)$", line)
+            if fenced or m is None:
+                continue
+            text = m[2].strip()
+            shown = re.sub(r"\\(.)", r"\1", text.replace("`", ""))
+            shown = shown.replace("&lt;", "<").replace("&gt;", ">")
+            slug = re.sub(r"[^\w\- ]", "", shown.lower()).replace(" ", "-")
+            n = seen.get(slug, 0)
+            seen[slug] = n + 1
+            if len(m[1]) <= 3:
+                out.append((len(m[1]), text, f"{slug}-{n}" if n else slug))
+    return out

@@ -6,10 +6,11 @@ so that a quote holding `"]`, `:`, `%%` or `<script>` stays text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from claimcheck.estimates import Estimate
-from claimcheck.report.build import Group, Report
+from claimcheck.report.build import Group, Report, readable
 from claimcheck.report.build import next_day as _next_day
 from claimcheck.values import Quantity
 from claimcheck.values.quantity import INF
@@ -48,8 +49,9 @@ _KEYWORDS = {
 
 
 def label(text: str, limit: int = 60) -> str:
-    """Text safe inside a Mermaid label or task name."""
-    text = _UNSAFE.sub(" ", " ".join(str(text).split()))
+    """Text safe inside a Mermaid label or task name (control characters shown first, as
+    everywhere in the report, then every character that could be syntax made a space)."""
+    text = _UNSAFE.sub(" ", " ".join(readable(text).split()))
     text = re.sub(r"\s+", " ", text).strip()
     if text.split(" ", 1)[0].lower() in _KEYWORDS:
         text = "· " + text
@@ -101,6 +103,33 @@ def _n(x: float) -> str:
     return str(round(x)) if abs(x - round(x)) < 1e-9 else f"{x:.2f}"
 
 
+#: Tick intervals Mermaid knows (``tickInterval``), with the axis format that suits each.
+_TICKS = (
+    (1, "1day", "%d %b"),
+    (2, "2day", "%d %b"),
+    (7, "1week", "%d %b"),
+    (14, "2week", "%d %b"),
+    (31, "1month", "%b %Y"),
+    (92, "3month", "%b %Y"),
+    (183, "6month", "%b %Y"),
+    (366, "12month", "%Y"),
+)
+
+#: At most this many ticks on a timeline's axis: their labels never touch on a page.
+MAX_TICKS = 8
+
+
+def axis(start: dt.date, end: dt.date) -> tuple[str, str]:
+    """The tick interval and date format of a timeline from ``start`` to ``end``: the
+    finest with at most :data:`MAX_TICKS` ticks, and years (``%Y``) when none is."""
+    span = max((end - start).days, 1)
+    for days, interval, fmt in _TICKS:
+        if span / days <= MAX_TICKS:
+            return interval, fmt
+    years = -(-span // (366 * MAX_TICKS))
+    return f"{12 * years}month", "%Y"
+
+
 def timeline(report: Report) -> str:
     """Claims of the conflicts by `as_of`, and when their documents were published."""
     lines = [
@@ -108,23 +137,29 @@ def timeline(report: Report) -> str:
         "gantt",
         "    title Claims in conflict: as of, and publication",
         "    dateFormat YYYY-MM-DD",
-        "    axisFormat %d %b",
     ]
+    dates: list[dt.date] = []
     by_subject: dict[str, list[str]] = {}
     for r in report.timeline:
         c = r.claim
         if c.as_of is None or not c.as_of.known:
             continue
         start, end = c.as_of.low, _next_day(c.as_of.high)
-        entries = by_subject.setdefault(c.subject, [])
+        dates += [start, end]
+        if r.document_date not in ("undated", ""):
+            dates.append(dt.date.fromisoformat(r.document_date))
+        entries = by_subject.setdefault(r.subject_label or c.subject, [])
         entries.append(
-            f"    {label(r.stated + ' - ' + r.claimant, 45)} : "
+            f"    {label(f'{r.property_label}, {r.stated} - {r.claimant}', 50)} : "
             f"{start.isoformat()}, {end.isoformat()}"
         )
         if r.document_date not in ("undated", ""):
             entries.append(
                 f"    published {label(r.document, 40)} : milestone, {r.document_date}, 0d"
             )
+    if dates:
+        interval, fmt = axis(min(dates), max(dates))
+        lines += [f"    axisFormat {fmt}", f"    tickInterval {interval}"]
     for subject, entries in by_subject.items():
         lines.append(f"    section {label(subject, 40)}")
         lines.extend(dict.fromkeys(entries))

@@ -1,7 +1,7 @@
 """Inline SVG pictures for the HTML report: no script, no external resource.
 
-Every piece of user text goes through :func:`esc` (XML escaping), so a quote holding
-`<script>` is drawn as text.
+Every piece of user text goes through :func:`esc` (XML escaping, control characters
+shown as their escapes), so a quote holding `<script>` is drawn as text.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from html import escape
 
-from claimcheck.report.build import Group, Report, Row
+from claimcheck.report.build import Group, Report, Row, readable
 from claimcheck.report.build import axis_top as _axis_top
 from claimcheck.report.build import next_day as _next_day
 from claimcheck.values import Quantity
@@ -23,7 +23,7 @@ MUTED = "#888"
 
 
 def esc(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(readable(text), quote=True)
 
 
 def _short(text: str, n: int) -> str:
@@ -70,7 +70,7 @@ def forest(group: Group) -> str:
         assert isinstance(q, Quantity)
         y = 36 + i * row_h
         color = CONFLICT if any(c.startswith("CC1") for c in r.in_findings) else CALM
-        who = _short(f"{r.stated} — {r.claim.origin}", 44)
+        who = _short(f"{r.stated} — {r.claimant}", 44)
         parts.append(f'<text x="{left - 8}" y="{y + 4}" text-anchor="end">{esc(who)}</text>')
         x1, x2 = x(q.low), x(q.high if q.high != INF else top)
         if x2 - x1 < 1:
@@ -141,7 +141,8 @@ def _ticks(
 
 
 def timeline(report: Report) -> str:
-    """Claims by `as_of` (bars) and their documents' publication (diamonds)."""
+    """Claims by `as_of` (bars) and their documents' publication (diamonds), under a line
+    naming their subject; each claim's line names its property, value and claimant."""
     rows: list[Row] = [
         r for r in report.timeline if r.claim.as_of is not None and r.claim.as_of.known
     ]
@@ -151,8 +152,14 @@ def timeline(report: Report) -> str:
     dates += [dt.date.fromisoformat(r.document_date) for r in rows if r.document_date != "undated"]
     start, end = min(dates), _next_day(max(dates))
     span = max((end - start).days, 1)
-    left, width, row_h = 330, 480, 20
-    height = 30 + row_h * len(rows) + 40
+    # each subject's label on a line of its own, above its claims
+    lines: list[Row | str] = []
+    for r in rows:
+        if not lines or r.claim.subject != _subject_of(lines[-1]):
+            lines.append(r.subject_label or r.claim.subject)
+        lines.append(r)
+    left, width, row_h = 340, 600, 20
+    height = 30 + row_h * len(lines) + 40
 
     def x(d: dt.date) -> float:
         return left + width * (d - start).days / span
@@ -162,13 +169,20 @@ def timeline(report: Report) -> str:
         f'width="{left + width + 30}" height="{height}" style="{FONT}">',
         "<title>Timeline of the claims in conflict</title>",
     ]
-    for i, r in enumerate(rows):
+    for i, line in enumerate(lines):
         y = 24 + i * row_h
-        a = r.claim.as_of
+        if isinstance(line, str):
+            parts.append(
+                f'<text x="4" y="{y + 4}" font-weight="bold">{esc(_short(line, 110))}</text>'
+            )
+            continue
+        r, a = line, line.claim.as_of
         assert a is not None
         color = CONFLICT if any(c.startswith(("CC1", "CC3")) for c in r.in_findings) else CALM
+        who = f"{r.property_label}: {r.stated} — {r.claimant}"
         parts.append(
-            f'<text x="{left - 8}" y="{y + 4}" text-anchor="end">{esc(_short(r.claim.subject + ": " + r.stated, 50))}</text>'
+            f'<text x="{left - 8}" y="{y + 4}" text-anchor="end">{esc(_short(who, 44))}'
+            f"<title>{esc(who)}</title></text>"
         )
         x1, x2 = x(a.low), x(_next_day(a.high))
         parts.append(
@@ -179,7 +193,7 @@ def timeline(report: Report) -> str:
             parts.append(
                 f'<path d="M{px:.1f},{y - 7} l5,7 l-5,7 l-5,-7 z" fill="none" stroke="#222"/>'
             )
-    axis_y = 24 + row_h * len(rows)
+    axis_y = 24 + row_h * len(lines)
     parts.append(
         f'<line x1="{left}" x2="{left + width}" y1="{axis_y}" y2="{axis_y}" stroke="{MUTED}"/>'
     )
@@ -192,6 +206,10 @@ def timeline(report: Report) -> str:
     )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _subject_of(line: Row | str) -> str | None:
+    return line.claim.subject if isinstance(line, Row) else None
 
 
 def provenance(report: Report) -> str:
