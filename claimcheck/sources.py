@@ -14,6 +14,17 @@ judged on its own claims. **Relayed** counts its documents that cite another out
 relay (CC206). The **track record** is the share of its own claims that hold up (graded
 1 confirmed or 2 probably true) among those judged either way (also graded 4 doubtful or
 5 improbable); a claim only it makes, uncontradicted (3), is not judged either way.
+
+A party's record is the same review for a claimant: a ministry or an army is often the
+one to audit. Its claims are those it makes (its ``claimant`` id); its **parts** — the
+parties ``part_of`` it, at any depth, and its state or party media (outlets with an
+``affiliation``) — are one origin with it, and their claims are counted apart
+(``parts_claims``) unless asked for with it (``with_parts``). Each claim's **standing**:
+corroborated (graded 1), contested (another origin contradicts it), single origin
+(CC201), interested only (CC202: only its own side supports it), revised (its origin
+gave a later figure since, CC105/CC106, or it is recorded superseded or retracted).
+**Relayed by** counts the outlets that carried its claims: each claim's document's, and
+those of documents citing it. The track record is as for outlets.
 """
 
 from __future__ import annotations
@@ -22,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimcheck.engine import Result
+from claimcheck.grades import Grade
 from claimcheck.model import Claim
 
 
@@ -118,12 +130,22 @@ def outlet_records(result: Result) -> list[OutletRecord]:
     return sorted(records.values(), key=lambda r: r.id)
 
 
-def outlet_claims(result: Result, outlet: str) -> list[dict[str, Any]]:
-    """One outlet's claims with grade, findings and status."""
-    by_claim: dict[str, list[str]] = {}
+def rules_by_claim(result: Result) -> dict[str, set[str]]:
+    """The codes of the rules whose findings involve each claim, by claim id."""
+    out: dict[str, set[str]] = {}
     for f in result.findings:
         for cid in f.claims:
-            by_claim.setdefault(cid, []).append(f.rule)
+            out.setdefault(cid, set()).add(f.rule)
+    return out
+
+
+def _stated(claim: Claim) -> str:
+    return ("not " if claim.stance == "denies" else "") + str(claim.parsed or claim.value)
+
+
+def outlet_claims(result: Result, outlet: str) -> list[dict[str, Any]]:
+    """One outlet's claims with grade, findings and status."""
+    rules = rules_by_claim(result)
     rows = []
     claims: list[Claim] = [c for c in result.store.claims.values() if c.outlet == outlet]
     for c in claims:
@@ -133,14 +155,269 @@ def outlet_claims(result: Result, outlet: str) -> list[dict[str, Any]]:
                 "id": c.id,
                 "subject": c.subject,
                 "property": c.property,
-                "value": ("not " if c.stance == "denies" else "") + str(c.parsed or c.value),
+                "value": _stated(c),
                 "claimant": c.claimant,
                 "source": c.source,
                 "as_of": str(c.as_of) if c.as_of else None,
                 "grade": grade.grade if grade else None,
                 "grade_reason": grade.reason if grade else None,
-                "findings": sorted(set(by_claim.get(c.id, []))),
+                "findings": sorted(rules.get(c.id, ())),
                 "status": c.status,
             }
         )
     return rows
+
+
+# -- parties ------------------------------------------------------------------------------
+
+#: The words of a claim's standing, in the order they are shown.
+STANDING = ("corroborated", "contested", "single origin", "interested only", "revised")
+
+
+@dataclass
+class PartyRecord:
+    """A party's record as a claimant: what it says, and how it holds up."""
+
+    id: str
+    name: str
+    kind: str
+    side: str | None
+    part_of: str | None
+    anonymous: bool
+    #: Who speaks in its name: the parties ``part_of`` it at any depth, and the outlets
+    #: affiliated with it or them (its state or party media).
+    parts: list[str]
+    #: Whether its parts' claims are counted as its own below.
+    with_parts: bool = False
+    claims: int = 0
+    #: Claims its parts make (counted in the other figures only ``with_parts``).
+    parts_claims: int = 0
+    corroborated: int = 0
+    contested: int = 0
+    single_origin: int = 0
+    interested_only: int = 0
+    revised: int = 0
+    held: int = 0
+    failed: int = 0
+    grades: dict[int, int] = field(default_factory=lambda: dict.fromkeys(range(1, 7), 0))
+    #: Its claims in each rule's findings, by rule code.
+    findings: dict[str, int] = field(default_factory=dict)
+    outlets: set[str] = field(default_factory=set)
+
+    @property
+    def relayed_by(self) -> int:
+        """How many outlets carried its claims."""
+        return len(self.outlets)
+
+    @property
+    def track_record(self) -> float | None:
+        judged = self.held + self.failed
+        return round(self.held / judged, 3) if judged else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "side": self.side,
+            "part_of": self.part_of,
+            "anonymous": self.anonymous,
+            "parts": self.parts,
+            "with_parts": self.with_parts,
+            "claims": self.claims,
+            "parts_claims": self.parts_claims,
+            "corroborated": self.corroborated,
+            "contested": self.contested,
+            "single_origin": self.single_origin,
+            "interested_only": self.interested_only,
+            "revised": self.revised,
+            "relayed_by": self.relayed_by,
+            "outlets": sorted(self.outlets),
+            "grades": {str(g): n for g, n in self.grades.items()},
+            "findings": dict(sorted(self.findings.items())),
+            "track_record": self.track_record,
+        }
+
+    def add(self, facts: ClaimFacts) -> None:
+        """Count one claim it makes (or one of its parts makes, ``with_parts``)."""
+        self.claims += 1
+        grade = facts.grade
+        if grade is not None:
+            self.grades[grade.grade] += 1
+            self.held += grade.grade in (1, 2)
+            self.failed += grade.grade in (4, 5)
+        standing = facts.standing
+        self.corroborated += "corroborated" in standing
+        self.contested += "contested" in standing
+        self.single_origin += "single origin" in standing
+        self.interested_only += "interested only" in standing
+        self.revised += "revised" in standing
+        for rule in facts.rules:
+            self.findings[rule] = self.findings.get(rule, 0) + 1
+        self.outlets.update(facts.outlets)
+
+
+@dataclass
+class ClaimFacts:
+    """What the run says about one claim, as a party's record counts it."""
+
+    claim: Claim
+    grade: Grade | None
+    rules: list[str]
+    standing: list[str]
+    #: The outlets that carried it: its document's, and those of documents citing that
+    #: document (directly or through a chain).
+    outlets: list[str]
+
+    def as_dict(self) -> dict[str, Any]:
+        c, grade = self.claim, self.grade
+        return {
+            "id": c.id,
+            "claimant": c.origin,
+            "subject": c.subject,
+            "property": c.property,
+            "value": _stated(c),
+            "as_of": str(c.as_of) if c.as_of else None,
+            "source": c.source,
+            "outlets": self.outlets,
+            "grade": grade.grade if grade else None,
+            "grade_label": grade.label if grade else None,
+            "grade_reason": grade.reason if grade else None,
+            "findings": self.rules,
+            "standing": self.standing,
+            "status": c.status,
+        }
+
+
+class _PartyIndex:
+    """Who speaks for whom, and the facts of a run's claims, computed once per call."""
+
+    def __init__(self, result: Result) -> None:
+        self.result = result
+        store = result.store
+        self.rules = rules_by_claim(result)
+        self.revised = _revised(result)
+        #: Each speaker's parties above it: a party's ``part_of`` chain, or for state or
+        #: party media, the party it is affiliated with and that party's chain.
+        self.above: dict[str, list[str]] = {}
+        for p in store.parties.values():
+            self.above[p.id] = self._chain(p.part_of)
+        for outlet in store.outlets.values():
+            if outlet.affiliation in store.parties:
+                self.above[outlet.id] = self._chain(outlet.affiliation)
+        self.parts: dict[str, list[str]] = {p: [] for p in store.parties}
+        for speaker, chain in self.above.items():
+            for party_id in chain:
+                self.parts[party_id].append(speaker)
+        self._cited_by: dict[str, list[str]] | None = None
+        self._outlets: dict[str | None, list[str]] = {}
+
+    def _chain(self, party_id: str | None) -> list[str]:
+        parties = self.result.store.parties
+        chain: list[str] = []
+        while party_id is not None and party_id in parties and party_id not in chain:
+            chain.append(party_id)
+            party_id = parties[party_id].part_of
+        return chain
+
+    def facts(self, claim: Claim) -> ClaimFacts:
+        grade = self.result.grades.get(claim.id)
+        rules = sorted(self.rules.get(claim.id, ()))
+        standing = []
+        if grade is not None and grade.grade == 1:
+            standing.append("corroborated")
+        if grade is not None and grade.contradicting_origins > 0:
+            standing.append("contested")
+        if "CC201" in rules:
+            standing.append("single origin")
+        if "CC202" in rules:
+            standing.append("interested only")
+        if claim.id in self.revised or claim.status != "active":
+            standing.append("revised")
+        return ClaimFacts(claim, grade, rules, standing, self.outlets_of(claim.source))
+
+    def outlets_of(self, document_id: str | None) -> list[str]:
+        """The outlets carrying a document: its own, and those of documents relaying it."""
+        found = self._outlets.get(document_id)
+        if found is not None:
+            return found
+        documents = self.result.store.documents
+        if self._cited_by is None:
+            self._cited_by = {}
+            for doc in documents.values():
+                for cited in doc.cites:
+                    self._cited_by.setdefault(cited, []).append(doc.id)
+        seen: set[str] = set()
+        todo = [document_id] if document_id is not None else []
+        outlets: set[str] = set()
+        while todo:
+            doc_id = todo.pop()
+            if doc_id in seen:
+                continue
+            seen.add(doc_id)
+            relay = documents.get(doc_id)
+            if relay is not None and relay.outlet:
+                outlets.add(relay.outlet)
+            todo.extend(self._cited_by.get(doc_id, ()))
+        found = sorted(outlets)
+        self._outlets[document_id] = found
+        return found
+
+
+def _revised(result: Result) -> set[str]:
+    """Claims whose origin has given a later figure since: the earlier ones of a toll
+    revision (CC105) or decrease (CC106)."""
+    claims = result.store.claims
+    out: set[str] = set()
+    for f in result.findings:
+        if f.rule not in ("CC105", "CC106"):
+            continue
+        dated = [(cid, c.as_of) for cid in f.claims if (c := claims.get(cid)) is not None]
+        known = [(cid, d) for cid, d in dated if d is not None and d.known]
+        if known:
+            # Held strictly before another figure of the finding: not its origin's last word.
+            latest = max(d.low for _, d in known)
+            out.update(cid for cid, d in known if d.high < latest)
+    return out
+
+
+def party_records(result: Result, *, with_parts: bool = False) -> list[PartyRecord]:
+    """One record per party, by id: the claims it makes (its parts' too, ``with_parts``)."""
+    store = result.store
+    index = _PartyIndex(result)
+    records = {
+        p.id: PartyRecord(
+            p.id,
+            p.name,
+            p.kind,
+            p.side,
+            p.part_of,
+            p.is_anonymous,
+            sorted(index.parts[p.id]),
+            with_parts,
+        )
+        for p in store.parties.values()
+    }
+    for claim in store.claims.values():
+        speaker = claim.origin
+        own = records.get(speaker)
+        above = index.above.get(speaker, ())
+        if own is None and not above:
+            continue
+        facts = index.facts(claim)
+        if own is not None:
+            own.add(facts)
+        for party in above:
+            rec = records[party]
+            rec.parts_claims += 1
+            if with_parts:
+                rec.add(facts)
+    return sorted(records.values(), key=lambda r: r.id)
+
+
+def party_claims(result: Result, party: str, *, with_parts: bool = False) -> list[dict[str, Any]]:
+    """The claims a party makes (its parts' too, ``with_parts``), each with its grade,
+    findings, standing and the outlets that carried it, in the store's order."""
+    index = _PartyIndex(result)
+    speakers = {party, *index.parts.get(party, ())} if with_parts else {party}
+    return [index.facts(c).as_dict() for c in result.store.claims.values() if c.origin in speakers]

@@ -29,6 +29,7 @@ def run(runner: CliRunner, root: Path, *args: str) -> tuple[int, str, str]:
 def test_sources_json_shape_and_kidal_numbers(runner: CliRunner) -> None:
     code, out, _ = run(runner, KIDAL, "sources", "--format", "json")
     assert code == 0
+    assert json.loads(out)["version"] == 1
     outlets = {o["id"]: o for o in json.loads(out)["outlets"]}
     for key in (
         "id",
@@ -64,6 +65,7 @@ def test_one_outlets_claims(runner: CliRunner) -> None:
     code, out, _ = run(runner, KIDAL, "sources", "france24", "--format", "json")
     assert code == 0
     data = json.loads(out)
+    assert data["version"] == 1 and data["outlet"]["id"] == "france24"
     ids = {c["id"]: c for c in data["claims"]}
     assert set(ids) == {"l39-crash-cause", "l39-crash-occurred", "flanking-1113-vehicles-destroyed"}
     assert ids["l39-crash-cause"]["grade"] == 3 and "CC201" in ids["l39-crash-cause"]["findings"]

@@ -1,20 +1,67 @@
-"""Rendering outlets' records (`claimcheck sources`)."""
+"""Rendering outlets' and parties' records (`claimcheck sources`).
+
+Every piece of store text in a table or a heading goes through :func:`_text`, which
+shows control characters visibly: a hostile store must not drive the reader's terminal.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from claimcheck.render import count, escape_markdown, shorten, table, to_json
-from claimcheck.sources import OutletRecord
+from claimcheck.render import (
+    JSON_VERSION,
+    count,
+    escape_markdown,
+    shorten,
+    table,
+    to_json,
+    visible,
+)
+from claimcheck.sources import STANDING, OutletRecord, PartyRecord
 
 
-def _track(r: OutletRecord) -> str:
+def _text(value: object) -> str:
+    """A cell or a heading as printed: store text with its control characters shown."""
+    return "" if value is None else visible(str(value))
+
+
+def _table(rows: Sequence[Sequence[object]], headers: list[str], fmt: str) -> str:
+    return table([[_text(c) for c in row] for row in rows], headers, fmt)
+
+
+def _heading(text: str, fmt: str) -> str:
+    text = _text(text)
+    return escape_markdown(text) if fmt == "markdown" else text
+
+
+def _note(text: str, fmt: str) -> str:
+    return "\n" + text if fmt != "markdown" else "\n" + text.strip()
+
+
+def _track(r: OutletRecord | PartyRecord) -> str:
     return f"{r.track_record:.0%}" if r.track_record is not None else "—"
+
+
+def _party_track(r: PartyRecord) -> str:
+    """``50% (1 of 2)``: a party's track record with the claims it rests on, few as
+    they often are."""
+    if r.track_record is None:
+        return "—"
+    return f"{r.track_record:.0%} ({r.held} of {r.held + r.failed})"
+
+
+def _grades(r: PartyRecord) -> str:
+    """``1:1 3:2 6:1``: how many of its claims have each grade (grades none has left out)."""
+    return " ".join(f"{g}:{n}" for g, n in r.grades.items() if n) or "—"
+
+
+# -- outlets ------------------------------------------------------------------------------
 
 
 def render_outlets(records: list[OutletRecord], fmt: str) -> str:
     if fmt == "json":
-        return to_json({"outlets": [r.as_dict() for r in records]})
+        return to_json({"version": JSON_VERSION, "outlets": [r.as_dict() for r in records]})
     headers = [
         "outlet",
         "owner",
@@ -47,12 +94,12 @@ def render_outlets(records: list[OutletRecord], fmt: str) -> str:
         "claimant); track record: of those, the share graded 1-2 among those graded 1-2 or "
         "4-5; relayed: documents citing or cited by another outlet's, and suspected relays"
     )
-    return table(rows, headers, fmt) + ("\n" + note if fmt != "markdown" else "\n" + note.strip())
+    return _table(rows, headers, fmt) + _note(note, fmt)
 
 
 def render_outlet(record: OutletRecord, claims: list[dict[str, Any]], fmt: str) -> str:
     if fmt == "json":
-        return to_json({"outlet": record.as_dict(), "claims": claims})
+        return to_json({"version": JSON_VERSION, "outlet": record.as_dict(), "claims": claims})
     head = (
         f"{record.name} ({record.id}, {record.kind}, owner {record.owner}): "
         f"{count(record.documents, 'document')}, {count(record.claims, 'claim')}; "
@@ -65,7 +112,7 @@ def render_outlet(record: OutletRecord, claims: list[dict[str, Any]], fmt: str) 
             c["id"],
             c["subject"],
             c["property"],
-            shorten(c["value"], 30),
+            shorten(_text(c["value"]), 30),
             c["claimant"],
             c["as_of"],
             c["grade"],
@@ -74,21 +121,266 @@ def render_outlet(record: OutletRecord, claims: list[dict[str, Any]], fmt: str) 
         ]
         for c in claims
     ]
-    body = table(
-        rows,
+    headers = [
+        "claim",
+        "subject",
+        "property",
+        "value",
+        "claimant",
+        "as of",
+        "grade",
+        "findings",
+        "status",
+    ]
+    return f"{_heading(head, fmt)}\n\n{_table(rows, headers, fmt)}"
+
+
+# -- parties ------------------------------------------------------------------------------
+
+_PARTIES_NOTE = (
+    "\nclaims: the claims it makes as claimant{parts}; corroborated: graded 1; contested: "
+    "another origin contradicts it; single origin: nobody independent confirms it (CC201); "
+    "interested only: only its own side supports it (CC202); revised: its origin gave a "
+    "later figure since, or it is recorded superseded or retracted; relayed by: the outlets "
+    "that carried its claims; grades: how many of its claims have each grade (1 confirmed "
+    "... 5 improbable, 6 cannot be judged); track record: the share graded 1-2 among those "
+    "graded 1-2 or 4-5, with the counts"
+)
+
+
+def render_parties(records: list[PartyRecord], fmt: str) -> str:
+    if fmt == "json":
+        return to_json({"version": JSON_VERSION, "parties": [r.as_dict() for r in records]})
+    with_parts = any(r.with_parts for r in records)
+    # A column for the parts' claims only where some party has parts that speak.
+    parts_column = not with_parts and any(r.parts_claims for r in records)
+    headers = [
+        "party",
+        "name",
+        "kind",
+        "side",
+        "claims",
+        *(["parts' claims"] if parts_column else []),
+        "corroborated",
+        "contested",
+        "single origin",
+        "interested only",
+        "revised",
+        "relayed by",
+        "grades",
+        "track record",
+    ]
+    rows = [
         [
-            "claim",
-            "subject",
-            "property",
-            "value",
-            "claimant",
-            "as of",
-            "grade",
-            "findings",
-            "status",
-        ],
-        fmt,
+            r.id,
+            shorten(_text(r.name), 28) if fmt == "table" else r.name,
+            r.kind,
+            r.side or "—",
+            r.claims,
+            *([r.parts_claims] if parts_column else []),
+            r.corroborated,
+            r.contested,
+            r.single_origin,
+            r.interested_only,
+            r.revised,
+            r.relayed_by,
+            _grades(r),
+            _party_track(r),
+        ]
+        for r in records
+    ]
+    if with_parts:
+        parts = ", its parts' and its media's counted with it"
+    elif parts_column:
+        parts = " (parts' claims: those of the parties part_of it and its media; --with-parts "
+        parts += "counts them with it)"
+    else:
+        parts = ""
+    return _table(rows, headers, fmt) + _note(_PARTIES_NOTE.format(parts=parts), fmt)
+
+
+def _party_head(r: PartyRecord) -> list[str]:
+    """The lines heading a party's claims (store text as it is: shown by the caller)."""
+    what = ", ".join(
+        [r.id, r.kind + (", anonymous" if r.anonymous else ""), f"side {r.side or 'none'}"]
     )
-    if fmt == "markdown":
-        head = escape_markdown(head)
-    return f"{head}\n\n{body}"
+    lines = [
+        f"{r.name} ({what}): {count(r.claims, 'claim')}"
+        f"{' with its parts' if r.with_parts else ''}, relayed by "
+        f"{count(r.relayed_by, 'outlet')}; {r.corroborated} corroborated, "
+        f"{r.contested} contested, {r.single_origin} single origin, "
+        f"{r.interested_only} interested only, {r.revised} revised; grades {_grades(r)}; "
+        f"track record {_party_track(r)}"
+    ]
+    if r.part_of:
+        lines.append(f"part of {r.part_of}: one origin with it")
+    if r.parts:
+        counted = "counted with it" if r.with_parts else "--with-parts counts them"
+        lines.append(f"parts: {', '.join(r.parts)} ({count(r.parts_claims, 'claim')}; {counted})")
+    return lines
+
+
+def render_party(record: PartyRecord, claims: list[dict[str, Any]], fmt: str) -> str:
+    if fmt == "json":
+        return to_json({"version": JSON_VERSION, "party": record.as_dict(), "claims": claims})
+    show_claimant = record.with_parts and record.parts_claims > 0
+    headers = [
+        "claim",
+        *(["claimant"] if show_claimant else []),
+        "subject",
+        "property",
+        "value",
+        "as of",
+        "outlets",
+        "grade",
+        "standing",
+        "findings",
+    ]
+    rows = [
+        [
+            c["id"],
+            *([c["claimant"]] if show_claimant else []),
+            c["subject"],
+            c["property"],
+            shorten(_text(c["value"]), 30),
+            c["as_of"],
+            ", ".join(c["outlets"]),
+            f"{c['grade']} {c['grade_label']}" if c["grade"] is not None else "",
+            ", ".join(c["standing"]),
+            ", ".join(c["findings"]),
+        ]
+        for c in claims
+    ]
+    # A Markdown line break is two spaces at the end of a line.
+    head = ("  \n" if fmt == "markdown" else "\n").join(
+        _heading(line, fmt) for line in _party_head(record)
+    )
+    return f"{head}\n\n{_table(rows, headers, fmt)}" if claims else f"{head}\n\nno claims"
+
+
+# -- the JSON Schema --------------------------------------------------------------------
+
+
+def output_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``claimcheck sources --format json``: the
+    outlets' table, one outlet's claims, the parties' table, or one party's claims."""
+    string = {"type": "string"}
+    opt_string = {"type": ["string", "null"]}
+    n = {"type": "integer", "minimum": 0}
+    ids = {"type": "array", "items": string}
+    codes = {"type": "array", "items": {"type": "string", "pattern": "^CC[0-9]{3}$"}}
+    grade = {"type": ["integer", "null"], "minimum": 1, "maximum": 6}
+    track = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
+    status = {"enum": ["active", "retracted", "superseded"]}
+
+    def record(properties: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "properties": properties,
+            "required": list(properties),
+            "additionalProperties": False,
+        }
+
+    outlet = record(
+        {
+            "id": string,
+            "name": string,
+            "kind": string,
+            "owner": string,
+            "documents": n,
+            "claims": n,
+            "as_claimant": n,
+            "corroborated": n,
+            "contested": n,
+            "single_origin": n,
+            "relayed": n,
+            "relayed_from": n,
+            "relayed_to": n,
+            "suspected_relays": n,
+            "track_record": track,
+        }
+    )
+    outlet_claim = record(
+        {
+            "id": string,
+            "subject": opt_string,
+            "property": opt_string,
+            "value": string,
+            "claimant": opt_string,
+            "source": opt_string,
+            "as_of": opt_string,
+            "grade": grade,
+            "grade_reason": opt_string,
+            "findings": codes,
+            "status": status,
+        }
+    )
+    party = record(
+        {
+            "id": string,
+            "name": string,
+            "kind": string,
+            "side": opt_string,
+            "part_of": opt_string,
+            "anonymous": {"type": "boolean"},
+            "parts": ids,
+            "with_parts": {"type": "boolean"},
+            "claims": n,
+            "parts_claims": n,
+            "corroborated": n,
+            "contested": n,
+            "single_origin": n,
+            "interested_only": n,
+            "revised": n,
+            "relayed_by": n,
+            "outlets": ids,
+            "grades": record({str(g): n for g in range(1, 7)}),
+            "findings": {
+                "type": "object",
+                "propertyNames": {"pattern": "^CC[0-9]{3}$"},
+                "additionalProperties": n,
+            },
+            "track_record": track,
+        }
+    )
+    party_claim = record(
+        {
+            "id": string,
+            "claimant": string,
+            "subject": opt_string,
+            "property": opt_string,
+            "value": string,
+            "as_of": opt_string,
+            "source": opt_string,
+            "outlets": ids,
+            "grade": grade,
+            "grade_label": opt_string,
+            "grade_reason": opt_string,
+            "findings": codes,
+            "standing": {"type": "array", "items": {"enum": list(STANDING)}},
+            "status": status,
+        }
+    )
+    version = {"const": JSON_VERSION}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "claimcheck sources --format json",
+        "oneOf": [
+            record({"version": version, "outlets": {"type": "array", "items": outlet}}),
+            record(
+                {
+                    "version": version,
+                    "outlet": outlet,
+                    "claims": {"type": "array", "items": outlet_claim},
+                }
+            ),
+            record({"version": version, "parties": {"type": "array", "items": party}}),
+            record(
+                {
+                    "version": version,
+                    "party": party,
+                    "claims": {"type": "array", "items": party_claim},
+                }
+            ),
+        ],
+    }
