@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -15,10 +16,20 @@ from support import KIDAL, REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
+#: The walkthrough of a new store: its commands run in order, in a folder of their own.
+OWN_EVENT = "## Your own event in ten minutes\n"
+
+
+def own_event_section() -> str:
+    start = README.index(OWN_EVENT)
+    end = README.find("\n## ", start + len(OWN_EVENT))
+    return README[start : end if end != -1 else len(README)]
+
 
 def console_blocks() -> list[tuple[str, str]]:
     out = []
-    for block in re.findall(r"```console\n(.*?)```", README, re.DOTALL):
+    kidal = README.replace(own_event_section(), "")
+    for block in re.findall(r"```console\n(.*?)```", kidal, re.DOTALL):
         command, _, output = block.partition("\n")
         assert command.startswith("$ claimcheck ")
         out.append((command[2:], output))
@@ -41,6 +52,38 @@ def test_readme_example_output_is_real(
         n = int(stage.split("-")[1])
         output = "\n".join(output.rstrip("\n").splitlines()[-n:]) + "\n"
     assert output == expected
+
+
+def own_event_steps() -> list[tuple[str, str]]:
+    """The walkthrough's blocks in order: ``("console", block)`` or ``("yaml", block)``."""
+    return re.findall(r"```(console|yaml)\n(.*?)```", own_event_section(), re.DOTALL)
+
+
+def test_readme_own_event_walkthrough_is_real(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each command prints what the README shows (both streams, as on a terminal); each
+    YAML block is written where its first line says: a new file, or at the end of one."""
+    monkeypatch.chdir(tmp_path)
+    steps = own_event_steps()
+    assert [kind for kind, _ in steps].count("console") >= 5
+    for kind, block in steps:
+        first, _, rest = block.partition("\n")
+        if kind == "yaml":
+            m = re.fullmatch(r"# (at the end of )?(\S+)", first)
+            assert m, f"a YAML block of the walkthrough says where it goes: {first!r}"
+            path = tmp_path / m[2]
+            if m[1]:
+                assert path.is_file(), m[2]
+                with path.open("a", encoding="utf-8") as f:
+                    f.write(rest)
+            else:
+                path.write_text(block, encoding="utf-8")
+            continue
+        assert first.startswith("$ claimcheck ")
+        result = runner.invoke(cli, shlex.split(first[2:])[1:])
+        assert result.output == rest, first
+    assert (tmp_path / "report.html").is_file()
 
 
 def test_readme_vague_table_matches_the_code() -> None:

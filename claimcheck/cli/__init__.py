@@ -8,8 +8,8 @@ stderr with exit code 2 — in :meth:`Group.invoke <claimcheck.cli.base.Group.in
 the one place that handles them.
 
 One module per job: ``check`` (check, add), ``report``, ``sources``, ``export``,
-``store`` (validate, claims), ``catalogue`` (rules, schema); ``base`` holds the group,
-its global options and the helpers they share.
+``store`` (validate, claims), ``catalogue`` (rules, schema), ``init``; ``base`` holds
+the group, its global options and the helpers they share.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import sys
 
 import click
 
-from claimcheck.cli import catalogue, check, export, report, sources, store  # noqa: F401
+from claimcheck.cli import catalogue, check, export, init, report, sources, store  # noqa: F401
 from claimcheck.cli.base import EXIT_OK, cli
 
 __all__ = ["cli", "main"]

@@ -1,0 +1,42 @@
+"""`init`: start a new store."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import click
+
+from claimcheck.cli.base import cli, settings_of
+
+
+@cli.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.pass_context
+def init(ctx: click.Context, folder: Path | None) -> None:
+    """Start a new store, with an example event to replace.
+
+    FOLDER defaults to the --store folder (./claims). Writes one commented YAML file
+    per section, each with one record of an invented example event to replace with
+    yours; properties.yaml holds a vocabulary of common properties for contested
+    events. Also claimcheck.toml with every default written out, the JSON Schema for
+    editors and a .gitignore for the cache. Never overwrites a store: a folder holding
+    store files or a claimcheck.toml is refused.
+    """
+    from claimcheck.errors import display_path
+    from claimcheck.scaffold import new_store
+
+    made = new_store(folder if folder is not None else settings_of(ctx).store)
+    shown = display_path(made.folder)
+    names = [
+        f"{n} (extended)" if n == ".gitignore" and made.gitignore_extended else n
+        for n in made.files
+    ]
+    listing = f"created the store {shown}/: {', '.join(names[:-1])} and {names[-1]}"
+    click.echo("\n".join(textwrap.wrap(listing, 88, subsequent_indent="  ")))
+    click.echo("Its records are an invented example event: replace them with yours.")
+    # the store a plain `claimcheck check` reads (the --store option's default)
+    plain = Path(os.environ.get("CLAIMCHECK_STORE") or "claims")
+    store = "" if made.folder == plain else f" --store {shown}"
+    click.echo(f"Next: claimcheck{store} check")

@@ -1,0 +1,171 @@
+"""A new store to start from: ``claimcheck init``.
+
+:func:`new_store` writes one commented YAML file per section, each with one worked
+record of an invented example event (``properties.yaml``: the reusable
+:data:`VOCABULARY` of contested events), the JSON Schema for editors, a
+``claimcheck.toml`` with every default written out, and a ``.gitignore`` for the cache.
+It never overwrites a store, and never leaves half of one: the files are written in a
+hidden folder and moved into place, or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimcheck.errors import Location, Problem, UsageError, display_path
+from claimcheck.scaffold.files import SCHEMA_NAME, gitignore
+from claimcheck.scaffold.vocabulary import GROUPS, VOCABULARY, PropertyGroup
+
+__all__ = ["GROUPS", "VOCABULARY", "NewStore", "PropertyGroup", "new_store", "store_texts"]
+
+CONFIG_NAME = "claimcheck.toml"
+GITIGNORE = ".gitignore"
+#: Existing files named at most, when a folder already holds a store.
+_MAX_NAMED = 10
+
+
+@dataclass(frozen=True)
+class NewStore:
+    """What :func:`new_store` wrote."""
+
+    folder: Path
+    #: The files written, relative to the folder, in the order written.
+    files: list[str]
+    #: Whether an existing ``.gitignore`` was extended rather than a new one written.
+    gitignore_extended: bool = False
+
+
+def store_texts() -> dict[str, str]:
+    """Every file of a new store but ``.gitignore``: ``{name: text}``."""
+    from claimcheck.model import json_schema
+    from claimcheck.scaffold.config_file import default_config_toml
+    from claimcheck.scaffold.files import section_files
+
+    texts = section_files()
+    texts[CONFIG_NAME] = default_config_toml()
+    texts[SCHEMA_NAME] = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return texts
+
+
+def new_store(folder: str | Path) -> NewStore:
+    """Write a new store into ``folder`` (created if missing, or empty of store files).
+
+    Raises :class:`~claimcheck.errors.UsageError` naming what is in the way when the
+    folder already holds store files or a ``claimcheck.toml``.
+    """
+    root = Path(folder)
+    _refuse_existing(root)
+    texts = store_texts()
+    ignore_text, extended = _gitignore_text(root)
+    texts[GITIGNORE] = ignore_text
+    _write_all(root, texts)
+    return NewStore(root, list(texts), extended)
+
+
+def _refuse_existing(root: Path) -> None:
+    shown = display_path(root)
+    if root.exists() and not root.is_dir():
+        raise UsageError([Problem(Location(shown), "exists and is not a folder")])
+    if not root.exists():
+        return
+    found = _store_files(root)
+    found += [root / name for name in (CONFIG_NAME, SCHEMA_NAME) if (root / name).exists()]
+    if not found:
+        return
+    message = (
+        "already exists: claimcheck init never overwrites a store; choose a new or empty folder"
+    )
+    problems = [Problem(Location(display_path(p)), message) for p in found[:_MAX_NAMED]]
+    if len(found) > _MAX_NAMED:
+        problems.append(Problem(Location(shown), f"and {len(found) - _MAX_NAMED} more store files"))
+    raise UsageError(problems)
+
+
+def _store_files(root: Path) -> list[Path]:
+    """Files under ``root`` a store would read (a folder it cannot list may hide some)."""
+    from claimcheck.store.files import JSONL_SUFFIXES, SKIPPED_DIRS, YAML_SUFFIXES
+
+    def unreadable(e: OSError) -> None:
+        where = display_path(e.filename or root)
+        raise UsageError([Problem(Location(where), f"cannot read folder: {e.strerror or e}")])
+
+    found = []
+    for folder, dirs, names in os.walk(root, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+        found += [
+            Path(folder) / name
+            for name in sorted(names)
+            if not name.startswith(".") and name.endswith(YAML_SUFFIXES + JSONL_SUFFIXES)
+        ]
+    return found
+
+
+def _gitignore_text(root: Path) -> tuple[str, bool]:
+    """The ``.gitignore`` to write, and whether it extends one already there."""
+    path = root / GITIGNORE
+    ours = gitignore()
+    try:
+        existing = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ours, False
+    except (OSError, UnicodeDecodeError) as e:
+        reason = getattr(e, "strerror", None) or str(e)
+        raise UsageError(
+            [Problem(Location(display_path(path)), f"cannot read: {reason}")]
+        ) from None
+    entry = ours.strip().splitlines()[-1]
+    if entry in (line.strip() for line in existing.splitlines()):
+        return existing, True
+    sep = "" if not existing or existing.endswith("\n") else "\n"
+    return existing + sep + ours, True
+
+
+def _write_all(root: Path, texts: dict[str, str]) -> None:
+    """Write every file, or none: into a hidden folder first, then moved into place."""
+    shown = display_path(root)
+    created = not root.exists()
+    parent = root.parent if created else root
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".claimcheck-init-", dir=parent))
+    except OSError as e:
+        raise UsageError([Problem(Location(shown), f"cannot write: {e.strerror or e}")]) from None
+    moved: list[Path] = []
+    try:
+        for name, text in texts.items():
+            with open(staging / name, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
+        umask = _umask()  # mkdtemp made the folder private; the store is as any folder
+        for name in texts:
+            os.chmod(staging / name, 0o666 & ~umask)
+        if created:
+            # One rename: the whole store appears at once.
+            os.chmod(staging, 0o777 & ~umask)
+            os.rename(staging, root)
+        else:
+            # .gitignore, which may already be there, comes last: nothing after it fails.
+            for name in texts:
+                os.replace(staging / name, root / name)
+                moved.append(root / name)
+    except OSError as e:
+        for path in moved:  # undo: no half store
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise UsageError([Problem(Location(shown), f"cannot write: {e.strerror or e}")]) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _umask() -> int:
+    """The process's file-creation mask (reading it means setting it)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
