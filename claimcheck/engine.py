@@ -8,8 +8,9 @@ corroborate and what they duplicate.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from operator import itemgetter, lt
@@ -19,7 +20,14 @@ from typing import Any
 from claimcheck.config import Config
 from claimcheck.estimates import Estimate, estimate_group
 from claimcheck.evidence import Evidence, GroupEvidence, Thresholds
-from claimcheck.findings import SEVERITY_RANK, Finding, ReviewMark, StaleReview, fingerprint
+from claimcheck.findings import (
+    JSON_VERSION,
+    SEVERITY_RANK,
+    Finding,
+    ReviewMark,
+    StaleReview,
+    fingerprint,
+)
 from claimcheck.forked import cpus, map_shared
 from claimcheck.grades import Grade, grade_group
 from claimcheck.model import Review
@@ -129,6 +137,7 @@ class Result:
         :class:`Grade` records (whose fields are their JSON), for orjson to write."""
         grades = by_id(self.grades)
         out: dict[str, Any] = {
+            "version": JSON_VERSION,
             "summary": self.summary(),
             "findings": [f.as_dict() for f in self.findings],
             "estimates": [e.as_dict() for e in self.estimates],
@@ -342,13 +351,71 @@ def _added_since(store: Store, finding: Finding, review: Review) -> list[str]:
     return added
 
 
-def check(store: Store, config: Config | None = None, *, jobs: int | None = None) -> Result:
+#: A progress callback: ``(done, total)``.
+Progress = Callable[[int, int], None]
+
+
+class _Counted:
+    """The work on each run of groups, telling ``progress`` how many groups are done, at
+    most about a thousand times in all.
+
+    Only this process reports (a forked child's calls would reach a copy of the caller's
+    display). It takes runs in order from the queue the processes share, so when it
+    starts run ``i`` every earlier run has been taken: the groups before it are counted
+    as done, a fair estimate that only grows.
+    """
+
+    def __init__(self, runner: _Runner, runs: list[list[GroupKey]], progress: Progress) -> None:
+        self.runner = runner
+        self.progress = progress
+        self.total = sum(map(len, runs))
+        self.step = max(1, self.total // 1000)
+        self.pid = os.getpid()
+        self.reported = 0
+        self.start: dict[int, int] = {}
+        before = 0
+        for run in runs:
+            self.start[id(run)] = before
+            before += len(run)
+
+    def __call__(
+        self, run: list[GroupKey]
+    ) -> tuple[list[Finding], dict[str, Grade], list[Estimate]]:
+        if os.getpid() != self.pid:
+            return self.runner.run_groups(run)
+        return self.runner.run_groups(self._counting(run, self.start[id(run)]))
+
+    def _counting(self, run: list[GroupKey], done: int) -> Iterator[GroupKey]:
+        for key in run:
+            yield key
+            done += 1
+            if done >= self.reported + self.step:
+                self.reported = done
+                self.progress(done, self.total)
+
+    def finish(self) -> None:
+        """Every group is done: say so, unless that was the last word already."""
+        if self.reported < self.total or not self.total:
+            self.reported = self.total
+            self.progress(self.total, self.total)
+
+
+def check(
+    store: Store,
+    config: Config | None = None,
+    *,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Result:
     """Run the enabled rules on the whole store.
 
     The groups are shared among ``jobs`` processes (default: one per CPU for a store of
     10,000 claims or more), each taking the next run of groups until none is left (see
     :mod:`claimcheck.forked`); the result is the same for any number: findings are
     sorted on a total order, grades by claim id.
+
+    ``progress``, if given, is called as groups are checked with ``(groups done, groups
+    total)``, in this process, the last time with both equal.
     """
     config = config or Config()
     runner = _Runner(store, config)
@@ -357,12 +424,16 @@ def check(store: Store, config: Config | None = None, *, jobs: int | None = None
     estimates: list[Estimate] = []
     with gc_paused():  # millions of long-lived objects, no cycles worth collecting
         jobs = _jobs(store, jobs)
-        for part_findings, part_grades, part_estimates in map_shared(
-            runner.run_groups, _runs(list(store.groups), jobs), jobs
-        ):
+        keys = list(store.groups)
+        runs = _runs(keys, jobs)
+        counted = None if progress is None else _Counted(runner, runs, progress)
+        work = runner.run_groups if counted is None else counted
+        for part_findings, part_grades, part_estimates in map_shared(work, runs, jobs):
             findings += part_findings
             graded += part_grades.items()
             estimates += part_estimates
+        if counted is not None:
+            counted.finish()
         findings += runner.store_findings()
         # In claim id order: every reader (the JSON, the reports) then takes them as they
         # are. Each run comes sorted (by the process that took it): this sort merges them.

@@ -19,6 +19,11 @@ Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 SEVERITY_RANK = {"none": 99, "info": 0, "warning": 1, "error": 2}
 
+#: The version of every JSON output's shape (``"version"`` at its top level: check,
+#: report, claims, rules, sources); raised when a key changes meaning or goes away, not
+#: when one is added.
+JSON_VERSION = 1
+
 
 def fingerprint(code: str, subject: str | None, prop: str | None, key: Iterable[str]) -> str:
     """A short stable hash of what a finding is about."""

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from claimcheck.config import Config, parse_config
 from claimcheck.engine import check
 from claimcheck.errors import Problem, StoreError
+from claimcheck.render import JSON_VERSION
 from claimcheck.store import load_store
 
 from support import BASE
@@ -328,7 +329,8 @@ def test_estimates_low_best_high(tmp_path: Path) -> None:
 def test_json_shape(tmp_path: Path, make_store: Callable[..., Path]) -> None:
     root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE)})
     data = check(load_store(root)).as_dict()
-    assert set(data) >= {"summary", "findings", "estimates", "grades"}
+    assert set(data) >= {"version", "summary", "findings", "estimates", "grades"}
+    assert data["version"] == JSON_VERSION and next(iter(data)) == "version"
     f = data["findings"][0]
     assert set(f) >= {
         "rule",
@@ -342,6 +344,15 @@ def test_json_shape(tmp_path: Path, make_store: Callable[..., Path]) -> None:
     }
     assert f["claims"] == sorted(f["claims"])
     assert set(data["estimates"][0]) >= {"subject", "property", "low", "best", "high", "claims"}
+
+
+def test_progress_of_a_small_check(tmp_path: Path) -> None:
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE)})
+    store = load_store(root)
+    calls: list[tuple[int, int]] = []
+    check(store, progress=lambda done, total: calls.append((done, total)))
+    n = len(store.groups)
+    assert n and calls == [(d, n) for d in range(1, n + 1)]  # a small store: group by group
 
 
 def test_grades_come_in_claim_id_order(tmp_path: Path) -> None:

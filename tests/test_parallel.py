@@ -49,6 +49,27 @@ def test_any_number_of_processes_gives_the_serial_result(generated: Path) -> Non
 
 
 @linux_only
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_counts_the_groups_up_to_all(generated: Path, jobs: int) -> None:
+    store = load_store(generated, cache=False)
+    calls: list[tuple[int, int]] = []
+    pid = os.getpid()
+
+    def progress(done: int, total: int) -> None:
+        assert os.getpid() == pid  # reported here, not from a forked child
+        calls.append((done, total))
+
+    with_progress = check(store, Config(), jobs=jobs, progress=progress)
+    groups = len(store.groups)
+    assert calls[-1] == (groups, groups)
+    assert {total for _, total in calls} == {groups}
+    done = [d for d, _ in calls]
+    assert done == sorted(set(done)) and done[0] < groups  # growing, each said once
+    assert 20 < len(calls) <= 1001  # often enough to show, never once a group
+    assert _json(with_progress) == _json(check(store, Config(), jobs=jobs))
+
+
+@linux_only
 def test_cli_jobs_option(generated: Path) -> None:
     outputs = []
     for jobs in ("1", "2"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tabulate import tabulate
 
-from claimcheck.render import pipe_table, plain_table, table, wrapped
+from claimcheck.render import Colours, pipe_table, plain_table, table, visible, wrapped
 
 WORDS = st.sampled_from(
     [
@@ -45,8 +46,9 @@ TEXTS = st.lists(WORDS, max_size=40).map(" ".join).filter(lambda t: any(map(str.
 def test_a_wrapped_table_is_what_tabulate_would_wrap(
     rows: list[tuple[str, str]], width: int
 ) -> None:
+    # table() shows control characters (a tab, a line break) as escapes, then wraps.
     expected = tabulate(
-        [list(r) for r in rows],
+        [[visible(c) for c in r] for r in rows],
         headers=["a", "b"],
         tablefmt="simple",
         disable_numparse=True,
@@ -129,18 +131,36 @@ def test_markdown_cells_are_escaped_and_padded() -> None:
     ]
 
 
-def test_a_wrapped_cell_with_escape_codes_is_wrapped_as_tabulate_does() -> None:
-    # Escape codes take no column: tabulate wraps as if they were not there.
+def test_an_escape_code_in_a_cell_is_shown_and_wrapped_as_text() -> None:
+    # A store's escape code is text to show, not a colour: it takes its columns.
     message = "\x1b[1m" + " ".join(["rebel-advantage"] * 8) + "\x1b[0m"
-    rows = [["error", message]]
-    expected = tabulate(
-        rows,
-        headers=["severity", "message"],
-        tablefmt="simple",
-        disable_numparse=True,
-        maxcolwidths=[None, 40],
+    out = table([["error", message]], ["severity", "message"], wrap=[None, 40])
+    assert "\x1b" not in out
+    assert out.splitlines()[2].startswith("error       \\x1b[1mrebel-advantage rebel-advantage")
+    assert all(len(line) <= len("severity") + 2 + 40 for line in out.splitlines())
+
+
+def test_styles_paint_cells_without_moving_columns() -> None:
+    rows = [["error", "CC101", "14 killed", "a.yaml:3:5"], ["info", "CC205", "x", "b:1:1"]]
+    headers = ["severity", "rule", "message", "where"]
+    c = Colours(True)
+    painted = table(rows, headers, styles=[c.severity, c.code, None, c.location])
+    assert "\x1b[31merror\x1b[0m" in painted and "\x1b[36minfo\x1b[0m" in painted
+    assert "\x1b[1mCC101\x1b[0m" in painted and "\x1b[1ma.yaml:3:5\x1b[0m" in painted
+    assert re.sub(r"\x1b\[[0-9;]*m", "", painted) == table(rows, headers)
+    off = Colours(False)
+    assert table(rows, headers, styles=[off.severity, off.code, None, off.location]) == table(
+        rows, headers
     )
-    assert table(rows, ["severity", "message"], wrap=[None, 40]) == expected
+
+
+def test_control_characters_are_shown_in_every_kind_of_cell() -> None:
+    hostile = "a\x1b[2Jb\x07c\x9bd\u202ee\nf"
+    for fmt in ("table", "markdown"):
+        out = table([[hostile, 1]], ["value", "n"], fmt)
+        assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]", out), (fmt, out)
+        assert "x1b" in out and "2Jb" in out and "u202e" in out
+    assert visible(hostile) == "a\\x1b[2Jb\\x07c\\x9bd\\u202ee\\nf"
 
 
 def test_with_wcwidth_installed_tables_of_other_than_ascii_are_tabulates(

@@ -11,8 +11,10 @@ stderr with exit code 2 — in :meth:`Group.invoke`, the one place that handles 
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -33,22 +35,191 @@ class Settings:
     config_path: Path | None = None
     #: Processes a check may use; None: one per CPU on a big store.
     jobs: int | None = None
+    #: ``auto`` (on a terminal, unless NO_COLOR), ``always`` or ``never``.
+    color: str = "auto"
+    #: No progress on stderr.
+    quiet: bool = False
+    #: Whether a step's progress was shown: the run is long enough to say what follows.
+    slow: bool = False
 
     def config(self) -> Any:
         from claimcheck.config import load_config
 
         return load_config(self.store, self.config_path)
 
+    def colours(self, fmt: str) -> Any:
+        """The :class:`~claimcheck.render.Colours` for output in ``fmt`` to stdout: none
+        but for the ``table`` and ``text`` formats (never in JSON, Markdown or GitHub
+        annotations, nor in files)."""
+        from claimcheck.render import Colours
+
+        return Colours(fmt in COLOURED and colour_wanted(self.color, sys.stdout))
+
+    @contextmanager
+    def progress(self, verb: str, unit: str) -> Iterator[Callable[[int, int], None] | None]:
+        """A ``(done, total)`` callback drawing the step's progress on stderr (``unit``:
+        ``bytes`` or ``groups``), cleared when the step ends; None when nobody would see
+        it (stderr not a terminal, or --quiet), so that the library skips the counting."""
+        from claimcheck.cli import progress as display
+
+        stream = display.stderr()
+        if self.quiet or not display.is_terminal(stream):
+            yield None
+            return
+        detail = display.in_bytes if unit == "bytes" else display.in_groups
+        line = display.ProgressLine(verb, detail, stream)
+        try:
+            yield line
+        finally:
+            line.clear()
+            self.slow = self.slow or line.shown
+
+
+#: The formats that take colour on a terminal.
+COLOURED = frozenset({"table", "text"})
+
+
+def colour_wanted(choice: str, stream: Any) -> bool:
+    """Whether to colour ``stream``: ``--color always`` or ``never`` decides; otherwise
+    no colour when NO_COLOR is set (https://no-color.org), colour when FORCE_COLOR is
+    (below NO_COLOR, as pytest has it), else colour on a terminal that is not ``dumb``."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    from claimcheck.cli.progress import is_terminal
+
+    return is_terminal(stream) and os.environ.get("TERM") != "dumb"
+
+
+class GlobalOption(click.Option):
+    """An option of the group that every command accepts too, after its name:
+    ``claimcheck check --store DIR`` is ``claimcheck --store DIR check``; given in both
+    places, the one after the command wins."""
+
+
+def global_options(*, command: bool) -> list[click.Parameter]:
+    """The global options: the group's (with their defaults), or a command's (no default:
+    only a value given after the command changes the group's, in :func:`_override`)."""
+
+    def option(*decls: str, **attrs: Any) -> GlobalOption:
+        if command:
+            attrs.pop("default", None)
+            attrs.pop("envvar", None)
+            attrs.pop("show_default", None)
+            attrs.update(expose_value=False, callback=_override)
+        return GlobalOption(decls, **attrs)
+
+    return [
+        option(
+            "--store",
+            default="claims",
+            show_default=True,
+            envvar="CLAIMCHECK_STORE",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="The store folder (env CLAIMCHECK_STORE; default: claims).",
+        ),
+        option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Configuration file (default: claimcheck.toml in the store, or "
+            "[tool.claimcheck] in a pyproject.toml above it).",
+        ),
+        option(
+            "--no-cache",
+            is_flag=True,
+            default=False,
+            help="Read every file again; neither use nor update the cache.",
+        ),
+        option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            help="Processes for the rules (default: one per CPU from 10,000 claims, else 1).",
+        ),
+        option(
+            "--color",
+            type=click.Choice(["auto", "always", "never"]),
+            default="auto",
+            show_default=True,
+            help="Colour on stdout: auto is on a terminal unless NO_COLOR is set.",
+        ),
+        option(
+            "-q",
+            "--quiet",
+            is_flag=True,
+            default=False,
+            help="No progress on stderr (shown on a terminal for long steps).",
+        ),
+    ]
+
+
+#: How each global option given after the command changes the settings.
+_SETTING = {
+    "store": "store",
+    "config_path": "config_path",
+    "jobs": "jobs",
+    "color": "color",
+    "quiet": "quiet",
+}
+
+
+def _override(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    if value is None or value is False or ctx.resilient_parsing:  # not given
+        return
+    settings = ctx.find_object(Settings)
+    if settings is None:  # a command invoked on its own, outside the group
+        return
+    if param.name == "no_cache":
+        settings.use_cache = False
+    elif param.name in _SETTING:
+        setattr(settings, _SETTING[param.name], value)
+
+
+class Command(click.Command):
+    """A command whose help lists the global options apart from its own."""
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        own: list[tuple[str, str]] = []
+        shared: list[tuple[str, str]] = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is not None and not isinstance(param, click.Argument):
+                (shared if isinstance(param, GlobalOption) else own).append(record)
+        if own:
+            with formatter.section("Options"):
+                formatter.write_dl(own)
+        if shared:
+            with formatter.section("Global options (before or after the command)"):
+                formatter.write_dl(shared)
+
 
 class Group(click.Group):
-    """Turns every user mistake into ``path:line:col: message`` and exit 2."""
+    """Turns every user mistake into ``path:line:col: message`` and exit 2, and gives
+    every command the global options."""
+
+    command_class = Command
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        names = {n for p in cmd.params for n in getattr(p, "opts", ())}
+        cmd.params += [
+            p
+            for p in global_options(command=True)
+            if not names.intersection(getattr(p, "opts", ()))
+        ]
+        super().add_command(cmd, name)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from claimcheck.render import visible
+
         try:
             return super().invoke(ctx)
         except ClaimcheckError as e:
             for problem in e.problems:
-                click.echo(str(problem), err=True)
+                click.echo(visible(str(problem)), err=True)
             ctx.exit(EXIT_BAD_INPUT)
         except BrokenPipeError:  # `claimcheck claims | head`
             sys.stderr.close()
@@ -76,7 +247,20 @@ def emit(text: str, output: str | None = None) -> None:
                 [Problem(Location(display_path(Path(output))), f"cannot write: {e.strerror or e}")]
             ) from None
     else:
-        click.echo(text)
+        echo(text)
+
+
+def echo(text: str | bytes, colours: Any = None) -> None:
+    """Print a command's output on stdout. On a terminal, what JSON leaves raw of a
+    store's control characters (C1 controls, bidirectional overrides) is escaped as JSON
+    does the others; ``colours``: the output's :class:`~claimcheck.render.Colours`."""
+    from claimcheck.cli.progress import is_terminal
+
+    if is_terminal(sys.stdout):
+        from claimcheck.render import for_terminal
+
+        text = for_terminal(text)
+    click.echo(text, color=bool(colours is not None and colours.on))
 
 
 def settings_of(ctx: click.Context) -> Settings:
@@ -86,61 +270,52 @@ def settings_of(ctx: click.Context) -> Settings:
 
 
 @click.group(
-    cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
-)
-@click.option(
-    "--store",
-    default="claims",
-    show_default=True,
-    envvar="CLAIMCHECK_STORE",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The store folder (env CLAIMCHECK_STORE).",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file (default: claimcheck.toml in the store, or "
-    "[tool.claimcheck] in a pyproject.toml above it).",
-)
-@click.option(
-    "--no-cache", is_flag=True, help="Read every file again; neither use nor update the cache."
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="Processes for the rules (default: one per CPU from 10,000 claims, else 1).",
+    cls=Group,
+    params=global_options(command=False),
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(package_name="claimcheck")
 @click.pass_context
 def cli(
-    ctx: click.Context, store: Path, config_path: Path | None, no_cache: bool, jobs: int | None
+    ctx: click.Context,
+    store: Path,
+    config_path: Path | None,
+    no_cache: bool,
+    jobs: int | None,
+    color: str,
+    quiet: bool,
 ) -> None:
     """Claims tied to sources: flag conflicts and gaps in corroboration.
 
     Record every assertion as a claim tied to its source; claimcheck checks them
     against each other, writes the discrepancy report, checks new claims before they
     are added and reviews claims by outlet.
+
+    The options above also work after the command (`claimcheck check --store DIR`).
     """
-    ctx.obj = Settings(store=store, use_cache=not no_cache, config_path=config_path, jobs=jobs)
+    ctx.obj = Settings(
+        store=store,
+        use_cache=not no_cache,
+        config_path=config_path,
+        jobs=jobs,
+        color=color,
+        quiet=quiet,
+    )
 
 
 def load(ctx: click.Context) -> Any:
-    from claimcheck.store import load_store
-
     settings = settings_of(ctx)
-    store = load_store(settings.store, limits=settings.config().limits, cache=settings.use_cache)
-    warn_if_empty(store)
-    return store
+    return load_with_progress(settings, settings.config().limits)
 
 
 def warn_if_empty(store: Any) -> None:
     """A store with no file at all is most likely the wrong --store: say so (on stderr)."""
+    from claimcheck.render import visible
+
     if not store.files:
         click.echo(
-            f"claimcheck: {store.root}: no store files (*.yaml, *.yml, *.jsonl) in this folder; "
-            "is --store right?",
+            f"claimcheck: {visible(str(store.root))}: no store files (*.yaml, *.yml, *.jsonl) "
+            "in this folder; is --store right?",
             err=True,
         )
 
@@ -187,30 +362,56 @@ def selected(config: Any, select: tuple[str, ...], ignore: tuple[str, ...]) -> A
 
 
 def progress(message: str) -> None:
-    """A step of a long run, on stderr, only when a person is watching."""
-    if sys.stderr.isatty():
+    """A further step of a run whose loading or checking showed its progress (a big
+    store): ``claimcheck: writing the report…`` on stderr. Nothing for a quick run, off a
+    terminal, or with --quiet."""
+    ctx = click.get_current_context(silent=True)
+    settings = ctx.find_object(Settings) if ctx is not None else None
+    if settings is not None and settings.slow and not settings.quiet:
         click.echo(f"claimcheck: {message}…", err=True)
 
 
-def load_for_check(settings: Settings, limits: Any) -> Any:
-    """The whole store; what it changed in the cache is recorded meanwhile, by a process
-    of its own (waited for before the command exits)."""
+def load_with_progress(settings: Settings, limits: Any, *, background: bool = False) -> Any:
+    """The store, its loading shown on a terminal when it takes a while; with
+    ``background``, what it changed in the cache is recorded meanwhile, by a process of
+    its own (waited for before the command exits)."""
     from claimcheck.store import load_store
 
-    store = load_store(settings.store, limits=limits, cache=settings.use_cache, background=True)
+    options: dict[str, Any] = {"limits": limits, "cache": settings.use_cache}
+    if background:
+        options["background"] = True
+    with settings.progress("loading", "bytes") as report:
+        if report is not None and _accepts_progress(load_store):
+            options["progress"] = report
+        store = load_store(settings.store, **options)
     warn_if_empty(store)
     return store
 
 
-def check_all(ctx: click.Context) -> Any:
-    from claimcheck.engine import check as run_check
+def _accepts_progress(function: Callable[..., Any]) -> bool:
+    # ``load_store`` reports its progress from the release that added the parameter.
+    import inspect
 
+    return "progress" in inspect.signature(function).parameters
+
+
+def load_for_check(settings: Settings, limits: Any) -> Any:
+    """The whole store, to be checked (see :func:`load_with_progress`)."""
+    return load_with_progress(settings, limits, background=True)
+
+
+def run_rules(settings: Settings, store: Any, config: Any) -> Any:
+    """:func:`claimcheck.engine.check`, its progress shown on a terminal when long."""
+    from claimcheck.engine import check
+
+    with settings.progress("checking", "groups") as report:
+        return check(store, config, jobs=settings.jobs, progress=report)
+
+
+def check_all(ctx: click.Context) -> Any:
     settings = settings_of(ctx)
     config = settings.config()
-    progress(f"loading {settings.store}")
-    store = load_for_check(settings, config.limits)
-    progress(f"checking {len(store.claims)} claims")
-    return run_check(store, config, jobs=settings.jobs)
+    return run_rules(settings, load_for_check(settings, config.limits), config)
 
 
 def usage(message: str) -> NoReturn:

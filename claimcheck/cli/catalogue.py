@@ -6,8 +6,10 @@ import click
 
 from claimcheck.cli.base import (
     cli,
+    echo,
     emit,
     format_option,
+    settings_of,
     usage,
 )
 
@@ -15,25 +17,39 @@ from claimcheck.cli.base import (
 @cli.command()
 @click.argument("code", required=False)
 @format_option("table", "json", "markdown")
-def rules(code: str | None, fmt: str | None) -> None:
+@click.pass_context
+def rules(ctx: click.Context, code: str | None, fmt: str | None) -> None:
     """List the rule catalogue, or explain one rule (by code or name)."""
     from claimcheck.render.rules import render_rule, render_rules
     from claimcheck.rules import all_rules, get_rule
 
     if code is None:
-        click.echo(render_rules(all_rules(), fmt or "table"))
+        fmt = fmt or "table"
+        colours = settings_of(ctx).colours(fmt)
+        echo(render_rules(all_rules(), fmt, colours), colours)
         return
     rule = get_rule(code)
     if rule is None:
         usage(f"no rule {code!r}; `claimcheck rules` lists them")
-    click.echo(render_rule(rule, fmt or "table"))
+    echo(render_rule(rule, fmt or "table"))
+
+
+#: What ``claimcheck schema`` describes (see :mod:`claimcheck.render.schemas`).
+SCHEMAS = ("store", "check", "report", "claims", "rules", "sources")
 
 
 @cli.command()
+@click.argument("of", metavar="[OUTPUT]", type=click.Choice(SCHEMAS), default="store")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
-def schema(output: str | None) -> None:
-    """Print the JSON Schema of the file format (for editors' YAML validation)."""
-    from claimcheck.model import json_schema
+def schema(of: str, output: str | None) -> None:
+    """Print a JSON Schema: of the store's file format (default; for editors' YAML
+    validation), or of the JSON output of a command: check, report, claims, rules,
+    sources."""
     from claimcheck.render import to_json
+    from claimcheck.render.schemas import output_schema
 
-    emit(to_json(json_schema()), output)
+    try:
+        data = output_schema(of)
+    except LookupError as e:
+        usage(str(e))
+    emit(to_json(data), output)

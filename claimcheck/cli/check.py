@@ -11,9 +11,11 @@ from claimcheck.cli.base import (
     EXIT_OK,
     FAIL_ON,
     cli,
+    echo,
     format_option,
     load_for_check,
     records_in_words,
+    run_rules,
     selected,
     settings_of,
     tty_default,
@@ -47,7 +49,6 @@ def check(
     format is a table on a terminal and one `path:line:col: [severity] CODE message`
     line per finding otherwise.
     """
-    from claimcheck.engine import check as run_check
     from claimcheck.engine import check_candidates
     from claimcheck.render.findings import render_check
 
@@ -58,9 +59,10 @@ def check(
     if candidates:
         result = check_candidates(settings.store, candidates, config, cache=settings.use_cache)
     else:
-        store = load_for_check(settings, config.limits)
-        result = run_check(store, config, jobs=settings.jobs)
-    click.echo(render_check(result, tty_default(fmt, "table", "text")))
+        result = run_rules(settings, load_for_check(settings, config.limits), config)
+    fmt = tty_default(fmt, "table", "text")
+    colours = settings.colours(fmt)
+    echo(render_check(result, fmt, colours), colours)
     ctx.exit(result.exit_code())
 
 
@@ -94,6 +96,7 @@ def add(
     atomically under a lock, so concurrent adds all land.
     """
     from claimcheck.engine import add_candidate
+    from claimcheck.render import visible
     from claimcheck.render.findings import render_check
 
     settings = settings_of(ctx)
@@ -103,10 +106,12 @@ def add(
     outcome = add_candidate(
         settings.store, candidate, target, config, force=force, cache=settings.use_cache
     )
-    click.echo(render_check(outcome.result, tty_default(fmt, "table", "text")))
+    fmt = tty_default(fmt, "table", "text")
+    colours = settings.colours(fmt)
+    echo(render_check(outcome.result, fmt, colours), colours)
     if outcome.written:
         click.echo(
-            f"added {records_in_words(outcome.added)} to {outcome.target}"
+            f"added {records_in_words(outcome.added)} to {visible(outcome.target)}"
             + (" (forced)" if force and outcome.blocking else ""),
             err=True,
         )

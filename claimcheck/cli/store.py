@@ -6,6 +6,7 @@ import click
 
 from claimcheck.cli.base import (
     cli,
+    echo,
     format_option,
     load,
     settings_of,
@@ -19,6 +20,7 @@ def validate(ctx: click.Context) -> None:
     """Load and check the store; report problems, nothing else."""
     store = load(ctx)
     from claimcheck.model import SINGULAR
+    from claimcheck.render import visible
 
     def count(n: int, name: str) -> str:
         return f"{n} {name if n != 1 else SINGULAR[name]}"
@@ -36,9 +38,8 @@ def validate(ctx: click.Context) -> None:
         )
     )
     files = len(store.files)
-    click.echo(
-        f"{settings_of(ctx).store}: {files} file{'s' if files != 1 else ''}, {counts}: valid"
-    )
+    where = visible(str(settings_of(ctx).store))
+    echo(f"{where}: {files} file{'s' if files != 1 else ''}, {counts}: valid")
 
 
 @cli.command()
@@ -82,4 +83,4 @@ def claims(
     found = query_claims(
         store, subject=subject, property=property_, outlet=outlet, claimant=claimant
     )
-    click.echo(render_claims(store, found, fmt or "table"))
+    echo(render_claims(store, found, fmt or "table"))

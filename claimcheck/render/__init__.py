@@ -11,12 +11,12 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-#: Everything a Markdown renderer may take for the end of a line.
-_LINE_BREAKS = re.compile("[\r\n\v\f\x85\u2028\u2029]")
+# The version of every JSON output's shape, kept with the records it versions.
+from claimcheck.findings import JSON_VERSION as JSON_VERSION
 
-#: The version of every JSON output's shape (``"version"`` at its top level); raised when
-#: a key changes meaning or goes away, not when one is added.
-JSON_VERSION = 1
+#: Everything a Markdown renderer may take for the end of a line, and the tab: a space
+#: in a Markdown table cell.
+_LINE_BREAKS = re.compile("[\t\r\n\v\f\x85\u2028\u2029]")
 
 #: Characters a terminal acts on rather than shows: C0 controls (escape, bell, carriage
 #: return, newline...), DEL, C1 controls, bidirectional overrides and isolates ("Trojan
@@ -45,6 +45,43 @@ def _escape_control(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+#: Select Graphic Rendition codes of each style a terminal may show.
+_SGR = {"error": "31", "warning": "33", "info": "36", "code": "1", "location": "1"}
+
+
+class Colours:
+    """Styles for a terminal: each method returns its text wrapped in SGR codes, or as it
+    is when colour is off (``Colours(False)``, the default of every renderer).
+
+    Applied to text already made :func:`visible`, after a table measured its cells: the
+    codes take no column.
+    """
+
+    def __init__(self, on: bool = False) -> None:
+        self.on = on
+
+    def paint(self, text: str, style: str) -> str:
+        if not self.on or not text or style not in _SGR:
+            return text
+        return f"\x1b[{_SGR[style]}m{text}\x1b[0m"
+
+    def severity(self, text: str) -> str:
+        """``error`` in red, ``warning`` in yellow, ``info`` in cyan."""
+        return self.paint(text, text)
+
+    def code(self, text: str) -> str:
+        """A rule code (``CC101``), in bold."""
+        return self.paint(text, "code")
+
+    def location(self, text: str) -> str:
+        """A place in a file (``path:line:col``), in bold."""
+        return self.paint(text, "location")
+
+
+#: No colour: what files, pipes and every format but ``table`` and ``text`` get.
+PLAIN = Colours(False)
+
+
 def count(n: int, noun: str, plural: str | None = None) -> str:
     """``1 claim``, ``2 claims``, ``1 party``, ``0 parties``."""
     if n == 1:
@@ -67,6 +104,25 @@ def json_bytes(data: Any) -> bytes:
             return text.encode("utf-8")
         except UnicodeEncodeError:  # a file name that is not UTF-8: escaped, still valid JSON
             return json.dumps(data, indent=2, default=_plain).encode("ascii")
+
+
+#: The characters of :data:`_CONTROLS` that JSON leaves raw: C1 controls, bidirectional
+#: marks, overrides and isolates, line and paragraph separators.
+_RAW_IN_JSON = re.compile("[\x80-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def for_terminal(text: str | bytes) -> str:
+    """Output made safe to show on a terminal: what :func:`visible` left (nothing, in
+    text rendered here) and JSON leaves raw written as JSON escapes (``\\u009b``).
+
+    For a terminal only: JSON written to a file or a pipe stays as it is (valid either
+    way, and a scan of a million claims' JSON costs seconds).
+    """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    if _RAW_IN_JSON.search(text) is None:
+        return text
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def to_json(data: Any) -> str:
@@ -96,15 +152,14 @@ def markdown_link(text: str, url: str | None) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """Make user text inert inside a Markdown table cell."""
+    """Make user text inert inside a Markdown table cell (control characters shown)."""
     out = (
-        str(text)
+        visible(_LINE_BREAKS.sub(" ", str(text)))
         .replace("\\", "\\\\")
         .replace("|", "\\|")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
     )
-    out = _LINE_BREAKS.sub(" ", out)
     for ch in "`*[]":
         out = out.replace(ch, "\\" + ch)
     return out
@@ -115,36 +170,59 @@ def table(
     headers: Sequence[str],
     fmt: str = "table",
     wrap: Sequence[int | None] | None = None,
+    styles: Sequence[Callable[[str], str] | None] | None = None,
 ) -> str:
     """A table for a terminal (``table``) or a Markdown document (``markdown``).
 
-    ``wrap`` gives, per column, the width at which a terminal table wraps its text.
+    Every cell shows its control characters visibly (:func:`visible`). ``wrap`` gives,
+    per column, the width at which a terminal table wraps its text; ``styles``, per
+    column, the :class:`Colours` method a terminal table paints its cells with.
     """
     if fmt == "markdown":
         cells = [
-            [c if isinstance(c, Raw) else escape_markdown(_cell(c)) for c in row] for row in rows
+            [c if isinstance(c, Raw) else escape_markdown("" if c is None else str(c)) for c in row]
+            for row in rows
         ]
         return pipe_table(cells, list(headers))
     texts = [[_cell(c) for c in row] for row in rows]
     widths = list(wrap or ())
     if not _plain_text(texts, list(headers), _multiline_printable):
-        return _tabulate(texts, list(headers), "simple", widths if widths and rows else None)
+        cells = _styled(texts, styles) if styles else texts
+        return _tabulate(cells, list(headers), "simple", widths if widths and rows else None)
     for row in texts:
         for i, width in enumerate(widths[: len(row)]):
             if width is not None:
                 row[i] = wrapped(row[i], width)
-    return plain_table(texts, list(headers))
+    return plain_table(texts, list(headers), styles)
+
+
+def _styled(
+    cells: list[list[str]], styles: Sequence[Callable[[str], str] | None]
+) -> list[list[str]]:
+    """The cells painted, line by line (tabulate measures them without their codes)."""
+    return [
+        [
+            "\n".join(map(style, c.split("\n"))) if style is not None and c else c
+            for c, style in zip(row, [*styles, *[None] * (len(row) - len(styles))], strict=False)
+        ]
+        for row in cells
+    ]
 
 
 def _multiline_printable(text: str) -> bool:
     return text.replace("\n", "").isprintable()
 
 
-def plain_table(cells: list[list[str]], headers: list[str]) -> str:
+def plain_table(
+    cells: list[list[str]],
+    headers: list[str],
+    styles: Sequence[Callable[[str], str] | None] | None = None,
+) -> str:
     """A terminal table of text cells, as tabulate's ``simple`` format draws it (a cell
-    may hold several lines); drawn here for speed, as :func:`pipe_table` is."""
+    may hold several lines); drawn here for speed, as :func:`pipe_table` is. ``styles``
+    paint each column's cells after they are measured and padded."""
     if not _plain_text(cells, headers, _multiline_printable):
-        return _tabulate(cells, headers, "simple")
+        return _tabulate(_styled(cells, styles) if styles else cells, headers, "simple")
     widths = [len(h) + 2 for h in headers]
     # With a line break anywhere, a row is as high as its highest cell (an empty row,
     # not one line high); otherwise every row is one line.
@@ -161,10 +239,19 @@ def plain_table(cells: list[list[str]], headers: list[str]) -> str:
     def line(texts: Sequence[str]) -> str:
         return "  ".join(t.ljust(w) for t, w in zip(texts, widths, strict=True)).rstrip()
 
+    paints = [*(styles or ()), *[None] * len(headers)][: len(headers)]
+
+    def painted(texts: Sequence[str]) -> str:
+        return "  ".join(
+            (paint(t) if paint is not None and t else t) + " " * (w - len(t))
+            for t, w, paint in zip(texts, widths, paints, strict=True)
+        ).rstrip()
+
+    draw = painted if styles else line
     out = [line(headers), "  ".join("-" * w for w in widths)]
     for lines in rows:
         for k in range(max(map(len, lines), default=0)):
-            out.append(line([ls[k] if k < len(ls) else "" for ls in lines]))
+            out.append(draw([ls[k] if k < len(ls) else "" for ls in lines]))
     return "\n".join(out)
 
 
@@ -267,7 +354,7 @@ def _wrapper(width: int) -> Any:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    return str(value)
+    return visible(str(value))
 
 
 def shorten(text: str | None, width: int) -> str:

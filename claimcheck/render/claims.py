@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimcheck.model import Claim
-from claimcheck.render import count, shorten, table, to_json
+from claimcheck.render import JSON_VERSION, count, shorten, table, to_json
 from claimcheck.store import Store
 from claimcheck.store.query import claim_record
 
 
 def render_claims(store: Store, claims: Sequence[Claim], fmt: str) -> str:
     if fmt == "json":
-        return to_json({"claims": [claim_record(store, c) for c in claims]})
+        return to_json(
+            {"version": JSON_VERSION, "claims": [claim_record(store, c) for c in claims]}
+        )
     headers = ["id", "subject", "property", "value", "claimant", "outlet", "as of", "source"]
     # A terminal table keeps values short; Markdown, meant to be pasted, keeps them whole.
     width = None if fmt == "markdown" else 30

@@ -1,7 +1,10 @@
 """Rendering a check: findings as a table, Markdown, JSON, or one line per finding.
 
 ``text`` lines are ``path:line:col: [severity] CODE message`` — what editors and CI
-parse; ``github`` is GitHub Actions' annotation form of the same lines.
+parse; ``github`` is GitHub Actions' annotation form of the same lines. Every format but
+JSON shows a store's control characters visibly (a hostile quote cannot clear the screen
+or forge a line): tables and Markdown through their cells, lines through
+:func:`_text_line` and :func:`_annotation`. Only ``table`` and ``text`` take colour.
 """
 
 from __future__ import annotations
@@ -11,36 +14,52 @@ from typing import Any
 
 from claimcheck.engine import Result
 from claimcheck.findings import SEVERITY_RANK, Finding
-from claimcheck.render import count, escape_markdown, json_bytes, shorten, table
+from claimcheck.render import (
+    PLAIN,
+    Colours,
+    count,
+    escape_markdown,
+    json_bytes,
+    shorten,
+    table,
+    visible,
+)
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def render_check(result: Result, fmt: str) -> str | bytes:
-    """The check in ``fmt``; JSON comes as UTF-8 bytes, ready to write."""
+def render_check(result: Result, fmt: str, colours: Colours = PLAIN) -> str | bytes:
+    """The check in ``fmt``; JSON comes as UTF-8 bytes, ready to write. ``colours`` paint
+    the ``table`` and ``text`` formats (severities, rule codes, places)."""
     if fmt == "json":
         return json_bytes(result.as_dict(plain=False))
     if fmt == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
         fmt = "github"
-    if fmt in ("text", "github"):
+    if fmt == "github":
+        return _github_lines(result)
+    if fmt == "text":
         known = _known(result)
-        lines = [_line(f, known) if fmt == "text" else _github(f, known) for f in result.findings]
-        stale = [(r.location, r.message()) for r in result.stale_reviews]
+        lines = [_line(f, known, colours) for f in result.findings]
         lines += [
-            _text_line(where, "warning", text)
-            if fmt == "text"
-            else _annotation("warning", where, text)
-            for where, text in stale
+            _text_line(r.location, "warning", r.message(), colours) for r in result.stale_reviews
         ]
         lines += [
-            _text_line(where, "info", text) if fmt == "text" else _annotation("notice", where, text)
-            for where, text in _candidate_notes(result)
+            _text_line(where, "info", text, colours) for where, text in _candidate_notes(result)
         ]
-        lines.append(_summary_line(result))
+        lines.append(_summary_line(result, colours))
         return "\n".join(lines)
     if fmt == "markdown":
         return _markdown(result)
-    return _table(result)
+    return _table(result, colours)
+
+
+def _github_lines(result: Result) -> str:
+    known = _known(result)
+    lines = [_github(f, known) for f in result.findings]
+    lines += [_annotation("warning", r.location, r.message()) for r in result.stale_reviews]
+    lines += [_annotation("notice", where, text) for where, text in _candidate_notes(result)]
+    lines.append(_summary_line(result))
+    return "\n".join(lines)
 
 
 def _where(f: Finding) -> tuple[str, int, int]:
@@ -69,17 +88,19 @@ def _reviewed(f: Finding, known: frozenset[str] = frozenset()) -> str:
     return mark + f" (reviewed: {f.review.verdict}{'; ' + since if since else ''})"
 
 
-#: Every character a terminal or an editor takes for a line break, written out instead.
-_ONE_LINE = str.maketrans({c: repr(c)[1:-1] for c in "\r\n\v\f\x85\u2028\u2029"})
+def _line(f: Finding, known: frozenset[str], colours: Colours) -> str:
+    return _text_line(f.location, f.severity, f.message + _reviewed(f, known), colours, code=f.rule)
 
 
-def _line(f: Finding, known: frozenset[str] = frozenset()) -> str:
-    # One line per finding, whatever a value holds: a line break is written as \n.
-    return _text_line(f.location, f.severity, f"{f.rule} {f.message}{_reviewed(f, known)}")
-
-
-def _text_line(where: str, severity: str, text: str) -> str:
-    return f"{where}: [{severity}] {text}".translate(_ONE_LINE)
+def _text_line(
+    where: str, severity: str, text: str, colours: Colours = PLAIN, code: str | None = None
+) -> str:
+    """``path:line:col: [severity] CODE text``: one line whatever a value holds (a line
+    break, an escape code or a bell in it is written out, as ``\\n``, ``\\x1b``, ``\\x07``)."""
+    rule = f"{colours.code(code)} " if code else ""
+    return (
+        f"{colours.location(visible(where))}: [{colours.severity(severity)}] {rule}{visible(text)}"
+    )
 
 
 def _github(f: Finding, known: frozenset[str] = frozenset()) -> str:
@@ -91,11 +112,11 @@ def _github(f: Finding, known: frozenset[str] = frozenset()) -> str:
 def _annotation(level: str, where: str, message: str, title: str | None = None) -> str:
     """A GitHub Actions workflow command: ``::level file=…,line=…,col=…::message``, its
     properties and message escaped as the runner reads them."""
-    path, line, col = _split(where)
+    path, line, col = _split(visible(where))
     props = f"file={_property(path)},line={line},col={col}"
     if title is not None:
-        props += f",title={_property(title)}"
-    text = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        props += f",title={_property(visible(title))}"
+    text = visible(message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return f"::{level} {props}::{text}"
 
 
@@ -109,14 +130,18 @@ def _property(value: str) -> str:
     )
 
 
-def _summary_line(result: Result) -> str:
+def _summary_line(result: Result, colours: Colours = PLAIN) -> str:
     s = result.summary()
     sev = s["by_severity"]
+
+    def tally(level: str, text: str) -> str:
+        return colours.paint(text, level) if sev[level] else text
+
     parts = [
         count(s["findings"], "finding"),
-        count(sev["error"], "error"),
-        count(sev["warning"], "warning"),
-        f"{sev['info']} info",
+        tally("error", count(sev["error"], "error")),
+        tally("warning", count(sev["warning"], "warning")),
+        tally("info", f"{sev['info']} info"),
     ]
     text = ": ".join([parts[0], ", ".join(parts[1:])])
     if s["reviewed"]:
@@ -147,7 +172,7 @@ def _rows(result: Result, width: int | None) -> list[list[Any]]:
     return rows
 
 
-def _table(result: Result) -> str:
+def _table(result: Result, colours: Colours) -> str:
     out = []
     if result.findings:
         out.append(
@@ -155,12 +180,15 @@ def _table(result: Result) -> str:
                 _rows(result, None),
                 ["severity", "rule", "message", "where"],
                 wrap=[None, None, 88, None],
+                styles=[colours.severity, colours.code, None, colours.location]
+                if colours.on
+                else None,
             )
         )
     for r in result.stale_reviews:
-        out.append(f"{r.location}: {r.message()}")
+        out.append(f"{colours.location(visible(r.location))}: {visible(r.message())}")
     out.append(_candidate_text(result))
-    out.append(_summary_line(result))
+    out.append(_summary_line(result, colours))
     return "\n\n".join(x for x in out if x)
 
 
@@ -203,7 +231,7 @@ def _candidate_text(result: Result) -> str:
         lines.append(f"  duplicates {d['existing']} ({d['location']}): {d['candidate']}")
     if not c.corroborates and not c.duplicates:
         lines.append("  corroborates nothing already recorded; duplicates nothing")
-    return "\n".join(lines)
+    return "\n".join(map(visible, lines))
 
 
 def _markdown(result: Result) -> str:

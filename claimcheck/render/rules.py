@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from claimcheck.render import table, to_json
+from claimcheck.render import JSON_VERSION, PLAIN, Colours, table, to_json
 from claimcheck.rules import Rule
 
 
@@ -49,16 +49,17 @@ def rule_record(rule: type[Rule]) -> dict[str, Any]:
     }
 
 
-def render_rules(rules: Sequence[type[Rule]], fmt: str) -> str:
+def render_rules(rules: Sequence[type[Rule]], fmt: str, colours: Colours = PLAIN) -> str:
     if fmt == "json":
-        return to_json({"rules": [rule_record(r) for r in rules]})
+        return to_json({"version": JSON_VERSION, "rules": [rule_record(r) for r in rules]})
     rows = [[r.code, r.name, r.severity, r.summary()] for r in rules]
-    return table(rows, ["code", "name", "severity", "flags"], fmt)
+    styles = [colours.code, None, colours.severity, None] if colours.on else None
+    return table(rows, ["code", "name", "severity", "flags"], fmt, styles=styles)
 
 
 def render_rule(rule: type[Rule], fmt: str) -> str:
     if fmt == "json":
-        return to_json(rule_record(rule))
+        return to_json({"version": JSON_VERSION, **rule_record(rule)})
     examples = rule.examples()
     options = _options(rule)
     if fmt == "markdown":

@@ -1,0 +1,283 @@
+"""JSON Schemas (draft 2020-12) of claimcheck's JSON outputs, written as data.
+
+``claimcheck schema OUTPUT`` prints them: ``check`` (``check --format json``),
+``report`` (``report --format json``, the same shape), ``claims``, ``rules``,
+``sources`` (from :mod:`claimcheck.render.sources`) and ``store``, the file format. They
+are strict where a shape is closed (required keys, no others) so that a test holding
+them against real output catches drift; rule-specific ``details`` stay open. A key may
+be added to an output without raising :data:`~claimcheck.render.JSON_VERSION`, and to
+these schemas with it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimcheck.findings import JSON_VERSION
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+#: The outputs ``claimcheck schema`` knows, in the order its help lists them.
+OUTPUTS = ("store", "check", "report", "claims", "rules", "sources")
+
+_STRING = {"type": "string"}
+_TEXT = {"type": ["string", "null"]}
+_COUNT = {"type": "integer", "minimum": 0}
+_NUMBER = {"type": "number"}
+_IDS = {"type": "array", "items": _STRING}
+_SEVERITY = {"enum": ["error", "warning", "info"]}
+_VERSION = {"const": JSON_VERSION, "description": "The version of this output's shape."}
+
+
+def _object(properties: dict[str, Any], *, optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A closed object: every property required but the ``optional`` ones, no others."""
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": [k for k in properties if k not in optional],
+        "additionalProperties": False,
+    }
+
+
+def _document(title: str, description: str, body: dict[str, Any]) -> dict[str, Any]:
+    return {"$schema": DRAFT, "title": title, "description": description, **body}
+
+
+_REVIEW = _object(
+    {
+        "verdict": {"enum": ["explained", "accepted", "disputed"]},
+        "note": _TEXT,
+        "by": _TEXT,
+        "on": _TEXT,
+        "new_claims": _IDS,
+    }
+)
+
+_FINDING = _object(
+    {
+        "rule": {"type": "string", "pattern": "^CC[0-9]{3}$"},
+        "name": _STRING,
+        "severity": _SEVERITY,
+        "subject": _TEXT,
+        "property": _TEXT,
+        "claims": _IDS,
+        "message": _STRING,
+        "fingerprint": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
+        "location": {"type": "string", "description": "path:line:col of the record"},
+        "review": {"anyOf": [_REVIEW, {"type": "null"}]},
+        "details": {"type": "object", "description": "Rule-specific facts."},
+        "pairs": {
+            "type": "array",
+            "description": "Conflicts: the pairs of claims that cannot both hold.",
+            "items": {"type": "array", "items": _STRING, "minItems": 2, "maxItems": 2},
+        },
+    },
+    optional=("pairs",),
+)
+
+_ESTIMATE = _object(
+    {
+        "subject": _STRING,
+        "property": _STRING,
+        "low": _NUMBER,
+        "best": _NUMBER,
+        "high": {"type": ["number", "null"]},
+        "high_open": {"type": "boolean"},
+        "high_floor": {"type": ["number", "null"]},
+        "unit": _TEXT,
+        "claims": _object({"low": _IDS, "best": _IDS, "high": _IDS}),
+        "best_origins": _COUNT,
+        "basis": _STRING,
+    }
+)
+
+_GRADE = _object(
+    {
+        "grade": {"type": "integer", "minimum": 1, "maximum": 6},
+        "label": _STRING,
+        "reason": _STRING,
+        "supporting_origins": _COUNT,
+        "contradicting_origins": _COUNT,
+    }
+)
+
+_BY_SEVERITY = _object({"error": _COUNT, "warning": _COUNT, "info": _COUNT})
+
+_SUMMARY = _object(
+    {
+        "store": _STRING,
+        "claims": _COUNT,
+        "documents": _COUNT,
+        "outlets": _COUNT,
+        "findings": _COUNT,
+        "by_severity": _BY_SEVERITY,
+        "by_rule": {
+            "type": "object",
+            "propertyNames": {"pattern": "^CC[0-9]{3}$"},
+            "additionalProperties": _COUNT,
+        },
+        "reviewed": _COUNT,
+        "stale_reviews": _COUNT,
+        "grades": _object({str(g): _COUNT for g in range(1, 7)}),
+        "fail_on": {"enum": ["error", "warning", "info", "none"]},
+        "failing": _COUNT,
+    }
+)
+
+_STALE_REVIEW = _object(
+    {
+        "fingerprint": _STRING,
+        "verdict": _STRING,
+        "note": _TEXT,
+        "location": _STRING,
+        "successors": _IDS,
+    }
+)
+
+_CANDIDATE = _object(
+    {
+        "files": _IDS,
+        "claims": _IDS,
+        "corroborates": {
+            "type": "array",
+            "items": _object(
+                {
+                    "claim": _STRING,
+                    "before": _GRADE["properties"]["grade"],
+                    "after": _GRADE["properties"]["grade"],
+                    "by": _IDS,
+                    "reason": _STRING,
+                }
+            ),
+        },
+        "duplicates": {
+            "type": "array",
+            "items": _object({"candidate": _STRING, "existing": _STRING, "location": _STRING}),
+        },
+        "existing_findings": _IDS,
+    }
+)
+
+
+def _result(title: str, description: str) -> dict[str, Any]:
+    return _document(
+        title,
+        description,
+        _object(
+            {
+                "version": _VERSION,
+                "summary": _SUMMARY,
+                "findings": {"type": "array", "items": _FINDING},
+                "estimates": {"type": "array", "items": _ESTIMATE},
+                "grades": {
+                    "type": "object",
+                    "description": "Each claim's grade, by claim id.",
+                    "additionalProperties": _GRADE,
+                },
+                "stale_reviews": {"type": "array", "items": _STALE_REVIEW},
+                "candidate": _CANDIDATE,
+            },
+            optional=("candidate",),
+        ),
+    )
+
+
+def _claims() -> dict[str, Any]:
+    bound = {"type": ["number", "string", "null"]}
+    claim = _object(
+        {
+            "id": _STRING,
+            "subject": _STRING,
+            "property": _STRING,
+            "value": {"description": "The value as written in the store."},
+            "value_text": _STRING,
+            "interval": {
+                "description": "[low, high] of a quantity or date (null: an open end); "
+                "null for other values.",
+                "anyOf": [
+                    {"type": "array", "items": bound, "minItems": 2, "maxItems": 2},
+                    {"type": "null"},
+                ],
+            },
+            "stance": {"enum": ["asserts", "denies"]},
+            "source": _TEXT,
+            "claimant": _TEXT,
+            "claimant_named": {"type": "boolean"},
+            "outlet": _TEXT,
+            "as_of": _TEXT,
+            "quote": _TEXT,
+            "locator": _TEXT,
+            "note": _TEXT,
+            "status": {"enum": ["active", "retracted", "superseded"]},
+            "location": _STRING,
+        }
+    )
+    return _document(
+        "claimcheck claims",
+        "`claimcheck claims --format json`: claims with their defaults resolved.",
+        _object({"version": _VERSION, "claims": {"type": "array", "items": claim}}),
+    )
+
+
+def _rules() -> dict[str, Any]:
+    rule = _object(
+        {
+            "code": {"type": "string", "pattern": "^CC[0-9]{3}$"},
+            "name": _STRING,
+            "severity": _SEVERITY,
+            "summary": _STRING,
+            "explanation": _STRING,
+            "options": {
+                "type": "array",
+                "items": _object({"name": _STRING, "default": {}, "type": _STRING}),
+            },
+            "examples": _object({"fails": _STRING, "passes": _STRING}),
+        }
+    )
+    return _document(
+        "claimcheck rules",
+        "`claimcheck rules --format json` (the catalogue), or `claimcheck rules CODE "
+        "--format json` (one rule: its fields beside the version).",
+        {
+            "oneOf": [
+                _object({"version": _VERSION, "rules": {"type": "array", "items": rule}}),
+                {
+                    **rule,
+                    "properties": {"version": _VERSION, **rule["properties"]},
+                    "required": ["version", *rule["required"]],
+                },
+            ]
+        },
+    )
+
+
+def output_schema(output: str) -> dict[str, Any]:
+    """The JSON Schema of ``output`` (one of :data:`OUTPUTS`)."""
+    if output == "store":
+        from claimcheck.model import json_schema
+
+        return dict(json_schema())
+    if output == "check":
+        return _result(
+            "claimcheck check",
+            "`claimcheck check --format json`: the findings, estimates and grades of a run; "
+            "with candidate files, what they would change.",
+        )
+    if output == "report":
+        return _result(
+            "claimcheck report",
+            "`claimcheck report --format json`: the findings, estimates and grades the "
+            "discrepancy report shows.",
+        )
+    if output == "claims":
+        return _claims()
+    if output == "rules":
+        return _rules()
+    if output == "sources":
+        from claimcheck.render import sources
+
+        schema = getattr(sources, "output_schema", None)
+        if schema is None:
+            raise LookupError("the sources output has no schema yet")
+        return dict(schema())
+    raise ValueError(f"no output {output!r}; outputs: {', '.join(OUTPUTS)}")
