@@ -280,6 +280,11 @@ class Cache:
         entry = self._files.get(rel)
         return entry is not None and entry[4] == content_digest
 
+    def records_of(self, rel: str) -> int | None:
+        """How many records ``rel`` held when it was recorded (None: not recorded)."""
+        entry = self._files.get(rel)
+        return None if entry is None else int(entry[6])
+
     def digest_of(self, rel: str) -> str | None:
         """The content digest recorded for ``rel``."""
         entry = self._files.get(rel)

@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from claimcheck.errors import FileProblem, Location, Problem
+from claimcheck.errors import FileProblem, Location, Problem, display_path
 from claimcheck.store.limits import Limits
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -15,17 +15,89 @@ JSONL_SUFFIXES = (".jsonl",)
 SKIPPED_DIRS = {".claimcheck-cache", ".git", "__pycache__", "node_modules"}
 
 
-def store_files(root: Path) -> list[Path]:
-    """Every ``*.yaml``, ``*.yml`` and ``*.jsonl`` under ``root``, sorted; hidden ones skipped."""
+def store_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every ``*.yaml``, ``*.yml`` and ``*.jsonl`` under ``root``, sorted (hidden ones
+    and :data:`SKIPPED_DIRS` left out), and the problems of the walk.
+
+    Nothing the store holds is left out silently: a folder that cannot be listed is a
+    problem. A symbolic link is followed only to a place inside the store (its real
+    path, the store's own resolved): one to a file or folder outside is a problem naming
+    the link, and the file is never opened (a store from an untrusted source could link
+    ``/etc/shadow`` and have its lines quoted in errors). A link to a file the store
+    reads anyway is left out, so that no file is read twice; a link to a folder is not
+    followed (what it holds inside the store is read where it is).
+    """
+    real_root = os.path.realpath(root)
+    inside = real_root.rstrip(os.sep) + os.sep
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
-        for name in filenames:
+    links: list[tuple[Path, str]] = []
+    problems: list[Problem] = []
+    folders = [os.fspath(root)]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as e:
+            problems.append(
+                Problem(
+                    Location(display_path(folder)),
+                    f"cannot read folder: {e.strerror or e}; its files would be left out",
+                )
+            )
+            continue
+        for entry in entries:
+            name = entry.name
             if name.startswith("."):
                 continue
-            if name.endswith(YAML_SUFFIXES + JSONL_SUFFIXES):
-                found.append(Path(dirpath) / name)
-    return sorted(found)
+            link = entry.is_symlink()
+            try:
+                folder_like = entry.is_dir()  # follows a link; a stat, never an open
+            except OSError:  # a link loop: read as a file, to be reported as such
+                folder_like = False
+            if not folder_like and not name.endswith(YAML_SUFFIXES + JSONL_SUFFIXES):
+                continue
+            if folder_like and name in SKIPPED_DIRS:
+                continue
+            if link:
+                real = os.path.realpath(entry.path)
+                if real != real_root and not real.startswith(inside):
+                    what = "folder" if folder_like else "file"
+                    problems.append(
+                        Problem(
+                            Location(display_path(entry.path)),
+                            f"a symbolic link to a {what} outside the store; refusing to "
+                            "read it (a store's files must be inside its folder)",
+                        )
+                    )
+                elif not folder_like:
+                    links.append((Path(entry.path), real))
+            elif folder_like:
+                folders.append(entry.path)
+            else:
+                found.append(Path(entry.path))
+    # A link to a file read anyway (or already linked) would load its records twice.
+    read = {os.path.join(real_root, os.path.relpath(p, root)) for p in found}
+    for path, real in sorted(links):
+        if real not in read:
+            read.add(real)
+            found.append(path)
+    return sorted(found), problems
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in a user's words (from its mode)."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def read_bytes(path: Path, shown: str, limits: Limits) -> bytes:
@@ -37,18 +109,16 @@ def read_bytes(path: Path, shown: str, limits: Limits) -> bytes:
     """
     limit = limits.max_file_bytes
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, _READ_FLAGS)
     except OSError as e:
-        raise FileProblem(
-            Problem(Location(shown), f"cannot read file: {e.strerror or e}")
-        ) from None
+        raise _unreadable(shown, e) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise FileProblem(
                 Problem(
                     Location(shown),
-                    "not a regular file (a pipe, a device or a socket); refusing to read it",
+                    f"not a regular file: {file_kind(st.st_mode)}; refusing to read it",
                 )
             )
         if st.st_size > limit:
@@ -59,9 +129,7 @@ def read_bytes(path: Path, shown: str, limits: Limits) -> bytes:
             raise _too_big(shown, len(data), limit)
         return data
     except OSError as e:
-        raise FileProblem(
-            Problem(Location(shown), f"cannot read file: {e.strerror or e}")
-        ) from None
+        raise _unreadable(shown, e) from None
     finally:
         os.close(fd)
 

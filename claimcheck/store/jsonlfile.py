@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
@@ -28,35 +29,48 @@ _SECTION_OF_SINGULAR = {name: section for section, name in SINGULAR.items()}
 
 
 def load(
-    text: str, want_keys: bool = False, limits: Limits = DEFAULT_LIMITS
+    text: str,
+    want_keys: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Callable[[float], None] | None = None,
 ) -> tuple[list[Any], list[RecordPos]]:
     """Parse every non-blank line; return the records and where each starts.
 
     Raises :class:`FileProblem` for a line that is not JSON, repeats a key, nests deeper
-    or holds a longer string than the limits allow.
+    or holds a longer string than the limits allow. ``progress`` is told the share of
+    the lines read, every few thousand lines.
     """
     records: list[Any] = []
     positions: list[RecordPos] = []
     problems: list[Problem] = []
     loads = orjson.loads
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = loads(line)
-            if isinstance(record, dict):
-                _check_record(record, line, number, limits)
-        except orjson.JSONDecodeError as e:
-            # Every line is a record of its own: the next ones are still read.
-            problems.append(Problem(Location("", number, e.colno or 1), f"invalid JSON: {e.msg}"))
-        except FileProblem as e:
-            problems.append(e.problem)
-        else:
-            records.append(record)
-            positions.append(
-                RecordPos((number, 1), _key_columns(line, number) if want_keys else None)
-            )
-            continue
+    lines = text.split("\n")
+    # In blocks, so that telling the progress costs nothing per line.
+    for first in range(0, len(lines), PROGRESS_LINES):
+        if progress is not None and first:
+            progress(first / len(lines))
+        for number, line in enumerate(lines[first : first + PROGRESS_LINES], start=first + 1):
+            if not line.strip():
+                continue
+            try:
+                record = loads(line)
+                if isinstance(record, dict):
+                    _check_record(record, line, number, limits)
+            except orjson.JSONDecodeError as e:
+                # Every line is a record of its own: the next ones are still read.
+                problems.append(
+                    Problem(Location("", number, e.colno or 1), f"invalid JSON: {e.msg}")
+                )
+            except FileProblem as e:
+                problems.append(e.problem)
+            else:
+                records.append(record)
+                positions.append(
+                    _key_columns(line, number) if want_keys else RecordPos((number, 1))
+                )
+                continue
+            if len(problems) >= MAX_LINE_PROBLEMS:
+                break
         if len(problems) >= MAX_LINE_PROBLEMS:
             break
     if problems:
@@ -64,16 +78,21 @@ def load(
     return records, positions
 
 
+#: Lines read between two words to ``progress``.
+PROGRESS_LINES = 20_000
+
 #: A file this broken is reported by its first lines: enough to see what is wrong.
 MAX_LINE_PROBLEMS = 200
 
 
-def _key_columns(line: str, number: int) -> dict[str, tuple[int, int]]:
-    """Where each top-level key's value starts on the line (approximate, for errors)."""
-    out: dict[str, tuple[int, int]] = {}
+def _key_columns(line: str, number: int) -> RecordPos:
+    """Where each top-level key and its value start on the line (approximate, for errors)."""
+    values: dict[str, tuple[int, int]] = {}
+    names: dict[str, tuple[int, int]] = {}
     for m in re.finditer(r'"((?:[^"\\]|\\.)*)"\s*:\s*', line):
-        out.setdefault(m.group(1), (number, m.end() + 1))
-    return out
+        values.setdefault(m.group(1), (number, m.end() + 1))
+        names.setdefault(m.group(1), (number, m.start() + 1))
+    return RecordPos((number, 1), values, names)
 
 
 def _check_record(record: dict[str, Any], line: str, number: int, limits: Limits) -> None:

@@ -7,6 +7,8 @@ Every problem found is collected with its ``path:line:col`` and raised together 
 from __future__ import annotations
 
 import gc
+import os
+import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
@@ -42,7 +44,14 @@ from claimcheck.store.cache import (
     write_files,
     write_json_lines,
 )
-from claimcheck.store.files import JSONL_SUFFIXES, decode, read_bytes, read_text, store_files
+from claimcheck.store.files import (
+    JSONL_SUFFIXES,
+    decode,
+    file_kind,
+    read_bytes,
+    read_text,
+    store_files,
+)
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 from claimcheck.store.store import Store, Where
 from claimcheck.store.yamlfile import RecordPos
@@ -140,6 +149,60 @@ class _Early:
             wait_background()
 
 
+class _Progress:
+    """Bytes of store files loaded so far, told to the caller's ``report(done, total)``
+    at most every :data:`PROGRESS_EVERY` seconds, and once at the end with ``done ==
+    total``. A file counts as loaded as it is parsed and validated (in parts, for a big
+    one) or taken from the cache. What is told never goes back, even when a load starts
+    again (a partial load that must read the whole store)."""
+
+    def __init__(self, report: Callable[[int, int], None]) -> None:
+        self.report = report
+        self.total = 0
+        self.done = 0  # files finished
+        self.size = 0  # the file being loaded
+        self.told = 0
+        self.last = -PROGRESS_EVERY
+
+    def start(self, total: int) -> None:
+        self.total = max(total, self.told)
+        self.done = self.size = 0
+        self.tell(0)
+
+    def file(self, size: int) -> None:
+        """A file of ``size`` bytes is being loaded."""
+        self.size = size
+
+    def within(self, share: float) -> None:
+        """The share of the file being loaded that is done."""
+        self.tell(self.done + int(self.size * share))
+
+    def file_done(self) -> None:
+        self.done += self.size
+        self.size = 0
+        self.tell(self.done)
+
+    def tell(self, done: int) -> None:
+        now = _clock()
+        if now - self.last >= PROGRESS_EVERY:
+            self.last = now
+            self.told = max(self.told, min(done, self.total))
+            self.report(self.told, self.total)
+
+    def finish(self) -> None:
+        self.told = self.total
+        self.report(self.total, self.total)
+
+
+_clock = time.monotonic
+#: Seconds between two words to a progress callback, at least.
+PROGRESS_EVERY = 0.25
+#: Records validated between two words to a progress callback.
+PROGRESS_RECORDS = 20_000
+#: The share of a file's loading spent parsing it (the rest: validating its records).
+PARSE_SHARE = 0.5
+
+
 @cache
 def _adapter(section: str) -> TypeAdapter[Any]:
     return TypeAdapter(list[RECORD_TYPES[section]])  # type: ignore[valid-type]
@@ -163,9 +226,10 @@ def gc_paused() -> Any:
 
 
 class _Loader:
-    def __init__(self, root: Path, limits: Limits) -> None:
+    def __init__(self, root: Path, limits: Limits, progress: _Progress | None = None) -> None:
         self.store = Store(root=root)
         self.limits = limits
+        self.progress = progress
         self.problems: list[Problem] = []
         self.paths: list[Path] = []
         self.failed_ids: set[str] = set()
@@ -183,15 +247,19 @@ class _Loader:
     def problem(self, location: Location, message: str) -> None:
         self.problems.append(Problem(location, message))
 
-    def locate(self, where: Where, section: str, field: str | None) -> Location:
-        """The position of ``field`` in the record at ``where`` (the record's, if unknown)."""
+    def locate(
+        self, where: Where, section: str, field: str | None, at_key: bool = False
+    ) -> Location:
+        """The position of ``field``'s value in the record at ``where`` (of the key itself
+        with ``at_key``; the record's, if unknown)."""
         file_index, record_index, line, col = where
         path = self.store.files[file_index]
         if field is None:
             return Location(path, line, col)
         positions = self._keys(file_index).get(section)
         if positions and record_index < len(positions):
-            keys = positions[record_index].keys or {}
+            found = positions[record_index]
+            keys = (found.names if at_key else found.keys) or {}
             if field in keys:
                 return Location(path, *keys[field])
         return Location(path, line, col)
@@ -243,7 +311,11 @@ class _Loader:
         cannot be."""
         try:
             if path.suffix in JSONL_SUFFIXES:
-                records, positions = jsonlfile.load(text, limits=self.limits)
+                progress = self.progress
+                told = (
+                    None if progress is None else lambda share: progress.within(share * PARSE_SHARE)
+                )
+                records, positions = jsonlfile.load(text, limits=self.limits, progress=told)
                 section = jsonlfile.section_of(path)
                 return Parsed(data, text, {section: records}, {section: positions}, None)
             tree, all_positions, keys = yamlfile.load_with_sections(text, self.limits)
@@ -262,6 +334,8 @@ class _Loader:
         without ``for_cache``, or when it has problems)."""
         file_index = self._new_file(path)
         before = len(self.problems)
+        if parsed.holds_nothing():
+            self.warn_empty(file_index)
         sections = parsed.sections
         if sections is None:
             sections = self._sections(parsed.tree, parsed.keys, file_index)
@@ -272,6 +346,29 @@ class _Loader:
             if for_cache:
                 entries[section] = _cache_entries(records, positions)
         return entries if for_cache and len(self.problems) == before else None
+
+    def warn_empty(self, file_index: int) -> None:
+        """A file with nothing in it: most likely not what its author meant to commit."""
+        self.store.warnings.append(
+            Problem(
+                Location(self.store.files[file_index], 1, 1),
+                "empty file: no records, only blank lines or comments",
+            )
+        )
+
+    def recheck_empty(self, path: Path, data: bytes | None = None, text: str = "") -> None:
+        """Warn of a file taken from the cache with no records if it is empty: the cache
+        keeps its records, not whether it holds nothing or only empty sections."""
+        if data is None:
+            read = self.read(path)
+            if read is None:
+                return
+            data, text = read
+        problems = len(self.problems)
+        parsed = self.parse_text(path, data, text)
+        del self.problems[problems:]  # it loaded from the cache: it has none
+        if parsed is not None and parsed.holds_nothing():
+            self.warn_empty(len(self.store.files) - 1)
 
     def add_file(self, path: Path) -> None:
         parsed = self.parse(path)
@@ -287,11 +384,20 @@ class _Loader:
         :class:`CacheCorrupt` (before registering anything) so that the file is read.
         """
         validated = []
+        progress = self.progress
+        count = sum(map(len, entries.values()))
+        checked = 0
         for section, items in entries.items():
-            try:
-                objects = _adapter(section).validate_python([e[3] for e in items])
-            except (ValidationError, KeyError) as e:
-                raise CacheCorrupt from e
+            objects: list[Any] = []
+            for first in range(0, len(items), PROGRESS_RECORDS):
+                part = items[first : first + PROGRESS_RECORDS]
+                try:
+                    objects.extend(_adapter(section).validate_python([e[3] for e in part]))
+                except (ValidationError, KeyError) as e:
+                    raise CacheCorrupt from e
+                checked += len(part)
+                if progress is not None:
+                    progress.within(checked / count)
             validated.append((section, items, objects))
         file_index = self._new_file(path)
         register = self._register
@@ -343,22 +449,34 @@ class _Loader:
             line, col = positions[i].pos if i < len(positions) else (1, 1)
             return (file_index, indices[i] if indices is not None else i, line, col)
 
-        try:
-            objects = _adapter(section).validate_python(records)
-            pairs: Iterable[tuple[int, Any]] = enumerate(objects)
-        except ValidationError:
-            pairs = self._validate_each(file_index, section, records, where)
+        adapter = _adapter(section)
         register = self._register
-        for i, obj in pairs:
-            register(section, obj, where(i))
+        progress = self.progress
+        # In parts, so that a progress callback hears of a big file as it goes.
+        for first in range(0, len(records), PROGRESS_RECORDS):
+            part = (
+                records
+                if len(records) <= PROGRESS_RECORDS
+                else records[first : first + PROGRESS_RECORDS]
+            )
+            try:
+                pairs: Iterable[tuple[int, Any]] = enumerate(adapter.validate_python(part), first)
+            except ValidationError:
+                pairs = self._validate_each(section, part, first, where)
+            for i, obj in pairs:
+                register(section, obj, where(i))
+            if progress is not None:
+                done = (first + len(part)) / len(records)
+                progress.within(PARSE_SHARE + (1 - PARSE_SHARE) * done)
 
     def _validate_each(
-        self, file_index: int, section: str, records: list[Any], where: Any
+        self, section: str, records: list[Any], first: int, where: Any
     ) -> list[tuple[int, Any]]:
-        """Slow path after a failure: keep the good records, report each bad one."""
+        """Slow path after a failure: keep the good records, report each bad one
+        (``records`` are those from index ``first``)."""
         adapter = _record_adapter(section)
         good: list[tuple[int, Any]] = []
-        for i, record in enumerate(records):
+        for i, record in enumerate(records, first):
             try:
                 good.append((i, adapter.validate_python(record)))
             except ValidationError as e:
@@ -383,7 +501,11 @@ class _Loader:
             return
         if kind == "unexpected_keyword_argument":
             hint = did_you_mean(field or "", [f for f in fields if f not in _RESOLVED])
-            message = f"{label}: unknown field {field!r}{hint}"
+            self.problem(
+                self.locate(where, section, field, at_key=True),
+                f"{label}: unknown field {field!r}{hint}",
+            )
+            return
         elif kind == "missing":
             message = f"{label}: missing required field {field!r}"
             field = None
@@ -442,6 +564,13 @@ class Parsed:
     #: YAML: where each top-level key and its value are.
     keys: dict[str, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
 
+    def holds_nothing(self) -> bool:
+        """Nothing but blank lines or comments: not even an empty section (``claims:``,
+        ``claims: []``, written on purpose)."""
+        if self.sections is None:
+            return self.tree is None
+        return not any(self.sections.values())
+
 
 def _short(value: Any) -> str:
     text = repr(value)
@@ -463,6 +592,7 @@ def load_store(
     cache: bool = False,
     partial: bool = False,
     background: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Store:
     """Load and check the store at ``root`` (plus ``candidates``, if any).
 
@@ -474,22 +604,30 @@ def load_store(
     caller goes on (checking them); :func:`claimcheck.forked.wait_background` waits
     for it, as the command line does before it exits.
 
+    ``progress``, if given, is called as ``progress(done, total)``: bytes of the store's
+    files loaded so far and in all (candidates not counted), a few times a second at most
+    and once at the end with ``done == total`` (also when the load finds problems).
+
+    Problems that do not stop the load (an empty file) are on :attr:`Store.warnings`.
     Raises :class:`~claimcheck.errors.StoreError` listing every problem found.
     """
     root = Path(root)
     if not root.is_dir():
         raise StoreError([Problem(Location(display_path(root)), "no such store folder")])
+    tracker = None if progress is None else _Progress(progress)
     if not cache:
-        return _load(root, candidates, limits, False, False)
+        return _load(root, candidates, limits, False, False, progress=tracker)
     try:
-        return _load(root, candidates, limits, True, partial, background)
-    except _Unverified:
-        # The store's files are not those of its last verdict: a few groups cannot tell
-        # whether it holds a problem elsewhere, so read it all (most of it from the cache).
-        return load_store(root, candidates=candidates, limits=limits, cache=True)
+        try:
+            return _load(root, candidates, limits, True, partial, background, tracker)
+        except _Unverified:
+            # The store's files are not those of its last verdict: a few groups cannot
+            # tell whether it holds a problem elsewhere, so read it all (most of it from
+            # the cache).
+            return _load(root, candidates, limits, True, False, False, tracker)
     except CacheCorrupt:
         # The cache failed under us (another process rebuilt it, the disk...): read it all.
-        return _load(root, candidates, limits, False, False)
+        return _load(root, candidates, limits, False, False, progress=tracker)
 
 
 class _Unverified(Exception):
@@ -503,8 +641,9 @@ def _load(
     cache: bool,
     partial: bool,
     background: bool = False,
+    progress: _Progress | None = None,
 ) -> Store:
-    loader = _Loader(root, limits)
+    loader = _Loader(root, limits, progress)
     store_cache = Cache(root, limits) if cache else None
     if store_cache is not None and not store_cache.open():
         store_cache = None
@@ -512,13 +651,15 @@ def _load(
     early = _Early(root, limits) if background and store_cache is not None else None
     try:
         with gc_paused():
-            files = store_files(root)
+            files, walk_problems = store_files(root)
+            loader.problems.extend(walk_problems)
             in_store = {_resolved(p) for p in files} if candidates else set()
             pending: list[tuple[Path, Parsed | None]] = []
             for candidate in candidates:
                 path = Path(candidate)
-                if not path.is_file():
-                    loader.problem(Location(display_path(path)), "no such candidate file")
+                unfit = _not_a_candidate(path)
+                if unfit is not None:
+                    loader.problem(Location(display_path(path)), unfit)
                     continue
                 if _resolved(path) in in_store:
                     loader.problem(
@@ -531,10 +672,17 @@ def _load(
             groups = _touched(pending) if partial and store_cache is not None else None
             if store_cache is not None:
                 store_cache.forget([relative(root, p) for p in files])
-            for path in files:
+            if progress is not None:
+                sizes = [_size_of(p) for p in files]
+                progress.start(sum(sizes))
+            for i, path in enumerate(files):
+                if progress is not None:
+                    progress.file(sizes[i])
                 _load_store_file(
                     loader, path, store_cache, groups, records, early if groups is None else None
                 )
+                if progress is not None:
+                    progress.file_done()
             if early is not None:
                 early.finish()
             # Recorded now unless there are many: what follows reads the ids recorded.
@@ -581,9 +729,12 @@ def _load(
         loader.problems or not in_background(lambda: write_files(root, records, limits))
     ):
         write_files(root, records, limits)
+    if progress is not None:
+        progress.finish()
     if loader.problems:
         raise StoreError(sorted(loader.problems, key=_problem_order)[:MAX_PROBLEMS])
     store = loader.store
+    store.warnings.sort(key=_problem_order)
     store.partial = groups is not None
     if store.partial:
         # The store's claims, as its verdict counted them, and the candidates'.
@@ -648,6 +799,8 @@ def _load_store_file(
             loader.add_cached(path, cache.entries(rel, groups))
             loader.from_cache.add(rel)
             loader.digests[rel] = cache.digest_of(rel)
+            if cache.records_of(rel) == 0:
+                loader.recheck_empty(path)
             return
         except CacheCorrupt:
             pass  # read the file itself
@@ -663,6 +816,8 @@ def _load_store_file(
             loader.from_cache.add(rel)
             loader.digests[rel] = content
             cache.touch(rel, key, content, read_ns)
+            if cache.records_of(rel) == 0:
+                loader.recheck_empty(path, data, text)
             return
         except CacheCorrupt:
             pass  # parse it below, and record it again
@@ -698,6 +853,28 @@ def _cache_entries(records: list[Any], positions: list[RecordPos]) -> list[Entry
         (i, *(positions[i].pos if i < len(positions) else (1, 1)), rec)
         for i, rec in enumerate(records)
     ]
+
+
+def _not_a_candidate(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a candidate file, or None. A candidate is named by
+    the user: a link is followed wherever it goes (unlike a store's files). Nothing is
+    opened here (opening a FIFO could block)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "no such candidate file"
+    except OSError as e:
+        return f"cannot read candidate file: {e.strerror or e}"
+    if not stat.S_ISREG(mode):
+        return f"not a regular file: {file_kind(mode)}; a candidate is a YAML or JSON Lines file"
+    return None
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _resolved(path: Path) -> Path:

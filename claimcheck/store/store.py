@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from claimcheck.errors import Location, place
+from claimcheck.errors import Location, Problem, place
 from claimcheck.model import (
     TERTIARY_KINDS,
     Claim,
@@ -45,6 +45,9 @@ class Store:
     digests: dict[str, str] = field(default_factory=dict, repr=False)
     #: The content digest of each candidate file read, in order (what was checked).
     candidate_digests: list[str] = field(default_factory=list, repr=False)
+    #: What does not stop a load but is most likely a mistake (an empty file), at its
+    #: place, sorted; the command line prints them as warnings.
+    warnings: list[Problem] = field(default_factory=list)
     outlets: dict[str, Outlet] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     parties: dict[str, Party] = field(default_factory=dict)

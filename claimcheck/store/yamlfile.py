@@ -29,10 +29,12 @@ Pos = tuple[int, int]
 
 @dataclass(slots=True)
 class RecordPos:
-    """Where a record starts, and (when asked for) where each of its keys' values is."""
+    """Where a record starts and, when asked for, where each of its keys' values is
+    (``keys``) and each key itself (``names``: an unknown field is named there)."""
 
     pos: Pos
     keys: dict[str, Pos] | None = None
+    names: dict[str, Pos] | None = None
 
 
 def _mark(node: Node) -> Pos:
@@ -69,19 +71,11 @@ class _Constructor(SafeConstructor):
                             )
                         else:
                             after = item.end_mark
-                    self.record_positions[key.value] = [
-                        RecordPos(
-                            _mark(item),
-                            {
-                                str(k.value): _mark(v)
-                                for k, v in item.value
-                                if isinstance(item, MappingNode)
-                            }
-                            if self.want_keys and isinstance(item, MappingNode)
-                            else None,
-                        )
-                        for item in value.value
-                    ]
+                    self.record_positions[key.value] = (
+                        [_record_pos(item) for item in value.value]
+                        if self.want_keys
+                        else [RecordPos(_mark(item)) for item in value.value]
+                    )
         try:
             return self._build(node, {})
         except _Unusual:  # the general constructor, with its errors and rarer features
@@ -126,6 +120,16 @@ class _Constructor(SafeConstructor):
         return value
 
 
+def _record_pos(item: Node) -> RecordPos:
+    if not isinstance(item, MappingNode):
+        return RecordPos(_mark(item))
+    return RecordPos(
+        _mark(item),
+        {str(k.value): _mark(v) for k, v in item.value},
+        {str(k.value): _mark(k) for k, v in item.value},
+    )
+
+
 class _Unusual(Exception):
     """YAML the fast constructor leaves to the general one."""
 
@@ -156,6 +160,32 @@ _SIMPLE = frozenset(f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "f
 
 # Dates stay text: the models read them, so that 2023-02-30 is an error with a position.
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+#: The tags a store may use: YAML's core schema (and dates, which stay text).
+CORE_TAGS = ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+
+
+def _refuse_tag(constructor: SafeConstructor, node: Node) -> Any:
+    """Any other tag: ``!!binary`` would make bytes of an id, ``!!set`` a set of a list,
+    ``!!python/...`` would run code; none of them is data a store holds."""
+    tag = str(node.tag)
+    if tag.startswith(_YAML_TAG):
+        shown = "!!" + tag.removeprefix(_YAML_TAG)
+    else:
+        shown = tag if tag.startswith("!") else f"!<{tag}>"
+    raise FileProblem(
+        Problem(
+            Location("", *_mark(node)),
+            f"the YAML tag {shown} is not allowed; write a plain value "
+            f"(allowed tags: {', '.join('!!' + t for t in CORE_TAGS)})",
+        )
+    )
+
+
+_YAML_TAG = "tag:yaml.org,2002:"
+for _tag in ("binary", "set", "omap", "pairs"):
+    _Constructor.add_constructor(_YAML_TAG + _tag, _refuse_tag)
+_Constructor.add_constructor(None, _refuse_tag)
 
 
 class _KeyConstructor(_Constructor):
@@ -331,7 +361,8 @@ def _place_aliases(
         resume[(section, after)] = found.end()
         line = bisect_right(starts, found.start(1))
         col = found.start(1) - starts[line - 1] + 1
-        positions[section][i] = RecordPos((line, col), positions[section][i].keys)
+        old = positions[section][i]
+        positions[section][i] = RecordPos((line, col), old.keys, old.names)
 
 
 def _yaml_problem(e: MarkedYAMLError, text: str) -> Problem:

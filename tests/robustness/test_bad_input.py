@@ -15,6 +15,7 @@ import os
 import random
 import re
 import resource
+import stat
 import subprocess
 import sys
 import time
@@ -920,15 +921,23 @@ def test_pipes_and_devices_named_like_store_files_are_refused_at_once(
     """Reading a pipe blocks forever and /dev/zero never ends: refuse them unread."""
     root = store_with({})
     os.mkfifo(root / "pipe.yaml")
-    (root / "zero.yaml").symlink_to("/dev/zero")
+    expected = {"pipe.yaml": "not a regular file: a FIFO (named pipe)"}
+    try:  # a device node of the store's own (root only): what it is is said
+        os.mknod(root / "zero.yaml", 0o600 | stat.S_IFCHR, os.makedev(1, 5))
+        expected["zero.yaml"] = "not a regular file: a character device"
+    except OSError:
+        pass
+    # Links to devices outside the store are refused as links, their targets unread.
+    (root / "zero-link.yaml").symlink_to("/dev/zero")
     (root / "random.jsonl").symlink_to("/dev/urandom")
+    expected["zero-link.yaml"] = expected["random.jsonl"] = "a symbolic link to a file outside"
     for cache in ([], ["--no-cache"]):
         start = time.perf_counter()
         code, out, err = invoke(runner, "--store", str(root), *cache, "validate")
         assert time.perf_counter() - start < 20
         assert code == 2, err + out
-        for name in ("pipe.yaml", "zero.yaml", "random.jsonl"):
-            assert re.search(rf"(?:^|/){re.escape(name)}: not a regular file", err), err
+        for name, words in expected.items():
+            assert re.search(rf"(?:^|/){re.escape(name)}: {re.escape(words)}", err), err
 
 
 # --- the store and candidate paths ----------------------------------------------------------------

@@ -35,7 +35,7 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
     (
         "unknown-field",
         CLAIM.replace("subject:", "subjekt:"),
-        "bad.yaml:3:14",
+        "bad.yaml:3:5",  # at the key, not its value
         "unknown field 'subjekt' (did you mean 'subject'?)",
     ),
     (

@@ -32,9 +32,8 @@ TRICKY = [
     "base: &b {a: 1}\nderived:\n  <<: *b\n  c: 3\n",
     "1: a\nnull: b\n",  # keys that are not strings
     "%YAML 1.1\n---\na: yes\nb: 017\n",
-    "a: !!binary aGVsbG8=\n",
-    "a: !!set {x, y}\n",
-    "a: !!omap [{x: 1}, {y: 2}]\n",
+    "a: !!str 1\nb: !!int '2'\nc: !!float 3\nd: !!bool true\ne: !!null ''\n",
+    "a: !!map {b: !!seq [1, !!timestamp 2023-11-14]}\n",
     "'quoted key': \"value with \\u00e9\"\nplain: caf\u00e9\n",
     "- [1, 2]\n- {a: [b, c]}\n- ''\n",
     "just a string\n",
@@ -45,6 +44,37 @@ TRICKY = [
 @pytest.mark.parametrize("text", TRICKY)
 def test_tricky_documents(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert yamlfile.load(text, Limits())[0] == _general(monkeypatch, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag", "col"),
+    [
+        ("id: !!binary aGVsbG8=\n", "!!binary", 5),
+        ("a: !!set {x, y}\n", "!!set", 4),
+        ("a: !!omap [{x: 1}, {y: 2}]\n", "!!omap", 4),
+        ("a: !!pairs [{x: 1}]\n", "!!pairs", 4),
+        ("a:\n  - !!python/object/apply:os.system [echo]\n", "!!python/object/apply:os.system", 5),
+        ("a: !local x\n", "!local", 4),
+        ("a: !<tag:example.com,2000:x> 1\n", "!<tag:example.com,2000:x>", 4),
+        ("!!binary aGk=: 1\n", "!!binary", 1),
+    ],
+)
+def test_tags_other_than_the_core_ones_are_refused_at_their_place(
+    text: str, tag: str, col: int
+) -> None:
+    with pytest.raises(yamlfile.FileProblem) as raised:
+        yamlfile.load(text, Limits())
+    problem = raised.value.problem
+    assert problem.message.startswith(f"the YAML tag {tag} is not allowed"), problem.message
+    assert (problem.location.line, problem.location.col) == (
+        text.count("\n", 0, text.index(tag)) + 1,
+        col,
+    )
+
+
+def test_merge_keys_still_work() -> None:
+    data = yamlfile.load("base: &b {a: 1}\nderived:\n  <<: *b\n  c: 3\n", Limits())[0]
+    assert data["derived"] == {"a": 1, "c": 3}
 
 
 def test_aliases_share_one_object() -> None:
