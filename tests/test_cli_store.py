@@ -195,17 +195,37 @@ def test_an_empty_store_folder_is_named_on_stderr(runner: CliRunner, tmp_path: P
         assert "no store files (*.yaml, *.yml, *.jsonl) in this folder" in result.stderr
 
 
-def test_a_report_of_the_store_in_the_working_folder_is_titled_by_its_name(
+def test_a_report_of_a_store_with_no_claims_is_never_titled_by_its_folder(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """No claims, so no subject to name: the plain title, never "claims", "." or the
+    folder's name."""
     root = tmp_path / "kidal-desk"
     root.mkdir()
     (root / "base.yaml").write_text(BASE, encoding="utf-8")
     monkeypatch.chdir(root)
     result = runner.invoke(cli, ["--store", ".", "report"])
     assert result.exit_code == 0
-    assert result.stdout.startswith("# Discrepancy report: kidal-desk\n")
+    assert result.stdout.startswith("# Discrepancy report\n")
+    assert "kidal-desk" not in result.stdout.splitlines()[0]
     assert "0 claims from 7 documents of 5 outlets" in result.stdout
+
+
+def test_an_empty_store_file_is_a_warning_on_stderr_not_an_error(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """A file with only comments holds nothing: said once, where it is, like a
+    compiler's warning; the store is still valid and the exit code unchanged."""
+    root = make_store({"notes.yaml": "# to fill in tomorrow\n"})
+    for args in (["validate"], ["check", "--format", "text"]):
+        result = runner.invoke(cli, ["--store", str(root), *args])
+        assert result.exit_code == 0, result.output
+        warning = [line for line in result.stderr.splitlines() if "warning: empty file" in line]
+        assert len(warning) == 1 and warning[0].endswith(
+            "notes.yaml:1:1: warning: empty file: no records, only blank lines or comments"
+        ), result.stderr
+    quiet = runner.invoke(cli, ["--store", str(root), "validate", "-q"])
+    assert quiet.exit_code == 0 and "warning" not in quiet.stderr
 
 
 def test_every_record_type_takes_a_note(runner: CliRunner, make_store: Callable[..., Path]) -> None:

@@ -381,18 +381,24 @@ def load_with_progress(settings: Settings, limits: Any, *, background: bool = Fa
     if background:
         options["background"] = True
     with settings.progress("loading", "bytes") as report:
-        if report is not None and _accepts_progress(load_store):
+        if report is not None:
             options["progress"] = report
         store = load_store(settings.store, **options)
     warn_if_empty(store)
+    show_warnings(store, settings)
     return store
 
 
-def _accepts_progress(function: Callable[..., Any]) -> bool:
-    # ``load_store`` reports its progress from the release that added the parameter.
-    import inspect
+def show_warnings(store: Any, settings: Settings | None = None) -> None:
+    """The store's warnings (an empty file...) on stderr, ``path:line:col: warning:
+    message`` as compilers and linters write them; the exit code is unchanged.
+    Nothing with --quiet."""
+    from claimcheck.render import visible
 
-    return "progress" in inspect.signature(function).parameters
+    if settings is not None and settings.quiet:
+        return
+    for w in getattr(store, "warnings", ()):
+        click.echo(visible(f"{w.location}: warning: {w.message}"), err=True)
 
 
 def load_for_check(settings: Settings, limits: Any) -> Any:

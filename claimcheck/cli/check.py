@@ -18,6 +18,7 @@ from claimcheck.cli.base import (
     run_rules,
     selected,
     settings_of,
+    show_warnings,
     tty_default,
 )
 
@@ -58,6 +59,7 @@ def check(
         config.fail_on = fail_on
     if candidates:
         result = check_candidates(settings.store, candidates, config, cache=settings.use_cache)
+        show_warnings(result.store, settings)
     else:
         result = run_rules(settings, load_for_check(settings, config.limits), config)
     fmt = tty_default(fmt, "table", "text")
