@@ -352,3 +352,27 @@ def test_quiet_shows_no_progress(
 def test_no_progress_when_stderr_is_piped(runner: CliRunner, progress_at_once: None) -> None:
     _, _, err = invoke(runner, "--store", str(KIDAL), "check")
     assert err == ""
+
+
+def test_shell_completion_as_the_readme_documents_it() -> None:
+    """The README's `_CLAIMCHECK_COMPLETE=bash_source` line gives a bash function, and
+    completing `claimcheck ch` and `claimcheck check --st` offers the command and the
+    global option given after it."""
+    runner = CliRunner()
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "_CLAIMCHECK_COMPLETE=bash_source claimcheck" in readme
+    script = runner.invoke(
+        cli, [], prog_name="claimcheck", env={"_CLAIMCHECK_COMPLETE": "bash_source"}
+    )
+    assert "_claimcheck_completion()" in script.output
+    for words, cword, expected in (
+        ("claimcheck ch", "1", "plain,check"),
+        ("claimcheck check --st", "2", "plain,--store"),
+    ):
+        done = runner.invoke(
+            cli,
+            [],
+            prog_name="claimcheck",
+            env={"_CLAIMCHECK_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": cword},
+        )
+        assert expected in done.output.splitlines(), done.output
