@@ -33,11 +33,12 @@ import datetime as dt
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import accumulate
-from typing import Any
+from functools import lru_cache, partial
+from itertools import accumulate, islice
+from operator import gt
+from typing import Any, NamedTuple
 
 from claimcheck.findings import fingerprint
 from claimcheck.model import Claim, Property, Subject
@@ -112,17 +113,99 @@ class Unit:
         return 0.5 if self.anonymous else 1.0
 
 
+class Units:
+    """Units for or against a statement, counted without being listed: the neutral ones
+    (named, anonymous) and the interested sides. Listed, by unit index, only when
+    iterated — a value many origins support is counted, not copied, for each statement.
+    """
+
+    __slots__ = ("_list", "_listing", "anonymous", "named", "sides")
+
+    def __init__(
+        self,
+        named: int,
+        anonymous: int,
+        sides: tuple[str, ...],
+        listing: Callable[[], list[Unit]] | None = None,
+    ) -> None:
+        #: Neutral units with a named claimant, and anonymous ones ("medical sources").
+        self.named = named
+        self.anonymous = anonymous
+        #: The interested sides, sorted (each side is one unit).
+        self.sides = sides
+        self._listing = listing
+        self._list: list[Unit] | None = None
+
+    @classmethod
+    def of(cls, units: Iterable[Unit]) -> Units:
+        found = sorted(units, key=_unit_index)
+        named = anonymous = 0
+        sides: list[str] = []
+        for u in found:
+            if u.side is not None:
+                sides.append(u.side)
+            elif u.anonymous:
+                anonymous += 1
+            else:
+                named += 1
+        out = cls(named, anonymous, tuple(sorted(sides)))
+        out._list = found
+        return out
+
+    def _units(self) -> list[Unit]:
+        if self._list is None:
+            if self._listing is None:
+                raise TypeError("these units are counted, not listed")
+            self._list = sorted(self._listing(), key=_unit_index)
+            self._listing = None
+        return self._list
+
+    def __len__(self) -> int:
+        return self.named + self.anonymous + len(self.sides)
+
+    def __bool__(self) -> bool:
+        return bool(self.named or self.anonymous or self.sides)
+
+    def __iter__(self) -> Iterator[Unit]:
+        return iter(self._units())
+
+    @property
+    def neutral(self) -> int:
+        return self.named + self.anonymous
+
+    def weighed(self) -> tuple[float, int, list[str]]:
+        """(neutral weight, neutral count, sides): a named origin weighs 1, an anonymous
+        one half as much; opposing sides agreeing weigh as one more neutral origin."""
+        weight = self.named + 0.5 * self.anonymous
+        count = self.named + self.anonymous
+        if len(self.sides) >= 2:
+            weight += 1.0
+            count += 1
+        return weight, count, list(self.sides)
+
+    def __repr__(self) -> str:
+        return f"Units(named={self.named}, anonymous={self.anonymous}, sides={self.sides})"
+
+
+def _unit_index(u: Unit) -> int:
+    return u.index
+
+
+_NO_UNITS = Units(0, 0, ())
+
+
 @dataclass(slots=True)
 class Tally:
     """The units for and against one statement (a unit supporting it is never against)."""
 
-    support: list[Unit]
-    against: list[Unit]
-    #: The units against it that agree among themselves: those with a lower figure, those
-    #: with a higher one (a quantity or date), those naming each other value (a category
-    #: or entity), those denying it. Contradiction weighs as its strongest such case:
+    support: Units
+    against: Units
+    #: The units against it that agree among themselves, each case counted: those with a
+    #: lower figure, those with a higher one (a quantity or date) — each only its
+    #: strongest subset whose figures share a value —, those naming each other value (a
+    #: category or entity), those denying it. Contradiction weighs as its strongest case:
     #: figures below and above a value bracket it rather than join against it.
-    against_groups: list[list[Unit]] = field(default_factory=list)
+    against_groups: list[Units] = field(default_factory=list)
     #: An origin supporting it also says otherwise (CC107), not counted against it.
     also_otherwise: bool = False
 
@@ -146,17 +229,18 @@ class Tally:
         strongest consistent case; where opposing sides agree, their common ground
         counts as one neutral origin."""
         against = max(
-            (self._sum(g) for g in self.against_groups),
+            (g.weighed() for g in self.against_groups),
             key=lambda t: (t[0], t[1], len(t[2])),
             default=(0.0, 0, []),
         )
-        return self._sum(self.support), against
+        return self.support.weighed(), against
 
     @property
     def bracketed(self) -> bool:
         """Whether the contradictors disagree among themselves (lower and higher
         figures, figures apart, different other values): no one case holds them all."""
-        return not any(len(g) == len(self.against) for g in self.against_groups)
+        n = len(self.against)
+        return not any(len(g) == n for g in self.against_groups)
 
 
 @dataclass(slots=True)
@@ -263,6 +347,384 @@ class _Windows:
         """Some window holds [lo, hi]: a value in it implies what that denial denies."""
         i = bisect_right(self.lows, lo)
         return i > 0 and self.highs[i - 1] >= hi
+
+
+class _Query(NamedTuple):
+    """A statement as the tallies compare it (bounds only for quantities and dates)."""
+
+    asserts: bool
+    key: object
+    lo: Bound
+    hi: Bound
+    low: Bound
+    high: Bound
+    below: Bound
+    above: Bound
+
+
+#: Counts of neutral units packed in one integer: named ones below, anonymous ones above.
+_ANON = 1 << 32
+#: A neutral unit in the strongest-case tree: twice its weight above, one count below, so
+#: that the largest sum has the most weight, then the most units.
+_NAMED_CLIQUE = 2 * _ANON + 1
+_ANON_CLIQUE = _ANON + 1
+_NEG = -(1 << 120)
+
+
+def _count(unit: Unit) -> int:
+    return _ANON if unit.anonymous else 1
+
+
+def _clique(unit: Unit) -> int:
+    return _ANON_CLIQUE if unit.anonymous else _NAMED_CLIQUE
+
+
+def _add_units(counted: int, others: list[Unit], listing: Callable[[], list[Unit]] | None) -> Units:
+    """Neutral units counted (packed as :func:`_count` adds them) and others listed."""
+    extra = Units.of(others)
+    simple = None if listing is None else listing
+    out = Units(
+        (counted & (_ANON - 1)) + extra.named,
+        (counted >> 32) + extra.anonymous,
+        extra.sides,
+        None if simple is None else (lambda: [*simple(), *others]),
+    )
+    return out
+
+
+def _simple_within(
+    by_hi: list[tuple[Bound, Bound, Unit]], his: list[Bound], low: Bound, high: Bound
+) -> list[Unit]:
+    """The units whose one interval lies within [low, high] (each starts by its end)."""
+    start, end = bisect_left(his, low), bisect_right(his, high)
+    return [u for lo, _, u in by_hi[start:end] if lo >= low]
+
+
+def _simple_outside(
+    by_hi: list[tuple[Bound, Bound, Unit]],
+    by_lo: list[tuple[Bound, Bound, Unit]],
+    n_lower: int,
+    n_higher: int,
+) -> list[Unit]:
+    """The ``n_lower`` units lowest by upper bound and ``n_higher`` highest by lower."""
+    return [u for *_, u in by_hi[:n_lower]] + [u for *_, u in by_lo[len(by_lo) - n_higher :]]
+
+
+def _case(
+    tree: _MaxAdd,
+    pos: dict[Bound, int],
+    k: int,
+    counted: int,
+    near: tuple[float, ...],
+    items: list[tuple[Bound, Bound, Unit]],
+    limit: Bound,
+    lower: bool,
+) -> Units:
+    """:func:`_strongest`, counted: the ``k`` simple units in ``tree`` (``counted``, the
+    nearest figures among them ``near``: lowest, highest) with the other ``items``."""
+    if k + len(items) > 1:
+        nears = [*near, *((hi if lower else lo)[0] for lo, hi, _ in items)]
+        nearest = max(nears) if lower else min(nears)
+        small, large = (nearest, limit[0]) if lower else (limit[0], nearest)
+        far = small <= 0 or large >= FAR_OFF * small
+        if far and max(nears) - min(nears) < large - small:
+            return _add_units(counted, [u for _, _, u in items], None)
+    if not items:
+        named, anonymous = _unpack(tree.top())
+        return Units(named, anonymous, ())
+    # The others' intervals cut the figures into stretches where the same others hold:
+    # in each, the simple units' strongest point, with those others.
+    events = sorted(
+        [(pos[lo], 1, u) for lo, _, u in items] + [(pos[hi] + 1, -1, u) for _, hi, u in items],
+        key=lambda e: e[0],
+    )
+    n = tree.size
+    starts = sorted({0, *(e[0] for e in events if e[0] < n)})
+    best: tuple[float, int, int] | None = None
+    found = _NO_UNITS
+    named = anonymous = j = 0
+    sides: Counter[str] = Counter()
+    for s, b in enumerate(starts):
+        while j < len(events) and events[j][0] <= b:
+            _, sign, u = events[j]
+            j += 1
+            if u.side is not None:
+                sides[u.side] += sign
+            elif u.anonymous:
+                anonymous += sign
+            else:
+                named += sign
+        end = starts[s + 1] if s + 1 < len(starts) else n
+        n_s, a_s = _unpack(tree.max(b, end))
+        present = tuple(sorted(side for side, c in sides.items() if c > 0))
+        n_t, a_t = n_s + named, a_s + anonymous
+        bonus = 1 if len(present) >= 2 else 0
+        key = (n_t + 0.5 * a_t + bonus, n_t + a_t + bonus, len(present))
+        if best is None or key > best:
+            best, found = key, Units(n_t, a_t, present)
+    return found
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    """(named, anonymous) from a sum of :func:`_clique` values."""
+    doubled, count = packed >> 32, packed & (_ANON - 1)
+    named = doubled - count
+    return named, count - named
+
+
+class _MaxAdd:
+    """Add to a range, the largest in a range, over ``size`` points (a lazy segment
+    tree, bottom up)."""
+
+    __slots__ = ("add_at", "height", "n", "size", "t")
+
+    def __init__(self, size: int) -> None:
+        n = 1
+        while n < size:
+            n *= 2
+        self.size = size
+        self.n = n
+        self.height = n.bit_length() - 1
+        t = [0] * size + [_NEG] * (2 * n - size)
+        self.t = [0] * n + t
+        for i in range(n - 1, 0, -1):
+            self.t[i] = max(self.t[2 * i], self.t[2 * i + 1])
+        self.add_at = [0] * n
+
+    def _apply(self, p: int, v: int) -> None:
+        self.t[p] += v
+        if p < self.n:
+            self.add_at[p] += v
+
+    def _build(self, p: int) -> None:
+        t, d = self.t, self.add_at
+        while p > 1:
+            p >>= 1
+            t[p] = max(t[2 * p], t[2 * p + 1]) + d[p]
+
+    def _push(self, p: int) -> None:
+        d = self.add_at
+        for s in range(self.height, 0, -1):
+            i = p >> s
+            if d[i]:
+                self._apply(2 * i, d[i])
+                self._apply(2 * i + 1, d[i])
+                d[i] = 0
+
+    def add(self, left: int, right: int, v: int) -> None:
+        """Add ``v`` at points [left, right)."""
+        n = self.n
+        lo, hi = left + n, right + n
+        l0, r0 = lo, hi
+        while lo < hi:
+            if lo & 1:
+                self._apply(lo, v)
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                self._apply(hi, v)
+            lo >>= 1
+            hi >>= 1
+        self._build(l0)
+        self._build(r0 - 1)
+
+    def max(self, left: int, right: int) -> int:
+        """The largest value at points [left, right)."""
+        n = self.n
+        lo, hi = left + n, right + n
+        self._push(lo)
+        self._push(hi - 1)
+        t = self.t
+        out = _NEG
+        while lo < hi:
+            if lo & 1:
+                out = max(out, t[lo])
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                out = max(out, t[hi])
+            lo >>= 1
+            hi >>= 1
+        return out
+
+    def top(self) -> int:
+        return self.t[1]
+
+
+class _Fenwick:
+    """Prefix sums over positions, updated one position at a time."""
+
+    __slots__ = ("t",)
+
+    def __init__(self, size: int) -> None:
+        self.t = [0] * (size + 1)
+
+    def add(self, i: int, v: int) -> None:
+        t = self.t
+        i += 1
+        while i < len(t):
+            t[i] += v
+            i += i & -i
+
+    def prefix(self, i: int) -> int:
+        """The sum at positions [0, i)."""
+        t = self.t
+        out = 0
+        while i > 0:
+            out += t[i]
+            i -= i & -i
+        return out
+
+
+class _Covering:
+    """Windows, each with a payload: which ones cover an interval (output-sensitive, a
+    static tree of the largest upper bound over windows sorted by their lower)."""
+
+    __slots__ = ("highs", "lows", "n", "payloads", "t")
+
+    def __init__(self, windows: list[tuple[Bound, Bound, list[Claim]]]) -> None:
+        windows.sort(key=lambda w: w[0])
+        self.lows = [w[0] for w in windows]
+        self.highs = [w[1] for w in windows]
+        self.payloads = [w[2] for w in windows]
+        n = 1
+        while n < len(windows):
+            n *= 2
+        self.n = n
+        low: Bound = (-INF, -2)
+        t: list[Bound] = [low] * (2 * n)
+        t[n : n + len(windows)] = self.highs
+        for i in range(n - 1, 0, -1):
+            t[i] = max(t[2 * i], t[2 * i + 1])
+        self.t = t
+
+    def covering(self, lo: Bound, hi: Bound) -> list[list[Claim]]:
+        """The payloads of the windows holding [lo, hi]."""
+        end = bisect_right(self.lows, lo)
+        out: list[list[Claim]] = []
+        stack = [(1, 0, self.n)]
+        t = self.t
+        while stack:
+            node, left, right = stack.pop()
+            if left >= end or t[node] < hi:
+                continue
+            if node >= self.n:
+                out.append(self.payloads[left])
+                continue
+            mid = (left + right) // 2
+            stack.append((2 * node + 1, mid, right))
+            stack.append((2 * node, left, mid))
+        return out
+
+
+class _Entry:
+    """One unit's evidence claims by what they state, for :meth:`GroupEvidence.support`."""
+
+    __slots__ = ("by_key", "cover", "spans")
+
+    def __init__(self, ev: GroupEvidence, spans: Any, claims: list[Claim]) -> None:
+        self.spans = spans
+        statement_of = ev.statement_by_claim
+        self.by_key: dict[tuple[str, object], list[Claim]] = defaultdict(list)
+        denied: dict[int, tuple[Statement, list[Claim]]] = {}
+        for c in claims:
+            st = statement_of[c.id]
+            self.by_key[(st.stance, st.value.key)].append(c)
+            if st.stance == "denies":
+                denied.setdefault(st.index, (st, []))[1].append(c)
+        self.cover = (
+            _Covering([(*ev.window(st.value), found) for st, found in denied.values()])
+            if ev.interval and denied
+            else None
+        )
+
+    def supporting(self, ev: GroupEvidence, st: Statement) -> list[Claim]:
+        """The claims whose statement supports ``st`` (:meth:`statement_supports`)."""
+        key = st.value.key
+        if st.stance == "asserts":
+            # (an interval's support is found through its spans)
+            return list(self.by_key.get(("asserts", key), ()))
+        if ev.interval:
+            if self.cover is None:
+                return []
+            return [c for found in self.cover.covering(*_bounds(st.value)) for c in found]
+        out = list(self.by_key.get(("denies", key), ()))
+        if ev.single:
+            out += [
+                c
+                for (stance, k), found in self.by_key.items()
+                if stance == "asserts" and k != key
+                for c in found
+            ]
+        return out
+
+
+class _DocIndex:
+    """The claims of a group in one document, by what they state: which of them, first
+    by id, supports a statement (the claim a relay carries, in :meth:`_compute_origins`)
+    — without trying each claim of the document for each relaying claim."""
+
+    __slots__ = ("asserted", "claims", "degenerate", "denied", "found", "his", "keyed")
+
+    def __init__(self, ev: GroupEvidence, positions: list[int]) -> None:
+        claims = ev.claims
+        statement_of = ev.statement_by_claim
+        self.claims = claims
+        first: dict[int, tuple[str, int, Statement]] = {}
+        for j in positions:
+            t = statement_of.get(claims[j].id)
+            if t is not None:
+                cid = claims[j].id
+                if t.index not in first or cid < first[t.index][0]:
+                    first[t.index] = (cid, j, t)
+        #: The answer for each statement asked about.
+        self.found: dict[int, int | None] = {}
+        #: (stance, key) -> (id, position) of the first claim stating it.
+        self.keyed = {(t.stance, t.value.key): (cid, j) for cid, j, t in first.values()}
+        self.asserted: list[tuple[Bound, Bound, str, int]] = []
+        self.denied: list[tuple[Bound, Bound, str, int]] = []
+        self.degenerate = False
+        if ev.interval:
+            for cid, j, t in first.values():
+                if t.stance == "asserts":
+                    lo, hi = _bounds(t.value)
+                    self.asserted.append((lo, hi, cid, j))
+                    self.degenerate = self.degenerate or lo > hi
+                else:
+                    self.denied.append((*ev.window(t.value), cid, j))
+            self.asserted.sort(key=lambda a: a[1])
+        self.his = [a[1] for a in self.asserted]
+
+    def carrier(self, ev: GroupEvidence, st: Statement) -> int | None:
+        """The position of the first claim (by id) whose statement supports ``st``."""
+        if st.index not in self.found:
+            self.found[st.index] = self._carrier(ev, st)
+        return self.found[st.index]
+
+    def _carrier(self, ev: GroupEvidence, st: Statement) -> int | None:
+        best: tuple[str, int] | None = None
+        if ev.interval:
+            if st.stance == "asserts":
+                low, high = ev.window(st.value)
+                # An interval within the window ends in it (unless some is empty).
+                start = 0 if self.degenerate else bisect_left(self.his, low)
+                candidates = self.asserted[start : bisect_right(self.his, high)]
+                for lo, _, cid, j in candidates:
+                    if lo >= low and (best is None or cid < best[0]):
+                        best = (cid, j)
+            else:
+                lo, hi = _bounds(st.value)
+                for low, high, cid, j in self.denied:
+                    if lo >= low and hi <= high and (best is None or cid < best[0]):
+                        best = (cid, j)
+        else:
+            key = st.value.key
+            best = self.keyed.get((st.stance, key))
+            if st.stance == "denies" and ev.single:
+                for (stance, k), found in self.keyed.items():
+                    if stance == "asserts" and k != key and (best is None or found < best):
+                        best = found
+        return None if best is None else best[1]
 
 
 class GroupEvidence:
@@ -518,21 +980,21 @@ class GroupEvidence:
         statement_of = self.statement_by_claim
         relays: dict[int, tuple[int, str]] = {}
         relayed: dict[tuple[str, int], list[int]] = defaultdict(list)
+        indexes: dict[str, _DocIndex] = {}
         for i, c in enumerate(claims):
             st = statement_of.get(c.id)
             if st is None or c.source is None or not prov.own_reporting(c):
                 continue
             cited = sorted(prov.cited(c.source))
-            carrier = next(
-                (
-                    (doc_id, j)
-                    for doc_id in cited
-                    for j in sorted(by_document.get(doc_id, ()), key=lambda j: claims[j].id)
-                    if (t := statement_of.get(claims[j].id)) is not None
-                    and self.statement_supports(t, st)
-                ),
-                None,
-            )
+            carrier = None
+            for doc_id in cited:
+                index = indexes.get(doc_id)
+                if index is None:
+                    index = indexes[doc_id] = _DocIndex(self, by_document.get(doc_id, []))
+                at = index.carrier(self, st)
+                if at is not None:
+                    carrier = (doc_id, at)
+                    break
             if carrier is not None:
                 relays[i] = (carrier[1], f"a citation chain ({c.source} cites {carrier[0]})")
             else:
@@ -801,51 +1263,79 @@ class GroupEvidence:
             self._unit_spans = out
         return self._unit_spans
 
+    #: Tallies by the exact walk — each statement against every unit — instead of the
+    #: sweep over sorted bounds: the reference the property tests hold the sweep to.
+    exact_tallies = False
+    #: The sweep pays from this many (statement, unit) pairs on: smaller groups walk.
+    sweep_from = 256
+
     def tally(self, st: Statement) -> Tally:
         """The units of evidence supporting and contradicting a statement."""
         if st.tally is None:
-            st.tally = self._tally(st)
-        return st.tally
+            if (
+                self.interval
+                and not self.exact_tallies
+                and len(self.statements) * len(self._spans()) >= self.sweep_from
+            ):
+                self._sweep_tallies()
+            else:
+                st.tally = self._tally(st)
+        return st.tally  # type: ignore[return-value]
+
+    def _query(self, st: Statement) -> _Query:
+        """What a statement is judged against: its bounds, window and limits."""
+        if self.interval:
+            lo, hi = _bounds(st.value)
+            low, high = self.window(st.value)
+            below, above = self.limits(st.value)
+        else:
+            lo = hi = low = high = below = above = (0.0, 0)
+        return _Query(st.stance == "asserts", st.value.key, lo, hi, low, high, below, above)
+
+    def _judge(self, q: _Query, spans: Any, denials: Any) -> tuple[bool, list[object]]:
+        """Whether one unit supports a statement, and in which cases it contradicts it
+        (``("lower", lo, hi)``: with that interval, below it; ``"denies"``; another
+        value's key)."""
+        single, interval = self.single, self.interval
+        pro = False
+        why: list[object] = []
+        if q.asserts:
+            if interval:
+                if spans is not None:
+                    pro = spans.supports(q.low, q.high)
+                    if single and spans.min_hi < q.below:
+                        why.append(("lower", *spans.nearest_below(q.below)))
+                    if single and spans.max_lo > q.above:
+                        why.append(("higher", *spans.nearest_above(q.above)))
+            elif spans:
+                pro = q.key in spans
+                if single:
+                    why += [k for k in spans if k != q.key]
+            if denials and (denials.cover(q.lo, q.hi) if interval else q.key in denials):
+                why.append("denies")
+        else:
+            if denials:
+                pro = denials.cover(q.lo, q.hi) if interval else q.key in denials
+            if interval:
+                if spans is not None and spans.supports(q.low, q.high):
+                    why.append("asserts")
+            elif spans:
+                if q.key in spans:
+                    why.append("asserts")
+                if single and not pro:
+                    pro = any(k != q.key for k in spans)
+        return pro, why
 
     def _tally(self, st: Statement) -> Tally:
+        """One statement's tally, every unit judged in turn (the exact walk)."""
+        q = self._query(st)
         support: list[Unit] = []
         against: list[Unit] = []
         groups: dict[object, list[Unit]] = defaultdict(list)
         also = False
-        single, interval = self.single, self.interval
-        if interval:
-            lo, hi = _bounds(st.value)
-            low, high = self.window(st.value)
-            below, above = self.limits(st.value)
-        key = st.value.key
+        judge = self._judge
         for unit, spans, denials, _ in self._spans():
-            pro = False
-            why: list[object] = []  # in which direction it contradicts the statement
-            if st.stance == "asserts":
-                if interval:
-                    if spans is not None:
-                        pro = spans.supports(low, high)
-                        if single and spans.min_hi < below:
-                            why.append(("lower", *spans.nearest_below(below)))
-                        if single and spans.max_lo > above:
-                            why.append(("higher", *spans.nearest_above(above)))
-                elif spans:
-                    pro = key in spans
-                    if single:
-                        why += [k for k in spans if k != key]
-                if denials and (denials.cover(lo, hi) if interval else key in denials):
-                    why.append("denies")
-            else:
-                if denials:
-                    pro = denials.cover(lo, hi) if interval else key in denials
-                if interval:
-                    if spans is not None and spans.supports(low, high):
-                        why.append("asserts")
-                elif spans:
-                    if key in spans:
-                        why.append("asserts")
-                    if single and not pro:
-                        pro = any(k != key for k in spans)
+            pro, why = judge(q, spans, denials)
             if pro:
                 support.append(unit)
                 also = also or bool(why)
@@ -854,31 +1344,192 @@ class GroupEvidence:
                 for label in why:
                     groups[label].append(unit)
         cases = [
-            _strongest(units, below if label[1] == "lower" else above, label[1] == "lower")
-            if isinstance(label, tuple)
-            else units
+            Units.of(
+                _strongest(units, q.below if label[1] == "lower" else q.above, label[1] == "lower")
+                if isinstance(label, tuple)
+                else units
+            )
             for label, units in _by_direction(groups)
         ]
-        return Tally(support, against, cases, also)
+        return Tally(Units.of(support), Units.of(against), cases, also)
+
+    def _sweep_tallies(self) -> None:
+        """Every statement's tally at once, for quantities and dates: the common units —
+        neutral, one interval, no denial — counted through sorted bounds and prefix sums
+        (and the strongest case of those below or above a figure kept by a segment tree
+        as the sweep passes them); the few others (a side, several figures, denials)
+        judged one by one, as :meth:`_tally` does. The same tallies, without comparing
+        every statement with every unit."""
+        entries = self._spans()
+        statements = self.statements
+        if any(sp is not None and any(map(gt, sp.los, sp.his)) for _, sp, _, _ in entries):
+            for st in statements:  # an empty interval ("fewer than 0"): walk
+                st.tally = self._tally(st)
+            return
+        simple: list[tuple[Bound, Bound, Unit]] = []
+        others: list[tuple[Unit, Any, Any]] = []
+        for unit, spans, denials, _ in entries:
+            if (
+                unit.side is None
+                and spans is not None
+                and not denials.lows
+                and spans.lo_order[0] == spans.lo_order[-1]
+                and spans.his[0] == spans.his[-1]
+            ):
+                simple.append((spans.los[0], spans.his[0], unit))
+            else:
+                others.append((unit, spans, denials))
+        if len(simple) * len(statements) < self.sweep_from:
+            for st in statements:  # few common units: nothing to count together
+                st.tally = self._tally(st)
+            return
+        single = self.single
+        queries = [self._query(st) for st in statements]
+        by_hi = sorted(simple, key=lambda t: t[1])
+        his = [t[1] for t in by_hi]
+        by_lo = sorted(simple, key=lambda t: t[0])
+        los = [t[0] for t in by_lo]
+        count_hi = [0, *accumulate(_count(t[2]) for t in by_hi)]
+        count_lo = [0, *accumulate(_count(t[2]) for t in reversed(by_lo))]
+        n_simple = len(simple)
+
+        # The other units, each statement in turn.
+        judge = self._judge
+        other_pro: list[list[Unit]] = []
+        other_against: list[list[Unit]] = []
+        other_cases: list[dict[object, list[Any]]] = []
+        also: list[bool] = []
+        for q in queries:
+            pro_units: list[Unit] = []
+            contra: list[Unit] = []
+            groups: dict[object, list[Any]] = {}
+            said_otherwise = False
+            for unit, spans, denials in others:
+                pro, why = judge(q, spans, denials)
+                if pro:
+                    pro_units.append(unit)
+                    said_otherwise = said_otherwise or bool(why)
+                elif why:
+                    contra.append(unit)
+                    for label in why:
+                        if isinstance(label, tuple):
+                            groups.setdefault(label[0], []).append((label[1], label[2], unit))
+                        else:
+                            groups.setdefault(label, []).append(unit)
+            other_pro.append(pro_units)
+            other_against.append(contra)
+            other_cases.append(groups)
+            also.append(said_otherwise)
+
+        # Simple units whose interval lies within each statement's window (those
+        # supporting an assertion, or asserting what a denial denies): offline, by
+        # upper bound, with a Fenwick tree over lower bounds.
+        within = [0] * len(statements)
+        lo_keys = sorted(set(los))
+        fenwick = _Fenwick(len(lo_keys))
+        inserted = p = 0
+        for i in sorted(range(len(statements)), key=lambda i: queries[i].high):
+            q = queries[i]
+            while p < n_simple and by_hi[p][1] <= q.high:
+                lo, _, unit = by_hi[p]
+                fenwick.add(bisect_left(lo_keys, lo), _count(unit))
+                inserted += _count(unit)
+                p += 1
+            within[i] = inserted - fenwick.prefix(bisect_left(lo_keys, q.low))
+
+        # The strongest case below and above each asserted figure.
+        coords = sorted(
+            {b for lo, hi, _ in simple for b in (lo, hi)}
+            | {b for _, sp, _ in others if sp is not None for b in (*sp.los, *sp.his)}
+        )
+        pos = {b: i for i, b in enumerate(coords)}
+        asserted = [i for i, q in enumerate(queries) if q.asserts] if single else []
+        lower_case: dict[int, Units] = {}
+        tree = _MaxAdd(len(coords))
+        p = 0
+        for i in sorted(asserted, key=lambda i: queries[i].below):
+            q = queries[i]
+            while p < n_simple and by_hi[p][1] < q.below:
+                lo, hi, unit = by_hi[p]
+                tree.add(pos[lo], pos[hi] + 1, _clique(unit))
+                p += 1
+            items = other_cases[i].get("lower", [])
+            near = (by_hi[0][1][0], by_hi[p - 1][1][0]) if p else ()
+            if p or items:
+                lower_case[i] = _case(tree, pos, p, count_hi[p], near, items, q.below, True)
+        higher_case: dict[int, Units] = {}
+        tree = _MaxAdd(len(coords))
+        p = 0
+        for i in sorted(asserted, key=lambda i: queries[i].above, reverse=True):
+            q = queries[i]
+            while p < n_simple and by_lo[n_simple - 1 - p][0] > q.above:
+                lo, hi, unit = by_lo[n_simple - 1 - p]
+                tree.add(pos[lo], pos[hi] + 1, _clique(unit))
+                p += 1
+            items = other_cases[i].get("higher", [])
+            near = (by_lo[n_simple - p][0][0], by_lo[-1][0][0]) if p else ()
+            if p or items:
+                higher_case[i] = _case(tree, pos, p, count_lo[p], near, items, q.above, False)
+
+        for i, st in enumerate(statements):
+            q = queries[i]
+            if not (q.below <= q.low and q.high <= q.above and q.below <= q.above):
+                # (a negative figure with a share of tolerance): walk
+                st.tally = self._tally(st)
+                continue
+            fits = partial(_simple_within, by_hi, his, q.low, q.high)
+            pro_units, against_units = other_pro[i], other_against[i]
+            cases: list[Units] = []
+            if q.asserts:
+                support = _add_units(within[i], pro_units, fits)
+                n_lo = bisect_left(his, q.below) if single else 0
+                n_hi = n_simple - bisect_right(los, q.above) if single else 0
+                against = _add_units(
+                    count_hi[n_lo] + count_lo[n_hi],
+                    against_units,
+                    partial(_simple_outside, by_hi, by_lo, n_lo, n_hi),
+                )
+                for where in (lower_case, higher_case):
+                    if i in where:
+                        cases.append(where[i])
+                for label, units in other_cases[i].items():
+                    if label not in ("lower", "higher"):
+                        cases.append(Units.of(units))
+            else:
+                support = Units.of(pro_units)
+                against = _add_units(within[i], against_units, fits)
+                asserting = other_cases[i].get("asserts", [])
+                if within[i] or asserting:
+                    cases.append(_add_units(within[i], asserting, fits))
+            st.tally = Tally(support, against, cases, also[i])
 
     def support(self, st: Statement) -> list[Claim]:
         """The evidence claims whose own statement supports this one, in store order."""
-        units = {u.index for u in self.tally(st).support}
-        if not units:
+        tally = self.tally(st)
+        if not tally.support:
             return []
-        statement_of = self.statement_by_claim
+        entries = self._entries()
         found: list[Claim] = []
         if self.interval and st.stance == "asserts":
             low, high = self.window(st.value)
-            for unit, spans, _, _ in self._spans():
-                if unit.index in units and spans is not None:
+            for unit in tally.support:
+                spans = entries[unit.index].spans
+                if spans is not None:
                     found += spans.within(low, high)
         else:
-            for unit, _, _, claims in self._spans():
-                if unit.index in units:
-                    found += [c for c in claims if self.statement_supports(statement_of[c.id], st)]
+            for unit in tally.support:
+                found += entries[unit.index].supporting(self, st)
         order = self._order()
         return sorted(found, key=lambda c: order[c.id])
+
+    def _entries(self) -> dict[int, _Entry]:
+        """Each unit's evidence by unit index, its claims indexed by what they state."""
+        found = self.memo.get("entries")
+        if found is None:
+            found = self.memo["entries"] = {
+                unit.index: _Entry(self, spans, claims) for unit, spans, _, claims in self._spans()
+            }
+        return found  # type: ignore[return-value]
 
     def _order(self) -> dict[str, int]:
         order = self.memo.get("order")
@@ -987,21 +1638,24 @@ class GroupEvidence:
         for o, vals in values.items():
             for k, c in list(vals.items())[:2]:
                 samples.append((o, k, c))
+        # The first sample of another origin and another value: among the first three
+        # samples of other values (an origin has two), found through the first three of
+        # each value — not by trying every sample for every claim.
+        firsts: list[int] = []
+        seen: Counter[object] = Counter()
+        for n, (_, k, _) in enumerate(samples):
+            if seen[k] < 3:
+                seen[k] += 1
+                firsts.append(n)
         for c in asserted:
             o, k = origin[c.id], statement_of[c.id].value.key
-            for o2, k2, c2 in samples:
-                if o2 != o and k2 != k:
-                    partner[c.id] = c2
+            others = islice((n for n in firsts if samples[n][1] != k), 3)
+            for n in others:
+                if samples[n][0] != o:
+                    partner[c.id] = samples[n][2]
                     break
-            else:
-                # An origin whose only values are ours may hide another value of its own.
-                for o2, vals in values.items():
-                    if o2 == o:
-                        continue
-                    other = next((c2 for k2, c2 in vals.items() if k2 != k), None)
-                    if other is not None:
-                        partner[c.id] = other
-                        break
+            # (no sample fits: then no other origin states another value — a third
+            # value of an origin is never needed, its first two differ)
         return partner
 
     def _interval_partners(self, asserted: list[Claim]) -> dict[str, Claim]:
@@ -1082,6 +1736,8 @@ class GroupEvidence:
         if self.interval:
             asserted.sort(key=lambda st: _bounds(st.value)[0])
             lows = [_bounds(st.value)[0] for st in asserted]
+            # An interval within a window starts in it (unless some is empty).
+            empty = any(lo > hi for lo, hi in map(_bounds, (st.value for st in asserted)))
         by_key = {st.value.key: st for st in asserted}
         counts = {
             st.index: Counter(origin[a.id] for a in st.claims if a.id not in superseded)
@@ -1095,8 +1751,9 @@ class GroupEvidence:
         for t in denials:
             if self.interval:
                 low, high = self.window(t.value)
+                end = len(asserted) if empty else bisect_right(lows, high)
                 found = [
-                    s for s in asserted[bisect_left(lows, low) :] if _bounds(s.value)[1] <= high
+                    s for s in asserted[bisect_left(lows, low) : end] if _bounds(s.value)[1] <= high
                 ]
             else:
                 found = [by_key[t.value.key]] if t.value.key in by_key else []
@@ -1218,21 +1875,28 @@ class GroupEvidence:
         """Documents in groups ``cites`` joins (one cites another, or both cite a common
         document), each sorted, groups in order of their first document."""
         ordered = sorted(set(docs))
-        reach = {d: self.provenance.cited(d) | {d} for d in ordered}
-        groups: list[tuple[set[str], list[str]]] = []
-        for d in ordered:
-            hits = [g for g in groups if not g[0].isdisjoint(reach[d])]
-            if not hits:
-                groups.append((set(reach[d]), [d]))
-                continue
-            first = hits[0]
-            first[0].update(reach[d])
-            first[1].append(d)
-            for other in hits[1:]:
-                first[0].update(other[0])
-                first[1].extend(other[1])
-                groups.remove(other)
-        return [sorted(g[1]) for g in groups]
+        parent = list(range(len(ordered)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        # Documents reaching a common one are joined: each reached once, not each group
+        # compared with each document.
+        reached: dict[str, int] = {}
+        for i, d in enumerate(ordered):
+            for r in (d, *self.provenance.cited(d)):
+                j = reached.setdefault(r, i)
+                if j != i:
+                    a, b = root(i), root(j)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+        groups: dict[int, list[str]] = defaultdict(list)
+        for i, d in enumerate(ordered):
+            groups[root(i)].append(d)
+        return sorted(groups.values(), key=lambda g: g[0])
 
 
 # -- helpers ----------------------------------------------------------------------------------

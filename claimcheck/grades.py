@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimcheck.evidence import GroupEvidence, Statement, Unit
+from claimcheck.evidence import GroupEvidence, Statement, Units
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
 
@@ -155,17 +155,15 @@ def _superseded(ev: GroupEvidence, claim: Claim, newer: Claim) -> Grade:
     )
 
 
-def _units(units: list[Unit], common: bool) -> str:
+def _units(units: Units, common: bool) -> str:
     """``4 independent origins (2 neutral, 1 of them anonymous; sides gov, rebels,
     agreeing)``: each unit once, the sides' common ground said in words."""
-    neutral = [u for u in units if u.side is None]
-    sides = sorted(u.side for u in units if u.side is not None)
-    anonymous = sum(1 for u in neutral if u.anonymous)
+    neutral, anonymous, sides = units.neutral, units.anonymous, units.sides
     parts = []
     if neutral:
-        text = f"{len(neutral)} neutral"
+        text = f"{neutral} neutral"
         if anonymous:
-            text += ", anonymous" if anonymous == len(neutral) == 1 else f", {anonymous} anonymous"
+            text += ", anonymous" if anonymous == neutral == 1 else f", {anonymous} anonymous"
         parts.append(text)
     if sides:
         text = f"side{'s' if len(sides) > 1 else ''} {', '.join(sides)}"

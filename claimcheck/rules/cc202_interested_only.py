@@ -40,9 +40,9 @@ class InterestedOnly(Rule):
         if not ev.sides:
             return
         for st, tally in supported_values(ev):
-            sides = {u.side for u in tally.support}
+            sides = tally.support.sides
             # Any neutral support, or two sides agreeing (common ground): not interested-only.
-            if None in sides or len(sides) != 1:
+            if tally.support.neutral or len(sides) != 1:
                 continue
             support = ev.support(st)
             claimants = sorted({c.origin for c in support if ev.interested_side(c)})
@@ -54,7 +54,7 @@ class InterestedOnly(Rule):
             yield Draft(
                 found,
                 f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} is claimed only by "
-                f"{', '.join(claimants)} (side {', '.join(sorted(s for s in sides if s))}), a "
+                f"{', '.join(claimants)} (side {sides[0]}), a "
                 f"party to it{relayed}",
                 key=about(ev, [st.claims[0]]),
                 record=st.claims[0].id if st.claims[0] in support else found[0].id,

@@ -34,7 +34,7 @@ class AnonymousOnly(Rule):
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         parties = ev.store.parties
         for st, tally in supported_values(ev):
-            if any(u.side is None and not u.anonymous for u in tally.support):
+            if tally.support.named:
                 continue
             support = ev.support(st)
             if all(c.claimant in parties and parties[c.claimant].is_anonymous for c in support):
