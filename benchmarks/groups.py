@@ -24,8 +24,15 @@ as JSON Lines like ``generate.py`` (``outlets``, ``documents``, ``parties``,
   day behind, and there are small downward revisions (1%), spells of a count 8% higher
   (a few days, rarely) and "at least N" for 4% of the figures.
 
+* ``many_voices``: the adversarial shape — N origins, each giving a figure of its own
+  (no two alike): half outlets in their own voice, half parties (neutral and of two
+  sides, some anonymous) quoted by a wire; mostly exact numbers, some ranges, open
+  bounds and denials. Every figure contradicts almost every other, so anything that
+  compares statements with origins pair by pair shows here.
+
     python benchmarks/groups.py OUT_DIR one-group --claims 50000 [--seed 1]
     python benchmarks/groups.py OUT_DIR daily --days 12500 [--outlets 4]
+    python benchmarks/groups.py OUT_DIR many-voices --claims 50000 [--seed 1]
 """
 
 from __future__ import annotations
@@ -461,12 +468,67 @@ def daily_toll(out: Path, days: int, outlets: int = 4, seed: int = 1) -> dict[st
     }
 
 
+def many_voices(out: Path, claims: int, seed: int = 1) -> dict[str, int]:
+    """Write ``claims`` claims of one group, each from an origin of its own with a figure
+    no other gives."""
+    rnd = random.Random(seed)
+    half = claims // 2
+    outlets = [{"id": f"v{i}", "name": f"Voice {i}", "kind": "newspaper"} for i in range(half)]
+    outlets.append({"id": "wire", "name": "The Wire", "kind": "wire"})
+    sides = (None, None, "gov", "rebels")
+    parties = [
+        {"id": f"p{i}", "name": f"Party {i}", "kind": "ngo" if side is None else "state"}
+        | ({"side": side} if side else {})
+        | ({"anonymous": True} if i % 7 == 0 else {})
+        for i in range(claims - half)
+        for side in (sides[i % 4],)
+    ]
+    documents = [{"id": f"d{i}", "outlet": f"v{i}", "published": "2024-05-02"} for i in range(half)]
+    documents.append({"id": "wire-doc", "outlet": "wire", "published": "2024-05-02"})
+    rows: list[dict[str, Any]] = []
+    for i in range(claims):
+        n = 100 + 3 * i
+        kind = rnd.random()
+        value: object = n
+        if kind < 0.1:
+            value = f"{n}-{n + 2}"
+        elif kind < 0.15:
+            value = f"at least {n}"
+        elif kind < 0.18:
+            value = f"fewer than {n}"
+        rec: dict[str, Any] = {"id": f"c{i}", "subject": "siege", "property": "killed"}
+        rec["value"] = value
+        if i < half:
+            rec["source"] = f"d{i}"
+        else:
+            rec |= {"source": "wire-doc", "claimant": f"p{i - half}"}
+        if kind > 0.98:
+            rec["stance"] = "denies"
+        rows.append(rec)
+    sections = {
+        "outlets": outlets,
+        "documents": documents,
+        "parties": parties,
+        "subjects": [
+            {
+                "id": "siege",
+                "label": "The siege",
+                "date": "2024-04-01/2024-04-30",
+                "sides": ["gov", "rebels"],
+            }
+        ],
+        "properties": [{"id": "killed", "type": "quantity"}],
+    }
+    _write(out, sections, rows)
+    return {"claims": len(rows), "origins": len(outlets) + len(parties)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("out", type=Path)
-    parser.add_argument("shape", choices=("one-group", "daily"))
+    parser.add_argument("shape", choices=("one-group", "daily", "many-voices"))
     parser.add_argument("--claims", type=int, default=5_000, help="one-group: claims")
     parser.add_argument("--days", type=int, default=1_000, help="daily: days reported")
     parser.add_argument("--outlets", type=int, default=4, help="daily: outlets reporting")
@@ -474,6 +536,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.shape == "one-group":
         print(one_group(args.out, args.claims, args.seed))
+    elif args.shape == "many-voices":
+        print(many_voices(args.out, args.claims, args.seed))
     else:
         print(daily_toll(args.out, args.days, args.outlets, args.seed))
 

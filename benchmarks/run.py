@@ -42,7 +42,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
-from groups import daily_toll, one_group  # noqa: E402
+from groups import daily_toll, many_voices, one_group  # noqa: E402
 
 
 @dataclass
@@ -530,6 +530,18 @@ def measure_groups(
             "one group",
             [
                 (n, f"one group of {n:,} claims", f"group-one-{n}", partial(one_group, claims=n))
+                for n in sizes
+            ],
+        ),
+        (
+            "many voices",
+            [
+                (
+                    n,
+                    f"many voices, {n:,} figures of {n:,} origins",
+                    f"group-voices-{n}",
+                    partial(many_voices, claims=n),
+                )
                 for n in sizes
             ],
         ),
