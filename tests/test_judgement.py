@@ -370,7 +370,7 @@ def test_best_is_a_reported_figure_not_the_midpoint_of_a_range(
 def test_an_estimate_reads_each_claims_own_form_whatever_the_file_order(
     make_store: Callable[..., Path], reverse: bool
 ) -> None:
-    """"nearly 100" and "90-100" are one interval, but one states a point and the other
+    """ "nearly 100" and "90-100" are one interval, but one states a point and the other
     a range: low comes from the range, best from the point, in any file order."""
     rows = [
         "{id: northgate-nearly-100, subject: dresk-shelling, property: buildings_destroyed, "

@@ -20,7 +20,7 @@ import sys
 
 import click
 
-from claimcheck.cli import catalogue, check, export, init, report, sources, store  # noqa: F401
+from claimcheck.cli import catalogue, check, export, extract, init, report, sources, store  # noqa: F401
 from claimcheck.cli.base import EXIT_OK, cli
 
 __all__ = ["cli", "main"]

@@ -200,6 +200,10 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("or less", "at-most"),
     ("ou moins", "at-most"),
 )
+#: The phrases before and after a figure that set its form, for scanners of running text
+#: (:mod:`claimcheck.values.scan`).
+PREFIXES = _PREFIXES
+SUFFIXES = _SUFFIXES
 _UNKNOWN = {"unknown", "inconnu", "inconnue", "non connu", "?", "n/a"}
 # "de morts", "of them", "d'enfants": a noun after the figure is dropped.
 _RE_NOUN = re.compile(r" (?:de|des|of) (?P<word>\S+)| d'(?P<elided>\S+)")

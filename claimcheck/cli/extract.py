@@ -1,0 +1,104 @@
+"""`extract`: from a news article to a candidate file of claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from claimcheck.cli.base import cli, emit, settings_of
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+@cli.command()
+@click.argument("article", type=click.Path(dir_okay=False))
+@click.option("--outlet", help="The id of the outlet that published it (in the store, or new).")
+@click.option("--published", callback=_date, help="Its publication date, YYYY-MM-DD.")
+@click.option("--title", help="Its title (default: the first line, or the page's).")
+@click.option("--url", help="Its address.")
+@click.option("--language", type=click.Choice(["en", "fr"]), help="Default: told from the text.")
+@click.option("--encoding", help="The file's encoding (default: UTF-8, UTF-16 or Windows-1252).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", help="Default: yaml."
+)
+@click.option("--check", "then_check", is_flag=True, help="Then check the candidate at once.")
+@click.pass_context
+def extract(
+    ctx: click.Context,
+    article: str,
+    outlet: str | None,
+    published: dt.date | None,
+    title: str | None,
+    url: str | None,
+    language: str | None,
+    encoding: str | None,
+    output: str | None,
+    fmt: str,
+    then_check: bool,
+) -> None:
+    """Propose candidate claims from a news ARTICLE (plain text, or HTML with the
+    `html` extra), in English or French.
+
+    Writes a document record and one claim per figure the article asserts, with its
+    claimant, subject and as_of matched to the store, each under a comment saying what
+    was guessed. Fields it could not fill are left empty for you: `check` refuses the
+    file until they are filled. Then: claimcheck check FILE; claimcheck add FILE --to
+    STORE-FILE.
+    """
+    import json
+
+    from claimcheck.extract import extract_file, to_json, to_yaml
+    from claimcheck.render import JSON_VERSION
+
+    settings = settings_of(ctx)
+    store = None
+    if Path(settings.store).is_dir():
+        from claimcheck.store import load_store
+
+        store = load_store(settings.store)
+    found = extract_file(
+        article,
+        store,
+        outlet=outlet,
+        published=published,
+        title=title,
+        url=url,
+        language=language,
+        encoding=encoding,
+    )
+    text = to_yaml(found)
+    if then_check:
+        if not output or output == "-":
+            raise click.UsageError(
+                "--check needs -o FILE: the candidate is checked where you edit it"
+            )
+        emit(text, output)
+        _check(ctx, output)
+        return
+    if fmt == "json":
+        text = json.dumps(to_json(found, JSON_VERSION), ensure_ascii=False, indent=2)
+    emit(text, output)
+
+
+def _check(ctx: click.Context, path: str) -> None:
+    """Check the candidate written at ``path``, as `check CANDIDATE` does."""
+    from claimcheck.cli.base import echo, tty_default
+    from claimcheck.engine import check_candidates
+    from claimcheck.render.findings import render_check
+
+    settings = settings_of(ctx)
+    result = check_candidates(settings.store, [path], settings.config(), cache=settings.use_cache)
+    fmt = tty_default(None, "table", "text")
+    colours = settings.colours(fmt)
+    echo(render_check(result, fmt, colours), colours)
+    ctx.exit(result.exit_code())

@@ -1,0 +1,168 @@
+"""Dates in an article's sentences: what day a figure is about, and what is no figure.
+
+:func:`find_dates` finds "November 7", "dimanche 17 septembre", "between November 9 and
+10", "March 2012", "2023-11-14", "lundi", "yesterday", "la veille" and times ("15h30")
+in a sentence, each with the span of text it covers (so that its digits are never read
+as a count) and the days it names. A day without its year takes the publication's (the
+latest such day not after it), or else the last year the article named; a weekday or
+"yesterday" needs the publication date, and names nothing without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+MONTHS = {
+    **dict.fromkeys(("january", "jan", "janvier", "janv"), 1),
+    **dict.fromkeys(("february", "feb", "février", "fevrier", "févr"), 2),
+    **dict.fromkeys(("march", "mar", "mars"), 3),
+    **dict.fromkeys(("april", "apr", "avril", "avr"), 4),
+    **dict.fromkeys(("may", "mai"), 5),
+    **dict.fromkeys(("june", "jun", "juin"), 6),
+    **dict.fromkeys(("july", "jul", "juillet", "juil"), 7),
+    **dict.fromkeys(("august", "aug", "août", "aout"), 8),
+    **dict.fromkeys(("september", "sep", "sept", "septembre"), 9),
+    **dict.fromkeys(("october", "oct", "octobre"), 10),
+    **dict.fromkeys(("november", "nov", "novembre"), 11),
+    **dict.fromkeys(("december", "dec", "décembre", "decembre", "déc"), 12),
+}
+WEEKDAYS = {
+    **dict.fromkeys(("monday", "lundi"), 0),
+    **dict.fromkeys(("tuesday", "mardi"), 1),
+    **dict.fromkeys(("wednesday", "mercredi"), 2),
+    **dict.fromkeys(("thursday", "jeudi"), 3),
+    **dict.fromkeys(("friday", "vendredi"), 4),
+    **dict.fromkeys(("saturday", "samedi"), 5),
+    **dict.fromkeys(("sunday", "dimanche"), 6),
+}
+#: Days counted back from the publication date.
+RELATIVE = {
+    "today": 0,
+    "aujourd'hui": 0,
+    "yesterday": 1,
+    "hier": 1,
+    "la veille": 1,
+    "avant-hier": 2,
+    "the day before yesterday": 2,
+}
+
+
+class DateMention(NamedTuple):
+    """A stretch of a sentence that names a time: its span, and the days it names."""
+
+    start: int
+    end: int
+    text: str
+    #: First and last day named; ``None`` for a time of day or a day that cannot be
+    #: placed (a weekday with no publication date).
+    first: dt.date | None
+    last: dt.date | None
+    #: How the day was placed, for the candidate's comments.
+    how: str = ""
+
+
+_MONTH = "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+_WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_PATTERNS = [
+    ("iso", rf"(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})"),
+    ("slash", rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{_YEAR})"),
+    (
+        "day-month",  # (dimanche) 17 (et 18) septembre (2023)
+        rf"(?:(?P<wd>{_WEEKDAY})\s+)?(?P<d>\d{{1,2}})(?:er)?"
+        rf"(?:\s*(?:-|–|et|and|au|to)\s*(?P<d2>\d{{1,2}})(?:er)?)?\s+(?P<mn>{_MONTH})"
+        rf"(?:,?\s+(?P<y>{_YEAR}))?",
+    ),
+    (
+        "month-day",  # (Sunday,) November 10(–14)(, 2023)
+        rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mn>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:\s*(?:-|–|and|to)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{_YEAR}))?",
+    ),
+    ("month-year", rf"(?P<mn>{_MONTH})\s+(?P<y>{_YEAR})"),
+    ("year", rf"(?P<y>{_YEAR})"),
+    ("time", r"\d{1,2}\s*h\s*\d{0,2}|\d{1,2}:\d{2}|\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|TU)"),
+    ("relative", "|".join(sorted(map(re.escape, RELATIVE), key=len, reverse=True))),
+    ("weekday", _WEEKDAY),
+]
+
+
+def _named_apart(kind: str, pattern: str) -> str:
+    """Group names repeat across alternatives, which ``re`` refuses: prefix each with
+    its alternative's kind."""
+    kind = kind.replace("-", "_")
+    inner = re.sub(r"\(\?P<(\w+)>", rf"(?P<{kind}_\1>", pattern)
+    return f"(?P<{kind}>{inner})"
+
+
+_RE_DATE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(_named_apart(k, p) for k, p in _PATTERNS) + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def find_dates(
+    sentence: str, published: dt.date | None = None, year: int | None = None
+) -> list[DateMention]:
+    """Times named in ``sentence``; ``year``: the last year the article named before it."""
+    out: list[DateMention] = []
+    for m in _RE_DATE.finditer(sentence):
+        kind = m.lastgroup or ""
+
+        def g(name: str, m: re.Match[str] = m, kind: str = kind) -> str | None:
+            return m.groupdict().get(f"{kind}_{name}")
+
+        first = last = None
+        how = ""
+        if kind in ("iso", "slash"):
+            first = last = _day(int(g("y") or 0), int(g("m") or 0), int(g("d") or 0))
+        elif kind in ("day_month", "month_day"):
+            month = MONTHS[(g("mn") or "").lower().rstrip(".")]
+            d1 = int(g("d") or 0)
+            d2 = int(g("d2") or d1)
+            given = g("y")
+            y, how = _year_of(month, d1, given, published, year)
+            if y is not None:
+                first, last = _day(y, month, d1), _day(y, month, d2)
+        elif kind == "month_year":
+            month = MONTHS[(g("mn") or "").lower().rstrip(".")]
+            y = int(g("y") or 0)
+            first = _day(y, month, 1)
+            last = _day(y + (month == 12), month % 12 + 1, 1)
+            last = last - dt.timedelta(days=1) if last else None
+        elif kind == "year":
+            y = int(g("y") or 0)
+            first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)
+        elif kind == "relative" and published is not None:
+            back = RELATIVE[m[0].lower()]
+            first = last = published - dt.timedelta(days=back)
+            how = f"{m[0]!r} counted back from the publication date"
+        elif kind == "weekday" and published is not None:
+            back = (published.weekday() - WEEKDAYS[m[0].lower()]) % 7
+            first = last = published - dt.timedelta(days=back)
+            how = f"{m[0]!r}: the last {m[0].lower()} up to the publication date"
+        out.append(DateMention(m.start(), m.end(), m[0], first, last, how))
+    return out
+
+
+def _year_of(
+    month: int, day: int, given: str | None, published: dt.date | None, year: int | None
+) -> tuple[int | None, str]:
+    if given:
+        return int(given), ""
+    if published is not None:
+        y = published.year
+        if _day(y, month, day) and (_day(y, month, day) or published) > published:
+            y -= 1
+        return y, "the year of the latest such day up to the publication date"
+    if year is not None:
+        return year, f"the year the article last named ({year})"
+    return None, ""
+
+
+def _day(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None

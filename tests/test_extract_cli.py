@@ -1,0 +1,115 @@
+"""`claimcheck extract`, `check`, `add`: from an article to the store in three commands."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+
+from support import REPO
+
+ARTICLES = REPO / "tests" / "data" / "articles"
+
+
+def _store(tmp_path: Path) -> Path:
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    shutil.copy(ARTICLES / "store.yaml", folder / "store.yaml")
+    return folder
+
+
+def test_extract_check_add(tmp_path: Path, monkeypatch: object) -> None:
+    store = _store(tmp_path)
+    candidate = tmp_path / "candidate.yaml"
+    runner = CliRunner()
+    article = str(ARTICLES / "fr-communique.txt")
+    base = ["--store", str(store)]
+    r = runner.invoke(
+        cli,
+        [*base, "extract", article, "--outlet", "rfi", "--published", "2023-09-19",
+         "-o", str(candidate)],
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    text = candidate.read_text("utf-8")
+    assert "value: cinq" in text and "claimant: fama" in text
+
+    # Two claims have no subject: check refuses the file, pointing at what to fill.
+    r = runner.invoke(cli, [*base, "check", str(candidate)])
+    assert r.exit_code == 2
+    lines = text.splitlines()
+    empty = [i + 1 for i, line in enumerate(lines) if line.startswith("    subject:  # fill in")]
+    assert len(empty) == 2
+    for line in empty:
+        assert f"candidate.yaml:{line}:" in r.output and "subject" in r.output
+
+    # The user fills them in; now check judges the candidate and add appends it.
+    candidate.write_text(
+        text.replace("    subject:  # fill in", "    subject: lere-attack-2023-09-17  #"), "utf-8"
+    )
+    r = runner.invoke(cli, [*base, "check", str(candidate)])
+    assert r.exit_code == 0, r.output
+    target = store / "lere.yaml"
+    r = runner.invoke(cli, [*base, "add", str(candidate), "--to", str(target)])
+    assert r.exit_code == 0, r.output
+    assert "added" in r.output
+    r = runner.invoke(cli, [*base, "claims", "--format", "json"])
+    ids = [c["id"] for c in json.loads(r.output)["claims"]]
+    assert "rfi-2023-09-19-mali-l-armee-annonce-avoir-killed" in ids
+
+
+def test_extract_json(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    r = CliRunner().invoke(
+        cli,
+        ["--store", str(store), "extract", str(ARTICLES / "en-two-sides.txt"),
+         "--outlet", "rfi", "--published", "2023-09-19", "--format", "json"],
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.output)
+    assert data["version"] == 1
+    assert data["document"]["published"] == "2023-09-19"
+    first = data["claims"][0]
+    assert {"value", "low", "high", "property", "claimant", "subject", "as_of", "quote",
+            "locator", "confidence", "why"} <= set(first)  # fmt: skip
+    assert (first["value"], first["low"], first["high"]) == ("dozens", 24, 99)
+    assert first["claimant"] == "csp-psd"
+
+
+def test_extract_then_check_at_once(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    out = tmp_path / "c.yaml"
+    r = CliRunner().invoke(
+        cli,
+        ["--store", str(store), "extract", str(ARTICLES / "fr-wire-copy.txt"),
+         "--outlet", "afp", "--published", "2023-09-17", "-o", str(out), "--check"],
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert out.exists()
+
+
+def test_new_outlet_must_be_completed(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    out = tmp_path / "c.yaml"
+    runner = CliRunner()
+    r = runner.invoke(
+        cli,
+        ["--store", str(store), "extract", str(ARTICLES / "fr-wire-copy.txt"),
+         "--outlet", "le-monde", "--published", "2023-09-17", "-o", str(out)],
+    )  # fmt: skip
+    assert r.exit_code == 0
+    assert "outlets:\n" in out.read_text("utf-8")
+    r = runner.invoke(cli, ["--store", str(store), "check", str(out)])
+    assert r.exit_code == 2 and "kind" in r.output
+
+
+def test_bad_article_exits_2_without_traceback(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    r = CliRunner().invoke(cli, ["--store", str(tmp_path / "none"), "extract", str(empty)])
+    assert r.exit_code == 2
+    assert "empty.txt" in r.output and "is empty" in r.output
+    assert "Traceback" not in r.output
