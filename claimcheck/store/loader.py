@@ -225,6 +225,18 @@ def gc_paused() -> Any:
             gc.enable()
 
 
+#: What to write in a required field left empty.
+_EMPTY_HINTS = {
+    "id": "write an id for this record (letters, digits, '-', '_')",
+    "subject": "write the id of one of the store's subjects",
+    "property": "write the id of one of the store's properties",
+    "value": "write the value as the source states it",
+    "name": "write its name",
+    "label": "write a short label",
+    "finding": "write the fingerprint of the finding reviewed",
+}
+
+
 class _Loader:
     def __init__(self, root: Path, limits: Limits, progress: _Progress | None = None) -> None:
         self.store = Store(root=root)
@@ -509,6 +521,14 @@ class _Loader:
         elif kind == "missing":
             message = f"{label}: missing required field {field!r}"
             field = None
+        elif len(loc) == 1 and "input" in err and err["input"] is None:
+            # A field left empty (`subject:`), as `extract` leaves what it could not fill:
+            # say what to write there.
+            if kind == "literal_error":
+                hint = f"write one of {err.get('ctx', {}).get('expected', 'its values')}"
+            else:
+                hint = _EMPTY_HINTS.get(field or "", f"write its {field}")
+            message = f"{label}: {field} is empty: {hint}"
         else:
             detail = str(err["msg"]).removeprefix("Value error, ")
             path = ".".join(str(p) for p in loc) if loc else "record"

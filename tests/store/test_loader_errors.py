@@ -29,6 +29,20 @@ def run_validate(runner: CliRunner, root: Path) -> tuple[int, str]:
 
 CASES: list[tuple[str, str | bytes, str, str]] = [
     # (name, file text, expected "file:line" prefix, expected words in message)
+    # A required field left empty (as `extract` leaves what it could not fill) says what
+    # to write there.
+    (
+        "empty-subject",
+        CLAIM.replace("subject: strike", "subject:"),
+        "bad.yaml:",
+        "subject is empty: write the id of one of the store's subjects",
+    ),
+    (
+        "empty-outlet-kind",
+        "outlets:\n  - {id: new-outlet, name: New Outlet, kind: }\n",
+        "bad.yaml:2:",
+        "kind is empty: write one of 'news-agency', 'broadcaster'",
+    ),
     ("malformed", "claims:\n  - id: c1\n    value: [1, 2\n", "bad.yaml:4", "invalid YAML"),
     ("tab", "claims:\n  - id: c1\n\tsubject: strike\n", "bad.yaml:3:1", "tab character"),
     ("duplicate-key", "claims:\n  - id: c1\n    id: c2\n", "bad.yaml:3", "duplicate key"),
