@@ -36,6 +36,9 @@ def test_extract_check_add(tmp_path: Path, monkeypatch: object) -> None:
     assert r.exit_code == 0, r.output
     text = candidate.read_text("utf-8")
     assert "value: cinq" in text and "claimant: fama" in text
+    # What was written, and that two subjects are left to fill, is said on stderr.
+    assert r.stderr.startswith(f"wrote {candidate}: "), r.stderr
+    assert "2 fields left for you to fill (check says where)" in r.stderr, r.stderr
 
     # Two claims have no subject: check refuses the file, pointing at what to fill.
     r = runner.invoke(cli, [*base, "check", str(candidate)])
@@ -102,6 +105,7 @@ def test_new_outlet_must_be_completed(tmp_path: Path) -> None:
     )  # fmt: skip
     assert r.exit_code == 0
     assert "outlets:\n" in out.read_text("utf-8")
+    assert "1 new outlet" in r.stderr, r.stderr
     r = runner.invoke(cli, ["--store", str(store), "check", str(out)])
     assert r.exit_code == 2 and "kind" in r.output
 

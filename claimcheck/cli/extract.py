@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -63,9 +64,9 @@ def extract(
     settings = settings_of(ctx)
     store = None
     if Path(settings.store).is_dir():
-        from claimcheck.store import load_store
+        from claimcheck.cli.base import load_with_progress
 
-        store = load_store(settings.store)
+        store = load_with_progress(settings, settings.config().limits)
     found = extract_file(
         article,
         store,
@@ -83,11 +84,33 @@ def extract(
                 "--check needs -o FILE: the candidate is checked where you edit it"
             )
         emit(text, output)
+        _summary(found, output)
         _check(ctx, output)
         return
     if fmt == "json":
         text = json.dumps(to_json(found, JSON_VERSION), ensure_ascii=False, indent=2)
     emit(text, output)
+    if output and output != "-":
+        _summary(found, output)
+
+
+def _summary(found: Any, output: str) -> None:
+    """What was written, on stderr: the claims, the new records, what is left to fill."""
+    from claimcheck.render import count, visible
+
+    parts = [count(len(found.claims), "claim")]
+    if found.outlet:
+        parts.append("1 new outlet")
+    if found.properties:
+        parts.append(count(len(found.properties), "property", "properties") + " proposed")
+    # A new outlet's kind is always left for you (see extract.candidate).
+    to_fill = sum(len(c.fill) for c in found.claims) + (1 if found.outlet else 0)
+    tail = (
+        f"; {count(to_fill, 'field')} left for you to fill (check says where)"
+        if to_fill
+        else "; read it before you check it"
+    )
+    click.echo(visible(f"wrote {output}: {', '.join(parts)}{tail}"), err=True)
 
 
 def _check(ctx: click.Context, path: str) -> None:
