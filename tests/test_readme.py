@@ -18,17 +18,23 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
 
 #: The walkthrough of a new store: its commands run in order, in a folder of their own.
 OWN_EVENT = "## Your own event in ten minutes\n"
+#: From an article to candidate claims: run in a copy of the Kidal store.
+EXTRACT = "## From an article to candidate claims\n"
+
+
+def section(heading: str) -> str:
+    start = README.index(heading)
+    end = README.find("\n## ", start + len(heading))
+    return README[start : end if end != -1 else len(README)]
 
 
 def own_event_section() -> str:
-    start = README.index(OWN_EVENT)
-    end = README.find("\n## ", start + len(OWN_EVENT))
-    return README[start : end if end != -1 else len(README)]
+    return section(OWN_EVENT)
 
 
 def console_blocks() -> list[tuple[str, str]]:
     out = []
-    kidal = README.replace(own_event_section(), "")
+    kidal = README.replace(own_event_section(), "").replace(section(EXTRACT), "")
     for block in re.findall(r"```console\n(.*?)```", kidal, re.DOTALL):
         command, _, output = block.partition("\n")
         assert command.startswith("$ claimcheck ")
@@ -106,3 +112,29 @@ def test_readme_rule_table_matches_the_registry() -> None:
     assert [(c, n, s) for c, n, s, _ in rows] == [(r.code, r.name, r.severity) for r in all_rules()]
     for (_, _, _, text), rule in zip(rows, all_rules(), strict=True):
         assert text[0].lower() + text[1:] == rule.summary()[0].lower() + rule.summary()[1:]
+
+
+def test_readme_extract_example_is_real(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The article's paragraph is the seed article's own; extracting it in a copy of the
+    Kidal store writes the claims the README shows, and checking them prints what it
+    shows."""
+    import shutil
+
+    text = section(EXTRACT)
+    ((name, paragraph),) = re.findall(r"```text (\S+)\n(.*?)```", text, re.DOTALL)
+    seed = (REPO / "tests" / "data" / "battle-of-kidal-2023.txt").read_text(encoding="utf-8")
+    assert paragraph.rstrip("\n") in seed.splitlines()
+    shutil.copytree(KIDAL, tmp_path / "claims")
+    (tmp_path / name).write_text(paragraph, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    consoles = re.findall(r"```console\n(.*?)```", text, re.DOTALL)
+    assert len(consoles) == 2
+    for block in consoles:
+        first, _, rest = block.partition("\n")
+        assert first.startswith("$ claimcheck ")
+        result = runner.invoke(cli, shlex.split(first[2:])[1:])
+        assert result.output == rest, first
+    (excerpt,) = re.findall(r"```yaml\n# candidate.yaml \(an excerpt\)\n(.*?)```", text, re.DOTALL)
+    assert excerpt in (tmp_path / "candidate.yaml").read_text(encoding="utf-8")
