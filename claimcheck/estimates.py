@@ -17,7 +17,9 @@ that its basis is weak — as it is when every figure comes from a side with a s
   highest figure of 300), or nothing states an upper end, ``high`` is None and
   ``high_open`` is true.
 
-Figures graded improbable are left out while any other remains. Each estimate names the
+Figures graded improbable are left out while any other remains, and so is a party's
+own figure that a neutral origin contradicts (an army's "no civilians killed" against a
+UN office's "at least 30") while a figure no neutral origin contradicts remains. Each estimate names the
 claims behind low, best and high, and its ``basis`` in words.
 """
 
@@ -134,8 +136,25 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     elif not any(ev.tally(statement_of[c.id]).weighed()[0][0] > 0 for c in credible):
         # No neutral origin, nor opposing sides agreeing, stands behind any figure.
         weak = "every figure comes from a side with a stake in it"
+    # A party's own figure that a neutral origin contradicts (an army's "no civilians"
+    # against a UN office's "at least 30") is not published as an estimate while a figure
+    # no neutral origin contradicts remains.
+    challenged: list[Claim] = []
+    if credible:
+        partisan = set()
+        for c in credible:
+            (w_for, _, _), (w_against, _, _) = ev.tally(statement_of[c.id]).weighed()
+            if w_for == 0 and w_against > 0:
+                partisan.add(c.id)
+        if partisan and len(partisan) < len(credible):
+            challenged = [c for c in credible if c.id in partisan]
+            credible = [c for c in credible if c.id not in partisan]
     kept = {statement_of[c.id].index for c in credible}
-    left_out = [c for c in evidence if statement_of[c.id].index not in kept] if credible else []
+    left_out = (
+        [c for c in evidence if statement_of[c.id].index not in kept and c not in challenged]
+        if credible
+        else []
+    )
     used = credible or evidence
     # Each claim's own figure: "nearly 100" and "90-100" are one statement (one
     # interval), but one states a point and the other a range.
@@ -151,7 +170,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     high_claims, high, high_open, open_claims = _high(pool, q)
     floor = max((q[cid].low for cid in open_claims), default=None) if high_open else None
     best_claims, best, n_best = _best(ev, pool, q, low, None if high_open else high)
-    names = _basis(ev, best, n_best, best_claims, weak, left_out, pool is not stated)
+    names = _basis(ev, best, n_best, best_claims, weak, left_out, challenged, pool is not stated)
     return Estimate(
         subject=ev.subject_id,
         property=ev.property_id,
@@ -252,6 +271,7 @@ def _basis(
     best_claims: list[str],
     weak: str | None,
     left_out: list[Claim],
+    challenged: list[Claim],
     vague_only: bool,
 ) -> str:
     claims = ev.store.claims
@@ -263,6 +283,11 @@ def _basis(
     shown = sorted({str(c.parsed) for c in left_out})
     if shown:
         text += f"; left out as improbable: {', '.join(shown)}"
+    partisan = sorted({f"{c.parsed} ({c.origin})" for c in challenged})
+    if partisan:
+        text += "; left out as a party's figure a neutral origin contradicts: " + ", ".join(
+            partisan
+        )
     if vague_only:
         text += "; no claim states a figure, so vague words' sizes are used"
     if weak:

@@ -408,6 +408,30 @@ def test_an_estimate_resting_only_on_the_warring_sides_says_its_basis_is_weak(
     assert "a side with a stake" in est["basis"] and "weak" in est["basis"], est
 
 
+def test_a_partys_figure_a_neutral_origin_contradicts_is_not_the_estimate(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army says its shelling killed no civilian; a rights group counted at least 30;
+    the rebels say 45. The army's 0 is contradicted by the one neutral origin: a desk
+    would not publish "best 0, low 0" — it is left out, and the basis says so."""
+    data = run(
+        world(
+            make_store,
+            "{id: army-0, subject: dresk-shelling, property: civilian_deaths, value: 0, "
+            "source: korvalia-tv-0305, claimant: korvalian-army}",
+            "{id: watchlight-30, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 'at least 30', source: meridian-0305, claimant: watchlight}",
+            "{id: vlf-45, subject: dresk-shelling, property: civilian_deaths, value: 45, "
+            "source: harbor-0305, claimant: vlf}",
+        )
+    )
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None, data["estimates"]
+    assert est["low"] >= 30 and est["best"] == 45, est
+    assert "army-0" not in {c for ids in est["claims"].values() for c in ids}, est
+    assert "left out as a party's figure a neutral origin contradicts: 0" in est["basis"], est
+
+
 def test_best_is_never_a_vague_words_nominal_when_a_number_is_stated(
     make_store: Callable[..., Path],
 ) -> None:
