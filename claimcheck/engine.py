@@ -9,7 +9,7 @@ corroborate and what they duplicate.
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -240,13 +240,13 @@ class _Runner:
     def rules_for(self, ev: GroupEvidence) -> list[Rule]:
         return [r for r in self.rules if r.applies_to is None or ev.type in r.applies_to]
 
-    def group_fingerprints(self, ev: GroupEvidence) -> set[str]:
-        """The fingerprints of one group's findings."""
-        return {
-            self.stamp(rule, draft, ev).fingerprint
+    def group_findings(self, ev: GroupEvidence) -> list[Finding]:
+        """One group's findings."""
+        return [
+            self.stamp(rule, draft, ev)
             for rule in self.rules_for(ev)
             for draft in rule.check_group(ev, self.ctx)
-        }
+        ]
 
     def store_findings(self) -> list[Finding]:
         return [
@@ -315,21 +315,31 @@ def _attach_reviews(store: Store, findings: list[Finding], complete: bool) -> li
                     verdict=review.verdict,
                     note=review.note,
                     location=str(store.review_location(i)),
-                    successors=_successors(findings, review),
+                    successors=_successors(store, findings, review),
                 )
             )
     return stale
 
 
-def _successors(findings: list[Finding], review: Review) -> list[Finding]:
-    """Findings holding claims a stale review lists, most in common first."""
+def _successors(store: Store, findings: list[Finding], review: Review) -> list[Finding]:
+    """Findings holding claims a stale review lists: first those sharing claims of the
+    most origins (a dispute between the same parties, one of which revised its figure,
+    before the revision itself), then the most severe, then the most claims in common."""
     if not review.claims:
         return []
     seen = set(review.claims)
-    shared = [(len(seen.intersection(f.claims)), f) for f in findings]
-    return [f for n, f in sorted(shared, key=lambda t: (-t[0], t[1].rule, t[1].fingerprint)) if n][
-        :3
-    ]
+    claims = store.claims
+
+    def origins(ids: Iterable[str]) -> int:
+        return len({claims[c].origin for c in ids if c in claims})
+
+    ranked = []
+    for f in findings:
+        common = seen.intersection(f.claims)
+        if common:
+            key = (-origins(common), -SEVERITY_RANK[f.severity], -len(common), f.rule)
+            ranked.append((key, f.fingerprint, f))
+    return [f for _, _, f in sorted(ranked, key=lambda t: (t[0], t[1]))][:3]
 
 
 def _added_since(store: Store, finding: Finding, review: Review) -> list[str]:
@@ -482,12 +492,17 @@ def check_candidates(
     # The touched groups as the store has them, all in scope: their findings are not new.
     unfocused = _Runner(store, config)
     existing: set[str] = set()
+    old_findings: list[Finding] = []
     for key in touched:
         old = [c for c in store.groups[key] if c.id not in new_ids]
         if not old:
             continue
-        existing |= unfocused.group_fingerprints(unfocused.evidence.group(key, old))
-        before = grade_group(runner.evidence.group(key, old))
+        found = unfocused.group_findings(unfocused.evidence.group(key, old))
+        old_findings += found
+        existing |= {f.fingerprint for f in found}
+        ev_old = runner.evidence.group(key, old)
+        ev_old.evidence  # noqa: B018 - finds the figures revised or overtaken since
+        before = grade_group(ev_old)
         # A grade the candidates raise by supporting the claim's value (not one raised
         # because a candidate revises a figure that contradicted it).
         whole = runner.evidence.group(key)
@@ -508,6 +523,7 @@ def check_candidates(
             for o in old:
                 if (
                     o.source == c.source
+                    and o.claimant == c.claimant  # two claimants of one dispatch: two claims
                     and o.parsed is not None
                     and c.parsed is not None
                     and o.parsed.key == c.parsed.key
@@ -516,9 +532,31 @@ def check_candidates(
                     report.duplicates.append(
                         {"candidate": c.id, "existing": o.id, "location": str(store.location(o.id))}
                     )
+    existing |= _continuing(store, findings, old_findings, new_ids)
     report.existing = sorted(f.fingerprint for f in findings if f.fingerprint in existing)
     mine = {cid: g for cid, g in grades.items() if cid in new_ids}
     return Result(store, config, findings, mine, estimates, [], report)
+
+
+def _continuing(
+    store: Store, findings: list[Finding], old: list[Finding], new_ids: frozenset[str]
+) -> set[str]:
+    """Findings that continue one the store already has: the same rule on the same group,
+    the candidates' claims all from origins already in it — a ministry revising its toll
+    in a dispute with the army is the same dispute, not a new one."""
+    claims = store.claims
+    by_group: dict[tuple[str, str, str], list[set[str]]] = defaultdict(list)
+    for g in old:
+        by_group[(g.rule, g.subject or "", g.property or "")].append(
+            {claims[c].origin for c in g.claims if c in claims}
+        )
+    out: set[str] = set()
+    for f in findings:
+        mine = {claims[c].origin for c in f.claims if c in new_ids and c in claims}
+        before = by_group.get((f.rule, f.subject or "", f.property or ""), ())
+        if mine and any(mine <= origins for origins in before):
+            out.add(f.fingerprint)
+    return out
 
 
 @dataclass

@@ -935,3 +935,72 @@ def test_claimreview_publishes_automated_grades_only_on_request_and_says_so(
     assert rated, items
     for item in rated:
         assert "automated" in item["reviewRating"]["ratingExplanation"].lower(), item
+
+
+# --- a dispute that goes on -----------------------------------------------------------------
+
+
+def test_a_party_revising_its_toll_in_a_dispute_continues_it_and_keeps_add_open(
+    make_store: Callable[..., Path], runner: CliRunner, tmp_path: Path
+) -> None:
+    """The army says 2 civilians died in Dresk, the VLF 40 (a dispute, CC101). The next
+    day the VLF raises its toll to 45: the same parties, the same dispute — not a new
+    finding that blocks `add` — and the review of the dispute points at its successor,
+    not at the VLF's own revision (CC105)."""
+    root = world(
+        make_store,
+        "{id: army-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+        "source: korvalia-tv-0305, claimant: korvalian-army}",
+        "{id: vlf-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: harbor-0305, claimant: vlf}",
+    )
+    (dispute,) = findings(run(root), "CC101")
+    with (root / "claims.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            f"reviews:\n  - {{finding: {dispute['fingerprint']}, verdict: explained, "
+            "claims: [army-2, vlf-40]}\n"
+        )
+    candidate = tmp_path / "revision.yaml"
+    candidate.write_text(
+        "claims:\n  - {id: vlf-45, subject: dresk-shelling, property: civilian_deaths, "
+        "value: 45, source: harbor-0306, claimant: vlf}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli_run(runner, root, "check", str(candidate), "--format", "text")
+    assert code == 0, out
+    assert "CC101" in out and "(already in the store)" in out, out
+    code, _, err = cli_run(runner, root, "add", str(candidate), "--to", str(root / "claims.yaml"))
+    assert code == 0 and "added 1 claim" in err, err
+    data = run(root)
+    (stale,) = data["stale_reviews"]
+    rule_of = {f["fingerprint"]: f["rule"] for f in data["findings"]}
+    assert rule_of[stale["successors"][0]] == "CC101", stale
+
+
+def test_a_candidate_check_reads_the_grades_before_it_as_the_full_check_does(
+    make_store: Callable[..., Path], runner: CliRunner, tmp_path: Path
+) -> None:
+    """The ministry's toll of 10, since revised to 20, is graded 3 in the store (a count
+    of its day). A candidate repeating another origin's 10 must not claim to raise it
+    from a grade the store never gave it (the "before" grade was read before the revision
+    was found)."""
+    root = world(
+        make_store,
+        "{id: ministry-10, subject: dresk-shelling, property: civilian_deaths, value: 10, "
+        "source: korvalia-tv-0305, claimant: defence-ministry, as_of: 2031-03-04}",
+        "{id: ministry-20, subject: dresk-shelling, property: civilian_deaths, value: 20, "
+        "source: harbor-0306, claimant: defence-ministry, as_of: 2031-03-06}",
+    )
+    before = grade(run(root), "ministry-10")
+    assert before == 3
+    candidate = tmp_path / "c.yaml"
+    candidate.write_text(
+        "claims:\n  - {id: watchlight-10, subject: dresk-shelling, property: civilian_deaths, "
+        "value: 10, source: korvalia-tv-0305, claimant: watchlight, as_of: 2031-03-04}\n",
+        encoding="utf-8",
+    )
+    _, out, _ = cli_run(runner, root, "check", str(candidate), "--format", "json")
+    corroborated = {c["claim"]: c["before"] for c in json.loads(out)["candidate"]["corroborates"]}
+    assert corroborated.get("ministry-10", before) == before, corroborated
+    # Another claimant of the same dispatch saying the same figure is not a duplicate.
+    assert json.loads(out)["candidate"]["duplicates"] == [], out
