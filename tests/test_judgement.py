@@ -1004,3 +1004,23 @@ def test_a_candidate_check_reads_the_grades_before_it_as_the_full_check_does(
     assert corroborated.get("ministry-10", before) == before, corroborated
     # Another claimant of the same dispatch saying the same figure is not a duplicate.
     assert json.loads(out)["candidate"]["duplicates"] == [], out
+
+
+def test_a_revision_starts_where_its_origin_first_gave_the_figure(
+    make_store: Callable[..., Path],
+) -> None:
+    """The ministry said 10 on the 4th; a newspaper quoted its 10 on the 5th; the ministry
+    said 20 on the 6th. The revision is 10 (the 4th) → 20 (the 6th), not from the copy."""
+    data = run(
+        world(
+            make_store,
+            "{id: ministry-10, subject: dresk-shelling, property: civilian_deaths, value: 10, "
+            "source: korvalia-tv-0305, claimant: defence-ministry, as_of: 2031-03-04}",
+            "{id: harbor-10, subject: dresk-shelling, property: civilian_deaths, value: 10, "
+            "source: harbor-0305, claimant: defence-ministry, as_of: 2031-03-05}",
+            "{id: ministry-20, subject: dresk-shelling, property: civilian_deaths, value: 20, "
+            "source: northgate-0306, claimant: defence-ministry, as_of: 2031-03-06}",
+        )
+    )
+    (revision,) = findings(data, "CC105")
+    assert "10 (2031-03-04) → 20 (2031-03-06)" in revision["message"], revision

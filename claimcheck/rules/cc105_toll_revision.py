@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimcheck.evidence import GroupEvidence, earlier
+from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.common import (
     about,
@@ -36,6 +37,9 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
             if (v2.low >= v1.high) == upward:
                 steps.append((first, then))
         if steps:
+            # A figure's step starts where the origin first gave it: the ministry's 45
+            # of the 10th, not a wire's copy of it on the 11th.
+            steps = [(_first_said(ev, origin_index, x), y) for x, y in steps]
             steps.sort(key=lambda p: (step_order(p[0]), step_order(p[1])))
             found.append((origin_name(ev.by_origin()[origin_index]), origin_index, steps))
     for origin, origin_index, steps in sorted(found, key=lambda f: f[0]):
@@ -56,6 +60,17 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
             key=[origin_key(ev, origin_index), *about(ev, claims)],
             record=steps[0][1].id,  # the revising claim
         )
+
+
+def _first_said(ev: GroupEvidence, origin_index: int, claim: Claim) -> Claim:
+    """The origin's earliest dated claim of ``claim``'s value (itself if none is earlier)."""
+    statement = ev.statement_by_claim[claim.id]
+    same = [
+        c
+        for c in ev.by_origin()[origin_index]
+        if ev.statement_by_claim.get(c.id) is statement and c.as_of is not None and c.as_of.known
+    ]
+    return min(same, key=lambda c: (step_order(c), c.id), default=claim)
 
 
 @register
