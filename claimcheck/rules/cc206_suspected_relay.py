@@ -16,7 +16,9 @@ class SuspectedRelay(Rule):
     One probably copies the other, or both copy a common wire, though no `cites` says
     so. Until a person records otherwise they count as one origin. To settle it, add
     `cites` to the relaying document, or review this finding with verdict
-    `disputed` (they are independent after all) and they count as two.
+    `disputed` (they are independent after all) and they count as two. Outlets quoting
+    one party's words (each claim's `claimant` is that party) are expected to match and
+    are one origin already: not flagged.
 
     Fails:
 
@@ -38,7 +40,13 @@ class SuspectedRelay(Rule):
     severity = "info"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
+        parties = ev.store.parties
         for claims in ev.relay_candidates():
+            # Outlets quoting one party's words verbatim are expected to match, and the
+            # party is their one origin already: nothing to suspect.
+            said_by = {c.claimant for c in claims}
+            if len(said_by) == 1 and claims[0].claimant in parties:
+                continue
             by_doc: dict[str, list[Claim]] = {}
             for c in claims:
                 by_doc.setdefault(c.source or "", []).append(c)
