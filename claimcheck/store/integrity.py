@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from claimcheck.errors import Location, an, did_you_mean
+from claimcheck.errors import Location, Problem, an, did_you_mean
 from claimcheck.model import Claim
 from claimcheck.store.store import Store, Where
 from claimcheck.values import BadValue, DateRange, Entity, Value, parse_value
@@ -37,7 +37,12 @@ def check(
             return
         other = store.kind_of(target)
         names = [*store.parties, *table] if kind == "party or outlet" else list(table)
-        hint = f" ({target!r} is {an(other)})" if other else did_you_mean(target, names)
+        records = {**store.parties, **table} if kind == "party or outlet" else table
+        hint = (
+            f" ({target!r} is {an(other)})"
+            if other
+            else _named(target, records) or did_you_mean(target, names)
+        )
         report(locate(store.where[record_id], section, field), f"unknown {kind} {target!r}{hint}")
 
     for outlet in store.outlets.values():
@@ -88,6 +93,42 @@ def check(
         {s.id: [s.part_of] if s.part_of in store.subjects else [] for s in store.subjects.values()},
     )
     _claims(store, report, locate, failed, missing, exists)
+    _reviews(store, locate, failed, exists)
+
+
+def _reviews(
+    store: Store, locate: Locate, failed: set[str], exists: Callable[[str], bool] | None
+) -> None:
+    """A review's ``claims`` naming no claim of the store: a warning (a typo there would
+    show a claim as new since the review, which it is not)."""
+    for i, review in enumerate(store.reviews):
+        for cid in review.claims or ():
+            if cid in store.claims or cid in failed or (exists is not None and exists(cid)):
+                continue
+            store.warnings.append(
+                Problem(
+                    locate(store.review_where[i], "reviews", "claims"),
+                    f"review of finding {review.finding}: no claim {cid!r} in the store"
+                    f"{did_you_mean(cid, store.claims)}",
+                )
+            )
+
+
+def _named(target: str, records: Mapping[str, Any]) -> str:
+    """`` (did you mean 'civilians_killed'? 'civilian deaths' is one of its names)`` when
+    ``target`` is another name of a record: its name, label or one of its aliases."""
+
+    def norm(text: str) -> str:
+        return " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
+
+    wanted = norm(target)
+    for rid, record in records.items():
+        names = [getattr(record, "name", None), getattr(record, "label", None)]
+        names += list(getattr(record, "aliases", None) or ())
+        for name in names:
+            if isinstance(name, str) and norm(name) == wanted:
+                return f" (did you mean {rid!r}? {name!r} is one of its names)"
+    return ""
 
 
 def _claims(
