@@ -32,6 +32,7 @@ from pydantic import ValidationError
 from claimcheck.errors import ConfigError, Location, Problem, display_path
 from claimcheck.findings import SEVERITIES, Severity
 from claimcheck.rules import Rule, RuleOptions, all_rules, get_rule
+from claimcheck.store.files import link_outside, links_outside
 from claimcheck.store.limits import Limits
 
 FAIL_ON = ("error", "warning", "info", "none")
@@ -83,6 +84,10 @@ def _matches(rule: type[Rule], selector: str) -> bool:
 def find_config(store_root: Path) -> tuple[Path, dict[str, Any], str] | None:
     """The configuration file that applies to a store, its settings and its text."""
     candidate = store_root / "claimcheck.toml"
+    if links_outside(candidate, store_root) and candidate.is_symlink():
+        # read as a store's files are: an untrusted store must not have claimcheck
+        # quote someone's credentials in its errors
+        raise ConfigError.at(candidate, 0, 0, link_outside())
     if candidate.is_file():
         text, data = _read(candidate)
         return candidate, data, text

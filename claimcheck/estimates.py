@@ -19,8 +19,8 @@ that its basis is weak — as it is when every figure comes from a side with a s
 
 Figures graded improbable are left out while any other remains, and so is a party's
 own figure that a neutral origin contradicts (an army's "no civilians killed" against a
-UN office's "at least 30") while a figure no neutral origin contradicts remains. Each estimate names the
-claims behind low, best and high, and its ``basis`` in words.
+UN office's "at least 30") while a figure no neutral origin contradicts remains. Each
+estimate names the claims behind low, best and high, and its ``basis`` in words.
 """
 
 from __future__ import annotations

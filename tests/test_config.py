@@ -184,3 +184,37 @@ def test_title_names_the_report_and_must_be_text(tmp_path: Path, runner: CliRunn
         result = runner.invoke(cli, ["--store", str(root), "report"])
         assert result.exit_code == 2, value
         assert "claimcheck.toml:2:1: title must be text" in result.stderr, result.stderr
+
+
+def test_a_claimcheck_toml_linking_outside_the_store_is_refused_unread(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    root = make(tmp_path)
+    secret = tmp_path / "credentials"
+    secret.write_text("[default]\naws_secret_access_key = hunter2\n")
+    (root / "claimcheck.toml").symlink_to(secret)
+    code, _, err = rules_found(runner, root)
+    assert code == 2
+    assert err.strip() == (
+        f"{root / 'claimcheck.toml'}: a symbolic link to a file outside the store; "
+        "refusing to read it (a store's files must be inside its folder)"
+    )
+    assert "default" not in err and "hunter2" not in err
+
+
+def test_a_claimcheck_toml_linking_inside_the_store_is_read(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    root = make(tmp_path)
+    (root / "settings").mkdir()
+    (root / "settings" / "claimcheck.toml").write_text('ignore = ["CC101"]\n')
+    (root / "claimcheck.toml").symlink_to(root / "settings" / "claimcheck.toml")
+    code, rules, _ = rules_found(runner, root)
+    assert code == 0 and "CC101" not in rules
+
+
+def test_a_pyproject_above_the_store_is_read(tmp_path: Path, runner: CliRunner) -> None:
+    root = make(tmp_path)
+    (tmp_path / "repo" / "pyproject.toml").write_text('[tool.claimcheck]\nignore = ["CC101"]\n')
+    code, rules, _ = rules_found(runner, root)
+    assert code == 0 and "CC101" not in rules

@@ -83,8 +83,10 @@ def test_init_refuses_an_existing_store_and_names_what_is_there(
     before = {p.name: p.read_bytes() for p in (in_tmp / "claims").iterdir() if p.is_file()}
     result = runner.invoke(cli, ["init"])
     assert result.exit_code == 2
-    assert "claims/claims.yaml: already exists: claimcheck init never overwrites" in result.stderr
-    assert "claims/claimcheck.toml: already exists" in result.stderr
+    assert result.stderr == (
+        "claims: already holds a store: claims.yaml, documents.yaml and 7 more; "
+        "claimcheck init never overwrites a store: choose a new or empty folder\n"
+    )
     assert "Traceback" not in result.output
     after = {p.name: p.read_bytes() for p in (in_tmp / "claims").iterdir() if p.is_file()}
     assert after == before
@@ -101,7 +103,7 @@ def test_any_store_file_or_configuration_is_in_the_way(
     path.write_text("", encoding="utf-8")
     result = runner.invoke(cli, ["init"])
     assert result.exit_code == 2
-    assert f"claims/{existing}: already exists" in result.stderr
+    assert f"claims: already holds a store: {existing}; claimcheck init never" in result.stderr
     assert sorted(p.name for p in (in_tmp / "claims").iterdir()) == [Path(existing).parts[0]]
 
 
@@ -125,7 +127,9 @@ def test_an_existing_gitignore_is_extended_once(runner: CliRunner, in_tmp: Path)
         (in_tmp / name / ".gitignore").write_text(text, encoding="utf-8")
         result = runner.invoke(cli, ["init", name])
         assert result.exit_code == 0, result.output
-        assert ".gitignore (extended)" in result.stdout
+        # listed only when it changed: b's already ignores the cache
+        assert (".gitignore (extended)" in result.stdout) is (name == "a")
+        assert (".gitignore" in result.stdout) is (name == "a")
         lines = (in_tmp / name / ".gitignore").read_text(encoding="utf-8").splitlines()
         assert lines[0] == "*.pdf" and lines.count(".claimcheck-cache/") == 1
     fresh = runner.invoke(cli, ["init", "c"])
@@ -234,3 +238,68 @@ def test_every_field_of_every_record_is_explained() -> None:
     for section, record_type in RECORD_TYPES.items():
         names = [f.name for f in dataclasses.fields(record_type) if f.init]
         assert list(FIELD_HELP[section]) == names, section
+
+
+def test_init_inside_a_store_is_refused(runner: CliRunner, in_tmp: Path) -> None:
+    assert runner.invoke(cli, ["init", "claims"]).exit_code == 0
+    result = runner.invoke(cli, ["init", "claims/sub"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("claims/sub: inside the store claims: ")
+    assert "choose a folder outside claims" in result.stderr
+    assert not (in_tmp / "claims" / "sub").exists()
+    assert runner.invoke(cli, ["--store", "claims", "validate"]).exit_code == 0
+
+
+@pytest.mark.parametrize("mark", [".claimcheck-cache", "claimcheck.schema.json", "toml+yaml"])
+def test_any_mark_of_a_store_above_refuses(runner: CliRunner, in_tmp: Path, mark: str) -> None:
+    outer = in_tmp / "outer"
+    outer.mkdir()
+    if mark == "toml+yaml":
+        (outer / "claimcheck.toml").write_text("", encoding="utf-8")
+        (outer / "claims.yaml").write_text("claims: []\n", encoding="utf-8")
+    elif mark.startswith("."):
+        (outer / mark).mkdir()
+    else:
+        (outer / mark).write_text("{}", encoding="utf-8")
+    result = runner.invoke(cli, ["init", "outer/a/b"])
+    assert result.exit_code == 2
+    assert "outer/a/b: inside the store outer:" in result.stderr
+
+
+def test_a_claimcheck_toml_configuring_the_stores_below_is_no_store(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    (in_tmp / "claimcheck.toml").write_text('title = "Ours"\n', encoding="utf-8")
+    result = runner.invoke(cli, ["init", "claims"])
+    assert result.exit_code == 0, result.output
+
+
+def test_the_next_command_quotes_a_folder_with_a_space(runner: CliRunner, in_tmp: Path) -> None:
+    result = runner.invoke(cli, ["init", "my store"])
+    assert result.exit_code == 0, result.output
+    assert "Next: claimcheck --store 'my store' check\n" in result.stdout
+
+
+def test_a_folder_name_with_control_characters_is_shown_not_acted_on(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    result = runner.invoke(cli, ["init", "a\x1b]0;pwned\x07b"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "a\\x1b]0;pwned\\x07b/" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["--store", "xx", "init", "i4"], ["init", "i4", "--store", "xx"]])
+def test_folder_and_store_option_together_is_an_error(
+    runner: CliRunner, in_tmp: Path, args: list[str]
+) -> None:
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert "give the new store's folder as FOLDER or as --store, not both" in result.stderr
+    assert not (in_tmp / "i4").exists() and not (in_tmp / "xx").exists()
+
+
+def test_the_folder_wins_over_the_environment(runner: CliRunner, in_tmp: Path) -> None:
+    result = runner.invoke(cli, ["init", "i5"], env={"CLAIMCHECK_STORE": "zz"})
+    assert result.exit_code == 0, result.output
+    assert (in_tmp / "i5" / "claims.yaml").is_file() and not (in_tmp / "zz").exists()

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from claimcheck.cli import cli
 from claimcheck.render import JSON_VERSION
-from claimcheck.render.schemas import OUTPUTS, output_schema
+from claimcheck.render.schemas import OUTPUTS, output_schema, published_schema
 
 from support import KIDAL
 
@@ -38,7 +38,64 @@ def test_each_schema_is_a_valid_draft_2020_12_schema(output: str) -> None:
 
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_the_schema_command_prints_it(runner: CliRunner, output: str) -> None:
-    assert run(runner, "schema", output) == json.loads(json.dumps(output_schema(output)))
+    assert run(runner, "schema", output) == json.loads(json.dumps(published_schema(output)))
+    jsonschema.Draft202012Validator.check_schema(published_schema(output))
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_schema_output_option_names_the_output(
+    runner: CliRunner, output: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run(runner, "schema", "--output", output) == run(runner, "schema", output)
+    assert run(runner, "schema", "-o", output) == run(runner, "schema", output)
+    assert list(tmp_path.iterdir()) == []  # no file named like the output
+
+
+def test_schema_output_option_still_writes_a_file(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["schema", "check", "-o", "./check"])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads((tmp_path / "check").read_text()) == run(runner, "schema", "check")
+    result = runner.invoke(cli, ["schema", "-o", "store.json"])
+    assert json.loads((tmp_path / "store.json").read_text()) == run(runner, "schema")
+
+
+def test_schema_given_two_outputs_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["schema", "claims", "-o", "check"])
+    assert result.exit_code == 2 and "give the output once" in result.stderr
+
+
+def _closed_anywhere(schema: Any) -> bool:
+    if isinstance(schema, dict):
+        return schema.get("additionalProperties") is False or any(
+            _closed_anywhere(v) for v in schema.values()
+        )
+    return isinstance(schema, list) and any(_closed_anywhere(v) for v in schema)
+
+
+@pytest.mark.parametrize("output", [o for o in OUTPUTS if o != "store"])
+def test_published_output_schemas_accept_an_added_key(runner: CliRunner, output: str) -> None:
+    """The versioning promise: keys may be added without raising the version, so the
+    published schema accepts them, while the closed one (the tests') catches drift."""
+    assert _closed_anywhere(output_schema(output))
+    assert not _closed_anywhere(published_schema(output))
+    args = {"check": ["check"], "report": ["report"], "claims": ["claims"]}
+    args |= {"rules": ["rules"], "sources": ["sources"]}
+    data = run(runner, "--store", str(KIDAL), *args[output], "--format", "json")
+    data["added_later"] = True
+    first = next(iter(v for v in data.values() if isinstance(v, list) and v))
+    if isinstance(first[0], dict):
+        first[0]["added_later"] = 1
+    jsonschema.Draft202012Validator(published_schema(output)).validate(data)
+    with pytest.raises(jsonschema.ValidationError):
+        validate(output, data)
+
+
+def test_the_store_schema_stays_closed(runner: CliRunner) -> None:
+    assert published_schema("store") == output_schema("store")
 
 
 def test_schema_alone_is_the_store_s(runner: CliRunner) -> None:

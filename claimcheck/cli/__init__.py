@@ -38,7 +38,9 @@ def main() -> None:
         code = EXIT_OK
     except SystemExit as e:
         if isinstance(e.code, str):
-            click.echo(e.code, err=True)
+            from claimcheck.render import visible
+
+            click.echo(visible(e.code), err=True)
         code = e.code if isinstance(e.code, int) else EXIT_OK if e.code is None else 1
     except BrokenPipeError:  # a pipe that closes early (`| head`): no traceback
         code = EXIT_OK

@@ -37,7 +37,7 @@ class Settings:
     jobs: int | None = None
     #: ``auto`` (on a terminal, unless NO_COLOR), ``always`` or ``never``.
     color: str = "auto"
-    #: No progress on stderr.
+    #: No progress, notes or warnings on stderr (errors are always shown).
     quiet: bool = False
     #: Whether a step's progress was shown: the run is long enough to say what follows.
     slow: bool = False
@@ -152,7 +152,7 @@ def global_options(*, command: bool) -> list[click.Parameter]:
             "--quiet",
             is_flag=True,
             default=False,
-            help="No progress on stderr (shown on a terminal for long steps).",
+            help="No progress, notes or warnings on stderr (errors are still shown).",
         ),
     ]
 
@@ -219,11 +219,29 @@ class Group(click.Group):
             return super().invoke(ctx)
         except ClaimcheckError as e:
             for problem in e.problems:
-                click.echo(visible(str(problem)), err=True)
+                click.echo(visible(_hinted(str(problem))), err=True)
             ctx.exit(EXIT_BAD_INPUT)
         except BrokenPipeError:  # `claimcheck claims | head`
             sys.stderr.close()
             ctx.exit(EXIT_OK)
+
+
+def _hinted(problem: str) -> str:
+    """A missing store folder, with what to do: most often claimcheck was run from inside
+    the store (``cd claims; claimcheck check``), or before ``init``."""
+    if not problem.endswith(": no such store folder"):
+        return problem
+    here = Path.cwd()
+    try:
+        inside = any(
+            p.name in ("claimcheck.toml", "claimcheck.schema.json", ".claimcheck-cache")
+            or (not p.name.startswith(".") and p.name.endswith((".yaml", ".yml", ".jsonl")))
+            for p in here.iterdir()
+        )
+    except OSError:
+        inside = False
+    hint = "run from the folder above, or give --store ." if inside else "give --store DIR"
+    return f"{problem} ({hint}; `claimcheck init` starts a new store)"
 
 
 def format_option(*choices: str) -> Callable[[F], F]:
@@ -236,31 +254,69 @@ def format_option(*choices: str) -> Callable[[F], F]:
     )
 
 
-def emit(text: str, output: str | None = None) -> None:
-    """Print ``text``, or write it to ``output`` (``-`` is stdout)."""
+def emit(data: str | bytes, output: str | None = None, colours: Any = None) -> None:
+    """A command's output: written to ``output`` (``-`` is stdout) exactly as it would
+    go down a pipe, or printed with :func:`echo`."""
     if output and output != "-":
         try:
-            with open(output, "w", encoding="utf-8") as f:
-                f.write(text if text.endswith("\n") else text + "\n")
+            with open(output, "wb") as f:
+                f.write(_as_bytes(data))
         except OSError as e:
             raise UsageError(
                 [Problem(Location(display_path(Path(output))), f"cannot write: {e.strerror or e}")]
             ) from None
     else:
-        echo(text)
+        echo(data, colours)
 
 
-def echo(text: str | bytes, colours: Any = None) -> None:
-    """Print a command's output on stdout. On a terminal, what JSON leaves raw of a
-    store's control characters (C1 controls, bidirectional overrides) is escaped as JSON
-    does the others; ``colours``: the output's :class:`~claimcheck.render.Colours`."""
+def echo(data: str | bytes, colours: Any = None) -> None:
+    """Print a command's output on stdout: the one way any command writes there.
+
+    Down a pipe, the data as UTF-8, byte for byte what ``-o FILE`` writes (nothing
+    stripped, nothing added but a final line end). On a terminal, every control
+    character a store may hold (escape, bell, C1 controls, bidirectional overrides) is
+    shown as an escape instead of being acted on — but for the colour codes of
+    ``colours`` (the output's :class:`~claimcheck.render.Colours`), when on.
+    """
     from claimcheck.cli.progress import is_terminal
 
-    if is_terminal(sys.stdout):
+    stream = sys.stdout
+    if is_terminal(stream):
         from claimcheck.render import for_terminal
 
-        text = for_terminal(text)
-    click.echo(text, color=bool(colours is not None and colours.on))
+        text = for_terminal(data, colour=bool(colours is not None and colours.on))
+        stream.write(text if text.endswith("\n") else text + "\n")
+        stream.flush()
+        return
+    raw = getattr(stream, "buffer", None)
+    if raw is None:  # a stream of text only (an embedding's): the text as it is
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        stream.write(text if text.endswith("\n") else text + "\n")
+        stream.flush()
+        return
+    stream.flush()
+    raw.write(_as_bytes(data))
+    raw.flush()
+
+
+def _as_bytes(data: str | bytes) -> bytes:
+    """The output as UTF-8, ending with a line end (what a name that is not UTF-8 holds
+    is written as its ``\\udcxx`` escape)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "backslashreplace")
+    return data if data.endswith(b"\n") else data + b"\n"
+
+
+def tell(message: str, *, always: bool = False) -> None:
+    """A note on stderr (``wrote report.md``, a warning), its user text shown visibly;
+    nothing with --quiet, unless ``always`` (what explains an exit code)."""
+    from claimcheck.render import visible
+
+    ctx = click.get_current_context(silent=True)
+    settings = ctx.find_object(Settings) if ctx is not None else None
+    if not always and settings is not None and settings.quiet:
+        return
+    click.echo(visible(message), err=True)
 
 
 def settings_of(ctx: click.Context) -> Settings:
@@ -291,7 +347,8 @@ def cli(
     against each other, writes the discrepancy report, checks new claims before they
     are added and reviews claims by outlet.
 
-    The options above also work after the command (`claimcheck check --store DIR`).
+    The options listed below also work after the command (`claimcheck check --store
+    DIR`).
     """
     ctx.obj = Settings(
         store=store,
@@ -313,10 +370,9 @@ def warn_if_empty(store: Any) -> None:
     from claimcheck.render import visible
 
     if not store.files:
-        click.echo(
+        tell(
             f"claimcheck: {visible(str(store.root))}: no store files (*.yaml, *.yml, *.jsonl) "
-            "in this folder; is --store right?",
-            err=True,
+            "in this folder; is --store right?"
         )
 
 
@@ -368,7 +424,7 @@ def progress(message: str) -> None:
     ctx = click.get_current_context(silent=True)
     settings = ctx.find_object(Settings) if ctx is not None else None
     if settings is not None and settings.slow and not settings.quiet:
-        click.echo(f"claimcheck: {message}…", err=True)
+        tell(f"claimcheck: {message}…")
 
 
 def load_with_progress(settings: Settings, limits: Any, *, background: bool = False) -> Any:
@@ -393,12 +449,11 @@ def show_warnings(store: Any, settings: Settings | None = None) -> None:
     """The store's warnings (an empty file...) on stderr, ``path:line:col: warning:
     message`` as compilers and linters write them; the exit code is unchanged.
     Nothing with --quiet."""
-    from claimcheck.render import visible
 
     if settings is not None and settings.quiet:
         return
     for w in getattr(store, "warnings", ()):
-        click.echo(visible(f"{w.location}: warning: {w.message}"), err=True)
+        tell(f"{w.location}: warning: {w.message}")
 
 
 def load_for_check(settings: Settings, limits: Any) -> Any:

@@ -39,17 +39,32 @@ SCHEMAS = ("store", "check", "report", "claims", "rules", "sources")
 
 
 @cli.command()
-@click.argument("of", metavar="[OUTPUT]", type=click.Choice(SCHEMAS), default="store")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
-def schema(of: str, output: str | None) -> None:
+@click.argument("of", metavar="[OUTPUT]", type=click.Choice(SCHEMAS), required=False)
+@click.option(
+    "-o",
+    "--output",
+    metavar="OUTPUT|PATH",
+    help="The output whose schema to print (store, check, report, claims, rules, "
+    "sources: `schema -o check`), or a file to write the schema to (./check for a file "
+    "named like an output).",
+)
+def schema(of: str | None, output: str | None) -> None:
     """Print a JSON Schema: of the store's file format (default; for editors' YAML
     validation), or of the JSON output of a command: check, report, claims, rules,
-    sources."""
-    from claimcheck.render import to_json
-    from claimcheck.render.schemas import output_schema
+    sources (`claimcheck schema check`, or `claimcheck schema -o check`).
 
+    An output's schema is open: a later claimcheck may add keys to the output without
+    raising its "version", and they validate.
+    """
+    from claimcheck.render import to_json
+    from claimcheck.render.schemas import published_schema
+
+    if output in SCHEMAS:  # a bare name: which output, not where (a file is ./check)
+        if of is not None and of != output:
+            usage(f"give the output once: {of} or {output}, not both")
+        of, output = output, None
     try:
-        data = output_schema(of)
+        data = published_schema(of or "store")
     except LookupError as e:
         usage(str(e))
     emit(to_json(data), output)

@@ -19,6 +19,7 @@ from claimcheck.cli.base import (
     selected,
     settings_of,
     show_warnings,
+    tell,
     tty_default,
 )
 
@@ -98,7 +99,6 @@ def add(
     atomically under a lock, so concurrent adds all land.
     """
     from claimcheck.engine import add_candidate
-    from claimcheck.render import visible
     from claimcheck.render.findings import render_check
 
     settings = settings_of(ctx)
@@ -111,17 +111,19 @@ def add(
     fmt = tty_default(fmt, "table", "text")
     colours = settings.colours(fmt)
     echo(render_check(outcome.result, fmt, colours), colours)
+    if outcome.written and not any(outcome.added.values()):
+        tell(f"nothing added: {candidate} holds no records; nothing was written")
+        ctx.exit(EXIT_OK)
     if outcome.written:
-        click.echo(
-            f"added {records_in_words(outcome.added)} to {visible(outcome.target)}"
-            + (" (forced)" if force and outcome.blocking else ""),
-            err=True,
+        tell(
+            f"added {records_in_words(outcome.added)} to {outcome.target}"
+            + (" (forced)" if force and outcome.blocking else "")
         )
         ctx.exit(EXIT_OK)
-    click.echo(
+    tell(
         f"not added: {len(outcome.blocking)} new finding"
         f"{'s' if len(outcome.blocking) != 1 else ''} at or above --fail-on "
         f"{config.fail_on}; fix them, review them, or use --force",
-        err=True,
+        always=True,
     )
     ctx.exit(EXIT_FINDINGS)

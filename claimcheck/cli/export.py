@@ -10,6 +10,7 @@ from claimcheck.cli.base import (
     check_all,
     cli,
     emit,
+    tell,
 )
 
 
@@ -70,17 +71,15 @@ def export(
         items = claimreview(result, author, day, url, automated=automated_ratings)
         text = to_json(items)
         if not items:
-            click.echo(
+            tell(
                 "claimcheck: no reviewed findings to publish; --automated-ratings "
                 "publishes machine grades"
                 if not automated_ratings
-                else "claimcheck: nothing to publish: no reviewed finding, no claim graded 1-5",
-                err=True,
+                else "claimcheck: nothing to publish: no reviewed finding, no claim graded 1-5"
             )
         elif not url:
-            click.echo(
+            tell(
                 "claimcheck: no --url: the items have none, and Google's fact-check markup "
-                "needs the URL of the page publishing each review",
-                err=True,
+                "needs the URL of the page publishing each review"
             )
     emit(text, output)

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from claimcheck.cli.base import cli, emit, settings_of
+from claimcheck.cli.base import cli, emit, settings_of, tell
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -96,7 +96,7 @@ def extract(
 
 def _summary(found: Any, output: str) -> None:
     """What was written, on stderr: the claims, the new records, what is left to fill."""
-    from claimcheck.render import count, visible
+    from claimcheck.render import count
 
     parts = [count(len(found.claims), "claim")]
     if found.outlet:
@@ -110,7 +110,7 @@ def _summary(found: Any, output: str) -> None:
         if to_fill
         else "; read it before you check it"
     )
-    click.echo(visible(f"wrote {output}: {', '.join(parts)}{tail}"), err=True)
+    tell(f"wrote {output}: {', '.join(parts)}{tail}")
 
 
 def _check(ctx: click.Context, path: str) -> None:

@@ -7,6 +7,7 @@ store prints nothing at all.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -36,6 +37,7 @@ class ProgressLine:
         detail: Callable[[int, int], str],
         stream: TextIO,
         clock: Callable[[], float] = time.monotonic,
+        dumb: bool | None = None,
     ) -> None:
         self.verb = verb
         self.detail = detail
@@ -44,6 +46,8 @@ class ProgressLine:
         self.started = clock()
         self.drawn_at: float | None = None
         self.drawn = ""
+        #: A terminal that knows no escape codes (TERM=dumb): lines erased with spaces.
+        self.dumb = os.environ.get("TERM") == "dumb" if dumb is None else dumb
 
     @property
     def shown(self) -> bool:
@@ -58,14 +62,17 @@ class ProgressLine:
         percent = min(100, done * 100 // total) if total > 0 else 100
         text = f"claimcheck: {self.verb} {percent}% ({self.detail(done, total)})"
         if text != self.drawn:
-            self._write(f"\r{text}\x1b[K")
+            if self.dumb:  # spaces over what is left of the longer line drawn before
+                self._write(f"\r{text}" + " " * (len(self.drawn) - len(text)))
+            else:
+                self._write(f"\r{text}\x1b[K")
             self.drawn = text
         self.drawn_at = now
 
     def clear(self) -> None:
         """Erase the line, if it was drawn."""
         if self.drawn_at is not None:
-            self._write("\r\x1b[K")
+            self._write(f"\r{' ' * len(self.drawn)}\r" if self.dumb else "\r\x1b[K")
 
     def _write(self, text: str) -> None:
         try:

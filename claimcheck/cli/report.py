@@ -13,6 +13,7 @@ from claimcheck.cli.base import (
     emit,
     format_option,
     progress,
+    tell,
     usage,
 )
 
@@ -45,6 +46,10 @@ def report(
     """
     from claimcheck.report import render_report
 
+    if title is not None:
+        if not title.strip():  # as a blank `title` in claimcheck.toml is refused
+            usage('--title must be text, like --title "Battle of Kidal (2023)"')
+        title = title.strip()
     if fmt is None and output and output != "-":
         suffix = Path(output).suffix.lower()
         fmt = REPORT_SUFFIXES.get(suffix)
@@ -58,7 +63,7 @@ def report(
     progress("writing the report")
     emit(render_report(result, fmt or "markdown", title), output)
     if output and output != "-":
-        click.echo(f"wrote {output}", err=True)
+        tell(f"wrote {output}")
     ctx.exit(result.exit_code(fail_on))
 
 

@@ -7,6 +7,7 @@ import click
 from claimcheck.cli.base import (
     check_all,
     cli,
+    echo,
     format_option,
     usage,
 )
@@ -54,7 +55,7 @@ def sources(
 
         records = party_records(result, with_parts=with_parts)
         if party is None:
-            click.echo(render_parties(records, fmt))
+            echo(render_parties(records, fmt))
             return
         party = nfc(party)
         record = next((r for r in records if r.id == party), None)
@@ -66,7 +67,7 @@ def sources(
                 "`claimcheck sources --parties` lists them"
             )
         claims = party_claims(result, party, with_parts=with_parts)
-        click.echo(render_party(record, claims, fmt))
+        echo(render_party(record, claims, fmt))
         return
 
     from claimcheck.render.sources import render_outlet, render_outlets
@@ -74,7 +75,7 @@ def sources(
 
     records_ = outlet_records(result)
     if outlet is None:
-        click.echo(render_outlets(records_, fmt))
+        echo(render_outlets(records_, fmt))
         return
     outlet = nfc(outlet)
     record_ = next((r for r in records_ if r.id == outlet), None)
@@ -83,4 +84,4 @@ def sources(
             usage(f"no outlet {outlet!r}: it is a party; `claimcheck sources --party {outlet}`")
         known = ", ".join(r.id for r in records_)
         usage(f"no outlet {outlet!r}{did_you_mean(outlet, store.outlets)}; outlets: {known}")
-    click.echo(render_outlet(record_, outlet_claims(result, outlet), fmt))
+    echo(render_outlet(record_, outlet_claims(result, outlet), fmt))

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from claimcheck.engine import Result
 from claimcheck.provenance import Provenance
+from claimcheck.render import visible
+
+#: What XML 1.0 cannot hold at all, even escaped, once control characters are shown
+#: (:func:`visible`): lone surrogates (a file name that is not UTF-8) and U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 def graphml(result: Result) -> str:
@@ -28,6 +34,9 @@ def graphml(result: Result) -> str:
             uid = graph.nodes[u].get("id") or ""
             vid = graph.nodes[v].get("id") or ""
             data["claims"] = counts.get((uid, vid), 0)
+    unsafe = {n: xml_text(str(n)) for n in graph.nodes if xml_text(str(n)) != n}
+    if unsafe:
+        graph = nx.relabel_nodes(graph, unsafe)
     for _, data in graph.nodes(data=True):
         _clean(data)
     for _, _, data in graph.edges(data=True):
@@ -37,10 +46,18 @@ def graphml(result: Result) -> str:
     return out.getvalue().decode("utf-8")
 
 
+def xml_text(text: str) -> str:
+    """``text`` as XML 1.0 can hold it: control characters shown as escapes
+    (``\\x1b``), and what XML cannot hold at all left out."""
+    return _NOT_XML.sub("", visible(text))
+
+
 def _clean(data: dict[str, Any]) -> None:
-    """GraphML holds strings and numbers only."""
+    """GraphML holds strings and numbers only, and only text XML can hold."""
     for key, value in list(data.items()):
         if value is None:
             data[key] = ""
-        elif not isinstance(value, str | int | float | bool):
-            data[key] = str(value)
+        elif isinstance(value, str):
+            data[key] = xml_text(value)
+        elif not isinstance(value, int | float | bool):
+            data[key] = xml_text(str(value))

@@ -106,23 +106,39 @@ def json_bytes(data: Any) -> bytes:
             return json.dumps(data, indent=2, default=_plain).encode("ascii")
 
 
-#: The characters of :data:`_CONTROLS` that JSON leaves raw: C1 controls, bidirectional
-#: marks, overrides and isolates, line and paragraph separators.
-_RAW_IN_JSON = re.compile("[\x80-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+#: What a terminal would act on in any output (JSON and CSV included): the C0 controls
+#: but the tab and the line feed (a carriage return only before a line feed: a CSV line
+#: end), DEL, and what JSON leaves raw: C1 controls, bidirectional marks, overrides and
+#: isolates, line and paragraph separators. Colour codes first, to be told apart.
+_RAW_ON_TERMINAL = re.compile(
+    "(\x1b\\[[0-9;]*m)"
+    "|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+    "|\r(?!\n)"
+)
 
 
-def for_terminal(text: str | bytes) -> str:
-    """Output made safe to show on a terminal: what :func:`visible` left (nothing, in
-    text rendered here) and JSON leaves raw written as JSON escapes (``\\u009b``).
+def for_terminal(text: str | bytes, colour: bool = False) -> str:
+    """Output made safe to show on a terminal: every control character it would act on
+    shown as an escape (C0 ones as :func:`visible` shows them, ``\\x1b``; the others as
+    JSON writes them, ``\\u009b``, so that JSON stays JSON). With ``colour``, the
+    colour codes the output was painted with are kept (text rendered here holds no
+    other: its user text was made :func:`visible`).
 
-    For a terminal only: JSON written to a file or a pipe stays as it is (valid either
-    way, and a scan of a million claims' JSON costs seconds).
+    For a terminal only: data written to a file or a pipe stays as it is (a scan of a
+    million claims' JSON costs seconds).
     """
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
-    if _RAW_IN_JSON.search(text) is None:
+    if _RAW_ON_TERMINAL.search(text) is None:
         return text
-    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+    def escape(match: re.Match[str]) -> str:
+        ch = match.group()
+        if match.group(1) is not None:
+            return ch if colour else visible(ch)
+        return visible(ch) if ord(ch) < 0x80 else f"\\u{ord(ch):04x}"
+
+    return _RAW_ON_TERMINAL.sub(escape, text)
 
 
 def to_json(data: Any) -> str:
@@ -223,7 +239,7 @@ def plain_table(
     paint each column's cells after they are measured and padded."""
     if not _plain_text(cells, headers, _multiline_printable):
         return _tabulate(_styled(cells, styles) if styles else cells, headers, "simple")
-    widths = [len(h) + 2 for h in headers]
+    widths = [display_width(h) + 2 for h in headers]
     # With a line break anywhere, a row is as high as its highest cell (an empty row,
     # not one line high); otherwise every row is one line.
     multiline = any("\n" in c for row in cells for c in row)
@@ -232,18 +248,19 @@ def plain_table(
         lines = [c.strip().split("\n") if c.strip() or not multiline else [] for c in row]
         for i, cell_lines in enumerate(lines):
             for text in cell_lines:
-                if len(text) > widths[i]:
-                    widths[i] = len(text)
+                width = display_width(text)
+                if width > widths[i]:
+                    widths[i] = width
         rows.append(lines)
 
     def line(texts: Sequence[str]) -> str:
-        return "  ".join(t.ljust(w) for t, w in zip(texts, widths, strict=True)).rstrip()
+        return "  ".join(_pad(t, w) for t, w in zip(texts, widths, strict=True)).rstrip()
 
     paints = [*(styles or ()), *[None] * len(headers)][: len(headers)]
 
     def painted(texts: Sequence[str]) -> str:
         return "  ".join(
-            (paint(t) if paint is not None and t else t) + " " * (w - len(t))
+            (paint(t) if paint is not None and t else t) + " " * (w - display_width(t))
             for t, w, paint in zip(texts, widths, paints, strict=True)
         ).rstrip()
 
@@ -265,14 +282,15 @@ def pipe_table(cells: list[list[str]], headers: list[str]) -> str:
     if not _plain_text(cells, headers, lambda c: not ("\x1b" in c or "\n" in c or "\r" in c)):
         return _tabulate(cells, headers, "github")
     rows = [[c.strip() for c in row] for row in cells]
-    widths = [len(h) + 2 for h in headers]
+    widths = [display_width(h) + 2 for h in headers]
     for row in rows:
         for i, c in enumerate(row):
-            if len(c) > widths[i]:
-                widths[i] = len(c)
+            width = display_width(c)
+            if width > widths[i]:
+                widths[i] = width
 
     def line(texts: list[str]) -> str:
-        return "| " + " | ".join(t.ljust(w) for t, w in zip(texts, widths, strict=True)) + " |"
+        return "| " + " | ".join(_pad(t, w) for t, w in zip(texts, widths, strict=True)) + " |"
 
     out = [line(headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     out += [line(row) for row in rows]
@@ -283,8 +301,9 @@ def _plain_text(
     cells: list[list[str]], headers: list[str], drawable: Callable[[str], bool]
 ) -> bool:
     """Whether a table is ours to draw: rows as long as the headers, plain headers,
-    every cell printable or ``drawable``, and each character one column wide as tabulate
-    counts them (tabulate draws the rest)."""
+    every cell printable or ``drawable`` (tabulate draws the rest). Wide and combining
+    characters are measured by :func:`display_width`; when wcwidth is installed,
+    tabulate measures them as well, and draws such tables."""
     width = len(headers)
     return (
         width > 0
@@ -305,6 +324,27 @@ def _wcwidth_installed() -> bool:
     import importlib.util
 
     return importlib.util.find_spec("wcwidth") is not None
+
+
+def display_width(text: str) -> int:
+    """The columns ``text`` takes on a terminal: two for a wide or full-width character
+    (CJK: East Asian width W or F), none for a combining mark or a format character,
+    one for the others."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` columns (see :func:`display_width`)."""
+    return text + " " * (width - display_width(text))
 
 
 def _tabulate(

@@ -27,7 +27,7 @@ __all__ = ["GROUPS", "VOCABULARY", "NewStore", "PropertyGroup", "new_store", "st
 CONFIG_NAME = "claimcheck.toml"
 GITIGNORE = ".gitignore"
 #: Existing files named at most, when a folder already holds a store.
-_MAX_NAMED = 10
+_MAX_NAMED = 2
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,8 @@ class NewStore:
     folder: Path
     #: The files written, relative to the folder, in the order written.
     files: list[str]
-    #: Whether an existing ``.gitignore`` was extended rather than a new one written.
+    #: Whether an existing ``.gitignore`` was extended rather than a new one written
+    #: (one that already ignores the cache is left alone, and is not in :attr:`files`).
     gitignore_extended: bool = False
 
 
@@ -57,15 +58,66 @@ def new_store(folder: str | Path) -> NewStore:
     """Write a new store into ``folder`` (created if missing, or empty of store files).
 
     Raises :class:`~claimcheck.errors.UsageError` naming what is in the way when the
-    folder already holds store files or a ``claimcheck.toml``.
+    folder already holds store files or a ``claimcheck.toml``, or lies inside a store
+    (its example records' ids would collide with the store's).
     """
     root = Path(folder)
     _refuse_existing(root)
+    _refuse_nested(root)
     texts = store_texts()
     ignore_text, extended = _gitignore_text(root)
-    texts[GITIGNORE] = ignore_text
+    if ignore_text is not None:
+        texts[GITIGNORE] = ignore_text
     _write_all(root, texts)
-    return NewStore(root, list(texts), extended)
+    return NewStore(root, list(texts), extended and ignore_text is not None)
+
+
+#: What makes a folder a store, for a new one inside it: files only a store has (a
+#: ``claimcheck.toml`` alone may configure the stores below it, from a repository's top).
+_STORE_MARKS = (SCHEMA_NAME, ".claimcheck-cache")
+
+
+def enclosing_store(root: Path) -> Path | None:
+    """The store that a folder ``root`` lies inside, if any: the nearest folder above it
+    that holds the schema ``init`` writes, claimcheck's cache, or a ``claimcheck.toml``
+    beside store files; looked for up to the top of its git repository."""
+    from claimcheck.store.files import JSONL_SUFFIXES, YAML_SUFFIXES
+
+    try:
+        here = root.resolve()
+    except (OSError, RuntimeError):
+        return None
+    for folder in here.parents:
+        try:
+            if any((folder / mark).exists() for mark in _STORE_MARKS):
+                return folder
+            if (folder / CONFIG_NAME).is_file() and any(
+                p.name.endswith(YAML_SUFFIXES + JSONL_SUFFIXES) and not p.name.startswith(".")
+                for p in folder.iterdir()
+            ):
+                return folder
+            if (folder / ".git").exists():
+                return None
+        except OSError:  # a folder above that cannot be read: not known to be a store
+            continue
+    return None
+
+
+def _refuse_nested(root: Path) -> None:
+    outer = enclosing_store(root)
+    if outer is None:
+        return
+    shown = display_path(outer)
+    raise UsageError(
+        [
+            Problem(
+                Location(display_path(root)),
+                f"inside the store {shown}: a store inside another is read as part of it, "
+                f"and its example records' ids would collide with that store's; choose a "
+                f"folder outside {shown}",
+            )
+        ]
+    )
 
 
 def _refuse_existing(root: Path) -> None:
@@ -78,13 +130,21 @@ def _refuse_existing(root: Path) -> None:
     found += [root / name for name in (CONFIG_NAME, SCHEMA_NAME) if (root / name).exists()]
     if not found:
         return
-    message = (
-        "already exists: claimcheck init never overwrites a store; choose a new or empty folder"
+    names = [p.relative_to(root).as_posix() for p in found]
+    listed = ", ".join(names[:_MAX_NAMED])
+    if len(names) > _MAX_NAMED:
+        listed += f" and {len(names) - _MAX_NAMED} more"
+    elif len(names) > 1:
+        listed = f"{', '.join(names[:-1])} and {names[-1]}"
+    raise UsageError(
+        [
+            Problem(
+                Location(shown),
+                f"already holds a store: {listed}; claimcheck init never overwrites a store: "
+                "choose a new or empty folder",
+            )
+        ]
     )
-    problems = [Problem(Location(display_path(p)), message) for p in found[:_MAX_NAMED]]
-    if len(found) > _MAX_NAMED:
-        problems.append(Problem(Location(shown), f"and {len(found) - _MAX_NAMED} more store files"))
-    raise UsageError(problems)
 
 
 def _store_files(root: Path) -> list[Path]:
@@ -106,8 +166,9 @@ def _store_files(root: Path) -> list[Path]:
     return found
 
 
-def _gitignore_text(root: Path) -> tuple[str, bool]:
-    """The ``.gitignore`` to write, and whether it extends one already there."""
+def _gitignore_text(root: Path) -> tuple[str | None, bool]:
+    """The ``.gitignore`` to write (None: the one there ignores the cache already), and
+    whether it extends one already there."""
     path = root / GITIGNORE
     ours = gitignore()
     try:
@@ -121,7 +182,7 @@ def _gitignore_text(root: Path) -> tuple[str, bool]:
         ) from None
     entry = ours.strip().splitlines()[-1]
     if entry in (line.strip() for line in existing.splitlines()):
-        return existing, True
+        return None, True
     sep = "" if not existing or existing.endswith("\n") else "\n"
     return existing + sep + ours, True
 

@@ -63,13 +63,7 @@ def store_files(root: Path) -> tuple[list[Path], list[Problem]]:
                 real = os.path.realpath(entry.path)
                 if real != real_root and not real.startswith(inside):
                     what = "folder" if folder_like else "file"
-                    problems.append(
-                        Problem(
-                            Location(display_path(entry.path)),
-                            f"a symbolic link to a {what} outside the store; refusing to "
-                            "read it (a store's files must be inside its folder)",
-                        )
-                    )
+                    problems.append(Problem(Location(display_path(entry.path)), link_outside(what)))
                 elif not folder_like:
                     links.append((Path(entry.path), real))
             elif folder_like:
@@ -83,6 +77,23 @@ def store_files(root: Path) -> tuple[list[Path], list[Problem]]:
             read.add(real)
             found.append(path)
     return sorted(found), problems
+
+
+def link_outside(what: str = "file") -> str:
+    """What a symbolic link from the store to a ``what`` outside it is told (the link is
+    named, never its target, which is never opened)."""
+    return (
+        f"a symbolic link to a {what} outside the store; refusing to read it "
+        "(a store's files must be inside its folder)"
+    )
+
+
+def links_outside(path: Path, root: Path) -> bool:
+    """Whether ``path`` is a symbolic link (or lies in a linked folder) whose real path
+    is outside the store at ``root``."""
+    real = os.path.realpath(path)
+    real_root = os.path.realpath(root)
+    return real != real_root and not real.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
 def file_kind(mode: int) -> str:

@@ -32,11 +32,14 @@ from claimcheck.forked import in_background, wait_background
 from claimcheck.model import RECORD_TYPES, SECTIONS, SINGULAR, Claim
 from claimcheck.store import integrity, jsonlfile, yamlfile
 from claimcheck.store.cache import (
+    CACHE_DIR,
+    REFUSED,
     Cache,
     CacheCorrupt,
     Entry,
     FileRecords,
     digest,
+    foreign_folder,
     group_key,
     relative,
     stat_key,
@@ -665,6 +668,13 @@ def _load(
 ) -> Store:
     loader = _Loader(root, limits, progress)
     store_cache = Cache(root, limits) if cache else None
+    if cache and (why := foreign_folder(root)) is not None:
+        loader.store.warnings.append(
+            Problem(
+                Location(display_path(root / CACHE_DIR)),
+                f"{why}: not used ({REFUSED}); running without the cache",
+            )
+        )
     if store_cache is not None and not store_cache.open():
         store_cache = None
     records: list[FileRecords] = []  # to record in the cache

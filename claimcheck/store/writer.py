@@ -48,12 +48,22 @@ def store_lock(root: Path) -> Iterator[None]:
     except ImportError:  # pragma: no cover - not on POSIX: no concurrent writers guarded
         yield
         return
-    from claimcheck.store.cache import CACHE_DIR, own_folder
+    from claimcheck.store.cache import CACHE_DIR, REFUSED, ForeignFolder, own_folder
 
     path = root / CACHE_DIR / LOCK_NAME
     try:
         own_folder(root)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except ForeignFolder as e:
+        raise UsageError(
+            [
+                Problem(
+                    Location(display_path(root / CACHE_DIR)),
+                    f"cannot lock the store: {e}; {REFUSED} (delete it, and claimcheck "
+                    "makes its own)",
+                )
+            ]
+        ) from None
     except OSError as e:
         raise UsageError(
             [Problem(Location(display_path(path)), f"cannot lock the store: {e.strerror}")]
@@ -309,9 +319,14 @@ def append_records(
     within ``limits``, as the store's own files must.
 
     The caller holds :func:`store_lock`. Raises StoreError if the result would not load.
+    With no record to append, nothing is written (nor a new file created): the text
+    returned is then what the file holds, or would hold, unchanged.
     """
     shown = display_path(target)
     before: bytes | None = None
+    nothing = not any(records.get(section) for section in SECTIONS)
+    if nothing and not target.exists():
+        return None, ""
     if target.exists():
         try:
             before = read_bytes(target, shown, limits)
@@ -320,6 +335,8 @@ def append_records(
             raise StoreError([e.problem]) from None
     else:
         old = new_file_header(root, target)
+    if nothing:
+        return before, old
     first_end = old.find("\n")
     newline = "\r\n" if first_end > 0 and old[first_end - 1] == "\r" else "\n"
     new = old

@@ -85,10 +85,55 @@ def _format_range(low: dt.date, high: dt.date) -> str:
     return f"{low.isoformat()}/{high.isoformat()}"
 
 
+#: A real date written otherwise: year first with one-digit parts (``2024-5-10``,
+#: ``2024/05/10``), or day or month first (``10/05/2024``, ``10.05.2024``).
+_RE_YEAR_FIRST = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$")
+_RE_YEAR_LAST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+
+def _other_form(text: str) -> str | None:
+    """How to write ``text``, a real date in another form: ``write it YYYY-MM-DD
+    (2024-05-10)``; None when it is no date. Day first is read first (as French and most
+    sources write it), month first named too when it is also a date."""
+
+    def iso(year: int, month: int, day: int) -> str | None:
+        try:
+            return dt.date(year, month, day).isoformat() if year >= 1 else None
+        except ValueError:
+            return None
+
+    m = _RE_YEAR_FIRST.match(text)
+    if m and m[3] is None:
+        month = int(m[2])
+        return f"write it YYYY-MM ({int(m[1]):04d}-{month:02d})" if 1 <= month <= 12 else None
+    if m:
+        readings = [iso(int(m[1]), int(m[2]), int(m[3]))]
+    else:
+        m = _RE_YEAR_LAST.match(text)
+        if not m:
+            return None
+        year, first, second = int(m[3]), int(m[1]), int(m[2])
+        readings = [iso(year, second, first), iso(year, first, second)]
+    found = list(dict.fromkeys(r for r in readings if r is not None))
+    if not found:
+        return None
+    if len(found) == 1:
+        return f"write it YYYY-MM-DD ({found[0]})"
+    return f"write it YYYY-MM-DD ({found[0]}, or {found[1]} if the month comes first)"
+
+
+def _unreadable(text: str) -> DateError:
+    """The error for ``text``, no date in an accepted form."""
+    other = _other_form(text)
+    if other is not None:
+        return DateError(f"{text!r}: {other}")
+    return DateError(f"cannot read {text!r} as a date; accepted forms: {ACCEPTED_DATE_FORMS}")
+
+
 def _part(text: str) -> tuple[dt.date, dt.date]:
     m = _RE_PART.match(text)
     if not m:
-        raise DateError(f"cannot read {text!r} as a date; accepted forms: {ACCEPTED_DATE_FORMS}")
+        raise _unreadable(text)
     year = int(m[1])
     if year < 1:
         raise DateError(f"{text!r}: year 0 does not exist")
@@ -122,12 +167,12 @@ def parse_date_text(raw: str) -> DateRange:
             low, _ = _part(start.strip())
             _, high = _part(end.strip())
         except DateError as e:
-            if not str(e).startswith("cannot read"):
-                raise  # a part in the right form but no real date: named as it is
-            # "14/11/2023", "2023-11-10/14": say what was written, not half of it
-            raise DateError(
-                f"cannot read {text!r} as a date; accepted forms: {ACCEPTED_DATE_FORMS}"
-            ) from None
+            # "14/11/2023" (one date in another form), "2023-11-10/14": said of what was
+            # written, not of half of it
+            whole = _unreadable(text)
+            if _other_form(text) is None and not str(e).startswith("cannot read"):
+                raise  # a part that is no real date, or one written otherwise: named
+            raise whole from None
         if high < low:
             raise DateError(f"date range {text!r} ends before it starts")
         return DateRange(low, high, text)

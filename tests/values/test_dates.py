@@ -76,7 +76,7 @@ def test_overlap_with_tolerance_in_days() -> None:
     assert a.before(b) and not b.before(a)
 
 
-@pytest.mark.parametrize("written", ["14/11/2023", "2023-11-10/14", "11/14"])
+@pytest.mark.parametrize("written", ["14/11/2023x", "2023-11-10/14", "11/14"])
 def test_a_range_that_cannot_be_read_is_named_whole(written: str) -> None:
     with pytest.raises(DateError) as err:
         parse_date(written)
@@ -100,3 +100,33 @@ def test_an_empty_date_says_so() -> None:
 def test_an_impossible_date_says_what_is_wrong_with_it(written: str, why: str) -> None:
     with pytest.raises(DateError, match=f"^'{written}' is not a real date \\({why}\\)$"):
         parse_date(written)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("2024-5-10", "'2024-5-10': write it YYYY-MM-DD (2024-05-10)"),
+        ("2024/05/10", "'2024/05/10': write it YYYY-MM-DD (2024-05-10)"),
+        ("14/11/2023", "'14/11/2023': write it YYYY-MM-DD (2023-11-14)"),
+        ("11/14/2023", "'11/14/2023': write it YYYY-MM-DD (2023-11-14)"),
+        (
+            "10/05/2024",
+            "'10/05/2024': write it YYYY-MM-DD (2024-05-10, or 2024-10-05 if the month "
+            "comes first)",
+        ),
+        ("10.05.2024", "'10.05.2024': write it YYYY-MM-DD (2024-05-10, or 2024-10-05"),
+        ("2024-5", "'2024-5': write it YYYY-MM (2024-05)"),
+        ("2024-05-10/2024-5-12", "'2024-5-12': write it YYYY-MM-DD (2024-05-12)"),
+    ],
+)
+def test_a_real_date_in_another_form_says_how_to_write_it(written: str, message: str) -> None:
+    with pytest.raises(DateError) as err:
+        parse_date(written)
+    assert str(err.value).startswith(message)
+
+
+@pytest.mark.parametrize("written", ["32/13/2024", "2024-13-1", "2023-2-30"])
+def test_no_date_in_another_form_is_not_offered_one(written: str) -> None:
+    with pytest.raises(DateError) as err:
+        parse_date(written)
+    assert "write it" not in str(err.value)
