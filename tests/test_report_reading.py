@@ -300,3 +300,30 @@ claims:
   - {id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}
   - {id: b, subject: strike, property: deaths, value: 3, source: monde-doc}
 """
+
+
+def test_a_figure_revised_since_by_its_origin_says_so_in_the_table(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    """The ministry said 10, then 20; the army says 2. In the who-says-what table the 10
+    reads as a figure revised since, not as a ministry figure standing beside the 20."""
+    root = make_store(
+        {
+            "toll.yaml": (
+                "parties:\n"
+                "  - {id: ministry, name: Ministry of Health, kind: state, side: rebels}\n"
+                "claims:\n"
+                "  - {id: m10, subject: battle, property: deaths, value: 10, source: rfi-doc, "
+                "claimant: ministry, as_of: 2023-11-11}\n"
+                "  - {id: m20, subject: battle, property: deaths, value: 20, source: rfi-doc-2, "
+                "claimant: ministry, as_of: 2023-11-14}\n"
+                "  - {id: f2, subject: battle, property: deaths, value: 2, source: f24-doc, "
+                "claimant: fama, as_of: 2023-11-14}\n"
+            )
+        }
+    )
+    md = report(runner, root)
+    (m10,) = [line for line in md.splitlines() if line.startswith("|") and "| 10 " in line]
+    assert "(revised since: 20)" in m10, m10
+    html = report(runner, root, "--format", "html")
+    assert "revised since: 20" in html

@@ -52,6 +52,19 @@ class Row:
     cluster: str = "-"
     subject_label: str = ""
     property_label: str = ""
+    #: A figure its own origin has revised since, or later figures overtook: ``revised
+    #: since: 52``, ``overtaken by 60`` — so that three copies of an old toll do not read
+    #: as three outlets giving it now.
+    revised: str = ""
+
+
+def _revised(ev: Any) -> dict[str, str]:
+    """The figures of a running toll revised since by their origin, or overtaken."""
+    ev.evidence  # noqa: B018 - finds the figures revised or overtaken
+    out = {cid: f"revised since: {newer.parsed}" for cid, newer in ev.superseded.items()}
+    for cid, later in ev.overtaken.items():
+        out.setdefault(cid, f"overtaken by {later.parsed}")
+    return out
 
 
 #: The columns of a group's who-says-what table, in every format.
@@ -211,7 +224,9 @@ def build(result: Result, title: str | None = None) -> Report:
         if any(_is_conflict(f) for f in findings):
             prop = store.properties.get(prop_id)
             claims = [c for c in store.groups.get((subject_id, prop_id), []) if c.active]
-            cluster = _clusters(evidence.group((subject_id, prop_id)))
+            ev = evidence.group((subject_id, prop_id))
+            cluster = _clusters(ev)
+            revised = _revised(ev)
             claims.sort(
                 key=lambda c: (
                     len(cluster.get(c.id, "~~~")),
@@ -232,7 +247,12 @@ def build(result: Result, title: str | None = None) -> Report:
                     _property_label(store, prop_id),
                     prop.unit if prop else None,
                     prop.type if prop else "text",
-                    [replace(row(c), cluster=cluster.get(c.id, "-")) for c in claims],
+                    [
+                        replace(
+                            row(c), cluster=cluster.get(c.id, "-"), revised=revised.get(c.id, "")
+                        )
+                        for c in claims
+                    ],
                     sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.rule)),
                     estimates.get((subject_id, prop_id)),
                 )

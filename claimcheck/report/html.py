@@ -217,6 +217,8 @@ def _group(group: Group) -> str:
             if r.grade
             else ""
         )
+        if r.revised:
+            grade += f'<div class="muted">{e(r.revised)}</div>'
         quote = f'<div class="muted">“{e(r.claim.quote)}”</div>' if r.claim.quote else ""
         rows.append(
             [

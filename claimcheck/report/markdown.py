@@ -49,7 +49,8 @@ def _num(x: float) -> str:
 
 
 def _grade(r: Row) -> str:
-    return f"{r.grade.grade} {r.grade.label}" if r.grade else ""
+    text = f"{r.grade.grade} {r.grade.label}" if r.grade else ""
+    return f"{text} ({r.revised})" if r.revised else text
 
 
 def _group(group: Group) -> list[str]:
