@@ -190,6 +190,9 @@ class PartyRecord:
     #: Whether its parts' claims are counted as its own below.
     with_parts: bool = False
     claims: int = 0
+    #: What it said, each once however many outlets carried it: the claims' distinct
+    #: (subject, property, stance, value). The standing and grades below count these.
+    statements: int = 0
     #: Claims its parts make (counted in the other figures only ``with_parts``).
     parts_claims: int = 0
     corroborated: int = 0
@@ -203,11 +206,12 @@ class PartyRecord:
     #: Its claims in each rule's findings, by rule code.
     findings: dict[str, int] = field(default_factory=dict)
     outlets: set[str] = field(default_factory=set)
+    _said: dict[tuple[object, ...], set[str]] = field(default_factory=dict, repr=False)
 
     @property
     def relayed_by(self) -> int:
-        """How many outlets carried its claims."""
-        return len(self.outlets)
+        """How many outlets carried its claims, its own media (its parts) aside."""
+        return len(self.outlets.difference(self.parts))
 
     @property
     def track_record(self) -> float | None:
@@ -225,6 +229,7 @@ class PartyRecord:
             "parts": self.parts,
             "with_parts": self.with_parts,
             "claims": self.claims,
+            "statements": self.statements,
             "parts_claims": self.parts_claims,
             "corroborated": self.corroborated,
             "contested": self.contested,
@@ -239,22 +244,32 @@ class PartyRecord:
         }
 
     def add(self, facts: ClaimFacts) -> None:
-        """Count one claim it makes (or one of its parts makes, ``with_parts``)."""
+        """Count one claim it makes (or one of its parts makes, ``with_parts``): each
+        statement once, however many outlets relayed it."""
         self.claims += 1
-        grade = facts.grade
-        if grade is not None:
-            self.grades[grade.grade] += 1
-            self.held += grade.grade in (1, 2)
-            self.failed += grade.grade in (4, 5)
-        standing = facts.standing
-        self.corroborated += "corroborated" in standing
-        self.contested += "contested" in standing
-        self.single_origin += "single origin" in standing
-        self.interested_only += "interested only" in standing
-        self.revised += "revised" in standing
         for rule in facts.rules:
             self.findings[rule] = self.findings.get(rule, 0) + 1
         self.outlets.update(facts.outlets)
+        c = facts.claim
+        value = c.parsed.key if c.parsed is not None else c.value
+        key = (c.subject, c.property, c.stance, value)
+        seen = self._said.get(key)
+        if seen is None:
+            seen = self._said[key] = set()
+            self.statements += 1
+            grade = facts.grade
+            if grade is not None:
+                self.grades[grade.grade] += 1
+                self.held += grade.grade in (1, 2)
+                self.failed += grade.grade in (4, 5)
+        for word in facts.standing:
+            if word not in seen:
+                seen.add(word)
+                self.corroborated += word == "corroborated"
+                self.contested += word == "contested"
+                self.single_origin += word == "single origin"
+                self.interested_only += word == "interested only"
+                self.revised += word == "revised"
 
 
 @dataclass

@@ -79,7 +79,7 @@ def test_parties_table_and_markdown(runner: CliRunner) -> None:
     assert code == 0
     assert table.splitlines()[0].split()[:5] == ["party", "name", "kind", "side", "claims"]
     assert re.search(
-        r"^fama\s+Malian Armed Forces \(FAMa\)\s+army\s+mali-government\s+4\s+1\s+1\s+1\s+2\s+0"
+        r"^fama\s+Malian Armed Forces \(FAMa\)\s+army\s+mali-government\s+4\s+4\s+1\s+1\s+1\s+2\s+0"
         r"\s+2\s+1:1 3:1 4:1 6:1\s+50% \(1 of 2\)$",
         table,
         re.M,
@@ -114,7 +114,8 @@ def test_one_partys_claims(runner: CliRunner) -> None:
     code, table, _ = run(runner, KIDAL, "sources", "--party", "fama")
     assert code == 0
     assert table.startswith(
-        "Malian Armed Forces (FAMa) (fama, army, side mali-government): 4 claims, relayed by "
+        "Malian Armed Forces (FAMa) (fama, army, side mali-government): 4 claims "
+        "(4 statements), relayed by "
         "2 outlets; 1 corroborated, 1 contested, 1 single origin, 2 interested only, "
         "0 revised; grades 1:1 3:1 4:1 6:1; track record 50% (1 of 2)\n"
     )
@@ -206,7 +207,9 @@ def test_parts_are_counted_apart_unless_asked(
     _, table, _ = run(runner, root, "sources", "--parties")
     assert "parts' claims" in table and "--with-parts counts them with it" in table
     assert re.search(
-        r"^malian-government\s+Government of Mali\s+state\s+mali-government\s+2\s+4\s", table, re.M
+        r"^malian-government\s+Government of Mali\s+state\s+mali-government\s+2\s+2\s+4\s",
+        table,
+        re.M,
     )
 
     parties = {
@@ -231,8 +234,10 @@ def test_parts_are_counted_apart_unless_asked(
     }
     _, table, _ = run(runner, root, "sources", "--party", "malian-government", "--with-parts")
     assert table.splitlines()[0].startswith(
+        # the state broadcaster repeating the government's outcome is one statement, and
+        # its own media do not count as outlets relaying it
         "Government of Mali (malian-government, state, side mali-government): 6 claims with "
-        "its parts, relayed by 4 outlets;"
+        "its parts (5 statements), relayed by 3 outlets;"
     )
     assert table.splitlines()[1] == (
         "parts: army-spokesman, defence-ministry, ortm (4 claims; counted with it)"
@@ -263,7 +268,7 @@ def test_revisions_and_relays(runner: CliRunner, make_store: Callable[..., Path]
 def test_a_party_with_no_claims(runner: CliRunner) -> None:
     code, out, _ = run(runner, KIDAL, "sources", "--party", "minusma")
     assert code == 0
-    assert ": 0 claims, relayed by 0 outlets;" in out and out.rstrip().endswith("no claims")
+    assert ": 0 claims (0 statements), relayed by 0 outlets;" in out and out.rstrip().endswith("no claims")
 
 
 # -- a hostile store --------------------------------------------------------------------------

@@ -138,13 +138,14 @@ def render_outlet(record: OutletRecord, claims: list[dict[str, Any]], fmt: str) 
 # -- parties ------------------------------------------------------------------------------
 
 _PARTIES_NOTE = (
-    "\nclaims: the claims it makes as claimant{parts}; corroborated: graded 1; contested: "
-    "another origin contradicts it; single origin: nobody independent confirms it (CC201); "
-    "interested only: only its own side supports it (CC202); revised: its origin gave a "
-    "later figure since, or it is recorded superseded or retracted; relayed by: the outlets "
-    "that carried its claims; grades: how many of its claims have each grade (1 confirmed "
-    "... 5 improbable, 6 cannot be judged); track record: the share graded 1-2 among those "
-    "graded 1-2 or 4-5, with the counts"
+    "\nclaims: the claims it makes as claimant{parts}; statements: what it said, each once "
+    "however many outlets carried it (the figures after it count statements); corroborated: "
+    "graded 1; contested: another origin contradicts it; single origin: nobody independent "
+    "confirms it (CC201); interested only: only its own side supports it (CC202); revised: "
+    "its origin gave a later figure since, or it is recorded superseded or retracted; "
+    "relayed by: the outlets that carried its claims, its own media aside; grades: how many "
+    "of its statements have each grade (1 confirmed ... 5 improbable, 6 cannot be judged); "
+    "track record: the share graded 1-2 among those graded 1-2 or 4-5, with the counts"
 )
 
 
@@ -160,6 +161,7 @@ def render_parties(records: list[PartyRecord], fmt: str) -> str:
         "kind",
         "side",
         "claims",
+        "statements",
         *(["parts' claims"] if parts_column else []),
         "corroborated",
         "contested",
@@ -177,6 +179,7 @@ def render_parties(records: list[PartyRecord], fmt: str) -> str:
             r.kind,
             r.side or "—",
             r.claims,
+            r.statements,
             *([r.parts_claims] if parts_column else []),
             r.corroborated,
             r.contested,
@@ -206,7 +209,8 @@ def _party_head(r: PartyRecord) -> list[str]:
     )
     lines = [
         f"{r.name} ({what}): {count(r.claims, 'claim')}"
-        f"{' with its parts' if r.with_parts else ''}, relayed by "
+        f"{' with its parts' if r.with_parts else ''} ({count(r.statements, 'statement')}), "
+        "relayed by "
         f"{count(r.relayed_by, 'outlet')}; {r.corroborated} corroborated, "
         f"{r.contested} contested, {r.single_origin} single origin, "
         f"{r.interested_only} interested only, {r.revised} revised; grades {_grades(r)}; "
@@ -326,6 +330,7 @@ def output_schema() -> dict[str, Any]:
             "parts": ids,
             "with_parts": {"type": "boolean"},
             "claims": n,
+            "statements": n,
             "parts_claims": n,
             "corroborated": n,
             "contested": n,
