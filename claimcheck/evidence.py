@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, islice
 from operator import gt
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from claimcheck.findings import fingerprint
 from claimcheck.model import Claim, Property, Subject
@@ -49,6 +49,7 @@ from claimcheck.values.quantity import INF
 
 RELAY_CODE = "CC206"
 _MISSING = object()
+_T = TypeVar("_T")
 
 #: Most pairs a conflict finding lists (the count of all is in its details).
 MAX_PAIRS = 1000
@@ -576,13 +577,13 @@ class _Fenwick:
         return out
 
 
-class _Covering:
+class _Covering(Generic[_T]):
     """Windows, each with a payload: which ones cover an interval (output-sensitive, a
     static tree of the largest upper bound over windows sorted by their lower)."""
 
     __slots__ = ("highs", "lows", "n", "payloads", "t")
 
-    def __init__(self, windows: list[tuple[Bound, Bound, list[Claim]]]) -> None:
+    def __init__(self, windows: list[tuple[Bound, Bound, _T]]) -> None:
         windows.sort(key=lambda w: w[0])
         self.lows = [w[0] for w in windows]
         self.highs = [w[1] for w in windows]
@@ -598,10 +599,10 @@ class _Covering:
             t[i] = max(t[2 * i], t[2 * i + 1])
         self.t = t
 
-    def covering(self, lo: Bound, hi: Bound) -> list[list[Claim]]:
+    def covering(self, lo: Bound, hi: Bound) -> list[_T]:
         """The payloads of the windows holding [lo, hi]."""
         end = bisect_right(self.lows, lo)
-        out: list[list[Claim]] = []
+        out: list[_T] = []
         stack = [(1, 0, self.n)]
         t = self.t
         while stack:
@@ -615,6 +616,73 @@ class _Covering:
             stack.append((2 * node + 1, mid, right))
             stack.append((2 * node, left, mid))
         return out
+
+
+def _staircase(windows: Iterable[tuple[Bound, Bound]]) -> list[tuple[Bound, Bound]]:
+    """The windows that no other of them holds, by lower bound (their upper bounds then
+    rise too): an interval one of the windows covers, one of these covers."""
+    out: list[tuple[Bound, Bound]] = []
+    # (by lower bound, the widest first: the others of that lower bound it holds)
+    for lo, hi in sorted(windows, key=lambda w: (w[0], -w[1][0], -w[1][1])):
+        if not out or hi > out[-1][1]:
+            out.append((lo, hi))
+    return out
+
+
+class _Deniers:
+    """The neutral units whose evidence is denials only, and which of them deny the
+    whole of an interval (a window of theirs covers it: they are against an assertion
+    of it, and support a denial of it) — counted for every statement at once, listed
+    only when asked.
+
+    An interval [lo, hi] lies in a window [a, b] when a <= lo and hi <= b: a point in
+    the quadrant of the window's corner. A unit's windows, reduced to those no other
+    holds, are a staircase; the union of their quadrants counts once for the unit as
+    the sum of each window's quadrant less the quadrant of each pair of neighbours'
+    common corner. The counts are a sweep over lower bounds with a Fenwick tree over
+    upper bounds.
+    """
+
+    __slots__ = ("quadrants", "tree")
+
+    def __init__(self, units: list[tuple[Unit, _Windows]]) -> None:
+        #: (lower, upper, packed count): a window's corner, or a neighbours' one (minus).
+        self.quadrants: list[tuple[Bound, Bound, int]] = []
+        windows: list[tuple[Bound, Bound, Unit]] = []
+        for unit, denials in units:
+            steps = _staircase(zip(denials.lows, denials.highs, strict=True))
+            weight = _count(unit)
+            for k, (lo, hi) in enumerate(steps):
+                self.quadrants.append((lo, hi, weight))
+                windows.append((lo, hi, unit))
+                if k:
+                    self.quadrants.append((lo, steps[k - 1][1], -weight))
+        self.tree = _Covering(windows)
+
+    def counts(self, intervals: list[tuple[Bound, Bound]]) -> list[int]:
+        """For each interval, the units denying all of it (packed as :func:`_count`)."""
+        quadrants = sorted(self.quadrants, key=lambda t: t[0])
+        his = sorted({hi for _, hi, _ in quadrants})
+        fenwick = _Fenwick(len(his))
+        out = [0] * len(intervals)
+        inserted = p = 0
+        for i in sorted(range(len(intervals)), key=lambda i: intervals[i][0]):
+            lo, hi = intervals[i]
+            while p < len(quadrants) and quadrants[p][0] <= lo:
+                _, top, weight = quadrants[p]
+                fenwick.add(bisect_left(his, top), weight)
+                inserted += weight
+                p += 1
+            out[i] = inserted - fenwick.prefix(bisect_left(his, hi))
+        return out
+
+    def listing(self, lo: Bound, hi: Bound) -> list[Unit]:
+        """The units denying all of [lo, hi]."""
+        return list({u.index: u for u in self.tree.covering(lo, hi)}.values())
+
+
+def _chain(*listings: Callable[[], list[Unit]]) -> list[Unit]:
+    return [u for listing in listings for u in listing()]
 
 
 class _Entry:
@@ -1357,9 +1425,10 @@ class GroupEvidence:
         """Every statement's tally at once, for quantities and dates: the common units —
         neutral, one interval, no denial — counted through sorted bounds and prefix sums
         (and the strongest case of those below or above a figure kept by a segment tree
-        as the sweep passes them); the few others (a side, several figures, denials)
-        judged one by one, as :meth:`_tally` does. The same tallies, without comparing
-        every statement with every unit."""
+        as the sweep passes them); the neutral units that only deny, counted by the
+        windows covering each statement (:class:`_Deniers`); the few others (a side,
+        several figures, figures and denials) judged one by one, as :meth:`_tally`
+        does. The same tallies, without comparing every statement with every unit."""
         entries = self._spans()
         statements = self.statements
         if any(sp is not None and any(map(gt, sp.los, sp.his)) for _, sp, _, _ in entries):
@@ -1367,9 +1436,12 @@ class GroupEvidence:
                 st.tally = self._tally(st)
             return
         simple: list[tuple[Bound, Bound, Unit]] = []
+        deniers: list[tuple[Unit, _Windows]] = []
         others: list[tuple[Unit, Any, Any]] = []
         for unit, spans, denials, _ in entries:
-            if (
+            if unit.side is None and spans is None and denials.lows:
+                deniers.append((unit, denials))
+            elif (
                 unit.side is None
                 and spans is not None
                 and not denials.lows
@@ -1379,12 +1451,19 @@ class GroupEvidence:
                 simple.append((spans.los[0], spans.his[0], unit))
             else:
                 others.append((unit, spans, denials))
-        if len(simple) * len(statements) < self.sweep_from:
+        # Judging a unit that only denies is one bisection: counting them together
+        # pays from several dozen on.
+        counted = len(simple) + len(deniers) // 64
+        if counted * len(statements) < self.sweep_from:
             for st in statements:  # few common units: nothing to count together
                 st.tally = self._tally(st)
             return
         single = self.single
         queries = [self._query(st) for st in statements]
+        # Units denying all of each statement's interval: against an assertion of it,
+        # for a denial of it.
+        denying = _Deniers(deniers)
+        denied = denying.counts([(q.lo, q.hi) for q in queries])
         by_hi = sorted(simple, key=lambda t: t[1])
         his = [t[1] for t in by_hi]
         by_lo = sorted(simple, key=lambda t: t[0])
@@ -1478,6 +1557,7 @@ class GroupEvidence:
                 st.tally = self._tally(st)
                 continue
             fits = partial(_simple_within, by_hi, his, q.low, q.high)
+            deny = partial(denying.listing, q.lo, q.hi)
             pro_units, against_units = other_pro[i], other_against[i]
             cases: list[Units] = []
             if q.asserts:
@@ -1485,18 +1565,19 @@ class GroupEvidence:
                 n_lo = bisect_left(his, q.below) if single else 0
                 n_hi = n_simple - bisect_right(los, q.above) if single else 0
                 against = _add_units(
-                    count_hi[n_lo] + count_lo[n_hi],
+                    count_hi[n_lo] + count_lo[n_hi] + denied[i],
                     against_units,
-                    partial(_simple_outside, by_hi, by_lo, n_lo, n_hi),
+                    partial(_chain, partial(_simple_outside, by_hi, by_lo, n_lo, n_hi), deny),
                 )
                 for where in (lower_case, higher_case):
                     if i in where:
                         cases.append(where[i])
-                for label, units in other_cases[i].items():
-                    if label not in ("lower", "higher"):
-                        cases.append(Units.of(units))
+                # (an interval's other cases are denials only)
+                denying_others = other_cases[i].get("denies", [])
+                if denied[i] or denying_others:
+                    cases.append(_add_units(denied[i], denying_others, deny))
             else:
-                support = Units.of(pro_units)
+                support = _add_units(denied[i], pro_units, deny)
                 against = _add_units(within[i], against_units, fits)
                 asserting = other_cases[i].get("asserts", [])
                 if within[i] or asserting:

@@ -268,7 +268,9 @@ def test_revisions_and_relays(runner: CliRunner, make_store: Callable[..., Path]
 def test_a_party_with_no_claims(runner: CliRunner) -> None:
     code, out, _ = run(runner, KIDAL, "sources", "--party", "minusma")
     assert code == 0
-    assert ": 0 claims (0 statements), relayed by 0 outlets;" in out and out.rstrip().endswith("no claims")
+    assert ": 0 claims (0 statements), relayed by 0 outlets;" in out and out.rstrip().endswith(
+        "no claims"
+    )
 
 
 # -- a hostile store --------------------------------------------------------------------------

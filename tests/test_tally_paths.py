@@ -5,8 +5,9 @@ of a quantity or date group through sorted bounds, prefix sums and a segment tre
 judges the others one by one; :attr:`GroupEvidence.exact_tallies` walks every unit for
 every statement instead. On random groups — figures, ranges, open bounds, denials,
 interested sides, anonymous parties, several figures of one origin, tolerances,
-cumulative tolls, dates, categories — both give the same tallies, the same supporting
-claims, and the same findings, grades and estimates.
+cumulative tolls, dates, categories, many origins whose only word is a denial (or a
+few) — both give the same tallies, the same supporting claims, and the same findings,
+grades and estimates.
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ parties:
   - {id: ngo2, name: Open Count, kind: ngo}
   - {id: medics, name: Medical sources, kind: medical, anonymous: true}
   - {id: locals, name: Local sources, kind: person, anonymous: true}
+  - {id: w0, name: Witness 0, kind: person}
+  - {id: w1, name: Witness 1, kind: person}
+  - {id: w2, name: Witness 2, kind: person}
+  - {id: w3, name: Witness 3, kind: person}
+  - {id: w4, name: Witness 4, kind: person, anonymous: true}
+  - {id: w5, name: Witness 5, kind: person, anonymous: true}
 subjects:
   - {id: raid, label: Raid on Tobrin, date: 2031-03-04/2031-03-09,
      sides: [government, vlf, tessaly]}
@@ -103,7 +110,23 @@ claim = st.tuples(
     st.integers(0, 9),  # the document: a few claims share one
     st.booleans() | st.just(True),  # cited
 )
-group = st.tuples(st.sampled_from(sorted(PROPERTIES)), st.lists(claim, min_size=1, max_size=40))
+#: Neutral claimants who only deny (w4, w5 anonymous): each an origin of denials alone.
+DENIERS = ["w0", "w1", "w2", "w3", "w4", "w5"]
+denial = st.tuples(
+    st.sampled_from(OUTLETS),
+    st.sampled_from(DENIERS[:2]) | st.sampled_from(DENIERS),  # some deny several values
+    st.integers(0, 19),
+    st.just(True),
+    st.sampled_from(AS_OF),
+    st.integers(0, 9),
+    st.booleans() | st.just(True),
+)
+group = st.tuples(
+    st.sampled_from(sorted(PROPERTIES)),
+    st.tuples(st.lists(claim, min_size=1, max_size=40), st.lists(denial, max_size=12)).map(
+        lambda t: t[0] + t[1]
+    ),
+)
 
 SETTINGS = settings(
     max_examples=150,
@@ -221,3 +244,64 @@ def test_the_sweep_and_the_walk_give_the_same_judgement(case: tuple[str, list[An
         with path(exact=False):
             swept = to_json(check(store).as_dict())
     assert swept == walked
+
+
+def many_voices(root: Path, voices: int, deniers: int) -> Store:
+    """A group like the benchmark's *many voices*: each outlet in its own voice with a
+    figure of its own, and ``deniers`` outlets that only deny (one or two windows each,
+    some nested)."""
+    outlets = [f"  - {{id: v{i}, name: Voice {i}, kind: newspaper}}\n" for i in range(voices)]
+    docs = [f"  - {{id: d{i}, outlet: v{i}}}\n" for i in range(voices)]
+    rows = []
+    for i in range(voices):
+        value = f"{100 + 3 * i}" if i % 5 else f"{100 + 3 * i}-{110 + 3 * i}"
+        if i < deniers:
+            rows.append(f"  - {{id: c{i}, value: '{value}', stance: denies, source: d{i}}}\n")
+            if i % 2:
+                wider = f"{90 + 3 * i}-{130 + 3 * i}" if i % 4 == 1 else f"{200 + 3 * i}"
+                rows.append(f"  - {{id: e{i}, value: '{wider}', stance: denies, source: d{i}}}\n")
+        else:
+            rows.append(f"  - {{id: c{i}, value: '{value}', source: d{i}}}\n")
+    world = WORLD.split("parties:")[0].replace("outlets:\n", "outlets:\n" + "".join(outlets))
+    world += "subjects:\n  - {id: siege, label: The siege}\n"
+    world += "properties:\n  - {id: killed, type: quantity}\n"
+    claims = "".join(r.replace("{id:", "{subject: siege, property: killed, id:") for r in rows)
+    (root / "world.yaml").write_text(world, encoding="utf-8")
+    (root / "claims.yaml").write_text(
+        "documents:\n" + "".join(docs) + "claims:\n" + claims, encoding="utf-8"
+    )
+    return load_store(root)
+
+
+def test_origins_that_only_deny_are_counted_with_the_common_units(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    # Denial-only origins are no longer judged one by one against every statement (the
+    # sweep judges no unit here: every other is a neutral origin with one figure), and
+    # the tallies stay the walk's.
+    store = many_voices(tmp_path, voices=60, deniers=12)
+    key = ("siege", "killed")
+    with path(exact=True):
+        walked = analyse(Evidence(store).group(key))
+    judged: list[object] = []
+    judge = GroupEvidence._judge
+
+    def counting(self: GroupEvidence, q: Any, spans: Any, denials: Any) -> Any:
+        judged.append(q)
+        return judge(self, q, spans, denials)
+
+    monkeypatch.setattr(GroupEvidence, "_judge", counting)
+    ev = Evidence(store).group(key)
+    swept = analyse(ev)
+    assert judged == []
+    assert swept == walked
+    # Denying "118", v6 has the support of the wider denials of v1 (93-133), v5 (105-145,
+    # and 115-125 within it: one unit) and v9 (117-157); asserting "136" (v12) meets
+    # the denials of v5, v9 and v10 (130-140), not v1's: one case against it, beside
+    # the figures above it (the strongest pair that agree: 145-155 and 148).
+    said = {(s.stance, str(s.value)): ev.tally(s) for s in ev.statements}
+    assert [u.name for u in said[("denies", "118")].support] == ["v1", "v5", "v6", "v9"]
+    tally = said[("asserts", "136")]
+    assert {"v5", "v9", "v10"} <= {u.name for u in tally.against}
+    assert "v1" not in {u.name for u in tally.against}
+    assert sorted(len(g) for g in tally.against_groups) == [2, 3]
