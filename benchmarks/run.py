@@ -172,7 +172,7 @@ def compile_package() -> None:
     PYTHONDONTWRITEBYTECODE would otherwise compile every module on every run."""
     import importlib.util
 
-    spec = importlib.util.find_spec("claimcheck.cli")
+    spec = importlib.util.find_spec("claimcheck")
     assert spec is not None and spec.origin is not None, "claimcheck is not installed"
     package = Path(spec.origin).parent
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
