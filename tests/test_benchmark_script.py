@@ -7,7 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from support import REPO
+
+pytestmark = pytest.mark.slow
 
 
 def test_quick_benchmark_writes_results(tmp_path: Path) -> None:

@@ -145,6 +145,7 @@ def _chromium() -> str | None:
     )
 
 
+@pytest.mark.slow
 def test_html_report_renders_in_headless_chromium(tmp_path: Path) -> None:
     browser = _chromium()
     if browser is None:

@@ -278,6 +278,7 @@ def _headless(
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("width", [1400, 400])
 def test_no_word_is_broken_and_nothing_overflows_the_page(
     kidal_html: str, tmp_path: Path, width: int

@@ -29,6 +29,8 @@ from claimcheck.cli import cli
 
 from support import BASE
 
+pytestmark = pytest.mark.slow
+
 SECTIONS = ["outlets", "documents", "parties", "subjects", "properties", "claims", "reviews"]
 FIELDS = [
     "id", "name", "kind", "owner", "outlet", "title", "published", "retrieved", "cites",

@@ -253,6 +253,7 @@ def test_concurrent_writers_each_see_the_others_under_the_lock(store: Path, tmp_
 # --- (b) a writer killed at a random moment -----------------------------------------------------
 
 
+@pytest.mark.slow
 def test_add_killed_at_random_moments_never_leaves_half_a_file(store: Path, tmp_path: Path) -> None:
     target = store / "claims.yaml"
     rng = random.Random(20231107)
@@ -308,6 +309,7 @@ def _worker_loop(
         i += 1
 
 
+@pytest.mark.slow
 def test_library_writer_killed_twenty_times_never_leaves_half_a_file(
     store: Path, tmp_path: Path
 ) -> None:

@@ -5,7 +5,11 @@ Each file ``cases/CCnnn.yaml`` holds cases::
     - name: open-interval-is-no-conflict
       records: |            # YAML added to the example store (claimcheck/rules/examples.yaml)
         claims: ...
-      findings: []          # the expected findings of this rule: each the sorted claim ids
+      findings:             # the expected findings of this rule, as a user reads them
+        - claims: [a, b]    # sorted claim ids
+          severity: error
+          location: case.yaml:3:5   # relative to the case's store
+          message: "deaths of strike: figures that cannot all be true: ..."
 
 Test ids contain the code, so ``pytest -k CC101`` selects one rule.
 """
@@ -27,13 +31,29 @@ CASES = Path(__file__).parent / "cases"
 EXAMPLES = Path(__file__).resolve().parents[2] / "claimcheck" / "rules" / "examples.yaml"
 
 
-def run_rule(tmp_path: Path, code: str, records: str) -> list[list[str]]:
+def findings_of(tmp_path: Path, code: str, records: str) -> list[dict[str, Any]]:
+    """The findings of rule ``code`` on the example store plus ``records``, as the case
+    files write them (location relative to the store)."""
     root = tmp_path / "store"
     root.mkdir(parents=True, exist_ok=True)
     (root / "base.yaml").write_text(EXAMPLES.read_text(encoding="utf-8"), encoding="utf-8")
     (root / "case.yaml").write_text(records, encoding="utf-8")
     result = check(load_store(root), Config(select=[code]))
-    return sorted(f.claims for f in result.findings if f.rule == code)
+    found = [
+        {
+            "claims": sorted(f.claims),
+            "severity": f.severity,
+            "location": f.location.removeprefix(f"{root}/"),
+            "message": f.message,
+        }
+        for f in result.findings
+        if f.rule == code
+    ]
+    return sorted(found, key=lambda f: (f["claims"], f["message"]))
+
+
+def run_rule(tmp_path: Path, code: str, records: str) -> list[list[str]]:
+    return [f["claims"] for f in findings_of(tmp_path, code, records)]
 
 
 def _cases() -> list[Any]:
@@ -48,8 +68,11 @@ def _cases() -> list[Any]:
 
 @pytest.mark.parametrize(("code", "case"), _cases())
 def test_case(tmp_path: Path, code: str, case: dict[str, Any]) -> None:
-    found = run_rule(tmp_path, code, case["records"])
-    expected = sorted(sorted(f) for f in case["findings"])
+    found = findings_of(tmp_path, code, case["records"])
+    expected = sorted(
+        ({**f, "claims": sorted(f["claims"])} for f in case["findings"]),
+        key=lambda f: (f["claims"], f["message"]),
+    )
     assert found == expected
 
 
