@@ -11,28 +11,22 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import claimcheck.render as render
 from claimcheck.cli import cli
 from claimcheck.cli import progress as display
-from claimcheck.render import display_width, table
+from claimcheck.render import table
 
 from support import BASE, KIDAL
 
 
 def columns(line: str, text: str) -> int:
     """The column ``text`` starts at in ``line``, as a terminal shows it."""
-    return display_width(line[: line.index(text)])
+    from wcwidth import wcswidth
 
-
-@pytest.fixture
-def no_wcwidth(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the tables drawn here (with wcwidth installed, tabulate draws these and measures
-    # them with it)
-    monkeypatch.setattr(render, "_wcwidth_installed", lambda: False)
+    return int(wcswidth(line[: line.index(text)]))
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
-def test_wide_and_combining_text_keeps_the_columns(no_wcwidth: None, fmt: str) -> None:
+def test_wide_and_combining_text_keeps_the_columns(fmt: str) -> None:
     out = table(
         [["基达尔战役", "first"], ["Kidal", "second"], ["e\u0301te\u0301", "third"]],
         ["name", "next"],
@@ -43,13 +37,6 @@ def test_wide_and_combining_text_keeps_the_columns(no_wcwidth: None, fmt: str) -
         for line, word in zip(out[-3:], ["first", "second", "third"], strict=True)
     }
     assert len(starts) == 1, out
-
-
-def test_display_width() -> None:
-    assert display_width("Kidal") == 5
-    assert display_width("基达尔") == 6
-    assert display_width("ＡＢ") == 4  # full width
-    assert display_width("e\u0301") == 1
 
 
 def test_a_blank_title_is_refused(runner: CliRunner) -> None:

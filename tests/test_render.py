@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tabulate import tabulate
 
-from claimcheck.render import Colours, pipe_table, plain_table, table, visible, wrapped
+from claimcheck.render import Colours, table, visible, wrapped
 
 WORDS = st.sampled_from(
     [
@@ -73,55 +71,6 @@ def test_a_terminal_table_wraps_messages_at_88_columns() -> None:
     assert all(len(line.rstrip()) <= len("severity") + 2 + 88 for line in lines)
 
 
-CELLS = st.lists(
-    st.sampled_from(
-        [
-            "14",
-            " RFI ",
-            "Léré",
-            "",
-            "a\\|b",
-            "\\[link\\](x)",
-            "\t",
-            "\xa0x\xa0",
-            "\u2028",
-            "é" * 30,
-            "\x1b[31mred\x1b[0m",
-            "two\nlines",
-            "\r",
-            " ",
-            "-",
-            "|",
-            ":---",
-        ]
-    ),
-    max_size=4,
-).map("".join)
-
-
-@pytest.mark.parametrize(("fmt", "draw"), [("github", pipe_table), ("simple", plain_table)])
-@settings(max_examples=400, deadline=None)
-@given(
-    st.lists(st.lists(CELLS, min_size=3, max_size=3), max_size=5),
-    st.lists(st.sampled_from(["id", "x", "where", " a", "b\n", "message"]), min_size=3, max_size=3),
-)
-def test_a_table_is_what_tabulate_would_draw(
-    fmt: str,
-    draw: Callable[[list[list[str]], list[str]], str],
-    rows: list[list[str]],
-    headers: list[str],
-) -> None:
-    expected = tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True)
-    assert draw(rows, headers) == expected
-
-
-def test_a_markdown_table_of_rows_of_another_length_is_still_drawn() -> None:
-    out = pipe_table([["a"], ["b", "c", "d"]], ["x", "y"])
-    assert out == tabulate(
-        [["a"], ["b", "c", "d"]], headers=["x", "y"], tablefmt="github", disable_numparse=True
-    )
-
-
 def test_markdown_cells_are_escaped_and_padded() -> None:
     out = table([["a|b", "[x]"]], ["one", "two"], "markdown")
     assert out.splitlines() == [
@@ -161,26 +110,3 @@ def test_control_characters_are_shown_in_every_kind_of_cell() -> None:
         assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]", out), (fmt, out)
         assert "x1b" in out and "2Jb" in out and "u202e" in out
     assert visible(hostile) == "a\\x1b[2Jb\\x07c\\x9bd\\u202ee\\nf"
-
-
-def test_with_wcwidth_installed_tables_of_other_than_ascii_are_tabulates(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # tabulate then counts a wide character as two columns: such tables are its to draw.
-    import claimcheck.render as render
-
-    drawn_by_tabulate: list[str] = []
-    real = render._tabulate
-
-    def spy(cells: list[list[str]], headers: list[str], fmt: str, wrap: object = None) -> str:
-        drawn_by_tabulate.append(fmt)
-        return real(cells, headers, fmt, wrap)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(render, "_wcwidth_installed", lambda: True)
-    monkeypatch.setattr(render, "_tabulate", spy)
-    table([["政府优势", "x"]], ["value", "who"])
-    table([["政府优势", "x"]], ["value", "who"], "markdown")
-    assert drawn_by_tabulate == ["simple", "github"]
-    table([["ascii", "x"]], ["value", "who"])
-    table([["ascii", "x"]], ["value", "who"], "markdown")
-    assert drawn_by_tabulate == ["simple", "github"]

@@ -188,28 +188,26 @@ def table(
     wrap: Sequence[int | None] | None = None,
     styles: Sequence[Callable[[str], str] | None] | None = None,
 ) -> str:
-    """A table for a terminal (``table``) or a Markdown document (``markdown``).
+    """A table for a terminal (``table``: tabulate's ``simple``) or a Markdown document
+    (``markdown``: its ``github``), drawn by tabulate.
 
     Every cell shows its control characters visibly (:func:`visible`). ``wrap`` gives,
     per column, the width at which a terminal table wraps its text; ``styles``, per
-    column, the :class:`Colours` method a terminal table paints its cells with.
+    column, the :class:`Colours` method a terminal table paints its cells with (tabulate
+    measures cells without their colour codes, and wide characters with wcwidth).
     """
     if fmt == "markdown":
         cells = [
             [c if isinstance(c, Raw) else escape_markdown("" if c is None else str(c)) for c in row]
             for row in rows
         ]
-        return pipe_table(cells, list(headers))
+        return _tabulate(cells, list(headers), "github")
     texts = [[_cell(c) for c in row] for row in rows]
-    widths = list(wrap or ())
-    if not _plain_text(texts, list(headers), _multiline_printable):
-        cells = _styled(texts, styles) if styles else texts
-        return _tabulate(cells, list(headers), "simple", widths if widths and rows else None)
     for row in texts:
-        for i, width in enumerate(widths[: len(row)]):
+        for i, width in enumerate(list(wrap or ())[: len(row)]):
             if width is not None:
                 row[i] = wrapped(row[i], width)
-    return plain_table(texts, list(headers), styles)
+    return _tabulate(_styled(texts, styles) if styles else texts, list(headers), "simple")
 
 
 def _styled(
@@ -225,144 +223,17 @@ def _styled(
     ]
 
 
-def _multiline_printable(text: str) -> bool:
-    return text.replace("\n", "").isprintable()
-
-
-def plain_table(
-    cells: list[list[str]],
-    headers: list[str],
-    styles: Sequence[Callable[[str], str] | None] | None = None,
-) -> str:
-    """A terminal table of text cells, as tabulate's ``simple`` format draws it (a cell
-    may hold several lines); drawn here for speed, as :func:`pipe_table` is. ``styles``
-    paint each column's cells after they are measured and padded."""
-    if not _plain_text(cells, headers, _multiline_printable):
-        return _tabulate(_styled(cells, styles) if styles else cells, headers, "simple")
-    widths = [display_width(h) + 2 for h in headers]
-    # With a line break anywhere, a row is as high as its highest cell (an empty row,
-    # not one line high); otherwise every row is one line.
-    multiline = any("\n" in c for row in cells for c in row)
-    rows: list[list[list[str]]] = []
-    for row in cells:
-        lines = [c.strip().split("\n") if c.strip() or not multiline else [] for c in row]
-        for i, cell_lines in enumerate(lines):
-            for text in cell_lines:
-                width = display_width(text)
-                if width > widths[i]:
-                    widths[i] = width
-        rows.append(lines)
-
-    def line(texts: Sequence[str]) -> str:
-        return "  ".join(_pad(t, w) for t, w in zip(texts, widths, strict=True)).rstrip()
-
-    paints = [*(styles or ()), *[None] * len(headers)][: len(headers)]
-
-    def painted(texts: Sequence[str]) -> str:
-        return "  ".join(
-            (paint(t) if paint is not None and t else t) + " " * (w - display_width(t))
-            for t, w, paint in zip(texts, widths, paints, strict=True)
-        ).rstrip()
-
-    draw = painted if styles else line
-    out = [line(headers), "  ".join("-" * w for w in widths)]
-    for lines in rows:
-        for k in range(max(map(len, lines), default=0)):
-            out.append(draw([ls[k] if k < len(ls) else "" for ls in lines]))
-    return "\n".join(out)
-
-
-def pipe_table(cells: list[list[str]], headers: list[str]) -> str:
-    """A Markdown pipe table of text cells, as tabulate's ``github`` format draws it.
-
-    Drawn here: tabulate works out each cell's type and looks for colour codes in it,
-    which made up three quarters of a Markdown report's drawing. Cells it would read
-    otherwise (line breaks, escape codes, rows of another length) go to tabulate.
-    """
-    if not _plain_text(cells, headers, lambda c: not ("\x1b" in c or "\n" in c or "\r" in c)):
-        return _tabulate(cells, headers, "github")
-    rows = [[c.strip() for c in row] for row in cells]
-    widths = [display_width(h) + 2 for h in headers]
-    for row in rows:
-        for i, c in enumerate(row):
-            width = display_width(c)
-            if width > widths[i]:
-                widths[i] = width
-
-    def line(texts: list[str]) -> str:
-        return "| " + " | ".join(_pad(t, w) for t, w in zip(texts, widths, strict=True)) + " |"
-
-    out = [line(headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
-    out += [line(row) for row in rows]
-    return "\n".join(out)
-
-
-def _plain_text(
-    cells: list[list[str]], headers: list[str], drawable: Callable[[str], bool]
-) -> bool:
-    """Whether a table is ours to draw: rows as long as the headers, plain headers,
-    every cell printable or ``drawable`` (tabulate draws the rest). Wide and combining
-    characters are measured by :func:`display_width`; when wcwidth is installed,
-    tabulate measures them as well, and draws such tables."""
-    width = len(headers)
-    return (
-        width > 0
-        and all(len(row) == width for row in cells)
-        and all(h == h.strip() and h.isprintable() for h in headers)
-        and all(c.isprintable() or drawable(c) for row in cells for c in row)
-        and (
-            not _wcwidth_installed()
-            or (all(h.isascii() for h in headers) and all(c.isascii() for r in cells for c in r))
-        )
-    )
-
-
-@lru_cache(maxsize=1)
-def _wcwidth_installed() -> bool:
-    """Whether tabulate measures text with wcwidth (when installed: wide characters then
-    count two columns, combining ones none)."""
-    import importlib.util
-
-    return importlib.util.find_spec("wcwidth") is not None
-
-
-def display_width(text: str) -> int:
-    """The columns ``text`` takes on a terminal: two for a wide or full-width character
-    (CJK: East Asian width W or F), none for a combining mark or a format character,
-    one for the others."""
-    if text.isascii():
-        return len(text)
-    import unicodedata
-
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
-
-
-def _pad(text: str, width: int) -> str:
-    """``text`` padded with spaces to ``width`` columns (see :func:`display_width`)."""
-    return text + " " * (width - display_width(text))
-
-
-def _tabulate(
-    cells: list[list[str]], headers: list[str], fmt: str, wrap: list[int | None] | None = None
-) -> str:
+def _tabulate(cells: list[list[str]], headers: list[str], fmt: str) -> str:
     from tabulate import tabulate
 
-    return str(
-        tabulate(cells, headers=headers, tablefmt=fmt, disable_numparse=True, maxcolwidths=wrap)
-    )
+    return str(tabulate(cells, headers=headers, tablefmt=fmt, disable_numparse=True))
 
 
 def wrapped(text: str, width: int) -> str:
     """``text`` in lines of at most ``width`` characters, broken between words.
 
     What tabulate's ``maxcolwidths`` gives for plain text (blank lines dropped), at a
-    fifth of its cost: it measures every piece of every line for colour codes, which a
-    table of a million claims' findings cannot afford.
+    fifth of its cost: it measures every piece of every line for colour codes.
     """
     if len(text) <= width and text.isprintable():  # no tab or line break to expand
         return text
