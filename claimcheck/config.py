@@ -58,9 +58,9 @@ class Config:
         """Instances of the selected rules, with their options."""
         out = []
         for rule in all_rules():
-            if self.select is not None and not any(_matches(rule, s) for s in self.select):
+            if self.select is not None and not any(matches(rule, s) for s in self.select):
                 continue
-            if any(_matches(rule, s) for s in self.ignore):
+            if any(matches(rule, s) for s in self.ignore):
                 continue
             out.append(rule(self.options.get(rule.code)))
         return out
@@ -76,7 +76,9 @@ class Config:
         return getattr(opts, name, default)
 
 
-def _matches(rule: type[Rule], selector: str) -> bool:
+def matches(rule: type[Rule], selector: str) -> bool:
+    """Whether a ``select``/``ignore`` entry names ``rule``: a code or its prefix
+    (``CC1``, ``cc101``) or the rule's name (``quantity-conflict``)."""
     s = selector.strip()
     return rule.code.startswith(s.upper()) or rule.name == s.lower()
 
@@ -178,7 +180,7 @@ def parse_config(path: Path, data: dict[str, Any], text: str = "") -> Config:
                 problem(key, f'{key} must be a list of rule codes or names, like ["CC1", "CC205"]')
                 continue
             for selector in value:
-                if not any(_matches(r, selector) for r in all_rules()):
+                if not any(matches(r, selector) for r in all_rules()):
                     problem(key, f"{key}: {selector!r} matches no rule")
             setattr(config, key, list(value))
     if "fail-on" in data:

@@ -398,15 +398,13 @@ def tty_default(fmt: str | None, tty: str, pipe: str) -> str:
 
 def selected(config: Any, select: tuple[str, ...], ignore: tuple[str, ...]) -> Any:
     """The configuration with --select/--ignore from the command line applied."""
+    from claimcheck.config import matches
     from claimcheck.rules import all_rules
 
     def split(values: tuple[str, ...], option: str) -> list[str]:
         out = [v.strip() for value in values for v in value.split(",") if v.strip()]
         for selector in out:
-            if not any(
-                r.code.startswith(selector.upper()) or r.name == selector.lower()
-                for r in all_rules()
-            ):
+            if not any(matches(r, selector) for r in all_rules()):
                 usage(f"{option}: {selector!r} matches no rule")
         return out
 

@@ -64,45 +64,32 @@ def nfc(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Category:
+class _Word:
+    """A value that is its text: compared (when at all) by that text alone."""
+
+    value: str
+
+    @property
+    def key(self) -> str:
+        return self.value
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Category(_Word):
     """One of a category property's allowed values."""
 
-    value: str
-
-    @property
-    def key(self) -> str:
-        return self.value
-
-    def __str__(self) -> str:
-        return self.value
-
 
 @dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(_Word):
     """The id of a party, subject or outlet in the store."""
 
-    value: str
-
-    @property
-    def key(self) -> str:
-        return self.value
-
-    def __str__(self) -> str:
-        return self.value
-
 
 @dataclass(frozen=True, slots=True)
-class Text:
+class Text(_Word):
     """Free text: recorded and shown, never compared."""
-
-    value: str
-
-    @property
-    def key(self) -> str:
-        return self.value
-
-    def __str__(self) -> str:
-        return self.value
 
 
 Value = Quantity | DateRange | Category | Entity | Text
