@@ -422,6 +422,18 @@ class Claim:
     def active(self) -> bool:
         return self.status == "active"
 
+    @builtins.property
+    def value_text(self) -> str:
+        """The value as read (``about 800``, ``2023-11-14``), or as written when the store
+        has not read it (an unknown property)."""
+        return str(self.parsed if self.parsed is not None else self.value)
+
+    @builtins.property
+    def stated(self) -> str:
+        """:attr:`value_text`, with ``not`` before a denial: how findings, reports and
+        reviews show what a claim says."""
+        return ("not " if self.stance == "denies" else "") + self.value_text
+
 
 @dataclass(slots=True, config=_CONFIG)
 class Review:

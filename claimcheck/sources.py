@@ -139,10 +139,6 @@ def rules_by_claim(result: Result) -> dict[str, set[str]]:
     return out
 
 
-def _stated(claim: Claim) -> str:
-    return ("not " if claim.stance == "denies" else "") + str(claim.parsed or claim.value)
-
-
 def outlet_claims(result: Result, outlet: str) -> list[dict[str, Any]]:
     """One outlet's claims with grade, findings and status."""
     rules = rules_by_claim(result)
@@ -155,7 +151,7 @@ def outlet_claims(result: Result, outlet: str) -> list[dict[str, Any]]:
                 "id": c.id,
                 "subject": c.subject,
                 "property": c.property,
-                "value": _stated(c),
+                "value": c.stated,
                 "claimant": c.claimant,
                 "source": c.source,
                 "as_of": str(c.as_of) if c.as_of else None,
@@ -291,7 +287,7 @@ class ClaimFacts:
             "claimant": c.origin,
             "subject": c.subject,
             "property": c.property,
-            "value": _stated(c),
+            "value": c.stated,
             "as_of": str(c.as_of) if c.as_of else None,
             "source": c.source,
             "outlets": self.outlets,

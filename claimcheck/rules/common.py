@@ -73,8 +73,9 @@ def restating(ev: GroupEvidence, origin: int, pairs: Iterable[tuple[Claim, Claim
 
 
 def stated(claim: Claim) -> str:
-    prefix = "not " if claim.stance == "denies" else ""
-    return prefix + str(claim.parsed if claim.parsed is not None else claim.value)
+    """:attr:`Claim.stated <claimcheck.model.Claim.stated>`, as a function for ``map``
+    and ``sorted``."""
+    return claim.stated
 
 
 def listing(claims: Iterable[Claim]) -> str:

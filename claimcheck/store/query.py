@@ -65,7 +65,7 @@ def claim_record(store: Store, claim: Claim) -> dict[str, Any]:
         "subject": claim.subject,
         "property": claim.property,
         "value": claim.value if not isinstance(claim.value, dict) else dict(claim.value),
-        "value_text": str(claim.parsed) if claim.parsed is not None else str(claim.value),
+        "value_text": claim.value_text,
         "interval": interval_of(claim),
         "stance": claim.stance,
         "source": claim.source,
