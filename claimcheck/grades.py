@@ -26,6 +26,7 @@ their day (3); an earlier one its origin lowered since is doubtful (4).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -97,6 +98,7 @@ def _verb(n: int, verb: str) -> str:
 
 def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
     """The grade of every claim in a group."""
+    overtaken, superseded = _revised(ev)
     out: dict[str, Grade] = {}
     statement_of = ev.statement_by_claim
     cache: dict[int, Grade] = {}
@@ -111,15 +113,14 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
         if st is None:
             out[claim.id] = shared_grade(6, "cannot be judged: the value is unknown or free text")
             continue
-        overtaken = ev.overtaken.get(claim.id)
-        if overtaken is not None:
+        if claim.id in overtaken:
             out[claim.id] = shared_grade(
                 3,
                 "an interim figure, given while the subject was under way and overtaken by "
                 "later figures of other origins: possibly true as a count of its day",
             )
             continue
-        newer = ev.superseded.get(claim.id)
+        newer = superseded.get(claim.id)
         if newer is not None:
             out[claim.id] = _superseded(ev, claim, newer)
             continue
@@ -130,6 +131,14 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
             grade = cache[memo] = _grade(ev, st, cited)
         out[claim.id] = grade
     return out
+
+
+def _revised(ev: GroupEvidence) -> tuple[Mapping[str, Claim], Mapping[str, Claim]]:
+    """The group's figures overtaken by other origins' later ones, and those superseded
+    by their own origin's later ones (by claim id): found with the group's evidence,
+    which is computed here if nothing has asked for it yet."""
+    ev.evidence  # noqa: B018 - computing it fills both
+    return ev.overtaken, ev.superseded
 
 
 def _superseded(ev: GroupEvidence, claim: Claim, newer: Claim) -> Grade:

@@ -32,9 +32,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimcheck.engine import Result
 from claimcheck.grades import Grade
 from claimcheck.model import Claim
+from claimcheck.results import Result
 
 
 @dataclass

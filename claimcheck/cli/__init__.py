@@ -52,9 +52,6 @@ def main() -> None:
         sys.stderr.flush()
     except (BrokenPipeError, ValueError):
         pass
-    from claimcheck.forked import wait_background
-
-    wait_background()  # the cache, being recorded by a child process
     os._exit(code)
 
 

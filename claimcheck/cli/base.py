@@ -428,7 +428,7 @@ def progress(message: str) -> None:
 def load_with_progress(settings: Settings, limits: Any, *, background: bool = False) -> Any:
     """The store, its loading shown on a terminal when it takes a while; with
     ``background``, what it changed in the cache is recorded meanwhile, by a process of
-    its own (waited for before the command exits)."""
+    its own, which the store waits for when it is closed (use it in a ``with``)."""
     from claimcheck.store import load_store
 
     options: dict[str, Any] = {"limits": limits, "cache": settings.use_cache}
@@ -455,7 +455,8 @@ def show_warnings(store: Any, settings: Settings | None = None) -> None:
 
 
 def load_for_check(settings: Settings, limits: Any) -> Any:
-    """The whole store, to be checked (see :func:`load_with_progress`)."""
+    """The whole store, to be checked while its cache is recorded: use it in a ``with``
+    around the check (see :func:`load_with_progress`)."""
     return load_with_progress(settings, limits, background=True)
 
 
@@ -470,7 +471,8 @@ def run_rules(settings: Settings, store: Any, config: Any) -> Any:
 def check_all(ctx: click.Context) -> Any:
     settings = settings_of(ctx)
     config = settings.config()
-    return run_rules(settings, load_for_check(settings, config.limits), config)
+    with load_for_check(settings, config.limits) as store:
+        return run_rules(settings, store, config)
 
 
 def usage(message: str) -> NoReturn:

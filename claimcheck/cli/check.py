@@ -51,7 +51,7 @@ def check(
     format is a table on a terminal and one `path:line:col: [severity] CODE message`
     line per finding otherwise.
     """
-    from claimcheck.engine import check_candidates
+    from claimcheck.candidates import check_candidates
     from claimcheck.render.findings import render_check
 
     settings = settings_of(ctx)
@@ -62,7 +62,8 @@ def check(
         result = check_candidates(settings.store, candidates, config, cache=settings.use_cache)
         show_warnings(result.store, settings)
     else:
-        result = run_rules(settings, load_for_check(settings, config.limits), config)
+        with load_for_check(settings, config.limits) as store:
+            result = run_rules(settings, store, config)
     fmt = tty_default(fmt, "table", "text")
     colours = settings.colours(fmt)
     echo(render_check(result, fmt, colours), colours)
@@ -98,7 +99,7 @@ def add(
     or above --fail-on, unless --force. Keeps the target's comments and order; writes
     atomically under a lock, so concurrent adds all land.
     """
-    from claimcheck.engine import add_candidate
+    from claimcheck.add import add_candidate
     from claimcheck.render.findings import render_check
 
     settings = settings_of(ctx)

@@ -115,8 +115,8 @@ def _summary(found: Any, output: str) -> None:
 
 def _check(ctx: click.Context, path: str) -> None:
     """Check the candidate written at ``path``, as `check CANDIDATE` does."""
+    from claimcheck.candidates import check_candidates
     from claimcheck.cli.base import echo, tty_default
-    from claimcheck.engine import check_candidates
     from claimcheck.render.findings import render_check
 
     settings = settings_of(ctx)

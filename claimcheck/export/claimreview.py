@@ -42,10 +42,10 @@ import datetime as dt
 from typing import Any
 from urllib.parse import quote
 
-from claimcheck.engine import Result
 from claimcheck.findings import Finding, ReviewMark
 from claimcheck.grades import Grade
 from claimcheck.model import Claim
+from claimcheck.results import Result
 from claimcheck.values import Entity
 
 #: The numeric scale of automated ratings: grade 1 (confirmed) is 5, grade 5 is 1.

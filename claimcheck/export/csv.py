@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from claimcheck.engine import Result
+from claimcheck.results import Result
 from claimcheck.store.query import claim_record
 
 COLUMNS = [

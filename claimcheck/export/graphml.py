@@ -6,9 +6,9 @@ import io
 import re
 from typing import Any
 
-from claimcheck.engine import Result
 from claimcheck.provenance import Provenance
 from claimcheck.render import visible
+from claimcheck.results import Result
 
 #: What XML 1.0 cannot hold at all, even escaped, once control characters are shown
 #: (:func:`visible`): lone surrogates (a file name that is not UTF-8) and U+FFFE, U+FFFF.

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from claimcheck.engine import Result
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.render import (
     PLAIN,
@@ -24,6 +23,7 @@ from claimcheck.render import (
     table,
     visible,
 )
+from claimcheck.results import Result
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

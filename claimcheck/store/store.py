@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -59,6 +60,24 @@ class Store:
     where: dict[str, Where] = field(default_factory=dict)
     review_where: list[Where] = field(default_factory=list)
     _sides: dict[str, str | None] = field(default_factory=dict, repr=False)
+    #: What the load left running, to wait for (see :meth:`close`).
+    _running: list[Callable[[], None]] = field(default_factory=list, repr=False)
+
+    def waits_for(self, wait: Callable[[], None]) -> None:
+        """Have :meth:`close` call ``wait``: the load started something that goes on."""
+        self._running.append(wait)
+
+    def close(self) -> None:
+        """Wait for what the load left running: the child process recording the cache,
+        with ``load_store(..., background=True)``. The store stays usable."""
+        while self._running:
+            self._running.pop()()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def location(self, record_id: str) -> Location:
         """``path:line:col`` of the record with this id."""

@@ -4,8 +4,9 @@
 after the last record of their section, so every byte already in the file — comments,
 order, quoting, spacing — stays as it was. The new file is written to a temporary file
 in the same folder, flushed to disk and renamed over the old one: a writer killed at
-any moment leaves the old file or the new one, never half of one. :func:`store_lock`
-serialises writers, so that concurrent ``add``s all land.
+any moment leaves the old file or the new one, never half of one. The writers' lock
+(:func:`claimcheck.store.lock.store_lock`) serialises writers, so that concurrent
+``add``s all land.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,45 +35,6 @@ from claimcheck.store.files import (
 )
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 from claimcheck.store.yamlfile import load as load_safe
-
-#: The writers' lock, in claimcheck's own folder beside the store (ignored by git).
-LOCK_NAME = "lock"
-
-
-@contextlib.contextmanager
-def store_lock(root: Path) -> Iterator[None]:
-    """An exclusive lock on the store, held across check-then-write."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not on POSIX: no concurrent writers guarded
-        yield
-        return
-    from claimcheck.store.cache import CACHE_DIR, REFUSED, ForeignFolder, own_folder
-
-    path = root / CACHE_DIR / LOCK_NAME
-    try:
-        own_folder(root)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    except ForeignFolder as e:
-        raise UsageError(
-            [
-                Problem(
-                    Location(display_path(root / CACHE_DIR)),
-                    f"cannot lock the store: {e}; {REFUSED} (delete it, and claimcheck "
-                    "makes its own)",
-                )
-            ]
-        ) from None
-    except OSError as e:
-        raise UsageError(
-            [Problem(Location(display_path(path)), f"cannot lock the store: {e.strerror}")]
-        ) from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 def check_target(root: Path, target: Path) -> Path:
@@ -118,7 +79,7 @@ def read_candidate(
     """A candidate file's records by section, keeping comments (round-trip); from
     ``data`` (its bytes, read once) when given.
 
-    Call it on a candidate that has already loaded (see ``engine.add_candidate``): the
+    Call it on a candidate that has already loaded (see :func:`claimcheck.add.add_candidate`): the
     safe loader has checked its size, nesting and syntax first.
     """
     shown = display_path(path)

@@ -244,7 +244,7 @@ def test_a_warm_candidate_check_sees_problems_outside_its_groups(
 def test_a_warm_candidate_check_reads_only_its_groups_while_the_store_is_unchanged(
     store: Callable[[dict[str, str]], Path], tmp_path: Path
 ) -> None:
-    from claimcheck.engine import check_candidates
+    from claimcheck.candidates import check_candidates
 
     root = store(TWO_GROUPS)
     cand = tmp_path / "cand.yaml"
@@ -281,7 +281,7 @@ def test_an_add_after_a_concurrent_edit_of_its_target_records_no_verdict(
 ) -> None:
     """The target changed between the check and the append: that edit was never checked."""
     import claimcheck.store.writer as writer
-    from claimcheck.engine import check_candidates
+    from claimcheck.candidates import check_candidates
     from claimcheck.errors import StoreError
 
     root = store({"a.yaml": "claims:\n" + claim("c1")})
@@ -714,20 +714,20 @@ def test_add_appends_only_the_candidate_it_checked(
     store: Callable[[dict[str, str]], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The candidate is replaced after the check, before the append: nothing is written."""
-    import claimcheck.engine as engine
+    import claimcheck.add as add
 
     root = store({"a.yaml": "claims:\n" + claim("c1")})
     assert run(root, "check")[0] in (0, 1)
     cand = tmp_path / "cand.yaml"
     cand.write_text("claims:\n" + claim("n1", 14, source="monde-doc"), encoding="utf-8")
-    real = engine.check_candidates
+    real = add.check_candidates
 
     def then_swapped(*args: Any, **kw: Any) -> Any:
         result = real(*args, **kw)
         cand.write_text("claims:\n" + claim("c1", 3, source="monde-doc"), encoding="utf-8")
         return result
 
-    monkeypatch.setattr(engine, "check_candidates", then_swapped)
+    monkeypatch.setattr(add, "check_candidates", then_swapped)
     before = (root / "a.yaml").read_bytes()
     code, _, err = run(root, "add", str(cand), "--to", str(root / "a.yaml"))
     assert code == 2 and "the candidate changed while it was being checked" in err, err
@@ -767,7 +767,7 @@ def test_add_refuses_a_target_in_a_folder_the_store_skips(
 def test_after_an_add_to_a_file_with_a_byte_order_mark_candidates_still_read_few_groups(
     store: Callable[[dict[str, str]], Path], tmp_path: Path
 ) -> None:
-    from claimcheck.engine import check_candidates
+    from claimcheck.candidates import check_candidates
 
     root = store({"a.yaml": "claims:\n" + claim("c1")})
     target = root / "a.yaml"

@@ -16,9 +16,8 @@ from click.testing import CliRunner
 
 from claimcheck.cli import cli
 from claimcheck.errors import StoreError
-from claimcheck.forked import wait_background
-from claimcheck.store import loader as loader_module
-from claimcheck.store.loader import load_store
+from claimcheck.store import load_store
+from claimcheck.store import progress as progress_module
 
 from support import BASE
 
@@ -402,24 +401,23 @@ def test_progress_counts_bytes_up_to_the_total(
     store: Path, monkeypatch: pytest.MonkeyPatch, cache: bool, background: bool
 ) -> None:
     total = _bulk_store(store, 45_000)
-    monkeypatch.setattr(loader_module, "_clock", Clock(1.0))  # every word is told
+    monkeypatch.setattr(progress_module, "_clock", Clock(1.0))  # every word is told
     calls: list[tuple[int, int]] = []
     for run in ("cold", "warm") if cache else ("cold",):
         calls.clear()
-        loaded = load_store(
+        with load_store(
             store,
             cache=cache,
             background=background,
             progress=lambda done, whole: calls.append((done, whole)),
-        )
-        assert len(loaded.claims) == 45_000
+        ) as loaded:
+            assert len(loaded.claims) == 45_000
         assert {whole for _, whole in calls} == {total}, run
         assert calls[-1] == (total, total), run
         dones = [done for done, _ in calls]
         assert dones == sorted(dones), f"{run}: progress went back: {dones}"
         # A big file is told of as it goes, not only once read.
         assert any(0 < done < total * 0.9 for done in dones), f"{run}: {dones}"
-    wait_background()
 
 
 def test_progress_is_told_a_few_times_a_second_at_most(
@@ -427,13 +425,13 @@ def test_progress_is_told_a_few_times_a_second_at_most(
 ) -> None:
     total = _bulk_store(store, 45_000)
     # A clock that stands still: after the first word, only the last one.
-    monkeypatch.setattr(loader_module, "_clock", Clock(0.0))
+    monkeypatch.setattr(progress_module, "_clock", Clock(0.0))
     calls: list[tuple[int, int]] = []
     load_store(store, progress=lambda done, whole: calls.append((done, whole)))
     assert calls == [(0, total), (total, total)]
     # A clock moving a tenth of a second a word: at most one in three is told.
     clock = Clock(0.1)
-    monkeypatch.setattr(loader_module, "_clock", clock)
+    monkeypatch.setattr(progress_module, "_clock", clock)
     calls.clear()
     load_store(store, progress=lambda done, whole: calls.append((done, whole)))
     ticks = round((clock.now - 1000.0) / 0.1)

@@ -1,7 +1,7 @@
 """``add`` never loses or half-writes data: concurrency, kills, permissions, full disks, escapes.
 
 Writers are real processes (``python -m claimcheck add``, or a small script calling
-:func:`claimcheck.engine.add_candidate`). After anything goes wrong, the target must
+:func:`claimcheck.add.add_candidate`). After anything goes wrong, the target must
 parse, keep its comments, and hold a whole number of complete records.
 """
 
@@ -294,7 +294,7 @@ def _worker_loop(
     root: Path, target: Path, cands: Path, first: int, template: str, conn: Any
 ) -> None:
     """Add claims first, first+1, ... forever, reporting each one done (runs in a fork)."""
-    from claimcheck.engine import add_candidate
+    from claimcheck.add import add_candidate
 
     conn.send("ready")
     i = first
@@ -318,7 +318,7 @@ def test_library_writer_killed_twenty_times_never_leaves_half_a_file(
     import multiprocessing
 
     # Imported here so the forked worker starts at once.
-    import claimcheck.engine  # noqa: F401
+    import claimcheck.add  # noqa: F401
 
     ctx = multiprocessing.get_context("fork")
     target = store / "claims.yaml"
@@ -565,7 +565,7 @@ def test_permission_error_while_writing_is_clear_and_harmless(
 def test_permission_error_through_the_library(
     store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from claimcheck.engine import add_candidate
+    from claimcheck.add import add_candidate
     from claimcheck.errors import ClaimcheckError
 
     target = store / "claims.yaml"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import sqlite3
@@ -12,13 +13,13 @@ import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck import forked
 from claimcheck.cli import cli
 from claimcheck.engine import check
 from claimcheck.errors import StoreError
@@ -173,7 +174,9 @@ def test_a_file_modified_within_a_second_before_it_was_read_is_not_trusted(
 ) -> None:
     """The racy window runs back from when the file was read, not from when its records
     were written (a background process may write them seconds later)."""
-    from claimcheck.store.cache import RACY_NS, Cache, digest, stat_key
+    from claimcheck.store.cache import Cache, digest
+    from claimcheck.store.cache.database import RACY_NS
+    from claimcheck.store.cache.rows import stat_key
 
     root = make(tmp_path)
     path = root / "claims.yaml"
@@ -303,16 +306,15 @@ linux_only = pytest.mark.skipif(sys.platform != "linux", reason="forking is used
 def test_many_records_are_recorded_by_a_background_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import claimcheck.store.loader as loader
+    import claimcheck.store.cache.load as cache_load
 
     root = make(tmp_path)
     for p in root.glob("*.yaml"):
         age(p)
-    monkeypatch.setattr(loader, "BACKGROUND_FROM", 5)  # the store has more records than that
-    store = load_store(root, cache=True, background=True)
-    assert len(forked._background) == 1  # a child is recording them
-    forked.wait_background()
-    assert forked._background == []
+    monkeypatch.setattr(cache_load, "BACKGROUND_FROM", 5)  # the store has more records than that
+    with load_store(root, cache=True, background=True) as store:
+        assert len(multiprocessing.active_children()) == 1  # a child is recording them
+    assert multiprocessing.active_children() == []  # waited for when the store is closed
     assert _cached_paths(root) == {"base.yaml", "claims.yaml"}
     warm = load_store(root, cache=True)
     assert list(warm.claims) == list(store.claims)
@@ -323,7 +325,7 @@ def test_many_records_are_recorded_by_a_background_process(
 def test_few_records_are_recorded_at_once(tmp_path: Path) -> None:
     root = make(tmp_path)
     load_store(root, cache=True, background=True)
-    assert forked._background == []
+    assert multiprocessing.active_children() == []
     assert _cached_paths(root) == {"base.yaml", "claims.yaml"}
 
 
@@ -331,56 +333,74 @@ def test_few_records_are_recorded_at_once(tmp_path: Path) -> None:
 def test_a_store_with_problems_records_its_good_files_at_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import claimcheck.store.loader as loader
+    import claimcheck.store.cache.load as cache_load
 
     root = make(tmp_path)
     (root / "bad.yaml").write_text("claims:\n  - {id: x, subject: strike}\n", encoding="utf-8")
-    monkeypatch.setattr(loader, "BACKGROUND_FROM", 1)
+    monkeypatch.setattr(cache_load, "BACKGROUND_FROM", 1)
     with pytest.raises(StoreError):
         load_store(root, cache=True, background=True)
-    assert forked._background == []
+    assert multiprocessing.active_children() == []
     assert _cached_paths(root) == {"base.yaml", "claims.yaml"}
 
 
 @linux_only
 def test_background_work_is_waited_for(tmp_path: Path) -> None:
+    from claimcheck.store.cache.background import Writers
+    from claimcheck.store.limits import DEFAULT_LIMITS
+
     done = tmp_path / "done"
 
     def work() -> None:
         time.sleep(0.3)
         done.write_text("yes")
 
-    assert forked.in_background(work)
+    writers = Writers(tmp_path, DEFAULT_LIMITS)
+    assert writers.start(work)
     assert not done.exists()
-    forked.wait_background()
+    writers.wait()
     assert done.read_text() == "yes"
 
 
-def test_the_command_waits_for_background_work_before_it_exits(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@linux_only
+def test_the_command_leaves_no_background_work_when_it_exits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The library waits for the child recording the cache: the command only exits."""
+    import claimcheck.store.cache.load as cache_load
     from claimcheck import cli as cli_module
+    from claimcheck.store.cache.background import Writers
 
+    root = tmp_path / "claims"
+    shutil.copytree(KIDAL, root, ignore=shutil.ignore_patterns(CACHE_DIR))
     events: list[str] = []
 
     class Exited(Exception):
         pass
 
     def exit_(code: int) -> None:
-        events.append(f"exit {code}")
+        events.append(f"exit {code}, {len(multiprocessing.active_children())} children")
         raise Exited
 
-    monkeypatch.setattr(forked, "wait_background", lambda: events.append("waited"))
-    monkeypatch.setattr(cli_module.os, "_exit", exit_)
+    real = Writers.record_files
+
+    def spy(self: Writers, files: object) -> bool:
+        started = real(self, files)  # type: ignore[arg-type]
+        events.append(f"recording in a child: {started}")
+        return started
+
+    monkeypatch.setattr(cache_load, "BACKGROUND_FROM", 1)
+    monkeypatch.setattr(Writers, "record_files", spy)
+    # The command's own exit only (a forked child leaves through os._exit too).
+    monkeypatch.setattr(cli_module, "os", SimpleNamespace(_exit=exit_))
     monkeypatch.setattr(
-        sys,
-        "argv",
-        ["claimcheck", "--store", str(KIDAL), "--no-cache", "check", "--format", "json"],
+        sys, "argv", ["claimcheck", "--store", str(root), "check", "--format", "json"]
     )
     with pytest.raises(Exited):
         cli_module.main()
     assert json.loads(capsys.readouterr().out)["summary"]["claims"] > 100
-    assert events == ["waited", "exit 1"]
+    assert events == ["recording in a child: True", "exit 1, 0 children"]
+    assert _cached_paths(root)
 
 
 BULK = "".join(
@@ -393,17 +413,18 @@ BULK = "".join(
 def _spy_on_early_writers(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
     """Lower the threshold below bulk.jsonl's 12 lines; record the files handed to an
     early writer, and whether one was started."""
-    import claimcheck.store.loader as loader
+    import claimcheck.store.cache.load as cache_load
+    from claimcheck.store.cache.background import Writers
 
-    monkeypatch.setattr(loader, "BACKGROUND_FROM", 10)
+    monkeypatch.setattr(cache_load, "BACKGROUND_FROM", 10)
     handed: list[tuple[str, bool]] = []
-    real = loader._Early.start
+    real = Writers.record_json_lines
 
-    def spy(self: loader._Early, cache: object, path: Path, *rest: object) -> bool:
-        handed.append((path.name, real(self, cache, path, *rest)))  # type: ignore[arg-type]
+    def spy(self: Writers, cache: object, rel: str, *rest: object) -> bool:
+        handed.append((Path(rel).name, real(self, cache, rel, *rest)))  # type: ignore[arg-type]
         return handed[-1][1]
 
-    monkeypatch.setattr(loader._Early, "start", spy)
+    monkeypatch.setattr(Writers, "record_json_lines", spy)
     return handed
 
 
@@ -421,11 +442,10 @@ def test_a_bulk_json_lines_file_is_recorded_while_it_is_validated(
 ) -> None:
     handed = _spy_on_early_writers(monkeypatch)
     root = _bulk_store(tmp_path, BULK)
-    store = load_store(root, cache=True, background=True)
-    # Handed to a writer as soon as it was parsed (the other files are recorded after the
-    # load, by the load or by another child).
-    assert handed == [("bulk.jsonl", True)]
-    forked.wait_background()
+    with load_store(root, cache=True, background=True) as store:
+        # Handed to a writer as soon as it was parsed (the other files are recorded after
+        # the load, by the load or by another child).
+        assert handed == [("bulk.jsonl", True)]
     assert _cached_paths(root) == {"base.yaml", "bulk.jsonl", "claims.yaml"}
     warm = load_store(root, cache=True)
     assert list(warm.claims) == list(store.claims)
@@ -444,13 +464,13 @@ def test_a_bulk_file_that_does_not_validate_is_not_kept_in_the_cache(
         load_store(root, cache=True, background=True)
     assert handed == [("bulk.jsonl", True)]
     assert "bulk.jsonl:13:" in str(err.value.problems[0].location)
-    assert forked._background == []
+    assert multiprocessing.active_children() == []
     assert _cached_paths(root) == {"base.yaml", "claims.yaml"}
     # Fixed, it is recorded and read back.
     (root / "bulk.jsonl").write_text(BULK, encoding="utf-8")
     age(root / "bulk.jsonl")
-    load_store(root, cache=True, background=True)
-    forked.wait_background()
+    with load_store(root, cache=True, background=True):
+        pass
     assert "bulk.jsonl" in _cached_paths(root)
     assert summary(root) == summary(root, cache=False)
 
@@ -492,7 +512,7 @@ def test_json_lines_recorded_from_text_read_back_as_parsed(
 ) -> None:
     from claimcheck.store import jsonlfile
     from claimcheck.store.cache import Cache
-    from claimcheck.store.loader import _cache_entries
+    from claimcheck.store.loader import _positioned
 
     lines = []
     for i, (subject, prop, value, blank_after) in enumerate(rows):
@@ -506,7 +526,7 @@ def test_json_lines_recorded_from_text_read_back_as_parsed(
             lines.append("  ")
     text = newline.join(lines) + newline
     records, positions = jsonlfile.load(text)
-    expected_entries = {section: _cache_entries(records, positions)} if records else {}
+    expected_entries = {section: _positioned(records, positions)} if records else {}
     got = {}
     for how in ("parsed", "text"):
         root = tmp_path_factory.mktemp(how)
@@ -538,7 +558,9 @@ def test_json_lines_recorded_from_text_read_back_as_parsed(
 
 
 def test_pending_records_are_used_by_no_one_until_confirmed(tmp_path: Path) -> None:
-    from claimcheck.store.cache import Cache, stat_key, write_json_lines
+    from claimcheck.store.cache import Cache
+    from claimcheck.store.cache.background import write_json_lines
+    from claimcheck.store.cache.rows import stat_key
 
     root = make(tmp_path)
     path = root / "bulk.jsonl"
@@ -573,12 +595,13 @@ def test_pending_records_are_used_by_no_one_until_confirmed(tmp_path: Path) -> N
 
 _KILLED_BEFORE_THE_WORD = """
 import os, sys
-import claimcheck.store.loader as loader
+import claimcheck.store.cache.load as cache_load
 from claimcheck.store import load_store
-loader.BACKGROUND_FROM = 10
+from claimcheck.store.cache.background import Writers
+cache_load.BACKGROUND_FROM = 10
 def killed(self, rel, sound):  # the reader dies once it has read the file, before a word
     os._exit(9)
-loader._Early.settle = killed
+Writers.tell = killed
 load_store(sys.argv[1], cache=True, background=True)
 """
 

@@ -1,49 +1,35 @@
-"""A cache of the parsed store, beside it in `.claimcheck-cache/` (ignored by git).
+"""The cache's database: ``store.sqlite`` in claimcheck's folder beside the store.
 
-Parsing YAML costs about 0.15 ms a claim; a warm run reads the records of unchanged
-files from here instead. The cache is never trusted blindly:
-
-* a file is taken from the cache only when its size, modification time, change time
-  and inode match what was recorded, and it was not modified within a second before
-  it was read (a "racy" entry is checked against a BLAKE2 hash of its content);
-* records are stored as JSON — never pickle, nothing in the cache can run code — with a
-  CRC-32 of each stored block, checked on every read (a block damaged on disk is read
-  from its file instead), and are validated by the models again on every load, exactly
-  like freshly parsed ones;
-* a cache of another schema, another store, or one SQLite cannot read is deleted and
-  rebuilt; when the folder cannot be written, claimcheck runs without a cache.
-
-Claims are stored per (file, subject, property), so that checking a candidate reads
-only the groups it touches; an index of claim ids finds id collisions. Reading only a
-few groups cannot see a problem elsewhere in the store (a reference to a document
-deleted since, an id used twice), so the cache also keeps the store's *verdict*: a
-digest of the content of every store file, recorded when all of them were loaded
-together without a problem (or after ``add`` wrote records that were checked against
-them). A candidate check reads only its groups when the store's files are still
-exactly those; otherwise it reads the whole store, as an uncached check does.
-
-The cache is kept per set of reading limits (``[limits]`` in ``claimcheck.toml``): a
-file recorded under other limits is read again, so that a lower limit is never skipped.
+Other processes may use it at the same time (SQLite in WAL mode, every write one
+transaction): a cache of another schema, another store or other limits is rebuilt in
+place, one SQLite cannot read is deleted and rebuilt, and when the folder cannot be
+written claimcheck runs without a cache. Every method degrades to "not cached" on any
+error.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import os
 import sqlite3
 import time
-import unicodedata
-import zlib
-from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import orjson
-
+from claimcheck.store.cache.folder import CACHE_DIR, own_folder
+from claimcheck.store.cache.rows import (
+    Block,
+    CacheCorrupt,
+    Entry,
+    IdRow,
+    StatKey,
+    entries_of,
+    intact,
+    rows_of_entries,
+    rows_of_json_lines,
+)
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 
-CACHE_DIR = ".claimcheck-cache"
 SCHEMA = "claimcheck-cache 4"
 _SCHEMA_STATEMENTS = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
@@ -61,160 +47,20 @@ RACY_NS = 1_000_000_000
 
 #: A file's row while its records wait to be confirmed: a stat key no file has, and a
 #: digest no content has (see :meth:`Cache.confirm`).
-_PENDING_KEY = (-1, -1, -1, -1)
+_PENDING_KEY: StatKey = (-1, -1, -1, -1)
 _PENDING = "pending "
-
-#: One record as cached: (index in its section, line, column, the record as parsed).
-Entry = tuple[int, int, int, Any]
 
 
 class FileRecords(NamedTuple):
     """One file's records to record in the cache (see :meth:`Cache.store_file`)."""
 
     rel: str
-    key: tuple[int, int, int, int]
+    key: StatKey
     digest: str
     sections: dict[str, list[Entry]]
     finite: bool
     #: When the file was looked at (``time.time_ns()`` before its stat was taken).
     read_ns: int
-
-
-def write_files(root: Path, files: Sequence[FileRecords], limits: Limits = DEFAULT_LIMITS) -> None:
-    """Record files in the cache of the store at ``root`` (from a process of its own)."""
-    cache = Cache(root, limits)
-    if not cache.open():
-        return
-    try:
-        cache.record_files(files)
-    finally:
-        cache.close()
-
-
-def write_json_lines(
-    root: Path,
-    rel: str,
-    key: tuple[int, int, int, int],
-    content_digest: str,
-    section: str,
-    text: str,
-    read_ns: int,
-    limits: Limits = DEFAULT_LIMITS,
-    confirm: Callable[[], bool] | None = None,
-) -> None:
-    """Record one JSON Lines file from its text (see :meth:`Cache.store_json_lines`), from
-    a process of its own.
-
-    With ``confirm``, the records are written *pending* — present, but usable by no one:
-    their file's row matches no file — and made usable only if ``confirm()`` (which may
-    wait for the reader of the file to find it sound) returns True; otherwise they are
-    withdrawn. A reader killed meanwhile leaves nothing usable behind.
-    """
-    cache = Cache(root, limits)
-    if not cache.open():
-        return
-    try:
-        if not cache.store_json_lines(
-            rel, key, content_digest, section, text, read_ns, pending=confirm is not None
-        ):
-            return
-        if confirm is not None:
-            if confirm():
-                cache.confirm(rel, key, content_digest)
-            else:
-                cache.withdraw(rel, content_digest)
-    finally:
-        cache.close()
-
-
-#: The files claimcheck writes in its folder by name (the .gitignore is created only
-#: where nothing is, never through a link).
-_OWN_FILES = (
-    "store.sqlite",
-    "store.sqlite-wal",
-    "store.sqlite-shm",
-    "store.sqlite-journal",
-    "lock",
-)
-
-#: What a refused folder is told with (after :func:`foreign_folder`'s reason).
-REFUSED = "claimcheck writes only into a real folder inside the store"
-
-
-class ForeignFolder(OSError):
-    """claimcheck's folder beside the store is a symbolic link, or lies outside the store:
-    nothing is written there (it may be anyone's folder, or anyone's database)."""
-
-
-def foreign_folder(root: Path) -> str | None:
-    """Why claimcheck's folder in ``root`` must not be used, or None when it may be (it
-    does not exist yet, or it is a real folder inside the store): a symbolic link, even to
-    a folder inside the store, is refused, as are the files in it that are links."""
-    folder = root / CACHE_DIR
-    try:
-        if folder.is_symlink():
-            return "a symbolic link"
-        if not folder.exists():
-            return None
-        real, store = folder.resolve(), root.resolve()
-    except (OSError, RuntimeError):
-        return "cannot be read"
-    if not real.is_relative_to(store) or real == store:
-        return "outside the store"
-    for name in _OWN_FILES:
-        if (folder / name).is_symlink():
-            return f"its {name} is a symbolic link"
-    return None
-
-
-def own_folder(root: Path) -> Path:
-    """claimcheck's folder beside the store (the cache, the writers' lock), created if need
-    be with a ``.gitignore`` of ``*`` in it, so that git ignores it in any repository.
-
-    Raises :class:`ForeignFolder` when it is a symbolic link or lies outside the store
-    (see :func:`foreign_folder`), writing nothing."""
-    folder = root / CACHE_DIR
-    if (why := foreign_folder(root)) is not None:
-        raise ForeignFolder(why)
-    folder.mkdir(exist_ok=True)
-    if (why := foreign_folder(root)) is not None:  # replaced by a link meanwhile
-        raise ForeignFolder(why)
-    ignore = folder / ".gitignore"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    with contextlib.suppress(OSError):  # there already (or unwritable): left as it is
-        fd = os.open(ignore, flags, 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write("# written by claimcheck: nothing here is data\n*\n")
-    return folder
-
-
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def verdict_of(digests: Mapping[str, str]) -> str:
-    """One digest of a store's files: their paths and the digests of their contents."""
-    h = hashlib.blake2b(digest_size=16)
-    for rel in sorted(digests):
-        h.update(f"{rel}\0{digests[rel]}\n".encode())
-    return h.hexdigest()
-
-
-def record_verdict(root: Path, limits: Limits, digests: Mapping[str, str], claims: int) -> None:
-    """Record that the store files with these contents load together without a problem
-    and hold ``claims`` claims (see :meth:`Cache.verdict`)."""
-    cache = Cache(root, limits)
-    if not cache.open():
-        return
-    try:
-        cache.record_verdict(verdict_of(digests), claims)
-    finally:
-        cache.close()
-
-
-def stat_key(path: Path) -> tuple[int, int, int, int]:
-    st = path.stat()
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 class Cache:
@@ -323,7 +169,7 @@ class Cache:
 
     # -- files -----------------------------------------------------------------------------
 
-    def fresh(self, rel: str, key: tuple[int, int, int, int]) -> bool:
+    def fresh(self, rel: str, key: StatKey) -> bool:
         """Whether the cached records of ``rel`` can be used without reading the file."""
         entry = self._files.get(rel)
         return entry is not None and entry[:4] == key and key[1] < entry[5] - RACY_NS
@@ -342,9 +188,7 @@ class Cache:
         entry = self._files.get(rel)
         return None if entry is None else str(entry[4])
 
-    def touch(
-        self, rel: str, key: tuple[int, int, int, int], content_digest: str, read_ns: int
-    ) -> None:
+    def touch(self, rel: str, key: StatKey, content_digest: str, read_ns: int) -> None:
         """Record a new stat for a file whose content is unchanged."""
         self._write(
             lambda db: db.execute(
@@ -417,9 +261,9 @@ class Cache:
                     )
                 )
         for section, data, crc in rows:
-            if not isinstance(data, bytes) or zlib.crc32(data) != crc:
+            if not intact(data, crc):
                 raise CacheCorrupt  # damaged on disk: read the file itself
-            out.setdefault(section, []).extend(_entries(data))
+            out.setdefault(section, []).extend(entries_of(data))
         if groups is None and sum(map(len, out.values())) != self._files[rel][6]:
             raise CacheCorrupt  # blocks missing (or more than were written)
         for entries in out.values():
@@ -429,7 +273,7 @@ class Cache:
     def store_file(
         self,
         rel: str,
-        key: tuple[int, int, int, int],
+        key: StatKey,
         content_digest: str,
         sections: dict[str, list[Entry]],
         *,
@@ -443,39 +287,17 @@ class Cache:
         A file JSON cannot hold is kept out of the cache: what was recorded of it before
         is dropped, so that no id of its old content is found by a candidate check.
         """
-        blobs: list[tuple[str, str, str | None, str | None, bytes, int]] = []
-        ids: list[tuple[str, str, int, int]] = []
-        if not finite and _has_non_finite(sections):
-            self.forget_files([rel])  # JSON cannot hold NaN or infinity
-            return
-        try:
-            for section, entries in sections.items():
-                if section == "claims":
-                    by_group: dict[tuple[str, str], list[Entry]] = {}
-                    for e in entries:
-                        rec = e[3]
-                        by_group.setdefault(group_key(rec), []).append(e)
-                    for (subject, prop), group in by_group.items():
-                        data = orjson.dumps(group)
-                        blobs.append((rel, section, subject, prop, data, zlib.crc32(data)))
-                else:
-                    data = orjson.dumps(entries)
-                    blobs.append((rel, section, None, None, data, zlib.crc32(data)))
-                for _idx, line, col, rec in entries:
-                    if isinstance(rec, dict) and isinstance(rec.get("id"), str):
-                        # As the models compare ids: NFC ("café" typed either way is one).
-                        ids.append((unicodedata.normalize("NFC", rec["id"]), rel, line, col))
-        except (TypeError, AttributeError, orjson.JSONEncodeError):
-            # a record JSON cannot hold (odd keys, huge numbers), or not a mapping
+        rows = rows_of_entries(rel, sections, finite=finite)
+        if rows is None:
             self.forget_files([rel])
             return
         count = sum(map(len, sections.values()))
-        self._store(rel, key, content_digest, blobs, ids, count, read_ns)
+        self._store(rel, key, content_digest, *rows, count, read_ns)
 
     def store_json_lines(
         self,
         rel: str,
-        key: tuple[int, int, int, int],
+        key: StatKey,
         content_digest: str,
         section: str,
         text: str,
@@ -483,51 +305,19 @@ class Cache:
         *,
         pending: bool = False,
     ) -> bool:
-        """:meth:`store_file` for a JSON Lines file, from its text: the same rows, built
-        line by line (each record's own text goes into its block, not a copy made from
-        the parsed record), so that a million records are recorded without holding a
-        million parsed ones. Nothing is recorded of a file that is not one JSON mapping
-        a line (its reader reports it): False. ``pending``: see :meth:`confirm`."""
-        groups: dict[tuple[str | None, str | None], list[str]] = {}
-        keys: dict[tuple[Any, Any], tuple[str, str]] = {}
-        ids: list[tuple[str, str, int, int]] = []
-        loads, normalize = orjson.loads, unicodedata.normalize
-        claims = section == "claims"
-        index = 0
-        try:
-            for number, line in enumerate(text.split("\n"), start=1):
-                if not line.strip():
-                    continue
-                rec = loads(line)
-                if type(rec) is not dict:
-                    return False
-                group: tuple[str | None, str | None] = (None, None)
-                if claims:
-                    raw = (rec.get("subject"), rec.get("property"))
-                    found = keys.get(raw) if type(raw[0]) is type(raw[1]) is str else None
-                    group = found or group_key(rec)
-                    if found is None and type(raw[0]) is type(raw[1]) is str:
-                        keys[raw] = group
-                parts = groups.get(group)
-                if parts is None:
-                    parts = groups[group] = []
-                parts.append(f"[{index},{number},1,{line}]")
-                record_id = rec.get("id")
-                if type(record_id) is str:
-                    ids.append((normalize("NFC", record_id), rel, number, 1))
-                index += 1
-        except (orjson.JSONDecodeError, TypeError):
+        """:meth:`store_file` for a JSON Lines file, from its text (see
+        :func:`~claimcheck.store.cache.rows.rows_of_json_lines`). Nothing is recorded of a
+        file that is not one JSON mapping a line (its reader reports it): False.
+        ``pending``: see :meth:`confirm`."""
+        rows = rows_of_json_lines(rel, section, text)
+        if rows is None:
             return False
-        blobs = []
-        for (subject, prop), parts in groups.items():
-            data = f"[{','.join(parts)}]".encode()
-            blobs.append((rel, section, subject, prop, data, zlib.crc32(data)))
         if pending:  # a row that matches no file, and no content: used by no one yet
             key, content_digest = _PENDING_KEY, _PENDING + content_digest
-        self._store(rel, key, content_digest, blobs, ids, index, read_ns)
+        self._store(rel, key, content_digest, *rows, read_ns)
         return True
 
-    def confirm(self, rel: str, key: tuple[int, int, int, int], content_digest: str) -> None:
+    def confirm(self, rel: str, key: StatKey, content_digest: str) -> None:
         """Make the pending records of ``rel`` usable: give its row the file's stat key and
         content digest."""
         self._write(
@@ -552,10 +342,10 @@ class Cache:
     def _store(
         self,
         rel: str,
-        key: tuple[int, int, int, int],
+        key: StatKey,
         content_digest: str,
-        blobs: list[tuple[str, str, str | None, str | None, bytes, int]],
-        ids: list[tuple[str, str, int, int]],
+        blobs: list[Block],
+        ids: list[IdRow],
         count: int,
         read_ns: int | None,
     ) -> None:
@@ -639,31 +429,6 @@ class Cache:
             pass  # a cache that cannot be written is only a slower run
 
 
-def relative(root: Path, path: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return os.fspath(path)
-
-
-class CacheCorrupt(Exception):
-    """A cached entry that is not what this module writes: read the file instead."""
-
-
-def _entries(data: bytes) -> list[Entry]:
-    try:
-        items = orjson.loads(data)
-        out = []
-        for e in items:
-            idx, line, col, rec = e
-            if not (isinstance(idx, int) and isinstance(line, int) and isinstance(col, int)):
-                raise CacheCorrupt
-            out.append((idx, line, col, rec))
-        return out
-    except (orjson.JSONDecodeError, TypeError, ValueError) as e:
-        raise CacheCorrupt from e
-
-
 def _well_formed(row: tuple[Any, ...]) -> bool:
     path, size, mtime, ctime, ino, content_digest, written, records = row
     return (
@@ -671,26 +436,3 @@ def _well_formed(row: tuple[Any, ...]) -> bool:
         and all(type(n) is int for n in (size, mtime, ctime, ino, written, records))
         and isinstance(content_digest, str)
     )
-
-
-def group_key(record: Any) -> tuple[str, str]:
-    """A claim record's (subject, property), as the models will normalise them."""
-    subject, prop = record.get("subject"), record.get("property")
-    return (
-        unicodedata.normalize("NFC", subject.strip()) if isinstance(subject, str) else str(subject),
-        unicodedata.normalize("NFC", prop.strip()) if isinstance(prop, str) else str(prop),
-    )
-
-
-def _has_non_finite(value: Any) -> bool:
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, float):
-            if item != item or item in (float("inf"), float("-inf")):
-                return True
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list | tuple):
-            stack.extend(item)
-    return False

@@ -1,0 +1,113 @@
+"""Judging candidate files against a store before they are added: the findings they
+bring, the store's claims they would corroborate, and those they duplicate."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+from claimcheck.config import Config
+from claimcheck.engine import Runner, attach_reviews, finding_order
+from claimcheck.findings import Finding
+from claimcheck.grades import grade_group
+from claimcheck.results import CandidateReport, Corroboration, Result
+from claimcheck.store import Store, load_store
+
+
+def check_candidates(
+    root: str | Path,
+    candidates: Sequence[str | Path],
+    config: Config | None = None,
+    *,
+    cache: bool = False,
+) -> Result:
+    """Judge candidate files against the store at ``root``, writing nothing to it.
+
+    With ``cache``, only the groups the candidates touch are read from the store's cache.
+    """
+    config = config or Config()
+    store = load_store(
+        root, candidates=candidates, limits=config.limits, cache=cache, partial=cache
+    )
+    start = store.candidate_start or 0
+    new_ids = frozenset(i for i, w in store.where.items() if w[0] >= start)
+    new_claims = [c for c in store.claims.values() if c.id in new_ids]
+    touched = sorted({(c.subject, c.property) for c in new_claims})
+    runner = Runner(store, config, focus=new_ids)
+    findings, grades, estimates = runner.run(touched)
+    findings = [
+        f
+        for f in findings
+        if new_ids.intersection(f.claims)
+        or any(f.location.startswith(p) for p in store.files[start:])
+    ]
+    findings.sort(key=finding_order)
+    attach_reviews(store, findings, complete=False)
+    report = CandidateReport(files=store.files[start:], claims=sorted(c.id for c in new_claims))
+    # The touched groups as the store has them, all in scope: their findings are not new.
+    unfocused = Runner(store, config)
+    existing: set[str] = set()
+    old_findings: list[Finding] = []
+    for key in touched:
+        old = [c for c in store.groups[key] if c.id not in new_ids]
+        if not old:
+            continue
+        found = unfocused.group_findings(unfocused.evidence.group(key, old))
+        old_findings += found
+        existing |= {f.fingerprint for f in found}
+        before = grade_group(runner.evidence.group(key, old))
+        # A grade the candidates raise by supporting the claim's value (not one raised
+        # because a candidate revises a figure that contradicted it).
+        whole = runner.evidence.group(key)
+        statement_of = whole.statement_by_claim
+        new_here = [c.id for c in store.groups[key] if c.id in new_ids and c.id in statement_of]
+        for cid, was in sorted(before.items()):
+            now = grades.get(cid)
+            if now is None or was.grade == 6 or now.grade >= was.grade or cid not in statement_of:
+                continue
+            by = [
+                n for n in new_here if whole.statement_supports(statement_of[n], statement_of[cid])
+            ]
+            if by:
+                report.corroborates.append(Corroboration(cid, was, now, by))
+        for c in store.groups[key]:
+            if c.id not in new_ids:
+                continue
+            for o in old:
+                if (
+                    o.source == c.source
+                    and o.claimant == c.claimant  # two claimants of one dispatch: two claims
+                    and o.parsed is not None
+                    and c.parsed is not None
+                    and o.parsed.key == c.parsed.key
+                    and o.stance == c.stance
+                ):
+                    report.duplicates.append(
+                        {"candidate": c.id, "existing": o.id, "location": str(store.location(o.id))}
+                    )
+    existing |= _continuing(store, findings, old_findings, new_ids)
+    report.existing = sorted(f.fingerprint for f in findings if f.fingerprint in existing)
+    mine = {cid: g for cid, g in grades.items() if cid in new_ids}
+    return Result(store, config, findings, mine, estimates, [], report)
+
+
+def _continuing(
+    store: Store, findings: list[Finding], old: list[Finding], new_ids: frozenset[str]
+) -> set[str]:
+    """Findings that continue one the store already has: the same rule on the same group,
+    the candidates' claims all from origins already in it — a ministry revising its toll
+    in a dispute with the army is the same dispute, not a new one."""
+    claims = store.claims
+    by_group: dict[tuple[str, str, str], list[set[str]]] = defaultdict(list)
+    for g in old:
+        by_group[(g.rule, g.subject or "", g.property or "")].append(
+            {claims[c].origin for c in g.claims if c in claims}
+        )
+    out: set[str] = set()
+    for f in findings:
+        mine = {claims[c].origin for c in f.claims if c in new_ids and c in claims}
+        before = by_group.get((f.rule, f.subject or "", f.property or ""), ())
+        if mine and any(mine <= origins for origins in before):
+            out.add(f.fingerprint)
+    return out

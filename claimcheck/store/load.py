@@ -1,0 +1,249 @@
+"""Loading a store: find its files, read them (through the cache, if asked), add the
+candidates, cross-check, and raise every problem found together.
+
+Reading and validating each file is :class:`~claimcheck.store.loader.Loader`'s; which
+files come from the cache, and recording the others, :mod:`claimcheck.store.cache`'s.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from claimcheck.errors import Location, Problem, StoreError, display_path
+from claimcheck.store import integrity
+from claimcheck.store.cache import CacheCorrupt, CachedLoad, digest, touched_groups
+from claimcheck.store.files import file_kind, store_files
+from claimcheck.store.limits import DEFAULT_LIMITS, Limits
+from claimcheck.store.loader import SECTION_OF, Loader, Parsed, gc_paused
+from claimcheck.store.progress import LoadProgress
+from claimcheck.store.store import Store
+
+#: Stop collecting after this many problems: the first ones are what a user fixes first.
+MAX_PROBLEMS = 200
+
+
+def load_store(
+    root: str | Path,
+    *,
+    candidates: Sequence[str | Path] = (),
+    limits: Limits = DEFAULT_LIMITS,
+    cache: bool = False,
+    partial: bool = False,
+    background: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Store:
+    """Load and check the store at ``root`` (plus ``candidates``, if any).
+
+    With ``cache``, unchanged files are read from the store's cache and changed ones
+    recorded in it (see :mod:`claimcheck.store.cache`). With ``partial`` as well, only
+    the claims of the (subject, property) groups the candidates touch are loaded: what
+    a candidate check needs, in time independent of the store's size.
+
+    With ``background``, many records to record are recorded by a forked process while
+    the caller goes on (checking them): the store returned owns that process, and waits
+    for it when it is closed — use it as a context manager::
+
+        with load_store("claims", cache=True, background=True) as store:
+            result = check(store)
+
+    (a store never closed is waited for when the interpreter exits). Without
+    ``background``, nothing this starts outlives the call.
+
+    ``progress``, if given, is called as ``progress(done, total)``: bytes of the store's
+    files loaded so far and in all (candidates not counted), a few times a second at most
+    and once at the end with ``done == total`` (also when the load finds problems).
+
+    Problems that do not stop the load (an empty file) are on :attr:`Store.warnings`.
+    Raises :class:`~claimcheck.errors.StoreError` listing every problem found.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise StoreError([Problem(Location(display_path(root)), "no such store folder")])
+    tracker = None if progress is None else LoadProgress(progress)
+    if not cache:
+        return _load(root, candidates, limits, False, False, progress=tracker)
+    try:
+        try:
+            return _load(root, candidates, limits, True, partial, background, tracker)
+        except _Unverified:
+            # The store's files are not those of its last verdict: a few groups cannot
+            # tell whether it holds a problem elsewhere, so read it all (most of it from
+            # the cache).
+            return _load(root, candidates, limits, True, False, False, tracker)
+    except CacheCorrupt:
+        # The cache failed under us (another process rebuilt it, the disk...): read it all.
+        return _load(root, candidates, limits, False, False, progress=tracker)
+
+
+class _Unverified(Exception):
+    """A partial load of a store whose files are not those of its recorded verdict."""
+
+
+def _load(
+    root: Path,
+    candidates: Sequence[str | Path],
+    limits: Limits,
+    cache: bool,
+    partial: bool,
+    background: bool = False,
+    progress: LoadProgress | None = None,
+) -> Store:
+    loader = Loader(root, limits, progress)
+    cached = CachedLoad.open(root, limits, loader.store.warnings) if cache else None
+    groups: set[tuple[str, str]] | None = None
+    stored: int | None = None  # the store's claims, as its verdict counted them
+    try:
+        with gc_paused():
+            files, walk_problems = store_files(root)
+            loader.problems.extend(walk_problems)
+            pending = _candidates(loader, candidates, files)
+            if partial and cached is not None:
+                groups = touched_groups(
+                    r for _, parsed in pending if parsed is not None for r in parsed.claims()
+                )
+            if cached is not None:
+                cached.forget_missing(files)
+            sizes = [_size_of(p) for p in files] if progress is not None else []
+            if progress is not None:
+                progress.start(sum(sizes))
+            for i, path in enumerate(files):
+                if progress is not None:
+                    progress.file(sizes[i])
+                if cached is None:
+                    loader.add_file(path)
+                else:
+                    cached.add_file(loader, path, groups, early=background and groups is None)
+                if progress is not None:
+                    progress.file_done()
+            if cached is not None:
+                cached.files_read(background and groups is None)
+            if groups is not None:
+                assert cached is not None
+                stored = cached.verified()
+                if stored is None:
+                    raise _Unverified
+            claims = len(loader.store.claims)
+            loader.store.candidate_start = len(loader.store.files)
+            for path, parsed in pending:
+                if parsed is None:
+                    loader.skip(path)
+                else:
+                    loader.store.candidate_digests.append(digest(parsed.data))
+                    loader.add_parsed(path, parsed, for_cache=False)
+            if groups is not None:
+                assert cached is not None
+                _collisions(loader, cached)
+            integrity.check(
+                loader.store,
+                loader.problem,
+                loader.locate,
+                loader.failed_ids,
+                exists=cached.exists() if cached is not None and groups is not None else None,
+            )
+            if cached is not None and groups is None:
+                cached.update_verdict(bool(loader.problems), bool(candidates), claims)
+    finally:
+        if cached is not None:
+            cached.close()
+    if cached is not None:
+        # What is left to record, by a child while the caller goes on; here when the load
+        # failed, which ends at once.
+        cached.record_rest(here=bool(loader.problems))
+    if progress is not None:
+        progress.finish()
+    if loader.problems:
+        raise StoreError(sorted(loader.problems, key=_problem_order)[:MAX_PROBLEMS])
+    store = loader.store
+    store.warnings.sort(key=_problem_order)
+    store.partial = groups is not None
+    if stored is not None:
+        # The store's claims, as its verdict counted them, and the candidates'.
+        start = store.candidate_start or 0
+        where = store.where
+        store.total_claims = stored + sum(1 for c in store.claims if where[c][0] >= start)
+    if cached is not None:
+        store.digests = cached.known_digests() or {}
+        store.waits_for(cached.wait)
+    return store
+
+
+def _candidates(
+    loader: Loader, candidates: Sequence[str | Path], files: list[Path]
+) -> list[tuple[Path, Parsed | None]]:
+    """The candidate files, parsed (None: one that could not be, with its problem)."""
+    in_store = {_resolved(p) for p in files} if candidates else set()
+    pending: list[tuple[Path, Parsed | None]] = []
+    for candidate in candidates:
+        path = Path(candidate)
+        unfit = _not_a_candidate(path)
+        if unfit is not None:
+            loader.problem(Location(display_path(path)), unfit)
+            continue
+        if _resolved(path) in in_store:
+            loader.problem(
+                Location(display_path(path)),
+                "this candidate is a file of the store already: a candidate is a file "
+                "not yet in the store (check the store itself with `check`)",
+            )
+            continue
+        pending.append((path, loader.parse(path)))
+    return pending
+
+
+def _not_a_candidate(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a candidate file, or None. A candidate is named by
+    the user: a link is followed wherever it goes (unlike a store's files). Nothing is
+    opened here (opening a FIFO could block)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "no such candidate file"
+    except OSError as e:
+        return f"cannot read candidate file: {e.strerror or e}"
+    if not stat.S_ISREG(mode):
+        return f"not a regular file: {file_kind(mode)}; a candidate is a YAML or JSON Lines file"
+    return None
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: reported when the file is read
+        return path
+
+
+def _collisions(loader: Loader, cached: CachedLoad) -> None:
+    """Candidate ids that a claim of the store, not loaded, already uses."""
+    store = loader.store
+    start = store.candidate_start or 0
+    candidate_ids = [i for i, w in store.where.items() if w[0] >= start]
+    for record_id, (rel, line, col) in cached.elsewhere(candidate_ids).items():
+        w = store.where.pop(record_id)
+        other = store.kind_of(record_id)
+        first = Location(display_path(store.root / rel), line, col)
+        loader.problem(
+            Location(store.files[w[0]], w[2], w[3]),
+            f"duplicate id {record_id!r}: already used by the claim at {first}",
+        )
+        # As when both are loaded: the second record is dropped, references to it are
+        # not "unknown" (see ``Loader._register``).
+        if other is not None:
+            getattr(store, SECTION_OF[other]).pop(record_id, None)
+        loader.failed_ids.add(record_id)
+
+
+def _problem_order(p: Problem) -> tuple[str, int, int]:
+    return (p.location.path, p.location.line, p.location.col)
+
+
+__all__ = ["load_store"]

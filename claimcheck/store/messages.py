@@ -1,0 +1,68 @@
+"""What a user is told about a record the models refuse: the field, and what to do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimcheck.errors import did_you_mean, kind_of
+from claimcheck.model import RECORD_TYPES, SINGULAR
+
+#: What to write in a required field left empty.
+_EMPTY_HINTS = {
+    "id": "write an id for this record (letters, digits, '-', '_')",
+    "subject": "write the id of one of the store's subjects",
+    "property": "write the id of one of the store's properties",
+    "value": "write the value as the source states it",
+    "name": "write its name",
+    "label": "write a short label",
+    "finding": "write the fingerprint of the finding reviewed",
+}
+
+#: Fields the models fill in themselves: never suggested for a misspelt one.
+_RESOLVED = {"parsed", "outlet", "claimant_given", "cited"}
+
+
+def validation_problem(
+    section: str, index: int, record: Any, err: Any
+) -> tuple[str | None, bool, str]:
+    """One pydantic error of the ``index``-th record of ``section``, for a user: the
+    field to point at (None: the record itself), whether at the field's key rather than
+    its value, and the message."""
+    loc = err["loc"]
+    field = str(loc[0]) if loc else None
+    kind = err["type"]
+    label = _record_label(section, index, record)
+    model = RECORD_TYPES[section]
+    fields = list(model.__dataclass_fields__)  # type: ignore[attr-defined]
+    if kind in ("dataclass_type", "dataclass_exact_type", "dict_type", "model_type"):
+        return None, False, f"{label}: a record must be a mapping of fields, not {kind_of(record)}"
+    if kind == "unexpected_keyword_argument":
+        hint = did_you_mean(field or "", [f for f in fields if f not in _RESOLVED])
+        return field, True, f"{label}: unknown field {field!r}{hint}"
+    if kind == "missing":
+        return None, False, f"{label}: missing required field {field!r}"
+    if len(loc) == 1 and "input" in err and err["input"] is None:
+        # A field left empty (`subject:`), as `extract` leaves what it could not fill:
+        # say what to write there.
+        if kind == "literal_error":
+            hint = f"write one of {err.get('ctx', {}).get('expected', 'its values')}"
+        else:
+            hint = _EMPTY_HINTS.get(field or "", f"write its {field}")
+        return field, False, f"{label}: {field} is empty: {hint}"
+    detail = str(err["msg"]).removeprefix("Value error, ")
+    path = ".".join(str(p) for p in loc) if loc else "record"
+    if kind.endswith("_type") or kind in ("literal_error", "enum"):
+        detail = f"{detail}, got {_short(err.get('input'))}"
+    return field, False, f"{label}: {path}: {detail}" if loc else f"{label}: {detail}"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _record_label(section: str, index: int, record: Any) -> str:
+    name = SINGULAR[section]
+    if isinstance(record, dict) and isinstance(record.get("id"), str):
+        return f"{name} {record['id']!r}"
+    return f"{name} #{index + 1} of {section}"
