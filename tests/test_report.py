@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,207 @@ def test_user_text_is_escaped(runner: CliRunner, tmp_path: Path) -> None:
             assert "%%" not in line and "<" not in line and "`" not in line, line
             # a label never closes its own shape early
             assert line.count('"') in (0, 2), line
+
+
+#: Text that would run or load something if it reached the page as markup.
+PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(2)>\x1b[2J\u202e'
+
+
+def _hostile_store(make_store: Callable[..., Path]) -> Path:
+    """A store with ``PAYLOAD`` in every field of user text the report shows: names,
+    owners, titles, labels, units, category values, text values, quotes, reviews, the
+    report's title; links to `javascript:` and `data:`, and one breaking out of `href`."""
+    p = PAYLOAD
+    records = {
+        "outlets": [
+            {"id": "evil-news", "name": f"Evil {p}", "kind": "newspaper", "owner": f"Owner {p}"},
+            {"id": "good-news", "name": "Good news", "kind": "newspaper"},
+        ],
+        "documents": [
+            {
+                "id": "evil-doc",
+                "outlet": "evil-news",
+                "title": f"Title {p}",
+                "published": "2023-11-09",
+                "url": "javascript:alert(3)",
+                "language": p,
+            },
+            {
+                "id": "data-doc",
+                "outlet": "good-news",
+                "title": f"Data {p}",
+                "published": "2023-11-08",
+                "url": " data:text/html,<script>alert(4)</script>",
+            },
+            {
+                "id": "web-doc",
+                "outlet": "good-news",
+                "title": "Web",
+                "published": "2023-11-10",
+                "url": 'https://example.org/a"><script>alert(5)</script>',
+            },
+        ],
+        "parties": [
+            {"id": "evil-party", "name": f"Party {p}", "kind": "journalist", "side": "evil-side"},
+            {"id": "other-party", "name": f"Other {p}", "kind": "state", "side": "other-side"},
+        ],
+        "subjects": [
+            {"id": "quiet-subject", "label": f"Quiet {p}"},
+            {
+                "id": "evil-subject",
+                "label": f"Subject {p}",
+                "date": "2023-11-07",
+                "sides": ["evil-side", "other-side"],
+            },
+        ],
+        "properties": [
+            {"id": "toll", "type": "quantity", "label": f"Toll {p}", "unit": f"units {p}"},
+            {"id": "said", "type": "text", "label": f"Said {p}"},
+            {"id": "leader", "type": "entity", "label": f"Leader {p}"},
+            {
+                "id": "side-taken",
+                "type": "category",
+                "label": f"Side {p}",
+                "values": [f"a{p}", f"b{p}"],
+            },
+        ],
+        "claims": [
+            {
+                "id": "t1",
+                "subject": "evil-subject",
+                "property": "toll",
+                "value": 14,
+                "source": "evil-doc",
+                "claimant": "evil-party",
+                "quote": f"Quote {p}",
+                "as_of": "2023-11-08",
+            },
+            {
+                "id": "t2",
+                "subject": "evil-subject",
+                "property": "toll",
+                "value": 3,
+                "source": "data-doc",
+                "claimant": "other-party",
+                "quote": f"Quote {p}",
+            },
+            {
+                "id": "t3",
+                "subject": "evil-subject",
+                "property": "toll",
+                "value": 40,
+                "source": "web-doc",
+            },
+            {
+                "id": "q1",
+                "subject": "quiet-subject",
+                "property": "toll",
+                "value": 7,
+                "source": "evil-doc",
+                "claimant": "evil-party",
+                "quote": p,
+            },
+            {
+                "id": "x1",
+                "subject": "evil-subject",
+                "property": "said",
+                "value": f"Said {p}",
+                "source": "web-doc",
+            },
+            {
+                "id": "l1",
+                "subject": "evil-subject",
+                "property": "leader",
+                "value": "evil-party",
+                "source": "evil-doc",
+            },
+            {
+                "id": "l2",
+                "subject": "evil-subject",
+                "property": "leader",
+                "value": "other-party",
+                "source": "web-doc",
+            },
+            {
+                "id": "s1",
+                "subject": "evil-subject",
+                "property": "side-taken",
+                "value": f"a{p}",
+                "source": "evil-doc",
+            },
+            {
+                "id": "s2",
+                "subject": "evil-subject",
+                "property": "side-taken",
+                "value": f"b{p}",
+                "source": "data-doc",
+            },
+        ],
+    }
+    root = make_store({"hostile.yaml": json.dumps(records)})  # JSON is YAML
+    (root / "claimcheck.toml").write_text(f"title = {json.dumps('Title ' + p)}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--store", str(root), "check", "--format", "json"])
+    conflict = next(f for f in json.loads(result.stdout)["findings"] if f["rule"] == "CC101")
+    review = {
+        "finding": conflict["fingerprint"],
+        "verdict": "explained",
+        "note": f"Note {p}",
+        "by": f"By {p}",
+        "on": "2023-11-20",
+    }
+    (root / "reviews.yaml").write_text(json.dumps({"reviews": [review]}), encoding="utf-8")
+    return root
+
+
+class _Elements(HTMLParser):
+    """Every element of a page with its attributes, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, attrs))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_every_field_of_user_text_stays_text_in_html(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    root = _hostile_store(make_store)
+    code, html = report(runner, root, "--format", "html")
+    assert code == 0
+    assert "<script" not in html.lower() and "<img" not in html.lower()
+    page = _Elements()
+    page.feed(html)
+    tags = {tag for tag, _ in page.elements}
+    assert not tags & {"script", "img", "iframe", "object", "embed", "link", "base"}, tags
+    attributes = [(tag, name, value or "") for tag, attrs in page.elements for name, value in attrs]
+    assert not [a for a in attributes if a[1].startswith("on")], "an event handler reached the page"
+    links = [value for _, name, value in attributes if name in ("href", "src", "xlink:href")]
+    assert links and all(v.startswith(("#", "https://", "http://")) for v in links), links
+    # the payload is drawn as text, in every place: the report shows what the store says
+    text = "".join(page.text)
+    shown = PAYLOAD.replace("\x1b", "\\x1b").replace("\u202e", "\\u202e")
+    for field in (
+        "Title",
+        "Evil",
+        "Owner",
+        "Party",
+        "Subject",
+        "Quiet",
+        "Toll",
+        "Quote",
+        "Note",
+        "By",
+        "Data",
+        "units",
+    ):
+        assert f"{field} {shown}" in text, field
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", html)
 
 
 def test_shipped_reports_are_current(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:

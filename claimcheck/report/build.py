@@ -22,12 +22,11 @@ from claimcheck.grades import Grade
 from claimcheck.model import Claim
 from claimcheck.provenance import Provenance
 from claimcheck.render import visible
+from claimcheck.report.sections import CONFLICTS
+from claimcheck.rules import RuleCategory, all_rules
 from claimcheck.sources import OutletRecord, outlet_records
 from claimcheck.store import Store
 from claimcheck.values import DateRange, Quantity
-
-#: Rules whose findings make a subject a conflict (the rest are corroboration gaps).
-CONFLICT_RULES = ("CC1", "CC3")
 
 
 @dataclass
@@ -46,7 +45,8 @@ class Row:
     url: str | None
     as_of: str
     grade: Grade | None
-    in_findings: list[str]
+    #: The categories of the rules whose findings name the claim.
+    categories: frozenset[RuleCategory]
     #: The cluster of claims that agree it belongs to: ``A``, ``B``... (values in one
     #: cluster can all hold together; ``-`` for a value that says nothing comparable).
     cluster: str = "-"
@@ -166,10 +166,6 @@ class Report:
         ]
 
 
-def _is_conflict(f: Finding) -> bool:
-    return f.rule.startswith(CONFLICT_RULES)
-
-
 def build(result: Result, title: str | None = None) -> Report:
     store = result.store
     by_group: dict[tuple[str, str], list[Finding]] = {}
@@ -178,10 +174,12 @@ def build(result: Result, title: str | None = None) -> Report:
             by_group.setdefault((f.subject, f.property), []).append(f)
     estimates = {(e.subject, e.property): e for e in result.estimates}
     evidence = Evidence(store, thresholds(result.config, store.reviews))
-    in_findings: dict[str, list[str]] = {}
+    rules = all_rules()
+    category = {r.code: r.category for r in rules}
+    in_findings: dict[str, set[RuleCategory]] = {}
     for f in result.findings:
         for cid in f.claims:
-            in_findings.setdefault(cid, []).append(f.rule)
+            in_findings.setdefault(cid, set()).add(category[f.rule])
 
     def row(c: Claim) -> Row:
         doc = store.documents.get(c.source or "")
@@ -209,7 +207,7 @@ def build(result: Result, title: str | None = None) -> Report:
             url=doc.url if doc else None,
             as_of=str(c.as_of) if c.as_of else "—",
             grade=result.grades.get(c.id),
-            in_findings=sorted(set(in_findings.get(c.id, []))),
+            categories=frozenset(in_findings.get(c.id, ())),
             subject_label=store.subjects[c.subject].label
             if c.subject in store.subjects
             else c.subject,
@@ -221,7 +219,7 @@ def build(result: Result, title: str | None = None) -> Report:
     for (subject_id, prop_id), findings in sorted(by_group.items()):
         subject = store.subjects.get(subject_id)
         label = subject.label if subject else subject_id
-        if any(_is_conflict(f) for f in findings):
+        if any(category[f.rule] in CONFLICTS for f in findings):
             prop = store.properties.get(prop_id)
             claims = [c for c in store.groups.get((subject_id, prop_id), []) if c.active]
             ev = evidence.group((subject_id, prop_id))
@@ -292,8 +290,6 @@ def build(result: Result, title: str | None = None) -> Report:
         counts[c.source or ""] = counts.get(c.source or "", 0) + 1
     for d in documents:
         d["claims"] = counts.get(str(d["id"]), 0)
-    from claimcheck.rules import all_rules
-
     return Report(
         title=title or result.config.title or default_title(store),
         summary=result.summary() | {"parties": len(store.parties), "subjects": len(store.subjects)},
@@ -306,8 +302,8 @@ def build(result: Result, title: str | None = None) -> Report:
         provenance_edges=edges,
         outlets=outlet_records(result),
         documents=documents,
-        rule_names={r.code: r.name for r in all_rules()},
-        rule_descriptions={r.code: _first_line(r.__doc__) for r in all_rules()},
+        rule_names={r.code: r.name for r in rules},
+        rule_descriptions={r.code: _first_line(r.__doc__) for r in rules},
     )
 
 

@@ -21,6 +21,7 @@ from claimcheck.report.build import (
     outlet_rows,
     readable,
 )
+from claimcheck.report.sections import SECTIONS
 
 
 def esc(text: object) -> str:
@@ -149,7 +150,7 @@ def render(report: Report) -> str:
         f"{s['reviewed']} reviewed, {count(s['stale_reviews'], 'stale review')}."
     )
     head.append("")
-    out = ["## Summary", ""]
+    out = [_h2("summary"), ""]
     rows = [[code, report.rule_names.get(code, ""), str(n)] for code, n in s["by_rule"].items()]
     out += [table(rows, ["rule", "name", "findings"], "markdown"), ""]
     grades = s["grades"]
@@ -158,7 +159,7 @@ def render(report: Report) -> str:
         + ", ".join(f"{g}: {grades[g]}" for g in grades)
         + " (1 confirmed … 5 improbable, 6 cannot be judged)."
     )
-    out += ["", "## Conflicts", ""]
+    out += ["", _h2("conflicts"), ""]
     if not report.conflicts:
         out += ["No conflicts.", ""]
     for section in report.conflicts:
@@ -166,12 +167,12 @@ def render(report: Report) -> str:
         out += [f"### {esc(section.label)}", "", f"Subject `{esc(section.subject)}`{date}", ""]
         for group in section.groups:
             out += _group(group)
-    out += ["## Corroboration gaps", ""]
+    out += [_h2("gaps"), ""]
     out += _gaps(report)
     if report.timeline:
-        out += ["## Timeline", "", mermaid.timeline(report), ""]
+        out += [_h2("timeline"), "", mermaid.timeline(report), ""]
         out += [
-            "## Provenance of the conflicting claims",
+            _h2("provenance"),
             "",
             "Claimants (rounded) speak in documents (boxes), published by outlets (double boxes) "
             "owned by groups (cylinders). Claims that share a node share an origin.",
@@ -179,9 +180,9 @@ def render(report: Report) -> str:
             mermaid.provenance(report),
             "",
         ]
-    out += ["## Appendix: outlets", ""]
+    out += [_h2("outlets"), ""]
     out += [table([_cells(r) for r in outlet_rows(report)], OUTLET_HEADERS, "markdown"), ""]
-    out += ["## Appendix: documents", ""]
+    out += [_h2("documents"), ""]
     rows = [
         _cells(
             [
@@ -207,6 +208,10 @@ def render(report: Report) -> str:
     return "\n".join(head + _contents(out, report) + out)
 
 
+def _h2(section: str) -> str:
+    return f"## {SECTIONS[section]}"
+
+
 def _contents(lines: list[str], report: Report) -> list[str]:
     """The table of contents of the report's ``lines``: its sections, and the subjects
     in conflict under "Conflicts", linked as GitHub and GitLab name headings' anchors."""
@@ -216,9 +221,9 @@ def _contents(lines: list[str], report: Report) -> list[str]:
     for level, text, slug in slugs:
         if level == 2:
             extra = ""
-            if text == "Conflicts" and report.conflicts:
+            if text == SECTIONS["conflicts"] and report.conflicts:
                 extra = f" ({count(len(report.conflicts), 'subject')})"
-            elif text == "Corroboration gaps" and report.gaps:
+            elif text == SECTIONS["gaps"] and report.gaps:
                 extra = f" ({count(len(report.gaps), 'finding')})"
             toc.append(f"- [{text}](#{slug}){extra}")
         elif level == 3:

@@ -12,6 +12,7 @@ import re
 from claimcheck.estimates import Estimate
 from claimcheck.report.build import Group, Report, readable
 from claimcheck.report.build import next_day as _next_day
+from claimcheck.report.sections import DISPUTED
 from claimcheck.values import Quantity
 from claimcheck.values.quantity import INF
 
@@ -82,7 +83,7 @@ def forest(group: Group) -> str:
         assert isinstance(q, Quantity)
         low, high = q.low, (q.high if q.high != INF else top)
         name = label(f"{r.stated} - {r.claimant}", 50)
-        tag = "crit, " if r.in_findings and any(c.startswith("CC1") for c in r.in_findings) else ""
+        tag = "crit, " if r.categories & DISPUTED else ""
         if high <= low:
             lines.append(f"    {name} : {tag}milestone, {_n(low)}, 0s")
         else:

@@ -1,18 +1,20 @@
 """Inline SVG pictures for the HTML report: no script, no external resource.
 
-Every piece of user text goes through :func:`esc` (XML escaping, control characters
-shown as their escapes), so a quote holding `<script>` is drawn as text.
+Each picture is :class:`~claimcheck.report.markup.Html`: every value formatted into it
+is escaped (control characters shown as their escapes) unless it is markup itself, so a
+quote holding `<script>` is drawn as text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from html import escape
 
-from claimcheck.report.build import Group, Report, Row, readable
+from claimcheck.report.build import Group, Report, Row
 from claimcheck.report.build import axis_top as _axis_top
 from claimcheck.report.build import next_day as _next_day
+from claimcheck.report.markup import Html
+from claimcheck.report.sections import CONFLICTS, DISPUTED
 from claimcheck.values import Quantity
 from claimcheck.values.quantity import INF
 
@@ -20,10 +22,6 @@ FONT = "font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:12px
 CONFLICT = "#c0392b"
 CALM = "#2c6fbb"
 MUTED = "#888"
-
-
-def esc(text: object) -> str:
-    return escape(readable(text), quote=True)
 
 
 def _short(text: str, n: int) -> str:
@@ -34,11 +32,11 @@ def _num(x: float) -> str:
     return str(int(x)) if x == int(x) else f"{x:g}"
 
 
-def forest(group: Group) -> str:
+def forest(group: Group) -> Html:
     """One line per claim from its low to its high bound; the estimate shaded behind."""
     rows = group.quantity_rows
     if not rows:
-        return ""
+        return Html()
     top = _axis_top(rows)
     left, width, row_h = 300, 420, 24
     height = 40 + row_h * len(rows) + 30
@@ -47,56 +45,92 @@ def forest(group: Group) -> str:
         return left + width * (min(v, top) / top)
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {left + width + 40} {height}" '
-        f'width="{left + width + 40}" height="{height}" style="{FONT}">',
-        f"<title>{esc(group.label)}: every claim's interval and the estimate</title>",
+        _svg(left + width + 40, height),
+        Html("<title>{}: every claim's interval and the estimate</title>").format(group.label),
     ]
     e = group.estimate
     if e is not None:
         parts.append(
-            f'<rect x="{x(e.low):.1f}" y="20" '
-            f'width="{max(x(top if e.high is None else e.high) - x(e.low), 2):.1f}" '
-            f'height="{row_h * len(rows) + 10}" fill="#f3d9a4" opacity="0.6"/>'
+            Html(
+                '<rect x="{x:.1f}" y="20" width="{w:.1f}" height="{h}" fill="#f3d9a4" opacity="0.6"/>'
+            ).format(
+                x=x(e.low),
+                w=max(x(top if e.high is None else e.high) - x(e.low), 2),
+                h=row_h * len(rows) + 10,
+            )
         )
         parts.append(
-            f'<line x1="{x(e.best):.1f}" x2="{x(e.best):.1f}" y1="16" y2="{30 + row_h * len(rows)}" '
-            f'stroke="#b8860b" stroke-width="2" stroke-dasharray="4 3"/>'
+            Html(
+                '<line x1="{x:.1f}" x2="{x:.1f}" y1="16" y2="{y2}" '
+                'stroke="#b8860b" stroke-width="2" stroke-dasharray="4 3"/>'
+            ).format(x=x(e.best), y2=30 + row_h * len(rows))
         )
         parts.append(
-            f'<text x="{x(e.best) + 4:.1f}" y="14" fill="#8a6508">best {esc(_num(e.best))}</text>'
+            Html('<text x="{x:.1f}" y="14" fill="#8a6508">best {best}</text>').format(
+                x=x(e.best) + 4, best=_num(e.best)
+            )
         )
     for i, r in enumerate(rows):
         q = r.claim.parsed
         assert isinstance(q, Quantity)
         y = 36 + i * row_h
-        color = CONFLICT if any(c.startswith("CC1") for c in r.in_findings) else CALM
+        color = CONFLICT if r.categories & DISPUTED else CALM
         who = _short(f"{r.stated} — {r.claimant}", 44)
-        parts.append(f'<text x="{left - 8}" y="{y + 4}" text-anchor="end">{esc(who)}</text>')
+        parts.append(
+            Html('<text x="{x}" y="{y}" text-anchor="end">{who}</text>').format(
+                x=left - 8, y=y + 4, who=who
+            )
+        )
         x1, x2 = x(q.low), x(q.high if q.high != INF else top)
         if x2 - x1 < 1:
-            parts.append(f'<circle cx="{x1:.1f}" cy="{y}" r="5" fill="{color}"/>')
+            parts.append(
+                Html('<circle cx="{x:.1f}" cy="{y}" r="5" fill="{color}"/>').format(
+                    x=x1, y=y, color=color
+                )
+            )
         else:
             parts.append(
-                f'<line x1="{x1:.1f}" x2="{x2:.1f}" y1="{y}" y2="{y}" stroke="{color}" stroke-width="5" '
-                f'stroke-linecap="round"/>'
+                Html(
+                    '<line x1="{x1:.1f}" x2="{x2:.1f}" y1="{y}" y2="{y}" stroke="{color}" '
+                    'stroke-width="5" stroke-linecap="round"/>'
+                ).format(x1=x1, x2=x2, y=y, color=color)
             )
             if q.high == INF:
-                parts.append(f'<path d="M{x2:.1f},{y - 6} l10,6 l-10,6 z" fill="{color}"/>')
+                parts.append(
+                    Html('<path d="M{x:.1f},{y} l10,6 l-10,6 z" fill="{color}"/>').format(
+                        x=x2, y=y - 6, color=color
+                    )
+                )
     axis_y = 30 + row_h * len(rows)
-    parts.append(
-        f'<line x1="{left}" x2="{left + width}" y1="{axis_y}" y2="{axis_y}" stroke="{MUTED}"/>'
-    )
+    parts.append(_axis(left, width, axis_y))
     for k in range(6):
         v = top * k / 5
-        parts.append(
-            f'<text x="{x(v):.1f}" y="{axis_y + 16}" text-anchor="middle" fill="{MUTED}">{esc(_num(round(v, 1)))}</text>'
-        )
+        parts.append(_axis_label(f"{x(v):.1f}", axis_y + 16, "middle", _num(round(v, 1))))
     if group.unit:
-        parts.append(
-            f'<text x="{left + width}" y="{axis_y + 30}" text-anchor="end" fill="{MUTED}">{esc(group.unit)}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+        parts.append(_axis_label(str(left + width), axis_y + 30, "end", group.unit))
+    parts.append(Html("</svg>"))
+    return Html().join(parts)
+
+
+def _svg(width: float, height: float) -> Html:
+    """The opening tag of a chart ``width`` by ``height`` pixels."""
+    return Html(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        'viewBox="0 0 {w} {h}" width="{w}" height="{h}" style="{font}">'
+    ).format(w=width, h=height, font=FONT)
+
+
+def _axis(left: float, width: float, y: float) -> Html:
+    return Html('<line x1="{x1}" x2="{x2}" y1="{y}" y2="{y}" stroke="{muted}"/>').format(
+        x1=left, x2=left + width, y=y, muted=MUTED
+    )
+
+
+def _axis_label(x: str, y: float, anchor: str, text: str) -> Html:
+    """A label under an axis, at ``x`` (as written in the picture)."""
+    return Html('<text x="{x}" y="{y}" text-anchor="{anchor}" fill="{muted}">{text}</text>').format(
+        x=x, y=y, anchor=anchor, muted=MUTED, text=text
+    )
 
 
 #: The width of a date label on the axis (10 characters of the chart's font), and the
@@ -140,14 +174,14 @@ def _ticks(
     return kept
 
 
-def timeline(report: Report) -> str:
+def timeline(report: Report) -> Html:
     """Claims by `as_of` (bars) and their documents' publication (diamonds), under a line
     naming their subject; each claim's line names its property, value and claimant."""
     rows: list[Row] = [
         r for r in report.timeline if r.claim.as_of is not None and r.claim.as_of.known
     ]
     if not rows:
-        return ""
+        return Html()
     dates = [d for r in rows for d in (r.claim.as_of.low, r.claim.as_of.high)]  # type: ignore[union-attr]
     dates += [dt.date.fromisoformat(r.document_date) for r in rows if r.document_date != "undated"]
     start, end = min(dates), _next_day(max(dates))
@@ -165,54 +199,57 @@ def timeline(report: Report) -> str:
         return left + width * (d - start).days / span
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {left + width + 30} {height}" '
-        f'width="{left + width + 30}" height="{height}" style="{FONT}">',
-        "<title>Timeline of the claims in conflict</title>",
+        _svg(left + width + 30, height),
+        Html("<title>Timeline of the claims in conflict</title>"),
     ]
     for i, line in enumerate(lines):
         y = 24 + i * row_h
         if isinstance(line, str):
             parts.append(
-                f'<text x="4" y="{y + 4}" font-weight="bold">{esc(_short(line, 110))}</text>'
+                Html('<text x="4" y="{y}" font-weight="bold">{subject}</text>').format(
+                    y=y + 4, subject=_short(line, 110)
+                )
             )
             continue
         r, a = line, line.claim.as_of
         assert a is not None
-        color = CONFLICT if any(c.startswith(("CC1", "CC3")) for c in r.in_findings) else CALM
+        color = CONFLICT if r.categories & CONFLICTS else CALM
         who = f"{r.property_label}: {r.stated} — {r.claimant}"
         parts.append(
-            f'<text x="{left - 8}" y="{y + 4}" text-anchor="end">{esc(_short(who, 44))}'
-            f"<title>{esc(who)}</title></text>"
+            Html(
+                '<text x="{x}" y="{y}" text-anchor="end">{short}<title>{who}</title></text>'
+            ).format(x=left - 8, y=y + 4, short=_short(who, 44), who=who)
         )
         x1, x2 = x(a.low), x(_next_day(a.high))
         parts.append(
-            f'<rect x="{x1:.1f}" y="{y - 5}" width="{max(x2 - x1, 3):.1f}" height="10" fill="{color}" rx="2"/>'
+            Html(
+                '<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="10" fill="{color}" rx="2"/>'
+            ).format(x=x1, y=y - 5, w=max(x2 - x1, 3), color=color)
         )
         if r.document_date != "undated":
-            px = x(dt.date.fromisoformat(r.document_date))
             parts.append(
-                f'<path d="M{px:.1f},{y - 7} l5,7 l-5,7 l-5,-7 z" fill="none" stroke="#222"/>'
+                Html(
+                    '<path d="M{x:.1f},{y} l5,7 l-5,7 l-5,-7 z" fill="none" stroke="#222"/>'
+                ).format(x=x(dt.date.fromisoformat(r.document_date)), y=y - 7)
             )
     axis_y = 24 + row_h * len(lines)
-    parts.append(
-        f'<line x1="{left}" x2="{left + width}" y1="{axis_y}" y2="{axis_y}" stroke="{MUTED}"/>'
-    )
+    parts.append(_axis(left, width, axis_y))
     for d, anchor in _ticks(start, end, span, x):
-        parts.append(
-            f'<text x="{x(d):.1f}" y="{axis_y + 16}" text-anchor="{anchor}" fill="{MUTED}">{esc(d.isoformat())}</text>'
-        )
+        parts.append(_axis_label(f"{x(d):.1f}", axis_y + 16, anchor, d.isoformat()))
     parts.append(
-        f'<text x="{left}" y="{axis_y + 34}" fill="{MUTED}">bars: as of · diamonds: document published</text>'
+        Html(
+            '<text x="{x}" y="{y}" fill="{muted}">bars: as of · diamonds: document published</text>'
+        ).format(x=left, y=axis_y + 34, muted=MUTED)
     )
-    parts.append("</svg>")
-    return "".join(parts)
+    parts.append(Html("</svg>"))
+    return Html().join(parts)
 
 
 def _subject_of(line: Row | str) -> str | None:
     return line.claim.subject if isinstance(line, Row) else None
 
 
-def provenance(report: Report) -> str:
+def provenance(report: Report) -> Html:
     """Claimants, documents, outlets and owners in four columns; shared nodes join origins."""
     columns = ["claimant", "document", "outlet", "owner"]
     by_kind: dict[str, list[tuple[str, str]]] = {k: [] for k in columns}
@@ -223,14 +260,17 @@ def provenance(report: Report) -> str:
     height = 40 + rows * (node_h + gap)
     pos: dict[str, tuple[float, float]] = {}
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {col_w * 4} {height}" '
-        f'width="{col_w * 4}" height="{height}" style="{FONT}">',
-        "<title>Provenance of the conflicting claims</title>",
+        _svg(col_w * 4, height),
+        Html("<title>Provenance of the conflicting claims</title>"),
     ]
     fills = {"claimant": "#fde2c8", "document": "#e3eefc", "outlet": "#dff3e4", "owner": "#eee"}
     _order(by_kind, report.provenance_edges)
     for c, kind in enumerate(columns):
-        parts.append(f'<text x="{c * col_w + 10}" y="16" font-weight="bold">{kind}s</text>')
+        parts.append(
+            Html('<text x="{x}" y="16" font-weight="bold">{kind}s</text>').format(
+                x=c * col_w + 10, kind=kind
+            )
+        )
         items = by_kind.get(kind, [])
         offset = (rows - len(items)) * (node_h + gap) / 2
         for i, (key, _text) in enumerate(items):
@@ -245,8 +285,10 @@ def provenance(report: Report) -> str:
             x1, x2 = ux + node_w / 2, vx + node_w / 2
         mid = (x1 + x2) / 2
         parts.append(
-            f'<path d="M{x1:.1f},{y1:.1f} C{mid:.1f},{y1:.1f} {mid:.1f},{y2:.1f} {x2:.1f},{y2:.1f}" '
-            f'fill="none" stroke="#9aa" stroke-width="1.2"><title>{esc(relation)}</title></path>'
+            Html(
+                '<path d="M{x1:.1f},{y1:.1f} C{mid:.1f},{y1:.1f} {mid:.1f},{y2:.1f} {x2:.1f},{y2:.1f}" '
+                'fill="none" stroke="#9aa" stroke-width="1.2"><title>{relation}</title></path>'
+            ).format(x1=x1, y1=y1, x2=x2, y2=y2, mid=mid, relation=relation)
         )
     for key, kind, text in report.provenance_nodes:
         if key not in pos:
@@ -254,12 +296,24 @@ def provenance(report: Report) -> str:
         px, py = pos[key]
         rx = 13 if kind == "claimant" else 3
         parts.append(
-            f'<g><title>{esc(text)}</title><rect x="{px}" y="{py:.1f}" width="{node_w}" height="{node_h}" rx="{rx}" '
-            f'fill="{fills.get(kind, "#fff")}" stroke="#667"/>'
-            f'<text x="{px + 8}" y="{py + 17:.1f}">{esc(_short(text, 31))}</text></g>'
+            Html(
+                '<g><title>{text}</title><rect x="{x}" y="{y:.1f}" width="{w}" height="{h}" rx="{rx}" '
+                'fill="{fill}" stroke="#667"/><text x="{tx}" y="{ty:.1f}">{short}</text></g>'
+            ).format(
+                text=text,
+                x=px,
+                y=py,
+                w=node_w,
+                h=node_h,
+                rx=rx,
+                fill=fills.get(kind, "#fff"),
+                tx=px + 8,
+                ty=py + 17,
+                short=_short(text, 31),
+            )
         )
-    parts.append("</svg>")
-    return "".join(parts)
+    parts.append(Html("</svg>"))
+    return Html().join(parts)
 
 
 def _order(by_kind: dict[str, list[tuple[str, str]]], edges: list[tuple[str, str, str]]) -> None:

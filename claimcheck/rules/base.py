@@ -1,8 +1,9 @@
-"""What a rule is: a code, a name, a default severity, typed options and a docstring.
+"""What a rule is: a code, a name, a default severity, a category, typed options and a docstring.
 
 A rule looks at one (subject, property) group at a time (:meth:`Rule.check_group`) or,
 for checks on documents, at the store's records (:meth:`Rule.check_store`), and yields
-:class:`Draft` findings. The engine — not the rule — stamps the code, the configured
+:class:`Draft` findings. It declares a category (:data:`RuleCategory`), which a report
+reads to place its findings. The engine — not the rule — stamps the code, the configured
 severity, the fingerprint, the location and any review.
 
 A rule's docstring starts with one line saying what it flags, then a paragraph, then
@@ -17,7 +18,7 @@ import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -25,6 +26,13 @@ from claimcheck.evidence import Evidence, GroupEvidence
 from claimcheck.findings import Severity
 from claimcheck.model import Claim
 from claimcheck.store import Store
+
+#: What a rule's findings are about, which decides where a report shows them: origins
+#: that contradict one another (``conflict``), one origin changing or contradicting its
+#: own figure (``revision``), a value short of independent support (``gap``), records
+#: that cannot all be right as written (``integrity``).
+RuleCategory = Literal["conflict", "revision", "gap", "integrity"]
+RULE_CATEGORIES: tuple[RuleCategory, ...] = get_args(RuleCategory)
 
 
 class RuleOptions(BaseModel):
@@ -70,6 +78,7 @@ class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
+    category: ClassVar[RuleCategory]
     Options: ClassVar[type[RuleOptions]] = RuleOptions
     #: The property types whose groups the rule looks at (None: every type).
     applies_to: ClassVar[frozenset[str] | None] = None

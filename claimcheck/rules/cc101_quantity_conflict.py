@@ -50,6 +50,7 @@ class QuantityConflict(Rule):
     code = "CC101"
     name = "quantity-conflict"
     severity = "error"
+    category = "conflict"
     applies_to = frozenset({"quantity"})
     Options = Options
 

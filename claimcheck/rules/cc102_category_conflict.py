@@ -34,6 +34,7 @@ class CategoryConflict(Rule):
     code = "CC102"
     name = "category-conflict"
     severity = "error"
+    category = "conflict"
     applies_to = frozenset({"category", "entity"})
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:

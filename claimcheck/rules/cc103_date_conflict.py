@@ -31,6 +31,7 @@ class DateConflict(Rule):
     code = "CC103"
     name = "date-conflict"
     severity = "error"
+    category = "conflict"
     applies_to = frozenset({"date"})
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:

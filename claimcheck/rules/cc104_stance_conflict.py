@@ -33,6 +33,7 @@ class StanceConflict(Rule):
     code = "CC104"
     name = "stance-conflict"
     severity = "error"
+    category = "conflict"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         draft = conflict_draft(ev, ev.stance_conflicts(), "asserted and denied")

@@ -97,6 +97,7 @@ class TollRevision(Rule):
     code = "CC105"
     name = "toll-revision"
     severity = "info"
+    category = "revision"
     applies_to = frozenset({"quantity"})
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:

@@ -31,6 +31,7 @@ class TollDecrease(Rule):
     code = "CC106"
     name = "toll-decrease"
     severity = "warning"
+    category = "revision"
     applies_to = frozenset({"quantity"})
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:

@@ -45,6 +45,7 @@ class SelfContradiction(Rule):
     code = "CC107"
     name = "self-contradiction"
     severity = "warning"
+    category = "revision"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         found = []

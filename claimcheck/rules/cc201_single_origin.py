@@ -50,6 +50,7 @@ class SingleOrigin(Rule):
     code = "CC201"
     name = "single-origin"
     severity = "warning"
+    category = "gap"
     Options = Options
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:

@@ -35,6 +35,7 @@ class InterestedOnly(Rule):
     code = "CC202"
     name = "interested-only"
     severity = "warning"
+    category = "gap"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         if not ev.sides:

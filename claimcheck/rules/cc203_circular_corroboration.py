@@ -32,6 +32,7 @@ class CircularCorroboration(Rule):
     code = "CC203"
     name = "circular-corroboration"
     severity = "warning"
+    category = "gap"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         origin = ev.credited

@@ -47,6 +47,7 @@ class Uncited(Rule):
     code = "CC204"
     name = "uncited"
     severity = "warning"
+    category = "gap"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         # A cited claim has no reason (the loader worked out ``cited`` the same way).

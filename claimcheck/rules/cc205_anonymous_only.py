@@ -30,6 +30,7 @@ class AnonymousOnly(Rule):
     code = "CC205"
     name = "anonymous-only"
     severity = "info"
+    category = "gap"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         parties = ev.store.parties

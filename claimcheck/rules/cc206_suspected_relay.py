@@ -38,6 +38,7 @@ class SuspectedRelay(Rule):
     code = "CC206"
     name = "suspected-relay"
     severity = "info"
+    category = "gap"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         parties = ev.store.parties

@@ -44,6 +44,7 @@ class Anachronism(Rule):
     code = "CC301"
     name = "anachronism"
     severity = "error"
+    category = "integrity"
     Options = Options
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:

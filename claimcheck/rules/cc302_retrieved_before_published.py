@@ -32,6 +32,7 @@ class RetrievedBeforePublished(Rule):
     code = "CC302"
     name = "retrieved-before-published"
     severity = "error"
+    category = "integrity"
 
     def check_store(self, ctx: Context) -> Iterable[Draft]:
         store = ctx.store

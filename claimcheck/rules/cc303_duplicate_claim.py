@@ -33,6 +33,7 @@ class DuplicateClaim(Rule):
     code = "CC303"
     name = "duplicate-claim"
     severity = "info"
+    category = "integrity"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         sources = [c.source for c in ev.claims]

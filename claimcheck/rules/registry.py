@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.findings import SEVERITIES
-from claimcheck.rules.base import Rule
+from claimcheck.rules.base import RULE_CATEGORIES, Rule
 
 _RE_CODE = re.compile(r"^CC\d{3}$")
 _RE_NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
@@ -31,6 +31,8 @@ def register(rule: type[Rule]) -> type[Rule]:
         raise RegistryError(f"{rule.__name__}: name {name!r} is already taken")
     if getattr(rule, "severity", None) not in SEVERITIES:
         raise RegistryError(f"{rule.__name__}: severity must be one of {SEVERITIES}")
+    if getattr(rule, "category", None) not in RULE_CATEGORIES:
+        raise RegistryError(f"{rule.__name__}: category must be one of {RULE_CATEGORIES}")
     if not rule.summary():
         raise RegistryError(
             f"{rule.__name__}: needs a docstring whose first line says what it flags"

@@ -93,3 +93,29 @@ def test_every_rule_has_cases() -> None:
 def test_lookup_by_code_or_name() -> None:
     assert get_rule("cc101") is get_rule("quantity-conflict")
     assert get_rule("nope") is None
+
+
+def test_each_rule_declares_the_category_of_its_place_in_the_catalogue() -> None:
+    """DESIGN §3: sources disagreeing (CC101-CC104), one origin changing its own figure
+    (CC105-CC107), corroboration gaps (CC2xx), records that cannot be right (CC3xx)."""
+    expected = {"CC10" + n: "conflict" for n in "1234"}
+    expected |= {"CC10" + n: "revision" for n in "567"}
+    expected |= {f"CC20{n}": "gap" for n in range(1, 7)}
+    expected |= {f"CC30{n}": "integrity" for n in range(1, 4)}
+    assert {r.code: r.category for r in all_rules()} == expected
+
+
+def test_the_registry_refuses_a_rule_without_a_known_category() -> None:
+    from claimcheck.rules import Rule, register
+    from claimcheck.rules.registry import RegistryError
+
+    class Uncategorised(Rule):
+        """Flags nothing."""
+
+        code = "CC999"
+        name = "uncategorised"
+        severity = "info"
+        category = "opinion"  # type: ignore[assignment]
+
+    with pytest.raises(RegistryError, match="category must be one of"):
+        register(Uncategorised)
