@@ -17,9 +17,12 @@ from operator import itemgetter, lt
 from pathlib import Path
 from typing import Any
 
+from claimcheck.analysis.estimates import Estimate, estimate_group
+from claimcheck.analysis.evidence import Evidence
+from claimcheck.analysis.grades import Grade, grade_group
+from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.statements import Thresholds
 from claimcheck.config import Config
-from claimcheck.estimates import Estimate, estimate_group
-from claimcheck.evidence import Evidence, GroupEvidence, Thresholds
 from claimcheck.findings import (
     JSON_VERSION,
     SEVERITY_RANK,
@@ -29,7 +32,6 @@ from claimcheck.findings import (
     fingerprint,
 )
 from claimcheck.forked import cpus, map_shared
-from claimcheck.grades import Grade, grade_group
 from claimcheck.model import Review
 from claimcheck.rules import Context, Draft, Rule, all_rules
 from claimcheck.store import GroupKey, Store, gc_paused, load_store

@@ -32,8 +32,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimcheck.analysis.grades import Grade
 from claimcheck.engine import Result
-from claimcheck.grades import Grade
 from claimcheck.model import Claim
 
 

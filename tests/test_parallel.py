@@ -13,11 +13,11 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
+from claimcheck.analysis.grades import Grade
 from claimcheck.cli import cli
 from claimcheck.config import Config
 from claimcheck.engine import RUN_OF_GROUPS, RUNS_PER_JOB, _Runner, _runs, check
 from claimcheck.forked import _Queue, map_shared
-from claimcheck.grades import Grade
 from claimcheck.store import load_store
 
 from support import REPO

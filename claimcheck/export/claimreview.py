@@ -42,9 +42,9 @@ import datetime as dt
 from typing import Any
 from urllib.parse import quote
 
+from claimcheck.analysis.grades import Grade
 from claimcheck.engine import Result
 from claimcheck.findings import Finding, ReviewMark
-from claimcheck.grades import Grade
 from claimcheck.model import Claim
 from claimcheck.values import Entity
 

@@ -6,8 +6,8 @@ import io
 import re
 from typing import Any
 
+from claimcheck.analysis.provenance import Provenance
 from claimcheck.engine import Result
-from claimcheck.provenance import Provenance
 from claimcheck.render import visible
 
 #: What XML 1.0 cannot hold at all, even escaped, once control characters are shown
