@@ -11,6 +11,7 @@ The library is the product; the ``claimcheck`` command is one of its users::
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from claimcheck.analysis.provenance import Provenance
     from claimcheck.errors import (
         ClaimcheckError,
         ConfigError,
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
         Subject,
         json_schema,
     )
-    from claimcheck.provenance import Provenance
     from claimcheck.store import Limits, Store, load_store
     from claimcheck.store.query import claim_record, query_claims
     from claimcheck.values import Category, DateRange, Entity, Quantity, Text, parse_value
@@ -50,7 +50,7 @@ _WHERE = {
     "Review": "claimcheck.model",
     "Subject": "claimcheck.model",
     "json_schema": "claimcheck.model",
-    "Provenance": "claimcheck.provenance",
+    "Provenance": "claimcheck.analysis.provenance",
     "Limits": "claimcheck.store",
     "Store": "claimcheck.store",
     "load_store": "claimcheck.store",

@@ -7,10 +7,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from claimcheck.analysis.grades import grade_group
 from claimcheck.config import Config
 from claimcheck.engine import Runner, attach_reviews, finding_order
 from claimcheck.findings import Finding
-from claimcheck.grades import grade_group
 from claimcheck.results import CandidateReport, Corroboration, Result
 from claimcheck.store import Store, load_store
 

@@ -12,11 +12,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
+from claimcheck.analysis.estimates import Estimate, estimate_group
+from claimcheck.analysis.evidence import Evidence
+from claimcheck.analysis.grades import Grade, grade_group
+from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.statements import Thresholds
 from claimcheck.config import Config
-from claimcheck.estimates import Estimate, estimate_group
-from claimcheck.evidence import Evidence, GroupEvidence, Thresholds
 from claimcheck.findings import SEVERITY_RANK, Finding, ReviewMark, StaleReview, fingerprint
-from claimcheck.grades import Grade, grade_group
 from claimcheck.model import Review
 from claimcheck.parallel import cpus, map_shared
 from claimcheck.results import Result

@@ -10,10 +10,10 @@ from itertools import islice
 from operator import itemgetter, lt
 from typing import Any
 
+from claimcheck.analysis.estimates import Estimate
+from claimcheck.analysis.grades import Grade
 from claimcheck.config import Config
-from claimcheck.estimates import Estimate
 from claimcheck.findings import JSON_VERSION, SEVERITY_RANK, Finding, StaleReview
-from claimcheck.grades import Grade
 from claimcheck.store import Store
 
 

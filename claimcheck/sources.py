@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimcheck.grades import Grade
+from claimcheck.analysis.grades import Grade
 from claimcheck.model import Claim
 from claimcheck.results import Result
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.evidence import Evidence, GroupEvidence
+from claimcheck.analysis.evidence import Evidence
+from claimcheck.analysis.group import GroupEvidence
 from claimcheck.store import load_store
 
 SOURCES = ["rfi-doc", "rfi-doc-2", "f24-doc", "monde-doc", "figaro-doc", "relay", "leaflet"]

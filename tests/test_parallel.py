@@ -13,10 +13,10 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
+from claimcheck.analysis.grades import Grade
 from claimcheck.cli import cli
 from claimcheck.config import Config
 from claimcheck.engine import RUN_OF_GROUPS, RUNS_PER_JOB, Runner, _runs, check
-from claimcheck.grades import Grade
 from claimcheck.parallel import map_shared
 from claimcheck.store import load_store
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from claimcheck.provenance import Provenance
+from claimcheck.analysis.provenance import Provenance
 from claimcheck.store import load_store
 
 

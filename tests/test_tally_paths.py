@@ -21,8 +21,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimcheck.analysis import sweep, tallies
+from claimcheck.analysis.evidence import Evidence
+from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.statements import Tally, Units
 from claimcheck.engine import check
-from claimcheck.evidence import Evidence, GroupEvidence, Tally, Units
 from claimcheck.render import to_json
 from claimcheck.store import Store, load_store
 
@@ -284,13 +287,14 @@ def test_origins_that_only_deny_are_counted_with_the_common_units(
     with path(exact=True):
         walked = analyse(Evidence(store).group(key))
     judged: list[object] = []
-    judge = GroupEvidence._judge
+    judge = tallies.judge
 
-    def counting(self: GroupEvidence, q: Any, spans: Any, denials: Any) -> Any:
+    def counting(group: GroupEvidence, q: Any, spans: Any, denials: Any) -> Any:
         judged.append(q)
-        return judge(self, q, spans, denials)
+        return judge(group, q, spans, denials)
 
-    monkeypatch.setattr(GroupEvidence, "_judge", counting)
+    monkeypatch.setattr(tallies, "judge", counting)
+    monkeypatch.setattr(sweep, "judge", counting)
     ev = Evidence(store).group(key)
     swept = analyse(ev)
     assert judged == []

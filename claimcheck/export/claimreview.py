@@ -42,8 +42,8 @@ import datetime as dt
 from typing import Any
 from urllib.parse import quote
 
+from claimcheck.analysis.grades import Grade
 from claimcheck.findings import Finding, ReviewMark
-from claimcheck.grades import Grade
 from claimcheck.model import Claim
 from claimcheck.results import Result
 from claimcheck.values import Entity

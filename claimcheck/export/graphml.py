@@ -6,7 +6,7 @@ import io
 import re
 from typing import Any
 
-from claimcheck.provenance import Provenance
+from claimcheck.analysis.provenance import Provenance
 from claimcheck.render import visible
 from claimcheck.results import Result
 

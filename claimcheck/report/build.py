@@ -14,13 +14,14 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from claimcheck.analysis.estimates import Estimate
+from claimcheck.analysis.evidence import Evidence
+from claimcheck.analysis.grades import Grade
+from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.provenance import Provenance
 from claimcheck.engine import Result, thresholds
-from claimcheck.estimates import Estimate
-from claimcheck.evidence import Evidence, GroupEvidence
 from claimcheck.findings import SEVERITY_RANK, Finding
-from claimcheck.grades import Grade
 from claimcheck.model import Claim
-from claimcheck.provenance import Provenance
 from claimcheck.render import visible
 from claimcheck.report.sections import CONFLICTS
 from claimcheck.rules import RuleCategory, all_rules

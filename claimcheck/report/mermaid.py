@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from claimcheck.estimates import Estimate
+from claimcheck.analysis.estimates import Estimate
 from claimcheck.report.build import Group, Report, readable
 from claimcheck.report.build import next_day as _next_day
 from claimcheck.report.sections import DISPUTED

@@ -22,7 +22,8 @@ from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
-from claimcheck.evidence import Evidence, GroupEvidence
+from claimcheck.analysis.evidence import Evidence
+from claimcheck.analysis.group import GroupEvidence
 from claimcheck.findings import Severity
 from claimcheck.model import Claim
 from claimcheck.store import Store

@@ -4,7 +4,8 @@ from collections.abc import Iterable
 
 from pydantic import Field
 
-from claimcheck.evidence import GroupEvidence, Unit
+from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.statements import Unit
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule, RuleOptions
 from claimcheck.rules.common import (

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from claimcheck.evidence import GroupEvidence
+from claimcheck.analysis.group import GroupEvidence
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule, RuleOptions
 from claimcheck.rules.registry import register

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from claimcheck.evidence import Conflicts, GroupEvidence, Statement, Tally, earlier
+from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.statements import Conflicts, Statement, Tally
+from claimcheck.analysis.timing import earlier
 from claimcheck.model import Claim
 from claimcheck.rules.base import Draft
 from claimcheck.values import DateRange, Quantity

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimcheck.evidence import GroupEvidence
-from claimcheck.grades import Grade
+from claimcheck.analysis.grades import Grade
+from claimcheck.analysis.group import GroupEvidence
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
 from claimcheck.values.quantity import INF

@@ -1,6 +1,6 @@
 """Information-credibility grades in the Admiralty style, computed per claim (DESIGN §4).
 
-Support and contradiction are counted in *units* (:mod:`claimcheck.evidence`): each
+Support and contradiction are counted in *units* (:mod:`claimcheck.analysis.group`): each
 neutral origin is one (an anonymous one weighs half a named one), and all the
 interested claimants of one side together are one. Where opposing sides agree — both
 support a value, or both contradict it — their common ground weighs as a neutral origin.
@@ -30,7 +30,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimcheck.evidence import GroupEvidence, Statement, Units
+from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.statements import Statement, Units
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
 

@@ -220,7 +220,7 @@ class Provenance:
         A claim's origin is its :meth:`origin_key`; an outlet's own reporting in a
         document citing (through any chain) the document of another claim about the same
         subject and property with the same value is credited to that claim's origin. The
-        analysis of a (subject, property) group (:mod:`claimcheck.evidence`) refines this
+        analysis of a (subject, property) group (:mod:`claimcheck.analysis.group`) refines this
         with what values imply and with suspected relays.
         """
         carriers: dict[tuple[str, str, str, object], str] = {}

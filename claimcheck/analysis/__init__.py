@@ -1,0 +1,16 @@
+"""The analysis of a store's claims: provenance, each group's evidence, grades, estimates.
+
+Read in this order, each module over the ones after it:
+
+* :mod:`.estimates` — low, best and high estimates where figures disagree;
+* :mod:`.grades` — each claim's credibility grade, in the Admiralty style;
+* :mod:`.evidence` — the groups of a store, each a :class:`GroupEvidence`;
+* :mod:`.group` — one (subject, property) group: statements, origins, units, timing,
+  with :mod:`.origins` (who said it first; relays), :mod:`.tallies` and :mod:`.sweep`
+  (who stands for and against each statement), :mod:`.conflicts` (what cannot both
+  hold), :mod:`.relays` (suspected relays, CC206) and :mod:`.timing` (a running toll's
+  latest figures);
+* :mod:`.statements` (statements, units, tallies) and :mod:`.intervals` (bounds and the
+  structures over them);
+* :mod:`.provenance` — the graph of who cites whom, and each claim's origin.
+"""

@@ -1,0 +1,309 @@
+"""Which claims of a group cannot both hold: conflicts of values and of stances, clusters.
+
+Two asserted values conflict when no single truth satisfies both (CC101–CC103); an
+assertion conflicts with another origin's denial of what it implies (CC104). Growth of a
+running toll is no conflict, nor is a figure its own origin has revised. Conflicts are
+found from the extreme claims of other origins through sorted bounds, never by pairs of
+the group (except to list the pairs when the claims involved are few).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from itertools import accumulate, islice
+from typing import TYPE_CHECKING
+
+from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
+from claimcheck.analysis.statements import Conflicts, Statement
+from claimcheck.model import Claim
+from claimcheck.values.quantity import INF
+
+if TYPE_CHECKING:
+    from claimcheck.analysis.group import GroupEvidence
+
+#: Most pairs a conflict finding lists (the count of all is in its details).
+MAX_PAIRS = 1000
+
+
+def statements_agree(group: GroupEvidence) -> bool:
+    """Whether no two statements of the group can conflict (:attr:`GroupEvidence.agreeing`),
+    from the highest lower bound and the lowest upper bound."""
+    sts = group.statements
+    if len(sts) < 2:
+        return True
+    if any(st.stance == "denies" for st in sts):
+        return False
+    if not group.single:
+        return True
+    if group.interval:
+        top = max(sts, key=lambda st: bounds(st.value)[0])
+        bottom = min(sts, key=lambda st: bounds(st.value)[1])
+        return not group.excludes(top.value, bottom.value)
+    return False
+
+
+def find_conflicts(group: GroupEvidence) -> Conflicts:
+    """The group's conflicts of asserted values (:meth:`GroupEvidence.conflicts`): each
+    claim with a partner of another origin it conflicts with, then the pairs."""
+    if group.agreeing:
+        return Conflicts([], [], 0)
+    # A figure its own origin has since revised is no longer in dispute.
+    group.evidence  # noqa: B018 - finds the superseded figures
+    superseded = group.superseded
+    asserted = [
+        c
+        for st in group.statements
+        if st.stance == "asserts"
+        for c in st.claims
+        if c.id not in superseded
+    ]
+    if not group.single or len(group.statements) < 2 or not asserted:
+        return Conflicts([], [], 0)
+    origin = group.origins_by_claim
+    if group.interval:
+        partner = _interval_partners(group, asserted)
+    else:
+        partner = _discrete_partners(group, asserted)
+    involved = [c for c in asserted if c.id in partner]
+    pairs, total = _pairs(group, involved, partner, origin)
+    return Conflicts(sorted(involved, key=lambda c: c.id), pairs, total)
+
+
+def _clash(group: GroupEvidence, a: Claim, b: Claim) -> bool:
+    """Two asserted claims of different origins that cannot both hold (growth aside)."""
+    origin = group.origins_by_claim
+    if origin[a.id] == origin[b.id]:
+        return False
+    sa, sb = group.statement_by_claim[a.id], group.statement_by_claim[b.id]
+    if sa is sb or not group.excludes(sa.value, sb.value):
+        return False
+    if group.cumulative and group.thresholds.cumulative_growth:
+        la, lb = bounds(sa.value)[0], bounds(sb.value)[0]
+        low, high = (a, b) if la < lb else (b, a)
+        if group.growth(low, high):
+            return False
+    return True
+
+
+def _pairs(
+    group: GroupEvidence, involved: list[Claim], partner: dict[str, Claim], origin: dict[str, int]
+) -> tuple[list[tuple[str, str]], int | None]:
+    """Who contradicts whom: every pair when the involved are few (and how many),
+    else each claim with the most distant claim it conflicts with (count unknown)."""
+    pairs: set[tuple[str, str]] = set()
+    if len(involved) <= 300:
+        for i, a in enumerate(involved):
+            for b in involved[i + 1 :]:
+                if _clash(group, a, b):
+                    pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
+        ordered = sorted(pairs)
+        return ordered[:MAX_PAIRS], len(ordered)
+    for c in involved:
+        p = partner[c.id]
+        pairs.add((c.id, p.id) if c.id < p.id else (p.id, c.id))
+    return sorted(pairs)[:MAX_PAIRS], None
+
+
+def _discrete_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, Claim]:
+    origin = group.origins_by_claim
+    statement_of = group.statement_by_claim
+    values: dict[int, dict[object, Claim]] = defaultdict(dict)
+    for c in asserted:
+        values[origin[c.id]].setdefault(statement_of[c.id].value.key, c)
+    partner: dict[str, Claim] = {}
+    # Two origins with distinct values are enough to find anyone's partner.
+    samples: list[tuple[int, object, Claim]] = []
+    for o, vals in values.items():
+        for k, c in list(vals.items())[:2]:
+            samples.append((o, k, c))
+    # The first sample of another origin and another value: among the first three
+    # samples of other values (an origin has two), found through the first three of
+    # each value — not by trying every sample for every claim.
+    firsts: list[int] = []
+    seen: Counter[object] = Counter()
+    for n, (_, k, _) in enumerate(samples):
+        if seen[k] < 3:
+            seen[k] += 1
+            firsts.append(n)
+    for c in asserted:
+        o, k = origin[c.id], statement_of[c.id].value.key
+        others = islice((n for n in firsts if samples[n][1] != k), 3)
+        for n in others:
+            if samples[n][0] != o:
+                partner[c.id] = samples[n][2]
+                break
+        # (no sample fits: then no other origin states another value — a third
+        # value of an origin is never needed, its first two differ)
+    return partner
+
+
+def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, Claim]:
+    """For each claim, the most distant claim of another origin it conflicts with."""
+    origin = group.origins_by_claim
+    statement_of = group.statement_by_claim
+    growth = group.cumulative and group.thresholds.cumulative_growth
+    info = []
+    for c in asserted:
+        lo, hi = bounds(statement_of[c.id].value)
+        info.append((c, lo, hi, origin[c.id]))
+    partner: dict[str, Claim] = {}
+    # Without growth no figure is interim: every claim may partner every other.
+    interim_of = group.interim if growth else (lambda c: False)
+
+    # A later, higher figure overtakes an interim one: not its partner (growth). A
+    # relay speaks as of its source.
+    when = {c.id: group.when(c) for c in asserted}
+
+    def start(c: Claim) -> float:
+        as_of = when[c.id]
+        return as_of.low.toordinal() if as_of is not None and as_of.known else -INF
+
+    by_start = sorted(info, key=lambda t: start(t[0]))
+    starts = [start(t[0]) for t in by_start]
+    prefix_top = list(
+        accumulate(
+            ([(lo, o, c)] for c, lo, _, o in by_start),
+            lambda acc, item: best_two(acc, item[0], higher=True),
+        )
+    )
+    top_all = prefix_top[-1] if prefix_top else []
+    final = [(hi, o, c) for c, _, hi, o in info if not interim_of(c)]
+    bottom_final = _extremes(iter(final), higher=False)
+    interim = sorted(
+        ((when[c.id].high.toordinal(), hi, o, c) for c, _, hi, o in info if interim_of(c)),  # type: ignore[union-attr]
+        key=lambda t: t[0],
+    )
+    ends = [t[0] for t in interim]
+    suffix_bottom: list[list[tuple[Bound, int, Claim]]] = [[] for _ in range(len(interim) + 1)]
+    for i in range(len(interim) - 1, -1, -1):
+        _, hi, o, c = interim[i]
+        suffix_bottom[i] = best_two(suffix_bottom[i + 1], (hi, o, c), higher=False)
+    for c, _, _, o in info:
+        below, above = group.limits(statement_of[c.id].value)
+        as_of = when[c.id]
+        if interim_of(c):
+            assert as_of is not None
+            n = bisect_right(starts, as_of.high.toordinal())
+            top = prefix_top[n - 1] if n else []
+        else:
+            top = top_all
+        y = _other(top, o)
+        if y is not None and y[0] > above:
+            partner[c.id] = y[2]
+            continue
+        y = _other(bottom_final, o)
+        if y is None or not y[0] < below:
+            k = bisect_left(ends, as_of.low.toordinal()) if as_of is not None and as_of.known else 0
+            y = _other(suffix_bottom[k], o)
+        if y is not None and y[0] < below:
+            partner[c.id] = y[2]
+    return partner
+
+
+def find_stance_conflicts(group: GroupEvidence) -> Conflicts:
+    """Assertions of one origin against denials of another (CC104): for each denial, the
+    assertions within its window, counted by origin."""
+    denials = [st for st in group.statements if st.stance == "denies"]
+    if not denials:
+        return Conflicts([], [], 0)
+    origin = group.origins_by_claim
+    group.evidence  # noqa: B018 - finds the superseded figures, out of the dispute
+    superseded = group.superseded
+    asserted = [st for st in group.statements if st.stance == "asserts"]
+    if group.interval:
+        asserted.sort(key=lambda st: bounds(st.value)[0])
+        lows = [bounds(st.value)[0] for st in asserted]
+        # An interval within a window starts in it (unless some is empty).
+        empty = any(lo > hi for lo, hi in map(bounds, (st.value for st in asserted)))
+    by_key = {st.value.key: st for st in asserted}
+    counts = {
+        st.index: Counter(origin[a.id] for a in st.claims if a.id not in superseded)
+        for st in asserted
+    }
+    live = {i for i, n in counts.items() if n}
+    involved: dict[str, Claim] = {}
+    done: set[int] = set()  # statements whose claims are all involved already
+    pairs: set[tuple[str, str]] = set()
+    total = 0
+    for t in denials:
+        if group.interval:
+            low, high = group.window(t.value)
+            end = len(asserted) if empty else bisect_right(lows, high)
+            found = [
+                s for s in asserted[bisect_left(lows, low) : end] if bounds(s.value)[1] <= high
+            ]
+        else:
+            found = [by_key[t.value.key]] if t.value.key in by_key else []
+        if not found:
+            continue
+        per_t = Counter(origin[b.id] for b in t.claims)
+        per_s: Counter[int] = Counter()
+        found = [s for s in found if s.index in live]
+        for s in found:
+            per_s.update(counts[s.index])
+        n_s = sum(per_s.values())
+        cross = n_s * len(t.claims) - sum(n * per_s[o] for o, n in per_t.items())
+        if not cross:
+            continue  # one origin asserting and denying: CC107's
+        total += cross
+        for s in found:
+            if s.index in done:
+                continue
+            if len(per_t) >= 2:
+                done.add(s.index)
+            involved.update(
+                (a.id, a)
+                for a in s.claims
+                if a.id not in superseded and (len(per_t) >= 2 or origin[a.id] not in per_t)
+            )
+        involved.update((b.id, b) for b in t.claims if len(per_s) >= 2 or origin[b.id] not in per_s)
+        for s in found:
+            for a in s.claims:
+                if len(pairs) >= MAX_PAIRS or a.id in superseded:
+                    continue
+                for b in t.claims:
+                    if origin[a.id] != origin[b.id]:
+                        pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
+                        if len(pairs) >= MAX_PAIRS:
+                            break
+    return Conflicts(sorted(involved.values(), key=lambda c: c.id), sorted(pairs), total)
+
+
+def find_clusters(group: GroupEvidence) -> list[list[Claim]]:
+    """The group's claims in clusters that agree: within a cluster every value can
+    hold with every other (a sweep over values sorted by their lower bound; for a
+    category, one value each); each denial stands alone, after the assertions."""
+    asserted = [st for st in group.statements if st.stance == "asserts"]
+    out: list[list[Claim]] = []
+    if group.interval and group.single:
+        tightest: Statement | None = None
+        for st in sorted(asserted, key=lambda st: bounds(st.value)):
+            if tightest is None or group.excludes(st.value, tightest.value):
+                out.append([])
+                tightest = st
+            elif bounds(st.value)[1] < bounds(tightest.value)[1]:
+                tightest = st
+            out[-1].extend(st.claims)
+    elif group.single:
+        out = [list(st.claims) for st in asserted]
+    elif asserted:  # several values may hold at once: they all agree
+        out = [[c for st in asserted for c in st.claims]]
+    out += [list(st.claims) for st in group.statements if st.stance == "denies"]
+    return out
+
+
+def _extremes(items: Iterable[Item], *, higher: bool) -> list[Item]:
+    acc: list[Item] = []
+    for item in items:
+        acc = best_two(acc, item, higher=higher)
+    return acc
+
+
+def _other(extremes: list[Item], origin: int) -> Item | None:
+    """The most extreme item not of ``origin``."""
+    for t in extremes:
+        if t[1] != origin:
+            return t
+    return None

@@ -1,0 +1,445 @@
+"""GroupEvidence: what the claims of one (subject, property) group say about each other.
+
+Every rule, the grades and the estimates work on groups, never on all pairs of a store.
+For a group this module finds the distinct *statements* (one value, asserted or
+denied), the *origins* behind its claims, the *units* that count for corroboration, and
+which units stand for or against each statement — the analyst's model of DESIGN §2:
+
+* A claim's **origin** is who first said it (:meth:`Provenance.origin_key`): its
+  claimant, with the parties it is ``part_of``; or an outlet's own reporting, one with
+  the outlets of its owner. A relaying outlet never merges the claimants it quotes. An
+  outlet's own reporting in a document citing another that carries the same value is
+  that value's origin; own reporting of one value in documents citing a common document
+  is one origin; so are suspected relays (CC206) until a person disputes them.
+* A **unit** counts once for corroboration: a neutral origin, or every interested
+  claimant of one side together (allies repeating each other corroborate nothing).
+  Conflicts count every origin.
+* A claim **supports** a value when its own value implies it, open bounds included (20
+  does not support "more than 20"); for a single-valued category or entity, asserting X
+  supports "not Y". Two asserted values **conflict** when no single truth satisfies both;
+  an assertion conflicts with a denial of what it implies.
+* For a cumulative toll, each origin's **latest** figure is its evidence (an earlier one
+  is superseded), and a figure given while the subject was still under way (*interim*)
+  that a later, higher figure of another origin overtakes is **growth**, not a dispute.
+* Only **cited** claims count as evidence; unknown values and text say nothing.
+
+Nothing here compares all pairs of a group: statements are compared with the few units
+(or, for conflicts, the extreme claims of other origins), through sorted bounds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from claimcheck.analysis.conflicts import (
+    find_clusters,
+    find_conflicts,
+    find_stance_conflicts,
+    statements_agree,
+)
+from claimcheck.analysis.intervals import Bound, bounds
+from claimcheck.analysis.origins import compute_origins, link_reasons
+from claimcheck.analysis.provenance import Provenance
+from claimcheck.analysis.relays import cites_components, find_relays, undisputed_relays
+from claimcheck.analysis.statements import (
+    Conflicts,
+    Statement,
+    Tally,
+    Thresholds,
+    Unit,
+    find_statements,
+)
+from claimcheck.analysis.sweep import sweep_tallies
+from claimcheck.analysis.tallies import supporting_claims, unit_spans, walk
+from claimcheck.analysis.timing import before, latest_evidence, subject_end
+from claimcheck.model import Claim, Property, Subject
+from claimcheck.store import Store
+from claimcheck.values import DateRange, Quantity, Value
+from claimcheck.values.quantity import INF
+
+_MISSING = object()
+
+
+class GroupEvidence:
+    """The claims of one (subject, property) group and how they bear on each other.
+
+    Computed on first use and kept: statements, origins, units, each statement's tally,
+    the conflicts — so that the rules, the grades and the estimates share one analysis.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        provenance: Provenance,
+        key: tuple[str, str],
+        claims: Sequence[Claim],
+        thresholds: Thresholds = Thresholds(),
+        value_keys: dict[int, object] | None = None,
+    ) -> None:
+        self.store = store
+        #: A statement key per parsed value object, shared by the groups of one store.
+        self.value_keys: dict[int, object] = value_keys if value_keys is not None else {}
+        self.statement_by_claim: dict[str, Statement] = {}
+        self.provenance = provenance
+        self.subject_id, self.property_id = key
+        self.prop: Property | None = store.properties.get(self.property_id)
+        self.subject: Subject | None = store.subjects.get(self.subject_id)
+        self.thresholds = thresholds
+        #: Every claim given, and the active ones with a readable value, in store order.
+        self.all_claims: list[Claim] = list(claims)
+        self.claims: list[Claim] = [c for c in claims if c.active and c.parsed is not None]
+        self.tolerance = self._tolerance()
+        self.statements: list[Statement]
+        self.statements, self._quoted = find_statements(
+            self.claims, self.value_keys, self.statement_by_claim
+        )
+        self._relays: list[list[Claim]] | None = None
+        self._relay_candidates: list[list[Claim]] | None = None
+        self._origin: dict[str, int] | None = None
+        self._credit: dict[str, int] | None = None
+        self._units: dict[str, Unit] | None = None
+        self._evidence: list[Claim] | None = None
+        self.superseded: dict[str, Claim] = {}
+        #: Figures of a running toll older than their origin's latest (some still stand,
+        #: implied by the latest: "at least 12" before "17"); estimates leave them out.
+        self.earlier: set[str] = set()
+        #: A relay's source: the claim whose value it carries (see :attr:`credited`).
+        self.relayed_from: dict[str, Claim] = {}
+        #: Why a relay is credited to its source, in words.
+        self.relay_reasons: dict[str, list[str]] = {}
+        self.overtaken: dict[str, Claim] = {}
+        self._unit_spans: list[tuple[Unit, Any, Any, list[Claim]]] | None = None
+        self._sides: set[str] | None = None
+        self._end: dt.date | object | None = _MISSING
+        #: Scratch space for rules sharing work within the group (see rules.common).
+        self.memo: dict[str, object] = {}
+
+    # -- basics -------------------------------------------------------------------------
+
+    @property
+    def single(self) -> bool:
+        return self.prop is None or self.prop.single
+
+    @property
+    def type(self) -> str:
+        return self.prop.type if self.prop else "text"
+
+    @property
+    def cumulative(self) -> bool:
+        return bool(self.prop and self.prop.cumulative)
+
+    @property
+    def interval(self) -> bool:
+        """Values are intervals (quantities, dates), compared through their bounds."""
+        return self.type in ("quantity", "date")
+
+    def _tolerance(self) -> float | str | None:
+        if self.prop is None:
+            return None
+        tolerance = self.prop.tolerance
+        if tolerance is None and self.prop.type == "quantity":
+            tolerance = self.thresholds.default_tolerance
+        if tolerance is None or (isinstance(tolerance, str) and not float(tolerance[:-1])):
+            return None  # "0%" is no tolerance: open bounds stay open
+        return tolerance or None
+
+    # -- relations between values ----------------------------------------------------------
+
+    def _share(self) -> float | None:
+        tol = self.tolerance
+        if isinstance(tol, str):
+            return float(tol.rstrip("%")) / 100.0
+        return None
+
+    def window(self, value: Value) -> tuple[Bound, Bound]:
+        """The bounds within which a value's support lies (its own, widened by tolerance)."""
+        lo, hi = bounds(value)
+        tol = self.tolerance
+        if not tol:
+            return lo, hi
+        share = self._share()
+        if share is not None:
+            high = hi[0] / (1 - share) if share < 1 and hi[0] != INF else INF
+            return (lo[0] * (1 - share), 0), (high, 0)
+        t = float(tol)
+        if self.type == "date":
+            t = float(int(t))
+        return (lo[0] - t, 0), (hi[0] + t if hi[0] != INF else INF, 0)
+
+    def limits(self, value: Value) -> tuple[Bound, Bound]:
+        """``(below, above)``: an interval whose upper bound is under ``below``, or whose
+        lower bound is over ``above``, cannot hold with ``value``."""
+        lo, hi = bounds(value)
+        tol = self.tolerance
+        if not tol:
+            return (lo[0], lo[1]), (hi[0], hi[1])
+        share = self._share()
+        if share is not None:
+            above = hi[0] / (1 - share) if share < 1 and hi[0] != INF else INF
+            return (lo[0] * (1 - share), -1), (above, 1)
+        t = float(tol)
+        if self.type == "date":
+            t = float(int(t))
+            return (lo[0] - t, 0), (hi[0] + t, 0)
+        return (lo[0] - t, -1), (hi[0] + t, 1)
+
+    def implies(self, a: Value, b: Value) -> bool:
+        """Whether every truth ``a`` allows is one ``b`` allows (``a`` supports ``b``)."""
+        if isinstance(a, Quantity | DateRange) and isinstance(b, Quantity | DateRange):
+            lo, hi = bounds(a)
+            low, high = self.window(b)
+            return lo >= low and hi <= high
+        return a.key == b.key
+
+    def excludes(self, a: Value, b: Value) -> bool:
+        """Whether two asserted values cannot both be true (single-valued properties)."""
+        if not self.single:
+            return False
+        if isinstance(a, Quantity | DateRange) and isinstance(b, Quantity | DateRange):
+            lo, hi = bounds(a)
+            below, above = self.limits(b)
+            return hi < below or lo > above
+        return a.key != b.key
+
+    def statements_conflict(self, s: Statement, t: Statement) -> bool:
+        """Two statements that cannot both hold."""
+        if s.stance == "asserts" and t.stance == "asserts":
+            return self.excludes(s.value, t.value)
+        if s.stance == "asserts" and t.stance == "denies":
+            return self.implies(s.value, t.value)
+        if s.stance == "denies" and t.stance == "asserts":
+            return self.implies(t.value, s.value)
+        return False
+
+    def statement_supports(self, t: Statement, s: Statement) -> bool:
+        """Whether statement ``t`` supports statement ``s``."""
+        if t.stance == s.stance == "asserts":
+            return self.implies(t.value, s.value)
+        if t.stance == s.stance == "denies":  # denying less denies more
+            return self.implies(s.value, t.value)
+        if t.stance == "asserts" and self.single and not self.interval:
+            return t.value.key != s.value.key  # asserting X denies every other Y
+        return False
+
+    # -- origins and units ------------------------------------------------------------------
+
+    @property
+    def origins_by_claim(self) -> dict[str, int]:
+        """Each claim's origin (who said it), as an index; claims of one origin share it."""
+        if self._origin is None:
+            self._compute_origins()
+        return self._origin  # type: ignore[return-value]
+
+    @property
+    def credited(self) -> dict[str, int]:
+        """The origin each claim's value is credited to: its own, or — for a relay (an
+        outlet's own reporting in a document citing one that carries the value; own
+        reporting of one value in documents citing one document; a suspected relay) —
+        the origin it relays. Local to the value: relaying a figure does not make the
+        relaying outlet one with its source on anything else."""
+        if self._credit is None:
+            self._compute_origins()
+        return self._credit  # type: ignore[return-value]
+
+    def origin_of(self, claim: Claim) -> int:
+        return self.origins_by_claim[claim.id]
+
+    def link_reasons(self, claims: Sequence[Claim]) -> set[str]:
+        """Why these claims of different outlets are credited to fewer origins, in words
+        (CC203): the relays among them, and origins spanning several outlets."""
+        return link_reasons(self, claims)
+
+    def _compute_origins(self) -> None:
+        self._origin, self._credit = compute_origins(self)
+
+    @property
+    def sides(self) -> set[str]:
+        """The sides involved in the subject, inherited from what it is part of."""
+        if self._sides is None:
+            self._sides = subject_sides(self.store, self.subject)
+        return self._sides
+
+    def interested_side(self, claim: Claim) -> str | None:
+        """The involved side a claim's claimant speaks for, or None (a neutral claimant)."""
+        sides = self.sides
+        if not sides:
+            return None
+        side = self.store.side_of(claim.claimant)
+        return side if side in sides else None
+
+    @property
+    def units(self) -> dict[str, Unit]:
+        """Each claim's unit for corroboration: its origin, or its origin's side."""
+        if self._units is None:
+            self._units = self._compute_units()
+        return self._units
+
+    def unit_of(self, claim: Claim) -> Unit:
+        return self.units[claim.id]
+
+    def _compute_units(self) -> dict[str, Unit]:
+        origin = self.origins_by_claim
+        members: dict[int, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            members[origin[c.id]].append(c)
+        parties = self.store.parties
+        by_key: dict[object, Unit] = {}
+        of_origin: dict[int, Unit] = {}
+        for root, claims in members.items():
+            side = next((s for c in claims if (s := self.interested_side(c))), None)
+            key: object = ("side", side) if side else ("origin", root)
+            unit = by_key.get(key)
+            if unit is None:
+                anonymous = side is None and all(
+                    (p := parties.get(c.claimant or "")) is not None and p.is_anonymous
+                    for c in claims
+                )
+                name = f"side {side}" if side else ", ".join(sorted({c.origin for c in claims}))
+                unit = by_key[key] = Unit(len(by_key), side, anonymous, name)
+            of_origin[root] = unit
+        credit = self.credited
+        return {c.id: of_origin[credit[c.id]] for c in self.claims}
+
+    # -- evidence: latest figures, growth ---------------------------------------------------
+
+    @property
+    def end(self) -> dt.date | None:
+        """The subject's last day (or its nearest ``part_of``'s); None when open."""
+        if self._end is _MISSING:
+            self._end = subject_end(self.store, self.subject)
+        return self._end  # type: ignore[return-value]
+
+    def when(self, claim: Claim) -> DateRange | None:
+        """When a figure holds: its ``as_of``, or for a relay its source's — Le Monde
+        repeating on the 9th the agency's toll of the 8th speaks as of the 8th."""
+        if self._credit is None:
+            self._compute_origins()
+        return self.relayed_from.get(claim.id, claim).as_of
+
+    def interim(self, claim: Claim) -> bool:
+        """A figure given while the subject was still under way: its ``as_of`` (its
+        source's, for a relay) ends before the subject's last day (a subject with no
+        date is under way)."""
+        as_of = self.when(claim)
+        if as_of is None or not as_of.known:
+            return False
+        end = self.end
+        return end is None or as_of.high < end
+
+    def growth(self, first: Claim, later: Claim) -> bool:
+        """Whether ``later`` (higher) only overtakes ``first``: a running toll growing."""
+        return (
+            self.cumulative
+            and self.thresholds.cumulative_growth
+            and self.interim(first)
+            and before(self.when(first), self.when(later))
+        )
+
+    @property
+    def evidence(self) -> list[Claim]:
+        """The claims that count for and against values: cited, and for a cumulative
+        toll each origin's latest figure, less interim figures later ones overtook."""
+        if self._evidence is None:
+            self._evidence = latest_evidence(self)
+        return self._evidence
+
+    # -- tallies --------------------------------------------------------------------------------
+
+    #: Tallies by the exact walk — each statement against every unit — instead of the
+    #: sweep over sorted bounds: the reference the property tests hold the sweep to.
+    exact_tallies = False
+    #: The sweep pays from this many (statement, unit) pairs on: smaller groups walk.
+    sweep_from = 256
+
+    def tally(self, st: Statement) -> Tally:
+        """The units of evidence supporting and contradicting a statement."""
+        if st.tally is None:
+            if (
+                self.interval
+                and not self.exact_tallies
+                and len(self.statements) * len(unit_spans(self)) >= self.sweep_from
+            ):
+                sweep_tallies(self)
+            else:
+                st.tally = walk(self, st)
+        return st.tally  # type: ignore[return-value]
+
+    def support(self, st: Statement) -> list[Claim]:
+        """The evidence claims whose own statement supports this one, in store order."""
+        return supporting_claims(self, st)
+
+    # -- conflicts ------------------------------------------------------------------------------
+
+    def conflicts(self) -> Conflicts:
+        """Asserted values of different origins that cannot both hold (CC101–CC103)."""
+        found = self.memo.get("conflicts")
+        if found is None:
+            found = self.memo["conflicts"] = find_conflicts(self)
+        return found  # type: ignore[return-value]
+
+    @property
+    def agreeing(self) -> bool:
+        """Whether no two statements of the group can conflict: every asserted value
+        allows some common truth and nothing is denied (most groups). Checked once, from
+        the highest lower bound and the lowest upper bound."""
+        found = self.memo.get("agreeing")
+        if found is None:
+            found = self.memo["agreeing"] = statements_agree(self)
+        return found  # type: ignore[return-value]
+
+    def stance_conflicts(self) -> Conflicts:
+        """Assertions of one origin against denials of another (CC104)."""
+        return find_stance_conflicts(self)
+
+    def clusters(self) -> list[list[Claim]]:
+        """The group's claims in clusters that agree: within a cluster every value can
+        hold with every other; each denial stands alone, after the assertions."""
+        return find_clusters(self)
+
+    def by_origin(self) -> dict[int, list[Claim]]:
+        """The group's informative claims by origin, in store order."""
+        found = self.memo.get("by_origin")
+        if found is None:
+            origin = self.origins_by_claim
+            out: dict[int, list[Claim]] = defaultdict(list)
+            for c in self.claims:
+                if c.id in self.statement_by_claim:
+                    out[origin[c.id]].append(c)
+            found = self.memo["by_origin"] = dict(out)
+        return found  # type: ignore[return-value]
+
+    # -- suspected relays (CC206) -----------------------------------------------------------------
+
+    def relay_candidates(self) -> list[list[Claim]]:
+        """Claims of different outlets carrying one quote for one value, in documents that
+        neither cite one another nor a common document."""
+        if self._relay_candidates is None:
+            self._relay_candidates = find_relays(self)
+        return self._relay_candidates
+
+    def relays(self) -> list[list[Claim]]:
+        """Suspected relays still counted as one origin (not marked ``disputed``)."""
+        if self._relays is None:
+            self._relays = undisputed_relays(self)
+        return self._relays
+
+    def cites_components(self, docs: Iterable[str]) -> list[list[str]]:
+        """Documents in groups ``cites`` joins (:func:`~.relays.cites_components`)."""
+        return cites_components(self.provenance, docs)
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def subject_sides(store: Store, subject: Subject | None) -> set[str]:
+    """The sides involved in a subject, inherited from what it is part of."""
+    seen: set[str] = set()
+    while subject is not None and subject.id not in seen:
+        if subject.sides:
+            return set(subject.sides)
+        seen.add(subject.id)
+        subject = store.subjects.get(subject.part_of or "")
+    return set()

@@ -1,0 +1,213 @@
+"""Who first said each claim of a group, and whose value a relay carries: origins, credit.
+
+A claim's origin is who first said it (:meth:`Provenance.origin_key`). Its value is
+credited to that origin, or — for a relay: an outlet's own reporting in a document
+citing one that carries the value, own reporting of one value in documents citing a
+common document, a suspected relay (CC206) — to the origin it relays. Choices go by
+claim id, never by file order.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from claimcheck.analysis.intervals import Bound, bounds
+from claimcheck.analysis.statements import Statement
+from claimcheck.model import Claim
+
+if TYPE_CHECKING:
+    from claimcheck.analysis.group import GroupEvidence
+
+
+class _DocIndex:
+    """The claims of a group in one document, by what they state: which of them, first
+    by id, supports a statement (the claim a relay carries, in :func:`compute_origins`)
+    — without trying each claim of the document for each relaying claim."""
+
+    __slots__ = ("asserted", "claims", "degenerate", "denied", "found", "his", "keyed")
+
+    def __init__(self, ev: GroupEvidence, positions: list[int]) -> None:
+        claims = ev.claims
+        statement_of = ev.statement_by_claim
+        self.claims = claims
+        first: dict[int, tuple[str, int, Statement]] = {}
+        for j in positions:
+            t = statement_of.get(claims[j].id)
+            if t is not None:
+                cid = claims[j].id
+                if t.index not in first or cid < first[t.index][0]:
+                    first[t.index] = (cid, j, t)
+        #: The answer for each statement asked about.
+        self.found: dict[int, int | None] = {}
+        #: (stance, key) -> (id, position) of the first claim stating it.
+        self.keyed = {(t.stance, t.value.key): (cid, j) for cid, j, t in first.values()}
+        self.asserted: list[tuple[Bound, Bound, str, int]] = []
+        self.denied: list[tuple[Bound, Bound, str, int]] = []
+        self.degenerate = False
+        if ev.interval:
+            for cid, j, t in first.values():
+                if t.stance == "asserts":
+                    lo, hi = bounds(t.value)
+                    self.asserted.append((lo, hi, cid, j))
+                    self.degenerate = self.degenerate or lo > hi
+                else:
+                    self.denied.append((*ev.window(t.value), cid, j))
+            self.asserted.sort(key=lambda a: a[1])
+        self.his = [a[1] for a in self.asserted]
+
+    def carrier(self, ev: GroupEvidence, st: Statement) -> int | None:
+        """The position of the first claim (by id) whose statement supports ``st``."""
+        if st.index not in self.found:
+            self.found[st.index] = self._carrier(ev, st)
+        return self.found[st.index]
+
+    def _carrier(self, ev: GroupEvidence, st: Statement) -> int | None:
+        best: tuple[str, int] | None = None
+        if ev.interval:
+            if st.stance == "asserts":
+                low, high = ev.window(st.value)
+                # An interval within the window ends in it (unless some is empty).
+                start = 0 if self.degenerate else bisect_left(self.his, low)
+                candidates = self.asserted[start : bisect_right(self.his, high)]
+                for lo, _, cid, j in candidates:
+                    if lo >= low and (best is None or cid < best[0]):
+                        best = (cid, j)
+            else:
+                lo, hi = bounds(st.value)
+                for low, high, cid, j in self.denied:
+                    if lo >= low and hi <= high and (best is None or cid < best[0]):
+                        best = (cid, j)
+        else:
+            key = st.value.key
+            best = self.keyed.get((st.stance, key))
+            if st.stance == "denies" and ev.single:
+                for (stance, k), found in self.keyed.items():
+                    if stance == "asserts" and k != key and (best is None or found < best):
+                        best = found
+        return None if best is None else best[1]
+
+
+def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
+    """Each claim's origin and the origin its value is credited to (see
+    :attr:`GroupEvidence.credited`), both as the position of the origin's first claim;
+    fills in ``ev.relayed_from`` and ``ev.relay_reasons`` for the relays."""
+    claims = ev.claims
+    prov = ev.provenance
+    first_of: dict[str, int] = {}
+    origin: dict[str, int] = {}
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        j = first_of.setdefault(prov.origin_key(c), i)
+        origin[c.id] = j
+        if c.source is not None:
+            by_document[c.source].append(i)
+    # Relays: each relaying claim points at the claim it relays. Choices go by claim
+    # id, never by file order.
+    statement_of = ev.statement_by_claim
+    relays: dict[int, tuple[int, str]] = {}
+    relayed: dict[tuple[str, int], list[int]] = defaultdict(list)
+    indexes: dict[str, _DocIndex] = {}
+    for i, c in enumerate(claims):
+        st = statement_of.get(c.id)
+        if st is None or c.source is None or not prov.own_reporting(c):
+            continue
+        cited = sorted(prov.cited(c.source))
+        carrier = None
+        for doc_id in cited:
+            index = indexes.get(doc_id)
+            if index is None:
+                index = indexes[doc_id] = _DocIndex(ev, by_document.get(doc_id, []))
+            at = index.carrier(ev, st)
+            if at is not None:
+                carrier = (doc_id, at)
+                break
+        if carrier is not None:
+            relays[i] = (carrier[1], f"a citation chain ({c.source} cites {carrier[0]})")
+        else:
+            for doc_id in cited:
+                relayed[(doc_id, st.index)].append(i)
+    # Own reporting of one value in documents that cite a common document, directly
+    # or through others of them (A and B cite X, B and C cite Y): one relay group.
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.get(i, i) != i:
+            parent[i] = parent.get(parent[i], parent[i])
+            i = parent[i]
+        return i
+
+    via: dict[int, str] = {}
+    for (doc_id, _), group in sorted(relayed.items(), key=lambda kv: kv[0][0]):
+        for j in group[1:]:
+            a, b = root(group[0]), root(j)
+            if a != b:
+                parent[b] = a
+                via.setdefault(j, doc_id)
+                via.setdefault(group[0], doc_id)
+    components: dict[int, list[int]] = defaultdict(list)
+    for i in via:
+        components[root(i)].append(i)
+    for group in components.values():
+        first = min(group, key=lambda j: claims[j].id)
+        for j in group:
+            if j != first:
+                relays[j] = (first, f"a common citation ({via[j]})")
+    position = {c.id: i for i, c in enumerate(claims)}
+    for relay in ev.relays():
+        first = position[relay[0].id]
+        for c in relay[1:]:
+            relays.setdefault(position[c.id], (first, "a suspected relay (the same quote)"))
+    credit: dict[str, int] = {}
+    for i, c in enumerate(claims):
+        j, seen, path = i, {i}, list[str]()
+        while j in relays and relays[j][0] not in seen:
+            path.append(relays[j][1])
+            j = relays[j][0]
+            seen.add(j)
+        credit[c.id] = origin[claims[j].id]
+        if j != i:
+            ev.relayed_from[c.id] = claims[j]
+            ev.relay_reasons[c.id] = path
+    return origin, credit
+
+
+def link_reasons(ev: GroupEvidence, claims: Sequence[Claim]) -> set[str]:
+    """:meth:`GroupEvidence.link_reasons`: the reasons of the relays among ``claims``, and
+    why each origin spanning several of their outlets or claimants is one."""
+    credit = ev.credited
+    found: set[str] = set()
+    by_origin: dict[int, list[Claim]] = defaultdict(list)
+    for c in claims:
+        found.update(ev.relay_reasons.get(c.id, ()))
+        if c.id not in ev.relayed_from:
+            by_origin[credit[c.id]].append(c)
+    for group in by_origin.values():
+        why = _why_one(ev, ev.provenance.origin_key(group[0]), group)
+        if why:
+            found.add(why)
+    return found
+
+
+def _why_one(ev: GroupEvidence, key: str, claims: list[Claim]) -> str | None:
+    """Why claims of different outlets or claimants are one origin, in words."""
+    outlets = {c.outlet for c in claims}
+    claimants = sorted({c.claimant or "" for c in claims})
+    kind, _, rid = key.partition(":")
+    if kind == "outlet" and len(outlets) > 1:
+        return f"owner {rid}"
+    if kind == "party" and len(claimants) > 1:
+        outlets_ = ev.store.outlets
+        media = [c for c in claimants if c in outlets_]
+        parts = [c for c in claimants if c != rid and c not in outlets_]
+        said = []
+        if parts:
+            said.append(f"{', '.join(parts)} part of it")
+        if media:
+            said.append(f"{', '.join(media)} speaking for it")
+        return f"claimant {rid} ({'; '.join(said)})" if said else f"claimant {rid}"
+    if kind == "party" and len(outlets) > 1:
+        return f"claimant {rid}"
+    return None

@@ -1,0 +1,352 @@
+"""Every statement's tally at once, for quantities and dates: a sweep over sorted bounds.
+
+The exact walk (:func:`claimcheck.analysis.tallies.walk`) judges each statement against
+every unit; in a big group most units are alike — neutral, one interval, no denial — and
+these are counted together here, through prefix sums, a Fenwick tree and a segment tree,
+so that the same tallies come without comparing every statement with every unit.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable
+from functools import partial
+from itertools import accumulate
+from operator import gt
+from typing import TYPE_CHECKING, Any
+
+from claimcheck.analysis.intervals import Bound, Covering, Fenwick, MaxAdd, Windows, staircase
+from claimcheck.analysis.statements import NO_UNITS, Tally, Unit, Units
+from claimcheck.analysis.tallies import FAR_OFF, judge, query, unit_spans, walk
+
+if TYPE_CHECKING:
+    from claimcheck.analysis.group import GroupEvidence
+
+#: Counts of neutral units packed in one integer: named ones below, anonymous ones above.
+_ANON = 1 << 32
+#: A neutral unit in the strongest-case tree: twice its weight above, one count below, so
+#: that the largest sum has the most weight, then the most units.
+_NAMED_CLIQUE = 2 * _ANON + 1
+_ANON_CLIQUE = _ANON + 1
+
+
+def _count(unit: Unit) -> int:
+    return _ANON if unit.anonymous else 1
+
+
+def _clique(unit: Unit) -> int:
+    return _ANON_CLIQUE if unit.anonymous else _NAMED_CLIQUE
+
+
+def _add_units(counted: int, others: list[Unit], listing: Callable[[], list[Unit]] | None) -> Units:
+    """Neutral units counted (packed as :func:`_count` adds them) and others listed."""
+    extra = Units.of(others)
+    simple = None if listing is None else listing
+    out = Units(
+        (counted & (_ANON - 1)) + extra.named,
+        (counted >> 32) + extra.anonymous,
+        extra.sides,
+        None if simple is None else (lambda: [*simple(), *others]),
+    )
+    return out
+
+
+def _simple_within(
+    by_hi: list[tuple[Bound, Bound, Unit]], his: list[Bound], low: Bound, high: Bound
+) -> list[Unit]:
+    """The units whose one interval lies within [low, high] (each starts by its end)."""
+    start, end = bisect_left(his, low), bisect_right(his, high)
+    return [u for lo, _, u in by_hi[start:end] if lo >= low]
+
+
+def _simple_outside(
+    by_hi: list[tuple[Bound, Bound, Unit]],
+    by_lo: list[tuple[Bound, Bound, Unit]],
+    n_lower: int,
+    n_higher: int,
+) -> list[Unit]:
+    """The ``n_lower`` units lowest by upper bound and ``n_higher`` highest by lower."""
+    return [u for *_, u in by_hi[:n_lower]] + [u for *_, u in by_lo[len(by_lo) - n_higher :]]
+
+
+def _case(
+    tree: MaxAdd,
+    pos: dict[Bound, int],
+    k: int,
+    counted: int,
+    near: tuple[float, ...],
+    items: list[tuple[Bound, Bound, Unit]],
+    limit: Bound,
+    lower: bool,
+) -> Units:
+    """:func:`~claimcheck.analysis.tallies.strongest`, counted: the ``k`` simple units in
+    ``tree`` (``counted``, the nearest figures among them ``near``: lowest, highest) with
+    the other ``items``."""
+    if k + len(items) > 1:
+        nears = [*near, *((hi if lower else lo)[0] for lo, hi, _ in items)]
+        nearest = max(nears) if lower else min(nears)
+        small, large = (nearest, limit[0]) if lower else (limit[0], nearest)
+        far = small <= 0 or large >= FAR_OFF * small
+        if far and max(nears) - min(nears) < large - small:
+            return _add_units(counted, [u for _, _, u in items], None)
+    if not items:
+        named, anonymous = _unpack(tree.top())
+        return Units(named, anonymous, ())
+    # The others' intervals cut the figures into stretches where the same others hold:
+    # in each, the simple units' strongest point, with those others.
+    events = sorted(
+        [(pos[lo], 1, u) for lo, _, u in items] + [(pos[hi] + 1, -1, u) for _, hi, u in items],
+        key=lambda e: e[0],
+    )
+    n = tree.size
+    starts = sorted({0, *(e[0] for e in events if e[0] < n)})
+    best: tuple[float, int, int] | None = None
+    found = NO_UNITS
+    named = anonymous = j = 0
+    sides: Counter[str] = Counter()
+    for s, b in enumerate(starts):
+        while j < len(events) and events[j][0] <= b:
+            _, sign, u = events[j]
+            j += 1
+            if u.side is not None:
+                sides[u.side] += sign
+            elif u.anonymous:
+                anonymous += sign
+            else:
+                named += sign
+        end = starts[s + 1] if s + 1 < len(starts) else n
+        n_s, a_s = _unpack(tree.max(b, end))
+        present = tuple(sorted(side for side, c in sides.items() if c > 0))
+        n_t, a_t = n_s + named, a_s + anonymous
+        bonus = 1 if len(present) >= 2 else 0
+        key = (n_t + 0.5 * a_t + bonus, n_t + a_t + bonus, len(present))
+        if best is None or key > best:
+            best, found = key, Units(n_t, a_t, present)
+    return found
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    """(named, anonymous) from a sum of :func:`_clique` values."""
+    doubled, count = packed >> 32, packed & (_ANON - 1)
+    named = doubled - count
+    return named, count - named
+
+
+class _Deniers:
+    """The neutral units whose evidence is denials only, and which of them deny the
+    whole of an interval (a window of theirs covers it: they are against an assertion
+    of it, and support a denial of it) — counted for every statement at once, listed
+    only when asked.
+
+    An interval [lo, hi] lies in a window [a, b] when a <= lo and hi <= b: a point in
+    the quadrant of the window's corner. A unit's windows, reduced to those no other
+    holds, are a staircase; the union of their quadrants counts once for the unit as
+    the sum of each window's quadrant less the quadrant of each pair of neighbours'
+    common corner. The counts are a sweep over lower bounds with a Fenwick tree over
+    upper bounds.
+    """
+
+    __slots__ = ("quadrants", "tree")
+
+    def __init__(self, units: list[tuple[Unit, Windows]]) -> None:
+        #: (lower, upper, packed count): a window's corner, or a neighbours' one (minus).
+        self.quadrants: list[tuple[Bound, Bound, int]] = []
+        windows: list[tuple[Bound, Bound, Unit]] = []
+        for unit, denials in units:
+            steps = staircase(zip(denials.lows, denials.highs, strict=True))
+            weight = _count(unit)
+            for k, (lo, hi) in enumerate(steps):
+                self.quadrants.append((lo, hi, weight))
+                windows.append((lo, hi, unit))
+                if k:
+                    self.quadrants.append((lo, steps[k - 1][1], -weight))
+        self.tree = Covering(windows)
+
+    def counts(self, intervals: list[tuple[Bound, Bound]]) -> list[int]:
+        """For each interval, the units denying all of it (packed as :func:`_count`)."""
+        quadrants = sorted(self.quadrants, key=lambda t: t[0])
+        his = sorted({hi for _, hi, _ in quadrants})
+        fenwick = Fenwick(len(his))
+        out = [0] * len(intervals)
+        inserted = p = 0
+        for i in sorted(range(len(intervals)), key=lambda i: intervals[i][0]):
+            lo, hi = intervals[i]
+            while p < len(quadrants) and quadrants[p][0] <= lo:
+                _, top, weight = quadrants[p]
+                fenwick.add(bisect_left(his, top), weight)
+                inserted += weight
+                p += 1
+            out[i] = inserted - fenwick.prefix(bisect_left(his, hi))
+        return out
+
+    def listing(self, lo: Bound, hi: Bound) -> list[Unit]:
+        """The units denying all of [lo, hi]."""
+        return list({u.index: u for u in self.tree.covering(lo, hi)}.values())
+
+
+def _chain(*listings: Callable[[], list[Unit]]) -> list[Unit]:
+    return [u for listing in listings for u in listing()]
+
+
+def sweep_tallies(group: GroupEvidence) -> None:
+    """Every statement's tally at once, for quantities and dates: the common units —
+    neutral, one interval, no denial — counted through sorted bounds and prefix sums
+    (and the strongest case of those below or above a figure kept by a segment tree
+    as the sweep passes them); the neutral units that only deny, counted by the
+    windows covering each statement (:class:`_Deniers`); the few others (a side,
+    several figures, figures and denials) judged one by one, as :func:`walk`
+    does. The same tallies, without comparing every statement with every unit."""
+    entries = unit_spans(group)
+    statements = group.statements
+    if any(sp is not None and any(map(gt, sp.los, sp.his)) for _, sp, _, _ in entries):
+        for st in statements:  # an empty interval ("fewer than 0"): walk
+            st.tally = walk(group, st)
+        return
+    simple: list[tuple[Bound, Bound, Unit]] = []
+    deniers: list[tuple[Unit, Windows]] = []
+    others: list[tuple[Unit, Any, Any]] = []
+    for unit, spans, denials, _ in entries:
+        if unit.side is None and spans is None and denials.lows:
+            deniers.append((unit, denials))
+        elif (
+            unit.side is None
+            and spans is not None
+            and not denials.lows
+            and spans.lo_order[0] == spans.lo_order[-1]
+            and spans.his[0] == spans.his[-1]
+        ):
+            simple.append((spans.los[0], spans.his[0], unit))
+        else:
+            others.append((unit, spans, denials))
+    # Judging a unit that only denies is one bisection: counting them together
+    # pays from several dozen on.
+    counted = len(simple) + len(deniers) // 64
+    if counted * len(statements) < group.sweep_from:
+        for st in statements:  # few common units: nothing to count together
+            st.tally = walk(group, st)
+        return
+    single = group.single
+    queries = [query(group, st) for st in statements]
+    # Units denying all of each statement's interval: against an assertion of it,
+    # for a denial of it.
+    denying = _Deniers(deniers)
+    denied = denying.counts([(q.lo, q.hi) for q in queries])
+    by_hi = sorted(simple, key=lambda t: t[1])
+    his = [t[1] for t in by_hi]
+    by_lo = sorted(simple, key=lambda t: t[0])
+    los = [t[0] for t in by_lo]
+    count_hi = [0, *accumulate(_count(t[2]) for t in by_hi)]
+    count_lo = [0, *accumulate(_count(t[2]) for t in reversed(by_lo))]
+    n_simple = len(simple)
+
+    # The other units, each statement in turn.
+    other_pro: list[list[Unit]] = []
+    other_against: list[list[Unit]] = []
+    other_cases: list[dict[object, list[Any]]] = []
+    also: list[bool] = []
+    for q in queries:
+        pro_units: list[Unit] = []
+        contra: list[Unit] = []
+        groups: dict[object, list[Any]] = {}
+        said_otherwise = False
+        for unit, spans, denials in others:
+            pro, why = judge(group, q, spans, denials)
+            if pro:
+                pro_units.append(unit)
+                said_otherwise = said_otherwise or bool(why)
+            elif why:
+                contra.append(unit)
+                for label in why:
+                    if isinstance(label, tuple):
+                        groups.setdefault(label[0], []).append((label[1], label[2], unit))
+                    else:
+                        groups.setdefault(label, []).append(unit)
+        other_pro.append(pro_units)
+        other_against.append(contra)
+        other_cases.append(groups)
+        also.append(said_otherwise)
+
+    # Simple units whose interval lies within each statement's window (those
+    # supporting an assertion, or asserting what a denial denies): offline, by
+    # upper bound, with a Fenwick tree over lower bounds.
+    within = [0] * len(statements)
+    lo_keys = sorted(set(los))
+    fenwick = Fenwick(len(lo_keys))
+    inserted = p = 0
+    for i in sorted(range(len(statements)), key=lambda i: queries[i].high):
+        q = queries[i]
+        while p < n_simple and by_hi[p][1] <= q.high:
+            lo, _, unit = by_hi[p]
+            fenwick.add(bisect_left(lo_keys, lo), _count(unit))
+            inserted += _count(unit)
+            p += 1
+        within[i] = inserted - fenwick.prefix(bisect_left(lo_keys, q.low))
+
+    # The strongest case below and above each asserted figure.
+    coords = sorted(
+        {b for lo, hi, _ in simple for b in (lo, hi)}
+        | {b for _, sp, _ in others if sp is not None for b in (*sp.los, *sp.his)}
+    )
+    pos = {b: i for i, b in enumerate(coords)}
+    asserted = [i for i, q in enumerate(queries) if q.asserts] if single else []
+    lower_case: dict[int, Units] = {}
+    tree = MaxAdd(len(coords))
+    p = 0
+    for i in sorted(asserted, key=lambda i: queries[i].below):
+        q = queries[i]
+        while p < n_simple and by_hi[p][1] < q.below:
+            lo, hi, unit = by_hi[p]
+            tree.add(pos[lo], pos[hi] + 1, _clique(unit))
+            p += 1
+        items = other_cases[i].get("lower", [])
+        near = (by_hi[0][1][0], by_hi[p - 1][1][0]) if p else ()
+        if p or items:
+            lower_case[i] = _case(tree, pos, p, count_hi[p], near, items, q.below, True)
+    higher_case: dict[int, Units] = {}
+    tree = MaxAdd(len(coords))
+    p = 0
+    for i in sorted(asserted, key=lambda i: queries[i].above, reverse=True):
+        q = queries[i]
+        while p < n_simple and by_lo[n_simple - 1 - p][0] > q.above:
+            lo, hi, unit = by_lo[n_simple - 1 - p]
+            tree.add(pos[lo], pos[hi] + 1, _clique(unit))
+            p += 1
+        items = other_cases[i].get("higher", [])
+        near = (by_lo[n_simple - p][0][0], by_lo[-1][0][0]) if p else ()
+        if p or items:
+            higher_case[i] = _case(tree, pos, p, count_lo[p], near, items, q.above, False)
+
+    for i, st in enumerate(statements):
+        q = queries[i]
+        if not (q.below <= q.low and q.high <= q.above and q.below <= q.above):
+            # (a negative figure with a share of tolerance): walk
+            st.tally = walk(group, st)
+            continue
+        fits = partial(_simple_within, by_hi, his, q.low, q.high)
+        deny = partial(denying.listing, q.lo, q.hi)
+        pro_units, against_units = other_pro[i], other_against[i]
+        cases: list[Units] = []
+        if q.asserts:
+            support = _add_units(within[i], pro_units, fits)
+            n_lo = bisect_left(his, q.below) if single else 0
+            n_hi = n_simple - bisect_right(los, q.above) if single else 0
+            against = _add_units(
+                count_hi[n_lo] + count_lo[n_hi] + denied[i],
+                against_units,
+                partial(_chain, partial(_simple_outside, by_hi, by_lo, n_lo, n_hi), deny),
+            )
+            for where in (lower_case, higher_case):
+                if i in where:
+                    cases.append(where[i])
+            # (an interval's other cases are denials only)
+            denying_others = other_cases[i].get("denies", [])
+            if denied[i] or denying_others:
+                cases.append(_add_units(denied[i], denying_others, deny))
+        else:
+            support = _add_units(denied[i], pro_units, deny)
+            against = _add_units(within[i], against_units, fits)
+            asserting = other_cases[i].get("asserts", [])
+            if within[i] or asserting:
+                cases.append(_add_units(within[i], asserting, fits))
+        st.tally = Tally(support, against, cases, also[i])

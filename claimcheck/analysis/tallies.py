@@ -1,0 +1,277 @@
+"""Who stands for and against each statement of a group: tallies of units, and support.
+
+Each unit with evidence is judged against a statement — whether it supports it, and in
+which cases it contradicts it (figures below, figures above, another value, a denial);
+the units against it count as their strongest case, since contradictors that disagree
+among themselves do not add up. This is the exact walk, every unit for each statement;
+for big groups of quantities and dates, :mod:`claimcheck.analysis.sweep` gives the same
+tallies at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from claimcheck.analysis.intervals import Bound, Covering, Spans, Windows, bounds
+from claimcheck.analysis.statements import Statement, Tally, Unit, Units
+from claimcheck.model import Claim
+
+if TYPE_CHECKING:
+    from claimcheck.analysis.group import GroupEvidence
+
+
+class Query(NamedTuple):
+    """A statement as the tallies compare it (bounds only for quantities and dates)."""
+
+    asserts: bool
+    key: object
+    lo: Bound
+    hi: Bound
+    low: Bound
+    high: Bound
+    below: Bound
+    above: Bound
+
+
+class _Entry:
+    """One unit's evidence claims by what they state, for :meth:`GroupEvidence.support`."""
+
+    __slots__ = ("by_key", "cover", "spans")
+
+    def __init__(self, ev: GroupEvidence, spans: Any, claims: list[Claim]) -> None:
+        self.spans = spans
+        statement_of = ev.statement_by_claim
+        self.by_key: dict[tuple[str, object], list[Claim]] = defaultdict(list)
+        denied: dict[int, tuple[Statement, list[Claim]]] = {}
+        for c in claims:
+            st = statement_of[c.id]
+            self.by_key[(st.stance, st.value.key)].append(c)
+            if st.stance == "denies":
+                denied.setdefault(st.index, (st, []))[1].append(c)
+        self.cover = (
+            Covering([(*ev.window(st.value), found) for st, found in denied.values()])
+            if ev.interval and denied
+            else None
+        )
+
+    def supporting(self, ev: GroupEvidence, st: Statement) -> list[Claim]:
+        """The claims whose statement supports ``st`` (:meth:`statement_supports`)."""
+        key = st.value.key
+        if st.stance == "asserts":
+            # (an interval's support is found through its spans)
+            return list(self.by_key.get(("asserts", key), ()))
+        if ev.interval:
+            if self.cover is None:
+                return []
+            return [c for found in self.cover.covering(*bounds(st.value)) for c in found]
+        out = list(self.by_key.get(("denies", key), ()))
+        if ev.single:
+            out += [
+                c
+                for (stance, k), found in self.by_key.items()
+                if stance == "asserts" and k != key
+                for c in found
+            ]
+        return out
+
+
+def unit_spans(group: GroupEvidence) -> list[tuple[Unit, Any, Any, list[Claim]]]:
+    """Each unit with evidence: its asserted intervals (or values by key), its
+    denials (windows, or keys), and its evidence claims."""
+    if group._unit_spans is None:
+        statement_of = group.statement_by_claim
+        units = group.units
+        members: dict[int, list[Claim]] = defaultdict(list)
+        by_index: dict[int, Unit] = {}
+        for c in group.evidence:
+            u = units[c.id]
+            by_index[u.index] = u
+            members[u.index].append(c)
+        out = []
+        for i, u in sorted(by_index.items()):
+            claims = members[i]
+            denied = {
+                st.index: st for c in claims if (st := statement_of[c.id]).stance == "denies"
+            }.values()
+            denials: Any = (
+                Windows([group.window(st.value) for st in denied])
+                if group.interval
+                else {st.value.key for st in denied}
+            )
+            asserted = [c for c in claims if statement_of[c.id].stance == "asserts"]
+            summary: Any
+            if group.interval:
+                items = [(*bounds(statement_of[c.id].value), c) for c in asserted]
+                summary = Spans(items) if items else None
+            else:
+                summary = {}
+                for c in asserted:
+                    summary.setdefault(statement_of[c.id].value.key, []).append(c)
+            out.append((u, summary, denials, claims))
+        group._unit_spans = out
+    return group._unit_spans
+
+
+def query(group: GroupEvidence, st: Statement) -> Query:
+    """What a statement is judged against: its bounds, window and limits."""
+    if group.interval:
+        lo, hi = bounds(st.value)
+        low, high = group.window(st.value)
+        below, above = group.limits(st.value)
+    else:
+        lo = hi = low = high = below = above = (0.0, 0)
+    return Query(st.stance == "asserts", st.value.key, lo, hi, low, high, below, above)
+
+
+def judge(group: GroupEvidence, q: Query, spans: Any, denials: Any) -> tuple[bool, list[object]]:
+    """Whether one unit supports a statement, and in which cases it contradicts it
+    (``("lower", lo, hi)``: with that interval, below it; ``"denies"``; another
+    value's key)."""
+    single, interval = group.single, group.interval
+    pro = False
+    why: list[object] = []
+    if q.asserts:
+        if interval:
+            if spans is not None:
+                pro = spans.supports(q.low, q.high)
+                if single and spans.min_hi < q.below:
+                    why.append(("lower", *spans.nearest_below(q.below)))
+                if single and spans.max_lo > q.above:
+                    why.append(("higher", *spans.nearest_above(q.above)))
+        elif spans:
+            pro = q.key in spans
+            if single:
+                why += [k for k in spans if k != q.key]
+        if denials and (denials.cover(q.lo, q.hi) if interval else q.key in denials):
+            why.append("denies")
+    else:
+        if denials:
+            pro = denials.cover(q.lo, q.hi) if interval else q.key in denials
+        if interval:
+            if spans is not None and spans.supports(q.low, q.high):
+                why.append("asserts")
+        elif spans:
+            if q.key in spans:
+                why.append("asserts")
+            if single and not pro:
+                pro = any(k != q.key for k in spans)
+    return pro, why
+
+
+def walk(group: GroupEvidence, st: Statement) -> Tally:
+    """One statement's tally, every unit judged in turn (the exact walk)."""
+    q = query(group, st)
+    support: list[Unit] = []
+    against: list[Unit] = []
+    groups: dict[object, list[Unit]] = defaultdict(list)
+    also = False
+    for unit, spans, denials, _ in unit_spans(group):
+        pro, why = judge(group, q, spans, denials)
+        if pro:
+            support.append(unit)
+            also = also or bool(why)
+        elif why:
+            against.append(unit)
+            for label in why:
+                groups[label].append(unit)
+    cases = [
+        Units.of(
+            strongest(units, q.below if label[1] == "lower" else q.above, label[1] == "lower")
+            if isinstance(label, tuple)
+            else units
+        )
+        for label, units in _by_direction(groups)
+    ]
+    return Tally(Units.of(support), Units.of(against), cases, also)
+
+
+def supporting_claims(group: GroupEvidence, st: Statement) -> list[Claim]:
+    """:meth:`GroupEvidence.support`: the claims of each unit supporting ``st`` whose own
+    statement supports it, in store order."""
+    tally = group.tally(st)
+    if not tally.support:
+        return []
+    entries = _entries(group)
+    found: list[Claim] = []
+    if group.interval and st.stance == "asserts":
+        low, high = group.window(st.value)
+        for unit in tally.support:
+            spans = entries[unit.index].spans
+            if spans is not None:
+                found += spans.within(low, high)
+    else:
+        for unit in tally.support:
+            found += entries[unit.index].supporting(group, st)
+    order = _order(group)
+    return sorted(found, key=lambda c: order[c.id])
+
+
+def _entries(group: GroupEvidence) -> dict[int, _Entry]:
+    """Each unit's evidence by unit index, its claims indexed by what they state."""
+    found = group.memo.get("entries")
+    if found is None:
+        found = group.memo["entries"] = {
+            unit.index: _Entry(group, spans, claims) for unit, spans, _, claims in unit_spans(group)
+        }
+    return found  # type: ignore[return-value]
+
+
+def _order(group: GroupEvidence) -> dict[str, int]:
+    order = group.memo.get("order")
+    if order is None:
+        order = group.memo["order"] = {c.id: i for i, c in enumerate(group.claims)}
+    return order  # type: ignore[return-value]
+
+
+#: Contradictors on one side of a figure count together when it is this many times
+#: beyond the nearest of them (and they are closer to each other than to it).
+FAR_OFF = 1.5
+
+
+def _by_direction(groups: dict[object, list[Unit]]) -> list[tuple[object, list[Any]]]:
+    """The contradicting units by case: interval ones by direction (each unit with the
+    interval it contradicts with), the others (a value named, a denial) as they are."""
+    out: list[tuple[object, list[Any]]] = []
+    spans: dict[str, list[Any]] = defaultdict(list)
+    for label, units in groups.items():
+        if isinstance(label, tuple):
+            spans[label[0]] += [(label[1], label[2], u) for u in units]
+        else:
+            out.append((label, units))
+    return [(("interval", d), items) for d, items in spans.items()] + out
+
+
+def strongest(items: list[tuple[Bound, Bound, Unit]], limit: Bound, lower: bool) -> list[Unit]:
+    """The strongest set of units whose figures share a value (a sweep over sorted
+    bounds): contradictors that disagree among themselves do not add up — unless they
+    lie closer to each other than to the figure they contradict, and that figure is
+    :data:`FAR_OFF` times beyond them (10, 12 and 15 against an army's 300 agree that it
+    is far too high; 20 and 30 against 10, or 10 and 12 against 15, do not agree on
+    much). ``limit`` is the contradicted figure's bound on their side (``lower``: the
+    contradictors are below it)."""
+    if len(items) > 1:
+        near = [(hi if lower else lo)[0] for lo, hi, _ in items]
+        nearest = max(near) if lower else min(near)
+        small, large = (nearest, limit[0]) if lower else (limit[0], nearest)
+        far = small <= 0 or large >= FAR_OFF * small
+        if far and max(near) - min(near) < large - small:
+            return list({id(u): u for _, _, u in items}.values())
+    events = sorted(
+        [(lo, 0, i) for i, (lo, _, _) in enumerate(items)]
+        + [(hi, 1, i) for i, (_, hi, _) in enumerate(items)]
+    )
+    active: dict[int, Unit] = {}
+    best: list[Unit] = []
+    best_key: tuple[float, int, int] = (-1.0, -1, -1)
+    for _, end, i in events:
+        if end:
+            active.pop(i, None)
+            continue
+        active[i] = items[i][2]
+        units = list({id(u): u for u in active.values()}.values())
+        weight, count, sides = Tally._sum(units)
+        key = (weight, count, len(sides))
+        if key > best_key:
+            best, best_key = units, key
+    return best

@@ -1,0 +1,114 @@
+"""When figures hold: a subject's last day, and a running toll's latest figures.
+
+For a cumulative toll, each origin's latest figure is its evidence (an earlier one is
+superseded, unless the latest still implies it), and a figure given while the subject
+was still under way (*interim*) that a later, higher figure of another origin overtakes
+is growth, not a dispute. A relay speaks as of its source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from claimcheck.analysis.intervals import Bound, best_two, bounds
+from claimcheck.model import Claim, Subject
+from claimcheck.store import Store
+from claimcheck.values import DateRange
+
+if TYPE_CHECKING:
+    from claimcheck.analysis.group import GroupEvidence
+
+
+def earlier(a: Claim, b: Claim) -> bool:
+    """Whether ``a`` holds strictly before ``b`` (both ``as_of`` known)."""
+    return before(a.as_of, b.as_of)
+
+
+def before(a: DateRange | None, b: DateRange | None) -> bool:
+    """Whether ``a`` ends before ``b`` starts (both known)."""
+    return a is not None and b is not None and a.known and b.known and a.high < b.low
+
+
+def subject_end(store: Store, subject: Subject | None) -> dt.date | None:
+    """A subject's last day, or its nearest ``part_of``'s; None when none has a date."""
+    seen: set[str] = set()
+    while subject is not None and subject.id not in seen:
+        if subject.date is not None and subject.date.known:
+            return subject.date.high
+        seen.add(subject.id)
+        subject = store.subjects.get(subject.part_of or "")
+    return None
+
+
+def latest_evidence(group: GroupEvidence) -> list[Claim]:
+    """The claims that count for and against values (:attr:`GroupEvidence.evidence`);
+    notes the group's superseded, earlier and overtaken figures on the way."""
+    statement_of = group.statement_by_claim
+    cited = [c for c in group.claims if c.cited and c.id in statement_of]
+    if not group.cumulative or group.type != "quantity":
+        return cited
+    # By the origin a figure is credited to: a relay of the army's figure is
+    # superseded when the army revises it.
+    origin = group.credited
+    # A relay speaks as of its source: a later relay of an old figure is not the
+    # origin's latest word.
+    when = {c.id: group.relayed_from.get(c.id, c).as_of for c in cited}
+    dated: dict[int, list[Claim]] = defaultdict(list)
+    for c in cited:
+        as_of = when[c.id]
+        if c.stance == "asserts" and as_of is not None and as_of.known:
+            dated[origin[c.id]].append(c)
+    for claims in dated.values():
+        last = max(when[c.id].low for c in claims)  # type: ignore[union-attr]
+        now = [c for c in claims if when[c.id].high >= last]  # type: ignore[union-attr]
+        said_now = {statement_of[c.id].index: statement_of[c.id] for c in now}
+        newest = max(now, key=lambda c: (when[c.id].low, c.id))  # type: ignore[union-attr]
+        for c in claims:
+            st = statement_of[c.id]
+            if when[c.id].high >= last or st.index in said_now:  # type: ignore[union-attr]
+                continue
+            group.earlier.add(c.id)
+            # A later figure that still implies it ("41" after "at least 30") leaves
+            # it standing: revised is only what the origin no longer says.
+            if not any(group.statement_supports(t, st) for t in said_now.values()):
+                group.superseded[c.id] = newest
+    counted = [c for c in cited if c.id not in group.superseded]
+    if group.thresholds.cumulative_growth:
+        _overtake(group, counted)
+    return [c for c in counted if c.id not in group.overtaken]
+
+
+def _overtake(group: GroupEvidence, claims: list[Claim]) -> None:
+    """Mark interim figures a later, higher figure of another origin overtook."""
+    origin = group.credited
+    when: dict[str, DateRange] = {}
+    for c in claims:
+        as_of = group.when(c)
+        if c.stance == "asserts" and as_of is not None and as_of.known:
+            when[c.id] = as_of
+    dated = [c for c in claims if c.id in when]
+    if len(dated) < 2:
+        return
+    # Sweep from the latest: keep the two highest lower bounds of distinct origins
+    # among the figures given after the current one.
+    by_start = sorted(dated, key=lambda c: when[c.id].low, reverse=True)
+    by_end = sorted(
+        (c for c in dated if group.interim(c)),
+        key=lambda c: when[c.id].high,
+        reverse=True,
+    )
+    top: list[tuple[Bound, int, Claim]] = []
+    i = 0
+    for x in by_end:
+        while i < len(by_start) and when[by_start[i].id].low > when[x.id].high:
+            y = by_start[i]
+            top = best_two(top, (bounds(y.parsed)[0], origin[y.id], y), higher=True)  # type: ignore[arg-type]
+            i += 1
+        for lo, o, y in top:
+            if o != origin[x.id]:
+                _below, above = group.limits(x.parsed)  # type: ignore[arg-type]
+                if lo > above:
+                    group.overtaken[x.id] = y
+                break
