@@ -26,7 +26,11 @@ def test_extract_check_add(tmp_path: Path, monkeypatch: object) -> None:
     store = _store(tmp_path)
     candidate = tmp_path / "candidate.yaml"
     runner = CliRunner()
-    article = str(ARTICLES / "fr-communique.txt")
+    # The communiqué with no place named: the figures after its paragraph then have a
+    # day (dimanche 17) but nothing telling which event.
+    text = (ARTICLES / "fr-communique.txt").read_text("utf-8")
+    article = str(tmp_path / "communique.txt")
+    Path(article).write_text(text.replace(" près de Léré", "").replace(" de Léré", ""), "utf-8")
     base = ["--store", str(store)]
     r = runner.invoke(
         cli,
@@ -62,6 +66,28 @@ def test_extract_check_add(tmp_path: Path, monkeypatch: object) -> None:
     r = runner.invoke(cli, [*base, "claims", "--format", "json"])
     ids = [c["id"] for c in json.loads(r.output)["claims"]]
     assert "rfi-2023-09-19-mali-l-armee-annonce-avoir-killed" in ids
+
+
+def test_extract_reads_the_article_from_stdin(tmp_path: Path) -> None:
+    """`extract -`: the article on standard input, its title from --title."""
+    store = _store(tmp_path)
+    text = (ARTICLES / "fr-communique.txt").read_bytes()
+    r = CliRunner().invoke(
+        cli,
+        ["--store", str(store), "extract", "-", "--outlet", "rfi", "--published",
+         "2023-09-19", "--title", "Attaque à Léré", "--url", "https://example.org/a"],
+        input=text,
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert 'title: "Attaque à Léré"' in r.output and "url: " in r.output
+    assert "value: cinq" in r.output and "claimant: fama" in r.output
+    assert "from <stdin>" in r.output
+
+
+def test_empty_stdin_is_a_clear_error(tmp_path: Path) -> None:
+    r = CliRunner().invoke(cli, ["--store", str(tmp_path / "none"), "extract", "-"], input=b"")
+    assert r.exit_code == 2
+    assert "<stdin>" in r.output and "is empty" in r.output and "Traceback" not in r.output
 
 
 def test_extract_json(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 
 
 @cli.command()
-@click.argument("article", type=click.Path(dir_okay=False))
+@click.argument("article", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--outlet", help="The id of the outlet that published it (in the store, or new).")
 @click.option("--published", callback=_date, help="Its publication date, YYYY-MM-DD.")
 @click.option("--title", help="Its title (default: the first line, or the page's).")
@@ -48,7 +49,8 @@ def extract(
     then_check: bool,
 ) -> None:
     """Propose candidate claims from a news ARTICLE (plain text, or HTML with the
-    `html` extra), in English or French.
+    `html` extra), in English or French; `-` reads it from standard input (give its
+    --title and --url).
 
     Writes a document record and one claim per figure the article asserts, with its
     claimant, subject and as_of matched to the store, each under a comment saying what
@@ -58,7 +60,7 @@ def extract(
     """
     import json
 
-    from claimcheck.extract import extract_file, to_json, to_yaml
+    from claimcheck.extract import extract_bytes, extract_file, to_json, to_yaml
     from claimcheck.render import JSON_VERSION
 
     settings = settings_of(ctx)
@@ -67,16 +69,17 @@ def extract(
         from claimcheck.cli.base import load_with_progress
 
         store = load_with_progress(settings, settings.config().limits)
-    found = extract_file(
-        article,
-        store,
-        outlet=outlet,
-        published=published,
-        title=title,
-        url=url,
-        language=language,
+    options: dict[str, Any] = dict(
+        outlet=outlet, published=published, title=title, url=url, language=language,
         encoding=encoding,
-    )
+    )  # fmt: skip
+    if article == "-":
+        from claimcheck.extract.text import MAX_BYTES
+
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        found = extract_bytes(data, store, **options)
+    else:
+        found = extract_file(article, store, **options)
     text = to_yaml(found)
     if then_check:
         if not output or output == "-":

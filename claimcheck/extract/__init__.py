@@ -19,7 +19,7 @@ from typing import Any
 from claimcheck.extract.candidate import Extraction, ProposedClaim, Skipped, to_json, to_yaml
 from claimcheck.extract.match import StoreIndex, index_store
 from claimcheck.extract.propose import extract
-from claimcheck.extract.text import Article, read_article
+from claimcheck.extract.text import Article, read_article, read_article_bytes
 
 __all__ = [
     "Article",
@@ -28,6 +28,7 @@ __all__ = [
     "Skipped",
     "StoreIndex",
     "extract",
+    "extract_bytes",
     "extract_file",
     "index_store",
     "read_article",
@@ -50,6 +51,32 @@ def extract_file(
     """Read the article at ``path`` and propose its claims, matched to ``store`` (a
     loaded store, or None for the ``init`` vocabulary alone)."""
     article = read_article(path, encoding)
+    return extract(
+        article,
+        index_store(store),
+        outlet=outlet,
+        published=published,
+        title=title,
+        url=url,
+        language=language,
+    )
+
+
+def extract_bytes(
+    data: bytes,
+    store: Any | None = None,
+    *,
+    shown: str = "<stdin>",
+    outlet: str | None = None,
+    published: dt.date | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    language: str | None = None,
+    encoding: str | None = None,
+) -> Extraction:
+    """As :func:`extract_file`, for an article's bytes (``extract -``: standard input);
+    ``shown`` names it in errors and in the candidate."""
+    article = read_article_bytes(data, shown, encoding)
     return extract(
         article,
         index_store(store),

@@ -1,12 +1,20 @@
-"""Who says a figure: the attribution around it, or the outlet's own voice.
+"""Who says a figure: the attributions of a sentence, or the outlet's own voice.
 
 "according to X", "X said", "said X", "selon X", "d'après X", "X a indiqué", "a
-revendiqué X"...: the claimant is the party or outlet of the store named in subject
-position before the verb, else just after it ("a indiqué l'armée"). A name the store
-does not know is kept as written, for the user to add as a party. A statement being
-quoted ("dans un communiqué", "in a statement", a verb and a colon) carries its
-claimant to the next sentences that name none, through the next paragraph: "L'armée a
-indiqué dans un communiqué ... Le bilan est de 5 morts."
+revendiqué X", "dément X"...: the claimant is the party or outlet of the store named in
+subject position in the verb's clause (the first name there that is no object: "X told
+Reuters" is X's, Reuters being where it was said), else just after a verb that follows
+a comma or a quote ("…, a indiqué l'armée"). Bare nouns ("the army", "l'état-major")
+are matched through the store's names and aliases (:func:`.match.find_mentions`). A
+name the store does not know is kept as written, for the user to add as a party, when
+it reads as a name (no verb, no figure).
+
+"selon le communiqué", "according to the statement" name a document, not a party: the
+attribution is marked :attr:`Attribution.document` and resolved by the caller to the
+statement's author named earlier, or left empty. A statement being quoted ("dans un
+communiqué", "in a statement", a verb and a colon) carries its claimant to the next
+sentences that name none, through the next paragraph. A denial ("dément l'armée",
+"the army denied") is an attribution with the stance ``denies``.
 """
 
 from __future__ import annotations
@@ -15,35 +23,85 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from claimcheck.extract.lexicon import MEASURES, TOLLS, tokens
 from claimcheck.extract.match import Mention, StoreIndex, find_mentions, normalise
+from claimcheck.values.scan import find_quantities
 
-_AFTER = r"according to|selon|d'après|cited by|quoted by|cité par|citant"
+_AFTER = r"according to|selon|d'après|cited by|quoted by|cité par|citant|per"
 _VERBS = (
     r"said|says|say|stated|states|claimed|claims|claim|announced|announces|reported|reports|"
     r"told|added|confirmed|confirms|declared|declares|estimated|estimates|indicated|"
-    r"revealed|acknowledged|admitted|insisted|wrote|tweeted|posted|counted|"
+    r"revealed|acknowledged|admitted|insisted|wrote|tweeted|posted|counted|put the toll|"
+    r"issued|released|"
     r"a indiqué|indique|ont indiqué|a déclaré|déclare|ont déclaré|a annoncé|annonce|"
     r"ont annoncé|a revendiqué|revendique|ont revendiqué|a affirmé|affirme|ont affirmé|"
-    r"a précisé|précise|a assuré|assure|rapporte|a rapporté|a fait état|fait état|"
-    r"a confirmé|confirme|a ajouté|ajoute|a estimé|estime|a reconnu|reconnaît|a dénombré|"
-    r"a communiqué|a publié|a écrit|a dit|dit"
+    r"affirment|a précisé|précise|a assuré|assure|rapporte|a rapporté|a fait état|fait état|"
+    r"font état|a confirmé|confirme|a ajouté|ajoute|a estimé|estime|a reconnu|reconnaît|"
+    r"a dénombré|a communiqué|a publié|a écrit|a dit|dit|a confié|a souligné|souligne|"
+    r"a expliqué|explique|a raconté|raconte|a signalé|signale|annoncent|indiquent|assurent"
+)
+_DENIALS = (
+    r"denied|denies|deny|rejected|rejects|refuted|refutes|disputed|disputes|dismissed|"
+    r"dément|démentent|a démenti|ont démenti|démenti|a rejeté|rejette|ont rejeté|"
+    r"conteste|a contesté|contestent|réfute|a réfuté"
 )
 _RE_AFTER = re.compile(rf"(?<![\w'])(?:{_AFTER})\s+", re.IGNORECASE)
-_RE_VERB = re.compile(rf"(?<![\w'])(?:{_VERBS})(?![\w])", re.IGNORECASE)
+_RE_VERB = re.compile(rf"(?<![\w'])(?P<verb>{_DENIALS}|{_VERBS})(?![\w])", re.IGNORECASE)
+_RE_DENIAL = re.compile(rf"^(?:{_DENIALS})$", re.IGNORECASE)
+#: Verbs whose next name is who was told ("told Reuters"), not who spoke.
+_RE_TOLD = re.compile(r"^(?:told|a confié|a dit|a déclaré|said|a indiqué)$", re.IGNORECASE)
 _RE_STATEMENT = re.compile(
     r"communiqué|in a statement|in a press release|press release|statement|"
     r"conférence de presse|press conference|déclaration",
     re.IGNORECASE,
 )
-_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "il", "elle", "ils", "elles", "on", "nous"])
+#: A document named in place of its author: "le communiqué", "the statement", "ce bilan".
+_RE_DOCUMENT = re.compile(
+    r"^(?:the|this|that|its|le|la|l'|ce|cette|son|sa|leur|même|same|\s)*"
+    r"(?:same\s+|même\s+)?(?:communiqué|statement|press release|report|rapport|document|"
+    r"bilan|déclaration|text|texte|note|message|source|sources? officielles?)\b",
+    re.IGNORECASE,
+)
+#: Words before a name that make it an object ("told Reuters", "à RFI", "by the army").
+_OBJECT_BEFORE = re.compile(
+    r"(?:\bto|\bà|\bau|\bby|\bpar|\bwith|\bavec|\bfrom|\bagainst|\bcontre|\btold)\s*$",
+    re.IGNORECASE,
+)
+#: Clause marks a subject is not looked for across.
+_RE_CLAUSE = re.compile(
+    r";|\s[-–—]\s|\b(?:while|whereas|but|tandis que|alors que|mais|contre)\b", re.IGNORECASE
+)
+#: Words that show a phrase is no name: verbs, auxiliaries, conjunctions.
+_NOT_A_NAME = frozenset(
+    [
+        *("was", "were", "is", "are", "been", "be", "had", "has", "have", "did", "do", "not"),
+        *("that", "which", "who", "there", "it", "this", "these", "what", "when", "if"),
+        *("a", "ont", "été", "est", "sont", "avait", "avaient", "que", "qui", "qu", "ne"),
+        *("pas", "y", "ce", "il", "elle", "ils", "elles", "on", "nous", "we", "i", "they"),
+        *("he", "she", "you", "vous", "je", "also", "aussi", "then", "puis", "and", "et"),
+        *("lui", "eux", "elle", "ils", "elles"),
+    ]
+)
+#: What ends the text before a verb whose speaker follows it ("…, a indiqué l'armée",
+#: "ce que dément l'armée", "as the army said").
+_RE_INVERTS = re.compile(
+    r"(?:[,«»\"“”:]|\bce qu(?:e\s|')|\bas\s|\bcomme\s|\bwhich\s)\s*$", re.IGNORECASE
+)
+_PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci"]
+)
+#: "…, a-t-il dit", "said he": a pronoun after the verb.
+_RE_PRONOUN_AFTER = re.compile(r"^(?:-t-|-)?(?:il|elle|ils|elles|he|she|they)\b", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:(?:the|a|an|le|la|les|un|une|des)\s+|[ld]')", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """Who a sentence says is speaking."""
+    """Who a sentence says is speaking, and where."""
 
-    #: A store id when ``known``; else an id made from the words, for the user to add.
+    #: A store id when ``known``; else an id made from the words, for the user to add;
+    #: empty when it names a document or several parties (see ``document``,
+    #: ``candidates``).
     claimant: str
     known: bool
     #: The words of the text that name it.
@@ -51,50 +109,185 @@ class Attribution:
     how: str
     #: Whether a statement is being quoted: the claimant carries to what follows.
     carries: bool
+    #: Where the attribution's cue stands in the sentence (its verb or "selon").
+    start: int = 0
+    end: int = 0
+    stance: str = "asserts"
+    #: "selon le communiqué": a document named for its author.
+    document: bool = False
+    #: "told Reuters": the outlet it was said to.
+    venue: str | None = None
+    #: A bare noun that fits several parties: their ids.
+    candidates: tuple[str, ...] = ()
+    #: "it said", "he said", "a-t-il dit": the speaker named before (resolved by the
+    #: caller).
+    pronoun: bool = False
 
 
-def attribution_of(index: StoreIndex, sentence: str) -> Attribution | None:
-    """The attribution a sentence makes, if any."""
+def attribution_of(
+    index: StoreIndex, sentence: str, named: list[str] | None = None
+) -> Attribution | None:
+    """The first attribution a sentence makes, if any."""
+    found = attributions_of(index, sentence, named)
+    return found[0] if found else None
+
+
+def attributions_of(
+    index: StoreIndex, sentence: str, named: list[str] | None = None
+) -> list[Attribution]:
+    """Every attribution of a sentence, in order; ``named``: the party ids the article
+    named before (for bare nouns)."""
     norm = normalise(sentence)
-    mentions = find_mentions(index, sentence)
+    mentions = find_mentions(index, sentence, named)
     carries = bool(_RE_STATEMENT.search(norm)) or bool(re.search(rf"(?:{_VERBS})\s*:", norm))
-    m = _RE_AFTER.search(norm)
-    if m:
+    out: list[Attribution] = []
+    for m in _RE_AFTER.finditer(norm):
+        if m[0].strip().lower() == "per" and not re.match(r"\s*[A-Z]", norm[m.end() :]):
+            continue
         after = [x for x in mentions if x.start >= m.end() and x.start - m.end() < 40]
-        if after:
-            return _known(after[0], f"{m[0].strip()!r} {after[0].name}", carries)
-        words = _phrase(norm[m.end() :])
-        if words:
-            return _unknown(words, f"{m[0].strip()!r} {words}", carries)
+        rest = norm[m.end() :]
+        cue = f"{m[0].strip()!r}"
+        if _RE_DOCUMENT.match(rest) and not (after and after[0].start - m.end() < 3):
+            words = _phrase(rest) or rest[:30]
+            out.append(_document(words, f"{cue} {words}", carries, m.start(), m.end()))
+        elif after:
+            out.append(_known(after[0], f"{cue} {after[0].name}", carries, m.start(), m.end()))
+        else:
+            name = _phrase(rest)
+            if name:
+                out.append(_unknown(name, f"{cue} {name}", carries, m.start(), m.end()))
+    previous = 0
     for v in _RE_VERB.finditer(norm):
-        before = [x for x in mentions if x.end <= v.start()]
-        if before:
-            return _known(before[0], f"{before[0].name} {v[0]!r}", carries)
-        after = [x for x in mentions if x.start >= v.end() and x.start - v.end() < 30]
-        if after:
-            return _known(after[0], f"{v[0]!r} {after[0].name}", carries)
-        words = _phrase(norm[: v.start()], last=True)
-        if words:
-            return _unknown(words, f"{words} {v[0]!r}", carries)
+        stance = "denies" if _RE_DENIAL.match(v["verb"]) else "asserts"
+        found = _speaker(norm, mentions, v, carries, stance, previous)
+        previous = v.end()
+        if found is not None:
+            out.append(found)
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _speaker(
+    norm: str,
+    mentions: list[Mention],
+    v: re.Match[str],
+    carries: bool,
+    stance: str,
+    previous: int,
+) -> Attribution | None:
+    """The speaker of one verb: its subject in its clause (after the previous speech
+    verb, whose subject is its own), else a name just after it."""
+    verb = v["verb"]
+    clause_start = previous
+    for c in _RE_CLAUSE.finditer(norm, previous, v.start()):
+        clause_start = c.end()
+    venue = None
+    after = [x for x in mentions if x.start >= v.end() and x.start - v.end() < 30]
+    if after and _RE_TOLD.match(verb) and after[0].kind == "outlet":
+        venue = after[0].id  # "told Reuters": Reuters is where it was said
+        after = []
+    before = [
+        x
+        for x in mentions
+        if clause_start <= x.start
+        and x.end <= v.start()
+        and not _OBJECT_BEFORE.search(norm[clause_start : x.start])
+    ]
+    head = norm[clause_start : v.start()]
+    inverted = bool(_RE_INVERTS.search(head)) or not head.strip()
+    if inverted and after:
+        chosen = after[0]
+        return _mention(chosen, f"{verb!r} {chosen.name}", carries, v, stance, venue)
+    if before:
+        chosen = before[0]
+        return _mention(chosen, f"{chosen.name} {verb!r}", carries, v, stance, venue)
+    words = _phrase(head, last=True, pronouns=True)
+    tail = re.search(r"[,«»\"“”:]\s*$", head)
+    if (words and words.lower() in _PRONOUNS) or (
+        (tail or not head.strip()) and _RE_PRONOUN_AFTER.match(norm[v.end() :])
+    ):
+        said = words or norm[v.end() :].split()[0]
+        return Attribution(
+            "", False, said, f"attributed: {said} {verb!r}", carries, v.start(), v.end(), stance,
+            venue=venue, pronoun=True,
+        )  # fmt: skip
+    if words and _RE_DOCUMENT.match(words):
+        return _document(words, f"{words} {verb!r}", carries, v.start(), v.end(), stance)
+    if words and _is_name(words):
+        return _unknown(words, f"{words} {verb!r}", carries, v.start(), v.end(), stance, venue)
+    if after and not venue:
+        chosen = after[0]
+        return _mention(chosen, f"{verb!r} {chosen.name}", carries, v, stance, venue)
     return None
 
 
-def _known(mention: Mention, how: str, carries: bool) -> Attribution:
-    return Attribution(mention.id, True, mention.name, f"attributed: {how}", carries)
+def _mention(
+    m: Mention, how: str, carries: bool, v: re.Match[str], stance: str, venue: str | None
+) -> Attribution:
+    if not m.id:
+        return Attribution(
+            "", False, m.name, f"attributed: {how}", carries, v.start(), v.end(), stance,
+            venue=venue, candidates=m.candidates,
+        )  # fmt: skip
+    extra = f" ({m.how})" if m.how else ""
+    return Attribution(
+        m.id, True, m.name, f"attributed: {how}{extra}", carries, v.start(), v.end(), stance,
+        venue=venue,
+    )  # fmt: skip
 
 
-def _unknown(words: str, how: str, carries: bool) -> Attribution:
+def _known(mention: Mention, how: str, carries: bool, start: int, end: int) -> Attribution:
+    if not mention.id:
+        return Attribution(
+            "", False, mention.name, f"attributed: {how}", carries, start, end,
+            candidates=mention.candidates,
+        )  # fmt: skip
+    extra = f" ({mention.how})" if mention.how else ""
+    return Attribution(
+        mention.id, True, mention.name, f"attributed: {how}{extra}", carries, start, end
+    )
+
+
+def _document(
+    words: str, how: str, carries: bool, start: int, end: int, stance: str = "asserts"
+) -> Attribution:
+    return Attribution("", False, words, f"attributed: {how}", carries, start, end, stance, True)
+
+
+def _unknown(
+    words: str,
+    how: str,
+    carries: bool,
+    start: int,
+    end: int,
+    stance: str = "asserts",
+    venue: str | None = None,
+) -> Attribution:
     plain = unicodedata.normalize("NFKD", _LEADING.sub("", words)).encode("ascii", "ignore")
     slug = re.sub(r"[^a-z0-9]+", "-", plain.decode().lower()).strip("-") or "unnamed"
-    return Attribution(slug, False, words, f"attributed: {how}", carries)
+    return Attribution(
+        slug, False, words, f"attributed: {how}", carries, start, end, stance, venue=venue
+    )
 
 
-def _phrase(text: str, last: bool = False) -> str | None:
+def _is_name(words: str) -> bool:
+    """Whether words before a verb read as who speaks: no verb, no figure, no toll."""
+    ws = tokens(_LEADING.sub("", words.strip()))
+    if not ws or set(ws) & _NOT_A_NAME:
+        return False
+    if find_quantities(_LEADING.sub("", words)):
+        return False
+    return not any(w in MEASURES[t] for w in ws for t in TOLLS)
+
+
+def _phrase(text: str, last: bool = False, pronouns: bool = False) -> str | None:
     """A short name: the words up to punctuation (``last``: back to it), at most six,
-    not a pronoun."""
+    not a pronoun (unless ``pronouns``, and then the pronoun alone)."""
     parts = re.split(r"[,;:.()«»\"“”]", text)
     part = (parts[-1] if last else parts[0]).strip()
     words = part.split()
+    if words and words[-1].lower() in _PRONOUNS and pronouns:
+        return words[-1]
     if not words or len(words) > 6 or words[0].lower() in _PRONOUNS:
         return None
     if any(ch.isdigit() for ch in part):

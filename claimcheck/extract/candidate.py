@@ -44,6 +44,8 @@ class ProposedClaim:
     why: list[str] = field(default_factory=list)
     #: Fields left empty, each with what to write there.
     fill: dict[str, str] = field(default_factory=dict)
+    #: ``denies`` when the claimant denies the figure ("dément l'armée").
+    stance: str = "asserts"
 
 
 @dataclass(slots=True)
@@ -69,6 +71,10 @@ class Extraction:
     skipped: list[Skipped] = field(default_factory=list)
     #: Notes about the whole document (no outlet given, no publication date...).
     notes: list[str] = field(default_factory=list)
+    #: Wires or outlets the text relays (a dateline's or credit's agency), each as
+    #: ``(outlet id or name, the credit as written)``: its dispatch is the document to
+    #: list in ``cites``.
+    relays: list[tuple[str, str]] = field(default_factory=list)
 
 
 _RE_PLAIN = re.compile(r"^[a-z][a-z0-9_.-]*$")
@@ -119,6 +125,12 @@ def to_yaml(x: Extraction) -> str:
         elif key in ("outlet", "published"):
             what = "the id of the outlet that published it" if key == "outlet" else "YYYY-MM-DD"
             out.append(f"    # {key}:  # unknown: write {what}")
+    for wire, credit in x.relays:
+        out += [
+            f"    # relays {wire} ({credit!r}): its figures are {wire}'s reporting, not only",
+            f"    # this outlet's. Record {wire}'s dispatch as a document and list its id:",
+            "    # cites: [DISPATCH-ID]",
+        ]
     out.append("")
     if x.properties:
         out += [
@@ -150,6 +162,7 @@ def to_yaml(x: Extraction) -> str:
             ("source", doc["id"]),
             ("claimant", c.claimant),
             ("as_of", c.as_of),
+            ("stance", c.stance if c.stance != "asserts" else None),
             ("quote", c.quote),
             ("locator", c.locator),
         ]
@@ -189,10 +202,12 @@ def to_json(x: Extraction, version: int) -> dict[str, Any]:
                 "confidence": c.confidence,
                 "why": c.why,
                 "fill": c.fill,
+                "stance": c.stance,
             }
             for c in x.claims
         ],
         "skipped": [{"locator": s.locator, "text": s.text, "reason": s.reason} for s in x.skipped],
+        "relays": [{"outlet": wire, "credit": credit} for wire, credit in x.relays],
         "notes": x.notes,
     }
 

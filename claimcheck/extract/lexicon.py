@@ -49,6 +49,12 @@ MEASURES: dict[str, frozenset[str]] = {
             "périt",
             "pertes",
             "victimes",
+            "victime",
+            "lost",
+            "lose",
+            "perdu",
+            "perdus",
+            "perdre",
         ]
     ),
     "wounded": frozenset(
@@ -70,7 +76,17 @@ MEASURES: dict[str, frozenset[str]] = {
         ]
     ),
     "missing": frozenset(
-        ["missing", "disappeared", "unaccounted", "disparus", "disparu", "disparues"]
+        [
+            "missing",
+            "disappeared",
+            "unaccounted",
+            "disparus",
+            "disparu",
+            "disparues",
+            "manquent",
+            "manquant",
+            "manquants",
+        ]
     ),
     "captured": frozenset(
         [
@@ -105,8 +121,24 @@ MEASURES: dict[str, frozenset[str]] = {
             "détruit",
             "détruites",
             "détruite",
+            "shot",
+            "downed",
+            "abattu",
+            "abattus",
+            "abattue",
+            "abattues",
+        ]
+    ),
+    # Killed when it counts people, destroyed when it counts things: see NEUTRALISED.
+    "neutralised": frozenset(
+        [
+            "neutralised",
+            "neutralized",
             "neutralisés",
             "neutralisé",
+            "neutralisées",
+            "neutralisée",
+            "neutralisant",
         ]
     ),
     "distance": frozenset(
@@ -148,7 +180,11 @@ MEASURES: dict[str, frozenset[str]] = {
     ),
 }
 #: Measures that are tolls: a verb before the figure may carry them ("killing 14").
-TOLLS = frozenset({"killed", "wounded", "missing", "captured", "displaced", "destroyed"})
+TOLLS = frozenset(
+    {"killed", "wounded", "missing", "captured", "displaced", "destroyed", "neutralised"}
+)
+#: Things, not people: a figure counting them is never a toll of people.
+THINGS = frozenset({"vehicles", "aircraft", "buildings"})
 
 #: Whose people (or what things) are counted.
 WHO: dict[str, frozenset[str]] = {
@@ -207,7 +243,60 @@ WHO: dict[str, frozenset[str]] = {
         ]
     ),
     "peacekeepers": frozenset(["peacekeepers", "peacekeeper", "casques", "onu"]),
-    "vehicles": frozenset(["vehicles", "vehicle", "pickups", "trucks", "véhicules", "véhicule"]),
+    "vehicles": frozenset(
+        [
+            "vehicles",
+            "vehicle",
+            "pickups",
+            "pick-up",
+            "pick-ups",
+            "trucks",
+            "tanks",
+            "armoured",
+            "véhicules",
+            "véhicule",
+            "blindés",
+            "chars",
+            "camions",
+        ]
+    ),
+    "aircraft": frozenset(
+        [
+            "aircraft",
+            "plane",
+            "planes",
+            "jet",
+            "jets",
+            "helicopter",
+            "helicopters",
+            "avion",
+            "avions",
+            "hélicoptère",
+            "hélicoptères",
+            "aéronef",
+            "aéronefs",
+        ]
+    ),
+    "buildings": frozenset(
+        [
+            "schools",
+            "school",
+            "houses",
+            "homes",
+            "buildings",
+            "shops",
+            "mosques",
+            "churches",
+            "écoles",
+            "école",
+            "maisons",
+            "habitations",
+            "bâtiments",
+            "boutiques",
+            "mosquées",
+            "églises",
+        ]
+    ),
 }
 #: People in general: counted, but of no side.
 PEOPLE = frozenset(
@@ -288,6 +377,41 @@ NOT_COUNTS_BEFORE = frozenset(
 #: Words that make a figure part of the previous one ("fourteen, including eight children").
 PART_OF_PREVIOUS = frozenset(
     ["including", "among", "dont", "parmi", "lesquels", "lesquelles", "whom", "which", "of"]
+)
+#: A figure after these is a part of a toll named before it ("among the dead, 46
+#: children", "parmi les victimes, 12 enfants"): a subset, never the total.
+SUBSET = re.compile(
+    r"(?:\b(?:including|among(?: them| whom| the \w+)?|of whom|of them|dont|parmi"
+    r"(?: eux| elles| lesquels| lesquelles| les \w+| ces \w+)?)[\s,:]+"
+    r"(?:\w+\s+){0,2})$",
+    re.IGNORECASE,
+)
+#: "no prisoners", "aucun prisonnier", "no civilians were killed": a count of zero, when
+#: a counted noun follows.
+ZERO_WORDS = frozenset(["no", "aucun", "aucune", "zero", "zéro", "nul", "nulle"])
+#: Counted nouns a zero word may count directly ("no casualties" but not "no toll").
+ZERO_NOUNS = frozenset(
+    [
+        "prisoners",
+        "prisoner",
+        "prisonniers",
+        "prisonnier",
+        "casualties",
+        "casualty",
+        "deaths",
+        "death",
+        "fatalities",
+        "victims",
+        "victime",
+        "victimes",
+        "mort",
+        "morts",
+        "blessé",
+        "blessés",
+        "hostages",
+        "otage",
+        "otages",
+    ]
 )
 
 _RE_TOKEN = re.compile(r"[\w$€£%°.'-]+")

@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimcheck.extract.lexicon import TOLLS, WHO, measures_of, tokens, who_of
+from claimcheck.extract.lexicon import THINGS, TOLLS, WHO, measures_of, tokens, who_of
 from claimcheck.model import Property, Subject
 from claimcheck.scaffold import VOCABULARY
 
@@ -66,6 +66,43 @@ _RE_SAME = re.compile("|".join(re.escape(w) for w in _SAME), re.IGNORECASE)
 _ANY_SAME = "(?:" + "|".join(re.escape(w) for w in _SAME) + ")"
 
 
+#: Bare nouns that name a party without its name ("the army", "l'état-major", "the
+#: ministry"): each matches the store's parties whose name or aliases hold one of its
+#: words, when that is one party (or one the article has named already).
+GENERIC_NOUNS: dict[str, tuple[str, ...]] = {
+    "army": ("army", "armée", "armed forces", "forces armées", "military", "militaire"),
+    "staff": ("état-major", "etat-major", "general staff", "chief of staff", "chefs d'état-major"),
+    "ministry": ("ministry", "ministère", "minister", "ministre"),
+    "government": ("government", "gouvernement", "authorities", "autorités", "junta", "junte"),
+    "presidency": ("presidency", "présidence", "president", "président"),
+    "police": ("police", "gendarmerie", "gendarmes"),
+    "governor": ("governor", "gouverneur", "governorate", "gouvernorat"),
+    "rebels": ("rebels", "rebelles", "rebellion", "rébellion", "coalition"),
+    "mission": ("mission", "peacekeepers", "casques bleus", "un mission"),
+}
+_RE_GENERIC = re.compile(
+    r"(?<![\w-])(?:the|this|that|le|la|les|l'|ce|cette|its|his|their|son|sa|ses|leur)\s*"
+    r"(?P<noun>"
+    + "|".join(
+        sorted((re.escape(w) for ws in GENERIC_NOUNS.values() for w in ws), key=len, reverse=True)
+    )
+    + r")s?(?![\w-])",
+    re.IGNORECASE,
+)
+#: Words of an event's label that name no place ("Attack on the Léré camp": Léré).
+_EVENT_WORDS = frozenset(
+    [
+        *("attack", "attacks", "attaque", "attaques", "strike", "strikes", "frappe", "frappes"),
+        *("drone", "drones", "battle", "bataille", "clashes", "clash", "combats", "fighting"),
+        *("ambush", "embuscade", "camp", "camps", "capture", "seizure", "prise", "offensive"),
+        *("withdrawal", "retrait", "crash", "advance", "bombing", "raid", "massacre", "siege"),
+        *("night", "nuit", "city", "ville", "town", "region", "région", "base", "bases"),
+        *("malian", "malien", "malienne", "french", "russian", "forces", "army", "armée"),
+        *("control", "takeover", "founding", "declaration", "school", "hit"),
+    ]
+)
+
+
 def normalise(text: str) -> str:
     """NFC text with plain apostrophes: the same length, so positions hold."""
     return unicodedata.normalize("NFC", text).replace("’", "'")
@@ -80,6 +117,10 @@ class Mention:
     kind: str  # "party" or "outlet"
     id: str
     name: str
+    #: How it was found, when not by name: a bare noun ("the army") and what it matched.
+    how: str = ""
+    #: For a bare noun that fits several parties: their ids (``id`` is then empty).
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +143,16 @@ class _Profile:
 
 
 @dataclass(slots=True)
+class _Event:
+    """An event subject and the words that name it: its places (capitalised words of
+    its label and aliases that are no event word nor party name), the rest of its words."""
+
+    subject: Subject
+    places: set[str]
+    words: set[str]
+
+
+@dataclass(slots=True)
 class StoreIndex:
     """What extract needs of a store, derived once: names, properties, subjects."""
 
@@ -109,6 +160,9 @@ class StoreIndex:
     vocabulary: list[_Profile]
     names: list[tuple[re.Pattern[str], str, str, str]]
     subjects: list[Subject]
+    #: Bare-noun kinds (``"army"``) → the parties whose names or aliases hold them.
+    generic: dict[str, list[str]] = field(default_factory=dict)
+    events: list[_Event] = field(default_factory=list)
     #: Properties already claimed of each subject, for choosing between equals.
     claimed: dict[str, set[str]] = field(default_factory=dict)
     outlets: dict[str, Any] = field(default_factory=dict)
@@ -133,11 +187,19 @@ def index_store(store: Any | None) -> StoreIndex:
     claimed: dict[str, set[str]] = defaultdict(set)
     for claim in store.claims.values():
         claimed[claim.subject].add(claim.property)
+    events = [s for s in store.subjects.values() if s.kind == "event"]
+    # A party's one-word names ("CSP-PSD", "FAMa") say who, never which event.
+    party_words = {
+        tokens(v)[0] for record in (*store.parties.values(), *store.outlets.values())
+        for v in _variants(record.id, record.name, record.aliases) if len(tokens(v)) == 1
+    }  # fmt: skip
     return StoreIndex(
         profiles,
         vocabulary,
         names,
-        [s for s in store.subjects.values() if s.kind == "event"],
+        events,
+        _generic(store.parties.values()),
+        [_event(s, party_words) for s in events],
         dict(claimed),
         dict(store.outlets),
         dict(store.parties),
@@ -146,6 +208,34 @@ def index_store(store: Any | None) -> StoreIndex:
         set(store.claims),
         True,
     )
+
+
+def _generic(parties: Any) -> dict[str, list[str]]:
+    """Which parties each bare noun may name: those whose name or aliases hold it."""
+    out: dict[str, list[str]] = {}
+    for kind, words in GENERIC_NOUNS.items():
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")s?(?![\w-])", re.IGNORECASE
+        )
+        out[kind] = [
+            p.id
+            for p in parties
+            if any(pattern.search(normalise(v)) for v in (p.name, *p.aliases))
+            or (kind == "army" and p.kind == "army")
+        ]
+    return out
+
+
+def _event(subject: Subject, party_words: set[str]) -> _Event:
+    from claimcheck.extract.when import MONTHS
+
+    text = normalise(" ".join([subject.label, *subject.aliases]))
+    capitals = {w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", text) if w[0].isupper()} | {
+        tokens(a)[0] for a in subject.aliases if tokens(a) and len(tokens(a)) == 1
+    }
+    words = {w for w in tokens(text) if len(w) > 2 and not w.isdigit()} - _STOP - party_words
+    places = {w for w in words & capitals if w not in _EVENT_WORDS and w not in MONTHS}
+    return _Event(subject, places, words - places - set(MONTHS))
 
 
 def _profile(p: Property, from_store: bool) -> _Profile:
@@ -186,8 +276,13 @@ def _name_pattern(variant: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}s?(?![\w-])", re.IGNORECASE)
 
 
-def find_mentions(index: StoreIndex, sentence: str) -> list[Mention]:
-    """Parties and outlets named in ``sentence``, longest name first where they overlap."""
+def find_mentions(
+    index: StoreIndex, sentence: str, named: list[str] | None = None
+) -> list[Mention]:
+    """Parties and outlets named in ``sentence``, longest name first where they overlap;
+    bare nouns ("the army") too, resolved through the store's names and aliases and
+    ``named`` (the ids the article named before, latest last)."""
+    named = named or []
     norm = normalise(sentence)
     found: list[Mention] = []
     for pattern, kind, id_, name in index.names:
@@ -199,7 +294,39 @@ def find_mentions(index: StoreIndex, sentence: str) -> list[Mention]:
         if kept and mention.start < kept[-1].end:
             continue
         kept.append(mention)
-    return kept
+    generic = [g for g in _generic_mentions(index, norm, named) if not _overlaps(g, kept)]
+    return sorted(kept + generic, key=lambda x: x.start)
+
+
+def _overlaps(m: Mention, others: list[Mention]) -> bool:
+    return any(m.start < o.end and o.start < m.end for o in others)
+
+
+def _generic_mentions(index: StoreIndex, norm: str, named: list[str]) -> list[Mention]:
+    """ "the army", "l'état-major", "le ministère": the one party of the store so named,
+    or the one of them the article named before; else a mention with its candidates."""
+    out: list[Mention] = []
+    if not index.generic:
+        return out
+    for hit in _RE_GENERIC.finditer(norm):
+        noun = hit["noun"].lower()
+        kind = next(k for k, ws in GENERIC_NOUNS.items() if noun in ws)
+        fits = index.generic.get(kind, [])
+        known = [p for p in fits if p in named]
+        if len(fits) == 1:
+            chosen, how = fits[0], f"{hit[0]!r}: the one party of the store so named"
+        elif len(set(known)) == 1:
+            chosen, how = known[0], f"{hit[0]!r}: of {', '.join(fits)}, the one named before"
+        elif fits:
+            out.append(Mention(hit.start(), hit.end(), "party", "", hit[0], "", tuple(fits)))
+            continue
+        else:
+            continue
+        party = index.parties.get(chosen)
+        out.append(
+            Mention(hit.start(), hit.end(), "party", chosen, getattr(party, "name", chosen), how)
+        )
+    return out
 
 
 def side_words(index: StoreIndex, mentions: list[Mention]) -> set[str]:
@@ -216,13 +343,31 @@ def side_words(index: StoreIndex, mentions: list[Mention]) -> set[str]:
     return out
 
 
+def _fits(p: _Profile, measure: str, who: set[str], subset: bool) -> bool:
+    """Whether a property may hold a figure: same measure; people never filed under
+    other people (soldiers are no civilians), things only under the same things; a part
+    of a toll ("among the dead, 46 children") only under a property of that part."""
+    if measure not in p.measures:
+        return False
+    named = who - {"people"}
+    if (named & THINGS or p.who & THINGS) and not (p.who & named & THINGS):
+        return False
+    if named and p.who and not (p.who & named):
+        return False
+    return not subset or bool(p.who & named)
+
+
 def choose_property(
-    index: StoreIndex, measure: str, who: set[str], subject: str | None
+    index: StoreIndex, measure: str, who: set[str], subject: str | None, subset: bool = False
 ) -> PropertyChoice | None:
     """The property for a figure measuring ``measure`` of ``who``: the store's first,
     then the vocabulary's. None when nothing measures it."""
-    for profiles, from_store in ((index.profiles, True), (index.vocabulary, False)):
-        fits = [p for p in profiles if measure in p.measures]
+    # A part of a toll goes under the store's property for that part, or nowhere.
+    sources = [(index.profiles, True)]
+    if not (subset and index.has_store):
+        sources.append((index.vocabulary, False))
+    for profiles, from_store in sources:
+        fits = [p for p in profiles if _fits(p, measure, who, subset)]
         if not fits:
             continue
         scored = sorted(
@@ -255,38 +400,64 @@ def choose_property(
 
 
 def choose_subject(
-    index: StoreIndex, words: str, day: tuple[dt.date, dt.date] | None
+    index: StoreIndex,
+    words: str,
+    day: tuple[dt.date, dt.date] | None,
+    article: str = "",
 ) -> tuple[Subject | None, str]:
-    """The event subject ``words`` (a sentence and its neighbours) speak of on ``day``."""
+    """The event subject that ``words`` (a sentence and its neighbours) speak of, the
+    event being on ``day``; ``article``: the title and what was read before, whose place
+    names back a date match.
+
+    An event matches on its date (it covers the event's day; the narrowest wins) and
+    its place (a place of its label or aliases named nearby, else in the article), then
+    the other words of its label; a party's name ("CSP-PSD") is no match. With a day, an
+    event needs its date and some place or word; without one, a place and a word of its
+    label nearby, or two words. Two events as good: none, and the why names both.
+    """
     said = set(tokens(normalise(words))) - _STOP
-    best: tuple[float, Subject] | None = None
-    for subject in index.subjects:
-        label_words = set(tokens(normalise(" ".join([subject.label, *subject.aliases])))) - _STOP
-        label_words = {w for w in label_words if len(w) > 2 and not w.isdigit()}
-        overlap = len(said & label_words)
-        if overlap == 0:  # a day alone is no match: other events happen that day
-            continue
-        score = float(overlap)
+    around = set(tokens(normalise(article))) - _STOP
+    scored: list[tuple[float, Subject, str]] = []
+    for event in index.events:
+        subject = event.subject
+        places, others = event.places & said, event.words & said
+        far = (event.places & around) - places
+        score = 2.0 * len(places) + 0.5 * len(others) + (1.0 if far else 0.0)
+        reasons = []
         if day is not None and subject.date is not None and subject.date.known:
             first, last = subject.date.low, subject.date.high
             if not (first <= day[1] and day[0] <= last):
                 continue
-            span = (last - first).days + 1
-            score += 3 + 1 / span  # the narrowest event covering the day
+            if not (places or others or far):
+                continue  # a day alone is no match: other events happen that day
+            score += 4 + 1 / ((last - first).days + 1)  # the narrowest event covering it
+            reasons.append(f"covers {day[0].isoformat()}")
         elif day is not None and subject.date is not None:
             continue
-        if score >= 1 and (best is None or score > best[0]):
-            best = (score, subject)
-    if best is None:
-        return None, "no subject of the store matched its words" + (
-            f" and its day ({day[0]})" if day else ""
+        elif not ((places and others) or len(others) >= 2):
+            continue  # no day: a place alone ("near Kidal") does not tell which event
+        if places:
+            reasons.append(f"names {', '.join(sorted(places))}")
+        elif far:
+            reasons.append(f"the article names {', '.join(sorted(far))}")
+        if others:
+            reasons.append(f"its label shares {', '.join(sorted(others))}")
+        scored.append((score, subject, " and ".join(reasons)))
+    if not scored:
+        return None, "no subject of the store matched its place, day and words" + (
+            f" (the event's day: {day[0]})" if day else ""
         )
-    subject = best[1]
-    reasons = []
-    if day is not None and subject.date is not None:
-        reasons.append(f"covers {day[0].isoformat()}")
-    reasons.append(f"its label shares words with the text ({subject.label!r})")
-    return subject, f"subject {subject.id}: " + " and ".join(reasons)
+    scored.sort(key=lambda x: -x[0])
+    best = scored[0]
+    rivals = [s for s in scored[1:] if best[0] - s[0] < 0.5 and not _nested(best[1], s[1])]
+    if rivals:
+        names = ", ".join(s.id for _, s, _ in [best, *rivals])
+        return None, f"several subjects fit as well: {names}"
+    return best[1], f"subject {best[1].id}: {best[2]} ({best[1].label!r})"
+
+
+def _nested(a: Subject, b: Subject) -> bool:
+    return a.part_of == b.id or b.part_of == a.id
 
 
 def who_words() -> frozenset[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from claimcheck.errors import UsageError, display_path
 
@@ -37,6 +37,16 @@ class Sentence:
         return f"paragraph {self.paragraph}, sentence {self.index}"
 
 
+class Credit(NamedTuple):
+    """A dateline or credit: the outlet or agency the text comes from ("BAMAKO (AFP) -",
+    "(avec AFP)", "With Reuters"), never the speaker of a figure."""
+
+    name: str
+    #: As written, for the candidate's note.
+    text: str
+    paragraph: int
+
+
 @dataclass(slots=True)
 class Article:
     """An article's body and what the page says about itself."""
@@ -48,6 +58,8 @@ class Article:
     url: str | None = None
     #: Numbered references after the body (``"12"`` → the reference's text).
     references: dict[str, str] = field(default_factory=dict)
+    #: Datelines and credits, taken out of the body text.
+    credits: list[Credit] = field(default_factory=list)
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -65,18 +77,32 @@ def read_article(path: str | Path, encoding: str | None = None) -> Article:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            _fail(shown, f"is {size / 1e6:.0f} MB: an article is at most {MAX_BYTES // 10**6} MB")
+            _too_big(shown, size)
         data = p.read_bytes()
     except IsADirectoryError:
         _fail(shown, "is a folder, not an article")
     except OSError as e:
         _fail(shown, f"cannot read: {e.strerror or e}")
+    return read_article_bytes(data, shown, encoding, p.suffix)
+
+
+def read_article_bytes(
+    data: bytes, shown: str = "<stdin>", encoding: str | None = None, suffix: str = ""
+) -> Article:
+    """An article from its bytes (``extract -`` reads them from standard input);
+    ``shown`` names it in errors, ``suffix`` (``.html``) tells a web page."""
+    if len(data) > MAX_BYTES:
+        _too_big(shown, len(data))
     if not data.strip():
         _fail(shown, "is empty: there is no article to read")
     text = decode(data, shown, encoding)
-    if is_html(p, text):
+    if is_html(Path(f"article{suffix}"), text):
         return _from_html(text, shown)
     return parse_text(text, shown)
+
+
+def _too_big(shown: str, size: int) -> NoReturn:
+    _fail(shown, f"is {size / 1e6:.0f} MB: an article is at most {MAX_BYTES // 10**6} MB")
 
 
 def decode(data: bytes, shown: str, encoding: str | None = None) -> str:
@@ -170,9 +196,27 @@ _CLOSING = re.compile(
 )
 _RE_REFERENCE = re.compile(r"^\s*(\d{1,4})\s*[.)]\s+(.+)$")
 _RE_MARKER = re.compile(r"\s*\[(\d{1,4}|[a-z])\]")
-#: Ends of sentences: ., ! or ? (and a closing quote or marker), then a capital.
+#: Ends of sentences: ., ! or ? (and closing quotes, French-spaced « … . » included,
+#: or a marker), then a capital.
 _RE_SENTENCE_END = re.compile(
-    r"""(?<=[.!?])(?:["»”’)\]]|\s*\[\d{1,4}\])*\s+(?=["«“(]?[A-ZÀ-ÖØ-Þ0-9])"""
+    r"""(?<=[.!?…])(?:\s*["»”’)\]]|\s*\[\d{1,4}\])*\s+(?=["«“(]?[A-ZÀ-ÖØ-Þ0-9])"""
+)
+_CLOSES = {"«": "»", "“": "”"}
+#: A dateline opening a paragraph: "BAMAKO (AFP) -", "Bamako, 19 sept. (Reuters) —",
+#: "(Example Wire) —".
+_RE_DATELINE = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.\- ]{1,40}(?:,[^()\n]{1,30})?\s*"
+    r"\((?P<credit>[^()]{2,50})\)\s*[-–—:]\s*"
+    r"|\((?P<alone>[A-ZÀ-ÖØ-Þ][^()]{1,49})\)\s*(?:[-–—:]\s*|$|(?=[A-ZÀ-ÖØ-Þ«“\"])))"
+)
+#: A credit line or a credit ending a paragraph: "(avec AFP)", "With Reuters",
+#: "— AFP", "(Le Courrier du Nord)", "Source : AFP".
+_RE_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?»”\"]))\s*(?:[-–—]\s*)?(?:"
+    r"\(\s*(?:(?:avec|with|source|sources|par|by)\s*:?\s+)?(?P<paren>[^()]{2,50}?)\s*\)"
+    r"|(?:avec|with|source|sources)\s*:?\s+(?P<word>[A-Z][^()\n.]{1,40}?)"
+    r")\s*\.?\s*$",
+    re.IGNORECASE,
 )
 #: Words ending in a dot that do not end a sentence.
 _ABBREVIATIONS = {
@@ -214,7 +258,12 @@ def parse_text(text: str, path: str = "<text>") -> Article:
         blocks.append(" ".join(current))
     title = blocks[0] if blocks and len(blocks[0]) <= 200 else None
     paragraphs: list[list[Sentence]] = []
-    for block in blocks:
+    credits: list[Credit] = []
+    for n, block in enumerate(blocks):
+        if n > 0 or title is None:
+            block = _take_credits(block, len(paragraphs) + 1, credits)
+            if not block:
+                continue
         number = len(paragraphs) + 1
         sentences = [
             Sentence(_RE_MARKER.sub("", s).strip(), number, i + 1, tuple(_RE_MARKER.findall(s)))
@@ -222,14 +271,32 @@ def parse_text(text: str, path: str = "<text>") -> Article:
         ]
         if sentences:
             paragraphs.append(sentences)
-    return Article(path, paragraphs, title=title, references=references)
+    return Article(path, paragraphs, title=title, references=references, credits=credits)
+
+
+def _take_credits(block: str, paragraph: int, credits: list[Credit]) -> str:
+    """``block`` without its dateline and closing credit, each noted in ``credits``."""
+    m = _RE_DATELINE.match(block)
+    if m and len(m[0].split()) <= 8 and not re.search(r"\d", m["credit"] or m["alone"]):
+        credits.append(Credit((m["credit"] or m["alone"]).strip(), m[0].strip(), paragraph))
+        block = block[m.end() :].strip()
+    m = _RE_CREDIT.search(block)
+    # A credit is short: a name, not a parenthesis of the sentence ("(14 civilians)").
+    if m and len((m["paren"] or m["word"]).split()) <= 5 and not re.search(r"\d", m[0]):
+        credits.append(Credit((m["paren"] or m["word"]).strip(), m[0].strip(), paragraph))
+        block = block[: m.start()].strip()
+    return block
 
 
 def split_sentences(block: str) -> list[str]:
     """Sentences of one paragraph, verbatim (reference markers kept on their sentence)."""
     out: list[str] = []
     start = 0
+    quoted = quoted_spans(block)
     for m in _RE_SENTENCE_END.finditer(block):
+        # Inside « … » or “ … ”: the quoted speech is one sentence with its frame.
+        if any(a < m.start() and m.end() <= b for a, b in quoted):
+            continue
         before = block[start : m.start()].rsplit(None, 1)
         last = before[-1].lower() if before else ""
         if last in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.){1,3}", last):
@@ -240,3 +307,21 @@ def split_sentences(block: str) -> list[str]:
     if tail:
         out.append(tail)
     return [s for s in out if s]
+
+
+def quoted_spans(block: str) -> list[tuple[int, int]]:
+    """Spans of the quotations closed within ``block`` (outermost): « … », “ … ”, and
+    straight "…" when they pair up."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(block):
+        if ch in _CLOSES:
+            stack.append((ch, i))
+        elif stack and ch == _CLOSES[stack[-1][0]]:
+            opened = stack.pop()[1]
+            if not stack:
+                spans.append((opened, i))
+    straight = [i for i, ch in enumerate(block) if ch == '"']
+    if len(straight) % 2 == 0:
+        spans += list(zip(straight[::2], straight[1::2], strict=True))
+    return spans

@@ -43,9 +43,20 @@ RELATIVE = {
     "aujourd'hui": 0,
     "yesterday": 1,
     "hier": 1,
-    "la veille": 1,
     "avant-hier": 2,
     "the day before yesterday": 2,
+}
+#: Days counted from the day the text last named (the publication's when it named
+#: none): "la veille" is the day before the day being told of, not before publication.
+NARRATIVE = {
+    "la veille": -1,
+    "the day before": -1,
+    "the previous day": -1,
+    "the eve": -1,
+    "le lendemain": 1,
+    "the next day": 1,
+    "the following day": 1,
+    "the day after": 1,
 }
 
 
@@ -84,6 +95,7 @@ _PATTERNS = [
     ("year", rf"(?P<y>{_YEAR})"),
     ("time", r"\d{1,2}\s*h\s*\d{0,2}|\d{1,2}:\d{2}|\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|TU)"),
     ("relative", "|".join(sorted(map(re.escape, RELATIVE), key=len, reverse=True))),
+    ("narrative", "|".join(sorted(map(re.escape, NARRATIVE), key=len, reverse=True))),
     ("weekday", _WEEKDAY),
 ]
 
@@ -103,9 +115,13 @@ _RE_DATE = re.compile(
 
 
 def find_dates(
-    sentence: str, published: dt.date | None = None, year: int | None = None
+    sentence: str,
+    published: dt.date | None = None,
+    year: int | None = None,
+    anchor: dt.date | None = None,
 ) -> list[DateMention]:
-    """Times named in ``sentence``; ``year``: the last year the article named before it."""
+    """Times named in ``sentence``; ``year``: the last year the article named before it;
+    ``anchor``: the day it last named (for "la veille", "the next day")."""
     out: list[DateMention] = []
     for m in _RE_DATE.finditer(sentence):
         kind = m.lastgroup or ""
@@ -138,6 +154,16 @@ def find_dates(
             back = RELATIVE[m[0].lower()]
             first = last = published - dt.timedelta(days=back)
             how = f"{m[0]!r} counted back from the publication date"
+        elif kind == "narrative" and (anchor or published) is not None:
+            step = NARRATIVE[m[0].lower()]
+            base = anchor or published
+            assert base is not None
+            first = last = base + dt.timedelta(days=step)
+            how = (
+                f"{m[0]!r}: counted from {base}, the day the text named before"
+                if anchor
+                else f"{m[0]!r}: counted from the publication date (no day named before)"
+            )
         elif kind == "weekday" and published is not None:
             back = (published.weekday() - WEEKDAYS[m[0].lower()]) % 7
             first = last = published - dt.timedelta(days=back)
@@ -166,3 +192,45 @@ def _day(y: int, m: int, d: int) -> dt.date | None:
         return dt.date(y, m, d)
     except ValueError:
         return None
+
+
+#: Words that date a statement, not an event: a speech verb or a statement's noun.
+_RE_STATEMENT_CUE = re.compile(
+    r"(?<![\w'])(?:said|says|stated|announced|told|reported|claimed|confirmed|denied|added|"
+    r"published|issued|released|statement|communiqué|press release|press conference|"
+    r"a indiqué|a déclaré|a annoncé|a affirmé|a précisé|a confirmé|a revendiqué|a démenti|"
+    r"dément|publié|diffusé|rendu public|conférence de presse|déclaration|indique|annonce|"
+    r"affirme|précise|déclare)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+#: Words that may stand between a speech verb and its day ("said late on Monday").
+_BETWEEN = frozenset(
+    [
+        *("on", "late", "early", "this", "last", "in", "a", "le", "ce", "dans", "un", "publié"),
+        *("tard", "tôt", "dès", "dernier", "statement", "communiqué", "published", "issued"),
+        "released",
+    ]
+)
+
+
+def statement_dates(sentence: str, dates: list[DateMention]) -> set[int]:
+    """Which of ``dates`` (their indices) date a statement rather than the event: a day
+    just after a speech verb or a statement's noun ("a indiqué lundi", "said on Monday",
+    "un communiqué publié lundi"), or opening a sentence whose speech verb comes before
+    any toll ("On Monday, the army said …")."""
+    out: set[int] = set()
+    cues = list(_RE_STATEMENT_CUE.finditer(sentence))
+    for i, d in enumerate(dates):
+        if d.first is None:
+            continue
+        for c in cues:
+            between = sentence[c.end() : d.start]
+            if d.start - c.end() >= 0 and set(between.lower().split()) <= _BETWEEN:
+                out.add(i)
+            elif c.start() > d.end and not sentence[: d.start].strip(" ,.(-—\"'«").split()[2:]:
+                gap = sentence[d.end : c.start()]
+                if "," in gap[:3] and len(gap.split()) <= 6 and not re.search(r"\d", gap):
+                    out.add(i)
+    return out
