@@ -40,7 +40,8 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
         if steps:
             # A figure's step starts where the origin first gave it: the ministry's 45
             # of the 10th, not a wire's copy of it on the 11th.
-            steps = [(_first_said(ev, origin_index, x), y) for x, y in steps]
+            first_said = _first_said(ev, origin_index)
+            steps = [(first_said.get(id(ev.statement_by_claim[x.id]), x), y) for x, y in steps]
             steps.sort(key=lambda p: (step_order(p[0]), step_order(p[1])))
             found.append((origin_name(ev.by_origin()[origin_index]), origin_index, steps))
     for origin, origin_index, steps in sorted(found, key=lambda f: f[0]):
@@ -63,15 +64,19 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
         )
 
 
-def _first_said(ev: GroupEvidence, origin_index: int, claim: Claim) -> Claim:
-    """The origin's earliest dated claim of ``claim``'s value (itself if none is earlier)."""
-    statement = ev.statement_by_claim[claim.id]
-    same = [
-        c
-        for c in ev.by_origin()[origin_index]
-        if ev.statement_by_claim.get(c.id) is statement and c.as_of is not None and c.as_of.known
-    ]
-    return min(same, key=lambda c: (step_order(c), c.id), default=claim)
+def _first_said(ev: GroupEvidence, origin_index: int) -> dict[int, Claim]:
+    """The origin's earliest dated claim of each of its statements (by the statement's
+    ``id``): one pass over the origin's claims, not one per step."""
+    first: dict[int, Claim] = {}
+    for c in ev.by_origin()[origin_index]:
+        statement = ev.statement_by_claim.get(c.id)
+        if statement is None or c.as_of is None or not c.as_of.known:
+            continue
+        key = id(statement)
+        best = first.get(key)
+        if best is None or (step_order(c), c.id) < (step_order(best), best.id):
+            first[key] = c
+    return first
 
 
 @register
