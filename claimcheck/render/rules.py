@@ -42,6 +42,7 @@ def rule_record(rule: type[Rule]) -> dict[str, Any]:
         "code": rule.code,
         "name": rule.name,
         "severity": rule.severity,
+        "category": rule.category,
         "summary": rule.summary(),
         "explanation": rule.explanation(),
         "options": _options(rule),

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimcheck.findings import JSON_VERSION
+from claimcheck.rules.base import RULE_CATEGORIES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -229,6 +230,7 @@ def _rules() -> dict[str, Any]:
             "code": {"type": "string", "pattern": "^CC[0-9]{3}$"},
             "name": _STRING,
             "severity": _SEVERITY,
+            "category": {"enum": list(RULE_CATEGORIES)},
             "summary": _STRING,
             "explanation": _STRING,
             "options": {
