@@ -210,7 +210,23 @@ def core(value: object) -> str | None:
         tok = tok.split("'")[-1]
         if tok in _WORDS:
             return _num_key(float(_WORDS[tok]))
+        compound = _compound(tok)
+        if compound is not None:
+            return _num_key(compound)
     return s or None
+
+
+def _compound(token: str) -> float | None:
+    """A hyphenated number word ("vingt-sept", "quatre-vingt-dix", "twenty-one")."""
+    parts = [p for p in token.split("-") if p != "et"]
+    if len(parts) < 2 or not all(p in _WORDS for p in parts):
+        return None
+    total = 0.0
+    for part in parts:
+        n = float(_WORDS[part])
+        # "quatre-vingt": a smaller number before vingt or cent multiplies it.
+        total = total * n if 0 < total < n and n in (20.0, 100.0) else total + n
+    return total
 
 
 def _num_key(x: float) -> str:
@@ -585,6 +601,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="machine-readable output")
     ap.add_argument("--brief", action="store_true", help="no per-claim error lists")
     args = ap.parse_args(argv)
+    # The tool runs from inside the corpus folder, so every path handed to it is absolute.
+    args.corpus = args.corpus.resolve()
 
     store = args.corpus / "store"
     ids = store_ids(store)
