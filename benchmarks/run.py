@@ -8,7 +8,8 @@
 Every figure is a wall-clock time of the `claimcheck` command in a fresh process (the
 way users run it), the best of a few runs, with peak memory from the operating system.
 Writes benchmarks/RESULTS.md (or --out) with the figures and the machine; `--groups`
-rewrites only that file's section on big groups.
+rewrites only that file's section on big groups. Its last section, "Why the constants",
+is written by hand and kept as it is.
 
 The big groups (DESIGN §4, last point): one (subject, property) group of 5,000 and of
 50,000 claims, and a daily toll of 4 outlets over 1,000 and 12,500 days (see
@@ -615,6 +616,10 @@ def measure_groups(
 
 GROUPS_HEADING = "## Big (subject, property) groups"
 
+#: The file's last section, written by hand: the measurements behind the code's
+#: constants. A run keeps it as it is.
+CONSTANTS_HEADING = "## Why the constants"
+
 
 def _table(rows: list[tuple[str, str, str, str]]) -> list[str]:
     return [
@@ -655,10 +660,12 @@ def write_results(
     """Write the results; with ``rows`` None, replace only the big groups' section of an
     existing file (or write a file holding only that section)."""
     groups = _groups_section(group_rows, command, timeout, memory_gb) if group_rows else []
+    old = out.read_text(encoding="utf-8") if out.exists() else "# Benchmark results\n"
+    old, constants_heading, constants = old.partition(CONSTANTS_HEADING)
+    hand_written = [constants_heading + constants.rstrip("\n"), ""] if constants_heading else []
     if rows is None:
-        old = out.read_text(encoding="utf-8") if out.exists() else "# Benchmark results\n"
         kept = old.split(GROUPS_HEADING, 1)[0].rstrip("\n")
-        out.write_text("\n".join([kept, "", *groups]), encoding="utf-8")
+        out.write_text("\n".join([kept, "", *groups, *hand_written]), encoding="utf-8")
         return
     lines = [
         "# Benchmark results",
@@ -675,6 +682,7 @@ def write_results(
         *_table(rows),
         "",
         *groups,
+        *hand_written,
     ]
     out.write_text("\n".join(lines), encoding="utf-8")
 

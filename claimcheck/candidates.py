@@ -31,22 +31,20 @@ def check_candidates(
         root, candidates=candidates, limits=config.limits, cache=cache, partial=cache
     )
     start = store.candidate_start or 0
-    new_ids = frozenset(i for i, w in store.where.items() if w[0] >= start)
+    new_ids = frozenset(i for i, w in store.where.items() if w.file >= start)
     new_claims = [c for c in store.claims.values() if c.id in new_ids]
     touched = sorted({(c.subject, c.property) for c in new_claims})
     runner = Runner(store, config, focus=new_ids)
     findings, grades, estimates = runner.run(touched)
+    candidate_files = frozenset(store.files[start:])
     findings = [
-        f
-        for f in findings
-        if new_ids.intersection(f.claims)
-        or any(f.location.startswith(p) for p in store.files[start:])
+        f for f in findings if new_ids.intersection(f.claims) or f.location.path in candidate_files
     ]
     findings.sort(key=finding_order)
     attach_reviews(store, findings, complete=False)
     report = CandidateReport(files=store.files[start:], claims=sorted(c.id for c in new_claims))
     # The touched groups as the store has them, all in scope: their findings are not new.
-    unfocused = Runner(store, config)
+    unfocused = Runner(store, config, provenance=runner.evidence.provenance)
     existing: set[str] = set()
     old_findings: list[Finding] = []
     for key in touched:
@@ -89,7 +87,15 @@ def check_candidates(
     existing |= _continuing(store, findings, old_findings, new_ids)
     report.existing = sorted(f.fingerprint for f in findings if f.fingerprint in existing)
     mine = {cid: g for cid, g in grades.items() if cid in new_ids}
-    return Result(store, config, findings, mine, estimates, [], report)
+    return Result(
+        store,
+        config,
+        findings,
+        mine,
+        estimates,
+        provenance=runner.evidence.provenance,
+        candidate=report,
+    )
 
 
 def _continuing(

@@ -16,9 +16,17 @@ from claimcheck.analysis.estimates import Estimate, estimate_group
 from claimcheck.analysis.evidence import Evidence
 from claimcheck.analysis.grades import Grade, grade_group
 from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.statements import Thresholds
 from claimcheck.config import Config
-from claimcheck.findings import SEVERITY_RANK, Finding, ReviewMark, StaleReview, fingerprint
+from claimcheck.findings import (
+    NOWHERE,
+    SEVERITY_RANK,
+    Finding,
+    ReviewMark,
+    StaleReview,
+    fingerprint,
+)
 from claimcheck.model import Review
 from claimcheck.parallel import cpus, map_shared
 from claimcheck.results import Result
@@ -48,10 +56,16 @@ def thresholds(config: Config, reviews: Sequence[Review]) -> Thresholds:
 class Runner:
     """Runs the enabled rules on groups of a store, and grades and estimates them."""
 
-    def __init__(self, store: Store, config: Config, focus: frozenset[str] | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        config: Config,
+        focus: frozenset[str] | None = None,
+        provenance: Provenance | None = None,
+    ) -> None:
         self.store = store
         self.config = config
-        self.evidence = Evidence(store, thresholds(config, store.reviews))
+        self.evidence = Evidence(store, thresholds(config, store.reviews), provenance)
         self.ctx = Context(store, self.evidence, focus)
         self.rules = config.enabled()
 
@@ -76,7 +90,7 @@ class Runner:
             fingerprint=fingerprint(
                 rule.code, subject, prop, draft.key if draft.key is not None else claims
             ),
-            location=self.store.location_text(record) if record else "",
+            location=self.store.location(record) if record else NOWHERE,
             pairs=[tuple(p) for p in draft.pairs] if draft.pairs is not None else None,  # type: ignore[misc]
             details=draft.details,
         )
@@ -135,7 +149,7 @@ class Runner:
 
 
 #: Below this many claims a check runs in one process: forking costs what it saves
-#: (measured: no gain at 5,000 claims, 0.58 s to 0.50 s at 10,000 on two CPUs).
+#: (the measurements: benchmarks/RESULTS.md, "Why the constants").
 PARALLEL_FROM = 10_000
 
 
@@ -194,7 +208,7 @@ def attach_reviews(store: Store, findings: list[Finding], complete: bool) -> lis
                     fingerprint=review.finding,
                     verdict=review.verdict,
                     note=review.note,
-                    location=str(store.review_location(i)),
+                    location=store.review_location(i),
                     successors=_successors(store, findings, review),
                 )
             )
@@ -344,4 +358,12 @@ def check(
     every_rule = len(runner.rules) == len(all_rules())
     stale = attach_reviews(store, findings, complete=every_rule)
     estimates.sort(key=lambda e: (e.subject, e.property))
-    return Result(store, config, findings, grades, estimates, stale)
+    return Result(
+        store,
+        config,
+        findings,
+        grades,
+        estimates,
+        provenance=runner.evidence.provenance,
+        stale_reviews=stale,
+    )

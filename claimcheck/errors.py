@@ -24,6 +24,16 @@ class Location:
     def __str__(self) -> str:
         return place(self.path, self.line, self.col)
 
+    def shown(self) -> tuple[int, int]:
+        """``(line, col)`` as :func:`place` writes them: column 1 on a known line that has
+        none, ``(0, 0)`` when the line is unknown."""
+        return (self.line, self.col or 1) if self.line else (0, 0)
+
+    def __reduce__(self) -> tuple[type[Location], tuple[str, int, int]]:
+        # Pickled as its fields, not through a frozen dataclass's state: each finding of a
+        # forked check comes back with one (benchmarks/RESULTS.md, "Why the constants").
+        return (Location, (self.path, self.line, self.col))
+
 
 def place(path: str, line: int = 0, col: int = 0) -> str:
     """``path:line:col`` (a column 0 is 1); just ``path`` when the line is unknown."""

@@ -15,9 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from claimcheck.errors import Location
+
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 SEVERITY_RANK = {"none": 99, "info": 0, "warning": 1, "error": 2}
+
+#: Where a finding about no record points (shown as an empty place).
+NOWHERE = Location("")
 
 #: The version of every JSON output's shape (``"version"`` at its top level: check,
 #: report, claims, rules, sources); raised when a key changes meaning or goes away, not
@@ -73,8 +78,9 @@ class Finding:
     claims: list[str]
     message: str
     fingerprint: str
-    #: ``path:line:col`` of the record the finding points at (its first claim).
-    location: str = ""
+    #: The record the finding points at (its first claim); JSON has it as
+    #: ``path:line:col``.
+    location: Location = NOWHERE
     review: ReviewMark | None = None
     #: Conflicts: the pairs of claim ids (each sorted, in order) that cannot both hold.
     pairs: list[tuple[str, str]] | None = None
@@ -101,7 +107,7 @@ class Finding:
             "claims": list(self.claims),
             "message": self.message,
             "fingerprint": self.fingerprint,
-            "location": self.location,
+            "location": str(self.location),
             "review": self.review.as_dict() if self.review is not None else None,
             "details": self.details,
         }
@@ -116,7 +122,7 @@ class StaleReview:
 
     fingerprint: str
     verdict: str
-    location: str
+    location: Location
     note: str | None = None
     #: Findings holding claims the review lists (``claims:``), most in common first: a
     #: new value in a disagreement changes its fingerprint; review the one it became.
@@ -138,6 +144,6 @@ class StaleReview:
             "fingerprint": self.fingerprint,
             "verdict": self.verdict,
             "note": self.note,
-            "location": self.location,
+            "location": str(self.location),
             "successors": [f.fingerprint for f in self.successors],
         }

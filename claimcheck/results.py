@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import islice
 from operator import itemgetter, lt
 from typing import Any
 
 from claimcheck.analysis.estimates import Estimate
 from claimcheck.analysis.grades import Grade
+from claimcheck.analysis.provenance import Provenance
 from claimcheck.config import Config
 from claimcheck.findings import JSON_VERSION, SEVERITY_RANK, Finding, StaleReview
 from claimcheck.store import Store
@@ -71,8 +73,24 @@ class Result:
     #: Each claim's grade, by claim id (in id order, as :func:`check` leaves them).
     grades: dict[str, Grade]
     estimates: list[Estimate]
+    #: The store's provenance graph, as the rules saw it: the reports and exports read
+    #: this one rather than build their own.
+    provenance: Provenance
     stale_reviews: list[StaleReview] = field(default_factory=list)
     candidate: CandidateReport | None = None
+
+    @cached_property
+    def findings_by_claim(self) -> dict[str, list[Finding]]:
+        """The findings involving each claim, by claim id, in finding order."""
+        out: dict[str, list[Finding]] = {}
+        for f in self.findings:
+            for cid in f.claims:
+                out.setdefault(cid, []).append(f)
+        return out
+
+    def rules_of(self, claim_id: str) -> set[str]:
+        """The codes of the rules whose findings involve a claim."""
+        return {f.rule for f in self.findings_by_claim.get(claim_id, ())}
 
     def failing(self, fail_on: str | None = None) -> list[Finding]:
         """Unreviewed findings at or above ``fail_on`` (default: the configured level);
@@ -133,7 +151,8 @@ class Result:
 
 def by_id(grades: Mapping[str, Grade]) -> Mapping[str, Grade]:
     """The grades in the order of their claim ids: ``grades`` itself if it already is
-    (as :func:`check` leaves them; checking the order costs a tenth of building a copy)."""
+    (as :func:`check` leaves them; checking the order costs far less than a copy:
+    benchmarks/RESULTS.md, "Why the constants")."""
     ids = list(grades)
     if all(map(lt, ids, islice(ids, 1, None))):
         return grades

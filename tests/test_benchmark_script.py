@@ -152,3 +152,22 @@ def test_a_group_check_that_runs_too_long_is_stopped(tmp_path: Path) -> None:
     r = bounded_run(args, timeout=0.0, memory_bytes=4 * 1024**3)
     assert r.outcome == "timed out"
     assert r.seconds < 10
+
+
+def test_a_rewrite_keeps_the_hand_written_constants_section(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from run import write_results
+
+    out = tmp_path / "RESULTS.md"
+    why = "## Why the constants\n\n- **`PARALLEL_FROM`**: 0.58 s to 0.50 s.\n"
+    out.write_text(f"# Benchmark results\n\n| old | row |\n\n{why}", encoding="utf-8")
+    write_results([("new", "1 s", "", "—")], out, "run.py", 3)
+    text = out.read_text(encoding="utf-8")
+    assert "| old | row |" not in text and "| new | 1 s |  | — |" in text
+    assert text.rstrip("\n").endswith(why.rstrip("\n"))
+    groups = [("group", "2 s", "", "—")]
+    write_results(None, out, "run.py --groups", 1, groups, 120.0, 4.0)
+    text = out.read_text(encoding="utf-8")
+    assert "| new | 1 s |  | — |" in text and "| group | 2 s |  | — |" in text
+    assert text.count("## Why the constants") == 1
+    assert text.rstrip("\n").endswith(why.rstrip("\n"))

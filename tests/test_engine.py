@@ -18,7 +18,7 @@ from claimcheck.errors import Problem, StoreError
 from claimcheck.render import JSON_VERSION
 from claimcheck.store import load_store
 
-from support import BASE
+from support import BASE, KIDAL
 
 
 def claims_yaml(rows: list[str]) -> str:
@@ -203,7 +203,7 @@ def test_a_review_of_a_vanished_finding_is_stale(tmp_path: Path) -> None:
     )
     result = check(load_store(root))
     assert [r.fingerprint for r in result.stale_reviews] == ["0123456789abcdef"]
-    assert result.stale_reviews[0].location.endswith("reviews.yaml:2:5")
+    assert str(result.stale_reviews[0].location).endswith("reviews.yaml:2:5")
     assert result.exit_code("warning") == 1 and result.exit_code("error") == 0
 
 
@@ -476,3 +476,51 @@ def test_a_stale_review_names_the_finding_that_holds_its_claims(tmp_path: Path) 
     assert now.fingerprint != conflict.fingerprint
     assert stale.as_dict()["successors"][0] == now.fingerprint  # most claims in common
     assert f"CC101 {now.fingerprint}" in stale.message() and "review that one" in stale.message()
+
+
+def test_a_finding_points_at_its_record_by_path_line_and_column(tmp_path: Path) -> None:
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE[:2])})
+    store = load_store(root)
+    result = check(store)
+    conflict = next(f for f in result.findings if f.rule == "CC101")
+    # a: line 2 of c.yaml, b: line 3; the conflict points at one of its claims
+    (claim,) = [c for c in conflict.claims if store.location(c) == conflict.location]
+    record = store.where[claim]
+    assert Path(conflict.location.path).name == "c.yaml"
+    assert conflict.location.line == {"a": 2, "b": 3}[claim] == record.line
+    assert store.files[record.file] == conflict.location.path
+    assert conflict.as_dict()["location"] == (
+        f"{conflict.location.path}:{record.line}:{record.col}"
+    )
+
+
+def test_one_check_builds_one_provenance_graph_for_its_report_and_export(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from claimcheck.analysis import provenance
+    from claimcheck.export.graphml import graphml
+    from claimcheck.report import render_report
+
+    built: list[object] = []
+    original = provenance.Provenance.__init__
+
+    def counting(self: provenance.Provenance, store: Any) -> None:
+        built.append(self)
+        original(self, store)
+
+    monkeypatch.setattr(provenance.Provenance, "__init__", counting)
+    result = check(load_store(KIDAL, cache=False), jobs=1)
+    render_report(result, "html")
+    render_report(result, "markdown")
+    graphml(result)
+    assert built == [result.provenance]
+
+
+def test_the_findings_by_claim_index_holds_every_finding_of_a_claim(tmp_path: Path) -> None:
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(STRIKE)})
+    result = check(load_store(root))
+    for cid in result.store.claims:
+        expected = [f for f in result.findings if cid in f.claims]
+        assert result.findings_by_claim.get(cid, []) == expected
+        assert result.rules_of(cid) == {f.rule for f in expected}
+    assert any(result.findings_by_claim.values())

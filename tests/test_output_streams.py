@@ -156,7 +156,7 @@ def _echo_calls(tree: ast.AST) -> list[ast.Call]:
 
 
 def test_no_command_writes_to_stdout_but_through_echo() -> None:
-    """Every command's stdout goes through ``claimcheck.cli.base.echo``: nothing else in
+    """Every command's stdout goes through ``claimcheck.cli.output.echo``: nothing else in
     the CLI writes there (click.echo only on stderr, no print, no sys.stdout)."""
     for path in sorted((REPO / "claimcheck" / "cli").glob("*.py")):
         source = path.read_text(encoding="utf-8")
@@ -169,5 +169,5 @@ def test_no_command_writes_to_stdout_but_through_echo() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 assert node.func.id != "print", f"{path.name}:{node.lineno}: print"
-        if path.name != "base.py":
+        if path.name != "output.py":
             assert "sys.stdout.write" not in source and "stdout.buffer" not in source, path.name

@@ -51,9 +51,9 @@ class Grade:
 
     Its fields are its JSON shape (``label`` follows from ``grade``), so that orjson
     writes grades without a dict per claim; and without ``__slots__``, because orjson
-    writes an instance's ``__dict__`` directly but reads slots one by one (a million
-    grades: 0.4 s against 1.1 s). Claims with the same grade for the same reason share
-    one object (see :func:`shared_grade`).
+    writes an instance's ``__dict__`` directly but reads slots one by one, about three
+    times slower (benchmarks/RESULTS.md, "Why the constants"). Claims with the same
+    grade for the same reason share one object (see :func:`shared_grade`).
     """
 
     grade: int

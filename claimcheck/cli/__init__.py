@@ -9,7 +9,9 @@ the one place that handles them.
 
 One module per job: ``check`` (check, add), ``report``, ``sources``, ``export``,
 ``store`` (validate, claims), ``catalogue`` (rules, schema), ``init``; ``base`` holds
-the group, its global options and the helpers they share.
+the group, its global options and the helpers they share, ``settings`` what those options
+set, ``output`` where a command writes (stdout, a file, a note on stderr) and
+``progress`` the progress line of a long step.
 """
 
 from __future__ import annotations

@@ -11,87 +11,20 @@ stderr with exit code 2 — in :meth:`Group.invoke`, the one place that handles 
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
 
-from claimcheck.errors import ClaimcheckError, Location, Problem, UsageError, display_path
+from claimcheck.cli.output import tell
+from claimcheck.cli.settings import Settings, settings_of
+from claimcheck.errors import ClaimcheckError, UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-@dataclass
-class Settings:
-    store: Path
-    use_cache: bool
-    config_path: Path | None = None
-    #: Processes a check may use; None: one per CPU on a big store.
-    jobs: int | None = None
-    #: ``auto`` (on a terminal, unless NO_COLOR), ``always`` or ``never``.
-    color: str = "auto"
-    #: No progress, notes or warnings on stderr (errors are always shown).
-    quiet: bool = False
-    #: Whether a step's progress was shown: the run is long enough to say what follows.
-    slow: bool = False
-
-    def config(self) -> Any:
-        from claimcheck.config import load_config
-
-        return load_config(self.store, self.config_path)
-
-    def colours(self, fmt: str) -> Any:
-        """The :class:`~claimcheck.render.Colours` for output in ``fmt`` to stdout: none
-        but for the ``table`` and ``text`` formats (never in JSON, Markdown or GitHub
-        annotations, nor in files)."""
-        from claimcheck.render import Colours
-
-        return Colours(fmt in COLOURED and colour_wanted(self.color, sys.stdout))
-
-    @contextmanager
-    def progress(self, verb: str, unit: str) -> Iterator[Callable[[int, int], None] | None]:
-        """A ``(done, total)`` callback drawing the step's progress on stderr (``unit``:
-        ``bytes`` or ``groups``), cleared when the step ends; None when nobody would see
-        it (stderr not a terminal, or --quiet), so that the library skips the counting."""
-        from claimcheck.cli import progress as display
-
-        stream = display.stderr()
-        if self.quiet or not display.is_terminal(stream):
-            yield None
-            return
-        detail = display.in_bytes if unit == "bytes" else display.in_groups
-        line = display.ProgressLine(verb, detail, stream)
-        try:
-            yield line
-        finally:
-            line.clear()
-            self.slow = self.slow or line.shown
-
-
-#: The formats that take colour on a terminal.
-COLOURED = frozenset({"table", "text"})
-
-
-def colour_wanted(choice: str, stream: Any) -> bool:
-    """Whether to colour ``stream``: ``--color always`` or ``never`` decides; otherwise
-    no colour when NO_COLOR is set (https://no-color.org), colour when FORCE_COLOR is
-    (below NO_COLOR, as pytest has it), else colour on a terminal that is not ``dumb``."""
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    from claimcheck.cli.progress import is_terminal
-
-    return is_terminal(stream) and os.environ.get("TERM") != "dumb"
 
 
 class GlobalOption(click.Option):
@@ -254,77 +187,6 @@ def format_option(*choices: str) -> Callable[[F], F]:
     )
 
 
-def emit(data: str | bytes, output: str | None = None, colours: Any = None) -> None:
-    """A command's output: written to ``output`` (``-`` is stdout) exactly as it would
-    go down a pipe, or printed with :func:`echo`."""
-    if output and output != "-":
-        try:
-            with open(output, "wb") as f:
-                f.write(_as_bytes(data))
-        except OSError as e:
-            raise UsageError(
-                [Problem(Location(display_path(Path(output))), f"cannot write: {e.strerror or e}")]
-            ) from None
-    else:
-        echo(data, colours)
-
-
-def echo(data: str | bytes, colours: Any = None) -> None:
-    """Print a command's output on stdout: the one way any command writes there.
-
-    Down a pipe, the data as UTF-8, byte for byte what ``-o FILE`` writes (nothing
-    stripped, nothing added but a final line end). On a terminal, every control
-    character a store may hold (escape, bell, C1 controls, bidirectional overrides) is
-    shown as an escape instead of being acted on — but for the colour codes of
-    ``colours`` (the output's :class:`~claimcheck.render.Colours`), when on.
-    """
-    from claimcheck.cli.progress import is_terminal
-
-    stream = sys.stdout
-    if is_terminal(stream):
-        from claimcheck.render import for_terminal
-
-        text = for_terminal(data, colour=bool(colours is not None and colours.on))
-        stream.write(text if text.endswith("\n") else text + "\n")
-        stream.flush()
-        return
-    raw = getattr(stream, "buffer", None)
-    if raw is None:  # a stream of text only (an embedding's): the text as it is
-        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
-        stream.write(text if text.endswith("\n") else text + "\n")
-        stream.flush()
-        return
-    stream.flush()
-    raw.write(_as_bytes(data))
-    raw.flush()
-
-
-def _as_bytes(data: str | bytes) -> bytes:
-    """The output as UTF-8, ending with a line end (what a name that is not UTF-8 holds
-    is written as its ``\\udcxx`` escape)."""
-    if isinstance(data, str):
-        data = data.encode("utf-8", "backslashreplace")
-    return data if data.endswith(b"\n") else data + b"\n"
-
-
-def tell(message: str, *, always: bool = False) -> None:
-    """A note on stderr (``wrote report.md``, a warning), its user text shown visibly;
-    nothing with --quiet, unless ``always`` (what explains an exit code)."""
-    from claimcheck.render import visible
-
-    ctx = click.get_current_context(silent=True)
-    settings = ctx.find_object(Settings) if ctx is not None else None
-    if not always and settings is not None and settings.quiet:
-        return
-    click.echo(visible(message), err=True)
-
-
-def settings_of(ctx: click.Context) -> Settings:
-    obj = ctx.find_object(Settings)
-    assert obj is not None
-    return obj
-
-
 @click.group(
     cls=Group,
     params=global_options(command=False),
@@ -388,12 +250,6 @@ def records_in_words(counts: dict[str, int]) -> str:
     if not parts:
         return "nothing"
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-
-
-def tty_default(fmt: str | None, tty: str, pipe: str) -> str:
-    if fmt:
-        return fmt
-    return tty if sys.stdout.isatty() else pipe
 
 
 def selected(config: Any, select: tuple[str, ...], ignore: tuple[str, ...]) -> Any:
@@ -476,6 +332,5 @@ def check_all(ctx: click.Context) -> Any:
 
 
 def usage(message: str) -> NoReturn:
-    from claimcheck.errors import UsageError
 
     raise UsageError(message)

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.cli.base import (
-    cli,
-    echo,
-    emit,
-    format_option,
-    settings_of,
-    usage,
-)
+from claimcheck.cli.base import cli, format_option, usage
+from claimcheck.cli.output import echo, emit
+from claimcheck.cli.settings import settings_of
 
 
 @cli.command()

@@ -11,17 +11,15 @@ from claimcheck.cli.base import (
     EXIT_OK,
     FAIL_ON,
     cli,
-    echo,
     format_option,
     load_for_check,
     records_in_words,
     run_rules,
     selected,
-    settings_of,
     show_warnings,
-    tell,
-    tty_default,
 )
+from claimcheck.cli.output import echo, tell, tty_default
+from claimcheck.cli.settings import settings_of
 
 
 @cli.command()

@@ -6,12 +6,8 @@ from typing import Any
 
 import click
 
-from claimcheck.cli.base import (
-    check_all,
-    cli,
-    emit,
-    tell,
-)
+from claimcheck.cli.base import check_all, cli
+from claimcheck.cli.output import emit, tell
 
 
 @cli.command()

@@ -9,7 +9,9 @@ from typing import Any
 
 import click
 
-from claimcheck.cli.base import cli, emit, settings_of, tell
+from claimcheck.cli.base import cli
+from claimcheck.cli.output import emit, tell
+from claimcheck.cli.settings import settings_of
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -119,7 +121,7 @@ def _summary(found: Any, output: str) -> None:
 def _check(ctx: click.Context, path: str) -> None:
     """Check the candidate written at ``path``, as `check CANDIDATE` does."""
     from claimcheck.candidates import check_candidates
-    from claimcheck.cli.base import echo, tty_default
+    from claimcheck.cli.output import echo, tty_default
     from claimcheck.render.findings import render_check
 
     settings = settings_of(ctx)

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli.base import cli, echo, settings_of, usage
+from claimcheck.cli.base import cli, usage
+from claimcheck.cli.output import echo
+from claimcheck.cli.settings import settings_of
 
 
 @cli.command()

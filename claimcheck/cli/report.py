@@ -6,16 +6,8 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli.base import (
-    FAIL_ON,
-    check_all,
-    cli,
-    emit,
-    format_option,
-    progress,
-    tell,
-    usage,
-)
+from claimcheck.cli.base import FAIL_ON, check_all, cli, format_option, progress, usage
+from claimcheck.cli.output import emit, tell
 
 
 @cli.command()

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable, Sequence
+from typing import Protocol, TypeVar
+
 import click
 
-from claimcheck.cli.base import (
-    check_all,
-    cli,
-    echo,
-    format_option,
-    usage,
-)
+from claimcheck.cli.base import check_all, cli, format_option, usage
+from claimcheck.cli.output import echo
+from claimcheck.errors import did_you_mean
+
+
+class _Record(Protocol):
+    id: str
+
+
+R = TypeVar("R", bound=_Record)
 
 
 @cli.command()
@@ -37,7 +43,6 @@ def sources(
     With --parties, each party's record as a claimant (a ministry, an army, a rebel
     group); with --party ID, the claims that party makes.
     """
-    from claimcheck.errors import did_you_mean
     from claimcheck.values import nfc
 
     if outlet is not None and (parties or party is not None):
@@ -51,37 +56,60 @@ def sources(
     store = result.store
     if parties or party is not None:
         from claimcheck.render.sources import render_parties, render_party
-        from claimcheck.sources import party_claims, party_records
+        from claimcheck.track_records import party_claims, party_records
 
         records = party_records(result, with_parts=with_parts)
         if party is None:
             echo(render_parties(records, fmt))
             return
         party = nfc(party)
-        record = next((r for r in records if r.id == party), None)
-        if record is None:
-            if party in store.outlets:
-                usage(f"no party {party!r}: it is an outlet; `claimcheck sources {party}`")
-            usage(
-                f"no party {party!r}{did_you_mean(party, store.parties)}; "
-                "`claimcheck sources --parties` lists them"
-            )
+        record = _one(
+            records,
+            party,
+            kind="party",
+            known=store.parties,
+            other=(store.outlets, "an outlet", party),
+            listed="`claimcheck sources --parties` lists them",
+        )
         claims = party_claims(result, party, with_parts=with_parts)
         echo(render_party(record, claims, fmt))
         return
 
     from claimcheck.render.sources import render_outlet, render_outlets
-    from claimcheck.sources import outlet_claims, outlet_records
+    from claimcheck.track_records import outlet_claims, outlet_records
 
     records_ = outlet_records(result)
     if outlet is None:
         echo(render_outlets(records_, fmt))
         return
     outlet = nfc(outlet)
-    record_ = next((r for r in records_ if r.id == outlet), None)
-    if record_ is None:
-        if outlet in store.parties:
-            usage(f"no outlet {outlet!r}: it is a party; `claimcheck sources --party {outlet}`")
-        known = ", ".join(r.id for r in records_)
-        usage(f"no outlet {outlet!r}{did_you_mean(outlet, store.outlets)}; outlets: {known}")
+    record_ = _one(
+        records_,
+        outlet,
+        kind="outlet",
+        known=store.outlets,
+        other=(store.parties, "a party", f"--party {outlet}"),
+        listed=f"outlets: {', '.join(r.id for r in records_)}",
+    )
     echo(render_outlet(record_, outlet_claims(result, outlet), fmt))
+
+
+def _one(
+    records: Sequence[R],
+    wanted: str,
+    *,
+    kind: str,
+    known: Iterable[str],
+    other: tuple[Container[str], str, str],
+    listed: str,
+) -> R:
+    """The record with id ``wanted``, or a usage error: it is of the ``other`` kind (its
+    ids, that kind in words, the arguments of the `sources` command showing it), or
+    unknown (a close id suggested, then ``listed``)."""
+    record = next((r for r in records if r.id == wanted), None)
+    if record is None:
+        others, other_kind, arguments = other
+        if wanted in others:
+            usage(f"no {kind} {wanted!r}: it is {other_kind}; `claimcheck sources {arguments}`")
+        usage(f"no {kind} {wanted!r}{did_you_mean(wanted, known)}; {listed}")
+    return record

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.cli.base import (
-    cli,
-    echo,
-    format_option,
-    load,
-    settings_of,
-    usage,
-)
+from claimcheck.cli.base import cli, format_option, load, usage
+from claimcheck.cli.output import echo
+from claimcheck.cli.settings import settings_of
 
 
 @cli.command()

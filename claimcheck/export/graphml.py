@@ -6,7 +6,6 @@ import io
 import re
 from typing import Any
 
-from claimcheck.analysis.provenance import Provenance
 from claimcheck.render import visible
 from claimcheck.results import Result
 
@@ -22,7 +21,7 @@ def graphml(result: Result) -> str:
     """
     import networkx as nx
 
-    graph = Provenance(result.store).graph.copy()
+    graph = result.provenance.graph.copy()
     counts: dict[tuple[str, str], int] = {}
     for claim in result.store.claims.values():
         if claim.source and claim.claimant:

@@ -233,7 +233,8 @@ def wrapped(text: str, width: int) -> str:
     """``text`` in lines of at most ``width`` characters, broken between words.
 
     What tabulate's ``maxcolwidths`` gives for plain text (blank lines dropped), at a
-    fifth of its cost: it measures every piece of every line for colour codes.
+    fraction of its cost: it measures every piece of every line for colour codes
+    (benchmarks/RESULTS.md, "Why the constants").
     """
     if len(text) <= width and text.isprintable():  # no tab or line break to expand
         return text

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from claimcheck.errors import Location
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.render import (
     PLAIN,
@@ -62,19 +63,6 @@ def _github_lines(result: Result) -> str:
     return "\n".join(lines)
 
 
-def _where(f: Finding) -> tuple[str, int, int]:
-    return _split(f.location)
-
-
-def _split(location: str) -> tuple[str, int, int]:
-    """``path:line:col`` as its parts (line and column 0 when it has none)."""
-    path, line, col = location, 0, 0
-    parts = location.rsplit(":", 2)
-    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-        path, line, col = parts[0], int(parts[1]), int(parts[2])
-    return path, line, col
-
-
 def _known(result: Result) -> frozenset[str]:
     """Fingerprints of the findings a candidate check shows that the store already has."""
     return frozenset(result.candidate.existing) if result.candidate else frozenset()
@@ -93,13 +81,14 @@ def _line(f: Finding, known: frozenset[str], colours: Colours) -> str:
 
 
 def _text_line(
-    where: str, severity: str, text: str, colours: Colours = PLAIN, code: str | None = None
+    where: Location, severity: str, text: str, colours: Colours = PLAIN, code: str | None = None
 ) -> str:
     """``path:line:col: [severity] CODE text``: one line whatever a value holds (a line
     break, an escape code or a bell in it is written out, as ``\\n``, ``\\x1b``, ``\\x07``)."""
     rule = f"{colours.code(code)} " if code else ""
     return (
-        f"{colours.location(visible(where))}: [{colours.severity(severity)}] {rule}{visible(text)}"
+        f"{colours.location(visible(str(where)))}: [{colours.severity(severity)}] "
+        f"{rule}{visible(text)}"
     )
 
 
@@ -109,11 +98,11 @@ def _github(f: Finding, known: frozenset[str] = frozenset()) -> str:
     return _annotation(level, f.location, f.message + _reviewed(f, known), title)
 
 
-def _annotation(level: str, where: str, message: str, title: str | None = None) -> str:
+def _annotation(level: str, where: Location, message: str, title: str | None = None) -> str:
     """A GitHub Actions workflow command: ``::level file=…,line=…,col=…::message``, its
     properties and message escaped as the runner reads them."""
-    path, line, col = _split(visible(where))
-    props = f"file={_property(path)},line={line},col={col}"
+    line, col = where.shown()
+    props = f"file={_property(visible(where.path))},line={line},col={col}"
     if title is not None:
         props += f",title={_property(visible(title))}"
     text = visible(message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -166,7 +155,7 @@ def _rows(result: Result, width: int | None) -> list[list[Any]]:
                 f.severity,
                 f.rule,
                 shorten(message, width) if width else message,
-                f.location,
+                str(f.location),
             ]
         )
     return rows
@@ -186,22 +175,22 @@ def _table(result: Result, colours: Colours) -> str:
             )
         )
     for r in result.stale_reviews:
-        out.append(f"{colours.location(visible(r.location))}: {visible(r.message())}")
+        out.append(f"{colours.location(visible(str(r.location)))}: {visible(r.message())}")
     out.append(_candidate_text(result))
     out.append(_summary_line(result, colours))
     return "\n\n".join(x for x in out if x)
 
 
-def _candidate_notes(result: Result) -> list[tuple[str, str]]:
+def _candidate_notes(result: Result) -> list[tuple[Location, str]]:
     """What a candidate would corroborate or duplicate, each at the candidate claim's
-    place: ``(path:line:col, text)``."""
+    place."""
     c = result.candidate
     if c is None:
         return []
     store = result.store
     notes = [
         (
-            store.location_text(item.by[0]) if item.by else c.files[0],
+            store.location(item.by[0]) if item.by else Location(c.files[0]),
             f"corroborates {item.claim}: grade {item.before.grade} → {item.after.grade} "
             f"({item.after.reason}) by {', '.join(item.by)}",
         )
@@ -209,7 +198,7 @@ def _candidate_notes(result: Result) -> list[tuple[str, str]]:
     ]
     notes += [
         (
-            store.location_text(d["candidate"]),
+            store.location(d["candidate"]),
             f"duplicates {d['existing']} ({d['location']}): {d['candidate']}",
         )
         for d in c.duplicates
@@ -248,12 +237,12 @@ def _markdown(result: Result) -> str:
     if result.findings:
         known = _known(result)
         rows = [
-            [f.rule, f.severity, f.subject or "", f.message + _reviewed(f, known), f.location]
+            [f.rule, f.severity, f.subject or "", f.message + _reviewed(f, known), str(f.location)]
             for f in result.findings
         ]
         out.append(table(rows, ["rule", "severity", "subject", "message", "where"], "markdown"))
     if result.candidate is not None:
         out += ["", "```", _candidate_text(result), "```"]
     for r in result.stale_reviews:
-        out.append(f"\n- `{escape_markdown(r.location)}`: {escape_markdown(r.message())}")
+        out.append(f"\n- `{escape_markdown(str(r.location))}`: {escape_markdown(r.message())}")
     return "\n".join(out)

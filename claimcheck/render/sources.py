@@ -18,7 +18,7 @@ from claimcheck.render import (
     to_json,
     visible,
 )
-from claimcheck.sources import STANDING, OutletRecord, PartyRecord
+from claimcheck.track_records import STANDING, OutletRecord, PartyRecord
 
 
 def _text(value: object) -> str:

@@ -1,4 +1,5 @@
-"""The discrepancy report: one record (:mod:`.build`), drawn as Markdown or HTML."""
+"""The discrepancy report: one record (:mod:`.record`, filled by :mod:`.build`), drawn as
+Markdown or HTML."""
 
 from __future__ import annotations
 

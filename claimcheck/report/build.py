@@ -1,6 +1,7 @@
 """What the discrepancy report says, independent of how it is drawn.
 
-:func:`build` turns a check :class:`~claimcheck.engine.Result` into a :class:`Report`:
+:func:`build` turns a check :class:`~claimcheck.engine.Result` into a
+:class:`~claimcheck.report.record.Report`:
 the summary, a section per subject with conflicts (who says what, the estimate, the
 findings and their reviews), the corroboration gaps of the other subjects, the claims
 of the timeline, the provenance graph of the conflicting claims, and the appendix of
@@ -11,52 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
-from claimcheck.analysis.estimates import Estimate
 from claimcheck.analysis.evidence import Evidence
-from claimcheck.analysis.grades import Grade
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.provenance import Provenance
 from claimcheck.engine import Result, thresholds
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.model import Claim
-from claimcheck.render import visible
+from claimcheck.report.record import Gap, Group, Report, Row, Section
 from claimcheck.report.sections import CONFLICTS
-from claimcheck.rules import RuleCategory, all_rules
-from claimcheck.sources import OutletRecord, outlet_records
+from claimcheck.rules import all_rules
 from claimcheck.store import Store
+from claimcheck.track_records import outlet_records
 from claimcheck.values import DateRange, Quantity
-
-
-@dataclass
-class Row:
-    """One claim in a who-says-what table."""
-
-    claim: Claim
-    stated: str
-    interval: str
-    claimant: str
-    claimant_named: bool
-    outlet: str
-    document: str
-    document_title: str
-    document_date: str
-    url: str | None
-    as_of: str
-    grade: Grade | None
-    #: The categories of the rules whose findings name the claim.
-    categories: frozenset[RuleCategory]
-    #: The cluster of claims that agree it belongs to: ``A``, ``B``... (values in one
-    #: cluster can all hold together; ``-`` for a value that says nothing comparable).
-    cluster: str = "-"
-    subject_label: str = ""
-    property_label: str = ""
-    #: A figure its own origin has revised since, or later figures overtook: ``revised
-    #: since: 52``, ``overtaken by 60`` — so that three copies of an old toll do not read
-    #: as three outlets giving it now.
-    revised: str = ""
 
 
 def _revised(ev: Any) -> dict[str, str]:
@@ -68,105 +37,6 @@ def _revised(ev: Any) -> dict[str, str]:
     return out
 
 
-#: The columns of a group's who-says-what table, in every format.
-ROW_COLUMNS = ["cluster", "value", "interval", "claimant", "outlet", "document", "as of", "grade"]
-
-
-@dataclass
-class Group:
-    """A (subject, property) group with findings: its table, estimate and findings."""
-
-    property_id: str
-    label: str
-    unit: str | None
-    type: str
-    rows: list[Row]
-    findings: list[Finding]
-    estimate: Estimate | None
-
-    @property
-    def quantity_rows(self) -> list[Row]:
-        return [r for r in self.rows if isinstance(r.claim.parsed, Quantity)]
-
-    @property
-    def wants_forest(self) -> bool:
-        """Whether the group's figures are drawn: an estimate, or a quantity conflict."""
-        return bool(self.quantity_rows) and (
-            self.estimate is not None or any(f.rule == "CC101" for f in self.findings)
-        )
-
-
-@dataclass
-class Section:
-    subject: str
-    label: str
-    date: str
-    groups: list[Group]
-
-    @property
-    def worst(self) -> int:
-        return max((SEVERITY_RANK[f.severity] for g in self.groups for f in g.findings), default=0)
-
-
-@dataclass
-class Gap:
-    finding: Finding
-    subject_label: str
-    sources: str
-    property_label: str = ""
-
-
-@dataclass
-class GapGroup:
-    """The corroboration gaps one rule found: drawn as one collapsible block."""
-
-    rule: str
-    name: str
-    #: What the rule flags (the first line of its docstring).
-    description: str
-    gaps: list[Gap]
-
-    @property
-    def open(self) -> bool:
-        """Whether the block is drawn open: a few lines are read at once, a long list is
-        opened by the reader who wants it (Kidal has 60 single-origin values)."""
-        return len(self.gaps) <= GAPS_SHOWN_OPEN
-
-
-#: A rule's corroboration gaps are shown open up to this many, collapsed above it.
-GAPS_SHOWN_OPEN = 5
-
-
-@dataclass
-class Report:
-    title: str
-    summary: dict[str, Any]
-    conflicts: list[Section]
-    gaps: list[Gap]
-    timeline: list[Row]
-    provenance_nodes: list[tuple[str, str, str]]  # (node key, kind, label)
-    provenance_edges: list[tuple[str, str, str]]  # (from, to, relation)
-    outlets: list[OutletRecord]
-    documents: list[dict[str, Any]]
-    rule_names: dict[str, str] = field(default_factory=dict)
-    rule_descriptions: dict[str, str] = field(default_factory=dict)
-
-    def gap_groups(self) -> list[GapGroup]:
-        """The corroboration gaps by rule, in the order of the rules' codes."""
-        by_rule: dict[str, list[Gap]] = {}
-        for g in self.gaps:
-            by_rule.setdefault(g.finding.rule, []).append(g)
-        return [
-            GapGroup(
-                code,
-                self.rule_names.get(code, ""),
-                self.rule_descriptions.get(code, ""),
-                gaps,
-            )
-            for code, gaps in sorted(by_rule.items())
-        ]
-
-
 def build(result: Result, title: str | None = None) -> Report:
     store = result.store
     by_group: dict[tuple[str, str], list[Finding]] = {}
@@ -174,13 +44,10 @@ def build(result: Result, title: str | None = None) -> Report:
         if f.subject and f.property:
             by_group.setdefault((f.subject, f.property), []).append(f)
     estimates = {(e.subject, e.property): e for e in result.estimates}
-    evidence = Evidence(store, thresholds(result.config, store.reviews))
+    evidence = Evidence(store, thresholds(result.config, store.reviews), result.provenance)
     rules = all_rules()
     category = {r.code: r.category for r in rules}
-    in_findings: dict[str, set[RuleCategory]] = {}
-    for f in result.findings:
-        for cid in f.claims:
-            in_findings.setdefault(cid, set()).add(category[f.rule])
+    by_claim = result.findings_by_claim
 
     def row(c: Claim) -> Row:
         doc = store.documents.get(c.source or "")
@@ -208,7 +75,7 @@ def build(result: Result, title: str | None = None) -> Report:
             url=doc.url if doc else None,
             as_of=str(c.as_of) if c.as_of else "—",
             grade=result.grades.get(c.id),
-            categories=frozenset(in_findings.get(c.id, ())),
+            categories=frozenset(category[f.rule] for f in by_claim.get(c.id, ())),
             subject_label=store.subjects[c.subject].label
             if c.subject in store.subjects
             else c.subject,
@@ -374,13 +241,6 @@ def _first_line(doc: str | None) -> str:
     return lines[0].strip() if lines else ""
 
 
-def readable(text: object) -> str:
-    """User text as a report shows it: on one line, each control character shown as its
-    escape (:func:`claimcheck.render.visible`), so that a report printed to a terminal
-    cannot drive it. A line break or tab a writer typed is a space."""
-    return visible(str(text).replace("\n", " ").replace("\t", " "))
-
-
 def _clusters(ev: GroupEvidence) -> dict[str, str]:
     """Each claim's cluster of agreeing claims, lettered in order: ``A``, ``B``, ..."""
     out: dict[str, str] = {}
@@ -407,7 +267,7 @@ def _provenance(
     result: Result, claims: list[Claim]
 ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     """The part of the provenance graph behind ``claims``."""
-    graph = Provenance(result.store).graph
+    graph = result.provenance.graph
     keep: set[str] = set()
     for c in claims:
         if not c.source:
@@ -437,53 +297,3 @@ def _provenance(
         if u in keep and v in keep
     )
     return nodes, edges
-
-
-def axis_top(rows: list[Row]) -> float:
-    """Where a chart's axis ends: a quarter past the largest finite bound."""
-    bounds = [
-        float(b)
-        for r in rows
-        if isinstance(r.claim.parsed, Quantity)
-        for b in (r.claim.parsed.low, r.claim.parsed.high)
-        if b != float("inf")
-    ]
-    return max([*bounds, 1.0]) * 1.25
-
-
-def next_day(d: dt.date) -> dt.date:
-    """The day after ``d`` (the last representable day stays itself)."""
-    return d if d == dt.date.max else d + dt.timedelta(days=1)
-
-
-OUTLET_HEADERS = [
-    "id",
-    "name",
-    "kind",
-    "owner",
-    "documents",
-    "claims",
-    "corroborated",
-    "contested",
-    "single origin",
-    "track record",
-]
-
-
-def outlet_rows(report: Report) -> list[list[str]]:
-    """The appendix of outlets, as plain text cells (each renderer escapes them)."""
-    return [
-        [
-            o.id,
-            o.name,
-            o.kind,
-            o.owner,
-            str(o.documents),
-            str(o.claims),
-            str(o.corroborated),
-            str(o.contested),
-            str(o.single_origin),
-            f"{o.track_record:.0%}" if o.track_record is not None else "—",
-        ]
-        for o in report.outlets
-    ]

@@ -18,8 +18,8 @@ from markupsafe import Markup
 
 from claimcheck.render import count
 from claimcheck.report import svg
-from claimcheck.report.build import OUTLET_HEADERS, ROW_COLUMNS, Report, outlet_rows
 from claimcheck.report.markup import escape
+from claimcheck.report.record import OUTLET_HEADERS, ROW_COLUMNS, Report, outlet_rows
 from claimcheck.report.sections import CONFLICT_ONLY, SECTIONS
 
 #: A date (``2023-11-07``, ``2023-11``) or a range of them, in a text.

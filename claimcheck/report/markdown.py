@@ -11,7 +11,7 @@ from html import escape
 
 from claimcheck.render import Raw, count, escape_markdown, table
 from claimcheck.report import mermaid
-from claimcheck.report.build import (
+from claimcheck.report.record import (
     OUTLET_HEADERS,
     ROW_COLUMNS,
     GapGroup,

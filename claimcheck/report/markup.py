@@ -3,7 +3,7 @@
 One rule for every value a page shows: markup (anything with ``__html__``: a
 :class:`~markupsafe.Markup`, a rendered template block, a chart) is kept as it is;
 anything else is text from the store, shown as every format shows it — on one line, its
-control characters as their escapes (:func:`~claimcheck.report.build.readable`) — then
+control characters as their escapes (:func:`~claimcheck.report.record.readable`) — then
 HTML-escaped. The HTML templates apply it to each ``{{ value }}`` (Jinja's ``finalize``
 with ``autoescape``); the SVG charts, built in Python, apply it to each value formatted
 or joined into an :class:`Html` string.
@@ -15,7 +15,7 @@ from typing import Any, Self
 
 from markupsafe import Markup
 
-from claimcheck.report.build import readable
+from claimcheck.report.record import readable
 
 
 def escape(value: object) -> Markup:

@@ -10,8 +10,8 @@ import datetime as dt
 import re
 
 from claimcheck.analysis.estimates import Estimate
-from claimcheck.report.build import Group, Report, readable
-from claimcheck.report.build import next_day as _next_day
+from claimcheck.report.record import Group, Report, readable
+from claimcheck.report.record import next_day as _next_day
 from claimcheck.report.sections import DISPUTED
 from claimcheck.values import Quantity
 from claimcheck.values.quantity import INF

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from claimcheck.report.build import Group, Report, Row
-from claimcheck.report.build import axis_top as _axis_top
-from claimcheck.report.build import next_day as _next_day
 from claimcheck.report.markup import Html
+from claimcheck.report.record import Group, Report, Row
+from claimcheck.report.record import axis_top as _axis_top
+from claimcheck.report.record import next_day as _next_day
 from claimcheck.report.sections import CONFLICTS, DISPUTED
 from claimcheck.values import Quantity
 from claimcheck.values.quantity import INF

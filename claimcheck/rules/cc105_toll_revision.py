@@ -55,10 +55,10 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
         text = "; ".join(shown if len(shown) <= 12 else [*shown[:6], "…", *shown[-5:]])
         if len(shown) > 12:
             text += f" ({len(shown)} steps)"
-        word = "revised upward" if upward else "lowered"
+        change = "revised upward" if upward else "lowered"
         yield Draft(
             claims,
-            f"{origin} {word} {ev.property_id} of {ev.subject_id}: {text}",
+            f"{origin} {change} {ev.property_id} of {ev.subject_id}: {text}",
             key=[origin_key(ev, origin_index), *about(ev, claims)],
             record=steps[0][1].id,  # the revising claim
         )

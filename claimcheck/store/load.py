@@ -163,7 +163,7 @@ def _load(
         # The store's claims, as its verdict counted them, and the candidates'.
         start = store.candidate_start or 0
         where = store.where
-        store.total_claims = stored + sum(1 for c in store.claims if where[c][0] >= start)
+        store.total_claims = stored + sum(1 for c in store.claims if where[c].file >= start)
     if cached is not None:
         store.digests = cached.known_digests() or {}
         store.waits_for(cached.wait)
@@ -226,13 +226,13 @@ def _collisions(loader: Loader, cached: CachedLoad) -> None:
     """Candidate ids that a claim of the store, not loaded, already uses."""
     store = loader.store
     start = store.candidate_start or 0
-    candidate_ids = [i for i, w in store.where.items() if w[0] >= start]
+    candidate_ids = [i for i, w in store.where.items() if w.file >= start]
     for record_id, (rel, line, col) in cached.elsewhere(candidate_ids).items():
         w = store.where.pop(record_id)
         other = store.kind_of(record_id)
         first = Location(display_path(store.root / rel), line, col)
         loader.problem(
-            Location(store.files[w[0]], w[2], w[3]),
+            Location(store.files[w.file], w.line, w.col),
             f"duplicate id {record_id!r}: already used by the claim at {first}",
         )
         # As when both are loaded: the second record is dropped, references to it are

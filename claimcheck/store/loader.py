@@ -240,7 +240,7 @@ class Loader:
         register = self._register
         for section, items, objects in validated:
             for (idx, line, col, _), obj in zip(items, objects, strict=True):
-                register(section, obj, (file_index, idx, line, col))
+                register(section, obj, Where(file_index, idx, line, col))
         return True
 
     def _sections(
@@ -285,7 +285,7 @@ class Loader:
     ) -> None:
         def where(i: int) -> Where:
             line, col = positions[i].pos if i < len(positions) else (1, 1)
-            return (file_index, indices[i] if indices is not None else i, line, col)
+            return Where(file_index, indices[i] if indices is not None else i, line, col)
 
         adapter = _adapter(section)
         register = self._register
@@ -325,7 +325,7 @@ class Loader:
         return good
 
     def _report_validation(self, section: str, where: Where, record: Any, err: Any) -> None:
-        field, at_key, message = validation_problem(section, where[1], record, err)
+        field, at_key, message = validation_problem(section, where.record, record, err)
         self.problem(self.locate(where, section, field, at_key), message)
 
     def _register(self, section: str, obj: Any, where: Where) -> None:
@@ -334,7 +334,7 @@ class Loader:
             earlier = self.reviewed.setdefault(obj.finding, len(store.reviews))
             if earlier != len(store.reviews) and store.reviews[earlier].verdict != obj.verdict:
                 self.problem(
-                    Location(store.files[where[0]], where[2], where[3]),
+                    Location(store.files[where.file], where.line, where.col),
                     f"finding {obj.finding} is reviewed as {obj.verdict!r} here and as "
                     f"{store.reviews[earlier].verdict!r} at {store.review_location(earlier)}; "
                     "keep one verdict",
@@ -349,7 +349,7 @@ class Loader:
             other = store.kind_of(record_id) or "record"
             first = Location(store.files[previous[0]], previous[2], previous[3])
             self.problem(
-                Location(store.files[where[0]], where[2], where[3]),
+                Location(store.files[where.file], where.line, where.col),
                 f"duplicate id {record_id!r}: already used by the {other} at {first}",
             )
             self.failed_ids.add(record_id)  # references to it are not "unknown" too

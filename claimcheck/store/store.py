@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
-from claimcheck.errors import Location, Problem, place
+from claimcheck.errors import Location, Problem
 from claimcheck.model import (
     TERTIARY_KINDS,
     Claim,
@@ -20,8 +21,17 @@ from claimcheck.model import (
     Subject,
 )
 
-#: Where a record was defined: (file index, record index in its section, line, column).
-Where = tuple[int, int, int, int]
+
+class Where(NamedTuple):
+    """Where a record was defined."""
+
+    #: Index of its file in :attr:`Store.files`.
+    file: int
+    #: Its index in its section of that file.
+    record: int
+    line: int
+    col: int
+
 
 GroupKey = tuple[str, str]
 
@@ -84,19 +94,11 @@ class Store:
         w = self.where.get(record_id)
         if w is None:
             return Location(self.files[0] if self.files else str(self.root))
-        return Location(self.files[w[0]], w[2], w[3])
-
-    def location_text(self, record_id: str) -> str:
-        """``str(self.location(record_id))``, without building the :class:`Location` (a
-        check writes one for each of its findings)."""
-        w = self.where.get(record_id)
-        if w is None:
-            return str(self.location(record_id))
-        return place(self.files[w[0]], w[2], w[3])
+        return Location(self.files[w.file], w.line, w.col)
 
     def review_location(self, index: int) -> Location:
         w = self.review_where[index]
-        return Location(self.files[w[0]], w[2], w[3])
+        return Location(self.files[w.file], w.line, w.col)
 
     def kind_of(self, record_id: str) -> str | None:
         """Which section an id belongs to (``outlet``, ``party``, ...), or None."""

@@ -19,7 +19,12 @@ from claimcheck.errors import kind_of
 from claimcheck.values.words import (
     APPROX_MARGIN,
     MULTIPLIERS,
+    PREFIXES,
+    PREFIXES_LONGEST_FIRST,
     SIZE_WORDS,
+    SUFFIXES,
+    SYMBOLS,
+    UNKNOWN_WORDS,
     VAGUE,
     number_from_words,
 )
@@ -142,69 +147,6 @@ _RE_RANGE = re.compile(rf"^(?P<a>{_NUMBER})\s*(?:-|–|—|to|à|a)\s*(?P<b>{_NU
 _RE_SYMBOL = re.compile(rf"^(?P<op>>=|<=|≥|≤|>|<|~|≈|\+)\s*(?P<n>{_NUMBER})$")
 _RE_PLUS = re.compile(rf"^(?P<n>{_NUMBER})\s*\+$")
 
-# Prefix phrases, longest first when matched. Each maps to a form.
-_PREFIXES: tuple[tuple[str, str], ...] = (
-    ("no fewer than", "at-least"),
-    ("no less than", "at-least"),
-    ("not less than", "at-least"),
-    ("at least", "at-least"),
-    ("au moins", "at-least"),
-    ("au minimum", "at-least"),
-    ("pas moins de", "at-least"),
-    ("pas moins d'", "at-least"),
-    ("minimum", "at-least"),
-    ("more than", "more-than"),
-    ("upwards of", "more-than"),
-    ("over", "more-than"),
-    ("above", "more-than"),
-    ("plus de", "more-than"),
-    ("plus d'", "more-than"),
-    ("au-delà de", "more-than"),
-    ("au delà de", "more-than"),
-    ("no more than", "at-most"),
-    ("not more than", "at-most"),
-    ("at most", "at-most"),
-    ("up to", "at-most"),
-    ("au plus", "at-most"),
-    ("au maximum", "at-most"),
-    ("jusqu'à", "at-most"),
-    ("maximum", "at-most"),
-    ("fewer than", "less-than"),
-    ("less than", "less-than"),
-    ("under", "less-than"),
-    ("below", "less-than"),
-    ("moins de", "less-than"),
-    ("moins d'", "less-than"),
-    ("approximately", "approx"),
-    ("about", "approx"),
-    ("around", "approx"),
-    ("roughly", "approx"),
-    ("some", "approx"),
-    ("circa", "approx"),
-    ("c.", "approx"),
-    ("environ", "approx"),
-    ("approximativement", "approx"),
-    ("quelque", "approx"),
-    ("nearly", "nearly"),
-    ("almost", "nearly"),
-    ("près de", "nearly"),
-    ("presque", "nearly"),
-    ("près d'", "nearly"),
-)
-_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("or more", "at-least"),
-    ("and more", "at-least"),
-    ("ou plus", "at-least"),
-    ("et plus", "at-least"),
-    ("or fewer", "at-most"),
-    ("or less", "at-most"),
-    ("ou moins", "at-most"),
-)
-#: The phrases before and after a figure that set its form, for scanners of running text
-#: (:mod:`claimcheck.values.scan`).
-PREFIXES = _PREFIXES
-SUFFIXES = _SUFFIXES
-_UNKNOWN = {"unknown", "inconnu", "inconnue", "non connu", "?", "n/a"}
 # "de morts", "of them", "d'enfants": a noun after the figure is dropped.
 _RE_NOUN = re.compile(r" (?:de|des|of) (?P<word>\S+)| d'(?P<elided>\S+)")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
@@ -299,7 +241,7 @@ def parse_quantity_text(raw: str) -> Quantity:
     raise QuantityError(f"cannot read {raw!r} as a quantity; accepted forms: {ACCEPTED_FORMS}")
 
 
-_VOCABULARY = {w for phrase, _ in (*_PREFIXES, *_SUFFIXES) for w in phrase.split()}
+_VOCABULARY = {w for phrase, _ in (*PREFIXES, *SUFFIXES) for w in phrase.split()}
 
 
 def _without_trailing_noun(text: str) -> list[str]:
@@ -324,7 +266,7 @@ def _without_trailing_noun(text: str) -> list[str]:
 
 
 def _parse_clean(text: str, stated: str) -> Quantity | None:
-    if text in _UNKNOWN:
+    if text in UNKNOWN_WORDS:
         return Quantity(0, INF, "unknown", stated=stated)
     if text in VAGUE:
         v = VAGUE[text]
@@ -340,7 +282,7 @@ def _parse_clean(text: str, stated: str) -> Quantity | None:
         return _apply("at-least", _figure_or_fail(m["n"], stated), stated)
     m = _RE_SYMBOL.match(text)
     if m:
-        form = _SYMBOLS[m["op"]]
+        form = SYMBOLS[m["op"]]
         return _apply(form, _figure_or_fail(m["n"], stated), stated)
     m = _RE_RANGE.match(text)
     if m:
@@ -354,12 +296,12 @@ def _parse_clean(text: str, stated: str) -> Quantity | None:
                 a, b = _figure(parts[0]), _figure(parts[1])
                 if a and b:
                     return _range(a[0], b[1], stated)
-    for phrase, form in _PREFIXES_LONGEST_FIRST:
+    for phrase, form in PREFIXES_LONGEST_FIRST:
         if text.startswith(phrase) and (phrase.endswith("'") or text[len(phrase) :][:1] == " "):
             fig = _figure(text[len(phrase) :].strip())
             if fig is not None:
                 return _apply(form, fig, stated)
-    for phrase, form in _SUFFIXES:
+    for phrase, form in SUFFIXES:
         if text.endswith(" " + phrase):
             fig = _figure(text[: -len(phrase) - 1].strip())
             if fig is not None:
@@ -391,20 +333,6 @@ def _scaled(text: str, stated: str) -> Quantity | None:
         inner.high_open,
         stated,
     )
-
-
-_SYMBOLS = {
-    ">=": "at-least",
-    "≥": "at-least",
-    "+": "at-least",
-    ">": "more-than",
-    "<=": "at-most",
-    "≤": "at-most",
-    "<": "less-than",
-    "~": "approx",
-    "≈": "approx",
-}
-_PREFIXES_LONGEST_FIRST = sorted(_PREFIXES, key=lambda p: -len(p[0]))
 
 
 def _figure_or_fail(text: str, raw: str) -> tuple[float, float, float]:

@@ -14,14 +14,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from claimcheck.values.quantity import (
-    PREFIXES,
+from claimcheck.values.quantity import Quantity, QuantityError, parse_quantity_text
+from claimcheck.values.words import (
+    HUNDREDS,
+    MILLIONS,
+    PREFIXES_LONGEST_FIRST,
     SUFFIXES,
-    Quantity,
-    QuantityError,
-    parse_quantity_text,
+    THOUSANDS,
+    UNITS,
+    VAGUE,
 )
-from claimcheck.values.words import HUNDREDS, MILLIONS, THOUSANDS, UNITS, VAGUE
 
 
 class QuantityMatch(NamedTuple):
@@ -56,8 +58,7 @@ _VAGUE = "|".join(map(re.escape, sorted(VAGUE, key=len, reverse=True)))
 #: "des dizaines"), then digits, then number words.
 _FIGURE = rf"(?:{_VAGUE}|{_DIGITS}|{_WORDS})"
 _PREFIX = "|".join(
-    re.escape(p) + ("" if p.endswith("'") else r"\s+")
-    for p, _ in sorted(PREFIXES, key=lambda p: -len(p[0]))
+    re.escape(p) + ("" if p.endswith("'") else r"\s+") for p, _ in PREFIXES_LONGEST_FIRST
 )
 _SUFFIX = "|".join(re.escape(s) for s, _ in SUFFIXES)
 _SEP = r"\s*(?:-|–|—)\s*|\s+(?:to|à)\s+"

@@ -1,4 +1,5 @@
-"""Number words and vague sizes, in English and French.
+"""Number words, vague sizes and the phrases that set a figure's form, in English and
+French.
 
 This is the one table of what vague words mean. The README reproduces it and a test
 keeps the two in step. A vague word is an interval plus a *nominal* value: the number it
@@ -165,6 +166,84 @@ MILLIONS = {
 MULTIPLIERS = {"dozen": 12, **HUNDREDS, **THOUSANDS, **MILLIONS}
 #: Words that only join number words: "two hundred and five", "vingt et un".
 JOINERS = {"and", "et"}
+
+
+#: Phrases before a figure that set its form ("at least 10": at-least).
+PREFIXES: tuple[tuple[str, str], ...] = (
+    ("no fewer than", "at-least"),
+    ("no less than", "at-least"),
+    ("not less than", "at-least"),
+    ("at least", "at-least"),
+    ("au moins", "at-least"),
+    ("au minimum", "at-least"),
+    ("pas moins de", "at-least"),
+    ("pas moins d'", "at-least"),
+    ("minimum", "at-least"),
+    ("more than", "more-than"),
+    ("upwards of", "more-than"),
+    ("over", "more-than"),
+    ("above", "more-than"),
+    ("plus de", "more-than"),
+    ("plus d'", "more-than"),
+    ("au-delà de", "more-than"),
+    ("au delà de", "more-than"),
+    ("no more than", "at-most"),
+    ("not more than", "at-most"),
+    ("at most", "at-most"),
+    ("up to", "at-most"),
+    ("au plus", "at-most"),
+    ("au maximum", "at-most"),
+    ("jusqu'à", "at-most"),
+    ("maximum", "at-most"),
+    ("fewer than", "less-than"),
+    ("less than", "less-than"),
+    ("under", "less-than"),
+    ("below", "less-than"),
+    ("moins de", "less-than"),
+    ("moins d'", "less-than"),
+    ("approximately", "approx"),
+    ("about", "approx"),
+    ("around", "approx"),
+    ("roughly", "approx"),
+    ("some", "approx"),
+    ("circa", "approx"),
+    ("c.", "approx"),
+    ("environ", "approx"),
+    ("approximativement", "approx"),
+    ("quelque", "approx"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("près de", "nearly"),
+    ("presque", "nearly"),
+    ("près d'", "nearly"),
+)
+#: Phrases after a figure that set its form ("10 or more": at-least).
+SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("or more", "at-least"),
+    ("and more", "at-least"),
+    ("ou plus", "at-least"),
+    ("et plus", "at-least"),
+    ("or fewer", "at-most"),
+    ("or less", "at-most"),
+    ("ou moins", "at-most"),
+)
+#: The prefixes as they are tried, longest first ("au moins" before "moins").
+PREFIXES_LONGEST_FIRST = sorted(PREFIXES, key=lambda p: -len(p[0]))
+#: What a source writes when it does not know.
+UNKNOWN_WORDS = {"unknown", "inconnu", "inconnue", "non connu", "?", "n/a"}
+
+#: Symbols before a figure that set its form (">30": more-than).
+SYMBOLS = {
+    ">=": "at-least",
+    "≥": "at-least",
+    "+": "at-least",
+    ">": "more-than",
+    "<=": "at-most",
+    "≤": "at-most",
+    "<": "less-than",
+    "~": "approx",
+    "≈": "approx",
+}
 
 
 def number_from_words(text: str) -> float | None:

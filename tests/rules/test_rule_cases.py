@@ -43,7 +43,7 @@ def findings_of(tmp_path: Path, code: str, records: str) -> list[dict[str, Any]]
         {
             "claims": sorted(f.claims),
             "severity": f.severity,
-            "location": f.location.removeprefix(f"{root}/"),
+            "location": str(f.location).removeprefix(f"{root}/"),
             "message": f.message,
         }
         for f in result.findings

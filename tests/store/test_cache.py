@@ -48,7 +48,7 @@ def summary(root: Path, cache: bool = True) -> dict[str, object]:
     result = check(load_store(root, cache=cache))
     return {
         "claims": sorted(result.store.claims),
-        "findings": sorted((f.fingerprint, f.message, f.location) for f in result.findings),
+        "findings": sorted((f.fingerprint, f.message, str(f.location)) for f in result.findings),
         "grades": {k: v.grade for k, v in result.grades.items()},
         "order": list(result.store.claims),
     }

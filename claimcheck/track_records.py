@@ -1,4 +1,5 @@
-"""Each outlet's record: what it published, how much of it others confirm or dispute.
+"""Track records of outlets and parties: what each published or said, how much of it
+others confirm or dispute (`claimcheck sources`).
 
 For an outlet, *its claims* are the claims recorded against its documents, whoever
 makes them; *as claimant*, the claims it makes itself (its own voice: the claims whose
@@ -37,6 +38,13 @@ from claimcheck.model import Claim
 from claimcheck.results import Result
 
 
+def track_record(held: int, failed: int) -> float | None:
+    """The share of judged claims that hold up (``held`` of ``held + failed``), to three
+    places; None when none was judged either way."""
+    judged = held + failed
+    return round(held / judged, 3) if judged else None
+
+
 @dataclass
 class OutletRecord:
     id: str
@@ -63,8 +71,7 @@ class OutletRecord:
 
     @property
     def track_record(self) -> float | None:
-        judged = self.held + self.failed
-        return round(self.held / judged, 3) if judged else None
+        return track_record(self.held, self.failed)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -104,11 +111,8 @@ def outlet_records(result: Result) -> list[OutletRecord]:
         for cited in cited_outlets:
             if cited in records:
                 records[cited].relayed_to += 1
-    in_rule: dict[str, set[str]] = {"CC201": set(), "CC206": set()}
-    for f in result.findings:
-        if f.rule in in_rule:
-            in_rule[f.rule].update(f.claims)
     for claim in store.claims.values():
+        rules = result.rules_of(claim.id)
         own = records.get(claim.origin)
         if own is not None:
             own.as_claimant += 1
@@ -118,30 +122,18 @@ def outlet_records(result: Result) -> list[OutletRecord]:
                 own.contested += grade.contradicting_origins > 0
                 own.held += grade.grade in (1, 2)
                 own.failed += grade.grade in (4, 5)
-            if claim.id in in_rule["CC201"]:
-                own.single_origin += 1
+            own.single_origin += "CC201" in rules
         rec = records.get(claim.outlet or "")
         if rec is None:
             continue
         rec.claims += 1
         rec.claim_ids.append(claim.id)
-        if claim.id in in_rule["CC206"]:
-            rec.suspected_relays += 1
+        rec.suspected_relays += "CC206" in rules
     return sorted(records.values(), key=lambda r: r.id)
-
-
-def rules_by_claim(result: Result) -> dict[str, set[str]]:
-    """The codes of the rules whose findings involve each claim, by claim id."""
-    out: dict[str, set[str]] = {}
-    for f in result.findings:
-        for cid in f.claims:
-            out.setdefault(cid, set()).add(f.rule)
-    return out
 
 
 def outlet_claims(result: Result, outlet: str) -> list[dict[str, Any]]:
     """One outlet's claims with grade, findings and status."""
-    rules = rules_by_claim(result)
     rows = []
     claims: list[Claim] = [c for c in result.store.claims.values() if c.outlet == outlet]
     for c in claims:
@@ -157,7 +149,7 @@ def outlet_claims(result: Result, outlet: str) -> list[dict[str, Any]]:
                 "as_of": str(c.as_of) if c.as_of else None,
                 "grade": grade.grade if grade else None,
                 "grade_reason": grade.reason if grade else None,
-                "findings": sorted(rules.get(c.id, ())),
+                "findings": sorted(result.rules_of(c.id)),
                 "status": c.status,
             }
         )
@@ -211,8 +203,7 @@ class PartyRecord:
 
     @property
     def track_record(self) -> float | None:
-        judged = self.held + self.failed
-        return round(self.held / judged, 3) if judged else None
+        return track_record(self.held, self.failed)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -258,14 +249,14 @@ class PartyRecord:
                 self.grades[grade.grade] += 1
                 self.held += grade.grade in (1, 2)
                 self.failed += grade.grade in (4, 5)
-        for word in facts.standing:
-            if word not in seen:
-                seen.add(word)
-                self.corroborated += word == "corroborated"
-                self.contested += word == "contested"
-                self.single_origin += word == "single origin"
-                self.interested_only += word == "interested only"
-                self.revised += word == "revised"
+        for label in facts.standing:
+            if label not in seen:
+                seen.add(label)
+                self.corroborated += label == "corroborated"
+                self.contested += label == "contested"
+                self.single_origin += label == "single origin"
+                self.interested_only += label == "interested only"
+                self.revised += label == "revised"
 
 
 @dataclass
@@ -306,7 +297,6 @@ class _PartyIndex:
     def __init__(self, result: Result) -> None:
         self.result = result
         store = result.store
-        self.rules = rules_by_claim(result)
         self.revised = _revised(result)
         #: Each speaker's parties above it: a party's ``part_of`` chain, or for state or
         #: party media, the party it is affiliated with and that party's chain.
@@ -333,7 +323,7 @@ class _PartyIndex:
 
     def facts(self, claim: Claim) -> ClaimFacts:
         grade = self.result.grades.get(claim.id)
-        rules = sorted(self.rules.get(claim.id, ()))
+        rules = sorted(self.result.rules_of(claim.id))
         standing = []
         if grade is not None and grade.grade == 1:
             standing.append("corroborated")

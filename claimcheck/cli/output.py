@@ -1,0 +1,84 @@
+"""Where a command's output goes: stdout (:func:`echo`, the one way any command writes
+there), a file (:func:`emit`), or a note on stderr (:func:`tell`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from claimcheck.cli.settings import Settings
+from claimcheck.errors import Location, Problem, UsageError, display_path
+
+
+def emit(data: str | bytes, output: str | None = None, colours: Any = None) -> None:
+    """A command's output: written to ``output`` (``-`` is stdout) exactly as it would
+    go down a pipe, or printed with :func:`echo`."""
+    if output and output != "-":
+        try:
+            with open(output, "wb") as f:
+                f.write(_as_bytes(data))
+        except OSError as e:
+            raise UsageError(
+                [Problem(Location(display_path(Path(output))), f"cannot write: {e.strerror or e}")]
+            ) from None
+    else:
+        echo(data, colours)
+
+
+def echo(data: str | bytes, colours: Any = None) -> None:
+    """Print a command's output on stdout: the one way any command writes there.
+
+    Down a pipe, the data as UTF-8, byte for byte what ``-o FILE`` writes (nothing
+    stripped, nothing added but a final line end). On a terminal, every control
+    character a store may hold (escape, bell, C1 controls, bidirectional overrides) is
+    shown as an escape instead of being acted on — but for the colour codes of
+    ``colours`` (the output's :class:`~claimcheck.render.Colours`), when on.
+    """
+    from claimcheck.cli.progress import is_terminal
+
+    stream = sys.stdout
+    if is_terminal(stream):
+        from claimcheck.render import for_terminal
+
+        text = for_terminal(data, colour=bool(colours is not None and colours.on))
+        stream.write(text if text.endswith("\n") else text + "\n")
+        stream.flush()
+        return
+    raw = getattr(stream, "buffer", None)
+    if raw is None:  # a stream of text only (an embedding's): the text as it is
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        stream.write(text if text.endswith("\n") else text + "\n")
+        stream.flush()
+        return
+    stream.flush()
+    raw.write(_as_bytes(data))
+    raw.flush()
+
+
+def _as_bytes(data: str | bytes) -> bytes:
+    """The output as UTF-8, ending with a line end (what a name that is not UTF-8 holds
+    is written as its ``\\udcxx`` escape)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "backslashreplace")
+    return data if data.endswith(b"\n") else data + b"\n"
+
+
+def tell(message: str, *, always: bool = False) -> None:
+    """A note on stderr (``wrote report.md``, a warning), its user text shown visibly;
+    nothing with --quiet, unless ``always`` (what explains an exit code)."""
+    from claimcheck.render import visible
+
+    ctx = click.get_current_context(silent=True)
+    settings = ctx.find_object(Settings) if ctx is not None else None
+    if not always and settings is not None and settings.quiet:
+        return
+    click.echo(visible(message), err=True)
+
+
+def tty_default(fmt: str | None, tty: str, pipe: str) -> str:
+    if fmt:
+        return fmt
+    return tty if sys.stdout.isatty() else pipe
