@@ -8,8 +8,8 @@
 Every figure is a wall-clock time of the `claimcheck` command in a fresh process (the
 way users run it), the best of a few runs, with peak memory from the operating system.
 Writes benchmarks/RESULTS.md (or --out) with the figures and the machine; `--groups`
-rewrites only that file's section on big groups. Its last section, "Why the constants",
-is written by hand and kept as it is.
+rewrites only that file's section on big groups. Its last sections, from "Why the
+constants" on, are written by hand and kept as they are.
 
 The big groups (DESIGN §4, last point): one (subject, property) group of 5,000 and of
 50,000 claims, and a daily toll of 4 outlets over 1,000 and 12,500 days (see
@@ -616,8 +616,8 @@ def measure_groups(
 
 GROUPS_HEADING = "## Big (subject, property) groups"
 
-#: The file's last section, written by hand: the measurements behind the code's
-#: constants. A run keeps it as it is.
+#: The first of the file's last sections, written by hand (the measurements behind the
+#: code's constants, then measurements of past changes). A run keeps them as they are.
 CONSTANTS_HEADING = "## Why the constants"
 
 

@@ -13,7 +13,7 @@ from claimcheck.errors import Location, Problem, StoreError, display_path
 from claimcheck.findings import Finding
 from claimcheck.results import Result
 from claimcheck.store import writer
-from claimcheck.store.cache import digest, record_verdict_after_write
+from claimcheck.store.cache import digest, record_clean_load_after_write
 from claimcheck.store.lock import store_lock
 
 
@@ -78,7 +78,7 @@ def add_candidate(
             # The store as it is now is the store checked, plus the candidate.
             store = result.store
             claims = len(store.claims) if store.total_claims is None else store.total_claims
-            record_verdict_after_write(
+            record_clean_load_after_write(
                 root, config.limits, store.digests, claims, destination, before, after
             )
     added = {section: len(items) for section, items in records.items()}

@@ -19,7 +19,7 @@ def emit(data: str | bytes, output: str | None = None, colours: Any = None) -> N
     if output and output != "-":
         try:
             with open(output, "wb") as f:
-                f.write(_as_bytes(data))
+                _write_bytes(f, data)
         except OSError as e:
             raise UsageError(
                 [Problem(Location(display_path(Path(output))), f"cannot write: {e.strerror or e}")]
@@ -54,16 +54,19 @@ def echo(data: str | bytes, colours: Any = None) -> None:
         stream.flush()
         return
     stream.flush()
-    raw.write(_as_bytes(data))
+    _write_bytes(raw, data)
     raw.flush()
 
 
-def _as_bytes(data: str | bytes) -> bytes:
-    """The output as UTF-8, ending with a line end (what a name that is not UTF-8 holds
-    is written as its ``\\udcxx`` escape)."""
+def _write_bytes(stream: Any, data: str | bytes) -> None:
+    """Write the output as UTF-8, ending with a line end (what a name that is not UTF-8
+    holds is written as its ``\\udcxx`` escape). The line end is written on its own:
+    adding it to the data would copy a JSON output of hundreds of megabytes."""
     if isinstance(data, str):
         data = data.encode("utf-8", "backslashreplace")
-    return data if data.endswith(b"\n") else data + b"\n"
+    stream.write(data)
+    if not data.endswith(b"\n"):
+        stream.write(b"\n")
 
 
 def tell(message: str, *, always: bool = False) -> None:

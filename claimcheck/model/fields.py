@@ -76,7 +76,7 @@ _RE_ID = re.compile(r"^[^\W_][\w.:-]*$")
 
 def _check_id(value: str) -> str:
     value = nfc(value)
-    if not _RE_ID.match(value):
+    if not _RE_ID.fullmatch(value):  # not .match: "$" also matches before a final "\n"
         raise ValueError(
             f"{value!r} is not a valid id: use letters, digits, '-', '_', '.' or ':', "
             "starting with a letter or digit, no spaces"

@@ -10,7 +10,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from claimcheck.errors import Location, Problem, an, did_you_mean
-from claimcheck.model import Claim
 from claimcheck.store.store import Store, Where
 from claimcheck.values import BadValue, DateRange, Entity, Value, parse_value
 
@@ -143,31 +142,43 @@ def _claims(
     properties = store.properties
     subjects = store.subjects
     parties = store.parties
-    as_of_cache: dict[str, DateRange | None] = {}
     value_cache: dict[tuple[str, Any], Value] = {}
     categories = {p.id: frozenset(p.values) if p.values else None for p in properties.values()}
-    #: Whether a claim of a document traces to a source: the same for all of them.
-    cited_by_document: dict[str, bool] = {}
+    #: What a claim takes from its document: its outlet, its default ``as_of``, and
+    #: whether it traces to a source — the same for every claim of the document.
+    by_source: dict[str, tuple[str | None, DateRange | None, bool]] = {}
     for claim in store.claims.values():
         if claim.subject not in subjects:
             missing(claim.id, "claims", "subject", claim.subject, "subject", subjects)
-        if claim.claimant is not None and claim.claimant not in parties:
-            missing(
-                claim.id, "claims", "claimant", claim.claimant, "party or outlet", store.outlets
-            )
-        doc = None
+        claimant = claim.claimant
+        if claimant is not None and claimant not in parties:
+            missing(claim.id, "claims", "claimant", claimant, "party or outlet", store.outlets)
         source = claim.source
-        if source is not None:
-            doc = documents.get(source)
+        known = None if source is None else by_source.get(source)
+        if known is None:
+            doc = None
+            if source is not None:
+                doc = documents.get(source)
+                if doc is None:
+                    missing(claim.id, "claims", "source", source, "document", documents)
             if doc is None:
-                missing(claim.id, "claims", "source", source, "document", documents)
-        _resolve(claim, doc, as_of_cache)
-        if doc is None:
-            claim.cited = store.is_cited(claim)
-        else:
-            cited = cited_by_document.get(doc.id)
-            if cited is None:
-                cited = cited_by_document[doc.id] = store.is_cited(claim)
+                claim.claimant_given = claimant is not None
+                claim.cited = store.is_cited(claim)
+            else:
+                claim.outlet = doc.outlet
+                published = doc.published
+                as_of = (
+                    DateRange(published, published, published.isoformat()) if published else None
+                )
+                known = by_source[doc.id] = (doc.outlet, as_of, store.is_cited(claim))
+        if known is not None:
+            outlet, as_of, cited = known
+            claim.outlet = outlet
+            if claimant is None:
+                claim.claimant = outlet
+                claim.claimant_given = False
+            if claim.as_of is None:
+                claim.as_of = as_of
             claim.cited = cited
         prop = properties.get(claim.property)
         if prop is None:
@@ -201,24 +212,6 @@ def _claims(
                 f"claim {claim.id!r}: unknown entity {value.value!r} "
                 f"(an entity value is the id of a party, subject or outlet)",
             )
-
-
-def _resolve(claim: Claim, doc: Any, as_of_cache: dict[str, DateRange | None]) -> None:
-    if doc is None:
-        claim.claimant_given = claim.claimant is not None
-        return
-    claim.outlet = doc.outlet
-    if claim.claimant is None:
-        claim.claimant = doc.outlet
-        claim.claimant_given = False
-    if claim.as_of is None:
-        if doc.id not in as_of_cache:
-            as_of_cache[doc.id] = (
-                DateRange(doc.published, doc.published, doc.published.isoformat())
-                if doc.published
-                else None
-            )
-        claim.as_of = as_of_cache[doc.id]
 
 
 def _cycles(

@@ -33,22 +33,28 @@ def load(
     want_keys: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     progress: Callable[[float], None] | None = None,
+    build: Callable[[list[Any]], list[Any] | None] | None = None,
 ) -> tuple[list[Any], list[RecordPos]]:
     """Parse every non-blank line; return the records and where each starts.
 
     Raises :class:`FileProblem` for a line that is not JSON, repeats a key, nests deeper
     or holds a longer string than the limits allow. ``progress`` is told the share of
-    the lines read, every few thousand lines.
+    the lines read, every few thousand lines. ``build``, if given, is handed the records
+    of each few thousand lines as they are read, and may return what replaces them (the
+    validated objects: a big file's parsed mappings are then never all held at once).
     """
     records: list[Any] = []
     positions: list[RecordPos] = []
     problems: list[Problem] = []
     loads = orjson.loads
     lines = text.split("\n")
+    handed = 0  # records handed to ``build``
     # In blocks, so that telling the progress costs nothing per line.
     for first in range(0, len(lines), PROGRESS_LINES):
         if progress is not None and first:
             progress(first / len(lines))
+        if build is not None and not problems:
+            handed = _build(records, handed, build)
         for number, line in enumerate(lines[first : first + PROGRESS_LINES], start=first + 1):
             if not line.strip():
                 continue
@@ -75,7 +81,19 @@ def load(
             break
     if problems:
         raise FileProblem(problems[0], problems[1:])
+    if build is not None:
+        _build(records, handed, build)
     return records, positions
+
+
+def _build(records: list[Any], start: int, build: Callable[[list[Any]], list[Any] | None]) -> int:
+    """Hand the records from ``start`` on to ``build``, keep what it returns in their
+    place; return how many records were handed so far."""
+    if start < len(records):
+        built = build(records[start:])
+        if built is not None:
+            records[start:] = built
+    return len(records)
 
 
 #: Lines read between two words to ``progress``.

@@ -69,7 +69,7 @@ def load_store(
         try:
             return _load(root, candidates, limits, True, partial, background, tracker)
         except _Unverified:
-            # The store's files are not those of its last verdict: a few groups cannot
+            # The store's files are not those of its last clean load: a few groups cannot
             # tell whether it holds a problem elsewhere, so read it all (most of it from
             # the cache).
             return _load(root, candidates, limits, True, False, False, tracker)
@@ -79,7 +79,7 @@ def load_store(
 
 
 class _Unverified(Exception):
-    """A partial load of a store whose files are not those of its recorded verdict."""
+    """A partial load of a store whose files are not those of its recorded clean load."""
 
 
 def _load(
@@ -94,7 +94,7 @@ def _load(
     loader = Loader(root, limits, progress)
     cached = CachedLoad.open(root, limits, loader.store.warnings) if cache else None
     groups: set[tuple[str, str]] | None = None
-    stored: int | None = None  # the store's claims, as its verdict counted them
+    stored: int | None = None  # the store's claims, as its clean load counted them
     try:
         with gc_paused():
             files, walk_problems = store_files(root)
@@ -144,7 +144,7 @@ def _load(
                 exists=cached.exists() if cached is not None and groups is not None else None,
             )
             if cached is not None and groups is None:
-                cached.update_verdict(bool(loader.problems), bool(candidates), claims)
+                cached.update_clean_load(bool(loader.problems), bool(candidates), claims)
     finally:
         if cached is not None:
             cached.close()
@@ -160,7 +160,7 @@ def _load(
     store.warnings.sort(key=_problem_order)
     store.partial = groups is not None
     if stored is not None:
-        # The store's claims, as its verdict counted them, and the candidates'.
+        # The store's claims, as its clean load counted them, and the candidates'.
         start = store.candidate_start or 0
         where = store.where
         store.total_claims = stored + sum(1 for c in store.claims if where[c].file >= start)

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,6 +27,7 @@ from claimcheck.errors import (
 )
 from claimcheck.model import RECORD_TYPES, SECTIONS, SINGULAR
 from claimcheck.store import jsonlfile, yamlfile
+from claimcheck.store.bulk import build_claims
 from claimcheck.store.cache import Entry
 from claimcheck.store.files import (
     JSONL_SUFFIXES,
@@ -77,6 +78,13 @@ class Loader:
         #: The first review of each finding (by fingerprint): its index in the store's.
         self.reviewed: dict[str, int] = {}
         self._key_positions: dict[int, dict[str, list[RecordPos]]] = {}
+        #: The texts the claims built so far share (see :func:`build_claims`).
+        self._shared: dict[Any, Any] = {}
+
+    def build(self, records: list[Any]) -> list[Any] | None:
+        """The claims of these claim records, if all are plainly valid (see
+        :mod:`claimcheck.store.bulk`); else None, to validate them with the model."""
+        return build_claims(records, self._shared)
 
     # -- problems and positions ------------------------------------------------------
 
@@ -129,10 +137,11 @@ class Loader:
         self.paths.append(path)
         return file_index
 
-    def parse(self, path: Path) -> Parsed | None:
-        """Read and parse one file; None (with the problem reported) when it cannot be."""
+    def parse(self, path: Path, build: bool = False) -> Parsed | None:
+        """Read and parse one file; None (with the problem reported) when it cannot be.
+        (``build``: see :meth:`parse_text`.)"""
         read = self.read(path)
-        return None if read is None else self.parse_text(path, *read)
+        return None if read is None else self.parse_text(path, *read, build=build)
 
     def read(self, path: Path) -> tuple[bytes, str] | None:
         """One file's bytes and text; None (with the problem reported) when it cannot be
@@ -146,17 +155,27 @@ class Loader:
             self.problem(Location(shown, loc.line, loc.col), e.problem.message)
             return None
 
-    def parse_text(self, path: Path, data: bytes, text: str) -> Parsed | None:
+    def parse_text(self, path: Path, data: bytes, text: str, build: bool = False) -> Parsed | None:
         """Parse a file read with :meth:`read`; None (with the problem reported) when it
-        cannot be."""
+        cannot be.
+
+        With ``build``, the plainly valid claims of a JSON Lines file are built as they are
+        read (see :mod:`claimcheck.store.bulk`), and those records are claims already,
+        not mappings: for a file that is validated next and not recorded in the cache.
+        """
         try:
             if path.suffix in JSONL_SUFFIXES:
                 progress = self.progress
                 told = (
                     None if progress is None else lambda share: progress.within(share * PARSE_SHARE)
                 )
-                records, positions = jsonlfile.load(text, limits=self.limits, progress=told)
                 section = jsonlfile.section_of(path)
+                records, positions = jsonlfile.load(
+                    text,
+                    limits=self.limits,
+                    progress=told,
+                    build=self.build if build and section == "claims" else None,
+                )
                 return Parsed(data, text, {section: records}, {section: positions}, None)
             tree, all_positions, keys = yamlfile.load_with_sections(text, self.limits)
             return Parsed(data, text, None, all_positions, tree, keys)
@@ -211,7 +230,7 @@ class Loader:
             self.warn_empty(len(self.store.files) - 1)
 
     def add_file(self, path: Path) -> None:
-        parsed = self.parse(path)
+        parsed = self.parse(path, build=True)
         if parsed is None:
             self._new_file(path)
             return
@@ -228,8 +247,13 @@ class Loader:
             objects: list[Any] = []
             for first in range(0, len(items), PROGRESS_RECORDS):
                 part = items[first : first + PROGRESS_RECORDS]
+                records = [e[3] for e in part]
+                # Claims are built already when the cache read them (see ``build``).
+                built = self.build(records) if section == "claims" else None
                 try:
-                    objects.extend(_adapter(section).validate_python([e[3] for e in part]))
+                    objects.extend(
+                        built if built is not None else _adapter(section).validate_python(records)
+                    )
                 except (ValidationError, KeyError):
                     return False
                 checked += len(part)
@@ -298,9 +322,13 @@ class Loader:
                 else records[first : first + PROGRESS_RECORDS]
             )
             try:
-                pairs: Iterable[tuple[int, Any]] = enumerate(adapter.validate_python(part), first)
+                objects = adapter.validate_python(part)
+                pairs: Iterable[tuple[int, Any]] = enumerate(objects, first)
             except ValidationError:
                 pairs = self._validate_each(section, part, first, where)
+            else:
+                if section == "claims" and self._register_claims(objects, first, where):
+                    pairs = ()
             for i, obj in pairs:
                 register(section, obj, where(i))
             if progress is not None:
@@ -327,6 +355,19 @@ class Loader:
     def _report_validation(self, section: str, where: Where, record: Any, err: Any) -> None:
         field, at_key, message = validation_problem(section, where.record, record, err)
         self.problem(self.locate(where, section, field, at_key), message)
+
+    def _register_claims(
+        self, claims: list[Any], first: int, where: Callable[[int], Where]
+    ) -> bool:
+        """Register claims ``first`` on at once, if none repeats an id (else register
+        nothing: :meth:`_register` reports the repeats)."""
+        ids = [c.id for c in claims]
+        store = self.store
+        if len(set(ids)) != len(ids) or not store.where.keys().isdisjoint(ids):
+            return False
+        store.claims.update(zip(ids, claims, strict=True))
+        store.where.update(zip(ids, map(where, range(first, first + len(ids))), strict=True))
+        return True
 
     def _register(self, section: str, obj: Any, where: Where) -> None:
         store = self.store

@@ -52,7 +52,7 @@ class Store:
     #: are loaded, and this is ``len(claims)``).
     total_claims: int | None = None
     #: The content digest of each store file by path relative to :attr:`root`, when it
-    #: was read with the cache (empty otherwise): what a verdict of the store records.
+    #: was read with the cache (empty otherwise): what a clean load of the store records.
     digests: dict[str, str] = field(default_factory=dict, repr=False)
     #: The content digest of each candidate file read, in order (what was checked).
     candidate_digests: list[str] = field(default_factory=list, repr=False)

@@ -249,12 +249,12 @@ def test_a_warm_candidate_check_reads_only_its_groups_while_the_store_is_unchang
     root = store(TWO_GROUPS)
     cand = tmp_path / "cand.yaml"
     cand.write_text("claims:\n" + claim("n1", 3, source="monde-doc"), encoding="utf-8")
-    assert not check_candidates(root, [cand], cache=True).store.partial  # no verdict yet
+    assert not check_candidates(root, [cand], cache=True).store.partial  # no clean load yet
     assert run(root, "validate")[0] == 0  # records one
     warm = check_candidates(root, [cand], cache=True)
     assert warm.store.partial and "o1" not in warm.store.claims
     assert warm.summary()["claims"] == 3
-    # An edit anywhere: the whole store is read until a full run records a verdict again.
+    # An edit anywhere: the whole store is read until a full run records a clean load again.
     (root / "b.yaml").write_text(
         "claims:\n" + claim("o1", "rebel-advantage", subject="battle", prop="outcome"),
         encoding="utf-8",
@@ -276,7 +276,7 @@ def test_a_warm_candidate_check_reads_only_its_groups_while_the_store_is_unchang
     assert warm == cold
 
 
-def test_an_add_after_a_concurrent_edit_of_its_target_records_no_verdict(
+def test_an_add_after_a_concurrent_edit_of_its_target_records_no_clean_load(
     store: Callable[[dict[str, str]], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The target changed between the check and the append: that edit was never checked."""
@@ -638,7 +638,7 @@ def test_cache_rows_of_the_wrong_kind_or_number_are_not_believed(
         assert run(root, "check", "--format", "json") == cold
 
 
-# --- found by attacking the verdict -------------------------------------------------------------
+# --- found by attacking the clean load ----------------------------------------------------------
 
 NFD_CAFE = unicodedata.normalize("NFD", "café")
 NFC_CAFE = unicodedata.normalize("NFC", "café")
@@ -685,11 +685,11 @@ def test_a_candidate_id_used_in_an_unread_group_is_dropped_as_when_all_are_read(
         assert run(root, "check", str(cand)) == cold
 
 
-def test_a_verdict_a_full_load_contradicts_is_dropped(
+def test_a_clean_load_a_full_load_contradicts_is_dropped(
     store: Callable[[dict[str, str]], Path], tmp_path: Path
 ) -> None:
-    """Were a verdict ever recorded for a broken store, the next full run forgets it."""
-    from claimcheck.store.cache import digest, record_verdict
+    """Were a clean load ever recorded for a broken store, the next full run forgets it."""
+    from claimcheck.store.cache import digest, record_clean_load
     from claimcheck.store.limits import DEFAULT_LIMITS
 
     root = store(
@@ -701,12 +701,14 @@ def test_a_verdict_a_full_load_contradicts_is_dropped(
     )
     assert run(root, "validate")[0] == 2
     files = sorted(p for p in root.glob("*.yaml"))
-    record_verdict(root, DEFAULT_LIMITS, {p.name: digest(p.read_bytes()) for p in files}, claims=2)
+    record_clean_load(
+        root, DEFAULT_LIMITS, {p.name: digest(p.read_bytes()) for p in files}, claims=2
+    )
     cand = tmp_path / "cand.yaml"
     cand.write_text("claims:\n" + claim("n1", 14, source="monde-doc"), encoding="utf-8")
     cold = run(root, "check", str(cand), cache=False)
     assert cold[0] == 2
-    assert run(root, "validate")[0] == 2  # a full load: the false verdict goes
+    assert run(root, "validate")[0] == 2  # a full load: the false clean load goes
     assert run(root, "check", str(cand)) == cold
 
 

@@ -119,6 +119,12 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
     ("unknown-section", "claimz: []\n", "bad.yaml:1:1", "unknown section 'claimz'"),
     ("record-not-mapping", "claims:\n  - just a string\n", "bad.yaml:2:5", "must be a mapping"),
     ("bad-id", CLAIM.replace("id: c1", "id: c 1"), "bad.yaml:2:9", "not a valid id"),
+    (
+        "id-ending-in-line-break",
+        CLAIM.replace("id: c1", 'id: "c1\\n"'),
+        "bad.yaml:2:9",
+        "not a valid id",
+    ),
     ("negative-count", CLAIM.replace("value: 14", "value: -3"), "bad.yaml:5:12", "negative"),
     ("boolean-quantity", CLAIM.replace("value: 14", "value: true"), "bad.yaml:5:12", "yes/no"),
     ("huge-number", CLAIM.replace("value: 14", "value: 1e400"), "bad.yaml:5:12", "finite"),

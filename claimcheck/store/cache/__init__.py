@@ -8,15 +8,16 @@ files from here instead. The cache is never trusted blindly:
   it was read (a "racy" entry is checked against a BLAKE2 hash of its content);
 * records are stored as JSON — never pickle, nothing in the cache can run code — with a
   CRC-32 of each stored block, checked on every read (a block damaged on disk is read
-  from its file instead), and are validated by the models again on every load, exactly
-  like freshly parsed ones;
+  from its file instead), and are checked again on every load, exactly like freshly
+  parsed ones (claims per column, see :mod:`claimcheck.store.bulk`; the models validate
+  any record those checks do not plainly accept);
 * a cache of another schema, another store, or one SQLite cannot read is deleted and
   rebuilt; when the folder cannot be written, claimcheck runs without a cache.
 
 Claims are stored per (file, subject, property), so that checking a candidate reads
 only the groups it touches; an index of claim ids finds id collisions. Reading only a
 few groups cannot see a problem elsewhere in the store (a reference to a document
-deleted since, an id used twice), so the cache also keeps the store's *verdict*: a
+deleted since, an id used twice), so the cache also keeps the store's *clean-load record*: a
 digest of the content of every store file, recorded when all of them were loaded
 together without a problem (or after ``add`` wrote records that were checked against
 them). A candidate check reads only its groups when the store's files are still
@@ -41,8 +42,8 @@ from claimcheck.store.cache.folder import (
 )
 from claimcheck.store.cache.load import (
     CachedLoad,
-    record_verdict,
-    record_verdict_after_write,
+    record_clean_load,
+    record_clean_load_after_write,
     touched_groups,
 )
 from claimcheck.store.cache.rows import CacheCorrupt, Entry, digest
@@ -58,7 +59,7 @@ __all__ = [
     "digest",
     "foreign_folder",
     "own_folder",
-    "record_verdict",
-    "record_verdict_after_write",
+    "record_clean_load",
+    "record_clean_load_after_write",
     "touched_groups",
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -198,10 +198,10 @@ class Cache:
             )
         )
 
-    # -- the store's verdict -------------------------------------------------------------
+    # -- the store's clean load -----------------------------------------------------------
 
-    def verdict(self) -> tuple[str, int] | None:
-        """The last verdict recorded: the files' digest (:func:`verdict_of`) and the
+    def clean_load(self) -> tuple[str, int] | None:
+        """The last clean load recorded: the files' digest (:func:`files_digest_of`) and the
         number of claims they hold, or None."""
         if self.db is None:
             return None
@@ -214,36 +214,42 @@ class Cache:
         files_digest, _, claims = row[0].partition(" ")
         return (files_digest, int(claims)) if claims.isdigit() else None
 
-    def record_verdict(self, files_digest: str, claims: int) -> None:
+    def record_clean_load(self, files_digest: str, claims: int) -> None:
         self._write(
             lambda db: db.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('valid', ?)", (f"{files_digest} {claims}",)
             )
         )
 
-    def drop_verdict(self) -> None:
-        """Forget the verdict (a full load found a problem: the store is not valid)."""
+    def drop_clean_load(self) -> None:
+        """Forget the clean load (a full load found a problem: the store is not valid)."""
         self._write(lambda db: db.execute("DELETE FROM meta WHERE key='valid'"))
 
     def entries(
-        self, rel: str, groups: Iterable[tuple[str, str]] | None = None
+        self,
+        rel: str,
+        groups: Iterable[tuple[str, str]] | None = None,
+        build: Build | None = None,
     ) -> dict[str, list[Entry]]:
-        """A cached file's records by section, in file order; claims only of ``groups``."""
+        """A cached file's records by section, in file order; claims only of ``groups``.
+
+        ``build``, if given, is handed the claim records a few thousand at a time as they
+        are read, and may return what replaces them in the entries (the claims, built:
+        the records of a big file are then never all held at once).
+        """
         try:
-            return self._entries(rel, groups)
+            return self._entries(rel, groups, build)
         except sqlite3.Error as e:
             raise CacheCorrupt from e
 
     def _entries(
-        self, rel: str, groups: Iterable[tuple[str, str]] | None
+        self, rel: str, groups: Iterable[tuple[str, str]] | None, build: Build | None
     ) -> dict[str, list[Entry]]:
         assert self.db is not None
         out: dict[str, list[Entry]] = {}
-        rows: list[tuple[str, bytes, int]]
+        rows: Iterable[tuple[str, bytes, int]]
         if groups is None:
-            rows = list(
-                self.db.execute("SELECT section, data, crc FROM blobs WHERE path=?", (rel,))
-            )
+            rows = self.db.execute("SELECT section, data, crc FROM blobs WHERE path=?", (rel,))
         else:
             wanted = list(groups)
             rows = list(
@@ -260,10 +266,16 @@ class Cache:
                         (rel, subject, prop),
                     )
                 )
+        built = 0  # claims handed to ``build``
         for section, data, crc in rows:
             if not intact(data, crc):
                 raise CacheCorrupt  # damaged on disk: read the file itself
-            out.setdefault(section, []).extend(entries_of(data))
+            entries = out.setdefault(section, [])
+            entries.extend(entries_of(data))
+            if build is not None and section == "claims" and len(entries) - built >= BUILD_BATCH:
+                built = _build(entries, built, build)
+        if build is not None and "claims" in out:
+            _build(out["claims"], built, build)
         if groups is None and sum(map(len, out.values())) != self._files[rel][6]:
             raise CacheCorrupt  # blocks missing (or more than were written)
         for entries in out.values():
@@ -436,3 +448,21 @@ def _well_formed(row: tuple[Any, ...]) -> bool:
         and all(type(n) is int for n in (size, mtime, ctime, ino, written, records))
         and isinstance(content_digest, str)
     )
+
+
+#: What turns claim records into claims (None: leave them as they are).
+Build = Callable[[list[Any]], list[Any] | None]
+
+#: Claim records handed to a ``build`` at a time.
+BUILD_BATCH = 20_000
+
+
+def _build(entries: list[Entry], start: int, build: Build) -> int:
+    """Hand the records of the entries from ``start`` on to ``build``; keep what it
+    returns in their place. Returns how many entries were handed so far."""
+    built = build([e[3] for e in entries[start:]])
+    if built is not None:
+        entries[start:] = [
+            (e[0], e[1], e[2], c) for e, c in zip(entries[start:], built, strict=True)
+        ]
+    return len(entries)

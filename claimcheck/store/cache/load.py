@@ -4,7 +4,7 @@ The loader (:mod:`claimcheck.store.loader`) reads and validates; this decides, f
 file, whether the records can be taken from the cache (the file's stat, or else its
 content digest, unchanged), hands what was read afresh to be recorded — now, in a writer
 started as soon as a big JSON Lines file is read, or after the load — and keeps the
-store's verdict up to date.
+store's clean-load record up to date.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from claimcheck.store.cache.rows import (
     CacheCorrupt,
     Entry,
     digest,
+    files_digest_of,
     group_key,
     relative,
     stat_key,
-    verdict_of,
 )
 from claimcheck.store.files import JSONL_SUFFIXES
 from claimcheck.store.jsonlfile import section_of
@@ -42,9 +42,12 @@ class Reader(Protocol):
 
     problems: list[Problem]
 
+    def build(self, records: list[Any]) -> list[Any] | None:
+        """The claims of these claim records, or None (see :meth:`Cache.entries`)."""
+
     def read(self, path: Path) -> tuple[bytes, str] | None: ...
 
-    def parse_text(self, path: Path, data: bytes, text: str) -> Any: ...
+    def parse_text(self, path: Path, data: bytes, text: str, build: bool = False) -> Any: ...
 
     def add_parsed(
         self, path: Path, parsed: Any, for_cache: bool = True
@@ -149,7 +152,8 @@ class CachedLoad:
             )
         )
         problems = len(reader.problems)
-        parsed = reader.parse_text(path, data, text)
+        # Recorded from the text by a writer of its own: its records need not be kept.
+        parsed = reader.parse_text(path, data, text, build=bool(recording))
         if parsed is None:
             reader.skip(path)
         elif recording:
@@ -171,7 +175,8 @@ class CachedLoad:
         self, reader: Reader, path: Path, rel: str, groups: set[tuple[str, str]] | None
     ) -> None:
         # A cached record that does not validate was not written by us: read the file.
-        if not reader.add_records(path, self.cache.entries(rel, groups)):
+        entries = self.cache.entries(rel, groups, reader.build)
+        if not reader.add_records(path, entries):
             raise CacheCorrupt
         self.from_cache.add(rel)
 
@@ -187,11 +192,11 @@ class CachedLoad:
 
     def verified(self) -> int | None:
         """The number of claims of the store, if its files are exactly those of its last
-        verdict (they loaded together without a problem); else None."""
-        verdict = self.cache.verdict()
-        if verdict is None or verdict[0] != self.files_digest():
+        clean load (they loaded together without a problem); else None."""
+        recorded = self.cache.clean_load()
+        if recorded is None or recorded[0] != self.files_digest():
             return None
-        return verdict[1]
+        return recorded[1]
 
     def elsewhere(self, ids: Iterable[str]) -> dict[str, tuple[str, int, int]]:
         """Where records with these ids are in the files taken from the cache but not
@@ -202,24 +207,24 @@ class CachedLoad:
         """Whether a record with an id is in the files taken from the cache."""
         return lambda record_id: bool(self.cache.find_ids([record_id], self.from_cache))
 
-    def update_verdict(self, problems: bool, candidates: bool, claims: int) -> None:
+    def update_clean_load(self, problems: bool, candidates: bool, claims: int) -> None:
         """After a full load: record that the store's files load without a problem, or
-        forget a verdict that a problem found now contradicts."""
+        forget a clean load that a problem found now contradicts."""
         cache = self.cache
-        recorded = cache.verdict()
+        recorded = cache.clean_load()
         if problems:
             if recorded is not None and not candidates:
-                cache.drop_verdict()
+                cache.drop_clean_load()
             return
         files_digest = self.files_digest()
         if not candidates and files_digest is not None and recorded != (files_digest, claims):
-            cache.record_verdict(files_digest, claims)
+            cache.record_clean_load(files_digest, claims)
 
     def files_digest(self) -> str | None:
-        """The digest of the store's files (see :func:`verdict_of`); None if one is
+        """The digest of the store's files (see :func:`files_digest_of`); None if one is
         unknown."""
         known = self.known_digests()
-        return None if known is None else verdict_of(known)
+        return None if known is None else files_digest_of(known)
 
     def known_digests(self) -> dict[str, str] | None:
         """The files' digests, if every one is known."""
@@ -255,7 +260,7 @@ def touched_groups(claims: Iterable[Any]) -> set[tuple[str, str]]:
     return groups
 
 
-def record_verdict_after_write(
+def record_clean_load_after_write(
     root: Path,
     limits: Limits,
     digests: dict[str, str],
@@ -266,7 +271,7 @@ def record_verdict_after_write(
 ) -> None:
     """The store as a write left it is the store checked before it (its files'
     ``digests``, holding ``claims`` claims in all) with ``target`` now ``after`` (and
-    ``before`` before, None if it did not exist): record that verdict, so that the next
+    ``before`` before, None if it did not exist): record that clean load, so that the next
     candidate check reads only its groups — unless the target had changed since the
     check read it."""
     if not digests:
@@ -274,17 +279,17 @@ def record_verdict_after_write(
     rel = relative(root.resolve(), target.resolve())
     if digests.get(rel) != (digest(before) if before is not None else None):
         return
-    record_verdict(root, limits, {**digests, rel: digest(after.encode("utf-8"))}, claims)
+    record_clean_load(root, limits, {**digests, rel: digest(after.encode("utf-8"))}, claims)
 
 
-def record_verdict(root: Path, limits: Limits, digests: Mapping[str, str], claims: int) -> None:
+def record_clean_load(root: Path, limits: Limits, digests: Mapping[str, str], claims: int) -> None:
     """Record that the store files with these contents load together without a problem
-    and hold ``claims`` claims (see :meth:`Cache.verdict`)."""
+    and hold ``claims`` claims (see :meth:`Cache.clean_load`)."""
     cache = Cache(root, limits)
     if not cache.open():
         return
     try:
-        cache.record_verdict(verdict_of(digests), claims)
+        cache.record_clean_load(files_digest_of(digests), claims)
     finally:
         cache.close()
 

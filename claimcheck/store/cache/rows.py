@@ -39,7 +39,7 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def verdict_of(digests: Mapping[str, str]) -> str:
+def files_digest_of(digests: Mapping[str, str]) -> str:
     """One digest of a store's files: their paths and the digests of their contents."""
     h = hashlib.blake2b(digest_size=16)
     for rel in sorted(digests):
