@@ -129,8 +129,10 @@ def test_wire_dispatch_copied_by_another_outlet(tiny: Path) -> None:
     assert claims[1:] == [
         ("une trentaine", "killed", "afp", "kidal-strike-2023-09-16", None),
     ]
+    # The headline repeats AFP's figure: AFP's claim, as the desk records it, not the
+    # outlet's own voice.
     headline = claims[0]
-    assert headline[0] == "une trentaine" and headline[2] is None  # the outlet's own voice
+    assert headline[0] == "une trentaine" and headline[2] == "afp"
     # "dont huit enfants" is a part of the toll, and the store has no children property.
     x = extract_file(ARTICLES / "fr-wire-copy.txt", load_store(tiny), published=PUBLISHED)
     assert any(s.text == "huit" and "a part of a toll" in s.reason for s in x.skipped)

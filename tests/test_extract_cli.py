@@ -26,11 +26,13 @@ def test_extract_check_add(tmp_path: Path, monkeypatch: object) -> None:
     store = _store(tmp_path)
     candidate = tmp_path / "candidate.yaml"
     runner = CliRunner()
-    # The communiqué with no place named: the figures after its paragraph then have a
-    # day (dimanche 17) but nothing telling which event.
+    # The communiqué with no place nor camp named: its figures have a day (dimanche 17)
+    # but nothing telling which event, and no event of the article to carry.
     text = (ARTICLES / "fr-communique.txt").read_text("utf-8")
+    for words in (" près de Léré", " contre son camp de Léré", " de Léré"):
+        text = text.replace(words, "")
     article = str(tmp_path / "communique.txt")
-    Path(article).write_text(text.replace(" près de Léré", "").replace(" de Léré", ""), "utf-8")
+    Path(article).write_text(text, "utf-8")
     base = ["--store", str(store)]
     r = runner.invoke(
         cli,
@@ -40,16 +42,16 @@ def test_extract_check_add(tmp_path: Path, monkeypatch: object) -> None:
     assert r.exit_code == 0, r.output
     text = candidate.read_text("utf-8")
     assert "value: cinq" in text and "claimant: fama" in text
-    # What was written, and that two subjects are left to fill, is said on stderr.
+    # What was written, and that four subjects are left to fill, is said on stderr.
     assert r.stderr.startswith(f"wrote {candidate}: "), r.stderr
-    assert "2 fields left for you to fill (check says where)" in r.stderr, r.stderr
+    assert "4 fields left for you to fill (check says where)" in r.stderr, r.stderr
 
-    # Two claims have no subject: check refuses the file, pointing at what to fill.
+    # Four claims have no subject: check refuses the file, pointing at what to fill.
     r = runner.invoke(cli, [*base, "check", str(candidate)])
     assert r.exit_code == 2
     lines = text.splitlines()
     empty = [i + 1 for i, line in enumerate(lines) if line.startswith("    subject:  # fill in")]
-    assert len(empty) == 2
+    assert len(empty) == 4
     for line in empty:
         assert f"candidate.yaml:{line}:" in r.output and "subject" in r.output
 

@@ -5,9 +5,11 @@ finds the figures it asserts with who says them, about what and when, matches th
 a store's properties, parties, outlets and subjects, and returns an
 :class:`Extraction` that :func:`to_yaml` writes as a candidate file for ``check`` and
 ``add``. The parts, in reading order: :mod:`.text` (bytes to sentences),
-:mod:`.when` (days), :mod:`.figures` (what is counted), :mod:`.attribution` (who
-says it), :mod:`.match` (the store's records), :mod:`.propose` (one pass over the
-article), :mod:`.candidate` (the file). Nothing here touches the network.
+:mod:`.when` (days), :mod:`.figures` (what is counted), :mod:`.names` (parties and
+outlets named), :mod:`.attribution` (who says it), :mod:`.scope` (what a clause
+reaches), :mod:`.subjects` (which event), :mod:`.match` (the store indexed, the
+property), :mod:`.propose` (the document), :mod:`.reading` (one pass over the
+sentences), :mod:`.candidate` (the file). Nothing here touches the network.
 """
 
 from __future__ import annotations

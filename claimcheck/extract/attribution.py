@@ -23,11 +23,22 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from claimcheck.extract.lexicon import MEASURES, TOLLS, tokens
-from claimcheck.extract.match import Mention, StoreIndex, find_mentions, normalise
+from claimcheck.extract.lexicon import CONTRE, MEASURES, TOLLS, tokens, word_set
+from claimcheck.extract.match import StoreIndex
+from claimcheck.extract.names import (
+    Mention,
+    bare_generic,
+    find_mentions,
+    normalise,
+    shared_noun,
+)
 from claimcheck.values.scan import find_quantities
 
-_AFTER = r"according to|selon|d'après|cited by|quoted by|cité par|citant|per"
+_AFTER = (
+    r"according to|selon|d'après|cited by|quoted by|cité par|citant|per|"
+    r"(?:a-t-on |on a |ont |a )?appris(?: [\w']+){0,3}? (?:de|d'|auprès de|auprès d'|auprès des)|"
+    r"learn[et] from"
+)
 _VERBS = (
     r"said|says|say|stated|states|claimed|claims|claim|announced|announces|reported|reports|"
     r"told|added|confirmed|confirms|declared|declares|estimated|estimates|indicated|"
@@ -38,7 +49,14 @@ _VERBS = (
     r"affirment|a précisé|précise|a assuré|assure|rapporte|a rapporté|a fait état|fait état|"
     r"font état|a confirmé|confirme|a ajouté|ajoute|a estimé|estime|a reconnu|reconnaît|"
     r"a dénombré|a communiqué|a publié|a écrit|a dit|dit|a confié|a souligné|souligne|"
-    r"a expliqué|explique|a raconté|raconte|a signalé|signale|annoncent|indiquent|assurent"
+    r"a expliqué|explique|a raconté|raconte|a signalé|signale|annoncent|indiquent|assurent|"
+    r"ont publié|a publié|publie|published|déplore|déplorent|a déploré|évoque|évoquent|"
+    r"a évoqué|avance|avancent|a avancé|a dressé|dresse|faisait état|faisaient état|"
+    r"avait fait état|avaient fait état|put|puts|gave|gives|a livré|livre|a recensé|recense|"
+    r"spoke|a parlé|s'est exprimé|prétend|prétendent|a prétendu|a décrit|décrit|described|"
+    r"describes|a fait le point|"
+    r"raconté|ajouté|précisé|expliqué|souligné|confié|assuré|affirmé|indiqué|déclaré|estimé|"
+    r"annoncé|revendiqué|reconnu|confirmé|rapporté|signalé"
 )
 _DENIALS = (
     r"denied|denies|deny|rejected|rejects|refuted|refutes|disputed|disputes|dismissed|"
@@ -57,30 +75,51 @@ _RE_STATEMENT = re.compile(
 )
 #: A document named in place of its author: "le communiqué", "the statement", "ce bilan".
 _RE_DOCUMENT = re.compile(
-    r"^(?:the|this|that|its|le|la|l'|ce|cette|son|sa|leur|même|same|\s)*"
+    r"^(?:(?:the|this|that|its|le|la|l'|ce|cette|son|sa|leur|même|same|\s)*"
     r"(?:same\s+|même\s+)?(?:communiqué|statement|press release|report|rapport|document|"
-    r"bilan|déclaration|text|texte|note|message|source|sources? officielles?)\b",
+    r"bilan|déclaration|text|texte|note|message|source|sources? officielles?)|"
+    # "an audio message", "une vidéo": a document, but "a source" is someone
+    r"(?:an?|une?)\s+(?:audio\s+|video\s+|new\s+|nouveau\s+|nouvelle\s+)?(?:communiqué|"
+    r"statement|press release|report|rapport|message|recording|enregistrement|video|"
+    r"vidéo|déclaration))\b",
     re.IGNORECASE,
 )
 #: Words before a name that make it an object ("told Reuters", "à RFI", "by the army").
 _OBJECT_BEFORE = re.compile(
-    r"(?:\bto|\bà|\bau|\bby|\bpar|\bwith|\bavec|\bfrom|\bagainst|\bcontre|\btold)\s*$",
+    r"(?:\bto|\bà|\bau|\bby|\bpar|\bwith|\bavec|\bfrom|\bagainst|\bcontre|\btold|"
+    # a channel: "read on state television", "à l'antenne de la radio nationale"
+    r"\bon|\bsur|\bat|\bvia|\bthrough|\bantenne de|\bantenne d')\s*$",
     re.IGNORECASE,
 )
+#: Words that point back to a speaker named before: "the same sources", "ces mêmes
+#: sources", "ce dernier", "the latter".
+_RE_BACK = re.compile(
+    r"^(?:(?:the|these|those|this|that|ces|cette|ce|les|la|le|l')\s*)?(?:same|mêmes?)\s+\w+"
+    r"|^(?:ce dernier|cette dernière|ces derniers|ces dernières|the latter|celui-ci|celle-ci)\b",
+    re.IGNORECASE,
+)
+#: A generic noun for an armed group: the one last named, never a new id ("le
+#: mouvement", "the group").
+_RE_GROUP = re.compile(
+    r"^(?:(?:the|this|that|le|la|l'|ce|cette)\s*(?:movement|mouvement|group|groupe|"
+    r"organisation|organization|formation)|(?:(?:the|les|des)\s+)?(?:rebels?|rebelles?|"
+    r"militants|insurgents|insurgés|jihadists|jihadistes|djihadistes))$",
+    re.IGNORECASE,
+)
+#: The kind of party a generic noun points back to.
+GROUP = "armed-group"
 #: Clause marks a subject is not looked for across.
 _RE_CLAUSE = re.compile(
-    r";|\s[-–—]\s|\b(?:while|whereas|but|tandis que|alors que|mais|contre)\b", re.IGNORECASE
+    rf";|\s[-–—]\s|\b(?:while|whereas|but|tandis que|alors que|mais|{CONTRE})\b", re.IGNORECASE
 )
 #: Words that show a phrase is no name: verbs, auxiliaries, conjunctions.
-_NOT_A_NAME = frozenset(
-    [
-        *("was", "were", "is", "are", "been", "be", "had", "has", "have", "did", "do", "not"),
-        *("that", "which", "who", "there", "it", "this", "these", "what", "when", "if"),
-        *("a", "ont", "été", "est", "sont", "avait", "avaient", "que", "qui", "qu", "ne"),
-        *("pas", "y", "ce", "il", "elle", "ils", "elles", "on", "nous", "we", "i", "they"),
-        *("he", "she", "you", "vous", "je", "also", "aussi", "then", "puis", "and", "et"),
-        *("lui", "eux", "elle", "ils", "elles"),
-    ]
+_NOT_A_NAME = word_set(
+    "was were is are been be had has have did do not that which who there it this these "
+    "what when if a ont été est sont avait avaient que qui qu ne pas y ce il elle ils "
+    "elles on nous we i they he she you vous je also aussi then puis and et lui eux "
+    # adverbs between an auxiliary and its participle: "a toutefois indiqué"
+    "toutefois également cependant pourtant ensuite enfin encore notamment however "
+    "further later again still already déjà"
 )
 #: What ends the text before a verb whose speaker follows it ("…, a indiqué l'armée",
 #: "ce que dément l'armée", "as the army said").
@@ -92,6 +131,10 @@ _PRONOUNS = frozenset(
 )
 #: "…, a-t-il dit", "said he": a pronoun after the verb.
 _RE_PRONOUN_AFTER = re.compile(r"^(?:-t-|-)?(?:il|elle|ils|elles|he|she|they)\b", re.IGNORECASE)
+#: "a-t-il", "ont-ils", "avait-elle" just before a participle: a pronoun speaks.
+_RE_AUX_PRONOUN = re.compile(
+    r"(?:^|[\s,«»\"“”])(?:a|ont|avait|avaient)-(?:t-)?(?P<who>il|elle|ils|elles)\s*$", re.I
+)
 _LEADING = re.compile(r"^(?:(?:the|a|an|le|la|les|un|une|des)\s+|[ld]')", re.IGNORECASE)
 
 
@@ -119,9 +162,11 @@ class Attribution:
     venue: str | None = None
     #: A bare noun that fits several parties: their ids.
     candidates: tuple[str, ...] = ()
-    #: "it said", "he said", "a-t-il dit": the speaker named before (resolved by the
-    #: caller).
+    #: "it said", "he said", "a-t-il dit", "the same sources": the speaker named before
+    #: (resolved by the caller).
     pronoun: bool = False
+    #: For a generic noun ("the group"): the kind of party it points back to.
+    refers: str = ""
 
 
 def attribution_of(
@@ -147,19 +192,37 @@ def attributions_of(
         after = [x for x in mentions if x.start >= m.end() and x.start - m.end() < 40]
         rest = norm[m.end() :]
         cue = f"{m[0].strip()!r}"
-        if _RE_DOCUMENT.match(rest) and not (after and after[0].start - m.end() < 3):
+        back = _back(rest)
+        if back is not None:
+            out.append(_pointer(back, f"{cue} {back}", carries, m.start(), m.end()))
+        elif _RE_DOCUMENT.match(rest) and not (after and after[0].start - m.end() < 3):
             words = _phrase(rest) or rest[:30]
-            out.append(_document(words, f"{cue} {words}", carries, m.start(), m.end()))
+            by = _author_of(norm, mentions, m.end())
+            if by is not None:
+                # "selon le rapport publié par la mission de l'ONU": the mission's
+                how = f"{cue} {words} {by.name}"
+                out.append(_known(by, how, carries, m.start(), m.end()))
+            else:
+                out.append(_document(words, f"{cue} {words}", carries, m.start(), m.end()))
         elif after:
             out.append(_known(after[0], f"{cue} {after[0].name}", carries, m.start(), m.end()))
+        elif (shared := shared_noun(index, rest, named)) is not None:
+            # "sources locales et sécuritaires": "sources sécuritaires" is a name
+            how = f"{cue} {shared.name} (one of coordinated sources)"
+            out.append(_known(shared, how, carries, m.start(), m.end()))
         else:
             name = _phrase(rest)
             if name:
                 out.append(_unknown(name, f"{cue} {name}", carries, m.start(), m.end()))
+    for x in mentions:
+        # "the regional hospital's count", "le bilan de l'hôpital": its figures
+        counted = _RE_ITS_COUNT.match(norm, x.end) or _RE_COUNT_OF.search(norm, 0, x.start)
+        if counted and not any(a.start <= x.start < a.end + 40 for a in out):
+            out.append(_known(x, f"{x.name}'s count", carries, x.start, x.end))
     previous = 0
     for v in _RE_VERB.finditer(norm):
         stance = "denies" if _RE_DENIAL.match(v["verb"]) else "asserts"
-        found = _speaker(norm, mentions, v, carries, stance, previous)
+        found = _speaker(index, named or [], norm, mentions, v, carries, stance, previous)
         previous = v.end()
         if found is not None:
             out.append(found)
@@ -168,6 +231,8 @@ def attributions_of(
 
 
 def _speaker(
+    index: StoreIndex,
+    named: list[str],
     norm: str,
     mentions: list[Mention],
     v: re.Match[str],
@@ -185,7 +250,8 @@ def _speaker(
     after = [x for x in mentions if x.start >= v.end() and x.start - v.end() < 30]
     if after and _RE_TOLD.match(verb) and after[0].kind == "outlet":
         venue = after[0].id  # "told Reuters": Reuters is where it was said
-        after = []
+        # "a déclaré à l'AFP un médecin": who speaks may follow where.
+        after = [x for x in after[1:] if x.start - after[0].end < 4]
     before = [
         x
         for x in mentions
@@ -199,10 +265,24 @@ def _speaker(
         chosen = after[0]
         return _mention(chosen, f"{verb!r} {chosen.name}", carries, v, stance, venue)
     if before:
-        chosen = before[0]
+        # "..., medical sources said": the name just before the verb speaks, else the
+        # first of its clause ("The army, which lost 4 men, said")
+        adjacent = [x for x in before if not norm[x.end : v.start()].strip()]
+        chosen = (
+            adjacent[-1]
+            if adjacent and _RE_INVERTS.search(norm[: adjacent[-1].start])
+            else before[0]
+        )
         return _mention(chosen, f"{chosen.name} {verb!r}", carries, v, stance, venue)
     words = _phrase(head, last=True, pronouns=True)
     tail = re.search(r"[,«»\"“”:]\s*$", head)
+    aux = _RE_AUX_PRONOUN.search(head)
+    if aux and tail is None:
+        # "», a-t-il raconté": the pronoun stands between the auxiliary and the verb.
+        return Attribution(
+            "", False, aux["who"], f"attributed: {aux[0].strip()} {verb!r}", carries,
+            v.start(), v.end(), stance, venue=venue, pronoun=True,
+        )  # fmt: skip
     if (words and words.lower() in _PRONOUNS) or (
         (tail or not head.strip()) and _RE_PRONOUN_AFTER.match(norm[v.end() :])
     ):
@@ -211,14 +291,79 @@ def _speaker(
             "", False, said, f"attributed: {said} {verb!r}", carries, v.start(), v.end(), stance,
             venue=venue, pronoun=True,
         )  # fmt: skip
+    back = _back(words or "")
+    if back is not None:
+        return _pointer(back, f"{back} {verb!r}", carries, v.start(), v.end(), stance)
     if words and _RE_DOCUMENT.match(words):
         return _document(words, f"{words} {verb!r}", carries, v.start(), v.end(), stance)
     if words and _is_name(words):
+        # "hospital director Dr Mariam Sidibe", "army spokesman X": the one party of the
+        # store of that kind speaks through them.
+        kind = bare_generic(index, words, named)
+        if kind is not None:
+            how = f"{words} {verb!r}, {kind.how}"
+            return Attribution(
+                kind.id, True, kind.name, f"attributed: {how}", carries, v.start(), v.end(),
+                stance, venue=venue,
+            )  # fmt: skip
         return _unknown(words, f"{words} {verb!r}", carries, v.start(), v.end(), stance, venue)
     if after and not venue:
         chosen = after[0]
         return _mention(chosen, f"{verb!r} {chosen.name}", carries, v, stance, venue)
     return None
+
+
+#: A count named for whose it is: "the hospital's count", "le bilan de l'armée".
+_RE_ITS_COUNT = re.compile(
+    r"'s?\s+(?:(?:own|latest|last|new|final|provisional|official)\s+)?(?:count|toll|tally|"
+    r"figures?|estimate|death toll|casualty figures?)\b",
+    re.IGNORECASE,
+)
+_RE_COUNT_OF = re.compile(
+    r"\b(?:le|un|ce|selon le)\s+(?:dernier\s+|nouveau\s+)?bilan\s+(?:\w+\s+)?(?:de|du|des|d')\s*"
+    r"(?:la\s+|l'|les\s+)?$",
+    re.IGNORECASE,
+)
+#: Words that name a document's author after it: "de la MINUKO", "a report by the UN",
+#: "publié lundi par X", "issued on Monday by X" (not "reviewed by Reuters": who read it).
+_RE_BY = re.compile(
+    r"^\s*(?:(?:\w+\s+){0,2}?(?:de|du|des|d'|of|by)|[^,;.]*?\b(?:publié|publiée|diffusé|"
+    r"diffusée|signé|signée|rédigé|rédigée|établi|établie|issued|released|published|signed|"
+    r"written|compiled)\b[^,;.]*?\b(?:par|by))\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _author_of(norm: str, mentions: list[Mention], start: int) -> Mention | None:
+    """The author a document is credited to in its own phrase ("le rapport publié deux
+    mois plus tard par la mission de l'ONU", "a report by UN investigators")."""
+    end = min((i for i in (norm.find(c, start) for c in ",;.") if i >= 0), default=len(norm))
+    for x in mentions:
+        if start <= x.start < end and _RE_BY.match(norm[start : x.start]):
+            return x
+    return None
+
+
+def _back(words: str) -> str | None:
+    """The words of a phrase that points back to a speaker named before ("the same
+    sources", "ce dernier", "selon lui", "le mouvement"), if it is one."""
+    phrase = _phrase(words, pronouns=True) or ""
+    if phrase.lower() in ("lui", "elle", "eux", "elles", "him", "her", "them"):
+        return phrase
+    m = _RE_BACK.match(words.strip())
+    if m:
+        return m[0]
+    return phrase if _RE_GROUP.match(phrase.strip()) else None
+
+
+def _pointer(
+    words: str, how: str, carries: bool, start: int, end: int, stance: str = "asserts"
+) -> Attribution:
+    refers = GROUP if _RE_GROUP.match(words.strip()) else ""
+    return Attribution(
+        "", False, words, f"attributed: {how}", carries, start, end, stance, pronoun=True,
+        refers=refers,
+    )  # fmt: skip
 
 
 def _mention(

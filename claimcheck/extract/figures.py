@@ -29,9 +29,12 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from claimcheck.extract.lexicon import (
+    CONDITION,
     MEASURES,
     NOT_COUNTS,
     NOT_COUNTS_BEFORE,
+    NOT_TOLLS,
+    OUTRANKING,
     PART_OF_PREVIOUS,
     PEOPLE,
     SUBSET,
@@ -51,6 +54,10 @@ from claimcheck.values.scan import QuantityMatch, find_quantities
 _OWN_WORDS = 8
 _VERB_BACK = 6
 _SKIP = frozenset(["of", "de", "des", "d'", "du", "the", "les"])
+#: Words between a figure and its unit: "5 millions de francs", "2 million dollars".
+_SCALE = frozenset(
+    ["de", "d", "of", "million", "millions", "milliard", "milliards", "billion", "m", "bn"]
+)
 #: Why "one"/"une" before a thing is dropped: a determiner, not a count.
 ARTICLE = "a determiner, not a count"
 #: French indefinite articles: never a count unless "un seul", "une seule".
@@ -62,6 +69,9 @@ _RE_BOUNDARY = re.compile(
     r"\b(?:et|and|or|ou|but|mais|while|whereas|tandis|alors que|contre|against|versus|vs)\b",
     re.IGNORECASE,
 )
+#: "five of them", "trois d'entre eux": a part of the figure before.
+_RE_PARTITIVE = re.compile(r"\s+(?:of (?:them|whom|those)|d'entre (?:eux|elles))\b", re.I)
+_QUOTES = frozenset('«»“”"')
 _RE_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:et|and|ou|or)\s*$", re.IGNORECASE)
 #: After a zero word's noun: no report, not a figure of zero.
 _NOT_A_ZERO = frozenset(
@@ -87,7 +97,10 @@ _NOT_A_ZERO = frozenset(
 _RE_SEUL = re.compile(r"^\s+seul(?:e)?\b", re.IGNORECASE)
 _RE_ZERO = re.compile(
     r"(?<![\w'])(?P<zero>" + "|".join(sorted(ZERO_WORDS, key=len, reverse=True)) + r")\s+"
-    r"(?:(?:other|autres?|more|further)\s+)?(?P<noun>[\w-]+)",
+    r"(?:(?:other|autres?|more|further)\s+)?"
+    # "aucun de nos soldats", "none of our men"
+    r"(?:(?:de|of|d'entre)\s+(?:nos|leurs|ses|ces|les|our|their|its|the)\s+|des\s+)?"
+    r"(?P<noun>[\w-]+)",
     re.IGNORECASE,
 )
 
@@ -131,22 +144,46 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[Figure]:
         if before and (before[-1] in NOT_COUNTS_BEFORE or sentence[q.start - 1 : q.start] in "$€£"):
             figure.skipped = f"a number, not a count ({before[-1]} {q.text})"
             continue
-        if q.text.endswith("%") or (after and after[0] in NOT_COUNTS):
-            figure.skipped = (
-                f"not a count of people or things ({q.text} {after[0] if after else ''})"
-            )
+        unit = [w for w in after[:4] if w not in _SCALE]
+        if q.text.endswith("%") or (unit and unit[0] in NOT_COUNTS):
+            figure.skipped = f"not a count of people or things ({q.text} {unit[0] if unit else ''})"
             continue
         noun = own[:4]
+        if set(noun[:2]) & _SUSPECTS:
+            # "several suspects were arrested": an arrest, not people taken in the event
+            figure.skipped = f"counts {' '.join(noun[:2])}: an arrest is no toll of the event"
+            continue
         figure.who = who_of(noun) | ({"people"} if set(noun) & PEOPLE else set())
         measures = [m for m in measures_of(own) if m in TOLLS]
+        # "three hostages freed": the predicate's release outranks the noun's capture.
+        rest = tokens(re.split(r"[,;:.]", sentence[q.end :])[0])[:16]
+        measures = measures_of([w for w in rest if w in OUTRANKING]) + measures
+        # "two shells fell", "30 km": a count of munitions or a distance is no toll.
+        measures = [m for m in measures_of(noun[:2]) if m in NOT_TOLLS][:1] or measures
         figure.source = "own" if measures else ""
         head = sentence[max(0, q.start - 60) : q.start]
         subset = SUBSET.search(head)
         part_of = bool(before) and before[-1] in PART_OF_PREVIOUS and previous is not None
-        if subset or part_of:
+        state = CONDITION.search(re.split(r"[,;:()«»]|\s(?:et|and)\s", sentence[q.end :])[0])
+        if state:
+            # "plusieurs blessés dans un état grave": a part of the wounded, not a toll.
+            figure.subset = state[0]
+        listed = _listed(sentence, previous, q.start, measures)
+        partitive = _RE_PARTITIVE.match(sentence, q.end)
+        if partitive and previous is not None and previous.measure in TOLLS and not measures:
+            # "14 bodies. Five of them were children": a part of the toll before it.
+            figure.subset, measures = partitive[0].strip(), [previous.measure or ""]
+            figure.counted = f"part of the {previous.match.text} before it"
+        elif listed is not None and previous is not None:
+            # "dont 7 soldats et 9 civils": the second part of a list of parts is one too.
+            figure.subset, whole = listed, [previous.measure or ""]
+            figure.counted = f"part of the toll before it, listed with {previous.match.text}"
+            measures = whole
+        elif subset or part_of:
             figure.subset = (subset[0] if subset else before[-1]).strip(" ,:")
             whole = [m for m in measures_of(tokens(figure.subset)) if m in TOLLS]
-            if part_of and previous is not None and previous.measure in TOLLS:
+            named_whole = part_of or not (whole or measures)  # "among them 14 children"
+            if named_whole and previous is not None and previous.measure in TOLLS:
                 whole = [previous.measure or ""]
                 figure.counted = f"part of the {previous.match.text} before it"
             measures = whole + [m for m in measures if m not in whole]
@@ -155,6 +192,17 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[Figure]:
             back = _verb_before(tokens(clause))
             if back:
                 measures, figure.source = [back], "verb"
+        if not measures and _RE_NOT_FOUND.match(sentence, q.end):
+            # "six personnes n'ont jamais été retrouvées", "have never been found"
+            measures, figure.source = ["missing"], "verb"
+        if not measures and _RE_TOLL_TO.search(sentence[: q.start]):
+            # "the death toll from Friday's attack on X has risen to 17"
+            measures, figure.source = ["killed"], "verb"
+        if not measures and figure.who - THINGS:
+            # "37 civils, dont 14 enfants, avaient été tués": the predicate after the part
+            after_part = _predicate_after(sentence, own_end)
+            if after_part:
+                measures, figure.source = [after_part], "verb"
         if not measures:
             others = measures_of(own)
             measures = others[:1]
@@ -168,6 +216,54 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[Figure]:
     return figures
 
 
+#: A toll noun and the verb that gives its figure: "the toll ... has risen to 17",
+#: "le bilan ... s'est alourdi à 17".
+_RE_TOLL_TO = re.compile(
+    r"\b(?:death toll|toll|bilan|décompte|count)\b[^.;:]{0,80}?\b(?:rose|risen|rises|climbed|"
+    r"reached|stood|stands|stand|s'est alourdi|s'alourdit|est passé|atteint|a atteint|"
+    r"est monté|grimpé)\s+(?:to|at|à|de)?\s*$",
+    re.IGNORECASE,
+)
+#: People not found: missing ("n'ont jamais été retrouvées", "have not been found").
+_RE_NOT_FOUND = re.compile(
+    r"[^,;.]{0,30}?\b(?:n['’](?:ont|a|avaient|avait)\s+(?:jamais|pas|toujours pas)\s+été\s+"
+    r"retrouvé|(?:have|has|had)\s+(?:never|not|still not)\s+been\s+(?:found|located)|"
+    r"restent introuvables|(?:are|were|remain) still unaccounted)",
+    re.IGNORECASE,
+)
+_SUSPECTS = frozenset(["suspects", "suspect", "suspected", "présumés", "présumé"])
+#: A part between commas after a figure: "37 civils, dont 14 enfants, ...".
+_RE_ASIDE = re.compile(
+    r"\s*,\s*(?:dont|including|among them|among whom|parmi (?:eux|elles|lesquels))\b[^,;.]*,",
+    re.IGNORECASE,
+)
+
+
+def _predicate_after(sentence: str, own_end: int) -> str | None:
+    """The toll of the predicate that follows a figure's phrase past an aside ("37
+    villagers, among them 14 children, were killed"), if it follows at once."""
+    aside = _RE_ASIDE.match(sentence, own_end)
+    if aside is None:
+        return None
+    words = tokens(re.split(r"[,;:.]", sentence[aside.end() :])[0])[:4]
+    return next((m for m in measures_of(words) if m in TOLLS), None)
+
+
+def _listed(sentence: str, previous: Figure | None, start: int, measures: list[str]) -> str | None:
+    """The subset words of a list's earlier part, when the figure at ``start`` is its next
+    part ("including 7 soldiers and 9 civilians"): the previous figure is a subset and
+    only its noun and a coordination stand between; the figure names no toll of its own."""
+    if previous is None or previous.subset is None or previous.measure not in TOLLS or measures:
+        return None
+    m = _RE_NEXT_PART.fullmatch(sentence[previous.match.end : start])
+    if m and len(m["noun"].split()) <= 3 and not set(measures_of(tokens(m["noun"]))) & TOLLS:
+        return previous.subset
+    return None
+
+
+_RE_NEXT_PART = re.compile(r"(?P<noun>[^\d,;:.()«»]*?)\s*(?:,|,?\s+(?:et|and))\s*", re.I)
+
+
 def _judge(figure: Figure, sentence: str) -> None:
     """What a figure's measure means given what it counts, and whether it is a count."""
     q = figure.match
@@ -177,6 +273,9 @@ def _judge(figure: Figure, sentence: str) -> None:
     elif figure.measure in ("killed", "wounded") and things and not figure.who - THINGS:
         # "perdu 3 véhicules", "3 avions abattus": things are destroyed, not killed.
         figure.measure = "destroyed"
+    elif figure.measure == "released":
+        figure.skipped = "counts people freed or released: not people taken, and no toll"
+        return
     elif figure.measure == "destroyed" and not things:
         shown = figure.counted or "nothing named"
         figure.skipped = f"counts {shown!r} destroyed: no vehicles or aircraft named"
@@ -197,6 +296,9 @@ def _own_end(sentence: str, start: int, following: int) -> int:
     another count or predicate ("et 3 véhicules", "and captured"; not "Malian and
     Russian forces"), or the next figure."""
     for m in _RE_BOUNDARY.finditer(sentence, start, following):
+        opening = sentence[m.end() : m.end() + 1].isalpha()
+        if m[0] in _QUOTES and opening and len(sentence[start : m.start()].split()) <= 2:
+            continue  # 12 "terrorists neutralised", 21 assailants "neutralised"
         if not m[0].strip().isalpha():
             return m.start()
         ahead = sentence[m.end() : m.end() + 40]
@@ -209,11 +311,13 @@ def _own_end(sentence: str, start: int, following: int) -> int:
 
 def _clause_before(sentence: str, start: int, previous_end: int) -> str:
     """The words before a figure in its own clause (back to a clause mark, a
-    coordination or the previous figure)."""
+    coordination or the previous figure); a quotation mark is none ("tué « plus de
+    trente militaires »")."""
     text = sentence[previous_end:start]
     cut = 0
     for m in _RE_BOUNDARY.finditer(text):
-        cut = m.end()
+        if m[0] not in _QUOTES:
+            cut = m.end()
     return text[cut:]
 
 

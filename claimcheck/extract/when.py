@@ -200,7 +200,8 @@ _RE_STATEMENT_CUE = re.compile(
     r"published|issued|released|statement|communiqué|press release|press conference|"
     r"a indiqué|a déclaré|a annoncé|a affirmé|a précisé|a confirmé|a revendiqué|a démenti|"
     r"dément|publié|diffusé|rendu public|conférence de presse|déclaration|indique|annonce|"
-    r"affirme|précise|déclare)(?![\w])",
+    r"affirme|précise|déclare|posted|insisted|rejected|put|gave|faisait état|faisaient état|"
+    r"fait état|font état|a fait état|avait annoncé|annoncé|a dressé|dressé|avance)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -211,6 +212,9 @@ _BETWEEN = frozenset(
         *("on", "late", "early", "this", "last", "in", "a", "le", "ce", "dans", "un", "publié"),
         *("tard", "tôt", "dès", "dernier", "statement", "communiqué", "published", "issued"),
         "released",
+        # "posted on social media late on Friday", "a dressé dimanche devant la presse"
+        *("posted", "online", "social", "media", "sur", "les", "réseaux", "sociaux", "en"),
+        *("ligne", "the", "at", "press", "night", "evening", "morning", "fin", "de", "d'"),
     ]
 )
 
