@@ -12,6 +12,7 @@ from claimcheck.config import Config
 from claimcheck.engine import Runner, attach_reviews, finding_order
 from claimcheck.findings import Finding
 from claimcheck.results import CandidateReport, Corroboration, Result
+from claimcheck.rules.common import duplicate_key
 from claimcheck.store import Store, load_store
 
 
@@ -69,21 +70,22 @@ def check_candidates(
             ]
             if by:
                 report.corroborates.append(Corroboration(cid, was, now, by))
+        by_key: dict[tuple[object, ...], str] = {}
+        for o in old:
+            old_key = duplicate_key(o)
+            if old_key is not None:
+                by_key.setdefault(old_key, o.id)
         for c in store.groups[key]:
-            if c.id not in new_ids:
-                continue
-            for o in old:
-                if (
-                    o.source == c.source
-                    and o.claimant == c.claimant  # two claimants of one dispatch: two claims
-                    and o.parsed is not None
-                    and c.parsed is not None
-                    and o.parsed.key == c.parsed.key
-                    and o.stance == c.stance
-                ):
-                    report.duplicates.append(
-                        {"candidate": c.id, "existing": o.id, "location": str(store.location(o.id))}
-                    )
+            dup_key = duplicate_key(c) if c.id in new_ids else None
+            if dup_key is not None and dup_key in by_key:
+                existing_id = by_key[dup_key]
+                report.duplicates.append(
+                    {
+                        "candidate": c.id,
+                        "existing": existing_id,
+                        "location": str(store.location(existing_id)),
+                    }
+                )
     existing |= _continuing(store, findings, old_findings, new_ids)
     report.existing = sorted(f.fingerprint for f in findings if f.fingerprint in existing)
     mine = {cid: g for cid, g in grades.items() if cid in new_ids}

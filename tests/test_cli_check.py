@@ -265,6 +265,26 @@ def test_candidate_duplicates(runner: CliRunner, store: Path, tmp_path: Path) ->
     assert any(f["rule"] == "CC303" and "again" in f["claims"] for f in data["findings"])
 
 
+def test_candidate_duplicates_are_those_cc303_flags(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    """The candidate's list of duplicates and rule CC303 say the same: a value written
+    another way is the same value; another claimant of the same document is not."""
+    dup = candidate(
+        tmp_path,
+        "claims:\n"
+        '  - {id: written-as-text, subject: strike, property: deaths, value: "14", source: rfi-doc}\n'
+        "  - {id: other-speaker, subject: strike, property: deaths, value: 14, source: rfi-doc,"
+        " claimant: medical-sources}\n",
+    )
+    _, out, _ = run(runner, store, "check", str(dup), "--format", "json")
+    data = json.loads(out)
+    listed = {d["candidate"] for d in data["candidate"]["duplicates"]}
+    flagged = {c for f in data["findings"] if f["rule"] == "CC303" for c in f["claims"]}
+    assert listed == {"written-as-text"}
+    assert listed == flagged - {"rfi-14"}
+
+
 def test_candidate_with_an_id_already_in_the_store(
     runner: CliRunner, store: Path, tmp_path: Path
 ) -> None:

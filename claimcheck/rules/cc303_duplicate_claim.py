@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import stated
+from claimcheck.rules.common import duplicate_key, stated
 from claimcheck.rules.registry import register
 
 
@@ -41,16 +41,11 @@ class DuplicateClaim(Rule):
             return  # a duplicate shares its source: no two claims here do
         seen: dict[tuple[object, ...], list[Claim]] = {}
         for c in ev.claims:
-            value = c.parsed
-            key = (
-                value.key if value is not None else repr(c.value),
-                c.source,
-                c.claimant,
-                c.stance,
-            )
-            seen.setdefault(key, []).append(c)
+            key = duplicate_key(c)
+            if key is not None:
+                seen.setdefault(key, []).append(c)
         for dupes in seen.values():
-            if len(dupes) > 1 and all(c.source for c in dupes):
+            if len(dupes) > 1:
                 claims = sorted(dupes, key=lambda c: c.id)
                 yield Draft(
                     claims,

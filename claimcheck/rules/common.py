@@ -45,6 +45,17 @@ def about(ev: GroupEvidence, claims: Iterable[Claim]) -> list[str]:
     return sorted(found)
 
 
+def duplicate_key(claim: Claim) -> tuple[object, ...] | None:
+    """What makes two claims one record written twice (``CC303``, and ``check``'s list of
+    candidates that duplicate the store): the same value as it reads, document, claimant
+    and stance. ``None`` for a claim with no document: two unsourced claims may be two
+    statements."""
+    if not claim.source:
+        return None
+    value = claim.parsed.key if claim.parsed is not None else repr(claim.value)
+    return (value, claim.source, claim.claimant, claim.stance)
+
+
 def origin_name(claims: Iterable[Claim]) -> str:
     """An origin in words: its claimant, or its claimants joined as one origin (a party
     with its parts, outlets of one owner): ``fama`` or ``one origin (le-monde, rfi)``."""
