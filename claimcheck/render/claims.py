@@ -23,8 +23,7 @@ def render_claims(store: Store, claims: Sequence[Claim], fmt: str) -> str:
             c.id,
             c.subject,
             c.property,
-            ("not " if c.stance == "denies" else "")
-            + (shorten(str(c.parsed or c.value), width) if width else str(c.parsed or c.value)),
+            shorten(c.stated, width) if width else c.stated,
             c.claimant if c.claimant_given else f"({c.claimant or '—'})",
             c.outlet,
             c.as_of,

@@ -20,11 +20,10 @@ from claimcheck.render import (
     count,
     escape_markdown,
     json_bytes,
-    shorten,
     table,
     visible,
 )
-from claimcheck.results import Result
+from claimcheck.results import Corroboration, Result
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -145,20 +144,12 @@ def _summary_line(result: Result, colours: Colours = PLAIN) -> str:
     return text
 
 
-def _rows(result: Result, width: int | None) -> list[list[Any]]:
-    rows = []
+def _rows(result: Result) -> list[list[Any]]:
     known = _known(result)
-    for f in result.findings:
-        message = f.message + _reviewed(f, known)
-        rows.append(
-            [
-                f.severity,
-                f.rule,
-                shorten(message, width) if width else message,
-                str(f.location),
-            ]
-        )
-    return rows
+    return [
+        [f.severity, f.rule, f.message + _reviewed(f, known), str(f.location)]
+        for f in result.findings
+    ]
 
 
 def _table(result: Result, colours: Colours) -> str:
@@ -166,7 +157,7 @@ def _table(result: Result, colours: Colours) -> str:
     if result.findings:
         out.append(
             table(
-                _rows(result, None),
+                _rows(result),
                 ["severity", "rule", "message", "where"],
                 wrap=[None, None, 88, None],
                 styles=[colours.severity, colours.code, None, colours.location]
@@ -189,21 +180,22 @@ def _candidate_notes(result: Result) -> list[tuple[Location, str]]:
         return []
     store = result.store
     notes = [
-        (
-            store.location(item.by[0]) if item.by else Location(c.files[0]),
-            f"corroborates {item.claim}: grade {item.before.grade} → {item.after.grade} "
-            f"({item.after.reason}) by {', '.join(item.by)}",
-        )
+        (store.location(item.by[0]) if item.by else Location(c.files[0]), _corroborates(item))
         for item in c.corroborates
     ]
-    notes += [
-        (
-            store.location(d["candidate"]),
-            f"duplicates {d['existing']} ({d['location']}): {d['candidate']}",
-        )
-        for d in c.duplicates
-    ]
+    notes += [(store.location(d["candidate"]), _duplicates(d)) for d in c.duplicates]
     return notes
+
+
+def _corroborates(item: Corroboration) -> str:
+    return (
+        f"corroborates {item.claim}: grade {item.before.grade} → {item.after.grade} "
+        f"({item.after.reason}) by {', '.join(item.by)}"
+    )
+
+
+def _duplicates(d: dict[str, Any]) -> str:
+    return f"duplicates {d['existing']} ({d['location']}): {d['candidate']}"
 
 
 def _candidate_text(result: Result) -> str:
@@ -211,13 +203,8 @@ def _candidate_text(result: Result) -> str:
     if c is None:
         return ""
     lines = [f"candidate claims: {len(c.claims)} in {', '.join(c.files)}"]
-    for item in c.corroborates:
-        lines.append(
-            f"  corroborates {item.claim}: grade {item.before.grade} → {item.after.grade} "
-            f"({item.after.reason}) by {', '.join(item.by)}"
-        )
-    for d in c.duplicates:
-        lines.append(f"  duplicates {d['existing']} ({d['location']}): {d['candidate']}")
+    lines += [f"  {_corroborates(item)}" for item in c.corroborates]
+    lines += [f"  {_duplicates(d)}" for d in c.duplicates]
     if not c.corroborates and not c.duplicates:
         lines.append("  corroborates nothing already recorded; duplicates nothing")
     return "\n".join(map(visible, lines))

@@ -63,8 +63,7 @@ def build(result: Result, title: str | None = None) -> Report:
         )
         return Row(
             claim=c,
-            stated=("not " if c.stance == "denies" else "")
-            + (str(v) if v is not None else str(c.value)),
+            stated=c.stated,
             interval=interval,
             claimant=store.name_of(c.claimant) if c.claimant else "—",
             claimant_named=c.claimant_given,
