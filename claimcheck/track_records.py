@@ -238,8 +238,7 @@ class PartyRecord:
             self.findings[rule] = self.findings.get(rule, 0) + 1
         self.outlets.update(facts.outlets)
         c = facts.claim
-        value = c.parsed.key if c.parsed is not None else c.value
-        key = (c.subject, c.property, c.stance, value)
+        key = (c.subject, c.property, c.said)
         seen = self._said.get(key)
         if seen is None:
             seen = self._said[key] = set()

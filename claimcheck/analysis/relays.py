@@ -103,6 +103,8 @@ def relay_key(claims: Sequence[Claim]) -> list[str]:
     their ids, so that one more relay of the same quote keeps its fingerprint (and a
     review saying the outlets are independent)."""
     first = claims[0]
+    # Not Claim.said: an unread value is written here as it is, not as its repr, and
+    # recorded reviews name these fingerprints, so the form stays.
     value = first.parsed.key if first.parsed is not None else first.value
     return [f"{first.stance}\x1e{value}", normalise_quote(first.quote or "")]
 

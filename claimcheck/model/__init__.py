@@ -245,6 +245,13 @@ class Claim:
         reviews show what a claim says."""
         return ("not " if self.stance == "denies" else "") + self.value_text
 
+    @builtins.property
+    def said(self) -> str:
+        """What the claim says, as finding fingerprints name it: its stance and its
+        value's key (``asserts\x1e…``); two claims saying the same thing have the same."""
+        value = self.parsed.key if self.parsed is not None else self.value
+        return f"{self.stance}\x1e{value!r}"
+
 
 @dataclass(slots=True, config=_CONFIG)
 class Review:

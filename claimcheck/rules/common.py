@@ -38,7 +38,7 @@ def about(ev: GroupEvidence, claims: Iterable[Claim]) -> list[str]:
             said = st.said
         else:
             # (a claim outside every statement states nothing comparable: text, unknown)
-            said = f"{c.stance}\x1e{c.parsed.key if c.parsed is not None else c.value!r}"
+            said = c.said
             if st is not None:
                 st.said = said  # the same for every claim of the statement
         found.add(said)
