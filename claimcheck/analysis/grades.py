@@ -93,10 +93,6 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _verb(n: int, verb: str) -> str:
-    return verb + ("s" if n == 1 else "")
-
-
 def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
     """The grade of every claim in a group."""
     overtaken, superseded = _revised(ev)

@@ -41,7 +41,6 @@ class Provenance:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._descriptions: dict[str, str] = {}
         self._roots: dict[str, str] = {}
         self._cited: dict[str, frozenset[str]] = {}
         #: Origin keys by (claimant, outlet): a million claims share a few thousand.
@@ -244,28 +243,5 @@ class Provenance:
         found = list(groups.values())
         return sorted(found, key=len, reverse=True) if len(found) > 1 else found
 
-    def independent_origins(self, claims: Sequence[Claim]) -> int:
-        """How many independent origins stand behind ``claims``."""
-        return len(self.origin_groups(claims)) if claims else 0
 
-    def describe(self, node_key: str) -> str:
-        """A reader's name for a provenance node or origin key: ``owner France Médias Monde``."""
-        text = self._descriptions.get(node_key)
-        if text is None:
-            kind, _, record_id = node_key.partition(":")
-            if kind == OWNER or (kind == "outlet" and record_id not in self.store.outlets):
-                text = f"owner {record_id}"
-            elif kind == "party":
-                text = f"claimant {self.store.name_of(record_id)}"
-            else:
-                text = f"{kind} {self.store.name_of(record_id)}"
-            self._descriptions[node_key] = text
-        return text
-
-
-def origins_of(store: Store, claims: Sequence[Claim]) -> list[list[Claim]]:
-    """The independent origins behind ``claims`` (a convenience over :class:`Provenance`)."""
-    return Provenance(store).origin_groups(claims)
-
-
-__all__ = ["Provenance", "node", "origins_of"]
+__all__ = ["Provenance", "node"]

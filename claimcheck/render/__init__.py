@@ -158,15 +158,6 @@ class Raw(str):
     """Markdown already made safe (a link built from escaped parts): not escaped again."""
 
 
-def markdown_link(text: str, url: str | None) -> str:
-    """``[text](url)`` for web addresses only; plain escaped text otherwise."""
-    label = escape_markdown(text)
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        target = url.strip().replace(" ", "%20").replace(")", "%29").replace("(", "%28")
-        return Raw(f"[{label}]({target})")
-    return Raw(label)
-
-
 def escape_markdown(text: str) -> str:
     """Make user text inert inside a Markdown table cell (control characters shown)."""
     out = (

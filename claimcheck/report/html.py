@@ -19,7 +19,14 @@ from markupsafe import Markup
 from claimcheck.render import count
 from claimcheck.report import svg
 from claimcheck.report.markup import escape
-from claimcheck.report.record import OUTLET_HEADERS, ROW_COLUMNS, Report, outlet_rows
+from claimcheck.report.record import (
+    OUTLET_HEADERS,
+    ROW_COLUMNS,
+    Report,
+    number,
+    outlet_rows,
+    web_address,
+)
 from claimcheck.report.sections import CONFLICT_ONLY, SECTIONS
 
 #: A date (``2023-11-07``, ``2023-11``) or a range of them, in a text.
@@ -40,17 +47,6 @@ def code_spans(text: object) -> Markup:
     return Markup(re.sub(r"`([^`]*)`", r"<code>\1</code>", escape(text)))
 
 
-def safe_url(url: str | None) -> str | None:
-    """A link target only for web addresses: never `javascript:` or `data:` from user data."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
-
-
-def _num(x: float) -> str:
-    return str(int(x)) if x == int(x) else f"{x:g}"
-
-
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -61,7 +57,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(prose=prose, code_spans=code_spans, safe_url=safe_url, num=_num)
+    env.filters.update(prose=prose, code_spans=code_spans, safe_url=web_address, num=number)
     env.globals.update(
         count=count,
         charts=svg,

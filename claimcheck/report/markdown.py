@@ -18,8 +18,10 @@ from claimcheck.report.record import (
     Group,
     Report,
     Row,
+    number,
     outlet_rows,
     readable,
+    web_address,
 )
 from claimcheck.report.sections import SECTIONS
 
@@ -38,15 +40,11 @@ def _cells(row: list[str]) -> list[str]:
 def _link(text: str, url: str | None) -> str:
     """``[text](url)`` for web addresses that hold nothing but printable characters."""
     label = esc(text)
-    target = (url or "").strip()
-    if target.lower().startswith(("http://", "https://")) and readable(target) == target:
+    target = web_address(url)
+    if target is not None:
         target = target.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
         return Raw(f"[{label}]({target})")
     return Raw(label)
-
-
-def _num(x: float) -> str:
-    return str(int(x)) if x == int(x) else f"{x:g}"
 
 
 def _grade(r: Row) -> str:
@@ -81,7 +79,7 @@ def _group(group: Group) -> list[str]:
             for bound in ("low", "best", "high")
         )
         out.append(
-            f"Estimate: **low {_num(e.low)}, best {_num(e.best)}, high {esc(e.high_text())}**"
+            f"Estimate: **low {number(e.low)}, best {number(e.best)}, high {esc(e.high_text())}**"
             f"{esc(unit)} ({esc(e.basis)}; {picks})."
         )
         out.append("")

@@ -159,6 +159,21 @@ def readable(text: object) -> str:
     return visible(str(text).replace("\n", " ").replace("\t", " "))
 
 
+def number(x: float) -> str:
+    """A figure as the report writes it: ``12``, not ``12.0``."""
+    return str(int(x)) if x == int(x) else f"{x:g}"
+
+
+def web_address(url: str | None) -> str | None:
+    """A link target only for a web address of printable characters: never
+    ``javascript:`` or ``data:`` from user data, nor an address hiding a control
+    character."""
+    target = (url or "").strip()
+    if target.lower().startswith(("http://", "https://")) and readable(target) == target:
+        return target
+    return None
+
+
 def axis_top(rows: list[Row]) -> float:
     """Where a chart's axis ends: a quarter past the largest finite bound."""
     bounds = [

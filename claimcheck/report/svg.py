@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from claimcheck.report.markup import Html
-from claimcheck.report.record import Group, Report, Row
+from claimcheck.report.record import Group, Report, Row, number
 from claimcheck.report.record import axis_top as _axis_top
 from claimcheck.report.record import next_day as _next_day
 from claimcheck.report.sections import CONFLICTS, DISPUTED
@@ -26,10 +26,6 @@ MUTED = "#888"
 
 def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def _num(x: float) -> str:
-    return str(int(x)) if x == int(x) else f"{x:g}"
 
 
 def forest(group: Group) -> Html:
@@ -67,7 +63,7 @@ def forest(group: Group) -> Html:
         )
         parts.append(
             Html('<text x="{x:.1f}" y="14" fill="#8a6508">best {best}</text>').format(
-                x=x(e.best) + 4, best=_num(e.best)
+                x=x(e.best) + 4, best=number(e.best)
             )
         )
     for i, r in enumerate(rows):
@@ -105,7 +101,7 @@ def forest(group: Group) -> Html:
     parts.append(_axis(left, width, axis_y))
     for k in range(6):
         v = top * k / 5
-        parts.append(_axis_label(f"{x(v):.1f}", axis_y + 16, "middle", _num(round(v, 1))))
+        parts.append(_axis_label(f"{x(v):.1f}", axis_y + 16, "middle", number(round(v, 1))))
     if group.unit:
         parts.append(_axis_label(str(left + width), axis_y + 30, "end", group.unit))
     parts.append(Html("</svg>"))
