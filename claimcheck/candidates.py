@@ -32,7 +32,7 @@ def check_candidates(
         root, candidates=candidates, limits=config.limits, cache=cache, partial=cache
     )
     start = store.candidate_start or 0
-    new_ids = frozenset(i for i, w in store.where.items() if w.file >= start)
+    new_ids = frozenset(store.candidate_ids())
     new_claims = [c for c in store.claims.values() if c.id in new_ids]
     touched = sorted({(c.subject, c.property) for c in new_claims})
     runner = Runner(store, config, focus=new_ids)

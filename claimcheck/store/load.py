@@ -161,9 +161,7 @@ def _load(
     store.partial = groups is not None
     if stored is not None:
         # The store's claims, as its clean load counted them, and the candidates'.
-        start = store.candidate_start or 0
-        where = store.where
-        store.total_claims = stored + sum(1 for c in store.claims if where[c].file >= start)
+        store.total_claims = stored + sum(1 for c in store.candidate_ids() if c in store.claims)
     if cached is not None:
         store.digests = cached.known_digests() or {}
         store.waits_for(cached.wait)
@@ -225,9 +223,7 @@ def _resolved(path: Path) -> Path:
 def _collisions(loader: Loader, cached: CachedLoad) -> None:
     """Candidate ids that a claim of the store, not loaded, already uses."""
     store = loader.store
-    start = store.candidate_start or 0
-    candidate_ids = [i for i, w in store.where.items() if w.file >= start]
-    for record_id, (rel, line, col) in cached.elsewhere(candidate_ids).items():
+    for record_id, (rel, line, col) in cached.elsewhere(store.candidate_ids()).items():
         w = store.where.pop(record_id)
         other = store.kind_of(record_id)
         first = Location(display_path(store.root / rel), line, col)

@@ -89,6 +89,13 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def candidate_ids(self) -> list[str]:
+        """The ids of the records the candidate files hold (none without candidates)."""
+        if self.candidate_start is None:
+            return []
+        start = self.candidate_start
+        return [i for i, w in self.where.items() if w.file >= start]
+
     def location(self, record_id: str) -> Location:
         """``path:line:col`` of the record with this id."""
         w = self.where.get(record_id)
