@@ -30,12 +30,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from claimcheck.errors import ConfigError, Location, Problem, display_path
-from claimcheck.findings import SEVERITIES, Severity
+from claimcheck.findings import FAIL_ON_LEVELS, SEVERITIES, Severity
 from claimcheck.rules import Rule, RuleOptions, all_rules, get_rule
 from claimcheck.store.files import link_outside, links_outside
 from claimcheck.store.limits import Limits
 
-FAIL_ON = ("error", "warning", "info", "none")
+FAIL_ON = FAIL_ON_LEVELS
 TOP_KEYS = {"title", "select", "ignore", "fail-on", "rules", "limits"}
 
 

@@ -20,6 +20,8 @@ from claimcheck.errors import Location
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 SEVERITY_RANK = {"none": 99, "info": 0, "warning": 1, "error": 2}
+#: What ``--fail-on`` and ``fail-on`` take, most severe first ("none": never fail).
+FAIL_ON_LEVELS: tuple[str, ...] = (*reversed(SEVERITIES), "none")
 
 #: Where a finding about no record points (shown as an empty place).
 NOWHERE = Location("")

@@ -15,7 +15,7 @@ from claimcheck.analysis.estimates import Estimate
 from claimcheck.analysis.grades import Grade
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.config import Config
-from claimcheck.findings import JSON_VERSION, SEVERITY_RANK, Finding, StaleReview
+from claimcheck.findings import JSON_VERSION, SEVERITIES, SEVERITY_RANK, Finding, StaleReview
 from claimcheck.store import Store
 
 
@@ -109,7 +109,7 @@ class Result:
         return 1 if self.failing(level) or stale else 0
 
     def summary(self) -> dict[str, Any]:
-        by_severity = {s: 0 for s in ("error", "warning", "info")}
+        by_severity = dict.fromkeys(reversed(SEVERITIES), 0)
         by_rule: dict[str, int] = {}
         for f in self.findings:
             by_severity[f.severity] += 1

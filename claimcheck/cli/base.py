@@ -21,6 +21,7 @@ import click
 from claimcheck.cli.output import tell
 from claimcheck.cli.settings import Settings, settings_of
 from claimcheck.errors import ClaimcheckError, UsageError
+from claimcheck.findings import FAIL_ON_LEVELS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -238,7 +239,7 @@ def warn_if_empty(store: Any) -> None:
         )
 
 
-FAIL_ON = click.Choice(["error", "warning", "info", "none"])
+FAIL_ON = click.Choice(FAIL_ON_LEVELS)
 
 
 def records_in_words(counts: dict[str, int]) -> str:

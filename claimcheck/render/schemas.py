@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimcheck.findings import JSON_VERSION
+from claimcheck.findings import FAIL_ON_LEVELS, JSON_VERSION, SEVERITIES
 from claimcheck.rules.base import RULE_CATEGORIES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -30,7 +30,7 @@ _TEXT = {"type": ["string", "null"]}
 _COUNT = {"type": "integer", "minimum": 0}
 _NUMBER = {"type": "number"}
 _IDS = {"type": "array", "items": _STRING}
-_SEVERITY = {"enum": ["error", "warning", "info"]}
+_SEVERITY = {"enum": list(reversed(SEVERITIES))}
 _VERSION = {"const": JSON_VERSION, "description": "The version of this output's shape."}
 
 
@@ -124,7 +124,7 @@ _SUMMARY = _object(
         "reviewed": _COUNT,
         "stale_reviews": _COUNT,
         "grades": _object({str(g): _COUNT for g in range(1, 7)}),
-        "fail_on": {"enum": ["error", "warning", "info", "none"]},
+        "fail_on": {"enum": list(FAIL_ON_LEVELS)},
         "failing": _COUNT,
     }
 )
