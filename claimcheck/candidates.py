@@ -12,6 +12,7 @@ from claimcheck.config import Config
 from claimcheck.engine import Runner, attach_reviews, finding_order
 from claimcheck.findings import Finding
 from claimcheck.results import CandidateReport, Corroboration, Result
+from claimcheck.rules import all_rules
 from claimcheck.rules.common import duplicate_key
 from claimcheck.store import Store, load_store
 
@@ -103,10 +104,13 @@ def check_candidates(
 def _continuing(
     store: Store, findings: list[Finding], old: list[Finding], new_ids: frozenset[str]
 ) -> set[str]:
-    """Findings that continue one the store already has: the same rule on the same group,
+    """Conflicts that continue one the store already has: the same rule on the same group,
     the candidates' claims all from origins already in it — a ministry revising its toll
-    in a dispute with the army is the same dispute, not a new one."""
+    in a dispute with the army is the same dispute, not a new one. (Only conflicts: a
+    gap or a revision about a new figure is news to a reader, whoever gave it.)"""
     claims = store.claims
+    conflict_rules = {r.code for r in all_rules() if r.category == "conflict"}
+    old = [g for g in old if g.rule in conflict_rules]
     by_group: dict[tuple[str, str, str], list[set[str]]] = defaultdict(list)
     for g in old:
         by_group[(g.rule, g.subject or "", g.property or "")].append(

@@ -1024,3 +1024,26 @@ def test_a_revision_starts_where_its_origin_first_gave_the_figure(
     )
     (revision,) = findings(data, "CC105")
     assert "10 (2031-03-04) → 20 (2031-03-06)" in revision["message"], revision
+
+
+def test_a_new_figure_from_a_party_already_in_a_finding_is_a_new_gap(
+    make_store: Callable[..., Path], runner: CliRunner, tmp_path: Path
+) -> None:
+    """The army already stands alone behind 2 (CC202). A candidate in which the army now
+    says 3 continues the dispute with Watchlight (the same CC101 origins), but "3 is
+    claimed only by the army" is a new finding: a reader has not seen it yet."""
+    root = world(make_store, *DISPUTE)
+    _, out, _ = cli_run(runner, root, "check", "--format", "json")
+    assert findings(json.loads(out), "CC202")  # the army's 2, the army's alone
+    candidate = tmp_path / "army-3.yaml"
+    candidate.write_text(
+        "claims:\n  - {id: army-3, subject: dresk-shelling, property: civilian_deaths, "
+        "value: 3, source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-04}\n",
+        encoding="utf-8",
+    )
+    _, out, err = cli_run(runner, root, "check", str(candidate), "--format", "json")
+    data = json.loads(out)
+    existing = set(data["candidate"]["existing_findings"])
+    gaps = [f for f in findings(data, "CC202") if "army-3" in f["claims"]]
+    assert gaps, (out, err)
+    assert all(f["fingerprint"] not in existing for f in gaps)
