@@ -209,5 +209,6 @@ def _why_one(ev: GroupEvidence, key: str, claims: list[Claim]) -> str | None:
             said.append(f"{', '.join(media)} speaking for it")
         return f"claimant {rid} ({'; '.join(said)})" if said else f"claimant {rid}"
     if kind == "party" and len(outlets) > 1:
-        return f"claimant {rid}"
+        # One claimant in several outlets: name it, not the body it is part of.
+        return f"claimant {claimants[0] or rid}"
     return None
