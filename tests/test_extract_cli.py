@@ -145,3 +145,82 @@ def test_bad_article_exits_2_without_traceback(tmp_path: Path) -> None:
     assert r.exit_code == 2
     assert "empty.txt" in r.output and "is empty" in r.output
     assert "Traceback" not in r.output
+
+
+def _lines(text: str, start: str) -> list[int]:
+    return [i + 1 for i, line in enumerate(text.splitlines()) if line.startswith(start)]
+
+
+def test_a_claimant_outlet_and_date_left_to_fill_make_check_refuse(tmp_path: Path) -> None:
+    """An empty claimant would be the outlet's own voice, a document without outlet or
+    date is valid: left for a person, they are written "" and check refuses them, at
+    their line, saying what to write."""
+    store = _store(tmp_path)
+    article = tmp_path / "quote.txt"
+    article.write_text(
+        'Attack on Léré camp\n\n"Twelve people were killed in the attack on the camp," one '
+        "resident said.\n",
+        "utf-8",
+    )
+    candidate = tmp_path / "candidate.yaml"
+    base = ["--store", str(store)]
+    runner = CliRunner()
+    r = runner.invoke(cli, [*base, "extract", str(article), "-o", str(candidate)])
+    assert r.exit_code == 0, r.output
+    assert "3 fields left for you to fill" in r.stderr, r.stderr
+    text = candidate.read_text("utf-8")
+    r = runner.invoke(cli, [*base, "check", str(candidate)])
+    assert r.exit_code == 2, r.output
+    for field, what in (
+        ("claimant", "write the id of the party or outlet quoted"),
+        ("outlet", "write the id of the outlet that published it"),
+        ("published", "write its publication date"),
+    ):
+        (line,) = _lines(text, f'    {field}: ""  # fill in')
+        assert f"candidate.yaml:{line}:" in r.output and f"{field} is empty: {what}" in r.output
+    assert "Traceback" not in r.output
+
+
+def test_an_article_the_store_records_is_cited_not_recorded_again(tmp_path: Path) -> None:
+    """Extracted again (same url, or same outlet and title), an article is the store's
+    document: no second record, and check shows the claims already recorded."""
+    store = _store(tmp_path)
+    runner = CliRunner()
+    base = ["--store", str(store)]
+    article = str(ARTICLES / "en-two-sides.txt")
+    first = tmp_path / "first.yaml"
+    r = runner.invoke(
+        cli,
+        [*base, "extract", article, "--outlet", "afp", "--published", "2023-09-18",
+         "--url", "https://example.org/lere", "-o", str(first)],
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    text = first.read_text("utf-8")
+    # Tell it where the subjects are, as a user would, then add it.
+    first.write_text(
+        text.replace("    subject:  # fill in", "    subject: lere-attack-2023-09-17  #"), "utf-8"
+    )
+    r = runner.invoke(cli, [*base, "add", str(first), "--to", str(store / "lere.yaml"), "--force"])
+    assert r.exit_code == 0, r.output
+    (doc_id,) = [line.split()[-1] for line in text.splitlines() if line.startswith("  - id: ")][:1]
+    for again in (
+        ["--url", "https://example.org/lere/"],  # the same address
+        ["--outlet", "afp", "--published", "2023-09-18"],  # the same outlet, title, day
+    ):
+        second = tmp_path / "second.yaml"
+        r = runner.invoke(cli, [*base, "extract", article, *again, "-o", str(second)])
+        assert r.exit_code == 0, r.output
+        assert f"already records this article as document {doc_id}" in r.stderr, r.stderr
+        text2 = second.read_text("utf-8")
+        assert "documents:" not in text2 and f"source: {doc_id}" in text2
+        second.write_text(
+            text2.replace("    subject:  # fill in", "    subject: lere-attack-2023-09-17  #"),
+            "utf-8",
+        )
+        r = runner.invoke(cli, [*base, "check", str(second), "--format", "text"])
+        assert "duplicates" in r.output and "CC303" in r.output, r.output
+    # Another outlet's article of the same title is another document.
+    r = runner.invoke(
+        cli, [*base, "extract", article, "--outlet", "rfi", "--published", "2023-09-18"]
+    )
+    assert "already records" not in r.stderr and "documents:" in r.output

@@ -110,12 +110,19 @@ def _summary(found: Any, output: str) -> None:
         parts.append(count(len(found.properties), "property", "properties") + " proposed")
     # A new outlet's kind is always left for you (see extract.candidate).
     to_fill = sum(len(c.fill) for c in found.claims) + (1 if found.outlet else 0)
+    if not found.recorded:
+        to_fill += sum(found.document.get(key) is None for key in ("outlet", "published"))
     tail = (
         f"; {count(to_fill, 'field')} left for you to fill (check says where)"
         if to_fill
         else "; read it before you check it"
     )
     tell(f"wrote {output}: {', '.join(parts)}{tail}")
+    if found.recorded:
+        tell(
+            f"the store already records this article as document {found.document['id']}: "
+            "the claims cite it; `check` shows those already recorded (duplicates)"
+        )
 
 
 def _check(ctx: click.Context, path: str) -> None:

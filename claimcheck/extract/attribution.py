@@ -167,6 +167,9 @@ class Attribution:
     pronoun: bool = False
     #: For a generic noun ("the group"): the kind of party it points back to.
     refers: str = ""
+    #: An unnamed speaker ("one resident", "a military source, speaking on condition
+    #: of anonymity") the store has no anonymous party for: nobody's official word.
+    unnamed: bool = False
 
 
 def attribution_of(
@@ -182,7 +185,11 @@ def attributions_of(
 ) -> list[Attribution]:
     """Every attribution of a sentence, in order; ``named``: the party ids the article
     named before (for bare nouns)."""
+    # "A military source, speaking on condition of anonymity, said": the aside blanked
+    # (offsets kept), the speaker is read as an unnamed one.
     norm = normalise(sentence)
+    unnamed = _RE_UNNAMED_ANONYMOUS if _RE_ANONYMITY.search(norm) else _RE_UNNAMED
+    norm = _RE_ANONYMITY.sub(lambda m: " " * len(m[0]), norm)
     mentions = find_mentions(index, sentence, named)
     carries = bool(_RE_STATEMENT.search(norm)) or bool(re.search(rf"(?:{_VERBS})\s*:", norm))
     out: list[Attribution] = []
@@ -216,13 +223,17 @@ def attributions_of(
                 out.append(_unknown(name, f"{cue} {name}", carries, m.start(), m.end()))
     for x in mentions:
         # "the regional hospital's count", "le bilan de l'hôpital": its figures
-        counted = _RE_ITS_COUNT.match(norm, x.end) or _RE_COUNT_OF.search(norm, 0, x.start)
+        counted = (
+            _RE_ITS_COUNT.match(norm, x.end)
+            or _RE_COUNT_OF.search(norm, 0, x.start)
+            or _RE_OWN_COUNT.match(norm, x.end)
+        )
         if counted and not any(a.start <= x.start < a.end + 40 for a in out):
             out.append(_known(x, f"{x.name}'s count", carries, x.start, x.end))
     previous = 0
     for v in _RE_VERB.finditer(norm):
         stance = "denies" if _RE_DENIAL.match(v["verb"]) else "asserts"
-        found = _speaker(index, named or [], norm, mentions, v, carries, stance, previous)
+        found = _speaker(index, named or [], norm, mentions, v, carries, stance, previous, unnamed)
         previous = v.end()
         if found is not None:
             out.append(found)
@@ -239,6 +250,7 @@ def _speaker(
     carries: bool,
     stance: str,
     previous: int,
+    unnamed: re.Pattern[str],
 ) -> Attribution | None:
     """The speaker of one verb: its subject in its clause (after the previous speech
     verb, whose subject is its own), else a name just after it."""
@@ -261,9 +273,21 @@ def _speaker(
     ]
     head = norm[clause_start : v.start()]
     inverted = bool(_RE_INVERTS.search(head)) or not head.strip()
+    unnamed_after = unnamed.match(norm, v.end())
+    if inverted and unnamed_after and not (after and after[0].start < unnamed_after.end()):
+        # "…, a indiqué un officier (sous couvert d'anonymat)"
+        return _unnamed(index, unnamed_after["who"], verb, carries, v, stance, venue)
     if inverted and after:
         chosen = after[0]
+        if unnamed_after and not _anonymous_party(index, chosen.id):
+            who = norm[v.end() : chosen.end].strip()
+            return _unnamed(index, who, verb, carries, v, stance, venue)
         return _mention(chosen, f"{verb!r} {chosen.name}", carries, v, stance, venue)
+    unnamed_before = unnamed.search(head)
+    if unnamed_before and not head[unnamed_before.end() :].strip(" ,"):
+        # "A military source said": not the army's word, though "military" names it
+        who = unnamed_before["who"].strip()
+        return _unnamed(index, who, verb, carries, v, stance, venue)
     if before:
         # "..., medical sources said": the name just before the verb speaks, else the
         # first of its clause ("The army, which lost 4 men, said")
@@ -291,6 +315,9 @@ def _speaker(
             "", False, said, f"attributed: {said} {verb!r}", carries, v.start(), v.end(), stance,
             venue=venue, pronoun=True,
         )  # fmt: skip
+    if words and unnamed.fullmatch(words.strip()):
+        # "one resident said", "a military source said": nobody's official word
+        return _unnamed(index, words.strip(), verb, carries, v, stance, venue)
     back = _back(words or "")
     if back is not None:
         return _pointer(back, f"{back} {verb!r}", carries, v.start(), v.end(), stance)
@@ -311,6 +338,85 @@ def _speaker(
         chosen = after[0]
         return _mention(chosen, f"{verb!r} {chosen.name}", carries, v, stance, venue)
     return None
+
+
+#: An aside that makes a speaker anonymous: "speaking on condition of anonymity",
+#: "sous couvert d'anonymat", "who asked not to be named".
+_RE_ANONYMITY = re.compile(
+    r",?\s*(?:(?:who\s+was\s+|while\s+)?speaking\s+on\s+(?:the\s+)?condition\s+of\s+"
+    r"anonymity|who\s+(?:asked|requested|declined)\s+(?:not\s+)?to\s+be\s+(?:named|identified)"
+    r"|(?:s'exprimant\s+|parlant\s+)?sous\s+(?:le\s+)?couvert\s+(?:de\s+l'|d')anonymat"
+    r"|(?:qui\s+a\s+|ayant\s+)?(?:requis|demandé|souhaité\s+garder)\s+l'anonymat)\s*,?",
+    re.IGNORECASE,
+)
+
+
+#: An unnamed speaker: "one resident", "a witness", "a military source", "un médecin",
+#: "une source sécuritaire", "un habitant".
+def _unnamed_pattern(nouns: str) -> re.Pattern[str]:
+    return re.compile(
+        r"\s*(?<![\w'’])(?P<who>(?:one|a|an|another|un|une|un\s+autre|une\s+autre)\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:{nouns})"
+        r"(?:\s+[\w-]+){0,2}?)(?=\s*(?:$|[,.;:«»\"“”]|\s(?:said|told|says|added)\b))",
+        re.IGNORECASE,
+    )
+
+
+#: People who speak only for themselves: never a party's word.
+_PEOPLE = (
+    r"resident|witness|villager|survivor|habitant|habitante|témoin|villageois|"
+    r"rescapé|rescapée|survivant|survivante|commerçant|commerçante|trader|farmer|éleveur"
+)
+_RE_UNNAMED = _unnamed_pattern(_PEOPLE)
+#: With an anonymity aside, an institution's people too ("a military source, speaking on
+#: condition of anonymity", "un médecin sous couvert d'anonymat").
+_RE_UNNAMED_ANONYMOUS = _unnamed_pattern(
+    _PEOPLE + r"|source|official|officer|doctor|nurse|medic|soldier|responsable|officier|"
+    r"médecin|infirmier|infirmière|soldat|militaire|élu|notable|diplomat|diplomate"
+)
+#: A party's own count: "the army has not revised its own toll of", "l'armée maintient
+#: son bilan de".
+_RE_OWN_COUNT = re.compile(
+    r"[^,;.]{0,40}?\b(?:its|their|son|sa|leur|ses)\s+(?:own\s+|propre\s+|official\s+|"
+    r"officiel\s+)?(?:toll|death toll|count|tally|figures?|bilan|décompte|chiffres?)\b",
+    re.IGNORECASE,
+)
+
+
+def _anonymous_party(index: StoreIndex, party_id: str) -> bool:
+    """Whether the store's party speaks unnamed (kind anonymous, or named as sources)."""
+    party = index.parties.get(party_id)
+    return party is not None and (party.is_anonymous or "source" in party.name.lower())
+
+
+def _unnamed(
+    index: StoreIndex,
+    words: str,
+    verb: str,
+    carries: bool,
+    v: re.Match[str],
+    stance: str,
+    venue: str | None,
+) -> Attribution:
+    """An unnamed speaker: the store's anonymous party whose names hold its words
+    ("a military source": "Military sources"), else nobody, for the user to fill."""
+    wanted = {w.rstrip("s") for w in tokens(words)} - _UNNAMED_STOP
+    for party in index.parties.values():
+        if not _anonymous_party(index, party.id):
+            continue
+        own = {w.rstrip("s") for n in (party.name, *party.aliases) for w in tokens(n)}
+        if wanted and wanted <= own:
+            how = f"attributed: {words} {verb!r}, unnamed: {party.name}, the store's party so named"
+            return Attribution(
+                party.id, True, party.name, how, carries, v.start(), v.end(), stance, venue=venue
+            )
+    how = f"attributed: {words} {verb!r}, an unnamed speaker, nobody's official word"
+    return Attribution(
+        "", False, words, how, carries, v.start(), v.end(), stance, venue=venue, unnamed=True
+    )
+
+
+_UNNAMED_STOP = frozenset(["one", "a", "an", "another", "un", "une", "autre"])
 
 
 #: A count named for whose it is: "the hospital's count", "le bilan de l'armée".

@@ -75,7 +75,14 @@ class Extraction:
     #: ``(outlet id or name, the credit as written)``: its dispatch is the document to
     #: list in ``cites``.
     relays: list[tuple[str, str]] = field(default_factory=list)
+    #: The store already records this article as ``document['id']``: the claims cite
+    #: it and no document record is written.
+    recorded: bool = False
 
+
+#: Fields a store fills in when they are left out or null (the claimant: the outlet's
+#: own voice): left for a person, they are written ``""``, which `check` refuses.
+_DEFAULTED = frozenset(["claimant"])
 
 _RE_PLAIN = re.compile(r"^[a-z][a-z0-9_.-]*$")
 #: Words YAML reads as something other than text.
@@ -116,22 +123,11 @@ def to_yaml(x: Extraction) -> str:
         out += ["outlets:", "  # the store has no outlet of this id: check its name, fill its kind"]
         out += [f"  - id: {x.outlet['id']}", f"    name: {_scalar(x.outlet['name'])}"]
         out += [f"    kind:  # fill in: one of {OUTLET_KINDS}", ""]
-    out.append("documents:")
     doc = x.document
-    out.append(f"  - id: {doc['id']}")
-    for key in ("outlet", "title", "published", "language", "url", "kind"):
-        if doc.get(key) is not None:
-            out.append(f"    {key}: {_scalar(doc[key])}")
-        elif key in ("outlet", "published"):
-            what = "the id of the outlet that published it" if key == "outlet" else "YYYY-MM-DD"
-            out.append(f"    # {key}:  # unknown: write {what}")
-    for wire, credit in x.relays:
-        out += [
-            f"    # relays {wire} ({credit!r}): its figures are {wire}'s reporting, not only",
-            f"    # this outlet's. Record {wire}'s dispatch as a document and list its id:",
-            "    # cites: [DISPATCH-ID]",
-        ]
-    out.append("")
+    if x.recorded:
+        out += _recorded(x)
+    else:
+        out += _document(x)
     if x.properties:
         out += [
             "properties:",
@@ -168,13 +164,52 @@ def to_yaml(x: Extraction) -> str:
         ]
         for key, value in fields:
             if key in c.fill:
-                out.append(f"    {key}:  # fill in: {c.fill[key]}")
+                # An empty claimant is the outlet's own voice: "" is refused instead.
+                empty = ' ""' if key in _DEFAULTED else ""
+                out.append(f"    {key}:{empty}  # fill in: {c.fill[key]}")
             elif value is not None:
                 out.append(f"    {key}: {_scalar(value)}")
     if x.skipped:
         out += ["", "# Figures of the text not proposed:"]
         out += [f"#   {s.locator}: {s.text!r}: {s.reason}" for s in x.skipped]
     return "\n".join(out) + "\n"
+
+
+def _recorded(x: Extraction) -> list[str]:
+    """The comment in place of the document record the store already has."""
+    return [
+        f"# The store already records this article as document {x.document['id']}",
+        "# (same address, or same outlet and title): the claims below cite it, and",
+        "# `check` says which of them are already recorded (duplicates).",
+        *(
+            f"# It relays {wire} ({credit!r}): list {wire}'s dispatch in its `cites`."
+            for wire, credit in x.relays
+        ),
+        "",
+    ]
+
+
+def _document(x: Extraction) -> list[str]:
+    """The document record, with what is left to fill and the wires it relays."""
+    doc = x.document
+    out = ["documents:"]
+    out.append(f"  - id: {doc['id']}")
+    for key in ("outlet", "title", "published", "language", "url", "kind"):
+        if doc.get(key) is not None:
+            out.append(f"    {key}: {_scalar(doc[key])}")
+        elif key in ("outlet", "published"):
+            # Written empty, not left out: a document without them is valid, and
+            # `check` must refuse this one until they are filled.
+            what = "the id of the outlet that published it" if key == "outlet" else "YYYY-MM-DD"
+            out.append(f'    {key}: ""  # fill in: {what}')
+    for wire, credit in x.relays:
+        out += [
+            f"    # relays {wire} ({credit!r}): its figures are {wire}'s reporting, not only",
+            f"    # this outlet's. Record {wire}'s dispatch as a document and list its id:",
+            "    # cites: [DISPATCH-ID]",
+        ]
+    out.append("")
+    return out
 
 
 def to_json(x: Extraction, version: int) -> dict[str, Any]:
@@ -209,6 +244,8 @@ def to_json(x: Extraction, version: int) -> dict[str, Any]:
         "skipped": [{"locator": s.locator, "text": s.text, "reason": s.reason} for s in x.skipped],
         "relays": [{"outlet": wire, "credit": credit} for wire, credit in x.relays],
         "notes": x.notes,
+        # The store already records the document: the claims cite it, not a new one.
+        "recorded": x.recorded,
     }
 
 

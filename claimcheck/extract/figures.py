@@ -149,6 +149,16 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[Figure]:
             figure.skipped = f"not a count of people or things ({q.text} {unit[0] if unit else ''})"
             continue
         noun = own[:4]
+        part = _RE_PART_OF_TOLL.match(sentence, q.end)
+        if _RE_DIED_OF_WOUNDS.match(sentence, q.end):
+            # "two of the wounded later died", "trois blessés ont succombé": the wounded
+            # who died since, an increment of the toll, not a toll of its own.
+            figure.skipped = "counts wounded who died since: an increment of the toll, not a toll"
+            continue
+        if noun and noun[0] in _HOUSEHOLDS:
+            # "200 families fled": households, not people.
+            figure.skipped = f"counts {noun[0]}, not people: no property counts them"
+            continue
         if set(noun[:2]) & _SUSPECTS:
             # "several suspects were arrested": an arrest, not people taken in the event
             figure.skipped = f"counts {' '.join(noun[:2])}: an arrest is no toll of the event"
@@ -170,7 +180,14 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[Figure]:
             figure.subset = state[0]
         listed = _listed(sentence, previous, q.start, measures)
         partitive = _RE_PARTITIVE.match(sentence, q.end)
-        if partitive and previous is not None and previous.measure in TOLLS and not measures:
+        if part is not None:
+            # "five of the dead were children", "cinq des victimes": a part of the toll,
+            # whatever it is said to be; never the total.
+            figure.subset = part[0].strip()
+            whole = [m for m in measures_of(tokens(part["whole"])) if m in TOLLS]
+            measures = whole + [m for m in measures if m not in whole]
+            figure.counted = " ".join(tokens(sentence[part.end() : own_end])) or part[0].strip()
+        elif partitive and previous is not None and previous.measure in TOLLS and not measures:
             # "14 bodies. Five of them were children": a part of the toll before it.
             figure.subset, measures = partitive[0].strip(), [previous.measure or ""]
             figure.counted = f"part of the {previous.match.text} before it"
@@ -195,9 +212,18 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[Figure]:
         if not measures and _RE_NOT_FOUND.match(sentence, q.end):
             # "six personnes n'ont jamais été retrouvées", "have never been found"
             measures, figure.source = ["missing"], "verb"
-        if not measures and _RE_TOLL_TO.search(sentence[: q.start]):
-            # "the death toll from Friday's attack on X has risen to 17"
+        if not measures and _RE_COST_LIVES.search(sentence[: q.start]):
+            # "avait coûté la vie à 17 militaires", "claimed the lives of 17 soldiers"
             measures, figure.source = ["killed"], "verb"
+        toll_to = _RE_TOLL_TO.search(sentence[: q.start]) if not measures else None
+        if toll_to is not None:
+            # "the death toll from Friday's attack on X has risen to 17", "the number of
+            # civilians killed in X has risen to 23": what the number counts, else killed
+            counted = tokens(toll_to["counted"] or "")
+            named = [m for m in measures_of(counted) if m in TOLLS]
+            measures, figure.source = named[:1] or ["killed"], "verb"
+            figure.who |= who_of(counted)
+            figure.counted = toll_to["counted"] or toll_to[0].split()[0]
         if not measures and figure.who - THINGS:
             # "37 civils, dont 14 enfants, avaient été tués": the predicate after the part
             after_part = _predicate_after(sentence, own_end)
@@ -219,9 +245,17 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[Figure]:
 #: A toll noun and the verb that gives its figure: "the toll ... has risen to 17",
 #: "le bilan ... s'est alourdi à 17".
 _RE_TOLL_TO = re.compile(
-    r"\b(?:death toll|toll|bilan|décompte|count)\b[^.;:]{0,80}?\b(?:rose|risen|rises|climbed|"
+    r"\b(?:death toll|toll|bilan|décompte|count|(?P<counted>(?:number|nombre)\s+(?:of|de|d')\s*"
+    r"(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|wounded|injured|morts|tués|victimes|"
+    r"blessés|décès)))\b[^.;:]{0,80}?\b(?:rose|risen|rises|climbed|"
     r"reached|stood|stands|stand|s'est alourdi|s'alourdit|est passé|atteint|a atteint|"
     r"est monté|grimpé)\s+(?:to|at|à|de)?\s*$",
+    re.IGNORECASE,
+)
+#: Lives lost, said of what took them: "a coûté la vie à", "claimed the lives of".
+_RE_COST_LIVES = re.compile(
+    r"\b(?:co[uû]t[ée]|co[uû]tant|co[uû]te|a\s+co[uû]t[ée])\s+la\s+vie\s+(?:à|a)\s*(?:au\s+moins\s+)?$"
+    r"|\b(?:cost|claimed|took)\s+the\s+lives\s+of\s*(?:at\s+least\s+)?$",
     re.IGNORECASE,
 )
 #: People not found: missing ("n'ont jamais été retrouvées", "have not been found").
@@ -230,6 +264,28 @@ _RE_NOT_FOUND = re.compile(
     r"retrouvé|(?:have|has|had)\s+(?:never|not|still not)\s+been\s+(?:found|located)|"
     r"restent introuvables|(?:are|were|remain) still unaccounted)",
     re.IGNORECASE,
+)
+#: "five of the dead", "cinq des victimes", "trois d'entre les blessés": a part of a
+#: toll the figure does not give.
+_RE_PART_OF_TOLL = re.compile(
+    r"\s+(?:of\s+(?:the|those)|des|d['’]entre\s+les|parmi\s+les)\s+(?P<whole>"
+    r"dead|killed|victims|bodies|casualties|wounded|injured|fatalities|"
+    r"morts|tués|victimes|corps|blessés|décédés)\b",
+    re.IGNORECASE,
+)
+#: The wounded who died since: "two of the wounded later died", "trois blessés ont
+#: succombé (à leurs blessures)", "3 injured people died in hospital".
+_RE_DIED_OF_WOUNDS = re.compile(
+    r"\s+(?:(?:of\s+the|des|d['’]entre\s+les)\s+)?(?:(?:seriously|gravement|badly)\s+)?"
+    r"(?:wounded|injured|blessés|blessées|blessés graves)(?:\s+(?:people|persons|personnes))?"
+    r"[^,;.]{0,30}?\b(?:died|have died|had died|succumbed|passed away|"
+    r"ont succombé|sont décédés|sont morts|sont décédées|sont mortes|ont succombé|"
+    r"avaient succombé|sont depuis décédés|ont péri)\b",
+    re.IGNORECASE,
+)
+#: Households counted, not people: "200 families fled", "300 ménages".
+_HOUSEHOLDS = frozenset(
+    ["families", "family", "familles", "famille", "households", "ménages", "foyers"]
 )
 _SUSPECTS = frozenset(["suspects", "suspect", "suspected", "présumés", "présumé"])
 #: A part between commas after a figure: "37 civils, dont 14 enfants, ...".
@@ -299,6 +355,9 @@ def _own_end(sentence: str, start: int, following: int) -> int:
         opening = sentence[m.end() : m.end() + 1].isalpha()
         if m[0] in _QUOTES and opening and len(sentence[start : m.start()].split()) <= 2:
             continue  # 12 "terrorists neutralised", 21 assailants "neutralised"
+        quoted = tokens(sentence[m.end() :])[:1]
+        if m[0] in _QUOTES and quoted and set(measures_of(quoted)):
+            continue  # 27 assailants had been "neutralised": the quoted word is the verb
         if not m[0].strip().isalpha():
             return m.start()
         ahead = sentence[m.end() : m.end() + 40]

@@ -83,6 +83,8 @@ class StoreIndex:
     documents: set[str] = field(default_factory=set)
     claims: set[str] = field(default_factory=set)
     has_store: bool = False
+    #: The store's document records by id, to find an article already recorded.
+    document_records: dict[str, Any] = field(default_factory=dict)
 
 
 def index_store(store: Any | None) -> StoreIndex:
@@ -119,6 +121,7 @@ def index_store(store: Any | None) -> StoreIndex:
         set(store.documents),
         set(store.claims),
         True,
+        dict(store.documents),
     )
 
 

@@ -99,6 +99,13 @@ def extract(
             "No publication date was given (--published): day words could not be placed "
             "and no claim has an as_of."
         )
+    url = url or article.url
+    recorded = _recorded(index, outlet, published, title, url)
+    if recorded is not None:
+        # The store's record is the article's: its outlet and day (said in _recorded).
+        outlet = recorded.outlet or outlet
+        published = recorded.published or published
+        notes.clear()
     taken_docs = set(index.documents)
     doc_id = unique(
         "-".join(
@@ -106,27 +113,69 @@ def extract(
         ),
         taken_docs,
     )
+    if recorded is not None:
+        doc_id = recorded.id
     document: dict[str, Any] = {
         "id": doc_id,
         "outlet": outlet,
         "title": title,
         "published": published,
         "language": language or detect_language(article.text),
-        "url": url or article.url,
+        "url": url,
         "kind": "article",
     }
     new_outlet = None
-    if outlet is not None and outlet not in index.outlets:
+    if outlet is not None and outlet not in index.outlets and recorded is None:
         new_outlet = {"id": outlet, "name": outlet}
     x = Extraction(article.path, document, [], new_outlet, notes=notes)
+    x.recorded = recorded is not None
     x.relays = _relays(article, index, outlet)
-    for wire, credit in x.relays:
+    for wire, credit in x.relays if recorded is None else ():
         notes.append(
             f"The text relays {wire} ({credit!r}): record {wire}'s dispatch as a document "
-            "and list it in this document's `cites` (DESIGN: a relayed wire is one origin)."
+            "and list it in this document's `cites` (what it relays and the wire's own "
+            "report count as one source, not two)."
         )
     _claims(x, article, index, outlet, published)
     return x
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and " ".join(str(a).casefold().split()) == " ".join(
+        str(b).casefold().split()
+    )
+
+
+def _address(url: str | None) -> str:
+    """An address compared without its scheme, ``www.`` or final ``/``."""
+    plain = re.sub(r"^[a-z]+://(?:www\.)?", "", (url or "").strip().casefold())
+    return plain.rstrip("/")
+
+
+def _recorded(
+    index: StoreIndex,
+    outlet: str | None,
+    published: dt.date | None,
+    title: str | None,
+    url: str | None,
+) -> Any | None:
+    """The store's document for this article, if it has one: the same address, or the
+    same title from the same outlet (and the same day, when both are known)."""
+    for doc in index.document_records.values():
+        if url and doc.url and _address(url) == _address(doc.url):
+            return doc
+        if not _same_text(title, doc.title):
+            continue
+        if outlet is not None and doc.outlet is not None and outlet != doc.outlet:
+            continue
+        if published is not None and doc.published is not None and published != doc.published:
+            continue
+        # A title alone is not enough: the outlet or the day must agree as well.
+        if (outlet is not None and outlet == doc.outlet) or (
+            published is not None and published == doc.published
+        ):
+            return doc
+    return None
 
 
 def _relays(article: Article, index: StoreIndex, outlet: str | None) -> list[tuple[str, str]]:
@@ -151,6 +200,7 @@ def _claims(
     published: dt.date | None,
 ) -> None:
     reading = Reading(x, index, outlet, published)
+    reading.dateline = _dateline_day(article, published)
     # A day without its year takes the publication's, else the last year the article
     # (its title first) named.
     reading.year = (
@@ -172,37 +222,47 @@ def _claims(
             reading.sentence(sentence, context, cited)
             reading.seen.append(sentence.text)
     x.properties = list(reading.proposed_properties.values())
-    _headline_claimants(x)
+    _headline_figures_once(x)
 
 
-def _headline_claimants(x: Extraction) -> None:
-    """A headline repeats a figure of the text in the outlet's words: it is the claim of
-    whoever the text credits that figure to (the first later claim of the same property
-    and interval), not the outlet's own."""
+def _dateline_day(article: Article, published: dt.date | None) -> dt.date | None:
+    """The one day a dateline opening the text names ("KESSARA, March 15 (Reuters) -",
+    "BAMAKO, 19 sept. (AFP) —"), placed by the publication date; None with no
+    publication date, or a day after it (a misread)."""
+    if published is None:
+        return None
+    for credit in article.credits:
+        if credit.paragraph > 2:
+            break
+        for d in find_dates(credit.text, published, published.year):
+            if d.first is not None and d.first == d.last and d.first <= published:
+                return d.first
+    return None
+
+
+def _headline_figures_once(x: Extraction) -> None:
+    """A headline repeats a figure of the text in the outlet's words: the figure is
+    proposed once, at the body's sentence that credits it (the first later claim of the
+    same property and interval), its why noting the headline."""
     title = x.document["title"]
+    kept = []
     for claim in x.claims:
-        if claim.quote != title or claim.claimant is not None or "claimant" in claim.fill:
+        if claim.quote != title or claim.stance != "asserts":
+            kept.append(claim)
             continue
-        same = next(
-            (
-                c
-                for c in x.claims
-                if c is not claim
-                and c.quote != title
-                and c.claimant is not None
-                and (c.property, c.low, c.high) == (claim.property, claim.low, claim.high)
-            ),
-            None,
-        )
-        if same is None:
+        same = [
+            c
+            for c in x.claims
+            if c.quote != title
+            and c.stance == "asserts"
+            and (c.property, c.low, c.high) == (claim.property, claim.low, claim.high)
+        ]
+        body = next((c for c in same if c.claimant is not None), same[0] if same else None)
+        if body is None:
+            kept.append(claim)
             continue
-        claim.claimant = same.claimant
-        claim.why = [
-            w if not w.startswith("no claimant") else
-            f"claimant {same.claimant}: the headline repeats the figure of {same.locator}, "
-            "credited there"
-            for w in claim.why
-        ]  # fmt: skip
+        body.why.append(f"also the headline's figure ({title!r}): proposed once, here")
+    x.claims = kept
 
 
 def _cited(

@@ -35,6 +35,10 @@ _NO_FIGURE = frozenset({"part of a date or a time", "a year", ARTICLE})
 
 #: People of a side: a figure naming one is not the speaker's own unless it says so.
 _SIDES = frozenset({"government", "rebels", "civilians", "peacekeepers"})
+#: An army's men named in a sentence: its other figures count its own.
+_RE_MEN = re.compile(
+    r"\b(?:soldiers|soldats?|militaires|troops|servicemen|hommes|men|éléments)\b", re.IGNORECASE
+)
 #: A figure given on the event's own day: "on the day of the attack", "at the time".
 _RE_THEN = re.compile(
     r"\b(?:on the day of the (?:attack|assault|massacre|killings?|strike|raid)|at the time|"
@@ -55,7 +59,10 @@ _RE_OWN = re.compile(
     r"ses pertes|leurs pertes|their losses|own losses|"
     # the speaker is the subject: "the army said it had killed 30 and lost 4 men"
     r"(?:it|they|il|elle|ils|elles|and|et)\s+(?:had\s+|has\s+|have\s+|avait\s+|a\s+|ont\s+)?"
-    r"(?:lost|perdu))\b",
+    r"(?:lost|perdu)|"
+    # "the army denied losing 60 men", "l'armée dément avoir perdu 60 hommes"
+    r"(?:denied|denies|deny|dément|démentent|a démenti|ont démenti|nie|a nié)\s+"
+    r"(?:having\s+)?(?:lost|losing|avoir perdu))\b",
     re.IGNORECASE,
 )
 
@@ -99,6 +106,9 @@ class Reading:
     recall: tuple[DateMention, int, str] | None = None
     #: The article's event and where it was named: carried to figures naming none.
     event: tuple[Any, str] | None = None
+    #: The day the article's dateline names ("KESSARA, March 15 (Reuters) -"): when it
+    #: is not the publication's, the day of statements that name none.
+    dateline: dt.date | None = None
     speakers: Speakers = field(init=False)
     seen: list[str] = field(default_factory=list)
     taken: set[str] = field(default_factory=set)
@@ -275,6 +285,7 @@ class Reading:
                 subject, subject_why = self.carried_event(subject_why)
         people = figure.who | side_words(index, find_mentions(index, figure.counted))
         claimant, claimant_why, empty = claimant_of(who, cited, self.author, self.outlet)
+        named_people = set(people)
         own_side = self.own_side(sentence.text, q.start, people, claimant)
         if own_side:
             people |= own_side
@@ -295,6 +306,22 @@ class Reading:
                 )
             self.skip(sentence, q.text, reason)
             return
+        own_men = self.own_men(sentence.text, figure, named_people, claimant)
+        if own_men:
+            # "L'armée déplore la perte de 4 soldats, et 11 blessés ont été évacués": the
+            # army's own wounded, most likely; a property of its side's, if the store has
+            # one, else the total's, said to be maybe a part.
+            ours = choose_property(
+                index, figure.measure or "", people | own_men, subject.id if subject else None
+            )
+            if ours is not None and ours.id != choice.id and ours.proposed is None:
+                choice = ours
+                why.append(f"people of {claimant}'s side: its own men, counted beside them")
+            else:
+                why.append(
+                    f"may be a part: {claimant} counts its own men in this sentence, so these "
+                    "may be only its own, not the event's total"
+                )
         if choice.proposed is not None:
             self.proposed_properties.setdefault(choice.id, choice.proposed)
         why.append(choice.why + f" (from {figure.counted!r})")
@@ -344,6 +371,20 @@ class Reading:
                 stance=stance,
             )
         )
+
+    def own_men(
+        self, text: str, figure: Figure, people: set[str], claimant: str | None
+    ) -> set[str]:
+        """An army's side, for wounded or missing it gives naming no people, when the
+        same sentence counts its men ("soldats", "soldiers") elsewhere."""
+        party = self.index.parties.get(claimant or "")
+        if party is None or party.kind != "army" or figure.measure not in ("wounded", "missing"):
+            return set()
+        if people & _SIDES or "people" in people or figure.subset is not None:
+            return set()
+        if not _RE_MEN.search(text[: figure.match.start]):
+            return set()
+        return side_words(self.index, [Mention(0, 0, "party", party.id, party.id)]) & _SIDES
 
     def own_side(self, text: str, start: int, people: set[str], claimant: str | None) -> set[str]:
         """The claimant's own side when it counts its own ("we lost two", "seven of our
@@ -402,6 +443,11 @@ class Reading:
             and date.high < day[0] != self.published
         ):
             return day[0], f"as_of {day[0]}: the day the sentence names, after the event"
+        if self.dateline is not None and self.dateline != self.published:
+            return self.dateline, (
+                f"as_of {self.dateline}: the article's dateline day (the text names no day "
+                "for the statement)"
+            )
         return None, (
             "as_of: the document's publication date (the default)"
             + ("" if who.day else "; the text names no day for the statement")

@@ -56,6 +56,9 @@ class Speakers:
         if a.claimant and not a.document:
             self.speaker, self.speaker_left = (a, locator), SPEAKER_SENTENCES
             self.speaker_where = where
+        elif a.unnamed:
+            # "one resident said … He added": he is the resident, nobody's word
+            self.speaker, self.speaker_left = None, 0
 
     def read(self, text: str, said: list[Attribution]) -> None:
         """After a sentence: the parties it named and the people it tied to them."""
@@ -96,11 +99,8 @@ class Speakers:
                 venue=a.venue or named.venue,
                 how=f"{a.how}: {a.words!r} is {named.words}, the speaker named at {at}",
             )
-        before = [i for i in self.named_last if i in self.index.parties]
-        if len(before) == 1:
-            party = self.index.parties[before[0]]
-            how = f"{a.how}: {a.words!r} is {party.name}, the one party named just before"
-            return Attribution(party.id, True, party.name, how, a.carries, a.start, a.end, a.stance)
+        # A party merely named before ("the rebels attacked") is no speaker: "it added"
+        # points at nobody then.
         return replace(a, how=f"{a.how}, and no speaker was named just before")
 
     def _person(self, a: Attribution) -> Attribution:
@@ -163,6 +163,13 @@ def claimant_of(
             None,
             f"claimant left empty: {a.how}, whose author the text does not name",
             ("who issued the statement the text cites (it names no author)"),
+        )
+    if a is not None and a.unnamed:
+        return (
+            None,
+            f"claimant left empty: {a.how}; the store has no anonymous party for it",
+            f"who is quoted: {a.words!r}, unnamed (an anonymous party's id; add one, "
+            "kind anonymous)",
         )
     if a is not None and a.pronoun:
         return (

@@ -218,6 +218,23 @@ _RE_CREDIT = re.compile(
     r")\s*\.?\s*$",
     re.IGNORECASE,
 )
+#: A credit of people, not of an outlet: the journalists who wrote, reported or edited
+#: ("Reporting by X; Editing by Y", "(Additional reporting by X)", "By X",
+#: "Par X, avec Y à Z", "Propos recueillis par X"). Never a relay.
+_RE_BYLINE = re.compile(
+    r"^\(?\s*(?:"
+    r"(?:additional\s+)?(?:reporting|writing|editing|research|compiled|written|reported"
+    r"|edited|translated|graphics)\s+by\b"
+    r"|(?:propos\s+recueillis|r[ée]dig[ée]|traduit)\s+par\b"
+    r"|(?:by|par|de\s+notre\s+(?:envoy[ée]e?\s+sp[ée]cial[e]?|correspondante?))\s+"
+    r"(?!(?:l[ae]s?|the|une?|a)\s)[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)+"
+    r")",
+    re.IGNORECASE,
+)
+#: An agency named in a byline ("Par X, avec AFP"): the relay it credits.
+_RE_BYLINE_AGENCY = re.compile(
+    r"\b(?:avec|with)\s+(?P<agency>[A-Z]{2,6})\b(?!\s+(?:à|a|in|au|en)\s)"
+)
 #: Words ending in a dot that do not end a sentence.
 _ABBREVIATIONS = {
     *("mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "col.", "lt.", "maj.", "sgt.", "capt."),
@@ -275,17 +292,39 @@ def parse_text(text: str, path: str = "<text>") -> Article:
 
 
 def _take_credits(block: str, paragraph: int, credits: list[Credit]) -> str:
-    """``block`` without its dateline and closing credit, each noted in ``credits``."""
+    """``block`` without its dateline and closing credit, each noted in ``credits``;
+    a byline (people, not an outlet) is taken out and noted only for the agency it
+    names."""
+    if _is_byline(block):
+        for agency in _RE_BYLINE_AGENCY.finditer(block):
+            credits.append(Credit(agency["agency"], block, paragraph))
+        return ""
     m = _RE_DATELINE.match(block)
     if m and len(m[0].split()) <= 8 and not re.search(r"\d", m["credit"] or m["alone"]):
         credits.append(Credit((m["credit"] or m["alone"]).strip(), m[0].strip(), paragraph))
         block = block[m.end() :].strip()
+    m = _RE_BYLINE_END.search(block)
+    if m and _is_byline(m["byline"]):
+        block = block[: m.start()].strip()
     m = _RE_CREDIT.search(block)
     # A credit is short: a name, not a parenthesis of the sentence ("(14 civilians)").
     if m and len((m["paren"] or m["word"]).split()) <= 5 and not re.search(r"\d", m[0]):
         credits.append(Credit((m["paren"] or m["word"]).strip(), m[0].strip(), paragraph))
         block = block[: m.start()].strip()
     return block
+
+
+#: A parenthesis ending a paragraph, for a byline there ("… (Additional reporting by X)").
+_RE_BYLINE_END = re.compile(r"(?:^|(?<=[.!?»”\"]))\s*(?P<byline>\([^()]{4,200}\))\s*\.?\s*$")
+
+
+def _is_byline(block: str) -> bool:
+    """Whether ``block`` is a credit of people: short, and opening as a byline does."""
+    return (
+        len(block.split()) <= 30
+        and not re.search(r"[.!?]\s+\S", block.rstrip(".)"))
+        and bool(_RE_BYLINE.match(block))
+    )
 
 
 def split_sentences(block: str) -> list[str]:

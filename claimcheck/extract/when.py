@@ -201,7 +201,8 @@ _RE_STATEMENT_CUE = re.compile(
     r"a indiqué|a déclaré|a annoncé|a affirmé|a précisé|a confirmé|a revendiqué|a démenti|"
     r"dément|publié|diffusé|rendu public|conférence de presse|déclaration|indique|annonce|"
     r"affirme|précise|déclare|posted|insisted|rejected|put|gave|faisait état|faisaient état|"
-    r"fait état|font état|a fait état|avait annoncé|annoncé|a dressé|dressé|avance)(?![\w])",
+    r"fait état|font état|a fait état|avait annoncé|annoncé|a dressé|dressé|avance|"
+    r"appris|a-t-on appris|on a appris|ajouté|précisé|indiqué|déclaré|confié)(?![\w])",
     re.IGNORECASE,
 )
 

@@ -16,6 +16,11 @@ _EMPTY_HINTS = {
     "name": "write its name",
     "label": "write a short label",
     "finding": "write the fingerprint of the finding reviewed",
+    "claimant": (
+        "write the id of the party or outlet quoted (or delete the line: the outlet's own voice)"
+    ),
+    "outlet": "write the id of the outlet that published it",
+    "published": "write its publication date, YYYY-MM-DD",
 }
 
 #: Fields the models fill in themselves: never suggested for a misspelt one.
@@ -41,9 +46,9 @@ def validation_problem(
         return field, True, f"{label}: unknown field {field!r}{hint}"
     if kind == "missing":
         return None, False, f"{label}: missing required field {field!r}"
-    if len(loc) == 1 and "input" in err and err["input"] is None:
-        # A field left empty (`subject:`), as `extract` leaves what it could not fill:
-        # say what to write there.
+    if len(loc) == 1 and "input" in err and err["input"] in (None, ""):
+        # A field left empty (`subject:`, or `claimant: ""` where empty would be a
+        # default), as `extract` leaves what it could not fill: say what to write there.
         if kind == "literal_error":
             hint = f"write one of {err.get('ctx', {}).get('expected', 'its values')}"
         else:
