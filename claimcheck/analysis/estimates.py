@@ -26,6 +26,7 @@ estimate names the claims behind low, best and high, and its ``basis`` in words.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from claimcheck.analysis.grades import Grade
 from claimcheck.analysis.group import GroupEvidence
@@ -130,10 +131,20 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     if len({i for _, i in figures}) < 2 or len({o for o, _ in figures}) < 2:
         return None  # one figure, or one origin revising itself (CC105-CC107)
     credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]
+    # Each statement's weights, once (the claims of a statement share them).
+    weights: dict[int, tuple[Any, Any]] = {}
+
+    def weighed(c: Claim) -> tuple[Any, Any]:
+        st = statement_of[c.id]
+        found = weights.get(st.index)
+        if found is None:
+            found = weights[st.index] = ev.tally(st).weighed()
+        return found
+
     weak: str | None = None
     if not credible or all(grades[c.id].grade >= 4 for c in credible if c.id in grades):
         weak = "every figure is contested"
-    elif not any(ev.tally(statement_of[c.id]).weighed()[0][0] > 0 for c in credible):
+    elif not any(weighed(c)[0][0] > 0 for c in credible):
         # No neutral origin, nor opposing sides agreeing, stands behind any figure.
         weak = "every figure comes from a side with a stake in it"
     # A party's own figure that a neutral origin contradicts (an army's "no civilians"
@@ -143,7 +154,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     if credible:
         partisan = set()
         for c in credible:
-            (w_for, _, _), (w_against, _, _) = ev.tally(statement_of[c.id]).weighed()
+            (w_for, _, _), (w_against, _, _) = weighed(c)
             if w_for == 0 and w_against > 0:
                 partisan.add(c.id)
         if partisan and len(partisan) < len(credible):

@@ -182,9 +182,11 @@ def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
     (w_for, n_for, sides_for), (w_against, n_against, _) = tally.weighed()
     units_for, units_against = len(tally.support), len(tally.against)
     needed = ev.thresholds.corroborated_at
-    against = _units(tally.against, not tally.bracketed)
-    if tally.bracketed:
-        against += ", not all agreeing among themselves"
+    against = ""  # (words only where someone is against)
+    if units_against:
+        against = _units(tally.against, not tally.bracketed)
+        if tally.bracketed:
+            against += ", not all agreeing among themselves"
     if not tally.support:
         if n_against >= 2:
             grade = 5

@@ -87,6 +87,13 @@ class GroupEvidence:
         self.subject_id, self.property_id = key
         self.prop: Property | None = store.properties.get(self.property_id)
         self.subject: Subject | None = store.subjects.get(self.subject_id)
+        prop = self.prop
+        #: What the property says of its values (read on every comparison: kept as is).
+        self.single: bool = prop is None or prop.single
+        self.type: str = prop.type if prop else "text"
+        self.cumulative: bool = bool(prop and prop.cumulative)
+        #: Values are intervals (quantities, dates), compared through their bounds.
+        self.interval: bool = self.type in ("quantity", "date")
         self.thresholds = thresholds
         #: Every claim given, and the active ones with a readable value, in store order.
         self.all_claims: list[Claim] = list(claims)
@@ -118,23 +125,6 @@ class GroupEvidence:
         self.memo: dict[str, object] = {}
 
     # -- basics -------------------------------------------------------------------------
-
-    @property
-    def single(self) -> bool:
-        return self.prop is None or self.prop.single
-
-    @property
-    def type(self) -> str:
-        return self.prop.type if self.prop else "text"
-
-    @property
-    def cumulative(self) -> bool:
-        return bool(self.prop and self.prop.cumulative)
-
-    @property
-    def interval(self) -> bool:
-        """Values are intervals (quantities, dates), compared through their bounds."""
-        return self.type in ("quantity", "date")
 
     def _tolerance(self) -> float | str | None:
         if self.prop is None:
@@ -288,8 +278,13 @@ class GroupEvidence:
         parties = self.store.parties
         by_key: dict[object, Unit] = {}
         of_origin: dict[int, Unit] = {}
+        interested = self.interested_side if self.sides else None
         for root, claims in members.items():
-            side = next((s for c in claims if (s := self.interested_side(c))), None)
+            side = (
+                next((s for c in claims if (s := interested(c))), None)
+                if interested is not None
+                else None
+            )
             key: object = ("side", side) if side else ("origin", root)
             unit = by_key.get(key)
             if unit is None:

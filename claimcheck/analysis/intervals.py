@@ -48,7 +48,14 @@ class Spans:
     )
 
     def __init__(self, items: list[tuple[Bound, Bound, Claim]]) -> None:
-        items.sort(key=lambda t: t[1])
+        if len(items) == 1:  # most units of a group state one figure
+            lo, hi, claim = items[0]
+            self.his = self.hi_by_lo = [hi]
+            self.los = self.lo_order = self.prefix_max_lo = self.suffix_min_lo = [lo]
+            self.claims = [claim]
+            self.min_hi, self.max_lo = hi, lo
+            return
+        items.sort(key=_upper)
         self.his = [hi for _, hi, _ in items]
         self.los = [lo for lo, _, _ in items]
         self.claims = [c for _, _, c in items]
@@ -90,8 +97,13 @@ class Spans:
         return i < len(self.his) and self.suffix_min_lo[i] <= above
 
 
+def _upper(item: tuple[Bound, Bound, Claim]) -> Bound:
+    return item[1]
+
+
 class Windows:
-    """One unit's denials of quantities or dates: does one of them cover an interval?"""
+    """One unit's denials of quantities or dates: does one of them cover an interval?
+    (False when there is none.)"""
 
     __slots__ = ("highs", "lows")
 
@@ -100,11 +112,17 @@ class Windows:
         self.lows = [lo for lo, _ in windows]
         self.highs = list(accumulate((hi for _, hi in windows), max))
 
+    def __bool__(self) -> bool:
+        return bool(self.lows)
+
     def cover(self, lo: Bound, hi: Bound) -> bool:
         """Some window holds [lo, hi]: a value in it implies what that denial denies."""
         i = bisect_right(self.lows, lo)
         return i > 0 and self.highs[i - 1] >= hi
 
+
+#: No denial at all (shared: nothing changes a :class:`Windows` once made).
+NO_WINDOWS = Windows([])
 
 #: Below any sum the tree holds (its points past ``size``).
 _NEG = -(1 << 120)

@@ -99,8 +99,9 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     first_of: dict[str, int] = {}
     origin: dict[str, int] = {}
     by_document: dict[str, list[int]] = defaultdict(list)
+    origin_key = prov.origin_key
     for i, c in enumerate(claims):
-        j = first_of.setdefault(prov.origin_key(c), i)
+        j = first_of.setdefault(origin_key(c), i)
         origin[c.id] = j
         if c.source is not None:
             by_document[c.source].append(i)
@@ -110,11 +111,14 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     relays: dict[int, tuple[int, str]] = {}
     relayed: dict[tuple[str, int], list[int]] = defaultdict(list)
     indexes: dict[str, _DocIndex] = {}
+    own_reporting, cited_by = prov.own_reporting, prov.cited_sorted
     for i, c in enumerate(claims):
         st = statement_of.get(c.id)
-        if st is None or c.source is None or not prov.own_reporting(c):
+        if st is None or c.source is None or not own_reporting(c):
             continue
-        cited = sorted(prov.cited(c.source))
+        cited = cited_by(c.source)
+        if not cited:
+            continue
         carrier = None
         for doc_id in cited:
             index = indexes.get(doc_id)

@@ -43,6 +43,7 @@ class Provenance:
         self.store = store
         self._roots: dict[str, str] = {}
         self._cited: dict[str, frozenset[str]] = {}
+        self._cited_sorted: dict[str, list[str]] = {}
         #: Origin keys by (claimant, outlet): a million claims share a few thousand.
         self._origin_keys: dict[tuple[str | None, str | None], str] = {}
         self._owner_parties: dict[str, str] | None = None
@@ -187,6 +188,13 @@ class Provenance:
     def own_reporting(self, claim: Claim) -> bool:
         """Whether the claim is its outlet speaking in its own voice (no other claimant)."""
         return claim.outlet is not None and claim.claimant in (None, claim.outlet)
+
+    def cited_sorted(self, document_id: str) -> list[str]:
+        """:meth:`cited`, in id order (asked for each claim of a document: kept)."""
+        found = self._cited_sorted.get(document_id)
+        if found is None:
+            found = self._cited_sorted[document_id] = sorted(self.cited(document_id))
+        return found
 
     def cited(self, document_id: str) -> frozenset[str]:
         """The documents ``document_id`` cites, directly or through a chain (not itself),

@@ -96,8 +96,9 @@ class Units:
         self._list: list[Unit] | None = None
 
     @classmethod
-    def of(cls, units: Iterable[Unit]) -> Units:
-        found = sorted(units, key=_unit_index)
+    def of(cls, units: Iterable[Unit], *, ordered: bool = False) -> Units:
+        """These units, counted and listed (``ordered``: a list already by unit index)."""
+        found = units if ordered and isinstance(units, list) else sorted(units, key=_unit_index)
         named = anonymous = 0
         sides: list[str] = []
         for u in found:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from claimcheck.analysis.intervals import Bound, Covering, Spans, Windows, bounds
+from claimcheck.analysis.intervals import NO_WINDOWS, Bound, Covering, Spans, Windows, bounds
 from claimcheck.analysis.statements import Statement, Tally, Unit, Units
 from claimcheck.model import Claim
 
@@ -79,38 +79,44 @@ class _Entry:
 def unit_spans(group: GroupEvidence) -> list[tuple[Unit, Any, Any, list[Claim]]]:
     """Each unit with evidence: its asserted intervals (or values by key), its
     denials (windows, or keys), and its evidence claims."""
-    if group._unit_spans is None:
+    found = group._unit_spans
+    if found is None:
         statement_of = group.statement_by_claim
         units = group.units
-        members: dict[int, list[Claim]] = defaultdict(list)
-        by_index: dict[int, Unit] = {}
+        interval = group.interval
+        members: dict[int, tuple[Unit, list[Claim]]] = {}
         for c in group.evidence:
             u = units[c.id]
-            by_index[u.index] = u
-            members[u.index].append(c)
-        out = []
-        for i, u in sorted(by_index.items()):
-            claims = members[i]
-            denied = {
-                st.index: st for c in claims if (st := statement_of[c.id]).stance == "denies"
-            }.values()
-            denials: Any = (
-                Windows([group.window(st.value) for st in denied])
-                if group.interval
-                else {st.value.key for st in denied}
-            )
-            asserted = [c for c in claims if statement_of[c.id].stance == "asserts"]
-            summary: Any
-            if group.interval:
-                items = [(*bounds(statement_of[c.id].value), c) for c in asserted]
-                summary = Spans(items) if items else None
+            entry = members.get(u.index)
+            if entry is None:
+                members[u.index] = (u, [c])
             else:
-                summary = {}
-                for c in asserted:
-                    summary.setdefault(statement_of[c.id].value.key, []).append(c)
-            out.append((u, summary, denials, claims))
-        group._unit_spans = out
-    return group._unit_spans
+                entry[1].append(c)
+        found = []
+        for i in sorted(members):
+            u, claims = members[i]
+            denied: dict[int, Statement] = {}
+            summary: Any = [] if interval else {}
+            for c in claims:
+                st = statement_of[c.id]
+                if st.stance == "denies":
+                    denied[st.index] = st
+                elif interval:
+                    summary.append((*bounds(st.value), c))
+                else:
+                    summary.setdefault(st.value.key, []).append(c)
+            if interval:
+                denials: Any = (
+                    Windows([group.window(st.value) for st in denied.values()])
+                    if denied
+                    else NO_WINDOWS
+                )
+                summary = Spans(summary) if summary else None
+            else:
+                denials = {st.value.key for st in denied.values()}
+            found.append((u, summary, denials, claims))
+        group._unit_spans = found
+    return found
 
 
 def query(group: GroupEvidence, st: Statement) -> Query:
@@ -175,6 +181,8 @@ def walk(group: GroupEvidence, st: Statement) -> Tally:
             against.append(unit)
             for label in why:
                 groups[label].append(unit)
+    if not groups:  # (most statements: nobody against)
+        return Tally(Units.of(support, ordered=True), Units.of(()), [], also)
     cases = [
         Units.of(
             strongest(units, q.below if label[1] == "lower" else q.above, label[1] == "lower")
@@ -183,7 +191,7 @@ def walk(group: GroupEvidence, st: Statement) -> Tally:
         )
         for label, units in _by_direction(groups)
     ]
-    return Tally(Units.of(support), Units.of(against), cases, also)
+    return Tally(Units.of(support, ordered=True), Units.of(against, ordered=True), cases, also)
 
 
 def supporting_claims(group: GroupEvidence, st: Statement) -> list[Claim]:
@@ -192,15 +200,16 @@ def supporting_claims(group: GroupEvidence, st: Statement) -> list[Claim]:
     tally = group.tally(st)
     if not tally.support:
         return []
-    entries = _entries(group)
     found: list[Claim] = []
     if group.interval and st.stance == "asserts":
         low, high = group.window(st.value)
+        spans_of = _spans(group)
         for unit in tally.support:
-            spans = entries[unit.index].spans
+            spans = spans_of[unit.index]
             if spans is not None:
                 found += spans.within(low, high)
     else:
+        entries = _entries(group)
         for unit in tally.support:
             found += entries[unit.index].supporting(group, st)
     order = _order(group)
@@ -214,6 +223,14 @@ def _entries(group: GroupEvidence) -> dict[int, _Entry]:
         found = group.memo["entries"] = {
             unit.index: _Entry(group, spans, claims) for unit, spans, _, claims in unit_spans(group)
         }
+    return found  # type: ignore[return-value]
+
+
+def _spans(group: GroupEvidence) -> dict[int, Any]:
+    """Each unit's asserted intervals by unit index (what an interval's support needs)."""
+    found = group.memo.get("spans")
+    if found is None:
+        found = group.memo["spans"] = {unit.index: spans for unit, spans, _, _ in unit_spans(group)}
     return found  # type: ignore[return-value]
 
 

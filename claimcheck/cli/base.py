@@ -318,11 +318,15 @@ def load_for_check(settings: Settings, limits: Any) -> Any:
 
 
 def run_rules(settings: Settings, store: Any, config: Any) -> Any:
-    """:func:`claimcheck.engine.check`, its progress shown on a terminal when long."""
+    """:func:`claimcheck.engine.check`, its progress shown on a terminal when long; with
+    the cache, the result kept for an unchanged store and settings when there is one
+    (:mod:`claimcheck.result_cache`)."""
     from claimcheck.engine import check
+    from claimcheck.result_cache import check_kept
 
+    run = check_kept if settings.use_cache else check
     with settings.progress("checking", "groups") as report:
-        return check(store, config, jobs=settings.jobs, progress=report)
+        return run(store, config, jobs=settings.jobs, progress=report)
 
 
 def check_all(ctx: click.Context) -> Any:

@@ -18,6 +18,7 @@ _OWN_FILES = (
     "store.sqlite-shm",
     "store.sqlite-journal",
     "lock",
+    "check-result.json",  # claimcheck.result_cache
 )
 
 #: What a refused folder is told with (after :func:`foreign_folder`'s reason).
