@@ -105,7 +105,7 @@ def _continuing(
     store: Store, findings: list[Finding], old: list[Finding], new_ids: frozenset[str]
 ) -> set[str]:
     """Conflicts that continue one the store already has: the same rule on the same group,
-    the candidates' claims all from origins already in it — a ministry revising its toll
+    the candidates' claims all from speakers already in it — a ministry revising its toll
     in a dispute with the army is the same dispute, not a new one. (Only conflicts: a
     gap or a revision about a new figure is news to a reader, whoever gave it.)"""
     claims = store.claims
@@ -114,11 +114,11 @@ def _continuing(
     by_group: dict[tuple[str, str, str], list[set[str]]] = defaultdict(list)
     for g in old:
         by_group[(g.rule, g.subject or "", g.property or "")].append(
-            {claims[c].origin for c in g.claims if c in claims}
+            {claims[c].speaker for c in g.claims if c in claims}
         )
     out: set[str] = set()
     for f in findings:
-        mine = {claims[c].origin for c in f.claims if c in new_ids and c in claims}
+        mine = {claims[c].speaker for c in f.claims if c in new_ids and c in claims}
         before = by_group.get((f.rule, f.subject or "", f.property or ""), ())
         if mine and any(mine <= origins for origins in before):
             out.add(f.fingerprint)

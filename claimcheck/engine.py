@@ -217,21 +217,21 @@ def attach_reviews(store: Store, findings: list[Finding], complete: bool) -> lis
 
 def _successors(store: Store, findings: list[Finding], review: Review) -> list[Finding]:
     """Findings holding claims a stale review lists: first those sharing claims of the
-    most origins (a dispute between the same parties, one of which revised its figure,
+    most speakers (a dispute between the same parties, one of which revised its figure,
     before the revision itself), then the most severe, then the most claims in common."""
     if not review.claims:
         return []
     seen = set(review.claims)
     claims = store.claims
 
-    def origins(ids: Iterable[str]) -> int:
-        return len({claims[c].origin for c in ids if c in claims})
+    def speakers(ids: Iterable[str]) -> int:
+        return len({claims[c].speaker for c in ids if c in claims})
 
     ranked = []
     for f in findings:
         common = seen.intersection(f.claims)
         if common:
-            key = (-origins(common), -SEVERITY_RANK[f.severity], -len(common), f.rule)
+            key = (-speakers(common), -SEVERITY_RANK[f.severity], -len(common), f.rule)
             ranked.append((key, f.fingerprint, f))
     return [f for _, _, f in sorted(ranked, key=lambda t: (t[0], t[1]))][:3]
 

@@ -113,7 +113,7 @@ def outlet_records(result: Result) -> list[OutletRecord]:
                 records[cited].relayed_to += 1
     for claim in store.claims.values():
         rules = result.rules_of(claim.id)
-        own = records.get(claim.origin)
+        own = records.get(claim.speaker)
         if own is not None:
             own.as_claimant += 1
             grade = result.grades.get(claim.id)
@@ -274,7 +274,7 @@ class ClaimFacts:
         c, grade = self.claim, self.grade
         return {
             "id": c.id,
-            "claimant": c.origin,
+            "claimant": c.speaker,
             "subject": c.subject,
             "property": c.property,
             "value": c.stated,
@@ -399,7 +399,7 @@ def party_records(result: Result, *, with_parts: bool = False) -> list[PartyReco
         for p in store.parties.values()
     }
     for claim in store.claims.values():
-        speaker = claim.origin
+        speaker = claim.speaker
         own = records.get(speaker)
         above = index.above.get(speaker, ())
         if own is None and not above:
@@ -420,4 +420,4 @@ def party_claims(result: Result, party: str, *, with_parts: bool = False) -> lis
     findings, standing and the outlets that carried it, in the store's order."""
     index = _PartyIndex(result)
     speakers = {party, *index.parts.get(party, ())} if with_parts else {party}
-    return [index.facts(c).as_dict() for c in result.store.claims.values() if c.origin in speakers]
+    return [index.facts(c).as_dict() for c in result.store.claims.values() if c.speaker in speakers]

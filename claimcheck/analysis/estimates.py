@@ -286,7 +286,7 @@ def _basis(
     vague_only: bool,
 ) -> str:
     claims = ev.store.claims
-    who = sorted({claims[cid].origin for cid in best_claims if cid in claims})
+    who = sorted({claims[cid].speaker for cid in best_claims if cid in claims})
     text = (
         f"best {_num(best)}: the figure given by {', '.join(who)}, "
         f"supported by {n_best} independent origin{'s' if n_best != 1 else ''}"
@@ -294,7 +294,7 @@ def _basis(
     shown = sorted({str(c.parsed) for c in left_out})
     if shown:
         text += f"; left out as improbable: {', '.join(shown)}"
-    partisan = sorted({f"{c.parsed} ({c.origin})" for c in challenged})
+    partisan = sorted({f"{c.parsed} ({c.speaker})" for c in challenged})
     if partisan:
         text += "; left out as a party's figure a neutral origin contradicts: " + ", ".join(
             partisan

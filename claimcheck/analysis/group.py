@@ -292,7 +292,7 @@ class GroupEvidence:
                     (p := parties.get(c.claimant or "")) is not None and p.is_anonymous
                     for c in claims
                 )
-                name = f"side {side}" if side else ", ".join(sorted({c.origin for c in claims}))
+                name = f"side {side}" if side else ", ".join(sorted({c.speaker for c in claims}))
                 unit = by_key[key] = Unit(len(by_key), side, anonymous, name)
             of_origin[root] = unit
         credit = self.credited

@@ -225,8 +225,10 @@ class Claim:
     cited: SkipJsonSchema[bool] = field(init=False, default=False, repr=False)
 
     @builtins.property
-    def origin(self) -> str:
-        """Who speaks: the claimant, or the outlet when none is named."""
+    def speaker(self) -> str:
+        """Who speaks: the claimant, or the outlet when none is named. (Not an *origin*:
+        several speakers — a party and its parts, outlets of one owner — may be one
+        independent origin; :class:`~claimcheck.analysis.provenance.Provenance` says.)"""
         return self.claimant or self.outlet or f"unsourced:{self.id}"
 
     @builtins.property

@@ -46,10 +46,10 @@ class InterestedOnly(Rule):
             if tally.support.neutral or len(sides) != 1:
                 continue
             support = ev.support(st)
-            claimants = sorted({c.origin for c in support if ev.interested_side(c)})
-            relays = sorted({c.origin for c in support} - set(claimants))
+            claimants = sorted({c.speaker for c in support if ev.interested_side(c)})
+            relays = sorted({c.speaker for c in support} - set(claimants))
             if not claimants:  # only relays of it remain: name whom they relay
-                claimants = sorted({ev.relayed_from.get(c.id, c).origin for c in support})
+                claimants = sorted({ev.relayed_from.get(c.id, c).speaker for c in support})
             relayed = f", relayed by {', '.join(relays)}" if relays else ""
             found = sorted(support, key=lambda c: c.id)
             yield Draft(

@@ -39,7 +39,7 @@ class AnonymousOnly(Rule):
                 continue
             support = ev.support(st)
             if all(c.claimant in parties and parties[c.claimant].is_anonymous for c in support):
-                names = ", ".join(sorted({c.origin for c in support}))
+                names = ", ".join(sorted({c.speaker for c in support}))
                 yield Draft(
                     sorted(support, key=lambda c: c.id),
                     f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} comes only from "

@@ -14,13 +14,13 @@ from claimcheck.values import DateRange, Quantity
 
 
 def who(claim: Claim) -> str:
-    """``medical-sources via rfi``: the origin, and the outlet when it differs."""
+    """``medical-sources via rfi``: the speaker, and the outlet when it differs."""
     if not claim.claimant and not claim.outlet:
         return f"{claim.id}, no source"
-    origin = claim.origin
-    if claim.outlet and claim.outlet != origin:
-        return f"{origin} via {claim.outlet}"
-    return origin
+    speaker = claim.speaker
+    if claim.outlet and claim.outlet != speaker:
+        return f"{speaker} via {claim.outlet}"
+    return speaker
 
 
 def about(ev: GroupEvidence, claims: Iterable[Claim]) -> list[str]:
@@ -59,7 +59,7 @@ def duplicate_key(claim: Claim) -> tuple[object, ...] | None:
 def origin_name(claims: Iterable[Claim]) -> str:
     """An origin in words: its claimant, or its claimants joined as one origin (a party
     with its parts, outlets of one owner): ``fama`` or ``one origin (le-monde, rfi)``."""
-    names = sorted({c.origin for c in claims})
+    names = sorted({c.speaker for c in claims})
     return names[0] if len(names) == 1 else f"one origin ({', '.join(names)})"
 
 
