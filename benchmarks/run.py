@@ -4,11 +4,14 @@
     python benchmarks/run.py             # 100k and 1M claims: about 15 minutes
     python benchmarks/run.py --quick     # 10k claims: checks that the script works
     python benchmarks/run.py --groups    # only the big (subject, property) groups
+    python benchmarks/run.py --scale     # only 1M against 10M claims in one process (~10 min)
 
 Every figure is a wall-clock time of the `claimcheck` command in a fresh process (the
 way users run it), the best of a few runs, with peak memory from the operating system.
 Writes benchmarks/RESULTS.md (or --out) with the figures and the machine; `--groups`
-rewrites only that file's section on big groups. Its last sections, from "Why the
+rewrites only that file's section on big groups, `--scale` only its section on ten
+million claims (a plain run keeps that section: measuring it takes 16 GB and minutes). Its
+last sections, from "Why the
 constants" on, are written by hand and kept as they are.
 
 The big groups (DESIGN §4, last point): one (subject, property) group of 5,000 and of
@@ -616,6 +619,90 @@ def measure_groups(
 
 GROUPS_HEADING = "## Big (subject, property) groups"
 
+SCALE_HEADING = "## Ten million claims in one process"
+
+#: DESIGN §6 and issue 20: 10M claims checked in one process within 16 GB, the time
+#: growing at most 11× for 10× claims.
+SCALE_MEMORY_MB = 16 * 1024
+SCALE_GROWTH = 11.0
+
+
+def timed_alone(args: list[str]) -> Run:
+    """Wall time and peak resident memory of one ``claimcheck ARGS`` process, measured
+    by a Python of its own (``ru_maxrss`` of children is a maximum over all of them)."""
+    code = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "p = subprocess.run([sys.executable, '-m', 'claimcheck', *sys.argv[1:]], "
+        "stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
+        "p.returncode); sys.stderr.write(p.stderr.decode()[-2000:])"
+    )
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    seconds, peak_kb, returncode = out.stdout.split()
+    if int(returncode) == 2:
+        raise SystemExit(f"claimcheck {' '.join(args)} failed:\n{out.stderr}")
+    return Run(float(seconds), int(peak_kb) / 1024, int(returncode))
+
+
+def measure_scale(work: Path, big: int = 10_000_000) -> list[tuple[str, str, str, str]]:
+    """A full check of ``big`` claims and of a tenth of them, each in one process
+    (``--jobs 1``): time, peak memory, growth. One run each: the big one takes minutes."""
+    rows: list[tuple[str, str, str, str]] = []
+
+    def add(what: str, figure: str, target: str, ok: bool | None) -> None:
+        mark = "—" if ok is None else ("met" if ok else "MISSED")
+        rows.append((what, figure, target, mark))
+        print(f"{what:58} {figure:28} {target:28} {mark}", flush=True)
+
+    runs: dict[int, Run] = {}
+    for n in (big // 10, big):
+        store = work / f"jsonl-{n}"
+        if not store.exists():
+            generate(store, n)
+        # One JSON Lines file of 10M claims is over the default 512 MiB file limit.
+        (store / "claimcheck.toml").write_text("[limits]\nmax-file-bytes = 4_000_000_000\n")
+        args = ["--store", str(store), "--no-cache", "check", "--jobs", "1", "--format", "json"]
+        runs[n] = r = timed_alone(args)
+        add(f"{n:,} claims: full `check`, one process, time", f"{r.seconds:.1f} s", "", None)
+        target = f"< {SCALE_MEMORY_MB:,} MB" if n == big else ""
+        add(
+            f"{n:,} claims: full `check`, one process, peak memory",
+            f"{r.peak_mb:,.0f} MB",
+            target,
+            r.peak_mb < SCALE_MEMORY_MB if n == big else None,
+        )
+    growth = runs[big].seconds / runs[big // 10].seconds
+    add(
+        f"growth of a one-process `check` from {big // 10:,} to {big:,} claims",
+        f"{growth:.2f}× for 10× claims",
+        f"≤ {SCALE_GROWTH:.0f}×",
+        growth <= SCALE_GROWTH,
+    )
+    return rows
+
+
+def _scale_section(rows: list[tuple[str, str, str, str]]) -> list[str]:
+    return [
+        SCALE_HEADING,
+        "",
+        f"Measured {dt.date.today().isoformat()} on {machine()}; reproduce: "
+        "`python benchmarks/run.py --scale`. One run of each (`check --jobs 1 --format json`, "
+        "no cache), peak resident memory of the one process.",
+        "",
+        *_table(rows),
+        "",
+    ]
+
+
+def _split_scale(text: str) -> tuple[str, list[str]]:
+    """``text`` without its ten-million section, and that section's lines."""
+    before, heading, rest = text.partition(SCALE_HEADING)
+    if not heading:
+        return text, []
+    section, next_heading, after = rest.partition("\n## ")
+    kept = [heading + section.rstrip("\n"), ""]
+    return before + (next_heading.lstrip("\n") and "\n## ") + after, kept
+
 #: The first of the file's last sections, written by hand (the measurements behind the
 #: code's constants, then measurements of past changes). A run keeps them as they are.
 CONSTANTS_HEADING = "## Why the constants"
@@ -656,16 +743,25 @@ def write_results(
     group_rows: list[tuple[str, str, str, str]] | None = None,
     timeout: float = 0.0,
     memory_gb: float = 0.0,
+    scale_rows: list[tuple[str, str, str, str]] | None = None,
 ) -> None:
-    """Write the results; with ``rows`` None, replace only the big groups' section of an
-    existing file (or write a file holding only that section)."""
-    groups = _groups_section(group_rows, command, timeout, memory_gb) if group_rows else []
+    """Write the results; with ``rows`` None, replace only the big groups' section (or,
+    with ``scale_rows``, only the ten-million section) of an existing file, or write a
+    file holding only that section. The ten-million section is kept unless re-measured."""
     old = out.read_text(encoding="utf-8") if out.exists() else "# Benchmark results\n"
     old, constants_heading, constants = old.partition(CONSTANTS_HEADING)
     hand_written = [constants_heading + constants.rstrip("\n"), ""] if constants_heading else []
+    old, scale = _split_scale(old)
+    if scale_rows:
+        scale = _scale_section(scale_rows)
+    if group_rows:
+        groups = _groups_section(group_rows, command, timeout, memory_gb)
+    else:
+        before, heading, after = old.partition(GROUPS_HEADING)
+        groups = [heading + after.rstrip("\n"), ""] if heading else []
     if rows is None:
         kept = old.split(GROUPS_HEADING, 1)[0].rstrip("\n")
-        out.write_text("\n".join([kept, "", *groups, *hand_written]), encoding="utf-8")
+        out.write_text("\n".join([kept, "", *scale, *groups, *hand_written]), encoding="utf-8")
         return
     lines = [
         "# Benchmark results",
@@ -681,6 +777,7 @@ def write_results(
         "",
         *_table(rows),
         "",
+        *scale,
         *groups,
         *hand_written,
     ]
@@ -699,6 +796,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--groups", action="store_true", help="only the big (subject, property) groups"
+    )
+    parser.add_argument(
+        "--scale",
+        action="store_true",
+        help="only 1M against 10M claims, each checked in one process (16 GB, ~10 minutes)",
     )
     parser.add_argument(
         "--group-timeout",
@@ -726,6 +828,12 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     repeat = 1 if args.quick else args.repeat
+    if args.scale:
+        compile_package()
+        scale_rows = measure_scale(work, 100_000 if args.quick else 10_000_000)
+        write_results(None, args.out, "python benchmarks/run.py --scale", 1, scale_rows=scale_rows)
+        print(f"\nwrote {args.out}")
+        return
     rows = None if args.groups else measure(big, small, yaml_claims, work, repeat)
     if args.groups:
         compile_package()
