@@ -703,6 +703,7 @@ def _split_scale(text: str) -> tuple[str, list[str]]:
     kept = [heading + section.rstrip("\n"), ""]
     return before + (next_heading.lstrip("\n") and "\n## ") + after, kept
 
+
 #: The first of the file's last sections, written by hand (the measurements behind the
 #: code's constants, then measurements of past changes). A run keeps them as they are.
 CONSTANTS_HEADING = "## Why the constants"
@@ -757,7 +758,7 @@ def write_results(
     if group_rows:
         groups = _groups_section(group_rows, command, timeout, memory_gb)
     else:
-        before, heading, after = old.partition(GROUPS_HEADING)
+        _, heading, after = old.partition(GROUPS_HEADING)
         groups = [heading + after.rstrip("\n"), ""] if heading else []
     if rows is None:
         kept = old.split(GROUPS_HEADING, 1)[0].rstrip("\n")
