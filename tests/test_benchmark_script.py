@@ -171,3 +171,23 @@ def test_a_rewrite_keeps_the_hand_written_constants_section(tmp_path: Path) -> N
     assert "| new | 1 s |  | — |" in text and "| group | 2 s |  | — |" in text
     assert text.count("## Why the constants") == 1
     assert text.rstrip("\n").endswith(why.rstrip("\n"))
+
+
+def test_the_ten_million_section_is_kept_until_measured_again(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from run import write_results
+
+    out = tmp_path / "RESULTS.md"
+    why = "## Why the constants\n\n- **`PARALLEL_FROM`**: 0.58 s to 0.50 s.\n"
+    out.write_text(f"# Benchmark results\n\n| old | row |\n\n{why}", encoding="utf-8")
+    write_results(None, out, "run.py --scale", 1, scale_rows=[("10M", "300 s", "", "—")])
+    write_results([("new", "1 s", "", "—")], out, "run.py", 3, [("group", "2 s", "", "—")])
+    text = out.read_text(encoding="utf-8")
+    assert "| 10M | 300 s |  | — |" in text and "| new | 1 s |  | — |" in text
+    assert text.index("| new |") < text.index("## Ten million") < text.index("## Big")
+    write_results(None, out, "run.py --scale", 1, scale_rows=[("10M", "200 s", "", "—")])
+    text = out.read_text(encoding="utf-8")
+    assert "| 10M | 200 s |" in text and "300 s" not in text
+    assert "| new | 1 s |" in text and "| group | 2 s |" in text
+    assert text.count("## Ten million") == 1 and text.count("## Why the constants") == 1
+    assert text.rstrip("\n").endswith(why.rstrip("\n"))
