@@ -5,11 +5,16 @@ finds the figures it asserts with who says them, about what and when, matches th
 a store's properties, parties, outlets and subjects, and returns an
 :class:`Extraction` that :func:`to_yaml` writes as a candidate file for ``check`` and
 ``add``. The parts, in reading order: :mod:`.text` (bytes to sentences),
-:mod:`.when` (days), :mod:`.figures` (what is counted), :mod:`.names` (parties and
-outlets named), :mod:`.attribution` (who says it), :mod:`.scope` (what a clause
-reaches), :mod:`.subjects` (which event), :mod:`.match` (the store indexed, the
-property), :mod:`.propose` (the document), :mod:`.reading` (one pass over the
-sentences), :mod:`.candidate` (the file). Nothing here touches the network.
+:mod:`.lexicon` (the words of casualty reporting), :mod:`.when` (days),
+:mod:`.figures` (what is counted), :mod:`.names` (parties and outlets named),
+:mod:`.attribution` (who says it; its words in :mod:`.attribution_words`, speakers
+left unnamed in :mod:`.unnamed_speakers`), :mod:`.speakers` (who speaks beyond
+the sentence), :mod:`.scope` (what a clause reaches), :mod:`.subjects` (which
+event), :mod:`.match` (the store indexed, the property), :mod:`.own_side` (whose
+people a figure counts), :mod:`.article_event` (the article's event),
+:mod:`.as_of` (when it was said), :mod:`.propose` (the document), :mod:`.reading`
+(one pass over the sentences), :mod:`.candidate` (the file). Nothing here touches
+the network.
 """
 
 from __future__ import annotations

@@ -195,6 +195,13 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+def slug(text: str, words: int | None = None) -> str:
+    """An id made of ``text``'s words (its first ``words``): ASCII, lower case, joined by
+    hyphens; empty when it has none."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-".join([w for w in re.split(r"[^a-z0-9]+", plain) if w][:words])
+
+
 def measures_of(words: list[str]) -> list[str]:
     """The measures named by ``words``, in order of first mention."""
     found: list[str] = []

@@ -75,15 +75,18 @@ GENERIC_NOUNS: dict[str, tuple[str, ...]] = {
     "mission": ("mission", "peacekeepers", "casques bleus", "un mission"),
     "hospital": ("hospital", "hôpital", "clinic", "clinique", "health centre", "centre de santé"),
 }
-_RE_GENERIC = re.compile(
-    r"(?<![\w-])(?:the|this|that|le|la|les|l'|ce|cette|its|his|their|son|sa|ses|leur)\s*"
-    # up to two words between: "the town's regional hospital", "the Malian army"
-    r"(?:[^\W\d][\w'-]*\s+){0,2}?"
+#: One of the generic nouns, longest first, as group ``noun`` (a plural "s" allowed).
+_GENERIC_NOUN = (
     r"(?P<noun>"
     + "|".join(
         sorted((re.escape(w) for ws in GENERIC_NOUNS.values() for w in ws), key=len, reverse=True)
     )
-    + r")s?(?![\w-])",
+    + r")s?(?![\w-])"
+)
+_RE_GENERIC = re.compile(
+    r"(?<![\w-])(?:the|this|that|le|la|les|l'|ce|cette|its|his|their|son|sa|ses|leur)\s*"
+    # up to two words between: "the town's regional hospital", "the Malian army"
+    r"(?:[^\W\d][\w'-]*\s+){0,2}?" + _GENERIC_NOUN,
     re.IGNORECASE,
 )
 
@@ -210,14 +213,7 @@ def _generic_mentions(index: StoreIndex, norm: str, named: list[str]) -> list[Me
     return out
 
 
-_RE_BARE = re.compile(
-    r"(?<![\w-])(?P<noun>"
-    + "|".join(
-        sorted((re.escape(w) for ws in GENERIC_NOUNS.values() for w in ws), key=len, reverse=True)
-    )
-    + r")s?(?![\w-])",
-    re.IGNORECASE,
-)
+_RE_BARE = re.compile(r"(?<![\w-])" + _GENERIC_NOUN, re.IGNORECASE)
 
 
 def bare_generic(index: StoreIndex, words: str, named: list[str]) -> Mention | None:

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from claimcheck.extract.candidate import Extraction
+from claimcheck.extract.lexicon import slug
 from claimcheck.extract.match import StoreIndex, choose_subject, find_mentions
 from claimcheck.extract.reading import Reading, last_year, unique
 from claimcheck.extract.text import Article, Sentence
@@ -66,12 +67,9 @@ def detect_language(text: str) -> str:
     return "fr" if fr > en else "en"
 
 
-def _slug(text: str, words: int = 5) -> str:
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    parts = [w for w in re.split(r"[^a-z0-9]+", plain) if w][:words]
-    return "-".join(parts) or "article"
+def _slug(text: str) -> str:
+    """The id part made of a title or an outlet's name: its first five words."""
+    return slug(text, 5) or "article"
 
 
 def extract(

@@ -1,6 +1,10 @@
 """One pass over an article's sentences: what carries from one to the next (the
 statement being quoted, the last speaker, the event's day), and each figure proposed
 with its property, subject, claimant and day, every guess written in its ``why``.
+
+Three parts of a figure's claim are chosen in modules of their own, from what the pass
+hands them: whose side it counts (:mod:`.own_side`), the article's event when the
+sentence names none (:mod:`.article_event`), and its as_of (:mod:`.as_of`).
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimcheck.extract.article_event import EARLIER_DAYS, carried_event, title_subject
+from claimcheck.extract.as_of import choose_as_of
 from claimcheck.extract.attribution import Attribution, attributions_of
 from claimcheck.extract.candidate import Extraction, ProposedClaim, Skipped
 from claimcheck.extract.figures import ARTICLE, Figure, find_figures
@@ -20,51 +26,14 @@ from claimcheck.extract.match import (
     find_mentions,
     side_words,
 )
-from claimcheck.extract.names import Mention
+from claimcheck.extract.own_side import own_men, own_side
 from claimcheck.extract.scope import for_figure, period_total, recalled_date
 from claimcheck.extract.speakers import Said, Speakers, claimant_of
 from claimcheck.extract.text import Sentence, quoted_spans
 from claimcheck.extract.when import DateMention, find_dates, statement_dates
 
-#: A figure about a day this long before publication is about an earlier event.
-EARLIER_DAYS = 60
-
 #: Skips not worth listing: dates and years are no figures.
 _NO_FIGURE = frozenset({"part of a date or a time", "a year", ARTICLE})
-
-
-#: People of a side: a figure naming one is not the speaker's own unless it says so.
-_SIDES = frozenset({"government", "rebels", "civilians", "peacekeepers"})
-#: An army's men named in a sentence: its other figures count its own.
-_RE_MEN = re.compile(
-    r"\b(?:soldiers|soldats?|militaires|troops|servicemen|hommes|men|éléments)\b", re.IGNORECASE
-)
-#: A figure given on the event's own day: "on the day of the attack", "at the time".
-_RE_THEN = re.compile(
-    r"\b(?:on the day of the (?:attack|assault|massacre|killings?|strike|raid)|at the time|"
-    r"le jour (?:même )?de (?:l['’]attaque|l['’]assaut|la tuerie|du massacre|la frappe)|"
-    r"à l['’]époque)\b",
-    re.IGNORECASE,
-)
-#: A party's own losses: "X had in fact lost", "X a perdu" just before the figure.
-_RE_LOST = re.compile(
-    r"^(?:\s+\w+){0,3}?\s+(?:had\s+|has\s+|have\s+)?(?:in fact\s+|also\s+)?(?:lost|"
-    r"a perdu|ont perdu|avait perdu|avaient perdu|déplore la perte de|deplores? the loss of)"
-    r"[\s«“\"]*(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-#: Words by which a speaker counts its own: first person, or "its own".
-_RE_OWN = re.compile(
-    r"\b(?:we|our|us|nous|nos|notre|its own|their own|ses propres|leurs propres|its losses|"
-    r"ses pertes|leurs pertes|their losses|own losses|"
-    # the speaker is the subject: "the army said it had killed 30 and lost 4 men"
-    r"(?:it|they|il|elle|ils|elles|and|et)\s+(?:had\s+|has\s+|have\s+|avait\s+|a\s+|ont\s+)?"
-    r"(?:lost|perdu)|"
-    # "the army denied losing 60 men", "l'armée dément avoir perdu 60 hommes"
-    r"(?:denied|denies|deny|dément|démentent|a démenti|ont démenti|nie|a nié)\s+"
-    r"(?:having\s+)?(?:lost|losing|avoir perdu))\b",
-    re.IGNORECASE,
-)
 
 
 def unique(base: str, taken: set[str]) -> str:
@@ -119,6 +88,11 @@ class Reading:
         self.speakers = Speakers(self.index)
         self.seen = [self.x.document["title"] or ""]
 
+    @property
+    def recent(self) -> str:
+        """The last sentences read (the title first): where a subject may be named."""
+        return " ".join(self.seen[-12:])
+
     def sentence(self, sentence: Sentence, context: str, cited: tuple[str, str] | None) -> None:
         text = sentence.text
         dates = find_dates(text, self.published, self.year, self.anchor)
@@ -142,7 +116,7 @@ class Reading:
             if d.first is None or d.last is None or (d.last - d.first).days >= 31:
                 continue
             span = (d.first, d.last)
-            subject, _ = choose_subject(self.index, text, span, " ".join(self.seen[-12:]))
+            subject, _ = choose_subject(self.index, text, span, self.recent)
             if subject is not None:
                 self.event = (subject, sentence.locator)
                 break
@@ -262,7 +236,7 @@ class Reading:
         sure = 0
         if recalled is not None:
             span = (recalled.first, recalled.last) if recalled.first and recalled.last else None
-            subject, subject_why = choose_subject(index, context, span, " ".join(self.seen[-12:]))
+            subject, subject_why = choose_subject(index, context, span, self.recent)
             if subject is None:
                 self.skip(
                     sentence,
@@ -273,24 +247,22 @@ class Reading:
                 return
             subject_why += f" (an earlier event the article recalls: {recalled.text.strip()})"
         else:
-            subject, subject_why = choose_subject(
-                index, context, self.day, " ".join(self.seen[-12:])
-            )
+            subject, subject_why = choose_subject(index, context, self.day, self.recent)
             if subject is None and self.day is None and x.document["title"]:
-                subject, title_why = _title_subject(index, x.document["title"])
+                subject, title_why = title_subject(index, x.document["title"])
                 subject_why = title_why if subject is not None else subject_why
             if subject is not None:
                 self.event = (subject, sentence.locator)
             else:
-                subject, subject_why = self.carried_event(subject_why)
+                subject, subject_why = carried_event(self.event, self.own_day, subject_why)
         people = figure.who | side_words(index, find_mentions(index, figure.counted))
         claimant, claimant_why, empty = claimant_of(who, cited, self.author, self.outlet)
         named_people = set(people)
-        own_side = self.own_side(sentence.text, q.start, people, claimant)
-        if own_side:
-            people |= own_side
+        own_sides = own_side(index, self.speakers.named, sentence.text, q.start, people, claimant)
+        if own_sides:
+            people |= own_sides
             why.append(
-                f"people of {claimant}'s side ({', '.join(sorted(own_side))}): the speaker "
+                f"people of {claimant}'s side ({', '.join(sorted(own_sides))}): the speaker "
                 "counts its own"
             )
         choice = choose_property(
@@ -306,13 +278,16 @@ class Reading:
                 )
             self.skip(sentence, q.text, reason)
             return
-        own_men = self.own_men(sentence.text, figure, named_people, claimant)
-        if own_men:
+        own_men_sides = own_men(index, sentence.text, figure, named_people, claimant)
+        if own_men_sides:
             # "L'armée déplore la perte de 4 soldats, et 11 blessés ont été évacués": the
             # army's own wounded, most likely; a property of its side's, if the store has
             # one, else the total's, said to be maybe a part.
             ours = choose_property(
-                index, figure.measure or "", people | own_men, subject.id if subject else None
+                index,
+                figure.measure or "",
+                people | own_men_sides,
+                subject.id if subject else None,
             )
             if ours is not None and ours.id != choice.id and ours.proposed is None:
                 choice = ours
@@ -342,7 +317,14 @@ class Reading:
         if empty:
             fill["claimant"] = empty
         sure += who.attribution is not None and who.attribution.known
-        as_of, as_of_why = self.as_of(who, subject, self.figure_words)
+        as_of, as_of_why = choose_as_of(
+            who,
+            subject,
+            self.figure_words,
+            day=self.own_day,
+            published=self.published,
+            dateline=self.dateline,
+        )
         why.append(as_of_why)
         value: str | int = int(q.text) if q.text.isdigit() else q.text
         if q.quantity.low == q.quantity.high == 0 and not q.text.isdigit():
@@ -371,97 +353,6 @@ class Reading:
                 stance=stance,
             )
         )
-
-    def own_men(
-        self, text: str, figure: Figure, people: set[str], claimant: str | None
-    ) -> set[str]:
-        """An army's side, for wounded or missing it gives naming no people, when the
-        same sentence counts its men ("soldats", "soldiers") elsewhere."""
-        party = self.index.parties.get(claimant or "")
-        if party is None or party.kind != "army" or figure.measure not in ("wounded", "missing"):
-            return set()
-        if people & _SIDES or "people" in people or figure.subset is not None:
-            return set()
-        if not _RE_MEN.search(text[: figure.match.start]):
-            return set()
-        return side_words(self.index, [Mention(0, 0, "party", party.id, party.id)]) & _SIDES
-
-    def own_side(self, text: str, start: int, people: set[str], claimant: str | None) -> set[str]:
-        """The claimant's own side when it counts its own ("we lost two", "seven of our
-        men", "its own losses at two", "nos hommes"), for a figure naming no side."""
-        if people & _SIDES:
-            return set()
-        # "the army had in fact lost around fifteen men": the party that lost them
-        losers = [
-            m
-            for m in find_mentions(self.index, text[:start], self.speakers.named)
-            if m.id and _RE_LOST.match(text[m.end : start])
-        ]
-        if losers:
-            return side_words(self.index, losers[-1:]) & _SIDES
-        if claimant is None or claimant not in self.index.parties:
-            return set()
-        near = text[max(0, start - 50) : start + 40]
-        if not _RE_OWN.search(near):
-            return set()
-        return side_words(self.index, [Mention(0, 0, "party", claimant, claimant)]) & _SIDES
-
-    def carried_event(self, why: str) -> tuple[Any, str]:
-        """The article's event, for a figure whose own words name none: the event the
-        title and lede name, or the last one a figure of today's news was given; not
-        when the sentence names a day before it (another event) or long after it."""
-        if self.event is None:
-            return None, why
-        subject, at = self.event
-        day, date = self.own_day, subject.date
-        if (
-            day is not None
-            and date is not None
-            and date.known
-            and (day[1] < date.low or (day[0] - date.high).days > EARLIER_DAYS)
-        ):
-            return None, f"{why}; the sentence's day {day[0]} is not {subject.id}'s"
-        return subject, f"subject {subject.id}: the article's event (named at {at})"
-
-    def as_of(self, who: Said, subject: Any = None, text: str = "") -> tuple[dt.date | None, str]:
-        """When the figure was stated: the event's own day when the words after the
-        figure say it was given then ("it reported on the day of the attack", "the army
-        said at the time"); the statement's day; a day after its event the sentence
-        names ("the toll stood at 19 on Wednesday"); else the publication's."""
-        day, date = self.own_day, getattr(subject, "date", None)
-        then = _RE_THEN.search(text)
-        if then and date is not None and date.known and date.low == date.high:
-            return date.low, f"as_of {date.low}: said {then[0].strip()!r}, the event's day"
-        if who.day is not None and who.day != self.published:
-            return who.day, f"as_of {who.day}: the day the statement was made"
-        if (
-            who.day is None
-            and day is not None
-            and day[0] == day[1]
-            and date is not None
-            and date.known
-            and date.high < day[0] != self.published
-        ):
-            return day[0], f"as_of {day[0]}: the day the sentence names, after the event"
-        if self.dateline is not None and self.dateline != self.published:
-            return self.dateline, (
-                f"as_of {self.dateline}: the article's dateline day (the text names no day "
-                "for the statement)"
-            )
-        return None, (
-            "as_of: the document's publication date (the default)"
-            + ("" if who.day else "; the text names no day for the statement")
-        )
-
-
-def _title_subject(index: StoreIndex, title: str) -> tuple[Any, str]:
-    """The subject the article's title names, for figures with no day of their own."""
-    years = [d for d in find_dates(title) if d.first is not None and d.last is not None]
-    span = (years[0].first, years[0].last) if years and years[0].first and years[0].last else None
-    subject, why = choose_subject(index, title, span)
-    if subject is None:
-        return None, why
-    return subject, f"subject {subject.id}: the article's title names it (no day in the text)"
 
 
 def _day_of(dates: list[DateMention]) -> tuple[dt.date, dt.date] | None:
