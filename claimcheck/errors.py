@@ -1,9 +1,10 @@
 """Errors a user can cause, each pointing at a place in their files.
 
 Every mistake in a store, a candidate file or a configuration file becomes a
-:class:`Problem` (``path:line:col: message``). The loader collects them and raises
-:class:`StoreError`; the CLI prints them on stderr and exits 2. Nothing else in the
-package should let a user's bad input surface as a traceback.
+:class:`Problem` (``path:line:col: message``). Loading a store
+(:func:`claimcheck.store.load_store`) collects them and raises :class:`StoreError`; the
+CLI prints them on stderr and exits 2. Nothing else in the package should let a user's
+bad input surface as a traceback.
 """
 
 from __future__ import annotations
@@ -118,7 +119,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 def kind_of(value: object) -> str:
     """What a value read from a file is, in a user's words: ``a number``, ``an empty
-    value``, ``a mapping``."""
+    value``, ``a mapping`` (what record an id names is :meth:`Store.what_is
+    <claimcheck.store.Store.what_is>`)."""
     name = {
         dict: "mapping",
         list: "list",

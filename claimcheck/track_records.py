@@ -36,6 +36,15 @@ from typing import Any
 from claimcheck.analysis.grades import Grade
 from claimcheck.model import Claim
 from claimcheck.results import Result
+from claimcheck.rules.cc105_toll_revision import TollRevision
+from claimcheck.rules.cc106_toll_decrease import TollDecrease
+from claimcheck.rules.cc201_single_origin import SingleOrigin
+from claimcheck.rules.cc202_interested_only import InterestedOnly
+from claimcheck.rules.cc206_suspected_relay import SuspectedRelay
+
+#: The rules whose findings step a cumulative figure from one report to the next (not
+#: every "revision" rule: a self-contradiction, CC107, moves nothing forward in time).
+_STEPS = frozenset({TollRevision.code, TollDecrease.code})
 
 
 def track_record(held: int, failed: int) -> float | None:
@@ -122,13 +131,13 @@ def outlet_records(result: Result) -> list[OutletRecord]:
                 own.contested += grade.contradicting_origins > 0
                 own.held += grade.grade in (1, 2)
                 own.failed += grade.grade in (4, 5)
-            own.single_origin += "CC201" in rules
+            own.single_origin += SingleOrigin.code in rules
         rec = records.get(claim.outlet or "")
         if rec is None:
             continue
         rec.claims += 1
         rec.claim_ids.append(claim.id)
-        rec.suspected_relays += "CC206" in rules
+        rec.suspected_relays += SuspectedRelay.code in rules
     return sorted(records.values(), key=lambda r: r.id)
 
 
@@ -296,7 +305,7 @@ class _PartyIndex:
     def __init__(self, result: Result) -> None:
         self.result = result
         store = result.store
-        self.revised = _revised(result)
+        self.revised = _earlier_steps(result)
         #: Each speaker's parties above it: a party's ``part_of`` chain, or for state or
         #: party media, the party it is affiliated with and that party's chain.
         self.above: dict[str, list[str]] = {}
@@ -313,12 +322,8 @@ class _PartyIndex:
         self._outlets: dict[str | None, list[str]] = {}
 
     def _chain(self, party_id: str | None) -> list[str]:
-        parties = self.result.store.parties
-        chain: list[str] = []
-        while party_id is not None and party_id in parties and party_id not in chain:
-            chain.append(party_id)
-            party_id = parties[party_id].part_of
-        return chain
+        store = self.result.store
+        return store.part_of_chain(party_id) if party_id in store.parties else []
 
     def facts(self, claim: Claim) -> ClaimFacts:
         grade = self.result.grades.get(claim.id)
@@ -328,9 +333,9 @@ class _PartyIndex:
             standing.append("corroborated")
         if grade is not None and grade.contradicting_origins > 0:
             standing.append("contested")
-        if "CC201" in rules:
+        if SingleOrigin.code in rules:
             standing.append("single origin")
-        if "CC202" in rules:
+        if InterestedOnly.code in rules:
             standing.append("interested only")
         if claim.id in self.revised or claim.status != "active":
             standing.append("revised")
@@ -364,13 +369,21 @@ class _PartyIndex:
         return found
 
 
-def _revised(result: Result) -> set[str]:
-    """Claims whose origin has given a later figure since: the earlier ones of a toll
-    revision (CC105) or decrease (CC106)."""
+def _earlier_steps(result: Result) -> set[str]:
+    """Claims whose origin has given a later figure since: the earlier steps of a toll
+    revision (CC105) or decrease (CC106). What a party's claim counts as "revised" in
+    its track record, with the claims recorded superseded or retracted.
+
+    Not the report's note on a row (:func:`claimcheck.report.build._row_notes`), on
+    purpose: a track record judges an origin by its own findings — did it move its
+    figure? — so it counts the claims of the revision findings it was given (with their
+    relays); the report's note says whether a figure still stands beside the group's
+    latest word, its origin's or another's (overtaken), found by the group's analysis.
+    """
     claims = result.store.claims
     out: set[str] = set()
     for f in result.findings:
-        if f.rule not in ("CC105", "CC106"):
+        if f.rule not in _STEPS:
             continue
         dated = [(cid, c.as_of) for cid in f.claims if (c := claims.get(cid)) is not None]
         known = [(cid, d) for cid, d in dated if d is not None and d.known]

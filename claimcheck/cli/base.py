@@ -245,9 +245,10 @@ FAIL_ON = click.Choice(FAIL_ON_LEVELS)
 def records_in_words(counts: dict[str, int]) -> str:
     """``1 claim, 2 outlets and 1 document``: claims first, then in the store's order."""
     from claimcheck.model import SECTIONS, SINGULAR
+    from claimcheck.render import count
 
     order = ["claims", *(s for s in SECTIONS if s != "claims")]
-    parts = [f"{counts[s]} {SINGULAR[s] if counts[s] == 1 else s}" for s in order if counts.get(s)]
+    parts = [count(counts[s], SINGULAR[s], s) for s in order if counts.get(s)]
     if not parts:
         return "nothing"
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"

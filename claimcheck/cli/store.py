@@ -14,27 +14,13 @@ from claimcheck.cli.settings import settings_of
 def validate(ctx: click.Context) -> None:
     """Load and check the store; report problems, nothing else."""
     store = load(ctx)
-    from claimcheck.model import SINGULAR
-    from claimcheck.render import visible
+    from claimcheck.model import SECTIONS, SINGULAR
+    from claimcheck.render import count, visible
 
-    def count(n: int, name: str) -> str:
-        return f"{n} {name if n != 1 else SINGULAR[name]}"
-
-    counts = ", ".join(
-        count(len(getattr(store, name)), name)
-        for name in (
-            "outlets",
-            "documents",
-            "parties",
-            "subjects",
-            "properties",
-            "claims",
-            "reviews",
-        )
-    )
+    counts = ", ".join(count(len(getattr(store, s)), SINGULAR[s], s) for s in SECTIONS)
     files = len(store.files)
     where = visible(str(settings_of(ctx).store))
-    echo(f"{where}: {files} file{'s' if files != 1 else ''}, {counts}: valid")
+    echo(f"{where}: {count(files, 'file')}, {counts}: valid")
 
 
 @cli.command()
@@ -70,7 +56,7 @@ def claims(
         ("--claimant", claimant, "party or outlet", {**store.parties, **store.outlets}),
     ):
         if value is not None and value not in known:
-            other = store.kind_of(value)
+            other = store.what_is(value)
             usage(
                 f"{option}: no {kind} {value!r} in the store"
                 + (f" (it is {an(other)})" if other else "")

@@ -46,13 +46,15 @@ from claimcheck.analysis.grades import Grade
 from claimcheck.findings import Finding, ReviewMark
 from claimcheck.model import Claim
 from claimcheck.results import Result
+from claimcheck.rules.cc302_retrieved_before_published import RetrievedBeforePublished
+from claimcheck.rules.cc303_duplicate_claim import DuplicateClaim
 from claimcheck.values import Entity
 
 #: The numeric scale of automated ratings: grade 1 (confirmed) is 5, grade 5 is 1.
 BEST, WORST = 5, 1
 
 #: Rules whose findings concern the store's records, not what a source said.
-RECORD_KEEPING = frozenset({"CC302", "CC303"})
+RECORD_KEEPING = frozenset({RetrievedBeforePublished.code, DuplicateClaim.code})
 
 #: What each verdict says about the finding, for ``ratingExplanation``.
 VERDICT_MEANING = {

@@ -2,7 +2,7 @@
 
 :func:`build` turns a check :class:`~claimcheck.engine.Result` into a
 :class:`~claimcheck.report.record.Report`:
-the summary, a section per subject with conflicts (who says what, the estimate, the
+the summary, a heading per subject with conflicts (who says what, the estimate, the
 findings and their reviews), the corroboration gaps of the other subjects, the claims
 of the timeline, the provenance graph of the conflicting claims, and the appendix of
 outlets and documents. The Markdown and HTML renderers draw the same record.
@@ -20,7 +20,7 @@ from claimcheck.analysis.group import GroupEvidence
 from claimcheck.engine import Result, thresholds
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.model import Claim
-from claimcheck.report.record import Gap, Group, Report, Row, Section
+from claimcheck.report.record import ConflictSubject, Gap, Group, Report, Row
 from claimcheck.report.sections import CONFLICTS
 from claimcheck.rules import all_rules
 from claimcheck.store import Store
@@ -28,8 +28,13 @@ from claimcheck.track_records import outlet_records
 from claimcheck.values import DateRange, Quantity
 
 
-def _revised(ev: Any) -> dict[str, str]:
-    """The figures of a running toll revised since by their origin, or overtaken."""
+def _row_notes(ev: Any) -> dict[str, str]:
+    """The note on each row of a conflict group whose figure no longer stands: revised
+    since by its origin (a later figure of the origin's that does not imply it), or
+    overtaken by another origin's later count — found by the group's analysis. Not the
+    track records' "revised" (:func:`claimcheck.track_records._earlier_steps`), which
+    judges an origin by its revision findings (CC105, CC106): whether it moved its
+    figure, not whether the figure still stands."""
     ev.evidence  # noqa: B018 - finds the figures revised or overtaken
     out = {cid: f"revised since: {newer.parsed}" for cid, newer in ev.superseded.items()}
     for cid, later in ev.overtaken.items():
@@ -81,7 +86,7 @@ def build(result: Result, title: str | None = None) -> Report:
             property_label=_property_label(store, c.property),
         )
 
-    conflict_sections: dict[str, Section] = {}
+    in_conflict: dict[str, ConflictSubject] = {}
     gaps: list[Gap] = []
     for (subject_id, prop_id), findings in sorted(by_group.items()):
         subject = store.subjects.get(subject_id)
@@ -91,7 +96,7 @@ def build(result: Result, title: str | None = None) -> Report:
             claims = [c for c in store.groups.get((subject_id, prop_id), []) if c.active]
             ev = evidence.group((subject_id, prop_id))
             cluster = _clusters(ev)
-            revised = _revised(ev)
+            revised = _row_notes(ev)
             claims.sort(
                 key=lambda c: (
                     len(cluster.get(c.id, "~~~")),
@@ -100,13 +105,13 @@ def build(result: Result, title: str | None = None) -> Report:
                     c.id,
                 )
             )
-            section = conflict_sections.setdefault(
+            heading = in_conflict.setdefault(
                 subject_id,
-                Section(
+                ConflictSubject(
                     subject_id, label, str(subject.date) if subject and subject.date else "", []
                 ),
             )
-            section.groups.append(
+            heading.groups.append(
                 Group(
                     prop_id,
                     _property_label(store, prop_id),
@@ -134,9 +139,7 @@ def build(result: Result, title: str | None = None) -> Report:
                     )
                 )
                 gaps.append(Gap(f, label, sources, _property_label(store, prop_id)))
-    conflicts = sorted(
-        conflict_sections.values(), key=lambda s: (-s.worst, s.date or "9999", s.label)
-    )
+    conflicts = sorted(in_conflict.values(), key=lambda s: (-s.worst, s.date or "9999", s.label))
     timeline = [r for s in conflicts for g in s.groups for r in g.rows]
     nodes, edges = _provenance(result, [r.claim for r in timeline])
     documents = [
@@ -189,12 +192,12 @@ def default_title(store: Store) -> str:
     held: Counter[str] = Counter()
     depth: dict[str, int] = {}
     for subject_id, n in own.items():
-        chain = _ancestry(store, subject_id)
+        chain = store.part_of_chain(subject_id)
         depth[subject_id] = len(chain)
         for s in chain:
             held[s] += n
     for s in held:
-        depth.setdefault(s, len(_ancestry(store, s)))
+        depth.setdefault(s, len(store.part_of_chain(s)))
 
     def label(subject_id: str) -> str:
         subject = store.subjects.get(subject_id)
@@ -204,7 +207,7 @@ def default_title(store: Store) -> str:
     if majority:
         return f"Discrepancy report: {label(max(majority, key=lambda s: depth[s]))}"
     tops = sorted(
-        (s for s in held if _ancestry(store, s)[-1] == s),
+        (s for s in held if store.part_of_chain(s)[-1] == s),
         key=lambda s: (-held[s], label(s).lower()),
     )
     names = [label(s) for s in tops[:2]]
@@ -215,19 +218,6 @@ def default_title(store: Store) -> str:
     else:
         about = f"{names[0]}, {names[1]} and {len(tops) - 2} more"
     return f"Discrepancy report: {about}"
-
-
-def _ancestry(store: Store, subject_id: str) -> list[str]:
-    """``subject_id`` and the subjects it is part of, up to its top-level subject (a loop
-    of ``part_of`` stops where it comes back)."""
-    chain = [subject_id]
-    seen = {subject_id}
-    subject = store.subjects.get(subject_id)
-    while subject is not None and subject.part_of and subject.part_of not in seen:
-        chain.append(subject.part_of)
-        seen.add(subject.part_of)
-        subject = store.subjects.get(subject.part_of)
-    return chain
 
 
 def _property_label(store: Store, prop_id: str) -> str:

@@ -20,14 +20,17 @@ from claimcheck.render import count
 from claimcheck.report import svg
 from claimcheck.report.markup import escape
 from claimcheck.report.record import (
-    OUTLET_HEADERS,
+    DOCUMENT_COLUMNS,
+    GAP_COLUMNS,
+    OUTLET_COLUMNS,
     ROW_COLUMNS,
+    RULE_COLUMNS,
     Report,
     number,
     outlet_rows,
     web_address,
 )
-from claimcheck.report.sections import CONFLICT_ONLY, SECTIONS
+from claimcheck.report.sections import CONFLICT_ONLY, REPORT_SECTIONS
 
 #: A date (``2023-11-07``, ``2023-11``) or a range of them, in a text.
 _DATES = re.compile(r"\d{4}-\d{2}(?:-\d{2})?(?:/\d{4}-\d{2}(?:-\d{2})?)?")
@@ -61,11 +64,14 @@ def _environment() -> jinja2.Environment:
     env.globals.update(
         count=count,
         charts=svg,
-        sections=SECTIONS,
+        sections=REPORT_SECTIONS,
         conflict_only=CONFLICT_ONLY,
         date_columns=DATE_COLUMNS,
         row_columns=ROW_COLUMNS,
-        outlet_headers=OUTLET_HEADERS,
+        rule_columns=RULE_COLUMNS,
+        gap_columns=GAP_COLUMNS,
+        outlet_columns=OUTLET_COLUMNS,
+        document_columns=DOCUMENT_COLUMNS,
     )
     return env
 

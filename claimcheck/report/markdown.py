@@ -12,8 +12,11 @@ from html import escape
 from claimcheck.render import Raw, count, escape_markdown, table
 from claimcheck.report import mermaid
 from claimcheck.report.record import (
-    OUTLET_HEADERS,
+    DOCUMENT_COLUMNS,
+    GAP_COLUMNS,
+    OUTLET_COLUMNS,
     ROW_COLUMNS,
+    RULE_COLUMNS,
     GapGroup,
     Group,
     Report,
@@ -23,7 +26,7 @@ from claimcheck.report.record import (
     readable,
     web_address,
 )
-from claimcheck.report.sections import SECTIONS
+from claimcheck.report.sections import REPORT_SECTIONS
 
 
 def esc(text: object) -> str:
@@ -128,7 +131,7 @@ def _gaps(report: Report) -> list[str]:
             "<details open>" if group.open else "<details>",
             summary_html(group),
             "",
-            table(rows, ["subject", "property", "finding", "who says it"], "markdown"),
+            table(rows, GAP_COLUMNS, "markdown"),
             "",
             "</details>",
             "",
@@ -141,16 +144,14 @@ def render(report: Report) -> str:
     sev = s["by_severity"]
     head = [f"# {esc(report.title)}", ""]
     head.append(
-        f"{count(s['claims'], 'claim')} from {count(s['documents'], 'document')} of "
-        f"{count(s['outlets'], 'outlet')}, on {count(s['subjects'], 'subject')}, by "
-        f"{count(s['parties'], 'party')}. The rules found **{count(s['findings'], 'finding')}**: "
+        f"{report.scope()}. The rules found **{count(s['findings'], 'finding')}**: "
         f"{count(sev['error'], 'error')}, {count(sev['warning'], 'warning')}, {sev['info']} info; "
         f"{s['reviewed']} reviewed, {count(s['stale_reviews'], 'stale review')}."
     )
     head.append("")
     out = [_h2("summary"), ""]
     rows = [[code, report.rule_names.get(code, ""), str(n)] for code, n in s["by_rule"].items()]
-    out += [table(rows, ["rule", "name", "findings"], "markdown"), ""]
+    out += [table(rows, RULE_COLUMNS, "markdown"), ""]
     grades = s["grades"]
     out.append(
         "Grades of the claims: "
@@ -160,10 +161,10 @@ def render(report: Report) -> str:
     out += ["", _h2("conflicts"), ""]
     if not report.conflicts:
         out += ["No conflicts.", ""]
-    for section in report.conflicts:
-        date = f" · {esc(section.date)}" if section.date else ""
-        out += [f"### {esc(section.label)}", "", f"Subject `{esc(section.subject)}`{date}", ""]
-        for group in section.groups:
+    for subject in report.conflicts:
+        date = f" · {esc(subject.date)}" if subject.date else ""
+        out += [f"### {esc(subject.label)}", "", f"Subject `{esc(subject.subject)}`{date}", ""]
+        for group in subject.groups:
             out += _group(group)
     out += [_h2("gaps"), ""]
     out += _gaps(report)
@@ -179,7 +180,7 @@ def render(report: Report) -> str:
             "",
         ]
     out += [_h2("outlets"), ""]
-    out += [table([_cells(r) for r in outlet_rows(report)], OUTLET_HEADERS, "markdown"), ""]
+    out += [table([_cells(r) for r in outlet_rows(report)], OUTLET_COLUMNS, "markdown"), ""]
     out += [_h2("documents"), ""]
     rows = [
         _cells(
@@ -195,19 +196,12 @@ def render(report: Report) -> str:
         )
         for d in report.documents
     ]
-    out += [
-        table(
-            rows,
-            ["id", "outlet", "title", "published", "retrieved", "language", "claims"],
-            "markdown",
-        ),
-        "",
-    ]
+    out += [table(rows, DOCUMENT_COLUMNS, "markdown"), ""]
     return "\n".join(head + _contents(out, report) + out)
 
 
 def _h2(section: str) -> str:
-    return f"## {SECTIONS[section]}"
+    return f"## {REPORT_SECTIONS[section]}"
 
 
 def _contents(lines: list[str], report: Report) -> list[str]:
@@ -219,14 +213,14 @@ def _contents(lines: list[str], report: Report) -> list[str]:
     for level, text, slug in slugs:
         if level == 2:
             extra = ""
-            if text == SECTIONS["conflicts"] and report.conflicts:
+            if text == REPORT_SECTIONS["conflicts"] and report.conflicts:
                 extra = f" ({count(len(report.conflicts), 'subject')})"
-            elif text == SECTIONS["gaps"] and report.gaps:
+            elif text == REPORT_SECTIONS["gaps"] and report.gaps:
                 extra = f" ({count(len(report.gaps), 'finding')})"
             toc.append(f"- [{text}](#{slug}){extra}")
         elif level == 3:
-            section = next(subjects, None)
-            label = esc(section.label) if section else text
+            subject = next(subjects, None)
+            label = esc(subject.label) if subject else text
             toc.append(f"  - [{label}](#{slug})")
     return [*toc, ""]
 

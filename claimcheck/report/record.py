@@ -1,6 +1,6 @@
 """The discrepancy report as a record: what every renderer draws.
 
-:class:`Report` holds the summary, a :class:`Section` per subject with conflicts (each
+:class:`Report` holds the summary, a :class:`ConflictSubject` per subject with conflicts (each
 a :class:`Group` of who-says-what :class:`Row` s, the estimate and the findings), the
 corroboration :class:`Gap` s, the timeline, the provenance graph of the conflicting
 claims and the appendix of outlets and documents. :func:`~claimcheck.report.build.build`
@@ -18,8 +18,9 @@ from claimcheck.analysis.estimates import Estimate
 from claimcheck.analysis.grades import Grade
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.model import Claim
-from claimcheck.render import visible
+from claimcheck.render import count, visible
 from claimcheck.rules import RuleCategory
+from claimcheck.rules.cc101_quantity_conflict import QuantityConflict
 from claimcheck.track_records import OutletRecord
 from claimcheck.values import Quantity
 
@@ -77,12 +78,14 @@ class Group:
     def wants_forest(self) -> bool:
         """Whether the group's figures are drawn: an estimate, or a quantity conflict."""
         return bool(self.quantity_rows) and (
-            self.estimate is not None or any(f.rule == "CC101" for f in self.findings)
+            self.estimate is not None or any(f.rule == QuantityConflict.code for f in self.findings)
         )
 
 
 @dataclass
-class Section:
+class ConflictSubject:
+    """A subject with conflicts: its heading under "Conflicts", and its groups."""
+
     subject: str
     label: str
     date: str
@@ -126,7 +129,7 @@ GAPS_SHOWN_OPEN = 5
 class Report:
     title: str
     summary: dict[str, Any]
-    conflicts: list[Section]
+    conflicts: list[ConflictSubject]
     gaps: list[Gap]
     timeline: list[Row]
     provenance_nodes: list[tuple[str, str, str]]  # (node key, kind, label)
@@ -150,6 +153,16 @@ class Report:
             )
             for code, gaps in sorted(by_rule.items())
         ]
+
+    def scope(self) -> str:
+        """What the report covers, in words: ``12 claims from 3 documents of 2 outlets, on
+        4 subjects, by 5 parties`` (numbers only: no format escapes it)."""
+        s = self.summary
+        return (
+            f"{count(s['claims'], 'claim')} from {count(s['documents'], 'document')} of "
+            f"{count(s['outlets'], 'outlet')}, on {count(s['subjects'], 'subject')}, by "
+            f"{count(s['parties'], 'party')}"
+        )
 
 
 def readable(text: object) -> str:
@@ -191,7 +204,13 @@ def next_day(d: dt.date) -> dt.date:
     return d if d == dt.date.max else d + dt.timedelta(days=1)
 
 
-OUTLET_HEADERS = [
+#: The columns of each table of the report, for every format (Markdown and HTML draw the
+#: same ones): a conflict group's claims (:data:`ROW_COLUMNS`), the summary's findings by
+#: rule, a rule's corroboration gaps, and the appendices of outlets and documents.
+RULE_COLUMNS = ["rule", "name", "findings"]
+GAP_COLUMNS = ["subject", "property", "finding", "who says it"]
+DOCUMENT_COLUMNS = ["id", "outlet", "title", "published", "retrieved", "language", "claims"]
+OUTLET_COLUMNS = [
     "id",
     "name",
     "kind",

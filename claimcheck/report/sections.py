@@ -1,5 +1,6 @@
 """The report's sections, in order, and which findings each one shows: one list for
-every format (the HTML and Markdown renderers both draw it)."""
+every format (the HTML and Markdown renderers both draw it). Not the store's sections
+(``outlets:``, ``claims:``...: :data:`claimcheck.model.SECTIONS`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ if TYPE_CHECKING:
     from claimcheck.rules import RuleCategory
 
 #: The report's sections: their anchors and headings, in the order they are drawn.
-SECTIONS = {
+REPORT_SECTIONS = {
     "summary": "Summary",
     "conflicts": "Conflicts",
     "gaps": "Corroboration gaps",

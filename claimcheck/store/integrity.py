@@ -34,7 +34,7 @@ def check(
     ) -> None:
         if target in table or target in failed:
             return
-        other = store.kind_of(target)
+        other = store.what_is(target)
         names = [*store.parties, *table] if kind == "party or outlet" else list(table)
         records = {**store.parties, **table} if kind == "party or outlet" else table
         hint = (

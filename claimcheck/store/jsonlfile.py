@@ -22,10 +22,11 @@ def section_of(path: PurePath) -> str:
     first = re.split(r"[-_.\s]", path.name, maxsplit=1)[0].lower()
     if first in SECTIONS:
         return first
-    return _SECTION_OF_SINGULAR.get(first, "claims")
+    return SECTION_OF.get(first, "claims")
 
 
-_SECTION_OF_SINGULAR = {name: section for section, name in SINGULAR.items()}
+#: The section of a record named in the singular: ``party`` -> ``parties``.
+SECTION_OF = {name: section for section, name in SINGULAR.items()}
 
 
 def load(

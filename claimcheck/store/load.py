@@ -1,8 +1,16 @@
-"""Loading a store: find its files, read them (through the cache, if asked), add the
-candidates, cross-check, and raise every problem found together.
+"""Loading a store, the one way in: find its files, take each one's records from the
+cache or read it, add the candidates, cross-check, and raise every problem found together.
 
-Reading and validating each file is :class:`~claimcheck.store.loader.Loader`'s; which
-files come from the cache, and recording the others, :mod:`claimcheck.store.cache`'s.
+A claim's path from file to :class:`Store`, in one direction, each step called from here:
+
+1. :func:`~claimcheck.store.files.store_files` lists the store's files;
+2. for each, the cache (:class:`~claimcheck.store.cache.CacheSession`, when asked for)
+   says whether it holds the file's records unchanged, and hands them over;
+3. otherwise :class:`~claimcheck.store.file_reader.FileReader` reads, parses and
+   validates the file, and what it read is handed back to the cache to be recorded;
+4. :func:`~claimcheck.store.integrity.check` cross-checks the store (references, ids).
+
+Neither the cache nor the file reader calls the other.
 """
 
 from __future__ import annotations
@@ -14,10 +22,18 @@ from pathlib import Path
 
 from claimcheck.errors import Location, Problem, StoreError, display_path
 from claimcheck.store import integrity
-from claimcheck.store.cache import CacheCorrupt, CachedLoad, digest, touched_groups
+from claimcheck.store.cache import (
+    CacheCorrupt,
+    CacheKey,
+    CacheSession,
+    digest,
+    touched_groups,
+)
+from claimcheck.store.file_reader import FileReader, Parsed
 from claimcheck.store.files import file_kind, store_files
+from claimcheck.store.gc_pause import gc_paused
+from claimcheck.store.jsonlfile import SECTION_OF
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
-from claimcheck.store.loader import SECTION_OF, Loader, Parsed, gc_paused
 from claimcheck.store.progress import LoadProgress
 from claimcheck.store.store import Store
 
@@ -91,15 +107,15 @@ def _load(
     background: bool = False,
     progress: LoadProgress | None = None,
 ) -> Store:
-    loader = Loader(root, limits, progress)
-    cached = CachedLoad.open(root, limits, loader.store.warnings) if cache else None
+    reader = FileReader(root, limits, progress)
+    cached = CacheSession.open(root, limits, reader.store.warnings) if cache else None
     groups: set[tuple[str, str]] | None = None
     stored: int | None = None  # the store's claims, as its clean load counted them
     try:
         with gc_paused():
             files, walk_problems = store_files(root)
-            loader.problems.extend(walk_problems)
-            pending = _candidates(loader, candidates, files)
+            reader.problems.extend(walk_problems)
+            pending = _candidates(reader, candidates, files)
             if partial and cached is not None:
                 groups = touched_groups(
                     r for _, parsed in pending if parsed is not None for r in parsed.claims()
@@ -113,9 +129,9 @@ def _load(
                 if progress is not None:
                     progress.file(sizes[i])
                 if cached is None:
-                    loader.add_file(path)
+                    reader.add_file(path)
                 else:
-                    cached.add_file(loader, path, groups, early=background and groups is None)
+                    _add_file(reader, cached, path, groups, early=background and groups is None)
                 if progress is not None:
                     progress.file_done()
             if cached is not None:
@@ -125,38 +141,38 @@ def _load(
                 stored = cached.verified()
                 if stored is None:
                     raise _Unverified
-            claims = len(loader.store.claims)
-            loader.store.candidate_start = len(loader.store.files)
+            claims = len(reader.store.claims)
+            reader.store.candidate_start = len(reader.store.files)
             for path, parsed in pending:
                 if parsed is None:
-                    loader.skip(path)
+                    reader.skip(path)
                 else:
-                    loader.store.candidate_digests.append(digest(parsed.data))
-                    loader.add_parsed(path, parsed, for_cache=False)
+                    reader.store.candidate_digests.append(digest(parsed.data))
+                    reader.add_parsed(path, parsed, for_cache=False)
             if groups is not None:
                 assert cached is not None
-                _collisions(loader, cached)
+                _collisions(reader, cached)
             integrity.check(
-                loader.store,
-                loader.problem,
-                loader.locate,
-                loader.failed_ids,
+                reader.store,
+                reader.problem,
+                reader.locate,
+                reader.failed_ids,
                 exists=cached.exists() if cached is not None and groups is not None else None,
             )
             if cached is not None and groups is None:
-                cached.update_clean_load(bool(loader.problems), bool(candidates), claims)
+                cached.update_clean_load(bool(reader.problems), bool(candidates), claims)
     finally:
         if cached is not None:
             cached.close()
     if cached is not None:
         # What is left to record, by a child while the caller goes on; here when the load
         # failed, which ends at once.
-        cached.record_rest(here=bool(loader.problems))
+        cached.record_rest(here=bool(reader.problems))
     if progress is not None:
         progress.finish()
-    if loader.problems:
-        raise StoreError(sorted(loader.problems, key=_problem_order)[:MAX_PROBLEMS])
-    store = loader.store
+    if reader.problems:
+        raise StoreError(sorted(reader.problems, key=_problem_order)[:MAX_PROBLEMS])
+    store = reader.store
     store.warnings.sort(key=_problem_order)
     store.partial = groups is not None
     if stored is not None:
@@ -168,8 +184,74 @@ def _load(
     return store
 
 
+def _add_file(
+    reader: FileReader,
+    cached: CacheSession,
+    path: Path,
+    groups: set[tuple[str, str]] | None,
+    early: bool,
+) -> None:
+    """Load one store file: from the cache if it is unchanged (only the claims of
+    ``groups``, if given); else read by ``reader`` and handed to the cache to record
+    (``early``: a big JSON Lines file by a writer of its own, at once)."""
+    file = cached.file(path)
+    if file is None:
+        reader.add_file(path)
+        return
+    if cached.fresh(file) and _from_cache(reader, cached, path, file, groups):
+        if cached.held_no_records(file):
+            reader.recheck_empty(path)
+        return
+    read = reader.read(path)
+    if read is None:
+        reader.skip(path)
+        return
+    data, text = read
+    content = digest(data)
+    if cached.same_content(file, content) and _from_cache(
+        reader, cached, path, file, groups, content
+    ):
+        if cached.held_no_records(file):
+            reader.recheck_empty(path, data, text)
+        return
+    recording = early and cached.record_json_lines_now(path, file, text, content)
+    problems = len(reader.problems)
+    parsed = reader.parse_text(path, data, text, build=recording)
+    if parsed is None:
+        reader.skip(path)
+        if recording:
+            cached.tell(file, sound=False)
+        return
+    # Recorded from its text by a writer of its own: its records need not be kept.
+    entries = reader.add_parsed(path, parsed, for_cache=not recording)
+    cached.read_afresh(path, file, content, entries)
+    if recording:
+        cached.tell(file, sound=len(reader.problems) == problems)
+
+
+def _from_cache(
+    reader: FileReader,
+    cached: CacheSession,
+    path: Path,
+    file: CacheKey,
+    groups: set[tuple[str, str]] | None,
+    content: str | None = None,
+) -> bool:
+    """Register the cached records of ``file``; False, with nothing registered, when
+    they cannot be used (a block damaged on disk, a record that does not validate: not
+    written by us) and the file is to be read itself."""
+    try:
+        entries = cached.entries(file, groups, reader.build)
+    except CacheCorrupt:
+        return False
+    if not reader.add_records(path, entries):
+        return False
+    cached.taken(file, content)
+    return True
+
+
 def _candidates(
-    loader: Loader, candidates: Sequence[str | Path], files: list[Path]
+    reader: FileReader, candidates: Sequence[str | Path], files: list[Path]
 ) -> list[tuple[Path, Parsed | None]]:
     """The candidate files, parsed (None: one that could not be, with its problem)."""
     in_store = {_resolved(p) for p in files} if candidates else set()
@@ -178,16 +260,16 @@ def _candidates(
         path = Path(candidate)
         unfit = _not_a_candidate(path)
         if unfit is not None:
-            loader.problem(Location(display_path(path)), unfit)
+            reader.problem(Location(display_path(path)), unfit)
             continue
         if _resolved(path) in in_store:
-            loader.problem(
+            reader.problem(
                 Location(display_path(path)),
                 "this candidate is a file of the store already: a candidate is a file "
                 "not yet in the store (check the store itself with `check`)",
             )
             continue
-        pending.append((path, loader.parse(path)))
+        pending.append((path, reader.parse(path)))
     return pending
 
 
@@ -220,22 +302,22 @@ def _resolved(path: Path) -> Path:
         return path
 
 
-def _collisions(loader: Loader, cached: CachedLoad) -> None:
+def _collisions(reader: FileReader, cached: CacheSession) -> None:
     """Candidate ids that a claim of the store, not loaded, already uses."""
-    store = loader.store
+    store = reader.store
     for record_id, (rel, line, col) in cached.elsewhere(store.candidate_ids()).items():
         w = store.where.pop(record_id)
-        other = store.kind_of(record_id)
+        other = store.what_is(record_id)
         first = Location(display_path(store.root / rel), line, col)
-        loader.problem(
+        reader.problem(
             Location(store.files[w.file], w.line, w.col),
             f"duplicate id {record_id!r}: already used by the claim at {first}",
         )
         # As when both are loaded: the second record is dropped, references to it are
-        # not "unknown" (see ``Loader._register``).
+        # not "unknown" (see ``FileReader._register``).
         if other is not None:
             getattr(store, SECTION_OF[other]).pop(record_id, None)
-        loader.failed_ids.add(record_id)
+        reader.failed_ids.add(record_id)
 
 
 def _problem_order(p: Problem) -> tuple[str, int, int]:

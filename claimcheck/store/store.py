@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from claimcheck.errors import Location, Problem
 from claimcheck.model import (
+    SINGULAR,
     TERTIARY_KINDS,
     Claim,
     Document,
@@ -107,17 +108,11 @@ class Store:
         w = self.review_where[index]
         return Location(self.files[w.file], w.line, w.col)
 
-    def kind_of(self, record_id: str) -> str | None:
-        """Which section an id belongs to (``outlet``, ``party``, ...), or None."""
-        for name, table in (
-            ("claim", self.claims),
-            ("document", self.documents),
-            ("outlet", self.outlets),
-            ("party", self.parties),
-            ("subject", self.subjects),
-            ("property", self.properties),
-        ):
-            if record_id in table:
+    def what_is(self, record_id: str) -> str | None:
+        """What record an id names, singular (``claim``, ``outlet``, ``party``...), or None.
+        (Not :func:`claimcheck.errors.kind_of`, which names the type of a value read.)"""
+        for section, name in SINGULAR.items():
+            if section != "reviews" and record_id in getattr(self, section):
                 return name
         return None
 
@@ -135,6 +130,23 @@ class Store:
             return self.documents[record_id].title or record_id
         return record_id
 
+    def part_of_chain(self, record_id: str) -> list[str]:
+        """``record_id`` and the records it is ``part_of``, nearest first, up to the top:
+        a subject and the subjects it is part of, or a party and the parties it belongs
+        to. The walk stops at a record not in the store, or where a loop comes back."""
+        table: Mapping[str, Party | Subject] = (
+            self.subjects if record_id in self.subjects else self.parties
+        )
+        chain = [record_id]
+        record = table.get(record_id)
+        while record is not None:
+            parent = record.part_of
+            if parent is None or parent not in table or parent in chain:
+                break
+            chain.append(parent)
+            record = table[parent]
+        return chain
+
     def side_of(self, claimant: str | None) -> str | None:
         """The side a claimant speaks for: a party's side (or, with none, the side of the
         party it is ``part_of``), or an affiliated outlet's party's."""
@@ -146,14 +158,10 @@ class Store:
         return sides[claimant]
 
     def _side_of(self, claimant: str) -> str | None:
-        party = self.parties.get(claimant)
-        seen = {claimant}
-        # A party with no side of its own speaks for the side of what it is part of.
-        while party is not None and not party.side and party.part_of not in (None, *seen):
-            seen.add(party.part_of)  # type: ignore[arg-type]
-            party = self.parties.get(party.part_of)  # type: ignore[arg-type]
-        if party is not None:
-            return party.side or None
+        if claimant in self.parties:
+            # A party with no side of its own speaks for the side of what it is part of.
+            sides = (self.parties[p].side for p in self.part_of_chain(claimant))
+            return next((side for side in sides if side), None)
         outlet = self.outlets.get(claimant)
         if outlet is not None and outlet.affiliation:
             affiliated = self.parties.get(outlet.affiliation)

@@ -14,7 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from claimcheck.cli import cli
 from claimcheck.model import Claim
-from claimcheck.store import loader
+from claimcheck.store import file_reader as loader
 from claimcheck.store.bulk import build_claims
 
 from support import REPO

@@ -306,7 +306,7 @@ linux_only = pytest.mark.skipif(sys.platform != "linux", reason="forking is used
 def test_many_records_are_recorded_by_a_background_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import claimcheck.store.cache.load as cache_load
+    import claimcheck.store.cache.session as cache_load
 
     root = make(tmp_path)
     for p in root.glob("*.yaml"):
@@ -333,7 +333,7 @@ def test_few_records_are_recorded_at_once(tmp_path: Path) -> None:
 def test_a_store_with_problems_records_its_good_files_at_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import claimcheck.store.cache.load as cache_load
+    import claimcheck.store.cache.session as cache_load
 
     root = make(tmp_path)
     (root / "bad.yaml").write_text("claims:\n  - {id: x, subject: strike}\n", encoding="utf-8")
@@ -367,7 +367,7 @@ def test_the_command_leaves_no_background_work_when_it_exits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The library waits for the child recording the cache: the command only exits."""
-    import claimcheck.store.cache.load as cache_load
+    import claimcheck.store.cache.session as cache_load
     from claimcheck import cli as cli_module
     from claimcheck.store.cache.background import Writers
 
@@ -413,7 +413,7 @@ BULK = "".join(
 def _spy_on_early_writers(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
     """Lower the threshold below bulk.jsonl's 12 lines; record the files handed to an
     early writer, and whether one was started."""
-    import claimcheck.store.cache.load as cache_load
+    import claimcheck.store.cache.session as cache_load
     from claimcheck.store.cache.background import Writers
 
     monkeypatch.setattr(cache_load, "BACKGROUND_FROM", 10)
@@ -512,7 +512,7 @@ def test_json_lines_recorded_from_text_read_back_as_parsed(
 ) -> None:
     from claimcheck.store import jsonlfile
     from claimcheck.store.cache import Cache
-    from claimcheck.store.loader import _positioned
+    from claimcheck.store.file_reader import _positioned
 
     lines = []
     for i, (subject, prop, value, blank_after) in enumerate(rows):
@@ -595,7 +595,7 @@ def test_pending_records_are_used_by_no_one_until_confirmed(tmp_path: Path) -> N
 
 _KILLED_BEFORE_THE_WORD = """
 import os, sys
-import claimcheck.store.cache.load as cache_load
+import claimcheck.store.cache.session as cache_load
 from claimcheck.store import load_store
 from claimcheck.store.cache.background import Writers
 cache_load.BACKGROUND_FROM = 10

@@ -27,11 +27,14 @@ The cache is kept per set of reading limits (``[limits]`` in ``claimcheck.toml``
 file recorded under other limits is read again, so that a lower limit is never skipped.
 
 The parts: :mod:`.folder` (claimcheck's own folder), :mod:`.rows` (records as rows),
-:mod:`.database` (the SQLite file), :mod:`.background` (the child processes that record
-it while a load and a check go on) and :mod:`.load` (one load through the cache: what
-the loader talks to).
+:mod:`.sqlite` (the SQLite file: schema, opening, transactions), :mod:`.database` (what
+it holds), :mod:`.background` (the child processes that record it while a load and a
+check go on), :mod:`.session` (the cache during one load: what
+:func:`~claimcheck.store.load.load_store` asks of it) and :mod:`.clean_load` (recording
+a clean load after a write).
 """
 
+from claimcheck.store.cache.clean_load import record_clean_load, record_clean_load_after_write
 from claimcheck.store.cache.database import Cache
 from claimcheck.store.cache.folder import (
     CACHE_DIR,
@@ -40,20 +43,16 @@ from claimcheck.store.cache.folder import (
     foreign_folder,
     own_folder,
 )
-from claimcheck.store.cache.load import (
-    CachedLoad,
-    record_clean_load,
-    record_clean_load_after_write,
-    touched_groups,
-)
 from claimcheck.store.cache.rows import CacheCorrupt, Entry, digest
+from claimcheck.store.cache.session import CacheKey, CacheSession, touched_groups
 
 __all__ = [
     "CACHE_DIR",
     "REFUSED",
     "Cache",
     "CacheCorrupt",
-    "CachedLoad",
+    "CacheKey",
+    "CacheSession",
     "Entry",
     "ForeignFolder",
     "digest",

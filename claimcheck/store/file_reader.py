@@ -1,15 +1,20 @@
-"""Reading a store's files: parse each one, validate every record, register it.
+"""Reading one store file into the :class:`Store`: read it, parse it, validate every
+record, register it — or register records taken from the cache, validated again.
 
-:class:`Loader` collects every problem found with its ``path:line:col``;
+A claim's path from file to store: :func:`~claimcheck.store.load.load_store` lists the
+files and, for each, asks the cache (:mod:`claimcheck.store.cache`) for its records;
+what the cache does not hold, :class:`FileReader` reads (:mod:`.files`), parses
+(:mod:`.yamlfile`, :mod:`.jsonlfile`), builds or validates (:mod:`.bulk`, the models)
+and registers here; :mod:`.integrity` then cross-checks the whole store.
+
+:class:`FileReader` collects every problem found with its ``path:line:col``;
 :func:`~claimcheck.store.load.load_store` raises them together as one
 :class:`~claimcheck.errors.StoreError`, so that a user fixes all of them in one pass.
 """
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -25,10 +30,10 @@ from claimcheck.errors import (
     display_path,
     kind_of,
 )
-from claimcheck.model import RECORD_TYPES, SECTIONS, SINGULAR
+from claimcheck.model import RECORD_TYPES, SECTIONS
 from claimcheck.store import jsonlfile, yamlfile
 from claimcheck.store.bulk import build_claims
-from claimcheck.store.cache import Entry
+from claimcheck.store.cache.rows import Entry
 from claimcheck.store.files import (
     JSONL_SUFFIXES,
     decode,
@@ -52,19 +57,7 @@ def _record_adapter(section: str) -> TypeAdapter[Any]:
     return TypeAdapter(RECORD_TYPES[section])
 
 
-@contextmanager
-def gc_paused() -> Any:
-    """Loading builds millions of objects and frees none: the collector only costs time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-class Loader:
+class FileReader:
     """Reads, parses and validates a store's files, one by one, into a :class:`Store`,
     collecting every problem with its place."""
 
@@ -387,7 +380,7 @@ class Loader:
         record_id = obj.id
         previous = store.where.get(record_id)
         if previous is not None:
-            other = store.kind_of(record_id) or "record"
+            other = store.what_is(record_id) or "record"
             first = Location(store.files[previous[0]], previous[2], previous[3])
             self.problem(
                 Location(store.files[where.file], where.line, where.col),
@@ -397,9 +390,6 @@ class Loader:
             return
         getattr(store, section)[record_id] = obj
         store.where[record_id] = where
-
-
-SECTION_OF = {name: section for section, name in SINGULAR.items()}
 
 
 @dataclass

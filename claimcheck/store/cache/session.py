@@ -1,27 +1,27 @@
-"""One load of a store through its cache: which files come from it, which are recorded.
+"""The cache during one load of the store: which files' records it holds, recording
+those read afresh, and the store's clean-load record.
 
-The loader (:mod:`claimcheck.store.loader`) reads and validates; this decides, file by
-file, whether the records can be taken from the cache (the file's stat, or else its
-content digest, unchanged), hands what was read afresh to be recorded — now, in a writer
-started as soon as a big JSON Lines file is read, or after the load — and keeps the
-store's clean-load record up to date.
+:func:`~claimcheck.store.load.load_store` asks, file by file, whether the cache holds
+the file's records (its stat, or else its content digest, unchanged) and takes them;
+what it reads afresh it hands back here to be recorded — now, by a writer started as
+soon as a big JSON Lines file is read, or after the load. The cache never reads a file
+itself, nor knows who reads them.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple
 
 from claimcheck.errors import Location, Problem, display_path
 from claimcheck.store.cache.background import Writers, write_files
-from claimcheck.store.cache.database import Cache, FileRecords
+from claimcheck.store.cache.database import Build, Cache, FileRecords
 from claimcheck.store.cache.folder import CACHE_DIR, REFUSED, foreign_folder
 from claimcheck.store.cache.rows import (
-    CacheCorrupt,
     Entry,
-    digest,
+    StatKey,
     files_digest_of,
     group_key,
     relative,
@@ -37,32 +37,16 @@ from claimcheck.store.limits import Limits
 BACKGROUND_FROM = 10_000
 
 
-class Reader(Protocol):
-    """What the cache asks of the loader: read, parse and validate one file."""
+class CacheKey(NamedTuple):
+    """A store file's key in the cache: its path relative to the store, its stat key,
+    and when it was looked at (``time.time_ns()`` before its stat was taken)."""
 
-    problems: list[Problem]
-
-    def build(self, records: list[Any]) -> list[Any] | None:
-        """The claims of these claim records, or None (see :meth:`Cache.entries`)."""
-
-    def read(self, path: Path) -> tuple[bytes, str] | None: ...
-
-    def parse_text(self, path: Path, data: bytes, text: str, build: bool = False) -> Any: ...
-
-    def add_parsed(
-        self, path: Path, parsed: Any, for_cache: bool = True
-    ) -> dict[str, list[Entry]] | None: ...
-
-    def add_records(self, path: Path, entries: dict[str, list[Entry]]) -> bool: ...
-
-    def add_file(self, path: Path) -> None: ...
-
-    def skip(self, path: Path) -> None: ...
-
-    def recheck_empty(self, path: Path, data: bytes | None = None, text: str = "") -> None: ...
+    rel: str
+    key: StatKey
+    read_ns: int
 
 
-class CachedLoad:
+class CacheSession:
     """The cache of one store, during one load. Every step degrades to reading the file."""
 
     def __init__(self, root: Path, limits: Limits, cache: Cache) -> None:
@@ -79,7 +63,7 @@ class CachedLoad:
         self.digests: dict[str, str | None] = {}
 
     @classmethod
-    def open(cls, root: Path, limits: Limits, warnings: list[Problem]) -> CachedLoad | None:
+    def open(cls, root: Path, limits: Limits, warnings: list[Problem]) -> CacheSession | None:
         """The cache of the store at ``root``, or None when it cannot be used (a folder
         that is not claimcheck's own is refused with a warning)."""
         if (why := foreign_folder(root)) is not None:
@@ -96,89 +80,78 @@ class CachedLoad:
         """Drop the records of files that are no longer in the store."""
         self.cache.forget([relative(self.root, p) for p in files])
 
-    def add_file(
-        self,
-        reader: Reader,
-        path: Path,
-        groups: set[tuple[str, str]] | None,
-        early: bool,
-    ) -> None:
-        """Load one store file, from the cache if it is unchanged (only the claims of
-        ``groups``, if given); else through ``reader``, to be recorded (``early``: a big
-        JSON Lines file by a writer of its own, at once)."""
-        cache = self.cache
+    def file(self, path: Path) -> CacheKey | None:
+        """Start loading the store file at ``path``: how the cache knows it, or None when
+        it cannot be cached (a name that is not UTF-8, a file whose stat fails)."""
         rel = relative(self.root, path)
         self.digests[rel] = None
         if not _storable(rel):  # a name that is not UTF-8 cannot be a key of the cache
-            reader.add_file(path)
-            return
+            return None
         read_ns = time.time_ns()  # before the stat: a later write counts as a change
         try:
             key = stat_key(path)
         except OSError:
-            reader.add_file(path)
-            return
-        if cache.fresh(rel, key):
-            try:
-                self._add_cached(reader, path, rel, groups)
-                self.digests[rel] = cache.digest_of(rel)
-                if cache.records_of(rel) == 0:
-                    reader.recheck_empty(path)
-                return
-            except CacheCorrupt:
-                pass  # read the file itself
-        read = reader.read(path)
-        if read is None:
-            reader.skip(path)
-            return
-        data, text = read
-        content = digest(data)
-        if cache.same_content(rel, content):
-            try:
-                self._add_cached(reader, path, rel, groups)
-                self.digests[rel] = content
-                cache.touch(rel, key, content, read_ns)
-                if cache.records_of(rel) == 0:
-                    reader.recheck_empty(path, data, text)
-                return
-            except CacheCorrupt:
-                pass  # parse it below, and record it again
-        recording = (
-            early
-            and path.suffix in JSONL_SUFFIXES
+            return None
+        return CacheKey(rel, key, read_ns)
+
+    def fresh(self, file: CacheKey) -> bool:
+        """Whether the cached records of ``file`` can be used without reading it."""
+        return self.cache.fresh(file.rel, file.key)
+
+    def same_content(self, file: CacheKey, content: str) -> bool:
+        """Whether the cached records of ``file`` are of this content (its digest)."""
+        return self.cache.same_content(file.rel, content)
+
+    def entries(
+        self, file: CacheKey, groups: set[tuple[str, str]] | None, build: Build
+    ) -> dict[str, list[Entry]]:
+        """The cached records of ``file`` (only the claims of ``groups``, if given), claims
+        built by ``build``; raises :class:`CacheCorrupt` for a block damaged on disk."""
+        return self.cache.entries(file.rel, groups, build)
+
+    def taken(self, file: CacheKey, content: str | None = None) -> None:
+        """The records of ``file`` were taken from the cache (``content``: its digest,
+        when the file was read to compare it; its new stat is recorded)."""
+        self.from_cache.add(file.rel)
+        if content is None:
+            self.digests[file.rel] = self.cache.digest_of(file.rel)
+        else:
+            self.digests[file.rel] = content
+            self.cache.touch(file.rel, file.key, content, file.read_ns)
+
+    def held_no_records(self, file: CacheKey) -> bool:
+        """Whether ``file`` had no records when it was recorded."""
+        return self.cache.records_of(file.rel) == 0
+
+    def record_json_lines_now(self, path: Path, file: CacheKey, text: str, content: str) -> bool:
+        """Have a big JSON Lines file recorded from its text by a writer of its own, at
+        once, while it is validated; False (nothing started) for another file, or where
+        no writer can be started. Its reader then says whether it is sound: :meth:`tell`."""
+        return (
+            path.suffix in JSONL_SUFFIXES
             and text.count("\n") >= BACKGROUND_FROM
             and self.writers.record_json_lines(
-                cache, rel, section_of(path), text, key, content, read_ns
+                self.cache, file.rel, section_of(path), text, file.key, content, file.read_ns
             )
         )
-        problems = len(reader.problems)
-        # Recorded from the text by a writer of its own: its records need not be kept.
-        parsed = reader.parse_text(path, data, text, build=bool(recording))
-        if parsed is None:
-            reader.skip(path)
-        elif recording:
-            reader.add_parsed(path, parsed, for_cache=False)
-            self.digests[rel] = content
-        if recording:
-            self.writers.tell(rel, sound=parsed is not None and len(reader.problems) == problems)
-            return
-        if parsed is None:
-            return
-        entries = reader.add_parsed(path, parsed)
-        self.digests[rel] = content
+
+    def tell(self, file: CacheKey, sound: bool) -> None:
+        """Tell the writer of ``file`` (see :meth:`record_json_lines_now`) whether the
+        file is sound: its records become usable, or are withdrawn."""
+        self.writers.tell(file.rel, sound=sound)
+
+    def read_afresh(
+        self, path: Path, file: CacheKey, content: str, entries: dict[str, list[Entry]] | None
+    ) -> None:
+        """``file`` was read and registered: record its ``entries`` (None: nothing to
+        record — it had a problem, or its writer records it)."""
+        self.digests[file.rel] = content
         if entries is not None:
             # orjson refuses NaN and infinities: JSON Lines records need no search for them.
             finite = path.suffix in JSONL_SUFFIXES
-            self.records.append(FileRecords(rel, key, content, entries, finite, read_ns))
-
-    def _add_cached(
-        self, reader: Reader, path: Path, rel: str, groups: set[tuple[str, str]] | None
-    ) -> None:
-        # A cached record that does not validate was not written by us: read the file.
-        entries = self.cache.entries(rel, groups, reader.build)
-        if not reader.add_records(path, entries):
-            raise CacheCorrupt
-        self.from_cache.add(rel)
+            self.records.append(
+                FileRecords(file.rel, file.key, content, entries, finite, file.read_ns)
+            )
 
     def files_read(self, background: bool) -> None:
         """Every store file is loaded: wait for the JSON Lines writers, and record the
@@ -258,40 +231,6 @@ def touched_groups(claims: Iterable[Any]) -> set[tuple[str, str]]:
             if isinstance(subject, str) and isinstance(prop, str):
                 groups.add(group_key(record))
     return groups
-
-
-def record_clean_load_after_write(
-    root: Path,
-    limits: Limits,
-    digests: dict[str, str],
-    claims: int,
-    target: Path,
-    before: bytes | None,
-    after: str,
-) -> None:
-    """The store as a write left it is the store checked before it (its files'
-    ``digests``, holding ``claims`` claims in all) with ``target`` now ``after`` (and
-    ``before`` before, None if it did not exist): record that clean load, so that the next
-    candidate check reads only its groups — unless the target had changed since the
-    check read it."""
-    if not digests:
-        return
-    rel = relative(root.resolve(), target.resolve())
-    if digests.get(rel) != (digest(before) if before is not None else None):
-        return
-    record_clean_load(root, limits, {**digests, rel: digest(after.encode("utf-8"))}, claims)
-
-
-def record_clean_load(root: Path, limits: Limits, digests: Mapping[str, str], claims: int) -> None:
-    """Record that the store files with these contents load together without a problem
-    and hold ``claims`` claims (see :meth:`Cache.clean_load`)."""
-    cache = Cache(root, limits)
-    if not cache.open():
-        return
-    try:
-        cache.record_clean_load(files_digest_of(digests), claims)
-    finally:
-        cache.close()
 
 
 def _storable(rel: str) -> bool:
