@@ -2,16 +2,27 @@
 
 The library is the product; the ``claimcheck`` command is one of its users::
 
-    from claimcheck import load_store, Provenance
+    from claimcheck import check, load_store, render_report
 
-    store = load_store("claims")
-    origins = Provenance(store).origin_groups(list(store.claims.values()))
+    store = load_store("claims")              # files → a validated Store
+    result = check(store)                     # the rules → a Result: findings, grades, estimates
+    for finding in result.findings:
+        print(finding.location, finding.rule, finding.message)
+    markdown = render_report(result, "markdown")   # the discrepancy report
+    data = result.as_dict()                   # what ``check --format json`` prints
+
+The path of a claim: ``store/`` (files parsed, validated, cross-checked; see
+:mod:`claimcheck.store.load`) → ``engine.check`` (each (subject, property) group
+analysed by ``analysis/`` and judged by ``rules/``) → ``results.Result`` → ``report/``
+(the discrepancy report) or ``render/`` (the command's outputs).
 """
 
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from claimcheck.analysis.provenance import Provenance
+    from claimcheck.config import Config
+    from claimcheck.engine import check
     from claimcheck.errors import (
         ClaimcheckError,
         ConfigError,
@@ -20,6 +31,7 @@ if TYPE_CHECKING:
         StoreError,
         UsageError,
     )
+    from claimcheck.findings import Finding
     from claimcheck.model import (
         Claim,
         Document,
@@ -30,6 +42,8 @@ if TYPE_CHECKING:
         Subject,
         json_schema,
     )
+    from claimcheck.report import render_report
+    from claimcheck.results import Result
     from claimcheck.store import Limits, Store, load_store
     from claimcheck.store.query import claim_record, query_claims
     from claimcheck.values import Category, DateRange, Entity, Quantity, Text, parse_value
@@ -51,6 +65,11 @@ _WHERE = {
     "Subject": "claimcheck.model",
     "json_schema": "claimcheck.model",
     "Provenance": "claimcheck.analysis.provenance",
+    "Config": "claimcheck.config",
+    "check": "claimcheck.engine",
+    "Finding": "claimcheck.findings",
+    "render_report": "claimcheck.report",
+    "Result": "claimcheck.results",
     "Limits": "claimcheck.store",
     "Store": "claimcheck.store",
     "load_store": "claimcheck.store",
@@ -80,10 +99,12 @@ __all__ = [
     "Category",
     "Claim",
     "ClaimcheckError",
+    "Config",
     "ConfigError",
     "DateRange",
     "Document",
     "Entity",
+    "Finding",
     "Limits",
     "Location",
     "Outlet",
@@ -92,6 +113,7 @@ __all__ = [
     "Property",
     "Provenance",
     "Quantity",
+    "Result",
     "Review",
     "Store",
     "StoreError",
@@ -99,9 +121,11 @@ __all__ = [
     "Text",
     "UsageError",
     "__version__",
+    "check",
     "claim_record",
     "json_schema",
     "load_store",
     "parse_value",
     "query_claims",
+    "render_report",
 ]

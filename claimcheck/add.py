@@ -53,7 +53,7 @@ def add_candidate(
         # loads is then read again with comments, to be appended.
         result = check_candidates(root, [candidate], config, cache=cache)
         assert result.candidate is not None
-        blocking = [f for f in result.failing(fail_on) if result.candidate.is_new(f)]
+        blocking = result.failing(fail_on)  # those the candidate brings
         if blocking and not force:
             return AddOutcome(result, False, display_path(destination), blocking)
         # What is appended is what was checked: the candidate's bytes, read once more
@@ -77,7 +77,7 @@ def add_candidate(
         if cache:
             # The store as it is now is the store checked, plus the candidate.
             store = result.store
-            claims = len(store.claims) if store.total_claims is None else store.total_claims
+            claims = store.claim_count
             record_clean_load_after_write(
                 root, config.limits, store.digests, claims, destination, before, after
             )

@@ -44,7 +44,7 @@ def check_candidates(
     ]
     findings.sort(key=finding_order)
     attach_reviews(store, findings, complete=False)
-    report = CandidateReport(files=store.files[start:], claims=sorted(c.id for c in new_claims))
+    judged = CandidateReport(files=store.files[start:], claims=sorted(c.id for c in new_claims))
     # The touched groups as the store has them, all in scope: their findings are not new.
     unfocused = Runner(store, config, provenance=runner.evidence.provenance)
     existing: set[str] = set()
@@ -70,7 +70,7 @@ def check_candidates(
                 n for n in new_here if whole.statement_supports(statement_of[n], statement_of[cid])
             ]
             if by:
-                report.corroborates.append(Corroboration(cid, was, now, by))
+                judged.corroborates.append(Corroboration(cid, was, now, by))
         by_key: dict[tuple[object, ...], str] = {}
         for o in old:
             old_key = duplicate_key(o)
@@ -80,7 +80,7 @@ def check_candidates(
             dup_key = duplicate_key(c) if c.id in new_ids else None
             if dup_key is not None and dup_key in by_key:
                 existing_id = by_key[dup_key]
-                report.duplicates.append(
+                judged.duplicates.append(
                     {
                         "candidate": c.id,
                         "existing": existing_id,
@@ -88,7 +88,7 @@ def check_candidates(
                     }
                 )
     existing |= _continuing(store, findings, old_findings, new_ids)
-    report.existing = sorted(f.fingerprint for f in findings if f.fingerprint in existing)
+    judged.existing = sorted(f.fingerprint for f in findings if f.fingerprint in existing)
     mine = {cid: g for cid, g in grades.items() if cid in new_ids}
     return Result(
         store,
@@ -97,7 +97,7 @@ def check_candidates(
         mine,
         estimates,
         provenance=runner.evidence.provenance,
-        candidate=report,
+        candidate=judged,
     )
 
 

@@ -35,7 +35,6 @@ from claimcheck.rules import Rule, RuleOptions, all_rules, get_rule
 from claimcheck.store.files import link_outside, links_outside
 from claimcheck.store.limits import Limits
 
-FAIL_ON = FAIL_ON_LEVELS
 TOP_KEYS = {"title", "select", "ignore", "fail-on", "rules", "limits"}
 
 
@@ -81,6 +80,13 @@ def matches(rule: type[Rule], selector: str) -> bool:
     (``CC1``, ``cc101``) or the rule's name (``quantity-conflict``)."""
     s = selector.strip()
     return rule.code.startswith(s.upper()) or rule.name == s.lower()
+
+
+def unmatched(selector: str) -> str | None:
+    """Why a ``select``/``ignore`` entry is refused (it names no rule), or None."""
+    if any(matches(r, selector) for r in all_rules()):
+        return None
+    return f"{selector!r} matches no rule"
 
 
 def find_config(store_root: Path) -> tuple[Path, dict[str, Any], str] | None:
@@ -180,13 +186,14 @@ def parse_config(path: Path, data: dict[str, Any], text: str = "") -> Config:
                 problem(key, f'{key} must be a list of rule codes or names, like ["CC1", "CC205"]')
                 continue
             for selector in value:
-                if not any(matches(r, selector) for r in all_rules()):
-                    problem(key, f"{key}: {selector!r} matches no rule")
+                if (why := unmatched(selector)) is not None:
+                    problem(key, f"{key}: {why}")
             setattr(config, key, list(value))
     if "fail-on" in data:
-        if data["fail-on"] not in FAIL_ON:
+        if data["fail-on"] not in FAIL_ON_LEVELS:
             problem(
-                "fail-on", f"fail-on must be one of {', '.join(FAIL_ON)}, not {data['fail-on']!r}"
+                "fail-on",
+                f"fail-on must be one of {', '.join(FAIL_ON_LEVELS)}, not {data['fail-on']!r}",
             )
         else:
             config.fail_on = data["fail-on"]

@@ -119,7 +119,7 @@ class Result:
         store = self.store
         return {
             "store": str(store.root),
-            "claims": len(store.claims) if store.total_claims is None else store.total_claims,
+            "claims": store.claim_count,
             "documents": len(store.documents),
             "outlets": len(store.outlets),
             "findings": len(self.findings),

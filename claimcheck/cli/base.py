@@ -239,7 +239,7 @@ def warn_if_empty(store: Any) -> None:
         )
 
 
-FAIL_ON = click.Choice(FAIL_ON_LEVELS)
+FAIL_ON_CHOICE = click.Choice(FAIL_ON_LEVELS)
 
 
 def records_in_words(counts: dict[str, int]) -> str:
@@ -256,14 +256,13 @@ def records_in_words(counts: dict[str, int]) -> str:
 
 def selected(config: Any, select: tuple[str, ...], ignore: tuple[str, ...]) -> Any:
     """The configuration with --select/--ignore from the command line applied."""
-    from claimcheck.config import matches
-    from claimcheck.rules import all_rules
+    from claimcheck.config import unmatched
 
     def split(values: tuple[str, ...], option: str) -> list[str]:
         out = [v.strip() for value in values for v in value.split(",") if v.strip()]
         for selector in out:
-            if not any(matches(r, selector) for r in all_rules()):
-                usage(f"{option}: {selector!r} matches no rule")
+            if (why := unmatched(selector)) is not None:
+                usage(f"{option}: {why}")
         return out
 
     if select:

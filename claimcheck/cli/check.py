@@ -9,7 +9,7 @@ import click
 from claimcheck.cli.base import (
     EXIT_FINDINGS,
     EXIT_OK,
-    FAIL_ON,
+    FAIL_ON_CHOICE,
     cli,
     format_option,
     load_for_check,
@@ -27,7 +27,7 @@ from claimcheck.cli.settings import settings_of
 @format_option("table", "json", "markdown", "text", "github")
 @click.option(
     "--fail-on",
-    type=FAIL_ON,
+    type=FAIL_ON_CHOICE,
     help="Exit 1 when unreviewed findings reach this severity "
     "(default: error, or the configuration's).",
 )
@@ -79,7 +79,9 @@ def check(
 )
 @click.option("--force", is_flag=True, help="Add even if the candidate brings new findings.")
 @click.option(
-    "--fail-on", type=FAIL_ON, help="Refuse when new findings reach this severity (default: error)."
+    "--fail-on",
+    type=FAIL_ON_CHOICE,
+    help="Refuse when new findings reach this severity (default: error).",
 )
 @format_option("table", "json", "markdown", "text", "github")
 @click.pass_context

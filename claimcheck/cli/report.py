@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli.base import FAIL_ON, check_all, cli, format_option, progress, usage
+from claimcheck.cli.base import FAIL_ON_CHOICE, check_all, cli, format_option, progress, usage
 from claimcheck.cli.output import emit, tell
 
 
@@ -22,7 +22,7 @@ from claimcheck.cli.output import emit, tell
 )
 @click.option(
     "--fail-on",
-    type=FAIL_ON,
+    type=FAIL_ON_CHOICE,
     default="none",
     show_default=True,
     help="Exit 1 when unreviewed findings reach this severity.",

@@ -80,9 +80,7 @@ def build(result: Result, title: str | None = None) -> Report:
             as_of=str(c.as_of) if c.as_of else "—",
             grade=result.grades.get(c.id),
             categories=frozenset(category[f.rule] for f in by_claim.get(c.id, ())),
-            subject_label=store.subjects[c.subject].label
-            if c.subject in store.subjects
-            else c.subject,
+            subject_label=store.name_of(c.subject),
             property_label=_property_label(store, c.property),
         )
 
@@ -90,7 +88,7 @@ def build(result: Result, title: str | None = None) -> Report:
     gaps: list[Gap] = []
     for (subject_id, prop_id), findings in sorted(by_group.items()):
         subject = store.subjects.get(subject_id)
-        label = subject.label if subject else subject_id
+        label = store.name_of(subject_id)
         if any(category[f.rule] in CONFLICTS for f in findings):
             prop = store.properties.get(prop_id)
             claims = [c for c in store.groups.get((subject_id, prop_id), []) if c.active]
@@ -199,9 +197,7 @@ def default_title(store: Store) -> str:
     for s in held:
         depth.setdefault(s, len(store.part_of_chain(s)))
 
-    def label(subject_id: str) -> str:
-        subject = store.subjects.get(subject_id)
-        return subject.label if subject else subject_id
+    label = store.name_of
 
     majority = [s for s, n in held.items() if 2 * n > total]
     if majority:

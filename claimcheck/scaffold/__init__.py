@@ -81,7 +81,7 @@ def enclosing_store(root: Path) -> Path | None:
     """The store that a folder ``root`` lies inside, if any: the nearest folder above it
     that holds the schema ``init`` writes, claimcheck's cache, or a ``claimcheck.toml``
     beside store files; looked for up to the top of its git repository."""
-    from claimcheck.store.files import JSONL_SUFFIXES, YAML_SUFFIXES
+    from claimcheck.store.files import is_store_file
 
     try:
         here = root.resolve()
@@ -92,8 +92,7 @@ def enclosing_store(root: Path) -> Path | None:
             if any((folder / mark).exists() for mark in _STORE_MARKS):
                 return folder
             if (folder / CONFIG_NAME).is_file() and any(
-                p.name.endswith(YAML_SUFFIXES + JSONL_SUFFIXES) and not p.name.startswith(".")
-                for p in folder.iterdir()
+                is_store_file(p.name) for p in folder.iterdir()
             ):
                 return folder
             if (folder / ".git").exists():
@@ -149,7 +148,7 @@ def _refuse_existing(root: Path) -> None:
 
 def _store_files(root: Path) -> list[Path]:
     """Files under ``root`` a store would read (a folder it cannot list may hide some)."""
-    from claimcheck.store.files import JSONL_SUFFIXES, SKIPPED_DIRS, YAML_SUFFIXES
+    from claimcheck.store.files import SKIPPED_DIRS, is_store_file
 
     def unreadable(e: OSError) -> None:
         where = display_path(e.filename or root)
@@ -158,11 +157,7 @@ def _store_files(root: Path) -> list[Path]:
     found = []
     for folder, dirs, names in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
-        found += [
-            Path(folder) / name
-            for name in sorted(names)
-            if not name.startswith(".") and name.endswith(YAML_SUFFIXES + JSONL_SUFFIXES)
-        ]
+        found += [Path(folder) / name for name in sorted(names) if is_store_file(name)]
     return found
 
 

@@ -14,8 +14,7 @@ import textwrap
 from dataclasses import fields
 from typing import Any
 
-from claimcheck.config import FAIL_ON
-from claimcheck.findings import SEVERITIES
+from claimcheck.findings import FAIL_ON_LEVELS, SEVERITIES
 from claimcheck.rules import all_rules
 from claimcheck.store.limits import Limits
 
@@ -41,7 +40,7 @@ def default_config_toml() -> str:
         "ignore = []",
         "",
         "# `claimcheck check` exits 1 when unreviewed findings reach this severity:",
-        f"# {', '.join(FAIL_ON)}.",
+        f"# {', '.join(FAIL_ON_LEVELS)}.",
         'fail-on = "error"',
     ]
     for rule in all_rules():

@@ -66,7 +66,6 @@ class FileReader:
         self.limits = limits
         self.progress = progress
         self.problems: list[Problem] = []
-        self.paths: list[Path] = []
         self.failed_ids: set[str] = set()
         #: The first review of each finding (by fingerprint): its index in the store's.
         self.reviewed: dict[str, int] = {}
@@ -104,7 +103,7 @@ class FileReader:
     def _keys(self, file_index: int) -> dict[str, list[RecordPos]]:
         """Key positions of a file, read again only when an error needs them."""
         if file_index not in self._key_positions:
-            path = self.paths[file_index]
+            path = self.store.paths[file_index]
             try:
                 text = read_text(path, self.store.files[file_index], self.limits)
                 if path.suffix in JSONL_SUFFIXES:
@@ -127,7 +126,6 @@ class FileReader:
         file_index = len(self.store.files)
         self.store.files.append(display_path(path))
         self.store.paths.append(path)
-        self.paths.append(path)
         return file_index
 
     def parse(self, path: Path, build: bool = False) -> Parsed | None:
@@ -298,11 +296,10 @@ class FileReader:
         section: str,
         records: list[Any],
         positions: list[RecordPos],
-        indices: list[int] | None = None,
     ) -> None:
         def where(i: int) -> Where:
             line, col = positions[i].pos if i < len(positions) else (1, 1)
-            return Where(file_index, indices[i] if indices is not None else i, line, col)
+            return Where(file_index, i, line, col)
 
         adapter = _adapter(section)
         register = self._register
@@ -368,7 +365,7 @@ class FileReader:
             earlier = self.reviewed.setdefault(obj.finding, len(store.reviews))
             if earlier != len(store.reviews) and store.reviews[earlier].verdict != obj.verdict:
                 self.problem(
-                    Location(store.files[where.file], where.line, where.col),
+                    store.at(where),
                     f"finding {obj.finding} is reviewed as {obj.verdict!r} here and as "
                     f"{store.reviews[earlier].verdict!r} at {store.review_location(earlier)}; "
                     "keep one verdict",
@@ -381,10 +378,9 @@ class FileReader:
         previous = store.where.get(record_id)
         if previous is not None:
             other = store.what_is(record_id) or "record"
-            first = Location(store.files[previous[0]], previous[2], previous[3])
             self.problem(
-                Location(store.files[where.file], where.line, where.col),
-                f"duplicate id {record_id!r}: already used by the {other} at {first}",
+                store.at(where),
+                f"duplicate id {record_id!r}: already used by the {other} at {store.at(previous)}",
             )
             self.failed_ids.add(record_id)  # references to it are not "unknown" too
             return

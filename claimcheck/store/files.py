@@ -15,6 +15,11 @@ JSONL_SUFFIXES = (".jsonl",)
 SKIPPED_DIRS = {".claimcheck-cache", ".git", "__pycache__", "node_modules"}
 
 
+def is_store_file(name: str) -> bool:
+    """Whether a file of this name is one the store reads: YAML or JSON Lines, not hidden."""
+    return not name.startswith(".") and name.endswith(YAML_SUFFIXES + JSONL_SUFFIXES)
+
+
 def store_files(root: Path) -> tuple[list[Path], list[Problem]]:
     """Every ``*.yaml``, ``*.yml`` and ``*.jsonl`` under ``root``, sorted (hidden ones
     and :data:`SKIPPED_DIRS` left out), and the problems of the walk.
@@ -55,7 +60,7 @@ def store_files(root: Path) -> tuple[list[Path], list[Problem]]:
                 folder_like = entry.is_dir()  # follows a link; a stat, never an open
             except OSError:  # a link loop: read as a file, to be reported as such
                 folder_like = False
-            if not folder_like and not name.endswith(YAML_SUFFIXES + JSONL_SUFFIXES):
+            if not folder_like and not is_store_file(name):
                 continue
             if folder_like and name in SKIPPED_DIRS:
                 continue

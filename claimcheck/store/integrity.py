@@ -13,13 +13,13 @@ from claimcheck.errors import Location, Problem, an, did_you_mean
 from claimcheck.store.store import Store, Where
 from claimcheck.values import BadValue, DateRange, Entity, Value, parse_value
 
-Report = Callable[[Location, str], None]
+AddProblem = Callable[[Location, str], None]
 Locate = Callable[[Where, str, str | None], Location]
 
 
 def check(
     store: Store,
-    report: Report,
+    problem: AddProblem,
     locate: Locate,
     failed: set[str],
     exists: Callable[[str], bool] | None = None,
@@ -42,7 +42,7 @@ def check(
             if other
             else _named(target, records) or did_you_mean(target, names)
         )
-        report(locate(store.where[record_id], section, field), f"unknown {kind} {target!r}{hint}")
+        problem(locate(store.where[record_id], section, field), f"unknown {kind} {target!r}{hint}")
 
     for outlet in store.outlets.values():
         if outlet.affiliation:
@@ -61,7 +61,7 @@ def check(
             missing(subject.id, "subjects", "part_of", subject.part_of, "subject", store.subjects)
         for side in subject.sides:
             if side not in sides:
-                report(
+                problem(
                     locate(store.where[subject.id], "subjects", "sides"),
                     f"subject {subject.id!r}: unknown side {side!r}: no party has it as its "
                     f"`side`{did_you_mean(side, sides)}",
@@ -69,7 +69,7 @@ def check(
 
     _cycles(
         store,
-        report,
+        problem,
         locate,
         "documents",
         "cites",
@@ -77,7 +77,7 @@ def check(
     )
     _cycles(
         store,
-        report,
+        problem,
         locate,
         "parties",
         "part_of",
@@ -85,13 +85,13 @@ def check(
     )
     _cycles(
         store,
-        report,
+        problem,
         locate,
         "subjects",
         "part_of",
         {s.id: [s.part_of] if s.part_of in store.subjects else [] for s in store.subjects.values()},
     )
-    _claims(store, report, locate, failed, missing, exists)
+    _claims(store, problem, locate, failed, missing, exists)
     _reviews(store, locate, failed, exists)
 
 
@@ -132,7 +132,7 @@ def _named(target: str, records: Mapping[str, Any]) -> str:
 
 def _claims(
     store: Store,
-    report: Report,
+    problem: AddProblem,
     locate: Locate,
     failed: set[str],
     missing: Any,
@@ -194,7 +194,7 @@ def _claims(
                 if key is not None:
                     value_cache[key] = value
         except BadValue as e:
-            report(
+            problem(
                 locate(store.where[claim.id], "claims", "value"),
                 f"claim {claim.id!r}: value does not fit property {prop.id!r} ({prop.type}): {e}",
             )
@@ -207,7 +207,7 @@ def _claims(
             and value.value not in failed
             and not (exists is not None and exists(value.value))
         ):
-            report(
+            problem(
                 locate(store.where[claim.id], "claims", "value"),
                 f"claim {claim.id!r}: unknown entity {value.value!r} "
                 f"(an entity value is the id of a party, subject or outlet)",
@@ -216,7 +216,7 @@ def _claims(
 
 def _cycles(
     store: Store,
-    report: Report,
+    problem: AddProblem,
     locate: Locate,
     section: str,
     field: str,
@@ -238,7 +238,7 @@ def _cycles(
                 nxt = targets[i]
                 if state.get(nxt) == 1:
                     cycle = [*path[path.index(nxt) :], nxt]
-                    report(
+                    problem(
                         locate(store.where[node], section, field),
                         f"{field} cycle: {' -> '.join(cycle)}",
                     )

@@ -80,18 +80,26 @@ def load_store(
         raise StoreError([Problem(Location(display_path(root)), "no such store folder")])
     tracker = None if progress is None else LoadProgress(progress)
     if not cache:
-        return _load(root, candidates, limits, False, False, progress=tracker)
+        return _load(root, candidates, limits, progress=tracker)
     try:
         try:
-            return _load(root, candidates, limits, True, partial, background, tracker)
+            return _load(
+                root,
+                candidates,
+                limits,
+                cache=True,
+                partial=partial,
+                background=background,
+                progress=tracker,
+            )
         except _Unverified:
             # The store's files are not those of its last clean load: a few groups cannot
             # tell whether it holds a problem elsewhere, so read it all (most of it from
             # the cache).
-            return _load(root, candidates, limits, True, False, False, tracker)
+            return _load(root, candidates, limits, cache=True, progress=tracker)
     except CacheCorrupt:
         # The cache failed under us (another process rebuilt it, the disk...): read it all.
-        return _load(root, candidates, limits, False, False, progress=tracker)
+        return _load(root, candidates, limits, progress=tracker)
 
 
 class _Unverified(Exception):
@@ -102,8 +110,9 @@ def _load(
     root: Path,
     candidates: Sequence[str | Path],
     limits: Limits,
-    cache: bool,
-    partial: bool,
+    *,
+    cache: bool = False,
+    partial: bool = False,
     background: bool = False,
     progress: LoadProgress | None = None,
 ) -> Store:
@@ -310,7 +319,7 @@ def _collisions(reader: FileReader, cached: CacheSession) -> None:
         other = store.what_is(record_id)
         first = Location(display_path(store.root / rel), line, col)
         reader.problem(
-            Location(store.files[w.file], w.line, w.col),
+            store.at(w),
             f"duplicate id {record_id!r}: already used by the claim at {first}",
         )
         # As when both are loaded: the second record is dropped, references to it are

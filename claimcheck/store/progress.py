@@ -15,14 +15,14 @@ PARSE_SHARE = 0.5
 
 
 class LoadProgress:
-    """Bytes of store files loaded so far, told to the caller's ``report(done, total)``
+    """Bytes of store files loaded so far, told to the caller's ``callback(done, total)``
     at most every :data:`PROGRESS_EVERY` seconds, and once at the end with ``done ==
     total``. A file counts as loaded as it is parsed and validated (in parts, for a big
     one) or taken from the cache. What is told never goes back, even when a load starts
     again (a partial load that must read the whole store)."""
 
-    def __init__(self, report: Callable[[int, int], None]) -> None:
-        self.report = report
+    def __init__(self, callback: Callable[[int, int], None]) -> None:
+        self.callback = callback
         self.total = 0
         self.done = 0  # files finished
         self.size = 0  # the file being loaded
@@ -52,8 +52,8 @@ class LoadProgress:
         if now - self.last >= PROGRESS_EVERY:
             self.last = now
             self.told = max(self.told, min(done, self.total))
-            self.report(self.told, self.total)
+            self.callback(self.told, self.total)
 
     def finish(self) -> None:
         self.told = self.total
-        self.report(self.total, self.total)
+        self.callback(self.total, self.total)

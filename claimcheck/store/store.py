@@ -97,16 +97,24 @@ class Store:
         start = self.candidate_start
         return [i for i, w in self.where.items() if w.file >= start]
 
+    @property
+    def claim_count(self) -> int:
+        """The store's claims: all of them, also on a partial load (see ``total_claims``)."""
+        return len(self.claims) if self.total_claims is None else self.total_claims
+
+    def at(self, where: Where) -> Location:
+        """The ``path:line:col`` a :class:`Where` of this store points at."""
+        return Location(self.files[where.file], where.line, where.col)
+
     def location(self, record_id: str) -> Location:
         """``path:line:col`` of the record with this id."""
         w = self.where.get(record_id)
         if w is None:
             return Location(self.files[0] if self.files else str(self.root))
-        return Location(self.files[w.file], w.line, w.col)
+        return self.at(w)
 
     def review_location(self, index: int) -> Location:
-        w = self.review_where[index]
-        return Location(self.files[w.file], w.line, w.col)
+        return self.at(self.review_where[index])
 
     def what_is(self, record_id: str) -> str | None:
         """What record an id names, singular (``claim``, ``outlet``, ``party``...), or None.

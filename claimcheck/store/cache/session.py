@@ -156,7 +156,7 @@ class CacheSession:
     def files_read(self, background: bool) -> None:
         """Every store file is loaded: wait for the JSON Lines writers, and record the
         other files now — unless there are many and ``background``: then they are
-        recorded by :meth:`close`, by a child, while the caller goes on."""
+        recorded by :meth:`record_rest`, by a child, while the caller goes on."""
         self.writers.wait()
         many = sum(len(e) for f in self.records for e in f.sections.values()) >= BACKGROUND_FROM
         if not (background and many):
@@ -218,7 +218,7 @@ class CacheSession:
             write_files(self.root, records, self.limits)
 
     def wait(self) -> None:
-        """Wait for the child recording the files (see :meth:`close`)."""
+        """Wait for the child recording the files (see :meth:`record_rest`)."""
         self.writers.wait()
 
 
