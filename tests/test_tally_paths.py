@@ -138,12 +138,14 @@ SETTINGS = settings(
 )
 
 
-def write(root: Path, prop: str, claims: list[tuple[Any, ...]]) -> Store:
+def write(
+    root: Path, prop: str, claims: list[tuple[Any, ...]], values: list[str] | None = None
+) -> Store:
     """A store with one group: each claim in one of a few documents per outlet, some
-    documents citing another."""
+    documents citing another (``values``: the property's figures, dates or categories)."""
     docs: dict[str, str] = {}
     rows = []
-    values = PROPERTIES[prop]
+    values = values or PROPERTIES[prop]
     for i, (outlet, claimant, v, denies, as_of, doc, cited) in enumerate(claims):
         source = ""
         if cited:
@@ -210,10 +212,12 @@ def reference_support(ev: GroupEvidence, s: Any) -> list[str]:
 
 
 @contextmanager
-def path(exact: bool) -> Iterator[None]:
-    """Every group tallied by the exact walk, or by the sweep (even the smallest)."""
+def path(exact: bool, sweep_from: int = 0) -> Iterator[None]:
+    """Every group tallied by the exact walk, or by the sweep (by default even the
+    smallest; with a big ``sweep_from``, none: the uncontested groups are then tallied
+    at once, the others walked)."""
     saved = GroupEvidence.exact_tallies, GroupEvidence.sweep_from
-    GroupEvidence.exact_tallies, GroupEvidence.sweep_from = exact, 0
+    GroupEvidence.exact_tallies, GroupEvidence.sweep_from = exact, sweep_from
     try:
         yield
     finally:
@@ -309,3 +313,73 @@ def test_origins_that_only_deny_are_counted_with_the_common_units(
     assert {"v5", "v9", "v10"} <= {u.name for u in tally.against}
     assert "v1" not in {u.name for u in tally.against}
     assert sorted(len(g) for g in tally.against_groups) == [2, 3]
+
+
+#: Values of each property that mostly allow a common truth: the first four of each
+#: agree, the others may not ("15" is out of a tolerance of 2 from "12", within 10%).
+AGREEING = {
+    "wounded": ["12", "12+", "10-14", "at least 8", "12-15", "2-40", "about 12", ">11", "<12"],
+    "killed": ["12", "12+", "10-14", "at least 8", "2-40", "about 12", "<=12", "15"],
+    "distance": ["12", "13", "10-14", "~12", "12+", "15", "2-40"],
+    "homes": ["12", "13", "11-14", "about 12", "15", ">10"],
+    "sites": ["12", "300", "2-40", "<12"],
+    "day": ["2031-03-04", "2031-03", "2031-03-04/2031-03-07", "2031-03-04", "2031-03-05"],
+    "outcome": ["won", "won", "won", "won", "lost"],
+}
+
+agreeing_group = st.tuples(
+    st.sampled_from(sorted(AGREEING)),
+    st.lists(claim.map(lambda c: (*c[:3], False, *c[4:])), min_size=1, max_size=30),
+    st.booleans(),  # figures only from the first four values (all agreeing)
+)
+
+
+@SETTINGS
+@given(agreeing_group)
+def test_uncontested_groups_are_tallied_as_the_walk_tallies_them(
+    case: tuple[str, list[Any], bool],
+) -> None:
+    # Groups where nobody can be against anybody are tallied at once, support only
+    # (tallies.uncontested_tallies): the same tallies, supporting claims, findings,
+    # grades and estimates as the walk; any other group is walked.
+    prop, claims, narrow = case
+    values = AGREEING[prop][:4] if narrow else AGREEING[prop]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = write(Path(tmp), prop, claims, values)
+        key = ("raid", prop)
+        with path(exact=True):
+            walked = analyse(Evidence(store).group(key))
+            walked_json = to_json(check(store).as_dict())
+        with path(exact=False, sweep_from=10**9):
+            ev = Evidence(store).group(key)
+            fast = analyse(ev)
+            fast_json = to_json(check(store).as_dict())
+    assert fast == walked
+    assert fast_json == walked_json
+    if narrow:  # (no denial, values that agree: uncontested)
+        assert ev.memo.get("uncontested") is None
+
+
+def test_uncontested_tallies_leave_disputed_groups_to_the_walk(tmp_path: Path) -> None:
+    def group(values: list[str], prop: str = "wounded", denies: bool = False) -> GroupEvidence:
+        rows = [(f"o{i}", None, i, denies and i == 0, None, i, True) for i in range(len(values))]
+        with tempfile.TemporaryDirectory(dir=tmp_path) as tmp:
+            return Evidence(write(Path(tmp), prop, rows, values)).group(("raid", prop))
+
+    agreed = group(["12", "12+", "10-14"])
+    assert tallies.uncontested_tallies(agreed)
+    # 12 and 10-14 support 10-14; 12+ does not (it allows more than 14).
+    assert [len(s.tally.support) for s in agreed.statements] == [1, 2, 2]  # type: ignore[union-attr]
+    assert not agreed.statements[0].tally.against  # type: ignore[union-attr]
+    assert not tallies.uncontested_tallies(group(["12", "30"]))  # 30 is against 12
+    assert not tallies.uncontested_tallies(group(["12", "12+"], denies=True))
+    assert not tallies.uncontested_tallies(group(["won", "lost"], "outcome"))
+    # An empty interval is left to the walk, even where a tolerance lets it agree.
+    assert not tallies.uncontested_tallies(group(["<0", "2"], "distance"))
+    assert tallies.uncontested_tallies(group(["won", "won"], "outcome"))
+    assert tallies.uncontested_tallies(group(["12", "300"], "sites"))  # several may hold
+    # As many pairs of statements as the walk would judge pairs: left to the walk.
+    with path(exact=False, sweep_from=9):
+        assert not tallies.uncontested_tallies(group(["12", "12+", "10-14"]))
+    with path(exact=False, sweep_from=10):
+        assert tallies.uncontested_tallies(group(["12", "12+", "10-14"]))

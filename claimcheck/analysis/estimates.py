@@ -25,11 +25,13 @@ estimate names the claims behind low, best and high, and its ``basis`` in words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from claimcheck.analysis.grades import Grade
 from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.statements import Statement
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
 from claimcheck.values.quantity import INF
@@ -96,22 +98,26 @@ def _kind(q: Quantity) -> str:
     return "vague"
 
 
-def _figure(q: Quantity) -> float:
-    """The figure a claim reports, as a candidate for best."""
+class _Figures(NamedTuple):
+    """What a claim's quantity offers the estimate."""
+
+    #: :func:`_kind`.
+    kind: str
+    #: The figure it reports, as a candidate for best: a point's figure, a ceiling's
+    #: bound, else its lower end.
+    figure: float
+    #: The lowest figure it states or allows (a ceiling allows anything under it).
+    low: float
+    #: The highest figure it states or allows (infinite: open above).
+    high: float
+
+
+def _figures(q: Quantity) -> _Figures:
     kind = _kind(q)
     if kind == "point":
-        return q.nominal if q.nominal is not None else q.low
-    return q.high if kind == "ceiling" else q.low
-
-
-def _low_figure(q: Quantity) -> float:
-    """The lowest figure a claim states or allows: a ceiling allows anything under it."""
-    return _figure(q) if _kind(q) == "point" else q.low
-
-
-def _high_figure(q: Quantity) -> float:
-    """The highest figure a claim states or allows (infinite: open above)."""
-    return _figure(q) if _kind(q) == "point" else q.high
+        figure = q.nominal if q.nominal is not None else q.low
+        return _Figures(kind, figure, figure, figure)
+    return _Figures(kind, q.high if kind == "ceiling" else q.low, q.low, q.high)
 
 
 def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | None:
@@ -127,19 +133,25 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         and c.id not in ev.earlier  # each origin's latest figure
     ]
     origin = ev.credited
-    figures = {(origin[c.id], statement_of[c.id].index) for c in evidence}
-    if len({i for _, i in figures}) < 2 or len({o for o, _ in figures}) < 2:
+    said: set[int] = set()
+    origins: set[int] = set()
+    for c in evidence:
+        said.add(statement_of[c.id].index)
+        origins.add(origin[c.id])
+    if len(said) < 2 or len(origins) < 2:
         return None  # one figure, or one origin revising itself (CC105-CC107)
     credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]
     # Each statement's weights, once (the claims of a statement share them).
     weights: dict[int, tuple[Any, Any]] = {}
 
-    def weighed(c: Claim) -> tuple[Any, Any]:
-        st = statement_of[c.id]
+    def weighed_statement(st: Statement) -> tuple[Any, Any]:
         found = weights.get(st.index)
         if found is None:
             found = weights[st.index] = ev.tally(st).weighed()
         return found
+
+    def weighed(c: Claim) -> tuple[Any, Any]:
+        return weighed_statement(statement_of[c.id])
 
     weak: str | None = None
     if not credible or all(grades[c.id].grade >= 4 for c in credible if c.id in grades):
@@ -170,17 +182,26 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     # Each claim's own figure: "nearly 100" and "90-100" are one statement (one
     # interval), but one states a point and the other a range.
     q: dict[str, Quantity] = {}
+    # (worked out once per value: the claims of a group share their values)
+    figures_of: dict[int, _Figures] = {}
+    f: dict[str, _Figures] = {}
     for c in used:
         value = c.parsed if isinstance(c.parsed, Quantity) else statement_of[c.id].value
         assert isinstance(value, Quantity)
         q[c.id] = value
+        found = figures_of.get(id(value))
+        if found is None:
+            found = figures_of[id(value)] = _figures(value)
+        f[c.id] = found
     # A vague word's interval counts only where no claim states a figure.
-    stated = [c for c in used if _kind(q[c.id]) != "vague"]
+    stated = [c for c in used if f[c.id].kind != "vague"]
     pool = stated or used
-    low_claims, low = _lowest(pool, q)
-    high_claims, high, high_open, open_claims = _high(pool, q)
+    low_claims, low = _lowest(pool, f)
+    high_claims, high, high_open, open_claims = _high(pool, q, f)
     floor = max((q[cid].low for cid in open_claims), default=None) if high_open else None
-    best_claims, best, n_best = _best(ev, pool, q, low, None if high_open else high)
+    best_claims, best, n_best = _best(
+        ev, pool, f, weighed_statement, low, None if high_open else high
+    )
     names = _basis(ev, best, n_best, best_claims, weak, left_out, challenged, pool is not stated)
     return Estimate(
         subject=ev.subject_id,
@@ -201,23 +222,23 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     )
 
 
-def _lowest(pool: list[Claim], q: dict[str, Quantity]) -> tuple[list[str], float]:
+def _lowest(pool: list[Claim], f: dict[str, _Figures]) -> tuple[list[str], float]:
     """The lowest figure or bound stated: a ceiling ("at most 10") gives its bound, the
     lowest figure it states, not the zero it allows."""
-    values = {
-        c.id: q[c.id].high if _kind(q[c.id]) == "ceiling" else _low_figure(q[c.id]) for c in pool
-    }
+    values = {c.id: f[c.id].figure if f[c.id].kind == "ceiling" else f[c.id].low for c in pool}
     low = min(values.values())
     return sorted(cid for cid, x in values.items() if x == low), low
 
 
-def _high(pool: list[Claim], q: dict[str, Quantity]) -> tuple[list[str], float, bool, list[str]]:
+def _high(
+    pool: list[Claim], q: dict[str, Quantity], f: dict[str, _Figures]
+) -> tuple[list[str], float, bool, list[str]]:
     """The highest stated upper figure, and whether a credible claim leaves it open."""
     uppers: dict[str, float] = {}
     opens: dict[str, float] = {}
     for c in pool:
         v = q[c.id]
-        top = _high_figure(v)
+        top = f[c.id].high
         if top == INF:
             opens[c.id] = v.low
         else:
@@ -230,14 +251,19 @@ def _high(pool: list[Claim], q: dict[str, Quantity]) -> tuple[list[str], float, 
 
 
 def _best(
-    ev: GroupEvidence, pool: list[Claim], q: dict[str, Quantity], low: float, high: float | None
+    ev: GroupEvidence,
+    pool: list[Claim],
+    f: dict[str, _Figures],
+    weighed: Callable[[Statement], tuple[Any, Any]],
+    low: float,
+    high: float | None,
 ) -> tuple[list[str], float, int]:
     """The reported figure with the most independent support (a range's support is
     every figure within it): neutral weight first, then units, then the lower figure.
     Points and ranges first; else a floor ("at least N"); else the tightest ceiling;
     else a vague word's size. Behind it: the claims of the statement that wins, and any
     stating its figure as a number. Never outside [low, high]."""
-    kinds = {c.id: _kind(q[c.id]) for c in pool}
+    kinds = {c.id: f[c.id].kind for c in pool}
     for wanted in (("point", "range"), ("floor",), ("ceiling",), ("vague",)):
         candidates = [c for c in pool if kinds[c.id] in wanted]
         if candidates:
@@ -248,29 +274,33 @@ def _best(
     figure: dict[int, tuple[int, float]] = {}
     for c in candidates:
         i = statement_of[c.id].index
-        mine = (0 if kinds[c.id] == "point" else 1, _figure(q[c.id]))
+        mine = (0 if kinds[c.id] == "point" else 1, f[c.id].figure)
         figure[i] = min(figure.get(i, mine), mine)
-    ranked: dict[int, tuple[float, int, float, str]] = {}
+    ranked: dict[int, tuple[float, int, float]] = {}
     support: dict[int, int] = {}
+    said: dict[int, Statement] = {}
     for c in candidates:
         st = statement_of[c.id]
         if st.index not in ranked:
-            tally = ev.tally(st)
-            (weight, _, _), _ = tally.weighed()
-            support[st.index] = units = len(tally.support)
+            (weight, _, _), _ = weighed(st)
+            support[st.index] = units = len(ev.tally(st).support)
             if wanted == ("ceiling",):  # the tightest bound, whatever supports it
                 weight, units = 0.0, 0
-            ranked[st.index] = (-weight, -units, figure[st.index][1], str(st.value.key))
-    win = min(ranked, key=lambda i: ranked[i])
+            ranked[st.index] = (-weight, -units, figure[st.index][1])
+            said[st.index] = st
+    first = min(ranked.values())
+    tied = [i for i, r in ranked.items() if r == first]
+    # Ties go to the statement whose key reads first (keys differ: one statement each).
+    win = tied[0] if len(tied) == 1 else min(tied, key=lambda i: str(said[i].value.key))
     best, units = ranked[win][2], support[win]
     if best < low or (high is not None and best > high):
         best = min(max(best, low), high if high is not None else best)
-        behind = {c.id for c in pool if _low_figure(q[c.id]) == best or _figure(q[c.id]) == best}
+        behind = {c.id for c in pool if f[c.id].low == best or f[c.id].figure == best}
         return sorted(behind), best, units
     behind = {
         c.id
         for c in pool
-        if statement_of[c.id].index == win or (kinds[c.id] == "point" and _figure(q[c.id]) == best)
+        if statement_of[c.id].index == win or (kinds[c.id] == "point" and f[c.id].figure == best)
     }
     return sorted(behind), best, units
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.statements import Statement, Units
+from claimcheck.analysis.statements import Statement, Tally, Units
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
 
@@ -97,36 +97,43 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
     """The grade of every claim in a group."""
     overtaken, superseded = _revised(ev)
     out: dict[str, Grade] = {}
-    statement_of = ev.statement_by_claim
-    cache: dict[int, Grade] = {}
     if len(ev.all_claims) != len(ev.claims):  # some are inactive, or their value unread
         for claim in ev.all_claims:
             if not claim.active:
                 out[claim.id] = shared_grade(6, f"cannot be judged: the claim is {claim.status}")
             elif claim.parsed is None:
                 out[claim.id] = shared_grade(6, "cannot be judged: the value could not be read")
-    for claim in ev.claims:
-        st = statement_of.get(claim.id)
-        if st is None:
-            out[claim.id] = shared_grade(6, "cannot be judged: the value is unknown or free text")
-            continue
-        if claim.id in overtaken:
-            out[claim.id] = shared_grade(
-                3,
-                "an interim figure, given while the subject was under way and overtaken by "
-                "later figures of other origins: possibly true as a count of its day",
-            )
-            continue
-        newer = superseded.get(claim.id)
-        if newer is not None:
-            out[claim.id] = _superseded(ev, claim, newer)
-            continue
-        cited = claim.cited
-        memo = (id(st) << 1) | cited
-        grade = cache.get(memo)
-        if grade is None:
-            grade = cache[memo] = _grade(ev, st, cited)
-        out[claim.id] = grade
+    statement_of = ev.statement_by_claim
+    if len(statement_of) != len(ev.claims):
+        for claim in ev.claims:
+            if claim.id not in statement_of:
+                out[claim.id] = shared_grade(
+                    6, "cannot be judged: the value is unknown or free text"
+                )
+    revised = bool(overtaken or superseded)
+    # Statement by statement: its claims share a grade, one for the cited, one for the
+    # uncited (the order of the claims in ``out`` does not matter: the engine sorts).
+    for st in ev.statements:
+        graded: list[Grade | None] = [None, None]
+        for claim in st.claims:
+            if revised:
+                if claim.id in overtaken:
+                    out[claim.id] = shared_grade(
+                        3,
+                        "an interim figure, given while the subject was under way and "
+                        "overtaken by later figures of other origins: possibly true as a "
+                        "count of its day",
+                    )
+                    continue
+                newer = superseded.get(claim.id)
+                if newer is not None:
+                    out[claim.id] = _superseded(ev, claim, newer)
+                    continue
+            cited = claim.cited
+            grade = graded[cited]
+            if grade is None:
+                grade = graded[cited] = _grade(ev, st, cited)
+            out[claim.id] = grade
     return out
 
 
@@ -179,9 +186,46 @@ def _units(units: Units, common: bool) -> str:
 
 def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
     tally = ev.tally(st)
+    return _judged(
+        _counts(tally.support),
+        _counts(tally.against),
+        tuple(map(_counts, tally.against_groups)),
+        tally.also_otherwise,
+        cited,
+        ev.thresholds.corroborated_at,
+    )
+
+
+#: The units of a tally as a grade reads them: counted (named, anonymous, sides).
+Counts = tuple[int, int, tuple[str, ...]]
+
+
+def _counts(units: Units) -> Counts:
+    return (units.named, units.anonymous, units.sides)
+
+
+# Big enough for the distinct shapes of tallies of a million-claim store (the
+# measurements: benchmarks/RESULTS.md, "Why the constants").
+@lru_cache(maxsize=16384)
+def _judged(
+    supporting: Counts,
+    contradicting: Counts,
+    against_groups: tuple[Counts, ...],
+    also_otherwise: bool,
+    cited: bool,
+    needed: int,
+) -> Grade:
+    """The grade of a statement tallied so: a grade reads only how many units of each
+    kind stand for and against it, so the few tallies' shapes of a store are graded once
+    each (the units themselves are not listed here)."""
+    tally = Tally(
+        Units(*supporting),
+        Units(*contradicting),
+        [Units(*g) for g in against_groups],
+        also_otherwise,
+    )
     (w_for, n_for, sides_for), (w_against, n_against, _) = tally.weighed()
     units_for, units_against = len(tally.support), len(tally.against)
-    needed = ev.thresholds.corroborated_at
     against = ""  # (words only where someone is against)
     if units_against:
         against = _units(tally.against, not tally.bracketed)

@@ -53,7 +53,12 @@ from claimcheck.analysis.statements import (
     find_statements,
 )
 from claimcheck.analysis.sweep import sweep_tallies
-from claimcheck.analysis.tallies import supporting_claims, unit_spans, walk
+from claimcheck.analysis.tallies import (
+    supporting_claims,
+    uncontested_tallies,
+    unit_spans,
+    walk,
+)
 from claimcheck.analysis.timing import before, latest_evidence, subject_end
 from claimcheck.model import Claim, Property, Subject
 from claimcheck.store import Store
@@ -272,28 +277,46 @@ class GroupEvidence:
 
     def _compute_units(self) -> dict[str, Unit]:
         origin = self.origins_by_claim
-        members: dict[int, list[Claim]] = defaultdict(list)
+        members: dict[int, list[Claim]] = {}
         for c in self.claims:
-            members[origin[c.id]].append(c)
+            root = origin[c.id]
+            found = members.get(root)
+            if found is None:
+                members[root] = [c]
+            else:
+                found.append(c)
         parties = self.store.parties
-        by_key: dict[object, Unit] = {}
+        side_of = self.store.side_of
+        sides = self.sides
+        by_side: dict[str, Unit] = {}
         of_origin: dict[int, Unit] = {}
-        interested = self.interested_side if self.sides else None
+        made = 0  # units so far: the next one's index
         for root, claims in members.items():
-            side = (
-                next((s for c in claims if (s := interested(c))), None)
-                if interested is not None
-                else None
-            )
-            key: object = ("side", side) if side else ("origin", root)
-            unit = by_key.get(key)
-            if unit is None:
-                anonymous = side is None and all(
-                    (p := parties.get(c.claimant or "")) is not None and p.is_anonymous
-                    for c in claims
-                )
-                name = f"side {side}" if side else ", ".join(sorted({c.speaker for c in claims}))
-                unit = by_key[key] = Unit(len(by_key), side, anonymous, name)
+            side = None
+            if sides:  # the first claimant speaking for an involved side
+                for c in claims:
+                    s = side_of(c.claimant)
+                    if s and s in sides:
+                        side = s
+                        break
+            if side:  # every origin of a side is one unit
+                unit = by_side.get(side)
+                if unit is None:
+                    unit = by_side[side] = Unit(made, side, False, f"side {side}")
+                    made += 1
+            else:
+                anonymous = True  # every claimant anonymous
+                for c in claims:
+                    p = parties.get(c.claimant or "")
+                    if p is None or not p.is_anonymous:
+                        anonymous = False
+                        break
+                if len(claims) == 1:
+                    name = claims[0].speaker
+                else:
+                    name = ", ".join(sorted({c.speaker for c in claims}))
+                unit = Unit(made, None, anonymous, name)
+                made += 1
             of_origin[root] = unit
         credit = self.credited
         return {c.id: of_origin[credit[c.id]] for c in self.claims}
@@ -350,15 +373,21 @@ class GroupEvidence:
     sweep_from = 256
 
     def tally(self, st: Statement) -> Tally:
-        """The units of evidence supporting and contradicting a statement."""
+        """The units of evidence supporting and contradicting a statement: by the sweep
+        for a big group of quantities or dates, all at once where nobody can be against
+        anyone (:func:`~.tallies.uncontested_tallies`), else by the walk."""
         if st.tally is None:
-            if (
+            if self.exact_tallies:
+                st.tally = walk(self, st)
+            elif (
                 self.interval
-                and not self.exact_tallies
+                # (the units with evidence are at most its claims: counted only if need be)
+                and len(self.statements) * len(self.evidence) >= self.sweep_from
                 and len(self.statements) * len(unit_spans(self)) >= self.sweep_from
             ):
                 sweep_tallies(self)
-            else:
+            elif "uncontested" in self.memo or not uncontested_tallies(self):
+                self.memo["uncontested"] = False  # (asked once per group)
                 st.tally = walk(self, st)
         return st.tally  # type: ignore[return-value]
 

@@ -98,13 +98,11 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     prov = ev.provenance
     first_of: dict[str, int] = {}
     origin: dict[str, int] = {}
-    by_document: dict[str, list[int]] = defaultdict(list)
     origin_key = prov.origin_key
     for i, c in enumerate(claims):
-        j = first_of.setdefault(origin_key(c), i)
-        origin[c.id] = j
-        if c.source is not None:
-            by_document[c.source].append(i)
+        origin[c.id] = first_of.setdefault(origin_key(c), i)
+    # The group's claims by document, built when a claim cites a document (few do).
+    by_document: dict[str, list[int]] | None = None
     # Relays: each relaying claim points at the claim it relays. Choices go by claim
     # id, never by file order.
     statement_of = ev.statement_by_claim
@@ -123,6 +121,11 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
         for doc_id in cited:
             index = indexes.get(doc_id)
             if index is None:
+                if by_document is None:
+                    by_document = defaultdict(list)
+                    for j, d in enumerate(claims):
+                        if d.source is not None:
+                            by_document[d.source].append(j)
                 index = indexes[doc_id] = _DocIndex(ev, by_document.get(doc_id, []))
             at = index.carrier(ev, st)
             if at is not None:
@@ -159,13 +162,20 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
         for j in group:
             if j != first:
                 relays[j] = (first, f"a common citation ({via[j]})")
-    position = {c.id: i for i, c in enumerate(claims)}
-    for relay in ev.relays():
-        first = position[relay[0].id]
-        for c in relay[1:]:
-            relays.setdefault(position[c.id], (first, "a suspected relay (the same quote)"))
+    suspected = ev.relays()
+    if suspected:
+        position = {c.id: i for i, c in enumerate(claims)}
+        for relay in suspected:
+            first = position[relay[0].id]
+            for c in relay[1:]:
+                relays.setdefault(position[c.id], (first, "a suspected relay (the same quote)"))
+    if not relays:  # (most groups: every value credited to its own origin)
+        return origin, dict(origin)
     credit: dict[str, int] = {}
     for i, c in enumerate(claims):
+        if i not in relays:
+            credit[c.id] = origin[c.id]
+            continue
         j, seen, path = i, {i}, list[str]()
         while j in relays and relays[j][0] not in seen:
             path.append(relays[j][1])

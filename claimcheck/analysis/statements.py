@@ -108,7 +108,7 @@ class Units:
                 anonymous += 1
             else:
                 named += 1
-        out = cls(named, anonymous, tuple(sorted(sides)))
+        out = cls(named, anonymous, tuple(sorted(sides)) if len(sides) > 1 else tuple(sides))
         out._list = found
         return out
 
@@ -189,10 +189,11 @@ class Tally:
         """(neutral weight, neutral count, interested sides) for, and against in its
         strongest consistent case; where opposing sides agree, their common ground
         counts as one neutral origin."""
+        if not self.against_groups:  # (most statements: nobody against)
+            return self.support.weighed(), (0.0, 0, [])
         against = max(
             (g.weighed() for g in self.against_groups),
             key=lambda t: (t[0], t[1], len(t[2])),
-            default=(0.0, 0, []),
         )
         return self.support.weighed(), against
 

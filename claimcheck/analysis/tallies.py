@@ -5,7 +5,8 @@ which cases it contradicts it (figures below, figures above, another value, a de
 the units against it count as their strongest case, since contradictors that disagree
 among themselves do not add up. This is the exact walk, every unit for each statement;
 for big groups of quantities and dates, :mod:`claimcheck.analysis.sweep` gives the same
-tallies at once.
+tallies at once, and where nobody can be against anyone (most groups),
+:func:`uncontested_tallies` does, from the statements the evidence states.
 """
 
 from __future__ import annotations
@@ -194,12 +195,97 @@ def walk(group: GroupEvidence, st: Statement) -> Tally:
     return Tally(Units.of(support, ordered=True), Units.of(against, ordered=True), cases, also)
 
 
+def uncontested_tallies(group: GroupEvidence) -> bool:
+    """Every statement's tally at once where nobody can be against anyone (most groups),
+    else False with nothing tallied. Nobody is against anyone when no statement is a
+    denial and: for a category or entity, the property may hold several values or the
+    group has one statement; for a quantity or date, no evidence is an empty interval
+    ("fewer than 0": the walk's spans treat those apart) and, if the property holds one
+    value, none lies wholly below or above a statement's limits (the lowest upper bound
+    of the evidence reaches the highest ``below`` of the statements, and its highest
+    lower bound stays under their lowest ``above``). Then :func:`judge` finds no case
+    against anyone, and a tally is the units :func:`walk` finds supporting: those with
+    an evidence claim whose statement implies it — found statement by statement (for
+    quantities and dates, each statement against each one the evidence states, left to
+    the walk when those pairs reach :attr:`GroupEvidence.sweep_from`)."""
+    statements = group.statements
+    if any(st.stance == "denies" for st in statements):
+        return False
+    if group.single and not group.interval and len(statements) > 1:
+        return False
+    units = group.units
+    statement_of = group.statement_by_claim
+    # The units of each statement's evidence claims, by statement index.
+    stating: dict[int, dict[int, Unit]] = {}
+    for c in group.evidence:
+        unit = units[c.id]
+        i = statement_of[c.id].index
+        found = stating.get(i)
+        if found is None:
+            stating[i] = {unit.index: unit}
+        else:
+            found[unit.index] = unit
+    listed = {
+        i: sorted(found.values(), key=_unit_index) if len(found) > 1 else list(found.values())
+        for i, found in stating.items()
+    }
+    supports: list[list[Unit]] = []
+    #: Each statement's index: those of the evidence's statements that imply it.
+    implied_by: dict[int, list[int]] = {}
+    if group.interval:
+        if len(listed) * len(statements) >= group.sweep_from:
+            return False  # (as many pairs of statements as the walk's pairs: walk)
+        stated = [(*bounds(statements[i].value), i) for i in listed]
+        if any(lo > hi for lo, hi, _ in stated):
+            return False  # an empty interval ("fewer than 0"): walk, as the sweep does
+        if group.single and stated:
+            limits = [group.limits(st.value) for st in statements]
+            lowest = min(hi for _, hi, _ in stated)
+            highest = max(lo for lo, _, _ in stated)
+            if lowest < max(b for b, _ in limits) or highest > min(a for _, a in limits):
+                return False
+        for st in statements:
+            low, high = group.window(st.value)
+            implying = implied_by[st.index] = [
+                i for lo, hi, i in stated if lo >= low and hi <= high
+            ]
+            if len(implying) == 1:
+                supports.append(listed[implying[0]])
+            else:
+                merged = {u.index: u for i in implying for u in listed[i]}
+                supports.append([merged[i] for i in sorted(merged)])
+    else:
+        for st in statements:
+            implied_by[st.index] = [st.index] if st.index in listed else []
+            supports.append(listed.get(st.index, []))
+    group.memo["implied_by"] = implied_by
+    # (statements with the same supporting units share them: nothing changes a Units)
+    counted: dict[int, Units] = {}
+    nobody = Units.of(())
+    for st, support in zip(statements, supports, strict=True):
+        units_for = counted.get(id(support))
+        if units_for is None:
+            units_for = counted[id(support)] = Units.of(support, ordered=True)
+        st.tally = Tally(units_for, nobody, [], False)
+    return True
+
+
+def _unit_index(unit: Unit) -> int:
+    return unit.index
+
+
 def supporting_claims(group: GroupEvidence, st: Statement) -> list[Claim]:
     """:meth:`GroupEvidence.support`: the claims of each unit supporting ``st`` whose own
     statement supports it, in store order."""
     tally = group.tally(st)
     if not tally.support:
         return []
+    implied_by = group.memo.get("implied_by")
+    if implied_by is not None:  # (tallied by uncontested_tallies)
+        # A unit supports it through the evidence whose statement implies it.
+        said = implied_by[st.index]  # type: ignore[index]
+        statement_of = group.statement_by_claim
+        return [c for c in group.evidence if statement_of[c.id].index in said]
     found: list[Claim] = []
     if group.interval and st.stance == "asserts":
         low, high = group.window(st.value)

@@ -61,6 +61,8 @@ def latest_evidence(group: GroupEvidence) -> list[Claim]:
         if c.stance == "asserts" and as_of is not None and as_of.known:
             dated[origin[c.id]].append(c)
     for claims in dated.values():
+        if len(claims) == 1 and when[claims[0].id].high >= when[claims[0].id].low:  # type: ignore[union-attr]
+            continue  # (most origins: one figure, its own latest)
         last = max(when[c.id].low for c in claims)  # type: ignore[union-attr]
         now = [c for c in claims if when[c.id].high >= last]  # type: ignore[union-attr]
         said_now = {statement_of[c.id].index: statement_of[c.id] for c in now}
@@ -83,22 +85,25 @@ def latest_evidence(group: GroupEvidence) -> list[Claim]:
 def _overtake(group: GroupEvidence, claims: list[Claim]) -> None:
     """Mark interim figures a later, higher figure of another origin overtook."""
     origin = group.credited
+    relayed_from = group.relayed_from
+    # (as :meth:`GroupEvidence.when` and :meth:`GroupEvidence.interim` have it)
     when: dict[str, DateRange] = {}
     for c in claims:
-        as_of = group.when(c)
-        if c.stance == "asserts" and as_of is not None and as_of.known:
-            when[c.id] = as_of
+        if c.stance == "asserts":
+            as_of = relayed_from.get(c.id, c).as_of
+            if as_of is not None and as_of.known:
+                when[c.id] = as_of
+    if len(when) < 2:
+        return
     dated = [c for c in claims if c.id in when]
-    if len(dated) < 2:
+    end = group.end
+    interim = [c for c in dated if end is None or when[c.id].high < end]
+    if not interim:
         return
     # Sweep from the latest: keep the two highest lower bounds of distinct origins
     # among the figures given after the current one.
     by_start = sorted(dated, key=lambda c: when[c.id].low, reverse=True)
-    by_end = sorted(
-        (c for c in dated if group.interim(c)),
-        key=lambda c: when[c.id].high,
-        reverse=True,
-    )
+    by_end = sorted(interim, key=lambda c: when[c.id].high, reverse=True)
     top: list[tuple[Bound, int, Claim]] = []
     i = 0
     for x in by_end:

@@ -142,12 +142,16 @@ def conflict_draft(ev: GroupEvidence, conflicts: Conflicts, text: str) -> Draft 
     # Who contradicts whom, value against value, unless every value is against every
     # other: "cannot both hold: 10 vs 14; 10 vs 14+" (14 and 14+ agree).
     by_id = {c.id: c for c in claims}
+    said = {c.id: _said(c) for c in claims}
     opposed: dict[tuple[object, object], str] = {}
     for a, b in conflicts.pairs:
-        x, y = sorted((by_id[a], by_id[b]), key=_said)
-        opposed.setdefault((_said(x), _said(y)), f"{stated(x)} vs {stated(y)}")
+        if said[b] < said[a]:  # the lower value first
+            a, b = b, a
+        key = (said[a], said[b])
+        if key not in opposed:
+            opposed[key] = f"{stated(by_id[a])} vs {stated(by_id[b])}"
     against = [opposed[k] for k in sorted(opposed)]
-    n = len({_said(c) for c in claims})
+    n = len(set(said.values()))
     everyone = len(against) == n * (n - 1) // 2
     whom = f" — cannot both hold: {'; '.join(against[:12])}" if against and not everyone else ""
     if len(against) > 12:
