@@ -19,6 +19,8 @@ analysed by ``analysis/`` and judged by ``rules/``) → ``results.Result`` → `
 
 from typing import TYPE_CHECKING, Any
 
+from claimcheck._version import __version__
+
 if TYPE_CHECKING:
     from claimcheck.analysis.provenance import Provenance
     from claimcheck.config import Config
@@ -92,8 +94,6 @@ def __getattr__(name: str) -> Any:
 
     return getattr(importlib.import_module(module), name)
 
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Category",

@@ -32,7 +32,7 @@ from typing import Any
 
 import orjson
 
-import claimcheck
+from claimcheck._version import __version__
 from claimcheck.analysis.estimates import Estimate
 from claimcheck.analysis.grades import Grade, shared_grade
 from claimcheck.config import Config
@@ -92,7 +92,7 @@ def result_key(store: Store, config: Config) -> str | None:
     h = hashlib.blake2b(digest_size=16)
     for part in (
         f"layout {LAYOUT}",
-        claimcheck.__version__,
+        __version__,
         sys.version,
         _code_stamp(),
         files_digest_of(store.digests),
@@ -108,7 +108,7 @@ def result_key(store: Store, config: Config) -> str | None:
 def _code_stamp() -> str:
     """claimcheck's modules by path, size and modification time: a changed module (a
     development checkout) gives another key."""
-    package = Path(claimcheck.__file__).parent
+    package = Path(__file__).parent
     h = hashlib.blake2b(digest_size=16)
     for path in sorted(package.rglob("*.py")):
         st = path.stat()

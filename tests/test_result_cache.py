@@ -172,7 +172,7 @@ def test_the_key_follows_the_code_and_not_the_processes(
         assert key is not None
         assert result_cache.result_key(store, Config(fail_on="none")) == key
         assert result_cache.result_key(store, Config(ignore=["CC201"])) != key
-        monkeypatch.setattr(result_cache.claimcheck, "__version__", "99.0")
+        monkeypatch.setattr(result_cache, "__version__", "99.0")
         assert result_cache.result_key(store, Config()) != key
     # Read without the cache, the store's content is not known: nothing is kept.
     assert result_cache.result_key(load_store(root, cache=False), Config()) is None
