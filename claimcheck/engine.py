@@ -31,6 +31,8 @@ from claimcheck.model import Review
 from claimcheck.parallel import cpus, map_shared
 from claimcheck.results import Result
 from claimcheck.rules import Context, Draft, Rule, all_rules
+from claimcheck.rules.cc101_quantity_conflict import QuantityConflict
+from claimcheck.rules.cc201_single_origin import SingleOrigin
 from claimcheck.store import GroupKey, Store, gc_paused
 
 __all__ = [
@@ -45,11 +47,12 @@ __all__ = [
 
 
 def thresholds(config: Config, reviews: Sequence[Review]) -> Thresholds:
+    conflict, origin = QuantityConflict.code, SingleOrigin.code
     return Thresholds(
-        default_tolerance=config.option("CC101", "default_tolerance", None),
-        corroborated_at=config.option("CC201", "corroborated_at", 2),
+        default_tolerance=config.option(conflict, "default_tolerance", None),
+        corroborated_at=config.option(origin, "corroborated_at", 2),
         disputed_relays=frozenset(r.finding for r in reviews if r.verdict == "disputed"),
-        cumulative_growth=config.option("CC101", "cumulative_growth", True),
+        cumulative_growth=config.option(conflict, "cumulative_growth", True),
     )
 
 
@@ -68,6 +71,7 @@ class Runner:
         self.evidence = Evidence(store, thresholds(config, store.reviews), provenance)
         self.ctx = Context(store, self.evidence, focus)
         self.rules = config.enabled()
+        self._by_type: dict[str, list[Rule]] = {}
 
     def stamp(self, rule: Rule, draft: Draft, ev: GroupEvidence | None) -> Finding:
         claims = sorted(c.id for c in draft.claims)
@@ -114,15 +118,9 @@ class Runner:
         findings: list[Finding] = []
         grades: dict[str, Grade] = {}
         estimates: list[Estimate] = []
-        by_type: dict[str, list[Rule]] = {}
         for key in keys:
             ev = self.evidence.group(key)
-            rules = by_type.get(ev.type)
-            if rules is None:
-                rules = by_type[ev.type] = self.rules_for(ev)
-            for rule in rules:
-                for draft in rule.check_group(ev, self.ctx):
-                    findings.append(self.stamp(rule, draft, ev))
+            findings += self.group_findings(ev)
             group_grades = grade_group(ev)
             grades.update(group_grades)
             estimate = estimate_group(ev, group_grades)
@@ -132,7 +130,13 @@ class Runner:
         return findings, dict(sorted(grades.items(), key=itemgetter(0))), estimates
 
     def rules_for(self, ev: GroupEvidence) -> list[Rule]:
-        return [r for r in self.rules if r.applies_to is None or ev.type in r.applies_to]
+        """The enabled rules for a group of its property's type (worked out once a type)."""
+        rules = self._by_type.get(ev.type)
+        if rules is None:
+            rules = self._by_type[ev.type] = [
+                r for r in self.rules if r.applies_to is None or ev.type in r.applies_to
+            ]
+        return rules
 
     def group_findings(self, ev: GroupEvidence) -> list[Finding]:
         """One group's findings."""

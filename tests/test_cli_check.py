@@ -675,3 +675,18 @@ def test_a_reviewed_finding_says_which_claims_came_since(
     assert "(reviewed: explained; 1 claim added since: c)" in out
     _, md, _ = run(runner, root, "report", "--format", "markdown")
     assert "1 claim added since: c" in md
+
+
+def test_a_value_allowing_no_figure_is_refused_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "world.yaml").write_text(
+        "outlets:\n  - {id: o0, name: Tobrin Observer, kind: newspaper}\n"
+        "subjects:\n  - {id: raid, label: Raid}\n"
+        "properties:\n  - {id: wounded, type: quantity}\n"
+        "documents:\n  - {id: d0, outlet: o0}\n"
+        "claims:\n  - {id: c00, subject: raid, property: wounded, value: '<0', source: d0}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path), "--no-cache", "check"])
+    assert result.exit_code == 2
+    assert "world.yaml:10:" in result.output and "'<0' allows no figure" in result.output
+    assert "Traceback" not in result.output

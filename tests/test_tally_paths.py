@@ -374,8 +374,6 @@ def test_uncontested_tallies_leave_disputed_groups_to_the_walk(tmp_path: Path) -
     assert not tallies.uncontested_tallies(group(["12", "30"]))  # 30 is against 12
     assert not tallies.uncontested_tallies(group(["12", "12+"], denies=True))
     assert not tallies.uncontested_tallies(group(["won", "lost"], "outcome"))
-    # An empty interval is left to the walk, even where a tolerance lets it agree.
-    assert not tallies.uncontested_tallies(group(["<0", "2"], "distance"))
     assert tallies.uncontested_tallies(group(["won", "won"], "outcome"))
     assert tallies.uncontested_tallies(group(["12", "300"], "sites"))  # several may hold
     # As many pairs of statements as the walk would judge pairs: left to the walk.

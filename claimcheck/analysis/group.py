@@ -41,7 +41,7 @@ from claimcheck.analysis.conflicts import (
     statements_agree,
 )
 from claimcheck.analysis.intervals import Bound, bounds
-from claimcheck.analysis.origins import compute_origins, link_reasons
+from claimcheck.analysis.origins import compute_origins, compute_units, link_reasons
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.relays import cites_components, find_relays, undisputed_relays
 from claimcheck.analysis.statements import (
@@ -276,50 +276,7 @@ class GroupEvidence:
         return self.units[claim.id]
 
     def _compute_units(self) -> dict[str, Unit]:
-        origin = self.origins_by_claim
-        members: dict[int, list[Claim]] = {}
-        for c in self.claims:
-            root = origin[c.id]
-            found = members.get(root)
-            if found is None:
-                members[root] = [c]
-            else:
-                found.append(c)
-        parties = self.store.parties
-        side_of = self.store.side_of
-        sides = self.sides
-        by_side: dict[str, Unit] = {}
-        of_origin: dict[int, Unit] = {}
-        made = 0  # units so far: the next one's index
-        for root, claims in members.items():
-            side = None
-            if sides:  # the first claimant speaking for an involved side
-                for c in claims:
-                    s = side_of(c.claimant)
-                    if s and s in sides:
-                        side = s
-                        break
-            if side:  # every origin of a side is one unit
-                unit = by_side.get(side)
-                if unit is None:
-                    unit = by_side[side] = Unit(made, side, False, f"side {side}")
-                    made += 1
-            else:
-                anonymous = True  # every claimant anonymous
-                for c in claims:
-                    p = parties.get(c.claimant or "")
-                    if p is None or not p.is_anonymous:
-                        anonymous = False
-                        break
-                if len(claims) == 1:
-                    name = claims[0].speaker
-                else:
-                    name = ", ".join(sorted({c.speaker for c in claims}))
-                unit = Unit(made, None, anonymous, name)
-                made += 1
-            of_origin[root] = unit
-        credit = self.credited
-        return {c.id: of_origin[credit[c.id]] for c in self.claims}
+        return compute_units(self)
 
     # -- evidence: latest figures, growth ---------------------------------------------------
 
@@ -460,10 +417,10 @@ class GroupEvidence:
 
 def subject_sides(store: Store, subject: Subject | None) -> set[str]:
     """The sides involved in a subject, inherited from what it is part of."""
-    seen: set[str] = set()
-    while subject is not None and subject.id not in seen:
-        if subject.sides:
-            return set(subject.sides)
-        seen.add(subject.id)
-        subject = store.subjects.get(subject.part_of or "")
+    if subject is None:
+        return set()
+    for subject_id in store.part_of_chain(subject.id):
+        sides = store.subjects[subject_id].sides
+        if sides:
+            return set(sides)
     return set()

@@ -1,4 +1,5 @@
-"""Who first said each claim of a group, and whose value a relay carries: origins, credit.
+"""Who first said each claim of a group, whose value a relay carries, and the units of
+corroboration they make: origins, credit, units.
 
 A claim's origin is who first said it (:meth:`Provenance.origin_key`). Its value is
 credited to that origin, or — for a relay: an outlet's own reporting in a document
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.intervals import Bound, bounds
-from claimcheck.analysis.statements import Statement
+from claimcheck.analysis.statements import Statement, Unit
 from claimcheck.model import Claim
 
 if TYPE_CHECKING:
@@ -226,3 +227,52 @@ def _why_one(ev: GroupEvidence, key: str, claims: list[Claim]) -> str | None:
         # One claimant in several outlets: name it, not the body it is part of.
         return f"claimant {claimants[0] or rid}"
     return None
+
+
+def compute_units(ev: GroupEvidence) -> dict[str, Unit]:
+    """Each claim's unit for corroboration: its origin, or, for an origin speaking for a
+    side involved in the subject, that side (every origin of a side is one unit)."""
+    origin = ev.origins_by_claim
+    members: dict[int, list[Claim]] = {}
+    for c in ev.claims:
+        root = origin[c.id]
+        found = members.get(root)
+        if found is None:
+            members[root] = [c]
+        else:
+            found.append(c)
+    parties = ev.store.parties
+    side_of = ev.store.side_of
+    sides = ev.sides
+    by_side: dict[str, Unit] = {}
+    of_origin: dict[int, Unit] = {}
+    made = 0  # units so far: the next one's index
+    for root, claims in members.items():
+        side = None
+        if sides:  # the first claimant speaking for an involved side
+            for c in claims:
+                s = side_of(c.claimant)
+                if s and s in sides:
+                    side = s
+                    break
+        if side:  # every origin of a side is one unit
+            unit = by_side.get(side)
+            if unit is None:
+                unit = by_side[side] = Unit(made, side, False, f"side {side}")
+                made += 1
+        else:
+            anonymous = True  # every claimant anonymous
+            for c in claims:
+                p = parties.get(c.claimant or "")
+                if p is None or not p.is_anonymous:
+                    anonymous = False
+                    break
+            if len(claims) == 1:
+                name = claims[0].speaker
+            else:
+                name = ", ".join(sorted({c.speaker for c in claims}))
+            unit = Unit(made, None, anonymous, name)
+            made += 1
+        of_origin[root] = unit
+    credit = ev.credited
+    return {c.id: of_origin[credit[c.id]] for c in ev.claims}

@@ -125,16 +125,7 @@ class Provenance:
         when it belongs to none): a party and its parts are one origin."""
         root = self._roots.get(party_id)
         if root is None:
-            parties = self.store.parties
-            root, seen = party_id, {party_id}
-            while True:
-                party = parties.get(root)
-                parent = party.part_of if party is not None else None
-                if parent is None or parent in seen or parent not in parties:
-                    break
-                seen.add(parent)
-                root = parent
-            self._roots[party_id] = root
+            root = self._roots[party_id] = self.store.part_of_chain(party_id)[-1]
         return root
 
     def origin_key(self, claim: Claim) -> str:

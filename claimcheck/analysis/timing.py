@@ -33,12 +33,12 @@ def before(a: DateRange | None, b: DateRange | None) -> bool:
 
 def subject_end(store: Store, subject: Subject | None) -> dt.date | None:
     """A subject's last day, or its nearest ``part_of``'s; None when none has a date."""
-    seen: set[str] = set()
-    while subject is not None and subject.id not in seen:
-        if subject.date is not None and subject.date.known:
-            return subject.date.high
-        seen.add(subject.id)
-        subject = store.subjects.get(subject.part_of or "")
+    if subject is None:
+        return None
+    for subject_id in store.part_of_chain(subject.id):
+        date = store.subjects[subject_id].date
+        if date is not None and date.known:
+            return date.high
     return None
 
 

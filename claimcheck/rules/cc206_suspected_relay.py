@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.relays import relay_key
+from claimcheck.analysis.relays import RELAY_CODE, relay_key
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.common import stated, who
@@ -36,7 +36,7 @@ class SuspectedRelay(Rule):
           - {id: b, subject: strike, property: deaths, value: 14, source: relay, quote: "Quatorze civils ont été tués."}
     """
 
-    code = "CC206"
+    code = RELAY_CODE  # the analysis fingerprints relays under it (reviews mark them)
     name = "suspected-relay"
     severity = "info"
     category = "gap"

@@ -205,6 +205,11 @@ def _apply(form: str, fig: tuple[float, float, float], stated: str) -> Quantity:
     if form == "at-most":
         return Quantity(0, nominal, "at-most", nominal, stated=stated)
     if form == "less-than":
+        if nominal <= 0:  # an empty interval: no figure could make it true
+            raise QuantityError(
+                f"{stated or 'less than ' + _num(nominal)!r} allows no figure: quantities "
+                "are counts and measures, never below 0 (for none at all, write 0)"
+            )
         return Quantity(0, nominal, "less-than", nominal, high_open=True, stated=stated)
     if form == "approx":
         return approx(nominal, stated)

@@ -316,3 +316,12 @@ def test_messages_show_the_value_as_written() -> None:
         parse_quantity({"min": 14, "max": 10})
     with pytest.raises(QuantityError, match=r"^an empty value is not a quantity"):
         parse_quantity(None)
+
+
+@pytest.mark.parametrize("written", ["<0", "< 0", "fewer than 0", "moins de 0", "under 0"])
+def test_fewer_than_nothing_allows_no_figure(written: str) -> None:
+    # An empty interval: no count could make it true, and the rules would have nothing to
+    # weigh it against (it once made CC201 crash).
+    with pytest.raises(QuantityError, match=r"allows no figure.*write 0"):
+        parse_quantity(written)
+    assert parse_quantity("<1").high == 1  # fewer than one is none: a figure
