@@ -23,10 +23,10 @@ anything unreadable, of another key or damaged is ignored and replaced.
 from __future__ import annotations
 
 import hashlib
-import math
 import os
 import sys
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,16 +41,20 @@ from claimcheck.errors import Location
 from claimcheck.findings import Finding, ReviewMark, StaleReview
 from claimcheck.results import Result
 from claimcheck.store import Store
-from claimcheck.store.cache import CACHE_DIR, ForeignFolder, foreign_folder, own_folder
-from claimcheck.store.cache.rows import files_digest_of
+from claimcheck.store.cache import (
+    CACHE_DIR,
+    RESULT_FILE,
+    ForeignFolder,
+    files_digest_of,
+    foreign_folder,
+    has_non_finite,
+    own_folder,
+)
 
-__all__ = ["RESULT_FILE", "check_kept", "result_key"]
-
-#: The file, in claimcheck's folder beside the store.
-RESULT_FILE = "check-result.json"
+__all__ = ["check_kept", "result_key"]
 
 #: The layout of the file (a new one ignores an old file).
-LAYOUT = 1
+LAYOUT = 2
 
 
 def check_kept(
@@ -139,7 +143,7 @@ def _write(root: Path, path: Path, key: str, result: Result) -> None:
     """Keep the result (atomically: a reader sees the old file or the new one); a folder
     that cannot be written keeps nothing."""
     data = _as_data(result)
-    if not _finite((data["estimates"], [row[-1] for row in data["findings"]])):
+    if has_non_finite((data["estimates"], data["findings"])):
         return  # JSON has no infinity: such a result is not kept
     body = orjson.dumps(data)
     head = orjson.dumps({"key": key, "digest": hashlib.blake2b(body, digest_size=16).hexdigest()})
@@ -156,54 +160,68 @@ def _write(root: Path, path: Path, key: str, result: Result) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _finite(data: Any) -> bool:
-    """Whether every number in the data survives JSON (no infinity, no NaN)."""
-    if isinstance(data, float):
-        return math.isfinite(data)
-    if isinstance(data, dict):
-        return all(_finite(v) for v in data.values())
-    if isinstance(data, list | tuple):
-        return all(_finite(v) for v in data)
-    return True
-
-
 # -- the result as data, and back ----------------------------------------------------------
+#
+# A finding is kept as a row of its fields in declaration order, a stale review likewise
+# (its successors by position among the run's findings). Only the fields whose value is
+# not plain JSON have converters: every other field is carried as it is, so that a field
+# added to the dataclass is kept without a change here.
+
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+_STALE_FIELDS = tuple(f.name for f in fields(StaleReview))
+
+
+def _location_data(loc: Location) -> list[Any]:
+    return [loc.path, loc.line, loc.col]
+
+
+#: Finding field -> (to JSON data, from JSON data), for the fields that need one.
+_FINDING_CONVERTERS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
+    "location": (_location_data, lambda data: Location(*data)),
+    "review": (
+        lambda review: review.as_dict() if review is not None else None,
+        lambda data: ReviewMark(**data) if data is not None else None,
+    ),
+    "pairs": (
+        lambda pairs: [list(p) for p in pairs] if pairs is not None else None,
+        lambda data: [(a, b) for a, b in data] if data is not None else None,
+    ),
+}
 
 
 def _finding_data(f: Finding) -> list[Any]:
-    loc = f.location
-    return [
-        f.rule,
-        f.name,
-        f.severity,
-        f.subject,
-        f.property,
-        f.claims,
-        f.message,
-        f.fingerprint,
-        [loc.path, loc.line, loc.col],
-        f.review.as_dict() if f.review is not None else None,
-        [list(p) for p in f.pairs] if f.pairs is not None else None,
-        f.details,
-    ]
+    row: list[Any] = []
+    for name in _FINDING_FIELDS:
+        value = getattr(f, name)
+        convert = _FINDING_CONVERTERS.get(name)
+        row.append(convert[0](value) if convert is not None else value)
+    return row
 
 
 def _finding(row: list[Any]) -> Finding:
-    rule, name, severity, subject, prop, claims, message, fp, loc, review, pairs, details = row
-    return Finding(
-        rule=rule,
-        name=name,
-        severity=severity,
-        subject=subject,
-        property=prop,
-        claims=claims,
-        message=message,
-        fingerprint=fp,
-        location=Location(*loc),
-        review=ReviewMark(**review) if review is not None else None,
-        pairs=[(a, b) for a, b in pairs] if pairs is not None else None,
-        details=details,
-    )
+    values = dict(zip(_FINDING_FIELDS, row, strict=True))
+    for name, (_, back) in _FINDING_CONVERTERS.items():
+        values[name] = back(values[name])
+    return Finding(**values)
+
+
+def _stale_data(r: StaleReview, position: dict[int, int]) -> list[Any]:
+    row: list[Any] = []
+    for name in _STALE_FIELDS:
+        value = getattr(r, name)
+        if name == "location":
+            value = _location_data(value)
+        elif name == "successors":  # findings of the run: by position
+            value = [position[id(f)] for f in value]
+        row.append(value)
+    return row
+
+
+def _stale(row: list[Any], findings: list[Finding]) -> StaleReview:
+    values = dict(zip(_STALE_FIELDS, row, strict=True))
+    values["location"] = Location(*values["location"])
+    values["successors"] = [findings[i] for i in values["successors"]]
+    return StaleReview(**values)
 
 
 def _as_data(result: Result) -> dict[str, Any]:
@@ -224,17 +242,7 @@ def _as_data(result: Result) -> dict[str, Any]:
         "graded": list(result.grades),
         "which": which,
         "estimates": [vars(e) for e in result.estimates],
-        "stale_reviews": [
-            {
-                "fingerprint": r.fingerprint,
-                "verdict": r.verdict,
-                "location": [r.location.path, r.location.line, r.location.col],
-                "note": r.note,
-                # (a stale review's successors are findings of the run: by position)
-                "successors": [position[id(f)] for f in r.successors],
-            }
-            for r in result.stale_reviews
-        ],
+        "stale_reviews": [_stale_data(r, position) for r in result.stale_reviews],
     }
 
 
@@ -247,16 +255,7 @@ def _result(store: Store, config: Config, kept: dict[str, Any]) -> Result:
         zip(kept["graded"], (distinct[i] for i in kept["which"]), strict=True)
     )
     estimates = [Estimate(**e) for e in kept["estimates"]]
-    stale = [
-        StaleReview(
-            fingerprint=r["fingerprint"],
-            verdict=r["verdict"],
-            location=Location(*r["location"]),
-            note=r["note"],
-            successors=[findings[i] for i in r["successors"]],
-        )
-        for r in kept["stale_reviews"]
-    ]
+    stale = [_stale(row, findings) for row in kept["stale_reviews"]]
     return Result(
         store,
         config,

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import time
 from pathlib import Path
 
+import orjson
 import pytest
 from click.testing import CliRunner
 
 import claimcheck.result_cache as result_cache
 from claimcheck.cli import cli
-from claimcheck.result_cache import RESULT_FILE
-from claimcheck.store.cache import CACHE_DIR
+from claimcheck.errors import Location
+from claimcheck.findings import Finding, ReviewMark, StaleReview
+from claimcheck.store.cache import CACHE_DIR, RESULT_FILE
 
 from support import BASE
 
@@ -182,3 +185,53 @@ def test_any_number_of_processes_reuses_the_result(root: Path, rule_runs: list[i
     cold = check(root, "--jobs", "1")
     assert check(root, "--jobs", "3") == cold
     assert len(rule_runs) == 1
+
+
+def _every_field_set() -> Finding:
+    """A finding none of whose fields holds its default: a field added to
+    :class:`Finding` must be set here too (the test below says so)."""
+    return Finding(
+        rule="CC101",
+        name="quantity-conflict",
+        severity="error",
+        subject="strike",
+        property="deaths",
+        claims=["a", "b"],
+        message="figures that cannot all be true",
+        fingerprint="0123456789abcdef",
+        location=Location("claims.yaml", 3, 5),
+        review=ReviewMark("confirmed", note="n", by="me", on="2024-01-01", new_claims=["c"]),
+        pairs=[("a", "b")],
+        details={"values": ["10", "14"], "share": 0.5},
+    )
+
+
+def test_every_field_of_a_finding_is_kept() -> None:
+    finding = _every_field_set()
+    for field in dataclasses.fields(Finding):
+        default = (
+            field.default_factory()
+            if field.default_factory is not dataclasses.MISSING
+            else field.default
+        )
+        assert getattr(finding, field.name) != default, f"set {field.name} in the test"
+    row = orjson.loads(orjson.dumps(result_cache._finding_data(finding)))
+    assert result_cache._finding(row) == finding
+
+
+def test_every_field_of_a_stale_review_is_kept() -> None:
+    finding = _every_field_set()
+    stale = StaleReview(
+        fingerprint="fedcba9876543210",
+        verdict="disputed",
+        location=Location("reviews.yaml", 7, 3),
+        note="look again",
+        successors=[finding],
+    )
+    for field in dataclasses.fields(StaleReview):
+        if field.default is not dataclasses.MISSING:
+            assert getattr(stale, field.name) != field.default, f"set {field.name} in the test"
+        elif field.default_factory is not dataclasses.MISSING:
+            assert getattr(stale, field.name) != field.default_factory(), field.name
+    row = orjson.loads(orjson.dumps(result_cache._stale_data(stale, {id(finding): 0})))
+    assert result_cache._stale(row, [finding]) == stale

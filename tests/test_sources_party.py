@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli import cli
-from claimcheck.render.sources import output_schema
+from claimcheck.render.schemas import output_schema
 
 from support import KIDAL
 
@@ -332,13 +332,13 @@ def test_json_keeps_store_text_as_it_is(runner: CliRunner, make_store: Callable[
     ],
 )
 def test_the_schema_holds_for_real_output(runner: CliRunner, args: tuple[str, ...]) -> None:
-    schema = output_schema()
+    schema = output_schema("sources")
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(as_json(runner, KIDAL, "sources", *args))
 
 
 def test_the_schema_catches_drift(runner: CliRunner) -> None:
-    validator = jsonschema.Draft202012Validator(output_schema())
+    validator = jsonschema.Draft202012Validator(output_schema("sources"))
     data = as_json(runner, KIDAL, "sources", "--party", "fama")
     assert validator.is_valid(data)
     for broken in (

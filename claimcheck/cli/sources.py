@@ -55,7 +55,7 @@ def sources(
     result = check_all(ctx)
     store = result.store
     if parties or party is not None:
-        from claimcheck.render.sources import render_parties, render_party
+        from claimcheck.render.track_records import render_parties, render_party
         from claimcheck.track_records import party_claims, party_records
 
         records = party_records(result, with_parts=with_parts)
@@ -75,7 +75,7 @@ def sources(
         echo(render_party(record, claims, fmt))
         return
 
-    from claimcheck.render.sources import render_outlet, render_outlets
+    from claimcheck.render.track_records import render_outlet, render_outlets
     from claimcheck.track_records import outlet_claims, outlet_records
 
     records_ = outlet_records(result)

@@ -55,19 +55,6 @@ __all__ = [
     "json_schema",
 ]
 
-SECTIONS = ("outlets", "documents", "parties", "subjects", "properties", "claims", "reviews")
-
-#: One record of each section, in words.
-SINGULAR = {
-    "outlets": "outlet",
-    "documents": "document",
-    "parties": "party",
-    "subjects": "subject",
-    "properties": "property",
-    "claims": "claim",
-    "reviews": "review",
-}
-
 _CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True)
 _CONFIG_NO_STRIP = ConfigDict(extra="forbid")
 
@@ -269,6 +256,8 @@ class Review:
     claims: list[Ref] | None = None
 
 
+#: The sections of a store, in order, each with the type of its records: the one list
+#: the others are derived from.
 RECORD_TYPES: dict[str, type] = {
     "outlets": Outlet,
     "documents": Document,
@@ -279,25 +268,29 @@ RECORD_TYPES: dict[str, type] = {
     "reviews": Review,
 }
 
+SECTIONS = tuple(RECORD_TYPES)
+
+#: One record of each section, in words (the record type's name: ``party``).
+SINGULAR = {section: t.__name__.lower() for section, t in RECORD_TYPES.items()}
+
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a store file, for editors' YAML validation."""
-    from pydantic import TypeAdapter
+    from pydantic import Field, TypeAdapter, create_model
 
     # Built here, not at import: only the schema needs it, and every check would pay.
-    @dataclass(config=_CONFIG)
-    class StoreFile:
-        """One YAML file of a store: any of the seven sections, each a list of records."""
+    sections: dict[str, Any] = {
+        section: (list[record_type], Field(default_factory=list))  # type: ignore[valid-type]
+        for section, record_type in RECORD_TYPES.items()
+    }
+    store_file = create_model(
+        "StoreFile",
+        __config__=_CONFIG,
+        __doc__="One YAML file of a store: any of the seven sections, each a list of records.",
+        **sections,
+    )
 
-        outlets: list[Outlet] = field(default_factory=list)
-        documents: list[Document] = field(default_factory=list)
-        parties: list[Party] = field(default_factory=list)
-        subjects: list[Subject] = field(default_factory=list)
-        properties: list[Property] = field(default_factory=list)
-        claims: list[Claim] = field(default_factory=list)
-        reviews: list[Review] = field(default_factory=list)
-
-    schema = TypeAdapter(StoreFile).json_schema()
+    schema = TypeAdapter(store_file).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "claimcheck store file"
     schema["description"] = (

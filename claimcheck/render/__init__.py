@@ -193,7 +193,7 @@ def table(
             for row in rows
         ]
         return _tabulate(cells, list(headers), "github")
-    texts = [[_cell(c) for c in row] for row in rows]
+    texts = [[cell_text(c) for c in row] for row in rows]
     for row in texts:
         for i, width in enumerate(list(wrap or ())[: len(row)]):
             if width is not None:
@@ -254,10 +254,10 @@ def _wrapper(width: int) -> Any:
     return Wrapper(width)
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    return visible(str(value))
+def cell_text(value: object) -> str:
+    """A cell or a heading as printed: store text with its control characters shown
+    (None as nothing)."""
+    return "" if value is None else visible(str(value))
 
 
 def shorten(text: str | None, width: int) -> str:

@@ -2,7 +2,7 @@
 
 ``claimcheck schema OUTPUT`` prints them: ``check`` (``check --format json``),
 ``report`` (``report --format json``, the same shape), ``claims``, ``rules``,
-``sources`` (from :mod:`claimcheck.render.sources`) and ``store``, the file format.
+``sources`` and ``store``, the file format (:func:`claimcheck.model.json_schema`).
 
 Two forms of each output's schema. :func:`output_schema` is *closed* where a shape is
 (required keys, no others), so that a test holding it against real output catches
@@ -15,10 +15,12 @@ closed: a field the store does not know is an error in the file.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from claimcheck.findings import FAIL_ON_LEVELS, JSON_VERSION, SEVERITIES
+from claimcheck.model.fields import Stance, Status, Verdict
 from claimcheck.rules.base import RULE_CATEGORIES
+from claimcheck.track_records import STANDING
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -31,6 +33,8 @@ _COUNT = {"type": "integer", "minimum": 0}
 _NUMBER = {"type": "number"}
 _IDS = {"type": "array", "items": _STRING}
 _SEVERITY = {"enum": list(reversed(SEVERITIES))}
+_STATUS = {"enum": list(get_args(Status))}
+_CODES = {"type": "array", "items": {"type": "string", "pattern": "^CC[0-9]{3}$"}}
 _VERSION = {"const": JSON_VERSION, "description": "The version of this output's shape."}
 
 
@@ -50,7 +54,7 @@ def _document(title: str, description: str, body: dict[str, Any]) -> dict[str, A
 
 _REVIEW = _object(
     {
-        "verdict": {"enum": ["explained", "accepted", "disputed"]},
+        "verdict": {"enum": list(get_args(Verdict))},
         "note": _TEXT,
         "by": _TEXT,
         "on": _TEXT,
@@ -204,7 +208,7 @@ def _claims() -> dict[str, Any]:
                     {"type": "null"},
                 ],
             },
-            "stance": {"enum": ["asserts", "denies"]},
+            "stance": {"enum": list(get_args(Stance))},
             "source": _TEXT,
             "claimant": _TEXT,
             "claimant_named": {"type": "boolean"},
@@ -213,7 +217,7 @@ def _claims() -> dict[str, Any]:
             "quote": _TEXT,
             "locator": _TEXT,
             "note": _TEXT,
-            "status": {"enum": ["active", "retracted", "superseded"]},
+            "status": _STATUS,
             "location": _STRING,
         }
     )
@@ -255,6 +259,118 @@ def _rules() -> dict[str, Any]:
             ]
         },
     )
+
+
+def _sources() -> dict[str, Any]:
+    """``claimcheck sources --format json``: the outlets' table, one outlet's claims, the
+    parties' table, or one party's claims."""
+    grade = {"type": ["integer", "null"], "minimum": 1, "maximum": 6}
+    track = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
+    outlet = _object(
+        {
+            "id": _STRING,
+            "name": _STRING,
+            "kind": _STRING,
+            "owner": _STRING,
+            "documents": _COUNT,
+            "claims": _COUNT,
+            "as_claimant": _COUNT,
+            "corroborated": _COUNT,
+            "contested": _COUNT,
+            "single_origin": _COUNT,
+            "relayed": _COUNT,
+            "relayed_from": _COUNT,
+            "relayed_to": _COUNT,
+            "suspected_relays": _COUNT,
+            "track_record": track,
+        }
+    )
+    outlet_claim = _object(
+        {
+            "id": _STRING,
+            "subject": _TEXT,
+            "property": _TEXT,
+            "value": _STRING,
+            "claimant": _TEXT,
+            "source": _TEXT,
+            "as_of": _TEXT,
+            "grade": grade,
+            "grade_reason": _TEXT,
+            "findings": _CODES,
+            "status": _STATUS,
+        }
+    )
+    party = _object(
+        {
+            "id": _STRING,
+            "name": _STRING,
+            "kind": _STRING,
+            "side": _TEXT,
+            "part_of": _TEXT,
+            "anonymous": {"type": "boolean"},
+            "parts": _IDS,
+            "with_parts": {"type": "boolean"},
+            "claims": _COUNT,
+            "statements": _COUNT,
+            "parts_claims": _COUNT,
+            "corroborated": _COUNT,
+            "contested": _COUNT,
+            "single_origin": _COUNT,
+            "interested_only": _COUNT,
+            "revised": _COUNT,
+            "relayed_by": _COUNT,
+            "outlets": _IDS,
+            "grades": _object({str(g): _COUNT for g in range(1, 7)}),
+            "findings": {
+                "type": "object",
+                "propertyNames": {"pattern": "^CC[0-9]{3}$"},
+                "additionalProperties": _COUNT,
+            },
+            "track_record": track,
+        }
+    )
+    party_claim = _object(
+        {
+            "id": _STRING,
+            "claimant": _STRING,
+            "subject": _TEXT,
+            "property": _TEXT,
+            "value": _STRING,
+            "as_of": _TEXT,
+            "source": _TEXT,
+            "outlets": _IDS,
+            "grade": grade,
+            "grade_label": _TEXT,
+            "grade_reason": _TEXT,
+            "findings": _CODES,
+            "standing": {"type": "array", "items": {"enum": list(STANDING)}},
+            "status": _STATUS,
+        }
+    )
+    # (this output's version has no description: its schema is published as it was)
+    version = {"const": JSON_VERSION}
+    return {
+        "$schema": DRAFT,
+        "title": "claimcheck sources --format json",
+        "oneOf": [
+            _object({"version": version, "outlets": {"type": "array", "items": outlet}}),
+            _object(
+                {
+                    "version": version,
+                    "outlet": outlet,
+                    "claims": {"type": "array", "items": outlet_claim},
+                }
+            ),
+            _object({"version": version, "parties": {"type": "array", "items": party}}),
+            _object(
+                {
+                    "version": version,
+                    "party": party,
+                    "claims": {"type": "array", "items": party_claim},
+                }
+            ),
+        ],
+    }
 
 
 def published_schema(output: str) -> dict[str, Any]:
@@ -304,10 +420,5 @@ def output_schema(output: str) -> dict[str, Any]:
     if output == "rules":
         return _rules()
     if output == "sources":
-        from claimcheck.render import sources
-
-        schema = getattr(sources, "output_schema", None)
-        if schema is None:
-            raise LookupError("the sources output has no schema yet")
-        return dict(schema())
+        return _sources()
     raise ValueError(f"no output {output!r}; outputs: {', '.join(OUTPUTS)}")

@@ -123,7 +123,7 @@ def _gaps(report: Report) -> list[str]:
     for group in report.gap_groups():
         rows = [
             _cells(
-                [g.subject_label, g.property_label, g.finding.message, g.sources],
+                [g.subject_label, g.property_label, g.finding.message, g.who_says],
             )
             for g in group.gaps
         ]

@@ -19,6 +19,7 @@ from claimcheck.analysis.grades import Grade
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.model import Claim
 from claimcheck.render import count, visible
+from claimcheck.render.track_records import track_record_text
 from claimcheck.rules import RuleCategory
 from claimcheck.rules.cc101_quantity_conflict import QuantityConflict
 from claimcheck.track_records import OutletRecord
@@ -100,7 +101,8 @@ class ConflictSubject:
 class Gap:
     finding: Finding
     subject_label: str
-    sources: str
+    #: Who says it (the column "who says it"): each claimant in its document.
+    who_says: str
     property_label: str = ""
 
 
@@ -237,7 +239,7 @@ def outlet_rows(report: Report) -> list[list[str]]:
             str(o.corroborated),
             str(o.contested),
             str(o.single_origin),
-            f"{o.track_record:.0%}" if o.track_record is not None else "—",
+            track_record_text(o.track_record),
         ]
         for o in report.outlets
     ]

@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import TypeAdapter, ValidationError
 
 from claimcheck.model import Claim
-from claimcheck.model.fields import DateSpan
+from claimcheck.model.fields import DateSpan, Stance, Status
 
 #: The fields a claim record must have; those it may have, in the model's order.
 _REQUIRED = frozenset(("id", "subject", "property", "value"))
@@ -32,8 +32,8 @@ _DEFAULTS: dict[str, Any] = dict.fromkeys(_OPTIONAL)
 _DEFAULTS.update(stance="asserts", status="active")
 _REFS = frozenset(("source", "claimant"))
 _CHOICES = {
-    "stance": frozenset(("asserts", "denies")),
-    "status": frozenset(("active", "retracted", "superseded")),
+    "stance": frozenset(get_args(Stance)),
+    "status": frozenset(get_args(Status)),
 }
 _TEXT = {str, type(None)}
 

@@ -8,9 +8,6 @@ from pathlib import Path
 
 from claimcheck.errors import Location, Problem, UsageError, display_path
 
-#: The writers' lock, in claimcheck's own folder beside the store (ignored by git).
-LOCK_NAME = "lock"
-
 
 @contextlib.contextmanager
 def store_lock(root: Path) -> Iterator[None]:
@@ -20,9 +17,9 @@ def store_lock(root: Path) -> Iterator[None]:
     releases the lock of a writer that dies)."""
     from filelock import FileLock
 
-    from claimcheck.store.cache import CACHE_DIR, REFUSED, ForeignFolder, own_folder
+    from claimcheck.store.cache import CACHE_DIR, LOCK_FILE, REFUSED, ForeignFolder, own_folder
 
-    path = root / CACHE_DIR / LOCK_NAME
+    path = root / CACHE_DIR / LOCK_FILE
     try:
         own_folder(root)
         lock = FileLock(path, mode=0o644)

@@ -38,17 +38,27 @@ from claimcheck.store.cache.clean_load import record_clean_load, record_clean_lo
 from claimcheck.store.cache.database import Cache
 from claimcheck.store.cache.folder import (
     CACHE_DIR,
+    LOCK_FILE,
     REFUSED,
+    RESULT_FILE,
     ForeignFolder,
     foreign_folder,
     own_folder,
 )
-from claimcheck.store.cache.rows import CacheCorrupt, Entry, digest
+from claimcheck.store.cache.rows import (
+    CacheCorrupt,
+    Entry,
+    digest,
+    files_digest_of,
+    has_non_finite,
+)
 from claimcheck.store.cache.session import CacheKey, CacheSession, touched_groups
 
 __all__ = [
     "CACHE_DIR",
+    "LOCK_FILE",
     "REFUSED",
+    "RESULT_FILE",
     "Cache",
     "CacheCorrupt",
     "CacheKey",
@@ -56,7 +66,9 @@ __all__ = [
     "Entry",
     "ForeignFolder",
     "digest",
+    "files_digest_of",
     "foreign_folder",
+    "has_non_finite",
     "own_folder",
     "record_clean_load",
     "record_clean_load_after_write",

@@ -10,6 +10,12 @@ from pathlib import Path
 
 CACHE_DIR = ".claimcheck-cache"
 
+#: The writers' lock (:mod:`claimcheck.store.lock`).
+LOCK_FILE = "lock"
+
+#: A check's kept result (:mod:`claimcheck.result_cache`).
+RESULT_FILE = "check-result.json"
+
 #: The files claimcheck writes in its folder by name (the .gitignore is created only
 #: where nothing is, never through a link).
 _OWN_FILES = (
@@ -17,8 +23,8 @@ _OWN_FILES = (
     "store.sqlite-wal",
     "store.sqlite-shm",
     "store.sqlite-journal",
-    "lock",
-    "check-result.json",  # claimcheck.result_cache
+    LOCK_FILE,
+    RESULT_FILE,
 )
 
 #: What a refused folder is told with (after :func:`foreign_folder`'s reason).

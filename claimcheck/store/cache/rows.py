@@ -74,7 +74,7 @@ def rows_of_entries(
     """The rows of one file's parsed records; None for a file JSON cannot hold (NaN or
     infinity, odd keys, huge numbers, a record that is not a mapping). ``finite``: known
     to hold no NaN or infinity (otherwise they are looked for)."""
-    if not finite and _has_non_finite(sections):
+    if not finite and has_non_finite(sections):
         return None
     blocks: list[Block] = []
     ids: list[IdRow] = []
@@ -166,7 +166,8 @@ def _block(rel: str, section: str, subject: str | None, prop: str | None, data: 
     return (rel, section, subject, prop, data, zlib.crc32(data))
 
 
-def _has_non_finite(value: Any) -> bool:
+def has_non_finite(value: Any) -> bool:
+    """Whether the data holds a number JSON cannot (NaN, infinity), at any depth."""
     stack = [value]
     while stack:
         item = stack.pop()

@@ -1,7 +1,8 @@
-"""Rendering outlets' and parties' records (`claimcheck sources`).
+"""Rendering outlets' and parties' track records (`claimcheck sources`).
 
-Every piece of store text in a table or a heading goes through :func:`_text`, which
-shows control characters visibly: a hostile store must not drive the reader's terminal.
+Every piece of store text in a table or a heading goes through
+:func:`~claimcheck.render.cell_text`, which shows control characters visibly: a hostile
+store must not drive the reader's terminal.
 """
 
 from __future__ import annotations
@@ -11,27 +12,22 @@ from typing import Any
 
 from claimcheck.render import (
     JSON_VERSION,
+    cell_text,
     count,
     escape_markdown,
     shorten,
     table,
     to_json,
-    visible,
 )
-from claimcheck.track_records import STANDING, OutletRecord, PartyRecord
-
-
-def _text(value: object) -> str:
-    """A cell or a heading as printed: store text with its control characters shown."""
-    return "" if value is None else visible(str(value))
+from claimcheck.track_records import OutletRecord, PartyRecord
 
 
 def _table(rows: Sequence[Sequence[object]], headers: list[str], fmt: str) -> str:
-    return table([[_text(c) for c in row] for row in rows], headers, fmt)
+    return table([[cell_text(c) for c in row] for row in rows], headers, fmt)
 
 
 def _heading(text: str, fmt: str) -> str:
-    text = _text(text)
+    text = cell_text(text)
     return escape_markdown(text) if fmt == "markdown" else text
 
 
@@ -39,8 +35,10 @@ def _note(text: str, fmt: str) -> str:
     return "\n" + text if fmt != "markdown" else "\n" + text.strip()
 
 
-def _track(r: OutletRecord | PartyRecord) -> str:
-    return f"{r.track_record:.0%}" if r.track_record is not None else "—"
+def track_record_text(share: float | None) -> str:
+    """``67%``: a track record (the share of claims that held) as shown, ``—`` when
+    there is none."""
+    return f"{share:.0%}" if share is not None else "—"
 
 
 def _party_track(r: PartyRecord) -> str:
@@ -48,7 +46,7 @@ def _party_track(r: PartyRecord) -> str:
     they often are."""
     if r.track_record is None:
         return "—"
-    return f"{r.track_record:.0%} ({r.held} of {r.held + r.failed})"
+    return f"{track_record_text(r.track_record)} ({r.held} of {r.held + r.failed})"
 
 
 def _grades(r: PartyRecord) -> str:
@@ -85,7 +83,7 @@ def render_outlets(records: list[OutletRecord], fmt: str) -> str:
             r.contested,
             r.single_origin,
             r.relayed,
-            _track(r),
+            track_record_text(r.track_record),
         ]
         for r in records
     ]
@@ -105,14 +103,14 @@ def render_outlet(record: OutletRecord, claims: list[dict[str, Any]], fmt: str) 
         f"{count(record.documents, 'document')}, {count(record.claims, 'claim')}; "
         f"{record.corroborated} corroborated, "
         f"{record.contested} contested, {record.single_origin} single origin; "
-        f"track record {_track(record)}"
+        f"track record {track_record_text(record.track_record)}"
     )
     rows = [
         [
             c["id"],
             c["subject"],
             c["property"],
-            shorten(_text(c["value"]), 30),
+            shorten(cell_text(c["value"]), 30),
             c["claimant"],
             c["as_of"],
             c["grade"],
@@ -175,7 +173,7 @@ def render_parties(records: list[PartyRecord], fmt: str) -> str:
     rows = [
         [
             r.id,
-            shorten(_text(r.name), 28) if fmt == "table" else r.name,
+            shorten(cell_text(r.name), 28) if fmt == "table" else r.name,
             r.kind,
             r.side or "—",
             r.claims,
@@ -246,7 +244,7 @@ def render_party(record: PartyRecord, claims: list[dict[str, Any]], fmt: str) ->
             *([c["claimant"]] if show_claimant else []),
             c["subject"],
             c["property"],
-            shorten(_text(c["value"]), 30),
+            shorten(cell_text(c["value"]), 30),
             c["as_of"],
             ", ".join(c["outlets"]),
             f"{c['grade']} {c['grade_label']}" if c["grade"] is not None else "",
@@ -260,132 +258,3 @@ def render_party(record: PartyRecord, claims: list[dict[str, Any]], fmt: str) ->
         _heading(line, fmt) for line in _party_head(record)
     )
     return f"{head}\n\n{_table(rows, headers, fmt)}" if claims else f"{head}\n\nno claims"
-
-
-# -- the JSON Schema --------------------------------------------------------------------
-
-
-def output_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``claimcheck sources --format json``: the
-    outlets' table, one outlet's claims, the parties' table, or one party's claims."""
-    string = {"type": "string"}
-    opt_string = {"type": ["string", "null"]}
-    n = {"type": "integer", "minimum": 0}
-    ids = {"type": "array", "items": string}
-    codes = {"type": "array", "items": {"type": "string", "pattern": "^CC[0-9]{3}$"}}
-    grade = {"type": ["integer", "null"], "minimum": 1, "maximum": 6}
-    track = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
-    status = {"enum": ["active", "retracted", "superseded"]}
-
-    def record(properties: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "type": "object",
-            "properties": properties,
-            "required": list(properties),
-            "additionalProperties": False,
-        }
-
-    outlet = record(
-        {
-            "id": string,
-            "name": string,
-            "kind": string,
-            "owner": string,
-            "documents": n,
-            "claims": n,
-            "as_claimant": n,
-            "corroborated": n,
-            "contested": n,
-            "single_origin": n,
-            "relayed": n,
-            "relayed_from": n,
-            "relayed_to": n,
-            "suspected_relays": n,
-            "track_record": track,
-        }
-    )
-    outlet_claim = record(
-        {
-            "id": string,
-            "subject": opt_string,
-            "property": opt_string,
-            "value": string,
-            "claimant": opt_string,
-            "source": opt_string,
-            "as_of": opt_string,
-            "grade": grade,
-            "grade_reason": opt_string,
-            "findings": codes,
-            "status": status,
-        }
-    )
-    party = record(
-        {
-            "id": string,
-            "name": string,
-            "kind": string,
-            "side": opt_string,
-            "part_of": opt_string,
-            "anonymous": {"type": "boolean"},
-            "parts": ids,
-            "with_parts": {"type": "boolean"},
-            "claims": n,
-            "statements": n,
-            "parts_claims": n,
-            "corroborated": n,
-            "contested": n,
-            "single_origin": n,
-            "interested_only": n,
-            "revised": n,
-            "relayed_by": n,
-            "outlets": ids,
-            "grades": record({str(g): n for g in range(1, 7)}),
-            "findings": {
-                "type": "object",
-                "propertyNames": {"pattern": "^CC[0-9]{3}$"},
-                "additionalProperties": n,
-            },
-            "track_record": track,
-        }
-    )
-    party_claim = record(
-        {
-            "id": string,
-            "claimant": string,
-            "subject": opt_string,
-            "property": opt_string,
-            "value": string,
-            "as_of": opt_string,
-            "source": opt_string,
-            "outlets": ids,
-            "grade": grade,
-            "grade_label": opt_string,
-            "grade_reason": opt_string,
-            "findings": codes,
-            "standing": {"type": "array", "items": {"enum": list(STANDING)}},
-            "status": status,
-        }
-    )
-    version = {"const": JSON_VERSION}
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "claimcheck sources --format json",
-        "oneOf": [
-            record({"version": version, "outlets": {"type": "array", "items": outlet}}),
-            record(
-                {
-                    "version": version,
-                    "outlet": outlet,
-                    "claims": {"type": "array", "items": outlet_claim},
-                }
-            ),
-            record({"version": version, "parties": {"type": "array", "items": party}}),
-            record(
-                {
-                    "version": version,
-                    "party": party,
-                    "claims": {"type": "array", "items": party_claim},
-                }
-            ),
-        ],
-    }
