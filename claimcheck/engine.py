@@ -13,7 +13,7 @@ from operator import itemgetter
 from typing import Any
 
 from claimcheck.analysis.estimates import Estimate, estimate_group
-from claimcheck.analysis.evidence import Evidence
+from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.grades import Grade, grade_group
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.provenance import Provenance
@@ -68,7 +68,7 @@ class Runner:
     ) -> None:
         self.store = store
         self.config = config
-        self.evidence = Evidence(store, thresholds(config, store.reviews), provenance)
+        self.evidence = StoreEvidence(store, thresholds(config, store.reviews), provenance)
         self.ctx = Context(store, self.evidence, focus)
         self.rules = config.enabled()
         self._by_type: dict[str, list[Rule]] = {}

@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.analysis.evidence import Evidence
+from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.store import load_store
 
@@ -27,7 +27,7 @@ def _group(
     claims: list[tuple[str, str | None, str]],
     extra: str = RELAY,
     subject: str = "strike",
-) -> tuple[GroupEvidence, Evidence]:
+) -> tuple[GroupEvidence, StoreEvidence]:
     lines = []
     for i, (source, claimant, value) in enumerate(claims):
         who = f", claimant: {claimant}" if claimant else ""
@@ -36,7 +36,7 @@ def _group(
             f"source: {source}{who}}}"
         )
     root = make_store({"c.yaml": extra + "claims:\n" + "\n".join(lines) + "\n"})
-    evidence = Evidence(load_store(root))
+    evidence = StoreEvidence(load_store(root))
     return evidence.group((subject, "deaths")), evidence
 
 

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.analysis import sweep, tallies
-from claimcheck.analysis.evidence import Evidence
+from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.statements import Tally, Units
 from claimcheck.engine import check
@@ -205,7 +205,7 @@ def reference_support(ev: GroupEvidence, s: Any) -> list[str]:
     return [
         c.id
         for c in ev.claims
-        if c.id in {e.id for e in ev.evidence}
+        if c.id in {e.id for e in ev.counted}
         and ev.unit_of(c).index in supporting
         and ev.statement_supports(statement_of[c.id], s)
     ]
@@ -232,9 +232,9 @@ def test_the_sweep_and_the_walk_give_the_same_tallies(case: tuple[str, list[Any]
         store = write(Path(tmp), prop, claims)
         key = ("raid", prop)
         with path(exact=True):
-            walked = analyse(Evidence(store).group(key))
+            walked = analyse(StoreEvidence(store).group(key))
         with path(exact=False):
-            swept = analyse(Evidence(store).group(key))
+            swept = analyse(StoreEvidence(store).group(key))
     assert swept == walked
     for _, found, reference in swept:
         assert found == reference
@@ -289,7 +289,7 @@ def test_origins_that_only_deny_are_counted_with_the_common_units(
     store = many_voices(tmp_path, voices=60, deniers=12)
     key = ("siege", "killed")
     with path(exact=True):
-        walked = analyse(Evidence(store).group(key))
+        walked = analyse(StoreEvidence(store).group(key))
     judged: list[object] = []
     judge = tallies.judge
 
@@ -299,7 +299,7 @@ def test_origins_that_only_deny_are_counted_with_the_common_units(
 
     monkeypatch.setattr(tallies, "judge", counting)
     monkeypatch.setattr(sweep, "judge", counting)
-    ev = Evidence(store).group(key)
+    ev = StoreEvidence(store).group(key)
     swept = analyse(ev)
     assert judged == []
     assert swept == walked
@@ -348,10 +348,10 @@ def test_uncontested_groups_are_tallied_as_the_walk_tallies_them(
         store = write(Path(tmp), prop, claims, values)
         key = ("raid", prop)
         with path(exact=True):
-            walked = analyse(Evidence(store).group(key))
+            walked = analyse(StoreEvidence(store).group(key))
             walked_json = to_json(check(store).as_dict())
         with path(exact=False, sweep_from=10**9):
-            ev = Evidence(store).group(key)
+            ev = StoreEvidence(store).group(key)
             fast = analyse(ev)
             fast_json = to_json(check(store).as_dict())
     assert fast == walked
@@ -364,7 +364,7 @@ def test_uncontested_tallies_leave_disputed_groups_to_the_walk(tmp_path: Path) -
     def group(values: list[str], prop: str = "wounded", denies: bool = False) -> GroupEvidence:
         rows = [(f"o{i}", None, i, denies and i == 0, None, i, True) for i in range(len(values))]
         with tempfile.TemporaryDirectory(dir=tmp_path) as tmp:
-            return Evidence(write(Path(tmp), prop, rows, values)).group(("raid", prop))
+            return StoreEvidence(write(Path(tmp), prop, rows, values)).group(("raid", prop))
 
     agreed = group(["12", "12+", "10-14"])
     assert tallies.uncontested_tallies(agreed)

@@ -4,7 +4,7 @@ Read in this order, each module over the ones after it:
 
 * :mod:`.estimates` — low, best and high estimates where figures disagree;
 * :mod:`.grades` — each claim's credibility grade, in the Admiralty style;
-* :mod:`.evidence` — the groups of a store, each a :class:`GroupEvidence`;
+* :mod:`.evidence` — :class:`StoreEvidence`, the groups of a store, each a :class:`GroupEvidence`;
 * :mod:`.group` — one (subject, property) group: statements, origins, units, timing,
   with :mod:`.origins` (who said it first; relays), :mod:`.tallies` and :mod:`.sweep`
   (who stands for and against each statement), :mod:`.conflicts` (what cannot both

@@ -50,7 +50,6 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
     if group.agreeing:
         return Conflicts([], [], 0)
     # A figure its own origin has since revised is no longer in dispute.
-    group.evidence  # noqa: B018 - finds the superseded figures
     superseded = group.superseded
     asserted = [
         c
@@ -209,7 +208,6 @@ def find_stance_conflicts(group: GroupEvidence) -> Conflicts:
     if not denials:
         return Conflicts([], [], 0)
     origin = group.origins_by_claim
-    group.evidence  # noqa: B018 - finds the superseded figures, out of the dispute
     superseded = group.superseded
     asserted = [st for st in group.statements if st.stance == "asserts"]
     if group.interval:

@@ -127,7 +127,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     statement_of = ev.statement_by_claim
     evidence = [
         c
-        for c in ev.evidence
+        for c in ev.counted
         if c.stance == "asserts"
         and isinstance(statement_of[c.id].value, Quantity)
         and c.id not in ev.earlier  # each origin's latest figure

@@ -1,7 +1,10 @@
-"""Evidence: the analysis of a store's (subject, property) groups, one group at a time.
+"""A store's evidence: the analysis of its (subject, property) groups, one at a time.
 
-Every rule, the grades and the estimates work on groups, never on all pairs of a store;
-:class:`~claimcheck.analysis.group.GroupEvidence` is one group's analysis.
+"Evidence" names one idea at two scales: :class:`StoreEvidence` (here) makes each
+group's :class:`~claimcheck.analysis.group.GroupEvidence` — who said what, origins,
+statements, tallies, conflicts — and :attr:`GroupEvidence.counted` are the claims of a
+group that count for and against its values. Every rule, the grades and the estimates
+work on groups, never on all pairs of a store.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from claimcheck.model import Claim
 from claimcheck.store import Store
 
 
-class Evidence:
-    """Evidence for the groups of a store, built on demand."""
+class StoreEvidence:
+    """The evidence of a store's groups, each a :class:`GroupEvidence` built on demand
+    (and not kept: a check visits each group once)."""
 
     def __init__(
         self,

@@ -139,9 +139,7 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
 
 def _revised(ev: GroupEvidence) -> tuple[Mapping[str, Claim], Mapping[str, Claim]]:
     """The group's figures overtaken by other origins' later ones, and those superseded
-    by their own origin's later ones (by claim id): found with the group's evidence,
-    which is computed here if nothing has asked for it yet."""
-    ev.evidence  # noqa: B018 - computing it fills both
+    by their own origin's later ones (by claim id): see :attr:`GroupEvidence.standing`."""
     return ev.overtaken, ev.superseded
 
 

@@ -59,7 +59,7 @@ from claimcheck.analysis.tallies import (
     unit_spans,
     walk,
 )
-from claimcheck.analysis.timing import before, latest_evidence, subject_end
+from claimcheck.analysis.timing import Standing, before, latest_evidence, subject_end
 from claimcheck.model import Claim, Property, Subject
 from claimcheck.store import Store
 from claimcheck.values import DateRange, Quantity, Value
@@ -113,16 +113,11 @@ class GroupEvidence:
         self._origin: dict[str, int] | None = None
         self._credit: dict[str, int] | None = None
         self._units: dict[str, Unit] | None = None
-        self._evidence: list[Claim] | None = None
-        self.superseded: dict[str, Claim] = {}
-        #: Figures of a running toll older than their origin's latest (some still stand,
-        #: implied by the latest: "at least 12" before "17"); estimates leave them out.
-        self.earlier: set[str] = set()
+        self._standing: Standing | None = None
         #: A relay's source: the claim whose value it carries (see :attr:`credited`).
         self.relayed_from: dict[str, Claim] = {}
         #: Why a relay is credited to its source, in words.
         self.relay_reasons: dict[str, list[str]] = {}
-        self.overtaken: dict[str, Claim] = {}
         self._unit_spans: list[tuple[Unit, Any, Any, list[Claim]]] | None = None
         self._sides: set[str] | None = None
         self._end: dt.date | object | None = _MISSING
@@ -314,12 +309,33 @@ class GroupEvidence:
         )
 
     @property
-    def evidence(self) -> list[Claim]:
+    def standing(self) -> Standing:
+        """Which figures still stand: worked out once, when first asked."""
+        if self._standing is None:
+            self._standing = latest_evidence(self)
+        return self._standing
+
+    @property
+    def counted(self) -> list[Claim]:
         """The claims that count for and against values: cited, and for a cumulative
         toll each origin's latest figure, less interim figures later ones overtook."""
-        if self._evidence is None:
-            self._evidence = latest_evidence(self)
-        return self._evidence
+        return self.standing.counted
+
+    @property
+    def superseded(self) -> dict[str, Claim]:
+        """Figures of a running toll their own origin has since revised: id → the newer."""
+        return self.standing.superseded
+
+    @property
+    def earlier(self) -> set[str]:
+        """Figures of a running toll older than their origin's latest (some still stand,
+        implied by the latest: "at least 12" before "17"); estimates leave them out."""
+        return self.standing.earlier
+
+    @property
+    def overtaken(self) -> dict[str, Claim]:
+        """Interim figures another origin's later, higher figure overtook: id → that one."""
+        return self.standing.overtaken
 
     # -- tallies --------------------------------------------------------------------------------
 
@@ -339,7 +355,7 @@ class GroupEvidence:
             elif (
                 self.interval
                 # (the units with evidence are at most its claims: counted only if need be)
-                and len(self.statements) * len(self.evidence) >= self.sweep_from
+                and len(self.statements) * len(self.counted) >= self.sweep_from
                 and len(self.statements) * len(unit_spans(self)) >= self.sweep_from
             ):
                 sweep_tallies(self)

@@ -86,7 +86,7 @@ def unit_spans(group: GroupEvidence) -> list[tuple[Unit, Any, Any, list[Claim]]]
         units = group.units
         interval = group.interval
         members: dict[int, tuple[Unit, list[Claim]]] = {}
-        for c in group.evidence:
+        for c in group.counted:
             u = units[c.id]
             entry = members.get(u.index)
             if entry is None:
@@ -217,7 +217,7 @@ def uncontested_tallies(group: GroupEvidence) -> bool:
     statement_of = group.statement_by_claim
     # The units of each statement's evidence claims, by statement index.
     stating: dict[int, dict[int, Unit]] = {}
-    for c in group.evidence:
+    for c in group.counted:
         unit = units[c.id]
         i = statement_of[c.id].index
         found = stating.get(i)
@@ -285,7 +285,7 @@ def supporting_claims(group: GroupEvidence, st: Statement) -> list[Claim]:
         # A unit supports it through the evidence whose statement implies it.
         said = implied_by[st.index]  # type: ignore[index]
         statement_of = group.statement_by_claim
-        return [c for c in group.evidence if statement_of[c.id].index in said]
+        return [c for c in group.counted if statement_of[c.id].index in said]
     found: list[Claim] = []
     if group.interval and st.stance == "asserts":
         low, high = group.window(st.value)

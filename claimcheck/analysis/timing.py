@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from claimcheck.analysis.intervals import Bound, best_two, bounds
 from claimcheck.model import Claim, Subject
@@ -42,13 +42,29 @@ def subject_end(store: Store, subject: Subject | None) -> dt.date | None:
     return None
 
 
-def latest_evidence(group: GroupEvidence) -> list[Claim]:
-    """The claims that count for and against values (:attr:`GroupEvidence.evidence`);
-    notes the group's superseded, earlier and overtaken figures on the way."""
+class Standing(NamedTuple):
+    """Which figures of a group still stand (see :attr:`GroupEvidence.standing`)."""
+
+    #: The claims that count for and against values (:attr:`GroupEvidence.counted`).
+    counted: list[Claim]
+    #: Figures their own origin has since revised: id → the origin's newest figure.
+    superseded: dict[str, Claim]
+    #: Figures older than their origin's latest, some still standing (implied by it).
+    earlier: set[str]
+    #: Interim figures another origin's later, higher figure overtook: id → that figure.
+    overtaken: dict[str, Claim]
+
+
+def latest_evidence(group: GroupEvidence) -> Standing:
+    """The claims that count for and against values, with the superseded, earlier and
+    overtaken figures found on the way."""
     statement_of = group.statement_by_claim
     cited = [c for c in group.claims if c.cited and c.id in statement_of]
+    superseded: dict[str, Claim] = {}
+    earlier: set[str] = set()
+    overtaken: dict[str, Claim] = {}
     if not group.cumulative or group.type != "quantity":
-        return cited
+        return Standing(cited, superseded, earlier, overtaken)
     # By the origin a figure is credited to: a relay of the army's figure is
     # superseded when the army revises it.
     origin = group.credited
@@ -71,19 +87,21 @@ def latest_evidence(group: GroupEvidence) -> list[Claim]:
             st = statement_of[c.id]
             if when[c.id].high >= last or st.index in said_now:  # type: ignore[union-attr]
                 continue
-            group.earlier.add(c.id)
+            earlier.add(c.id)
             # A later figure that still implies it ("41" after "at least 30") leaves
             # it standing: revised is only what the origin no longer says.
             if not any(group.statement_supports(t, st) for t in said_now.values()):
-                group.superseded[c.id] = newest
-    counted = [c for c in cited if c.id not in group.superseded]
+                superseded[c.id] = newest
+    counted = [c for c in cited if c.id not in superseded]
     if group.thresholds.cumulative_growth:
-        _overtake(group, counted)
-    return [c for c in counted if c.id not in group.overtaken]
+        _overtake(group, counted, overtaken)
+    counted = [c for c in counted if c.id not in overtaken]
+    return Standing(counted, superseded, earlier, overtaken)
 
 
-def _overtake(group: GroupEvidence, claims: list[Claim]) -> None:
-    """Mark interim figures a later, higher figure of another origin overtook."""
+def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Claim]) -> None:
+    """Note in ``overtaken`` the interim figures a later, higher figure of another origin
+    overtook."""
     origin = group.credited
     relayed_from = group.relayed_from
     # (as :meth:`GroupEvidence.when` and :meth:`GroupEvidence.interim` have it)
@@ -115,5 +133,5 @@ def _overtake(group: GroupEvidence, claims: list[Claim]) -> None:
             if o != origin[x.id]:
                 _below, above = group.limits(x.parsed)  # type: ignore[arg-type]
                 if lo > above:
-                    group.overtaken[x.id] = y
+                    overtaken[x.id] = y
                 break

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from claimcheck.analysis.evidence import Evidence
+from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.engine import Result, thresholds
 from claimcheck.findings import SEVERITY_RANK, Finding
@@ -35,7 +35,6 @@ def _row_notes(ev: Any) -> dict[str, str]:
     track records' "revised" (:func:`claimcheck.track_records._earlier_steps`), which
     judges an origin by its revision findings (CC105, CC106): whether it moved its
     figure, not whether the figure still stands."""
-    ev.evidence  # noqa: B018 - finds the figures revised or overtaken
     out = {cid: f"revised since: {newer.parsed}" for cid, newer in ev.superseded.items()}
     for cid, later in ev.overtaken.items():
         out.setdefault(cid, f"overtaken by {later.parsed}")
@@ -49,7 +48,7 @@ def build(result: Result, title: str | None = None) -> Report:
         if f.subject and f.property:
             by_group.setdefault((f.subject, f.property), []).append(f)
     estimates = {(e.subject, e.property): e for e in result.estimates}
-    evidence = Evidence(store, thresholds(result.config, store.reviews), result.provenance)
+    evidence = StoreEvidence(store, thresholds(result.config, store.reviews), result.provenance)
     rules = all_rules()
     category = {r.code: r.category for r in rules}
     by_claim = result.findings_by_claim

@@ -22,7 +22,7 @@ from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
-from claimcheck.analysis.evidence import Evidence
+from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.findings import Severity
 from claimcheck.model import Claim
@@ -65,7 +65,7 @@ class Context:
     """What a rule may read: the store, the evidence, and which records are in scope."""
 
     store: Store
-    evidence: Evidence
+    evidence: StoreEvidence
     #: When checking candidates: the ids of candidate records (None: everything).
     focus: frozenset[str] | None = None
 

@@ -36,7 +36,7 @@ class CircularCorroboration(Rule):
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         origin = ev.credited
-        evidence = {c.id for c in ev.evidence}
+        evidence = {c.id for c in ev.counted}
         for st in ev.statements:
             # The claims stating this value (not every claim implying it): each value once.
             stating = [c for c in st.claims if c.id in evidence]
