@@ -33,7 +33,6 @@ from claimcheck.errors import (
 from claimcheck.model import RECORD_TYPES, SECTIONS
 from claimcheck.store import jsonlfile, yamlfile
 from claimcheck.store.bulk import build_claims
-from claimcheck.store.cache.rows import Entry
 from claimcheck.store.files import (
     JSONL_SUFFIXES,
     decode,
@@ -43,7 +42,7 @@ from claimcheck.store.files import (
 from claimcheck.store.limits import Limits
 from claimcheck.store.messages import validation_problem
 from claimcheck.store.progress import PARSE_SHARE, PROGRESS_RECORDS, LoadProgress
-from claimcheck.store.store import Store, Where
+from claimcheck.store.store import Entry, Store, Where
 from claimcheck.store.yamlfile import RecordPos
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from claimcheck.errors import Location, Problem
 from claimcheck.model import (
@@ -35,6 +35,11 @@ class Where(NamedTuple):
 
 
 GroupKey = tuple[str, str]
+
+#: One record as a file reader gives it and the cache keeps it: (its index in its
+#: section, line, column, the record as parsed) — a :class:`Where` without the file,
+#: plus the record. A plain tuple, read by index: millions are made and pickled per load.
+Entry = tuple[int, int, int, Any]
 
 
 @dataclass

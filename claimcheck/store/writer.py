@@ -332,10 +332,10 @@ def append_records(
             ]
         ) from None
     if checked is not None:
-        expected = _sections(load_safe(old, limits)[0] if old.strip() else None)
+        expected = _known_sections(load_safe(old, limits)[0] if old.strip() else None)
         for section, items in checked.items():
             expected[section] = expected.get(section, []) + list(items)
-        if not _same(_sections(written), expected):
+        if not _same(_known_sections(written), expected):
             raise StoreError(
                 [
                     Problem(
@@ -372,7 +372,7 @@ def checked_sections(
         data, _ = load_safe(text, limits)
     except FileProblem as e:
         raise StoreError([e.problem]) from None
-    return _sections(data)
+    return _known_sections(data)
 
 
 def read_once(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
@@ -390,7 +390,8 @@ def _candidate_text(path: Path, shown: str, limits: Limits, data: bytes | None) 
         raise StoreError([e.problem]) from None
 
 
-def _sections(data: Any) -> dict[str, list[Any]]:
+def _known_sections(data: Any) -> dict[str, list[Any]]:
+    """The store sections of parsed data that hold records (others are left out)."""
     if not isinstance(data, dict):
         return {}
     return {k: list(v) for k, v in data.items() if k in SECTIONS and isinstance(v, list) and v}

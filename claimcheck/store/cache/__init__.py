@@ -47,12 +47,12 @@ from claimcheck.store.cache.folder import (
 )
 from claimcheck.store.cache.rows import (
     CacheCorrupt,
-    Entry,
     digest,
     files_digest_of,
     has_non_finite,
 )
 from claimcheck.store.cache.session import CacheKey, CacheSession, touched_groups
+from claimcheck.store.store import Entry
 
 __all__ = [
     "CACHE_DIR",

@@ -17,7 +17,6 @@ from typing import Any, NamedTuple
 from claimcheck.store.cache.rows import (
     Block,
     CacheCorrupt,
-    Entry,
     IdRow,
     StatKey,
     entries_of,
@@ -26,6 +25,7 @@ from claimcheck.store.cache.rows import (
     rows_of_json_lines,
 )
 from claimcheck.store.cache.sqlite import SQLiteFile
+from claimcheck.store.store import Entry
 
 #: A file modified this close to its recording is re-hashed rather than trusted.
 RACY_NS = 1_000_000_000

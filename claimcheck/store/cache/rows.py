@@ -18,8 +18,7 @@ from typing import Any
 
 import orjson
 
-#: One record as cached: (index in its section, line, column, the record as parsed).
-Entry = tuple[int, int, int, Any]
+from claimcheck.store.store import Entry  # what a file reader gives, as kept
 
 #: A block's row: (file, section, subject, property, JSON of its entries, CRC-32).
 Block = tuple[str, str, str | None, str | None, bytes, int]

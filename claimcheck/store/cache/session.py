@@ -20,7 +20,6 @@ from claimcheck.store.cache.background import Writers, write_files
 from claimcheck.store.cache.database import Build, Cache, FileRecords
 from claimcheck.store.cache.folder import CACHE_DIR, REFUSED, foreign_folder
 from claimcheck.store.cache.rows import (
-    Entry,
     StatKey,
     files_digest_of,
     group_key,
@@ -30,6 +29,7 @@ from claimcheck.store.cache.rows import (
 from claimcheck.store.files import JSONL_SUFFIXES
 from claimcheck.store.jsonlfile import section_of
 from claimcheck.store.limits import Limits
+from claimcheck.store.store import Entry
 
 #: With ``background``, the cache is recorded by a child process from this many records
 #: to record (a million claims take over ten seconds to record; a few hundred, nothing);
