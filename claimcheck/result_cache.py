@@ -164,8 +164,9 @@ def _write(root: Path, path: Path, key: str, result: Result) -> None:
 #
 # A finding is kept as a row of its fields in declaration order, a stale review likewise
 # (its successors by position among the run's findings). Only the fields whose value is
-# not plain JSON have converters: every other field is carried as it is, so that a field
-# added to the dataclass is kept without a change here.
+# not plain JSON have converters: every other field is carried as it is, so that a
+# plain-JSON field added to the dataclass is kept without a change here (a field holding
+# tuples or records needs a converter, or it comes back as lists or dicts).
 
 _FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 _STALE_FIELDS = tuple(f.name for f in fields(StaleReview))

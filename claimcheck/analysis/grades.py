@@ -26,7 +26,6 @@ their day (3); an earlier one its origin lowered since is doubtful (4).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -95,7 +94,7 @@ def _plural(n: int, word: str) -> str:
 
 def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
     """The grade of every claim in a group."""
-    overtaken, superseded = _revised(ev)
+    overtaken, superseded = ev.overtaken, ev.superseded  # (see GroupEvidence.latest)
     out: dict[str, Grade] = {}
     if len(ev.all_claims) != len(ev.claims):  # some are inactive, or their value unread
         for claim in ev.all_claims:
@@ -135,12 +134,6 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
                 grade = graded[cited] = _grade(ev, st, cited)
             out[claim.id] = grade
     return out
-
-
-def _revised(ev: GroupEvidence) -> tuple[Mapping[str, Claim], Mapping[str, Claim]]:
-    """The group's figures overtaken by other origins' later ones, and those superseded
-    by their own origin's later ones (by claim id): see :attr:`GroupEvidence.standing`."""
-    return ev.overtaken, ev.superseded
 
 
 def _superseded(ev: GroupEvidence, claim: Claim, newer: Claim) -> Grade:

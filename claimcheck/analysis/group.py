@@ -59,7 +59,7 @@ from claimcheck.analysis.tallies import (
     unit_spans,
     walk,
 )
-from claimcheck.analysis.timing import Standing, before, latest_evidence, subject_end
+from claimcheck.analysis.timing import LatestFigures, before, find_latest_figures, subject_end
 from claimcheck.model import Claim, Property, Subject
 from claimcheck.store import Store
 from claimcheck.values import DateRange, Quantity, Value
@@ -113,7 +113,7 @@ class GroupEvidence:
         self._origin: dict[str, int] | None = None
         self._credit: dict[str, int] | None = None
         self._units: dict[str, Unit] | None = None
-        self._standing: Standing | None = None
+        self._latest: LatestFigures | None = None
         #: A relay's source: the claim whose value it carries (see :attr:`credited`).
         self.relayed_from: dict[str, Claim] = {}
         #: Why a relay is credited to its source, in words.
@@ -264,14 +264,11 @@ class GroupEvidence:
     def units(self) -> dict[str, Unit]:
         """Each claim's unit for corroboration: its origin, or its origin's side."""
         if self._units is None:
-            self._units = self._compute_units()
+            self._units = compute_units(self)
         return self._units
 
     def unit_of(self, claim: Claim) -> Unit:
         return self.units[claim.id]
-
-    def _compute_units(self) -> dict[str, Unit]:
-        return compute_units(self)
 
     # -- evidence: latest figures, growth ---------------------------------------------------
 
@@ -309,33 +306,33 @@ class GroupEvidence:
         )
 
     @property
-    def standing(self) -> Standing:
+    def latest(self) -> LatestFigures:
         """Which figures still stand: worked out once, when first asked."""
-        if self._standing is None:
-            self._standing = latest_evidence(self)
-        return self._standing
+        if self._latest is None:
+            self._latest = find_latest_figures(self)
+        return self._latest
 
     @property
     def counted(self) -> list[Claim]:
         """The claims that count for and against values: cited, and for a cumulative
         toll each origin's latest figure, less interim figures later ones overtook."""
-        return self.standing.counted
+        return self.latest.counted
 
     @property
     def superseded(self) -> dict[str, Claim]:
         """Figures of a running toll their own origin has since revised: id → the newer."""
-        return self.standing.superseded
+        return self.latest.superseded
 
     @property
     def earlier(self) -> set[str]:
         """Figures of a running toll older than their origin's latest (some still stand,
         implied by the latest: "at least 12" before "17"); estimates leave them out."""
-        return self.standing.earlier
+        return self.latest.earlier
 
     @property
     def overtaken(self) -> dict[str, Claim]:
         """Interim figures another origin's later, higher figure overtook: id → that one."""
-        return self.standing.overtaken
+        return self.latest.overtaken
 
     # -- tallies --------------------------------------------------------------------------------
 

@@ -98,7 +98,7 @@ class Units:
     @classmethod
     def of(cls, units: Iterable[Unit], *, ordered: bool = False) -> Units:
         """These units, counted and listed (``ordered``: a list already by unit index)."""
-        found = units if ordered and isinstance(units, list) else sorted(units, key=_unit_index)
+        found = units if ordered and isinstance(units, list) else sorted(units, key=unit_index)
         named = anonymous = 0
         sides: list[str] = []
         for u in found:
@@ -116,7 +116,7 @@ class Units:
         if self._list is None:
             if self._listing is None:
                 raise TypeError("these units are counted, not listed")
-            self._list = sorted(self._listing(), key=_unit_index)
+            self._list = sorted(self._listing(), key=unit_index)
             self._listing = None
         return self._list
 
@@ -147,7 +147,8 @@ class Units:
         return f"Units(named={self.named}, anonymous={self.anonymous}, sides={self.sides})"
 
 
-def _unit_index(u: Unit) -> int:
+def unit_index(u: Unit) -> int:
+    """A unit's sort key: its index in its group."""
     return u.index
 
 

@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimcheck.analysis.intervals import NO_WINDOWS, Bound, Covering, Spans, Windows, bounds
-from claimcheck.analysis.statements import Statement, Tally, Unit, Units
+from claimcheck.analysis.statements import Statement, Tally, Unit, Units, unit_index
 from claimcheck.model import Claim
 
 if TYPE_CHECKING:
@@ -200,7 +200,8 @@ def uncontested_tallies(group: GroupEvidence) -> bool:
     else False with nothing tallied. Nobody is against anyone when no statement is a
     denial and: for a category or entity, the property may hold several values or the
     group has one statement; for a quantity or date, no evidence is an empty interval
-    ("fewer than 0": the walk's spans treat those apart) and, if the property holds one
+    (none is read: "fewer than 0" is refused; the guard stays, as in the sweep) and, if
+    the property holds one
     value, none lies wholly below or above a statement's limits (the lowest upper bound
     of the evidence reaches the highest ``below`` of the statements, and its highest
     lower bound stays under their lowest ``above``). Then :func:`judge` finds no case
@@ -226,7 +227,7 @@ def uncontested_tallies(group: GroupEvidence) -> bool:
         else:
             found[unit.index] = unit
     listed = {
-        i: sorted(found.values(), key=_unit_index) if len(found) > 1 else list(found.values())
+        i: sorted(found.values(), key=unit_index) if len(found) > 1 else list(found.values())
         for i, found in stating.items()
     }
     supports: list[list[Unit]] = []
@@ -237,7 +238,7 @@ def uncontested_tallies(group: GroupEvidence) -> bool:
             return False  # (as many pairs of statements as the walk's pairs: walk)
         stated = [(*bounds(statements[i].value), i) for i in listed]
         if any(lo > hi for lo, hi, _ in stated):
-            return False  # an empty interval ("fewer than 0"): walk, as the sweep does
+            return False  # an empty interval (refused when read): walk, as the sweep does
         if group.single and stated:
             limits = [group.limits(st.value) for st in statements]
             lowest = min(hi for _, hi, _ in stated)
@@ -260,18 +261,14 @@ def uncontested_tallies(group: GroupEvidence) -> bool:
             supports.append(listed.get(st.index, []))
     group.memo["implied_by"] = implied_by
     # (statements with the same supporting units share them: nothing changes a Units)
-    counted: dict[int, Units] = {}
+    shared_units: dict[int, Units] = {}
     nobody = Units.of(())
     for st, support in zip(statements, supports, strict=True):
-        units_for = counted.get(id(support))
+        units_for = shared_units.get(id(support))
         if units_for is None:
-            units_for = counted[id(support)] = Units.of(support, ordered=True)
+            units_for = shared_units[id(support)] = Units.of(support, ordered=True)
         st.tally = Tally(units_for, nobody, [], False)
     return True
-
-
-def _unit_index(unit: Unit) -> int:
-    return unit.index
 
 
 def supporting_claims(group: GroupEvidence, st: Statement) -> list[Claim]:

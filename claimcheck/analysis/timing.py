@@ -42,8 +42,8 @@ def subject_end(store: Store, subject: Subject | None) -> dt.date | None:
     return None
 
 
-class Standing(NamedTuple):
-    """Which figures of a group still stand (see :attr:`GroupEvidence.standing`)."""
+class LatestFigures(NamedTuple):
+    """Which figures of a group still stand (see :attr:`GroupEvidence.latest`)."""
 
     #: The claims that count for and against values (:attr:`GroupEvidence.counted`).
     counted: list[Claim]
@@ -55,7 +55,7 @@ class Standing(NamedTuple):
     overtaken: dict[str, Claim]
 
 
-def latest_evidence(group: GroupEvidence) -> Standing:
+def find_latest_figures(group: GroupEvidence) -> LatestFigures:
     """The claims that count for and against values, with the superseded, earlier and
     overtaken figures found on the way."""
     statement_of = group.statement_by_claim
@@ -64,7 +64,7 @@ def latest_evidence(group: GroupEvidence) -> Standing:
     earlier: set[str] = set()
     overtaken: dict[str, Claim] = {}
     if not group.cumulative or group.type != "quantity":
-        return Standing(cited, superseded, earlier, overtaken)
+        return LatestFigures(cited, superseded, earlier, overtaken)
     # By the origin a figure is credited to: a relay of the army's figure is
     # superseded when the army revises it.
     origin = group.credited
@@ -96,7 +96,7 @@ def latest_evidence(group: GroupEvidence) -> Standing:
     if group.thresholds.cumulative_growth:
         _overtake(group, counted, overtaken)
     counted = [c for c in counted if c.id not in overtaken]
-    return Standing(counted, superseded, earlier, overtaken)
+    return LatestFigures(counted, superseded, earlier, overtaken)
 
 
 def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Claim]) -> None:

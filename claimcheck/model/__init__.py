@@ -42,6 +42,7 @@ from claimcheck.values import Value
 __all__ = [
     "RECORD_TYPES",
     "SECTIONS",
+    "SECTION_OF",
     "SINGULAR",
     "TERTIARY_KINDS",
     "Claim",
@@ -272,6 +273,9 @@ SECTIONS = tuple(RECORD_TYPES)
 
 #: One record of each section, in words (the record type's name: ``party``).
 SINGULAR = {section: t.__name__.lower() for section, t in RECORD_TYPES.items()}
+
+#: The section of a record named in the singular: ``party`` -> ``parties``.
+SECTION_OF = {name: section for section, name in SINGULAR.items()}
 
 
 def json_schema() -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 
 from claimcheck.errors import FileProblem, Location, Problem
-from claimcheck.model import SECTIONS, SINGULAR
+from claimcheck.model import SECTION_OF, SECTIONS
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 from claimcheck.store.yamlfile import RecordPos
 
@@ -23,10 +23,6 @@ def section_of(path: PurePath) -> str:
     if first in SECTIONS:
         return first
     return SECTION_OF.get(first, "claims")
-
-
-#: The section of a record named in the singular: ``party`` -> ``parties``.
-SECTION_OF = {name: section for section, name in SINGULAR.items()}
 
 
 def load(

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from claimcheck.errors import Location, Problem, StoreError, display_path
+from claimcheck.model import SECTION_OF
 from claimcheck.store import integrity
 from claimcheck.store.cache import (
     CacheCorrupt,
@@ -32,7 +33,6 @@ from claimcheck.store.cache import (
 from claimcheck.store.file_reader import FileReader, Parsed
 from claimcheck.store.files import file_kind, store_files
 from claimcheck.store.gc_pause import gc_paused
-from claimcheck.store.jsonlfile import SECTION_OF
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 from claimcheck.store.progress import LoadProgress
 from claimcheck.store.store import Store
@@ -203,7 +203,7 @@ def _add_file(
     """Load one store file: from the cache if it is unchanged (only the claims of
     ``groups``, if given); else read by ``reader`` and handed to the cache to record
     (``early``: a big JSON Lines file by a writer of its own, at once)."""
-    file = cached.file(path)
+    file = cached.begin_file(path)
     if file is None:
         reader.add_file(path)
         return

@@ -42,7 +42,7 @@ class CacheKey(NamedTuple):
     and when it was looked at (``time.time_ns()`` before its stat was taken)."""
 
     rel: str
-    key: StatKey
+    stat: StatKey
     read_ns: int
 
 
@@ -80,7 +80,7 @@ class CacheSession:
         """Drop the records of files that are no longer in the store."""
         self.cache.forget([relative(self.root, p) for p in files])
 
-    def file(self, path: Path) -> CacheKey | None:
+    def begin_file(self, path: Path) -> CacheKey | None:
         """Start loading the store file at ``path``: how the cache knows it, or None when
         it cannot be cached (a name that is not UTF-8, a file whose stat fails)."""
         rel = relative(self.root, path)
@@ -96,7 +96,7 @@ class CacheSession:
 
     def fresh(self, file: CacheKey) -> bool:
         """Whether the cached records of ``file`` can be used without reading it."""
-        return self.cache.fresh(file.rel, file.key)
+        return self.cache.fresh(file.rel, file.stat)
 
     def same_content(self, file: CacheKey, content: str) -> bool:
         """Whether the cached records of ``file`` are of this content (its digest)."""
@@ -117,7 +117,7 @@ class CacheSession:
             self.digests[file.rel] = self.cache.digest_of(file.rel)
         else:
             self.digests[file.rel] = content
-            self.cache.touch(file.rel, file.key, content, file.read_ns)
+            self.cache.touch(file.rel, file.stat, content, file.read_ns)
 
     def held_no_records(self, file: CacheKey) -> bool:
         """Whether ``file`` had no records when it was recorded."""
@@ -131,7 +131,7 @@ class CacheSession:
             path.suffix in JSONL_SUFFIXES
             and text.count("\n") >= BACKGROUND_FROM
             and self.writers.record_json_lines(
-                self.cache, file.rel, section_of(path), text, file.key, content, file.read_ns
+                self.cache, file.rel, section_of(path), text, file.stat, content, file.read_ns
             )
         )
 
@@ -150,7 +150,7 @@ class CacheSession:
             # orjson refuses NaN and infinities: JSON Lines records need no search for them.
             finite = path.suffix in JSONL_SUFFIXES
             self.records.append(
-                FileRecords(file.rel, file.key, content, entries, finite, file.read_ns)
+                FileRecords(file.rel, file.stat, content, entries, finite, file.read_ns)
             )
 
     def files_read(self, background: bool) -> None:
