@@ -41,6 +41,7 @@ def main() -> None:
     args = parser.parse_args()
 
     gc.disable()
+    from claimcheck.config import load_config
     from claimcheck.engine import check
     from claimcheck.render import json_bytes
     from claimcheck.store import load_store
@@ -54,11 +55,13 @@ def main() -> None:
         rows.append((name, now - start))
         start = now
 
-    store = load_store(args.store, cache=False)
+    config = load_config(args.store)  # its [limits] too: a 10M-claim file is over 512 MiB
+    lap("settings")
+    store = load_store(args.store, cache=False, limits=config.limits)
     lap(f"read and validate {len(store.claims):,} claims")
     mine = _usage(resource.RUSAGE_SELF)
     children = _usage(resource.RUSAGE_CHILDREN)
-    result = check(store, jobs=args.jobs)
+    result = check(store, config, jobs=args.jobs)
     lap("rules, in all processes, and the merge")
     mine_after = _usage(resource.RUSAGE_SELF)
     children_after = _usage(resource.RUSAGE_CHILDREN)
