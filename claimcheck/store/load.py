@@ -229,13 +229,13 @@ def _add_file(
     if parsed is None:
         reader.skip(path)
         if recording:
-            cached.tell(file, sound=False)
+            cached.confirm_or_withdraw(file, sound=False)
         return
     # Recorded from its text by a writer of its own: its records need not be kept.
     entries = reader.add_parsed(path, parsed, for_cache=not recording)
     cached.read_afresh(path, file, content, entries)
     if recording:
-        cached.tell(file, sound=len(reader.problems) == problems)
+        cached.confirm_or_withdraw(file, sound=len(reader.problems) == problems)
 
 
 def _from_cache(
@@ -255,7 +255,7 @@ def _from_cache(
         return False
     if not reader.add_records(path, entries):
         return False
-    cached.taken(file, content)
+    cached.took_from_cache(file, content)
     return True
 
 

@@ -184,7 +184,7 @@ def test_a_file_modified_within_a_second_before_it_was_read_is_not_trusted(
     for read_after_ns, trusted in ((RACY_NS // 2, False), (2 * RACY_NS, True)):
         cache = Cache(root)
         assert cache.open()
-        cache.store_file(
+        cache.put_file(
             "claims.yaml",
             key,
             digest(path.read_bytes()),
@@ -533,9 +533,9 @@ def test_json_lines_recorded_from_text_read_back_as_parsed(
         cache = Cache(root)
         assert cache.open()
         if how == "parsed":
-            cache.store_file("f.jsonl", (1, 2, 3, 4), "d", expected_entries, finite=True, read_ns=0)
+            cache.put_file("f.jsonl", (1, 2, 3, 4), "d", expected_entries, finite=True, read_ns=0)
         else:
-            cache.store_json_lines("f.jsonl", (1, 2, 3, 4), "d", section, text, read_ns=0)
+            cache.put_json_lines("f.jsonl", (1, 2, 3, 4), "d", section, text, read_ns=0)
         cache.close()
         cache = Cache(root)
         assert cache.open()
@@ -601,7 +601,7 @@ from claimcheck.store.cache.background import Writers
 cache_load.BACKGROUND_FROM = 10
 def killed(self, rel, sound):  # the reader dies once it has read the file, before a word
     os._exit(9)
-Writers.tell = killed
+Writers.confirm_or_withdraw = killed
 load_store(sys.argv[1], cache=True, background=True)
 """
 

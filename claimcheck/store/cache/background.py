@@ -8,8 +8,9 @@ copying it) with :mod:`multiprocessing`:
   on the second CPU, idle during the load, while this process parses and validates it;
   the two share only the text, so neither copies the other's memory. The child writes
   the records *pending*, usable by no one, and makes them usable only when this process,
-  having read the file, tells it the file is sound (:meth:`Writers.tell`); if it is told
-  otherwise, or this process ends without telling, the child withdraws them. The load
+  having read the file, tells it the file is sound
+  (:meth:`Writers.confirm_or_withdraw`); if it is told otherwise, or this process ends
+  without telling, the child withdraws them. The load
   waits for these writers before it returns.
 * the records of the other files, when there are many, are recorded after the load by
   one child while the caller goes on (checking them): see :func:`load_store
@@ -59,9 +60,10 @@ class Writers:
         content: str,
         read_ns: int,
     ) -> bool:
-        """Record one JSON Lines file in a child, pending until :meth:`tell`; False
-        (nothing started) where forking is not safe. ``cache``'s connection is closed
-        across the fork (a connection must not cross one)."""
+        """Record one JSON Lines file in a child, pending until
+        :meth:`confirm_or_withdraw`; False (nothing started) where forking is not safe.
+        ``cache``'s connection is closed across the fork (a connection must not cross
+        one)."""
         if not can_fork():
             return False
         try:
@@ -93,7 +95,7 @@ class Writers:
         self.waiting[rel] = tell
         return True
 
-    def tell(self, rel: str, sound: bool) -> None:
+    def confirm_or_withdraw(self, rel: str, sound: bool) -> None:
         """Tell the writer of ``rel`` whether the file read without a problem."""
         end = self.waiting.pop(rel, None)
         if end is None:
@@ -130,7 +132,7 @@ class Writers:
     def wait(self) -> None:
         """Wait for every writer (one not yet told withdraws its records)."""
         for rel in list(self.waiting):
-            self.tell(rel, False)
+            self.confirm_or_withdraw(rel, False)
         while self.processes:
             process, _ = self.processes.pop()
             process.join()
@@ -167,7 +169,7 @@ def write_json_lines(
     limits: Limits = DEFAULT_LIMITS,
     confirm: Callable[[], bool] | None = None,
 ) -> None:
-    """Record one JSON Lines file from its text (see :meth:`Cache.store_json_lines`), from
+    """Record one JSON Lines file from its text (see :meth:`Cache.put_json_lines`), from
     a process of its own.
 
     With ``confirm``, the records are written *pending* — present, but usable by no one:
@@ -179,7 +181,7 @@ def write_json_lines(
     if not cache.open():
         return
     try:
-        if not cache.store_json_lines(
+        if not cache.put_json_lines(
             rel, key, content_digest, section, text, read_ns, pending=confirm is not None
         ):
             return

@@ -37,7 +37,7 @@ _PENDING = "pending "
 
 
 class FileRecords(NamedTuple):
-    """One file's records to record in the cache (see :meth:`Cache.store_file`)."""
+    """One file's records to record in the cache (see :meth:`Cache.put_file`)."""
 
     rel: str
     key: StatKey
@@ -166,7 +166,7 @@ class Cache(SQLiteFile):
             entries.sort(key=lambda e: e[0])
         return out
 
-    def store_file(
+    def put_file(
         self,
         rel: str,
         key: StatKey,
@@ -188,9 +188,9 @@ class Cache(SQLiteFile):
             self.forget_files([rel])
             return
         count = sum(map(len, sections.values()))
-        self._store(rel, key, content_digest, *rows, count, read_ns)
+        self._put(rel, key, content_digest, *rows, count, read_ns)
 
-    def store_json_lines(
+    def put_json_lines(
         self,
         rel: str,
         key: StatKey,
@@ -201,7 +201,7 @@ class Cache(SQLiteFile):
         *,
         pending: bool = False,
     ) -> bool:
-        """:meth:`store_file` for a JSON Lines file, from its text (see
+        """:meth:`put_file` for a JSON Lines file, from its text (see
         :func:`~claimcheck.store.cache.rows.rows_of_json_lines`). Nothing is recorded of a
         file that is not one JSON mapping a line (its reader reports it): False.
         ``pending``: see :meth:`confirm`."""
@@ -210,7 +210,7 @@ class Cache(SQLiteFile):
             return False
         if pending:  # a row that matches no file, and no content: used by no one yet
             key, content_digest = _PENDING_KEY, _PENDING + content_digest
-        self._store(rel, key, content_digest, *rows, read_ns)
+        self._put(rel, key, content_digest, *rows, read_ns)
         return True
 
     def confirm(self, rel: str, key: StatKey, content_digest: str) -> None:
@@ -235,7 +235,7 @@ class Cache(SQLiteFile):
 
         self._write(write)
 
-    def _store(
+    def _put(
         self,
         rel: str,
         key: StatKey,
@@ -261,7 +261,7 @@ class Cache(SQLiteFile):
 
     def record_files(self, files: Iterable[FileRecords]) -> None:
         for f in files:
-            self.store_file(f.rel, f.key, f.digest, f.sections, finite=f.finite, read_ns=f.read_ns)
+            self.put_file(f.rel, f.key, f.digest, f.sections, finite=f.finite, read_ns=f.read_ns)
 
     def forget(self, present: Sequence[str]) -> None:
         """Drop the records of files that no longer exist."""

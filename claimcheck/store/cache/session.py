@@ -109,7 +109,7 @@ class CacheSession:
         built by ``build``; raises :class:`CacheCorrupt` for a block damaged on disk."""
         return self.cache.entries(file.rel, groups, build)
 
-    def taken(self, file: CacheKey, content: str | None = None) -> None:
+    def took_from_cache(self, file: CacheKey, content: str | None = None) -> None:
         """The records of ``file`` were taken from the cache (``content``: its digest,
         when the file was read to compare it; its new stat is recorded)."""
         self.from_cache.add(file.rel)
@@ -126,7 +126,8 @@ class CacheSession:
     def record_json_lines_now(self, path: Path, file: CacheKey, text: str, content: str) -> bool:
         """Have a big JSON Lines file recorded from its text by a writer of its own, at
         once, while it is validated; False (nothing started) for another file, or where
-        no writer can be started. Its reader then says whether it is sound: :meth:`tell`."""
+        no writer can be started. Its reader then says whether it is sound
+        (:meth:`confirm_or_withdraw`)."""
         return (
             path.suffix in JSONL_SUFFIXES
             and text.count("\n") >= BACKGROUND_FROM
@@ -135,10 +136,10 @@ class CacheSession:
             )
         )
 
-    def tell(self, file: CacheKey, sound: bool) -> None:
+    def confirm_or_withdraw(self, file: CacheKey, sound: bool) -> None:
         """Tell the writer of ``file`` (see :meth:`record_json_lines_now`) whether the
         file is sound: its records become usable, or are withdrawn."""
-        self.writers.tell(file.rel, sound=sound)
+        self.writers.confirm_or_withdraw(file.rel, sound=sound)
 
     def read_afresh(
         self, path: Path, file: CacheKey, content: str, entries: dict[str, list[Entry]] | None
