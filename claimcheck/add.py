@@ -4,6 +4,7 @@ store under the writers' lock (see :mod:`claimcheck.store.writer` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,7 @@ def add_candidate(
     force: bool = False,
     fail_on: str | None = None,
     cache: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> AddOutcome:
     """Check a candidate file, then append its records to ``target`` unless that adds
     findings at or above ``fail_on`` (and ``force`` is not given).
@@ -51,7 +53,7 @@ def add_candidate(
     with store_lock(root):
         # The check reads the candidate safely and within the limits; only a candidate that
         # loads is then read again with comments, to be appended.
-        result = check_candidates(root, [candidate], config, cache=cache)
+        result = check_candidates(root, [candidate], config, cache=cache, progress=progress)
         assert result.candidate is not None
         blocking = result.failing(fail_on)  # those the candidate brings
         if blocking and not force:

@@ -4,7 +4,7 @@ bring, the store's claims they would corroborate, and those they duplicate."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from claimcheck.analysis.grades import grade_group
@@ -23,14 +23,22 @@ def check_candidates(
     config: Config | None = None,
     *,
     cache: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Result:
     """Judge candidate files against the store at ``root``, writing nothing to it.
 
     With ``cache``, only the groups the candidates touch are read from the store's cache.
+    ``progress``, if given, hears of the load as :func:`~claimcheck.store.load_store`
+    tells it: ``(bytes done, bytes in all)``.
     """
     config = config or Config()
     store = load_store(
-        root, candidates=candidates, limits=config.limits, cache=cache, partial=cache
+        root,
+        candidates=candidates,
+        limits=config.limits,
+        cache=cache,
+        partial=cache,
+        progress=progress,
     )
     start = store.candidate_start or 0
     new_ids = frozenset(store.candidate_ids())

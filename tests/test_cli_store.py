@@ -195,6 +195,27 @@ def test_an_empty_store_folder_is_named_on_stderr(runner: CliRunner, tmp_path: P
         assert "no store files (*.yaml, *.yml, *.jsonl) in this folder" in result.stderr
 
 
+def test_a_candidate_against_an_empty_store_folder_says_why_its_ids_are_unknown(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    empty = tmp_path / "claims"
+    empty.mkdir()
+    candidate = tmp_path / "new.yaml"
+    candidate.write_text(
+        "claims:\n  - {id: c1, subject: raid, property: deaths, value: 3}\n", encoding="utf-8"
+    )
+    to = str(empty / "x.yaml")
+    for command in (["check", str(candidate)], ["add", str(candidate), "--to", to]):
+        result = runner.invoke(cli, ["--store", str(empty), *command])
+        assert result.exit_code == 2, result.output
+        assert "no store files (*.yaml, *.yml, *.jsonl) in this folder" in result.stderr
+        assert "unknown subject 'raid'" in result.stderr
+    # A store with files says nothing of the kind.
+    (empty / "base.yaml").write_text(BASE, encoding="utf-8")
+    result = runner.invoke(cli, ["--store", str(empty), "check", str(candidate)])
+    assert "no store files" not in result.stderr
+
+
 def test_a_report_of_a_store_with_no_claims_is_never_titled_by_its_folder(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -228,15 +228,35 @@ def load(ctx: click.Context) -> Any:
     return load_with_progress(settings, settings.config().limits)
 
 
+def warn_if_no_store_files(root: Any) -> None:
+    """:func:`warn_if_empty` for a load that failed (a candidate's ids unknown to a
+    folder holding no store file): say so before the errors."""
+    from claimcheck.store.files import store_files
+
+    try:
+        files, _ = store_files(Path(root))
+    except Exception:
+        return
+    if not files:
+        _no_store_files(root)
+
+
 def warn_if_empty(store: Any) -> None:
-    """A store with no file at all is most likely the wrong --store: say so (on stderr)."""
+    """A store with no file at all is most likely the wrong --store: say so (on stderr).
+    (Candidate files checked against it are not the store's.)"""
+
+    start = store.candidate_start
+    if not (store.files if start is None else store.files[:start]):
+        _no_store_files(store.root)
+
+
+def _no_store_files(root: Any) -> None:
     from claimcheck.render import visible
 
-    if not store.files:
-        tell(
-            f"claimcheck: {visible(str(store.root))}: no store files (*.yaml, *.yml, *.jsonl) "
-            "in this folder; is --store right?"
-        )
+    tell(
+        f"claimcheck: {visible(str(root))}: no store files (*.yaml, *.yml, *.jsonl) "
+        "in this folder; is --store right?"
+    )
 
 
 FAIL_ON_CHOICE = click.Choice(FAIL_ON_LEVELS)

@@ -17,9 +17,12 @@ from claimcheck.cli.base import (
     run_rules,
     selected,
     show_warnings,
+    warn_if_empty,
+    warn_if_no_store_files,
 )
 from claimcheck.cli.output import echo, tell, tty_default
 from claimcheck.cli.settings import settings_of
+from claimcheck.errors import StoreError
 
 
 @cli.command()
@@ -57,7 +60,15 @@ def check(
     if fail_on:
         config.fail_on = fail_on
     if candidates:
-        result = check_candidates(settings.store, candidates, config, cache=settings.use_cache)
+        try:
+            with settings.progress("loading", "bytes") as report:
+                result = check_candidates(
+                    settings.store, candidates, config, cache=settings.use_cache, progress=report
+                )
+        except StoreError:
+            warn_if_no_store_files(settings.store)  # the likely cause of "unknown" ids
+            raise
+        warn_if_empty(result.store)
         show_warnings(result.store, settings)
     else:
         with load_for_check(settings, config.limits) as store:
@@ -106,9 +117,20 @@ def add(
     config = settings.config()
     if fail_on:
         config.fail_on = fail_on
-    outcome = add_candidate(
-        settings.store, candidate, target, config, force=force, cache=settings.use_cache
-    )
+    try:
+        with settings.progress("loading", "bytes") as report:
+            outcome = add_candidate(
+                settings.store,
+                candidate,
+                target,
+                config,
+                force=force,
+                cache=settings.use_cache,
+                progress=report,
+            )
+    except StoreError:
+        warn_if_no_store_files(settings.store)
+        raise
     fmt = tty_default(fmt, "table", "text")
     colours = settings.colours(fmt)
     echo(render_check(outcome.result, fmt, colours), colours)

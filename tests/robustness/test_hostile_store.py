@@ -420,6 +420,30 @@ def test_progress_counts_bytes_up_to_the_total(
         assert any(0 < done < total * 0.9 for done in dones), f"{run}: {dones}"
 
 
+def test_a_candidate_check_and_add_tell_progress_of_the_store_they_load(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcheck.add import add_candidate
+    from claimcheck.candidates import check_candidates
+
+    total = _bulk_store(store, 20_000)
+    monkeypatch.setattr(progress_module, "_clock", Clock(1.0))  # every word is told
+    candidate = tmp_path / "new.yaml"
+    candidate.write_text(
+        "claims:\n  - {id: n1, subject: strike, property: deaths, value: 12, source: rfi-doc}\n",
+        encoding="utf-8",
+    )
+    calls: list[tuple[int, int]] = []
+    result = check_candidates(store, [candidate], progress=lambda *c: calls.append(c))
+    assert result.candidate is not None and result.candidate.claims == ["n1"]
+    # The store's bytes, told as they load; the last word is the end.
+    assert calls and calls[-1] == (total, total)
+    assert any(0 < done < total for done, _ in calls)
+    calls.clear()
+    add_candidate(store, candidate, store / "new.yaml", progress=lambda *c: calls.append(c))
+    assert calls and calls[-1] == (total, total)
+
+
 def test_progress_is_told_a_few_times_a_second_at_most(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
