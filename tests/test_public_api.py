@@ -44,3 +44,13 @@ def test_help_imports_neither_pydantic_nor_the_engine() -> None:
     imported = {line.rsplit("|", 1)[-1].strip() for line in out.stderr.splitlines()}
     assert "claimcheck" in imported  # the measure works
     assert not imported & {"pydantic", "claimcheck.engine", "claimcheck.report"}
+
+
+def test_an_unknown_report_format_is_refused_not_rendered_as_markdown() -> None:
+    import pytest
+
+    from claimcheck import check, load_store, render_report
+
+    result = check(load_store(REPO / "claims"))
+    with pytest.raises(ValueError, match="unknown report format 'pdf': use markdown, html, json"):
+        render_report(result, "pdf")
