@@ -11,10 +11,12 @@ from claimcheck.analysis.grades import grade_group
 from claimcheck.config import Config
 from claimcheck.engine import Runner, attach_reviews, finding_order
 from claimcheck.findings import Finding
+from claimcheck.model import Claim
 from claimcheck.results import CandidateReport, Corroboration, Result
 from claimcheck.rules import all_rules
 from claimcheck.rules.common import duplicate_key
 from claimcheck.store import Store, load_store
+from claimcheck.values import DateRange, Quantity
 
 
 def check_candidates(
@@ -113,21 +115,70 @@ def _continuing(
     store: Store, findings: list[Finding], old: list[Finding], new_ids: frozenset[str]
 ) -> set[str]:
     """Conflicts that continue one the store already has: the same rule on the same group,
-    the candidates' claims all from speakers already in it — a ministry revising its toll
-    in a dispute with the army is the same dispute, not a new one. (Only conflicts: a
-    gap or a revision about a new figure is news to a reader, whoever gave it.)"""
+    each of the candidates' claims from a speaker already in it, saying what the dispute
+    already spans — a ministry revising its toll in a dispute with the army, or an outlet
+    repeating its figure, is the same dispute, not a new one. A candidate's figure that
+    widens the dispute is news, even from a speaker already in it: a value beyond the
+    figures already in conflict (for a category, one not among them) while that
+    speaker's earlier figure still stands beside it. (Only conflicts: a gap or a revision
+    about a new figure is news to a reader, whoever gave it.)"""
     claims = store.claims
     conflict_rules = {r.code for r in all_rules() if r.category == "conflict"}
-    old = [g for g in old if g.rule in conflict_rules]
-    by_group: dict[tuple[str, str, str], list[set[str]]] = defaultdict(list)
+    by_group: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
     for g in old:
-        by_group[(g.rule, g.subject or "", g.property or "")].append(
-            {claims[c].speaker for c in g.claims if c in claims}
-        )
+        if g.rule in conflict_rules:
+            by_group[(g.rule, g.subject or "", g.property or "")].append(g)
     out: set[str] = set()
     for f in findings:
-        mine = {claims[c].speaker for c in f.claims if c in new_ids and c in claims}
+        mine = [claims[c] for c in f.claims if c in new_ids and c in claims]
         before = by_group.get((f.rule, f.subject or "", f.property or ""), ())
-        if mine and any(mine <= origins for origins in before):
+        if mine and any(_within(mine, g, f, claims) for g in before):
             out.add(f.fingerprint)
     return out
+
+
+def _within(mine: list[Claim], old: Finding, new: Finding, claims: dict[str, Claim]) -> bool:
+    """Whether every candidate claim of ``new`` stays inside the dispute ``old``: its
+    speaker is one of the dispute's, and its value lies within what the dispute already
+    spans or replaces that speaker's earlier figure (revised, so out of ``new``)."""
+    was = [claims[c] for c in old.claims if c in claims]
+    speakers: dict[str, set[str]] = defaultdict(set)
+    for c in was:
+        speakers[c.speaker].add(c.id)
+    still = frozenset(new.claims)
+    span = _span(was)
+    for c in mine:
+        earlier = speakers.get(c.speaker)
+        if earlier is None:
+            return False  # a new speaker in the dispute
+        if not _inside(c, span, was) and earlier & still:
+            return False  # a new figure beside the speaker's own, beyond the dispute
+    return True
+
+
+def _bounds(c: Claim) -> tuple[float, float] | None:
+    v = c.parsed
+    if isinstance(v, Quantity):
+        return None if v.form == "unknown" else (v.low, v.high)
+    if isinstance(v, DateRange):
+        return (float(v.low.toordinal()), float(v.high.toordinal())) if v.known else None
+    return None
+
+
+def _span(claims: list[Claim]) -> tuple[float, float] | None:
+    """The lowest and highest value a dispute's quantities or dates reach."""
+    bounds = [b for b in map(_bounds, claims) if b is not None]
+    if not bounds:
+        return None
+    return (min(b[0] for b in bounds), max(b[1] for b in bounds))
+
+
+def _inside(c: Claim, span: tuple[float, float] | None, was: list[Claim]) -> bool:
+    """Whether ``c``'s value says nothing the dispute ``was`` does not already span: a
+    figure or date within its lowest and highest, a category (with its stance) among
+    its values."""
+    bounds = _bounds(c)
+    if bounds is not None:
+        return span is not None and span[0] <= bounds[0] and bounds[1] <= span[1]
+    said = (str(c.parsed), c.stance)
+    return any((str(o.parsed), o.stance) == said for o in was)

@@ -250,6 +250,22 @@ def warn_if_empty(store: Any) -> None:
         _no_store_files(store.root)
 
 
+def warn_if_candidates_hold_nothing(store: Any) -> None:
+    """A candidate file with no record in it (``claims:`` alone, ``claims: []``) gives
+    nothing to check: say so (on stderr), unless its load already warned it is empty."""
+    from claimcheck.render import visible
+
+    start = store.candidate_start
+    if start is None:
+        return
+    holding = {w.file for w in store.where.values()} | {w.file for w in store.review_where}
+    warned = {p.location.path for p in store.warnings}
+    for index in range(start, len(store.files)):
+        name = store.files[index]
+        if index not in holding and name not in warned:
+            tell(f"claimcheck: {visible(name)}: holds no records; nothing to check")
+
+
 def _no_store_files(root: Any) -> None:
     from claimcheck.render import visible
 

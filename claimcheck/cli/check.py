@@ -17,6 +17,7 @@ from claimcheck.cli.base import (
     run_rules,
     selected,
     show_warnings,
+    warn_if_candidates_hold_nothing,
     warn_if_empty,
     warn_if_no_store_files,
 )
@@ -69,6 +70,7 @@ def check(
             warn_if_no_store_files(settings.store)  # the likely cause of "unknown" ids
             raise
         warn_if_empty(result.store)
+        warn_if_candidates_hold_nothing(result.store)
         show_warnings(result.store, settings)
     else:
         with load_for_check(settings, config.limits) as store:

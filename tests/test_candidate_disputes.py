@@ -1,0 +1,234 @@
+"""A candidate checked against a store that already holds a dispute (DESIGN §5 `check
+CANDIDATE`, `add`): what only continues the dispute passes as "already in the store";
+what widens it is news, even from a speaker already in it.
+
+The event is invented, shaped like real reporting: an army communiqué of 12 dead relayed
+by three outlets, the rebels' 30, and a newspaper's own 15, all of the same day — a
+dispute the store already records (CC101). An outcome disputed the same way (CC102).
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+
+STORE = textwrap.dedent("""\
+    outlets:
+      - {id: daily-a, name: Daily A, kind: newspaper}
+      - {id: radio-b, name: Radio B, kind: broadcaster}
+      - {id: wire-c, name: Wire C, kind: news-agency}
+      - {id: paper-d, name: Paper D, kind: newspaper}
+      - {id: monitor-e, name: Monitor E, kind: newspaper}
+    documents:
+      - {id: a-0510, outlet: daily-a, published: 2032-05-10}
+      - {id: b-0510, outlet: radio-b, published: 2032-05-10}
+      - {id: c-0510, outlet: wire-c, published: 2032-05-10}
+      - {id: c-0511, outlet: wire-c, published: 2032-05-11}
+      - {id: d-0510, outlet: paper-d, published: 2032-05-10}
+      - {id: d-0510-late, outlet: paper-d, published: 2032-05-10}
+      - {id: d-0511, outlet: paper-d, published: 2032-05-11}
+      - {id: e-0510, outlet: monitor-e, published: 2032-05-10}
+    parties:
+      - {id: army, name: Army of Ostria, kind: army, side: ostria}
+      - {id: rebels, name: Northern Front, kind: armed-group, side: front}
+      - {id: rights-watch, name: Rights Watch, kind: ngo}
+    subjects:
+      - {id: raid, label: Raid on Velka, date: 2032-05-09, sides: [ostria, front]}
+    properties:
+      - {id: deaths, type: quantity, cumulative: true}
+      - {id: outcome, type: category, values: [repelled, captured, withdrew]}
+    claims:
+      - {id: army-a, subject: raid, property: deaths, value: 12, source: a-0510, claimant: army}
+      - {id: army-b, subject: raid, property: deaths, value: 12, source: b-0510, claimant: army}
+      - {id: army-c, subject: raid, property: deaths, value: 12, source: c-0510, claimant: army}
+      - {id: rebels-d, subject: raid, property: deaths, value: 30, source: d-0510, claimant: rebels}
+      - {id: paper-d-15, subject: raid, property: deaths, value: 15, source: d-0510}
+      - {id: army-out, subject: raid, property: outcome, value: repelled, source: a-0510, claimant: army}
+      - {id: rebels-out, subject: raid, property: outcome, value: captured, source: d-0510, claimant: rebels}
+    """)
+
+
+@pytest.fixture
+def store(make_store: Callable[..., Path]) -> Path:
+    return make_store({"raid.yaml": STORE}, base=False)
+
+
+def check_candidate(
+    runner: CliRunner, store: Path, tmp_path: Path, *rows: str
+) -> tuple[int, dict[str, Any], str]:
+    candidate = tmp_path / "candidate.yaml"
+    candidate.write_text("claims:\n" + "".join(f"  - {r}\n" for r in rows), encoding="utf-8")
+    result = runner.invoke(
+        cli, ["--store", str(store), "check", str(candidate), "--format", "json"]
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, json.loads(result.stdout), result.stderr
+
+
+def new_findings(data: dict[str, Any], rule: str) -> list[dict[str, Any]]:
+    existing = set(data["candidate"]["existing_findings"])
+    return [f for f in data["findings"] if f["rule"] == rule and f["fingerprint"] not in existing]
+
+
+def old_findings(data: dict[str, Any], rule: str) -> list[dict[str, Any]]:
+    existing = set(data["candidate"]["existing_findings"])
+    return [f for f in data["findings"] if f["rule"] == rule and f["fingerprint"] in existing]
+
+
+def test_the_store_holds_the_dispute(runner: CliRunner, store: Path) -> None:
+    result = runner.invoke(cli, ["--store", str(store), "check", "--format", "json"])
+    data = json.loads(result.stdout)
+    (toll,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+    assert {"army-a", "rebels-d", "paper-d-15"} <= set(toll["claims"])
+    assert [f for f in data["findings"] if f["rule"] == "CC102"]
+
+
+@pytest.mark.parametrize("figure", ["3", "'<1'", "45"])
+def test_a_speaker_in_the_dispute_giving_a_figure_beyond_it_widens_it(
+    runner: CliRunner, store: Path, tmp_path: Path, figure: str
+) -> None:
+    """Paper D, which said 15, now also says 3 (or fewer than one, or 45) the same day:
+    its 15 still stands, and the dispute reaches a figure no one had given. That is
+    news to the desk: `check` fails on it and `add` refuses."""
+    code, data, err = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        f"{{id: paper-d-new, subject: raid, property: deaths, value: {figure}, "
+        "source: d-0510-late}",
+    )
+    (conflict,) = new_findings(data, "CC101")
+    assert "paper-d-new" in conflict["claims"], conflict
+    assert code == 1, err
+    added = runner.invoke(
+        cli,
+        [
+            "--store",
+            str(store),
+            "add",
+            str(tmp_path / "candidate.yaml"),
+            "--to",
+            str(store / "raid.yaml"),
+        ],
+    )
+    assert added.exit_code == 1 and "not added" in added.stderr, added.stderr
+    assert "paper-d-new" not in (store / "raid.yaml").read_text(encoding="utf-8")
+
+
+def test_a_speaker_in_the_dispute_giving_a_figure_within_it_continues_it(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    """Paper D also says 20, between the army's 12 and the rebels' 30: the figures in
+    dispute already span it — the same dispute, `check` passes."""
+    code, data, err = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        "{id: paper-d-20, subject: raid, property: deaths, value: 20, source: d-0510-late}",
+    )
+    assert not new_findings(data, "CC101"), data["findings"]
+    (conflict,) = old_findings(data, "CC101")
+    assert "paper-d-20" in conflict["claims"]
+    assert code == 0, err
+
+
+def test_a_speaker_revising_its_figure_beyond_the_dispute_continues_it(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    """The next day Paper D raises its toll to 40: its 15 is revised out of the dispute
+    and 40 takes its place — the same speakers in the same dispute. (The revision itself
+    is news, a finding of its own.)"""
+    code, data, err = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        "{id: paper-d-40, subject: raid, property: deaths, value: 40, source: d-0511, "
+        "as_of: 2032-05-11}",
+    )
+    (conflict,) = old_findings(data, "CC101")
+    assert "paper-d-40" in conflict["claims"] and "paper-d-15" not in conflict["claims"]
+    assert not new_findings(data, "CC101")
+    assert new_findings(data, "CC105"), data["findings"]
+    assert code == 0, err
+
+
+def test_a_relay_of_the_communique_continues_the_dispute(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    code, data, err = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        "{id: army-e, subject: raid, property: deaths, value: 12, source: e-0510, claimant: army}",
+    )
+    assert old_findings(data, "CC101") and not new_findings(data, "CC101"), data["findings"]
+    assert code == 0, err
+
+
+def test_a_new_speaker_within_the_dispute_is_news(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    """Rights Watch counts 20: within the span, but a new voice in the dispute."""
+    code, data, _ = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        "{id: watch-20, subject: raid, property: deaths, value: 20, source: e-0510, "
+        "claimant: rights-watch}",
+    )
+    assert new_findings(data, "CC101"), data["findings"]
+    assert code == 1
+
+
+def test_a_side_naming_an_outcome_no_one_gave_widens_the_dispute(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    """The rebels, who said they captured the town, also say the army withdrew — an
+    outcome beside theirs that no one had given — while repeating "captured" does not."""
+    code, data, _ = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        "{id: rebels-withdrew, subject: raid, property: outcome, value: withdrew, "
+        "source: d-0510-late, claimant: rebels}",
+    )
+    assert new_findings(data, "CC102"), data["findings"]
+    assert code == 1
+    code, data, err = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        "{id: rebels-again, subject: raid, property: outcome, value: captured, "
+        "source: e-0510, claimant: rebels}",
+    )
+    assert old_findings(data, "CC102") and not new_findings(data, "CC102"), data["findings"]
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("text", ["claims:\n", "claims: []\n", "outlets: []\nclaims: []\n"])
+def test_a_candidate_with_no_records_says_there_is_nothing_to_check(
+    runner: CliRunner, store: Path, tmp_path: Path, text: str
+) -> None:
+    candidate = tmp_path / "nothing.yaml"
+    candidate.write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["--store", str(store), "check", str(candidate)])
+    assert result.exit_code == 0
+    assert "nothing.yaml: holds no records; nothing to check" in result.stderr, result.stderr
+
+
+def test_an_empty_candidate_file_is_warned_of_once(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    candidate = tmp_path / "nothing.yaml"
+    candidate.write_text("", encoding="utf-8")
+    result = runner.invoke(cli, ["--store", str(store), "check", str(candidate)])
+    assert "empty file" in result.stderr
+    assert "nothing to check" not in result.stderr, result.stderr
