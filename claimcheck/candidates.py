@@ -3,11 +3,13 @@ bring, the store's claims they would corroborate, and those they duplicate."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from claimcheck.analysis.grades import grade_group
+from claimcheck.analysis.group import GroupEvidence
 from claimcheck.config import Config
 from claimcheck.engine import Runner, attach_reviews, finding_order
 from claimcheck.findings import Finding
@@ -15,8 +17,9 @@ from claimcheck.model import Claim
 from claimcheck.results import CandidateReport, Corroboration, Result
 from claimcheck.rules import all_rules
 from claimcheck.rules.common import duplicate_key
-from claimcheck.store import Store, load_store
+from claimcheck.store import load_store
 from claimcheck.values import DateRange, Quantity
+from claimcheck.values.quantity import INF
 
 
 def check_candidates(
@@ -97,7 +100,16 @@ def check_candidates(
                         "location": str(store.location(existing_id)),
                     }
                 )
-    existing |= _continuing(store, findings, old_findings, new_ids)
+    # A dispute continued under a new fingerprint (a value joins it) keeps no review: if
+    # the one it continues was reviewed, the reviewer has a dispute to look at again.
+    reviewed = {r.finding for r in store.reviews}
+    continued = _continuing(findings, old_findings, new_ids, runner.evidence.group)
+    for fp, before_fps in continued.items():
+        done = sorted(reviewed.intersection(before_fps))
+        if done and fp not in reviewed:
+            judged.reopened[fp] = done[0]
+        else:
+            existing.add(fp)
     judged.existing = sorted(f.fingerprint for f in findings if f.fingerprint in existing)
     mine = {cid: g for cid, g in grades.items() if cid in new_ids}
     return Result(
@@ -112,8 +124,11 @@ def check_candidates(
 
 
 def _continuing(
-    store: Store, findings: list[Finding], old: list[Finding], new_ids: frozenset[str]
-) -> set[str]:
+    findings: list[Finding],
+    old: list[Finding],
+    new_ids: frozenset[str],
+    evidence_of: Callable[[tuple[str, str]], GroupEvidence],
+) -> dict[str, list[str]]:
     """Conflicts that continue one the store already has: the same rule on the same group,
     each of the candidates' claims from a speaker already in it, saying what the dispute
     already spans — a ministry revising its toll in a dispute with the army, or an outlet
@@ -121,27 +136,35 @@ def _continuing(
     widens the dispute is news, even from a speaker already in it: a value beyond the
     figures already in conflict (for a category, one not among them) while that
     speaker's earlier figure still stands beside it. (Only conflicts: a gap or a revision
-    about a new figure is news to a reader, whoever gave it.)"""
-    claims = store.claims
+    about a new figure is news to a reader, whoever gave it.) Each continuing finding's
+    fingerprint, with those of the store's findings it continues."""
     conflict_rules = {r.code for r in all_rules() if r.category == "conflict"}
     by_group: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
     for g in old:
         if g.rule in conflict_rules:
             by_group[(g.rule, g.subject or "", g.property or "")].append(g)
-    out: set[str] = set()
+    groups: dict[tuple[str, str], GroupEvidence] = {}
+    out: dict[str, list[str]] = {}
     for f in findings:
-        mine = [claims[c] for c in f.claims if c in new_ids and c in claims]
         before = by_group.get((f.rule, f.subject or "", f.property or ""), ())
-        if mine and any(_within(mine, g, f, claims) for g in before):
-            out.add(f.fingerprint)
+        if not before:
+            continue
+        key = (f.subject or "", f.property or "")
+        group = groups.get(key) or groups.setdefault(key, evidence_of(key))
+        claims = {c.id: c for c in group.all_claims}
+        mine = [claims[c] for c in f.claims if c in new_ids and c in claims]
+        was = [g.fingerprint for g in before if mine and _within(mine, g, f, group)]
+        if was:
+            out[f.fingerprint] = was
     return out
 
 
-def _within(mine: list[Claim], old: Finding, new: Finding, claims: dict[str, Claim]) -> bool:
+def _within(mine: list[Claim], old: Finding, new: Finding, group: GroupEvidence) -> bool:
     """Whether every candidate claim of ``new`` stays inside the dispute ``old``: its
-    speaker is one of the dispute's, and its value lies within what the dispute already
-    spans or replaces that speaker's earlier figure (revised, so out of ``new``)."""
-    was = [claims[c] for c in old.claims if c in claims]
+    speaker is one of the dispute's, and its value says nothing the dispute does not
+    already say, or replaces that speaker's earlier figure (revised, so out of ``new``)."""
+    in_old = frozenset(old.claims)
+    was = [c for c in group.all_claims if c.id in in_old]
     speakers: dict[str, set[str]] = defaultdict(set)
     for c in was:
         speakers[c.speaker].add(c.id)
@@ -151,34 +174,60 @@ def _within(mine: list[Claim], old: Finding, new: Finding, claims: dict[str, Cla
         earlier = speakers.get(c.speaker)
         if earlier is None:
             return False  # a new speaker in the dispute
-        if not _inside(c, span, was) and earlier & still:
+        if earlier & still and not _inside(c, span, was, group):
             return False  # a new figure beside the speaker's own, beyond the dispute
     return True
 
 
-def _bounds(c: Claim) -> tuple[float, float] | None:
+def _figures(c: Claim) -> list[float] | None:
+    """The numbers a quantity or date states, as a reader would quote them: "about 12"
+    states 12, "30+" states 30, "10-14" states 10 and 14, a day range its first and
+    last day. (Not an open end: "30+" does not state infinity.) None for other values."""
     v = c.parsed
     if isinstance(v, Quantity):
-        return None if v.form == "unknown" else (v.low, v.high)
+        if v.form == "unknown":
+            return None
+        if v.form == "approx" and v.nominal is not None:
+            return [v.nominal]
+        if v.form in ("at-least", "more-than"):
+            return [v.low]
+        if v.form in ("at-most", "less-than"):
+            return [v.high]
+        return [x for x in (v.low, v.high) if x != INF]
     if isinstance(v, DateRange):
-        return (float(v.low.toordinal()), float(v.high.toordinal())) if v.known else None
+        return [float(v.low.toordinal()), float(v.high.toordinal())] if v.known else None
     return None
 
 
 def _span(claims: list[Claim]) -> tuple[float, float] | None:
-    """The lowest and highest value a dispute's quantities or dates reach."""
-    bounds = [b for b in map(_bounds, claims) if b is not None]
-    if not bounds:
-        return None
-    return (min(b[0] for b in bounds), max(b[1] for b in bounds))
+    """The lowest and highest figure a dispute's quantities or dates state."""
+    figures = [x for c in claims for x in (_figures(c) or ())]
+    return (min(figures), max(figures)) if figures else None
 
 
-def _inside(c: Claim, span: tuple[float, float] | None, was: list[Claim]) -> bool:
-    """Whether ``c``'s value says nothing the dispute ``was`` does not already span: a
-    figure or date within its lowest and highest, a category (with its stance) among
-    its values."""
-    bounds = _bounds(c)
-    if bounds is not None:
-        return span is not None and span[0] <= bounds[0] and bounds[1] <= span[1]
-    said = (str(c.parsed), c.stance)
-    return any((str(o.parsed), o.stance) == said for o in was)
+def _inside(
+    c: Claim, span: tuple[float, float] | None, was: list[Claim], group: GroupEvidence
+) -> bool:
+    """Whether ``c``'s value says nothing the dispute ``was`` does not already say: a
+    looser wording of one of its values ("about 12", "10-14" or "12+" beside a 12, a day
+    range holding its day), figures within the lowest and highest it states (widened by
+    the property's tolerance), a category (with its stance) among its values."""
+    v = c.parsed
+    if v is None:
+        return True
+    if any(
+        o.parsed is not None and o.stance == c.stance and group.implies(o.parsed, v) for o in was
+    ):
+        return True  # whatever excludes c's value excludes that figure too
+    figures = _figures(c)
+    if figures is None or span is None:
+        return False
+    (low, _), (high, _) = group.window(_between(span, v))
+    return all(low <= x <= high for x in figures)
+
+
+def _between(span: tuple[float, float], like: object) -> Quantity | DateRange:
+    """The interval ``span`` as a value of ``like``'s kind (dates are day ordinals)."""
+    if isinstance(like, DateRange):
+        return DateRange(dt.date.fromordinal(int(span[0])), dt.date.fromordinal(int(span[1])))
+    return Quantity(span[0], span[1], form="range")

@@ -49,6 +49,10 @@ class CandidateReport:
     #: Fingerprints of the findings shown that the store has without the candidates
     #: (a candidate repeating a value joins a conflict already there): not new.
     existing: list[str] = field(default_factory=list)
+    #: Findings that continue a dispute the store has and a person reviewed, but under a
+    #: new fingerprint (a value joins it), so that the review no longer applies: the
+    #: shown finding's fingerprint -> the reviewed one's. New: the dispute is reopened.
+    reopened: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -57,6 +61,9 @@ class CandidateReport:
             "corroborates": [c.as_dict() for c in self.corroborates],
             "duplicates": self.duplicates,
             "existing_findings": self.existing,
+            "reopened_findings": [
+                {"fingerprint": fp, "reviewed": was} for fp, was in sorted(self.reopened.items())
+            ],
         }
 
     def is_new(self, finding: Finding) -> bool:

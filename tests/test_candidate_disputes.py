@@ -232,3 +232,144 @@ def test_an_empty_candidate_file_is_warned_of_once(
     result = runner.invoke(cli, ["--store", str(store), "check", str(candidate)])
     assert "empty file" in result.stderr
     assert "nothing to check" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("figure", ["about 12", "'~12'", "10-14", "'12+'"])
+def test_a_relay_worded_more_loosely_continues_the_dispute(
+    runner: CliRunner, store: Path, tmp_path: Path, figure: str
+) -> None:
+    """Monitor E relays the army's toll as "about 12" (or "10-14", "12+"): a looser
+    wording of a figure already in dispute says nothing new — whatever contradicts it
+    contradicts the 12 too."""
+    code, data, err = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        f"{{id: army-e, subject: raid, property: deaths, value: {figure}, source: e-0510, "
+        "claimant: army}",
+    )
+    assert not new_findings(data, "CC101"), data["findings"]
+    assert code == 0, err
+
+
+@pytest.mark.parametrize(("figure", "news"), [("'10000'", True), ("25", False)])
+def test_an_open_ended_figure_does_not_stretch_the_dispute_to_infinity(
+    runner: CliRunner,
+    make_store: Callable[..., Path],
+    tmp_path: Path,
+    figure: str,
+    news: bool,
+) -> None:
+    """The rebels say "30+": the figures in dispute are 12, 15 and 30, not everything
+    above 12. Paper D's 10,000 beside its own 15 widens the dispute; its 25 does not."""
+    store = make_store(
+        {"raid.yaml": STORE.replace("value: 30, source", "value: 30+, source")}, base=False
+    )
+    code, data, err = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        f"{{id: paper-d-new, subject: raid, property: deaths, value: {figure}, "
+        "source: d-0510-late}",
+    )
+    assert bool(new_findings(data, "CC101")) is news, data["findings"]
+    assert code == (1 if news else 0), err
+
+
+@pytest.mark.parametrize(("figure", "news"), [("32", False), ("40", True)])
+def test_a_figure_within_the_propertys_tolerance_of_the_dispute_continues_it(
+    runner: CliRunner,
+    make_store: Callable[..., Path],
+    tmp_path: Path,
+    figure: str,
+    news: bool,
+) -> None:
+    """With a 10% tolerance on the toll, Paper D's 32 beside its 15 is within a tenth of
+    the rebels' 30 — the same dispute; its 40 is not."""
+    store = make_store(
+        {"raid.yaml": STORE.replace("cumulative: true}", "cumulative: true, tolerance: 10%}")},
+        base=False,
+    )
+    code, data, err = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        f"{{id: paper-d-new, subject: raid, property: deaths, value: {figure}, "
+        "source: d-0510-late}",
+    )
+    assert bool(new_findings(data, "CC101")) is news, data["findings"]
+    assert code == (1 if news else 0), err
+
+
+DATES = STORE.replace(
+    "  - {id: outcome,",
+    "  - {id: began, type: date}\n  - {id: outcome,",
+) + textwrap.indent(
+    textwrap.dedent("""\
+      - {id: army-began, subject: raid, property: began, value: 2032-05-06, source: a-0510, claimant: army}
+      - {id: rebels-began, subject: raid, property: began, value: 2032-05-08, source: d-0510, claimant: rebels}
+    """),
+    "  ",
+)
+
+
+@pytest.mark.parametrize(("day", "news"), [("2032-05-06/2032-05-07", False), ("2032-05-02", True)])
+def test_a_day_range_holding_a_disputed_day_continues_the_dispute(
+    runner: CliRunner,
+    make_store: Callable[..., Path],
+    tmp_path: Path,
+    day: str,
+    news: bool,
+) -> None:
+    """The army said the raid began on the 6th, the rebels the 8th. A relay of the army
+    as "the 6th or 7th" continues that dispute; the army also naming the 2nd widens it."""
+    store = make_store({"raid.yaml": DATES}, base=False)
+    code, data, err = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        f"{{id: army-began-e, subject: raid, property: began, value: '{day}', "
+        "source: e-0510, claimant: army}",
+    )
+    assert bool(new_findings(data, "CC103")) is news, data["findings"]
+    assert code == (1 if news else 0), err
+
+
+def test_a_value_joining_a_reviewed_dispute_reopens_it(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The desk reviewed the toll dispute. Monitor E's "about 12" from the army continues
+    it, but as a value the dispute did not hold: the dispute's fingerprint changes and the
+    review no longer applies. `check` says the reviewed finding is reopened and fails,
+    `add` refuses — as the store's own check would fail after the add."""
+    store = make_store({"raid.yaml": STORE}, base=False)
+    result = runner.invoke(cli, ["--store", str(store), "check", "--format", "json"])
+    (toll,) = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "CC101"]
+    (store / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: {toll['fingerprint']}, verdict: explained, by: desk}}\n",
+        encoding="utf-8",
+    )
+    row = (
+        "{id: army-e, subject: raid, property: deaths, value: about 12, source: e-0510, "
+        "claimant: army}"
+    )
+    code, data, err = check_candidate(runner, store, tmp_path, row)
+    (conflict,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+    assert data["candidate"]["reopened_findings"] == [
+        {"fingerprint": conflict["fingerprint"], "reviewed": toll["fingerprint"]}
+    ]
+    assert conflict["fingerprint"] not in data["candidate"]["existing_findings"]
+    assert code == 1, err
+    text = runner.invoke(
+        cli, ["--store", str(store), "check", str(tmp_path / "candidate.yaml"), "--format", "text"]
+    )
+    assert f"reopens reviewed finding {toll['fingerprint']}" in text.stdout, text.stdout
+    assert "1 reviewed finding reopened" in text.stdout
+
+    # A relay of the army's 12 as written keeps the fingerprint, and the review with it.
+    same = row.replace("about 12", "12")
+    code, data, err = check_candidate(runner, store, tmp_path, same)
+    assert not data["candidate"]["reopened_findings"]
+    (conflict,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+    assert conflict["fingerprint"] == toll["fingerprint"] and conflict["review"], conflict
+    assert code == 0, err

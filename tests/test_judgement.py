@@ -940,13 +940,41 @@ def test_claimreview_publishes_automated_grades_only_on_request_and_says_so(
 # --- a dispute that goes on -----------------------------------------------------------------
 
 
-def test_a_party_revising_its_toll_in_a_dispute_continues_it_and_keeps_add_open(
+def test_a_party_revising_its_toll_in_a_dispute_continues_it(
     make_store: Callable[..., Path], runner: CliRunner, tmp_path: Path
 ) -> None:
     """The army says 2 civilians died in Dresk, the VLF 40 (a dispute, CC101). The next
     day the VLF raises its toll to 45: the same parties, the same dispute — not a new
-    finding that blocks `add` — and the review of the dispute points at its successor,
-    not at the VLF's own revision (CC105)."""
+    finding that blocks `add`."""
+    root = world(
+        make_store,
+        "{id: army-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+        "source: korvalia-tv-0305, claimant: korvalian-army}",
+        "{id: vlf-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: harbor-0305, claimant: vlf}",
+    )
+    candidate = tmp_path / "revision.yaml"
+    candidate.write_text(
+        "claims:\n  - {id: vlf-45, subject: dresk-shelling, property: civilian_deaths, "
+        "value: 45, source: harbor-0306, claimant: vlf}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli_run(runner, root, "check", str(candidate), "--format", "text")
+    assert code == 0, out
+    assert "CC101" in out and "(already in the store)" in out, out
+    code, _, err = cli_run(runner, root, "add", str(candidate), "--to", str(root / "claims.yaml"))
+    assert code == 0 and "added 1 claim" in err, err
+
+
+def test_a_party_revising_its_toll_in_a_reviewed_dispute_reopens_it(
+    make_store: Callable[..., Path], runner: CliRunner, tmp_path: Path
+) -> None:
+    """The same revision after the desk reviewed the dispute: its values change (2 vs 45,
+    no longer 2 vs 40), so the review no longer applies. `check` says which reviewed
+    finding it reopens and fails, `add` refuses — as the store's own check would fail
+    after the add; with a review of the dispute as it now stands in the candidate, `add`
+    goes through, and the old review, stale, points at its successor (the dispute), not
+    at the VLF's own revision (CC105)."""
     root = world(
         make_store,
         "{id: army-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
@@ -961,20 +989,32 @@ def test_a_party_revising_its_toll_in_a_dispute_continues_it_and_keeps_add_open(
             "claims: [army-2, vlf-40]}\n"
         )
     candidate = tmp_path / "revision.yaml"
-    candidate.write_text(
+    claim = (
         "claims:\n  - {id: vlf-45, subject: dresk-shelling, property: civilian_deaths, "
-        "value: 45, source: harbor-0306, claimant: vlf}\n",
+        "value: 45, source: harbor-0306, claimant: vlf}\n"
+    )
+    candidate.write_text(claim, encoding="utf-8")
+    code, out, _ = cli_run(runner, root, "check", str(candidate), "--format", "text")
+    assert code == 1, out
+    assert f"(reopens reviewed finding {dispute['fingerprint']}" in out, out
+    code, _, err = cli_run(runner, root, "add", str(candidate), "--to", str(root / "claims.yaml"))
+    assert code == 1 and "not added" in err, err
+
+    code, out, _ = cli_run(runner, root, "check", str(candidate), "--format", "json")
+    (successor,) = [f for f in json.loads(out)["findings"] if f["rule"] == "CC101"]
+    candidate.write_text(
+        claim + f"reviews:\n  - {{finding: {successor['fingerprint']}, verdict: explained}}\n",
         encoding="utf-8",
     )
     code, out, _ = cli_run(runner, root, "check", str(candidate), "--format", "text")
-    assert code == 0, out
-    assert "CC101" in out and "(already in the store)" in out, out
+    assert code == 0 and "reopens" not in out, out
     code, _, err = cli_run(runner, root, "add", str(candidate), "--to", str(root / "claims.yaml"))
     assert code == 0 and "added 1 claim" in err, err
     data = run(root)
     (stale,) = data["stale_reviews"]
     rule_of = {f["fingerprint"]: f["rule"] for f in data["findings"]}
     assert rule_of[stale["successors"][0]] == "CC101", stale
+    assert stale["successors"][0] == successor["fingerprint"]
 
 
 def test_a_candidate_check_reads_the_grades_before_it_as_the_full_check_does(

@@ -10,6 +10,7 @@ or forge a line): tables and Markdown through their cells, lines through
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import Any
 
 from claimcheck.errors import Location
@@ -62,20 +63,25 @@ def _github_lines(result: Result) -> str:
     return "\n".join(lines)
 
 
-def _known(result: Result) -> frozenset[str]:
-    """Fingerprints of the findings a candidate check shows that the store already has."""
-    return frozenset(result.candidate.existing) if result.candidate else frozenset()
+def _known(result: Result) -> dict[str, str]:
+    """What a candidate check says of a finding the store already has, by fingerprint."""
+    if result.candidate is None:
+        return {}
+    known = dict.fromkeys(result.candidate.existing, " (already in the store)")
+    for fp, was in result.candidate.reopened.items():
+        known[fp] = f" (reopens reviewed finding {was}: a value joins the dispute)"
+    return known
 
 
-def _reviewed(f: Finding, known: frozenset[str] = frozenset()) -> str:
-    mark = " (already in the store)" if f.fingerprint in known else ""
+def _reviewed(f: Finding, known: Mapping[str, str] | None = None) -> str:
+    mark = known.get(f.fingerprint, "") if known else ""
     if not f.review:
         return mark
     since = f.review.since()
     return mark + f" (reviewed: {f.review.verdict}{'; ' + since if since else ''})"
 
 
-def _line(f: Finding, known: frozenset[str], colours: Colours) -> str:
+def _line(f: Finding, known: Mapping[str, str], colours: Colours) -> str:
     return _text_line(f.location, f.severity, f.message + _reviewed(f, known), colours, code=f.rule)
 
 
@@ -91,7 +97,7 @@ def _text_line(
     )
 
 
-def _github(f: Finding, known: frozenset[str] = frozenset()) -> str:
+def _github(f: Finding, known: Mapping[str, str] | None = None) -> str:
     level = "notice" if f.review else _GITHUB_LEVEL[f.severity]
     title = f"{f.rule} {f.name}"
     return _annotation(level, f.location, f.message + _reviewed(f, known), title)
@@ -136,6 +142,8 @@ def _summary_line(result: Result, colours: Colours = PLAIN) -> str:
         text += f" ({s['reviewed']} reviewed)"
     if result.candidate is not None and result.candidate.existing:
         text += f" ({len(result.candidate.existing)} already in the store)"
+    if result.candidate is not None and result.candidate.reopened:
+        text += f" ({count(len(result.candidate.reopened), 'reviewed finding')} reopened)"
     if s["stale_reviews"]:
         text += f"; {count(s['stale_reviews'], 'stale review')}"
     text += f"; {s['failing']} at or above --fail-on {s['fail_on']}"

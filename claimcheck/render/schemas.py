@@ -164,6 +164,10 @@ _CANDIDATE = _object(
             "items": _object({"candidate": _STRING, "existing": _STRING, "location": _STRING}),
         },
         "existing_findings": _IDS,
+        "reopened_findings": {
+            "type": "array",
+            "items": _object({"fingerprint": _STRING, "reviewed": _STRING}),
+        },
     }
 )
 
