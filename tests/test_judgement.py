@@ -937,6 +937,51 @@ def test_claimreview_publishes_automated_grades_only_on_request_and_says_so(
         assert "automated" in item["reviewRating"]["ratingExplanation"].lower(), item
 
 
+# --- an old figure quoted again -----------------------------------------------------------
+
+
+def test_an_outlet_quoting_a_partys_old_toll_later_is_not_the_party_lowering_it(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    """The defence ministry gives 2 dead on the 5th (state TV) and 9 on the 6th (Harbor
+    Times); the VLF says 40. On the 6th Eastwind TV still quotes the ministry's 2, with no
+    date of its own: the ministry's old word, not a new one. The ministry revised its
+    toll upward (CC105) and did not lower it (no CC106); its latest figure, 9, is the
+    one in dispute with the VLF and the one the estimate reads."""
+    root = world(
+        make_store,
+        "{id: ministry-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+        "source: korvalia-tv-0305, claimant: defence-ministry}",
+        "{id: ministry-9, subject: dresk-shelling, property: civilian_deaths, value: 9, "
+        "source: harbor-0306, claimant: defence-ministry}",
+        "{id: vlf-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: harbor-0305, claimant: vlf}",
+        "{id: ministry-2-eastwind, subject: dresk-shelling, property: civilian_deaths, "
+        "value: 2, source: eastwind-0306, claimant: defence-ministry}",
+    )
+    data = run(root)
+    assert not findings(data, "CC106"), data["findings"]
+    (revision,) = findings(data, "CC105")
+    assert "2 (2031-03-05) → 9 (2031-03-06)" in revision["message"], revision
+    (dispute,) = findings(data, "CC101")
+    assert set(dispute["claims"]) == {"ministry-9", "vlf-40"}, dispute
+    (estimate,) = data["estimates"]
+    assert estimate["low"] == 9 and "ministry-2-eastwind" not in estimate["claims"]["low"]
+
+    # Dated by the user, the same quote is the ministry's word of the 6th, beside its 9
+    # of the same day: a contradiction of its own.
+    dated = root / "claims.yaml"
+    dated.write_text(
+        dated.read_text(encoding="utf-8").replace(
+            "source: eastwind-0306, claimant: defence-ministry}",
+            "source: eastwind-0306, claimant: defence-ministry, as_of: 2031-03-06}",
+        ),
+        encoding="utf-8",
+    )
+    (clash,) = findings(run(root), "CC107")
+    assert {"ministry-2-eastwind", "ministry-9"} <= set(clash["claims"]), clash
+
+
 # --- a dispute that goes on -----------------------------------------------------------------
 
 

@@ -59,7 +59,13 @@ from claimcheck.analysis.tallies import (
     unit_spans,
     walk,
 )
-from claimcheck.analysis.timing import LatestFigures, before, find_latest_figures, subject_end
+from claimcheck.analysis.timing import (
+    LatestFigures,
+    before,
+    find_latest_figures,
+    find_repeats,
+    subject_end,
+)
 from claimcheck.model import Claim, Property, Subject
 from claimcheck.store import Store
 from claimcheck.values import DateRange, Quantity, Value
@@ -114,6 +120,7 @@ class GroupEvidence:
         self._credit: dict[str, int] | None = None
         self._units: dict[str, Unit] | None = None
         self._latest: LatestFigures | None = None
+        self._repeats: dict[str, DateRange] | None = None
         #: A relay's source: the claim whose value it carries (see :attr:`credited`).
         self.relayed_from: dict[str, Claim] = {}
         #: Why a relay is credited to its source, in words.
@@ -280,11 +287,20 @@ class GroupEvidence:
         return self._end  # type: ignore[return-value]
 
     def when(self, claim: Claim) -> DateRange | None:
-        """When a figure holds: its ``as_of``, or for a relay its source's — Le Monde
-        repeating on the 9th the agency's toll of the 8th speaks as of the 8th."""
+        """When a figure holds: as :meth:`said_on` dates it, or for a relay as its
+        source — Le Monde repeating on the 9th the agency's toll of the 8th speaks as of
+        the 8th."""
         if self._credit is None:
             self._compute_origins()
-        return self.relayed_from.get(claim.id, claim).as_of
+        return self.said_on(self.relayed_from.get(claim.id, claim))
+
+    def said_on(self, claim: Claim) -> DateRange | None:
+        """When a claim's speaker said it: its ``as_of``, or for a party's old figure
+        quoted again later without a date, when the party first gave it (see
+        :func:`~claimcheck.analysis.timing.find_repeats`)."""
+        if self._repeats is None:
+            self._repeats = find_repeats(self)
+        return self._repeats.get(claim.id, claim.as_of)
 
     def interim(self, claim: Claim) -> bool:
         """A figure given while the subject was still under way: its ``as_of`` (its

@@ -21,9 +21,50 @@ if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
 
 
-def earlier(a: Claim, b: Claim) -> bool:
-    """Whether ``a`` holds strictly before ``b`` (both ``as_of`` known)."""
-    return before(a.as_of, b.as_of)
+def earlier(group: GroupEvidence, a: Claim, b: Claim) -> bool:
+    """Whether ``a`` was said strictly before ``b`` (both dates known), as
+    :meth:`GroupEvidence.said_on` dates them."""
+    return before(group.said_on(a), group.said_on(b))
+
+
+def find_repeats(group: GroupEvidence) -> dict[str, DateRange]:
+    """A running toll's figures a party already gave, reported again later with no date
+    of their own: each such claim's id -> the date the party first gave the figure.
+
+    An outlet quoting the army's 12 on the 12th, when the army said 12 on the 10th and
+    20 on the 11th, reports the army's old word, not a new one: it holds as of the 10th,
+    so it neither lowers the army's toll nor displaces its 20. (Only a party's words
+    relayed by an outlet, with ``as_of`` left to the publication date: an outlet's own
+    figure is its own as of the day it publishes, and a written ``as_of`` is the user's.)
+    """
+    if not group.cumulative:
+        return {}
+    statement_of = group.statement_by_claim
+    out: dict[str, DateRange] = {}
+    for claims in group.by_origin().values():
+        if len(claims) < 2:
+            continue
+        first: dict[int, DateRange] = {}
+        for c in claims:
+            as_of = c.as_of
+            if as_of is not None and as_of.known and c.id in statement_of:
+                index = statement_of[c.id].index
+                if index not in first or as_of.high < first[index].high:
+                    first[index] = as_of
+        for c in claims:
+            as_of = c.as_of
+            if (
+                c.as_of_given
+                or not c.claimant_given
+                or c.claimant == c.outlet
+                or as_of is None
+                or c.id not in statement_of
+            ):
+                continue
+            was = first[statement_of[c.id].index] if as_of.known else None
+            if was is not None and was.high < as_of.low:
+                out[c.id] = was
+    return out
 
 
 def before(a: DateRange | None, b: DateRange | None) -> bool:
@@ -68,9 +109,9 @@ def find_latest_figures(group: GroupEvidence) -> LatestFigures:
     # By the origin a figure is credited to: a relay of the army's figure is
     # superseded when the army revises it.
     origin = group.credited
-    # A relay speaks as of its source: a later relay of an old figure is not the
-    # origin's latest word.
-    when = {c.id: group.relayed_from.get(c.id, c).as_of for c in cited}
+    # A relay speaks as of its source, a repeat of an old figure as of when it was
+    # first given: neither is the origin's latest word.
+    when = {c.id: group.when(c) for c in cited}
     dated: dict[int, list[Claim]] = defaultdict(list)
     for c in cited:
         as_of = when[c.id]
@@ -103,12 +144,11 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
     """Note in ``overtaken`` the interim figures a later, higher figure of another origin
     overtook."""
     origin = group.credited
-    relayed_from = group.relayed_from
     # (as :meth:`GroupEvidence.when` and :meth:`GroupEvidence.interim` have it)
     when: dict[str, DateRange] = {}
     for c in claims:
         if c.stance == "asserts":
-            as_of = relayed_from.get(c.id, c).as_of
+            as_of = group.when(c)
             if as_of is not None and as_of.known:
                 when[c.id] = as_of
     if len(when) < 2:

@@ -209,6 +209,8 @@ class Claim:
     parsed: SkipJsonSchema[Value | None] = field(init=False, default=None, repr=False)
     outlet: SkipJsonSchema[str | None] = field(init=False, default=None, repr=False)
     claimant_given: SkipJsonSchema[bool] = field(init=False, default=True, repr=False)
+    #: Whether ``as_of`` was written, not taken from the document's publication date.
+    as_of_given: SkipJsonSchema[bool] = field(init=False, default=True, repr=False)
     #: Traces to a source (see :meth:`claimcheck.store.Store.is_cited`).
     cited: SkipJsonSchema[bool] = field(init=False, default=False, repr=False)
 

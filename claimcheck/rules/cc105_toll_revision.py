@@ -30,7 +30,9 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
         for a, b in pairs:
             if a.stance != "asserts" or b.stance != "asserts":
                 continue
-            first, then = (a, b) if earlier(a, b) else (b, a) if earlier(b, a) else (None, None)
+            first, then = (
+                (a, b) if earlier(ev, a, b) else (b, a) if earlier(ev, b, a) else (None, None)
+            )
             if first is None or then is None:
                 continue
             v1, v2 = first.parsed, then.parsed

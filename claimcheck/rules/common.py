@@ -193,7 +193,7 @@ def self_contradictions(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]
                 if not (
                     ev.cumulative
                     and a.stance == b.stance == "asserts"
-                    and (earlier(a, b) or earlier(b, a))
+                    and (earlier(ev, a, b) or earlier(ev, b, a))
                 )
             ]
             if clashes:
@@ -211,13 +211,14 @@ def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim,
         if len({statement_of[c.id].index for c in claims}) < 2:
             continue
         pairs: list[tuple[Claim, Claim]] = []
-        dated = [c for c in claims if c.as_of is not None and c.as_of.known]
+        said_on = {c.id: ev.said_on(c) for c in claims}
+        dated = [c for c in claims if (d := said_on[c.id]) is not None and d.known]
         if ev.cumulative and len(dated) == len(claims):
             # A running toll: each dated figure against the next one that differs, and
             # figures of one day against each other.
             by_day: dict[object, list[Claim]] = {}
-            for c in sorted(claims, key=lambda c: (c.as_of.low, c.as_of.high)):  # type: ignore[union-attr]
-                by_day.setdefault(c.as_of.key, []).append(c)  # type: ignore[union-attr]
+            for c in sorted(claims, key=lambda c: (said_on[c.id].low, said_on[c.id].high)):  # type: ignore[union-attr]
+                by_day.setdefault(said_on[c.id].key, []).append(c)  # type: ignore[union-attr]
             days = [_distinct(ev, day) for day in by_day.values()]
             for i, day in enumerate(days):
                 pairs += _clashes(ev, day)

@@ -120,6 +120,7 @@ def build_claims(records: Sequence[Any], pool: dict[Any, Any] | None = None) -> 
         claim.parsed = None
         claim.outlet = None
         claim.claimant_given = True
+        claim.as_of_given = True
         claim.cited = False
         append(claim)
     return claims

@@ -179,6 +179,7 @@ def _claims(
                 claim.claimant_given = False
             if claim.as_of is None:
                 claim.as_of = as_of
+                claim.as_of_given = False
             claim.cited = cited
         prop = properties.get(claim.property)
         if prop is None:

@@ -24,7 +24,7 @@ _EMPTY_HINTS = {
 }
 
 #: Fields the models fill in themselves: never suggested for a misspelt one.
-_RESOLVED = {"parsed", "outlet", "claimant_given", "cited"}
+_RESOLVED = {"parsed", "outlet", "claimant_given", "as_of_given", "cited"}
 
 
 def validation_problem(
