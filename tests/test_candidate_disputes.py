@@ -373,3 +373,21 @@ def test_a_value_joining_a_reviewed_dispute_reopens_it(
     (conflict,) = [f for f in data["findings"] if f["rule"] == "CC101"]
     assert conflict["fingerprint"] == toll["fingerprint"] and conflict["review"], conflict
     assert code == 0, err
+
+
+def test_a_relay_that_raises_no_grade_says_so_not_that_it_corroborates_nothing(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    """A fourth outlet relaying the army's communiqué adds no independent origin: no
+    grade rises, and the candidate summary says exactly that."""
+    check_candidate(
+        runner,
+        store,
+        tmp_path,
+        "{id: army-e, subject: raid, property: deaths, value: 12, source: e-0510, claimant: army}",
+    )
+    text = runner.invoke(
+        cli, ["--store", str(store), "check", str(tmp_path / "candidate.yaml"), "--format", "table"]
+    )
+    assert "raises the grade of no claim already recorded; duplicates nothing" in text.stdout
+    assert "corroborates nothing" not in text.stdout

@@ -493,6 +493,37 @@ def test_an_open_bound_above_every_figure_leaves_the_high_open(
     assert est["best"] == 200, est  # equal support: the more conservative
 
 
+@pytest.mark.parametrize(
+    ("bound", "floor_open", "said"),
+    [
+        ("at least 500", False, "open (500 or more)"),
+        ("more than 500", True, "open (more than 500)"),
+    ],
+)
+def test_an_open_high_is_worded_as_its_claims_word_it(
+    make_store: Callable[..., Path], bound: str, floor_open: bool, said: str
+) -> None:
+    """ "More than 500" does not allow 500 itself: the estimate's open high says "more
+    than 500", not "500 or more" (JSON `high_floor_open`), as "at least 500" says the
+    other."""
+    root = world(
+        make_store,
+        "{id: northgate-200, subject: saltmarsh-clashes, property: civilian_deaths, "
+        "value: 200, source: northgate-0305, as_of: 2031-03-04}",
+        "{id: valley-200, subject: saltmarsh-clashes, property: civilian_deaths, "
+        "value: 200, source: valley-0305, as_of: 2031-03-04}",
+        f"{{id: watchlight-500, subject: saltmarsh-clashes, property: civilian_deaths, "
+        f"value: {bound}, source: meridian-0305, claimant: watchlight, as_of: 2031-03-04}}",
+        f"{{id: open-ward-500, subject: saltmarsh-clashes, property: civilian_deaths, "
+        f"value: {bound}, source: harbor-0305, claimant: open-ward, as_of: 2031-03-04}}",
+    )
+    est = estimate(run(root), "saltmarsh-clashes", "civilian_deaths")
+    assert est is not None
+    assert est["high_floor"] == 500 and est["high_floor_open"] is floor_open, est
+    result = CliRunner().invoke(cli, ["--store", str(root), "report", "--format", "markdown"])
+    assert f"high {said}" in result.stdout, result.stdout
+
+
 def test_an_open_lower_bound_is_a_floor_for_low_but_not_the_best(
     make_store: Callable[..., Path],
 ) -> None:

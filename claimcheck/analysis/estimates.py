@@ -50,6 +50,8 @@ class Estimate:
     high_open: bool = False
     #: With an open high: the highest bound the open claims state ("at least 50": 50).
     high_floor: float | None = None
+    #: Whether every open claim at that bound excludes it ("more than 50": not 50 itself).
+    high_floor_open: bool = False
     unit: str | None = None
     claims: dict[str, list[str]] = field(default_factory=dict)
     #: How many independent units support the best figure.
@@ -61,6 +63,8 @@ class Estimate:
         if self.high is not None:
             return str(_num(self.high))
         if self.high_floor is not None:
+            if self.high_floor_open:
+                return f"open (more than {_num(self.high_floor)})"
             return f"open ({_num(self.high_floor)} or more)"
         return "open (no upper end)"
 
@@ -73,6 +77,7 @@ class Estimate:
             "high": None if self.high is None else _num(self.high),
             "high_open": self.high_open,
             "high_floor": None if self.high_floor is None else _num(self.high_floor),
+            "high_floor_open": self.high_floor_open,
             "unit": self.unit,
             "claims": self.claims,
             "best_origins": self.best_origins,
@@ -199,6 +204,9 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     low_claims, low = _lowest(pool, f)
     high_claims, high, high_open, open_claims = _high(pool, q, f)
     floor = max((q[cid].low for cid in open_claims), default=None) if high_open else None
+    floor_open = floor is not None and all(
+        q[cid].low_open for cid in open_claims if q[cid].low == floor
+    )
     best_claims, best, n_best = _best(
         ev, pool, f, weighed_statement, low, None if high_open else high
     )
@@ -211,6 +219,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         high=None if high_open else high,
         high_open=high_open,
         high_floor=floor,
+        high_floor_open=floor_open,
         unit=ev.prop.unit if ev.prop else None,
         claims={
             "low": low_claims,

@@ -214,7 +214,7 @@ def _candidate_text(result: Result) -> str:
     lines += [f"  {_corroborates(item)}" for item in c.corroborates]
     lines += [f"  {_duplicates(d)}" for d in c.duplicates]
     if not c.corroborates and not c.duplicates:
-        lines.append("  corroborates nothing already recorded; duplicates nothing")
+        lines.append("  raises the grade of no claim already recorded; duplicates nothing")
     return "\n".join(map(visible, lines))
 
 

@@ -93,6 +93,7 @@ _ESTIMATE = _object(
         "high": {"type": ["number", "null"]},
         "high_open": {"type": "boolean"},
         "high_floor": {"type": ["number", "null"]},
+        "high_floor_open": {"type": "boolean"},
         "unit": _TEXT,
         "claims": _object({"low": _IDS, "best": _IDS, "high": _IDS}),
         "best_origins": _COUNT,
