@@ -234,6 +234,15 @@ def test_an_empty_candidate_file_is_warned_of_once(
     assert "nothing to check" not in result.stderr, result.stderr
 
 
+def test_a_candidate_with_no_records_given_twice_is_told_of_once(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    candidate = tmp_path / "template.yaml"
+    candidate.write_text("claims: []\n", encoding="utf-8")
+    result = runner.invoke(cli, ["--store", str(store), "check", str(candidate), str(candidate)])
+    assert result.stderr.count("holds no records; nothing to check") == 1, result.stderr
+
+
 @pytest.mark.parametrize("figure", ["about 12", "'~12'", "10-14", "'12+'"])
 def test_a_relay_worded_more_loosely_continues_the_dispute(
     runner: CliRunner, store: Path, tmp_path: Path, figure: str

@@ -471,7 +471,7 @@ def test_add_to_outside_the_store_is_refused(
 ) -> None:
     cand = candidate(tmp_path, AGREEING)
     code, _, err = run(runner, store, "add", str(cand), "--to", str(tmp_path / "elsewhere.yaml"))
-    assert code == 2 and "--to must be inside the store" in err
+    assert code == 2 and f"--to must be a file inside the store ({store}), such as" in err, err
     outside = tmp_path / "outside.yaml"
     outside.write_text("claims: []\n")
     (store / "link.yaml").symlink_to(outside)

@@ -254,15 +254,17 @@ def warn_if_candidates_hold_nothing(store: Any) -> None:
     """A candidate file with no record in it (``claims:`` alone, ``claims: []``) gives
     nothing to check: say so (on stderr), unless its load already warned it is empty."""
     from claimcheck.render import visible
+    from claimcheck.store.file_reader import EMPTY
 
     start = store.candidate_start
     if start is None:
         return
     holding = {w.file for w in store.where.values()} | {w.file for w in store.review_where}
-    warned = {p.location.path for p in store.warnings}
+    told = {p.location.path for p in store.warnings if p.message == EMPTY}
     for index in range(start, len(store.files)):
         name = store.files[index]
-        if index not in holding and name not in warned:
+        if index not in holding and name not in told:
+            told.add(name)  # (a file given twice is told of once)
             tell(f"claimcheck: {visible(name)}: holds no records; nothing to check")
 
 

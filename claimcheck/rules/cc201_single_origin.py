@@ -29,7 +29,7 @@ class SingleOrigin(Rule):
     """A value whose support traces to fewer independent origins than corroboration needs.
 
     Support is every cited claim whose value implies this one; origins are counted as
-    DESIGN §2 has it: two articles of one outlet, two outlets quoting the same "medical
+    the README's "Provenance and independence" has it: two articles of one outlet, two outlets quoting the same "medical
     sources", or a party and the parties that are `part_of` it are one origin, and the
     interested claimants of one side (allies repeating each other) count once. Values another origin contradicts are left to the
     conflict rules; values that only look multi-sourced are CC203's. A group's values

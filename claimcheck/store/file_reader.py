@@ -45,6 +45,9 @@ from claimcheck.store.progress import PARSE_SHARE, PROGRESS_RECORDS, LoadProgres
 from claimcheck.store.store import Entry, Store, Where
 from claimcheck.store.yamlfile import RecordPos
 
+#: The warning for a file with nothing in it.
+EMPTY = "empty file: no records, only blank lines or comments"
+
 
 @cache
 def _adapter(section: str) -> TypeAdapter[Any]:
@@ -198,12 +201,7 @@ class FileReader:
 
     def warn_empty(self, file_index: int) -> None:
         """A file with nothing in it: most likely not what its author meant to commit."""
-        self.store.warnings.append(
-            Problem(
-                Location(self.store.files[file_index], 1, 1),
-                "empty file: no records, only blank lines or comments",
-            )
-        )
+        self.store.warnings.append(Problem(Location(self.store.files[file_index], 1, 1), EMPTY))
 
     def recheck_empty(self, path: Path, data: bytes | None = None, text: str = "") -> None:
         """Warn of a file taken from the cache with no records if it is empty: the cache

@@ -37,6 +37,21 @@ from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 from claimcheck.store.yamlfile import load as load_safe
 
 
+def _folder(root: Path) -> str:
+    """The store's folder as users should see it: ``./`` for the working directory."""
+    shown = display_path(root)
+    return "." if shown in ("", ".") else shown.rstrip("/")
+
+
+def _example(root: Path) -> str:
+    """A file of the store to name as an example: its first YAML file, or a new one."""
+    try:
+        first = min(root.glob("*.yaml"), default=None)
+    except OSError:
+        first = None
+    return display_path(first) if first is not None else f"{_folder(root)}/claims.yaml"
+
+
 def check_target(root: Path, target: Path) -> Path:
     """The target file, if it is a YAML file inside the store (symlinks resolved)."""
     shown = display_path(target)
@@ -47,7 +62,13 @@ def check_target(root: Path, target: Path) -> Path:
         raise UsageError([Problem(Location(shown), f"--to cannot be resolved: {e}")]) from None
     if not resolved.is_relative_to(resolved_root):
         raise UsageError(
-            [Problem(Location(shown), f"--to must be inside the store {display_path(root)}")]
+            [
+                Problem(
+                    Location(shown),
+                    f"--to must be a file inside the store ({_folder(root)}), "
+                    f"such as {_example(root)}",
+                )
+            ]
         )
     if resolved.suffix not in YAML_SUFFIXES:
         raise UsageError([Problem(Location(shown), "--to must be a .yaml file")])
