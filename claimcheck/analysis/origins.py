@@ -212,6 +212,8 @@ def _why_one(ev: GroupEvidence, key: str, claims: list[Claim]) -> str | None:
     claimants = sorted({c.claimant or "" for c in claims})
     kind, _, rid = key.partition(":")
     if kind == "outlet" and len(outlets) > 1:
+        if rid in claimants:  # an outlet's own words quoted by others (an NGO's report)
+            return f"claimant {rid}"
         return f"owner {rid}"
     if kind == "party" and len(claimants) > 1:
         outlets_ = ev.store.outlets
