@@ -101,8 +101,11 @@ def check_candidates(
                     }
                 )
     # A dispute continued under a new fingerprint (a value joins it) keeps no review: if
-    # the one it continues was reviewed, the reviewer has a dispute to look at again.
-    reviewed = {r.finding for r in store.reviews}
+    # the one it continues was reviewed, the reviewer has a dispute to look at again (a
+    # review of it in the candidates is that look: the finding is new, and reviewed).
+    reviewed = {
+        r.finding for r, w in zip(store.reviews, store.review_where, strict=True) if w.file < start
+    }
     continued = _continuing(findings, old_findings, new_ids, runner.evidence.group)
     for fp, before_fps in continued.items():
         done = sorted(reviewed.intersection(before_fps))

@@ -137,8 +137,9 @@ class StaleReview:
             f = self.successors[0]
             text += (
                 f"; {f.rule} {f.fingerprint} ({f.property} of {f.subject}) holds the claims "
-                "it reviewed (a new value in it?): review that one"
+                "it reviewed (a new value in it?): "
             )
+            text += "it has a review of its own: remove this one" if f.review else "review that one"
         return text
 
     def as_dict(self) -> dict[str, Any]:

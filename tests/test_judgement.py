@@ -1083,7 +1083,10 @@ def test_a_party_revising_its_toll_in_a_reviewed_dispute_reopens_it(
         encoding="utf-8",
     )
     code, out, _ = cli_run(runner, root, "check", str(candidate), "--format", "text")
-    assert code == 0 and "reopens" not in out, out
+    assert code == 0, out
+    (line,) = [x for x in out.splitlines() if "CC101" in x]
+    assert "(reopens reviewed finding" in line and "(reviewed: explained)" in line, line
+    assert "already in the store" not in line, line  # the review is the candidate's
     code, _, err = cli_run(runner, root, "add", str(candidate), "--to", str(root / "claims.yaml"))
     assert code == 0 and "added 1 claim" in err, err
     data = run(root)
@@ -1091,6 +1094,10 @@ def test_a_party_revising_its_toll_in_a_reviewed_dispute_reopens_it(
     rule_of = {f["fingerprint"]: f["rule"] for f in data["findings"]}
     assert rule_of[stale["successors"][0]] == "CC101", stale
     assert stale["successors"][0] == successor["fingerprint"]
+    # The old review is left over, not a call to review the dispute again.
+    _, out, _ = cli_run(runner, root, "check", "--format", "text")
+    (left,) = [x for x in out.splitlines() if "stale review" in x and dispute["fingerprint"] in x]
+    assert left.endswith("it has a review of its own: remove this one"), left
 
 
 def test_a_candidate_check_reads_the_grades_before_it_as_the_full_check_does(
