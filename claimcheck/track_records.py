@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimcheck.analysis.grades import Grade
+from claimcheck.analysis.timing import repeat_dates
 from claimcheck.model import Claim
 from claimcheck.results import Result
 from claimcheck.rules.cc105_toll_revision import TollRevision
@@ -385,7 +386,10 @@ def _earlier_steps(result: Result) -> set[str]:
     for f in result.findings:
         if f.rule not in _STEPS:
             continue
-        dated = [(cid, c.as_of) for cid in f.claims if (c := claims.get(cid)) is not None]
+        mine = [c for cid in f.claims if (c := claims.get(cid)) is not None]
+        # (a party's old figure quoted again later is dated when the party gave it)
+        repeats = repeat_dates(mine, lambda c: c.said)
+        dated = [(c.id, repeats.get(c.id, c.as_of)) for c in mine]
         known = [(cid, d) for cid, d in dated if d is not None and d.known]
         if known:
             # Held strictly before another figure of the finding: not its origin's last word.

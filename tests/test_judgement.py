@@ -998,6 +998,18 @@ def test_an_outlet_quoting_a_partys_old_toll_later_is_not_the_party_lowering_it(
     assert set(dispute["claims"]) == {"ministry-9", "vlf-40"}, dispute
     (estimate,) = data["estimates"]
     assert estimate["low"] == 9 and "ministry-2-eastwind" not in estimate["claims"]["low"]
+    # The ministry's record: its 9 stands (not "revised" by the old quote), the 2s do not.
+    code, out, _ = cli_run(
+        runner, root, "sources", "--party", "defence-ministry", "--format", "json"
+    )
+    standing = {c["id"]: c["standing"] for c in json.loads(out)["claims"]}
+    assert "revised" not in standing["ministry-9"], standing
+    assert "revised" in standing["ministry-2"] and "revised" in standing["ministry-2-eastwind"]
+    # The report says when the ministry gave the figure Eastwind quotes.
+    _, out, _ = cli_run(runner, root, "report", "--format", "markdown")
+    notes = [line for line in out.splitlines() if "quoted again" in line]
+    assert len(notes) == 1 and "Eastwind" in notes[0], notes
+    assert "quoted again: given 2031-03-05; revised since: 9" in notes[0], notes
 
     # Dated by the user, the same quote is the ministry's word of the 6th, beside its 9
     # of the same day: a contradiction of its own.

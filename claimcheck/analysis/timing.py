@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from claimcheck.analysis.intervals import Bound, best_two, bounds
@@ -42,28 +43,36 @@ def find_repeats(group: GroupEvidence) -> dict[str, DateRange]:
     statement_of = group.statement_by_claim
     out: dict[str, DateRange] = {}
     for claims in group.by_origin().values():
-        if len(claims) < 2:
+        if len(claims) > 1:
+            said = [c for c in claims if c.id in statement_of]
+            out.update(repeat_dates(said, lambda c: statement_of[c.id].index))
+    return out
+
+
+def repeat_dates(claims: list[Claim], saying: Callable[[Claim], object]) -> dict[str, DateRange]:
+    """:func:`find_repeats` among the claims of one origin, ``saying`` telling which say
+    the same thing."""
+    first: dict[object, DateRange] = {}
+    for c in claims:
+        as_of = c.as_of
+        if as_of is not None and as_of.known:
+            key = saying(c)
+            if key not in first or as_of.high < first[key].high:
+                first[key] = as_of
+    out: dict[str, DateRange] = {}
+    for c in claims:
+        as_of = c.as_of
+        if (
+            c.as_of_given
+            or not c.claimant_given
+            or c.claimant == c.outlet
+            or as_of is None
+            or not as_of.known
+        ):
             continue
-        first: dict[int, DateRange] = {}
-        for c in claims:
-            as_of = c.as_of
-            if as_of is not None and as_of.known and c.id in statement_of:
-                index = statement_of[c.id].index
-                if index not in first or as_of.high < first[index].high:
-                    first[index] = as_of
-        for c in claims:
-            as_of = c.as_of
-            if (
-                c.as_of_given
-                or not c.claimant_given
-                or c.claimant == c.outlet
-                or as_of is None
-                or c.id not in statement_of
-            ):
-                continue
-            was = first[statement_of[c.id].index] if as_of.known else None
-            if was is not None and was.high < as_of.low:
-                out[c.id] = was
+        was = first[saying(c)]
+        if was.high < as_of.low:
+            out[c.id] = was
     return out
 
 

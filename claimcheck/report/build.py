@@ -38,6 +38,12 @@ def _row_notes(ev: Any) -> dict[str, str]:
     out = {cid: f"revised since: {newer.parsed}" for cid, newer in ev.superseded.items()}
     for cid, later in ev.overtaken.items():
         out.setdefault(cid, f"overtaken by {later.parsed}")
+    # A party's old figure quoted again later: say when the party gave it.
+    for c in ev.claims:
+        said = ev.said_on(c)
+        if said is not c.as_of and said is not None:
+            note = f"quoted again: given {said}"
+            out[c.id] = f"{note}; {out[c.id]}" if c.id in out else note
     return out
 
 
