@@ -1002,6 +1002,7 @@ def test_an_outlet_quoting_a_partys_old_toll_later_is_not_the_party_lowering_it(
     code, out, _ = cli_run(
         runner, root, "sources", "--party", "defence-ministry", "--format", "json"
     )
+    assert code == 0
     standing = {c["id"]: c["standing"] for c in json.loads(out)["claims"]}
     assert "revised" not in standing["ministry-9"], standing
     assert "revised" in standing["ministry-2"] and "revised" in standing["ministry-2-eastwind"]
