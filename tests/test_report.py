@@ -453,3 +453,40 @@ def test_timeline_axis_labels_neither_repeat_nor_overlap(runner: CliRunner) -> N
         lo = {"start": px, "end": px - 64, "middle": px - 32}[anchor]
         spans.append((lo, lo + 64))
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), labels
+
+
+def test_a_retracted_claim_is_listed_as_withdrawn_not_dropped(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """A retraction is provenance: the report lists the claims retracted or superseded
+    (weighed by no rule), in both formats, and `claims` marks them."""
+    root = make_store(
+        {
+            "c.yaml": """\
+            claims:
+              - {id: a, subject: strike, property: deaths, value: 10, source: rfi-doc}
+              - {id: b, subject: strike, property: deaths, value: 70, source: monde-doc, status: retracted}
+            """
+        }
+    )
+    _, md = report(runner, root, "--format", "markdown")
+    (line,) = [x for x in md.splitlines() if x.startswith("- `b`")]
+    assert "70 (Le Monde, 2023-11-08): **retracted**" in line, line
+    assert "Claims withdrawn" in md and "- `a`" not in md
+    _, html = report(runner, root, "--format", "html")
+    assert "<code>b</code>" in html and "<b>retracted</b>" in html
+    listed = runner.invoke(cli, ["--store", str(root), "claims", "--format", "table"])
+    (row,) = [x for x in listed.stdout.splitlines() if x.startswith("b ")]
+    assert "70 [retracted]" in row, row
+
+
+def test_a_report_without_withdrawn_claims_has_no_such_list(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    root = make_store(
+        {
+            "c.yaml": "claims:\n  - {id: a, subject: strike, property: deaths, value: 10, source: rfi-doc}\n"
+        }
+    )
+    _, md = report(runner, root, "--format", "markdown")
+    assert "Claims withdrawn" not in md

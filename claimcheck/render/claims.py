@@ -23,7 +23,8 @@ def render_claims(store: Store, claims: Sequence[Claim], fmt: str) -> str:
             c.id,
             c.subject,
             c.property,
-            shorten(c.stated, width) if width else c.stated,
+            (shorten(c.stated, width) if width else c.stated)
+            + ("" if c.active else f" [{c.status}]"),
             c.claimant if c.claimant_given else f"({c.claimant or '—'})",
             c.outlet,
             c.as_of,

@@ -177,6 +177,13 @@ def build(result: Result, title: str | None = None) -> Report:
         documents=documents,
         rule_names={r.code: r.name for r in rules},
         rule_descriptions={r.code: _first_line(r.__doc__) for r in rules},
+        withdrawn=[
+            row(c)
+            for c in sorted(
+                (c for c in store.claims.values() if not c.active),
+                key=lambda c: (c.subject, c.property, c.id),
+            )
+        ],
     )
 
 

@@ -25,6 +25,7 @@ from claimcheck.report.record import (
     OUTLET_COLUMNS,
     ROW_COLUMNS,
     RULE_COLUMNS,
+    WITHDRAWN,
     Report,
     number,
     outlet_rows,
@@ -72,6 +73,7 @@ def _environment() -> jinja2.Environment:
         gap_columns=GAP_COLUMNS,
         outlet_columns=OUTLET_COLUMNS,
         document_columns=DOCUMENT_COLUMNS,
+        withdrawn_heading=WITHDRAWN,
     )
     return env
 

@@ -17,6 +17,7 @@ from claimcheck.report.record import (
     OUTLET_COLUMNS,
     ROW_COLUMNS,
     RULE_COLUMNS,
+    WITHDRAWN,
     GapGroup,
     Group,
     Report,
@@ -158,6 +159,15 @@ def render(report: Report) -> str:
         + ", ".join(f"{g}: {grades[g]}" for g in grades)
         + " (1 confirmed … 5 improbable, 6 cannot be judged)."
     )
+    if report.withdrawn:
+        out += ["", f"{WITHDRAWN}:", ""]
+        out += [
+            f"- `{esc(r.claim.id)}`: {esc(r.property_label)} of {esc(r.subject_label)}, "
+            f"{esc(r.stated)} ({esc(r.claimant) + ' in ' if r.claimant_named else ''}"
+            f"{esc(r.outlet)}, {esc(r.document_date)}): "
+            f"**{esc(r.claim.status)}**"
+            for r in report.withdrawn
+        ]
     out += ["", _h2("conflicts"), ""]
     if not report.conflicts:
         out += ["No conflicts.", ""]

@@ -55,6 +55,9 @@ class Row:
     revised: str = ""
 
 
+#: The heading of the list of withdrawn claims, in every format.
+WITHDRAWN = "Claims withdrawn (retracted or superseded: kept, weighed by no rule)"
+
 #: The columns of a group's who-says-what table, in every format.
 ROW_COLUMNS = ["cluster", "value", "interval", "claimant", "outlet", "document", "as of", "grade"]
 
@@ -140,6 +143,8 @@ class Report:
     documents: list[dict[str, Any]]
     rule_names: dict[str, str] = field(default_factory=dict)
     rule_descriptions: dict[str, str] = field(default_factory=dict)
+    #: Claims retracted or superseded: kept in the store, weighed by no rule.
+    withdrawn: list[Row] = field(default_factory=list)
 
     def gap_groups(self) -> list[GapGroup]:
         """The corroboration gaps by rule, in the order of the rules' codes."""
