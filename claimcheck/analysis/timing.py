@@ -36,7 +36,9 @@ def find_repeats(group: GroupEvidence) -> dict[str, DateRange]:
     20 on the 11th, reports the army's old word, not a new one: it holds as of the 10th,
     so it neither lowers the army's toll nor displaces its 20. (Only a party's words
     relayed by an outlet, with ``as_of`` left to the publication date: an outlet's own
-    figure is its own as of the day it publishes, and a written ``as_of`` is the user's.)
+    figure is its own as of the day it publishes, and so is a party's in its own
+    statement or interview, or on a channel affiliated with it — a correction back to 12
+    is the army lowering its toll; a written ``as_of`` is the user's.)
     """
     if not group.cumulative:
         return {}
@@ -45,11 +47,13 @@ def find_repeats(group: GroupEvidence) -> dict[str, DateRange]:
     for claims in group.by_origin().values():
         if len(claims) > 1:
             said = [c for c in claims if c.id in statement_of]
-            out.update(repeat_dates(said, lambda c: statement_of[c.id].index))
+            out.update(repeat_dates(group.store, said, lambda c: statement_of[c.id].index))
     return out
 
 
-def repeat_dates(claims: list[Claim], saying: Callable[[Claim], object]) -> dict[str, DateRange]:
+def repeat_dates(
+    store: Store, claims: list[Claim], saying: Callable[[Claim], object]
+) -> dict[str, DateRange]:
     """:func:`find_repeats` among the claims of one origin, ``saying`` telling which say
     the same thing."""
     first: dict[object, DateRange] = {}
@@ -68,6 +72,7 @@ def repeat_dates(claims: list[Claim], saying: Callable[[Claim], object]) -> dict
             or c.claimant == c.outlet
             or as_of is None
             or not as_of.known
+            or _own_word(store, c)
         ):
             continue
         was = first[saying(c)]
@@ -79,6 +84,17 @@ def repeat_dates(claims: list[Claim], saying: Callable[[Claim], object]) -> dict
 def before(a: DateRange | None, b: DateRange | None) -> bool:
     """Whether ``a`` ends before ``b`` starts (both known)."""
     return a is not None and b is not None and a.known and b.known and a.high < b.low
+
+
+def _own_word(store: Store, c: Claim) -> bool:
+    """Whether the party speaks in the document itself: its statement or interview, or
+    a channel affiliated with it (or with a body it is part of)."""
+    doc = store.documents.get(c.source or "")
+    if doc is not None and doc.kind in ("statement", "interview"):
+        return True
+    outlet = store.outlets.get(c.outlet or "")
+    affiliation = outlet.affiliation if outlet is not None else None
+    return affiliation is not None and affiliation in store.part_of_chain(c.claimant or "")
 
 
 def subject_end(store: Store, subject: Subject | None) -> dt.date | None:
