@@ -75,13 +75,22 @@ def check_candidates(
         whole = runner.evidence.group(key)
         statement_of = whole.statement_by_claim
         new_here = [c.id for c in store.groups[key] if c.id in new_ids and c.id in statement_of]
+        # (weighed per distinct statement: a group holds a few, whatever its claims)
+        new_statements = {id(statement_of[n]): statement_of[n] for n in new_here}
+        supporters: dict[int, list[str]] = {}  # a statement's id -> the claims supporting it
         for cid, was in sorted(before.items()):
             now = grades.get(cid)
             if now is None or was.grade == 6 or now.grade >= was.grade or cid not in statement_of:
                 continue
-            by = [
-                n for n in new_here if whole.statement_supports(statement_of[n], statement_of[cid])
-            ]
+            target = statement_of[cid]
+            by = supporters.get(id(target))
+            if by is None:
+                backing = {
+                    k for k, s in new_statements.items() if whole.statement_supports(s, target)
+                }
+                by = supporters[id(target)] = [
+                    n for n in new_here if id(statement_of[n]) in backing
+                ]
             if by:
                 judged.corroborates.append(Corroboration(cid, was, now, by))
         by_key: dict[tuple[object, ...], str] = {}
@@ -163,23 +172,43 @@ def _continuing(
 
 
 def _within(mine: list[Claim], old: Finding, new: Finding, group: GroupEvidence) -> bool:
-    """Whether every candidate claim of ``new`` stays inside the dispute ``old``: its
-    speaker is one of the dispute's, and its value says nothing the dispute does not
-    already say, or replaces that speaker's earlier figure (revised, so out of ``new``)."""
+    """Whether every candidate claim stays inside the dispute ``old``: its speaker is one
+    of the dispute's, and either its value says nothing the dispute does not already say
+    (beside the speaker's standing figure), or it revises the speaker's figure (revised,
+    so out of ``new``) without passing another speaker's — the rebels raising 40 to 45
+    against the army's 2 is the same dispute; the army raising 12 to 500 against the
+    rebels' 30 is another."""
     in_old = frozenset(old.claims)
     was = [c for c in group.all_claims if c.id in in_old]
-    speakers: dict[str, set[str]] = defaultdict(set)
+    by_speaker: dict[str, list[Claim]] = defaultdict(list)
     for c in was:
-        speakers[c.speaker].add(c.id)
+        by_speaker[c.speaker].append(c)
+    # Each distinct value once, however many claims state it.
+    values = list({(c.stance, c.said): c for c in was if c.parsed is not None}.values())
+    span = _span(values)
     still = frozenset(new.claims)
-    span = _span(was)
     for c in mine:
-        earlier = speakers.get(c.speaker)
+        earlier = by_speaker.get(c.speaker)
         if earlier is None:
             return False  # a new speaker in the dispute
-        if earlier & still and not _inside(c, span, was, group):
-            return False  # a new figure beside the speaker's own, beyond the dispute
+        if any(e.id in still for e in earlier):
+            if not _inside(c, span, values, group):
+                return False  # a new figure beside the speaker's own, beyond the dispute
+        elif _passes(c, earlier, values):
+            return False  # a revision that changes who says more than whom
     return True
+
+
+def _passes(c: Claim, earlier: list[Claim], values: list[Claim]) -> bool:
+    """Whether ``c``, revising the figures ``earlier`` of its speaker, moves past a figure
+    another speaker gives in the dispute ``values`` (from below it to above it, or back)
+    — or, for a category, to one the dispute does not hold."""
+    now = _figures(c)
+    before = [x for e in earlier for x in (_figures(e) or ())]
+    if not now or not before:
+        return c.said not in {v.said for v in values}
+    theirs = [x for o in values if o.speaker != c.speaker for x in (_figures(o) or ())]
+    return any((max(before) < x < max(now)) or (min(now) < x < min(before)) for x in theirs)
 
 
 def _figures(c: Claim) -> list[float] | None:
@@ -211,10 +240,11 @@ def _span(claims: list[Claim]) -> tuple[float, float] | None:
 def _inside(
     c: Claim, span: tuple[float, float] | None, was: list[Claim], group: GroupEvidence
 ) -> bool:
-    """Whether ``c``'s value says nothing the dispute ``was`` does not already say: a
-    looser wording of one of its values ("about 12", "10-14" or "12+" beside a 12, a day
-    range holding its day), figures within the lowest and highest it states (widened by
-    the property's tolerance), a category (with its stance) among its values."""
+    """Whether ``c``'s value says nothing the dispute's values ``was`` do not already
+    say: a looser wording of one of them ("about 12", "10-14" or "12+" beside a 12, a
+    day range holding its day), figures within the lowest and highest they state
+    (widened by the property's tolerance) — "more than 30" is beyond a dispute that
+    reaches 30 — or a category (with its stance) among them."""
     v = c.parsed
     if v is None:
         return True
@@ -226,6 +256,10 @@ def _inside(
     if figures is None or span is None:
         return False
     (low, _), (high, _) = group.window(_between(span, v))
+    if isinstance(v, Quantity) and (
+        (v.form == "more-than" and v.low >= high) or (v.form == "less-than" and v.high <= low)
+    ):
+        return False  # an open bound at the dispute's edge allows only what is beyond it
     return all(low <= x <= high for x in figures)
 
 

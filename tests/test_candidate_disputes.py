@@ -140,24 +140,52 @@ def test_a_speaker_in_the_dispute_giving_a_figure_within_it_continues_it(
     assert code == 0, err
 
 
-def test_a_speaker_revising_its_figure_beyond_the_dispute_continues_it(
+def test_a_speaker_revising_its_figure_where_it_stood_continues_the_dispute(
     runner: CliRunner, store: Path, tmp_path: Path
 ) -> None:
-    """The next day Paper D raises its toll to 40: its 15 is revised out of the dispute
-    and 40 takes its place — the same speakers in the same dispute. (The revision itself
-    is news, a finding of its own.)"""
+    """The next day Paper D raises its toll to 25: its 15 is revised out of the dispute
+    and 25 takes its place, still between the army's 12 and the rebels' 30 — the same
+    speakers in the same dispute. (The revision itself is news, a finding of its own.)"""
     code, data, err = check_candidate(
         runner,
         store,
         tmp_path,
-        "{id: paper-d-40, subject: raid, property: deaths, value: 40, source: d-0511, "
+        "{id: paper-d-25, subject: raid, property: deaths, value: 25, source: d-0511, "
         "as_of: 2032-05-11}",
     )
     (conflict,) = old_findings(data, "CC101")
-    assert "paper-d-40" in conflict["claims"] and "paper-d-15" not in conflict["claims"]
+    assert "paper-d-25" in conflict["claims"] and "paper-d-15" not in conflict["claims"]
     assert not new_findings(data, "CC101")
     assert new_findings(data, "CC105"), data["findings"]
     assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    ("row", "news"),
+    [
+        # Paper D's 15 raised to 40, past the rebels' 30.
+        ("{id: r, subject: raid, property: deaths, value: 40, source: d-0511}", True),
+        # The army's 12 raised to 500, past everyone's: the army now says the most.
+        (
+            "{id: r, subject: raid, property: deaths, value: 500, source: c-0511, claimant: army}",
+            True,
+        ),
+        # The rebels' 30 raised to 45: still the highest figure, the same dispute.
+        (
+            "{id: r, subject: raid, property: deaths, value: 45, source: c-0511, claimant: rebels}",
+            False,
+        ),
+    ],
+)
+def test_a_revision_past_another_speakers_figure_changes_the_dispute(
+    runner: CliRunner, store: Path, tmp_path: Path, row: str, news: bool
+) -> None:
+    """A revision that changes who says more than whom is another dispute: news to the
+    desk, which `add` refuses until reviewed."""
+    code, data, err = check_candidate(runner, store, tmp_path, row)
+    assert new_findings(data, "CC105"), data["findings"]  # the revision, either way
+    assert bool(new_findings(data, "CC101")) is news, data["findings"]
+    assert code == (1 if news else 0), err
 
 
 def test_a_relay_of_the_communique_continues_the_dispute(
@@ -400,3 +428,23 @@ def test_a_relay_that_raises_no_grade_says_so_not_that_it_corroborates_nothing(
     )
     assert "raises the grade of no claim already recorded; duplicates nothing" in text.stdout
     assert "corroborates nothing" not in text.stdout
+
+
+@pytest.mark.parametrize(
+    ("figure", "news"),
+    [("more than 30", True), ("'30+'", False), ("fewer than 12", True), ("'<=12'", False)],
+)
+def test_an_open_bound_at_the_edge_of_the_dispute(
+    runner: CliRunner, store: Path, tmp_path: Path, figure: str, news: bool
+) -> None:
+    """Paper D, beside its 15, says "more than 30": every figure it allows is beyond the
+    rebels' 30 — a wider dispute. "30+" allows the 30 already in dispute."""
+    code, data, err = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        f"{{id: paper-d-new, subject: raid, property: deaths, value: {figure}, "
+        "source: d-0510-late}",
+    )
+    assert bool(new_findings(data, "CC101")) is news, data["findings"]
+    assert code == (1 if news else 0), err

@@ -69,7 +69,7 @@ def _known(result: Result) -> dict[str, str]:
         return {}
     known = dict.fromkeys(result.candidate.existing, " (already in the store)")
     for fp, was in result.candidate.reopened.items():
-        known[fp] = f" (reopens reviewed finding {was}: a value joins the dispute)"
+        known[fp] = f" (reopens reviewed finding {was}: the values in dispute changed)"
     return known
 
 
