@@ -110,10 +110,13 @@ def an(noun: str) -> str:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'israel'?)`` when a choice is close to ``word``, else ``""``."""
+    """`` (did you mean 'israel'?)`` when a choice is close to ``word`` (or the same but
+    for case: ``NLF`` for ``nlf``), else ``""``."""
     import difflib  # only when something is misspelt
 
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    choices = sorted(choices)
+    folded = [c for c in choices if c.casefold() == word.casefold()]
+    close = folded or difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 

@@ -77,6 +77,11 @@ def test_unknown_filter_is_a_usage_error(runner: CliRunner) -> None:
     assert "Traceback" not in err
 
 
+def test_a_misspelt_filter_suggests_the_id_meant(runner: CliRunner) -> None:
+    code, _out, err = invoke(runner, "claims", "--outlet", "le-mond")
+    assert code == 2 and "no outlet 'le-mond' in the store (did you mean 'le-monde'?)" in err
+
+
 def test_a_filter_given_an_id_of_another_kind_says_what_it_is(runner: CliRunner) -> None:
     code, _out, err = invoke(runner, "claims", "--subject", "rfi")
     assert code == 2 and "no subject 'rfi' in the store (it is an outlet)" in err

@@ -39,7 +39,7 @@ def claims(
     fmt: str | None,
 ) -> None:
     """Query claims, with their defaults resolved."""
-    from claimcheck.errors import an
+    from claimcheck.errors import an, did_you_mean
     from claimcheck.render.claims import render_claims
     from claimcheck.store.query import query_claims
     from claimcheck.values import nfc
@@ -59,7 +59,7 @@ def claims(
             other = store.what_is(value)
             usage(
                 f"{option}: no {kind} {value!r} in the store"
-                + (f" (it is {an(other)})" if other else "")
+                + (f" (it is {an(other)})" if other else did_you_mean(value, known))
             )
     found = query_claims(
         store, subject=subject, property=property_, outlet=outlet, claimant=claimant

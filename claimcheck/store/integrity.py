@@ -210,8 +210,11 @@ def _claims(
         ):
             problem(
                 locate(store.where[claim.id], "claims", "value"),
-                f"claim {claim.id!r}: unknown entity {value.value!r} "
-                f"(an entity value is the id of a party, subject or outlet)",
+                f"claim {claim.id!r}: unknown entity {value.value!r}"
+                + (
+                    did_you_mean(value.value, [*store.parties, *store.subjects, *store.outlets])
+                    or " (an entity value is the id of a party, subject or outlet)"
+                ),
             )
 
 

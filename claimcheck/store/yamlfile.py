@@ -378,11 +378,31 @@ def _yaml_problem(e: MarkedYAMLError, text: str) -> Problem:
             problem += f" (the mapping starts at line {e.context_mark.line + 1})"
     elif e.context:
         problem = f"{problem} ({e.context.strip()})"
+    if "mapping values are not allowed" in problem and _misindented(text, line):
+        return Problem(
+            Location("", line, col),
+            f"invalid YAML: {problem}; this line is indented differently from the one above it",
+        )
     for cause, hint in _HINTS:
         if cause in problem:
             problem += f"; {hint}"
             break
     return Problem(Location("", line, col), f"invalid YAML: {problem}")
+
+
+def _misindented(text: str, line: int) -> bool:
+    """Whether line ``line`` (1-based) is a ``key: value`` indented deeper than the
+    ``key: value`` line above it (``    property: x`` then ``     value: 20``)."""
+    lines = text.splitlines()
+    if not 2 <= line <= len(lines):
+        return False
+    here, above = lines[line - 1], lines[line - 2]
+    key = re.compile(r"( *)(- )?[\w-]+: \S")
+    m, n = key.match(here), key.match(above)
+    if m is None or n is None:
+        return False
+    depth = len(n.group(1)) + (2 if n.group(2) else 0)
+    return len(m.group(1)) > depth
 
 
 #: What the parser's terse messages most often mean in a store file.

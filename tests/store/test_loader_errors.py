@@ -89,10 +89,22 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
         "a value holding ': ' must be quoted",
     ),
     (
+        "indented-one-space-deeper",
+        CLAIM.replace("    value: 14", "     value: 14"),
+        "bad.yaml:5:11",
+        "this line is indented differently from the one above it",
+    ),
+    (
         "bad-indent",
         CLAIM.replace("    property: deaths", "   property: deaths"),
         "bad.yaml:4",
         "indented differently from the records around it",
+    ),
+    (
+        "entity-in-other-case",
+        "claims:\n  - {id: c1, subject: strike, property: commander, value: FAMA, source: rfi-doc}\n",
+        "bad.yaml:2",
+        "unknown entity 'FAMA' (did you mean 'fama'?)",
     ),
     (
         "category-outside-set",
