@@ -148,6 +148,10 @@ def test_claimreview_publishes_a_reviewed_finding_on_its_own_claims(
     root, conflict, anonymous = reviewed_kidal(runner, tmp_path)
     code, out, err = run(runner, root, "export", "--format", "claimreview")
     assert code == 0 and "no --url" in err and "no reviewed findings" not in err
+    # published under claimcheck's name unless told whose: said, not done silently
+    assert "no --author: the items name 'claimcheck'" in err
+    _, _, err = run(runner, root, "export", "--format", "claimreview", "--author", "A. Desk")
+    assert "no --author" not in err
     items = {i["identifier"]: i for i in json.loads(out)}
     # one item per reviewed finding, nothing for claims nobody judged
     assert set(items) == {conflict["fingerprint"], anonymous["fingerprint"]}

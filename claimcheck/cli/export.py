@@ -73,9 +73,15 @@ def export(
                 if not automated_ratings
                 else "claimcheck: nothing to publish: no reviewed finding, no claim graded 1-5"
             )
-        elif not url:
-            tell(
-                "claimcheck: no --url: the items have none, and Google's fact-check markup "
-                "needs the URL of the page publishing each review"
-            )
+        else:
+            if ctx.get_parameter_source("author") == click.core.ParameterSource.DEFAULT:
+                tell(
+                    f"claimcheck: no --author: the items name {author!r} as the "
+                    "organisation publishing them; give yours"
+                )
+            if not url:
+                tell(
+                    "claimcheck: no --url: the items have none, and Google's fact-check "
+                    "markup needs the URL of the page publishing each review"
+                )
     emit(text, output)
