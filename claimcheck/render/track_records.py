@@ -41,9 +41,9 @@ def track_record_text(share: float | None) -> str:
     return f"{share:.0%}" if share is not None else "—"
 
 
-def _party_track(r: PartyRecord) -> str:
-    """``50% (1 of 2)``: a party's track record with the claims it rests on, few as
-    they often are."""
+def track_with_counts(r: OutletRecord | PartyRecord) -> str:
+    """``50% (1 of 2)``: a track record with the claims it rests on, few as they often
+    are (a 0% of one claim is not a 0% of twenty)."""
     if r.track_record is None:
         return "—"
     return f"{track_record_text(r.track_record)} ({r.held} of {r.held + r.failed})"
@@ -83,7 +83,7 @@ def render_outlets(records: list[OutletRecord], fmt: str) -> str:
             r.contested,
             r.single_origin,
             r.relayed,
-            track_record_text(r.track_record),
+            track_with_counts(r),
         ]
         for r in records
     ]
@@ -103,7 +103,7 @@ def render_outlet(record: OutletRecord, claims: list[dict[str, Any]], fmt: str) 
         f"{count(record.documents, 'document')}, {count(record.claims, 'claim')}; "
         f"{record.corroborated} corroborated, "
         f"{record.contested} contested, {record.single_origin} single origin; "
-        f"track record {track_record_text(record.track_record)}"
+        f"track record {track_with_counts(record)}"
     )
     rows = [
         [
@@ -186,7 +186,7 @@ def render_parties(records: list[PartyRecord], fmt: str) -> str:
             r.revised,
             r.relayed_by,
             _grades(r),
-            _party_track(r),
+            track_with_counts(r),
         ]
         for r in records
     ]
@@ -212,7 +212,7 @@ def _party_head(r: PartyRecord) -> list[str]:
         f"{count(r.relayed_by, 'outlet')}; {r.corroborated} corroborated, "
         f"{r.contested} contested, {r.single_origin} single origin, "
         f"{r.interested_only} interested only, {r.revised} revised; grades {_grades(r)}; "
-        f"track record {_party_track(r)}"
+        f"track record {track_with_counts(r)}"
     ]
     if r.part_of:
         lines.append(f"part of {r.part_of}: one origin with it")

@@ -19,7 +19,7 @@ from claimcheck.analysis.grades import Grade
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.model import Claim
 from claimcheck.render import count, visible
-from claimcheck.render.track_records import track_record_text
+from claimcheck.render.track_records import track_with_counts
 from claimcheck.rules import RuleCategory
 from claimcheck.rules.cc101_quantity_conflict import QuantityConflict
 from claimcheck.track_records import OutletRecord
@@ -244,7 +244,7 @@ def outlet_rows(report: Report) -> list[list[str]]:
             str(o.corroborated),
             str(o.contested),
             str(o.single_origin),
-            track_record_text(o.track_record),
+            track_with_counts(o),
         ]
         for o in report.outlets
     ]
