@@ -69,6 +69,9 @@ def check_candidates(
         found = unfocused.group_findings(unfocused.evidence.group(key, old))
         old_findings += found
         existing |= {f.fingerprint for f in found}
+        _resolved(
+            judged, found, unfocused, key, [c.id for c in store.groups[key] if c.id in new_ids]
+        )
         before = grade_group(runner.evidence.group(key, old))
         # A grade the candidates raise by supporting the claim's value (not one raised
         # because a candidate revises a figure that contradicted it).
@@ -133,6 +136,33 @@ def check_candidates(
         provenance=runner.evidence.provenance,
         candidate=judged,
     )
+
+
+def _resolved(
+    judged: CandidateReport,
+    found: list[Finding],
+    runner: Runner,
+    key: tuple[str, str],
+    by: list[str],
+) -> None:
+    """Note in ``judged`` the store's corroboration gaps on group ``key`` that the
+    candidates ``by`` close: a value resting on one origin that a new origin confirms."""
+    gaps = {r.code for r in all_rules() if r.category == "gap"}
+    was = [f for f in found if f.rule in gaps]
+    if not was or not by:
+        return
+    after = {f.fingerprint for f in runner.group_findings(runner.evidence.group(key))}
+    for f in was:
+        if f.fingerprint not in after:
+            judged.resolves.append(
+                {
+                    "rule": f.rule,
+                    "fingerprint": f.fingerprint,
+                    "message": f.message,
+                    "location": str(f.location),
+                    "by": by,
+                }
+            )
 
 
 def _continuing(

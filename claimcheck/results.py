@@ -53,6 +53,10 @@ class CandidateReport:
     #: new fingerprint (a value joins it), so that the review no longer applies: the
     #: shown finding's fingerprint -> the reviewed one's. New: the dispute is reopened.
     reopened: dict[str, str] = field(default_factory=dict)
+    #: The store's corroboration gaps the candidates close (a CC201 on a value a new
+    #: origin confirms): rule, fingerprint, message, location, and the candidates' claims
+    #: in the group.
+    resolves: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -61,6 +65,7 @@ class CandidateReport:
             "corroborates": [c.as_dict() for c in self.corroborates],
             "duplicates": self.duplicates,
             "existing_findings": self.existing,
+            "resolves": self.resolves,
             "reopened_findings": [
                 {"fingerprint": fp, "reviewed": was} for fp, was in sorted(self.reopened.items())
             ],

@@ -448,3 +448,69 @@ def test_an_open_bound_at_the_edge_of_the_dispute(
     )
     assert bool(new_findings(data, "CC101")) is news, data["findings"]
     assert code == (1 if news else 0), err
+
+
+def test_a_candidate_confirming_a_single_origin_value_says_which_gap_it_closes(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """RFI alone gives 14 dead (CC201 in the store). Le Monde's own 14 is a second,
+    independent origin: the candidate check says it closes that gap (and nothing is left
+    of it after the add)."""
+    root = make_store(
+        {
+            "c.yaml": "claims:\n  - {id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}\n"
+        }
+    )
+    before = json.loads(
+        runner.invoke(cli, ["--store", str(root), "check", "--format", "json"]).stdout
+    )
+    (gap,) = [f for f in before["findings"] if f["rule"] == "CC201"]
+    code, data, err = check_candidate(
+        runner,
+        root,
+        tmp_path,
+        "{id: b, subject: strike, property: deaths, value: 14, source: monde-doc}",
+    )
+    assert code == 0, err
+    assert data["candidate"]["resolves"] == [
+        {
+            "rule": "CC201",
+            "fingerprint": gap["fingerprint"],
+            "message": gap["message"],
+            "location": gap["location"],
+            "by": ["b"],
+        }
+    ]
+    text = runner.invoke(
+        cli, ["--store", str(root), "check", str(tmp_path / "candidate.yaml"), "--format", "text"]
+    )
+    assert f"resolves CC201 {gap['fingerprint']}" in text.stdout, text.stdout
+    added = runner.invoke(
+        cli,
+        [
+            "--store",
+            str(root),
+            "add",
+            str(tmp_path / "candidate.yaml"),
+            "--to",
+            str(root / "c.yaml"),
+        ],
+    )
+    assert added.exit_code == 0, added.stderr
+    after = json.loads(
+        runner.invoke(cli, ["--store", str(root), "check", "--format", "json"]).stdout
+    )
+    assert gap["fingerprint"] not in {f["fingerprint"] for f in after["findings"]}
+
+
+def test_a_candidate_that_closes_no_gap_lists_none(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    """Another relay of the army's communiqué adds no independent origin: no gap closes."""
+    _, data, _ = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        "{id: army-e, subject: raid, property: deaths, value: 12, source: e-0510, claimant: army}",
+    )
+    assert data["candidate"]["resolves"] == []

@@ -192,7 +192,12 @@ def _candidate_notes(result: Result) -> list[tuple[Location, str]]:
         for item in c.corroborates
     ]
     notes += [(store.location(d["candidate"]), _duplicates(d)) for d in c.duplicates]
+    notes += [(store.location(r["by"][0]), _resolves(r)) for r in c.resolves]
     return notes
+
+
+def _resolves(r: dict[str, Any]) -> str:
+    return f"resolves {r['rule']} {r['fingerprint']} ({r['location']}): {r['message']}"
 
 
 def _corroborates(item: Corroboration) -> str:
@@ -213,6 +218,7 @@ def _candidate_text(result: Result) -> str:
     lines = [f"candidate claims: {len(c.claims)} in {', '.join(c.files)}"]
     lines += [f"  {_corroborates(item)}" for item in c.corroborates]
     lines += [f"  {_duplicates(d)}" for d in c.duplicates]
+    lines += [f"  {_resolves(r)}" for r in c.resolves]
     if not c.corroborates and not c.duplicates:
         lines.append("  raises the grade of no claim already recorded; duplicates nothing")
     return "\n".join(map(visible, lines))

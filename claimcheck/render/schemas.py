@@ -165,6 +165,18 @@ _CANDIDATE = _object(
             "items": _object({"candidate": _STRING, "existing": _STRING, "location": _STRING}),
         },
         "existing_findings": _IDS,
+        "resolves": {
+            "type": "array",
+            "items": _object(
+                {
+                    "rule": _STRING,
+                    "fingerprint": _STRING,
+                    "message": _STRING,
+                    "location": _STRING,
+                    "by": _IDS,
+                }
+            ),
+        },
         "reopened_findings": {
             "type": "array",
             "items": _object({"fingerprint": _STRING, "reviewed": _STRING}),
