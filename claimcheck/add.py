@@ -16,6 +16,7 @@ from claimcheck.results import Result
 from claimcheck.store import writer
 from claimcheck.store.cache import digest, record_clean_load_after_write
 from claimcheck.store.lock import store_lock
+from claimcheck.store.target import check_target
 
 
 @dataclass
@@ -49,7 +50,7 @@ def add_candidate(
     """
     config = config or Config()
     root = Path(root)
-    destination = writer.check_target(root, Path(target))
+    destination = check_target(root, Path(target))
     with store_lock(root):
         # The check reads the candidate safely and within the limits; only a candidate that
         # loads is then read again with comments, to be appended.

@@ -41,7 +41,12 @@ from claimcheck.analysis.conflicts import (
     statements_agree,
 )
 from claimcheck.analysis.intervals import Bound, bounds
-from claimcheck.analysis.origins import compute_origins, compute_units, link_reasons
+from claimcheck.analysis.origins import (
+    compute_origins,
+    compute_units,
+    link_reasons,
+    subject_sides,
+)
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.relays import cites_components, find_relays, undisputed_relays
 from claimcheck.analysis.statements import (
@@ -439,17 +444,3 @@ class GroupEvidence:
     def cites_components(self, docs: Iterable[str]) -> list[list[str]]:
         """Documents in groups ``cites`` joins (:func:`~.relays.cites_components`)."""
         return cites_components(self.provenance, docs)
-
-
-# -- helpers ----------------------------------------------------------------------------------
-
-
-def subject_sides(store: Store, subject: Subject | None) -> set[str]:
-    """The sides involved in a subject, inherited from what it is part of."""
-    if subject is None:
-        return set()
-    for subject_id in store.part_of_chain(subject.id):
-        sides = store.subjects[subject_id].sides
-        if sides:
-            return set(sides)
-    return set()

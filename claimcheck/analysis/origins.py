@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement, Unit
-from claimcheck.model import Claim
+from claimcheck.model import Claim, Subject
+from claimcheck.store import Store
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -278,3 +279,14 @@ def compute_units(ev: GroupEvidence) -> dict[str, Unit]:
         of_origin[root] = unit
     credit = ev.credited
     return {c.id: of_origin[credit[c.id]] for c in ev.claims}
+
+
+def subject_sides(store: Store, subject: Subject | None) -> set[str]:
+    """The sides involved in a subject, inherited from what it is part of."""
+    if subject is None:
+        return set()
+    for subject_id in store.part_of_chain(subject.id):
+        sides = store.subjects[subject_id].sides
+        if sides:
+            return set(sides)
+    return set()

@@ -1,0 +1,58 @@
+"""Where ``add`` may write: a YAML file inside the store, in a folder the store reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimcheck.errors import Location, Problem, UsageError, display_path
+from claimcheck.store.files import SKIPPED_DIRS, YAML_SUFFIXES
+
+
+def _folder(root: Path) -> str:
+    """The store's folder as users should see it: ``./`` for the working directory."""
+    shown = display_path(root)
+    return "." if shown in ("", ".") else shown.rstrip("/")
+
+
+def _example(root: Path) -> str:
+    """A file of the store to name as an example: its first YAML file, or a new one."""
+    try:
+        first = min(root.glob("*.yaml"), default=None)
+    except OSError:
+        first = None
+    return display_path(first) if first is not None else f"{_folder(root)}/claims.yaml"
+
+
+def check_target(root: Path, target: Path) -> Path:
+    """The target file, if it is a YAML file inside the store (symlinks resolved)."""
+    shown = display_path(target)
+    try:
+        resolved_root = root.resolve()
+        resolved = target.resolve() if target.exists() else target.parent.resolve() / target.name
+    except (OSError, RuntimeError) as e:  # a symlink loop
+        raise UsageError([Problem(Location(shown), f"--to cannot be resolved: {e}")]) from None
+    if not resolved.is_relative_to(resolved_root):
+        raise UsageError(
+            [
+                Problem(
+                    Location(shown),
+                    f"--to must be a file inside the store ({_folder(root)}), "
+                    f"such as {_example(root)}",
+                )
+            ]
+        )
+    if resolved.suffix not in YAML_SUFFIXES:
+        raise UsageError([Problem(Location(shown), "--to must be a .yaml file")])
+    if resolved.exists() and not resolved.is_file():
+        raise UsageError([Problem(Location(shown), "--to is not a file")])
+    parts = resolved.relative_to(resolved_root).parts
+    if any(p.startswith(".") for p in parts) or any(p in SKIPPED_DIRS for p in parts[:-1]):
+        raise UsageError(
+            [
+                Problem(
+                    Location(shown),
+                    "--to is in a hidden or skipped folder, which the store does not read",
+                )
+            ]
+        )
+    return resolved
