@@ -220,18 +220,25 @@ def test_a_named_neutral_source_outweighs_an_anonymous_one(
     make_store: Callable[..., Path],
 ) -> None:
     """Watchlight, named, says 15; unnamed "medical sources in Dresk" say 25. Anonymous
-    testimony weighs less: the named figure is probably true (2), the anonymous one
-    doubtful (4)."""
+    testimony weighs less: the named figure stays possibly true (3), as it was alone —
+    being contradicted, even by less, never makes a figure likelier — and the anonymous
+    one is doubtful (4)."""
+    watchlight = (
+        "{id: watchlight-15, subject: dresk-shelling, property: civilian_deaths, value: 15, "
+        "source: meridian-0305, claimant: watchlight, as_of: 2031-03-04}"
+    )
+    alone = run(world(make_store, watchlight))
     data = run(
         world(
             make_store,
-            "{id: watchlight-15, subject: dresk-shelling, property: civilian_deaths, value: 15, "
-            "source: meridian-0305, claimant: watchlight, as_of: 2031-03-04}",
+            watchlight,
             "{id: medical-25, subject: dresk-shelling, property: civilian_deaths, value: 25, "
             "source: coastline-radio-0305, claimant: dresk-medical-sources, as_of: 2031-03-04}",
         )
     )
-    assert grade(data, "watchlight-15") == 2, data["grades"]["watchlight-15"]
+    assert grade(alone, "watchlight-15") == 3
+    assert grade(data, "watchlight-15") == 3, data["grades"]["watchlight-15"]
+    assert "contradicted by" in data["grades"]["watchlight-15"]["reason"]
     assert grade(data, "medical-25") == 4, data["grades"]["medical-25"]
 
 

@@ -273,8 +273,9 @@ def test_csv_has_every_claim_with_defaults_resolved(runner: CliRunner) -> None:
     assert by_id["strike-1107-deaths-rfi-headline"]["low"] == "10"
     assert by_id["strike-1107-deaths-rfi-headline"]["high"] == ""
     # RFI's own 14 against the 10 of anonymous medical sources it quoted: a named origin
-    # weighs more than an anonymous one (DESIGN §4), so 14 is probably true.
-    assert by_id["strike-1107-deaths-rfi"]["grade"] == "2"
+    # weighs more than an anonymous one, so 14 is not doubtful — but one origin, and
+    # disputed, it is no more than possibly true.
+    assert by_id["strike-1107-deaths-rfi"]["grade"] == "3"
 
 
 def test_csv_guards_against_formulas(runner: CliRunner, tmp_path: Path) -> None:

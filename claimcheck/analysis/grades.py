@@ -252,8 +252,12 @@ def _judged(
             why += ", contradicted by no other (it also says otherwise)"
         elif grade == 3 and n_for:
             why += ", uncontradicted"
-    elif w_for > w_against:
+    elif w_for > w_against and units_for >= 2:
         grade, why = 2, f"{support}; contradicted by {against}"
+    elif w_for > w_against:
+        # One origin outweighing what contradicts it is no better for being contradicted
+        # (an anonymous "10" against a named outlet's "14" does not make the 14 likelier).
+        grade, why = 3, f"a single origin; contradicted by {against}, which weighs less"
     elif units_for <= 1 and n_against >= 2:
         grade, why = 5, f"contradicted by {against}; no other origin supports it"
     else:
