@@ -302,6 +302,37 @@ def test_neutral_counts_close_to_each_other_and_far_below_a_figure_make_it_impro
     assert est is not None and est["high"] == 15, est
 
 
+def test_an_outlets_own_words_repeating_a_figure_it_quotes_are_that_source(
+    make_store: Callable[..., Path],
+) -> None:
+    """The Harbor Times' lede says "at least 23 killed" in its own voice; further down
+    the same article, Open Ward Medics give "at least 23". One origin, not two: the
+    medics' figure is possibly true (3), a single origin — not confirmed by its own
+    echo. A figure of the paper's own that the article attributes to no one stays its
+    own."""
+    data = run(
+        world(
+            make_store,
+            "{id: harbor-lede, subject: dresk-shelling, property: civilian_deaths, "
+            "value: at least 23, source: harbor-0305, as_of: 2031-03-04}",
+            "{id: open-ward-23, subject: dresk-shelling, property: civilian_deaths, "
+            "value: at least 23, source: harbor-0305, claimant: open-ward, as_of: 2031-03-04}",
+        )
+    )
+    assert grade(data, "open-ward-23") == 3, data["grades"]["open-ward-23"]
+    assert data["grades"]["open-ward-23"]["supporting_origins"] == 1
+    other = run(
+        world(
+            make_store,
+            "{id: harbor-lede, subject: dresk-shelling, property: civilian_deaths, "
+            "value: at least 23, source: harbor-0305, as_of: 2031-03-04}",
+            "{id: open-ward-23, subject: dresk-shelling, property: civilian_deaths, "
+            "value: at least 23, source: meridian-0305, claimant: open-ward, as_of: 2031-03-04}",
+        )
+    )
+    assert other["grades"]["open-ward-23"]["supporting_origins"] == 2
+
+
 # --- estimates ----------------------------------------------------------------------------
 
 #: Three newspapers, three counts of the buildings destroyed in Dresk: each contested.

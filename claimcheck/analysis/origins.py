@@ -92,6 +92,37 @@ class _DocIndex:
         return None if best is None else best[1]
 
 
+def _quoted_in_own_document(ev: GroupEvidence, relays: dict[int, tuple[int, str]]) -> None:
+    """An outlet's own words repeating a figure the same document attributes to a
+    claimant (a lede's "at least 23 killed" above "at least 23, the hospital said") carry
+    that claimant's figure: note each such claim in ``relays`` with the claim it carries.
+    (Figures only: a paper stating in its own voice who took a town in 2013, beside the
+    group that claimed it, may well know it otherwise.)"""
+    if ev.type != "quantity":
+        return
+    claims = ev.claims
+    own_reporting = ev.provenance.own_reporting
+    own: dict[str, list[int]] = defaultdict(list)
+    quoted: dict[str, list[int]] = defaultdict(list)
+    for j, c in enumerate(claims):
+        if c.source is not None and c.stance == "asserts":
+            (own if own_reporting(c) else quoted)[c.source].append(j)
+    statement_of = ev.statement_by_claim
+    for doc_id, positions in own.items():
+        others = quoted.get(doc_id)
+        if not others:
+            continue  # (most documents: one voice for the group)
+        index = _DocIndex(ev, others)
+        for i in positions:
+            st = statement_of.get(claims[i].id)
+            at = index.carrier(ev, st) if st is not None else None
+            if at is not None:
+                relays[i] = (
+                    at,
+                    f"its own document ({doc_id}) attributes it to {claims[at].speaker}",
+                )
+
+
 def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     """Each claim's origin and the origin its value is credited to (see
     :attr:`GroupEvidence.credited`), both as the position of the origin's first claim;
@@ -112,7 +143,10 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     relayed: dict[tuple[str, int], list[int]] = defaultdict(list)
     indexes: dict[str, _DocIndex] = {}
     own_reporting, cited_by = prov.own_reporting, prov.cited_sorted
+    _quoted_in_own_document(ev, relays)
     for i, c in enumerate(claims):
+        if i in relays:
+            continue
         st = statement_of.get(c.id)
         if st is None or c.source is None or not own_reporting(c):
             continue

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.model import Claim
 from claimcheck.store import Store
+from claimcheck.values import Quantity
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -217,22 +218,36 @@ class Provenance:
 
         A claim's origin is its :meth:`origin_key`; an outlet's own reporting in a
         document citing (through any chain) the document of another claim about the same
-        subject and property with the same value is credited to that claim's origin. The
-        analysis of a (subject, property) group (:mod:`claimcheck.analysis.group`) refines this
-        with what values imply and with suspected relays.
+        subject and property with the same value is credited to that claim's origin, and so
+        is its own figure that its own document attributes to a claimant. The analysis of a
+        (subject, property) group (:mod:`claimcheck.analysis.group`) refines this with what
+        values imply and with suspected relays.
         """
         carriers: dict[tuple[str, str, str, object], str] = {}
+        #: Figures a document attributes to a claimant: the first such claim's (id, origin).
+        quoted: dict[tuple[str, str, str, object], tuple[str, str]] = {}
         for claim in claims:
             if claim.source is not None and claim.parsed is not None:
                 said = (claim.stance, claim.parsed.key)
-                carriers.setdefault(
-                    (claim.source, claim.subject, claim.property, said), self.origin_key(claim)
-                )
+                where = (claim.source, claim.subject, claim.property, said)
+                carriers.setdefault(where, self.origin_key(claim))
+                if (
+                    isinstance(claim.parsed, Quantity)
+                    and claim.stance == "asserts"
+                    and not self.own_reporting(claim)
+                ):
+                    first = quoted.get(where)
+                    if first is None or claim.id < first[0]:
+                        quoted[where] = (claim.id, self.origin_key(claim))
         groups: dict[str, list[Claim]] = {}
         for claim in claims:
             key = self.origin_key(claim)
             if self.own_reporting(claim) and claim.source is not None and claim.parsed is not None:
                 said = (claim.stance, claim.parsed.key)
+                same = quoted.get((claim.source, claim.subject, claim.property, said))
+                if same is not None:
+                    groups.setdefault(same[1], []).append(claim)
+                    continue
                 for doc_id in sorted(self.cited(claim.source)):
                     carrier = carriers.get((doc_id, claim.subject, claim.property, said))
                     if carrier is not None:
