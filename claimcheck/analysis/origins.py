@@ -119,7 +119,7 @@ def _quoted_in_own_document(ev: GroupEvidence, relays: dict[int, tuple[int, str]
             if at is not None:
                 relays[i] = (
                     at,
-                    f"its own document ({doc_id}) attributes it to {claims[at].speaker}",
+                    f"an attribution in the same document ({doc_id}: {claims[at].speaker})",
                 )
 
 
