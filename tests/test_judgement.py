@@ -451,7 +451,9 @@ def test_a_partys_figure_a_neutral_origin_contradicts_is_not_the_estimate(
 ) -> None:
     """The army says its shelling killed no civilian; a rights group counted at least 30;
     the rebels say 45. The army's 0 is contradicted by the one neutral origin: a desk
-    would not publish "best 0, low 0" — it is left out, and the basis says so."""
+    would not publish "best 0, low 0" — it is left out, and the basis says so. Nor would
+    it publish the rebels' 45 as its best figure, a number only a party with a stake
+    gives: the best is the neutral "at least 30", the rebels' 45 the high."""
     data = run(
         world(
             make_store,
@@ -465,9 +467,33 @@ def test_a_partys_figure_a_neutral_origin_contradicts_is_not_the_estimate(
     )
     est = estimate(data, "dresk-shelling", "civilian_deaths")
     assert est is not None, data["estimates"]
-    assert est["low"] >= 30 and est["best"] == 45, est
+    assert est["low"] >= 30 and est["best"] == 30 and est["high"] == 45, est
+    assert est["claims"]["best"] == ["watchlight-30"], est
     assert "army-0" not in {c for ids in est["claims"].values() for c in ids}, est
     assert "left out as a party's figure a neutral origin contradicts: 0" in est["basis"], est
+
+
+def test_best_is_a_figure_stated_within_the_winning_range_not_its_lower_end(
+    make_store: Callable[..., Path],
+) -> None:
+    """Watchlight says 30-45, Open Ward Medics "about 40", the army "at least 30". The
+    range has the most support, but nobody reported 30 as the count: the best is the
+    medics' 40, inside the range; low 30, high 45."""
+    data = run(
+        world(
+            make_store,
+            "{id: watchlight-range, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 30-45, source: meridian-0305, claimant: watchlight}",
+            "{id: open-ward-40, subject: dresk-shelling, property: civilian_deaths, "
+            "value: about 40, source: harbor-0305, claimant: open-ward}",
+            "{id: army-30, subject: dresk-shelling, property: civilian_deaths, "
+            "value: at least 30, source: korvalia-tv-0305, claimant: korvalian-army}",
+        )
+    )
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None
+    assert (est["low"], est["best"], est["high"]) == (30, 40, 45), est
+    assert est["claims"]["best"] == ["open-ward-40"], est
 
 
 def test_best_is_never_a_vague_words_nominal_when_a_number_is_stated(

@@ -270,14 +270,25 @@ def _best(
     """The reported figure with the most independent support (a range's support is
     every figure within it): neutral weight first, then units, then the lower figure.
     Points and ranges first; else a floor ("at least N"); else the tightest ceiling;
-    else a vague word's size. Behind it: the claims of the statement that wins, and any
-    stating its figure as a number. Never outside [low, high]."""
+    else a vague word's size — but a neutral floor before numbers only parties with a
+    stake give (a hospital's "at least 23" before the rebels' 40), and a number stated
+    inside the winning range before the range's lower end (a hospital's "about 40"
+    within the UN's 30-45, not 30). Behind it: the claims of the statement that wins,
+    and any stating its figure as a number. Never outside [low, high]."""
     kinds = {c.id: f[c.id].kind for c in pool}
-    for wanted in (("point", "range"), ("floor",), ("ceiling",), ("vague",)):
-        candidates = [c for c in pool if kinds[c.id] in wanted]
-        if candidates:
-            break
     statement_of = ev.statement_by_claim
+    tiers = [
+        (wanted, found)
+        for wanted in (("point", "range"), ("floor",), ("ceiling",), ("vague",))
+        if (found := [c for c in pool if kinds[c.id] in wanted])
+    ]
+    neutral = [
+        (wanted, found)
+        for wanted, found in tiers
+        if wanted in (("point", "range"), ("floor",))
+        and any(weighed(statement_of[c.id])[0][0] > 0 for c in found)
+    ]
+    wanted, candidates = neutral[0] if neutral else tiers[0]
     # A statement's figure: the lowest its claims state, a point before a range's end
     # ("nearly 100" and "90-100" state 100), whatever the order of the files.
     figure: dict[int, tuple[int, float]] = {}
@@ -301,6 +312,10 @@ def _best(
     tied = [i for i, r in ranked.items() if r == first]
     # Ties go to the statement whose key reads first (keys differ: one statement each).
     win = tied[0] if len(tied) == 1 else min(tied, key=lambda i: str(said[i].value.key))
+    if figure[win][0] == 1:  # a range's lower end: a number stated within it comes first
+        within = _within_range(said[win].value, figure, said)
+        if within and all(figure[i][1] != ranked[win][2] for i in within):
+            win = min(within, key=lambda i: (ranked[i], str(said[i].value.key)))
     best, units = ranked[win][2], support[win]
     if best < low or (high is not None and best > high):
         best = min(max(best, low), high if high is not None else best)
@@ -312,6 +327,19 @@ def _best(
         if statement_of[c.id].index == win or (kinds[c.id] == "point" and f[c.id].figure == best)
     }
     return sorted(behind), best, units
+
+
+def _within_range(
+    span: Any, figure: dict[int, tuple[int, float]], said: dict[int, Statement]
+) -> list[int]:
+    """The statements stating a point figure inside the range ``span``."""
+    if not isinstance(span, Quantity):
+        return []
+    return [
+        i
+        for i, (kind, x) in figure.items()
+        if kind == 0 and span.low <= x <= span.high and said[i].stance == "asserts"
+    ]
 
 
 def _basis(
