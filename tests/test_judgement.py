@@ -496,6 +496,32 @@ def test_best_is_a_figure_stated_within_the_winning_range_not_its_lower_end(
     assert est["claims"]["best"] == ["open-ward-40"], est
 
 
+def test_a_left_out_party_figure_is_named_once_by_its_party(
+    make_store: Callable[..., Path],
+) -> None:
+    """The defence ministry's 2 dead, on state television in its own voice and quoted by
+    the Harbor Times, is one origin that Watchlight's "at least 30" contradicts: the
+    basis leaves out "2 (defence-ministry)" once, not once per voice carrying it."""
+    data = run(
+        world(
+            make_store,
+            "{id: tv-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+            "source: korvalia-tv-0305}",
+            "{id: ministry-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+            "source: harbor-0305, claimant: defence-ministry}",
+            "{id: watchlight-30, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 'at least 30', source: meridian-0305, claimant: watchlight}",
+            "{id: vlf-45, subject: dresk-shelling, property: civilian_deaths, value: 45, "
+            "source: pinecrest-0305, claimant: vlf}",
+        )
+    )
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None
+    assert est["basis"].endswith(
+        "left out as a party's figure a neutral origin contradicts: 2 (defence-ministry)"
+    ), est["basis"]
+
+
 def test_best_is_never_a_vague_words_nominal_when_a_number_is_stated(
     make_store: Callable[..., Path],
 ) -> None:

@@ -361,7 +361,16 @@ def _basis(
     shown = sorted({str(c.parsed) for c in left_out})
     if shown:
         text += f"; left out as improbable: {', '.join(shown)}"
-    partisan = sorted({f"{c.parsed} ({c.speaker})" for c in challenged})
+    # Each figure once per origin, named by its party: one ministry, not the papers
+    # quoting it or its state broadcaster.
+    by_origin: dict[tuple[str, int], set[str]] = {}
+    for c in challenged:
+        by_origin.setdefault((str(c.parsed), ev.credited[c.id]), set()).add(c.speaker)
+    parties = ev.store.parties
+    partisan = sorted(
+        f"{value} ({min(names, key=lambda n: (n not in parties, n))})"
+        for (value, _), names in by_origin.items()
+    )
     if partisan:
         text += "; left out as a party's figure a neutral origin contradicts: " + ", ".join(
             partisan
