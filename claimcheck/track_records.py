@@ -14,7 +14,8 @@ judged on its own claims. **Relayed** counts its documents that cite another out
 (from) or that another outlet's documents cite (to), plus its claims in a suspected
 relay (CC206). The **track record** is the share of its own claims that hold up (graded
 1 confirmed or 2 probably true) among those judged either way (also graded 4 doubtful or
-5 improbable); a claim only it makes, uncontradicted (3), is not judged either way.
+5 improbable); a claim only it makes, uncontradicted (3), is not judged either way,
+nor is an uncited one (an encyclopedia article citing nothing says nothing of its own).
 
 A party's record is the same review for a claimant: a ministry or an army is often the
 one to audit. Its claims are those it makes (its ``claimant`` id); its **parts** — the
@@ -130,8 +131,10 @@ def outlet_records(result: Result) -> list[OutletRecord]:
             if grade is not None:
                 own.corroborated += grade.grade == 1
                 own.contested += grade.contradicting_origins > 0
-                own.held += grade.grade in (1, 2)
-                own.failed += grade.grade in (4, 5)
+                # (an uncited claim — an encyclopedia citing nothing — is no word of
+                # its own to hold up or fail)
+                own.held += claim.cited and grade.grade in (1, 2)
+                own.failed += claim.cited and grade.grade in (4, 5)
             own.single_origin += SingleOrigin.code in rules
         rec = records.get(claim.outlet or "")
         if rec is None:
@@ -256,8 +259,8 @@ class PartyRecord:
             grade = facts.grade
             if grade is not None:
                 self.grades[grade.grade] += 1
-                self.held += grade.grade in (1, 2)
-                self.failed += grade.grade in (4, 5)
+                self.held += c.cited and grade.grade in (1, 2)
+                self.failed += c.cited and grade.grade in (4, 5)
         for label in facts.standing:
             if label not in seen:
                 seen.add(label)
