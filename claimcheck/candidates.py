@@ -69,9 +69,6 @@ def check_candidates(
         found = unfocused.group_findings(unfocused.evidence.group(key, old))
         old_findings += found
         existing |= {f.fingerprint for f in found}
-        _resolved(
-            judged, found, unfocused, key, [c.id for c in store.groups[key] if c.id in new_ids]
-        )
         before = grade_group(runner.evidence.group(key, old))
         # A grade the candidates raise by supporting the claim's value (not one raised
         # because a candidate revises a figure that contradicted it).
@@ -96,6 +93,7 @@ def check_candidates(
                 ]
             if by:
                 judged.corroborates.append(Corroboration(cid, was, now, by))
+        _resolved(judged, found, unfocused, whole, new_here)
         by_key: dict[tuple[object, ...], str] = {}
         for o in old:
             old_key = duplicate_key(o)
@@ -142,18 +140,36 @@ def _resolved(
     judged: CandidateReport,
     found: list[Finding],
     runner: Runner,
-    key: tuple[str, str],
-    by: list[str],
+    whole: GroupEvidence,
+    new_here: list[str],
 ) -> None:
-    """Note in ``judged`` the store's corroboration gaps on group ``key`` that the
-    candidates ``by`` close: a value resting on one origin that a new origin confirms."""
+    """Note in ``judged`` the store's corroboration gaps on ``whole``'s group that the
+    candidates close: a value resting on one origin that a candidate's value supports,
+    gone once the candidates are in (not a gap that goes because a candidate contradicts
+    or revises its value). ``by``: the candidates supporting it."""
     gaps = {r.code for r in all_rules() if r.category == "gap"}
-    was = [f for f in found if f.rule in gaps]
-    if not was or not by:
-        return
+    statement_of = whole.statement_by_claim
+    new_statements = {id(statement_of[n]): statement_of[n] for n in new_here}
+    backing: dict[str, list[str]] = {}
+    for f in found:
+        if f.rule not in gaps:
+            continue
+        said = {id(statement_of[c]): statement_of[c] for c in f.claims if c in statement_of}
+        support = {
+            k
+            for k, s in new_statements.items()
+            if any(whole.statement_supports(s, t) for t in said.values())
+        }
+        by = [n for n in new_here if id(statement_of[n]) in support]
+        if by:
+            backing[f.fingerprint] = by
+    if not backing:
+        return  # (most candidates: no extra pass over the group)
+    key = (whole.subject_id, whole.property_id)
     after = {f.fingerprint for f in runner.group_findings(runner.evidence.group(key))}
-    for f in was:
-        if f.fingerprint not in after:
+    for f in found:
+        by = backing.get(f.fingerprint, [])
+        if by and f.fingerprint not in after:
             judged.resolves.append(
                 {
                     "rule": f.rule,
@@ -177,7 +193,8 @@ def _continuing(
     repeating its figure, is the same dispute, not a new one. A candidate's figure that
     widens the dispute is news, even from a speaker already in it: a value beyond the
     figures already in conflict (for a category, one not among them) while that
-    speaker's earlier figure still stands beside it. (Only conflicts: a gap or a revision
+    speaker's earlier figure still stands beside it, or a revision that takes the
+    speaker past another speaker's figure. (Only conflicts: a gap or a revision
     about a new figure is news to a reader, whoever gave it.) Each continuing finding's
     fingerprint, with those of the store's findings it continues."""
     conflict_rules = {r.code for r in all_rules() if r.category == "conflict"}
@@ -238,7 +255,15 @@ def _passes(c: Claim, earlier: list[Claim], values: list[Claim]) -> bool:
     if not now or not before:
         return c.said not in {v.said for v in values}
     theirs = [x for o in values if o.speaker != c.speaker for x in (_figures(o) or ())]
-    return any((max(before) < x < max(now)) or (min(now) < x < min(before)) for x in theirs)
+    # An open bound at a figure is past it: ">30" allows only what is above 30.
+    v = c.parsed
+    above = isinstance(v, Quantity) and v.form == "more-than"
+    below = isinstance(v, Quantity) and v.form == "less-than"
+    return any(
+        (max(before) < x and (x < max(now) or (above and x == max(now))))
+        or (x < min(before) and (min(now) < x or (below and x == min(now))))
+        for x in theirs
+    )
 
 
 def _figures(c: Claim) -> list[float] | None:

@@ -391,7 +391,7 @@ def _earlier_steps(result: Result) -> set[str]:
             continue
         mine = [c for cid in f.claims if (c := claims.get(cid)) is not None]
         # (a party's old figure quoted again later is dated when the party gave it)
-        repeats = repeat_dates(result.store, mine, lambda c: c.said)
+        repeats = repeat_dates(result.provenance, mine, lambda c: c.said)
         dated = [(c.id, repeats.get(c.id, c.as_of)) for c in mine]
         known = [(cid, d) for cid, d in dated if d is not None and d.known]
         if known:

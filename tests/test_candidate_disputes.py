@@ -514,3 +514,48 @@ def test_a_candidate_that_closes_no_gap_lists_none(
         "{id: army-e, subject: raid, property: deaths, value: 12, source: e-0510, claimant: army}",
     )
     assert data["candidate"]["resolves"] == []
+
+
+def test_a_candidate_contradicting_a_single_origin_value_closes_no_gap(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Le Monde's 10 against RFI's lone 14 makes the 14 disputed, not confirmed: the
+    single-origin gap goes from the findings, but the candidate closes nothing."""
+    root = make_store(
+        {
+            "c.yaml": "claims:\n  - {id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}\n"
+        }
+    )
+    _, data, _ = check_candidate(
+        runner,
+        root,
+        tmp_path,
+        "{id: b, subject: strike, property: deaths, value: 10, source: monde-doc}",
+    )
+    assert data["candidate"]["resolves"] == [], data["candidate"]
+
+
+def test_a_revision_to_an_open_bound_past_another_speakers_figure_is_news(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The army's 12 against the rebels' 30 (Paper D's 15 left out); the army revises to
+    "more than 30" the next day: beyond the rebels' 30, a new dispute."""
+    store = make_store(
+        {
+            "raid.yaml": STORE.replace(
+                "  - {id: paper-d-15, subject: raid, property: deaths, value: 15, source: d-0510}\n",
+                "",
+            )
+        },
+        base=False,
+    )
+    assert "paper-d-15" not in (store / "raid.yaml").read_text(encoding="utf-8")
+    code, data, err = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        "{id: r, subject: raid, property: deaths, value: more than 30, source: c-0511, "
+        "claimant: army}",
+    )
+    assert new_findings(data, "CC101"), data["findings"]
+    assert code == 1, err

@@ -247,8 +247,13 @@ def _why_one(ev: GroupEvidence, key: str, claims: list[Claim]) -> str | None:
     claimants = sorted({c.claimant or "" for c in claims})
     kind, _, rid = key.partition(":")
     if kind == "outlet" and len(outlets) > 1:
-        if rid in claimants:  # an outlet's own words quoted by others (an NGO's report)
-            return f"claimant {rid}"
+        # An outlet's own words quoted by others (an NGO's report in a newspaper), and
+        # nothing else of the owner's: they share the claimant, not an owner.
+        known = ev.store.outlets
+        quoted = {c.claimant for c in claims if c.claimant in known and c.claimant != c.outlet}
+        own = {c.outlet for c in claims if c.claimant in (None, c.outlet)}
+        if quoted and own <= quoted:
+            return f"claimant {min(quoted)}"
         return f"owner {rid}"
     if kind == "party" and len(claimants) > 1:
         outlets_ = ev.store.outlets

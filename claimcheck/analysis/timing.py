@@ -20,6 +20,7 @@ from claimcheck.values import DateRange
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
+    from claimcheck.analysis.provenance import Provenance
 
 
 def earlier(group: GroupEvidence, a: Claim, b: Claim) -> bool:
@@ -47,12 +48,12 @@ def find_repeats(group: GroupEvidence) -> dict[str, DateRange]:
     for claims in group.by_origin().values():
         if len(claims) > 1:
             said = [c for c in claims if c.id in statement_of]
-            out.update(repeat_dates(group.store, said, lambda c: statement_of[c.id].index))
+            out.update(repeat_dates(group.provenance, said, lambda c: statement_of[c.id].index))
     return out
 
 
 def repeat_dates(
-    store: Store, claims: list[Claim], saying: Callable[[Claim], object]
+    provenance: Provenance, claims: list[Claim], saying: Callable[[Claim], object]
 ) -> dict[str, DateRange]:
     """:func:`find_repeats` among the claims of one origin, ``saying`` telling which say
     the same thing."""
@@ -72,7 +73,7 @@ def repeat_dates(
             or c.claimant == c.outlet
             or as_of is None
             or not as_of.known
-            or _own_word(store, c)
+            or _own_word(provenance, c)
         ):
             continue
         was = first[saying(c)]
@@ -86,15 +87,19 @@ def before(a: DateRange | None, b: DateRange | None) -> bool:
     return a is not None and b is not None and a.known and b.known and a.high < b.low
 
 
-def _own_word(store: Store, c: Claim) -> bool:
-    """Whether the party speaks in the document itself: its statement or interview, or
-    a channel affiliated with it (or with a body it is part of)."""
-    doc = store.documents.get(c.source or "")
-    if doc is not None and doc.kind in ("statement", "interview"):
+def _own_word(provenance: Provenance, c: Claim) -> bool:
+    """Whether the party speaks in the document itself: on media that speak for it (or
+    for the body it is part of), or in a statement or interview whose ``author`` is it
+    — not the rebels' statement quoting what the army "itself admitted"."""
+    store = provenance.store
+    if c.claimant is None or c.claimant not in store.parties:
+        return False
+    party = provenance.party_root(c.claimant)
+    if c.outlet is not None and provenance.outlet_party(c.outlet) == party:
         return True
-    outlet = store.outlets.get(c.outlet or "")
-    affiliation = outlet.affiliation if outlet is not None else None
-    return affiliation is not None and affiliation in store.part_of_chain(c.claimant or "")
+    doc = store.documents.get(c.source or "")
+    author = doc.author if doc is not None and doc.kind in ("statement", "interview") else None
+    return author is not None and author in store.parties and provenance.party_root(author) == party
 
 
 def subject_end(store: Store, subject: Subject | None) -> dt.date | None:
