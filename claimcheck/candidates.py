@@ -4,12 +4,15 @@ bring, the store's claims they would corroborate, and those they duplicate."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from claimcheck.analysis.grades import grade_group
 from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.intervals import bounds
+from claimcheck.analysis.statements import Statement
 from claimcheck.config import Config
 from claimcheck.engine import Runner, attach_reviews, finding_order
 from claimcheck.findings import Finding
@@ -136,6 +139,42 @@ def check_candidates(
     )
 
 
+class _Supporters:
+    """Which of the candidates' statements support a statement of the group: found
+    through their intervals sorted by upper bound (not by trying each), once each."""
+
+    def __init__(self, whole: GroupEvidence, statements: list[Statement]) -> None:
+        self.whole = whole
+        self.distinct = distinct = {id(s): s for s in statements}
+        self.asserted = sorted(
+            ((*bounds(s.value), k) for k, s in distinct.items() if self._indexed(s)),
+            key=lambda a: a[1],
+        )
+        self.his = [a[1] for a in self.asserted]
+        self.rest = [(k, s) for k, s in distinct.items() if not self._indexed(s)]
+        self.found: dict[int, frozenset[int]] = {}
+
+    def _indexed(self, s: Statement) -> bool:
+        return self.whole.interval and s.stance == "asserts"
+
+    def of(self, t: Statement) -> frozenset[int]:
+        found = self.found.get(id(t))
+        if found is None:
+            whole = self.whole
+            ids = {k for k, s in self.rest if whole.statement_supports(s, t)}
+            if self._indexed(t):  # an asserted interval within t's window supports it
+                low, high = whole.window(t.value)
+                start, end = bisect_left(self.his, low), bisect_right(self.his, high)
+                ids.update(k for lo, _, k in self.asserted[start:end] if lo >= low)
+            else:
+                distinct = self.distinct
+                ids.update(
+                    k for _, _, k in self.asserted if whole.statement_supports(distinct[k], t)
+                )
+            found = self.found[id(t)] = frozenset(ids)
+        return found
+
+
 def _resolved(
     judged: CandidateReport,
     found: list[Finding],
@@ -149,17 +188,13 @@ def _resolved(
     or revises its value). ``by``: the candidates supporting it."""
     gaps = {r.code for r in all_rules() if r.category == "gap"}
     statement_of = whole.statement_by_claim
-    new_statements = {id(statement_of[n]): statement_of[n] for n in new_here}
+    supporters = _Supporters(whole, [statement_of[n] for n in new_here])
     backing: dict[str, list[str]] = {}
     for f in found:
         if f.rule not in gaps:
             continue
         said = {id(statement_of[c]): statement_of[c] for c in f.claims if c in statement_of}
-        support = {
-            k
-            for k, s in new_statements.items()
-            if any(whole.statement_supports(s, t) for t in said.values())
-        }
+        support = set().union(*(supporters.of(t) for t in said.values()))
         by = [n for n in new_here if id(statement_of[n]) in support]
         if by:
             backing[f.fingerprint] = by
@@ -203,6 +238,8 @@ def _continuing(
         if g.rule in conflict_rules:
             by_group[(g.rule, g.subject or "", g.property or "")].append(g)
     groups: dict[tuple[str, str], GroupEvidence] = {}
+    group_claims: dict[tuple[str, str], dict[str, Claim]] = {}
+    disputes: dict[str, _Dispute] = {}
     out: dict[str, list[str]] = {}
     for f in findings:
         before = by_group.get((f.rule, f.subject or "", f.property or ""), ())
@@ -210,60 +247,125 @@ def _continuing(
             continue
         key = (f.subject or "", f.property or "")
         group = groups.get(key) or groups.setdefault(key, evidence_of(key))
-        claims = {c.id: c for c in group.all_claims}
+        claims = group_claims.get(key) or group_claims.setdefault(
+            key, {c.id: c for c in group.all_claims}
+        )
         mine = [claims[c] for c in f.claims if c in new_ids and c in claims]
-        was = [g.fingerprint for g in before if mine and _within(mine, g, f, group)]
+        was = []
+        for g in before:
+            dispute = disputes.get(g.fingerprint)
+            if dispute is None:
+                dispute = disputes[g.fingerprint] = _Dispute(g, group)
+            if mine and _within(mine, dispute, f, group):
+                was.append(g.fingerprint)
         if was:
             out[f.fingerprint] = was
     return out
 
 
-def _within(mine: list[Claim], old: Finding, new: Finding, group: GroupEvidence) -> bool:
-    """Whether every candidate claim stays inside the dispute ``old``: its speaker is one
-    of the dispute's, and either its value says nothing the dispute does not already say
+class _Dispute:
+    """A dispute the store holds, read once for all the candidates weighed against it:
+    its claims by speaker, its distinct values, and what they state, sorted — so that a
+    candidate is weighed against a few lookups, not against every value in dispute."""
+
+    def __init__(self, old: Finding, group: GroupEvidence) -> None:
+        in_old = frozenset(old.claims)
+        was = [c for c in group.all_claims if c.id in in_old]
+        self.by_speaker: dict[str, list[Claim]] = defaultdict(list)
+        for c in was:
+            self.by_speaker[c.speaker].append(c)
+        # Each distinct value once, however many claims state it.
+        self.values = list({(c.stance, c.said): c for c in was if c.parsed is not None}.values())
+        self.said = {(c.stance, c.said) for c in self.values}
+        self.span = _span(self.values)
+        #: Asserted intervals by upper bound: does one of them imply a candidate's value?
+        self.asserted = sorted(
+            (*bounds(c.parsed), c.id)
+            for c in self.values
+            if c.stance == "asserts" and isinstance(c.parsed, Quantity | DateRange)
+        )
+        self.asserted.sort(key=lambda a: a[1])
+        self.his = [a[1] for a in self.asserted]
+        self.denied = [c for c in self.values if c.stance == "denies"]
+        #: Every figure stated, with who states it, in order (revisions passing them).
+        self.figures = sorted((x, c.speaker) for c in self.values for x in (_figures(c) or ()))
+        self.xs = [x for x, _ in self.figures]
+
+    def implied(self, c: Claim, group: GroupEvidence) -> bool:
+        """Whether one of the dispute's values implies ``c``'s: ``c`` says it again, in
+        the same words or looser ones."""
+        v = c.parsed
+        assert v is not None
+        if (c.stance, c.said) in self.said:
+            return True
+        if c.stance == "asserts" and isinstance(v, Quantity | DateRange):
+            low, high = group.window(v)
+            start, end = bisect_left(self.his, low), bisect_right(self.his, high)
+            return any(lo >= low for lo, _, _ in self.asserted[start:end])
+        return any(
+            o.parsed is not None and o.stance == c.stance and group.implies(o.parsed, v)
+            for o in self.denied
+        )
+
+    def passed(self, speaker: str, start: float, end: float, inclusive: bool) -> bool:
+        """Whether another speaker than ``speaker`` states a figure strictly between
+        ``start`` and ``end`` (``end`` itself too, ``inclusive``)."""
+        i = bisect_right(self.xs, start)
+        while i < len(self.figures) and (self.xs[i] < end or (inclusive and self.xs[i] == end)):
+            if self.figures[i][1] != speaker:
+                return True
+            i += 1
+        return False
+
+
+def _within(mine: list[Claim], dispute: _Dispute, new: Finding, group: GroupEvidence) -> bool:
+    """Whether every candidate claim stays inside the dispute: its speaker is one of the
+    dispute's, and either its value says nothing the dispute does not already say
     (beside the speaker's standing figure), or it revises the speaker's figure (revised,
     so out of ``new``) without passing another speaker's — the rebels raising 40 to 45
     against the army's 2 is the same dispute; the army raising 12 to 500 against the
     rebels' 30 is another."""
-    in_old = frozenset(old.claims)
-    was = [c for c in group.all_claims if c.id in in_old]
-    by_speaker: dict[str, list[Claim]] = defaultdict(list)
-    for c in was:
-        by_speaker[c.speaker].append(c)
-    # Each distinct value once, however many claims state it.
-    values = list({(c.stance, c.said): c for c in was if c.parsed is not None}.values())
-    span = _span(values)
     still = frozenset(new.claims)
     for c in mine:
-        earlier = by_speaker.get(c.speaker)
+        earlier = dispute.by_speaker.get(c.speaker)
         if earlier is None:
             return False  # a new speaker in the dispute
         if any(e.id in still for e in earlier):
-            if not _inside(c, span, values, group):
+            if not _inside(c, dispute, group):
                 return False  # a new figure beside the speaker's own, beyond the dispute
-        elif _passes(c, earlier, values):
+        elif _passes(c, earlier, dispute):
             return False  # a revision that changes who says more than whom
     return True
 
 
-def _passes(c: Claim, earlier: list[Claim], values: list[Claim]) -> bool:
+def _passes(c: Claim, earlier: list[Claim], dispute: _Dispute) -> bool:
     """Whether ``c``, revising the figures ``earlier`` of its speaker, moves past a figure
-    another speaker gives in the dispute ``values`` (from below it to above it, or back)
-    — or, for a category, to one the dispute does not hold."""
+    another speaker gives in the dispute (from below it to above it, or back) — or, for
+    a category, to one the dispute does not hold."""
     now = _figures(c)
     before = [x for e in earlier for x in (_figures(e) or ())]
     if not now or not before:
-        return c.said not in {v.said for v in values}
-    theirs = [x for o in values if o.speaker != c.speaker for x in (_figures(o) or ())]
+        return (c.stance, c.said) not in dispute.said
     # An open bound at a figure is past it: ">30" allows only what is above 30.
     v = c.parsed
     above = isinstance(v, Quantity) and v.form == "more-than"
     below = isinstance(v, Quantity) and v.form == "less-than"
-    return any(
-        (max(before) < x and (x < max(now) or (above and x == max(now))))
-        or (x < min(before) and (min(now) < x or (below and x == min(now))))
-        for x in theirs
-    )
+    up = max(before) < max(now) and dispute.passed(c.speaker, max(before), max(now), above)
+    down = min(now) < min(before) and _passed_down(c.speaker, min(now), min(before), below, dispute)
+    return up or down
+
+
+def _passed_down(
+    speaker: str, start: float, end: float, inclusive: bool, dispute: _Dispute
+) -> bool:
+    """:meth:`_Dispute.passed` going down: a figure of another speaker in ``(start,
+    end)`` (``start`` itself too, ``inclusive``)."""
+    i = bisect_left(dispute.xs, start) if inclusive else bisect_right(dispute.xs, start)
+    while i < len(dispute.figures) and dispute.xs[i] < end:
+        if dispute.figures[i][1] != speaker:
+            return True
+        i += 1
+    return False
 
 
 def _figures(c: Claim) -> list[float] | None:
@@ -292,22 +394,18 @@ def _span(claims: list[Claim]) -> tuple[float, float] | None:
     return (min(figures), max(figures)) if figures else None
 
 
-def _inside(
-    c: Claim, span: tuple[float, float] | None, was: list[Claim], group: GroupEvidence
-) -> bool:
-    """Whether ``c``'s value says nothing the dispute's values ``was`` do not already
-    say: a looser wording of one of them ("about 12", "10-14" or "12+" beside a 12, a
+def _inside(c: Claim, dispute: _Dispute, group: GroupEvidence) -> bool:
+    """Whether ``c``'s value says nothing the dispute's values do not already say: a
+    looser wording of one of them ("about 12", "10-14" or "12+" beside a 12, a
     day range holding its day), figures within the lowest and highest they state
     (widened by the property's tolerance) — "more than 30" is beyond a dispute that
     reaches 30 — or a category (with its stance) among them."""
     v = c.parsed
     if v is None:
         return True
-    if any(
-        o.parsed is not None and o.stance == c.stance and group.implies(o.parsed, v) for o in was
-    ):
+    if dispute.implied(c, group):
         return True  # whatever excludes c's value excludes that figure too
-    figures = _figures(c)
+    figures, span = _figures(c), dispute.span
     if figures is None or span is None:
         return False
     (low, _), (high, _) = group.window(_between(span, v))
