@@ -230,7 +230,6 @@ class Provenance:
             if claim.source is not None and claim.parsed is not None:
                 said = (claim.stance, claim.parsed.key)
                 where = (claim.source, claim.subject, claim.property, said)
-                carriers.setdefault(where, self.origin_key(claim))
                 if (
                     isinstance(claim.parsed, Quantity)
                     and claim.stance == "asserts"
@@ -239,6 +238,18 @@ class Provenance:
                     first = quoted.get(where)
                     if first is None or claim.id < first[0]:
                         quoted[where] = (claim.id, self.origin_key(claim))
+        # A document's carrier of a value: its first claim's origin — for the outlet's
+        # own figure that the document attributes to a claimant, that claimant's.
+        for claim in claims:
+            if claim.source is not None and claim.parsed is not None:
+                where = (
+                    claim.source,
+                    claim.subject,
+                    claim.property,
+                    (claim.stance, claim.parsed.key),
+                )
+                same = quoted.get(where) if self.own_reporting(claim) else None
+                carriers.setdefault(where, same[1] if same else self.origin_key(claim))
         groups: dict[str, list[Claim]] = {}
         for claim in claims:
             key = self.origin_key(claim)

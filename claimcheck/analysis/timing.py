@@ -45,18 +45,34 @@ def find_repeats(group: GroupEvidence) -> dict[str, DateRange]:
         return {}
     statement_of = group.statement_by_claim
     out: dict[str, DateRange] = {}
+    by_index = {st.index: st for st in group.statements}
+
+    def looser(k: object, j: object) -> bool:
+        return group.statement_supports(by_index[k], by_index[j])  # type: ignore[index]
+
     for claims in group.by_origin().values():
         if len(claims) > 1:
             said = [c for c in claims if c.id in statement_of]
-            out.update(repeat_dates(group.provenance, said, lambda c: statement_of[c.id].index))
+            out.update(
+                repeat_dates(group.provenance, said, lambda c: statement_of[c.id].index, looser)
+            )
     return out
 
 
+#: How many of an origin's earlier figures a quote is tried against for a looser
+#: wording of one of them ("~2" for its 2): the earliest, which a late quote repeats.
+LOOSER_TRIED = 64
+
+
 def repeat_dates(
-    provenance: Provenance, claims: list[Claim], saying: Callable[[Claim], object]
+    provenance: Provenance,
+    claims: list[Claim],
+    saying: Callable[[Claim], object],
+    looser: Callable[[object, object], bool] | None = None,
 ) -> dict[str, DateRange]:
     """:func:`find_repeats` among the claims of one origin, ``saying`` telling which say
-    the same thing."""
+    the same thing and ``looser(k, j)`` whether what ``k`` says implies what ``j`` says
+    (a quote of the ministry's 2 as "about 2" repeats it too)."""
     first: dict[object, DateRange] = {}
     for c in claims:
         as_of = c.as_of
@@ -65,6 +81,7 @@ def repeat_dates(
             if key not in first or as_of.high < first[key].high:
                 first[key] = as_of
     out: dict[str, DateRange] = {}
+    earliest: list[tuple[object, DateRange]] | None = None  # (sorted when first needed)
     for c in claims:
         as_of = c.as_of
         if (
@@ -76,9 +93,19 @@ def repeat_dates(
             or _own_word(provenance, c)
         ):
             continue
-        was = first[saying(c)]
+        said = saying(c)
+        was = first[said]
         if was.high < as_of.low:
             out[c.id] = was
+        elif looser is not None:
+            if earliest is None:
+                earliest = sorted(first.items(), key=lambda kv: kv[1].high)[:LOOSER_TRIED]
+            for k, when in earliest:
+                if when.high >= as_of.low:
+                    break
+                if k != said and looser(k, said):
+                    out[c.id] = when
+                    break
     return out
 
 
