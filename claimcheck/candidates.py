@@ -11,7 +11,7 @@ from pathlib import Path
 
 from claimcheck.analysis.grades import grade_group
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.intervals import bounds
+from claimcheck.analysis.intervals import Spans, bounds
 from claimcheck.analysis.statements import Statement
 from claimcheck.config import Config
 from claimcheck.engine import Runner, attach_reviews, finding_order
@@ -140,18 +140,24 @@ def check_candidates(
 
 
 class _Supporters:
-    """Which of the candidates' statements support a statement of the group: found
-    through their intervals sorted by upper bound (not by trying each), once each."""
+    """Which of the candidates' statements support a statement of the group: asserted
+    intervals found through :class:`Spans` (not by trying each), the rest one by one;
+    each asked-for statement once."""
 
-    def __init__(self, whole: GroupEvidence, statements: list[Statement]) -> None:
+    def __init__(self, whole: GroupEvidence, claims: list[str]) -> None:
         self.whole = whole
-        self.distinct = distinct = {id(s): s for s in statements}
-        self.asserted = sorted(
-            ((*bounds(s.value), k) for k, s in distinct.items() if self._indexed(s)),
-            key=lambda a: a[1],
+        statement_of = whole.statement_by_claim
+        first: dict[int, str] = {}  # a statement's id -> its first claim among ``claims``
+        for n in claims:
+            first.setdefault(id(statement_of[n]), n)
+        indexed = [n for n in first.values() if self._indexed(statement_of[n])]
+        self.spans = (
+            Spans([(*bounds(statement_of[n].value), whole.store.claims[n]) for n in indexed])
+            if indexed
+            else None
         )
-        self.his = [a[1] for a in self.asserted]
-        self.rest = [(k, s) for k, s in distinct.items() if not self._indexed(s)]
+        on_spans = set(indexed)
+        self.rest = [statement_of[n] for n in first.values() if n not in on_spans]
         self.found: dict[int, frozenset[int]] = {}
 
     def _indexed(self, s: Statement) -> bool:
@@ -160,16 +166,17 @@ class _Supporters:
     def of(self, t: Statement) -> frozenset[int]:
         found = self.found.get(id(t))
         if found is None:
-            whole = self.whole
-            ids = {k for k, s in self.rest if whole.statement_supports(s, t)}
-            if self._indexed(t):  # an asserted interval within t's window supports it
-                low, high = whole.window(t.value)
-                start, end = bisect_left(self.his, low), bisect_right(self.his, high)
-                ids.update(k for lo, _, k in self.asserted[start:end] if lo >= low)
-            else:
-                distinct = self.distinct
+            whole, spans = self.whole, self.spans
+            ids = {id(s) for s in self.rest if whole.statement_supports(s, t)}
+            if spans is not None and self._indexed(t):  # asserted within t's window
+                statement_of = whole.statement_by_claim
+                ids.update(id(statement_of[c.id]) for c in spans.within(*whole.window(t.value)))
+            elif spans is not None:
+                statement_of = whole.statement_by_claim
                 ids.update(
-                    k for _, _, k in self.asserted if whole.statement_supports(distinct[k], t)
+                    id(statement_of[c.id])
+                    for c in spans.claims
+                    if whole.statement_supports(statement_of[c.id], t)
                 )
             found = self.found[id(t)] = frozenset(ids)
         return found
@@ -188,7 +195,7 @@ def _resolved(
     or revises its value). ``by``: the candidates supporting it."""
     gaps = {r.code for r in all_rules() if r.category == "gap"}
     statement_of = whole.statement_by_claim
-    supporters = _Supporters(whole, [statement_of[n] for n in new_here])
+    supporters = _Supporters(whole, new_here)
     backing: dict[str, list[str]] = {}
     for f in found:
         if f.rule not in gaps:
@@ -278,14 +285,13 @@ class _Dispute:
         self.values = list({(c.stance, c.said): c for c in was if c.parsed is not None}.values())
         self.said = {(c.stance, c.said) for c in self.values}
         self.span = _span(self.values)
-        #: Asserted intervals by upper bound: does one of them imply a candidate's value?
-        self.asserted = sorted(
-            (*bounds(c.parsed), c.id)
+        #: Its asserted intervals: does one of them imply a candidate's value?
+        asserted = [
+            (*bounds(c.parsed), c)
             for c in self.values
             if c.stance == "asserts" and isinstance(c.parsed, Quantity | DateRange)
-        )
-        self.asserted.sort(key=lambda a: a[1])
-        self.his = [a[1] for a in self.asserted]
+        ]
+        self.asserted = Spans(asserted) if asserted else None
         self.denied = [c for c in self.values if c.stance == "denies"]
         #: Every figure stated, with who states it, in order (revisions passing them).
         self.figures = sorted((x, c.speaker) for c in self.values for x in (_figures(c) or ()))
@@ -299,23 +305,21 @@ class _Dispute:
         if (c.stance, c.said) in self.said:
             return True
         if c.stance == "asserts" and isinstance(v, Quantity | DateRange):
-            low, high = group.window(v)
-            start, end = bisect_left(self.his, low), bisect_right(self.his, high)
-            return any(lo >= low for lo, _, _ in self.asserted[start:end])
+            return self.asserted is not None and self.asserted.supports(*group.window(v))
         return any(
             o.parsed is not None and o.stance == c.stance and group.implies(o.parsed, v)
             for o in self.denied
         )
 
-    def passed(self, speaker: str, start: float, end: float, inclusive: bool) -> bool:
-        """Whether another speaker than ``speaker`` states a figure strictly between
-        ``start`` and ``end`` (``end`` itself too, ``inclusive``)."""
-        i = bisect_right(self.xs, start)
-        while i < len(self.figures) and (self.xs[i] < end or (inclusive and self.xs[i] == end)):
-            if self.figures[i][1] != speaker:
-                return True
-            i += 1
-        return False
+    def others_between(
+        self, speaker: str, start: float, end: float, with_start: bool, with_end: bool
+    ) -> bool:
+        """Whether a speaker other than ``speaker`` states a figure between ``start`` and
+        ``end`` (each included only if said so)."""
+        xs = self.xs
+        i = bisect_left(xs, start) if with_start else bisect_right(xs, start)
+        stop = bisect_right(xs, end) if with_end else bisect_left(xs, end)
+        return any(self.figures[j][1] != speaker for j in range(i, stop))
 
 
 def _within(mine: list[Claim], dispute: _Dispute, new: Finding, group: GroupEvidence) -> bool:
@@ -350,22 +354,13 @@ def _passes(c: Claim, earlier: list[Claim], dispute: _Dispute) -> bool:
     v = c.parsed
     above = isinstance(v, Quantity) and v.form == "more-than"
     below = isinstance(v, Quantity) and v.form == "less-than"
-    up = max(before) < max(now) and dispute.passed(c.speaker, max(before), max(now), above)
-    down = min(now) < min(before) and _passed_down(c.speaker, min(now), min(before), below, dispute)
+    up = max(before) < max(now) and dispute.others_between(
+        c.speaker, max(before), max(now), False, above
+    )
+    down = min(now) < min(before) and dispute.others_between(
+        c.speaker, min(now), min(before), below, False
+    )
     return up or down
-
-
-def _passed_down(
-    speaker: str, start: float, end: float, inclusive: bool, dispute: _Dispute
-) -> bool:
-    """:meth:`_Dispute.passed` going down: a figure of another speaker in ``(start,
-    end)`` (``start`` itself too, ``inclusive``)."""
-    i = bisect_left(dispute.xs, start) if inclusive else bisect_right(dispute.xs, start)
-    while i < len(dispute.figures) and dispute.xs[i] < end:
-        if dispute.figures[i][1] != speaker:
-            return True
-        i += 1
-    return False
 
 
 def _figures(c: Claim) -> list[float] | None:

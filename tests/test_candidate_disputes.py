@@ -83,6 +83,37 @@ def old_findings(data: dict[str, Any], rule: str) -> list[dict[str, Any]]:
     return [f for f in data["findings"] if f["rule"] == rule and f["fingerprint"] in existing]
 
 
+def paper_d_also_says(figure: str) -> str:
+    """Paper D, which said 15, giving another figure the same day."""
+    return (
+        f"{{id: paper-d-new, subject: raid, property: deaths, value: {figure}, "
+        "source: d-0510-late}"
+    )
+
+
+def candidate_output(runner: CliRunner, store: Path, tmp_path: Path, fmt: str) -> str:
+    """``check`` of the candidate last written, in ``fmt``."""
+    candidate = str(tmp_path / "candidate.yaml")
+    return runner.invoke(cli, ["--store", str(store), "check", candidate, "--format", fmt]).stdout
+
+
+def add_candidate(runner: CliRunner, store: Path, tmp_path: Path, to: Path) -> Any:
+    """``add`` of the candidate last written to ``to``."""
+    candidate = str(tmp_path / "candidate.yaml")
+    return runner.invoke(cli, ["--store", str(store), "add", candidate, "--to", str(to)])
+
+
+def assert_news(
+    runner: CliRunner, store: Path, tmp_path: Path, row: str, rule: str, news: bool
+) -> dict[str, Any]:
+    """Check ``row`` as a candidate: a new ``rule`` finding and exit 1 exactly when it is
+    ``news``, nothing new and exit 0 otherwise."""
+    code, data, err = check_candidate(runner, store, tmp_path, row)
+    assert bool(new_findings(data, rule)) is news, data["findings"]
+    assert code == (1 if news else 0), err
+    return data
+
+
 def test_the_store_holds_the_dispute(runner: CliRunner, store: Path) -> None:
     result = runner.invoke(cli, ["--store", str(store), "check", "--format", "json"])
     data = json.loads(result.stdout)
@@ -98,27 +129,11 @@ def test_a_speaker_in_the_dispute_giving_a_figure_beyond_it_widens_it(
     """Paper D, which said 15, now also says 3 (or fewer than one, or 45) the same day:
     its 15 still stands, and the dispute reaches a figure no one had given. That is
     news to the desk: `check` fails on it and `add` refuses."""
-    code, data, err = check_candidate(
-        runner,
-        store,
-        tmp_path,
-        f"{{id: paper-d-new, subject: raid, property: deaths, value: {figure}, "
-        "source: d-0510-late}",
-    )
+    code, data, err = check_candidate(runner, store, tmp_path, paper_d_also_says(figure))
     (conflict,) = new_findings(data, "CC101")
     assert "paper-d-new" in conflict["claims"], conflict
     assert code == 1, err
-    added = runner.invoke(
-        cli,
-        [
-            "--store",
-            str(store),
-            "add",
-            str(tmp_path / "candidate.yaml"),
-            "--to",
-            str(store / "raid.yaml"),
-        ],
-    )
+    added = add_candidate(runner, store, tmp_path, store / "raid.yaml")
     assert added.exit_code == 1 and "not added" in added.stderr, added.stderr
     assert "paper-d-new" not in (store / "raid.yaml").read_text(encoding="utf-8")
 
@@ -182,10 +197,8 @@ def test_a_revision_past_another_speakers_figure_changes_the_dispute(
 ) -> None:
     """A revision that changes who says more than whom is another dispute: news to the
     desk, which `add` refuses until reviewed."""
-    code, data, err = check_candidate(runner, store, tmp_path, row)
+    data = assert_news(runner, store, tmp_path, row, "CC101", news)
     assert new_findings(data, "CC105"), data["findings"]  # the revision, either way
-    assert bool(new_findings(data, "CC101")) is news, data["findings"]
-    assert code == (1 if news else 0), err
 
 
 def test_a_relay_of_the_communique_continues_the_dispute(
@@ -302,15 +315,7 @@ def test_an_open_ended_figure_does_not_stretch_the_dispute_to_infinity(
     store = make_store(
         {"raid.yaml": STORE.replace("value: 30, source", "value: 30+, source")}, base=False
     )
-    code, data, err = check_candidate(
-        runner,
-        store,
-        tmp_path,
-        f"{{id: paper-d-new, subject: raid, property: deaths, value: {figure}, "
-        "source: d-0510-late}",
-    )
-    assert bool(new_findings(data, "CC101")) is news, data["findings"]
-    assert code == (1 if news else 0), err
+    assert_news(runner, store, tmp_path, paper_d_also_says(figure), "CC101", news)
 
 
 @pytest.mark.parametrize(("figure", "news"), [("32", False), ("40", True)])
@@ -327,15 +332,7 @@ def test_a_figure_within_the_propertys_tolerance_of_the_dispute_continues_it(
         {"raid.yaml": STORE.replace("cumulative: true}", "cumulative: true, tolerance: 10%}")},
         base=False,
     )
-    code, data, err = check_candidate(
-        runner,
-        store,
-        tmp_path,
-        f"{{id: paper-d-new, subject: raid, property: deaths, value: {figure}, "
-        "source: d-0510-late}",
-    )
-    assert bool(new_findings(data, "CC101")) is news, data["findings"]
-    assert code == (1 if news else 0), err
+    assert_news(runner, store, tmp_path, paper_d_also_says(figure), "CC101", news)
 
 
 DATES = STORE.replace(
@@ -361,15 +358,11 @@ def test_a_day_range_holding_a_disputed_day_continues_the_dispute(
     """The army said the raid began on the 6th, the rebels the 8th. A relay of the army
     as "the 6th or 7th" continues that dispute; the army also naming the 2nd widens it."""
     store = make_store({"raid.yaml": DATES}, base=False)
-    code, data, err = check_candidate(
-        runner,
-        store,
-        tmp_path,
+    row = (
         f"{{id: army-began-e, subject: raid, property: began, value: '{day}', "
-        "source: e-0510, claimant: army}",
+        "source: e-0510, claimant: army}"
     )
-    assert bool(new_findings(data, "CC103")) is news, data["findings"]
-    assert code == (1 if news else 0), err
+    assert_news(runner, store, tmp_path, row, "CC103", news)
 
 
 def test_a_value_joining_a_reviewed_dispute_reopens_it(
@@ -397,11 +390,9 @@ def test_a_value_joining_a_reviewed_dispute_reopens_it(
     ]
     assert conflict["fingerprint"] not in data["candidate"]["existing_findings"]
     assert code == 1, err
-    text = runner.invoke(
-        cli, ["--store", str(store), "check", str(tmp_path / "candidate.yaml"), "--format", "text"]
-    )
-    assert f"reopens reviewed finding {toll['fingerprint']}" in text.stdout, text.stdout
-    assert "1 reviewed finding reopened" in text.stdout
+    text = candidate_output(runner, store, tmp_path, "text")
+    assert f"reopens reviewed finding {toll['fingerprint']}" in text, text
+    assert "1 reviewed finding reopened" in text
 
     # A relay of the army's 12 as written keeps the fingerprint, and the review with it.
     same = row.replace("about 12", "12")
@@ -423,11 +414,9 @@ def test_a_relay_that_raises_no_grade_says_so_not_that_it_corroborates_nothing(
         tmp_path,
         "{id: army-e, subject: raid, property: deaths, value: 12, source: e-0510, claimant: army}",
     )
-    text = runner.invoke(
-        cli, ["--store", str(store), "check", str(tmp_path / "candidate.yaml"), "--format", "table"]
-    )
-    assert "raises the grade of no claim already recorded; duplicates nothing" in text.stdout
-    assert "corroborates nothing" not in text.stdout
+    text = candidate_output(runner, store, tmp_path, "table")
+    assert "raises the grade of no claim already recorded; duplicates nothing" in text
+    assert "corroborates nothing" not in text
 
 
 @pytest.mark.parametrize(
@@ -439,15 +428,7 @@ def test_an_open_bound_at_the_edge_of_the_dispute(
 ) -> None:
     """Paper D, beside its 15, says "more than 30": every figure it allows is beyond the
     rebels' 30 — a wider dispute. "30+" allows the 30 already in dispute."""
-    code, data, err = check_candidate(
-        runner,
-        store,
-        tmp_path,
-        f"{{id: paper-d-new, subject: raid, property: deaths, value: {figure}, "
-        "source: d-0510-late}",
-    )
-    assert bool(new_findings(data, "CC101")) is news, data["findings"]
-    assert code == (1 if news else 0), err
+    assert_news(runner, store, tmp_path, paper_d_also_says(figure), "CC101", news)
 
 
 def test_a_candidate_confirming_a_single_origin_value_says_which_gap_it_closes(
@@ -481,21 +462,9 @@ def test_a_candidate_confirming_a_single_origin_value_says_which_gap_it_closes(
             "by": ["b"],
         }
     ]
-    text = runner.invoke(
-        cli, ["--store", str(root), "check", str(tmp_path / "candidate.yaml"), "--format", "text"]
-    )
-    assert f"resolves CC201 {gap['fingerprint']}" in text.stdout, text.stdout
-    added = runner.invoke(
-        cli,
-        [
-            "--store",
-            str(root),
-            "add",
-            str(tmp_path / "candidate.yaml"),
-            "--to",
-            str(root / "c.yaml"),
-        ],
-    )
+    text = candidate_output(runner, root, tmp_path, "text")
+    assert f"resolves CC201 {gap['fingerprint']}" in text, text
+    added = add_candidate(runner, root, tmp_path, root / "c.yaml")
     assert added.exit_code == 0, added.stderr
     after = json.loads(
         runner.invoke(cli, ["--store", str(root), "check", "--format", "json"]).stdout

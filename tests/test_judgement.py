@@ -1119,25 +1119,30 @@ def test_an_outlet_quoting_a_partys_old_toll_later_is_not_the_party_lowering_it(
 # --- a dispute that goes on -----------------------------------------------------------------
 
 
+#: The army's 2 on state television against the VLF's 40 in the Harbor Times.
+TV_AND_HARBOR = (
+    "{id: army-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+    "source: korvalia-tv-0305, claimant: korvalian-army}",
+    "{id: vlf-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+    "source: harbor-0305, claimant: vlf}",
+)
+
+#: The next day the VLF raises its toll to 45 (a candidate file).
+VLF_RAISES_TO_45 = (
+    "claims:\n  - {id: vlf-45, subject: dresk-shelling, property: civilian_deaths, "
+    "value: 45, source: harbor-0306, claimant: vlf}\n"
+)
+
+
 def test_a_party_revising_its_toll_in_a_dispute_continues_it(
     make_store: Callable[..., Path], runner: CliRunner, tmp_path: Path
 ) -> None:
     """The army says 2 civilians died in Dresk, the VLF 40 (a dispute, CC101). The next
     day the VLF raises its toll to 45: the same parties, the same dispute — not a new
     finding that blocks `add`."""
-    root = world(
-        make_store,
-        "{id: army-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
-        "source: korvalia-tv-0305, claimant: korvalian-army}",
-        "{id: vlf-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
-        "source: harbor-0305, claimant: vlf}",
-    )
+    root = world(make_store, *TV_AND_HARBOR)
     candidate = tmp_path / "revision.yaml"
-    candidate.write_text(
-        "claims:\n  - {id: vlf-45, subject: dresk-shelling, property: civilian_deaths, "
-        "value: 45, source: harbor-0306, claimant: vlf}\n",
-        encoding="utf-8",
-    )
+    candidate.write_text(VLF_RAISES_TO_45, encoding="utf-8")
     code, out, _ = cli_run(runner, root, "check", str(candidate), "--format", "text")
     assert code == 0, out
     assert "CC101" in out and "(already in the store)" in out, out
@@ -1154,13 +1159,7 @@ def test_a_party_revising_its_toll_in_a_reviewed_dispute_reopens_it(
     after the add; with a review of the dispute as it now stands in the candidate, `add`
     goes through, and the old review, stale, points at its successor (the dispute), not
     at the VLF's own revision (CC105)."""
-    root = world(
-        make_store,
-        "{id: army-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
-        "source: korvalia-tv-0305, claimant: korvalian-army}",
-        "{id: vlf-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
-        "source: harbor-0305, claimant: vlf}",
-    )
+    root = world(make_store, *TV_AND_HARBOR)
     (dispute,) = findings(run(root), "CC101")
     with (root / "claims.yaml").open("a", encoding="utf-8") as f:
         f.write(
@@ -1168,10 +1167,7 @@ def test_a_party_revising_its_toll_in_a_reviewed_dispute_reopens_it(
             "claims: [army-2, vlf-40]}\n"
         )
     candidate = tmp_path / "revision.yaml"
-    claim = (
-        "claims:\n  - {id: vlf-45, subject: dresk-shelling, property: civilian_deaths, "
-        "value: 45, source: harbor-0306, claimant: vlf}\n"
-    )
+    claim = VLF_RAISES_TO_45
     candidate.write_text(claim, encoding="utf-8")
     code, out, _ = cli_run(runner, root, "check", str(candidate), "--format", "text")
     assert code == 1, out
