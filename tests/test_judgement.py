@@ -333,6 +333,30 @@ def test_an_outlets_own_words_repeating_a_figure_it_quotes_are_that_source(
     assert other["grades"]["open-ward-23"]["supporting_origins"] == 2
 
 
+def test_an_outlets_own_count_updated_to_the_figure_it_quotes_stays_its_count(
+    make_store: Callable[..., Path],
+) -> None:
+    """The Harbor Times counts 9 dead on the 5th; on the 6th its own count is 22, in the
+    article where the defence ministry gives 22 too. The paper keeps a count of its own:
+    its 22 updates its 9 (CC105), it is not the ministry's figure leaving the paper's 9
+    standing against it."""
+    data = run(
+        world(
+            make_store,
+            "{id: harbor-9, subject: dresk-shelling, property: civilian_deaths, value: 9, "
+            "source: harbor-0305}",
+            "{id: harbor-22, subject: dresk-shelling, property: civilian_deaths, value: 22, "
+            "source: harbor-0306}",
+            "{id: ministry-22, subject: dresk-shelling, property: civilian_deaths, value: 22, "
+            "source: harbor-0306, claimant: defence-ministry}",
+        )
+    )
+    assert not findings(data, "CC101"), data["findings"]
+    (revision,) = findings(data, "CC105")
+    assert "9 (2031-03-05) → 22 (2031-03-06)" in revision["message"], revision
+    assert data["grades"]["harbor-22"]["supporting_origins"] == 2, data["grades"]["harbor-22"]
+
+
 # --- estimates ----------------------------------------------------------------------------
 
 #: Three newspapers, three counts of the buildings destroyed in Dresk: each contested.

@@ -97,18 +97,24 @@ def _quoted_in_own_document(ev: GroupEvidence, relays: dict[int, tuple[int, str]
     claimant (a lede's "at least 23 killed" above "at least 23, the hospital said") carry
     that claimant's figure: note each such claim in ``relays`` with the claim it carries.
     (Figures only: a paper stating in its own voice who took a town in 2013, beside the
-    group that claimed it, may well know it otherwise.)"""
+    group that claimed it, may well know it otherwise. Nor an outlet keeping a count of
+    its own — other figures of its own in the group: its 22 after its 15 is its count
+    updated, which must supersede its 15, even where the ministry gives 22 too.)"""
     if ev.type != "quantity":
         return
     claims = ev.claims
     own_reporting = ev.provenance.own_reporting
+    statement_of = ev.statement_by_claim
     own: dict[str, list[int]] = defaultdict(list)
     quoted: dict[str, list[int]] = defaultdict(list)
+    counts: dict[str | None, set[int]] = defaultdict(set)  # each outlet's own figures
     for j, c in enumerate(claims):
         if c.source is not None and c.stance == "asserts":
             (own if own_reporting(c) else quoted)[c.source].append(j)
-    statement_of = ev.statement_by_claim
-    for doc_id, positions in own.items():
+            if own_reporting(c) and c.id in statement_of:
+                counts[c.outlet].add(statement_of[c.id].index)
+    for doc_id, all_positions in own.items():
+        positions = [i for i in all_positions if len(counts[claims[i].outlet]) == 1]
         others = quoted.get(doc_id)
         if not others:
             continue  # (most documents: one voice for the group)

@@ -14,7 +14,7 @@ outlet or document never merges the claimants it quotes (DESIGN §2).
 
 from __future__ import annotations
 
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -238,6 +238,21 @@ class Provenance:
                     first = quoted.get(where)
                     if first is None or claim.id < first[0]:
                         quoted[where] = (claim.id, self.origin_key(claim))
+        # An outlet keeping a count of its own (several figures of its own on one subject
+        # and property) is not carrying the figures it quotes (as the group analysis has
+        # it).
+        counts: dict[tuple[str | None, str, str], set[object]] = defaultdict(set)
+        for claim in claims:
+            if self.own_reporting(claim) and claim.parsed is not None and claim.stance == "asserts":
+                counts[(claim.outlet, claim.subject, claim.property)].add(claim.parsed.key)
+
+        def attributed(claim: Claim, where: tuple[str, str, str, object]) -> tuple[str, str] | None:
+            if not self.own_reporting(claim):
+                return None
+            if len(counts[(claim.outlet, claim.subject, claim.property)]) > 1:
+                return None
+            return quoted.get(where)
+
         # A document's carrier of a value: its first claim's origin — for the outlet's
         # own figure that the document attributes to a claimant, that claimant's.
         for claim in claims:
@@ -248,14 +263,14 @@ class Provenance:
                     claim.property,
                     (claim.stance, claim.parsed.key),
                 )
-                same = quoted.get(where) if self.own_reporting(claim) else None
+                same = attributed(claim, where)
                 carriers.setdefault(where, same[1] if same else self.origin_key(claim))
         groups: dict[str, list[Claim]] = {}
         for claim in claims:
             key = self.origin_key(claim)
             if self.own_reporting(claim) and claim.source is not None and claim.parsed is not None:
                 said = (claim.stance, claim.parsed.key)
-                same = quoted.get((claim.source, claim.subject, claim.property, said))
+                same = attributed(claim, (claim.source, claim.subject, claim.property, said))
                 if same is not None:
                     groups.setdefault(same[1], []).append(claim)
                     continue
