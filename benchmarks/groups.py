@@ -28,11 +28,13 @@ as JSON Lines like ``generate.py`` (``outlets``, ``documents``, ``parties``,
   (no two alike): half outlets in their own voice, half parties (neutral and of two
   sides, some anonymous) quoted by a wire; mostly exact numbers, some ranges, open
   bounds and denials. Every figure contradicts almost every other, so anything that
-  compares statements with origins pair by pair shows here.
+  compares statements with origins pair by pair shows here. With ``--second-figures
+  K``, K of the quoted parties give a second figure: origins of several figures.
 
     python benchmarks/groups.py OUT_DIR one-group --claims 50000 [--seed 1]
     python benchmarks/groups.py OUT_DIR daily --days 12500 [--outlets 4]
     python benchmarks/groups.py OUT_DIR many-voices --claims 50000 [--seed 1]
+        [--second-figures 1000]
 """
 
 from __future__ import annotations
@@ -468,9 +470,10 @@ def daily_toll(out: Path, days: int, outlets: int = 4, seed: int = 1) -> dict[st
     }
 
 
-def many_voices(out: Path, claims: int, seed: int = 1) -> dict[str, int]:
+def many_voices(out: Path, claims: int, seed: int = 1, second: int = 0) -> dict[str, int]:
     """Write ``claims`` claims of one group, each from an origin of its own with a figure
-    no other gives."""
+    no other gives; then ``second`` of the quoted parties give a second figure, their
+    first one's number plus 7 (or, for a range or a bound, one far from it)."""
     rnd = random.Random(seed)
     half = claims // 2
     outlets = [{"id": f"v{i}", "name": f"Voice {i}", "kind": "newspaper"} for i in range(half)]
@@ -505,6 +508,10 @@ def many_voices(out: Path, claims: int, seed: int = 1) -> dict[str, int]:
         if kind > 0.98:
             rec["stance"] = "denies"
         rows.append(rec)
+    quoted = [r for r in rows if "claimant" in r and r.get("stance") != "denies"]
+    for k, rec in enumerate(rnd.sample(quoted, min(second, len(quoted)))):
+        n = rec["value"] if isinstance(rec["value"], int) else 500 + k
+        rows.append(rec | {"id": f"x{k}", "value": n + 7})
     sections = {
         "outlets": outlets,
         "documents": documents,
@@ -533,11 +540,14 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=1_000, help="daily: days reported")
     parser.add_argument("--outlets", type=int, default=4, help="daily: outlets reporting")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--second-figures", type=int, default=0, help="many-voices: parties giving two figures"
+    )
     args = parser.parse_args()
     if args.shape == "one-group":
         print(one_group(args.out, args.claims, args.seed))
     elif args.shape == "many-voices":
-        print(many_voices(args.out, args.claims, args.seed))
+        print(many_voices(args.out, args.claims, args.seed, args.second_figures))
     else:
         print(daily_toll(args.out, args.days, args.outlets, args.seed))
 

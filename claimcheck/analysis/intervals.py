@@ -254,8 +254,9 @@ class Covering(Generic[_T]):
             t[i] = max(t[2 * i], t[2 * i + 1])
         self.t = t
 
-    def covering(self, lo: Bound, hi: Bound) -> list[_T]:
-        """The payloads of the windows holding [lo, hi]."""
+    def covering(self, lo: tuple[float, float], hi: tuple[float, float]) -> list[_T]:
+        """The payloads of the windows holding [lo, hi] (a bound's openness may be a half
+        step, to hold strictly: (x, -0.5) is under (x, 0) and over (x, -1))."""
         end = bisect_right(self.lows, lo)
         out: list[_T] = []
         stack = [(1, 0, self.n)]

@@ -12,13 +12,21 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from functools import partial
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import gt
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.analysis.intervals import Bound, Covering, Fenwick, MaxAdd, Windows, staircase
+from claimcheck.analysis.intervals import (
+    Bound,
+    Covering,
+    Fenwick,
+    MaxAdd,
+    Spans,
+    Windows,
+    staircase,
+)
 from claimcheck.analysis.statements import NO_UNITS, Tally, Unit, Units
-from claimcheck.analysis.tallies import FAR_OFF, judge, query, unit_spans, walk
+from claimcheck.analysis.tallies import FAR_OFF, Query, judge, query, unit_spans, walk
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -185,6 +193,19 @@ class _Deniers:
         return list({u.index: u for u in self.tree.covering(lo, hi)}.values())
 
 
+def _straddling(spans: Covering[Any], q: Query) -> list[Any]:
+    """The units of several figures whose span meets the limits of a statement without
+    lying wholly within its window: starting under the window and reaching its lower
+    limit, or ending over the window and starting by its upper limit (half a step of
+    openness away from the window's bound: strictly under or over it)."""
+    low, high = q.low, q.high
+    under = spans.covering((low[0], low[1] - 0.5), q.below)
+    over = spans.covering(q.above, (high[0], high[1] + 0.5))
+    if not under or not over:
+        return under or over
+    return list({id(item): item for item in chain(under, over)}.values())
+
+
 def _chain(*listings: Callable[[], list[Unit]]) -> list[Unit]:
     return [u for listing in listings for u in listing()]
 
@@ -194,9 +215,11 @@ def sweep_tallies(group: GroupEvidence) -> None:
     neutral, one interval, no denial — counted through sorted bounds and prefix sums
     (and the strongest case of those below or above a figure kept by a segment tree
     as the sweep passes them); the neutral units that only deny, counted by the
-    windows covering each statement (:class:`_Deniers`); the few others (a side,
-    several figures, figures and denials) judged one by one, as :func:`walk`
-    does. The same tallies, without comparing every statement with every unit."""
+    windows covering each statement (:class:`_Deniers`); the neutral units of several
+    figures, counted with the simple ones by the statements they lie wholly below or
+    above; the few others (a side, figures and denials, or several figures near a
+    statement) judged one by one, as :func:`walk` does. The same tallies, without
+    comparing every statement with every unit."""
     entries = unit_spans(group)
     statements = group.statements
     if any(sp is not None and any(map(gt, sp.los, sp.his)) for _, sp, _, _ in entries):
@@ -204,24 +227,22 @@ def sweep_tallies(group: GroupEvidence) -> None:
             st.tally = walk(group, st)
         return
     simple: list[tuple[Bound, Bound, Unit]] = []
+    several: list[tuple[Unit, Spans, Windows]] = []
     deniers: list[tuple[Unit, Windows]] = []
     others: list[tuple[Unit, Any, Any]] = []
     for unit, spans, denials, _ in entries:
         if unit.side is None and spans is None and denials.lows:
             deniers.append((unit, denials))
-        elif (
-            unit.side is None
-            and spans is not None
-            and not denials.lows
-            and spans.lo_order[0] == spans.lo_order[-1]
-            and spans.his[0] == spans.his[-1]
-        ):
-            simple.append((spans.los[0], spans.his[0], unit))
+        elif unit.side is None and spans is not None and not denials.lows:
+            if spans.lo_order[0] == spans.lo_order[-1] and spans.his[0] == spans.his[-1]:
+                simple.append((spans.los[0], spans.his[0], unit))
+            else:
+                several.append((unit, spans, denials))
         else:
             others.append((unit, spans, denials))
     # Judging a unit that only denies is one bisection: counting them together
     # pays from several dozen on.
-    counted = len(simple) + len(deniers) // 64
+    counted = len(simple) + len(several) + len(deniers) // 64
     if counted * len(statements) < group.sweep_from:
         for st in statements:  # few common units: nothing to count together
             st.tally = walk(group, st)
@@ -232,13 +253,28 @@ def sweep_tallies(group: GroupEvidence) -> None:
     # for a denial of it.
     denying = _Deniers(deniers)
     denied = denying.counts([(q.lo, q.hi) for q in queries])
-    by_hi = sorted(simple, key=lambda t: t[1])
+    # A neutral unit of several figures and no denial is counted with the simple units
+    # by a statement its figures' span lies wholly within (for it: all its figures do),
+    # wholly below (against it: as its highest figure, the one nearest to the
+    # statement) or wholly above (as its lowest); any other statement whose limits the
+    # span meets judges it with the others.
+    spans_of = [(sp.lo_order[0], sp.his[-1], (u, sp, d)) for u, sp, d in several]
+    by_hi = sorted(simple + [(lo, hi, u) for lo, hi, (u, _, _) in spans_of], key=lambda t: t[1])
     his = [t[1] for t in by_hi]
-    by_lo = sorted(simple, key=lambda t: t[0])
-    los = [t[0] for t in by_lo]
-    count_hi = [0, *accumulate(_count(t[2]) for t in by_hi)]
-    count_lo = [0, *accumulate(_count(t[2]) for t in reversed(by_lo))]
-    n_simple = len(simple)
+    n_within = len(by_hi)
+    across = Covering(spans_of)
+    below_all = sorted(
+        simple + [(sp.los[-1], sp.his[-1], u) for u, sp, _ in several], key=lambda t: t[1]
+    )
+    below_his = [t[1] for t in below_all]
+    above_all = sorted(
+        simple + [(sp.lo_order[0], sp.hi_by_lo[0], u) for u, sp, _ in several],
+        key=lambda t: t[0],
+    )
+    above_los = [t[0] for t in above_all]
+    count_hi = [0, *accumulate(_count(t[2]) for t in below_all)]
+    count_lo = [0, *accumulate(_count(t[2]) for t in reversed(above_all))]
+    n_outside = len(below_all)
 
     # The other units, each statement in turn.
     other_pro: list[list[Unit]] = []
@@ -250,7 +286,7 @@ def sweep_tallies(group: GroupEvidence) -> None:
         contra: list[Unit] = []
         groups: dict[object, list[Any]] = {}
         said_otherwise = False
-        for unit, spans, denials in others:
+        for unit, spans, denials in chain(others, _straddling(across, q) if several else ()):
             pro, why = judge(group, q, spans, denials)
             if pro:
                 pro_units.append(unit)
@@ -271,12 +307,12 @@ def sweep_tallies(group: GroupEvidence) -> None:
     # supporting an assertion, or asserting what a denial denies): offline, by
     # upper bound, with a Fenwick tree over lower bounds.
     within = [0] * len(statements)
-    lo_keys = sorted(set(los))
+    lo_keys = sorted({t[0] for t in by_hi})
     fenwick = Fenwick(len(lo_keys))
     inserted = p = 0
     for i in sorted(range(len(statements)), key=lambda i: queries[i].high):
         q = queries[i]
-        while p < n_simple and by_hi[p][1] <= q.high:
+        while p < n_within and by_hi[p][1] <= q.high:
             lo, _, unit = by_hi[p]
             fenwick.add(bisect_left(lo_keys, lo), _count(unit))
             inserted += _count(unit)
@@ -286,7 +322,7 @@ def sweep_tallies(group: GroupEvidence) -> None:
     # The strongest case below and above each asserted figure.
     coords = sorted(
         {b for lo, hi, _ in simple for b in (lo, hi)}
-        | {b for _, sp, _ in others if sp is not None for b in (*sp.los, *sp.his)}
+        | {b for _, sp, _ in chain(others, several) if sp is not None for b in (*sp.los, *sp.his)}
     )
     pos = {b: i for i, b in enumerate(coords)}
     asserted = [i for i, q in enumerate(queries) if q.asserts] if single else []
@@ -295,12 +331,12 @@ def sweep_tallies(group: GroupEvidence) -> None:
     p = 0
     for i in sorted(asserted, key=lambda i: queries[i].below):
         q = queries[i]
-        while p < n_simple and by_hi[p][1] < q.below:
-            lo, hi, unit = by_hi[p]
+        while p < n_outside and below_all[p][1] < q.below:
+            lo, hi, unit = below_all[p]
             tree.add(pos[lo], pos[hi] + 1, _clique(unit))
             p += 1
         items = other_cases[i].get("lower", [])
-        near = (by_hi[0][1][0], by_hi[p - 1][1][0]) if p else ()
+        near = (below_all[0][1][0], below_all[p - 1][1][0]) if p else ()
         if p or items:
             lower_case[i] = _case(tree, pos, p, count_hi[p], near, items, q.below, True)
     higher_case: dict[int, Units] = {}
@@ -308,12 +344,12 @@ def sweep_tallies(group: GroupEvidence) -> None:
     p = 0
     for i in sorted(asserted, key=lambda i: queries[i].above, reverse=True):
         q = queries[i]
-        while p < n_simple and by_lo[n_simple - 1 - p][0] > q.above:
-            lo, hi, unit = by_lo[n_simple - 1 - p]
+        while p < n_outside and above_all[n_outside - 1 - p][0] > q.above:
+            lo, hi, unit = above_all[n_outside - 1 - p]
             tree.add(pos[lo], pos[hi] + 1, _clique(unit))
             p += 1
         items = other_cases[i].get("higher", [])
-        near = (by_lo[n_simple - p][0][0], by_lo[-1][0][0]) if p else ()
+        near = (above_all[n_outside - p][0][0], above_all[-1][0][0]) if p else ()
         if p or items:
             higher_case[i] = _case(tree, pos, p, count_lo[p], near, items, q.above, False)
 
@@ -329,12 +365,12 @@ def sweep_tallies(group: GroupEvidence) -> None:
         cases: list[Units] = []
         if q.asserts:
             support = _add_units(within[i], pro_units, fits)
-            n_lo = bisect_left(his, q.below) if single else 0
-            n_hi = n_simple - bisect_right(los, q.above) if single else 0
+            n_lo = bisect_left(below_his, q.below) if single else 0
+            n_hi = n_outside - bisect_right(above_los, q.above) if single else 0
             against = _add_units(
                 count_hi[n_lo] + count_lo[n_hi] + denied[i],
                 against_units,
-                partial(_chain, partial(_simple_outside, by_hi, by_lo, n_lo, n_hi), deny),
+                partial(_chain, partial(_simple_outside, below_all, above_all, n_lo, n_hi), deny),
             )
             for where in (lower_case, higher_case):
                 if i in where:
