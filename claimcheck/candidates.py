@@ -126,6 +126,12 @@ def check_candidates(
             judged.reopened[fp] = done[0]
         else:
             existing.add(fp)
+    # A new dispute grown out of a reviewed one (a new party's figure joins it) is news,
+    # and it reopens that review too: the reviewed fingerprint is gone.
+    for fp, before_fps in _grown(findings, old_findings).items():
+        done = sorted(reviewed.intersection(before_fps))
+        if done and fp not in reviewed and fp not in continued:
+            judged.reopened[fp] = done[0]
     judged.existing = sorted(f.fingerprint for f in findings if f.fingerprint in existing)
     mine = {cid: g for cid, g in grades.items() if cid in new_ids}
     return Result(
@@ -265,6 +271,29 @@ def _continuing(
                 dispute = disputes[g.fingerprint] = _Dispute(g, group)
             if mine and _within(mine, dispute, f, group):
                 was.append(g.fingerprint)
+        if was:
+            out[f.fingerprint] = was
+    return out
+
+
+def _grown(findings: list[Finding], old: list[Finding]) -> dict[str, list[str]]:
+    """Conflicts holding every claim of a conflict the store has, on the same rule and
+    group, whose fingerprint is gone with the candidates in: each such finding's
+    fingerprint, with those of the store's findings it grew out of."""
+    conflict_rules = {r.code for r in all_rules() if r.category == "conflict"}
+    now = {f.fingerprint for f in findings}
+    by_group: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    for g in old:
+        if g.rule in conflict_rules and g.fingerprint not in now:
+            by_group[(g.rule, g.subject or "", g.property or "")].append(g)
+    out: dict[str, list[str]] = {}
+    for f in findings:
+        holds = set(f.claims)
+        was = [
+            g.fingerprint
+            for g in by_group.get((f.rule, f.subject or "", f.property or ""), ())
+            if holds.issuperset(g.claims)
+        ]
         if was:
             out[f.fingerprint] = was
     return out

@@ -365,13 +365,8 @@ def test_a_day_range_holding_a_disputed_day_continues_the_dispute(
     assert_news(runner, store, tmp_path, row, "CC103", news)
 
 
-def test_a_value_joining_a_reviewed_dispute_reopens_it(
-    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
-) -> None:
-    """The desk reviewed the toll dispute. Monitor E's "about 12" from the army continues
-    it, but as a value the dispute did not hold: the dispute's fingerprint changes and the
-    review no longer applies. `check` says the reviewed finding is reopened and fails,
-    `add` refuses — as the store's own check would fail after the add."""
+def reviewed_toll(runner: CliRunner, make_store: Callable[..., Path]) -> tuple[Path, Any]:
+    """The raid store with its toll dispute (CC101) reviewed by the desk."""
     store = make_store({"raid.yaml": STORE}, base=False)
     result = runner.invoke(cli, ["--store", str(store), "check", "--format", "json"])
     (toll,) = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "CC101"]
@@ -379,6 +374,17 @@ def test_a_value_joining_a_reviewed_dispute_reopens_it(
         f"reviews:\n  - {{finding: {toll['fingerprint']}, verdict: explained, by: desk}}\n",
         encoding="utf-8",
     )
+    return store, toll
+
+
+def test_a_value_joining_a_reviewed_dispute_reopens_it(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The desk reviewed the toll dispute. Monitor E's "about 12" from the army continues
+    it, but as a value the dispute did not hold: the dispute's fingerprint changes and the
+    review no longer applies. `check` says the reviewed finding is reopened and fails,
+    `add` refuses — as the store's own check would fail after the add."""
+    store, toll = reviewed_toll(runner, make_store)
     row = (
         "{id: army-e, subject: raid, property: deaths, value: about 12, source: e-0510, "
         "claimant: army}"
@@ -401,6 +407,27 @@ def test_a_value_joining_a_reviewed_dispute_reopens_it(
     (conflict,) = [f for f in data["findings"] if f["rule"] == "CC101"]
     assert conflict["fingerprint"] == toll["fingerprint"] and conflict["review"], conflict
     assert code == 0, err
+
+
+def test_a_new_party_joining_a_reviewed_dispute_reopens_it_as_news(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Rights Watch, in the store for nothing yet, puts the toll at 20: a new voice in
+    the reviewed dispute, so a new finding — and the reviewed one it grew out of is
+    named, since its review will no longer apply once the figure is added."""
+    store, toll = reviewed_toll(runner, make_store)
+    row = (
+        "{id: watch-e, subject: raid, property: deaths, value: 20, source: e-0510, "
+        "claimant: rights-watch}"
+    )
+    code, data, err = check_candidate(runner, store, tmp_path, row)
+    (conflict,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+    assert "20 [rights-watch via monitor-e]" in conflict["message"], conflict["message"]
+    assert data["candidate"]["reopened_findings"] == [
+        {"fingerprint": conflict["fingerprint"], "reviewed": toll["fingerprint"]}
+    ]
+    assert conflict["fingerprint"] not in data["candidate"]["existing_findings"]
+    assert code == 1, err
 
 
 def test_a_relay_that_raises_no_grade_says_so_not_that_it_corroborates_nothing(
