@@ -455,6 +455,19 @@ def test_a_review_names_its_finding_by_a_fingerprint(tmp_path: Path) -> None:
     assert "is not a fingerprint: 16 hexadecimal digits" in problem.message
 
 
+def test_a_fingerprint_of_digits_written_unquoted_is_asked_to_be_quoted(
+    tmp_path: Path,
+) -> None:
+    """YAML reads 0000000000001234 as the number 1234: the fingerprint cannot be read
+    back, and the message says to quote it rather than that a string was expected."""
+    problem = _only_problem(
+        tmp_path, "reviews:\n  - {finding: 0000000000001234, verdict: explained}\n"
+    )
+    assert (problem.location.line, problem.location.col) == (2, 15)
+    assert "a fingerprint of digits only must be quoted" in problem.message
+    assert "valid string" not in problem.message
+
+
 def test_a_stale_review_names_the_finding_that_holds_its_claims(tmp_path: Path) -> None:
     # The desk reviewed the 14-against-10 dispute listing its claims; a third figure
     # joins it, so the disagreement — and its fingerprint — changed. The stale review

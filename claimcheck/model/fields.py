@@ -12,7 +12,13 @@ import math
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
 
 from claimcheck.values import (
     ACCEPTED_DATE_FORMS,
@@ -160,9 +166,19 @@ def _fingerprint(value: str) -> str:
     return text
 
 
+def _written_as_text(value: object) -> object:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(
+            "a fingerprint of digits only must be quoted ('0123456789012345'): unquoted, "
+            "YAML reads it as a number and drops its leading zeros"
+        )
+    return value
+
+
 #: A finding's fingerprint: 16 hexadecimal digits, compared in lower case.
 Fingerprint = Annotated[
     str,
+    BeforeValidator(_written_as_text),
     AfterValidator(_fingerprint),
     WithJsonSchema({"type": "string", "pattern": "^[0-9a-fA-F]{16}$"}),
 ]

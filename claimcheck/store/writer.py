@@ -33,6 +33,7 @@ from claimcheck.store.files import (
 )
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
 from claimcheck.store.yamlfile import load as load_safe
+from claimcheck.store.yamlfile import yaml_problem
 
 
 def _round_trip() -> YAML:
@@ -62,7 +63,12 @@ def read_candidate(
         # Comments keep no carriage return: the target's line ends are applied on insertion.
         data = _round_trip().load(text.replace("\r\n", "\n"))
     except (YAMLError, RecursionError, ValueError) as e:
-        raise StoreError([Problem(Location(shown, 1, 1), f"invalid YAML: {e}")]) from None
+        if isinstance(e, YAMLError):
+            found = yaml_problem(e, text)
+            line, col, message = found.location.line, found.location.col, found.message
+        else:
+            line, col, message = 1, 1, f"invalid YAML: {e}"
+        raise StoreError([Problem(Location(shown, line, col), message)]) from None
     if not isinstance(data, dict):
         return {}
     size = len(text.encode("utf-8"))

@@ -18,6 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
 from claimcheck.errors import FileProblem, Location, Problem
@@ -317,10 +318,8 @@ def load_with_sections(
         data = yaml.load(text)
     except FileProblem:
         raise
-    except MarkedYAMLError as e:
-        raise FileProblem(_yaml_problem(e, text)) from None
     except YAMLError as e:
-        raise FileProblem(Problem(Location("", 1, 1), f"invalid YAML: {e}")) from None
+        raise FileProblem(yaml_problem(e, text)) from None
     except (ValueError, TypeError, RecursionError) as e:  # a constructor refusing a scalar
         raise FileProblem(Problem(Location("", 1, 1), f"invalid YAML: {e}")) from None
     constructor = getattr(yaml, "_scanner", None)
@@ -365,7 +364,19 @@ def _place_aliases(
         positions[section][i] = RecordPos((line, col), old.keys, old.names)
 
 
-def _yaml_problem(e: MarkedYAMLError, text: str) -> Problem:
+def yaml_problem(e: YAMLError, text: str) -> Problem:
+    """The parser's complaint about ``text``, placed where it arose, in plain words."""
+    if isinstance(e, ReaderError):  # a character YAML refuses: placed by its offset
+        line = text.count("\n", 0, e.position) + 1
+        col = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        what = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
+        return Problem(
+            Location("", line, col),
+            f"invalid YAML: the character {what} is not allowed ({e.reason}); "
+            "write it as an escape in a double-quoted string (\\e, \\x07) or remove it",
+        )
+    if not isinstance(e, MarkedYAMLError):
+        return Problem(Location("", 1, 1), f"invalid YAML: {e}")
     mark = e.problem_mark or e.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (e.problem or "invalid YAML").strip()

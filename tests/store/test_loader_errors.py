@@ -45,6 +45,14 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
     ),
     ("malformed", "claims:\n  - id: c1\n    value: [1, 2\n", "bad.yaml:4", "invalid YAML"),
     ("tab", "claims:\n  - id: c1\n\tsubject: strike\n", "bad.yaml:3:1", "tab character"),
+    # A raw control character (a terminal colour code pasted into a quote): at its place,
+    # not at 1:1 with the parser's "in <unicode string>, position N".
+    (
+        "control-character",
+        CLAIM + '    quote: "evil \x1b[31m red"\n',
+        "bad.yaml:7:18",
+        "the character U+001B is not allowed",
+    ),
     ("duplicate-key", "claims:\n  - id: c1\n    id: c2\n", "bad.yaml:3", "duplicate key"),
     (
         "unknown-field",
