@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import accumulate, islice
+from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
@@ -143,6 +143,7 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
     origin = group.origins_by_claim
     statement_of = group.statement_by_claim
     growth = group.cumulative and group.thresholds.cumulative_growth
+    units = group.units
     info = []
     for c in asserted:
         lo, hi = bounds(statement_of[c.id].value)
@@ -174,6 +175,15 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
         ((when[c.id].high.toordinal(), hi, o, c) for c, _, hi, o in info if interim_of(c)),  # type: ignore[union-attr]
         key=lambda t: t[0],
     )
+    # Only a figure of the same stake outgrows an interim one: of each stake (None:
+    # neutral), its highest figures, and its lowest interim ones, whenever given.
+    side = {c.id: units[c.id].side for c, *_ in info} if growth else {}
+    top_of: dict[str | None, list[Item]] = defaultdict(list)
+    bottom_of: dict[str | None, list[Item]] = defaultdict(list)
+    for c, lo, _, o in info if growth else ():
+        top_of[side[c.id]] = best_two(top_of[side[c.id]], (lo, o, c), higher=True)
+    for _, hi, o, c in interim:
+        bottom_of[side[c.id]] = best_two(bottom_of[side[c.id]], (hi, o, c), higher=False)
     ends = [t[0] for t in interim]
     suffix_bottom: list[list[tuple[Bound, int, Claim]]] = [[] for _ in range(len(interim) + 1)]
     for i in range(len(interim) - 1, -1, -1):
@@ -182,10 +192,14 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
     for c, _, _, o in info:
         below, above = group.limits(statement_of[c.id].value)
         as_of = when[c.id]
+        mine = side.get(c.id)
         if interim_of(c):
             assert as_of is not None
             n = bisect_right(starts, as_of.high.toordinal())
             top = prefix_top[n - 1] if n else []
+            for s, found in top_of.items():  # (later figures of another stake too)
+                if s != mine:
+                    top = _extremes(chain(top, found), higher=True)
         else:
             top = top_all
         y = _other(top, o)
@@ -195,7 +209,11 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
         y = _other(bottom_final, o)
         if y is None or not y[0] < below:
             k = bisect_left(ends, as_of.low.toordinal()) if as_of is not None and as_of.known else 0
-            y = _other(suffix_bottom[k], o)
+            bottom = suffix_bottom[k]
+            for s, found in bottom_of.items():  # (earlier interim ones of another stake)
+                if s != mine:
+                    bottom = _extremes(chain(bottom, found), higher=False)
+            y = _other(bottom, o)
         if y is not None and y[0] < below:
             partner[c.id] = y[2]
     return partner

@@ -318,12 +318,15 @@ class GroupEvidence:
         return end is None or as_of.high < end
 
     def growth(self, first: Claim, later: Claim) -> bool:
-        """Whether ``later`` (higher) only overtakes ``first``: a running toll growing."""
+        """Whether ``later`` (higher) only overtakes ``first``: a running toll growing —
+        told by origins of one stake (both neutral, or of one side; see
+        :func:`~claimcheck.analysis.timing.find_latest_figures`)."""
         return (
             self.cumulative
             and self.thresholds.cumulative_growth
             and self.interim(first)
             and before(self.when(first), self.when(later))
+            and self.units[first.id].side == self.units[later.id].side
         )
 
     @property

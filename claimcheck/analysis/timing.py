@@ -199,8 +199,12 @@ def find_latest_figures(group: GroupEvidence) -> LatestFigures:
 
 def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Claim]) -> None:
     """Note in ``overtaken`` the interim figures a later, higher figure of another origin
-    overtook."""
+    overtook — one with the same stake: both neutral, or both of one side. A party's
+    early low toll that a neutral count or the other side's later passes is disputed,
+    not outgrown (its stake in a low figure is the question), and so is a neutral
+    count that a party's later, higher figure passes."""
     origin = group.credited
+    units = group.units
     # (as :meth:`GroupEvidence.when` and :meth:`GroupEvidence.interim` have it)
     when: dict[str, DateRange] = {}
     for c in claims:
@@ -219,14 +223,15 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
     # among the figures given after the current one.
     by_start = sorted(dated, key=lambda c: when[c.id].low, reverse=True)
     by_end = sorted(interim, key=lambda c: when[c.id].high, reverse=True)
-    top: list[tuple[Bound, int, Claim]] = []
+    tops: dict[str | None, list[tuple[Bound, int, Claim]]] = defaultdict(list)
     i = 0
     for x in by_end:
         while i < len(by_start) and when[by_start[i].id].low > when[x.id].high:
             y = by_start[i]
-            top = best_two(top, (bounds(y.parsed)[0], origin[y.id], y), higher=True)  # type: ignore[arg-type]
+            side = units[y.id].side
+            tops[side] = best_two(tops[side], (bounds(y.parsed)[0], origin[y.id], y), higher=True)  # type: ignore[arg-type]
             i += 1
-        for lo, o, y in top:
+        for lo, o, y in tops.get(units[x.id].side, ()):
             if o != origin[x.id]:
                 _below, above = group.limits(x.parsed)  # type: ignore[arg-type]
                 if lo > above:
