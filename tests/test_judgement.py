@@ -520,6 +520,50 @@ def test_best_is_a_figure_stated_within_the_winning_range_not_its_lower_end(
     assert est["claims"]["best"] == ["open-ward-40"], est
 
 
+def test_best_is_an_exact_count_inside_the_winning_rough_figure(
+    make_store: Callable[..., Path],
+) -> None:
+    """Watchlight says 40-60, the Meridian agency "nearly 50" in its own voice, Open Ward
+    Medics counted 47. "Nearly 50" wins on support only because the medics' 47 lies
+    within it — but nobody counted 50: the best is the medics' 47; low 40, high 60."""
+    data = run(
+        world(
+            make_store,
+            "{id: watchlight-range, subject: dresk-shelling, property: civilian_deaths, "
+            "value: between 40 and 60, source: harbor-0305, claimant: watchlight}",
+            "{id: meridian-50, subject: dresk-shelling, property: civilian_deaths, "
+            "value: nearly 50, source: meridian-0305}",
+            "{id: open-ward-47, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 47, source: northgate-0305, claimant: open-ward}",
+        )
+    )
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None
+    assert (est["low"], est["best"], est["high"]) == (40, 47, 60), est
+    assert est["claims"]["best"] == ["open-ward-47"], est
+
+
+def test_a_partys_exact_figure_does_not_displace_a_neutral_rough_one(
+    make_store: Callable[..., Path],
+) -> None:
+    """Watchlight says "about 50"; the rebels say 48, within it. A desk publishes the
+    neutral "about 50" as 50, not the party's own count, which only the party gives."""
+    data = run(
+        world(
+            make_store,
+            "{id: watchlight-50, subject: dresk-shelling, property: civilian_deaths, "
+            "value: about 50, source: harbor-0305, claimant: watchlight}",
+            "{id: vlf-48, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 48, source: northgate-0305, claimant: vlf}",
+            "{id: army-10, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 10, source: korvalia-tv-0305, claimant: korvalian-army}",
+        )
+    )
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None
+    assert est["best"] == 50 and est["claims"]["best"] == ["watchlight-50"], est
+
+
 def test_a_left_out_party_figure_is_named_once_by_its_party(
     make_store: Callable[..., Path],
 ) -> None:

@@ -273,8 +273,10 @@ def _best(
     else a vague word's size — but a neutral floor before numbers only parties with a
     stake give (a hospital's "at least 23" before the rebels' 40), and a number stated
     inside the winning range before the range's lower end (a hospital's "about 40"
-    within the UN's 30-45, not 30). Behind it: the claims of the statement that wins,
-    and any stating its figure as a number. Never outside [low, high]."""
+    within the UN's 30-45, not 30), and an exact count inside a winning rough figure
+    before it (a hospital's 47, which "nearly 50" owes its support to). Behind it:
+    the claims of the statement that wins, and any stating its figure as a number.
+    Never outside [low, high]."""
     kinds = {c.id: f[c.id].kind for c in pool}
     statement_of = ev.statement_by_claim
     tiers = [
@@ -316,6 +318,12 @@ def _best(
         within = _within_range(said[win].value, figure, said)
         if within and all(figure[i][1] != ranked[win][2] for i in within):
             win = min(within, key=lambda i: (ranked[i], str(said[i].value.key)))
+    if _rounded(said[win].value):  # "nearly 50": an exact count inside it comes first
+        counts = [i for i in _within_range(said[win].value, figure, said) if _exact(said[i].value)]
+        if ranked[win][0] < 0:  # (a neutral figure: only a count neutral origins give)
+            counts = [i for i in counts if ranked[i][0] < 0]
+        if counts:
+            win = min(counts, key=lambda i: (ranked[i], str(said[i].value.key)))
     best, units = ranked[win][2], support[win]
     if best < low or (high is not None and best > high):
         best = min(max(best, low), high if high is not None else best)
@@ -327,6 +335,17 @@ def _best(
         if statement_of[c.id].index == win or (kinds[c.id] == "point" and f[c.id].figure == best)
     }
     return sorted(behind), best, units
+
+
+def _rounded(value: Any) -> bool:
+    """A figure stated roughly: "about 40", "nearly 50" (a point with some room)."""
+    return isinstance(value, Quantity) and (
+        value.form == "approx" or (value.form == "range" and value.nominal is not None)
+    )
+
+
+def _exact(value: Any) -> bool:
+    return isinstance(value, Quantity) and value.form == "exact"
 
 
 def _within_range(
