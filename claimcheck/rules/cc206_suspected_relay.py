@@ -59,11 +59,13 @@ class SuspectedRelay(Rule):
                 if len(docs) > 1:
                     text += " (whose documents cite one another or a common one)"
                 parts.append(text)
+            # Who speaks in them, unless only the outlets themselves do (named already).
+            speakers = ", ".join(sorted({who(c) for c in claims}))
+            voices = f" ({speakers})" if any(c.speaker != c.outlet for c in claims) else ""
             yield Draft(
                 claims,
                 f"{ev.property_id} of {ev.subject_id}: {stated(claims[0])} — the same quote in "
-                f"documents of {'; and of '.join(parts) if len(parts) < len(by_doc) else ', '.join(parts)} "
-                f"({', '.join(sorted({who(c) for c in claims}))}), with no `cites` between "
-                "them; counted as one origin until reviewed",
+                f"documents of {'; and of '.join(parts) if len(parts) < len(by_doc) else ', '.join(parts)}"
+                f"{voices}, with no `cites` between them; counted as one origin until reviewed",
                 key=relay_key(claims),
             )
