@@ -138,3 +138,15 @@ def test_readme_extract_example_is_real(
         assert result.output == rest, first
     (excerpt,) = re.findall(r"```yaml\n# candidate.yaml \(an excerpt\)\n(.*?)```", text, re.DOTALL)
     assert excerpt in (tmp_path / "candidate.yaml").read_text(encoding="utf-8")
+
+
+def test_readme_file_format_example_is_a_valid_store(tmp_path: Path) -> None:
+    """The brief's example, pasted into a store as the README says, loads: every side a
+    subject names is some party's, every reference resolves."""
+    block = section("The file format in brief").split("```yaml\n", 1)[1].split("```", 1)[0]
+    store = tmp_path / "claims"
+    store.mkdir()
+    (store / "all.yaml").write_text(block, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--store", str(store), "validate"])
+    assert result.exit_code == 0, result.output
+    assert "1 claim" in result.output, result.output
