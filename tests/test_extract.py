@@ -123,6 +123,48 @@ def test_rebel_claim_and_army_claim_in_one_article(tiny: Path) -> None:
     ]
 
 
+FLOOD = """\
+outlets:
+  - {id: meridian-wire, name: Meridian Wire, kind: news-agency}
+parties:
+  - {id: brenmoor-mayor, name: Mayor of Brenmoor, kind: state}
+  - {id: st-agnes-hospital, name: "St Agnes Hospital, Brenmoor", kind: medical}
+subjects:
+  - {id: brenmoor-flood-2025, label: "Brenmoor flash flood, 13 October 2025", date: 2025-10-13}
+properties:
+  - {id: killed, type: quantity, unit: people, cumulative: true}
+"""
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # the body: the mayor's figure given in the hospital's sentence
+        "St Agnes Hospital said on Thursday that 34 people had died in Monday's flash "
+        "flood in Brenmoor, well above the toll of 19 given by the mayor.\n",
+        # the headline: no articles, the mayor keeping a toll
+        "Brenmoor flood: hospital says 34 dead as mayor keeps toll at 19\n",
+    ],
+)
+def test_two_speakers_figures_in_one_sentence(tmp_path: Path, article: str) -> None:
+    """A hospital's toll and the mayor's lower one in one sentence: each figure is its
+    speaker's ("the toll of 19 given by the mayor" is no part of the 34), and "the
+    mayor" is the store's Mayor of Brenmoor."""
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "world.yaml").write_text(FLOOD, "utf-8")
+    (tmp_path / "article.txt").write_text(article, "utf-8")
+    x = extract_file(
+        tmp_path / "article.txt",
+        load_store(tmp_path / "store"),
+        outlet="meridian-wire",
+        published=dt.date(2025, 10, 16),
+    )
+    assert [(c.value, c.property, c.claimant) for c in x.claims] == [
+        (34, "killed", "st-agnes-hospital"),
+        (19, "killed", "brenmoor-mayor"),
+    ]
+
+
 def test_wire_dispatch_copied_by_another_outlet(tiny: Path) -> None:
     claims = _claims(tiny, "fr-wire-copy.txt")
     # as_of: AFP's report names no day of its own (samedi is the strike's): publication.

@@ -44,6 +44,8 @@ from claimcheck.extract.attribution_words import (
     POSSESSIVE_COUNT,
     PRONOUN_AFTER,
     PRONOUNS,
+    PUT_FORWARD_BY,
+    PUTS_COUNT_AT,
     SPEAKER_FOLLOWS,
     SPEECH_VERB,
     TOLD,
@@ -148,6 +150,26 @@ def attributions_of(
         )
         if counted and not any(a.start <= x.start < a.end + 40 for a in out):
             out.append(_named(x, f"{x.name}'s count", carries, x.start, x.end))
+        # "the toll of 19 given by the mayor": the 19 is the mayor's (the cue stands by
+        # the figure, so that the figure nearest it takes it); "mayor keeps toll at 19".
+        agent = PUT_FORWARD_BY.search(norm, max(0, x.start - 40), x.start)
+        if agent is not None:
+            how = f"{agent[0].strip()!r} {x.name}"
+            out.append(_named(x, how, carries, agent.start(), agent.end()))
+        elif (puts := PUTS_COUNT_AT.match(norm, x.end)) is not None:
+            how = f"{x.name} {puts[0].strip()!r}"
+            out.append(_named(x, how, carries, x.start, puts.end()))
+    for puts in PUTS_COUNT_AT.finditer(norm):
+        # a headline's bare noun, no article: "hospital says 34 dead as mayor keeps toll
+        # at 19"
+        if any(x.end == puts.start() for x in mentions):
+            continue
+        words = " ".join(norm[: puts.start()].split()[-2:]).removeprefix("as ")
+        bare = bare_generic(index, words, named or [])
+        if bare is not None:
+            how = f"{words} {puts[0].strip()!r}"
+            start = puts.start() - len(words)
+            out.append(_named(bare, how, carries, start, puts.end()))
     previous = 0
     for v in SPEECH_VERB.finditer(norm):
         stance = "denies" if DENIAL.match(v["verb"]) else "asserts"

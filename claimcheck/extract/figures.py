@@ -30,6 +30,7 @@ from itertools import pairwise
 
 from claimcheck.extract.lexicon import (
     CONDITION,
+    COUNT_NOUNS,
     MEASURES,
     NOT_COUNTS,
     NOT_COUNTS_BEFORE,
@@ -173,7 +174,12 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[Figure]:
         figure.source = "own" if measures else ""
         head = sentence[max(0, q.start - 60) : q.start]
         subset = SUBSET.search(head)
-        part_of = bool(before) and before[-1] in PART_OF_PREVIOUS and previous is not None
+        part_of = (
+            bool(before)
+            and before[-1] in PART_OF_PREVIOUS
+            and previous is not None
+            and not (before[-1] == "of" and len(before) > 1 and before[-2] in COUNT_NOUNS)
+        )
         state = CONDITION.search(re.split(r"[,;:()«»]|\s(?:et|and)\s", sentence[q.end :])[0])
         if state:
             # "plusieurs blessés dans un état grave": a part of the wounded, not a toll.

@@ -71,6 +71,8 @@ GENERIC_NOUNS: dict[str, tuple[str, ...]] = {
     "presidency": ("presidency", "présidence", "president", "président"),
     "police": ("police", "gendarmerie", "gendarmes"),
     "governor": ("governor", "gouverneur", "governorate", "gouvernorat"),
+    "mayor": ("mayor", "maire", "town hall", "mairie", "city hall"),
+    "prefect": ("prefect", "préfet", "prefecture", "préfecture"),
     "rebels": ("rebels", "rebelles", "rebellion", "rébellion", "coalition"),
     "mission": ("mission", "peacekeepers", "casques bleus", "un mission"),
     "hospital": ("hospital", "hôpital", "clinic", "clinique", "health centre", "centre de santé"),
