@@ -240,6 +240,9 @@ def test_claimreview_automated_ratings_say_they_are_automated(
     for item in graded:
         rating = item["reviewRating"]
         assert rating["ratingExplanation"].startswith(AUTOMATED)
+        # sentences: the grade's reason starts with a capital after the full stop
+        reason = rating["ratingExplanation"].split(". ", 1)[1]
+        assert reason[:1].isupper() and reason.endswith("."), rating
         assert rating["alternateName"].endswith("(automated)")
         assert rating["bestRating"] == 5 and rating["worstRating"] == 1
         assert 1 <= rating["ratingValue"] <= 5

@@ -197,11 +197,17 @@ def _verdict(finding: Finding, review: ReviewMark, unseen: int = 0) -> dict[str,
     return rating
 
 
+def _sentence(text: str) -> str:
+    """``text`` as a sentence: a capital first, a full stop last."""
+    text = text.rstrip(".")
+    return f"{text[:1].upper()}{text[1:]}."
+
+
 def _automated(grade: Grade) -> dict[str, Any]:
     return {
         "alternateName": f"{grade.label.capitalize()} (automated)",
         "ratingExplanation": (
-            f"{AUTOMATED}: grade {grade.grade}, {grade.label}. {grade.reason.rstrip('.')}."
+            f"{AUTOMATED}: grade {grade.grade}, {grade.label}. {_sentence(grade.reason)}"
         ),
         "ratingValue": BEST + 1 - grade.grade,
         "bestRating": BEST,

@@ -138,15 +138,21 @@ def _summary_line(result: Result, colours: Colours = PLAIN) -> str:
         tally("info", f"{sev['info']} info"),
     ]
     text = ": ".join([parts[0], ", ".join(parts[1:])])
+    notes = []
     if s["reviewed"]:
-        text += f" ({s['reviewed']} reviewed)"
+        notes.append(f"{s['reviewed']} reviewed")
     if result.candidate is not None and result.candidate.existing:
-        text += f" ({len(result.candidate.existing)} already in the store)"
+        notes.append(f"{len(result.candidate.existing)} already in the store")
     if result.candidate is not None and result.candidate.reopened:
-        text += f" ({count(len(result.candidate.reopened), 'reviewed finding')} reopened)"
+        notes.append(f"{count(len(result.candidate.reopened), 'reviewed finding')} reopened")
+    if notes:
+        text += f" ({', '.join(notes)})"
     if s["stale_reviews"]:
         text += f"; {count(s['stale_reviews'], 'stale review')}"
-    text += f"; {s['failing']} at or above --fail-on {s['fail_on']}"
+    if s["fail_on"] == "none":
+        text += "; --fail-on none: nothing fails the check"
+    else:
+        text += f"; {s['failing']} at or above --fail-on {s['fail_on']}"
     if s["stale_reviews"] and SEVERITY_RANK[s["fail_on"]] <= SEVERITY_RANK["warning"]:
         text += " (stale reviews fail the check at this level too)"
     return text

@@ -378,8 +378,19 @@ def yaml_problem(e: YAMLError, text: str) -> Problem:
     if not isinstance(e, MarkedYAMLError):
         return Problem(Location("", 1, 1), f"invalid YAML: {e}")
     mark = e.problem_mark or e.context_mark
+    unclosed = (e.context or "").strip() == "while scanning a quoted scalar" and (
+        "end of stream" in (e.problem or "")
+    )
+    if unclosed and e.context_mark is not None:  # placed where the quote opens
+        mark = e.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (e.problem or "invalid YAML").strip()
+    if unclosed:
+        return Problem(
+            Location("", line, col),
+            "invalid YAML: this quote is never closed: the file ends inside it; close it "
+            "with the same quote mark",
+        )
     at = text.splitlines()[line - 1][col - 1 : col] if line <= len(text.splitlines()) else ""
     if at == "\t" or "'\\t'" in problem:
         problem = "a tab character; YAML indents with spaces only"

@@ -45,6 +45,13 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
     ),
     ("malformed", "claims:\n  - id: c1\n    value: [1, 2\n", "bad.yaml:4", "invalid YAML"),
     ("tab", "claims:\n  - id: c1\n\tsubject: strike\n", "bad.yaml:3:1", "tab character"),
+    # A quote never closed: where it opens, not at the end of the file.
+    (
+        "unclosed-quote",
+        'claims:\n  - id: c1\n    quote: "unterminated\n    value: 2\n',
+        "bad.yaml:3:12",
+        "this quote is never closed",
+    ),
     # A raw control character (a terminal colour code pasted into a quote): at its place,
     # not at 1:1 with the parser's "in <unicode string>, position N".
     (
