@@ -165,6 +165,22 @@ def test_two_speakers_figures_in_one_sentence(tmp_path: Path, article: str) -> N
     ]
 
 
+def test_an_earlier_event_is_kept_apart_without_a_publication_date(tmp_path: Path) -> None:
+    """Given no publication date, the event the article names sets the day: "In 2019 a
+    similar flood killed 8" is another event, not this flood's toll."""
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "world.yaml").write_text(FLOOD, "utf-8")
+    (tmp_path / "article.txt").write_text(
+        "Brenmoor flood toll rises\n\nSt Agnes Hospital said that 34 people had died in "
+        "Monday's flash flood in Brenmoor.\nIn 2019 a similar flood killed 8 people in the "
+        "valley.\n",
+        "utf-8",
+    )
+    x = extract_file(tmp_path / "article.txt", load_store(tmp_path / "store"))
+    assert [c.value for c in x.claims] == [34]
+    assert any(s.text == "8" and "earlier event" in s.reason for s in x.skipped), x.skipped
+
+
 def test_wire_dispatch_copied_by_another_outlet(tiny: Path) -> None:
     claims = _claims(tiny, "fr-wire-copy.txt")
     # as_of: AFP's report names no day of its own (samedi is the strike's): publication.

@@ -212,10 +212,17 @@ class Reading:
             self.recall = (dated[-1], self.where[0], text)
 
     def _earlier(self, d: DateMention) -> bool:
+        """A date well before the article's: its publication, or without one, the start
+        of the event it has named (an article given without ``--published`` still
+        recalls "In 2019 a similar flood killed 8" as another event)."""
+        reference = self.published
+        if reference is None and self.event is not None:
+            date = getattr(self.event[0], "date", None)
+            reference = date.low if date is not None and date.known else None
         return (
-            self.published is not None
+            reference is not None
             and d.last is not None
-            and (self.published - d.last).days > EARLIER_DAYS
+            and (reference - d.last).days > EARLIER_DAYS
         )
 
     def skip(self, sentence: Sentence, text: str, reason: str) -> None:
