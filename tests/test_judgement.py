@@ -520,6 +520,33 @@ def test_best_is_a_figure_stated_within_the_winning_range_not_its_lower_end(
     assert est["claims"]["best"] == ["open-ward-40"], est
 
 
+@pytest.mark.parametrize(("insider", "expected"), [(True, 5), (False, 4)])
+def test_a_sides_figure_its_own_insider_contradicts_is_improbable(
+    make_store: Callable[..., Path], insider: bool, expected: int
+) -> None:
+    """The defence ministry says no building was destroyed; Watchlight counts 3, the
+    rebels claim 10. When the government's own Iron Hills militia also says 3, the
+    ministry's 0 rests on a side that says otherwise itself: improbable (5), not merely
+    doubtful (4) as it is without the militia's word."""
+    rows = [
+        "{id: ministry-0, subject: dresk-shelling, property: buildings_destroyed, value: 0, "
+        "source: korvalia-tv-0305, claimant: defence-ministry}",
+        "{id: watchlight-3, subject: dresk-shelling, property: buildings_destroyed, value: 3, "
+        "source: harbor-0305, claimant: watchlight}",
+        "{id: vlf-10, subject: dresk-shelling, property: buildings_destroyed, value: 10, "
+        "source: northgate-0305, claimant: vlf}",
+    ]
+    if insider:
+        rows.append(
+            "{id: militia-3, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: 3, source: meridian-0305, claimant: iron-hills-militia}"
+        )
+    data = run(world(make_store, *rows))
+    assert grade(data, "ministry-0") == expected, data["grades"]["ministry-0"]
+    assert ("also says otherwise" in data["grades"]["ministry-0"]["reason"]) is insider
+    assert grade(data, "vlf-10") == 4, data["grades"]["vlf-10"]
+
+
 def test_best_is_an_exact_count_inside_the_winning_rough_figure(
     make_store: Callable[..., Path],
 ) -> None:

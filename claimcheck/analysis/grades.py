@@ -260,6 +260,10 @@ def _judged(
         grade, why = 3, f"a single origin; contradicted by {against}, which weighs less"
     elif units_for <= 1 and n_against >= 2:
         grade, why = 5, f"contradicted by {against}; no other origin supports it"
+    elif units_for == 1 and n_for == 0 and tally.also_otherwise and n_against >= 1:
+        # A ministry's "no jet lost" that its own air-force official contradicts ("one
+        # crashed"), and a neutral monitor too: the side's word is not even its own.
+        grade, why = 5, f"contradicted by {against}; {support} only, which also says otherwise"
     else:
         grade, why = 4, f"contradicted by {against}; {support}"
     if not cited:
