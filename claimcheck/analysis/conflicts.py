@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
 from claimcheck.analysis.statements import Conflicts, Statement
+from claimcheck.analysis.timing import CONTEMPORARY_DAYS, ByStakeAndDay, steep
 from claimcheck.model import Claim
 from claimcheck.values.quantity import INF
 
@@ -175,15 +176,16 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
         ((when[c.id].high.toordinal(), hi, o, c) for c, _, hi, o in info if interim_of(c)),  # type: ignore[union-attr]
         key=lambda t: t[0],
     )
-    # Only a figure of the same stake outgrows an interim one: of each stake (None:
-    # neutral), its highest figures, and its lowest interim ones, whenever given.
+    # A figure of another stake given within CONTEMPORARY_DAYS of an interim one and
+    # rising steeply over it does not outgrow it (see timing.outgrows): of each stake
+    # (None: neutral) and day, its highest figures, and its lowest interim ones.
     side = {c.id: units[c.id].side for c, *_ in info} if growth else {}
-    top_of: dict[str | None, list[Item]] = defaultdict(list)
-    bottom_of: dict[str | None, list[Item]] = defaultdict(list)
+    highs, lows = ByStakeAndDay(higher=True), ByStakeAndDay(higher=False)
     for c, lo, _, o in info if growth else ():
-        top_of[side[c.id]] = best_two(top_of[side[c.id]], (lo, o, c), higher=True)
-    for _, hi, o, c in interim:
-        bottom_of[side[c.id]] = best_two(bottom_of[side[c.id]], (hi, o, c), higher=False)
+        if when[c.id] is not None and when[c.id].known:  # type: ignore[union-attr]
+            highs.add(side[c.id], when[c.id].low.toordinal(), (lo, o, c))  # type: ignore[union-attr]
+    for day, hi, o, c in interim:
+        lows.add(side[c.id], day, (hi, o, c))
     ends = [t[0] for t in interim]
     suffix_bottom: list[list[tuple[Bound, int, Claim]]] = [[] for _ in range(len(interim) + 1)]
     for i in range(len(interim) - 1, -1, -1):
@@ -193,13 +195,15 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
         below, above = group.limits(statement_of[c.id].value)
         as_of = when[c.id]
         mine = side.get(c.id)
+        lo_c, hi_c = bounds(statement_of[c.id].value)
         if interim_of(c):
             assert as_of is not None
-            n = bisect_right(starts, as_of.high.toordinal())
+            day = as_of.high.toordinal()
+            n = bisect_right(starts, day)
             top = prefix_top[n - 1] if n else []
-            for s, found in top_of.items():  # (later figures of another stake too)
-                if s != mine:
-                    top = _extremes(chain(top, found), higher=True)
+            # (and another stake's steep rise within days: a dispute, not growth)
+            near = highs.others(mine, day + 1, day + CONTEMPORARY_DAYS)
+            top = _extremes(chain(top, (t for t in near if steep(hi_c, t[0]))), higher=True)
         else:
             top = top_all
         y = _other(top, o)
@@ -210,9 +214,12 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
         if y is None or not y[0] < below:
             k = bisect_left(ends, as_of.low.toordinal()) if as_of is not None and as_of.known else 0
             bottom = suffix_bottom[k]
-            for s, found in bottom_of.items():  # (earlier interim ones of another stake)
-                if s != mine:
-                    bottom = _extremes(chain(bottom, found), higher=False)
+            if as_of is not None and as_of.known and growth:
+                # (another stake's interim figure of the days just before, steeply passed)
+                day = as_of.low.toordinal()
+                near = lows.others(mine, day - CONTEMPORARY_DAYS, day - 1)
+                steeply = (t for t in near if steep(t[0], lo_c))
+                bottom = _extremes(chain(bottom, steeply), higher=False)
             y = _other(bottom, o)
         if y is not None and y[0] < below:
             partner[c.id] = y[2]

@@ -69,6 +69,7 @@ from claimcheck.analysis.timing import (
     before,
     find_latest_figures,
     find_repeats,
+    outgrows,
     subject_end,
 )
 from claimcheck.model import Claim, Property, Subject
@@ -318,15 +319,14 @@ class GroupEvidence:
         return end is None or as_of.high < end
 
     def growth(self, first: Claim, later: Claim) -> bool:
-        """Whether ``later`` (higher) only overtakes ``first``: a running toll growing —
-        told by origins of one stake (both neutral, or of one side; see
-        :func:`~claimcheck.analysis.timing.find_latest_figures`)."""
+        """Whether ``later`` (higher) only overtakes ``first``: a running toll growing
+        (see :func:`~claimcheck.analysis.timing.outgrows`)."""
         return (
             self.cumulative
             and self.thresholds.cumulative_growth
             and self.interim(first)
             and before(self.when(first), self.when(later))
-            and self.units[first.id].side == self.units[later.id].side
+            and outgrows(self, first, later)
         )
 
     @property

@@ -9,11 +9,12 @@ is growth, not a dispute. A relay speaks as of its source.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from claimcheck.analysis.intervals import Bound, best_two, bounds
+from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
 from claimcheck.model import Claim, Subject
 from claimcheck.store import Store
 from claimcheck.values import DateRange
@@ -197,12 +198,68 @@ def find_latest_figures(group: GroupEvidence) -> LatestFigures:
     return LatestFigures(counted, superseded, earlier, overtaken)
 
 
+#: A running toll's figures from origins of different stakes (a party and a neutral
+#: count, or two sides) given within this many days of each other are weighed against
+#: each other: a later, higher one outgrows the earlier only by rising modestly...
+CONTEMPORARY_DAYS = 7
+#: ...to at most this many times it: an army's 40 then a hospital's 45 the next day is
+#: a toll rising, the rebels' 400 the next day a dispute. Further apart in time, or
+#: of one stake, a later higher figure is growth.
+STEEP_RISE = 2.0
+
+
+def steep(first: Bound, later: Bound) -> bool:
+    """Whether a later lower bound ``later`` rises steeply over an upper bound ``first``."""
+    return later[0] > STEEP_RISE * first[0]
+
+
+def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
+    """Whether ``later``, a higher figure given after the interim ``first`` by another
+    origin, may be ``first``'s toll grown: told by an origin of the same stake (both
+    neutral, or both of one side), or more than :data:`CONTEMPORARY_DAYS` later, or no
+    more than :data:`STEEP_RISE` times as high."""
+    units = group.units
+    if units[first.id].side == units[later.id].side:
+        return True
+    a, b = group.when(first), group.when(later)
+    if a is None or b is None or (b.low - a.high).days > CONTEMPORARY_DAYS:
+        return True
+    return not steep(bounds(first.parsed)[1], bounds(later.parsed)[0])  # type: ignore[arg-type]
+
+
+class ByStakeAndDay:
+    """Figures by stake (a side, or None: neutral) and day, the two most extreme of
+    distinct origins each: those of other stakes given within a few days of a figure,
+    found in a few lookups."""
+
+    def __init__(self, higher: bool) -> None:
+        self.higher = higher
+        self.days: dict[str | None, dict[int, list[Item]]] = defaultdict(dict)
+
+    def add(self, side: str | None, day: int, item: Item) -> None:
+        found = self.days[side]
+        found[day] = best_two(found.get(day, []), item, higher=self.higher)
+
+    def others(self, side: str | None, first: int, last: int) -> list[Item]:
+        """The two most extreme of stakes other than ``side``, days first to last."""
+        out: list[Item] = []
+        for stake, days in self.days.items():
+            if stake == side:
+                continue
+            for day in range(first, last + 1):
+                for item in days.get(day, ()):
+                    out = best_two(out, item, higher=self.higher)
+        return out
+
+
 def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Claim]) -> None:
     """Note in ``overtaken`` the interim figures a later, higher figure of another origin
-    overtook — one with the same stake: both neutral, or both of one side. A party's
-    early low toll that a neutral count or the other side's later passes is disputed,
-    not outgrown (its stake in a low figure is the question), and so is a neutral
-    count that a party's later, higher figure passes."""
+    outgrew (:func:`outgrows`): one of the same stake, or one given more than
+    :data:`CONTEMPORARY_DAYS` later, or one of another stake given within those days
+    that rises over it modestly (found by day and lower bound). A party's early low toll that a
+    neutral count or the other side steeply passes within days is disputed, not
+    outgrown (its stake in a low figure is the question); and so is a neutral count a
+    party's toll steeply passes."""
     origin = group.credited
     units = group.units
     # (as :meth:`GroupEvidence.when` and :meth:`GroupEvidence.interim` have it)
@@ -220,20 +277,54 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
     if not interim:
         return
     # Sweep from the latest: keep the two highest lower bounds of distinct origins
-    # among the figures given after the current one.
+    # among the figures given after the current one (of each stake), and among those
+    # given more than CONTEMPORARY_DAYS after it (of any).
+    low_of = {c.id: bounds(c.parsed)[0] for c in dated}  # type: ignore[arg-type]
     by_start = sorted(dated, key=lambda c: when[c.id].low, reverse=True)
     by_end = sorted(interim, key=lambda c: when[c.id].high, reverse=True)
-    tops: dict[str | None, list[tuple[Bound, int, Claim]]] = defaultdict(list)
-    i = 0
+    # Each stake's figures by the day given, by lower bound: a modest rise within days.
+    rises: dict[str | None, dict[int, list[tuple[Bound, str]]]] = defaultdict(dict)
+    for y in dated:
+        days = rises[units[y.id].side]
+        days.setdefault(when[y.id].low.toordinal(), []).append((low_of[y.id], y.id))
+    for days in rises.values():
+        for given in days.values():
+            given.sort()
+    tops: dict[str | None, list[Item]] = defaultdict(list)
+    far: list[Item] = []
+    i = j = 0
     for x in by_end:
-        while i < len(by_start) and when[by_start[i].id].low > when[x.id].high:
+        end = when[x.id].high
+        while i < len(by_start) and when[by_start[i].id].low > end:
             y = by_start[i]
             side = units[y.id].side
-            tops[side] = best_two(tops[side], (bounds(y.parsed)[0], origin[y.id], y), higher=True)  # type: ignore[arg-type]
+            tops[side] = best_two(tops[side], (low_of[y.id], origin[y.id], y), higher=True)
             i += 1
-        for lo, o, y in tops.get(units[x.id].side, ()):
-            if o != origin[x.id]:
-                _below, above = group.limits(x.parsed)  # type: ignore[arg-type]
-                if lo > above:
-                    overtaken[x.id] = y
+        while j < len(by_start) and (when[by_start[j].id].low - end).days > CONTEMPORARY_DAYS:
+            y = by_start[j]
+            far = best_two(far, (low_of[y.id], origin[y.id], y), higher=True)
+            j += 1
+        mine, side = origin[x.id], units[x.id].side
+        _below, above = group.limits(x.parsed)  # type: ignore[arg-type]
+        for past in (
+            next((t for t in tops.get(side, ()) if t[1] != mine), None),
+            next((t for t in far if t[1] != mine), None),
+        ):
+            if past is not None and past[0] > above:
+                overtaken[x.id] = past[2]
                 break
+        else:
+            # another stake's figure of the next few days, above it but rising modestly
+            top = bounds(x.parsed)[1][0] * STEEP_RISE  # type: ignore[arg-type]
+            day = end.toordinal()
+            for stake, days in rises.items():
+                if stake == side:
+                    continue
+                for d in range(day + 1, day + CONTEMPORARY_DAYS + 1):
+                    figures = days.get(d, ())
+                    k = bisect_right(figures, (above, "\uffff"))
+                    if k < len(figures) and figures[k][0][0] <= top:
+                        overtaken[x.id] = group.store.claims[figures[k][1]]
+                        break
+                if x.id in overtaken:
+                    break

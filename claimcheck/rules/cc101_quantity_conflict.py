@@ -28,9 +28,13 @@ class QuantityConflict(Rule):
     For a cumulative property, a lower figure given while the subject was still under
     way (its `as_of` before the subject's last day, or the subject has no date) and a
     later, higher figure from another origin are the toll growing, not a conflict
-    (option `cumulative-growth`). Once the subject has ended, different origins'
-    differing tolls conflict: the army's toll on the day of a one-day attack and the
-    rebels' higher toll the next day are a dispute. A figure its own origin has since
+    (option `cumulative-growth`) — unless the two origins have different stakes (a
+    party and a neutral count, or two sides) and the later figure is more than twice
+    the earlier within 7 days: the army's 40 dead of a siege and the rebels' 400 the
+    next day are a dispute, a hospital's 45 the next day or the UN's 600 three weeks on
+    are growth. Once the subject has ended, different origins' differing tolls
+    conflict: the army's toll on the day of a one-day attack and the rebels' higher
+    toll the next day are a dispute. A figure its own origin has since
     revised (CC105, CC106) is out of the dispute. The finding's `pairs` say who
     contradicts whom, and its message names each pair of values that cannot both hold.
 

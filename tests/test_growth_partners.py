@@ -1,0 +1,98 @@
+"""Growth of a running toll is judged the same by every path that reads it.
+
+:func:`~claimcheck.analysis.conflicts.find_conflicts` finds who is in a dispute through
+each claim's most distant partner (sorted bounds, stakes and days bucketed), and lists
+pairs with :func:`~claimcheck.analysis.conflicts._clash`, which asks
+:meth:`GroupEvidence.growth` of each pair. On random cumulative tolls — figures of
+neutral outlets, anonymous sources and two sides, given days or weeks apart during a
+month-long siege or after it — the claims in a dispute are exactly those some pair
+clashes for; and an interim figure counted as overtaken has a later figure that
+outgrows it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimcheck.analysis.conflicts import _clash
+from claimcheck.analysis.evidence import StoreEvidence
+from claimcheck.analysis.intervals import bounds
+from claimcheck.analysis.timing import outgrows
+from claimcheck.store import load_store
+
+WORLD = """\
+outlets:
+  - {id: o0, name: Tobrin Observer, kind: newspaper}
+  - {id: o1, name: Velmar Gazette, kind: newspaper}
+  - {id: o2, name: Southern Wire, kind: wire}
+  - {id: o3, name: Channel Nine, kind: broadcaster}
+parties:
+  - {id: army, name: Korvalian Army, kind: army, side: government}
+  - {id: militia, name: Hill Militia, kind: armed-group, side: government}
+  - {id: vlf, name: Velmar Liberation Front, kind: armed-group, side: vlf}
+  - {id: ngo, name: Watchlight Rights, kind: ngo}
+  - {id: medics, name: Medical sources, kind: medical, anonymous: true}
+subjects:
+  - {id: siege, label: Siege of Tobrin, date: 2031-03-01/2031-03-31, sides: [government, vlf]}
+properties:
+  - {id: killed, type: quantity, cumulative: true}
+"""
+
+FIGURES = ["3", "5", "9", "10", "12", "25", "30", "100", "at least 8", "10-14", "about 20"]
+DAYS = [None, "2031-03-02", "2031-03-04", "2031-03-06", "2031-03-12", "2031-03-20", "2031-04-03"]
+claim = st.tuples(
+    st.sampled_from(["o0", "o1", "o2", "o3"]),
+    st.sampled_from([None, None, "army", "militia", "vlf", "ngo", "medics"]),
+    st.sampled_from(FIGURES),
+    st.sampled_from(DAYS),
+)
+
+
+def write(root: Path, claims: list[tuple[Any, ...]]) -> Any:
+    rows = []
+    for i, (_outlet, claimant, value, as_of) in enumerate(claims):
+        who = f", claimant: {claimant}" if claimant else ""
+        when = f", as_of: {as_of}" if as_of else ""
+        rows.append(
+            f"  - {{id: c{i:02d}, subject: siege, property: killed, value: '{value}', "
+            f"source: d{i}{who}{when}}}\n"
+        )
+    docs = "".join(f"  - {{id: d{i}, outlet: {c[0]}}}\n" for i, c in enumerate(claims))
+    (root / "world.yaml").write_text(WORLD, encoding="utf-8")
+    (root / "claims.yaml").write_text(
+        "documents:\n" + docs + "claims:\n" + "".join(rows), encoding="utf-8"
+    )
+    return load_store(root)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(claim, min_size=2, max_size=8))
+def test_partners_and_pairs_agree_on_who_is_in_dispute(claims: list[tuple[Any, ...]]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        store = write(Path(tmp), claims)
+        ev = StoreEvidence(store).group(("siege", "killed"))
+        found = {c.id for c in ev.conflicts().claims}
+        superseded = ev.superseded
+        asserted = [c for c in ev.claims if c.stance == "asserts" and c.id not in superseded]
+        clashing = {a.id for a in asserted for b in asserted if a.id != b.id and _clash(ev, a, b)}
+        assert found == clashing
+        # Overtaken: exactly the figures a later, higher one of another origin outgrows.
+        standing = [*ev.counted, *(store.claims[x] for x in ev.overtaken)]
+        origin = ev.credited
+        expected = {
+            x.id
+            for x in standing
+            for y in standing
+            if x.stance == y.stance == "asserts"
+            and origin[x.id] != origin[y.id]
+            and bounds(y.parsed)[0] > ev.limits(x.parsed)[1]
+            and ev.growth(x, y)
+        }
+        assert set(ev.overtaken) == expected
+        for x, y in ev.overtaken.items():
+            assert outgrows(ev, store.claims[x], y)
