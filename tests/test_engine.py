@@ -464,7 +464,8 @@ def test_a_fingerprint_of_digits_written_unquoted_is_asked_to_be_quoted(
         tmp_path, "reviews:\n  - {finding: 0000000000001234, verdict: explained}\n"
     )
     assert (problem.location.line, problem.location.col) == (2, 15)
-    assert "a fingerprint of digits only must be quoted" in problem.message
+    assert "a fingerprint YAML reads as a number" in problem.message
+    assert "must be quoted" in problem.message
     assert "valid string" not in problem.message
 
 

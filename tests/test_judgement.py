@@ -570,6 +570,31 @@ def test_best_is_an_exact_count_inside_the_winning_rough_figure(
     assert est["claims"]["best"] == ["open-ward-47"], est
 
 
+def test_a_rough_figure_many_origins_give_is_not_displaced_by_one_count(
+    make_store: Callable[..., Path],
+) -> None:
+    """Four outlets say "about 40" in their own voice; Open Ward Medics counted 38. The
+    rough figure leads on four origins of its own, not on the medics' count: the best is
+    40."""
+    rows = [
+        f"{{id: {o}-40, subject: dresk-shelling, property: civilian_deaths, "
+        f"value: about 40, source: {o}-0305}}"
+        for o in ("meridian", "northgate", "eastwind", "valley")
+    ]
+    rows.append(
+        "{id: open-ward-38, subject: dresk-shelling, property: civilian_deaths, "
+        "value: 38, source: harbor-0305, claimant: open-ward}"
+    )
+    rows.append(
+        "{id: army-5, subject: dresk-shelling, property: civilian_deaths, value: 5, "
+        "source: korvalia-tv-0305, claimant: korvalian-army}"
+    )
+    data = run(world(make_store, *rows))
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None
+    assert est["best"] == 40 and "open-ward-38" not in est["claims"]["best"], est
+
+
 def test_a_partys_exact_figure_does_not_displace_a_neutral_rough_one(
     make_store: Callable[..., Path],
 ) -> None:

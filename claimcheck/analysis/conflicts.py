@@ -181,10 +181,11 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
     # (None: neutral) and day, its highest figures, and its lowest interim ones.
     side = {c.id: units[c.id].side for c, *_ in info} if growth else {}
     highs, lows = ByStakeAndDay(higher=True), ByStakeAndDay(higher=False)
-    for c, lo, _, o in info if growth else ():
+    stakes = len(set(side.values())) > 1  # (most groups: one stake, nothing to weigh)
+    for c, lo, _, o in info if stakes else ():
         if when[c.id] is not None and when[c.id].known:  # type: ignore[union-attr]
             highs.add(side[c.id], when[c.id].low.toordinal(), (lo, o, c))  # type: ignore[union-attr]
-    for day, hi, o, c in interim:
+    for day, hi, o, c in interim if stakes else ():
         lows.add(side[c.id], day, (hi, o, c))
     ends = [t[0] for t in interim]
     suffix_bottom: list[list[tuple[Bound, int, Claim]]] = [[] for _ in range(len(interim) + 1)]

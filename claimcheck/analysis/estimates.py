@@ -318,10 +318,13 @@ def _best(
         within = _within_range(said[win].value, figure, said)
         if within and all(figure[i][1] != ranked[win][2] for i in within):
             win = min(within, key=lambda i: (ranked[i], str(said[i].value.key)))
-    if _rounded(said[win].value):  # "nearly 50": an exact count inside it comes first
+    if _rounded(said[win].value):  # "nearly 50": an exact count inside it comes first...
         counts = [i for i in _within_range(said[win].value, figure, said) if _exact(said[i].value)]
         if ranked[win][0] < 0:  # (a neutral figure: only a count neutral origins give)
             counts = [i for i in counts if ranked[i][0] < 0]
+        # ...when the rough figure owes its lead to it: its support beyond the count's
+        # is no more than the count's own (five outlets' "about 1000" stays 1000)
+        counts = [i for i in counts if support[win] - support[i] <= support[i]]
         if counts:
             win = min(counts, key=lambda i: (ranked[i], str(said[i].value.key)))
     best, units = ranked[win][2], support[win]

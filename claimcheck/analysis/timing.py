@@ -282,14 +282,21 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
     low_of = {c.id: bounds(c.parsed)[0] for c in dated}  # type: ignore[arg-type]
     by_start = sorted(dated, key=lambda c: when[c.id].low, reverse=True)
     by_end = sorted(interim, key=lambda c: when[c.id].high, reverse=True)
-    # Each stake's figures by the day given, by lower bound: a modest rise within days.
+    several = len({units[c.id].side for c in dated}) > 1
+    # Each stake's figures by the day given, by lower bound, and those days in order: a
+    # modest rise within days (made when first needed: of another stake, and above).
     rises: dict[str | None, dict[int, list[tuple[Bound, str]]]] = defaultdict(dict)
-    for y in dated:
-        days = rises[units[y.id].side]
-        days.setdefault(when[y.id].low.toordinal(), []).append((low_of[y.id], y.id))
-    for days in rises.values():
-        for given in days.values():
-            given.sort()
+    given_on: dict[str | None, list[int]] = {}
+
+    def index_rises() -> None:
+        for y in dated:
+            days = rises[units[y.id].side]
+            days.setdefault(when[y.id].low.toordinal(), []).append((low_of[y.id], y.id))
+        for stake, days in rises.items():
+            for given in days.values():
+                given.sort()
+            given_on[stake] = sorted(days)
+
     tops: dict[str | None, list[Item]] = defaultdict(list)
     far: list[Item] = []
     i = j = 0
@@ -300,28 +307,41 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
             side = units[y.id].side
             tops[side] = best_two(tops[side], (low_of[y.id], origin[y.id], y), higher=True)
             i += 1
-        while j < len(by_start) and (when[by_start[j].id].low - end).days > CONTEMPORARY_DAYS:
+        # (one stake: its later figures are all there is, far ones among them)
+        while (
+            several
+            and j < len(by_start)
+            and (when[by_start[j].id].low - end).days > CONTEMPORARY_DAYS
+        ):
             y = by_start[j]
             far = best_two(far, (low_of[y.id], origin[y.id], y), higher=True)
             j += 1
         mine, side = origin[x.id], units[x.id].side
+        same = next((t for t in tops.get(side, ()) if t[1] != mine), None)
+        if same is None and not several:
+            continue
         _below, above = group.limits(x.parsed)  # type: ignore[arg-type]
-        for past in (
-            next((t for t in tops.get(side, ()) if t[1] != mine), None),
-            next((t for t in far if t[1] != mine), None),
-        ):
+        for past in (same, next((t for t in far if t[1] != mine), None)):
             if past is not None and past[0] > above:
                 overtaken[x.id] = past[2]
                 break
         else:
+            if not several or not any(
+                t[0] > above for stake, found in tops.items() if stake != side for t in found[:1]
+            ):
+                continue  # (no later figure of another stake above it at all)
+            if not given_on:
+                index_rises()
             # another stake's figure of the next few days, above it but rising modestly
             top = bounds(x.parsed)[1][0] * STEEP_RISE  # type: ignore[arg-type]
             day = end.toordinal()
             for stake, days in rises.items():
                 if stake == side:
                     continue
-                for d in range(day + 1, day + CONTEMPORARY_DAYS + 1):
-                    figures = days.get(d, ())
+                keys = given_on[stake]
+                first = bisect_right(keys, day)
+                for d in keys[first : bisect_right(keys, day + CONTEMPORARY_DAYS, first)]:
+                    figures = days[d]
                     k = bisect_right(figures, (above, "\uffff"))
                     if k < len(figures) and figures[k][0][0] <= top:
                         overtaken[x.id] = group.store.claims[figures[k][1]]

@@ -156,20 +156,21 @@ def attributions_of(
         if agent is not None:
             how = f"{agent[0].strip()!r} {x.name}"
             out.append(_named(x, how, carries, agent.start(), agent.end()))
-        elif (puts := PUTS_COUNT_AT.match(norm, x.end)) is not None:
+        elif (puts := PUTS_COUNT_AT.match(norm, x.end)) is not None and not OBJECT_BEFORE.search(
+            norm[max(0, x.start - 12) : x.start]
+        ):  # (not "an attack on the army put the toll at 30")
             how = f"{x.name} {puts[0].strip()!r}"
             out.append(_named(x, how, carries, x.start, puts.end()))
     for puts in PUTS_COUNT_AT.finditer(norm):
-        # a headline's bare noun, no article: "hospital says 34 dead as mayor keeps toll
-        # at 19"
+        # a headline's bare noun just before, no article: "hospital says 34 dead as mayor
+        # keeps toll at 19"
         if any(x.end == puts.start() for x in mentions):
             continue
-        words = " ".join(norm[: puts.start()].split()[-2:]).removeprefix("as ")
-        bare = bare_generic(index, words, named or [])
+        word = (norm[: puts.start()].split() or [""])[-1]
+        bare = bare_generic(index, word, named or [])
         if bare is not None:
-            how = f"{words} {puts[0].strip()!r}"
-            start = puts.start() - len(words)
-            out.append(_named(bare, how, carries, start, puts.end()))
+            how = f"{word} {puts[0].strip()!r}"
+            out.append(_named(bare, how, carries, puts.start() - len(word), puts.end()))
     previous = 0
     for v in SPEECH_VERB.finditer(norm):
         stance = "denies" if DENIAL.match(v["verb"]) else "asserts"

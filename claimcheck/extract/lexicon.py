@@ -151,9 +151,7 @@ PART_OF_PREVIOUS = frozenset(
     ["including", "among", "dont", "parmi", "lesquels", "lesquelles", "whom", "which", "of"]
 )
 #: ...unless "of" follows a count's own noun: "the toll of 19" states a toll, whole.
-COUNT_NOUNS = frozenset(
-    ["toll", "tolls", "count", "tally", "total", "figure", "estimate", "number", "bilan"]
-)
+COUNT_NOUNS = frozenset(["toll", "tolls", "count", "tally"])
 #: A figure after these is a part of a toll named before it ("among the dead, 46
 #: children", "parmi les victimes, 12 enfants"): a subset, never the total.
 SUBSET = re.compile(

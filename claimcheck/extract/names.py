@@ -71,8 +71,9 @@ GENERIC_NOUNS: dict[str, tuple[str, ...]] = {
     "presidency": ("presidency", "présidence", "president", "président"),
     "police": ("police", "gendarmerie", "gendarmes"),
     "governor": ("governor", "gouverneur", "governorate", "gouvernorat"),
-    "mayor": ("mayor", "maire", "town hall", "mairie", "city hall"),
-    "prefect": ("prefect", "préfet", "prefecture", "préfecture"),
+    # (not "town hall", "mairie", "prefecture": places as often as speakers)
+    "mayor": ("mayor", "maire"),
+    "prefect": ("prefect", "préfet"),
     "rebels": ("rebels", "rebelles", "rebellion", "rébellion", "coalition"),
     "mission": ("mission", "peacekeepers", "casques bleus", "un mission"),
     "hospital": ("hospital", "hôpital", "clinic", "clinique", "health centre", "centre de santé"),

@@ -169,8 +169,8 @@ def _fingerprint(value: str) -> str:
 def _written_as_text(value: object) -> object:
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise ValueError(
-            "a fingerprint of digits only must be quoted ('0123456789012345'): unquoted, "
-            "YAML reads it as a number and drops its leading zeros"
+            "a fingerprint YAML reads as a number (digits only, or digits and an e) must "
+            "be quoted ('0123456789012345'): unquoted, its leading zeros are lost"
         )
     return value
 

@@ -59,12 +59,13 @@ def read_candidate(
 
         records, _ = jsonlfile.load(text)
         return {jsonlfile.section_of(path): records}
+    # Comments keep no carriage return: the target's line ends are applied on insertion.
+    lf = text.replace("\r\n", "\n")
     try:
-        # Comments keep no carriage return: the target's line ends are applied on insertion.
-        data = _round_trip().load(text.replace("\r\n", "\n"))
+        data = _round_trip().load(lf)
     except (YAMLError, RecursionError, ValueError) as e:
         if isinstance(e, YAMLError):
-            found = yaml_problem(e, text)
+            found = yaml_problem(e, lf)
             line, col, message = found.location.line, found.location.col, found.message
         else:
             line, col, message = 1, 1, f"invalid YAML: {e}"

@@ -367,8 +367,13 @@ def _place_aliases(
 def yaml_problem(e: YAMLError, text: str) -> Problem:
     """The parser's complaint about ``text``, placed where it arose, in plain words."""
     if isinstance(e, ReaderError):  # a character YAML refuses: placed by its offset
-        line = text.count("\n", 0, e.position) + 1
-        col = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        # (the C parser counts UTF-8 bytes, the pure one characters: whichever points
+        # at the character refused)
+        offset = len(text.encode()[: e.position].decode(errors="ignore"))
+        if isinstance(e.character, int) and text[e.position : e.position + 1] == chr(e.character):
+            offset = e.position
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
         what = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
         return Problem(
             Location("", line, col),

@@ -60,6 +60,13 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
         "bad.yaml:7:18",
         "the character U+001B is not allowed",
     ),
+    # ...after accented text: placed by characters, not by the parser's UTF-8 bytes
+    (
+        "control-character-after-accents",
+        CLAIM + '    note: "déjà vu, Gaïa, Kidal 🙂"\n    quote: "évité \x1b[31m"\n',
+        "bad.yaml:8:19",
+        "the character U+001B is not allowed",
+    ),
     ("duplicate-key", "claims:\n  - id: c1\n    id: c2\n", "bad.yaml:3", "duplicate key"),
     (
         "unknown-field",
