@@ -278,8 +278,10 @@ def _continuing(
 
 def _grown(findings: list[Finding], old: list[Finding]) -> dict[str, list[str]]:
     """Conflicts holding every claim of a conflict the store has, on the same rule and
-    group, whose fingerprint is gone with the candidates in: each such finding's
-    fingerprint, with those of the store's findings it grew out of."""
+    group, whose fingerprint none of ``findings`` (those the candidates touch) has: the
+    store's finding grew into one of them (a conflict rule gives one finding a group, so
+    it is gone, not merely untouched). Each such finding's fingerprint, with those of
+    the store's findings it grew out of."""
     conflict_rules = {r.code for r in all_rules() if r.category == "conflict"}
     now = {f.fingerprint for f in findings}
     by_group: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
