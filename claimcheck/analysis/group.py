@@ -20,7 +20,8 @@ which units stand for or against each statement — the analyst's model of DESIG
   an assertion conflicts with a denial of what it implies.
 * For a cumulative toll, each origin's **latest** figure is its evidence (an earlier one
   is superseded), and a figure given while the subject was still under way (*interim*)
-  that a later, higher figure of another origin overtakes is **growth**, not a dispute.
+  that a later, higher figure of another origin overtakes is **growth**, not a dispute
+  (between stakes, only a modest or a late rise: see :func:`.timing.outgrows`).
 * Only **cited** claims count as evidence; unknown values and text say nothing.
 
 Nothing here compares all pairs of a group: statements are compared with the few units

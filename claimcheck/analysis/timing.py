@@ -3,7 +3,8 @@
 For a cumulative toll, each origin's latest figure is its evidence (an earlier one is
 superseded, unless the latest still implies it), and a figure given while the subject
 was still under way (*interim*) that a later, higher figure of another origin overtakes
-is growth, not a dispute. A relay speaks as of its source.
+is growth, not a dispute — unless the two have different stakes and the later rises
+steeply within days (:func:`outgrows`). A relay speaks as of its source.
 """
 
 from __future__ import annotations
@@ -256,10 +257,10 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
     """Note in ``overtaken`` the interim figures a later, higher figure of another origin
     outgrew (:func:`outgrows`): one of the same stake, or one given more than
     :data:`CONTEMPORARY_DAYS` later, or one of another stake given within those days
-    that rises over it modestly (found by day and lower bound). A party's early low toll that a
-    neutral count or the other side steeply passes within days is disputed, not
-    outgrown (its stake in a low figure is the question); and so is a neutral count a
-    party's toll steeply passes."""
+    that rises over it modestly (found by day and lower bound). A party's early low
+    toll that a neutral count or the other side steeply passes within days is disputed,
+    not outgrown (its stake in a low figure is the question); and so is a neutral count
+    a party's toll steeply passes."""
     origin = group.credited
     units = group.units
     # (as :meth:`GroupEvidence.when` and :meth:`GroupEvidence.interim` have it)
