@@ -253,6 +253,47 @@ class ByStakeAndDay:
         return out
 
 
+class _Rises:
+    """A running toll's figures by stake, day given and lower bound: is there one of
+    another stake, given within :data:`CONTEMPORARY_DAYS` after a day, above a bound but
+    not above a ceiling (a modest rise)? Indexed when first asked (most groups never
+    ask)."""
+
+    def __init__(self, figures: list[tuple[str | None, int, Bound, Claim]]) -> None:
+        self.figures = figures
+        #: stake -> day -> (its figures' lower bounds, sorted; the claims, alike)
+        self.days: dict[str | None, dict[int, tuple[list[Bound], list[Claim]]]] = {}
+        self.given_on: dict[str | None, list[int]] = {}  # each stake's days, in order
+
+    def _index(self) -> None:
+        found: dict[str | None, dict[int, list[tuple[Bound, int, Claim]]]] = {}
+        for n, (stake, day, low, claim) in enumerate(self.figures):
+            found.setdefault(stake, {}).setdefault(day, []).append((low, n, claim))
+        for stake, days in found.items():
+            self.days[stake] = {}
+            for day, given in days.items():
+                given.sort(key=lambda t: (t[0], t[1]))
+                self.days[stake][day] = ([t[0] for t in given], [t[2] for t in given])
+            self.given_on[stake] = sorted(days)
+
+    def modest(self, side: str | None, day: int, above: Bound, ceiling: float) -> Claim | None:
+        """A figure of a stake other than ``side`` given in the days after ``day``,
+        whose lower bound is over ``above`` and its number at most ``ceiling``."""
+        if not self.given_on:
+            self._index()
+        for stake, days in self.days.items():
+            if stake == side:
+                continue
+            keys = self.given_on[stake]
+            first = bisect_right(keys, day)
+            for d in keys[first : bisect_right(keys, day + CONTEMPORARY_DAYS, first)]:
+                lows, claims = days[d]
+                k = bisect_right(lows, above)
+                if k < len(lows) and lows[k][0] <= ceiling:
+                    return claims[k]
+        return None
+
+
 def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Claim]) -> None:
     """Note in ``overtaken`` the interim figures a later, higher figure of another origin
     outgrew (:func:`outgrows`): one of the same stake, or one given more than
@@ -284,20 +325,11 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
     by_start = sorted(dated, key=lambda c: when[c.id].low, reverse=True)
     by_end = sorted(interim, key=lambda c: when[c.id].high, reverse=True)
     several = len({units[c.id].side for c in dated}) > 1
-    # Each stake's figures by the day given, by lower bound, and those days in order: a
-    # modest rise within days (made when first needed: of another stake, and above).
-    rises: dict[str | None, dict[int, list[tuple[Bound, str]]]] = defaultdict(dict)
-    given_on: dict[str | None, list[int]] = {}
-
-    def index_rises() -> None:
-        for y in dated:
-            days = rises[units[y.id].side]
-            days.setdefault(when[y.id].low.toordinal(), []).append((low_of[y.id], y.id))
-        for stake, days in rises.items():
-            for given in days.values():
-                given.sort()
-            given_on[stake] = sorted(days)
-
+    rises = (
+        _Rises([(units[y.id].side, when[y.id].low.toordinal(), low_of[y.id], y) for y in dated])
+        if several
+        else None
+    )
     tops: dict[str | None, list[Item]] = defaultdict(list)
     far: list[Item] = []
     i = j = 0
@@ -331,21 +363,8 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
                 t[0] > above for stake, found in tops.items() if stake != side for t in found[:1]
             ):
                 continue  # (no later figure of another stake above it at all)
-            if not given_on:
-                index_rises()
-            # another stake's figure of the next few days, above it but rising modestly
+            assert rises is not None
             top = bounds(x.parsed)[1][0] * STEEP_RISE  # type: ignore[arg-type]
-            day = end.toordinal()
-            for stake, days in rises.items():
-                if stake == side:
-                    continue
-                keys = given_on[stake]
-                first = bisect_right(keys, day)
-                for d in keys[first : bisect_right(keys, day + CONTEMPORARY_DAYS, first)]:
-                    figures = days[d]
-                    k = bisect_right(figures, (above, "\uffff"))
-                    if k < len(figures) and figures[k][0][0] <= top:
-                        overtaken[x.id] = group.store.claims[figures[k][1]]
-                        break
-                if x.id in overtaken:
-                    break
+            rise = rises.modest(side, end.toordinal(), above, top)
+            if rise is not None:
+                overtaken[x.id] = rise
