@@ -107,6 +107,14 @@ def test_shipped_files_validate_against_the_schema() -> None:
         assert not errors, f"{path}: {errors[0].message}"
 
 
+def test_schema_accepts_a_section_with_nothing_under_it() -> None:
+    """The README says to delete the example review and keep the `reviews:` line: the
+    loader reads it as no reviews, and the schema editors use must not flag it."""
+    schema = json.loads((KIDAL / "claimcheck.schema.json").read_text(encoding="utf-8"))
+    data, _ = load_yaml("reviews:\n", DEFAULT_LIMITS)
+    assert not list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+
+
 def test_schema_rejects_an_unknown_field() -> None:
     schema = json.loads((KIDAL / "claimcheck.schema.json").read_text(encoding="utf-8"))
     bad = {"claims": [{"id": "x", "subjekt": "s", "property": "p", "value": 1}]}

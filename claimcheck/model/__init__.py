@@ -285,8 +285,10 @@ def json_schema() -> dict[str, Any]:
     from pydantic import Field, TypeAdapter, create_model
 
     # Built here, not at import: only the schema needs it, and every check would pay.
+    # (a section with nothing under it, ``reviews:`` once its example is deleted, is
+    # empty: the loader reads it so, and editors should not flag it)
     sections: dict[str, Any] = {
-        section: (list[record_type], Field(default_factory=list))  # type: ignore[valid-type]
+        section: (list[record_type] | None, Field(default_factory=list))  # type: ignore[valid-type]
         for section, record_type in RECORD_TYPES.items()
     }
     store_file = create_model(
