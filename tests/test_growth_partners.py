@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -41,10 +42,39 @@ subjects:
   - {id: siege, label: Siege of Tobrin, date: 2031-03-01/2031-03-31, sides: [government, vlf]}
 properties:
   - {id: killed, type: quantity, cumulative: true}
+  - {id: displaced, type: quantity, cumulative: true, tolerance: 10%}
 """
 
-FIGURES = ["3", "5", "9", "10", "12", "25", "30", "100", "at least 8", "10-14", "about 20"]
-DAYS = [None, "2031-03-02", "2031-03-04", "2031-03-06", "2031-03-12", "2031-03-20", "2031-04-03"]
+FIGURES = [
+    "0",
+    "3",
+    "5",
+    "9",
+    "10",
+    "12",
+    "20",
+    "25",
+    "30",
+    "100",
+    "at least 8",
+    "more than 10",
+    "fewer than 10",
+    "10-14",
+    "about 20",
+]
+#: Two to four days apart, and exactly 7 and 8 (the window's edge), weeks apart, a
+#: month's range, and after the siege.
+DAYS = [
+    None,
+    "2031-03-02",
+    "2031-03-04",
+    "2031-03-06",
+    "2031-03-09",
+    "2031-03-10",
+    "2031-03-20",
+    "2031-02",
+    "2031-04-03",
+]
 claim = st.tuples(
     st.sampled_from(["o0", "o1", "o2", "o3"]),
     st.sampled_from([None, None, "army", "militia", "vlf", "ngo", "medics"]),
@@ -53,13 +83,13 @@ claim = st.tuples(
 )
 
 
-def write(root: Path, claims: list[tuple[Any, ...]]) -> Any:
+def write(root: Path, claims: list[tuple[Any, ...]], prop: str = "killed") -> Any:
     rows = []
     for i, (_outlet, claimant, value, as_of) in enumerate(claims):
         who = f", claimant: {claimant}" if claimant else ""
         when = f", as_of: {as_of}" if as_of else ""
         rows.append(
-            f"  - {{id: c{i:02d}, subject: siege, property: killed, value: '{value}', "
+            f"  - {{id: c{i:02d}, subject: siege, property: {prop}, value: '{value}', "
             f"source: d{i}{who}{when}}}\n"
         )
     docs = "".join(f"  - {{id: d{i}, outlet: {c[0]}}}\n" for i, c in enumerate(claims))
@@ -71,11 +101,13 @@ def write(root: Path, claims: list[tuple[Any, ...]]) -> Any:
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(claim, min_size=2, max_size=8))
-def test_partners_and_pairs_agree_on_who_is_in_dispute(claims: list[tuple[Any, ...]]) -> None:
+@given(st.lists(claim, min_size=2, max_size=8), st.sampled_from(["killed", "displaced"]))
+def test_partners_and_pairs_agree_on_who_is_in_dispute(
+    claims: list[tuple[Any, ...]], prop: str
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        store = write(Path(tmp), claims)
-        ev = StoreEvidence(store).group(("siege", "killed"))
+        store = write(Path(tmp), claims, prop)
+        ev = StoreEvidence(store).group(("siege", prop))
         found = {c.id for c in ev.conflicts().claims}
         superseded = ev.superseded
         asserted = [c for c in ev.claims if c.stance == "asserts" and c.id not in superseded]
@@ -96,3 +128,22 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(claims: list[tuple[Any, .
         assert set(ev.overtaken) == expected
         for x, y in ev.overtaken.items():
             assert outgrows(ev, store.claims[x], y)
+
+
+@pytest.mark.parametrize(
+    ("later", "day", "dispute"),
+    [
+        ("25", "2031-03-09", True),  # more than twice, 7 days on: within the window
+        ("25", "2031-03-10", False),  # 8 days on: the toll grew
+        ("20", "2031-03-03", False),  # exactly twice, the next day: a modest rise
+        ("21", "2031-03-03", True),  # more than twice
+    ],
+)
+def test_the_window_and_the_rise_at_their_edges(
+    tmp_path: Path, later: str, day: str, dispute: bool
+) -> None:
+    """The army's 10 on 2 March; the rebels' figure later in the siege."""
+    store = write(tmp_path, [("o0", "army", "10", "2031-03-02"), ("o1", "vlf", later, day)])
+    ev = StoreEvidence(store).group(("siege", "killed"))
+    assert {c.id for c in ev.conflicts().claims} == ({"c00", "c01"} if dispute else set())
+    assert ("c00" in ev.overtaken) is not dispute

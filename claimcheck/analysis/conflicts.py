@@ -181,7 +181,8 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
     # (None: neutral) and day, its highest figures, and its lowest interim ones.
     side = {c.id: units[c.id].side for c, *_ in info} if growth else {}
     highs, lows = ByStakeAndDay(higher=True), ByStakeAndDay(higher=False)
-    stakes = len(set(side.values())) > 1  # (most groups: one stake, nothing to weigh)
+    # (most groups: one stake, or no interim figure: nothing to weigh)
+    stakes = bool(interim) and len(set(side.values())) > 1
     for c, lo, _, o in info if stakes else ():
         if when[c.id] is not None and when[c.id].known:  # type: ignore[union-attr]
             highs.add(side[c.id], when[c.id].low.toordinal(), (lo, o, c))  # type: ignore[union-attr]

@@ -210,7 +210,8 @@ STEEP_RISE = 2.0
 
 
 def steep(first: Bound, later: Bound) -> bool:
-    """Whether a later lower bound ``later`` rises steeply over an upper bound ``first``."""
+    """Whether a later lower bound ``later`` rises steeply over an upper bound ``first``
+    (their numbers: "more than 10" rises over 5 as 10 does)."""
     return later[0] > STEEP_RISE * first[0]
 
 
@@ -218,7 +219,8 @@ def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     """Whether ``later``, a higher figure given after the interim ``first`` by another
     origin, may be ``first``'s toll grown: told by an origin of the same stake (both
     neutral, or both of one side), or more than :data:`CONTEMPORARY_DAYS` later, or no
-    more than :data:`STEEP_RISE` times as high."""
+    more than :data:`STEEP_RISE` times as high. (A figure of unknown date may be
+    anything's growth: callers ask only of figures :func:`before` orders.)"""
     units = group.units
     if units[first.id].side == units[later.id].side:
         return True
@@ -276,9 +278,9 @@ class _Rises:
                 self.days[stake][day] = ([t[0] for t in given], [t[2] for t in given])
             self.given_on[stake] = sorted(days)
 
-    def modest(self, side: str | None, day: int, above: Bound, ceiling: float) -> Claim | None:
+    def modest(self, side: str | None, day: int, above: Bound, upper: Bound) -> Claim | None:
         """A figure of a stake other than ``side`` given in the days after ``day``,
-        whose lower bound is over ``above`` and its number at most ``ceiling``."""
+        whose lower bound is over ``above`` and does not rise steeply over ``upper``."""
         if not self.given_on:
             self._index()
         for stake, days in self.days.items():
@@ -289,7 +291,7 @@ class _Rises:
             for d in keys[first : bisect_right(keys, day + CONTEMPORARY_DAYS, first)]:
                 lows, claims = days[d]
                 k = bisect_right(lows, above)
-                if k < len(lows) and lows[k][0] <= ceiling:
+                if k < len(lows) and not steep(upper, lows[k]):
                     return claims[k]
         return None
 
@@ -334,8 +336,8 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
     far: list[Item] = []
     i = j = 0
     for x in by_end:
-        end = when[x.id].high
-        while i < len(by_start) and when[by_start[i].id].low > end:
+        said = when[x.id].high
+        while i < len(by_start) and when[by_start[i].id].low > said:
             y = by_start[i]
             side = units[y.id].side
             tops[side] = best_two(tops[side], (low_of[y.id], origin[y.id], y), higher=True)
@@ -344,7 +346,7 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
         while (
             several
             and j < len(by_start)
-            and (when[by_start[j].id].low - end).days > CONTEMPORARY_DAYS
+            and (when[by_start[j].id].low - said).days > CONTEMPORARY_DAYS
         ):
             y = by_start[j]
             far = best_two(far, (low_of[y.id], origin[y.id], y), higher=True)
@@ -364,7 +366,7 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
             ):
                 continue  # (no later figure of another stake above it at all)
             assert rises is not None
-            top = bounds(x.parsed)[1][0] * STEEP_RISE  # type: ignore[arg-type]
-            rise = rises.modest(side, end.toordinal(), above, top)
+            upper = bounds(x.parsed)[1]  # type: ignore[arg-type]
+            rise = rises.modest(side, said.toordinal(), above, upper)
             if rise is not None:
                 overtaken[x.id] = rise
