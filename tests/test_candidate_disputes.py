@@ -377,6 +377,19 @@ def reviewed_toll(runner: CliRunner, make_store: Callable[..., Path]) -> tuple[P
     return store, toll
 
 
+def reopened(checked: tuple[int, Any, str], toll: Any) -> Any:
+    """The candidate check's one CC101, which reopens the reviewed ``toll`` as news
+    (exit 1): not among the findings the store already has."""
+    code, data, err = checked
+    (conflict,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+    assert data["candidate"]["reopened_findings"] == [
+        {"fingerprint": conflict["fingerprint"], "reviewed": toll["fingerprint"]}
+    ]
+    assert conflict["fingerprint"] not in data["candidate"]["existing_findings"]
+    assert code == 1, err
+    return conflict
+
+
 def test_a_value_joining_a_reviewed_dispute_reopens_it(
     runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
 ) -> None:
@@ -389,13 +402,7 @@ def test_a_value_joining_a_reviewed_dispute_reopens_it(
         "{id: army-e, subject: raid, property: deaths, value: about 12, source: e-0510, "
         "claimant: army}"
     )
-    code, data, err = check_candidate(runner, store, tmp_path, row)
-    (conflict,) = [f for f in data["findings"] if f["rule"] == "CC101"]
-    assert data["candidate"]["reopened_findings"] == [
-        {"fingerprint": conflict["fingerprint"], "reviewed": toll["fingerprint"]}
-    ]
-    assert conflict["fingerprint"] not in data["candidate"]["existing_findings"]
-    assert code == 1, err
+    reopened(check_candidate(runner, store, tmp_path, row), toll)
     text = candidate_output(runner, store, tmp_path, "text")
     assert f"reopens reviewed finding {toll['fingerprint']}" in text, text
     assert "1 reviewed finding reopened" in text
@@ -420,14 +427,8 @@ def test_a_new_party_joining_a_reviewed_dispute_reopens_it_as_news(
         "{id: watch-e, subject: raid, property: deaths, value: 20, source: e-0510, "
         "claimant: rights-watch}"
     )
-    code, data, err = check_candidate(runner, store, tmp_path, row)
-    (conflict,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+    conflict = reopened(check_candidate(runner, store, tmp_path, row), toll)
     assert "20 [rights-watch via monitor-e]" in conflict["message"], conflict["message"]
-    assert data["candidate"]["reopened_findings"] == [
-        {"fingerprint": conflict["fingerprint"], "reviewed": toll["fingerprint"]}
-    ]
-    assert conflict["fingerprint"] not in data["candidate"]["existing_findings"]
-    assert code == 1, err
 
 
 def test_a_relay_that_raises_no_grade_says_so_not_that_it_corroborates_nothing(

@@ -497,27 +497,52 @@ def test_a_partys_figure_a_neutral_origin_contradicts_is_not_the_estimate(
     assert "left out as a party's figure a neutral origin contradicts: 0" in est["basis"], est
 
 
-def test_best_is_a_figure_stated_within_the_winning_range_not_its_lower_end(
-    make_store: Callable[..., Path],
+@pytest.mark.parametrize(
+    ("rows", "expected", "best"),
+    [
+        # Watchlight says 30-45, Open Ward Medics "about 40", the army "at least 30". The
+        # range has the most support, but nobody reported 30 as the count: the best is
+        # the medics' 40, inside the range.
+        (
+            [
+                "{id: watchlight-range, subject: dresk-shelling, property: civilian_deaths, "
+                "value: 30-45, source: meridian-0305, claimant: watchlight}",
+                "{id: open-ward-40, subject: dresk-shelling, property: civilian_deaths, "
+                "value: about 40, source: harbor-0305, claimant: open-ward}",
+                "{id: army-30, subject: dresk-shelling, property: civilian_deaths, "
+                "value: at least 30, source: korvalia-tv-0305, claimant: korvalian-army}",
+            ],
+            (30, 40, 45),
+            "open-ward-40",
+        ),
+        # Watchlight says 40-60, the Meridian agency "nearly 50" in its own voice, Open
+        # Ward Medics counted 47. "Nearly 50" wins on support only because the medics'
+        # 47 lies within it — but nobody counted 50: the best is the medics' 47.
+        (
+            [
+                "{id: watchlight-range, subject: dresk-shelling, property: civilian_deaths, "
+                "value: between 40 and 60, source: harbor-0305, claimant: watchlight}",
+                "{id: meridian-50, subject: dresk-shelling, property: civilian_deaths, "
+                "value: nearly 50, source: meridian-0305}",
+                "{id: open-ward-47, subject: dresk-shelling, property: civilian_deaths, "
+                "value: 47, source: northgate-0305, claimant: open-ward}",
+            ],
+            (40, 47, 60),
+            "open-ward-47",
+        ),
+    ],
+    ids=["a-number-within-the-winning-range", "an-exact-count-within-a-rough-figure"],
+)
+def test_best_is_a_figure_someone_stated_within_the_winner(
+    make_store: Callable[..., Path], rows: list[str], expected: tuple[int, ...], best: str
 ) -> None:
-    """Watchlight says 30-45, Open Ward Medics "about 40", the army "at least 30". The
-    range has the most support, but nobody reported 30 as the count: the best is the
-    medics' 40, inside the range; low 30, high 45."""
-    data = run(
-        world(
-            make_store,
-            "{id: watchlight-range, subject: dresk-shelling, property: civilian_deaths, "
-            "value: 30-45, source: meridian-0305, claimant: watchlight}",
-            "{id: open-ward-40, subject: dresk-shelling, property: civilian_deaths, "
-            "value: about 40, source: harbor-0305, claimant: open-ward}",
-            "{id: army-30, subject: dresk-shelling, property: civilian_deaths, "
-            "value: at least 30, source: korvalia-tv-0305, claimant: korvalian-army}",
-        )
-    )
+    """The best is a figure someone reported: not a range's lower end nor a rough
+    figure's round number, when a number stated within it is what the winner rests on."""
+    data = run(world(make_store, *rows))
     est = estimate(data, "dresk-shelling", "civilian_deaths")
     assert est is not None
-    assert (est["low"], est["best"], est["high"]) == (30, 40, 45), est
-    assert est["claims"]["best"] == ["open-ward-40"], est
+    assert (est["low"], est["best"], est["high"]) == expected, est
+    assert est["claims"]["best"] == [best], est
 
 
 @pytest.mark.parametrize(("insider", "expected"), [(True, 5), (False, 4)])
@@ -545,29 +570,6 @@ def test_a_sides_figure_its_own_insider_contradicts_is_improbable(
     assert grade(data, "ministry-0") == expected, data["grades"]["ministry-0"]
     assert ("also says otherwise" in data["grades"]["ministry-0"]["reason"]) is insider
     assert grade(data, "vlf-10") == 4, data["grades"]["vlf-10"]
-
-
-def test_best_is_an_exact_count_inside_the_winning_rough_figure(
-    make_store: Callable[..., Path],
-) -> None:
-    """Watchlight says 40-60, the Meridian agency "nearly 50" in its own voice, Open Ward
-    Medics counted 47. "Nearly 50" wins on support only because the medics' 47 lies
-    within it — but nobody counted 50: the best is the medics' 47; low 40, high 60."""
-    data = run(
-        world(
-            make_store,
-            "{id: watchlight-range, subject: dresk-shelling, property: civilian_deaths, "
-            "value: between 40 and 60, source: harbor-0305, claimant: watchlight}",
-            "{id: meridian-50, subject: dresk-shelling, property: civilian_deaths, "
-            "value: nearly 50, source: meridian-0305}",
-            "{id: open-ward-47, subject: dresk-shelling, property: civilian_deaths, "
-            "value: 47, source: northgate-0305, claimant: open-ward}",
-        )
-    )
-    est = estimate(data, "dresk-shelling", "civilian_deaths")
-    assert est is not None
-    assert (est["low"], est["best"], est["high"]) == (40, 47, 60), est
-    assert est["claims"]["best"] == ["open-ward-47"], est
 
 
 def test_a_rough_figure_many_origins_give_is_not_displaced_by_one_count(
