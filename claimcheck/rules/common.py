@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.statements import Conflicts, Statement, Tally
@@ -91,14 +91,30 @@ def stated(claim: Claim) -> str:
     return claim.stated
 
 
-def listing(claims: Iterable[Claim]) -> str:
-    """``10 [medical-sources via rfi]; 14 [rfi]``, lowest value first for quantities."""
+def listing(claims: Iterable[Claim], as_of: Callable[[Claim], str | None] | None = None) -> str:
+    """``10 [medical-sources via rfi]; 14 [rfi]``, lowest value first for quantities;
+    with ``as_of``, each speaker with the day its figure holds, where known
+    (``10 [medical-sources via rfi as of 2023-11-09]``)."""
     parts: dict[str, list[str]] = {}
     for c in sorted(claims, key=_order):
+        day = as_of(c) if as_of is not None else None
+        label = f"{who(c)} as of {day}" if day else who(c)
         parts.setdefault(stated(c), [])
-        if who(c) not in parts[stated(c)]:
-            parts[stated(c)].append(who(c))
+        if label not in parts[stated(c)]:
+            parts[stated(c)].append(label)
     return "; ".join(f"{value} [{', '.join(origins)}]" for value, origins in parts.items())
+
+
+def _days(ev: GroupEvidence, claims: list[Claim]) -> Callable[[Claim], str | None] | None:
+    """For a running toll whose figures in dispute were given on different days, the
+    day each holds (a figure of the 7th against one of the 9th is no same-day count)."""
+    if not ev.cumulative:
+        return None
+    when = {c.id: ev.when(c) for c in claims}
+    days = {str(w) for w in when.values() if w is not None and w.known}
+    if len(days) < 2:
+        return None
+    return lambda c: str(when[c.id]) if when[c.id] is not None and when[c.id].known else None  # type: ignore[union-attr]
 
 
 def named_first(claims: Iterable[Claim]) -> str | None:
@@ -158,7 +174,7 @@ def conflict_draft(ev: GroupEvidence, conflicts: Conflicts, text: str) -> Draft 
         whom += f"; … ({len(against)} pairs of values)"
     return Draft(
         claims,
-        f"{ev.property_id} of {ev.subject_id}: {text}: {listing(claims)}{whom}",
+        f"{ev.property_id} of {ev.subject_id}: {text}: {listing(claims, _days(ev, claims))}{whom}",
         key=about(ev, claims),
         record=named_first(claims),
         pairs=conflicts.pairs,
