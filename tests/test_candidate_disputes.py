@@ -212,6 +212,8 @@ def test_a_relay_of_the_communique_continues_the_dispute(
     )
     assert old_findings(data, "CC101") and not new_findings(data, "CC101"), data["findings"]
     assert code == 0, err
+    # ...and, adding no independent origin, it closes no corroboration gap.
+    assert data["candidate"]["resolves"] == []
 
 
 def test_a_new_speaker_within_the_dispute_is_news(
@@ -498,19 +500,6 @@ def test_a_candidate_confirming_a_single_origin_value_says_which_gap_it_closes(
         runner.invoke(cli, ["--store", str(root), "check", "--format", "json"]).stdout
     )
     assert gap["fingerprint"] not in {f["fingerprint"] for f in after["findings"]}
-
-
-def test_a_candidate_that_closes_no_gap_lists_none(
-    runner: CliRunner, store: Path, tmp_path: Path
-) -> None:
-    """Another relay of the army's communiqué adds no independent origin: no gap closes."""
-    _, data, _ = check_candidate(
-        runner,
-        store,
-        tmp_path,
-        "{id: army-e, subject: raid, property: deaths, value: 12, source: e-0510, claimant: army}",
-    )
-    assert data["candidate"]["resolves"] == []
 
 
 def test_a_candidate_contradicting_a_single_origin_value_closes_no_gap(
