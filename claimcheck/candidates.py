@@ -213,8 +213,7 @@ def _resolved(
             backing[f.fingerprint] = by
     if not backing:
         return  # (most candidates: no extra pass over the group)
-    key = (whole.subject_id, whole.property_id)
-    after = {f.fingerprint for f in runner.group_findings(runner.evidence.group(key))}
+    after = {f.fingerprint for f in runner.group_findings(whole)}  # (analysed already)
     for f in found:
         by = backing.get(f.fingerprint, [])
         if by and f.fingerprint not in after:

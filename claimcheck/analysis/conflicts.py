@@ -193,19 +193,18 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
     for i in range(len(interim) - 1, -1, -1):
         _, hi, o, c = interim[i]
         suffix_bottom[i] = best_two(suffix_bottom[i + 1], (hi, o, c), higher=False)
-    for c, _, _, o in info:
+    for c, lo_c, hi_c, o in info:
         below, above = group.limits(statement_of[c.id].value)
         as_of = when[c.id]
         mine = side.get(c.id)
-        lo_c, hi_c = bounds(statement_of[c.id].value)
         if interim_of(c):
             assert as_of is not None
             day = as_of.high.toordinal()
             n = bisect_right(starts, day)
             top = prefix_top[n - 1] if n else []
-            # (and another stake's steep rise within days: a dispute, not growth)
-            near = highs.others(mine, day + 1, day + CONTEMPORARY_DAYS)
-            top = _extremes(chain(top, (t for t in near if steep(hi_c, t[0]))), higher=True)
+            if stakes:  # (and another stake's steep rise within days: a dispute, not growth)
+                near = highs.others(mine, day + 1, day + CONTEMPORARY_DAYS)
+                top = _extremes(chain(top, (t for t in near if steep(hi_c, t[0]))), higher=True)
         else:
             top = top_all
         y = _other(top, o)
@@ -216,7 +215,7 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
         if y is None or not y[0] < below:
             k = bisect_left(ends, as_of.low.toordinal()) if as_of is not None and as_of.known else 0
             bottom = suffix_bottom[k]
-            if as_of is not None and as_of.known and growth:
+            if stakes and as_of is not None and as_of.known:
                 # (another stake's interim figure of the days just before, steeply passed)
                 day = as_of.low.toordinal()
                 near = lows.others(mine, day - CONTEMPORARY_DAYS, day - 1)

@@ -63,13 +63,12 @@ def read_candidate(
     lf = text.replace("\r\n", "\n")
     try:
         data = _round_trip().load(lf)
-    except (YAMLError, RecursionError, ValueError) as e:
-        if isinstance(e, YAMLError):
-            found = yaml_problem(e, lf)
-            line, col, message = found.location.line, found.location.col, found.message
-        else:
-            line, col, message = 1, 1, f"invalid YAML: {e}"
-        raise StoreError([Problem(Location(shown, line, col), message)]) from None
+    except YAMLError as e:
+        found = yaml_problem(e, lf)
+        where = Location(shown, found.location.line, found.location.col)
+        raise StoreError([Problem(where, found.message)]) from None
+    except (RecursionError, ValueError) as e:
+        raise StoreError([Problem(Location(shown, 1, 1), f"invalid YAML: {e}")]) from None
     if not isinstance(data, dict):
         return {}
     size = len(text.encode("utf-8"))
