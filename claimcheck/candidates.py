@@ -314,7 +314,6 @@ class _Dispute:
         # Each distinct value once, however many claims state it.
         self.values = list({(c.stance, c.said): c for c in was if c.parsed is not None}.values())
         self.said = {(c.stance, c.said) for c in self.values}
-        self.span = _span(self.values)
         #: Its asserted intervals: does one of them imply a candidate's value?
         asserted = [
             (*bounds(c.parsed), c)
@@ -326,6 +325,8 @@ class _Dispute:
         #: Every figure stated, with who states it, in order (revisions passing them).
         self.figures = sorted((x, c.speaker) for c in self.values for x in (_figures(c) or ()))
         self.xs = [x for x, _ in self.figures]
+        #: The lowest and highest figure it states.
+        self.span = (self.xs[0], self.xs[-1]) if self.xs else None
 
     def implied(self, c: Claim, group: GroupEvidence) -> bool:
         """Whether one of the dispute's values implies ``c``'s: ``c`` says it again, in
@@ -411,12 +412,6 @@ def _figures(c: Claim) -> list[float] | None:
     if isinstance(v, DateRange):
         return [float(v.low.toordinal()), float(v.high.toordinal())] if v.known else None
     return None
-
-
-def _span(claims: list[Claim]) -> tuple[float, float] | None:
-    """The lowest and highest figure a dispute's quantities or dates state."""
-    figures = [x for c in claims for x in (_figures(c) or ())]
-    return (min(figures), max(figures)) if figures else None
 
 
 def _inside(c: Claim, dispute: _Dispute, group: GroupEvidence) -> bool:
