@@ -171,3 +171,35 @@ def test_no_command_writes_to_stdout_but_through_echo() -> None:
                 assert node.func.id != "print", f"{path.name}:{node.lineno}: print"
         if path.name != "output.py":
             assert "sys.stdout.write" not in source and "stdout.buffer" not in source, path.name
+
+
+@pytest.mark.parametrize(
+    ("args", "to"),
+    [(["check"], "pipe"), (["check"], "terminal")]
+    + [(["report"], to) for to in ("pipe", "file", "terminal")],
+    ids=lambda x: " ".join(x) if isinstance(x, list) else x,
+)
+def test_json_written_in_parts_is_the_json_of_the_result(
+    runner: CliRunner,
+    hostile: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    to: str,
+) -> None:
+    """A big JSON output goes out in parts (a million grades are never one text): with
+    parts of one entry, the bytes are still exactly one JSON text of the result."""
+    from claimcheck import check, load_store, render
+
+    expected = render.json_bytes(check(load_store(hostile, cache=False)).as_dict(plain=False))
+    monkeypatch.setattr(render, "JSON_PART", 1)
+    if to == "terminal":
+        monkeypatch.setattr(display, "is_terminal", lambda stream: True)
+    where = ["-o", str(tmp_path / "out.json")] if to == "file" else []
+    out = runner.invoke(cli, ["--store", str(hostile), *args, "--format", "json", *where])
+    assert out.exit_code == (1 if args == ["check"] else 0), out.output
+    got = (tmp_path / "out.json").read_bytes() if to == "file" else out.stdout_bytes
+    if to == "terminal":  # (its control characters shown as JSON escapes: the same data)
+        assert json.loads(got) == json.loads(expected)
+    else:
+        assert got == expected + b"\n"

@@ -110,3 +110,25 @@ def test_control_characters_are_shown_in_every_kind_of_cell() -> None:
         assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]", out), (fmt, out)
         assert "x1b" in out and "2Jb" in out and "u202e" in out
     assert visible(hostile) == "a\\x1b[2Jb\\x07c\\x9bd\\u202ee\\nf"
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=3), inner, max_size=5)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=4), _JSON, max_size=6), st.integers(1, 4))
+def test_json_in_parts_is_exactly_the_json(data: dict[str, object], part: int) -> None:
+    from claimcheck import render
+
+    original = render.JSON_PART
+    render.JSON_PART = part
+    try:
+        assert b"".join(render.json_parts(data)) == render.json_bytes(data)
+    finally:
+        render.JSON_PART = original

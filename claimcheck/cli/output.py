@@ -4,6 +4,7 @@ there), a file (:func:`emit`), or a note on stderr (:func:`tell`)."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,12 @@ import click
 from claimcheck.cli.settings import Settings
 from claimcheck.errors import Location, Problem, UsageError, display_path
 
+#: A command's output: text, UTF-8 bytes, or parts of UTF-8 bytes written one after the
+#: other (a big JSON, never held whole: :func:`~claimcheck.render.json_parts`).
+Output = str | bytes | Iterator[bytes]
 
-def emit(data: str | bytes, output: str | None = None, colours: Any = None) -> None:
+
+def emit(data: Output, output: str | None = None, colours: Any = None) -> None:
     """A command's output: written to ``output`` (``-`` is stdout) exactly as it would
     go down a pipe, or printed with :func:`echo`."""
     if output and output != "-":
@@ -28,7 +33,7 @@ def emit(data: str | bytes, output: str | None = None, colours: Any = None) -> N
         echo(data, colours)
 
 
-def echo(data: str | bytes, colours: Any = None) -> None:
+def echo(data: Output, colours: Any = None) -> None:
     """Print a command's output on stdout: the one way any command writes there.
 
     Down a pipe, the data as UTF-8, byte for byte what ``-o FILE`` writes (nothing
@@ -40,16 +45,16 @@ def echo(data: str | bytes, colours: Any = None) -> None:
     from claimcheck.cli.progress import is_terminal
 
     stream = sys.stdout
-    if is_terminal(stream):
-        from claimcheck.render import for_terminal
-
-        text = for_terminal(data, colour=bool(colours is not None and colours.on))
-        stream.write(text if text.endswith("\n") else text + "\n")
-        stream.flush()
-        return
     raw = getattr(stream, "buffer", None)
-    if raw is None:  # a stream of text only (an embedding's): the text as it is
-        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    terminal = is_terminal(stream)
+    if raw is None or terminal:
+        whole = data if isinstance(data, str | bytes) else b"".join(data)
+        if terminal:
+            from claimcheck.render import for_terminal
+
+            text = for_terminal(whole, colour=bool(colours is not None and colours.on))
+        else:  # a stream of text only (an embedding's): the text as it is
+            text = whole.decode("utf-8", "replace") if isinstance(whole, bytes) else whole
         stream.write(text if text.endswith("\n") else text + "\n")
         stream.flush()
         return
@@ -58,14 +63,18 @@ def echo(data: str | bytes, colours: Any = None) -> None:
     raw.flush()
 
 
-def _write_bytes(stream: Any, data: str | bytes) -> None:
+def _write_bytes(stream: Any, data: Output) -> None:
     """Write the output as UTF-8, ending with a line end (what a name that is not UTF-8
     holds is written as its ``\\udcxx`` escape). The line end is written on its own:
     adding it to the data would copy a JSON output of hundreds of megabytes."""
     if isinstance(data, str):
         data = data.encode("utf-8", "backslashreplace")
-    stream.write(data)
-    if not data.endswith(b"\n"):
+    parts = (data,) if isinstance(data, bytes) else data
+    last = b""
+    for part in parts:
+        stream.write(part)
+        last = part or last
+    if not last.endswith(b"\n"):
         stream.write(b"\n")
 
 

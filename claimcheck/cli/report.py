@@ -36,7 +36,7 @@ def report(
     Markdown (default; Mermaid diagrams for GitHub and GitLab), one self-contained HTML
     file (inline SVG, no script), or JSON. The format follows -o's suffix when not given.
     """
-    from claimcheck.report import render_report
+    from claimcheck.report import report_output
 
     if title is not None:
         if not title.strip():  # as a blank `title` in claimcheck.toml is refused
@@ -53,7 +53,7 @@ def report(
             )
     result = check_all(ctx)
     progress("writing the report")
-    emit(render_report(result, fmt or "markdown", title), output)
+    emit(report_output(result, fmt or "markdown", title), output)
     if output and output != "-":
         tell(f"wrote {output}")
     ctx.exit(result.exit_code(fail_on))

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 # The version of every JSON output's shape, kept with the records it versions.
@@ -104,6 +105,43 @@ def json_bytes(data: Any) -> bytes:
             return text.encode("utf-8")
         except UnicodeEncodeError:  # a file name that is not UTF-8: escaped, still valid JSON
             return json.dumps(data, indent=2, default=_plain).encode("ascii")
+
+
+#: A mapping or list of more entries than this, in :func:`json_parts`, is written in parts
+#: of this many: a million claims' grades are never one text of hundreds of megabytes.
+JSON_PART = 20_000
+
+
+def json_parts(data: Mapping[str, Any]) -> Iterator[bytes]:
+    """:func:`json_bytes` of a mapping, in parts whose concatenation is exactly it: each
+    entry on its own, and a big mapping or list among them in parts of :data:`JSON_PART`
+    entries (JSON holds no raw line end but between its elements, so each part is
+    indented as nested by inserting the spaces after each line end)."""
+    if not data:
+        yield json_bytes(data)
+        return
+    for n, (key, value) in enumerate(data.items()):
+        yield (b",\n  " if n else b"{\n  ") + json_bytes(key) + b": "
+        big = isinstance(value, Mapping | list) and len(value) > JSON_PART
+        if not big:
+            yield _nested(json_bytes(value))
+            continue
+        mapping = isinstance(value, Mapping)
+        entries = iter(value.items() if mapping else value)
+        first = True
+        while part := list(islice(entries, JSON_PART)):
+            text = json_bytes(dict(part) if mapping else part)
+            # ("{\n  x,\n  y\n}": its entries, one level deeper)
+            yield (b"{\n    " if mapping else b"[\n    ") if first else b",\n    "
+            yield _nested(text[4:-2])
+            first = False
+        yield b"\n  }" if mapping else b"\n  ]"
+    yield b"\n}"
+
+
+def _nested(text: bytes) -> bytes:
+    """JSON text one level deeper: two more spaces after each line end."""
+    return text.replace(b"\n", b"\n  ")
 
 
 #: What a terminal would act on in any output (JSON and CSV included): the C0 controls

@@ -10,7 +10,7 @@ or forge a line): tables and Markdown through their cells, lines through
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from claimcheck.errors import Location
@@ -20,7 +20,7 @@ from claimcheck.render import (
     Colours,
     count,
     escape_markdown,
-    json_bytes,
+    json_parts,
     table,
     visible,
 )
@@ -29,11 +29,12 @@ from claimcheck.results import Corroboration, Result
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def render_check(result: Result, fmt: str, colours: Colours = PLAIN) -> str | bytes:
-    """The check in ``fmt``; JSON comes as UTF-8 bytes, ready to write. ``colours`` paint
-    the ``table`` and ``text`` formats (severities, rule codes, places)."""
+def render_check(result: Result, fmt: str, colours: Colours = PLAIN) -> str | Iterator[bytes]:
+    """The check in ``fmt``; JSON comes as parts of UTF-8 bytes, ready to write one after
+    the other (:func:`~claimcheck.render.json_parts`). ``colours`` paint the ``table``
+    and ``text`` formats (severities, rule codes, places)."""
     if fmt == "json":
-        return json_bytes(result.as_dict(plain=False))
+        return json_parts(result.as_dict(plain=False))
     if fmt == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
         fmt = "github"
     if fmt == "github":

@@ -3,8 +3,9 @@ Markdown or HTML."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from claimcheck.engine import Result
-from claimcheck.render import to_json
 
 #: The report's formats.
 FORMATS = ("markdown", "html", "json")
@@ -13,10 +14,19 @@ FORMATS = ("markdown", "html", "json")
 def render_report(result: Result, fmt: str, title: str | None = None) -> str:
     """The report of ``result`` in ``fmt`` (markdown, html or json); ``ValueError``
     for another format."""
+    out = report_output(result, fmt, title)
+    return out if isinstance(out, str) else b"".join(out).decode("utf-8")
+
+
+def report_output(result: Result, fmt: str, title: str | None = None) -> str | Iterator[bytes]:
+    """:func:`render_report`, but JSON as parts of UTF-8 bytes to write one after the
+    other (:func:`~claimcheck.render.json_parts`): a big store's is never held whole."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}: use {', '.join(FORMATS)}")
     if fmt == "json":
-        return to_json(result.as_dict(plain=False))
+        from claimcheck.render import json_parts
+
+        return json_parts(result.as_dict(plain=False))
     from claimcheck.report.build import build
 
     report = build(result, title)
