@@ -1,13 +1,14 @@
 """A group's origins and units (DESIGN §2): who first said it, and who counts once.
 
-The group analysis and the store-level grouping of :class:`Provenance` agree on any set
-of claims of one value; quoted claimants stay apart however they are relayed; allies
+The group analysis and an independent store-level grouping (:func:`origin_groups`, the
+oracle) agree on any set of claims of one value; quoted claimants stay apart however they are relayed; allies
 count once for corroboration but twice for conflicts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +16,10 @@ from hypothesis import strategies as st
 
 from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.provenance import Provenance
+from claimcheck.model import Claim
 from claimcheck.store import load_store
+from claimcheck.values import Quantity
 
 SOURCES = ["rfi-doc", "rfi-doc-2", "f24-doc", "monde-doc", "figaro-doc", "relay", "leaflet"]
 CLAIMANTS = [None, "medical-sources", "malian-officials", "fama", "le-monde", "rfi"]
@@ -64,7 +68,7 @@ def test_the_group_and_the_provenance_agree_on_one_value(
     make_store: Callable[..., Path], claims: list[tuple[str, str | None]]
 ) -> None:
     ev, evidence = _group(make_store, [(s, c, "10") for s, c in claims])
-    listed = evidence.provenance.origin_groups(ev.claims)
+    listed = origin_groups(evidence.provenance, ev.claims)
     assert _origins(ev) == _partition([[c.id for c in g] for g in listed])
 
 
@@ -170,3 +174,75 @@ def test_support_respects_open_bounds(make_store: Callable[..., Path]) -> None:
     for s in ev.statements:
         for t in ev.statements:
             assert not (ev.statement_supports(s, t) and ev.statements_conflict(s, t))
+
+
+def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]]:
+    """The oracle: claims grouped by the origin their value is credited to, largest first
+    (equal sizes in the order of their first claim).
+
+    A claim's origin is its :meth:`origin_key`; an outlet's own reporting in a
+    document citing (through any chain) the document of another claim about the same
+    subject and property with the same value is credited to that claim's origin, and so
+    is its own figure that its own document attributes to a claimant. The analysis of a
+    (subject, property) group (:mod:`claimcheck.analysis.group`) refines this with what
+    values imply and with suspected relays.
+    """
+    carriers: dict[tuple[str, str, str, object], str] = {}
+    #: Figures a document attributes to a claimant: the first such claim's (id, origin).
+    quoted: dict[tuple[str, str, str, object], tuple[str, str]] = {}
+    for claim in claims:
+        if claim.source is not None and claim.parsed is not None:
+            said = (claim.stance, claim.parsed.key)
+            where = (claim.source, claim.subject, claim.property, said)
+            if (
+                isinstance(claim.parsed, Quantity)
+                and claim.stance == "asserts"
+                and not prov.own_reporting(claim)
+            ):
+                first = quoted.get(where)
+                if first is None or claim.id < first[0]:
+                    quoted[where] = (claim.id, prov.origin_key(claim))
+    # An outlet keeping a count of its own (several figures of its own on one subject
+    # and property) is not carrying the figures it quotes (as the group analysis has
+    # it).
+    counts: dict[tuple[str | None, str, str], set[object]] = defaultdict(set)
+    for claim in claims:
+        if prov.own_reporting(claim) and claim.parsed is not None and claim.stance == "asserts":
+            counts[(claim.outlet, claim.subject, claim.property)].add(claim.parsed.key)
+
+    def attributed(claim: Claim, where: tuple[str, str, str, object]) -> tuple[str, str] | None:
+        if not prov.own_reporting(claim):
+            return None
+        if len(counts[(claim.outlet, claim.subject, claim.property)]) > 1:
+            return None
+        return quoted.get(where)
+
+    # A document's carrier of a value: its first claim's origin — for the outlet's
+    # own figure that the document attributes to a claimant, that claimant's.
+    for claim in claims:
+        if claim.source is not None and claim.parsed is not None:
+            where = (
+                claim.source,
+                claim.subject,
+                claim.property,
+                (claim.stance, claim.parsed.key),
+            )
+            same = attributed(claim, where)
+            carriers.setdefault(where, same[1] if same else prov.origin_key(claim))
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        key = prov.origin_key(claim)
+        if prov.own_reporting(claim) and claim.source is not None and claim.parsed is not None:
+            said = (claim.stance, claim.parsed.key)
+            same = attributed(claim, (claim.source, claim.subject, claim.property, said))
+            if same is not None:
+                groups.setdefault(same[1], []).append(claim)
+                continue
+            for doc_id in sorted(prov.cited(claim.source)):
+                carrier = carriers.get((doc_id, claim.subject, claim.property, said))
+                if carrier is not None:
+                    key = carrier
+                    break
+        groups.setdefault(key, []).append(claim)
+    found = list(groups.values())
+    return sorted(found, key=len, reverse=True) if len(found) > 1 else found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.store import load_store
 
@@ -20,8 +21,11 @@ def claim(cid: str, source: str, claimant: str | None = None, value: int = 10) -
 def origins(make_store: Callable[..., Path], claims: str, extra: str = "") -> list[list[str]]:
     root = make_store({"c.yaml": extra + "claims:\n" + claims})
     store = load_store(root)
-    groups = Provenance(store).origin_groups(list(store.claims.values()))
-    return sorted(sorted(c.id for c in g) for g in groups)
+    ev = StoreEvidence(store).group(("strike", "deaths"))
+    groups: dict[int, list[str]] = {}
+    for c in ev.claims:
+        groups.setdefault(ev.credited[c.id], []).append(c.id)
+    return sorted(sorted(g) for g in groups.values())
 
 
 def test_rfi_and_france24_share_an_owner(make_store: Callable[..., Path]) -> None:

@@ -14,14 +14,12 @@ outlet or document never merges the claimants it quotes (DESIGN §2).
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
-from collections.abc import Sequence
+from collections import deque
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from claimcheck.model import Claim
 from claimcheck.store import Store
-from claimcheck.values import Quantity
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -211,77 +209,6 @@ class Provenance:
         result = frozenset(out)
         self._cited[document_id] = result
         return result
-
-    def origin_groups(self, claims: Sequence[Claim]) -> list[list[Claim]]:
-        """Claims grouped by the origin their value is credited to, largest group first
-        (equal sizes in the order of their first claim).
-
-        A claim's origin is its :meth:`origin_key`; an outlet's own reporting in a
-        document citing (through any chain) the document of another claim about the same
-        subject and property with the same value is credited to that claim's origin, and so
-        is its own figure that its own document attributes to a claimant. The analysis of a
-        (subject, property) group (:mod:`claimcheck.analysis.group`) refines this with what
-        values imply and with suspected relays.
-        """
-        carriers: dict[tuple[str, str, str, object], str] = {}
-        #: Figures a document attributes to a claimant: the first such claim's (id, origin).
-        quoted: dict[tuple[str, str, str, object], tuple[str, str]] = {}
-        for claim in claims:
-            if claim.source is not None and claim.parsed is not None:
-                said = (claim.stance, claim.parsed.key)
-                where = (claim.source, claim.subject, claim.property, said)
-                if (
-                    isinstance(claim.parsed, Quantity)
-                    and claim.stance == "asserts"
-                    and not self.own_reporting(claim)
-                ):
-                    first = quoted.get(where)
-                    if first is None or claim.id < first[0]:
-                        quoted[where] = (claim.id, self.origin_key(claim))
-        # An outlet keeping a count of its own (several figures of its own on one subject
-        # and property) is not carrying the figures it quotes (as the group analysis has
-        # it).
-        counts: dict[tuple[str | None, str, str], set[object]] = defaultdict(set)
-        for claim in claims:
-            if self.own_reporting(claim) and claim.parsed is not None and claim.stance == "asserts":
-                counts[(claim.outlet, claim.subject, claim.property)].add(claim.parsed.key)
-
-        def attributed(claim: Claim, where: tuple[str, str, str, object]) -> tuple[str, str] | None:
-            if not self.own_reporting(claim):
-                return None
-            if len(counts[(claim.outlet, claim.subject, claim.property)]) > 1:
-                return None
-            return quoted.get(where)
-
-        # A document's carrier of a value: its first claim's origin — for the outlet's
-        # own figure that the document attributes to a claimant, that claimant's.
-        for claim in claims:
-            if claim.source is not None and claim.parsed is not None:
-                where = (
-                    claim.source,
-                    claim.subject,
-                    claim.property,
-                    (claim.stance, claim.parsed.key),
-                )
-                same = attributed(claim, where)
-                carriers.setdefault(where, same[1] if same else self.origin_key(claim))
-        groups: dict[str, list[Claim]] = {}
-        for claim in claims:
-            key = self.origin_key(claim)
-            if self.own_reporting(claim) and claim.source is not None and claim.parsed is not None:
-                said = (claim.stance, claim.parsed.key)
-                same = attributed(claim, (claim.source, claim.subject, claim.property, said))
-                if same is not None:
-                    groups.setdefault(same[1], []).append(claim)
-                    continue
-                for doc_id in sorted(self.cited(claim.source)):
-                    carrier = carriers.get((doc_id, claim.subject, claim.property, said))
-                    if carrier is not None:
-                        key = carrier
-                        break
-            groups.setdefault(key, []).append(claim)
-        found = list(groups.values())
-        return sorted(found, key=len, reverse=True) if len(found) > 1 else found
 
 
 __all__ = ["Provenance", "node"]
