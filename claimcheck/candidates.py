@@ -78,25 +78,15 @@ def check_candidates(
         whole = runner.evidence.group(key)
         statement_of = whole.statement_by_claim
         new_here = [c.id for c in store.groups[key] if c.id in new_ids and c.id in statement_of]
-        # (weighed per distinct statement: a group holds a few, whatever its claims)
-        new_statements = {id(statement_of[n]): statement_of[n] for n in new_here}
-        supporters: dict[int, list[str]] = {}  # a statement's id -> the claims supporting it
+        supporters = _Supporters(whole, new_here)
         for cid, was in sorted(before.items()):
             now = grades.get(cid)
             if now is None or was.grade == 6 or now.grade >= was.grade or cid not in statement_of:
                 continue
-            target = statement_of[cid]
-            by = supporters.get(id(target))
-            if by is None:
-                backing = {
-                    k for k, s in new_statements.items() if whole.statement_supports(s, target)
-                }
-                by = supporters[id(target)] = [
-                    n for n in new_here if id(statement_of[n]) in backing
-                ]
+            by = supporters.claims_for(statement_of[cid])
             if by:
                 judged.corroborates.append(Corroboration(cid, was, now, by))
-        _resolved(judged, found, unfocused, whole, new_here)
+        _resolved(judged, found, unfocused, whole, supporters)
         by_key: dict[tuple[object, ...], str] = {}
         for o in old:
             old_key = duplicate_key(o)
@@ -152,6 +142,8 @@ class _Supporters:
 
     def __init__(self, whole: GroupEvidence, claims: list[str]) -> None:
         self.whole = whole
+        #: The candidates' claims in the group with a statement, in store order.
+        self.claims = claims
         statement_of = whole.statement_by_claim
         first: dict[int, str] = {}  # a statement's id -> its first claim among ``claims``
         for n in claims:
@@ -187,13 +179,19 @@ class _Supporters:
             found = self.found[id(t)] = frozenset(ids)
         return found
 
+    def claims_for(self, t: Statement) -> list[str]:
+        """The candidates' claims whose statement supports ``t``, in store order."""
+        support = self.of(t)
+        statement_of = self.whole.statement_by_claim
+        return [n for n in self.claims if id(statement_of[n]) in support]
+
 
 def _resolved(
     judged: CandidateReport,
     found: list[Finding],
     runner: Runner,
     whole: GroupEvidence,
-    new_here: list[str],
+    supporters: _Supporters,
 ) -> None:
     """Note in ``judged`` the store's corroboration gaps on ``whole``'s group that the
     candidates close: a value resting on one origin that a candidate's value supports,
@@ -201,14 +199,13 @@ def _resolved(
     or revises its value). ``by``: the candidates supporting it."""
     gaps = {r.code for r in all_rules() if r.category == "gap"}
     statement_of = whole.statement_by_claim
-    supporters = _Supporters(whole, new_here)
     backing: dict[str, list[str]] = {}
     for f in found:
         if f.rule not in gaps:
             continue
         said = {id(statement_of[c]): statement_of[c] for c in f.claims if c in statement_of}
         support = set().union(*(supporters.of(t) for t in said.values()))
-        by = [n for n in new_here if id(statement_of[n]) in support]
+        by = [n for n in supporters.claims if id(statement_of[n]) in support]
         if by:
             backing[f.fingerprint] = by
     if not backing:
