@@ -19,6 +19,7 @@ from claimcheck.errors import kind_of
 from claimcheck.values.words import (
     APPROX_MARGIN,
     MULTIPLIERS,
+    NOBODY,
     PREFIXES,
     PREFIXES_LONGEST_FIRST,
     SIZE_WORDS,
@@ -273,6 +274,8 @@ def _without_trailing_noun(text: str) -> list[str]:
 def _parse_clean(text: str, stated: str) -> Quantity | None:
     if text in UNKNOWN_WORDS:
         return Quantity(0, INF, "unknown", stated=stated)
+    if text in NOBODY:
+        return _exact(0.0, stated)
     if text in VAGUE:
         v = VAGUE[text]
         return Quantity(v.low, v.high, "vague", v.nominal, stated=stated or text)

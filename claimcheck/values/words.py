@@ -232,6 +232,11 @@ PREFIXES_LONGEST_FIRST = sorted(PREFIXES, key=lambda p: -len(p[0]))
 #: What a source writes when it does not know.
 UNKNOWN_WORDS = {"unknown", "inconnu", "inconnue", "non connu", "?", "n/a"}
 
+#: Ways of saying nobody at all: 0 ("no one" is not "no" and "one").
+NOBODY = frozenset(
+    {"no one", "no-one", "nobody", "not one", "not a single one", "personne", "pas un", "pas une"}
+)
+
 #: Symbols before a figure that set its form (">30": more-than).
 SYMBOLS = {
     ">=": "at-least",
@@ -281,8 +286,9 @@ def number_from_words(text: str) -> float | None:
         previous = token
     if not seen:
         return None
-    # "a"/"an" alone is not a number ("a few" is handled as a vague size).
-    if tokens in (["a"], ["an"]):
+    # "a"/"an" alone is not a number ("a few" is handled as a vague size); nor is a word
+    # for none beside others ("no one" is :data:`NOBODY`'s, "no five" nothing).
+    if tokens in (["a"], ["an"]) or (len(tokens) > 1 and any(UNITS.get(t) == 0 for t in tokens)):
         return None
     n = total + current
     # Too big for a float ("hundred" said a hundred and fifty times): the caller refuses

@@ -58,6 +58,12 @@ ACCEPTED = [
     ("a few", 2, 6, False, False),
     ("hundreds", 200, 999, False, False),
     ("none", 0, 0, False, False),
+    # nobody at all: not "no" plus "one"
+    ("no one", 0, 0, False, False),
+    ("No one killed", 0, 0, False, False),
+    ("nobody", 0, 0, False, False),
+    ("not one", 0, 0, False, False),
+    ("personne", 0, 0, False, False),
     ("unknown", 0, INF, False, False),
     # French
     ("quatorze", 14, 14, False, False),
@@ -108,6 +114,8 @@ REJECTED = [
     "10-5",
     "fourteen-ish",
     "many",
+    "no five",
+    "zero one",
     True,
     None,
     [1, 2],
