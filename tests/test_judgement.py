@@ -670,6 +670,37 @@ def test_best_is_never_a_vague_words_nominal_when_a_number_is_stated(
     assert est["claims"]["best"] == ["pinecrest-150", "valley-150"], est
 
 
+def test_no_vague_word_stands_in_for_figures_all_improbable(
+    make_store: Callable[..., Path],
+) -> None:
+    """Three outlets count 12, 23 and 41 buildings destroyed, each contradicted by the
+    two others (improbable, all three); a fourth writes "dozens", which the 41 supports.
+    Left with a vague word alone, the estimate had published its nominal 24 — nobody's
+    figure — and said no claim states one. Every figure is contested: the estimate is
+    given from the stated figures, and says its basis is weak."""
+    data = run(
+        world(
+            make_store,
+            "{id: northgate-dozens, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: dozens, source: northgate-0305}",
+            "{id: valley-41, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: 41, source: valley-0305}",
+            "{id: pinecrest-23, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: 23, source: pinecrest-0305}",
+            "{id: eastwind-12, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: 12, source: eastwind-0305}",
+        )
+    )
+    assert [grade(data, c) for c in ("valley-41", "pinecrest-23", "eastwind-12")] == [5, 5, 5]
+    est = estimate(data, "dresk-shelling", "buildings_destroyed")
+    assert est is not None, data["estimates"]
+    assert (est["low"], est["high"]) == (12, 41), est
+    assert est["best"] in (12, 23, 41), est
+    assert "northgate-dozens" not in est["claims"]["best"], est
+    assert "no claim states a figure" not in est["basis"], est["basis"]
+    assert est["basis"].endswith("every figure is contested, so the basis is weak"), est
+
+
 def test_an_open_bound_above_every_figure_leaves_the_high_open(
     make_store: Callable[..., Path],
 ) -> None:

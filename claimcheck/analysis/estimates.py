@@ -146,6 +146,13 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     if len(said) < 2 or len(origins) < 2:
         return None  # one figure, or one origin revising itself (CC105-CC107)
     credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]
+    # Improbable figures are left out while another *figure* remains: a vague word's
+    # size is no figure anyone gave, so when only vague words would remain, every figure
+    # is contested and the estimate comes from all of them.
+    if not any(_states_figure(c, statement_of) for c in credible) and any(
+        _states_figure(c, statement_of) for c in evidence
+    ):
+        credible = []
     # Each statement's weights, once (the claims of a statement share them).
     weights: dict[int, tuple[Any, Any]] = {}
 
@@ -229,6 +236,12 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         best_origins=n_best,
         basis=names,
     )
+
+
+def _states_figure(c: Claim, statement_of: dict[str, Statement]) -> bool:
+    """Whether a claim states a figure or a bound, not only a vague word's size."""
+    value = c.parsed if isinstance(c.parsed, Quantity) else statement_of[c.id].value
+    return isinstance(value, Quantity) and _kind(value) != "vague"
 
 
 def _lowest(pool: list[Claim], f: dict[str, _Figures]) -> tuple[list[str], float]:
