@@ -27,7 +27,7 @@ from claimcheck.values import (
     DateRange,
     nfc,
 )
-from claimcheck.values.dates import parse_date
+from claimcheck.values.dates import day_error, parse_date
 
 OutletKind = Literal[
     "news-agency",
@@ -117,12 +117,12 @@ def _iso_date(value: Any) -> dt.date:
     if not isinstance(value, str):
         raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
     text = value.strip()
-    if re.fullmatch(r"\d{4}(-\d{2})?", text):
-        raise ValueError(f"{value!r}: write the full date, YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{value!r} is not a real date YYYY-MM-DD") from None
+    if not re.fullmatch(r"\d{4}(-\d{2})?", text):  # (a year or a month is not a day)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ValueError(day_error(text))
 
 
 def _date_range(value: Any) -> DateRange:

@@ -90,6 +90,35 @@ def _format_range(low: dt.date, high: dt.date) -> str:
 _RE_YEAR_FIRST = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$")
 _RE_YEAR_LAST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 
+#: Month names, English and French (also their usual abbreviations).
+_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("january", "jan", "janvier", "janv"),
+            ("february", "feb", "février", "fevrier", "févr", "fevr"),
+            ("march", "mar", "mars"),
+            ("april", "apr", "avril", "avr"),
+            ("may", "mai"),
+            ("june", "jun", "juin"),
+            ("july", "jul", "juillet", "juil"),
+            ("august", "aug", "août", "aout"),
+            ("september", "sep", "sept", "septembre"),
+            ("october", "oct", "octobre"),
+            ("november", "nov", "novembre"),
+            ("december", "dec", "décembre", "decembre", "déc"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+#: "12 August 2024", "1er août 2024", "August 12, 2024", "August 2024".
+_RE_NAMED = re.compile(
+    r"^(?:(?P<day>\d{1,2})(?:er|st|nd|rd|th)?\s+(?P<month>[^\W\d_]+)\.?"
+    r"|(?P<month2>[^\W\d_]+)\.?(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)?)"
+    r"\s+(?P<year>\d{4})$"
+)
+
 
 def _other_form(text: str) -> str | None:
     """How to write ``text``, a real date in another form: ``write it YYYY-MM-DD
@@ -102,6 +131,16 @@ def _other_form(text: str) -> str | None:
         except ValueError:
             return None
 
+    named = _RE_NAMED.match(text.strip())
+    if named:
+        month = _MONTHS.get((named["month"] or named["month2"]).casefold())
+        day = named["day"] or named["day2"]
+        if month is None:
+            return None
+        if day is None:
+            return f"write it YYYY-MM ({int(named['year']):04d}-{month:02d})"
+        day_named = iso(int(named["year"]), month, int(day))
+        return f"write it YYYY-MM-DD ({day_named})" if day_named else None
     m = _RE_YEAR_FIRST.match(text)
     if m and m[3] is None:
         month = int(m[2])
@@ -120,6 +159,22 @@ def _other_form(text: str) -> str | None:
     if len(found) == 1:
         return f"write it YYYY-MM-DD ({found[0]})"
     return f"write it YYYY-MM-DD ({found[0]}, or {found[1]} if the month comes first)"
+
+
+def day_error(text: str) -> str:
+    """Why ``text`` is not one day written YYYY-MM-DD, and how to write it."""
+    if _RE_PART.match(text):
+        try:
+            _part(text)
+        except DateError as e:
+            return str(e)
+        return f"{text!r}: write the full date, YYYY-MM-DD"
+    other = _other_form(text)
+    if other is None:
+        return f"cannot read {text!r} as a date; write it YYYY-MM-DD"
+    if other.startswith("write it YYYY-MM ("):  # a month: a day of it is wanted
+        return f"{text!r}: write the full date, YYYY-MM-DD (a day of {other[18:-1]})"
+    return f"{text!r}: {other}"
 
 
 def _unreadable(text: str) -> DateError:

@@ -116,6 +116,10 @@ def test_an_impossible_date_says_what_is_wrong_with_it(written: str, why: str) -
         ),
         ("10.05.2024", "'10.05.2024': write it YYYY-MM-DD (2024-05-10, or 2024-10-05"),
         ("2024-5", "'2024-5': write it YYYY-MM (2024-05)"),
+        ("12 August 2024", "'12 August 2024': write it YYYY-MM-DD (2024-08-12)"),
+        ("August 12, 2024", "'August 12, 2024': write it YYYY-MM-DD (2024-08-12)"),
+        ("1er août 2024", "'1er août 2024': write it YYYY-MM-DD (2024-08-01)"),
+        ("Nov. 2023", "'Nov. 2023': write it YYYY-MM (2023-11)"),
         ("2024-05-10/2024-5-12", "'2024-5-12': write it YYYY-MM-DD (2024-05-12)"),
     ],
 )
@@ -125,8 +129,32 @@ def test_a_real_date_in_another_form_says_how_to_write_it(written: str, message:
     assert str(err.value).startswith(message)
 
 
-@pytest.mark.parametrize("written", ["32/13/2024", "2024-13-1", "2023-2-30"])
+@pytest.mark.parametrize("written", ["32/13/2024", "2024-13-1", "2023-2-30", "31 June 2024"])
 def test_no_date_in_another_form_is_not_offered_one(written: str) -> None:
     with pytest.raises(DateError) as err:
         parse_date(written)
     assert "write it" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("2024-8-15", "'2024-8-15': write it YYYY-MM-DD (2024-08-15)"),
+        ("15/08/2024", "'15/08/2024': write it YYYY-MM-DD (2024-08-15)"),
+        ("August 15, 2024", "'August 15, 2024': write it YYYY-MM-DD (2024-08-15)"),
+        ("2024-08", "'2024-08': write the full date, YYYY-MM-DD"),
+        ("Aug 2024", "'Aug 2024': write the full date, YYYY-MM-DD (a day of 2024-08)"),
+        ("2024-02-30", "'2024-02-30' is not a real date (day 30: that month has 29 days)"),
+        ("yesterday", "cannot read 'yesterday' as a date; write it YYYY-MM-DD"),
+    ],
+)
+def test_a_document_date_says_how_to_write_it_as_a_claims_date_does(
+    written: str, message: str
+) -> None:
+    """A document's `published` (one day) is told how to write a real date written
+    otherwise, as a claim's `as_of` is — not that it is "not a real date"."""
+    from claimcheck.model import Document
+
+    with pytest.raises(ValueError) as err:
+        Document(id="d", outlet="o", published=written)
+    assert message in str(err.value)
