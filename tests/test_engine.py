@@ -465,7 +465,7 @@ def test_a_fingerprint_of_digits_written_unquoted_is_asked_to_be_quoted(
     )
     assert (problem.location.line, problem.location.col) == (2, 15)
     assert "a fingerprint YAML reads as a number" in problem.message
-    assert "must be quoted" in problem.message
+    assert "must be quoted ('0000000000001234')" in problem.message  # the one to paste
     assert "valid string" not in problem.message
 
 

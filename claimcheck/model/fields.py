@@ -168,9 +168,14 @@ def _fingerprint(value: str) -> str:
 
 def _written_as_text(value: object) -> object:
     if isinstance(value, int | float) and not isinstance(value, bool):
+        quoted = (
+            f"'{value:016d}'"  # (its digits, the leading zeros YAML dropped put back)
+            if isinstance(value, int) and 0 <= value < 10**16
+            else "in quotes, as `check` printed it"
+        )
         raise ValueError(
             "a fingerprint YAML reads as a number (digits only, or digits and an e) must "
-            "be quoted ('0123456789012345'): unquoted, its leading zeros are lost"
+            f"be quoted ({quoted}): unquoted, its leading zeros are lost"
         )
     return value
 
