@@ -26,6 +26,16 @@ _EMPTY_HINTS = {
 #: Fields the models fill in themselves: never suggested for a misspelt one.
 _RESOLVED = {"parsed", "outlet", "claimant_given", "as_of_given", "cited"}
 
+#: Other words for a field, as people write them: a claim's ``date`` is its ``as_of``.
+_OTHER_NAMES = {
+    "date": "as_of",
+    "when": "as_of",
+    "speaker": "claimant",
+    "party": "claimant",
+    "document": "source",
+    "doc": "source",
+}
+
 
 def validation_problem(
     section: str, index: int, record: Any, err: Any
@@ -43,6 +53,9 @@ def validation_problem(
         return None, False, f"{label}: a record must be a mapping of fields, not {kind_of(record)}"
     if kind == "unexpected_keyword_argument":
         hint = did_you_mean(field or "", [f for f in fields if f not in _RESOLVED])
+        other = _OTHER_NAMES.get((field or "").casefold())
+        if not hint and other in fields:
+            hint = f" (did you mean {other!r}? a {SINGULAR[section]}'s {field} is its {other})"
         return field, True, f"{label}: unknown field {field!r}{hint}"
     if kind == "missing":
         return None, False, f"{label}: missing required field {field!r}"
@@ -56,6 +69,17 @@ def validation_problem(
         return field, False, f"{label}: {field} is empty: {hint}"
     detail = str(err["msg"]).removeprefix("Value error, ")
     path = ".".join(str(p) for p in loc) if loc else "record"
+    expected = err.get("ctx", {}).get("expected")
+    if kind == "literal_error" and expected and isinstance(err.get("input"), str):
+        # "kind: 'newspapper' is not one of 'news-agency', ... (did you mean 'newspaper'?)"
+        allowed = [c.strip(" '") for c in expected.replace(" or ", ", ").split(", ")]
+        words = err["input"].replace(" ", "-").replace("_", "-")
+        hint = did_you_mean(words, allowed) or did_you_mean(err["input"], allowed)
+        return (
+            field,
+            False,
+            f"{label}: {path}: {_short(err['input'])} is not one of {expected}{hint}",
+        )
     if kind.endswith("_type") or kind in ("literal_error", "enum"):
         detail = f"{detail}, got {_short(err.get('input'))}"
     return field, False, f"{label}: {path}: {detail}" if loc else f"{label}: {detail}"

@@ -75,6 +75,26 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
         "unknown field 'subjekt' (did you mean 'subject'?)",
     ),
     (
+        "another-name-for-a-field",
+        CLAIM + "    date: 2023-11-07\n",
+        "bad.yaml:7:5",
+        "unknown field 'date' (did you mean 'as_of'? a claim's date is its as_of)",
+    ),
+    (
+        "a-value-not-allowed",
+        CLAIM + "    stance: deny\n",
+        "bad.yaml:7:13",
+        "stance: 'deny' is not one of 'asserts' or 'denies' (did you mean 'denies'?)",
+    ),
+    (
+        "a-kind-written-with-a-space",
+        "parties:\n  - {id: flk, name: FLK, kind: armed group}\n",
+        "bad.yaml:2:32",
+        "kind: 'armed group' is not one of 'state', 'army', 'armed-group', 'mercenary', "
+        "'un', 'ngo', 'medical', 'journalist', 'anonymous' or 'person' (did you mean "
+        "'armed-group'?)",
+    ),
+    (
         "missing-field",
         CLAIM.replace("    property: deaths\n", ""),
         "bad.yaml:2:5",
