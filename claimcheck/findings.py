@@ -140,6 +140,12 @@ class StaleReview:
                 "it reviewed (a new value in it?): "
             )
             text += "it has a review of its own: remove this one" if f.review else "review that one"
+        else:
+            text += (
+                ": the disagreement it reviewed is gone, or took a new value (which changes "
+                "a fingerprint); review what it became, or delete this review (one that "
+                "lists its `claims:` is pointed to the finding holding them)"
+            )
         return text
 
     def as_dict(self) -> dict[str, Any]:

@@ -491,3 +491,28 @@ def test_a_report_without_withdrawn_claims_has_no_such_list(
     )
     _, md = report(runner, root, "--format", "markdown")
     assert "Claims withdrawn" not in md
+    assert "Stale reviews" not in md
+
+
+def test_a_stale_review_is_in_the_report_saying_what_to_do(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """A review whose finding is gone was only counted in the report's first line (and
+    left out of the HTML): a desk reading the report could not act on it. Both formats
+    list it, where it is and what to do."""
+    root = make_store(
+        {
+            "c.yaml": """\
+            claims:
+              - {id: a, subject: strike, property: deaths, value: 10, source: rfi-doc}
+            reviews:
+              - {finding: 80d6555fa3eb4809, verdict: explained, note: checked}
+            """
+        }
+    )
+    _, md = report(runner, root, "--format", "markdown")
+    (line,) = [x for x in md.splitlines() if "80d6555fa3eb4809" in x]
+    assert line.startswith("- ") and "c.yaml:4:5: stale review" in line, line
+    assert "review what it became, or delete this review" in line, line
+    _, html = report(runner, root, "--format", "html")
+    assert 'class="stale"' in html and "80d6555fa3eb4809" in html

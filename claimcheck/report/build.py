@@ -185,6 +185,7 @@ def build(result: Result, title: str | None = None) -> Report:
                 key=lambda c: (c.subject, c.property, c.id),
             )
         ],
+        stale=[f"{r.location}: {r.message()}" for r in result.stale_reviews],
     )
 
 

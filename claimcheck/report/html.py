@@ -25,6 +25,7 @@ from claimcheck.report.record import (
     OUTLET_COLUMNS,
     ROW_COLUMNS,
     RULE_COLUMNS,
+    STALE,
     WITHDRAWN,
     Report,
     number,
@@ -74,6 +75,7 @@ def _environment() -> jinja2.Environment:
         outlet_columns=OUTLET_COLUMNS,
         document_columns=DOCUMENT_COLUMNS,
         withdrawn_heading=WITHDRAWN,
+        stale_heading=STALE,
     )
     return env
 

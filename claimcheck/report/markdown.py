@@ -17,6 +17,7 @@ from claimcheck.report.record import (
     OUTLET_COLUMNS,
     ROW_COLUMNS,
     RULE_COLUMNS,
+    STALE,
     WITHDRAWN,
     GapGroup,
     Group,
@@ -168,6 +169,9 @@ def render(report: Report) -> str:
             f"**{esc(r.claim.status)}**"
             for r in report.withdrawn
         ]
+    if report.stale:
+        out += ["", f"{STALE}:", ""]
+        out += [f"- {esc(text)}" for text in report.stale]
     out += ["", _h2("conflicts"), ""]
     if not report.conflicts:
         out += ["No conflicts.", ""]

@@ -57,6 +57,7 @@ class Row:
 
 #: The heading of the list of withdrawn claims, in every format.
 WITHDRAWN = "Claims withdrawn (retracted or superseded: kept, weighed by no rule)"
+STALE = "Stale reviews (no finding has their fingerprint any more)"
 
 #: The columns of a group's who-says-what table, in every format.
 ROW_COLUMNS = ["cluster", "value", "interval", "claimant", "outlet", "document", "as of", "grade"]
@@ -145,6 +146,8 @@ class Report:
     rule_descriptions: dict[str, str] = field(default_factory=dict)
     #: Claims retracted or superseded: kept in the store, weighed by no rule.
     withdrawn: list[Row] = field(default_factory=list)
+    #: Reviews no finding answers to: what each says, to act on it.
+    stale: list[str] = field(default_factory=list)
 
     def gap_groups(self) -> list[GapGroup]:
         """The corroboration gaps by rule, in the order of the rules' codes."""
