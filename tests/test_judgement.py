@@ -670,6 +670,31 @@ def test_best_is_never_a_vague_words_nominal_when_a_number_is_stated(
     assert est["claims"]["best"] == ["pinecrest-150", "valley-150"], est
 
 
+def test_a_vague_word_left_alone_gives_its_size_not_its_low_end(
+    make_store: Callable[..., Path],
+) -> None:
+    """Watchlight says "une vingtaine"; the army says 6, the rebels 40, each a party's
+    figure the neutral word contradicts. What is left is "about twenty": best 20, what
+    it says — not 16, the low end of its interval, which nobody said — and the basis
+    does not claim that nobody stated a figure."""
+    data = run(
+        world(
+            make_store,
+            "{id: watchlight-vingtaine, subject: dresk-shelling, property: civilian_deaths, "
+            "value: une vingtaine, source: harbor-0305, claimant: watchlight}",
+            "{id: army-6, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 6, source: korvalia-tv-0305, claimant: korvalian-army}",
+            "{id: vlf-40, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 40, source: northgate-0305, claimant: vlf}",
+        )
+    )
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None, data["estimates"]
+    assert est["best"] == 20 and est["claims"]["best"] == ["watchlight-vingtaine"], est
+    assert "no claim states a figure" not in est["basis"], est["basis"]
+    assert "the figures left are vague words" in est["basis"], est["basis"]
+
+
 def test_no_vague_word_stands_in_for_figures_all_improbable(
     make_store: Callable[..., Path],
 ) -> None:

@@ -9,7 +9,7 @@ that its basis is weak — as it is when every figure comes from a side with a s
   offers its lower end), the one with the most independent support, neutral before
   interested, named before anonymous, ties to the lower figure. Only when no claim
   states a point or a range does an open bound ("at least 20") serve, and only when
-  no claim states any figure does a vague word ("des dizaines") give its size.
+  no claim states any figure does a vague word ("une vingtaine") give its size (20).
 * **low** — the lowest figure or stated bound: points, ranges' lower ends, and open
   lower bounds ("at least 500" is a floor of 500).
 * **high** — the highest figure or stated upper bound. An open bound stays open: when a
@@ -109,7 +109,7 @@ class _Figures(NamedTuple):
     #: :func:`_kind`.
     kind: str
     #: The figure it reports, as a candidate for best: a point's figure, a ceiling's
-    #: bound, else its lower end.
+    #: bound, a vague word's size, else its lower end.
     figure: float
     #: The lowest figure it states or allows (a ceiling allows anything under it).
     low: float
@@ -122,6 +122,9 @@ def _figures(q: Quantity) -> _Figures:
     if kind == "point":
         figure = q.nominal if q.nominal is not None else q.low
         return _Figures(kind, figure, figure, figure)
+    if kind == "vague":  # its size: "une vingtaine" says about 20, not its low end 16
+        figure = q.nominal if q.nominal is not None else q.low
+        return _Figures(kind, figure, q.low, q.high)
     return _Figures(kind, q.high if kind == "ceiling" else q.low, q.low, q.high)
 
 
@@ -410,7 +413,9 @@ def _basis(
         text += "; left out as a party's figure a neutral origin contradicts: " + ", ".join(
             partisan
         )
-    if vague_only:
+    if vague_only and (left_out or challenged):
+        text += "; the figures left are vague words, so their sizes are used"
+    elif vague_only:
         text += "; no claim states a figure, so vague words' sizes are used"
     if weak:
         text += f"; {weak}, so the basis is weak"
