@@ -13,7 +13,8 @@ class AnonymousOnly(Rule):
     """A value whose only claimants are anonymous ("officials", "medical sources").
 
     A party is anonymous when its `kind` is `anonymous` or it says `anonymous:
-    true`. Unnamed sources may be right, but nobody can be held to the figure.
+    true`. Unnamed sources may be right, but nobody can be held to the figure. An
+    outlet's own words relaying them (its document `cites` theirs) are theirs too.
 
     Fails:
 
@@ -38,8 +39,11 @@ class AnonymousOnly(Rule):
             if tally.support.named:
                 continue
             support = ev.support(st)
-            if all(c.claimant in parties and parties[c.claimant].is_anonymous for c in support):
-                names = ", ".join(sorted({c.speaker for c in support}))
+            # A relay speaks for its source: an outlet's own words citing the anonymous
+            # officials it has them from name nobody either.
+            sources = [ev.relayed_from.get(c.id, c) for c in support]
+            if all(c.claimant in parties and parties[c.claimant].is_anonymous for c in sources):
+                names = ", ".join(sorted({c.speaker for c in sources}))
                 yield Draft(
                     sorted(support, key=lambda c: c.id),
                     f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} comes only from "
