@@ -21,8 +21,7 @@ from claimcheck.results import CandidateReport, Corroboration, Result
 from claimcheck.rules import all_rules
 from claimcheck.rules.common import duplicate_key
 from claimcheck.store import load_store
-from claimcheck.values import DateRange, Quantity
-from claimcheck.values.quantity import INF
+from claimcheck.values import DateRange, Quantity, stated_numbers
 
 
 def check_candidates(
@@ -320,7 +319,9 @@ class _Dispute:
         self.asserted = Spans(asserted) if asserted else None
         self.denied = [c for c in self.values if c.stance == "denies"]
         #: Every figure stated, with who states it, in order (revisions passing them).
-        self.figures = sorted((x, c.speaker) for c in self.values for x in (_figures(c) or ()))
+        self.figures = sorted(
+            (x, c.speaker) for c in self.values for x in (stated_numbers(c.parsed) or ())
+        )
         self.xs = [x for x, _ in self.figures]
         #: The lowest and highest figure it states.
         self.span = (self.xs[0], self.xs[-1]) if self.xs else None
@@ -374,8 +375,8 @@ def _passes(c: Claim, earlier: list[Claim], dispute: _Dispute) -> bool:
     """Whether ``c``, revising the figures ``earlier`` of its speaker, moves past a figure
     another speaker gives in the dispute (from below it to above it, or back) — or, for
     a category, to one the dispute does not hold."""
-    now = _figures(c)
-    before = [x for e in earlier for x in (_figures(e) or ())]
+    now = stated_numbers(c.parsed)
+    before = [x for e in earlier for x in (stated_numbers(e.parsed) or ())]
     if not now or not before:
         return (c.stance, c.said) not in dispute.said
     # An open bound at a figure is past it: ">30" allows only what is above 30.
@@ -391,26 +392,6 @@ def _passes(c: Claim, earlier: list[Claim], dispute: _Dispute) -> bool:
     return up or down
 
 
-def _figures(c: Claim) -> list[float] | None:
-    """The numbers a quantity or date states, as a reader would quote them: "about 12"
-    states 12, "30+" states 30, "10-14" states 10 and 14, a day range its first and
-    last day. (Not an open end: "30+" does not state infinity.) None for other values."""
-    v = c.parsed
-    if isinstance(v, Quantity):
-        if v.form == "unknown":
-            return None
-        if v.form == "approx" and v.nominal is not None:
-            return [v.nominal]
-        if v.form in ("at-least", "more-than"):
-            return [v.low]
-        if v.form in ("at-most", "less-than"):
-            return [v.high]
-        return [x for x in (v.low, v.high) if x != INF]
-    if isinstance(v, DateRange):
-        return [float(v.low.toordinal()), float(v.high.toordinal())] if v.known else None
-    return None
-
-
 def _inside(c: Claim, dispute: _Dispute, group: GroupEvidence) -> bool:
     """Whether ``c``'s value says nothing the dispute's values do not already say: a
     looser wording of one of them ("about 12", "10-14" or "12+" beside a 12, a
@@ -422,7 +403,7 @@ def _inside(c: Claim, dispute: _Dispute, group: GroupEvidence) -> bool:
         return True
     if dispute.implied(c, group):
         return True  # whatever excludes c's value excludes that figure too
-    figures, span = _figures(c), dispute.span
+    figures, span = stated_numbers(c.parsed), dispute.span
     if figures is None or span is None:
         return False
     (low, _), (high, _) = group.window(_between(span, v))

@@ -22,6 +22,7 @@ from claimcheck.errors import an, kind_of
 from claimcheck.values.dates import ACCEPTED_DATE_FORMS, DateError, DateRange, parse_date
 from claimcheck.values.quantity import (
     ACCEPTED_FORMS,
+    INF,
     Quantity,
     QuantityError,
     disjoint,
@@ -48,6 +49,7 @@ __all__ = [
     "nfc",
     "overlaps",
     "parse_value",
+    "stated_numbers",
 ]
 
 VALUE_TYPES = ("quantity", "date", "category", "entity", "text")
@@ -130,6 +132,27 @@ def is_unknown(value: Value) -> bool:
     if isinstance(value, Category | Entity):
         return value.value == UNKNOWN
     return False
+
+
+def stated_numbers(value: object) -> list[float] | None:
+    """The numbers a quantity or date states, as a reader would quote them: "about 12"
+    states 12, "30+" states 30, "10-14" states 10 and 14, a day range its first and
+    last day (as ordinals). (Not an open end: "30+" does not state infinity.) None for
+    other values."""
+    v = value
+    if isinstance(v, Quantity):
+        if v.form == "unknown":
+            return None
+        if v.form == "approx" and v.nominal is not None:
+            return [v.nominal]
+        if v.form in ("at-least", "more-than"):
+            return [v.low]
+        if v.form in ("at-most", "less-than"):
+            return [v.high]
+        return [x for x in (v.low, v.high) if x != INF]
+    if isinstance(v, DateRange):
+        return [float(v.low.toordinal()), float(v.high.toordinal())] if v.known else None
+    return None
 
 
 def agrees(a: Value, b: Value, tolerance: float | str | None = None) -> bool:
