@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -99,6 +100,37 @@ def test_an_outlet_citing_a_document_has_its_figure_from_there(
     assert _origins(same) == [["c0", "c1"]]
     other, _ = _group(make_store, [("monde-doc", None, "10"), ("relay", None, "14")])
     assert _origins(other) == [["c0"], ["c1"]]
+
+
+@pytest.mark.parametrize(
+    ("cited", "relayed"),
+    [("at least 23", "23"), ("more than 23", "23"), ("23", "about 23"), ("20-23", "23")],
+)
+def test_a_relay_that_rewords_the_figure_still_has_it_from_there(
+    make_store: Callable[..., Path], cited: str, relayed: str
+) -> None:
+    """Le Figaro's own "23", citing Le Monde's "at least 23", is Le Monde's figure with
+    its qualifier dropped (DESIGN §2: own reporting in a document citing one that carries
+    the other): one origin — not an independent count confirming it. A figure the cited
+    document does not state (29), or only a vague word's size, stays Le Figaro's."""
+    ev, _ = _group(make_store, [("monde-doc", None, cited), ("relay", None, relayed)])
+    assert _origins(ev) == [["c0", "c1"]]
+    assert ev.relayed_from["c1"].id == "c0"
+    other, _ = _group(make_store, [("monde-doc", None, "at least 23"), ("relay", None, "29")])
+    assert _origins(other) == [["c0"], ["c1"]]
+    vague, _ = _group(make_store, [("monde-doc", None, "dozens"), ("relay", None, "24")])
+    assert _origins(vague) == [["c0"], ["c1"]]
+
+
+def test_a_lede_rewording_the_figure_its_article_attributes_carries_it(
+    make_store: Callable[..., Path],
+) -> None:
+    """RFI's own "23 killed" above "at least 23, the medical sources said", in one
+    dispatch: the medical sources' figure, qualifier dropped, not RFI's own count."""
+    ev, _ = _group(
+        make_store, [("rfi-doc", "medical-sources", "at least 23"), ("rfi-doc", None, "23")]
+    )
+    assert _origins(ev) == [["c0", "c1"]]
 
 
 def test_relaying_a_figure_does_not_make_an_outlet_one_with_its_source(

@@ -19,6 +19,7 @@ from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement, Unit
 from claimcheck.model import Claim, Subject
 from claimcheck.store import Store
+from claimcheck.values import Quantity, stated_numbers
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -29,7 +30,17 @@ class _DocIndex:
     by id, supports a statement (the claim a relay carries, in :func:`compute_origins`)
     — without trying each claim of the document for each relaying claim."""
 
-    __slots__ = ("asserted", "claims", "degenerate", "denied", "found", "his", "keyed")
+    __slots__ = (
+        "asserted",
+        "claims",
+        "degenerate",
+        "denied",
+        "first",
+        "found",
+        "his",
+        "keyed",
+        "numbers",
+    )
 
     def __init__(self, ev: GroupEvidence, positions: list[int]) -> None:
         claims = ev.claims
@@ -42,8 +53,12 @@ class _DocIndex:
                 cid = claims[j].id
                 if t.index not in first or cid < first[t.index][0]:
                     first[t.index] = (cid, j, t)
+        self.first = first
         #: The answer for each statement asked about.
         self.found: dict[int, int | None] = {}
+        #: (numbers stated, id, position) of the first claim of each asserted quantity:
+        #: built when first asked (:meth:`_same_figure`).
+        self.numbers: list[tuple[frozenset[float], str, int]] | None = None
         #: (stance, key) -> (id, position) of the first claim stating it.
         self.keyed = {(t.stance, t.value.key): (cid, j) for cid, j, t in first.values()}
         self.asserted: list[tuple[Bound, Bound, str, int]] = []
@@ -77,6 +92,8 @@ class _DocIndex:
                 for lo, _, cid, j in candidates:
                     if lo >= low and (best is None or cid < best[0]):
                         best = (cid, j)
+                if best is None and ev.type == "quantity":
+                    best = self._same_figure(st)
             else:
                 lo, hi = bounds(st.value)
                 for low, high, cid, j in self.denied:
@@ -90,6 +107,24 @@ class _DocIndex:
                     if stance == "asserts" and k != key and (best is None or found < best):
                         best = found
         return None if best is None else best[1]
+
+    def _same_figure(self, st: Statement) -> tuple[str, int] | None:
+        """The first claim (by id) stating a figure of ``st`` in another form: a relay's
+        "23" citing "at least 23" carries that figure, qualifier dropped (which CC107
+        then names). Not a vague word's size: "dozens" states no 24."""
+        if self.numbers is None:
+            self.numbers = [
+                (frozenset(stated_numbers(t.value) or ()), cid, j)
+                for cid, j, t in self.first.values()
+                if t.stance == "asserts" and not _vague(t.value)
+            ]
+        mine = set(stated_numbers(st.value) or ()) if not _vague(st.value) else set()
+        found = [(cid, j) for numbers, cid, j in self.numbers if mine & numbers]
+        return min(found) if found else None
+
+
+def _vague(value: object) -> bool:
+    return isinstance(value, Quantity) and value.form == "vague"
 
 
 def _quoted_in_own_document(ev: GroupEvidence, relays: dict[int, tuple[int, str]]) -> None:
