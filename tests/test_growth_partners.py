@@ -62,8 +62,8 @@ FIGURES = [
     "10-14",
     "about 20",
 ]
-#: Two to four days apart, and exactly 7 and 8 (the window's edge), weeks apart, a
-#: month's range, and after the siege.
+#: Two to four days apart, and exactly 7 and 8 (the window's edge), weeks apart, the
+#: siege's last day, a month's range, and after the siege.
 DAYS = [
     None,
     "2031-03-02",
@@ -72,6 +72,7 @@ DAYS = [
     "2031-03-09",
     "2031-03-10",
     "2031-03-20",
+    "2031-03-31",
     "2031-02",
     "2031-04-03",
 ]
@@ -147,3 +148,33 @@ def test_the_window_and_the_rise_at_their_edges(
     ev = StoreEvidence(store).group(("siege", "killed"))
     assert {c.id for c in ev.conflicts().claims} == ({"c00", "c01"} if dispute else set())
     assert ("c00" in ev.overtaken) is not dispute
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "dispute"),
+    [
+        # a neutral count on the siege's last day, another the day after: the toll grew
+        (("o0", None, "10", "2031-03-31"), ("o1", None, "12", "2031-04-01"), False),
+        # the army's on the last day, its ally's after it: one stake, growth
+        (("o0", "army", "10", "2031-03-31"), ("o1", "militia", "12", "2031-04-03"), False),
+        # the army's on the last day, the rebels' after it, however modest: a dispute
+        (("o0", "army", "10", "2031-03-31"), ("o1", "vlf", "12", "2031-04-03"), True),
+        (("o0", "army", "10", "2031-03-31"), ("o1", None, "12", "2031-04-20"), True),
+        # the day before the last, the rebels' modest rise within days: growth
+        (("o0", "army", "10", "2031-03-30"), ("o1", "vlf", "12", "2031-04-03"), False),
+        # given after the siege: different origins' differing tolls are a dispute
+        (("o0", None, "10", "2031-04-01"), ("o1", None, "12", "2031-04-02"), True),
+    ],
+)
+def test_a_toll_given_on_the_last_day_grows_only_within_its_stake(
+    tmp_path: Path, first: tuple[str, ...], later: tuple[str, ...], dispute: bool
+) -> None:
+    """DESIGN §2: growth when the earlier figure's `as_of` is not after the subject's
+    end; once it has ended, another stake's differing toll is a dispute."""
+    for order in ([first, later], [later, first]):
+        store = write(tmp_path, order)
+        ev = StoreEvidence(store).group(("siege", "killed"))
+        found = {c.id for c in ev.conflicts().claims}
+        assert found == ({"c00", "c01"} if dispute else set()), order
+        assert ev.conflicts().pairs == ([("c00", "c01")] if dispute else []), order
+        assert bool(ev.overtaken) is not dispute, order

@@ -188,6 +188,19 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
             highs.add(side[c.id], when[c.id].low.toordinal(), (lo, o, c))  # type: ignore[union-attr]
     for day, hi, o, c in interim if stakes else ():
         lows.add(side[c.id], day, (hi, o, c))
+    # Given on the subject's last day, an interim figure grows only within its stake
+    # (timing.outgrows): of each other stake, the highest figures given after that day,
+    # and for those, the lowest figures given on it.
+    end = group.end.toordinal() if stakes and group.end is not None else None
+    after_end: dict[str | None, list[Item]] = defaultdict(list)
+    on_end: dict[str | None, list[Item]] = defaultdict(list)
+    if end is not None:
+        for c, lo, _, o in info:
+            if start(c) > end:
+                after_end[side[c.id]] = best_two(after_end[side[c.id]], (lo, o, c), higher=True)
+        for day, hi, o, c in interim:
+            if day >= end:
+                on_end[side[c.id]] = best_two(on_end[side[c.id]], (hi, o, c), higher=False)
     ends = [t[0] for t in interim]
     suffix_bottom: list[list[tuple[Bound, int, Claim]]] = [[] for _ in range(len(interim) + 1)]
     for i in range(len(interim) - 1, -1, -1):
@@ -205,6 +218,9 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
             if stakes:  # (and another stake's steep rise within days: a dispute, not growth)
                 near = highs.others(mine, day + 1, day + CONTEMPORARY_DAYS)
                 top = _extremes(chain(top, (t for t in near if steep(hi_c, t[0]))), higher=True)
+            if end is not None and day >= end:  # (on the last day: any of another stake's)
+                later = (t for stake, ts in after_end.items() if stake != mine for t in ts)
+                top = _extremes(chain(top, later), higher=True)
         else:
             top = top_all
         y = _other(top, o)
@@ -221,6 +237,9 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
                 near = lows.others(mine, day - CONTEMPORARY_DAYS, day - 1)
                 steeply = (t for t in near if steep(t[0], lo_c))
                 bottom = _extremes(chain(bottom, steeply), higher=False)
+                if end is not None and day > end:  # (another stake's of the last day)
+                    given = (t for stake, ts in on_end.items() if stake != mine for t in ts)
+                    bottom = _extremes(chain(bottom, given), higher=False)
             y = _other(bottom, o)
         if y is not None and y[0] < below:
             partner[c.id] = y[2]

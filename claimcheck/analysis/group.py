@@ -311,13 +311,14 @@ class GroupEvidence:
 
     def interim(self, claim: Claim) -> bool:
         """A figure given while the subject was still under way: its ``as_of`` (its
-        source's, for a relay) ends before the subject's last day (a subject with no
-        date is under way)."""
+        source's, for a relay) ends not after the subject's last day (a subject with no
+        date is under way). One given on the last day itself grows only within its own
+        stake (see :func:`~claimcheck.analysis.timing.outgrows`)."""
         as_of = self.when(claim)
         if as_of is None or not as_of.known:
             return False
         end = self.end
-        return end is None or as_of.high < end
+        return end is None or as_of.high <= end
 
     def growth(self, first: Claim, later: Claim) -> bool:
         """Whether ``later`` (higher) only overtakes ``first``: a running toll growing

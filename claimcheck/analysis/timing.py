@@ -218,16 +218,30 @@ def steep(first: Bound, later: Bound) -> bool:
 def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     """Whether ``later``, a higher figure given after the interim ``first`` by another
     origin, may be ``first``'s toll grown: told by an origin of the same stake (both
-    neutral, or both of one side), or more than :data:`CONTEMPORARY_DAYS` later, or no
-    more than :data:`STEEP_RISE` times as high. (A figure of unknown date may be
-    anything's growth: callers ask only of figures :func:`before` orders.)"""
+    neutral, or both of one side), or — unless ``first`` was given on the subject's last
+    day, after which another stake's differing toll is a dispute (DESIGN §2: the army's
+    toll on the day of a one-day attack, the rebels' the next day) — more than
+    :data:`CONTEMPORARY_DAYS` later, or no more than :data:`STEEP_RISE` times as high.
+    (A figure of unknown date may be anything's growth: callers ask only of figures
+    :func:`before` orders.)"""
     units = group.units
     if units[first.id].side == units[later.id].side:
         return True
     a, b = group.when(first), group.when(later)
-    if a is None or b is None or (b.low - a.high).days > CONTEMPORARY_DAYS:
+    if a is None or b is None:
+        return True
+    if on_last_day(group, a):
+        return False
+    if (b.low - a.high).days > CONTEMPORARY_DAYS:
         return True
     return not steep(bounds(first.parsed)[1], bounds(later.parsed)[0])  # type: ignore[arg-type]
+
+
+def on_last_day(group: GroupEvidence, as_of: DateRange) -> bool:
+    """Whether a figure dated ``as_of`` was given on the subject's last day, not
+    before it (an interim figure that grows only within its own stake)."""
+    end = group.end
+    return end is not None and as_of.high >= end
 
 
 class ByStakeAndDay:
@@ -317,7 +331,7 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
         return
     dated = [c for c in claims if c.id in when]
     end = group.end
-    interim = [c for c in dated if end is None or when[c.id].high < end]
+    interim = [c for c in dated if end is None or when[c.id].high <= end]
     if not interim:
         return
     # Sweep from the latest: keep the two highest lower bounds of distinct origins
@@ -356,13 +370,23 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
         if same is None and not several:
             continue
         _below, above = group.limits(x.parsed)  # type: ignore[arg-type]
-        for past in (same, next((t for t in far if t[1] != mine), None)):
+        # (given on the last day: only its own stake's later figures outgrow it)
+        last_day = end is not None and said >= end
+        others = None if last_day else next((t for t in far if t[1] != mine), None)
+        for past in (same, others):
             if past is not None and past[0] > above:
                 overtaken[x.id] = past[2]
                 break
         else:
-            if not several or not any(
-                t[0] > above for stake, found in tops.items() if stake != side for t in found[:1]
+            if (
+                last_day
+                or not several
+                or not any(
+                    t[0] > above
+                    for stake, found in tops.items()
+                    if stake != side
+                    for t in found[:1]
+                )
             ):
                 continue  # (no later figure of another stake above it at all)
             assert rises is not None

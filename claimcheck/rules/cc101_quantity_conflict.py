@@ -26,15 +26,16 @@ class QuantityConflict(Rule):
     when their intervals do not overlap. The same origin changing its figure is a
     revision or a self-contradiction (CC105-CC107), never a conflict between sources.
     For a cumulative property, a lower figure given while the subject was still under
-    way (its `as_of` before the subject's last day, or the subject has no date) and a
-    later, higher figure from another origin are the toll growing, not a conflict
+    way (its `as_of` not after the subject's last day, or the subject has no date) and
+    a later, higher figure from another origin are the toll growing, not a conflict
     (option `cumulative-growth`) — unless the two origins have different stakes (a
     party and a neutral count, or two sides) and the later figure is more than twice
-    the earlier within 7 days: the army's 40 dead of a siege and the rebels' 400 the
-    next day are a dispute, a hospital's 45 the next day or the UN's 600 three weeks on
-    are growth. Once the subject has ended, different origins' differing tolls
-    conflict: the army's toll on the day of a one-day attack and the rebels' higher
-    toll the next day are a dispute. A figure its own origin has since
+    the earlier within 7 days, or the earlier was given on the last day itself: the
+    army's 40 dead of a siege and the rebels' 400 the next day are a dispute, a
+    hospital's 45 the next day or the UN's 600 three weeks on are growth. Once the
+    subject has ended, different origins' differing tolls conflict: the army's toll on
+    the day of a one-day attack and the rebels' higher toll the next day are a dispute;
+    a hospital's toll that day and a rights group's higher one the next are growth. A figure its own origin has since
     revised (CC105, CC106) is out of the dispute. The finding's `pairs` say who
     contradicts whom, and its message names each pair of values that cannot both hold.
 
