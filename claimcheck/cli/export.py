@@ -35,7 +35,10 @@ from claimcheck.cli.output import emit, tell
     "--date",
     "published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="ClaimReview: the reviews' publication date, YYYY-MM-DD (default: today).",
+    help=(
+        "ClaimReview: the publication date, YYYY-MM-DD, of reviews that give none in"
+        " their `on` (default: today)."
+    ),
 )
 @click.option(
     "--automated-ratings",
