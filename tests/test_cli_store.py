@@ -262,6 +262,39 @@ def test_an_empty_store_file_is_a_warning_on_stderr_not_an_error(
     assert quiet.exit_code == 0 and "warning" not in quiet.stderr
 
 
+def test_a_subject_without_sides_that_parties_speak_about_is_warned_of(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """Who holds Anefis, with no `sides` on the town: FAMa and Wagner (one side) would
+    count as two independent neutral origins. A warning says so, at the subject, and
+    names the sides to list; a subject inheriting sides through `part_of` has none."""
+    root = make_store(
+        {
+            "town.yaml": (
+                "subjects:\n"
+                "  - {id: anefis, label: Anefis}\n"
+                "  - {id: anefis-fight, label: Fight at Anefis, part_of: battle}\n"
+                "properties:\n"
+                "  - {id: held_by, type: entity}\n"
+                "claims:\n"
+                "  - {id: a, subject: anefis, property: held_by, value: fama, source: rfi-doc,"
+                " claimant: fama}\n"
+                "  - {id: b, subject: anefis, property: held_by, value: fama, source: monde-doc,"
+                " claimant: wagner}\n"
+                "  - {id: c, subject: anefis-fight, property: held_by, value: fama,"
+                " source: monde-doc, claimant: wagner}\n"
+            )
+        }
+    )
+    for args in (["validate"], ["check", "--format", "text"]):
+        result = runner.invoke(cli, ["--store", str(root), *args])
+        warnings = [line for line in result.stderr.splitlines() if "warning: subject" in line]
+        assert len(warnings) == 1, result.stderr
+        assert "town.yaml:2:10: warning: subject 'anefis' has no `sides`" in warnings[0]
+        assert "fama (mali-government), wagner (mali-government)" in warnings[0]
+        assert warnings[0].endswith("(`sides: [mali-government]`)"), warnings[0]
+
+
 def test_every_record_type_takes_a_note(runner: CliRunner, make_store: Callable[..., Path]) -> None:
     root = make_store(
         {

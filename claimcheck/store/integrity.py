@@ -93,6 +93,7 @@ def check(
     )
     _claims(store, problem, locate, failed, missing, exists)
     _reviews(store, locate, failed, exists)
+    _sideless(store, locate)
 
 
 def _reviews(
@@ -111,6 +112,46 @@ def _reviews(
                     f"{did_you_mean(cid, store.claims)}",
                 )
             )
+
+
+#: Parties with a side named in a warning about one subject, at most.
+_SIDELESS_SHOWN = 4
+
+
+def _sideless(store: Store, locate: Locate) -> None:
+    """A warning for a subject with no ``sides`` (nor any subject it is ``part_of``) that
+    parties with a side make claims about: they count as neutral there — the army and
+    its militia agreeing on who holds a town read as two independent confirmations."""
+    if not any(p.side for p in store.parties.values()):
+        return
+    sideless = {
+        sid
+        for sid in store.subjects
+        if not any(store.subjects[s].sides for s in store.part_of_chain(sid))
+    }
+    if not sideless:
+        return  # (most stores: every subject's sides declared or inherited)
+    speaking: dict[str, dict[str, str]] = {}
+    for (subject, _), claims in store.groups.items():
+        if subject in sideless:
+            for c in claims:
+                side = store.side_of(c.claimant)
+                if side is not None and c.claimant is not None:
+                    speaking.setdefault(subject, {})[c.claimant] = side
+    for subject, parties in sorted(speaking.items()):
+        named = [f"{p} ({side})" for p, side in sorted(parties.items())]
+        more = len(named) - _SIDELESS_SHOWN
+        listed = ", ".join(named[:_SIDELESS_SHOWN]) + (f" and {more} more" if more > 0 else "")
+        involved = ", ".join(sorted(set(parties.values())))
+        store.warnings.append(
+            Problem(
+                locate(store.where[subject], "subjects", "id"),
+                f"subject {subject!r} has no `sides`, nor has what it is part of, but parties "
+                f"with a side make claims about it: {listed}; they count as neutral there, "
+                f"their agreeing claims as independent — list the sides involved "
+                f"(`sides: [{involved}]`)",
+            )
+        )
 
 
 def _named(target: str, records: Mapping[str, Any]) -> str:
