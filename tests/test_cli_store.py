@@ -144,9 +144,30 @@ def test_an_output_that_cannot_be_written_is_a_clear_error(
     ):
         code, out, err = invoke(runner, *args)
         assert code == 2, (args, out, err)
-        assert f"{missing}/" in err and "cannot write: No such file or directory" in err
+        assert f"{missing}/" in err
+        assert f"cannot write: the folder {missing} does not exist" in err
         assert "Traceback" not in out + err
     assert not missing.exists()
+
+
+def test_a_written_output_is_said_and_a_format_against_its_suffix_is_warned_of(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Every command writing -o FILE says `wrote FILE` (schema and export had said
+    nothing); HTML written to a `.md` name is warned of, and written as asked."""
+    for args, name in (
+        (["schema"], "s.json"),
+        (["export", "--format", "csv"], "c.csv"),
+        (["report"], "r.md"),
+    ):
+        path = tmp_path / name
+        code, out, err = invoke(runner, *args, "-o", str(path))
+        assert code == 0 and f"wrote {path}" in err, (args, err)
+    odd = tmp_path / "odd.md"
+    code, out, err = invoke(runner, "report", "--format", "html", "-o", str(odd))
+    assert code == 0, err
+    assert f"warning: writing html to {odd}, whose suffix says markdown" in err
+    assert odd.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 def test_filters_match_ids_typed_in_either_unicode_form(runner: CliRunner, tmp_path: Path) -> None:

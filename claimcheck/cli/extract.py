@@ -88,13 +88,13 @@ def extract(
             raise click.UsageError(
                 "--check needs -o FILE: the candidate is checked where you edit it"
             )
-        emit(text, output)
+        emit(text, output, say=False)
         _summary(found, output)
         _check(ctx, output)
         return
     if fmt == "json":
         text = json.dumps(to_json(found, JSON_VERSION), ensure_ascii=False, indent=2)
-    emit(text, output)
+    emit(text, output, say=False)
     if output and output != "-":
         _summary(found, output)
 

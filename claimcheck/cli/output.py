@@ -18,17 +18,26 @@ from claimcheck.errors import Location, Problem, UsageError, display_path
 Output = str | bytes | Iterator[bytes]
 
 
-def emit(data: Output, output: str | None = None, colours: Any = None) -> None:
+def emit(data: Output, output: str | None = None, colours: Any = None, *, say: bool = True) -> None:
     """A command's output: written to ``output`` (``-`` is stdout) exactly as it would
-    go down a pipe, or printed with :func:`echo`."""
+    go down a pipe — saying ``wrote FILE`` unless not ``say`` (a command saying more) —
+    or printed with :func:`echo`."""
     if output and output != "-":
         try:
             with open(output, "wb") as f:
                 _write_bytes(f, data)
         except OSError as e:
+            folder = Path(output).parent
+            why = (
+                f"the folder {display_path(folder)} does not exist"
+                if not folder.exists()
+                else (e.strerror or str(e))
+            )
             raise UsageError(
-                [Problem(Location(display_path(Path(output))), f"cannot write: {e.strerror or e}")]
+                [Problem(Location(display_path(Path(output))), f"cannot write: {why}")]
             ) from None
+        if say:
+            tell(f"wrote {output}")
     else:
         echo(data, colours)
 

@@ -51,11 +51,13 @@ def report(
                 f"-o {output}: cannot tell the report's format from {what}; "
                 "name it .md, .html or .json, or give --format"
             )
+    elif fmt is not None and output and output != "-":
+        said = REPORT_SUFFIXES.get(Path(output).suffix.lower())
+        if said is not None and said != fmt:
+            tell(f"warning: writing {fmt} to {output}, whose suffix says {said}")
     result = check_all(ctx)
     progress("writing the report")
     emit(report_output(result, fmt or "markdown", title), output)
-    if output and output != "-":
-        tell(f"wrote {output}")
     ctx.exit(result.exit_code(fail_on))
 
 
