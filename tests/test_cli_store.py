@@ -161,10 +161,10 @@ def test_a_written_output_is_said_and_a_format_against_its_suffix_is_warned_of(
         (["report"], "r.md"),
     ):
         path = tmp_path / name
-        code, out, err = invoke(runner, *args, "-o", str(path))
+        code, _out, err = invoke(runner, *args, "-o", str(path))
         assert code == 0 and f"wrote {path}" in err, (args, err)
     odd = tmp_path / "odd.md"
-    code, out, err = invoke(runner, "report", "--format", "html", "-o", str(odd))
+    code, _out, err = invoke(runner, "report", "--format", "html", "-o", str(odd))
     assert code == 0, err
     assert f"warning: writing html to {odd}, whose suffix says markdown" in err
     assert odd.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

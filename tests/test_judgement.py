@@ -695,14 +695,14 @@ def test_a_vague_word_left_alone_gives_its_size_not_its_low_end(
     assert "the figures left are vague words" in est["basis"], est["basis"]
 
 
-def test_no_vague_word_stands_in_for_figures_all_improbable(
+def test_figures_all_improbable_leave_a_vague_word_its_size_and_say_so(
     make_store: Callable[..., Path],
 ) -> None:
     """Three outlets count 12, 23 and 41 buildings destroyed, each contradicted by the
     two others (improbable, all three); a fourth writes "dozens", which the 41 supports.
-    Left with a vague word alone, the estimate had published its nominal 24 — nobody's
-    figure — and said no claim states one. Every figure is contested: the estimate is
-    given from the stated figures, and says its basis is weak."""
+    Improbable figures are left out while any other remains (DESIGN §4): what remains is
+    "dozens", whose size is the best — and the basis says so, not that no claim states
+    a figure."""
     data = run(
         world(
             make_store,
@@ -719,11 +719,11 @@ def test_no_vague_word_stands_in_for_figures_all_improbable(
     assert [grade(data, c) for c in ("valley-41", "pinecrest-23", "eastwind-12")] == [5, 5, 5]
     est = estimate(data, "dresk-shelling", "buildings_destroyed")
     assert est is not None, data["estimates"]
-    assert (est["low"], est["high"]) == (12, 41), est
-    assert est["best"] in (12, 23, 41), est
-    assert "northgate-dozens" not in est["claims"]["best"], est
+    assert est["claims"]["best"] == ["northgate-dozens"], est
+    assert est["best"] == 24, est  # the size the vague words table gives "dozens"
+    assert "left out as improbable: 12, 23, 41" in est["basis"], est["basis"]
+    assert "the size of 'dozens'" in est["basis"], est["basis"]
     assert "no claim states a figure" not in est["basis"], est["basis"]
-    assert est["basis"].endswith("every figure is contested, so the basis is weak"), est
 
 
 def test_an_open_bound_above_every_figure_leaves_the_high_open(

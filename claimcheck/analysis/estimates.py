@@ -149,13 +149,6 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     if len(said) < 2 or len(origins) < 2:
         return None  # one figure, or one origin revising itself (CC105-CC107)
     credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]
-    # Improbable figures are left out while another *figure* remains: a vague word's
-    # size is no figure anyone gave, so when only vague words would remain, every figure
-    # is contested and the estimate comes from all of them.
-    if not any(_states_figure(c, statement_of) for c in credible) and any(
-        _states_figure(c, statement_of) for c in evidence
-    ):
-        credible = []
     # Each statement's weights, once (the claims of a statement share them).
     weights: dict[int, tuple[Any, Any]] = {}
 
@@ -239,12 +232,6 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         best_origins=n_best,
         basis=names,
     )
-
-
-def _states_figure(c: Claim, statement_of: dict[str, Statement]) -> bool:
-    """Whether a claim states a figure or a bound, not only a vague word's size."""
-    value = c.parsed if isinstance(c.parsed, Quantity) else statement_of[c.id].value
-    return isinstance(value, Quantity) and _kind(value) != "vague"
 
 
 def _lowest(pool: list[Claim], f: dict[str, _Figures]) -> tuple[list[str], float]:
@@ -392,8 +379,14 @@ def _basis(
 ) -> str:
     claims = ev.store.claims
     who = sorted({claims[cid].speaker for cid in best_claims if cid in claims})
+    # (a vague word's size is nobody's figure: said as what it is)
+    what = (
+        "the size of " + ", ".join(sorted({f"'{claims[c].parsed}'" for c in best_claims})) + ","
+        if vague_only
+        else "the figure"
+    )
     text = (
-        f"best {_num(best)}: the figure given by {', '.join(who)}, "
+        f"best {_num(best)}: {what} given by {', '.join(who)}, "
         f"supported by {n_best} independent origin{'s' if n_best != 1 else ''}"
     )
     shown = sorted({str(c.parsed) for c in left_out})
@@ -414,9 +407,9 @@ def _basis(
             partisan
         )
     if vague_only and (left_out or challenged):
-        text += "; the figures left are vague words, so their sizes are used"
+        text += "; the figures left are vague words"
     elif vague_only:
-        text += "; no claim states a figure, so vague words' sizes are used"
+        text += "; no claim states a figure"
     if weak:
         text += f"; {weak}, so the basis is weak"
     return text

@@ -19,6 +19,7 @@ from claimcheck.errors import kind_of
 from claimcheck.values.words import (
     APPROX_MARGIN,
     MULTIPLIERS,
+    NO_FIGURE,
     NOBODY,
     PREFIXES,
     PREFIXES_LONGEST_FIRST,
@@ -243,6 +244,11 @@ def parse_quantity_text(raw: str) -> Quantity:
     for candidate in _without_trailing_noun(text):
         q = _parse_clean(candidate, stated)
         if q is not None:
+            if q.high == 0 and NO_FIGURE.intersection(text[len(candidate) :].split()):
+                raise QuantityError(
+                    f"{raw!r} gives no figure: write 0 if the source says there were none, "
+                    "or 'unknown' if it gives no count"
+                )
             return q
     raise QuantityError(f"cannot read {raw!r} as a quantity; accepted forms: {ACCEPTED_FORMS}")
 

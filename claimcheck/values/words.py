@@ -232,6 +232,17 @@ PREFIXES_LONGEST_FIRST = sorted(PREFIXES, key=lambda p: -len(p[0]))
 #: What a source writes when it does not know.
 UNKNOWN_WORDS = {"unknown", "inconnu", "inconnue", "non connu", "?", "n/a"}
 
+#: Words after "none" or "aucun" that say no figure was given, not that there were
+#: none: "none reported", "aucun bilan" are no count at all.
+NO_FIGURE = frozenset(
+    {
+        *("reported", "confirmed", "known", "given", "available", "announced", "released"),
+        *("toll", "figure", "figures", "count", "tally", "estimate", "number"),
+        *("bilan", "chiffre", "chiffres", "décompte", "annoncé", "confirmé", "connu"),
+        *("communiqué", "disponible", "officiel"),
+    }
+)
+
 #: Ways of saying nobody at all: 0 ("no one" is not "no" and "one").
 NOBODY = frozenset(
     {"no one", "no-one", "nobody", "not one", "not a single one", "personne", "pas un", "pas une"}

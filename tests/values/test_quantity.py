@@ -333,3 +333,14 @@ def test_fewer_than_nothing_allows_no_figure(written: str) -> None:
     with pytest.raises(QuantityError, match=r"allows no figure.*write 0"):
         parse_quantity(written)
     assert parse_quantity("<1").high == 1  # fewer than one is none: a figure
+
+
+@pytest.mark.parametrize(
+    ("written", "alone"),
+    [("none reported", "none"), ("aucun bilan", "aucun"), ("no one reported", "no one")],
+)
+def test_none_said_of_a_count_not_given_is_no_figure(written: str, alone: str) -> None:
+    """ "Aucun bilan" is no toll given, not a toll of 0: refused, saying what to write."""
+    with pytest.raises(QuantityError, match="gives no figure: write 0 if the source says"):
+        parse_quantity(written)
+    assert parse_quantity(alone).high == 0
