@@ -670,6 +670,27 @@ def test_best_is_never_a_vague_words_nominal_when_a_number_is_stated(
     assert est["claims"]["best"] == ["pinecrest-150", "valley-150"], est
 
 
+@pytest.mark.parametrize(("against", "expected"), [("watchlight", 5), ("dresk-medical-sources", 4)])
+def test_several_neutral_origins_against_weigh_anonymous_ones_half(
+    make_store: Callable[..., Path], against: str, expected: int
+) -> None:
+    """The Harbor Times' own 12 against Valley's 30 and a second 30: from Watchlight
+    (named), improbable; from anonymous medical sources, who weigh half, a named origin
+    and an anonymous one are not yet "several" — doubtful (DESIGN §4)."""
+    data = run(
+        world(
+            make_store,
+            "{id: harbor-12, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: 12, source: harbor-0305}",
+            "{id: valley-30, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: 30, source: valley-0305}",
+            "{id: other-30, subject: dresk-shelling, property: buildings_destroyed, "
+            f"value: 30, source: meridian-0305, claimant: {against}}}",
+        )
+    )
+    assert grade(data, "harbor-12") == expected, data["grades"]["harbor-12"]
+
+
 def test_a_vague_word_left_alone_gives_its_size_not_its_low_end(
     make_store: Callable[..., Path],
 ) -> None:

@@ -222,8 +222,11 @@ def _judged(
         against = _units(tally.against, not tally.bracketed)
         if tally.bracketed:
             against += ", not all agreeing among themselves"
+    # "Several" neutral origins against: their weight, an anonymous one counting half
+    # (a named hospital and anonymous residents are not yet several).
+    several = w_against >= 2
     if not tally.support:
-        if n_against >= 2:
+        if several:
             grade = 5
         elif units_against:
             grade = 4
@@ -258,7 +261,7 @@ def _judged(
         # One origin outweighing what contradicts it is no better for being contradicted
         # (an anonymous "10" against a named outlet's "14" does not make the 14 likelier).
         grade, why = 3, f"a single origin; contradicted by {against}, which weighs less"
-    elif units_for <= 1 and n_against >= 2:
+    elif units_for <= 1 and several:
         grade, why = 5, f"contradicted by {against}; no other origin supports it"
     elif units_for == 1 and n_for == 0 and tally.also_otherwise and n_against >= 1:
         # A ministry's "no jet lost" that its own air-force official contradicts ("one
