@@ -122,6 +122,19 @@ def test_a_relay_that_rewords_the_figure_still_has_it_from_there(
     assert _origins(vague) == [["c0"], ["c1"]]
 
 
+@pytest.mark.parametrize(
+    ("cited", "own"), [("fewer than 23", "more than 23"), ("nearly 50", "45"), ("10-14", "20")]
+)
+def test_a_relays_own_count_sharing_a_number_with_its_source_stays_its_own(
+    make_store: Callable[..., Path], cited: str, own: str
+) -> None:
+    """A figure the cited document cannot hold with ("more than 23" against "fewer than
+    23"), or a number only computed from its wording (the 45 "nearly 50" is read from),
+    is the outlet's own: two origins."""
+    ev, _ = _group(make_store, [("monde-doc", None, cited), ("relay", None, own)])
+    assert _origins(ev) == [["c0"], ["c1"]]
+
+
 def test_a_lede_rewording_the_figure_its_article_attributes_carries_it(
     make_store: Callable[..., Path],
 ) -> None:

@@ -93,7 +93,7 @@ class _DocIndex:
                     if lo >= low and (best is None or cid < best[0]):
                         best = (cid, j)
                 if best is None and ev.type == "quantity":
-                    best = self._same_figure(st)
+                    best = self._same_figure(ev, st)
             else:
                 lo, hi = bounds(st.value)
                 for low, high, cid, j in self.denied:
@@ -108,10 +108,11 @@ class _DocIndex:
                         best = found
         return None if best is None else best[1]
 
-    def _same_figure(self, st: Statement) -> tuple[str, int] | None:
+    def _same_figure(self, ev: GroupEvidence, st: Statement) -> tuple[str, int] | None:
         """The first claim (by id) stating a figure of ``st`` in another form: a relay's
-        "23" citing "at least 23" carries that figure, qualifier dropped (which CC107
-        then names). Not a vague word's size: "dozens" states no 24."""
+        "23" citing "at least 23" or "more than 23" carries that figure, qualifier
+        dropped. Not with another qualifier it cannot hold with ("more than 23" citing
+        "fewer than 23"), nor a vague word's size ("dozens" states no 24)."""
         if self.numbers is None:
             self.numbers = [
                 (frozenset(stated_numbers(t.value) or ()), cid, j)
@@ -119,12 +120,27 @@ class _DocIndex:
                 if t.stance == "asserts" and not _vague(t.value)
             ]
         mine = set(stated_numbers(st.value) or ()) if not _vague(st.value) else set()
-        found = [(cid, j) for numbers, cid, j in self.numbers if mine & numbers]
+        statement_of = ev.statement_by_claim
+        found = [
+            (cid, j)
+            for numbers, cid, j in self.numbers
+            if mine & numbers
+            and (
+                _plain(st.value)
+                or _plain(statement_of[cid].value)
+                or not ev.excludes(statement_of[cid].value, st.value)
+            )
+        ]
         return min(found) if found else None
 
 
 def _vague(value: object) -> bool:
     return isinstance(value, Quantity) and value.form == "vague"
+
+
+def _plain(value: object) -> bool:
+    """A figure with no qualifier: "23" (what a relay dropping "at least" writes)."""
+    return isinstance(value, Quantity) and value.form == "exact"
 
 
 def _quoted_in_own_document(ev: GroupEvidence, relays: dict[int, tuple[int, str]]) -> None:

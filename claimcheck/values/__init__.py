@@ -136,15 +136,15 @@ def is_unknown(value: Value) -> bool:
 
 def stated_numbers(value: object) -> list[float] | None:
     """The numbers a quantity or date states, as a reader would quote them: "about 12"
-    states 12, "30+" states 30, "10-14" states 10 and 14, a day range its first and
+    and "nearly 12" state 12, "30+" states 30, "10-14" states 10 and 14, a day range its first and
     last day (as ordinals). (Not an open end: "30+" does not state infinity.) None for
     other values."""
     v = value
     if isinstance(v, Quantity):
         if v.form == "unknown":
             return None
-        if v.form == "approx" and v.nominal is not None:
-            return [v.nominal]
+        if v.form in ("approx", "range") and v.nominal is not None:
+            return [v.nominal]  # ("nearly 50" states 50, not the 45 it is read from)
         if v.form in ("at-least", "more-than"):
             return [v.low]
         if v.form in ("at-most", "less-than"):
