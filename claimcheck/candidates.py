@@ -178,9 +178,10 @@ class _Supporters:
             found = self.found[id(t)] = frozenset(ids)
         return found
 
-    def claims_for(self, t: Statement) -> list[str]:
-        """The candidates' claims whose statement supports ``t``, in store order."""
-        support = self.of(t)
+    def claims_for(self, *statements: Statement) -> list[str]:
+        """The candidates' claims whose statement supports any of ``statements``, in
+        store order."""
+        support = set().union(*(self.of(t) for t in statements))
         statement_of = self.whole.statement_by_claim
         return [n for n in self.claims if id(statement_of[n]) in support]
 
@@ -203,8 +204,7 @@ def _resolved(
         if f.rule not in gaps:
             continue
         said = {id(statement_of[c]): statement_of[c] for c in f.claims if c in statement_of}
-        support = set().union(*(supporters.of(t) for t in said.values()))
-        by = [n for n in supporters.claims if id(statement_of[n]) in support]
+        by = supporters.claims_for(*said.values())
         if by:
             backing[f.fingerprint] = by
     if not backing:

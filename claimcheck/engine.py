@@ -214,6 +214,7 @@ def attach_reviews(store: Store, findings: list[Finding], complete: bool) -> lis
                     note=review.note,
                     location=store.review_location(i),
                     successors=_successors(store, findings, review),
+                    listed=bool(review.claims),
                 )
             )
     return stale

@@ -129,6 +129,8 @@ class StaleReview:
     #: Findings holding claims the review lists (``claims:``), most in common first: a
     #: new value in a disagreement changes its fingerprint; review the one it became.
     successors: list[Finding] = field(default_factory=list)
+    #: Whether the review lists the claims it reviewed.
+    listed: bool = False
 
     def message(self) -> str:
         """``stale review: no finding has fingerprint …; CC101 … holds its claims …``."""
@@ -140,11 +142,13 @@ class StaleReview:
                 "it reviewed (a new value in it?): "
             )
             text += "it has a review of its own: remove this one" if f.review else "review that one"
+        elif self.listed:
+            text += ": no finding holds the claims it lists, the disagreement is gone; delete it"
         else:
             text += (
                 ": the disagreement it reviewed is gone, or took a new value (which changes "
                 "a fingerprint); review what it became, or delete this review (one that "
-                "lists its `claims:` is pointed to the finding holding them)"
+                "lists its claims is pointed to the finding holding them)"
             )
         return text
 

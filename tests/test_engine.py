@@ -538,3 +538,23 @@ def test_the_findings_by_claim_index_holds_every_finding_of_a_claim(tmp_path: Pa
         assert result.findings_by_claim.get(cid, []) == expected
         assert result.rules_of(cid) == {f.rule for f in expected}
     assert any(result.findings_by_claim.values())
+
+
+def test_a_stale_review_whose_listed_claims_no_finding_holds_says_to_delete_it(
+    tmp_path: Path,
+) -> None:
+    """It lists its claims, and no finding holds them now: the disagreement is gone —
+    not "list the claims to be pointed to a finding", which it already does."""
+    from claimcheck import check, load_store
+
+    (tmp_path / "base.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(
+        "claims:\n  - {id: a, subject: strike, property: deaths, value: 10, source: rfi-doc}\n"
+        "  - {id: b, subject: strike, property: deaths, value: 10, source: monde-doc}\n"
+        "reviews:\n  - {finding: 0123456789abcdef, verdict: explained, claims: [a]}\n",
+        encoding="utf-8",
+    )
+    (stale,) = check(load_store(tmp_path, cache=False)).stale_reviews
+    assert stale.message().endswith(
+        "no finding holds the claims it lists, the disagreement is gone; delete it"
+    )

@@ -512,7 +512,7 @@ def test_a_stale_review_is_in_the_report_saying_what_to_do(
     )
     _, md = report(runner, root, "--format", "markdown")
     (line,) = [x for x in md.splitlines() if "80d6555fa3eb4809" in x]
-    assert line.startswith("- ") and "c.yaml:4:5: stale review" in line, line
+    assert line.startswith("- c.yaml:4:5: stale review"), line  # (named from the store)
     assert "review what it became, or delete this review" in line, line
     _, html = report(runner, root, "--format", "html")
     assert 'class="stale"' in html and "80d6555fa3eb4809" in html

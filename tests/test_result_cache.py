@@ -227,6 +227,7 @@ def test_every_field_of_a_stale_review_is_kept() -> None:
         location=Location("reviews.yaml", 7, 3),
         note="look again",
         successors=[finding],
+        listed=True,
     )
     for field in dataclasses.fields(StaleReview):
         if field.default is not dataclasses.MISSING:

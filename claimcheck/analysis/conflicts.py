@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
 from claimcheck.analysis.statements import Conflicts, Statement
-from claimcheck.analysis.timing import CONTEMPORARY_DAYS, ByStakeAndDay, steep
+from claimcheck.analysis.timing import CONTEMPORARY_DAYS, ByStakeAndDay, on_last_day, steep
 from claimcheck.model import Claim
 from claimcheck.values.quantity import INF
 
@@ -198,8 +198,8 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
         for c, lo, _, o in info:
             if start(c) > end:
                 after_end[side[c.id]] = best_two(after_end[side[c.id]], (lo, o, c), higher=True)
-        for day, hi, o, c in interim:
-            if day >= end:
+        for _, hi, o, c in interim:
+            if on_last_day(group, when[c.id]):  # type: ignore[arg-type]
                 on_end[side[c.id]] = best_two(on_end[side[c.id]], (hi, o, c), higher=False)
     ends = [t[0] for t in interim]
     suffix_bottom: list[list[tuple[Bound, int, Claim]]] = [[] for _ in range(len(interim) + 1)]
@@ -218,7 +218,7 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
             if stakes:  # (and another stake's steep rise within days: a dispute, not growth)
                 near = highs.others(mine, day + 1, day + CONTEMPORARY_DAYS)
                 top = _extremes(chain(top, (t for t in near if steep(hi_c, t[0]))), higher=True)
-            if end is not None and day >= end:  # (on the last day: any of another stake's)
+            if end is not None and on_last_day(group, as_of):  # (then any of another stake's)
                 later = (t for stake, ts in after_end.items() if stake != mine for t in ts)
                 top = _extremes(chain(top, later), higher=True)
         else:

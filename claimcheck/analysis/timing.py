@@ -371,7 +371,7 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
             continue
         _below, above = group.limits(x.parsed)  # type: ignore[arg-type]
         # (given on the last day: only its own stake's later figures outgrow it)
-        last_day = end is not None and said >= end
+        last_day = on_last_day(group, when[x.id])
         others = None if last_day else next((t for t in far if t[1] != mine), None)
         for past in (same, others):
             if past is not None and past[0] > above:

@@ -37,7 +37,7 @@ from claimcheck.cli.output import emit, tell
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help=(
         "ClaimReview: the publication date, YYYY-MM-DD, of reviews that give none in"
-        " their `on` (default: today)."
+        " their `on`, and of automated ratings (default: today)."
     ),
 )
 @click.option(

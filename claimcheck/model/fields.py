@@ -117,7 +117,7 @@ def _iso_date(value: Any) -> dt.date:
     if not isinstance(value, str):
         raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
     text = value.strip()
-    if not re.fullmatch(r"\d{4}(-\d{2})?", text):  # (a year or a month is not a day)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):  # (as a claim's `as_of` is read)
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
@@ -175,7 +175,7 @@ def _written_as_text(value: object) -> object:
         )
         raise ValueError(
             "a fingerprint YAML reads as a number (digits only, or digits and an e) must "
-            f"be quoted ({quoted}): unquoted, its leading zeros are lost"
+            f"be quoted ({quoted}): unquoted, YAML drops any leading zeros"
         )
     return value
 

@@ -99,12 +99,19 @@ def json_bytes(data: Any) -> bytes:
 
     try:
         return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS, default=str)
-    except TypeError:  # what orjson cannot write (integers over 64 bits): the standard library
+    except TypeError:  # what orjson cannot write (integers over 64 bits, a file name that
+        # is not UTF-8): the standard library, written as orjson writes the rest, so that
+        # :func:`json_parts` gives the same bytes part by part as whole
         text = json.dumps(data, indent=2, ensure_ascii=False, default=_plain)
-        try:
-            return text.encode("utf-8")
-        except UnicodeEncodeError:  # a file name that is not UTF-8: escaped, still valid JSON
-            return json.dumps(data, indent=2, default=_plain).encode("ascii")
+        return _SURROGATE.sub(_escaped, text).encode("utf-8")
+
+
+#: A lone surrogate (what a file name that is not UTF-8 decodes to): not UTF-8 itself.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 #: A mapping or list of more entries than this, in :func:`json_parts`, is written in parts
@@ -121,7 +128,7 @@ def json_parts(data: Mapping[str, Any]) -> Iterator[bytes]:
         yield json_bytes(data)
         return
     for n, (key, value) in enumerate(data.items()):
-        yield (b",\n  " if n else b"{\n  ") + json_bytes(key) + b": "
+        yield (b",\n  " if n else b"{\n  ") + json_bytes(str(key)) + b": "
         big = isinstance(value, Mapping | list) and len(value) > JSON_PART
         if not big:
             yield _nested(json_bytes(value))
@@ -185,10 +192,12 @@ def to_json(data: Any) -> str:
 
 
 def _plain(value: Any) -> Any:
+    """What orjson writes for a value the standard library cannot: a dataclass as its
+    ``__dict__`` (in its order, as orjson reads it), else its text."""
     import dataclasses
 
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
+        return dict(vars(value)) if hasattr(value, "__dict__") else dataclasses.asdict(value)
     return str(value)
 
 

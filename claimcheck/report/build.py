@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.engine import Result, thresholds
+from claimcheck.errors import Location
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.model import Claim
 from claimcheck.report.record import ConflictSubject, Gap, Group, Report, Row
@@ -185,8 +187,18 @@ def build(result: Result, title: str | None = None) -> Report:
                 key=lambda c: (c.subject, c.property, c.id),
             )
         ],
-        stale=[f"{r.location}: {r.message()}" for r in result.stale_reviews],
+        stale=[f"{_in_store(store, r.location)}: {r.message()}" for r in result.stale_reviews],
     )
+
+
+def _in_store(store: Store, where: Location) -> Location:
+    """A place named from the store's folder (``kidal/reviews.yaml:3:5``), as the
+    report reads the same wherever it was written from."""
+    try:
+        path = Path(where.path).resolve().relative_to(store.root.resolve())
+    except ValueError:
+        return where
+    return Location(path.as_posix(), where.line, where.col)
 
 
 def default_title(store: Store) -> str:

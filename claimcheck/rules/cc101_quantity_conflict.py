@@ -35,9 +35,10 @@ class QuantityConflict(Rule):
     hospital's 45 the next day or the UN's 600 three weeks on are growth. Once the
     subject has ended, different origins' differing tolls conflict: the army's toll on
     the day of a one-day attack and the rebels' higher toll the next day are a dispute;
-    a hospital's toll that day and a rights group's higher one the next are growth. A figure its own origin has since
-    revised (CC105, CC106) is out of the dispute. The finding's `pairs` say who
-    contradicts whom, and its message names each pair of values that cannot both hold.
+    a hospital's toll that day and a rights group's higher one the next are growth. A
+    figure its own origin has since revised (CC105, CC106) is out of the dispute. The
+    finding's `pairs` say who contradicts whom, and its message names each pair of
+    values that cannot both hold.
 
     Fails:
 

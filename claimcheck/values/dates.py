@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -89,6 +90,7 @@ def _format_range(low: dt.date, high: dt.date) -> str:
 #: ``2024/05/10``), or day or month first (``10/05/2024``, ``10.05.2024``).
 _RE_YEAR_FIRST = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$")
 _RE_YEAR_LAST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_RE_DIGITS = re.compile(r"^(\d{4})(\d{2})(\d{2})$")  # 20231110
 
 #: Month names, English and French (also their usual abbreviations).
 _MONTHS = {
@@ -131,7 +133,7 @@ def _other_form(text: str) -> str | None:
         except ValueError:
             return None
 
-    named = _RE_NAMED.match(text.strip())
+    named = _RE_NAMED.match(unicodedata.normalize("NFC", text.strip()))
     if named:
         month = _MONTHS.get((named["month"] or named["month2"]).casefold())
         day = named["day"] or named["day2"]
@@ -141,7 +143,7 @@ def _other_form(text: str) -> str | None:
             return f"write it YYYY-MM ({int(named['year']):04d}-{month:02d})"
         day_named = iso(int(named["year"]), month, int(day))
         return f"write it YYYY-MM-DD ({day_named})" if day_named else None
-    m = _RE_YEAR_FIRST.match(text)
+    m = _RE_YEAR_FIRST.match(text) or _RE_DIGITS.match(text)
     if m and m[3] is None:
         month = int(m[2])
         return f"write it YYYY-MM ({int(m[1]):04d}-{month:02d})" if 1 <= month <= 12 else None
