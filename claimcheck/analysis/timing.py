@@ -194,7 +194,7 @@ def find_latest_figures(group: GroupEvidence) -> LatestFigures:
                 superseded[c.id] = newest
     counted = [c for c in cited if c.id not in superseded]
     if group.thresholds.cumulative_growth:
-        _overtake(group, counted, overtaken)
+        _overtake(group, counted, overtaken, when)
     counted = [c for c in counted if c.id not in overtaken]
     return LatestFigures(counted, superseded, earlier, overtaken)
 
@@ -310,21 +310,26 @@ class _Rises:
         return None
 
 
-def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Claim]) -> None:
+def _overtake(
+    group: GroupEvidence,
+    claims: list[Claim],
+    overtaken: dict[str, Claim],
+    when_of: dict[str, DateRange | None],
+) -> None:
     """Note in ``overtaken`` the interim figures a later, higher figure of another origin
     outgrew (:func:`outgrows`): one of the same stake, or one given more than
     :data:`CONTEMPORARY_DAYS` later, or one of another stake given within those days
     that rises over it modestly (found by day and lower bound). A party's early low
     toll that a neutral count or the other side steeply passes within days is disputed,
     not outgrown (its stake in a low figure is the question); and so is a neutral count
-    a party's toll steeply passes."""
+    a party's toll steeply passes. ``when_of``: each claim's :meth:`GroupEvidence.when`."""
     origin = group.credited
     units = group.units
     # (as :meth:`GroupEvidence.when` and :meth:`GroupEvidence.interim` have it)
     when: dict[str, DateRange] = {}
     for c in claims:
         if c.stance == "asserts":
-            as_of = group.when(c)
+            as_of = when_of[c.id]
             if as_of is not None and as_of.known:
                 when[c.id] = as_of
     if len(when) < 2:
@@ -338,6 +343,11 @@ def _overtake(group: GroupEvidence, claims: list[Claim], overtaken: dict[str, Cl
     # among the figures given after the current one (of each stake), and among those
     # given more than CONTEMPORARY_DAYS after it (of any).
     low_of = {c.id: bounds(c.parsed)[0] for c in dated}  # type: ignore[arg-type]
+    # Only a figure whose lower bound passes an interim one's limit can outgrow it: where
+    # none does (most running tolls, their figures agreeing), nothing is overtaken.
+    top = max(low_of.values())
+    if all(top <= group.limits(c.parsed)[1] for c in interim):  # type: ignore[arg-type]
+        return
     by_start = sorted(dated, key=lambda c: when[c.id].low, reverse=True)
     by_end = sorted(interim, key=lambda c: when[c.id].high, reverse=True)
     several = len({units[c.id].side for c in dated}) > 1
