@@ -36,6 +36,32 @@ _OTHER_NAMES = {
     "doc": "source",
 }
 
+#: Other words for a kind, as people write them (English and French): a hospital is
+#: ``medical``, rebels an ``armed-group``. Suggested only where the word is not a
+#: misspelling of an allowed value, and the value it stands for is allowed there.
+_OTHER_KINDS = {
+    **dict.fromkeys(("hospital", "hopital", "doctor", "doctors", "health", "msf"), "medical"),
+    **dict.fromkeys(("military", "armed-forces", "forces", "soldiers", "armee"), "army"),
+    **dict.fromkeys(
+        ("rebel", "rebels", "rebelles", "militia", "milice", "insurgents", "jihadist"),
+        "armed-group",
+    ),
+    **dict.fromkeys(("government", "gouvernement", "ministry", "ministere"), "state"),
+    **dict.fromkeys(("pmc", "private-military-company", "wagner"), "mercenary"),
+    **dict.fromkeys(("united-nations", "onu", "minusma"), "un"),
+    **dict.fromkeys(("reporter", "journaliste", "correspondent"), "journalist"),
+    **dict.fromkeys(("charity", "ong", "association"), "ngo"),
+    **dict.fromkeys(("witness", "resident", "individual", "temoin", "habitant"), "person"),
+    **dict.fromkeys(("agency", "agence", "news-wire"), "news-agency"),
+    **dict.fromkeys(("tv", "television", "radio", "channel"), "broadcaster"),
+    **dict.fromkeys(("paper", "daily", "journal", "quotidien"), "newspaper"),
+    **dict.fromkeys(("blog", "twitter", "x", "telegram", "facebook"), "social"),
+    **dict.fromkeys(("communique", "press-release", "announcement"), "statement"),
+    **dict.fromkeys(("tweet", "message"), "post"),
+    **dict.fromkeys(("battle", "attack", "strike", "massacre", "clash"), "event"),
+    **dict.fromkeys(("town", "city", "village", "region"), "place"),
+}
+
 
 def validation_problem(
     section: str, index: int, record: Any, err: Any
@@ -75,6 +101,9 @@ def validation_problem(
         allowed = [c.strip(" '") for c in expected.replace(" or ", ", ").split(", ")]
         words = err["input"].replace(" ", "-").replace("_", "-")
         hint = did_you_mean(words, allowed) or did_you_mean(err["input"], allowed)
+        other = _OTHER_KINDS.get(_plain_word(words))
+        if not hint and other in allowed:
+            hint = f" (did you mean {other!r}? {err['input'].strip()!r} is {other!r} here)"
         return (
             field,
             False,
@@ -83,6 +112,15 @@ def validation_problem(
     if kind.endswith("_type") or kind in ("literal_error", "enum"):
         detail = f"{detail}, got {_short(err.get('input'))}"
     return field, False, f"{label}: {path}: {detail}" if loc else f"{label}: {detail}"
+
+
+def _plain_word(text: str) -> str:
+    """``text`` folded for :data:`_OTHER_KINDS`: lower case, accents dropped ("Hôpital"
+    → ``hopital``)."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
 def _short(value: Any) -> str:

@@ -95,6 +95,22 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
         "'armed-group'?)",
     ),
     (
+        "another-word-for-a-kind",
+        "parties:\n  - {id: h, name: Hospital, kind: Hôpital}\n",
+        "bad.yaml:2:35",
+        "kind: 'Hôpital' is not one of 'state', 'army', 'armed-group', 'mercenary', "
+        "'un', 'ngo', 'medical', 'journalist', 'anonymous' or 'person' (did you mean "
+        "'medical'? 'Hôpital' is 'medical' here)",
+    ),
+    (
+        "another-word-for-a-kind-not-allowed-there",
+        "outlets:\n  - {id: h, name: Hospital, kind: hospital}\n",
+        "bad.yaml:2:35",
+        "kind: 'hospital' is not one of 'news-agency', 'broadcaster', 'newspaper', "
+        "'magazine', 'video', 'wire', 'state-media', 'party-channel', 'ngo', 'un', "
+        "'encyclopedia' or 'social'",
+    ),
+    (
         "missing-field",
         CLAIM.replace("    property: deaths\n", ""),
         "bad.yaml:2:5",
@@ -347,3 +363,13 @@ def test_bom_and_crlf_are_accepted(make_store: Callable[..., Path], runner: CliR
     root = make_store({"windows.yaml": text})
     code, out = run_validate(runner, root)
     assert code == 0, out
+
+
+def test_another_word_for_a_kind_is_suggested_only_where_its_kind_is_allowed(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """An outlet of kind 'hospital' gets no hint: 'medical' is a kind of party only."""
+    root = make_store({"bad.yaml": "outlets:\n  - {id: h, name: Hospital, kind: hospital}\n"})
+    code, err = run_validate(runner, root)
+    assert code == 2
+    assert err.rstrip().endswith("'encyclopedia' or 'social'"), err
