@@ -159,18 +159,28 @@ def test_the_window_and_the_rise_at_their_edges(
         (("o0", "army", "10", "2031-03-31"), ("o1", "militia", "12", "2031-04-03"), False),
         # the army's on the last day, the rebels' after it, however modest: a dispute
         (("o0", "army", "10", "2031-03-31"), ("o1", "vlf", "12", "2031-04-03"), True),
-        (("o0", "army", "10", "2031-03-31"), ("o1", None, "12", "2031-04-20"), True),
+        (("o0", "army", "10", "2031-03-31"), ("o1", "vlf", "12", "2031-04-20"), True),
+        # the army's on the last day, a neutral count after it: the toll grew, modestly...
+        (("o0", "army", "10", "2031-03-31"), ("o1", None, "12", "2031-04-01"), False),
+        (("o0", "army", "10", "2031-03-31"), ("o1", None, "12", "2031-04-20"), False),
+        # ...or steeply, weeks on; steeply within days, a dispute
+        (("o0", "army", "10", "2031-03-31"), ("o1", None, "30", "2031-04-20"), False),
+        (("o0", "army", "10", "2031-03-31"), ("o1", None, "30", "2031-04-02"), True),
+        # a neutral count on the last day, a side's modestly higher one after it: growth
+        (("o0", None, "10", "2031-03-31"), ("o1", "vlf", "12", "2031-04-02"), False),
         # the day before the last, the rebels' modest rise within days: growth
         (("o0", "army", "10", "2031-03-30"), ("o1", "vlf", "12", "2031-04-03"), False),
         # given after the siege: different origins' differing tolls are a dispute
         (("o0", None, "10", "2031-04-01"), ("o1", None, "12", "2031-04-02"), True),
     ],
 )
-def test_a_toll_given_on_the_last_day_grows_only_within_its_stake(
+def test_a_sides_toll_given_on_the_last_day_does_not_grow_into_the_other_sides(
     tmp_path: Path, first: tuple[str, ...], later: tuple[str, ...], dispute: bool
 ) -> None:
     """DESIGN §2: growth when the earlier figure's `as_of` is not after the subject's
-    end; once it has ended, another stake's differing toll is a dispute."""
+    end; once it has ended, different origins' tolls are a dispute — and one side's toll
+    on the last day against the other side's after it is one too, while a neutral count
+    after it is the toll growing, as before the last day."""
     for order in ([first, later], [later, first]):
         store = write(tmp_path, order)
         ev = StoreEvidence(store).group(("siege", "killed"))

@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
 from claimcheck.analysis.statements import Conflicts, Statement
-from claimcheck.analysis.timing import CONTEMPORARY_DAYS, ByStakeAndDay, on_last_day, steep
+from claimcheck.analysis.timing import (
+    CONTEMPORARY_DAYS,
+    ByStakeAndDay,
+    on_last_day,
+    rivals,
+    steep,
+)
 from claimcheck.model import Claim
 from claimcheck.values.quantity import INF
 
@@ -188,9 +194,9 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
             highs.add(side[c.id], when[c.id].low.toordinal(), (lo, o, c))  # type: ignore[union-attr]
     for day, hi, o, c in interim if stakes else ():
         lows.add(side[c.id], day, (hi, o, c))
-    # Given on the subject's last day, an interim figure grows only within its stake
-    # (timing.outgrows): of each other stake, the highest figures given after that day,
-    # and for those, the lowest figures given on it.
+    # Given on the subject's last day, a side's interim figure does not grow into the
+    # other side's (timing.outgrows): of each side, the highest figures given after that
+    # day, and for those, the lowest figures given on it.
     end = group.end.toordinal() if stakes and group.end is not None else None
     after_end: dict[str | None, list[Item]] = defaultdict(list)
     on_end: dict[str | None, list[Item]] = defaultdict(list)
@@ -218,8 +224,9 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
             if stakes:  # (and another stake's steep rise within days: a dispute, not growth)
                 near = highs.others(mine, day + 1, day + CONTEMPORARY_DAYS)
                 top = _extremes(chain(top, (t for t in near if steep(hi_c, t[0]))), higher=True)
-            if end is not None and on_last_day(group, as_of):  # (then any of another stake's)
-                later = (t for stake, ts in after_end.items() if stake != mine for t in ts)
+            if end is not None and mine is not None and on_last_day(group, as_of):
+                # (then any of the other side's)
+                later = (t for stake, ts in after_end.items() if rivals(stake, mine) for t in ts)
                 top = _extremes(chain(top, later), higher=True)
         else:
             top = top_all
@@ -237,8 +244,8 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
                 near = lows.others(mine, day - CONTEMPORARY_DAYS, day - 1)
                 steeply = (t for t in near if steep(t[0], lo_c))
                 bottom = _extremes(chain(bottom, steeply), higher=False)
-                if end is not None and day > end:  # (another stake's of the last day)
-                    given = (t for stake, ts in on_end.items() if stake != mine for t in ts)
+                if end is not None and day > end:  # (the other side's of the last day)
+                    given = (t for stake, ts in on_end.items() if rivals(stake, mine) for t in ts)
                     bottom = _extremes(chain(bottom, given), higher=False)
             y = _other(bottom, o)
         if y is not None and y[0] < below:

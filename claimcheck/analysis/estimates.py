@@ -172,14 +172,18 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     # no neutral origin contradicts remains.
     challenged: list[Claim] = []
     if credible:
+        # (by statement: the claims of one share its weights)
         partisan = set()
-        for c in credible:
-            (w_for, _, _), (w_against, _, _) = weighed(c)
+        for i in {statement_of[c.id].index for c in credible}:
+            (w_for, _, _), (w_against, _, _) = weighed_statement(ev.statements[i])
             if w_for == 0 and w_against > 0:
-                partisan.add(c.id)
-        if partisan and len(partisan) < len(credible):
-            challenged = [c for c in credible if c.id in partisan]
-            credible = [c for c in credible if c.id not in partisan]
+                partisan.add(i)
+        if partisan:
+            challenged = [c for c in credible if statement_of[c.id].index in partisan]
+            if len(challenged) < len(credible):
+                credible = [c for c in credible if statement_of[c.id].index not in partisan]
+            else:
+                challenged = []
     kept = {statement_of[c.id].index for c in credible}
     left_out = (
         [c for c in evidence if statement_of[c.id].index not in kept and c not in challenged]
@@ -377,8 +381,8 @@ def _basis(
     challenged: list[Claim],
     vague_only: bool,
 ) -> str:
-    claims = ev.store.claims
-    who = sorted({claims[cid].speaker for cid in best_claims if cid in claims})
+    claims = {c.id: c for c in ev.claims}  # (the group's: a store's is millions)
+    who = sorted({claims[cid].speaker for cid in best_claims})
     # (a vague word's size is nobody's figure: said as what it is)
     what = (
         "the size of " + ", ".join(sorted({f"'{claims[c].parsed}'" for c in best_claims})) + ","

@@ -301,6 +301,20 @@ class GroupEvidence:
             self._compute_origins()
         return self.said_on(self.relayed_from.get(claim.id, claim))
 
+    def when_of(self, claims: Iterable[Claim]) -> dict[str, DateRange | None]:
+        """:meth:`when` for each of ``claims``, by id (at once: asked of every figure of
+        a running toll)."""
+        if self._credit is None:
+            self._compute_origins()
+        if self._repeats is None:
+            self._repeats = find_repeats(self)
+        relayed, repeats = self.relayed_from, self._repeats
+        out: dict[str, DateRange | None] = {}
+        for c in claims:
+            said = relayed.get(c.id, c)
+            out[c.id] = repeats.get(said.id, said.as_of)
+        return out
+
     def said_on(self, claim: Claim) -> DateRange | None:
         """When a claim's speaker said it: its ``as_of``, or for a party's old figure
         quoted again later without a date, when the party first gave it (see

@@ -170,7 +170,7 @@ def find_latest_figures(group: GroupEvidence) -> LatestFigures:
     origin = group.credited
     # A relay speaks as of its source, a repeat of an old figure as of when it was
     # first given: neither is the origin's latest word.
-    when = {c.id: group.when(c) for c in cited}
+    when = group.when_of(cited)
     dated: dict[int, list[Claim]] = defaultdict(list)
     for c in cited:
         as_of = when[c.id]
@@ -209,6 +209,11 @@ CONTEMPORARY_DAYS = 7
 STEEP_RISE = 2.0
 
 
+def rivals(side: str | None, other: str | None) -> bool:
+    """Whether two stakes are opposing sides (neither neutral)."""
+    return side is not None and other is not None and side != other
+
+
 def steep(first: Bound, later: Bound) -> bool:
     """Whether a later lower bound ``later`` rises steeply over an upper bound ``first``
     (their numbers: "more than 10" rises over 5 as 10 does)."""
@@ -219,18 +224,20 @@ def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     """Whether ``later``, a higher figure given after the interim ``first`` by another
     origin, may be ``first``'s toll grown: told by an origin of the same stake (both
     neutral, or both of one side), or — unless ``first`` was given on the subject's last
-    day, after which another stake's differing toll is a dispute (DESIGN §2: the army's
-    toll on the day of a one-day attack, the rebels' the next day) — more than
-    :data:`CONTEMPORARY_DAYS` later, or no more than :data:`STEEP_RISE` times as high.
+    day and ``later`` by the other side, a dispute (DESIGN §2: the army's toll on the
+    day of a one-day attack, the rebels' the next day) — more than
+    :data:`CONTEMPORARY_DAYS` later, or no more than :data:`STEEP_RISE` times as high
+    (a ministry's toll on the day, a hospital's modestly higher count the next).
     (A figure of unknown date may be anything's growth: callers ask only of figures
     :func:`before` orders.)"""
     units = group.units
-    if units[first.id].side == units[later.id].side:
+    mine, theirs = units[first.id].side, units[later.id].side
+    if mine == theirs:
         return True
     a, b = group.when(first), group.when(later)
     if a is None or b is None:
         return True
-    if on_last_day(group, a):
+    if rivals(mine, theirs) and on_last_day(group, a):
         return False
     if (b.low - a.high).days > CONTEMPORARY_DAYS:
         return True
@@ -239,7 +246,7 @@ def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
 
 def on_last_day(group: GroupEvidence, as_of: DateRange) -> bool:
     """Whether a figure dated ``as_of`` was given on the subject's last day, not
-    before it (an interim figure that grows only within its own stake)."""
+    before it (an interim figure the other side's later toll does not outgrow)."""
     end = group.end
     return end is not None and as_of.high >= end
 
@@ -292,13 +299,16 @@ class _Rises:
                 self.days[stake][day] = ([t[0] for t in given], [t[2] for t in given])
             self.given_on[stake] = sorted(days)
 
-    def modest(self, side: str | None, day: int, above: Bound, upper: Bound) -> Claim | None:
-        """A figure of a stake other than ``side`` given in the days after ``day``,
-        whose lower bound is over ``above`` and does not rise steeply over ``upper``."""
+    def modest(
+        self, side: str | None, day: int, above: Bound, upper: Bound, neutral_only: bool
+    ) -> Claim | None:
+        """A figure of a stake other than ``side`` (``neutral_only``: of no side) given in
+        the days after ``day``, whose lower bound is over ``above`` and does not rise
+        steeply over ``upper``."""
         if not self.given_on:
             self._index()
         for stake, days in self.days.items():
-            if stake == side:
+            if stake == side or (neutral_only and stake is not None):
                 continue
             keys = self.given_on[stake]
             first = bisect_right(keys, day)
@@ -341,7 +351,7 @@ def _overtake(
         return
     # Sweep from the latest: keep the two highest lower bounds of distinct origins
     # among the figures given after the current one (of each stake), and among those
-    # given more than CONTEMPORARY_DAYS after it (of any).
+    # given more than CONTEMPORARY_DAYS after it (of any stake, and of none).
     low_of = {c.id: bounds(c.parsed)[0] for c in dated}  # type: ignore[arg-type]
     # Only a figure whose lower bound passes an interim one's limit can outgrow it: where
     # none does (most running tolls, their figures agreeing), nothing is overtaken.
@@ -358,6 +368,7 @@ def _overtake(
     )
     tops: dict[str | None, list[Item]] = defaultdict(list)
     far: list[Item] = []
+    far_neutral: list[Item] = []
     i = j = 0
     for x in by_end:
         said = when[x.id].high
@@ -374,33 +385,32 @@ def _overtake(
         ):
             y = by_start[j]
             far = best_two(far, (low_of[y.id], origin[y.id], y), higher=True)
+            if units[y.id].side is None:
+                far_neutral = best_two(far_neutral, (low_of[y.id], origin[y.id], y), higher=True)
             j += 1
         mine, side = origin[x.id], units[x.id].side
         same = next((t for t in tops.get(side, ()) if t[1] != mine), None)
         if same is None and not several:
             continue
         _below, above = group.limits(x.parsed)  # type: ignore[arg-type]
-        # (given on the last day: only its own stake's later figures outgrow it)
-        last_day = on_last_day(group, when[x.id])
-        others = None if last_day else next((t for t in far if t[1] != mine), None)
+        # (a side's, given on the last day: the other side's later figures do not
+        # outgrow it, neutral ones as ever)
+        last_day = side is not None and on_last_day(group, when[x.id])
+        others = next((t for t in (far_neutral if last_day else far) if t[1] != mine), None)
         for past in (same, others):
             if past is not None and past[0] > above:
                 overtaken[x.id] = past[2]
                 break
         else:
-            if (
-                last_day
-                or not several
-                or not any(
-                    t[0] > above
-                    for stake, found in tops.items()
-                    if stake != side
-                    for t in found[:1]
-                )
+            if not several or not any(
+                t[0] > above
+                for stake, found in tops.items()
+                if stake != side and not (last_day and stake is not None)
+                for t in found[:1]
             ):
                 continue  # (no later figure of another stake above it at all)
             assert rises is not None
             upper = bounds(x.parsed)[1]  # type: ignore[arg-type]
-            rise = rises.modest(side, said.toordinal(), above, upper)
+            rise = rises.modest(side, said.toordinal(), above, upper, neutral_only=last_day)
             if rise is not None:
                 overtaken[x.id] = rise
