@@ -333,6 +333,40 @@ def test_an_outlets_own_words_repeating_a_figure_it_quotes_are_that_source(
     assert other["grades"]["open-ward-23"]["supporting_origins"] == 2
 
 
+def test_a_relay_worded_otherwise_counts_as_what_it_relays(
+    make_store: Callable[..., Path],
+) -> None:
+    """Meridian's dispatch quotes the army's "at least 23"; Coastline Radio, citing it,
+    says "23" in its own voice; the medics later count 31. The radio's "23" is the
+    army's "at least 23" in other words: no dispute with the medics' 31 (which the army's
+    floor allows), the radio graded as the army's figure, and the estimate takes the
+    army's floor — not a "23" given by the radio, nor the radio as a party's figure."""
+    rows = (
+        "{id: meridian-army, subject: dresk-shelling, property: civilian_deaths, "
+        "value: at least 23, source: meridian-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+        "{id: radio-23, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        "source: coastline-radio-0305, as_of: 2031-03-04}",
+        "{id: open-ward-31, subject: dresk-shelling, property: civilian_deaths, value: 31, "
+        "source: harbor-0306, claimant: open-ward, as_of: 2031-03-06}",
+    )
+    cites = WORLD.replace(
+        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05}",
+        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05, "
+        "cites: [meridian-0305]}",
+    )
+    root = make_store({"world.yaml": cites, "claims.yaml": claims_yaml(*rows)}, base=False)
+    data = run(root)
+    assert findings(data, "CC101") == []
+    assert data["grades"]["radio-23"] == data["grades"]["meridian-army"]
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None
+    assert (est["low"], est["best"], est["high"]) == (23, 31, 31), est
+    assert "radio" not in est["basis"], est["basis"]
+    # Without the citation the radio's 23 is a count of its own, the toll's of its day.
+    alone = run(world(make_store, *rows))
+    assert alone["grades"]["radio-23"] != alone["grades"]["meridian-army"]
+
+
 def test_an_outlets_own_count_updated_to_the_figure_it_quotes_stays_its_count(
     make_store: Callable[..., Path],
 ) -> None:

@@ -198,7 +198,12 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     figures_of: dict[int, _Figures] = {}
     f: dict[str, _Figures] = {}
     for c in used:
-        value = c.parsed if isinstance(c.parsed, Quantity) else statement_of[c.id].value
+        # (a relay's, the figure it relays: its "23" citing "at least 23" is a floor)
+        value = (
+            c.parsed
+            if isinstance(c.parsed, Quantity) and c.id not in ev.reworded
+            else statement_of[c.id].value
+        )
         assert isinstance(value, Quantity)
         q[c.id] = value
         found = figures_of.get(id(value))
@@ -382,10 +387,15 @@ def _basis(
     vague_only: bool,
 ) -> str:
     claims = {c.id: c for c in ev.claims}  # (the group's: a store's is millions)
+    statement_of = ev.statement_by_claim
+
+    def said(c: Claim) -> str:  # (a relay's figure: the one it relays)
+        return str(statement_of[c.id].value if c.id in ev.reworded else c.parsed)
+
     who = sorted({claims[cid].speaker for cid in best_claims})
     # (a vague word's size is nobody's figure: said as what it is)
     what = (
-        "the size of " + ", ".join(sorted({f"'{claims[c].parsed}'" for c in best_claims})) + ","
+        "the size of " + ", ".join(sorted({f"'{said(claims[c])}'" for c in best_claims})) + ","
         if vague_only
         else "the figure"
     )
@@ -393,14 +403,14 @@ def _basis(
         f"best {_num(best)}: {what} given by {', '.join(who)}, "
         f"supported by {n_best} independent origin{'s' if n_best != 1 else ''}"
     )
-    shown = sorted({str(c.parsed) for c in left_out})
+    shown = sorted({said(c) for c in left_out})
     if shown:
         text += f"; left out as improbable: {', '.join(shown)}"
     # Each figure once per origin, named by its party: one ministry, not the papers
     # quoting it or its state broadcaster.
     by_origin: dict[tuple[str, int], set[str]] = {}
     for c in challenged:
-        by_origin.setdefault((str(c.parsed), ev.credited[c.id]), set()).add(c.speaker)
+        by_origin.setdefault((said(c), ev.credited[c.id]), set()).add(c.speaker)
     parties = ev.store.parties
     partisan = sorted(
         f"{value} ({min(names, key=lambda n: (n not in parties, n))})"

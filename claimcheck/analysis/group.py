@@ -43,6 +43,7 @@ from claimcheck.analysis.conflicts import (
 )
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.origins import (
+    carry_relays,
     compute_origins,
     compute_units,
     link_reasons,
@@ -135,8 +136,15 @@ class GroupEvidence:
         self._unit_spans: list[tuple[Unit, Any, Any, list[Claim]]] | None = None
         self._sides: set[str] | None = None
         self._end: dt.date | object | None = _MISSING
+        #: Relays that count as a statement their own words do not state (a "23"
+        #: relaying "at least 23"): id → the value of their own words (see
+        #: :func:`~claimcheck.analysis.origins.carry_relays`).
+        self.reworded: dict[str, Value] = {}
         #: Scratch space for rules sharing work within the group (see rules.common).
         self.memo: dict[str, object] = {}
+        # Origins first: a relay counts as what it relays for everything that weighs the
+        # statements (see carry_relays), so they are settled before any is read.
+        self._compute_origins()
 
     # -- basics -------------------------------------------------------------------------
 
@@ -258,6 +266,8 @@ class GroupEvidence:
 
     def _compute_origins(self) -> None:
         self._origin, self._credit = compute_origins(self)
+        if self.relayed_from:
+            carry_relays(self)
 
     @property
     def sides(self) -> set[str]:

@@ -261,7 +261,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
         for relay in suspected:
             first = position[relay[0].id]
             for c in relay[1:]:
-                relays.setdefault(position[c.id], (first, "a suspected relay (the same quote)"))
+                relays.setdefault(position[c.id], (first, SUSPECTED))
     if not relays:  # (most groups: every value credited to its own origin)
         return origin, dict(origin)
     credit: dict[str, int] = {}
@@ -279,6 +279,58 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             ev.relayed_from[c.id] = claims[j]
             ev.relay_reasons[c.id] = path
     return origin, credit
+
+
+#: The reason :func:`compute_origins` gives a suspected relay: a same quote, no citation.
+SUSPECTED = "a suspected relay (the same quote)"
+
+
+def carry_relays(ev: GroupEvidence) -> None:
+    """Each relay counts as the statement it relays, whatever its own words: a radio's
+    "23" citing a dispatch of the ministry's "at least 23" is that "at least 23" for
+    support, conflicts, grades and estimates — not a figure of its own against a
+    hospital's 31. Its own words' value is kept in ``ev.reworded`` (CC107 names a relay
+    that words a statement into one it cannot hold with). Not a suspected relay's (a
+    same quote, no citation: which carries which is a guess) nor across stances."""
+    statement_of = ev.statement_by_claim
+    moved: dict[str, Statement] = {}
+    for cid, source in ev.relayed_from.items():
+        mine, theirs = statement_of.get(cid), statement_of.get(source.id)
+        if (
+            mine is None
+            or theirs is None
+            or mine is theirs
+            or mine.stance != theirs.stance
+            or SUSPECTED in ev.relay_reasons.get(cid, ())
+        ):
+            continue
+        moved[cid] = theirs
+    if not moved:
+        return
+    taken: dict[int, list[Claim]] = defaultdict(list)
+    for st in ev.statements:
+        leaving = [c for c in st.claims if c.id in moved]
+        if leaving:
+            for c in leaving:
+                ev.reworded[c.id] = st.value
+                taken[moved[c.id].index].append(c)
+            st.claims = [c for c in st.claims if c.id not in moved]
+            st.cited = [c for c in st.cited if c.id not in moved]
+    for st in ev.statements:
+        joining = taken.get(st.index)
+        if joining:
+            # (its value stays as its own claims word it: a relay only joins)
+            st.claims = sorted(st.claims + joining, key=_claim_id)
+            st.cited = sorted(st.cited + [c for c in joining if c.cited], key=_claim_id)
+            for c in joining:
+                statement_of[c.id] = st
+    ev.statements = [st for st in ev.statements if st.claims]
+    for i, st in enumerate(ev.statements):
+        st.index = i
+
+
+def _claim_id(claim: Claim) -> str:
+    return claim.id
 
 
 def link_reasons(ev: GroupEvidence, claims: Sequence[Claim]) -> set[str]:

@@ -241,7 +241,8 @@ def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
         return False
     if (b.low - a.high).days > CONTEMPORARY_DAYS:
         return True
-    return not steep(bounds(first.parsed)[1], bounds(later.parsed)[0])  # type: ignore[arg-type]
+    value = group.statement_by_claim
+    return not steep(bounds(value[first.id].value)[1], bounds(value[later.id].value)[0])
 
 
 def on_last_day(group: GroupEvidence, as_of: DateRange) -> bool:
@@ -352,11 +353,13 @@ def _overtake(
     # Sweep from the latest: keep the two highest lower bounds of distinct origins
     # among the figures given after the current one (of each stake), and among those
     # given more than CONTEMPORARY_DAYS after it (of any stake, and of none).
-    low_of = {c.id: bounds(c.parsed)[0] for c in dated}  # type: ignore[arg-type]
+    # (each figure as the statement it counts as: a relay's, what it relays)
+    value = {c.id: group.statement_by_claim[c.id].value for c in dated}
+    low_of = {c.id: bounds(value[c.id])[0] for c in dated}
     # Only a figure whose lower bound passes an interim one's limit can outgrow it: where
     # none does (most running tolls, their figures agreeing), nothing is overtaken.
     top = max(low_of.values())
-    if all(top <= group.limits(c.parsed)[1] for c in interim):  # type: ignore[arg-type]
+    if all(top <= group.limits(value[c.id])[1] for c in interim):
         return
     by_start = sorted(dated, key=lambda c: when[c.id].low, reverse=True)
     by_end = sorted(interim, key=lambda c: when[c.id].high, reverse=True)
@@ -392,7 +395,7 @@ def _overtake(
         same = next((t for t in tops.get(side, ()) if t[1] != mine), None)
         if same is None and not several:
             continue
-        _below, above = group.limits(x.parsed)  # type: ignore[arg-type]
+        _below, above = group.limits(value[x.id])
         # (a side's, given on the last day: the other side's later figures do not
         # outgrow it, neutral ones as ever)
         last_day = side is not None and on_last_day(group, when[x.id])
@@ -410,7 +413,7 @@ def _overtake(
             ):
                 continue  # (no later figure of another stake above it at all)
             assert rises is not None
-            upper = bounds(x.parsed)[1]  # type: ignore[arg-type]
+            upper = bounds(value[x.id])[1]
             rise = rises.modest(side, said.toordinal(), above, upper, neutral_only=last_day)
             if rise is not None:
                 overtaken[x.id] = rise

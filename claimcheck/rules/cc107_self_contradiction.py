@@ -11,6 +11,7 @@ from claimcheck.rules.common import (
     origin_key,
     origin_name,
     restating,
+    reworded_relays,
     self_contradictions,
     stated,
     step_order,
@@ -26,8 +27,10 @@ class SelfContradiction(Rule):
     difference is not a dated revision of a running toll (CC105, CC106), the origin
     contradicts itself: usually a correction that was never recorded. Mark the older
     claim `status: superseded`, or record why both stand. When the differing claims are
-    one claimant's statement carried by different outlets (one dropped "plus de"), the
-    message says the relays differ and names them: the claimant may not be at fault.
+    one claimant's statement carried by different outlets (one dropped "plus de"), or an
+    outlet's own words relaying it (its document cites the one carrying it: "23" for
+    "more than 23"), the message says the relays differ and names them: the claimant
+    may not be at fault.
 
     Fails:
 
@@ -49,13 +52,18 @@ class SelfContradiction(Rule):
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         found = []
-        for origin_index, pairs in self_contradictions(ev).items():
+        by_origin = dict(self_contradictions(ev))
+        reworded = reworded_relays(ev)
+        for origin_index, pairs in reworded.items():
+            by_origin[origin_index] = by_origin.get(origin_index, []) + pairs
+        relayed = {(a.id, b.id) for pairs in reworded.values() for a, b in pairs}
+        for origin_index, pairs in by_origin.items():
             clashes = sorted(pairs, key=lambda p: (step_order(p[0]), step_order(p[1])))
             found.append((origin_name(ev.by_origin()[origin_index]), origin_index, clashes))
         for origin, origin_index, clashes in sorted(found, key=lambda f: f[0]):
             claims = restating(ev, origin_index, clashes)
             # Each clash once, however many claims repeat it.
-            if all(_relayed(a, b) for a, b in clashes):
+            if all((a.id, b.id) in relayed or _relayed(a, b) for a, b in clashes):
                 text = "; ".join(
                     dict.fromkeys(
                         f"{stated(a)} in {a.outlet} vs {stated(b)} in {b.outlet}"
@@ -81,7 +89,11 @@ class SelfContradiction(Rule):
             yield Draft(
                 claims,
                 message,
-                key=[origin_key(ev, origin_index), *about(ev, claims)],
+                key=[
+                    origin_key(ev, origin_index),
+                    # (a relay's own words, though it counts as what it relays)
+                    *sorted({*about(ev, claims), *(c.said for c in claims if c.id in ev.reworded)}),
+                ],
                 record=clashes[0][0].id,
             )
 

@@ -15,6 +15,7 @@ from claimcheck.rules.common import (
     supported_values,
     value_order,
     who,
+    wording,
 )
 from claimcheck.rules.registry import register
 
@@ -84,7 +85,7 @@ class SingleOrigin(Rule):
             # Values resting on the same origin are reported together.
             units = frozenset(u.index for u in tally.support)
             values, claims, names = buckets.setdefault(units, ([], {}, {}))
-            values.append(st.claims[0])
+            values.append(wording(ev, st))
             claims.update({c.id: c for c in support})
             for u in tally.support:
                 names.setdefault(u.index, (u, set()))[1].update(

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, stated, supported_values
+from claimcheck.rules.common import about, stated, supported_values, wording
 from claimcheck.rules.registry import register
 
 
@@ -52,11 +52,12 @@ class InterestedOnly(Rule):
                 claimants = sorted({ev.relayed_from.get(c.id, c).speaker for c in support})
             relayed = f", relayed by {', '.join(relays)}" if relays else ""
             found = sorted(support, key=lambda c: c.id)
+            shown = wording(ev, st)
             yield Draft(
                 found,
-                f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} is claimed only by "
+                f"{ev.property_id} of {ev.subject_id}: {stated(shown)} is claimed only by "
                 f"{', '.join(claimants)} (side {sides[0]}), a "
                 f"party to it{relayed}",
-                key=about(ev, [st.claims[0]]),
-                record=st.claims[0].id if st.claims[0] in support else found[0].id,
+                key=about(ev, [shown]),
+                record=shown.id if shown in support else found[0].id,
             )

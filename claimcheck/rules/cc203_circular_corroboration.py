@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, stated
+from claimcheck.rules.common import about, stated, wording
 from claimcheck.rules.registry import register
 
 
@@ -49,10 +49,10 @@ class CircularCorroboration(Rule):
             shared = sorted(ev.link_reasons(stating))
             yield Draft(
                 sorted(stating, key=lambda c: c.id),
-                f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} appears in "
+                f"{ev.property_id} of {ev.subject_id}: {stated(wording(ev, st))} appears in "
                 f"{len(outlets)} outlets but traces to {len(origins)} origin"
                 f"{'s' if len(origins) != 1 else ''}: they share {', '.join(shared) or 'a relay'}",
-                key=about(ev, [st.claims[0]]),
+                key=about(ev, [wording(ev, st)]),
                 details={
                     "outlets": sorted(o for o in outlets if o),
                     "origins": len(origins),

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, stated, supported_values
+from claimcheck.rules.common import about, stated, supported_values, wording
 from claimcheck.rules.registry import register
 
 
@@ -46,7 +46,7 @@ class AnonymousOnly(Rule):
                 names = ", ".join(sorted({c.speaker for c in sources}))
                 yield Draft(
                     sorted(support, key=lambda c: c.id),
-                    f"{ev.property_id} of {ev.subject_id}: {stated(st.claims[0])} comes only from "
+                    f"{ev.property_id} of {ev.subject_id}: {stated(wording(ev, st))} comes only from "
                     f"anonymous sources ({names})",
-                    key=about(ev, [st.claims[0]]),
+                    key=about(ev, [wording(ev, st)]),
                 )

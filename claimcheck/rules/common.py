@@ -34,15 +34,37 @@ def about(ev: GroupEvidence, claims: Iterable[Claim]) -> list[str]:
     found: set[str] = set()
     for c in claims:
         st = by_claim.get(c.id)
-        if st is not None and st.said is not None:
-            said = st.said
-        else:
+        if st is None:
             # (a claim outside every statement states nothing comparable: text, unknown)
-            said = c.said
-            if st is not None:
-                st.said = said  # the same for every claim of the statement
-        found.add(said)
+            found.add(c.said)
+            continue
+        if st.said is None:  # (as Claim.said has it; the same for every claim of it)
+            st.said = f"{st.stance}\x1e{st.value.key!r}"
+        found.add(st.said)
     return sorted(found)
+
+
+def _itself(claim: Claim) -> Claim:
+    return claim
+
+
+def counted_as(ev: GroupEvidence) -> Callable[[Claim], Claim]:
+    """Each claim as the claim whose words show the statement it counts as: itself, or
+    for a relay that words what it relays otherwise, :func:`wording` of that."""
+    reworded, statement_of = ev.reworded, ev.statement_by_claim
+    if not reworded:
+        return _itself
+    return lambda c: wording(ev, statement_of[c.id]) if c.id in reworded else c
+
+
+def wording(ev: GroupEvidence, st: Statement) -> Claim:
+    """The claim whose words a finding shows a statement in: its first (by id) in its
+    own words — not a relay counted with it that words it otherwise (a radio's "23"
+    relaying "at least 23")."""
+    reworded = ev.reworded
+    if not reworded:
+        return st.claims[0]
+    return next((c for c in st.claims if c.id not in reworded), st.claims[0])
 
 
 def duplicate_key(claim: Claim) -> tuple[object, ...] | None:
@@ -76,13 +98,14 @@ def step_order(c: Claim) -> tuple[object, ...]:
 
 
 def restating(ev: GroupEvidence, origin: int, pairs: Iterable[tuple[Claim, Claim]]) -> list[Claim]:
-    """Every claim of ``origin`` stating one of the values in ``pairs``, by id."""
+    """Every claim of ``origin`` stating one of the values in ``pairs``, and those of the
+    pairs (a relay of it among them), by id."""
     statement_of = ev.statement_by_claim
+    pairs = list(pairs)
     said = {statement_of[c.id].index for pair in pairs for c in pair}
-    return sorted(
-        (c for c in ev.by_origin()[origin] if statement_of[c.id].index in said),
-        key=lambda c: c.id,
-    )
+    found = {c.id: c for c in ev.by_origin()[origin] if statement_of[c.id].index in said}
+    found.update((c.id, c) for pair in pairs for c in pair)
+    return sorted(found.values(), key=lambda c: c.id)
 
 
 def stated(claim: Claim) -> str:
@@ -91,17 +114,23 @@ def stated(claim: Claim) -> str:
     return claim.stated
 
 
-def listing(claims: Iterable[Claim], as_of: Callable[[Claim], str | None] | None = None) -> str:
+def listing(
+    claims: Iterable[Claim],
+    as_of: Callable[[Claim], str | None] | None = None,
+    face: Callable[[Claim], Claim] | None = None,
+) -> str:
     """``10 [medical-sources via rfi]; 14 [rfi]``, lowest value first for quantities;
     with ``as_of``, each speaker with the day its figure holds, where known
-    (``10 [medical-sources via rfi as of 2023-11-09]``)."""
+    (``10 [medical-sources via rfi as of 2023-11-09]``); with ``face``, each claim's
+    value as that claim words it (a relay's, as :func:`counted_as` has it)."""
     parts: dict[str, list[str]] = {}
-    for c in sorted(claims, key=_order):
+    shown = face or _itself
+    for c in sorted(claims, key=lambda c: _order(shown(c))):
         day = as_of(c) if as_of is not None else None
         label = f"{who(c)} as of {day}" if day else who(c)
-        parts.setdefault(stated(c), [])
-        if label not in parts[stated(c)]:
-            parts[stated(c)].append(label)
+        words = parts.setdefault(stated(shown(c)), [])
+        if label not in words:
+            words.append(label)
     return "; ".join(f"{value} [{', '.join(origins)}]" for value, origins in parts.items())
 
 
@@ -117,9 +146,12 @@ def _days(ev: GroupEvidence, claims: list[Claim]) -> Callable[[Claim], str | Non
     return lambda c: str(when[c.id]) if when[c.id] is not None and when[c.id].known else None  # type: ignore[union-attr]
 
 
-def named_first(claims: Iterable[Claim]) -> str | None:
+def named_first(
+    claims: Iterable[Claim], face: Callable[[Claim], Claim] | None = None
+) -> str | None:
     """The id of the claim :func:`listing` names first: where a finding points."""
-    return min(claims, key=_order).id if claims else None
+    shown = face or _itself
+    return min(claims, key=lambda c: _order(shown(c))).id if claims else None
 
 
 def value_order(c: Claim) -> tuple[float, str, str]:
@@ -157,8 +189,9 @@ def conflict_draft(ev: GroupEvidence, conflicts: Conflicts, text: str) -> Draft 
         details["tolerance"] = ev.tolerance
     # Who contradicts whom, value against value, unless every value is against every
     # other: "cannot both hold: 10 vs 14; 10 vs 14+" (14 and 14+ agree).
-    by_id = {c.id: c for c in claims}
-    said = {c.id: _said(c) for c in claims}
+    face = counted_as(ev)
+    by_id = {c.id: face(c) for c in claims}
+    said = {c.id: _said(by_id[c.id]) for c in claims}
     opposed: dict[tuple[object, object], str] = {}
     for a, b in conflicts.pairs:
         if said[b] < said[a]:  # the lower value first
@@ -174,9 +207,10 @@ def conflict_draft(ev: GroupEvidence, conflicts: Conflicts, text: str) -> Draft 
         whom += f"; … ({len(against)} pairs of values)"
     return Draft(
         claims,
-        f"{ev.property_id} of {ev.subject_id}: {text}: {listing(claims, _days(ev, claims))}{whom}",
+        f"{ev.property_id} of {ev.subject_id}: {text}: "
+        f"{listing(claims, _days(ev, claims), face)}{whom}",
         key=about(ev, claims),
-        record=named_first(claims),
+        record=named_first(claims, face),
         pairs=conflicts.pairs,
         details=details,
     )
@@ -216,6 +250,22 @@ def self_contradictions(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]
                 clashing[origin] = clashes
         found = ev.memo["self_contradictions"] = clashing
     return found  # type: ignore[return-value]
+
+
+def reworded_relays(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]]]:
+    """For each origin, its claims paired with relays of them worded into a value they
+    cannot hold with (a radio's "23" citing the ministry's "more than 23"): the relay
+    counts as what it relays (:func:`~claimcheck.analysis.origins.carry_relays`), but
+    one of the two wordings is wrong."""
+    out: dict[int, list[tuple[Claim, Claim]]] = {}
+    statement_of, origin = ev.statement_by_claim, ev.origins_by_claim
+    for cid, own in sorted(ev.reworded.items()):
+        st = statement_of[cid]
+        if st.stance == "asserts" and ev.excludes(own, st.value):
+            source = ev.relayed_from[cid]
+            relay = next(c for c in st.claims if c.id == cid)
+            out.setdefault(origin[source.id], []).append((source, relay))
+    return out
 
 
 def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]]]:
