@@ -291,7 +291,8 @@ def carry_relays(ev: GroupEvidence) -> None:
     support, conflicts, grades and estimates — not a figure of its own against a
     hospital's 31. Its own words' value is kept in ``ev.reworded`` (CC107 names a relay
     that words a statement into one it cannot hold with). Not a suspected relay's (a
-    same quote, no citation: which carries which is a guess) nor across stances."""
+    same quote, no citation: which carries which is a guess; a relay of one may be
+    carried) nor across stances."""
     statement_of = ev.statement_by_claim
     moved: dict[str, Statement] = {}
     for cid, source in ev.relayed_from.items():
@@ -301,7 +302,7 @@ def carry_relays(ev: GroupEvidence) -> None:
             or theirs is None
             or mine is theirs
             or mine.stance != theirs.stance
-            or SUSPECTED in ev.relay_reasons.get(cid, ())
+            or ev.relay_reasons.get(cid, [SUSPECTED])[0] == SUSPECTED
         ):
             continue
         moved[cid] = theirs
