@@ -367,6 +367,60 @@ def test_a_relay_worded_otherwise_counts_as_what_it_relays(
     assert alone["grades"]["radio-23"] != alone["grades"]["meridian-army"]
 
 
+LOSSES = WORLD.replace(
+    "  - {id: buildings_destroyed, type: quantity}\n",
+    "  - {id: buildings_destroyed, type: quantity}\n"
+    "  - {id: army_losses, type: quantity, cumulative: true, losses_of: korvalia-government}\n"
+    "  - {id: soldiers_killed, type: quantity, cumulative: true}\n",
+)
+assert LOSSES != WORLD
+
+
+def _losses(make_store: Callable[..., Path], prop: str, army: str, rebels: str) -> dict[str, Any]:
+    rows = (
+        f"{{id: army-says, subject: saltmarsh-clashes, property: {prop}, value: {army}, "
+        "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+        f"{{id: vlf-says, subject: saltmarsh-clashes, property: {prop}, value: {rebels}, "
+        "source: harbor-0305, claimant: vlf, as_of: 2031-03-04}",
+    )
+    return run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+
+
+def test_a_side_conceding_more_of_its_own_losses_than_its_enemy_claims_weighs_as_neutral(
+    make_store: Callable[..., Path],
+) -> None:
+    """DESIGN §4: a party's statement against its own interest weighs as a neutral
+    origin. In one article the army says 15 of its soldiers were killed, the rebels
+    that they killed 10: the army's concession is the better figure — the rebels' 10
+    contradicted by it is doubtful, and the estimate's best is 15."""
+    data = _losses(make_store, "army_losses", "15", "10")
+    assert grade(data, "army-says") == 3
+    assert "against its interest" in data["grades"]["army-says"]["reason"]
+    assert grade(data, "vlf-says") == 4, data["grades"]["vlf-says"]
+    est = estimate(data, "saltmarsh-clashes", "army_losses")
+    assert est is not None and est["best"] == 15, est
+    assert "against its interest" in est["basis"]
+    # The rebels' figure is still only theirs; the army's concession is no interested claim.
+    assert [f["claims"] for f in findings(data, "CC202")] == [["vlf-says"]]
+
+
+@pytest.mark.parametrize(
+    ("prop", "army", "rebels"),
+    [
+        ("army_losses", "6", "25"),  # the army gives fewer of its dead: its interest
+        ("army_losses", "at least 10", "10"),  # not above the rebels' figure
+        ("soldiers_killed", "15", "10"),  # whose losses the property counts is not said
+    ],
+)
+def test_a_sides_figure_is_its_interest_unless_it_concedes_more_than_its_enemy_says(
+    make_store: Callable[..., Path], prop: str, army: str, rebels: str
+) -> None:
+    data = _losses(make_store, prop, army, rebels)
+    for claim in ("army-says", "vlf-says"):
+        assert "against its interest" not in data["grades"][claim]["reason"]
+    assert grade(data, "vlf-says") == 3, data["grades"]["vlf-says"]
+
+
 def test_an_outlets_own_count_updated_to_the_figure_it_quotes_stays_its_count(
     make_store: Callable[..., Path],
 ) -> None:

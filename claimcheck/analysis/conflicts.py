@@ -185,7 +185,7 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
     # A figure of another stake given within CONTEMPORARY_DAYS of an interim one and
     # rising steeply over it does not outgrow it (see timing.outgrows): of each stake
     # (None: neutral) and day, its highest figures, and its lowest interim ones.
-    side = {c.id: units[c.id].side for c, *_ in info} if growth else {}
+    side = {c.id: units[c.id].stake for c, *_ in info} if growth else {}
     highs, lows = ByStakeAndDay(higher=True), ByStakeAndDay(higher=False)
     # (most groups: one stake, or no interim figure: nothing to weigh)
     stakes = bool(interim) and len(set(side.values())) > 1

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from claimcheck.analysis.grades import Grade
+from claimcheck.analysis.grades import Grade, admission
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.statements import Statement
 from claimcheck.model import Claim
@@ -424,6 +424,8 @@ def _basis(
         text += "; the figures left are vague words"
     elif vague_only:
         text += "; no claim states a figure"
+    if ev.admitting is not None:
+        text += f"; {admission(ev.admitting)}"
     if weak:
         text += f"; {weak}, so the basis is weak"
     return text

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.statements import Statement, Tally, Units
+from claimcheck.analysis.statements import Statement, Tally, Unit, Units
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
 
@@ -177,7 +177,7 @@ def _units(units: Units, common: bool) -> str:
 
 def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
     tally = ev.tally(st)
-    return _judged(
+    grade = _judged(
         _counts(tally.support),
         _counts(tally.against),
         tuple(map(_counts, tally.against_groups)),
@@ -185,6 +185,31 @@ def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
         cited,
         ev.thresholds.corroborated_at,
     )
+    if ev.admitting is not None and _among(ev.admitting, tally):
+        return shared_grade(
+            grade.grade,
+            f"{grade.reason}; {admission(ev.admitting)}",
+            grade.supporting_origins,
+            grade.contradicting_origins,
+        )
+    return grade
+
+
+def admission(unit: Unit) -> str:
+    """Why a side's unit weighs as a neutral origin, in words."""
+    return (
+        f"side {unit.admits} gives its own losses above every figure of the other side: "
+        "against its interest, it weighs as a neutral origin"
+    )
+
+
+def _among(unit: Unit, tally: Tally) -> bool:
+    """Whether ``unit`` is for or against the tallied statement (units a big group's
+    sweep only counted are not asked)."""
+    try:
+        return any(u is unit for u in tally.support) or any(u is unit for u in tally.against)
+    except TypeError:  # (counted, not listed)
+        return False
 
 
 #: The units of a tally as a grade reads them: counted (named, anonymous, sides).

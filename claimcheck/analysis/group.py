@@ -127,6 +127,9 @@ class GroupEvidence:
         self._origin: dict[str, int] | None = None
         self._credit: dict[str, int] | None = None
         self._units: dict[str, Unit] | None = None
+        #: The unit of a side speaking against its interest, if any (set with the units:
+        #: see :func:`~claimcheck.analysis.origins.compute_units`).
+        self.admitting: Unit | None = None
         self._latest: LatestFigures | None = None
         self._repeats: dict[str, DateRange] | None = None
         #: A relay's source: the claim whose value it carries (see :attr:`credited`).

@@ -398,19 +398,28 @@ def compute_units(ev: GroupEvidence) -> dict[str, Unit]:
     sides = ev.sides
     by_side: dict[str, Unit] = {}
     of_origin: dict[int, Unit] = {}
-    made = 0  # units so far: the next one's index
+    side_of_origin: dict[int, str | None] = {}
     for root, claims in members.items():
-        side = None
+        side_of_origin[root] = None
         if sides:  # the first claimant speaking for an involved side
             for c in claims:
                 s = side_of(c.claimant)
                 if s and s in sides:
-                    side = s
+                    side_of_origin[root] = s
                     break
+    admitting = _admitting(ev, members, side_of_origin)
+    made = 0  # units so far: the next one's index
+    for root, claims in members.items():
+        side = side_of_origin[root]
         if side:  # every origin of a side is one unit
             unit = by_side.get(side)
             if unit is None:
-                unit = by_side[side] = Unit(made, side, False, f"side {side}")
+                if side == admitting:  # (neutral for corroboration: against its interest)
+                    name = f"side {side}, its own losses"
+                    unit = ev.admitting = Unit(made, None, False, name, admits=side)
+                else:
+                    unit = Unit(made, side, False, f"side {side}")
+                by_side[side] = unit
                 made += 1
         else:
             anonymous = True  # every claimant anonymous
@@ -428,6 +437,38 @@ def compute_units(ev: GroupEvidence) -> dict[str, Unit]:
         of_origin[root] = unit
     credit = ev.credited
     return {c.id: of_origin[credit[c.id]] for c in ev.claims}
+
+
+def _admitting(
+    ev: GroupEvidence, members: dict[int, list[Claim]], side_of: dict[int, str | None]
+) -> str | None:
+    """The side speaking against its interest in this group, if any (DESIGN §4): the
+    property counts its own losses (``losses_of``), and every figure its origins give
+    lies above every figure the other side gives — an army conceding more of its dead
+    than the rebels claim. None without a figure of the other side to be above."""
+    side = ev.prop.losses_of if ev.prop is not None else None
+    if side is None or side not in ev.sides:
+        return None
+    own_low: Bound | None = None
+    other_high: Bound | None = None
+    for root, claims in members.items():
+        stake = side_of[root]
+        if stake is None:
+            continue
+        for c in claims:
+            value = ev.statement_by_claim.get(c.id)
+            if value is None or not isinstance(value.value, Quantity):
+                continue
+            if c.stance != "asserts":
+                return None  # (a denial of its own losses is no concession)
+            lo, hi = bounds(value.value)
+            if stake == side:
+                own_low = lo if own_low is None else min(own_low, lo)
+            else:
+                other_high = hi if other_high is None else max(other_high, hi)
+    if own_low is None or other_high is None or not own_low > other_high:
+        return None
+    return side
 
 
 def subject_sides(store: Store, subject: Subject | None) -> set[str]:

@@ -61,10 +61,18 @@ class Unit:
     anonymous: bool
     #: Who it is, for messages: ``medical-sources``, ``side rebels``.
     name: str
+    #: A side speaking against its interest (its own losses higher than the other side
+    #: says): neutral for corroboration, yet that side's stake in a running toll.
+    admits: str | None = None
 
     @property
     def neutral(self) -> bool:
         return self.side is None
+
+    @property
+    def stake(self) -> str | None:
+        """The side whose figures these are, whatever they weigh (None: neutral)."""
+        return self.side if self.admits is None else self.admits
 
     @property
     def weight(self) -> float:

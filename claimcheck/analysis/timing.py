@@ -231,7 +231,7 @@ def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     (A figure of unknown date may be anything's growth: callers ask only of figures
     :func:`before` orders.)"""
     units = group.units
-    mine, theirs = units[first.id].side, units[later.id].side
+    mine, theirs = units[first.id].stake, units[later.id].stake
     if mine == theirs:
         return True
     a, b = group.when(first), group.when(later)
@@ -363,9 +363,9 @@ def _overtake(
         return
     by_start = sorted(dated, key=lambda c: when[c.id].low, reverse=True)
     by_end = sorted(interim, key=lambda c: when[c.id].high, reverse=True)
-    several = len({units[c.id].side for c in dated}) > 1
+    several = len({units[c.id].stake for c in dated}) > 1
     rises = (
-        _Rises([(units[y.id].side, when[y.id].low.toordinal(), low_of[y.id], y) for y in dated])
+        _Rises([(units[y.id].stake, when[y.id].low.toordinal(), low_of[y.id], y) for y in dated])
         if several
         else None
     )
@@ -377,7 +377,7 @@ def _overtake(
         said = when[x.id].high
         while i < len(by_start) and when[by_start[i].id].low > said:
             y = by_start[i]
-            side = units[y.id].side
+            side = units[y.id].stake
             tops[side] = best_two(tops[side], (low_of[y.id], origin[y.id], y), higher=True)
             i += 1
         # (one stake: its later figures are all there is, far ones among them)
@@ -388,10 +388,10 @@ def _overtake(
         ):
             y = by_start[j]
             far = best_two(far, (low_of[y.id], origin[y.id], y), higher=True)
-            if units[y.id].side is None:
+            if units[y.id].stake is None:
                 far_neutral = best_two(far_neutral, (low_of[y.id], origin[y.id], y), higher=True)
             j += 1
-        mine, side = origin[x.id], units[x.id].side
+        mine, side = origin[x.id], units[x.id].stake
         same = next((t for t in tops.get(side, ()) if t[1] != mine), None)
         if same is None and not several:
             continue

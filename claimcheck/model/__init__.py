@@ -162,6 +162,10 @@ class Property:
     cumulative: bool = False
     #: Quantity: an absolute gap or a percentage ("10%"); date: days.
     tolerance: Tolerance | None = None
+    #: Quantity: the side whose own losses it counts (``government_side_losses``: the
+    #: government's side). That side giving a figure above every figure the other side
+    #: gives speaks against its interest, and weighs as a neutral origin (DESIGN §4).
+    losses_of: Name | None = None
     #: Other names it goes by, in any language (``tués``, ``FAMa``): for matching text
     #: to the store (``claimcheck extract``); never compared by the rules.
     aliases: list[Name] = field(default_factory=list)
@@ -174,6 +178,8 @@ class Property:
             raise ValueError(f"'values' is only for category properties, not {self.type}")
         if self.cumulative and self.type != "quantity":
             raise ValueError("only a quantity property can be cumulative")
+        if self.losses_of is not None and self.type != "quantity":
+            raise ValueError("only a quantity property counts losses ('losses_of')")
         if self.tolerance is not None and self.type not in ("quantity", "date"):
             raise ValueError("'tolerance' is only for quantity and date properties")
         if self.type == "date" and isinstance(self.tolerance, str):

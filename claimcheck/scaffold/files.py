@@ -100,6 +100,8 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "cumulative": "a running toll later reports may revise upward",
         "tolerance": "quantity: a gap (3) or a share ('10%') within which figures agree;"
         " date: days",
+        "losses_of": "quantity: the side whose own losses it counts (its figure above the"
+        " other side's is against its interest)",
         "aliases": "the words sources use for it, English and French",
         "note": "anything worth knowing",
     },

@@ -56,6 +56,13 @@ def check(
         if party.part_of:
             missing(party.id, "parties", "part_of", party.part_of, "party", store.parties)
     sides = {p.side for p in store.parties.values() if p.side}
+    for prop in store.properties.values():
+        if prop.losses_of and prop.losses_of not in sides:
+            problem(
+                locate(store.where[prop.id], "properties", "losses_of"),
+                f"property {prop.id!r}: unknown side {prop.losses_of!r}: no party has it as "
+                f"its `side`{did_you_mean(prop.losses_of, sides)}",
+            )
     for subject in store.subjects.values():
         if subject.part_of:
             missing(subject.id, "subjects", "part_of", subject.part_of, "subject", store.subjects)

@@ -111,6 +111,20 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
         "'encyclopedia' or 'social'",
     ),
     (
+        "losses-of-an-unknown-side",
+        "parties:\n  - {id: fama, name: FAMa, kind: army, side: mali-government}\n"
+        "properties:\n  - {id: army_losses, type: quantity, losses_of: mali-governmnt}\n",
+        "bad.yaml:4:50",
+        "property 'army_losses': unknown side 'mali-governmnt': no party has it as its "
+        "`side` (did you mean 'mali-government'?)",
+    ),
+    (
+        "losses-of-on-a-category",
+        "properties:\n  - {id: winner, type: category, values: [a, b], losses_of: x}\n",
+        "bad.yaml:2:5",
+        "only a quantity property counts losses ('losses_of')",
+    ),
+    (
         "missing-field",
         CLAIM.replace("    property: deaths\n", ""),
         "bad.yaml:2:5",
