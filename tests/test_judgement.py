@@ -22,6 +22,7 @@ from click.testing import CliRunner
 
 from claimcheck.cli import cli
 from claimcheck.engine import check
+from claimcheck.report import render_report
 from claimcheck.store import load_store
 
 WORLD = textwrap.dedent("""\
@@ -924,6 +925,32 @@ def test_an_open_lower_bound_is_a_floor_for_low_but_not_the_best(
     assert (est["high"], est["high_open"]) == (800, False), est
     assert est["best"] in (600, 800), est
     assert est["best"] == 600, est
+    assert est["low_open"] is False, est
+
+
+@pytest.mark.parametrize(
+    ("floor", "low_open", "said"),
+    [("more than 500", True, "low more than 500"), ("at least 500", False, "low 500")],
+)
+def test_a_low_from_an_exclusive_bound_stays_open(
+    make_store: Callable[..., Path], floor: str, low_open: bool, said: str
+) -> None:
+    """Watchlight's "more than 500" allows no 500: the low is 500 excluded (JSON
+    `low_open`), and the report says "low more than 500", not a figure nobody allows."""
+    root = world(
+        make_store,
+        "{id: watchlight-floor, subject: saltmarsh-clashes, property: civilian_deaths, "
+        f"value: {floor}, source: meridian-0305, claimant: watchlight, as_of: 2031-03-04}}",
+        "{id: northgate-600, subject: saltmarsh-clashes, property: civilian_deaths, "
+        "value: 600, source: northgate-0305, as_of: 2031-03-04}",
+        "{id: eastwind-800, subject: saltmarsh-clashes, property: civilian_deaths, "
+        "value: 800, source: eastwind-0305, as_of: 2031-03-04}",
+    )
+    result = check(load_store(root))
+    est = estimate(result.as_dict(), "saltmarsh-clashes", "civilian_deaths")
+    assert est is not None
+    assert (est["low"], est["low_open"]) == (500, low_open), est
+    assert f"Estimate: **{said}, best 600, high 800**" in render_report(result, "markdown")
 
 
 def test_a_superseded_figure_is_not_used_for_low(make_store: Callable[..., Path]) -> None:

@@ -48,6 +48,8 @@ class Estimate:
     best: float
     high: float | None
     high_open: bool = False
+    #: Whether every claim at the low excludes it ("more than 20": not 20 itself).
+    low_open: bool = False
     #: With an open high: the highest bound the open claims state ("at least 50": 50).
     high_floor: float | None = None
     #: Whether every open claim at that bound excludes it ("more than 50": not 50 itself).
@@ -57,6 +59,10 @@ class Estimate:
     #: How many independent units support the best figure.
     best_origins: int = 0
     basis: str = ""
+
+    def low_text(self) -> str:
+        """``20``, or ``more than 20`` when the claims at the low exclude it."""
+        return f"more than {_num(self.low)}" if self.low_open else str(_num(self.low))
 
     def high_text(self) -> str:
         """``14``, or ``open (50 or more)`` when a credible claim leaves it open."""
@@ -73,6 +79,7 @@ class Estimate:
             "subject": self.subject,
             "property": self.property,
             "low": _num(self.low),
+            "low_open": self.low_open,
             "best": _num(self.best),
             "high": None if self.high is None else _num(self.high),
             "high_open": self.high_open,
@@ -214,6 +221,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     stated = [c for c in used if f[c.id].kind != "vague"]
     pool = stated or used
     low_claims, low = _lowest(pool, f)
+    low_open = all(f[cid].kind != "ceiling" and q[cid].low_open for cid in low_claims)
     high_claims, high, high_open, open_claims = _high(pool, q, f)
     floor = max((q[cid].low for cid in open_claims), default=None) if high_open else None
     floor_open = floor is not None and all(
@@ -230,6 +238,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         best=best,
         high=None if high_open else high,
         high_open=high_open,
+        low_open=low_open,
         high_floor=floor,
         high_floor_open=floor_open,
         unit=ev.prop.unit if ev.prop else None,

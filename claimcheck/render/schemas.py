@@ -89,6 +89,7 @@ _ESTIMATE = _object(
         "subject": _STRING,
         "property": _STRING,
         "low": _NUMBER,
+        "low_open": {"type": "boolean"},
         "best": _NUMBER,
         "high": {"type": ["number", "null"]},
         "high_open": {"type": "boolean"},

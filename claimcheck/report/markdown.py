@@ -84,7 +84,8 @@ def _group(group: Group) -> list[str]:
             for bound in ("low", "best", "high")
         )
         out.append(
-            f"Estimate: **low {number(e.low)}, best {number(e.best)}, high {esc(e.high_text())}**"
+            f"Estimate: **low {esc(e.low_text())}, best {number(e.best)}, "
+            f"high {esc(e.high_text())}**"
             f"{esc(unit)} ({esc(e.basis)}; {picks})."
         )
         out.append("")
