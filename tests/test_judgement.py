@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.cli import cli
 from claimcheck.engine import check
 from claimcheck.report import render_report
@@ -584,6 +585,30 @@ def test_a_partys_figure_a_neutral_origin_contradicts_is_not_the_estimate(
     assert est["claims"]["best"] == ["watchlight-30"], est
     assert "army-0" not in {c for ids in est["claims"].values() for c in ids}, est
     assert "left out as a party's figure a neutral origin contradicts: 0" in est["basis"], est
+
+
+def test_a_partys_figure_stays_when_every_other_figure_is_contradicted_too(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army says 2 civilians died, Watchlight 40, Open Ward Medics "fewer than 10":
+    the army's 2 is contradicted by a neutral origin, but so is each neutral figure by
+    the other — no figure stands uncontradicted, so the army's is not left out: the
+    estimate spans 2 to 40 (a desk publishes the range of the claims in dispute)."""
+    data = run(
+        world(
+            make_store,
+            "{id: army-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+            "source: korvalia-tv-0305, claimant: korvalian-army}",
+            "{id: watchlight-40, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 40, source: meridian-0305, claimant: watchlight}",
+            "{id: open-ward-under-10, subject: dresk-shelling, property: civilian_deaths, "
+            "value: fewer than 10, source: harbor-0305, claimant: open-ward}",
+        )
+    )
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None, data["estimates"]
+    assert (est["low"], est["high"]) == (2, 40), est
+    assert "a party's figure" not in est["basis"], est
 
 
 @pytest.mark.parametrize(
@@ -1428,6 +1453,36 @@ def test_an_outlet_quoting_a_partys_old_toll_later_is_not_the_party_lowering_it(
     )
     (clash,) = findings(run(root), "CC107")
     assert {"ministry-2-eastwind", "ministry-9"} <= set(clash["claims"]), clash
+
+
+def test_a_partys_new_figure_within_the_tolerance_of_its_old_one_is_not_quoted_again(
+    make_store: Callable[..., Path],
+) -> None:
+    """Watchlight's 135,000 displaced on the 2nd, relayed by Meridian; the Harbor Times
+    quotes Watchlight's 150,000 on the 6th. With a 10% tolerance the two figures agree,
+    but 150,000 is a new figure, the word of the 6th — not the old 135,000 quoted again
+    and dated back (a looser wording of it, "about 135,000", would be)."""
+    displaced = WORLD.replace(
+        "  - {id: buildings_destroyed, type: quantity}\n",
+        "  - {id: buildings_destroyed, type: quantity}\n"
+        "  - {id: displaced, type: quantity, cumulative: true, tolerance: 10%}\n",
+    )
+    rows = [
+        "{id: watchlight-135k, subject: border-buildup, property: displaced, value: 135000, "
+        "source: meridian-0302, claimant: watchlight}",
+        "{id: watchlight-later, subject: border-buildup, property: displaced, value: 150000, "
+        "source: harbor-0306, claimant: watchlight}",
+    ]
+    files = {"world.yaml": displaced, "claims.yaml": claims_yaml(*rows)}
+    store = load_store(make_store(files, base=False))
+    ev = StoreEvidence(store).group(("border-buildup", "displaced"))
+    later = store.claims["watchlight-later"]
+    assert str(ev.when(later)) == "2031-03-06"
+    rows[1] = rows[1].replace("value: 150000", "value: about 135000")
+    files = {"world.yaml": displaced, "claims.yaml": claims_yaml(*rows)}
+    store = load_store(make_store(files, base=False))
+    ev = StoreEvidence(store).group(("border-buildup", "displaced"))
+    assert str(ev.when(store.claims["watchlight-later"])) == "2031-03-02"
 
 
 # --- a dispute that goes on -----------------------------------------------------------------

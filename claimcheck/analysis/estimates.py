@@ -185,12 +185,11 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
             (w_for, _, _), (w_against, _, _) = weighed_statement(ev.statements[i])
             if w_for == 0 and w_against > 0:
                 partisan.add(i)
-        if partisan:
+        # ...while a figure no neutral origin contradicts remains.
+        kept_back = {statement_of[c.id].index for c in credible} - partisan
+        if partisan and any(weighed_statement(ev.statements[i])[1][0] == 0 for i in kept_back):
             challenged = [c for c in credible if statement_of[c.id].index in partisan]
-            if len(challenged) < len(credible):
-                credible = [c for c in credible if statement_of[c.id].index not in partisan]
-            else:
-                challenged = []
+            credible = [c for c in credible if statement_of[c.id].index not in partisan]
     kept = {statement_of[c.id].index for c in credible}
     left_out = (
         [c for c in evidence if statement_of[c.id].index not in kept and c not in challenged]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
 from claimcheck.model import Claim, Subject
 from claimcheck.store import Store
-from claimcheck.values import DateRange
+from claimcheck.values import DateRange, Quantity
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -50,7 +50,16 @@ def find_repeats(group: GroupEvidence) -> dict[str, DateRange]:
     by_index = {st.index: st for st in group.statements}
 
     def looser(k: object, j: object) -> bool:
-        return group.statement_supports(by_index[k], by_index[j])  # type: ignore[index]
+        # (its own words' bounds, no tolerance: "about 2" words the 2 again, while a
+        # figure within the tolerance of an earlier one — 150,000 after 135,000 — is a
+        # new figure)
+        a, b = by_index[k], by_index[j]  # type: ignore[index]
+        if a.stance != b.stance or not isinstance(a.value, Quantity | DateRange):
+            return group.statement_supports(a, b)
+        if a.stance == "denies":  # (denying less denies more)
+            a, b = b, a
+        (lo, hi), (low, high) = bounds(a.value), bounds(b.value)
+        return lo >= low and hi <= high
 
     for claims in group.by_origin().values():
         if len(claims) > 1:
