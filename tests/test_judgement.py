@@ -711,6 +711,33 @@ def test_a_rough_figure_many_origins_give_is_not_displaced_by_one_count(
     assert est["best"] == 40 and "open-ward-38" not in est["claims"]["best"], est
 
 
+@pytest.mark.parametrize(
+    ("counter", "best"),
+    [("dresk-medical-sources", 10), ("open-ward", 11)],
+    ids=["an-anonymous-count", "a-named-count"],
+)
+def test_an_anonymous_count_does_not_displace_a_named_rough_figure(
+    make_store: Callable[..., Path], counter: str, best: int
+) -> None:
+    """Watchlight says "about 10"; a count of 11 lies within it. Given by anonymous
+    medical sources, it weighs half a named origin and the rough figure owes it little:
+    the best stays Watchlight's 10 (named before anonymous). Given by Open Ward Medics,
+    named, the rough figure owes it half its support: the count is the best."""
+    data = run(
+        world(
+            make_store,
+            "{id: watchlight-10, subject: dresk-shelling, property: civilian_deaths, "
+            "value: about 10, source: meridian-0305, claimant: watchlight}",
+            "{id: count-11, subject: dresk-shelling, property: civilian_deaths, "
+            f"value: 11, source: harbor-0305, claimant: {counter}}}",
+            "{id: vlf-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+            "source: northgate-0305, claimant: vlf}",
+        )
+    )
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None and est["best"] == best, est
+
+
 def test_a_partys_exact_figure_does_not_displace_a_neutral_rough_one(
     make_store: Callable[..., Path],
 ) -> None:

@@ -342,9 +342,12 @@ def _best(
         counts = [i for i in _within_range(said[win].value, figure, said) if _exact(said[i].value)]
         if ranked[win][0] < 0:  # (a neutral figure: only a count neutral origins give)
             counts = [i for i in counts if ranked[i][0] < 0]
-        # ...when the rough figure owes its lead to it: its support beyond the count's
-        # is no more than the count's own (five outlets' "about 1000" stays 1000)
-        counts = [i for i in counts if support[win] - support[i] <= support[i]]
+            # ...when the rough figure owes its lead to it: its neutral weight beyond the
+            # count's is no more than the count's own (five outlets' "about 1000" stays
+            # 1000; an anonymous 11 does not displace a named official's "about 10")
+            counts = [i for i in counts if ranked[i][0] - ranked[win][0] <= -ranked[i][0]]
+        else:  # (its support beyond the count's, in units)
+            counts = [i for i in counts if support[win] - support[i] <= support[i]]
         if counts:
             win = min(counts, key=lambda i: (ranked[i], str(said[i].value.key)))
     best, units = ranked[win][2], support[win]
