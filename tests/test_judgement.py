@@ -406,6 +406,37 @@ def test_a_side_conceding_more_of_its_own_losses_than_its_enemy_claims_weighs_as
     assert [f["claims"] for f in findings(data, "CC202")] == [["vlf-says"]]
 
 
+def test_a_concession_reads_each_origins_latest_figure_and_keeps_its_anonymity(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army said 5 of its soldiers died, then 15 two days later; the rebels claim 10.
+    The army's latest word concedes more than the rebels say (its revised 5 aside).
+    Given by anonymous officials instead, the concession weighs as an anonymous neutral
+    origin: half a named one."""
+    rows = [
+        "{id: army-5, subject: saltmarsh-clashes, property: army_losses, value: 5, "
+        "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-03}",
+        "{id: army-15, subject: saltmarsh-clashes, property: army_losses, value: 15, "
+        "source: harbor-0306, claimant: korvalian-army, as_of: 2031-03-05}",
+        "{id: vlf-10, subject: saltmarsh-clashes, property: army_losses, value: 10, "
+        "source: northgate-0305, claimant: vlf, as_of: 2031-03-04}",
+    ]
+    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    assert "against its interest" in data["grades"]["army-15"]["reason"]
+    assert grade(data, "vlf-10") == 4, data["grades"]["vlf-10"]
+    officials = LOSSES.replace(
+        "  - {id: watchlight, name: Watchlight Rights, kind: ngo}\n",
+        "  - {id: watchlight, name: Watchlight Rights, kind: ngo}\n"
+        "  - {id: officials, name: Korvalian officials, kind: state, anonymous: true, "
+        "side: korvalia-government}\n",
+    )
+    assert officials != LOSSES
+    rows = [r.replace("claimant: korvalian-army", "claimant: officials") for r in rows]
+    data = run(make_store({"world.yaml": officials, "claims.yaml": claims_yaml(*rows)}, base=False))
+    reason = data["grades"]["vlf-10"]["reason"]
+    assert "contradicted by 1 independent origin (1 neutral, anonymous)" in reason, reason
+
+
 @pytest.mark.parametrize(
     ("prop", "army", "rebels"),
     [
@@ -421,6 +452,65 @@ def test_a_sides_figure_is_its_interest_unless_it_concedes_more_than_its_enemy_s
     for claim in ("army-says", "vlf-says"):
         assert "against its interest" not in data["grades"][claim]["reason"]
     assert grade(data, "vlf-says") == 3, data["grades"]["vlf-says"]
+
+
+@pytest.mark.parametrize("army_id", ["a-army", "z-army"])
+def test_a_ledes_figure_is_credited_to_the_source_stating_its_number_whatever_the_ids(
+    make_store: Callable[..., Path], army_id: str
+) -> None:
+    """The Harbor Times' lede says "at least 20 killed" above the army's 20 and Open Ward
+    Medics' 23 in the same article. The lede has its number from the army: credited to
+    it whatever the claims' ids, and, looser than the army's 20, it keeps its own words
+    (no 20 against the medics' 23)."""
+    data = run(
+        world(
+            make_store,
+            f"{{id: {army_id}, subject: dresk-shelling, property: civilian_deaths, value: 20, "
+            "source: harbor-0305, claimant: korvalian-army}",
+            "{id: m-open-ward, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+            "source: harbor-0305, claimant: open-ward}",
+            "{id: lede, subject: dresk-shelling, property: civilian_deaths, "
+            "value: at least 20, source: harbor-0305}",
+        )
+    )
+    (dispute,) = findings(data, "CC101")
+    assert "lede" not in dispute["claims"], dispute
+    reason = data["grades"]["lede"]["reason"]
+    assert reason.startswith("supported by 2 independent origins (1 neutral; side"), reason
+
+
+def test_a_relay_joining_a_dispute_keeps_its_fingerprint(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army's "at least 23" against Open Ward's "fewer than 10", reviewed; then
+    Coastline Radio's "23", citing the dispatch that carries the army's figure: a relay
+    of a value already in dispute, not a new value — the finding keeps its fingerprint
+    (DESIGN §4), so the review holds."""
+    rows = [
+        "{id: meridian-army, subject: dresk-shelling, property: civilian_deaths, "
+        "value: at least 23, source: meridian-0305, claimant: korvalian-army}",
+        "{id: open-ward-under-10, subject: dresk-shelling, property: civilian_deaths, "
+        "value: fewer than 10, source: harbor-0305, claimant: open-ward}",
+    ]
+    cites = WORLD.replace(
+        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05}",
+        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05, "
+        "cites: [meridian-0305]}",
+    )
+    before = findings(
+        run(make_store({"world.yaml": cites, "claims.yaml": claims_yaml(*rows)}, base=False)),
+        "CC101",
+    )
+    rows.append(
+        "{id: radio-23, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        "source: coastline-radio-0305}"
+    )
+    after = findings(
+        run(make_store({"world.yaml": cites, "claims.yaml": claims_yaml(*rows)}, base=False)),
+        "CC101",
+    )
+    assert [f["fingerprint"] for f in after] == [f["fingerprint"] for f in before]
+    assert "radio-23" in after[0]["claims"]
 
 
 def test_an_outlets_own_count_updated_to_the_figure_it_quotes_stays_its_count(

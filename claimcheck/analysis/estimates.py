@@ -403,7 +403,8 @@ def _basis(
     def said(c: Claim) -> str:  # (a relay's figure: the one it relays)
         return str(statement_of[c.id].value if c.id in ev.reworded else c.parsed)
 
-    who = sorted({claims[cid].speaker for cid in best_claims})
+    # (who gave it: a relay's source, not the relay)
+    who = sorted({ev.relayed_from.get(cid, claims[cid]).speaker for cid in best_claims})
     # (a vague word's size is nobody's figure: said as what it is)
     what = (
         "the size of " + ", ".join(sorted({f"'{said(claims[c])}'" for c in best_claims})) + ","

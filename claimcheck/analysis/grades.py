@@ -185,7 +185,7 @@ def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
         cited,
         ev.thresholds.corroborated_at,
     )
-    if ev.admitting is not None and _among(ev.admitting, tally):
+    if ev.admitting is not None and st.index in _conceded(ev):
         return shared_grade(
             grade.grade,
             f"{grade.reason}; {admission(ev.admitting)}",
@@ -195,21 +195,27 @@ def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
     return grade
 
 
+def _conceded(ev: GroupEvidence) -> set[int]:
+    """The statements a side's concession bears on, by index: those the conceding side
+    and the other sides state (worked out once a group)."""
+    found = ev.memo.get("conceded")
+    if found is None:
+        admitting, units, statement_of = ev.admitting, ev.units, ev.statement_by_claim
+        assert admitting is not None
+        found = ev.memo["conceded"] = {
+            statement_of[c.id].index
+            for c in ev.counted
+            if units[c.id] is admitting or units[c.id].side not in (None, admitting.admits)
+        }
+    return found  # type: ignore[return-value]
+
+
 def admission(unit: Unit) -> str:
     """Why a side's unit weighs as a neutral origin, in words."""
     return (
         f"side {unit.admits} gives its own losses above every figure of the other side: "
         "against its interest, it weighs as a neutral origin"
     )
-
-
-def _among(unit: Unit, tally: Tally) -> bool:
-    """Whether ``unit`` is for or against the tallied statement (units a big group's
-    sweep only counted are not asked)."""
-    try:
-        return any(u is unit for u in tally.support) or any(u is unit for u in tally.against)
-    except TypeError:  # (counted, not listed)
-        return False
 
 
 #: The units of a tally as a grade reads them: counted (named, anonymous, sides).

@@ -124,12 +124,8 @@ class GroupEvidence:
         )
         self._relays: list[list[Claim]] | None = None
         self._relay_candidates: list[list[Claim]] | None = None
-        self._origin: dict[str, int] | None = None
-        self._credit: dict[str, int] | None = None
         self._units: dict[str, Unit] | None = None
-        #: The unit of a side speaking against its interest, if any (set with the units:
-        #: see :func:`~claimcheck.analysis.origins.compute_units`).
-        self.admitting: Unit | None = None
+        self._admitting: Unit | None = None
         self._latest: LatestFigures | None = None
         self._repeats: dict[str, DateRange] | None = None
         #: A relay's source: the claim whose value it carries (see :attr:`credited`).
@@ -147,7 +143,9 @@ class GroupEvidence:
         self.memo: dict[str, object] = {}
         # Origins first: a relay counts as what it relays for everything that weighs the
         # statements (see carry_relays), so they are settled before any is read.
-        self._compute_origins()
+        self._origin, self._credit = compute_origins(self)
+        if self.relayed_from:
+            carry_relays(self)
 
     # -- basics -------------------------------------------------------------------------
 
@@ -244,9 +242,7 @@ class GroupEvidence:
     @property
     def origins_by_claim(self) -> dict[str, int]:
         """Each claim's origin (who said it), as an index; claims of one origin share it."""
-        if self._origin is None:
-            self._compute_origins()
-        return self._origin  # type: ignore[return-value]
+        return self._origin
 
     @property
     def credited(self) -> dict[str, int]:
@@ -255,9 +251,7 @@ class GroupEvidence:
         reporting of one value in documents citing one document; a suspected relay) —
         the origin it relays. Local to the value: relaying a figure does not make the
         relaying outlet one with its source on anything else."""
-        if self._credit is None:
-            self._compute_origins()
-        return self._credit  # type: ignore[return-value]
+        return self._credit
 
     def origin_of(self, claim: Claim) -> int:
         return self.origins_by_claim[claim.id]
@@ -266,11 +260,6 @@ class GroupEvidence:
         """Why these claims of different outlets are credited to fewer origins, in words
         (CC203): the relays among them, and origins spanning several outlets."""
         return link_reasons(self, claims)
-
-    def _compute_origins(self) -> None:
-        self._origin, self._credit = compute_origins(self)
-        if self.relayed_from:
-            carry_relays(self)
 
     @property
     def sides(self) -> set[str]:
@@ -291,8 +280,16 @@ class GroupEvidence:
     def units(self) -> dict[str, Unit]:
         """Each claim's unit for corroboration: its origin, or its origin's side."""
         if self._units is None:
-            self._units = compute_units(self)
+            self._units, self._admitting = compute_units(self)
         return self._units
+
+    @property
+    def admitting(self) -> Unit | None:
+        """The unit of a side speaking against its interest, if any (see
+        :func:`~claimcheck.analysis.origins.compute_units`)."""
+        if self._units is None:
+            self._units, self._admitting = compute_units(self)
+        return self._admitting
 
     def unit_of(self, claim: Claim) -> Unit:
         return self.units[claim.id]
@@ -310,15 +307,11 @@ class GroupEvidence:
         """When a figure holds: as :meth:`said_on` dates it, or for a relay as its
         source — Le Monde repeating on the 9th the agency's toll of the 8th speaks as of
         the 8th."""
-        if self._credit is None:
-            self._compute_origins()
         return self.said_on(self.relayed_from.get(claim.id, claim))
 
     def when_of(self, claims: Iterable[Claim]) -> dict[str, DateRange | None]:
         """:meth:`when` for each of ``claims``, by id (at once: asked of every figure of
         a running toll)."""
-        if self._credit is None:
-            self._compute_origins()
         if self._repeats is None:
             self._repeats = find_repeats(self)
         relayed, repeats = self.relayed_from, self._repeats

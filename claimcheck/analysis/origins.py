@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement, Unit
-from claimcheck.model import Claim, Subject
+from claimcheck.model import Claim, Party, Subject
 from claimcheck.store import Store
 from claimcheck.values import Quantity, stated_numbers
 
@@ -89,9 +89,18 @@ class _DocIndex:
                 # An interval within the window ends in it (unless some is empty).
                 start = 0 if self.degenerate else bisect_left(self.his, low)
                 candidates = self.asserted[start : bisect_right(self.his, high)]
-                for lo, _, cid, j in candidates:
-                    if lo >= low and (best is None or cid < best[0]):
-                        best = (cid, j)
+                within = [(cid, j) for lo, _, cid, j in candidates if lo >= low]
+                if len(within) > 1 and ev.type == "quantity":
+                    # (one that states the same number first: a lede's "at least 20"
+                    # above the army's 20 and a hospital's 23 has the army's)
+                    mine = set(stated_numbers(st.value) or ())
+                    same = [
+                        (cid, j)
+                        for cid, j in within
+                        if mine & set(stated_numbers(ev.statement_by_claim[cid].value) or ())
+                    ]
+                    within = same or within
+                best = min(within) if within else None
                 if best is None and ev.type == "quantity":
                     best = self._same_figure(ev, st)
             else:
@@ -286,10 +295,11 @@ SUSPECTED = "a suspected relay (the same quote)"
 
 
 def carry_relays(ev: GroupEvidence) -> None:
-    """Each relay counts as the statement it relays, whatever its own words: a radio's
-    "23" citing a dispatch of the ministry's "at least 23" is that "at least 23" for
-    support, conflicts, grades and estimates — not a figure of its own against a
-    hospital's 31. Its own words' value is kept in ``ev.reworded`` (CC107 names a relay
+    """Each relay stating more than its source counts as the statement it relays: a
+    radio's "23" citing a dispatch of the ministry's "at least 23" is that "at least 23"
+    for support, conflicts, grades and estimates — not a figure of its own against a
+    hospital's 31 (a looser wording keeps its own words: it holds wherever its source
+    does). Its own words' value is kept in ``ev.reworded`` (CC107 names a relay
     that words a statement into one it cannot hold with). Not a suspected relay's (a
     same quote, no citation: which carries which is a guess; a relay of one may be
     carried) nor across stances."""
@@ -303,6 +313,10 @@ def carry_relays(ev: GroupEvidence) -> None:
             or mine is theirs
             or mine.stance != theirs.stance
             or ev.relay_reasons.get(cid, [SUSPECTED])[0] == SUSPECTED
+            # A looser wording ("about 40" of a 41, "more than 20" of a 25, a month of
+            # a day) says no more than its source allows: it keeps its own words, and
+            # is no stricter figure against anyone else.
+            or ev.statement_supports(theirs, mine)
         ):
             continue
         moved[cid] = theirs
@@ -381,9 +395,11 @@ def _why_one(ev: GroupEvidence, key: str, claims: list[Claim]) -> str | None:
     return None
 
 
-def compute_units(ev: GroupEvidence) -> dict[str, Unit]:
+def compute_units(ev: GroupEvidence) -> tuple[dict[str, Unit], Unit | None]:
     """Each claim's unit for corroboration: its origin, or, for an origin speaking for a
-    side involved in the subject, that side (every origin of a side is one unit)."""
+    side involved in the subject, that side (every origin of a side is one unit); and
+    the unit of a side conceding its own losses, if any (:func:`_admitting`): neutral
+    for corroboration, that side's stake."""
     origin = ev.origins_by_claim
     members: dict[int, list[Claim]] = {}
     for c in ev.claims:
@@ -408,6 +424,7 @@ def compute_units(ev: GroupEvidence) -> dict[str, Unit]:
                     side_of_origin[root] = s
                     break
     admitting = _admitting(ev, members, side_of_origin)
+    conceding: Unit | None = None
     made = 0  # units so far: the next one's index
     for root, claims in members.items():
         side = side_of_origin[root]
@@ -416,18 +433,19 @@ def compute_units(ev: GroupEvidence) -> dict[str, Unit]:
             if unit is None:
                 if side == admitting:  # (neutral for corroboration: against its interest)
                     name = f"side {side}, its own losses"
-                    unit = ev.admitting = Unit(made, None, False, name, admits=side)
+                    anonymous = all(
+                        _anonymous(parties, c)
+                        for root_, claims_ in members.items()
+                        if side_of_origin[root_] == side
+                        for c in claims_
+                    )
+                    unit = conceding = Unit(made, None, anonymous, name, admits=side)
                 else:
                     unit = Unit(made, side, False, f"side {side}")
                 by_side[side] = unit
                 made += 1
         else:
-            anonymous = True  # every claimant anonymous
-            for c in claims:
-                p = parties.get(c.claimant or "")
-                if p is None or not p.is_anonymous:
-                    anonymous = False
-                    break
+            anonymous = all(_anonymous(parties, c) for c in claims)
             if len(claims) == 1:
                 name = claims[0].speaker
             else:
@@ -436,32 +454,41 @@ def compute_units(ev: GroupEvidence) -> dict[str, Unit]:
             made += 1
         of_origin[root] = unit
     credit = ev.credited
-    return {c.id: of_origin[credit[c.id]] for c in ev.claims}
+    return {c.id: of_origin[credit[c.id]] for c in ev.claims}, conceding
 
 
 def _admitting(
     ev: GroupEvidence, members: dict[int, list[Claim]], side_of: dict[int, str | None]
 ) -> str | None:
     """The side speaking against its interest in this group, if any (DESIGN §4): the
-    property counts its own losses (``losses_of``), and every figure its origins give
-    lies above every figure the other side gives — an army conceding more of its dead
-    than the rebels claim. None without a figure of the other side to be above."""
+    property counts its own losses (``losses_of``), and each of its origins' latest
+    figures lies above every latest figure of the other side — an army conceding more of
+    its dead than the rebels claim. None without a figure of the other side to be above.
+    (Each origin's latest: the figures given on its last day, or all where undated.)"""
     side = ev.prop.losses_of if ev.prop is not None else None
     if side is None or side not in ev.sides:
         return None
     own_low: Bound | None = None
     other_high: Bound | None = None
+    statement_of = ev.statement_by_claim
     for root, claims in members.items():
         stake = side_of[root]
         if stake is None:
             continue
-        for c in claims:
-            value = ev.statement_by_claim.get(c.id)
-            if value is None or not isinstance(value.value, Quantity):
-                continue
-            if c.stance != "asserts":
-                return None  # (a denial of its own losses is no concession)
-            lo, hi = bounds(value.value)
+        figures = [
+            c
+            for c in claims
+            if c.stance == "asserts"
+            and c.cited
+            and c.id in statement_of
+            and isinstance(statement_of[c.id].value, Quantity)
+        ]
+        dated = [c for c in figures if c.as_of is not None and c.as_of.known]
+        if ev.cumulative and dated:
+            last = max(c.as_of.low for c in dated)  # type: ignore[union-attr]
+            figures = [c for c in dated if c.as_of.high >= last]  # type: ignore[union-attr]
+        for c in figures:
+            lo, hi = bounds(statement_of[c.id].value)
             if stake == side:
                 own_low = lo if own_low is None else min(own_low, lo)
             else:
@@ -469,6 +496,11 @@ def _admitting(
     if own_low is None or other_high is None or not own_low > other_high:
         return None
     return side
+
+
+def _anonymous(parties: Mapping[str, Party], claim: Claim) -> bool:
+    party = parties.get(claim.claimant or "")
+    return party is not None and party.is_anonymous
 
 
 def subject_sides(store: Store, subject: Subject | None) -> set[str]:

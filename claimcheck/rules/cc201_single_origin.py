@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from pydantic import Field
 
@@ -60,7 +59,8 @@ class SingleOrigin(Rule):
         options = self.options
         assert isinstance(options, Options)
         buckets: dict[
-            frozenset[int], tuple[list[Claim], dict[str, Claim], dict[int, tuple[Unit, set[Any]]]]
+            frozenset[int],
+            tuple[list[Claim], dict[str, Claim], dict[int, tuple[Unit, set[str], set[str]]]],
         ] = {}
         origin = ev.credited
         # A value its own origin also contradicts is CC107's (a toll it revised is not).
@@ -89,17 +89,19 @@ class SingleOrigin(Rule):
             values.append(wording(ev, st))
             claims.update({c.id: c for c in support})
             for u in tally.support:
-                names.setdefault(u.index, (u, set()))[1].update(
-                    who(c) if c.id not in ev.relayed_from else (RELAYED, c.outlet or "")
-                    for c in support
-                    if ev.unit_of(c) is u
-                )
+                _, speakers, relays = names.setdefault(u.index, (u, set(), set()))
+                for c in support:
+                    if ev.unit_of(c) is u:
+                        if c.id in ev.relayed_from:
+                            relays.add(c.outlet or "")
+                        else:
+                            speakers.add(who(c))
         for values, claims, names in buckets.values():
             found = sorted(claims.values(), key=lambda c: c.id)
             values.sort(key=value_order)
             named = sorted(
-                f"{u.name}: {_voices(w)}" if u.side or u.admits else _voices(w)
-                for u, w in names.values()
+                f"{u.name}: {_voices(w, r)}" if u.side or u.admits else _voices(w, r)
+                for u, w, r in names.values()
             )
             yield Draft(
                 found,
@@ -111,16 +113,11 @@ class SingleOrigin(Rule):
             )
 
 
-#: Marks an outlet relaying the unit's figure among its voices (see :func:`_voices`).
-RELAYED = "relayed"
-
-
-def _voices(found: set[Any]) -> str:
+def _voices(speakers: set[str], relays: set[str]) -> str:
     """A unit's voices in words: who speaks, then the outlets relaying them ("ministry
     via wire, relayed by radio") — a relaying outlet is no voice of a side."""
-    speakers = sorted(w for w in found if isinstance(w, str))
     carrying = {w.rpartition(" via ")[2] for w in speakers}  # (an outlet named already)
-    relays = sorted({w[1] for w in found if not isinstance(w, str)} - carrying)
+    others = sorted(relays - carrying)
     if not speakers:
-        return ", ".join(relays)
-    return ", ".join(speakers) + (f", relayed by {', '.join(relays)}" if relays else "")
+        return ", ".join(sorted(relays))
+    return ", ".join(sorted(speakers)) + (f", relayed by {', '.join(others)}" if others else "")

@@ -258,13 +258,15 @@ def reworded_relays(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]]]:
     counts as what it relays (:func:`~claimcheck.analysis.origins.carry_relays`), but
     one of the two wordings is wrong."""
     out: dict[int, list[tuple[Claim, Claim]]] = {}
+    if not ev.reworded:
+        return out
     statement_of, origin = ev.statement_by_claim, ev.origins_by_claim
+    claims = {c.id: c for c in ev.claims}
     for cid, own in sorted(ev.reworded.items()):
         st = statement_of[cid]
         if st.stance == "asserts" and ev.excludes(own, st.value):
             source = ev.relayed_from[cid]
-            relay = next(c for c in st.claims if c.id == cid)
-            out.setdefault(origin[source.id], []).append((source, relay))
+            out.setdefault(origin[source.id], []).append((source, claims[cid]))
     return out
 
 

@@ -40,7 +40,7 @@ _OTHER_NAMES = {
 #: ``medical``, rebels an ``armed-group``. Suggested only where the word is not a
 #: misspelling of an allowed value, and the value it stands for is allowed there.
 _OTHER_KINDS = {
-    **dict.fromkeys(("hospital", "hopital", "doctor", "doctors", "health", "msf"), "medical"),
+    **dict.fromkeys(("hospital", "hopital", "doctor", "doctors", "health"), "medical"),
     **dict.fromkeys(("military", "armed-forces", "forces", "soldiers", "armee"), "army"),
     **dict.fromkeys(
         ("rebel", "rebels", "rebelles", "militia", "milice", "insurgents", "jihadist"),
@@ -100,10 +100,13 @@ def validation_problem(
         # "kind: 'newspapper' is not one of 'news-agency', ... (did you mean 'newspaper'?)"
         allowed = [c.strip(" '") for c in expected.replace(" or ", ", ").split(", ")]
         words = err["input"].replace(" ", "-").replace("_", "-")
-        hint = did_you_mean(words, allowed) or did_you_mean(err["input"], allowed)
+        # (what the word means before what it is spelt like: a "channel" is a
+        # broadcaster, not a party-channel)
         other = _OTHER_KINDS.get(_plain_word(words))
-        if not hint and other in allowed:
+        if other in allowed:
             hint = f" (did you mean {other!r}? {err['input'].strip()!r} is {other!r} here)"
+        else:
+            hint = did_you_mean(words, allowed) or did_you_mean(err["input"], allowed)
         return (
             field,
             False,

@@ -103,6 +103,12 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
         "'medical'? 'Hôpital' is 'medical' here)",
     ),
     (
+        "a-word-for-a-kind-before-a-near-spelling",
+        "outlets:\n  - {id: c, name: Channel 4, kind: channel}\n",
+        "bad.yaml:2:36",
+        "'encyclopedia' or 'social' (did you mean 'broadcaster'? 'channel' is 'broadcaster' here)",
+    ),
+    (
         "another-word-for-a-kind-not-allowed-there",
         "outlets:\n  - {id: h, name: Hospital, kind: hospital}\n",
         "bad.yaml:2:35",
