@@ -80,7 +80,12 @@ def check_candidates(
         supporters = _Supporters(whole, new_here)
         for cid, was in sorted(before.items()):
             now = grades.get(cid)
-            if now is None or was.grade == 6 or now.grade >= was.grade or cid not in statement_of:
+            if now is None or was.grade == 6 or now.grade == 6 or cid not in statement_of:
+                continue
+            if now.grade > was.grade:  # (told before `add`, as a raise is)
+                judged.weakens.append(Corroboration(cid, was, now, new_here))
+                continue
+            if now.grade == was.grade:
                 continue
             by = supporters.claims_for(statement_of[cid])
             if by:

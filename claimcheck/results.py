@@ -21,7 +21,8 @@ from claimcheck.store import Store
 
 @dataclass
 class Corroboration:
-    """A store claim whose grade a candidate would raise."""
+    """A store claim whose grade candidates would change: raise (supporting its value)
+    or lower (contradicting it, or revising it as its own origin's newer figure)."""
 
     claim: str
     before: Grade
@@ -45,6 +46,8 @@ class CandidateReport:
     files: list[str]
     claims: list[str]
     corroborates: list[Corroboration] = field(default_factory=list)
+    #: Store claims whose grade the candidates would lower.
+    weakens: list[Corroboration] = field(default_factory=list)
     duplicates: list[dict[str, Any]] = field(default_factory=list)
     #: Fingerprints of the findings shown that the store has without the candidates
     #: (a candidate repeating a value joins a conflict already there): not new.
@@ -63,6 +66,7 @@ class CandidateReport:
             "files": self.files,
             "claims": self.claims,
             "corroborates": [c.as_dict() for c in self.corroborates],
+            "weakens": [c.as_dict() for c in self.weakens],
             "duplicates": self.duplicates,
             "existing_findings": self.existing,
             "resolves": self.resolves,

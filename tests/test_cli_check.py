@@ -256,6 +256,32 @@ def test_candidate_reports_what_it_corroborates(
     assert "corroborates rfi-14: grade 3 → 1" in table
 
 
+def test_candidate_reports_the_grades_it_lowers(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    """Le Monde's 10 against RFI's 14, of the strike's day; a candidate of 14 from Al
+    Jazeera the same day: it raises RFI's grade and lowers Le Monde's — both said before
+    anything is added."""
+    (store / "claims.yaml").write_text(
+        "claims:\n"
+        "  - {id: rfi-14, subject: strike, property: deaths, value: 14, source: rfi-doc}\n"
+        "  - {id: monde-10, subject: strike, property: deaths, value: 10, source: monde-doc,"
+        " as_of: 2023-11-07}\n"
+    )
+    same_day = AGREEING.replace("published: 2023-11-08", "published: 2023-11-07")
+    code, out, _ = run(
+        runner, store, "check", str(candidate(tmp_path, same_day)), "--format", "json"
+    )
+    assert code == 0  # (the dispute is the store's already)
+    data = json.loads(out)["candidate"]
+    assert [(c["claim"], c["before"], c["after"]) for c in data["weakens"]] == [
+        ("monde-10", 4, 5)
+    ]
+    assert data["weakens"][0]["by"] == ["aj-14"]
+    _, table, _ = run(runner, store, "check", str(tmp_path / "candidate.yaml"), "--format", "table")
+    assert "weakens monde-10: grade 4 → 5" in table
+
+
 def test_candidate_duplicates(runner: CliRunner, store: Path, tmp_path: Path) -> None:
     dup = candidate(
         tmp_path,

@@ -198,6 +198,10 @@ def _candidate_notes(result: Result) -> list[tuple[Location, str]]:
         (store.location(item.by[0]) if item.by else Location(c.files[0]), _corroborates(item))
         for item in c.corroborates
     ]
+    notes += [
+        (store.location(item.by[0]) if item.by else Location(c.files[0]), _weakens(item))
+        for item in c.weakens
+    ]
     notes += [(store.location(d["candidate"]), _duplicates(d)) for d in c.duplicates]
     notes += [(store.location(r["by"][0]), _resolves(r)) for r in c.resolves]
     return notes
@@ -214,6 +218,13 @@ def _corroborates(item: Corroboration) -> str:
     )
 
 
+def _weakens(item: Corroboration) -> str:
+    return (
+        f"weakens {item.claim}: grade {item.before.grade} → {item.after.grade} "
+        f"({item.after.reason}) by {', '.join(item.by)}"
+    )
+
+
 def _duplicates(d: dict[str, Any]) -> str:
     return f"duplicates {d['existing']} ({d['location']}): {d['candidate']}"
 
@@ -224,6 +235,7 @@ def _candidate_text(result: Result) -> str:
         return ""
     lines = [f"candidate claims: {len(c.claims)} in {', '.join(c.files)}"]
     lines += [f"  {_corroborates(item)}" for item in c.corroborates]
+    lines += [f"  {_weakens(item)}" for item in c.weakens]
     lines += [f"  {_duplicates(d)}" for d in c.duplicates]
     lines += [f"  {_resolves(r)}" for r in c.resolves]
     if not c.corroborates and not c.duplicates:

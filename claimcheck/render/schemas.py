@@ -145,22 +145,26 @@ _STALE_REVIEW = _object(
     }
 )
 
+#: Store claims whose grade candidates change, and why.
+_GRADE_CHANGES = {
+    "type": "array",
+    "items": _object(
+        {
+            "claim": _STRING,
+            "before": _GRADE["properties"]["grade"],
+            "after": _GRADE["properties"]["grade"],
+            "by": _IDS,
+            "reason": _STRING,
+        }
+    ),
+}
+
 _CANDIDATE = _object(
     {
         "files": _IDS,
         "claims": _IDS,
-        "corroborates": {
-            "type": "array",
-            "items": _object(
-                {
-                    "claim": _STRING,
-                    "before": _GRADE["properties"]["grade"],
-                    "after": _GRADE["properties"]["grade"],
-                    "by": _IDS,
-                    "reason": _STRING,
-                }
-            ),
-        },
+        "corroborates": _GRADE_CHANGES,
+        "weakens": _GRADE_CHANGES,
         "duplicates": {
             "type": "array",
             "items": _object({"candidate": _STRING, "existing": _STRING, "location": _STRING}),
