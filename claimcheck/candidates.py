@@ -52,7 +52,7 @@ def check_candidates(
     new_claims = [c for c in store.claims.values() if c.id in new_ids]
     touched = sorted({(c.subject, c.property) for c in new_claims})
     runner = Runner(store, config, focus=new_ids)
-    findings, grades, estimates = runner.run(touched)
+    findings, grades, estimates, relays = runner.run(touched)
     candidate_files = frozenset(store.files[start:])
     findings = [
         f for f in findings if new_ids.intersection(f.claims) or f.location.path in candidate_files
@@ -136,6 +136,7 @@ def check_candidates(
         estimates,
         provenance=runner.evidence.provenance,
         candidate=judged,
+        relays=frozenset(relays),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from claimcheck.analysis.estimates import Estimate, estimate_group
 from claimcheck.analysis.evidence import StoreEvidence
@@ -56,6 +56,17 @@ def thresholds(config: Config, reviews: Sequence[Review]) -> Thresholds:
     )
 
 
+class Answer(NamedTuple):
+    """What the rules find in some groups."""
+
+    findings: list[Finding]
+    #: Each claim's grade, in claim id order.
+    grades: dict[str, Grade]
+    estimates: list[Estimate]
+    #: The claims that relay another origin's value (see GroupEvidence.relayed_from).
+    relays: list[str]
+
+
 class Runner:
     """Runs the enabled rules on groups of a store, and grades and estimates them."""
 
@@ -99,18 +110,15 @@ class Runner:
             details=draft.details,
         )
 
-    def run(
-        self, keys: Iterable[GroupKey]
-    ) -> tuple[list[Finding], dict[str, Grade], list[Estimate]]:
-        """The groups' findings, grades and estimates, then the store-level findings."""
-        findings, grades, estimates = self.run_groups(keys)
-        findings += self.store_findings()
-        return findings, grades, estimates
+    def run(self, keys: Iterable[GroupKey]) -> Answer:
+        """The groups' answer, the store-level findings among its findings."""
+        answer = self.run_groups(keys)
+        answer.findings.extend(self.store_findings())
+        return answer
 
-    def run_groups(
-        self, keys: Iterable[GroupKey]
-    ) -> tuple[list[Finding], dict[str, Grade], list[Estimate]]:
-        """The groups' findings, their grades (in claim id order) and their estimates.
+    def run_groups(self, keys: Iterable[GroupKey]) -> Answer:
+        """The groups' findings, their grades (in claim id order), their estimates and
+        their relays.
 
         A forked process sends these back pickled: its grades pickle as references to the
         few distinct :class:`Grade` objects all claims share (see :func:`shared_grade`).
@@ -118,6 +126,7 @@ class Runner:
         findings: list[Finding] = []
         grades: dict[str, Grade] = {}
         estimates: list[Estimate] = []
+        relays: list[str] = []
         for key in keys:
             ev = self.evidence.group(key)
             findings += self.group_findings(ev)
@@ -126,8 +135,10 @@ class Runner:
             estimate = estimate_group(ev, group_grades)
             if estimate is not None:
                 estimates.append(estimate)
+            if ev.relayed_from:
+                relays += ev.relayed_from
         # In claim id order, so that :func:`check` only merges the runs' sorted grades.
-        return findings, dict(sorted(grades.items(), key=itemgetter(0))), estimates
+        return Answer(findings, dict(sorted(grades.items(), key=itemgetter(0))), estimates, relays)
 
     def rules_for(self, ev: GroupEvidence) -> list[Rule]:
         """The enabled rules for a group of its property's type (worked out once a type)."""
@@ -284,9 +295,7 @@ class _Counted:
         self.done = 0
         self.reported = 0
 
-    def __call__(
-        self, run: list[GroupKey]
-    ) -> tuple[list[Finding], dict[str, Grade], list[Estimate]]:
+    def __call__(self, run: list[GroupKey]) -> Answer:
         if os.getpid() != self.pid:
             return self.runner.run_groups(run)
         return self.runner.run_groups(self._counting(run))
@@ -335,6 +344,7 @@ def check(
     findings: list[Finding] = []
     graded: list[tuple[str, Grade]] = []
     estimates: list[Estimate] = []
+    relays: set[str] = set()
     with gc_paused():  # millions of long-lived objects, no cycles worth collecting
         jobs = _jobs(store, jobs)
         keys = list(store.groups)
@@ -345,10 +355,11 @@ def check(
             if counted is None
             else map_shared(counted, runs, jobs, counted.answered)
         )
-        for part_findings, part_grades, part_estimates in parts:
-            findings += part_findings
-            graded += part_grades.items()
-            estimates += part_estimates
+        for part in parts:
+            findings += part.findings
+            graded += part.grades.items()
+            estimates += part.estimates
+            relays.update(part.relays)
         if counted is not None:
             counted.finish()
         findings += runner.store_findings()
@@ -371,4 +382,5 @@ def check(
         estimates,
         provenance=runner.evidence.provenance,
         stale_reviews=stale,
+        relays=frozenset(relays),
     )

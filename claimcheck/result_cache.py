@@ -244,6 +244,7 @@ def _as_data(result: Result) -> dict[str, Any]:
         "which": which,
         "estimates": [vars(e) for e in result.estimates],
         "stale_reviews": [_stale_data(r, position) for r in result.stale_reviews],
+        "relays": sorted(result.relays),
     }
 
 
@@ -265,4 +266,5 @@ def _result(store: Store, config: Config, kept: dict[str, Any]) -> Result:
         estimates,
         provenance=Provenance(store),
         stale_reviews=stale,
+        relays=frozenset(kept["relays"]),
     )

@@ -94,6 +94,9 @@ class Result:
     provenance: Provenance
     stale_reviews: list[StaleReview] = field(default_factory=list)
     candidate: CandidateReport | None = None
+    #: The claims that relay another origin's value (an outlet's own words citing the
+    #: dispatch it has them from): not that outlet's word (see track_records).
+    relays: frozenset[str] = frozenset()
 
     @cached_property
     def findings_by_claim(self) -> dict[str, list[Finding]]:

@@ -122,13 +122,16 @@ def outlet_records(result: Result) -> list[OutletRecord]:
         for cited in cited_outlets:
             if cited in records:
                 records[cited].relayed_to += 1
+    relays = result.relays
     for claim in store.claims.values():
         rules = result.rules_of(claim.id)
         own = records.get(claim.speaker)
         if own is not None:
             own.as_claimant += 1
             grade = result.grades.get(claim.id)
-            if grade is not None:
+            # (its own words relaying another origin's value are that origin's word,
+            # judged in its record: a wire repeating a UN figure is not contested for it)
+            if grade is not None and claim.id not in relays:
                 own.corroborated += grade.grade == 1
                 own.contested += grade.contradicting_origins > 0
                 # (an uncited claim — an encyclopedia citing nothing — is no word of

@@ -274,9 +274,7 @@ def test_candidate_reports_the_grades_it_lowers(
     )
     assert code == 0  # (the dispute is the store's already)
     data = json.loads(out)["candidate"]
-    assert [(c["claim"], c["before"], c["after"]) for c in data["weakens"]] == [
-        ("monde-10", 4, 5)
-    ]
+    assert [(c["claim"], c["before"], c["after"]) for c in data["weakens"]] == [("monde-10", 4, 5)]
     assert data["weakens"][0]["by"] == ["aj-14"]
     _, table, _ = run(runner, store, "check", str(tmp_path / "candidate.yaml"), "--format", "table")
     assert "weakens monde-10: grade 4 → 5" in table

@@ -328,3 +328,30 @@ def test_an_outlet_is_judged_on_the_claims_it_makes_itself(
     assert grades["own-20"]["grade"] == grades["own-5"]["grade"] == 3
     assert "it also says otherwise" in grades["own-20"]["reason"]
     assert grades["fama-says"]["grade"] == 4  # contradicted by Le Monde
+
+
+def test_an_outlets_own_words_relaying_a_source_are_not_judged_as_its_own(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """Le Figaro's own "10", in a report citing Le Monde's dispatch of the medical
+    sources' 10, relays their figure; RFI says 14. The dispute is the medical sources',
+    not Le Figaro's: its record counts the claim as its own words but does not judge it
+    (no contest, no track record) — unless the report cites nothing that carries it."""
+    claims = (
+        "claims:\n"
+        "  - {id: medics-10, subject: strike, property: deaths, value: 10, source: monde-doc,"
+        " claimant: medical-sources, as_of: 2023-11-07}\n"
+        "  - {id: figaro-10, subject: strike, property: deaths, value: 10, source: figaro-relay,"
+        " as_of: 2023-11-07}\n"
+        "  - {id: rfi-14, subject: strike, property: deaths, value: 14, source: rfi-doc}\n"
+    )
+    relay_doc = (
+        "documents:\n  - {id: figaro-relay, outlet: le-figaro, published: 2023-11-08{cites}}\n"
+    )
+    for cites, judged in ((", cites: [monde-doc]", False), ("", True)):
+        root = make_store({"c.yaml": claims, "d.yaml": relay_doc.replace("{cites}", cites)})
+        code, out, _ = run(runner, root, "sources", "--format", "json")
+        assert code == 0
+        figaro = next(o for o in json.loads(out)["outlets"] if o["id"] == "le-figaro")
+        assert figaro["as_claimant"] == 1
+        assert (figaro["contested"], figaro["track_record"] is not None) == (judged, judged)
