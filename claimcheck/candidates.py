@@ -83,7 +83,17 @@ def check_candidates(
             if now is None or was.grade == 6 or now.grade == 6 or cid not in statement_of:
                 continue
             if now.grade > was.grade:  # (told before `add`, as a raise is)
-                judged.weakens.append(Corroboration(cid, was, now, new_here))
+                # Not a figure its own origin revises (a superseded count: CC105/CC106
+                # say so); by the candidates that contradict it, where any do.
+                if cid not in whole.superseded:
+                    st = statement_of[cid]
+                    against = [
+                        n
+                        for n in new_here
+                        if whole.statements_conflict(statement_of[n], st)
+                        or whole.statements_conflict(st, statement_of[n])
+                    ]
+                    judged.weakens.append(Corroboration(cid, was, now, against or new_here))
                 continue
             if now.grade == was.grade:
                 continue

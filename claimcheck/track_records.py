@@ -138,7 +138,7 @@ def outlet_records(result: Result) -> list[OutletRecord]:
                 # its own to hold up or fail)
                 own.held += claim.cited and grade.grade in (1, 2)
                 own.failed += claim.cited and grade.grade in (4, 5)
-            own.single_origin += SingleOrigin.code in rules
+            own.single_origin += SingleOrigin.code in rules and claim.id not in relays
         rec = records.get(claim.outlet or "")
         if rec is None:
             continue

@@ -280,6 +280,45 @@ def test_candidate_reports_the_grades_it_lowers(
     assert "weakens monde-10: grade 4 → 5" in table
 
 
+def test_a_candidate_revising_its_origins_figure_weakens_nothing(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    """The medical sources' 10 of the 7th, then their 14 of the 8th as a candidate: their
+    own toll revised (CC105), not a claim weakened; and a candidate that does not
+    contradict a lowered claim is not named as lowering it."""
+    (store / "claims.yaml").write_text(
+        "claims:\n"
+        "  - {id: medics-10, subject: strike, property: deaths, value: 10, source: rfi-doc,"
+        " claimant: medical-sources, as_of: 2023-11-07}\n"
+        "  - {id: fama-2, subject: strike, property: deaths, value: 2, source: rfi-doc,"
+        " claimant: fama, as_of: 2023-11-07}\n"
+    )
+    revision = (
+        "documents:\n  - {id: monde-0508, outlet: le-monde, published: 2023-11-08}\n"
+        "claims:\n  - {id: medics-14, subject: strike, property: deaths, value: 14,"
+        " source: monde-0508, claimant: medical-sources}\n"
+    )
+    _, out, _ = run(runner, store, "check", str(candidate(tmp_path, revision)), "--format", "json")
+    assert "medics-10" not in {w["claim"] for w in json.loads(out)["candidate"]["weakens"]}
+    (store / "claims.yaml").write_text(
+        "claims:\n"
+        "  - {id: rfi-10, subject: strike, property: deaths, value: 10, source: rfi-doc}\n"
+        "  - {id: fama-2, subject: strike, property: deaths, value: 2, source: rfi-doc,"
+        " claimant: fama}\n"
+    )
+    two = (
+        "documents:\n  - {id: monde-0507, outlet: le-monde, published: 2023-11-07}\n"
+        "  - {id: figaro-0507, outlet: le-figaro, published: 2023-11-07}\n"
+        "claims:\n"
+        "  - {id: monde-10, subject: strike, property: deaths, value: 10, source: monde-0507}\n"
+        "  - {id: figaro-range, subject: strike, property: deaths, value: 2-10,"
+        " source: figaro-0507}\n"
+    )
+    _, out, _ = run(runner, store, "check", str(candidate(tmp_path, two)), "--format", "json")
+    weakens = {w["claim"]: w["by"] for w in json.loads(out)["candidate"]["weakens"]}
+    assert weakens.get("fama-2") == ["monde-10"], weakens
+
+
 def test_candidate_duplicates(runner: CliRunner, store: Path, tmp_path: Path) -> None:
     dup = candidate(
         tmp_path,

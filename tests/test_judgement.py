@@ -437,6 +437,51 @@ def test_a_concession_reads_each_origins_latest_figure_and_keeps_its_anonymity(
     assert "contradicted by 1 independent origin (1 neutral, anonymous)" in reason, reason
 
 
+def test_a_concession_stands_when_an_outlet_later_quotes_the_sides_old_figure(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army said 5 of its soldiers died, then 20; the rebels claim 15. Two days on,
+    Eastwind TV quotes the army's old 5 with no date of its own: the army's old word,
+    not a new one — its latest, 20, still concedes more than the rebels say."""
+    rows = [
+        "{id: army-5, subject: saltmarsh-clashes, property: army_losses, value: 5, "
+        "source: korvalia-tv-0305, claimant: korvalian-army, as_of: 2031-03-02}",
+        "{id: army-20, subject: saltmarsh-clashes, property: army_losses, value: 20, "
+        "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+        "{id: vlf-15, subject: saltmarsh-clashes, property: army_losses, value: 15, "
+        "source: northgate-0305, claimant: vlf, as_of: 2031-03-03}",
+        "{id: eastwind-army-5, subject: saltmarsh-clashes, property: army_losses, value: 5, "
+        "source: eastwind-0306, claimant: korvalian-army}",
+    ]
+    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    assert "against its interest" in data["grades"]["army-20"]["reason"], data["grades"]
+
+
+def test_a_looser_relay_gives_its_sources_figure_to_the_estimate(
+    make_store: Callable[..., Path],
+) -> None:
+    """Meridian carries Watchlight's 25; Coastline Radio, citing it, says "more than 20";
+    Open Ward counted 30. The radio's words are Watchlight's figure, loosely put: the
+    estimate's low is the 25 a source gave, not "more than 20"."""
+    cites = WORLD.replace(
+        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05}",
+        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05, "
+        "cites: [meridian-0305]}",
+    )
+    rows = (
+        "{id: watchlight-25, subject: dresk-shelling, property: civilian_deaths, value: 25, "
+        "source: meridian-0305, claimant: watchlight}",
+        "{id: radio-over-20, subject: dresk-shelling, property: civilian_deaths, "
+        "value: more than 20, source: coastline-radio-0305}",
+        "{id: open-ward-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+        "source: harbor-0306, claimant: open-ward}",
+    )
+    data = run(make_store({"world.yaml": cites, "claims.yaml": claims_yaml(*rows)}, base=False))
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None
+    assert (est["low"], est["low_open"], est["claims"]["low"]) == (25, False, ["watchlight-25"])
+
+
 @pytest.mark.parametrize(
     ("prop", "army", "rebels"),
     [
@@ -479,16 +524,19 @@ def test_a_ledes_figure_is_credited_to_the_source_stating_its_number_whatever_th
     assert reason.startswith("supported by 2 independent origins (1 neutral; side"), reason
 
 
+@pytest.mark.parametrize(
+    ("army", "radio"), [("at least 23", "23"), ("23", "about 23")], ids=["stricter", "looser"]
+)
 def test_a_relay_joining_a_dispute_keeps_its_fingerprint(
-    make_store: Callable[..., Path],
+    make_store: Callable[..., Path], army: str, radio: str
 ) -> None:
     """The army's "at least 23" against Open Ward's "fewer than 10", reviewed; then
     Coastline Radio's "23", citing the dispatch that carries the army's figure: a relay
     of a value already in dispute, not a new value — the finding keeps its fingerprint
-    (DESIGN §4), so the review holds."""
+    (DESIGN §4), so the review holds. So does a looser relay ("about 23" of a 23)."""
     rows = [
         "{id: meridian-army, subject: dresk-shelling, property: civilian_deaths, "
-        "value: at least 23, source: meridian-0305, claimant: korvalian-army}",
+        f"value: {army}, source: meridian-0305, claimant: korvalian-army}}",
         "{id: open-ward-under-10, subject: dresk-shelling, property: civilian_deaths, "
         "value: fewer than 10, source: harbor-0305, claimant: open-ward}",
     ]
@@ -502,7 +550,7 @@ def test_a_relay_joining_a_dispute_keeps_its_fingerprint(
         "CC101",
     )
     rows.append(
-        "{id: radio-23, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        f"{{id: radio-23, subject: dresk-shelling, property: civilian_deaths, value: {radio}, "
         "source: coastline-radio-0305}"
     )
     after = findings(
@@ -1093,6 +1141,29 @@ def test_a_low_from_an_exclusive_bound_stays_open(
     assert est is not None
     assert (est["low"], est["low_open"]) == (500, low_open), est
     assert f"Estimate: **{said}, best 600, high 800**" in render_report(result, "markdown")
+
+
+def test_a_best_from_exclusive_bounds_alone_is_said_open(
+    make_store: Callable[..., Path],
+) -> None:
+    """Watchlight says "more than 20", Open Ward Medics "more than 30", the army 5 (left
+    out: both contradict it). Only bounds remain, and both exclude their number: the
+    best is "more than 20" (JSON `best_open`), never a 20 nobody allows."""
+    data = run(
+        world(
+            make_store,
+            "{id: watchlight-over-20, subject: dresk-shelling, property: civilian_deaths, "
+            "value: more than 20, source: meridian-0305, claimant: watchlight}",
+            "{id: open-ward-over-30, subject: dresk-shelling, property: civilian_deaths, "
+            "value: more than 30, source: harbor-0305, claimant: open-ward}",
+            "{id: army-5, subject: dresk-shelling, property: civilian_deaths, value: 5, "
+            "source: korvalia-tv-0305, claimant: korvalian-army}",
+        )
+    )
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None
+    assert (est["best"], est["best_open"]) == (20, True), est
+    assert est["basis"].startswith("best more than 20: the bound given by watchlight"), est
 
 
 def test_a_superseded_figure_is_not_used_for_low(make_store: Callable[..., Path]) -> None:

@@ -355,3 +355,23 @@ def test_an_outlets_own_words_relaying_a_source_are_not_judged_as_its_own(
         figaro = next(o for o in json.loads(out)["outlets"] if o["id"] == "le-figaro")
         assert figaro["as_claimant"] == 1
         assert (figaro["contested"], figaro["track_record"] is not None) == (judged, judged)
+
+
+def test_outlets_carrying_one_quote_are_judged_alike(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """Le Monde and Le Figaro carry the same quote (a suspected relay, CC206: which copies
+    which is a guess), which RFI's count contradicts: both are judged on it, whatever
+    their claims' ids — neither is taken for the other's relay."""
+    claims = (
+        "claims:\n"
+        "  - {id: a-monde, subject: strike, property: deaths, value: 40, source: monde-doc,"
+        " quote: 'Forty people died in the strike.', as_of: 2023-11-07}\n"
+        "  - {id: b-figaro, subject: strike, property: deaths, value: 40, source: figaro-doc,"
+        " quote: 'Forty people died in the strike.', as_of: 2023-11-07}\n"
+        "  - {id: rfi-10, subject: strike, property: deaths, value: 10, source: rfi-doc}\n"
+    )
+    root = make_store({"c.yaml": claims})
+    _, out, _ = run(runner, root, "sources", "--format", "json")
+    outlets = {o["id"]: o for o in json.loads(out)["outlets"]}
+    assert outlets["le-monde"]["contested"] == outlets["le-figaro"]["contested"] == 1

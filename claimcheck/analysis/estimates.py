@@ -50,6 +50,9 @@ class Estimate:
     high_open: bool = False
     #: Whether every claim at the low excludes it ("more than 20": not 20 itself).
     low_open: bool = False
+    #: Whether the best is a bound every claim behind it excludes (only "more than 20"
+    #: is left to give the best: more than 20, not 20).
+    best_open: bool = False
     #: With an open high: the highest bound the open claims state ("at least 50": 50).
     high_floor: float | None = None
     #: Whether every open claim at that bound excludes it ("more than 50": not 50 itself).
@@ -59,6 +62,10 @@ class Estimate:
     #: How many independent units support the best figure.
     best_origins: int = 0
     basis: str = ""
+
+    def best_text(self) -> str:
+        """``20``, or ``more than 20`` when the claims behind the best exclude it."""
+        return f"more than {_num(self.best)}" if self.best_open else str(_num(self.best))
 
     def low_text(self) -> str:
         """``20``, or ``more than 20`` when the claims at the low exclude it."""
@@ -81,6 +88,7 @@ class Estimate:
             "low": _num(self.low),
             "low_open": self.low_open,
             "best": _num(self.best),
+            "best_open": self.best_open,
             "high": None if self.high is None else _num(self.high),
             "high_open": self.high_open,
             "high_floor": None if self.high_floor is None else _num(self.high_floor),
@@ -147,6 +155,10 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         and isinstance(statement_of[c.id].value, Quantity)
         and c.id not in ev.earlier  # each origin's latest figure
     ]
+    looser = ev.looser_relays() if ev.relayed_from else {}
+    if looser:  # (a looser relay's words are its source's figure, counted once: the source's)
+        ids = {c.id for c in evidence}
+        evidence = [c for c in evidence if c.id not in looser or looser[c.id].id not in ids]
     origin = ev.credited
     said: set[int] = set()
     origins: set[int] = set()
@@ -229,7 +241,12 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     best_claims, best, n_best = _best(
         ev, pool, f, weighed_statement, low, None if high_open else high
     )
-    names = _basis(ev, best, n_best, best_claims, weak, left_out, challenged, pool is not stated)
+    best_open = all(
+        f[cid].kind == "floor" and q[cid].low_open and q[cid].low == best for cid in best_claims
+    )
+    names = _basis(
+        ev, best, best_open, n_best, best_claims, weak, left_out, challenged, pool is not stated
+    )
     return Estimate(
         subject=ev.subject_id,
         property=ev.property_id,
@@ -238,6 +255,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         high=None if high_open else high,
         high_open=high_open,
         low_open=low_open,
+        best_open=best_open,
         high_floor=floor,
         high_floor_open=floor_open,
         unit=ev.prop.unit if ev.prop else None,
@@ -390,6 +408,7 @@ def _within_range(
 def _basis(
     ev: GroupEvidence,
     best: float,
+    best_open: bool,
     n_best: int,
     best_claims: list[str],
     weak: str | None,
@@ -409,10 +428,12 @@ def _basis(
     what = (
         "the size of " + ", ".join(sorted({f"'{said(claims[c])}'" for c in best_claims})) + ","
         if vague_only
+        else "the bound"
+        if best_open
         else "the figure"
     )
     text = (
-        f"best {_num(best)}: {what} given by {', '.join(who)}, "
+        f"best {'more than ' if best_open else ''}{_num(best)}: {what} given by {', '.join(who)}, "
         f"supported by {n_best} independent origin{'s' if n_best != 1 else ''}"
     )
     shown = sorted({said(c) for c in left_out})

@@ -196,16 +196,26 @@ def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
 
 
 def _conceded(ev: GroupEvidence) -> set[int]:
-    """The statements a side's concession bears on, by index: those the conceding side
-    and the other sides state (worked out once a group)."""
+    """The statements a side's concession bears on, by index: those its figures support
+    or contradict (worked out once a group; a side concedes in one or two figures)."""
     found = ev.memo.get("conceded")
     if found is None:
         admitting, units, statement_of = ev.admitting, ev.units, ev.statement_by_claim
         assert admitting is not None
-        found = ev.memo["conceded"] = {
-            statement_of[c.id].index
+        conceding = {
+            statement_of[c.id].index: statement_of[c.id]
             for c in ev.counted
-            if units[c.id] is admitting or units[c.id].side not in (None, admitting.admits)
+            if units[c.id] is admitting
+        }
+        found = ev.memo["conceded"] = {
+            st.index
+            for st in ev.statements
+            if any(
+                ev.statement_supports(a, st)
+                or ev.statements_conflict(a, st)
+                or ev.statements_conflict(st, a)
+                for a in conceding.values()
+            )
         }
     return found  # type: ignore[return-value]
 

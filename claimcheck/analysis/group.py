@@ -43,6 +43,7 @@ from claimcheck.analysis.conflicts import (
 )
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.origins import (
+    SUSPECTED,
     carry_relays,
     compute_origins,
     compute_units,
@@ -255,6 +256,31 @@ class GroupEvidence:
 
     def origin_of(self, claim: Claim) -> int:
         return self.origins_by_claim[claim.id]
+
+    def declared_relays(self) -> list[str]:
+        """The relays the store's records make (citations, attributions in one article),
+        not the suspected ones (a shared quote: which carries which is a guess)."""
+        return [
+            cid
+            for cid in self.relayed_from
+            if self.relay_reasons.get(cid, [SUSPECTED])[0] != SUSPECTED
+        ]
+
+    def looser_relays(self) -> dict[str, Claim]:
+        """Declared relays that keep their own, looser words ("about 40" citing a 41,
+        see carry_relays): id → the claim whose figure they relay."""
+        found = self.memo.get("looser_relays")
+        if found is None:
+            statement_of = self.statement_by_claim
+            relayed = self.relayed_from
+            found = self.memo["looser_relays"] = {
+                cid: relayed[cid]
+                for cid in self.declared_relays()
+                if cid in statement_of
+                and relayed[cid].id in statement_of
+                and statement_of[cid] is not statement_of[relayed[cid].id]
+            }
+        return found  # type: ignore[return-value]
 
     def link_reasons(self, claims: Sequence[Claim]) -> set[str]:
         """Why these claims of different outlets are credited to fewer origins, in words

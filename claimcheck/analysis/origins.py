@@ -305,6 +305,7 @@ def carry_relays(ev: GroupEvidence) -> None:
     carried) nor across stances."""
     statement_of = ev.statement_by_claim
     moved: dict[str, Statement] = {}
+    declared = set(ev.declared_relays())
     for cid, source in ev.relayed_from.items():
         mine, theirs = statement_of.get(cid), statement_of.get(source.id)
         if (
@@ -312,7 +313,7 @@ def carry_relays(ev: GroupEvidence) -> None:
             or theirs is None
             or mine is theirs
             or mine.stance != theirs.stance
-            or ev.relay_reasons.get(cid, [SUSPECTED])[0] == SUSPECTED
+            or cid not in declared
             # A looser wording ("about 40" of a 41, "more than 20" of a 25, a month of
             # a day) says no more than its source allows: it keeps its own words, and
             # is no stricter figure against anyone else.
@@ -483,10 +484,13 @@ def _admitting(
             and c.id in statement_of
             and isinstance(statement_of[c.id].value, Quantity)
         ]
-        dated = [c for c in figures if c.as_of is not None and c.as_of.known]
+        # (when each was said: an outlet quoting the party's old figure later is its old
+        # word, see GroupEvidence.said_on)
+        said = {c.id: ev.said_on(c) for c in figures}
+        dated = [c for c in figures if (d := said[c.id]) is not None and d.known]
         if ev.cumulative and dated:
-            last = max(c.as_of.low for c in dated)  # type: ignore[union-attr]
-            figures = [c for c in dated if c.as_of.high >= last]  # type: ignore[union-attr]
+            last = max(said[c.id].low for c in dated)  # type: ignore[union-attr]
+            figures = [c for c in dated if said[c.id].high >= last]  # type: ignore[union-attr]
         for c in figures:
             lo, hi = bounds(statement_of[c.id].value)
             if stake == side:

@@ -91,6 +91,7 @@ _ESTIMATE = _object(
         "low": _NUMBER,
         "low_open": {"type": "boolean"},
         "best": _NUMBER,
+        "best_open": {"type": "boolean"},
         "high": {"type": ["number", "null"]},
         "high_open": {"type": "boolean"},
         "high_floor": {"type": ["number", "null"]},

@@ -23,7 +23,6 @@ from claimcheck.report.record import (
     Group,
     Report,
     Row,
-    number,
     outlet_rows,
     readable,
     web_address,
@@ -84,7 +83,7 @@ def _group(group: Group) -> list[str]:
             for bound in ("low", "best", "high")
         )
         out.append(
-            f"Estimate: **low {esc(e.low_text())}, best {number(e.best)}, "
+            f"Estimate: **low {esc(e.low_text())}, best {esc(e.best_text())}, "
             f"high {esc(e.high_text())}**"
             f"{esc(unit)} ({esc(e.basis)}; {picks})."
         )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimcheck.analysis.group import GroupEvidence
+from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.common import about, stated, wording
 from claimcheck.rules.registry import register
@@ -37,9 +38,18 @@ class CircularCorroboration(Rule):
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         origin = ev.credited
         evidence = {c.id for c in ev.counted}
+        # Relays that keep their own, looser words state their source's value too.
+        looser: dict[int, list[Claim]] = {}
+        relays = ev.looser_relays() if ev.relayed_from else {}
+        if relays:
+            by_id = {c.id: c for c in ev.claims}
+            for cid, source in relays.items():
+                if cid in evidence:
+                    index = ev.statement_by_claim[source.id].index
+                    looser.setdefault(index, []).append(by_id[cid])
         for st in ev.statements:
             # The claims stating this value (not every claim implying it): each value once.
-            stating = [c for c in st.claims if c.id in evidence]
+            stating = [c for c in st.claims if c.id in evidence] + looser.get(st.index, [])
             outlets = {c.outlet for c in stating}
             if len(outlets) < 2:
                 continue

@@ -49,12 +49,21 @@ def _itself(claim: Claim) -> Claim:
 
 
 def counted_as(ev: GroupEvidence) -> Callable[[Claim], Claim]:
-    """Each claim as the claim whose words show the statement it counts as: itself, or
-    for a relay that words what it relays otherwise, :func:`wording` of that."""
+    """Each claim as the claim whose words show the figure it gives: itself, or for a
+    relay that words what it relays otherwise (more strictly, or more loosely: "about
+    40" of a 41), :func:`wording` of what it relays."""
     reworded, statement_of = ev.reworded, ev.statement_by_claim
-    if not reworded:
+    looser = ev.looser_relays() if ev.relayed_from else {}
+    if not reworded and not looser:
         return _itself
-    return lambda c: wording(ev, statement_of[c.id]) if c.id in reworded else c
+
+    def face(c: Claim) -> Claim:
+        if c.id in reworded:
+            return wording(ev, statement_of[c.id])
+        source = looser.get(c.id)
+        return c if source is None else wording(ev, statement_of[source.id])
+
+    return face
 
 
 def wording(ev: GroupEvidence, st: Statement) -> Claim:
@@ -209,7 +218,7 @@ def conflict_draft(ev: GroupEvidence, conflicts: Conflicts, text: str) -> Draft 
         claims,
         f"{ev.property_id} of {ev.subject_id}: {text}: "
         f"{listing(claims, _days(ev, claims), face)}{whom}",
-        key=about(ev, claims),
+        key=about(ev, [face(c) for c in claims]),  # (a relay adds no value of its own)
         record=named_first(claims, face),
         pairs=conflicts.pairs,
         details=details,

@@ -37,8 +37,8 @@ _OTHER_NAMES = {
 }
 
 #: Other words for a kind, as people write them (English and French): a hospital is
-#: ``medical``, rebels an ``armed-group``. Suggested only where the word is not a
-#: misspelling of an allowed value, and the value it stands for is allowed there.
+#: ``medical``, rebels an ``armed-group``. Suggested before a near spelling (a
+#: "channel" is a broadcaster, not a party-channel), where that kind is allowed.
 _OTHER_KINDS = {
     **dict.fromkeys(("hospital", "hopital", "doctor", "doctors", "health"), "medical"),
     **dict.fromkeys(("military", "armed-forces", "forces", "soldiers", "armee"), "army"),
