@@ -61,7 +61,7 @@ class CircularCorroboration(Rule):
                 sorted(stating, key=lambda c: c.id),
                 f"{ev.property_id} of {ev.subject_id}: {stated(wording(ev, st))} appears in "
                 f"{len(outlets)} outlets but traces to {len(origins)} origin"
-                f"{'s' if len(origins) != 1 else ''}: they share {', '.join(shared) or 'a relay'}",
+                f"{'s' if len(origins) != 1 else ''}: they share {_joined(shared) or 'a relay'}",
                 key=about(ev, [wording(ev, st)]),
                 details={
                     "outlets": sorted(o for o in outlets if o),
@@ -69,3 +69,16 @@ class CircularCorroboration(Rule):
                     "shared": shared,
                 },
             )
+
+
+def _joined(reasons: list[str]) -> str:
+    """Reasons in words, those of one kind once: "a citation chain (b cites a; c cites
+    a)", not "a citation chain (b cites a), a citation chain (c cites a)"."""
+    kinds: dict[str, list[str]] = {}
+    for reason in reasons:
+        kind, paren, rest = reason.partition(" (")
+        kinds.setdefault(kind if paren else reason, []).append(rest[:-1] if paren else "")
+    return ", ".join(
+        f"{kind} ({'; '.join(d for d in details if d)})" if any(details) else kind
+        for kind, details in kinds.items()
+    )

@@ -44,6 +44,16 @@ def about(ev: GroupEvidence, claims: Iterable[Claim]) -> list[str]:
     return sorted(found)
 
 
+def relaying(ev: GroupEvidence) -> Callable[[Claim], str]:
+    """:func:`who`, but a relay as whose figure it carries: "valmar-army via horizon" for
+    a radio's own words citing the dispatch of the army's figure."""
+    declared = set(ev.declared_relays()) if ev.relayed_from else set()
+    if not declared:
+        return who
+    source = ev.relayed_from
+    return lambda c: f"{source[c.id].speaker} via {c.outlet}" if c.id in declared else who(c)
+
+
 def _itself(claim: Claim) -> Claim:
     return claim
 
@@ -127,6 +137,7 @@ def listing(
     claims: Iterable[Claim],
     as_of: Callable[[Claim], str | None] | None = None,
     face: Callable[[Claim], Claim] | None = None,
+    label: Callable[[Claim], str] = who,
 ) -> str:
     """``10 [medical-sources via rfi]; 14 [rfi]``, lowest value first for quantities;
     with ``as_of``, each speaker with the day its figure holds, where known
@@ -136,10 +147,10 @@ def listing(
     shown = face or _itself
     for c in sorted(claims, key=lambda c: _order(shown(c))):
         day = as_of(c) if as_of is not None else None
-        label = f"{who(c)} as of {day}" if day else who(c)
+        name = f"{label(c)} as of {day}" if day else label(c)
         words = parts.setdefault(stated(shown(c)), [])
-        if label not in words:
-            words.append(label)
+        if name not in words:
+            words.append(name)
     return "; ".join(f"{value} [{', '.join(origins)}]" for value, origins in parts.items())
 
 
@@ -217,7 +228,7 @@ def conflict_draft(ev: GroupEvidence, conflicts: Conflicts, text: str) -> Draft 
     return Draft(
         claims,
         f"{ev.property_id} of {ev.subject_id}: {text}: "
-        f"{listing(claims, _days(ev, claims), face)}{whom}",
+        f"{listing(claims, _days(ev, claims), face, relaying(ev))}{whom}",
         key=about(ev, [face(c) for c in claims]),  # (a relay adds no value of its own)
         record=named_first(claims, face),
         pairs=conflicts.pairs,
@@ -341,11 +352,15 @@ def as_of_text(claim: Claim) -> str:
 
 def supported_values(ev: GroupEvidence) -> list[tuple[Statement, Tally]]:
     """Each stated value with the units of evidence supporting it, when it has any
-    (worked out once per group: four rules read it)."""
+    (worked out once per group: the gap rules read it) — but a value only looser relays
+    state ("a dozen" citing the army's 12): its gaps are its source's, found there."""
     found = ev.memo.get("supported_values")
     if found is None:
         tally = ev.tally
+        looser = ev.looser_relays() if ev.relayed_from else {}
         found = ev.memo["supported_values"] = [
-            (st, t) for st in ev.statements if (t := tally(st)).support
+            (st, t)
+            for st in ev.statements
+            if not (looser and all(c.id in looser for c in st.claims)) and (t := tally(st)).support
         ]
     return found  # type: ignore[return-value]
