@@ -88,10 +88,7 @@ def check_candidates(
                 if cid not in whole.superseded:
                     st = statement_of[cid]
                     against = [
-                        n
-                        for n in new_here
-                        if whole.statements_conflict(statement_of[n], st)
-                        or whole.statements_conflict(st, statement_of[n])
+                        n for n in new_here if whole.statements_conflict(statement_of[n], st)
                     ]
                     judged.weakens.append(Corroboration(cid, was, now, against or new_here))
                 continue

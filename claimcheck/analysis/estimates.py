@@ -65,11 +65,11 @@ class Estimate:
 
     def best_text(self) -> str:
         """``20``, or ``more than 20`` when the claims behind the best exclude it."""
-        return f"more than {_num(self.best)}" if self.best_open else str(_num(self.best))
+        return _bound_text(self.best, self.best_open)
 
     def low_text(self) -> str:
         """``20``, or ``more than 20`` when the claims at the low exclude it."""
-        return f"more than {_num(self.low)}" if self.low_open else str(_num(self.low))
+        return _bound_text(self.low, self.low_open)
 
     def high_text(self) -> str:
         """``14``, or ``open (50 or more)`` when a credible claim leaves it open."""
@@ -98,6 +98,10 @@ class Estimate:
             "best_origins": self.best_origins,
             "basis": self.basis,
         }
+
+
+def _bound_text(x: float, excluded: bool) -> str:
+    return f"more than {_num(x)}" if excluded else str(_num(x))
 
 
 def _num(x: float) -> float | int:

@@ -211,9 +211,7 @@ def _conceded(ev: GroupEvidence) -> set[int]:
             st.index
             for st in ev.statements
             if any(
-                ev.statement_supports(a, st)
-                or ev.statements_conflict(a, st)
-                or ev.statements_conflict(st, a)
+                ev.statement_supports(a, st) or ev.statements_conflict(a, st)
                 for a in conceding.values()
             )
         }

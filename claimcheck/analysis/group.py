@@ -311,10 +311,9 @@ class GroupEvidence:
 
     @property
     def admitting(self) -> Unit | None:
-        """The unit of a side speaking against its interest, if any (see
-        :func:`~claimcheck.analysis.origins.compute_units`)."""
-        if self._units is None:
-            self._units, self._admitting = compute_units(self)
+        """The unit of a side speaking against its interest, if any (found with the
+        units: see :func:`~claimcheck.analysis.origins.compute_units`)."""
+        self.units  # noqa: B018 (computes it)
         return self._admitting
 
     def unit_of(self, claim: Claim) -> Unit:

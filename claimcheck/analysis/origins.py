@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.intervals import Bound, bounds
-from claimcheck.analysis.statements import Statement, Unit
+from claimcheck.analysis.statements import Statement, Unit, claim_id
 from claimcheck.model import Claim, Party, Subject
 from claimcheck.store import Store
 from claimcheck.values import Quantity, stated_numbers
@@ -336,17 +336,13 @@ def carry_relays(ev: GroupEvidence) -> None:
         joining = taken.get(st.index)
         if joining:
             # (its value stays as its own claims word it: a relay only joins)
-            st.claims = sorted(st.claims + joining, key=_claim_id)
-            st.cited = sorted(st.cited + [c for c in joining if c.cited], key=_claim_id)
+            st.claims = sorted(st.claims + joining, key=claim_id)
+            st.cited = sorted(st.cited + [c for c in joining if c.cited], key=claim_id)
             for c in joining:
                 statement_of[c.id] = st
     ev.statements = [st for st in ev.statements if st.claims]
     for i, st in enumerate(ev.statements):
         st.index = i
-
-
-def _claim_id(claim: Claim) -> str:
-    return claim.id
 
 
 def link_reasons(ev: GroupEvidence, claims: Sequence[Claim]) -> set[str]:

@@ -263,11 +263,12 @@ def find_statements(
     # the first of them words it ("90-100" or "nearly 100", one interval).
     for st in statements:
         if len(st.claims) > 1:
-            st.claims.sort(key=_claim_id)
-            st.cited.sort(key=_claim_id)
+            st.claims.sort(key=claim_id)
+            st.cited.sort(key=claim_id)
             st.value = st.claims[0].parsed  # type: ignore[assignment]
     return statements, quoted
 
 
-def _claim_id(claim: Claim) -> str:
+def claim_id(claim: Claim) -> str:
+    """A claim's sort key: its id (claims of a statement are kept in id order)."""
     return claim.id

@@ -195,12 +195,9 @@ def _candidate_notes(result: Result) -> list[tuple[Location, str]]:
         return []
     store = result.store
     notes = [
-        (store.location(item.by[0]) if item.by else Location(c.files[0]), _corroborates(item))
-        for item in c.corroborates
-    ]
-    notes += [
-        (store.location(item.by[0]) if item.by else Location(c.files[0]), _weakens(item))
-        for item in c.weakens
+        (store.location(item.by[0]) if item.by else Location(c.files[0]), _changed(verb, item))
+        for verb, items in (("corroborates", c.corroborates), ("weakens", c.weakens))
+        for item in items
     ]
     notes += [(store.location(d["candidate"]), _duplicates(d)) for d in c.duplicates]
     notes += [(store.location(r["by"][0]), _resolves(r)) for r in c.resolves]
@@ -211,16 +208,10 @@ def _resolves(r: dict[str, Any]) -> str:
     return f"resolves {r['rule']} {r['fingerprint']} ({r['location']}): {r['message']}"
 
 
-def _corroborates(item: Corroboration) -> str:
+def _changed(verb: str, item: Corroboration) -> str:
+    """A store claim's grade the candidates raise (``corroborates``) or lower."""
     return (
-        f"corroborates {item.claim}: grade {item.before.grade} → {item.after.grade} "
-        f"({item.after.reason}) by {', '.join(item.by)}"
-    )
-
-
-def _weakens(item: Corroboration) -> str:
-    return (
-        f"weakens {item.claim}: grade {item.before.grade} → {item.after.grade} "
+        f"{verb} {item.claim}: grade {item.before.grade} → {item.after.grade} "
         f"({item.after.reason}) by {', '.join(item.by)}"
     )
 
@@ -234,8 +225,8 @@ def _candidate_text(result: Result) -> str:
     if c is None:
         return ""
     lines = [f"candidate claims: {len(c.claims)} in {', '.join(c.files)}"]
-    lines += [f"  {_corroborates(item)}" for item in c.corroborates]
-    lines += [f"  {_weakens(item)}" for item in c.weakens]
+    lines += [f"  {_changed('corroborates', item)}" for item in c.corroborates]
+    lines += [f"  {_changed('weakens', item)}" for item in c.weakens]
     lines += [f"  {_duplicates(d)}" for d in c.duplicates]
     lines += [f"  {_resolves(r)}" for r in c.resolves]
     if not c.corroborates and not c.duplicates:
