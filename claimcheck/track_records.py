@@ -12,10 +12,12 @@ origin it is, in its documents or quoted in others'). Of those it makes itself:
 Reporting what a party or an anonymous source says is not asserting it: an outlet is
 judged on its own claims. **Relayed** counts its documents that cite another outlet's
 (from) or that another outlet's documents cite (to), plus its claims in a suspected
-relay (CC206). The **track record** is the share of its own claims that hold up (graded
-1 confirmed or 2 probably true) among those judged either way (also graded 4 doubtful or
-5 improbable); a claim only it makes, uncontradicted (3), is not judged either way,
-nor is an uncited one (an encyclopedia article citing nothing says nothing of its own).
+relay (CC206); **retracted**, the claims in its documents recorded retracted (what it
+took back, which grades no longer judge). The **track record** is the share of its own
+claims that hold up (graded 1 confirmed or 2 probably true) among those judged either
+way (also graded 4 doubtful or 5 improbable); a claim only it makes, uncontradicted
+(3), is not judged either way, nor is an uncited one (an encyclopedia article citing
+nothing says nothing of its own).
 
 A party's record is the same review for a claimant: a ministry or an army is often the
 one to audit. Its claims are those it makes (its ``claimant`` id); its **parts** — the
@@ -74,6 +76,8 @@ class OutletRecord:
     relayed_from: int = 0
     relayed_to: int = 0
     suspected_relays: int = 0
+    #: Claims in its documents recorded ``retracted``: what it took back.
+    retracted: int = 0
     claim_ids: list[str] = field(default_factory=list)
 
     @property
@@ -100,6 +104,7 @@ class OutletRecord:
             "relayed_from": self.relayed_from,
             "relayed_to": self.relayed_to,
             "suspected_relays": self.suspected_relays,
+            "retracted": self.retracted,
             "track_record": self.track_record,
         }
 
@@ -143,6 +148,7 @@ def outlet_records(result: Result) -> list[OutletRecord]:
         if rec is None:
             continue
         rec.claims += 1
+        rec.retracted += claim.status == "retracted"
         rec.claim_ids.append(claim.id)
         rec.suspected_relays += SuspectedRelay.code in rules
     return sorted(records.values(), key=lambda r: r.id)

@@ -375,3 +375,33 @@ def test_outlets_carrying_one_quote_are_judged_alike(
     _, out, _ = run(runner, root, "sources", "--format", "json")
     outlets = {o["id"]: o for o in json.loads(out)["outlets"]}
     assert outlets["le-monde"]["contested"] == outlets["le-figaro"]["contested"] == 1
+
+
+def test_an_outlets_retractions_are_counted_apart_from_its_record(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """A claim an outlet took back is no longer graded, so it would vanish from the
+    outlet's record: the record says how many of its claims it retracted."""
+    root = make_store(
+        {
+            "claims.yaml": """
+            claims:
+              - {id: a, subject: strike, property: deaths, value: 40, source: monde-doc,
+                 status: retracted}
+              - {id: b, subject: strike, property: deaths, value: 12, source: monde-doc}
+              - {id: c, subject: strike, property: deaths, value: 12, source: figaro-doc}
+              - {id: d, subject: strike, property: deaths, value: 30, source: rfi-doc,
+                 claimant: fama, status: superseded}
+            """
+        }
+    )
+    code, out, err = run(runner, root, "sources", "--format", "json")
+    assert code == 0, err
+    outlets = {o["id"]: o for o in json.loads(out)["outlets"]}
+    assert outlets["le-monde"]["retracted"] == 1 and outlets["le-monde"]["claims"] == 2
+    # (superseded is a later word, not a retraction)
+    assert outlets["rfi"]["retracted"] == outlets["le-figaro"]["retracted"] == 0
+    _, md, _ = run(runner, root, "sources", "--format", "markdown")
+    rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in md.splitlines()]
+    monde = dict(zip(rows[0], next(r for r in rows if r[0] == "le-monde"), strict=True))
+    assert monde["retracted"] == "1" and monde["track record"] == "100% (1 of 1)"

@@ -305,6 +305,7 @@ def _sources() -> dict[str, Any]:
             "relayed_from": _COUNT,
             "relayed_to": _COUNT,
             "suspected_relays": _COUNT,
+            "retracted": _COUNT,
             "track_record": track,
         }
     )

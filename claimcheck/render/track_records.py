@@ -70,6 +70,7 @@ def render_outlets(records: list[OutletRecord], fmt: str) -> str:
         "contested",
         "single origin",
         "relayed",
+        "retracted",
         "track record",
     ]
     rows = [
@@ -83,6 +84,7 @@ def render_outlets(records: list[OutletRecord], fmt: str) -> str:
             r.contested,
             r.single_origin,
             r.relayed,
+            r.retracted,
             track_with_counts(r),
         ]
         for r in records
@@ -90,7 +92,8 @@ def render_outlets(records: list[OutletRecord], fmt: str) -> str:
     note = (
         "\ncorroborated, contested, single origin: of the claims it makes itself (as "
         "claimant); track record: of those, the share graded 1-2 among those graded 1-2 or "
-        "4-5; relayed: documents citing or cited by another outlet's, and suspected relays"
+        "4-5; relayed: documents citing or cited by another outlet's, and suspected relays; "
+        "retracted: claims in its documents recorded retracted"
     )
     return _table(rows, headers, fmt) + _note(note, fmt)
 

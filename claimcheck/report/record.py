@@ -230,6 +230,7 @@ OUTLET_COLUMNS = [
     "corroborated",
     "contested",
     "single origin",
+    "retracted",
     "track record",
 ]
 
@@ -247,6 +248,7 @@ def outlet_rows(report: Report) -> list[list[str]]:
             str(o.corroborated),
             str(o.contested),
             str(o.single_origin),
+            str(o.retracted),
             track_with_counts(o),
         ]
         for o in report.outlets
