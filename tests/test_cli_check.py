@@ -732,7 +732,8 @@ def test_a_reviewed_finding_says_which_claims_came_since(
     (conflict,) = [f for f in json.loads(out)["findings"] if f["rule"] == "CC101"]
     (root / "r.yaml").write_text(
         f"reviews:\n  - {{finding: {conflict['fingerprint']}, verdict: explained, claims: [a, b]}}\n"
-        "claims:\n  - {id: c, subject: strike, property: deaths, value: 14, source: figaro-doc}\n",
+        "claims:\n  - {id: c, subject: strike, property: deaths, value: 14, source: figaro-doc,"
+        " as_of: 2023-11-07}\n",
         encoding="utf-8",
     )
     code, out, _ = run(runner, root, "check", "--format", "text")

@@ -149,10 +149,11 @@ def test_a_lede_rewording_the_figure_its_article_attributes_carries_it(
 def test_relaying_a_figure_does_not_make_an_outlet_one_with_its_source(
     make_store: Callable[..., Path],
 ) -> None:
-    # Le Figaro's relay of Le Monde's 10 is credited to Le Monde; Le Figaro's own 14
-    # elsewhere is still Le Figaro's, and conflicts with Le Monde's 10.
+    # Le Figaro's relay of Le Monde's 14 is credited to Le Monde; Le Figaro's own 10
+    # elsewhere (a day later: no count grown) is still Le Figaro's, and conflicts with
+    # Le Monde's 14.
     ev, _ = _group(
-        make_store, [("monde-doc", None, "10"), ("relay", None, "10"), ("figaro-doc", None, "14")]
+        make_store, [("monde-doc", None, "14"), ("relay", None, "14"), ("figaro-doc", None, "10")]
     )
     assert _origins(ev) == [["c0", "c1"], ["c2"]]
     assert ev.origin_of(ev.claims[1]) == ev.origin_of(ev.claims[2])  # both Le Figaro's
@@ -208,7 +209,8 @@ def test_allies_are_one_unit_for_corroboration_but_two_origins(
 def test_support_respects_open_bounds(make_store: Callable[..., Path]) -> None:
     ev, _ = _group(
         make_store,
-        [("monde-doc", None, "20"), ("figaro-doc", None, ">20"), ("rfi-doc", None, "at least 20")],
+        # (">20" first: the 20 of the day after is no count it grew from)
+        [("rfi-doc", None, ">20"), ("monde-doc", None, "20"), ("figaro-doc", None, "at least 20")],
     )
     by_value = {str(s.value): s for s in ev.statements}
     twenty, more, at_least = by_value["20"], by_value[">20"], by_value["at least 20"]

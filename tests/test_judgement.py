@@ -461,8 +461,8 @@ def test_a_looser_relay_gives_its_sources_figure_to_the_estimate(
     make_store: Callable[..., Path],
 ) -> None:
     """Meridian carries Watchlight's 25; Coastline Radio, citing it, says "more than 20";
-    Open Ward counted 30. The radio's words are Watchlight's figure, loosely put: the
-    estimate's low is the 25 a source gave, not "more than 20"."""
+    Open Ward counted 30 the same day. The radio's words are Watchlight's figure, loosely
+    put: the estimate's low is the 25 a source gave, not "more than 20"."""
     cites = WORLD.replace(
         "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05}",
         "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05, "
@@ -474,12 +474,22 @@ def test_a_looser_relay_gives_its_sources_figure_to_the_estimate(
         "{id: radio-over-20, subject: dresk-shelling, property: civilian_deaths, "
         "value: more than 20, source: coastline-radio-0305}",
         "{id: open-ward-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
-        "source: harbor-0306, claimant: open-ward}",
+        "source: harbor-0306, claimant: open-ward, as_of: 2031-03-05}",
     )
     data = run(make_store({"world.yaml": cites, "claims.yaml": claims_yaml(*rows)}, base=False))
     est = estimate(data, "dresk-shelling", "civilian_deaths")
     assert est is not None
     assert (est["low"], est["low_open"], est["claims"]["low"]) == (25, False, ["watchlight-25"])
+    # Open Ward's 30 the next day is the count grown: Watchlight's 25 is overtaken, and
+    # the radio's words with it — they are no figure of their own.
+    data = run(
+        make_store(
+            {"claims.yaml": claims_yaml(*rows).replace(", as_of: 2031-03-05", "")}, base=False
+        )
+    )
+    assert data["grades"]["watchlight-25"]["grade"] == 3
+    assert "overtaken" in data["grades"]["watchlight-25"]["reason"]
+    assert estimate(data, "dresk-shelling", "civilian_deaths") is None
 
 
 @pytest.mark.parametrize(

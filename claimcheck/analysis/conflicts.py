@@ -56,8 +56,25 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
     claim with a partner of another origin it conflicts with, then the pairs."""
     if group.agreeing:
         return Conflicts([], [], 0)
-    # A figure its own origin has since revised is no longer in dispute.
-    superseded = group.superseded
+    asserted, partner = _partners(group, group.superseded)
+    if not partner:
+        return Conflicts([], [], 0)
+    origin = group.origins_by_claim
+    involved = [c for c in asserted if c.id in partner]
+    pairs, total = _pairs(group, involved, partner, origin)
+    return Conflicts(sorted(involved, key=lambda c: c.id), pairs, total)
+
+
+def disputed(group: GroupEvidence, superseded: dict[str, Claim]) -> set[str]:
+    """The asserted claims some claim of another origin conflicts with, growth aside
+    (given the figures their own origins revised, ``superseded``: out of any dispute)."""
+    return set(_partners(group, superseded)[1])
+
+
+def _partners(
+    group: GroupEvidence, superseded: dict[str, Claim]
+) -> tuple[list[Claim], dict[str, Claim]]:
+    """The asserted claims still standing, and for each in a dispute a partner."""
     asserted = [
         c
         for st in group.statements
@@ -66,15 +83,10 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
         if c.id not in superseded
     ]
     if not group.single or len(group.statements) < 2 or not asserted:
-        return Conflicts([], [], 0)
-    origin = group.origins_by_claim
+        return asserted, {}
     if group.interval:
-        partner = _interval_partners(group, asserted)
-    else:
-        partner = _discrete_partners(group, asserted)
-    involved = [c for c in asserted if c.id in partner]
-    pairs, total = _pairs(group, involved, partner, origin)
-    return Conflicts(sorted(involved, key=lambda c: c.id), pairs, total)
+        return asserted, _interval_partners(group, asserted)
+    return asserted, _discrete_partners(group, asserted)
 
 
 def _clash(group: GroupEvidence, a: Claim, b: Claim) -> bool:
@@ -156,10 +168,10 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
         lo, hi = bounds(statement_of[c.id].value)
         info.append((c, lo, hi, origin[c.id]))
     partner: dict[str, Claim] = {}
-    # Without growth no figure is interim: every claim may partner every other.
-    interim_of = group.interim if growth else (lambda c: False)
+    # Without growth no figure is provisional: every claim may partner every other.
+    interim_of = group.provisional if growth else (lambda c: False)
 
-    # A later, higher figure overtakes an interim one: not its partner (growth). A
+    # A later, higher figure overtakes a provisional one: not its partner (growth). A
     # relay speaks as of its source.
     when = {c.id: group.when(c) for c in asserted}
 
@@ -194,18 +206,22 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
             highs.add(side[c.id], when[c.id].low.toordinal(), (lo, o, c))  # type: ignore[union-attr]
     for day, hi, o, c in interim if stakes else ():
         lows.add(side[c.id], day, (hi, o, c))
-    # Given on the subject's last day, a side's interim figure does not grow into the
-    # other side's (timing.outgrows): of each side, the highest figures given after that
-    # day, and for those, the lowest figures given on it.
+    # Given on the subject's last day, a side's figure does not grow into the other
+    # side's, and given after it ended, into another stake's (timing.outgrows): of each
+    # stake, the highest figures given after that day, and for those, the lowest figures
+    # given on it or after it.
     end = group.end.toordinal() if stakes and group.end is not None else None
     after_end: dict[str | None, list[Item]] = defaultdict(list)
     on_end: dict[str | None, list[Item]] = defaultdict(list)
+    ended_low: dict[str | None, list[Item]] = defaultdict(list)
     if end is not None:
         for c, lo, _, o in info:
             if start(c) > end:
                 after_end[side[c.id]] = best_two(after_end[side[c.id]], (lo, o, c), higher=True)
-        for _, hi, o, c in interim:
-            if on_last_day(group, when[c.id]):  # type: ignore[arg-type]
+        for day, hi, o, c in interim:
+            if day > end:
+                ended_low[side[c.id]] = best_two(ended_low[side[c.id]], (hi, o, c), higher=False)
+            elif on_last_day(group, when[c.id]):  # type: ignore[arg-type]
                 on_end[side[c.id]] = best_two(on_end[side[c.id]], (hi, o, c), higher=False)
     ends = [t[0] for t in interim]
     suffix_bottom: list[list[tuple[Bound, int, Claim]]] = [[] for _ in range(len(interim) + 1)]
@@ -224,7 +240,10 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
             if stakes:  # (and another stake's steep rise within days: a dispute, not growth)
                 near = highs.others(mine, day + 1, day + CONTEMPORARY_DAYS)
                 top = _extremes(chain(top, (t for t in near if steep(hi_c, t[0]))), higher=True)
-            if end is not None and mine is not None and on_last_day(group, as_of):
+            if end is not None and day > end:  # (then any of another stake's)
+                later = (t for stake, ts in after_end.items() if stake != mine for t in ts)
+                top = _extremes(chain(top, later), higher=True)
+            elif end is not None and mine is not None and on_last_day(group, as_of):
                 # (then any of the other side's)
                 later = (t for stake, ts in after_end.items() if rivals(stake, mine) for t in ts)
                 top = _extremes(chain(top, later), higher=True)
@@ -244,8 +263,12 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
                 near = lows.others(mine, day - CONTEMPORARY_DAYS, day - 1)
                 steeply = (t for t in near if steep(t[0], lo_c))
                 bottom = _extremes(chain(bottom, steeply), higher=False)
-                if end is not None and day > end:  # (the other side's of the last day)
-                    given = (t for stake, ts in on_end.items() if rivals(stake, mine) for t in ts)
+                if end is not None and day > end:
+                    # (the other side's of the last day, and another stake's given since)
+                    given = chain(
+                        (t for stake, ts in on_end.items() if rivals(stake, mine) for t in ts),
+                        (t for stake, ts in ended_low.items() if stake != mine for t in ts),
+                    )
                     bottom = _extremes(chain(bottom, given), higher=False)
             y = _other(bottom, o)
         if y is not None and y[0] < below:

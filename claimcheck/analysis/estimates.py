@@ -160,9 +160,11 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         and c.id not in ev.earlier  # each origin's latest figure
     ]
     looser = ev.looser_relays() if ev.relayed_from else {}
-    if looser:  # (a looser relay's words are its source's figure, counted once: the source's)
-        ids = {c.id for c in evidence}
-        evidence = [c for c in evidence if c.id not in looser or looser[c.id].id not in ids]
+    if looser:
+        # (a looser relay's words are its source's figure, counted once: the source's;
+        # and out of date with it, when later figures overtook it or its origin's did)
+        out = {c.id for c in evidence} | ev.overtaken.keys() | ev.superseded.keys()
+        evidence = [c for c in evidence if c.id not in looser or looser[c.id].id not in out]
     origin = ev.credited
     said: set[int] = set()
     origins: set[int] = set()

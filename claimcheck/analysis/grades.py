@@ -19,9 +19,10 @@ support a value, or both contradict it — their common ground weighs as a neutr
   uncited claim that nothing cited supports.
 
 A cumulative toll is judged on each origin's latest figure. An earlier one its origin
-revised upward since, and an interim figure that other origins' later ones overtook
-(the toll growing while the subject was under way), are possibly true as counts of
-their day (3); an earlier one its origin lowered since is doubtful (4).
+revised upward since, and an earlier count that other origins' later ones overtook
+(the toll growing while the subject was under way, or a count of one stake maturing
+after it ended), are possibly true as counts of their day (3); an earlier one its
+origin lowered since is doubtful (4).
 """
 
 from __future__ import annotations
@@ -119,9 +120,8 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
                 if claim.id in overtaken:
                     out[claim.id] = shared_grade(
                         3,
-                        "an interim figure, given while the subject was under way and "
-                        "overtaken by later figures of other origins: possibly true as a "
-                        "count of its day",
+                        "an earlier count, overtaken by later, higher counts of other "
+                        "origins: possibly true as a count of its day",
                     )
                     continue
                 newer = superseded.get(claim.id)

@@ -19,9 +19,10 @@ which units stand for or against each statement — the analyst's model of DESIG
   supports "not Y". Two asserted values **conflict** when no single truth satisfies both;
   an assertion conflicts with a denial of what it implies.
 * For a cumulative toll, each origin's **latest** figure is its evidence (an earlier one
-  is superseded), and a figure given while the subject was still under way (*interim*)
-  that a later, higher figure of another origin overtakes is **growth**, not a dispute
-  (between stakes, only a modest or a late rise: see :func:`.timing.outgrows`).
+  is superseded), and a count that a later, higher figure of another origin overtakes
+  is **growth**, not a dispute: while the subject was under way (between stakes, only a
+  modest or a late rise), and after it ended by a count of the same stake (see
+  :func:`.timing.outgrows`).
 * Only **cited** claims count as evidence; unknown values and text say nothing.
 
 Nothing here compares all pairs of a group: statements are compared with the few units
@@ -36,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from claimcheck.analysis.conflicts import (
+    disputed,
     find_clusters,
     find_conflicts,
     find_stance_conflicts,
@@ -354,16 +356,13 @@ class GroupEvidence:
             self._repeats = find_repeats(self)
         return self._repeats.get(claim.id, claim.as_of)
 
-    def interim(self, claim: Claim) -> bool:
-        """A figure given while the subject was still under way: its ``as_of`` (its
-        source's, for a relay) ends not after the subject's last day (a subject with no
-        date is under way). One given on the last day itself grows only within its own
-        stake (see :func:`~claimcheck.analysis.timing.outgrows`)."""
+    def provisional(self, claim: Claim) -> bool:
+        """A count of its day, that a later, higher figure may overtake: a dated one (its
+        ``as_of``, or its source's for a relay). Given while the subject was under way,
+        a later figure of any stake may overtake it; given on the last day or after the
+        subject ended, fewer do (see :func:`~claimcheck.analysis.timing.outgrows`)."""
         as_of = self.when(claim)
-        if as_of is None or not as_of.known:
-            return False
-        end = self.end
-        return end is None or as_of.high <= end
+        return as_of is not None and as_of.known
 
     def growth(self, first: Claim, later: Claim) -> bool:
         """Whether ``later`` (higher) only overtakes ``first``: a running toll growing
@@ -371,7 +370,7 @@ class GroupEvidence:
         return (
             self.cumulative
             and self.thresholds.cumulative_growth
-            and self.interim(first)
+            and self.provisional(first)
             and before(self.when(first), self.when(later))
             and outgrows(self, first, later)
         )
@@ -380,7 +379,7 @@ class GroupEvidence:
     def latest(self) -> LatestFigures:
         """Which figures still stand: worked out once, when first asked."""
         if self._latest is None:
-            self._latest = find_latest_figures(self)
+            self._latest = find_latest_figures(self, disputed)
         return self._latest
 
     @property

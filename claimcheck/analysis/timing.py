@@ -1,10 +1,11 @@
 """When figures hold: a subject's last day, and a running toll's latest figures.
 
 For a cumulative toll, each origin's latest figure is its evidence (an earlier one is
-superseded, unless the latest still implies it), and a figure given while the subject
-was still under way (*interim*) that a later, higher figure of another origin overtakes
-is growth, not a dispute — unless the two have different stakes and the later rises
-steeply within days (:func:`outgrows`). A relay speaks as of its source.
+superseded, unless the latest still implies it), and a count of its day that a later,
+higher figure of another origin overtakes is growth, not a dispute: one given while the
+subject was still under way — unless the two have different stakes and the later rises
+steeply within days — and one given after it ended, by a later count of its own stake
+(:func:`outgrows`). A relay speaks as of its source.
 """
 
 from __future__ import annotations
@@ -164,9 +165,12 @@ class LatestFigures(NamedTuple):
     overtaken: dict[str, Claim]
 
 
-def find_latest_figures(group: GroupEvidence) -> LatestFigures:
+def find_latest_figures(
+    group: GroupEvidence, disputed: Callable[[GroupEvidence, dict[str, Claim]], set[str]]
+) -> LatestFigures:
     """The claims that count for and against values, with the superseded, earlier and
-    overtaken figures found on the way."""
+    overtaken figures found on the way (``disputed``: the claims in a dispute, given the
+    superseded figures — :func:`~claimcheck.analysis.conflicts.disputed`)."""
     statement_of = group.statement_by_claim
     cited = [c for c in group.claims if c.cited and c.id in statement_of]
     superseded: dict[str, Claim] = {}
@@ -204,6 +208,12 @@ def find_latest_figures(group: GroupEvidence) -> LatestFigures:
     counted = [c for c in cited if c.id not in superseded]
     if group.thresholds.cumulative_growth:
         _overtake(group, counted, overtaken, when)
+        if overtaken:
+            # A figure in a dispute — below an earlier count of another origin, or
+            # passed by the other side's toll after the last day — is judged in it, not
+            # overtaken as a count of its day.
+            for x in disputed(group, superseded).intersection(overtaken):
+                del overtaken[x]
     counted = [c for c in counted if c.id not in overtaken]
     return LatestFigures(counted, superseded, earlier, overtaken)
 
@@ -230,11 +240,13 @@ def steep(first: Bound, later: Bound) -> bool:
 
 
 def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
-    """Whether ``later``, a higher figure given after the interim ``first`` by another
-    origin, may be ``first``'s toll grown: told by an origin of the same stake (both
-    neutral, or both of one side), or — unless ``first`` was given on the subject's last
-    day and ``later`` by the other side, a dispute (DESIGN §2: the army's toll on the
-    day of a one-day attack, the rebels' the next day) — more than
+    """Whether ``later``, a higher figure given after ``first`` by another origin, may be
+    ``first``'s toll grown: told by an origin of the same stake (both neutral, or both
+    of one side) — a count goes on growing after the subject has ended, as bodies are
+    found, the wounded die and victims are named — or, for a ``first`` given while the
+    subject was under way, unless ``first`` was given on its last day and ``later`` by
+    the other side, a dispute (DESIGN §2: the army's toll on the day of a one-day
+    attack, the rebels' the next day), more than
     :data:`CONTEMPORARY_DAYS` later, or no more than :data:`STEEP_RISE` times as high
     (a ministry's toll on the day, a hospital's modestly higher count the next).
     (A figure of unknown date may be anything's growth: callers ask only of figures
@@ -246,6 +258,8 @@ def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     a, b = group.when(first), group.when(later)
     if a is None or b is None:
         return True
+    if after_end(group, a):
+        return False
     if rivals(mine, theirs) and on_last_day(group, a):
         return False
     if (b.low - a.high).days > CONTEMPORARY_DAYS:
@@ -254,9 +268,16 @@ def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     return not steep(bounds(value[first.id].value)[1], bounds(value[later.id].value)[0])
 
 
+def after_end(group: GroupEvidence, as_of: DateRange) -> bool:
+    """Whether a figure dated ``as_of`` was given after the subject ended (its date
+    reaching past the last day): only a later count of its own stake outgrows it."""
+    end = group.end
+    return end is not None and as_of.high > end
+
+
 def on_last_day(group: GroupEvidence, as_of: DateRange) -> bool:
     """Whether a figure dated ``as_of`` was given on the subject's last day, not
-    before it (an interim figure the other side's later toll does not outgrow)."""
+    before it (a count the other side's later toll does not outgrow)."""
     end = group.end
     return end is not None and as_of.high >= end
 
@@ -336,16 +357,18 @@ def _overtake(
     overtaken: dict[str, Claim],
     when_of: dict[str, DateRange | None],
 ) -> None:
-    """Note in ``overtaken`` the interim figures a later, higher figure of another origin
-    outgrew (:func:`outgrows`): one of the same stake, or one given more than
-    :data:`CONTEMPORARY_DAYS` later, or one of another stake given within those days
-    that rises over it modestly (found by day and lower bound). A party's early low
-    toll that a neutral count or the other side steeply passes within days is disputed,
-    not outgrown (its stake in a low figure is the question); and so is a neutral count
-    a party's toll steeply passes. ``when_of``: each claim's :meth:`GroupEvidence.when`."""
+    """Note in ``overtaken`` the figures a later, higher figure of another origin outgrew
+    (:func:`outgrows`): one of the same stake; or, for a figure given while the subject
+    was under way, one given more than :data:`CONTEMPORARY_DAYS` later, or one of
+    another stake given within those days that rises over it modestly (found by day
+    and lower bound). A party's early low toll that a neutral count or the other side
+    steeply passes within days is disputed, not outgrown (its stake in a low figure is
+    the question); and so is a neutral count a party's toll steeply passes. A figure in
+    a dispute is judged in it (see :func:`find_latest_figures`). ``when_of``: each
+    claim's :meth:`GroupEvidence.when`."""
     origin = group.credited
     units = group.units
-    # (as :meth:`GroupEvidence.when` and :meth:`GroupEvidence.interim` have it)
+    # (as :meth:`GroupEvidence.when` and :meth:`GroupEvidence.provisional` have it)
     when: dict[str, DateRange] = {}
     for c in claims:
         if c.stance == "asserts":
@@ -356,22 +379,19 @@ def _overtake(
         return
     dated = [c for c in claims if c.id in when]
     end = group.end
-    interim = [c for c in dated if end is None or when[c.id].high <= end]
-    if not interim:
-        return
     # Sweep from the latest: keep the two highest lower bounds of distinct origins
     # among the figures given after the current one (of each stake), and among those
     # given more than CONTEMPORARY_DAYS after it (of any stake, and of none).
     # (each figure as the statement it counts as: a relay's, what it relays)
     value = {c.id: group.statement_by_claim[c.id].value for c in dated}
     low_of = {c.id: bounds(value[c.id])[0] for c in dated}
-    # Only a figure whose lower bound passes an interim one's limit can outgrow it: where
+    # Only a figure whose lower bound passes another's limit can outgrow it: where
     # none does (most running tolls, their figures agreeing), nothing is overtaken.
     top = max(low_of.values())
-    if all(top <= group.limits(value[c.id])[1] for c in interim):
+    if all(top <= group.limits(value[c.id])[1] for c in dated):
         return
     by_start = sorted(dated, key=lambda c: when[c.id].low, reverse=True)
-    by_end = sorted(interim, key=lambda c: when[c.id].high, reverse=True)
+    by_end = sorted(dated, key=lambda c: when[c.id].high, reverse=True)
     several = len({units[c.id].stake for c in dated}) > 1
     rises = (
         _Rises([(units[y.id].stake, when[y.id].low.toordinal(), low_of[y.id], y) for y in dated])
@@ -402,9 +422,15 @@ def _overtake(
             j += 1
         mine, side = origin[x.id], units[x.id].stake
         same = next((t for t in tops.get(side, ()) if t[1] != mine), None)
-        if same is None and not several:
+        # (given after the subject ended: only its own stake's later count outgrows it)
+        ended = end is not None and said > end
+        if same is None and (ended or not several):
             continue
         _below, above = group.limits(value[x.id])
+        if ended:
+            if same is not None and same[0] > above:
+                overtaken[x.id] = same[2]
+            continue
         # (a side's, given on the last day: the other side's later figures do not
         # outgrow it, neutral ones as ever)
         last_day = side is not None and on_last_day(group, when[x.id])

@@ -12,8 +12,9 @@ from claimcheck.rules.registry import register
 class Options(RuleOptions):
     #: Tolerance for quantity properties that set none: a number or "10%".
     default_tolerance: Tolerance | None = None
-    #: A running toll given while the subject was under way, overtaken by another
-    #: origin's later, higher figure, is growth, not a conflict.
+    #: A running toll overtaken by another origin's later, higher figure (while the
+    #: subject was under way, or after it by a count of the same stake) is growth, not a
+    #: conflict.
     cumulative_growth: bool = True
 
 
@@ -33,9 +34,12 @@ class QuantityConflict(Rule):
     the earlier within 7 days, or the earlier was given on the last day itself: the
     army's 40 dead of a siege and the rebels' 400 the next day are a dispute, a
     hospital's 45 the next day or the UN's 600 three weeks on are growth. Once the
-    subject has ended, different origins' differing tolls conflict: the army's toll on
-    the day of a one-day attack and the rebels' higher toll the next day are a dispute;
-    a hospital's toll that day and a rights group's higher one the next are growth. A
+    subject has ended, only a count of the same stake grows (bodies are found, the
+    wounded die, victims are named): a local radio's toll the day after a massacre and
+    a rights group's longer list weeks on are growth, while the army's toll on the day
+    of a one-day attack and the rebels' higher toll the next day are a dispute, and so
+    are a neutral count after it and a side's higher one. A later, lower figure of
+    another origin is always a dispute, and a figure in a dispute stays in it. A
     figure its own origin has since revised (CC105, CC106) is out of the dispute. The
     finding's `pairs` say who contradicts whom, and its message names each pair of
     values that cannot both hold.
