@@ -149,6 +149,37 @@ def test_gaps_are_grouped_by_rule_and_long_groups_collapsed(kidal_md: str, kidal
     assert md.count("<details") == md.count("</details>")
 
 
+def test_no_gaps_of_their_own_says_where_the_gaps_are(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """Every gap stands with a subject in conflict: the gaps section does not say "None."
+    under a summary counting warnings, but where they are."""
+    root = make_store(
+        {
+            "c.yaml": """
+            claims:
+              - {id: a, subject: strike, property: deaths, value: 14, source: monde-doc}
+              - {id: b, subject: strike, property: deaths, value: 3, source: figaro-doc,
+                 claimant: fama}
+            """
+        }
+    )
+    md = report(runner, root)
+    gaps = md[md.index("## Corroboration gaps") :]
+    assert "CC202" in md[: md.index("## Corroboration gaps")]  # (the army's 3, its own only)
+    said = "None besides the gap finding listed with the subjects in conflict above."
+    assert gaps.split("\n")[2] == said
+    assert f"<p>{said}</p>" in report(runner, root, "--format", "html")
+    # and where there is no gap at all, none
+    (root / "c.yaml").write_text(
+        "claims:\n  - {id: a, subject: strike, property: deaths, value: 14, source: monde-doc}\n"
+        "  - {id: b, subject: strike, property: deaths, value: 14, source: figaro-doc}\n",
+        encoding="utf-8",
+    )
+    md = report(runner, root)
+    assert md[md.index("## Corroboration gaps") :].split("\n")[2] == "None."
+
+
 def test_timeline_rows_name_property_value_and_claimant(kidal_md: str, kidal_html: str) -> None:
     svg = kidal_html[kidal_html.index("<title>Timeline") :]
     svg = svg[: svg.index("</svg>")]

@@ -178,6 +178,9 @@ def build(result: Result, title: str | None = None) -> Report:
         provenance_edges=edges,
         outlets=outlet_records(result),
         documents=documents,
+        gaps_with_conflicts=sum(
+            category[f.rule] == "gap" for s in conflicts for g in s.groups for f in g.findings
+        ),
         rule_names={r.code: r.name for r in rules},
         rule_descriptions={r.code: _first_line(r.__doc__) for r in rules},
         withdrawn=[

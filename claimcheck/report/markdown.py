@@ -120,7 +120,7 @@ def summary_html(group: GapGroup) -> str:
 
 def _gaps(report: Report) -> list[str]:
     if not report.gaps:
-        return ["None.", ""]
+        return [report.no_gaps(), ""]
     out: list[str] = []
     for group in report.gap_groups():
         rows = [

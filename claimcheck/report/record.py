@@ -148,6 +148,17 @@ class Report:
     withdrawn: list[Row] = field(default_factory=list)
     #: Reviews no finding answers to: what each says, to act on it.
     stale: list[str] = field(default_factory=list)
+    #: Gap findings listed with the subjects in conflict, not among the gaps.
+    gaps_with_conflicts: int = 0
+
+    def no_gaps(self) -> str:
+        """What the gaps section says when it lists none: that there are none, or that
+        those there are stand with the subjects in conflict."""
+        n = self.gaps_with_conflicts
+        if not n:
+            return "None."
+        which = "the gap finding" if n == 1 else f"the {n} gap findings"
+        return f"None besides {which} listed with the subjects in conflict above."
 
     def gap_groups(self) -> list[GapGroup]:
         """The corroboration gaps by rule, in the order of the rules' codes."""
