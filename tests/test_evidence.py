@@ -151,13 +151,13 @@ def test_relaying_a_figure_does_not_make_an_outlet_one_with_its_source(
 ) -> None:
     # Le Figaro's relay of Le Monde's 14 is credited to Le Monde; Le Figaro's own 10
     # elsewhere (a day later: no count grown) is still Le Figaro's, and conflicts with
-    # Le Monde's 14.
+    # Le Monde's 14 — as carried by Le Monde and by Le Figaro's relay.
     ev, _ = _group(
         make_store, [("monde-doc", None, "14"), ("relay", None, "14"), ("figaro-doc", None, "10")]
     )
     assert _origins(ev) == [["c0", "c1"], ["c2"]]
     assert ev.origin_of(ev.claims[1]) == ev.origin_of(ev.claims[2])  # both Le Figaro's
-    assert [c.id for c in ev.conflicts().claims] == ["c0", "c2"]
+    assert [c.id for c in ev.conflicts().claims] == ["c0", "c1", "c2"]
 
 
 def test_own_reporting_citing_one_wire_is_one_origin(make_store: Callable[..., Path]) -> None:

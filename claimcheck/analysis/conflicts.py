@@ -59,7 +59,7 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
     asserted, partner = _partners(group, group.superseded)
     if not partner:
         return Conflicts([], [], 0)
-    origin = group.origins_by_claim
+    origin = group.credited
     involved = [c for c in asserted if c.id in partner]
     pairs, total = _pairs(group, involved, partner, origin)
     return Conflicts(sorted(involved, key=lambda c: c.id), pairs, total)
@@ -91,7 +91,7 @@ def _partners(
 
 def _clash(group: GroupEvidence, a: Claim, b: Claim) -> bool:
     """Two asserted claims of different origins that cannot both hold (growth aside)."""
-    origin = group.origins_by_claim
+    origin = group.credited
     if origin[a.id] == origin[b.id]:
         return False
     sa, sb = group.statement_by_claim[a.id], group.statement_by_claim[b.id]
@@ -125,7 +125,7 @@ def _pairs(
 
 
 def _discrete_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, Claim]:
-    origin = group.origins_by_claim
+    origin = group.credited
     statement_of = group.statement_by_claim
     values: dict[int, dict[object, Claim]] = defaultdict(dict)
     for c in asserted:
@@ -159,7 +159,7 @@ def _discrete_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
 
 def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, Claim]:
     """For each claim, the most distant claim of another origin it conflicts with."""
-    origin = group.origins_by_claim
+    origin = group.credited
     statement_of = group.statement_by_claim
     growth = group.cumulative and group.thresholds.cumulative_growth
     units = group.units
@@ -282,7 +282,7 @@ def find_stance_conflicts(group: GroupEvidence) -> Conflicts:
     denials = [st for st in group.statements if st.stance == "denies"]
     if not denials:
         return Conflicts([], [], 0)
-    origin = group.origins_by_claim
+    origin = group.credited
     superseded = group.superseded
     asserted = [st for st in group.statements if st.stance == "asserts"]
     if group.interval:

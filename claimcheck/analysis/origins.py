@@ -352,8 +352,11 @@ def link_reasons(ev: GroupEvidence, claims: Sequence[Claim]) -> set[str]:
     found: set[str] = set()
     by_origin: dict[int, list[Claim]] = defaultdict(list)
     for c in claims:
-        found.update(ev.relay_reasons.get(c.id, ()))
-        if c.id not in ev.relayed_from:
+        # (a claim quoting a claimant is one with the others quoting it: they share the
+        # claimant, whatever else links their documents)
+        if c.id in ev.relayed_from and c.claimant in (None, c.outlet):
+            found.update(ev.relay_reasons.get(c.id, ()))
+        else:
             by_origin[credit[c.id]].append(c)
     for group in by_origin.values():
         why = _why_one(ev, ev.provenance.origin_key(group[0]), group)

@@ -48,8 +48,10 @@ class CircularCorroboration(Rule):
                     index = ev.statement_by_claim[source.id].index
                     looser.setdefault(index, []).append(by_id[cid])
         for st in ev.statements:
-            # The claims stating this value (not every claim implying it): each value once.
-            stating = [c for c in st.claims if c.id in evidence] + looser.get(st.index, [])
+            # The claims stating this value (not every claim implying it): each value once;
+            # a looser relay's words are its source's value, stated there.
+            stating = [c for c in st.claims if c.id in evidence and c.id not in relays]
+            stating += looser.get(st.index, [])
             outlets = {c.outlet for c in stating}
             if len(outlets) < 2:
                 continue

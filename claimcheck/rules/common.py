@@ -293,9 +293,13 @@ def reworded_relays(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]]]:
 def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]]]:
     if ev.agreeing:
         return {}
-    statement_of = ev.statement_by_claim
+    statement_of, credited = ev.statement_by_claim, ev.credited
     out: dict[int, list[tuple[Claim, Claim]]] = {}
     for origin, claims in ev.by_origin().items():
+        # (an outlet relaying another origin's figure does not revise or contradict its
+        # own with it: the figure is its source's — a paper's relay of the ministry's 31,
+        # then its own count of 36 at the morgue, is no revision of the paper's)
+        claims = [c for c in claims if credited[c.id] == origin]
         if len({statement_of[c.id].index for c in claims}) < 2:
             continue
         pairs: list[tuple[Claim, Claim]] = []
