@@ -217,3 +217,25 @@ def test_a_last_day_figure_the_other_side_disputes_is_not_overtaken(tmp_path: Pa
     ev = StoreEvidence(store).group(("siege", "killed"))
     assert {c.id for c in ev.conflicts().claims} == {"c00", "c02"}
     assert "c00" not in ev.overtaken and "c00" in {c.id for c in ev.counted}
+
+
+@pytest.mark.parametrize(
+    ("date", "dispute"),
+    [("2031-03-01/2031-03-31", True), ("2031-03-01/..", False), (None, False)],
+)
+def test_a_siege_still_under_way_keeps_growing(
+    tmp_path: Path, date: str | None, dispute: bool
+) -> None:
+    """DESIGN §2: growth "when the subject has an open end". The army's 10 on 1 April and
+    the rebels' 12 on 20 May: after a siege that ended on 31 March, a dispute; in a siege
+    written as still under way (``2031-03-01/..``), or with no date, the toll grew."""
+    store = write(tmp_path, [("o0", "army", "10", "2031-04-01"), ("o1", "vlf", "12", "2031-05-20")])
+    written = "date: 2031-03-01/2031-03-31"
+    text = (tmp_path / "world.yaml").read_text(encoding="utf-8")
+    (tmp_path / "world.yaml").write_text(
+        text.replace(written, f"date: {date}" if date else "note: undated"), encoding="utf-8"
+    )
+    store = load_store(tmp_path)
+    assert (store.subjects["siege"].date is not None) is (date is not None)
+    ev = StoreEvidence(store).group(("siege", "killed"))
+    assert {c.id for c in ev.conflicts().claims} == ({"c00", "c01"} if dispute else set())

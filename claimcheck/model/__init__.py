@@ -22,6 +22,7 @@ from claimcheck.model.fields import (
     Date,
     DateSpan,
     DocumentKind,
+    Extent,
     Fingerprint,
     Id,
     Name,
@@ -134,8 +135,8 @@ class Subject:
     id: Id
     label: Name
     kind: SubjectKind = "event"
-    #: The subject's extent.
-    date: DateSpan | None = None
+    #: The subject's extent; ``2025-03-01/..`` for one still under way.
+    date: Extent | None = None
     part_of: Ref | None = None
     #: Sides involved: their own claims about this subject are interested.
     sides: list[Ref] = field(default_factory=list)

@@ -27,7 +27,7 @@ from claimcheck.values import (
     DateRange,
     nfc,
 )
-from claimcheck.values.dates import day_error, parse_date
+from claimcheck.values.dates import OPEN_END_FORMS, day_error, parse_date
 
 OutletKind = Literal[
     "news-agency",
@@ -134,6 +134,16 @@ def _date_range(value: Any) -> DateRange:
         raise ValueError(str(e)) from None
 
 
+def _extent(value: Any) -> DateRange:
+    """A subject's extent: a date range that may have an open end."""
+    if isinstance(value, DateRange):
+        return value
+    try:
+        return parse_date(value, open_ends=True)
+    except DateError as e:
+        raise ValueError(str(e)) from None
+
+
 def _tolerance(value: Any) -> float | str:
     if isinstance(value, bool):
         raise ValueError("tolerance must be a number or a percentage like '10%'")
@@ -207,6 +217,25 @@ DateSpan = Annotated[
                 {"type": "integer", "minimum": 1, "maximum": 9999},
             ],
             "description": f"a date or range: {ACCEPTED_DATE_FORMS}",
+        }
+    ),
+]
+_DAY = r"\d{4}(-\d{2}(-\d{2})?)?"
+#: A subject's extent: a date or range, whose end (or start) may be open.
+Extent = Annotated[
+    DateRange,
+    PlainValidator(_extent),
+    PlainSerializer(lambda d: str(d), return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "string",
+                    "pattern": rf"^({_DAY}(/({_DAY}|\.\.))?|\.\./{_DAY}|unknown)$",
+                },
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ],
+            "description": f"a date or range: {ACCEPTED_DATE_FORMS}; or {OPEN_END_FORMS}",
         }
     ),
 ]

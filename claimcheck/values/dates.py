@@ -20,6 +20,12 @@ from claimcheck.errors import kind_of
 ACCEPTED_DATE_FORMS = (
     "YYYY-MM-DD, YYYY-MM, YYYY, a range START/END of those (2023-11-10/2023-11-14), or 'unknown'"
 )
+#: What a subject's ``date`` (its extent) accepts besides: an open end.
+OPEN_END_FORMS = (
+    "START/.. for a subject still under way (2025-03-01/..), ../END for one whose start is unknown"
+)
+#: An open end of a range (ISO 8601-2): the subject has not ended, or its start is unknown.
+OPEN = ".."
 
 _RE_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -55,9 +61,18 @@ class DateRange:
         """Every day of ``self`` comes before every day of ``other``."""
         return self.high < other.low
 
+    @property
+    def open_ended(self) -> bool:
+        """A subject's extent with no last day: still under way (``2025-03-01/..``)."""
+        return self.high == MAX_DATE and self.low != MIN_DATE
+
     def canonical(self) -> str:
         if not self.known:
             return "unknown"
+        if self.high == MAX_DATE:
+            return f"{_format_range(self.low, self.low)}/{OPEN}"
+        if self.low == MIN_DATE:
+            return f"{OPEN}/{_format_range(self.high, self.high)}"
         return _format_range(self.low, self.high)
 
     def __str__(self) -> str:
@@ -213,16 +228,19 @@ def _part(text: str) -> tuple[dt.date, dt.date]:
 
 
 @lru_cache(maxsize=4096)
-def parse_date_text(raw: str) -> DateRange:
-    """Parse ``2023-11-14``, ``2023-11``, ``2023`` or ``START/END``."""
+def parse_date_text(raw: str, open_ends: bool = False) -> DateRange:
+    """Parse ``2023-11-14``, ``2023-11``, ``2023`` or ``START/END``; with ``open_ends``
+    (a subject's extent) also ``START/..`` and ``../END``."""
     text = raw.strip()
     if text.lower() in ("unknown", "inconnu", "inconnue"):
         return DateRange(MIN_DATE, MAX_DATE, text)
     if "/" in text:
-        start, _, end = text.partition("/")
+        start, _, end = (part.strip() for part in text.partition("/"))
+        if OPEN in (start, end):
+            return _open_range(text, start, end, open_ends)
         try:
-            low, _ = _part(start.strip())
-            _, high = _part(end.strip())
+            low, _ = _part(start)
+            _, high = _part(end)
         except DateError as e:
             # "14/11/2023" (one date in another form), "2023-11-10/14": said of what was
             # written, not of half of it
@@ -237,15 +255,30 @@ def parse_date_text(raw: str) -> DateRange:
     return DateRange(low, high, text)
 
 
-def parse_date(raw: Any) -> DateRange:
-    """Read a date or date range from a YAML/JSON value (text or a ``date``)."""
+def _open_range(text: str, start: str, end: str, open_ends: bool) -> DateRange:
+    """``START/..`` or ``../END``: a subject's extent with an open end."""
+    if not open_ends:
+        raise DateError(
+            f"{text!r}: an open end ({OPEN}) is for a subject's date, an event still under "
+            "way; a claim's date is one day: give the range it falls in (START/END)"
+        )
+    if start == end:
+        raise DateError(f"{text!r}: give the start or the end; 'unknown' if neither is known")
+    if end == OPEN:
+        return DateRange(_part(start)[0], MAX_DATE, text)
+    return DateRange(MIN_DATE, _part(end)[1], text)
+
+
+def parse_date(raw: Any, open_ends: bool = False) -> DateRange:
+    """Read a date or date range from a YAML/JSON value (text or a ``date``); with
+    ``open_ends`` (a subject's extent) a range may have an open end (:data:`OPEN`)."""
     if isinstance(raw, dt.datetime):
         d = raw.date()
         return DateRange(d, d, d.isoformat())
     if isinstance(raw, dt.date):
         return DateRange(raw, raw, raw.isoformat())
     if isinstance(raw, str):
-        return parse_date_text(raw)
+        return parse_date_text(raw, open_ends)
     if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw <= 9999:
         return parse_date_text(str(raw))  # a bare year: `date: 2015`
     if raw is None:

@@ -158,3 +158,36 @@ def test_a_document_date_says_how_to_write_it_as_a_claims_date_does(
     with pytest.raises(ValueError) as err:
         Document(id="d", outlet="o", published=written)
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("written", "low", "high", "canonical"),
+    [
+        ("2025-03-01/..", D(2025, 3, 1), dt.date.max, "2025-03-01/.."),
+        ("2025-03/..", D(2025, 3, 1), dt.date.max, "2025-03-01/.."),
+        ("../2025-03-10", dt.date.min, D(2025, 3, 10), "../2025-03-10"),
+        (" 2025 / .. ", D(2025, 1, 1), dt.date.max, "2025-01-01/.."),
+    ],
+)
+def test_a_subjects_extent_may_have_an_open_end(
+    written: str, low: dt.date, high: dt.date, canonical: str
+) -> None:
+    """ISO 8601-2's open end: a siege still under way (DESIGN §2, growth "when the subject
+    has an open end"), or an event whose start nobody gives."""
+    r = parse_date(written, open_ends=True)
+    assert (r.low, r.high, r.canonical(), str(r)) == (low, high, canonical, written.strip())
+    assert r.known and r.open_ended is (high == dt.date.max)
+    assert r.overlaps(parse_date("2031-01-01")) is (high == dt.date.max)
+
+
+@pytest.mark.parametrize("written", ["2025-03-01/..", "../2025-03-10"])
+def test_a_claims_date_has_no_open_end(written: str) -> None:
+    """A claim's date is one day, perhaps uncertain; "still under way" is a subject's."""
+    with pytest.raises(DateError, match=r"open end \(\.\.\) is for a subject's date"):
+        parse_date(written)
+
+
+@pytest.mark.parametrize("written", ["../..", "2025-13/..", "../2025-02-30", "soon/.."])
+def test_an_open_end_needs_a_real_other_end(written: str) -> None:
+    with pytest.raises(DateError):
+        parse_date(written, open_ends=True)
