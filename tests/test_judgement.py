@@ -509,6 +509,44 @@ def test_a_sides_figure_is_its_interest_unless_it_concedes_more_than_its_enemy_s
     assert grade(data, "vlf-says") == 3, data["grades"]["vlf-says"]
 
 
+@pytest.mark.parametrize(
+    ("prop", "medics", "expected"),
+    [
+        # the medics' 8 lies below what the army concedes of its own dead: low 12
+        ("army_losses", "8", (12, 12, 60)),
+        # their 15 lies above it: the army's 12 is a floor, the medics' the best figure
+        ("army_losses", "15", (12, 15, 15)),
+        # a property that does not say whose losses it counts: no concession, no floor
+        ("soldiers_killed", "8", (8, 8, 8)),
+    ],
+)
+def test_a_sides_own_losses_are_a_floor_for_the_estimate(
+    make_store: Callable[..., Path], prop: str, medics: str, expected: tuple[int, ...]
+) -> None:
+    """The army says 12 of its soldiers were killed, the rebels 60, and Open Ward's
+    medics give their own count. An army admitting 12 of its dead says at least 12 died
+    (against its interest, DESIGN §4): a count below that is no credible low, and a
+    count above it does not make the army's 12 a partisan figure to leave out."""
+    rows = (
+        f"{{id: army-12, subject: saltmarsh-clashes, property: {prop}, value: 12, "
+        "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+        f"{{id: vlf-60, subject: saltmarsh-clashes, property: {prop}, value: 60, "
+        "source: harbor-0305, claimant: vlf, as_of: 2031-03-04}",
+        f"{{id: medics, subject: saltmarsh-clashes, property: {prop}, value: {medics}, "
+        "source: eastwind-0305, claimant: open-ward, as_of: 2031-03-04}",
+    )
+    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    est = estimate(data, "saltmarsh-clashes", prop)
+    assert est is not None
+    assert (est["low"], est["best"], est["high"]) == expected, est
+    conceded = "that side korvalia-government concedes of its own losses (korvalian-army): 8"
+    assert (conceded in est["basis"]) is (expected[0] == 12 and medics == "8"), est["basis"]
+    if expected[0] == 12:
+        assert est["claims"]["low"] == ["army-12"], est
+        # the rebels' 60 the medics contradict is left out, or is the high
+        assert ("60 (vlf)" in est["basis"]) is (expected[2] != 60), est["basis"]
+
+
 @pytest.mark.parametrize("army_id", ["a-army", "z-army"])
 def test_a_ledes_figure_is_credited_to_the_source_stating_its_number_whatever_the_ids(
     make_store: Callable[..., Path], army_id: str
@@ -957,6 +995,11 @@ def test_best_is_never_a_vague_words_nominal_when_a_number_is_stated(
     assert est["best"] != 20, est
     assert est["best"] == 150, est
     assert est["claims"]["best"] == ["pinecrest-150", "valley-150"], est
+    # The words left out of the range are named, not silently dropped.
+    assert est["basis"].endswith(
+        "vague words left out where figures are stated: "
+        "'des dizaines' (eastwind-tv, northgate-daily)"
+    ), est["basis"]
 
 
 @pytest.mark.parametrize(("against", "expected"), [("watchlight", 5), ("dresk-medical-sources", 4)])

@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 
 from claimcheck.analysis.grades import Grade, admission
 from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.intervals import bounds
 from claimcheck.analysis.statements import Statement
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
@@ -174,6 +175,10 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     if len(said) < 2 or len(origins) < 2:
         return None  # one figure, or one origin revising itself (CC105-CC107)
     credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]
+    # Below what a side concedes of its own losses: not a credible low (nor best).
+    below, conceded = _below_concession(ev, credible)
+    if below:
+        credible = [c for c in credible if c.id not in below]
     # Each statement's weights, once (the claims of a statement share them).
     weights: dict[int, tuple[Any, Any]] = {}
 
@@ -198,8 +203,11 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     challenged: list[Claim] = []
     if credible:
         # (by statement: the claims of one share its weights)
+        # (a side's concession of its own losses is a floor that figures above it do
+        # not contradict, and those below it were left out)
+        floors = {statement_of[c.id].index for c in conceded}
         partisan = set()
-        for i in {statement_of[c.id].index for c in credible}:
+        for i in {statement_of[c.id].index for c in credible} - floors:
             (w_for, _, _), (w_against, _, _) = weighed_statement(ev.statements[i])
             if w_for == 0 and w_against > 0:
                 partisan.add(i)
@@ -210,7 +218,11 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
             credible = [c for c in credible if statement_of[c.id].index not in partisan]
     kept = {statement_of[c.id].index for c in credible}
     left_out = (
-        [c for c in evidence if statement_of[c.id].index not in kept and c not in challenged]
+        [
+            c
+            for c in evidence
+            if statement_of[c.id].index not in kept and c not in challenged and c.id not in below
+        ]
         if credible
         else []
     )
@@ -253,6 +265,16 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     names = _basis(
         ev, best, best_open, n_best, best_claims, weak, left_out, challenged, pool is not stated
     )
+    if below:
+        names = _with_concession(ev, names, [c for c in evidence if c.id in below], conceded)
+    if stated and len(stated) < len(used):  # (DESIGN §4: where a stated figure exists)
+        vague: dict[str, set[str]] = {}
+        for c in used:
+            if f[c.id].kind == "vague":
+                vague.setdefault(c.value_text, set()).add(ev.relayed_from.get(c.id, c).speaker)
+        names += "; vague words left out where figures are stated: " + ", ".join(
+            f"'{word}' ({', '.join(sorted(who))})" for word, who in sorted(vague.items())
+        )
     return Estimate(
         subject=ev.subject_id,
         property=ev.property_id,
@@ -272,6 +294,55 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         },
         best_origins=n_best,
         basis=names,
+    )
+
+
+def _below_concession(ev: GroupEvidence, credible: list[Claim]) -> tuple[set[str], list[Claim]]:
+    """The figures wholly below what a side concedes of its own losses, and the claims
+    conceding (DESIGN §4: a statement against interest). A property counting a side's
+    losses (``losses_of``): that side's latest figures of them, credible, are floors —
+    an army admitting 12 of its soldiers killed says at least 12 died, whatever it says
+    against the rebels' 60 — so a count of 8 is no credible low, and a hospital's 15 does
+    not make the army's 12 a partisan figure. The floor is the lowest the side concedes
+    (its ministry's 10 and its army's 12: 10); a ceiling ("at most 5") concedes nothing."""
+    side = ev.prop.losses_of if ev.prop is not None else None
+    if side is None or side not in ev.sides:
+        return set(), []
+    units, statement_of = ev.units, ev.statement_by_claim
+    conceding = [
+        c
+        for c in credible
+        if units[c.id].stake == side and bounds(statement_of[c.id].value)[0][0] > 0
+    ]
+    if not conceding:
+        return set(), []
+    lowest = min(conceding, key=lambda c: bounds(statement_of[c.id].value)[0])
+    under = ev.limits(statement_of[lowest.id].value)[0]  # (within tolerance: not below)
+    below = {
+        c.id
+        for c in credible
+        if units[c.id].stake != side and bounds(statement_of[c.id].value)[1] < under
+    }
+    return below, conceding
+
+
+def _with_concession(
+    ev: GroupEvidence, basis: str, below: list[Claim], conceding: list[Claim]
+) -> str:
+    """The basis, saying which figures fell below a side's own losses, and whose."""
+    statement_of = ev.statement_by_claim
+
+    def said(c: Claim) -> str:
+        return str(statement_of[c.id].value if c.id in ev.reworded else c.parsed)
+
+    floor = min(bounds(statement_of[c.id].value)[0] for c in conceding)
+    at_floor = [c for c in conceding if bounds(statement_of[c.id].value)[0] == floor]
+    shown = sorted({f"{said(c)} ({ev.relayed_from.get(c.id, c).speaker})" for c in below})
+    whose = sorted({ev.relayed_from.get(c.id, c).speaker for c in at_floor})
+    side = ev.prop.losses_of if ev.prop is not None else None
+    return (
+        f"{basis}; left out as below the {said(at_floor[0])} that side {side} concedes of "
+        f"its own losses ({', '.join(whose)}): {', '.join(shown)}"
     )
 
 
