@@ -24,6 +24,7 @@ from claimcheck.analysis.conflicts import _clash
 from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.intervals import bounds
 from claimcheck.analysis.timing import outgrows
+from claimcheck.engine import check
 from claimcheck.store import load_store
 
 WORLD = """\
@@ -116,8 +117,8 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
         asserted = [c for c in ev.claims if c.stance == "asserts" and c.id not in superseded]
         clashing = {a.id for a in asserted for b in asserted if a.id != b.id and _clash(ev, a, b)}
         assert found == clashing
-        # Overtaken: exactly the figures a later, higher one of another origin outgrows,
-        # but for those in a dispute (judged in it).
+        # Overtaken: exactly the figures a later, higher one of another origin outgrows
+        # (in a dispute too: the tallies know no growth).
         standing = [*ev.counted, *(store.claims[x] for x in ev.overtaken)]
         origin = ev.credited
         expected = {
@@ -128,7 +129,6 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
             and origin[x.id] != origin[y.id]
             and bounds(y.parsed)[0] > ev.limits(x.parsed)[1]
             and ev.growth(x, y)
-            and x.id not in clashing
         }
         assert set(ev.overtaken) == expected
         for x, y in ev.overtaken.items():
@@ -206,17 +206,44 @@ def test_a_sides_toll_given_on_the_last_day_does_not_grow_into_the_other_sides(
         assert bool(ev.overtaken) is not dispute, order
 
 
-def test_a_last_day_figure_the_other_side_disputes_is_not_overtaken(tmp_path: Path) -> None:
+def test_a_last_day_figure_the_other_side_disputes_is_still_overtaken(tmp_path: Path) -> None:
     """The army's 10 on the siege's last day, then a rights group's 15 and the rebels'
-    15 the day after: the rebels' toll disputes the army's (DESIGN §2), so the 10 is
-    judged in that dispute — graded, and in the estimate — not set aside as a count of
-    its day that the rights group's figure overtook."""
+    15 the day after: the rebels' toll disputes the army's (DESIGN §2), and CC101 says
+    so; but the rights group's count overtook the 10 as a count of its day — out of the
+    tallies, which know no growth (in, it would count against the 15 it grew into), and
+    named by the estimate's basis."""
     rows = [("o0", "army", "10", "2031-03-31"), ("o1", "ngo", "15", "2031-04-01")]
     rows.append(("o2", "vlf", "15", "2031-04-01"))
     store = write(tmp_path, rows)
     ev = StoreEvidence(store).group(("siege", "killed"))
     assert {c.id for c in ev.conflicts().claims} == {"c00", "c02"}
-    assert "c00" not in ev.overtaken and "c00" in {c.id for c in ev.counted}
+    assert "c00" in ev.overtaken and "c00" not in {c.id for c in ev.counted}
+    data = check(store).as_dict()
+    # the two 15s, which the army's 10 of the day before does not contradict
+    assert data["grades"]["c01"]["grade"] == 2, data["grades"]["c01"]
+    assert "contradicted" not in data["grades"]["c01"]["reason"]
+    assert "overtaken" in data["grades"]["c00"]["reason"]
+    (est,) = data["estimates"]
+    assert est["best"] == 15 and est["basis"].endswith("overtook: 10 (army)"), est
+
+
+def test_figures_a_later_low_count_disputes_do_not_count_against_the_toll_they_grew_into(
+    tmp_path: Path,
+) -> None:
+    """The army's 10 and a hospital's 12 early in the siege, the UN's 50 on 20 March,
+    then a radio's 8 the next day. The 8 disputes them all (a toll does not fall), but
+    the 10 and the 12 were counts of their day the 50 overtook: they weigh nothing
+    against the 50, which only the radio's 8 contradicts — doubtful, not improbable —
+    and the estimate runs from 8 to 50."""
+    rows = [("o0", "army", "10", "2031-03-02"), ("o1", "medics", "12", "2031-03-03")]
+    rows += [("o2", "ngo", "50", "2031-03-20"), ("o3", None, "8", "2031-03-21")]
+    store = write(tmp_path, rows)
+    data = check(store).as_dict()
+    (cc101,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+    assert cc101["claims"] == ["c00", "c01", "c02", "c03"]
+    assert data["grades"]["c02"]["grade"] == 4, data["grades"]["c02"]
+    (est,) = data["estimates"]
+    assert (est["low"], est["high"]) == (8, 50), est
 
 
 @pytest.mark.parametrize(

@@ -65,12 +65,6 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
     return Conflicts(sorted(involved, key=lambda c: c.id), pairs, total)
 
 
-def disputed(group: GroupEvidence, superseded: dict[str, Claim]) -> set[str]:
-    """The asserted claims some claim of another origin conflicts with, growth aside
-    (given the figures their own origins revised, ``superseded``: out of any dispute)."""
-    return set(_partners(group, superseded)[1])
-
-
 def _partners(
     group: GroupEvidence, superseded: dict[str, Claim]
 ) -> tuple[list[Claim], dict[str, Claim]]:

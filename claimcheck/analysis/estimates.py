@@ -172,8 +172,10 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     for c in evidence:
         said.add(statement_of[c.id].index)
         origins.add(origin[c.id])
-    if len(said) < 2 or len(origins) < 2:
-        return None  # one figure, or one origin revising itself (CC105-CC107)
+    if (len(said) < 2 or len(origins) < 2) and not (evidence and ev.overtaken):
+        # One figure, or one origin revising itself (CC105-CC107). (Other origins'
+        # figures that a later, higher one overtook differed: the estimate is that one.)
+        return None
     credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]
     # Below what a side concedes of its own losses: not a credible low (nor best).
     below, conceded = _below_concession(ev, credible)
@@ -267,6 +269,8 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     )
     if below:
         names = _with_concession(ev, names, [c for c in evidence if c.id in below], conceded)
+    if ev.overtaken:
+        names += _overtaken(ev, {c.id for c in evidence})
     if stated and len(stated) < len(used):  # (DESIGN §4: where a stated figure exists)
         vague: dict[str, set[str]] = {}
         for c in used:
@@ -343,6 +347,38 @@ def _with_concession(
     return (
         f"{basis}; left out as below the {said(at_floor[0])} that side {side} concedes of "
         f"its own losses ({', '.join(whose)}): {', '.join(shown)}"
+    )
+
+
+#: The overtaken figures a basis names, at most (a daily toll overtakes thousands).
+_NAMED_OVERTAKEN = 4
+
+
+def _overtaken(ev: GroupEvidence, evidence: set[str]) -> str:
+    """The basis's words on the figures later, higher ones of other origins overtook
+    (counts of their day, no longer the toll): the latest few, by whom."""
+    statement_of, claims = ev.statement_by_claim, ev.store.claims
+    seen: dict[tuple[str, str], Any] = {}
+    for cid in ev.overtaken:
+        if cid in evidence:
+            continue
+        c = claims[cid]
+        said = str(statement_of[cid].value if cid in ev.reworded else c.parsed)
+        who = ev.relayed_from.get(cid, c).speaker
+        when = ev.said_on(c)
+        day = when.low if when is not None and when.known else None
+        key = (said, who)
+        if key not in seen or (day is not None and (seen[key] is None or day > seen[key])):
+            seen[key] = day
+    if not seen:
+        return ""
+    latest = sorted(seen, key=lambda k: (seen[k] is not None, seen[k], k), reverse=True)
+    named = [f"{said} ({who})" for said, who in latest[:_NAMED_OVERTAKEN]]
+    more = len(latest) - len(named)
+    return (
+        "; earlier counts that later, higher figures overtook: "
+        + ", ".join(named)
+        + (f" and {more} more" if more else "")
     )
 
 

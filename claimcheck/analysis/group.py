@@ -37,7 +37,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from claimcheck.analysis.conflicts import (
-    disputed,
     find_clusters,
     find_conflicts,
     find_stance_conflicts,
@@ -379,7 +378,7 @@ class GroupEvidence:
     def latest(self) -> LatestFigures:
         """Which figures still stand: worked out once, when first asked."""
         if self._latest is None:
-            self._latest = find_latest_figures(self, disputed)
+            self._latest = find_latest_figures(self)
         return self._latest
 
     @property

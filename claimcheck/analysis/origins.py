@@ -263,7 +263,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
         first = min(group, key=lambda j: claims[j].id)
         for j in group:
             if j != first:
-                relays[j] = (first, f"a common citation ({via[j]})")
+                relays[j] = (first, f"{COMMON_CITATION} ({via[j]})")
     suspected = ev.relays()
     if suspected:
         position = {c.id: i for i, c in enumerate(claims)}
@@ -292,6 +292,19 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
 
 #: The reason :func:`compute_origins` gives a suspected relay: a same quote, no citation.
 SUSPECTED = "a suspected relay (the same quote)"
+#: The start of the reason it gives own reporting of one value in documents citing one
+#: document: which relays which is a choice (by claim id), as for a suspected relay.
+COMMON_CITATION = "a common citation"
+
+
+def relays_by_choice(ev: GroupEvidence, claim: Claim) -> bool:
+    """Whether ``claim`` is credited to another claim only by a choice among equals (a
+    suspected relay, or own reporting citing one document as the other does), not
+    because its document cites or quotes the other: its words are still its own."""
+    path = ev.relay_reasons.get(claim.id)
+    if not path:
+        return False
+    return path[0] == SUSPECTED or path[0].startswith(COMMON_CITATION)
 
 
 def carry_relays(ev: GroupEvidence) -> None:

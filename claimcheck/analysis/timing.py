@@ -165,12 +165,9 @@ class LatestFigures(NamedTuple):
     overtaken: dict[str, Claim]
 
 
-def find_latest_figures(
-    group: GroupEvidence, disputed: Callable[[GroupEvidence, dict[str, Claim]], set[str]]
-) -> LatestFigures:
+def find_latest_figures(group: GroupEvidence) -> LatestFigures:
     """The claims that count for and against values, with the superseded, earlier and
-    overtaken figures found on the way (``disputed``: the claims in a dispute, given the
-    superseded figures — :func:`~claimcheck.analysis.conflicts.disputed`)."""
+    overtaken figures found on the way."""
     statement_of = group.statement_by_claim
     cited = [c for c in group.claims if c.cited and c.id in statement_of]
     superseded: dict[str, Claim] = {}
@@ -207,13 +204,11 @@ def find_latest_figures(
                 superseded[c.id] = newest
     counted = [c for c in cited if c.id not in superseded]
     if group.thresholds.cumulative_growth:
+        # (A figure overtaken is out of the tallies even when CC101 names it in a
+        # dispute — with the other side's toll after the last day, say: the tallies
+        # know no growth, so kept in, it would count against every figure it merely
+        # grew into. The estimate's basis names it.)
         _overtake(group, counted, overtaken, when)
-        if overtaken:
-            # A figure in a dispute — below an earlier count of another origin, or
-            # passed by the other side's toll after the last day — is judged in it, not
-            # overtaken as a count of its day.
-            for x in disputed(group, superseded).intersection(overtaken):
-                del overtaken[x]
     counted = [c for c in counted if c.id not in overtaken]
     return LatestFigures(counted, superseded, earlier, overtaken)
 
@@ -363,9 +358,8 @@ def _overtake(
     another stake given within those days that rises over it modestly (found by day
     and lower bound). A party's early low toll that a neutral count or the other side
     steeply passes within days is disputed, not outgrown (its stake in a low figure is
-    the question); and so is a neutral count a party's toll steeply passes. A figure in
-    a dispute is judged in it (see :func:`find_latest_figures`). ``when_of``: each
-    claim's :meth:`GroupEvidence.when`."""
+    the question); and so is a neutral count a party's toll steeply passes.
+    ``when_of``: each claim's :meth:`GroupEvidence.when`."""
     origin = group.credited
     units = group.units
     # (as :meth:`GroupEvidence.when` and :meth:`GroupEvidence.provisional` have it)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.origins import relays_by_choice
 from claimcheck.analysis.statements import Conflicts, Statement, Tally
 from claimcheck.analysis.timing import earlier
 from claimcheck.model import Claim
@@ -298,8 +299,9 @@ def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim,
     for origin, claims in ev.by_origin().items():
         # (an outlet relaying another origin's figure does not revise or contradict its
         # own with it: the figure is its source's — a paper's relay of the ministry's 31,
-        # then its own count of 36 at the morgue, is no revision of the paper's)
-        claims = [c for c in claims if credited[c.id] == origin]
+        # then its own count of 36 at the morgue, is no revision of the paper's; but of
+        # two papers citing one dispatch, each said its figure, whichever is credited)
+        claims = [c for c in claims if credited[c.id] == origin or relays_by_choice(ev, c)]
         if len({statement_of[c.id].index for c in claims}) < 2:
             continue
         pairs: list[tuple[Claim, Claim]] = []
