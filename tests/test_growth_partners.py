@@ -179,7 +179,14 @@ def test_the_window_and_the_rise_at_their_edges(
         (("o0", None, "10", "2031-04-01"), ("o1", None, "12", "2031-04-02"), False),
         # ...or weeks on, steeply; so is a side's own later count, of its ally
         (("o0", None, "10", "2031-04-01"), ("o1", None, "34", "2031-05-20"), False),
-        (("o0", "army", "10", "2031-04-01"), ("o1", "militia", "34", "2031-04-02"), False),
+        (("o0", "army", "10", "2031-04-01"), ("o1", "militia", "12", "2031-04-02"), False),
+        (("o0", "army", "10", "2031-04-01"), ("o1", "militia", "34", "2031-05-20"), False),
+        # but within days, steeply, a dispute even within one stake: a paper's 3 the day
+        # after and another's 30 two days on, or the army's 10 and its ally's 34
+        (("o0", None, "3", "2031-04-01"), ("o1", None, "30", "2031-04-03"), True),
+        (("o0", "army", "10", "2031-04-01"), ("o1", "militia", "34", "2031-04-02"), True),
+        # (given on the last day, as during the siege, one stake's count grows steeply)
+        (("o0", None, "3", "2031-03-31"), ("o1", None, "30", "2031-04-01"), False),
         # but another stake's, even weeks on: a dispute (the army's count and the
         # rebels', a neutral count and the army's, the army's and a neutral one)
         (("o0", "army", "10", "2031-04-01"), ("o1", "vlf", "12", "2031-05-20"), True),
@@ -196,7 +203,8 @@ def test_a_sides_toll_given_on_the_last_day_does_not_grow_into_the_other_sides(
     Once the subject has ended, only a count of the same stake grows (DESIGN §2 says
     any two origins' differing tolls conflict then; a neutral count a day after a
     massacre and a rights group's fuller list weeks on are a count maturing, not a
-    dispute: see the issue note)."""
+    dispute: see the issue note) — but not steeply within days (Le Monde's 3 the day
+    after a strike, Le Figaro's 300 the day after that)."""
     for order in ([first, later], [later, first]):
         store = write(tmp_path, order)
         ev = StoreEvidence(store).group(("siege", "killed"))

@@ -193,12 +193,15 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
     # (None: neutral) and day, its highest figures, and its lowest interim ones.
     side = {c.id: units[c.id].stake for c, *_ in info} if growth else {}
     highs, lows = ByStakeAndDay(higher=True), ByStakeAndDay(higher=False)
-    # (most groups: one stake, or no interim figure: nothing to weigh)
+    # (most groups: one stake, or no interim figure: nothing to weigh; but one stake's
+    # figures given after the subject ended are weighed against each other too)
     stakes = bool(interim) and len(set(side.values())) > 1
-    for c, lo, _, o in info if stakes else ():
+    last = group.end.toordinal() if interim and group.end is not None else None
+    ended = last is not None and interim[-1][0] > last
+    for c, lo, _, o in info if stakes or ended else ():
         if when[c.id] is not None and when[c.id].known:  # type: ignore[union-attr]
             highs.add(side[c.id], when[c.id].low.toordinal(), (lo, o, c))  # type: ignore[union-attr]
-    for day, hi, o, c in interim if stakes else ():
+    for day, hi, o, c in interim if stakes or ended else ():
         lows.add(side[c.id], day, (hi, o, c))
     # Given on the subject's last day, a side's figure does not grow into the other
     # side's, and given after it ended, into another stake's (timing.outgrows): of each
@@ -234,6 +237,10 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
             if stakes:  # (and another stake's steep rise within days: a dispute, not growth)
                 near = highs.others(mine, day + 1, day + CONTEMPORARY_DAYS)
                 top = _extremes(chain(top, (t for t in near if steep(hi_c, t[0]))), higher=True)
+            if ended and day > last:  # type: ignore[operator]
+                # (given after the end: its own stake's steep rise within days too)
+                near = highs.of(mine, day + 1, day + CONTEMPORARY_DAYS)
+                top = _extremes(chain(top, (t for t in near if steep(hi_c, t[0]))), higher=True)
             if end is not None and day > end:  # (then any of another stake's)
                 later = (t for stake, ts in after_end.items() if stake != mine for t in ts)
                 top = _extremes(chain(top, later), higher=True)
@@ -251,6 +258,14 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
         if y is None or not y[0] < below:
             k = bisect_left(ends, as_of.low.toordinal()) if as_of is not None and as_of.known else 0
             bottom = suffix_bottom[k]
+            if ended and as_of is not None and as_of.known:
+                # (its own stake's figure given after the end in the days just before,
+                # steeply passed)
+                day = as_of.low.toordinal()
+                first = max(day - CONTEMPORARY_DAYS, last + 1)  # type: ignore[operator]
+                near = lows.of(mine, first, day - 1)
+                steeply = (t for t in near if steep(t[0], lo_c))
+                bottom = _extremes(chain(bottom, steeply), higher=False)
             if stakes and as_of is not None and as_of.known:
                 # (another stake's interim figure of the days just before, steeply passed)
                 day = as_of.low.toordinal()

@@ -21,8 +21,8 @@ support a value, or both contradict it — their common ground weighs as a neutr
 A cumulative toll is judged on each origin's latest figure. An earlier one its origin
 revised upward since, and an earlier count that other origins' later ones overtook
 (the toll growing while the subject was under way, or a count of one stake maturing
-after it ended), are possibly true as counts of their day (3); an earlier one its
-origin lowered since is doubtful (4).
+after it ended, not steeply within days), are possibly true as counts of their day (3);
+an earlier one its origin lowered since is doubtful (4).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ import datetime as dt
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
@@ -248,15 +249,28 @@ def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     :func:`before` orders.)"""
     units = group.units
     mine, theirs = units[first.id].stake, units[later.id].stake
-    if mine == theirs:
-        return True
     a, b = group.when(first), group.when(later)
+    if mine == theirs:
+        # (one stake's count given after the end still grows, but not steeply within
+        # days: Le Monde's 3 the day after a strike and Le Figaro's 300 the next day
+        # are a dispute)
+        if a is None or b is None or not after_end(group, a):
+            return True
+        return _grows_within_days(group, first, later, a, b)
     if a is None or b is None:
         return True
     if after_end(group, a):
         return False
     if rivals(mine, theirs) and on_last_day(group, a):
         return False
+    return _grows_within_days(group, first, later, a, b)
+
+
+def _grows_within_days(
+    group: GroupEvidence, first: Claim, later: Claim, a: DateRange, b: DateRange
+) -> bool:
+    """Whether ``later`` (said ``b``) is given more than :data:`CONTEMPORARY_DAYS` after
+    ``first`` (said ``a``), or rises over it no more than :data:`STEEP_RISE` times."""
     if (b.low - a.high).days > CONTEMPORARY_DAYS:
         return True
     value = group.statement_by_claim
@@ -296,9 +310,20 @@ class ByStakeAndDay:
         for stake, days in self.days.items():
             if stake == side:
                 continue
-            for day in range(first, last + 1):
-                for item in days.get(day, ()):
-                    out = best_two(out, item, higher=self.higher)
+            out = self._between(out, days, first, last)
+        return out
+
+    def of(self, side: str | None, first: int, last: int) -> list[Item]:
+        """The two most extreme of the stake ``side``, days first to last."""
+        days = self.days.get(side)
+        return self._between([], days, first, last) if days else []
+
+    def _between(
+        self, out: list[Item], days: dict[int, list[Item]], first: int, last: int
+    ) -> list[Item]:
+        for day in range(first, last + 1):
+            for item in days.get(day, ()):
+                out = best_two(out, item, higher=self.higher)
         return out
 
 
@@ -326,24 +351,40 @@ class _Rises:
             self.given_on[stake] = sorted(days)
 
     def modest(
-        self, side: str | None, day: int, above: Bound, upper: Bound, neutral_only: bool
+        self,
+        side: str | None,
+        day: int,
+        above: Bound,
+        upper: Bound,
+        neutral_only: bool,
+        own: Callable[[Claim], bool] | None = None,
     ) -> Claim | None:
         """A figure of a stake other than ``side`` (``neutral_only``: of no side) given in
         the days after ``day``, whose lower bound is over ``above`` and does not rise
-        steeply over ``upper``."""
+        steeply over ``upper``. With ``own`` (whether a claim is of the figure's own
+        origin), a figure of the stake ``side`` itself, of another origin."""
         if not self.given_on:
             self._index()
         for stake, days in self.days.items():
-            if stake == side or (neutral_only and stake is not None):
+            if (stake != side) if own is not None else (stake == side):
+                continue
+            if neutral_only and stake is not None:
                 continue
             keys = self.given_on[stake]
             first = bisect_right(keys, day)
             for d in keys[first : bisect_right(keys, day + CONTEMPORARY_DAYS, first)]:
                 lows, claims = days[d]
                 k = bisect_right(lows, above)
-                if k < len(lows) and not steep(upper, lows[k]):
-                    return claims[k]
+                # (the lowest above: a steep one of this day has no modest one above it)
+                while k < len(lows) and not steep(upper, lows[k]):
+                    if own is None or not own(claims[k]):
+                        return claims[k]
+                    k += 1
         return None
+
+
+def _of_origin(origin: dict[str, int], mine: int, claim: Claim) -> bool:
+    return origin[claim.id] == mine
 
 
 def _overtake(
@@ -389,11 +430,12 @@ def _overtake(
     several = len({units[c.id].stake for c in dated}) > 1
     rises = (
         _Rises([(units[y.id].stake, when[y.id].low.toordinal(), low_of[y.id], y) for y in dated])
-        if several
+        if several or end is not None
         else None
     )
     tops: dict[str | None, list[Item]] = defaultdict(list)
     far: list[Item] = []
+    far_of: dict[str | None, list[Item]] = defaultdict(list)
     far_neutral: list[Item] = []
     i = j = 0
     for x in by_end:
@@ -403,16 +445,19 @@ def _overtake(
             side = units[y.id].stake
             tops[side] = best_two(tops[side], (low_of[y.id], origin[y.id], y), higher=True)
             i += 1
-        # (one stake: its later figures are all there is, far ones among them)
+        # (one stake during the subject: its later figures are all there is, far ones
+        # among them)
         while (
-            several
+            (several or end is not None)
             and j < len(by_start)
             and (when[by_start[j].id].low - said).days > CONTEMPORARY_DAYS
         ):
             y = by_start[j]
-            far = best_two(far, (low_of[y.id], origin[y.id], y), higher=True)
+            item = (low_of[y.id], origin[y.id], y)
+            far = best_two(far, item, higher=True)
+            far_of[units[y.id].stake] = best_two(far_of[units[y.id].stake], item, higher=True)
             if units[y.id].stake is None:
-                far_neutral = best_two(far_neutral, (low_of[y.id], origin[y.id], y), higher=True)
+                far_neutral = best_two(far_neutral, item, higher=True)
             j += 1
         mine, side = origin[x.id], units[x.id].stake
         same = next((t for t in tops.get(side, ()) if t[1] != mine), None)
@@ -422,8 +467,20 @@ def _overtake(
             continue
         _below, above = group.limits(value[x.id])
         if ended:
-            if same is not None and same[0] > above:
-                overtaken[x.id] = same[2]
+            if same is None or not same[0] > above:
+                continue
+            # (more than CONTEMPORARY_DAYS on, or a modest rise within them: see outgrows)
+            later = next((t for t in far_of.get(side, ()) if t[1] != mine), None)
+            if later is not None and later[0] > above:
+                overtaken[x.id] = later[2]
+                continue
+            assert rises is not None
+            upper = bounds(value[x.id])[1]
+            rise = rises.modest(
+                side, said.toordinal(), above, upper, False, own=partial(_of_origin, origin, mine)
+            )
+            if rise is not None:
+                overtaken[x.id] = rise
             continue
         # (a side's, given on the last day: the other side's later figures do not
         # outgrow it, neutral ones as ever)

@@ -35,8 +35,10 @@ class QuantityConflict(Rule):
     army's 40 dead of a siege and the rebels' 400 the next day are a dispute, a
     hospital's 45 the next day or the UN's 600 three weeks on are growth. Once the
     subject has ended, only a count of the same stake grows (bodies are found, the
-    wounded die, victims are named): a local radio's toll the day after a massacre and
-    a rights group's longer list weeks on are growth, while the army's toll on the day
+    wounded die, victims are named), and not steeply within days: a local radio's toll
+    the day after a massacre and a rights group's longer list weeks on are growth, a
+    paper's 3 the day after and another's 300 the next day a dispute, while the army's
+    toll on the day
     of a one-day attack and the rebels' higher toll the next day are a dispute, and so
     are a neutral count after it and a side's higher one. A later, lower figure of
     another origin is always a dispute, and a figure in a dispute stays in it. A
