@@ -118,18 +118,30 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
         clashing = {a.id for a in asserted for b in asserted if a.id != b.id and _clash(ev, a, b)}
         assert found == clashing
         # Overtaken: exactly the figures a later, higher one of another origin outgrows
-        # (in a dispute too: the tallies know no growth).
+        # (in a dispute too: the tallies know no growth) — but not those below a figure
+        # of another origin given before them or the same day (no count of their day).
         standing = [*ev.counted, *(store.claims[x] for x in ev.overtaken)]
         origin = ev.credited
-        expected = {
+
+        def above(x: Any, y: Any) -> bool:  # y's figure over x's, of another origin
+            return (
+                x.stance == y.stance == "asserts"
+                and origin[x.id] != origin[y.id]
+                and bounds(y.parsed)[0] > ev.limits(x.parsed)[1]
+            )
+
+        undercut = {
             x.id
             for x in standing
             for y in standing
-            if x.stance == y.stance == "asserts"
-            and origin[x.id] != origin[y.id]
-            and bounds(y.parsed)[0] > ev.limits(x.parsed)[1]
-            and ev.growth(x, y)
+            if above(x, y)
+            and (wx := ev.when(x)) is not None
+            and (wy := ev.when(y)) is not None
+            and wy.low <= wx.high
         }
+        expected = {
+            x.id for x in standing for y in standing if above(x, y) and ev.growth(x, y)
+        } - undercut
         assert set(ev.overtaken) == expected
         for x, y in ev.overtaken.items():
             assert outgrows(ev, store.claims[x], y)
@@ -274,3 +286,22 @@ def test_a_siege_still_under_way_keeps_growing(
     assert (store.subjects["siege"].date is not None) is (date is not None)
     ev = StoreEvidence(store).group(("siege", "killed"))
     assert {c.id for c in ev.conflicts().claims} == ({"c00", "c01"} if dispute else set())
+
+
+def test_a_later_lower_count_is_judged_in_its_dispute_not_as_a_count_of_its_day(
+    tmp_path: Path,
+) -> None:
+    """After the siege one paper counts 27, another 23 the next day, and a rights group
+    "at least 25" days later. The 23 came after a higher count (a toll does not fall):
+    it is no count of its day that the 25 overtook, but the lower side of a dispute —
+    graded in it, against the 27 it contradicts, and left out of the estimate."""
+    rows = [("o0", None, "27", "2031-04-01"), ("o1", None, "23", "2031-04-02")]
+    rows.append(("o2", "ngo", "at least 25", "2031-04-05"))
+    store = write(tmp_path, rows)
+    ev = StoreEvidence(store).group(("siege", "killed"))
+    assert not ev.overtaken
+    data = check(store).as_dict()
+    assert data["grades"]["c01"]["grade"] == 5, data["grades"]["c01"]
+    assert data["grades"]["c00"]["reason"].startswith("contradicted by 1 independent origin")
+    (est,) = data["estimates"]
+    assert (est["low"], est["best"], est["high"]) == (25, 27, 27), est

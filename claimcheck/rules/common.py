@@ -359,14 +359,20 @@ def as_of_text(claim: Claim) -> str:
 def supported_values(ev: GroupEvidence) -> list[tuple[Statement, Tally]]:
     """Each stated value with the units of evidence supporting it, when it has any
     (worked out once per group: the gap rules read it) — but a value only looser relays
-    state ("a dozen" citing the army's 12): its gaps are its source's, found there."""
+    state ("a dozen" citing the army's 12): its gaps are its source's, found there; nor
+    one only figures since revised or overtaken state (an NGO's early "tens of
+    thousands" that the UN's later count overtook is nobody's figure now, though the
+    government's 22,000 supports it)."""
     found = ev.memo.get("supported_values")
     if found is None:
         tally = ev.tally
         looser = ev.looser_relays() if ev.relayed_from else {}
+        past = ev.superseded.keys() | ev.overtaken.keys() if ev.cumulative else set()
         found = ev.memo["supported_values"] = [
             (st, t)
             for st in ev.statements
-            if not (looser and all(c.id in looser for c in st.claims)) and (t := tally(st)).support
+            if not (looser and all(c.id in looser for c in st.claims))
+            and not (past and all(c.id in past for c in st.claims))
+            and (t := tally(st)).support
         ]
     return found  # type: ignore[return-value]
