@@ -65,6 +65,22 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
     return Conflicts(sorted(involved, key=lambda c: c.id), pairs, total)
 
 
+def lower_in_dispute(group: GroupEvidence, superseded: dict[str, Claim]) -> set[str]:
+    """The asserted claims a higher figure of another origin disputes, growth aside —
+    below an earlier count, passed steeply within days by another stake, or by the
+    other side after the last day: the lower side of a dispute (given the figures
+    their own origins revised, ``superseded``: out of any dispute)."""
+    partner = _partners(group, superseded)[1]
+    if not partner:
+        return set()
+    statement_of = group.statement_by_claim
+    return {
+        cid
+        for cid, y in partner.items()
+        if bounds(statement_of[y.id].value)[0] > group.limits(statement_of[cid].value)[1]
+    }
+
+
 def _partners(
     group: GroupEvidence, superseded: dict[str, Claim]
 ) -> tuple[list[Claim], dict[str, Claim]]:

@@ -40,6 +40,7 @@ from claimcheck.analysis.conflicts import (
     find_clusters,
     find_conflicts,
     find_stance_conflicts,
+    lower_in_dispute,
     statements_agree,
 )
 from claimcheck.analysis.intervals import Bound, bounds
@@ -378,7 +379,7 @@ class GroupEvidence:
     def latest(self) -> LatestFigures:
         """Which figures still stand: worked out once, when first asked."""
         if self._latest is None:
-            self._latest = find_latest_figures(self)
+            self._latest = find_latest_figures(self, lower_in_dispute)
         return self._latest
 
     @property

@@ -166,9 +166,13 @@ class LatestFigures(NamedTuple):
     overtaken: dict[str, Claim]
 
 
-def find_latest_figures(group: GroupEvidence) -> LatestFigures:
+def find_latest_figures(
+    group: GroupEvidence, lower_in_dispute: Callable[[GroupEvidence, dict[str, Claim]], set[str]]
+) -> LatestFigures:
     """The claims that count for and against values, with the superseded, earlier and
-    overtaken figures found on the way."""
+    overtaken figures found on the way (``lower_in_dispute``: the claims a higher
+    figure disputes, given the superseded figures —
+    :func:`~claimcheck.analysis.conflicts.lower_in_dispute`)."""
     statement_of = group.statement_by_claim
     cited = [c for c in group.claims if c.cited and c.id in statement_of]
     superseded: dict[str, Claim] = {}
@@ -206,14 +210,14 @@ def find_latest_figures(group: GroupEvidence) -> LatestFigures:
     counted = [c for c in cited if c.id not in superseded]
     if group.thresholds.cumulative_growth:
         # (A figure overtaken is out of the tallies even when CC101 names it in a
-        # dispute — with the other side's toll after the last day, say: the tallies
-        # know no growth, so kept in, it would count against every figure it merely
-        # grew into. The estimate's basis names it. But a figure below another origin's
-        # count of its day or before — a toll does not fall — was no count of its day:
-        # it is judged in that dispute.)
+        # dispute with a later, lower figure: the tallies know no growth, so kept in,
+        # it would count against every figure it merely grew into. The estimate's
+        # basis names it. But the lower side of a dispute — below another origin's
+        # count of its day or before, or passed steeply within days by another stake —
+        # was no count of its day: it is judged in that dispute.)
         _overtake(group, counted, overtaken, when)
         if overtaken:
-            for x in _undercut(group, counted, overtaken, when):
+            for x in lower_in_dispute(group, superseded).intersection(overtaken):
                 del overtaken[x]
     counted = [c for c in counted if c.id not in overtaken]
     return LatestFigures(counted, superseded, earlier, overtaken)
@@ -386,42 +390,6 @@ class _Rises:
                         return claims[k]
                     k += 1
         return None
-
-
-def _undercut(
-    group: GroupEvidence,
-    claims: list[Claim],
-    overtaken: dict[str, Claim],
-    when_of: dict[str, DateRange | None],
-) -> list[str]:
-    """The overtaken figures below a figure of another origin given before them or the
-    same day (its lower bound over their limit, as CC101 has it: not growth, a later
-    count lower than an earlier one)."""
-    origin = group.credited
-    value = group.statement_by_claim
-    given = []
-    for c in claims:
-        as_of = when_of[c.id]
-        if c.stance == "asserts" and as_of is not None and as_of.known:
-            given.append((as_of.low, bounds(value[c.id].value)[0], origin[c.id], c))
-    given.sort(key=lambda t: t[0])
-    starts = [t[0] for t in given]
-    tops: list[list[Item]] = []
-    top: list[Item] = []
-    for _, low, o, c in given:
-        top = best_two(top, (low, o, c), higher=True)
-        tops.append(top)
-    out = []
-    for x in overtaken:
-        as_of = when_of[x]
-        if as_of is None or not as_of.known:
-            continue
-        n = bisect_right(starts, as_of.high)
-        mine = origin[x]
-        above = group.limits(value[x].value)[1]
-        if n and any(t[1] != mine and t[0] > above for t in tops[n - 1]):
-            out.append(x)
-    return out
 
 
 def _of_origin(origin: dict[str, int], mine: int, claim: Claim) -> bool:
