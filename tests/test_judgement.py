@@ -530,6 +530,8 @@ def test_a_sides_figure_is_its_interest_unless_it_concedes_more_than_its_enemy_s
         ("army_losses", "15", (12, 15, 15)),
         # a property that does not say whose losses it counts: no concession, no floor
         ("soldiers_killed", "8", (8, 8, 8)),
+        # a range reaching below the concession gives no low under it
+        ("army_losses", "8-20", (12, 12, 20)),
     ],
 )
 def test_a_sides_own_losses_are_a_floor_for_the_estimate(
@@ -551,12 +553,48 @@ def test_a_sides_own_losses_are_a_floor_for_the_estimate(
     est = estimate(data, "saltmarsh-clashes", prop)
     assert est is not None
     assert (est["low"], est["best"], est["high"]) == expected, est
-    conceded = "that side korvalia-government concedes of its own losses (korvalian-army): 8"
-    assert (conceded in est["basis"]) is (expected[0] == 12 and medics == "8"), est["basis"]
+    conceded = "that side korvalia-government concedes of its own losses (korvalian-army)"
+    assert (f"below the 12 {conceded}: 8 (open-ward)" in est["basis"]) is (
+        prop == "army_losses" and medics == "8"
+    ), est["basis"]
+    assert (f"low raised from 8-20 (open-ward) to the 12 {conceded}" in est["basis"]) is (
+        medics == "8-20"
+    ), est["basis"]
     if expected[0] == 12:
         assert est["claims"]["low"] == ["army-12"], est
         # the rebels' 60 the medics contradict is left out, or is the high
         assert ("60 (vlf)" in est["basis"]) is (expected[2] != 60), est["basis"]
+
+
+@pytest.mark.parametrize(
+    ("army", "claimant"),
+    [
+        ("des dizaines", "korvalian-army"),
+        ("12", "dresk-medical-sources"),
+        ("at most 12", "korvalian-army"),
+    ],
+)
+def test_a_vague_anonymous_or_ceiling_concession_is_no_floor(
+    make_store: Callable[..., Path], army: str, claimant: str
+) -> None:
+    """A side's "des dizaines" of its dead, a ceiling ("at most 12"), or its figure from
+    anonymous sources weighs too little to overrule Open Ward's count of 8: no floor."""
+    world_ = LOSSES.replace(
+        "{id: dresk-medical-sources, name: Medical sources in Dresk, kind: medical, anonymous: true}",
+        "{id: dresk-medical-sources, name: Military sources, kind: army, anonymous: true, "
+        "side: korvalia-government}",
+    )
+    assert world_ != LOSSES
+    rows = (
+        f"{{id: side-says, subject: saltmarsh-clashes, property: army_losses, value: {army}, "
+        f"source: harbor-0305, claimant: {claimant}, as_of: 2031-03-04}}",
+        "{id: medics, subject: saltmarsh-clashes, property: army_losses, value: 8, "
+        "source: eastwind-0305, claimant: open-ward, as_of: 2031-03-04}",
+    )
+    data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    est = estimate(data, "saltmarsh-clashes", "army_losses")
+    assert est is not None
+    assert est["low"] <= 8 and "concedes" not in est["basis"], est
 
 
 @pytest.mark.parametrize("army_id", ["a-army", "z-army"])

@@ -178,7 +178,9 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         return None
     credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]
     # Below what a side concedes of its own losses: not a credible low (nor best).
-    below, conceded = _below_concession(ev, credible)
+    concession = _concession(ev, credible)
+    below = concession.below if concession is not None else set()
+    conceded = concession.conceding if concession is not None else []
     if below:
         credible = [c for c in credible if c.id not in below]
     # Each statement's weights, once (the claims of a statement share them).
@@ -253,6 +255,11 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     pool = stated or used
     low_claims, low = _lowest(pool, f)
     low_open = all(f[cid].kind != "ceiling" and q[cid].low_open for cid in low_claims)
+    raised: list[str] = []  # (a range or floor reaching below a side's concession)
+    if concession is not None and (low, low_open) < concession.floor:
+        raised = low_claims
+        low, low_open = concession.floor
+        low_claims = sorted(c.id for c in concession.at_floor)
     high_claims, high, high_open, open_claims = _high(pool, q, f)
     floor = max((q[cid].low for cid in open_claims), default=None) if high_open else None
     floor_open = floor is not None and all(
@@ -267,8 +274,9 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     names = _basis(
         ev, best, best_open, n_best, best_claims, weak, left_out, challenged, pool is not stated
     )
-    if below:
-        names = _with_concession(ev, names, [c for c in evidence if c.id in below], conceded)
+    if concession is not None and (below or raised):
+        under = [c for c in evidence if c.id in below]
+        names = _with_concession(ev, names, weak, concession, under, raised)
     if ev.overtaken:
         names += _overtaken(ev, {c.id for c in evidence})
     if stated and len(stated) < len(used):  # (DESIGN §4: where a stated figure exists)
@@ -301,53 +309,96 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     )
 
 
-def _below_concession(ev: GroupEvidence, credible: list[Claim]) -> tuple[set[str], list[Claim]]:
-    """The figures wholly below what a side concedes of its own losses, and the claims
-    conceding (DESIGN §4: a statement against interest). A property counting a side's
-    losses (``losses_of``): that side's latest figures of them, credible, are floors —
-    an army admitting 12 of its soldiers killed says at least 12 died, whatever it says
-    against the rebels' 60 — so a count of 8 is no credible low, and a hospital's 15 does
-    not make the army's 12 a partisan figure. The floor is the lowest the side concedes
-    (its ministry's 10 and its army's 12: 10); a ceiling ("at most 5") concedes nothing."""
+class _Concession(NamedTuple):
+    """What a side concedes of its own losses, as a floor for the estimate."""
+
+    #: The side's figures conceding them (its latest, credible ones).
+    conceding: list[Claim]
+    #: The claims at the floor (overtaken ones too: a toll only grows).
+    at_floor: list[Claim]
+    #: The floor: the lowest lower bound the side concedes, as ``(figure, excluded)``.
+    floor: tuple[float, bool]
+    #: The figures wholly below it (within the tolerance is not below).
+    below: set[str]
+
+
+def _concession(ev: GroupEvidence, credible: list[Claim]) -> _Concession | None:
+    """What a side concedes of its own losses (DESIGN §4: a statement against interest),
+    if anything. A property counting a side's losses (``losses_of``): that side's
+    figures of them — its latest, credible ones, and those a later count overtook, for
+    a toll only grows — are floors: an army admitting 12 of its soldiers killed says at
+    least 12 died, whatever it says against the rebels' 60. So a count of 8 is no
+    credible low, a range "8-20" gives no low under 12, and a hospital's 15 does not
+    make the army's 12 a partisan figure. The floor is the lowest the side concedes (its
+    ministry's 10 and its army's 12: 10). A ceiling ("at most 5") concedes nothing, nor
+    does a vague word ("des dizaines") or an anonymous source ("military sources"),
+    which weigh too little to overrule a count."""
     side = ev.prop.losses_of if ev.prop is not None else None
     if side is None or side not in ev.sides:
-        return set(), []
-    units, statement_of = ev.units, ev.statement_by_claim
-    conceding = [
-        c
-        for c in credible
-        if units[c.id].stake == side and bounds(statement_of[c.id].value)[0][0] > 0
-    ]
-    if not conceding:
-        return set(), []
-    lowest = min(conceding, key=lambda c: bounds(statement_of[c.id].value)[0])
-    under = ev.limits(statement_of[lowest.id].value)[0]  # (within tolerance: not below)
+        return None
+    units, statement_of, parties = ev.units, ev.statement_by_claim, ev.store.parties
+
+    def concedes(c: Claim) -> bool:
+        if units[c.id].stake != side or c.stance != "asserts":
+            return False
+        value = statement_of[c.id].value
+        if not isinstance(value, Quantity) or _kind(value) in ("vague", "ceiling"):
+            return False
+        party = parties.get(ev.relayed_from.get(c.id, c).claimant or "")
+        return not (party is not None and party.is_anonymous) and value.low > 0
+
+    conceding = [c for c in credible if concedes(c)]
+    claims = ev.store.claims
+    past = [claims[x] for x in ev.overtaken if concedes(claims[x])]
+    if not conceding and not past:
+        return None
+    every = conceding + past
+    floor = min(bounds(statement_of[c.id].value)[0] for c in every)
+    at_floor = [c for c in every if bounds(statement_of[c.id].value)[0] == floor]
+    under = ev.limits(statement_of[at_floor[0].id].value)[0]  # (within tolerance: not below)
     below = {
         c.id
         for c in credible
         if units[c.id].stake != side and bounds(statement_of[c.id].value)[1] < under
     }
-    return below, conceding
+    return _Concession(conceding, at_floor, (floor[0], floor[1] > 0), below)
 
 
 def _with_concession(
-    ev: GroupEvidence, basis: str, below: list[Claim], conceding: list[Claim]
+    ev: GroupEvidence,
+    basis: str,
+    weak: str | None,
+    concession: _Concession,
+    below: list[Claim],
+    raised: list[str],
 ) -> str:
-    """The basis, saying which figures fell below a side's own losses, and whose."""
-    statement_of = ev.statement_by_claim
+    """The basis, saying which figures fell below a side's own losses, and whose (said
+    before any closing word on a weak basis)."""
+    statement_of, claims = ev.statement_by_claim, {c.id: c for c in ev.claims}
 
     def said(c: Claim) -> str:
         return str(statement_of[c.id].value if c.id in ev.reworded else c.parsed)
 
-    floor = min(bounds(statement_of[c.id].value)[0] for c in conceding)
-    at_floor = [c for c in conceding if bounds(statement_of[c.id].value)[0] == floor]
-    shown = sorted({f"{said(c)} ({ev.relayed_from.get(c.id, c).speaker})" for c in below})
-    whose = sorted({ev.relayed_from.get(c.id, c).speaker for c in at_floor})
+    def who(c: Claim) -> str:
+        return ev.relayed_from.get(c.id, c).speaker
+
     side = ev.prop.losses_of if ev.prop is not None else None
-    return (
-        f"{basis}; left out as below the {said(at_floor[0])} that side {side} concedes of "
-        f"its own losses ({', '.join(whose)}): {', '.join(shown)}"
-    )
+    whose = ", ".join(sorted({who(c) for c in concession.at_floor}))
+    floor = _bound_text(*concession.floor)
+    conceded = f"the {floor} that side {side} concedes of its own losses ({whose})"
+    clauses = []
+    if below:
+        shown = sorted({f"{said(c)} ({who(c)})" for c in below})
+        clauses.append(f"left out as below {conceded}: {', '.join(shown)}")
+    if raised:
+        shown = sorted({f"{said(claims[cid])} ({who(claims[cid])})" for cid in raised})
+        clauses.append(f"low raised from {', '.join(shown)} to {conceded}")
+    closing = f"; {weak}, so the basis is weak" if weak else ""
+    if closing and basis.endswith(closing):
+        basis = basis[: -len(closing)]
+    else:
+        closing = ""
+    return basis + "".join(f"; {c}" for c in clauses) + closing
 
 
 #: The overtaken figures a basis names, at most (a daily toll overtakes thousands).
