@@ -297,3 +297,23 @@ def test_a_later_lower_count_is_judged_in_its_dispute_not_as_a_count_of_its_day(
     assert data["grades"]["c00"]["reason"].startswith("contradicted by 1 independent origin")
     (est,) = data["estimates"]
     assert (est["low"], est["best"], est["high"]) == (25, 27, 27), est
+
+
+def test_an_overtaken_count_is_still_a_floor_against_later_lower_ones(tmp_path: Path) -> None:
+    """A rights group counts 10 on 2 March; the rebels claim 100 ten days on (the toll
+    grown: the 10 is overtaken); on 13 March two outlets of their own say 9. A toll does
+    not fall: the rights group's 10 still says "at least 10" against the 9s — they are
+    not confirmed — but nothing against the rebels' figure it grew into."""
+    rows = [("o0", "ngo", "10", "2031-03-02"), ("o1", "vlf", "100", "2031-03-12")]
+    rows += [("o2", None, "9", "2031-03-13"), ("o3", None, "9", "2031-03-13")]
+    store = write(tmp_path, rows)
+    ev = StoreEvidence(store).group(("siege", "killed"))
+    assert "c00" in ev.overtaken
+    data = check(store).as_dict()
+    for nine in ("c02", "c03"):
+        assert data["grades"][nine]["grade"] == 2, data["grades"][nine]
+        assert "contradicted by 2 independent origins (1 neutral" in data["grades"][nine]["reason"]
+    # (the two 9s against the rebels' 100; the 10 it grew into is not a third)
+    assert data["grades"]["c01"]["reason"].startswith(
+        "contradicted by 2 independent origins (2 neutral);"
+    ), data["grades"]["c01"]

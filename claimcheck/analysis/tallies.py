@@ -12,11 +12,13 @@ tallies at once, and where nobody can be against anyone (most groups),
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimcheck.analysis.intervals import NO_WINDOWS, Bound, Covering, Spans, Windows, bounds
 from claimcheck.analysis.statements import Statement, Tally, Unit, Units, unit_index
 from claimcheck.model import Claim
+from claimcheck.values.quantity import INF
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -79,14 +81,18 @@ class _Entry:
 
 def unit_spans(group: GroupEvidence) -> list[tuple[Unit, Any, Any, list[Claim]]]:
     """Each unit with evidence: its asserted intervals (or values by key), its
-    denials (windows, or keys), and its evidence claims."""
+    denials (windows, or keys), and its evidence claims. A running toll's figure that a
+    later, higher one overtook is evidence as the floor it still sets — a toll does not
+    fall: the UN's 10 of 2 March says "at least 10" of the days after it, against a
+    radio's 8 of 21 March, not against the 50 it grew into."""
     found = group._unit_spans
     if found is None:
         statement_of = group.statement_by_claim
         units = group.units
         interval = group.interval
         members: dict[int, tuple[Unit, list[Claim]]] = {}
-        for c in group.counted:
+        floors = overtaken_floors(group)
+        for c in chain(group.counted, floors.values()):
             u = units[c.id]
             entry = members.get(u.index)
             if entry is None:
@@ -103,7 +109,8 @@ def unit_spans(group: GroupEvidence) -> list[tuple[Unit, Any, Any, list[Claim]]]
                 if st.stance == "denies":
                     denied[st.index] = st
                 elif interval:
-                    summary.append((*bounds(st.value), c))
+                    lo, hi = bounds(st.value)
+                    summary.append((lo, FLOOR_HIGH if c.id in floors else hi, c))
                 else:
                     summary.setdefault(st.value.key, []).append(c)
             if interval:
@@ -118,6 +125,18 @@ def unit_spans(group: GroupEvidence) -> list[tuple[Unit, Any, Any, list[Claim]]]
             found.append((u, summary, denials, claims))
         group._unit_spans = found
     return found
+
+
+#: The upper bound of an overtaken figure read as a floor: open.
+FLOOR_HIGH: Bound = (INF, 0)
+
+
+def overtaken_floors(group: GroupEvidence) -> dict[str, Claim]:
+    """The overtaken figures of a running toll that count as floors (asserted ones)."""
+    if not group.overtaken or not group.interval:
+        return {}
+    claims = group.store.claims
+    return {x: claims[x] for x in group.overtaken if claims[x].stance == "asserts"}
 
 
 def query(group: GroupEvidence, st: Statement) -> Query:
@@ -214,6 +233,8 @@ def uncontested_tallies(group: GroupEvidence) -> bool:
         return False
     if group.single and not group.interval and len(statements) > 1:
         return False
+    if overtaken_floors(group):
+        return False  # (floors are no statements: walk or sweep)
     units = group.units
     statement_of = group.statement_by_claim
     # The units of each statement's evidence claims, by statement index.
