@@ -209,12 +209,12 @@ def find_latest_figures(
                 superseded[c.id] = newest
     counted = [c for c in cited if c.id not in superseded]
     if group.thresholds.cumulative_growth:
-        # (A figure overtaken is out of the tallies even when CC101 names it in a
-        # dispute with a later, lower figure: the tallies know no growth, so kept in,
-        # it would count against every figure it merely grew into. The estimate's
-        # basis names it. But the lower side of a dispute — below another origin's
-        # count of its day or before, or passed steeply within days by another stake —
-        # was no count of its day: it is judged in that dispute.)
+        # (A figure overtaken weighs in the tallies only as the floor it still sets
+        # (tallies.unit_spans) even when CC101 names it in a dispute with a later, lower
+        # figure: as itself it would count against every figure it merely grew into.
+        # The estimate's basis names it. But the lower side of a dispute — below
+        # another origin's count of its day or before, or passed steeply within days by
+        # another stake — was no count of its day: it is judged in that dispute.)
         _overtake(group, counted, overtaken, when)
         if overtaken:
             for x in lower_in_dispute(group, superseded).intersection(overtaken):
