@@ -12,6 +12,7 @@ outgrows it.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -317,3 +318,49 @@ def test_an_overtaken_count_is_still_a_floor_against_later_lower_ones(tmp_path: 
     assert data["grades"]["c01"]["reason"].startswith(
         "contradicted by 2 independent origins (2 neutral);"
     ), data["grades"]["c01"]
+
+
+COCITED = """\
+outlets:
+  - {id: afp, name: AFP, kind: news-agency}
+  - {id: le-monde, name: Le Monde, kind: newspaper}
+  - {id: le-figaro, name: Le Figaro, kind: newspaper}
+documents:
+  - {id: wire-1108, outlet: afp, published: 2023-11-08}
+  - {id: monde-1108, outlet: le-monde, published: 2023-11-08, cites: [wire-1108]}
+  - {id: figaro-1108, outlet: le-figaro, published: 2023-11-08, cites: [wire-1108]}
+  - {id: figaro-1109, outlet: le-figaro, published: 2023-11-09}
+subjects:
+  - {id: strike, label: Strike, date: 2023-11-07}
+properties:
+  - {id: deaths, type: quantity, cumulative: true}
+claims:
+  - {id: MONDE, subject: strike, property: deaths, value: 14, source: monde-1108}
+  - {id: b-figaro, subject: strike, property: deaths, value: 14, source: figaro-1108}
+  - {id: c-figaro, subject: strike, property: deaths, value: 20, source: figaro-1109}
+"""
+
+
+def test_papers_citing_one_dispatch_are_judged_alike_whichever_id_sorts_first(
+    tmp_path: Path,
+) -> None:
+    """Le Monde and Le Figaro each give 14 citing one AFP dispatch (one origin, credited
+    to one of them by claim id); Le Figaro then says 20. Whichever paper's claim id
+    sorts first, the findings, grades and estimate are the same: Le Figaro revised its
+    14, Le Monde's 14 was overtaken."""
+    results = []
+    for monde in ("a-monde", "z-monde"):
+        root = tmp_path / monde
+        root.mkdir()
+        (root / "store.yaml").write_text(COCITED.replace("MONDE", monde), encoding="utf-8")
+        data = json.loads(json.dumps(check(load_store(root)).as_dict()).replace(monde, "MONDE"))
+        grades = {k: (g["grade"], g["reason"]) for k, g in data["grades"].items()}
+        findings = [(f["rule"], f["claims"], f["message"]) for f in data["findings"]]
+        results.append((grades, findings, data["estimates"]))
+    assert results[0] == results[1]
+    grades, findings, estimates = results[0]
+    assert "revised since by its own origin" in grades["b-figaro"][1]
+    assert "overtaken" in grades["MONDE"][1]
+    assert [f[0] for f in findings if f[0] == "CC105"] == ["CC105"]
+    (est,) = estimates
+    assert est["basis"].endswith("overtook: 14 (le-monde)"), est

@@ -32,6 +32,7 @@ from typing import Any, NamedTuple
 from claimcheck.analysis.grades import Grade, admission
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.intervals import bounds
+from claimcheck.analysis.origins import relays_by_choice
 from claimcheck.analysis.statements import Statement
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
@@ -415,7 +416,8 @@ def _overtaken(ev: GroupEvidence, evidence: set[str]) -> str:
             continue
         c = claims[cid]
         said = str(statement_of[cid].value if cid in ev.reworded else c.parsed)
-        who = ev.relayed_from.get(cid, c).speaker
+        # (a relay's source; not another paper credited with one both cite)
+        who = (c if relays_by_choice(ev, c) else ev.relayed_from.get(cid, c)).speaker
         when = ev.said_on(c)
         day = when.low if when is not None and when.known else None
         key = (said, who)

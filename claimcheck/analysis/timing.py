@@ -18,6 +18,7 @@ from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
+from claimcheck.analysis.origins import relays_by_choice
 from claimcheck.model import Claim, Subject
 from claimcheck.store import Store
 from claimcheck.values import DateRange, Quantity
@@ -181,8 +182,16 @@ def find_latest_figures(
     if not group.cumulative or group.type != "quantity":
         return LatestFigures(cited, superseded, earlier, overtaken)
     # By the origin a figure is credited to: a relay of the army's figure is
-    # superseded when the army revises it.
+    # superseded when the army revises it. (But an outlet's own figure credited to
+    # another's only by a choice among equals — two papers citing one dispatch, one
+    # credited to the other by claim id — is its own outlet's: revised when that
+    # outlet revises, overtaken when another does, whichever id sorts first.)
     origin = group.credited
+    if group.relay_reasons:
+        origin = dict(origin)
+        for c in cited:
+            if relays_by_choice(group, c):
+                origin[c.id] = group.origins_by_claim[c.id]
     # A relay speaks as of its source, a repeat of an old figure as of when it was
     # first given: neither is the origin's latest word.
     when = group.when_of(cited)
@@ -215,7 +224,7 @@ def find_latest_figures(
         # The estimate's basis names it. But the lower side of a dispute — below
         # another origin's count of its day or before, or passed steeply within days by
         # another stake — was no count of its day: it is judged in that dispute.)
-        _overtake(group, counted, overtaken, when)
+        _overtake(group, counted, overtaken, when, origin)
         if overtaken:
             for x in lower_in_dispute(group, superseded).intersection(overtaken):
                 del overtaken[x]
@@ -401,6 +410,7 @@ def _overtake(
     claims: list[Claim],
     overtaken: dict[str, Claim],
     when_of: dict[str, DateRange | None],
+    origin: dict[str, int],
 ) -> None:
     """Note in ``overtaken`` the figures a later, higher figure of another origin outgrew
     (:func:`outgrows`): one of the same stake; or, for a figure given while the subject
@@ -409,8 +419,8 @@ def _overtake(
     and lower bound). A party's early low toll that a neutral count or the other side
     steeply passes within days is disputed, not outgrown (its stake in a low figure is
     the question); and so is a neutral count a party's toll steeply passes.
-    ``when_of``: each claim's :meth:`GroupEvidence.when`."""
-    origin = group.credited
+    ``when_of``: each claim's :meth:`GroupEvidence.when`; ``origin``: each claim's
+    origin, as :func:`find_latest_figures` reads it."""
     units = group.units
     # (as :meth:`GroupEvidence.when` and :meth:`GroupEvidence.provisional` have it)
     when: dict[str, DateRange] = {}
