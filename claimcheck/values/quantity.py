@@ -148,6 +148,10 @@ _RE_NUMBER = re.compile(rf"^{_NUMBER}$")
 _RE_RANGE = re.compile(rf"^(?P<a>{_NUMBER})\s*(?:-|–|—|to|à|a)\s*(?P<b>{_NUMBER})$")
 _RE_SYMBOL = re.compile(rf"^(?P<op>>=|<=|≥|≤|>|<|~|≈|\+)\s*(?P<n>{_NUMBER})$")
 _RE_PLUS = re.compile(rf"^(?P<n>{_NUMBER})\s*\+$")
+#: "200-plus": the figure and "plus" after it.
+_RE_HYPHEN_PLUS = re.compile(r"(\d)-plus$")
+#: Digits and a size glued to them: "15k".
+_RE_GLUED_SIZE = re.compile(r"^(\d[\d.,]*)(k)$")
 
 # "de morts", "of them", "d'enfants": a noun after the figure is dropped.
 _RE_NOUN = re.compile(r" (?:de|des|of) (?P<word>\S+)| d'(?P<elided>\S+)")
@@ -169,7 +173,8 @@ def _to_number(text: str) -> float | None:
     if _RE_NUMBER.match(text):
         n = _digits(text)
     else:
-        head, _, size = text.rpartition(" ")
+        glued = _RE_GLUED_SIZE.match(text)  # "15k"
+        head, _, size = (glued[1], "", glued[2]) if glued else text.rpartition(" ")
         if size in MULTIPLIERS and _RE_NUMBER.match(head):  # "1.5 million", "2 dozen"
             n = _digits(head) * MULTIPLIERS[size]
         else:
@@ -238,7 +243,7 @@ def _round(x: float) -> float:
 def parse_quantity_text(raw: str) -> Quantity:
     """Parse a quantity written as text. Raises :class:`QuantityError`."""
     stated = raw.strip()
-    text = _clean(raw)
+    text = _RE_HYPHEN_PLUS.sub(r"\1 plus", _clean(raw))  # "200-plus"
     if not text:
         raise QuantityError(f"empty quantity; accepted forms: {ACCEPTED_FORMS}")
     for candidate in _without_trailing_noun(text):

@@ -163,7 +163,7 @@ MILLIONS = {
     "milliards": 10**9,
 }
 #: What a figure written in digits may be followed by: "2 dozen", "3 000", "1.5 million".
-MULTIPLIERS = {"dozen": 12, **HUNDREDS, **THOUSANDS, **MILLIONS}
+MULTIPLIERS = {"dozen": 12, **HUNDREDS, **THOUSANDS, **MILLIONS, "k": 1000}
 #: Words that only join number words: "two hundred and five", "vingt et un".
 JOINERS = {"and", "et"}
 
@@ -211,8 +211,11 @@ PREFIXES: tuple[tuple[str, str], ...] = (
     ("environ", "approx"),
     ("approximativement", "approx"),
     ("quelque", "approx"),
+    ("an estimated", "approx"),
+    ("estimated", "approx"),
     ("nearly", "nearly"),
     ("almost", "nearly"),
+    ("close to", "nearly"),
     ("près de", "nearly"),
     ("presque", "nearly"),
     ("près d'", "nearly"),
@@ -223,6 +226,7 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("and more", "at-least"),
     ("ou plus", "at-least"),
     ("et plus", "at-least"),
+    ("plus", "at-least"),
     ("or fewer", "at-most"),
     ("or less", "at-most"),
     ("ou moins", "at-most"),
