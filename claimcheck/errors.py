@@ -112,12 +112,18 @@ def an(noun: str) -> str:
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'israel'?)`` when a choice is close to ``word`` (or the same but
     for case: ``NLF`` for ``nlf``), else ``""``."""
+    close = closest(word, choices)
+    return f" (did you mean {close!r}?)" if close is not None else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice close to ``word`` (:func:`did_you_mean`'s), if any."""
     import difflib  # only when something is misspelt
 
     choices = sorted(choices)
     folded = [c for c in choices if c.casefold() == word.casefold()]
     close = folded or difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return close[0] if close else None
 
 
 def kind_of(value: object) -> str:

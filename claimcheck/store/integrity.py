@@ -6,10 +6,11 @@ Also resolves each claim's defaults: its outlet (through its document), its clai
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from claimcheck.errors import Location, Problem, an, did_you_mean
+from claimcheck.errors import Location, Problem, an, closest, did_you_mean
 from claimcheck.store.store import Store, Where
 from claimcheck.values import BadValue, DateRange, Entity, Value, parse_value
 
@@ -56,12 +57,31 @@ def check(
         if party.part_of:
             missing(party.id, "parties", "part_of", party.part_of, "party", store.parties)
     sides = {p.side for p in store.parties.values() if p.side}
+
+    def side_hint(side: str) -> str:
+        """Did you mean …?; and when ``side`` is named again and again while that side
+        is one no subject names, the party whose side it is: the typo is likely there
+        (`side: sable-frnt`)."""
+        close = closest(side, sides)
+        if close is None or close in named or named[side] < 2:
+            return did_you_mean(side, sides)
+        holder = min(p.id for p in store.parties.values() if p.side == close)
+        where = locate(store.where[holder], "parties", "side")
+        return (
+            f" (did you mean {close!r}? or is the typo in the side of party {holder!r}, "
+            f"{close!r} at {where}, which no subject names?)"
+        )
+
+    # (how many records name each side: one spelling used again and again is the
+    # right one, and the party's the typo)
+    named = Counter(s for subject in store.subjects.values() for s in subject.sides)
+    named.update(p.losses_of for p in store.properties.values() if p.losses_of)
     for prop in store.properties.values():
         if prop.losses_of and prop.losses_of not in sides:
             problem(
                 locate(store.where[prop.id], "properties", "losses_of"),
                 f"property {prop.id!r}: unknown side {prop.losses_of!r}: no party has it as "
-                f"its `side`{did_you_mean(prop.losses_of, sides)}",
+                f"its `side`{side_hint(prop.losses_of)}",
             )
     for subject in store.subjects.values():
         if subject.part_of:
@@ -71,7 +91,7 @@ def check(
                 problem(
                     locate(store.where[subject.id], "subjects", "sides"),
                     f"subject {subject.id!r}: unknown side {side!r}: no party has it as its "
-                    f"`side`{did_you_mean(side, sides)}",
+                    f"`side`{side_hint(side)}",
                 )
 
     _cycles(

@@ -125,6 +125,17 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
         "`side` (did you mean 'mali-government'?)",
     ),
     (
+        # the subjects agree on "sable-front"; the party's own side is the odd one out
+        "a-partys-side-misspelt-is-named-as-the-likely-typo",
+        "parties:\n  - {id: sable-front, name: Sable Front, kind: armed-group, side: sable-frnt}\n"
+        "subjects:\n  - {id: camp, label: Camp attack, sides: [sable-front]}\n"
+        "  - {id: ridge, label: Ridge fighting, sides: [sable-front]}\n",
+        "bad.yaml:4:43",
+        "subject 'camp': unknown side 'sable-front': no party has it as its `side` (did you "
+        "mean 'sable-frnt'? or is the typo in the side of party 'sable-front', 'sable-frnt' "
+        "at ",
+    ),
+    (
         "losses-of-on-a-category",
         "properties:\n  - {id: winner, type: category, values: [a, b], losses_of: x}\n",
         "bad.yaml:2:5",
