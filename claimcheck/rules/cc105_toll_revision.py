@@ -11,6 +11,7 @@ from claimcheck.rules.common import (
     as_of_text,
     origin_key,
     origin_name,
+    raises_floor,
     restating,
     same_origin_disagreements,
     stated,
@@ -37,7 +38,7 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
                 continue
             v1, v2 = first.parsed, then.parsed
             assert isinstance(v1, Quantity) and isinstance(v2, Quantity)
-            if (v2.low >= v1.high) == upward:
+            if (v2.low >= v1.high or raises_floor(v1, v2)) == upward:
                 steps.append((first, then))
         if steps:
             # A figure's step starts where the origin first gave it: the ministry's 45

@@ -12,6 +12,7 @@ from claimcheck.analysis.timing import earlier
 from claimcheck.model import Claim
 from claimcheck.rules.base import Draft
 from claimcheck.values import DateRange, Quantity
+from claimcheck.values.quantity import INF
 
 
 def who(claim: Claim) -> str:
@@ -291,8 +292,25 @@ def reworded_relays(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]]]:
     return out
 
 
+def raises_floor(first: object, then: object) -> bool:
+    """Whether a later figure ``then`` raises an open floor ``first`` ("at least 23"
+    then 31, or "at least 31"): a toll revised upward, though the two can both hold."""
+    return (
+        isinstance(first, Quantity)
+        and isinstance(then, Quantity)
+        and first.high == INF
+        and then.low > first.low
+    )
+
+
 def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]]]:
-    if ev.agreeing:
+    # (where every value agrees, only an open floor raised later is a step: "at least
+    # 23", then 31)
+    floors = ev.cumulative and any(
+        st.stance == "asserts" and isinstance(st.value, Quantity) and st.value.high == INF
+        for st in ev.statements
+    )
+    if ev.agreeing and not floors:
         return {}
     statement_of, credited = ev.statement_by_claim, ev.credited
     out: dict[int, list[tuple[Claim, Claim]]] = {}
@@ -322,8 +340,13 @@ def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim,
                         for a in day
                         for b in days[i + 1]
                         if ev.statements_conflict(statement_of[a.id], statement_of[b.id])
+                        or (
+                            floors
+                            and a.stance == b.stance == "asserts"
+                            and raises_floor(statement_of[a.id].value, statement_of[b.id].value)
+                        )
                     ]
-        else:
+        elif not ev.agreeing:
             pairs = _clashes(ev, claims)
         if pairs:
             out[origin] = pairs
