@@ -87,7 +87,8 @@ class TollRevision(Rule):
     """One origin reports a cumulative quantity higher at a later `as_of`: a revision.
 
     Running tolls grow as bodies are counted. A later, higher figure from the same
-    origin is recorded as a revision, for information, and is not a conflict. Two
+    origin is recorded as a revision, for information, and is not a conflict; so is an
+    open floor raised ("at least 23", then 31), though the two can both hold. Two
     figures from one origin with no usable `as_of` are a self-contradiction (CC107).
 
     Fails:
