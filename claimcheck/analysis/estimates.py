@@ -76,11 +76,11 @@ class Estimate:
     def high_text(self) -> str:
         """``14``, or ``open (50 or more)`` when a credible claim leaves it open."""
         if self.high is not None:
-            return str(_num(self.high))
+            return _text(self.high)
         if self.high_floor is not None:
             if self.high_floor_open:
-                return f"open (more than {_num(self.high_floor)})"
-            return f"open ({_num(self.high_floor)} or more)"
+                return f"open (more than {_text(self.high_floor)})"
+            return f"open ({_text(self.high_floor)} or more)"
         return "open (no upper end)"
 
     def as_dict(self) -> dict[str, object]:
@@ -103,11 +103,16 @@ class Estimate:
 
 
 def _bound_text(x: float, excluded: bool) -> str:
-    return f"more than {_num(x)}" if excluded else str(_num(x))
+    return f"more than {_text(x)}" if excluded else _text(x)
 
 
 def _num(x: float) -> float | int:
     return int(x) if x == int(x) else x
+
+
+def _text(x: float) -> str:
+    """A figure in words' company: ``120,000``, ``12``, ``2.5``."""
+    return f"{_num(x):,}"
 
 
 def _kind(q: Quantity) -> str:
@@ -599,7 +604,7 @@ def _basis(
         else "the figure"
     )
     text = (
-        f"best {'more than ' if best_open else ''}{_num(best)}: {what} given by {', '.join(who)}, "
+        f"best {'more than ' if best_open else ''}{_text(best)}: {what} given by {', '.join(who)}, "
         f"supported by {n_best} independent origin{'s' if n_best != 1 else ''}"
     )
     shown = sorted({said(c) for c in left_out})
