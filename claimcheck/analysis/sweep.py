@@ -87,17 +87,44 @@ def _case(
     items: list[tuple[Bound, Bound, Unit]],
     limit: Bound,
     lower: bool,
+    within: Callable[[float], tuple[int, int]],
 ) -> Units:
     """:func:`~claimcheck.analysis.tallies.strongest`, counted: the ``k`` simple units in
     ``tree`` (``counted``, the nearest figures among them ``near``: lowest, highest) with
-    the other ``items``."""
+    the other ``items``; ``within(gap)``: how many of the ``k`` lie less than ``gap``
+    from the nearest of them, and those counted."""
+    cluster: Units | None = None
     if k + len(items) > 1:
         nears = [*near, *((hi if lower else lo)[0] for lo, hi, _ in items)]
         nearest = max(nears) if lower else min(nears)
         small, large = (nearest, limit[0]) if lower else (limit[0], nearest)
-        far = small <= 0 or large >= FAR_OFF * small
-        if far and max(nears) - min(nears) < large - small:
-            return _add_units(counted, [u for _, _, u in items], None)
+        if small <= 0 or large >= FAR_OFF * small:
+            gap = large - small
+            if max(nears) - min(nears) < gap:
+                return _add_units(counted, [u for _, _, u in items], None)
+            # (those within twice the nearest's distance, as strongest has it)
+            n_simple, packed = within(nearest - gap if lower else nearest + gap) if k else (0, 0)
+            close = [u for lo, hi, u in items if abs((hi if lower else lo)[0] - nearest) < gap]
+            if n_simple + len(close) > 1:
+                cluster = _add_units(packed, close, None)
+    found = _overlapping(tree, pos, items)
+    if cluster is not None and _key(cluster) >= _key(found):
+        return cluster
+    return found
+
+
+def _key(units: Units) -> tuple[float, int, int]:
+    """A case's strength, as :func:`~claimcheck.analysis.tallies.strongest` weighs it."""
+    bonus = 1 if len(units.sides) >= 2 else 0
+    named, anonymous = units.named, units.anonymous
+    return (named + 0.5 * anonymous + bonus, named + anonymous + bonus, len(units.sides))
+
+
+def _overlapping(
+    tree: MaxAdd, pos: dict[Bound, int], items: list[tuple[Bound, Bound, Unit]]
+) -> Units:
+    """The strongest set of units sharing a value: the simple ones in ``tree``, with the
+    other ``items``."""
     if not items:
         named, anonymous = _unpack(tree.top())
         return Units(named, anonymous, ())
@@ -275,6 +302,20 @@ def sweep_tallies(group: GroupEvidence) -> None:
     count_hi = [0, *accumulate(_count(t[2]) for t in below_all)]
     count_lo = [0, *accumulate(_count(t[2]) for t in reversed(above_all))]
     n_outside = len(below_all)
+    below_values = [hi[0] for hi in below_his]
+    above_values = [lo[0] for lo in above_los]
+
+    def below_from(p: int, over: float) -> tuple[int, int]:
+        """Of the ``p`` simple units lowest by upper bound, those whose upper bound is
+        over ``over``: how many, and counted."""
+        k = bisect_right(below_values, over, 0, p)
+        return p - k, count_hi[p] - count_hi[k]
+
+    def above_to(p: int, under: float) -> tuple[int, int]:
+        """Of the ``p`` simple units highest by lower bound, those whose lower bound is
+        under ``under``: how many, and counted."""
+        k = bisect_left(above_values, under, n_outside - p, n_outside)
+        return k - (n_outside - p), count_lo[p] - count_lo[n_outside - k]
 
     # The other units, each statement in turn.
     other_pro: list[list[Unit]] = []
@@ -338,7 +379,9 @@ def sweep_tallies(group: GroupEvidence) -> None:
         items = other_cases[i].get("lower", [])
         near = (below_all[0][1][0], below_all[p - 1][1][0]) if p else ()
         if p or items:
-            lower_case[i] = _case(tree, pos, p, count_hi[p], near, items, q.below, True)
+            lower_case[i] = _case(
+                tree, pos, p, count_hi[p], near, items, q.below, True, partial(below_from, p)
+            )
     higher_case: dict[int, Units] = {}
     tree = MaxAdd(len(coords))
     p = 0
@@ -351,7 +394,9 @@ def sweep_tallies(group: GroupEvidence) -> None:
         items = other_cases[i].get("higher", [])
         near = (above_all[n_outside - p][0][0], above_all[-1][0][0]) if p else ()
         if p or items:
-            higher_case[i] = _case(tree, pos, p, count_lo[p], near, items, q.above, False)
+            higher_case[i] = _case(
+                tree, pos, p, count_lo[p], near, items, q.above, False, partial(above_to, p)
+            )
 
     for i, st in enumerate(statements):
         q = queries[i]

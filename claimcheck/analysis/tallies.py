@@ -369,15 +369,28 @@ def strongest(items: list[tuple[Bound, Bound, Unit]], limit: Bound, lower: bool)
     lie closer to each other than to the figure they contradict, and that figure is
     :data:`FAR_OFF` times beyond them (10, 12 and 15 against an army's 300 agree that it
     is far too high; 20 and 30 against 10, or 10 and 12 against 15, do not agree on
-    much). ``limit`` is the contradicted figure's bound on their side (``lower``: the
-    contradictors are below it)."""
+    much). Those that do are the ones within twice the nearest one's distance from the
+    figure: a paper's "more than 1,000" does not undo a commission's 347 and an NGO's
+    355 agreeing that a channel's 120 is far too low. ``limit`` is the contradicted
+    figure's bound on their side (``lower``: the contradictors are below it)."""
+    cluster: list[Unit] = []
     if len(items) > 1:
         near = [(hi if lower else lo)[0] for lo, hi, _ in items]
         nearest = max(near) if lower else min(near)
         small, large = (nearest, limit[0]) if lower else (limit[0], nearest)
-        far = small <= 0 or large >= FAR_OFF * small
-        if far and max(near) - min(near) < large - small:
-            return list({id(u): u for _, _, u in items}.values())
+        if small <= 0 or large >= FAR_OFF * small:
+            # (those within twice the nearest's distance: one outlier further off does
+            # not break the others' agreement)
+            gap = large - small
+            cluster = list(
+                {
+                    id(u): u
+                    for (lo, hi, u), x in zip(items, near, strict=True)
+                    if abs(x - nearest) < gap
+                }.values()
+            )
+            if len(cluster) == len(items):
+                return cluster
     events = sorted(
         [(lo, 0, i) for i, (lo, _, _) in enumerate(items)]
         + [(hi, 1, i) for i, (_, hi, _) in enumerate(items)]
@@ -395,4 +408,8 @@ def strongest(items: list[tuple[Bound, Bound, Unit]], limit: Bound, lower: bool)
         key = (weight, count, len(sides))
         if key > best_key:
             best, best_key = units, key
+    if len(cluster) > 1:
+        weight, count, sides = Tally._sum(cluster)
+        if (weight, count, len(sides)) >= best_key:
+            return cluster
     return best
