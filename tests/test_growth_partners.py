@@ -364,3 +364,21 @@ def test_papers_citing_one_dispatch_are_judged_alike_whichever_id_sorts_first(
     assert [f[0] for f in findings if f[0] == "CC105"] == ["CC105"]
     (est,) = estimates
     assert est["basis"].endswith("overtook: 14 (le-monde)"), est
+
+
+def test_the_latest_neutral_count_is_the_low_when_only_a_sides_figures_followed(
+    tmp_path: Path,
+) -> None:
+    """The army's daily toll passes a rights group's count of 150 of 14 March the next
+    day (the toll grown: the 150 is overtaken). The latest figures are all the army's:
+    the estimate's best is its 195, but its low is the rights group's 150, still a floor
+    no neutral count has since passed, and the basis says so."""
+    rows = [("o0", "army", "178", "2031-03-14"), ("o1", "ngo", "150", "2031-03-14")]
+    rows.append(("o0", "army", "195", "2031-03-15"))
+    store = write(tmp_path, rows)
+    data = check(store).as_dict()
+    (est,) = data["estimates"]
+    assert (est["low"], est["best"], est["high"]) == (150, 195, 195), est
+    assert est["claims"]["low"] == ["c01"], est
+    assert "low 150: the count of ngo of 2031-03-14, the highest neutral one" in est["basis"]
+    assert "every figure since the latest neutral count comes from a side" in est["basis"]

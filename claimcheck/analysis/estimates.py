@@ -206,7 +206,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         weak = "every figure is contested"
     elif not any(weighed(c)[0][0] > 0 for c in credible):
         # No neutral origin, nor opposing sides agreeing, stands behind any figure.
-        weak = "every figure comes from a side with a stake in it"
+        weak = _SIDES_ONLY
     # A party's own figure that a neutral origin contradicts (an army's "no civilians"
     # against a UN office's "at least 30") is not published as an estimate while a figure
     # no neutral origin contradicts remains.
@@ -261,6 +261,14 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     pool = stated or used
     low_claims, low = _lowest(pool, f)
     low_open = all(f[cid].kind != "ceiling" and q[cid].low_open for cid in low_claims)
+    # The latest figures all a side's: the highest neutral count they overtook is still
+    # a floor, and the low (a ministry's daily 195 the day after an NGO's 150: 150).
+    neutral = _neutral_floor(ev, grades) if weak == _SIDES_ONLY and ev.overtaken else None
+    if neutral is not None and (neutral[1], neutral[2]) < (low, low_open):
+        low, low_open, low_claims = neutral[1], neutral[2], [neutral[0].id]
+        weak = "every figure since the latest neutral count comes from a side with a stake in it"
+    else:
+        neutral = None
     raised: list[str] = []  # (a range or floor reaching below a side's concession)
     if concession is not None and (low, low_open) < concession.floor:
         raised = low_claims
@@ -280,11 +288,13 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     names = _basis(
         ev, best, best_open, n_best, best_claims, weak, left_out, challenged, pool is not stated
     )
+    if neutral is not None:
+        names = _with_neutral_floor(ev, names, weak, neutral[0])
     if concession is not None and (below or raised):
         under = [c for c in evidence if c.id in below]
         names = _with_concession(ev, names, weak, concession, under, raised)
     if ev.overtaken:
-        names += _overtaken(ev, {c.id for c in evidence})
+        names += _overtaken(ev, {c.id for c in evidence} | ({neutral[0].id} if neutral else set()))
     if stated and len(stated) < len(used):  # (DESIGN §4: where a stated figure exists)
         vague: dict[str, set[str]] = {}
         for c in used:
@@ -405,6 +415,50 @@ def _with_concession(
     else:
         closing = ""
     return basis + "".join(f"; {c}" for c in clauses) + closing
+
+
+#: Why an estimate is weak when no neutral origin stands behind any figure.
+_SIDES_ONLY = "every figure comes from a side with a stake in it"
+
+
+def _neutral_floor(ev: GroupEvidence, grades: dict[str, Grade]) -> tuple[Claim, float, bool] | None:
+    """The highest neutral count later figures overtook (a figure, a range or a floor;
+    not a vague word, a ceiling or an improbable figure), with its lower bound and
+    whether it is excluded."""
+    units, statement_of, claims = ev.units, ev.statement_by_claim, ev.store.claims
+    best: tuple[tuple[float, int], str] | None = None
+    for x in ev.overtaken:
+        c = claims[x]
+        value = statement_of[x].value
+        if (
+            c.stance != "asserts"
+            or not units[x].neutral
+            or not isinstance(value, Quantity)
+            or _kind(value) in ("vague", "ceiling")
+            or (x in grades and grades[x].grade == 5)
+        ):
+            continue
+        key = (bounds(value)[0], x)
+        if best is None or key > best:
+            best = key
+    if best is None:
+        return None
+    (figure, excluded), x = best
+    return claims[x], figure, excluded > 0
+
+
+def _with_neutral_floor(ev: GroupEvidence, basis: str, weak: str | None, floor: Claim) -> str:
+    """The basis, saying the low is the latest neutral count the sides' figures passed."""
+    statement_of = ev.statement_by_claim
+    said = statement_of[floor.id].value if floor.id in ev.reworded else floor.parsed
+    when = ev.said_on(floor)
+    day = f" of {when}" if when is not None and when.known else ""
+    who = (floor if relays_by_choice(ev, floor) else ev.relayed_from.get(floor.id, floor)).speaker
+    clause = f"low {said}: the count of {who}{day}, the highest neutral one, overtaken since"
+    closing = f"; {weak}, so the basis is weak" if weak else ""
+    if closing and basis.endswith(closing):
+        return f"{basis[: -len(closing)]}; {clause}{closing}"
+    return f"{basis}; {clause}"
 
 
 #: The overtaken figures a basis names, at most (a daily toll overtakes thousands).
