@@ -138,9 +138,10 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
 
 def _superseded(ev: GroupEvidence, claim: Claim, newer: Claim) -> Grade:
     """An earlier figure of a running toll its own origin has since revised: a count of
-    its day when revised upward, doubtful when its origin lowered it."""
+    its day when revised upward, doubtful when its origin lowered it (then, or at any
+    step since: 150, 142, then 160 — the 150 was withdrawn)."""
     old, new = claim.parsed, newer.parsed
-    lowered = (
+    lowered = claim.id in ev.latest.lowered or (
         isinstance(old, Quantity)
         and isinstance(new, Quantity)
         and ev.excludes(new, old)

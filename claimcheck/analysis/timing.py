@@ -22,6 +22,7 @@ from claimcheck.analysis.origins import relays_by_choice
 from claimcheck.model import Claim, Subject
 from claimcheck.store import Store
 from claimcheck.values import DateRange, Quantity
+from claimcheck.values.quantity import INF
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -165,6 +166,9 @@ class LatestFigures(NamedTuple):
     earlier: set[str]
     #: Interim figures another origin's later, higher figure overtook: id → that figure.
     overtaken: dict[str, Claim]
+    #: Superseded figures their origin lowered at some later point (150, 142, then
+    #: 160: the 150 was withdrawn, whatever the origin says now).
+    lowered: frozenset[str] = frozenset()
 
 
 def find_latest_figures(
@@ -179,6 +183,7 @@ def find_latest_figures(
     superseded: dict[str, Claim] = {}
     earlier: set[str] = set()
     overtaken: dict[str, Claim] = {}
+    lowered: set[str] = set()
     if not group.cumulative or group.type != "quantity":
         return LatestFigures(cited, superseded, earlier, overtaken)
     # By the origin a figure is credited to: a relay of the army's figure is
@@ -213,9 +218,28 @@ def find_latest_figures(
                 continue
             earlier.add(c.id)
             # A later figure that still implies it ("41" after "at least 30") leaves
-            # it standing: revised is only what the origin no longer says.
-            if not any(group.statement_supports(t, st) for t in said_now.values()):
+            # it standing: revised is only what the origin no longer says — or a floor
+            # it raised ("at least 20", then 30: CC105's revision).
+            if not any(group.statement_supports(t, st) for t in said_now.values()) or any(
+                raises_floor(st.value, t.value) for t in said_now.values()
+            ):
                 superseded[c.id] = newest
+        # Which of them the origin lowered later on: below some later figure's limit.
+        if group.type == "quantity" and superseded:
+            by_day: dict[dt.date, list[Claim]] = defaultdict(list)
+            for c in claims:
+                by_day[when[c.id].low].append(c)  # type: ignore[union-attr]
+            lowest: Bound | None = None  # (of the days after)
+            for day in sorted(by_day, reverse=True):
+                lowered.update(
+                    c.id
+                    for c in by_day[day]
+                    if c.id in superseded
+                    and lowest is not None
+                    and lowest < group.limits(statement_of[c.id].value)[0]
+                )
+                his = [bounds(statement_of[c.id].value)[1] for c in by_day[day]]
+                lowest = min(his) if lowest is None else min(lowest, *his)
     counted = [c for c in cited if c.id not in superseded]
     if group.thresholds.cumulative_growth:
         # (A figure overtaken weighs in the tallies only as the floor it still sets
@@ -229,7 +253,7 @@ def find_latest_figures(
             for x in lower_in_dispute(group, superseded).intersection(overtaken):
                 del overtaken[x]
     counted = [c for c in counted if c.id not in overtaken]
-    return LatestFigures(counted, superseded, earlier, overtaken)
+    return LatestFigures(counted, superseded, earlier, overtaken, frozenset(lowered))
 
 
 #: A running toll's figures from origins of different stakes (a party and a neutral
@@ -240,6 +264,17 @@ CONTEMPORARY_DAYS = 7
 #: a toll rising, the rebels' 400 the next day a dispute. Further apart in time, or
 #: of one stake, a later higher figure is growth.
 STEEP_RISE = 2.0
+
+
+def raises_floor(first: object, then: object) -> bool:
+    """Whether a later figure ``then`` raises an open floor ``first`` ("at least 23"
+    then 31, or "at least 31"): a toll revised upward, though the two can both hold."""
+    return (
+        isinstance(first, Quantity)
+        and isinstance(then, Quantity)
+        and first.high == INF
+        and then.low > first.low
+    )
 
 
 def rivals(side: str | None, other: str | None) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.timing import earlier
+from claimcheck.analysis.timing import earlier, raises_floor
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.common import (
@@ -11,7 +11,6 @@ from claimcheck.rules.common import (
     as_of_text,
     origin_key,
     origin_name,
-    raises_floor,
     restating,
     same_origin_disagreements,
     stated,

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.origins import relays_by_choice
 from claimcheck.analysis.statements import Conflicts, Statement, Tally
-from claimcheck.analysis.timing import earlier
+from claimcheck.analysis.timing import earlier, raises_floor
 from claimcheck.model import Claim
 from claimcheck.rules.base import Draft
 from claimcheck.values import DateRange, Quantity
@@ -290,17 +290,6 @@ def reworded_relays(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]]]:
             source = ev.relayed_from[cid]
             out.setdefault(origin[source.id], []).append((source, claims[cid]))
     return out
-
-
-def raises_floor(first: object, then: object) -> bool:
-    """Whether a later figure ``then`` raises an open floor ``first`` ("at least 23"
-    then 31, or "at least 31"): a toll revised upward, though the two can both hold."""
-    return (
-        isinstance(first, Quantity)
-        and isinstance(then, Quantity)
-        and first.high == INF
-        and then.low > first.low
-    )
 
 
 def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]]]:
