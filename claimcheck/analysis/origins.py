@@ -11,7 +11,7 @@ claim id, never by file order.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -259,8 +259,12 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     components: dict[int, list[int]] = defaultdict(list)
     for i in via:
         components[root(i)].append(i)
+    # The figure is credited to a claim whose origin says nothing else in the group (a
+    # paper that still stands by it), else to the first by id: not, by the ids' chance,
+    # to a paper that has since revised it.
+    said_else = Counter(origin[c.id] for c in claims) if components else Counter()
     for group in components.values():
-        first = min(group, key=lambda j: claims[j].id)
+        first = min(group, key=lambda j: (said_else[origin[claims[j].id]] > 1, claims[j].id))
         for j in group:
             if j != first:
                 relays[j] = (first, f"{COMMON_CITATION} ({via[j]})")
