@@ -339,3 +339,34 @@ def test_findings_grades_and_estimates_do_not_depend_on_file_order(
     shuffled = list(rows)
     order.shuffle(shuffled)
     assert verdicts(judge(write(tmp_path_factory.mktemp("shuffled"), docs, shuffled))) == reference
+
+
+@SETTINGS
+@given(said=said_strategy)
+def test_an_estimate_with_a_sides_concession_stays_well_formed(
+    tmp_path_factory: Any, said: list[tuple[str, str, int]]
+) -> None:
+    """The wounded counted as the army's own losses (`losses_of`): its figures are
+    floors for the estimate (DESIGN §4, a statement against interest). Whatever the
+    figures, low ≤ best ≤ high, the best is a number some source stated, and each end
+    names claims that state it or a bound under it."""
+    docs, rows = claim_rows(said)
+    root = tmp_path_factory.mktemp("conceded")
+    write(root, docs, rows)
+    world = WORLD.replace(
+        "  - {id: wounded, type: quantity}",
+        "  - {id: wounded, type: quantity, losses_of: korvalia-government}",
+    )
+    assert world != WORLD
+    (root / "world.yaml").write_text(world, encoding="utf-8")
+    data = judge(root)
+    est = the_estimate(data)
+    if est is None:
+        return
+    numbers = set().union(*(stated_numbers(f) for _, f, _ in said))
+    assert est["best"] in numbers and est["low"] in numbers | {0}, (said, est)
+    assert est["low"] <= est["best"], (said, est)
+    if est["high"] is not None:
+        assert est["best"] <= est["high"], (said, est)
+    for which in ("low", "best", "high"):
+        assert est["claims"][which], (which, said, est)

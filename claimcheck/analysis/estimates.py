@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from claimcheck.analysis.grades import Grade, admission
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.intervals import bounds
+from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.origins import relays_by_choice
 from claimcheck.analysis.statements import Statement
 from claimcheck.model import Claim
@@ -185,6 +185,8 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]
     # Below what a side concedes of its own losses: not a credible low (nor best).
     concession = _concession(ev, credible)
+    if concession is not None and not any(c.id not in concession.below for c in credible):
+        concession = None  # (nothing credible would be left at or above it: no floor)
     below = concession.below if concession is not None else set()
     conceded = concession.conceding if concession is not None else []
     if below:
@@ -270,17 +272,19 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     else:
         neutral = None
     raised: list[str] = []  # (a range or floor reaching below a side's concession)
-    if concession is not None and (low, low_open) < concession.floor:
+    if concession is not None and (low, 1 if low_open else 0) < concession.under:
         raised = low_claims
         low, low_open = concession.floor
         low_claims = sorted(c.id for c in concession.at_floor)
     high_claims, high, high_open, open_claims = _high(pool, q, f)
+    if raised and not high_open and high < low:  # (every figure reached below the floor)
+        high, high_claims = low, low_claims
     floor = max((q[cid].low for cid in open_claims), default=None) if high_open else None
     floor_open = floor is not None and all(
         q[cid].low_open for cid in open_claims if q[cid].low == floor
     )
     best_claims, best, n_best = _best(
-        ev, pool, f, weighed_statement, low, None if high_open else high
+        ev, pool, f, weighed_statement, low, None if high_open else high, (low_claims, high_claims)
     )
     best_open = all(
         f[cid].kind == "floor" and q[cid].low_open and q[cid].low == best for cid in best_claims
@@ -336,6 +340,8 @@ class _Concession(NamedTuple):
     floor: tuple[float, bool]
     #: The figures wholly below it (within the tolerance is not below).
     below: set[str]
+    #: A lower bound under this is below it (the floor less the tolerance).
+    under: Bound
 
 
 def _concession(ev: GroupEvidence, credible: list[Claim]) -> _Concession | None:
@@ -377,7 +383,7 @@ def _concession(ev: GroupEvidence, credible: list[Claim]) -> _Concession | None:
         for c in credible
         if units[c.id].stake != side and bounds(statement_of[c.id].value)[1] < under
     }
-    return _Concession(conceding, at_floor, (floor[0], floor[1] > 0), below)
+    return _Concession(conceding, at_floor, (floor[0], floor[1] > 0), below, under)
 
 
 def _with_concession(
@@ -529,6 +535,7 @@ def _best(
     weighed: Callable[[Statement], tuple[Any, Any]],
     low: float,
     high: float | None,
+    at_ends: tuple[list[str], list[str]] = ([], []),
 ) -> tuple[list[str], float, int]:
     """The reported figure with the most independent support (a range's support is
     every figure within it): neutral weight first, then units, then the lower figure.
@@ -595,9 +602,10 @@ def _best(
             win = min(counts, key=lambda i: (ranked[i], str(said[i].value.key)))
     best, units = ranked[win][2], support[win]
     if best < low or (high is not None and best > high):
-        best = min(max(best, low), high if high is not None else best)
+        best = max(best, low) if high is None else min(max(best, low), high)
         behind = {c.id for c in pool if f[c.id].low == best or f[c.id].figure == best}
-        return sorted(behind), best, units
+        # (a low raised to a side's concession: the claims conceding it, ``at_ends``)
+        return sorted(behind or (at_ends[0] if best == low else at_ends[1])), best, units
     behind = {
         c.id
         for c in pool
