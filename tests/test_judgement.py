@@ -623,7 +623,13 @@ def test_a_ledes_figure_is_credited_to_the_source_stating_its_number_whatever_th
 
 
 @pytest.mark.parametrize(
-    ("army", "radio"), [("at least 23", "23"), ("23", "about 23")], ids=["stricter", "looser"]
+    ("army", "radio"),
+    [
+        ("at least 23", "23"),
+        ("23", "about 23"),
+        ("23", "about 23, claimant: korvalian-army"),
+    ],
+    ids=["stricter", "looser", "looser-quoting-the-army"],
 )
 def test_a_relay_joining_a_dispute_keeps_its_fingerprint(
     make_store: Callable[..., Path], army: str, radio: str
@@ -631,7 +637,8 @@ def test_a_relay_joining_a_dispute_keeps_its_fingerprint(
     """The army's "at least 23" against Open Ward's "fewer than 10", reviewed; then
     Coastline Radio's "23", citing the dispatch that carries the army's figure: a relay
     of a value already in dispute, not a new value — the finding keeps its fingerprint
-    (DESIGN §4), so the review holds. So does a looser relay ("about 23" of a 23)."""
+    (DESIGN §4), so the review holds. So does a looser relay ("about 23" of a 23), in
+    the radio's own voice or quoting the army ("about 23, the army said")."""
     rows = [
         "{id: meridian-army, subject: dresk-shelling, property: civilian_deaths, "
         f"value: {army}, source: meridian-0305, claimant: korvalian-army}}",

@@ -214,8 +214,12 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
         if i in relays:
             continue
         st = statement_of.get(c.id)
-        if st is None or c.source is None or not own_reporting(c):
+        if st is None or c.source is None:
             continue
+        # (a party's word in a document citing one where the party says it — a wire's
+        # "about 350, the commission said", citing the commission's report of 347 — is
+        # that statement relayed, as an outlet's own figure citing one is)
+        quoted = not own_reporting(c)
         cited = cited_by(c.source)
         if not cited:
             continue
@@ -230,12 +234,12 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
                             by_document[d.source].append(j)
                 index = indexes[doc_id] = _DocIndex(ev, by_document.get(doc_id, []))
             at = index.carrier(ev, st)
-            if at is not None:
+            if at is not None and (not quoted or origin[claims[at].id] == origin[c.id]):
                 carrier = (doc_id, at)
                 break
         if carrier is not None:
             relays[i] = (carrier[1], f"a citation chain ({c.source} cites {carrier[0]})")
-        else:
+        elif not quoted:
             for doc_id in cited:
                 relayed[(doc_id, st.index)].append(i)
     # Own reporting of one value in documents that cite a common document, directly
