@@ -12,6 +12,7 @@ from claimcheck.rules.common import (
     origin_key,
     origin_name,
     restating,
+    said_order,
     same_origin_disagreements,
     stated,
     step_order,
@@ -76,7 +77,7 @@ def _first_said(ev: GroupEvidence, origin_index: int) -> dict[int, Claim]:
             continue
         key = id(statement)
         best = first.get(key)
-        if best is None or (step_order(c), c.id) < (step_order(best), best.id):
+        if best is None or (said_order(ev, c), c.id) < (said_order(ev, best), best.id):
             first[key] = c
     return first
 

@@ -118,6 +118,13 @@ def step_order(c: Claim) -> tuple[object, ...]:
     return (*when, *_order(c))
 
 
+def said_order(ev: GroupEvidence, c: Claim) -> tuple[object, ...]:
+    """:func:`step_order`, an origin's own word before a relay of it on the same day (a
+    finding is placed at the ministry's statement, not the wire's copy of it)."""
+    order = step_order(c)
+    return (*order[:2], c.id in ev.relayed_from, *order[2:])
+
+
 def restating(ev: GroupEvidence, origin: int, pairs: Iterable[tuple[Claim, Claim]]) -> list[Claim]:
     """Every claim of ``origin`` stating one of the values in ``pairs``, and those of the
     pairs (a relay of it among them), by id."""
@@ -348,7 +355,7 @@ def _distinct(ev: GroupEvidence, claims: list[Claim]) -> list[Claim]:
     if len(claims) == 1:
         return claims
     seen: dict[int, Claim] = {}
-    for c in sorted(claims, key=step_order):
+    for c in sorted(claims, key=lambda c: said_order(ev, c)):
         seen.setdefault(ev.statement_by_claim[c.id].index, c)
     return sorted(seen.values(), key=_order)[:MAX_COMPARED]
 
