@@ -16,6 +16,9 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli import cli
+from claimcheck.engine import check
+from claimcheck.report.build import build
+from claimcheck.store import load_store
 
 from png import ink
 from support import BASE, KIDAL, REPO
@@ -516,3 +519,18 @@ def test_a_stale_review_is_in_the_report_saying_what_to_do(
     assert "review what it became, or delete this review" in line, line
     _, html = report(runner, root, "--format", "html")
     assert 'class="stale"' in html and "80d6555fa3eb4809" in html
+
+
+def test_the_timeline_runs_by_date_within_each_subject(runner: CliRunner) -> None:
+    """The timeline lists each subject's claims in conflict by their date, not in the
+    who-says-what tables' order by value (Kidal's drone strike: the 7 November figures
+    before the medical sources' 10 of the 9th)."""
+    built = build(check(load_store(KIDAL)))
+    seen: dict[str, list[object]] = {}
+    for r in built.timeline:
+        as_of = r.claim.as_of
+        if as_of is not None and as_of.known:
+            seen.setdefault(r.claim.subject, []).append((as_of.low, as_of.high))
+    assert seen and any(len(days) > 1 for days in seen.values())
+    for days in seen.values():
+        assert days == sorted(days), days

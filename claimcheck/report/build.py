@@ -146,7 +146,10 @@ def build(result: Result, title: str | None = None) -> Report:
                 )
                 gaps.append(Gap(f, label, sources, _property_label(store, prop_id)))
     conflicts = sorted(in_conflict.values(), key=lambda s: (-s.worst, s.date or "9999", s.label))
-    timeline = [r for s in conflicts for g in s.groups for r in g.rows]
+    # (each subject's claims by date: a timeline, not the tables' order by value)
+    timeline = [
+        r for s in conflicts for r in sorted((r for g in s.groups for r in g.rows), key=_as_of)
+    ]
     nodes, edges = _provenance(result, [r.claim for r in timeline])
     documents = [
         {
@@ -202,6 +205,14 @@ def _in_store(store: Store, where: Location) -> Location:
     except ValueError:
         return where
     return Location(path.as_posix(), where.line, where.col)
+
+
+def _as_of(row: Row) -> tuple[dt.date, dt.date]:
+    """A row's claim's date, for the timeline (undated ones last)."""
+    as_of = row.claim.as_of
+    if as_of is None or not as_of.known:
+        return (dt.date.max, dt.date.max)
+    return (as_of.low, as_of.high)
 
 
 def default_title(store: Store) -> str:
