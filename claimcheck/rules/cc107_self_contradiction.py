@@ -79,7 +79,7 @@ class SelfContradiction(Rule):
             else:
                 text = "; ".join(
                     dict.fromkeys(
-                        f"{stated(a)} ({as_of_text(a)}) vs {stated(b)} ({as_of_text(b)})"
+                        f"{stated(a)} ({_said_by(a, b)}) vs {stated(b)} ({_said_by(b, a)})"
                         for a, b in clashes
                     )
                 )
@@ -96,6 +96,13 @@ class SelfContradiction(Rule):
                 ],
                 record=clashes[0][0].id,
             )
+
+
+def _said_by(c: Claim, other: Claim) -> str:
+    """When ``c`` was said, and by whom when the other claim's speaker differs (a
+    ministry's spokesman's 195 against its deputy minister's 210, the same day)."""
+    when = as_of_text(c)
+    return when if c.speaker == other.speaker else f"{when}, {c.speaker}"
 
 
 def _relayed(a: Claim, b: Claim) -> bool:
