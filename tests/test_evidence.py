@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.analysis.evidence import StoreEvidence
@@ -65,6 +65,7 @@ def _origins(ev: GroupEvidence) -> list[list[str]]:
         st.tuples(st.sampled_from(SOURCES), st.sampled_from(CLAIMANTS)), min_size=1, max_size=9
     )
 )
+@example([("monde-doc", None), ("monde-doc", "medical-sources"), ("relay", "le-monde")])
 def test_the_group_and_the_provenance_agree_on_one_value(
     make_store: Callable[..., Path], claims: list[tuple[str, str | None]]
 ) -> None:
@@ -230,11 +231,15 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
     A claim's origin is its :meth:`origin_key`; an outlet's own reporting in a
     document citing (through any chain) the document of another claim about the same
     subject and property with the same value is credited to that claim's origin, and so
-    is its own figure that its own document attributes to a claimant. The analysis of a
+    is its own figure that its own document attributes to a claimant; and so is a
+    party's figure quoted in a document citing one where the same voice gives it. The
+    analysis of a
     (subject, property) group (:mod:`claimcheck.analysis.group`) refines this with what
     values imply and with suspected relays.
     """
     carriers: dict[tuple[str, str, str, object], str] = {}
+    #: The origin of a document's first claim of a value (whose voice carries it).
+    voices: dict[tuple[str, str, str, object], str] = {}
     #: Figures a document attributes to a claimant: the first such claim's (id, origin).
     quoted: dict[tuple[str, str, str, object], tuple[str, str]] = {}
     for claim in claims:
@@ -276,10 +281,19 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
             )
             same = attributed(claim, where)
             carriers.setdefault(where, same[1] if same else prov.origin_key(claim))
+            voices.setdefault(where, prov.origin_key(claim))
     groups: dict[str, list[Claim]] = {}
     for claim in claims:
         key = prov.origin_key(claim)
-        if prov.own_reporting(claim) and claim.source is not None and claim.parsed is not None:
+        if not prov.own_reporting(claim) and claim.source is not None and claim.parsed is not None:
+            # A party's word in a document citing one where it says the same: relayed.
+            said = (claim.stance, claim.parsed.key)
+            for doc_id in sorted(prov.cited(claim.source)):
+                where = (doc_id, claim.subject, claim.property, said)
+                if voices.get(where) == key:
+                    key = carriers[where]
+                    break
+        elif prov.own_reporting(claim) and claim.source is not None and claim.parsed is not None:
             said = (claim.stance, claim.parsed.key)
             same = attributed(claim, (claim.source, claim.subject, claim.property, said))
             if same is not None:
