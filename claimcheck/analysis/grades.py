@@ -288,7 +288,8 @@ def _judged(
         elif n_for == 0:
             grade, why = 3, f"{support} only, a party to the subject"
         else:
-            grade, why = 3, "a single origin"
+            # (an anonymous one — "security sources" — said so: it weighs half)
+            grade, why = 3, "a single origin" + (", anonymous" if supporting[1] else "")
         if units_against:
             why += f"; disputed by {against}"
         elif tally.also_otherwise:
