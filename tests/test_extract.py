@@ -73,6 +73,10 @@ def _claims(tiny: Path, name: str) -> list[tuple[object, ...]]:
         ("The 3rd battalion lost $5 million, page 12 of the report says.", []),
         ("Le 17 septembre 2023 à 10:30, un enfant de 12 ans a été blessé.", []),
         ("One bomb hit the camp.", []),
+        # a value's words that prose uses otherwise: "estimated", "plus"
+        ("An estimated 20 to 30 civilians were killed.", [("20 to 30", "killed")]),
+        ("Army officials estimated 12 soldiers died.", [("12", "killed")]),
+        ("In 2023 plus ten soldiers died.", [("ten", "killed")]),
     ],
 )
 def test_figures_and_what_they_count(sentence: str, figures: list[tuple[str, str]]) -> None:

@@ -1936,3 +1936,61 @@ def test_a_new_figure_from_a_party_already_in_a_finding_is_a_new_gap(
     gaps = [f for f in findings(data, "CC202") if "army-3" in f["claims"]]
     assert gaps, (out, err)
     assert all(f["fingerprint"] not in existing for f in gaps)
+
+
+def test_a_concession_in_rough_words_gives_its_figure_as_the_best(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army concedes "about 350" of its soldiers killed; Watchlight says "more than
+    150". The low is what the army's words reach down to, but the best is a figure
+    someone gave — 350 — not the 315 the "about" allows (DESIGN §4)."""
+    rows = (
+        "{id: army-about-350, subject: saltmarsh-clashes, property: army_losses, "
+        "value: about 350, source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+        "{id: watchlight-150, subject: saltmarsh-clashes, property: army_losses, "
+        "value: more than 150, source: eastwind-0305, claimant: watchlight, as_of: 2031-03-04}",
+    )
+    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    est = estimate(data, "saltmarsh-clashes", "army_losses")
+    assert est is not None
+    assert (est["low"], est["best"], est["high"]) == (315, 350, 350), est
+    assert est["claims"]["best"] == ["army-about-350"], est
+    assert "(korvalian-army, as 'about 350')" in est["basis"], est["basis"]
+
+
+@pytest.mark.parametrize("commission", ["a-commission", "z-commission"])
+def test_a_quoted_figure_relays_its_partys_statement_whatever_the_ids(
+    make_store: Callable[..., Path], commission: str
+) -> None:
+    """Meridian's dispatch carries Watchlight's 25 and Open Ward's 25; Coastline Radio,
+    citing it, says "about 25, Watchlight said". The radio relays Watchlight's statement
+    (not Open Ward's, whichever id sorts first): the army's 60 is in dispute with the 25
+    alone, and the finding's fingerprint is the same either way."""
+    cites = WORLD.replace(
+        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05}",
+        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05, "
+        "cites: [meridian-0305]}",
+    )
+    rows = (
+        f"{{id: {commission}, subject: dresk-shelling, property: civilian_deaths, value: 25, "
+        "source: meridian-0305, claimant: watchlight}",
+        "{id: m-open-ward, subject: dresk-shelling, property: civilian_deaths, value: 25, "
+        "source: meridian-0305, claimant: open-ward}",
+        "{id: radio, subject: dresk-shelling, property: civilian_deaths, value: about 25, "
+        "source: coastline-radio-0305, claimant: watchlight}",
+        "{id: army, subject: dresk-shelling, property: civilian_deaths, value: 60, "
+        "source: korvalia-tv-0305, claimant: korvalian-army}",
+    )
+    data = run(make_store({"world.yaml": cites, "claims.yaml": claims_yaml(*rows)}, base=False))
+    (dispute,) = findings(data, "CC101")
+    assert "about 25" not in dispute["message"], dispute["message"]
+    reference = run(
+        make_store(
+            {
+                "world.yaml": cites,
+                "claims.yaml": claims_yaml(*[r for r in rows if "radio" not in r]),
+            },
+            base=False,
+        )
+    )
+    assert dispute["fingerprint"] == findings(reference, "CC101")[0]["fingerprint"]

@@ -18,16 +18,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.analysis import sweep, tallies
 from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.intervals import bounds
 from claimcheck.analysis.statements import Tally, Units
+from claimcheck.analysis.tallies import overtaken_floors
 from claimcheck.engine import check
 from claimcheck.render import to_json
 from claimcheck.store import Store, load_store
+from claimcheck.values.quantity import INF
 
 WORLD = """\
 outlets:
@@ -202,13 +205,17 @@ def reference_support(ev: GroupEvidence, s: Any) -> list[str]:
     stating what supports it — each claim tried."""
     supporting = {u.index for u in ev.tally(s).support}
     statement_of = ev.statement_by_claim
-    return [
-        c.id
-        for c in ev.claims
-        if c.id in {e.id for e in ev.counted}
-        and ev.unit_of(c).index in supporting
-        and ev.statement_supports(statement_of[c.id], s)
-    ]
+    counted = {e.id for e in ev.counted}
+    floors = overtaken_floors(ev)  # (an overtaken count: the floor it still sets)
+
+    def supports(c: Any) -> bool:
+        if c.id in floors:
+            low, high = ev.window(s.value) if s.stance == "asserts" else ((0, 0), (0, 0))
+            lo = bounds(statement_of[c.id].value)[0]
+            return s.stance == "asserts" and lo >= low and high >= (INF, 0)
+        return c.id in counted and ev.statement_supports(statement_of[c.id], s)
+
+    return [c.id for c in ev.claims if ev.unit_of(c).index in supporting and supports(c)]
 
 
 @contextmanager
@@ -226,6 +233,16 @@ def path(exact: bool, sweep_from: int = 0) -> Iterator[None]:
 
 @SETTINGS
 @given(group)
+@example(
+    (
+        "killed",
+        [
+            ("o0", None, 2, False, "2031-03-05", 0, True),
+            ("o0", None, 13, False, None, 0, True),
+            ("o0", "army", 3, False, "2031-03-07", 0, True),
+        ],
+    )
+)
 def test_the_sweep_and_the_walk_give_the_same_tallies(case: tuple[str, list[Any]]) -> None:
     prop, claims = case
     with tempfile.TemporaryDirectory() as tmp:

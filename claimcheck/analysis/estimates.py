@@ -25,6 +25,7 @@ estimate names the claims behind low, best and high, and its ``basis`` in words.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -267,7 +268,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     # a floor, and the low (a ministry's daily 195 the day after an NGO's 150: 150).
     neutral = _neutral_floor(ev, grades) if weak == _SIDES_ONLY and ev.overtaken else None
     if neutral is not None and (neutral[1], neutral[2]) < (low, low_open):
-        low, low_open, low_claims = neutral[1], neutral[2], [neutral[0].id]
+        low, low_open, low_claims = neutral[1], neutral[2], [c.id for c in neutral[0]]
         weak = "every figure since the latest neutral count comes from a side with a stake in it"
     else:
         neutral = None
@@ -287,7 +288,8 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         ev, pool, f, weighed_statement, low, None if high_open else high, (low_claims, high_claims)
     )
     best_open = all(
-        f[cid].kind == "floor" and q[cid].low_open and q[cid].low == best for cid in best_claims
+        cid in f and f[cid].kind == "floor" and q[cid].low_open and q[cid].low == best
+        for cid in best_claims
     )
     names = _basis(
         ev, best, best_open, n_best, best_claims, weak, left_out, challenged, pool is not stated
@@ -298,7 +300,8 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         under = [c for c in evidence if c.id in below]
         names = _with_concession(ev, names, weak, concession, under, raised)
     if ev.overtaken:
-        names += _overtaken(ev, {c.id for c in evidence} | ({neutral[0].id} if neutral else set()))
+        shown = {c.id for c in evidence} | ({c.id for c in neutral[0]} if neutral else set())
+        names += _overtaken(ev, shown)
     if stated and len(stated) < len(used):  # (DESIGN §4: where a stated figure exists)
         vague: dict[str, set[str]] = {}
         for c in used:
@@ -407,7 +410,10 @@ def _with_concession(
     side = ev.prop.losses_of if ev.prop is not None else None
     whose = ", ".join(sorted({who(c) for c in concession.at_floor}))
     floor = _bound_text(*concession.floor)
-    conceded = f"the {floor} that side {side} concedes of its own losses ({whose})"
+    # (the words conceding it, when its floor is not what they say: "about 350")
+    words = sorted({said(c) for c in concession.at_floor} - {floor, floor.replace(",", "")})
+    worded = f", as {', '.join(repr(w) for w in words)}" if words else ""
+    conceded = f"the {floor} that side {side} concedes of its own losses ({whose}{worded})"
     clauses = []
     if below:
         shown = sorted({f"{said(c)} ({who(c)})" for c in below})
@@ -427,12 +433,15 @@ def _with_concession(
 _SIDES_ONLY = "every figure comes from a side with a stake in it"
 
 
-def _neutral_floor(ev: GroupEvidence, grades: dict[str, Grade]) -> tuple[Claim, float, bool] | None:
+def _neutral_floor(
+    ev: GroupEvidence, grades: dict[str, Grade]
+) -> tuple[list[Claim], float, bool] | None:
     """The highest neutral count later figures overtook (a figure, a range or a floor;
-    not a vague word, a ceiling or an improbable figure), with its lower bound and
-    whether it is excluded."""
+    not a vague word, a ceiling or an improbable figure) — of those as high, the latest
+    — with its lower bound and whether it is excluded: every claim giving it then."""
     units, statement_of, claims = ev.units, ev.statement_by_claim, ev.store.claims
-    best: tuple[tuple[float, int], str] | None = None
+    best: tuple[tuple[float, int], dt.date] | None = None
+    found: list[Claim] = []
     for x in ev.overtaken:
         c = claims[x]
         value = statement_of[x].value
@@ -444,22 +453,33 @@ def _neutral_floor(ev: GroupEvidence, grades: dict[str, Grade]) -> tuple[Claim, 
             or (x in grades and grades[x].grade == 5)
         ):
             continue
-        key = (bounds(value)[0], x)
+        when = ev.said_on(c)
+        key = (bounds(value)[0], when.low if when is not None and when.known else dt.date.min)
         if best is None or key > best:
-            best = key
+            best, found = key, [c]
+        elif key == best:
+            found.append(c)
     if best is None:
         return None
-    (figure, excluded), x = best
-    return claims[x], figure, excluded > 0
+    (figure, excluded), _ = best
+    return sorted(found, key=lambda c: c.id), figure, excluded > 0
 
 
-def _with_neutral_floor(ev: GroupEvidence, basis: str, weak: str | None, floor: Claim) -> str:
+def _with_neutral_floor(ev: GroupEvidence, basis: str, weak: str | None, floor: list[Claim]) -> str:
     """The basis, saying the low is the latest neutral count the sides' figures passed."""
     statement_of = ev.statement_by_claim
-    said = statement_of[floor.id].value if floor.id in ev.reworded else floor.parsed
-    when = ev.said_on(floor)
+    first = floor[0]
+    said = statement_of[first.id].value if first.id in ev.reworded else first.parsed
+    when = ev.said_on(first)
     day = f" of {when}" if when is not None and when.known else ""
-    who = (floor if relays_by_choice(ev, floor) else ev.relayed_from.get(floor.id, floor)).speaker
+    who = ", ".join(
+        sorted(
+            {
+                (c if relays_by_choice(ev, c) else ev.relayed_from.get(c.id, c)).speaker
+                for c in floor
+            }
+        )
+    )
     clause = f"low {said}: the count of {who}{day}, the highest neutral one, overtaken since"
     closing = f"; {weak}, so the basis is weak" if weak else ""
     if closing and basis.endswith(closing):
@@ -601,10 +621,26 @@ def _best(
         if counts:
             win = min(counts, key=lambda i: (ranked[i], str(said[i].value.key)))
     best, units = ranked[win][2], support[win]
+    if best < low and at_ends[0]:
+        # A low raised to a side's concession (``at_ends``: the claims at the low, and
+        # at the high): the best is the figure the conceding claims state — "about
+        # 350" gives 350, not the 315 it reaches down to — within the high.
+        statement_of = ev.statement_by_claim
+        stated: dict[str, float] = {}
+        for cid in at_ends[0]:
+            value = statement_of[cid].value
+            if cid in f:
+                stated[cid] = f[cid].figure
+            elif isinstance(value, Quantity):
+                stated[cid] = _figures(value).figure
+        best = min(stated.values(), default=low)
+        if high is not None and best > high:
+            best = high
+        behind = {cid for cid, x in stated.items() if x == best}
+        return sorted(behind or at_ends[0]), best, units
     if best < low or (high is not None and best > high):
         best = max(best, low) if high is None else min(max(best, low), high)
         behind = {c.id for c in pool if f[c.id].low == best or f[c.id].figure == best}
-        # (a low raised to a side's concession: the claims conceding it, ``at_ends``)
         return sorted(behind or (at_ends[0] if best == low else at_ends[1])), best, units
     behind = {
         c.id

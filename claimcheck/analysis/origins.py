@@ -224,17 +224,20 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
         if not cited:
             continue
         carrier = None
+        if by_document is None:
+            by_document = defaultdict(list)
+            for j, d in enumerate(claims):
+                if d.source is not None:
+                    by_document[d.source].append(j)
         for doc_id in cited:
-            index = indexes.get(doc_id)
-            if index is None:
-                if by_document is None:
-                    by_document = defaultdict(list)
-                    for j, d in enumerate(claims):
-                        if d.source is not None:
-                            by_document[d.source].append(j)
-                index = indexes[doc_id] = _DocIndex(ev, by_document.get(doc_id, []))
-            at = index.carrier(ev, st)
-            if at is not None and (not quoted or origin[claims[at].id] == origin[c.id]):
+            if quoted:  # (among the document's claims in that party's voice, first by id)
+                at = _carrier_of(ev, by_document.get(doc_id, []), st, origin, origin[c.id])
+            else:
+                index = indexes.get(doc_id)
+                if index is None:
+                    index = indexes[doc_id] = _DocIndex(ev, by_document.get(doc_id, []))
+                at = index.carrier(ev, st)
+            if at is not None:
                 carrier = (doc_id, at)
                 break
         if carrier is not None:
@@ -296,6 +299,22 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             ev.relayed_from[c.id] = claims[j]
             ev.relay_reasons[c.id] = path
     return origin, credit
+
+
+def _carrier_of(
+    ev: GroupEvidence, positions: list[int], st: Statement, origin: dict[str, int], voice: int
+) -> int | None:
+    """The position of the first claim by id, among ``positions``, of the origin
+    ``voice`` whose statement supports ``st`` (what a party's quoted word relays)."""
+    claims, statement_of = ev.claims, ev.statement_by_claim
+    found = [
+        j
+        for j in positions
+        if origin[claims[j].id] == voice
+        and (t := statement_of.get(claims[j].id)) is not None
+        and ev.statement_supports(t, st)
+    ]
+    return min(found, key=lambda j: claims[j].id) if found else None
 
 
 #: The reason :func:`compute_origins` gives a suspected relay: a same quote, no citation.

@@ -99,12 +99,13 @@ def _case(
         nearest = max(nears) if lower else min(nears)
         small, large = (nearest, limit[0]) if lower else (limit[0], nearest)
         if small <= 0 or large >= FAR_OFF * small:
-            gap = large - small
-            if max(nears) - min(nears) < gap:
+            # (those within twice the nearest's distance, as strongest has it: the same
+            # threshold, computed alike)
+            edge = nearest - (large - small) if lower else nearest + (large - small)
+            if (min(nears) > edge) if lower else (max(nears) < edge):
                 return _add_units(counted, [u for _, _, u in items], None)
-            # (those within twice the nearest's distance, as strongest has it)
-            n_simple, packed = within(nearest - gap if lower else nearest + gap) if k else (0, 0)
-            close = [u for lo, hi, u in items if abs((hi if lower else lo)[0] - nearest) < gap]
+            n_simple, packed = within(edge) if k else (0, 0)
+            close = [u for lo, hi, u in items if ((hi[0] > edge) if lower else (lo[0] < edge))]
             if n_simple + len(close) > 1:
                 cluster = _add_units(packed, close, None)
     found = _overlapping(tree, pos, items)

@@ -381,12 +381,13 @@ def strongest(items: list[tuple[Bound, Bound, Unit]], limit: Bound, lower: bool)
         if small <= 0 or large >= FAR_OFF * small:
             # (those within twice the nearest's distance: one outlier further off does
             # not break the others' agreement)
-            gap = large - small
+            # (the threshold as the sweep computes it: the same floats, the same answer)
+            edge = nearest - (large - small) if lower else nearest + (large - small)
             cluster = list(
                 {
                     id(u): u
                     for (lo, hi, u), x in zip(items, near, strict=True)
-                    if abs(x - nearest) < gap
+                    if (x > edge if lower else x < edge)
                 }.values()
             )
             if len(cluster) == len(items):

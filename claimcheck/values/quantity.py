@@ -148,8 +148,11 @@ _RE_NUMBER = re.compile(rf"^{_NUMBER}$")
 _RE_RANGE = re.compile(rf"^(?P<a>{_NUMBER})\s*(?:-|–|—|to|à|a)\s*(?P<b>{_NUMBER})$")
 _RE_SYMBOL = re.compile(rf"^(?P<op>>=|<=|≥|≤|>|<|~|≈|\+)\s*(?P<n>{_NUMBER})$")
 _RE_PLUS = re.compile(rf"^(?P<n>{_NUMBER})\s*\+$")
-#: "200-plus": the figure and "plus" after it.
-_RE_HYPHEN_PLUS = re.compile(r"(\d)-plus$")
+#: "200-plus": the figure and "plus" after it (a value, not a word scanning reads).
+_RE_HYPHEN_PLUS = re.compile(r"(\d)-plus\b")
+_RE_WORD_PLUS = re.compile(rf"^(?P<n>{_NUMBER}) plus$")
+#: "an estimated 15,000", "estimated 300".
+_RE_ESTIMATED = re.compile(r"^(?:an )?estimated (?P<n>.+)$")
 #: Digits and a size glued to them: "15k".
 _RE_GLUED_SIZE = re.compile(r"^(\d[\d.,]*)(k)$")
 
@@ -296,9 +299,16 @@ def _parse_clean(text: str, stated: str) -> Quantity | None:
     scaled = _scaled(text, stated)
     if scaled is not None:
         return scaled
-    m = _RE_PLUS.match(text)
+    m = _RE_PLUS.match(text) or _RE_WORD_PLUS.match(text)
     if m:
         return _apply("at-least", _figure_or_fail(m["n"], stated), stated)
+    m = _RE_ESTIMATED.match(text)
+    if m:  # "an estimated 15,000": about that (not a scanning word: it heads prose too)
+        inner = _parse_clean(m["n"], stated)
+        if inner is not None and inner.form == "exact":
+            return _apply("approx", (inner.low, inner.high, inner.low), stated)
+        if inner is not None:
+            return inner  # ("an estimated 20 to 30": the range it gives)
     m = _RE_SYMBOL.match(text)
     if m:
         form = SYMBOLS[m["op"]]
