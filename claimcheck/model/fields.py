@@ -203,40 +203,36 @@ Date = Annotated[
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
+_DAY = r"\d{4}(-\d{2}(-\d{2})?)?"
+
+
+def _date_schema(pattern: str, description: str) -> WithJsonSchema:
+    """A date value's JSON Schema: text matching ``pattern``, or a bare year."""
+    return WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": pattern},
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ],
+            "description": description,
+        }
+    )
+
+
 DateSpan = Annotated[
     DateRange,
     PlainValidator(_date_range),
     PlainSerializer(lambda d: str(d), return_type=str),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {
-                    "type": "string",
-                    "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?|unknown)$",
-                },
-                {"type": "integer", "minimum": 1, "maximum": 9999},
-            ],
-            "description": f"a date or range: {ACCEPTED_DATE_FORMS}",
-        }
-    ),
+    _date_schema(rf"^({_DAY}(/{_DAY})?|unknown)$", f"a date or range: {ACCEPTED_DATE_FORMS}"),
 ]
-_DAY = r"\d{4}(-\d{2}(-\d{2})?)?"
 #: A subject's extent: a date or range, whose end (or start) may be open.
 Extent = Annotated[
     DateRange,
     PlainValidator(_extent),
     PlainSerializer(lambda d: str(d), return_type=str),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {
-                    "type": "string",
-                    "pattern": rf"^({_DAY}(/({_DAY}|\.\.))?|\.\./{_DAY}|unknown)$",
-                },
-                {"type": "integer", "minimum": 1, "maximum": 9999},
-            ],
-            "description": f"a date or range: {ACCEPTED_DATE_FORMS}; or {OPEN_END_FORMS}",
-        }
+    _date_schema(
+        rf"^({_DAY}(/({_DAY}|\.\.))?|\.\./{_DAY}|unknown)$",
+        f"a date or range: {ACCEPTED_DATE_FORMS}; or {OPEN_END_FORMS}",
     ),
 ]
 Tolerance = Annotated[
