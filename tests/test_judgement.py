@@ -83,6 +83,15 @@ WORLD = textwrap.dedent("""\
 # --- helpers ------------------------------------------------------------------------------
 
 
+#: The world with Coastline Radio's dispatch citing Meridian's of the same day.
+RADIO_CITES_MERIDIAN = WORLD.replace(
+    "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05}",
+    "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05, "
+    "cites: [meridian-0305]}",
+)
+assert RADIO_CITES_MERIDIAN != WORLD
+
+
 def claims_yaml(*rows: str) -> str:
     return "claims:\n" + "".join(f"  - {r}\n" for r in rows)
 
@@ -351,11 +360,7 @@ def test_a_relay_worded_otherwise_counts_as_what_it_relays(
         "{id: open-ward-31, subject: dresk-shelling, property: civilian_deaths, value: 31, "
         "source: harbor-0306, claimant: open-ward, as_of: 2031-03-06}",
     )
-    cites = WORLD.replace(
-        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05}",
-        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05, "
-        "cites: [meridian-0305]}",
-    )
+    cites = RADIO_CITES_MERIDIAN
     root = make_store({"world.yaml": cites, "claims.yaml": claims_yaml(*rows)}, base=False)
     data = run(root)
     assert findings(data, "CC101") == []
@@ -463,11 +468,7 @@ def test_a_looser_relay_gives_its_sources_figure_to_the_estimate(
     """Meridian carries Watchlight's 25; Coastline Radio, citing it, says "more than 20";
     Open Ward counted 30 the same day. The radio's words are Watchlight's figure, loosely
     put: the estimate's low is the 25 a source gave, not "more than 20"."""
-    cites = WORLD.replace(
-        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05}",
-        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05, "
-        "cites: [meridian-0305]}",
-    )
+    cites = RADIO_CITES_MERIDIAN
     rows = (
         "{id: watchlight-25, subject: dresk-shelling, property: civilian_deaths, value: 25, "
         "source: meridian-0305, claimant: watchlight}",
@@ -645,11 +646,7 @@ def test_a_relay_joining_a_dispute_keeps_its_fingerprint(
         "{id: open-ward-under-10, subject: dresk-shelling, property: civilian_deaths, "
         "value: fewer than 10, source: harbor-0305, claimant: open-ward}",
     ]
-    cites = WORLD.replace(
-        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05}",
-        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05, "
-        "cites: [meridian-0305]}",
-    )
+    cites = RADIO_CITES_MERIDIAN
     before = findings(
         run(make_store({"world.yaml": cites, "claims.yaml": claims_yaml(*rows)}, base=False)),
         "CC101",
@@ -1950,10 +1947,12 @@ def test_a_concession_in_rough_words_gives_its_figure_as_the_best(
         "{id: watchlight-150, subject: saltmarsh-clashes, property: army_losses, "
         "value: more than 150, source: eastwind-0305, claimant: watchlight, as_of: 2031-03-04}",
     )
-    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
-    est = estimate(data, "saltmarsh-clashes", "army_losses")
-    assert est is not None
-    assert (est["low"], est["best"], est["high"]) == (315, 350, 350), est
+    est = estimate(
+        run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False)),
+        "saltmarsh-clashes",
+        "army_losses",
+    )
+    assert est is not None and (est["low"], est["best"], est["high"]) == (315, 350, 350), est
     assert est["claims"]["best"] == ["army-about-350"], est
     assert "(korvalian-army, as 'about 350')" in est["basis"], est["basis"]
 
@@ -1966,11 +1965,7 @@ def test_a_quoted_figure_relays_its_partys_statement_whatever_the_ids(
     citing it, says "about 25, Watchlight said". The radio relays Watchlight's statement
     (not Open Ward's, whichever id sorts first): the army's 60 is in dispute with the 25
     alone, and the finding's fingerprint is the same either way."""
-    cites = WORLD.replace(
-        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05}",
-        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05, "
-        "cites: [meridian-0305]}",
-    )
+    cites = RADIO_CITES_MERIDIAN
     rows = (
         f"{{id: {commission}, subject: dresk-shelling, property: civilian_deaths, value: 25, "
         "source: meridian-0305, claimant: watchlight}",
