@@ -303,13 +303,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         shown = {c.id for c in evidence} | ({c.id for c in neutral[0]} if neutral else set())
         names += _overtaken(ev, shown)
     if stated and len(stated) < len(used):  # (DESIGN §4: where a stated figure exists)
-        vague: dict[str, set[str]] = {}
-        for c in used:
-            if f[c.id].kind == "vague":
-                vague.setdefault(c.value_text, set()).add(ev.relayed_from.get(c.id, c).speaker)
-        names += "; vague words left out where figures are stated: " + ", ".join(
-            f"'{word}' ({', '.join(sorted(who))})" for word, who in sorted(vague.items())
-        )
+        names += _vague_left_out(ev, [c for c in used if f[c.id].kind == "vague"])
     return Estimate(
         subject=ev.subject_id,
         property=ev.property_id,
@@ -330,6 +324,31 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         best_origins=n_best,
         basis=names,
     )
+
+
+def _said(ev: GroupEvidence, c: Claim) -> str:
+    """A claim's figure as the basis names it (a relay's: the one it relays)."""
+    return str(ev.statement_by_claim[c.id].value if c.id in ev.reworded else c.parsed)
+
+
+def _source(ev: GroupEvidence, c: Claim) -> Claim:
+    """The claim whose figure ``c`` gives: the one it relays — not another paper's it is
+    credited to only by a choice among equals (two papers citing one dispatch)."""
+    return c if relays_by_choice(ev, c) else ev.relayed_from.get(c.id, c)
+
+
+def _weak_clause(weak: str | None) -> str:
+    return f"; {weak}, so the basis is weak" if weak else ""
+
+
+def _before_closing(basis: str, weak: str | None, clauses: list[str]) -> str:
+    """The basis with ``clauses`` added before its closing word on a weak basis."""
+    closing = _weak_clause(weak)
+    if closing and basis.endswith(closing):
+        basis = basis[: -len(closing)]
+    else:
+        closing = ""
+    return basis + "".join(f"; {c}" for c in clauses) + closing
 
 
 class _Concession(NamedTuple):
@@ -369,7 +388,7 @@ def _concession(ev: GroupEvidence, credible: list[Claim]) -> _Concession | None:
         value = statement_of[c.id].value
         if not isinstance(value, Quantity) or _kind(value) in ("vague", "ceiling"):
             return False
-        party = parties.get(ev.relayed_from.get(c.id, c).claimant or "")
+        party = parties.get(_source(ev, c).claimant or "")
         return not (party is not None and party.is_anonymous) and value.low > 0
 
     conceding = [c for c in credible if concedes(c)]
@@ -399,13 +418,13 @@ def _with_concession(
 ) -> str:
     """The basis, saying which figures fell below a side's own losses, and whose (said
     before any closing word on a weak basis)."""
-    statement_of, claims = ev.statement_by_claim, {c.id: c for c in ev.claims}
+    claims = {c.id: c for c in ev.claims}
 
     def said(c: Claim) -> str:
-        return str(statement_of[c.id].value if c.id in ev.reworded else c.parsed)
+        return _said(ev, c)
 
     def who(c: Claim) -> str:
-        return ev.relayed_from.get(c.id, c).speaker
+        return _source(ev, c).speaker
 
     side = ev.prop.losses_of if ev.prop is not None else None
     whose = ", ".join(sorted({who(c) for c in concession.at_floor}))
@@ -421,12 +440,7 @@ def _with_concession(
     if raised:
         shown = sorted({f"{said(claims[cid])} ({who(claims[cid])})" for cid in raised})
         clauses.append(f"low raised from {', '.join(shown)} to {conceded}")
-    closing = f"; {weak}, so the basis is weak" if weak else ""
-    if closing and basis.endswith(closing):
-        basis = basis[: -len(closing)]
-    else:
-        closing = ""
-    return basis + "".join(f"; {c}" for c in clauses) + closing
+    return _before_closing(basis, weak, clauses)
 
 
 #: Why an estimate is weak when no neutral origin stands behind any figure.
@@ -467,24 +481,24 @@ def _neutral_floor(
 
 def _with_neutral_floor(ev: GroupEvidence, basis: str, weak: str | None, floor: list[Claim]) -> str:
     """The basis, saying the low is the latest neutral count the sides' figures passed."""
-    statement_of = ev.statement_by_claim
-    first = floor[0]
-    said = statement_of[first.id].value if first.id in ev.reworded else first.parsed
-    when = ev.said_on(first)
+    when = ev.said_on(floor[0])
     day = f" of {when}" if when is not None and when.known else ""
-    who = ", ".join(
-        sorted(
-            {
-                (c if relays_by_choice(ev, c) else ev.relayed_from.get(c.id, c)).speaker
-                for c in floor
-            }
-        )
+    who = ", ".join(sorted({_source(ev, c).speaker for c in floor}))
+    clause = (
+        f"low {_said(ev, floor[0])}: the count of {who}{day}, the highest neutral one, "
+        "overtaken since"
     )
-    clause = f"low {said}: the count of {who}{day}, the highest neutral one, overtaken since"
-    closing = f"; {weak}, so the basis is weak" if weak else ""
-    if closing and basis.endswith(closing):
-        return f"{basis[: -len(closing)]}; {clause}{closing}"
-    return f"{basis}; {clause}"
+    return _before_closing(basis, weak, [clause])
+
+
+def _vague_left_out(ev: GroupEvidence, vague: list[Claim]) -> str:
+    """The basis's words on the vague words left out where figures are stated."""
+    by_word: dict[str, set[str]] = {}
+    for c in vague:
+        by_word.setdefault(c.value_text, set()).add(_source(ev, c).speaker)
+    return "; vague words left out where figures are stated: " + ", ".join(
+        f"'{word}' ({', '.join(sorted(who))})" for word, who in sorted(by_word.items())
+    )
 
 
 #: The overtaken figures a basis names, at most (a daily toll overtakes thousands).
@@ -494,15 +508,13 @@ _NAMED_OVERTAKEN = 4
 def _overtaken(ev: GroupEvidence, evidence: set[str]) -> str:
     """The basis's words on the figures later, higher ones of other origins overtook
     (counts of their day, no longer the toll): the latest few, by whom."""
-    statement_of, claims = ev.statement_by_claim, ev.store.claims
+    claims = ev.store.claims
     seen: dict[tuple[str, str], Any] = {}
     for cid in ev.overtaken:
         if cid in evidence:
             continue
         c = claims[cid]
-        said = str(statement_of[cid].value if cid in ev.reworded else c.parsed)
-        # (a relay's source; not another paper credited with one both cite)
-        who = (c if relays_by_choice(ev, c) else ev.relayed_from.get(cid, c)).speaker
+        said, who = _said(ev, c), _source(ev, c).speaker
         when = ev.said_on(c)
         day = when.low if when is not None and when.known else None
         key = (said, who)
@@ -686,13 +698,12 @@ def _basis(
     vague_only: bool,
 ) -> str:
     claims = {c.id: c for c in ev.claims}  # (the group's: a store's is millions)
-    statement_of = ev.statement_by_claim
 
     def said(c: Claim) -> str:  # (a relay's figure: the one it relays)
-        return str(statement_of[c.id].value if c.id in ev.reworded else c.parsed)
+        return _said(ev, c)
 
     # (who gave it: a relay's source, not the relay)
-    who = sorted({ev.relayed_from.get(cid, claims[cid]).speaker for cid in best_claims})
+    who = sorted({_source(ev, claims[cid]).speaker for cid in best_claims})
     # (a vague word's size is nobody's figure: said as what it is)
     what = (
         "the size of " + ", ".join(sorted({f"'{said(claims[c])}'" for c in best_claims})) + ","
@@ -728,6 +739,5 @@ def _basis(
         text += "; no claim states a figure"
     if ev.admitting is not None:
         text += f"; {admission(ev.admitting)}"
-    if weak:
-        text += f"; {weak}, so the basis is weak"
+    text += _weak_clause(weak)
     return text
