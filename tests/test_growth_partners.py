@@ -131,7 +131,14 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
                 and bounds(y.parsed)[0] > ev.limits(x.parsed)[1]
             )
 
-        lower = {x.id for x in asserted for y in asserted if above(x, y) and _clash(ev, x, y)}
+        # (a neutral count is the lower side only against another neutral count)
+        stake = {c.id: ev.units[c.id].stake for c in asserted}
+        lower = {
+            x.id
+            for x in asserted
+            for y in asserted
+            if above(x, y) and _clash(ev, x, y) and (stake[x.id] is not None or stake[y.id] is None)
+        }
         expected = {
             x.id for x in standing for y in standing if above(x, y) and ev.growth(x, y)
         } - lower
@@ -389,3 +396,21 @@ def test_the_latest_neutral_count_is_the_low_when_only_a_sides_figures_followed(
     assert est["claims"]["low"] == ["c01"], est
     assert "low 150: the count of ngo of 2031-03-14, the highest neutral one" in est["basis"]
     assert "every figure since the latest neutral count comes from a side" in est["basis"]
+
+
+def test_a_sides_higher_claim_does_not_keep_a_neutral_count_from_growing(
+    tmp_path: Path,
+) -> None:
+    """After the siege a paper counts 34 and the rebels claim 70 the same day; a rights
+    group's named list of 38 follows weeks later. The rebels' claim disputes the 34, but
+    the 34 was still a neutral count of its day, which the rights group's list overtook:
+    it weighs as a floor, and the 38 is not "contradicted" by it."""
+    rows = [("o0", None, "34", "2031-04-02"), ("o1", "vlf", "70", "2031-04-02")]
+    rows.append(("o2", "ngo", "38", "2031-04-20"))
+    store = write(tmp_path, rows)
+    ev = StoreEvidence(store).group(("siege", "killed"))
+    assert "c00" in ev.overtaken
+    data = check(store).as_dict()
+    assert "contradicted" not in data["grades"]["c02"]["reason"], data["grades"]["c02"]
+    (est,) = data["estimates"]
+    assert est["best"] == 38, est

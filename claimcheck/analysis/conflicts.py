@@ -69,16 +69,28 @@ def lower_in_dispute(group: GroupEvidence, superseded: dict[str, Claim]) -> set[
     """The asserted claims a higher figure of another origin disputes, growth aside —
     below an earlier count, passed steeply within days by another stake, or by the
     other side after the last day: the lower side of a dispute (given the figures
-    their own origins revised, ``superseded``: out of any dispute)."""
-    partner = _partners(group, superseded)[1]
+    their own origins revised, ``superseded``: out of any dispute). A neutral count
+    only when another neutral count disputes it from above: the rebels' 70 the day a
+    hospital counts 34 does not make the hospital's count no count of its day."""
+    asserted, partner = _partners(group, superseded)
     if not partner:
         return set()
-    statement_of = group.statement_by_claim
-    return {
-        cid
-        for cid, y in partner.items()
-        if bounds(statement_of[y.id].value)[0] > group.limits(statement_of[cid].value)[1]
-    }
+    statement_of, units = group.statement_by_claim, group.units
+
+    def above(cid: str, y: Claim) -> bool:
+        return bounds(statement_of[y.id].value)[0] > group.limits(statement_of[cid].value)[1]
+
+    found = {cid for cid, y in partner.items() if above(cid, y)}
+    neutral = [c for c in asserted if units[c.id].stake is None]
+    if any(units[cid].stake is None for cid in found):
+        # (each neutral count against the neutral ones alone)
+        among = _interval_partners(group, neutral) if group.interval else {}
+        found = {
+            cid
+            for cid in found
+            if units[cid].stake is not None or (cid in among and above(cid, among[cid]))
+        }
+    return found
 
 
 def _partners(
