@@ -359,3 +359,70 @@ def test_a_figure_revised_since_by_its_origin_says_so_in_the_table(
     assert "(revised since: 20)" in m10, m10
     html = report(runner, root, "--format", "html")
     assert "revised since: 20" in html
+
+
+def daily_toll(counts: dict[int, int], *more: str) -> str:
+    """A ministry's toll of the battle on each day (day of November 2023 -> count), in
+    RFI's dispatch of the day; the army's 2 on the last day; then ``more`` claims."""
+    return (
+        "documents:\n"
+        + "".join(f"  - {{id: day-{d}, outlet: rfi, published: 2023-11-{d}}}\n" for d in counts)
+        + "  - {id: army-14, outlet: le-monde, published: 2023-11-14}\n"
+        "parties:\n"
+        "  - {id: ministry, name: Ministry of Health, kind: state, side: rebels}\n"
+        "claims:\n"
+        + "".join(
+            f"  - {{id: m{d}, subject: battle, property: deaths, value: {n}, source: day-{d}, "
+            f"claimant: ministry, as_of: 2023-11-{d}}}\n"
+            for d, n in counts.items()
+        )
+        + "  - {id: f2, subject: battle, property: deaths, value: 2, source: army-14, "
+        "claimant: fama, as_of: 2023-11-14}\n" + "".join(more)
+    )
+
+
+def _table(md: str) -> list[list[str]]:
+    """The cells of the first who-says-what table's rows."""
+    lines = md.split("#### ", 1)[1].splitlines()[2:]
+    rows = lines[2 : next(i for i, line in enumerate(lines) if not line.startswith("|"))]
+    return [[cell.strip() for cell in line.split("|")[1:-1]] for line in rows]
+
+
+def test_a_daily_toll_folds_its_earlier_counts_out_of_the_table(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    """A ministry gives its toll every day (10, 18, 25, then 31); the army's 2 disputes
+    it. The table shows what stands — the ministry's 31 and the army's 2 — and one line
+    says the ministry's three earlier counts, the first and the last; the timeline still
+    has every count."""
+    toll = daily_toll({11: 10, 12: 18, 13: 25, 14: 31})
+    md = report(runner, make_store({"toll.yaml": toll}))
+    assert [(row[0], row[1]) for row in _table(md)] == [("A", "2"), ("B", "31")]
+    (line,) = [line for line in md.splitlines() if line.startswith("- **Ministry of Health**")]
+    assert "3 figures in 3 claims, from 10 (2023-11-11) to 25 (2023-11-13), via RFI" in line
+    timeline = md.split("## Timeline", 1)[1].split("## ", 1)[0]
+    assert all(f"{n} - " in timeline or f"{n} " in timeline for n in (10, 18, 25, 31))
+    html = report(runner, make_store({"toll.yaml": toll}), "--format", "html")
+    assert "3 figures in 3 claims, from 10 (2023-11-11) to 25 (2023-11-13), via RFI" in html
+
+
+def test_two_earlier_counts_or_one_a_finding_names_stay_in_the_table(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    """Folding is for running tolls: two earlier counts still read as rows, and an
+    earlier count a conflict names (the army's 40 the day after the ministry's 25 is a
+    dispute) stays where the reader can see it."""
+    md = report(runner, make_store({"toll.yaml": daily_toll({11: 10, 12: 18, 14: 31})}))
+    assert "Earlier counts folded" not in md
+    assert [row[1] for row in _table(md)] == ["2", "10", "18", "31"]
+    relayed = (
+        "  - {id: m12-monde, subject: battle, property: deaths, value: 20, source: monde-12, "
+        "claimant: ministry, as_of: 2023-11-12}\n"
+    )
+    toll = daily_toll({10: 5, 11: 10, 12: 18, 13: 25, 14: 31}, relayed)
+    monde = "documents:\n  - {id: monde-12, outlet: le-monde, published: 2023-11-12}\n"
+    md = report(runner, make_store({"toll.yaml": toll, "monde.yaml": monde}))
+    assert "CC107" in md
+    assert [row[1] for row in _table(md)] == ["2", "18", "20", "31"]
+    (line,) = [line for line in md.splitlines() if line.startswith("- **Ministry of Health**")]
+    assert "3 figures in 3 claims, from 5 (2023-11-10) to 25 (2023-11-13)" in line

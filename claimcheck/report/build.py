@@ -22,9 +22,10 @@ from claimcheck.engine import Result, thresholds
 from claimcheck.errors import Location
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.model import Claim
-from claimcheck.report.record import ConflictSubject, Gap, Group, Report, Row
+from claimcheck.report.record import ConflictSubject, EarlierCounts, Gap, Group, Report, Row
 from claimcheck.report.sections import CONFLICTS
 from claimcheck.rules import all_rules
+from claimcheck.rules.cc105_toll_revision import TollRevision
 from claimcheck.store import Store
 from claimcheck.track_records import outlet_records
 from claimcheck.values import DateRange, Quantity
@@ -117,20 +118,21 @@ def build(result: Result, title: str | None = None) -> Report:
                     subject_id, label, str(subject.date) if subject and subject.date else "", []
                 ),
             )
+            rows = [
+                replace(row(c), cluster=cluster.get(c.id, "-"), revised=revised.get(c.id, ""))
+                for c in claims
+            ]
+            shown, earlier = _fold_earlier(ev, rows, findings)
             heading.groups.append(
                 Group(
                     prop_id,
                     _property_label(store, prop_id),
                     prop.unit if prop else None,
                     prop.type if prop else "text",
-                    [
-                        replace(
-                            row(c), cluster=cluster.get(c.id, "-"), revised=revised.get(c.id, "")
-                        )
-                        for c in claims
-                    ],
+                    shown,
                     sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.rule)),
                     estimates.get((subject_id, prop_id)),
+                    earlier,
                 )
             )
         else:
@@ -148,7 +150,12 @@ def build(result: Result, title: str | None = None) -> Report:
     conflicts = sorted(in_conflict.values(), key=lambda s: (-s.worst, s.date or "9999", s.label))
     # (each subject's claims by date: a timeline, not the tables' order by value)
     timeline = [
-        r for s in conflicts for r in sorted((r for g in s.groups for r in g.rows), key=_as_of)
+        r
+        for s in conflicts
+        for r in sorted(
+            (r for g in s.groups for r in (*g.rows, *(r for e in g.earlier for r in e.rows))),
+            key=_as_of,
+        )
     ]
     nodes, edges = _provenance(result, [r.claim for r in timeline])
     documents = [
@@ -195,6 +202,47 @@ def build(result: Result, title: str | None = None) -> Report:
         ],
         stale=[f"{_in_store(store, r.location)}: {r.message()}" for r in result.stale_reviews],
     )
+
+
+#: An origin's earlier counts are folded out of a who-says-what table from this many on:
+#: one or two revisions read well as rows, a daily toll does not.
+FOLD_FROM = 3
+
+
+def _fold_earlier(
+    ev: GroupEvidence, rows: list[Row], findings: list[Finding]
+) -> tuple[list[Row], list[EarlierCounts]]:
+    """The rows a who-says-what table shows, and each origin's earlier counts folded out
+    of it (:class:`EarlierCounts`): figures that no longer stand (revised since by their
+    origin, or overtaken) and that no finding names but the origin's revisions (CC105),
+    when an origin has :data:`FOLD_FROM` of them or more. Each origin's in date order."""
+    named = {c for f in findings if f.rule != TollRevision.code for c in f.claims}
+    stale = ev.superseded.keys() | ev.overtaken.keys()
+    origin = ev.origins_by_claim
+    by_origin: dict[int, list[Row]] = {}
+    for r in rows:
+        cid = r.claim.id
+        if cid in stale and cid not in named:
+            by_origin.setdefault(origin[cid], []).append(r)
+    folded = {
+        at: sorted(found, key=lambda r: (_as_of(r), r.claim.id))
+        for at, found in by_origin.items()
+        if len(found) >= FOLD_FROM
+    }
+    if not folded:
+        return rows, []
+    gone = {r.claim.id for found in folded.values() for r in found}
+    earlier = [
+        EarlierCounts(found[0].claimant if found[0].claimant_named else found[0].outlet, found)
+        for _, found in sorted(folded.items())
+    ]
+    shown = [r for r in rows if r.claim.id not in gone]
+    # (the clusters left lettered again, A first: the table's letters run on)
+    letters: dict[str, str] = {}
+    for r in shown:
+        if r.cluster != "-" and r.cluster not in letters:
+            letters[r.cluster] = _letter(len(letters))
+    return [replace(r, cluster=letters.get(r.cluster, r.cluster)) for r in shown], earlier
 
 
 def _in_store(store: Store, where: Location) -> Location:

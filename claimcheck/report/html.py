@@ -21,6 +21,7 @@ from claimcheck.report import svg
 from claimcheck.report.markup import escape
 from claimcheck.report.record import (
     DOCUMENT_COLUMNS,
+    EARLIER,
     GAP_COLUMNS,
     OUTLET_COLUMNS,
     ROW_COLUMNS,
@@ -75,6 +76,7 @@ def _environment() -> jinja2.Environment:
         outlet_columns=OUTLET_COLUMNS,
         document_columns=DOCUMENT_COLUMNS,
         withdrawn_heading=WITHDRAWN,
+        earlier_heading=EARLIER,
         stale_heading=STALE,
     )
     return env

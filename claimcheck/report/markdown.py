@@ -13,6 +13,7 @@ from claimcheck.render import Raw, count, escape_markdown, table
 from claimcheck.report import mermaid
 from claimcheck.report.record import (
     DOCUMENT_COLUMNS,
+    EARLIER,
     GAP_COLUMNS,
     OUTLET_COLUMNS,
     ROW_COLUMNS,
@@ -75,6 +76,10 @@ def _group(group: Group) -> list[str]:
     ]
     out.append(table(rows, ROW_COLUMNS, "markdown"))
     out.append("")
+    if group.earlier:
+        out += [f"{EARLIER}:", ""]
+        out += [f"- **{esc(e.origin)}**: {esc(e.words())}" for e in group.earlier]
+        out.append("")
     if group.estimate is not None:
         e = group.estimate
         unit = f" {group.unit}" if group.unit else ""

@@ -55,12 +55,45 @@ class Row:
     revised: str = ""
 
 
+#: What precedes the list of origins' earlier counts under a table, in every format.
+EARLIER = (
+    "Earlier counts folded out of the table (revised since or overtaken, in no finding "
+    "but their origin's revisions; each is in the timeline)"
+)
+
 #: The heading of the list of withdrawn claims, in every format.
 WITHDRAWN = "Claims withdrawn (retracted or superseded: kept, weighed by no rule)"
 STALE = "Stale reviews (no finding has their fingerprint any more)"
 
 #: The columns of a group's who-says-what table, in every format.
 ROW_COLUMNS = ["cluster", "value", "interval", "claimant", "outlet", "document", "as of", "grade"]
+
+
+@dataclass
+class EarlierCounts:
+    """One origin's earlier counts of a running toll, folded out of a who-says-what
+    table: figures it has revised since or others' later counts overtook, named by no
+    finding but its revisions (a ministry's daily toll gives a row a day per outlet)."""
+
+    #: Who gave them: the claimant, or the outlet for its own reporting.
+    origin: str
+    rows: list[Row]
+
+    def words(self) -> str:
+        """``18 figures in 36 claims, from 40 (2025-03-01) to 968 (2025-03-19), via
+        Wire-A and Wire-B`` (user text made :func:`readable`; the renderer escapes)."""
+        first, last = self.rows[0], self.rows[-1]
+        figures = len({r.stated for r in self.rows})
+        outlets = sorted({r.outlet for r in self.rows})
+        return (
+            f"{count(figures, 'figure')} in {count(len(self.rows), 'claim')}, from "
+            f"{readable(first.stated)} ({first.as_of}) to {readable(last.stated)} "
+            f"({last.as_of}), via {readable(_and(outlets))}"
+        )
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 @dataclass
@@ -74,6 +107,8 @@ class Group:
     rows: list[Row]
     findings: list[Finding]
     estimate: Estimate | None
+    #: Origins' earlier counts folded out of ``rows`` (see :class:`EarlierCounts`).
+    earlier: list[EarlierCounts] = field(default_factory=list)
 
     @property
     def quantity_rows(self) -> list[Row]:
