@@ -96,6 +96,30 @@ def test_a_subject_part_of_another_gives_its_claims_to_it(
     assert report(runner, root).startswith("# Discrepancy report: The offensive\n")
 
 
+@pytest.mark.parametrize(("in_b", "title"), [(2, "The war"), (1, "Battle A")])
+def test_a_war_of_two_battles_is_titled_by_the_war_unless_one_holds_nearly_all(
+    runner: CliRunner, make_store: Callable[..., Path], in_b: int, title: str
+) -> None:
+    """Three claims on one battle and two on another are a report on the war they are
+    part of, though the first holds more than half; three against one, on the first."""
+    claims = "".join(
+        f"  - {{id: {b}{i}, subject: battle-{b}, property: date, value: 2023-11-0{i + 1}, "
+        "source: rfi-doc}\n"
+        for b, n in (("a", 3), ("b", in_b))
+        for i in range(n)
+    )
+    root = make_store(
+        {
+            "s.yaml": "subjects:\n"
+            "  - {id: war, label: The war}\n"
+            "  - {id: battle-a, label: Battle A, part_of: war}\n"
+            "  - {id: battle-b, label: Battle B, part_of: war}\n",
+            "c.yaml": "claims:\n" + claims,
+        }
+    )
+    assert report(runner, root).startswith(f"# Discrepancy report: {title}\n")
+
+
 # --- contents, counts, gaps ---------------------------------------------------------------
 
 

@@ -268,7 +268,9 @@ def default_title(store: Store) -> str:
     one: named after what the store is about, never after its folder.
 
     That is the narrowest subject that, with the subjects ``part_of`` it, holds more than
-    half of the claims (for the Kidal store, the Kidal offensive); when no subject does,
+    half of the claims (for the Kidal store, the Kidal offensive), or what it is part of
+    when a subject beside it holds over half as many (a war's two battles of 55 and 45
+    claims: the war); when no subject does,
     the top-level subjects with the most claims: ``A``, ``A and B``, ``A, B and 3 more``.
     """
     own = Counter(c.subject for c in store.claims.values() if c.active)
@@ -289,7 +291,19 @@ def default_title(store: Store) -> str:
 
     majority = [s for s, n in held.items() if 2 * n > total]
     if majority:
-        return f"Discrepancy report: {label(max(majority, key=lambda s: depth[s]))}"
+        about = max(majority, key=lambda s: (depth[s], s))
+        # (up to what it is part of while a sibling holds over half as many claims: a
+        # war's two battles of 55 and 45 claims make a report on the war)
+        while depth[about] > 1:
+            parent = store.part_of_chain(about)[1]
+            if not any(
+                2 * held[s] > held[about]
+                for s in held
+                if s != about and depth[s] == depth[about] and store.part_of_chain(s)[1] == parent
+            ):
+                break
+            about = parent
+        return f"Discrepancy report: {label(about)}"
     tops = sorted(
         (s for s in held if store.part_of_chain(s)[-1] == s),
         key=lambda s: (-held[s], label(s).lower()),
