@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 from claimcheck.analysis.conflicts import _clash
 from claimcheck.analysis.evidence import StoreEvidence
+from claimcheck.analysis.growth import outgrows
 from claimcheck.analysis.intervals import bounds
-from claimcheck.analysis.timing import outgrows
 from claimcheck.engine import check
 from claimcheck.store import load_store
 

@@ -15,15 +15,15 @@ from collections.abc import Iterable
 from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
 
-from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
-from claimcheck.analysis.statements import Conflicts, Statement
-from claimcheck.analysis.timing import (
+from claimcheck.analysis.growth import (
     CONTEMPORARY_DAYS,
     ByStakeAndDay,
     on_last_day,
     rivals,
     steep,
 )
+from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
+from claimcheck.analysis.statements import Conflicts, Statement
 from claimcheck.model import Claim
 from claimcheck.values.quantity import INF
 
@@ -217,7 +217,7 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
         key=lambda t: t[0],
     )
     # A figure of another stake given within CONTEMPORARY_DAYS of an interim one and
-    # rising steeply over it does not outgrow it (see timing.outgrows): of each stake
+    # rising steeply over it does not outgrow it (see growth.outgrows): of each stake
     # (None: neutral) and day, its highest figures, and its lowest interim ones.
     side = {c.id: units[c.id].stake for c, *_ in info} if growth else {}
     highs, lows = ByStakeAndDay(higher=True), ByStakeAndDay(higher=False)
@@ -232,7 +232,7 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
     for day, hi, o, c in interim if stakes or ended else ():
         lows.add(side[c.id], day, (hi, o, c))
     # Given on the subject's last day, a side's figure does not grow into the other
-    # side's, and given after it ended, into another stake's (timing.outgrows): of each
+    # side's, and given after it ended, into another stake's (growth.outgrows): of each
     # stake, the highest figures given after that day, and for those, the lowest figures
     # given on it or after it.
     end = group.end.toordinal() if stakes and group.end is not None else None

@@ -22,7 +22,7 @@ which units stand for or against each statement — the analyst's model of DESIG
   is superseded), and a count that a later, higher figure of another origin overtakes
   is **growth**, not a dispute: while the subject was under way (between stakes, only a
   modest or a late rise), and after it ended by a count of the same stake (see
-  :func:`.timing.outgrows`).
+  :func:`.growth.outgrows`).
 * Only **cited** claims count as evidence; unknown values and text say nothing.
 
 Nothing here compares all pairs of a group: statements are compared with the few units
@@ -43,7 +43,9 @@ from claimcheck.analysis.conflicts import (
     lower_in_dispute,
     statements_agree,
 )
+from claimcheck.analysis.growth import outgrows
 from claimcheck.analysis.intervals import Bound, bounds
+from claimcheck.analysis.latest_figures import LatestFigures, find_latest_figures
 from claimcheck.analysis.origins import (
     SUSPECTED,
     carry_relays,
@@ -69,14 +71,7 @@ from claimcheck.analysis.tallies import (
     unit_spans,
     walk,
 )
-from claimcheck.analysis.timing import (
-    LatestFigures,
-    before,
-    find_latest_figures,
-    find_repeats,
-    outgrows,
-    subject_end,
-)
+from claimcheck.analysis.timing import before, find_repeats, subject_end
 from claimcheck.model import Claim, Property, Subject
 from claimcheck.store import Store
 from claimcheck.values import DateRange, Quantity, Value
@@ -360,13 +355,13 @@ class GroupEvidence:
         """A count of its day, that a later, higher figure may overtake: a dated one (its
         ``as_of``, or its source's for a relay). Given while the subject was under way,
         a later figure of any stake may overtake it; given on the last day or after the
-        subject ended, fewer do (see :func:`~claimcheck.analysis.timing.outgrows`)."""
+        subject ended, fewer do (see :func:`~claimcheck.analysis.growth.outgrows`)."""
         as_of = self.when(claim)
         return as_of is not None and as_of.known
 
     def growth(self, first: Claim, later: Claim) -> bool:
         """Whether ``later`` (higher) only overtakes ``first``: a running toll growing
-        (see :func:`~claimcheck.analysis.timing.outgrows`)."""
+        (see :func:`~claimcheck.analysis.growth.outgrows`)."""
         return (
             self.cumulative
             and self.thresholds.cumulative_growth

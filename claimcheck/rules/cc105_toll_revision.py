@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.timing import earlier, raises_floor
+from claimcheck.analysis.latest_figures import raises_floor
+from claimcheck.analysis.timing import earlier
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.common import (

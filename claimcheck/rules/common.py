@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.latest_figures import raises_floor
 from claimcheck.analysis.origins import relays_by_choice
 from claimcheck.analysis.statements import Conflicts, Statement, Tally
-from claimcheck.analysis.timing import earlier, raises_floor
+from claimcheck.analysis.timing import earlier
 from claimcheck.model import Claim
 from claimcheck.rules.base import Draft
 from claimcheck.values import DateRange, Quantity

@@ -1,0 +1,315 @@
+"""A running toll's growth or dispute over time.
+
+A count of its day that a later, higher figure of another origin overtakes is growth,
+not a dispute: one given while the subject was still under way — unless the two have
+different stakes and the later rises steeply within days — and one given after it
+ended, by a later count of its own stake (:func:`outgrows`; :func:`note_overtaken`
+finds them in a group).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
+from claimcheck.model import Claim
+from claimcheck.values import DateRange
+
+if TYPE_CHECKING:
+    from claimcheck.analysis.group import GroupEvidence
+
+
+#: A running toll's figures from origins of different stakes (a party and a neutral
+#: count, or two sides) given within this many days of each other are weighed against
+#: each other: a later, higher one outgrows the earlier only by rising modestly...
+CONTEMPORARY_DAYS = 7
+#: ...to at most this many times it: an army's 40 then a hospital's 45 the next day is
+#: a toll rising, the rebels' 400 the next day a dispute. Further apart in time, or
+#: of one stake, a later higher figure is growth.
+STEEP_RISE = 2.0
+
+
+def rivals(side: str | None, other: str | None) -> bool:
+    """Whether two stakes are opposing sides (neither neutral)."""
+    return side is not None and other is not None and side != other
+
+
+def steep(first: Bound, later: Bound) -> bool:
+    """Whether a later lower bound ``later`` rises steeply over an upper bound ``first``
+    (their numbers: "more than 10" rises over 5 as 10 does)."""
+    return later[0] > STEEP_RISE * first[0]
+
+
+def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
+    """Whether ``later``, a higher figure given after ``first`` by another origin, may be
+    ``first``'s toll grown: told by an origin of the same stake (both neutral, or both
+    of one side) — a count goes on growing after the subject has ended, as bodies are
+    found, the wounded die and victims are named — or, for a ``first`` given while the
+    subject was under way, unless ``first`` was given on its last day and ``later`` by
+    the other side, a dispute (DESIGN §2: the army's toll on the day of a one-day
+    attack, the rebels' the next day), more than
+    :data:`CONTEMPORARY_DAYS` later, or no more than :data:`STEEP_RISE` times as high
+    (a ministry's toll on the day, a hospital's modestly higher count the next).
+    (A figure of unknown date may be anything's growth: callers ask only of figures
+    :func:`.timing.before` orders.)"""
+    units = group.units
+    mine, theirs = units[first.id].stake, units[later.id].stake
+    a, b = group.when(first), group.when(later)
+    if mine == theirs:
+        # (one stake's count given after the end still grows, but not steeply within
+        # days: Le Monde's 3 the day after a strike and Le Figaro's 300 the next day
+        # are a dispute)
+        if a is None or b is None or not after_end(group, a):
+            return True
+        return _grows_within_days(group, first, later, a, b)
+    if a is None or b is None:
+        return True
+    if after_end(group, a):
+        return False
+    if rivals(mine, theirs) and on_last_day(group, a):
+        return False
+    return _grows_within_days(group, first, later, a, b)
+
+
+def _grows_within_days(
+    group: GroupEvidence, first: Claim, later: Claim, a: DateRange, b: DateRange
+) -> bool:
+    """Whether ``later`` (said ``b``) is given more than :data:`CONTEMPORARY_DAYS` after
+    ``first`` (said ``a``), or rises over it no more than :data:`STEEP_RISE` times."""
+    if (b.low - a.high).days > CONTEMPORARY_DAYS:
+        return True
+    value = group.statement_by_claim
+    return not steep(bounds(value[first.id].value)[1], bounds(value[later.id].value)[0])
+
+
+def after_end(group: GroupEvidence, as_of: DateRange) -> bool:
+    """Whether a figure dated ``as_of`` was given after the subject ended (its date
+    reaching past the last day): only a later count of its own stake outgrows it."""
+    end = group.end
+    return end is not None and as_of.high > end
+
+
+def on_last_day(group: GroupEvidence, as_of: DateRange) -> bool:
+    """Whether a figure dated ``as_of`` was given on the subject's last day, not
+    before it (a count the other side's later toll does not outgrow)."""
+    end = group.end
+    return end is not None and as_of.high >= end
+
+
+class ByStakeAndDay:
+    """Figures by stake (a side, or None: neutral) and day, the two most extreme of
+    distinct origins each: those of other stakes given within a few days of a figure,
+    found in a few lookups."""
+
+    def __init__(self, higher: bool) -> None:
+        self.higher = higher
+        self.days: dict[str | None, dict[int, list[Item]]] = defaultdict(dict)
+
+    def add(self, side: str | None, day: int, item: Item) -> None:
+        found = self.days[side]
+        found[day] = best_two(found.get(day, []), item, higher=self.higher)
+
+    def others(self, side: str | None, first: int, last: int) -> list[Item]:
+        """The two most extreme of stakes other than ``side``, days first to last."""
+        out: list[Item] = []
+        for stake, days in self.days.items():
+            if stake == side:
+                continue
+            out = self._between(out, days, first, last)
+        return out
+
+    def of(self, side: str | None, first: int, last: int) -> list[Item]:
+        """The two most extreme of the stake ``side``, days first to last."""
+        days = self.days.get(side)
+        return self._between([], days, first, last) if days else []
+
+    def _between(
+        self, out: list[Item], days: dict[int, list[Item]], first: int, last: int
+    ) -> list[Item]:
+        for day in range(first, last + 1):
+            for item in days.get(day, ()):
+                out = best_two(out, item, higher=self.higher)
+        return out
+
+
+class _Rises:
+    """A running toll's figures by stake, day given and lower bound: is there one of
+    another stake, given within :data:`CONTEMPORARY_DAYS` after a day, above a bound but
+    not above a ceiling (a modest rise)? Indexed when first asked (most groups never
+    ask)."""
+
+    def __init__(self, figures: list[tuple[str | None, int, Bound, Claim]]) -> None:
+        self.figures = figures
+        #: stake -> day -> (its figures' lower bounds, sorted; the claims, alike)
+        self.days: dict[str | None, dict[int, tuple[list[Bound], list[Claim]]]] = {}
+        self.given_on: dict[str | None, list[int]] = {}  # each stake's days, in order
+
+    def _index(self) -> None:
+        found: dict[str | None, dict[int, list[tuple[Bound, int, Claim]]]] = {}
+        for n, (stake, day, low, claim) in enumerate(self.figures):
+            found.setdefault(stake, {}).setdefault(day, []).append((low, n, claim))
+        for stake, days in found.items():
+            self.days[stake] = {}
+            for day, given in days.items():
+                given.sort(key=lambda t: (t[0], t[1]))
+                self.days[stake][day] = ([t[0] for t in given], [t[2] for t in given])
+            self.given_on[stake] = sorted(days)
+
+    def modest(
+        self,
+        side: str | None,
+        day: int,
+        above: Bound,
+        upper: Bound,
+        neutral_only: bool,
+        own: Callable[[Claim], bool] | None = None,
+    ) -> Claim | None:
+        """A figure of a stake other than ``side`` (``neutral_only``: of no side) given in
+        the days after ``day``, whose lower bound is over ``above`` and does not rise
+        steeply over ``upper``. With ``own`` (whether a claim is of the figure's own
+        origin), a figure of the stake ``side`` itself, of another origin."""
+        if not self.given_on:
+            self._index()
+        for stake, days in self.days.items():
+            if (stake != side) if own is not None else (stake == side):
+                continue
+            if neutral_only and stake is not None:
+                continue
+            keys = self.given_on[stake]
+            first = bisect_right(keys, day)
+            for d in keys[first : bisect_right(keys, day + CONTEMPORARY_DAYS, first)]:
+                lows, claims = days[d]
+                k = bisect_right(lows, above)
+                # (the lowest above: a steep one of this day has no modest one above it)
+                while k < len(lows) and not steep(upper, lows[k]):
+                    if own is None or not own(claims[k]):
+                        return claims[k]
+                    k += 1
+        return None
+
+
+def _of_origin(origin: dict[str, int], mine: int, claim: Claim) -> bool:
+    return origin[claim.id] == mine
+
+
+def note_overtaken(
+    group: GroupEvidence,
+    claims: list[Claim],
+    overtaken: dict[str, Claim],
+    when_of: dict[str, DateRange | None],
+    origin: dict[str, int],
+) -> None:
+    """Note in ``overtaken`` the figures a later, higher figure of another origin outgrew
+    (:func:`outgrows`): one of the same stake; or, for a figure given while the subject
+    was under way, one given more than :data:`CONTEMPORARY_DAYS` later, or one of
+    another stake given within those days that rises over it modestly (found by day
+    and lower bound). A party's early low toll that a neutral count or the other side
+    steeply passes within days is disputed, not outgrown (its stake in a low figure is
+    the question); and so is a neutral count a party's toll steeply passes.
+    ``when_of``: each claim's :meth:`GroupEvidence.when`; ``origin``: each claim's
+    origin, as :func:`.latest_figures.find_latest_figures` reads it."""
+    units = group.units
+    # (as :meth:`GroupEvidence.when` and :meth:`GroupEvidence.provisional` have it)
+    when: dict[str, DateRange] = {}
+    for c in claims:
+        if c.stance == "asserts":
+            as_of = when_of[c.id]
+            if as_of is not None and as_of.known:
+                when[c.id] = as_of
+    if len(when) < 2:
+        return
+    dated = [c for c in claims if c.id in when]
+    end = group.end
+    # Sweep from the latest: keep the two highest lower bounds of distinct origins
+    # among the figures given after the current one (of each stake), and among those
+    # given more than CONTEMPORARY_DAYS after it (of any stake, and of none).
+    # (each figure as the statement it counts as: a relay's, what it relays)
+    value = {c.id: group.statement_by_claim[c.id].value for c in dated}
+    low_of = {c.id: bounds(value[c.id])[0] for c in dated}
+    # Only a figure whose lower bound passes another's limit can outgrow it: where
+    # none does (most running tolls, their figures agreeing), nothing is overtaken.
+    top = max(low_of.values())
+    if all(top <= group.limits(value[c.id])[1] for c in dated):
+        return
+    by_start = sorted(dated, key=lambda c: when[c.id].low, reverse=True)
+    by_end = sorted(dated, key=lambda c: when[c.id].high, reverse=True)
+    several = len({units[c.id].stake for c in dated}) > 1
+    rises = (
+        _Rises([(units[y.id].stake, when[y.id].low.toordinal(), low_of[y.id], y) for y in dated])
+        if several or end is not None
+        else None
+    )
+    tops: dict[str | None, list[Item]] = defaultdict(list)
+    far: list[Item] = []
+    far_of: dict[str | None, list[Item]] = defaultdict(list)
+    far_neutral: list[Item] = []
+    i = j = 0
+    for x in by_end:
+        said = when[x.id].high
+        while i < len(by_start) and when[by_start[i].id].low > said:
+            y = by_start[i]
+            side = units[y.id].stake
+            tops[side] = best_two(tops[side], (low_of[y.id], origin[y.id], y), higher=True)
+            i += 1
+        # (one stake during the subject: its later figures are all there is, far ones
+        # among them)
+        while (
+            (several or end is not None)
+            and j < len(by_start)
+            and (when[by_start[j].id].low - said).days > CONTEMPORARY_DAYS
+        ):
+            y = by_start[j]
+            item = (low_of[y.id], origin[y.id], y)
+            far = best_two(far, item, higher=True)
+            far_of[units[y.id].stake] = best_two(far_of[units[y.id].stake], item, higher=True)
+            if units[y.id].stake is None:
+                far_neutral = best_two(far_neutral, item, higher=True)
+            j += 1
+        mine, side = origin[x.id], units[x.id].stake
+        same = next((t for t in tops.get(side, ()) if t[1] != mine), None)
+        # (given after the subject ended: only its own stake's later count outgrows it)
+        ended = end is not None and said > end
+        if same is None and (ended or not several):
+            continue
+        _below, above = group.limits(value[x.id])
+        if ended:
+            if same is None or not same[0] > above:
+                continue
+            # (more than CONTEMPORARY_DAYS on, or a modest rise within them: see outgrows)
+            later = next((t for t in far_of.get(side, ()) if t[1] != mine), None)
+            if later is not None and later[0] > above:
+                overtaken[x.id] = later[2]
+                continue
+            assert rises is not None
+            upper = bounds(value[x.id])[1]
+            rise = rises.modest(
+                side, said.toordinal(), above, upper, False, own=partial(_of_origin, origin, mine)
+            )
+            if rise is not None:
+                overtaken[x.id] = rise
+            continue
+        # (a side's, given on the last day: the other side's later figures do not
+        # outgrow it, neutral ones as ever)
+        last_day = side is not None and on_last_day(group, when[x.id])
+        others = next((t for t in (far_neutral if last_day else far) if t[1] != mine), None)
+        for past in (same, others):
+            if past is not None and past[0] > above:
+                overtaken[x.id] = past[2]
+                break
+        else:
+            if not several or not any(
+                t[0] > above
+                for stake, found in tops.items()
+                if stake != side and not (last_day and stake is not None)
+                for t in found[:1]
+            ):
+                continue  # (no later figure of another stake above it at all)
+            assert rises is not None
+            upper = bounds(value[x.id])[1]
+            rise = rises.modest(side, said.toordinal(), above, upper, neutral_only=last_day)
+            if rise is not None:
+                overtaken[x.id] = rise

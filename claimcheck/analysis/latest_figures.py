@@ -1,0 +1,137 @@
+"""A running toll's latest figures: which of a group's figures still stand.
+
+For a cumulative toll, each origin's latest figure is its evidence (an earlier one is
+superseded, unless the latest still implies it without raising its open floor:
+:func:`raises_floor`), and a count of its day that a later, higher figure of another
+origin overtakes (:mod:`.growth`) is left out of the figures that count. A relay speaks
+as of its source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+from claimcheck.analysis.growth import note_overtaken
+from claimcheck.analysis.intervals import Bound, bounds
+from claimcheck.analysis.origins import relays_by_choice
+from claimcheck.model import Claim
+from claimcheck.values import Quantity
+from claimcheck.values.quantity import INF
+
+if TYPE_CHECKING:
+    from claimcheck.analysis.group import GroupEvidence
+
+
+class LatestFigures(NamedTuple):
+    """Which figures of a group still stand (see :attr:`GroupEvidence.latest`)."""
+
+    #: The claims that count for and against values (:attr:`GroupEvidence.counted`).
+    counted: list[Claim]
+    #: Figures their own origin has since revised: id → the origin's newest figure.
+    superseded: dict[str, Claim]
+    #: Figures older than their origin's latest, some still standing (implied by it).
+    earlier: set[str]
+    #: Interim figures another origin's later, higher figure overtook: id → that figure.
+    overtaken: dict[str, Claim]
+    #: Superseded figures their origin lowered at some later point (150, 142, then
+    #: 160: the 150 was withdrawn, whatever the origin says now).
+    lowered: frozenset[str] = frozenset()
+
+
+def find_latest_figures(
+    group: GroupEvidence, lower_in_dispute: Callable[[GroupEvidence, dict[str, Claim]], set[str]]
+) -> LatestFigures:
+    """The claims that count for and against values, with the superseded, earlier and
+    overtaken figures found on the way (``lower_in_dispute``: the claims a higher
+    figure disputes, given the superseded figures —
+    :func:`~claimcheck.analysis.conflicts.lower_in_dispute`)."""
+    statement_of = group.statement_by_claim
+    cited = [c for c in group.claims if c.cited and c.id in statement_of]
+    superseded: dict[str, Claim] = {}
+    earlier: set[str] = set()
+    overtaken: dict[str, Claim] = {}
+    lowered: set[str] = set()
+    if not group.cumulative or group.type != "quantity":
+        return LatestFigures(cited, superseded, earlier, overtaken)
+    # By the origin a figure is credited to: a relay of the army's figure is
+    # superseded when the army revises it. (But an outlet's own figure credited to
+    # another's only by a choice among equals — two papers citing one dispatch, one
+    # credited to the other by claim id — is its own outlet's: revised when that
+    # outlet revises, overtaken when another does, whichever id sorts first.)
+    origin = group.credited
+    if group.relay_reasons:
+        origin = dict(origin)
+        for c in cited:
+            if relays_by_choice(group, c):
+                origin[c.id] = group.origins_by_claim[c.id]
+    # A relay speaks as of its source, a repeat of an old figure as of when it was
+    # first given: neither is the origin's latest word.
+    when = group.when_of(cited)
+    dated: dict[int, list[Claim]] = defaultdict(list)
+    for c in cited:
+        as_of = when[c.id]
+        if c.stance == "asserts" and as_of is not None and as_of.known:
+            dated[origin[c.id]].append(c)
+    for claims in dated.values():
+        if len(claims) == 1 and when[claims[0].id].high >= when[claims[0].id].low:  # type: ignore[union-attr]
+            continue  # (most origins: one figure, its own latest)
+        last = max(when[c.id].low for c in claims)  # type: ignore[union-attr]
+        now = [c for c in claims if when[c.id].high >= last]  # type: ignore[union-attr]
+        said_now = {statement_of[c.id].index: statement_of[c.id] for c in now}
+        newest = max(now, key=lambda c: (when[c.id].low, c.id))  # type: ignore[union-attr]
+        for c in claims:
+            st = statement_of[c.id]
+            if when[c.id].high >= last or st.index in said_now:  # type: ignore[union-attr]
+                continue
+            earlier.add(c.id)
+            # A later figure that still implies it ("41" after "at least 30") leaves
+            # it standing: revised is only what the origin no longer says — or a floor
+            # it raised ("at least 20", then 30: CC105's revision).
+            if not any(group.statement_supports(t, st) for t in said_now.values()) or any(
+                raises_floor(st.value, t.value) for t in said_now.values()
+            ):
+                superseded[c.id] = newest
+        # Which of them the origin lowered later on: below some later figure's limit.
+        if group.type == "quantity" and superseded:
+            by_day: dict[dt.date, list[Claim]] = defaultdict(list)
+            for c in claims:
+                by_day[when[c.id].low].append(c)  # type: ignore[union-attr]
+            lowest: Bound | None = None  # (of the days after)
+            for day in sorted(by_day, reverse=True):
+                lowered.update(
+                    c.id
+                    for c in by_day[day]
+                    if c.id in superseded
+                    and lowest is not None
+                    and lowest < group.limits(statement_of[c.id].value)[0]
+                )
+                his = [bounds(statement_of[c.id].value)[1] for c in by_day[day]]
+                lowest = min(his) if lowest is None else min(lowest, *his)
+    counted = [c for c in cited if c.id not in superseded]
+    if group.thresholds.cumulative_growth:
+        # (A figure overtaken weighs in the tallies only as the floor it still sets
+        # (tallies.unit_spans) even when CC101 names it in a dispute with a later, lower
+        # figure: as itself it would count against every figure it merely grew into.
+        # The estimate's basis names it. But the lower side of a dispute — below
+        # another origin's count of its day or before, or passed steeply within days by
+        # another stake — was no count of its day: it is judged in that dispute.)
+        note_overtaken(group, counted, overtaken, when, origin)
+        if overtaken:
+            for x in lower_in_dispute(group, superseded).intersection(overtaken):
+                del overtaken[x]
+    counted = [c for c in counted if c.id not in overtaken]
+    return LatestFigures(counted, superseded, earlier, overtaken, frozenset(lowered))
+
+
+def raises_floor(first: object, then: object) -> bool:
+    """Whether a later figure ``then`` raises an open floor ``first`` ("at least 23"
+    then 31, or "at least 31"): a toll revised upward, though the two can both hold."""
+    return (
+        isinstance(first, Quantity)
+        and isinstance(then, Quantity)
+        and first.high == INF
+        and then.low > first.low
+    )
