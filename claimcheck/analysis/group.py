@@ -47,12 +47,10 @@ from claimcheck.analysis.growth import outgrows
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.latest_figures import LatestFigures, find_latest_figures
 from claimcheck.analysis.origins import (
-    SUSPECTED,
     carry_relays,
     compute_origins,
-    compute_units,
-    link_reasons,
-    subject_sides,
+    declared_relays,
+    looser_relays,
 )
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.relays import cites_components, find_relays, undisputed_relays
@@ -63,15 +61,14 @@ from claimcheck.analysis.statements import (
     Thresholds,
     Unit,
     find_statements,
+    tolerance_of,
 )
-from claimcheck.analysis.sweep import sweep_tallies
 from claimcheck.analysis.tallies import (
     supporting_claims,
-    uncontested_tallies,
-    unit_spans,
-    walk,
+    tally_statement,
 )
 from claimcheck.analysis.timing import before, find_repeats, subject_end
+from claimcheck.analysis.units import compute_units, interested_side, link_reasons, subject_sides
 from claimcheck.model import Claim, Property, Subject
 from claimcheck.store import Store
 from claimcheck.values import DateRange, Quantity, Value
@@ -115,7 +112,7 @@ class GroupEvidence:
         #: Every claim given, and the active ones with a readable value, in store order.
         self.all_claims: list[Claim] = list(claims)
         self.claims: list[Claim] = [c for c in claims if c.active and c.parsed is not None]
-        self.tolerance = self._tolerance()
+        self.tolerance = tolerance_of(self.prop, self.thresholds)
         self.statements: list[Statement]
         self.statements, self._quoted = find_statements(
             self.claims, self.value_keys, self.statement_by_claim
@@ -144,18 +141,6 @@ class GroupEvidence:
         self._origin, self._credit = compute_origins(self)
         if self.relayed_from:
             carry_relays(self)
-
-    # -- basics -------------------------------------------------------------------------
-
-    def _tolerance(self) -> float | str | None:
-        if self.prop is None:
-            return None
-        tolerance = self.prop.tolerance
-        if tolerance is None and self.prop.type == "quantity":
-            tolerance = self.thresholds.default_tolerance
-        if tolerance is None or (isinstance(tolerance, str) and not float(tolerance[:-1])):
-            return None  # "0%" is no tolerance: open bounds stay open
-        return tolerance or None
 
     # -- relations between values ----------------------------------------------------------
 
@@ -257,27 +242,12 @@ class GroupEvidence:
     def declared_relays(self) -> list[str]:
         """The relays the store's records make (citations, attributions in one article),
         not the suspected ones (a shared quote: which carries which is a guess)."""
-        return [
-            cid
-            for cid in self.relayed_from
-            if self.relay_reasons.get(cid, [SUSPECTED])[0] != SUSPECTED
-        ]
+        return declared_relays(self)
 
     def looser_relays(self) -> dict[str, Claim]:
         """Declared relays that keep their own, looser words ("about 40" citing a 41,
         see carry_relays): id → the claim whose figure they relay."""
-        found = self.memo.get("looser_relays")
-        if found is None:
-            statement_of = self.statement_by_claim
-            relayed = self.relayed_from
-            found = self.memo["looser_relays"] = {
-                cid: relayed[cid]
-                for cid in self.declared_relays()
-                if cid in statement_of
-                and relayed[cid].id in statement_of
-                and statement_of[cid] is not statement_of[relayed[cid].id]
-            }
-        return found  # type: ignore[return-value]
+        return looser_relays(self)
 
     def link_reasons(self, claims: Sequence[Claim]) -> set[str]:
         """Why these claims of different outlets are credited to fewer origins, in words
@@ -293,11 +263,7 @@ class GroupEvidence:
 
     def interested_side(self, claim: Claim) -> str | None:
         """The involved side a claim's claimant speaks for, or None (a neutral claimant)."""
-        sides = self.sides
-        if not sides:
-            return None
-        side = self.store.side_of(claim.claimant)
-        return side if side in sides else None
+        return interested_side(self, claim)
 
     @property
     def units(self) -> dict[str, Unit]:
@@ -309,7 +275,7 @@ class GroupEvidence:
     @property
     def admitting(self) -> Unit | None:
         """The unit of a side speaking against its interest, if any (found with the
-        units: see :func:`~claimcheck.analysis.origins.compute_units`)."""
+        units: see :func:`~claimcheck.analysis.units.compute_units`)."""
         self.units  # noqa: B018 (computes it)
         return self._admitting
 
@@ -412,18 +378,7 @@ class GroupEvidence:
         for a big group of quantities or dates, all at once where nobody can be against
         anyone (:func:`~.tallies.uncontested_tallies`), else by the walk."""
         if st.tally is None:
-            if self.exact_tallies:
-                st.tally = walk(self, st)
-            elif (
-                self.interval
-                # (the units with evidence are at most its claims: counted only if need be)
-                and len(self.statements) * len(self.counted) >= self.sweep_from
-                and len(self.statements) * len(unit_spans(self)) >= self.sweep_from
-            ):
-                sweep_tallies(self)
-            elif "uncontested" in self.memo or not uncontested_tallies(self):
-                self.memo["uncontested"] = False  # (asked once per group)
-                st.tally = walk(self, st)
+            tally_statement(self, st)
         return st.tally  # type: ignore[return-value]
 
     def support(self, st: Statement) -> list[Claim]:

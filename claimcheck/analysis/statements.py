@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from claimcheck.model import Claim
+from claimcheck.model import Claim, Property
 from claimcheck.values import Text, Value, is_unknown
 
 _MISSING = object()
@@ -30,6 +30,19 @@ class Thresholds:
     #: A running toll overtaken by another origin's later figure while the subject was
     #: under way is growth, not a conflict (CC101's option ``cumulative-growth``).
     cumulative_growth: bool = True
+
+
+def tolerance_of(prop: Property | None, thresholds: Thresholds) -> float | str | None:
+    """The tolerance a property's values are compared with: its own, or for a quantity
+    the default of ``thresholds``; None for none."""
+    if prop is None:
+        return None
+    tolerance = prop.tolerance
+    if tolerance is None and prop.type == "quantity":
+        tolerance = thresholds.default_tolerance
+    if tolerance is None or (isinstance(tolerance, str) and not float(tolerance[:-1])):
+        return None  # "0%" is no tolerance: open bounds stay open
+    return tolerance or None
 
 
 @dataclass(slots=True)

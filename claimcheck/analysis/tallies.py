@@ -6,7 +6,8 @@ the units against it count as their strongest case, since contradictors that dis
 among themselves do not add up. This is the exact walk, every unit for each statement;
 for big groups of quantities and dates, :mod:`claimcheck.analysis.sweep` gives the same
 tallies at once, and where nobody can be against anyone (most groups),
-:func:`uncontested_tallies` does, from the statements the evidence states.
+:func:`uncontested_tallies` does, from the statements the evidence states;
+:func:`tally_statement` takes the way that fits a group.
 """
 
 from __future__ import annotations
@@ -183,6 +184,26 @@ def judge(group: GroupEvidence, q: Query, spans: Any, denials: Any) -> tuple[boo
             if single and not pro:
                 pro = any(k != q.key for k in spans)
     return pro, why
+
+
+def tally_statement(group: GroupEvidence, st: Statement) -> None:
+    """:meth:`GroupEvidence.tally`: ``st``'s tally by the way that fits the group (the
+    sweep and :func:`uncontested_tallies` give every statement's at once)."""
+    if group.exact_tallies:
+        st.tally = walk(group, st)
+    elif (
+        group.interval
+        # (the units with evidence are at most its claims: counted only if need be)
+        and len(group.statements) * len(group.counted) >= group.sweep_from
+        and len(group.statements) * len(unit_spans(group)) >= group.sweep_from
+    ):
+        # (imported here: the sweep is built on this module's walk)
+        from claimcheck.analysis.sweep import sweep_tallies
+
+        sweep_tallies(group)
+    elif "uncontested" in group.memo or not uncontested_tallies(group):
+        group.memo["uncontested"] = False  # (asked once per group)
+        st.tally = walk(group, st)
 
 
 def walk(group: GroupEvidence, st: Statement) -> Tally:
