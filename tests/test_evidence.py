@@ -66,6 +66,7 @@ def _origins(ev: GroupEvidence) -> list[list[str]]:
     )
 )
 @example([("monde-doc", None), ("monde-doc", "medical-sources"), ("relay", "le-monde")])
+@example([("monde-doc", "medical-sources"), ("monde-doc", None), ("relay", "le-monde")])
 def test_the_group_and_the_provenance_agree_on_one_value(
     make_store: Callable[..., Path], claims: list[tuple[str, str | None]]
 ) -> None:
@@ -232,28 +233,27 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
     document citing (through any chain) the document of another claim about the same
     subject and property with the same value is credited to that claim's origin, and so
     is its own figure that its own document attributes to a claimant; and so is a
-    party's figure quoted in a document citing one where the same voice gives it. The
-    analysis of a
+    party's figure quoted in a document citing one where the same voice gives it — each
+    relay followed to the origin at the end of the chain. The analysis of a
     (subject, property) group (:mod:`claimcheck.analysis.group`) refines this with what
     values imply and with suspected relays.
     """
-    carriers: dict[tuple[str, str, str, object], str] = {}
-    #: The origin of a document's first claim of a value (whose voice carries it).
-    voices: dict[tuple[str, str, str, object], str] = {}
-    #: Figures a document attributes to a claimant: the first such claim's (id, origin).
-    quoted: dict[tuple[str, str, str, object], tuple[str, str]] = {}
+    Where = tuple[str, str, str, object]
+    #: The claims of a value in a document, in store order.
+    in_document: dict[Where, list[Claim]] = defaultdict(list)
+    #: Figures a document attributes to a claimant: the first such claim by id.
+    quoted: dict[Where, Claim] = {}
     for claim in claims:
         if claim.source is not None and claim.parsed is not None:
-            said = (claim.stance, claim.parsed.key)
-            where = (claim.source, claim.subject, claim.property, said)
+            where = (claim.source, claim.subject, claim.property, (claim.stance, claim.parsed.key))
+            in_document[where].append(claim)
             if (
                 isinstance(claim.parsed, Quantity)
                 and claim.stance == "asserts"
                 and not prov.own_reporting(claim)
+                and (where not in quoted or claim.id < quoted[where].id)
             ):
-                first = quoted.get(where)
-                if first is None or claim.id < first[0]:
-                    quoted[where] = (claim.id, prov.origin_key(claim))
+                quoted[where] = claim
     # An outlet keeping a count of its own (several figures of its own on one subject
     # and property) is not carrying the figures it quotes (as the group analysis has
     # it).
@@ -262,48 +262,38 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
         if prov.own_reporting(claim) and claim.parsed is not None and claim.stance == "asserts":
             counts[(claim.outlet, claim.subject, claim.property)].add(claim.parsed.key)
 
-    def attributed(claim: Claim, where: tuple[str, str, str, object]) -> tuple[str, str] | None:
+    def relays(claim: Claim) -> Claim | None:
+        """The claim whose value ``claim`` carries, if it carries another's."""
+        if claim.source is None or claim.parsed is None:
+            return None
+        said = (claim.stance, claim.parsed.key)
         if not prov.own_reporting(claim):
+            # A party's word in a document citing one where it says the same: relayed.
+            key = prov.origin_key(claim)
+            for doc_id in sorted(prov.cited(claim.source)):
+                same = in_document.get((doc_id, claim.subject, claim.property, said), [])
+                voice = [c for c in same if prov.origin_key(c) == key]
+                if voice:
+                    return voice[0]
             return None
-        if len(counts[(claim.outlet, claim.subject, claim.property)]) > 1:
-            return None
-        return quoted.get(where)
+        # The outlet's own figure that its own document attributes to a claimant.
+        if len(counts[(claim.outlet, claim.subject, claim.property)]) == 1:
+            attributed = quoted.get((claim.source, claim.subject, claim.property, said))
+            if attributed is not None:
+                return attributed
+        # Its own figure in a document citing one that carries it: that one's first claim.
+        for doc_id in sorted(prov.cited(claim.source)):
+            same = in_document.get((doc_id, claim.subject, claim.property, said))
+            if same:
+                return same[0]
+        return None
 
-    # A document's carrier of a value: its first claim's origin — for the outlet's
-    # own figure that the document attributes to a claimant, that claimant's.
-    for claim in claims:
-        if claim.source is not None and claim.parsed is not None:
-            where = (
-                claim.source,
-                claim.subject,
-                claim.property,
-                (claim.stance, claim.parsed.key),
-            )
-            same = attributed(claim, where)
-            carriers.setdefault(where, same[1] if same else prov.origin_key(claim))
-            voices.setdefault(where, prov.origin_key(claim))
     groups: dict[str, list[Claim]] = {}
     for claim in claims:
-        key = prov.origin_key(claim)
-        if not prov.own_reporting(claim) and claim.source is not None and claim.parsed is not None:
-            # A party's word in a document citing one where it says the same: relayed.
-            said = (claim.stance, claim.parsed.key)
-            for doc_id in sorted(prov.cited(claim.source)):
-                where = (doc_id, claim.subject, claim.property, said)
-                if voices.get(where) == key:
-                    key = carriers[where]
-                    break
-        elif prov.own_reporting(claim) and claim.source is not None and claim.parsed is not None:
-            said = (claim.stance, claim.parsed.key)
-            same = attributed(claim, (claim.source, claim.subject, claim.property, said))
-            if same is not None:
-                groups.setdefault(same[1], []).append(claim)
-                continue
-            for doc_id in sorted(prov.cited(claim.source)):
-                carrier = carriers.get((doc_id, claim.subject, claim.property, said))
-                if carrier is not None:
-                    key = carrier
-                    break
-        groups.setdefault(key, []).append(claim)
+        at, seen = claim, {claim.id}
+        while (carried := relays(at)) is not None and carried.id not in seen:
+            at = carried
+            seen.add(at.id)
+        groups.setdefault(prov.origin_key(at), []).append(claim)
     found = list(groups.values())
     return sorted(found, key=len, reverse=True) if len(found) > 1 else found

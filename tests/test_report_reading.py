@@ -96,12 +96,16 @@ def test_a_subject_part_of_another_gives_its_claims_to_it(
     assert report(runner, root).startswith("# Discrepancy report: The offensive\n")
 
 
-@pytest.mark.parametrize(("in_b", "title"), [(2, "The war"), (1, "Battle A")])
+@pytest.mark.parametrize(
+    ("in_b", "campaigns", "title"),
+    [(2, False, "The war"), (1, False, "Battle A"), (2, True, "The war"), (1, True, "Battle A")],
+)
 def test_a_war_of_two_battles_is_titled_by_the_war_unless_one_holds_nearly_all(
-    runner: CliRunner, make_store: Callable[..., Path], in_b: int, title: str
+    runner: CliRunner, make_store: Callable[..., Path], in_b: int, campaigns: bool, title: str
 ) -> None:
     """Three claims on one battle and two on another are a report on the war they are
-    part of, though the first holds more than half; three against one, on the first."""
+    part of, though the first holds more than half — also when each battle is part of a
+    campaign of its own; three against one, on the first."""
     claims = "".join(
         f"  - {{id: {b}{i}, subject: battle-{b}, property: date, value: 2023-11-0{i + 1}, "
         "source: rfi-doc}\n"
@@ -112,8 +116,10 @@ def test_a_war_of_two_battles_is_titled_by_the_war_unless_one_holds_nearly_all(
         {
             "s.yaml": "subjects:\n"
             "  - {id: war, label: The war}\n"
-            "  - {id: battle-a, label: Battle A, part_of: war}\n"
-            "  - {id: battle-b, label: Battle B, part_of: war}\n",
+            "  - {id: campaign-a, label: Campaign A, part_of: war}\n"
+            "  - {id: campaign-b, label: Campaign B, part_of: war}\n"
+            f"  - {{id: battle-a, label: Battle A, part_of: {'campaign-a' if campaigns else 'war'}}}\n"
+            f"  - {{id: battle-b, label: Battle B, part_of: {'campaign-b' if campaigns else 'war'}}}\n",
             "c.yaml": "claims:\n" + claims,
         }
     )
@@ -450,3 +456,45 @@ def test_two_earlier_counts_or_one_a_finding_names_stay_in_the_table(
     assert [row[1] for row in _table(md)] == ["2", "18", "20", "31"]
     (line,) = [line for line in md.splitlines() if line.startswith("- **Ministry of Health**")]
     assert "3 figures in 3 claims, from 5 (2023-11-10) to 25 (2023-11-13)" in line
+
+
+def test_what_stands_is_never_folded_and_a_relayed_figure_is_one_figure(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    """Only figures their own origin revised since fold, three figures or more, whoever
+    relays them: the ministry's 10 carried by RFI and Le Monde is one figure, so 10 and
+    18 before its 31 stay rows; the figure the estimate gives stays too."""
+    again = (
+        "  - {id: m11-monde, subject: battle, property: deaths, value: 10, source: monde-11, "
+        "claimant: ministry, as_of: 2023-11-11}\n"
+    )
+    monde = "documents:\n  - {id: monde-11, outlet: le-monde, published: 2023-11-11}\n"
+    toll = daily_toll({11: 10, 12: 18, 14: 31}, again)
+    md = report(runner, make_store({"toll.yaml": toll, "monde.yaml": monde}))
+    assert "Earlier counts" not in md
+    assert sorted(row[1] for row in _table(md)) == ["10", "10", "18", "2", "31"]
+
+
+def test_relays_fold_under_the_origin_they_relay_dated_when_it_spoke(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    """Le Monde's own figures, each in an article citing the ministry's dispatch of the
+    day, are the ministry's counts: they fold under the ministry with its own, and the
+    ministry's 10 quoted again on the 14th without a date is still its count of the 11th."""
+    cites = "".join(
+        f"  - {{id: monde-{d}, outlet: le-monde, published: 2023-11-{d}, cites: [day-{d}]}}\n"
+        for d in (11, 12, 13)
+    )
+    relays = "".join(
+        f"  - {{id: lm{d}, subject: battle, property: deaths, value: {n}, source: monde-{d}}}\n"
+        for d, n in ((11, 10), (12, 18), (13, 25))
+    ) + (
+        "  - {id: m11-again, subject: battle, property: deaths, value: 10, source: army-14, "
+        "claimant: ministry}\n"
+    )
+    toll = daily_toll({11: 10, 12: 18, 13: 25, 14: 31}, relays)
+    md = report(runner, make_store({"toll.yaml": toll, "monde.yaml": "documents:\n" + cites}))
+    (line,) = [line for line in md.splitlines() if line.startswith("- **Ministry")]
+    assert line.startswith("- **Ministry of Health**: 3 figures in 7 claims, from 10 (2023-11-11)")
+    assert line.endswith("to 25 (2023-11-13), via Le Monde and RFI"), line
+    assert sorted(row[1] for row in _table(md)) == ["2", "31"]

@@ -16,13 +16,22 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from claimcheck.analysis.estimates import Estimate
 from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.engine import Result, thresholds
 from claimcheck.errors import Location
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.model import Claim
-from claimcheck.report.record import ConflictSubject, EarlierCounts, Gap, Group, Report, Row
+from claimcheck.report.record import (
+    ConflictSubject,
+    EarlierCounts,
+    Gap,
+    Group,
+    Report,
+    Row,
+    listed,
+)
 from claimcheck.report.sections import CONFLICTS
 from claimcheck.rules import all_rules
 from claimcheck.rules.cc105_toll_revision import TollRevision
@@ -122,7 +131,8 @@ def build(result: Result, title: str | None = None) -> Report:
                 replace(row(c), cluster=cluster.get(c.id, "-"), revised=revised.get(c.id, ""))
                 for c in claims
             ]
-            shown, earlier = _fold_earlier(ev, rows, findings)
+            estimate = estimates.get((subject_id, prop_id))
+            shown, earlier = _fold_earlier(ev, rows, findings, estimate)
             heading.groups.append(
                 Group(
                     prop_id,
@@ -131,7 +141,7 @@ def build(result: Result, title: str | None = None) -> Report:
                     prop.type if prop else "text",
                     shown,
                     sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.rule)),
-                    estimates.get((subject_id, prop_id)),
+                    estimate,
                     earlier,
                 )
             )
@@ -204,37 +214,43 @@ def build(result: Result, title: str | None = None) -> Report:
     )
 
 
-#: An origin's earlier counts are folded out of a who-says-what table from this many on:
-#: one or two revisions read well as rows, a daily toll does not.
+#: An origin's earlier counts are folded out of a who-says-what table from this many
+#: figures on: one or two revisions read well as rows, a daily toll does not.
 FOLD_FROM = 3
 
 
 def _fold_earlier(
-    ev: GroupEvidence, rows: list[Row], findings: list[Finding]
+    ev: GroupEvidence, rows: list[Row], findings: list[Finding], estimate: Estimate | None
 ) -> tuple[list[Row], list[EarlierCounts]]:
     """The rows a who-says-what table shows, and each origin's earlier counts folded out
-    of it (:class:`EarlierCounts`): figures that no longer stand (revised since by their
-    origin, or overtaken) and that no finding names but the origin's revisions (CC105),
-    when an origin has :data:`FOLD_FROM` of them or more. Each origin's in date order."""
+    of it (:class:`EarlierCounts`): figures its origin has revised since, dated, that no
+    finding names but the origin's revisions (CC105) and the estimate does not give,
+    when they are :data:`FOLD_FROM` figures or more. An origin is the one a figure is
+    credited to (a relay's: its source's), its counts in the order it gave them.
+
+    A figure others' later counts overtook stays: it is still its origin's word."""
     named = {c for f in findings if f.rule != TollRevision.code for c in f.claims}
-    stale = ev.superseded.keys() | ev.overtaken.keys()
-    origin = ev.origins_by_claim
-    by_origin: dict[int, list[Row]] = {}
+    if estimate is not None:
+        named.update(c for ids in estimate.claims.values() for c in ids)
+    superseded, credit = ev.superseded, ev.credited
+    by_origin: dict[int, list[tuple[dt.date, Row]]] = {}
     for r in rows:
         cid = r.claim.id
-        if cid in stale and cid not in named:
-            by_origin.setdefault(origin[cid], []).append(r)
+        if cid in superseded and cid not in named:
+            when = ev.when(r.claim)
+            if when is not None and when.known:
+                by_origin.setdefault(credit[cid], []).append((when.low, r))
     folded = {
-        at: sorted(found, key=lambda r: (_as_of(r), r.claim.id))
+        at: sorted(found, key=lambda dated: (dated[0], dated[1].claim.id))
         for at, found in by_origin.items()
-        if len(found) >= FOLD_FROM
+        if len({r.stated for _, r in found}) >= FOLD_FROM
     }
     if not folded:
         return rows, []
-    gone = {r.claim.id for found in folded.values() for r in found}
+    gone = {r.claim.id for found in folded.values() for _, r in found}
     earlier = [
-        EarlierCounts(found[0].claimant if found[0].claimant_named else found[0].outlet, found)
-        for _, found in sorted(folded.items())
+        EarlierCounts(_origin_name(ev, ev.claims[at], [r for _, r in found]), found)
+        for at, found in sorted(folded.items())
     ]
     shown = [r for r in rows if r.claim.id not in gone]
     # (the clusters left lettered again, A first: the table's letters run on)
@@ -243,6 +259,19 @@ def _fold_earlier(
         if r.cluster != "-" and r.cluster not in letters:
             letters[r.cluster] = _letter(len(letters))
     return [replace(r, cluster=letters.get(r.cluster, r.cluster)) for r in shown], earlier
+
+
+def _origin_name(ev: GroupEvidence, first: Claim, rows: list[Row]) -> str:
+    """An origin as a reader knows it: the party (the one its parts belong to), or the
+    outlets whose own reporting it is."""
+    key = ev.provenance.origin_key(first)
+    kind, _, who = key.partition(":")
+    if kind == "party":
+        return ev.store.name_of(who)
+    if kind == "outlet":
+        outlets = sorted({r.outlet for r in rows})
+        return f"{listed(outlets)} (own reporting)"
+    return ev.store.name_of(first.source) if first.source else "—"
 
 
 def _in_store(store: Store, where: Location) -> Location:
@@ -268,9 +297,9 @@ def default_title(store: Store) -> str:
     one: named after what the store is about, never after its folder.
 
     That is the narrowest subject that, with the subjects ``part_of`` it, holds more than
-    half of the claims (for the Kidal store, the Kidal offensive), or what it is part of
-    when a subject beside it holds over half as many (a war's two battles of 55 and 45
-    claims: the war); when no subject does,
+    half of the claims (for the Kidal store, the Kidal offensive) while no subject apart
+    from it (neither part of it nor what it is part of) holds over half as many claims as
+    it does (a war's two battles of 55 and 45 claims: the war); when no subject does,
     the top-level subjects with the most claims: ``A``, ``A and B``, ``A, B and 3 more``.
     """
     own = Counter(c.subject for c in store.claims.values() if c.active)
@@ -278,34 +307,26 @@ def default_title(store: Store) -> str:
     if not total:
         return "Discrepancy report"
     held: Counter[str] = Counter()
-    depth: dict[str, int] = {}
     for subject_id, n in own.items():
-        chain = store.part_of_chain(subject_id)
-        depth[subject_id] = len(chain)
-        for s in chain:
+        for s in store.part_of_chain(subject_id):
             held[s] += n
-    for s in held:
-        depth.setdefault(s, len(store.part_of_chain(s)))
-
+    chains = {s: store.part_of_chain(s) for s in held}
     label = store.name_of
 
-    majority = [s for s, n in held.items() if 2 * n > total]
-    if majority:
-        about = max(majority, key=lambda s: (depth[s], s))
-        # (up to what it is part of while a sibling holds over half as many claims: a
-        # war's two battles of 55 and 45 claims make a report on the war)
-        while depth[about] > 1:
-            parent = store.part_of_chain(about)[1]
-            if not any(
-                2 * held[s] > held[about]
-                for s in held
-                if s != about and depth[s] == depth[about] and store.part_of_chain(s)[1] == parent
-            ):
-                break
-            about = parent
-        return f"Discrepancy report: {label(about)}"
+    # (the subjects holding a majority are nested: the narrowest first; one stands when
+    # nothing apart from it holds over half as many claims as it does — a war's two
+    # battles of 55 and 45 claims, or two campaigns', make a report on the war)
+    biggest = held.most_common()
+    for about in sorted(
+        (s for s, n in held.items() if 2 * n > total), key=lambda s: -len(chains[s])
+    ):
+        apart = next(
+            (n for s, n in biggest if s not in chains[about] and about not in chains[s]), 0
+        )
+        if 2 * apart <= held[about]:
+            return f"Discrepancy report: {label(about)}"
     tops = sorted(
-        (s for s in held if store.part_of_chain(s)[-1] == s),
+        (s for s in held if chains[s][-1] == s),
         key=lambda s: (-held[s], label(s).lower()),
     )
     names = [label(s) for s in tops[:2]]

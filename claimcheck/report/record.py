@@ -57,8 +57,8 @@ class Row:
 
 #: What precedes the list of origins' earlier counts under a table, in every format.
 EARLIER = (
-    "Earlier counts folded out of the table (revised since or overtaken, in no finding "
-    "but their origin's revisions; each is in the timeline)"
+    "Earlier counts, revised since by the origin that gave them (each in the timeline; "
+    "no finding names them but the toll revisions)"
 )
 
 #: The heading of the list of withdrawn claims, in every format.
@@ -72,27 +72,33 @@ ROW_COLUMNS = ["cluster", "value", "interval", "claimant", "outlet", "document",
 @dataclass
 class EarlierCounts:
     """One origin's earlier counts of a running toll, folded out of a who-says-what
-    table: figures it has revised since or others' later counts overtook, named by no
-    finding but its revisions (a ministry's daily toll gives a row a day per outlet)."""
+    table: figures it has revised since, named by no finding but its revisions (a
+    ministry's daily toll gives a row a day per outlet relaying it)."""
 
-    #: Who gave them: the claimant, or the outlet for its own reporting.
+    #: Who gave them: the party, or the outlets whose own reporting they are.
     origin: str
-    rows: list[Row]
+    #: The claims, each with the day its figure was given, in that order.
+    dated: list[tuple[dt.date, Row]]
+
+    @property
+    def rows(self) -> list[Row]:
+        return [r for _, r in self.dated]
 
     def words(self) -> str:
         """``18 figures in 36 claims, from 40 (2025-03-01) to 968 (2025-03-19), via
         Wire-A and Wire-B`` (user text made :func:`readable`; the renderer escapes)."""
-        first, last = self.rows[0], self.rows[-1]
-        figures = len({r.stated for r in self.rows})
-        outlets = sorted({r.outlet for r in self.rows})
+        (first_day, first), (last_day, last) = self.dated[0], self.dated[-1]
+        figures = len({r.stated for _, r in self.dated})
+        outlets = sorted({r.outlet for _, r in self.dated})
         return (
-            f"{count(figures, 'figure')} in {count(len(self.rows), 'claim')}, from "
-            f"{readable(first.stated)} ({first.as_of}) to {readable(last.stated)} "
-            f"({last.as_of}), via {readable(_and(outlets))}"
+            f"{count(figures, 'figure')} in {count(len(self.dated), 'claim')}, from "
+            f"{readable(first.stated)} ({first_day}) to {readable(last.stated)} "
+            f"({last_day}), via {readable(listed(outlets))}"
         )
 
 
-def _and(names: list[str]) -> str:
+def listed(names: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 

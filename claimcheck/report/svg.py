@@ -42,7 +42,7 @@ def forest(group: Group) -> Html:
 
     parts = [
         _svg(left + width + 40, height),
-        Html("<title>{}: every claim's interval and the estimate</title>").format(group.label),
+        Html("<title>{}: the intervals of the table and the estimate</title>").format(group.label),
     ]
     e = group.estimate
     if e is not None:
