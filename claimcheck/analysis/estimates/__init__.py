@@ -1,0 +1,236 @@
+"""Low, best and high estimates for quantities whose sources disagree, UCDP style (DESIGN §4).
+
+For every single-valued quantity group whose origins' cited figures differ (for a
+cumulative toll, each origin's latest figure), an estimate is given — and never
+vanishes: when every figure is contested it is still given, from all of them, and says
+that its basis is weak — as it is when every figure comes from a side with a stake in it.
+
+* **best** — a figure someone reported: among the point figures and ranges (a range
+  offers its lower end), the one with the most independent support, neutral before
+  interested, named before anonymous, ties to the lower figure. Only when no claim
+  states a point or a range does an open bound ("at least 20") serve, and only when
+  no claim states any figure does a vague word ("une vingtaine") give its size (20).
+* **low** — the lowest figure or stated bound: points, ranges' lower ends, and open
+  lower bounds ("at least 500" is a floor of 500).
+* **high** — the highest figure or stated upper bound. An open bound stays open: when a
+  credible claim allows more than every stated upper end ("more than 500" against a
+  highest figure of 300), or nothing states an upper end, ``high`` is None and
+  ``high_open`` is true.
+
+Figures graded improbable are left out while any other remains, and so is a party's
+own figure that a neutral origin contradicts (an army's "no civilians killed" against a
+UN office's "at least 30") while a figure no neutral origin contradicts remains. Each
+estimate names the claims behind low, best and high, and its ``basis`` in words.
+
+:func:`estimate_group` works it out with these modules, each over the ones after it:
+
+* :mod:`.basis` — the basis in words: whose figure the best is, what was left out and
+  why, a floor that raised the low, the counts overtaken, a weak basis;
+* :mod:`.floors` — floors under the low beyond the latest figures: a side's concession
+  of its own losses, the highest neutral count a side's later figures overtook;
+* :mod:`.figures` — what each claim's figure offers (a point, a range, a floor, a
+  ceiling, a vague word's size) and the low, high and best chosen among them;
+* :mod:`.estimate` — :class:`Estimate`, the value, and how its figures read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimcheck.analysis.estimates.basis import (
+    basis_text,
+    overtaken_clause,
+    vague_left_out,
+    with_concession,
+    with_neutral_floor,
+)
+from claimcheck.analysis.estimates.estimate import Estimate
+from claimcheck.analysis.estimates.figures import (
+    Figures,
+    best_supported,
+    figures_of,
+    highest,
+    lowest,
+)
+from claimcheck.analysis.estimates.floors import neutral_floor, side_concession
+from claimcheck.analysis.grades import Grade
+from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.statements import Statement
+from claimcheck.model import Claim
+from claimcheck.values import Quantity
+
+__all__ = ["Estimate", "estimate_group"]
+
+#: Why an estimate is weak when no neutral origin stands behind any figure.
+_SIDES_ONLY = "every figure comes from a side with a stake in it"
+
+
+def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | None:
+    """The estimate for a quantity group whose origins' cited figures differ, else None."""
+    if ev.type != "quantity" or not ev.single:
+        return None
+    statement_of = ev.statement_by_claim
+    evidence = [
+        c
+        for c in ev.counted
+        if c.stance == "asserts"
+        and isinstance(statement_of[c.id].value, Quantity)
+        and c.id not in ev.earlier  # each origin's latest figure
+    ]
+    looser = ev.looser_relays() if ev.relayed_from else {}
+    if looser:
+        # (a looser relay's words are its source's figure, counted once: the source's;
+        # and out of date with it, when later figures overtook it or its origin's did)
+        out = {c.id for c in evidence} | ev.overtaken.keys() | ev.superseded.keys()
+        evidence = [c for c in evidence if c.id not in looser or looser[c.id].id not in out]
+    origin = ev.credited
+    said: set[int] = set()
+    origins: set[int] = set()
+    for c in evidence:
+        said.add(statement_of[c.id].index)
+        origins.add(origin[c.id])
+    if (len(said) < 2 or len(origins) < 2) and not (evidence and ev.overtaken):
+        # One figure, or one origin revising itself (CC105-CC107). (Other origins'
+        # figures that a later, higher one overtook differed: the estimate is that one.)
+        return None
+    credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]
+    # Below what a side concedes of its own losses: not a credible low (nor best).
+    concession = side_concession(ev, credible)
+    if concession is not None and not any(c.id not in concession.below for c in credible):
+        concession = None  # (nothing credible would be left at or above it: no floor)
+    below = concession.below if concession is not None else set()
+    conceded = concession.conceding if concession is not None else []
+    if below:
+        credible = [c for c in credible if c.id not in below]
+    # Each statement's weights, once (the claims of a statement share them).
+    weights: dict[int, tuple[Any, Any]] = {}
+
+    def weighed_statement(st: Statement) -> tuple[Any, Any]:
+        found = weights.get(st.index)
+        if found is None:
+            found = weights[st.index] = ev.tally(st).weighed()
+        return found
+
+    def weighed(c: Claim) -> tuple[Any, Any]:
+        return weighed_statement(statement_of[c.id])
+
+    weak: str | None = None
+    if not credible or all(grades[c.id].grade >= 4 for c in credible if c.id in grades):
+        weak = "every figure is contested"
+    elif not any(weighed(c)[0][0] > 0 for c in credible):
+        # No neutral origin, nor opposing sides agreeing, stands behind any figure.
+        weak = _SIDES_ONLY
+    # A party's own figure that a neutral origin contradicts (an army's "no civilians"
+    # against a UN office's "at least 30") is not published as an estimate while a figure
+    # no neutral origin contradicts remains.
+    challenged: list[Claim] = []
+    if credible:
+        # (by statement: the claims of one share its weights)
+        # (a side's concession of its own losses is a floor that figures above it do
+        # not contradict, and those below it were left out)
+        floors = {statement_of[c.id].index for c in conceded}
+        partisan = set()
+        for i in {statement_of[c.id].index for c in credible} - floors:
+            (w_for, _, _), (w_against, _, _) = weighed_statement(ev.statements[i])
+            if w_for == 0 and w_against > 0:
+                partisan.add(i)
+        # ...while a figure no neutral origin contradicts remains.
+        kept_back = {statement_of[c.id].index for c in credible} - partisan
+        if partisan and any(weighed_statement(ev.statements[i])[1][0] == 0 for i in kept_back):
+            challenged = [c for c in credible if statement_of[c.id].index in partisan]
+            credible = [c for c in credible if statement_of[c.id].index not in partisan]
+    kept = {statement_of[c.id].index for c in credible}
+    left_out = (
+        [
+            c
+            for c in evidence
+            if statement_of[c.id].index not in kept and c not in challenged and c.id not in below
+        ]
+        if credible
+        else []
+    )
+    used = credible or evidence
+    # Each claim's own figure: "nearly 100" and "90-100" are one statement (one
+    # interval), but one states a point and the other a range.
+    q: dict[str, Quantity] = {}
+    # (worked out once per value: the claims of a group share their values)
+    by_value: dict[int, Figures] = {}
+    f: dict[str, Figures] = {}
+    for c in used:
+        # (a relay's, the figure it relays: its "23" citing "at least 23" is a floor)
+        value = (
+            c.parsed
+            if isinstance(c.parsed, Quantity) and c.id not in ev.reworded
+            else statement_of[c.id].value
+        )
+        assert isinstance(value, Quantity)
+        q[c.id] = value
+        found = by_value.get(id(value))
+        if found is None:
+            found = by_value[id(value)] = figures_of(value)
+        f[c.id] = found
+    # A vague word's interval counts only where no claim states a figure.
+    stated = [c for c in used if f[c.id].kind != "vague"]
+    pool = stated or used
+    low_claims, low = lowest(pool, f)
+    low_open = all(f[cid].kind != "ceiling" and q[cid].low_open for cid in low_claims)
+    # The latest figures all a side's: the highest neutral count they overtook is still
+    # a floor, and the low (a ministry's daily 195 the day after an NGO's 150: 150).
+    neutral = neutral_floor(ev, grades) if weak == _SIDES_ONLY and ev.overtaken else None
+    if neutral is not None and (neutral[1], neutral[2]) < (low, low_open):
+        low, low_open, low_claims = neutral[1], neutral[2], [c.id for c in neutral[0]]
+        weak = "every figure since the latest neutral count comes from a side with a stake in it"
+    else:
+        neutral = None
+    raised: list[str] = []  # (a range or floor reaching below a side's concession)
+    if concession is not None and (low, 1 if low_open else 0) < concession.under:
+        raised = low_claims
+        low, low_open = concession.floor
+        low_claims = sorted(c.id for c in concession.at_floor)
+    high_claims, high, high_open, open_claims = highest(pool, q, f)
+    if raised and not high_open and high < low:  # (every figure reached below the floor)
+        high, high_claims = low, low_claims
+    floor = max((q[cid].low for cid in open_claims), default=None) if high_open else None
+    floor_open = floor is not None and all(
+        q[cid].low_open for cid in open_claims if q[cid].low == floor
+    )
+    best_claims, best, n_best = best_supported(
+        ev, pool, f, weighed_statement, low, None if high_open else high, (low_claims, high_claims)
+    )
+    best_open = all(
+        cid in f and f[cid].kind == "floor" and q[cid].low_open and q[cid].low == best
+        for cid in best_claims
+    )
+    names = basis_text(
+        ev, best, best_open, n_best, best_claims, weak, left_out, challenged, pool is not stated
+    )
+    if neutral is not None:
+        names = with_neutral_floor(ev, names, weak, neutral[0])
+    if concession is not None and (below or raised):
+        under = [c for c in evidence if c.id in below]
+        names = with_concession(ev, names, weak, concession, under, raised)
+    if ev.overtaken:
+        shown = {c.id for c in evidence} | ({c.id for c in neutral[0]} if neutral else set())
+        names += overtaken_clause(ev, shown)
+    if stated and len(stated) < len(used):  # (DESIGN §4: where a stated figure exists)
+        names += vague_left_out(ev, [c for c in used if f[c.id].kind == "vague"])
+    return Estimate(
+        subject=ev.subject_id,
+        property=ev.property_id,
+        low=low,
+        best=best,
+        high=None if high_open else high,
+        high_open=high_open,
+        low_open=low_open,
+        best_open=best_open,
+        high_floor=floor,
+        high_floor_open=floor_open,
+        unit=ev.prop.unit if ev.prop else None,
+        claims={
+            "low": low_claims,
+            "best": best_claims,
+            "high": open_claims if high_open else high_claims,
+        },
+        best_origins=n_best,
+        basis=names,
+    )

@@ -1,0 +1,181 @@
+"""An estimate's basis in words: whose figure the best is and how many independent
+origins support it, which figures were left out and why, the floor a low was raised
+to, the earlier counts overtaken, and the closing word on a weak basis."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimcheck.analysis.estimates.estimate import bound_text, figure_text
+from claimcheck.analysis.estimates.figures import figure_source
+from claimcheck.analysis.estimates.floors import Concession
+from claimcheck.analysis.grades import admission
+from claimcheck.analysis.group import GroupEvidence
+from claimcheck.model import Claim
+
+
+def basis_text(
+    ev: GroupEvidence,
+    best: float,
+    best_open: bool,
+    n_best: int,
+    best_claims: list[str],
+    weak: str | None,
+    left_out: list[Claim],
+    challenged: list[Claim],
+    vague_only: bool,
+) -> str:
+    """The basis in words: the best, whose figure it is and how many independent origins
+    support it; the figures left out, and why; the closing word on a weak basis."""
+    claims = {c.id: c for c in ev.claims}  # (the group's: a store's is millions)
+
+    def said(c: Claim) -> str:  # (a relay's figure: the one it relays)
+        return _said(ev, c)
+
+    # (who gave it: a relay's source, not the relay)
+    who = sorted({figure_source(ev, claims[cid]).speaker for cid in best_claims})
+    # (a vague word's size is nobody's figure: said as what it is)
+    what = (
+        "the size of " + ", ".join(sorted({f"'{said(claims[c])}'" for c in best_claims})) + ","
+        if vague_only
+        else "the bound"
+        if best_open
+        else "the figure"
+    )
+    text = (
+        f"best {'more than ' if best_open else ''}{figure_text(best)}: "
+        f"{what} given by {', '.join(who)}, "
+        f"supported by {n_best} independent origin{'s' if n_best != 1 else ''}"
+    )
+    shown = sorted({said(c) for c in left_out})
+    if shown:
+        text += f"; left out as improbable: {', '.join(shown)}"
+    # Each figure once per origin, named by its party: one ministry, not the papers
+    # quoting it or its state broadcaster.
+    by_origin: dict[tuple[str, int], set[str]] = {}
+    for c in challenged:
+        by_origin.setdefault((said(c), ev.credited[c.id]), set()).add(c.speaker)
+    parties = ev.store.parties
+    partisan = sorted(
+        f"{value} ({min(names, key=lambda n: (n not in parties, n))})"
+        for (value, _), names in by_origin.items()
+    )
+    if partisan:
+        text += "; left out as a party's figure a neutral origin contradicts: " + ", ".join(
+            partisan
+        )
+    if vague_only and (left_out or challenged):
+        text += "; the figures left are vague words"
+    elif vague_only:
+        text += "; no claim states a figure"
+    if ev.admitting is not None:
+        text += f"; {admission(ev.admitting)}"
+    text += _weak_clause(weak)
+    return text
+
+
+def with_concession(
+    ev: GroupEvidence,
+    basis: str,
+    weak: str | None,
+    concession: Concession,
+    below: list[Claim],
+    raised: list[str],
+) -> str:
+    """The basis, saying which figures fell below a side's own losses, and whose (said
+    before any closing word on a weak basis)."""
+    claims = {c.id: c for c in ev.claims}
+
+    def said(c: Claim) -> str:
+        return _said(ev, c)
+
+    def who(c: Claim) -> str:
+        return figure_source(ev, c).speaker
+
+    side = ev.prop.losses_of if ev.prop is not None else None
+    whose = ", ".join(sorted({who(c) for c in concession.at_floor}))
+    floor = bound_text(*concession.floor)
+    # (the words conceding it, when its floor is not what they say: "about 350")
+    words = sorted({said(c) for c in concession.at_floor} - {floor, floor.replace(",", "")})
+    worded = f", as {', '.join(repr(w) for w in words)}" if words else ""
+    conceded = f"the {floor} that side {side} concedes of its own losses ({whose}{worded})"
+    clauses = []
+    if below:
+        shown = sorted({f"{said(c)} ({who(c)})" for c in below})
+        clauses.append(f"left out as below {conceded}: {', '.join(shown)}")
+    if raised:
+        shown = sorted({f"{said(claims[cid])} ({who(claims[cid])})" for cid in raised})
+        clauses.append(f"low raised from {', '.join(shown)} to {conceded}")
+    return _before_closing(basis, weak, clauses)
+
+
+def with_neutral_floor(ev: GroupEvidence, basis: str, weak: str | None, floor: list[Claim]) -> str:
+    """The basis, saying the low is the latest neutral count the sides' figures passed."""
+    when = ev.said_on(floor[0])
+    day = f" of {when}" if when is not None and when.known else ""
+    who = ", ".join(sorted({figure_source(ev, c).speaker for c in floor}))
+    clause = (
+        f"low {_said(ev, floor[0])}: the count of {who}{day}, the highest neutral one, "
+        "overtaken since"
+    )
+    return _before_closing(basis, weak, [clause])
+
+
+def vague_left_out(ev: GroupEvidence, vague: list[Claim]) -> str:
+    """The basis's words on the vague words left out where figures are stated."""
+    by_word: dict[str, set[str]] = {}
+    for c in vague:
+        by_word.setdefault(c.value_text, set()).add(figure_source(ev, c).speaker)
+    return "; vague words left out where figures are stated: " + ", ".join(
+        f"'{word}' ({', '.join(sorted(who))})" for word, who in sorted(by_word.items())
+    )
+
+
+#: The overtaken figures a basis names, at most (a daily toll overtakes thousands).
+_NAMED_OVERTAKEN = 4
+
+
+def overtaken_clause(ev: GroupEvidence, evidence: set[str]) -> str:
+    """The basis's words on the figures later, higher ones of other origins overtook
+    (counts of their day, no longer the toll): the latest few, by whom."""
+    claims = ev.store.claims
+    seen: dict[tuple[str, str], Any] = {}
+    for cid in ev.overtaken:
+        if cid in evidence:
+            continue
+        c = claims[cid]
+        said, who = _said(ev, c), figure_source(ev, c).speaker
+        when = ev.said_on(c)
+        day = when.low if when is not None and when.known else None
+        key = (said, who)
+        if key not in seen or (day is not None and (seen[key] is None or day > seen[key])):
+            seen[key] = day
+    if not seen:
+        return ""
+    latest = sorted(seen, key=lambda k: (seen[k] is not None, seen[k], k), reverse=True)
+    named = [f"{said} ({who})" for said, who in latest[:_NAMED_OVERTAKEN]]
+    more = len(latest) - len(named)
+    return (
+        "; earlier counts that later, higher figures overtook: "
+        + ", ".join(named)
+        + (f" and {more} more" if more else "")
+    )
+
+
+def _said(ev: GroupEvidence, c: Claim) -> str:
+    """A claim's figure as the basis names it (a relay's: the one it relays)."""
+    return str(ev.statement_by_claim[c.id].value if c.id in ev.reworded else c.parsed)
+
+
+def _weak_clause(weak: str | None) -> str:
+    return f"; {weak}, so the basis is weak" if weak else ""
+
+
+def _before_closing(basis: str, weak: str | None, clauses: list[str]) -> str:
+    """The basis with ``clauses`` added before its closing word on a weak basis."""
+    closing = _weak_clause(weak)
+    if closing and basis.endswith(closing):
+        basis = basis[: -len(closing)]
+    else:
+        closing = ""
+    return basis + "".join(f"; {c}" for c in clauses) + closing

@@ -1,0 +1,218 @@
+"""What each claim's figure offers an estimate — a point, a range, a floor ("at least
+20"), a ceiling ("fewer than 20") or a vague word's size — and the low, high and best
+chosen among them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.origins import relays_by_choice
+from claimcheck.analysis.statements import Statement
+from claimcheck.model import Claim
+from claimcheck.values import Quantity
+from claimcheck.values.quantity import INF
+
+#: Forms that state one figure.
+_POINT_FORMS = frozenset({"exact", "approx"})
+
+
+def kind_of(q: Quantity) -> str:
+    """``point`` (a number, "about", "nearly"), ``range``, ``floor`` ("at least N"),
+    ``ceiling`` ("fewer than N"), or ``vague`` (a word's size)."""
+    if q.form in _POINT_FORMS or (q.form == "range" and q.nominal is not None):
+        return "point"
+    if q.form == "range":
+        return "range"
+    if q.form in ("at-least", "more-than"):
+        return "floor"
+    if q.form in ("at-most", "less-than"):
+        return "ceiling"
+    return "vague"
+
+
+class Figures(NamedTuple):
+    """What a claim's quantity offers the estimate."""
+
+    #: :func:`kind_of`.
+    kind: str
+    #: The figure it reports, as a candidate for best: a point's figure, a ceiling's
+    #: bound, a vague word's size, else its lower end.
+    figure: float
+    #: The lowest figure it states or allows (a ceiling allows anything under it).
+    low: float
+    #: The highest figure it states or allows (infinite: open above).
+    high: float
+
+
+def figures_of(q: Quantity) -> Figures:
+    """What ``q`` offers the estimate."""
+    kind = kind_of(q)
+    if kind == "point":
+        figure = q.nominal if q.nominal is not None else q.low
+        return Figures(kind, figure, figure, figure)
+    if kind == "vague":  # its size: "une vingtaine" says about 20, not its low end 16
+        figure = q.nominal if q.nominal is not None else q.low
+        return Figures(kind, figure, q.low, q.high)
+    return Figures(kind, q.high if kind == "ceiling" else q.low, q.low, q.high)
+
+
+def figure_source(ev: GroupEvidence, c: Claim) -> Claim:
+    """The claim whose figure ``c`` gives: the one it relays — not another paper's it is
+    credited to only by a choice among equals (two papers citing one dispatch)."""
+    return c if relays_by_choice(ev, c) else ev.relayed_from.get(c.id, c)
+
+
+def lowest(pool: list[Claim], f: dict[str, Figures]) -> tuple[list[str], float]:
+    """The lowest figure or bound stated: a ceiling ("at most 10") gives its bound, the
+    lowest figure it states, not the zero it allows."""
+    values = {c.id: f[c.id].figure if f[c.id].kind == "ceiling" else f[c.id].low for c in pool}
+    low = min(values.values())
+    return sorted(cid for cid, x in values.items() if x == low), low
+
+
+def highest(
+    pool: list[Claim], q: dict[str, Quantity], f: dict[str, Figures]
+) -> tuple[list[str], float, bool, list[str]]:
+    """The highest stated upper figure, and whether a credible claim leaves it open."""
+    uppers: dict[str, float] = {}
+    opens: dict[str, float] = {}
+    for c in pool:
+        v = q[c.id]
+        top = f[c.id].high
+        if top == INF:
+            opens[c.id] = v.low
+        else:
+            uppers[c.id] = top
+    high = max(uppers.values()) if uppers else INF
+    beyond = {cid: x for cid, x in opens.items() if x > high or (x == high and q[cid].low_open)}
+    if not uppers or beyond:
+        return [], high, True, sorted(beyond or opens)
+    return sorted(cid for cid, x in uppers.items() if x == high), high, False, []
+
+
+def best_supported(
+    ev: GroupEvidence,
+    pool: list[Claim],
+    f: dict[str, Figures],
+    weighed: Callable[[Statement], tuple[Any, Any]],
+    low: float,
+    high: float | None,
+    at_ends: tuple[list[str], list[str]] = ([], []),
+) -> tuple[list[str], float, int]:
+    """The reported figure with the most independent support (a range's support is
+    every figure within it): neutral weight first, then units, then the lower figure.
+    Points and ranges first; else a floor ("at least N"); else the tightest ceiling;
+    else a vague word's size — but a neutral floor before numbers only parties with a
+    stake give (a hospital's "at least 23" before the rebels' 40), and a number stated
+    inside the winning range before the range's lower end (a hospital's "about 40"
+    within the UN's 30-45, not 30), and an exact count inside a winning rough figure
+    before it (a hospital's 47, which "nearly 50" owes its support to). Behind it:
+    the claims of the statement that wins, and any stating its figure as a number.
+    Never outside [low, high]."""
+    kinds = {c.id: f[c.id].kind for c in pool}
+    statement_of = ev.statement_by_claim
+    tiers = [
+        (wanted, found)
+        for wanted in (("point", "range"), ("floor",), ("ceiling",), ("vague",))
+        if (found := [c for c in pool if kinds[c.id] in wanted])
+    ]
+    neutral = [
+        (wanted, found)
+        for wanted, found in tiers
+        if wanted in (("point", "range"), ("floor",))
+        and any(weighed(statement_of[c.id])[0][0] > 0 for c in found)
+    ]
+    wanted, candidates = neutral[0] if neutral else tiers[0]
+    # A statement's figure: the lowest its claims state, a point before a range's end
+    # ("nearly 100" and "90-100" state 100), whatever the order of the files.
+    figure: dict[int, tuple[int, float]] = {}
+    for c in candidates:
+        i = statement_of[c.id].index
+        mine = (0 if kinds[c.id] == "point" else 1, f[c.id].figure)
+        figure[i] = min(figure.get(i, mine), mine)
+    ranked: dict[int, tuple[float, int, float]] = {}
+    support: dict[int, int] = {}
+    said: dict[int, Statement] = {}
+    for c in candidates:
+        st = statement_of[c.id]
+        if st.index not in ranked:
+            (weight, _, _), _ = weighed(st)
+            support[st.index] = units = len(ev.tally(st).support)
+            if wanted == ("ceiling",):  # the tightest bound, whatever supports it
+                weight, units = 0.0, 0
+            ranked[st.index] = (-weight, -units, figure[st.index][1])
+            said[st.index] = st
+    first = min(ranked.values())
+    tied = [i for i, r in ranked.items() if r == first]
+    # Ties go to the statement whose key reads first (keys differ: one statement each).
+    win = tied[0] if len(tied) == 1 else min(tied, key=lambda i: str(said[i].value.key))
+    if figure[win][0] == 1:  # a range's lower end: a number stated within it comes first
+        within = _within_range(said[win].value, figure, said)
+        if within and all(figure[i][1] != ranked[win][2] for i in within):
+            win = min(within, key=lambda i: (ranked[i], str(said[i].value.key)))
+    if _rounded(said[win].value):  # "nearly 50": an exact count inside it comes first...
+        counts = [i for i in _within_range(said[win].value, figure, said) if _exact(said[i].value)]
+        if ranked[win][0] < 0:  # (a neutral figure: only a count neutral origins give)
+            counts = [i for i in counts if ranked[i][0] < 0]
+            # ...when the rough figure owes its lead to it: its neutral weight beyond the
+            # count's is no more than the count's own (five outlets' "about 1000" stays
+            # 1000; an anonymous 11 does not displace a named official's "about 10")
+            counts = [i for i in counts if ranked[i][0] - ranked[win][0] <= -ranked[i][0]]
+        else:  # (its support beyond the count's, in units)
+            counts = [i for i in counts if support[win] - support[i] <= support[i]]
+        if counts:
+            win = min(counts, key=lambda i: (ranked[i], str(said[i].value.key)))
+    best, units = ranked[win][2], support[win]
+    if best < low and at_ends[0]:
+        # A low raised to a side's concession (``at_ends``: the claims at the low, and
+        # at the high): the best is the figure the conceding claims state — "about
+        # 350" gives 350, not the 315 it reaches down to — within the high.
+        statement_of = ev.statement_by_claim
+        stated: dict[str, float] = {}
+        for cid in at_ends[0]:
+            value = statement_of[cid].value
+            if cid in f:
+                stated[cid] = f[cid].figure
+            elif isinstance(value, Quantity):
+                stated[cid] = figures_of(value).figure
+        best = min(stated.values(), default=low)
+        if high is not None and best > high:
+            best = high
+        behind = {cid for cid, x in stated.items() if x == best}
+        return sorted(behind or at_ends[0]), best, units
+    if best < low or (high is not None and best > high):
+        best = max(best, low) if high is None else min(max(best, low), high)
+        behind = {c.id for c in pool if f[c.id].low == best or f[c.id].figure == best}
+        return sorted(behind or (at_ends[0] if best == low else at_ends[1])), best, units
+    behind = {
+        c.id
+        for c in pool
+        if statement_of[c.id].index == win or (kinds[c.id] == "point" and f[c.id].figure == best)
+    }
+    return sorted(behind), best, units
+
+
+def _rounded(value: Any) -> bool:
+    """A figure stated roughly: "about 40", "nearly 50" (a point with some room)."""
+    return isinstance(value, Quantity) and (
+        value.form == "approx" or (value.form == "range" and value.nominal is not None)
+    )
+
+
+def _exact(value: Any) -> bool:
+    return isinstance(value, Quantity) and value.form == "exact"
+
+
+def _within_range(
+    span: Any, figure: dict[int, tuple[int, float]], said: dict[int, Statement]
+) -> list[int]:
+    """The statements stating a point figure inside the range ``span``."""
+    if not isinstance(span, Quantity):
+        return []
+    return [
+        i
+        for i, (kind, x) in figure.items()
+        if kind == 0 and span.low <= x <= span.high and said[i].stance == "asserts"
+    ]

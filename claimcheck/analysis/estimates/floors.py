@@ -1,0 +1,104 @@
+"""Floors under an estimate's low beyond the latest figures: what a side concedes of its
+own losses (DESIGN §4: a statement against interest), and the highest neutral count
+that a side's later figures overtook."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from claimcheck.analysis.estimates.figures import figure_source, kind_of
+from claimcheck.analysis.grades import Grade
+from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.intervals import Bound, bounds
+from claimcheck.model import Claim
+from claimcheck.values import Quantity
+
+
+class Concession(NamedTuple):
+    """What a side concedes of its own losses, as a floor for the estimate."""
+
+    #: The side's figures conceding them (its latest, credible ones).
+    conceding: list[Claim]
+    #: The claims at the floor (overtaken ones too: a toll only grows).
+    at_floor: list[Claim]
+    #: The floor: the lowest lower bound the side concedes, as ``(figure, excluded)``.
+    floor: tuple[float, bool]
+    #: The figures wholly below it (within the tolerance is not below).
+    below: set[str]
+    #: A lower bound under this is below it (the floor less the tolerance).
+    under: Bound
+
+
+def side_concession(ev: GroupEvidence, credible: list[Claim]) -> Concession | None:
+    """What a side concedes of its own losses (DESIGN §4: a statement against interest),
+    if anything. A property counting a side's losses (``losses_of``): that side's
+    figures of them — its latest, credible ones, and those a later count overtook, for
+    a toll only grows — are floors: an army admitting 12 of its soldiers killed says at
+    least 12 died, whatever it says against the rebels' 60. So a count of 8 is no
+    credible low, a range "8-20" gives no low under 12, and a hospital's 15 does not
+    make the army's 12 a partisan figure. The floor is the lowest the side concedes (its
+    ministry's 10 and its army's 12: 10). A ceiling ("at most 5") concedes nothing, nor
+    does a vague word ("des dizaines") or an anonymous source ("military sources"),
+    which weigh too little to overrule a count."""
+    side = ev.prop.losses_of if ev.prop is not None else None
+    if side is None or side not in ev.sides:
+        return None
+    units, statement_of, parties = ev.units, ev.statement_by_claim, ev.store.parties
+
+    def concedes(c: Claim) -> bool:
+        if units[c.id].stake != side or c.stance != "asserts":
+            return False
+        value = statement_of[c.id].value
+        if not isinstance(value, Quantity) or kind_of(value) in ("vague", "ceiling"):
+            return False
+        party = parties.get(figure_source(ev, c).claimant or "")
+        return not (party is not None and party.is_anonymous) and value.low > 0
+
+    conceding = [c for c in credible if concedes(c)]
+    claims = ev.store.claims
+    past = [claims[x] for x in ev.overtaken if concedes(claims[x])]
+    if not conceding and not past:
+        return None
+    every = conceding + past
+    floor = min(bounds(statement_of[c.id].value)[0] for c in every)
+    at_floor = [c for c in every if bounds(statement_of[c.id].value)[0] == floor]
+    under = ev.limits(statement_of[at_floor[0].id].value)[0]  # (within tolerance: not below)
+    below = {
+        c.id
+        for c in credible
+        if units[c.id].stake != side and bounds(statement_of[c.id].value)[1] < under
+    }
+    return Concession(conceding, at_floor, (floor[0], floor[1] > 0), below, under)
+
+
+def neutral_floor(
+    ev: GroupEvidence, grades: dict[str, Grade]
+) -> tuple[list[Claim], float, bool] | None:
+    """The highest neutral count later figures overtook (a figure, a range or a floor;
+    not a vague word, a ceiling or an improbable figure) — of those as high, the latest
+    — with its lower bound and whether it is excluded: every claim giving it then."""
+    units, statement_of, claims = ev.units, ev.statement_by_claim, ev.store.claims
+    best: tuple[tuple[float, int], dt.date] | None = None
+    found: list[Claim] = []
+    for x in ev.overtaken:
+        c = claims[x]
+        value = statement_of[x].value
+        if (
+            c.stance != "asserts"
+            or not units[x].neutral
+            or not isinstance(value, Quantity)
+            or kind_of(value) in ("vague", "ceiling")
+            or (x in grades and grades[x].grade == 5)
+        ):
+            continue
+        when = ev.said_on(c)
+        key = (bounds(value)[0], when.low if when is not None and when.known else dt.date.min)
+        if best is None or key > best:
+            best, found = key, [c]
+        elif key == best:
+            found.append(c)
+    if best is None:
+        return None
+    (figure, excluded), _ = best
+    return sorted(found, key=lambda c: c.id), figure, excluded > 0
