@@ -1989,3 +1989,49 @@ def test_a_quoted_figure_relays_its_partys_statement_whatever_the_ids(
         )
     )
     assert dispute["fingerprint"] == findings(reference, "CC101")[0]["fingerprint"]
+
+
+# --- a withdrawn figure in print again ----------------------------------------------------
+
+#: Open Ward Medics count 47 dead the day after the shelling, then 38: nine victims had
+#: been registered twice. The Harbor Times runs a figure of its own three days later.
+CORRECTED = (
+    "{id: ward-47, subject: dresk-shelling, property: civilian_deaths, value: 47, "
+    "source: meridian-0305, claimant: open-ward, as_of: 2031-03-05}",
+    "{id: ward-38, subject: dresk-shelling, property: civilian_deaths, value: 38, "
+    "source: meridian-0306, claimant: open-ward, as_of: 2031-03-06, "
+    "quote: revised down to 38 after nine victims were registered twice}",
+)
+HARBOR_0309 = "documents:\n  - {id: harbor-0309, outlet: harbor-times, published: 2031-03-09}\n"
+
+
+def _harbor(value: str) -> str:
+    return (
+        f"{{id: harbor-{value}, subject: dresk-shelling, property: civilian_deaths, "
+        f"value: {value}, source: harbor-0309}}"
+    )
+
+
+def test_a_withdrawn_figure_in_print_again_disputes_the_correction(
+    make_store: Callable[..., Path],
+) -> None:
+    """The Harbor Times' 47, three days after the medics lowered their 47 to 38, is the
+    withdrawn figure still in print, not the toll grown past the correction: CC101 names
+    it and says whose figure it was, and the 38 stays the estimate's best."""
+    data = run(world(make_store, *CORRECTED, _harbor("47"), **{"harbor.yaml": HARBOR_0309}))
+    (conflict,) = findings(data, "CC101", "dresk-shelling")
+    assert {"ward-38", "harbor-47"} <= set(conflict["claims"])
+    assert "47 (harbor-times) is the figure open-ward withdrew on 2031-03-06" in conflict["message"]
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None and est["best"] == 38, est
+    assert "count of its day" not in data["grades"]["ward-38"]["reason"]
+
+
+def test_a_later_count_of_another_figure_still_grows_past_a_correction(
+    make_store: Callable[..., Path],
+) -> None:
+    """Three days on, a paper's 40 is the toll grown past the medics' 38 (more victims
+    died), as before: only the withdrawn figure itself is held against the correction."""
+    data = run(world(make_store, *CORRECTED, _harbor("40"), **{"harbor.yaml": HARBOR_0309}))
+    assert findings(data, "CC101", "dresk-shelling") == []
+    assert "count of its day" in data["grades"]["ward-38"]["reason"]
