@@ -26,7 +26,9 @@ parties ``part_of`` it, at any depth, and its state or party media (outlets with
 (``parts_claims``) unless asked for with it (``with_parts``). Each claim's **standing**:
 corroborated (graded 1), contested (another origin contradicts it), single origin
 (CC201), interested only (CC202: only its own side supports it), revised (its origin
-gave a later figure since, CC105/CC106, or it is recorded superseded or retracted).
+gave a later figure since, CC105/CC106, or it is recorded superseded). A claim
+attributed to it that its outlet retracted is counted apart (``retracted``): the
+outlet took back its report, which may have put words in the party's mouth.
 **Relayed by** counts the outlets that carried its claims: each claim's document's, and
 those of documents citing it. The track record is as for outlets.
 """
@@ -210,6 +212,9 @@ class PartyRecord:
     single_origin: int = 0
     interested_only: int = 0
     revised: int = 0
+    #: Claims attributed to it that the outlet reporting them retracted: no word of its
+    #: own to judge it by (a paper's misattribution), counted in no figure but ``claims``.
+    retracted: int = 0
     held: int = 0
     failed: int = 0
     grades: dict[int, int] = field(default_factory=lambda: dict.fromkeys(range(1, 7), 0))
@@ -245,6 +250,7 @@ class PartyRecord:
             "single_origin": self.single_origin,
             "interested_only": self.interested_only,
             "revised": self.revised,
+            "retracted": self.retracted,
             "relayed_by": self.relayed_by,
             "outlets": sorted(self.outlets),
             "grades": {str(g): n for g, n in self.grades.items()},
@@ -256,6 +262,9 @@ class PartyRecord:
         """Count one claim it makes (or one of its parts makes, ``with_parts``): each
         statement once, however many outlets relayed it."""
         self.claims += 1
+        if facts.claim.status == "retracted":
+            self.retracted += 1
+            return
         for rule in facts.rules:
             self.findings[rule] = self.findings.get(rule, 0) + 1
         self.outlets.update(facts.outlets)
@@ -350,7 +359,7 @@ class _PartyIndex:
             standing.append("single origin")
         if InterestedOnly.code in rules:
             standing.append("interested only")
-        if claim.id in self.revised or claim.status != "active":
+        if claim.id in self.revised or claim.status == "superseded":
             standing.append("revised")
         return ClaimFacts(claim, grade, rules, standing, self.outlets_of(claim.source))
 
@@ -385,7 +394,7 @@ class _PartyIndex:
 def _earlier_steps(result: Result) -> set[str]:
     """Claims whose origin has given a later figure since: the earlier steps of a toll
     revision (CC105) or decrease (CC106). What a party's claim counts as "revised" in
-    its track record, with the claims recorded superseded or retracted.
+    its track record, with the claims recorded superseded.
 
     Not the report's note on a row (:func:`claimcheck.report.build._row_notes`), on
     purpose: a track record judges an origin by its own findings — did it move its

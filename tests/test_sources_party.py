@@ -265,6 +265,38 @@ def test_revisions_and_relays(runner: CliRunner, make_store: Callable[..., Path]
     assert next(c for c in gov if c["id"] == "old-commander")["standing"] == ["revised"]
 
 
+def test_a_retracted_misattribution_is_the_outlets_not_the_partys(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """Le Figaro reported that FAMa acknowledged 30 dead, then retracted the story: the
+    army never said it. Its record counts the claim apart, as retracted by the outlet —
+    not as a figure the army revised, nor a statement graded against it."""
+    root = make_store(
+        {
+            "c.yaml": "claims:\n"
+            "  - {id: said, subject: strike, property: deaths, value: 3, source: f24-doc, "
+            "claimant: fama}\n"
+            "  - {id: put, subject: strike, property: deaths, value: 30, source: figaro-doc, "
+            "claimant: fama, status: retracted}\n"
+        }
+    )
+    data = as_json(runner, root, "sources", "--party", "fama")
+    party = data["party"]
+    assert (party["claims"], party["statements"], party["retracted"], party["revised"]) == (
+        2,
+        1,
+        1,
+        0,
+    )
+    put = next(c for c in data["claims"] if c["id"] == "put")
+    assert "revised" not in put["standing"] and put["status"] == "retracted"
+    code, table, _ = run(runner, root, "sources", "--parties", "--format", "markdown")
+    assert code == 0 and "| retracted " in table
+    assert "retracted: claims attributed to it that the outlet reporting them retracted" in table
+    code, head, _ = run(runner, root, "sources", "--party", "fama", "--format", "markdown")
+    assert "1 retracted by their outlets" in head
+
+
 def test_a_party_with_no_claims(runner: CliRunner) -> None:
     code, out, _ = run(runner, KIDAL, "sources", "--party", "minusma")
     assert code == 0

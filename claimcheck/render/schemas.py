@@ -342,6 +342,7 @@ def _sources() -> dict[str, Any]:
             "single_origin": _COUNT,
             "interested_only": _COUNT,
             "revised": _COUNT,
+            "retracted": _COUNT,
             "relayed_by": _COUNT,
             "outlets": _IDS,
             "grades": _object({str(g): _COUNT for g in range(1, 7)}),

@@ -143,7 +143,7 @@ _PARTIES_NOTE = (
     "however many outlets carried it (the figures after it count statements); corroborated: "
     "graded 1; contested: another origin contradicts it; single origin: nobody independent "
     "confirms it (CC201); interested only: only its own side supports it (CC202); revised: "
-    "its origin gave a later figure since, or it is recorded superseded or retracted; "
+    "its origin gave a later figure since, or it is recorded superseded;{retracted} "
     "relayed by: the outlets that carried its claims, its own media aside; grades: how many "
     "of its statements have each grade (1 confirmed ... 5 improbable, 6 cannot be judged); "
     "track record: the share graded 1-2 among those graded 1-2 or 4-5, with the counts"
@@ -156,6 +156,8 @@ def render_parties(records: list[PartyRecord], fmt: str) -> str:
     with_parts = any(r.with_parts for r in records)
     # A column for the parts' claims only where some party has parts that speak.
     parts_column = not with_parts and any(r.parts_claims for r in records)
+    # ...and for claims attributed to it that their outlet retracted, where there are any.
+    retracted_column = any(r.retracted for r in records)
     headers = [
         "party",
         "name",
@@ -169,6 +171,7 @@ def render_parties(records: list[PartyRecord], fmt: str) -> str:
         "single origin",
         "interested only",
         "revised",
+        *(["retracted"] if retracted_column else []),
         "relayed by",
         "grades",
         "track record",
@@ -187,6 +190,7 @@ def render_parties(records: list[PartyRecord], fmt: str) -> str:
             r.single_origin,
             r.interested_only,
             r.revised,
+            *([r.retracted] if retracted_column else []),
             r.relayed_by,
             _grades(r),
             track_with_counts(r),
@@ -200,7 +204,14 @@ def render_parties(records: list[PartyRecord], fmt: str) -> str:
         parts += "counts them with it)"
     else:
         parts = ""
-    return _table(rows, headers, fmt) + _note(_PARTIES_NOTE.format(parts=parts), fmt)
+    retracted = (
+        " retracted: claims attributed to it that the outlet reporting them retracted "
+        "(counted in no other figure);"
+        if retracted_column
+        else ""
+    )
+    note = _PARTIES_NOTE.format(parts=parts, retracted=retracted)
+    return _table(rows, headers, fmt) + _note(note, fmt)
 
 
 def _party_head(r: PartyRecord) -> list[str]:
@@ -214,7 +225,9 @@ def _party_head(r: PartyRecord) -> list[str]:
         "relayed by "
         f"{count(r.relayed_by, 'outlet')}; {r.corroborated} corroborated, "
         f"{r.contested} contested, {r.single_origin} single origin, "
-        f"{r.interested_only} interested only, {r.revised} revised; grades {_grades(r)}; "
+        f"{r.interested_only} interested only, {r.revised} revised"
+        f"{f', {r.retracted} retracted by their outlets' if r.retracted else ''}; "
+        f"grades {_grades(r)}; "
         f"track record {track_with_counts(r)}"
     ]
     if r.part_of:
