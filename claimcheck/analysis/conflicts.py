@@ -21,7 +21,6 @@ from claimcheck.analysis.growth import (
     on_last_day,
     rivals,
     steep,
-    withdrawn_restated,
 )
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
 from claimcheck.analysis.statements import Conflicts, Statement
@@ -254,22 +253,10 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
     for i in range(len(interim) - 1, -1, -1):
         _, hi, o, c = interim[i]
         suffix_bottom[i] = best_two(suffix_bottom[i + 1], (hi, o, c), higher=False)
-    # A figure its origin withdrew, said again by another, is no growth over anything
-    # (growth.withdrawn_restated): it meets every figure it cannot hold with.
-    stale = withdrawn_restated(group) if growth else frozenset()
-    stale_top = _extremes(((lo, o, c) for c, lo, _, o in info if c.id in stale), higher=True)
     for c, lo_c, hi_c, o in info:
         below, above = group.limits(statement_of[c.id].value)
         as_of = when[c.id]
         mine = side.get(c.id)
-        if c.id in stale:
-            y = _other(top_all, o)
-            if y is None or not y[0] > above:
-                y = _other(_extremes(chain(bottom_final, suffix_bottom[0]), higher=False), o)
-                if y is None or not y[0] < below:
-                    continue
-            partner[c.id] = y[2]
-            continue
         if interim_of(c):
             assert as_of is not None
             day = as_of.high.toordinal()
@@ -289,8 +276,6 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
                 # (then any of the other side's)
                 later = (t for stake, ts in after_end.items() if rivals(stake, mine) for t in ts)
                 top = _extremes(chain(top, later), higher=True)
-            if stale_top:
-                top = _extremes(chain(top, stale_top), higher=True)
         else:
             top = top_all
         y = _other(top, o)

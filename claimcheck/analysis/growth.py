@@ -9,12 +9,10 @@ finds them in a group).
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
-from heapq import heappop, heappush
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
@@ -55,13 +53,9 @@ def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     the other side, a dispute (DESIGN §2: the army's toll on the day of a one-day
     attack, the rebels' the next day), more than
     :data:`CONTEMPORARY_DAYS` later, or no more than :data:`STEEP_RISE` times as high
-    (a ministry's toll on the day, a hospital's modestly higher count the next). A
-    figure its origin had withdrawn, said again by another after that
-    (:func:`withdrawn_restated`), outgrows nothing.
+    (a ministry's toll on the day, a hospital's modestly higher count the next).
     (A figure of unknown date may be anything's growth: callers ask only of figures
     :func:`.timing.before` orders.)"""
-    if later.id in withdrawn_restated(group):
-        return False
     units = group.units
     mine, theirs = units[first.id].stake, units[later.id].stake
     a, b = group.when(first), group.when(later)
@@ -241,15 +235,11 @@ def note_overtaken(
     top = max(low_of.values())
     if all(top <= group.limits(value[c.id])[1] for c in dated):
         return
-    # (a figure its origin withdrew, said again by another, overtakes nothing)
-    stale = withdrawn_restated(group)
-    by_start = sorted(
-        (c for c in dated if c.id not in stale), key=lambda c: when[c.id].low, reverse=True
-    )
+    by_start = sorted(dated, key=lambda c: when[c.id].low, reverse=True)
     by_end = sorted(dated, key=lambda c: when[c.id].high, reverse=True)
     several = len({units[c.id].stake for c in dated}) > 1
     rises = (
-        _Rises([(units[y.id].stake, when[y.id].low.toordinal(), low_of[y.id], y) for y in by_start])
+        _Rises([(units[y.id].stake, when[y.id].low.toordinal(), low_of[y.id], y) for y in dated])
         if several or end is not None
         else None
     )
@@ -323,63 +313,3 @@ def note_overtaken(
             rise = rises.modest(side, said.toordinal(), above, upper, neutral_only=last_day)
             if rise is not None:
                 overtaken[x.id] = rise
-
-
-def withdrawn_restated(group: GroupEvidence) -> dict[str, tuple[Claim, dt.date]]:
-    """The figures of a running toll that say again, after its origin withdrew it, a
-    figure another origin gave and then lowered: the Courier's 47 three days after the
-    health directorate lowered its 47 to 38 (it had counted nine victims twice) is the
-    withdrawn 47 still in print, not the toll grown past the 38. Each such figure's id
-    → the withdrawn claim and the day it was lowered. (Worked out once a group; each
-    origin's figures in the order given, the withdrawn ones found in one pass with a
-    heap of those not yet lowered, highest limit first.)"""
-    found = group.memo.get("withdrawn_restated")
-    if found is None:
-        found = group.memo["withdrawn_restated"] = _withdrawn_restated(group)
-    return found  # type: ignore[return-value]
-
-
-def _withdrawn_restated(group: GroupEvidence) -> dict[str, tuple[Claim, dt.date]]:
-    if not group.cumulative or group.type != "quantity":
-        return {}
-    statement_of, origin = group.statement_by_claim, group.credited
-    figures = [
-        c for c in group.claims if c.stance == "asserts" and c.cited and c.id in statement_of
-    ]
-    when = group.when_of(figures)
-    by_origin: dict[int, list[Claim]] = defaultdict(list)
-    for c in figures:
-        as_of = when[c.id]
-        if as_of is not None and as_of.known:
-            by_origin[origin[c.id]].append(c)
-    # Each withdrawn statement: the origin's claim that gave it, and the day it was lowered.
-    withdrawn: dict[int, list[tuple[Claim, dt.date]]] = defaultdict(list)
-    for claims in by_origin.values():
-        if len(claims) < 2:
-            continue  # (most origins: one figure)
-        by_day: dict[dt.date, list[Claim]] = defaultdict(list)
-        for c in claims:
-            by_day[when[c.id].low].append(c)  # type: ignore[union-attr]
-        # (those of earlier days not lowered yet: lower limit negated, id, claim)
-        pending: list[tuple[Bound, str, Claim]] = []
-        for day in sorted(by_day):
-            given = by_day[day]
-            high = min(bounds(statement_of[c.id].value)[1] for c in given)
-            while pending and (-pending[0][0][0], -pending[0][0][1]) > high:
-                _, _, gave = heappop(pending)
-                withdrawn[statement_of[gave.id].index].append((gave, day))
-            for c in given:
-                below = group.limits(statement_of[c.id].value)[0]
-                heappush(pending, ((-below[0], -below[1]), c.id, c))
-    if not withdrawn:
-        return {}
-    found: dict[str, tuple[Claim, dt.date]] = {}
-    for c in figures:
-        as_of = when[c.id]
-        if as_of is None or not as_of.known:
-            continue
-        for gave, day in withdrawn.get(statement_of[c.id].index, ()):
-            if as_of.low > day and origin[gave.id] != origin[c.id]:
-                found[c.id] = (gave, day)
-                break
-    return found

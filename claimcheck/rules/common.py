@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.growth import withdrawn_restated
 from claimcheck.analysis.latest_figures import raises_floor
 from claimcheck.analysis.origins import relays_by_choice
 from claimcheck.analysis.statements import Conflicts, Statement, Tally
@@ -236,17 +235,6 @@ def conflict_draft(ev: GroupEvidence, conflicts: Conflicts, text: str) -> Draft 
     whom = f" — cannot both hold: {'; '.join(against[:12])}" if against and not everyone else ""
     if len(against) > 12:
         whom += f"; … ({len(against)} pairs of values)"
-    # (a figure withdrawn by its origin, in print again: say whose and since when)
-    stale = withdrawn_restated(ev)
-    again: dict[tuple[str, str, dt.date], list[str]] = {}
-    for c in claims if stale else ():
-        if c.id in stale:
-            gave, day = stale[c.id]
-            speakers = again.setdefault((stated(by_id[c.id]), gave.speaker, day), [])
-            if c.speaker not in speakers:
-                speakers.append(c.speaker)
-    for (value, withdrew, day), speakers in again.items():
-        whom += f"; {value} ({', '.join(speakers)}) is the figure {withdrew} withdrew on {day}"
     return Draft(
         claims,
         f"{ev.property_id} of {ev.subject_id}: {text}: "
