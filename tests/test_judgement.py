@@ -350,8 +350,9 @@ def test_a_relay_worded_otherwise_counts_as_what_it_relays(
     """Meridian's dispatch quotes the army's "at least 23"; Coastline Radio, citing it,
     says "23" in its own voice; the medics later count 31. The radio's "23" is the
     army's "at least 23" in other words: no dispute with the medics' 31 (which the army's
-    floor allows), the radio graded as the army's figure, and the estimate takes the
-    army's floor — not a "23" given by the radio, nor the radio as a party's figure."""
+    floor allows), the radio graded as the army's figure, and the estimate names the
+    army's floor as the count the medics' overtook — not a "23" given by the radio, nor
+    the radio as a party's figure."""
     rows = (
         "{id: meridian-army, subject: dresk-shelling, property: civilian_deaths, "
         "value: at least 23, source: meridian-0305, claimant: korvalian-army, as_of: 2031-03-04}",
@@ -367,11 +368,15 @@ def test_a_relay_worded_otherwise_counts_as_what_it_relays(
     assert data["grades"]["radio-23"] == data["grades"]["meridian-army"]
     est = estimate(data, "dresk-shelling", "civilian_deaths")
     assert est is not None
-    assert (est["low"], est["best"], est["high"]) == (23, 31, 31), est
+    # (the army's floor of the day, which the medics' later count passed: the toll grown)
+    assert (est["low"], est["best"], est["high"]) == (31, 31, 31), est
+    assert "overtook: at least 23 (korvalian-army)" in est["basis"], est["basis"]
     assert "radio" not in est["basis"], est["basis"]
-    # Without the citation the radio's 23 is a count of its own, the toll's of its day.
+    # Without the citation the radio's 23 is a count of its own, the toll's of its day,
+    # which the medics' count overtook too.
     alone = run(world(make_store, *rows))
-    assert alone["grades"]["radio-23"] != alone["grades"]["meridian-army"]
+    basis = estimate(alone, "dresk-shelling", "civilian_deaths")["basis"]  # type: ignore[index]
+    assert "at least 23 (korvalian-army), 23 (coastline-radio)" in basis, basis
 
 
 LOSSES = WORLD.replace(

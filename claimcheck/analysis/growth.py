@@ -13,11 +13,12 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
 from claimcheck.model import Claim
-from claimcheck.values import DateRange
+from claimcheck.values import DateRange, Quantity
+from claimcheck.values.quantity import INF
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -83,7 +84,8 @@ def _grows_within_days(
     if (b.low - a.high).days > CONTEMPORARY_DAYS:
         return True
     value = group.statement_by_claim
-    return not steep(bounds(value[first.id].value)[1], bounds(value[later.id].value)[0])
+    upper = overtaking_limits(group, value[first.id].value)[1]
+    return not steep(upper, bounds(value[later.id].value)[0])
 
 
 def after_end(group: GroupEvidence, as_of: DateRange) -> bool:
@@ -196,6 +198,18 @@ def _of_origin(origin: dict[str, int], mine: int, claim: Claim) -> bool:
     return origin[claim.id] == mine
 
 
+def overtaking_limits(group: GroupEvidence, value: Any) -> tuple[Bound, Bound]:
+    """What a later, higher figure's lower bound must pass to overtake a figure, and the upper
+    bound a steep rise is measured from: the figure's own — or, for an open floor
+    ("at least 23"), those of its bound, as if it were the figure 23: a later count of
+    38 is the toll grown past the floor of the first day, which still holds but says
+    nothing of the toll now."""
+    low, high = bounds(value)
+    if high[0] != INF:
+        return group.limits(value)[1], high
+    return max(group.limits(Quantity(low[0], low[0]))[1], low), low
+
+
 def note_overtaken(
     group: GroupEvidence,
     claims: list[Claim],
@@ -233,7 +247,8 @@ def note_overtaken(
     # Only a figure whose lower bound passes another's limit can outgrow it: where
     # none does (most running tolls, their figures agreeing), nothing is overtaken.
     top = max(low_of.values())
-    if all(top <= group.limits(value[c.id])[1] for c in dated):
+    passes = {c.id: overtaking_limits(group, value[c.id]) for c in dated}
+    if all(top <= passes[c.id][0] for c in dated):
         return
     by_start = sorted(dated, key=lambda c: when[c.id].low, reverse=True)
     by_end = sorted(dated, key=lambda c: when[c.id].high, reverse=True)
@@ -275,7 +290,7 @@ def note_overtaken(
         ended = end is not None and said > end
         if same is None and (ended or not several):
             continue
-        _below, above = group.limits(value[x.id])
+        above, upper = passes[x.id]
         if ended:
             if same is None or not same[0] > above:
                 continue
@@ -285,7 +300,6 @@ def note_overtaken(
                 overtaken[x.id] = later[2]
                 continue
             assert rises is not None
-            upper = bounds(value[x.id])[1]
             rise = rises.modest(
                 side, said.toordinal(), above, upper, False, own=partial(_of_origin, origin, mine)
             )
@@ -309,7 +323,6 @@ def note_overtaken(
             ):
                 continue  # (no later figure of another stake above it at all)
             assert rises is not None
-            upper = bounds(value[x.id])[1]
             rise = rises.modest(side, said.toordinal(), above, upper, neutral_only=last_day)
             if rise is not None:
                 overtaken[x.id] = rise

@@ -139,11 +139,13 @@ def overtaken_clause(ev: GroupEvidence, evidence: set[str]) -> str:
     """The basis's words on the figures later, higher ones of other origins overtook
     (counts of their day, no longer the toll): the latest few, by whom."""
     claims = ev.store.claims
+    # (a looser relay's words are its source's figure: named once, as the source gave it)
+    looser = ev.looser_relays() if ev.relayed_from else {}
     seen: dict[tuple[str, str], Any] = {}
     for cid in ev.overtaken:
         if cid in evidence:
             continue
-        c = claims[cid]
+        c = looser.get(cid) or claims[cid]
         said, who = _said(ev, c), figure_source(ev, c).speaker
         when = ev.said_on(c)
         day = when.low if when is not None and when.known else None
