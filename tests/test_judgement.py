@@ -1994,3 +1994,88 @@ def test_a_quoted_figure_relays_its_partys_statement_whatever_the_ids(
         )
     )
     assert dispute["fingerprint"] == findings(reference, "CC101")[0]["fingerprint"]
+
+
+# --- a withdrawn figure still in print ------------------------------------------------------
+
+#: Open Ward Medics count 47 dead the day after the shelling, then 38: nine victims had
+#: been registered twice.
+CORRECTED = (
+    "{id: ward-47, subject: dresk-shelling, property: civilian_deaths, value: 47, "
+    "source: meridian-0305, claimant: open-ward, as_of: 2031-03-05}",
+    "{id: ward-38, subject: dresk-shelling, property: civilian_deaths, value: 38, "
+    "source: meridian-0306, claimant: open-ward, as_of: 2031-03-06, "
+    "quote: revised down to 38 after nine victims were registered twice}",
+)
+LATER_PAPERS = {
+    "later.yaml": "documents:\n"
+    + "".join(
+        f"  - {{id: {paper}-{day}, outlet: {outlet}, published: 2031-03-{day[2:]}}}\n"
+        for paper, outlet in (("harbor", "harbor-times"), ("northgate", "northgate-daily"))
+        for day in ("0307", "0309", "0326")
+    )
+}
+
+
+def _paper(paper: str, day: str, value: str, *more: str) -> str:
+    return (
+        f"{{id: {paper}-{day}-{value}, subject: dresk-shelling, property: civilian_deaths, "
+        f"value: {value}, source: {paper}-{day}{''.join(more)}}}"
+    )
+
+
+def _corrected(make_store: Callable[..., Path], *rows: str) -> dict[str, Any]:
+    return run(world(make_store, *CORRECTED, *rows, **LATER_PAPERS))
+
+
+def test_a_withdrawn_figure_still_in_print_is_the_old_word_not_the_toll_grown(
+    make_store: Callable[..., Path],
+) -> None:
+    """The Harbor Times runs 47 three days after the medics corrected it to 38: the
+    withdrawn figure still in print, not the toll grown past the correction. It is the
+    medics' old word, revised since — the 38 stands, and CC106 says where the 47 lives on;
+    a second paper doing the same does not outvote the correction."""
+    data = _corrected(make_store, _paper("harbor", "0309", "47"))
+    assert findings(data, "CC101") == []
+    (lowered,) = findings(data, "CC106")
+    assert lowered["message"].endswith("still in print after: 47 (harbor-times, 2031-03-09)")
+    assert "harbor-0309-47" in lowered["claims"]
+    assert "revised" in data["grades"]["harbor-0309-47"]["reason"]
+    assert "count of its day" not in data["grades"]["ward-38"]["reason"]
+    twice = _corrected(
+        make_store, _paper("harbor", "0309", "47"), _paper("northgate", "0309", "47")
+    )
+    assert twice["grades"]["ward-38"]["grade"] == 3, twice["grades"]["ward-38"]
+    assert findings(twice, "CC101") == []
+
+
+def test_a_correction_still_grows_into_later_counts(make_store: Callable[..., Path]) -> None:
+    """Other figures, the same figure weeks later, or after the medics came back up to
+    it, are the toll grown past the correction, as before: nothing is in print again."""
+    for rows in (
+        (_paper("harbor", "0309", "40"),),  # more victims died
+        (_paper("harbor", "0326", "47"),),  # three weeks on
+        (  # the medics said 47 again on the 7th
+            "{id: ward-47-again, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 47, source: harbor-0307, claimant: open-ward, as_of: 2031-03-07}",
+            _paper("northgate", "0309", "47"),
+        ),
+    ):
+        data = _corrected(make_store, *rows)
+        assert not any("in print" in f["message"] for f in data["findings"]), rows
+        assert all("revised" not in g["reason"] for c, g in data["grades"].items() if "-03" in c)
+
+
+def test_a_paper_quoting_the_old_figure_then_running_it_as_its_own(
+    make_store: Callable[..., Path],
+) -> None:
+    """Northgate quotes the medics' 47 on the 7th (their old word, dated when they gave
+    it) and runs it in its own voice on the 9th: both are the withdrawn figure."""
+    data = _corrected(
+        make_store,
+        _paper("northgate", "0307", "47", ", claimant: open-ward"),
+        _paper("northgate", "0309", "47"),
+    )
+    (lowered,) = findings(data, "CC106")
+    assert "still in print after: 47 (northgate-daily, 2031-03-09)" in lowered["message"]
+    assert findings(data, "CC101") == []

@@ -3,7 +3,8 @@
 A claim's origin is who first said it (:meth:`Provenance.origin_key`). Its value is
 credited to that origin, or — for a relay: an outlet's own reporting in a document
 citing one that carries the value, own reporting of one value in documents citing a
-common document, a suspected relay (CC206) — to the origin it relays. Choices go by
+common document, a suspected relay (CC206), a figure its origin withdrew still in print
+(:mod:`.in_print`) — to the origin it relays. Choices go by
 claim id, never by file order. The units of corroboration these origins make are
 :mod:`.units`'s.
 """
@@ -14,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from claimcheck.analysis.in_print import WITHDRAWN_IN_PRINT, withdrawn_in_print
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement, claim_id
 from claimcheck.model import Claim
@@ -273,6 +275,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
         for j in group:
             if j != first:
                 relays[j] = (first, f"{COMMON_CITATION} ({via[j]})")
+    withdrawn_in_print(ev, origin, relays)
     suspected = ev.relays()
     if suspected:
         position = {c.id: i for i, c in enumerate(claims)}
@@ -385,9 +388,12 @@ def carry_relays(ev: GroupEvidence) -> None:
 
 def declared_relays(ev: GroupEvidence) -> list[str]:
     """:meth:`GroupEvidence.declared_relays`: the relays of the store's records, not the
-    suspected ones."""
+    suspected ones (nor a withdrawn figure in print again: what the figures suggest)."""
+    reasons = ev.relay_reasons
     return [
-        cid for cid in ev.relayed_from if ev.relay_reasons.get(cid, [SUSPECTED])[0] != SUSPECTED
+        cid
+        for cid in ev.relayed_from
+        if not reasons.get(cid, [SUSPECTED])[0].startswith((SUSPECTED, WITHDRAWN_IN_PRINT))
     ]
 
 

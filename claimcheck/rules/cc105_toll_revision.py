@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.in_print import WITHDRAWN_IN_PRINT
 from claimcheck.analysis.latest_figures import raises_floor
 from claimcheck.analysis.timing import earlier
 from claimcheck.model import Claim
@@ -60,12 +61,44 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
         if len(shown) > 12:
             text += f" ({len(shown)} steps)"
         change = "revised upward" if upward else "lowered"
+        if not upward:
+            again = in_print_again(ev, origin_index)
+            if again:
+                # (each figure and day once, with who printed it: three named at most)
+                printed: dict[tuple[str, str], list[str]] = {}
+                for c in again:
+                    who = printed.setdefault((stated(c), as_of_text(c)), [])
+                    if c.speaker not in who:
+                        who.append(c.speaker)
+                shown = [
+                    f"{value} ({', '.join(who[:3])}"
+                    f"{f' and {len(who) - 3} more' if len(who) > 3 else ''}, {day})"
+                    for (value, day), who in printed.items()
+                ]
+                more = f"; and {len(shown) - 5} more" if len(shown) > 5 else ""
+                text += "; still in print after: " + "; ".join(shown[:5]) + more
+                claims = sorted({c.id: c for c in (*claims, *again)}.values(), key=lambda c: c.id)
         yield Draft(
             claims,
             f"{origin} {change} {ev.property_id} of {ev.subject_id}: {text}",
             key=[origin_key(ev, origin_index), *about(ev, claims)],
             record=steps[0][1].id,  # the revising claim
         )
+
+
+def in_print_again(ev: GroupEvidence, origin_index: int) -> list[Claim]:
+    """Other outlets' figures that state one the origin withdrew, after it lowered it
+    (credited to it: :func:`~claimcheck.analysis.in_print.withdrawn_in_print`), by
+    date."""
+    reasons, relayed, origin = ev.relay_reasons, ev.relayed_from, ev.origins_by_claim
+    found = [
+        c
+        for c in ev.claims
+        if c.id in relayed
+        and reasons[c.id][0].startswith(WITHDRAWN_IN_PRINT)
+        and origin[relayed[c.id].id] == origin_index
+    ]
+    return sorted(found, key=lambda c: (step_order(c), c.id))
 
 
 def _first_said(ev: GroupEvidence, origin_index: int) -> dict[int, Claim]:
