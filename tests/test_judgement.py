@@ -2079,3 +2079,23 @@ def test_a_paper_quoting_the_old_figure_then_running_it_as_its_own(
     (lowered,) = findings(data, "CC106")
     assert "still in print after: 47 (northgate-daily, 2031-03-09)" in lowered["message"]
     assert findings(data, "CC101") == []
+
+
+def test_a_daily_bulletin_has_the_gaps_of_its_latest_figure_not_one_a_day(
+    make_store: Callable[..., Path],
+) -> None:
+    """The defence ministry's daily toll, 1,596, 1,610 and 1,628 (within the property's
+    3%: each still implies the earlier): one single-origin and one interested-only
+    warning, on the latest figure and placed at it — not a warning a day."""
+    rows = [
+        f"{{id: mod-{day}, subject: dresk-shelling, property: deaths_3pct, value: {n}, "
+        f"source: meridian-03{day}, claimant: defence-ministry, as_of: 2031-03-{day}}}"
+        for day, n in (("02", 1596), ("05", 1610), ("06", 1628))
+    ]
+    prop = "properties:\n  - {id: deaths_3pct, type: quantity, cumulative: true, tolerance: 3%}\n"
+    root = world(make_store, *rows, **{"prop.yaml": prop})
+    data = run(root)
+    for rule in ("CC201", "CC202"):
+        (gap,) = findings(data, rule)
+        assert "1628" in gap["message"] and "1596" not in gap["message"], gap["message"]
+        assert located(gap["location"])[1] == line_of(root / "claims.yaml", "mod-06")

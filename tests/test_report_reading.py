@@ -498,3 +498,16 @@ def test_relays_fold_under_the_origin_they_relay_dated_when_it_spoke(
     assert line.startswith("- **Ministry of Health**: 3 figures in 7 claims, from 10 (2023-11-11)")
     assert line.endswith("to 25 (2023-11-13), via Le Monde and RFI"), line
     assert sorted(row[1] for row in _table(md)) == ["2", "31"]
+
+
+def test_folded_counts_are_named_after_who_gave_them_not_the_body_above(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    """The ministry is part of the CSP-PSD (one origin with it), but its daily counts are
+    the ministry's: the folded line names the ministry, as the table's rows do."""
+    toll = daily_toll({11: 10, 12: 18, 13: 25, 14: 31}).replace(
+        "side: rebels}", "side: rebels, part_of: csp-psd}"
+    )
+    md = report(runner, make_store({"toll.yaml": toll}))
+    assert "- **Ministry of Health**: 3 figures in 3 claims" in md, md[md.find("Earlier") :][:400]
+    assert "- **CSP-PSD**" not in md

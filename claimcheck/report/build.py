@@ -262,12 +262,15 @@ def _fold_earlier(
 
 
 def _origin_name(ev: GroupEvidence, first: Claim, rows: list[Row]) -> str:
-    """An origin as a reader knows it: the party (the one its parts belong to), or the
-    outlets whose own reporting it is."""
+    """An origin as a reader knows it: the parties that gave the figures (a health
+    ministry, not the rebel front it is part of; its spokesman too, where he spoke), or
+    the party whose figures others relayed, or the outlets whose own reporting it is."""
     key = ev.provenance.origin_key(first)
     kind, _, who = key.partition(":")
     if kind == "party":
-        return ev.store.name_of(who)
+        parties = ev.store.parties
+        speakers = sorted({r.claimant for r in rows if r.claim.claimant in parties})
+        return listed(speakers) if speakers else ev.store.name_of(who)
     if kind == "outlet":
         outlets = sorted({r.outlet for r in rows})
         return f"{listed(outlets)} (own reporting)"

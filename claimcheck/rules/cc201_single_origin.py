@@ -60,7 +60,12 @@ class SingleOrigin(Rule):
         assert isinstance(options, Options)
         buckets: dict[
             frozenset[int],
-            tuple[list[Claim], dict[str, Claim], dict[int, tuple[Unit, set[str], set[str]]]],
+            tuple[
+                list[Claim],
+                dict[str, Claim],
+                dict[int, tuple[Unit, set[str], set[str]]],
+                list[Claim],
+            ],
         ] = {}
         origin = ev.credited
         # A value its own origin also contradicts is CC107's (a toll it revised is not).
@@ -85,8 +90,9 @@ class SingleOrigin(Rule):
                 continue
             # Values resting on the same origin are reported together.
             units = frozenset(u.index for u in tally.support)
-            values, claims, names = buckets.setdefault(units, ([], {}, {}))
+            values, claims, names, stating = buckets.setdefault(units, ([], {}, {}, []))
             values.append(wording(ev, st))
+            stating.extend(c for c in support if statement_of[c.id] is st)
             claims.update({c.id: c for c in support})
             for u in tally.support:
                 _, speakers, relays = names.setdefault(u.index, (u, set(), set()))
@@ -96,7 +102,7 @@ class SingleOrigin(Rule):
                             relays.add(c.outlet or "")
                         else:
                             speakers.add(who(c))
-        for values, claims, names in buckets.values():
+        for values, claims, names, stating in buckets.values():
             found = sorted(claims.values(), key=lambda c: c.id)
             values.sort(key=value_order)
             named = sorted(
@@ -109,7 +115,8 @@ class SingleOrigin(Rule):
                 f"one origin "
                 f"({'; '.join(named)}); no independent source confirms it",
                 key=about(ev, values),
-                record=found[0].id,
+                # (at a claim stating one of the values: not a daily figure supporting it)
+                record=min(stating or found, key=lambda c: c.id).id,
             )
 
 

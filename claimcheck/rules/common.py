@@ -382,12 +382,14 @@ def supported_values(ev: GroupEvidence) -> list[tuple[Statement, Tally]]:
     state ("a dozen" citing the army's 12): its gaps are its source's, found there; nor
     one only figures since revised or overtaken state (an NGO's early "tens of
     thousands" that the UN's later count overtook is nobody's figure now, though the
-    government's 22,000 supports it)."""
+    government's 22,000 supports it), nor one only an origin's earlier figures state
+    (a ministry's daily 1,596 and 1,610 before its 1,628: its latest figure's gaps are
+    its gaps, not one warning a day)."""
     found = ev.memo.get("supported_values")
     if found is None:
         tally = ev.tally
         looser = ev.looser_relays() if ev.relayed_from else {}
-        past = ev.superseded.keys() | ev.overtaken.keys() if ev.cumulative else set()
+        past = ev.superseded.keys() | ev.overtaken.keys() | ev.earlier if ev.cumulative else set()
         found = ev.memo["supported_values"] = [
             (st, t)
             for st in ev.statements
