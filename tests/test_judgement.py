@@ -2099,3 +2099,21 @@ def test_a_daily_bulletin_has_the_gaps_of_its_latest_figure_not_one_a_day(
         (gap,) = findings(data, rule)
         assert "1628" in gap["message"] and "1596" not in gap["message"], gap["message"]
         assert located(gap["location"])[1] == line_of(root / "claims.yaml", "mod-06")
+
+
+def test_a_rounded_old_figure_quoted_again_is_dated_when_it_was_given(
+    make_store: Callable[..., Path],
+) -> None:
+    """Harbor Times quotes the ministry's "more than 1,300" on the 9th: its rounding of
+    the 1,318 of the 5th, not a figure of the 9th. The revision reads in time order."""
+    rows = (
+        "{id: mod-1318, subject: dresk-shelling, property: civilian_deaths, value: 1318, "
+        "source: meridian-0305, claimant: defence-ministry, as_of: 2031-03-05}",
+        "{id: mod-1487, subject: dresk-shelling, property: civilian_deaths, value: 1487, "
+        "source: meridian-0306, claimant: defence-ministry, as_of: 2031-03-06}",
+        "{id: harbor-1300, subject: dresk-shelling, property: civilian_deaths, "
+        "value: more than 1300, source: harbor-0309, claimant: defence-ministry}",
+    )
+    (raised,) = findings(run(world(make_store, *rows, **LATER_PAPERS)), "CC105")
+    assert "more than 1300 (2031-03-05) → 1487 (2031-03-06)" in raised["message"]
+    assert "2031-03-09" not in raised["message"]

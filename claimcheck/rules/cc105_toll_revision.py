@@ -54,7 +54,8 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
         # Each step once, however many claims repeat it; a long series in brief.
         shown = list(
             dict.fromkeys(
-                f"{stated(x)} ({as_of_text(x)}) → {stated(y)} ({as_of_text(y)})" for x, y in steps
+                f"{stated(x)} ({said_text(ev, x)}) → {stated(y)} ({said_text(ev, y)})"
+                for x, y in steps
             )
         )
         text = "; ".join(shown if len(shown) <= 12 else [*shown[:6], "…", *shown[-5:]])
@@ -84,6 +85,14 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
             key=[origin_key(ev, origin_index), *about(ev, claims)],
             record=steps[0][1].id,  # the revising claim
         )
+
+
+def said_text(ev: GroupEvidence, claim: Claim) -> str:
+    """When a step's figure was given: a party's old figure quoted again later is dated
+    when the party gave it (``more than 1300 (2025-03-23)``, a paper's rounding of the
+    ministry's 1318 of that day, printed on 2 April), as the step's order has it."""
+    said = ev.said_on(claim)
+    return str(said) if said is not None else as_of_text(claim)
 
 
 def in_print_again(ev: GroupEvidence, origin_index: int) -> list[Claim]:
