@@ -2168,3 +2168,27 @@ def test_a_steep_dispute_outlives_the_next_update_too(make_store: Callable[..., 
     (conflict,) = findings(data, "CC101")
     assert set(conflict["claims"]) == {"gov-15k", "un-135k"}, conflict
     assert "count of its day" not in data["grades"]["gov-15k"]["reason"]
+
+
+def test_a_figure_in_print_again_is_not_guessed_where_the_figures_say_otherwise(
+    make_store: Callable[..., Path],
+) -> None:
+    """No figure is taken for the medics' withdrawn 47 when the paper keeps a count of
+    its own (its 30, then its 47: its revision, CC105), when Watchlight gives 47 itself
+    the day before (two origins' count, not a withdrawn one), or when the medics come
+    back up to 47 within days."""
+    own = _corrected(make_store, _paper("harbor", "0307", "30"), _paper("harbor", "0309", "47"))
+    assert any("harbor-times revised upward" in f["message"] for f in findings(own, "CC105"))
+    watchlight = (
+        "{id: watch-47, subject: dresk-shelling, property: civilian_deaths, value: 47, "
+        "source: northgate-0307, claimant: watchlight, as_of: 2031-03-08}"
+    )
+    other = _corrected(make_store, watchlight, _paper("harbor", "0309", "47"))
+    back = (
+        "{id: ward-back, subject: dresk-shelling, property: civilian_deaths, value: 47, "
+        "source: northgate-0326, claimant: open-ward, as_of: 2031-03-12}"
+    )
+    later = _corrected(make_store, _paper("harbor", "0309", "47"), back)
+    for data in (own, other, later):
+        assert not any("in print" in f["message"] for f in data["findings"])
+    assert other["grades"]["harbor-0309-47"]["grade"] == 1, other["grades"]["harbor-0309-47"]

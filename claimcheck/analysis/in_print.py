@@ -10,6 +10,7 @@ the correction supersedes it as it superseded the origin's own 47; CC106 names i
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from heapq import heappop, heappush
 from typing import TYPE_CHECKING
@@ -38,7 +39,9 @@ def withdrawn_in_print(
     withdrawn figure: the old word still in print, credited to its origin (which has
     revised it since), not the toll grown past the correction. Noted in ``relays`` with
     the origin's claim of the figure. Only figures of one day, not vague words; within
-    :data:`IN_PRINT_DAYS` of the lowering, while the origin has not come back up to it.
+    :data:`IN_PRINT_DAYS` of the lowering; not when the origin came back up to it within
+    those days, nor when another origin gives it as its own word (a party's, or an
+    outlet's by the day it was withdrawn), nor from an outlet keeping a count of its own.
     (Each origin's figures by day, in one pass with a heap of those not yet lowered,
     highest limit first.)"""
     if ev.type != "quantity" or not ev.cumulative:
@@ -64,41 +67,93 @@ def withdrawn_in_print(
     # later is its word of the day it first gave it (timing.repeat_dates).
     said: dict[str, DateRange] = {}
     for cs in several.values():
-        said.update(repeat_dates(ev.provenance, cs, lambda c: statement_of[c.id].index))
+        # (only where a claim may be one: a claimant's word an outlet dated itself)
+        if any(not c.as_of_given and c.claimant_given and c.claimant != c.outlet for c in cs):
+            said.update(repeat_dates(ev.provenance, cs, lambda c: statement_of[c.id].index))
     withdrawn = _lowered(ev, several, said)
     if not withdrawn:
         return
-    days_of: dict[int, dict[dt.date, list[Claim]]] = {}
+    # Each origin's days in order, with the highest figure it gave each day (did it come
+    # back up to a figure in the days after lowering it?).
+    days_of: dict[int, tuple[list[dt.date], list[Bound]]] = {}
     for mine, cs in several.items():
-        found: dict[dt.date, list[Claim]] = defaultdict(list)
-        days_of[mine] = found
+        highs: dict[dt.date, Bound] = {}
         for c in cs:
-            found[(said.get(c.id) or c.as_of).low].append(c)  # type: ignore[union-attr]
+            day = (said.get(c.id) or c.as_of).low  # type: ignore[union-attr]
+            high = bounds(statement_of[c.id].value)[1]
+            highs[day] = max(highs.get(day, high), high)
+        days = sorted(highs)
+        days_of[mine] = (days, [highs[d] for d in days])
     own_reporting = ev.provenance.own_reporting
+    # Outlets keeping a count of their own (figures of several statements): their own.
+    own_statements: dict[int, set[int]] = defaultdict(set)
+    # Who else gives each withdrawn figure as its own word: the origins of a party's
+    # word, and each outlet's first day for its own.
+    parties: dict[int, set[int]] = defaultdict(set)
+    outlets: dict[int, dict[int, dt.date]] = defaultdict(dict)
+    for c in claims:
+        st = statement_of.get(c.id)
+        if st is None or c.stance != "asserts":
+            continue
+        own, o = own_reporting(c), origin[c.id]
+        if own:
+            own_statements[o].add(st.index)
+        if st.index in withdrawn:
+            if not own:
+                parties[st.index].add(o)
+            elif c.as_of is not None and c.as_of.known:
+                first = outlets[st.index].get(o)
+                if first is None or c.as_of.low < first:
+                    outlets[st.index][o] = c.as_of.low
+    # The withdrawals that stand: the origin never came back up to the figure, and no
+    # other origin gives it as its own word (a party's, or an outlet's by that day).
+    standing: dict[int, tuple[list[dt.date], list[tuple[int, Claim]]]] = {}
+    for index, by_origin in withdrawn.items():
+        below = ev.limits(ev.statements[index].value)[0]
+        earliest = sorted(outlets[index].items(), key=lambda t: t[1])[:2]
+        found = []
+        for mine, (gave, day) in by_origin.items():
+            days, day_highs = days_of[mine]
+            back = bisect_right(days, day + dt.timedelta(days=IN_PRINT_DAYS))
+            if any(day_highs[k] >= below for k in range(bisect_right(days, day), back)):
+                continue  # (it came back up to it within the days a print is looked for)
+            if parties[index] - {mine} or any(o != mine and d <= day for o, d in earliest):
+                continue  # (another origin's figure too)
+            found.append((day, mine, gave))
+        if found:
+            found.sort(key=lambda t: (t[0], t[2].id))
+            standing[index] = ([t[0] for t in found], [(t[1], t[2]) for t in found])
+    if not standing:
+        return
     position = {c.id: i for i, c in enumerate(claims)}
+    in_print: dict[str, tuple[Claim, dt.date]] = {}
     for c in claims:
         i, st = position[c.id], statement_of.get(c.id)
-        if i in relays or st is None or st.index not in withdrawn or not own_reporting(c):
+        if i in relays or st is None or st.index not in standing or not own_reporting(c):
             continue
         as_of = c.as_of
         if as_of is None or not as_of.known or as_of.low != as_of.high:
             continue
-        for mine, (gave, day) in withdrawn[st.index].items():
-            if mine == origin[c.id] or not 0 < (as_of.low - day).days <= IN_PRINT_DAYS:
-                continue
-            # (unless the origin came back up to it since: its figure again, or growth;
-            # at most IN_PRINT_DAYS of its days looked at)
-            below = ev.limits(st.value)[0]
-            days = days_of[mine]
-            back = (
-                bounds(statement_of[x.id].value)[1] >= below
-                for n in range((as_of.low - day).days + 1)
-                for x in days.get(day + dt.timedelta(days=n), ())
-            )
-            if any(back):
-                continue
-            relays[i] = (position[gave.id], f"{WITHDRAWN_IN_PRINT} ({gave.speaker}, on {day})")
-            break
+        if len(own_statements[origin[c.id]]) > 1:
+            continue  # (an outlet keeping a count of its own)
+        days, by = standing[st.index]
+        # (lowered in the IN_PRINT_DAYS before, by another origin: the earliest)
+        start = bisect_left(days, as_of.low - dt.timedelta(days=IN_PRINT_DAYS))
+        for n in range(start, bisect_left(days, as_of.low)):
+            mine, gave = by[n]
+            if mine != origin[c.id]:
+                day = days[n]
+                relays[i] = (position[gave.id], f"{WITHDRAWN_IN_PRINT} ({gave.speaker}, on {day})")
+                in_print[c.id] = (gave, day)
+                break
+    if in_print:
+        ev.memo["in_print"] = in_print
+
+
+def in_print(ev: GroupEvidence) -> dict[str, tuple[Claim, dt.date]]:
+    """The figures :func:`withdrawn_in_print` found: id -> the withdrawn claim it
+    carries and the day its origin lowered it."""
+    return ev.memo.get("in_print", {})  # type: ignore[return-value]
 
 
 def _lowered(

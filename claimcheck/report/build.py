@@ -19,6 +19,7 @@ from typing import Any
 from claimcheck.analysis.estimates import Estimate
 from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.in_print import in_print
 from claimcheck.engine import Result, thresholds
 from claimcheck.errors import Location
 from claimcheck.findings import SEVERITY_RANK, Finding
@@ -49,6 +50,10 @@ def _row_notes(ev: Any) -> dict[str, str]:
     judges an origin by its revision findings (CC105, CC106): whether it moved its
     figure, not whether the figure still stands."""
     out = {cid: f"revised since: {newer.parsed}" for cid, newer in ev.superseded.items()}
+    # (a figure its origin withdrew, still in print: counted as that origin's old word)
+    for cid, (gave, day) in in_print(ev).items():
+        note = f"{gave.speaker}'s figure, withdrawn on {day}"
+        out[cid] = f"{note}; {out[cid]}" if cid in out else note
     for cid, later in ev.overtaken.items():
         out.setdefault(cid, f"overtaken by {later.parsed}")
     # A party's old figure quoted again later: say when the party gave it.

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.in_print import WITHDRAWN_IN_PRINT
+from claimcheck.analysis.in_print import in_print
 from claimcheck.analysis.latest_figures import raises_floor
 from claimcheck.analysis.timing import earlier
 from claimcheck.model import Claim
@@ -99,15 +99,19 @@ def in_print_again(ev: GroupEvidence, origin_index: int) -> list[Claim]:
     """Other outlets' figures that state one the origin withdrew, after it lowered it
     (credited to it: :func:`~claimcheck.analysis.in_print.withdrawn_in_print`), by
     date."""
-    reasons, relayed, origin = ev.relay_reasons, ev.relayed_from, ev.origins_by_claim
-    found = [
-        c
-        for c in ev.claims
-        if c.id in relayed
-        and reasons[c.id][0].startswith(WITHDRAWN_IN_PRINT)
-        and origin[relayed[c.id].id] == origin_index
-    ]
-    return sorted(found, key=lambda c: (step_order(c), c.id))
+    found = in_print(ev)
+    if not found:
+        return []
+    by_origin: dict[int, list[Claim]] | None = ev.memo.get("in_print_by_origin")  # type: ignore[assignment]
+    if by_origin is None:  # (once a group: each origin's, by date)
+        origin, claims = ev.origins_by_claim, ev.store.claims
+        by_origin = {}
+        for cid, (gave, _) in found.items():
+            by_origin.setdefault(origin[gave.id], []).append(claims[cid])
+        for printed in by_origin.values():
+            printed.sort(key=lambda c: (step_order(c), c.id))
+        ev.memo["in_print_by_origin"] = by_origin
+    return by_origin.get(origin_index, [])
 
 
 def _first_said(ev: GroupEvidence, origin_index: int) -> dict[int, Claim]:
