@@ -1,0 +1,158 @@
+"""Outlets' track records: what each published, how much of it others confirm or
+dispute (`claimcheck sources`).
+
+For an outlet, *its claims* are the claims recorded against its documents, whoever
+makes them; *as claimant*, the claims it makes itself (its own voice: the claims whose
+origin it is, in its documents or quoted in others'). Of those it makes itself:
+
+* **corroborated** — graded 1: confirmed by independent origins;
+* **contested** — contradicted by at least one other origin;
+* **single origin** — in a single-origin finding (CC201): nobody independent confirms it.
+
+Reporting what a party or an anonymous source says is not asserting it: an outlet is
+judged on its own claims. **Relayed** counts its documents that cite another outlet's
+(from) or that another outlet's documents cite (to), plus its claims in a suspected
+relay (CC206); **retracted**, the claims in its documents recorded retracted (what it
+took back, which grades no longer judge). The **track record** is the share of its own
+claims that hold up (graded 1 confirmed or 2 probably true) among those judged either
+way (also graded 4 doubtful or 5 improbable); a claim only it makes, uncontradicted
+(3), is not judged either way, nor is an uncited one (an encyclopedia article citing
+nothing says nothing of its own).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimcheck.model import Claim
+from claimcheck.results import Result
+from claimcheck.rules.cc201_single_origin import SingleOrigin
+from claimcheck.rules.cc206_suspected_relay import SuspectedRelay
+
+
+def track_record(held: int, failed: int) -> float | None:
+    """The share of judged claims that hold up (``held`` of ``held + failed``), to three
+    places; None when none was judged either way."""
+    judged = held + failed
+    return round(held / judged, 3) if judged else None
+
+
+@dataclass
+class OutletRecord:
+    id: str
+    name: str
+    kind: str
+    owner: str
+    documents: int = 0
+    claims: int = 0
+    as_claimant: int = 0
+    corroborated: int = 0
+    contested: int = 0
+    single_origin: int = 0
+    #: Own claims graded 1–2 (they hold up) and 4–5 (they do not): the track record.
+    held: int = 0
+    failed: int = 0
+    relayed_from: int = 0
+    relayed_to: int = 0
+    suspected_relays: int = 0
+    #: Claims in its documents recorded ``retracted``: what it took back.
+    retracted: int = 0
+    claim_ids: list[str] = field(default_factory=list)
+
+    @property
+    def relayed(self) -> int:
+        return self.relayed_from + self.relayed_to + self.suspected_relays
+
+    @property
+    def track_record(self) -> float | None:
+        return track_record(self.held, self.failed)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "owner": self.owner,
+            "documents": self.documents,
+            "claims": self.claims,
+            "as_claimant": self.as_claimant,
+            "corroborated": self.corroborated,
+            "contested": self.contested,
+            "single_origin": self.single_origin,
+            "relayed": self.relayed,
+            "relayed_from": self.relayed_from,
+            "relayed_to": self.relayed_to,
+            "suspected_relays": self.suspected_relays,
+            "retracted": self.retracted,
+            "track_record": self.track_record,
+        }
+
+
+def outlet_records(result: Result) -> list[OutletRecord]:
+    """One record per outlet, by id."""
+    store = result.store
+    records = {
+        o.id: OutletRecord(o.id, o.name, o.kind, o.owner_key) for o in store.outlets.values()
+    }
+    doc_outlet = {d.id: d.outlet for d in store.documents.values()}
+    for doc in store.documents.values():
+        rec = records.get(doc.outlet or "")
+        if rec is None:
+            continue
+        rec.documents += 1
+        cited_outlets = {doc_outlet.get(c) for c in doc.cites} - {doc.outlet, None}
+        if cited_outlets:
+            rec.relayed_from += 1
+        for cited in cited_outlets:
+            if cited in records:
+                records[cited].relayed_to += 1
+    relays = result.relays
+    for claim in store.claims.values():
+        rules = result.rules_of(claim.id)
+        own = records.get(claim.speaker)
+        if own is not None:
+            own.as_claimant += 1
+            grade = result.grades.get(claim.id)
+            # (its own words relaying another origin's value are that origin's word,
+            # judged in its record: a wire repeating a UN figure is not contested for it)
+            if grade is not None and claim.id not in relays:
+                own.corroborated += grade.grade == 1
+                own.contested += grade.contradicting_origins > 0
+                # (an uncited claim — an encyclopedia citing nothing — is no word of
+                # its own to hold up or fail)
+                own.held += claim.cited and grade.grade in (1, 2)
+                own.failed += claim.cited and grade.grade in (4, 5)
+            own.single_origin += SingleOrigin.code in rules and claim.id not in relays
+        rec = records.get(claim.outlet or "")
+        if rec is None:
+            continue
+        rec.claims += 1
+        rec.retracted += claim.status == "retracted"
+        rec.claim_ids.append(claim.id)
+        rec.suspected_relays += SuspectedRelay.code in rules
+    return sorted(records.values(), key=lambda r: r.id)
+
+
+def outlet_claims(result: Result, outlet: str) -> list[dict[str, Any]]:
+    """One outlet's claims with grade, findings and status."""
+    rows = []
+    claims: list[Claim] = [c for c in result.store.claims.values() if c.outlet == outlet]
+    for c in claims:
+        grade = result.grades.get(c.id)
+        rows.append(
+            {
+                "id": c.id,
+                "subject": c.subject,
+                "property": c.property,
+                "value": c.stated,
+                "claimant": c.claimant,
+                "source": c.source,
+                "as_of": str(c.as_of) if c.as_of else None,
+                "grade": grade.grade if grade else None,
+                "grade_reason": grade.reason if grade else None,
+                "findings": sorted(result.rules_of(c.id)),
+                "status": c.status,
+            }
+        )
+    return rows
