@@ -114,20 +114,10 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
         store = write(Path(tmp), claims, prop)
         ev = StoreEvidence(store).group(("siege", prop))
         found = {c.id for c in ev.conflicts().claims}
-        superseded, lowered = ev.superseded, ev.latest.lowered
+        superseded = ev.superseded
         asserted = [c for c in ev.claims if c.stance == "asserts" and c.id not in superseded]
         clashing = {a.id for a in asserted for b in asserted if a.id != b.id and _clash(ev, a, b)}
-        # A figure its origin raised since (not one it lowered) still disputes a later,
-        # lower figure of another origin: named where it alone disputes it.
-        raised = [c for c in ev.claims if c.id in superseded and c.id not in lowered]
-
-        def floor(x: Any, a: Any) -> bool:  # x above a, and in a dispute with it
-            return _clash(ev, a, x) and bounds(a.parsed)[1] < ev.limits(x.parsed)[0]
-
-        new = {a.id for a in asserted if a.id not in clashing for x in raised if floor(x, a)}
-        named = {x.id for x in raised for a in asserted if a.id in new and floor(x, a)}
-        assert clashing | new <= found <= clashing | new | named
-        assert not (found & named) or new
+        assert found == clashing
         # Overtaken: exactly the figures a later, higher one of another origin outgrows
         # (in a dispute with a later, lower one too: the tallies know no growth) — but
         # not the lower side of a dispute, which was no count of its day.
@@ -141,25 +131,13 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
                 and bounds(y.parsed)[0] > overtaking_limits(ev, x.parsed)[0]
             )
 
-        # (a neutral count is the lower side only against another neutral count; a
-        # figure its origin raised since, as the floor it sets, only where it alone
-        # disputes it)
-        stake = {c.id: ev.units[c.id].stake for c in [*asserted, *raised]}
-
-        def disputed(x: Any, among: list[Any], floors: list[Any]) -> bool:
-            # (from above among ``among``; or, clashing with none of them, below a floor)
-            if any(above(x, y) and _clash(ev, x, y) for y in among):
-                return True
-            alone = not any(_clash(ev, x, y) for y in among if y.id != x.id)
-            return alone and any(floor(y, x) for y in floors)
-
-        neutral = [c for c in asserted if stake[c.id] is None]
-        neutral_raised = [c for c in raised if stake[c.id] is None]
+        # (a neutral count is the lower side only against another neutral count)
+        stake = {c.id: ev.units[c.id].stake for c in asserted}
         lower = {
             x.id
             for x in asserted
-            if disputed(x, asserted, raised)
-            and (stake[x.id] is not None or disputed(x, neutral, neutral_raised))
+            for y in asserted
+            if above(x, y) and _clash(ev, x, y) and (stake[x.id] is not None or stake[y.id] is None)
         }
         expected = {
             x.id for x in standing for y in standing if above(x, y) and ev.growth(x, y)

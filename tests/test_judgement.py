@@ -2119,57 +2119,6 @@ def test_a_rounded_old_figure_quoted_again_is_dated_when_it_was_given(
     assert "2031-03-09" not in raised["message"]
 
 
-def test_a_dispute_outlives_the_next_update_of_the_figure_against_it(
-    make_store: Callable[..., Path],
-) -> None:
-    """In a siege still under way, Watchlight counted at least 300 dead on the 2nd; the
-    government says no more than 120 on the 5th; Watchlight's next update, at least 500 on the 26th, does not make the
-    government's figure a count of its day: its 300 of the 2nd still stands against it
-    (a toll only grows). Its update alone in a dispute keeps the finding as it was."""
-    rows = (
-        "{id: watch-300, subject: velmar-siege, property: civilian_deaths, "
-        "value: at least 300, source: meridian-0302, claimant: watchlight, as_of: 2031-03-02}",
-        "{id: gov-120, subject: velmar-siege, property: civilian_deaths, "
-        "value: no more than 120, source: korvalia-tv-0305, claimant: korvalia-government, "
-        "as_of: 2031-03-05}",
-        "{id: watch-500, subject: velmar-siege, property: civilian_deaths, "
-        "value: at least 500, source: harbor-0326, claimant: watchlight, as_of: 2031-03-26}",
-    )
-    siege = (
-        "subjects:\n  - {id: velmar-siege, label: Siege of Velmar, date: 2031-03-01/.., "
-        "sides: [korvalia-government, vlf]}\n"
-    )
-    data = run(world(make_store, *rows, **LATER_PAPERS, **{"siege.yaml": siege}))
-    (conflict,) = findings(data, "CC101")
-    assert set(conflict["claims"]) == {"watch-300", "gov-120"}, conflict
-    assert "count of its day" not in data["grades"]["gov-120"]["reason"]
-    assert data["grades"]["gov-120"]["grade"] >= 4
-
-
-def test_a_steep_dispute_outlives_the_next_update_too(make_store: Callable[..., Path]) -> None:
-    """DESIGN's own example: the ministry's 15,000 displaced on the 8th and the UN
-    agency's 135,000 on the 12th are a dispute — and stay one when the agency says
-    160,000 a month later: a paper's 9 then 22, and the ministry's 22, are no dispute."""
-    siege = (
-        "subjects:\n  - {id: velmar-siege, label: Siege of Velmar, date: 2031-02-01/.., "
-        "sides: [korvalia-government, vlf]}\n"
-        "properties:\n  - {id: displaced, type: quantity, cumulative: true, tolerance: 10%}\n"
-        "parties:\n  - {id: relief-agency, name: UN relief agency, kind: un}\n"
-    )
-    rows = (
-        "{id: gov-15k, subject: velmar-siege, property: displaced, value: 15000, "
-        "source: korvalia-tv-0305, claimant: korvalia-government, as_of: 2031-02-08}",
-        "{id: un-135k, subject: velmar-siege, property: displaced, value: 135000, "
-        "source: meridian-0305, claimant: relief-agency, as_of: 2031-02-12}",
-        "{id: un-160k, subject: velmar-siege, property: displaced, value: 160000, "
-        "source: meridian-0306, claimant: relief-agency, as_of: 2031-03-06}",
-    )
-    data = run(world(make_store, *rows, **{"siege.yaml": siege}))
-    (conflict,) = findings(data, "CC101")
-    assert set(conflict["claims"]) == {"gov-15k", "un-135k"}, conflict
-    assert "count of its day" not in data["grades"]["gov-15k"]["reason"]
-
-
 def test_a_figure_in_print_again_is_not_guessed_where_the_figures_say_otherwise(
     make_store: Callable[..., Path],
 ) -> None:

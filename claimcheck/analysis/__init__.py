@@ -12,7 +12,7 @@ Read in this order, each module over the ones after it:
   relays, CC206), :mod:`.latest_figures` (a running toll's figures that still stand),
   :mod:`.growth` (a later, higher count outgrowing an earlier one, or disputing it) and
   :mod:`.timing` (when a claim was said; repeats), :mod:`.in_print` (a withdrawn figure
-  still in print), :mod:`.raised` (the floor a figure raised since still sets);
+  still in print);
 * :mod:`.statements` (statements, units, tallies) and :mod:`.intervals` (bounds and the
   structures over them);
 * :mod:`.provenance` — the graph of who cites whom, and each claim's origin.

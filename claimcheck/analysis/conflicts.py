@@ -22,8 +22,7 @@ from claimcheck.analysis.growth import (
     rivals,
     steep,
 )
-from claimcheck.analysis.intervals import Bound, Item, best_two, bounds, other_than
-from claimcheck.analysis.raised import add_raised, raised_figures
+from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
 from claimcheck.analysis.statements import Conflicts, Statement
 from claimcheck.model import Claim
 from claimcheck.values.quantity import INF
@@ -57,10 +56,7 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
     claim with a partner of another origin it conflicts with, then the pairs."""
     if group.agreeing:
         return Conflicts([], [], 0)
-    superseded = group.superseded
-    asserted, partner = _partners(group, superseded)
-    raised = raised_figures(group, superseded, group.latest.lowered)
-    asserted = add_raised(group, asserted, partner, raised, _interval_partners)
+    asserted, partner = _partners(group, group.superseded)
     if not partner:
         return Conflicts([], [], 0)
     origin = group.credited
@@ -69,19 +65,14 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
     return Conflicts(sorted(involved, key=lambda c: c.id), pairs, total)
 
 
-def lower_in_dispute(
-    group: GroupEvidence, superseded: dict[str, Claim], lowered: frozenset[str]
-) -> set[str]:
+def lower_in_dispute(group: GroupEvidence, superseded: dict[str, Claim]) -> set[str]:
     """The asserted claims a higher figure of another origin disputes, growth aside —
     below an earlier count, passed steeply within days by another stake, or by the
-    other side after the last day, or below the floor a figure its origin raised since
-    still sets: the lower side of a dispute (given the figures their own origins revised,
-    ``superseded``, of which those ``lowered`` are out of any dispute). A neutral count
+    other side after the last day: the lower side of a dispute (given the figures
+    their own origins revised, ``superseded``: out of any dispute). A neutral count
     only when another neutral count disputes it from above: the rebels' 70 the day a
     hospital counts 34 does not make the hospital's count no count of its day."""
     asserted, partner = _partners(group, superseded)
-    raised = raised_figures(group, superseded, lowered)
-    asserted = add_raised(group, asserted, partner, raised, _interval_partners)
     if not partner:
         return set()
     statement_of, units = group.statement_by_claim, group.units
@@ -90,12 +81,10 @@ def lower_in_dispute(
         return bounds(statement_of[y.id].value)[0] > group.limits(statement_of[cid].value)[1]
 
     found = {cid for cid, y in partner.items() if above(cid, y)}
-    neutral = [c for c in asserted if units[c.id].stake is None and c.id not in superseded]
+    neutral = [c for c in asserted if units[c.id].stake is None]
     if any(units[cid].stake is None for cid in found):
         # (each neutral count against the neutral ones alone)
         among = _interval_partners(group, neutral) if group.interval else {}
-        neutral_raised = [x for x in raised if units[x.id].stake is None]
-        add_raised(group, neutral, among, neutral_raised, _interval_partners)
         found = {
             cid
             for cid in found
@@ -289,11 +278,11 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
                 top = _extremes(chain(top, later), higher=True)
         else:
             top = top_all
-        y = other_than(top, o)
+        y = _other(top, o)
         if y is not None and y[0] > above:
             partner[c.id] = y[2]
             continue
-        y = other_than(bottom_final, o)
+        y = _other(bottom_final, o)
         if y is None or not y[0] < below:
             k = bisect_left(ends, as_of.low.toordinal()) if as_of is not None and as_of.known else 0
             bottom = suffix_bottom[k]
@@ -318,7 +307,7 @@ def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
                         (t for stake, ts in ended_low.items() if stake != mine for t in ts),
                     )
                     bottom = _extremes(chain(bottom, given), higher=False)
-            y = other_than(bottom, o)
+            y = _other(bottom, o)
         if y is not None and y[0] < below:
             partner[c.id] = y[2]
     return partner
@@ -420,3 +409,11 @@ def _extremes(items: Iterable[Item], *, higher: bool) -> list[Item]:
     for item in items:
         acc = best_two(acc, item, higher=higher)
     return acc
+
+
+def _other(extremes: list[Item], origin: int) -> Item | None:
+    """The most extreme item not of ``origin``."""
+    for t in extremes:
+        if t[1] != origin:
+            return t
+    return None

@@ -308,11 +308,3 @@ def best_two(acc: list[Item], item: Item, *, higher: bool) -> list[Item]:
     if item[0] > second[0] if higher else item[0] < second[0]:
         return [first, item]
     return acc
-
-
-def other_than(extremes: list[Item], origin: int) -> Item | None:
-    """The most extreme item not of ``origin``."""
-    for t in extremes:
-        if t[1] != origin:
-            return t
-    return None

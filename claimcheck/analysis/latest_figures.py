@@ -42,8 +42,7 @@ class LatestFigures(NamedTuple):
 
 
 def find_latest_figures(
-    group: GroupEvidence,
-    lower_in_dispute: Callable[[GroupEvidence, dict[str, Claim], frozenset[str]], set[str]],
+    group: GroupEvidence, lower_in_dispute: Callable[[GroupEvidence, dict[str, Claim]], set[str]]
 ) -> LatestFigures:
     """The claims that count for and against values, with the superseded, earlier and
     overtaken figures found on the way (``lower_in_dispute``: the claims a higher
@@ -121,9 +120,7 @@ def find_latest_figures(
         # another stake — was no count of its day: it is judged in that dispute.)
         note_overtaken(group, counted, overtaken, when, origin)
         if overtaken:
-            for x in lower_in_dispute(group, superseded, frozenset(lowered)).intersection(
-                overtaken
-            ):
+            for x in lower_in_dispute(group, superseded).intersection(overtaken):
                 del overtaken[x]
     counted = [c for c in counted if c.id not in overtaken]
     return LatestFigures(counted, superseded, earlier, overtaken, frozenset(lowered))
