@@ -2124,20 +2124,34 @@ def test_a_figure_in_print_again_is_not_guessed_where_the_figures_say_otherwise(
 ) -> None:
     """No figure is taken for the medics' withdrawn 47 when the paper keeps a count of
     its own (its 30, then its 47: its revision, CC105), when Watchlight gives 47 itself
-    the day before (two origins' count, not a withdrawn one), or when the medics come
-    back up to 47 within days."""
+    the day before the paper (two origins' count, not a withdrawn one), or when the
+    medics came back up to 47 before the paper printed it. (Watchlight's 47 weeks
+    later, or the medics' after the paper's print, do not make it the paper's own.)"""
     own = _corrected(make_store, _paper("harbor", "0307", "30"), _paper("harbor", "0309", "47"))
     assert any("harbor-times revised upward" in f["message"] for f in findings(own, "CC105"))
-    watchlight = (
-        "{id: watch-47, subject: dresk-shelling, property: civilian_deaths, value: 47, "
-        "source: northgate-0307, claimant: watchlight, as_of: 2031-03-08}"
+
+    def ward_or_watch(who: str, day: str, doc: str) -> str:
+        return (
+            f"{{id: {who}-{day}, subject: dresk-shelling, property: civilian_deaths, "
+            f"value: 47, source: {doc}, claimant: {who}, as_of: 2031-03-{day}}}"
+        )
+
+    other = _corrected(
+        make_store,
+        ward_or_watch("watchlight", "08", "northgate-0307"),
+        _paper("harbor", "0309", "47"),
     )
-    other = _corrected(make_store, watchlight, _paper("harbor", "0309", "47"))
-    back = (
-        "{id: ward-back, subject: dresk-shelling, property: civilian_deaths, value: 47, "
-        "source: northgate-0326, claimant: open-ward, as_of: 2031-03-12}"
+    before = _corrected(
+        make_store,
+        ward_or_watch("open-ward", "07", "northgate-0307"),
+        _paper("harbor", "0309", "47"),
     )
-    later = _corrected(make_store, _paper("harbor", "0309", "47"), back)
-    for data in (own, other, later):
+    for data in (own, other, before):
         assert not any("in print" in f["message"] for f in data["findings"])
     assert other["grades"]["harbor-0309-47"]["grade"] == 1, other["grades"]["harbor-0309-47"]
+    for later in (
+        ward_or_watch("watchlight", "26", "northgate-0326"),
+        ward_or_watch("open-ward", "12", "northgate-0326"),
+    ):
+        data = _corrected(make_store, later, _paper("harbor", "0309", "47"))
+        assert any("in print" in f["message"] for f in data["findings"]), later

@@ -39,9 +39,10 @@ def withdrawn_in_print(
     withdrawn figure: the old word still in print, credited to its origin (which has
     revised it since), not the toll grown past the correction. Noted in ``relays`` with
     the origin's claim of the figure. Only figures of one day, not vague words; within
-    :data:`IN_PRINT_DAYS` of the lowering; not when the origin came back up to it within
-    those days, nor when another origin gives it as its own word (a party's, or an
-    outlet's by the day it was withdrawn), nor from an outlet keeping a count of its own.
+    :data:`IN_PRINT_DAYS` of the lowering; not when the origin came back up to it by the
+    day it is printed, nor when another origin gives it as its own word (a party, by
+    that day; an outlet, by the day it was withdrawn), nor from an outlet keeping a count
+    of its own.
     (Each origin's figures by day, in one pass with a heap of those not yet lowered,
     highest limit first.)"""
     if ev.type != "quantity" or not ev.cumulative:
@@ -89,7 +90,7 @@ def withdrawn_in_print(
     own_statements: dict[int, set[int]] = defaultdict(set)
     # Who else gives each withdrawn figure as its own word: the origins of a party's
     # word, and each outlet's first day for its own.
-    parties: dict[int, set[int]] = defaultdict(set)
+    parties: dict[int, dict[int, dt.date]] = defaultdict(dict)
     outlets: dict[int, dict[int, dt.date]] = defaultdict(dict)
     for c in claims:
         st = statement_of.get(c.id)
@@ -99,30 +100,28 @@ def withdrawn_in_print(
         if own:
             own_statements[o].add(st.index)
         if st.index in withdrawn:
-            if not own:
-                parties[st.index].add(o)
-            elif c.as_of is not None and c.as_of.known:
-                first = outlets[st.index].get(o)
-                if first is None or c.as_of.low < first:
-                    outlets[st.index][o] = c.as_of.low
-    # The withdrawals that stand: the origin never came back up to the figure, and no
-    # other origin gives it as its own word (a party's, or an outlet's by that day).
+            # (a party's undated word: any time)
+            known = c.as_of is not None and c.as_of.known
+            if not own or known:
+                when = c.as_of.low if known else dt.date.min  # type: ignore[union-attr]
+                firsts = (outlets if own else parties)[st.index]
+                if o not in firsts or when < firsts[o]:
+                    firsts[o] = when
+    # The withdrawals no other outlet gave as its own by that day, by day; the first
+    # parties to give each figure (none of them the origin, by the print's day).
     standing: dict[int, tuple[list[dt.date], list[tuple[int, Claim]]]] = {}
+    first_parties: dict[int, list[tuple[int, dt.date]]] = {}
     for index, by_origin in withdrawn.items():
-        below = ev.limits(ev.statements[index].value)[0]
         earliest = sorted(outlets[index].items(), key=lambda t: t[1])[:2]
-        found = []
-        for mine, (gave, day) in by_origin.items():
-            days, day_highs = days_of[mine]
-            back = bisect_right(days, day + dt.timedelta(days=IN_PRINT_DAYS))
-            if any(day_highs[k] >= below for k in range(bisect_right(days, day), back)):
-                continue  # (it came back up to it within the days a print is looked for)
-            if parties[index] - {mine} or any(o != mine and d <= day for o, d in earliest):
-                continue  # (another origin's figure too)
-            found.append((day, mine, gave))
+        found = [
+            (day, mine, gave)
+            for mine, (gave, day) in by_origin.items()
+            if not any(o != mine and d <= day for o, d in earliest)
+        ]
         if found:
             found.sort(key=lambda t: (t[0], t[2].id))
             standing[index] = ([t[0] for t in found], [(t[1], t[2]) for t in found])
+            first_parties[index] = sorted(parties[index].items(), key=lambda t: t[1])[:2]
     if not standing:
         return
     position = {c.id: i for i, c in enumerate(claims)}
@@ -136,16 +135,24 @@ def withdrawn_in_print(
             continue
         if len(own_statements[origin[c.id]]) > 1:
             continue  # (an outlet keeping a count of its own)
-        days, by = standing[st.index]
-        # (lowered in the IN_PRINT_DAYS before, by another origin: the earliest)
-        start = bisect_left(days, as_of.low - dt.timedelta(days=IN_PRINT_DAYS))
-        for n in range(start, bisect_left(days, as_of.low)):
+        withdrawn_on, by = standing[st.index]
+        printed, below = as_of.low, ev.limits(st.value)[0]
+        # (lowered in the IN_PRINT_DAYS before, by another origin: the earliest such)
+        start = bisect_left(withdrawn_on, printed - dt.timedelta(days=IN_PRINT_DAYS))
+        for n in range(start, bisect_left(withdrawn_on, printed)):
             mine, gave = by[n]
-            if mine != origin[c.id]:
-                day = days[n]
-                relays[i] = (position[gave.id], f"{WITHDRAWN_IN_PRINT} ({gave.speaker}, on {day})")
-                in_print[c.id] = (gave, day)
-                break
+            day = withdrawn_on[n]
+            if mine == origin[c.id]:
+                continue
+            if any(o != mine and d <= printed for o, d in first_parties[st.index]):
+                continue  # (a party's own word by then: a figure of its own)
+            days, day_highs = days_of[mine]
+            back = range(bisect_right(days, day), bisect_right(days, printed))
+            if any(day_highs[k] >= below for k in back):
+                continue  # (the origin came back up to it by then)
+            relays[i] = (position[gave.id], f"{WITHDRAWN_IN_PRINT} ({gave.speaker}, on {day})")
+            in_print[c.id] = (gave, day)
+            break
     if in_print:
         ev.memo["in_print"] = in_print
 
