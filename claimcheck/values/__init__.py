@@ -25,10 +25,9 @@ from claimcheck.values.quantity import (
     INF,
     Quantity,
     QuantityError,
-    disjoint,
-    overlaps,
     parse_quantity,
 )
+from claimcheck.values.tolerance import disjoint, overlaps
 
 __all__ = [
     "ACCEPTED_DATE_FORMS",

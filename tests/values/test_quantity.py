@@ -13,10 +13,9 @@ from claimcheck.values.quantity import (
     INF,
     Quantity,
     QuantityError,
-    disjoint,
-    overlaps,
     parse_quantity,
 )
+from claimcheck.values.tolerance import disjoint, overlaps
 from claimcheck.values.words import VAGUE
 
 # (written, low, high, low_open, high_open)
