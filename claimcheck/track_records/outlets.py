@@ -38,8 +38,19 @@ def track_record(held: int, failed: int) -> float | None:
     return round(held / judged, 3) if judged else None
 
 
+class HoldsUp:
+    """A record's track record, from its ``held`` and ``failed`` counts."""
+
+    held: int
+    failed: int
+
+    @property
+    def track_record(self) -> float | None:
+        return track_record(self.held, self.failed)
+
+
 @dataclass
-class OutletRecord:
+class OutletRecord(HoldsUp):
     id: str
     name: str
     kind: str
@@ -63,10 +74,6 @@ class OutletRecord:
     @property
     def relayed(self) -> int:
         return self.relayed_from + self.relayed_to + self.suspected_relays
-
-    @property
-    def track_record(self) -> float | None:
-        return track_record(self.held, self.failed)
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -27,7 +27,7 @@ from claimcheck.rules.cc105_toll_revision import TollRevision
 from claimcheck.rules.cc106_toll_decrease import TollDecrease
 from claimcheck.rules.cc201_single_origin import SingleOrigin
 from claimcheck.rules.cc202_interested_only import InterestedOnly
-from claimcheck.track_records.outlets import track_record
+from claimcheck.track_records.outlets import HoldsUp
 
 #: The rules whose findings step a cumulative figure from one report to the next (not
 #: every "revision" rule: a self-contradiction, CC107, moves nothing forward in time).
@@ -41,7 +41,7 @@ STANDING = ("corroborated", "contested", "single origin", "interested only", "re
 
 
 @dataclass
-class PartyRecord:
+class PartyRecord(HoldsUp):
     """A party's record as a claimant: what it says, and how it holds up."""
 
     id: str
@@ -81,10 +81,6 @@ class PartyRecord:
     def relayed_by(self) -> int:
         """How many outlets carried its claims, its own media (its parts) aside."""
         return len(self.outlets.difference(self.parts))
-
-    @property
-    def track_record(self) -> float | None:
-        return track_record(self.held, self.failed)
 
     def as_dict(self) -> dict[str, Any]:
         return {
