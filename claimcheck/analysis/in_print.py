@@ -13,7 +13,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from heapq import heappop, heappush
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.timing import repeat_dates
@@ -62,7 +62,7 @@ def withdrawn_in_print(
         ):
             mine_of[origin[c.id]].append(c)
     several = {o: cs for o, cs in mine_of.items() if len({c.as_of for c in cs}) > 1}
-    if not several or not _lowered(ev, several, {}):
+    if not several or not _lowered(ev, {o: _by_day(ev, cs, {}) for o, cs in several.items()}):
         return  # (most groups: no origin lowered a figure)
     # Each origin's figures by the day it gave them: a party's old figure quoted again
     # later is its word of the day it first gave it (timing.repeat_dates).
@@ -71,20 +71,10 @@ def withdrawn_in_print(
         # (only where a claim may be one: a claimant's word an outlet dated itself)
         if any(not c.as_of_given and c.claimant_given and c.claimant != c.outlet for c in cs):
             said.update(repeat_dates(ev.provenance, cs, lambda c: statement_of[c.id].index))
-    withdrawn = _lowered(ev, several, said)
+    days_of = {o: _by_day(ev, cs, said) for o, cs in several.items()}
+    withdrawn = _lowered(ev, days_of)
     if not withdrawn:
         return
-    # Each origin's days in order, with the highest figure it gave each day (did it come
-    # back up to a figure in the days after lowering it?).
-    days_of: dict[int, tuple[list[dt.date], list[Bound]]] = {}
-    for mine, cs in several.items():
-        highs: dict[dt.date, Bound] = {}
-        for c in cs:
-            day = (said.get(c.id) or c.as_of).low  # type: ignore[union-attr]
-            high = bounds(statement_of[c.id].value)[1]
-            highs[day] = max(highs.get(day, high), high)
-        days = sorted(highs)
-        days_of[mine] = (days, [highs[d] for d in days])
     own_reporting = ev.provenance.own_reporting
     # Outlets keeping a count of their own (figures of several statements): their own.
     own_statements: dict[int, set[int]] = defaultdict(set)
@@ -146,9 +136,9 @@ def withdrawn_in_print(
                 continue
             if any(o != mine and d <= printed for o, d in first_parties[st.index]):
                 continue  # (a party's own word by then: a figure of its own)
-            days, day_highs = days_of[mine]
+            days, _, highs = days_of[mine]
             back = range(bisect_right(days, day), bisect_right(days, printed))
-            if any(day_highs[k] >= below for k in back):
+            if any(highs[k] >= below for k in back):
                 continue  # (the origin came back up to it by then)
             relays[i] = (position[gave.id], f"{WITHDRAWN_IN_PRINT} ({gave.speaker}, on {day})")
             in_print[c.id] = (gave, day)
@@ -163,26 +153,41 @@ def in_print(ev: GroupEvidence) -> dict[str, tuple[Claim, dt.date]]:
     return ev.memo.get("in_print", {})  # type: ignore[return-value]
 
 
+class _Days(NamedTuple):
+    """An origin's figures by the day it gave them: the days in order, each day's
+    figures, and the highest of them."""
+
+    days: list[dt.date]
+    given: list[list[Claim]]
+    highs: list[Bound]
+
+
+def _by_day(ev: GroupEvidence, cs: list[Claim], said: dict[str, DateRange]) -> _Days:
+    """``cs`` by day, each dated by ``said``, else its ``as_of``."""
+    found: dict[dt.date, list[Claim]] = defaultdict(list)
+    for c in cs:
+        found[(said.get(c.id) or c.as_of).low].append(c)  # type: ignore[union-attr]
+    days = sorted(found)
+    given = [found[d] for d in days]
+    statement_of = ev.statement_by_claim
+    highs = [max(bounds(statement_of[c.id].value)[1] for c in day) for day in given]
+    return _Days(days, given, highs)
+
+
 def _lowered(
-    ev: GroupEvidence, origins: dict[int, list[Claim]], said: dict[str, DateRange]
+    ev: GroupEvidence, days_of: dict[int, _Days]
 ) -> dict[int, dict[int, tuple[Claim, dt.date]]]:
     """Each statement an origin gave and later lowered (everything it gave on a later day
-    below it): statement index -> origin -> (its claim of it, the day it lowered it);
-    each claim dated by ``said``, else its ``as_of``."""
+    below it): statement index -> origin -> (its claim of it, the day it lowered it)."""
     statement_of = ev.statement_by_claim
     withdrawn: dict[int, dict[int, tuple[Claim, dt.date]]] = defaultdict(dict)
-    for mine, cs in origins.items():
-        days: dict[dt.date, list[Claim]] = defaultdict(list)
-        for c in cs:
-            days[(said.get(c.id) or c.as_of).low].append(c)  # type: ignore[union-attr]
+    for mine, (days, given, highs) in days_of.items():
         pending: list[tuple[Bound, str, Claim]] = []  # (lower limit, negated; id; claim)
-        for day in sorted(days):
-            given = days[day]
-            high = max(bounds(statement_of[c.id].value)[1] for c in given)
+        for day, figures, high in zip(days, given, highs, strict=True):
             while pending and (-pending[0][0][0], -pending[0][0][1]) > high:
                 _, _, gave = heappop(pending)
                 withdrawn[statement_of[gave.id].index].setdefault(mine, (gave, day))
-            for c in given:
+            for c in figures:
                 below = ev.limits(statement_of[c.id].value)[0]
                 heappush(pending, ((-below[0], -below[1]), c.id, c))
     return withdrawn
