@@ -2081,6 +2081,87 @@ def test_a_paper_quoting_the_old_figure_then_running_it_as_its_own(
     assert findings(data, "CC101") == []
 
 
+#: The defence ministry's "at least 30" of the 5th, raised to 47 on the 6th.
+RAISED = (
+    "{id: mod-30, subject: dresk-shelling, property: civilian_deaths, value: at least 30, "
+    "source: meridian-0305, claimant: defence-ministry}",
+    "{id: mod-47, subject: dresk-shelling, property: civilian_deaths, value: 47, "
+    "source: meridian-0306, claimant: defence-ministry}",
+)
+#: Harbor Times's dispatch of the 5th, relaying Meridian's.
+HARBOR_CITING = {
+    "cites.yaml": "documents:\n  - {id: harbor-0305c, outlet: harbor-times, "
+    "published: 2031-03-05, cites: [meridian-0305]}\n"
+}
+
+
+def _raised(make_store: Callable[..., Path], *rows: str) -> dict[str, Any]:
+    return run(world(make_store, *RAISED, *rows, **LATER_PAPERS, **HARBOR_CITING))
+
+
+def test_an_old_figure_in_print_after_its_origin_raised_it_is_no_count_below_it(
+    make_store: Callable[..., Path],
+) -> None:
+    """The ministry raised its "at least 30" to 47; three days later the Harbor Times
+    runs "30 victims buried" in its own voice, without saying where it has the figure.
+    That is the ministry's old word still in print (a paper that relayed it citing the
+    wire on the 5th, all the more), not a neutral count disputing the 47: no conflict,
+    the 30 is graded as revised since, CC105 says where it lives on, and its fingerprint
+    is the revision's, with or without the paper."""
+    alone = _raised(make_store)
+    (revision,) = findings(alone, "CC105")
+    for rows in (
+        (_paper("harbor", "0309", "30"),),
+        (
+            "{id: harbor-relay, subject: dresk-shelling, property: civilian_deaths, "
+            "value: at least 30, source: harbor-0305c}",
+            _paper("harbor", "0309", "30"),
+        ),
+    ):
+        data = _raised(make_store, *rows)
+        assert findings(data, "CC101") == [], rows
+        (raised,) = findings(data, "CC105")
+        assert raised["message"].endswith("still in print after: 30 (harbor-times, 2031-03-09)")
+        assert "harbor-0309-30" in raised["claims"]
+        assert raised["fingerprint"] == revision["fingerprint"]
+        assert "revised" in data["grades"]["harbor-0309-30"]["reason"], rows
+        assert not any(e["low"] == 30 or e["best"] == 30 for e in data["estimates"])
+    # In a dispute's table (the rebels' 200), the paper's row says whose figure it is.
+    disputed = check(
+        load_store(
+            world(
+                make_store,
+                *RAISED,
+                _paper("harbor", "0309", "30"),
+                "{id: vlf-200, subject: dresk-shelling, property: civilian_deaths, value: 200, "
+                "source: northgate-0307, claimant: vlf}",
+                **LATER_PAPERS,
+            )
+        )
+    )
+    assert "defence-ministry's figure, revised on 2031-03-06" in render_report(disputed, "markdown")
+
+
+def test_a_paper_below_a_raised_figure_is_a_dispute_where_the_figures_say_so(
+    make_store: Callable[..., Path],
+) -> None:
+    """Not the ministry's old word: the paper's 30 three weeks after the rise (a count of
+    its own, disputing the 47 after the shelling), nor when Watchlight gave 30 as its
+    own count before the paper printed it."""
+    late = _raised(make_store, _paper("harbor", "0326", "30"))
+    assert any("30 [harbor-times" in f["message"] for f in findings(late, "CC101"))
+    watch = _raised(
+        make_store,
+        "{id: watchlight-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+        "source: northgate-0307, claimant: watchlight}",
+        _paper("harbor", "0309", "30"),
+    )
+    for data in (late, watch):
+        assert not any("in print" in f["message"] for f in data["findings"])
+        paper = data["grades"]["harbor-0326-30" if data is late else "harbor-0309-30"]
+        assert "revised" not in paper["reason"], paper
+
+
 def test_a_daily_bulletin_has_the_gaps_of_its_latest_figure_not_one_a_day(
     make_store: Callable[..., Path],
 ) -> None:

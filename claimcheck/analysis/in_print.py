@@ -1,69 +1,109 @@
-"""A running toll's figure still in print after its origin withdrew it.
+"""A running toll's figure still in print after its origin revised it.
 
 A health office's 47 dead, corrected the next day to 38 (nine victims registered twice),
 and a paper's 47 three days later: the paper's figure is most likely the withdrawn one
-still in print, not the toll grown past the correction. :func:`withdrawn_in_print`
-credits it to the origin that withdrew it (:func:`~.origins.compute_origins`), so that
-the correction supersedes it as it superseded the origin's own 47; CC106 names it.
+still in print, not the toll grown past the correction. So is a radio's "34 victims
+buried" the day after the ministry raised its "at least 34" to 51: the ministry's old
+word, not a neutral count below it. :func:`stale_in_print` credits such a figure to the
+origin that revised it (:func:`~.origins.compute_origins`), so that the revision
+supersedes it as it superseded the origin's own; CC105 and CC106 name it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import defaultdict
-from heapq import heappop, heappush
 from typing import TYPE_CHECKING, NamedTuple
 
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.timing import repeat_dates
 from claimcheck.model import Claim
-from claimcheck.values import DateRange, Quantity
+from claimcheck.values import DateRange, Quantity, stated_numbers
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
 
 
-#: An outlet's own figure stating, within this many days after an origin lowered it, a
-#: figure the origin had given is that withdrawn figure still in print (a paper running
+#: An outlet's own figure stating, within this many days after an origin revised it, a
+#: figure the origin had given is that origin's old figure still in print (a paper running
 #: the medics' 47 three days after they corrected it to 38).
 IN_PRINT_DAYS = 14
 
+#: At most this many origins that revised a figure are tried for one printed figure,
+#: by their claims' ids (a figure many origins gave and revised is hardly one's old word).
+MAX_TRIED = 8
 
-def withdrawn_in_print(
+
+class InPrint(NamedTuple):
+    """A figure in print after its origin revised it: the origin's claim of it, the day
+    the origin revised it, and whether it lowered it (withdrew it) or raised it."""
+
+    gave: Claim
+    day: dt.date
+    lowered: bool
+
+
+def stale_in_print(
     ev: GroupEvidence, origin: dict[str, int], relays: dict[int, tuple[int, str]]
 ) -> None:
     """An outlet's own figure of a running toll that states, after the day an origin
-    lowered it, a figure that origin gave and withdrew — the medics' 47, corrected to 38
-    (nine victims registered twice), and a paper's 47 three days later — carries that
-    withdrawn figure: the old word still in print, credited to its origin (which has
-    revised it since), not the toll grown past the correction. Noted in ``relays`` with
-    the origin's claim of the figure. Only figures of one day, not vague words; within
-    :data:`IN_PRINT_DAYS` of the lowering; not when the origin came back up to it by the
-    day it is printed, nor when another origin gives it as its own word (a party, by
-    that day; an outlet, by the day it was withdrawn), nor from an outlet keeping a count
-    of its own.
-    (Each origin's figures by day, in one pass with a heap of those not yet lowered,
-    highest limit first.)"""
+    revised it, a figure that origin gave — the medics' 47, corrected to 38 (nine
+    victims registered twice), and a paper's 47 three days later; the ministry's "at
+    least 34", raised to 51, and a radio's 34 the day after — carries that origin's old
+    figure: its old word still in print, credited to it (it has revised it since), not
+    the toll grown past a correction nor a count disputing a raised one. Noted in
+    ``relays`` with the origin's claim of the figure.
+
+    The printed figure carries the origin's when it states the same number, as a relay
+    does (dropping "at least" or not); the origin revised it on the first day after it
+    gave it on which all it gave lies beyond the printed figure (below it: lowered;
+    above it: raised) and stayed beyond it up to the day it is printed. Only figures of
+    one day, not vague words; printed within :data:`IN_PRINT_DAYS` of the revision;
+    not when another origin gives the printed figure as its own word (a party, by the
+    day it is printed; an outlet, by the day it was revised), nor from an outlet keeping
+    a count of its own."""
     if ev.type != "quantity" or not ev.cumulative:
         return
     claims, statement_of = ev.claims, ev.statement_by_claim
     mine_of: dict[int, list[Claim]] = defaultdict(list)
     for c in claims:
-        as_of, st = c.as_of, statement_of.get(c.id)
-        if (
-            st is not None
-            and c.stance == "asserts"
-            and c.cited
-            and as_of is not None
-            and as_of.known
-            and as_of.low == as_of.high
-            and not (isinstance(st.value, Quantity) and st.value.form == "vague")
-        ):
+        st = statement_of.get(c.id)
+        if st is not None and c.cited and _one_day(c) and _figure(st.value):
             mine_of[origin[c.id]].append(c)
     several = {o: cs for o, cs in mine_of.items() if len({c.as_of for c in cs}) > 1}
-    if not several or not _lowered(ev, {o: _by_day(ev, cs, {}) for o, cs in several.items()}):
-        return  # (most groups: no origin lowered a figure)
+    if not several:
+        return  # (most groups: no origin gave figures on two days)
+    numbers_of: dict[int, list[float]] = {}  # (by statement index)
+
+    def numbers(st_index: int) -> list[float]:
+        found = numbers_of.get(st_index)
+        if found is None:
+            found = numbers_of[st_index] = stated_numbers(ev.statements[st_index].value) or []
+        return found
+
+    # The origins that gave figures on several days, by each number they stated.
+    giving: dict[float, set[int]] = defaultdict(set)
+    for o, cs in several.items():
+        for c in cs:
+            for n in numbers(statement_of[c.id].index):
+                giving[n].add(o)
+    first_ids = {o: min(c.id for c in cs) for o, cs in several.items()}
+    first_id = first_ids.__getitem__  # (origins tried by id, never by file order)
+    own_reporting = ev.provenance.own_reporting
+    candidates: list[tuple[int, Claim, list[int]]] = []
+    for i, c in enumerate(claims):
+        st = statement_of.get(c.id)
+        if i in relays or st is None or not own_reporting(c) or not _one_day(c):
+            continue
+        if not _figure(st.value):
+            continue
+        mine = origin[c.id]
+        others = {o for n in numbers(st.index) for o in giving.get(n, ()) if o != mine}
+        if others:
+            candidates.append((i, c, sorted(others, key=first_id)))
+    if not candidates:
+        return
     # Each origin's figures by the day it gave them: a party's old figure quoted again
     # later is its word of the day it first gave it (timing.repeat_dates).
     said: dict[str, DateRange] = {}
@@ -71,25 +111,24 @@ def withdrawn_in_print(
         # (only where a claim may be one: a claimant's word an outlet dated itself)
         if any(not c.as_of_given and c.claimant_given and c.claimant != c.outlet for c in cs):
             said.update(repeat_dates(ev.provenance, cs, lambda c: statement_of[c.id].index))
-    days_of = {o: _by_day(ev, cs, said) for o, cs in several.items()}
-    withdrawn = _lowered(ev, days_of)
-    if not withdrawn:
-        return
-    own_reporting = ev.provenance.own_reporting
+    days_of: dict[int, _Days] = {}
+    printed_statements = {statement_of[c.id].index for _, c, _ in candidates}
     # Outlets keeping a count of their own (figures of several statements): their own.
     own_statements: dict[int, set[int]] = defaultdict(set)
-    # Who else gives each withdrawn figure as its own word: the origins of a party's
-    # word, and each outlet's first day for its own.
+    # Who else gives each printed figure as its own word: the origins of a party's word,
+    # and each outlet's first day for its own.
     parties: dict[int, dict[int, dt.date]] = defaultdict(dict)
     outlets: dict[int, dict[int, dt.date]] = defaultdict(dict)
-    for c in claims:
+    for j, c in enumerate(claims):
         st = statement_of.get(c.id)
         if st is None or c.stance != "asserts":
             continue
+        if j in relays:
+            continue  # (a relay, citing where it has the figure, gives no word of its own)
         own, o = own_reporting(c), origin[c.id]
         if own:
             own_statements[o].add(st.index)
-        if st.index in withdrawn:
+        if st.index in printed_statements:
             # (a party's undated word: any time)
             known = c.as_of is not None and c.as_of.known
             if not own or known:
@@ -97,68 +136,108 @@ def withdrawn_in_print(
                 firsts = (outlets if own else parties)[st.index]
                 if o not in firsts or when < firsts[o]:
                     firsts[o] = when
-    # The withdrawals no other outlet gave as its own by that day, by day; the first
-    # parties to give each figure (none of them the origin, by the print's day).
-    standing: dict[int, tuple[list[dt.date], list[tuple[int, Claim]]]] = {}
-    first_parties: dict[int, list[tuple[int, dt.date]]] = {}
-    for index, by_origin in withdrawn.items():
-        earliest = sorted(outlets[index].items(), key=lambda t: t[1])[:2]
-        found = [
-            (day, mine, gave)
-            for mine, (gave, day) in by_origin.items()
-            if not any(o != mine and d <= day for o, d in earliest)
-        ]
-        if found:
-            found.sort(key=lambda t: (t[0], t[2].id))
-            standing[index] = ([t[0] for t in found], [(t[1], t[2]) for t in found])
-            first_parties[index] = sorted(parties[index].items(), key=lambda t: t[1])[:2]
-    if not standing:
-        return
-    position = {c.id: i for i, c in enumerate(claims)}
-    in_print: dict[str, tuple[Claim, dt.date]] = {}
-    for c in claims:
-        i, st = position[c.id], statement_of.get(c.id)
-        if i in relays or st is None or st.index not in standing or not own_reporting(c):
-            continue
-        as_of = c.as_of
-        if as_of is None or not as_of.known or as_of.low != as_of.high:
-            continue
-        if len(own_statements[origin[c.id]]) > 1:
+    found: dict[str, InPrint] = {}
+    position: dict[str, int] = {}
+    for i, c, tried in candidates:
+        mine = origin[c.id]
+        if len(own_statements[mine]) > 1:
             continue  # (an outlet keeping a count of its own)
-        withdrawn_on, by = standing[st.index]
-        printed, below = as_of.low, ev.limits(st.value)[0]
-        # (lowered in the IN_PRINT_DAYS before, by another origin: the earliest such)
-        start = bisect_left(withdrawn_on, printed - dt.timedelta(days=IN_PRINT_DAYS))
-        for n in range(start, bisect_left(withdrawn_on, printed)):
-            mine, gave = by[n]
-            day = withdrawn_on[n]
-            if mine == origin[c.id]:
+        st = statement_of[c.id]
+        printed = c.as_of.low  # type: ignore[union-attr]
+        # (the first parties and outlets to give the printed figure as their own word)
+        first_parties = sorted(parties[st.index].items(), key=lambda t: t[1])[:2]
+        earliest = sorted(outlets[st.index].items(), key=lambda t: t[1])[:2]
+        for o in tried[:MAX_TRIED]:
+            days = days_of.get(o)
+            if days is None:
+                days = days_of[o] = _by_day(ev, several[o], said)
+            hit = _revised(ev, days, st.value, printed)
+            if hit is None:
                 continue
-            if any(o != mine and d <= printed for o, d in first_parties[st.index]):
+            gave, day, lowered = hit
+            if any(x != o and d <= printed for x, d in first_parties):
                 continue  # (a party's own word by then: a figure of its own)
-            days, _, highs = days_of[mine]
-            back = range(bisect_right(days, day), bisect_right(days, printed))
-            if any(highs[k] >= below for k in back):
-                continue  # (the origin came back up to it by then)
-            relays[i] = (position[gave.id], f"{WITHDRAWN_IN_PRINT} ({gave.speaker}, on {day})")
-            in_print[c.id] = (gave, day)
+            if any(x != o and d <= day for x, d in earliest):
+                continue  # (an outlet's own word by the day it was revised)
+            reason = WITHDRAWN_IN_PRINT if lowered else REVISED_IN_PRINT
+            if not position:
+                position = {c.id: i for i, c in enumerate(claims)}
+            relays[i] = (position[gave.id], f"{reason} ({gave.speaker}, on {day})")
+            found[c.id] = InPrint(gave, day, lowered)
             break
-    if in_print:
-        ev.memo["in_print"] = in_print
+    if found:
+        ev.memo["in_print"] = found
 
 
-def in_print(ev: GroupEvidence) -> dict[str, tuple[Claim, dt.date]]:
-    """The figures :func:`withdrawn_in_print` found: id -> the withdrawn claim it
-    carries and the day its origin lowered it."""
+def _one_day(c: Claim) -> bool:
+    """An asserted claim dated to one day."""
+    as_of = c.as_of
+    return c.stance == "asserts" and as_of is not None and as_of.known and as_of.low == as_of.high
+
+
+def _figure(value: object) -> bool:
+    """A quantity stated as a figure, not a vague word."""
+    return isinstance(value, Quantity) and value.form != "vague"
+
+
+def _revised(
+    ev: GroupEvidence, days: _Days, value: object, printed: dt.date
+) -> tuple[Claim, dt.date, bool] | None:
+    """Whether an origin, by the day ``printed``, had revised a figure it gave carrying
+    ``value``: (its claim of it, the first day since on which all it gave lay beyond
+    ``value``, lowered or not) — all it gave every day since lying beyond it on that
+    side, the revision before ``printed`` and within :data:`IN_PRINT_DAYS` of it."""
+    last = bisect_right(days.days, printed) - 1
+    if last < 1:
+        return None
+    below, above = ev.limits(value)  # type: ignore[arg-type]
+    if days.highs[last] < below:
+        lowered = True
+    elif days.lows[last] > above:
+        lowered = False
+    else:
+        return None  # (its word of that day still holds with the printed figure)
+    j = last - 1
+    while j >= 0 and (days.highs[j] < below if lowered else days.lows[j] > above):
+        j -= 1
+    if j < 0:
+        return None  # (it never gave the figure)
+    day = days.days[j + 1]
+    if day >= printed or (printed - day).days > IN_PRINT_DAYS:
+        return None
+    carrying = [c for c in days.given[j] if _carries(ev, c, value)]
+    if not carrying:
+        return None  # (what it gave before was another figure)
+    return min(carrying, key=lambda c: c.id), day, lowered
+
+
+def _carries(ev: GroupEvidence, claim: Claim, value: object) -> bool:
+    """Whether ``claim``'s figure is ``value`` as a relay would print it: the same number,
+    with or without its qualifier ("at least 34" printed as 34)."""
+    other = ev.statement_by_claim[claim.id].value
+    if other is value:
+        return True
+    if not set(stated_numbers(other) or ()) & set(stated_numbers(value) or ()):
+        return False
+    return _plain(value) or _plain(other) or not ev.excludes(other, value)  # type: ignore[arg-type]
+
+
+def _plain(value: object) -> bool:
+    return isinstance(value, Quantity) and value.form == "exact"
+
+
+def in_print(ev: GroupEvidence) -> dict[str, InPrint]:
+    """The figures :func:`stale_in_print` found, by claim id."""
     return ev.memo.get("in_print", {})  # type: ignore[return-value]
 
 
 class _Days(NamedTuple):
     """An origin's figures by the day it gave them: the days in order, each day's
-    figures, and the highest of them."""
+    figures, and the lowest and highest bound of them."""
 
     days: list[dt.date]
     given: list[list[Claim]]
+    lows: list[Bound]
     highs: list[Bound]
 
 
@@ -170,29 +249,14 @@ def _by_day(ev: GroupEvidence, cs: list[Claim], said: dict[str, DateRange]) -> _
     days = sorted(found)
     given = [found[d] for d in days]
     statement_of = ev.statement_by_claim
-    highs = [max(bounds(statement_of[c.id].value)[1] for c in day) for day in given]
-    return _Days(days, given, highs)
+    spans = [[bounds(statement_of[c.id].value) for c in day] for day in given]
+    lows = [min(lo for lo, _ in day) for day in spans]
+    highs = [max(hi for _, hi in day) for day in spans]
+    return _Days(days, given, lows, highs)
 
 
-def _lowered(
-    ev: GroupEvidence, days_of: dict[int, _Days]
-) -> dict[int, dict[int, tuple[Claim, dt.date]]]:
-    """Each statement an origin gave and later lowered (everything it gave on a later day
-    below it): statement index -> origin -> (its claim of it, the day it lowered it)."""
-    statement_of = ev.statement_by_claim
-    withdrawn: dict[int, dict[int, tuple[Claim, dt.date]]] = defaultdict(dict)
-    for mine, (days, given, highs) in days_of.items():
-        pending: list[tuple[Bound, str, Claim]] = []  # (lower limit, negated; id; claim)
-        for day, figures, high in zip(days, given, highs, strict=True):
-            while pending and (-pending[0][0][0], -pending[0][0][1]) > high:
-                _, _, gave = heappop(pending)
-                withdrawn[statement_of[gave.id].index].setdefault(mine, (gave, day))
-            for c in figures:
-                below = ev.limits(statement_of[c.id].value)[0]
-                heappush(pending, ((-below[0], -below[1]), c.id, c))
-    return withdrawn
-
-
-#: The start of the reason :func:`compute_origins` gives a figure an origin withdrew,
-#: still in print: no record says it relays the origin, its figure and dates do.
+#: The start of the reason :func:`compute_origins` gives a figure an origin withdrew (or
+#: raised), still in print: no record says it relays the origin, its figure and dates do.
 WITHDRAWN_IN_PRINT = "a figure its origin withdrew, in print again"
+REVISED_IN_PRINT = "a figure its origin revised since, in print again"
+IN_PRINT_REASONS = (WITHDRAWN_IN_PRINT, REVISED_IN_PRINT)

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from claimcheck.analysis.in_print import WITHDRAWN_IN_PRINT, withdrawn_in_print
+from claimcheck.analysis.in_print import IN_PRINT_REASONS, stale_in_print
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement, claim_id
 from claimcheck.model import Claim
@@ -275,7 +275,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
         for j in group:
             if j != first:
                 relays[j] = (first, f"{COMMON_CITATION} ({via[j]})")
-    withdrawn_in_print(ev, origin, relays)
+    stale_in_print(ev, origin, relays)
     suspected = ev.relays()
     if suspected:
         position = {c.id: i for i, c in enumerate(claims)}
@@ -393,7 +393,7 @@ def declared_relays(ev: GroupEvidence) -> list[str]:
     return [
         cid
         for cid in ev.relayed_from
-        if not reasons.get(cid, [SUSPECTED])[0].startswith((SUSPECTED, WITHDRAWN_IN_PRINT))
+        if not reasons.get(cid, [SUSPECTED])[0].startswith((SUSPECTED, *IN_PRINT_REASONS))
     ]
 
 

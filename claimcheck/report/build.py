@@ -51,8 +51,8 @@ def _row_notes(ev: Any) -> dict[str, str]:
     figure, not whether the figure still stands."""
     out = {cid: f"revised since: {newer.parsed}" for cid, newer in ev.superseded.items()}
     # (a figure its origin withdrew, still in print: counted as that origin's old word)
-    for cid, (gave, day) in in_print(ev).items():
-        note = f"{gave.speaker}'s figure, withdrawn on {day}"
+    for cid, (gave, day, lowered) in in_print(ev).items():
+        note = f"{gave.speaker}'s figure, {'withdrawn' if lowered else 'revised'} on {day}"
         out[cid] = f"{note}; {out[cid]}" if cid in out else note
     for cid, later in ev.overtaken.items():
         out.setdefault(cid, f"overtaken by {later.parsed}")

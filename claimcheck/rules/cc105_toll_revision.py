@@ -62,27 +62,28 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
         if len(shown) > 12:
             text += f" ({len(shown)} steps)"
         change = "revised upward" if upward else "lowered"
-        if not upward:
-            again = in_print_again(ev, origin_index)
-            if again:
-                # (each figure and day once, with who printed it: three named at most)
-                printed: dict[tuple[str, str], list[str]] = {}
-                for c in again:
-                    who = printed.setdefault((stated(c), as_of_text(c)), [])
-                    if c.speaker not in who:
-                        who.append(c.speaker)
-                shown = [
-                    f"{value} ({', '.join(who[:3])}"
-                    f"{f' and {len(who) - 3} more' if len(who) > 3 else ''}, {day})"
-                    for (value, day), who in printed.items()
-                ]
-                more = f"; and {len(shown) - 5} more" if len(shown) > 5 else ""
-                text += "; still in print after: " + "; ".join(shown[:5]) + more
-                claims = sorted({c.id: c for c in (*claims, *again)}.values(), key=lambda c: c.id)
+        # (a figure in print again relays one of the origin's: the disagreement as before)
+        key = [origin_key(ev, origin_index), *about(ev, claims)]
+        again = in_print_again(ev, origin_index, lowered=not upward)
+        if again:
+            # (each figure and day once, with who printed it: three named at most)
+            printed: dict[tuple[str, str], list[str]] = {}
+            for c in again:
+                who = printed.setdefault((stated(c), as_of_text(c)), [])
+                if c.speaker not in who:
+                    who.append(c.speaker)
+            shown = [
+                f"{value} ({', '.join(who[:3])}"
+                f"{f' and {len(who) - 3} more' if len(who) > 3 else ''}, {day})"
+                for (value, day), who in printed.items()
+            ]
+            more = f"; and {len(shown) - 5} more" if len(shown) > 5 else ""
+            text += "; still in print after: " + "; ".join(shown[:5]) + more
+            claims = sorted({c.id: c for c in (*claims, *again)}.values(), key=lambda c: c.id)
         yield Draft(
             claims,
             f"{origin} {change} {ev.property_id} of {ev.subject_id}: {text}",
-            key=[origin_key(ev, origin_index), *about(ev, claims)],
+            key=key,
             record=steps[0][1].id,  # the revising claim
         )
 
@@ -95,23 +96,23 @@ def said_text(ev: GroupEvidence, claim: Claim) -> str:
     return str(said) if said is not None else as_of_text(claim)
 
 
-def in_print_again(ev: GroupEvidence, origin_index: int) -> list[Claim]:
-    """Other outlets' figures that state one the origin withdrew, after it lowered it
-    (credited to it: :func:`~claimcheck.analysis.in_print.withdrawn_in_print`), by
-    date."""
+def in_print_again(ev: GroupEvidence, origin_index: int, lowered: bool) -> list[Claim]:
+    """Other outlets' figures that state one the origin lowered (``lowered``) or raised,
+    after it did (credited to it: :func:`~claimcheck.analysis.in_print.stale_in_print`),
+    by date."""
     found = in_print(ev)
     if not found:
         return []
-    by_origin: dict[int, list[Claim]] | None = ev.memo.get("in_print_by_origin")  # type: ignore[assignment]
+    by_origin: dict[tuple[int, bool], list[Claim]] | None = ev.memo.get("in_print_by_origin")  # type: ignore[assignment]
     if by_origin is None:  # (once a group: each origin's, by date)
         origin, claims = ev.origins_by_claim, ev.store.claims
         by_origin = {}
-        for cid, (gave, _) in found.items():
-            by_origin.setdefault(origin[gave.id], []).append(claims[cid])
+        for cid, seen in found.items():
+            by_origin.setdefault((origin[seen.gave.id], seen.lowered), []).append(claims[cid])
         for printed in by_origin.values():
             printed.sort(key=lambda c: (step_order(c), c.id))
         ev.memo["in_print_by_origin"] = by_origin
-    return by_origin.get(origin_index, [])
+    return by_origin.get((origin_index, lowered), [])
 
 
 def _first_said(ev: GroupEvidence, origin_index: int) -> dict[int, Claim]:
