@@ -2236,3 +2236,67 @@ def test_a_figure_in_print_again_is_not_guessed_where_the_figures_say_otherwise(
     ):
         data = _corrected(make_store, later, _paper("harbor", "0309", "47"))
         assert any("in print" in f["message"] for f in data["findings"]), later
+
+
+# --- a relay of a retracted claim -----------------------------------------------------------
+
+#: Northgate's dispatch of the 6th, citing the Harbor Times story of the 5th.
+NORTHGATE_CITING = {
+    "cites.yaml": "documents:\n  - {id: northgate-0306c, outlet: northgate-daily, "
+    "published: 2031-03-06, cites: [harbor-0305]}\n"
+}
+
+
+def _retraction(make_store: Callable[..., Path], status: str, relayed: str) -> dict[str, Any]:
+    return run(
+        world(
+            make_store,
+            "{id: harbor-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+            f"source: harbor-0305, status: {status}}}",
+            "{id: northgate-relay, subject: dresk-shelling, property: civilian_deaths, "
+            f"value: {relayed}, source: northgate-0306c, "
+            "quote: '30 civilians were killed, according to the Harbor Times'}",
+            "{id: watchlight-19, subject: dresk-shelling, property: civilian_deaths, value: 19, "
+            "source: meridian-0306, claimant: watchlight}",
+            **NORTHGATE_CITING,
+        )
+    )
+
+
+def test_a_relay_of_a_retracted_story_is_no_source_of_its_own(
+    make_store: Callable[..., Path],
+) -> None:
+    """The Harbor Times retracts its "30 civilians killed"; Northgate's article citing it
+    still says 30 "according to the Harbor Times". That 30 has no source left: it
+    disputes nobody (Watchlight's 19 stands uncontradicted), and its grade says what it
+    relays. Before the retraction, or for a figure of Northgate's own, it stands."""
+    data = _retraction(make_store, "retracted", "30")
+    assert findings(data, "CC101") == []
+    relay = data["grades"]["northgate-relay"]
+    assert relay["grade"] == 6 and "relays harbor-30 (harbor-times), retracted" in relay["reason"]
+    assert grade(data, "watchlight-19") == 3, data["grades"]["watchlight-19"]
+    for status, relayed in (("active", "30"), ("retracted", "25")):
+        standing = _retraction(make_store, status, relayed)
+        assert findings(standing, "CC101"), (status, relayed)
+        assert standing["grades"]["northgate-relay"]["grade"] != 6, (status, relayed)
+
+
+def test_a_figure_quoted_from_someone_else_is_not_the_retracted_storys(
+    make_store: Callable[..., Path],
+) -> None:
+    """Northgate's article cites the retracted Harbor Times story but quotes Watchlight's
+    own 30: Watchlight's word, not the story's — it stands."""
+    data = run(
+        world(
+            make_store,
+            "{id: harbor-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+            "source: harbor-0305, status: retracted}",
+            "{id: northgate-watchlight, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 30, source: northgate-0306c, claimant: watchlight}",
+            "{id: army-5, subject: dresk-shelling, property: civilian_deaths, value: 5, "
+            "source: korvalia-tv-0305, claimant: korvalian-army}",
+            **NORTHGATE_CITING,
+        )
+    )
+    assert data["grades"]["northgate-watchlight"]["grade"] != 6
+    assert findings(data, "CC101"), data["findings"]

@@ -534,3 +534,28 @@ def test_the_timeline_runs_by_date_within_each_subject(runner: CliRunner) -> Non
     assert seen and any(len(days) > 1 for days in seen.values())
     for days in seen.values():
         assert days == sorted(days), days
+
+
+def test_a_relay_of_a_retracted_claim_is_listed_as_withdrawn(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """A claim whose document cites the retracted one, stating its figure, is withdrawn
+    with it: listed under the withdrawn claims, saying what it relays."""
+    root = make_store(
+        {
+            "c.yaml": """\
+            documents:
+              - {id: relay-doc, outlet: le-figaro, published: 2023-11-09, cites: [monde-doc]}
+            claims:
+              - {id: a, subject: strike, property: deaths, value: 10, source: rfi-doc}
+              - {id: b, subject: strike, property: deaths, value: 70, source: monde-doc, status: retracted}
+              - {id: c, subject: strike, property: deaths, value: 70, source: relay-doc}
+            """
+        }
+    )
+    for fmt, marked in (
+        ("markdown", "**relays b, retracted**"),
+        ("html", "<b>relays b, retracted</b>"),
+    ):
+        _, out = report(runner, root, "--format", fmt)
+        assert marked in out, fmt

@@ -101,6 +101,11 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
         for claim in ev.all_claims:
             if not claim.active:
                 out[claim.id] = shared_grade(6, f"cannot be judged: the claim is {claim.status}")
+            elif claim.id in ev.relaying_retracted:
+                gone = ev.relaying_retracted[claim.id]
+                out[claim.id] = shared_grade(
+                    6, f"cannot be judged: it relays {gone.id} ({gone.speaker}), retracted"
+                )
             elif claim.parsed is None:
                 out[claim.id] = shared_grade(6, "cannot be judged: the value could not be read")
     statement_of = ev.statement_by_claim

@@ -54,6 +54,7 @@ from claimcheck.analysis.origins import (
 )
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.relays import cites_components, find_relays, undisputed_relays
+from claimcheck.analysis.retracted import relays_of_retracted
 from claimcheck.analysis.statements import (
     Conflicts,
     Statement,
@@ -112,6 +113,14 @@ class GroupEvidence:
         #: Every claim given, and the active ones with a readable value, in store order.
         self.all_claims: list[Claim] = list(claims)
         self.claims: list[Claim] = [c for c in claims if c.active and c.parsed is not None]
+        #: Claims relaying a retracted one, left out of every judgement like it: id -> the
+        #: retracted claim (see :func:`~claimcheck.analysis.retracted.relays_of_retracted`).
+        self.relaying_retracted: dict[str, Claim] = {}
+        if len(self.claims) != len(self.all_claims):
+            found = relays_of_retracted(self.claims, self.all_claims, provenance.cited_sorted)
+            if found:
+                self.relaying_retracted = found
+                self.claims = [c for c in self.claims if c.id not in found]
         self.tolerance = tolerance_of(self.prop, self.thresholds)
         self.statements: list[Statement]
         self.statements, self._quoted = find_statements(

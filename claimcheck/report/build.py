@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -208,15 +209,23 @@ def build(result: Result, title: str | None = None) -> Report:
         ),
         rule_names={r.code: r.name for r in rules},
         rule_descriptions={r.code: _first_line(r.__doc__) for r in rules},
-        withdrawn=[
-            row(c)
-            for c in sorted(
-                (c for c in store.claims.values() if not c.active),
-                key=lambda c: (c.subject, c.property, c.id),
-            )
-        ],
+        withdrawn=_withdrawn(store, evidence, row),
         stale=[f"{_in_store(store, r.location)}: {r.message()}" for r in result.stale_reviews],
     )
+
+
+def _withdrawn(store: Store, evidence: StoreEvidence, row: Callable[[Claim], Row]) -> list[Row]:
+    """The claims no rule weighs: those retracted or superseded, and those relaying a
+    retracted one (found in the groups holding one)."""
+    out = [row(c) for c in store.claims.values() if not c.active]
+    for key in sorted(
+        {(c.subject, c.property) for c in store.claims.values() if c.status == "retracted"}
+    ):
+        for cid, gone in evidence.group(key).relaying_retracted.items():
+            r = row(store.claims[cid])
+            r.withdrawn = f"relays {gone.id}, retracted"
+            out.append(r)
+    return sorted(out, key=lambda r: (r.claim.subject, r.claim.property, r.claim.id))
 
 
 #: An origin's earlier counts are folded out of a who-says-what table from this many

@@ -171,7 +171,7 @@ def render(report: Report) -> str:
             f"- `{esc(r.claim.id)}`: {esc(r.property_label)} of {esc(r.subject_label)}, "
             f"{esc(r.stated)} ({esc(r.claimant) + ' in ' if r.claimant_named else ''}"
             f"{esc(r.outlet)}, {esc(r.document_date)}): "
-            f"**{esc(r.claim.status)}**"
+            f"**{esc(r.withdrawn or r.claim.status)}**"
             for r in report.withdrawn
         ]
     if report.stale:

@@ -53,6 +53,9 @@ class Row:
     #: since: 52``, ``overtaken by 60`` — so that three copies of an old toll do not read
     #: as three outlets giving it now.
     revised: str = ""
+    #: Why a claim is withdrawn, in its list: its status, or what it relays that is
+    #: (``relays paper-30, retracted``).
+    withdrawn: str = ""
 
 
 #: What precedes the list of origins' earlier counts under a table, in every format.
@@ -62,7 +65,10 @@ EARLIER = (
 )
 
 #: The heading of the list of withdrawn claims, in every format.
-WITHDRAWN = "Claims withdrawn (retracted or superseded: kept, weighed by no rule)"
+WITHDRAWN = (
+    "Claims withdrawn (retracted or superseded, or relaying a retracted claim: kept, "
+    "weighed by no rule)"
+)
 STALE = "Stale reviews (no finding has their fingerprint any more)"
 
 #: The columns of a group's who-says-what table, in every format.
