@@ -2300,3 +2300,63 @@ def test_a_figure_quoted_from_someone_else_is_not_the_retracted_storys(
     )
     assert data["grades"]["northgate-watchlight"]["grade"] != 6
     assert findings(data, "CC101"), data["findings"]
+
+
+# --- a floor independent origins confirm ----------------------------------------------------
+
+
+def _deaths(*figures: tuple[str, str, str], prop: str = "civilian_deaths") -> list[str]:
+    """Claims on a Dresk toll: (id, value, claimant), all in one dispatch."""
+    return [
+        f"{{id: {cid}, subject: dresk-shelling, property: {prop}, "
+        f"value: '{value}', source: meridian-0305, claimant: {who}}}"
+        for cid, value, who in figures
+    ]
+
+
+#: The army's own losses: what it says of them concedes a floor.
+SOLDIERS = {
+    "prop.yaml": "properties:\n  - {id: soldiers_killed, type: quantity, cumulative: true, "
+    "losses_of: korvalia-government}\n"
+}
+
+
+def test_a_figure_below_a_confirmed_floor_is_no_credible_low(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army concedes 15 of its soldiers killed; the hospital counted at least 31,
+    which the medical sources' "about 40" bears out (graded confirmed). A desk would
+    not publish "15-40", repeating the army's understatement: the low is the confirmed
+    floor, and the basis says what was left out. With the floor unconfirmed (the
+    hospital alone), the army's 15 is the low as before."""
+    rows = _deaths(
+        ("army-15", "15", "korvalian-army"),
+        ("ward-31", "at least 31", "open-ward"),
+        ("medics-40", "about 40", "dresk-medical-sources"),
+        prop="soldiers_killed",
+    )
+    data = run(world(make_store, *rows, **SOLDIERS))
+    assert grade(data, "ward-31") == 1, data["grades"]["ward-31"]
+    est = estimate(data, "dresk-shelling", "soldiers_killed")
+    assert est is not None and est["low"] == 31 and est["claims"]["low"] == ["ward-31"], est
+    assert (
+        "left out as below the floor of at least 31 that independent origins confirm "
+        "(open-ward): 15 (korvalian-army)" in est["basis"]
+    ), est["basis"]
+    alone = run(world(make_store, *rows[:2], **SOLDIERS))
+    est = estimate(alone, "dresk-shelling", "soldiers_killed")
+    assert est is not None and est["low"] == 15, est
+
+
+def test_a_lower_floor_is_not_the_low_under_a_confirmed_higher_one(
+    make_store: Callable[..., Path],
+) -> None:
+    """Watchlight's "at least 20" and Open Ward's "at least 40" (borne out by the medical
+    sources' 45) both hold: the toll is at least 40, so 20 is not the low."""
+    rows = _deaths(
+        ("watchlight-20", "at least 20", "watchlight"),
+        ("ward-40", "at least 40", "open-ward"),
+        ("medics-45", "45", "dresk-medical-sources"),
+    )
+    est = estimate(run(world(make_store, *rows)), "dresk-shelling", "civilian_deaths")
+    assert est is not None and (est["low"], est["best"]) == (40, 45), est

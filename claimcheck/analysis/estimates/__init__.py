@@ -42,6 +42,7 @@ from claimcheck.analysis.estimates.basis import (
     overtaken_clause,
     vague_left_out,
     with_concession,
+    with_confirmed_floor,
     with_neutral_floor,
 )
 from claimcheck.analysis.estimates.estimate import Estimate
@@ -52,7 +53,7 @@ from claimcheck.analysis.estimates.figures import (
     highest,
     lowest,
 )
-from claimcheck.analysis.estimates.floors import neutral_floor, side_concession
+from claimcheck.analysis.estimates.floors import confirmed_floor, neutral_floor, side_concession
 from claimcheck.analysis.grades import Grade
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.statements import Statement
@@ -102,6 +103,13 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     conceded = concession.conceding if concession is not None else []
     if below:
         credible = [c for c in credible if c.id not in below]
+    # Wholly below a floor that independent origins confirm: no credible figure either
+    # (a range reaching below it is left as it is: it says where the count may lie).
+    confirmed = confirmed_floor(ev, credible, grades)
+    under_confirmed = confirmed.below if confirmed is not None else set()
+    if under_confirmed:
+        credible = [c for c in credible if c.id not in under_confirmed]
+        below = below | under_confirmed
     # Each statement's weights, once (the claims of a statement share them).
     weights: dict[int, tuple[Any, Any]] = {}
 
@@ -172,7 +180,13 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     # A vague word's interval counts only where no claim states a figure.
     stated = [c for c in used if f[c.id].kind != "vague"]
     pool = stated or used
-    low_claims, low = lowest(pool, f)
+    # (a lower floor than one independent origins confirm says less than it: not the low)
+    subsumed = (
+        {c.id for c in pool if f[c.id].kind == "floor" and q[c.id].low < confirmed.floor[0]}
+        if confirmed is not None
+        else set()
+    )
+    low_claims, low = lowest([c for c in pool if c.id not in subsumed] if subsumed else pool, f)
     low_open = all(f[cid].kind != "ceiling" and q[cid].low_open for cid in low_claims)
     # The latest figures all a side's: the highest neutral count they overtook is still
     # a floor, and the low (a ministry's daily 195 the day after an NGO's 150: 150).
@@ -206,9 +220,12 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     )
     if neutral is not None:
         names = with_neutral_floor(ev, names, weak, neutral[0])
-    if concession is not None and (below or raised):
-        under = [c for c in evidence if c.id in below]
+    if concession is not None and (concession.below or raised):
+        under = [c for c in evidence if c.id in concession.below]
         names = with_concession(ev, names, weak, concession, under, raised)
+    if confirmed is not None and under_confirmed:
+        under = [c for c in evidence if c.id in under_confirmed]
+        names = with_confirmed_floor(ev, names, weak, confirmed.at_floor, under)
     if ev.overtaken:
         shown = {c.id for c in evidence} | ({c.id for c in neutral[0]} if neutral else set())
         names += overtaken_clause(ev, shown)

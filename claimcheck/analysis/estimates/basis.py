@@ -109,6 +109,17 @@ def with_concession(
     return _before_closing(basis, weak, clauses)
 
 
+def with_confirmed_floor(
+    ev: GroupEvidence, basis: str, weak: str | None, at_floor: list[Claim], below: list[Claim]
+) -> str:
+    """The basis, saying which figures fell below a floor independent origins confirm,
+    and whose (said before any closing word on a weak basis)."""
+    whose = ", ".join(sorted({figure_source(ev, c).speaker for c in at_floor}))
+    floor = f"the floor of {_said(ev, at_floor[0])} that independent origins confirm ({whose})"
+    shown = sorted({f"{_said(ev, c)} ({figure_source(ev, c).speaker})" for c in below})
+    return _before_closing(basis, weak, [f"left out as below {floor}: {', '.join(shown)}"])
+
+
 def with_neutral_floor(ev: GroupEvidence, basis: str, weak: str | None, floor: list[Claim]) -> str:
     """The basis, saying the low is the latest neutral count the sides' figures passed."""
     when = ev.said_on(floor[0])

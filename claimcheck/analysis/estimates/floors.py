@@ -1,6 +1,6 @@
 """Floors under an estimate's low beyond the latest figures: what a side concedes of its
-own losses (DESIGN §4: a statement against interest), and the highest neutral count
-that a side's later figures overtook."""
+own losses (DESIGN §4: a statement against interest), a floor that independent origins
+confirm, and the highest neutral count that a side's later figures overtook."""
 
 from __future__ import annotations
 
@@ -70,6 +70,53 @@ def side_concession(ev: GroupEvidence, credible: list[Claim]) -> Concession | No
         if units[c.id].stake != side and bounds(statement_of[c.id].value)[1] < under
     }
     return Concession(conceding, at_floor, (floor[0], floor[1] > 0), below, under)
+
+
+class ConfirmedFloor(NamedTuple):
+    """A neutral origin's floor ("at least 31") that independent origins confirm (graded
+    1), as a floor for the estimate."""
+
+    #: The claims at the floor.
+    at_floor: list[Claim]
+    #: The floor, as ``(figure, excluded)``.
+    floor: tuple[float, bool]
+    #: The figures wholly below it (within the tolerance is not below).
+    below: set[str]
+    #: A lower bound under this is below it (the floor less the tolerance).
+    under: Bound
+
+
+def confirmed_floor(
+    ev: GroupEvidence, credible: list[Claim], grades: dict[str, Grade]
+) -> ConfirmedFloor | None:
+    """The highest floor a neutral origin states that independent origins confirm — a
+    hospital's "at least 31" that anonymous officials' "about 40" bears out — if any: the
+    toll is at least that, so a figure wholly below it (the army's 15 of its own soldiers)
+    is no credible figure."""
+    units, statement_of = ev.units, ev.statement_by_claim
+    top: Bound | None = None
+    at_floor: list[Claim] = []
+    for c in credible:
+        value = statement_of[c.id].value
+        if (
+            c.stance != "asserts"
+            or not units[c.id].neutral
+            or not isinstance(value, Quantity)
+            or kind_of(value) != "floor"
+            or c.id not in grades
+            or grades[c.id].grade != 1
+        ):
+            continue
+        low = bounds(value)[0]
+        if top is None or low > top:
+            top, at_floor = low, [c]
+        elif low == top:
+            at_floor.append(c)
+    if top is None:
+        return None
+    under = ev.limits(statement_of[at_floor[0].id].value)[0]  # (within tolerance: not below)
+    below = {c.id for c in credible if bounds(statement_of[c.id].value)[1] < under}
+    return ConfirmedFloor(sorted(at_floor, key=lambda c: c.id), (top[0], top[1] > 0), below, under)
 
 
 def neutral_floor(
