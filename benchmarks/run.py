@@ -550,6 +550,19 @@ def measure_groups(
             ],
         ),
         (
+            # (origins of two figures: each is judged with a statement its figures straddle)
+            "many voices, some of two figures",
+            [
+                (
+                    n,
+                    f"many voices, {n:,} origins, {n // 50:,} of them with a second figure",
+                    f"group-voices2-{n}",
+                    partial(many_voices, claims=n, second=n // 50),
+                )
+                for n in sizes
+            ],
+        ),
+        (
             "daily toll",
             [
                 (

@@ -188,6 +188,14 @@ class MaxAdd:
         """The largest value at points [left, right)."""
         n = self.n
         lo, hi = left + n, right + n
+        if hi - lo == 1:  # (one point: its value and what was added above it)
+            d = self.add_at
+            out = self.t[lo]
+            lo >>= 1
+            while lo:
+                out += d[lo]
+                lo >>= 1
+            return out
         self._push(lo)
         self._push(hi - 1)
         t = self.t

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from itertools import accumulate, chain
 from operator import gt
@@ -88,6 +89,7 @@ def _case(
     limit: Bound,
     lower: bool,
     within: Callable[[float], tuple[int, int]],
+    moving: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> Units:
     """:func:`~claimcheck.analysis.tallies.strongest`, counted: the ``k`` simple units in
     ``tree`` (``counted``, the nearest figures among them ``near``: lowest, highest) with
@@ -108,10 +110,55 @@ def _case(
             close = [u for lo, hi, u in items if ((hi[0] > edge) if lower else (lo[0] < edge))]
             if n_simple + len(close) > 1:
                 cluster = _add_units(packed, close, None)
-    found = _overlapping(tree, pos, items)
+    # (units of several figures are in the tree already: see _Moving)
+    found = _overlapping(
+        tree, pos, [t for t in items if t[2].index not in moving] if moving else items
+    )
     if cluster is not None and _key(cluster) >= _key(found):
         return cluster
     return found
+
+
+class _Moving:
+    """The neutral units of several figures in a case's tree, each at one of its
+    intervals — its nearest to the statements the sweep has reached — moved as the sweep
+    passes its figures; and taken out for a statement one of them supports."""
+
+    __slots__ = ("at", "index", "pos", "several", "tree")
+
+    def __init__(
+        self, tree: MaxAdd, pos: dict[Bound, int], several: list[tuple[Unit, Spans, Windows]]
+    ) -> None:
+        self.tree, self.pos, self.several = tree, pos, several
+        #: Each unit's place in the tree (by its position in ``several``), once it has one.
+        self.at: dict[int, tuple[int, int]] = {}
+        self.index = {u.index: k for k, (u, _, _) in enumerate(several)}
+
+    def move(self, k: int, lo: Bound, hi: Bound) -> None:
+        """Unit ``k`` now weighs at [lo, hi]."""
+        clique = _clique(self.several[k][0])
+        old = self.at.get(k)
+        if old is not None:
+            self.tree.add(old[0], old[1], -clique)
+        new = self.at[k] = (self.pos[lo], self.pos[hi] + 1)
+        self.tree.add(new[0], new[1], clique)
+
+    @contextmanager
+    def without(self, supporting: list[Unit]) -> Iterator[None]:
+        """The tree without the units of ``supporting`` it holds (a unit supporting a
+        statement is not against it)."""
+        if not self.at:
+            yield
+            return
+        index = self.index
+        out = [(k, self.at[k]) for u in supporting if (k := index.get(u.index)) in self.at]
+        for k, (lo, hi) in out:
+            self.tree.add(lo, hi, -_clique(self.several[k][0]))
+        try:
+            yield
+        finally:
+            for k, (lo, hi) in out:
+                self.tree.add(lo, hi, _clique(self.several[k][0]))
 
 
 def _key(units: Units) -> tuple[float, int, int]:
@@ -125,20 +172,25 @@ def _overlapping(
     tree: MaxAdd, pos: dict[Bound, int], items: list[tuple[Bound, Bound, Unit]]
 ) -> Units:
     """The strongest set of units sharing a value: the simple ones in ``tree``, with the
-    other ``items``."""
+    other ``items``.
+
+    The others' intervals cut the figures into stretches where the same others hold: in
+    each, the simple units' strongest point, with those others; the first stretch of the
+    strongest wins. A stretch is asked of the tree only while it may still win: its
+    others with the tree's strongest point anywhere bound it from above, and the
+    stretches are asked in the order of that bound (a group where many units give
+    several figures has tens of others against each statement)."""
     if not items:
         named, anonymous = _unpack(tree.top())
         return Units(named, anonymous, ())
-    # The others' intervals cut the figures into stretches where the same others hold:
-    # in each, the simple units' strongest point, with those others.
     events = sorted(
         [(pos[lo], 1, u) for lo, _, u in items] + [(pos[hi] + 1, -1, u) for _, hi, u in items],
         key=lambda e: e[0],
     )
     n = tree.size
     starts = sorted({0, *(e[0] for e in events if e[0] < n)})
-    best: tuple[float, int, int] | None = None
-    found = NO_UNITS
+    # Each stretch: its start and end, and the others holding in it.
+    stretches: list[tuple[int, int, int, int, tuple[str, ...]]] = []
     named = anonymous = j = 0
     sides: Counter[str] = Counter()
     for s, b in enumerate(starts):
@@ -152,14 +204,36 @@ def _overlapping(
             else:
                 named += sign
         end = starts[s + 1] if s + 1 < len(starts) else n
-        n_s, a_s = _unpack(tree.max(b, end))
         present = tuple(sorted(side for side, c in sides.items() if c > 0))
-        n_t, a_t = n_s + named, a_s + anonymous
-        bonus = 1 if len(present) >= 2 else 0
-        key = (n_t + 0.5 * a_t + bonus, n_t + a_t + bonus, len(present))
-        if best is None or key > best:
-            best, found = key, Units(n_t, a_t, present)
+        stretches.append((b, end, named, anonymous, present))
+    top_named, top_anonymous = _unpack(tree.top())
+    bounded = sorted(
+        (
+            (_strength(top_named + nm, top_anonymous + an, present), -s)
+            for s, (_, _, nm, an, present) in enumerate(stretches)
+        ),
+        reverse=True,
+    )
+    best: tuple[float, int, int] | None = None
+    best_at = len(stretches)
+    found = NO_UNITS
+    for bound, minus_s in bounded:
+        s = -minus_s
+        if best is not None and (bound < best or (bound == best and s > best_at)):
+            continue  # (it cannot beat the strongest, nor come first with as strong)
+        b, end, nm, an, present = stretches[s]
+        n_s, a_s = _unpack(tree.max(b, end))
+        n_t, a_t = n_s + nm, a_s + an
+        key = _strength(n_t, a_t, present)
+        if best is None or key > best or (key == best and s < best_at):
+            best, best_at, found = key, s, Units(n_t, a_t, present)
     return found
+
+
+def _strength(named: int, anonymous: int, present: tuple[str, ...]) -> tuple[float, int, int]:
+    """A case's strength from its neutral units and the sides present (as :func:`_key`)."""
+    bonus = 1 if len(present) >= 2 else 0
+    return (named + 0.5 * anonymous + bonus, named + anonymous + bonus, len(present))
 
 
 def _unpack(packed: int) -> tuple[int, int]:
@@ -368,36 +442,80 @@ def sweep_tallies(group: GroupEvidence) -> None:
     )
     pos = {b: i for i, b in enumerate(coords)}
     asserted = [i for i, q in enumerate(queries) if q.asserts] if single else []
+    # A neutral unit of several figures weighs in a case below a figure by its nearest
+    # figure under it (above: over it), wholly below the figure or not: it is kept in the
+    # tree at that figure as the sweep passes its figures, not judged again for each
+    # statement — but taken out for a statement it supports.
+    several_index = {u.index for u, _, _ in several}
     lower_case: dict[int, Units] = {}
     tree = MaxAdd(len(coords))
-    p = 0
+    moving = _Moving(tree, pos, several)
+    steps = sorted(
+        (hi, k, j) for k, (_, sp, _) in enumerate(several) for j, hi in enumerate(sp.his)
+    )
+    p = m = 0
     for i in sorted(asserted, key=lambda i: queries[i].below):
         q = queries[i]
         while p < n_outside and below_all[p][1] < q.below:
             lo, hi, unit = below_all[p]
-            tree.add(pos[lo], pos[hi] + 1, _clique(unit))
+            if unit.index not in several_index:
+                tree.add(pos[lo], pos[hi] + 1, _clique(unit))
             p += 1
+        while m < len(steps) and steps[m][0] < q.below:
+            hi, k, j = steps[m]
+            moving.move(k, several[k][1].los[j], hi)
+            m += 1
         items = other_cases[i].get("lower", [])
         near = (below_all[0][1][0], below_all[p - 1][1][0]) if p else ()
         if p or items:
-            lower_case[i] = _case(
-                tree, pos, p, count_hi[p], near, items, q.below, True, partial(below_from, p)
-            )
+            with moving.without(other_pro[i]):
+                lower_case[i] = _case(
+                    tree,
+                    pos,
+                    p,
+                    count_hi[p],
+                    near,
+                    items,
+                    q.below,
+                    True,
+                    partial(below_from, p),
+                    several_index,
+                )
     higher_case: dict[int, Units] = {}
     tree = MaxAdd(len(coords))
-    p = 0
+    moving = _Moving(tree, pos, several)
+    steps = sorted(
+        ((lo, k, j) for k, (_, sp, _) in enumerate(several) for j, lo in enumerate(sp.lo_order)),
+        reverse=True,
+    )
+    p = m = 0
     for i in sorted(asserted, key=lambda i: queries[i].above, reverse=True):
         q = queries[i]
         while p < n_outside and above_all[n_outside - 1 - p][0] > q.above:
             lo, hi, unit = above_all[n_outside - 1 - p]
-            tree.add(pos[lo], pos[hi] + 1, _clique(unit))
+            if unit.index not in several_index:
+                tree.add(pos[lo], pos[hi] + 1, _clique(unit))
             p += 1
+        while m < len(steps) and steps[m][0] > q.above:
+            lo, k, j = steps[m]
+            moving.move(k, lo, several[k][1].hi_by_lo[j])
+            m += 1
         items = other_cases[i].get("higher", [])
         near = (above_all[n_outside - p][0][0], above_all[-1][0][0]) if p else ()
         if p or items:
-            higher_case[i] = _case(
-                tree, pos, p, count_lo[p], near, items, q.above, False, partial(above_to, p)
-            )
+            with moving.without(other_pro[i]):
+                higher_case[i] = _case(
+                    tree,
+                    pos,
+                    p,
+                    count_lo[p],
+                    near,
+                    items,
+                    q.above,
+                    False,
+                    partial(above_to, p),
+                    several_index,
+                )
 
     for i, st in enumerate(statements):
         q = queries[i]
