@@ -2360,3 +2360,87 @@ def test_a_lower_floor_is_not_the_low_under_a_confirmed_higher_one(
     )
     est = estimate(run(world(make_store, *rows)), "dresk-shelling", "civilian_deaths")
     assert est is not None and (est["low"], est["best"]) == (40, 45), est
+
+
+def _ward(value: str, day: str, doc: str) -> str:
+    return (
+        f"{{id: ward-{value}-{day}, subject: dresk-shelling, property: civilian_deaths, "
+        f"value: {value}, source: {doc}, claimant: open-ward, as_of: 2031-03-{day}}}"
+    )
+
+
+def test_a_figure_in_print_after_a_rise_and_a_correction_is_still_the_old_word(
+    make_store: Callable[..., Path],
+) -> None:
+    """The medics' 47, their 50 the next day, then 38: the Harbor Times's 47 on the 9th
+    is their withdrawn figure still in print (a review's case), withdrawn on the 7th. A
+    range or "more than 47" is not how a relay prints 47: those stay the paper's own."""
+    rows = (
+        _ward("47", "05", "meridian-0305"),
+        _ward("50", "06", "meridian-0306"),
+        _ward("38", "07", "northgate-0307"),
+    )
+    data = run(world(make_store, *rows, _paper("harbor", "0309", "47"), **LATER_PAPERS))
+    (lowered,) = findings(data, "CC106")
+    assert lowered["message"].endswith("still in print after: 47 (harbor-times, 2031-03-09)")
+    for printed in ("40-47", "more than 47"):
+        paper = (
+            "{id: harbor-print, subject: dresk-shelling, property: civilian_deaths, "
+            f"value: '{printed}', source: harbor-0309}}"
+        )
+        data = run(world(make_store, *rows, paper, **LATER_PAPERS))
+        assert not any("in print" in f["message"] for f in data["findings"]), printed
+
+
+def test_two_outlets_counting_below_a_raised_figure_are_a_count_not_a_reprint(
+    make_store: Callable[..., Path],
+) -> None:
+    """The ministry raised its "at least 30" to 47; the Harbor Times and the Northgate
+    Daily each give 30 of their own on the 7th and the 9th. Two outlets agreeing below a
+    party's raised toll are what a dispute looks like: neither is taken for the
+    ministry's old word (a review's case)."""
+    data = _raised(make_store, _paper("harbor", "0307", "30"), _paper("northgate", "0309", "30"))
+    assert not any("in print" in f["message"] for f in data["findings"])
+    assert any("30 [" in f["message"] for f in findings(data, "CC101")), data["findings"]
+
+
+def test_a_retracted_storys_relay_is_withdrawn_unless_its_figure_still_stands(
+    make_store: Callable[..., Path],
+) -> None:
+    """Northgate's 30 relaying the retracted Harbor Times story is withdrawn even when
+    its own article also holds a claim it retracted; it stands when another document it
+    cites still gives 30, or when it says "more than 30" (not how a relay prints 30). A
+    withdrawn relay is still checked for the store's integrity: dated after its own
+    article, it is an anachronism (CC301). (A review's cases.)"""
+    base = (
+        "{id: harbor-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+        "source: harbor-0305, status: retracted}"
+    )
+
+    def relay(value: str, more: str = "") -> str:
+        return (
+            "{id: northgate-relay, subject: dresk-shelling, property: civilian_deaths, "
+            f"value: '{value}', source: northgate-0306c{more}}}"
+        )
+
+    own_retraction = (
+        "{id: northgate-12, subject: dresk-shelling, property: civilian_deaths, value: 12, "
+        "source: northgate-0306c, status: retracted}"
+    )
+    data = run(world(make_store, base, relay("30"), own_retraction, **NORTHGATE_CITING))
+    assert grade(data, "northgate-relay") == 6, data["grades"]["northgate-relay"]
+    live = {
+        "cites.yaml": NORTHGATE_CITING["cites.yaml"].replace(
+            "cites: [harbor-0305]", "cites: [harbor-0305, meridian-0306]"
+        )
+    }
+    watch = (
+        "{id: watchlight-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+        "source: meridian-0306, claimant: watchlight}"
+    )
+    for rows, files in (((relay("30"), watch), live), ((relay("more than 30"),), NORTHGATE_CITING)):
+        data = run(world(make_store, base, *rows, **files))
+        assert grade(data, "northgate-relay") != 6, rows
+    late = run(world(make_store, base, relay("30", ", as_of: 2031-03-20"), **NORTHGATE_CITING))
+    assert grade(late, "northgate-relay") == 6
+    assert any("northgate-relay" in f["claims"] for f in findings(late, "CC301")), late["findings"]

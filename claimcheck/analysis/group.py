@@ -112,15 +112,18 @@ class GroupEvidence:
         self.thresholds = thresholds
         #: Every claim given, and the active ones with a readable value, in store order.
         self.all_claims: list[Claim] = list(claims)
-        self.claims: list[Claim] = [c for c in claims if c.active and c.parsed is not None]
-        #: Claims relaying a retracted one, left out of every judgement like it: id -> the
-        #: retracted claim (see :func:`~claimcheck.analysis.retracted.relays_of_retracted`).
+        #: The active ones with a readable value: what the store's integrity rules read.
+        self.recorded: list[Claim] = [c for c in claims if c.active and c.parsed is not None]
+        #: Those judged: all but the claims relaying a retracted one, left out of every
+        #: judgement like it (id -> the retracted claim: see
+        #: :func:`~claimcheck.analysis.retracted.relays_of_retracted`).
+        self.claims = self.recorded
         self.relaying_retracted: dict[str, Claim] = {}
-        if len(self.claims) != len(self.all_claims):
-            found = relays_of_retracted(self.claims, self.all_claims, provenance.cited_sorted)
+        if len(self.recorded) != len(self.all_claims):
+            found = relays_of_retracted(self.recorded, self.all_claims, provenance.cited_sorted)
             if found:
                 self.relaying_retracted = found
-                self.claims = [c for c in self.claims if c.id not in found]
+                self.claims = [c for c in self.recorded if c.id not in found]
         self.tolerance = tolerance_of(self.prop, self.thresholds)
         self.statements: list[Statement]
         self.statements, self._quoted = find_statements(

@@ -138,15 +138,21 @@ def stale_in_print(
                     firsts[o] = when
     found: dict[str, InPrint] = {}
     position: dict[str, int] = {}
+    # (per printed figure, once: the first parties and outlets giving it as their own)
+    firsts_of: dict[int, tuple[list[tuple[int, dt.date]], list[tuple[int, dt.date]]]] = {}
     for i, c, tried in candidates:
         mine = origin[c.id]
         if len(own_statements[mine]) > 1:
             continue  # (an outlet keeping a count of its own)
         st = statement_of[c.id]
         printed = c.as_of.low  # type: ignore[union-attr]
-        # (the first parties and outlets to give the printed figure as their own word)
-        first_parties = sorted(parties[st.index].items(), key=lambda t: t[1])[:2]
-        earliest = sorted(outlets[st.index].items(), key=lambda t: t[1])[:2]
+        known_firsts = firsts_of.get(st.index)
+        if known_firsts is None:
+            known_firsts = firsts_of[st.index] = (
+                sorted(parties[st.index].items(), key=lambda t: t[1])[:2],
+                sorted(outlets[st.index].items(), key=lambda t: t[1])[:3],
+            )
+        first_parties, earliest = known_firsts
         for o in tried[:MAX_TRIED]:
             days = days_of.get(o)
             if days is None:
@@ -159,6 +165,10 @@ def stale_in_print(
                 continue  # (a party's own word by then: a figure of its own)
             if any(x != o and d <= day for x, d in earliest):
                 continue  # (an outlet's own word by the day it was revised)
+            if not lowered and any(x not in (o, mine) for x, _ in earliest):
+                # (below a raised figure, two outlets' own counts agreeing are a count,
+                # not one figure in print twice: a dispute, as it may well be)
+                continue
             reason = WITHDRAWN_IN_PRINT if lowered else REVISED_IN_PRINT
             if not position:
                 position = {c.id: i for i, c in enumerate(claims)}
@@ -184,9 +194,11 @@ def _revised(
     ev: GroupEvidence, days: _Days, value: object, printed: dt.date
 ) -> tuple[Claim, dt.date, bool] | None:
     """Whether an origin, by the day ``printed``, had revised a figure it gave carrying
-    ``value``: (its claim of it, the first day since on which all it gave lay beyond
-    ``value``, lowered or not) — all it gave every day since lying beyond it on that
-    side, the revision before ``printed`` and within :data:`IN_PRINT_DAYS` of it."""
+    ``value``: (its claim of it, the day since which all it gave lay beyond ``value``,
+    lowered or not) — all it gave every day since lying beyond it on that side (up to
+    the day printed), that day before ``printed`` and within :data:`IN_PRINT_DAYS` of
+    it, and its last figure carrying ``value`` given before that day (the medics' 47,
+    their 50 the next day, their 38 the day after: the 47 withdrawn on the third)."""
     last = bisect_right(days.days, printed) - 1
     if last < 1:
         return None
@@ -197,33 +209,50 @@ def _revised(
         lowered = False
     else:
         return None  # (its word of that day still holds with the printed figure)
-    j = last - 1
+    start = printed - dt.timedelta(days=IN_PRINT_DAYS)
+    j = last
     while j >= 0 and (days.highs[j] < below if lowered else days.lows[j] > above):
+        if days.days[j] < start:
+            return None  # (revised before the window: no figure of these days)
         j -= 1
     if j < 0:
         return None  # (it never gave the figure)
     day = days.days[j + 1]
-    if day >= printed or (printed - day).days > IN_PRINT_DAYS:
+    if day >= printed:
         return None
-    carrying = [c for c in days.given[j] if _carries(ev, c, value)]
-    if not carrying:
-        return None  # (what it gave before was another figure)
-    return min(carrying, key=lambda c: c.id), day, lowered
+    # Its last days before then stating the printed number (a few, latest first): the
+    # latest with a figure carrying the printed one.
+    tried: set[int] = set()
+    for n in stated_numbers(value) or ():
+        given = days.by_number.get(n, [])
+        end = bisect_right(given, j)
+        tried.update(given[max(0, end - MAX_TRIED) : end])
+    for at in sorted(tried, reverse=True)[:MAX_TRIED]:
+        carrying = [c for c in days.given[at] if _carries(ev, c, value)]
+        if carrying:
+            return min(carrying, key=lambda c: c.id), day, lowered
+    return None  # (what it gave before was another figure)
 
 
 def _carries(ev: GroupEvidence, claim: Claim, value: object) -> bool:
-    """Whether ``claim``'s figure is ``value`` as a relay would print it: the same number,
-    with or without its qualifier ("at least 34" printed as 34)."""
+    """Whether ``claim``'s figure is ``value`` as a relay would print it: the same
+    figure, the same number with its qualifier dropped ("at least 34" or "about 34"
+    printed as 34), or one added that still holds with it (34 printed as "at least
+    34"; not "more than 34", nor a range)."""
     other = ev.statement_by_claim[claim.id].value
     if other is value:
         return True
+    if not (isinstance(other, Quantity) and isinstance(value, Quantity)):
+        return False
     if not set(stated_numbers(other) or ()) & set(stated_numbers(value) or ()):
         return False
-    return _plain(value) or _plain(other) or not ev.excludes(other, value)  # type: ignore[arg-type]
+    if value.form == "exact":
+        return other.form in _QUALIFIED
+    return other.form == "exact" and value.form in _QUALIFIED and not ev.excludes(other, value)
 
 
-def _plain(value: object) -> bool:
-    return isinstance(value, Quantity) and value.form == "exact"
+#: The qualifiers a relay drops or adds to a figure: "at least 34", "34+", "about 34".
+_QUALIFIED = frozenset({"exact", "at-least", "approx"})
 
 
 def in_print(ev: GroupEvidence) -> dict[str, InPrint]:
@@ -239,6 +268,8 @@ class _Days(NamedTuple):
     given: list[list[Claim]]
     lows: list[Bound]
     highs: list[Bound]
+    #: The days (by index) on which it stated each number.
+    by_number: dict[float, list[int]]
 
 
 def _by_day(ev: GroupEvidence, cs: list[Claim], said: dict[str, DateRange]) -> _Days:
@@ -252,7 +283,11 @@ def _by_day(ev: GroupEvidence, cs: list[Claim], said: dict[str, DateRange]) -> _
     spans = [[bounds(statement_of[c.id].value) for c in day] for day in given]
     lows = [min(lo for lo, _ in day) for day in spans]
     highs = [max(hi for _, hi in day) for day in spans]
-    return _Days(days, given, lows, highs)
+    by_number: dict[float, list[int]] = defaultdict(list)
+    for k, day in enumerate(given):
+        for n in {n for c in day for n in stated_numbers(statement_of[c.id].value) or ()}:
+            by_number[n].append(k)
+    return _Days(days, given, lows, highs, by_number)
 
 
 #: The start of the reason :func:`compute_origins` gives a figure an origin withdrew (or

@@ -23,43 +23,72 @@ def relays_of_retracted(
     cited: Callable[[str], Sequence[str]],
 ) -> dict[str, Claim]:
     """Each claim of ``active`` whose document cites (``cited``: directly or through a
-    chain) a document holding a retracted claim of ``every`` that states its figure,
-    when no active claim of that document states it too: id -> the retracted claim (the
-    first by id). A figure is the one stated when it states the same number, with or
-    without its qualifier ("at least 30" relaying 30), or, for other values, the same
-    value; and a claim quoting someone states only that speaker's figure."""
+    chain) a document holding a retracted claim of ``every`` that states its figure: id
+    -> the retracted claim (the first by id) — unless the figure still stands: an active
+    claim of a cited document states it too, or, for a claim quoting someone, an active
+    claim of that speaker's anywhere in the group. A figure is the one stated as a relay
+    prints it: the same value, or the same number with a qualifier dropped or added
+    that still holds with it ("at least 30" or "about 30" printed as 30)."""
     retracted: dict[str, list[Claim]] = defaultdict(list)
     for c in every:
         if c.status == "retracted" and c.source is not None and c.parsed is not None:
             retracted[c.source].append(c)
     if not retracted:
         return {}
-    standing: dict[str, list[Claim]] = defaultdict(list)
+    by_document: dict[str, list[Claim]] = defaultdict(list)
+    by_speaker: dict[str, list[Claim]] = defaultdict(list)  # (active claims quoting them)
     for c in active:
-        if c.source in retracted:
-            standing[c.source].append(c)
+        if c.source is not None:
+            by_document[c.source].append(c)
+        if c.claimant is not None and _quoting(c):
+            by_speaker[c.claimant].append(c)
     found: dict[str, Claim] = {}
     for c in active:
-        if c.source is None or c.source in retracted:
+        if c.source is None:
             continue
-        for doc_id in cited(c.source):
-            taken_back = [r for r in retracted.get(doc_id, ()) if _states(r, c)]
-            if taken_back and not any(_states(s, c) for s in standing.get(doc_id, ())):
-                found[c.id] = min(taken_back, key=lambda r: r.id)
-                break
+        sources = cited(c.source)
+        taken_back = [r for d in sources for r in retracted.get(d, ()) if _states(r, c)]
+        if not taken_back:
+            continue
+        if any(_states(s, c) for d in sources for s in by_document.get(d, ()) if s is not c):
+            continue  # (a source it cites still gives the figure)
+        # (the speaker it quotes, or the retracted story quoted, still gives the figure
+        # elsewhere: the story was taken back, not that speaker's word)
+        speakers = {r.claimant for r in taken_back if _quoting(r)}
+        if _quoting(c):
+            speakers = {c.claimant}
+        if any(
+            _states(s, c) for who in speakers if who for s in by_speaker.get(who, ()) if s is not c
+        ):
+            continue
+        found[c.id] = min(taken_back, key=lambda r: r.id)
     return found
 
 
+def _quoting(claim: Claim) -> bool:
+    """Whether a claim quotes someone other than its outlet."""
+    return claim.claimant_given and claim.claimant != claim.outlet
+
+
 def _states(source: Claim, relay: Claim) -> bool:
-    """Whether ``relay`` states ``source``'s figure (its stance too) — in the same
-    voice, when it quotes someone: the UN's 30 in an article citing a retracted story of
-    the army's 30 is the UN's word, not the story's."""
+    """Whether ``relay`` states ``source``'s figure as a relay prints it (its stance
+    too) — in the same voice, when it quotes someone: the UN's 30 in an article citing a
+    retracted story of the army's 30 is the UN's word, not the story's."""
     if source.stance != relay.stance:
         return False
-    quoting = relay.claimant_given and relay.claimant != relay.outlet
-    if quoting and source.claimant != relay.claimant:
+    if _quoting(relay) and source.claimant != relay.claimant:
         return False
     a, b = source.parsed, relay.parsed
     if isinstance(a, Quantity) and isinstance(b, Quantity):
-        return bool(set(stated_numbers(a) or ()) & set(stated_numbers(b) or ()))
+        if a.key == b.key:
+            return True
+        if not set(stated_numbers(a) or ()) & set(stated_numbers(b) or ()):
+            return False
+        if b.form == "exact":
+            return a.form in _QUALIFIED
+        return a.form == "exact" and b.form in _QUALIFIED and a.low >= b.low
     return a == b
+
+
+#: The qualifiers a relay drops or adds to a figure: "at least 30", "30+", "about 30".
+_QUALIFIED = frozenset({"exact", "at-least", "approx"})

@@ -51,7 +51,7 @@ class Uncited(Rule):
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         # A cited claim has no reason (the loader worked out ``cited`` the same way).
-        found = [(c, r) for c in ev.claims if not c.cited and (r := reason(ev, c)) is not None]
+        found = [(c, r) for c in ev.recorded if not c.cited and (r := reason(ev, c)) is not None]
         if found:
             reasons = sorted({r for _, r in found})
             values = sorted({stated(c) for c, _ in found})

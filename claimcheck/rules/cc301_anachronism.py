@@ -56,7 +56,7 @@ class Anachronism(Rule):
             subject_date = None
         documents = ev.store.documents
         date_values = options.date_values
-        for claim in ev.claims:
+        for claim in ev.recorded:
             doc = documents.get(claim.source) if claim.source is not None else None
             published = doc.published if doc is not None else None
             if published is None and subject_date is None:

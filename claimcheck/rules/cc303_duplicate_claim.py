@@ -36,11 +36,11 @@ class DuplicateClaim(Rule):
     category = "integrity"
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
-        sources = [c.source for c in ev.claims]
+        sources = [c.source for c in ev.recorded]
         if len(set(sources)) == len(sources):
             return  # a duplicate shares its source: no two claims here do
         seen: dict[tuple[object, ...], list[Claim]] = {}
-        for c in ev.claims:
+        for c in ev.recorded:
             key = duplicate_key(c)
             if key is not None:
                 seen.setdefault(key, []).append(c)
