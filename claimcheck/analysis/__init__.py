@@ -7,12 +7,12 @@ Read in this order, each module over the ones after it:
 * :mod:`.evidence` — :class:`StoreEvidence`, the groups of a store, each a :class:`GroupEvidence`;
 * :mod:`.group` — one (subject, property) group: statements, origins, units, timing,
   with :mod:`.origins` (who said it first; relays), :mod:`.units` (who counts once for
-  corroboration), :mod:`.tallies` and :mod:`.sweep` (who stands for and against each
-  statement), :mod:`.conflicts` (what cannot both hold), :mod:`.relays` (suspected
+  corroboration), :mod:`.tallies`, :mod:`.sweep` and :mod:`.cases` (who stands for and
+  against each statement), :mod:`.conflicts` (what cannot both hold), :mod:`.relays` (suspected
   relays, CC206), :mod:`.latest_figures` (a running toll's figures that still stand),
   :mod:`.growth` (a later, higher count outgrowing an earlier one, or disputing it) and
-  :mod:`.timing` (when a claim was said; repeats), :mod:`.in_print` (a withdrawn figure
-  still in print);
+  :mod:`.timing` (when a claim was said; repeats), :mod:`.in_print` (a revised figure
+  still in print), :mod:`.retracted` (relays of a retracted claim);
 * :mod:`.statements` (statements, units, tallies) and :mod:`.intervals` (bounds and the
   structures over them);
 * :mod:`.provenance` — the graph of who cites whom, and each claim's origin.

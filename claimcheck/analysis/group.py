@@ -73,7 +73,8 @@ from claimcheck.analysis.units import compute_units, interested_side, link_reaso
 from claimcheck.model import Claim, Property, Subject
 from claimcheck.store import Store
 from claimcheck.values import DateRange, Quantity, Value
-from claimcheck.values.quantity import INF
+from claimcheck.values.tolerance import limits as limits_of
+from claimcheck.values.tolerance import window as window_of
 
 _MISSING = object()
 
@@ -156,43 +157,16 @@ class GroupEvidence:
 
     # -- relations between values ----------------------------------------------------------
 
-    def _share(self) -> float | None:
-        tol = self.tolerance
-        if isinstance(tol, str):
-            return float(tol.rstrip("%")) / 100.0
-        return None
-
     def window(self, value: Value) -> tuple[Bound, Bound]:
         """The bounds within which a value's support lies (its own, widened by tolerance)."""
         lo, hi = bounds(value)
-        tol = self.tolerance
-        if not tol:
-            return lo, hi
-        share = self._share()
-        if share is not None:
-            high = hi[0] / (1 - share) if share < 1 and hi[0] != INF else INF
-            return (lo[0] * (1 - share), 0), (high, 0)
-        t = float(tol)
-        if self.type == "date":
-            t = float(int(t))
-        return (lo[0] - t, 0), (hi[0] + t if hi[0] != INF else INF, 0)
+        return window_of(lo, hi, self.tolerance, self.type == "date")
 
     def limits(self, value: Value) -> tuple[Bound, Bound]:
         """``(below, above)``: an interval whose upper bound is under ``below``, or whose
         lower bound is over ``above``, cannot hold with ``value``."""
         lo, hi = bounds(value)
-        tol = self.tolerance
-        if not tol:
-            return (lo[0], lo[1]), (hi[0], hi[1])
-        share = self._share()
-        if share is not None:
-            above = hi[0] / (1 - share) if share < 1 and hi[0] != INF else INF
-            return (lo[0] * (1 - share), -1), (above, 1)
-        t = float(tol)
-        if self.type == "date":
-            t = float(int(t))
-            return (lo[0] - t, 0), (hi[0] + t, 0)
-        return (lo[0] - t, -1), (hi[0] + t, 1)
+        return limits_of(lo, hi, self.tolerance, self.type == "date")
 
     def implies(self, a: Value, b: Value) -> bool:
         """Whether every truth ``a`` allows is one ``b`` allows (``a`` supports ``b``)."""

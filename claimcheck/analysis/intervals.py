@@ -14,22 +14,12 @@ from itertools import accumulate
 from typing import Generic, TypeVar
 
 from claimcheck.model import Claim
-from claimcheck.values import DateRange, Quantity, Value
 from claimcheck.values.quantity import INF
+from claimcheck.values.tolerance import Bound, bounds
 
 _T = TypeVar("_T")
 
-#: A bound as compared: (number, openness). Lower bounds: (low, 1) is just above ``low``
-#: when the bound is open ("more than 20"); upper bounds: (high, -1) just below ``high``.
-Bound = tuple[float, int]
-
-
-def bounds(value: Value) -> tuple[Bound, Bound]:
-    """A quantity's or date's lower and upper bound, as compared."""
-    if isinstance(value, Quantity):
-        return (value.low, 1 if value.low_open else 0), (value.high, -1 if value.high_open else 0)
-    assert isinstance(value, DateRange)
-    return (float(value.low.toordinal()), 0), (float(value.high.toordinal()), 0)
+__all__ = ["Bound", "Covering", "Fenwick", "MaxAdd", "Spans", "Windows", "bounds", "staircase"]
 
 
 class Spans:

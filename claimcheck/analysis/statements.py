@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.model import Claim, Property
 from claimcheck.values import Text, Value, is_unknown
+from claimcheck.values.tolerance import share
 
 _MISSING = object()
 
@@ -40,7 +41,7 @@ def tolerance_of(prop: Property | None, thresholds: Thresholds) -> float | str |
     tolerance = prop.tolerance
     if tolerance is None and prop.type == "quantity":
         tolerance = thresholds.default_tolerance
-    if tolerance is None or (isinstance(tolerance, str) and not float(tolerance[:-1])):
+    if tolerance is None or share(tolerance) == 0:
         return None  # "0%" is no tolerance: open bounds stay open
     return tolerance or None
 

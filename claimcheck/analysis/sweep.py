@@ -9,14 +9,13 @@ so that the same tallies come without comparing every statement with every unit.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import partial
 from itertools import accumulate, chain
 from operator import gt
 from typing import TYPE_CHECKING, Any
 
+from claimcheck.analysis.cases import Moving, add_units, clique, count, strongest_case
 from claimcheck.analysis.intervals import (
     Bound,
     Covering,
@@ -26,39 +25,11 @@ from claimcheck.analysis.intervals import (
     Windows,
     staircase,
 )
-from claimcheck.analysis.statements import NO_UNITS, Tally, Unit, Units
-from claimcheck.analysis.tallies import FAR_OFF, Query, judge, query, unit_spans, walk
+from claimcheck.analysis.statements import Tally, Unit, Units
+from claimcheck.analysis.tallies import Query, judge, query, unit_spans, walk
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
-
-#: Counts of neutral units packed in one integer: named ones below, anonymous ones above.
-_ANON = 1 << 32
-#: A neutral unit in the strongest-case tree: twice its weight above, one count below, so
-#: that the largest sum has the most weight, then the most units.
-_NAMED_CLIQUE = 2 * _ANON + 1
-_ANON_CLIQUE = _ANON + 1
-
-
-def _count(unit: Unit) -> int:
-    return _ANON if unit.anonymous else 1
-
-
-def _clique(unit: Unit) -> int:
-    return _ANON_CLIQUE if unit.anonymous else _NAMED_CLIQUE
-
-
-def _add_units(counted: int, others: list[Unit], listing: Callable[[], list[Unit]] | None) -> Units:
-    """Neutral units counted (packed as :func:`_count` adds them) and others listed."""
-    extra = Units.of(others)
-    simple = None if listing is None else listing
-    out = Units(
-        (counted & (_ANON - 1)) + extra.named,
-        (counted >> 32) + extra.anonymous,
-        extra.sides,
-        None if simple is None else (lambda: [*simple(), *others]),
-    )
-    return out
 
 
 def _simple_within(
@@ -77,170 +48,6 @@ def _simple_outside(
 ) -> list[Unit]:
     """The ``n_lower`` units lowest by upper bound and ``n_higher`` highest by lower."""
     return [u for *_, u in by_hi[:n_lower]] + [u for *_, u in by_lo[len(by_lo) - n_higher :]]
-
-
-def _case(
-    tree: MaxAdd,
-    pos: dict[Bound, int],
-    k: int,
-    counted: int,
-    near: tuple[float, ...],
-    items: list[tuple[Bound, Bound, Unit]],
-    limit: Bound,
-    lower: bool,
-    within: Callable[[float], tuple[int, int]],
-    moving: set[int] = frozenset(),  # type: ignore[assignment]
-) -> Units:
-    """:func:`~claimcheck.analysis.tallies.strongest`, counted: the ``k`` simple units in
-    ``tree`` (``counted``, the nearest figures among them ``near``: lowest, highest) with
-    the other ``items``; ``within(gap)``: how many of the ``k`` lie less than ``gap``
-    from the nearest of them, and those counted."""
-    cluster: Units | None = None
-    if k + len(items) > 1:
-        nears = [*near, *((hi if lower else lo)[0] for lo, hi, _ in items)]
-        nearest = max(nears) if lower else min(nears)
-        small, large = (nearest, limit[0]) if lower else (limit[0], nearest)
-        if small <= 0 or large >= FAR_OFF * small:
-            # (those within twice the nearest's distance, as strongest has it: the same
-            # threshold, computed alike)
-            edge = nearest - (large - small) if lower else nearest + (large - small)
-            if (min(nears) > edge) if lower else (max(nears) < edge):
-                return _add_units(counted, [u for _, _, u in items], None)
-            n_simple, packed = within(edge) if k else (0, 0)
-            close = [u for lo, hi, u in items if ((hi[0] > edge) if lower else (lo[0] < edge))]
-            if n_simple + len(close) > 1:
-                cluster = _add_units(packed, close, None)
-    # (units of several figures are in the tree already: see _Moving)
-    found = _overlapping(
-        tree, pos, [t for t in items if t[2].index not in moving] if moving else items
-    )
-    if cluster is not None and _key(cluster) >= _key(found):
-        return cluster
-    return found
-
-
-class _Moving:
-    """The neutral units of several figures in a case's tree, each at one of its
-    intervals — its nearest to the statements the sweep has reached — moved as the sweep
-    passes its figures; and taken out for a statement one of them supports."""
-
-    __slots__ = ("at", "index", "pos", "several", "tree")
-
-    def __init__(
-        self, tree: MaxAdd, pos: dict[Bound, int], several: list[tuple[Unit, Spans, Windows]]
-    ) -> None:
-        self.tree, self.pos, self.several = tree, pos, several
-        #: Each unit's place in the tree (by its position in ``several``), once it has one.
-        self.at: dict[int, tuple[int, int]] = {}
-        self.index = {u.index: k for k, (u, _, _) in enumerate(several)}
-
-    def move(self, k: int, lo: Bound, hi: Bound) -> None:
-        """Unit ``k`` now weighs at [lo, hi]."""
-        clique = _clique(self.several[k][0])
-        old = self.at.get(k)
-        if old is not None:
-            self.tree.add(old[0], old[1], -clique)
-        new = self.at[k] = (self.pos[lo], self.pos[hi] + 1)
-        self.tree.add(new[0], new[1], clique)
-
-    @contextmanager
-    def without(self, supporting: list[Unit]) -> Iterator[None]:
-        """The tree without the units of ``supporting`` it holds (a unit supporting a
-        statement is not against it)."""
-        if not self.at:
-            yield
-            return
-        index = self.index
-        out = [(k, self.at[k]) for u in supporting if (k := index.get(u.index)) in self.at]
-        for k, (lo, hi) in out:
-            self.tree.add(lo, hi, -_clique(self.several[k][0]))
-        try:
-            yield
-        finally:
-            for k, (lo, hi) in out:
-                self.tree.add(lo, hi, _clique(self.several[k][0]))
-
-
-def _key(units: Units) -> tuple[float, int, int]:
-    """A case's strength, as :func:`~claimcheck.analysis.tallies.strongest` weighs it."""
-    bonus = 1 if len(units.sides) >= 2 else 0
-    named, anonymous = units.named, units.anonymous
-    return (named + 0.5 * anonymous + bonus, named + anonymous + bonus, len(units.sides))
-
-
-def _overlapping(
-    tree: MaxAdd, pos: dict[Bound, int], items: list[tuple[Bound, Bound, Unit]]
-) -> Units:
-    """The strongest set of units sharing a value: the simple ones in ``tree``, with the
-    other ``items``.
-
-    The others' intervals cut the figures into stretches where the same others hold: in
-    each, the simple units' strongest point, with those others; the first stretch of the
-    strongest wins. A stretch is asked of the tree only while it may still win: its
-    others with the tree's strongest point anywhere bound it from above, and the
-    stretches are asked in the order of that bound (a group where many units give
-    several figures has tens of others against each statement)."""
-    if not items:
-        named, anonymous = _unpack(tree.top())
-        return Units(named, anonymous, ())
-    events = sorted(
-        [(pos[lo], 1, u) for lo, _, u in items] + [(pos[hi] + 1, -1, u) for _, hi, u in items],
-        key=lambda e: e[0],
-    )
-    n = tree.size
-    starts = sorted({0, *(e[0] for e in events if e[0] < n)})
-    # Each stretch: its start and end, and the others holding in it.
-    stretches: list[tuple[int, int, int, int, tuple[str, ...]]] = []
-    named = anonymous = j = 0
-    sides: Counter[str] = Counter()
-    for s, b in enumerate(starts):
-        while j < len(events) and events[j][0] <= b:
-            _, sign, u = events[j]
-            j += 1
-            if u.side is not None:
-                sides[u.side] += sign
-            elif u.anonymous:
-                anonymous += sign
-            else:
-                named += sign
-        end = starts[s + 1] if s + 1 < len(starts) else n
-        present = tuple(sorted(side for side, c in sides.items() if c > 0))
-        stretches.append((b, end, named, anonymous, present))
-    top_named, top_anonymous = _unpack(tree.top())
-    bounded = sorted(
-        (
-            (_strength(top_named + nm, top_anonymous + an, present), -s)
-            for s, (_, _, nm, an, present) in enumerate(stretches)
-        ),
-        reverse=True,
-    )
-    best: tuple[float, int, int] | None = None
-    best_at = len(stretches)
-    found = NO_UNITS
-    for bound, minus_s in bounded:
-        s = -minus_s
-        if best is not None and (bound < best or (bound == best and s > best_at)):
-            continue  # (it cannot beat the strongest, nor come first with as strong)
-        b, end, nm, an, present = stretches[s]
-        n_s, a_s = _unpack(tree.max(b, end))
-        n_t, a_t = n_s + nm, a_s + an
-        key = _strength(n_t, a_t, present)
-        if best is None or key > best or (key == best and s < best_at):
-            best, best_at, found = key, s, Units(n_t, a_t, present)
-    return found
-
-
-def _strength(named: int, anonymous: int, present: tuple[str, ...]) -> tuple[float, int, int]:
-    """A case's strength from its neutral units and the sides present (as :func:`_key`)."""
-    bonus = 1 if len(present) >= 2 else 0
-    return (named + 0.5 * anonymous + bonus, named + anonymous + bonus, len(present))
-
-
-def _unpack(packed: int) -> tuple[int, int]:
-    """(named, anonymous) from a sum of :func:`_clique` values."""
-    doubled, count = packed >> 32, packed & (_ANON - 1)
-    named = doubled - count
-    return named, count - named
 
 
 class _Deniers:
@@ -265,7 +72,7 @@ class _Deniers:
         windows: list[tuple[Bound, Bound, Unit]] = []
         for unit, denials in units:
             steps = staircase(zip(denials.lows, denials.highs, strict=True))
-            weight = _count(unit)
+            weight = count(unit)
             for k, (lo, hi) in enumerate(steps):
                 self.quadrants.append((lo, hi, weight))
                 windows.append((lo, hi, unit))
@@ -374,8 +181,8 @@ def sweep_tallies(group: GroupEvidence) -> None:
         key=lambda t: t[0],
     )
     above_los = [t[0] for t in above_all]
-    count_hi = [0, *accumulate(_count(t[2]) for t in below_all)]
-    count_lo = [0, *accumulate(_count(t[2]) for t in reversed(above_all))]
+    count_hi = [0, *accumulate(count(t[2]) for t in below_all)]
+    count_lo = [0, *accumulate(count(t[2]) for t in reversed(above_all))]
     n_outside = len(below_all)
     below_values = [hi[0] for hi in below_his]
     above_values = [lo[0] for lo in above_los]
@@ -430,8 +237,8 @@ def sweep_tallies(group: GroupEvidence) -> None:
         q = queries[i]
         while p < n_within and by_hi[p][1] <= q.high:
             lo, _, unit = by_hi[p]
-            fenwick.add(bisect_left(lo_keys, lo), _count(unit))
-            inserted += _count(unit)
+            fenwick.add(bisect_left(lo_keys, lo), count(unit))
+            inserted += count(unit)
             p += 1
         within[i] = inserted - fenwick.prefix(bisect_left(lo_keys, q.low))
 
@@ -449,7 +256,7 @@ def sweep_tallies(group: GroupEvidence) -> None:
     several_index = {u.index for u, _, _ in several}
     lower_case: dict[int, Units] = {}
     tree = MaxAdd(len(coords))
-    moving = _Moving(tree, pos, several)
+    moving = Moving(tree, pos, several)
     steps = sorted(
         (hi, k, j) for k, (_, sp, _) in enumerate(several) for j, hi in enumerate(sp.his)
     )
@@ -459,7 +266,7 @@ def sweep_tallies(group: GroupEvidence) -> None:
         while p < n_outside and below_all[p][1] < q.below:
             lo, hi, unit = below_all[p]
             if unit.index not in several_index:
-                tree.add(pos[lo], pos[hi] + 1, _clique(unit))
+                tree.add(pos[lo], pos[hi] + 1, clique(unit))
             p += 1
         while m < len(steps) and steps[m][0] < q.below:
             hi, k, j = steps[m]
@@ -469,7 +276,7 @@ def sweep_tallies(group: GroupEvidence) -> None:
         near = (below_all[0][1][0], below_all[p - 1][1][0]) if p else ()
         if p or items:
             with moving.without(other_pro[i]):
-                lower_case[i] = _case(
+                lower_case[i] = strongest_case(
                     tree,
                     pos,
                     p,
@@ -483,7 +290,7 @@ def sweep_tallies(group: GroupEvidence) -> None:
                 )
     higher_case: dict[int, Units] = {}
     tree = MaxAdd(len(coords))
-    moving = _Moving(tree, pos, several)
+    moving = Moving(tree, pos, several)
     steps = sorted(
         ((lo, k, j) for k, (_, sp, _) in enumerate(several) for j, lo in enumerate(sp.lo_order)),
         reverse=True,
@@ -494,7 +301,7 @@ def sweep_tallies(group: GroupEvidence) -> None:
         while p < n_outside and above_all[n_outside - 1 - p][0] > q.above:
             lo, hi, unit = above_all[n_outside - 1 - p]
             if unit.index not in several_index:
-                tree.add(pos[lo], pos[hi] + 1, _clique(unit))
+                tree.add(pos[lo], pos[hi] + 1, clique(unit))
             p += 1
         while m < len(steps) and steps[m][0] > q.above:
             lo, k, j = steps[m]
@@ -504,7 +311,7 @@ def sweep_tallies(group: GroupEvidence) -> None:
         near = (above_all[n_outside - p][0][0], above_all[-1][0][0]) if p else ()
         if p or items:
             with moving.without(other_pro[i]):
-                higher_case[i] = _case(
+                higher_case[i] = strongest_case(
                     tree,
                     pos,
                     p,
@@ -528,10 +335,10 @@ def sweep_tallies(group: GroupEvidence) -> None:
         pro_units, against_units = other_pro[i], other_against[i]
         cases: list[Units] = []
         if q.asserts:
-            support = _add_units(within[i], pro_units, fits)
+            support = add_units(within[i], pro_units, fits)
             n_lo = bisect_left(below_his, q.below) if single else 0
             n_hi = n_outside - bisect_right(above_los, q.above) if single else 0
-            against = _add_units(
+            against = add_units(
                 count_hi[n_lo] + count_lo[n_hi] + denied[i],
                 against_units,
                 partial(_chain, partial(_simple_outside, below_all, above_all, n_lo, n_hi), deny),
@@ -542,11 +349,11 @@ def sweep_tallies(group: GroupEvidence) -> None:
             # (an interval's other cases are denials only)
             denying_others = other_cases[i].get("denies", [])
             if denied[i] or denying_others:
-                cases.append(_add_units(denied[i], denying_others, deny))
+                cases.append(add_units(denied[i], denying_others, deny))
         else:
-            support = _add_units(denied[i], pro_units, deny)
-            against = _add_units(within[i], against_units, fits)
+            support = add_units(denied[i], pro_units, deny)
+            against = add_units(within[i], against_units, fits)
             asserting = other_cases[i].get("asserts", [])
             if within[i] or asserting:
-                cases.append(_add_units(within[i], asserting, fits))
+                cases.append(add_units(within[i], asserting, fits))
         st.tally = Tally(support, against, cases, also[i])

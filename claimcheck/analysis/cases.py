@@ -1,0 +1,208 @@
+"""The strongest case against a figure, counted: for the sweep's tallies
+(:mod:`.sweep`), the most units below (or above) a figure that agree among themselves —
+the simple ones kept in a segment tree as the sweep passes them, the units of several
+figures moved in it (:class:`Moving`), and the few others weighed one by one.
+
+Neutral units are counted packed in one integer (:func:`count`, :func:`clique`), so that
+the tree's sums weigh them as :func:`~claimcheck.analysis.tallies.strongest` does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+
+from claimcheck.analysis.intervals import Bound, MaxAdd, Spans, Windows
+from claimcheck.analysis.statements import NO_UNITS, Unit, Units
+from claimcheck.analysis.tallies import FAR_OFF
+
+#: Counts of neutral units packed in one integer: named ones below, anonymous ones above.
+_ANON = 1 << 32
+#: A neutral unit in the strongest-case tree: twice its weight above, one count below, so
+#: that the largest sum has the most weight, then the most units.
+_NAMED_CLIQUE = 2 * _ANON + 1
+_ANON_CLIQUE = _ANON + 1
+
+
+def count(unit: Unit) -> int:
+    return _ANON if unit.anonymous else 1
+
+
+def clique(unit: Unit) -> int:
+    return _ANON_CLIQUE if unit.anonymous else _NAMED_CLIQUE
+
+
+def add_units(counted: int, others: list[Unit], listing: Callable[[], list[Unit]] | None) -> Units:
+    """Neutral units counted (packed as :func:`_count` adds them) and others listed."""
+    extra = Units.of(others)
+    simple = None if listing is None else listing
+    out = Units(
+        (counted & (_ANON - 1)) + extra.named,
+        (counted >> 32) + extra.anonymous,
+        extra.sides,
+        None if simple is None else (lambda: [*simple(), *others]),
+    )
+    return out
+
+
+def strongest_case(
+    tree: MaxAdd,
+    pos: dict[Bound, int],
+    k: int,
+    counted: int,
+    near: tuple[float, ...],
+    items: list[tuple[Bound, Bound, Unit]],
+    limit: Bound,
+    lower: bool,
+    within: Callable[[float], tuple[int, int]],
+    moving: set[int] = frozenset(),  # type: ignore[assignment]
+) -> Units:
+    """:func:`~claimcheck.analysis.tallies.strongest`, counted: the ``k`` simple units in
+    ``tree`` (``counted``, the nearest figures among them ``near``: lowest, highest) with
+    the other ``items``; ``within(gap)``: how many of the ``k`` lie less than ``gap``
+    from the nearest of them, and those counted."""
+    cluster: Units | None = None
+    if k + len(items) > 1:
+        nears = [*near, *((hi if lower else lo)[0] for lo, hi, _ in items)]
+        nearest = max(nears) if lower else min(nears)
+        small, large = (nearest, limit[0]) if lower else (limit[0], nearest)
+        if small <= 0 or large >= FAR_OFF * small:
+            # (those within twice the nearest's distance, as strongest has it: the same
+            # threshold, computed alike)
+            edge = nearest - (large - small) if lower else nearest + (large - small)
+            if (min(nears) > edge) if lower else (max(nears) < edge):
+                return add_units(counted, [u for _, _, u in items], None)
+            n_simple, packed = within(edge) if k else (0, 0)
+            close = [u for lo, hi, u in items if ((hi[0] > edge) if lower else (lo[0] < edge))]
+            if n_simple + len(close) > 1:
+                cluster = add_units(packed, close, None)
+    # (units of several figures are in the tree already: see Moving)
+    found = _overlapping(
+        tree, pos, [t for t in items if t[2].index not in moving] if moving else items
+    )
+    if cluster is not None and _key(cluster) >= _key(found):
+        return cluster
+    return found
+
+
+class Moving:
+    """The neutral units of several figures in a case's tree, each at one of its
+    intervals — its nearest to the statements the sweep has reached — moved as the sweep
+    passes its figures; and taken out for a statement one of them supports."""
+
+    __slots__ = ("at", "index", "pos", "several", "tree")
+
+    def __init__(
+        self, tree: MaxAdd, pos: dict[Bound, int], several: list[tuple[Unit, Spans, Windows]]
+    ) -> None:
+        self.tree, self.pos, self.several = tree, pos, several
+        #: Each unit's place in the tree (by its position in ``several``), once it has one.
+        self.at: dict[int, tuple[int, int]] = {}
+        self.index = {u.index: k for k, (u, _, _) in enumerate(several)}
+
+    def move(self, k: int, lo: Bound, hi: Bound) -> None:
+        """Unit ``k`` now weighs at [lo, hi]."""
+        weight = clique(self.several[k][0])
+        old = self.at.get(k)
+        if old is not None:
+            self.tree.add(old[0], old[1], -weight)
+        new = self.at[k] = (self.pos[lo], self.pos[hi] + 1)
+        self.tree.add(new[0], new[1], weight)
+
+    @contextmanager
+    def without(self, supporting: list[Unit]) -> Iterator[None]:
+        """The tree without the units of ``supporting`` it holds (a unit supporting a
+        statement is not against it)."""
+        if not self.at:
+            yield
+            return
+        index = self.index
+        out = [(k, self.at[k]) for u in supporting if (k := index.get(u.index)) in self.at]
+        for k, (lo, hi) in out:
+            self.tree.add(lo, hi, -clique(self.several[k][0]))
+        try:
+            yield
+        finally:
+            for k, (lo, hi) in out:
+                self.tree.add(lo, hi, clique(self.several[k][0]))
+
+
+def _key(units: Units) -> tuple[float, int, int]:
+    """A case's strength, as :func:`~claimcheck.analysis.tallies.strongest` weighs it."""
+    return _strength(units.named, units.anonymous, units.sides)
+
+
+def _overlapping(
+    tree: MaxAdd, pos: dict[Bound, int], items: list[tuple[Bound, Bound, Unit]]
+) -> Units:
+    """The strongest set of units sharing a value: the simple ones in ``tree``, with the
+    other ``items``.
+
+    The others' intervals cut the figures into stretches where the same others hold: in
+    each, the simple units' strongest point, with those others; the first stretch of the
+    strongest wins. A stretch is asked of the tree only while it may still win: its
+    others with the tree's strongest point anywhere bound it from above, and the
+    stretches are asked in the order of that bound (a group where many units give
+    several figures has tens of others against each statement)."""
+    if not items:
+        named, anonymous = unpack(tree.top())
+        return Units(named, anonymous, ())
+    events = sorted(
+        [(pos[lo], 1, u) for lo, _, u in items] + [(pos[hi] + 1, -1, u) for _, hi, u in items],
+        key=lambda e: e[0],
+    )
+    n = tree.size
+    starts = sorted({0, *(e[0] for e in events if e[0] < n)})
+    # Each stretch: its start and end, and the others holding in it.
+    stretches: list[tuple[int, int, int, int, tuple[str, ...]]] = []
+    named = anonymous = j = 0
+    sides: Counter[str] = Counter()
+    for s, b in enumerate(starts):
+        while j < len(events) and events[j][0] <= b:
+            _, sign, u = events[j]
+            j += 1
+            if u.side is not None:
+                sides[u.side] += sign
+            elif u.anonymous:
+                anonymous += sign
+            else:
+                named += sign
+        end = starts[s + 1] if s + 1 < len(starts) else n
+        present = tuple(sorted(side for side, c in sides.items() if c > 0))
+        stretches.append((b, end, named, anonymous, present))
+    top_named, top_anonymous = unpack(tree.top())
+    bounded = sorted(
+        (
+            (_strength(top_named + nm, top_anonymous + an, present), -s)
+            for s, (_, _, nm, an, present) in enumerate(stretches)
+        ),
+        reverse=True,
+    )
+    best: tuple[float, int, int] | None = None
+    best_at = len(stretches)
+    found = NO_UNITS
+    for bound, minus_s in bounded:
+        s = -minus_s
+        if best is not None and (bound < best or (bound == best and s > best_at)):
+            continue  # (it cannot beat the strongest, nor come first with as strong)
+        b, end, nm, an, present = stretches[s]
+        n_s, a_s = unpack(tree.max(b, end))
+        n_t, a_t = n_s + nm, a_s + an
+        key = _strength(n_t, a_t, present)
+        if best is None or key > best or (key == best and s < best_at):
+            best, best_at, found = key, s, Units(n_t, a_t, present)
+    return found
+
+
+def _strength(named: int, anonymous: int, present: Sequence[str]) -> tuple[float, int, int]:
+    """A case's strength from its neutral units and the sides present."""
+    bonus = 1 if len(present) >= 2 else 0
+    return (named + 0.5 * anonymous + bonus, named + anonymous + bonus, len(present))
+
+
+def unpack(packed: int) -> tuple[int, int]:
+    """(named, anonymous) from a sum of :func:`clique` values."""
+    doubled, units = packed >> 32, packed & (_ANON - 1)
+    named = doubled - units
+    return named, units - named
