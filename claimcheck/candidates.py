@@ -18,7 +18,7 @@ from claimcheck.engine import Runner, attach_reviews, finding_order
 from claimcheck.findings import Finding
 from claimcheck.model import Claim
 from claimcheck.results import CandidateReport, Corroboration, Result
-from claimcheck.rules import all_rules
+from claimcheck.rules import codes_in
 from claimcheck.rules.common import duplicate_key
 from claimcheck.store import load_store
 from claimcheck.values import DateRange, Quantity, stated_numbers
@@ -210,7 +210,7 @@ def _resolved(
     candidates close: a value resting on one origin that a candidate's value supports,
     gone once the candidates are in (not a gap that goes because a candidate contradicts
     or revises its value). ``by``: the candidates supporting it."""
-    gaps = {r.code for r in all_rules() if r.category == "gap"}
+    gaps = codes_in("gap")
     statement_of = whole.statement_by_claim
     backing: dict[str, list[str]] = {}
     for f in found:
@@ -253,17 +253,17 @@ def _continuing(
     speaker past another speaker's figure. (Only conflicts: a gap or a revision
     about a new figure is news to a reader, whoever gave it.) Each continuing finding's
     fingerprint, with those of the store's findings it continues."""
-    conflict_rules = {r.code for r in all_rules() if r.category == "conflict"}
+    conflict_rules = codes_in("conflict")
     by_group: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
     for g in old:
         if g.rule in conflict_rules:
-            by_group[(g.rule, g.subject or "", g.property or "")].append(g)
+            by_group[g.rule_group].append(g)
     groups: dict[tuple[str, str], GroupEvidence] = {}
     group_claims: dict[tuple[str, str], dict[str, Claim]] = {}
     disputes: dict[str, _Dispute] = {}
     out: dict[str, list[str]] = {}
     for f in findings:
-        before = by_group.get((f.rule, f.subject or "", f.property or ""), ())
+        before = by_group.get(f.rule_group, ())
         if not before:
             continue
         key = (f.subject or "", f.property or "")
@@ -290,20 +290,16 @@ def _grown(findings: list[Finding], old: list[Finding]) -> dict[str, list[str]]:
     store's finding grew into one of them (a conflict rule gives one finding a group, so
     it is gone, not merely untouched). Each such finding's fingerprint, with those of
     the store's findings it grew out of."""
-    conflict_rules = {r.code for r in all_rules() if r.category == "conflict"}
+    conflict_rules = codes_in("conflict")
     now = {f.fingerprint for f in findings}
     by_group: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
     for g in old:
         if g.rule in conflict_rules and g.fingerprint not in now:
-            by_group[(g.rule, g.subject or "", g.property or "")].append(g)
+            by_group[g.rule_group].append(g)
     out: dict[str, list[str]] = {}
     for f in findings:
         holds = set(f.claims)
-        was = [
-            g.fingerprint
-            for g in by_group.get((f.rule, f.subject or "", f.property or ""), ())
-            if holds.issuperset(g.claims)
-        ]
+        was = [g.fingerprint for g in by_group.get(f.rule_group, ()) if holds.issuperset(g.claims)]
         if was:
             out[f.fingerprint] = was
     return out

@@ -67,12 +67,9 @@ class Config:
     def severity(self, rule: type[Rule]) -> Severity:
         return self.severities.get(rule.code, rule.severity)
 
-    def option(self, code: str, name: str, default: Any) -> Any:
-        opts = self.options.get(code)
-        if opts is None:
-            rule = get_rule(code)
-            opts = rule.Options() if rule else None
-        return getattr(opts, name, default)
+    def options_of(self, rule: type[Rule]) -> RuleOptions:
+        """A rule's options: as configured, else its defaults (one place for them)."""
+        return self.options.get(rule.code) or rule.Options()
 
 
 def matches(rule: type[Rule], selector: str) -> bool:

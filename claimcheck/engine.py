@@ -47,12 +47,17 @@ __all__ = [
 
 
 def thresholds(config: Config, reviews: Sequence[Review]) -> Thresholds:
-    conflict, origin = QuantityConflict.code, SingleOrigin.code
+    """What the group analysis needs of the configuration: the rules' options that
+    change agreement and corroboration, and the relays people disputed."""
+    conflict = config.options_of(QuantityConflict)
+    origin = config.options_of(SingleOrigin)
+    assert isinstance(conflict, QuantityConflict.Options)
+    assert isinstance(origin, SingleOrigin.Options)
     return Thresholds(
-        default_tolerance=config.option(conflict, "default_tolerance", None),
-        corroborated_at=config.option(origin, "corroborated_at", 2),
+        default_tolerance=conflict.default_tolerance,
+        corroborated_at=origin.corroborated_at,
         disputed_relays=frozenset(r.finding for r in reviews if r.verdict == "disputed"),
-        cumulative_growth=config.option(conflict, "cumulative_growth", True),
+        cumulative_growth=conflict.cumulative_growth,
     )
 
 

@@ -90,6 +90,12 @@ class Finding:
     details: dict[str, Any] = field(default_factory=dict)
 
     @builtins.property
+    def rule_group(self) -> tuple[str, str, str]:
+        """The rule and the (subject, property) group it found this in: a conflict rule
+        gives one finding a group."""
+        return (self.rule, self.subject or "", self.property or "")
+
+    @builtins.property
     def reviewed(self) -> bool:
         return self.review is not None
 

@@ -208,7 +208,7 @@ def build(result: Result, title: str | None = None) -> Report:
             category[f.rule] == "gap" for s in conflicts for g in s.groups for f in g.findings
         ),
         rule_names={r.code: r.name for r in rules},
-        rule_descriptions={r.code: _first_line(r.__doc__) for r in rules},
+        rule_descriptions={r.code: f"{r.summary()}." for r in rules},
         withdrawn=_withdrawn(store, evidence, row),
         stale=[f"{_in_store(store, r.location)}: {r.message()}" for r in result.stale_reviews],
     )
@@ -359,11 +359,6 @@ def default_title(store: Store) -> str:
 def _property_label(store: Store, prop_id: str) -> str:
     prop = store.properties.get(prop_id)
     return prop.label if prop and prop.label else prop_id
-
-
-def _first_line(doc: str | None) -> str:
-    lines = (doc or "").strip().splitlines()
-    return lines[0].strip() if lines else ""
 
 
 def _clusters(ev: GroupEvidence) -> dict[str, str]:

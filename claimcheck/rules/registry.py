@@ -58,3 +58,9 @@ def get_rule(code_or_name: str) -> type[Rule] | None:
     if key.upper() in _RULES:
         return _RULES[key.upper()]
     return next((r for r in _RULES.values() if r.name == key.lower()), None)
+
+
+def codes_in(category: str) -> frozenset[str]:
+    """The codes of the rules of one category (``conflict``, ``revision``, ``gap``,
+    ``integrity``)."""
+    return frozenset(r.code for r in all_rules() if r.category == category)
