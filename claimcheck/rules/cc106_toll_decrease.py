@@ -4,8 +4,8 @@ from collections.abc import Iterable
 
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.cc105_toll_revision import revisions
 from claimcheck.rules.registry import register
+from claimcheck.rules.revisions import revisions
 
 
 @register

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimcheck.analysis.grades import Grade
 from claimcheck.model import Claim
 from claimcheck.results import Result
 from claimcheck.rules.cc201_single_origin import SingleOrigin
@@ -47,6 +48,13 @@ class HoldsUp:
     @property
     def track_record(self) -> float | None:
         return track_record(self.held, self.failed)
+
+    def weigh(self, claim: Claim, grade: Grade) -> None:
+        """Count one of its claims for the track record: graded 1–2 it holds up, 4–5 it
+        does not (an uncited claim — an encyclopedia citing nothing — is no word of its
+        own to hold up or fail)."""
+        self.held += claim.cited and grade.grade in (1, 2)
+        self.failed += claim.cited and grade.grade in (4, 5)
 
 
 @dataclass
@@ -126,10 +134,7 @@ def outlet_records(result: Result) -> list[OutletRecord]:
             if grade is not None and claim.id not in relays:
                 own.corroborated += grade.grade == 1
                 own.contested += grade.contradicting_origins > 0
-                # (an uncited claim — an encyclopedia citing nothing — is no word of
-                # its own to hold up or fail)
-                own.held += claim.cited and grade.grade in (1, 2)
-                own.failed += claim.cited and grade.grade in (4, 5)
+                own.weigh(claim, grade)
             own.single_origin += SingleOrigin.code in rules and claim.id not in relays
         rec = records.get(claim.outlet or "")
         if rec is None:

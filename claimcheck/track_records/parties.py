@@ -127,8 +127,7 @@ class PartyRecord(HoldsUp):
             grade = facts.grade
             if grade is not None:
                 self.grades[grade.grade] += 1
-                self.held += c.cited and grade.grade in (1, 2)
-                self.failed += c.cited and grade.grade in (4, 5)
+                self.weigh(c, grade)
         for label in facts.standing:
             if label not in seen:
                 seen.add(label)
