@@ -2444,3 +2444,28 @@ def test_a_retracted_storys_relay_is_withdrawn_unless_its_figure_still_stands(
     late = run(world(make_store, base, relay("30", ", as_of: 2031-03-20"), **NORTHGATE_CITING))
     assert grade(late, "northgate-relay") == 6
     assert any("northgate-relay" in f["claims"] for f in findings(late, "CC301")), late["findings"]
+
+
+def test_a_relay_of_an_undated_statement_holds_as_of_its_own_day(
+    make_store: Callable[..., Path],
+) -> None:
+    """The VLF's statement carries no date; the Lantern wire relays its 70 on the 6th.
+    The relay's figure holds as of the 6th (the latest it can have been said), not
+    "undated": the dispute with the medics' 31 of the 5th names both days."""
+    docs = {
+        "docs.yaml": "documents:\n"
+        "  - {id: vlf-statement, outlet: pinecrest-post}\n"
+        "  - {id: lantern-relay, outlet: lantern-wire, published: 2031-03-06, "
+        "cites: [vlf-statement]}\n"
+    }
+    rows = (
+        "{id: vlf-70, subject: dresk-shelling, property: civilian_deaths, value: 70, "
+        "source: vlf-statement, claimant: vlf}",
+        "{id: wire-70, subject: dresk-shelling, property: civilian_deaths, value: 70, "
+        "source: lantern-relay, claimant: vlf}",
+        "{id: ward-31, subject: dresk-shelling, property: civilian_deaths, value: 31, "
+        "source: meridian-0305, claimant: open-ward}",
+    )
+    (dispute,) = findings(run(world(make_store, *rows, **docs)), "CC101")
+    assert "31 [open-ward via meridian as of 2031-03-05]" in dispute["message"], dispute["message"]
+    assert "vlf via lantern-wire as of 2031-03-06" in dispute["message"], dispute["message"]

@@ -280,8 +280,13 @@ class GroupEvidence:
     def when(self, claim: Claim) -> DateRange | None:
         """When a figure holds: as :meth:`said_on` dates it, or for a relay as its
         source — Le Monde repeating on the 9th the agency's toll of the 8th speaks as of
-        the 8th."""
-        return self.said_on(self.relayed_from.get(claim.id, claim))
+        the 8th; a relay of an undated source, as the relay is dated."""
+        source = self.relayed_from.get(claim.id)
+        if source is not None:
+            said = self.said_on(source)
+            if said is not None and said.known:
+                return said
+        return self.said_on(claim)
 
     def when_of(self, claims: Iterable[Claim]) -> dict[str, DateRange | None]:
         """:meth:`when` for each of ``claims``, by id (at once: asked of every figure of
@@ -291,8 +296,13 @@ class GroupEvidence:
         relayed, repeats = self.relayed_from, self._repeats
         out: dict[str, DateRange | None] = {}
         for c in claims:
-            said = relayed.get(c.id, c)
-            out[c.id] = repeats.get(said.id, said.as_of)
+            source = relayed.get(c.id)
+            if source is not None:
+                said = repeats.get(source.id, source.as_of)
+                if said is not None and said.known:
+                    out[c.id] = said
+                    continue
+            out[c.id] = repeats.get(c.id, c.as_of)
         return out
 
     def said_on(self, claim: Claim) -> DateRange | None:
