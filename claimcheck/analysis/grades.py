@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.statements import Statement, Tally, Unit, Units
+from claimcheck.english import count
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
 
@@ -87,10 +88,6 @@ def shared_grade(
     them (see :mod:`claimcheck.engine`).
     """
     return Grade(grade, reason, supporting_origins, contradicting_origins)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
@@ -178,7 +175,7 @@ def _units(units: Units, common: bool) -> str:
     if sides:
         text = f"side{'s' if len(sides) > 1 else ''} {', '.join(sides)}"
         parts.append(text + (", agreeing" if common and len(sides) > 1 else ""))
-    return f"{_plural(len(units), 'independent origin')} ({'; '.join(parts)})"
+    return f"{count(len(units), 'independent origin')} ({'; '.join(parts)})"
 
 
 def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:

@@ -282,14 +282,14 @@ FAIL_ON_CHOICE = click.Choice(FAIL_ON_LEVELS)
 
 def records_in_words(counts: dict[str, int]) -> str:
     """``1 claim, 2 outlets and 1 document``: claims first, then in the store's order."""
+    from claimcheck.english import count, listed
     from claimcheck.model import SECTIONS, SINGULAR
-    from claimcheck.render import count
 
     order = ["claims", *(s for s in SECTIONS if s != "claims")]
     parts = [count(counts[s], SINGULAR[s], s) for s in order if counts.get(s)]
     if not parts:
         return "nothing"
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return listed(parts)
 
 
 def selected(config: Any, select: tuple[str, ...], ignore: tuple[str, ...]) -> Any:

@@ -11,6 +11,7 @@ import click
 from claimcheck.cli.base import cli, usage
 from claimcheck.cli.output import echo
 from claimcheck.cli.settings import settings_of
+from claimcheck.english import listed
 
 
 @cli.command()
@@ -44,7 +45,7 @@ def init(ctx: click.Context, folder: Path | None) -> None:
         f"{n} (extended)" if n == ".gitignore" and made.gitignore_extended else n
         for n in made.files
     ]
-    listing = f"created the store {shown}/: {', '.join(names[:-1])} and {names[-1]}"
+    listing = f"created the store {shown}/: {listed(names)}"
     echo("\n".join(textwrap.wrap(listing, 88, subsequent_indent="  ")))
     echo("Its records are an invented example event: replace them with yours.")
     # the store a plain `claimcheck check` reads (the --store option's default)

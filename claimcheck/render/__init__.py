@@ -13,6 +13,7 @@ from itertools import islice
 from typing import Any
 
 # The version of every JSON output's shape, kept with the records it versions.
+from claimcheck.english import count as count
 from claimcheck.findings import JSON_VERSION as JSON_VERSION
 
 #: Everything a Markdown renderer may take for the end of a line, and the tab: a space
@@ -81,13 +82,6 @@ class Colours:
 
 #: No colour: what files, pipes and every format but ``table`` and ``text`` get.
 PLAIN = Colours(False)
-
-
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """``1 claim``, ``2 claims``, ``1 party``, ``0 parties``."""
-    if n == 1:
-        return f"{n} {noun}"
-    return f"{n} {plural or (noun[:-1] + 'ies' if noun.endswith('y') else noun + 's')}"
 
 
 def json_bytes(data: Any) -> bytes:

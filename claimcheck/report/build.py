@@ -22,6 +22,7 @@ from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.in_print import in_print
 from claimcheck.engine import Result, thresholds
+from claimcheck.english import listed
 from claimcheck.errors import Location
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.model import Claim
@@ -32,7 +33,6 @@ from claimcheck.report.record import (
     Group,
     Report,
     Row,
-    listed,
 )
 from claimcheck.report.sections import CONFLICTS
 from claimcheck.rules import all_rules

@@ -16,6 +16,7 @@ from typing import Any
 
 from claimcheck.analysis.estimates import Estimate
 from claimcheck.analysis.grades import Grade
+from claimcheck.english import listed
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.model import Claim
 from claimcheck.render import count, visible
@@ -101,11 +102,6 @@ class EarlierCounts:
             f"{readable(first.stated)} ({first_day}) to {readable(last.stated)} "
             f"({last_day}), via {readable(listed(outlets))}"
         )
-
-
-def listed(names: list[str]) -> str:
-    """``A``, ``A and B``, ``A, B and C``."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 @dataclass

@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimcheck.english import listed
 from claimcheck.errors import Location, Problem, UsageError, display_path
 from claimcheck.scaffold.files import SCHEMA_NAME, gitignore
 from claimcheck.scaffold.vocabulary import GROUPS, VOCABULARY, PropertyGroup
@@ -130,16 +131,16 @@ def _refuse_existing(root: Path) -> None:
     if not found:
         return
     names = [p.relative_to(root).as_posix() for p in found]
-    listed = ", ".join(names[:_MAX_NAMED])
-    if len(names) > _MAX_NAMED:
-        listed += f" and {len(names) - _MAX_NAMED} more"
-    elif len(names) > 1:
-        listed = f"{', '.join(names[:-1])} and {names[-1]}"
+    holding = (
+        f"{', '.join(names[:_MAX_NAMED])} and {len(names) - _MAX_NAMED} more"
+        if len(names) > _MAX_NAMED
+        else listed(names)
+    )
     raise UsageError(
         [
             Problem(
                 Location(shown),
-                f"already holds a store: {listed}; claimcheck init never overwrites a store: "
+                f"already holds a store: {holding}; claimcheck init never overwrites a store: "
                 "choose a new or empty folder",
             )
         ]
