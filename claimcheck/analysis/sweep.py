@@ -119,6 +119,72 @@ def _chain(*listings: Callable[[], list[Unit]]) -> list[Unit]:
     return [u for listing in listings for u in listing()]
 
 
+def _cases(
+    *,
+    lower: bool,
+    entering: list[tuple[Bound, Bound, Unit]],
+    steps: list[tuple[Bound, int, int, Bound, Bound]],
+    counted: list[int],
+    within: Callable[[int, float], tuple[int, int]],
+    asserted: list[int],
+    queries: list[Query],
+    pos: dict[Bound, int],
+    several: list[tuple[Unit, Spans, Windows]],
+    several_index: set[int],
+    other_cases: list[dict[object, list[Any]]],
+    other_pro: list[list[Unit]],
+) -> dict[int, Units]:
+    """The strongest case below (``lower``) or above each asserted figure, the figures
+    taken from the nearest limit outward: the simple units ``entering`` the tree as the
+    sweep passes them (and ``counted``, packed, the first so many), each unit of several
+    figures kept at its nearest interval (``steps``: its intervals as they are passed,
+    with the unit and where it lies), and the others weighed one by one."""
+    tree = MaxAdd(len(pos))
+    moving = Moving(tree, pos, several)
+    label = "lower" if lower else "higher"
+    out: dict[int, Units] = {}
+    p = m = 0
+    for i in sorted(
+        asserted, key=lambda i: queries[i].below if lower else queries[i].above, reverse=not lower
+    ):
+        q = queries[i]
+        limit = q.below if lower else q.above
+        while p < len(entering) and (entering[p][1] < limit if lower else entering[p][0] > limit):
+            lo, hi, unit = entering[p]
+            if unit.index not in several_index:
+                tree.add(pos[lo], pos[hi] + 1, clique(unit))
+            p += 1
+        while m < len(steps) and (steps[m][0] < limit if lower else steps[m][0] > limit):
+            _, k, _, lo, hi = steps[m]
+            moving.move(k, lo, hi)
+            m += 1
+        items = other_cases[i].get(label, [])
+        # (the nearest and farthest simple units in: their bounds facing the figure)
+        first, last = (entering[0], entering[p - 1]) if p else (None, None)
+        near = (
+            ()
+            if first is None or last is None
+            else (first[1][0], last[1][0])
+            if lower
+            else (first[0][0], last[0][0])
+        )
+        if p or items:
+            with moving.without(other_pro[i]):
+                out[i] = strongest_case(
+                    tree,
+                    pos,
+                    p,
+                    counted[p],
+                    near,
+                    items,
+                    limit,
+                    lower,
+                    partial(within, p),
+                    several_index,
+                )
+    return out
+
+
 def sweep_tallies(group: GroupEvidence) -> None:
     """Every statement's tally at once, for quantities and dates: the common units —
     neutral, one interval, no denial — counted through sorted bounds and prefix sums
@@ -254,75 +320,41 @@ def sweep_tallies(group: GroupEvidence) -> None:
     # tree at that figure as the sweep passes its figures, not judged again for each
     # statement — but taken out for a statement it supports.
     several_index = {u.index for u, _, _ in several}
-    lower_case: dict[int, Units] = {}
-    tree = MaxAdd(len(coords))
-    moving = Moving(tree, pos, several)
-    steps = sorted(
-        (hi, k, j) for k, (_, sp, _) in enumerate(several) for j, hi in enumerate(sp.his)
+    sweep = partial(
+        _cases,
+        asserted=asserted,
+        queries=queries,
+        pos=pos,
+        several=several,
+        several_index=several_index,
+        other_cases=other_cases,
+        other_pro=other_pro,
     )
-    p = m = 0
-    for i in sorted(asserted, key=lambda i: queries[i].below):
-        q = queries[i]
-        while p < n_outside and below_all[p][1] < q.below:
-            lo, hi, unit = below_all[p]
-            if unit.index not in several_index:
-                tree.add(pos[lo], pos[hi] + 1, clique(unit))
-            p += 1
-        while m < len(steps) and steps[m][0] < q.below:
-            hi, k, j = steps[m]
-            moving.move(k, several[k][1].los[j], hi)
-            m += 1
-        items = other_cases[i].get("lower", [])
-        near = (below_all[0][1][0], below_all[p - 1][1][0]) if p else ()
-        if p or items:
-            with moving.without(other_pro[i]):
-                lower_case[i] = strongest_case(
-                    tree,
-                    pos,
-                    p,
-                    count_hi[p],
-                    near,
-                    items,
-                    q.below,
-                    True,
-                    partial(below_from, p),
-                    several_index,
-                )
-    higher_case: dict[int, Units] = {}
-    tree = MaxAdd(len(coords))
-    moving = Moving(tree, pos, several)
-    steps = sorted(
-        ((lo, k, j) for k, (_, sp, _) in enumerate(several) for j, lo in enumerate(sp.lo_order)),
-        reverse=True,
+    lower_case = sweep(
+        lower=True,
+        entering=below_all,
+        steps=sorted(
+            (hi, k, j, sp.los[j], hi)
+            for k, (_, sp, _) in enumerate(several)
+            for j, hi in enumerate(sp.his)
+        ),
+        counted=count_hi,
+        within=below_from,
     )
-    p = m = 0
-    for i in sorted(asserted, key=lambda i: queries[i].above, reverse=True):
-        q = queries[i]
-        while p < n_outside and above_all[n_outside - 1 - p][0] > q.above:
-            lo, hi, unit = above_all[n_outside - 1 - p]
-            if unit.index not in several_index:
-                tree.add(pos[lo], pos[hi] + 1, clique(unit))
-            p += 1
-        while m < len(steps) and steps[m][0] > q.above:
-            lo, k, j = steps[m]
-            moving.move(k, lo, several[k][1].hi_by_lo[j])
-            m += 1
-        items = other_cases[i].get("higher", [])
-        near = (above_all[n_outside - p][0][0], above_all[-1][0][0]) if p else ()
-        if p or items:
-            with moving.without(other_pro[i]):
-                higher_case[i] = strongest_case(
-                    tree,
-                    pos,
-                    p,
-                    count_lo[p],
-                    near,
-                    items,
-                    q.above,
-                    False,
-                    partial(above_to, p),
-                    several_index,
-                )
+    higher_case = sweep(
+        lower=False,
+        entering=above_all[::-1],
+        steps=sorted(
+            (
+                (lo, k, j, lo, sp.hi_by_lo[j])
+                for k, (_, sp, _) in enumerate(several)
+                for j, lo in enumerate(sp.lo_order)
+            ),
+            reverse=True,
+        ),
+        counted=count_lo,
+        within=above_to,
+    )
 
     for i, st in enumerate(statements):
         q = queries[i]

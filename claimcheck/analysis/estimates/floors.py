@@ -5,7 +5,8 @@ confirm, and the highest neutral count that a side's later figures overtook."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple, TypeVar
 
 from claimcheck.analysis.estimates.figures import figure_source, kind_of
 from claimcheck.analysis.grades import Grade
@@ -94,9 +95,8 @@ def confirmed_floor(
     toll is at least that, so a figure wholly below it (the army's 15 of its own soldiers)
     is no credible figure."""
     units, statement_of = ev.units, ev.statement_by_claim
-    top: Bound | None = None
-    at_floor: list[Claim] = []
-    for c in credible:
+
+    def floor_of(c: Claim) -> Bound | None:
         value = statement_of[c.id].value
         if (
             c.stance != "asserts"
@@ -106,12 +106,10 @@ def confirmed_floor(
             or c.id not in grades
             or grades[c.id].grade != 1
         ):
-            continue
-        low = bounds(value)[0]
-        if top is None or low > top:
-            top, at_floor = low, [c]
-        elif low == top:
-            at_floor.append(c)
+            return None
+        return bounds(value)[0]
+
+    top, at_floor = _highest(credible, floor_of)
     if top is None:
         return None
     under = ev.limits(statement_of[at_floor[0].id].value)[0]  # (within tolerance: not below)
@@ -126,26 +124,42 @@ def neutral_floor(
     not a vague word, a ceiling or an improbable figure) — of those as high, the latest
     — with its lower bound and whether it is excluded: every claim giving it then."""
     units, statement_of, claims = ev.units, ev.statement_by_claim, ev.store.claims
-    best: tuple[tuple[float, int], dt.date] | None = None
-    found: list[Claim] = []
-    for x in ev.overtaken:
-        c = claims[x]
-        value = statement_of[x].value
+
+    def count_of(c: Claim) -> tuple[Bound, dt.date] | None:
+        value = statement_of[c.id].value
         if (
             c.stance != "asserts"
-            or not units[x].neutral
+            or not units[c.id].neutral
             or not isinstance(value, Quantity)
             or kind_of(value) in ("vague", "ceiling")
-            or (x in grades and grades[x].grade == 5)
+            or (c.id in grades and grades[c.id].grade == 5)
         ):
-            continue
+            return None
         when = ev.said_on(c)
-        key = (bounds(value)[0], when.low if when is not None and when.known else dt.date.min)
-        if best is None or key > best:
-            best, found = key, [c]
-        elif key == best:
-            found.append(c)
+        return bounds(value)[0], when.low if when is not None and when.known else dt.date.min
+
+    best, found = _highest([claims[x] for x in ev.overtaken], count_of)
     if best is None:
         return None
     (figure, excluded), _ = best
     return sorted(found, key=lambda c: c.id), figure, excluded > 0
+
+
+_K = TypeVar("_K", Bound, tuple[Bound, dt.date])
+
+
+def _highest(
+    claims: list[Claim], key: Callable[[Claim], _K | None]
+) -> tuple[_K | None, list[Claim]]:
+    """The highest ``key`` of ``claims`` (None: not a candidate) and the claims at it."""
+    top: _K | None = None
+    found: list[Claim] = []
+    for c in claims:
+        k = key(c)
+        if k is None:
+            continue
+        if top is None or k > top:
+            top, found = k, [c]
+        elif k == top:
+            found.append(c)
+    return top, found
