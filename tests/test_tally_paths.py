@@ -21,7 +21,7 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.analysis import sweep, tallies
+from claimcheck.analysis import tallies
 from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.intervals import bounds
@@ -314,8 +314,7 @@ def test_origins_that_only_deny_are_counted_with_the_common_units(
         judged.append(q)
         return judge(group, q, spans, denials)
 
-    monkeypatch.setattr(tallies, "judge", counting)
-    monkeypatch.setattr(sweep, "judge", counting)
+    monkeypatch.setattr(tallies, "judge", counting)  # (the sweep judges through tallies)
     ev = StoreEvidence(store).group(key)
     swept = analyse(ev)
     assert judged == []

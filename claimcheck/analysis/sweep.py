@@ -26,7 +26,7 @@ from claimcheck.analysis.intervals import (
     staircase,
 )
 from claimcheck.analysis.statements import Tally, Unit, Units
-from claimcheck.analysis.tallies import Query, judge, query, unit_spans, walk
+from claimcheck.analysis.tallies import Query, judged, query, unit_spans, walk
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -271,22 +271,15 @@ def sweep_tallies(group: GroupEvidence) -> None:
     other_cases: list[dict[object, list[Any]]] = []
     also: list[bool] = []
     for q in queries:
-        pro_units: list[Unit] = []
-        contra: list[Unit] = []
+        pro_units, contra, labelled, said_otherwise = judged(
+            group, q, chain(others, _straddling(across, q) if several else ())
+        )
         groups: dict[object, list[Any]] = {}
-        said_otherwise = False
-        for unit, spans, denials in chain(others, _straddling(across, q) if several else ()):
-            pro, why = judge(group, q, spans, denials)
-            if pro:
-                pro_units.append(unit)
-                said_otherwise = said_otherwise or bool(why)
-            elif why:
-                contra.append(unit)
-                for label in why:
-                    if isinstance(label, tuple):
-                        groups.setdefault(label[0], []).append((label[1], label[2], unit))
-                    else:
-                        groups.setdefault(label, []).append(unit)
+        for label, unit in labelled:
+            if isinstance(label, tuple):
+                groups.setdefault(label[0], []).append((label[1], label[2], unit))
+            else:
+                groups.setdefault(label, []).append(unit)
         other_pro.append(pro_units)
         other_against.append(contra)
         other_cases.append(groups)

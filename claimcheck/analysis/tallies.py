@@ -13,6 +13,7 @@ tallies at once, and where nobody can be against anyone (most groups),
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -206,22 +207,35 @@ def tally_statement(group: GroupEvidence, st: Statement) -> None:
         st.tally = walk(group, st)
 
 
-def walk(group: GroupEvidence, st: Statement) -> Tally:
-    """One statement's tally, every unit judged in turn (the exact walk)."""
-    q = query(group, st)
+def judged(
+    group: GroupEvidence, q: Query, entries: Iterable[tuple[Unit, Any, Any]]
+) -> tuple[list[Unit], list[Unit], list[tuple[object, Unit]], bool]:
+    """Units judged in turn for a statement (:func:`judge`): those for it, those against
+    it with each case and its unit, and whether one for it also says otherwise."""
     support: list[Unit] = []
     against: list[Unit] = []
-    groups: dict[object, list[Unit]] = defaultdict(list)
+    labelled: list[tuple[object, Unit]] = []
     also = False
-    for unit, spans, denials, _ in unit_spans(group):
+    for unit, spans, denials in entries:
         pro, why = judge(group, q, spans, denials)
         if pro:
             support.append(unit)
             also = also or bool(why)
         elif why:
             against.append(unit)
-            for label in why:
-                groups[label].append(unit)
+            labelled += [(label, unit) for label in why]
+    return support, against, labelled, also
+
+
+def walk(group: GroupEvidence, st: Statement) -> Tally:
+    """One statement's tally, every unit judged in turn (the exact walk)."""
+    q = query(group, st)
+    support, against, labelled, also = judged(
+        group, q, ((unit, spans, denials) for unit, spans, denials, _ in unit_spans(group))
+    )
+    groups: dict[object, list[Unit]] = defaultdict(list)
+    for label, unit in labelled:
+        groups[label].append(unit)
     if not groups:  # (most statements: nobody against)
         return Tally(Units.of(support, ordered=True), Units.of(()), [], also)
     cases = [
