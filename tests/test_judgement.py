@@ -2469,3 +2469,47 @@ def test_a_relay_of_an_undated_statement_holds_as_of_its_own_day(
     (dispute,) = findings(run(world(make_store, *rows, **docs)), "CC101")
     assert "31 [open-ward via meridian as of 2031-03-05]" in dispute["message"], dispute["message"]
     assert "vlf via lantern-wire as of 2031-03-06" in dispute["message"], dispute["message"]
+
+
+def test_a_confirmed_floor_still_binds_once_the_count_moves_on(
+    make_store: Callable[..., Path],
+) -> None:
+    """The hospital's "at least 31" of the 2nd, borne out by the medics' "about 40", is
+    raised to "at least 45" on the 4th, the day the army concedes 15: the toll only
+    grows, so the floor confirmed on the 2nd still binds — more evidence does not let
+    the army's understatement back in as the low (a review's case)."""
+    soldiers = {
+        "prop.yaml": "properties:\n  - {id: soldiers, type: quantity, cumulative: true, "
+        "losses_of: korvalia-government}\n"
+    }
+
+    def row(cid: str, value: str, who: str, day: str) -> str:
+        return (
+            f"{{id: {cid}, subject: saltmarsh-clashes, property: soldiers, value: '{value}', "
+            f"source: meridian-0305, claimant: {who}, as_of: 2031-03-{day}}}"
+        )
+
+    rows = (
+        row("ward-31", "at least 31", "open-ward", "02"),
+        row("medics-40", "about 40", "dresk-medical-sources", "02"),
+        row("ward-45", "at least 45", "open-ward", "04"),
+        row("army-15", "15", "korvalian-army", "04"),
+    )
+    est = estimate(run(world(make_store, *rows, **soldiers)), "saltmarsh-clashes", "soldiers")
+    assert est is not None and est["low"] >= 31, est
+    assert "army-15" not in {c for ids in est["claims"].values() for c in ids}, est
+
+
+def test_a_best_among_floors_counts_its_own_support(make_store: Callable[..., Path]) -> None:
+    """Only floors: the hospital's confirmed "at least 31", the medics' "more than 35",
+    Watchlight's "at least 20" (which says less than the 31). The best is the 31 with
+    its own support, not the 20's (a review's case)."""
+    rows = _deaths(
+        ("ward-31", "at least 31", "open-ward"),
+        ("medics-35", "more than 35", "dresk-medical-sources"),
+        ("watchlight-20", "at least 20", "watchlight"),
+    )
+    data = run(world(make_store, *rows))
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None and est["best"] == 31, est
+    assert est["best_origins"] == data["grades"]["ward-31"]["supporting_origins"], est

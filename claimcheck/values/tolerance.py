@@ -32,6 +32,11 @@ def share(tolerance: float | str | None) -> float | None:
     return found
 
 
+def _none(tolerance: float | str | None) -> bool:
+    """No tolerance at all: none, 0 or "0%" (open bounds stay open)."""
+    return not tolerance or share(tolerance) == 0
+
+
 def bounds(value: object) -> tuple[Bound, Bound]:
     """A quantity's or date's lower and upper bound, as compared."""
     if isinstance(value, Quantity):
@@ -45,7 +50,7 @@ def window(
 ) -> tuple[Bound, Bound]:
     """The bounds within which a value's support lies: its own, widened by the tolerance
     (whole days for dates)."""
-    if not tolerance:
+    if tolerance is None or _none(tolerance):
         return lo, hi
     part = share(tolerance)
     if part is not None:
@@ -61,7 +66,7 @@ def limits(
     """``(below, above)``: an interval whose upper bound is under ``below``, or whose lower
     bound is over ``above``, cannot hold with the value of bounds ``lo`` and ``hi`` —
     within the tolerance (whole days for dates) of it."""
-    if not tolerance:
+    if tolerance is None or _none(tolerance):
         return lo, hi
     part = share(tolerance)
     if part is not None:

@@ -164,6 +164,9 @@ def test_strict_bounds_exclude_the_figure_itself() -> None:
     assert disjoint(parse_quantity(">30"), parse_quantity(30))
     assert overlaps(parse_quantity(">=30"), parse_quantity(30))
     assert disjoint(parse_quantity("<5"), parse_quantity(5))
+    # ("0%" is no tolerance: open bounds stay open)
+    assert disjoint(parse_quantity(">20"), parse_quantity(20), "0%")
+    assert disjoint(parse_quantity(20), parse_quantity("<20"), "0%")
 
 
 def test_tolerance_absolute_and_relative() -> None:

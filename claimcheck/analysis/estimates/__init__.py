@@ -180,13 +180,12 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     # A vague word's interval counts only where no claim states a figure.
     stated = [c for c in used if f[c.id].kind != "vague"]
     pool = stated or used
-    # (a lower floor than one independent origins confirm says less than it: not the low)
-    subsumed = (
-        {c.id for c in pool if f[c.id].kind == "floor" and q[c.id].low < confirmed.floor[0]}
-        if confirmed is not None
-        else set()
-    )
-    low_claims, low = lowest([c for c in pool if c.id not in subsumed] if subsumed else pool, f)
+    vague_only = pool is not stated
+    # (a lower floor than one independent origins confirm says less than it: no figure)
+    if confirmed is not None:
+        top = confirmed.floor[0]
+        pool = [c for c in pool if not (f[c.id].kind == "floor" and q[c.id].low < top)]
+    low_claims, low = lowest(pool, f)
     low_open = all(f[cid].kind != "ceiling" and q[cid].low_open for cid in low_claims)
     # The latest figures all a side's: the highest neutral count they overtook is still
     # a floor, and the low (a ministry's daily 195 the day after an NGO's 150: 150).
@@ -216,7 +215,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         for cid in best_claims
     )
     names = basis_text(
-        ev, best, best_open, n_best, best_claims, weak, left_out, challenged, pool is not stated
+        ev, best, best_open, n_best, best_claims, weak, left_out, challenged, vague_only
     )
     if neutral is not None:
         names = with_neutral_floor(ev, names, weak, neutral[0])

@@ -12,6 +12,7 @@ from claimcheck.analysis.estimates.figures import figure_source, kind_of
 from claimcheck.analysis.grades import Grade
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.intervals import Bound, bounds
+from claimcheck.analysis.statements import Statement
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
 
@@ -93,7 +94,8 @@ def confirmed_floor(
     """The highest floor a neutral origin states that independent origins confirm — a
     hospital's "at least 31" that anonymous officials' "about 40" bears out — if any: the
     toll is at least that, so a figure wholly below it (the army's 15 of its own soldiers)
-    is no credible figure."""
+    is no credible figure. For a running toll, a floor confirmed and since raised or
+    overtaken by higher counts still binds."""
     units, statement_of = ev.units, ev.statement_by_claim
 
     def floor_of(c: Claim) -> Bound | None:
@@ -103,18 +105,40 @@ def confirmed_floor(
             or not units[c.id].neutral
             or not isinstance(value, Quantity)
             or kind_of(value) != "floor"
-            or c.id not in grades
-            or grades[c.id].grade != 1
+            or (
+                not (grades[c.id].grade == 1 if c.id in grades else False)
+                and not (c.id in earlier and _confirmed(ev, statement_of[c.id]))
+            )
         ):
             return None
         return bounds(value)[0]
 
-    top, at_floor = _highest(credible, floor_of)
+    # (a running toll only grows: a floor confirmed then raised or overtaken still binds)
+    claims = ev.store.claims
+    past = (
+        [claims[x] for x in ev.overtaken]
+        + [
+            claims[x]
+            for x, newer in ev.superseded.items()
+            if bounds(statement_of[newer.id].value)[0] >= bounds(statement_of[x].value)[0]
+        ]
+        if ev.cumulative
+        else []
+    )
+    earlier = {c.id for c in past}  # (graded as counts of their day: their tallies say)
+    top, at_floor = _highest(credible + past, floor_of)
     if top is None:
         return None
     under = ev.limits(statement_of[at_floor[0].id].value)[0]  # (within tolerance: not below)
     below = {c.id for c in credible if bounds(statement_of[c.id].value)[1] < under}
     return ConfirmedFloor(sorted(at_floor, key=lambda c: c.id), (top[0], top[1] > 0), below, under)
+
+
+def _confirmed(ev: GroupEvidence, st: Statement) -> bool:
+    """Whether the origins behind a statement confirm it, as grade 1 has it: enough
+    independent ones, at least one neutral, no neutral one against."""
+    (_, n_for, sides), (_, n_against, _) = ev.tally(st).weighed()
+    return n_for >= 1 and n_for + len(sides) >= ev.thresholds.corroborated_at and n_against == 0
 
 
 def neutral_floor(
