@@ -133,6 +133,11 @@ def _key(units: Units) -> tuple[float, int, int]:
     return _strength(units.named, units.anonymous, units.sides)
 
 
+#: Stretches of a case asked of the tree in turn, up to this many; more are ordered by
+#: what each may reach, and those that cannot win are skipped.
+FEW_STRETCHES = 8
+
+
 def _overlapping(
     tree: MaxAdd, pos: dict[Bound, int], items: list[tuple[Bound, Bound, Unit]]
 ) -> Units:
@@ -171,21 +176,23 @@ def _overlapping(
         end = starts[s + 1] if s + 1 < len(starts) else n
         present = tuple(sorted(side for side, c in sides.items() if c > 0))
         stretches.append((b, end, named, anonymous, present))
-    top_named, top_anonymous = unpack(tree.top())
-    bounded = sorted(
-        (
-            (_strength(top_named + nm, top_anonymous + an, present), -s)
+    # (few stretches: each asked in turn, cheaper than ordering them by what they may reach)
+    bound_of: dict[int, tuple[float, int, int]] = {}
+    if len(stretches) > FEW_STRETCHES:
+        top_named, top_anonymous = unpack(tree.top())
+        bound_of = {
+            s: _strength(top_named + nm, top_anonymous + an, present)
             for s, (_, _, nm, an, present) in enumerate(stretches)
-        ),
-        reverse=True,
-    )
+        }
+    order = sorted(bound_of, key=lambda s: (bound_of[s], -s), reverse=True) if bound_of else None
     best: tuple[float, int, int] | None = None
     best_at = len(stretches)
     found = NO_UNITS
-    for bound, minus_s in bounded:
-        s = -minus_s
-        if best is not None and (bound < best or (bound == best and s > best_at)):
-            continue  # (it cannot beat the strongest, nor come first with as strong)
+    for s in order if order is not None else range(len(stretches)):
+        if best is not None and bound_of:
+            bound = bound_of[s]
+            if bound < best or (bound == best and s > best_at):
+                continue  # (it cannot beat the strongest, nor come first with as strong)
         b, end, nm, an, present = stretches[s]
         n_s, a_s = unpack(tree.max(b, end))
         n_t, a_t = n_s + nm, a_s + an

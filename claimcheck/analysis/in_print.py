@@ -55,14 +55,15 @@ def stale_in_print(
     the toll grown past a correction nor a count disputing a raised one. Noted in
     ``relays`` with the origin's claim of the figure.
 
-    The printed figure carries the origin's when it states the same number, as a relay
-    does (dropping "at least" or not); the origin revised it on the first day after it
-    gave it on which all it gave lies beyond the printed figure (below it: lowered;
-    above it: raised) and stayed beyond it up to the day it is printed. Only figures of
-    one day, not vague words; printed within :data:`IN_PRINT_DAYS` of the revision;
-    not when another origin gives the printed figure as its own word (a party, by the
-    day it is printed; an outlet, by the day it was revised), nor from an outlet keeping
-    a count of its own."""
+    The printed figure carries the origin's as a relay prints it (:func:`_carries`: the
+    same figure, or its number with a qualifier dropped or added that still holds); the
+    origin revised it on the first day since which all it gave lies beyond the printed
+    figure (below it: lowered; above it: raised), up to the day it is printed. Only
+    figures of one day, not vague words; printed within :data:`IN_PRINT_DAYS` of the
+    revision; not when another origin gives the printed figure as its own word (a party,
+    by the day it is printed; an outlet, by the day it was revised — and below a raised
+    figure, another outlet at any time: two outlets agreeing are a count), nor from an
+    outlet keeping a count of its own."""
     if ev.type != "quantity" or not ev.cumulative:
         return
     claims, statement_of = ev.claims, ev.statement_by_claim
