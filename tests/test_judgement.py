@@ -2513,3 +2513,25 @@ def test_a_best_among_floors_counts_its_own_support(make_store: Callable[..., Pa
     est = estimate(data, "dresk-shelling", "civilian_deaths")
     assert est is not None and est["best"] == 31, est
     assert est["best_origins"] == data["grades"]["ward-31"]["supporting_origins"], est
+
+
+@pytest.mark.parametrize("paper", ["a-harbor", "z-harbor"])
+def test_a_paper_copying_a_communique_is_credited_to_the_party_whatever_the_ids(
+    make_store: Callable[..., Path], paper: str
+) -> None:
+    """The defence ministry's communiqué, quoted by Meridian, and the Harbor Times running
+    the same words in its own voice, citing nobody: a suspected relay of the ministry's
+    statement — credited to the ministry, never the ministry's word to the paper (an
+    analyst's trial: the basis named "au moins 34 (daily-star)")."""
+    quote = "quote: 'At least 30 civilians were killed in the market, the ministry said.'"
+    rows = (
+        "{id: mod-30, subject: dresk-shelling, property: civilian_deaths, "
+        f"value: at least 30, source: meridian-0305, claimant: defence-ministry, {quote}}}",
+        f"{{id: {paper}, subject: dresk-shelling, property: civilian_deaths, "
+        f"value: at least 30, source: harbor-0305, {quote}}}",
+    )
+    store = load_store(world(make_store, *rows))
+    ev = StoreEvidence(store).group(("dresk-shelling", "civilian_deaths"))
+    ministry = ev.origins_by_claim["mod-30"]
+    assert ev.credited["mod-30"] == ministry and ev.credited[paper] == ministry
+    assert "mod-30" not in ev.relayed_from and ev.relayed_from[paper].id == "mod-30"

@@ -280,9 +280,14 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     if suspected:
         position = {c.id: i for i, c in enumerate(claims)}
         for relay in suspected:
-            first = position[relay[0].id]
-            for c in relay[1:]:
-                relays.setdefault(position[c.id], (first, SUSPECTED))
+            # (the same quote in a party's statement, quoted, and in outlets' own words:
+            # the outlets copied the party, not the party an outlet)
+            quoting = [c for c in relay if c.claimant_given and c.claimant != c.outlet]
+            head = min(quoting, key=lambda c: c.id) if quoting else relay[0]
+            first = position[head.id]
+            for c in relay:
+                if c is not head:
+                    relays.setdefault(position[c.id], (first, SUSPECTED))
     if not relays:  # (most groups: every value credited to its own origin)
         return origin, dict(origin)
     credit: dict[str, int] = {}
