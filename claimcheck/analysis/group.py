@@ -281,12 +281,9 @@ class GroupEvidence:
         """When a figure holds: as :meth:`said_on` dates it, or for a relay as its
         source — Le Monde repeating on the 9th the agency's toll of the 8th speaks as of
         the 8th; a relay of an undated source, as the relay is dated."""
-        source = self.relayed_from.get(claim.id)
-        if source is not None:
-            said = self.said_on(source)
-            if said is not None and said.known:
-                return said
-        return self.said_on(claim)
+        if self._repeats is None:
+            self._repeats = find_repeats(self)
+        return _held(claim, self.relayed_from, self._repeats)
 
     def when_of(self, claims: Iterable[Claim]) -> dict[str, DateRange | None]:
         """:meth:`when` for each of ``claims``, by id (at once: asked of every figure of
@@ -294,16 +291,7 @@ class GroupEvidence:
         if self._repeats is None:
             self._repeats = find_repeats(self)
         relayed, repeats = self.relayed_from, self._repeats
-        out: dict[str, DateRange | None] = {}
-        for c in claims:
-            source = relayed.get(c.id)
-            if source is not None:
-                said = repeats.get(source.id, source.as_of)
-                if said is not None and said.known:
-                    out[c.id] = said
-                    continue
-            out[c.id] = repeats.get(c.id, c.as_of)
-        return out
+        return {c.id: _held(c, relayed, repeats) for c in claims}
 
     def said_on(self, claim: Claim) -> DateRange | None:
         """When a claim's speaker said it: its ``as_of``, or for a party's old figure
@@ -439,3 +427,16 @@ class GroupEvidence:
     def cites_components(self, docs: Iterable[str]) -> list[list[str]]:
         """Documents in groups ``cites`` joins (:func:`~.relays.cites_components`)."""
         return cites_components(self.provenance, docs)
+
+
+def _held(
+    claim: Claim, relayed: dict[str, Claim], repeats: dict[str, DateRange]
+) -> DateRange | None:
+    """:meth:`GroupEvidence.when` of a claim, from the relays' sources and the dates of
+    old figures quoted again (:func:`~claimcheck.analysis.timing.find_repeats`)."""
+    source = relayed.get(claim.id)
+    if source is not None:
+        said = repeats.get(source.id, source.as_of)
+        if said is not None and said.known:
+            return said
+    return repeats.get(claim.id, claim.as_of)

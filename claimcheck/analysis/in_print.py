@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.timing import repeat_dates
 from claimcheck.model import Claim
-from claimcheck.values import DateRange, Quantity, stated_numbers
+from claimcheck.values import DateRange, Quantity, reprints, stated_numbers
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -110,7 +110,7 @@ def stale_in_print(
     said: dict[str, DateRange] = {}
     for cs in several.values():
         # (only where a claim may be one: a claimant's word an outlet dated itself)
-        if any(not c.as_of_given and c.claimant_given and c.claimant != c.outlet for c in cs):
+        if any(not c.as_of_given and c.quoting for c in cs):
             said.update(repeat_dates(ev.provenance, cs, lambda c: statement_of[c.id].index))
     days_of: dict[int, _Days] = {}
     printed_statements = {statement_of[c.id].index for _, c, _ in candidates}
@@ -236,24 +236,11 @@ def _revised(
 
 
 def _carries(ev: GroupEvidence, claim: Claim, value: object) -> bool:
-    """Whether ``claim``'s figure is ``value`` as a relay would print it: the same
-    figure, the same number with its qualifier dropped ("at least 34" or "about 34"
-    printed as 34), or one added that still holds with it (34 printed as "at least
-    34"; not "more than 34", nor a range)."""
+    """Whether ``claim``'s figure is ``value`` as a relay would print it (:func:`reprints`)."""
     other = ev.statement_by_claim[claim.id].value
     if other is value:
         return True
-    if not (isinstance(other, Quantity) and isinstance(value, Quantity)):
-        return False
-    if not set(stated_numbers(other) or ()) & set(stated_numbers(value) or ()):
-        return False
-    if value.form == "exact":
-        return other.form in _QUALIFIED
-    return other.form == "exact" and value.form in _QUALIFIED and not ev.excludes(other, value)
-
-
-#: The qualifiers a relay drops or adds to a figure: "at least 34", "34+", "about 34".
-_QUALIFIED = frozenset({"exact", "at-least", "approx"})
+    return isinstance(other, Quantity) and isinstance(value, Quantity) and reprints(other, value)
 
 
 def in_print(ev: GroupEvidence) -> dict[str, InPrint]:

@@ -282,7 +282,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
         for relay in suspected:
             # (the same quote in a party's statement, quoted, and in outlets' own words:
             # the outlets copied the party, not the party an outlet)
-            quoting = [c for c in relay if c.claimant_given and c.claimant != c.outlet]
+            quoting = [c for c in relay if c.quoting]
             head = min(quoting, key=lambda c: c.id) if quoting else relay[0]
             first = position[head.id]
             for c in relay:

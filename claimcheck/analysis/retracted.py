@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from claimcheck.model import Claim
-from claimcheck.values import Quantity, stated_numbers
+from claimcheck.values import Quantity, reprints
 
 
 def relays_of_retracted(
@@ -40,7 +40,7 @@ def relays_of_retracted(
     for c in active:
         if c.source is not None:
             by_document[c.source].append(c)
-        if c.claimant is not None and _quoting(c):
+        if c.claimant is not None and c.quoting:
             by_speaker[c.claimant].append(c)
     found: dict[str, Claim] = {}
     for c in active:
@@ -54,8 +54,8 @@ def relays_of_retracted(
             continue  # (a source it cites still gives the figure)
         # (the speaker it quotes, or the retracted story quoted, still gives the figure
         # elsewhere: the story was taken back, not that speaker's word)
-        speakers = {r.claimant for r in taken_back if _quoting(r)}
-        if _quoting(c):
+        speakers = {r.claimant for r in taken_back if r.quoting}
+        if c.quoting:
             speakers = {c.claimant}
         if any(
             _states(s, c) for who in speakers if who for s in by_speaker.get(who, ()) if s is not c
@@ -65,30 +65,15 @@ def relays_of_retracted(
     return found
 
 
-def _quoting(claim: Claim) -> bool:
-    """Whether a claim quotes someone other than its outlet."""
-    return claim.claimant_given and claim.claimant != claim.outlet
-
-
 def _states(source: Claim, relay: Claim) -> bool:
     """Whether ``relay`` states ``source``'s figure as a relay prints it (its stance
     too) — in the same voice, when it quotes someone: the UN's 30 in an article citing a
     retracted story of the army's 30 is the UN's word, not the story's."""
     if source.stance != relay.stance:
         return False
-    if _quoting(relay) and source.claimant != relay.claimant:
+    if relay.quoting and source.claimant != relay.claimant:
         return False
     a, b = source.parsed, relay.parsed
     if isinstance(a, Quantity) and isinstance(b, Quantity):
-        if a.key == b.key:
-            return True
-        if not set(stated_numbers(a) or ()) & set(stated_numbers(b) or ()):
-            return False
-        if b.form == "exact":
-            return a.form in _QUALIFIED
-        return a.form == "exact" and b.form in _QUALIFIED and a.low >= b.low
+        return reprints(a, b)
     return a == b
-
-
-#: The qualifiers a relay drops or adds to a figure: "at least 30", "30+", "about 30".
-_QUALIFIED = frozenset({"exact", "at-least", "approx"})

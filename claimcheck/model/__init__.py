@@ -233,6 +233,11 @@ class Claim:
         return self.status == "active"
 
     @builtins.property
+    def quoting(self) -> bool:
+        """Whether it quotes a claimant other than its outlet ("the ministry said")."""
+        return self.claimant_given and self.claimant != self.outlet
+
+    @builtins.property
     def value_text(self) -> str:
         """The value as read (``about 800``, ``2023-11-14``), or as written when the store
         has not read it (an unknown property)."""

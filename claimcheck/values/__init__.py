@@ -48,6 +48,7 @@ __all__ = [
     "nfc",
     "overlaps",
     "parse_value",
+    "reprints",
     "stated_numbers",
 ]
 
@@ -152,6 +153,23 @@ def stated_numbers(value: object) -> list[float] | None:
     if isinstance(v, DateRange):
         return [float(v.low.toordinal()), float(v.high.toordinal())] if v.known else None
     return None
+
+
+#: The qualifiers a relay drops or adds to a figure: "at least 34", "34+", "about 34".
+_QUALIFIED = frozenset({"exact", "at-least", "approx"})
+
+
+def reprints(original: Quantity, printed: Quantity) -> bool:
+    """Whether ``printed`` is ``original`` as a relay prints it: the same figure, or its
+    number with the qualifier dropped ("at least 34" or "about 34" printed as 34) or
+    added (34 printed as "at least 34"); not "more than 34", nor a range."""
+    if original.key == printed.key:
+        return True
+    if not set(stated_numbers(original) or ()) & set(stated_numbers(printed) or ()):
+        return False
+    if printed.form == "exact":
+        return original.form in _QUALIFIED
+    return original.form == "exact" and printed.form in _QUALIFIED
 
 
 def agrees(a: Value, b: Value, tolerance: float | str | None = None) -> bool:
