@@ -331,6 +331,60 @@ def test_origins_that_only_deny_are_counted_with_the_common_units(
     assert sorted(len(g) for g in tally.against_groups) == [2, 3]
 
 
+def test_origins_of_two_far_figures_are_counted_not_judged_for_every_statement(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    # Voices of one figure each, and ten that also give a second figure far above the
+    # others (a toll revised upward): each of the ten lies across the limits of every
+    # statement between its two figures, against it. The sweep judges such a unit only
+    # for a statement one of its figures supports (two each here), and counts it for
+    # the others — not ten judgements for each of the 70 statements — with the walk's
+    # tallies.
+    store = many_voices(tmp_path, voices=60, deniers=0)
+    claims = (tmp_path / "claims.yaml").read_text(encoding="utf-8")
+    second = "".join(
+        f"  - {{subject: siege, property: killed, id: s{i}, value: '{400 + 3 * i}', "
+        f"source: d{i}}}\n"
+        for i in range(1, 60, 6)
+    )
+    (tmp_path / "claims.yaml").write_text(claims + second, encoding="utf-8")
+    store = load_store(tmp_path)
+    key = ("siege", "killed")
+    with path(exact=True):
+        walked = analyse(StoreEvidence(store).group(key))
+    judged: list[object] = []
+    judge = tallies.judge
+
+    def counting(group: GroupEvidence, q: Any, spans: Any, denials: Any) -> Any:
+        judged.append(q)
+        return judge(group, q, spans, denials)
+
+    monkeypatch.setattr(tallies, "judge", counting)
+    ev = StoreEvidence(store).group(key)
+    swept = analyse(ev)
+    assert swept == walked
+    assert len(ev.statements) == 70
+    # Judged: each of the ten for the statements a figure of its lies within (its own
+    # two, and the ranges "100-110" ... holding its first figure) — 26 of 700 pairs.
+    figures = {
+        u: [ev.statement_by_claim[c].value for c in (f"c{u}", f"s{u}")] for u in range(1, 60, 6)
+    }
+    holding = [
+        (s.index, u)
+        for s in ev.statements
+        for u, values in figures.items()
+        if any(
+            ev.window(s.value)[0] <= bounds(v)[0] and bounds(v)[1] <= ev.window(s.value)[1]
+            for v in values
+        )
+    ]
+    assert len(judged) == len(holding) < 30
+    # The statement "163" (v21) lies between the two figures of v1 (103, 403) ... v19:
+    # they are against it, with the figures below and above it.
+    tally = {str(s.value): ev.tally(s) for s in ev.statements}["163"]
+    assert {"v1", "v7", "v13", "v19"} <= {u.name for u in tally.against}
+
+
 #: Values of each property that mostly allow a common truth: the first four of each
 #: agree, the others may not ("15" is out of a tolerance of 2 from "12", within 10%).
 AGREEING = {

@@ -9,13 +9,14 @@ the tree's sums weigh them as :func:`~claimcheck.analysis.tallies.strongest` doe
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 
-from claimcheck.analysis.intervals import Bound, MaxAdd, Spans, Windows
+from claimcheck.analysis.intervals import Bound, Fenwick, MaxAdd, Spans, Windows
 from claimcheck.analysis.statements import NO_UNITS, Unit, Units
 from claimcheck.analysis.tallies import FAR_OFF
+from claimcheck.values.quantity import INF
 
 #: Counts of neutral units packed in one integer: named ones below, anonymous ones above.
 _ANON = 1 << 32
@@ -56,15 +57,21 @@ def strongest_case(
     limit: Bound,
     lower: bool,
     within: Callable[[float], tuple[int, int]],
-    moving: set[int] = frozenset(),  # type: ignore[assignment]
+    straddling: Moving | None = None,
 ) -> Units:
     """:func:`~claimcheck.analysis.tallies.strongest`, counted: the ``k`` simple units in
     ``tree`` (``counted``, the nearest figures among them ``near``: lowest, highest) with
-    the other ``items``; ``within(gap)``: how many of the ``k`` lie less than ``gap``
-    from the nearest of them, and those counted."""
+    the other ``items`` and the units of several figures ``straddling`` the figure's
+    limit (in the tree already, and counted by their nearest figures: see
+    :class:`Moving`); ``within(gap)``: how many of the ``k`` lie less than ``gap`` from
+    the nearest of them, and those counted."""
     cluster: Units | None = None
-    if k + len(items) > 1:
+    across = straddling.straddling if straddling is not None else 0
+    n_across = _units_in(across)
+    if k + len(items) + n_across > 1:
         nears = [*near, *((hi if lower else lo)[0] for lo, hi, _ in items)]
+        if n_across and straddling is not None:
+            nears += straddling.extremes()
         nearest = max(nears) if lower else min(nears)
         small, large = (nearest, limit[0]) if lower else (limit[0], nearest)
         if small <= 0 or large >= FAR_OFF * small:
@@ -72,15 +79,13 @@ def strongest_case(
             # threshold, computed alike)
             edge = nearest - (large - small) if lower else nearest + (large - small)
             if (min(nears) > edge) if lower else (max(nears) < edge):
-                return add_units(counted, [u for _, _, u in items], None)
+                return add_units(counted + across, [u for _, _, u in items], None)
             n_simple, packed = within(edge) if k else (0, 0)
             close = [u for lo, hi, u in items if ((hi[0] > edge) if lower else (lo[0] < edge))]
-            if n_simple + len(close) > 1:
-                cluster = add_units(packed, close, None)
-    # (units of several figures are in the tree already: see Moving)
-    found = _overlapping(
-        tree, pos, [t for t in items if t[2].index not in moving] if moving else items
-    )
+            closer = straddling.closer_than(edge) if n_across and straddling is not None else 0
+            if n_simple + len(close) + _units_in(closer) > 1:
+                cluster = add_units(packed + closer, close, None)
+    found = _overlapping(tree, pos, items)
     if cluster is not None and _key(cluster) >= _key(found):
         return cluster
     return found
@@ -89,43 +94,101 @@ def strongest_case(
 class Moving:
     """The neutral units of several figures in a case's tree, each at one of its
     intervals — its nearest to the statements the sweep has reached — moved as the sweep
-    passes its figures; and taken out for a statement one of them supports."""
+    passes its figures; and left out for a statement one of them supports.
 
-    __slots__ = ("at", "index", "pos", "several", "tree")
+    Those the sweep has not yet passed wholly (they straddle the statements' limit: some
+    figure beyond it, some not) are also counted by their nearest figure, for the
+    cluster of contradictors close to each other (:func:`strongest_case`); a unit passed
+    wholly is counted with the simple units."""
+
+    __slots__ = (
+        "at",
+        "coords",
+        "index",
+        "lower",
+        "near",
+        "near_at",
+        "out",
+        "pos",
+        "several",
+        "straddling",
+        "tree",
+    )
 
     def __init__(
-        self, tree: MaxAdd, pos: dict[Bound, int], several: list[tuple[Unit, Spans, Windows]]
+        self,
+        tree: MaxAdd,
+        coords: list[Bound],
+        pos: dict[Bound, int],
+        several: list[tuple[Unit, Spans, Windows]],
+        *,
+        lower: bool,
     ) -> None:
-        self.tree, self.pos, self.several = tree, pos, several
+        self.tree, self.coords, self.pos, self.several = tree, coords, pos, several
+        self.lower = lower
         #: Each unit's place in the tree (by its position in ``several``), once it has one.
         self.at: dict[int, tuple[int, int]] = {}
         self.index = {u.index: k for k, (u, _, _) in enumerate(several)}
+        #: The straddling units' positions by their nearest figure, and those counted
+        #: (packed as :func:`count`) there.
+        self.near_at: dict[int, int] = {}
+        self.near = Fenwick(len(coords))
+        #: All of those counted.
+        self.straddling = 0
+        #: The units left out (for the statement at hand): neither in the tree nor counted.
+        self.out: set[int] = set()
 
-    def move(self, k: int, lo: Bound, hi: Bound) -> None:
-        """Unit ``k`` now weighs at [lo, hi]."""
-        weight = clique(self.several[k][0])
-        old = self.at.get(k)
-        if old is not None:
-            self.tree.add(old[0], old[1], -weight)
-        new = self.at[k] = (self.pos[lo], self.pos[hi] + 1)
-        self.tree.add(new[0], new[1], weight)
+    def move(self, k: int, j: int, lo: Bound, hi: Bound) -> None:
+        """Unit ``k`` now weighs at [lo, hi], its ``j``-th interval (by upper bound below
+        the statements, by lower above them: the last so passed, it lies wholly beyond)."""
+        present = k not in self.out
+        if present:
+            self._take(k, -1)
+        self.at[k] = (self.pos[lo], self.pos[hi] + 1)
+        if j == (len(self.several[k][1].his) - 1 if self.lower else 0):
+            self.near_at.pop(k, None)
+        else:
+            self.near_at[k] = self.pos[hi if self.lower else lo]
+        if present:
+            self._take(k, 1)
 
-    @contextmanager
-    def without(self, supporting: list[Unit]) -> Iterator[None]:
-        """The tree without the units of ``supporting`` it holds (a unit supporting a
-        statement is not against it)."""
-        if not self.at:
-            yield
-            return
+    def leave_out(self, supporting: list[Unit]) -> None:
+        """Leave out the units of ``supporting`` (a unit supporting a statement is not
+        against it), and put back those left out before that are not among them."""
         index = self.index
-        out = [(k, self.at[k]) for u in supporting if (k := index.get(u.index)) in self.at]
-        for k, (lo, hi) in out:
-            self.tree.add(lo, hi, -clique(self.several[k][0]))
-        try:
-            yield
-        finally:
-            for k, (lo, hi) in out:
-                self.tree.add(lo, hi, clique(self.several[k][0]))
+        out = {k for u in supporting if (k := index.get(u.index)) is not None}
+        if out == self.out:
+            return
+        for k in self.out - out:
+            self._take(k, 1)
+        for k in out - self.out:
+            self._take(k, -1)
+        self.out = out
+
+    def _take(self, k: int, sign: int) -> None:
+        """Add (``sign`` 1) or remove (-1) unit ``k`` where it stands, if it has a place."""
+        place = self.at.get(k)
+        if place is None:
+            return
+        unit = self.several[k][0]
+        self.tree.add(place[0], place[1], sign * clique(unit))
+        near = self.near_at.get(k)
+        if near is not None:
+            self.near.add(near, sign * count(unit))
+            self.straddling += sign * count(unit)
+
+    def extremes(self) -> tuple[float, float]:
+        """The nearest and the farthest figures of the straddling units (one at least)."""
+        first = self.coords[self.near.first_over(0)][0]
+        last = self.coords[self.near.first_over(self.straddling - 1)][0]
+        return (last, first) if self.lower else (first, last)
+
+    def closer_than(self, edge: float) -> int:
+        """The straddling units whose nearest figure lies beyond ``edge`` towards the
+        statement (over it for those below), counted."""
+        if self.lower:
+            return self.straddling - self.near.prefix(bisect_right(self.coords, (edge, INF)))
+        return self.near.prefix(bisect_left(self.coords, (edge, -INF)))
 
 
 def _key(units: Units) -> tuple[float, int, int]:
@@ -206,6 +269,11 @@ def _strength(named: int, anonymous: int, present: Sequence[str]) -> tuple[float
     """A case's strength from its neutral units and the sides present."""
     bonus = 1 if len(present) >= 2 else 0
     return (named + 0.5 * anonymous + bonus, named + anonymous + bonus, len(present))
+
+
+def _units_in(packed: int) -> int:
+    """How many units a sum of :func:`count` values counts."""
+    return (packed & (_ANON - 1)) + (packed >> 32)
 
 
 def unpack(packed: int) -> tuple[int, int]:

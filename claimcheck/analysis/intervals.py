@@ -142,12 +142,6 @@ class MaxAdd:
         if p < self.n:
             self.add_at[p] += v
 
-    def _build(self, p: int) -> None:
-        t, d = self.t, self.add_at
-        while p > 1:
-            p >>= 1
-            t[p] = max(t[2 * p], t[2 * p + 1]) + d[p]
-
     def _push(self, p: int) -> None:
         d = self.add_at
         for s in range(self.height, 0, -1):
@@ -159,20 +153,38 @@ class MaxAdd:
 
     def add(self, left: int, right: int, v: int) -> None:
         """Add ``v`` at points [left, right)."""
-        n = self.n
+        n, t, d = self.n, self.t, self.add_at
         lo, hi = left + n, right + n
-        l0, r0 = lo, hi
+        if hi == lo + 1:  # (one point, most often: its leaf and the leaf's ancestors)
+            t[lo] += v
+            lo >>= 1
+            while lo:
+                t[lo] = max(t[2 * lo], t[2 * lo + 1]) + d[lo]
+                lo >>= 1
+            return
+        l0, r0 = lo, hi - 1
         while lo < hi:
             if lo & 1:
-                self._apply(lo, v)
+                t[lo] += v
+                if lo < n:
+                    d[lo] += v
                 lo += 1
             if hi & 1:
                 hi -= 1
-                self._apply(hi, v)
+                t[hi] += v
+                if hi < n:
+                    d[hi] += v
             lo >>= 1
             hi >>= 1
-        self._build(l0)
-        self._build(r0 - 1)
+        # (both ends' ancestors again, the common ones once)
+        l0 >>= 1
+        r0 >>= 1
+        while l0:
+            t[l0] = max(t[2 * l0], t[2 * l0 + 1]) + d[l0]
+            if r0 != l0:
+                t[r0] = max(t[2 * r0], t[2 * r0 + 1]) + d[r0]
+            l0 >>= 1
+            r0 >>= 1
 
     def max(self, left: int, right: int) -> int:
         """The largest value at points [left, right)."""
@@ -228,6 +240,20 @@ class Fenwick:
             out += t[i]
             i -= i & -i
         return out
+
+    def first_over(self, target: int) -> int:
+        """The first position where the running sum exceeds ``target`` (the values
+        added being positive: the sum over [0, i] > target)."""
+        t = self.t
+        i = 0
+        step = 1 << (len(t) - 1).bit_length()
+        while step:
+            j = i + step
+            if j < len(t) and t[j] <= target:
+                i = j
+                target -= t[j]
+            step >>= 1
+        return i
 
 
 class Covering(Generic[_T]):

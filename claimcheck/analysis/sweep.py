@@ -102,7 +102,7 @@ class _Deniers:
         return list({u.index: u for u in self.tree.covering(lo, hi)}.values())
 
 
-def _straddling(spans: Covering[Any], q: Query) -> list[Any]:
+def _across(spans: Covering[Any], q: Query) -> list[Any]:
     """The units of several figures whose span meets the limits of a statement without
     lying wholly within its window: starting under the window and reaching its lower
     limit, or ending over the window and starting by its upper limit (half a step of
@@ -113,6 +113,103 @@ def _straddling(spans: Covering[Any], q: Query) -> list[Any]:
     if not under or not over:
         return under or over
     return list({id(item): item for item in chain(under, over)}.values())
+
+
+def _across_against(spans: Covering[Any], q: Query) -> list[Unit]:
+    """The units of several figures across an asserted figure's limits against it: none
+    of their figures within its window, one beyond a limit (listed, as the walk judges
+    them)."""
+    return [
+        u
+        for u, sp, _ in _across(spans, q)
+        if not sp.supports(q.low, q.high) and sp.contradicts(q.below, q.above)
+    ]
+
+
+class _Touching:
+    """The neutral units of several figures one of whose figures lies within a
+    statement's window, without all of them doing so: for an assertion of it they are
+    for it, for a denial of it against it — judged one by one (the others, wholly
+    below, above or within, or across its limits with no figure within, are counted)."""
+
+    __slots__ = ("his", "intervals", "several")
+
+    def __init__(self, several: list[tuple[Unit, Spans, Windows]]) -> None:
+        self.several = several
+        self.intervals = sorted(
+            (hi, lo, k)
+            for k, (_, sp, _) in enumerate(several)
+            for lo, hi in zip(sp.los, sp.his, strict=True)
+        )
+        self.his = [t[0] for t in self.intervals]
+
+    def of(self, q: Query) -> list[tuple[Unit, Spans, Windows]]:
+        low, high = q.low, q.high
+        start, end = bisect_left(self.his, low), bisect_right(self.his, high)
+        found = {k for _, lo, k in self.intervals[start:end] if lo >= low}
+        several = self.several
+        return [
+            several[k]
+            for k in sorted(found)
+            if not (several[k][1].lo_order[0] >= low and several[k][1].his[-1] <= high)
+        ]
+
+
+def _straddling_against(
+    several: list[tuple[Unit, Spans, Windows]], queries: list[Query], pro: list[list[Unit]]
+) -> list[int]:
+    """For each statement (of a one-value group), the units of several figures across
+    its limits that are against an assertion of it, counted (packed as :func:`count`):
+    those with a figure wholly below its lower limit (A) or wholly above its upper (B) —
+    A and B, less both, less those lying wholly below or above (counted with the simple
+    units), less those for it (``pro``: a figure within its window)."""
+    weights = [count(u) for u, _, _ in several]
+    below = _counted_under([sp.min_hi for _, sp, _ in several], weights)
+    wholly_below = _counted_under([sp.his[-1] for _, sp, _ in several], weights)
+    above = _counted_over([sp.max_lo for _, sp, _ in several], weights)
+    wholly_above = _counted_over([sp.lo_order[0] for _, sp, _ in several], weights)
+    # Both (a figure under the lower limit and one over the upper): offline, by lower
+    # limit, with a Fenwick tree over the units' highest lower bounds.
+    by_min_hi = sorted(range(len(several)), key=lambda k: several[k][1].min_hi)
+    max_los = sorted({sp.max_lo for _, sp, _ in several})
+    fenwick = Fenwick(len(max_los))
+    both = [0] * len(queries)
+    inserted = p = 0
+    for i in sorted(range(len(queries)), key=lambda i: queries[i].below):
+        q = queries[i]
+        while p < len(by_min_hi) and several[by_min_hi[p]][1].min_hi < q.below:
+            k = by_min_hi[p]
+            fenwick.add(bisect_left(max_los, several[k][1].max_lo), weights[k])
+            inserted += weights[k]
+            p += 1
+        both[i] = inserted - fenwick.prefix(bisect_right(max_los, q.above))
+    index = {u.index: k for k, (u, _, _) in enumerate(several)}
+    out = []
+    for i, q in enumerate(queries):
+        n = below(q.below) + above(q.above) - both[i] - wholly_below(q.below)
+        n -= wholly_above(q.above)
+        for u in pro[i]:
+            k = index.get(u.index, -1)
+            if k >= 0 and several[k][1].contradicts(q.below, q.above):
+                n -= weights[k]
+        out.append(n)
+    return out
+
+
+def _counted_under(keys: list[Bound], weights: list[int]) -> Callable[[Bound], int]:
+    """How many (counted) of the keys lie strictly under a bound."""
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    sorted_keys = [keys[k] for k in order]
+    sums = [0, *accumulate(weights[k] for k in order)]
+    return lambda bound: sums[bisect_left(sorted_keys, bound)]
+
+
+def _counted_over(keys: list[Bound], weights: list[int]) -> Callable[[Bound], int]:
+    """How many (counted) of the keys lie strictly over a bound."""
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    sorted_keys = [keys[k] for k in order]
+    sums = [0, *accumulate(weights[k] for k in order)]
+    return lambda bound: sums[-1] - sums[bisect_right(sorted_keys, bound)]
 
 
 def _chain(*listings: Callable[[], list[Unit]]) -> list[Unit]:
@@ -128,6 +225,7 @@ def _cases(
     within: Callable[[int, float], tuple[int, int]],
     asserted: list[int],
     queries: list[Query],
+    coords: list[Bound],
     pos: dict[Bound, int],
     several: list[tuple[Unit, Spans, Windows]],
     several_index: set[int],
@@ -138,9 +236,10 @@ def _cases(
     taken from the nearest limit outward: the simple units ``entering`` the tree as the
     sweep passes them (and ``counted``, packed, the first so many), each unit of several
     figures kept at its nearest interval (``steps``: its intervals as they are passed,
-    with the unit and where it lies), and the others weighed one by one."""
+    with the unit, which of them, and where it lies), and the others weighed one by
+    one."""
     tree = MaxAdd(len(pos))
-    moving = Moving(tree, pos, several)
+    moving = Moving(tree, coords, pos, several, lower=lower)
     label = "lower" if lower else "higher"
     out: dict[int, Units] = {}
     p = m = 0
@@ -155,8 +254,8 @@ def _cases(
                 tree.add(pos[lo], pos[hi] + 1, clique(unit))
             p += 1
         while m < len(steps) and (steps[m][0] < limit if lower else steps[m][0] > limit):
-            _, k, _, lo, hi = steps[m]
-            moving.move(k, lo, hi)
+            _, k, j, lo, hi = steps[m]
+            moving.move(k, j, lo, hi)
             m += 1
         items = other_cases[i].get(label, [])
         # (the nearest and farthest simple units in: their bounds facing the figure)
@@ -168,20 +267,11 @@ def _cases(
             if lower
             else (first[0][0], last[0][0])
         )
-        if p or items:
-            with moving.without(other_pro[i]):
-                out[i] = strongest_case(
-                    tree,
-                    pos,
-                    p,
-                    counted[p],
-                    near,
-                    items,
-                    limit,
-                    lower,
-                    partial(within, p),
-                    several_index,
-                )
+        moving.leave_out(other_pro[i])
+        if p or items or moving.straddling:
+            out[i] = strongest_case(
+                tree, pos, p, counted[p], near, items, limit, lower, partial(within, p), moving
+            )
     return out
 
 
@@ -192,9 +282,10 @@ def sweep_tallies(group: GroupEvidence) -> None:
     as the sweep passes them); the neutral units that only deny, counted by the
     windows covering each statement (:class:`_Deniers`); the neutral units of several
     figures, counted with the simple ones by the statements they lie wholly below or
-    above; the few others (a side, figures and denials, or several figures near a
-    statement) judged one by one, as :func:`walk` does. The same tallies, without
-    comparing every statement with every unit."""
+    above, and by those whose limits they straddle (:func:`_straddling_against`); the
+    few others (a side, figures and denials, or several figures one of which a
+    statement's window holds: :class:`_Touching`) judged one by one, as :func:`walk`
+    does. The same tallies, without comparing every statement with every unit."""
     entries = unit_spans(group)
     statements = group.statements
     if any(sp is not None and any(map(gt, sp.los, sp.his)) for _, sp, _, _ in entries):
@@ -265,14 +356,16 @@ def sweep_tallies(group: GroupEvidence) -> None:
         k = bisect_left(above_values, under, n_outside - p, n_outside)
         return k - (n_outside - p), count_lo[p] - count_lo[n_outside - k]
 
-    # The other units, each statement in turn.
+    # The other units, each statement in turn, with the units of several figures one of
+    # which lies within its window (the others straddling its limits are counted below).
+    touching = _Touching(several)
     other_pro: list[list[Unit]] = []
     other_against: list[list[Unit]] = []
     other_cases: list[dict[object, list[Any]]] = []
     also: list[bool] = []
     for q in queries:
         pro_units, contra, labelled, said_otherwise = judged(
-            group, q, chain(others, _straddling(across, q) if several else ())
+            group, q, chain(others, touching.of(q) if several else ())
         )
         groups: dict[object, list[Any]] = {}
         for label, unit in labelled:
@@ -301,6 +394,9 @@ def sweep_tallies(group: GroupEvidence) -> None:
             p += 1
         within[i] = inserted - fenwick.prefix(bisect_left(lo_keys, q.low))
 
+    # Units of several figures straddling an asserted figure's limits, against it.
+    straddling = _straddling_against(several, queries, other_pro) if several and single else None
+
     # The strongest case below and above each asserted figure.
     coords = sorted(
         {b for lo, hi, _ in simple for b in (lo, hi)}
@@ -317,6 +413,7 @@ def sweep_tallies(group: GroupEvidence) -> None:
         _cases,
         asserted=asserted,
         queries=queries,
+        coords=coords,
         pos=pos,
         several=several,
         several_index=several_index,
@@ -363,10 +460,15 @@ def sweep_tallies(group: GroupEvidence) -> None:
             support = add_units(within[i], pro_units, fits)
             n_lo = bisect_left(below_his, q.below) if single else 0
             n_hi = n_outside - bisect_right(above_los, q.above) if single else 0
+            outside = partial(_simple_outside, below_all, above_all, n_lo, n_hi)
+            across_against = 0
+            if straddling is not None:
+                across_against = straddling[i]
+                outside = partial(_chain, outside, partial(_across_against, across, q))
             against = add_units(
-                count_hi[n_lo] + count_lo[n_hi] + denied[i],
+                count_hi[n_lo] + count_lo[n_hi] + denied[i] + across_against,
                 against_units,
-                partial(_chain, partial(_simple_outside, below_all, above_all, n_lo, n_hi), deny),
+                partial(_chain, outside, deny),
             )
             for where in (lower_case, higher_case):
                 if i in where:
