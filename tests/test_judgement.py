@@ -2535,3 +2535,31 @@ def test_a_paper_copying_a_communique_is_credited_to_the_party_whatever_the_ids(
     ministry = ev.origins_by_claim["mod-30"]
     assert ev.credited["mod-30"] == ministry and ev.credited[paper] == ministry
     assert "mod-30" not in ev.relayed_from and ev.relayed_from[paper].id == "mod-30"
+
+
+def test_a_paper_copying_a_communique_is_revised_with_the_party(
+    make_store: Callable[..., Path],
+) -> None:
+    """The Harbor Times runs the ministry's "at least 30" word for word, citing nobody;
+    the next day the ministry says 42. The paper's copy is the ministry's old word,
+    revised with it: no longer a figure in the dispute with the rebels' 5 (an analyst's
+    trial: a television's copy of a ministry's revised "at least 12" still stood in the
+    dispute under the television's name)."""
+    quote = "quote: 'At least 30 civilians were killed in the market, the ministry said.'"
+    rows = (
+        "{id: mod-30, subject: dresk-shelling, property: civilian_deaths, "
+        f"value: at least 30, source: meridian-0305, claimant: defence-ministry, {quote}}}",
+        "{id: harbor-30, subject: dresk-shelling, property: civilian_deaths, "
+        f"value: at least 30, source: harbor-0305, {quote}}}",
+        "{id: mod-42, subject: dresk-shelling, property: civilian_deaths, "
+        "value: 42, source: meridian-0306, claimant: defence-ministry}",
+        "{id: vlf-5, subject: dresk-shelling, property: civilian_deaths, "
+        "value: 5, source: lantern-0306, claimant: vlf}",
+    )
+    data = run(world(make_store, *rows))
+    (dispute,) = findings(data, "CC101", "dresk-shelling")
+    assert "at least 30" not in dispute["message"], dispute["message"]
+    assert set(dispute["claims"]) == {"mod-42", "vlf-5"}, dispute
+    assert data["grades"]["harbor-30"]["reason"].startswith("an earlier count"), data["grades"]
+    # The copy is still the suspected relay it was (CC206), until a person reviews it.
+    assert [f["claims"] for f in findings(data, "CC206")] == [["harbor-30", "mod-30"]]

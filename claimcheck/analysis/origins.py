@@ -333,11 +333,17 @@ COMMON_CITATION = "a common citation"
 def relays_by_choice(ev: GroupEvidence, claim: Claim) -> bool:
     """Whether ``claim`` is credited to another claim only by a choice among equals (a
     suspected relay, or own reporting citing one document as the other does), not
-    because its document cites or quotes the other: its words are still its own."""
+    because its document cites or quotes the other: its words are still its own. (But
+    an outlet's own words that are a party's quoted statement word for word copy the
+    party: a channel running the ministry's communiqué unattributed gives the
+    ministry's figure, superseded when the ministry revises it.)"""
     path = ev.relay_reasons.get(claim.id)
     if not path:
         return False
-    return path[0] == SUSPECTED or path[0].startswith(COMMON_CITATION)
+    if path[0] == SUSPECTED:
+        source = ev.relayed_from.get(claim.id)
+        return claim.quoting or source is None or not source.quoting
+    return path[0].startswith(COMMON_CITATION)
 
 
 def carry_relays(ev: GroupEvidence) -> None:
