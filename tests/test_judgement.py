@@ -2563,3 +2563,31 @@ def test_a_paper_copying_a_communique_is_revised_with_the_party(
     assert data["grades"]["harbor-30"]["reason"].startswith("an earlier count"), data["grades"]
     # The copy is still the suspected relay it was (CC206), until a person reviews it.
     assert [f["claims"] for f in findings(data, "CC206")] == [["harbor-30", "mod-30"]]
+
+
+def test_a_count_below_one_of_its_day_stays_in_dispute_when_that_one_grows(
+    make_store: Callable[..., Path],
+) -> None:
+    """On the 5th Open Ward counts 10 dead and Watchlight 18; on the 6th Watchlight
+    says 19. The 19 overtakes the 10 (a toll grows, modestly, the next day), but the 10
+    was disputed by a count of its own day: Watchlight's routine update does not
+    dissolve that dispute (before, the check said nothing but CC105)."""
+    rows = (
+        "{id: ward-10, subject: dresk-shelling, property: civilian_deaths, value: 10, "
+        "source: meridian-0305, claimant: open-ward}",
+        "{id: watch-18, subject: dresk-shelling, property: civilian_deaths, value: 18, "
+        "source: harbor-0305, claimant: watchlight}",
+        "{id: watch-19, subject: dresk-shelling, property: civilian_deaths, value: 19, "
+        "source: harbor-0306, claimant: watchlight}",
+    )
+    data = run(world(make_store, *rows))
+    (dispute,) = findings(data, "CC101", "dresk-shelling")
+    assert set(dispute["claims"]) == {"ward-10", "watch-18"}, dispute
+    assert "18 [watchlight via harbor-times]" in dispute["message"], dispute
+    # The estimate reads the toll as it stands: Watchlight's latest count, the 10 an
+    # earlier count it overtook.
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None and est["best"] == 19, est
+    # Without Watchlight's count of the 5th there was no dispute to keep.
+    quiet = run(world(make_store, rows[0], rows[2]))
+    assert not findings(quiet, "CC101"), quiet["findings"]

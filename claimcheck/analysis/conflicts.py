@@ -56,7 +56,26 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
     claim with a partner of another origin it conflicts with, then the pairs."""
     if group.agreeing:
         return Conflicts([], [], 0)
-    asserted, partner = _partners(group, group.superseded)
+    latest = group.latest
+    asserted, partner = _partners(group, frozenset(latest.superseded))
+    if len(latest.withdrawn) < len(latest.superseded):
+        # A figure its origin has since raised is still its count of its day: a lower
+        # figure it disputes that no standing figure disputes — a hospital's 10 the day
+        # an NGO counted 40, before the NGO's 45 overtook both — is in a dispute with
+        # it. (Not a higher one: an origin that raised its own figure towards another's
+        # revised it, CC105 — a paper's 9, then the ministry's 22 and the paper's own.)
+        claims, statement_of = group.store.claims, group.statement_by_claim
+        _, with_raised = _partners(group, latest.withdrawn)
+        for cid, x in with_raised.items():
+            if (
+                cid not in partner
+                and cid not in latest.superseded
+                and bounds(statement_of[x.id].value)[0] > group.limits(statement_of[cid].value)[1]
+            ):
+                partner[cid] = x
+                if x.id not in partner:
+                    partner[x.id] = claims[cid]
+                    asserted.append(x)
     if not partner:
         return Conflicts([], [], 0)
     origin = group.credited
@@ -65,7 +84,7 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
     return Conflicts(sorted(involved, key=lambda c: c.id), pairs, total)
 
 
-def lower_in_dispute(group: GroupEvidence, superseded: dict[str, Claim]) -> set[str]:
+def lower_in_dispute(group: GroupEvidence, superseded: frozenset[str]) -> set[str]:
     """The asserted claims a higher figure of another origin disputes, growth aside —
     below an earlier count, passed steeply within days by another stake, or by the
     other side after the last day: the lower side of a dispute (given the figures
@@ -93,16 +112,11 @@ def lower_in_dispute(group: GroupEvidence, superseded: dict[str, Claim]) -> set[
     return found
 
 
-def _partners(
-    group: GroupEvidence, superseded: dict[str, Claim]
-) -> tuple[list[Claim], dict[str, Claim]]:
-    """The asserted claims still standing, and for each in a dispute a partner."""
+def _partners(group: GroupEvidence, out: frozenset[str]) -> tuple[list[Claim], dict[str, Claim]]:
+    """The asserted claims still standing (not ``out``), and for each in a dispute a
+    partner."""
     asserted = [
-        c
-        for st in group.statements
-        if st.stance == "asserts"
-        for c in st.claims
-        if c.id not in superseded
+        c for st in group.statements if st.stance == "asserts" for c in st.claims if c.id not in out
     ]
     if not group.single or len(group.statements) < 2 or not asserted:
         return asserted, {}

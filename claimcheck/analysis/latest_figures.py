@@ -39,14 +39,18 @@ class LatestFigures(NamedTuple):
     #: Superseded figures their origin lowered at some later point (150, 142, then
     #: 160: the 150 was withdrawn, whatever the origin says now).
     lowered: frozenset[str] = frozenset()
+    #: Superseded figures out of any dispute: lowered, or replaced by a figure no
+    #: higher. (One its origin raised — a hospital's 40, then 45 — is still its count of
+    #: its day: a count of 10 given that day disputes it, whatever the 45 overtakes.)
+    withdrawn: frozenset[str] = frozenset()
 
 
 def find_latest_figures(
-    group: GroupEvidence, lower_in_dispute: Callable[[GroupEvidence, dict[str, Claim]], set[str]]
+    group: GroupEvidence, lower_in_dispute: Callable[[GroupEvidence, frozenset[str]], set[str]]
 ) -> LatestFigures:
     """The claims that count for and against values, with the superseded, earlier and
     overtaken figures found on the way (``lower_in_dispute``: the claims a higher
-    figure disputes, given the superseded figures —
+    figure disputes, given the figures out of any dispute —
     :func:`~claimcheck.analysis.conflicts.lower_in_dispute`)."""
     statement_of = group.statement_by_claim
     cited = [c for c in group.claims if c.cited and c.id in statement_of]
@@ -110,6 +114,12 @@ def find_latest_figures(
                 )
                 his = [bounds(statement_of[c.id].value)[1] for c in by_day[day]]
                 lowest = min(his) if lowest is None else min(lowest, *his)
+    withdrawn = frozenset(
+        x
+        for x, newest in superseded.items()
+        if x in lowered
+        or not bounds(statement_of[newest.id].value)[0] > bounds(statement_of[x].value)[0]
+    )
     counted = [c for c in cited if c.id not in superseded]
     if group.thresholds.cumulative_growth:
         # (A figure overtaken weighs in the tallies only as the floor it still sets
@@ -120,10 +130,13 @@ def find_latest_figures(
         # another stake — was no count of its day: it is judged in that dispute.)
         note_overtaken(group, counted, overtaken, when, origin)
         if overtaken:
-            for x in lower_in_dispute(group, superseded).intersection(overtaken):
+            # (disputes as the standing figures tell them: a figure raised since, as a
+            # count of its day, names a dispute — find_conflicts — but does not keep a
+            # lower count of that day against what overtook both)
+            for x in lower_in_dispute(group, frozenset(superseded)).intersection(overtaken):
                 del overtaken[x]
     counted = [c for c in counted if c.id not in overtaken]
-    return LatestFigures(counted, superseded, earlier, overtaken, frozenset(lowered))
+    return LatestFigures(counted, superseded, earlier, overtaken, frozenset(lowered), withdrawn)
 
 
 def raises_floor(first: object, then: object) -> bool:
