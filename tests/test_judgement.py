@@ -2583,7 +2583,11 @@ def test_a_count_below_one_of_its_day_stays_in_dispute_when_that_one_grows(
     data = run(world(make_store, *rows))
     (dispute,) = findings(data, "CC101", "dresk-shelling")
     assert set(dispute["claims"]) == {"ward-10", "watch-18"}, dispute
-    assert "18 [watchlight via harbor-times]" in dispute["message"], dispute
+    # The message says which count is of the 5th and what Watchlight says now.
+    assert (
+        "10 [open-ward via meridian as of 2031-03-05]; 18 [watchlight via harbor-times as of "
+        "2031-03-05, since raised to 19 (2031-03-06)]" in dispute["message"]
+    ), dispute
     # The estimate reads the toll as it stands: Watchlight's latest count, the 10 an
     # earlier count it overtook.
     est = estimate(data, "dresk-shelling", "civilian_deaths")

@@ -148,30 +148,54 @@ def listing(
     as_of: Callable[[Claim], str | None] | None = None,
     face: Callable[[Claim], Claim] | None = None,
     label: Callable[[Claim], str] = who,
+    note: Callable[[Claim], str] | None = None,
 ) -> str:
     """``10 [medical-sources via rfi]; 14 [rfi]``, lowest value first for quantities;
     with ``as_of``, each speaker with the day its figure holds, where known
     (``10 [medical-sources via rfi as of 2023-11-09]``); with ``face``, each claim's
-    value as that claim words it (a relay's, as :func:`counted_as` has it)."""
+    value as that claim words it (a relay's, as :func:`counted_as` has it); with
+    ``note``, what follows each speaker (``", since raised to 45 (2032-06-03)"``)."""
     parts: dict[str, list[str]] = {}
     shown = face or _itself
     for c in sorted(claims, key=lambda c: _order(shown(c))):
         day = as_of(c) if as_of is not None else None
         name = f"{label(c)} as of {day}" if day else label(c)
+        if note is not None:
+            name += note(c)
         words = parts.setdefault(stated(shown(c)), [])
         if name not in words:
             words.append(name)
     return "; ".join(f"{value} [{', '.join(origins)}]" for value, origins in parts.items())
 
 
+def _raised_since(ev: GroupEvidence, claims: list[Claim]) -> Callable[[Claim], str] | None:
+    """For a figure in a dispute that its origin has raised since (a count of its day:
+    :func:`~claimcheck.analysis.conflicts.find_conflicts`), what the origin says now:
+    ", since raised to 45 (2032-06-03)"."""
+    superseded = ev.superseded
+    if not any(c.id in superseded for c in claims):
+        return None
+
+    def note(c: Claim) -> str:
+        newest = superseded.get(c.id)
+        if newest is None:
+            return ""
+        day = ev.when(newest)
+        on = f" ({day})" if day is not None and day.known else ""
+        return f", since raised to {newest.stated}{on}"
+
+    return note
+
+
 def _days(ev: GroupEvidence, claims: list[Claim]) -> Callable[[Claim], str | None] | None:
-    """For a running toll whose figures in dispute were given on different days, the
-    day each holds (a figure of the 7th against one of the 9th is no same-day count)."""
+    """For a running toll whose figures in dispute were given on different days, or
+    one of which its origin has raised since, the day each holds (a figure of the 7th
+    against one of the 9th is no same-day count)."""
     if not ev.cumulative:
         return None
     when = {c.id: ev.when(c) for c in claims}
     days = {str(w) for w in when.values() if w is not None and w.known}
-    if len(days) < 2:
+    if len(days) < 2 and not any(c.id in ev.superseded for c in claims):
         return None
     return lambda c: str(when[c.id]) if when[c.id] is not None and when[c.id].known else None  # type: ignore[union-attr]
 
@@ -238,7 +262,8 @@ def conflict_draft(ev: GroupEvidence, conflicts: Conflicts, text: str) -> Draft 
     return Draft(
         claims,
         f"{ev.property_id} of {ev.subject_id}: {text}: "
-        f"{listing(claims, _days(ev, claims), face, relaying(ev))}{whom}",
+        f"{listing(claims, _days(ev, claims), face, relaying(ev), _raised_since(ev, claims))}"
+        f"{whom}",
         key=about(ev, [face(c) for c in claims]),  # (a relay adds no value of its own)
         record=named_first(claims, face),
         pairs=conflicts.pairs,
