@@ -53,29 +53,18 @@ def statements_agree(group: GroupEvidence) -> bool:
 
 def find_conflicts(group: GroupEvidence) -> Conflicts:
     """The group's conflicts of asserted values (:meth:`GroupEvidence.conflicts`): each
-    claim with a partner of another origin it conflicts with, then the pairs."""
+    claim with a partner of another origin it conflicts with, then the pairs — and a
+    lower figure disputed only by a figure its origin raised since (:func:`_raised`)."""
     if group.agreeing:
         return Conflicts([], [], 0)
     latest = group.latest
     asserted, partner = _partners(group, frozenset(latest.superseded))
-    if len(latest.withdrawn) < len(latest.superseded):
-        # A figure its origin has since raised is still its count of its day: a lower
-        # figure it disputes that no standing figure disputes — a hospital's 10 the day
-        # an NGO counted 40, before the NGO's 45 overtook both — is in a dispute with
-        # it. (Not a higher one: an origin that raised its own figure towards another's
-        # revised it, CC105 — a paper's 9, then the ministry's 22 and the paper's own.)
-        claims, statement_of = group.store.claims, group.statement_by_claim
-        _, with_raised = _partners(group, latest.withdrawn)
-        for cid, x in with_raised.items():
-            if (
-                cid not in partner
-                and cid not in latest.superseded
-                and bounds(statement_of[x.id].value)[0] > group.limits(statement_of[cid].value)[1]
-            ):
-                partner[cid] = x
-                if x.id not in partner:
-                    partner[x.id] = claims[cid]
-                    asserted.append(x)
+    claims = group.store.claims
+    for cid, x in _raised(group, partner, latest.superseded, latest.withdrawn).items():
+        partner[cid] = x
+        if x.id not in partner:
+            partner[x.id] = claims[cid]
+            asserted.append(x)
     if not partner:
         return Conflicts([], [], 0)
     origin = group.credited
@@ -84,17 +73,27 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
     return Conflicts(sorted(involved, key=lambda c: c.id), pairs, total)
 
 
-def lower_in_dispute(group: GroupEvidence, superseded: frozenset[str]) -> set[str]:
+def lower_in_dispute(
+    group: GroupEvidence, superseded: dict[str, Claim], withdrawn: frozenset[str]
+) -> set[str]:
     """The asserted claims a higher figure of another origin disputes, growth aside —
     below an earlier count, passed steeply within days by another stake, or by the
-    other side after the last day: the lower side of a dispute (given the figures
-    their own origins revised, ``superseded``: out of any dispute). A neutral count
-    only when another neutral count disputes it from above: the rebels' 70 the day a
-    hospital counts 34 does not make the hospital's count no count of its day."""
-    asserted, partner = _partners(group, superseded)
+    other side after the last day, or below a count of its day raised since
+    (:func:`_raised`): the lower side of a dispute (given the figures their own origins
+    revised, ``superseded``, and of those the ``withdrawn``, out of any dispute). A
+    neutral count only when another neutral count disputes it from above: the rebels'
+    70 the day a hospital counts 34 does not make the hospital's count no count of its
+    day."""
+    asserted, partner = _partners(group, frozenset(superseded))
+    units = group.units
+    raised = {
+        cid
+        for cid, x in _raised(group, partner, superseded, withdrawn).items()
+        if units[cid].stake is not None or units[x.id].stake is None
+    }
     if not partner:
-        return set()
-    statement_of, units = group.statement_by_claim, group.units
+        return raised
+    statement_of = group.statement_by_claim
 
     def above(cid: str, y: Claim) -> bool:
         return bounds(statement_of[y.id].value)[0] > group.limits(statement_of[cid].value)[1]
@@ -109,7 +108,43 @@ def lower_in_dispute(group: GroupEvidence, superseded: frozenset[str]) -> set[st
             for cid in found
             if units[cid].stake is not None or (cid in among and above(cid, among[cid]))
         }
-    return found
+    return found | raised
+
+
+def _raised(
+    group: GroupEvidence,
+    partner: dict[str, Claim],
+    superseded: dict[str, Claim],
+    withdrawn: frozenset[str],
+) -> dict[str, Claim]:
+    """The figures no standing figure disputes (no ``partner``) that a figure its origin
+    has raised since disputes from above — it is still its count of its day: a
+    hospital's 10 the day an NGO counted 18, before the NGO's 19 the next day overtook
+    both — each with that figure. Not by a gap the raised figure's origin counted in a
+    day or less (a ministry's 100 and a paper's 95 of one day, then the ministry's 112:
+    the toll moving within the day); not a higher one (an origin that raised its own
+    figure towards another's revised it, CC105: a paper's 9, then the ministry's 22
+    and the paper's own); nor by a figure ``withdrawn`` (lowered since, or replaced by
+    one no higher)."""
+    if len(withdrawn) == len(superseded):
+        return {}
+    statement_of = group.statement_by_claim
+    _, with_raised = _partners(group, withdrawn)
+    out: dict[str, Claim] = {}
+    for cid, x in with_raised.items():
+        newest = superseded.get(x.id)
+        if cid in partner or cid in superseded or newest is None:
+            continue
+        top = group.limits(statement_of[cid].value)[1]
+        low = bounds(statement_of[x.id].value)[0]
+        if not low > top:
+            continue
+        then, now = group.when(x), group.when(newest)
+        days = max(1, (now.low - then.high).days) if then and now else 1
+        daily = (bounds(statement_of[newest.id].value)[0][0] - low[0]) / days
+        if low[0] - top[0] > daily:
+            out[cid] = x
+    return out
 
 
 def _partners(group: GroupEvidence, out: frozenset[str]) -> tuple[list[Claim], dict[str, Claim]]:

@@ -46,11 +46,12 @@ class LatestFigures(NamedTuple):
 
 
 def find_latest_figures(
-    group: GroupEvidence, lower_in_dispute: Callable[[GroupEvidence, frozenset[str]], set[str]]
+    group: GroupEvidence,
+    lower_in_dispute: Callable[[GroupEvidence, dict[str, Claim], frozenset[str]], set[str]],
 ) -> LatestFigures:
     """The claims that count for and against values, with the superseded, earlier and
     overtaken figures found on the way (``lower_in_dispute``: the claims a higher
-    figure disputes, given the figures out of any dispute —
+    figure disputes, given the superseded figures and those of them out of any dispute —
     :func:`~claimcheck.analysis.conflicts.lower_in_dispute`)."""
     statement_of = group.statement_by_claim
     cited = [c for c in group.claims if c.cited and c.id in statement_of]
@@ -130,10 +131,7 @@ def find_latest_figures(
         # another stake — was no count of its day: it is judged in that dispute.)
         note_overtaken(group, counted, overtaken, when, origin)
         if overtaken:
-            # (disputes as the standing figures tell them: a figure raised since, as a
-            # count of its day, names a dispute — find_conflicts — but does not keep a
-            # lower count of that day against what overtook both)
-            for x in lower_in_dispute(group, frozenset(superseded)).intersection(overtaken):
+            for x in lower_in_dispute(group, superseded, withdrawn).intersection(overtaken):
                 del overtaken[x]
     counted = [c for c in counted if c.id not in overtaken]
     return LatestFigures(counted, superseded, earlier, overtaken, frozenset(lowered), withdrawn)

@@ -11,8 +11,10 @@ claim id, never by file order. The units of corroboration these origins make are
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from functools import partial
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.in_print import IN_PRINT_REASONS, stale_in_print
@@ -280,10 +282,10 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     if suspected:
         position = {c.id: i for i, c in enumerate(claims)}
         for relay in suspected:
-            # (the same quote in a party's statement, quoted, and in outlets' own words:
-            # the outlets copied the party, not the party an outlet)
-            quoting = [c for c in relay if c.quoting]
-            head = min(quoting, key=lambda c: c.id) if quoting else relay[0]
+            # (the same quote in a party's word — quoted, or its own media's — and in
+            # outlets' own words: the outlets copied the party, not the party an
+            # outlet; unless an outlet printed it first)
+            head = min(relay, key=partial(_first_said, ev))
             first = position[head.id]
             for c in relay:
                 if c is not head:
@@ -330,6 +332,20 @@ SUSPECTED = "a suspected relay (the same quote)"
 COMMON_CITATION = "a common citation"
 
 
+def party_word(ev: GroupEvidence, claim: Claim) -> bool:
+    """Whether a claim is a party's word: a party quoted, or state or party media in
+    its own voice (:meth:`~claimcheck.analysis.provenance.Provenance.origin_key`)."""
+    return ev.provenance.origin_key(claim).startswith("party:")
+
+
+def _first_said(ev: GroupEvidence, claim: Claim) -> tuple[dt.date, bool, str]:
+    """Which of a suspected relay's claims said it first: the earliest dated, a party's
+    word before an outlet's own of the same day, then by id."""
+    as_of = claim.as_of
+    day = as_of.low if as_of is not None and as_of.known else dt.date.max
+    return (day, not party_word(ev, claim), claim.id)
+
+
 def relays_by_choice(ev: GroupEvidence, claim: Claim) -> bool:
     """Whether ``claim`` is credited to another claim only by a choice among equals (a
     suspected relay, or own reporting citing one document as the other does), not
@@ -342,7 +358,7 @@ def relays_by_choice(ev: GroupEvidence, claim: Claim) -> bool:
         return False
     if path[0] == SUSPECTED:
         source = ev.relayed_from.get(claim.id)
-        return claim.quoting or source is None or not source.quoting
+        return source is None or party_word(ev, claim) or not party_word(ev, source)
     return path[0].startswith(COMMON_CITATION)
 
 
