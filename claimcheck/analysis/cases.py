@@ -57,21 +57,21 @@ def strongest_case(
     limit: Bound,
     lower: bool,
     within: Callable[[float], tuple[int, int]],
-    straddling: Moving | None = None,
+    moving: Moving | None = None,
 ) -> Units:
     """:func:`~claimcheck.analysis.tallies.strongest`, counted: the ``k`` simple units in
     ``tree`` (``counted``, the nearest figures among them ``near``: lowest, highest) with
-    the other ``items`` and the units of several figures ``straddling`` the figure's
-    limit (in the tree already, and counted by their nearest figures: see
-    :class:`Moving`); ``within(gap)``: how many of the ``k`` lie less than ``gap`` from
-    the nearest of them, and those counted."""
+    the other ``items`` and the units of several figures across the figure's limit (in
+    the tree already, and counted by their nearest figures: ``moving``);
+    ``within(gap)``: how many of the ``k`` lie less than ``gap`` from the nearest of
+    them, and those counted."""
     cluster: Units | None = None
-    across = straddling.straddling if straddling is not None else 0
+    across = moving.straddling_count if moving is not None else 0
     n_across = _units_in(across)
     if k + len(items) + n_across > 1:
         nears = [*near, *((hi if lower else lo)[0] for lo, hi, _ in items)]
-        if n_across and straddling is not None:
-            nears += straddling.extremes()
+        if moving is not None and n_across:
+            nears += moving.extremes()
         nearest = max(nears) if lower else min(nears)
         small, large = (nearest, limit[0]) if lower else (limit[0], nearest)
         if small <= 0 or large >= FAR_OFF * small:
@@ -82,7 +82,7 @@ def strongest_case(
                 return add_units(counted + across, [u for _, _, u in items], None)
             n_simple, packed = within(edge) if k else (0, 0)
             close = [u for lo, hi, u in items if ((hi[0] > edge) if lower else (lo[0] < edge))]
-            closer = straddling.closer_than(edge) if n_across and straddling is not None else 0
+            closer = moving.closer_than(edge) if moving is not None and n_across else 0
             if n_simple + len(close) + _units_in(closer) > 1:
                 cluster = add_units(packed + closer, close, None)
     found = _overlapping(tree, pos, items)
@@ -111,7 +111,7 @@ class Moving:
         "out",
         "pos",
         "several",
-        "straddling",
+        "straddling_count",
         "tree",
     )
 
@@ -129,28 +129,32 @@ class Moving:
         #: Each unit's place in the tree (by its position in ``several``), once it has one.
         self.at: dict[int, tuple[int, int]] = {}
         self.index = {u.index: k for k, (u, _, _) in enumerate(several)}
-        #: The straddling units' positions by their nearest figure, and those counted
-        #: (packed as :func:`count`) there.
+        #: The units straddling the statements' limit (some figure beyond it, some not):
+        #: each one's position by its nearest figure beyond it, and those counted
+        #: (packed as :func:`count`) at each position.
         self.near_at: dict[int, int] = {}
         self.near = Fenwick(len(coords))
-        #: All of those counted.
-        self.straddling = 0
+        #: All of those, counted.
+        self.straddling_count = 0
         #: The units left out (for the statement at hand): neither in the tree nor counted.
         self.out: set[int] = set()
 
     def move(self, k: int, j: int, lo: Bound, hi: Bound) -> None:
-        """Unit ``k`` now weighs at [lo, hi], its ``j``-th interval (by upper bound below
-        the statements, by lower above them: the last so passed, it lies wholly beyond)."""
+        """Unit ``k`` now weighs at [lo, hi], its ``j``-th interval in the order the sweep
+        passes them (by upper bound for the statements above it, by lower bound, from the
+        highest, for those below). When ``j`` is the last so passed, the unit lies wholly
+        beyond the statements' limit: counted with the simple units, no longer
+        straddling."""
         present = k not in self.out
         if present:
-            self._take(k, -1)
+            self._shift(k, -1)
         self.at[k] = (self.pos[lo], self.pos[hi] + 1)
         if j == (len(self.several[k][1].his) - 1 if self.lower else 0):
             self.near_at.pop(k, None)
         else:
             self.near_at[k] = self.pos[hi if self.lower else lo]
         if present:
-            self._take(k, 1)
+            self._shift(k, 1)
 
     def leave_out(self, supporting: list[Unit]) -> None:
         """Leave out the units of ``supporting`` (a unit supporting a statement is not
@@ -160,13 +164,14 @@ class Moving:
         if out == self.out:
             return
         for k in self.out - out:
-            self._take(k, 1)
+            self._shift(k, 1)
         for k in out - self.out:
-            self._take(k, -1)
+            self._shift(k, -1)
         self.out = out
 
-    def _take(self, k: int, sign: int) -> None:
-        """Add (``sign`` 1) or remove (-1) unit ``k`` where it stands, if it has a place."""
+    def _shift(self, k: int, sign: int) -> None:
+        """Put unit ``k`` in (``sign`` 1) or take it out (-1) where it stands, if it has a
+        place: in the tree, and among the straddling units if it is one."""
         place = self.at.get(k)
         if place is None:
             return
@@ -175,19 +180,20 @@ class Moving:
         near = self.near_at.get(k)
         if near is not None:
             self.near.add(near, sign * count(unit))
-            self.straddling += sign * count(unit)
+            self.straddling_count += sign * count(unit)
 
     def extremes(self) -> tuple[float, float]:
-        """The nearest and the farthest figures of the straddling units (one at least)."""
+        """The nearest and the farthest figures of the straddling units, nearest first
+        (there is one at least)."""
         first = self.coords[self.near.first_over(0)][0]
-        last = self.coords[self.near.first_over(self.straddling - 1)][0]
+        last = self.coords[self.near.first_over(self.straddling_count - 1)][0]
         return (last, first) if self.lower else (first, last)
 
     def closer_than(self, edge: float) -> int:
         """The straddling units whose nearest figure lies beyond ``edge`` towards the
         statement (over it for those below), counted."""
         if self.lower:
-            return self.straddling - self.near.prefix(bisect_right(self.coords, (edge, INF)))
+            return self.straddling_count - self.near.prefix(bisect_right(self.coords, (edge, INF)))
         return self.near.prefix(bisect_left(self.coords, (edge, -INF)))
 
 

@@ -242,8 +242,10 @@ class Fenwick:
         return out
 
     def first_over(self, target: int) -> int:
-        """The first position where the running sum exceeds ``target`` (the values
-        added being positive: the sum over [0, i] > target)."""
+        """The first position where the running sum exceeds ``target``: the least i
+        with the sum over [0, i] > ``target``, or the size when none does (each
+        position's total being zero or more, as when counts are added and taken
+        away)."""
         t = self.t
         i = 0
         step = 1 << (len(t) - 1).bit_length()

@@ -129,8 +129,10 @@ def _across_against(spans: Covering[Any], q: Query) -> list[Unit]:
 class _Touching:
     """The neutral units of several figures one of whose figures lies within a
     statement's window, without all of them doing so: for an assertion of it they are
-    for it, for a denial of it against it — judged one by one (the others, wholly
-    below, above or within, or across its limits with no figure within, are counted)."""
+    for it, for a denial of it against it — judged one by one. (The others are wholly
+    below, above or within the window, counted with the simple units; or across its
+    limits with no figure within: against an assertion of a one-value group, counted
+    by :func:`_straddling_against`, and otherwise neither for nor against it.)"""
 
     __slots__ = ("his", "intervals", "several")
 
@@ -144,6 +146,8 @@ class _Touching:
         self.his = [t[0] for t in self.intervals]
 
     def of(self, q: Query) -> list[tuple[Unit, Spans, Windows]]:
+        """Those of statement ``q`` (its intervals' upper bounds in the window, then
+        their lower: a window open above asks of every interval reaching it)."""
         low, high = q.low, q.high
         start, end = bisect_left(self.his, low), bisect_right(self.his, high)
         found = {k for _, lo, k in self.intervals[start:end] if lo >= low}
@@ -160,9 +164,11 @@ def _straddling_against(
 ) -> list[int]:
     """For each statement (of a one-value group), the units of several figures across
     its limits that are against an assertion of it, counted (packed as :func:`count`):
-    those with a figure wholly below its lower limit (A) or wholly above its upper (B) —
-    A and B, less both, less those lying wholly below or above (counted with the simple
-    units), less those for it (``pro``: a figure within its window)."""
+    those with a figure wholly below its lower limit (set A) or wholly above its upper
+    (set B) — A's count and B's, less those in both — less those lying wholly below or above
+    (counted with the simple units), less those for it that have such a figure (in
+    ``pro``: a figure within its window, and so for it, not against it). (Computed for
+    denials too; only assertions read it.)"""
     weights = [count(u) for u, _, _ in several]
     below = _counted_under([sp.min_hi for _, sp, _ in several], weights)
     wholly_below = _counted_under([sp.his[-1] for _, sp, _ in several], weights)
@@ -268,7 +274,7 @@ def _cases(
             else (first[0][0], last[0][0])
         )
         moving.leave_out(other_pro[i])
-        if p or items or moving.straddling:
+        if p or items or moving.straddling_count:
             out[i] = strongest_case(
                 tree, pos, p, counted[p], near, items, limit, lower, partial(within, p), moving
             )
@@ -322,8 +328,9 @@ def sweep_tallies(group: GroupEvidence) -> None:
     # A neutral unit of several figures and no denial is counted with the simple units
     # by a statement its figures' span lies wholly within (for it: all its figures do),
     # wholly below (against it: as its highest figure, the one nearest to the
-    # statement) or wholly above (as its lowest); any other statement whose limits the
-    # span meets judges it with the others.
+    # statement) or wholly above (as its lowest); for any other statement whose limits
+    # the span meets, it is judged with the others if a figure of it lies within the
+    # window (_Touching), and counted otherwise (_straddling_against).
     spans_of = [(sp.lo_order[0], sp.his[-1], (u, sp, d)) for u, sp, d in several]
     by_hi = sorted(simple + [(lo, hi, u) for lo, hi, (u, _, _) in spans_of], key=lambda t: t[1])
     his = [t[1] for t in by_hi]
