@@ -297,6 +297,20 @@ def many_voices(root: Path, voices: int, deniers: int) -> Store:
     return load_store(root)
 
 
+def counting_judgements(monkeypatch: Any) -> list[object]:
+    """The statements each unit is judged for, one by one, from now on (the sweep judges
+    through ``tallies.judge``)."""
+    judged: list[object] = []
+    judge = tallies.judge
+
+    def counting(group: GroupEvidence, q: Any, spans: Any, denials: Any) -> Any:
+        judged.append(q)
+        return judge(group, q, spans, denials)
+
+    monkeypatch.setattr(tallies, "judge", counting)
+    return judged
+
+
 def test_origins_that_only_deny_are_counted_with_the_common_units(
     tmp_path: Path, monkeypatch: Any
 ) -> None:
@@ -307,14 +321,7 @@ def test_origins_that_only_deny_are_counted_with_the_common_units(
     key = ("siege", "killed")
     with path(exact=True):
         walked = analyse(StoreEvidence(store).group(key))
-    judged: list[object] = []
-    judge = tallies.judge
-
-    def counting(group: GroupEvidence, q: Any, spans: Any, denials: Any) -> Any:
-        judged.append(q)
-        return judge(group, q, spans, denials)
-
-    monkeypatch.setattr(tallies, "judge", counting)  # (the sweep judges through tallies)
+    judged = counting_judgements(monkeypatch)
     ev = StoreEvidence(store).group(key)
     swept = analyse(ev)
     assert judged == []
@@ -352,14 +359,7 @@ def test_origins_of_two_far_figures_are_counted_not_judged_for_every_statement(
     key = ("siege", "killed")
     with path(exact=True):
         walked = analyse(StoreEvidence(store).group(key))
-    judged: list[object] = []
-    judge = tallies.judge
-
-    def counting(group: GroupEvidence, q: Any, spans: Any, denials: Any) -> Any:
-        judged.append(q)
-        return judge(group, q, spans, denials)
-
-    monkeypatch.setattr(tallies, "judge", counting)
+    judged = counting_judgements(monkeypatch)
     ev = StoreEvidence(store).group(key)
     swept = analyse(ev)
     assert swept == walked
