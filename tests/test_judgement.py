@@ -2677,3 +2677,31 @@ def test_an_outlet_that_printed_the_words_first_keeps_its_count(
     store = load_store(world(make_store, *rows))
     ev = StoreEvidence(store).group(("dresk-shelling", "civilian_deaths"))
     assert "harbor-9" not in ev.superseded and ev.relayed_from["mod-9"].id == "harbor-9"
+
+
+def test_an_estimate_stays_when_an_origin_revises_its_figure_to_agree(
+    make_store: Callable[..., Path],
+) -> None:
+    """Open Ward counts 10 on the 5th, Watchlight 18; on the 6th Open Ward says 18 too.
+    The origins differed, so the toll is still estimated — 18, from both, with the 10
+    named as revised — instead of the estimate vanishing as evidence came in (DESIGN
+    §4: an estimate never vanishes; an analyst's trial)."""
+    rows = [
+        "{id: ward-10, subject: dresk-shelling, property: civilian_deaths, value: 10, "
+        "source: meridian-0305, claimant: open-ward}",
+        "{id: watch-18, subject: dresk-shelling, property: civilian_deaths, value: 18, "
+        "source: harbor-0305, claimant: watchlight}",
+    ]
+    before = estimate(run(world(make_store, *rows)), "dresk-shelling", "civilian_deaths")
+    assert before is not None
+    rows.append(
+        "{id: ward-18, subject: dresk-shelling, property: civilian_deaths, value: 18, "
+        "source: meridian-0306, claimant: open-ward}"
+    )
+    est = estimate(run(world(make_store, *rows)), "dresk-shelling", "civilian_deaths")
+    assert est is not None
+    assert (est["low"], est["best"], est["high"], est["best_origins"]) == (18, 18, 18, 2), est
+    assert est["basis"].endswith("figures their own origins revised since: 10 (open-ward)"), est
+    # One origin revising itself, with nobody else, is a revision (CC105), no estimate.
+    alone = run(world(make_store, rows[0], rows[2]))
+    assert estimate(alone, "dresk-shelling", "civilian_deaths") is None

@@ -40,6 +40,7 @@ from typing import Any
 from claimcheck.analysis.estimates.basis import (
     basis_text,
     overtaken_clause,
+    revised_clause,
     vague_left_out,
     with_concession,
     with_confirmed_floor,
@@ -66,6 +67,27 @@ __all__ = ["Estimate", "estimate_group"]
 _SIDES_ONLY = "every figure comes from a side with a stake in it"
 
 
+def _revised_to_agree(
+    ev: GroupEvidence, evidence: list[Claim], said: set[int], origins: set[int]
+) -> list[Claim]:
+    """Where every origin now gives one figure, the figures some of them gave before
+    that differed from it (revised since by their own origin, not withdrawn as lowered):
+    the origins differed, so the group is estimated."""
+    if len(said) != 1 or len(origins) < 2:
+        return []
+    statement_of = ev.statement_by_claim
+    (now,) = said
+    claims = ev.store.claims
+    return [
+        claims[x]
+        for x in ev.superseded
+        if x not in ev.latest.lowered
+        and claims[x].stance == "asserts"
+        and statement_of[x].index != now
+        and not ev.statement_supports(statement_of[x], ev.statements[now])
+    ]
+
+
 def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | None:
     """The estimate for a quantity group whose origins' cited figures differ, else None."""
     if ev.type != "quantity" or not ev.single:
@@ -90,10 +112,15 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     for c in evidence:
         said.add(statement_of[c.id].index)
         origins.add(origin[c.id])
+    revised: list[Claim] = []
     if (len(said) < 2 or len(origins) < 2) and not (evidence and ev.overtaken):
         # One figure, or one origin revising itself (CC105-CC107). (Other origins'
-        # figures that a later, higher one overtook differed: the estimate is that one.)
-        return None
+        # figures that a later, higher one overtook differed: the estimate is that one.
+        # So did an origin's figure it revised since to agree: a hospital's 10, then
+        # 18 as the NGO said — an estimate never vanishes as evidence comes in.)
+        revised = _revised_to_agree(ev, evidence, said, origins)
+        if not revised:
+            return None
     credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]
     # Below what a side concedes of its own losses: not a credible low (nor best).
     concession = side_concession(ev, credible)
@@ -228,6 +255,8 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     if ev.overtaken:
         shown = {c.id for c in evidence} | ({c.id for c in neutral[0]} if neutral else set())
         names += overtaken_clause(ev, shown)
+    if revised:
+        names += revised_clause(ev, revised)
     if stated and len(stated) < len(used):  # (DESIGN §4: where a stated figure exists)
         names += vague_left_out(ev, [c for c in used if f[c.id].kind == "vague"])
     return Estimate(

@@ -175,6 +175,23 @@ def overtaken_clause(ev: GroupEvidence, evidence: set[str]) -> str:
     )
 
 
+def revised_clause(ev: GroupEvidence, revised: list[Claim]) -> str:
+    """The basis's words on figures their own origins revised since to the figure all
+    now give: the latest few, by whom."""
+    seen: dict[tuple[str, str], None] = {}
+    for c in sorted(
+        revised, key=lambda c: (ev.said_on(c) is not None, str(ev.said_on(c))), reverse=True
+    ):
+        seen.setdefault((_said(ev, c), figure_source(ev, c).speaker), None)
+    named = [f"{said} ({who})" for said, who in list(seen)[:_NAMED_OVERTAKEN]]
+    more = len(seen) - len(named)
+    return (
+        "; figures their own origins revised since: "
+        + ", ".join(named)
+        + (f" and {more} more" if more else "")
+    )
+
+
 def _said(ev: GroupEvidence, c: Claim) -> str:
     """A claim's figure as the basis names it (a relay's: the one it relays)."""
     return str(ev.statement_by_claim[c.id].value if c.id in ev.reworded else c.parsed)
