@@ -2705,3 +2705,27 @@ def test_an_estimate_stays_when_an_origin_revises_its_figure_to_agree(
     # One origin revising itself, with nobody else, is a revision (CC105), no estimate.
     alone = run(world(make_store, rows[0], rows[2]))
     assert estimate(alone, "dresk-shelling", "civilian_deaths") is None
+
+
+def test_a_best_at_a_ranges_lower_end_says_the_support_is_the_ranges(
+    make_store: Callable[..., Path],
+) -> None:
+    """Open Ward counts 10, Watchlight 18, and the Harbor Times writes "between 10 and
+    18": the range has the most support (both counts lie within it), and the best is
+    its lower end, 10. The basis says the support is the range's, not the 10's —
+    Watchlight's 18 does not back the 10 (an analyst's trial: "best 10: the figure
+    given by open-ward, harbor-times, supported by 3 independent origins")."""
+    rows = (
+        "{id: ward-10, subject: dresk-shelling, property: civilian_deaths, value: 10, "
+        "source: meridian-0305, claimant: open-ward}",
+        "{id: watch-18, subject: dresk-shelling, property: civilian_deaths, value: 18, "
+        "source: lantern-0305, claimant: watchlight}",
+        "{id: harbor-range, subject: dresk-shelling, property: civilian_deaths, "
+        "value: between 10 and 18, source: harbor-0305}",
+    )
+    est = estimate(run(world(make_store, *rows)), "dresk-shelling", "civilian_deaths")
+    assert est is not None and est["best"] == 10, est
+    assert est["basis"].startswith(
+        "best 10: the figure given by open-ward, and the lower end of the range between 10 "
+        "and 18 given by harbor-times, the range supported by 3 independent origins"
+    ), est

@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from claimcheck.analysis.estimates.estimate import bound_text, figure_text
-from claimcheck.analysis.estimates.figures import figure_source
+from claimcheck.analysis.estimates.figures import figure_source, kind_of
 from claimcheck.analysis.estimates.floors import Concession
 from claimcheck.analysis.grades import admission
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.model import Claim
+from claimcheck.values import Quantity
 
 
 def basis_text(
@@ -42,11 +43,28 @@ def basis_text(
         if best_open
         else "the figure"
     )
-    text = (
-        f"best {'more than ' if best_open else ''}{figure_text(best)}: "
-        f"{what} given by {', '.join(who)}, "
-        f"supported by {n_best} independent origin{'s' if n_best != 1 else ''}"
-    )
+    supported = f"supported by {n_best} independent origin{'s' if n_best != 1 else ''}"
+    ranges = [cid for cid in best_claims if _is_range(ev, claims[cid])]
+    if ranges and not vague_only and not best_open:
+        # A range's lower end: the support is the range's (every figure within it), not
+        # the end's — "between 10 and 18" is supported by a 10 and an 18.
+        points = sorted(
+            {figure_source(ev, claims[c]).speaker for c in best_claims if c not in ranges}
+        )
+        spans = sorted({said(claims[c]) for c in ranges})
+        by = sorted({figure_source(ev, claims[c]).speaker for c in ranges})
+        text = f"best {figure_text(best)}: " + (
+            f"the figure given by {', '.join(points)}, and " if points else ""
+        )
+        text += (
+            f"the lower end of the range {', '.join(spans)} given by {', '.join(by)}, "
+            f"the range {supported}"
+        )
+    else:
+        text = (
+            f"best {'more than ' if best_open else ''}{figure_text(best)}: "
+            f"{what} given by {', '.join(who)}, {supported}"
+        )
     shown = sorted({said(c) for c in left_out})
     if shown:
         text += f"; left out as improbable: {', '.join(shown)}"
@@ -190,6 +208,12 @@ def revised_clause(ev: GroupEvidence, revised: list[Claim]) -> str:
         + ", ".join(named)
         + (f" and {more} more" if more else "")
     )
+
+
+def _is_range(ev: GroupEvidence, c: Claim) -> bool:
+    """Whether a claim's figure (a relay's: the one it relays) is a range."""
+    value = ev.statement_by_claim[c.id].value
+    return isinstance(value, Quantity) and kind_of(value) == "range"
 
 
 def _said(ev: GroupEvidence, c: Claim) -> str:
