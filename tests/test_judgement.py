@@ -2729,3 +2729,18 @@ def test_a_best_at_a_ranges_lower_end_says_the_support_is_the_ranges(
         "best 10: the figure given by open-ward, and the lower end of the range between 10 "
         "and 18 given by harbor-times, the range supported by 3 independent origins"
     ), est
+
+
+def test_a_best_from_a_floor_is_called_a_bound(make_store: Callable[..., Path]) -> None:
+    """Open Ward's "at least 30" against the army's 0: the best, 30, is the bound Open
+    Ward gave, not a figure (an analyst's trial: "best 30: the figure given by
+    hospital" for an "at least 30")."""
+    rows = (
+        "{id: ward-30, subject: dresk-shelling, property: civilian_deaths, "
+        "value: at least 30, source: meridian-0305, claimant: open-ward}",
+        "{id: army-0, subject: dresk-shelling, property: civilian_deaths, value: 0, "
+        "source: lantern-0305, claimant: korvalian-army}",
+    )
+    est = estimate(run(world(make_store, *rows)), "dresk-shelling", "civilian_deaths")
+    assert est is not None and est["best"] == 30, est
+    assert est["basis"].startswith("best 30: the bound given by open-ward"), est

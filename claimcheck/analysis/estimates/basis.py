@@ -40,11 +40,11 @@ def basis_text(
         "the size of " + ", ".join(sorted({f"'{said(claims[c])}'" for c in best_claims})) + ","
         if vague_only
         else "the bound"
-        if best_open
+        if best_open or all(_kind(ev, claims[c]) == "floor" for c in best_claims)
         else "the figure"
     )
     supported = f"supported by {n_best} independent origin{'s' if n_best != 1 else ''}"
-    ranges = [cid for cid in best_claims if _is_range(ev, claims[cid])]
+    ranges = [cid for cid in best_claims if _kind(ev, claims[cid]) == "range"]
     if ranges and not vague_only and not best_open:
         # A range's lower end: the support is the range's (every figure within it), not
         # the end's — "between 10 and 18" is supported by a 10 and an 18.
@@ -210,10 +210,11 @@ def revised_clause(ev: GroupEvidence, revised: list[Claim]) -> str:
     )
 
 
-def _is_range(ev: GroupEvidence, c: Claim) -> bool:
-    """Whether a claim's figure (a relay's: the one it relays) is a range."""
+def _kind(ev: GroupEvidence, c: Claim) -> str | None:
+    """What a claim's figure (a relay's: the one it relays) offers: a point, a range, a
+    floor ... (:func:`~claimcheck.analysis.estimates.figures.kind_of`)."""
     value = ev.statement_by_claim[c.id].value
-    return isinstance(value, Quantity) and kind_of(value) == "range"
+    return kind_of(value) if isinstance(value, Quantity) else None
 
 
 def _said(ev: GroupEvidence, c: Claim) -> str:
