@@ -2744,3 +2744,27 @@ def test_a_best_from_a_floor_is_called_a_bound(make_store: Callable[..., Path]) 
     est = estimate(run(world(make_store, *rows)), "dresk-shelling", "civilian_deaths")
     assert est is not None and est["best"] == 30, est
     assert est["basis"].startswith("best 30: the bound given by open-ward"), est
+
+
+def test_an_estimate_resting_on_one_anonymous_source_says_its_basis_is_weak(
+    make_store: Callable[..., Path],
+) -> None:
+    """ "Medical sources in Dresk" (anonymous) say 40; the army says 3, left out as a
+    party's figure a neutral origin contradicts. The estimate rests on one anonymous
+    source and says so (an analyst's trial: 40/40/40 with no word of its weakness);
+    with Open Ward's named 40 beside it, it does not."""
+    rows = [
+        "{id: medics-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: meridian-0305, claimant: dresk-medical-sources}",
+        "{id: army-3, subject: dresk-shelling, property: civilian_deaths, value: 3, "
+        "source: lantern-0305, claimant: korvalian-army}",
+    ]
+    est = estimate(run(world(make_store, *rows)), "dresk-shelling", "civilian_deaths")
+    assert est is not None and est["best"] == 40, est
+    assert est["basis"].endswith("its best rests on one anonymous source, so the basis is weak")
+    rows.append(
+        "{id: ward-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: harbor-0305, claimant: open-ward}"
+    )
+    est = estimate(run(world(make_store, *rows)), "dresk-shelling", "civilian_deaths")
+    assert est is not None and "weak" not in est["basis"], est

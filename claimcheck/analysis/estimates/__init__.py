@@ -65,6 +65,9 @@ __all__ = ["Estimate", "estimate_group"]
 
 #: Why an estimate is weak when no neutral origin stands behind any figure.
 _SIDES_ONLY = "every figure comes from a side with a stake in it"
+#: Why an estimate is weak when its best rests on one anonymous source alone (anonymous
+#: claimants weigh less than named ones: DESIGN §4).
+_ANONYMOUS_ONLY = "its best rests on one anonymous source"
 
 
 def _revised_to_agree(
@@ -241,6 +244,11 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         cid in f and f[cid].kind == "floor" and q[cid].low_open and q[cid].low == best
         for cid in best_claims
     )
+    if weak is None and n_best == 1 and best_claims:
+        # (one anonymous source behind the best: "medical sources" alone)
+        support = ev.tally(statement_of[best_claims[0]]).support
+        if support.anonymous and not support.named and not support.sides:
+            weak = _ANONYMOUS_ONLY
     names = basis_text(
         ev, best, best_open, n_best, best_claims, weak, left_out, challenged, vague_only
     )
