@@ -58,7 +58,8 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
     if group.agreeing:
         return Conflicts([], [], 0)
     latest = group.latest
-    asserted, partner = _partners(group, frozenset(latest.superseded))
+    standing, partners = _partners(group, frozenset(latest.superseded))
+    asserted, partner = list(standing), dict(partners)  # (shared: added to below)
     claims = group.store.claims
     for cid, x in _raised(group, partner, latest.superseded, latest.withdrawn).items():
         partner[cid] = x
@@ -126,14 +127,35 @@ def _raised(
     figure towards another's revised it, CC105: a paper's 9, then the ministry's 22
     and the paper's own); nor by a figure ``withdrawn`` (lowered since, or replaced by
     one no higher)."""
-    if len(withdrawn) == len(superseded):
+    if len(withdrawn) == len(superseded) or not group.interval or not group.single:
         return {}
-    statement_of = group.statement_by_claim
-    _, with_raised = _partners(group, withdrawn)
+    statement_of, claims = group.statement_by_claim, group.store.claims
+    alone = [
+        c
+        for st in group.statements
+        if st.stance == "asserts"
+        for c in st.claims
+        if c.id not in superseded and c.id not in partner
+    ]
+    if not alone:
+        return {}
+    # (only raised figures over some lone figure's upper limit may dispute it from
+    # above: in a growing daily toll, none — each origin's earlier figures lie below)
+    lowest_top = min(group.limits(statement_of[c.id].value)[1] for c in alone)
+    raised = [
+        claims[x]
+        for x in superseded
+        if x not in withdrawn
+        and claims[x].stance == "asserts"
+        and bounds(statement_of[x].value)[0] > lowest_top
+    ]
+    if not raised:
+        return {}
+    with_raised = _interval_partners(group, alone + raised)
     out: dict[str, Claim] = {}
     for cid, x in with_raised.items():
         newest = superseded.get(x.id)
-        if cid in partner or cid in superseded or newest is None:
+        if cid in superseded or newest is None:
             continue
         top = group.limits(statement_of[cid].value)[1]
         low = bounds(statement_of[x.id].value)[0]
@@ -149,7 +171,20 @@ def _raised(
 
 def _partners(group: GroupEvidence, out: frozenset[str]) -> tuple[list[Claim], dict[str, Claim]]:
     """The asserted claims still standing (not ``out``), and for each in a dispute a
-    partner."""
+    partner (found once per group and ``out``: the latest figures, the overtaken ones
+    and the conflicts ask alike)."""
+    memo: dict[frozenset[str], tuple[list[Claim], dict[str, Claim]]] = group.memo.setdefault(
+        "partners", {}
+    )  # type: ignore[assignment]
+    found = memo.get(out)
+    if found is None:
+        found = memo[out] = _find_partners(group, out)
+    return found
+
+
+def _find_partners(
+    group: GroupEvidence, out: frozenset[str]
+) -> tuple[list[Claim], dict[str, Claim]]:
     asserted = [
         c for st in group.statements if st.stance == "asserts" for c in st.claims if c.id not in out
     ]
