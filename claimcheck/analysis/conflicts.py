@@ -2,30 +2,22 @@
 
 Two asserted values conflict when no single truth satisfies both (CC101–CC103); an
 assertion conflicts with another origin's denial of what it implies (CC104). Growth of a
-running toll is no conflict, nor is a figure its own origin has revised. Conflicts are
-found from the extreme claims of other origins through sorted bounds, never by pairs of
-the group (except to list the pairs when the claims involved are few).
+running toll is no conflict, nor is a figure its own origin has withdrawn (one it raised
+is still its count of its day). Who is in a dispute is found from the extreme claims of
+other origins through sorted bounds (:mod:`.partners`), never by pairs of the group
+(except to list the pairs when the claims involved are few).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from itertools import accumulate, chain, islice
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from claimcheck.analysis.growth import (
-    CONTEMPORARY_DAYS,
-    ByStakeAndDay,
-    on_last_day,
-    rivals,
-    steep,
-)
-from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
+from claimcheck.analysis.intervals import bounds
+from claimcheck.analysis.partners import interval_partners, partners
 from claimcheck.analysis.statements import Conflicts, Statement
 from claimcheck.model import Claim
-from claimcheck.values.quantity import INF
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -58,8 +50,8 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
     if group.agreeing:
         return Conflicts([], [], 0)
     latest = group.latest
-    standing, partners = _partners(group, frozenset(latest.superseded))
-    asserted, partner = list(standing), dict(partners)  # (shared: added to below)
+    standing, paired = partners(group, frozenset(latest.superseded))
+    asserted, partner = list(standing), dict(paired)  # (shared: added to below)
     claims = group.store.claims
     for cid, x in _raised(group, partner, latest.superseded, latest.withdrawn).items():
         partner[cid] = x
@@ -85,7 +77,7 @@ def lower_in_dispute(
     neutral count only when another neutral count disputes it from above: the rebels'
     70 the day a hospital counts 34 does not make the hospital's count no count of its
     day."""
-    asserted, partner = _partners(group, frozenset(superseded))
+    asserted, partner = partners(group, frozenset(superseded))
     units = group.units
     raised = {
         cid
@@ -103,7 +95,7 @@ def lower_in_dispute(
     neutral = [c for c in asserted if units[c.id].stake is None]
     if any(units[cid].stake is None for cid in found):
         # (each neutral count against the neutral ones alone)
-        among = _interval_partners(group, neutral) if group.interval else {}
+        among = interval_partners(group, neutral) if group.interval else {}
         found = {
             cid
             for cid in found
@@ -151,7 +143,7 @@ def _raised(
     ]
     if not raised:
         return {}
-    with_raised = _interval_partners(group, alone + raised)
+    with_raised = interval_partners(group, alone + raised)
     out: dict[str, Claim] = {}
     for cid, x in with_raised.items():
         newest = superseded.get(x.id)
@@ -167,32 +159,6 @@ def _raised(
         if low[0] - top[0] > daily:
             out[cid] = x
     return out
-
-
-def _partners(group: GroupEvidence, out: frozenset[str]) -> tuple[list[Claim], dict[str, Claim]]:
-    """The asserted claims still standing (not ``out``), and for each in a dispute a
-    partner (found once per group and ``out``: the latest figures, the overtaken ones
-    and the conflicts ask alike)."""
-    memo: dict[frozenset[str], tuple[list[Claim], dict[str, Claim]]] = group.memo.setdefault(
-        "partners", {}
-    )  # type: ignore[assignment]
-    found = memo.get(out)
-    if found is None:
-        found = memo[out] = _find_partners(group, out)
-    return found
-
-
-def _find_partners(
-    group: GroupEvidence, out: frozenset[str]
-) -> tuple[list[Claim], dict[str, Claim]]:
-    asserted = [
-        c for st in group.statements if st.stance == "asserts" for c in st.claims if c.id not in out
-    ]
-    if not group.single or len(group.statements) < 2 or not asserted:
-        return asserted, {}
-    if group.interval:
-        return asserted, _interval_partners(group, asserted)
-    return asserted, _discrete_partners(group, asserted)
 
 
 def _clash(group: GroupEvidence, a: Claim, b: Claim) -> bool:
@@ -228,173 +194,6 @@ def _pairs(
         p = partner[c.id]
         pairs.add((c.id, p.id) if c.id < p.id else (p.id, c.id))
     return sorted(pairs)[:MAX_PAIRS], None
-
-
-def _discrete_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, Claim]:
-    origin = group.credited
-    statement_of = group.statement_by_claim
-    values: dict[int, dict[object, Claim]] = defaultdict(dict)
-    for c in asserted:
-        values[origin[c.id]].setdefault(statement_of[c.id].value.key, c)
-    partner: dict[str, Claim] = {}
-    # Two origins with distinct values are enough to find anyone's partner.
-    samples: list[tuple[int, object, Claim]] = []
-    for o, vals in values.items():
-        for k, c in list(vals.items())[:2]:
-            samples.append((o, k, c))
-    # The first sample of another origin and another value: among the first three
-    # samples of other values (an origin has two), found through the first three of
-    # each value — not by trying every sample for every claim.
-    firsts: list[int] = []
-    seen: Counter[object] = Counter()
-    for n, (_, k, _) in enumerate(samples):
-        if seen[k] < 3:
-            seen[k] += 1
-            firsts.append(n)
-    for c in asserted:
-        o, k = origin[c.id], statement_of[c.id].value.key
-        others = islice((n for n in firsts if samples[n][1] != k), 3)
-        for n in others:
-            if samples[n][0] != o:
-                partner[c.id] = samples[n][2]
-                break
-        # (no sample fits: then no other origin states another value — a third
-        # value of an origin is never needed, its first two differ)
-    return partner
-
-
-def _interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, Claim]:
-    """For each claim, the most distant claim of another origin it conflicts with."""
-    origin = group.credited
-    statement_of = group.statement_by_claim
-    growth = group.cumulative and group.thresholds.cumulative_growth
-    units = group.units
-    info = []
-    for c in asserted:
-        lo, hi = bounds(statement_of[c.id].value)
-        info.append((c, lo, hi, origin[c.id]))
-    partner: dict[str, Claim] = {}
-    # Without growth no figure is provisional: every claim may partner every other.
-    interim_of = group.provisional if growth else (lambda c: False)
-
-    # A later, higher figure overtakes a provisional one: not its partner (growth). A
-    # relay speaks as of its source.
-    when = {c.id: group.when(c) for c in asserted}
-
-    def start(c: Claim) -> float:
-        as_of = when[c.id]
-        return as_of.low.toordinal() if as_of is not None and as_of.known else -INF
-
-    by_start = sorted(info, key=lambda t: start(t[0]))
-    starts = [start(t[0]) for t in by_start]
-    prefix_top = list(
-        accumulate(
-            ([(lo, o, c)] for c, lo, _, o in by_start),
-            lambda acc, item: best_two(acc, item[0], higher=True),
-        )
-    )
-    top_all = prefix_top[-1] if prefix_top else []
-    final = [(hi, o, c) for c, _, hi, o in info if not interim_of(c)]
-    bottom_final = _extremes(iter(final), higher=False)
-    interim = sorted(
-        ((when[c.id].high.toordinal(), hi, o, c) for c, _, hi, o in info if interim_of(c)),  # type: ignore[union-attr]
-        key=lambda t: t[0],
-    )
-    # A figure of another stake given within CONTEMPORARY_DAYS of an interim one and
-    # rising steeply over it does not outgrow it (see growth.outgrows): of each stake
-    # (None: neutral) and day, its highest figures, and its lowest interim ones.
-    side = {c.id: units[c.id].stake for c, *_ in info} if growth else {}
-    highs, lows = ByStakeAndDay(higher=True), ByStakeAndDay(higher=False)
-    # (most groups: one stake, or no interim figure: nothing to weigh; but one stake's
-    # figures given after the subject ended are weighed against each other too)
-    stakes = bool(interim) and len(set(side.values())) > 1
-    last = group.end.toordinal() if interim and group.end is not None else None
-    ended = last is not None and interim[-1][0] > last
-    for c, lo, _, o in info if stakes or ended else ():
-        if when[c.id] is not None and when[c.id].known:  # type: ignore[union-attr]
-            highs.add(side[c.id], when[c.id].low.toordinal(), (lo, o, c))  # type: ignore[union-attr]
-    for day, hi, o, c in interim if stakes or ended else ():
-        lows.add(side[c.id], day, (hi, o, c))
-    # Given on the subject's last day, a side's figure does not grow into the other
-    # side's, and given after it ended, into another stake's (growth.outgrows): of each
-    # stake, the highest figures given after that day, and for those, the lowest figures
-    # given on it or after it.
-    end = group.end.toordinal() if stakes and group.end is not None else None
-    after_end: dict[str | None, list[Item]] = defaultdict(list)
-    on_end: dict[str | None, list[Item]] = defaultdict(list)
-    ended_low: dict[str | None, list[Item]] = defaultdict(list)
-    if end is not None:
-        for c, lo, _, o in info:
-            if start(c) > end:
-                after_end[side[c.id]] = best_two(after_end[side[c.id]], (lo, o, c), higher=True)
-        for day, hi, o, c in interim:
-            if day > end:
-                ended_low[side[c.id]] = best_two(ended_low[side[c.id]], (hi, o, c), higher=False)
-            elif on_last_day(group, when[c.id]):  # type: ignore[arg-type]
-                on_end[side[c.id]] = best_two(on_end[side[c.id]], (hi, o, c), higher=False)
-    ends = [t[0] for t in interim]
-    suffix_bottom: list[list[tuple[Bound, int, Claim]]] = [[] for _ in range(len(interim) + 1)]
-    for i in range(len(interim) - 1, -1, -1):
-        _, hi, o, c = interim[i]
-        suffix_bottom[i] = best_two(suffix_bottom[i + 1], (hi, o, c), higher=False)
-    for c, lo_c, hi_c, o in info:
-        below, above = group.limits(statement_of[c.id].value)
-        as_of = when[c.id]
-        mine = side.get(c.id)
-        if interim_of(c):
-            assert as_of is not None
-            day = as_of.high.toordinal()
-            n = bisect_right(starts, day)
-            top = prefix_top[n - 1] if n else []
-            if stakes:  # (and another stake's steep rise within days: a dispute, not growth)
-                near = highs.others(mine, day + 1, day + CONTEMPORARY_DAYS)
-                top = _extremes(chain(top, (t for t in near if steep(hi_c, t[0]))), higher=True)
-            if ended and day > last:  # type: ignore[operator]
-                # (given after the end: its own stake's steep rise within days too)
-                near = highs.of(mine, day + 1, day + CONTEMPORARY_DAYS)
-                top = _extremes(chain(top, (t for t in near if steep(hi_c, t[0]))), higher=True)
-            if end is not None and day > end:  # (then any of another stake's)
-                later = (t for stake, ts in after_end.items() if stake != mine for t in ts)
-                top = _extremes(chain(top, later), higher=True)
-            elif end is not None and mine is not None and on_last_day(group, as_of):
-                # (then any of the other side's)
-                later = (t for stake, ts in after_end.items() if rivals(stake, mine) for t in ts)
-                top = _extremes(chain(top, later), higher=True)
-        else:
-            top = top_all
-        y = _other(top, o)
-        if y is not None and y[0] > above:
-            partner[c.id] = y[2]
-            continue
-        y = _other(bottom_final, o)
-        if y is None or not y[0] < below:
-            k = bisect_left(ends, as_of.low.toordinal()) if as_of is not None and as_of.known else 0
-            bottom = suffix_bottom[k]
-            if ended and as_of is not None and as_of.known:
-                # (its own stake's figure given after the end in the days just before,
-                # steeply passed)
-                day = as_of.low.toordinal()
-                first = max(day - CONTEMPORARY_DAYS, last + 1)  # type: ignore[operator]
-                near = lows.of(mine, first, day - 1)
-                steeply = (t for t in near if steep(t[0], lo_c))
-                bottom = _extremes(chain(bottom, steeply), higher=False)
-            if stakes and as_of is not None and as_of.known:
-                # (another stake's interim figure of the days just before, steeply passed)
-                day = as_of.low.toordinal()
-                near = lows.others(mine, day - CONTEMPORARY_DAYS, day - 1)
-                steeply = (t for t in near if steep(t[0], lo_c))
-                bottom = _extremes(chain(bottom, steeply), higher=False)
-                if end is not None and day > end:
-                    # (the other side's of the last day, and another stake's given since)
-                    given = chain(
-                        (t for stake, ts in on_end.items() if rivals(stake, mine) for t in ts),
-                        (t for stake, ts in ended_low.items() if stake != mine for t in ts),
-                    )
-                    bottom = _extremes(chain(bottom, given), higher=False)
-            y = _other(bottom, o)
-        if y is not None and y[0] < below:
-            partner[c.id] = y[2]
-    return partner
 
 
 def find_stance_conflicts(group: GroupEvidence) -> Conflicts:
@@ -486,18 +285,3 @@ def find_clusters(group: GroupEvidence) -> list[list[Claim]]:
         out = [[c for st in asserted for c in st.claims]]
     out += [list(st.claims) for st in group.statements if st.stance == "denies"]
     return out
-
-
-def _extremes(items: Iterable[Item], *, higher: bool) -> list[Item]:
-    acc: list[Item] = []
-    for item in items:
-        acc = best_two(acc, item, higher=higher)
-    return acc
-
-
-def _other(extremes: list[Item], origin: int) -> Item | None:
-    """The most extreme item not of ``origin``."""
-    for t in extremes:
-        if t[1] != origin:
-            return t
-    return None
