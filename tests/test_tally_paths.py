@@ -311,6 +311,19 @@ def counting_judgements(monkeypatch: Any) -> list[object]:
     return judged
 
 
+def walk_then_sweep(
+    store: Store, monkeypatch: Any
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], GroupEvidence, list[object]]:
+    """The siege's toll analysed by the walk, then by the sweep: both analyses, the
+    swept group, and the judgements the sweep made one by one."""
+    key = ("siege", "killed")
+    with path(exact=True):
+        walked = analyse(StoreEvidence(store).group(key))
+    judged = counting_judgements(monkeypatch)
+    ev = StoreEvidence(store).group(key)
+    return walked, analyse(ev), ev, judged
+
+
 def test_origins_that_only_deny_are_counted_with_the_common_units(
     tmp_path: Path, monkeypatch: Any
 ) -> None:
@@ -318,12 +331,7 @@ def test_origins_that_only_deny_are_counted_with_the_common_units(
     # sweep judges no unit here: every other is a neutral origin with one figure), and
     # the tallies stay the walk's.
     store = many_voices(tmp_path, voices=60, deniers=12)
-    key = ("siege", "killed")
-    with path(exact=True):
-        walked = analyse(StoreEvidence(store).group(key))
-    judged = counting_judgements(monkeypatch)
-    ev = StoreEvidence(store).group(key)
-    swept = analyse(ev)
+    walked, swept, ev, judged = walk_then_sweep(store, monkeypatch)
     assert judged == []
     assert swept == walked
     # Denying "118", v6 has the support of the wider denials of v1 (93-133), v5 (105-145,
@@ -356,12 +364,7 @@ def test_origins_of_two_far_figures_are_counted_not_judged_for_every_statement(
     )
     (tmp_path / "claims.yaml").write_text(claims + second, encoding="utf-8")
     store = load_store(tmp_path)
-    key = ("siege", "killed")
-    with path(exact=True):
-        walked = analyse(StoreEvidence(store).group(key))
-    judged = counting_judgements(monkeypatch)
-    ev = StoreEvidence(store).group(key)
-    swept = analyse(ev)
+    walked, swept, ev, judged = walk_then_sweep(store, monkeypatch)
     assert swept == walked
     assert len(ev.statements) == 70
     # Judged: each of the ten for the statements a figure of its lies within (its own
