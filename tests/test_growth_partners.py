@@ -118,35 +118,38 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
         asserted = [c for c in ev.claims if c.stance == "asserts" and c.id not in superseded]
         clashing = {a.id for a in asserted for b in asserted if a.id != b.id and _clash(ev, a, b)}
         # A figure its origin raised since (not withdrawn) names a dispute with a lower
-        # figure that no standing figure disputes, by more than its origin's count rose
-        # in a day: each such claim is in a dispute with one such figure (always, when
-        # there is one such figure; when there are several, the one find_conflicts
-        # tries may rise too fast: then none).
+        # figure that no standing figure disputes, by more than its origin rose a day to
+        # its next figure: each such claim is in a dispute with one such figure.
         value, when = ev.statement_by_claim, ev.when
         raised = [store.claims[x] for x in superseded if x not in ev.latest.withdrawn]
 
+        def next_rise(x: Any) -> float:  # its origin's rise a day, to its next figure
+            then = when(x)
+            later = [
+                (when(c).low, bounds(c.parsed)[0][0])  # type: ignore[union-attr]
+                for c in ev.claims
+                if ev.credited[c.id] == ev.credited[x.id]
+                and c.stance == "asserts"
+                and when(c) is not None
+                and when(c).known  # type: ignore[union-attr]
+                and when(c).low > then.high  # type: ignore[union-attr,operator]
+            ]
+            if not later:
+                return 0.0
+            day, figure = min(later)
+            return (figure - bounds(x.parsed)[0][0]) / max(1, (day - then.high).days)  # type: ignore[union-attr]
+
         def disputes(x: Any, a: Any) -> bool:
             top, low = ev.limits(value[a.id].value)[1], bounds(x.parsed)[0]
-            newest = superseded[x.id]
-            days = max(1, (when(newest).low - when(x).high).days)  # type: ignore[union-attr]
-            daily = (bounds(newest.parsed)[0][0] - low[0]) / days
-            return _clash(ev, a, x) and low > top and low[0] - top[0] > daily
+            return _clash(ev, a, x) and low > top and low[0] - top[0] > next_rise(x)
 
-        candidates = {
-            a.id: [x.id for x in raised if _clash(ev, a, x)]
-            for a in asserted
-            if a.id not in clashing
-        }
         rescued = {
             a.id: [x.id for x in raised if disputes(x, a)] for a in asserted if a.id not in clashing
         }
         rescued = {a: xs for a, xs in rescued.items() if xs}
-        assert found - clashing <= set(rescued) | (found & {x.id for x in raised})
-        for a in found - clashing - {x.id for x in raised}:
-            assert found & set(rescued[a])
-        for a, xs in rescued.items():
-            if len(candidates[a]) == 1:
-                assert a in found and xs[0] in found
+        assert found - clashing == set(rescued) | (found & {x.id for x in raised})
+        for xs in rescued.values():
+            assert found & set(xs)
         # Overtaken: exactly the figures a later, higher one of another origin outgrows
         # (in a dispute with a later, lower one too: the tallies know no growth) — but
         # not the lower side of a dispute, which was no count of its day (nor, of those
@@ -177,9 +180,7 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
             for a, xs in rescued.items()
             if any(stake[a] is not None or stake[x] is None for x in xs)
         }
-        assert expected - below_raised <= set(ev.overtaken) <= expected
-        for a in expected & below_raised - set(ev.overtaken):
-            assert a in found
+        assert set(ev.overtaken) == expected - below_raised
         for x, y in ev.overtaken.items():
             assert outgrows(ev, store.claims[x], y)
 

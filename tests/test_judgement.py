@@ -2701,7 +2701,7 @@ def test_an_estimate_stays_when_an_origin_revises_its_figure_to_agree(
     est = estimate(run(world(make_store, *rows)), "dresk-shelling", "civilian_deaths")
     assert est is not None
     assert (est["low"], est["best"], est["high"], est["best_origins"]) == (18, 18, 18, 2), est
-    assert est["basis"].endswith("figures their own origins revised since: 10 (open-ward)"), est
+    assert est["basis"].endswith("a figure its origin revised since: 10 (open-ward)"), est
     # One origin revising itself, with nobody else, is a revision (CC105), no estimate.
     alone = run(world(make_store, rows[0], rows[2]))
     assert estimate(alone, "dresk-shelling", "civilian_deaths") is None

@@ -10,6 +10,7 @@ other origins through sorted bounds (:mod:`.partners`), never by pairs of the gr
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from claimcheck.analysis.intervals import bounds
 from claimcheck.analysis.partners import interval_partners, partners
 from claimcheck.analysis.statements import Conflicts, Statement
 from claimcheck.model import Claim
+from claimcheck.values.quantity import INF
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -113,12 +115,13 @@ def _raised(
     """The figures no standing figure disputes (no ``partner``) that a figure its origin
     has raised since disputes from above — it is still its count of its day: a
     hospital's 10 the day an NGO counted 18, before the NGO's 19 the next day overtook
-    both — each with that figure. Not by a gap the raised figure's origin counted in a
-    day or less (a ministry's 100 and a paper's 95 of one day, then the ministry's 112:
-    the toll moving within the day); not a higher one (an origin that raised its own
-    figure towards another's revised it, CC105: a paper's 9, then the ministry's 22
-    and the paper's own); nor by a figure ``withdrawn`` (lowered since, or replaced by
-    one no higher)."""
+    both — each with such a figure (a neutral one first, then the highest). Not by a
+    gap no wider than the raised figure's origin rose a day to its next figure (a
+    paper's 95 and an NGO's 100 of one day, then the NGO's 112 the next: the toll
+    moving within the day); not a higher one (an origin that raised its own figure
+    towards another's revised it, CC105: a paper's 9, then the ministry's 22 and the
+    paper's own); nor by a figure ``withdrawn`` (lowered since, or replaced by one no
+    higher)."""
     if len(withdrawn) == len(superseded) or not group.interval or not group.single:
         return {}
     statement_of, claims = group.statement_by_claim, group.store.claims
@@ -134,31 +137,83 @@ def _raised(
     # (only raised figures over some lone figure's upper limit may dispute it from
     # above: in a growing daily toll, none — each origin's earlier figures lie below)
     lowest_top = min(group.limits(statement_of[c.id].value)[1] for c in alone)
-    raised = [
-        claims[x]
-        for x in superseded
-        if x not in withdrawn
-        and claims[x].stance == "asserts"
-        and bounds(statement_of[x].value)[0] > lowest_top
-    ]
+    raised = sorted(
+        (
+            claims[x]
+            for x in superseded
+            if x not in withdrawn
+            and claims[x].stance == "asserts"
+            and bounds(statement_of[x].value)[0] > lowest_top
+        ),
+        key=lambda x: (bounds(statement_of[x.id].value)[0], x.id),
+        reverse=True,
+    )
     if not raised:
         return {}
-    with_raised = interval_partners(group, alone + raised)
+    rise = _daily_rise(group, raised)
+    units = group.units
+    # (a neutral count's first: only one makes a neutral figure no count of its day)
+    tiers = [
+        [x for x in raised if units[x.id].stake is None],
+        [x for x in raised if units[x.id].stake is not None],
+    ]
     out: dict[str, Claim] = {}
-    for cid, x in with_raised.items():
-        newest = superseded.get(x.id)
-        if cid in superseded or newest is None:
-            continue
-        top = group.limits(statement_of[cid].value)[1]
-        low = bounds(statement_of[x.id].value)[0]
-        if not low > top:
-            continue
-        then, now = group.when(x), group.when(newest)
-        days = max(1, (now.low - then.high).days) if then and now else 1
-        daily = (bounds(statement_of[newest.id].value)[0][0] - low[0]) / days
-        if low[0] - top[0] > daily:
-            out[cid] = x
+    for c in alone:
+        found = _disputing(group, c, tiers, rise)
+        if found is not None:
+            out[c.id] = found
     return out
+
+
+#: Raised figures tried for one lone figure, at most (highest first).
+MAX_RAISED_TRIED = 256
+
+
+def _disputing(
+    group: GroupEvidence, c: Claim, tiers: list[list[Claim]], rise: dict[str, float]
+) -> Claim | None:
+    """The first raised figure (of ``tiers``, each highest first) over ``c``'s upper
+    limit by more than its origin's daily ``rise`` that cannot hold with ``c``."""
+    statement_of = group.statement_by_claim
+    top = group.limits(statement_of[c.id].value)[1]
+    for tier in tiers:
+        for x in tier[:MAX_RAISED_TRIED]:
+            low = bounds(statement_of[x.id].value)[0]
+            if not low > top:
+                break  # (the rest of the tier lies lower still)
+            if low[0] - top[0] > rise[x.id] and _clash(group, c, x):
+                return x
+    return None
+
+
+def _daily_rise(group: GroupEvidence, raised: list[Claim]) -> dict[str, float]:
+    """How much each raised figure's origin rose a day, from it to its next figure (0
+    when it gave none later)."""
+    statement_of, credited = group.statement_by_claim, group.credited
+    mine = {credited[x.id] for x in raised}
+    dated: dict[int, list[tuple[dt.date, float]]] = {}
+    for c in group.claims:
+        o = credited.get(c.id)
+        st = statement_of.get(c.id)
+        if o not in mine or st is None or c.stance != "asserts":
+            continue
+        when = group.when(c)
+        if when is not None and when.known:
+            dated.setdefault(o, []).append((when.low, bounds(st.value)[0][0]))
+    for found in dated.values():
+        found.sort()
+    rise: dict[str, float] = {}
+    for x in raised:
+        then = group.when(x)
+        found = dated.get(credited[x.id], [])
+        k = bisect_right(found, (then.high, INF)) if then is not None else len(found)
+        if then is None or k >= len(found):
+            rise[x.id] = 0.0
+            continue
+        day, figure = found[k]
+        low = bounds(statement_of[x.id].value)[0][0]
+        rise[x.id] = (figure - low) / max(1, (day - then.high).days)
+    return rise
 
 
 def _clash(group: GroupEvidence, a: Claim, b: Claim) -> bool:

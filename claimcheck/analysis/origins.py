@@ -11,10 +11,8 @@ claim id, never by file order. The units of corroboration these origins make are
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from functools import partial
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.in_print import IN_PRINT_REASONS, stale_in_print
@@ -285,7 +283,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             # (the same quote in a party's word — quoted, or its own media's — and in
             # outlets' own words: the outlets copied the party, not the party an
             # outlet; unless an outlet printed it first)
-            head = min(relay, key=partial(_first_said, ev))
+            head = _first_said(ev, relay)
             first = position[head.id]
             for c in relay:
                 if c is not head:
@@ -338,12 +336,22 @@ def party_word(ev: GroupEvidence, claim: Claim) -> bool:
     return ev.provenance.origin_key(claim).startswith("party:")
 
 
-def _first_said(ev: GroupEvidence, claim: Claim) -> tuple[dt.date, bool, str]:
-    """Which of a suspected relay's claims said it first: the earliest dated, a party's
-    word before an outlet's own of the same day, then by id."""
-    as_of = claim.as_of
-    day = as_of.low if as_of is not None and as_of.known else dt.date.max
-    return (day, not party_word(ev, claim), claim.id)
+def _first_said(ev: GroupEvidence, relay: list[Claim]) -> Claim:
+    """Which of a suspected relay's claims said it first: a party's word (the first by
+    id) — unless an outlet's own words are dated wholly before every party's word is
+    (then the earliest of those); with no party's word, the first of the relay."""
+    parties = [c for c in relay if party_word(ev, c)]
+    if not parties:
+        return relay[0]
+    dates = [c.as_of for c in parties]
+    if all(d is not None and d.known for d in dates):
+        first = min(d.low for d in dates)  # type: ignore[union-attr]
+        before = [
+            c for c in relay if c.as_of is not None and c.as_of.known and c.as_of.high < first
+        ]
+        if before:
+            return min(before, key=lambda c: (c.as_of.high, c.id))  # type: ignore[union-attr]
+    return min(parties, key=lambda c: c.id)
 
 
 def relays_by_choice(ev: GroupEvidence, claim: Claim) -> bool:

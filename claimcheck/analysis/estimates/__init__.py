@@ -39,6 +39,7 @@ from typing import Any
 
 from claimcheck.analysis.estimates.basis import (
     basis_text,
+    before_closing,
     overtaken_clause,
     revised_clause,
     vague_left_out,
@@ -50,6 +51,7 @@ from claimcheck.analysis.estimates.estimate import Estimate
 from claimcheck.analysis.estimates.figures import (
     Figures,
     best_supported,
+    claimed_value,
     figures_of,
     highest,
     lowest,
@@ -74,8 +76,8 @@ def _revised_to_agree(
     ev: GroupEvidence, evidence: list[Claim], said: set[int], origins: set[int]
 ) -> list[Claim]:
     """Where every origin now gives one figure, the figures some of them gave before
-    that differed from it (revised since by their own origin, not withdrawn as lowered):
-    the origins differed, so the group is estimated."""
+    that differed from it (revised since by their own origin, raised or lowered): the
+    origins differed, so the group is estimated."""
     if len(said) != 1 or len(origins) < 2:
         return []
     statement_of = ev.statement_by_claim
@@ -84,8 +86,7 @@ def _revised_to_agree(
     return [
         claims[x]
         for x in ev.superseded
-        if x not in ev.latest.lowered
-        and claims[x].stance == "asserts"
+        if claims[x].stance == "asserts"
         and statement_of[x].index != now
         and not ev.statement_supports(statement_of[x], ev.statements[now])
     ]
@@ -195,12 +196,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     by_value: dict[int, Figures] = {}
     f: dict[str, Figures] = {}
     for c in used:
-        # (a relay's, the figure it relays: its "23" citing "at least 23" is a floor)
-        value = (
-            c.parsed
-            if isinstance(c.parsed, Quantity) and c.id not in ev.reworded
-            else statement_of[c.id].value
-        )
+        value = claimed_value(ev, c)
         assert isinstance(value, Quantity)
         q[c.id] = value
         found = by_value.get(id(value))
@@ -260,11 +256,15 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     if confirmed is not None and under_confirmed:
         under = [c for c in evidence if c.id in under_confirmed]
         names = with_confirmed_floor(ev, names, weak, confirmed.at_floor, under)
+    # (the closing word on a weak basis stays last)
+    later: list[str] = []
     if ev.overtaken:
         shown = {c.id for c in evidence} | ({c.id for c in neutral[0]} if neutral else set())
-        names += overtaken_clause(ev, shown)
+        later.append(overtaken_clause(ev, shown))
     if revised:
-        names += revised_clause(ev, revised)
+        later.append(revised_clause(ev, revised))
+    if any(later):
+        names = before_closing(names, weak, [c.removeprefix("; ") for c in later if c])
     if stated and len(stated) < len(used):  # (DESIGN §4: where a stated figure exists)
         names += vague_left_out(ev, [c for c in used if f[c.id].kind == "vague"])
     return Estimate(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimcheck.analysis.estimates.estimate import bound_text, figure_text
-from claimcheck.analysis.estimates.figures import figure_source, kind_of
+from claimcheck.analysis.estimates.figures import claimed_value, figure_source, kind_of
 from claimcheck.analysis.estimates.floors import Concession
 from claimcheck.analysis.grades import admission
 from claimcheck.analysis.group import GroupEvidence
@@ -44,22 +44,20 @@ def basis_text(
         else "the figure"
     )
     supported = f"supported by {n_best} independent origin{'s' if n_best != 1 else ''}"
-    ranges = [cid for cid in best_claims if _kind(ev, claims[cid]) == "range"]
+    ranges = [cid for cid in best_claims if _range_from(ev, claims[cid], best)]
     if ranges and not vague_only and not best_open:
         # A range's lower end: the support is the range's (every figure within it), not
         # the end's — "between 10 and 18" is supported by a 10 and an 18.
         points = sorted(
             {figure_source(ev, claims[c]).speaker for c in best_claims if c not in ranges}
         )
-        spans = sorted({said(claims[c]) for c in ranges})
+        # (one wording of it: "10-18" and "between 10 and 18" are one range)
+        span = min(said(claims[c]) for c in ranges)
         by = sorted({figure_source(ev, claims[c]).speaker for c in ranges})
         text = f"best {figure_text(best)}: " + (
             f"the figure given by {', '.join(points)}, and " if points else ""
         )
-        text += (
-            f"the lower end of the range {', '.join(spans)} given by {', '.join(by)}, "
-            f"the range {supported}"
-        )
+        text += f"the lower end of the range {span} given by {', '.join(by)}, the range {supported}"
     else:
         text = (
             f"best {'more than ' if best_open else ''}{figure_text(best)}: "
@@ -124,7 +122,7 @@ def with_concession(
     if raised:
         shown = sorted({f"{said(claims[cid])} ({who(claims[cid])})" for cid in raised})
         clauses.append(f"low raised from {', '.join(shown)} to {conceded}")
-    return _before_closing(basis, weak, clauses)
+    return before_closing(basis, weak, clauses)
 
 
 def with_confirmed_floor(
@@ -135,7 +133,7 @@ def with_confirmed_floor(
     whose = ", ".join(sorted({figure_source(ev, c).speaker for c in at_floor}))
     floor = f"the floor of {_said(ev, at_floor[0])} that independent origins confirm ({whose})"
     shown = sorted({f"{_said(ev, c)} ({figure_source(ev, c).speaker})" for c in below})
-    return _before_closing(basis, weak, [f"left out as below {floor}: {', '.join(shown)}"])
+    return before_closing(basis, weak, [f"left out as below {floor}: {', '.join(shown)}"])
 
 
 def with_neutral_floor(ev: GroupEvidence, basis: str, weak: str | None, floor: list[Claim]) -> str:
@@ -147,7 +145,7 @@ def with_neutral_floor(ev: GroupEvidence, basis: str, weak: str | None, floor: l
         f"low {_said(ev, floor[0])}: the count of {who}{day}, the highest neutral one, "
         "overtaken since"
     )
-    return _before_closing(basis, weak, [clause])
+    return before_closing(basis, weak, [clause])
 
 
 def vague_left_out(ev: GroupEvidence, vague: list[Claim]) -> str:
@@ -203,18 +201,25 @@ def revised_clause(ev: GroupEvidence, revised: list[Claim]) -> str:
         seen.setdefault((_said(ev, c), figure_source(ev, c).speaker), None)
     named = [f"{said} ({who})" for said, who in list(seen)[:_NAMED_OVERTAKEN]]
     more = len(seen) - len(named)
-    return (
-        "; figures their own origins revised since: "
-        + ", ".join(named)
-        + (f" and {more} more" if more else "")
+    lead = (
+        "figures their own origins revised since"
+        if len(seen) > 1
+        else "a figure its origin revised since"
     )
+    return f"; {lead}: " + ", ".join(named) + (f" and {more} more" if more else "")
 
 
 def _kind(ev: GroupEvidence, c: Claim) -> str | None:
-    """What a claim's figure (a relay's: the one it relays) offers: a point, a range, a
-    floor ... (:func:`~claimcheck.analysis.estimates.figures.kind_of`)."""
-    value = ev.statement_by_claim[c.id].value
+    """What a claim's figure offers the estimate: a point, a range, a floor ...
+    (:func:`~claimcheck.analysis.estimates.figures.kind_of` of :func:`claimed_value`)."""
+    value = claimed_value(ev, c)
     return kind_of(value) if isinstance(value, Quantity) else None
+
+
+def _range_from(ev: GroupEvidence, c: Claim, best: float) -> bool:
+    """Whether a claim is a range whose lower end is the best."""
+    value = claimed_value(ev, c)
+    return isinstance(value, Quantity) and kind_of(value) == "range" and value.low == best
 
 
 def _said(ev: GroupEvidence, c: Claim) -> str:
@@ -226,7 +231,7 @@ def _weak_clause(weak: str | None) -> str:
     return f"; {weak}, so the basis is weak" if weak else ""
 
 
-def _before_closing(basis: str, weak: str | None, clauses: list[str]) -> str:
+def before_closing(basis: str, weak: str | None, clauses: list[str]) -> str:
     """The basis with ``clauses`` added before its closing word on a weak basis."""
     closing = _weak_clause(weak)
     if closing and basis.endswith(closing):

@@ -58,6 +58,15 @@ def figures_of(q: Quantity) -> Figures:
     return Figures(kind, q.high if kind == "ceiling" else q.low, q.low, q.high)
 
 
+def claimed_value(ev: GroupEvidence, c: Claim) -> object:
+    """The value a claim offers the estimate: its own words, or for a relay that words
+    what it relays more strictly (``ev.reworded``), the value it relays — a radio's
+    "23" citing the ministry's "at least 23" is a floor."""
+    if isinstance(c.parsed, Quantity) and c.id not in ev.reworded:
+        return c.parsed
+    return ev.statement_by_claim[c.id].value
+
+
 def figure_source(ev: GroupEvidence, c: Claim) -> Claim:
     """The claim whose figure ``c`` gives: the one it relays — not another paper's it is
     credited to only by a choice among equals (two papers citing one dispatch)."""
