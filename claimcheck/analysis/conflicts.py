@@ -124,6 +124,19 @@ def _raised(
     higher)."""
     if len(withdrawn) == len(superseded) or not group.interval or not group.single:
         return {}
+    # (asked twice a group, alike: by the latest figures' overtaken, then the conflicts)
+    found: dict[str, Claim] | None = group.memo.get("raised")  # type: ignore[assignment]
+    if found is None:
+        found = group.memo["raised"] = _find_raised(group, partner, superseded, withdrawn)
+    return found
+
+
+def _find_raised(
+    group: GroupEvidence,
+    partner: dict[str, Claim],
+    superseded: dict[str, Claim],
+    withdrawn: frozenset[str],
+) -> dict[str, Claim]:
     statement_of, claims = group.statement_by_claim, group.store.claims
     alone = [
         c

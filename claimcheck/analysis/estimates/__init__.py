@@ -72,9 +72,7 @@ _SIDES_ONLY = "every figure comes from a side with a stake in it"
 _ANONYMOUS_ONLY = "its best rests on one anonymous source"
 
 
-def _revised_to_agree(
-    ev: GroupEvidence, evidence: list[Claim], said: set[int], origins: set[int]
-) -> list[Claim]:
+def _revised_to_agree(ev: GroupEvidence, said: set[int], origins: set[int]) -> list[Claim]:
     """Where every origin now gives one figure, the figures some of them gave before
     that differed from it (revised since by their own origin, raised or lowered): the
     origins differed, so the group is estimated."""
@@ -122,7 +120,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         # figures that a later, higher one overtook differed: the estimate is that one.
         # So did an origin's figure it revised since to agree: a hospital's 10, then
         # 18 as the NGO said — an estimate never vanishes as evidence comes in.)
-        revised = _revised_to_agree(ev, evidence, said, origins)
+        revised = _revised_to_agree(ev, said, origins)
         if not revised:
             return None
     credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]

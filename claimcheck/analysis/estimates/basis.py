@@ -168,45 +168,37 @@ def overtaken_clause(ev: GroupEvidence, evidence: set[str]) -> str:
     claims = ev.store.claims
     # (a looser relay's words are its source's figure: named once, as the source gave it)
     looser = ev.looser_relays() if ev.relayed_from else {}
-    seen: dict[tuple[str, str], Any] = {}
-    for cid in ev.overtaken:
-        if cid in evidence:
-            continue
-        c = looser.get(cid) or claims[cid]
-        said, who = _said(ev, c), figure_source(ev, c).speaker
-        when = ev.said_on(c)
-        day = when.low if when is not None and when.known else None
-        key = (said, who)
-        if key not in seen or (day is not None and (seen[key] is None or day > seen[key])):
-            seen[key] = day
-    if not seen:
-        return ""
-    latest = sorted(seen, key=lambda k: (seen[k] is not None, seen[k], k), reverse=True)
-    named = [f"{said} ({who})" for said, who in latest[:_NAMED_OVERTAKEN]]
-    more = len(latest) - len(named)
-    return (
-        "; earlier counts that later, higher figures overtook: "
-        + ", ".join(named)
-        + (f" and {more} more" if more else "")
-    )
+    overtaken = [looser.get(cid) or claims[cid] for cid in ev.overtaken if cid not in evidence]
+    named = _latest_named(ev, overtaken)
+    return "; earlier counts that later, higher figures overtook: " + named if named else ""
 
 
 def revised_clause(ev: GroupEvidence, revised: list[Claim]) -> str:
     """The basis's words on figures their own origins revised since to the figure all
     now give: the latest few, by whom."""
-    seen: dict[tuple[str, str], None] = {}
-    for c in sorted(
-        revised, key=lambda c: (ev.said_on(c) is not None, str(ev.said_on(c))), reverse=True
-    ):
-        seen.setdefault((_said(ev, c), figure_source(ev, c).speaker), None)
-    named = [f"{said} ({who})" for said, who in list(seen)[:_NAMED_OVERTAKEN]]
-    more = len(seen) - len(named)
+    several = len({(_said(ev, c), figure_source(ev, c).speaker) for c in revised}) > 1
     lead = (
         "figures their own origins revised since"
-        if len(seen) > 1
+        if several
         else "a figure its origin revised since"
     )
-    return f"; {lead}: " + ", ".join(named) + (f" and {more} more" if more else "")
+    return f"; {lead}: " + _latest_named(ev, revised)
+
+
+def _latest_named(ev: GroupEvidence, figures: list[Claim]) -> str:
+    """Each figure once by whom ("10 (hospital)"), the latest said first, a few at most
+    (a daily toll overtakes thousands); "" for none."""
+    seen: dict[tuple[str, str], Any] = {}
+    for c in figures:
+        key = (_said(ev, c), figure_source(ev, c).speaker)
+        when = ev.said_on(c)
+        day = when.low if when is not None and when.known else None
+        if key not in seen or (day is not None and (seen[key] is None or day > seen[key])):
+            seen[key] = day
+    latest = sorted(seen, key=lambda k: (seen[k] is not None, seen[k], k), reverse=True)
+    named = [f"{said} ({who})" for said, who in latest[:_NAMED_OVERTAKEN]]
+    more = len(latest) - len(named)
+    return ", ".join(named) + (f" and {more} more" if more else "")
 
 
 def _kind(ev: GroupEvidence, c: Claim) -> str | None:
