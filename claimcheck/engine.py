@@ -19,17 +19,11 @@ from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.statements import Thresholds
 from claimcheck.config import Config
-from claimcheck.findings import (
-    NOWHERE,
-    SEVERITY_RANK,
-    Finding,
-    ReviewMark,
-    StaleReview,
-    fingerprint,
-)
+from claimcheck.findings import NOWHERE, SEVERITY_RANK, Finding, fingerprint
 from claimcheck.model import Review
 from claimcheck.parallel import cpus, map_shared
 from claimcheck.results import Result
+from claimcheck.reviews import attach_reviews
 from claimcheck.rules import Context, Draft, Rule, all_rules
 from claimcheck.rules.cc101_quantity_conflict import QuantityConflict
 from claimcheck.rules.cc201_single_origin import SingleOrigin
@@ -39,7 +33,6 @@ __all__ = [
     "PARALLEL_FROM",
     "Result",
     "Runner",
-    "attach_reviews",
     "check",
     "finding_order",
     "thresholds",
@@ -113,6 +106,7 @@ class Runner:
             location=self.store.location(record) if record else NOWHERE,
             pairs=[tuple(p) for p in draft.pairs] if draft.pairs is not None else None,  # type: ignore[misc]
             details=draft.details,
+            key=list(draft.key) if draft.key is not None else [],
         )
 
     def run(self, keys: Iterable[GroupKey]) -> Answer:
@@ -207,73 +201,6 @@ def finding_order(f: Finding) -> tuple[Any, ...]:
         f.fingerprint,
         f.message,
     )
-
-
-def attach_reviews(store: Store, findings: list[Finding], complete: bool) -> list[StaleReview]:
-    by_fp = {f.fingerprint: f for f in findings}
-    stale: list[StaleReview] = []
-    for i, review in enumerate(store.reviews):
-        finding = by_fp.get(review.finding)
-        if finding is not None:
-            finding.review = ReviewMark(
-                verdict=review.verdict,
-                note=review.note,
-                by=review.by,
-                on=review.on.isoformat() if review.on else None,
-                new_claims=_added_since(store, finding, review),
-            )
-        elif complete:
-            stale.append(
-                StaleReview(
-                    fingerprint=review.finding,
-                    verdict=review.verdict,
-                    note=review.note,
-                    location=store.review_location(i),
-                    successors=_successors(store, findings, review),
-                    listed=bool(review.claims),
-                )
-            )
-    return stale
-
-
-def _successors(store: Store, findings: list[Finding], review: Review) -> list[Finding]:
-    """Findings holding claims a stale review lists: first those sharing claims of the
-    most speakers (a dispute between the same parties, one of which revised its figure,
-    before the revision itself), then the most severe, then the most claims in common."""
-    if not review.claims:
-        return []
-    seen = set(review.claims)
-    claims = store.claims
-
-    def speakers(ids: Iterable[str]) -> int:
-        return len({claims[c].speaker for c in ids if c in claims})
-
-    ranked = []
-    for f in findings:
-        common = seen.intersection(f.claims)
-        if common:
-            key = (-speakers(common), -SEVERITY_RANK[f.severity], -len(common), f.rule)
-            ranked.append((key, f.fingerprint, f))
-    return [f for _, _, f in sorted(ranked, key=lambda t: (t[0], t[1]))][:3]
-
-
-def _added_since(store: Store, finding: Finding, review: Review) -> list[str]:
-    """The claims a reviewed finding gained since its review: those the review does not
-    list, or (when it lists none) those whose document was published after the review's
-    date — which the reviewer cannot have seen. (A retrieval date says when someone read
-    a document, not whether the reviewer did.)"""
-    if review.claims is not None:
-        seen = set(review.claims)
-        return [c for c in finding.claims if c not in seen]
-    if review.on is None:
-        return []
-    added = []
-    for cid in finding.claims:
-        claim = store.claims.get(cid)
-        doc = store.documents.get(claim.source or "") if claim is not None else None
-        if doc is not None and doc.published is not None and doc.published > review.on:
-            added.append(cid)
-    return added
 
 
 #: A progress callback: ``(done, total)``.

@@ -48,6 +48,10 @@ class ReviewMark:
     on: str | None = None
     #: Claims the finding gained since the review (new sources of a value in it).
     new_claims: list[str] = field(default_factory=list)
+    #: A review recorded on a kindred rule's finding on the same values, which this one
+    #: continues (a CC201 that relays made a CC203): ``{"rule", "name", "fingerprint"}``
+    #: of the finding it was recorded on; None for a review of this finding itself.
+    reviewed_as: dict[str, str] | None = None
 
     def since(self) -> str:
         """``2 claims added since: x, y`` (empty when none were)."""
@@ -56,6 +60,20 @@ class ReviewMark:
             return ""
         return f"{n} claim{'s' if n != 1 else ''} added since: {', '.join(self.new_claims)}"
 
+    def aside(self) -> str:
+        """What a reader is told besides the verdict: the finding the review was
+        recorded on, if another, and the claims added since (empty when neither)."""
+        parts = []
+        if self.reviewed_as is not None:
+            was = self.reviewed_as
+            parts.append(
+                f"recorded on {was['rule']} {was['name']} {was['fingerprint']}, "
+                "which this finding continues"
+            )
+        if self.new_claims:
+            parts.append(self.since())
+        return "; ".join(parts)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "verdict": self.verdict,
@@ -63,6 +81,7 @@ class ReviewMark:
             "by": self.by,
             "on": self.on,
             "new_claims": list(self.new_claims),
+            "reviewed_as": dict(self.reviewed_as) if self.reviewed_as is not None else None,
         }
 
 
@@ -88,6 +107,9 @@ class Finding:
     pairs: list[tuple[str, str]] | None = None
     #: Rule-specific facts: the values in conflict, the shared sources, ...
     details: dict[str, Any] = field(default_factory=dict)
+    #: The distinct values its fingerprint names (as :func:`fingerprint` takes them;
+    #: empty when it names claims): what a kindred rule's review is matched on.
+    key: list[str] = field(default_factory=list)
 
     @builtins.property
     def rule_group(self) -> tuple[str, str, str]:

@@ -54,7 +54,7 @@ from claimcheck.store.cache import (
 __all__ = ["check_kept", "result_key"]
 
 #: The layout of the file (a new one ignores an old file).
-LAYOUT = 2
+LAYOUT = 3
 
 
 def check_kept(

@@ -200,9 +200,17 @@ def _every_field_set() -> Finding:
         message="figures that cannot all be true",
         fingerprint="0123456789abcdef",
         location=Location("claims.yaml", 3, 5),
-        review=ReviewMark("confirmed", note="n", by="me", on="2024-01-01", new_claims=["c"]),
+        review=ReviewMark(
+            "confirmed",
+            note="n",
+            by="me",
+            on="2024-01-01",
+            new_claims=["c"],
+            reviewed_as={"rule": "CC201", "name": "single-origin", "fingerprint": "fedcba98"},
+        ),
         pairs=[("a", "b")],
         details={"values": ["10", "14"], "share": 0.5},
+        key=["asserts\x1e10", "asserts\x1e14"],
     )
 
 

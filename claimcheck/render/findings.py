@@ -78,8 +78,8 @@ def _reviewed(f: Finding, known: Mapping[str, str] | None = None) -> str:
     mark = known.get(f.fingerprint, "") if known else ""
     if not f.review:
         return mark
-    since = f.review.since()
-    return mark + f" (reviewed: {f.review.verdict}{'; ' + since if since else ''})"
+    aside = f.review.aside()
+    return mark + f" (reviewed: {f.review.verdict}{'; ' + aside if aside else ''})"
 
 
 def _line(f: Finding, known: Mapping[str, str], colours: Colours) -> str:

@@ -59,6 +59,13 @@ _REVIEW = _object(
         "by": _TEXT,
         "on": _TEXT,
         "new_claims": _IDS,
+        "reviewed_as": {
+            "anyOf": [
+                _object({"rule": _STRING, "name": _STRING, "fingerprint": _STRING}),
+                {"type": "null"},
+            ],
+            "description": "The kindred finding the review was recorded on, if another.",
+        },
     }
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from claimcheck.findings import Finding
 from claimcheck.render import Raw, count, escape_markdown, table
 from claimcheck.report import mermaid
 from claimcheck.report.record import (
@@ -96,19 +97,20 @@ def _group(group: Group) -> list[str]:
     if group.wants_forest:
         out += [mermaid.forest(group), ""]
     for f in group.findings:
-        line = f"- **{f.rule} {f.name}** ({f.severity}): {esc(f.message)}"
-        if f.review:
-            who = (f" by {esc(f.review.by)}" if f.review.by else "") + (
-                f" on {esc(f.review.on)}" if f.review.on else ""
-            )
-            line += f" — *reviewed{who}: {esc(f.review.verdict)}*" + (
-                f", {esc(f.review.note)}" if f.review.note else ""
-            )
-            if f.review.since():
-                line += f" ({esc(f.review.since())})"
+        line = f"- **{f.rule} {f.name}** ({f.severity}): {esc(f.message)}{_review(f)}"
         out.append(line + f" `{esc(f.fingerprint)}`")
     out.append("")
     return out
+
+
+def _review(f: Finding) -> str:
+    """`` — *reviewed by desk on 2031-03-10: explained*, its note (…)``, or nothing."""
+    r = f.review
+    if r is None:
+        return ""
+    who = (f" by {esc(r.by)}" if r.by else "") + (f" on {esc(r.on)}" if r.on else "")
+    text = f" — *reviewed{who}: {esc(r.verdict)}*" + (f", {esc(r.note)}" if r.note else "")
+    return text + (f" ({esc(r.aside())})" if r.aside() else "")
 
 
 def summary_html(group: GapGroup) -> str:
@@ -130,7 +132,12 @@ def _gaps(report: Report) -> list[str]:
     for group in report.gap_groups():
         rows = [
             _cells(
-                [g.subject_label, g.property_label, g.finding.message, g.who_says],
+                [
+                    g.subject_label,
+                    g.property_label,
+                    Raw(esc(g.finding.message) + _review(g.finding)),
+                    g.who_says,
+                ],
             )
             for g in group.gaps
         ]

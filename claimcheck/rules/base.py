@@ -83,6 +83,10 @@ class Rule:
     Options: ClassVar[type[RuleOptions]] = RuleOptions
     #: The property types whose groups the rule looks at (None: every type).
     applies_to: ClassVar[frozenset[str] | None] = None
+    #: Rules whose finding on the same values is this rule's finding seen with more or
+    #: fewer relays (a value resting on one origin is CC201's until a second outlet
+    #: relays it, then CC203's): a review recorded on one holds for the other.
+    kin: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, options: RuleOptions | None = None) -> None:
         self.options = options if options is not None else self.Options()

@@ -53,6 +53,7 @@ class SingleOrigin(Rule):
     name = "single-origin"
     severity = "warning"
     category = "gap"
+    kin = frozenset({"CC203"})
     Options = Options
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:

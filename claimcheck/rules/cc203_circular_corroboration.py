@@ -34,6 +34,7 @@ class CircularCorroboration(Rule):
     name = "circular-corroboration"
     severity = "warning"
     category = "gap"
+    kin = frozenset({"CC201"})
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         origin = ev.credited

@@ -1,0 +1,231 @@
+"""Reviews follow a finding when more relays change its rule (DESIGN §4: "a relay of a
+claim already in it leaves the fingerprint — and a review of it — as it was").
+
+An invented bridge blast: Watchlight, an NGO, counts 14 dead; Lantern Wire carries the
+count. A desk reviews the gap ("rests on one origin") and publishes with that caveat.
+Then the Harbor Herald relays the same count: the value now looks multi-sourced, which
+is CC203's finding, not CC201's — the same gap, seen with one more relay. The desk's
+review must hold for it, not go stale and fail the check.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+from claimcheck.engine import check
+from claimcheck.rules import all_rules
+from claimcheck.store import load_store
+
+WORLD = textwrap.dedent("""\
+    outlets:
+      - {id: wire, name: Lantern Wire, kind: wire}
+      - {id: herald, name: Harbor Herald, kind: newspaper}
+      - {id: radio, name: Coast Radio, kind: broadcaster}
+    documents:
+      - {id: wire-1, outlet: wire, published: 2031-03-05}
+      - {id: herald-1, outlet: herald, published: 2031-03-06, cites: [wire-1]}
+      - {id: radio-1, outlet: radio, published: 2031-03-06}
+    parties:
+      - {id: watchlight, name: Watchlight Rights, kind: ngo}
+      - {id: open-ward, name: Open Ward Medics, kind: medical}
+    subjects:
+      - {id: bridge-blast, label: Blast on the Sarn bridge, date: 2031-03-04}
+    properties:
+      - {id: deaths, type: quantity}
+    """)
+
+#: The NGO's count, carried by the wire: one origin.
+WIRE = "  - {id: wire-14, subject: bridge-blast, property: deaths, value: 14, source: wire-1, claimant: watchlight, quote: '14 people died'}\n"
+#: The same count relayed by the Herald, citing the wire.
+HERALD = "  - {id: herald-14, subject: bridge-blast, property: deaths, value: 14, source: herald-1, claimant: watchlight, quote: '14 people died'}\n"
+#: The NGO's floor in the same dispatch: resting on the same origin as its 14.
+FLOOR = "  - {id: wire-floor, subject: bridge-blast, property: deaths, value: at least 10, source: wire-1, claimant: watchlight}\n"
+#: Medics, an independent origin, confirming 14.
+MEDICS = "  - {id: radio-14, subject: bridge-blast, property: deaths, value: 14, source: radio-1, claimant: open-ward}\n"
+
+
+def _store(make_store: Callable[..., Path], *claims: str) -> Path:
+    return make_store({"world.yaml": WORLD + "claims:\n" + "".join(claims)}, base=False)
+
+
+def _run(root: Path) -> dict[str, Any]:
+    return check(load_store(root)).as_dict()
+
+
+def _review(root: Path, finding: dict[str, Any], on: str = "2031-03-05") -> None:
+    (root / "reviews.yaml").write_text(
+        "reviews:\n"
+        f"  - {{finding: {finding['fingerprint']}, verdict: accepted, by: desk, on: {on},\n"
+        "     note: only Watchlight counted; we say so}\n",
+        encoding="utf-8",
+    )
+
+
+def _add(root: Path, *claims: str) -> None:
+    (root / "more.yaml").write_text("claims:\n" + "".join(claims), encoding="utf-8")
+
+
+def _gaps(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {f["rule"]: f for f in data["findings"] if f["rule"] in ("CC201", "CC203")}
+
+
+def test_a_relay_turning_a_reviewed_single_origin_into_circular_keeps_the_review(
+    make_store: Callable[..., Path],
+) -> None:
+    root = _store(make_store, WIRE)
+    (single,) = _gaps(_run(root)).values()
+    assert single["rule"] == "CC201"
+    _review(root, single)
+    _add(root, HERALD)
+
+    result = check(load_store(root))
+    data = result.as_dict()
+    gaps = _gaps(data)
+    assert set(gaps) == {"CC203"}, "the relay makes the value look multi-sourced"
+    review = gaps["CC203"]["review"]
+    assert review is not None and review["verdict"] == "accepted"
+    assert review["reviewed_as"] == {
+        "rule": "CC201",
+        "name": "single-origin",
+        "fingerprint": single["fingerprint"],
+    }
+    assert review["new_claims"] == ["herald-14"], "the relay came after the review"
+    assert data["stale_reviews"] == []
+    assert result.exit_code("warning") == 0
+
+
+def test_the_carried_review_says_where_it_was_recorded(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    root = _store(make_store, WIRE)
+    (single,) = _gaps(_run(root)).values()
+    _review(root, single)
+    _add(root, HERALD)
+    out = runner.invoke(cli, ["--store", str(root), "check", "--fail-on", "warning"])
+    assert out.exit_code == 0, out.output
+    (line,) = [x for x in out.output.splitlines() if "CC203" in x]
+    assert (
+        f"(reviewed: accepted; recorded on CC201 single-origin {single['fingerprint']}, "
+        "which this finding continues; 1 claim added since: herald-14)"
+    ) in line
+    assert "stale review" not in out.output
+
+    md = runner.invoke(cli, ["--store", str(root), "report", "--format", "markdown"])
+    assert md.exit_code == 0, md.output
+    assert f"recorded on CC201 single-origin {single['fingerprint']}" in md.output
+
+
+def test_a_reviewed_circular_finding_whose_relay_is_withdrawn_keeps_the_review(
+    make_store: Callable[..., Path],
+) -> None:
+    """The other way: the Herald's copy is removed from the store (it was a mistake):
+    the value rests on one origin again, CC201's, and the review of CC203 holds."""
+    root = _store(make_store, WIRE)
+    _add(root, HERALD)
+    circular = _gaps(_run(root))["CC203"]
+    _review(root, circular, on="2031-03-07")
+    (root / "more.yaml").unlink()
+
+    data = _run(root)
+    gaps = _gaps(data)
+    assert set(gaps) == {"CC201"}
+    assert gaps["CC201"]["review"]["reviewed_as"]["fingerprint"] == circular["fingerprint"]
+    assert gaps["CC201"]["review"]["new_claims"] == []
+    assert data["stale_reviews"] == []
+
+
+def test_a_review_of_two_values_on_one_origin_follows_both_when_one_is_relayed(
+    make_store: Callable[..., Path],
+) -> None:
+    """The NGO's "14" and its "at least 10" rest on one origin, one CC201 finding. The
+    Herald relays the 14 only: CC203 for it, CC201 for the floor — both continue the
+    reviewed finding."""
+    root = _store(make_store, WIRE, FLOOR)
+    (single,) = _gaps(_run(root)).values()
+    assert single["rule"] == "CC201" and set(single["claims"]) == {"wire-14", "wire-floor"}
+    _review(root, single)
+    _add(root, HERALD)
+
+    data = _run(root)
+    gaps = _gaps(data)
+    assert set(gaps) == {"CC201", "CC203"}, gaps
+    assert gaps["CC201"]["fingerprint"] != single["fingerprint"], "it names the floor alone now"
+    for f in gaps.values():
+        assert f["review"] is not None, f
+        assert f["review"]["reviewed_as"]["fingerprint"] == single["fingerprint"]
+    assert data["stale_reviews"] == []
+
+
+def test_a_kindred_finding_with_a_value_the_review_did_not_name_is_not_covered(
+    make_store: Callable[..., Path],
+) -> None:
+    """A review of the relayed 14 (CC203) does not cover a CC201 that names a value it
+    never saw: the Herald's copy is withdrawn, and the NGO's floor joins the 14 on one
+    origin. A new value is a new finding (DESIGN §4): unreviewed, the review stale."""
+    root = _store(make_store, WIRE)
+    _add(root, HERALD)
+    circular = _gaps(_run(root))["CC203"]
+    _review(root, circular, on="2031-03-07")
+    (root / "more.yaml").write_text("claims:\n" + FLOOR, encoding="utf-8")
+
+    result = check(load_store(root))
+    gaps = _gaps(result.as_dict())
+    assert set(gaps) == {"CC201"}
+    assert gaps["CC201"]["review"] is None
+    assert [r.fingerprint for r in result.stale_reviews] == [circular["fingerprint"]]
+    assert result.exit_code("warning") == 1
+
+
+def test_independent_confirmation_is_not_carried_over(make_store: Callable[..., Path]) -> None:
+    """Medics confirming the 14 close the gap: no finding left to carry the review to
+    (a stale review, pointing out the gap is gone)."""
+    root = _store(make_store, WIRE)
+    (single,) = _gaps(_run(root)).values()
+    _review(root, single)
+    _add(root, MEDICS)
+    result = check(load_store(root))
+    assert _gaps(result.as_dict()) == {}
+    assert [r.fingerprint for r in result.stale_reviews] == [single["fingerprint"]]
+
+
+def test_a_candidate_relay_does_not_resolve_the_single_origin_gap(
+    make_store: Callable[..., Path], runner: CliRunner, tmp_path: Path
+) -> None:
+    """Checked as a candidate, the Herald's relay is no independent confirmation: the
+    check does not say it resolves the CC201 (it continues it, as CC203). An independent
+    source does resolve it."""
+    root = _store(make_store, WIRE)
+    relay = tmp_path / "relay.yaml"
+    relay.write_text("claims:\n" + HERALD, encoding="utf-8")
+    medics = tmp_path / "medics.yaml"
+    medics.write_text("claims:\n" + MEDICS, encoding="utf-8")
+
+    out = runner.invoke(cli, ["--store", str(root), "check", str(relay), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    judged = json.loads(out.output)
+    assert [f["rule"] for f in judged["findings"]] == ["CC203"]
+    assert judged["candidate"]["resolves"] == [], judged["candidate"]
+
+    out = runner.invoke(cli, ["--store", str(root), "check", str(medics), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    (resolved,) = json.loads(out.output)["candidate"]["resolves"]
+    assert resolved["rule"] == "CC201" and resolved["by"] == ["radio-14"]
+
+
+@pytest.mark.parametrize("rule", [r for r in all_rules() if r.kin], ids=lambda r: r.code)
+def test_kin_are_mutual_and_of_one_category(rule: Any) -> None:
+    """A review carried from A to B is carried back from B to A; kin are of one
+    category (a gap's review never becomes a conflict's)."""
+    codes = {r.code: r for r in all_rules()}
+    for code in rule.kin:
+        assert code in codes, code
+        assert rule.code in codes[code].kin
+        assert codes[code].category == rule.category
