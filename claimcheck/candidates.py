@@ -229,7 +229,7 @@ def _resolved(
         by = backing.get(f.fingerprint, [])
         # (a gap a kindred rule's finding continues is not closed: a relay made the
         # single origin look multi-sourced)
-        if by and f.fingerprint not in now and not any(continues(g, f.rule, f.key) for g in after):
+        if by and f.fingerprint not in now and not any(continues(g, f) for g in after):
             judged.resolves.append(
                 {
                     "rule": f.rule,

@@ -106,7 +106,8 @@ class Runner:
             location=self.store.location(record) if record else NOWHERE,
             pairs=[tuple(p) for p in draft.pairs] if draft.pairs is not None else None,  # type: ignore[misc]
             details=draft.details,
-            key=list(draft.key) if draft.key is not None else [],
+            kin_values=list(draft.key) if draft.kin_origins is not None and draft.key else [],
+            kin_origins=list(draft.kin_origins or ()),
         )
 
     def run(self, keys: Iterable[GroupKey]) -> Answer:

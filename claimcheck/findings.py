@@ -107,9 +107,11 @@ class Finding:
     pairs: list[tuple[str, str]] | None = None
     #: Rule-specific facts: the values in conflict, the shared sources, ...
     details: dict[str, Any] = field(default_factory=dict)
-    #: The distinct values its fingerprint names (as :func:`fingerprint` takes them;
-    #: empty when it names claims): what a kindred rule's review is matched on.
-    key: list[str] = field(default_factory=list)
+    #: What a review recorded on a finding this one continues, or continued by it, is
+    #: matched on (see :mod:`claimcheck.reviews`): the values its fingerprint names and
+    #: the origins they rest on; both empty for findings of other rules.
+    kin_values: list[str] = field(default_factory=list)
+    kin_origins: list[str] = field(default_factory=list)
 
     @builtins.property
     def rule_group(self) -> tuple[str, str, str]:

@@ -5,17 +5,21 @@ A review names a finding by fingerprint, and a fingerprint names the rule, the g
 and the values in dispute (:mod:`claimcheck.findings`), so new sources of a value leave
 it as it was. One change of evidence changes the rule instead: a value resting on one
 origin is CC201's, and once a second outlet relays it, CC203's ("looks multi-sourced"):
-the same gap, seen with more relays. Rules declare such kin (:attr:`Rule.kin`), and a
-review of one is carried to the other's finding on the same values (or some of them),
-saying so. Anything else that matches no finding is a stale review, pointed, when it
-lists its claims, at the findings now holding them.
+the same gap, seen with more relays. A rule says which findings its own continue
+(:attr:`~claimcheck.rules.Rule.continues`) and its drafts the origins their values rest
+on (a CC203 whose value is corroborated after all continues nothing). A review of a
+finding is carried to the findings continuing it on the same values, or some of them
+(a review of "14" and "at least 10" resting on one origin follows both when only the 14
+is relayed), resting on the same origins; back the other way (a relay withdrawn) only
+when the review lists claims that cover the finding's: a fingerprint does not say how
+many origins the reviewed finding had. Anything else matching no finding is a stale
+review, pointed, when it lists its claims, at the findings now holding them.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import combinations
 
 from claimcheck.findings import SEVERITY_RANK, Finding, ReviewMark, StaleReview, fingerprint
 from claimcheck.model import Review
@@ -24,30 +28,27 @@ from claimcheck.store import Store
 
 __all__ = ["attach_reviews", "continues"]
 
-#: A group whose kindred findings name more values than this is searched for the sets a
-#: review can name (each finding's values, each value, all of them) rather than every
-#: subset: 2**12 fingerprints a group at most.
-ALL_SUBSETS_UP_TO = 12
-
 
 def attach_reviews(store: Store, findings: list[Finding], complete: bool) -> list[StaleReview]:
-    """Mark each finding with the review recorded on it, or on the kindred finding it
-    continues; with ``complete`` (every rule ran), the reviews matching no finding."""
+    """Mark each finding with the review recorded on it, or on the finding it continues;
+    with ``complete`` (every rule ran), return the reviews matching no finding."""
     by_fp = {f.fingerprint: f for f in findings}
-    unmatched = [(i, r) for i, r in enumerate(store.reviews) if r.finding not in by_fp]
-    carried = _kindred(findings, {r.finding for _, r in unmatched}) if unmatched else {}
-    stale: list[StaleReview] = []
     for review in store.reviews:
         finding = by_fp.get(review.finding)
         if finding is not None:
             finding.review = _mark(store, finding, review)
+    unmatched = [(i, r) for i, r in enumerate(store.reviews) if r.finding not in by_fp]
+    carried = _carried(findings, {r.finding: r for _, r in unmatched}) if unmatched else {}
+    names = {r.code: r.name for r in all_rules()}
+    stale: list[StaleReview] = []
     for i, review in unmatched:
         hit = carried.get(review.finding)
         if hit is not None:
             rule, continuing = hit
+            was = {"rule": rule, "name": names[rule], "fingerprint": review.finding}
             for finding in continuing:
-                if finding.review is None:  # (its own review comes first)
-                    finding.review = _mark(store, finding, review, rule)
+                if finding.review is None:  # (its own review, or an earlier one, first)
+                    finding.review = _mark(store, finding, review, was)
         elif complete:
             stale.append(
                 StaleReview(
@@ -62,19 +63,28 @@ def attach_reviews(store: Store, findings: list[Finding], complete: bool) -> lis
     return stale
 
 
-def continues(finding: Finding, rule: str, values: Iterable[str]) -> bool:
-    """Whether ``finding`` continues a finding of ``rule`` on ``values``: it is of a rule
-    kindred to it (:attr:`Rule.kin`) and names some of those values and no other."""
-    kin = next((r.kin for r in all_rules() if r.code == rule), frozenset())
-    return finding.rule in kin and bool(finding.key) and set(values).issuperset(finding.key)
+def continues(finding: Finding, was: Finding) -> bool:
+    """Whether ``finding`` continues ``was`` (the same gap, seen with more relays): of
+    ``was``'s rule or one continuing it, on some of its values and none other, resting
+    on one of its origins."""
+    return (
+        bool(finding.kin_values)
+        and (finding.rule == was.rule or was.rule in _continued()[finding.rule])
+        and set(was.kin_values).issuperset(finding.kin_values)
+        and not set(was.kin_origins).isdisjoint(finding.kin_origins)
+    )
 
 
-def _mark(store: Store, finding: Finding, review: Review, rule: str | None = None) -> ReviewMark:
-    """The review as ``finding`` shows it; ``rule``: the kindred rule it was recorded on."""
-    was = None
-    if rule is not None:
-        names = {r.code: r.name for r in all_rules()}
-        was = {"rule": rule, "name": names[rule], "fingerprint": review.finding}
+def _continued() -> dict[str, frozenset[str]]:
+    """Each rule's code -> the codes of the rules its findings continue."""
+    return defaultdict(frozenset, {r.code: r.continues for r in all_rules() if r.continues})
+
+
+def _mark(
+    store: Store, finding: Finding, review: Review, was: dict[str, str] | None = None
+) -> ReviewMark:
+    """The review as ``finding`` shows it; ``was``: the finding it was recorded on, if
+    another (``rule``, ``name``, ``fingerprint``)."""
     return ReviewMark(
         verdict=review.verdict,
         note=review.note,
@@ -85,48 +95,96 @@ def _mark(store: Store, finding: Finding, review: Review, rule: str | None = Non
     )
 
 
-def _kindred(findings: list[Finding], wanted: set[str]) -> dict[str, tuple[str, list[Finding]]]:
-    """The reviewed fingerprints among ``wanted`` that a kindred rule's findings continue:
-    each with the rule it was of and those findings — of that rule or its kin, in the
-    same group, on values all among those it named. The fingerprint of every set of
-    values a group's kindred findings name, under each of their rules, is tried."""
-    kin = {r.code: r.kin for r in all_rules() if r.kin}
+def _carried(
+    findings: list[Finding], wanted: dict[str, Review]
+) -> dict[str, tuple[str, list[Finding]]]:
+    """The reviews among ``wanted`` (by fingerprint) whose finding is gone but continued:
+    each with the rule it was recorded on and the findings it is carried to.
+
+    A gone finding's fingerprint is found by trying, under each rule involved, the
+    fingerprints of the value sets it can have named: among the findings of one group
+    resting on shared origins, each value, each finding's values, all of them, and all
+    of those not reviewed themselves. Linear in the findings: no subset is enumerated.
+    """
+    continued = _continued()
+    kindred = {c for code, codes in continued.items() for c in (code, *codes)}
+    reviewed = {f.fingerprint for f in findings if f.review is not None}
     groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in findings:
-        if f.rule in kin and f.key:
+        if f.rule in kindred and f.kin_values:
             groups[(f.subject or "", f.property or "")].append(f)
     found: dict[str, tuple[str, list[Finding]]] = {}
     for (subject, prop), group in groups.items():
-        codes = sorted({c for f in group for c in (f.rule, *kin[f.rule])})
-        for values in _value_sets(group):
-            for code in codes:
-                fp = fingerprint(code, subject, prop, values)
-                if fp not in wanted:
-                    continue
-                named = set(values)
-                continuing = [
-                    f
-                    for f in group
-                    if (f.rule == code and named.issuperset(f.key)) or continues(f, code, named)
-                ]
-                if continuing:
-                    found[fp] = (code, continuing)
+        for part in _sharing_origins(group):
+            codes = sorted(
+                {f.rule for f in part}
+                | {c for f in part for c in continued[f.rule]}
+                | {code for code, codes in continued.items() if codes & {f.rule for f in part}}
+            )
+            for values in _value_sets(part, reviewed):
+                for code in codes:
+                    fp = fingerprint(code, subject, prop, values)
+                    review = wanted.get(fp)
+                    if review is None or fp in found:
+                        continue
+                    named = set(values)
+                    to = [
+                        f
+                        for f in part
+                        if named.issuperset(f.kin_values) and _carries(code, f, review, continued)
+                    ]
+                    if to:
+                        found[fp] = (code, to)
     return found
 
 
-def _value_sets(group: list[Finding]) -> Iterator[tuple[str, ...]]:
-    """The sets of values a review of this group's findings can have named."""
-    values = sorted({v for f in group for v in f.key})
-    if len(values) <= ALL_SUBSETS_UP_TO:
-        for size in range(1, len(values) + 1):
-            yield from combinations(values, size)
-        return
+def _carries(
+    rule: str, finding: Finding, review: Review, continued: dict[str, frozenset[str]]
+) -> bool:
+    """Whether a review recorded on a finding of ``rule``, on values including all of
+    ``finding``'s, holds for ``finding``: of that rule (the rest of its values moved on),
+    or continuing it; or continued by it (a relay withdrawn) when the review lists claims
+    covering ``finding``'s — the reviewer saw all of its evidence."""
+    if finding.rule == rule or rule in continued[finding.rule]:
+        return True
+    if finding.rule in continued[rule]:
+        return review.claims is not None and set(review.claims).issuperset(finding.claims)
+    return False
+
+
+def _sharing_origins(group: list[Finding]) -> list[list[Finding]]:
+    """``group``'s findings in sets linked by the origins they rest on."""
+    parent = list(range(len(group)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[str, int] = {}
+    for i, f in enumerate(group):
+        for origin in f.kin_origins:
+            j = first.setdefault(origin, i)
+            parent[root(i)] = root(j)
+    parts: dict[int, list[Finding]] = defaultdict(list)
+    for i, f in enumerate(group):
+        parts[root(i)].append(f)
+    return list(parts.values())
+
+
+def _value_sets(part: list[Finding], reviewed: set[str]) -> Iterator[tuple[str, ...]]:
+    """The value sets a gone finding continued by ``part`` can have named (each once)."""
+    candidates: list[Iterable[str]] = [(v,) for f in part for v in f.kin_values]
+    candidates += [f.kin_values for f in part]
+    candidates.append([v for f in part for v in f.kin_values])
+    candidates.append([v for f in part if f.fingerprint not in reviewed for v in f.kin_values])
     seen: set[tuple[str, ...]] = set()
-    for chosen in [*((v,) for v in values), *(tuple(sorted(f.key)) for f in group)]:
-        if chosen not in seen:
+    for values in candidates:
+        chosen = tuple(sorted(set(values)))
+        if chosen and chosen not in seen:
             seen.add(chosen)
             yield chosen
-    yield tuple(values)
 
 
 def _successors(store: Store, findings: list[Finding], review: Review) -> list[Finding]:

@@ -210,7 +210,8 @@ def _every_field_set() -> Finding:
         ),
         pairs=[("a", "b")],
         details={"values": ["10", "14"], "share": 0.5},
-        key=["asserts\x1e10", "asserts\x1e14"],
+        kin_values=["asserts\x1e10", "asserts\x1e14"],
+        kin_origins=["party:ngo"],
     )
 
 

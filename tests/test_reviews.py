@@ -122,23 +122,100 @@ def test_the_carried_review_says_where_it_was_recorded(
     assert md.exit_code == 0, md.output
     assert f"recorded on CC201 single-origin {single['fingerprint']}" in md.output
 
+    published = runner.invoke(
+        cli, ["--store", str(root), "export", "--format", "claimreview", "--author", "Desk"]
+    )
+    (item,) = json.loads(published.stdout)
+    assert (
+        "recorded on the CC201 (single-origin) finding it continues"
+        in (item["reviewRating"]["ratingExplanation"])
+    )
 
-def test_a_reviewed_circular_finding_whose_relay_is_withdrawn_keeps_the_review(
+
+def test_a_reviewed_circular_finding_whose_relay_is_withdrawn_keeps_a_review_listing_its_claims(
     make_store: Callable[..., Path],
 ) -> None:
     """The other way: the Herald's copy is removed from the store (it was a mistake):
-    the value rests on one origin again, CC201's, and the review of CC203 holds."""
+    the value rests on one origin again, CC201's. A review of the CC203 that lists the
+    claims it saw holds (the desk saw all the CC201 rests on); one that does not is
+    stale, since a fingerprint does not say how many origins the CC203 had."""
     root = _store(make_store, WIRE)
     _add(root, HERALD)
     circular = _gaps(_run(root))["CC203"]
     _review(root, circular, on="2031-03-07")
     (root / "more.yaml").unlink()
+    data = _run(root)
+    assert set(_gaps(data)) == {"CC201"}
+    assert _gaps(data)["CC201"]["review"] is None
+    assert [r["fingerprint"] for r in data["stale_reviews"]] == [circular["fingerprint"]]
 
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: {circular['fingerprint']}, verdict: accepted, "
+        "claims: [herald-14, wire-14]}\n",
+        encoding="utf-8",
+    )
     data = _run(root)
     gaps = _gaps(data)
-    assert set(gaps) == {"CC201"}
     assert gaps["CC201"]["review"]["reviewed_as"]["fingerprint"] == circular["fingerprint"]
     assert gaps["CC201"]["review"]["new_claims"] == []
+    assert data["stale_reviews"] == []
+
+
+def test_a_relayed_value_confirmed_by_an_independent_source_is_not_carried_over(
+    make_store: Callable[..., Path], runner: CliRunner, tmp_path: Path
+) -> None:
+    """A relay and medics confirming the 14: CC203 still flags three outlets behind two
+    origins, but that is no longer the single-origin gap the desk reviewed (the value is
+    corroborated): the review goes stale, and a candidate bringing both resolves it."""
+    root = _store(make_store, WIRE)
+    (single,) = _gaps(_run(root)).values()
+    _review(root, single)
+    _add(root, HERALD, MEDICS)
+    result = check(load_store(root))
+    gaps = _gaps(result.as_dict())
+    assert set(gaps) == {"CC203"} and gaps["CC203"]["details"]["origins"] == 2
+    assert gaps["CC203"]["review"] is None
+    assert [r.fingerprint for r in result.stale_reviews] == [single["fingerprint"]]
+
+    (root / "more.yaml").unlink()
+    (root / "reviews.yaml").unlink()
+    both = tmp_path / "both.yaml"
+    both.write_text("claims:\n" + HERALD + MEDICS, encoding="utf-8")
+    out = runner.invoke(cli, ["--store", str(root), "check", str(both), "--format", "json"])
+    (resolved,) = json.loads(out.output)["candidate"]["resolves"]
+    assert resolved["fingerprint"] == single["fingerprint"]
+
+
+def test_other_origins_values_in_the_group_do_not_change_what_is_carried(
+    make_store: Callable[..., Path],
+) -> None:
+    """Twenty bystanders each give a figure of their own, relayed, in the same group (a
+    property of several true values, so that none contradicts another): the review of
+    the NGO's two values still follows them when its 14 is relayed."""
+    bystanders = "".join(
+        f"  - {{id: by-{n}, name: Bystander {n}, kind: person}}\n" for n in range(20)
+    )
+    world = WORLD.replace("parties:\n", "parties:\n" + bystanders).replace(
+        "{id: deaths, type: quantity}", "{id: deaths, type: quantity, single: false}"
+    )
+    about = FLOOR.replace("wire-floor", "wire-about").replace("at least 10", "about 14")
+    others = "".join(
+        f"  - {{id: {doc}-by{n}, subject: bridge-blast, property: deaths, value: {100 + n}, "
+        f"source: {doc}-1, claimant: by-{n}}}\n"
+        for n in range(20)
+        for doc in ("wire", "herald")
+    )
+    root = make_store({"world.yaml": world + "claims:\n" + WIRE + about}, base=False)
+    (single,) = [f for f in _run(root)["findings"] if f["rule"] == "CC201"]
+    assert set(single["claims"]) == {"wire-14", "wire-about"}, single
+    _review(root, single)
+    _add(root, HERALD, others)
+    data = _run(root)
+    mine = [f for f in data["findings"] if {"wire-14", "wire-about"} & set(f["claims"])]
+    assert sorted(f["rule"] for f in mine) == ["CC201", "CC203"], mine
+    for f in mine:
+        assert f["review"] is not None and f["review"]["reviewed_as"] is not None, f
+    assert len([f for f in data["findings"] if f["rule"] == "CC203"]) == 21
     assert data["stale_reviews"] == []
 
 
@@ -220,12 +297,10 @@ def test_a_candidate_relay_does_not_resolve_the_single_origin_gap(
     assert resolved["rule"] == "CC201" and resolved["by"] == ["radio-14"]
 
 
-@pytest.mark.parametrize("rule", [r for r in all_rules() if r.kin], ids=lambda r: r.code)
-def test_kin_are_mutual_and_of_one_category(rule: Any) -> None:
-    """A review carried from A to B is carried back from B to A; kin are of one
-    category (a gap's review never becomes a conflict's)."""
+@pytest.mark.parametrize("rule", [r for r in all_rules() if r.continues], ids=lambda r: r.code)
+def test_a_rule_continues_only_rules_of_its_category(rule: Any) -> None:
+    """A gap's review never becomes a conflict's."""
     codes = {r.code: r for r in all_rules()}
-    for code in rule.kin:
+    for code in rule.continues:
         assert code in codes, code
-        assert rule.code in codes[code].kin
         assert codes[code].category == rule.category

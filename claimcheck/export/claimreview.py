@@ -178,10 +178,15 @@ def _verdict(finding: Finding, review: ReviewMark, unseen: int = 0) -> dict[str,
     name = finding.name.replace("-", " ")
     reviewer = f"{review.by}'s" if review.by else "A reviewer's"
     meaning = VERDICT_MEANING.get(review.verdict, f"the reviewer's verdict: {review.verdict}")
+    was = review.reviewed_as
+    recorded = (
+        f", recorded on the {was['rule']} ({was['name']}) finding it continues" if was else ""
+    )
     rating: dict[str, Any] = {
         "alternateName": f"{name.capitalize()}: {review.verdict}",
         "ratingExplanation": (
-            f"{reviewer} verdict on claimcheck's finding {finding.rule} ({finding.name}): "
+            f"{reviewer} verdict on claimcheck's finding {finding.rule} ({finding.name})"
+            f"{recorded}: "
             f"{review.verdict}; {meaning}. claimcheck flagged: {finding.message}. The "
             "verdict is on this finding; it does not rate any one claim as true or false."
             + (

@@ -58,6 +58,11 @@ class Draft:
     #: For conflicts: the pairs of claim ids that cannot both hold.
     pairs: Sequence[tuple[str, str]] | None = None
     details: dict[str, Any] = field(default_factory=dict)
+    #: Of a rule continued by another, or continuing one (:attr:`Rule.continues`): the
+    #: origins (:func:`~claimcheck.rules.common.origin_key`) its values rest on, which
+    #: a review carried from one to the other must share; None for a finding no review
+    #: is carried to or from (a CC203 whose value is corroborated after all).
+    kin_origins: Sequence[str] | None = None
 
 
 @dataclass
@@ -83,10 +88,11 @@ class Rule:
     Options: ClassVar[type[RuleOptions]] = RuleOptions
     #: The property types whose groups the rule looks at (None: every type).
     applies_to: ClassVar[frozenset[str] | None] = None
-    #: Rules whose finding on the same values is this rule's finding seen with more or
-    #: fewer relays (a value resting on one origin is CC201's until a second outlet
-    #: relays it, then CC203's): a review recorded on one holds for the other.
-    kin: ClassVar[frozenset[str]] = frozenset()
+    #: Rules whose finding this rule's finding continues when more relays of its values
+    #: arrive (a value resting on one origin is CC201's until a second outlet relays it,
+    #: then CC203's): a review of theirs holds for it (see :mod:`claimcheck.reviews`).
+    #: Its drafts say which findings continue one (:attr:`Draft.kin_origins`).
+    continues: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, options: RuleOptions | None = None) -> None:
         self.options = options if options is not None else self.Options()

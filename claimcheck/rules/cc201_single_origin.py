@@ -10,6 +10,7 @@ from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule, RuleOptions
 from claimcheck.rules.common import (
     about,
+    origin_key,
     self_contradictions,
     stated,
     supported_values,
@@ -53,7 +54,6 @@ class SingleOrigin(Rule):
     name = "single-origin"
     severity = "warning"
     category = "gap"
-    kin = frozenset({"CC203"})
     Options = Options
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
@@ -118,6 +118,7 @@ class SingleOrigin(Rule):
                 key=about(ev, values),
                 # (at a claim stating one of the values: not a daily figure supporting it)
                 record=min(stating or found, key=lambda c: c.id).id,
+                kin_origins=sorted({origin_key(ev, origin[c.id]) for c in stating or found}),
             )
 
 

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, stated, wording
+from claimcheck.rules.common import about, origin_key, stated, wording
 from claimcheck.rules.registry import register
 
 
@@ -15,7 +15,9 @@ class CircularCorroboration(Rule):
 
     Counting outlets, the value has several sources; counting independent origins, it
     has fewer: RFI and France 24 have one owner, two papers quoting the same "medical
-    sources" relay one voice, and an article that `cites` another repeats it.
+    sources" relay one voice, and an article that `cites` another repeats it. A value
+    resting on one origin is CC201's until a second outlet carries it: a review of that
+    CC201 holds for this finding while the value is short of corroboration.
 
     Fails:
 
@@ -34,7 +36,7 @@ class CircularCorroboration(Rule):
     name = "circular-corroboration"
     severity = "warning"
     category = "gap"
-    kin = frozenset({"CC201"})
+    continues = frozenset({"CC201"})
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         origin = ev.credited
@@ -66,6 +68,10 @@ class CircularCorroboration(Rule):
                 f"{len(outlets)} outlets but traces to {len(origins)} origin"
                 f"{'s' if len(origins) != 1 else ''}: they share {_joined(shared) or 'a relay'}",
                 key=about(ev, [wording(ev, st)]),
+                # (it continues a CC201 while its value is short of corroboration)
+                kin_origins=sorted(origin_key(ev, o) for o in origins)
+                if len(origins) < ev.thresholds.corroborated_at
+                else None,
                 details={
                     "outlets": sorted(o for o in outlets if o),
                     "origins": len(origins),
