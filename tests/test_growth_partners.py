@@ -452,3 +452,48 @@ def test_a_sides_higher_claim_does_not_keep_a_neutral_count_from_growing(
     assert "contradicted" not in data["grades"]["c02"]["reason"], data["grades"]["c02"]
     (est,) = data["estimates"]
     assert est["best"] == 38, est
+
+
+#: After the siege (ended 31 March): a paper's 9 on 2 April, the same figure as the
+#: hospital's count that day (medics); the medics' 14 the next day; the NGO's "at least
+#: 20" four days on. Each step is modest; the paper's 9 to the NGO's 20 is not.
+AFTER_THE_SIEGE = [
+    ("o0", "medics", "9", "2031-04-02"),
+    ("o1", None, "9", "2031-04-02"),
+    ("o2", "medics", "14", "2031-04-03"),
+    ("o3", "ngo", "at least 20", "2031-04-06"),
+]
+
+
+def test_counts_given_in_between_carry_a_toll_past_a_steep_rise(tmp_path: Path) -> None:
+    """An analyst's trial: a second source confirming the hospital's early count made it
+    "improbable" and raised an error. The paper's 9 and the NGO's 20 are steep apart,
+    but the hospital's 14 in between carries the count from one to the other: one toll
+    growing, the paper's 9 overtaken like the hospital's own, the NGO's floor the low."""
+    store = write(tmp_path, AFTER_THE_SIEGE)
+    data = check(store).as_dict()
+    assert [f for f in data["findings"] if f["rule"] == "CC101"] == []
+    paper = data["grades"]["c01"]
+    assert paper["grade"] == 3 and "overtaken" in paper["reason"], paper
+    assert data["grades"]["c03"]["grade"] == 3, data["grades"]["c03"]
+    (est,) = data["estimates"]
+    assert est["low"] == 20 and "improbable" not in est["basis"], est
+
+
+@pytest.mark.parametrize(
+    ("between", "why"),
+    [
+        (None, "nothing fills the gap: a paper's 9, then 20 four days on"),
+        (("o2", "army", "14", "2031-04-03"), "after the siege a side's count bridges nothing"),
+        (("o2", "medics", "at least 9", "2031-04-03"), "a floor of 9 rises nowhere"),
+        (("o2", "medics", "14", "2031-04-07"), "the 14 comes after the NGO's 20"),
+    ],
+)
+def test_a_steep_rise_stays_a_dispute_unless_counts_fill_it(
+    tmp_path: Path, between: tuple[Any, ...] | None, why: str
+) -> None:
+    rows = [("o1", None, "9", "2031-04-02"), ("o3", "ngo", "at least 20", "2031-04-06")]
+    store = write(tmp_path, rows + ([between] if between else []))
+    data = check(store).as_dict()
+    (cc101,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+    assert ["c00", "c01"] in cc101["pairs"], (why, cc101)

@@ -54,26 +54,128 @@ def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     the other side, a dispute (DESIGN §2: the army's toll on the day of a one-day
     attack, the rebels' the next day), more than
     :data:`CONTEMPORARY_DAYS` later, or no more than :data:`STEEP_RISE` times as high
-    (a ministry's toll on the day, a hospital's modestly higher count the next).
+    (a ministry's toll on the day, a hospital's modestly higher count the next) — the
+    rise measured directly, or through the counts given between them (:func:`bridged`:
+    a paper's 9 the day after a raid, the hospital's 14 the next day and a rights
+    group's "at least 20" three days on are one count growing).
     (A figure of unknown date may be anything's growth: callers ask only of figures
     :func:`.timing.before` orders.)"""
+    a, b = group.when(first), group.when(later)
+    by_stake = _by_stake(group, first, later, a, b)
+    if by_stake is not None:
+        return by_stake
+    assert a is not None and b is not None
+    return _grows_within_days(group, first, later, a, b) or bridged(group, first, later)
+
+
+def _by_stake(
+    group: GroupEvidence, first: Claim, later: Claim, a: DateRange | None, b: DateRange | None
+) -> bool | None:
+    """:func:`outgrows` by the two figures' stakes and dates (``a``, ``b``) alone: True
+    or False, or None when it depends on how steeply ``later`` rises within days."""
     units = group.units
     mine, theirs = units[first.id].stake, units[later.id].stake
-    a, b = group.when(first), group.when(later)
     if mine == theirs:
         # (one stake's count given after the end still grows, but not steeply within
         # days: Le Monde's 3 the day after a strike and Le Figaro's 300 the next day
         # are a dispute)
         if a is None or b is None or not after_end(group, a):
             return True
-        return _grows_within_days(group, first, later, a, b)
+        return None
     if a is None or b is None:
         return True
     if after_end(group, a):
         return False
     if rivals(mine, theirs) and on_last_day(group, a):
         return False
-    return _grows_within_days(group, first, later, a, b)
+    return None
+
+
+def bridged(group: GroupEvidence, first: Claim, later: Claim) -> bool:
+    """Whether counts given between ``first`` and ``later`` (within
+    :data:`CONTEMPORARY_DAYS`) carry the toll from one to the other by modest rises,
+    each outgrowing the one before (:func:`outgrows`, stakes and all): a steep rise
+    over days that other counts filled in is the toll growing, not a dispute. From
+    each count, the highest that rises modestly over it, given before ``later``, is
+    tried (rarely more than one step: each may double the figure)."""
+    b = group.when(later)
+    if b is None or not b.known:
+        return False
+    steps = _steps(group)
+    later_low = bounds(group.statement_by_claim[later.id].value)[0]
+    now = first
+    for _ in range(CONTEMPORARY_DAYS):
+        step = steps.highest_modest(group, now, b.low.toordinal())
+        if step is None:
+            return False
+        s = group.when(step)
+        assert s is not None
+        upper = overtaking_limits(group, steps.value[step.id].value)[1]
+        if not steep(upper, later_low) and _by_stake(group, step, later, s, b) is not False:
+            return True
+        now = step
+    return False
+
+
+class _Steps:
+    """A running toll's dated figures by day, each day's sorted by lower bound: the
+    highest figure rising modestly over a count, given after it and before a day, in a
+    few lookups a day."""
+
+    def __init__(self, group: GroupEvidence) -> None:
+        statement_of = group.statement_by_claim
+        days: dict[int, list[tuple[Bound, str, Claim]]] = defaultdict(list)
+        for st in group.statements:
+            if st.stance != "asserts":
+                continue
+            low = bounds(st.value)[0]
+            for c in st.claims:
+                as_of = group.when(c)
+                if as_of is not None and as_of.known and as_of.low == as_of.high:
+                    days[as_of.low.toordinal()].append((low, c.id, c))
+        self.lows: dict[int, list[Bound]] = {}
+        self.claims: dict[int, list[Claim]] = {}
+        for day, found in days.items():
+            found.sort(key=lambda t: (t[0], t[1]))
+            self.lows[day] = [t[0] for t in found]
+            self.claims[day] = [t[2] for t in found]
+        self.value = statement_of
+
+    def highest_modest(self, group: GroupEvidence, first: Claim, until: int) -> Claim | None:
+        """The highest figure given after ``first`` and before the day ``until`` that
+        outgrows it by a modest rise (its lower bound past ``first``'s limit, not steep
+        over its upper bound), of a stake it may grow into."""
+        a = group.when(first)
+        if a is None or not a.known:
+            return None
+        above, upper = overtaking_limits(group, self.value[first.id].value)
+        start = a.high.toordinal() + 1
+        best: tuple[Bound, Claim] | None = None
+        for day in range(start, min(until, start + CONTEMPORARY_DAYS)):
+            lows = self.lows.get(day)
+            if not lows:
+                continue
+            # (those not steep over ``upper``: the lower bounds up to twice it)
+            k = bisect_right(lows, (STEEP_RISE * upper[0], INF))
+            claims = self.claims[day]
+            while k > 0 and lows[k - 1] > above:
+                k -= 1
+                c = claims[k]
+                if best is not None and lows[k] <= best[0]:
+                    break
+                if steep(upper, lows[k]):
+                    continue
+                if c.id != first.id and _by_stake(group, first, c, a, group.when(c)) is not False:
+                    best = (lows[k], c)
+                    break
+        return best[1] if best is not None else None
+
+
+def _steps(group: GroupEvidence) -> _Steps:
+    steps = group.memo.get("steps")
+    if steps is None:
+        steps = group.memo["steps"] = _Steps(group)
+    return steps  # type: ignore[return-value]
 
 
 def _grows_within_days(

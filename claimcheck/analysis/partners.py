@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from claimcheck.analysis.growth import (
     CONTEMPORARY_DAYS,
     ByStakeAndDay,
+    bridged,
     on_last_day,
     rivals,
     steep,
@@ -171,11 +172,21 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
             top = prefix_top[n - 1] if n else []
             if stakes:  # (and another stake's steep rise within days: a dispute, not growth)
                 near = highs.others(mine, day + 1, day + CONTEMPORARY_DAYS)
-                top = _extremes(chain(top, (t for t in near if steep(hi_c, t[0]))), higher=True)
+                top = _extremes(
+                    chain(
+                        top, (t for t in near if steep(hi_c, t[0]) and not bridged(group, c, t[2]))
+                    ),
+                    higher=True,
+                )
             if ended and day > last:  # type: ignore[operator]
                 # (given after the end: its own stake's steep rise within days too)
                 near = highs.of(mine, day + 1, day + CONTEMPORARY_DAYS)
-                top = _extremes(chain(top, (t for t in near if steep(hi_c, t[0]))), higher=True)
+                top = _extremes(
+                    chain(
+                        top, (t for t in near if steep(hi_c, t[0]) and not bridged(group, c, t[2]))
+                    ),
+                    higher=True,
+                )
             if end is not None and day > end:  # (then any of another stake's)
                 later = (t for stake, ts in after_end.items() if stake != mine for t in ts)
                 top = _extremes(chain(top, later), higher=True)
@@ -199,13 +210,13 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
                 day = as_of.low.toordinal()
                 first = max(day - CONTEMPORARY_DAYS, last + 1)  # type: ignore[operator]
                 near = lows.of(mine, first, day - 1)
-                steeply = (t for t in near if steep(t[0], lo_c))
+                steeply = (t for t in near if steep(t[0], lo_c) and not bridged(group, t[2], c))
                 bottom = _extremes(chain(bottom, steeply), higher=False)
             if stakes and as_of is not None and as_of.known:
                 # (another stake's interim figure of the days just before, steeply passed)
                 day = as_of.low.toordinal()
                 near = lows.others(mine, day - CONTEMPORARY_DAYS, day - 1)
-                steeply = (t for t in near if steep(t[0], lo_c))
+                steeply = (t for t in near if steep(t[0], lo_c) and not bridged(group, t[2], c))
                 bottom = _extremes(chain(bottom, steeply), higher=False)
                 if end is not None and day > end:
                     # (the other side's of the last day, and another stake's given since)
