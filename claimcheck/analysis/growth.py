@@ -405,6 +405,8 @@ def note_overtaken(
             rise = rises.modest(
                 side, said.toordinal(), above, upper, False, own=partial(_of_origin, origin, mine)
             )
+            if rise is None and bridged(group, x, same[2]):  # (counts in between carry it)
+                rise = same[2]
             if rise is not None:
                 overtaken[x.id] = rise
             continue
@@ -417,14 +419,18 @@ def note_overtaken(
                 overtaken[x.id] = past[2]
                 break
         else:
-            if not several or not any(
-                t[0] > above
+            higher = [
+                t
                 for stake, found in tops.items()
                 if stake != side and not (last_day and stake is not None)
                 for t in found[:1]
-            ):
+                if t[0] > above
+            ]
+            if not several or not higher:
                 continue  # (no later figure of another stake above it at all)
             assert rises is not None
             rise = rises.modest(side, said.toordinal(), above, upper, neutral_only=last_day)
+            if rise is None:  # (counts in between carry it to a steep one)
+                rise = next((t[2] for t in higher if bridged(group, x, t[2])), None)
             if rise is not None:
                 overtaken[x.id] = rise
