@@ -161,15 +161,22 @@ class StaleReview:
     successors: list[Finding] = field(default_factory=list)
     #: Whether the review lists the claims it reviewed.
     listed: bool = False
+    #: The rule of the finding it was recorded on, when the claims it lists tell.
+    rule: str | None = None
+    #: Whether the first successor holds claims it lists (else: it is its rule's finding
+    #: on the same speakers' figures, a figure of theirs revised since).
+    holds: bool = True
 
     def message(self) -> str:
         """``stale review: no finding has fingerprint …; CC101 … holds its claims …``."""
         text = f"stale review: no finding has fingerprint {self.fingerprint}"
         if self.successors:
             f = self.successors[0]
-            text += (
-                f"; {f.rule} {f.fingerprint} ({f.property} of {f.subject}) holds the claims "
-                "it reviewed (a new value in it?): "
+            text += f"; {f.rule} {f.fingerprint} ({f.property} of {f.subject}) " + (
+                "holds the claims it reviewed (its values changed?): "
+                if self.holds
+                else f"is now the {self.rule} finding on figures of the speakers it reviewed "
+                "(a figure revised since?): "
             )
             text += "it has a review of its own: remove this one" if f.review else "review that one"
         elif self.listed:
@@ -189,4 +196,5 @@ class StaleReview:
             "note": self.note,
             "location": str(self.location),
             "successors": [f.fingerprint for f in self.successors],
+            "rule": self.rule,
         }

@@ -44,20 +44,24 @@ def attach_reviews(store: Store, findings: list[Finding], complete: bool) -> lis
     for i, review in unmatched:
         hit = carried.get(review.finding)
         if hit is not None:
-            rule, continuing = hit
-            was = {"rule": rule, "name": names[rule], "fingerprint": review.finding}
+            code, continuing = hit
+            was = {"rule": code, "name": names[code], "fingerprint": review.finding}
             for finding in continuing:
                 if finding.review is None:  # (its own review, or an earlier one, first)
                     finding.review = _mark(store, finding, review, was)
         elif complete:
+            rule = _rule_of(store, review)
+            successors, holds = _successors(store, findings, review, rule)
             stale.append(
                 StaleReview(
                     fingerprint=review.finding,
                     verdict=review.verdict,
                     note=review.note,
                     location=store.review_location(i),
-                    successors=_successors(store, findings, review),
+                    successors=successors,
                     listed=bool(review.claims),
+                    rule=rule,
+                    holds=holds,
                 )
             )
     return stale
@@ -187,25 +191,58 @@ def _value_sets(part: list[Finding], reviewed: set[str]) -> Iterator[tuple[str, 
             yield chosen
 
 
-def _successors(store: Store, findings: list[Finding], review: Review) -> list[Finding]:
-    """Findings holding claims a stale review lists: first those sharing claims of the
-    most speakers (a dispute between the same parties, one of which revised its figure,
-    before the revision itself), then the most severe, then the most claims in common."""
+def _successors(
+    store: Store, findings: list[Finding], review: Review, rule: str | None
+) -> tuple[list[Finding], bool]:
+    """Findings a stale review may have become, from the claims it lists, and whether the
+    first holds some of them: findings holding them, and those of the ``rule`` it was
+    recorded on (:func:`_rule_of`) in their group on figures of their speakers (the rebels'
+    30 reviewed as resting on one origin, revised to 25: the CC201 on the 25, before the
+    CC106 holding the 30). First the same rule, then those sharing claims of the most
+    speakers (a dispute between the same parties, one of which revised its figure, before
+    the revision itself), then the most severe, then the most claims in common."""
     if not review.claims:
-        return []
+        return [], True
     seen = set(review.claims)
     claims = store.claims
+    listed = [claims[c] for c in review.claims if c in claims]
+    groups = {(c.subject, c.property) for c in listed}
+    speaking = {c.speaker for c in listed}
 
     def speakers(ids: Iterable[str]) -> int:
         return len({claims[c].speaker for c in ids if c in claims})
 
+    def of_rule(f: Finding) -> bool:
+        return (
+            f.rule == rule
+            and (f.subject, f.property) in groups
+            and any(claims[c].speaker in speaking for c in f.claims if c in claims)
+        )
+
     ranked = []
     for f in findings:
         common = seen.intersection(f.claims)
-        if common:
-            key = (-speakers(common), -SEVERITY_RANK[f.severity], -len(common), f.rule)
+        same = of_rule(f)
+        if common or same:
+            key = (not same, -speakers(common), -SEVERITY_RANK[f.severity], -len(common), f.rule)
             ranked.append((key, f.fingerprint, f))
-    return [f for _, _, f in sorted(ranked, key=lambda t: (t[0], t[1]))][:3]
+    found = [f for _, _, f in sorted(ranked, key=lambda t: (t[0], t[1]))][:3]
+    return found, not found or not seen.isdisjoint(found[0].claims)
+
+
+def _rule_of(store: Store, review: Review) -> str | None:
+    """The rule of the finding a stale review was recorded on, when the claims it lists
+    tell: the one whose fingerprint of their group and values is the review's."""
+    listed = [store.claims[c] for c in review.claims or () if c in store.claims]
+    groups = {(c.subject, c.property) for c in listed}
+    if len(groups) != 1:
+        return None
+    ((subject, prop),) = groups
+    values = sorted({c.said for c in listed})
+    for r in all_rules():
+        if fingerprint(r.code, subject, prop, values) == review.finding:
+            return r.code
+    return None
 
 
 def _added_since(store: Store, finding: Finding, review: Review) -> list[str]:

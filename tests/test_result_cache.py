@@ -237,6 +237,8 @@ def test_every_field_of_a_stale_review_is_kept() -> None:
         note="look again",
         successors=[finding],
         listed=True,
+        rule="CC201",
+        holds=False,
     )
     for field in dataclasses.fields(StaleReview):
         if field.default is not dataclasses.MISSING:

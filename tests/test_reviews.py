@@ -304,3 +304,38 @@ def test_a_rule_continues_only_rules_of_its_category(rule: Any) -> None:
     for code in rule.continues:
         assert code in codes, code
         assert codes[code].category == rule.category
+
+
+def test_a_stale_review_points_at_its_rules_finding_on_the_revised_figure(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: the NGO says 14, then revises to 16. The desk had reviewed
+    the CC201 on the 14, listing it. The stale notice pointed at the CC105 revision
+    (the only finding holding the 14), so the desk reviewed that and missed the gap on
+    the 16. It points at the CC201 on the 16 first, saying why."""
+    sixteen = (
+        "  - {id: wire-16, subject: bridge-blast, property: deaths, value: 16, "
+        "source: radio-1, claimant: watchlight, as_of: 2031-03-06}\n"
+    )
+    world = WORLD.replace(
+        "{id: deaths, type: quantity}", "{id: deaths, type: quantity, cumulative: true}"
+    )
+    root = make_store({"world.yaml": world + "claims:\n" + WIRE}, base=False)
+    (single,) = _gaps(_run(root)).values()
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: {single['fingerprint']}, verdict: accepted, claims: [wire-14]}}\n",
+        encoding="utf-8",
+    )
+    _add(root, sixteen)
+    result = check(load_store(root))
+    data = result.as_dict()
+    now = _gaps(data)["CC201"]
+    assert now["claims"] == ["wire-16"]
+    (stale,) = data["stale_reviews"]
+    assert stale["rule"] == "CC201"
+    assert stale["successors"][0] == now["fingerprint"], stale
+    assert "CC105" in {f["rule"] for f in data["findings"]}
+    assert (
+        f"CC201 {now['fingerprint']} (deaths of bridge-blast) is now the CC201 finding on "
+        "figures of the speakers it reviewed (a figure revised since?): review that one"
+    ) in result.stale_reviews[0].message()

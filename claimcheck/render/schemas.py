@@ -150,6 +150,10 @@ _STALE_REVIEW = _object(
         "note": _TEXT,
         "location": _STRING,
         "successors": _IDS,
+        "rule": {
+            "anyOf": [_STRING, {"type": "null"}],
+            "description": "The rule of the finding it was recorded on, when its claims tell.",
+        },
     }
 )
 
