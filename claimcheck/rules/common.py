@@ -157,15 +157,29 @@ def listing(
     ``note``, what follows each speaker (``", since raised to 45 (2032-06-03)"``)."""
     parts: dict[str, list[str]] = {}
     shown = face or _itself
-    for c in sorted(claims, key=lambda c: _order(shown(c))):
+    ordered = sorted(claims, key=lambda c: _order(shown(c)))
+    words = wordings(ordered, shown)
+    for c in ordered:
         day = as_of(c) if as_of is not None else None
         name = f"{label(c)} as of {day}" if day else label(c)
         if note is not None:
             name += note(c)
-        words = parts.setdefault(stated(shown(c)), [])
-        if name not in words:
-            words.append(name)
-    return "; ".join(f"{value} [{', '.join(origins)}]" for value, origins in parts.items())
+        names = parts.setdefault(shown(c).said, [])
+        if name not in names:
+            names.append(name)
+    return "; ".join(f"{words[said]} [{', '.join(origins)}]" for said, origins in parts.items())
+
+
+def wordings(claims: Iterable[Claim], shown: Callable[[Claim], Claim]) -> dict[str, str]:
+    """Each value the claims state (as read: :attr:`Claim.said`) in words, its wordings
+    as the claims first give them: ``0 / none`` — one value, not two."""
+    found: dict[str, list[str]] = {}
+    for c in claims:
+        words = found.setdefault(shown(c).said, [])
+        text = stated(shown(c))
+        if text not in words:
+            words.append(text)
+    return {said: " / ".join(words) for said, words in found.items()}
 
 
 def _raised_since(ev: GroupEvidence, claims: list[Claim]) -> Callable[[Claim], str] | None:
@@ -222,12 +236,6 @@ def _order(c: Claim) -> tuple[float, str, str]:
     return (0.0, str(v), c.id)
 
 
-def _said(c: Claim) -> tuple[float, str, str]:
-    """A value as :func:`listing` orders it, with its stance: one per statement."""
-    low, text, _ = _order(c)
-    return (low, text, c.stance)
-
-
 def conflict_draft(ev: GroupEvidence, conflicts: Conflicts, text: str) -> Draft | None:
     """A conflict finding: the claims involved, who contradicts whom, pointing at the
     claim its message names first."""
@@ -245,14 +253,16 @@ def conflict_draft(ev: GroupEvidence, conflicts: Conflicts, text: str) -> Draft 
     # other: "cannot both hold: 10 vs 14; 10 vs 14+" (14 and 14+ agree).
     face = counted_as(ev)
     by_id = {c.id: face(c) for c in claims}
-    said = {c.id: _said(by_id[c.id]) for c in claims}
+    # (each value as read: "0" and "none" are one)
+    said = {c.id: (_order(by_id[c.id])[0], by_id[c.id].said) for c in claims}
+    words = wordings(sorted(claims, key=lambda c: _order(by_id[c.id])), face)
     opposed: dict[tuple[object, object], str] = {}
     for a, b in conflicts.pairs:
         if said[b] < said[a]:  # the lower value first
             a, b = b, a
         key = (said[a], said[b])
         if key not in opposed:
-            opposed[key] = f"{stated(by_id[a])} vs {stated(by_id[b])}"
+            opposed[key] = f"{words[said[a][1]]} vs {words[said[b][1]]}"
     against = [opposed[k] for k in sorted(opposed)]
     n = len(set(said.values()))
     everyone = len(against) == n * (n - 1) // 2
