@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import islice
 from operator import itemgetter, lt
 from typing import Any
@@ -16,7 +16,14 @@ from claimcheck.analysis.grades import Grade
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.config import Config
 from claimcheck.findings import JSON_VERSION, SEVERITIES, SEVERITY_RANK, Finding, StaleReview
+from claimcheck.rules import codes_in
 from claimcheck.store import Store
+
+
+@cache
+def _conflict_rules() -> frozenset[str]:
+    """The rules whose findings say that claims cannot both hold."""
+    return codes_in("conflict")
 
 
 @dataclass
@@ -110,6 +117,16 @@ class Result:
     def rules_of(self, claim_id: str) -> set[str]:
         """The codes of the rules whose findings involve a claim."""
         return {f.rule for f in self.findings_by_claim.get(claim_id, ())}
+
+    def contested(self, claim_id: str) -> bool:
+        """Whether another origin contradicts a claim: its grade counts one against it,
+        or a conflict finding names it (a count of its day that a later figure overtook
+        weighs nothing against it in the grades, but the dispute still names it)."""
+        grade = self.grades.get(claim_id)
+        if grade is not None and grade.contradicting_origins > 0:
+            return True
+        conflicts = _conflict_rules()
+        return any(f.rule in conflicts for f in self.findings_by_claim.get(claim_id, ()))
 
     def failing(self, fail_on: str | None = None) -> list[Finding]:
         """Unreviewed findings at or above ``fail_on`` (default: the configured level);

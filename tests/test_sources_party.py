@@ -385,3 +385,39 @@ def test_the_schema_catches_drift(runner: CliRunner) -> None:
         assert not validator.is_valid(broken)
     outlets = as_json(runner, KIDAL, "sources")
     assert not validator.is_valid({**outlets, "outlets": [{**outlets["outlets"][0], "claims": -1}]})
+
+
+def test_a_count_overtaken_in_a_dispute_is_contested(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """An analyst's trial: the hospital's 14, the day after the army said no civilian
+    died, is named by the CC101 (the army's 0 and the 14 cannot both hold); a rights
+    group's "at least 20" later overtook it, so its grade counts nothing against it. Its
+    record said "contested 0" beside the error naming it: the dispute counts."""
+    root = make_store(
+        {
+            "raid.yaml": """\
+            parties:
+              - {id: hospital, name: District Hospital, kind: medical}
+              - {id: watch, name: Rights Watch, kind: ngo}
+            subjects:
+              - {id: raid, label: Raid on Korrin, date: 2023-11-06, sides: [mali-government, rebels]}
+            properties:
+              - {id: killed, type: quantity, cumulative: true}
+            claims:
+              - {id: army-0, subject: raid, property: killed, value: 0, source: rfi-doc, claimant: fama}
+              - {id: hosp-14, subject: raid, property: killed, value: 14, source: monde-doc, claimant: hospital}
+              - {id: watch-20, subject: raid, property: killed, value: at least 20, source: figaro-doc, claimant: watch}
+            """
+        }
+    )
+    code, out, _ = run(runner, root, "check", "--format", "json")
+    checked = json.loads(out)
+    assert code == 1
+    (dispute,) = [f for f in checked["findings"] if f["rule"] == "CC101"]
+    assert "hosp-14" in dispute["claims"]
+    assert checked["grades"]["hosp-14"]["contradicting_origins"] == 0
+    record = as_json(runner, root, "sources", "--party", "hospital")
+    assert record["party"]["contested"] == 1
+    (claim,) = record["claims"]
+    assert "contested" in claim["standing"]

@@ -133,7 +133,7 @@ def outlet_records(result: Result) -> list[OutletRecord]:
             # judged in its record: a wire repeating a UN figure is not contested for it)
             if grade is not None and claim.id not in relays:
                 own.corroborated += grade.grade == 1
-                own.contested += grade.contradicting_origins > 0
+                own.contested += result.contested(claim.id)
                 own.weigh(claim, grade)
             own.single_origin += SingleOrigin.code in rules and claim.id not in relays
         rec = records.get(claim.outlet or "")

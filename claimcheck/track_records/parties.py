@@ -202,7 +202,7 @@ class _PartyIndex:
         standing = []
         if grade is not None and grade.grade == 1:
             standing.append("corroborated")
-        if grade is not None and grade.contradicting_origins > 0:
+        if grade is not None and self.result.contested(claim.id):
             standing.append("contested")
         if SingleOrigin.code in rules:
             standing.append("single origin")
