@@ -13,6 +13,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
@@ -124,15 +126,33 @@ class _Steps:
 
     def __init__(self, group: GroupEvidence) -> None:
         statement_of = group.statement_by_claim
-        days: dict[int, list[tuple[Bound, str, Claim]]] = defaultdict(list)
+        origin = group.credited
+        dated: list[tuple[int, Bound, Bound, Claim]] = []
         for st in group.statements:
             if st.stance != "asserts":
                 continue
-            low = bounds(st.value)[0]
+            low, high = bounds(st.value)
             for c in st.claims:
                 as_of = group.when(c)
                 if as_of is not None and as_of.known and as_of.low == as_of.high:
-                    days[as_of.low.toordinal()].append((low, c.id, c))
+                    dated.append((as_of.low.toordinal(), low, high, c))
+        # (not a figure its own origin lowered on a later day: a count it took back)
+        lowest_after: dict[int, Bound] = {}  # origin -> its lowest upper bound of later days
+        lowered: set[str] = set()
+        for _, given in groupby(sorted(dated, key=lambda t: -t[0]), key=itemgetter(0)):
+            that_day = list(given)
+            for _, low, _, c in that_day:
+                later = lowest_after.get(origin[c.id])
+                if later is not None and later[0] < low[0]:
+                    lowered.add(c.id)
+            for _, _, high, c in that_day:
+                later = lowest_after.get(origin[c.id])
+                if later is None or high < later:
+                    lowest_after[origin[c.id]] = high
+        days: dict[int, list[tuple[Bound, str, Claim]]] = defaultdict(list)
+        for day, low, _, c in dated:
+            if c.id not in lowered:
+                days[day].append((low, c.id, c))
         self.lows: dict[int, list[Bound]] = {}
         self.claims: dict[int, list[Claim]] = {}
         for day, found in days.items():
