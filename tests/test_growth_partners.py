@@ -148,6 +148,7 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
         }
         rescued = {a: xs for a, xs in rescued.items() if xs}
         assert found - clashing == set(rescued) | (found & {x.id for x in raised})
+        assert clashing <= found, "a pair clashes that the partners do not put in dispute"
         for xs in rescued.values():
             assert found & set(xs)
         # Overtaken: exactly the figures a later, higher one of another origin outgrows
@@ -502,3 +503,76 @@ def test_a_steep_rise_stays_a_dispute_unless_counts_fill_it(
     data = check(store).as_dict()
     (cc101,) = [f for f in data["findings"] if f["rule"] == "CC101"]
     assert ["c00", "c01"] in cc101["pairs"], (why, cc101)
+
+
+@pytest.mark.parametrize(
+    ("rows", "pair", "why"),
+    [
+        (
+            [
+                ("o0", "army", "40", "2031-03-05"),
+                ("o1", "vlf", "75", "2031-03-06"),
+                ("o1", "vlf", "150", "2031-03-07"),
+                ("o1", "vlf", "300", "2031-03-08"),
+                ("o1", "vlf", "400", "2031-03-09"),
+            ],
+            ["c00", "c04"],
+            "a side's own escalation carries nothing: the army's 40 and the rebels' 400",
+        ),
+        (
+            [
+                ("o0", "army", "40", "2031-03-05"),
+                ("o1", "vlf", "75", "2031-03-06"),
+                ("o2", "militia", "150", "2031-03-07"),
+                ("o3", "vlf", "400", "2031-03-09"),
+            ],
+            ["c00", "c03"],
+            "nor an ally's: the militia's 150 is the government's side, not the rebels'",
+        ),
+        (
+            [
+                ("o0", None, "9", "2031-04-02"),
+                ("o1", "medics", "10-60", "2031-04-03"),
+                ("o3", "ngo", "100", "2031-04-06"),
+            ],
+            ["c00", "c02"],
+            "after the siege, a range carries from its lower end: 10-60 is no step to 100",
+        ),
+        (
+            [
+                ("o0", None, "9", "2031-03-02"),
+                ("o1", "vlf", "19", "2031-03-03"),
+                ("o2", None, "15", "2031-03-04"),
+                ("o3", None, "25", "2031-03-06"),
+                ("o1", "army", "40", "2031-03-08"),
+                ("o2", "militia", "41", "2031-03-08"),
+            ],
+            ["c00", "c01"],
+            "later figures counts carried there do not hide the rebels' steep 19 the next day",
+        ),
+    ],
+)
+def test_what_carries_a_steep_rise_and_what_does_not(
+    tmp_path: Path, rows: list[tuple[Any, ...]], pair: list[str], why: str
+) -> None:
+    """A stranger's review of the bridges: each of these stays a dispute."""
+    data = check(write(tmp_path, rows)).as_dict()
+    (cc101,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+    assert pair in cc101["pairs"], (why, cc101["message"])
+
+
+def test_counts_in_between_are_found_by_a_sweep_not_by_the_highest_step(tmp_path: Path) -> None:
+    """The army's 10, a paper's 15 the next day, another paper's 30 the day after, the
+    rebels' 60 on the 8th: one toll growing, though an NGO's 20 of the 7th — higher
+    than the 15, a dead end — is what a search by the highest step took first."""
+    rows = [
+        ("o0", "army", "10", "2031-03-02"),
+        ("o1", None, "15", "2031-03-03"),
+        ("o2", "ngo", "20", "2031-03-07"),
+        ("o3", None, "30", "2031-03-04"),
+        ("o1", "vlf", "60", "2031-03-08"),
+    ]
+    data = check(write(tmp_path, rows)).as_dict()
+    (cc101,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+    assert "c00" not in cc101["claims"], cc101["message"]
+    assert ["c02", "c04"] in cc101["pairs"]  # (the NGO's 20, the rebels' 60 the next day)

@@ -2768,3 +2768,33 @@ def test_an_estimate_resting_on_one_anonymous_source_says_its_basis_is_weak(
     )
     est = estimate(run(world(make_store, *rows)), "dresk-shelling", "civilian_deaths")
     assert est is not None and "weak" not in est["basis"], est
+
+
+def test_a_partys_count_raised_weeks_later_stays_in_the_dispute_of_its_day(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: during the clashes, anonymous medics say "at least 175"; the
+    next day the ministry says 158 and the VLF "fewer than 50"; three weeks on, after
+    mass graves are found, the ministry says 520. The finding named only the VLF against
+    the anonymous medics: the ministry's 158, raised since, is its count of that day and
+    as much in the dispute with the VLF's figure."""
+    late = "  - {id: meridian-0326, outlet: meridian, published: 2031-03-26}\n"
+    rows = (
+        "{id: med-175, subject: saltmarsh-clashes, property: civilian_deaths, "
+        "value: at least 175, source: meridian-0302, claimant: dresk-medical-sources}",
+        "{id: mod-158, subject: saltmarsh-clashes, property: civilian_deaths, value: 158, "
+        "source: harbor-0305, claimant: defence-ministry, as_of: 2031-03-03}",
+        "{id: vlf-50, subject: saltmarsh-clashes, property: civilian_deaths, "
+        "value: fewer than 50, source: lantern-0305, claimant: vlf, as_of: 2031-03-03}",
+        "{id: mod-520, subject: saltmarsh-clashes, property: civilian_deaths, value: 520, "
+        "source: meridian-0326, claimant: defence-ministry}",
+    )
+    root = world(make_store, *rows, **{"late.yaml": "documents:\n" + late})
+    data = run(root)
+    (dispute,) = findings(data, "CC101", "saltmarsh-clashes")
+    assert {"mod-158", "vlf-50"} <= set(dispute["claims"]), dispute
+    assert (
+        "158 [defence-ministry via harbor-times as of 2031-03-03, since raised to 520"
+        in (dispute["message"])
+    )
+    assert ["mod-158", "vlf-50"] in dispute["pairs"]

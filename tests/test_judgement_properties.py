@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.engine import check
@@ -329,6 +329,24 @@ def toll_estimate(data: dict[str, Any]) -> dict[str, Any] | None:
 
 @SETTINGS
 @given(said=toll_strategy, drop=st.integers(0, 9))
+# (a hospital's "10-18", then 10 as a paper says: narrowed to agree)
+@example(
+    said=[
+        ("own:o1", "10", "2031-03-06"),
+        ("own:o1", "10-18", "2031-03-05"),
+        ("own:o0", "10", "2031-03-05"),
+    ],
+    drop=0,
+)
+# (a hospital's 10, then "10-18" as an NGO says: made a range to agree)
+@example(
+    said=[
+        ("own:o1", "10-18", "2031-03-06"),
+        ("own:o0", "10-18", "2031-03-05"),
+        ("own:o1", "10", "2031-03-05"),
+    ],
+    drop=0,
+)
 def test_a_running_toll_never_loses_its_estimate_as_evidence_comes_in(
     tmp_path_factory: Any, said: list[tuple[str, str, str]], drop: int
 ) -> None:

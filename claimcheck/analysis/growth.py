@@ -97,45 +97,52 @@ def bridged(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     """Whether counts given between ``first`` and ``later`` (within
     :data:`CONTEMPORARY_DAYS`) carry the toll from one to the other by modest rises,
     each outgrowing the one before (:func:`outgrows`, stakes and all): a steep rise
-    over days that other counts filled in is the toll growing, not a dispute. From
-    each count, the highest that rises modestly over it, given before ``later``, is
-    tried (rarely more than one step: each may double the figure)."""
-    b = group.when(later)
-    if b is None or not b.known:
+    over days that other counts filled in is the toll growing, not a dispute.
+
+    No step is a figure of ``later``'s own origin, nor, for a side's figure after
+    another stake's, of that side (the rebels' 75, 150 and 300 do not carry the army's
+    40 to their 400: a side's own escalation is no count filling the gap), nor one its origin
+    lowered on a later day (a count it took back); the last step's rise is measured
+    from its lower bound (a range "10-60" carries to 80, not to 120). Figures of one
+    day only are steps (a count dated "in March" says nothing of the days between);
+    the search sweeps the days between (:meth:`_Steps.carry`)."""
+    a, b = group.when(first), group.when(later)
+    if a is None or b is None or not a.known or not b.known:
         return False
+    if _by_stake(group, first, later, a, b) is False:
+        return False  # (no chain of steps gets round the stakes: see _by_stake)
     steps = _steps(group)
-    later_low = bounds(group.statement_by_claim[later.id].value)[0]
-    now = first
-    for _ in range(CONTEMPORARY_DAYS):
-        step = steps.highest_modest(group, now, b.low.toordinal())
-        if step is None:
-            return False
-        s = group.when(step)
-        assert s is not None
-        upper = overtaking_limits(group, steps.value[step.id].value)[1]
-        if not steep(upper, later_low) and _by_stake(group, step, later, s, b) is not False:
-            return True
-        now = step
-    return False
+    key = (first.id, later.id)
+    found = steps.memo.get(key)
+    if found is None:
+        found = steps.memo[key] = steps.carry(group, first, later, b)
+    return found
 
 
 class _Steps:
-    """A running toll's dated figures by day, each day's sorted by lower bound: the
-    highest figure rising modestly over a count, given after it and before a day, in a
-    few lookups a day."""
+    """A running toll's figures of one day each, by day and stake, each list sorted by
+    lower bound (a statement once per origin: its relays are no steps of their own):
+    a day's highest figure rising modestly over a count, in a lookup; and what
+    :func:`bridged` found, by pair of claims."""
 
     def __init__(self, group: GroupEvidence) -> None:
         statement_of = group.statement_by_claim
         origin = group.credited
+        units = group.units
         dated: list[tuple[int, Bound, Bound, Claim]] = []
         for st in group.statements:
             if st.stance != "asserts":
                 continue
             low, high = bounds(st.value)
+            seen: set[tuple[int, int]] = set()
             for c in st.claims:
                 as_of = group.when(c)
-                if as_of is not None and as_of.known and as_of.low == as_of.high:
-                    dated.append((as_of.low.toordinal(), low, high, c))
+                if as_of is None or not as_of.known or as_of.low != as_of.high:
+                    continue
+                day = as_of.low.toordinal()
+                if (day, origin[c.id]) not in seen:
+                    seen.add((day, origin[c.id]))
+                    dated.append((day, low, high, c))
         # (not a figure its own origin lowered on a later day: a count it took back)
         lowest_after: dict[int, Bound] = {}  # origin -> its lowest upper bound of later days
         lowered: set[str] = set()
@@ -149,46 +156,98 @@ class _Steps:
                 later = lowest_after.get(origin[c.id])
                 if later is None or high < later:
                     lowest_after[origin[c.id]] = high
-        days: dict[int, list[tuple[Bound, str, Claim]]] = defaultdict(list)
+        found: dict[int, dict[str | None, list[tuple[Bound, str, Claim]]]] = defaultdict(dict)
         for day, low, _, c in dated:
             if c.id not in lowered:
-                days[day].append((low, c.id, c))
-        self.lows: dict[int, list[Bound]] = {}
-        self.claims: dict[int, list[Claim]] = {}
-        for day, found in days.items():
-            found.sort(key=lambda t: (t[0], t[1]))
-            self.lows[day] = [t[0] for t in found]
-            self.claims[day] = [t[2] for t in found]
+                found[day].setdefault(units[c.id].stake, []).append((low, c.id, c))
+        #: day -> stake -> (lower bounds, sorted; the claims, alike)
+        self.days: dict[int, dict[str | None, tuple[list[Bound], list[Claim]]]] = {}
+        for day, stakes in found.items():
+            self.days[day] = {}
+            for stake, figures in stakes.items():
+                figures.sort(key=lambda t: (t[0], t[1]))
+                self.days[day][stake] = ([t[0] for t in figures], [t[2] for t in figures])
         self.value = statement_of
+        self.memo: dict[tuple[str, str], bool] = {}
 
-    def highest_modest(self, group: GroupEvidence, first: Claim, until: int) -> Claim | None:
-        """The highest figure given after ``first`` and before the day ``until`` that
-        outgrows it by a modest rise (its lower bound past ``first``'s limit, not steep
-        over its upper bound), of a stake it may grow into."""
+    def carry(self, group: GroupEvidence, first: Claim, later: Claim, b: DateRange) -> bool:
+        """:func:`bridged`, worked out: a sweep over the days between, from ``first``,
+        of the figures each figure reached so far rises modestly to (the highest on
+        each day and stake), keeping the few highest of each stake, until one is
+        reached that ``later`` rises modestly over (not through the highest figure at
+        each step alone: the army's 10, a paper's 15 the next day, another's 30 the day
+        after carry it to the rebels' 60 on the 8th, though an NGO's 20 of the 7th is
+        higher than the 15 and leads nowhere)."""
+        units, origin = group.units, group.credited
+        value = self.value
+        later_low = bounds(value[later.id].value)[0]
+        stake = units[later.id].stake
+        # (a side's figure is carried by others' counts only: not its own, nor its allies')
+        avoid_stake = stake if stake is not None and units[first.id].stake != stake else _NO_STAKE
+        avoid = origin[later.id]
         a = group.when(first)
-        if a is None or not a.known:
-            return None
-        above, upper = overtaking_limits(group, self.value[first.id].value)
-        start = a.high.toordinal() + 1
-        best: tuple[Bound, Claim] | None = None
+        assert a is not None
+        start, until = a.high.toordinal() + 1, b.low.toordinal()
+        reached: list[Claim] = [first]
         for day in range(start, min(until, start + CONTEMPORARY_DAYS)):
-            lows = self.lows.get(day)
-            if not lows:
+            stakes = self.days.get(day)
+            if not stakes:
                 continue
-            # (those not steep over ``upper``: the lower bounds up to twice it)
-            k = bisect_right(lows, (STEEP_RISE * upper[0], INF))
-            claims = self.claims[day]
-            while k > 0 and lows[k - 1] > above:
-                k -= 1
-                c = claims[k]
-                if best is not None and lows[k] <= best[0]:
-                    break
-                if steep(upper, lows[k]):
+            new: list[Claim] = []
+            for r in reached:
+                when_r = group.when(r)
+                assert when_r is not None
+                if when_r.high.toordinal() >= day:
                     continue
-                if c.id != first.id and _by_stake(group, first, c, a, group.when(c)) is not False:
-                    best = (lows[k], c)
-                    break
-        return best[1] if best is not None else None
+                above, upper = overtaking_limits(group, value[r.id].value)
+                for key, (lows, claims) in stakes.items():
+                    if key == avoid_stake:
+                        continue
+                    # (the stakes decide for every figure of the stake and day alike)
+                    if _by_stake(group, r, claims[0], when_r, group.when(claims[0])) is False:
+                        continue
+                    # (the highest not steep over ``upper``: lower bounds up to twice it)
+                    k = bisect_right(lows, (STEEP_RISE * upper[0], INF))
+                    while k > 0 and lows[k - 1] > above:
+                        k -= 1
+                        c = claims[k]
+                        if origin[c.id] != avoid and c.id != r.id:
+                            new.append(c)
+                            break
+            for c in new:
+                low = bounds(value[c.id].value)[0]
+                when_c = group.when(c)
+                if not steep(low, later_low) and _by_stake(group, c, later, when_c, b) is not False:
+                    return True
+            if new:
+                reached = _fewest(group, first, reached + new)
+        return False
+
+
+#: A sweep keeps this many of the highest figures reached of each stake (and the first).
+REACHED_KEPT = 3
+
+
+def _fewest(group: GroupEvidence, first: Claim, reached: list[Claim]) -> list[Claim]:
+    """``first`` and, of each stake, the :data:`REACHED_KEPT` highest of ``reached``."""
+    units, value = group.units, group.statement_by_claim
+    by_stake: dict[str | None, list[tuple[Bound, str, Claim]]] = defaultdict(list)
+    for c in reached:
+        if c is not first:
+            by_stake[units[c.id].stake].append((bounds(value[c.id].value)[0], c.id, c))
+    kept = [first]
+    for found in by_stake.values():
+        found.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        seen: set[str] = set()
+        for _, cid, c in found:
+            if cid not in seen and len(seen) < REACHED_KEPT:
+                seen.add(cid)
+                kept.append(c)
+    return kept
+
+
+#: No stake to avoid (a stake is a side's name, or None: neutral).
+_NO_STAKE = object()
 
 
 def _steps(group: GroupEvidence) -> _Steps:
@@ -237,26 +296,40 @@ class ByStakeAndDay:
         found = self.days[side]
         found[day] = best_two(found.get(day, []), item, higher=self.higher)
 
-    def others(self, side: str | None, first: int, last: int) -> list[Item]:
-        """The two most extreme of stakes other than ``side``, days first to last."""
+    def others(
+        self, side: str | None, first: int, last: int, keep: Callable[[Item], bool]
+    ) -> list[Item]:
+        """The two most extreme of stakes other than ``side``, days first to last, among
+        each stake's and day's two that ``keep`` keeps (a day's own: a figure steeply
+        passed the next day is not hidden by two higher ones of later days that counts
+        in between carried there)."""
         out: list[Item] = []
         for stake, days in self.days.items():
             if stake == side:
                 continue
-            out = self._between(out, days, first, last)
+            out = self._between(out, days, first, last, keep)
         return out
 
-    def of(self, side: str | None, first: int, last: int) -> list[Item]:
-        """The two most extreme of the stake ``side``, days first to last."""
+    def of(
+        self, side: str | None, first: int, last: int, keep: Callable[[Item], bool]
+    ) -> list[Item]:
+        """The two most extreme of the stake ``side``, days first to last (as
+        :meth:`others`)."""
         days = self.days.get(side)
-        return self._between([], days, first, last) if days else []
+        return self._between([], days, first, last, keep) if days else []
 
     def _between(
-        self, out: list[Item], days: dict[int, list[Item]], first: int, last: int
+        self,
+        out: list[Item],
+        days: dict[int, list[Item]],
+        first: int,
+        last: int,
+        keep: Callable[[Item], bool],
     ) -> list[Item]:
         for day in range(first, last + 1):
             for item in days.get(day, ()):
-                out = best_two(out, item, higher=self.higher)
+                if keep(item):
+                    out = best_two(out, item, higher=self.higher)
         return out
 
 

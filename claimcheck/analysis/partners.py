@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
 
@@ -161,6 +161,17 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
     for i in range(len(interim) - 1, -1, -1):
         _, hi, o, c = interim[i]
         suffix_bottom[i] = best_two(suffix_bottom[i + 1], (hi, o, c), higher=False)
+
+    def rises_past(c: Claim, hi_c: Bound) -> Callable[[Item], bool]:
+        """Whether a later figure rises steeply past ``c`` (upper bound ``hi_c``) with
+        no counts in between to carry the toll there (growth.bridged)."""
+        return lambda t: steep(hi_c, t[0]) and not bridged(group, c, t[2])
+
+    def passed_by(c: Claim, lo_c: Bound) -> Callable[[Item], bool]:
+        """Whether ``c`` (lower bound ``lo_c``) rises steeply past an earlier figure with
+        no counts in between to carry the toll there."""
+        return lambda t: steep(t[0], lo_c) and not bridged(group, t[2], c)
+
     for c, lo_c, hi_c, o in info:
         below, above = group.limits(statement_of[c.id].value)
         as_of = when[c.id]
@@ -171,22 +182,12 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
             n = bisect_right(starts, day)
             top = prefix_top[n - 1] if n else []
             if stakes:  # (and another stake's steep rise within days: a dispute, not growth)
-                near = highs.others(mine, day + 1, day + CONTEMPORARY_DAYS)
-                top = _extremes(
-                    chain(
-                        top, (t for t in near if steep(hi_c, t[0]) and not bridged(group, c, t[2]))
-                    ),
-                    higher=True,
-                )
+                near = highs.others(mine, day + 1, day + CONTEMPORARY_DAYS, rises_past(c, hi_c))
+                top = _extremes(chain(top, near), higher=True)
             if ended and day > last:  # type: ignore[operator]
                 # (given after the end: its own stake's steep rise within days too)
-                near = highs.of(mine, day + 1, day + CONTEMPORARY_DAYS)
-                top = _extremes(
-                    chain(
-                        top, (t for t in near if steep(hi_c, t[0]) and not bridged(group, c, t[2]))
-                    ),
-                    higher=True,
-                )
+                near = highs.of(mine, day + 1, day + CONTEMPORARY_DAYS, rises_past(c, hi_c))
+                top = _extremes(chain(top, near), higher=True)
             if end is not None and day > end:  # (then any of another stake's)
                 later = (t for stake, ts in after_end.items() if stake != mine for t in ts)
                 top = _extremes(chain(top, later), higher=True)
@@ -209,14 +210,12 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
                 # steeply passed)
                 day = as_of.low.toordinal()
                 first = max(day - CONTEMPORARY_DAYS, last + 1)  # type: ignore[operator]
-                near = lows.of(mine, first, day - 1)
-                steeply = (t for t in near if steep(t[0], lo_c) and not bridged(group, t[2], c))
+                steeply = lows.of(mine, first, day - 1, passed_by(c, lo_c))
                 bottom = _extremes(chain(bottom, steeply), higher=False)
             if stakes and as_of is not None and as_of.known:
                 # (another stake's interim figure of the days just before, steeply passed)
                 day = as_of.low.toordinal()
-                near = lows.others(mine, day - CONTEMPORARY_DAYS, day - 1)
-                steeply = (t for t in near if steep(t[0], lo_c) and not bridged(group, t[2], c))
+                steeply = lows.others(mine, day - CONTEMPORARY_DAYS, day - 1, passed_by(c, lo_c))
                 bottom = _extremes(chain(bottom, steeply), higher=False)
                 if end is not None and day > end:
                     # (the other side's of the last day, and another stake's given since)

@@ -74,20 +74,24 @@ _ANONYMOUS_ONLY = "its best rests on one anonymous source"
 
 def _revised_to_agree(ev: GroupEvidence, said: set[int], origins: set[int]) -> list[Claim]:
     """Where every origin now gives one figure, the figures some of them gave before
-    that differed from it (revised since by their own origin, raised or lowered): the
-    origins differed, so the group is estimated."""
+    that differed from it (each origin's earlier figures: raised, lowered, made a range
+    or narrowed since — a hospital's 10, then "10-18" as an NGO says): the origins
+    differed, so the group is estimated."""
     if len(said) != 1 or len(origins) < 2:
         return []
     statement_of = ev.statement_by_claim
     (now,) = said
     claims = ev.store.claims
-    return [
-        claims[x]
-        for x in ev.superseded
-        if claims[x].stance == "asserts"
-        and statement_of[x].index != now
-        and not ev.statement_supports(statement_of[x], ev.statements[now])
-    ]
+    return sorted(
+        (
+            claims[x]
+            for x in ev.earlier
+            if claims[x].stance == "asserts"
+            and isinstance(statement_of[x].value, Quantity)
+            and statement_of[x].index != now
+        ),
+        key=lambda c: c.id,
+    )
 
 
 def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | None:
