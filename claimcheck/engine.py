@@ -136,7 +136,7 @@ class Runner:
             if estimate is not None:
                 estimates.append(estimate)
             if ev.relayed_from:
-                relays += ev.declared_relays()
+                relays += ev.credited_relays()
         # In claim id order, so that :func:`check` only merges the runs' sorted grades.
         return Answer(findings, dict(sorted(grades.items(), key=itemgetter(0))), estimates, relays)
 

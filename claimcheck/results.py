@@ -102,7 +102,8 @@ class Result:
     stale_reviews: list[StaleReview] = field(default_factory=list)
     candidate: CandidateReport | None = None
     #: The claims that relay another origin's value (an outlet's own words citing the
-    #: dispatch it has them from): not that outlet's word (see track_records).
+    #: dispatch it has them from, or printing an origin's figure it has revised since):
+    #: not that outlet's word (see track_records).
     relays: frozenset[str] = frozenset()
 
     @cached_property

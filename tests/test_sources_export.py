@@ -93,6 +93,41 @@ def test_relays_are_counted(runner: CliRunner, tmp_path: Path) -> None:
     assert outlets["le-figaro"]["relayed_from"] == 1 and outlets["le-monde"]["relayed_to"] == 1
 
 
+def test_an_origins_old_figure_in_print_is_not_the_outlets_word(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """An analyst's trial: the ministry says 160, corrects it to 140 two days later; the
+    next day a paper prints 160 as its own figure. The check credits that 160 to the
+    ministry (its old word still in print), so the paper's record does not judge it as
+    the paper's own claim (it read "track record 0% (0 of 1)")."""
+    root = tmp_path / "s"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE)
+    (root / "c.yaml").write_text(
+        "subjects:\n"
+        "  - {id: siege, label: Siege, date: 2023-11-01/2023-11-30, sides: [mali-government]}\n"
+        "properties:\n  - {id: killed, type: quantity, cumulative: true}\n"
+        "documents:\n"
+        "  - {id: d1, outlet: rfi, published: 2023-11-08}\n"
+        "  - {id: d2, outlet: rfi, published: 2023-11-10}\n"
+        "  - {id: d3, outlet: le-figaro, published: 2023-11-11}\n"
+        "claims:\n"
+        "  - {id: gov-160, subject: siege, property: killed, value: 160, source: d1, claimant: fama}\n"
+        "  - {id: gov-140, subject: siege, property: killed, value: 140, source: d2, claimant: fama}\n"
+        "  - {id: paper-160, subject: siege, property: killed, value: 160, source: d3}\n"
+    )
+    code, out, _ = run(runner, root, "check", "--format", "json")
+    grade = json.loads(out)["grades"]["paper-160"]
+    assert grade["reason"].startswith("revised downward since by its own origin"), grade
+    outlets = {
+        o["id"]: o
+        for o in json.loads(run(runner, root, "sources", "--format", "json")[1])["outlets"]
+    }
+    assert outlets["le-figaro"]["as_claimant"] == 1
+    assert outlets["le-figaro"]["track_record"] is None, outlets["le-figaro"]
+    assert outlets["le-figaro"]["contested"] == 0
+
+
 def test_graphml_reads_back_with_networkx(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "kidal.graphml"
     code, _, _ = run(runner, KIDAL, "export", "--format", "graphml", "-o", str(out))

@@ -49,6 +49,7 @@ from claimcheck.analysis.latest_figures import LatestFigures, find_latest_figure
 from claimcheck.analysis.origins import (
     carry_relays,
     compute_origins,
+    credited_relays,
     declared_relays,
     looser_relays,
 )
@@ -229,6 +230,12 @@ class GroupEvidence:
         """The relays the store's records make (citations, attributions in one article),
         not the suspected ones (a shared quote: which carries which is a guess)."""
         return declared_relays(self)
+
+    def credited_relays(self) -> list[str]:
+        """The claims whose figure is another origin's word, as an outlet's record reads
+        them: the declared relays, and an origin's old figure still in print after it
+        revised it (not the suspected relays)."""
+        return credited_relays(self)
 
     def looser_relays(self) -> dict[str, Claim]:
         """Declared relays that keep their own, looser words ("about 40" citing a 41,

@@ -432,6 +432,16 @@ def declared_relays(ev: GroupEvidence) -> list[str]:
     ]
 
 
+def credited_relays(ev: GroupEvidence) -> list[str]:
+    """:meth:`GroupEvidence.credited_relays`: the declared relays, and an origin's old
+    word still in print (credited to it: its figure, revised since), not the suspected
+    ones (which copies which is a guess)."""
+    reasons = ev.relay_reasons
+    return [
+        cid for cid in ev.relayed_from if not reasons.get(cid, [SUSPECTED])[0].startswith(SUSPECTED)
+    ]
+
+
 def looser_relays(ev: GroupEvidence) -> dict[str, Claim]:
     """:meth:`GroupEvidence.looser_relays`: declared relays keeping their own words, by
     id, with the claim whose figure they relay (worked out once a group)."""
