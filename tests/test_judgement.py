@@ -2341,7 +2341,7 @@ def test_a_figure_below_a_confirmed_floor_is_no_credible_low(
     assert est is not None and est["low"] == 31 and est["claims"]["low"] == ["ward-31"], est
     assert (
         "left out as below the floor of at least 31 that independent origins confirm "
-        "(open-ward): 15 (korvalian-army)" in est["basis"]
+        "(open-ward, borne out by dresk-medical-sources): 15 (korvalian-army)" in est["basis"]
     ), est["basis"]
     alone = run(world(make_store, *rows[:2], **SOLDIERS))
     est = estimate(alone, "dresk-shelling", "soldiers_killed")

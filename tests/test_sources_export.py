@@ -116,7 +116,7 @@ def test_an_origins_old_figure_in_print_is_not_the_outlets_word(
         "  - {id: gov-140, subject: siege, property: killed, value: 140, source: d2, claimant: fama}\n"
         "  - {id: paper-160, subject: siege, property: killed, value: 160, source: d3}\n"
     )
-    code, out, _ = run(runner, root, "check", "--format", "json")
+    _, out, _ = run(runner, root, "check", "--format", "json")
     grade = json.loads(out)["grades"]["paper-160"]
     assert grade["reason"].startswith("revised downward since by its own origin"), grade
     outlets = {

@@ -130,10 +130,16 @@ def with_confirmed_floor(
 ) -> str:
     """The basis, saying which figures fell below a floor independent origins confirm,
     and whose (said before any closing word on a weak basis)."""
-    whose = ", ".join(sorted({figure_source(ev, c).speaker for c in at_floor}))
+    given = {figure_source(ev, c).speaker for c in at_floor}
+    # (and who bears it out: a floor overtaken since is confirmed by the counts above it)
+    others = {
+        figure_source(ev, c).speaker for c in ev.support(ev.statement_by_claim[at_floor[0].id])
+    } - given
+    shown = sorted(others)[:3] + ([f"{len(others) - 3} more"] if len(others) > 3 else [])
+    whose = ", ".join(sorted(given)) + (f", borne out by {', '.join(shown)}" if others else "")
     floor = f"the floor of {_said(ev, at_floor[0])} that independent origins confirm ({whose})"
-    shown = sorted({f"{_said(ev, c)} ({figure_source(ev, c).speaker})" for c in below})
-    return before_closing(basis, weak, [f"left out as below {floor}: {', '.join(shown)}"])
+    gone = sorted({f"{_said(ev, c)} ({figure_source(ev, c).speaker})" for c in below})
+    return before_closing(basis, weak, [f"left out as below {floor}: {', '.join(gone)}"])
 
 
 def with_neutral_floor(ev: GroupEvidence, basis: str, weak: str | None, floor: list[Claim]) -> str:
