@@ -26,6 +26,8 @@ from claimcheck.engine import check
 from claimcheck.report import render_report
 from claimcheck.store import load_store
 
+from support import KIDAL
+
 WORLD = textwrap.dedent("""\
     # Korvalia, spring 2031 (invented): who publishes, who speaks, what happened.
     outlets:
@@ -2798,3 +2800,22 @@ def test_a_partys_count_raised_weeks_later_stays_in_the_dispute_of_its_day(
         in (dispute["message"])
     )
     assert ["mod-158", "vlf-50"] in dispute["pairs"]
+
+
+def test_a_grade_counts_its_origins_as_its_words_add_up() -> None:
+    """ "confirmed by 2 independent origins (2 neutral, 1 anonymous)" read as three
+    origins (an analyst's trial): the anonymous ones are among the neutral ones, and
+    the neutral ones and the sides named add up to the count given."""
+    result = check(load_store(KIDAL)).as_dict()
+    said = [g["reason"] for g in result["grades"].values()]
+    counted = re.compile(r"(\d+) independent origins? \(([^)]*)\)")
+    seen = 0
+    for reason in said:
+        for total, parts in counted.findall(reason):
+            neutral = re.match(r"(\d+) neutral", parts)
+            sides = re.search(r"sides? ([^;]*?)(?:, agreeing)?$", parts)
+            named_sides = len(sides.group(1).split(", ")) if sides else 0
+            assert (int(neutral.group(1)) if neutral else 0) + named_sides == int(total), reason
+            assert not re.search(r"neutral, \d+ anonymous", parts), reason
+            seen += "of them anonymous" in parts
+    assert seen, "the Kidal store has a count with anonymous origins among the neutral"

@@ -170,7 +170,11 @@ def _units(units: Units, common: bool) -> str:
     if neutral:
         text = f"{neutral} neutral"
         if anonymous:
-            text += ", anonymous" if anonymous == neutral == 1 else f", {anonymous} anonymous"
+            # ("2 neutral, 1 anonymous" read as three origins)
+            if anonymous == neutral:
+                text += ", anonymous" if neutral == 1 else ", all anonymous"
+            else:
+                text += f", {anonymous} of them anonymous"
         parts.append(text)
     if sides:
         text = f"side{'s' if len(sides) > 1 else ''} {', '.join(sides)}"
