@@ -144,7 +144,7 @@ def check_candidates(
         estimates,
         provenance=runner.evidence.provenance,
         candidate=judged,
-        relays=frozenset(relays),
+        relays=relays,
     )
 
 

@@ -61,8 +61,9 @@ class Answer(NamedTuple):
     #: Each claim's grade, in claim id order.
     grades: dict[str, Grade]
     estimates: list[Estimate]
-    #: The claims that relay another origin's value (see GroupEvidence.relayed_from).
-    relays: list[str]
+    #: The claims that relay another origin's value, each with the claim whose figure it
+    #: carries (see GroupEvidence.credited_relays).
+    relays: dict[str, str]
 
 
 class Runner:
@@ -126,7 +127,7 @@ class Runner:
         findings: list[Finding] = []
         grades: dict[str, Grade] = {}
         estimates: list[Estimate] = []
-        relays: list[str] = []
+        relays: dict[str, str] = {}
         for key in keys:
             ev = self.evidence.group(key)
             findings += self.group_findings(ev)
@@ -136,7 +137,8 @@ class Runner:
             if estimate is not None:
                 estimates.append(estimate)
             if ev.relayed_from:
-                relays += ev.credited_relays()
+                relayed = ev.relayed_from
+                relays.update((cid, relayed[cid].id) for cid in ev.credited_relays())
         # In claim id order, so that :func:`check` only merges the runs' sorted grades.
         return Answer(findings, dict(sorted(grades.items(), key=itemgetter(0))), estimates, relays)
 
@@ -277,7 +279,7 @@ def check(
     findings: list[Finding] = []
     graded: list[tuple[str, Grade]] = []
     estimates: list[Estimate] = []
-    relays: set[str] = set()
+    relays: dict[str, str] = {}
     with gc_paused():  # millions of long-lived objects, no cycles worth collecting
         jobs = _jobs(store, jobs)
         keys = list(store.groups)
@@ -315,5 +317,5 @@ def check(
         estimates,
         provenance=runner.evidence.provenance,
         stale_reviews=stale,
-        relays=frozenset(relays),
+        relays=dict(sorted(relays.items())),
     )

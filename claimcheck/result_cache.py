@@ -54,7 +54,7 @@ from claimcheck.store.cache import (
 __all__ = ["check_kept", "result_key"]
 
 #: The layout of the file (a new one ignores an old file).
-LAYOUT = 3
+LAYOUT = 4
 
 
 def check_kept(
@@ -244,7 +244,7 @@ def _as_data(result: Result) -> dict[str, Any]:
         "which": which,
         "estimates": [vars(e) for e in result.estimates],
         "stale_reviews": [_stale_data(r, position) for r in result.stale_reviews],
-        "relays": sorted(result.relays),
+        "relays": dict(sorted(result.relays.items())),
     }
 
 
@@ -266,5 +266,5 @@ def _result(store: Store, config: Config, kept: dict[str, Any]) -> Result:
         estimates,
         provenance=Provenance(store),
         stale_reviews=stale,
-        relays=frozenset(kept["relays"]),
+        relays=dict(kept["relays"]),
     )

@@ -316,6 +316,35 @@ def test_csv_has_every_claim_with_defaults_resolved(runner: CliRunner) -> None:
     assert by_id["strike-1107-deaths-rfi"]["grade"] == "3"
 
 
+def test_csv_says_whose_word_each_figure_is(runner: CliRunner, tmp_path: Path) -> None:
+    """An analyst's trial: a paper's own "19", citing the wire that quoted local
+    officials' "at least 19", read in the CSV as the paper's claim; a dataset counting
+    sources would take it for an independent one. The CSV says what it relays and whose
+    word it is; and an anonymous claimant says so (``claimant_named`` only says whether
+    the record names one)."""
+    root = tmp_path / "s"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE)
+    (root / "c.yaml").write_text(
+        "documents:\n"
+        "  - {id: wire, outlet: rfi, published: 2023-11-07}\n"
+        "  - {id: paper, outlet: le-figaro, published: 2023-11-09, cites: [wire]}\n"
+        "claims:\n"
+        "  - {id: officials, subject: strike, property: deaths, value: at least 19, "
+        "source: wire, claimant: malian-officials}\n"
+        "  - {id: paper-19, subject: strike, property: deaths, value: 19, source: paper}\n"
+    )
+    code, out, _ = run(runner, root, "export", "--format", "csv")
+    assert code == 0
+    by_id = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
+    paper, officials = by_id["paper-19"], by_id["officials"]
+    assert (paper["claimant"], paper["claimant_named"]) == ("le-figaro", "False")
+    assert (paper["relays"], paper["credited_to"]) == ("officials", "malian-officials")
+    assert officials["claimant_anonymous"] == "True" and officials["relays"] == ""
+    assert officials["credited_to"] == "malian-officials"
+    assert paper["claimant_anonymous"] == "False"
+
+
 def test_csv_guards_against_formulas(runner: CliRunner, tmp_path: Path) -> None:
     assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert safe_cell("@SUM(A1)") == "'@SUM(A1)" and safe_cell("+1+2") == "'+1+2"

@@ -1,11 +1,22 @@
-"""Claims as a flat CSV: every default resolved, grade included, safe in spreadsheets."""
+"""Claims as a flat CSV: every default resolved, grade included, safe in spreadsheets.
+
+Whose word each figure is, for a dataset that counts sources: ``claimant_named`` says
+whether the record names a claimant (else the outlet speaks: the claimant column holds
+it), ``claimant_anonymous`` whether that claimant is an anonymous source ("local
+officials"), ``relays`` the claim whose figure an outlet's own words carry (citing the
+dispatch it has it from, or printing an origin's figure revised since) and
+``credited_to`` who the figure is credited to: that claim's speaker, or the claim's own
+(a party's own media speaking for it: the party).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 
+from claimcheck.model import Claim
 from claimcheck.results import Result
+from claimcheck.store import Store
 from claimcheck.store.query import claim_record
 
 COLUMNS = [
@@ -29,6 +40,10 @@ COLUMNS = [
     "note",
     "status",
     "location",
+    # (added later, so last: whose word a figure is)
+    "claimant_anonymous",
+    "relays",
+    "credited_to",
 ]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -52,14 +67,26 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def _credited_to(store: Store, claim: Claim) -> str:
+    """Whose word a claim is: its speaker, or for a party's own media speaking for it
+    (state television, no claimant named) that party."""
+    outlet = store.outlets.get(claim.speaker)
+    if not claim.claimant_given and outlet is not None and outlet.affiliation in store.parties:
+        return outlet.affiliation
+    return claim.speaker
+
+
 def claims_csv(result: Result) -> str:
     out = io.StringIO()
     # RFC 4180 line ends: the writer then quotes any cell holding a CR or LF.
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     store = result.store
+    relays = result.relays
     for claim in store.claims.values():
         rec = claim_record(store, claim)
+        party = store.parties.get(claim.claimant or "")
+        relayed = store.claims.get(relays.get(claim.id, ""))
         interval = rec["interval"] or [None, None]
         grade = result.grades.get(claim.id)
         rec.update(
@@ -69,6 +96,9 @@ def claims_csv(result: Result) -> str:
                 "high": interval[1],
                 "grade": grade.grade if grade else None,
                 "grade_label": grade.label if grade else None,
+                "claimant_anonymous": bool(party is not None and party.anonymous),
+                "relays": relayed.id if relayed is not None else None,
+                "credited_to": _credited_to(store, relayed or claim),
             }
         )
         writer.writerow([safe_cell(rec.get(c)) for c in COLUMNS])
