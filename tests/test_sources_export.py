@@ -343,6 +343,17 @@ def test_csv_says_whose_word_each_figure_is(runner: CliRunner, tmp_path: Path) -
     assert officials["claimant_anonymous"] == "True" and officials["relays"] == ""
     assert officials["credited_to"] == "malian-officials"
     assert paper["claimant_anonymous"] == "False"
+    # The report's tables say so too: the gaps' "who says it"...
+    _, out, _ = run(runner, root, "report", "--format", "markdown")
+    assert "Le Figaro, relaying Malian officials in paper" in out, out
+    # ...and, once the army disputes it, the who-says-what table.
+    (root / "d.yaml").write_text(
+        "claims:\n  - {id: army-5, subject: strike, property: deaths, value: 5, "
+        "source: rfi-doc, claimant: fama}\n"
+    )
+    _, out, _ = run(runner, root, "report", "--format", "markdown")
+    (row,) = [line for line in out.splitlines() if line.startswith("| ") and "| 19 " in line]
+    assert "Le Figaro (outlet), relaying Malian officials" in row, row
 
 
 def test_csv_guards_against_formulas(runner: CliRunner, tmp_path: Path) -> None:

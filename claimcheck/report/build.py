@@ -106,6 +106,9 @@ def build(result: Result, title: str | None = None) -> Report:
             categories=frozenset(category[f.rule] for f in by_claim.get(c.id, ())),
             subject_label=store.name_of(c.subject),
             property_label=_property_label(store, c.property),
+            relaying=store.name_of(store.claims[relayed].speaker)
+            if (relayed := result.relays.get(c.id)) is not None
+            else "",
         )
 
     in_conflict: dict[str, ConflictSubject] = {}
@@ -154,14 +157,7 @@ def build(result: Result, title: str | None = None) -> Report:
         else:
             for f in findings:
                 claims = [store.claims[c] for c in f.claims if c in store.claims]
-                sources = "; ".join(
-                    sorted(
-                        {
-                            f"{store.name_of(c.claimant)} in {c.source or 'no source'}"
-                            for c in claims
-                        }
-                    )
-                )
+                sources = "; ".join(sorted({_who_in(store, result, c) for c in claims}))
                 gaps.append(Gap(f, label, sources, _property_label(store, prop_id)))
     conflicts = sorted(in_conflict.values(), key=lambda s: (-s.worst, s.date or "9999", s.label))
     # (each subject's claims by date: a timeline, not the tables' order by value)
@@ -289,6 +285,14 @@ def _origin_name(ev: GroupEvidence, first: Claim, rows: list[Row]) -> str:
         outlets = sorted({r.outlet for r in rows})
         return f"{listed(outlets)} (own reporting)"
     return ev.store.name_of(first.source) if first.source else "—"
+
+
+def _who_in(store: Store, result: Result, c: Claim) -> str:
+    """``Le Figaro, relaying Malian officials in paper-0309``: who says a claim where
+    (an outlet's own words carrying another's figure say whose)."""
+    relayed = result.relays.get(c.id)
+    relaying = f", relaying {store.name_of(store.claims[relayed].speaker)}" if relayed else ""
+    return f"{store.name_of(c.claimant)}{relaying} in {c.source or 'no source'}"
 
 
 def _in_store(store: Store, where: Location) -> Location:

@@ -66,7 +66,9 @@ def _group(group: Group) -> list[str]:
                 r.cluster,
                 r.stated,
                 r.interval,
-                r.claimant + ("" if r.claimant_named else " (outlet)"),
+                r.claimant
+                + ("" if r.claimant_named else " (outlet)")
+                + (f", relaying {r.relaying}" if r.relaying else ""),
                 r.outlet,
                 _link(f"{r.document_title} ({r.document_date})", r.url),
                 r.as_of,

@@ -57,6 +57,9 @@ class Row:
     #: Why a claim is withdrawn, in its list: its status, or what it relays that is
     #: (``relays paper-30, retracted``).
     withdrawn: str = ""
+    #: Whose figure an outlet's own words carry (citing the dispatch it has it from, or
+    #: printing an origin's figure revised since): that speaker's name, else empty.
+    relaying: str = ""
 
 
 #: What precedes the list of origins' earlier counts under a table, in every format.
