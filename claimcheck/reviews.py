@@ -158,23 +158,15 @@ def _carries(
 
 def _sharing_origins(group: list[Finding]) -> list[list[Finding]]:
     """``group``'s findings in sets linked by the origins they rest on."""
-    parent = list(range(len(group)))
+    from networkx.utils import UnionFind  # (only when a review matched no finding)
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = UnionFind(range(len(group)))
     first: dict[str, int] = {}
     for i, f in enumerate(group):
         for origin in f.kin_origins:
-            j = first.setdefault(origin, i)
-            parent[root(i)] = root(j)
-    parts: dict[int, list[Finding]] = defaultdict(list)
-    for i, f in enumerate(group):
-        parts[root(i)].append(f)
-    return list(parts.values())
+            sets.union(i, first.setdefault(origin, i))
+    parts = sorted(sorted(part) for part in sets.to_sets())  # (in the findings' order)
+    return [[group[i] for i in part] for part in parts]
 
 
 def _value_sets(part: list[Finding], reviewed: set[str]) -> Iterator[tuple[str, ...]]:
