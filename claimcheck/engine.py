@@ -62,8 +62,8 @@ class Answer(NamedTuple):
     grades: dict[str, Grade]
     estimates: list[Estimate]
     #: The claims that relay another origin's value, each with the claim whose figure it
-    #: carries (see GroupEvidence.credited_relays).
-    relays: dict[str, str]
+    #: carries, or None (see GroupEvidence.credited_relays).
+    relays: dict[str, str | None]
 
 
 class Runner:
@@ -127,7 +127,7 @@ class Runner:
         findings: list[Finding] = []
         grades: dict[str, Grade] = {}
         estimates: list[Estimate] = []
-        relays: dict[str, str] = {}
+        relays: dict[str, str | None] = {}
         for key in keys:
             ev = self.evidence.group(key)
             findings += self.group_findings(ev)
@@ -137,8 +137,7 @@ class Runner:
             if estimate is not None:
                 estimates.append(estimate)
             if ev.relayed_from:
-                relayed = ev.relayed_from
-                relays.update((cid, relayed[cid].id) for cid in ev.credited_relays())
+                relays.update(ev.credited_relays())
         # In claim id order, so that :func:`check` only merges the runs' sorted grades.
         return Answer(findings, dict(sorted(grades.items(), key=itemgetter(0))), estimates, relays)
 
@@ -279,7 +278,7 @@ def check(
     findings: list[Finding] = []
     graded: list[tuple[str, Grade]] = []
     estimates: list[Estimate] = []
-    relays: dict[str, str] = {}
+    relays: dict[str, str | None] = {}
     with gc_paused():  # millions of long-lived objects, no cycles worth collecting
         jobs = _jobs(store, jobs)
         keys = list(store.groups)

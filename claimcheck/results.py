@@ -103,9 +103,10 @@ class Result:
     candidate: CandidateReport | None = None
     #: The claims that relay another origin's value (an outlet's own words citing the
     #: dispatch it has them from, or printing an origin's figure it has revised since),
-    #: each with the claim whose figure it carries: not that outlet's word (see
-    #: track_records), and the CSV export says whose it is.
-    relays: Mapping[str, str] = field(default_factory=dict)
+    #: each with the claim whose figure it carries (None when it is credited to one by a
+    #: choice among equals: two papers citing one dispatch): not that outlet's word (see
+    #: track_records), and the CSV export and the report say whose it is.
+    relays: Mapping[str, str | None] = field(default_factory=dict)
 
     @cached_property
     def findings_by_claim(self) -> dict[str, list[Finding]]:

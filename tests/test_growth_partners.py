@@ -576,3 +576,16 @@ def test_counts_in_between_are_found_by_a_sweep_not_by_the_highest_step(tmp_path
     (cc101,) = [f for f in data["findings"] if f["rule"] == "CC101"]
     assert "c00" not in cc101["claims"], cc101["message"]
     assert ["c02", "c04"] in cc101["pairs"]  # (the NGO's 20, the rebels' 60 the next day)
+
+
+def test_a_neutral_counts_own_earlier_figure_carries_the_toll(tmp_path: Path) -> None:
+    """A stranger's review: the army's 12, the medics' 20 the next day and their 35 two
+    days later: the medics' own count carries the toll from the army's 12 to their 35
+    (as another neutral count's 20 would); only a side's own escalation carries none."""
+    rows = [
+        ("o0", "army", "12", "2031-03-02"),
+        ("o1", "medics", "20", "2031-03-03"),
+        ("o1", "medics", "35", "2031-03-05"),
+    ]
+    data = check(write(tmp_path, rows)).as_dict()
+    assert [f for f in data["findings"] if f["rule"] == "CC101"] == []

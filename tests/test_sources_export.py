@@ -356,6 +356,35 @@ def test_csv_says_whose_word_each_figure_is(runner: CliRunner, tmp_path: Path) -
     assert "Le Figaro (outlet), relaying Malian officials" in row, row
 
 
+def test_two_papers_citing_one_dispatch_relay_neither_each_other(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A stranger's review: Le Monde and Le Figaro each cite one RFI dispatch and print
+    its 14 in their own words. Each carries the dispatch's figure, not the other
+    paper's: neither the CSV nor the report says one relays the other."""
+    root = tmp_path / "s"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE)
+    (root / "c.yaml").write_text(
+        "documents:\n"
+        "  - {id: dispatch, outlet: rfi, published: 2023-11-07}\n"
+        "  - {id: monde-p, outlet: le-monde, published: 2023-11-08, cites: [dispatch]}\n"
+        "  - {id: figaro-p, outlet: le-figaro, published: 2023-11-09, cites: [dispatch]}\n"
+        "claims:\n"
+        "  - {id: a-monde, subject: strike, property: deaths, value: 14, source: monde-p}\n"
+        "  - {id: b-figaro, subject: strike, property: deaths, value: 14, source: figaro-p}\n"
+        "  - {id: c-army, subject: strike, property: deaths, value: 2, source: rfi-doc, "
+        "claimant: fama}\n"
+    )
+    by_id = {
+        r["id"]: r
+        for r in csv.DictReader(io.StringIO(run(runner, root, "export", "--format", "csv")[1]))
+    }
+    assert by_id["a-monde"]["relays"] == by_id["b-figaro"]["relays"] == ""
+    _, out, _ = run(runner, root, "report", "--format", "markdown")
+    assert "relaying" not in out, out
+
+
 def test_csv_guards_against_formulas(runner: CliRunner, tmp_path: Path) -> None:
     assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert safe_cell("@SUM(A1)") == "'@SUM(A1)" and safe_cell("+1+2") == "'+1+2"

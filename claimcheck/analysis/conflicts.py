@@ -224,9 +224,12 @@ def _raised_against_lowest(
     rise = _daily_rise(group, raised[:MAX_RAISED_TRIED])
     found = []
     for x in raised[:MAX_RAISED_TRIED]:
+        if origin[x.id] in present:  # (one figure of an origin speaks for it: its highest)
+            continue
         for c in lowest:
             if _disputing(group, c, [[x]], rise) is not None:
                 found.append((x, c))
+                present.add(origin[x.id])
                 break
     return found
 

@@ -231,10 +231,11 @@ class GroupEvidence:
         not the suspected ones (a shared quote: which carries which is a guess)."""
         return declared_relays(self)
 
-    def credited_relays(self) -> list[str]:
+    def credited_relays(self) -> dict[str, str | None]:
         """The claims whose figure is another origin's word, as an outlet's record reads
         them: the declared relays, and an origin's old figure still in print after it
-        revised it (not the suspected relays)."""
+        revised it (not the suspected relays); each with the claim it carries, or None
+        where that is a choice among equals."""
         return credited_relays(self)
 
     def looser_relays(self) -> dict[str, Claim]:

@@ -99,11 +99,11 @@ def bridged(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     each outgrowing the one before (:func:`outgrows`, stakes and all): a steep rise
     over days that other counts filled in is the toll growing, not a dispute.
 
-    No step is a figure of ``later``'s own origin, nor, for a side's figure after
-    another stake's, of that side (the rebels' 75, 150 and 300 do not carry the army's
-    40 to their 400: a side's own escalation is no count filling the gap), nor one its origin
-    lowered on a later day (a count it took back); the last step's rise is measured
-    from its lower bound (a range "10-60" carries to 80, not to 120). Figures of one
+    For a side's figure, no step is a figure of its own origin, nor, after another
+    stake's figure, of that side (the rebels' 75, 150 and 300 do not carry the army's
+    40 to their 400: a side's own escalation is no count filling the gap); no step is
+    a figure its origin lowered on a later day (a count it took back); a step's rise is
+    measured from its lower bound (a range "10-60" carries no further than 20). Figures of one
     day only are steps (a count dated "in March" says nothing of the days between);
     the search sweeps the days between (:meth:`_Steps.carry`)."""
     a, b = group.when(first), group.when(later)
@@ -184,7 +184,11 @@ class _Steps:
         stake = units[later.id].stake
         # (a side's figure is carried by others' counts only: not its own, nor its allies')
         avoid_stake = stake if stake is not None and units[first.id].stake != stake else _NO_STAKE
-        avoid = origin[later.id]
+        # (nor a side's own earlier figure; a neutral count's own earlier one is a step of
+        # the toll like another's: medics' 20, then their 35, carry the army's 12)
+        # (nor a side's own earlier figure; a neutral count's own earlier one is a step of
+        # the toll like another's: medics' 20, then their 35, carry the army's 12)
+        avoid = origin[later.id] if stake is not None else None
         a = group.when(first)
         assert a is not None
         start, until = a.high.toordinal() + 1, b.low.toordinal()
@@ -200,6 +204,8 @@ class _Steps:
                 if when_r.high.toordinal() >= day:
                     continue
                 above, upper = overtaking_limits(group, value[r.id].value)
+                if r is not first:  # (a step's rise is measured from its lower bound)
+                    upper = min(upper, bounds(value[r.id].value)[0])
                 for key, (lows, claims) in stakes.items():
                     if key == avoid_stake:
                         continue
@@ -303,12 +309,14 @@ class ByStakeAndDay:
         each stake's and day's two that ``keep`` keeps (a day's own: a figure steeply
         passed the next day is not hidden by two higher ones of later days that counts
         in between carried there)."""
-        out: list[Item] = []
-        for stake, days in self.days.items():
-            if stake == side:
-                continue
-            out = self._between(out, days, first, last, keep)
-        return out
+        found = [
+            item
+            for stake, days in self.days.items()
+            if stake != side
+            for day in range(first, last + 1)
+            for item in days.get(day, ())
+        ]
+        return self._kept(found, keep)
 
     def of(
         self, side: str | None, first: int, last: int, keep: Callable[[Item], bool]
@@ -316,20 +324,20 @@ class ByStakeAndDay:
         """The two most extreme of the stake ``side``, days first to last (as
         :meth:`others`)."""
         days = self.days.get(side)
-        return self._between([], days, first, last, keep) if days else []
+        if not days:
+            return []
+        return self._kept([t for day in range(first, last + 1) for t in days.get(day, ())], keep)
 
-    def _between(
-        self,
-        out: list[Item],
-        days: dict[int, list[Item]],
-        first: int,
-        last: int,
-        keep: Callable[[Item], bool],
-    ) -> list[Item]:
-        for day in range(first, last + 1):
-            for item in days.get(day, ()):
-                if keep(item):
-                    out = best_two(out, item, higher=self.higher)
+    def _kept(self, found: list[Item], keep: Callable[[Item], bool]) -> list[Item]:
+        """The two most extreme of ``found`` that ``keep`` keeps, asked from the most
+        extreme on (``keep`` may cost a search: it is asked until two are kept)."""
+        found.sort(key=lambda t: (t[0], t[1]), reverse=self.higher)
+        out: list[Item] = []
+        for item in found:
+            if keep(item):
+                out = best_two(out, item, higher=self.higher)
+                if len(out) == 2:
+                    break
         return out
 
 

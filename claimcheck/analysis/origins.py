@@ -432,14 +432,18 @@ def declared_relays(ev: GroupEvidence) -> list[str]:
     ]
 
 
-def credited_relays(ev: GroupEvidence) -> list[str]:
+def credited_relays(ev: GroupEvidence) -> dict[str, str | None]:
     """:meth:`GroupEvidence.credited_relays`: the declared relays, and an origin's old
     word still in print (credited to it: its figure, revised since), not the suspected
-    ones (which copies which is a guess)."""
-    reasons = ev.relay_reasons
-    return [
-        cid for cid in ev.relayed_from if not reasons.get(cid, [SUSPECTED])[0].startswith(SUSPECTED)
-    ]
+    ones (which copies which is a guess); each with the claim it carries, or None where
+    that claim is a choice among equals (two papers citing one dispatch: each carries
+    the dispatch's figure, not the other paper's)."""
+    reasons, relayed = ev.relay_reasons, ev.relayed_from
+    return {
+        cid: None if relays_by_choice(ev, ev.store.claims[cid]) else relayed[cid].id
+        for cid in relayed
+        if not reasons.get(cid, [SUSPECTED])[0].startswith(SUSPECTED)
+    }
 
 
 def looser_relays(ev: GroupEvidence) -> dict[str, Claim]:

@@ -86,7 +86,7 @@ def claims_csv(result: Result) -> str:
     for claim in store.claims.values():
         rec = claim_record(store, claim)
         party = store.parties.get(claim.claimant or "")
-        relayed = store.claims.get(relays.get(claim.id, ""))
+        relayed = store.claims.get(relays.get(claim.id) or "")
         interval = rec["interval"] or [None, None]
         grade = result.grades.get(claim.id)
         rec.update(

@@ -106,9 +106,7 @@ def build(result: Result, title: str | None = None) -> Report:
             categories=frozenset(category[f.rule] for f in by_claim.get(c.id, ())),
             subject_label=store.name_of(c.subject),
             property_label=_property_label(store, c.property),
-            relaying=store.name_of(store.claims[relayed].speaker)
-            if (relayed := result.relays.get(c.id)) is not None
-            else "",
+            relaying=_relaying(store, result, c),
         )
 
     in_conflict: dict[str, ConflictSubject] = {}
@@ -287,12 +285,23 @@ def _origin_name(ev: GroupEvidence, first: Claim, rows: list[Row]) -> str:
     return ev.store.name_of(first.source) if first.source else "—"
 
 
+def _relaying(store: Store, result: Result, c: Claim) -> str:
+    """Whose figure a claim's words carry (an outlet's own words citing the dispatch it
+    has it from), by name; empty when it is its speaker's own, or a choice among equals
+    (two papers citing one dispatch: neither relays the other)."""
+    relayed = store.claims.get(result.relays.get(c.id) or "")
+    if relayed is None or relayed.speaker == c.speaker:
+        return ""
+    return store.name_of(relayed.speaker)
+
+
 def _who_in(store: Store, result: Result, c: Claim) -> str:
     """``Le Figaro, relaying Malian officials in paper-0309``: who says a claim where
     (an outlet's own words carrying another's figure say whose)."""
-    relayed = result.relays.get(c.id)
-    relaying = f", relaying {store.name_of(store.claims[relayed].speaker)}" if relayed else ""
-    return f"{store.name_of(c.claimant)}{relaying} in {c.source or 'no source'}"
+    relaying = _relaying(store, result, c)
+    return f"{store.name_of(c.claimant)}{', relaying ' + relaying if relaying else ''} in " + (
+        c.source or "no source"
+    )
 
 
 def _in_store(store: Store, where: Location) -> Location:

@@ -131,10 +131,20 @@ def with_confirmed_floor(
     """The basis, saying which figures fell below a floor independent origins confirm,
     and whose (said before any closing word on a weak basis)."""
     given = {figure_source(ev, c).speaker for c in at_floor}
-    # (and who bears it out: a floor overtaken since is confirmed by the counts above it)
-    others = {
-        figure_source(ev, c).speaker for c in ev.support(ev.statement_by_claim[at_floor[0].id])
-    } - given
+    # (and who bears it out: a floor overtaken since is confirmed by the counts above it;
+    # not a speaker whose figures are in dispute with it)
+    at = {c.id for c in at_floor}
+    claims = ev.store.claims
+    disputing = {
+        figure_source(ev, claims[b if a in at else a]).speaker
+        for a, b in ev.conflicts().pairs
+        if (a in at) != (b in at)
+    }
+    others = (
+        {figure_source(ev, c).speaker for c in ev.support(ev.statement_by_claim[at_floor[0].id])}
+        - given
+        - disputing
+    )
     shown = sorted(others)[:3] + ([f"{len(others) - 3} more"] if len(others) > 3 else [])
     whose = ", ".join(sorted(given)) + (f", borne out by {', '.join(shown)}" if others else "")
     floor = f"the floor of {_said(ev, at_floor[0])} that independent origins confirm ({whose})"
