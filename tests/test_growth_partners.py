@@ -455,22 +455,22 @@ def test_a_sides_higher_claim_does_not_keep_a_neutral_count_from_growing(
     assert est["best"] == 38, est
 
 
-#: After the siege (ended 31 March): a paper's 9 on 2 April, the same figure as the
-#: hospital's count that day (medics); the medics' 14 the next day; the NGO's "at least
-#: 20" four days on. Each step is modest; the paper's 9 to the NGO's 20 is not.
+#: After the siege (ended 31 March): a paper's 9 on 2 April, the same figure as a
+#: radio's own count that day; the radio's 14 the next day; the NGO's "at least 20"
+#: four days on. Each step is modest; the paper's 9 to the NGO's 20 is not.
 AFTER_THE_SIEGE = [
-    ("o0", "medics", "9", "2031-04-02"),
+    ("o0", None, "9", "2031-04-02"),
     ("o1", None, "9", "2031-04-02"),
-    ("o2", "medics", "14", "2031-04-03"),
+    ("o0", None, "14", "2031-04-03"),
     ("o3", "ngo", "at least 20", "2031-04-06"),
 ]
 
 
 def test_counts_given_in_between_carry_a_toll_past_a_steep_rise(tmp_path: Path) -> None:
-    """An analyst's trial: a second source confirming the hospital's early count made it
+    """An analyst's trial: a second source confirming a radio's early count made it
     "improbable" and raised an error. The paper's 9 and the NGO's 20 are steep apart,
-    but the hospital's 14 in between carries the count from one to the other: one toll
-    growing, the paper's 9 overtaken like the hospital's own, the NGO's floor the low."""
+    but the radio's 14 in between carries the count from one to the other: one toll
+    growing, the paper's 9 overtaken like the radio's own, the NGO's floor the low."""
     store = write(tmp_path, AFTER_THE_SIEGE)
     data = check(store).as_dict()
     assert [f for f in data["findings"] if f["rule"] == "CC101"] == []
@@ -486,12 +486,17 @@ def test_counts_given_in_between_carry_a_toll_past_a_steep_rise(tmp_path: Path) 
     [
         (None, "nothing fills the gap: a paper's 9, then 20 four days on"),
         (("o2", "army", "14", "2031-04-03"), "after the siege a side's count bridges nothing"),
-        (("o2", "medics", "at least 9", "2031-04-03"), "a floor of 9 rises nowhere"),
-        (("o2", "medics", "14", "2031-04-07"), "the 14 comes after the NGO's 20"),
+        (("o2", None, "at least 9", "2031-04-03"), "a floor of 9 rises nowhere"),
+        (("o2", None, "14", "2031-04-07"), "the 14 comes after the NGO's 20"),
         (
-            [("o2", "medics", "14", "2031-04-03"), ("o0", "medics", "5", "2031-04-04")],
+            [("o2", None, "14", "2031-04-03"), ("o2", None, "5", "2031-04-04")],
             "a count its origin lowered the next day is no step of the toll",
         ),
+        (
+            [("o2", None, "14", "2031-04-03"), ("o2", None, "5-20", "2031-04-05")],
+            "nor one it walked back to a range reaching lower",
+        ),
+        (("o2", "medics", "14", "2031-04-03"), "an anonymous source's count is no step"),
     ],
 )
 def test_a_steep_rise_stays_a_dispute_unless_counts_fill_it(
@@ -531,6 +536,24 @@ def test_a_steep_rise_stays_a_dispute_unless_counts_fill_it(
         ),
         (
             [
+                ("o0", "army", "12", "2031-03-05"),
+                ("o1", "ngo", "20", "2031-03-06"),
+                ("o2", "vlf", "38", "2031-03-07"),
+            ],
+            ["c00", "c02"],
+            "a side's figure against the other side's stands as it is, counts between or not",
+        ),
+        (
+            [
+                ("o0", "army", "40", "2031-03-05"),
+                ("o1", "vlf", "75", "2031-03-06"),
+                ("o2", "ngo", "140", "2031-03-08"),
+            ],
+            ["c00", "c02"],
+            "the rival side's figure carries the army's 40 to no neutral count",
+        ),
+        (
+            [
                 ("o0", None, "9", "2031-04-02"),
                 ("o1", "medics", "10-60", "2031-04-03"),
                 ("o3", "ngo", "100", "2031-04-06"),
@@ -562,30 +585,30 @@ def test_what_carries_a_steep_rise_and_what_does_not(
 
 
 def test_counts_in_between_are_found_by_a_sweep_not_by_the_highest_step(tmp_path: Path) -> None:
-    """The army's 10, a paper's 15 the next day, another paper's 30 the day after, the
-    rebels' 60 on the 8th: one toll growing, though an NGO's 20 of the 7th — higher
-    than the 15, a dead end — is what a search by the highest step took first."""
+    """After the siege: a paper's 10, another's 15 the next day, a third's 30 the day
+    after, a radio's 60 on the 8th: one toll growing, though an NGO's 20 of the 7th —
+    higher than the 15, a dead end — is what a search by the highest step took first."""
     rows = [
-        ("o0", "army", "10", "2031-03-02"),
-        ("o1", None, "15", "2031-03-03"),
-        ("o2", "ngo", "20", "2031-03-07"),
-        ("o3", None, "30", "2031-03-04"),
-        ("o1", "vlf", "60", "2031-03-08"),
+        ("o0", None, "10", "2031-04-02"),
+        ("o1", None, "15", "2031-04-03"),
+        ("o2", "ngo", "20", "2031-04-07"),
+        ("o3", None, "30", "2031-04-04"),
+        ("o2", None, "60", "2031-04-08"),
     ]
     data = check(write(tmp_path, rows)).as_dict()
     (cc101,) = [f for f in data["findings"] if f["rule"] == "CC101"]
     assert "c00" not in cc101["claims"], cc101["message"]
-    assert ["c02", "c04"] in cc101["pairs"]  # (the NGO's 20, the rebels' 60 the next day)
+    assert ["c02", "c04"] in cc101["pairs"]  # (the NGO's 20, the radio's 60 the next day)
 
 
 def test_a_neutral_counts_own_earlier_figure_carries_the_toll(tmp_path: Path) -> None:
-    """A stranger's review: the army's 12, the medics' 20 the next day and their 35 two
-    days later: the medics' own count carries the toll from the army's 12 to their 35
-    (as another neutral count's 20 would); only a side's own escalation carries none."""
+    """A stranger's review: after the siege, a paper's 12, the NGO's 20 the next day and
+    its 35 two days later: the NGO's own count carries the toll from the paper's 12 to
+    its 35, as another neutral count's 20 would."""
     rows = [
-        ("o0", "army", "12", "2031-03-02"),
-        ("o1", "medics", "20", "2031-03-03"),
-        ("o1", "medics", "35", "2031-03-05"),
+        ("o0", None, "12", "2031-04-02"),
+        ("o1", "ngo", "20", "2031-04-03"),
+        ("o1", "ngo", "35", "2031-04-05"),
     ]
     data = check(write(tmp_path, rows)).as_dict()
     assert [f for f in data["findings"] if f["rule"] == "CC101"] == []

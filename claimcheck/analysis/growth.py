@@ -96,16 +96,23 @@ def _by_stake(
 def bridged(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     """Whether counts given between ``first`` and ``later`` (within
     :data:`CONTEMPORARY_DAYS`) carry the toll from one to the other by modest rises,
-    each outgrowing the one before (:func:`outgrows`, stakes and all): a steep rise
-    over days that other counts filled in is the toll growing, not a dispute.
+    each outgrowing the one before (:func:`outgrows`): a steep rise over days that
+    other counts filled in is one count growing, not a dispute.
 
-    For a side's figure, no step is a figure of its own origin, nor, after another
-    stake's figure, of that side (the rebels' 75, 150 and 300 do not carry the army's
-    40 to their 400: a side's own escalation is no count filling the gap); no step is
-    a figure its origin lowered on a later day (a count it took back); a step's rise is
-    measured from its lower bound (a range "10-60" carries no further than 20). Figures of one
-    day only are steps (a count dated "in March" says nothing of the days between);
-    the search sweeps the days between (:meth:`_Steps.carry`)."""
+    Only between neutral figures, and only through named neutral counts: a side's
+    figure against another's is weighed as it stands (the army's 12 and the rebels' 38
+    two days later are a dispute, whatever anonymous medics said between: an
+    adversarial trial found an anonymous 20, another armed group's 75 or the rival
+    side's own figure dissolving such disputes). No step is an anonymous source's, an
+    outlet's its desk rates unreliable (``reliability: E``) or a figure its origin
+    walked back on a later day (a later figure, or range, reaching lower: a count it
+    took back); a step's rise is measured from its lower bound (a range "10-60"
+    carries no further than 20). Figures of one day only are steps (a count dated "in
+    March" says nothing of the days between); the search sweeps the days between
+    (:meth:`_Steps.carry`)."""
+    units = group.units
+    if units[first.id].stake is not None or units[later.id].stake is not None:
+        return False
     a, b = group.when(first), group.when(later)
     if a is None or b is None or not a.known or not b.known:
         return False
@@ -143,8 +150,9 @@ class _Steps:
                 if (day, origin[c.id]) not in seen:
                     seen.add((day, origin[c.id]))
                     dated.append((day, low, high, c))
-        # (not a figure its own origin lowered on a later day: a count it took back)
-        lowest_after: dict[int, Bound] = {}  # origin -> its lowest upper bound of later days
+        # (not a figure its own origin walked back on a later day, to a figure or a range
+        # reaching lower: a count it took back)
+        lowest_after: dict[int, Bound] = {}  # origin -> its lowest lower bound of later days
         lowered: set[str] = set()
         for _, given in groupby(sorted(dated, key=lambda t: -t[0]), key=itemgetter(0)):
             that_day = list(given)
@@ -152,14 +160,23 @@ class _Steps:
                 later = lowest_after.get(origin[c.id])
                 if later is not None and later[0] < low[0]:
                     lowered.add(c.id)
-            for _, _, high, c in that_day:
+            for _, low, _, c in that_day:
                 later = lowest_after.get(origin[c.id])
-                if later is None or high < later:
-                    lowest_after[origin[c.id]] = high
+                if later is None or low < later:
+                    lowest_after[origin[c.id]] = low
+        outlets = group.store.outlets
         found: dict[int, dict[str | None, list[tuple[Bound, str, Claim]]]] = defaultdict(dict)
         for day, low, _, c in dated:
-            if c.id not in lowered:
-                found[day].setdefault(units[c.id].stake, []).append((low, c.id, c))
+            unit = units[c.id]
+            outlet = outlets.get(c.speaker)
+            if (
+                c.id in lowered
+                or not unit.neutral
+                or unit.anonymous
+                or (outlet is not None and outlet.reliability == "E")
+            ):
+                continue  # (a named neutral count is a step; nothing else)
+            found[day].setdefault(unit.stake, []).append((low, c.id, c))
         #: day -> stake -> (lower bounds, sorted; the claims, alike)
         self.days: dict[int, dict[str | None, tuple[list[Bound], list[Claim]]]] = {}
         for day, stakes in found.items():
