@@ -116,8 +116,6 @@ def bridged(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     a, b = group.when(first), group.when(later)
     if a is None or b is None or not a.known or not b.known:
         return False
-    if _by_stake(group, first, later, a, b) is False:
-        return False  # (no chain of steps gets round the stakes: see _by_stake)
     steps = _steps(group)
     key = (first.id, later.id)
     found = steps.memo.get(key)
@@ -127,20 +125,20 @@ def bridged(group: GroupEvidence, first: Claim, later: Claim) -> bool:
 
 
 class _Steps:
-    """A running toll's figures of one day each, by day and stake, each list sorted by
-    lower bound (a statement once per origin: its relays are no steps of their own):
-    a day's highest figure rising modestly over a count, in a lookup; and what
-    :func:`bridged` found, by pair of claims."""
+    """A running toll's named neutral counts of one day each, by day, sorted by lower
+    bound (a statement once per origin: its relays are no steps of their own): a day's
+    highest count rising modestly over a figure, in a lookup; and what :func:`bridged`
+    found, by pair of claims."""
 
     def __init__(self, group: GroupEvidence) -> None:
         statement_of = group.statement_by_claim
         origin = group.credited
         units = group.units
-        dated: list[tuple[int, Bound, Bound, Claim]] = []
+        dated: list[tuple[int, Bound, Claim]] = []
         for st in group.statements:
             if st.stance != "asserts":
                 continue
-            low, high = bounds(st.value)
+            low = bounds(st.value)[0]
             seen: set[tuple[int, int]] = set()
             for c in st.claims:
                 as_of = group.when(c)
@@ -149,24 +147,24 @@ class _Steps:
                 day = as_of.low.toordinal()
                 if (day, origin[c.id]) not in seen:
                     seen.add((day, origin[c.id]))
-                    dated.append((day, low, high, c))
+                    dated.append((day, low, c))
         # (not a figure its own origin walked back on a later day, to a figure or a range
         # reaching lower: a count it took back)
         lowest_after: dict[int, Bound] = {}  # origin -> its lowest lower bound of later days
         lowered: set[str] = set()
         for _, given in groupby(sorted(dated, key=lambda t: -t[0]), key=itemgetter(0)):
             that_day = list(given)
-            for _, low, _, c in that_day:
+            for _, low, c in that_day:
                 later = lowest_after.get(origin[c.id])
                 if later is not None and later[0] < low[0]:
                     lowered.add(c.id)
-            for _, low, _, c in that_day:
+            for _, low, c in that_day:
                 later = lowest_after.get(origin[c.id])
                 if later is None or low < later:
                     lowest_after[origin[c.id]] = low
         outlets = group.store.outlets
-        found: dict[int, dict[str | None, list[tuple[Bound, str, Claim]]]] = defaultdict(dict)
-        for day, low, _, c in dated:
+        found: dict[int, list[tuple[Bound, str, Claim]]] = defaultdict(list)
+        for day, low, c in dated:
             unit = units[c.id]
             outlet = outlets.get(c.speaker)
             if (
@@ -176,44 +174,34 @@ class _Steps:
                 or (outlet is not None and outlet.reliability == "E")
             ):
                 continue  # (a named neutral count is a step; nothing else)
-            found[day].setdefault(unit.stake, []).append((low, c.id, c))
-        #: day -> stake -> (lower bounds, sorted; the claims, alike)
-        self.days: dict[int, dict[str | None, tuple[list[Bound], list[Claim]]]] = {}
-        for day, stakes in found.items():
-            self.days[day] = {}
-            for stake, figures in stakes.items():
-                figures.sort(key=lambda t: (t[0], t[1]))
-                self.days[day][stake] = ([t[0] for t in figures], [t[2] for t in figures])
+            found[day].append((low, c.id, c))
+        #: day -> (lower bounds, sorted; the claims, alike)
+        self.days: dict[int, tuple[list[Bound], list[Claim]]] = {}
+        for day, figures in found.items():
+            figures.sort(key=lambda t: (t[0], t[1]))
+            self.days[day] = ([t[0] for t in figures], [t[2] for t in figures])
         self.value = statement_of
         self.memo: dict[tuple[str, str], bool] = {}
 
     def carry(self, group: GroupEvidence, first: Claim, later: Claim, b: DateRange) -> bool:
         """:func:`bridged`, worked out: a sweep over the days between, from ``first``,
-        of the figures each figure reached so far rises modestly to (the highest on
-        each day and stake), keeping the few highest of each stake, until one is
-        reached that ``later`` rises modestly over (not through the highest figure at
-        each step alone: the army's 10, a paper's 15 the next day, another's 30 the day
-        after carry it to the rebels' 60 on the 8th, though an NGO's 20 of the 7th is
-        higher than the 15 and leads nowhere)."""
-        units, origin = group.units, group.credited
+        of the counts each figure reached so far rises modestly to (the highest of each
+        day), keeping the few highest reached, until one is reached that ``later`` rises
+        modestly over (not through the highest count at each step alone: a paper's 10,
+        another's 15 the next day, a third's 30 the day after carry it to a radio's 60
+        on the 8th, though an NGO's 20 of the 7th is higher than the 15 and leads
+        nowhere)."""
         value = self.value
         later_low = bounds(value[later.id].value)[0]
-        stake = units[later.id].stake
-        # (a side's figure is carried by others' counts only: not its own, nor its allies')
-        avoid_stake = stake if stake is not None and units[first.id].stake != stake else _NO_STAKE
-        # (nor a side's own earlier figure; a neutral count's own earlier one is a step of
-        # the toll like another's: medics' 20, then their 35, carry the army's 12)
-        # (nor a side's own earlier figure; a neutral count's own earlier one is a step of
-        # the toll like another's: medics' 20, then their 35, carry the army's 12)
-        avoid = origin[later.id] if stake is not None else None
         a = group.when(first)
         assert a is not None
         start, until = a.high.toordinal() + 1, b.low.toordinal()
         reached: list[Claim] = [first]
         for day in range(start, min(until, start + CONTEMPORARY_DAYS)):
-            stakes = self.days.get(day)
-            if not stakes:
+            given = self.days.get(day)
+            if given is None:
                 continue
+            lows, claims = given
             new: list[Claim] = []
             for r in reached:
                 when_r = group.when(r)
@@ -223,54 +211,31 @@ class _Steps:
                 above, upper = overtaking_limits(group, value[r.id].value)
                 if r is not first:  # (a step's rise is measured from its lower bound)
                     upper = min(upper, bounds(value[r.id].value)[0])
-                for key, (lows, claims) in stakes.items():
-                    if key == avoid_stake:
-                        continue
-                    # (the stakes decide for every figure of the stake and day alike)
-                    if _by_stake(group, r, claims[0], when_r, group.when(claims[0])) is False:
-                        continue
-                    # (the highest not steep over ``upper``: lower bounds up to twice it)
-                    k = bisect_right(lows, (STEEP_RISE * upper[0], INF))
-                    while k > 0 and lows[k - 1] > above:
-                        k -= 1
-                        c = claims[k]
-                        if origin[c.id] != avoid and c.id != r.id:
-                            new.append(c)
-                            break
+                # (the highest not steep over ``upper``: lower bounds up to twice it)
+                k = bisect_right(lows, (STEEP_RISE * upper[0], INF))
+                if k > 0 and lows[k - 1] > above:
+                    new.append(claims[k - 1])
             for c in new:
-                low = bounds(value[c.id].value)[0]
-                when_c = group.when(c)
-                if not steep(low, later_low) and _by_stake(group, c, later, when_c, b) is not False:
+                if not steep(bounds(value[c.id].value)[0], later_low):
                     return True
             if new:
-                reached = _fewest(group, first, reached + new)
+                reached = _highest(group, first, reached + new)
         return False
 
 
-#: A sweep keeps this many of the highest figures reached of each stake (and the first).
+#: A sweep keeps this many of the highest counts reached (and the first figure).
 REACHED_KEPT = 3
 
 
-def _fewest(group: GroupEvidence, first: Claim, reached: list[Claim]) -> list[Claim]:
-    """``first`` and, of each stake, the :data:`REACHED_KEPT` highest of ``reached``."""
-    units, value = group.units, group.statement_by_claim
-    by_stake: dict[str | None, list[tuple[Bound, str, Claim]]] = defaultdict(list)
-    for c in reached:
-        if c is not first:
-            by_stake[units[c.id].stake].append((bounds(value[c.id].value)[0], c.id, c))
-    kept = [first]
-    for found in by_stake.values():
-        found.sort(key=lambda t: (t[0], t[1]), reverse=True)
-        seen: set[str] = set()
-        for _, cid, c in found:
-            if cid not in seen and len(seen) < REACHED_KEPT:
-                seen.add(cid)
-                kept.append(c)
-    return kept
-
-
-#: No stake to avoid (a stake is a side's name, or None: neutral).
-_NO_STAKE = object()
+def _highest(group: GroupEvidence, first: Claim, reached: list[Claim]) -> list[Claim]:
+    """``first`` and the :data:`REACHED_KEPT` highest of ``reached``."""
+    value = group.statement_by_claim
+    ranked = sorted(
+        {c.id: c for c in reached if c is not first}.values(),
+        key=lambda c: (bounds(value[c.id].value)[0], c.id),
+        reverse=True,
+    )
+    return [first, *ranked[:REACHED_KEPT]]
 
 
 def _steps(group: GroupEvidence) -> _Steps:
