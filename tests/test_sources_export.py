@@ -26,6 +26,16 @@ def run(runner: CliRunner, root: Path, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def example_store(tmp_path: Path, records: str) -> Path:
+    """A store of the rules' example records (outlets, documents, parties) plus
+    ``records``."""
+    root = tmp_path / "s"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE)
+    (root / "c.yaml").write_text(records)
+    return root
+
+
 def test_sources_json_shape_and_kidal_numbers(runner: CliRunner) -> None:
     code, out, _ = run(runner, KIDAL, "sources", "--format", "json")
     assert code == 0
@@ -79,12 +89,10 @@ def test_unknown_outlet(runner: CliRunner) -> None:
 
 
 def test_relays_are_counted(runner: CliRunner, tmp_path: Path) -> None:
-    root = tmp_path / "s"
-    root.mkdir()
-    (root / "base.yaml").write_text(BASE)
-    (root / "c.yaml").write_text(
+    root = example_store(
+        tmp_path,
         "documents:\n  - {id: relay, outlet: le-figaro, published: 2023-11-09, cites: [monde-doc]}\n"
-        "claims:\n  - {id: a, subject: strike, property: deaths, value: 14, source: relay}\n"
+        "claims:\n  - {id: a, subject: strike, property: deaths, value: 14, source: relay}\n",
     )
     outlets = {
         o["id"]: o
@@ -100,10 +108,8 @@ def test_an_origins_old_figure_in_print_is_not_the_outlets_word(
     next day a paper prints 160 as its own figure. The check credits that 160 to the
     ministry (its old word still in print), so the paper's record does not judge it as
     the paper's own claim (it read "track record 0% (0 of 1)")."""
-    root = tmp_path / "s"
-    root.mkdir()
-    (root / "base.yaml").write_text(BASE)
-    (root / "c.yaml").write_text(
+    root = example_store(
+        tmp_path,
         "subjects:\n"
         "  - {id: siege, label: Siege, date: 2023-11-01/2023-11-30, sides: [mali-government]}\n"
         "properties:\n  - {id: killed, type: quantity, cumulative: true}\n"
@@ -114,7 +120,7 @@ def test_an_origins_old_figure_in_print_is_not_the_outlets_word(
         "claims:\n"
         "  - {id: gov-160, subject: siege, property: killed, value: 160, source: d1, claimant: fama}\n"
         "  - {id: gov-140, subject: siege, property: killed, value: 140, source: d2, claimant: fama}\n"
-        "  - {id: paper-160, subject: siege, property: killed, value: 160, source: d3}\n"
+        "  - {id: paper-160, subject: siege, property: killed, value: 160, source: d3}\n",
     )
     _, out, _ = run(runner, root, "check", "--format", "json")
     grade = json.loads(out)["grades"]["paper-160"]
@@ -322,17 +328,15 @@ def test_csv_says_whose_word_each_figure_is(runner: CliRunner, tmp_path: Path) -
     sources would take it for an independent one. The CSV says what it relays and whose
     word it is; and an anonymous claimant says so (``claimant_named`` only says whether
     the record names one)."""
-    root = tmp_path / "s"
-    root.mkdir()
-    (root / "base.yaml").write_text(BASE)
-    (root / "c.yaml").write_text(
+    root = example_store(
+        tmp_path,
         "documents:\n"
         "  - {id: wire, outlet: rfi, published: 2023-11-07}\n"
         "  - {id: paper, outlet: le-figaro, published: 2023-11-09, cites: [wire]}\n"
         "claims:\n"
         "  - {id: officials, subject: strike, property: deaths, value: at least 19, "
         "source: wire, claimant: malian-officials}\n"
-        "  - {id: paper-19, subject: strike, property: deaths, value: 19, source: paper}\n"
+        "  - {id: paper-19, subject: strike, property: deaths, value: 19, source: paper}\n",
     )
     code, out, _ = run(runner, root, "export", "--format", "csv")
     assert code == 0
@@ -362,10 +366,8 @@ def test_two_papers_citing_one_dispatch_relay_neither_each_other(
     """A stranger's review: Le Monde and Le Figaro each cite one RFI dispatch and print
     its 14 in their own words. Each carries the dispatch's figure, not the other
     paper's: neither the CSV nor the report says one relays the other."""
-    root = tmp_path / "s"
-    root.mkdir()
-    (root / "base.yaml").write_text(BASE)
-    (root / "c.yaml").write_text(
+    root = example_store(
+        tmp_path,
         "documents:\n"
         "  - {id: dispatch, outlet: rfi, published: 2023-11-07}\n"
         "  - {id: monde-p, outlet: le-monde, published: 2023-11-08, cites: [dispatch]}\n"
@@ -374,7 +376,7 @@ def test_two_papers_citing_one_dispatch_relay_neither_each_other(
         "  - {id: a-monde, subject: strike, property: deaths, value: 14, source: monde-p}\n"
         "  - {id: b-figaro, subject: strike, property: deaths, value: 14, source: figaro-p}\n"
         "  - {id: c-army, subject: strike, property: deaths, value: 2, source: rfi-doc, "
-        "claimant: fama}\n"
+        "claimant: fama}\n",
     )
     by_id = {
         r["id"]: r
@@ -389,12 +391,10 @@ def test_csv_guards_against_formulas(runner: CliRunner, tmp_path: Path) -> None:
     assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert safe_cell("@SUM(A1)") == "'@SUM(A1)" and safe_cell("+1+2") == "'+1+2"
     assert safe_cell("-3") == "-3" and safe_cell("14") == "14"
-    root = tmp_path / "s"
-    root.mkdir()
-    (root / "base.yaml").write_text(BASE)
-    (root / "c.yaml").write_text(
+    root = example_store(
+        tmp_path,
         "claims:\n  - {id: a, subject: strike, property: summary, value: '=cmd|calc', source: rfi-doc, "
-        "quote: '@SUM(1)', note: '+danger'}\n"
+        "quote: '@SUM(1)', note: '+danger'}\n",
     )
     rows = list(csv.DictReader(io.StringIO(run(runner, root, "export", "--format", "csv")[1])))
     assert (
