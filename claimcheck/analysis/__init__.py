@@ -10,7 +10,9 @@ Read in this order, each module over the ones after it:
   corroboration), :mod:`.tallies`, :mod:`.sweep` and :mod:`.cases` (who stands for and
   against each statement), :mod:`.conflicts` (what cannot both hold), :mod:`.relays` (suspected
   relays, CC206), :mod:`.latest_figures` (a running toll's figures that still stand),
-  :mod:`.growth` (a later, higher count outgrowing an earlier one, or disputing it) and
+  :mod:`.growth` (a later, higher count outgrowing an earlier one, or disputing it),
+  :mod:`.bridges` (named neutral counts carrying a toll past a steep rise), :mod:`.partners`
+  (who disputes whom, found without trying every pair) and
   :mod:`.timing` (when a claim was said; repeats), :mod:`.in_print` (a revised figure
   still in print), :mod:`.retracted` (relays of a retracted claim);
 * :mod:`.statements` (statements, units, tallies) and :mod:`.intervals` (bounds and the

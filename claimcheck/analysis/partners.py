@@ -12,14 +12,8 @@ from collections.abc import Callable, Iterable
 from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
 
-from claimcheck.analysis.growth import (
-    CONTEMPORARY_DAYS,
-    ByStakeAndDay,
-    bridged,
-    on_last_day,
-    rivals,
-    steep,
-)
+from claimcheck.analysis.bridges import CONTEMPORARY_DAYS, bridged, steep
+from claimcheck.analysis.growth import ByStakeAndDay, on_last_day, rivals
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
 from claimcheck.model import Claim
 from claimcheck.values.quantity import INF
@@ -164,7 +158,7 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
 
     def rises_past(c: Claim, hi_c: Bound) -> Callable[[Item], bool]:
         """Whether a later figure rises steeply past ``c`` (upper bound ``hi_c``) with
-        no counts in between to carry the toll there (growth.bridged)."""
+        no counts in between to carry the toll there (bridges.bridged)."""
         return lambda t: steep(hi_c, t[0]) and not bridged(group, c, t[2])
 
     def passed_by(c: Claim, lo_c: Bound) -> Callable[[Item], bool]:
