@@ -207,14 +207,19 @@ def _resolved(
     whole: GroupEvidence,
     supporters: _Supporters,
 ) -> None:
-    """Note in ``judged`` the store's corroboration gaps on ``whole``'s group that the
-    candidates close: a value resting on one origin that a candidate's value supports,
-    gone once the candidates are in (not a gap that goes because a candidate contradicts
-    or revises its value). ``by``: the candidates supporting it."""
-    gaps = codes_in("gap")
+    """Note in ``judged`` the store's findings on ``whole``'s group that the candidates
+    end: a corroboration gap they close (a value resting on one origin that a
+    candidate's value supports, gone once the candidates are in; not a gap that goes
+    because a candidate contradicts or revises its value), ``by`` the candidates
+    supporting it; and a dispute they dissolve (the group has no finding of its rule
+    once they are in: a revision, or counts carrying a toll past a steep rise), ``by``
+    the group's candidates — a desk adding them should know an error goes away."""
+    gaps, conflicts = codes_in("gap"), codes_in("conflict")
     statement_of = whole.statement_by_claim
     backing: dict[str, list[str]] = {}
     for f in found:
+        if f.rule in conflicts and supporters.claims:
+            backing[f.fingerprint] = list(supporters.claims)
         if f.rule not in gaps:
             continue
         said = {id(statement_of[c]): statement_of[c] for c in f.claims if c in statement_of}
@@ -225,20 +230,26 @@ def _resolved(
         return  # (most candidates: no extra pass over the group)
     after = runner.group_findings(whole)  # (analysed already)
     now = {g.fingerprint for g in after}
+    rules_now = {g.rule for g in after}
     for f in found:
         by = backing.get(f.fingerprint, [])
+        if not by or f.fingerprint in now:
+            continue
+        if f.rule in conflicts and f.rule in rules_now:
+            continue  # (the dispute goes on, with other values: not dissolved)
         # (a gap a kindred rule's finding continues is not closed: a relay made the
         # single origin look multi-sourced)
-        if by and f.fingerprint not in now and not any(continues(g, f) for g in after):
-            judged.resolves.append(
-                {
-                    "rule": f.rule,
-                    "fingerprint": f.fingerprint,
-                    "message": f.message,
-                    "location": str(f.location),
-                    "by": by,
-                }
-            )
+        if f.rule in gaps and any(continues(g, f) for g in after):
+            continue
+        judged.resolves.append(
+            {
+                "rule": f.rule,
+                "fingerprint": f.fingerprint,
+                "message": f.message,
+                "location": str(f.location),
+                "by": by,
+            }
+        )
 
 
 def _continuing(

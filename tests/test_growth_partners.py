@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +26,7 @@ from claimcheck.analysis.conflicts import _clash
 from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.growth import outgrows, overtaking_limits
 from claimcheck.analysis.intervals import bounds
+from claimcheck.cli import cli
 from claimcheck.engine import check
 from claimcheck.store import load_store
 
@@ -612,3 +614,30 @@ def test_a_neutral_counts_own_earlier_figure_carries_the_toll(tmp_path: Path) ->
     ]
     data = check(write(tmp_path, rows)).as_dict()
     assert [f for f in data["findings"] if f["rule"] == "CC101"] == []
+
+
+def test_a_candidate_that_dissolves_a_dispute_says_so(tmp_path: Path) -> None:
+    """After the siege, a paper's 9 and the NGO's "at least 20" four days on are a
+    dispute; a candidate radio count of 14 in between carries the toll from one to the
+    other. Checking it before adding it says the dispute goes away (an adversarial
+    trial: a candidate dissolving a store's error said nothing of it)."""
+    store_dir = tmp_path / "store"
+    store_dir.mkdir()
+    rows = [("o1", None, "9", "2031-04-02"), ("o3", "ngo", "at least 20", "2031-04-06")]
+    (dispute,) = [f for f in check(write(store_dir, rows)).findings if f.rule == "CC101"]
+    candidate = tmp_path / "radio.yaml"
+    candidate.write_text(
+        "documents:\n  - {id: radio-0403, outlet: o2}\n"
+        "claims:\n  - {id: radio-14, subject: siege, property: killed, value: 14, "
+        "source: radio-0403, as_of: 2031-04-03}\n",
+        encoding="utf-8",
+    )
+    out = CliRunner().invoke(
+        cli, ["--store", str(store_dir), "check", str(candidate), "--format", "json"]
+    )
+    assert out.exit_code == 0, out.output
+    judged = json.loads(out.stdout)
+    assert [f["rule"] for f in judged["findings"] if f["rule"] == "CC101"] == []
+    (resolved,) = judged["candidate"]["resolves"]
+    assert resolved["rule"] == "CC101" and resolved["fingerprint"] == dispute.fingerprint
+    assert resolved["by"] == ["radio-14"]
