@@ -19,7 +19,8 @@ review, pointed, when it lists its claims, at the findings now holding them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
 
 from claimcheck.findings import SEVERITY_RANK, Finding, ReviewMark, StaleReview, fingerprint
 from claimcheck.model import Review
@@ -73,15 +74,23 @@ def continues(finding: Finding, was: Finding) -> bool:
     on one of its origins."""
     return (
         bool(finding.kin_values)
-        and (finding.rule == was.rule or was.rule in _continued()[finding.rule])
+        and _follows(finding.rule, was.rule)
         and set(was.kin_values).issuperset(finding.kin_values)
         and not set(was.kin_origins).isdisjoint(finding.kin_origins)
     )
 
 
-def _continued() -> dict[str, frozenset[str]]:
-    """Each rule's code -> the codes of the rules its findings continue."""
-    return defaultdict(frozenset, {r.code: r.continues for r in all_rules() if r.continues})
+@cache
+def _continued() -> Mapping[str, frozenset[str]]:
+    """Each rule's code -> the codes of the rules its findings continue (those that
+    continue any)."""
+    return {r.code: r.continues for r in all_rules() if r.continues}
+
+
+def _follows(rule: str, was: str) -> bool:
+    """Whether a finding of ``rule`` may continue one of ``was``: the same rule, or one
+    that continues it (:attr:`~claimcheck.rules.Rule.continues`)."""
+    return rule == was or was in _continued().get(rule, ())
 
 
 def _mark(
@@ -112,6 +121,7 @@ def _carried(
     """
     continued = _continued()
     kindred = {c for code, codes in continued.items() for c in (code, *codes)}
+    none: frozenset[str] = frozenset()
     reviewed = {f.fingerprint for f in findings if f.review is not None}
     groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in findings:
@@ -122,7 +132,7 @@ def _carried(
         for part in _sharing_origins(group):
             codes = sorted(
                 {f.rule for f in part}
-                | {c for f in part for c in continued[f.rule]}
+                | {c for f in part for c in continued.get(f.rule, none)}
                 | {code for code, codes in continued.items() if codes & {f.rule for f in part}}
             )
             for values in _value_sets(part, reviewed):
@@ -135,23 +145,21 @@ def _carried(
                     to = [
                         f
                         for f in part
-                        if named.issuperset(f.kin_values) and _carries(code, f, review, continued)
+                        if named.issuperset(f.kin_values) and _carries(code, f, review)
                     ]
                     if to:
                         found[fp] = (code, to)
     return found
 
 
-def _carries(
-    rule: str, finding: Finding, review: Review, continued: dict[str, frozenset[str]]
-) -> bool:
+def _carries(rule: str, finding: Finding, review: Review) -> bool:
     """Whether a review recorded on a finding of ``rule``, on values including all of
     ``finding``'s, holds for ``finding``: of that rule (the rest of its values moved on),
     or continuing it; or continued by it (a relay withdrawn) when the review lists claims
     covering ``finding``'s — the reviewer saw all of its evidence."""
-    if finding.rule == rule or rule in continued[finding.rule]:
+    if _follows(finding.rule, rule):
         return True
-    if finding.rule in continued[rule]:
+    if _follows(rule, finding.rule):
         return review.claims is not None and set(review.claims).issuperset(finding.claims)
     return False
 

@@ -87,7 +87,6 @@ class _Steps:
     found, by pair of claims."""
 
     def __init__(self, group: GroupEvidence) -> None:
-        statement_of = group.statement_by_claim
         origin = group.credited
         units = group.units
         dated: list[tuple[int, Bound, Claim]] = []
@@ -136,7 +135,6 @@ class _Steps:
         for day, figures in found.items():
             figures.sort(key=lambda t: (t[0], t[1]))
             self.days[day] = ([t[0] for t in figures], [t[2] for t in figures])
-        self.value = statement_of
         self.memo: dict[tuple[str, str], bool] = {}
 
     def carry(self, group: GroupEvidence, first: Claim, later: Claim, b: DateRange) -> bool:
@@ -147,8 +145,8 @@ class _Steps:
         another's 15 the next day, a third's 30 the day after carry it to a radio's 60
         on the 8th, though an NGO's 20 of the 7th is higher than the 15 and leads
         nowhere)."""
-        value = self.value
-        later_low = bounds(value[later.id].value)[0]
+        statement_of = group.statement_by_claim
+        later_low = bounds(statement_of[later.id].value)[0]
         a = group.when(first)
         assert a is not None
         start, until = a.high.toordinal() + 1, b.low.toordinal()
@@ -164,15 +162,15 @@ class _Steps:
                 assert when_r is not None
                 if when_r.high.toordinal() >= day:
                     continue
-                above, upper = overtaking_limits(group, value[r.id].value)
+                above, upper = overtaking_limits(group, statement_of[r.id].value)
                 if r is not first:  # (a step's rise is measured from its lower bound)
-                    upper = min(upper, bounds(value[r.id].value)[0])
+                    upper = min(upper, bounds(statement_of[r.id].value)[0])
                 # (the highest not steep over ``upper``: lower bounds up to twice it)
                 k = bisect_right(lows, (STEEP_RISE * upper[0], INF))
                 if k > 0 and lows[k - 1] > above:
                     new.append(claims[k - 1])
             for c in new:
-                if not steep(bounds(value[c.id].value)[0], later_low):
+                if not steep(bounds(statement_of[c.id].value)[0], later_low):
                     return True
             if new:
                 reached = _highest(group, first, reached + new)

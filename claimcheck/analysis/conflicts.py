@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.intervals import bounds
@@ -126,7 +127,7 @@ def _raised(
     towards another's revised it, CC105: a paper's 9, then the ministry's 22 and the
     paper's own); nor by a figure ``withdrawn`` (lowered since, or replaced by one no
     higher)."""
-    if len(withdrawn) == len(superseded) or not group.interval or not group.single:
+    if not _any_raised(group, superseded, withdrawn):
         return {}
     # (asked twice a group, alike: by the latest figures' overtaken, then the conflicts)
     found: dict[str, Claim] | None = group.memo.get("raised")  # type: ignore[assignment]
@@ -141,7 +142,7 @@ def _find_raised(
     superseded: dict[str, Claim],
     withdrawn: frozenset[str],
 ) -> dict[str, Claim]:
-    statement_of, claims = group.statement_by_claim, group.store.claims
+    statement_of = group.statement_by_claim
     alone = [
         c
         for st in group.statements
@@ -154,16 +155,8 @@ def _find_raised(
     # (only raised figures over some lone figure's upper limit may dispute it from
     # above: in a growing daily toll, none — each origin's earlier figures lie below)
     lowest_top = min(group.limits(statement_of[c.id].value)[1] for c in alone)
-    raised = sorted(
-        (
-            claims[x]
-            for x in superseded
-            if x not in withdrawn
-            and claims[x].stance == "asserts"
-            and bounds(statement_of[x].value)[0] > lowest_top
-        ),
-        key=lambda x: (bounds(statement_of[x.id].value)[0], x.id),
-        reverse=True,
+    raised = _highest_first(
+        group, superseded, withdrawn, lambda x: bounds(statement_of[x.id].value)[0] > lowest_top
     )
     if not raised:
         return {}
@@ -201,20 +194,12 @@ def _raised_against_lowest(
     names the ministry, not the medics alone. Only of an origin no figure of which is in
     the dispute already (the rebels' 40 raised to 45 the next day, against the army's 2:
     the 45 speaks for them). Each with the figure it disputes."""
-    if len(withdrawn) == len(superseded) or not group.interval or not group.single:
+    if not _any_raised(group, superseded, withdrawn):
         return []
-    statement_of, claims = group.statement_by_claim, group.store.claims
+    statement_of = group.statement_by_claim
     origin = group.credited
     present = {origin[c.id] for c in involved}
-    raised = sorted(
-        (
-            claims[x]
-            for x in superseded
-            if x not in withdrawn and claims[x].stance == "asserts" and origin[x] not in present
-        ),
-        key=lambda x: (bounds(statement_of[x.id].value)[0], x.id),
-        reverse=True,
-    )
+    raised = _highest_first(group, superseded, withdrawn, lambda x: origin[x.id] not in present)
     if not raised:
         return []
     lowest = sorted(
@@ -232,6 +217,34 @@ def _raised_against_lowest(
                 present.add(origin[x.id])
                 break
     return found
+
+
+def _any_raised(
+    group: GroupEvidence, superseded: dict[str, Claim], withdrawn: frozenset[str]
+) -> bool:
+    """Whether a figure its origin raised since may dispute another: some superseded
+    figure not withdrawn, in a single-valued group of intervals."""
+    return len(withdrawn) < len(superseded) and group.interval and group.single
+
+
+def _highest_first(
+    group: GroupEvidence,
+    superseded: dict[str, Claim],
+    withdrawn: frozenset[str],
+    keep: Callable[[Claim], bool],
+) -> list[Claim]:
+    """The asserted figures their origins raised since (not ``withdrawn``) that ``keep``
+    keeps, highest first."""
+    statement_of, claims = group.statement_by_claim, group.store.claims
+    return sorted(
+        (
+            claims[x]
+            for x in superseded
+            if x not in withdrawn and claims[x].stance == "asserts" and keep(claims[x])
+        ),
+        key=lambda x: (bounds(statement_of[x.id].value)[0], x.id),
+        reverse=True,
+    )
 
 
 def _disputing(

@@ -16,7 +16,6 @@ import io
 
 from claimcheck.model import Claim
 from claimcheck.results import Result
-from claimcheck.store import Store
 from claimcheck.store.query import claim_record
 
 COLUMNS = [
@@ -67,12 +66,13 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _credited_to(store: Store, claim: Claim) -> str:
-    """Whose word a claim is: its speaker, or for a party's own media speaking for it
-    (state television, no claimant named) that party."""
-    outlet = store.outlets.get(claim.speaker)
-    if not claim.claimant_given and outlet is not None and outlet.affiliation in store.parties:
-        return outlet.affiliation
+def _credited_to(result: Result, claim: Claim) -> str:
+    """Whose word a claim is: its speaker, or for party media speaking in its own voice
+    (state television, no claimant named) the party it speaks for."""
+    if not claim.claimant_given and claim.outlet is not None:
+        party = result.provenance.outlet_party(claim.outlet)
+        if party is not None:
+            return party
     return claim.speaker
 
 
@@ -98,7 +98,7 @@ def claims_csv(result: Result) -> str:
                 "grade_label": grade.label if grade else None,
                 "claimant_anonymous": bool(party is not None and party.anonymous),
                 "relays": relayed.id if relayed is not None else None,
-                "credited_to": _credited_to(store, relayed or claim),
+                "credited_to": _credited_to(result, relayed or claim),
             }
         )
         writer.writerow([safe_cell(rec.get(c)) for c in COLUMNS])
