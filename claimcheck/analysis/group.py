@@ -43,16 +43,16 @@ from claimcheck.analysis.conflicts import (
     lower_in_dispute,
     statements_agree,
 )
-from claimcheck.analysis.growth import outgrows
-from claimcheck.analysis.intervals import Bound, bounds
-from claimcheck.analysis.latest_figures import LatestFigures, find_latest_figures
-from claimcheck.analysis.origins import (
+from claimcheck.analysis.credit import (
     carry_relays,
-    compute_origins,
     credited_relays,
     declared_relays,
     looser_relays,
 )
+from claimcheck.analysis.growth import outgrows
+from claimcheck.analysis.intervals import Bound, bounds
+from claimcheck.analysis.latest_figures import LatestFigures, find_latest_figures
+from claimcheck.analysis.origins import compute_origins
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.relays import cites_components, find_relays, undisputed_relays
 from claimcheck.analysis.retracted import relays_of_retracted
@@ -146,7 +146,7 @@ class GroupEvidence:
         self._end: dt.date | object | None = _MISSING
         #: Relays that count as a statement their own words do not state (a "23"
         #: relaying "at least 23"): id → the value of their own words (see
-        #: :func:`~claimcheck.analysis.origins.carry_relays`).
+        #: :func:`~claimcheck.analysis.credit.carry_relays`).
         self.reworded: dict[str, Value] = {}
         #: Scratch space for rules sharing work within the group (see rules.common).
         self.memo: dict[str, object] = {}

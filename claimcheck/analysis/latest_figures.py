@@ -14,9 +14,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
+from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.growth import note_overtaken
 from claimcheck.analysis.intervals import Bound, bounds
-from claimcheck.analysis.origins import relays_by_choice
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
 from claimcheck.values.quantity import INF

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
+from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.latest_figures import raises_floor
-from claimcheck.analysis.origins import relays_by_choice
 from claimcheck.analysis.statements import Conflicts, Statement, Tally
 from claimcheck.analysis.timing import earlier
 from claimcheck.model import Claim
@@ -320,7 +320,7 @@ def self_contradictions(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]
 def reworded_relays(ev: GroupEvidence) -> dict[int, list[tuple[Claim, Claim]]]:
     """For each origin, its claims paired with relays of them worded into a value they
     cannot hold with (a radio's "23" citing the ministry's "more than 23"): the relay
-    counts as what it relays (:func:`~claimcheck.analysis.origins.carry_relays`), but
+    counts as what it relays (:func:`~claimcheck.analysis.credit.carry_relays`), but
     one of the two wordings is wrong."""
     out: dict[int, list[tuple[Claim, Claim]]] = {}
     if not ev.reworded:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.origins import relays_by_choice
 from claimcheck.analysis.statements import Statement
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
