@@ -66,8 +66,9 @@ FIGURES = [
     "10-14",
     "about 20",
 ]
-#: Two to four days apart, and exactly 7 and 8 (the window's edge), weeks apart, the
-#: siege's last day, a month's range, and after the siege (days and weeks apart).
+#: Two to four days apart, exactly 7 and 8 (a week's edge), 14 and 15 (the last of the
+#: days a steep rise is weighed over, and the first after), weeks apart, the siege's
+#: last day, a month's range, and after the siege (days and weeks apart).
 DAYS = [
     None,
     "2031-03-02",
@@ -75,6 +76,8 @@ DAYS = [
     "2031-03-06",
     "2031-03-09",
     "2031-03-10",
+    "2031-03-16",
+    "2031-03-17",
     "2031-03-20",
     "2031-03-31",
     "2031-02",
@@ -191,10 +194,17 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
 @pytest.mark.parametrize(
     ("later", "day", "dispute"),
     [
-        ("25", "2031-03-09", True),  # more than twice, 7 days on: within the window
-        ("25", "2031-03-10", False),  # 8 days on: the toll grew
+        ("25", "2031-03-09", True),  # more than twice, 7 days on: within the week
         ("20", "2031-03-03", False),  # exactly twice, the next day: a modest rise
         ("21", "2031-03-03", True),  # more than twice
+        # then at that rate: 2.21 times 8 days on (no cliff where a week ends)...
+        ("23", "2031-03-10", True),
+        ("22", "2031-03-10", False),
+        # ...4 times two weeks on...
+        ("41", "2031-03-16", True),
+        ("40", "2031-03-16", False),
+        # ...and further apart, the toll grew, however much
+        ("400", "2031-03-17", False),
     ],
 )
 def test_the_window_and_the_rise_at_their_edges(
@@ -349,12 +359,13 @@ def test_a_later_lower_count_is_judged_in_its_dispute_not_as_a_count_of_its_day(
 
 
 def test_an_overtaken_count_is_still_a_floor_against_later_lower_ones(tmp_path: Path) -> None:
-    """A rights group counts 10 on 2 March; the rebels claim 100 ten days on (the toll
-    grown: the 10 is overtaken); on 13 March two outlets of their own say 9. A toll does
-    not fall: the rights group's 10 still says "at least 10" against the 9s — they are
-    not confirmed — but nothing against the rebels' figure it grew into."""
-    rows = [("o0", "ngo", "10", "2031-03-02"), ("o1", "vlf", "100", "2031-03-12")]
-    rows += [("o2", None, "9", "2031-03-13"), ("o3", None, "9", "2031-03-13")]
+    """A rights group counts 10 on 2 March; the rebels claim 100 sixteen days on (the
+    toll grown, over more than two weeks: the 10 is overtaken); on 19 March two outlets
+    of their own say 9. A toll does not fall: the rights group's 10 still says "at least
+    10" against the 9s — they are not confirmed — but nothing against the rebels'
+    figure it grew into."""
+    rows = [("o0", "ngo", "10", "2031-03-02"), ("o1", "vlf", "100", "2031-03-18")]
+    rows += [("o2", None, "9", "2031-03-19"), ("o3", None, "9", "2031-03-19")]
     store = write(tmp_path, rows)
     ev = StoreEvidence(store).group(("siege", "killed"))
     assert "c00" in ev.overtaken
@@ -641,3 +652,47 @@ def test_a_candidate_that_dissolves_a_dispute_says_so(tmp_path: Path) -> None:
     (resolved,) = judged["candidate"]["resolves"]
     assert resolved["rule"] == "CC101" and resolved["fingerprint"] == dispute.fingerprint
     assert resolved["by"] == ["radio-14"]
+
+
+@pytest.mark.parametrize(
+    ("later", "dispute", "why"),
+    [
+        (("o1", "ngo", "400", "2031-03-10"), True, "ten times in 8 days: a dispute, as in 7"),
+        (("o1", "ngo", "400", "2031-03-14"), True, "ten times in 12 days (3.3 allowed)"),
+        (("o1", "ngo", "150", "2031-03-16"), False, "under four times in two weeks"),
+        (("o1", "ngo", "400", "2031-03-18"), False, "over two weeks on: the toll grew"),
+    ],
+)
+def test_a_steep_rise_a_week_on_is_weighed_by_the_days_between(
+    tmp_path: Path, later: Any, dispute: bool, why: str
+) -> None:
+    """An analyst's question: the army's 40 dead of the siege and a rights group's 400
+    seven days later were a dispute, eight days later growth. The rise allowed now grows
+    with the days between (twice a week), so the day a week ends changes nothing."""
+    store = write(tmp_path, [("o0", "army", "40", "2031-03-02"), later])
+    data = check(store).as_dict()
+    cc101 = [f for f in data["findings"] if f["rule"] == "CC101"]
+    assert bool(cc101) is dispute, (why, cc101)
+    if dispute:
+        assert cc101[0]["pairs"] == [["c00", "c01"]], why
+        # (the army's figure stays in the dispute: not a count the toll grew past)
+        assert "overtaken" not in data["grades"]["c00"]["reason"], why
+
+
+def test_counts_given_in_between_carry_a_rise_of_more_than_a_week(tmp_path: Path) -> None:
+    """After the siege, neutral counts given over ten days, each modestly above the one
+    before, carry a paper's 40 to a rights group's 400: one toll growing, not a dispute
+    (the steps are searched over as many days as a steep rise is weighed, not a week)."""
+    rows = [
+        ("o0", None, "40", "2031-04-02"),
+        ("o1", None, "75", "2031-04-04"),
+        ("o2", None, "140", "2031-04-07"),
+        ("o3", None, "260", "2031-04-10"),
+        ("o1", "ngo", "400", "2031-04-12"),
+    ]
+    store = write(tmp_path, rows)
+    data = check(store).as_dict()
+    assert [f for f in data["findings"] if f["rule"] == "CC101"] == []
+    without_steps = write(tmp_path, [rows[0], rows[-1]])
+    (cc101,) = [f for f in check(without_steps).as_dict()["findings"] if f["rule"] == "CC101"]
+    assert cc101["pairs"] == [["c00", "c01"]]

@@ -26,15 +26,35 @@ if TYPE_CHECKING:
 #: each other: a later, higher one outgrows the earlier only by rising modestly...
 CONTEMPORARY_DAYS = 7
 #: ...to at most this many times it: an army's 40 then a hospital's 45 the next day is
-#: a toll rising, the rebels' 400 the next day a dispute. Further apart in time, or
-#: of one stake, a later higher figure is growth.
+#: a toll rising, the rebels' 400 the next day a dispute. Further apart, the rise
+#: allowed grows at that rate (doubling each :data:`CONTEMPORARY_DAYS`, see
+#: :func:`rise_allowed`): the army's 40 and a UN office's 400 eight days later are a
+#: dispute, not a toll grown tenfold in a week and a day...
 STEEP_RISE = 2.0
+#: ...up to this many days apart (a rise of 4 times); further apart, or of one stake,
+#: a later higher figure is growth (DESIGN §2: a toll given while the subject is under
+#: way grows; bodies are found, the wounded die, victims are named): the UN's 600 three
+#: weeks after the army's 40 of a siege.
+GROWTH_DAYS = 14
 
 
-def steep(first: Bound, later: Bound) -> bool:
-    """Whether a later lower bound ``later`` rises steeply over an upper bound ``first``
-    (their numbers: "more than 10" rises over 5 as 10 does)."""
-    return later[0] > STEEP_RISE * first[0]
+def rise_allowed(days: int) -> float:
+    """How many times a figure a later one of another stake may rise to, ``days`` later,
+    and still be a toll growing: :data:`STEEP_RISE` within :data:`CONTEMPORARY_DAYS`,
+    then at that rate (twice as much each week: 2.2 times 8 days on, 4 times at
+    :data:`GROWTH_DAYS`) — not a window whose last day makes all the difference (the
+    army's 40 and the UN's 400 were growth 8 days apart, a dispute 7 days apart)."""
+    return float(STEEP_RISE ** (max(days, CONTEMPORARY_DAYS) / CONTEMPORARY_DAYS))
+
+
+def steep(first: Bound, later: Bound, days: int = 0) -> bool:
+    """Whether a later lower bound ``later``, given ``days`` after, rises steeply over an
+    upper bound ``first`` (their numbers: "more than 10" rises over 5 as 10 does)."""
+    allowed = _ALLOWED[days] if 0 <= days <= GROWTH_DAYS else rise_allowed(days)
+    return later[0] > allowed * first[0]
+
+
+_ALLOWED = tuple(rise_allowed(days) for days in range(GROWTH_DAYS + 1))
 
 
 def overtaking_limits(group: GroupEvidence, value: Any) -> tuple[Bound, Bound]:
@@ -51,7 +71,7 @@ def overtaking_limits(group: GroupEvidence, value: Any) -> tuple[Bound, Bound]:
 
 def bridged(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     """Whether counts given between ``first`` and ``later`` (within
-    :data:`CONTEMPORARY_DAYS`) carry the toll from one to the other by modest rises,
+    :data:`GROWTH_DAYS`) carry the toll from one to the other by modest rises,
     each outgrowing the one before (:func:`outgrows`): a steep rise over days that
     other counts filled in is one count growing, not a dispute.
 
@@ -151,7 +171,7 @@ class _Steps:
         assert a is not None
         start, until = a.high.toordinal() + 1, b.low.toordinal()
         reached: list[Claim] = [first]
-        for day in range(start, min(until, start + CONTEMPORARY_DAYS)):
+        for day in range(start, min(until, start + GROWTH_DAYS)):
             given = self.days.get(day)
             if given is None:
                 continue
@@ -160,17 +180,19 @@ class _Steps:
             for r in reached:
                 when_r = group.when(r)
                 assert when_r is not None
-                if when_r.high.toordinal() >= day:
+                r_day = when_r.high.toordinal()
+                if r_day >= day:
                     continue
                 above, upper = overtaking_limits(group, statement_of[r.id].value)
                 if r is not first:  # (a step's rise is measured from its lower bound)
                     upper = min(upper, bounds(statement_of[r.id].value)[0])
-                # (the highest not steep over ``upper``: lower bounds up to twice it)
-                k = bisect_right(lows, (STEEP_RISE * upper[0], INF))
+                # (the highest not steep over ``upper``: lower bounds up to twice it, or
+                # as much more as the days between allow)
+                k = bisect_right(lows, (rise_allowed(day - r_day) * upper[0], INF))
                 if k > 0 and lows[k - 1] > above:
                     new.append(claims[k - 1])
             for c in new:
-                if not steep(bounds(statement_of[c.id].value)[0], later_low):
+                if not steep(bounds(statement_of[c.id].value)[0], later_low, until - day):
                     return True
             if new:
                 reached = _highest(group, first, reached + new)

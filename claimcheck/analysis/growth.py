@@ -2,8 +2,9 @@
 
 A count of its day that a later, higher figure of another origin overtakes is growth,
 not a dispute: one given while the subject was still under way — unless the two have
-different stakes and the later rises steeply within days — and one given after it
-ended, by a later count of its own stake (:func:`outgrows`; :func:`note_overtaken`
+different stakes and the later rises steeply for the days between (twice as high within
+a week, and at that rate for up to two weeks) — and one given after it ended, by a
+later count of its own stake (:func:`outgrows`; :func:`note_overtaken`
 finds them in a group).
 """
 
@@ -17,9 +18,11 @@ from typing import TYPE_CHECKING
 
 from claimcheck.analysis.bridges import (
     CONTEMPORARY_DAYS,
+    GROWTH_DAYS,
     STEEP_RISE,
     bridged,
     overtaking_limits,
+    rise_allowed,
     steep,
 )
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONTEMPORARY_DAYS",
+    "GROWTH_DAYS",
     "STEEP_RISE",
     "ByStakeAndDay",
     "after_end",
@@ -39,6 +43,7 @@ __all__ = [
     "on_last_day",
     "outgrows",
     "overtaking_limits",
+    "rise_allowed",
     "rivals",
     "steep",
 ]
@@ -57,9 +62,11 @@ def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     subject was under way, unless ``first`` was given on its last day and ``later`` by
     the other side, a dispute (DESIGN §2: the army's toll on the day of a one-day
     attack, the rebels' the next day), more than
-    :data:`CONTEMPORARY_DAYS` later, or no more than :data:`STEEP_RISE` times as high
-    (a ministry's toll on the day, a hospital's modestly higher count the next) — the
-    rise measured directly, or through the counts given between them (:func:`bridged`:
+    :data:`GROWTH_DAYS` later, or no higher than the days between allow
+    (:func:`~.bridges.rise_allowed`: :data:`STEEP_RISE` times within a week, a ministry's
+    toll on the day and a hospital's modestly higher count the next; the army's 40 and
+    a UN office's 400 eight days later are a dispute) — the rise measured directly, or
+    through the counts given between them (:func:`bridged`:
     a paper's 9 the day after a raid, the hospital's 14 the next day and a rights
     group's "at least 20" three days on are one count growing).
     (A figure of unknown date may be anything's growth: callers ask only of figures
@@ -98,13 +105,14 @@ def _by_stake(
 def _grows_within_days(
     group: GroupEvidence, first: Claim, later: Claim, a: DateRange, b: DateRange
 ) -> bool:
-    """Whether ``later`` (said ``b``) is given more than :data:`CONTEMPORARY_DAYS` after
-    ``first`` (said ``a``), or rises over it no more than :data:`STEEP_RISE` times."""
-    if (b.low - a.high).days > CONTEMPORARY_DAYS:
+    """Whether ``later`` (said ``b``) is given more than :data:`GROWTH_DAYS` after
+    ``first`` (said ``a``), or rises over it no more than the days between allow."""
+    days = (b.low - a.high).days
+    if days > GROWTH_DAYS:
         return True
     value = group.statement_by_claim
     upper = overtaking_limits(group, value[first.id].value)[1]
-    return not steep(upper, bounds(value[later.id].value)[0])
+    return not steep(upper, bounds(value[later.id].value)[0], days)
 
 
 def after_end(group: GroupEvidence, as_of: DateRange) -> bool:
@@ -175,9 +183,9 @@ class ByStakeAndDay:
 
 class _Rises:
     """A running toll's figures by stake, day given and lower bound: is there one of
-    another stake, given within :data:`CONTEMPORARY_DAYS` after a day, above a bound but
-    not above a ceiling (a modest rise)? Indexed when first asked (most groups never
-    ask)."""
+    another stake, given within :data:`GROWTH_DAYS` after a day, above a bound but not
+    steeply above a ceiling for the days between (a modest rise)? Indexed when first
+    asked (most groups never ask)."""
 
     def __init__(self, figures: list[tuple[str | None, int, Bound, Claim]]) -> None:
         self.figures = figures
@@ -207,8 +215,9 @@ class _Rises:
     ) -> Claim | None:
         """A figure of a stake other than ``side`` (``neutral_only``: of no side) given in
         the days after ``day``, whose lower bound is over ``above`` and does not rise
-        steeply over ``upper``. With ``own`` (whether a claim is of the figure's own
-        origin), a figure of the stake ``side`` itself, of another origin."""
+        steeply over ``upper`` for the days between. With ``own`` (whether a claim is of
+        the figure's own origin), a figure of the stake ``side`` itself, of another
+        origin."""
         if not self.given_on:
             self._index()
         for stake, days in self.days.items():
@@ -218,11 +227,11 @@ class _Rises:
                 continue
             keys = self.given_on[stake]
             first = bisect_right(keys, day)
-            for d in keys[first : bisect_right(keys, day + CONTEMPORARY_DAYS, first)]:
+            for d in keys[first : bisect_right(keys, day + GROWTH_DAYS, first)]:
                 lows, claims = days[d]
                 k = bisect_right(lows, above)
                 # (the lowest above: a steep one of this day has no modest one above it)
-                while k < len(lows) and not steep(upper, lows[k]):
+                while k < len(lows) and not steep(upper, lows[k], d - day):
                     if own is None or not own(claims[k]):
                         return claims[k]
                     k += 1
@@ -242,7 +251,7 @@ def note_overtaken(
 ) -> None:
     """Note in ``overtaken`` the figures a later, higher figure of another origin outgrew
     (:func:`outgrows`): one of the same stake; or, for a figure given while the subject
-    was under way, one given more than :data:`CONTEMPORARY_DAYS` later, or one of
+    was under way, one given more than :data:`GROWTH_DAYS` later, or one of
     another stake given within those days that rises over it modestly (found by day
     and lower bound). A party's early low toll that a neutral count or the other side
     steeply passes within days is disputed, not outgrown (its stake in a low figure is
@@ -263,7 +272,7 @@ def note_overtaken(
     end = group.end
     # Sweep from the latest: keep the two highest lower bounds of distinct origins
     # among the figures given after the current one (of each stake), and among those
-    # given more than CONTEMPORARY_DAYS after it (of any stake, and of none).
+    # given more than GROWTH_DAYS after it (of any stake, and of none).
     # (each figure as the statement it counts as: a relay's, what it relays)
     value = {c.id: group.statement_by_claim[c.id].value for c in dated}
     low_of = {c.id: bounds(value[c.id])[0] for c in dated}
@@ -298,7 +307,7 @@ def note_overtaken(
         while (
             (several or end is not None)
             and j < len(by_start)
-            and (when[by_start[j].id].low - said).days > CONTEMPORARY_DAYS
+            and (when[by_start[j].id].low - said).days > GROWTH_DAYS
         ):
             y = by_start[j]
             item = (low_of[y.id], origin[y.id], y)
@@ -317,7 +326,7 @@ def note_overtaken(
         if ended:
             if same is None or not same[0] > above:
                 continue
-            # (more than CONTEMPORARY_DAYS on, or a modest rise within them: see outgrows)
+            # (more than GROWTH_DAYS on, or a modest rise within them: see outgrows)
             later = next((t for t in far_of.get(side, ()) if t[1] != mine), None)
             if later is not None and later[0] > above:
                 overtaken[x.id] = later[2]

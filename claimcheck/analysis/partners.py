@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
 
-from claimcheck.analysis.bridges import CONTEMPORARY_DAYS, bridged, steep
+from claimcheck.analysis.bridges import GROWTH_DAYS, bridged, steep
 from claimcheck.analysis.growth import ByStakeAndDay, on_last_day, rivals
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
 from claimcheck.model import Claim
@@ -118,8 +118,8 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
         ((when[c.id].high.toordinal(), hi, o, c) for c, _, hi, o in info if interim_of(c)),  # type: ignore[union-attr]
         key=lambda t: t[0],
     )
-    # A figure of another stake given within CONTEMPORARY_DAYS of an interim one and
-    # rising steeply over it does not outgrow it (see growth.outgrows): of each stake
+    # A figure of another stake given within GROWTH_DAYS of an interim one and rising
+    # steeply over it for the days between does not outgrow it (see growth.outgrows): of each stake
     # (None: neutral) and day, its highest figures, and its lowest interim ones.
     side = {c.id: units[c.id].stake for c, *_ in info} if growth else {}
     highs, lows = ByStakeAndDay(higher=True), ByStakeAndDay(higher=False)
@@ -156,15 +156,27 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
         _, hi, o, c = interim[i]
         suffix_bottom[i] = best_two(suffix_bottom[i + 1], (hi, o, c), higher=False)
 
-    def rises_past(c: Claim, hi_c: Bound) -> Callable[[Item], bool]:
-        """Whether a later figure rises steeply past ``c`` (upper bound ``hi_c``) with
-        no counts in between to carry the toll there (bridges.bridged)."""
-        return lambda t: steep(hi_c, t[0]) and not bridged(group, c, t[2])
+    def rises_past(c: Claim, hi_c: Bound, day: int) -> Callable[[Item], bool]:
+        """Whether a later figure rises steeply past ``c`` (upper bound ``hi_c``, given
+        on ``day``) for the days between, with no counts in between to carry the toll
+        there (bridges.bridged)."""
 
-    def passed_by(c: Claim, lo_c: Bound) -> Callable[[Item], bool]:
-        """Whether ``c`` (lower bound ``lo_c``) rises steeply past an earlier figure with
-        no counts in between to carry the toll there."""
-        return lambda t: steep(t[0], lo_c) and not bridged(group, t[2], c)
+        def keep(t: Item) -> bool:
+            days = when[t[2].id].low.toordinal() - day  # type: ignore[union-attr]
+            return steep(hi_c, t[0], days) and not bridged(group, c, t[2])
+
+        return keep
+
+    def passed_by(c: Claim, lo_c: Bound, day: int) -> Callable[[Item], bool]:
+        """Whether ``c`` (lower bound ``lo_c``, given from ``day``) rises steeply past an
+        earlier figure for the days between, with no counts in between to carry the
+        toll there."""
+
+        def keep(t: Item) -> bool:
+            days = day - when[t[2].id].high.toordinal()  # type: ignore[union-attr]
+            return steep(t[0], lo_c, days) and not bridged(group, t[2], c)
+
+        return keep
 
     for c, lo_c, hi_c, o in info:
         below, above = group.limits(statement_of[c.id].value)
@@ -176,11 +188,11 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
             n = bisect_right(starts, day)
             top = prefix_top[n - 1] if n else []
             if stakes:  # (and another stake's steep rise within days: a dispute, not growth)
-                near = highs.others(mine, day + 1, day + CONTEMPORARY_DAYS, rises_past(c, hi_c))
+                near = highs.others(mine, day + 1, day + GROWTH_DAYS, rises_past(c, hi_c, day))
                 top = _extremes(chain(top, near), higher=True)
             if ended and day > last:  # type: ignore[operator]
                 # (given after the end: its own stake's steep rise within days too)
-                near = highs.of(mine, day + 1, day + CONTEMPORARY_DAYS, rises_past(c, hi_c))
+                near = highs.of(mine, day + 1, day + GROWTH_DAYS, rises_past(c, hi_c, day))
                 top = _extremes(chain(top, near), higher=True)
             if end is not None and day > end:  # (then any of another stake's)
                 later = (t for stake, ts in after_end.items() if stake != mine for t in ts)
@@ -203,13 +215,13 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
                 # (its own stake's figure given after the end in the days just before,
                 # steeply passed)
                 day = as_of.low.toordinal()
-                first = max(day - CONTEMPORARY_DAYS, last + 1)  # type: ignore[operator]
-                steeply = lows.of(mine, first, day - 1, passed_by(c, lo_c))
+                first = max(day - GROWTH_DAYS, last + 1)  # type: ignore[operator]
+                steeply = lows.of(mine, first, day - 1, passed_by(c, lo_c, day))
                 bottom = _extremes(chain(bottom, steeply), higher=False)
             if stakes and as_of is not None and as_of.known:
                 # (another stake's interim figure of the days just before, steeply passed)
                 day = as_of.low.toordinal()
-                steeply = lows.others(mine, day - CONTEMPORARY_DAYS, day - 1, passed_by(c, lo_c))
+                steeply = lows.others(mine, day - GROWTH_DAYS, day - 1, passed_by(c, lo_c, day))
                 bottom = _extremes(chain(bottom, steeply), higher=False)
                 if end is not None and day > end:
                     # (the other side's of the last day, and another stake's given since)

@@ -31,11 +31,13 @@ class QuantityConflict(Rule):
     a later, higher figure from another origin are the toll growing, not a conflict
     (option `cumulative-growth`) — unless the two origins have different stakes (a
     party and a neutral count, or two sides) and the later figure is more than twice
-    the earlier within 7 days, or the earlier was given on the last day itself: the
-    army's 40 dead of a siege and the rebels' 400 the next day are a dispute, a
-    hospital's 45 the next day or the UN's 600 three weeks on are growth. Once the
+    the earlier within 7 days, or more than that rate allows over up to 14 days (2.2
+    times 8 days on, 4 times 14 days on), or the earlier was given on the last day
+    itself: the army's 40 dead of a siege and the rebels' 400 the next day, or a UN
+    office's 400 eight days later, are a dispute, a hospital's 45 the next day or the
+    UN's 600 three weeks on are growth. Once the
     subject has ended, only a count of the same stake grows (bodies are found, the
-    wounded die, victims are named), and not steeply within days: a local radio's toll
+    wounded die, victims are named), and not steeply for the days between: a local radio's toll
     the day after a massacre and a rights group's longer list weeks on are growth, a
     paper's 3 the day after and another's 300 the next day a dispute, while the army's
     toll on the day
