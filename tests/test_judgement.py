@@ -627,7 +627,7 @@ def test_a_ledes_figure_is_credited_to_the_source_stating_its_number_whatever_th
     (dispute,) = findings(data, "CC101")
     assert "lede" not in dispute["claims"], dispute
     reason = data["grades"]["lede"]["reason"]
-    assert reason.startswith("supported by 2 independent origins (1 neutral; side"), reason
+    assert reason.startswith("confirmed by 2 independent origins (1 neutral; side"), reason
 
 
 @pytest.mark.parametrize(
@@ -811,10 +811,11 @@ def test_a_partys_figure_a_neutral_origin_contradicts_is_not_the_estimate(
     make_store: Callable[..., Path],
 ) -> None:
     """The army says its shelling killed no civilian; a rights group counted at least 30;
-    the rebels say 45. The army's 0 is contradicted by the one neutral origin: a desk
-    would not publish "best 0, low 0" — it is left out, and the basis says so. Nor would
-    it publish the rebels' 45 as its best figure, a number only a party with a stake
-    gives: the best is the neutral "at least 30", the rebels' 45 the high."""
+    the rebels say 45. The army's 0 is contradicted by the neutral origin: a desk would
+    not publish "best 0, low 0" — it is left out, and the basis says so (below the
+    rights group's floor, which the rebels' 45 bears out: confirmed, DESIGN §4). Nor
+    would it publish the rebels' 45 as its best figure, a number only a party with a
+    stake gives: the best is the neutral "at least 30", the rebels' 45 the high."""
     data = run(
         world(
             make_store,
@@ -831,7 +832,33 @@ def test_a_partys_figure_a_neutral_origin_contradicts_is_not_the_estimate(
     assert est["low"] >= 30 and est["best"] == 30 and est["high"] == 45, est
     assert est["claims"]["best"] == ["watchlight-30"], est
     assert "army-0" not in {c for ids in est["claims"].values() for c in ids}, est
-    assert "left out as a party's figure a neutral origin contradicts: 0" in est["basis"], est
+    assert est["basis"].endswith(
+        "left out as below the floor of at least 30 that independent origins confirm "
+        "(watchlight, borne out by vlf): 0 (korvalian-army)"
+    ), est
+
+
+def test_a_partys_figure_one_neutral_origin_contradicts_is_left_out_as_such(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army's 0 against the rights group's "at least 30" alone (nobody bears the
+    floor out): the army's 0 is still left out, as a party's figure a neutral origin
+    contradicts."""
+    data = run(
+        world(
+            make_store,
+            "{id: army-0, subject: dresk-shelling, property: civilian_deaths, value: 0, "
+            "source: korvalia-tv-0305, claimant: korvalian-army}",
+            "{id: watchlight-30, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 'at least 30', source: meridian-0305, claimant: watchlight}",
+        )
+    )
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None, data["estimates"]
+    assert (est["low"], est["best"], est["high"], est["high_open"]) == (30, 30, None, True), est
+    assert est["basis"].endswith(
+        "left out as a party's figure a neutral origin contradicts: 0 (korvalian-army)"
+    ), est
 
 
 def test_a_partys_figure_stays_when_every_other_figure_is_contradicted_too(
@@ -1010,8 +1037,9 @@ def test_a_left_out_party_figure_is_named_once_by_its_party(
     make_store: Callable[..., Path],
 ) -> None:
     """The defence ministry's 2 dead, on state television in its own voice and quoted by
-    the Harbor Times, is one origin that Watchlight's "at least 30" contradicts: the
-    basis leaves out "2 (defence-ministry)" once, not once per voice carrying it."""
+    the Harbor Times, is one origin that Watchlight's "at least 30" contradicts (a floor
+    the rebels' 45 bears out: confirmed, DESIGN §4): the basis leaves out "2
+    (defence-ministry)" once, not once per voice carrying it."""
     data = run(
         world(
             make_store,
@@ -1028,7 +1056,8 @@ def test_a_left_out_party_figure_is_named_once_by_its_party(
     est = estimate(data, "dresk-shelling", "civilian_deaths")
     assert est is not None
     assert est["basis"].endswith(
-        "left out as a party's figure a neutral origin contradicts: 2 (defence-ministry)"
+        "left out as below the floor of at least 30 that independent origins confirm "
+        "(watchlight, borne out by vlf): 2 (defence-ministry)"
     ), est["basis"]
 
 
@@ -2819,3 +2848,46 @@ def test_a_grade_counts_its_origins_as_its_words_add_up() -> None:
             assert not re.search(r"neutral, \d+ anonymous", parts), reason
             seen += "of them anonymous" in parts
     assert seen, "the Kidal store has a count with anonymous origins among the neutral"
+
+
+@pytest.mark.parametrize(
+    ("witness", "grade", "why"),
+    [
+        (
+            "source: meridian-0305",
+            1,
+            "the army and a reporter's own account: independent origins agree, one "
+            "neutral (DESIGN §4), confirmed",
+        ),
+        (
+            "source: meridian-0305, claimant: dresk-medical-sources",
+            2,
+            "an anonymous source and the army: the neutral support weighs half a named "
+            "origin's, not enough to confirm",
+        ),
+        (
+            "source: harbor-0305, claimant: iron-hills-militia",
+            3,
+            "the army's ally: one side, however many of its claimants, confirms nothing",
+        ),
+    ],
+)
+def test_a_sides_word_borne_out_by_a_named_neutral_origin_is_confirmed(
+    make_store: Callable[..., Path], witness: str, grade: int, why: str
+) -> None:
+    """A new user's report: the army says 40 hostages were released; a reporter's own
+    account of the release says 40 too. DESIGN §4 grades 1 "independent origins agree,
+    at least one neutral, no neutral origin against"; claimcheck graded it 2 ("not
+    enough neutral origins"), asking for two neutral origins."""
+    data = run(
+        world(
+            make_store,
+            "{id: army-40, subject: ferry-hostages, property: hostages_released, value: 40, "
+            "source: korvalia-tv-0305, claimant: korvalian-army}",
+            f"{{id: witness-40, subject: ferry-hostages, property: hostages_released, "
+            f"value: 40, {witness}}}",
+        )
+    )
+    army = data["grades"]["army-40"]
+    assert army["grade"] == grade, (why, army)
+    assert data["grades"]["witness-40"]["grade"] == grade, why

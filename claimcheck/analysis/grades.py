@@ -5,9 +5,11 @@ neutral origin is one (an anonymous one weighs half a named one), and all the
 interested claimants of one side together are one. Where opposing sides agree — both
 support a value, or both contradict it — their common ground weighs as a neutral origin.
 
-1 confirmed: independent origins enough to count as corroborated support it — neutral
-  ones, or opposing sides agreeing (a party's own word confirms nothing) — and no
-  neutral one contradicts it.
+1 confirmed: independent origins enough to count as corroborated support it, at least
+  one of them neutral (or opposing sides agreeing) — a side's word is one origin
+  however many of its claimants repeat it, and confirms nothing alone, but a neutral
+  origin bearing it out makes two (the army says it holds the town, a reporter there
+  sees its patrols) — and no neutral one contradicts it.
 2 probably true: more neutral weight supports it than contradicts it.
 3 possibly true: one origin, or only interested ones, uncontradicted by neutral ones — a
   figure contradicted only by the other side's is disputed, not improbable.
@@ -281,16 +283,19 @@ def _judged(
         why = "uncited" if not cited else "no origin's current figure supports it"
         return shared_grade(grade, f"{why}, and contradicted by {against}", 0, units_against)
     support = f"supported by {_units(tally.support, True)}"
-    # Corroboration: neutral origins, and interested ones only where opposing sides
-    # agree — a party's own word does not confirm what it says.
-    confirming = (n_for - (1 if len(sides_for) >= 2 else 0)) + (
-        len(sides_for) if len(sides_for) >= 2 else 0
-    )
+    # Corroboration (DESIGN §4: "independent origins agree, at least one neutral"): the
+    # neutral origins and each side (one origin, however many of its claimants), with
+    # at least one neutral origin — or opposing sides agreeing, their common ground
+    # counted once in ``n_for`` — among them: a side's own word confirms nothing alone.
+    # Where a side's word is needed to make up the count, the neutral support must weigh
+    # as a named origin does (anonymous "security sources" and the army are not two).
+    neutral = n_for - (1 if len(sides_for) >= 2 else 0)
+    confirming = neutral + len(sides_for)
     if w_against == 0:
-        if confirming >= needed and n_for >= 1:
+        if confirming >= needed and n_for >= 1 and (neutral >= needed or w_for >= 1):
             grade, why = 1, f"confirmed by {_units(tally.support, True)}"
         elif units_for >= 2 and n_for >= 1:
-            grade, why = 2, f"{support}, not enough neutral origins to confirm it"
+            grade, why = 2, f"{support}, not enough independent origins to confirm it"
         elif n_for == 0:
             grade, why = 3, f"{support} only, a party to the subject"
         else:
