@@ -509,3 +509,50 @@ def test_an_outlets_retractions_are_counted_apart_from_its_record(
     rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in md.splitlines()]
     monde = dict(zip(rows[0], next(r for r in rows if r[0] == "le-monde"), strict=True))
     assert monde["retracted"] == "1" and monde["track record"] == "100% (1 of 1)"
+
+
+def test_a_channel_copying_a_communique_word_for_word_is_the_partys_word(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """An analyst's trial: a channel ran the interior ministry's communiqué word for word
+    in its own voice, citing nothing (a suspected relay, CC206). claimcheck credits the
+    figure to the ministry for origins, yet the CSV said it was the channel's word, the
+    channel's record counted it as its own claim, contested, with a track record of 0%,
+    and the estimate left it out as "more than 20 (channel-nine)"."""
+    quote = "quote: 'More than 20 people were killed in the cowardly attack.'"
+    root = example_store(
+        tmp_path,
+        "outlets:\n"
+        "  - {id: interior-web, name: Interior Ministry website, kind: state-media, "
+        "affiliation: interior-ministry}\n"
+        "  - {id: channel-nine, name: Channel Nine, kind: broadcaster}\n"
+        "parties:\n"
+        "  - {id: interior-ministry, name: Ministry of the Interior, kind: state, "
+        "side: mali-government}\n"
+        "documents:\n"
+        "  - {id: communique, outlet: interior-web, published: 2023-11-07}\n"
+        "  - {id: nine, outlet: channel-nine, published: 2023-11-07}\n"
+        "  - {id: hospital-doc, outlet: rfi, published: 2023-11-08}\n"
+        "claims:\n"
+        "  - {id: ministry-20, subject: strike, property: deaths, value: more than 20, "
+        f"source: communique, {quote}}}\n"
+        "  - {id: nine-20, subject: strike, property: deaths, value: more than 20, "
+        f"source: nine, {quote}}}\n"
+        "  - {id: medics-14, subject: strike, property: deaths, value: 14, "
+        "source: hospital-doc, claimant: medical-sources}\n",
+    )
+    code, out, _ = run(runner, root, "export", "--format", "csv")
+    assert code == 0
+    by_id = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert (by_id["nine-20"]["relays"], by_id["nine-20"]["credited_to"]) == (
+        "ministry-20",
+        "interior-ministry",
+    )
+    sources = json.loads(run(runner, root, "sources", "--format", "json")[1])
+    outlets = {o["id"]: o for o in sources["outlets"]}
+    nine = outlets["channel-nine"]
+    assert (nine["contested"], nine["track_record"]) == (0, None), nine
+    data = json.loads(run(runner, root, "check", "--format", "json")[1])
+    (est,) = data["estimates"]
+    assert "more than 20 (interior-ministry)" in est["basis"], est["basis"]
+    assert "channel-nine" not in est["basis"], est["basis"]

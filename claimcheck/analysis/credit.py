@@ -111,17 +111,22 @@ def declared_relays(ev: GroupEvidence) -> list[str]:
 
 
 def credited_relays(ev: GroupEvidence) -> dict[str, str | None]:
-    """:meth:`GroupEvidence.credited_relays`: the declared relays, and an origin's old
-    word still in print (credited to it: its figure, revised since), not the suspected
-    ones (which copies which is a guess); each with the claim it carries, or None where
-    that claim is a choice among equals (two papers citing one dispatch: each carries
-    the dispatch's figure, not the other paper's)."""
-    reasons, relayed = ev.relay_reasons, ev.relayed_from
-    return {
-        cid: None if relays_by_choice(ev, ev.store.claims[cid]) else relayed[cid].id
-        for cid in relayed
-        if not reasons.get(cid, [SUSPECTED])[0].startswith(SUSPECTED)
-    }
+    """:meth:`GroupEvidence.credited_relays`: the declared relays, an origin's old word
+    still in print (credited to it: its figure, revised since), and an outlet's own
+    words that are a party's statement word for word (a channel running the ministry's
+    communiqué: it copied the ministry, :func:`relays_by_choice`) — not the other
+    suspected ones (which copies which is a guess); each with the claim it carries, or
+    None where that claim is a choice among equals (two papers citing one dispatch: each
+    carries the dispatch's figure, not the other paper's)."""
+    reasons, relayed, claims = ev.relay_reasons, ev.relayed_from, ev.store.claims
+    found: dict[str, str | None] = {}
+    for cid in relayed:
+        choice = relays_by_choice(ev, claims[cid])
+        if not reasons.get(cid, [SUSPECTED])[0].startswith(SUSPECTED):
+            found[cid] = None if choice else relayed[cid].id
+        elif not choice:
+            found[cid] = relayed[cid].id
+    return found
 
 
 def looser_relays(ev: GroupEvidence) -> dict[str, Claim]:

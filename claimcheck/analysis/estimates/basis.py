@@ -4,7 +4,7 @@ to, the earlier counts overtaken, and the closing word on a weak basis."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from claimcheck.analysis.estimates.estimate import bound_text, figure_text
@@ -67,7 +67,7 @@ def basis_text(
     shown = sorted({said(c) for c in left_out})
     if shown:
         text += f"; left out as improbable: {', '.join(shown)}"
-    partisan = _once_per_origin(ev, challenged, lambda c: c.speaker)
+    partisan = _once_per_origin(ev, challenged)
     if partisan:
         text += "; left out as a party's figure a neutral origin contradicts: " + ", ".join(
             partisan
@@ -140,19 +140,24 @@ def with_confirmed_floor(
     shown = sorted(others)[:3] + ([f"{len(others) - 3} more"] if len(others) > 3 else [])
     whose = ", ".join(sorted(given)) + (f", borne out by {', '.join(shown)}" if others else "")
     floor = f"the floor of {_said(ev, at_floor[0])} that independent origins confirm ({whose})"
-    gone = _once_per_origin(ev, below, lambda c: figure_source(ev, c).speaker)
+    gone = _once_per_origin(ev, below)
     return before_closing(basis, weak, [f"left out as below {floor}: {', '.join(gone)}"])
 
 
-def _once_per_origin(
-    ev: GroupEvidence, claims: Iterable[Claim], speaker: Callable[[Claim], str]
-) -> list[str]:
+def _once_per_origin(ev: GroupEvidence, claims: Iterable[Claim]) -> list[str]:
     """Figures left out, each once per origin and named by its party: one ministry, not
-    the papers quoting it or its state broadcaster ("2 (defence-ministry)")."""
+    the papers quoting it, its state broadcaster or a channel copying its communiqué
+    word for word ("2 (defence-ministry)")."""
+    outlet_party = ev.provenance.outlet_party
+    parties = ev.store.parties
+
+    def named(c: Claim) -> str:
+        speaker = figure_source(ev, c).speaker
+        return speaker if speaker in parties else outlet_party(speaker) or speaker
+
     by_origin: dict[tuple[str, int], set[str]] = {}
     for c in claims:
-        by_origin.setdefault((_said(ev, c), ev.credited[c.id]), set()).add(speaker(c))
-    parties = ev.store.parties
+        by_origin.setdefault((_said(ev, c), ev.credited[c.id]), set()).add(named(c))
     return sorted(
         f"{value} ({min(names, key=lambda n: (n not in parties, n))})"
         for (value, _), names in by_origin.items()
