@@ -2891,3 +2891,52 @@ def test_a_sides_word_borne_out_by_a_named_neutral_origin_is_confirmed(
     army = data["grades"]["army-40"]
     assert army["grade"] == grade, (why, army)
     assert data["grades"]["witness-40"]["grade"] == grade, why
+
+
+#: The world with the Harbor Times of 6 March citing Meridian's dispatch of the 5th.
+HARBOR_CITES_MERIDIAN = WORLD.replace(
+    "{id: harbor-0306, outlet: harbor-times, published: 2031-03-06}",
+    "{id: harbor-0306, outlet: harbor-times, published: 2031-03-06, cites: [meridian-0305]}",
+)
+assert HARBOR_CITES_MERIDIAN != WORLD
+
+
+@pytest.mark.parametrize(
+    ("quoted", "rule", "why"),
+    [
+        ("20", "CC107", "the dispatch's number, its qualifier dropped: a relay's slip"),
+        ("25", "CC105", "another number: the ministry's new figure, revised upward"),
+        ("20, as_of: 2031-03-06", "CC106", "a date the user wrote: the ministry's word of it"),
+    ],
+)
+def test_a_paper_citing_the_wire_a_day_later_relays_the_ministrys_statement(
+    make_store: Callable[..., Path], quoted: str, rule: str, why: str
+) -> None:
+    """A newsroom desk's trial: Meridian reports "more than 20 killed, the ministry said"
+    on the day of the shelling; the next day the Harbor Times, citing Meridian, writes "20 were killed, the ministry
+    said" (no date of its own); a hospital counts 23. claimcheck read the ministry as
+    lowering its toll (CC106), put the paper's 20 in a dispute with the hospital (CC101,
+    an error) and graded the ministry's communiqué doubtful. DESIGN §3, CC107: "when the
+    difference lies between outlets relaying one statement (one drops 'more than'), the
+    message says so and names the relays"."""
+    rows = (
+        "{id: mod-meridian, subject: dresk-shelling, property: civilian_deaths, "
+        "value: more than 20, source: meridian-0305, claimant: defence-ministry, "
+        "as_of: 2031-03-04}",
+        "{id: mod-harbor, subject: dresk-shelling, property: civilian_deaths, "
+        f"value: {quoted}, source: harbor-0306, claimant: defence-ministry}}",
+        "{id: hospital-23, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        "source: eastwind-0306, claimant: open-ward}",
+    )
+    data = run(
+        make_store(
+            {"world.yaml": HARBOR_CITES_MERIDIAN, "claims.yaml": claims_yaml(*rows)}, base=False
+        )
+    )
+    rules = {f["rule"] for f in data["findings"]}
+    assert rule in rules, (why, data["findings"])
+    if rule == "CC107":
+        assert not rules & {"CC101", "CC105", "CC106"}, (why, data["findings"])
+        (cc107,) = findings(data, "CC107")
+        assert "relayed differently by harbor-times, meridian" in cc107["message"], cc107
+        assert data["grades"]["mod-meridian"]["grade"] != 4, data["grades"]["mod-meridian"]

@@ -1,6 +1,7 @@
 """When a claim was said: the order of two claims' dates, a subject's last day, and a
-party's old figure quoted again later with no date of its own (it holds as of when the
-party first gave it: :func:`find_repeats`).
+party's old figure quoted again later with no date of its own — or reworded by an outlet
+citing the report that carried it (it holds as of when the party first gave it:
+:func:`find_repeats`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from claimcheck.analysis.intervals import bounds
 from claimcheck.model import Claim, Subject
 from claimcheck.store import Store
-from claimcheck.values import DateRange, Quantity
+from claimcheck.values import DateRange, Quantity, stated_numbers
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -77,14 +78,21 @@ def repeat_dates(
 ) -> dict[str, DateRange]:
     """:func:`find_repeats` among the claims of one origin, ``saying`` telling which say
     the same thing and ``looser(k, j)`` whether what ``k`` says implies what ``j`` says
-    (a quote of the ministry's 2 as "about 2" repeats it too)."""
+    (a quote of the ministry's 2 as "about 2" repeats it too). A quote in a document
+    citing one that carries the origin's earlier statement of the same number, worded
+    otherwise (the wire's "more than 20, the ministry said", a paper citing it the next
+    day: "20 were killed, the ministry said"), relays that statement too: a relay's
+    dropped qualifier (CC107 names the relays), not the ministry lowering its toll."""
     first: dict[object, DateRange] = {}
+    by_document: dict[str, list[Claim]] = {}
     for c in claims:
         as_of = c.as_of
         if as_of is not None and as_of.known:
             key = saying(c)
             if key not in first or as_of.high < first[key].high:
                 first[key] = as_of
+            if c.source is not None:
+                by_document.setdefault(c.source, []).append(c)
     out: dict[str, DateRange] = {}
     earliest: list[tuple[object, DateRange]] | None = None  # (sorted when first needed)
     for c in claims:
@@ -111,7 +119,37 @@ def repeat_dates(
                 if k != said and looser(k, said):
                     out[c.id] = when
                     break
+        if c.id not in out and c.source is not None and len(by_document) > 1:
+            carried = _cited_statement(provenance, c, by_document)
+            if carried is not None:
+                out[c.id] = carried.as_of  # type: ignore[assignment]
     return out
+
+
+def _cited_statement(
+    provenance: Provenance, c: Claim, by_document: dict[str, list[Claim]]
+) -> Claim | None:
+    """The origin's earlier claim, in a document ``c``'s document cites, that ``c``
+    rewords: the same number, a qualifier dropped or added ("more than 20" quoted as
+    20); the latest, if several."""
+    numbers = set(stated_numbers(c.parsed) or ())
+    if len(numbers) != 1:  # (one number: not a range, nor a word of no number)
+        return None
+    as_of = c.as_of
+    assert as_of is not None
+    found: Claim | None = None
+    for doc in provenance.cited(c.source or ""):
+        for k in by_document.get(doc, ()):
+            when = k.as_of
+            assert when is not None
+            if (
+                when.high < as_of.low
+                and k.stance == c.stance
+                and set(stated_numbers(k.parsed) or ()) == numbers
+                and (found is None or (when.high, k.id) > (found.as_of.high, found.id))  # type: ignore[union-attr]
+            ):
+                found = k
+    return found
 
 
 def before(a: DateRange | None, b: DateRange | None) -> bool:

@@ -63,7 +63,7 @@ class SelfContradiction(Rule):
         for origin, origin_index, clashes in sorted(found, key=lambda f: f[0]):
             claims = restating(ev, origin_index, clashes)
             # Each clash once, however many claims repeat it.
-            if all((a.id, b.id) in relayed or _relayed(a, b) for a, b in clashes):
+            if all((a.id, b.id) in relayed or _relayed(ev, a, b) for a, b in clashes):
                 text = "; ".join(
                     dict.fromkeys(
                         f"{stated(a)} in {a.outlet} vs {stated(b)} in {b.outlet}"
@@ -105,12 +105,14 @@ def _said_by(c: Claim, other: Claim) -> str:
     return when if c.speaker == other.speaker else f"{when}, {c.speaker}"
 
 
-def _relayed(a: Claim, b: Claim) -> bool:
-    """Two claims of one quoted claimant, at one date, carried by different outlets."""
+def _relayed(ev: GroupEvidence, a: Claim, b: Claim) -> bool:
+    """Two claims of one quoted claimant, at one date, carried by different outlets (a
+    quote dated by the statement it relays: a paper citing the wire the next day,
+    :func:`~claimcheck.analysis.timing.find_repeats`)."""
     return (
         a.claimant is not None
         and a.claimant == b.claimant
         and a.claimant not in (a.outlet, b.outlet)
         and a.outlet != b.outlet
-        and a.as_of == b.as_of
+        and ev.said_on(a) == ev.said_on(b)
     )
