@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from claimcheck.analysis.credit import relays_by_choice
-from claimcheck.analysis.growth import note_overtaken
+from claimcheck.analysis.growth import not_by_disputers, note_overtaken
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
@@ -130,6 +130,7 @@ def find_latest_figures(
         # another origin's count of its day or before, or passed steeply within days by
         # another stake — was no count of its day: it is judged in that dispute.)
         note_overtaken(group, counted, overtaken, when, origin)
+        not_by_disputers(group, overtaken, cited, counted, when, origin)
         if overtaken:
             for x in lower_in_dispute(group, superseded, withdrawn).intersection(overtaken):
                 del overtaken[x]

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import NamedTuple, TypeVar
 
-from claimcheck.analysis.estimates.figures import figure_source, kind_of
+from claimcheck.analysis.estimates.figures import figure_source, figures_of, kind_of
 from claimcheck.analysis.grades import Grade
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.intervals import Bound, bounds
@@ -160,7 +160,9 @@ def neutral_floor(
         ):
             return None
         when = ev.said_on(c)
-        return bounds(value)[0], when.low if when is not None and when.known else dt.date.min
+        # (the figure it states: "about 60" is 60, not the 54 it is read from)
+        stated = (figures_of(value).low, bounds(value)[0][1])
+        return stated, when.low if when is not None and when.known else dt.date.min
 
     best, found = _highest([claims[x] for x in ev.overtaken], count_of)
     if best is None:
