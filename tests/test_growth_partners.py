@@ -740,3 +740,13 @@ def test_counts_given_in_between_carry_a_rise_of_more_than_a_week(tmp_path: Path
     without_steps = write(tmp_path, [rows[0], rows[-1]])
     (cc101,) = [f for f in check(without_steps).as_dict()["findings"] if f["rule"] == "CC101"]
     assert cc101["pairs"] == [["c00", "c01"]]
+
+
+def test_the_low_from_an_overtaken_neutral_count_is_the_figure_it_states(tmp_path: Path) -> None:
+    """An analyst's trial: the low taken from the highest neutral count the sides'
+    figures overtook was "about 150"'s lower end, 135 — a figure nobody gave — while the
+    basis said "low about 150"."""
+    rows = [("o1", "ngo", "about 150", "2031-03-14"), ("o0", "army", "195", "2031-03-15")]
+    (est,) = check(write(tmp_path, rows)).as_dict()["estimates"]
+    assert (est["low"], est["best"], est["high"]) == (150, 195, 195), est
+    assert "low about 150: the count of ngo" in est["basis"], est
