@@ -2940,3 +2940,35 @@ def test_a_paper_citing_the_wire_a_day_later_relays_the_ministrys_statement(
         (cc107,) = findings(data, "CC107")
         assert "relayed differently by harbor-times, meridian" in cc107["message"], cc107
         assert data["grades"]["mod-meridian"]["grade"] != 4, data["grades"]["mod-meridian"]
+
+
+@pytest.mark.parametrize(
+    ("neutral", "expected", "why"),
+    [
+        ("open-ward", (20, 20, 20), "a named neutral count strikes the rebels' 45 out"),
+        ("dresk-medical-sources", (20, 20, 45), "one anonymous source weighs half: not"),
+    ],
+)
+def test_one_anonymous_source_does_not_strike_a_partys_figure_out_of_the_estimate(
+    make_store: Callable[..., Path], neutral: str, expected: tuple[int, int, int], why: str
+) -> None:
+    """A conflict researcher's trial: the army's claim of 130 rebels killed was left out
+    of the estimate (60/60/60) because one anonymous source ("security sources") gave
+    60 — a figure of half a named origin's weight deciding the high alone. A party's
+    figure is left out only when a neutral origin weighing as much as a named one
+    contradicts it."""
+    data = run(
+        world(
+            make_store,
+            "{id: vlf-45, subject: dresk-shelling, property: civilian_deaths, value: 45, "
+            "source: harbor-0305, claimant: vlf}",
+            "{id: neutral-20, subject: dresk-shelling, property: civilian_deaths, value: 20, "
+            f"source: meridian-0305, claimant: {neutral}}}",
+        )
+    )
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None
+    assert (est["low"], est["best"], est["high"]) == expected, (why, est)
+    assert ("a party's figure a neutral origin contradicts" in est["basis"]) is (
+        expected[2] == 20
+    ), est["basis"]

@@ -538,8 +538,8 @@ def test_a_channel_copying_a_communique_word_for_word_is_the_partys_word(
         f"source: communique, {quote}}}\n"
         "  - {id: nine-20, subject: strike, property: deaths, value: more than 20, "
         f"source: nine, {quote}}}\n"
-        "  - {id: medics-14, subject: strike, property: deaths, value: 14, "
-        "source: hospital-doc, claimant: medical-sources}\n",
+        "  - {id: rfi-14, subject: strike, property: deaths, value: 14, "
+        "source: hospital-doc}\n",
     )
     code, out, _ = run(runner, root, "export", "--format", "csv")
     assert code == 0

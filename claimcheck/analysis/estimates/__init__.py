@@ -163,7 +163,8 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         weak = _SIDES_ONLY
     # A party's own figure that a neutral origin contradicts (an army's "no civilians"
     # against a UN office's "at least 30") is not published as an estimate while a figure
-    # no neutral origin contradicts remains.
+    # no neutral origin contradicts remains — a named one, or as much: one anonymous
+    # source ("security sources") weighs half, and does not strike a party's figure out.
     challenged: list[Claim] = []
     if credible:
         # (by statement: the claims of one share its weights)
@@ -173,7 +174,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         partisan = set()
         for i in {statement_of[c.id].index for c in credible} - floors:
             (w_for, _, _), (w_against, _, _) = weighed_statement(ev.statements[i])
-            if w_for == 0 and w_against > 0:
+            if w_for == 0 and w_against >= 1:
                 partisan.add(i)
         # ...while a figure no neutral origin contradicts remains.
         kept_back = {statement_of[c.id].index for c in credible} - partisan
