@@ -15,7 +15,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from claimcheck.analysis.credit import relays_by_choice
-from claimcheck.analysis.growth import not_by_disputers, note_overtaken
+from claimcheck.analysis.disputers import not_by_disputers
+from claimcheck.analysis.growth import note_overtaken
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.model import Claim
 from claimcheck.values import Quantity

@@ -1,0 +1,135 @@
+"""A count disputed the day it was given, and the later figures of those who disputed
+it: not the toll grown past it (:func:`not_by_disputers`, which
+:func:`~.latest_figures.find_latest_figures` asks after :func:`~.growth.note_overtaken`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from claimcheck.analysis.bridges import overtaking_limits
+from claimcheck.analysis.growth import outgrows
+from claimcheck.analysis.intervals import Bound, bounds
+from claimcheck.model import Claim
+from claimcheck.values import DateRange
+
+if TYPE_CHECKING:
+    from claimcheck.analysis.group import GroupEvidence
+
+#: At most this many later figures, highest first, are looked at for another origin's
+#: count overtaking a figure whose overtaker had disputed it (bounded in a big group).
+OTHER_OVERTAKERS_TRIED = 256
+
+
+class Disputers:
+    """Whether an origin disputed a figure when it was given: its latest word by then
+    (its figures of its last day up to that day) was above it, beyond what the figure's
+    tolerance allows — security sources' "about 60" the day the army said "more than
+    100" (not a figure it had withdrawn by then). Each origin's figures are indexed by
+    day, with each day's highest lower bound."""
+
+    def __init__(
+        self,
+        group: GroupEvidence,
+        claims: list[Claim],
+        when: dict[str, DateRange | None],
+        origin: dict[str, int],
+    ) -> None:
+        self.group, self.when = group, when
+        value = group.statement_by_claim
+        given: dict[int, list[tuple[int, Bound]]] = defaultdict(list)
+        for c in claims:
+            as_of = when.get(c.id)
+            if c.stance == "asserts" and as_of is not None and as_of.known and c.id in value:
+                given[origin[c.id]].append((as_of.low.toordinal(), bounds(value[c.id].value)[0]))
+        #: origin -> (its days, in order; each day's highest lower bound)
+        self.index: dict[int, tuple[list[int], list[Bound]]] = {}
+        for o, figures in given.items():
+            top_of: dict[int, Bound] = {}
+            for day, low in figures:
+                if day not in top_of or low > top_of[day]:
+                    top_of[day] = low
+            days = sorted(top_of)
+            self.index[o] = (days, [top_of[d] for d in days])
+
+    def disputed(self, o: int, x: Claim) -> bool:
+        """Whether the origin ``o`` had disputed ``x`` when ``x`` was given."""
+        found = self.index.get(o)
+        as_of = self.when.get(x.id)
+        if found is None or as_of is None or not as_of.known:
+            return False
+        days, tops = found
+        k = bisect_right(days, as_of.high.toordinal())
+        value = self.group.statement_by_claim[x.id].value
+        return k > 0 and tops[k - 1] > overtaking_limits(self.group, value)[0]
+
+
+def not_by_disputers(
+    group: GroupEvidence,
+    overtaken: dict[str, Claim],
+    cited: list[Claim],
+    counted: list[Claim],
+    when: dict[str, DateRange | None],
+    origin: dict[str, int],
+) -> None:
+    """Leave in ``overtaken`` no figure overtaken by a later figure of an origin that had
+    disputed it when it was given (:class:`Disputers`): security sources' "about 60",
+    the army's "more than 100" that day and its 130 two days on are the army's word all
+    along, not the toll grown past the 60. Another origin's later count may still have
+    overtaken it (the highest that :func:`outgrows` it, of those tried); else it is no
+    longer a count overtaken, but a figure in the dispute. ``cited``: the figures, with
+    those their origins revised; ``counted``: those standing."""
+    if not overtaken:
+        return
+    disputers = Disputers(group, cited, when, origin)
+    value = group.statement_by_claim
+    ranked: list[Claim] | None = None  # (the standing figures, highest first: when asked)
+    for xid, y in list(overtaken.items()):
+        x = group.store.claims[xid]
+        if not disputers.disputed(origin[y.id], x):
+            continue
+        if ranked is None:
+            ranked = sorted(
+                (c for c in counted if c.stance == "asserts" and c.id in value),
+                key=lambda c: (bounds(value[c.id].value)[0], c.id),
+                reverse=True,
+            )
+        overtaker = _undisputed_overtaker(group, x, ranked, disputers, when, origin)
+        if overtaker is None:
+            del overtaken[xid]
+        else:
+            overtaken[xid] = overtaker
+
+
+def _undisputed_overtaker(
+    group: GroupEvidence,
+    x: Claim,
+    ranked: list[Claim],
+    disputers: Disputers,
+    when: dict[str, DateRange | None],
+    origin: dict[str, int],
+) -> Claim | None:
+    """The highest later figure, of an origin neither ``x``'s nor one that had disputed
+    it, that outgrows ``x`` (of the :data:`OTHER_OVERTAKERS_TRIED` highest)."""
+    value = group.statement_by_claim
+    said = when[x.id]
+    assert said is not None
+    above = overtaking_limits(group, value[x.id].value)[0]
+    mine = origin[x.id]
+    for c in ranked[:OTHER_OVERTAKERS_TRIED]:
+        if not bounds(value[c.id].value)[0] > above:
+            break
+        later = when.get(c.id)
+        if (
+            later is None
+            or not later.known
+            or not later.low > said.high
+            or origin[c.id] == mine
+            or disputers.disputed(origin[c.id], x)
+        ):
+            continue
+        if outgrows(group, x, c):
+            return c
+    return None
