@@ -807,58 +807,56 @@ def test_an_estimate_resting_only_on_the_warring_sides_says_its_basis_is_weak(
     assert "a side with a stake" in est["basis"] and "weak" in est["basis"], est
 
 
+ARMY_0 = (
+    "{id: army-0, subject: dresk-shelling, property: civilian_deaths, value: 0, "
+    "source: korvalia-tv-0305, claimant: korvalian-army}"
+)
+WATCHLIGHT_30 = (
+    "{id: watchlight-30, subject: dresk-shelling, property: civilian_deaths, "
+    "value: 'at least 30', source: meridian-0305, claimant: watchlight}"
+)
+
+
+@pytest.mark.parametrize(
+    ("rebels", "high", "why"),
+    [
+        (
+            True,
+            45,
+            "the rebels' 45 bears the rights group's floor out (confirmed, DESIGN §4): "
+            "left out as below the floor of at least 30 that independent origins confirm "
+            "(watchlight, borne out by vlf): 0 (korvalian-army)",
+        ),
+        (
+            False,
+            None,
+            "nobody bears the floor out: "
+            "left out as a party's figure a neutral origin contradicts: 0 (korvalian-army)",
+        ),
+    ],
+)
 def test_a_partys_figure_a_neutral_origin_contradicts_is_not_the_estimate(
-    make_store: Callable[..., Path],
+    make_store: Callable[..., Path], rebels: bool, high: int | None, why: str
 ) -> None:
     """The army says its shelling killed no civilian; a rights group counted at least 30;
     the rebels say 45. The army's 0 is contradicted by the neutral origin: a desk would
-    not publish "best 0, low 0" — it is left out, and the basis says so (below the
-    rights group's floor, which the rebels' 45 bears out: confirmed, DESIGN §4). Nor
-    would it publish the rebels' 45 as its best figure, a number only a party with a
-    stake gives: the best is the neutral "at least 30", the rebels' 45 the high."""
-    data = run(
-        world(
-            make_store,
-            "{id: army-0, subject: dresk-shelling, property: civilian_deaths, value: 0, "
-            "source: korvalia-tv-0305, claimant: korvalian-army}",
-            "{id: watchlight-30, subject: dresk-shelling, property: civilian_deaths, "
-            "value: 'at least 30', source: meridian-0305, claimant: watchlight}",
+    not publish "best 0, low 0" — it is left out, and the basis says why (``why``, after
+    the colon). Nor would it publish the rebels' 45 as its best figure, a number only a
+    party with a stake gives: the best is the neutral "at least 30", the rebels' 45 the
+    high."""
+    rows = [ARMY_0, WATCHLIGHT_30]
+    if rebels:
+        rows.append(
             "{id: vlf-45, subject: dresk-shelling, property: civilian_deaths, value: 45, "
-            "source: harbor-0305, claimant: vlf}",
+            "source: harbor-0305, claimant: vlf}"
         )
-    )
-    est = estimate(data, "dresk-shelling", "civilian_deaths")
-    assert est is not None, data["estimates"]
-    assert est["low"] >= 30 and est["best"] == 30 and est["high"] == 45, est
+    est = estimate(run(world(make_store, *rows)), "dresk-shelling", "civilian_deaths")
+    assert est is not None
+    assert (est["low"], est["best"], est["high"]) == (30, 30, high), est
+    assert est["high_open"] is (high is None), est
     assert est["claims"]["best"] == ["watchlight-30"], est
     assert "army-0" not in {c for ids in est["claims"].values() for c in ids}, est
-    assert est["basis"].endswith(
-        "left out as below the floor of at least 30 that independent origins confirm "
-        "(watchlight, borne out by vlf): 0 (korvalian-army)"
-    ), est
-
-
-def test_a_partys_figure_one_neutral_origin_contradicts_is_left_out_as_such(
-    make_store: Callable[..., Path],
-) -> None:
-    """The army's 0 against the rights group's "at least 30" alone (nobody bears the
-    floor out): the army's 0 is still left out, as a party's figure a neutral origin
-    contradicts."""
-    data = run(
-        world(
-            make_store,
-            "{id: army-0, subject: dresk-shelling, property: civilian_deaths, value: 0, "
-            "source: korvalia-tv-0305, claimant: korvalian-army}",
-            "{id: watchlight-30, subject: dresk-shelling, property: civilian_deaths, "
-            "value: 'at least 30', source: meridian-0305, claimant: watchlight}",
-        )
-    )
-    est = estimate(data, "dresk-shelling", "civilian_deaths")
-    assert est is not None, data["estimates"]
-    assert (est["low"], est["best"], est["high"], est["high_open"]) == (30, 30, None, True), est
-    assert est["basis"].endswith(
-        "left out as a party's figure a neutral origin contradicts: 0 (korvalian-army)"
-    ), est
+    assert est["basis"].endswith(why.split(": ", 1)[1]), (est["basis"], why)
 
 
 def test_a_partys_figure_stays_when_every_other_figure_is_contradicted_too(
