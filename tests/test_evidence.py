@@ -148,6 +148,47 @@ def test_a_lede_rewording_the_figure_its_article_attributes_carries_it(
     assert _origins(ev) == [["c0", "c1"]]
 
 
+@pytest.mark.parametrize(
+    ("attributed", "own", "one"),
+    [
+        ("23", "more than 20", True),  # the lede rounds the hospital's figure
+        ("41", "at least 40", True),
+        ("1400", "more than 1000", True),
+        ("18", "fewer than 20", True),
+        ("41", "at least 25", False),  # the paper's own count, the medics' far beyond it
+        ("23", "more than 10", False),
+        ("12", "fewer than 30", False),
+    ],
+)
+def test_a_ledes_open_bound_carries_the_figure_it_rounds_not_one_far_beyond_it(
+    make_store: Callable[..., Path], attributed: str, own: str, one: bool
+) -> None:
+    """RFI's own "more than 20 killed" above "23, the medical sources said" rounds their
+    figure: one origin. Its own "at least 25" above the medics' 41 is a count of its own
+    (a new user's flood store, where a paper citing the article then relayed "25" as the
+    medics' 41): two."""
+    ev, _ = _group(make_store, [("rfi-doc", "medical-sources", attributed), ("rfi-doc", None, own)])
+    assert _origins(ev) == ([["c0", "c1"]] if one else [["c0"], ["c1"]])
+
+
+def test_a_relay_citing_an_article_has_the_number_it_states_not_a_quote_beyond_it(
+    make_store: Callable[..., Path],
+) -> None:
+    """Le Monde's own "at least 25" and the medical sources' 41 in one article; Le
+    Figaro's "25" citing it relays Le Monde's figure, qualifier dropped — not the medical
+    sources' 41, and no claim that the 41 was relayed differently."""
+    ev, _ = _group(
+        make_store,
+        [
+            ("monde-doc", None, "at least 25"),
+            ("monde-doc", "medical-sources", "41"),
+            ("relay", None, "25"),
+        ],
+    )
+    assert _origins(ev) == [["c0", "c2"], ["c1"]]
+    assert ev.relayed_from["c2"].id == "c0"
+
+
 def test_relaying_a_figure_does_not_make_an_outlet_one_with_its_source(
     make_store: Callable[..., Path],
 ) -> None:
