@@ -2970,3 +2970,78 @@ def test_one_anonymous_source_does_not_strike_a_partys_figure_out_of_the_estimat
     assert ("a party's figure a neutral origin contradicts" in est["basis"]) is (
         expected[2] == 20
     ), est["basis"]
+
+
+#: The Harbor Times' sentence, as a radio reads it out word for word.
+HARBOR_SENTENCE = "quote: 'Thirty civilians were killed when the shells hit the market.'"
+EASTWIND_0304 = {
+    "early.yaml": "documents:\n  - {id: eastwind-0304, outlet: eastwind-tv, "
+    "published: 2031-03-04}\n"
+}
+
+
+@pytest.mark.parametrize(
+    ("read_out", "withdrawn"),
+    [("eastwind-0306", True), ("eastwind-0305", True), ("eastwind-0304", False)],
+)
+def test_a_retracted_storys_words_read_out_elsewhere_are_withdrawn_with_it(
+    make_store: Callable[..., Path], read_out: str, withdrawn: bool
+) -> None:
+    """Eastwind TV reads out the Harbor Times' sentence word for word, citing nobody,
+    the day after (or the day) the Times printed it; the Times retracts the story.
+    Eastwind's 30 is the retracted figure copied (a suspected relay), not a count of its
+    own: it disputes nobody, graded 6. Said the day before the Times printed it, it is
+    Eastwind's own words (the Times may have copied them): it stands, and disputes
+    Watchlight's 19."""
+    data = run(
+        world(
+            make_store,
+            "{id: harbor-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+            f"source: harbor-0305, status: retracted, {HARBOR_SENTENCE}}}",
+            "{id: eastwind-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+            f"source: {read_out}, {HARBOR_SENTENCE}}}",
+            "{id: watchlight-19, subject: dresk-shelling, property: civilian_deaths, value: 19, "
+            "source: meridian-0306, claimant: watchlight}",
+            **EASTWIND_0304,
+        )
+    )
+    copied = data["grades"]["eastwind-30"]
+    if withdrawn:
+        assert findings(data, "CC101") == []
+        assert copied["grade"] == 6
+        assert "relays harbor-30 (harbor-times), retracted" in copied["reason"]
+    else:
+        assert findings(data, "CC101"), data["findings"]
+        assert copied["grade"] != 6
+
+
+def test_a_sentence_read_out_the_next_day_is_the_papers_and_corrected_with_it(
+    make_store: Callable[..., Path],
+) -> None:
+    """The Harbor Times prints "thirty killed" on the 5th; Eastwind TV reads out the
+    same sentence on the 6th (a suspected relay, whatever the ids); the Times corrects
+    its toll to 13 on the 6th, as Meridian's medical sources give it. Eastwind's 30 is
+    the Times' figure, who printed it first, withdrawn with its correction — not a
+    dispute of Eastwind's own against the 13, nor the Times' words credited to
+    Eastwind."""
+    data = run(
+        world(
+            make_store,
+            "{id: a-eastwind-30, subject: dresk-shelling, property: civilian_deaths, "
+            f"value: 30, source: eastwind-0306, {HARBOR_SENTENCE}}}",
+            "{id: harbor-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+            f"source: harbor-0305, {HARBOR_SENTENCE}}}",
+            "{id: harbor-13, subject: dresk-shelling, property: civilian_deaths, value: 13, "
+            "source: harbor-0306}",
+            "{id: meridian-13, subject: dresk-shelling, property: civilian_deaths, value: 13, "
+            "source: meridian-0306, claimant: dresk-medical-sources}",
+        )
+    )
+    assert findings(data, "CC101") == [], data["findings"]
+    (relay,) = findings(data, "CC206")
+    assert (
+        "eastwind-tv, harbor-times" in relay["message"]
+        or "harbor-times, eastwind-tv" in (relay["message"])
+    )
+    assert grade(data, "a-eastwind-30") == grade(data, "harbor-30")
+    assert "revised downward since by its own origin" in (data["grades"]["a-eastwind-30"]["reason"])

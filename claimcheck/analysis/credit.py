@@ -38,14 +38,27 @@ def relays_by_choice(ev: GroupEvidence, claim: Claim) -> bool:
     because its document cites or quotes the other: its words are still its own. (But
     an outlet's own words that are a party's quoted statement word for word copy the
     party: a channel running the ministry's communiqué unattributed gives the
-    ministry's figure, superseded when the ministry revises it.)"""
+    ministry's figure, superseded when the ministry revises it; and so do words an
+    outlet printed a day or more after another printed them: a radio reading out the
+    Daily Star's sentence the next day gives the Star's figure, withdrawn when the Star
+    corrects it.)"""
     path = ev.relay_reasons.get(claim.id)
     if not path:
         return False
     if path[0] == SUSPECTED:
         source = ev.relayed_from.get(claim.id)
-        return source is None or party_word(ev, claim) or not party_word(ev, source)
+        if source is None or party_word(ev, claim):
+            return True
+        return not party_word(ev, source) and not printed_before(ev, source, claim)
     return path[0].startswith(COMMON_CITATION)
+
+
+def printed_before(ev: GroupEvidence, first: Claim, later: Claim) -> bool:
+    """Whether ``first``'s document was published on a day before ``later``'s."""
+    documents = ev.store.documents
+    a = documents.get(first.source or "")
+    b = documents.get(later.source or "")
+    return bool(a and b and a.published and b.published and a.published < b.published)
 
 
 def carry_relays(ev: GroupEvidence) -> None:
@@ -115,7 +128,10 @@ def credited_relays(ev: GroupEvidence) -> dict[str, str | None]:
     still in print (credited to it: its figure, revised since), and an outlet's own
     words that are a party's statement word for word (a channel running the ministry's
     communiqué: it copied the ministry, :func:`relays_by_choice`) — not the other
-    suspected ones (which copies which is a guess); each with the claim it carries, or
+    suspected ones: an outlet's words the same as another's printed a day before are
+    judged as the first outlet's figure (withdrawn with its correction), but that the
+    second copied the first rather than a common wire is a guess, and the words it
+    printed as its own stay in its record; each with the claim it carries, or
     None where that claim is a choice among equals (two papers citing one dispatch: each
     carries the dispatch's figure, not the other paper's)."""
     reasons, relayed, claims = ev.relay_reasons, ev.relayed_from, ev.store.claims
@@ -124,7 +140,7 @@ def credited_relays(ev: GroupEvidence) -> dict[str, str | None]:
         choice = relays_by_choice(ev, claims[cid])
         if not reasons.get(cid, [SUSPECTED])[0].startswith(SUSPECTED):
             found[cid] = None if choice else relayed[cid].id
-        elif not choice:
+        elif not choice and party_word(ev, relayed[cid]):
             found[cid] = relayed[cid].id
     return found
 

@@ -122,7 +122,9 @@ class GroupEvidence:
         self.claims = self.recorded
         self.relaying_retracted: dict[str, Claim] = {}
         if len(self.recorded) != len(self.all_claims):
-            found = relays_of_retracted(self.recorded, self.all_claims, provenance.cited_sorted)
+            found = relays_of_retracted(
+                self.recorded, self.all_claims, provenance.cited_sorted, provenance.published
+            )
             if found:
                 self.relaying_retracted = found
                 self.claims = [c for c in self.recorded if c.id not in found]

@@ -12,6 +12,7 @@ the units of corroboration these origins make are :mod:`.units`'s.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
@@ -355,10 +356,19 @@ def _carrier_of(
 def _first_said(ev: GroupEvidence, relay: list[Claim]) -> Claim:
     """Which of a suspected relay's claims said it first: a party's word (the first by
     id) — unless an outlet's own words are dated wholly before every party's word is
-    (then the earliest of those); with no party's word, the first of the relay."""
+    (then the earliest of those); with no party's word, the one printed first (by its
+    document's date; the first by id among those of one day, or of none: the Daily
+    Star's sentence of the 5th that a radio read out on the 6th is the Star's)."""
     parties = [c for c in relay if party_word(ev, c)]
     if not parties:
-        return relay[0]
+        documents = ev.store.documents
+        printed = [documents[c.source].published if c.source in documents else None for c in relay]  # type: ignore[index]
+        if all(d is None for d in printed):
+            return relay[0]
+        return min(
+            zip(printed, relay, strict=True),
+            key=lambda p: (p[0] is None, p[0] or dt.date.min, p[1].id),
+        )[1]
     dates = [c.as_of for c in parties]
     if all(d is not None and d.known for d in dates):
         first = min(d.low for d in dates)  # type: ignore[union-attr]

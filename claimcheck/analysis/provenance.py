@@ -14,6 +14,7 @@ outlet or document never merges the claimants it quotes (DESIGN §2).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import deque
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -178,6 +179,11 @@ class Provenance:
     def own_reporting(self, claim: Claim) -> bool:
         """Whether the claim is its outlet speaking in its own voice (no other claimant)."""
         return claim.outlet is not None and claim.claimant in (None, claim.outlet)
+
+    def published(self, document_id: str) -> dt.date | None:
+        """The day a document was published, if it says."""
+        doc = self.store.documents.get(document_id)
+        return None if doc is None else doc.published
 
     def cited_sorted(self, document_id: str) -> list[str]:
         """:meth:`cited`, in id order (asked for each claim of a document: kept)."""

@@ -10,9 +10,11 @@ judgement, as it leaves out the retracted claim, and their grade says why.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
+from claimcheck.analysis.relays import normalise_quote
 from claimcheck.model import Claim
 from claimcheck.values import Quantity, reprints
 
@@ -21,14 +23,19 @@ def relays_of_retracted(
     active: Sequence[Claim],
     every: Sequence[Claim],
     cited: Callable[[str], Sequence[str]],
+    printed: Callable[[str], dt.date | None] = lambda _: None,
 ) -> dict[str, Claim]:
     """Each claim of ``active`` whose document cites (``cited``: directly or through a
-    chain) a document holding a retracted claim of ``every`` that states its figure: id
-    -> the retracted claim (the first by id) — unless the figure still stands: an active
-    claim of a cited document states it too, or, for a claim quoting someone, an active
-    claim of that speaker's anywhere in the group. A figure is the one stated as a relay
-    prints it: the same value, or the same number with a qualifier dropped or added
-    that still holds with it ("at least 30" or "about 30" printed as 30)."""
+    chain) a document holding a retracted claim of ``every`` that states its figure, or
+    that carries the retracted claim's quote word for word in another outlet's document
+    printed no earlier (``printed``: a document's date; a suspected relay, CC206, of a
+    story since taken back: a radio reading out the Daily Star's retracted sentence the
+    next day): id -> the retracted claim (the first by id) — unless the figure still
+    stands: an active claim of a cited document states it too, or, for a claim quoting
+    someone, an active claim of that speaker's anywhere in the group. A figure is the
+    one stated as a relay prints it: the same value, or the same number with a
+    qualifier dropped or added that still holds with it ("at least 30" or "about 30"
+    printed as 30)."""
     retracted: dict[str, list[Claim]] = defaultdict(list)
     for c in every:
         if c.status == "retracted" and c.source is not None and c.parsed is not None:
@@ -42,12 +49,23 @@ def relays_of_retracted(
             by_document[c.source].append(c)
         if c.claimant is not None and c.quoting:
             by_speaker[c.claimant].append(c)
+    quoted: dict[str, list[Claim]] = defaultdict(list)
+    for rs in retracted.values():
+        for r in rs:
+            if r.quote:
+                quoted[normalise_quote(r.quote)].append(r)
     found: dict[str, Claim] = {}
     for c in active:
         if c.source is None:
             continue
         sources = cited(c.source)
         taken_back = [r for d in sources for r in retracted.get(d, ()) if _states(r, c)]
+        if not taken_back and c.quote and quoted:
+            taken_back = [
+                r
+                for r in quoted.get(normalise_quote(c.quote), ())
+                if r.outlet != c.outlet and _states(r, c) and not _before(printed, c, r)
+            ]
         if not taken_back:
             continue
         if any(_states(s, c) for d in sources for s in by_document.get(d, ()) if s is not c):
@@ -63,6 +81,12 @@ def relays_of_retracted(
             continue
         found[c.id] = min(taken_back, key=lambda r: r.id)
     return found
+
+
+def _before(printed: Callable[[str], dt.date | None], first: Claim, then: Claim) -> bool:
+    """Whether ``first``'s document was printed on a day before ``then``'s."""
+    a, b = printed(first.source or ""), printed(then.source or "")
+    return a is not None and b is not None and a < b
 
 
 def _states(source: Claim, relay: Claim) -> bool:
