@@ -362,7 +362,7 @@ def _first_said(ev: GroupEvidence, relay: list[Claim]) -> Claim:
     parties = [c for c in relay if party_word(ev, c)]
     if not parties:
         documents = ev.store.documents
-        printed = [documents[c.source].published if c.source in documents else None for c in relay]  # type: ignore[index]
+        printed = [documents[c.source].published if c.source in documents else None for c in relay]
         if all(d is None for d in printed):
             return relay[0]
         return min(

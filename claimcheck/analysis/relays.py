@@ -8,28 +8,19 @@ fingerprint in :attr:`Thresholds.disputed_relays`).
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.findings import fingerprint
 from claimcheck.model import Claim
+from claimcheck.values.quotes import normalise_quote
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
 
 RELAY_CODE = "CC206"
-_QUOTE_MARKS = str.maketrans("’‘«»“”", '\'\'""""')
-
-
-@lru_cache(maxsize=65536)
-def normalise_quote(text: str) -> str:
-    """Quotes compared for relays: NFC, case-folded, one kind of quote mark, one space."""
-    text = unicodedata.normalize("NFC", text).casefold().translate(_QUOTE_MARKS)
-    return " ".join(text.split()).strip(" .\"'")
 
 
 def find_relays(group: GroupEvidence) -> list[list[Claim]]:

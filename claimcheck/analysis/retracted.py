@@ -14,9 +14,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from claimcheck.analysis.relays import normalise_quote
 from claimcheck.model import Claim
 from claimcheck.values import Quantity, reprints
+from claimcheck.values.quotes import normalise_quote
 
 
 def relays_of_retracted(
