@@ -3045,3 +3045,63 @@ def test_a_sentence_read_out_the_next_day_is_the_papers_and_corrected_with_it(
     )
     assert grade(data, "a-eastwind-30") == grade(data, "harbor-30")
     assert "revised downward since by its own origin" in (data["grades"]["a-eastwind-30"]["reason"])
+
+
+ANONYMOUS_OFFICIAL = {
+    "official.yaml": "parties:\n  - {id: dresk-official, name: A Dresk official (unnamed), "
+    "kind: anonymous, anonymous: true}\n"
+}
+
+
+def _dresk(make_store: Callable[..., Path], *rows: tuple[str, str, str, str]) -> dict[str, Any]:
+    """The Dresk shelling's civilian deaths: (id, value, source, claimant or '')."""
+    return run(
+        world(
+            make_store,
+            *(
+                f"{{id: {cid}, subject: dresk-shelling, property: civilian_deaths, "
+                f"value: {value}, source: {source}" + (f", claimant: {who}}}" if who else "}")
+                for cid, value, source, who in rows
+            ),
+            **ANONYMOUS_OFFICIAL,
+        )
+    )
+
+
+def test_two_anonymous_sources_agreeing_make_a_figure_probable_not_confirmed(
+    make_store: Callable[..., Path],
+) -> None:
+    """Medical sources tell Meridian 27, an official who asked not to be named tells the
+    Harbor Times 27: two independent origins, neither on the record — probably true (2),
+    saying why. Watchlight's 27 on the record confirms it (1)."""
+    rows = [
+        ("meridian-27", "27", "meridian-0305", "dresk-medical-sources"),
+        ("harbor-27", "27", "harbor-0305", "dresk-official"),
+    ]
+    data = _dresk(make_store, *rows)
+    for cid in ("meridian-27", "harbor-27"):
+        assert grade(data, cid) == 2, data["grades"][cid]
+        assert "not confirmed: none of them on the record" in data["grades"][cid]["reason"]
+    named = _dresk(make_store, *rows, ("watchlight-27", "27", "northgate-0305", "watchlight"))
+    assert grade(named, "meridian-27") == 1, named["grades"]["meridian-27"]
+
+
+def test_an_origin_giving_two_figures_that_day_confirms_neither(
+    make_store: Callable[..., Path],
+) -> None:
+    """The same anonymous medical sources give Meridian 27 and Eastwind 19 on the day;
+    an official tells the Harbor Times 27 and Northgate prints 27: the medical sources
+    stand against the 27 as much as for it, and the others alone do not confirm it —
+    probably true (2), not confirmed (DESIGN §4: no neutral origin against). With a
+    second named origin, Watchlight, the others confirm it without them."""
+    rows = [
+        ("meridian-27", "27", "meridian-0305", "dresk-medical-sources"),
+        ("eastwind-19", "19", "eastwind-0305", "dresk-medical-sources"),
+        ("harbor-27", "27", "harbor-0305", "dresk-official"),
+        ("northgate-27", "27", "northgate-0306", ""),
+    ]
+    data = _dresk(make_store, *rows)
+    assert grade(data, "northgate-27") == 2, data["grades"]["northgate-27"]
+    assert "one of them also says otherwise" in data["grades"]["northgate-27"]["reason"]
+    more = _dresk(make_store, *rows, ("watchlight-27", "27", "valley-0305", "watchlight"))
+    assert grade(more, "northgate-27") == 1, more["grades"]["northgate-27"]

@@ -289,13 +289,34 @@ def _judged(
     # counted once in ``n_for`` — among them: a side's own word confirms nothing alone.
     # Where a side's word is needed to make up the count, the neutral support must weigh
     # as a named origin does (anonymous "security sources" and the army are not two).
+    # And a neutral origin on the record at least (a named one, or opposing sides
+    # agreeing): two anonymous sources agreeing make a figure probable, not confirmed,
+    # with a party's word or without. Nor is it
+    # confirmed when one of its origins also says otherwise (the "medical sources" giving
+    # AFP 27 and AP 19 that day stand against it too).
     neutral = n_for - (1 if len(sides_for) >= 2 else 0)
     confirming = neutral + len(sides_for)
+    on_record = supporting[0] >= 1 or len(sides_for) >= 2
+    # (an origin that also says otherwise counts neither way: the others must confirm it
+    # without it, whichever of them it is)
+    wavering = 1 if tally.also_otherwise else 0
     if w_against == 0:
-        if confirming >= needed and n_for >= 1 and (neutral >= needed or w_for >= 1):
+        if (
+            confirming - wavering >= needed
+            and n_for - wavering >= 1
+            and (neutral - wavering >= needed or w_for - wavering >= 1)
+            and (supporting[0] - wavering >= 1 or len(sides_for) >= 2)
+        ):
             grade, why = 1, f"confirmed by {_units(tally.support, True)}"
         elif units_for >= 2 and n_for >= 1:
-            grade, why = 2, f"{support}, not enough independent origins to confirm it"
+            short = (
+                "; not confirmed: none of them on the record"
+                if confirming >= needed and not on_record and not sides_for
+                else "; not confirmed: one of them also says otherwise"
+                if wavering and confirming >= needed
+                else ", not enough independent origins to confirm it"
+            )
+            grade, why = 2, f"{support}{short}"
         elif n_for == 0:
             grade, why = 3, f"{support} only, a party to the subject"
         else:
@@ -303,7 +324,7 @@ def _judged(
             grade, why = 3, "a single origin" + (", anonymous" if supporting[1] else "")
         if units_against:
             why += f"; disputed by {against}"
-        elif tally.also_otherwise:
+        elif tally.also_otherwise and "also says" not in why:
             why += ", contradicted by no other (it also says otherwise)"
         elif grade == 3 and n_for:
             why += ", uncontradicted"
