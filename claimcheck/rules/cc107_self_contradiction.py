@@ -17,6 +17,7 @@ from claimcheck.rules.common import (
     step_order,
 )
 from claimcheck.rules.registry import register
+from claimcheck.values import stated_numbers
 
 
 @register
@@ -71,10 +72,14 @@ class SelfContradiction(Rule):
                     )
                 )
                 relays = ", ".join(sorted({c.outlet or "" for c in claims}))
+                why = (
+                    'one relay probably dropped or added a qualifier ("more than", "about")'
+                    if all(_one_number(a, b) for a, b in clashes)
+                    else "they give different figures"
+                )
                 message = (
                     f"{origin}'s statement on {ev.property_id} of {ev.subject_id} is relayed "
-                    f"differently by {relays}: {text}; one relay probably dropped or added a "
-                    'qualifier ("more than", "about"): check the original statement'
+                    f"differently by {relays}: {text}; {why}: check the original statement"
                 )
             else:
                 text = "; ".join(
@@ -96,6 +101,12 @@ class SelfContradiction(Rule):
                 ],
                 record=clashes[0][0].id,
             )
+
+
+def _one_number(a: Claim, b: Claim) -> bool:
+    """Whether two wordings state a number in common ("more than 23" and "23"): a
+    qualifier dropped or added, not another figure (19 and 27)."""
+    return bool(set(stated_numbers(a.parsed) or ()) & set(stated_numbers(b.parsed) or ()))
 
 
 def _said_by(c: Claim, other: Claim) -> str:
