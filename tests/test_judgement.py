@@ -3105,3 +3105,37 @@ def test_an_origin_giving_two_figures_that_day_confirms_neither(
     assert "one of them also says otherwise" in data["grades"]["northgate-27"]["reason"]
     more = _dresk(make_store, *rows, ("watchlight-27", "27", "valley-0305", "watchlight"))
     assert grade(more, "northgate-27") == 1, more["grades"]["northgate-27"]
+
+
+def test_an_estimate_resting_on_what_the_two_sides_agree_on_says_so(
+    make_store: Callable[..., Path],
+) -> None:
+    """State television gives 12 dead in its own voice; the Harbor Times quotes the
+    government's "at least 12" and the rebels' 30. The two sides agree on at least 12
+    (common ground, weighing as a neutral origin), which the best rests on: the basis
+    says the 12 is the government's figure and the bound the one two origins support,
+    that every figure comes from a side, so the basis is weak — and the findings name
+    the government, whose word state television speaks, not the channel."""
+    data = run(
+        world(
+            make_store,
+            "{id: tv-12, subject: dresk-shelling, property: civilian_deaths, value: 12, "
+            "source: korvalia-tv-0305}",
+            "{id: harbor-gov, subject: dresk-shelling, property: civilian_deaths, "
+            "value: at least 12, source: harbor-0305, claimant: korvalia-government}",
+            "{id: harbor-vlf, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+            "source: harbor-0305, claimant: vlf}",
+        )
+    )
+    found = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert found is not None
+    assert (found["low"], found["best"], found["high"]) == (12, 12, 30)
+    basis = found["basis"]
+    assert "the figure given by korvalia-government, and the bound at least 12" in basis
+    assert "the bound supported by 2 independent origins" in basis
+    assert basis.endswith("so the basis is weak"), basis
+    assert "every figure comes from a side with a stake in it" in basis
+    (conflict,) = findings(data, "CC101")
+    assert "12 [korvalia-government via korvalia-tv]" in conflict["message"]
+    only = [f["message"] for f in findings(data, "CC202")]
+    assert any("12 is claimed only by korvalia-government" in m for m in only), only

@@ -176,6 +176,16 @@ class Provenance:
             return self.party_root(media.affiliation)
         return by_owner.get(media.owner_key)
 
+    def speaker(self, claim: Claim) -> str:
+        """Who speaks, in words: :attr:`Claim.speaker`, but state or party media in
+        their own voice as the party they speak for (the ministry's website's
+        communiqué is the ministry's word)."""
+        if claim.outlet and claim.claimant in (None, claim.outlet):
+            media = self.store.outlets.get(claim.outlet)
+            if media is not None and media.affiliation and media.affiliation in self.store.parties:
+                return media.affiliation
+        return claim.speaker
+
     def own_reporting(self, claim: Claim) -> bool:
         """Whether the claim is its outlet speaking in its own voice (no other claimant)."""
         return claim.outlet is not None and claim.claimant in (None, claim.outlet)

@@ -60,7 +60,7 @@ class SelfContradiction(Rule):
         relayed = {(a.id, b.id) for pairs in reworded.values() for a, b in pairs}
         for origin_index, pairs in by_origin.items():
             clashes = sorted(pairs, key=lambda p: (step_order(p[0]), step_order(p[1])))
-            found.append((origin_name(ev.by_origin()[origin_index]), origin_index, clashes))
+            found.append((origin_name(ev, ev.by_origin()[origin_index]), origin_index, clashes))
         for origin, origin_index, clashes in sorted(found, key=lambda f: f[0]):
             claims = restating(ev, origin_index, clashes)
             # Each clash once, however many claims repeat it.

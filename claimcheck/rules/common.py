@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.group import GroupEvidence
@@ -24,6 +25,21 @@ def who(claim: Claim) -> str:
     if claim.outlet and claim.outlet != speaker:
         return f"{speaker} via {claim.outlet}"
     return speaker
+
+
+def speaker_of(ev: GroupEvidence, claim: Claim) -> str:
+    """Who speaks (:meth:`Provenance.speaker`): state or party media in their own voice
+    as the party they speak for."""
+    return ev.provenance.speaker(claim)
+
+
+def who_of(ev: GroupEvidence, claim: Claim) -> str:
+    """:func:`who`, naming state or party media's own voice as their party's
+    (``interior-ministry via ministry-site``)."""
+    speaker = speaker_of(ev, claim)
+    if speaker == claim.speaker:
+        return who(claim)
+    return f"{speaker} via {claim.outlet}"
 
 
 def about(ev: GroupEvidence, claims: Iterable[Claim]) -> list[str]:
@@ -52,9 +68,11 @@ def relaying(ev: GroupEvidence) -> Callable[[Claim], str]:
     a radio's own words citing the dispatch of the army's figure."""
     declared = set(ev.declared_relays()) if ev.relayed_from else set()
     if not declared:
-        return who
+        return partial(who_of, ev)
     source = ev.relayed_from
-    return lambda c: f"{source[c.id].speaker} via {c.outlet}" if c.id in declared else who(c)
+    return lambda c: (
+        f"{speaker_of(ev, source[c.id])} via {c.outlet}" if c.id in declared else who_of(ev, c)
+    )
 
 
 def _itself(claim: Claim) -> Claim:
@@ -100,10 +118,10 @@ def duplicate_key(claim: Claim) -> tuple[object, ...] | None:
     return (value, claim.source, claim.claimant, claim.stance)
 
 
-def origin_name(claims: Iterable[Claim]) -> str:
+def origin_name(ev: GroupEvidence, claims: Iterable[Claim]) -> str:
     """An origin in words: its claimant, or its claimants joined as one origin (a party
     with its parts, outlets of one owner): ``fama`` or ``one origin (le-monde, rfi)``."""
-    names = sorted({c.speaker for c in claims})
+    names = sorted({speaker_of(ev, c) for c in claims})
     return names[0] if len(names) == 1 else f"one origin ({', '.join(names)})"
 
 

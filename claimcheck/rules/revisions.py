@@ -51,7 +51,7 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
             first_said = _first_said(ev, origin_index)
             steps = [(first_said.get(id(ev.statement_by_claim[x.id]), x), y) for x, y in steps]
             steps.sort(key=lambda p: (step_order(p[0]), step_order(p[1])))
-            found.append((origin_name(ev.by_origin()[origin_index]), origin_index, steps))
+            found.append((origin_name(ev, ev.by_origin()[origin_index]), origin_index, steps))
     for origin, origin_index, steps in sorted(found, key=lambda f: f[0]):
         claims = restating(ev, origin_index, steps)
         # Each step once, however many claims repeat it; a long series in brief.

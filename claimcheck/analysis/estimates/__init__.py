@@ -67,6 +67,11 @@ __all__ = ["Estimate", "estimate_group"]
 
 #: Why an estimate is weak when no neutral origin stands behind any figure.
 _SIDES_ONLY = "every figure comes from a side with a stake in it"
+#: Why an estimate is weak when only opposing sides' common ground stands behind a figure.
+_SIDES_AGREEING = (
+    "every figure comes from a side with a stake in it, agreeing with the other side's only"
+    " as far as their figures overlap"
+)
 #: Why an estimate is weak when its best rests on one anonymous source alone (anonymous
 #: claimants weigh less than named ones: DESIGN §4).
 _ANONYMOUS_ONLY = "its best rests on one anonymous source"
@@ -161,6 +166,10 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     elif not any(weighed(c)[0][0] > 0 for c in credible):
         # No neutral origin, nor opposing sides agreeing, stands behind any figure.
         weak = _SIDES_ONLY
+    elif ev.admitting is None and all(ev.units[c.id].side is not None for c in credible):
+        # Only opposing sides agreeing: the army's 12 and the rebels' 30 agree on "at
+        # least 12", and nobody else counted.
+        weak = _SIDES_AGREEING
     # A party's own figure that a neutral origin contradicts (an army's "no civilians"
     # against a UN office's "at least 30") is not published as an estimate while a figure
     # no neutral origin contradicts remains — a named one, or as much: one anonymous

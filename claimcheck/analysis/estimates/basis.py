@@ -35,7 +35,7 @@ def basis_text(
         return _said(ev, c)
 
     # (who gave it: a relay's source, not the relay)
-    who = sorted({figure_source(ev, claims[cid]).speaker for cid in best_claims})
+    who = sorted({_giver(ev, claims[cid]) for cid in best_claims})
     # (a vague word's size is nobody's figure: said as what it is)
     what = (
         "the size of " + ", ".join(sorted({f"'{said(claims[c])}'" for c in best_claims})) + ","
@@ -49,16 +49,24 @@ def basis_text(
     if ranges and not vague_only and not best_open:
         # A range's lower end: the support is the range's (every figure within it), not
         # the end's — "between 10 and 18" is supported by a 10 and an 18.
-        points = sorted(
-            {figure_source(ev, claims[c]).speaker for c in best_claims if c not in ranges}
-        )
+        points = sorted({_giver(ev, claims[c]) for c in best_claims if c not in ranges})
         # (one wording of it: "10-18" and "between 10 and 18" are one range)
         span = min(said(claims[c]) for c in ranges)
-        by = sorted({figure_source(ev, claims[c]).speaker for c in ranges})
+        by = sorted({_giver(ev, claims[c]) for c in ranges})
         text = f"best {figure_text(best)}: " + (
             f"the figure given by {', '.join(points)}, and " if points else ""
         )
         text += f"the lower end of the range {span} given by {', '.join(by)}, the range {supported}"
+    elif not best_open and 0 < len(floors := _floors(ev, claims, best_claims)) < len(best_claims):
+        # A floor won, and someone states its figure as a number: "at least 12", which
+        # the rebels' 30 bears out, and the ministry's 12 — the support is the floor's.
+        points = sorted({_giver(ev, claims[c]) for c in best_claims if c not in floors})
+        bound = min(said(claims[c]) for c in floors)
+        by = sorted({_giver(ev, claims[c]) for c in floors})
+        text = (
+            f"best {figure_text(best)}: the figure given by {', '.join(points)}, and the "
+            f"bound {bound} given by {', '.join(by)}, the bound {supported}"
+        )
     else:
         text = (
             f"best {'more than ' if best_open else ''}{figure_text(best)}: "
@@ -98,7 +106,7 @@ def with_concession(
         return _said(ev, c)
 
     def who(c: Claim) -> str:
-        return figure_source(ev, c).speaker
+        return _giver(ev, c)
 
     side = ev.prop.losses_of if ev.prop is not None else None
     whose = ", ".join(sorted({who(c) for c in concession.at_floor}))
@@ -122,18 +130,18 @@ def with_confirmed_floor(
 ) -> str:
     """The basis, saying which figures fell below a floor independent origins confirm,
     and whose (said before any closing word on a weak basis)."""
-    given = {figure_source(ev, c).speaker for c in at_floor}
+    given = {_giver(ev, c) for c in at_floor}
     # (and who bears it out: a floor overtaken since is confirmed by the counts above it;
     # not a speaker whose figures are in dispute with it)
     at = {c.id for c in at_floor}
     claims = ev.store.claims
     disputing = {
-        figure_source(ev, claims[b if a in at else a]).speaker
+        _giver(ev, claims[b if a in at else a])
         for a, b in ev.conflicts().pairs
         if (a in at) != (b in at)
     }
     others = (
-        {figure_source(ev, c).speaker for c in ev.support(ev.statement_by_claim[at_floor[0].id])}
+        {_giver(ev, c) for c in ev.support(ev.statement_by_claim[at_floor[0].id])}
         - given
         - disputing
     )
@@ -152,7 +160,7 @@ def _once_per_origin(ev: GroupEvidence, claims: Iterable[Claim]) -> list[str]:
     parties = ev.store.parties
 
     def named(c: Claim) -> str:
-        speaker = figure_source(ev, c).speaker
+        speaker = _giver(ev, c)
         return speaker if speaker in parties else outlet_party(speaker) or speaker
 
     by_origin: dict[tuple[str, int], set[str]] = {}
@@ -168,7 +176,7 @@ def with_neutral_floor(ev: GroupEvidence, basis: str, weak: str | None, floor: l
     """The basis, saying the low is the latest neutral count the sides' figures passed."""
     when = ev.said_on(floor[0])
     day = f" of {when}" if when is not None and when.known else ""
-    who = ", ".join(sorted({figure_source(ev, c).speaker for c in floor}))
+    who = ", ".join(sorted({_giver(ev, c) for c in floor}))
     clause = (
         f"low {_said(ev, floor[0])}: the count of {who}{day}, the highest neutral one, "
         "overtaken since"
@@ -180,7 +188,7 @@ def vague_left_out(ev: GroupEvidence, vague: list[Claim]) -> str:
     """The basis's words on the vague words left out where figures are stated."""
     by_word: dict[str, set[str]] = {}
     for c in vague:
-        by_word.setdefault(c.value_text, set()).add(figure_source(ev, c).speaker)
+        by_word.setdefault(c.value_text, set()).add(_giver(ev, c))
     return "; vague words left out where figures are stated: " + ", ".join(
         f"'{word}' ({', '.join(sorted(who))})" for word, who in sorted(by_word.items())
     )
@@ -204,7 +212,7 @@ def overtaken_clause(ev: GroupEvidence, evidence: set[str]) -> str:
 def revised_clause(ev: GroupEvidence, revised: list[Claim]) -> str:
     """The basis's words on figures their own origins revised since to the figure all
     now give: the latest few, by whom."""
-    several = len({(_said(ev, c), figure_source(ev, c).speaker) for c in revised}) > 1
+    several = len({(_said(ev, c), _giver(ev, c)) for c in revised}) > 1
     lead = (
         "figures their own origins revised since"
         if several
@@ -218,7 +226,7 @@ def _latest_named(ev: GroupEvidence, figures: list[Claim]) -> str:
     (a daily toll overtakes thousands); "" for none."""
     seen: dict[tuple[str, str], Any] = {}
     for c in figures:
-        key = (_said(ev, c), figure_source(ev, c).speaker)
+        key = (_said(ev, c), _giver(ev, c))
         when = ev.said_on(c)
         day = when.low if when is not None and when.known else None
         if key not in seen or (day is not None and (seen[key] is None or day > seen[key])):
@@ -245,6 +253,17 @@ def _range_from(ev: GroupEvidence, c: Claim, best: float) -> bool:
 def _said(ev: GroupEvidence, c: Claim) -> str:
     """A claim's figure as the basis names it (a relay's: the one it relays)."""
     return str(ev.statement_by_claim[c.id].value if c.id in ev.reworded else c.parsed)
+
+
+def _giver(ev: GroupEvidence, c: Claim) -> str:
+    """Who gave the figure ``c`` gives (a relay's source: :func:`figure_source`), in
+    words: state or party media as their party."""
+    return ev.provenance.speaker(figure_source(ev, c))
+
+
+def _floors(ev: GroupEvidence, claims: dict[str, Claim], ids: list[str]) -> list[str]:
+    """The claims of ``ids`` stating a floor ("at least 12")."""
+    return [c for c in ids if _kind(ev, claims[c]) == "floor"]
 
 
 def _weak_clause(weak: str | None) -> str:
