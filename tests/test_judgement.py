@@ -3139,3 +3139,36 @@ def test_an_estimate_resting_on_what_the_two_sides_agree_on_says_so(
     assert "12 [korvalia-government via korvalia-tv]" in conflict["message"]
     only = [f["message"] for f in findings(data, "CC202")]
     assert any("12 is claimed only by korvalia-government" in m for m in only), only
+
+
+def test_a_count_of_the_day_held_again_the_next_day_is_not_outgrown_by_a_disputed_toll(
+    make_store: Callable[..., Path],
+) -> None:
+    """Watchlight counts 17 dead on the day of the Dresk shelling; Open Ward Medics
+    still count 17 the day after; the rebels' health office gives 26 a week on. The
+    26 disputes Open Ward's count (given after the shelling ended, by another stake),
+    so it is no toll Watchlight's 17 grew into either: the two 17s stand together, two
+    named neutral origins, and the estimate's best is 17 on both — not Watchlight's 17
+    "overtaken" while the 26 is left out as contradicted."""
+    data = run(
+        world(
+            make_store,
+            "{id: watchlight-17, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 17, source: meridian-0306, claimant: watchlight, as_of: 2031-03-04}",
+            "{id: openward-17, subject: dresk-shelling, property: civilian_deaths, value: 17, "
+            "source: harbor-0305, claimant: open-ward}",
+            "{id: vlf-26, subject: dresk-shelling, property: civilian_deaths, value: 26, "
+            "source: eastwind-0312, claimant: vlf}",
+            **{
+                "later.yaml": "documents:\n  - {id: eastwind-0312, outlet: eastwind-tv, "
+                "published: 2031-03-12}\n"
+            },
+        )
+    )
+    for cid in ("watchlight-17", "openward-17"):
+        assert grade(data, cid) == 1, data["grades"][cid]
+    found = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert found is not None
+    assert found["best"] == 17 and found["best_origins"] == 2, found
+    assert sorted(found["claims"]["best"]) == ["openward-17", "watchlight-17"]
+    assert "overtook" not in found["basis"], found["basis"]

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from claimcheck.analysis.credit import relays_by_choice
-from claimcheck.analysis.disputers import not_by_disputers
+from claimcheck.analysis.disputers import not_by_disputers, not_past_held_counts
 from claimcheck.analysis.growth import note_overtaken
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.model import Claim
@@ -135,6 +135,7 @@ def find_latest_figures(
         if overtaken:
             for x in lower_in_dispute(group, superseded, withdrawn).intersection(overtaken):
                 del overtaken[x]
+        not_past_held_counts(group, overtaken, cited, counted, when, origin)
     counted = [c for c in counted if c.id not in overtaken]
     return LatestFigures(counted, superseded, earlier, overtaken, frozenset(lowered), withdrawn)
 
