@@ -421,3 +421,33 @@ def test_a_count_overtaken_in_a_dispute_is_contested(
     assert record["party"]["contested"] == 1
     (claim,) = record["claims"]
     assert "contested" in claim["standing"]
+
+
+def test_a_paper_citing_an_article_for_one_figure_did_not_carry_its_others(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """Le Figaro's article cites Le Monde's for the death toll and records its own
+    figure; it never reported the officials' "dozens missing" that Le Monde also
+    printed: that claim was carried by Le Monde alone. Le Figaro quoting the officials'
+    figure itself would have carried it."""
+    base = (
+        "properties:\n  - {id: missing, type: quantity}\n"
+        "documents:\n"
+        "  - {id: figaro-cites, outlet: le-figaro, published: 2023-11-09, cites: [monde-doc]}\n"
+        "claims:\n"
+        "  - {id: officials-missing, subject: strike, property: missing, value: dozens, source: monde-doc,"
+        " claimant: malian-officials}\n"
+        "  - {id: toll, subject: strike, property: deaths, value: 30, source: monde-doc}\n"
+        "  - {id: figaro-toll, subject: strike, property: deaths, value: 30,"
+        " source: figaro-cites}\n"
+    )
+    alone = as_json(runner, make_store({"c.yaml": base}), "sources", "--party", "malian-officials")
+    assert alone["claims"][0]["outlets"] == ["le-monde"]
+    assert alone["party"]["relayed_by"] == 1
+    quoted = base + (
+        "  - {id: figaro-missing, subject: strike, property: missing, value: dozens,"
+        " source: figaro-cites, claimant: malian-officials}\n"
+    )
+    both = as_json(runner, make_store({"c.yaml": quoted}), "sources", "--party", "malian-officials")
+    first = next(c for c in both["claims"] if c["id"] == "officials-missing")
+    assert first["outlets"] == ["le-figaro", "le-monde"]

@@ -11,7 +11,9 @@ gave a later figure since, CC105/CC106, or it is recorded superseded). A claim
 attributed to it that its outlet retracted is counted apart (``retracted``): the
 outlet took back its report, which may have put words in the party's mouth.
 **Relayed by** counts the outlets that carried its claims: each claim's document's, and
-those of documents citing it. The track record is as for outlets.
+those of documents citing it that carry it (quoting it, or relaying its figure; a citing
+document with no claims recorded carries all it cites), and of copies of its words.
+The track record is as for outlets.
 """
 
 from __future__ import annotations
@@ -146,8 +148,8 @@ class ClaimFacts:
     grade: Grade | None
     rules: list[str]
     standing: list[str]
-    #: The outlets that carried it: its document's, and those of documents citing that
-    #: document (directly or through a chain).
+    #: The outlets that carried it: its document's, those of documents citing that
+    #: document (directly or through a chain) that carry it, and of its relays.
     outlets: list[str]
 
     def as_dict(self) -> dict[str, Any]:
@@ -190,7 +192,8 @@ class _PartyIndex:
             for party_id in chain:
                 self.parts[party_id].append(speaker)
         self._cited_by: dict[str, list[str]] | None = None
-        self._outlets: dict[str | None, list[str]] = {}
+        self._by_document: dict[str, list[Claim]] = {}
+        self._relays_of: dict[str, list[Claim]] = {}
 
     def _chain(self, party_id: str | None) -> list[str]:
         store = self.result.store
@@ -210,34 +213,55 @@ class _PartyIndex:
             standing.append("interested only")
         if claim.id in self.revised or claim.status == "superseded":
             standing.append("revised")
-        return ClaimFacts(claim, grade, rules, standing, self.outlets_of(claim.source))
+        return ClaimFacts(claim, grade, rules, standing, self.outlets_of(claim))
 
-    def outlets_of(self, document_id: str | None) -> list[str]:
-        """The outlets carrying a document: its own, and those of documents relaying it."""
-        found = self._outlets.get(document_id)
-        if found is not None:
-            return found
-        documents = self.result.store.documents
+    def outlets_of(self, claim: Claim) -> list[str]:
+        """The outlets that carried a claim: its document's, those of documents citing
+        it (directly or through a chain) that carry it — quoting the same speaker on the
+        same subject and property, or relaying its figure in their own words; a citing
+        document recorded with no claims of its own carries all it cites — and those of
+        claims credited as its relays elsewhere (a copy of its words). (A paper citing
+        the article for its toll did not carry its "dozens missing".)"""
+        store = self.result.store
+        documents = store.documents
         if self._cited_by is None:
             self._cited_by = {}
             for doc in documents.values():
                 for cited in doc.cites:
                     self._cited_by.setdefault(cited, []).append(doc.id)
+            self._by_document = {}
+            for c in store.claims.values():
+                if c.source is not None:
+                    self._by_document.setdefault(c.source, []).append(c)
+            self._relays_of = {}
+            for relay, carried in self.result.relays.items():
+                if carried is not None:
+                    self._relays_of.setdefault(carried, []).append(store.claims[relay])
+        outlets: set[str] = {claim.outlet} if claim.outlet else set()
+        outlets.update(r.outlet for r in self._relays_of.get(claim.id, ()) if r.outlet)
         seen: set[str] = set()
-        todo = [document_id] if document_id is not None else []
-        outlets: set[str] = set()
+        todo = list(self._cited_by.get(claim.source, ())) if claim.source is not None else []
         while todo:
             doc_id = todo.pop()
             if doc_id in seen:
                 continue
             seen.add(doc_id)
+            held = self._by_document.get(doc_id, ())
             relay = documents.get(doc_id)
-            if relay is not None and relay.outlet:
-                outlets.add(relay.outlet)
+            if not held and relay is not None and relay.outlet:
+                outlets.add(relay.outlet)  # (recorded as a relay only: it carries it all)
+            for c in held:
+                if (
+                    c.outlet
+                    and c.subject == claim.subject
+                    and c.property == claim.property
+                    and c.speaker == claim.speaker
+                    and c.claimant is not None
+                    and c.quoting
+                ):
+                    outlets.add(c.outlet)
             todo.extend(self._cited_by.get(doc_id, ()))
-        found = sorted(outlets)
-        self._outlets[document_id] = found
-        return found
+        return sorted(outlets)
 
 
 def _earlier_steps(result: Result) -> set[str]:
