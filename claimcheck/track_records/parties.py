@@ -234,9 +234,9 @@ class _PartyIndex:
                 if c.source is not None:
                     self._by_document.setdefault(c.source, []).append(c)
             self._relays_of = {}
-            for relay, carried in self.result.relays.items():
+            for relay_id, carried in self.result.relays.items():
                 if carried is not None:
-                    self._relays_of.setdefault(carried, []).append(store.claims[relay])
+                    self._relays_of.setdefault(carried, []).append(store.claims[relay_id])
         outlets: set[str] = {claim.outlet} if claim.outlet else set()
         outlets.update(r.outlet for r in self._relays_of.get(claim.id, ()) if r.outlet)
         seen: set[str] = set()
@@ -247,9 +247,9 @@ class _PartyIndex:
                 continue
             seen.add(doc_id)
             held = self._by_document.get(doc_id, ())
-            relay = documents.get(doc_id)
-            if not held and relay is not None and relay.outlet:
-                outlets.add(relay.outlet)  # (recorded as a relay only: it carries it all)
+            citing = documents.get(doc_id)
+            if not held and citing is not None and citing.outlet:
+                outlets.add(citing.outlet)  # (recorded as a relay only: it carries it all)
             for c in held:
                 if (
                     c.outlet
