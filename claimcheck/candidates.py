@@ -7,6 +7,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from claimcheck.analysis.grades import grade_group
@@ -14,14 +15,14 @@ from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.intervals import Spans, bounds
 from claimcheck.analysis.statements import Statement
 from claimcheck.config import Config
-from claimcheck.engine import Runner, finding_order
-from claimcheck.findings import Finding
+from claimcheck.engine import Runner, check, finding_order
+from claimcheck.findings import Finding, StaleReview
 from claimcheck.model import Claim
 from claimcheck.results import CandidateReport, Corroboration, Result
 from claimcheck.reviews import attach_reviews, continues
 from claimcheck.rules import codes_in
 from claimcheck.rules.common import duplicate_key
-from claimcheck.store import load_store
+from claimcheck.store import Store, load_store
 from claimcheck.values import DateRange, Quantity, stated_numbers
 
 
@@ -145,6 +146,13 @@ def check_candidates(
         provenance=runner.evidence.provenance,
         candidate=judged,
         relays=relays,
+        stale_reviews=_reviews_of_nothing(
+            store,
+            start,
+            config,
+            [*findings, *old_findings],
+            lambda: load_store(root, candidates=candidates, limits=config.limits, cache=cache),
+        ),
     )
 
 
@@ -443,3 +451,27 @@ def _between(span: tuple[float, float], like: object) -> Quantity | DateRange:
     if isinstance(like, DateRange):
         return DateRange(dt.date.fromordinal(int(span[0])), dt.date.fromordinal(int(span[1])))
     return Quantity(span[0], span[1], form="range")
+
+
+def _reviews_of_nothing(
+    store: Store,
+    start: int,
+    config: Config,
+    seen: list[Finding],
+    whole: Callable[[], Store],
+) -> list[StaleReview]:
+    """The candidates' reviews whose fingerprint no finding has, in the store with the
+    candidates (a mistyped fingerprint): asked of the findings shown first, and only if
+    some review matches none of them, of a check of the whole store (``whole`` loads it,
+    when only the groups the candidates touch were read)."""
+    known = {f.fingerprint for f in seen}
+    mine = [
+        r
+        for r, w in zip(store.reviews, store.review_where, strict=True)
+        if w.file >= start and r.finding not in known
+    ]
+    if not mine:
+        return []
+    full = check(whole() if store.partial else store, config)
+    candidate_files = frozenset(store.files[start:])
+    return [replace(r, new=True) for r in full.stale_reviews if r.location.path in candidate_files]

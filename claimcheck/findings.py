@@ -166,11 +166,19 @@ class StaleReview:
     #: Whether the first successor holds claims it lists (else: it is its rule's finding
     #: on the same speakers' figures, a figure of theirs revised since).
     holds: bool = True
+    #: Whether it is a candidate's review (``check``/``add`` of a file): one naming no
+    #: finding was never a review of anything, a fingerprint mistyped or copied wrong.
+    new: bool = False
 
     def message(self) -> str:
         """``stale review: no finding has fingerprint …; CC101 … holds its claims …``."""
-        text = f"stale review: no finding has fingerprint {self.fingerprint}"
-        if self.successors:
+        if self.new:
+            text = f"review of no finding: no finding has fingerprint {self.fingerprint}"
+        else:
+            text = f"stale review: no finding has fingerprint {self.fingerprint}"
+        if self.new and not self.successors and not self.listed:
+            text += " (mistyped, or copied from another store?): `check` shows fingerprints"
+        elif self.successors:
             f = self.successors[0]
             text += f"; {f.rule} {f.fingerprint} ({f.property} of {f.subject}) " + (
                 "holds the claims it reviewed (its values changed?): "

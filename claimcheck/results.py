@@ -144,7 +144,10 @@ class Result:
 
     def exit_code(self, fail_on: str | None = None) -> int:
         level = fail_on or self.config.fail_on
-        stale = bool(self.stale_reviews) and SEVERITY_RANK[level] <= SEVERITY_RANK["warning"]
+        # (a candidate's review naming no finding is refused as a new finding is)
+        stale = bool(self.stale_reviews) and (
+            self.candidate is not None or SEVERITY_RANK[level] <= SEVERITY_RANK["warning"]
+        )
         return 1 if self.failing(level) or stale else 0
 
     def summary(self) -> dict[str, Any]:

@@ -239,6 +239,7 @@ def test_every_field_of_a_stale_review_is_kept() -> None:
         listed=True,
         rule="CC201",
         holds=False,
+        new=True,
     )
     for field in dataclasses.fields(StaleReview):
         if field.default is not dataclasses.MISSING:

@@ -339,3 +339,36 @@ def test_a_stale_review_points_at_its_rules_finding_on_the_revised_figure(
         f"CC201 {now['fingerprint']} (deaths of bridge-blast) is now the CC201 finding on "
         "figures of the speakers it reviewed (a figure revised since?): review that one"
     ) in result.stale_reviews[0].message()
+
+
+def test_a_candidate_review_of_no_finding_is_refused_not_added(
+    make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A desk copies a fingerprint with a typo into a candidate holding only a review:
+    `check` of it says the review names no finding (exit 1), and `add` refuses it,
+    writing nothing — not "added 1 review" and a stale review at the next full check.
+    The right fingerprint, of a finding in a group the candidate does not touch, is
+    added."""
+    root = _store(make_store, WIRE)
+    (gap,) = [f for f in _run(root)["findings"] if f["rule"] == "CC201"]
+    runner = CliRunner()
+    typo = tmp_path / "typo.yaml"
+    wrong = gap["fingerprint"][:-1] + ("0" if gap["fingerprint"][-1] != "0" else "1")
+    typo.write_text(f"reviews:\n  - {{finding: {wrong}, verdict: accepted}}\n", encoding="utf-8")
+    checked = runner.invoke(cli, ["--store", str(root), "check", str(typo), "--format", "text"])
+    assert checked.exit_code == 1, checked.output
+    assert f"review of no finding: no finding has fingerprint {wrong}" in checked.output
+    assert f"{typo}:2:5" in checked.output
+    target = root / "reviews.yaml"
+    refused = runner.invoke(cli, ["--store", str(root), "add", str(typo), "--to", str(target)])
+    assert refused.exit_code == 1
+    assert "not added: 1 review of no finding" in refused.output
+    assert not target.exists()
+    right = tmp_path / "right.yaml"
+    right.write_text(
+        f"reviews:\n  - {{finding: {gap['fingerprint']}, verdict: accepted}}\n", encoding="utf-8"
+    )
+    added = runner.invoke(cli, ["--store", str(root), "add", str(right), "--to", str(target)])
+    assert added.exit_code == 0, added.output
+    assert "added 1 review" in added.output
+    assert _run(root)["summary"]["stale_reviews"] == 0

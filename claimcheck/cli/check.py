@@ -145,10 +145,19 @@ def add(
             + (" (forced)" if force and outcome.blocking else "")
         )
         ctx.exit(EXIT_OK)
+    stale = outcome.result.stale_reviews
+    reasons = (
+        [
+            f"{len(outcome.blocking)} new finding{'s' if len(outcome.blocking) != 1 else ''} "
+            f"at or above --fail-on {config.fail_on}"
+        ]
+        if outcome.blocking
+        else []
+    )
+    if stale:
+        reasons.append(f"{len(stale)} review{'s' if len(stale) != 1 else ''} of no finding")
     tell(
-        f"not added: {len(outcome.blocking)} new finding"
-        f"{'s' if len(outcome.blocking) != 1 else ''} at or above --fail-on "
-        f"{config.fail_on}; fix them, review them, or use --force",
+        f"not added: {' and '.join(reasons)}; fix them, review them, or use --force",
         always=True,
     )
     ctx.exit(EXIT_FINDINGS)

@@ -149,7 +149,11 @@ def _summary_line(result: Result, colours: Colours = PLAIN) -> str:
     if notes:
         text += f" ({', '.join(notes)})"
     if s["stale_reviews"]:
-        text += f"; {count(s['stale_reviews'], 'stale review')}"
+        text += "; " + (
+            count(s["stale_reviews"], "review of no finding", "reviews of no finding")
+            if result.candidate is not None
+            else count(s["stale_reviews"], "stale review")
+        )
     if s["fail_on"] == "none":
         text += "; --fail-on none: nothing fails the check"
     else:
