@@ -50,7 +50,6 @@ def global_options(*, command: bool) -> list[click.Parameter]:
         option(
             "--store",
             default="claims",
-            show_default=True,
             envvar="CLAIMCHECK_STORE",
             type=click.Path(file_okay=False, path_type=Path),
             help="The store folder (env CLAIMCHECK_STORE; default: claims).",
@@ -178,13 +177,16 @@ def _hinted(problem: str) -> str:
     return f"{problem} ({hint}; `claimcheck init` starts a new store)"
 
 
-def format_option(*choices: str) -> Callable[[F], F]:
+def format_option(*choices: str, piped: str | None = None) -> Callable[[F], F]:
+    """``--format``: the first choice by default, or with ``piped``, the first on a
+    terminal and ``piped`` otherwise (what :func:`~.output.tty_default` picks)."""
+    default = f"{choices[0]} on a terminal, {piped} when piped" if piped else choices[0]
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(choices),
         default=None,
-        help=f"Output format (default: {choices[0]}).",
+        help=f"Output format (default: {default}).",
     )
 
 

@@ -28,15 +28,23 @@ from claimcheck.errors import StoreError
 
 @cli.command()
 @click.argument("candidates", nargs=-1, type=click.Path(dir_okay=False))
-@format_option("table", "json", "markdown", "text", "github")
+@format_option("table", "json", "markdown", "text", "github", piped="text")
 @click.option(
     "--fail-on",
     type=FAIL_ON_CHOICE,
     help="Exit 1 when unreviewed findings reach this severity "
     "(default: error, or the configuration's).",
 )
-@click.option("--select", multiple=True, help="Only these rules (code prefix or name); repeatable.")
-@click.option("--ignore", multiple=True, help="Skip these rules (code prefix or name); repeatable.")
+@click.option(
+    "--select",
+    multiple=True,
+    help="Only these rules (code prefix or name): comma-separated, or repeated.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    help="Skip these rules (code prefix or name): comma-separated, or repeated.",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -94,9 +102,9 @@ def check(
 @click.option(
     "--fail-on",
     type=FAIL_ON_CHOICE,
-    help="Refuse when new findings reach this severity (default: error).",
+    help="Refuse when new findings reach this severity (default: error, or the configuration's).",
 )
-@format_option("table", "json", "markdown", "text", "github")
+@format_option("table", "json", "markdown", "text", "github", piped="text")
 @click.pass_context
 def add(
     ctx: click.Context,

@@ -330,6 +330,7 @@ def _sources() -> dict[str, Any]:
             "source": _TEXT,
             "as_of": _TEXT,
             "grade": grade,
+            "grade_label": _TEXT,
             "grade_reason": _TEXT,
             "findings": _CODES,
             "status": _STATUS,

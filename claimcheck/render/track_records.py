@@ -116,7 +116,7 @@ def render_outlet(record: OutletRecord, claims: list[dict[str, Any]], fmt: str) 
             shorten(cell_text(c["value"]), 30),
             c["claimant"],
             c["as_of"],
-            c["grade"],
+            f"{c['grade']} {c['grade_label']}" if c["grade"] is not None else "",
             ", ".join(c["findings"]),
             c["status"],
         ]

@@ -162,6 +162,7 @@ def outlet_claims(result: Result, outlet: str) -> list[dict[str, Any]]:
                 "source": c.source,
                 "as_of": str(c.as_of) if c.as_of else None,
                 "grade": grade.grade if grade else None,
+                "grade_label": grade.label if grade else None,
                 "grade_reason": grade.reason if grade else None,
                 "findings": sorted(result.rules_of(c.id)),
                 "status": c.status,
