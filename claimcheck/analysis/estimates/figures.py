@@ -114,7 +114,9 @@ def best_supported(
     every figure within it): neutral weight first, then units, then the lower figure.
     Points and ranges first; else a floor ("at least N"); else the tightest ceiling;
     else a vague word's size — but a neutral floor before numbers only parties with a
-    stake give (a hospital's "at least 23" before the rebels' 40), and a number stated
+    stake give (a hospital's "at least 23" before the rebels' 40), or than points
+    below it that only anonymous sources support (a rights group's "at least 40"
+    before an anonymous official's 38), and a number stated
     inside the winning range before the range's lower end (a hospital's "about 40"
     within the UN's 30-45, not 30), and an exact count inside a winning rough figure
     before it (a hospital's 47, which "nearly 50" owes its support to). Behind it:
@@ -134,6 +136,16 @@ def best_supported(
         and any(weighed(statement_of[c.id])[0][0] > 0 for c in found)
     ]
     wanted, candidates = neutral[0] if neutral else tiers[0]
+    if wanted == ("point", "range") and len(neutral) > 1:
+        # The floor a named neutral origin states, above every point, when only anonymous
+        # sources support any point: Watchlight's "at least 40" before an anonymous
+        # official's 38, which it contradicts.
+        top = max(f[c.id].high for c in candidates)
+        if max(weighed(statement_of[c.id])[0][0] for c in candidates) < 1 and any(
+            f[c.id].low > top and ev.units[c.id].side is None and not ev.units[c.id].anonymous
+            for c in neutral[1][1]
+        ):
+            wanted, candidates = neutral[1]
     # A statement's figure: the lowest its claims state, a point before a range's end
     # ("nearly 100" and "90-100" state 100), whatever the order of the files.
     figure: dict[int, tuple[int, float]] = {}
