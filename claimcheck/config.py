@@ -173,7 +173,12 @@ def parse_config(path: Path, data: dict[str, Any], text: str = "") -> Config:
     if "title" in data:
         title = data["title"]
         if not isinstance(title, str) or not title.strip():
-            problem("title", 'title must be text, like title = "Battle of Kidal (2023)"')
+            problem(
+                "title",
+                'title must not be blank, like title = "Battle of Kidal (2023)"'
+                if isinstance(title, str)
+                else 'title must be text, like title = "Battle of Kidal (2023)"',
+            )
         else:
             config.title = title.strip()
     for key in ("select", "ignore"):
@@ -218,7 +223,7 @@ def parse_config(path: Path, data: dict[str, Any], text: str = "") -> Config:
         except ValidationError as e:
             for err in e.errors(include_url=False):
                 key = str(err["loc"][0]) if err["loc"] else name
-                msg = "unknown option" if err["type"] == "extra_forbidden" else err["msg"]
+                msg = "unknown option" if err["type"] == "extra_forbidden" else _plain(err)
                 problem(key.replace("_", "-"), f"rules.{name}.{key.replace('_', '-')}: {msg}")
     limits = data.get("limits", {})
     if not isinstance(limits, dict):
@@ -231,7 +236,12 @@ def parse_config(path: Path, data: dict[str, Any], text: str = "") -> Config:
             attr = key.replace("-", "_")
             if attr not in known:
                 names = ", ".join(sorted(k.replace("_", "-") for k in known))
-                problem(key, f"limits.{key}: unknown limit; known: {names}")
+                top = " (a top-level key such as fail-on goes above the first [table])"
+                problem(
+                    key,
+                    f"limits.{key}: unknown limit; known: {names}"
+                    + (top if key in TOP_KEYS else ""),
+                )
             elif isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 problem(key, f"limits.{key} must be a positive whole number")
             else:
@@ -240,6 +250,26 @@ def parse_config(path: Path, data: dict[str, Any], text: str = "") -> Config:
     if problems:
         raise ConfigError(problems)
     return config
+
+
+def _plain(err: Any) -> str:
+    """A pydantic error as a user reads it: "must be 1 or more", not "Input should be
+    greater than or equal to 1"; a validator's own words without "Value error, "."""
+    ctx = err.get("ctx") or {}
+    kind = err.get("type")
+    if kind == "greater_than_equal":
+        return f"must be {ctx.get('ge')} or more"
+    if kind == "greater_than":
+        return f"must be more than {ctx.get('gt')}"
+    if kind == "less_than_equal":
+        return f"must be {ctx.get('le')} or less"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "must be a whole number"
+    if kind in ("float_type", "float_parsing"):
+        return "must be a number"
+    if kind in ("bool_type", "bool_parsing"):
+        return "must be true or false"
+    return str(err.get("msg", "")).removeprefix("Value error, ")
 
 
 def _key_location(shown: str, text: str, key: str) -> Location:

@@ -42,7 +42,7 @@ def test_wide_and_combining_text_keeps_the_columns(fmt: str) -> None:
 def test_a_blank_title_is_refused(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["--store", str(KIDAL), "report", "--title", "   "])
     assert result.exit_code == 2
-    assert "--title must be text" in result.stderr
+    assert "--title must not be blank" in result.stderr
     assert result.stdout == ""
 
 

@@ -154,10 +154,12 @@ def test_option_values_of_the_wrong_kind_are_refused(tmp_path: Path, runner: Cli
     root = make(tmp_path)
     for toml, words in (
         ("[rules.CC201]\ncorroborated-at = 0\n", "rules.CC201.corroborated-at"),
-        ("[rules.CC201]\ncorroborated-at = -1\n", "greater than or equal to 1"),
-        ('[rules.CC201]\ncorroborated-at = "2"\n', "valid integer"),
-        ('[rules.CC101]\ncumulative-growth = "yes"\n', "valid boolean"),
+        ("[rules.CC201]\ncorroborated-at = -1\n", "corroborated-at: must be 1 or more"),
+        ('[rules.CC201]\ncorroborated-at = "2"\n', "corroborated-at: must be a whole number"),
+        ('[rules.CC101]\ncumulative-growth = "yes"\n', "growth: must be true or false"),
         ("[limits]\nbogus = 2\n", "known: max-depth, max-file-bytes, max-nodes, max-string"),
+        # (a top-level key written at the end of the file lands in the last table)
+        ('[limits]\nfail-on = "warning"\n', "a top-level key such as fail-on goes above"),
     ):
         (root / "claimcheck.toml").write_text(toml)
         code, _, err = rules_found(runner, root)
@@ -179,11 +181,11 @@ def test_title_names_the_report_and_must_be_text(tmp_path: Path, runner: CliRunn
     (root / "claimcheck.toml").write_text('fail-on = "none"\ntitle = "Kidal: the strikes"\n')
     result = runner.invoke(cli, ["--store", str(root), "report"])
     assert result.exit_code == 0 and result.stdout.startswith("# Kidal: the strikes\n")
-    for value in ("3", '""', '["a"]'):
+    for value, words in (("3", "be text"), ('""', "not be blank"), ('["a"]', "be text")):
         (root / "claimcheck.toml").write_text(f'select = ["CC1"]\ntitle = {value}\n')
         result = runner.invoke(cli, ["--store", str(root), "report"])
         assert result.exit_code == 2, value
-        assert "claimcheck.toml:2:1: title must be text" in result.stderr, result.stderr
+        assert f"claimcheck.toml:2:1: title must {words}" in result.stderr, result.stderr
 
 
 def test_a_claimcheck_toml_linking_outside_the_store_is_refused_unread(

@@ -40,7 +40,7 @@ def report(
 
     if title is not None:
         if not title.strip():  # as a blank `title` in claimcheck.toml is refused
-            usage('--title must be text, like --title "Battle of Kidal (2023)"')
+            usage('--title must not be blank, like --title "Battle of Kidal (2023)"')
         title = title.strip()
     if fmt is None and output and output != "-":
         suffix = Path(output).suffix.lower()

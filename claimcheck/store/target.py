@@ -42,7 +42,7 @@ def check_target(root: Path, target: Path) -> Path:
             ]
         )
     if resolved.suffix not in YAML_SUFFIXES:
-        raise UsageError([Problem(Location(shown), "--to must be a .yaml file")])
+        raise UsageError([Problem(Location(shown), "--to must be a .yaml or .yml file")])
     if resolved.exists() and not resolved.is_file():
         raise UsageError([Problem(Location(shown), "--to is not a file")])
     parts = resolved.relative_to(resolved_root).parts
