@@ -57,7 +57,8 @@ def add_candidate(
         result = check_candidates(root, [candidate], config, cache=cache, progress=progress)
         assert result.candidate is not None
         blocking = result.failing(fail_on)  # those the candidate brings
-        if (blocking or result.stale_reviews) and not force:
+        refused = blocking or (result.stale_reviews and (fail_on or config.fail_on) != "none")
+        if refused and not force:
             return AddOutcome(result, False, display_path(destination), blocking)
         # What is appended is what was checked: the candidate's bytes, read once more
         # and compared with those the check read (the file may have changed meanwhile).

@@ -15,9 +15,10 @@ from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.intervals import Spans, bounds
 from claimcheck.analysis.statements import Statement
 from claimcheck.config import Config
-from claimcheck.engine import Runner, check, finding_order
+from claimcheck.engine import Runner, finding_order
 from claimcheck.findings import Finding, StaleReview
 from claimcheck.model import Claim
+from claimcheck.result_cache import check_kept
 from claimcheck.results import CandidateReport, Corroboration, Result
 from claimcheck.reviews import attach_reviews, continues
 from claimcheck.rules import codes_in
@@ -55,6 +56,7 @@ def check_candidates(
     touched = sorted({(c.subject, c.property) for c in new_claims})
     runner = Runner(store, config, focus=new_ids)
     findings, grades, estimates, relays = runner.run(touched)
+    touched_now = findings  # (every finding of the touched groups, with the candidates)
     candidate_files = frozenset(store.files[start:])
     findings = [
         f for f in findings if new_ids.intersection(f.claims) or f.location.path in candidate_files
@@ -149,9 +151,9 @@ def check_candidates(
         stale_reviews=_reviews_of_nothing(
             store,
             start,
-            config,
-            [*findings, *old_findings],
-            lambda: load_store(root, candidates=candidates, limits=config.limits, cache=cache),
+            touched_now,
+            old_findings,
+            lambda: check_kept(load_store(root, limits=config.limits, cache=cache), config),
         ),
     )
 
@@ -456,22 +458,43 @@ def _between(span: tuple[float, float], like: object) -> Quantity | DateRange:
 def _reviews_of_nothing(
     store: Store,
     start: int,
-    config: Config,
-    seen: list[Finding],
-    whole: Callable[[], Store],
+    now: list[Finding],
+    before: list[Finding],
+    stored: Callable[[], Result],
 ) -> list[StaleReview]:
-    """The candidates' reviews whose fingerprint no finding has, in the store with the
-    candidates (a mistyped fingerprint): asked of the findings shown first, and only if
-    some review matches none of them, of a check of the whole store (``whole`` loads it,
-    when only the groups the candidates touch were read)."""
-    known = {f.fingerprint for f in seen}
+    """The candidates' reviews whose fingerprint no finding will have once they are
+    added (a mistyped fingerprint, or one of a finding the candidates themselves
+    change): known are the findings of the groups they touch, with them (``now``), and
+    those of the rest of the store — asked, only when some review is of none of the
+    former nor of a finding the candidates change (``before``: the touched groups'
+    findings without them), of the store's check (``stored``: its kept result when the
+    store was checked before, as `check` keeps it)."""
+    now_fps = {f.fingerprint for f in now}
+    before_fps = {f.fingerprint for f in before}
     mine = [
         r
         for r, w in zip(store.reviews, store.review_where, strict=True)
-        if w.file >= start and r.finding not in known
+        if w.file >= start and r.finding not in now_fps
     ]
     if not mine:
         return []
-    full = check(whole() if store.partial else store, config)
+    found = list(now)
+    if any(r.finding not in before_fps for r in mine):
+        # (the rest of the store: its findings outside the touched groups)
+        found += [f for f in stored().findings if f.fingerprint not in before_fps]
     candidate_files = frozenset(store.files[start:])
-    return [replace(r, new=True) for r in full.stale_reviews if r.location.path in candidate_files]
+    stale = attach_reviews(store, [replace(f, review=None) for f in found], complete=True)
+    was = {f.fingerprint: f for f in before}
+    out = []
+    for r in stale:
+        if r.location.path not in candidate_files:
+            continue
+        changed = was.get(r.fingerprint)
+        if changed is not None and not r.successors:
+            # (a finding the candidates change: what it becomes holds its claims)
+            held = set(changed.claims)
+            kin = [f for f in now if held.intersection(f.claims)]
+            kin.sort(key=lambda f: -len(held.intersection(f.claims)))
+            r = replace(r, successors=kin, holds=True, rule=changed.rule)
+        out.append(replace(r, new=True))
+    return out

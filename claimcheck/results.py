@@ -146,7 +146,8 @@ class Result:
         level = fail_on or self.config.fail_on
         # (a candidate's review naming no finding is refused as a new finding is)
         stale = bool(self.stale_reviews) and (
-            self.candidate is not None or SEVERITY_RANK[level] <= SEVERITY_RANK["warning"]
+            (self.candidate is not None and level != "none")
+            or SEVERITY_RANK[level] <= SEVERITY_RANK["warning"]
         )
         return 1 if self.failing(level) or stale else 0
 

@@ -372,3 +372,33 @@ def test_a_candidate_review_of_no_finding_is_refused_not_added(
     assert added.exit_code == 0, added.output
     assert "added 1 review" in added.output
     assert _run(root)["summary"]["stale_reviews"] == 0
+
+
+def test_a_candidate_review_of_the_finding_the_candidate_changes_points_to_what_it_becomes(
+    make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The desk copies the fingerprint of the store's dispute (Watchlight's 14 against
+    the medics' 9) and, in the same candidate, adds a third figure, which changes the
+    dispute's fingerprint: the review would name no finding once added. `check` says so
+    and names the finding it becomes; `--fail-on none` lets it pass, as it says."""
+    nine = "  - {id: radio-9, subject: bridge-blast, property: deaths, value: 9, source: radio-1, claimant: open-ward}\n"
+    root = _store(make_store, WIRE, nine)
+    (dispute,) = [f for f in _run(root)["findings"] if f["rule"] == "CC101"]
+    candidate = tmp_path / "both.yaml"
+    candidate.write_text(
+        "claims:\n  - {id: herald-30, subject: bridge-blast, property: deaths, value: 30, "
+        "source: herald-1}\n"
+        f"reviews:\n  - {{finding: {dispute['fingerprint']}, verdict: accepted}}\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    out = runner.invoke(cli, ["--store", str(root), "check", str(candidate), "--format", "text"])
+    assert out.exit_code == 1
+    assert f"review of no finding: no finding has fingerprint {dispute['fingerprint']}; CC101" in (
+        out.output
+    )
+    assert "holds the claims it reviewed" in out.output
+    passed = runner.invoke(
+        cli, ["--store", str(root), "check", str(candidate), "--fail-on", "none"]
+    )
+    assert passed.exit_code == 0, passed.output

@@ -117,8 +117,9 @@ def add(
     """Check CANDIDATE, then append its records to the store.
 
     Refuses (exit 1, nothing written) when the candidate brings unreviewed findings at
-    or above --fail-on, unless --force. Keeps the target's comments and order; writes
-    atomically under a lock, so concurrent adds all land.
+    or above --fail-on, or a review whose fingerprint no finding has, unless --force.
+    Keeps the target's comments and order; writes atomically under a lock, so
+    concurrent adds all land.
     """
     from claimcheck.add import add_candidate
     from claimcheck.render.findings import render_check
