@@ -3175,19 +3175,22 @@ def test_a_count_of_the_day_held_again_the_next_day_is_not_outgrown_by_a_dispute
 
 
 @pytest.mark.parametrize(("counter", "best"), [("dresk-official", 40), ("open-ward", 38)])
+@pytest.mark.parametrize("lower_floor", [False, True])
 def test_a_named_floor_is_the_best_over_an_anonymous_figure_below_it(
-    make_store: Callable[..., Path], counter: str, best: int
+    make_store: Callable[..., Path], counter: str, best: int, lower_floor: bool
 ) -> None:
     """Watchlight documents "at least 40" dead; an official speaking anonymously gives
     38, which the named floor contradicts: a desk publishes "at least 40", the 38 still
     the low. Had Open Ward Medics, a named origin, given the 38, the figure would be the
-    best (an open bound is a floor, not the best, while a stated figure stands)."""
-    data = _dresk(
-        make_store,
+    best (an open bound is a floor, not the best, while a stated figure stands). A
+    lower floor beside them (Northgate's "at least 10") changes neither."""
+    rows = [
         ("watchlight-40", "at least 40", "meridian-0305", "watchlight"),
         ("counted-38", "38", "harbor-0305", counter),
-    )
-    found = estimate(data, "dresk-shelling", "civilian_deaths")
+    ]
+    if lower_floor:
+        rows.append(("northgate-10", "at least 10", "northgate-0305", ""))
+    found = estimate(_dresk(make_store, *rows), "dresk-shelling", "civilian_deaths")
     assert found is not None
-    assert (found["low"], found["best"]) == (38, best), found
+    assert (found["low"], found["best"]) == (10 if lower_floor else 38, best), found
     assert found["claims"]["best"] == (["watchlight-40"] if best == 40 else ["counted-38"])

@@ -140,12 +140,13 @@ def best_supported(
         # The floor a named neutral origin states, above every point, when only anonymous
         # sources support any point: Watchlight's "at least 40" before an anonymous
         # official's 38, which it contradicts.
+        # (only the floors above every point compete: a lower one does not pull it down)
         top = max(f[c.id].high for c in candidates)
+        above = [c for c in neutral[1][1] if f[c.id].low > top]
         if max(weighed(statement_of[c.id])[0][0] for c in candidates) < 1 and any(
-            f[c.id].low > top and ev.units[c.id].side is None and not ev.units[c.id].anonymous
-            for c in neutral[1][1]
+            ev.units[c.id].side is None and not ev.units[c.id].anonymous for c in above
         ):
-            wanted, candidates = neutral[1]
+            wanted, candidates = neutral[1][0], above
     # A statement's figure: the lowest its claims state, a point before a range's end
     # ("nearly 100" and "90-100" state 100), whatever the order of the files.
     figure: dict[int, tuple[int, float]] = {}
