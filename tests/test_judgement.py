@@ -3089,22 +3089,44 @@ def test_two_anonymous_sources_agreeing_make_a_figure_probable_not_confirmed(
 def test_an_origin_giving_two_figures_that_day_confirms_neither(
     make_store: Callable[..., Path],
 ) -> None:
-    """The same anonymous medical sources give Meridian 27 and Eastwind 19 on the day;
-    an official tells the Harbor Times 27 and Northgate prints 27: the medical sources
-    stand against the 27 as much as for it, and the others alone do not confirm it —
-    probably true (2), not confirmed (DESIGN §4: no neutral origin against). With a
-    second named origin, Watchlight, the others confirm it without them."""
+    """The same anonymous medical sources give Meridian 27 and Eastwind 19 on the day,
+    and an official tells the Harbor Times 27: the medical sources stand against the 27
+    as much as for it, and the official alone does not confirm it — probably true (2),
+    not confirmed (DESIGN §4: no neutral origin against). With Northgate's own 27, the
+    others confirm it without the medical sources (a named origin and an anonymous one,
+    as two sources agreeing do)."""
     rows = [
         ("meridian-27", "27", "meridian-0305", "dresk-medical-sources"),
         ("eastwind-19", "19", "eastwind-0305", "dresk-medical-sources"),
         ("harbor-27", "27", "harbor-0305", "dresk-official"),
-        ("northgate-27", "27", "northgate-0306", ""),
     ]
     data = _dresk(make_store, *rows)
-    assert grade(data, "northgate-27") == 2, data["grades"]["northgate-27"]
-    assert "one of them also says otherwise" in data["grades"]["northgate-27"]["reason"]
-    more = _dresk(make_store, *rows, ("watchlight-27", "27", "valley-0305", "watchlight"))
-    assert grade(more, "northgate-27") == 1, more["grades"]["northgate-27"]
+    assert grade(data, "harbor-27") == 2, data["grades"]["harbor-27"]
+    assert "also says otherwise" in data["grades"]["harbor-27"]["reason"]
+    more = _dresk(make_store, *rows, ("northgate-27", "27", "northgate-0306", ""))
+    assert grade(more, "harbor-27") == 1, more["grades"]["harbor-27"]
+
+
+@pytest.mark.parametrize("steady", [False, True])
+def test_two_origins_each_giving_two_figures_leave_the_third_to_confirm_alone(
+    make_store: Callable[..., Path], steady: bool
+) -> None:
+    """Watchlight and Open Ward each give 27 and 19 on the day; only the Valley Courier
+    gives 27 alone: one steady origin confirms nothing (2, "2 of them also say
+    otherwise"). With Northgate's 27 too, two steady origins confirm it."""
+    rows = [
+        ("w-27", "27", "meridian-0305", "watchlight"),
+        ("w-19", "19", "eastwind-0305", "watchlight"),
+        ("o-27", "27", "harbor-0305", "open-ward"),
+        ("o-19", "19", "northgate-0305", "open-ward"),
+        ("v-27", "27", "valley-0305", ""),
+    ]
+    if steady:
+        rows.append(("n-27", "27", "northgate-0306", ""))
+    data = _dresk(make_store, *rows)
+    assert grade(data, "v-27") == (1 if steady else 2), data["grades"]["v-27"]
+    if not steady:
+        assert "2 of them also say otherwise" in data["grades"]["v-27"]["reason"]
 
 
 def test_an_estimate_resting_on_what_the_two_sides_agree_on_says_so(

@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.statements import Statement, Tally, Unit, Units
+from claimcheck.analysis.tallies import wavering
 from claimcheck.english import count
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
@@ -186,6 +187,7 @@ def _units(units: Units, common: bool) -> str:
 
 def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
     tally = ev.tally(st)
+    waverers = wavering(ev, st) if tally.also_otherwise else None
     grade = _judged(
         _counts(tally.support),
         _counts(tally.against),
@@ -193,6 +195,7 @@ def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
         tally.also_otherwise,
         cited,
         ev.thresholds.corroborated_at,
+        None if waverers is None else _counts(waverers),
     )
     if ev.admitting is not None and st.index in _conceded(ev):
         return shared_grade(
@@ -246,6 +249,27 @@ def _counts(units: Units) -> Counts:
 # Big enough for the distinct shapes of tallies of a million-claim store (the
 # measurements: benchmarks/RESULTS.md, "Why the constants").
 @lru_cache(maxsize=16384)
+def _also(waverers: Counts | None) -> str:
+    """Who of a value's supporters also says otherwise, in words."""
+    n = 1 if waverers is None else waverers[0] + waverers[1] + len(waverers[2])
+    return "one of them also says" if n <= 1 else f"{n} of them also say"
+
+
+def _confirms(units: Counts, needed: int) -> bool:
+    """Whether these supporting units confirm a value (grade 1's support): ``needed``
+    independent origins, a neutral one among them (or opposing sides agreeing), one on
+    the record (named, or opposing sides agreeing), and where a side's word makes up
+    the count, neutral support weighing as a named origin's."""
+    w_for, n_for, sides = Units(*units).weighed()
+    neutral = n_for - (1 if len(sides) >= 2 else 0)
+    return (
+        neutral + len(sides) >= needed
+        and n_for >= 1
+        and (neutral >= needed or w_for >= 1)
+        and (units[0] >= 1 or len(sides) >= 2)
+    )
+
+
 def _judged(
     supporting: Counts,
     contradicting: Counts,
@@ -253,6 +277,7 @@ def _judged(
     also_otherwise: bool,
     cited: bool,
     needed: int,
+    waverers: Counts | None = None,
 ) -> Grade:
     """The grade of a statement tallied so: a grade reads only how many units of each
     kind stand for and against it, so the few tallies' shapes of a store are graded once
@@ -297,23 +322,28 @@ def _judged(
     neutral = n_for - (1 if len(sides_for) >= 2 else 0)
     confirming = neutral + len(sides_for)
     on_record = supporting[0] >= 1 or len(sides_for) >= 2
-    # (an origin that also says otherwise counts neither way: the others must confirm it
-    # without it, whichever of them it is)
-    wavering = 1 if tally.also_otherwise else 0
+    # (the origins that also say otherwise count neither way: the others must confirm it
+    # without them — or, where they are not known one by one, without one of each kind)
+    wavers = tally.also_otherwise
+    if not wavers:
+        steady = supporting
+    elif waverers is not None:
+        steady = (
+            supporting[0] - waverers[0],
+            supporting[1] - waverers[1],
+            tuple(x for x in supporting[2] if x not in waverers[2]),
+        )
+    else:
+        steady = (max(supporting[0] - 1, 0), supporting[1], supporting[2])
     if w_against == 0:
-        if (
-            confirming - wavering >= needed
-            and n_for - wavering >= 1
-            and (neutral - wavering >= needed or w_for - wavering >= 1)
-            and (supporting[0] - wavering >= 1 or len(sides_for) >= 2)
-        ):
+        if _confirms(steady, needed):
             grade, why = 1, f"confirmed by {_units(tally.support, True)}"
         elif units_for >= 2 and n_for >= 1:
             short = (
                 "; not confirmed: none of them on the record"
                 if confirming >= needed and not on_record and not sides_for
-                else "; not confirmed: one of them also says otherwise"
-                if wavering and confirming >= needed
+                else f"; not confirmed: {_also(waverers)} otherwise"
+                if wavers and confirming >= needed
                 else ", not enough independent origins to confirm it"
             )
             grade, why = 2, f"{support}{short}"
@@ -324,7 +354,7 @@ def _judged(
             grade, why = 3, "a single origin" + (", anonymous" if supporting[1] else "")
         if units_against:
             why += f"; disputed by {against}"
-        elif tally.also_otherwise and "also says" not in why:
+        elif tally.also_otherwise and "otherwise" not in why:
             why += ", contradicted by no other (it also says otherwise)"
         elif grade == 3 and n_for:
             why += ", uncontradicted"
