@@ -171,6 +171,22 @@ def test_a_ledes_open_bound_carries_the_figure_it_rounds_not_one_far_beyond_it(
     assert _origins(ev) == ([["c0", "c1"]] if one else [["c0"], ["c1"]])
 
 
+@pytest.mark.parametrize("medics_first", [True, False])
+def test_a_ledes_open_bound_carries_the_figure_it_rounds_whatever_the_ids(
+    make_store: Callable[..., Path], medics_first: bool
+) -> None:
+    """RFI's own "more than 20" above the medical sources' 41 and the officials' 23:
+    it rounds the 23, whichever claim's id sorts first — not its own count when the
+    41, which it does not round, happens to come first."""
+    medics = ("rfi-doc", "medical-sources", "41")
+    officials = ("rfi-doc", "malian-officials", "23")
+    quoted = [medics, officials] if medics_first else [officials, medics]
+    ev, _ = _group(make_store, [*quoted, ("rfi-doc", None, "more than 20")])
+    officials_id = "c1" if medics_first else "c0"
+    assert ev.relayed_from["c2"].id == officials_id
+    assert sorted(["c2", officials_id]) in _origins(ev)
+
+
 def test_a_relay_citing_an_article_has_the_number_it_states_not_a_quote_beyond_it(
     make_store: Callable[..., Path],
 ) -> None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.credit import COMMON_CITATION, SUSPECTED, party_word
@@ -78,13 +80,20 @@ class _DocIndex:
             self.asserted.sort(key=lambda a: a[1])
         self.his = [a[1] for a in self.asserted]
 
-    def carrier(self, ev: GroupEvidence, st: Statement) -> int | None:
-        """The position of the first claim (by id) whose statement supports ``st``."""
+    def carrier(
+        self, ev: GroupEvidence, st: Statement, accept: Callable[[object], bool] | None = None
+    ) -> int | None:
+        """The position of the first claim (by id) whose statement supports ``st`` (and
+        whose value ``accept`` takes, if given: asked anew, not kept)."""
+        if accept is not None:
+            return self._carrier(ev, st, accept)
         if st.index not in self.found:
             self.found[st.index] = self._carrier(ev, st)
         return self.found[st.index]
 
-    def _carrier(self, ev: GroupEvidence, st: Statement) -> int | None:
+    def _carrier(
+        self, ev: GroupEvidence, st: Statement, accept: Callable[[object], bool] | None = None
+    ) -> int | None:
         best: tuple[str, int] | None = None
         if ev.interval:
             if st.stance == "asserts":
@@ -93,6 +102,9 @@ class _DocIndex:
                 start = 0 if self.degenerate else bisect_left(self.his, low)
                 candidates = self.asserted[start : bisect_right(self.his, high)]
                 within = [(cid, j) for lo, _, cid, j in candidates if lo >= low]
+                if accept is not None:
+                    statement_of = ev.statement_by_claim
+                    within = [(cid, j) for cid, j in within if accept(statement_of[cid].value)]
                 if len(within) > 1 and ev.type == "quantity":
                     # (one that states the same number first: a lede's "at least 20"
                     # above the army's 20 and a hospital's 23 has the army's)
@@ -106,6 +118,12 @@ class _DocIndex:
                 best = min(within) if within else None
                 if best is None and ev.type == "quantity":
                     best = self._same_figure(ev, st)
+                    if (
+                        best is not None
+                        and accept is not None
+                        and not accept(ev.statement_by_claim[best[0]].value)
+                    ):
+                        best = None
             else:
                 lo, hi = bounds(st.value)
                 for low, high, cid, j in self.denied:
@@ -184,8 +202,8 @@ def _quoted_in_own_document(ev: GroupEvidence, relays: dict[int, tuple[int, str]
         index = _DocIndex(ev, others)
         for i in positions:
             st = statement_of.get(claims[i].id)
-            at = index.carrier(ev, st) if st is not None else None
-            if at is not None and rounds(st.value, statement_of[claims[at].id].value):  # type: ignore[union-attr]
+            at = index.carrier(ev, st, partial(rounds, st.value)) if st is not None else None
+            if at is not None:
                 relays[i] = (
                     at,
                     f"an attribution in the same document ({doc_id}: {claims[at].speaker})",
