@@ -2981,18 +2981,28 @@ EASTWIND_0304 = {
 
 
 @pytest.mark.parametrize(
-    ("read_out", "withdrawn"),
-    [("eastwind-0306", True), ("eastwind-0305", True), ("eastwind-0304", False)],
+    ("read_out", "first", "withdrawn"),
+    [
+        ("eastwind-0306", False, True),
+        ("eastwind-0305", False, False),
+        ("eastwind-0304", False, False),
+        ("eastwind-0306", True, False),
+    ],
 )
 def test_a_retracted_storys_words_read_out_elsewhere_are_withdrawn_with_it(
-    make_store: Callable[..., Path], read_out: str, withdrawn: bool
+    make_store: Callable[..., Path], read_out: str, first: bool, withdrawn: bool
 ) -> None:
     """Eastwind TV reads out the Harbor Times' sentence word for word, citing nobody,
-    the day after (or the day) the Times printed it; the Times retracts the story.
-    Eastwind's 30 is the retracted figure copied (a suspected relay), not a count of its
-    own: it disputes nobody, graded 6. Said the day before the Times printed it, it is
-    Eastwind's own words (the Times may have copied them): it stands, and disputes
-    Watchlight's 19."""
+    the day after the Times printed it; the Times retracts the story. Eastwind's 30 is
+    the retracted figure copied (a suspected relay), not a count of its own: it
+    disputes nobody, graded 6. Said the same day, or the day before, which copied
+    which is a guess (the Times may have copied Eastwind): it stands, and disputes
+    Watchlight's 19 — as it does when the Pinecrest Post printed the words the day
+    before the Times, and still stands by them."""
+    pinecrest = (
+        "{id: pinecrest-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+        f"source: pinecrest-0304, {HARBOR_SENTENCE}}}"
+    )
     data = run(
         world(
             make_store,
@@ -3002,7 +3012,11 @@ def test_a_retracted_storys_words_read_out_elsewhere_are_withdrawn_with_it(
             f"source: {read_out}, {HARBOR_SENTENCE}}}",
             "{id: watchlight-19, subject: dresk-shelling, property: civilian_deaths, value: 19, "
             "source: meridian-0306, claimant: watchlight}",
-            **EASTWIND_0304,
+            *([pinecrest] if first else []),
+            **{
+                "early.yaml": EASTWIND_0304["early.yaml"]
+                + "  - {id: pinecrest-0304, outlet: pinecrest-post, published: 2031-03-04}\n"
+            },
         )
     )
     copied = data["grades"]["eastwind-30"]
@@ -3044,7 +3058,10 @@ def test_a_sentence_read_out_the_next_day_is_the_papers_and_corrected_with_it(
         or "harbor-times, eastwind-tv" in (relay["message"])
     )
     assert grade(data, "a-eastwind-30") == grade(data, "harbor-30")
-    assert "revised downward since by its own origin" in (data["grades"]["a-eastwind-30"]["reason"])
+    assert (
+        "revised downward since by the origin it relays (harbor-times)"
+        in (data["grades"]["a-eastwind-30"]["reason"])
+    )
 
 
 ANONYMOUS_OFFICIAL = {

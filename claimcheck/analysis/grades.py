@@ -152,13 +152,20 @@ def _superseded(ev: GroupEvidence, claim: Claim, newer: Claim) -> Grade:
         and ev.excludes(new, old)
         and new.low < old.low
     )
+    # (a relay is revised by the origin whose figure it carries: a radio's copy of the
+    # Daily Star's sentence, when the Star corrects its toll)
+    whose = (
+        f"the origin it relays ({ev.provenance.speaker(newer)})"
+        if claim.id in ev.relayed_from
+        else "its own origin"
+    )
     if lowered:
         return shared_grade(
-            4, "revised downward since by its own origin: its later figure is lower", 0, 0
+            4, f"revised downward since by {whose}: its later figure is lower", 0, 0
         )
     return shared_grade(
         3,
-        "an earlier count of a running toll, revised since by its own origin: possibly true "
+        f"an earlier count of a running toll, revised since by {whose}: possibly true "
         "as a count of its day",
         0,
         0,

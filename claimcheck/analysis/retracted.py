@@ -28,9 +28,10 @@ def relays_of_retracted(
     """Each claim of ``active`` whose document cites (``cited``: directly or through a
     chain) a document holding a retracted claim of ``every`` that states its figure, or
     that carries the retracted claim's quote word for word in another outlet's document
-    printed no earlier (``printed``: a document's date; a suspected relay, CC206, of a
-    story since taken back: a radio reading out the Daily Star's retracted sentence the
-    next day): id -> the retracted claim (the first by id) — unless the figure still
+    printed a day or more later (``printed``: a document's date; a suspected relay,
+    CC206, of a story since taken back: a radio reading out the Daily Star's retracted
+    sentence the next day — unless a third outlet printed the words before the story,
+    which still stands): id -> the retracted claim (the first by id) — unless the figure still
     stands: an active claim of a cited document states it too, or, for a claim quoting
     someone, an active claim of that speaker's anywhere in the group. A figure is the
     one stated as a relay prints it: the same value, or the same number with a
@@ -54,6 +55,15 @@ def relays_of_retracted(
         for r in rs:
             if r.quote:
                 quoted[normalise_quote(r.quote)].append(r)
+    active_quoted: dict[str, list[Claim]] = defaultdict(list)
+    if quoted:
+        for c in active:
+            if c.quote:
+                active_quoted[normalise_quote(c.quote)].append(c)
+
+    def by_quote_active(words: str) -> list[Claim]:
+        return active_quoted.get(words, [])
+
     found: dict[str, Claim] = {}
     for c in active:
         if c.source is None:
@@ -61,11 +71,23 @@ def relays_of_retracted(
         sources = cited(c.source)
         taken_back = [r for d in sources for r in retracted.get(d, ()) if _states(r, c)]
         if not taken_back and c.quote and quoted:
+            words = normalise_quote(c.quote)
             taken_back = [
                 r
-                for r in quoted.get(normalise_quote(c.quote), ())
-                if r.outlet != c.outlet and _states(r, c) and not _before(printed, c, r)
+                for r in quoted.get(words, ())
+                if r.outlet != c.outlet and _states(r, c) and _before(printed, r, c)
             ]
+            # (words another outlet printed before the retracted story still stand)
+            if taken_back and any(
+                s is not c
+                and s.quote
+                and s.outlet not in (c.outlet, taken_back[0].outlet)
+                and normalise_quote(s.quote) == words
+                and _states(s, c)
+                and _before(printed, s, taken_back[0])
+                for s in by_quote_active(words)
+            ):
+                continue
         if not taken_back:
             continue
         if any(_states(s, c) for d in sources for s in by_document.get(d, ()) if s is not c):
