@@ -124,7 +124,7 @@ def test_an_origins_old_figure_in_print_is_not_the_outlets_word(
     )
     _, out, _ = run(runner, root, "check", "--format", "json")
     grade = json.loads(out)["grades"]["paper-160"]
-    assert grade["reason"].startswith("revised downward since by its own origin"), grade
+    assert grade["reason"].startswith("revised downward since by the origin it relays (fama)")
     outlets = {
         o["id"]: o
         for o in json.loads(run(runner, root, "sources", "--format", "json")[1])["outlets"]

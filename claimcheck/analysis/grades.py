@@ -32,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.statements import Statement, Tally, Unit, Units
 from claimcheck.analysis.tallies import wavering
@@ -156,7 +157,7 @@ def _superseded(ev: GroupEvidence, claim: Claim, newer: Claim) -> Grade:
     # Daily Star's sentence, when the Star corrects its toll)
     whose = (
         f"the origin it relays ({ev.provenance.speaker(newer)})"
-        if claim.id in ev.relayed_from
+        if claim.id in ev.relayed_from and not relays_by_choice(ev, claim)
         else "its own origin"
     )
     if lowered:
