@@ -5,10 +5,9 @@ it: not the toll grown past it (:func:`not_by_disputers`, which
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.bridges import overtaking_limits
@@ -112,11 +111,9 @@ def _undisputed_overtaker(
     disputers: Disputers,
     when: dict[str, DateRange | None],
     origin: dict[str, int],
-    skip: Callable[[Claim], bool] = lambda _: False,
 ) -> Claim | None:
     """The highest later figure, of an origin neither ``x``'s nor one that had disputed
-    it, that outgrows ``x`` (of the :data:`OTHER_OVERTAKERS_TRIED` highest), and that
-    ``skip`` does not rule out."""
+    it, that outgrows ``x`` (of the :data:`OTHER_OVERTAKERS_TRIED` highest)."""
     value = group.statement_by_claim
     said = when[x.id]
     assert said is not None
@@ -134,30 +131,34 @@ def _undisputed_overtaker(
             or disputers.disputed(origin[c.id], x)
         ):
             continue
-        if outgrows(group, x, c) and not skip(c):
+        if outgrows(group, x, c):
             return c
     return None
+
+
+#: At most this many standing claims of a figure's statement, latest first, are looked
+#: at for its count held since (bounded in a big group).
+HELD_TRIED = 512
 
 
 def not_past_held_counts(
     group: GroupEvidence,
     overtaken: dict[str, Claim],
-    cited: list[Claim],
     counted: list[Claim],
     when: dict[str, DateRange | None],
     origin: dict[str, int],
 ) -> None:
-    """Leave in ``overtaken`` no figure overtaken only by figures that dispute the same
-    figure counted again since by another origin: OCHA's 17 of the shelling's day is no
-    count the rebels' 26 a week on grew out of when the hospital still counted 17 the
-    day after, a count the 26 disputes (:func:`outgrows` says no) — the 17 stands with
-    the hospital's, in the dispute. Another later count that outgrows both may still
-    have overtaken it (the highest, of those tried)."""
+    """Leave in ``overtaken`` no figure whose overtaker disputes the same count given
+    again, on its day or later, by a third origin, and still standing: OCHA's 17 of the
+    shelling's day is no count the rebels' 26 a week on grew out of when the hospital
+    still counted 17 the day after, a count the 26 disputes (given before the 26 and
+    not outgrown by it, or given after it, lower) — the 17 stands with the hospital's,
+    in the dispute. A count the overtaker outgrows too (the toll grown past both) leaves
+    it overtaken. (Asked once per statement, overtaker and day.)"""
     if not overtaken:
         return
     value = group.statement_by_claim
-    # The standing claims of each statement, latest first (those given on or after a
-    # figure's day are its counts held since).
+    # Each statement's standing claims, latest first.
     held: dict[int, list[Claim]] = defaultdict(list)
     for c in counted:
         said = when.get(c.id)
@@ -167,43 +168,28 @@ def not_past_held_counts(
         return
     for found in held.values():
         found.sort(key=lambda c: when[c.id].low, reverse=True)  # type: ignore[union-attr]
-
-    def blocked(x: Claim, y: Claim) -> bool:
-        """Whether a count of ``x``'s figure held since, by an origin neither ``x``'s
-        nor ``y``'s, is disputed by ``y``."""
-        said, later = when[x.id], when[y.id]
-        assert said is not None and later is not None
-        for z in held.get(value[x.id].index, ())[:OTHER_OVERTAKERS_TRIED]:
-            since = when[z.id]
-            assert since is not None
-            if since.low < said.low:
-                break
-            if (
-                origin[z.id] not in (origin[x.id], origin[y.id])
-                and later.low > since.high
-                and not outgrows(group, z, y)
-            ):
-                return True
-        return False
-
-    disputers: Disputers | None = None
-    ranked: list[Claim] | None = None
+    # (statement, overtaker, day) -> the origins (two at most) of counts it disputes
+    blocking: dict[tuple[int, str, dt.date], list[int]] = {}
     for xid, y in list(overtaken.items()):
-        x = group.store.claims[xid]
-        if not blocked(x, y):
+        said, later = when.get(xid), when.get(y.id)
+        if said is None or later is None or not later.known or xid not in value:
             continue
-        if ranked is None:
-            disputers = Disputers(group, cited, when, origin)
-            ranked = sorted(
-                (c for c in counted if c.stance == "asserts" and c.id in value),
-                key=lambda c: (bounds(value[c.id].value)[0], c.id),
-                reverse=True,
-            )
-        assert disputers is not None
-        overtaker = _undisputed_overtaker(
-            group, x, ranked, disputers, when, origin, partial(blocked, x)
-        )
-        if overtaker is None:
+        index = value[xid].index
+        key = (index, y.id, said.low)
+        origins = blocking.get(key)
+        if origins is None:
+            origins = blocking[key] = []
+            for z in held.get(index, ())[:HELD_TRIED]:
+                since = when[z.id]
+                assert since is not None
+                if since.low < said.low:
+                    break
+                o = origin[z.id]
+                if o == origin[y.id] or o in origins:
+                    continue
+                if not later.low > since.high or not outgrows(group, z, y):
+                    origins.append(o)
+                    if len(origins) == 2:
+                        break
+        if any(o != origin[xid] for o in origins):
             del overtaken[xid]
-        else:
-            overtaken[xid] = overtaker

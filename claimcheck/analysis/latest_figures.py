@@ -135,7 +135,7 @@ def find_latest_figures(
         if overtaken:
             for x in lower_in_dispute(group, superseded, withdrawn).intersection(overtaken):
                 del overtaken[x]
-        not_past_held_counts(group, overtaken, cited, counted, when, origin)
+        not_past_held_counts(group, overtaken, counted, when, origin)
     counted = [c for c in counted if c.id not in overtaken]
     return LatestFigures(counted, superseded, earlier, overtaken, frozenset(lowered), withdrawn)
 
