@@ -194,6 +194,7 @@ class _PartyIndex:
         self._cited_by: dict[str, list[str]] | None = None
         self._by_document: dict[str, list[Claim]] = {}
         self._relays_of: dict[str, list[Claim]] = {}
+        self._carried_memo: dict[str, Carried] = {}
 
     def _chain(self, party_id: str | None) -> list[str]:
         store = self.result.store
@@ -239,29 +240,65 @@ class _PartyIndex:
                     self._relays_of.setdefault(carried, []).append(store.claims[relay_id])
         outlets: set[str] = {claim.outlet} if claim.outlet else set()
         outlets.update(r.outlet for r in self._relays_of.get(claim.id, ()) if r.outlet)
-        seen: set[str] = set()
-        todo = list(self._cited_by.get(claim.source, ())) if claim.source is not None else []
-        while todo:
-            doc_id = todo.pop()
-            if doc_id in seen:
-                continue
-            seen.add(doc_id)
-            held = self._by_document.get(doc_id, ())
-            citing = documents.get(doc_id)
-            if not held and citing is not None and citing.outlet:
-                outlets.add(citing.outlet)  # (recorded as a relay only: it carries it all)
-            for c in held:
-                if (
-                    c.outlet
-                    and c.subject == claim.subject
-                    and c.property == claim.property
-                    and c.speaker == claim.speaker
-                    and c.claimant is not None
-                    and c.quoting
-                ):
-                    outlets.add(c.outlet)
-            todo.extend(self._cited_by.get(doc_id, ()))
+        if claim.source is not None:
+            bare, quoting = self._carried(claim.source)
+            outlets |= bare
+            outlets |= quoting.get((claim.subject, claim.property, claim.speaker), frozenset())
         return sorted(outlets)
+
+    def _carried(self, document_id: str) -> Carried:
+        """What the documents citing ``document_id`` (directly or through a chain)
+        carry: the outlets of those recorded with no claims (bare relays), and by
+        (subject, property, speaker) the outlets quoting someone on it — each document's
+        worked out once, from those citing it (a chain of daily reports is walked once,
+        not once per claim)."""
+        memo = self._carried_memo
+        found = memo.get(document_id)
+        if found is not None:
+            return found
+        documents = self.result.store.documents
+        cited_by = self._cited_by or {}
+        # Depth first, each document after those citing it (a cycle is cut where it
+        # closes: the document being worked out carries nothing more to itself).
+        stack = [(document_id, False)]
+        busy: set[str] = set()
+        while stack:
+            doc_id, ready = stack.pop()
+            if doc_id in memo:
+                continue
+            citers = cited_by.get(doc_id, ())
+            if not ready:
+                busy.add(doc_id)
+                stack.append((doc_id, True))
+                stack.extend((c, False) for c in citers if c not in memo and c not in busy)
+                continue
+            bare: set[str] = set()
+            quoting: dict[tuple[str, str, str], set[str]] = {}
+            for c in citers:
+                if c in busy and c not in memo:
+                    continue
+                c_bare, c_quoting = memo[c]
+                bare |= c_bare
+                for key, outs in c_quoting.items():
+                    quoting.setdefault(key, set()).update(outs)
+                held = self._by_document.get(c, ())
+                citing = documents.get(c)
+                if not held and citing is not None and citing.outlet:
+                    bare.add(citing.outlet)  # (recorded as a relay only: it carries it all)
+                for q in held:
+                    if q.outlet and q.claimant is not None and q.quoting:
+                        quoting.setdefault((q.subject, q.property, q.speaker), set()).add(q.outlet)
+            memo[doc_id] = (
+                frozenset(bare),
+                {key: frozenset(outs) for key, outs in quoting.items()},
+            )
+            busy.discard(doc_id)
+        return memo[document_id]
+
+
+#: What the documents citing one carry: bare relays' outlets, and quoting outlets by
+#: (subject, property, speaker).
+Carried = tuple[frozenset[str], dict[tuple[str, str, str], frozenset[str]]]
 
 
 def _earlier_steps(result: Result) -> set[str]:
