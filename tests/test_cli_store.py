@@ -263,7 +263,7 @@ def test_a_report_of_a_store_with_no_claims_is_never_titled_by_its_folder(
     assert result.exit_code == 0
     assert result.stdout.startswith("# Discrepancy report\n")
     assert "kidal-desk" not in result.stdout.splitlines()[0]
-    assert "0 claims from 7 documents of 5 outlets" in result.stdout
+    assert "0 claims from 0 documents of 0 outlets" in result.stdout
 
 
 def test_an_empty_store_file_is_a_warning_on_stderr_not_an_error(

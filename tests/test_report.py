@@ -559,3 +559,22 @@ def test_a_relay_of_a_retracted_claim_is_listed_as_withdrawn(
     ):
         _, out = report(runner, root, "--format", fmt)
         assert marked in out, fmt
+
+
+def test_the_reports_scope_counts_what_the_claims_draw_on(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """A desk keeps one shared file of outlets and parties for every event it covers;
+    the report on one event's two claims says what they draw on — one document of one
+    outlet, one subject, one party speaking — not every record the store declares."""
+    root = make_store(
+        {
+            "c.yaml": "claims:\n"
+            "  - {id: a, subject: strike, property: deaths, value: 10, source: rfi-doc, "
+            "claimant: fama}\n"
+            "  - {id: b, subject: strike, property: deaths, value: 12, source: rfi-doc}\n"
+        }
+    )
+    code, out = report(runner, root)
+    assert code == 0
+    assert "2 claims from 1 document of 1 outlet, on 1 subject, quoting 1 party." in out

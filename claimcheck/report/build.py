@@ -188,7 +188,7 @@ def build(result: Result, title: str | None = None) -> Report:
         d["claims"] = counts.get(str(d["id"]), 0)
     return Report(
         title=title or result.config.title or default_title(store),
-        summary=result.summary() | {"parties": len(store.parties), "subjects": len(store.subjects)},
+        summary=result.summary() | {"scope": _scope(store)},
         conflicts=conflicts,
         gaps=sorted(
             gaps, key=lambda g: (g.finding.rule, g.subject_label, g.finding.property or "")
@@ -430,3 +430,19 @@ def _provenance(
         if u in keep and v in keep
     )
     return nodes, edges
+
+
+def _scope(store: Store) -> dict[str, int]:
+    """What the claims draw on: the documents they cite, those documents' outlets, the
+    subjects they are about and the parties speaking in them (not every record the
+    store declares: a shared file of outlets lists more than an event's reporting)."""
+    claims = store.claims.values()
+    documents = {c.source for c in claims if c.source in store.documents}
+    outlets = {store.documents[d].outlet for d in documents} - {None}
+    return {
+        "claims": store.claim_count,
+        "documents": len(documents),
+        "outlets": len(outlets),
+        "subjects": len({c.subject for c in claims}),
+        "parties": len({c.claimant for c in claims if c.claimant in store.parties}),
+    }

@@ -223,11 +223,12 @@ class Report:
 
     def scope(self) -> str:
         """What the report covers, in words: ``12 claims from 3 documents of 2 outlets, on
-        4 subjects, by 5 parties`` (numbers only: no format escapes it)."""
-        s = self.summary
+        4 subjects, quoting 5 parties`` — what the claims draw on, not every record declared
+        (numbers only: no format escapes it)."""
+        s = self.summary["scope"]
         return (
             f"{count(s['claims'], 'claim')} from {count(s['documents'], 'document')} of "
-            f"{count(s['outlets'], 'outlet')}, on {count(s['subjects'], 'subject')}, by "
+            f"{count(s['outlets'], 'outlet')}, on {count(s['subjects'], 'subject')}, quoting "
             f"{count(s['parties'], 'party')}"
         )
 
