@@ -159,7 +159,7 @@ def test_markdown_has_contents_linking_github_anchors(kidal_md: str) -> None:
 
 def test_counts_say_how_many_not_about(kidal_md: str, kidal_html: str) -> None:
     for text in (kidal_md, kidal_html):
-        assert "on 58 subjects" in text and "about 58 subjects" not in text
+        assert "on 47 subjects" in text and "about 47 subjects" not in text
 
 
 def test_gaps_are_grouped_by_rule_and_long_groups_collapsed(kidal_md: str, kidal_html: str) -> None:
