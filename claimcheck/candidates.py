@@ -7,7 +7,6 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from claimcheck.analysis.grades import grade_group
@@ -16,14 +15,14 @@ from claimcheck.analysis.intervals import Spans, bounds
 from claimcheck.analysis.statements import Statement
 from claimcheck.config import Config
 from claimcheck.engine import Runner, finding_order
-from claimcheck.findings import Finding, StaleReview
+from claimcheck.findings import Finding
 from claimcheck.model import Claim
 from claimcheck.result_cache import check_kept
 from claimcheck.results import CandidateReport, Corroboration, Result
-from claimcheck.reviews import attach_reviews, continues
+from claimcheck.reviews import attach_reviews, continues, reviews_of_nothing
 from claimcheck.rules import codes_in
 from claimcheck.rules.common import duplicate_key
-from claimcheck.store import Store, load_store
+from claimcheck.store import load_store
 from claimcheck.values import DateRange, Quantity, stated_numbers
 
 
@@ -148,7 +147,7 @@ def check_candidates(
         provenance=runner.evidence.provenance,
         candidate=judged,
         relays=relays,
-        stale_reviews=_reviews_of_nothing(
+        stale_reviews=reviews_of_nothing(
             store,
             start,
             touched_now,
@@ -453,48 +452,3 @@ def _between(span: tuple[float, float], like: object) -> Quantity | DateRange:
     if isinstance(like, DateRange):
         return DateRange(dt.date.fromordinal(int(span[0])), dt.date.fromordinal(int(span[1])))
     return Quantity(span[0], span[1], form="range")
-
-
-def _reviews_of_nothing(
-    store: Store,
-    start: int,
-    now: list[Finding],
-    before: list[Finding],
-    stored: Callable[[], Result],
-) -> list[StaleReview]:
-    """The candidates' reviews whose fingerprint no finding will have once they are
-    added (a mistyped fingerprint, or one of a finding the candidates themselves
-    change): known are the findings of the groups they touch, with them (``now``), and
-    those of the rest of the store — asked, only when some review is of none of the
-    former nor of a finding the candidates change (``before``: the touched groups'
-    findings without them), of the store's check (``stored``: its kept result when the
-    store was checked before, as `check` keeps it)."""
-    now_fps = {f.fingerprint for f in now}
-    before_fps = {f.fingerprint for f in before}
-    mine = [
-        r
-        for r, w in zip(store.reviews, store.review_where, strict=True)
-        if w.file >= start and r.finding not in now_fps
-    ]
-    if not mine:
-        return []
-    found = list(now)
-    if any(r.finding not in before_fps for r in mine):
-        # (the rest of the store: its findings outside the touched groups)
-        found += [f for f in stored().findings if f.fingerprint not in before_fps]
-    candidate_files = frozenset(store.files[start:])
-    stale = attach_reviews(store, [replace(f, review=None) for f in found], complete=True)
-    was = {f.fingerprint: f for f in before}
-    out = []
-    for r in stale:
-        if r.location.path not in candidate_files:
-            continue
-        changed = was.get(r.fingerprint)
-        if changed is not None and not r.successors:
-            # (a finding the candidates change: what it becomes holds its claims)
-            held = set(changed.claims)
-            kin = [f for f in now if held.intersection(f.claims)]
-            kin.sort(key=lambda f: -len(held.intersection(f.claims)))
-            r = replace(r, successors=kin, holds=True, rule=changed.rule)
-        out.append(replace(r, new=True))
-    return out

@@ -19,11 +19,13 @@ review, pointed, when it lists its claims, at the findings now holding them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
 from functools import cache
 
 from claimcheck.findings import SEVERITY_RANK, Finding, ReviewMark, StaleReview, fingerprint
 from claimcheck.model import Review
+from claimcheck.results import Result
 from claimcheck.rules import all_rules
 from claimcheck.store import Store
 
@@ -262,3 +264,48 @@ def _added_since(store: Store, finding: Finding, review: Review) -> list[str]:
         if doc is not None and doc.published is not None and doc.published > review.on:
             added.append(cid)
     return added
+
+
+def reviews_of_nothing(
+    store: Store,
+    start: int,
+    now: list[Finding],
+    before: list[Finding],
+    stored: Callable[[], Result],
+) -> list[StaleReview]:
+    """The candidates' reviews whose fingerprint no finding will have once they are
+    added (a mistyped fingerprint, or one of a finding the candidates themselves
+    change): known are the findings of the groups they touch, with them (``now``), and
+    those of the rest of the store — asked, only when some review is of none of the
+    former nor of a finding the candidates change (``before``: the touched groups'
+    findings without them), of the store's check (``stored``: its kept result when the
+    store was checked before, as `check` keeps it)."""
+    now_fps = {f.fingerprint for f in now}
+    before_fps = {f.fingerprint for f in before}
+    mine = [
+        r
+        for r, w in zip(store.reviews, store.review_where, strict=True)
+        if w.file >= start and r.finding not in now_fps
+    ]
+    if not mine:
+        return []
+    found = list(now)
+    if any(r.finding not in before_fps for r in mine):
+        # (the rest of the store: its findings outside the touched groups)
+        found += [f for f in stored().findings if f.fingerprint not in before_fps]
+    candidate_files = frozenset(store.files[start:])
+    stale = attach_reviews(store, [replace(f, review=None) for f in found], complete=True)
+    was = {f.fingerprint: f for f in before}
+    out = []
+    for r in stale:
+        if r.location.path not in candidate_files:
+            continue
+        changed = was.get(r.fingerprint)
+        if changed is not None and not r.successors:
+            # (a finding the candidates change: what it becomes holds its claims)
+            held = set(changed.claims)
+            kin = [f for f in now if held.intersection(f.claims)]
+            kin.sort(key=lambda f: -len(held.intersection(f.claims)))
+            r = replace(r, successors=kin, holds=True, rule=changed.rule)
+        out.append(replace(r, new=True))
+    return out

@@ -35,7 +35,7 @@ from functools import lru_cache
 from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.statements import Statement, Tally, Unit, Units
-from claimcheck.analysis.tallies import wavering
+from claimcheck.analysis.tallies import judge, query, unit_spans
 from claimcheck.english import count
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
@@ -140,6 +140,30 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
                 grade = graded[cited] = _grade(ev, st, cited)
             out[claim.id] = grade
     return out
+
+
+#: A group's units judged one by one for the supporters of its statements that also say
+#: otherwise (:func:`wavering`), up to this many judgements in all: bounded in a big
+#: group, where a grade then counts one supporter of each kind out instead.
+WAVERING_BUDGET = 200_000
+
+
+def wavering(group: GroupEvidence, st: Statement) -> Units | None:
+    """The units supporting ``st`` that also say otherwise (a case against it too: the
+    same medical sources giving 27 and 19 that day), found by judging each unit as
+    :func:`walk` does — or None once the group's :data:`WAVERING_BUDGET` is spent."""
+    entries = unit_spans(group)
+    spent = int(group.memo.get("wavering", 0)) + len(entries)  # type: ignore[call-overload]
+    if spent > WAVERING_BUDGET:
+        return None
+    group.memo["wavering"] = spent
+    q = query(group, st)
+    found = []
+    for unit, spans, denials, _ in entries:
+        pro, why = judge(group, q, spans, denials)
+        if pro and why:
+            found.append(unit)
+    return Units.of(found, ordered=True)
 
 
 def _superseded(ev: GroupEvidence, claim: Claim, newer: Claim) -> Grade:

@@ -249,30 +249,6 @@ def walk(group: GroupEvidence, st: Statement) -> Tally:
     return Tally(Units.of(support, ordered=True), Units.of(against, ordered=True), cases, also)
 
 
-#: A group's units judged one by one for the supporters of its statements that also say
-#: otherwise (:func:`wavering`), up to this many judgements in all: bounded in a big
-#: group, where a grade then counts one supporter of each kind out instead.
-WAVERING_BUDGET = 200_000
-
-
-def wavering(group: GroupEvidence, st: Statement) -> Units | None:
-    """The units supporting ``st`` that also say otherwise (a case against it too: the
-    same medical sources giving 27 and 19 that day), found by judging each unit as
-    :func:`walk` does — or None once the group's :data:`WAVERING_BUDGET` is spent."""
-    entries = unit_spans(group)
-    spent = int(group.memo.get("wavering", 0)) + len(entries)  # type: ignore[call-overload]
-    if spent > WAVERING_BUDGET:
-        return None
-    group.memo["wavering"] = spent
-    q = query(group, st)
-    found = []
-    for unit, spans, denials, _ in entries:
-        pro, why = judge(group, q, spans, denials)
-        if pro and why:
-            found.append(unit)
-    return Units.of(found, ordered=True)
-
-
 def uncontested_tallies(group: GroupEvidence) -> bool:
     """Every statement's tally at once where nobody can be against anyone (most groups),
     else False with nothing tallied. Nobody is against anyone when no statement is a
