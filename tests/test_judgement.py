@@ -2984,7 +2984,7 @@ EASTWIND_0304 = {
     ("read_out", "first", "withdrawn"),
     [
         ("eastwind-0306", False, True),
-        ("eastwind-0305", False, False),
+        ("eastwind-0305", False, True),
         ("eastwind-0304", False, False),
         ("eastwind-0306", True, False),
     ],
@@ -2993,12 +2993,12 @@ def test_a_retracted_storys_words_read_out_elsewhere_are_withdrawn_with_it(
     make_store: Callable[..., Path], read_out: str, first: bool, withdrawn: bool
 ) -> None:
     """Eastwind TV reads out the Harbor Times' sentence word for word, citing nobody,
-    the day after the Times printed it; the Times retracts the story. Eastwind's 30 is
-    the retracted figure copied (a suspected relay), not a count of its own: it
-    disputes nobody, graded 6. Said the same day, or the day before, which copied
-    which is a guess (the Times may have copied Eastwind): it stands, and disputes
-    Watchlight's 19 — as it does when the Pinecrest Post printed the words the day
-    before the Times, and still stands by them."""
+    the day after (or the day) the Times printed it; the Times retracts the story.
+    Eastwind's 30 is the retracted figure copied (a suspected relay: one sentence, one
+    origin), not a count of its own: it disputes nobody, graded 6. Said the day before
+    the Times printed it, it is Eastwind's own words (the Times may have copied them):
+    it stands, and disputes Watchlight's 19 — as it does when the Pinecrest Post
+    printed the words the day before the Times, and still stands by them."""
     pinecrest = (
         "{id: pinecrest-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
         f"source: pinecrest-0304, {HARBOR_SENTENCE}}}"
@@ -3233,3 +3233,28 @@ def test_a_named_floor_is_the_best_over_an_anonymous_figure_below_it(
     assert found is not None
     assert (found["low"], found["best"]) == (10 if lower_floor else 38, best), found
     assert found["claims"]["best"] == (["watchlight-40"] if best == 40 else ["counted-38"])
+
+
+@pytest.mark.parametrize("copy_id", ["a-eastwind-30", "z-eastwind-30"])
+def test_a_sentence_two_outlets_print_the_same_day_is_one_origin_corrected_together(
+    make_store: Callable[..., Path], copy_id: str
+) -> None:
+    """The Harbor Times and Eastwind TV print the same sentence, "thirty killed", the
+    same day, citing nobody (which copied which is a guess: CC206 counts them one
+    origin); the Times corrects its toll to 13 the next day. One sentence, one origin,
+    revised by the correction: no dispute of 13 against Eastwind's 30, whatever the
+    claim ids."""
+    data = run(
+        world(
+            make_store,
+            f"{{id: {copy_id}, subject: dresk-shelling, property: civilian_deaths, "
+            f"value: 30, source: eastwind-0305, {HARBOR_SENTENCE}}}",
+            "{id: harbor-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+            f"source: harbor-0305, {HARBOR_SENTENCE}}}",
+            "{id: harbor-13, subject: dresk-shelling, property: civilian_deaths, value: 13, "
+            "source: harbor-0306}",
+        )
+    )
+    assert findings(data, "CC101") == [], data["findings"]
+    assert findings(data, "CC206")
+    assert [f["rule"] for f in data["findings"] if f["rule"] == "CC106"] == ["CC106"]

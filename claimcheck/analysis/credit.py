@@ -39,9 +39,9 @@ def relays_by_choice(ev: GroupEvidence, claim: Claim) -> bool:
     an outlet's own words that are a party's quoted statement word for word copy the
     party: a channel running the ministry's communiqué unattributed gives the
     ministry's figure, superseded when the ministry revises it; and so do words an
-    outlet printed a day or more after another printed them: a radio reading out the
-    Daily Star's sentence the next day gives the Star's figure, withdrawn when the Star
-    corrects it.)"""
+    outlet printed on the day another printed them or later: one sentence is one
+    origin (CC206), and a radio reading out the Daily Star's sentence gives the Star's
+    figure, withdrawn when the Star corrects it.)"""
     path = ev.relay_reasons.get(claim.id)
     if not path:
         return False
@@ -49,16 +49,16 @@ def relays_by_choice(ev: GroupEvidence, claim: Claim) -> bool:
         source = ev.relayed_from.get(claim.id)
         if source is None or party_word(ev, claim):
             return True
-        return not party_word(ev, source) and not printed_before(ev, source, claim)
+        return not party_word(ev, source) and not printed_no_later(ev, source, claim)
     return path[0].startswith(COMMON_CITATION)
 
 
-def printed_before(ev: GroupEvidence, first: Claim, later: Claim) -> bool:
-    """Whether ``first``'s document was published on a day before ``later``'s."""
+def printed_no_later(ev: GroupEvidence, first: Claim, later: Claim) -> bool:
+    """Whether ``first``'s document was published on ``later``'s day or before."""
     documents = ev.store.documents
     a = documents.get(first.source or "")
     b = documents.get(later.source or "")
-    return bool(a and b and a.published and b.published and a.published < b.published)
+    return bool(a and b and a.published and b.published and a.published <= b.published)
 
 
 def carry_relays(ev: GroupEvidence) -> None:

@@ -371,21 +371,51 @@ def _carrier_of(
     return min(found, key=lambda j: claims[j].id) if found else None
 
 
+def _later_words(ev: GroupEvidence) -> dict[str, dt.date]:
+    """Each outlet's latest day of its own words in the group (kept for the group)."""
+    found = ev.memo.get("later_words")
+    if found is None:
+        latest: dict[str, dt.date] = {}
+        own = ev.provenance.own_reporting
+        for c in ev.claims:
+            as_of = c.as_of
+            if (
+                c.outlet
+                and own(c)
+                and as_of is not None
+                and as_of.known
+                and (c.outlet not in latest or as_of.low > latest[c.outlet])
+            ):
+                latest[c.outlet] = as_of.low
+        found = ev.memo["later_words"] = latest
+    return found  # type: ignore[return-value]
+
+
 def _first_said(ev: GroupEvidence, relay: list[Claim]) -> Claim:
     """Which of a suspected relay's claims said it first: a party's word (the first by
     id) — unless an outlet's own words are dated wholly before every party's word is
     (then the earliest of those); with no party's word, the one printed first (by its
-    document's date; the first by id among those of one day, or of none: the Daily
-    Star's sentence of the 5th that a radio read out on the 6th is the Star's)."""
+    document's date: the Daily Star's sentence of the 5th that a radio read out on the
+    6th is the Star's; of one day, an outlet that gave a figure of its own since, then
+    the first by id; of no known day, the first by id)."""
     parties = [c for c in relay if party_word(ev, c)]
     if not parties:
         documents = ev.store.documents
         printed = [documents[c.source].published if c.source in documents else None for c in relay]
         if all(d is None for d in printed):
             return relay[0]
+        # (of those printed the same day, an outlet that gave a figure of its own since
+        # — a correction — before one that did not: whichever copied, the words are one
+        # origin, and the correction is that origin's)
+        later = _later_words(ev)
         return min(
             zip(printed, relay, strict=True),
-            key=lambda p: (p[0] is None, p[0] or dt.date.min, p[1].id),
+            key=lambda p: (
+                p[0] is None,
+                p[0] or dt.date.min,
+                not (p[0] is not None and later.get(p[1].outlet or "", p[0]) > p[0]),
+                p[1].id,
+            ),
         )[1]
     dates = [c.as_of for c in parties]
     if all(d is not None and d.known for d in dates):

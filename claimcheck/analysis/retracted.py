@@ -28,7 +28,7 @@ def relays_of_retracted(
     """Each claim of ``active`` whose document cites (``cited``: directly or through a
     chain) a document holding a retracted claim of ``every`` that states its figure, or
     that carries the retracted claim's quote word for word in another outlet's document
-    printed a day or more later (``printed``: a document's date; a suspected relay,
+    printed that day or later (``printed``: a document's date; a suspected relay,
     CC206, of a story since taken back: a radio reading out the Daily Star's retracted
     sentence the next day — unless a third outlet printed the words before the story,
     which still stands): id -> the retracted claim (the first by id) — unless the figure still
@@ -75,7 +75,7 @@ def relays_of_retracted(
             taken_back = [
                 r
                 for r in quoted.get(words, ())
-                if r.outlet != c.outlet and _states(r, c) and _before(printed, r, c)
+                if r.outlet != c.outlet and _states(r, c) and not _before(printed, c, r)
             ]
             # (words another outlet printed before the retracted story still stand)
             if taken_back and any(
