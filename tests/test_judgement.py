@@ -3258,3 +3258,21 @@ def test_a_sentence_two_outlets_print_the_same_day_is_one_origin_corrected_toget
     assert findings(data, "CC101") == [], data["findings"]
     assert findings(data, "CC206")
     assert [f["rule"] for f in data["findings"] if f["rule"] == "CC106"] == ["CC106"]
+
+
+def test_an_anonymous_number_above_a_named_floor_is_the_best_not_one_below_it(
+    make_store: Callable[..., Path],
+) -> None:
+    """Watchlight's "at least 40", an unnamed official's 38 (which the floor
+    contradicts) and the medical sources' 45 (which bears it out): more evidence for
+    the floor does not send the best down to the 38 it contradicts — the best is 45."""
+    data = _dresk(
+        make_store,
+        ("watchlight-40", "at least 40", "meridian-0305", "watchlight"),
+        ("official-38", "38", "harbor-0305", "dresk-official"),
+        ("medics-45", "45", "northgate-0305", "dresk-medical-sources"),
+    )
+    found = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert found is not None
+    assert (found["low"], found["best"]) == (38, 45), found
+    assert found["claims"]["best"] == ["medics-45"]

@@ -114,9 +114,10 @@ def best_supported(
     every figure within it): neutral weight first, then units, then the lower figure.
     Points and ranges first; else a floor ("at least N"); else the tightest ceiling;
     else a vague word's size — but a neutral floor before numbers only parties with a
-    stake give (a hospital's "at least 23" before the rebels' 40), or than points
-    below it that only anonymous sources support (a rights group's "at least 40"
-    before an anonymous official's 38), and a number stated
+    stake give (a hospital's "at least 23" before the rebels' 40); numbers only
+    anonymous sources give below a named neutral floor left out (a rights group's "at
+    least 40" before an anonymous official's 38: another number, or the floor), and a
+    number stated
     inside the winning range before the range's lower end (a hospital's "about 40"
     within the UN's 30-45, not 30), and an exact count inside a winning rough figure
     before it (a hospital's 47, which "nearly 50" owes its support to). Behind it:
@@ -137,16 +138,24 @@ def best_supported(
     ]
     wanted, candidates = neutral[0] if neutral else tiers[0]
     if wanted == ("point", "range") and len(neutral) > 1:
-        # The floor a named neutral origin states, above every point, when only anonymous
-        # sources support any point: Watchlight's "at least 40" before an anonymous
-        # official's 38, which it contradicts.
-        # (only the floors above every point compete: a lower one does not pull it down)
-        top = max(f[c.id].high for c in candidates)
-        above = [c for c in neutral[1][1] if f[c.id].low > top]
-        if max(weighed(statement_of[c.id])[0][0] for c in candidates) < 1 and any(
-            ev.units[c.id].side is None and not ev.units[c.id].anonymous for c in above
-        ):
-            wanted, candidates = neutral[1][0], above
+        # Numbers only anonymous sources give, below a named neutral origin's floor that
+        # contradicts them, do not compete: Watchlight's "at least 40" before an
+        # unnamed official's 38 — the best is another number, or (none left) the floor.
+        named = [
+            c for c in neutral[1][1] if ev.units[c.id].side is None and not ev.units[c.id].anonymous
+        ]
+        if named:
+            floor = max(f[c.id].low for c in named)
+            kept = [
+                c
+                for c in candidates
+                if f[c.id].high >= floor or weighed(statement_of[c.id])[0][0] >= 1
+            ]
+            if not kept:
+                # (only the floors above every number: a lower one does not pull it down)
+                top = max(f[c.id].high for c in candidates)
+                wanted, kept = neutral[1][0], [c for c in neutral[1][1] if f[c.id].low > top]
+            candidates = kept
     # A statement's figure: the lowest its claims state, a point before a range's end
     # ("nearly 100" and "90-100" state 100), whatever the order of the files.
     figure: dict[int, tuple[int, float]] = {}
