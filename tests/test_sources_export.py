@@ -556,3 +556,32 @@ def test_a_channel_copying_a_communique_word_for_word_is_the_partys_word(
     (est,) = data["estimates"]
     assert "more than 20 (interior-ministry)" in est["basis"], est["basis"]
     assert "channel-nine" not in est["basis"], est["basis"]
+
+
+def test_a_ministry_websites_own_words_are_credited_to_the_ministry_not_its_government(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """The interior ministry's website speaks in its own voice; the ministry is part of
+    the government. The CSV credits the figure to the ministry, as the findings name it
+    — the party the site speaks for — not to the government above it (one origin with
+    it for counting, but not who spoke)."""
+    root = make_store(
+        {
+            "c.yaml": "parties:\n"
+            "  - {id: government, name: Government, kind: state, side: mali-government}\n"
+            "  - {id: interior-ministry, name: Interior ministry, kind: state, "
+            "side: mali-government, part_of: government}\n"
+            "outlets:\n"
+            "  - {id: ministry-site, name: Ministry website, kind: party-channel, "
+            "affiliation: interior-ministry}\n"
+            "documents:\n"
+            "  - {id: communique, outlet: ministry-site, published: 2023-11-07}\n"
+            "claims:\n"
+            "  - {id: site-12, subject: strike, property: deaths, value: 12, "
+            "source: communique}\n"
+        }
+    )
+    code, out, _ = run(runner, root, "export", "--format", "csv")
+    assert code == 0
+    (row,) = [r for r in csv.DictReader(io.StringIO(out)) if r["id"] == "site-12"]
+    assert row["credited_to"] == "interior-ministry"

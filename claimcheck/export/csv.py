@@ -68,7 +68,12 @@ def _is_number(text: str) -> bool:
 
 def _credited_to(result: Result, claim: Claim) -> str:
     """Whose word a claim is: its speaker, or for party media speaking in its own voice
-    (state television, no claimant named) the party it speaks for."""
+    (state television, no claimant named) the party it speaks for — the one its
+    ``affiliation`` names (the interior ministry, as the findings name it, not the
+    government it is part of), else that of its owner's affiliated media."""
+    spoken = result.provenance.speaker(claim)
+    if spoken != claim.speaker:
+        return spoken
     if not claim.claimant_given and claim.outlet is not None:
         party = result.provenance.outlet_party(claim.outlet)
         if party is not None:
