@@ -3276,3 +3276,18 @@ def test_an_anonymous_number_above_a_named_floor_is_the_best_not_one_below_it(
     assert found is not None
     assert (found["low"], found["best"]) == (38, 45), found
     assert found["claims"]["best"] == ["medics-45"]
+
+
+@pytest.mark.parametrize("hospital_day", ["meridian-0305", "meridian-0306"])
+def test_a_floor_a_later_count_bears_out_is_confirmed_whatever_the_day(
+    make_store: Callable[..., Path], hospital_day: str
+) -> None:
+    """Watchlight's "at least 40" on the 5th; Open Ward's 41 the same day or the next:
+    the 41 bears the floor out, so the floor is confirmed (two named neutral origins)
+    either way — not "an earlier count, overtaken" when the 41 comes a day later."""
+    data = _dresk(
+        make_store,
+        ("watchlight-40", "at least 40", "harbor-0305", "watchlight"),
+        ("openward-41", "41", hospital_day, "open-ward"),
+    )
+    assert grade(data, "watchlight-40") == 1, data["grades"]["watchlight-40"]

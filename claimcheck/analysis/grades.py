@@ -123,7 +123,9 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
         graded: list[Grade | None] = [None, None]
         for claim in st.claims:
             if revised:
-                if claim.id in overtaken:
+                # (a floor a later figure bears out — "at least 40", then 41 — is
+                # corroborated by it, not merely a count of its day: graded by its tally)
+                if claim.id in overtaken and not _borne_out(ev, st, overtaken[claim.id]):
                     out[claim.id] = shared_grade(
                         3,
                         "an earlier count, overtaken by later, higher counts of other "
@@ -164,6 +166,13 @@ def wavering(group: GroupEvidence, st: Statement) -> Units | None:
         if pro and why:
             found.append(unit)
     return Units.of(found, ordered=True)
+
+
+def _borne_out(ev: GroupEvidence, st: Statement, later: Claim) -> bool:
+    """Whether the later figure that overtook a claim (of statement ``st``) supports it:
+    an open floor the later count lies within."""
+    t = ev.statement_by_claim.get(later.id)
+    return t is not None and t is not st and ev.statement_supports(t, st)
 
 
 def _superseded(ev: GroupEvidence, claim: Claim, newer: Claim) -> Grade:
