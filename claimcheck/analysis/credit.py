@@ -55,10 +55,9 @@ def relays_by_choice(ev: GroupEvidence, claim: Claim) -> bool:
 
 def printed_no_later(ev: GroupEvidence, first: Claim, later: Claim) -> bool:
     """Whether ``first``'s document was published on ``later``'s day or before."""
-    documents = ev.store.documents
-    a = documents.get(first.source or "")
-    b = documents.get(later.source or "")
-    return bool(a and b and a.published and b.published and a.published <= b.published)
+    published = ev.provenance.published
+    a, b = published(first.source or ""), published(later.source or "")
+    return a is not None and b is not None and a <= b
 
 
 def carry_relays(ev: GroupEvidence) -> None:
@@ -128,10 +127,10 @@ def credited_relays(ev: GroupEvidence) -> dict[str, str | None]:
     still in print (credited to it: its figure, revised since), and an outlet's own
     words that are a party's statement word for word (a channel running the ministry's
     communiqué: it copied the ministry, :func:`relays_by_choice`) — not the other
-    suspected ones: an outlet's words the same as another's printed a day before are
-    judged as the first outlet's figure (withdrawn with its correction), but that the
-    second copied the first rather than a common wire is a guess, and the words it
-    printed as its own stay in its record; each with the claim it carries, or
+    suspected ones: an outlet's words the same as another's printed that day or before
+    are judged as the first outlet's figure (withdrawn with its correction), but that
+    it copied the first rather than a common wire is a guess, and the words it printed
+    as its own stay in its record; each with the claim it carries, or
     None where that claim is a choice among equals (two papers citing one dispatch: each
     carries the dispatch's figure, not the other paper's)."""
     reasons, relayed, claims = ev.relay_reasons, ev.relayed_from, ev.store.claims

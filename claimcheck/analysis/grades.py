@@ -357,12 +357,9 @@ def _judged(
     # as a named origin does (anonymous "security sources" and the army are not two).
     # And a neutral origin on the record at least (a named one, or opposing sides
     # agreeing): two anonymous sources agreeing make a figure probable, not confirmed,
-    # with a party's word or without. Nor is it
-    # confirmed when one of its origins also says otherwise (the "medical sources" giving
-    # AFP 27 and AP 19 that day stand against it too).
+    # with a party's word or without (:func:`_confirms`).
     neutral = n_for - (1 if len(sides_for) >= 2 else 0)
     confirming = neutral + len(sides_for)
-    on_record = supporting[0] >= 1 or len(sides_for) >= 2
     # (the origins that also say otherwise count neither way: the others must confirm it
     # without them — or, where they are not known one by one, without one of each kind)
     wavers = tally.also_otherwise
@@ -376,15 +373,18 @@ def _judged(
         )
     else:
         steady = (max(supporting[0] - 1, 0), supporting[1], supporting[2])
+    told_otherwise = False  # (the reason says so already)
     if w_against == 0:
         if _confirms(steady, needed):
             grade, why = 1, f"confirmed by {_units(tally.support, True)}"
         elif units_for >= 2 and n_for >= 1:
+            anonymous_only = supporting[0] == 0 and not sides_for
+            told_otherwise = wavers and confirming >= needed and not anonymous_only
             short = (
                 "; not confirmed: none of them on the record"
-                if confirming >= needed and not on_record and not sides_for
+                if confirming >= needed and anonymous_only
                 else f"; not confirmed: {_also(waverers)} otherwise"
-                if wavers and confirming >= needed
+                if told_otherwise
                 else ", not enough independent origins to confirm it"
             )
             grade, why = 2, f"{support}{short}"
@@ -395,7 +395,7 @@ def _judged(
             grade, why = 3, "a single origin" + (", anonymous" if supporting[1] else "")
         if units_against:
             why += f"; disputed by {against}"
-        elif tally.also_otherwise and "otherwise" not in why:
+        elif wavers and not told_otherwise:
             why += ", contradicted by no other (it also says otherwise)"
         elif grade == 3 and n_for:
             why += ", uncontradicted"

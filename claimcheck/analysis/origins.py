@@ -400,8 +400,8 @@ def _first_said(ev: GroupEvidence, relay: list[Claim]) -> Claim:
     the first by id; of no known day, the first by id)."""
     parties = [c for c in relay if party_word(ev, c)]
     if not parties:
-        documents = ev.store.documents
-        printed = [documents[c.source].published if c.source in documents else None for c in relay]
+        published = ev.provenance.published
+        printed = [published(c.source or "") for c in relay]
         if all(d is None for d in printed):
             return relay[0]
         # (of those printed the same day, an outlet that gave a figure of its own since

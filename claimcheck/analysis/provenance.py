@@ -180,8 +180,8 @@ class Provenance:
         """Who speaks, in words: :attr:`Claim.speaker`, but state or party media in
         their own voice as the party they speak for (the ministry's website's
         communiqué is the ministry's word)."""
-        if claim.outlet and claim.claimant in (None, claim.outlet):
-            media = self.store.outlets.get(claim.outlet)
+        if self.own_reporting(claim):
+            media = self.store.outlets.get(claim.outlet or "")
             if media is not None and media.affiliation and media.affiliation in self.store.parties:
                 return media.affiliation
         return claim.speaker

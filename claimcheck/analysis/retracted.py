@@ -61,9 +61,6 @@ def relays_of_retracted(
             if c.quote:
                 active_quoted[normalise_quote(c.quote)].append(c)
 
-    def by_quote_active(words: str) -> list[Claim]:
-        return active_quoted.get(words, [])
-
     found: dict[str, Claim] = {}
     for c in active:
         if c.source is None:
@@ -79,13 +76,10 @@ def relays_of_retracted(
             ]
             # (words another outlet printed before the retracted story still stand)
             if taken_back and any(
-                s is not c
-                and s.quote
-                and s.outlet not in (c.outlet, taken_back[0].outlet)
-                and normalise_quote(s.quote) == words
+                s.outlet not in (c.outlet, taken_back[0].outlet)
                 and _states(s, c)
                 and _before(printed, s, taken_back[0])
-                for s in by_quote_active(words)
+                for s in active_quoted[words]
             ):
                 continue
         if not taken_back:

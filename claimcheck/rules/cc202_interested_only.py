@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, speaker_of, stated, supported_values, wording
+from claimcheck.rules.common import about, stated, supported_values, wording
 from claimcheck.rules.registry import register
 
 
@@ -46,10 +46,12 @@ class InterestedOnly(Rule):
             if tally.support.neutral or len(sides) != 1:
                 continue
             support = ev.support(st)
-            claimants = sorted({speaker_of(ev, c) for c in support if ev.interested_side(c)})
-            relays = sorted({speaker_of(ev, c) for c in support} - set(claimants))
+            claimants = sorted({ev.provenance.speaker(c) for c in support if ev.interested_side(c)})
+            relays = sorted({ev.provenance.speaker(c) for c in support} - set(claimants))
             if not claimants:  # only relays of it remain: name whom they relay
-                claimants = sorted({speaker_of(ev, ev.relayed_from.get(c.id, c)) for c in support})
+                claimants = sorted(
+                    {ev.provenance.speaker(ev.relayed_from.get(c.id, c)) for c in support}
+                )
             relayed = f", relayed by {', '.join(relays)}" if relays else ""
             found = sorted(support, key=lambda c: c.id)
             shown = wording(ev, st)

@@ -27,16 +27,10 @@ def who(claim: Claim) -> str:
     return speaker
 
 
-def speaker_of(ev: GroupEvidence, claim: Claim) -> str:
-    """Who speaks (:meth:`Provenance.speaker`): state or party media in their own voice
-    as the party they speak for."""
-    return ev.provenance.speaker(claim)
-
-
 def who_of(ev: GroupEvidence, claim: Claim) -> str:
     """:func:`who`, naming state or party media's own voice as their party's
     (``interior-ministry via ministry-site``)."""
-    speaker = speaker_of(ev, claim)
+    speaker = ev.provenance.speaker(claim)
     if speaker == claim.speaker:
         return who(claim)
     return f"{speaker} via {claim.outlet}"
@@ -71,7 +65,9 @@ def relaying(ev: GroupEvidence) -> Callable[[Claim], str]:
         return partial(who_of, ev)
     source = ev.relayed_from
     return lambda c: (
-        f"{speaker_of(ev, source[c.id])} via {c.outlet}" if c.id in declared else who_of(ev, c)
+        f"{ev.provenance.speaker(source[c.id])} via {c.outlet}"
+        if c.id in declared
+        else who_of(ev, c)
     )
 
 
@@ -121,7 +117,7 @@ def duplicate_key(claim: Claim) -> tuple[object, ...] | None:
 def origin_name(ev: GroupEvidence, claims: Iterable[Claim]) -> str:
     """An origin in words: its claimant, or its claimants joined as one origin (a party
     with its parts, outlets of one owner): ``fama`` or ``one origin (le-monde, rfi)``."""
-    names = sorted({speaker_of(ev, c) for c in claims})
+    names = sorted({ev.provenance.speaker(c) for c in claims})
     return names[0] if len(names) == 1 else f"one origin ({', '.join(names)})"
 
 
