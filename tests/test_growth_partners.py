@@ -2,7 +2,7 @@
 
 :func:`~claimcheck.analysis.conflicts.find_conflicts` finds who is in a dispute through
 each claim's most distant partner (sorted bounds, stakes and days bucketed), and lists
-pairs with :func:`~claimcheck.analysis.conflicts._clash`, which asks
+pairs with :func:`~claimcheck.analysis.conflicts.clash`, which asks
 :meth:`GroupEvidence.growth` of each pair. On random cumulative tolls — figures of
 neutral outlets, anonymous sources and two sides, given days or weeks apart during a
 month-long siege or after it — the claims in a dispute are exactly those some pair
@@ -22,9 +22,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.analysis.conflicts import _clash
+from claimcheck.analysis.conflicts import clash
 from claimcheck.analysis.evidence import StoreEvidence
-from claimcheck.analysis.growth import outgrows, overtaking_limits
+from claimcheck.analysis.growth import outgrows, overtaking_limits, rivals
 from claimcheck.analysis.intervals import bounds
 from claimcheck.cli import cli
 from claimcheck.engine import check
@@ -121,7 +121,7 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
         found = {c.id for c in ev.conflicts().claims}
         superseded = ev.superseded
         asserted = [c for c in ev.claims if c.stance == "asserts" and c.id not in superseded]
-        clashing = {a.id for a in asserted for b in asserted if a.id != b.id and _clash(ev, a, b)}
+        clashing = {a.id for a in asserted for b in asserted if a.id != b.id and clash(ev, a, b)}
         # A figure its origin raised since (not withdrawn) names a dispute with a lower
         # figure that no standing figure disputes, by more than its origin rose a day to
         # its next figure: each such claim is in a dispute with one such figure.
@@ -146,7 +146,7 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
 
         def disputes(x: Any, a: Any) -> bool:
             top, low = ev.limits(value[a.id].value)[1], bounds(x.parsed)[0]
-            return _clash(ev, a, x) and low > top and low[0] - top[0] > next_rise(x)
+            return clash(ev, a, x) and low > top and low[0] - top[0] > next_rise(x)
 
         rescued = {
             a.id: [x.id for x in raised if disputes(x, a)] for a in asserted if a.id not in clashing
@@ -176,7 +176,7 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
             x.id
             for x in asserted
             for y in asserted
-            if above(x, y) and _clash(ev, x, y) and (stake[x.id] is not None or stake[y.id] is None)
+            if above(x, y) and clash(ev, x, y) and (stake[x.id] is not None or stake[y.id] is None)
         }
 
         # (not by a later figure of an origin that had disputed it when it was given:
@@ -207,6 +207,23 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
             if any(stake[a] is not None or stake[x] is None for x in xs)
         }
         before_held = expected - below_raised
+
+        # (but a side's count that only its rivals dispute, from above or by a figure
+        # raised since, where the figure that overtook it contradicts each of them, is
+        # a count of its day that grew: the army's 12 and the rebels' 30 that day, a
+        # monitor's 18 days on)
+        def released(xid: str) -> bool:
+            x, y = store.claims[xid], ev.overtaken[xid]
+            disputers = [z for z in asserted if above(x, z) and clash(ev, x, z)] + [
+                z for z in raised if disputes(z, x)
+            ]
+            return (
+                stake[xid] is not None
+                and bool(disputers)
+                and all(rivals(stake[xid], stake[z.id]) and clash(ev, z, y) for z in disputers)
+            )
+
+        before_held |= {x for x in set(ev.overtaken) & (lower | below_raised) if released(x)}
 
         # (nor one whose overtaker disputes the same count given again on its day or
         # later by a third origin, still standing: checked against the overtaker found,
@@ -345,6 +362,62 @@ def test_a_last_day_figure_the_other_side_disputes_is_judged_in_the_dispute(
     assert data["grades"]["c01"]["grade"] <= 2, data["grades"]["c01"]
     (est,) = data["estimates"]
     assert est["best"] == 15, est
+
+
+def test_a_count_only_the_other_side_disputed_grows_into_a_later_neutral_count(
+    tmp_path: Path,
+) -> None:
+    """The army's 12 and the rebels' 30 on the siege's second day, a rights group's 18
+    four days on. The 18 contradicts the rebels' 30 (a toll does not fall) and is the
+    army's count grown: the 12 is an earlier count, overtaken — not "contradicted by a
+    neutral origin" and left out of the estimate as a party's discredited figure — and
+    the rights group's 18 is disputed by the rebels alone, not by the army's count it
+    grew from. CC101 still names the dispute of the day, 12 against 30."""
+    rows = [("o0", "army", "12", "2031-03-02"), ("o0", "vlf", "30", "2031-03-02")]
+    rows.append(("o1", "ngo", "18", "2031-03-06"))
+    store = write(tmp_path, rows)
+    ev = StoreEvidence(store).group(("siege", "killed"))
+    assert ev.overtaken["c00"].id == "c02"
+    data = check(store).as_dict()
+    (cc101,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+    assert cc101["pairs"] == [["c00", "c01"], ["c01", "c02"]]
+    army, rebels, ngo = (data["grades"][c] for c in ("c00", "c01", "c02"))
+    assert army["grade"] == 3 and "earlier count, overtaken" in army["reason"], army
+    assert "disputed by the other side" in army["reason"], army
+    assert ngo["grade"] == 3 and ngo["reason"].endswith(
+        "disputed by 1 independent origin (side vlf)"
+    )
+    assert rebels["grade"] == 4 and "1 neutral" in rebels["reason"], rebels
+    (est,) = data["estimates"]
+    assert (est["low"], est["best"], est["high"]) == (18, 18, 18), est
+    assert "earlier counts that later, higher figures overtook: 12 (army)" in est["basis"]
+
+
+def test_a_count_a_neutral_disputed_that_day_stays_in_the_dispute(tmp_path: Path) -> None:
+    """The same, but with medics counting 20 the day the army said 12, beside the rebels'
+    30: a neutral figure of its day disputes the army's count, which is judged in that
+    dispute, not overtaken by the rights group's later 18."""
+    rows = [("o0", "army", "12", "2031-03-02"), ("o0", "vlf", "30", "2031-03-02")]
+    rows += [("o1", "ngo", "18", "2031-03-06"), ("o2", "medics", "20", "2031-03-02")]
+    store = write(tmp_path, rows)
+    ev = StoreEvidence(store).group(("siege", "killed"))
+    assert "c00" not in ev.overtaken and "c00" in {c.id for c in ev.counted}
+    grade = check(store).as_dict()["grades"]["c00"]
+    assert grade["grade"] >= 4 and "overtaken" not in grade["reason"], grade
+
+
+def test_a_count_the_other_side_disputed_with_a_figure_the_later_count_bears_out(
+    tmp_path: Path,
+) -> None:
+    """The army's 12 and the rebels' "more than 15" that day, a rights group's 18 four
+    days on: the 18 bears the rebels' figure out, so the army's count stays in the
+    dispute (the rights group sides with the rebels, not with the toll grown)."""
+    rows = [("o0", "army", "12", "2031-03-02"), ("o0", "vlf", "more than 15", "2031-03-02")]
+    rows.append(("o1", "ngo", "18", "2031-03-06"))
+    store = write(tmp_path, rows)
+    ev = StoreEvidence(store).group(("siege", "killed"))
+    assert "c00" not in ev.overtaken
+    assert "c00" not in ev.latest.rivals_disputed
 
 
 def test_figures_a_later_low_count_disputes_do_not_count_against_the_toll_they_grew_into(

@@ -74,7 +74,10 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
 
 
 def lower_in_dispute(
-    group: GroupEvidence, superseded: dict[str, Claim], withdrawn: frozenset[str]
+    group: GroupEvidence,
+    superseded: dict[str, Claim],
+    withdrawn: frozenset[str],
+    unheard: frozenset[str] = frozenset(),
 ) -> set[str]:
     """The asserted claims a higher figure of another origin disputes, growth aside —
     below an earlier count, passed steeply within days by another stake, or by the
@@ -83,12 +86,13 @@ def lower_in_dispute(
     revised, ``superseded``, and of those the ``withdrawn``, out of any dispute). A
     neutral count only when another neutral count disputes it from above: the rebels'
     70 the day a hospital counts 34 does not make the hospital's count no count of its
-    day."""
-    asserted, partner = partners(group, frozenset(superseded))
+    day. (``unheard``: claims left out, as disputers too: the figures of a side's
+    rivals, to ask who else disputes its figures.)"""
+    asserted, partner = partners(group, frozenset(superseded) | unheard)
     units = group.units
     raised = {
         cid
-        for cid, x in _raised(group, partner, superseded, withdrawn).items()
+        for cid, x in _raised(group, partner, superseded, withdrawn, unheard).items()
         if units[cid].stake is not None or units[x.id].stake is None
     }
     if not partner:
@@ -116,6 +120,7 @@ def _raised(
     partner: dict[str, Claim],
     superseded: dict[str, Claim],
     withdrawn: frozenset[str],
+    unheard: frozenset[str] = frozenset(),
 ) -> dict[str, Claim]:
     """The figures no standing figure disputes (no ``partner``) that a figure its origin
     has raised since disputes from above — it is still its count of its day: a
@@ -126,13 +131,14 @@ def _raised(
     moving within the day); not a higher one (an origin that raised its own figure
     towards another's revised it, CC105: a paper's 9, then the ministry's 22 and the
     paper's own); nor by a figure ``withdrawn`` (lowered since, or replaced by one no
-    higher)."""
+    higher); nor by one ``unheard`` (nor one of them disputed)."""
     if not _any_raised(group, superseded, withdrawn):
         return {}
     # (asked twice a group, alike: by the latest figures' overtaken, then the conflicts)
-    found: dict[str, Claim] | None = group.memo.get("raised")  # type: ignore[assignment]
+    memo: dict[frozenset[str], dict[str, Claim]] = group.memo.setdefault("raised", {})  # type: ignore[assignment]
+    found = memo.get(unheard)
     if found is None:
-        found = group.memo["raised"] = _find_raised(group, partner, superseded, withdrawn)
+        found = memo[unheard] = _find_raised(group, partner, superseded, withdrawn, unheard)
     return found
 
 
@@ -141,6 +147,7 @@ def _find_raised(
     partner: dict[str, Claim],
     superseded: dict[str, Claim],
     withdrawn: frozenset[str],
+    unheard: frozenset[str],
 ) -> dict[str, Claim]:
     statement_of = group.statement_by_claim
     alone = [
@@ -148,7 +155,7 @@ def _find_raised(
         for st in group.statements
         if st.stance == "asserts"
         for c in st.claims
-        if c.id not in superseded and c.id not in partner
+        if c.id not in superseded and c.id not in partner and c.id not in unheard
     ]
     if not alone:
         return {}
@@ -156,7 +163,10 @@ def _find_raised(
     # above: in a growing daily toll, none — each origin's earlier figures lie below)
     lowest_top = min(group.limits(statement_of[c.id].value)[1] for c in alone)
     raised = _highest_first(
-        group, superseded, withdrawn, lambda x: bounds(statement_of[x.id].value)[0] > lowest_top
+        group,
+        superseded,
+        withdrawn,
+        lambda x: x.id not in unheard and bounds(statement_of[x.id].value)[0] > lowest_top,
     )
     if not raised:
         return {}
@@ -259,7 +269,7 @@ def _disputing(
             low = bounds(statement_of[x.id].value)[0]
             if not low > top:
                 break  # (the rest of the tier lies lower still)
-            if low[0] - top[0] > rise[x.id] and _clash(group, c, x):
+            if low[0] - top[0] > rise[x.id] and clash(group, c, x):
                 return x
     return None
 
@@ -294,7 +304,7 @@ def _daily_rise(group: GroupEvidence, raised: list[Claim]) -> dict[str, float]:
     return rise
 
 
-def _clash(group: GroupEvidence, a: Claim, b: Claim) -> bool:
+def clash(group: GroupEvidence, a: Claim, b: Claim) -> bool:
     """Two asserted claims of different origins that cannot both hold (growth aside)."""
     origin = group.credited
     if origin[a.id] == origin[b.id]:
@@ -319,7 +329,7 @@ def _pairs(
     if len(involved) <= 300:
         for i, a in enumerate(involved):
             for b in involved[i + 1 :]:
-                if _clash(group, a, b):
+                if clash(group, a, b):
                     pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
         ordered = sorted(pairs)
         return ordered[:MAX_PAIRS], len(ordered)

@@ -129,7 +129,13 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
                     out[claim.id] = shared_grade(
                         3,
                         "an earlier count, overtaken by later, higher counts of other "
-                        "origins: possibly true as a count of its day",
+                        "origins: possibly true as a count of its day"
+                        + (
+                            " (disputed by the other side's higher figures, which the "
+                            "later counts contradict)"
+                            if claim.id in ev.latest.rivals_disputed
+                            else ""
+                        ),
                     )
                     continue
                 newer = superseded.get(claim.id)

@@ -40,7 +40,6 @@ from claimcheck.analysis.conflicts import (
     find_clusters,
     find_conflicts,
     find_stance_conflicts,
-    lower_in_dispute,
     statements_agree,
 )
 from claimcheck.analysis.credit import (
@@ -56,6 +55,7 @@ from claimcheck.analysis.origins import compute_origins
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.relays import cites_components, find_relays, undisputed_relays
 from claimcheck.analysis.retracted import relays_of_retracted
+from claimcheck.analysis.rival_disputes import disputed_counts
 from claimcheck.analysis.statements import (
     Conflicts,
     Statement,
@@ -334,7 +334,7 @@ class GroupEvidence:
     def latest(self) -> LatestFigures:
         """Which figures still stand: worked out once, when first asked."""
         if self._latest is None:
-            self._latest = find_latest_figures(self, lower_in_dispute)
+            self._latest = find_latest_figures(self, disputed_counts)
         return self._latest
 
     @property

@@ -44,22 +44,34 @@ class LatestFigures(NamedTuple):
     #: higher. (One its origin raised — a hospital's 40, then 45 — is still its count of
     #: its day: a count of 10 given that day disputes it, whatever the 45 overtakes.)
     withdrawn: frozenset[str] = frozenset()
+    #: Overtaken figures of a side that only its rivals disputed, the later figure that
+    #: outgrew them contradicting each rival (CC101 still names that dispute).
+    rivals_disputed: frozenset[str] = frozenset()
+
+
+#: :func:`~claimcheck.analysis.rival_disputes.disputed_counts` (passed in: it is built
+#: on the latest figures' partners).
+DisputedCounts = Callable[
+    ["GroupEvidence", dict[str, Claim], frozenset[str], dict[str, Claim]],
+    tuple[set[str], set[str]],
+]
 
 
 def find_latest_figures(
     group: GroupEvidence,
-    lower_in_dispute: Callable[[GroupEvidence, dict[str, Claim], frozenset[str]], set[str]],
+    disputed_counts: DisputedCounts,
 ) -> LatestFigures:
     """The claims that count for and against values, with the superseded, earlier and
-    overtaken figures found on the way (``lower_in_dispute``: the claims a higher
-    figure disputes, given the superseded figures and those of them out of any dispute —
-    :func:`~claimcheck.analysis.conflicts.lower_in_dispute`)."""
+    overtaken figures found on the way (``disputed_counts``: of the overtaken, those
+    judged in a dispute instead, given the superseded figures and those of them out of
+    any dispute — :func:`~claimcheck.analysis.rival_disputes.disputed_counts`)."""
     statement_of = group.statement_by_claim
     cited = [c for c in group.claims if c.cited and c.id in statement_of]
     superseded: dict[str, Claim] = {}
     earlier: set[str] = set()
     overtaken: dict[str, Claim] = {}
     lowered: set[str] = set()
+    rivals_disputed: set[str] = set()
     if not group.cumulative or group.type != "quantity":
         return LatestFigures(cited, superseded, earlier, overtaken)
     # By the origin a figure is credited to: a relay of the army's figure is
@@ -133,11 +145,20 @@ def find_latest_figures(
         note_overtaken(group, counted, overtaken, when, origin)
         not_by_disputers(group, overtaken, cited, counted, when, origin)
         if overtaken:
-            for x in lower_in_dispute(group, superseded, withdrawn).intersection(overtaken):
+            in_dispute, rivals_disputed = disputed_counts(group, superseded, withdrawn, overtaken)
+            for x in in_dispute:
                 del overtaken[x]
         not_past_held_counts(group, overtaken, counted, when, origin)
     counted = [c for c in counted if c.id not in overtaken]
-    return LatestFigures(counted, superseded, earlier, overtaken, frozenset(lowered), withdrawn)
+    return LatestFigures(
+        counted,
+        superseded,
+        earlier,
+        overtaken,
+        frozenset(lowered),
+        withdrawn,
+        frozenset(rivals_disputed.intersection(overtaken)),
+    )
 
 
 def raises_floor(first: object, then: object) -> bool:
