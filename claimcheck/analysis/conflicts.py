@@ -88,7 +88,7 @@ def lower_in_dispute(
     70 the day a hospital counts 34 does not make the hospital's count no count of its
     day. (``unheard``: claims left out, as disputers too: the figures of a side's
     rivals, to ask who else disputes its figures.)"""
-    asserted, partner = partners(group, frozenset(superseded) | unheard)
+    asserted, partner = partners(group, frozenset(superseded) | unheard, keep=not unheard)
     units = group.units
     raised = {
         cid

@@ -22,10 +22,14 @@ if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
 
 
-def partners(group: GroupEvidence, out: frozenset[str]) -> tuple[list[Claim], dict[str, Claim]]:
+def partners(
+    group: GroupEvidence, out: frozenset[str], keep: bool = True
+) -> tuple[list[Claim], dict[str, Claim]]:
     """The asserted claims still standing (not ``out``), and for each in a dispute a
     partner (found once per group and ``out``: the latest figures, the overtaken ones
-    and the conflicts ask alike)."""
+    and the conflicts ask alike; not kept when asked once, not ``keep``)."""
+    if not keep:
+        return _find_partners(group, out)
     memo: dict[frozenset[str], tuple[list[Claim], dict[str, Claim]]] = group.memo.setdefault(
         "partners", {}
     )  # type: ignore[assignment]

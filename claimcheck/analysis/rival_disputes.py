@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING
 
 from claimcheck.analysis.conflicts import clash, lower_in_dispute
 from claimcheck.analysis.growth import rivals
+from claimcheck.analysis.intervals import bounds
 from claimcheck.model import Claim
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
 
 #: At most this many rival figures are weighed against overtakers in a group (a side's
-#: counts are judged in their disputes beyond it, as before any was weighed).
+#: counts are judged in their disputes beyond it, as when none was weighed).
 RIVALS_WEIGHED = 100_000
 
 
@@ -40,36 +41,48 @@ def disputed_counts(
     judged in a dispute instead: on its lower side (given the figures their own origins
     revised, ``superseded``, and of those the ``withdrawn``) — but not a side's count
     disputed only by rivals' figures that its overtaker contradicts; and those sides'
-    counts, left overtaken."""
+    counts, left overtaken. (Who else disputes a side's counts is asked once per side,
+    its rivals' figures left out; then each count's rival figures above it, highest
+    first, are weighed against its overtaker.)"""
     lower = lower_in_dispute(group, superseded, withdrawn).intersection(overtaken)
     units = group.units
-    #: (a side, an overtaker) -> its counts on the lower side of a dispute
-    asked: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for x in lower:
-        side = units[x].stake
+    by_side: dict[str, set[str]] = defaultdict(set)
+    for cid in lower:
+        side = units[cid].stake
         if side is not None:
-            asked[(side, overtaken[x].id)].add(x)
+            by_side[side].add(cid)
     released: set[str] = set()
-    if not asked:
-        return lower, released
     statement_of = group.statement_by_claim
-    rival_figures: dict[str, list[Claim]] = {}
     budget = RIVALS_WEIGHED
-    for (side, overtaker), found in sorted(asked.items()):
-        rival = rival_figures.get(side)
-        if rival is None:
-            rival = rival_figures[side] = [
+    for side, found in sorted(by_side.items()):
+        rival = [c for c in group.claims if c.id in units and rivals(side, units[c.id].stake)]
+        alone = found - lower_in_dispute(
+            group, superseded, withdrawn, frozenset(c.id for c in rival)
+        )
+        # (the rivals' figures that may dispute a count: standing, or raised since)
+        rival = sorted(
+            (
                 c
-                for c in group.claims
+                for c in rival
                 if c.stance == "asserts"
                 and c.id in statement_of
-                and rivals(side, units[c.id].stake)
-            ]
-        budget -= len(rival)
-        if budget < 0:
-            break
-        y = group.store.claims[overtaker]
-        unheard = frozenset(c.id for c in rival if clash(group, c, y))
-        if unheard:
-            released |= found - lower_in_dispute(group, superseded, withdrawn, unheard)
+                and (c.id not in superseded or c.id not in withdrawn)
+            ),
+            key=lambda c: (bounds(statement_of[c.id].value)[0], c.id),
+            reverse=True,
+        )
+        for xid in sorted(alone):
+            x, y = group.store.claims[xid], overtaken[xid]
+            top = group.limits(statement_of[xid].value)[1]
+            for r in rival:
+                if not bounds(statement_of[r.id].value)[0] > top:
+                    released.add(xid)
+                    break
+                budget -= 1
+                if budget < 0:
+                    return lower - released, released
+                if clash(group, x, r) and not clash(group, r, y):
+                    break  # (a rival figure the later count bears out: still disputed)
+            else:
+                released.add(xid)
     return lower - released, released
