@@ -406,6 +406,39 @@ def test_a_count_a_neutral_disputed_that_day_stays_in_the_dispute(tmp_path: Path
     assert grade["grade"] >= 4 and "overtaken" not in grade["reason"], grade
 
 
+def test_a_later_count_is_no_contradiction_of_the_disputed_count_it_grew_from(
+    tmp_path: Path,
+) -> None:
+    """Medics count 20 the day the army says 12; a rights group's 18 four days on is the
+    toll grown from the army's count, not a second neutral voice against it: the 12 is
+    contradicted by the medics alone (doubtful, not improbable), and the 18 by the
+    medics' 20 (a toll does not fall), not by the army's 12 it grew from."""
+    rows = [("o0", "army", "12", "2031-03-02"), ("o2", "medics", "20", "2031-03-02")]
+    rows.append(("o1", "ngo", "18", "2031-03-06"))
+    store = write(tmp_path, rows)
+    grades = check(store).as_dict()["grades"]
+    army, ngo = grades["c00"], grades["c02"]
+    assert army["grade"] == 4 and army["contradicting_origins"] == 1, army
+    assert ngo["contradicting_origins"] == 1 and "side government" not in ngo["reason"], ngo
+
+
+def test_a_later_count_of_an_origin_that_disputed_it_earlier_still_contradicts(
+    tmp_path: Path,
+) -> None:
+    """The army's 40 early in the siege, the UN's 100 four days on (steeply above: a
+    dispute), raised to 600 three weeks later: the 600 alone would be growth, but the UN
+    disputed the 40 on the way — the army's figure stays contradicted by a neutral
+    origin, and out of the estimate."""
+    rows = [("o0", "army", "40", "2031-03-02")]
+    rows += [("o2", "ngo", "100", "2031-03-06"), ("o2", "ngo", "600", "2031-03-24")]
+    store = write(tmp_path, rows)
+    data = check(store).as_dict()
+    army = data["grades"]["c00"]
+    assert army["grade"] == 4 and army["contradicting_origins"] == 1, army
+    (est,) = data["estimates"]
+    assert est["low"] == 600, est
+
+
 def test_a_count_the_other_side_disputed_with_a_figure_the_later_count_bears_out(
     tmp_path: Path,
 ) -> None:

@@ -84,7 +84,7 @@ def not_by_disputers(
     those their origins revised; ``counted``: those standing."""
     if not overtaken:
         return
-    disputers = Disputers(group, cited, when, origin)
+    disputers = group.memo["disputers"] = Disputers(group, cited, when, origin)
     value = group.statement_by_claim
     ranked: list[Claim] | None = None  # (the standing figures, highest first: when asked)
     for xid, y in list(overtaken.items()):

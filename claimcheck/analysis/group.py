@@ -49,6 +49,7 @@ from claimcheck.analysis.credit import (
     looser_relays,
 )
 from claimcheck.analysis.growth import outgrows
+from claimcheck.analysis.growth_aside import over_time
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.latest_figures import LatestFigures, find_latest_figures
 from claimcheck.analysis.origins import compute_origins
@@ -373,6 +374,11 @@ class GroupEvidence:
         anyone (:func:`~.tallies.uncontested_tallies`), else by the walk."""
         if st.tally is None:
             tally_statement(self, st)
+        if self.latest.outgrown_in_dispute:
+            regrown: set[int] = self.memo.setdefault("regrown_statements", set())  # type: ignore[assignment]
+            if st.index not in regrown:
+                regrown.add(st.index)
+                st.tally = over_time(self, st, st.tally)  # type: ignore[arg-type]
         return st.tally  # type: ignore[return-value]
 
     def support(self, st: Statement) -> list[Claim]:

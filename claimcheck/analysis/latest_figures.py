@@ -47,6 +47,9 @@ class LatestFigures(NamedTuple):
     #: Overtaken figures of a side that only its rivals disputed, the later figure that
     #: outgrew them contradicting each rival (CC101 still names that dispute).
     rivals_disputed: frozenset[str] = frozenset()
+    #: Standing figures a later figure outgrew that are judged in a dispute instead, on
+    #: its lower side (the tallies set that growth aside: :mod:`.growth_aside`).
+    outgrown_in_dispute: frozenset[str] = frozenset()
 
 
 #: :func:`~claimcheck.analysis.rival_disputes.disputed_counts` (passed in: it is built
@@ -72,6 +75,7 @@ def find_latest_figures(
     overtaken: dict[str, Claim] = {}
     lowered: set[str] = set()
     rivals_disputed: set[str] = set()
+    in_dispute: set[str] = set()
     if not group.cumulative or group.type != "quantity":
         return LatestFigures(cited, superseded, earlier, overtaken)
     # By the origin a figure is credited to: a relay of the army's figure is
@@ -158,6 +162,7 @@ def find_latest_figures(
         frozenset(lowered),
         withdrawn,
         frozenset(rivals_disputed.intersection(overtaken)),
+        frozenset(in_dispute),
     )
 
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 #: At most this many rival figures are weighed against overtakers in a group (a side's
 #: counts are judged in their disputes beyond it, as when none was weighed).
-RIVALS_WEIGHED = 100_000
+RIVALS_WEIGHED = 25_000
 
 
 def disputed_counts(

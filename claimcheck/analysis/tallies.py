@@ -89,9 +89,7 @@ def unit_spans(group: GroupEvidence) -> list[tuple[Unit, Any, Any, list[Claim]]]
     radio's 8 of 21 March, not against the 50 it grew into."""
     found = group._unit_spans
     if found is None:
-        statement_of = group.statement_by_claim
         units = group.units
-        interval = group.interval
         members: dict[int, tuple[Unit, list[Claim]]] = {}
         floors = overtaken_floors(group)
         for c in chain(group.counted, floors.values()):
@@ -104,29 +102,38 @@ def unit_spans(group: GroupEvidence) -> list[tuple[Unit, Any, Any, list[Claim]]]
         found = []
         for i in sorted(members):
             u, claims = members[i]
-            denied: dict[int, Statement] = {}
-            summary: Any = [] if interval else {}
-            for c in claims:
-                st = statement_of[c.id]
-                if st.stance == "denies":
-                    denied[st.index] = st
-                elif interval:
-                    lo, hi = bounds(st.value)
-                    summary.append((lo, FLOOR_HIGH if c.id in floors else hi, c))
-                else:
-                    summary.setdefault(st.value.key, []).append(c)
-            if interval:
-                denials: Any = (
-                    Windows([group.window(st.value) for st in denied.values()])
-                    if denied
-                    else NO_WINDOWS
-                )
-                summary = Spans(summary) if summary else None
-            else:
-                denials = {st.value.key for st in denied.values()}
-            found.append((u, summary, denials, claims))
+            found.append((u, *spans_of(group, claims, floors), claims))
         group._unit_spans = found
     return found
+
+
+def spans_of(
+    group: GroupEvidence, claims: list[Claim], floors: dict[str, Claim]
+) -> tuple[Any, Any]:
+    """One unit's evidence ``claims`` as :func:`unit_spans` has them: its asserted
+    intervals (or values by key), ``floors`` (overtaken figures) open above, and its
+    denials."""
+    statement_of = group.statement_by_claim
+    interval = group.interval
+    denied: dict[int, Statement] = {}
+    summary: Any = [] if interval else {}
+    for c in claims:
+        st = statement_of[c.id]
+        if st.stance == "denies":
+            denied[st.index] = st
+        elif interval:
+            lo, hi = bounds(st.value)
+            summary.append((lo, FLOOR_HIGH if c.id in floors else hi, c))
+        else:
+            summary.setdefault(st.value.key, []).append(c)
+    if interval:
+        denials: Any = (
+            Windows([group.window(st.value) for st in denied.values()]) if denied else NO_WINDOWS
+        )
+        summary = Spans(summary) if summary else None
+    else:
+        denials = {st.value.key for st in denied.values()}
+    return summary, denials
 
 
 #: The upper bound of an overtaken figure read as a floor: open.
@@ -227,12 +234,15 @@ def judged(
     return support, against, labelled, also
 
 
-def walk(group: GroupEvidence, st: Statement) -> Tally:
-    """One statement's tally, every unit judged in turn (the exact walk)."""
+def walk(
+    group: GroupEvidence, st: Statement, entries: Iterable[tuple[Unit, Any, Any]] | None = None
+) -> Tally:
+    """One statement's tally, every unit judged in turn (the exact walk), from each
+    unit's evidence as :func:`unit_spans` has it, or as ``entries`` give it."""
     q = query(group, st)
-    support, against, labelled, also = judged(
-        group, q, ((unit, spans, denials) for unit, spans, denials, _ in unit_spans(group))
-    )
+    if entries is None:
+        entries = ((unit, spans, denials) for unit, spans, denials, _ in unit_spans(group))
+    support, against, labelled, also = judged(group, q, entries)
     groups: dict[object, list[Unit]] = defaultdict(list)
     for label, unit in labelled:
         groups[label].append(unit)
