@@ -3291,3 +3291,33 @@ def test_a_floor_a_later_count_bears_out_is_confirmed_whatever_the_day(
         ("openward-41", "41", hospital_day, "open-ward"),
     )
     assert grade(data, "watchlight-40") == 1, data["grades"]["watchlight-40"]
+
+
+@pytest.mark.parametrize("copy_day", ["harbor-0305", "eastwind-0306"])
+def test_a_papers_retracted_copy_of_state_media_does_not_take_back_the_partys_word(
+    make_store: Callable[..., Path], copy_day: str
+) -> None:
+    """Korvalia State Television says, in its own voice, "The shelling killed 23
+    civilians." on the 5th; Meridian prints the same sentence that day, then retracts
+    its story; the Harbor Times (that day) or Eastwind TV (the next) prints it
+    too. The words are the government's: Meridian's retraction takes back its copy,
+    not the government's statement nor the other papers' copies of it, which dispute
+    Watchlight's later 35 as the government's 23."""
+    sentence = 'quote: "The shelling killed 23 civilians."'
+    data = run(
+        world(
+            make_store,
+            "{id: ktv-23, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+            f"source: korvalia-tv-0305, {sentence}}}",
+            "{id: meridian-23, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+            f"source: meridian-0305, status: retracted, {sentence}}}",
+            "{id: copy-23, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+            f"source: {copy_day}, {sentence}}}",
+            "{id: watchlight-35, subject: dresk-shelling, property: civilian_deaths, value: 35, "
+            "source: northgate-0306, claimant: watchlight}",
+        )
+    )
+    (cc101,) = findings(data, "CC101")
+    assert "korvalia-government via korvalia-tv" in cc101["message"], cc101["message"]
+    for claim in ("ktv-23", "copy-23"):
+        assert data["grades"][claim]["grade"] == 4, (claim, data["grades"][claim])

@@ -124,7 +124,11 @@ class GroupEvidence:
         self.relaying_retracted: dict[str, Claim] = {}
         if len(self.recorded) != len(self.all_claims):
             found = relays_of_retracted(
-                self.recorded, self.all_claims, provenance.cited_sorted, provenance.published
+                self.recorded,
+                self.all_claims,
+                provenance.cited_sorted,
+                provenance.published,
+                lambda c: provenance.speaker(c) != c.speaker,
             )
             if found:
                 self.relaying_retracted = found

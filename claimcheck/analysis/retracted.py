@@ -24,6 +24,7 @@ def relays_of_retracted(
     every: Sequence[Claim],
     cited: Callable[[str], Sequence[str]],
     printed: Callable[[str], dt.date | None] = lambda _: None,
+    party_voice: Callable[[Claim], bool] = lambda _: False,
 ) -> dict[str, Claim]:
     """Each claim of ``active`` whose document cites (``cited``: directly or through a
     chain) a document holding a retracted claim of ``every`` that states its figure, or
@@ -31,7 +32,10 @@ def relays_of_retracted(
     printed that day or later (``printed``: a document's date; a suspected relay,
     CC206, of a story since taken back: a radio reading out the Daily Star's retracted
     sentence the next day — unless a third outlet printed the words before the story,
-    which still stands): id -> the retracted claim (the first by id) — unless the figure still
+    which still stands; nor a party's own media in its own voice, ``party_voice``, nor
+    a copy of words such media printed by its day: state television's words are the
+    government's, which a paper printing them and retracting its copy does not take
+    back): id -> the retracted claim (the first by id) — unless the figure still
     stands: an active claim of a cited document states it too, or, for a claim quoting
     someone, an active claim of that speaker's anywhere in the group. A figure is the
     one stated as a relay prints it: the same value, or the same number with a
@@ -67,18 +71,22 @@ def relays_of_retracted(
             continue
         sources = cited(c.source)
         taken_back = [r for d in sources for r in retracted.get(d, ()) if _states(r, c)]
-        if not taken_back and c.quote and quoted:
+        if not taken_back and c.quote and quoted and not party_voice(c):
             words = normalise_quote(c.quote)
             taken_back = [
                 r
                 for r in quoted.get(words, ())
                 if r.outlet != c.outlet and _states(r, c) and not _before(printed, c, r)
             ]
-            # (words another outlet printed before the retracted story still stand)
+            # (words another outlet printed before the retracted story still stand, and
+            # a party's own media's words printed by the copy's day are the party's)
             if taken_back and any(
                 s.outlet not in (c.outlet, taken_back[0].outlet)
                 and _states(s, c)
-                and _before(printed, s, taken_back[0])
+                and (
+                    _before(printed, s, taken_back[0])
+                    or (party_voice(s) and not _before(printed, c, s))
+                )
                 for s in active_quoted[words]
             ):
                 continue
