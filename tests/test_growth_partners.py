@@ -885,3 +885,18 @@ def test_the_low_from_an_overtaken_neutral_count_is_the_figure_it_states(tmp_pat
     (est,) = check(write(tmp_path, rows)).as_dict()["estimates"]
     assert (est["low"], est["best"], est["high"]) == (150, 195, 195), est
     assert "low about 150: the count of ngo" in est["basis"], est
+
+
+def test_an_anonymous_figure_does_not_keep_a_contradicted_partys_figure_in(
+    tmp_path: Path,
+) -> None:
+    """The rebels say 300 killed; a rights group counts 60, then 120; anonymous medics
+    say 45 in between. The rights group's count contradicts the rebels' 300, and stays
+    a figure no named neutral origin contradicts (the medics' 45 weighs half): the 300
+    is left out of the estimate as a party's figure a neutral origin contradicts, as it
+    is without the medics — not brought back as the high by an anonymous source."""
+    rows = [("o0", "vlf", "300", "2031-03-04"), ("o1", "ngo", "60", "2031-03-03")]
+    rows += [("o1", "ngo", "120", "2031-03-06"), ("o2", "medics", "45", "2031-03-05")]
+    (est,) = check(write(tmp_path, rows)).as_dict()["estimates"]
+    assert (est["best"], est["high"]) == (120, 120), est
+    assert "a party's figure a neutral origin contradicts: 300" in est["basis"], est

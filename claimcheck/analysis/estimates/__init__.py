@@ -173,7 +173,8 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     # A party's own figure that a neutral origin contradicts (an army's "no civilians"
     # against a UN office's "at least 30") is not published as an estimate while a figure
     # no neutral origin contradicts remains — a named one, or as much: one anonymous
-    # source ("security sources") weighs half, and does not strike a party's figure out.
+    # source ("security sources") weighs half, and neither strikes a party's figure out
+    # nor, by contradicting the figures that remain, keeps one in.
     challenged: list[Claim] = []
     if credible:
         # (by statement: the claims of one share its weights)
@@ -187,7 +188,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
                 partisan.add(i)
         # ...while a figure no neutral origin contradicts remains.
         kept_back = {statement_of[c.id].index for c in credible} - partisan
-        if partisan and any(weighed_statement(ev.statements[i])[1][0] == 0 for i in kept_back):
+        if partisan and any(weighed_statement(ev.statements[i])[1][0] < 1 for i in kept_back):
             challenged = [c for c in credible if statement_of[c.id].index in partisan]
             credible = [c for c in credible if statement_of[c.id].index not in partisan]
     kept = {statement_of[c.id].index for c in credible}
