@@ -900,3 +900,14 @@ def test_an_anonymous_figure_does_not_keep_a_contradicted_partys_figure_in(
     (est,) = check(write(tmp_path, rows)).as_dict()["estimates"]
     assert (est["best"], est["high"]) == (120, 120), est
     assert "a party's figure a neutral origin contradicts: 300" in est["basis"], est
+
+
+def test_a_named_neutral_floor_inside_the_winning_range_is_the_best(tmp_path: Path) -> None:
+    """Medics say "between 25 and 40", a rights group "at least 31", the army 15: the
+    best is 31, not the range's lower end 25, which the rights group's floor (contradicted
+    only by the army's improbable 15) rules out; the low stays the range's 25."""
+    rows = [("o0", "ngo", "at least 31", "2031-03-05"), ("o1", "army", "15", "2031-03-04")]
+    rows.append(("o2", "medics", "between 25 and 40", "2031-03-05"))
+    (est,) = check(write(tmp_path, rows)).as_dict()["estimates"]
+    assert (est["low"], est["best"], est["high"]) == (25, 31, 40), est
+    assert est["claims"]["best"] == ["c00"], est

@@ -196,6 +196,14 @@ def best_supported(
         if counts:
             win = min(counts, key=lambda i: (ranked[i], str(said[i].value.key)))
     best, units = ranked[win][2], support[win]
+    if figure[win][0] == 1 and (floors := _floors_within(ev, pool, f, weighed, said[win].value)):
+        # A named neutral origin's floor inside the winning range, no neutral origin
+        # against it, before the range's lower end: the medics' 25-40 and Watchlight's
+        # "at least 31" give 31, not a 25 the floor rules out.
+        bound = max(f[c.id].low for c in floors)
+        if low <= bound and (high is None or bound <= high):
+            at = sorted(c.id for c in floors if f[c.id].low == bound)
+            return at, bound, len(ev.tally(statement_of[at[0]]).support)
     if best < low and at_ends[0]:
         # A low raised to a side's concession (``at_ends``: the claims at the low, and
         # at the high): the best is the figure the conceding claims state — "about
@@ -246,4 +254,30 @@ def _within_range(
         i
         for i, (kind, x) in figure.items()
         if kind == 0 and span.low <= x <= span.high and said[i].stance == "asserts"
+    ]
+
+
+def _floors_within(
+    ev: GroupEvidence,
+    pool: list[Claim],
+    f: dict[str, Figures],
+    weighed: Callable[[Statement], tuple[Any, Any]],
+    span: Any,
+) -> list[Claim]:
+    """The claims of ``pool`` stating "at least N" with N inside the range ``span``
+    above its lower end, of a named neutral origin, which no neutral origin (named, or as
+    much) contradicts."""
+    if not isinstance(span, Quantity):
+        return []
+    statement_of = ev.statement_by_claim
+    return [
+        c
+        for c in pool
+        if f[c.id].kind == "floor"
+        and span.low < f[c.id].low <= span.high
+        and isinstance(value := statement_of[c.id].value, Quantity)
+        and value.form == "at-least"
+        and ev.units[c.id].side is None
+        and not ev.units[c.id].anonymous
+        and weighed(statement_of[c.id])[1][0] < 1
     ]
