@@ -209,18 +209,27 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
         before_held = expected - below_raised
 
         # (but a side's count that only its rivals dispute, from above or by a figure
-        # raised since, where the figure that overtook it contradicts each of them, is
+        # raised since, with figures no standing figure of anyone else can hold with, is
         # a count of its day that grew: the army's 12 and the rebels' 30 that day, a
         # monitor's 18 days on)
         def released(xid: str) -> bool:
-            x, y = store.claims[xid], ev.overtaken[xid]
+            x = store.claims[xid]
             disputers = [z for z in asserted if above(x, z) and clash(ev, x, z)] + [
                 z for z in raised if disputes(z, x)
             ]
+
+            def borne_out(r: Any) -> bool:
+                return any(
+                    not rivals(stake[xid], stake[z.id])
+                    and origin[z.id] != origin[r.id]
+                    and not ev.excludes(value[z.id].value, value[r.id].value)
+                    for z in asserted
+                )
+
             return (
                 stake[xid] is not None
                 and bool(disputers)
-                and all(rivals(stake[xid], stake[z.id]) and clash(ev, z, y) for z in disputers)
+                and all(rivals(stake[xid], stake[r.id]) and not borne_out(r) for r in disputers)
             )
 
         before_held |= {x for x in set(ev.overtaken) & (lower | below_raised) if released(x)}
@@ -383,7 +392,7 @@ def test_a_count_only_the_other_side_disputed_grows_into_a_later_neutral_count(
     assert cc101["pairs"] == [["c00", "c01"], ["c01", "c02"]]
     army, rebels, ngo = (data["grades"][c] for c in ("c00", "c01", "c02"))
     assert army["grade"] == 3 and "earlier count, overtaken" in army["reason"], army
-    assert "disputed by the other side" in army["reason"], army
+    assert "disputed that day by the other side" in army["reason"], army
     assert ngo["grade"] == 3 and ngo["reason"].endswith(
         "disputed by 1 independent origin (side vlf)"
     )
@@ -450,7 +459,7 @@ def test_a_count_the_other_side_disputed_with_a_figure_the_later_count_bears_out
     store = write(tmp_path, rows)
     ev = StoreEvidence(store).group(("siege", "killed"))
     assert "c00" not in ev.overtaken
-    assert "c00" not in ev.latest.rivals_disputed
+    assert "c00" not in ev.latest.disputed_by_rivals_only
 
 
 def test_figures_a_later_low_count_disputes_do_not_count_against_the_toll_they_grew_into(

@@ -77,7 +77,7 @@ def lower_in_dispute(
     group: GroupEvidence,
     superseded: dict[str, Claim],
     withdrawn: frozenset[str],
-    unheard: frozenset[str] = frozenset(),
+    ignoring: frozenset[str] = frozenset(),
 ) -> set[str]:
     """The asserted claims a higher figure of another origin disputes, growth aside —
     below an earlier count, passed steeply within days by another stake, or by the
@@ -86,13 +86,13 @@ def lower_in_dispute(
     revised, ``superseded``, and of those the ``withdrawn``, out of any dispute). A
     neutral count only when another neutral count disputes it from above: the rebels'
     70 the day a hospital counts 34 does not make the hospital's count no count of its
-    day. (``unheard``: claims left out, as disputers too: the figures of a side's
+    day. (``ignoring``: claims left out, as disputers too: the figures of a side's
     rivals, to ask who else disputes its figures.)"""
-    asserted, partner = partners(group, frozenset(superseded) | unheard, keep=not unheard)
+    asserted, partner = partners(group, frozenset(superseded) | ignoring, keep=not ignoring)
     units = group.units
     raised = {
         cid
-        for cid, x in _raised(group, partner, superseded, withdrawn, unheard).items()
+        for cid, x in _raised(group, partner, superseded, withdrawn, ignoring).items()
         if units[cid].stake is not None or units[x.id].stake is None
     }
     if not partner:
@@ -120,7 +120,7 @@ def _raised(
     partner: dict[str, Claim],
     superseded: dict[str, Claim],
     withdrawn: frozenset[str],
-    unheard: frozenset[str] = frozenset(),
+    ignoring: frozenset[str] = frozenset(),
 ) -> dict[str, Claim]:
     """The figures no standing figure disputes (no ``partner``) that a figure its origin
     has raised since disputes from above — it is still its count of its day: a
@@ -131,14 +131,15 @@ def _raised(
     moving within the day); not a higher one (an origin that raised its own figure
     towards another's revised it, CC105: a paper's 9, then the ministry's 22 and the
     paper's own); nor by a figure ``withdrawn`` (lowered since, or replaced by one no
-    higher); nor by one ``unheard`` (nor one of them disputed)."""
+    higher); nor by one ``ignoring`` (nor one of them disputed)."""
     if not _any_raised(group, superseded, withdrawn):
         return {}
+    if ignoring:  # (asked once a side, of a small group: not kept)
+        return _find_raised(group, partner, superseded, withdrawn, ignoring)
     # (asked twice a group, alike: by the latest figures' overtaken, then the conflicts)
-    memo: dict[frozenset[str], dict[str, Claim]] = group.memo.setdefault("raised", {})  # type: ignore[assignment]
-    found = memo.get(unheard)
+    found: dict[str, Claim] | None = group.memo.get("raised")  # type: ignore[assignment]
     if found is None:
-        found = memo[unheard] = _find_raised(group, partner, superseded, withdrawn, unheard)
+        found = group.memo["raised"] = _find_raised(group, partner, superseded, withdrawn, ignoring)
     return found
 
 
@@ -147,7 +148,7 @@ def _find_raised(
     partner: dict[str, Claim],
     superseded: dict[str, Claim],
     withdrawn: frozenset[str],
-    unheard: frozenset[str],
+    ignoring: frozenset[str],
 ) -> dict[str, Claim]:
     statement_of = group.statement_by_claim
     alone = [
@@ -155,7 +156,7 @@ def _find_raised(
         for st in group.statements
         if st.stance == "asserts"
         for c in st.claims
-        if c.id not in superseded and c.id not in partner and c.id not in unheard
+        if c.id not in superseded and c.id not in partner and c.id not in ignoring
     ]
     if not alone:
         return {}
@@ -166,7 +167,7 @@ def _find_raised(
         group,
         superseded,
         withdrawn,
-        lambda x: x.id not in unheard and bounds(statement_of[x.id].value)[0] > lowest_top,
+        lambda x: x.id not in ignoring and bounds(statement_of[x.id].value)[0] > lowest_top,
     )
     if not raised:
         return {}

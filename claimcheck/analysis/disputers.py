@@ -74,17 +74,18 @@ def not_by_disputers(
     counted: list[Claim],
     when: dict[str, DateRange | None],
     origin: dict[str, int],
-) -> None:
+) -> Disputers | None:
     """Leave in ``overtaken`` no figure overtaken by a later figure of an origin that had
     disputed it when it was given (:class:`Disputers`): security sources' "about 60",
     the army's "more than 100" that day and its 130 two days on are the army's word all
     along, not the toll grown past the 60. Another origin's later count may still have
     overtaken it (the highest that :func:`outgrows` it, of those tried); else it is no
     longer a count overtaken, but a figure in the dispute. ``cited``: the figures, with
-    those their origins revised; ``counted``: those standing."""
+    those their origins revised; ``counted``: those standing. Returns the
+    :class:`Disputers` it asked (None with nothing overtaken)."""
     if not overtaken:
-        return
-    disputers = group.memo["disputers"] = Disputers(group, cited, when, origin)
+        return None
+    disputers = Disputers(group, cited, when, origin)
     value = group.statement_by_claim
     ranked: list[Claim] | None = None  # (the standing figures, highest first: when asked)
     for xid, y in list(overtaken.items()):
@@ -102,6 +103,7 @@ def not_by_disputers(
             del overtaken[xid]
         else:
             overtaken[xid] = overtaker
+    return disputers
 
 
 def _undisputed_overtaker(

@@ -131,9 +131,9 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
                         "an earlier count, overtaken by later, higher counts of other "
                         "origins: possibly true as a count of its day"
                         + (
-                            " (disputed by the other side's higher figures, which the "
-                            "later counts contradict)"
-                            if claim.id in ev.latest.rivals_disputed
+                            " (disputed that day by the other side, whose figures no "
+                            "later count bears out)"
+                            if claim.id in ev.latest.disputed_by_rivals_only
                             else ""
                         ),
                     )

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimcheck.analysis.credit import relays_by_choice
-from claimcheck.analysis.disputers import not_by_disputers, not_past_held_counts
+from claimcheck.analysis.disputers import Disputers, not_by_disputers, not_past_held_counts
 from claimcheck.analysis.growth import note_overtaken
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.model import Claim
@@ -44,19 +44,24 @@ class LatestFigures(NamedTuple):
     #: higher. (One its origin raised — a hospital's 40, then 45 — is still its count of
     #: its day: a count of 10 given that day disputes it, whatever the 45 overtakes.)
     withdrawn: frozenset[str] = frozenset()
-    #: Overtaken figures of a side that only its rivals disputed, the later figure that
-    #: outgrew them contradicting each rival (CC101 still names that dispute).
-    rivals_disputed: frozenset[str] = frozenset()
+    #: Overtaken figures of a side that only its rivals disputed, with figures no later
+    #: count bears out (CC101 still names that dispute).
+    disputed_by_rivals_only: frozenset[str] = frozenset()
     #: Standing figures a later figure outgrew that are judged in a dispute instead, on
     #: its lower side (the tallies set that growth aside: :mod:`.growth_aside`).
     outgrown_in_dispute: frozenset[str] = frozenset()
+    #: Who disputed a figure when it was given, by origin (with anything overtaken).
+    disputers: Disputers | None = None
+    #: Who disputes a count and who bears a figure out, figure by figure
+    #: (:class:`~.rival_disputes.Disputes`: in a small group with a count in a dispute).
+    disputes: Any = None
 
 
 #: :func:`~claimcheck.analysis.rival_disputes.disputed_counts` (passed in: it is built
 #: on the latest figures' partners).
 DisputedCounts = Callable[
     ["GroupEvidence", dict[str, Claim], frozenset[str], dict[str, Claim]],
-    tuple[set[str], set[str]],
+    tuple[set[str], set[str], Any],
 ]
 
 
@@ -74,8 +79,10 @@ def find_latest_figures(
     earlier: set[str] = set()
     overtaken: dict[str, Claim] = {}
     lowered: set[str] = set()
-    rivals_disputed: set[str] = set()
+    released: set[str] = set()
     in_dispute: set[str] = set()
+    disputers: Disputers | None = None
+    disputes: Any = None
     if not group.cumulative or group.type != "quantity":
         return LatestFigures(cited, superseded, earlier, overtaken)
     # By the origin a figure is credited to: a relay of the army's figure is
@@ -147,9 +154,11 @@ def find_latest_figures(
         # another origin's count of its day or before, or passed steeply within days by
         # another stake — was no count of its day: it is judged in that dispute.)
         note_overtaken(group, counted, overtaken, when, origin)
-        not_by_disputers(group, overtaken, cited, counted, when, origin)
+        disputers = not_by_disputers(group, overtaken, cited, counted, when, origin)
         if overtaken:
-            in_dispute, rivals_disputed = disputed_counts(group, superseded, withdrawn, overtaken)
+            in_dispute, released, disputes = disputed_counts(
+                group, superseded, withdrawn, overtaken
+            )
             for x in in_dispute:
                 del overtaken[x]
         not_past_held_counts(group, overtaken, counted, when, origin)
@@ -161,8 +170,10 @@ def find_latest_figures(
         overtaken,
         frozenset(lowered),
         withdrawn,
-        frozenset(rivals_disputed.intersection(overtaken)),
+        frozenset(released.intersection(overtaken)),
         frozenset(in_dispute),
+        disputers,
+        disputes,
     )
 
 

@@ -4,18 +4,23 @@ count that a later figure outgrew (:func:`disputed_counts`, which
 
 A count below another origin's count of its day, or one passed steeply within days, was
 no count of its day: it is judged in that dispute (:func:`~.conflicts.lower_in_dispute`).
-But a side's count that only its rivals dispute, where the later figure that outgrew it
-gives the lie to each of them, is an earlier count as a neutral one would be: the
-army's 12 and the rebels' 30 on the first day of the clashes, a monitor's 18 four days
-on — the 18 bears out neither the rebels' 30 nor any dispute of the army's count, only
-the toll grown (CC101 still names the dispute of the day). Where the later figure
-agrees with a rival's (a rights group's 15 the day the rebels said 15), the dispute
-stands.
+But a side's count that only its rivals dispute, whose figures no later count of
+anyone else bears out, is an earlier count as a neutral one would be: the army's 12
+and the rebels' 30 on the first day of the clashes, a monitor's 18 four days on — the
+18 is the army's count grown, and gives the lie to the rebels' (CC101 still names the
+dispute of the day). Where a later count bears a rival's figure out (a rights group's
+15 beside the rebels' 15), the dispute stands.
+
+Who disputes a count, and who bears a figure out, is asked figure by figure
+(:class:`Disputes`): in a group of at most :data:`SMALL_GROUP` claims. A bigger group
+judges its counts in their disputes whatever the later figures (its cost grows with
+the group, not its square: DESIGN §4).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.conflicts import clash, lower_in_dispute
@@ -26,9 +31,61 @@ from claimcheck.model import Claim
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
 
-#: At most this many rival figures are weighed against overtakers in a group (a side's
-#: counts are judged in their disputes beyond it, as when none was weighed).
-RIVALS_WEIGHED = 25_000
+#: The largest group whose counts in a dispute are weighed against the later figures.
+SMALL_GROUP = 400
+
+
+class Disputes:
+    """Who disputes a count from above, and whether a figure bears a disputer out, in
+    one group: its figures that may dispute a count are the asserted ones their origins
+    have not withdrawn (standing, raised since, or overtaken — a count overtaken later
+    still disputed the day's)."""
+
+    def __init__(
+        self, group: GroupEvidence, superseded: Mapping[str, object], withdrawn: frozenset[str]
+    ) -> None:
+        self.group = group
+        statement_of = group.statement_by_claim
+        #: The figures that may dispute a count, highest first.
+        self.figures = sorted(
+            (
+                c
+                for c in group.claims
+                if c.stance == "asserts"
+                and c.id in statement_of
+                and not (c.id in superseded and c.id in withdrawn)
+            ),
+            key=lambda c: (bounds(statement_of[c.id].value)[0], c.id),
+            reverse=True,
+        )
+        #: Those still standing (not revised by their origins): who may bear one out.
+        self.standing = [c for c in self.figures if c.id not in superseded]
+        self._of: dict[str, list[Claim]] = {}
+
+    def of(self, x: Claim) -> list[Claim]:
+        """The figures above ``x`` that cannot hold with it (of other origins)."""
+        found = self._of.get(x.id)
+        if found is None:
+            group = self.group
+            statement_of = group.statement_by_claim
+            top = group.limits(statement_of[x.id].value)[1]
+            found = self._of[x.id] = []
+            for r in self.figures:
+                if not bounds(statement_of[r.id].value)[0] > top:
+                    break
+                if clash(group, x, r):
+                    found.append(r)
+        return found
+
+    def bears_out(self, z: Claim, r: Claim) -> bool:
+        """Whether ``z``, of another origin, gives a figure that can hold with ``r``'s,
+        whatever their dates: a rights group's 15, or "at least 25", beside the 27 of a
+        count disputing another (not a later 60 the 27 may have grown into)."""
+        group = self.group
+        statement_of = group.statement_by_claim
+        return group.credited[z.id] != group.credited[r.id] and not group.excludes(
+            statement_of[z.id].value, statement_of[r.id].value
+        )
 
 
 def disputed_counts(
@@ -36,15 +93,17 @@ def disputed_counts(
     superseded: dict[str, Claim],
     withdrawn: frozenset[str],
     overtaken: dict[str, Claim],
-) -> tuple[set[str], set[str]]:
+) -> tuple[set[str], set[str], Disputes | None]:
     """Of the ``overtaken`` figures (each with the later figure that outgrew it), those
     judged in a dispute instead: on its lower side (given the figures their own origins
     revised, ``superseded``, and of those the ``withdrawn``) — but not a side's count
-    disputed only by rivals' figures that its overtaker contradicts; and those sides'
-    counts, left overtaken. (Who else disputes a side's counts is asked once per side,
-    its rivals' figures left out; then each count's rival figures above it, highest
-    first, are weighed against its overtaker.)"""
+    that only its rivals dispute, with figures no one else's standing figure bears out;
+    then those sides' counts, left overtaken; and the group's :class:`Disputes` (None
+    beyond :data:`SMALL_GROUP` claims, or with no count in a dispute)."""
     lower = lower_in_dispute(group, superseded, withdrawn).intersection(overtaken)
+    if not lower or len(group.claims) > SMALL_GROUP:
+        return lower, set(), None
+    disputes = Disputes(group, superseded, withdrawn)
     units = group.units
     by_side: dict[str, set[str]] = defaultdict(set)
     for cid in lower:
@@ -52,37 +111,15 @@ def disputed_counts(
         if side is not None:
             by_side[side].add(cid)
     released: set[str] = set()
-    statement_of = group.statement_by_claim
-    budget = RIVALS_WEIGHED
     for side, found in sorted(by_side.items()):
-        rival = [c for c in group.claims if c.id in units and rivals(side, units[c.id].stake)]
-        alone = found - lower_in_dispute(
-            group, superseded, withdrawn, frozenset(c.id for c in rival)
+        rival = frozenset(
+            c.id for c in group.claims if c.id in units and rivals(side, units[c.id].stake)
         )
-        # (the rivals' figures that may dispute a count: standing, or raised since)
-        rival = sorted(
-            (
-                c
-                for c in rival
-                if c.stance == "asserts"
-                and c.id in statement_of
-                and (c.id not in superseded or c.id not in withdrawn)
-            ),
-            key=lambda c: (bounds(statement_of[c.id].value)[0], c.id),
-            reverse=True,
-        )
-        for xid in sorted(alone):
-            x, y = group.store.claims[xid], overtaken[xid]
-            top = group.limits(statement_of[xid].value)[1]
-            for r in rival:
-                if not bounds(statement_of[r.id].value)[0] > top:
-                    released.add(xid)
-                    break
-                budget -= 1
-                if budget < 0:
-                    return lower - released, released
-                if clash(group, x, r) and not clash(group, r, y):
-                    break  # (a rival figure the later count bears out: still disputed)
-            else:
+        others = [z for z in disputes.standing if z.id not in rival]
+        for xid in sorted(found - lower_in_dispute(group, superseded, withdrawn, rival)):
+            against = disputes.of(group.store.claims[xid])
+            if all(
+                r.id in rival and not any(disputes.bears_out(z, r) for z in others) for r in against
+            ):
                 released.add(xid)
-    return lower - released, released
+    return lower - released, released, disputes
