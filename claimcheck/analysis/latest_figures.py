@@ -50,7 +50,7 @@ class LatestFigures(NamedTuple):
     #: Standing figures a later figure outgrew that are judged in a dispute instead, on
     #: its lower side (the tallies set that growth aside: :mod:`.growth_aside`).
     outgrown_in_dispute: frozenset[str] = frozenset()
-    #: Who disputed a figure when it was given, by origin (with anything overtaken).
+    #: Who disputed a figure when it was given, by origin (kept with ``disputes``).
     disputers: Disputers | None = None
     #: Who disputes a count and who bears a figure out, figure by figure
     #: (:class:`~.rival_disputes.Disputes`: in a small group with a count in a dispute).
@@ -172,7 +172,7 @@ def find_latest_figures(
         withdrawn,
         frozenset(released.intersection(overtaken)),
         frozenset(in_dispute),
-        disputers,
+        disputers if disputes is not None else None,
         disputes,
     )
 
