@@ -128,7 +128,7 @@ class GroupEvidence:
                 self.all_claims,
                 provenance.cited_sorted,
                 provenance.published,
-                lambda c: provenance.speaker(c) != c.speaker,
+                provenance.party_voice,
             )
             if found:
                 self.relaying_retracted = found
@@ -378,7 +378,9 @@ class GroupEvidence:
         anyone (:func:`~.tallies.uncontested_tallies`), else by the walk."""
         if st.tally is None:
             tally_statement(self, st)
-        if self.latest.outgrown_in_dispute:
+        latest = self.latest
+        if latest.outgrown_in_dispute and latest.disputes is not None:
+            # (growth set aside once per statement, whichever way it was tallied)
             regrown: set[int] = self.memo.setdefault("regrown_statements", set())  # type: ignore[assignment]
             if st.index not in regrown:
                 regrown.add(st.index)

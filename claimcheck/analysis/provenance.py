@@ -186,6 +186,10 @@ class Provenance:
                 return media.affiliation
         return claim.speaker
 
+    def party_voice(self, claim: Claim) -> bool:
+        """Whether a claim is a party speaking through its own media (:meth:`speaker`)."""
+        return self.speaker(claim) != claim.speaker
+
     def own_reporting(self, claim: Claim) -> bool:
         """Whether the claim is its outlet speaking in its own voice (no other claimant)."""
         return claim.outlet is not None and claim.claimant in (None, claim.outlet)
