@@ -27,6 +27,7 @@ from claimcheck.analysis.conflicts import clash, lower_in_dispute
 from claimcheck.analysis.growth import rivals
 from claimcheck.analysis.intervals import bounds
 from claimcheck.model import Claim
+from claimcheck.values.quantity import INF
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -79,12 +80,16 @@ class Disputes:
 
     def bears_out(self, z: Claim, r: Claim) -> bool:
         """Whether ``z``, of another origin, gives a figure that can hold with ``r``'s,
-        whatever their dates: a rights group's 15, or "at least 25", beside the 27 of a
-        count disputing another (not a later 60 the 27 may have grown into)."""
+        whatever their dates, and bounded (an open floor asserts only a minimum): a
+        rights group's 15, or 10-20, beside the rebels' 15 — not a later 60 the 15 may
+        have grown into, nor "at least 65" beside the rebels' 200."""
         group = self.group
         statement_of = group.statement_by_claim
-        return group.credited[z.id] != group.credited[r.id] and not group.excludes(
-            statement_of[z.id].value, statement_of[r.id].value
+        value = statement_of[z.id].value
+        return (
+            group.credited[z.id] != group.credited[r.id]
+            and bounds(value)[1][0] < INF
+            and not group.excludes(value, statement_of[r.id].value)
         )
 
 
@@ -117,6 +122,8 @@ def disputed_counts(
         )
         others = [z for z in disputes.standing if z.id not in rival]
         for xid in sorted(found - lower_in_dispute(group, superseded, withdrawn, rival)):
+            if units[overtaken[xid].id].anonymous:
+                continue  # (an unnamed source's count does not settle the day's dispute)
             against = disputes.of(group.store.claims[xid])
             if all(
                 r.id in rival and not any(disputes.bears_out(z, r) for z in others) for r in against

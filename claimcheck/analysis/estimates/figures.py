@@ -155,6 +155,10 @@ def best_supported(
                 # (only the floors above every number: a lower one does not pull it down)
                 top = max(f[c.id].high for c in candidates)
                 wanted, kept = neutral[1][0], [c for c in neutral[1][1] if f[c.id].low > top]
+            elif all(weighed(statement_of[c.id])[0][0] == 0 for c in kept):
+                # (the numbers left are parties': the neutral floor before them, as ever —
+                # OCHA's "at least 30" before the rebels' 80 and an unnamed source's 12)
+                wanted, kept = neutral[1]
             candidates = kept
     # A statement's figure: the lowest its claims state, a point before a range's end
     # ("nearly 100" and "90-100" state 100), whatever the order of the files.
@@ -181,6 +185,8 @@ def best_supported(
     win = tied[0] if len(tied) == 1 else min(tied, key=lambda i: str(said[i].value.key))
     if figure[win][0] == 1:  # a range's lower end: a number stated within it comes first
         within = _within_range(said[win].value, figure, said)
+        if ranked[win][0] < 0:  # (a neutral range: a number neutral origins give)
+            within = [i for i in within if ranked[i][0] < 0]
         if within and all(figure[i][1] != ranked[win][2] for i in within):
             win = min(within, key=lambda i: (ranked[i], str(said[i].value.key)))
     if _rounded(said[win].value):  # "nearly 50": an exact count inside it comes first...
