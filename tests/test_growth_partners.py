@@ -93,7 +93,9 @@ claim = st.tuples(
 )
 
 
-def write(root: Path, claims: list[tuple[Any, ...]], prop: str = "killed") -> Any:
+def write(
+    root: Path, claims: list[tuple[Any, ...]], prop: str = "killed", world: str | None = None
+) -> Any:
     rows = []
     for i, (_outlet, claimant, value, as_of) in enumerate(claims):
         who = f", claimant: {claimant}" if claimant else ""
@@ -103,7 +105,7 @@ def write(root: Path, claims: list[tuple[Any, ...]], prop: str = "killed") -> An
             f"source: d{i}{who}{when}}}\n"
         )
     docs = "".join(f"  - {{id: d{i}, outlet: {c[0]}}}\n" for i, c in enumerate(claims))
-    (root / "world.yaml").write_text(WORLD, encoding="utf-8")
+    (root / "world.yaml").write_text(world or WORLD, encoding="utf-8")
     (root / "claims.yaml").write_text(
         "documents:\n" + docs + "claims:\n" + "".join(rows), encoding="utf-8"
     )
@@ -975,3 +977,19 @@ def test_a_partys_number_is_not_the_best_over_a_neutral_figure(
 ) -> None:
     (est,) = check(write(tmp_path, rows)).as_dict()["estimates"]
     assert est["best"] == best, est
+
+
+def test_two_unnamed_sources_do_not_outrank_a_named_one_for_the_best(tmp_path: Path) -> None:
+    """A rights group counts 30, a second outlet's own reporting 32 — and anonymous
+    medics and an unnamed outlet-quoted official 12 each: two unnamed sources weigh as
+    much as one named origin, and then the named figure comes first ("named before
+    anonymous"), not the two unnamed ones by their number."""
+    world = WORLD.replace(
+        "  - {id: medics, name: Medical sources, kind: medical, anonymous: true}\n",
+        "  - {id: medics, name: Medical sources, kind: medical, anonymous: true}\n"
+        "  - {id: officials, name: Security sources, kind: state, anonymous: true}\n",
+    )
+    rows = [("o0", "ngo", "30", "2031-03-05"), ("o1", "medics", "12", "2031-03-05")]
+    rows += [("o2", "officials", "12", "2031-03-05"), ("o3", None, "32", "2031-03-05")]
+    (est,) = check(write(tmp_path, rows, world=world)).as_dict()["estimates"]
+    assert est["best"] == 30, est

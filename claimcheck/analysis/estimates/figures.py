@@ -167,17 +167,21 @@ def best_supported(
         i = statement_of[c.id].index
         mine = (0 if kinds[c.id] == "point" else 1, f[c.id].figure)
         figure[i] = min(figure.get(i, mine), mine)
-    ranked: dict[int, tuple[float, int, float]] = {}
+    # (neutral weight, then named neutral origins — two unnamed sources weigh as one
+    # named, but do not outrank it —, then units, then the lower figure)
+    ranked: dict[int, tuple[float, int, int, float]] = {}
     support: dict[int, int] = {}
     said: dict[int, Statement] = {}
     for c in candidates:
         st = statement_of[c.id]
         if st.index not in ranked:
             (weight, _, _), _ = weighed(st)
-            support[st.index] = units = len(ev.tally(st).support)
+            supporters = ev.tally(st).support
+            support[st.index] = units = len(supporters)
+            on_record = supporters.named
             if wanted == ("ceiling",):  # the tightest bound, whatever supports it
-                weight, units = 0.0, 0
-            ranked[st.index] = (-weight, -units, figure[st.index][1])
+                weight, on_record, units = 0.0, 0, 0
+            ranked[st.index] = (-weight, -on_record, -units, figure[st.index][1])
             said[st.index] = st
     first = min(ranked.values())
     tied = [i for i, r in ranked.items() if r == first]
@@ -187,7 +191,7 @@ def best_supported(
         within = _within_range(said[win].value, figure, said)
         if ranked[win][0] < 0:  # (a neutral range: a number neutral origins give)
             within = [i for i in within if ranked[i][0] < 0]
-        if within and all(figure[i][1] != ranked[win][2] for i in within):
+        if within and all(figure[i][1] != ranked[win][3] for i in within):
             win = min(within, key=lambda i: (ranked[i], str(said[i].value.key)))
     if _rounded(said[win].value):  # "nearly 50": an exact count inside it comes first...
         counts = [i for i in _within_range(said[win].value, figure, said) if _exact(said[i].value)]
@@ -201,7 +205,7 @@ def best_supported(
             counts = [i for i in counts if support[win] - support[i] <= support[i]]
         if counts:
             win = min(counts, key=lambda i: (ranked[i], str(said[i].value.key)))
-    best, units = ranked[win][2], support[win]
+    best, units = ranked[win][3], support[win]
     if figure[win][0] == 1 and (floors := _floors_within(ev, pool, f, weighed, said[win].value)):
         # A named neutral origin's floor inside the winning range, no neutral origin
         # against it, before the range's lower end: the medics' 25-40 and Watchlight's
