@@ -220,20 +220,33 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
                 z for z in raised if disputes(z, x)
             ]
 
-            def borne_out(r: Any) -> bool:  # (by a bounded figure: not an open floor)
+            def borne_out(r: Any) -> bool:  # (stated, or held with while ruling x out)
                 return any(
                     not rivals(stake[xid], stake[z.id])
                     and origin[z.id] != origin[r.id]
-                    and bounds(value[z.id].value)[1][0] < float("inf")
                     and not ev.excludes(value[z.id].value, value[r.id].value)
+                    and (ev.statement_supports(value[z.id], value[r.id]) or clash(ev, x, z))
+                    for z in asserted
+                )
+
+            def outgrown_by_name() -> bool:  # (a named origin's later count grew from it)
+                return any(
+                    not rivals(stake[xid], stake[z.id])
+                    and not ev.units[z.id].anonymous
+                    and above(x, z)
+                    and when(z) is not None
+                    and when(z).known  # type: ignore[union-attr]
+                    and when(z).low > when(x).high  # type: ignore[union-attr]
+                    and ev.growth(x, z)
                     for z in asserted
                 )
 
             return (
                 stake[xid] is not None
-                and not ev.units[ev.overtaken[xid].id].anonymous
                 and bool(disputers)
-                and all(rivals(stake[xid], stake[r.id]) and not borne_out(r) for r in disputers)
+                and all(rivals(stake[xid], stake[r.id]) for r in disputers)
+                and outgrown_by_name()
+                and not any(borne_out(r) for r in disputers)
             )
 
         before_held |= {x for x in set(ev.overtaken) & (lower | below_raised) if released(x)}
@@ -993,3 +1006,55 @@ def test_two_unnamed_sources_do_not_outrank_a_named_one_for_the_best(tmp_path: P
     rows += [("o2", "officials", "12", "2031-03-05"), ("o3", None, "32", "2031-03-05")]
     (est,) = check(write(tmp_path, rows, world=world)).as_dict()["estimates"]
     assert est["best"] == 30, est
+
+
+@pytest.mark.parametrize(
+    ("rows", "best"),
+    [
+        # a party stating the range's lower end: the range's lower end, confirmed, not
+        # an unnamed source's number inside it
+        (
+            [
+                ("o0", "ngo", "between 25 and 40", "2031-03-05"),
+                ("o1", "army", "25", "2031-03-05"),
+                ("o2", "medics", "31", "2031-03-05"),
+            ],
+            25,
+        ),
+        # opposing sides agreeing weigh as a neutral origin on the record: ties to the
+        # lower figure
+        (
+            [
+                ("o0", "ngo", "30", "2031-03-05"),
+                ("o1", "army", "25", "2031-03-05"),
+                ("o2", "vlf", "25", "2031-03-05"),
+            ],
+            25,
+        ),
+    ],
+)
+def test_the_best_among_a_range_and_figures_agreeing(
+    tmp_path: Path, rows: list[tuple[Any, ...]], best: int
+) -> None:
+    (est,) = check(write(tmp_path, rows)).as_dict()["estimates"]
+    assert est["best"] == best, est
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # an unnamed source's count beside a named one's: the named one outgrew it
+        [("o1", "ngo", "20", "2031-03-06"), ("o2", "medics", "18", "2031-03-06")],
+        # a ceiling fits both counts: it bears out neither
+        [("o1", None, "18", "2031-03-08"), ("o2", "ngo", "fewer than 50", "2031-03-08")],
+    ],
+)
+def test_more_evidence_does_not_put_the_armys_grown_count_back_in_the_dispute(
+    tmp_path: Path, later: list[tuple[Any, ...]]
+) -> None:
+    """The army's 12 and the rebels' 30 on one day, then later counts: an unnamed
+    source's beside a named origin's, or a ceiling beside a count, leave the army's 12
+    an earlier count the named count grew from."""
+    rows = [("o0", "army", "12", "2031-03-02"), ("o0", "vlf", "30", "2031-03-02"), *later]
+    grade = check(write(tmp_path, rows)).as_dict()["grades"]["c00"]
+    assert "earlier count, overtaken" in grade["reason"], grade

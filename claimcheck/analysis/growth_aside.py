@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimcheck.analysis.growth import outgrows
 from claimcheck.analysis.intervals import bounds
-from claimcheck.analysis.rival_disputes import Disputes
+from claimcheck.analysis.rival_disputes import WEIGHED, Disputes
 from claimcheck.analysis.statements import Statement, Tally, Unit
 from claimcheck.analysis.tallies import overtaken_floors, query, spans_of, unit_spans, walk
 from claimcheck.model import Claim
@@ -35,8 +35,13 @@ def over_time(group: GroupEvidence, st: Statement, tally: Tally) -> Tally:
     such a count that every figure of ``st`` outgrew, judged without those figures."""
     latest = group.latest
     in_dispute, disputes = latest.outgrown_in_dispute, latest.disputes
-    if not in_dispute or disputes is None or not tally.against:
-        return tally
+    if (
+        not in_dispute
+        or disputes is None
+        or not tally.against
+        or len(in_dispute) * len(group.claims) > WEIGHED
+    ):
+        return tally  # (too many to weigh: figures weighed whatever their dates)
     counted = {c.id for c in group.counted}
     mine = [c for c in st.claims if c.stance == "asserts" and c.id in counted]
     if not mine:
@@ -94,7 +99,7 @@ def _grew(group: GroupEvidence, disputes: Disputes, first: Claim, later: Claim) 
         and (
             first.id not in group.latest.outgrown_in_dispute
             or not any(
-                origin[r.id] == origin[later.id] or disputes.bears_out(later, r)
+                origin[r.id] == origin[later.id] or disputes.bears_out(later, r, first)
                 for r in disputes.of(first)
             )
         )

@@ -24,16 +24,18 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.conflicts import clash, lower_in_dispute
-from claimcheck.analysis.growth import rivals
+from claimcheck.analysis.growth import outgrows, rivals
 from claimcheck.analysis.intervals import bounds
 from claimcheck.model import Claim
-from claimcheck.values.quantity import INF
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
 
 #: The largest group whose counts in a dispute are weighed against the later figures.
 SMALL_GROUP = 400
+#: At most this many (count, figure) pairs are weighed for one side's counts (counts
+#: times figures): beyond it they are judged in their disputes, as in a big group.
+WEIGHED = 20_000
 
 
 class Disputes:
@@ -78,19 +80,55 @@ class Disputes:
                     found.append(r)
         return found
 
-    def bears_out(self, z: Claim, r: Claim) -> bool:
-        """Whether ``z``, of another origin, gives a figure that can hold with ``r``'s,
-        whatever their dates, and bounded (an open floor asserts only a minimum): a
-        rights group's 15, or 10-20, beside the rebels' 15 — not a later 60 the 15 may
-        have grown into, nor "at least 65" beside the rebels' 200."""
+    def bears_out(self, z: Claim, r: Claim, x: Claim) -> bool:
+        """Whether ``z``, of another origin than ``r``, bears out ``r``'s figure against
+        the count ``x`` it disputes: it can hold with ``r``'s and states it (a rights
+        group's 15 beside the rebels' 15, 18 beside their "more than 15"), or rules
+        ``x`` out (:func:`~.conflicts.clash`). Not a figure that fits both — "fewer
+        than 50", 10-40, or a later "at least 65" the ministry's 60 may have grown
+        into, beside the rebels' 200 — nor a later 60 the rebels' 30 may have grown
+        into."""
+        return self.states(z, r) or (self._fits(z, r) and clash(self.group, x, z))
+
+    def states(self, z: Claim, r: Claim) -> bool:
+        """Whether ``z``, of another origin, states ``r``'s figure (or within it)."""
+        statement_of = self.group.statement_by_claim
+        return self._fits(z, r) and self.group.statement_supports(
+            statement_of[z.id], statement_of[r.id]
+        )
+
+    def _fits(self, z: Claim, r: Claim) -> bool:
         group = self.group
         statement_of = group.statement_by_claim
-        value = statement_of[z.id].value
-        return (
-            group.credited[z.id] != group.credited[r.id]
-            and bounds(value)[1][0] < INF
-            and not group.excludes(value, statement_of[r.id].value)
+        return group.credited[z.id] != group.credited[r.id] and not group.excludes(
+            statement_of[z.id].value, statement_of[r.id].value
         )
+
+    def outgrown_by_name(self, x: Claim, rival: frozenset[str]) -> bool:
+        """Whether a standing figure of a named origin, neither ``x``'s nor of its
+        ``rival`` side, given after it, outgrew ``x`` (an unnamed source's count does not
+        settle the day's dispute)."""
+        group = self.group
+        units, origin, statement_of = group.units, group.credited, group.statement_by_claim
+        said = group.when(x)
+        top = group.limits(statement_of[x.id].value)[1]
+        if said is None or not said.known:
+            return False
+        for z in self.standing:
+            if not bounds(statement_of[z.id].value)[0] > top:
+                return False
+            later = group.when(z)
+            if (
+                z.id not in rival
+                and not units[z.id].anonymous
+                and origin[z.id] != origin[x.id]
+                and later is not None
+                and later.known
+                and later.low > said.high
+                and outgrows(group, x, z)
+            ):
+                return True
+        return False
 
 
 def disputed_counts(
@@ -102,8 +140,9 @@ def disputed_counts(
     """Of the ``overtaken`` figures (each with the later figure that outgrew it), those
     judged in a dispute instead: on its lower side (given the figures their own origins
     revised, ``superseded``, and of those the ``withdrawn``) — but not a side's count
-    that only its rivals dispute, with figures no one else's standing figure bears out;
-    then those sides' counts, left overtaken; and the group's :class:`Disputes` (None
+    that only its rivals dispute, with figures no one else's standing figure bears out,
+    which a named origin's later figure outgrew; then those sides' counts, left
+    overtaken; and the group's :class:`Disputes` (None
     beyond :data:`SMALL_GROUP` claims, or with no count in a dispute)."""
     lower = lower_in_dispute(group, superseded, withdrawn).intersection(overtaken)
     if not lower or len(group.claims) > SMALL_GROUP:
@@ -121,12 +160,24 @@ def disputed_counts(
             c.id for c in group.claims if c.id in units and rivals(side, units[c.id].stake)
         )
         others = [z for z in disputes.standing if z.id not in rival]
-        for xid in sorted(found - lower_in_dispute(group, superseded, withdrawn, rival)):
-            if units[overtaken[xid].id].anonymous:
-                continue  # (an unnamed source's count does not settle the day's dispute)
-            against = disputes.of(group.store.claims[xid])
-            if all(
-                r.id in rival and not any(disputes.bears_out(z, r) for z in others) for r in against
+        alone = sorted(found - lower_in_dispute(group, superseded, withdrawn, rival))
+        if len(alone) * len(disputes.figures) > WEIGHED:
+            continue  # (too many to weigh: judged in their disputes, as in a big group)
+        stated: dict[str, bool] = {}  # (a rival figure some other figure states)
+        for xid in alone:
+            x = group.store.claims[xid]
+            against = disputes.of(x)
+            if not all(r.id in rival for r in against) or not disputes.outgrown_by_name(x, rival):
+                continue
+            ruling_out = [z for z in others if clash(group, x, z)]
+            if not any(
+                (
+                    stated[r.id]
+                    if r.id in stated
+                    else stated.setdefault(r.id, any(disputes.states(z, r) for z in others))
+                )
+                or any(disputes.bears_out(z, r, x) for z in ruling_out)
+                for r in against
             ):
                 released.add(xid)
     return lower - released, released, disputes

@@ -111,7 +111,8 @@ def best_supported(
     at_ends: tuple[list[str], list[str]] = ([], []),
 ) -> tuple[list[str], float, int]:
     """The reported figure with the most independent support (a range's support is
-    every figure within it): neutral weight first, then units, then the lower figure.
+    every figure within it): neutral weight first, then named neutral origins (opposing
+    sides agreeing count as one), then units, then the lower figure.
     Points and ranges first; else a floor ("at least N"); else the tightest ceiling;
     else a vague word's size — but a neutral floor before numbers only parties with a
     stake give (a hospital's "at least 23" before the rebels' 40); numbers only
@@ -155,10 +156,13 @@ def best_supported(
                 # (only the floors above every number: a lower one does not pull it down)
                 top = max(f[c.id].high for c in candidates)
                 wanted, kept = neutral[1][0], [c for c in neutral[1][1] if f[c.id].low > top]
-            elif all(weighed(statement_of[c.id])[0][0] == 0 for c in kept):
-                # (the numbers left are parties': the neutral floor before them, as ever —
-                # OCHA's "at least 30" before the rebels' 80 and an unnamed source's 12)
-                wanted, kept = neutral[1]
+            elif all(weighed(statement_of[c.id])[0][0] == 0 for c in kept) and (
+                floors := [c for c in neutral[1][1] if weighed(statement_of[c.id])[1][0] < 1]
+            ):
+                # (the numbers left are parties': a neutral floor no neutral origin
+                # contradicts before them, as ever — OCHA's "at least 30" before the
+                # rebels' 80 and an unnamed source's 12)
+                wanted, kept = neutral[1][0], floors
             candidates = kept
     # A statement's figure: the lowest its claims state, a point before a range's end
     # ("nearly 100" and "90-100" state 100), whatever the order of the files.
@@ -178,7 +182,8 @@ def best_supported(
             (weight, _, _), _ = weighed(st)
             supporters = ev.tally(st).support
             support[st.index] = units = len(supporters)
-            on_record = supporters.named
+            # (opposing sides agreeing weigh as a neutral origin on the record)
+            on_record = supporters.named + (len(supporters.sides) >= 2)
             if wanted == ("ceiling",):  # the tightest bound, whatever supports it
                 weight, on_record, units = 0.0, 0, 0
             ranked[st.index] = (-weight, -on_record, -units, figure[st.index][1])
@@ -189,10 +194,11 @@ def best_supported(
     win = tied[0] if len(tied) == 1 else min(tied, key=lambda i: str(said[i].value.key))
     if figure[win][0] == 1:  # a range's lower end: a number stated within it comes first
         within = _within_range(said[win].value, figure, said)
-        if ranked[win][0] < 0:  # (a neutral range: a number neutral origins give)
-            within = [i for i in within if ranked[i][0] < 0]
         if within and all(figure[i][1] != ranked[win][3] for i in within):
-            win = min(within, key=lambda i: (ranked[i], str(said[i].value.key)))
+            if ranked[win][0] < 0:  # (a neutral range: a number neutral origins give)
+                within = [i for i in within if ranked[i][0] < 0]
+            if within:
+                win = min(within, key=lambda i: (ranked[i], str(said[i].value.key)))
     if _rounded(said[win].value):  # "nearly 50": an exact count inside it comes first...
         counts = [i for i in _within_range(said[win].value, figure, said) if _exact(said[i].value)]
         if ranked[win][0] < 0:  # (a neutral figure: only a count neutral origins give)
@@ -277,7 +283,7 @@ def _floors_within(
     """The claims of ``pool`` stating "at least N" with N inside the range ``span``
     above its lower end, of a named neutral origin, which no neutral origin (named, or as
     much) contradicts."""
-    if not isinstance(span, Quantity):
+    if not isinstance(span, Quantity) or span.form != "range":
         return []
     statement_of = ev.statement_by_claim
     return [
