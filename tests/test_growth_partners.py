@@ -1058,3 +1058,14 @@ def test_more_evidence_does_not_put_the_armys_grown_count_back_in_the_dispute(
     rows = [("o0", "army", "12", "2031-03-02"), ("o0", "vlf", "30", "2031-03-02"), *later]
     grade = check(write(tmp_path, rows)).as_dict()["grades"]["c00"]
     assert "earlier count, overtaken" in grade["reason"], grade
+
+
+def test_a_named_neutral_more_than_inside_the_winning_range_is_an_open_best(
+    tmp_path: Path,
+) -> None:
+    """Medics' "between 25 and 40" and a rights group's "more than 30": the best is
+    "more than 30" (open), as "at least 31" gives 31 — not the range's 25."""
+    rows = [("o0", "ngo", "more than 30", "2031-03-05")]
+    rows.append(("o2", "medics", "between 25 and 40", "2031-03-05"))
+    (est,) = check(write(tmp_path, rows)).as_dict()["estimates"]
+    assert (est["best"], est["best_open"]) == (30, True), est

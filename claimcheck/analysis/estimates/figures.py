@@ -280,9 +280,9 @@ def _floors_within(
     weighed: Callable[[Statement], tuple[Any, Any]],
     span: Any,
 ) -> list[Claim]:
-    """The claims of ``pool`` stating "at least N" with N inside the range ``span``
-    above its lower end, of a named neutral origin, which no neutral origin (named, or as
-    much) contradicts."""
+    """The claims of ``pool`` stating "at least N" (or "more than N") with N inside the
+    range ``span`` above its lower end, of a named neutral origin, which no neutral
+    origin (named, or as much) contradicts."""
     if not isinstance(span, Quantity) or span.form != "range":
         return []
     statement_of = ev.statement_by_claim
@@ -292,7 +292,8 @@ def _floors_within(
         if f[c.id].kind == "floor"
         and span.low < f[c.id].low <= span.high
         and isinstance(value := statement_of[c.id].value, Quantity)
-        and value.form == "at-least"
+        # ("more than 30" inside 25-40: the best is open, "more than 30")
+        and (value.form == "at-least" or (value.form == "more-than" and value.low < span.high))
         and ev.units[c.id].side is None
         and not ev.units[c.id].anonymous
         and weighed(statement_of[c.id])[1][0] < 1
