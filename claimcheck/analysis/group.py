@@ -49,7 +49,7 @@ from claimcheck.analysis.credit import (
     looser_relays,
 )
 from claimcheck.analysis.growth import outgrows
-from claimcheck.analysis.growth_aside import over_time
+from claimcheck.analysis.growth_aside import over_time_once
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.latest_figures import LatestFigures, find_latest_figures
 from claimcheck.analysis.origins import compute_origins
@@ -66,10 +66,8 @@ from claimcheck.analysis.statements import (
     find_statements,
     tolerance_of,
 )
-from claimcheck.analysis.tallies import (
-    supporting_claims,
-    tally_statement,
-)
+from claimcheck.analysis.supporting import supporting_claims
+from claimcheck.analysis.tallies import tally_statement
 from claimcheck.analysis.timing import before, find_repeats, subject_end
 from claimcheck.analysis.units import compute_units, interested_side, link_reasons, subject_sides
 from claimcheck.model import Claim, Property, Subject
@@ -378,14 +376,7 @@ class GroupEvidence:
         anyone (:func:`~.tallies.uncontested_tallies`), else by the walk."""
         if st.tally is None:
             tally_statement(self, st)
-        latest = self.latest
-        if latest.outgrown_in_dispute and latest.disputes is not None:
-            # (growth set aside once per statement, whichever way it was tallied)
-            regrown: set[int] = self.memo.setdefault("regrown_statements", set())  # type: ignore[assignment]
-            if st.index not in regrown:
-                regrown.add(st.index)
-                st.tally = over_time(self, st, st.tally)  # type: ignore[arg-type]
-        return st.tally  # type: ignore[return-value]
+        return over_time_once(self, st)
 
     def support(self, st: Statement) -> list[Claim]:
         """The evidence claims whose own statement supports this one, in store order."""

@@ -29,6 +29,20 @@ if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
 
 
+def over_time_once(group: GroupEvidence, st: Statement) -> Tally:
+    """``st``'s tally (:meth:`GroupEvidence.tally`, tallied), with growth set aside
+    (:func:`over_time`) once per statement, whichever way it was tallied."""
+    tally = st.tally
+    assert tally is not None
+    latest = group.latest
+    if latest.outgrown_in_dispute and latest.disputes is not None:
+        done: set[int] = group.memo.setdefault("regrown_statements", set())  # type: ignore[assignment]
+        if st.index not in done:
+            done.add(st.index)
+            tally = st.tally = over_time(group, st, tally)
+    return tally
+
+
 def over_time(group: GroupEvidence, st: Statement, tally: Tally) -> Tally:
     """``st``'s tally with growth set aside: a unit against it only through a later
     figure that outgrew a count of ``st`` on the lower side of a dispute, or through
