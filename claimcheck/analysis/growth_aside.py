@@ -35,27 +35,29 @@ def over_time_once(group: GroupEvidence, st: Statement) -> Tally:
     tally = st.tally
     assert tally is not None
     latest = group.latest
-    if latest.outgrown_in_dispute and latest.disputes is not None:
+    in_dispute, disputes = latest.outgrown_in_dispute, latest.disputes
+    # (too many to weigh: figures weighed whatever their dates)
+    if in_dispute and disputes is not None and len(in_dispute) * len(group.claims) <= WEIGHED:
         done: set[int] = group.memo.setdefault("regrown_statements", set())  # type: ignore[assignment]
         if st.index not in done:
             done.add(st.index)
-            tally = st.tally = over_time(group, st, tally)
+            tally = st.tally = over_time(group, st, tally, in_dispute, disputes)
     return tally
 
 
-def over_time(group: GroupEvidence, st: Statement, tally: Tally) -> Tally:
+def over_time(
+    group: GroupEvidence,
+    st: Statement,
+    tally: Tally,
+    in_dispute: frozenset[str],
+    disputes: Disputes,
+) -> Tally:
     """``st``'s tally with growth set aside: a unit against it only through a later
-    figure that outgrew a count of ``st`` on the lower side of a dispute, or through
-    such a count that every figure of ``st`` outgrew, judged without those figures."""
-    latest = group.latest
-    in_dispute, disputes = latest.outgrown_in_dispute, latest.disputes
-    if (
-        not in_dispute
-        or disputes is None
-        or not tally.against
-        or len(in_dispute) * len(group.claims) > WEIGHED
-    ):
-        return tally  # (too many to weigh: figures weighed whatever their dates)
+    figure that outgrew a count of ``st`` on the lower side of a dispute
+    (``in_dispute``), or through such a count that every figure of ``st`` outgrew,
+    judged without those figures."""
+    if not tally.against:
+        return tally
     counted = {c.id for c in group.counted}
     mine = [c for c in st.claims if c.stance == "asserts" and c.id in counted]
     if not mine:
