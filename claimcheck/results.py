@@ -17,6 +17,8 @@ from claimcheck.analysis.provenance import Provenance
 from claimcheck.config import Config
 from claimcheck.findings import JSON_VERSION, SEVERITIES, SEVERITY_RANK, Finding, StaleReview
 from claimcheck.rules import codes_in
+from claimcheck.rules.cc201_single_origin import SingleOrigin
+from claimcheck.rules.cc203_circular_corroboration import CircularCorroboration
 from claimcheck.store import Store
 
 
@@ -130,6 +132,16 @@ class Result:
             return True
         conflicts = _conflict_rules()
         return any(f.rule in conflicts for f in self.findings_by_claim.get(claim_id, ()))
+
+    def single_origin(self, claim_id: str) -> bool:
+        """Whether a gap finding says a claim's value rests on one origin: a single-origin
+        finding (CC201), or a circular one tracing it to one origin however many outlets
+        carried it (CC203) — an echo does not make a value better sourced."""
+        return any(
+            f.rule == SingleOrigin.code
+            or (f.rule == CircularCorroboration.code and f.details.get("origins") == 1)
+            for f in self.findings_by_claim.get(claim_id, ())
+        )
 
     def failing(self, fail_on: str | None = None) -> list[Finding]:
         """Unreviewed findings at or above ``fail_on`` (default: the configured level);

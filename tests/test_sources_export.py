@@ -585,3 +585,31 @@ def test_a_ministry_websites_own_words_are_credited_to_the_ministry_not_its_gove
     assert code == 0
     (row,) = [r for r in csv.DictReader(io.StringIO(out)) if r["id"] == "site-12"]
     assert row["credited_to"] == "interior-ministry"
+
+
+def test_an_echo_leaves_a_value_single_origin(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    # RFI's own 14 rests on RFI alone (CC201). France 24, RFI's sister channel, repeats it:
+    # the value now looks sourced twice but traces to one origin (CC203). Neither record
+    # improves: each outlet's claim is still single-origin (before, both counted 0).
+    alone = "claims:\n  - {id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}\n"
+    root = make_store({"c.yaml": alone})
+    _, out, _ = run(runner, root, "sources", "--format", "json")
+    outlets = {o["id"]: o for o in json.loads(out)["outlets"]}
+    assert outlets["rfi"]["single_origin"] == 1
+    echo = "  - {id: b, subject: strike, property: deaths, value: 14, source: f24-doc}\n"
+    (root / "c.yaml").write_text(alone + echo, encoding="utf-8")
+    _, out, _ = run(runner, root, "check", "--format", "json")
+    assert [(f["rule"], f["details"]["origins"]) for f in json.loads(out)["findings"]] == [
+        ("CC203", 1)
+    ]
+    _, out, _ = run(runner, root, "sources", "--format", "json")
+    outlets = {o["id"]: o for o in json.loads(out)["outlets"]}
+    assert outlets["rfi"]["single_origin"] == outlets["france24"]["single_origin"] == 1
+    # A value three outlets carry from two origins is corroborated, not single-origin.
+    third = "  - {id: c, subject: strike, property: deaths, value: 14, source: monde-doc}\n"
+    (root / "c.yaml").write_text(alone + echo + third, encoding="utf-8")
+    _, out, _ = run(runner, root, "sources", "--format", "json")
+    outlets = {o["id"]: o for o in json.loads(out)["outlets"]}
+    assert [outlets[o]["single_origin"] for o in ("rfi", "france24", "le-monde")] == [0, 0, 0]

@@ -451,3 +451,24 @@ def test_a_paper_citing_an_article_for_one_figure_did_not_carry_its_others(
     both = as_json(runner, make_store({"c.yaml": quoted}), "sources", "--party", "malian-officials")
     first = next(c for c in both["claims"] if c["id"] == "officials-missing")
     assert first["outlets"] == ["le-figaro", "le-monde"]
+
+
+def test_a_partys_value_echoed_by_two_outlets_is_still_single_origin(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    # Medical sources' 12, quoted by Le Monde (CC201), then by Le Figaro too (CC203: two
+    # outlets, one origin): the party's record keeps it single-origin.
+    one = (
+        "claims:\n  - {id: a, subject: strike, property: deaths, value: 12, source: monde-doc,"
+        " claimant: medical-sources}\n"
+    )
+    two = (
+        "  - {id: b, subject: strike, property: deaths, value: 12, source: figaro-doc,"
+        " claimant: medical-sources}\n"
+    )
+    for records, rules in ((one, "CC201"), (one + two, "CC203")):
+        root = make_store({"c.yaml": records})
+        data = as_json(runner, root, "sources", "--party", "medical-sources")
+        assert data["party"]["single_origin"] == 1
+        assert all("single origin" in c["standing"] for c in data["claims"])
+        assert all(rules in c["findings"] for c in data["claims"])

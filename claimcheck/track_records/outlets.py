@@ -7,7 +7,8 @@ origin it is, in its documents or quoted in others'). Of those it makes itself:
 
 * **corroborated** — graded 1: confirmed by independent origins;
 * **contested** — contradicted by at least one other origin;
-* **single origin** — in a single-origin finding (CC201): nobody independent confirms it.
+* **single origin** — in a single-origin finding (CC201), or in a circular one that
+  traces its value to one origin (CC203): nobody independent confirms it.
 
 Reporting what a party or an anonymous source says is not asserting it: an outlet is
 judged on its own claims. **Relayed** counts its documents that cite another outlet's
@@ -28,7 +29,6 @@ from typing import Any
 from claimcheck.analysis.grades import Grade
 from claimcheck.model import Claim
 from claimcheck.results import Result
-from claimcheck.rules.cc201_single_origin import SingleOrigin
 from claimcheck.rules.cc206_suspected_relay import SuspectedRelay
 
 
@@ -135,7 +135,7 @@ def outlet_records(result: Result) -> list[OutletRecord]:
                 own.corroborated += grade.grade == 1
                 own.contested += result.contested(claim.id)
                 own.weigh(claim, grade)
-            own.single_origin += SingleOrigin.code in rules and claim.id not in relays
+            own.single_origin += result.single_origin(claim.id) and claim.id not in relays
         rec = records.get(claim.outlet or "")
         if rec is None:
             continue

@@ -6,10 +6,11 @@ Its claims are those it makes (its ``claimant`` id); its **parts** — the parti
 ``affiliation``) — are one origin with it, and their claims are counted apart
 (``parts_claims``) unless asked for with it (``with_parts``). Each claim's **standing**:
 corroborated (graded 1), contested (another origin contradicts it), single origin
-(CC201), interested only (CC202: only its own side supports it), revised (its origin
-gave a later figure since, CC105/CC106, or it is recorded superseded). A claim
-attributed to it that its outlet retracted is counted apart (``retracted``): the
-outlet took back its report, which may have put words in the party's mouth.
+(CC201, or CC203 tracing its value to one origin), interested only (CC202: only its own
+side supports it), revised (its origin gave a later figure since, CC105/CC106, or it is
+recorded superseded). A claim attributed to it that its outlet retracted is counted
+apart (``retracted``): the outlet took back its report, which may have put words in the
+party's mouth.
 **Relayed by** counts the outlets that carried its claims: each claim's document's, and
 those of documents citing it that carry it (quoting it, or relaying its figure; a citing
 document with no claims recorded carries all it cites), and of copies of its words.
@@ -27,7 +28,6 @@ from claimcheck.model import Claim
 from claimcheck.results import Result
 from claimcheck.rules.cc105_toll_revision import TollRevision
 from claimcheck.rules.cc106_toll_decrease import TollDecrease
-from claimcheck.rules.cc201_single_origin import SingleOrigin
 from claimcheck.rules.cc202_interested_only import InterestedOnly
 from claimcheck.track_records.outlets import HoldsUp
 
@@ -208,7 +208,7 @@ class _PartyIndex:
             standing.append("corroborated")
         if grade is not None and self.result.contested(claim.id):
             standing.append("contested")
-        if SingleOrigin.code in rules:
+        if self.result.single_origin(claim.id):
             standing.append("single origin")
         if InterestedOnly.code in rules:
             standing.append("interested only")
