@@ -8,10 +8,13 @@ that its basis is weak — as it is when every figure comes from a side with a s
 * **best** — a figure someone reported: among the point figures and ranges (a range
   offers its lower end), the one with the most independent support, neutral before
   interested, named before anonymous, ties to the lower figure. Only when no claim
-  states a point or a range does an open bound ("at least 20") serve, and only when
-  no claim states any figure does a vague word ("une vingtaine") give its size (20).
-* **low** — the lowest figure or stated bound: points, ranges' lower ends, and open
-  lower bounds ("at least 500" is a floor of 500).
+  states a point or a range does an open bound ("at least 20") serve; only when no
+  claim states a number, a range or a floor, or when it is the only neutral voice
+  beside parties' figures, does a vague word ("une vingtaine") give its size (20); a
+  ceiling ("fewer than 50") serves last, read as stated (``best_ceiling``).
+* **low** — the lowest figure or stated bound: points, ranges' lower ends, open lower
+  bounds ("at least 500" is a floor of 500), and a ceiling read as stated ("fewer than
+  10", ``low_ceiling``), never as the zero it allows.
 * **high** — the highest figure or stated upper bound. An open bound stays open: when a
   credible claim allows more than every stated upper end ("more than 500" against a
   highest figure of 300), or nothing states an upper end, ``high`` is None and
@@ -42,7 +45,7 @@ from claimcheck.analysis.estimates.basis import (
     before_closing,
     overtaken_clause,
     revised_clause,
-    vague_left_out,
+    vague_words,
     with_concession,
     with_confirmed_floor,
     with_neutral_floor,
@@ -216,21 +219,36 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         if found is None:
             found = by_value[id(value)] = figures_of(value)
         f[c.id] = found
-    # A vague word's interval counts only where no claim states a figure.
-    stated = [c for c in used if f[c.id].kind != "vague"]
-    pool = stated or used
-    vague_only = pool is not stated
+    # A vague word's interval counts only where no claim states a figure — a point, a
+    # range or a floor: a ceiling says only how high it may be — or where it is the
+    # only neutral voice beside parties' figures (a rights group's "dozens" against the
+    # army's 4, struck out by it, and the rebels' "more than 100": not left to one side).
+    vague = [c for c in used if f[c.id].kind == "vague"]
+    figures = [c for c in used if f[c.id].kind not in ("vague", "ceiling")]
+    heard = (
+        bool(vague and figures)
+        and not any(weighed(c)[0][0] > 0 for c in figures)
+        and any(weighed(c)[0][0] > 0 for c in vague)
+    )
+    pool = used if heard or not figures else [c for c in used if f[c.id].kind != "vague"]
+    vague_only = all(f[c.id].kind == "vague" for c in pool)
     # (a lower floor than one independent origins confirm says less than it: no figure)
     if confirmed is not None:
         top = confirmed.floor[0]
         pool = [c for c in pool if not (f[c.id].kind == "floor" and q[c.id].low < top)]
     low_claims, low = lowest(pool, f)
-    low_open = all(f[cid].kind != "ceiling" and q[cid].low_open for cid in low_claims)
+    # (a ceiling at the low: "fewer than 10", no lower figure stated)
+    low_ceiling = all(f[cid].kind == "ceiling" for cid in low_claims)
+    low_open = all(
+        q[cid].high_open if low_ceiling else f[cid].kind != "ceiling" and q[cid].low_open
+        for cid in low_claims
+    )
     # The latest figures all a side's: the highest neutral count they overtook is still
     # a floor, and the low (a ministry's daily 195 the day after an NGO's 150: 150).
     neutral = neutral_floor(ev, grades) if weak == _SIDES_ONLY and ev.overtaken else None
     if neutral is not None and (neutral[1], neutral[2]) < (low, low_open):
         low, low_open, low_claims = neutral[1], neutral[2], [c.id for c in neutral[0]]
+        low_ceiling = False
         weak = "every figure since the latest neutral count comes from a side with a stake in it"
     else:
         neutral = None
@@ -238,6 +256,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     if concession is not None and (low, 1 if low_open else 0) < concession.under:
         raised = low_claims
         low, low_open = concession.floor
+        low_ceiling = False
         low_claims = sorted(c.id for c in concession.at_floor)
     high_claims, high, high_open, open_claims = highest(pool, q, f)
     if raised and not high_open and high < low:  # (every figure reached below the floor)
@@ -249,8 +268,14 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     best_claims, best, n_best = best_supported(
         ev, pool, f, weighed_statement, low, None if high_open else high, (low_claims, high_claims)
     )
+    # (only ceilings left to give it: "fewer than 50", the tightest)
+    best_ceiling = bool(best_claims) and all(
+        cid in f and f[cid].kind == "ceiling" and f[cid].figure == best for cid in best_claims
+    )
     best_open = all(
-        cid in f and f[cid].kind == "floor" and q[cid].low_open and q[cid].low == best
+        q[cid].high_open
+        if best_ceiling
+        else cid in f and f[cid].kind == "floor" and q[cid].low_open and q[cid].low == best
         for cid in best_claims
     )
     if weak is None and n_best == 1 and best_claims:
@@ -259,7 +284,16 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         if support.anonymous and not support.named and not support.sides:
             weak = _ANONYMOUS_ONLY
     names = basis_text(
-        ev, best, best_open, n_best, best_claims, weak, left_out, challenged, vague_only
+        ev,
+        best,
+        best_open,
+        n_best,
+        best_claims,
+        weak,
+        left_out,
+        challenged,
+        vague_only,
+        best_ceiling,
     )
     if neutral is not None:
         names = with_neutral_floor(ev, names, weak, neutral[0])
@@ -278,8 +312,8 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         later.append(revised_clause(ev, revised))
     if any(later):
         names = before_closing(names, weak, [c.removeprefix("; ") for c in later if c])
-    if stated and len(stated) < len(used):  # (DESIGN §4: where a stated figure exists)
-        names += vague_left_out(ev, [c for c in used if f[c.id].kind == "vague"])
+    if vague and not vague_only:  # (DESIGN §4: where a stated figure exists)
+        names += vague_words(ev, vague, counted=heard) if heard or len(pool) < len(used) else ""
     return Estimate(
         subject=ev.subject_id,
         property=ev.property_id,
@@ -289,6 +323,8 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         high_open=high_open,
         low_open=low_open,
         best_open=best_open,
+        low_ceiling=low_ceiling,
+        best_ceiling=best_ceiling,
         high_floor=floor,
         high_floor_open=floor_open,
         unit=ev.prop.unit if ev.prop else None,

@@ -26,6 +26,7 @@ def basis_text(
     left_out: list[Claim],
     challenged: list[Claim],
     vague_only: bool,
+    best_ceiling: bool = False,
 ) -> str:
     """The basis in words: the best, whose figure it is and how many independent origins
     support it; the figures left out, and why; the closing word on a weak basis."""
@@ -39,9 +40,9 @@ def basis_text(
     # (a vague word's size is nobody's figure: said as what it is)
     what = (
         "the size of " + ", ".join(sorted({f"'{said(claims[c])}'" for c in best_claims})) + ","
-        if vague_only
+        if best_claims and all(_kind(ev, claims[c]) == "vague" for c in best_claims)
         else "the bound"
-        if best_open or all(_kind(ev, claims[c]) == "floor" for c in best_claims)
+        if best_open or best_ceiling or all(_kind(ev, claims[c]) == "floor" for c in best_claims)
         else "the figure"
     )
     supported = f"supported by {n_best} independent origin{'s' if n_best != 1 else ''}"
@@ -69,7 +70,7 @@ def basis_text(
         )
     else:
         text = (
-            f"best {'more than ' if best_open else ''}{figure_text(best)}: "
+            f"best {bound_text(best, best_open, ceiling=best_ceiling)}: "
             f"{what} given by {', '.join(who)}, {supported}"
         )
     shown = sorted({said(c) for c in left_out})
@@ -184,12 +185,18 @@ def with_neutral_floor(ev: GroupEvidence, basis: str, weak: str | None, floor: l
     return before_closing(basis, weak, [clause])
 
 
-def vague_left_out(ev: GroupEvidence, vague: list[Claim]) -> str:
-    """The basis's words on the vague words left out where figures are stated."""
+def vague_words(ev: GroupEvidence, vague: list[Claim], *, counted: bool) -> str:
+    """The basis's words on the vague words left out where figures are stated, or
+    ``counted`` as the only neutral voice."""
     by_word: dict[str, set[str]] = {}
     for c in vague:
         by_word.setdefault(c.value_text, set()).add(_giver(ev, c))
-    return "; vague words left out where figures are stated: " + ", ".join(
+    why = (
+        "vague words counted, the only neutral voice beside parties' figures"
+        if counted
+        else "vague words left out where figures are stated"
+    )
+    return f"; {why}: " + ", ".join(
         f"'{word}' ({', '.join(sorted(who))})" for word, who in sorted(by_word.items())
     )
 

@@ -21,6 +21,12 @@ class Estimate:
     #: Whether the best is a bound every claim behind it excludes (only "more than 20"
     #: is left to give the best: more than 20, not 20).
     best_open: bool = False
+    #: Whether the low is a ceiling the claims at it state ("fewer than 10", with
+    #: ``low_open``, or "at most 10"): they allow anything under it, and state no lower
+    #: figure.
+    low_ceiling: bool = False
+    #: Whether the best is such a ceiling (only ceilings are left to give it).
+    best_ceiling: bool = False
     #: With an open high: the highest bound the open claims state ("at least 50": 50).
     high_floor: float | None = None
     #: Whether every open claim at that bound excludes it ("more than 50": not 50 itself).
@@ -32,12 +38,14 @@ class Estimate:
     basis: str = ""
 
     def best_text(self) -> str:
-        """``20``, or ``more than 20`` when the claims behind the best exclude it."""
-        return bound_text(self.best, self.best_open)
+        """``20``, ``more than 20`` when the claims behind the best exclude it, or a
+        ceiling: ``fewer than 20``, ``at most 20``."""
+        return bound_text(self.best, self.best_open, ceiling=self.best_ceiling)
 
     def low_text(self) -> str:
-        """``20``, or ``more than 20`` when the claims at the low exclude it."""
-        return bound_text(self.low, self.low_open)
+        """``20``, ``more than 20`` when the claims at the low exclude it, or a ceiling:
+        ``fewer than 20``, ``at most 20``."""
+        return bound_text(self.low, self.low_open, ceiling=self.low_ceiling)
 
     def high_text(self) -> str:
         """``14``, or ``open (50 or more)`` when a credible claim leaves it open."""
@@ -55,8 +63,10 @@ class Estimate:
             "property": self.property,
             "low": _num(self.low),
             "low_open": self.low_open,
+            "low_ceiling": self.low_ceiling,
             "best": _num(self.best),
             "best_open": self.best_open,
+            "best_ceiling": self.best_ceiling,
             "high": None if self.high is None else _num(self.high),
             "high_open": self.high_open,
             "high_floor": None if self.high_floor is None else _num(self.high_floor),
@@ -68,8 +78,11 @@ class Estimate:
         }
 
 
-def bound_text(x: float, excluded: bool) -> str:
-    """``20``, or ``more than 20`` when the bound is ``excluded``."""
+def bound_text(x: float, excluded: bool, *, ceiling: bool = False) -> str:
+    """``20``, or ``more than 20`` when the bound is ``excluded``; a ``ceiling``:
+    ``fewer than 20`` (excluded), ``at most 20``."""
+    if ceiling:
+        return f"{'fewer than' if excluded else 'at most'} {figure_text(x)}"
     return f"more than {figure_text(x)}" if excluded else figure_text(x)
 
 

@@ -113,8 +113,9 @@ def best_supported(
     """The reported figure with the most independent support (a range's support is
     every figure within it): neutral weight first, then named neutral origins (opposing
     sides agreeing count as one), then units, then the lower figure.
-    Points and ranges first; else a floor ("at least N"); else the tightest ceiling;
-    else a vague word's size — but a neutral floor before numbers only parties with a
+    Points and ranges first; else a floor ("at least N"); else a vague word's size;
+    else the tightest ceiling — but a neutral floor, or a neutral vague word's size,
+    before numbers only parties with a
     stake give (a hospital's "at least 23" before the rebels' 40); numbers only
     anonymous sources give below a named neutral floor left out (a rights group's "at
     least 40" before an anonymous official's 38: another number, or the floor), and a
@@ -128,16 +129,16 @@ def best_supported(
     statement_of = ev.statement_by_claim
     tiers = [
         (wanted, found)
-        for wanted in (("point", "range"), ("floor",), ("ceiling",), ("vague",))
+        for wanted in (("point", "range"), ("floor",), ("vague",), ("ceiling",))
         if (found := [c for c in pool if kinds[c.id] in wanted])
     ]
     neutral = [
         (wanted, found)
         for wanted, found in tiers
-        if wanted in (("point", "range"), ("floor",))
-        and any(weighed(statement_of[c.id])[0][0] > 0 for c in found)
+        if wanted != ("ceiling",) and any(weighed(statement_of[c.id])[0][0] > 0 for c in found)
     ]
     wanted, candidates = neutral[0] if neutral else tiers[0]
+    neutral = [tier for tier in neutral if tier[0] != ("vague",)]
     if wanted == ("point", "range") and len(neutral) > 1:
         # Numbers only anonymous sources give, below a named neutral origin's floor that
         # contradicts them, do not compete: Watchlight's "at least 40" before an

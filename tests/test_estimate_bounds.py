@@ -1,0 +1,113 @@
+"""Estimates from ceilings and vague words (DESIGN §4): a ceiling ("fewer than 50") says
+only how high a toll may be — it is read as stated at the low or the best, never as a
+figure, and a vague word comes before it — and a vague word that is the only neutral
+voice beside parties' figures counts (an analyst's trial: "moins de cinquante" and "une
+dizaine" gave 50 / 50 / 50; a rights group's "several dozen" was dropped and the
+rebels' "more than 100" became the estimate)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from test_judgement import estimate, world
+
+from claimcheck import check, load_store
+
+
+def shelling(make_store: Callable[..., Path], **said: str) -> tuple[dict[str, Any], Path]:
+    """The Dresk shelling's civilian deaths as ``said`` by each claimant (the Harbor
+    Times quoting the parties, each NGO on its own document)."""
+    docs = {"korvalian-army": "harbor-0305", "vlf": "harbor-0305"}
+    docs |= {"watchlight": "valley-0305", "open-ward": "pinecrest-0305"}
+    rows = [
+        f"{{id: by-{who}, subject: dresk-shelling, property: civilian_deaths, value: '{value}', "
+        f"source: {docs[who]}, claimant: {who}}}"
+        for who, value in said.items()
+    ]
+    root = world(make_store, *rows)
+    data = check(load_store(root)).as_dict()
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None, data["estimates"]
+    return est, root
+
+
+def test_ceilings_alone_read_as_stated(make_store: Callable[..., Path]) -> None:
+    # Watchlight's "fewer than 20" and Open Ward's "fewer than 50": nobody said 20.
+    est, root = shelling(make_store, watchlight="fewer than 20", **{"open-ward": "fewer than 50"})
+    assert (est["low"], est["low_ceiling"], est["low_open"]) == (20, True, True)
+    assert (est["best"], est["best_ceiling"], est["best_open"]) == (20, True, True)
+    assert (est["high"], est["high_open"]) == (50, False)
+    assert est["basis"].startswith("best fewer than 20: the bound given by watchlight")
+    (found,) = check(load_store(root)).estimates
+    assert (found.low_text(), found.best_text(), found.high_text()) == (
+        "fewer than 20",
+        "fewer than 20",
+        "50",
+    )
+
+
+def test_at_most_reads_as_at_most(make_store: Callable[..., Path]) -> None:
+    est, root = shelling(make_store, watchlight="at most 20", **{"open-ward": "fewer than 50"})
+    assert (est["low"], est["low_ceiling"], est["low_open"]) == (20, True, False)
+    (found,) = check(load_store(root)).estimates
+    assert found.low_text() == "at most 20"
+
+
+def test_a_vague_word_comes_before_a_ceiling(make_store: Callable[..., Path]) -> None:
+    # Open Ward's "moins de cinquante" and Watchlight's "une dizaine" (about ten: 8-12):
+    # the estimate was 50 / 50 / 50, a figure the only claim behind it excludes.
+    est, _ = shelling(make_store, watchlight="une dizaine", **{"open-ward": "moins de cinquante"})
+    assert (est["low"], est["best"], est["high"]) == (8, 10, 50)
+    assert not est["low_ceiling"] and not est["best_ceiling"]
+    assert est["claims"] == {
+        "low": ["by-watchlight"],
+        "best": ["by-watchlight"],
+        "high": ["by-open-ward"],
+    }
+    assert est["basis"].startswith("best 10: the size of 'une dizaine', given by watchlight")
+
+
+def test_a_ceiling_at_the_low_beside_a_floor(make_store: Callable[..., Path]) -> None:
+    # The army's "fewer than 10" against the rebels' "more than 40": the low is the
+    # army's ceiling as stated, not a count of 10.
+    est, _ = shelling(make_store, **{"korvalian-army": "fewer than 10", "vlf": "more than 40"})
+    assert (est["low"], est["low_ceiling"], est["low_open"]) == (10, True, True)
+    assert (est["best"], est["best_open"], est["best_ceiling"]) == (40, True, False)
+    assert est["high"] is None and est["high_open"]
+
+
+def test_the_only_neutral_voice_is_not_dropped_for_being_vague(
+    make_store: Callable[..., Path],
+) -> None:
+    # The army's 4, the rebels' "more than 100", Watchlight's "several dozen" (36-108):
+    # the 4 is left out as a party's figure the neutral origin contradicts; the vague
+    # word was then dropped too, and the rebels' figure alone became the estimate
+    # (more than 100 / more than 100 / open).
+    est, _ = shelling(
+        make_store,
+        **{"korvalian-army": "4", "vlf": "more than 100", "watchlight": "several dozen"},
+    )
+    assert (est["low"], est["best"], est["high"]) == (36, 60, 108)
+    assert est["claims"]["best"] == ["by-watchlight"]
+    assert (
+        "left out as a party's figure a neutral origin contradicts: 4 (korvalian-army)"
+        in (est["basis"])
+    )
+    assert est["basis"].endswith(
+        "vague words counted, the only neutral voice beside parties' figures: "
+        "'several dozen' (watchlight)"
+    ), est["basis"]
+
+
+def test_a_vague_word_beside_a_neutral_number_is_still_left_out(
+    make_store: Callable[..., Path],
+) -> None:
+    est, _ = shelling(
+        make_store, **{"korvalian-army": "4", "watchlight": "several dozen", "open-ward": "40"}
+    )
+    assert (est["low"], est["best"]) == (40, 40)
+    assert est["basis"].endswith(
+        "vague words left out where figures are stated: 'several dozen' (watchlight)"
+    ), est["basis"]
