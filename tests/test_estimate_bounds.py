@@ -21,6 +21,7 @@ def shelling(make_store: Callable[..., Path], **said: str) -> tuple[dict[str, An
     Times quoting the parties, each NGO on its own document)."""
     docs = {"korvalian-army": "harbor-0305", "vlf": "harbor-0305"}
     docs |= {"watchlight": "valley-0305", "open-ward": "pinecrest-0305"}
+    docs |= {"dresk-medical-sources": "northgate-0305"}
     rows = [
         f"{{id: by-{who}, subject: dresk-shelling, property: civilian_deaths, value: '{value}', "
         f"source: {docs[who]}, claimant: {who}}}"
@@ -111,3 +112,43 @@ def test_a_vague_word_beside_a_neutral_number_is_still_left_out(
     assert est["basis"].endswith(
         "vague words left out where figures are stated: 'several dozen' (watchlight)"
     ), est["basis"]
+
+
+def test_a_lower_floor_says_less_than_a_neutral_one(make_store: Callable[..., Path]) -> None:
+    # Open Ward's "at least 10" and Watchlight's "more than 50", neither contradicted:
+    # the 50 bears the 10 out, so the weaker floor had the most support and was the
+    # best (10 / 10 / open). It says less than the other: the low and best are more
+    # than 50.
+    est, _ = shelling(make_store, watchlight="more than 50", **{"open-ward": "at least 10"})
+    assert (est["low"], est["low_open"], est["best"], est["best_open"]) == (50, True, 50, True)
+    assert est["claims"]["best"] == ["by-watchlight"]
+    # A party's higher floor does not push a neutral one aside.
+    est, _ = shelling(make_store, vlf="more than 50", **{"open-ward": "at least 10"})
+    assert (est["low"], est["best"], est["best_open"]) == (10, 10, False)
+
+
+def test_a_neutral_floor_rules_out_a_rough_figure_as_the_best(
+    make_store: Callable[..., Path],
+) -> None:
+    # Watchlight's and Open Ward's "more than 30" (confirmed) beside unnamed medical
+    # sources' "about 30": the best was 30, which both floors exclude.
+    est, _ = shelling(
+        make_store,
+        watchlight="more than 30",
+        **{"open-ward": "more than 30", "dresk-medical-sources": "about 30"},
+    )
+    assert (est["best"], est["best_open"]) == (30, True), est
+    assert est["claims"]["best"] == ["by-open-ward", "by-watchlight"]
+    # The same beside the army's "about 30": the best was "30: the figure given by
+    # korvalian-army, and the bound more than 30" — a number the bound rules out.
+    est, _ = shelling(
+        make_store,
+        watchlight="more than 30",
+        **{"open-ward": "more than 30", "korvalian-army": "about 30"},
+    )
+    assert (est["best"], est["best_open"]) == (30, True), est
+    assert est["claims"]["best"] == ["by-open-ward", "by-watchlight"]
+    assert est["basis"].startswith("best more than 30: the bound given by open-ward, watchlight")
+    # A floor under the rough figure leaves it the best: "about 40" and "at least 38".
+    est, _ = shelling(make_store, watchlight="at least 38", **{"open-ward": "about 40"})
+    assert (est["best"], est["best_open"]) == (40, False), est

@@ -1289,7 +1289,8 @@ def test_a_best_from_exclusive_bounds_alone_is_said_open(
 ) -> None:
     """Watchlight says "more than 20", Open Ward Medics "more than 30", the army 5 (left
     out: both contradict it). Only bounds remain, and both exclude their number: the
-    best is "more than 20" (JSON `best_open`), never a 20 nobody allows."""
+    best is "more than 30" (JSON `best_open`), never a 30 nobody allows — and not "more
+    than 20", which says less than Open Ward's uncontradicted floor."""
     data = run(
         world(
             make_store,
@@ -1303,8 +1304,9 @@ def test_a_best_from_exclusive_bounds_alone_is_said_open(
     )
     est = estimate(data, "dresk-shelling", "civilian_deaths")
     assert est is not None
-    assert (est["best"], est["best_open"]) == (20, True), est
-    assert est["basis"].startswith("best more than 20: the bound given by watchlight"), est
+    assert (est["best"], est["best_open"]) == (30, True), est
+    assert (est["low"], est["low_open"]) == (30, True), est
+    assert est["basis"].startswith("best more than 30: the bound given by open-ward"), est
 
 
 def test_a_superseded_figure_is_not_used_for_low(make_store: Callable[..., Path]) -> None:
@@ -3222,7 +3224,9 @@ def test_a_named_floor_is_the_best_over_an_anonymous_figure_below_it(
     38, which the named floor contradicts: a desk publishes "at least 40", the 38 still
     the low. Had Open Ward Medics, a named origin, given the 38, the figure would be the
     best (an open bound is a floor, not the best, while a stated figure stands). A
-    lower floor beside them (Northgate's "at least 10") changes neither."""
+    lower floor beside them (Northgate's "at least 10") changes neither: it says less
+    than Watchlight's floor — unless a named origin's 38 contradicts that floor, when the
+    lower floor is the low."""
     rows = [
         ("watchlight-40", "at least 40", "meridian-0305", "watchlight"),
         ("counted-38", "38", "harbor-0305", counter),
@@ -3231,7 +3235,8 @@ def test_a_named_floor_is_the_best_over_an_anonymous_figure_below_it(
         rows.append(("northgate-10", "at least 10", "northgate-0305", ""))
     found = estimate(_dresk(make_store, *rows), "dresk-shelling", "civilian_deaths")
     assert found is not None
-    assert (found["low"], found["best"]) == (10 if lower_floor else 38, best), found
+    low = 10 if lower_floor and counter == "open-ward" else 38
+    assert (found["low"], found["best"]) == (low, best), found
     assert found["claims"]["best"] == (["watchlight-40"] if best == 40 else ["counted-38"])
 
 

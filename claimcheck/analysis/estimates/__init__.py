@@ -233,8 +233,18 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     pool = used if heard or not figures else [c for c in used if f[c.id].kind != "vague"]
     vague_only = all(f[c.id].kind == "vague" for c in pool)
     # (a lower floor than one independent origins confirm says less than it: no figure)
+    # (so does a lower floor than a named neutral origin's that no neutral origin
+    # contradicts: OCHA's "at least 10" beside Watchlight's "more than 50" — the low and
+    # the best are more than 50)
+    tops = [
+        q[c.id].low
+        for c in pool
+        if f[c.id].kind == "floor" and weighed(c)[0][0] >= 1 and weighed(c)[1][0] < 1
+    ]
     if confirmed is not None:
-        top = confirmed.floor[0]
+        tops.append(confirmed.floor[0])
+    if tops:
+        top = max(tops)
         pool = [c for c in pool if not (f[c.id].kind == "floor" and q[c.id].low < top)]
     low_claims, low = lowest(pool, f)
     # (a ceiling at the low: "fewer than 10", no lower figure stated)

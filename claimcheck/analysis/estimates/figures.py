@@ -213,6 +213,13 @@ def best_supported(
         if counts:
             win = min(counts, key=lambda i: (ranked[i], str(said[i].value.key)))
     best, units = ranked[win][3], support[win]
+    if figure[win][0] == 0 and (over := _floors_over(ev, pool, f, weighed, best)):
+        # A named neutral origin's floor that excludes the winning number, no neutral
+        # origin against it: a radio's "about 30" beside two papers' "more than 30"
+        # gives more than 30, not the 30 they rule out.
+        bound = max(f[c.id].low for c in over)
+        at = sorted(c.id for c in over if f[c.id].low == bound)
+        return at, bound, len(ev.tally(statement_of[at[0]]).support)
     if figure[win][0] == 1 and (floors := _floors_within(ev, pool, f, weighed, said[win].value)):
         # A named neutral origin's floor inside the winning range, no neutral origin
         # against it, before the range's lower end: the medics' 25-40 and Watchlight's
@@ -242,10 +249,14 @@ def best_supported(
         best = max(best, low) if high is None else min(max(best, low), high)
         behind = {c.id for c in pool if f[c.id].low == best or f[c.id].figure == best}
         return sorted(behind or (at_ends[0] if best == low else at_ends[1])), best, units
+    # (and a number stating its figure — not one a winning "more than" rules out)
+    won = said[win].value
+    excluded = isinstance(won, Quantity) and won.low_open
     behind = {
         c.id
         for c in pool
-        if statement_of[c.id].index == win or (kinds[c.id] == "point" and f[c.id].figure == best)
+        if statement_of[c.id].index == win
+        or (not excluded and kinds[c.id] == "point" and f[c.id].figure == best)
     }
     return sorted(behind), best, units
 
@@ -271,6 +282,29 @@ def _within_range(
         i
         for i, (kind, x) in figure.items()
         if kind == 0 and span.low <= x <= span.high and said[i].stance == "asserts"
+    ]
+
+
+def _floors_over(
+    ev: GroupEvidence,
+    pool: list[Claim],
+    f: dict[str, Figures],
+    weighed: Callable[[Statement], tuple[Any, Any]],
+    figure: float,
+) -> list[Claim]:
+    """The claims of ``pool`` stating a floor that excludes ``figure`` ("at least 31" or
+    "more than 30" against 30), of a named neutral origin, which no neutral origin
+    (named, or as much) contradicts."""
+    statement_of = ev.statement_by_claim
+    return [
+        c
+        for c in pool
+        if f[c.id].kind == "floor"
+        and isinstance(value := statement_of[c.id].value, Quantity)
+        and (value.low > figure or (value.low == figure and value.low_open))
+        and ev.units[c.id].side is None
+        and not ev.units[c.id].anonymous
+        and weighed(statement_of[c.id])[1][0] < 1
     ]
 
 
