@@ -1331,6 +1331,49 @@ def test_a_superseded_figure_is_not_used_for_low(make_store: Callable[..., Path]
     assert all("watchlight-8" not in ids for ids in est["claims"].values()), est
 
 
+@pytest.mark.parametrize("earlier", [False, True])
+def test_a_floor_under_a_count_already_given_is_overtaken_all_the_same(
+    make_store: Callable[..., Path], earlier: bool
+) -> None:
+    """A siege under way: Watchlight counts 60 on 3 March, Open Ward Medics say "at
+    least 50" on the 5th, Watchlight 130 on the 7th. The floor is a count of its day
+    that the 130 overtook, whether or not Watchlight's 60 came before it: a higher
+    figure bears a floor out, it does not dispute it. (With the 60, the floor was read
+    as disputed by Watchlight when it was given, and came back as the low: 50 / 130 /
+    130.)"""
+    siege = (
+        "subjects:\n  - {id: dresk-siege, label: Siege of Dresk, date: 2031-03-01/..,"
+        " sides: [korvalia-government, vlf]}\n"
+    )
+    rows = [
+        "{id: watchlight-130, subject: dresk-siege, property: civilian_deaths, value: 130, "
+        "source: meridian-0305, claimant: watchlight, as_of: 2031-03-07}",
+        "{id: open-ward-50, subject: dresk-siege, property: civilian_deaths, "
+        "value: at least 50, source: eastwind-0305, claimant: open-ward}",
+    ]
+    if earlier:
+        rows.append(
+            "{id: watchlight-60, subject: dresk-siege, property: civilian_deaths, value: 60, "
+            "source: meridian-0302, claimant: watchlight, as_of: 2031-03-03}"
+        )
+    root = make_store(
+        {
+            "world.yaml": WORLD.replace(
+                "documents:",
+                "documents:\n  - {id: late, outlet: meridian, published: 2031-03-08}",
+                1,
+            ),
+            "siege.yaml": siege,
+            "claims.yaml": claims_yaml(*(r.replace("meridian-0305", "late") for r in rows)),
+        },
+        base=False,
+    )
+    est = estimate(run(root), "dresk-siege", "civilian_deaths")
+    assert est is not None
+    assert (est["low"], est["best"], est["high"]) == (130, 130, 130), est
+    assert "overtook: at least 50 (open-ward)" in est["basis"], est["basis"]
+
+
 def test_estimates_name_real_claims_and_give_their_basis_in_words(
     make_store: Callable[..., Path],
 ) -> None:

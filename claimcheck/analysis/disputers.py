@@ -15,6 +15,7 @@ from claimcheck.analysis.growth import outgrows
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.model import Claim
 from claimcheck.values import DateRange
+from claimcheck.values.quantity import INF
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -61,9 +62,11 @@ class Disputers:
         as_of = self.when.get(x.id)
         if found is None or as_of is None or not as_of.known:
             return False
+        value = self.group.statement_by_claim[x.id].value
+        if bounds(value)[1][0] == INF:
+            return False  # (a floor: a higher figure bears "at least 50" out)
         days, tops = found
         k = bisect_right(days, as_of.high.toordinal())
-        value = self.group.statement_by_claim[x.id].value
         return k > 0 and tops[k - 1] > overtaking_limits(self.group, value)[0]
 
 
