@@ -381,6 +381,41 @@ def test_a_relay_worded_otherwise_counts_as_what_it_relays(
     assert "at least 23 (korvalian-army), 23 (coastline-radio)" in basis, basis
 
 
+@pytest.mark.parametrize("quoting", [False, True])
+def test_a_quote_citing_the_statement_it_misquotes_is_its_relay(
+    make_store: Callable[..., Path], quoting: bool
+) -> None:
+    """Meridian quotes the army's "more than 20"; Coastline Radio, citing Meridian, says
+    "20" — in its own voice, or as the army's word. Either way it is the army's
+    statement relayed with "more than" dropped: CC107 names the relays, not the army
+    contradicting itself; no "20" joins the dispute with the medics' 17; the army's
+    floor is not "improbable" for a side that "also says otherwise"; and its record
+    counts one statement. (Quoted, it was all of those.)"""
+    claimant = ", claimant: korvalian-army" if quoting else ""
+    rows = (
+        "{id: meridian-army, subject: dresk-shelling, property: civilian_deaths, "
+        "value: more than 20, source: meridian-0305, claimant: korvalian-army}",
+        "{id: radio-20, subject: dresk-shelling, property: civilian_deaths, value: 20, "
+        f"source: coastline-radio-0305{claimant}}}",
+        "{id: medics-17, subject: dresk-shelling, property: civilian_deaths, value: 17, "
+        "source: harbor-0305, claimant: dresk-medical-sources}",
+    )
+    root = make_store(
+        {"world.yaml": RADIO_CITES_MERIDIAN, "claims.yaml": claims_yaml(*rows)}, base=False
+    )
+    data = run(root)
+    (cc107,) = findings(data, "CC107")
+    assert "is relayed differently by coastline-radio, meridian" in cc107["message"], cc107
+    (cc101,) = findings(data, "CC101")
+    assert "; 20 [" not in cc101["message"], cc101["message"]
+    assert grade(data, "meridian-army") == grade(data, "radio-20") == 4
+    party = CliRunner().invoke(
+        cli, ["--store", str(root), "sources", "--party", "korvalian-army", "--format", "json"]
+    )
+    record = json.loads(party.stdout)["party"]
+    assert record["statements"] == 1, record
+
+
 LOSSES = WORLD.replace(
     "  - {id: buildings_destroyed, type: quantity}\n",
     "  - {id: buildings_destroyed, type: quantity}\n"

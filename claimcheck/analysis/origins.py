@@ -279,7 +279,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
                     by_document[d.source].append(j)
         for doc_id in cited:
             if quoted:  # (among the document's claims in that party's voice, first by id)
-                at = _carrier_of(ev, by_document.get(doc_id, []), st, origin, origin[c.id])
+                at = _carrier_of(ev, by_document.get(doc_id, []), c, st, origin)
             else:
                 index = indexes.get(doc_id)
                 if index is None:
@@ -356,18 +356,30 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def _carrier_of(
-    ev: GroupEvidence, positions: list[int], st: Statement, origin: dict[str, int], voice: int
+    ev: GroupEvidence, positions: list[int], quote: Claim, st: Statement, origin: dict[str, int]
 ) -> int | None:
-    """The position of the first claim by id, among ``positions``, of the origin
-    ``voice`` whose statement supports ``st`` (what a party's quoted word relays)."""
-    claims, statement_of = ev.claims, ev.statement_by_claim
-    found = [
-        j
+    """The position of the first claim by id, among ``positions``, of the origin of
+    ``quote`` (a party's quoted word, stating ``st``) whose statement supports ``st``: what
+    the quote relays — or, none supporting it and the quote dated by none but its
+    source (or as it is), one that states a number of ``st`` with another qualifier: a radio's "20,
+    the ministry said", citing the communiqué of "more than 20", relays it worded
+    otherwise (one of the two wordings is wrong: CC107 names the relays)."""
+    claims, statement_of, voice = ev.claims, ev.statement_by_claim, origin[quote.id]
+    mine = [
+        (j, t)
         for j in positions
-        if origin[claims[j].id] == voice
-        and (t := statement_of.get(claims[j].id)) is not None
-        and ev.statement_supports(t, st)
+        if origin[claims[j].id] == voice and (t := statement_of.get(claims[j].id)) is not None
     ]
+    found = [j for j, t in mine if ev.statement_supports(t, st)]
+    if not found and mine:
+        numbers = set(stated_numbers(st.value) or ())
+        found = [
+            j
+            for j, t in mine
+            if t.stance == st.stance
+            and (not quote.as_of_given or quote.as_of == claims[j].as_of)
+            and numbers.intersection(stated_numbers(t.value) or ())
+        ]
     return min(found, key=lambda j: claims[j].id) if found else None
 
 

@@ -121,7 +121,7 @@ class PartyRecord(HoldsUp):
             self.findings[rule] = self.findings.get(rule, 0) + 1
         self.outlets.update(facts.outlets)
         c = facts.claim
-        key = (c.subject, c.property, c.said)
+        key = (c.subject, c.property, facts.said or c.said)
         seen = self._said.get(key)
         if seen is None:
             seen = self._said[key] = set()
@@ -151,6 +151,9 @@ class ClaimFacts:
     #: The outlets that carried it: its document's, those of documents citing that
     #: document (directly or through a chain) that carry it, and of its relays.
     outlets: list[str]
+    #: The words of the statement it is: its own, or for a relay, its source's (a
+    #: radio's "20, the ministry said", citing the communiqué of "more than 20").
+    said: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         c, grade = self.claim, self.grade
@@ -214,7 +217,9 @@ class _PartyIndex:
             standing.append("interested only")
         if claim.id in self.revised or claim.status == "superseded":
             standing.append("revised")
-        return ClaimFacts(claim, grade, rules, standing, self.outlets_of(claim))
+        carried = self.result.relays.get(claim.id)
+        said = (self.result.store.claims[carried] if carried else claim).said
+        return ClaimFacts(claim, grade, rules, standing, self.outlets_of(claim), said)
 
     def outlets_of(self, claim: Claim) -> list[str]:
         """The outlets that carried a claim: its document's, those of documents citing
