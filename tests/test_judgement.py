@@ -2411,6 +2411,60 @@ def test_a_figure_quoted_from_someone_else_is_not_the_retracted_storys(
     assert findings(data, "CC101"), data["findings"]
 
 
+@pytest.mark.parametrize("cites", [False, True])
+def test_a_paper_named_as_the_source_of_its_retracted_figure_takes_it_back(
+    make_store: Callable[..., Path], cites: bool
+) -> None:
+    """The Harbor Times quotes Open Ward's 30, then retracts the story. Northgate writes
+    "30, according to the Harbor Times" (recorded with the paper as claimant), citing the
+    story or not: the paper's report, taken back — not the paper's own word that stands
+    against the army's 5."""
+    citing = NORTHGATE_CITING if cites else {}
+    data = run(
+        world(
+            make_store,
+            "{id: harbor-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+            "source: harbor-0305, claimant: open-ward, status: retracted}",
+            "{id: northgate-per-harbor, subject: dresk-shelling, property: civilian_deaths, "
+            f"value: 30, source: {'northgate-0306c' if cites else 'northgate-0306'}, "
+            "claimant: harbor-times}",
+            "{id: army-5, subject: dresk-shelling, property: civilian_deaths, value: 5, "
+            "source: korvalia-tv-0305, claimant: korvalian-army}",
+            **citing,
+        )
+    )
+    relay = data["grades"]["northgate-per-harbor"]
+    assert relay["grade"] == 6 and "relays harbor-30 (open-ward), retracted" in relay["reason"]
+    assert findings(data, "CC101") == [], data["findings"]
+
+
+def test_a_copy_of_a_retracted_story_stays_withdrawn_beside_another_relay_of_it(
+    make_store: Callable[..., Path],
+) -> None:
+    """The Harbor Times' retracted story quotes Open Ward's 30. Eastwind prints the same
+    sentence the next day, citing nothing (a copy: withdrawn with the story). Northgate
+    then writes "30, per Open Ward", citing the story: that relay of the retracted story
+    is no word of Open Ward's that keeps Eastwind's copy in print."""
+    sentence = "quote: 'Thirty bodies were brought in, the director of Open Ward said.'"
+    data = run(
+        world(
+            make_store,
+            "{id: harbor-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+            f"source: harbor-0305, claimant: open-ward, status: retracted, {sentence}}}",
+            "{id: eastwind-copy, subject: dresk-shelling, property: civilian_deaths, "
+            f"value: 30, source: eastwind-0306, {sentence}}}",
+            "{id: northgate-per-ward, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 30, source: northgate-0306c, claimant: open-ward}",
+            "{id: army-5, subject: dresk-shelling, property: civilian_deaths, value: 5, "
+            "source: korvalia-tv-0305, claimant: korvalian-army}",
+            **NORTHGATE_CITING,
+        )
+    )
+    for cid in ("eastwind-copy", "northgate-per-ward"):
+        assert data["grades"][cid]["grade"] == 6, (cid, data["grades"][cid])
+    assert estimate(data, "dresk-shelling", "civilian_deaths") is None, data["estimates"]
+
+
 # --- a floor independent origins confirm ----------------------------------------------------
 
 
@@ -3404,3 +3458,22 @@ def test_a_papers_retracted_copy_of_state_media_does_not_take_back_the_partys_wo
     assert "korvalia-government via korvalia-tv" in cc101["message"], cc101["message"]
     for claim in ("ktv-23", "copy-23"):
         assert data["grades"][claim]["grade"] == 4, (claim, data["grades"][claim])
+
+
+def test_a_paper_named_as_a_source_that_still_prints_the_figure_stands_behind_it(
+    make_store: Callable[..., Path],
+) -> None:
+    """As above, but the Harbor Times prints Open Ward's 30 again the next day: the
+    figure "according to the Harbor Times" still stands."""
+    data = run(
+        world(
+            make_store,
+            "{id: harbor-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+            "source: harbor-0305, claimant: open-ward, status: retracted}",
+            "{id: harbor-30-again, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 30, source: harbor-0306, claimant: open-ward}",
+            "{id: northgate-per-harbor, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 30, source: northgate-0306, claimant: harbor-times}",
+        )
+    )
+    assert data["grades"]["northgate-per-harbor"]["grade"] != 6, data["grades"]

@@ -49,9 +49,12 @@ def relays_of_retracted(
         return {}
     by_document: dict[str, list[Claim]] = defaultdict(list)
     by_speaker: dict[str, list[Claim]] = defaultdict(list)  # (active claims quoting them)
+    printed_by: dict[str, list[Claim]] = defaultdict(list)  # (active, by outlet)
     for c in active:
         if c.source is not None:
             by_document[c.source].append(c)
+        if c.outlet is not None:
+            printed_by[c.outlet].append(c)
         if c.claimant is not None and c.quoting:
             by_speaker[c.claimant].append(c)
     quoted: dict[str, list[Claim]] = defaultdict(list)
@@ -65,12 +68,25 @@ def relays_of_retracted(
             if c.quote:
                 active_quoted[normalise_quote(c.quote)].append(c)
 
-    found: dict[str, Claim] = {}
+    by_outlet: dict[str, list[Claim]] = defaultdict(list)  # (retracted, by outlet)
+    for rs in retracted.values():
+        for r in rs:
+            if r.outlet is not None:
+                by_outlet[r.outlet].append(r)
+    # The claims a retracted story's figure reaches, each with the figure's sources
+    # still in print: the documents it cites, and the speaker it quotes (or the story
+    # quoted) elsewhere in the group.
+    reached: dict[str, tuple[Claim, list[Claim]]] = {}
     for c in active:
         if c.source is None:
             continue
         sources = cited(c.source)
         taken_back = [r for d in sources for r in retracted.get(d, ()) if _states(r, c)]
+        if not taken_back and c.claimant in by_outlet:
+            # ("30, according to Paper A": the paper's report, which it took back)
+            taken_back = [
+                r for r in by_outlet[c.claimant] if _states(r, c) and not _before(printed, c, r)
+            ]
         if not taken_back and c.quote and quoted and not party_voice(c):
             words = normalise_quote(c.quote)
             taken_back = [
@@ -92,18 +108,25 @@ def relays_of_retracted(
                 continue
         if not taken_back:
             continue
-        if any(_states(s, c) for d in sources for s in by_document.get(d, ()) if s is not c):
-            continue  # (a source it cites still gives the figure)
-        # (the speaker it quotes, or the retracted story quoted, still gives the figure
-        # elsewhere: the story was taken back, not that speaker's word)
-        speakers = {r.claimant for r in taken_back if r.quoting}
-        if c.quoting:
-            speakers = {c.claimant}
-        if any(
-            _states(s, c) for who in speakers if who for s in by_speaker.get(who, ()) if s is not c
-        ):
-            continue
-        found[c.id] = min(taken_back, key=lambda r: r.id)
+        # (the speaker it quotes, or the retracted story quoted, may still give the
+        # figure elsewhere: the story was taken back, not that speaker's word)
+        speakers = {c.claimant} if c.quoting else {r.claimant for r in taken_back if r.quoting}
+        still = [s for d in sources for s in by_document.get(d, ()) if s is not c]
+        still += [s for who in speakers if who for s in by_speaker.get(who, ()) if s is not c]
+        if c.claimant in by_outlet:  # (the paper named as its source still prints it)
+            still += printed_by[c.claimant]
+        reached[c.id] = (min(taken_back, key=lambda r: r.id), [s for s in still if _states(s, c)])
+    # A figure stands where a source of it does that the retraction did not reach too
+    # (a paper's "30, per the hospital" citing the retracted story is no hospital's word
+    # that keeps a third paper's copy of the story in print).
+    found = {cid: first for cid, (first, _) in reached.items()}
+    changed = True
+    while changed:
+        changed = False
+        for cid, (_, still) in reached.items():
+            if cid in found and any(s.id not in found for s in still):
+                del found[cid]
+                changed = True
     return found
 
 
@@ -119,8 +142,8 @@ def _states(source: Claim, relay: Claim) -> bool:
     retracted story of the army's 30 is the UN's word, not the story's."""
     if source.stance != relay.stance:
         return False
-    if relay.quoting and source.claimant != relay.claimant:
-        return False
+    if relay.quoting and relay.claimant not in (source.claimant, source.outlet):
+        return False  # (another voice; "30, according to Paper A" is Paper A's story's)
     a, b = source.parsed, relay.parsed
     if isinstance(a, Quantity) and isinstance(b, Quantity):
         return reprints(a, b)
