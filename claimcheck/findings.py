@@ -169,6 +169,9 @@ class StaleReview:
     #: Whether it is a candidate's review (``check``/``add`` of a file): one naming no
     #: finding was never a review of anything, a fingerprint mistyped or copied wrong.
     new: bool = False
+    #: Whether it was recorded on a gap (CC201 ...) that no finding of its rule holds
+    #: any more: the claims it lists now have the support that gap lacked.
+    closed: bool = False
 
     def message(self) -> str:
         """``stale review: no finding has fingerprint …; CC101 … holds its claims …``."""
@@ -178,6 +181,14 @@ class StaleReview:
             text = f"stale review: no finding has fingerprint {self.fingerprint}"
         if self.new and not self.successors and not self.listed:
             text += " (mistyped, or copied from another store?): `check` shows fingerprints"
+        elif self.successors and self.closed:
+            f = self.successors[0]
+            text += (
+                f"; the {self.rule} gap it reviewed is closed (the claims it lists have the "
+                f"support it lacked): delete it; {f.rule} {f.fingerprint} ({f.property} of "
+                f"{f.subject}), another finding, holds them now"
+                + (" and has a review of its own" if f.review else ": review it if it matters")
+            )
         elif self.successors:
             f = self.successors[0]
             text += f"; {f.rule} {f.fingerprint} ({f.property} of {f.subject}) " + (
@@ -205,4 +216,5 @@ class StaleReview:
             "location": str(self.location),
             "successors": [f.fingerprint for f in self.successors],
             "rule": self.rule,
+            "closed": self.closed,
         }

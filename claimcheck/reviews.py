@@ -26,7 +26,7 @@ from functools import cache
 from claimcheck.findings import SEVERITY_RANK, Finding, ReviewMark, StaleReview, fingerprint
 from claimcheck.model import Review
 from claimcheck.results import Result
-from claimcheck.rules import all_rules
+from claimcheck.rules import all_rules, codes_in
 from claimcheck.store import Store
 
 __all__ = ["attach_reviews", "continues"]
@@ -65,6 +65,7 @@ def attach_reviews(store: Store, findings: list[Finding], complete: bool) -> lis
                     listed=bool(review.claims),
                     rule=rule,
                     holds=holds,
+                    closed=_closed(rule, successors),
                 )
             )
     return stale
@@ -87,6 +88,19 @@ def _continued() -> Mapping[str, frozenset[str]]:
     """Each rule's code -> the codes of the rules its findings continue (those that
     continue any)."""
     return {r.code: r.continues for r in all_rules() if r.continues}
+
+
+def _closed(rule: str | None, successors: list[Finding]) -> bool:
+    """Whether a stale review's gap (CC201 ...) is closed: no finding holding its claims
+    is of its rule or continues it (a CC203 whose value has enough origins does not)."""
+    return (
+        rule is not None
+        and rule in codes_in("gap")
+        and bool(successors)
+        and not any(
+            f.rule == rule or (_follows(f.rule, rule) and f.kin_origins) for f in successors
+        )
+    )
 
 
 def _follows(rule: str, was: str) -> bool:

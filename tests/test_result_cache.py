@@ -240,6 +240,7 @@ def test_every_field_of_a_stale_review_is_kept() -> None:
         rule="CC201",
         holds=False,
         new=True,
+        closed=True,
     )
     for field in dataclasses.fields(StaleReview):
         if field.default is not dataclasses.MISSING:

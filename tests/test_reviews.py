@@ -402,3 +402,25 @@ def test_a_candidate_review_of_the_finding_the_candidate_changes_points_to_what_
         cli, ["--store", str(root), "check", str(candidate), "--fail-on", "none"]
     )
     assert passed.exit_code == 0, passed.output
+
+
+def test_a_review_of_a_gap_since_closed_says_so(make_store: Callable[..., Path]) -> None:
+    """An analyst's trial: the desk accepted the CC201 on the wire's 14 (listing it);
+    the Herald relays it and Open Ward's medics confirm it. No CC201 is left: the gap is
+    closed. The CC203 now holding the claims ("3 outlets, 2 origins") does not continue
+    it. The notice said the CC203 "holds the claims it reviewed (its values changed?)";
+    it says the gap is closed and the review can go."""
+    root = make_store({"world.yaml": WORLD + "claims:\n" + WIRE}, base=False)
+    (single,) = _gaps(_run(root)).values()
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: {single['fingerprint']}, verdict: accepted, claims: [wire-14]}}\n",
+        encoding="utf-8",
+    )
+    _add(root, HERALD, MEDICS)
+    result = check(load_store(root))
+    assert "CC201" not in _gaps(result.as_dict())
+    (stale,) = result.stale_reviews
+    message = stale.message()
+    assert "the CC201 gap it reviewed is closed" in message, message
+    assert "delete it" in message and "values changed" not in message, message
+    assert result.as_dict()["stale_reviews"][0]["closed"] is True

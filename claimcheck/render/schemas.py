@@ -156,6 +156,10 @@ _STALE_REVIEW = _object(
             "anyOf": [_STRING, {"type": "null"}],
             "description": "The rule of the finding it was recorded on, when its claims tell.",
         },
+        "closed": {
+            "type": "boolean",
+            "description": "Whether it was recorded on a gap that its claims no longer have.",
+        },
     }
 )
 
