@@ -545,3 +545,35 @@ def test_a_revision_to_an_open_bound_past_another_speakers_figure_is_news(
     )
     assert new_findings(data, "CC101"), data["findings"]
     assert code == 1, err
+
+
+def test_a_candidate_only_echoing_a_single_origin_value_brings_no_new_gap(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """RFI alone gives 14 dead (CC201 in the store). France 24, RFI's sister channel,
+    repeats it: the gap is now CC203 ("2 outlets, 1 origin"), the same gap seen with one
+    more relay — already in the store, so `check --fail-on warning` passes and `add`
+    would not refuse a pure relay (an analyst's trial: it was reported as new, exit 1)."""
+    root = make_store(
+        {
+            "c.yaml": "claims:\n  - {id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}\n"
+        }
+    )
+    candidate = tmp_path / "cand.yaml"
+    candidate.write_text(
+        "claims:\n  - {id: b, subject: strike, property: deaths, value: 14, source: f24-doc}\n",
+        encoding="utf-8",
+    )
+    args = ["--store", str(root), "check", str(candidate), "--fail-on", "warning"]
+    result = runner.invoke(cli, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.stdout
+    data = json.loads(result.stdout)
+    (gap,) = data["findings"]
+    assert gap["rule"] == "CC203"
+    assert data["candidate"]["existing_findings"] == [gap["fingerprint"]]
+    # A candidate giving another figure is news, as ever.
+    candidate.write_text(
+        "claims:\n  - {id: b, subject: strike, property: deaths, value: 15, source: f24-doc}\n",
+        encoding="utf-8",
+    )
+    assert runner.invoke(cli, args).exit_code == 1
