@@ -152,3 +152,24 @@ def test_a_neutral_floor_rules_out_a_rough_figure_as_the_best(
     # A floor under the rough figure leaves it the best: "about 40" and "at least 38".
     est, _ = shelling(make_store, watchlight="at least 38", **{"open-ward": "about 40"})
     assert (est["best"], est["best_open"]) == (40, False), est
+
+
+def test_a_floor_several_origins_give_stands_under_one_higher_floor(
+    make_store: Callable[..., Path],
+) -> None:
+    # Open Ward and the Harbor Times (in its own voice) each say "at least 10";
+    # Watchlight alone says "more than 50". The lower floor does not owe its support to
+    # Watchlight's: it stands, as the low and the best (a generated store's "324+" of
+    # eight origins under one "at least 972" became a best of 972).
+    rows = [
+        "{id: ward-10, subject: dresk-shelling, property: civilian_deaths, "
+        "value: at least 10, source: pinecrest-0305, claimant: open-ward}",
+        "{id: harbor-10, subject: dresk-shelling, property: civilian_deaths, "
+        "value: at least 10, source: harbor-0305}",
+        "{id: watch-50, subject: dresk-shelling, property: civilian_deaths, "
+        "value: more than 50, source: valley-0305, claimant: watchlight}",
+    ]
+    data = check(load_store(world(make_store, *rows))).as_dict()
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None
+    assert (est["low"], est["low_open"], est["best"], est["best_open"]) == (10, False, 10, False)

@@ -38,6 +38,9 @@ estimate names the claims behind low, best and high, and its ``basis`` in words.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import accumulate
 from typing import Any
 
 from claimcheck.analysis.estimates.basis import (
@@ -100,6 +103,37 @@ def _revised_to_agree(ev: GroupEvidence, said: set[int], origins: set[int]) -> l
         ),
         key=lambda c: c.id,
     )
+
+
+def _saying_less(
+    pool: list[Claim],
+    f: dict[str, Figures],
+    q: dict[str, Quantity],
+    weighed: Callable[[Claim], tuple[Any, Any]],
+    confirmed: Any,
+) -> set[str]:
+    """The floors of ``pool`` that say less than another: one that independent origins
+    confirm (``confirmed``), or a higher one of a named neutral origin that no neutral
+    origin contradicts, to which the lower floor owes its support — OCHA's "at least
+    10", borne out by Watchlight's "more than 50" and nobody else, says less: the low and
+    the best are more than 50 (eight origins' "at least 324" under one "at least 972"
+    stand)."""
+    floors = [c for c in pool if f[c.id].kind == "floor"]
+    # (the higher floors, by their bound, with the most neutral weight from each on up)
+    above = sorted(
+        (q[h.id].low, w) for h in floors if (w := weighed(h)[0][0]) >= 1 and weighed(h)[1][0] < 1
+    )
+    heaviest = list(accumulate(reversed([w for _, w in above]), max))[::-1]
+    bounds_above = [x for x, _ in above]
+    out = set()
+    for c in floors:
+        low = q[c.id].low
+        k = bisect_right(bounds_above, low)
+        if (confirmed is not None and low < confirmed.floor[0]) or (
+            k < len(above) and weighed(c)[0][0] <= 2 * heaviest[k]
+        ):
+            out.add(c.id)
+    return out
 
 
 def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | None:
@@ -233,19 +267,8 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     pool = used if heard or not figures else [c for c in used if f[c.id].kind != "vague"]
     vague_only = all(f[c.id].kind == "vague" for c in pool)
     # (a lower floor than one independent origins confirm says less than it: no figure)
-    # (so does a lower floor than a named neutral origin's that no neutral origin
-    # contradicts: OCHA's "at least 10" beside Watchlight's "more than 50" — the low and
-    # the best are more than 50)
-    tops = [
-        q[c.id].low
-        for c in pool
-        if f[c.id].kind == "floor" and weighed(c)[0][0] >= 1 and weighed(c)[1][0] < 1
-    ]
-    if confirmed is not None:
-        tops.append(confirmed.floor[0])
-    if tops:
-        top = max(tops)
-        pool = [c for c in pool if not (f[c.id].kind == "floor" and q[c.id].low < top)]
+    less = _saying_less(pool, f, q, weighed, confirmed)
+    pool = [c for c in pool if c.id not in less]
     low_claims, low = lowest(pool, f)
     # (a ceiling at the low: "fewer than 10", no lower figure stated)
     low_ceiling = all(f[cid].kind == "ceiling" for cid in low_claims)

@@ -213,10 +213,10 @@ def best_supported(
         if counts:
             win = min(counts, key=lambda i: (ranked[i], str(said[i].value.key)))
     best, units = ranked[win][3], support[win]
-    if figure[win][0] == 0 and (over := _floors_over(ev, pool, f, weighed, best)):
+    if figure[win][0] == 0 and (over := _floors_over(ev, pool, f, weighed, best, -ranked[win][0])):
         # A named neutral origin's floor that excludes the winning number, no neutral
-        # origin against it: a radio's "about 30" beside two papers' "more than 30"
-        # gives more than 30, not the 30 they rule out.
+        # origin against it, weighing as much: a radio's "about 30" beside two papers'
+        # "more than 30" gives more than 30, not the 30 they rule out.
         bound = max(f[c.id].low for c in over)
         at = sorted(c.id for c in over if f[c.id].low == bound)
         return at, bound, len(ev.tally(statement_of[at[0]]).support)
@@ -291,10 +291,11 @@ def _floors_over(
     f: dict[str, Figures],
     weighed: Callable[[Statement], tuple[Any, Any]],
     figure: float,
+    weight: float,
 ) -> list[Claim]:
     """The claims of ``pool`` stating a floor that excludes ``figure`` ("at least 31" or
     "more than 30" against 30), of a named neutral origin, which no neutral origin
-    (named, or as much) contradicts."""
+    (named, or as much) contradicts, and neutral origins support as much as ``weight``."""
     statement_of = ev.statement_by_claim
     return [
         c
@@ -305,6 +306,7 @@ def _floors_over(
         and ev.units[c.id].side is None
         and not ev.units[c.id].anonymous
         and weighed(statement_of[c.id])[1][0] < 1
+        and weighed(statement_of[c.id])[0][0] >= weight
     ]
 
 
