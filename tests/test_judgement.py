@@ -3074,6 +3074,29 @@ def test_a_paper_citing_the_wire_a_day_later_relays_the_ministrys_statement(
         assert data["grades"]["mod-meridian"]["grade"] != 4, data["grades"]["mod-meridian"]
 
 
+def test_a_paper_rewording_the_ministrys_statement_a_day_later_without_citing_it(
+    make_store: Callable[..., Path],
+) -> None:
+    """As above, with no `cites`: the Harbor Times' undated "20, the ministry said" the
+    day after Meridian's "more than 20, the ministry said" is that statement reworded,
+    not the ministry lowering its toll (it was CC106, and every "more than 20" graded
+    "revised downward since")."""
+    rows = (
+        "{id: mod-meridian, subject: dresk-shelling, property: civilian_deaths, "
+        "value: more than 20, source: meridian-0305, claimant: defence-ministry}",
+        "{id: mod-harbor, subject: dresk-shelling, property: civilian_deaths, value: 20, "
+        "source: harbor-0306, claimant: defence-ministry}",
+        "{id: hospital-23, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        "source: eastwind-0306, claimant: open-ward}",
+    )
+    data = run(world(make_store, *rows))
+    rules = {f["rule"] for f in data["findings"]}
+    assert "CC106" not in rules, data["findings"]
+    (cc107,) = findings(data, "CC107")
+    assert "relayed differently by harbor-times, meridian" in cc107["message"], cc107
+    assert "revised downward" not in data["grades"]["mod-meridian"]["reason"]
+
+
 @pytest.mark.parametrize(
     ("neutral", "expected", "why"),
     [

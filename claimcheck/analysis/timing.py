@@ -7,6 +7,7 @@ citing the report that carried it (it holds as of when the party first gave it:
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -95,6 +96,7 @@ def repeat_dates(
                 by_document.setdefault(c.source, []).append(c)
     out: dict[str, DateRange] = {}
     earliest: list[tuple[object, DateRange]] | None = None  # (sorted when first needed)
+    by_number: dict[tuple[str, float], list[tuple[dt.date, str, Claim]]] | None = None
     for c in claims:
         as_of = c.as_of
         if (
@@ -121,9 +123,47 @@ def repeat_dates(
                     break
         if c.id not in out and c.source is not None and len(by_document) > 1:
             carried = _cited_statement(provenance, c, by_document)
+            if carried is None:  # (cited or not: the origin's number, worded otherwise)
+                if by_number is None:
+                    by_number = _by_number(claims)
+                carried = _reworded(c, by_number)
             if carried is not None:
                 out[c.id] = carried.as_of  # type: ignore[assignment]
     return out
+
+
+def _by_number(claims: list[Claim]) -> dict[tuple[str, float], list[tuple[dt.date, str, Claim]]]:
+    """An origin's dated claims stating one number, by stance and number, in date order."""
+    found: dict[tuple[str, float], list[tuple[dt.date, str, Claim]]] = {}
+    for k in claims:
+        numbers = set(stated_numbers(k.parsed) or ())
+        if k.as_of is not None and k.as_of.known and len(numbers) == 1:
+            (number,) = numbers
+            found.setdefault((k.stance, number), []).append((k.as_of.high, k.id, k))
+    for entries in found.values():
+        entries.sort(key=lambda e: (e[0], e[1]))
+    return found
+
+
+def _reworded(
+    c: Claim, by_number: dict[tuple[str, float], list[tuple[dt.date, str, Claim]]]
+) -> Claim | None:
+    """The origin's latest claim before ``c`` stating its one number with another
+    qualifier: a radio's undated "30, local officials said" the day after a wire's
+    "more than 30, local officials said" rewords that statement (citing it or not), it
+    does not lower the officials' toll."""
+    numbers = set(stated_numbers(c.parsed) or ())
+    if len(numbers) != 1 or c.as_of is None:
+        return None
+    (number,) = numbers
+    entries = by_number.get((c.stance, number), [])
+    k = bisect_left(entries, c.as_of.low, key=lambda e: e[0])
+    while k > 0:
+        k -= 1
+        earlier = entries[k][2]
+        if earlier.parsed != c.parsed:
+            return earlier
+    return None
 
 
 def _cited_statement(
