@@ -181,14 +181,18 @@ class StaleReview:
             text = f"stale review: no finding has fingerprint {self.fingerprint}"
         if self.new and not self.successors and not self.listed:
             text += " (mistyped, or copied from another store?): `check` shows fingerprints"
-        elif self.successors and self.closed:
-            f = self.successors[0]
+        elif self.closed:
             text += (
                 f"; the {self.rule} gap it reviewed is closed (the claims it lists have the "
-                f"support it lacked): delete it; {f.rule} {f.fingerprint} ({f.property} of "
-                f"{f.subject}), another finding, holds them now"
-                + (" and has a review of its own" if f.review else ": review it if it matters")
+                "support it lacked): delete it"
             )
+            if self.successors:
+                f = self.successors[0]
+                text += (
+                    f"; {f.rule} {f.fingerprint} ({f.property} of {f.subject}), another "
+                    "finding, holds them now"
+                    + (" and has a review of its own" if f.review else ": review it if it matters")
+                )
         elif self.successors:
             f = self.successors[0]
             text += f"; {f.rule} {f.fingerprint} ({f.property} of {f.subject}) " + (

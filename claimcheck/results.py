@@ -134,12 +134,12 @@ class Result:
         return any(f.rule in conflicts for f in self.findings_by_claim.get(claim_id, ()))
 
     def single_origin(self, claim_id: str) -> bool:
-        """Whether a gap finding says a claim's value rests on one origin: a single-origin
-        finding (CC201), or a circular one tracing it to one origin however many outlets
-        carried it (CC203) — an echo does not make a value better sourced."""
+        """Whether a gap finding says a claim's value is short of corroboration: a
+        single-origin finding (CC201), or a circular one tracing it to too few origins
+        however many outlets carried it (CC203, continuing such a CC201) — an echo does
+        not make a value better sourced."""
         return any(
-            f.rule == SingleOrigin.code
-            or (f.rule == CircularCorroboration.code and f.details.get("origins") == 1)
+            f.rule == SingleOrigin.code or (f.rule == CircularCorroboration.code and f.kin_origins)
             for f in self.findings_by_claim.get(claim_id, ())
         )
 

@@ -91,12 +91,12 @@ def _continued() -> Mapping[str, frozenset[str]]:
 
 
 def _closed(rule: str | None, successors: list[Finding]) -> bool:
-    """Whether a stale review's gap (CC201 ...) is closed: no finding holding its claims
-    is of its rule or continues it (a CC203 whose value has enough origins does not)."""
+    """Whether a stale review's gap (CC201 ...; the rule its listed claims tell) is
+    closed: no finding holding its claims is of its rule or continues it (a CC203 whose
+    value has enough origins does not)."""
     return (
         rule is not None
         and rule in codes_in("gap")
-        and bool(successors)
         and not any(
             f.rule == rule or (_follows(f.rule, rule) and f.kin_origins) for f in successors
         )

@@ -173,3 +173,28 @@ def test_a_floor_several_origins_give_stands_under_one_higher_floor(
     est = estimate(data, "dresk-shelling", "civilian_deaths")
     assert est is not None
     assert (est["low"], est["low_open"], est["best"], est["best_open"]) == (10, False, 10, False)
+
+
+def test_a_vague_word_a_neutral_ceiling_rules_out_is_left_out(
+    make_store: Callable[..., Path],
+) -> None:
+    # Watchlight's "moins de vingt" and Open Ward's "une vingtaine" (16-24, size 20),
+    # neither contradicted: the vague word's size is a figure the ceiling excludes (a
+    # reviewer's store gave 16 / 20 / 24).
+    est, _ = shelling(make_store, watchlight="moins de vingt", **{"open-ward": "une vingtaine"})
+    assert (est["best"], est["best_ceiling"], est["high"]) == (20, True, 20), est
+    assert "vague words left out where figures are stated: 'une vingtaine'" in est["basis"]
+    # A ceiling a neutral count contradicts caps nothing: both stand in the estimate.
+    est, _ = shelling(make_store, watchlight="fewer than 10", **{"open-ward": "dozens"})
+    assert (est["low"], est["low_ceiling"], est["best"], est["high"]) == (10, True, 24, 99), est
+
+
+def test_the_best_ceiling_is_a_neutral_origins_before_a_partys(
+    make_store: Callable[..., Path],
+) -> None:
+    # The army's "fewer than 30", Watchlight's "fewer than 50": the tighter bound is a
+    # party's; the best is the neutral one (the low stays the army's, as stated).
+    est, _ = shelling(make_store, watchlight="fewer than 50", **{"korvalian-army": "fewer than 30"})
+    assert (est["best"], est["best_ceiling"]) == (50, True), est
+    assert est["claims"]["best"] == ["by-watchlight"]
+    assert (est["low"], est["low_ceiling"]) == (30, True)

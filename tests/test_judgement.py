@@ -416,6 +416,30 @@ def test_a_quote_citing_the_statement_it_misquotes_is_its_relay(
     assert record["statements"] == 1, record
 
 
+def test_a_quote_of_another_range_citing_a_statement_is_no_relay_of_it(
+    make_store: Callable[..., Path],
+) -> None:
+    """Meridian quotes the army's "more than 20"; Coastline Radio, citing it, quotes the
+    army's "between 10 and 20": another figure, not the same number reworded. It stays
+    the army's own word, in the dispute with Watchlight's 40 (a reviewer's store: it
+    was folded into the "more than 20" and graded confirmed)."""
+    rows = (
+        "{id: meridian-army, subject: dresk-shelling, property: civilian_deaths, "
+        "value: more than 20, source: meridian-0305, claimant: korvalian-army}",
+        "{id: radio-range, subject: dresk-shelling, property: civilian_deaths, "
+        "value: between 10 and 20, source: coastline-radio-0305, claimant: korvalian-army}",
+        "{id: watchlight-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: harbor-0305, claimant: watchlight}",
+    )
+    root = make_store(
+        {"world.yaml": RADIO_CITES_MERIDIAN, "claims.yaml": claims_yaml(*rows)}, base=False
+    )
+    data = run(root)
+    (cc101,) = findings(data, "CC101")
+    assert "radio-range" in cc101["claims"], cc101
+    assert grade(data, "radio-range") >= 4, data["grades"]["radio-range"]
+
+
 LOSSES = WORLD.replace(
     "  - {id: buildings_destroyed, type: quantity}\n",
     "  - {id: buildings_destroyed, type: quantity}\n"
@@ -3479,6 +3503,28 @@ def test_a_papers_retracted_copy_of_state_media_does_not_take_back_the_partys_wo
     assert "korvalia-government via korvalia-tv" in cc101["message"], cc101["message"]
     for claim in ("ktv-23", "copy-23"):
         assert data["grades"][claim]["grade"] == 4, (claim, data["grades"][claim])
+
+
+@pytest.mark.parametrize("claimant", ["", ", claimant: harbor-times"])
+def test_a_papers_own_reprint_after_its_retraction_is_its_word(
+    make_store: Callable[..., Path], claimant: str
+) -> None:
+    """The Harbor Times retracts its story quoting Open Ward's 30, then prints 30 in its
+    own voice the next day: its own word, which stands against the army's 5 (a
+    reviewer's store: it was withdrawn as a relay of its own retracted story)."""
+    data = run(
+        world(
+            make_store,
+            "{id: harbor-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+            "source: harbor-0305, claimant: open-ward, status: retracted}",
+            "{id: harbor-own-30, subject: dresk-shelling, property: civilian_deaths, "
+            f"value: 30, source: harbor-0306{claimant}}}",
+            "{id: army-5, subject: dresk-shelling, property: civilian_deaths, value: 5, "
+            "source: korvalia-tv-0305, claimant: korvalian-army}",
+        )
+    )
+    assert data["grades"]["harbor-own-30"]["grade"] == 3, data["grades"]["harbor-own-30"]
+    assert findings(data, "CC101"), data["findings"]
 
 
 def test_a_paper_named_as_a_source_that_still_prints_the_figure_stands_behind_it(

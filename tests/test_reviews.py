@@ -424,3 +424,23 @@ def test_a_review_of_a_gap_since_closed_says_so(make_store: Callable[..., Path])
     assert "the CC201 gap it reviewed is closed" in message, message
     assert "delete it" in message and "values changed" not in message, message
     assert result.as_dict()["stale_reviews"][0]["closed"] is True
+
+
+def test_a_review_of_a_gap_closed_with_no_finding_left_says_so(
+    make_store: Callable[..., Path],
+) -> None:
+    """The CC201 on the wire's 14 accepted (listing it); Open Ward's medics confirm the
+    14 and no finding is left: the gap is closed (`closed` in JSON), not a "disagreement
+    gone" (a reviewer's store)."""
+    root = make_store({"world.yaml": WORLD + "claims:\n" + WIRE}, base=False)
+    (single,) = _gaps(_run(root)).values()
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: {single['fingerprint']}, verdict: accepted, claims: [wire-14]}}\n",
+        encoding="utf-8",
+    )
+    _add(root, MEDICS)
+    result = check(load_store(root))
+    (stale,) = result.stale_reviews
+    assert not stale.successors
+    assert "the CC201 gap it reviewed is closed" in stale.message(), stale.message()
+    assert result.as_dict()["stale_reviews"][0]["closed"] is True

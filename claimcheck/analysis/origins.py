@@ -371,14 +371,14 @@ def _carrier_of(
         if origin[claims[j].id] == voice and (t := statement_of.get(claims[j].id)) is not None
     ]
     found = [j for j, t in mine if ev.statement_supports(t, st)]
-    if not found and mine:
-        numbers = set(stated_numbers(st.value) or ())
+    numbers = set(stated_numbers(st.value) or ())
+    if not found and len(numbers) == 1:  # (one number: not a range, nor a vague word)
         found = [
             j
             for j, t in mine
             if t.stance == st.stance
             and (not quote.as_of_given or quote.as_of == claims[j].as_of)
-            and numbers.intersection(stated_numbers(t.value) or ())
+            and set(stated_numbers(t.value) or ()) == numbers
         ]
     return min(found, key=lambda j: claims[j].id) if found else None
 

@@ -82,7 +82,7 @@ def relays_of_retracted(
             continue
         sources = cited(c.source)
         taken_back = [r for d in sources for r in retracted.get(d, ()) if _states(r, c)]
-        if not taken_back and c.claimant in by_outlet:
+        if not taken_back and c.quoting and c.claimant in by_outlet:
             # ("30, according to Paper A": the paper's report, which it took back)
             taken_back = [
                 r for r in by_outlet[c.claimant] if _states(r, c) and not _before(printed, c, r)
@@ -113,7 +113,7 @@ def relays_of_retracted(
         speakers = {c.claimant} if c.quoting else {r.claimant for r in taken_back if r.quoting}
         still = [s for d in sources for s in by_document.get(d, ()) if s is not c]
         still += [s for who in speakers if who for s in by_speaker.get(who, ()) if s is not c]
-        if c.claimant in by_outlet:  # (the paper named as its source still prints it)
+        if c.quoting and c.claimant in by_outlet:  # (the paper named still prints it)
             still += printed_by[c.claimant]
         reached[c.id] = (min(taken_back, key=lambda r: r.id), [s for s in still if _states(s, c)])
     # A figure stands where a source of it does that the retraction did not reach too

@@ -105,6 +105,45 @@ def _revised_to_agree(ev: GroupEvidence, said: set[int], origins: set[int]) -> l
     )
 
 
+def _taking_vague_words(
+    used: list[Claim],
+    vague: list[Claim],
+    f: dict[str, Figures],
+    q: dict[str, Quantity],
+    weighed: Callable[[Claim], tuple[Any, Any]],
+) -> tuple[list[Claim], bool]:
+    """The claims of ``used`` whose figures the estimate takes, given its ``vague``
+    words: those count only where no claim states a number, a range or a floor (a
+    ceiling says only how high a toll may be), or where they are the only neutral voice
+    beside parties' figures (a rights group's "dozens" against the army's 4 and the
+    rebels' "more than 100": not left to one side) — and never one whose size a neutral
+    ceiling among them, which no neutral origin contradicts, rules out ("une vingtaine"
+    beside "moins de vingt").
+    Returns them, and
+    whether vague words count as the only neutral voice."""
+
+    def neutral(c: Claim) -> bool:
+        return bool(weighed(c)[0][0] > 0)
+
+    figures = [c for c in used if f[c.id].kind not in ("vague", "ceiling")]
+    heard = bool(figures) and not any(map(neutral, figures)) and any(map(neutral, vague))
+    pool = used if heard or not figures else [c for c in used if f[c.id].kind != "vague"]
+    caps = [
+        q[c.id] for c in pool if f[c.id].kind == "ceiling" and neutral(c) and weighed(c)[1][0] < 1
+    ]
+    if caps:
+        pool = [
+            c
+            for c in pool
+            if f[c.id].kind != "vague"
+            or all(
+                f[c.id].figure < cap.high or (f[c.id].figure == cap.high and not cap.high_open)
+                for cap in caps
+            )
+        ]
+    return pool, heard and any(f[c.id].kind == "vague" for c in pool)
+
+
 def _saying_less(
     pool: list[Claim],
     f: dict[str, Figures],
@@ -253,18 +292,10 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         if found is None:
             found = by_value[id(value)] = figures_of(value)
         f[c.id] = found
-    # A vague word's interval counts only where no claim states a figure — a point, a
-    # range or a floor: a ceiling says only how high it may be — or where it is the
-    # only neutral voice beside parties' figures (a rights group's "dozens" against the
-    # army's 4, struck out by it, and the rebels' "more than 100": not left to one side).
+    # (a vague word's interval: only where no claim states a figure, or as the only
+    # neutral voice beside parties' figures)
     vague = [c for c in used if f[c.id].kind == "vague"]
-    figures = [c for c in used if f[c.id].kind not in ("vague", "ceiling")]
-    heard = (
-        bool(vague and figures)
-        and not any(weighed(c)[0][0] > 0 for c in figures)
-        and any(weighed(c)[0][0] > 0 for c in vague)
-    )
-    pool = used if heard or not figures else [c for c in used if f[c.id].kind != "vague"]
+    pool, heard = _taking_vague_words(used, vague, f, q, weighed) if vague else (used, False)
     vague_only = all(f[c.id].kind == "vague" for c in pool)
     # (a lower floor than one independent origins confirm says less than it: no figure)
     less = _saying_less(pool, f, q, weighed, confirmed)
@@ -346,7 +377,11 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     if any(later):
         names = before_closing(names, weak, [c.removeprefix("; ") for c in later if c])
     if vague and not vague_only:  # (DESIGN §4: where a stated figure exists)
-        names += vague_words(ev, vague, counted=heard) if heard or len(pool) < len(used) else ""
+        taken = {c.id for c in pool}
+        if heard:
+            names += vague_words(ev, [c for c in vague if c.id in taken], counted=True)
+        if left := [c for c in vague if c.id not in taken]:
+            names += vague_words(ev, left, counted=False)
     return Estimate(
         subject=ev.subject_id,
         property=ev.property_id,

@@ -138,6 +138,8 @@ def best_supported(
         if wanted != ("ceiling",) and any(weighed(statement_of[c.id])[0][0] > 0 for c in found)
     ]
     wanted, candidates = neutral[0] if neutral else tiers[0]
+    if wanted == ("ceiling",):  # (the tightest of those neutral origins give, if any)
+        candidates = [c for c in candidates if weighed(statement_of[c.id])[0][0] > 0] or candidates
     neutral = [tier for tier in neutral if tier[0] != ("vague",)]
     if wanted == ("point", "range") and len(neutral) > 1:
         # Numbers only anonymous sources give, below a named neutral origin's floor that
