@@ -459,6 +459,28 @@ def _losses(make_store: Callable[..., Path], prop: str, army: str, rebels: str) 
     return run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
 
 
+def test_a_sides_admission_stands_beside_a_lower_figure_of_its_ally(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army admits 14 of its soldiers killed; its allied militia (its side, not part
+    of it) says 9; the rebels 11. The army's admission is a floor whatever lower figure
+    its ally gave: 14 / 14 / 14, the rebels' 11 left out (an analyst's trial: the floor
+    was the side's lowest figure, 9, and the estimate 9 / 9 / 14)."""
+    rows = (
+        "{id: army-says, subject: saltmarsh-clashes, property: army_losses, value: 14, "
+        "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+        "{id: militia-says, subject: saltmarsh-clashes, property: army_losses, value: 9, "
+        "source: harbor-0305, claimant: iron-hills-militia, as_of: 2031-03-04}",
+        "{id: vlf-says, subject: saltmarsh-clashes, property: army_losses, value: 11, "
+        "source: harbor-0305, claimant: vlf, as_of: 2031-03-04}",
+    )
+    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    est = estimate(data, "saltmarsh-clashes", "army_losses")
+    assert est is not None
+    assert (est["low"], est["best"], est["high"]) == (14, 14, 14), est
+    assert "11 (vlf)" in est["basis"], est["basis"]
+
+
 def test_a_side_conceding_more_of_its_own_losses_than_its_enemy_claims_weighs_as_neutral(
     make_store: Callable[..., Path],
 ) -> None:

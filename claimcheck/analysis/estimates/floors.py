@@ -39,8 +39,9 @@ def side_concession(ev: GroupEvidence, credible: list[Claim]) -> Concession | No
     a toll only grows — are floors: an army admitting 12 of its soldiers killed says at
     least 12 died, whatever it says against the rebels' 60. So a count of 8 is no
     credible low, a range "8-20" gives no low under 12, and a hospital's 15 does not
-    make the army's 12 a partisan figure. The floor is the lowest the side concedes (its
-    ministry's 10 and its army's 12: 10). A ceiling ("at most 5") concedes nothing, nor
+    make the army's 12 a partisan figure. The floor is the highest the side concedes: its
+    army admitting 12 is an admission, whatever lower figure its ministry gave (10). A
+    ceiling ("at most 5") concedes nothing, nor
     does a vague word ("des dizaines") or an anonymous source ("military sources"),
     which weigh too little to overrule a count."""
     side = ev.prop.losses_of if ev.prop is not None else None
@@ -63,7 +64,7 @@ def side_concession(ev: GroupEvidence, credible: list[Claim]) -> Concession | No
     if not conceding and not past:
         return None
     every = conceding + past
-    floor = min(bounds(statement_of[c.id].value)[0] for c in every)
+    floor = max(bounds(statement_of[c.id].value)[0] for c in every)
     at_floor = [c for c in every if bounds(statement_of[c.id].value)[0] == floor]
     under = ev.limits(statement_of[at_floor[0].id].value)[0]  # (within tolerance: not below)
     below = {
