@@ -198,3 +198,20 @@ def test_the_best_ceiling_is_a_neutral_origins_before_a_partys(
     assert (est["best"], est["best_ceiling"]) == (50, True), est
     assert est["claims"]["best"] == ["by-watchlight"]
     assert (est["low"], est["low_ceiling"]) == (30, True)
+
+
+def test_both_sides_inside_a_neutral_range_rule_out_its_lower_end(
+    make_store: Callable[..., Path],
+) -> None:
+    # The army says 12, the rebels 18, Watchlight "between 10 and 20": both sides rule
+    # out the range's lower end (their common ground weighs as a neutral origin), so the
+    # best is the lowest figure they give (an analyst's trial: best 10). One side alone
+    # inside the range leaves its lower end.
+    est, _ = shelling(
+        make_store,
+        watchlight="between 10 and 20",
+        **{"korvalian-army": "12", "vlf": "18"},
+    )
+    assert (est["low"], est["best"], est["high"]) == (10, 12, 20), est
+    est, _ = shelling(make_store, watchlight="between 10 and 20", vlf="18")
+    assert est["best"] == 10, est

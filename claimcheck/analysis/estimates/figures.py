@@ -198,8 +198,13 @@ def best_supported(
     if figure[win][0] == 1:  # a range's lower end: a number stated within it comes first
         within = _within_range(said[win].value, figure, said)
         if within and all(figure[i][1] != ranked[win][3] for i in within):
-            if ranked[win][0] < 0:  # (a neutral range: a number neutral origins give)
+            if ranked[win][0] < 0:  # (a neutral range: a number neutral origins give...)
+                inside = within
                 within = [i for i in within if ranked[i][0] < 0]
+                if not within and len(_sides_of(ev, [said[i] for i in inside])) >= 2:
+                    # (...or the lowest that opposing sides give, when both rule its
+                    # lower end out: the army's 12 and the rebels' 18 in "10 to 20")
+                    within = [min(inside, key=lambda i: (figure[i][1], str(said[i].value.key)))]
             if within:
                 win = min(within, key=lambda i: (ranked[i], str(said[i].value.key)))
     if _rounded(said[win].value):  # "nearly 50": an exact count inside it comes first...
@@ -261,6 +266,11 @@ def best_supported(
         or (not excluded and kinds[c.id] == "point" and f[c.id].figure == best)
     }
     return sorted(behind), best, units
+
+
+def _sides_of(ev: GroupEvidence, statements: list[Statement]) -> set[str]:
+    """The sides among the supporters of ``statements``."""
+    return {side for st in statements for side in ev.tally(st).support.sides}
 
 
 def _rounded(value: Any) -> bool:
