@@ -119,14 +119,21 @@ def relays_of_retracted(
     # A figure stands where a source of it does that the retraction did not reach too
     # (a paper's "30, per the hospital" citing the retracted story is no hospital's word
     # that keeps a third paper's copy of the story in print).
+    # (those with such a source stand, and then whatever they keep in print: each
+    # claim once, along the sources it leans on)
     found = {cid: first for cid, (first, _) in reached.items()}
-    changed = True
-    while changed:
-        changed = False
-        for cid, (_, still) in reached.items():
-            if cid in found and any(s.id not in found for s in still):
-                del found[cid]
-                changed = True
+    leaning: dict[str, list[str]] = defaultdict(list)
+    standing: list[str] = []
+    for cid, (_, still) in reached.items():
+        if any(s.id not in reached for s in still):
+            standing.append(cid)
+        for s in still:
+            if s.id in reached:
+                leaning[s.id].append(cid)
+    while standing:
+        cid = standing.pop()
+        if found.pop(cid, None) is not None:
+            standing += [d for d in leaning[cid] if d in found]
     return found
 
 
