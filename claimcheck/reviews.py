@@ -65,7 +65,7 @@ def attach_reviews(store: Store, findings: list[Finding], complete: bool) -> lis
                     listed=bool(review.claims),
                     rule=rule,
                     holds=holds,
-                    closed=_closed(rule, successors),
+                    closed=_closed(store, review, rule, successors),
                 )
             )
     return stale
@@ -90,13 +90,17 @@ def _continued() -> Mapping[str, frozenset[str]]:
     return {r.code: r.continues for r in all_rules() if r.continues}
 
 
-def _closed(rule: str | None, successors: list[Finding]) -> bool:
+def _closed(store: Store, review: Review, rule: str | None, successors: list[Finding]) -> bool:
     """Whether a stale review's gap (CC201 ...; the rule its listed claims tell) is
-    closed: no finding holding its claims is of its rule or continues it (a CC203 whose
-    value has enough origins does not)."""
+    closed: its claims still stand, and no finding holding them is of its rule or
+    continues it (a CC203 whose value has enough origins does not), nor says another
+    origin contradicts them (a value contested is no gap closed)."""
+    conflicts = codes_in("conflict")
     return (
         rule is not None
         and rule in codes_in("gap")
+        and all(c in store.claims and store.claims[c].active for c in review.claims or ())
+        and not any(f.rule in conflicts for f in successors)
         and not any(
             f.rule == rule or (_follows(f.rule, rule) and f.kin_origins) for f in successors
         )

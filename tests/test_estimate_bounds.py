@@ -183,7 +183,7 @@ def test_a_vague_word_a_neutral_ceiling_rules_out_is_left_out(
     # reviewer's store gave 16 / 20 / 24).
     est, _ = shelling(make_store, watchlight="moins de vingt", **{"open-ward": "une vingtaine"})
     assert (est["best"], est["best_ceiling"], est["high"]) == (20, True, 20), est
-    assert "vague words left out where figures are stated: 'une vingtaine'" in est["basis"]
+    assert "vague words left out, their size over a stated ceiling: 'une vingtaine'" in est["basis"]
     # A ceiling a neutral count contradicts caps nothing: both stand in the estimate.
     est, _ = shelling(make_store, watchlight="fewer than 10", **{"open-ward": "dozens"})
     assert (est["low"], est["low_ceiling"], est["best"], est["high"]) == (10, True, 24, 99), est
@@ -215,3 +215,12 @@ def test_both_sides_inside_a_neutral_range_rule_out_its_lower_end(
     assert (est["low"], est["best"], est["high"]) == (10, 12, 20), est
     est, _ = shelling(make_store, watchlight="between 10 and 20", vlf="18")
     assert est["best"] == 10, est
+
+
+def test_a_vague_word_reaches_no_higher_than_a_neutral_ceiling(
+    make_store: Callable[..., Path],
+) -> None:
+    # Watchlight's "fewer than 30" and Open Ward's "dozens" (24-99): the high is the
+    # ceiling's 30, not the 99 the word's interval reaches (a reviewer's store).
+    est, _ = shelling(make_store, watchlight="fewer than 30", **{"open-ward": "dozens"})
+    assert (est["best"], est["high"]) == (24, 30), est

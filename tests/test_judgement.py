@@ -3143,6 +3143,24 @@ def test_a_paper_rewording_the_ministrys_statement_a_day_later_without_citing_it
     assert "revised downward" not in data["grades"]["mod-meridian"]["reason"]
 
 
+def test_a_qualifier_added_the_next_day_is_a_raise_not_a_rewording(
+    make_store: Callable[..., Path],
+) -> None:
+    """Meridian quotes the ministry's 30; the next day the Harbor Times, citing nothing,
+    quotes its "more than 30": the ministry raised its toll (CC105), which a rewording
+    of the 30 would hide (a reviewer's store: it became CC107, "a relay dropped or added
+    a qualifier")."""
+    rows = (
+        "{id: mod-meridian, subject: dresk-shelling, property: civilian_deaths, "
+        "value: 30, source: meridian-0305, claimant: defence-ministry}",
+        "{id: mod-harbor, subject: dresk-shelling, property: civilian_deaths, "
+        "value: more than 30, source: harbor-0306, claimant: defence-ministry}",
+    )
+    data = run(world(make_store, *rows))
+    assert {f["rule"] for f in data["findings"]} >= {"CC105"}, data["findings"]
+    assert findings(data, "CC107") == [], data["findings"]
+
+
 @pytest.mark.parametrize(
     ("neutral", "expected", "why"),
     [

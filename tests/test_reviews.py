@@ -444,3 +444,22 @@ def test_a_review_of_a_gap_closed_with_no_finding_left_says_so(
     assert not stale.successors
     assert "the CC201 gap it reviewed is closed" in stale.message(), stale.message()
     assert result.as_dict()["stale_reviews"][0]["closed"] is True
+
+
+def test_a_review_whose_claim_was_retracted_is_no_gap_closed(
+    make_store: Callable[..., Path],
+) -> None:
+    """The CC201 on the wire's 14 accepted (listing it); the wire then retracts the 14:
+    nothing confirmed it, the claim is gone — no "gap closed" (a reviewer's store)."""
+    root = make_store({"world.yaml": WORLD + "claims:\n" + WIRE}, base=False)
+    (single,) = _gaps(_run(root)).values()
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: {single['fingerprint']}, verdict: accepted, claims: [wire-14]}}\n",
+        encoding="utf-8",
+    )
+    world = WORLD + "claims:\n" + WIRE.replace("quote:", "status: retracted, quote:")
+    (root / "world.yaml").write_text(world, encoding="utf-8")
+    result = check(load_store(root))
+    (stale,) = result.stale_reviews
+    assert not stale.closed
+    assert "closed" not in stale.message(), stale.message()

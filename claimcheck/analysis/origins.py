@@ -361,7 +361,8 @@ def _carrier_of(
     """The position of the first claim by id, among ``positions``, of the origin of
     ``quote`` (a party's quoted word, stating ``st``) whose statement supports ``st``: what
     the quote relays — or, none supporting it and the quote dated by none but its
-    source (or as it is), one that states a number of ``st`` with another qualifier: a radio's "20,
+    source (or as it is), one that states the same one number as ``st`` with another
+    qualifier: a radio's "20,
     the ministry said", citing the communiqué of "more than 20", relays it worded
     otherwise (one of the two wordings is wrong: CC107 names the relays)."""
     claims, statement_of, voice = ev.claims, ev.statement_by_claim, origin[quote.id]

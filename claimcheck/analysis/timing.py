@@ -1,7 +1,7 @@
 """When a claim was said: the order of two claims' dates, a subject's last day, and a
-party's old figure quoted again later with no date of its own — or reworded by an outlet
-citing the report that carried it (it holds as of when the party first gave it:
-:func:`find_repeats`).
+party's old figure quoted again later with no date of its own — or reworded, a qualifier
+dropped, by an outlet citing the report that carried it or not (it holds as of when the
+party first gave it: :func:`find_repeats`).
 """
 
 from __future__ import annotations
@@ -148,22 +148,34 @@ def _by_number(claims: list[Claim]) -> dict[tuple[str, float], list[tuple[dt.dat
 def _reworded(
     c: Claim, by_number: dict[tuple[str, float], list[tuple[dt.date, str, Claim]]]
 ) -> Claim | None:
-    """The origin's latest claim before ``c`` stating its one number with another
-    qualifier: a radio's undated "30, local officials said" the day after a wire's
-    "more than 30, local officials said" rewords that statement (citing it or not), it
-    does not lower the officials' toll."""
+    """The origin's latest claim before ``c`` whose qualifier ``c`` drops, stating its
+    number bare: a radio's undated "30, local officials said" the day after a wire's
+    "more than 30" (or "at least 30", "about 30"), local officials said, rewords that
+    statement (citing it or not), it does not lower the officials' toll. (Not a qualifier
+    added, "30" then "more than 30": a toll raised; nor one turned round.)"""
     numbers = set(stated_numbers(c.parsed) or ())
-    if len(numbers) != 1 or c.as_of is None:
+    if (
+        len(numbers) != 1
+        or c.as_of is None
+        or not isinstance(c.parsed, Quantity)
+        or c.parsed.form != "exact"
+    ):
         return None
     (number,) = numbers
     entries = by_number.get((c.stance, number), [])
     k = bisect_left(entries, c.as_of.low, key=lambda e: e[0])
+    # (the latest before it; one stating the same bare number dates it already, by
+    # repeat_dates: the scan passes only such claims of one day)
     while k > 0:
         k -= 1
         earlier = entries[k][2]
-        if earlier.parsed != c.parsed:
+        if isinstance(earlier.parsed, Quantity) and earlier.parsed.form in _QUALIFIED:
             return earlier
     return None
+
+
+#: Wordings of a number a relay may drop the qualifier of ("more than 30" as 30).
+_QUALIFIED = frozenset({"more-than", "at-least", "approx"})
 
 
 def _cited_statement(

@@ -78,6 +78,11 @@ _SIDES_AGREEING = (
     "every figure comes from a side with a stake in it, agreeing with the other side's only"
     " as far as their figures overlap"
 )
+#: What the basis says of vague words: counted as the only neutral voice beside parties'
+#: figures, left out where figures are stated, or left out above a ceiling.
+_COUNTED = "vague words counted, the only neutral voice beside parties' figures"
+_LEFT_OUT = "vague words left out where figures are stated"
+_OVER_CEILING = "vague words left out, their size over a stated ceiling"
 #: Why an estimate is weak when its best rests on one anonymous source alone (anonymous
 #: claimants weigh less than named ones: DESIGN §4).
 _ANONYMOUS_ONLY = "its best rests on one anonymous source"
@@ -118,9 +123,9 @@ def _taking_vague_words(
     beside parties' figures (a rights group's "dozens" against the army's 4 and the
     rebels' "more than 100": not left to one side) — and never one whose size a neutral
     ceiling among them, which no neutral origin contradicts, rules out ("une vingtaine"
-    beside "moins de vingt").
-    Returns them, and
-    whether vague words count as the only neutral voice."""
+    beside "moins de vingt"); the others reach no higher than it ("dozens" beside
+    "fewer than 30": up to 30, not 99: their figures in ``f`` are cut there). Returns
+    them, and whether vague words count as the only neutral voice."""
 
     def neutral(c: Claim) -> bool:
         return bool(weighed(c)[0][0] > 0)
@@ -141,6 +146,10 @@ def _taking_vague_words(
                 for cap in caps
             )
         ]
+        top = min(cap.high for cap in caps)
+        for c in pool:
+            if f[c.id].kind == "vague" and f[c.id].high > top:
+                f[c.id] = f[c.id]._replace(high=top)
     return pool, heard and any(f[c.id].kind == "vague" for c in pool)
 
 
@@ -379,9 +388,11 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     if vague and not vague_only:  # (DESIGN §4: where a stated figure exists)
         taken = {c.id for c in pool}
         if heard:
-            names += vague_words(ev, [c for c in vague if c.id in taken], counted=True)
+            counted = [c for c in vague if c.id in taken]
+            names += vague_words(ev, counted, _COUNTED)
         if left := [c for c in vague if c.id not in taken]:
-            names += vague_words(ev, left, counted=False)
+            stated = any(f[c.id].kind not in ("vague", "ceiling") for c in pool)
+            names += vague_words(ev, left, _LEFT_OUT if stated else _OVER_CEILING)
     return Estimate(
         subject=ev.subject_id,
         property=ev.property_id,

@@ -185,17 +185,12 @@ def with_neutral_floor(ev: GroupEvidence, basis: str, weak: str | None, floor: l
     return before_closing(basis, weak, [clause])
 
 
-def vague_words(ev: GroupEvidence, vague: list[Claim], *, counted: bool) -> str:
-    """The basis's words on the vague words left out where figures are stated, or
-    ``counted`` as the only neutral voice."""
+def vague_words(ev: GroupEvidence, vague: list[Claim], why: str) -> str:
+    """The basis's words on vague words counted or left out, and ``why``: "vague words
+    left out where figures are stated: 'des dizaines' (eastwind-tv)"."""
     by_word: dict[str, set[str]] = {}
     for c in vague:
         by_word.setdefault(c.value_text, set()).add(_giver(ev, c))
-    why = (
-        "vague words counted, the only neutral voice beside parties' figures"
-        if counted
-        else "vague words left out where figures are stated"
-    )
     return f"; {why}: " + ", ".join(
         f"'{word}' ({', '.join(sorted(who))})" for word, who in sorted(by_word.items())
     )

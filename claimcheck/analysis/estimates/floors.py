@@ -24,7 +24,7 @@ class Concession(NamedTuple):
     conceding: list[Claim]
     #: The claims at the floor (overtaken ones too: a toll only grows).
     at_floor: list[Claim]
-    #: The floor: the lowest lower bound the side concedes, as ``(figure, excluded)``.
+    #: The floor: the highest lower bound the side concedes, as ``(figure, excluded)``.
     floor: tuple[float, bool]
     #: The figures wholly below it (within the tolerance is not below).
     below: set[str]
