@@ -264,9 +264,13 @@ def _fold_earlier(
     # (the clusters left lettered again, A first: the table's letters run on)
     letters: dict[str, str] = {}
     for r in shown:
-        if r.cluster != "-" and r.cluster not in letters:
-            letters[r.cluster] = _letter(len(letters))
-    return [replace(r, cluster=letters.get(r.cluster, r.cluster)) for r in shown], earlier
+        for part in r.cluster.split(", "):
+            if part != "-" and part not in letters:
+                letters[part] = _letter(len(letters))
+    return [
+        replace(r, cluster=", ".join(letters.get(x, x) for x in r.cluster.split(", ")))
+        for r in shown
+    ], earlier
 
 
 def _origin_name(ev: GroupEvidence, first: Claim, rows: list[Row]) -> str:
@@ -374,13 +378,39 @@ def _property_label(store: Store, prop_id: str) -> str:
     return prop.label if prop and prop.label else prop_id
 
 
+#: Groups of at most this many claims say of a claim that fits several clusters which
+#: ones (each asked of every cluster's claims: a big group keeps one letter a claim).
+FITS_ASKED = 400
+
+
 def _clusters(ev: GroupEvidence) -> dict[str, str]:
-    """Each claim's cluster of agreeing claims, lettered in order: ``A``, ``B``, ..."""
+    """Each claim's cluster of agreeing claims, lettered in order: ``A``, ``B``, ... — or,
+    for an assertion that can hold with every claim of several clusters, all their
+    letters: a radio's "between 10 and 20" beside the army's 12 and the rebels' 18 is
+    ``A, B``, taking neither side."""
+    clusters = ev.clusters()
     out: dict[str, str] = {}
-    for i, claims in enumerate(ev.clusters()):
+    for i, claims in enumerate(clusters):
         letter = _letter(i)
         for c in claims:
             out[c.id] = letter
+    if len(clusters) < 2 or len(ev.claims) > FITS_ASKED or not ev.single:
+        return out
+    statement_of = ev.statement_by_claim
+    members = [[statement_of[c.id] for c in claims if c.id in statement_of] for claims in clusters]
+    for st in ev.statements:
+        if st.stance != "asserts":
+            continue
+        fits = [
+            _letter(i)
+            for i, sts in enumerate(members)
+            if sts
+            and all(t.stance == "asserts" for t in sts)
+            and not any(ev.excludes(st.value, t.value) for t in sts)
+        ]
+        if len(fits) > 1:
+            for c in st.claims:
+                out[c.id] = ", ".join(fits)
     return out
 
 
