@@ -440,6 +440,41 @@ def test_a_quote_of_another_range_citing_a_statement_is_no_relay_of_it(
     assert grade(data, "radio-range") >= 4, data["grades"]["radio-range"]
 
 
+def test_a_unit_named_responsible_is_its_army_named_responsible(
+    make_store: Callable[..., Path],
+) -> None:
+    """Who shelled Dresk market: Watchlight says the Korvalian army, Meridian (its own
+    voice) the government the army is part of, the army blames the VLF, and the
+    ministry denies that the government did it. The army's strike is the government's:
+    Meridian and Watchlight agree (no CC102 pair between them, each supports the other),
+    and Watchlight's finding contradicts the ministry's denial (an analyst's trial: a
+    UN panel naming "the army's 3rd Brigade" was counted as backing the army's denial,
+    and as a rival answer to "the army")."""
+    props = "properties:\n  - {id: responsible, type: entity}\n"
+    rows = (
+        "{id: watch-army, subject: dresk-shelling, property: responsible, "
+        "value: korvalian-army, source: meridian-0305, claimant: watchlight}",
+        "{id: meridian-gov, subject: dresk-shelling, property: responsible, "
+        "value: korvalia-government, source: meridian-0306}",
+        "{id: army-vlf, subject: dresk-shelling, property: responsible, value: vlf, "
+        "source: korvalia-tv-0305, claimant: korvalian-army}",
+        "{id: mod-deny, subject: dresk-shelling, property: responsible, "
+        "value: korvalia-government, stance: denies, source: harbor-0306, "
+        "claimant: defence-ministry}",
+    )
+    root = make_store(
+        {"world.yaml": WORLD, "props.yaml": props, "claims.yaml": claims_yaml(*rows)}, base=False
+    )
+    data = run(root)
+    (cc102,) = findings(data, "CC102")
+    assert ["meridian-gov", "watch-army"] not in cc102["pairs"], cc102["pairs"]
+    assert ["army-vlf", "watch-army"] in cc102["pairs"]
+    (cc104,) = findings(data, "CC104")
+    assert ["mod-deny", "watch-army"] in cc104["pairs"], cc104["pairs"]
+    assert data["grades"]["meridian-gov"]["supporting_origins"] == 2, data["grades"]
+    assert data["grades"]["watch-army"]["contradicting_origins"] == 1  # (the army's own)
+
+
 LOSSES = WORLD.replace(
     "  - {id: buildings_destroyed, type: quantity}\n",
     "  - {id: buildings_destroyed, type: quantity}\n"

@@ -371,6 +371,8 @@ def find_stance_conflicts(group: GroupEvidence) -> Conflicts:
             found = [
                 s for s in asserted[bisect_left(lows, low) : end] if bounds(s.value)[1] <= high
             ]
+        elif group.type == "entity":  # (asserting the brigade did it asserts the army did)
+            found = [s for k, s in by_key.items() if group.within(k, t.value.key)]
         else:
             found = [by_key[t.value.key]] if t.value.key in by_key else []
         if not found:

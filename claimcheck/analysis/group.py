@@ -180,7 +180,7 @@ class GroupEvidence:
             lo, hi = bounds(a)
             low, high = self.window(b)
             return lo >= low and hi <= high
-        return a.key == b.key
+        return self.within(a.key, b.key)
 
     def excludes(self, a: Value, b: Value) -> bool:
         """Whether two asserted values cannot both be true (single-valued properties)."""
@@ -190,7 +190,21 @@ class GroupEvidence:
             lo, hi = bounds(a)
             below, above = self.limits(b)
             return hi < below or lo > above
-        return a.key != b.key
+        return not self.within(a.key, b.key) and not self.within(b.key, a.key)
+
+    def within(self, a: object, b: object) -> bool:
+        """Whether the value keyed ``a`` is ``b`` — or, for an entity, part of it: "the
+        army's 3rd Brigade" did what "the army" did (a party or subject ``part_of`` it, at
+        any depth), while two brigades of one army are two answers."""
+        if a == b:
+            return True
+        if self.type != "entity" or not isinstance(a, str):
+            return False
+        chains: dict[str, list[str]] = self.memo.setdefault("part_of_chains", {})  # type: ignore[assignment]
+        chain = chains.get(a)
+        if chain is None:
+            chain = chains[a] = self.store.part_of_chain(a)
+        return b in chain
 
     def statements_conflict(self, s: Statement, t: Statement) -> bool:
         """Two statements that cannot both hold."""
@@ -209,7 +223,7 @@ class GroupEvidence:
         if t.stance == s.stance == "denies":  # denying less denies more
             return self.implies(s.value, t.value)
         if t.stance == "asserts" and self.single and not self.interval:
-            return t.value.key != s.value.key  # asserting X denies every other Y
+            return self.excludes(t.value, s.value)  # asserting X denies every other Y
         return False
 
     # -- origins and units ------------------------------------------------------------------

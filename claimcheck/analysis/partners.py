@@ -73,9 +73,21 @@ def _discrete_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
         if seen[k] < 3:
             seen[k] += 1
             firsts.append(n)
+    # (an entity part of another holds with it: the samples of the values excluding
+    # each, found once a value)
+    excluding: dict[object, list[int]] | None = None
+    if group.type == "entity" and _nested(group, seen):
+        within = group.within
+        excluding = {
+            k: [n for n in firsts if not within(samples[n][1], k) and not within(k, samples[n][1])]
+            for k in seen
+        }
     for c in asserted:
         o, k = origin[c.id], statement_of[c.id].value.key
-        others = islice((n for n in firsts if samples[n][1] != k), 3)
+        if excluding is not None:
+            others: Iterable[int] = excluding.get(k) or ()
+        else:
+            others = islice((n for n in firsts if samples[n][1] != k), 3)
         for n in others:
             if samples[n][0] != o:
                 partner[c.id] = samples[n][2]
@@ -83,6 +95,22 @@ def _discrete_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
         # (no sample fits: then no other origin states another value — a third
         # value of an origin is never needed, its first two differ)
     return partner
+
+
+#: A group of at most this many entities, one part of another, has each claim's
+#: partner sought among every value that excludes its own (a bigger one: among values
+#: other than its own, as for categories).
+NESTED_VALUES = 200
+
+
+def _nested(group: GroupEvidence, keys: Iterable[object]) -> bool:
+    """Whether one of the entities ``keys`` is part of another (a brigade and its army),
+    among at most :data:`NESTED_VALUES` of them."""
+    found = set(keys)
+    if len(found) > NESTED_VALUES:
+        return False
+    chain = group.store.part_of_chain
+    return any(isinstance(k, str) and not found.isdisjoint(chain(k)[1:]) for k in found)
 
 
 def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, Claim]:

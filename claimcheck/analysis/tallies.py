@@ -133,22 +133,31 @@ def judge(group: GroupEvidence, q: Query, spans: Any, denials: Any) -> tuple[boo
                 if single and spans.max_lo > q.above:
                     why.append(("higher", *spans.nearest_above(q.above)))
         elif spans:
-            pro = q.key in spans
+            # (a key: a value, or an entity part of one — the army's brigade is the army)
+            within = group.within
+            pro = any(within(k, q.key) for k in spans)
             if single:
-                why += [k for k in spans if k != q.key]
-        if denials and (denials.cover(q.lo, q.hi) if interval else q.key in denials):
+                why += [k for k in spans if not within(k, q.key) and not within(q.key, k)]
+        if denials and (
+            denials.cover(q.lo, q.hi) if interval else any(group.within(q.key, d) for d in denials)
+        ):
             why.append("denies")
     else:
         if denials:
-            pro = denials.cover(q.lo, q.hi) if interval else q.key in denials
+            pro = (
+                denials.cover(q.lo, q.hi)
+                if interval
+                else any(group.within(q.key, d) for d in denials)
+            )
         if interval:
             if spans is not None and spans.supports(q.low, q.high):
                 why.append("asserts")
         elif spans:
-            if q.key in spans:
+            within = group.within
+            if any(within(k, q.key) for k in spans):
                 why.append("asserts")
             if single and not pro:
-                pro = any(k != q.key for k in spans)
+                pro = any(not within(k, q.key) and not within(q.key, k) for k in spans)
     return pro, why
 
 
