@@ -475,6 +475,34 @@ def test_a_unit_named_responsible_is_its_army_named_responsible(
     assert data["grades"]["watch-army"]["contradicting_origins"] == 1  # (the army's own)
 
 
+def test_a_place_part_of_another_supports_presence_there(
+    make_store: Callable[..., Path],
+) -> None:
+    """Where something is present (several places at once, `single: false`), the
+    values subjects one part of the other: Watchlight names the Dresk market shelling,
+    Meridian the Saltmarsh clashes it is part of. Presence at the part is presence at
+    the whole: the whole's support counts both origins (it counted one)."""
+    props = "properties:\n  - {id: present_in, type: entity, single: false}\n"
+    world = WORLD.replace(
+        "{id: dresk-shelling, label: Shelling of Dresk market, date: 2031-03-04,",
+        "{id: dresk-shelling, label: Shelling of Dresk market, date: 2031-03-04, "
+        "part_of: saltmarsh-clashes,",
+    )
+    assert world != WORLD
+    rows = (
+        "{id: watch-dresk, subject: ferry-hostages, property: present_in, "
+        "value: dresk-shelling, source: meridian-0305, claimant: watchlight}",
+        "{id: meridian-saltmarsh, subject: ferry-hostages, property: present_in, "
+        "value: saltmarsh-clashes, source: meridian-0306}",
+    )
+    root = make_store(
+        {"world.yaml": world, "props.yaml": props, "claims.yaml": claims_yaml(*rows)}, base=False
+    )
+    data = run(root)
+    assert data["grades"]["meridian-saltmarsh"]["supporting_origins"] == 2, data["grades"]
+    assert data["grades"]["watch-dresk"]["supporting_origins"] == 1
+
+
 LOSSES = WORLD.replace(
     "  - {id: buildings_destroyed, type: quantity}\n",
     "  - {id: buildings_destroyed, type: quantity}\n"

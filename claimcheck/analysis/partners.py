@@ -76,7 +76,7 @@ def _discrete_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
     # (an entity part of another holds with it: the samples of the values excluding
     # each, found once a value)
     excluding: dict[object, list[int]] | None = None
-    if group.type == "entity" and _nested(group, seen):
+    if group.type == "entity" and nested(group, seen):
         within = group.within
         excluding = {
             k: [n for n in firsts if not within(samples[n][1], k) and not within(k, samples[n][1])]
@@ -103,7 +103,7 @@ def _discrete_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
 NESTED_VALUES = 200
 
 
-def _nested(group: GroupEvidence, keys: Iterable[object]) -> bool:
+def nested(group: GroupEvidence, keys: Iterable[object]) -> bool:
     """Whether one of the entities ``keys`` is part of another (a brigade and its army),
     among at most :data:`NESTED_VALUES` of them."""
     found = set(keys)

@@ -18,6 +18,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimcheck.analysis.intervals import NO_WINDOWS, Bound, Spans, Windows, bounds
+from claimcheck.analysis.partners import nested
 from claimcheck.analysis.statements import Statement, Tally, Unit, Units, unit_index
 from claimcheck.model import Claim
 from claimcheck.values.quantity import INF
@@ -245,6 +246,8 @@ def uncontested_tallies(group: GroupEvidence) -> bool:
         return False
     if group.single and not group.interval and len(statements) > 1:
         return False
+    if group.type == "entity" and nested(group, (st.value.key for st in statements)):
+        return False  # (a value part of another supports it: walk)
     if overtaken_floors(group):
         return False  # (floors are no statements: walk or sweep)
     units = group.units
