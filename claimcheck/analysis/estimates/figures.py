@@ -315,11 +315,20 @@ def _floors_over(
         if f[c.id].kind == "floor"
         and isinstance(value := statement_of[c.id].value, Quantity)
         and (value.low > figure or (value.low == figure and value.low_open))
-        and ev.units[c.id].side is None
-        and not ev.units[c.id].anonymous
-        and weighed(statement_of[c.id])[1][0] < 1
+        and _named_neutral_uncontradicted(ev, c, weighed)
         and weighed(statement_of[c.id])[0][0] >= weight
     ]
+
+
+def _named_neutral_uncontradicted(
+    ev: GroupEvidence, c: Claim, weighed: Callable[[Statement], tuple[Any, Any]]
+) -> bool:
+    """Whether ``c`` is a named neutral origin's, which no neutral origin (named, or as
+    much) contradicts."""
+    unit = ev.units[c.id]
+    return (
+        unit.side is None and not unit.anonymous and weighed(ev.statement_by_claim[c.id])[1][0] < 1
+    )
 
 
 def _floors_within(
@@ -343,7 +352,5 @@ def _floors_within(
         and isinstance(value := statement_of[c.id].value, Quantity)
         # ("more than 30" inside 25-40: the best is open, "more than 30")
         and (value.form == "at-least" or (value.form == "more-than" and value.low < span.high))
-        and ev.units[c.id].side is None
-        and not ev.units[c.id].anonymous
-        and weighed(statement_of[c.id])[1][0] < 1
+        and _named_neutral_uncontradicted(ev, c, weighed)
     ]
