@@ -473,6 +473,10 @@ def test_a_unit_named_responsible_is_its_army_named_responsible(
     assert ["mod-deny", "watch-army"] in cc104["pairs"], cc104["pairs"]
     assert data["grades"]["meridian-gov"]["supporting_origins"] == 2, data["grades"]
     assert data["grades"]["watch-army"]["contradicting_origins"] == 1  # (the army's own)
+    # Naming the army and the government, Watchlight and Meridian agree against the VLF.
+    army_vlf = data["grades"]["army-vlf"]
+    assert army_vlf["contradicting_origins"] == 2, army_vlf
+    assert "not all agreeing" not in army_vlf["reason"], army_vlf
 
 
 def test_a_place_part_of_another_supports_presence_there(

@@ -192,6 +192,20 @@ class GroupEvidence:
             return hi < below or lo > above
         return not self.within(a.key, b.key) and not self.within(b.key, a.key)
 
+    def answers(self, key: object) -> list[object]:
+        """What the value keyed ``key`` answers: itself — and, for an entity, each party
+        or subject it is part of (the 5th Brigade did what the army did)."""
+        if self.type != "entity" or not isinstance(key, str):
+            return [key]
+        return list(self._chain(key))
+
+    def _chain(self, key: str) -> list[str]:
+        chains: dict[str, list[str]] = self.memo.setdefault("part_of_chains", {})  # type: ignore[assignment]
+        chain = chains.get(key)
+        if chain is None:
+            chain = chains[key] = self.store.part_of_chain(key)
+        return chain
+
     def within(self, a: object, b: object) -> bool:
         """Whether the value keyed ``a`` is ``b`` — or, for an entity, part of it: "the
         army's 3rd Brigade" did what "the army" did (a party or subject ``part_of`` it, at
@@ -200,11 +214,7 @@ class GroupEvidence:
             return True
         if self.type != "entity" or not isinstance(a, str):
             return False
-        chains: dict[str, list[str]] = self.memo.setdefault("part_of_chains", {})  # type: ignore[assignment]
-        chain = chains.get(a)
-        if chain is None:
-            chain = chains[a] = self.store.part_of_chain(a)
-        return b in chain
+        return b in self._chain(a)
 
     def statements_conflict(self, s: Statement, t: Statement) -> bool:
         """Two statements that cannot both hold."""

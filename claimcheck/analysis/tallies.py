@@ -138,7 +138,15 @@ def judge(group: GroupEvidence, q: Query, spans: Any, denials: Any) -> tuple[boo
             within = group.within
             pro = any(within(k, q.key) for k in spans)
             if single:
-                why += [k for k in spans if not within(k, q.key) and not within(q.key, k)]
+                # (each answer against it, and what it is part of that is against it too:
+                # the 5th Brigade's and the army's "the army did it" agree against "the
+                # rebels did it" — not against "the 4th Brigade did it", part of the army)
+                why += dict.fromkeys(
+                    x
+                    for k in spans
+                    for x in group.answers(k)
+                    if not within(x, q.key) and not within(q.key, x)
+                )
         if denials and (
             denials.cover(q.lo, q.hi) if interval else any(group.within(q.key, d) for d in denials)
         ):
