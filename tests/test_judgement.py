@@ -479,6 +479,68 @@ def test_a_unit_named_responsible_is_its_army_named_responsible(
     assert "not all agreeing" not in army_vlf["reason"], army_vlf
 
 
+BRIGADES = WORLD.replace(
+    "parties:\n",
+    "parties:\n"
+    "  - {id: brigade-3, name: 3rd Brigade, kind: army, part_of: korvalian-army}\n"
+    "  - {id: brigade-5, name: 5th Brigade, kind: army, part_of: korvalian-army}\n",
+    1,
+)
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0)])
+def test_two_units_of_one_army_conflict_whatever_the_order(
+    make_store: Callable[..., Path], order: tuple[int, ...]
+) -> None:
+    """Watchlight names the government, the army and the 3rd Brigade (all one answer,
+    nested); Open Ward the 5th Brigade: the two brigades conflict, whichever of
+    Watchlight's claims comes first (a reviewer's store: no CC102 when the brigade was
+    Watchlight's third value)."""
+    said = ["korvalia-government", "korvalian-army", "brigade-3"]
+    rows = [
+        f"{{id: w{i}, subject: dresk-shelling, property: responsible, value: {said[i]}, "
+        "source: meridian-0305, claimant: watchlight}"
+        for i in order
+    ]
+    rows.append(
+        "{id: ward-5, subject: dresk-shelling, property: responsible, value: brigade-5, "
+        "source: harbor-0305, claimant: open-ward}"
+    )
+    props = "properties:\n  - {id: responsible, type: entity}\n"
+    root = make_store(
+        {"world.yaml": BRIGADES, "props.yaml": props, "claims.yaml": claims_yaml(*rows)},
+        base=False,
+    )
+    (cc102,) = findings(run(root), "CC102")
+    assert cc102["pairs"] == [["w2", "ward-5"]], cc102
+
+
+def test_an_outlets_denial_citing_a_brigades_naming_is_no_relay_of_it(
+    make_store: Callable[..., Path],
+) -> None:
+    """Meridian quotes Watchlight naming the 3rd Brigade; Coastline Radio, citing it,
+    says in its own voice that the army did not do it: a denial of what Meridian's
+    report says, not a relay of it (a reviewer's store: credited to Watchlight, no
+    CC104)."""
+    rows = (
+        "{id: watch-b3, subject: dresk-shelling, property: responsible, value: brigade-3, "
+        "source: meridian-0305, claimant: watchlight}",
+        "{id: radio-deny, subject: dresk-shelling, property: responsible, "
+        "value: korvalian-army, stance: denies, source: coastline-radio-0305}",
+    )
+    props = "properties:\n  - {id: responsible, type: entity}\n"
+    world = BRIGADES.replace(
+        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05}",
+        "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05, "
+        "cites: [meridian-0305]}",
+    )
+    root = make_store(
+        {"world.yaml": world, "props.yaml": props, "claims.yaml": claims_yaml(*rows)}, base=False
+    )
+    (cc104,) = findings(run(root), "CC104")
+    assert cc104["pairs"] == [["radio-deny", "watch-b3"]], cc104
+
+
 def test_a_place_part_of_another_supports_presence_there(
     make_store: Callable[..., Path],
 ) -> None:

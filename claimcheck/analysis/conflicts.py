@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -355,6 +355,7 @@ def find_stance_conflicts(group: GroupEvidence) -> Conflicts:
         # An interval within a window starts in it (unless some is empty).
         empty = any(lo > hi for lo, hi in map(bounds, (st.value for st in asserted)))
     by_key = {st.value.key: st for st in asserted}
+    parts_of: dict[object, list[Statement]] | None = None  # (each whole: its parts' statements)
     counts = {
         st.index: Counter(origin[a.id] for a in st.claims if a.id not in superseded)
         for st in asserted
@@ -372,7 +373,12 @@ def find_stance_conflicts(group: GroupEvidence) -> Conflicts:
                 s for s in asserted[bisect_left(lows, low) : end] if bounds(s.value)[1] <= high
             ]
         elif group.type == "entity":  # (asserting the brigade did it asserts the army did)
-            found = [s for k, s in by_key.items() if group.within(k, t.value.key)]
+            if parts_of is None:
+                parts_of = defaultdict(list)
+                for k, s in by_key.items():
+                    for whole in group.answers(k):
+                        parts_of[whole].append(s)
+            found = parts_of.get(t.value.key, [])
         else:
             found = [by_key[t.value.key]] if t.value.key in by_key else []
         if not found:

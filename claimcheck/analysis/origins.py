@@ -130,11 +130,24 @@ class _DocIndex:
                     if lo >= low and hi <= high and (best is None or cid < best[0]):
                         best = (cid, j)
         else:
-            key = st.value.key
+            key, part = st.value.key, ev.within
             best = self.keyed.get((st.stance, key))
+            if ev.type == "entity":  # (a part says what its whole says: the brigade, the army)
+                for (stance, k), found in self.keyed.items():
+                    if (
+                        stance == st.stance
+                        and (part(k, key) if stance == "asserts" else part(key, k))
+                        and (best is None or found < best)
+                    ):
+                        best = found
             if st.stance == "denies" and ev.single:
                 for (stance, k), found in self.keyed.items():
-                    if stance == "asserts" and k != key and (best is None or found < best):
+                    if (
+                        stance == "asserts"
+                        and not part(k, key)
+                        and not part(key, k)
+                        and (best is None or found < best)
+                    ):
                         best = found
         return None if best is None else best[1]
 

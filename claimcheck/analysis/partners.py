@@ -58,6 +58,8 @@ def _discrete_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
     values: dict[int, dict[object, Claim]] = defaultdict(dict)
     for c in asserted:
         values[origin[c.id]].setdefault(statement_of[c.id].value.key, c)
+    if group.type == "entity" and nested(group, {k for vals in values.values() for k in vals}):
+        return _nested_partners(group, asserted, values)
     partner: dict[str, Claim] = {}
     # Two origins with distinct values are enough to find anyone's partner.
     samples: list[tuple[int, object, Claim]] = []
@@ -73,21 +75,9 @@ def _discrete_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
         if seen[k] < 3:
             seen[k] += 1
             firsts.append(n)
-    # (an entity part of another holds with it: the samples of the values excluding
-    # each, found once a value)
-    excluding: dict[object, list[int]] | None = None
-    if group.type == "entity" and nested(group, seen):
-        within = group.within
-        excluding = {
-            k: [n for n in firsts if not within(samples[n][1], k) and not within(k, samples[n][1])]
-            for k in seen
-        }
     for c in asserted:
         o, k = origin[c.id], statement_of[c.id].value.key
-        if excluding is not None:
-            others: Iterable[int] = excluding.get(k) or ()
-        else:
-            others = islice((n for n in firsts if samples[n][1] != k), 3)
+        others = islice((n for n in firsts if samples[n][1] != k), 3)
         for n in others:
             if samples[n][0] != o:
                 partner[c.id] = samples[n][2]
@@ -97,20 +87,58 @@ def _discrete_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
     return partner
 
 
-#: A group of at most this many entities, one part of another, has each claim's
-#: partner sought among every value that excludes its own (a bigger one: among values
-#: other than its own, as for categories).
-NESTED_VALUES = 200
+#: Of the values under the same top party or subject as a claim's, at most this many
+#: are tried for one excluding it (values under another top one always do).
+NESTED_TRIED = 1024
+
+
+def _nested_partners(
+    group: GroupEvidence, asserted: list[Claim], values: dict[int, dict[object, Claim]]
+) -> dict[str, Claim]:
+    """Partners where an entity value may be part of another (a brigade and its army hold
+    together, two brigades do not): each value with two of the origins stating it; a
+    claim's partner among the values excluding its own, of another origin — first under
+    other top parties or subjects (all exclude it), then under its own (tried in part)."""
+    origin, statement_of, within = group.credited, group.statement_by_claim, group.within
+    stating: dict[object, list[tuple[int, Claim]]] = defaultdict(list)
+    for o, vals in values.items():
+        for k, c in vals.items():
+            if len(stating[k]) < 2:
+                stating[k].append((o, c))
+    top = {k: group.answers(k)[-1] for k in stating}
+    by_top: dict[object, list[object]] = defaultdict(list)
+    for k in stating:
+        by_top[top[k]].append(k)
+    tops = list(by_top)
+    excluding: dict[object, list[object]] = {}
+
+    def excluding_of(k: object) -> list[object]:
+        found = excluding.get(k)
+        if found is None:
+            # (three values under other tops, and those of its own it is not part of,
+            # nor they of it: enough for two origins)
+            found = [v for t in tops if t != top[k] for v in by_top[t][:3]][:6]
+            found += [
+                v
+                for v in islice(by_top[top[k]], NESTED_TRIED)
+                if not within(v, k) and not within(k, v)
+            ][:6]
+            excluding[k] = found
+        return found
+
+    partner: dict[str, Claim] = {}
+    for c in asserted:
+        o, k = origin[c.id], statement_of[c.id].value.key
+        partner_of = next((d for v in excluding_of(k) for p, d in stating[v] if p != o), None)
+        if partner_of is not None:
+            partner[c.id] = partner_of
+    return partner
 
 
 def nested(group: GroupEvidence, keys: Iterable[object]) -> bool:
-    """Whether one of the entities ``keys`` is part of another (a brigade and its army),
-    among at most :data:`NESTED_VALUES` of them."""
+    """Whether one of the entities ``keys`` is part of another (a brigade and its army)."""
     found = set(keys)
-    if len(found) > NESTED_VALUES:
-        return False
-    chain = group.store.part_of_chain
-    return any(isinstance(k, str) and not found.isdisjoint(chain(k)[1:]) for k in found)
+    return any(isinstance(k, str) and not found.isdisjoint(group.answers(k)[1:]) for k in found)
 
 
 def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, Claim]:

@@ -94,19 +94,32 @@ class _Entry:
     def supporting(self, ev: GroupEvidence, st: Statement) -> list[Claim]:
         """The claims whose statement supports ``st`` (:meth:`statement_supports`)."""
         key = st.value.key
-        if st.stance == "asserts":
+        if st.stance == "asserts" and ev.type != "entity":
             # (an interval's support is found through its spans)
             return list(self.by_key.get(("asserts", key), ()))
         if ev.interval:
             if self.cover is None:
                 return []
             return [c for found in self.cover.covering(*bounds(st.value)) for c in found]
-        out = list(self.by_key.get(("denies", key), ()))
+        within = ev.within
+        if st.stance == "asserts":  # (an entity: its parts say it too)
+            return [
+                c
+                for (stance, k), found in self.by_key.items()
+                if stance == "asserts" and within(k, key)
+                for c in found
+            ]
+        out = [
+            c
+            for (stance, k), found in self.by_key.items()
+            if stance == "denies" and within(key, k)
+            for c in found
+        ]
         if ev.single:
             out += [
                 c
                 for (stance, k), found in self.by_key.items()
-                if stance == "asserts" and k != key
+                if stance == "asserts" and not within(k, key) and not within(key, k)
                 for c in found
             ]
         return out

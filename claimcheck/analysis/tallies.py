@@ -18,7 +18,6 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimcheck.analysis.intervals import NO_WINDOWS, Bound, Spans, Windows, bounds
-from claimcheck.analysis.partners import nested
 from claimcheck.analysis.statements import Statement, Tally, Unit, Units, unit_index
 from claimcheck.model import Claim
 from claimcheck.values.quantity import INF
@@ -254,8 +253,6 @@ def uncontested_tallies(group: GroupEvidence) -> bool:
         return False
     if group.single and not group.interval and len(statements) > 1:
         return False
-    if group.type == "entity" and nested(group, (st.value.key for st in statements)):
-        return False  # (a value part of another supports it: walk)
     if overtaken_floors(group):
         return False  # (floors are no statements: walk or sweep)
     units = group.units
@@ -300,9 +297,22 @@ def uncontested_tallies(group: GroupEvidence) -> bool:
                 merged = {u.index: u for i in implying for u in listed[i]}
                 supports.append([merged[i] for i in sorted(merged)])
     else:
+        # (an entity part of another implies it: the brigade's presence is the army's,
+        # found along each value's chain of wholes)
+        index_of: dict[object, int] = {st.value.key: st.index for st in statements}
+        implying_of: dict[int, list[int]] = defaultdict(list)
+        for i in listed:
+            for whole in group.answers(statements[i].value.key):
+                j = index_of.get(whole)
+                if j is not None:
+                    implying_of[j].append(i)
         for st in statements:
-            implied_by[st.index] = [st.index] if st.index in listed else []
-            supports.append(listed.get(st.index, []))
+            implying = implied_by[st.index] = sorted(implying_of.get(st.index, []))
+            if len(implying) <= 1:
+                supports.append(listed[implying[0]] if implying else [])
+            else:
+                merged = {u.index: u for i in implying for u in listed[i]}
+                supports.append([merged[i] for i in sorted(merged)])
     group.memo["implied_by"] = implied_by
     # (statements with the same supporting units share them: nothing changes a Units)
     shared_units: dict[int, Units] = {}
