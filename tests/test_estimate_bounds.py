@@ -14,6 +14,7 @@ from typing import Any
 from test_judgement import estimate, world
 
 from claimcheck import check, load_store
+from claimcheck.report import render_report
 
 
 def shelling(make_store: Callable[..., Path], **said: str) -> tuple[dict[str, Any], Path]:
@@ -73,10 +74,14 @@ def test_a_vague_word_comes_before_a_ceiling(make_store: Callable[..., Path]) ->
 def test_a_ceiling_at_the_low_beside_a_floor(make_store: Callable[..., Path]) -> None:
     # The army's "fewer than 10" against the rebels' "more than 40": the low is the
     # army's ceiling as stated, not a count of 10.
-    est, _ = shelling(make_store, **{"korvalian-army": "fewer than 10", "vlf": "more than 40"})
+    est, root = shelling(make_store, **{"korvalian-army": "fewer than 10", "vlf": "more than 40"})
     assert (est["low"], est["low_ceiling"], est["low_open"]) == (10, True, True)
     assert (est["best"], est["best_open"], est["best_ceiling"]) == (40, True, False)
     assert est["high"] is None and est["high_open"]
+    # The report reads it so, in words and in its chart.
+    report = render_report(check(load_store(root)), "markdown")
+    assert "Estimate: **low fewer than 10, best more than 40, high open" in report, report
+    assert "best more than 40 : milestone, 40, 0s" in report
 
 
 def test_the_only_neutral_voice_is_not_dropped_for_being_vague(

@@ -93,9 +93,13 @@ def forest(group: Group) -> str:
         lines.append("    section Estimate")
         if e.high is not None and e.high > e.low:
             lines.append(
-                f"    low {_n(e.low)} to high {_n(e.high)} : active, {_n(e.low)}, {_n(e.high)}"
+                f"    low {_bound(e.low, e.low_open, e.low_ceiling)} to high {_n(e.high)} : "
+                f"active, {_n(e.low)}, {_n(e.high)}"
             )
-        lines.append(f"    best {_n(e.best)} : milestone, {_n(e.best)}, 0s")
+        # (the words as the estimate reads: "more than 20", "fewer than 50")
+        lines.append(
+            f"    best {_bound(e.best, e.best_open, e.best_ceiling)} : milestone, {_n(e.best)}, 0s"
+        )
     lines.append("```")
     return "\n".join(lines)
 
@@ -185,3 +189,11 @@ def provenance(report: Report) -> str:
         lines.append(f"    {ids[u]} -->|{label(relation, 20)}| {ids[v]}")
     lines.append("```")
     return "\n".join(lines)
+
+
+def _bound(x: float, excluded: bool, ceiling: bool) -> str:
+    """An estimate's bound in a chart's words: ``20``, ``more than 20``, ``fewer than
+    20``, ``at most 20`` (no thousands separator: the chart's syntax)."""
+    if ceiling:
+        return f"{'fewer than' if excluded else 'at most'} {_n(x)}"
+    return f"more than {_n(x)}" if excluded else _n(x)

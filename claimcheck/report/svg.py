@@ -63,7 +63,7 @@ def forest(group: Group) -> Html:
         )
         parts.append(
             Html('<text x="{x:.1f}" y="14" fill="#8a6508">best {best}</text>').format(
-                x=x(e.best) + 4, best=number(e.best)
+                x=x(e.best) + 4, best=e.best_text()
             )
         )
     for i, r in enumerate(rows):
