@@ -610,6 +610,29 @@ def test_a_sides_admission_stands_beside_a_lower_figure_of_its_ally(
     assert "11 (vlf)" in est["basis"], est["basis"]
 
 
+def test_a_sides_admission_is_not_made_doubtful_by_a_lower_neutral_count(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army admits 15 of its soldiers killed, the rebels claim 8, the Harbor Times
+    counts 12. The paper's count below the army's own admission is an undercount, not a
+    contradiction of it: the admission is not doubtful (it was graded 4 while the
+    estimate stood on it: 15 / 15 / 15)."""
+    rows = (
+        "{id: army-says, subject: saltmarsh-clashes, property: army_losses, value: 15, "
+        "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+        "{id: vlf-says, subject: saltmarsh-clashes, property: army_losses, value: 8, "
+        "source: harbor-0305, claimant: vlf, as_of: 2031-03-04}",
+        "{id: harbor-12, subject: saltmarsh-clashes, property: army_losses, value: 12, "
+        "source: harbor-0306, as_of: 2031-03-04}",
+    )
+    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    army = data["grades"]["army-says"]
+    assert army["grade"] == 3, army
+    assert "against its interest" in army["reason"], army
+    est = estimate(data, "saltmarsh-clashes", "army_losses")
+    assert est is not None and (est["low"], est["best"]) == (15, 15), est
+
+
 def test_a_side_conceding_more_of_its_own_losses_than_its_enemy_claims_weighs_as_neutral(
     make_store: Callable[..., Path],
 ) -> None:

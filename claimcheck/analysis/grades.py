@@ -34,8 +34,9 @@ from functools import lru_cache
 
 from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.intervals import bounds
 from claimcheck.analysis.statements import Statement, Tally, Unit, Units
-from claimcheck.analysis.tallies import judge, query, unit_spans
+from claimcheck.analysis.tallies import judge, query, unit_spans, walk
 from claimcheck.english import count
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
@@ -234,6 +235,8 @@ def _units(units: Units, common: bool) -> str:
 
 def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
     tally = ev.tally(st)
+    if ev.admitting is not None and tally.against:
+        tally = _undercounts_aside(ev, st, tally)
     waverers = wavering(ev, st) if tally.also_otherwise else None
     grade = _judged(
         _counts(tally.support),
@@ -252,6 +255,41 @@ def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
             grade.contradicting_origins,
         )
     return grade
+
+
+def _undercounts_aside(ev: GroupEvidence, st: Statement, tally: Tally) -> Tally:
+    """``st``'s tally for its grade, when it is a side's admission of its own losses
+    (against its interest: :attr:`GroupEvidence.admitting`): a neutral count wholly
+    below it is an undercount, not a contradiction — the army's 15 of its own soldiers
+    killed against a paper's 12 (the estimate leaves the 12 out too: a side's own losses
+    are a floor)."""
+    admitting = ev.admitting
+    if not any(ev.units[c.id] is admitting for c in st.claims) or not isinstance(
+        st.value, Quantity
+    ):
+        return tally
+    below = query(ev, st).below
+    against = {u.index for u in tally.against if u.side is None}
+    aside = {
+        unit.index
+        for unit, _, _, claims in unit_spans(ev)
+        if unit.index in against
+        and all(
+            c.stance == "asserts" and bounds(ev.statement_by_claim[c.id].value)[1] < below
+            for c in claims
+        )
+    }
+    if not aside:
+        return tally
+    return walk(
+        ev,
+        st,
+        [
+            (unit, spans, denials)
+            for unit, spans, denials, _ in unit_spans(ev)
+            if unit.index not in aside
+        ],
+    )
 
 
 def _conceded(ev: GroupEvidence) -> set[int]:
