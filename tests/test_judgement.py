@@ -440,6 +440,23 @@ def test_a_quote_of_another_range_citing_a_statement_is_no_relay_of_it(
     assert grade(data, "radio-range") >= 4, data["grades"]["radio-range"]
 
 
+def _entity_store(
+    make_store: Callable[..., Path],
+    world: str,
+    rows: tuple[str, ...] | list[str],
+    prop: str = "{id: responsible, type: entity}",
+) -> Path:
+    """The invented ``world``, an entity property and ``rows`` as its claims."""
+    return make_store(
+        {
+            "world.yaml": world,
+            "props.yaml": f"properties:\n  - {prop}\n",
+            "claims.yaml": claims_yaml(*rows),
+        },
+        base=False,
+    )
+
+
 def test_a_unit_named_responsible_is_its_army_named_responsible(
     make_store: Callable[..., Path],
 ) -> None:
@@ -450,7 +467,6 @@ def test_a_unit_named_responsible_is_its_army_named_responsible(
     and Watchlight's finding contradicts the ministry's denial (an analyst's trial: a
     UN panel naming "the army's 3rd Brigade" was counted as backing the army's denial,
     and as a rival answer to "the army")."""
-    props = "properties:\n  - {id: responsible, type: entity}\n"
     rows = (
         "{id: watch-army, subject: dresk-shelling, property: responsible, "
         "value: korvalian-army, source: meridian-0305, claimant: watchlight}",
@@ -462,9 +478,7 @@ def test_a_unit_named_responsible_is_its_army_named_responsible(
         "value: korvalia-government, stance: denies, source: harbor-0306, "
         "claimant: defence-ministry}",
     )
-    root = make_store(
-        {"world.yaml": WORLD, "props.yaml": props, "claims.yaml": claims_yaml(*rows)}, base=False
-    )
+    root = _entity_store(make_store, WORLD, rows)
     data = run(root)
     (cc102,) = findings(data, "CC102")
     assert ["meridian-gov", "watch-army"] not in cc102["pairs"], cc102["pairs"]
@@ -506,11 +520,7 @@ def test_two_units_of_one_army_conflict_whatever_the_order(
         "{id: ward-5, subject: dresk-shelling, property: responsible, value: brigade-5, "
         "source: harbor-0305, claimant: open-ward}"
     )
-    props = "properties:\n  - {id: responsible, type: entity}\n"
-    root = make_store(
-        {"world.yaml": BRIGADES, "props.yaml": props, "claims.yaml": claims_yaml(*rows)},
-        base=False,
-    )
+    root = _entity_store(make_store, BRIGADES, rows)
     (cc102,) = findings(run(root), "CC102")
     assert cc102["pairs"] == [["w2", "ward-5"]], cc102
 
@@ -528,15 +538,12 @@ def test_an_outlets_denial_citing_a_brigades_naming_is_no_relay_of_it(
         "{id: radio-deny, subject: dresk-shelling, property: responsible, "
         "value: korvalian-army, stance: denies, source: coastline-radio-0305}",
     )
-    props = "properties:\n  - {id: responsible, type: entity}\n"
     world = BRIGADES.replace(
         "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05}",
         "{id: coastline-radio-0305, outlet: coastline-radio, published: 2031-03-05, "
         "cites: [meridian-0305]}",
     )
-    root = make_store(
-        {"world.yaml": world, "props.yaml": props, "claims.yaml": claims_yaml(*rows)}, base=False
-    )
+    root = _entity_store(make_store, world, rows)
     (cc104,) = findings(run(root), "CC104")
     assert cc104["pairs"] == [["radio-deny", "watch-b3"]], cc104
 
@@ -548,7 +555,6 @@ def test_a_place_part_of_another_supports_presence_there(
     values subjects one part of the other: Watchlight names the Dresk market shelling,
     Meridian the Saltmarsh clashes it is part of. Presence at the part is presence at
     the whole: the whole's support counts both origins (it counted one)."""
-    props = "properties:\n  - {id: present_in, type: entity, single: false}\n"
     world = WORLD.replace(
         "{id: dresk-shelling, label: Shelling of Dresk market, date: 2031-03-04,",
         "{id: dresk-shelling, label: Shelling of Dresk market, date: 2031-03-04, "
@@ -561,9 +567,7 @@ def test_a_place_part_of_another_supports_presence_there(
         "{id: meridian-saltmarsh, subject: ferry-hostages, property: present_in, "
         "value: saltmarsh-clashes, source: meridian-0306}",
     )
-    root = make_store(
-        {"world.yaml": world, "props.yaml": props, "claims.yaml": claims_yaml(*rows)}, base=False
-    )
+    root = _entity_store(make_store, world, rows, "{id: present_in, type: entity, single: false}")
     data = run(root)
     assert data["grades"]["meridian-saltmarsh"]["supporting_origins"] == 2, data["grades"]
     assert data["grades"]["watch-dresk"]["supporting_origins"] == 1
