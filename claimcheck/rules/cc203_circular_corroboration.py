@@ -61,23 +61,41 @@ class CircularCorroboration(Rule):
             origins = {origin[c.id] for c in stating}
             if len(origins) >= len(outlets):
                 continue
-            shared = sorted(ev.link_reasons(stating))
+            # Counted as corroboration counts them (grades, CC201): allies of one side once.
+            units = {ev.unit_of(c).index for c in stating}
+            shared = sorted(ev.link_reasons(stating)) + _sides(ev, stating, origin)
             yield Draft(
                 sorted(stating, key=lambda c: c.id),
                 f"{ev.property_id} of {ev.subject_id}: {stated(wording(ev, st))} appears in "
-                f"{len(outlets)} outlets but traces to {len(origins)} origin"
-                f"{'s' if len(origins) != 1 else ''}: they share {_joined(shared) or 'a relay'}",
+                f"{len(outlets)} outlets but traces to {len(units)} origin"
+                f"{'s' if len(units) != 1 else ''}: they share {_joined(shared) or 'a relay'}",
                 key=about(ev, [wording(ev, st)]),
                 # (it continues a CC201 while its value is short of corroboration)
                 kin_origins=sorted(origin_key(ev, o) for o in origins)
-                if len(origins) < ev.thresholds.corroborated_at
+                if len(units) < ev.thresholds.corroborated_at
                 else None,
                 details={
                     "outlets": sorted(o for o in outlets if o),
-                    "origins": len(origins),
+                    "origins": len(units),
                     "shared": shared,
                 },
             )
+
+
+def _sides(ev: GroupEvidence, claims: list[Claim], origin: dict[str, int]) -> list[str]:
+    """Each side several of whose origins state the value, in words ("side gov (army,
+    ministry)"): allies repeating each other count once (DESIGN §2)."""
+    found: dict[str, dict[int, str]] = {}
+    for c in claims:
+        unit = ev.unit_of(c)
+        side = unit.side or unit.admits  # (a side conceding its losses is one unit too)
+        if side is not None:
+            found.setdefault(side, {}).setdefault(origin[c.id], ev.provenance.origin_key(c))
+    return [
+        f"side {side} ({', '.join(sorted(k.partition(':')[2] for k in keys.values()))})"
+        for side, keys in sorted(found.items())
+        if len(keys) > 1
+    ]
 
 
 def _joined(reasons: list[str]) -> str:
