@@ -3239,7 +3239,9 @@ assert HARBOR_CITES_MERIDIAN != WORLD
     ("quoted", "rule", "why"),
     [
         ("20", "CC107", "the dispatch's number, its qualifier dropped: a relay's slip"),
-        ("25", "CC105", "another number: the ministry's new figure, revised upward"),
+        ("25", "CC105", "another number the dispatch allows: the ministry's new figure"),
+        ("12", "CC107", "a number the dispatch's cannot hold with: a misquote of it"),
+        ("12, as_of: 2031-03-06", "CC106", "a date the user wrote: the ministry's word of it"),
         ("20, as_of: 2031-03-06", "CC106", "a date the user wrote: the ministry's word of it"),
     ],
 )
@@ -3274,6 +3276,41 @@ def test_a_paper_citing_the_wire_a_day_later_relays_the_ministrys_statement(
         (cc107,) = findings(data, "CC107")
         assert "relayed differently by harbor-times, meridian" in cc107["message"], cc107
         assert data["grades"]["mod-meridian"]["grade"] != 4, data["grades"]["mod-meridian"]
+        # (a misquote is no figure of the ministry's: the estimate does not weigh it)
+        (estimate,) = data["estimates"]
+        assert "12" not in estimate["basis"], estimate
+
+
+def test_a_paper_misquoting_the_dispatch_it_cites_gives_the_ministry_no_new_figure(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: Meridian reports the ministry's 47 dead; the next day the
+    Harbor Times, citing Meridian, writes "74 were killed, the ministry said" (digits
+    swapped); a hospital counts 31. claimcheck read the ministry as raising its toll to
+    74 (CC105), set 74 against the hospital and left the ministry's 47 out of the
+    dispute and the estimate: the desk would have printed a figure the ministry never
+    gave. The 74 is a misquote of the 47 (CC107 names the relay); the 47 stands."""
+    rows = (
+        "{id: mod-meridian, subject: dresk-shelling, property: civilian_deaths, "
+        "value: 47, source: meridian-0305, claimant: defence-ministry}",
+        "{id: mod-harbor, subject: dresk-shelling, property: civilian_deaths, "
+        "value: 74, source: harbor-0306, claimant: defence-ministry}",
+        "{id: hospital-31, subject: dresk-shelling, property: civilian_deaths, value: 31, "
+        "source: eastwind-0306, claimant: open-ward}",
+    )
+    data = run(
+        make_store(
+            {"world.yaml": HARBOR_CITES_MERIDIAN, "claims.yaml": claims_yaml(*rows)}, base=False
+        )
+    )
+    rules = {f["rule"] for f in data["findings"]}
+    assert "CC105" not in rules, data["findings"]
+    (cc107,) = findings(data, "CC107")
+    assert "47 in meridian vs 74 in harbor-times" in cc107["message"], cc107
+    (cc101,) = findings(data, "CC101")
+    assert "47 [" in cc101["message"] and "74" not in cc101["message"], cc101
+    (estimate,) = data["estimates"]
+    assert "47" in estimate["basis"] and "74" not in estimate["basis"], estimate
 
 
 def test_a_paper_rewording_the_ministrys_statement_a_day_later_without_citing_it(

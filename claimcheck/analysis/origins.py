@@ -394,7 +394,26 @@ def _carrier_of(
             and (not quote.as_of_given or quote.as_of == claims[j].as_of)
             and set(stated_numbers(t.value) or ()) == numbers
         ]
+    if not found and len(numbers) == 1 and not quote.as_of_given:
+        found = [j for j, t in _misquoted(mine, st) if ev.excludes(t.value, st.value)]
     return min(found, key=lambda j: claims[j].id) if found else None
+
+
+def _misquoted(mine: list[tuple[int, Statement]], st: Statement) -> list[tuple[int, Statement]]:
+    """The claims, among a cited document's claims of a quote's voice, of the one figure
+    that voice gives there, when the quote (undated, stating ``st``) gives another: a
+    paper's "74 killed, the ministry said", citing the communiqué of 47, misquotes it
+    (CC107 names the relay); it is no new figure of the ministry's. (The caller keeps
+    only a figure the quote cannot hold with: "25" of "more than 20" is a new figure.)
+    None where the voice gives several figures there (which one it quotes is a guess),
+    nor a range or a vague word (one number each: "between 10 and 20" quoting "more
+    than 20" is another figure)."""
+    same = [(j, t) for j, t in mine if t.stance == st.stance]
+    if len({t.index for _, t in same}) != 1:
+        return []
+    if len(set(stated_numbers(same[0][1].value) or ())) != 1:
+        return []
+    return same
 
 
 def _later_words(ev: GroupEvidence) -> dict[str, dt.date]:

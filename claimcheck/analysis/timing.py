@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.analysis.intervals import bounds
 from claimcheck.model import Claim, Subject
@@ -61,7 +61,13 @@ def find_repeats(group: GroupEvidence) -> dict[str, DateRange]:
         if len(claims) > 1:
             said = [c for c in claims if c.id in statement_of]
             out.update(
-                repeat_dates(group.provenance, said, lambda c: statement_of[c.id].index, looser)
+                repeat_dates(
+                    group.provenance,
+                    said,
+                    lambda c: statement_of[c.id].index,
+                    looser,
+                    group.excludes,
+                )
             )
     return out
 
@@ -76,6 +82,7 @@ def repeat_dates(
     claims: list[Claim],
     saying: Callable[[Claim], object],
     looser: Callable[[object, object], bool] | None = None,
+    excludes: Callable[[Any, Any], bool] | None = None,
 ) -> dict[str, DateRange]:
     """:func:`find_repeats` among the claims of one origin, ``saying`` telling which say
     the same thing and ``looser(k, j)`` whether what ``k`` says implies what ``j`` says
@@ -83,7 +90,10 @@ def repeat_dates(
     citing one that carries the origin's earlier statement of the same number, worded
     otherwise (the wire's "more than 20, the ministry said", a paper citing it the next
     day: "20 were killed, the ministry said"), relays that statement too: a relay's
-    dropped qualifier (CC107 names the relays), not the ministry lowering its toll."""
+    dropped qualifier (CC107 names the relays), not the ministry lowering its toll; and
+    so does one giving a figure that cannot hold with the origin's one figure there
+    (``excludes``, within the property's tolerance; by the bounds alone if not given):
+    a misquote, not a new figure."""
     first: dict[object, DateRange] = {}
     by_document: dict[str, list[Claim]] = {}
     for c in claims:
@@ -122,7 +132,7 @@ def repeat_dates(
                     out[c.id] = when
                     break
         if c.id not in out and c.source is not None and len(by_document) > 1:
-            carried = _cited_statement(provenance, c, by_document)
+            carried = _cited_statement(provenance, c, by_document, excludes or _disjoint)
             if carried is None:  # (cited or not: the origin's number, worded otherwise)
                 if by_number is None:
                     by_number = _by_number(claims)
@@ -179,7 +189,10 @@ _QUALIFIED = frozenset({"more-than", "at-least", "approx"})
 
 
 def _cited_statement(
-    provenance: Provenance, c: Claim, by_document: dict[str, list[Claim]]
+    provenance: Provenance,
+    c: Claim,
+    by_document: dict[str, list[Claim]],
+    excludes: Callable[[Any, Any], bool],
 ) -> Claim | None:
     """The origin's earlier claim, in a document ``c``'s document cites, that ``c``
     rewords: the same number, a qualifier dropped or added ("more than 20" quoted as
@@ -201,7 +214,43 @@ def _cited_statement(
                 and (found is None or (when.high, k.id) > (found.as_of.high, found.id))  # type: ignore[union-attr]
             ):
                 found = k
-    return found
+    return found if found is not None else _misquoted(provenance, c, by_document, excludes)
+
+
+def _disjoint(a: object, b: object) -> bool:
+    """Whether two quantities' bounds leave no figure both hold (no tolerance)."""
+    if not isinstance(a, Quantity) or not isinstance(b, Quantity):
+        return False
+    (lo, hi), (low, high) = bounds(a), bounds(b)
+    return hi < low or lo > high
+
+
+def _misquoted(
+    provenance: Provenance,
+    c: Claim,
+    by_document: dict[str, list[Claim]],
+    excludes: Callable[[Any, Any], bool],
+) -> Claim | None:
+    """The origin's one earlier figure in the documents ``c``'s document cites, when
+    ``c`` gives another: a paper's "74, the ministry said" the day after the communiqué
+    of 47 it cites misquotes it, and holds as of when the ministry said it (see
+    :func:`~.origins._misquoted`). None where the origin gives several figures there, or
+    a figure of not one number."""
+    as_of = c.as_of
+    assert as_of is not None
+    said = [
+        k
+        for doc in provenance.cited(c.source or "")
+        for k in by_document.get(doc, ())
+        if k.stance == c.stance and k.as_of is not None and k.as_of.high < as_of.low
+    ]
+    if not said or len({k.parsed for k in said}) != 1:
+        return None
+    if len(set(stated_numbers(said[0].parsed) or ())) != 1:  # (a range, a vague word)
+        return None
+    if not excludes(said[0].parsed, c.parsed):  # ("25" of "more than 20": a new figure)
+        return None
+    return max(said, key=lambda k: (k.as_of.high, k.id))  # type: ignore[union-attr]
 
 
 def before(a: DateRange | None, b: DateRange | None) -> bool:
