@@ -525,6 +525,48 @@ def test_two_units_of_one_army_conflict_whatever_the_order(
     assert cc102["pairs"] == [["w2", "ward-5"]], cc102
 
 
+def test_one_voice_naming_many_answers_hides_no_conflict_whatever_the_order(
+    make_store: Callable[..., Path],
+) -> None:
+    """Tessaly's intelligence names eight answers, the army among them; Harbor names the
+    government the army is part of, Meridian the VLF. Every one of Tessaly's answers but
+    the army conflicts with Harbor's, and all of them with Meridian's: the conflict holds
+    them all, with one fingerprint, whichever claims come first in the file (a
+    reviewer's store: with Tessaly's first, its army and ministry had no partner, left
+    the finding, and a review of it went stale on a reordering)."""
+    named = [
+        "korvalian-army",
+        "iron-hills-militia",
+        "watchlight",
+        "open-ward",
+        "dresk-medical-sources",
+        "brannmark-intelligence",
+        "border-buildup",
+        "defence-ministry",
+    ]
+    many = [
+        f"{{id: a{n}-tess, subject: dresk-shelling, property: responsible, value: {v}, "
+        "source: lantern-0305, claimant: tessaly-intelligence}"
+        for n, v in enumerate(named)
+    ]
+    others = [
+        "{id: m-harbor-gov, subject: dresk-shelling, property: responsible, "
+        "value: korvalia-government, source: harbor-0305}",
+        "{id: z-meridian-vlf, subject: dresk-shelling, property: responsible, value: vlf, "
+        "source: meridian-0305}",
+    ]
+    found = []
+    for rows in (many + others, others + many):
+        (cc102,) = findings(run(_entity_store(make_store, WORLD, rows)), "CC102")
+        found.append(cc102)
+        assert cc102["claims"] == sorted(
+            [f"a{n}-tess" for n in range(8)] + ["m-harbor-gov", "z-meridian-vlf"]
+        ), cc102
+        assert ["a0-tess", "z-meridian-vlf"] in cc102["pairs"], cc102["pairs"]
+        assert ["a0-tess", "m-harbor-gov"] not in cc102["pairs"], cc102["pairs"]
+    assert found[0]["fingerprint"] == found[1]["fingerprint"], found
+
+
 def test_an_outlets_denial_citing_a_brigades_naming_is_no_relay_of_it(
     make_store: Callable[..., Path],
 ) -> None:

@@ -492,3 +492,61 @@ def test_uncontested_tallies_leave_disputed_groups_to_the_walk(tmp_path: Path) -
         assert not tallies.uncontested_tallies(group(["12", "12+", "10-14"]))
     with path(exact=False, sweep_from=10):
         assert tallies.uncontested_tallies(group(["12", "12+", "10-14"]))
+
+
+def _places_store(root: Path, n: int) -> Store:
+    """One wire placing a militia in ``n`` places (a multi-valued entity property), its
+    first place denied by the militia, and a second outlet relaying the wire's report."""
+    places = "".join(f"  - {{id: place-{i}, label: Place {i}, kind: place}}\n" for i in range(n))
+    claims = "".join(
+        f"  - {{id: c{i}, subject: militia, property: present_in, value: place-{i}, "
+        f"source: wire-1}}\n"
+        for i in range(n)
+    )
+    (root / "store.yaml").write_text(
+        "outlets:\n"
+        "  - {id: wire, name: Wire, kind: news-agency}\n"
+        "  - {id: paper, name: Paper, kind: newspaper}\n"
+        "parties:\n"
+        "  - {id: hills, name: Hills Militia, kind: armed-group}\n"
+        "documents:\n"
+        "  - {id: wire-1, outlet: wire, published: 2031-03-05}\n"
+        "  - {id: paper-1, outlet: paper, published: 2031-03-06, cites: [wire-1]}\n"
+        "properties:\n"
+        "  - {id: present_in, type: entity, single: false}\n"
+        "subjects:\n"
+        "  - {id: militia, label: The Hills Militia}\n" + places + "claims:\n" + claims
+        + "  - {id: deny-0, subject: militia, property: present_in, value: place-0, "
+        "stance: denies, source: wire-1, claimant: hills}\n"
+        "  - {id: relay-1, subject: militia, property: present_in, value: place-1, "
+        "source: paper-1}\n",
+        encoding="utf-8",
+    )
+    return load_store(root)
+
+
+def test_entity_values_are_compared_along_their_part_of_chains_not_pairwise(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    # An entity's value says what the values it is part of say (a brigade, its army):
+    # whether a unit says a value, which claims support it, what a relay carries, are
+    # looked up along each value's chain — not by comparing it with every other value
+    # of the group (a reviewer's store: 4,000 places took 9.6 s, 8,000 took 35 s).
+    calls = 0
+    within = GroupEvidence.within
+
+    def counted(self: GroupEvidence, a: object, b: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return within(self, a, b)
+
+    monkeypatch.setattr(GroupEvidence, "within", counted)
+    made = []
+    for n in (200, 400):
+        calls = 0
+        root = tmp_path / str(n)
+        root.mkdir()
+        result = check(_places_store(root, n))
+        assert any(f.rule == "CC104" for f in result.findings)
+        made.append(calls)
+    assert made[1] <= 2.5 * made[0] + 50, made

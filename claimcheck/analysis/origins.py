@@ -45,6 +45,7 @@ class _DocIndex:
         "his",
         "keyed",
         "numbers",
+        "parts",
     )
 
     def __init__(self, ev: GroupEvidence, positions: list[int]) -> None:
@@ -79,6 +80,18 @@ class _DocIndex:
                     self.denied.append((*ev.window(t.value), cid, j))
             self.asserted.sort(key=lambda a: a[1])
         self.his = [a[1] for a in self.asserted]
+        #: For an entity: each value the asserted keys answer, with those (stance, key)
+        #: (a brigade says what its army does); built when first asked.
+        self.parts: dict[object, list[tuple[str, object]]] | None = None
+
+    def _parts(self, ev: GroupEvidence) -> dict[object, list[tuple[str, object]]]:
+        if self.parts is None:
+            self.parts = defaultdict(list)
+            for stance, k in self.keyed:
+                if stance == "asserts":
+                    for x in ev.answers(k):
+                        self.parts[x].append((stance, k))
+        return self.parts
 
     def carrier(
         self, ev: GroupEvidence, st: Statement, accept: Callable[[object], bool] | None = None
@@ -133,12 +146,12 @@ class _DocIndex:
             key, part = st.value.key, ev.within
             best = self.keyed.get((st.stance, key))
             if ev.type == "entity":  # (a part says what its whole says: the brigade, the army)
-                for (stance, k), found in self.keyed.items():
-                    if (
-                        stance == st.stance
-                        and (part(k, key) if stance == "asserts" else part(key, k))
-                        and (best is None or found < best)
-                    ):
+                if st.stance == "asserts":
+                    said = self._parts(ev).get(key, ())
+                else:  # (denying the army denies its brigade)
+                    said = [(st.stance, k) for k in ev.answers(key)]
+                for found in (self.keyed[k] for k in said if k in self.keyed):
+                    if best is None or found < best:
                         best = found
             if st.stance == "denies" and ev.single:
                 for (stance, k), found in self.keyed.items():

@@ -88,7 +88,7 @@ def _discrete_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str,
 
 
 #: Of the values under the same top party or subject as a claim's, at most this many
-#: are tried for one excluding it (values under another top one always do).
+#: (in key order) are tried for one excluding it (values under another top always do).
 NESTED_TRIED = 1024
 
 
@@ -96,42 +96,65 @@ def _nested_partners(
     group: GroupEvidence, asserted: list[Claim], values: dict[int, dict[object, Claim]]
 ) -> dict[str, Claim]:
     """Partners where an entity value may be part of another (a brigade and its army hold
-    together, two brigades do not): each value with two of the origins stating it; a
-    claim's partner among the values excluding its own, of another origin — first under
-    other top parties or subjects (all exclude it), then under its own (tried in part)."""
+    together, two brigades do not): a claim's partner is a claim of another origin whose
+    value excludes its own — under another top party or subject (all do), else under its
+    own, neither part of the other (tried in part: :data:`NESTED_TRIED`). Chosen by key
+    and claim id, never by file order, and each value with two of its origins: enough,
+    for any claim, to find one of another origin where any exists."""
     origin, statement_of, within = group.credited, group.statement_by_claim, group.within
+    # Each value with its first two origins (by their claims' ids).
     stating: dict[object, list[tuple[int, Claim]]] = defaultdict(list)
     for o, vals in values.items():
         for k, c in vals.items():
-            if len(stating[k]) < 2:
-                stating[k].append((o, c))
-    top = {k: group.answers(k)[-1] for k in stating}
+            stating[k].append((o, c))
+    for found in stating.values():
+        found.sort(key=lambda e: e[1].id)
+        del found[2:]
+    ordered = sorted(stating, key=str)
+    top = {k: group.answers(k)[-1] for k in ordered}
     by_top: dict[object, list[object]] = defaultdict(list)
-    for k in stating:
+    for k in ordered:
         by_top[top[k]].append(k)
-    tops = list(by_top)
-    excluding: dict[object, list[object]] = {}
+    # Across tops: each top with at most two origins, each origin at most two tops —
+    # the claims kept then hold, for a claim of any origin under any top, one of another
+    # origin under another top within their first five, wherever one exists.
+    across: list[tuple[object, int, Claim]] = []
+    origins_of: dict[object, set[int]] = defaultdict(set)
+    tops_of: dict[int, set[object]] = defaultdict(set)
+    for t in sorted(by_top, key=str):
+        for k in by_top[t]:
+            for o, c in stating[k]:
+                if o not in origins_of[t] and len(origins_of[t]) < 2 and len(tops_of[o]) < 2:
+                    origins_of[t].add(o)
+                    tops_of[o].add(t)
+                    across.append((t, o, c))
+    # Under its own top: the first two origins stating a value neither part of it nor it
+    # of them, worked out once a value.
+    inside: dict[object, list[tuple[int, Claim]]] = {}
 
-    def excluding_of(k: object) -> list[object]:
-        found = excluding.get(k)
+    def inside_of(k: object) -> list[tuple[int, Claim]]:
+        found = inside.get(k)
         if found is None:
-            # (three values under other tops, and those of its own it is not part of,
-            # nor they of it: enough for two origins)
-            found = [v for t in tops if t != top[k] for v in by_top[t][:3]][:6]
-            found += [
-                v
-                for v in islice(by_top[top[k]], NESTED_TRIED)
-                if not within(v, k) and not within(k, v)
-            ][:6]
-            excluding[k] = found
+            found = inside[k] = []
+            for v in islice(by_top[top[k]], NESTED_TRIED):
+                if within(v, k) or within(k, v):
+                    continue
+                for o, c in stating[v]:
+                    if all(o != p for p, _ in found):
+                        found.append((o, c))
+                if len(found) >= 2:
+                    break
         return found
 
     partner: dict[str, Claim] = {}
     for c in asserted:
         o, k = origin[c.id], statement_of[c.id].value.key
-        partner_of = next((d for v in excluding_of(k) for p, d in stating[v] if p != o), None)
-        if partner_of is not None:
-            partner[c.id] = partner_of
+        t = top[k]
+        found = next((d for u, p, d in islice(across, 5) if u != t and p != o), None)
+        if found is None:
+            found = next((d for p, d in inside_of(k) if p != o), None)
+        if found is not None:
+            partner[c.id] = found
     return partner
 
 

@@ -73,7 +73,7 @@ def _order(group: GroupEvidence) -> dict[str, int]:
 class _Entry:
     """One unit's evidence claims by what they state, for :meth:`GroupEvidence.support`."""
 
-    __slots__ = ("by_key", "cover", "spans")
+    __slots__ = ("by_key", "cover", "parts", "spans")
 
     def __init__(self, ev: GroupEvidence, spans: Any, claims: list[Claim]) -> None:
         self.spans = spans
@@ -90,6 +90,18 @@ class _Entry:
             if ev.interval and denied
             else None
         )
+        #: For an entity: each value its asserted keys answer, with those keys in order
+        #: (a brigade's claims say what its army's do); built when first asked.
+        self.parts: dict[object, list[object]] | None = None
+
+    def _parts(self, ev: GroupEvidence) -> dict[object, list[object]]:
+        if self.parts is None:
+            self.parts = defaultdict(list)
+            for stance, k in self.by_key:
+                if stance == "asserts":
+                    for x in ev.answers(k):
+                        self.parts[x].append(k)
+        return self.parts
 
     def supporting(self, ev: GroupEvidence, st: Statement) -> list[Claim]:
         """The claims whose statement supports ``st`` (:meth:`statement_supports`)."""
@@ -103,16 +115,14 @@ class _Entry:
             return [c for found in self.cover.covering(*bounds(st.value)) for c in found]
         within = ev.within
         if st.stance == "asserts":  # (an entity: its parts say it too)
-            return [
-                c
-                for (stance, k), found in self.by_key.items()
-                if stance == "asserts" and within(k, key)
-                for c in found
-            ]
+            by_key = self.by_key
+            return [c for k in self._parts(ev).get(key, ()) for c in by_key[("asserts", k)]]
+        # (denying a whole denies its parts: the denials of what it is part of, in order)
+        wholes = set(ev.answers(key))
         out = [
             c
             for (stance, k), found in self.by_key.items()
-            if stance == "denies" and within(key, k)
+            if stance == "denies" and k in wholes
             for c in found
         ]
         if ev.single:

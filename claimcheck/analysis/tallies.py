@@ -135,7 +135,7 @@ def judge(group: GroupEvidence, q: Query, spans: Any, denials: Any) -> tuple[boo
         elif spans:
             # (a key: a value, or an entity part of one — the army's brigade is the army)
             within = group.within
-            pro = any(within(k, q.key) for k in spans)
+            pro = q.key in answered(group, spans)
             if single:
                 # (each answer against it, and what it is part of that is against it too:
                 # the 5th Brigade's and the army's "the army did it" agree against "the
@@ -147,7 +147,9 @@ def judge(group: GroupEvidence, q: Query, spans: Any, denials: Any) -> tuple[boo
                     if not within(x, q.key) and not within(q.key, x)
                 )
         if denials and (
-            denials.cover(q.lo, q.hi) if interval else any(group.within(q.key, d) for d in denials)
+            denials.cover(q.lo, q.hi)
+            if interval
+            else any(x in denials for x in group.answers(q.key))
         ):
             why.append("denies")
     else:
@@ -155,18 +157,31 @@ def judge(group: GroupEvidence, q: Query, spans: Any, denials: Any) -> tuple[boo
             pro = (
                 denials.cover(q.lo, q.hi)
                 if interval
-                else any(group.within(q.key, d) for d in denials)
+                else any(x in denials for x in group.answers(q.key))
             )
         if interval:
             if spans is not None and spans.supports(q.low, q.high):
                 why.append("asserts")
         elif spans:
             within = group.within
-            if any(within(k, q.key) for k in spans):
+            if q.key in answered(group, spans):
                 why.append("asserts")
             if single and not pro:
                 pro = any(not within(k, q.key) and not within(q.key, k) for k in spans)
     return pro, why
+
+
+def answered(group: GroupEvidence, keys: Any) -> Any:
+    """Every value one unit's asserted ``keys`` answer: each key, and for an entity each
+    party or subject it is part of (:meth:`GroupEvidence.answers`) — worked out once a
+    unit, so that asking whether a unit says a value costs no walk through its keys."""
+    if group.type != "entity":
+        return keys
+    found: dict[int, tuple[Any, set[object]]] = group.memo.setdefault("answered", {})  # type: ignore[assignment]
+    kept = found.get(id(keys))
+    if kept is None or kept[0] is not keys:
+        kept = found[id(keys)] = (keys, {x for k in keys for x in group.answers(k)})
+    return kept[1]
 
 
 def tally_statement(group: GroupEvidence, st: Statement) -> None:
