@@ -130,6 +130,14 @@ def test_a_lower_floor_says_less_than_a_neutral_one(make_store: Callable[..., Pa
     # A party's higher floor does not push a neutral one aside.
     est, _ = shelling(make_store, vlf="more than 50", **{"open-ward": "at least 10"})
     assert (est["low"], est["best"], est["best_open"]) == (10, 10, False)
+    # Nor when a neutral count bears the party's floor out: the VLF's "more than 50"
+    # beside Watchlight's 60 is no named neutral floor (a reviewer's store: the low was
+    # the VLF's "more than 50", Open Ward's confirmed floor gone without a word).
+    est, _ = shelling(
+        make_store, vlf="more than 50", watchlight="60", **{"open-ward": "at least 10"}
+    )
+    assert (est["low"], est["low_open"], est["best"]) == (10, False, 60), est
+    assert est["claims"]["low"] == ["by-open-ward"], est
 
 
 def test_a_neutral_floor_rules_out_a_rough_figure_as_the_best(

@@ -111,6 +111,7 @@ def _revised_to_agree(ev: GroupEvidence, said: set[int], origins: set[int]) -> l
 
 
 def _taking_vague_words(
+    ev: GroupEvidence,
     used: list[Claim],
     vague: list[Claim],
     f: dict[str, Figures],
@@ -134,7 +135,10 @@ def _taking_vague_words(
     heard = bool(figures) and not any(map(neutral, figures)) and any(map(neutral, vague))
     pool = used if heard or not figures else [c for c in used if f[c.id].kind != "vague"]
     caps = [
-        q[c.id] for c in pool if f[c.id].kind == "ceiling" and neutral(c) and weighed(c)[1][0] < 1
+        q[c.id]
+        for c in pool
+        if f[c.id].kind == "ceiling" and ev.units[c.id].side is None and neutral(c)
+        if weighed(c)[1][0] < 1
     ]
     if caps:
         pool = [
@@ -154,6 +158,7 @@ def _taking_vague_words(
 
 
 def _saying_less(
+    ev: GroupEvidence,
     pool: list[Claim],
     f: dict[str, Figures],
     q: dict[str, Quantity],
@@ -169,7 +174,12 @@ def _saying_less(
     floors = [c for c in pool if f[c.id].kind == "floor"]
     # (the higher floors, by their bound, with the most neutral weight from each on up)
     above = sorted(
-        (q[h.id].low, w) for h in floors if (w := weighed(h)[0][0]) >= 1 and weighed(h)[1][0] < 1
+        (q[h.id].low, w)
+        for h in floors
+        if (w := weighed(h)[0][0]) >= 1
+        and weighed(h)[1][0] < 1
+        and ev.units[h.id].side is None
+        and not ev.units[h.id].anonymous
     )
     heaviest = list(accumulate(reversed([w for _, w in above]), max))[::-1]
     bounds_above = [x for x, _ in above]
@@ -304,10 +314,12 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     # (a vague word's interval: only where no claim states a figure, or as the only
     # neutral voice beside parties' figures)
     vague = [c for c in used if f[c.id].kind == "vague"]
-    pool, heard = _taking_vague_words(used, vague, f, q, weighed) if vague else (used, False)
+    pool, heard = (
+        _taking_vague_words(ev, used, vague, f, q, weighed) if vague else (used, False)
+    )
     vague_only = all(f[c.id].kind == "vague" for c in pool)
     # (a lower floor than one independent origins confirm says less than it: no figure)
-    less = _saying_less(pool, f, q, weighed, confirmed)
+    less = _saying_less(ev, pool, f, q, weighed, confirmed)
     pool = [c for c in pool if c.id not in less]
     low_claims, low = lowest(pool, f)
     # (a ceiling at the low: "fewer than 10", no lower figure stated)
