@@ -634,6 +634,75 @@ def _losses(make_store: Callable[..., Path], prop: str, army: str, rebels: str) 
     return run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
 
 
+@pytest.mark.parametrize("medics", [None, "12"])
+def test_higher_neutral_counts_neither_gainsay_a_sides_admission_nor_lose_to_it(
+    make_store: Callable[..., Path], medics: str | None
+) -> None:
+    """The army admits 20 of its soldiers killed, the rebels say 5; Watchlight counts
+    40, the Valley Courier 45 (and, in one case, Open Ward's medics 12). The admission is
+    a floor: the higher counts say more died than the army admits, not that it lied
+    (README, "A side's own losses are a floor"). A reviewer's store graded the army's 20
+    improbable and dropped it, so the low fell to the rebels' 5 (or the best to the
+    medics' 12); and the army's 20, weighing as a neutral origin, was the best over the
+    two neutral counts above it. Now 20 / 40 / 45."""
+    rows = [
+        "{id: army-20, subject: saltmarsh-clashes, property: army_losses, value: 20, "
+        "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+        "{id: vlf-5, subject: saltmarsh-clashes, property: army_losses, value: 5, "
+        "source: harbor-0305, claimant: vlf, as_of: 2031-03-04}",
+        "{id: watch-40, subject: saltmarsh-clashes, property: army_losses, value: 40, "
+        "source: eastwind-0305, claimant: watchlight, as_of: 2031-03-04}",
+        "{id: valley-45, subject: saltmarsh-clashes, property: army_losses, value: 45, "
+        "source: valley-0305, as_of: 2031-03-04}",
+    ]
+    if medics:
+        rows.append(
+            f"{{id: medics, subject: saltmarsh-clashes, property: army_losses, value: {medics}, "
+            "source: pinecrest-0305, claimant: open-ward, as_of: 2031-03-04}"
+        )
+    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    assert grade(data, "army-20") == 3, data["grades"]["army-20"]
+    assert data["grades"]["army-20"]["contradicting_origins"] == 1  # (the rebels alone)
+    assert grade(data, "watch-40") == 4, data["grades"]["watch-40"]  # (the 45 against it)
+    est = estimate(data, "saltmarsh-clashes", "army_losses")
+    assert est is not None
+    assert (est["low"], est["best"], est["high"]) == (20, 40, 45), est
+    assert est["claims"]["low"] == ["army-20"] and est["claims"]["best"] == ["watch-40"]
+
+
+def test_a_neutral_count_above_an_armys_own_losses_does_not_make_them_doubtful(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army says 7 of its soldiers were killed, a hospital received 30 bodies (an
+    analyst's trial: the army's 7 was graded doubtful, contrary to the README, while the
+    estimate took it as its low). Both stand: 7 is what the army admits, at least."""
+    rows = (
+        "{id: army-7, subject: saltmarsh-clashes, property: army_losses, value: 7, "
+        "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+        "{id: ward-30, subject: saltmarsh-clashes, property: army_losses, value: 30, "
+        "source: harbor-0305, claimant: open-ward, as_of: 2031-03-04}",
+    )
+    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    assert grade(data, "army-7") == 3, data["grades"]["army-7"]
+    assert data["grades"]["ward-30"]["contradicting_origins"] == 0, data["grades"]["ward-30"]
+    est = estimate(data, "saltmarsh-clashes", "army_losses")
+    assert est is not None
+    assert (est["low"], est["best"], est["high"]) == (7, 30, 30), est
+    # A property that does not say whose losses it counts: the army's 7 is contradicted.
+    data = run(
+        make_store(
+            {
+                "world.yaml": LOSSES,
+                "claims.yaml": claims_yaml(
+                    *(r.replace("army_losses", "soldiers_killed") for r in rows)
+                ),
+            },
+            base=False,
+        )
+    )
+    assert grade(data, "army-7") == 4, data["grades"]["army-7"]
+
+
 def test_a_sides_admission_stands_beside_a_lower_figure_of_its_ally(
     make_store: Callable[..., Path],
 ) -> None:

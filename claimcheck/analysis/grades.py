@@ -235,8 +235,10 @@ def _units(units: Units, common: bool) -> str:
 
 def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
     tally = ev.tally(st)
-    if ev.admitting is not None and tally.against:
-        tally = _undercounts_aside(ev, st, tally)
+    if tally.against and ev.prop is not None and ev.prop.losses_of is not None:
+        conceding = _conceding(ev)
+        if conceding is not None:
+            tally = _counts_aside(ev, st, tally, conceding)
     waverers = wavering(ev, st) if tally.also_otherwise else None
     grade = _judged(
         _counts(tally.support),
@@ -257,37 +259,85 @@ def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
     return grade
 
 
-def _undercounts_aside(ev: GroupEvidence, st: Statement, tally: Tally) -> Tally:
-    """``st``'s tally for its grade, when it is a side's admission of its own losses
-    (against its interest: :attr:`GroupEvidence.admitting`): a neutral count wholly
-    below it is an undercount, not a contradiction — the army's 15 of its own soldiers
-    killed against a paper's 12 (the estimate leaves the 12 out too: a side's own losses
-    are a floor)."""
-    admitting = ev.admitting
-    if not any(ev.units[c.id] is admitting for c in st.claims) or not isinstance(
-        st.value, Quantity
-    ):
+def _conceding(ev: GroupEvidence) -> Unit | None:
+    """The unit of the side whose losses the property counts (``losses_of``), when every
+    figure it gives of them concedes some (worked out once a group): named, asserted, a
+    number, range or floor above nothing — not a vague word, a ceiling or an anonymous
+    source, which concede nothing (as :func:`~.estimates.floors.side_concession` reads
+    them)."""
+    if "conceding" in ev.memo:
+        return ev.memo["conceding"]  # type: ignore[return-value]
+    side = ev.prop.losses_of if ev.prop is not None else None
+    found: Unit | None = None
+    if side is not None and side in ev.sides:
+        units, statement_of = ev.units, ev.statement_by_claim
+        mine = [c for c in ev.counted if units[c.id].stake == side]
+        if mine and all(
+            c.stance == "asserts"
+            and not units[c.id].anonymous
+            and isinstance(v := statement_of[c.id].value, Quantity)
+            and v.form not in _CONCEDING_NOTHING
+            and v.low > 0
+            for c in mine
+        ):
+            found = units[mine[0].id]
+    ev.memo["conceding"] = found
+    return found
+
+
+#: The forms of a figure that concede no losses: how high they may be, a word's size.
+_CONCEDING_NOTHING = frozenset({"at-most", "less-than", "vague"})
+
+
+def _counts_aside(ev: GroupEvidence, st: Statement, tally: Tally, conceding: Unit) -> Tally:
+    """``st``'s tally for its grade, where a side gives figures of its own losses
+    (``conceding``: :func:`_conceding`), floors — what it admits died, at least: a
+    neutral count wholly below the admission is an undercount, not a contradiction — the
+    army's 15 of its own soldiers killed against a paper's 12 (the estimate leaves the
+    12 out too) — and one wholly above it says more died than the side admits, which
+    does not make the admission doubtful (README, "A side's own losses are a floor");
+    nor does the admission gainsay any figure above it (a rights group's 40 beside the
+    army's 20)."""
+    if not isinstance(st.value, Quantity):
         return tally
-    below = query(ev, st).below
+    q = query(ev, st)
+    below, above = q.below, q.above
     against = {u.index for u in tally.against if u.side is None}
-    aside = {
-        unit.index
-        for unit, _, _, claims in unit_spans(ev)
-        if unit.index in against
-        and all(
-            c.stance == "asserts" and bounds(ev.statement_by_claim[c.id].value)[1] < below
-            for c in claims
-        )
-    }
+    statement_of = ev.statement_by_claim
+
+    def apart(c: Claim) -> bool:
+        lo, hi = bounds(statement_of[c.id].value)
+        return hi < below or lo > above
+
+    def under(c: Claim) -> bool:
+        return bounds(statement_of[c.id].value)[1] < below
+
+    if any(ev.units[c.id] is conceding for c in st.claims):
+        aside = {
+            unit.index
+            for unit, _, _, claims in unit_spans(ev)
+            if unit.index in against and all(c.stance == "asserts" and apart(c) for c in claims)
+        }
+    else:  # (the admission is a floor: a higher figure than it admits does not gainsay it)
+        aside = {
+            unit.index
+            for unit, _, _, claims in unit_spans(ev)
+            if unit is conceding
+            and any(u is unit for u in tally.against)
+            and all(c.stance == "asserts" and under(c) for c in claims)
+        }
     if not aside:
         return tally
+    # (judged again by the units the tally weighed, less those: not one it set aside as
+    # a running toll's growth)
+    kept = {u.index for u in tally.support} | ({u.index for u in tally.against} - aside)
     return walk(
         ev,
         st,
         [
             (unit, spans, denials)
             for unit, spans, denials, _ in unit_spans(ev)
-            if unit.index not in aside
+            if unit.index in kept
         ],
     )
 

@@ -157,6 +157,30 @@ def _taking_vague_words(
     return pool, heard and any(f[c.id].kind == "vague" for c in pool)
 
 
+def _above_concession(
+    ev: GroupEvidence,
+    pool: list[Claim],
+    f: dict[str, Figures],
+    q: dict[str, Quantity],
+    concession: Any,
+) -> list[Claim]:
+    """The figures ``pool`` offers the best: a side's admission of its own losses is a
+    floor (at least that many died), no best while a neutral origin gives a number or
+    range above it — the army's admitted 20 beside a rights group's 40 and a paper's 45
+    is the low, and the best is 40 (the rebels' 60 alone above it leaves it the best)."""
+    if concession is None:
+        return pool
+    conceding = {c.id for c in concession.conceding}
+    others = [c for c in pool if c.id not in conceding]
+    figure, units = concession.floor[0], ev.units
+    if any(
+        f[c.id].kind in ("point", "range") and q[c.id].low > figure and units[c.id].side is None
+        for c in others
+    ):
+        return others
+    return pool
+
+
 def _saying_less(
     ev: GroupEvidence,
     pool: list[Claim],
@@ -351,7 +375,13 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         q[cid].low_open for cid in open_claims if q[cid].low == floor
     )
     best_claims, best, n_best = best_supported(
-        ev, pool, f, weighed_statement, low, None if high_open else high, (low_claims, high_claims)
+        ev,
+        _above_concession(ev, pool, f, q, concession),
+        f,
+        weighed_statement,
+        low,
+        None if high_open else high,
+        (low_claims, high_claims),
     )
     # (only ceilings left to give it: "fewer than 50", the tightest)
     best_ceiling = bool(best_claims) and all(
