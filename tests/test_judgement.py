@@ -525,6 +525,31 @@ def test_two_units_of_one_army_conflict_whatever_the_order(
     assert cc102["pairs"] == [["w2", "ward-5"]], cc102
 
 
+def test_a_headline_repeating_a_claim_its_article_attributes_is_that_claim(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: Meridian's article gives the VLF's claim that it holds
+    Saltmarsh and the army's that it does; its headline says in its own voice "Rebels
+    seize Saltmarsh". The headline is the VLF's claim relayed, not a second, neutral
+    origin: the VLF's claim was graded 1, confirmed, and Meridian's record scored it."""
+    rows = (
+        "{id: vlf-holds, subject: saltmarsh-clashes, property: held_by, value: vlf, "
+        "source: meridian-0305, claimant: vlf}",
+        "{id: army-holds, subject: saltmarsh-clashes, property: held_by, "
+        "value: korvalian-army, source: meridian-0305, claimant: korvalian-army}",
+        "{id: headline, subject: saltmarsh-clashes, property: held_by, value: vlf, "
+        "source: meridian-0305}",
+    )
+    data = run(_entity_store(make_store, WORLD, rows, "{id: held_by, type: entity}"))
+    assert grade(data, "vlf-holds") == 3, data["grades"]["vlf-holds"]
+    assert grade(data, "headline") == 3, data["grades"]["headline"]
+    messages = [f["message"] for f in findings(data, "CC202")]
+    assert (
+        "held_by of saltmarsh-clashes: vlf is claimed only by vlf (side vlf), a party to it, "
+        "relayed by meridian" in messages
+    ), messages
+
+
 def test_one_voice_naming_many_answers_hides_no_conflict_whatever_the_order(
     make_store: Callable[..., Path],
 ) -> None:

@@ -143,7 +143,7 @@ def test_html_has_contents_whose_links_all_land(kidal_html: str) -> None:
 
 def test_markdown_has_contents_linking_github_anchors(kidal_md: str) -> None:
     toc = kidal_md[kidal_md.index("**Contents**") : kidal_md.index("## Summary")]
-    assert "- [Corroboration gaps](#corroboration-gaps) (98 findings)" in toc
+    assert "- [Corroboration gaps](#corroboration-gaps) (102 findings)" in toc
     assert "- [Appendix: outlets](#appendix-outlets)" in toc
     link = (
         "  - [Drone strikes on Kidal, 7 November 2023 (school hit)]"
@@ -169,11 +169,11 @@ def test_gaps_are_grouped_by_rule_and_long_groups_collapsed(kidal_md: str, kidal
     assert codes == sorted(codes) and len(codes) == len(set(codes)) >= 3
     by_code = {re.search(r"CC\d+", s)[0]: (" open" in o, s) for o, s in blocks}  # type: ignore[index]
     opened, single = by_code["CC201"]
-    assert not opened and "single-origin</b>: 56 findings — A value whose support" in single
-    assert by_code["CC202"][0]  # two findings: shown open
+    assert not opened and "single-origin</b>: 58 findings — A value whose support" in single
+    assert by_code["CC202"][0]  # four findings: shown open
     md = kidal_md[kidal_md.index("## Corroboration gaps") : kidal_md.index("## Timeline")]
-    assert "<details>\n<summary><b>CC201 single-origin</b>: 56 findings — " in md
-    assert "<details open>\n<summary><b>CC202 interested-only</b>: 2 findings" in md
+    assert "<details>\n<summary><b>CC201 single-origin</b>: 58 findings — " in md
+    assert "<details open>\n<summary><b>CC202 interested-only</b>: 4 findings" in md
     # a blank line after <summary>: GitHub draws the table inside as a table
     assert re.search(r"</summary>\n\n\| subject +\| property +\| finding", md)
     assert md.count("<details") == md.count("</details>")

@@ -200,15 +200,15 @@ def _plain(value: object) -> bool:
 
 
 def _quoted_in_own_document(ev: GroupEvidence, relays: dict[int, tuple[int, str]]) -> None:
-    """An outlet's own words repeating a figure the same document attributes to a
-    claimant (a lede's "at least 23 killed" above "at least 23, the hospital said") carry
-    that claimant's figure: note each such claim in ``relays`` with the claim it carries.
-    (Figures only: a paper stating in its own voice who took a town in 2013, beside the
-    group that claimed it, may well know it otherwise. Nor an outlet keeping a count of
-    its own — other figures of its own in the group: its 22 after its 15 is its count
-    updated, which must supersede its 15, even where the ministry gives 22 too.)"""
-    if ev.type != "quantity":
-        return
+    """An outlet's own words repeating a value the same document attributes to a
+    claimant (a lede's "at least 23 killed" above "at least 23, the hospital said"; a
+    headline's "Rebels seize Tamsar" above "the rebels said they hold the town") carry
+    that claimant's value: note each such claim in ``relays`` with the claim it carries.
+    Whatever the outlet may know otherwise, the document gives no other ground for it
+    (an analyst's trial: a headline alone made the rebels' claim "confirmed"). Not an
+    outlet keeping a count of its own — other values of its own in the group: its 22
+    after its 15 is its count updated, which must supersede its 15, even where the
+    ministry gives 22 too."""
     claims = ev.claims
     own_reporting = ev.provenance.own_reporting
     statement_of = ev.statement_by_claim
