@@ -515,7 +515,10 @@ def _places_store(root: Path, n: int) -> Store:
         "properties:\n"
         "  - {id: present_in, type: entity, single: false}\n"
         "subjects:\n"
-        "  - {id: militia, label: The Hills Militia}\n" + places + "claims:\n" + claims
+        "  - {id: militia, label: The Hills Militia}\n"
+        + places
+        + "claims:\n"
+        + claims
         + "  - {id: deny-0, subject: militia, property: present_in, value: place-0, "
         "stance: denies, source: wire-1, claimant: hills}\n"
         "  - {id: relay-1, subject: militia, property: present_in, value: place-1, "

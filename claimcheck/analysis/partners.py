@@ -150,11 +150,11 @@ def _nested_partners(
     for c in asserted:
         o, k = origin[c.id], statement_of[c.id].value.key
         t = top[k]
-        found = next((d for u, p, d in islice(across, 5) if u != t and p != o), None)
-        if found is None:
-            found = next((d for p, d in inside_of(k) if p != o), None)
-        if found is not None:
-            partner[c.id] = found
+        chosen = next((d for u, p, d in islice(across, 5) if u != t and p != o), None)
+        if chosen is None:
+            chosen = next((d for p, d in inside_of(k) if p != o), None)
+        if chosen is not None:
+            partner[c.id] = chosen
     return partner
 
 

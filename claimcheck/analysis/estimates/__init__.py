@@ -338,9 +338,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     # (a vague word's interval: only where no claim states a figure, or as the only
     # neutral voice beside parties' figures)
     vague = [c for c in used if f[c.id].kind == "vague"]
-    pool, heard = (
-        _taking_vague_words(ev, used, vague, f, q, weighed) if vague else (used, False)
-    )
+    pool, heard = _taking_vague_words(ev, used, vague, f, q, weighed) if vague else (used, False)
     vague_only = all(f[c.id].kind == "vague" for c in pool)
     # (a lower floor than one independent origins confirm says less than it: no figure)
     less = _saying_less(ev, pool, f, q, weighed, confirmed)
