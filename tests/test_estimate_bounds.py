@@ -237,3 +237,27 @@ def test_a_vague_word_reaches_no_higher_than_a_neutral_ceiling(
     # ceiling's 30, not the 99 the word's interval reaches (a reviewer's store).
     est, _ = shelling(make_store, watchlight="fewer than 30", **{"open-ward": "dozens"})
     assert (est["best"], est["high"]) == (24, 30), est
+
+
+def test_a_vague_word_is_no_neutral_voice_over_a_neutral_count_the_latest_overtook(
+    make_store: Callable[..., Path],
+) -> None:
+    # Unnamed medics' "more than 200" on the 4th; on the 5th the army's 226 and
+    # Watchlight's "hundreds". The medics' floor, overtaken by the army's count, is the
+    # neutral voice: the vague word's size was the best and its interval the high (an
+    # analyst's trial: 200 / 200 / 999, a best below a floor graded confirmed).
+    rows = [
+        "{id: medics, subject: dresk-shelling, property: civilian_deaths, "
+        "value: more than 200, source: northgate-0305, claimant: dresk-medical-sources, "
+        "as_of: 2031-03-04}",
+        "{id: army-226, subject: dresk-shelling, property: civilian_deaths, value: 226, "
+        "source: harbor-0306, claimant: korvalian-army}",
+        "{id: watch-hundreds, subject: dresk-shelling, property: civilian_deaths, "
+        "value: hundreds, source: valley-0305, claimant: watchlight, as_of: 2031-03-05}",
+    ]
+    data = check(load_store(world(make_store, *rows))).as_dict()
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None
+    assert (est["low"], est["low_open"], est["best"], est["high"]) == (200, True, 226, 226), est
+    assert est["claims"]["low"] == ["medics"], est
+    assert "vague words left out where figures are stated: 'hundreds'" in est["basis"], est

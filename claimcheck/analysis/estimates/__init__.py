@@ -60,6 +60,7 @@ from claimcheck.analysis.estimates.figures import (
     claimed_value,
     figures_of,
     highest,
+    kind_of,
     lowest,
 )
 from claimcheck.analysis.estimates.floors import confirmed_floor, neutral_floor, side_concession
@@ -117,6 +118,7 @@ def _taking_vague_words(
     f: dict[str, Figures],
     q: dict[str, Quantity],
     weighed: Callable[[Claim], tuple[Any, Any]],
+    voiceless: bool = True,
 ) -> tuple[list[Claim], bool]:
     """The claims of ``used`` whose figures the estimate takes, given its ``vague``
     words: those count only where no claim states a number, a range or a floor (a
@@ -132,7 +134,9 @@ def _taking_vague_words(
         return bool(weighed(c)[0][0] > 0)
 
     figures = [c for c in used if f[c.id].kind not in ("vague", "ceiling")]
-    heard = bool(figures) and not any(map(neutral, figures)) and any(map(neutral, vague))
+    heard = (
+        voiceless and bool(figures) and not any(map(neutral, figures)) and any(map(neutral, vague))
+    )
     pool = used if heard or not figures else [c for c in used if f[c.id].kind != "vague"]
     caps = [
         q[c.id]
@@ -179,6 +183,26 @@ def _above_concession(
     ):
         return others
     return pool
+
+
+def _vague_voices_only(
+    ev: GroupEvidence,
+    credible: list[Claim],
+    weighed: Callable[[Claim], tuple[Any, Any]],
+    grades: dict[str, Grade],
+) -> bool:
+    """Whether the only neutral voices among the latest ``credible`` figures are vague
+    words, under a neutral count the latest figures overtook: the medics' "more than
+    200" of the 7th, the ministry's 226 and a rights group's "hundreds" of the 8th —
+    the medics' floor is the neutral voice, not the word's size (an analyst's trial: 200
+    / 200 / 999, a best below the medics' floor)."""
+    voiced = [c for c in credible if weighed(c)[0][0] > 0]
+    statement_of = ev.statement_by_claim
+    return (
+        bool(voiced)
+        and all(kind_of(statement_of[c.id].value) == "vague" for c in voiced)  # type: ignore[arg-type]
+        and neutral_floor(ev, grades) is not None
+    )
 
 
 def _saying_less(
@@ -285,6 +309,10 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     elif not any(weighed(c)[0][0] > 0 for c in credible):
         # No neutral origin, nor opposing sides agreeing, stands behind any figure.
         weak = _SIDES_ONLY
+    elif ev.overtaken and _vague_voices_only(ev, credible, weighed, grades):
+        # (the latest figures a side's, and a neutral vague word beside them, under a
+        # neutral count they overtook: that count is the neutral voice, and the low)
+        weak = _SIDES_ONLY
     elif ev.admitting is None and all(ev.units[c.id].side is not None for c in credible):
         # Only opposing sides agreeing: the army's 12 and the rebels' 30 agree on "at
         # least 12", and nobody else counted.
@@ -338,7 +366,11 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     # (a vague word's interval: only where no claim states a figure, or as the only
     # neutral voice beside parties' figures)
     vague = [c for c in used if f[c.id].kind == "vague"]
-    pool, heard = _taking_vague_words(ev, used, vague, f, q, weighed) if vague else (used, False)
+    pool, heard = (
+        _taking_vague_words(ev, used, vague, f, q, weighed, weak != _SIDES_ONLY)
+        if vague
+        else (used, False)
+    )
     vague_only = all(f[c.id].kind == "vague" for c in pool)
     # (a lower floor than one independent origins confirm says less than it: no figure)
     less = _saying_less(ev, pool, f, q, weighed, confirmed)
