@@ -460,6 +460,22 @@ def test_a_later_count_is_no_contradiction_of_the_disputed_count_it_grew_from(
     assert ngo["contradicting_origins"] == 1 and "side government" not in ngo["reason"], ngo
 
 
+def test_later_figures_over_a_disputing_floor_are_the_toll_grown_not_its_witnesses(
+    tmp_path: Path,
+) -> None:
+    """The UN's 130 and a wire's "at least 140" (its reporters in two morgues) on the
+    6th, medics' "more than 200" on the 7th, the army's 226 on the 8th. The wire's floor
+    disputes the UN's count of that day; the later figures are above the floor, but
+    they are the toll grown from the 130 as much: they bear no floor out against it (an
+    analyst's trial: the UN's count was graded improbable, contradicted by four
+    origins)."""
+    rows = [("o0", "", "130", "2031-03-06"), ("o2", "", "at least 140", "2031-03-06")]
+    rows += [("o1", "medics", "more than 200", "2031-03-07"), ("o3", "army", "226", "2031-03-08")]
+    data = check(write(tmp_path, rows)).as_dict()
+    un = data["grades"]["c00"]
+    assert un["grade"] == 4 and un["contradicting_origins"] == 1, un
+
+
 def test_a_later_count_of_an_origin_that_disputed_it_earlier_still_contradicts(
     tmp_path: Path,
 ) -> None:

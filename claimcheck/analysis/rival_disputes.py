@@ -27,6 +27,8 @@ from claimcheck.analysis.conflicts import clash, lower_in_dispute
 from claimcheck.analysis.growth import outgrows, rivals
 from claimcheck.analysis.intervals import bounds
 from claimcheck.model import Claim
+from claimcheck.values import Quantity
+from claimcheck.values.quantity import INF
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -87,8 +89,15 @@ class Disputes:
         ``x`` out (:func:`~.conflicts.clash`). Not a figure that fits both — "fewer
         than 50", 10-40, or a later "at least 65" the ministry's 60 may have grown
         into, beside the rebels' 200 — nor a later 60 the rebels' 30 may have grown
-        into."""
-        return self.states(z, r) or (self._fits(z, r) and clash(self.group, x, z))
+        into; nor a later figure over a floor ``r`` that ``x`` may have grown into — the
+        ministry's 226 two days after a wire's "at least 140" disputed the UN's 130 of
+        that day bears out no floor against the UN's count, it is the toll grown."""
+        if self.states(z, r):
+            value = self.group.statement_by_claim[r.id].value
+            return not (
+                isinstance(value, Quantity) and value.high == INF and self.group.growth(x, z)
+            )
+        return self._fits(z, r) and clash(self.group, x, z)
 
     def states(self, z: Claim, r: Claim) -> bool:
         """Whether ``z``, of another origin, states ``r``'s figure (or within it)."""
