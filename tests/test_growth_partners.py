@@ -474,6 +474,12 @@ def test_later_figures_over_a_disputing_floor_are_the_toll_grown_not_its_witness
     data = check(write(tmp_path, rows)).as_dict()
     un = data["grades"]["c00"]
     assert un["grade"] == 4 and un["contradicting_origins"] == 1, un
+    # Nor is the UN's count of the 6th the toll of the 8th: it was the best, the latest
+    # neutral count overtaken since (the medics' floor) is the low.
+    (est,) = data["estimates"]
+    assert (est["low"], est["low_open"], est["best"], est["high"]) == (200, True, 226, 226), est
+    assert "earlier counts that later, higher figures overtook: at least 140" in est["basis"]
+    assert "130 (" in est["basis"], est["basis"]
 
 
 def test_a_later_count_of_an_origin_that_disputed_it_earlier_still_contradicts(

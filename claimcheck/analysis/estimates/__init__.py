@@ -247,12 +247,17 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     if ev.type != "quantity" or not ev.single:
         return None
     statement_of = ev.statement_by_claim
+    # (a neutral count judged in the dispute of its day that later figures outgrew is
+    # no toll now: the UN's 130 below a wire's "at least 140" of that day, two days on —
+    # a side's stays, the low end of its side's dispute)
+    outgrown = {cid for cid in ev.latest.outgrown_in_dispute if ev.units[cid].side is None}
     evidence = [
         c
         for c in ev.counted
         if c.stance == "asserts"
         and isinstance(statement_of[c.id].value, Quantity)
         and c.id not in ev.earlier  # each origin's latest figure
+        and c.id not in outgrown
     ]
     looser = ev.looser_relays() if ev.relayed_from else {}
     if looser:
@@ -267,7 +272,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         said.add(statement_of[c.id].index)
         origins.add(origin[c.id])
     revised: list[Claim] = []
-    if (len(said) < 2 or len(origins) < 2) and not (evidence and ev.overtaken):
+    if (len(said) < 2 or len(origins) < 2) and not (evidence and (ev.overtaken or outgrown)):
         # One figure, or one origin revising itself (CC105-CC107). (Other origins'
         # figures that a later, higher one overtook differed: the estimate is that one.
         # So did an origin's figure it revised since to agree: a hospital's 10, then
@@ -450,7 +455,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         names = with_confirmed_floor(ev, names, weak, confirmed.at_floor, under)
     # (the closing word on a weak basis stays last)
     later: list[str] = []
-    if ev.overtaken:
+    if ev.overtaken or outgrown:
         shown = {c.id for c in evidence} | ({c.id for c in neutral[0]} if neutral else set())
         later.append(overtaken_clause(ev, shown))
     if revised:

@@ -202,11 +202,13 @@ _NAMED_OVERTAKEN = 4
 
 def overtaken_clause(ev: GroupEvidence, evidence: set[str]) -> str:
     """The basis's words on the figures later, higher ones of other origins overtook
-    (counts of their day, no longer the toll): the latest few, by whom."""
+    (counts of their day, no longer the toll, those judged in its dispute too): the
+    latest few, by whom."""
     claims = ev.store.claims
     # (a looser relay's words are its source's figure: named once, as the source gave it)
     looser = ev.looser_relays() if ev.relayed_from else {}
-    overtaken = [looser.get(cid) or claims[cid] for cid in ev.overtaken if cid not in evidence]
+    outgrown = [*ev.overtaken, *sorted(ev.latest.outgrown_in_dispute)]
+    overtaken = [looser.get(cid) or claims[cid] for cid in outgrown if cid not in evidence]
     named = _latest_named(ev, overtaken)
     return "; earlier counts that later, higher figures overtook: " + named if named else ""
 
