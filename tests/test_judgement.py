@@ -2647,6 +2647,28 @@ def test_a_rounded_old_figure_quoted_again_is_dated_when_it_was_given(
     assert "2031-03-09" not in raised["message"]
 
 
+def test_a_new_bound_quoted_later_is_no_old_figure_worded_loosely(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army said 15 on the 5th; Harbor Times quotes it on the 9th: "fewer than 50
+    civilians died". The bound holds the 15, but it is a new word of the 9th, not the 15
+    worded loosely (an analyst's trial showed it "as of" the 5th and graded it "quoted
+    again")."""
+    rows = (
+        "{id: army-15, subject: dresk-shelling, property: civilian_deaths, value: 15, "
+        "source: meridian-0305, claimant: korvalian-army, as_of: 2031-03-05}",
+        "{id: army-lt50, subject: dresk-shelling, property: civilian_deaths, "
+        "value: fewer than 50, source: harbor-0309, claimant: korvalian-army}",
+        "{id: ward-80, subject: dresk-shelling, property: civilian_deaths, value: 80, "
+        "source: harbor-0309, claimant: open-ward}",
+    )
+    data = run(world(make_store, *rows, **LATER_PAPERS))
+    (cc101,) = findings(data, "CC101")
+    assert "as of 2031-03-05" not in cc101["message"], cc101["message"]
+    assert cc101["claims"] == ["army-lt50", "ward-80"], cc101  # (the 15 superseded by it)
+    assert "quoted again" not in data["grades"]["army-lt50"]["reason"]
+
+
 def test_a_figure_in_print_again_is_not_guessed_where_the_figures_say_otherwise(
     make_store: Callable[..., Path],
 ) -> None:

@@ -24,7 +24,7 @@ from claimcheck.analysis.in_print import stale_in_print
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement
 from claimcheck.model import Claim
-from claimcheck.values import Quantity, stated_numbers
+from claimcheck.values import Quantity, rounds, stated_numbers
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -234,33 +234,6 @@ def _quoted_in_own_document(ev: GroupEvidence, relays: dict[int, tuple[int, str]
                     at,
                     f"an attribution in the same document ({doc_id}: {claims[at].speaker})",
                 )
-
-
-#: The qualifiers of an open bound: below it, above it.
-_FLOORS = frozenset({"at-least", "more-than"})
-_CEILINGS = frozenset({"at-most", "less-than"})
-
-
-def rounds(own: object, figure: object) -> bool:
-    """Whether an outlet's own words ``own`` may repeat ``figure``, attributed in the same
-    document: a figure other than an open bound, or an open bound stating the figure's
-    number, or rounding it to its last stated digit — a lede's "more than 20" above "23,
-    the hospital said", "at least 40" above 41, "more than 1,000" above 1,400. Not a
-    bound the figure lies far beyond: a paper's "at least 25" above the medics' 41 is its
-    own count, not theirs."""
-    if not isinstance(own, Quantity) or own.form not in _FLOORS | _CEILINGS:
-        return True
-    n = (stated_numbers(own) or [0.0])[0]
-    numbers = stated_numbers(figure) or []
-    if not numbers or n in numbers:
-        return bool(numbers)
-    step = 1.0
-    if n >= 1 and n == int(n):
-        while int(n) % int(step * 10) == 0:
-            step *= 10
-    if own.form in _FLOORS:
-        return all(n <= x < n + step for x in numbers)
-    return all(n - step < x <= n for x in numbers)
 
 
 def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:

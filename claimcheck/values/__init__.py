@@ -49,6 +49,7 @@ __all__ = [
     "overlaps",
     "parse_value",
     "reprints",
+    "rounds",
     "stated_numbers",
 ]
 
@@ -170,6 +171,33 @@ def reprints(original: Quantity, printed: Quantity) -> bool:
     if printed.form == "exact":
         return original.form in _QUALIFIED
     return original.form == "exact" and printed.form in _QUALIFIED
+
+
+#: The qualifiers of an open bound: below it, above it.
+_FLOORS = frozenset({"at-least", "more-than"})
+_CEILINGS = frozenset({"at-most", "less-than"})
+
+
+def rounds(own: object, figure: object) -> bool:
+    """Whether the words ``own`` may repeat ``figure``, worded loosely: a figure other
+    than an open bound, or an open bound stating the figure's number, or rounding it to
+    its last stated digit — a lede's "more than 20" above "23, the hospital said", "at
+    least 40" above 41, "more than 1,000" above 1,400. Not a bound the figure lies far
+    beyond: a paper's "at least 25" above the medics' 41 is its own count, not theirs;
+    the army's "fewer than 50" is no rewording of its 15."""
+    if not isinstance(own, Quantity) or own.form not in _FLOORS | _CEILINGS:
+        return True
+    n = (stated_numbers(own) or [0.0])[0]
+    numbers = stated_numbers(figure) or []
+    if not numbers or n in numbers:
+        return bool(numbers)
+    step = 1.0
+    if n >= 1 and n == int(n):
+        while int(n) % int(step * 10) == 0:
+            step *= 10
+    if own.form in _FLOORS:
+        return all(n <= x < n + step for x in numbers)
+    return all(n - step < x <= n for x in numbers)
 
 
 def agrees(a: Value, b: Value, tolerance: float | str | None = None) -> bool:
