@@ -342,9 +342,12 @@ class _Dispute:
     def __init__(self, old: Finding, group: GroupEvidence) -> None:
         in_old = frozenset(old.claims)
         was = [c for c in group.all_claims if c.id in in_old]
+        #: Who speaks, as one origin: a party however quoted (its own channel, a wire
+        #: quoting it), an outlet with those of its owner.
+        self.who = group.provenance.origin_key
         self.by_speaker: dict[str, list[Claim]] = defaultdict(list)
         for c in was:
-            self.by_speaker[c.speaker].append(c)
+            self.by_speaker[self.who(c)].append(c)
         # Each distinct value once, however many claims state it.
         self.values = list({(c.stance, c.said): c for c in was if c.parsed is not None}.values())
         self.said = {(c.stance, c.said) for c in self.values}
@@ -358,7 +361,7 @@ class _Dispute:
         self.denied = [c for c in self.values if c.stance == "denies"]
         #: Every figure stated, with who states it, in order (revisions passing them).
         self.figures = sorted(
-            (x, c.speaker) for c in self.values for x in (stated_numbers(c.parsed) or ())
+            (x, self.who(c)) for c in self.values for x in (stated_numbers(c.parsed) or ())
         )
         self.xs = [x for x, _ in self.figures]
         #: The lowest and highest figure it states.
@@ -398,7 +401,7 @@ def _within(mine: list[Claim], dispute: _Dispute, new: Finding, group: GroupEvid
     rebels' 30 is another."""
     still = frozenset(new.claims)
     for c in mine:
-        earlier = dispute.by_speaker.get(c.speaker)
+        earlier = dispute.by_speaker.get(dispute.who(c))
         if earlier is None:
             return False  # a new speaker in the dispute
         if any(e.id in still for e in earlier):
@@ -422,10 +425,10 @@ def _passes(c: Claim, earlier: list[Claim], dispute: _Dispute) -> bool:
     above = isinstance(v, Quantity) and v.form == "more-than"
     below = isinstance(v, Quantity) and v.form == "less-than"
     up = max(before) < max(now) and dispute.others_between(
-        c.speaker, max(before), max(now), False, above
+        dispute.who(c), max(before), max(now), False, above
     )
     down = min(now) < min(before) and dispute.others_between(
-        c.speaker, min(now), min(before), below, False
+        dispute.who(c), min(now), min(before), below, False
     )
     return up or down
 

@@ -433,6 +433,35 @@ def test_a_new_party_joining_a_reviewed_dispute_reopens_it_as_news(
     assert "20 [rights-watch via monitor-e]" in conflict["message"], conflict["message"]
 
 
+def test_a_revision_beside_a_party_speaking_on_its_own_channel_still_reopens(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The army revises its 12 to 14 the next day — it continues the reviewed dispute,
+    with other values, so the review is reopened — while the Front's own channel repeats
+    its 30 in the same candidate. The channel speaks for the Front: no new voice in the
+    dispute, and the reopening is still said (an analyst's trial: with the relay beside
+    the revision, the reviewed finding came back as plain news, its review silently
+    gone)."""
+    store, toll = reviewed_toll(runner, make_store)
+    candidate = tmp_path / "candidate.yaml"
+    candidate.write_text(
+        "outlets:\n"
+        "  - {id: front-tv, name: Front TV, kind: party-channel, affiliation: rebels}\n"
+        "documents:\n"
+        "  - {id: ftv-0511, outlet: front-tv, published: 2032-05-11}\n"
+        "claims:\n"
+        "  - {id: army-14, subject: raid, property: deaths, value: 14, source: c-0511, "
+        "claimant: army}\n"
+        "  - {id: front-30, subject: raid, property: deaths, value: 30, source: ftv-0511}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        cli, ["--store", str(store), "check", str(candidate), "--format", "json"]
+    )
+    conflict = reopened((result.exit_code, json.loads(result.stdout), result.stderr), toll)
+    assert {"army-14", "front-30"} <= set(conflict["claims"]), conflict
+
+
 def test_a_relay_that_raises_no_grade_says_so_not_that_it_corroborates_nothing(
     runner: CliRunner, store: Path, tmp_path: Path
 ) -> None:

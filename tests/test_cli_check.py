@@ -627,12 +627,14 @@ def test_add_accepts_a_claim_that_only_joins_a_conflict_already_in_the_store(
     data = json.loads(out)
     conflict = next(f for f in data["findings"] if f["rule"] == "CC101")
     assert conflict["fingerprint"] in data["candidate"]["existing_findings"]
-    # A new figure from a new origin is a new finding: refused.
+    # A new figure from a new origin is a new finding: refused. (Not France 24's own 30:
+    # it shares RFI's owner, one origin revising its 14 — the same dispute.)
     new_value = candidate(
         tmp_path,
         """\
         claims:
-          - {id: f24-30, subject: strike, property: deaths, value: 30, source: f24-doc}
+          - {id: medics-30, subject: strike, property: deaths, value: 30, source: f24-doc,
+             claimant: medical-sources}
         """,
         name="new.yaml",
     )
