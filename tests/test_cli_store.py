@@ -316,6 +316,47 @@ def test_a_subject_without_sides_that_parties_speak_about_is_warned_of(
         assert warnings[0].endswith("(`sides: [mali-government]`)"), warnings[0]
 
 
+def test_a_fighting_party_of_a_side_a_subject_leaves_out_is_warned_of(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """A strike whose sides are the government and the rebels, blamed on the rebels by a
+    militia of a third side: the militia counts as neutral there, its accusation an
+    independent voice. A warning says so, once for the store (an analyst's trial: one
+    more partisan accusation turned a commission's finding doubtful, silently); a
+    party that does not fight (a rights group) is neutral anyway, and warned of nowhere."""
+    root = make_store(
+        {
+            "raid.yaml": (
+                "parties:\n"
+                "  - {id: south-brigades, name: Southern Brigades, kind: armed-group,"
+                " side: south}\n"
+                "  - {id: watch, name: Watch, kind: ngo, side: observers}\n"
+                "subjects:\n"
+                "  - {id: raid, label: Raid, sides: [mali-government, rebels]}\n"
+                "  - {id: raid-2, label: Second raid, sides: [mali-government, rebels]}\n"
+                "properties:\n"
+                "  - {id: blamed, type: entity}\n"
+                "claims:\n"
+                "  - {id: a, subject: raid, property: blamed, value: csp-psd, source: rfi-doc,"
+                " claimant: south-brigades}\n"
+                "  - {id: b, subject: raid-2, property: blamed, value: csp-psd,"
+                " source: monde-doc, claimant: south-brigades}\n"
+                "  - {id: c, subject: raid, property: blamed, value: fama, source: monde-doc,"
+                " claimant: watch}\n"
+            )
+        }
+    )
+    result = runner.invoke(cli, ["--store", str(root), "validate"])
+    warnings = [line for line in result.stderr.splitlines() if "warning: subject" in line]
+    assert len(warnings) == 1, result.stderr
+    assert (
+        "raid.yaml:5:10: warning: subject 'raid' lists sides mali-government, rebels"
+        in (warnings[0])
+    ), warnings[0]
+    assert "south-brigades (south)" in warnings[0] and "watch" not in warnings[0]
+    assert warnings[0].endswith("(south) (and 1 more subject like it: raid-2)"), warnings[0]
+
+
 def test_every_record_type_takes_a_note(runner: CliRunner, make_store: Callable[..., Path]) -> None:
     root = make_store(
         {

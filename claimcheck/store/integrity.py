@@ -121,6 +121,7 @@ def check(
     _claims(store, problem, locate, failed, missing, exists)
     _reviews(store, locate, failed, exists)
     _sideless(store, locate)
+    _sides_left_out(store, locate)
 
 
 def _reviews(
@@ -179,6 +180,63 @@ def _sideless(store: Store, locate: Locate) -> None:
                 f"(`sides: [{involved}]`)",
             )
         )
+
+
+#: The kinds of party that fight: one with a side, making claims about a subject whose
+#: sides leave that side out, is warned of (it counts as neutral there).
+_COMBATANTS = frozenset({"army", "armed-group", "mercenary"})
+
+
+def _sides_left_out(store: Store, locate: Locate) -> None:
+    """A warning for a subject with ``sides`` (its own or inherited) that a fighting
+    party of another side makes claims about: it counts as neutral there — a militia
+    blaming its enemy read as an independent voice (an analyst's trial: one more
+    partisan accusation turned a commission's finding doubtful, silently)."""
+    fighting = {pid: p.side for pid, p in store.parties.items() if p.side and p.kind in _COMBATANTS}
+    if not fighting:
+        return
+    sides_of: dict[str, frozenset[str]] = {}
+    left: dict[str, dict[str, str]] = {}
+    for (subject, _), claims in store.groups.items():
+        for c in claims:
+            side = fighting.get(c.claimant or "")
+            if side is None:
+                continue
+            sides = sides_of.get(subject)
+            if sides is None:
+                sides = sides_of[subject] = next(
+                    (
+                        frozenset(store.subjects[s].sides or ())
+                        for s in store.part_of_chain(subject)
+                        if store.subjects[s].sides
+                    ),
+                    frozenset(),
+                )
+            if sides and side not in sides:
+                left.setdefault(subject, {})[c.claimant or ""] = side
+    if not left:
+        return
+    # (one warning for the store: a generated store leaves sides out of thousands)
+    subject, parties = min(left.items())
+    named = [f"{p} ({side})" for p, side in sorted(parties.items())]
+    more = len(named) - _SIDELESS_SHOWN
+    listed = ", ".join(named[:_SIDELESS_SHOWN]) + (f" and {more} more" if more > 0 else "")
+    missing = ", ".join(sorted(set(parties.values())))
+    others = (
+        f" (and {len(left) - 1} more subject{'s' if len(left) > 2 else ''} like it: "
+        f"{', '.join(sorted(left)[1:4])}{', …' if len(left) > 4 else ''})"
+        if len(left) > 1
+        else ""
+    )
+    store.warnings.append(
+        Problem(
+            locate(store.where[subject], "subjects", "id"),
+            f"subject {subject!r} lists sides {', '.join(sorted(sides_of[subject]))}, but "
+            f"fighting parties of another side make claims about it: {listed}; they count "
+            f"as neutral there — add their side to `sides` if it takes part ({missing})"
+            f"{others}",
+        )
+    )
 
 
 def _named(target: str, records: Mapping[str, Any]) -> str:
