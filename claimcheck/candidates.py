@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from claimcheck.analysis.estimates import Estimate, estimate_group
 from claimcheck.analysis.grades import grade_group
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.intervals import Spans, bounds
@@ -65,6 +66,7 @@ def check_candidates(
     judged = CandidateReport(files=store.files[start:], claims=sorted(c.id for c in new_claims))
     # The touched groups as the store has them, all in scope: their findings are not new.
     unfocused = Runner(store, config, provenance=runner.evidence.provenance)
+    after_estimates = {(e.subject, e.property): e for e in estimates}
     existing: set[str] = set()
     old_findings: list[Finding] = []
     for key in touched:
@@ -74,7 +76,9 @@ def check_candidates(
         found = unfocused.group_findings(unfocused.evidence.group(key, old))
         old_findings += found
         existing |= {f.fingerprint for f in found}
-        before = grade_group(runner.evidence.group(key, old))
+        old_group = runner.evidence.group(key, old)
+        before = grade_group(old_group)
+        _moved(judged, estimate_group(old_group, before), after_estimates.get(key))
         # A grade the candidates raise by supporting the claim's value (not one raised
         # because a candidate revises a figure that contradicted it).
         whole = runner.evidence.group(key)
@@ -160,6 +164,20 @@ def check_candidates(
             lambda: check_kept(load_store(root, limits=config.limits, cache=cache), config),
         ),
     )
+
+
+def _moved(judged: CandidateReport, before: Estimate | None, after: Estimate | None) -> None:
+    """Note in ``judged`` an estimate the candidates move (its figures as they read:
+    low, best, high), or make, or leave none of."""
+    if before is None and after is None:
+        return
+    if before is not None and after is not None and _figures(before) == _figures(after):
+        return
+    judged.moves.append((before, after))
+
+
+def _figures(e: Estimate) -> tuple[str, str, str]:
+    return e.low_text(), e.best_text(), e.high_text()
 
 
 class _Supporters:

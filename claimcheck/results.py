@@ -69,6 +69,9 @@ class CandidateReport:
     #: origin confirms): rule, fingerprint, message, location, and the candidates' claims
     #: in the group.
     resolves: list[dict[str, Any]] = field(default_factory=list)
+    #: The estimates the candidates move: each touched group's before (None: the store
+    #: had none) and after (None: it has none with them), where the two differ.
+    moves: list[tuple[Estimate | None, Estimate | None]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +84,15 @@ class CandidateReport:
             "resolves": self.resolves,
             "reopened_findings": [
                 {"fingerprint": fp, "reviewed": was} for fp, was in sorted(self.reopened.items())
+            ],
+            "estimates_moved": [
+                {
+                    "subject": (before or after).subject,  # type: ignore[union-attr]
+                    "property": (before or after).property,  # type: ignore[union-attr]
+                    "before": before.as_dict() if before is not None else None,
+                    "after": after.as_dict() if after is not None else None,
+                }
+                for before, after in self.moves
             ],
         }
 

@@ -462,6 +462,41 @@ def test_a_revision_beside_a_party_speaking_on_its_own_channel_still_reopens(
     assert {"army-14", "front-30"} <= set(conflict["claims"]), conflict
 
 
+def test_a_candidate_check_says_how_it_moves_the_estimate(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    """A desk adding the day's figures wants to know what it would publish after them
+    (an analyst's trial: the estimate's move from 200 / 200 / 999 to 240 / 240 / 240
+    was nowhere in the candidate check). Rights Watch's 20 moves the raid's estimate;
+    a fourth outlet relaying the army's 12 moves nothing."""
+    _, data, _ = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        "{id: watch-20, subject: raid, property: deaths, value: 20, source: e-0510, "
+        "claimant: rights-watch}",
+    )
+    (moved,) = data["candidate"]["estimates_moved"]
+    assert (moved["subject"], moved["property"]) == ("raid", "deaths")
+    before, after = moved["before"], moved["after"]
+    assert (before["low"], before["best"], before["high"]) != (
+        after["low"],
+        after["best"],
+        after["high"],
+    ), moved
+    assert after == next(e for e in data["estimates"] if e["subject"] == "raid"), after
+    text = candidate_output(runner, store, tmp_path, "text")
+    said = f"{before['low']} / {before['best']} / {before['high']} → {after['low']} / "
+    assert f"moves the estimate of deaths of raid: {said}" in text, text
+    _, data, _ = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        "{id: army-e, subject: raid, property: deaths, value: 12, source: e-0510, claimant: army}",
+    )
+    assert data["candidate"]["estimates_moved"] == [], data["candidate"]
+
+
 def test_a_relay_that_raises_no_grade_says_so_not_that_it_corroborates_nothing(
     runner: CliRunner, store: Path, tmp_path: Path
 ) -> None:

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from claimcheck.analysis.estimates import Estimate
 from claimcheck.errors import Location
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.render import (
@@ -205,6 +206,7 @@ def _candidate_notes(result: Result) -> list[tuple[Location, str]]:
     ]
     notes += [(store.location(d["candidate"]), _duplicates(d)) for d in c.duplicates]
     notes += [(store.location(r["by"][0]), _resolves(r)) for r in c.resolves]
+    notes += [(Location(c.files[0]), _moves(before, after)) for before, after in c.moves]
     return notes
 
 
@@ -217,6 +219,21 @@ def _changed(verb: str, item: Corroboration) -> str:
     return (
         f"{verb} {item.claim}: grade {item.before.grade} → {item.after.grade} "
         f"({item.after.reason}) by {', '.join(item.by)}"
+    )
+
+
+def _moves(before: Estimate | None, after: Estimate | None) -> str:
+    """An estimate the candidates move, in words: "moves the estimate of deaths of raid:
+    12 / 12 / 30 → 14 / 14 / 30 (low / best / high)"."""
+    either = before or after
+    assert either is not None
+
+    def figures(e: Estimate | None) -> str:
+        return "none" if e is None else f"{e.low_text()} / {e.best_text()} / {e.high_text()}"
+
+    return (
+        f"moves the estimate of {either.property} of {either.subject}: "
+        f"{figures(before)} → {figures(after)} (low / best / high)"
     )
 
 
@@ -233,6 +250,7 @@ def _candidate_text(result: Result) -> str:
     lines += [f"  {_changed('weakens', item)}" for item in c.weakens]
     lines += [f"  {_duplicates(d)}" for d in c.duplicates]
     lines += [f"  {_resolves(r)}" for r in c.resolves]
+    lines += [f"  {_moves(before, after)}" for before, after in c.moves]
     if not c.corroborates and not c.duplicates:
         lines.append("  raises the grade of no claim already recorded; duplicates nothing")
     return "\n".join(map(visible, lines))

@@ -204,6 +204,17 @@ _CANDIDATE = _object(
             "type": "array",
             "items": _object({"fingerprint": _STRING, "reviewed": _STRING}),
         },
+        "estimates_moved": {
+            "type": "array",
+            "items": _object(
+                {
+                    "subject": _STRING,
+                    "property": _STRING,
+                    "before": {"anyOf": [_ESTIMATE, {"type": "null"}]},
+                    "after": {"anyOf": [_ESTIMATE, {"type": "null"}]},
+                }
+            ),
+        },
     }
 )
 
