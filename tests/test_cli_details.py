@@ -149,3 +149,13 @@ def test_quiet_silences_export_notes(runner: CliRunner) -> None:
     assert re.search("no --url|no reviewed findings", loud.stderr)
     quiet = runner.invoke(cli, ["--store", str(KIDAL), "-q", "export", "--format", "claimreview"])
     assert quiet.stderr == ""
+
+
+def test_a_word_for_a_command_that_names_none_says_which_does_it(runner: CliRunner) -> None:
+    """A new user types `claimcheck explain CC105` (an analyst's trial: "No such command
+    'explain'", with no word of `rules`)."""
+    result = runner.invoke(cli, ["explain", "CC105"])
+    assert result.exit_code == 2
+    assert "No such command 'explain': `claimcheck rules CC105` does that." in result.stderr
+    result = runner.invoke(cli, ["chek"])
+    assert result.exit_code == 2 and "Did you mean" in result.stderr

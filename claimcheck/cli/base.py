@@ -145,6 +145,24 @@ class Group(click.Group):
         ]
         super().add_command(cmd, name)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """The command named first in ``args`` — or, for a word people reach for that
+        names none ("explain CC105"), an error saying which command does it."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as e:
+            meant = _SYNONYMS.get(args[0]) if args else None
+            if meant is None:
+                raise
+            rest = " ".join(args[1:])
+            raise click.UsageError(
+                f"No such command {args[0]!r}: `claimcheck {meant}{' ' + rest if rest else ''}` "
+                f"does that.",
+                ctx,
+            ) from e
+
     def invoke(self, ctx: click.Context) -> Any:
         from claimcheck.render import visible
 
@@ -157,6 +175,18 @@ class Group(click.Group):
         except BrokenPipeError:  # `claimcheck claims | head`
             sys.stderr.close()
             ctx.exit(EXIT_OK)
+
+
+#: Words for a command that name none, with the command that does it.
+_SYNONYMS = {
+    "explain": "rules",
+    "rule": "rules",
+    "describe": "rules",
+    "lint": "check",
+    "verify": "check",
+    "outlets": "sources",
+    "parties": "sources --parties",
+}
 
 
 def _hinted(problem: str) -> str:
