@@ -2647,6 +2647,29 @@ def test_a_rounded_old_figure_quoted_again_is_dated_when_it_was_given(
     assert "2031-03-09" not in raised["message"]
 
 
+def test_a_revision_from_a_figure_quoted_again_in_other_words_is_one_step(
+    make_store: Callable[..., Path],
+) -> None:
+    """The ministry's "at least 12" of the 4th, quoted by Harbor Times on the 7th as
+    "12, the ministry said", and its 19 of the 5th: one revision, "at least 12 → 19",
+    not that and "12 → 19" as if the ministry had given two figures that day (an
+    analyst's trial)."""
+    rows = (
+        "{id: mod-12, subject: dresk-shelling, property: civilian_deaths, "
+        "value: at least 12, source: meridian-0305, claimant: defence-ministry, "
+        "as_of: 2031-03-04}",
+        "{id: mod-19, subject: dresk-shelling, property: civilian_deaths, value: 19, "
+        "source: meridian-0306, claimant: defence-ministry, as_of: 2031-03-05}",
+        "{id: harbor-12, subject: dresk-shelling, property: civilian_deaths, value: 12, "
+        "source: harbor-0307, claimant: defence-ministry}",
+    )
+    (raised,) = findings(run(world(make_store, *rows, **LATER_PAPERS)), "CC105")
+    assert raised["message"].endswith(
+        "revised upward civilian_deaths of dresk-shelling: at least 12 (2031-03-04) → 19 "
+        "(2031-03-05)"
+    ), raised["message"]
+
+
 def test_a_new_bound_quoted_later_is_no_old_figure_worded_loosely(
     make_store: Callable[..., Path],
 ) -> None:

@@ -23,7 +23,7 @@ from claimcheck.rules.common import (
     stated,
     step_order,
 )
-from claimcheck.values import Quantity
+from claimcheck.values import Quantity, stated_numbers
 
 
 def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
@@ -50,6 +50,7 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
             # of the 10th, not a wire's copy of it on the 11th.
             first_said = _first_said(ev, origin_index)
             steps = [(first_said.get(id(ev.statement_by_claim[x.id]), x), y) for x, y in steps]
+            steps = _worded_once(ev, steps)
             steps.sort(key=lambda p: (step_order(p[0]), step_order(p[1])))
             found.append((origin_name(ev, ev.by_origin()[origin_index]), origin_index, steps))
     for origin, origin_index, steps in sorted(found, key=lambda f: f[0]):
@@ -89,6 +90,31 @@ def revisions(ev: GroupEvidence, upward: bool) -> Iterable[Draft]:
             key=key,
             record=steps[0][1].id,  # the revising claim
         )
+
+
+def _worded_once(ev: GroupEvidence, steps: list[tuple[Claim, Claim]]) -> list[tuple[Claim, Claim]]:
+    """The steps less those starting from a quote dated back to a figure the origin gave
+    that day in other words, where that figure's own step is there: the UN's "at least
+    12" of the 2nd, quoted on the 4th as "12", is one step to its 19, not two (an
+    analyst's trial: "at least 12 (2nd) → 19 (3rd); 12 (2nd) → 19 (3rd)")."""
+    if len(steps) < 2:
+        return steps
+
+    def to(x: Claim, y: Claim) -> tuple[str, str, str]:
+        return str(ev.said_on(x)), str(ev.said_on(y)), stated(y)
+
+    own = {
+        (*to(x, y), n)
+        for x, y in steps
+        if x.as_of == ev.said_on(x)
+        for n in stated_numbers(x.parsed) or ()
+    }
+    return [
+        (x, y)
+        for x, y in steps
+        if x.as_of == ev.said_on(x)
+        or not any((*to(x, y), n) in own for n in stated_numbers(x.parsed) or ())
+    ]
 
 
 def said_text(ev: GroupEvidence, claim: Claim) -> str:
