@@ -350,11 +350,17 @@ def test_a_fighting_party_of_a_side_a_subject_leaves_out_is_warned_of(
     warnings = [line for line in result.stderr.splitlines() if "warning: subject" in line]
     assert len(warnings) == 1, result.stderr
     assert (
-        "raid.yaml:5:10: warning: subject 'raid' lists sides mali-government, rebels"
-        in (warnings[0])
+        "raid.yaml:5:10: warning: subject 'raid' has sides mali-government, rebels" in (warnings[0])
     ), warnings[0]
     assert "south-brigades (south)" in warnings[0] and "watch" not in warnings[0]
     assert warnings[0].endswith("(south) (and 1 more subject like it: raid-2)"), warnings[0]
+    # A mistyped subject in the militia's claim is the error it always was (a
+    # reviewer's store: the warning's look-up of the subject raised a traceback).
+    text = (root / "raid.yaml").read_text(encoding="utf-8")
+    (root / "raid.yaml").write_text(text.replace("subject: raid-2,", "subject: raid-3,"))
+    result = runner.invoke(cli, ["--store", str(root), "validate"])
+    assert result.exit_code == 2, result.output
+    assert "unknown subject 'raid-3' (did you mean 'raid-2'?)" in result.stderr, result.stderr
 
 
 def test_every_record_type_takes_a_note(runner: CliRunner, make_store: Callable[..., Path]) -> None:

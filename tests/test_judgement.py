@@ -3494,6 +3494,33 @@ def test_a_paper_misquoting_the_dispatch_it_cites_gives_the_ministry_no_new_figu
     assert "47" in estimate["basis"] and "74" not in estimate["basis"], estimate
 
 
+def test_a_quote_of_a_figure_its_voice_gives_elsewhere_is_no_misquote(
+    make_store: Callable[..., Path],
+) -> None:
+    """The ministry's 47 in a dispatch of the 5th, its 74 on its own channel on the 6th;
+    the Harbor Times of the 6th, citing the dispatch, quotes "74, the ministry said". The
+    74 is the ministry's figure, given where the paper may have heard it: no misquote
+    of the 47 (a reviewer's store: CC107 "relayed differently", and the paper's 74
+    dated back to the 5th)."""
+    rows = (
+        "{id: mod-47, subject: dresk-shelling, property: civilian_deaths, value: 47, "
+        "source: meridian-0305, claimant: defence-ministry}",
+        "{id: mod-74, subject: dresk-shelling, property: civilian_deaths, value: 74, "
+        "source: korvalia-tv-0306, claimant: defence-ministry}",
+        "{id: mod-harbor, subject: dresk-shelling, property: civilian_deaths, value: 74, "
+        "source: harbor-0306, claimant: defence-ministry}",
+    )
+    world = HARBOR_CITES_MERIDIAN.replace(
+        "documents:\n",
+        "documents:\n  - {id: korvalia-tv-0306, outlet: korvalia-tv, published: 2031-03-06}\n",
+        1,
+    )
+    data = run(make_store({"world.yaml": world, "claims.yaml": claims_yaml(*rows)}, base=False))
+    rules = {f["rule"] for f in data["findings"]}
+    assert "CC107" not in rules and "CC105" in rules, data["findings"]
+    assert "revised since" not in data["grades"]["mod-harbor"]["reason"], data["grades"]
+
+
 def test_a_paper_rewording_the_ministrys_statement_a_day_later_without_citing_it(
     make_store: Callable[..., Path],
 ) -> None:

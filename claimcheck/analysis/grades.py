@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.intervals import bounds
+from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement, Tally, Unit, Units
 from claimcheck.analysis.tallies import judge, query, unit_spans, walk
 from claimcheck.english import count
@@ -263,18 +263,18 @@ def _conceding(ev: GroupEvidence) -> Unit | None:
     """The unit of the side whose losses the property counts (``losses_of``), when every
     figure it gives of them concedes some (worked out once a group): named, asserted, a
     number, range or floor above nothing — not a vague word, a ceiling or an anonymous
-    source, which concede nothing (as :func:`~.estimates.floors.side_concession` reads
-    them)."""
+    source ("military sources"), which concede nothing (as
+    :func:`~.estimates.floors.side_concession` reads them)."""
     if "conceding" in ev.memo:
         return ev.memo["conceding"]  # type: ignore[return-value]
     side = ev.prop.losses_of if ev.prop is not None else None
     found: Unit | None = None
     if side is not None and side in ev.sides:
-        units, statement_of = ev.units, ev.statement_by_claim
+        units, statement_of, parties = ev.units, ev.statement_by_claim, ev.store.parties
         mine = [c for c in ev.counted if units[c.id].stake == side]
         if mine and all(
             c.stance == "asserts"
-            and not units[c.id].anonymous
+            and not ((party := parties.get(c.claimant or "")) is not None and party.is_anonymous)
             and isinstance(v := statement_of[c.id].value, Quantity)
             and v.form not in _CONCEDING_NOTHING
             and v.low > 0
@@ -292,40 +292,41 @@ _CONCEDING_NOTHING = frozenset({"at-most", "less-than", "vague"})
 def _counts_aside(ev: GroupEvidence, st: Statement, tally: Tally, conceding: Unit) -> Tally:
     """``st``'s tally for its grade, where a side gives figures of its own losses
     (``conceding``: :func:`_conceding`), floors — what it admits died, at least: a
-    neutral count wholly below the admission is an undercount, not a contradiction — the
-    army's 15 of its own soldiers killed against a paper's 12 (the estimate leaves the
-    12 out too) — and one wholly above it says more died than the side admits, which
-    does not make the admission doubtful (README, "A side's own losses are a floor");
-    nor does the admission gainsay any figure above it (a rights group's 40 beside the
-    army's 20)."""
+    neutral count wholly above the admission says more died than the side admits, which
+    does not make the admission doubtful (README, "A side's own losses are a floor"),
+    nor does the admission gainsay a figure above it (a rights group's 40 beside the
+    army's 20). Where the side concedes more than the other side says (against its
+    interest: :attr:`GroupEvidence.admitting`, DESIGN §4), a neutral count wholly below
+    it is an undercount, not a contradiction, too — the army's 15 of its own soldiers
+    killed against a paper's 12 (the estimate leaves the 12 out); otherwise two neutral
+    counts below the side's figure still make it improbable."""
     if not isinstance(st.value, Quantity):
         return tally
     q = query(ev, st)
     below, above = q.below, q.above
-    against = {u.index for u in tally.against if u.side is None}
     statement_of = ev.statement_by_claim
+
+    admitting = conceding is ev.admitting
 
     def apart(c: Claim) -> bool:
         lo, hi = bounds(statement_of[c.id].value)
-        return hi < below or lo > above
-
-    def under(c: Claim) -> bool:
-        return bounds(statement_of[c.id].value)[1] < below
+        return (admitting and hi < below) or lo > above
 
     if any(ev.units[c.id] is conceding for c in st.claims):
+        # (listed for the side's own few statements only: listing is the walk's cost)
+        against = {u.index for u in tally.against if u.side is None}
         aside = {
             unit.index
             for unit, _, _, claims in unit_spans(ev)
             if unit.index in against and all(c.stance == "asserts" and apart(c) for c in claims)
         }
     else:  # (the admission is a floor: a higher figure than it admits does not gainsay it)
-        aside = {
-            unit.index
-            for unit, _, _, claims in unit_spans(ev)
-            if unit is conceding
-            and any(u is unit for u in tally.against)
-            and all(c.stance == "asserts" and under(c) for c in claims)
-        }
+        if len(unit_spans(ev)) * len(ev.statements) > _REJUDGED:
+            return tally  # (a big group: judged as any figure is, its cost linear)
+        top = _admitted_top(ev, conceding)
+        if top is None or not top < below:
+            return tally
+        aside = {conceding.index} if any(u is conceding for u in tally.against) else set()
     if not aside:
         return tally
     # (judged again by the units the tally weighed, less those: not one it set aside as
@@ -340,6 +341,29 @@ def _counts_aside(ev: GroupEvidence, st: Statement, tally: Tally, conceding: Uni
             if unit.index in kept
         ],
     )
+
+
+#: Beyond this many (statement, unit) pairs, figures above a side's admission of its
+#: own losses are judged with it against them, as any figure is: each would be judged
+#: again (DESIGN §4: a group's cost grows with the group, not its square).
+_REJUDGED = 20_000
+
+
+def _admitted_top(ev: GroupEvidence, conceding: Unit) -> Bound | None:
+    """The highest upper bound of the admitting side's asserted figures, if each is one
+    (worked out once a group): a statement whose lower limit is above it is one the
+    admission does not gainsay. None where a denial is among them."""
+    if "admitted_top" in ev.memo:
+        return ev.memo["admitted_top"]  # type: ignore[return-value]
+    top: Bound | None = None
+    statement_of = ev.statement_by_claim
+    for unit, _, _, claims in unit_spans(ev):
+        if unit is conceding:
+            if all(c.stance == "asserts" for c in claims):
+                top = max(bounds(statement_of[c.id].value)[1] for c in claims)
+            break
+    ev.memo["admitted_top"] = top
+    return top
 
 
 def _conceded(ev: GroupEvidence) -> set[int]:

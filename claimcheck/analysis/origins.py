@@ -380,9 +380,23 @@ def _carrier_of(
             and (not quote.as_of_given or quote.as_of == claims[j].as_of)
             and set(stated_numbers(t.value) or ()) == numbers
         ]
-    if not found and len(numbers) == 1 and not quote.as_of_given:
+    if not found and len(numbers) == 1 and not quote.as_of_given and not _elsewhere(ev, quote):
         found = [j for j, t in _misquoted(mine, st) if ev.excludes(t.value, st.value)]
     return min(found, key=lambda j: claims[j].id) if found else None
+
+
+def _elsewhere(ev: GroupEvidence, quote: Claim) -> bool:
+    """Whether ``quote``'s origin states its value in another claim of the group: then
+    it is that origin's figure, no misquote of another (the ministry's 74 on its own
+    channel, quoted citing its earlier communiqué of 47)."""
+    said: dict[tuple[str, int], int] | None = ev.memo.get("said_by_origin")  # type: ignore[assignment]
+    if said is None:
+        key, statement_of = ev.provenance.origin_key, ev.statement_by_claim
+        said = ev.memo["said_by_origin"] = Counter(
+            (key(c), statement_of[c.id].index) for c in ev.claims if c.id in statement_of
+        )
+    st = ev.statement_by_claim.get(quote.id)
+    return st is not None and said[(ev.provenance.origin_key(quote), st.index)] > 1
 
 
 def _misquoted(mine: list[tuple[int, Statement]], st: Statement) -> list[tuple[int, Statement]]:

@@ -108,6 +108,9 @@ def repeat_dates(
             if c.source is not None:
                 by_document.setdefault(c.source, []).append(c)
     out: dict[str, DateRange] = {}
+    said_by: dict[object, list[Claim]] = {}
+    for c in claims:
+        said_by.setdefault(saying(c), []).append(c)
     earliest: list[tuple[object, DateRange]] | None = None  # (sorted when first needed)
     by_number: dict[tuple[str, float], list[tuple[dt.date, str, Claim]]] | None = None
     for c in claims:
@@ -135,7 +138,11 @@ def repeat_dates(
                     out[c.id] = when
                     break
         if c.id not in out and c.source is not None and len(by_document) > 1:
-            carried = _cited_statement(provenance, c, by_document, excludes or _disjoint)
+            # (a figure the origin gives elsewhere is its own, not a misquote of another)
+            alone = sum(1 for k in said_by.get(said, ()) if k is not c) == 0
+            carried = _cited_statement(
+                provenance, c, by_document, (excludes or _disjoint) if alone else None
+            )
             if carried is None:  # (cited or not: the origin's number, worded otherwise)
                 if by_number is None:
                     by_number = _by_number(claims)
@@ -195,7 +202,7 @@ def _cited_statement(
     provenance: Provenance,
     c: Claim,
     by_document: dict[str, list[Claim]],
-    excludes: Callable[[Any, Any], bool],
+    excludes: Callable[[Any, Any], bool] | None,
 ) -> Claim | None:
     """The origin's earlier claim, in a document ``c``'s document cites, that ``c``
     rewords: the same number, a qualifier dropped or added ("more than 20" quoted as
@@ -217,7 +224,9 @@ def _cited_statement(
                 and (found is None or (when.high, k.id) > (found.as_of.high, found.id))  # type: ignore[union-attr]
             ):
                 found = k
-    return found if found is not None else _misquoted(provenance, c, by_document, excludes)
+    if found is not None or excludes is None:  # (None: no misquote asked after)
+        return found
+    return _misquoted(provenance, c, by_document, excludes)
 
 
 def _disjoint(a: object, b: object) -> bool:

@@ -90,7 +90,7 @@ def _sides(ev: GroupEvidence, claims: list[Claim], origin: dict[str, int]) -> li
         unit = ev.unit_of(c)
         side = unit.side or unit.admits  # (a side conceding its losses is one unit too)
         if side is not None:
-            found.setdefault(side, {}).setdefault(origin[c.id], ev.provenance.origin_key(c))
+            found.setdefault(side, {}).setdefault(origin[c.id], origin_key(ev, origin[c.id]))
     return [
         f"side {side} ({', '.join(sorted(k.partition(':')[2] for k in keys.values()))})"
         for side, keys in sorted(found.items())

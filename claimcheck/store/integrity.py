@@ -192,12 +192,18 @@ def _sides_left_out(store: Store, locate: Locate) -> None:
     party of another side makes claims about: it counts as neutral there — a militia
     blaming its enemy read as an independent voice (an analyst's trial: one more
     partisan accusation turned a commission's finding doubtful, silently)."""
-    fighting = {pid: p.side for pid, p in store.parties.items() if p.side and p.kind in _COMBATANTS}
+    fighting = {
+        pid: side
+        for pid, p in store.parties.items()
+        if p.kind in _COMBATANTS and (side := store.side_of(pid))
+    }
     if not fighting:
         return
     sides_of: dict[str, frozenset[str]] = {}
     left: dict[str, dict[str, str]] = {}
     for (subject, _), claims in store.groups.items():
+        if subject not in store.subjects:
+            continue  # (an unknown subject: an error of its own)
         for c in claims:
             side = fighting.get(c.claimant or "")
             if side is None:
@@ -208,7 +214,7 @@ def _sides_left_out(store: Store, locate: Locate) -> None:
                     (
                         frozenset(store.subjects[s].sides or ())
                         for s in store.part_of_chain(subject)
-                        if store.subjects[s].sides
+                        if s in store.subjects and store.subjects[s].sides
                     ),
                     frozenset(),
                 )
@@ -231,7 +237,7 @@ def _sides_left_out(store: Store, locate: Locate) -> None:
     store.warnings.append(
         Problem(
             locate(store.where[subject], "subjects", "id"),
-            f"subject {subject!r} lists sides {', '.join(sorted(sides_of[subject]))}, but "
+            f"subject {subject!r} has sides {', '.join(sorted(sides_of[subject]))}, but "
             f"fighting parties of another side make claims about it: {listed}; they count "
             f"as neutral there — add their side to `sides` if it takes part ({missing})"
             f"{others}",
