@@ -2690,6 +2690,16 @@ def test_a_new_bound_quoted_later_is_no_old_figure_worded_loosely(
     assert "as of 2031-03-05" not in cc101["message"], cc101["message"]
     assert cc101["claims"] == ["army-lt50", "ward-80"], cc101  # (the 15 superseded by it)
     assert "quoted again" not in data["grades"]["army-lt50"]["reason"]
+    # A floor under the 15 is the 15 said cautiously, quoted again: it supersedes nothing,
+    # and the 15 stays in its dispute with the VLF's 40 (a reviewer's store: it vanished).
+    rows = (
+        rows[0],
+        rows[1].replace("value: fewer than 50", "value: at least 12"),
+        "{id: vlf-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: meridian-0305, claimant: vlf, as_of: 2031-03-05}",
+    )
+    (cc101,) = findings(run(world(make_store, *rows, **LATER_PAPERS)), "CC101")
+    assert "army-15" in cc101["claims"], cc101
 
 
 def test_a_figure_in_print_again_is_not_guessed_where_the_figures_say_otherwise(

@@ -55,10 +55,18 @@ def find_repeats(group: GroupEvidence) -> dict[str, DateRange]:
         if a.stance == "denies":  # (denying less denies more)
             a, b = b, a
         (lo, hi), (low, high) = bounds(a.value), bounds(b.value)
-        # (and rounding it, if a bound: "more than 1,300" of the 1,318, while "fewer than
-        # 50" ten days after the army's 15 is a new word — an analyst's trial dated it
-        # back)
-        return lo >= low and hi <= high and rounds(b.value, a.value)
+        # (and a ceiling rounding it: "fewer than 50" ten days after the army's 15 is a
+        # new word, a cap, not the 15 worded loosely — an analyst's trial dated it back;
+        # "at least 12" of it is the 15 said cautiously)
+        return (
+            lo >= low
+            and hi <= high
+            and (
+                not isinstance(b.value, Quantity)
+                or b.value.form not in ("at-most", "less-than")
+                or rounds(b.value, a.value)
+            )
+        )
 
     for claims in group.by_origin().values():
         if len(claims) > 1:
