@@ -51,6 +51,38 @@ def test_markdown_names_the_14_versus_10_conflict_with_both_sources(runner: CliR
     assert "```mermaid\ngantt" in section
 
 
+def test_answers_one_part_of_another_are_one_cluster(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """Who struck: a commission names the army's 4th squadron, the rebels the army, the
+    army the rebels. The squadron and the army are one answer: one cluster, not two
+    that every claim of theirs fits (an analyst's trial: both rows "B, C", none "B")."""
+    root = make_store(
+        {
+            "who.yaml": (
+                "parties:\n"
+                "  - {id: squadron, name: 4th Squadron, kind: army, part_of: fama}\n"
+                "properties:\n  - {id: struck_by, type: entity}\n"
+                "claims:\n"
+                "  - {id: a, subject: strike, property: struck_by, value: squadron,"
+                " source: monde-doc}\n"
+                "  - {id: b, subject: strike, property: struck_by, value: fama,"
+                " source: rfi-doc, claimant: csp-psd}\n"
+                "  - {id: c, subject: strike, property: struck_by, value: csp-psd,"
+                " source: figaro-doc, claimant: fama}\n"
+            )
+        }
+    )
+    _, md = report(runner, root)
+    section = md[md.index("#### struck_by") :]
+    rows = re.findall(r"^\| ([A-Z, ]+?) +\| (\S+) ", section, re.M)
+    assert sorted(rows) == [("A", "csp-psd"), ("B", "fama"), ("B", "squadron")] or sorted(rows) == [
+        ("A", "fama"),
+        ("A", "squadron"),
+        ("B", "csp-psd"),
+    ], rows
+
+
 def test_markdown_has_every_part(runner: CliRunner) -> None:
     _, md = report(runner, KIDAL, "--title", TITLE)
     for heading in (

@@ -21,6 +21,7 @@ from claimcheck.analysis.estimates import Estimate
 from claimcheck.analysis.evidence import StoreEvidence
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.in_print import in_print
+from claimcheck.analysis.statements import Statement
 from claimcheck.engine import Result, thresholds
 from claimcheck.english import listed
 from claimcheck.errors import Location
@@ -389,14 +390,17 @@ def _clusters(ev: GroupEvidence) -> dict[str, str]:
     letters: a radio's "between 10 and 20" beside the army's 12 and the rebels' 18 is
     ``A, B``, taking neither side."""
     clusters = ev.clusters()
+    small = len(clusters) > 1 and len(ev.claims) <= FITS_ASKED and ev.single
+    statement_of = ev.statement_by_claim
+    if small:
+        clusters = _merged(ev, clusters)
     out: dict[str, str] = {}
     for i, claims in enumerate(clusters):
         letter = _letter(i)
         for c in claims:
             out[c.id] = letter
-    if len(clusters) < 2 or len(ev.claims) > FITS_ASKED or not ev.single:
+    if not small or len(clusters) < 2:
         return out
-    statement_of = ev.statement_by_claim
     members = [[statement_of[c.id] for c in claims if c.id in statement_of] for claims in clusters]
     for st in ev.statements:
         if st.stance != "asserts":
@@ -412,6 +416,36 @@ def _clusters(ev: GroupEvidence) -> dict[str, str]:
             for c in st.claims:
                 out[c.id] = ", ".join(fits)
     return out
+
+
+def _merged(ev: GroupEvidence, clusters: list[list[Claim]]) -> list[list[Claim]]:
+    """``clusters`` with those whose claims all hold with each other's made one: "the
+    army's 4th drone squadron" and "the army" (the squadron is part of it) are one
+    answer, not two clusters every claim of which fits both (an analyst's trial: both
+    rows "B, C", none "B" or "C")."""
+    statement_of = ev.statement_by_claim
+
+    def asserted(claims: list[Claim]) -> list[Statement] | None:
+        sts = [statement_of[c.id] for c in claims if c.id in statement_of]
+        return sts if sts and all(t.stance == "asserts" for t in sts) else None
+
+    members = [asserted(claims) for claims in clusters]
+    merged: list[list[Claim]] = []
+    into: list[list[Statement] | None] = []
+    for claims, sts in zip(clusters, members, strict=True):
+        for k, (kept, ksts) in enumerate(zip(merged, into, strict=True)):
+            if (
+                sts is not None
+                and ksts is not None
+                and not any(ev.excludes(a.value, b.value) for a in sts for b in ksts)
+            ):
+                merged[k] = kept + claims
+                into[k] = ksts + sts
+                break
+        else:
+            merged.append(list(claims))
+            into.append(sts)
+    return merged
 
 
 def _letter(i: int) -> str:
