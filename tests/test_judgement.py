@@ -3529,6 +3529,24 @@ def test_a_quote_of_a_figure_its_voice_gives_elsewhere_is_no_misquote(
     rules = {f["rule"] for f in data["findings"]}
     assert "CC107" not in rules and "CC105" in rules, data["findings"]
     assert "revised since" not in data["grades"]["mod-harbor"]["reason"], data["grades"]
+    # A second paper copying the misquote from the first (citing it) is no word of the
+    # ministry's: with no 74 of its own, the 74 stays a misquote (a reviewer's store: the
+    # copy made it the ministry's revised figure).
+    world = HARBOR_CITES_MERIDIAN.replace(
+        "documents:\n",
+        "documents:\n  - {id: eastwind-0307, outlet: eastwind-tv, published: 2031-03-07, "
+        "cites: [harbor-0306]}\n",
+        1,
+    )
+    copied = (
+        rows[0],
+        rows[2],
+        "{id: mod-eastwind, subject: dresk-shelling, property: civilian_deaths, value: 74, "
+        "source: eastwind-0307, claimant: defence-ministry}",
+    )
+    data = run(make_store({"world.yaml": world, "claims.yaml": claims_yaml(*copied)}, base=False))
+    rules = {f["rule"] for f in data["findings"]}
+    assert "CC107" in rules and "CC105" not in rules, data["findings"]
 
 
 def test_a_paper_rewording_the_ministrys_statement_a_day_later_without_citing_it(

@@ -386,17 +386,21 @@ def _carrier_of(
 
 
 def _elsewhere(ev: GroupEvidence, quote: Claim) -> bool:
-    """Whether ``quote``'s origin states its value in another claim of the group: then
-    it is that origin's figure, no misquote of another (the ministry's 74 on its own
-    channel, quoted citing its earlier communiqué of 47)."""
-    said: dict[tuple[str, int], int] | None = ev.memo.get("said_by_origin")  # type: ignore[assignment]
+    """Whether ``quote``'s origin states its value first-hand elsewhere in the group (in a
+    document citing none): then it is that origin's figure, no misquote of another (the
+    ministry's 74 on its own channel, quoted citing its earlier communiqué of 47). A
+    paper copying a misquote from the paper it cites is no such word (a reviewer's
+    store: the copy made the misquote the ministry's revised figure)."""
+    said: dict[tuple[str, int], int] | None = ev.memo.get("said_first_hand")  # type: ignore[assignment]
     if said is None:
-        key, statement_of = ev.provenance.origin_key, ev.statement_by_claim
-        said = ev.memo["said_by_origin"] = Counter(
-            (key(c), statement_of[c.id].index) for c in ev.claims if c.id in statement_of
+        prov, statement_of = ev.provenance, ev.statement_by_claim
+        said = ev.memo["said_first_hand"] = Counter(
+            (prov.origin_key(c), statement_of[c.id].index)
+            for c in ev.claims
+            if c.id in statement_of and not prov.cited(c.source or "")
         )
     st = ev.statement_by_claim.get(quote.id)
-    return st is not None and said[(ev.provenance.origin_key(quote), st.index)] > 1
+    return st is not None and said[(ev.provenance.origin_key(quote), st.index)] > 0
 
 
 def _misquoted(mine: list[tuple[int, Statement]], st: Statement) -> list[tuple[int, Statement]]:

@@ -146,8 +146,11 @@ def repeat_dates(
                     out[c.id] = when
                     break
         if c.id not in out and c.source is not None and len(by_document) > 1:
-            # (a figure the origin gives elsewhere is its own, not a misquote of another)
-            alone = sum(1 for k in said_by.get(said, ()) if k is not c) == 0
+            # (a figure the origin gives first-hand elsewhere — in a document citing
+            # none — is its own, not a misquote of another; a copy of the quote is not)
+            alone = not any(
+                k is not c and not provenance.cited(k.source or "") for k in said_by.get(said, ())
+            )
             carried = _cited_statement(
                 provenance, c, by_document, (excludes or _disjoint) if alone else None
             )
