@@ -494,6 +494,28 @@ def test_uncontested_tallies_leave_disputed_groups_to_the_walk(tmp_path: Path) -
         assert tallies.uncontested_tallies(group(["12", "12+", "10-14"]))
 
 
+class Calls:
+    """Counts the calls of ``owner.name`` (patched for the test): how much work a check
+    does, whatever the machine's speed."""
+
+    def __init__(self, monkeypatch: Any, owner: Any, name: str) -> None:
+        self.count = 0
+        real = getattr(owner, name)
+
+        def counted(*args: Any) -> Any:
+            self.count += 1
+            return real(*args)
+
+        monkeypatch.setattr(owner, name, counted)
+
+    def fresh(self, tmp_path: Path, n: int) -> Path:
+        """A new folder for a store of ``n``, the count set back to 0."""
+        self.count = 0
+        root = tmp_path / str(n)
+        root.mkdir()
+        return root
+
+
 def _places_store(root: Path, n: int) -> Store:
     """One wire placing a militia in ``n`` places (a multi-valued entity property), its
     first place denied by the militia, and a second outlet relaying the wire's report."""
@@ -535,23 +557,12 @@ def test_entity_values_are_compared_along_their_part_of_chains_not_pairwise(
     # whether a unit says a value, which claims support it, what a relay carries, are
     # looked up along each value's chain — not by comparing it with every other value
     # of the group (a reviewer's store: 4,000 places took 9.6 s, 8,000 took 35 s).
-    calls = 0
-    within = GroupEvidence.within
-
-    def counted(self: GroupEvidence, a: object, b: object) -> bool:
-        nonlocal calls
-        calls += 1
-        return within(self, a, b)
-
-    monkeypatch.setattr(GroupEvidence, "within", counted)
+    calls = Calls(monkeypatch, GroupEvidence, "within")
     made = []
     for n in (200, 400):
-        calls = 0
-        root = tmp_path / str(n)
-        root.mkdir()
-        result = check(_places_store(root, n))
+        result = check(_places_store(calls.fresh(tmp_path, n), n))
         assert any(f.rule == "CC104" for f in result.findings)
-        made.append(calls)
+        made.append(calls.count)
     assert made[1] <= 2.5 * made[0] + 50, made
 
 
@@ -591,21 +602,10 @@ def test_a_sides_own_losses_are_read_as_floors_at_a_cost_linear_in_the_group(
     # figures took 82 s).
     from claimcheck.analysis import grades
 
-    calls = 0
-    walk = grades.walk
-
-    def counted(*args: Any) -> Any:
-        nonlocal calls
-        calls += 1
-        return walk(*args)
-
-    monkeypatch.setattr(grades, "walk", counted)
+    calls = Calls(monkeypatch, grades, "walk")
     made = []
     for n in (60, 600):
-        calls = 0
-        root = tmp_path / str(n)
-        root.mkdir()
-        data = check(_losses_store(root, n)).as_dict()
+        data = check(_losses_store(calls.fresh(tmp_path, n), n)).as_dict()
         assert data["grades"]["army-20"]["grade"] <= 3, data["grades"]["army-20"]
-        made.append(calls)
+        made.append(calls.count)
     assert made[0] >= 60 and made[1] <= made[0], made
