@@ -261,3 +261,25 @@ def test_a_vague_word_is_no_neutral_voice_over_a_neutral_count_the_latest_overto
     assert (est["low"], est["low_open"], est["best"], est["high"]) == (200, True, 226, 226), est
     assert est["claims"]["low"] == ["medics"], est
     assert "vague words left out where figures are stated: 'hundreds'" in est["basis"], est
+
+
+def test_an_unnamed_sources_vague_word_is_no_neutral_voice_beside_parties_figures(
+    make_store: Callable[..., Path],
+) -> None:
+    # The army's 4, the VLF's "more than 100", and unnamed medical sources' "several
+    # dozen" (a named rights group's counts: see above). An unnamed word is too little to
+    # set the range: it gave the word's size as the best and its interval's end as the
+    # high (an analyst's trial: 7 / 24 / 99 from residents' "dozens").
+    est, _ = shelling(
+        make_store,
+        **{
+            "korvalian-army": "4",
+            "vlf": "more than 100",
+            "dresk-medical-sources": "several dozen",
+        },
+    )
+    assert est["claims"]["best"] != ["by-dresk-medical-sources"], est
+    assert "every figure comes from a side with a stake in it" in est["basis"], est["basis"]
+    assert est["basis"].endswith(
+        "vague words left out where figures are stated: 'several dozen' (dresk-medical-sources)"
+    ), est["basis"]

@@ -128,14 +128,20 @@ def _taking_vague_words(
     ceiling among them, which no neutral origin contradicts, rules out ("une vingtaine"
     beside "moins de vingt"); the others reach no higher than it ("dozens" beside
     "fewer than 30": up to 30, not 99: their figures in ``f`` are cut there). Returns
-    them, and whether vague words count as the only neutral voice."""
+    them, and whether vague words count as the only neutral voice (a named one's: an
+    unnamed source's word does not)."""
 
     def neutral(c: Claim) -> bool:
         return bool(weighed(c)[0][0] > 0)
 
     figures = [c for c in used if f[c.id].kind not in ("vague", "ceiling")]
+    # (a named voice: unnamed residents' "dozens" is too little to set the estimate's
+    # range against the parties' figures — an analyst's trial got 7 / 24 / 99)
     heard = (
-        voiceless and bool(figures) and not any(map(neutral, figures)) and any(map(neutral, vague))
+        voiceless
+        and bool(figures)
+        and not any(map(neutral, figures))
+        and any(neutral(c) and not ev.units[c.id].anonymous for c in vague)
     )
     pool = used if heard or not figures else [c for c in used if f[c.id].kind != "vague"]
     caps = [
@@ -377,6 +383,13 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         else (used, False)
     )
     vague_only = all(f[c.id].kind == "vague" for c in pool)
+    if (
+        weak is None
+        and vague
+        and not heard
+        and not any(f[c.id].kind != "vague" and weighed(c)[0][0] > 0 for c in used)
+    ):
+        weak = _SIDES_ONLY  # (the only neutral voices: vague words, left out)
     # (a lower floor than one independent origins confirm says less than it: no figure)
     less = _saying_less(ev, pool, f, q, weighed, confirmed)
     pool = [c for c in pool if c.id not in less]
