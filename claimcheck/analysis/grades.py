@@ -37,6 +37,7 @@ from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement, Tally, Unit, Units
 from claimcheck.analysis.tallies import judge, query, unit_spans, walk
+from claimcheck.analysis.units import concedes_losses
 from claimcheck.english import count
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
@@ -261,32 +262,19 @@ def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
 
 def _conceding(ev: GroupEvidence) -> Unit | None:
     """The unit of the side whose losses the property counts (``losses_of``), when every
-    figure it gives of them concedes some (worked out once a group): named, asserted, a
-    number, range or floor above nothing — not a vague word, a ceiling or an anonymous
-    source ("military sources"), which concede nothing (as
-    :func:`~.estimates.floors.side_concession` reads them)."""
+    figure it gives of them concedes some (:func:`~.units.concedes_losses`, as the
+    estimate's floor reads them; worked out once a group)."""
     if "conceding" in ev.memo:
         return ev.memo["conceding"]  # type: ignore[return-value]
     side = ev.prop.losses_of if ev.prop is not None else None
     found: Unit | None = None
     if side is not None and side in ev.sides:
-        units, statement_of, parties = ev.units, ev.statement_by_claim, ev.store.parties
+        units = ev.units
         mine = [c for c in ev.counted if units[c.id].stake == side]
-        if mine and all(
-            c.stance == "asserts"
-            and not ((party := parties.get(c.claimant or "")) is not None and party.is_anonymous)
-            and isinstance(v := statement_of[c.id].value, Quantity)
-            and v.form not in _CONCEDING_NOTHING
-            and v.low > 0
-            for c in mine
-        ):
+        if mine and all(concedes_losses(ev, c, side) for c in mine):
             found = units[mine[0].id]
     ev.memo["conceding"] = found
     return found
-
-
-#: The forms of a figure that concede no losses: how high they may be, a word's size.
-_CONCEDING_NOTHING = frozenset({"at-most", "less-than", "vague"})
 
 
 def _counts_aside(ev: GroupEvidence, st: Statement, tally: Tally, conceding: Unit) -> Tally:

@@ -13,11 +13,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Unit
 from claimcheck.model import Claim, Party, Subject
 from claimcheck.store import Store
-from claimcheck.values import Quantity
+from claimcheck.values import Quantity, figure_kind
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -127,6 +128,26 @@ def _admitting(
     if own_low is None or other_high is None or not own_low > other_high:
         return None
     return side
+
+
+def figure_source(ev: GroupEvidence, c: Claim) -> Claim:
+    """The claim whose figure ``c`` gives: the one it relays — not another paper's it is
+    credited to only by a choice among equals (two papers citing one dispatch)."""
+    return c if relays_by_choice(ev, c) else ev.relayed_from.get(c.id, c)
+
+
+def concedes_losses(ev: GroupEvidence, c: Claim, side: str) -> bool:
+    """Whether ``c`` is ``side``'s figure of its own losses that concedes some — named,
+    asserted, a number, range or floor above nothing: a vague word ("des dizaines"), a
+    ceiling ("at most 5") or an anonymous source ("military sources") concedes nothing.
+    (The estimate's floor and the grades read a side's own losses by it.)"""
+    if ev.units[c.id].stake != side or c.stance != "asserts":
+        return False
+    value = ev.statement_by_claim[c.id].value
+    if not isinstance(value, Quantity) or figure_kind(value) in ("vague", "ceiling"):
+        return False
+    party = ev.store.parties.get(figure_source(ev, c).claimant or "")
+    return not (party is not None and party.is_anonymous) and value.low > 0
 
 
 def _anonymous(parties: Mapping[str, Party], claim: Claim) -> bool:

@@ -45,6 +45,7 @@ __all__ = [
     "agrees",
     "disjoint",
     "is_unknown",
+    "kind_of",
     "nfc",
     "overlaps",
     "parse_value",
@@ -198,6 +199,24 @@ def rounds(own: object, figure: object) -> bool:
     if own.form in _FLOORS:
         return all(n <= x < n + step for x in numbers)
     return all(n - step < x <= n for x in numbers)
+
+
+#: Forms that state one figure.
+_POINT_FORMS = frozenset({"exact", "approx"})
+
+
+def figure_kind(q: Quantity) -> str:
+    """``point`` (a number, "about", "nearly"), ``range``, ``floor`` ("at least N"),
+    ``ceiling`` ("fewer than N"), or ``vague`` (a word's size)."""
+    if q.form in _POINT_FORMS or (q.form == "range" and q.nominal is not None):
+        return "point"
+    if q.form == "range":
+        return "range"
+    if q.form in ("at-least", "more-than"):
+        return "floor"
+    if q.form in ("at-most", "less-than"):
+        return "ceiling"
+    return "vague"
 
 
 def agrees(a: Value, b: Value, tolerance: float | str | None = None) -> bool:

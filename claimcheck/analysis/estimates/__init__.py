@@ -60,7 +60,6 @@ from claimcheck.analysis.estimates.figures import (
     claimed_value,
     figures_of,
     highest,
-    kind_of,
     lowest,
 )
 from claimcheck.analysis.estimates.floors import confirmed_floor, neutral_floor, side_concession
@@ -68,7 +67,7 @@ from claimcheck.analysis.grades import Grade
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.statements import Statement
 from claimcheck.model import Claim
-from claimcheck.values import Quantity
+from claimcheck.values import Quantity, figure_kind
 
 __all__ = ["Estimate", "estimate_group"]
 
@@ -206,7 +205,7 @@ def _vague_voices_only(
     statement_of = ev.statement_by_claim
     return (
         bool(voiced)
-        and all(kind_of(statement_of[c.id].value) == "vague" for c in voiced)  # type: ignore[arg-type]
+        and all(figure_kind(statement_of[c.id].value) == "vague" for c in voiced)  # type: ignore[arg-type]
         and neutral_floor(ev, grades) is not None
     )
 

@@ -8,12 +8,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from claimcheck.analysis.estimates.estimate import bound_text, figure_text
-from claimcheck.analysis.estimates.figures import claimed_value, figure_source, kind_of
+from claimcheck.analysis.estimates.figures import claimed_value
 from claimcheck.analysis.estimates.floors import Concession
 from claimcheck.analysis.grades import admission
 from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.units import figure_source
 from claimcheck.model import Claim
-from claimcheck.values import Quantity
+from claimcheck.values import Quantity, figure_kind
 
 
 def basis_text(
@@ -243,15 +244,15 @@ def _latest_named(ev: GroupEvidence, figures: list[Claim]) -> str:
 
 def _kind(ev: GroupEvidence, c: Claim) -> str | None:
     """What a claim's figure offers the estimate: a point, a range, a floor ...
-    (:func:`~claimcheck.analysis.estimates.figures.kind_of` of :func:`claimed_value`)."""
+    (:func:`~claimcheck.analysis.estimates.figures.figure_kind` of :func:`claimed_value`)."""
     value = claimed_value(ev, c)
-    return kind_of(value) if isinstance(value, Quantity) else None
+    return figure_kind(value) if isinstance(value, Quantity) else None
 
 
 def _range_from(ev: GroupEvidence, c: Claim, best: float) -> bool:
     """Whether a claim is a range whose lower end is the best."""
     value = claimed_value(ev, c)
-    return isinstance(value, Quantity) and kind_of(value) == "range" and value.low == best
+    return isinstance(value, Quantity) and figure_kind(value) == "range" and value.low == best
 
 
 def _said(ev: GroupEvidence, c: Claim) -> str:

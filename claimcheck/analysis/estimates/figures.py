@@ -7,35 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.statements import Statement
 from claimcheck.model import Claim
-from claimcheck.values import Quantity
+from claimcheck.values import Quantity, figure_kind
 from claimcheck.values.quantity import INF
-
-#: Forms that state one figure.
-_POINT_FORMS = frozenset({"exact", "approx"})
-
-
-def kind_of(q: Quantity) -> str:
-    """``point`` (a number, "about", "nearly"), ``range``, ``floor`` ("at least N"),
-    ``ceiling`` ("fewer than N"), or ``vague`` (a word's size)."""
-    if q.form in _POINT_FORMS or (q.form == "range" and q.nominal is not None):
-        return "point"
-    if q.form == "range":
-        return "range"
-    if q.form in ("at-least", "more-than"):
-        return "floor"
-    if q.form in ("at-most", "less-than"):
-        return "ceiling"
-    return "vague"
 
 
 class Figures(NamedTuple):
     """What a claim's quantity offers the estimate."""
 
-    #: :func:`kind_of`.
+    #: :func:`figure_kind`.
     kind: str
     #: The figure it reports, as a candidate for best: a point's figure, a ceiling's
     #: bound, a vague word's size, else its lower end.
@@ -48,7 +30,7 @@ class Figures(NamedTuple):
 
 def figures_of(q: Quantity) -> Figures:
     """What ``q`` offers the estimate."""
-    kind = kind_of(q)
+    kind = figure_kind(q)
     if kind == "point":
         figure = q.nominal if q.nominal is not None else q.low
         return Figures(kind, figure, figure, figure)
@@ -65,12 +47,6 @@ def claimed_value(ev: GroupEvidence, c: Claim) -> object:
     if isinstance(c.parsed, Quantity) and c.id not in ev.reworded:
         return c.parsed
     return ev.statement_by_claim[c.id].value
-
-
-def figure_source(ev: GroupEvidence, c: Claim) -> Claim:
-    """The claim whose figure ``c`` gives: the one it relays — not another paper's it is
-    credited to only by a choice among equals (two papers citing one dispatch)."""
-    return c if relays_by_choice(ev, c) else ev.relayed_from.get(c.id, c)
 
 
 def lowest(pool: list[Claim], f: dict[str, Figures]) -> tuple[list[str], float]:

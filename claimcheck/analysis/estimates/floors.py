@@ -8,13 +8,14 @@ import datetime as dt
 from collections.abc import Callable
 from typing import NamedTuple, TypeVar
 
-from claimcheck.analysis.estimates.figures import figure_source, figures_of, kind_of
+from claimcheck.analysis.estimates.figures import figures_of
 from claimcheck.analysis.grades import Grade
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement
+from claimcheck.analysis.units import concedes_losses
 from claimcheck.model import Claim
-from claimcheck.values import Quantity
+from claimcheck.values import Quantity, figure_kind
 
 
 class Concession(NamedTuple):
@@ -47,16 +48,10 @@ def side_concession(ev: GroupEvidence, credible: list[Claim]) -> Concession | No
     side = ev.prop.losses_of if ev.prop is not None else None
     if side is None or side not in ev.sides:
         return None
-    units, statement_of, parties = ev.units, ev.statement_by_claim, ev.store.parties
+    units, statement_of = ev.units, ev.statement_by_claim
 
     def concedes(c: Claim) -> bool:
-        if units[c.id].stake != side or c.stance != "asserts":
-            return False
-        value = statement_of[c.id].value
-        if not isinstance(value, Quantity) or kind_of(value) in ("vague", "ceiling"):
-            return False
-        party = parties.get(figure_source(ev, c).claimant or "")
-        return not (party is not None and party.is_anonymous) and value.low > 0
+        return concedes_losses(ev, c, side)
 
     conceding = [c for c in credible if concedes(c)]
     claims = ev.store.claims
@@ -105,7 +100,7 @@ def confirmed_floor(
             c.stance != "asserts"
             or not units[c.id].neutral
             or not isinstance(value, Quantity)
-            or kind_of(value) != "floor"
+            or figure_kind(value) != "floor"
             or (
                 not (grades[c.id].grade == 1 if c.id in grades else False)
                 and not (c.id in earlier and _confirmed(ev, statement_of[c.id]))
@@ -156,7 +151,7 @@ def neutral_floor(
             c.stance != "asserts"
             or not units[c.id].neutral
             or not isinstance(value, Quantity)
-            or kind_of(value) in ("vague", "ceiling")
+            or figure_kind(value) in ("vague", "ceiling")
             or (c.id in grades and grades[c.id].grade == 5)
         ):
             return None
