@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from claimcheck.analysis.intervals import bounds
 from claimcheck.model import Claim, Subject
 from claimcheck.store import Store
-from claimcheck.values import DateRange, Quantity, rounds, stated_numbers
+from claimcheck.values import DateRange, Quantity, agrees, rounds, stated_numbers
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -240,12 +240,9 @@ def _cited_statement(
     return _misquoted(provenance, c, by_document, excludes)
 
 
-def _disjoint(a: object, b: object) -> bool:
-    """Whether two quantities' bounds leave no figure both hold (no tolerance)."""
-    if not isinstance(a, Quantity) or not isinstance(b, Quantity):
-        return False
-    (lo, hi), (low, high) = bounds(a), bounds(b)
-    return hi < low or lo > high
+def _disjoint(a: Any, b: Any) -> bool:
+    """Whether two quantities leave no figure both hold (no tolerance)."""
+    return isinstance(a, Quantity) and isinstance(b, Quantity) and not agrees(a, b)
 
 
 def _misquoted(

@@ -67,7 +67,7 @@ from claimcheck.analysis.grades import Grade
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.statements import Statement
 from claimcheck.model import Claim
-from claimcheck.values import Quantity, figure_kind
+from claimcheck.values import Quantity
 
 __all__ = ["Estimate", "estimate_group"]
 
@@ -190,24 +190,12 @@ def _above_concession(
     return pool
 
 
-def _vague_voices_only(
-    ev: GroupEvidence,
-    credible: list[Claim],
-    weighed: Callable[[Claim], tuple[Any, Any]],
-    grades: dict[str, Grade],
-) -> bool:
-    """Whether the only neutral voices among the latest ``credible`` figures are vague
-    words, under a neutral count the latest figures overtook: the medics' "more than
-    200" of the 7th, the ministry's 226 and a rights group's "hundreds" of the 8th —
-    the medics' floor is the neutral voice, not the word's size (an analyst's trial: 200
-    / 200 / 999, a best below the medics' floor)."""
-    voiced = [c for c in credible if weighed(c)[0][0] > 0]
-    statement_of = ev.statement_by_claim
-    return (
-        bool(voiced)
-        and all(figure_kind(statement_of[c.id].value) == "vague" for c in voiced)  # type: ignore[arg-type]
-        and neutral_floor(ev, grades) is not None
-    )
+def _overtaken_voice(ev: GroupEvidence, grades: dict[str, Grade]) -> bool:
+    """Whether a neutral count the latest figures overtook stands under them: the
+    medics' "more than 200" of the 7th under the ministry's 226 of the 8th is the
+    neutral voice then, not a rights group's "hundreds" beside it (an analyst's trial:
+    200 / 200 / 999, a best below the medics' floor)."""
+    return bool(ev.overtaken) and neutral_floor(ev, grades) is not None
 
 
 def _saying_less(
@@ -319,10 +307,6 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     elif not any(weighed(c)[0][0] > 0 for c in credible):
         # No neutral origin, nor opposing sides agreeing, stands behind any figure.
         weak = _SIDES_ONLY
-    elif ev.overtaken and _vague_voices_only(ev, credible, weighed, grades):
-        # (the latest figures a side's, and a neutral vague word beside them, under a
-        # neutral count they overtook: that count is the neutral voice, and the low)
-        weak = _SIDES_ONLY
     elif ev.admitting is None and all(ev.units[c.id].side is not None for c in credible):
         # Only opposing sides agreeing: the army's 12 and the rebels' 30 agree on "at
         # least 12", and nobody else counted.
@@ -377,7 +361,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
     # neutral voice beside parties' figures)
     vague = [c for c in used if f[c.id].kind == "vague"]
     pool, heard = (
-        _taking_vague_words(ev, used, vague, f, q, weighed, weak != _SIDES_ONLY)
+        _taking_vague_words(ev, used, vague, f, q, weighed, not _overtaken_voice(ev, grades))
         if vague
         else (used, False)
     )
