@@ -199,6 +199,15 @@ class GroupEvidence:
             return [key]
         return list(self._chain(key))
 
+    def by_answer(self, keys: Iterable[object]) -> dict[object, list[object]]:
+        """Each value ``keys`` answer (:meth:`answers`), with the keys answering it, in
+        their order: what says "the army" — the army's key and its brigades'."""
+        found: dict[object, list[object]] = defaultdict(list)
+        for k in keys:
+            for x in self.answers(k):
+                found[x].append(k)
+        return found
+
     def _chain(self, key: str) -> list[str]:
         chains: dict[str, list[str]] = self.memo.setdefault("part_of_chains", {})  # type: ignore[assignment]
         chain = chains.get(key)

@@ -80,17 +80,13 @@ class _DocIndex:
                     self.denied.append((*ev.window(t.value), cid, j))
             self.asserted.sort(key=lambda a: a[1])
         self.his = [a[1] for a in self.asserted]
-        #: For an entity: each value the asserted keys answer, with those (stance, key)
-        #: (a brigade says what its army does); built when first asked.
-        self.parts: dict[object, list[tuple[str, object]]] | None = None
+        #: For an entity: each value the asserted keys answer, with those keys (a
+        #: brigade says what its army does); built when first asked.
+        self.parts: dict[object, list[object]] | None = None
 
-    def _parts(self, ev: GroupEvidence) -> dict[object, list[tuple[str, object]]]:
+    def _parts(self, ev: GroupEvidence) -> dict[object, list[object]]:
         if self.parts is None:
-            self.parts = defaultdict(list)
-            for stance, k in self.keyed:
-                if stance == "asserts":
-                    for x in ev.answers(k):
-                        self.parts[x].append((stance, k))
+            self.parts = ev.by_answer(k for stance, k in self.keyed if stance == "asserts")
         return self.parts
 
     def carrier(
@@ -146,10 +142,9 @@ class _DocIndex:
             key, part = st.value.key, ev.within
             best = self.keyed.get((st.stance, key))
             if ev.type == "entity":  # (a part says what its whole says: the brigade, the army)
-                if st.stance == "asserts":
-                    said = self._parts(ev).get(key, ())
-                else:  # (denying the army denies its brigade)
-                    said = [(st.stance, k) for k in ev.answers(key)]
+                # (denying the army denies its brigade)
+                parts = self._parts(ev).get(key, ()) if st.stance == "asserts" else ev.answers(key)
+                said = [(st.stance, k) for k in parts]
                 for found in (self.keyed[k] for k in said if k in self.keyed):
                     if best is None or found < best:
                         best = found

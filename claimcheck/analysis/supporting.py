@@ -96,11 +96,7 @@ class _Entry:
 
     def _parts(self, ev: GroupEvidence) -> dict[object, list[object]]:
         if self.parts is None:
-            self.parts = defaultdict(list)
-            for stance, k in self.by_key:
-                if stance == "asserts":
-                    for x in ev.answers(k):
-                        self.parts[x].append(k)
+            self.parts = ev.by_answer(k for stance, k in self.by_key if stance == "asserts")
         return self.parts
 
     def supporting(self, ev: GroupEvidence, st: Statement) -> list[Claim]:
