@@ -3502,6 +3502,23 @@ def test_a_paper_misquoting_the_dispatch_it_cites_gives_the_ministry_no_new_figu
     assert "47 [" in cc101["message"] and "74" not in cc101["message"], cc101
     (estimate,) = data["estimates"]
     assert "47" in estimate["basis"] and "74" not in estimate["basis"], estimate
+    # When the ministry raises its 47 to 52, the misquote is revised with the 47 it
+    # carries — not "revised downward" because its own words said 74.
+    raised = (
+        *rows,
+        "{id: mod-52, subject: dresk-shelling, property: civilian_deaths, value: 52, "
+        "source: eastwind-0306, claimant: defence-ministry}",
+    )
+    data = run(
+        make_store(
+            {"world.yaml": HARBOR_CITES_MERIDIAN, "claims.yaml": claims_yaml(*raised)}, base=False
+        )
+    )
+    harbor, meridian = data["grades"]["mod-harbor"], data["grades"]["mod-meridian"]
+    assert (harbor["grade"], "downward" in harbor["reason"]) == (meridian["grade"], False), (
+        harbor,
+        meridian,
+    )
 
 
 def test_a_quote_of_a_figure_its_voice_gives_elsewhere_is_no_misquote(

@@ -187,7 +187,10 @@ def _superseded(ev: GroupEvidence, claim: Claim, newer: Claim) -> Grade:
     """An earlier figure of a running toll its own origin has since revised: a count of
     its day when revised upward, doubtful when its origin lowered it (then, or at any
     step since: 150, 142, then 160 — the 150 was withdrawn)."""
-    old, new = claim.parsed, newer.parsed
+    # (a relay carrying another's statement in its own words — a misquote's 81 of the
+    # ministry's 18 — is revised as that statement: its figure is the statement's)
+    carried = ev.statement_by_claim.get(claim.id) if claim.id in ev.reworded else None
+    old, new = (carried.value if carried is not None else claim.parsed), newer.parsed
     lowered = claim.id in ev.latest.lowered or (
         isinstance(old, Quantity)
         and isinstance(new, Quantity)
