@@ -20,7 +20,7 @@ from claimcheck.findings import Finding
 from claimcheck.model import Claim
 from claimcheck.result_cache import check_kept
 from claimcheck.results import CandidateReport, Corroboration, Result
-from claimcheck.reviews import attach_reviews, continues, reviews_of_nothing
+from claimcheck.reviews import attach_reviews, continues, reviews_made_stale, reviews_of_nothing
 from claimcheck.rules import codes_in
 from claimcheck.rules.common import duplicate_key
 from claimcheck.store import load_store
@@ -140,6 +140,24 @@ def check_candidates(
         done = sorted(reviewed.intersection(before_fps))
         if done and fp not in reviewed and fp not in continued:
             judged.reopened[fp] = done[0]
+    # Any other review of the store the candidates leave matching no finding: a dispute
+    # that took a new value where it no longer holds the claims it had (a figure of it
+    # revised since) is reopened as well; the rest (a gap whose figure its origin
+    # revised, or that a new origin closed) is named, to be dealt with before the add.
+    shown = {f.fingerprint for f in findings}
+    for r in reviews_made_stale(
+        store, start, touched_now, old_findings, set(judged.reopened.values())
+    ):
+        became = next((f for f in r.successors if f.rule == r.rule), None)
+        if (
+            became is not None
+            and became.fingerprint in shown
+            and became.fingerprint not in reviewed
+            and became.fingerprint not in judged.reopened
+        ):
+            judged.reopened[became.fingerprint] = r.fingerprint
+        else:
+            judged.staled.append(r)
     # A gap the store has, seen with more relays (a relay of a value resting on one
     # origin turns its CC201 into a CC203, "2 outlets, 1 origin"): not news.
     for f in findings:

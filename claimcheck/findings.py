@@ -172,15 +172,33 @@ class StaleReview:
     #: Whether it was recorded on a gap (CC201 ...) that no finding of its rule holds
     #: any more: the claims it lists now have the support that gap lacked.
     closed: bool = False
+    #: The revision (CC105, CC106) holding its claims, when it was recorded on a gap
+    #: whose figure its origin revised since: the gap is gone with the figure.
+    revision: Finding | None = None
+    #: Whether it is a review in the store that candidates being checked would leave
+    #: matching no finding once added (not a stale review yet).
+    coming: bool = False
 
     def message(self) -> str:
         """``stale review: no finding has fingerprint …; CC101 … holds its claims …``."""
         if self.new:
             text = f"review of no finding: no finding has fingerprint {self.fingerprint}"
+        elif self.coming:
+            text = (
+                "the candidates make this review stale: no finding will have fingerprint "
+                f"{self.fingerprint}"
+            )
         else:
             text = f"stale review: no finding has fingerprint {self.fingerprint}"
         if self.new and not self.successors and not self.listed:
             text += " (mistyped, or copied from another store?): `check` shows fingerprints"
+        elif self.revision is not None:
+            f = self.revision
+            text += (
+                f"; the figure of the {self.rule} gap it reviewed was revised since by its "
+                f"own origin ({f.rule} {f.fingerprint}, {f.property} of {f.subject}): the gap "
+                "is gone with it; delete it"
+            )
         elif self.closed:
             text += (
                 f"; the {self.rule} gap it reviewed is closed (the claims it lists have the "
@@ -221,4 +239,5 @@ class StaleReview:
             "successors": [f.fingerprint for f in self.successors],
             "rule": self.rule,
             "closed": self.closed,
+            "revised_by": self.revision.fingerprint if self.revision else None,
         }

@@ -214,6 +214,8 @@ def _stale_data(r: StaleReview, position: dict[int, int]) -> list[Any]:
             value = _location_data(value)
         elif name == "successors":  # findings of the run: by position
             value = [position[id(f)] for f in value]
+        elif name == "revision" and value is not None:  # (one of them)
+            value = position[id(value)]
         row.append(value)
     return row
 
@@ -222,6 +224,8 @@ def _stale(row: list[Any], findings: list[Finding]) -> StaleReview:
     values = dict(zip(_STALE_FIELDS, row, strict=True))
     values["location"] = Location(*values["location"])
     values["successors"] = [findings[i] for i in values["successors"]]
+    if values["revision"] is not None:
+        values["revision"] = findings[values["revision"]]
     return StaleReview(**values)
 
 

@@ -65,6 +65,10 @@ class CandidateReport:
     #: new fingerprint (a value joins it), so that the review no longer applies: the
     #: shown finding's fingerprint -> the reviewed one's. New: the dispute is reopened.
     reopened: dict[str, str] = field(default_factory=dict)
+    #: The store's other reviews the candidates would leave matching no finding once
+    #: added (a gap whose figure was revised, a dispute that took a new value):
+    #: :func:`~claimcheck.reviews.reviews_made_stale`.
+    staled: list[StaleReview] = field(default_factory=list)
     #: The store's corroboration gaps the candidates close (a CC201 on a value a new
     #: origin confirms): rule, fingerprint, message, location, and the candidates' claims
     #: in the group.
@@ -85,6 +89,7 @@ class CandidateReport:
             "reopened_findings": [
                 {"fingerprint": fp, "reviewed": was} for fp, was in sorted(self.reopened.items())
             ],
+            "reviews_made_stale": [r.as_dict() for r in self.staled],
             "estimates_moved": [
                 {
                     "subject": (before or after).subject,  # type: ignore[union-attr]

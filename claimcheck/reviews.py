@@ -29,7 +29,7 @@ from claimcheck.results import Result
 from claimcheck.rules import all_rules, codes_in
 from claimcheck.store import Store
 
-__all__ = ["attach_reviews", "continues"]
+__all__ = ["attach_reviews", "continues", "reviews_made_stale", "reviews_of_nothing"]
 
 
 def attach_reviews(store: Store, findings: list[Finding], complete: bool) -> list[StaleReview]:
@@ -66,6 +66,7 @@ def attach_reviews(store: Store, findings: list[Finding], complete: bool) -> lis
                     rule=rule,
                     holds=holds,
                     closed=_closed(store, review, rule, successors),
+                    revision=_revision(rule, successors),
                 )
             )
     return stale
@@ -101,10 +102,26 @@ def _closed(store: Store, review: Review, rule: str | None, successors: list[Fin
         and rule in codes_in("gap")
         and all(c in store.claims and store.claims[c].active for c in review.claims or ())
         and not any(f.rule in conflicts for f in successors)
+        and _revision(rule, successors) is None
         and not any(
             f.rule == rule or (_follows(f.rule, rule) and f.kin_origins) for f in successors
         )
     )
+
+
+def _revision(rule: str | None, successors: list[Finding]) -> Finding | None:
+    """The revision holding a gap's claims (of the findings ``successors`` lists) when
+    no finding of the gap's rule follows it: its figure, revised since by its own
+    origin, no longer stands to rest on one origin (and the revised figure stands on
+    more, or on other speakers' words: a gap on it is the one to review)."""
+    if (
+        rule is None
+        or rule not in codes_in("gap")
+        or any(_follows(f.rule, rule) for f in successors)
+    ):
+        return None
+    revisions = codes_in("revision")
+    return next((f for f in successors if f.rule in revisions), None)
 
 
 def _follows(rule: str, was: str) -> bool:
@@ -314,16 +331,50 @@ def reviews_of_nothing(
     candidate_files = frozenset(store.files[start:])
     stale = attach_reviews(store, [replace(f, review=None) for f in found], complete=True)
     was = {f.fingerprint: f for f in before}
-    out = []
-    for r in stale:
-        if r.location.path not in candidate_files:
-            continue
-        changed = was.get(r.fingerprint)
-        if changed is not None and not r.successors:
-            # (a finding the candidates change: what it becomes holds its claims)
-            held = set(changed.claims)
-            kin = [f for f in now if held.intersection(f.claims)]
-            kin.sort(key=lambda f: -len(held.intersection(f.claims)))
-            r = replace(r, successors=kin, holds=True, rule=changed.rule)
-        out.append(replace(r, new=True))
-    return out
+    return [
+        replace(_pointed(r, was.get(r.fingerprint), now), new=True)
+        for r in stale
+        if r.location.path in candidate_files
+    ]
+
+
+def reviews_made_stale(
+    store: Store, start: int, now: list[Finding], before: list[Finding], reopened: set[str]
+) -> list[StaleReview]:
+    """The store's reviews the candidates would leave matching no finding: each of a
+    finding of the groups they touch (``before``: those groups' findings without them)
+    that no finding of those groups continues once they are added (``now``) — a dispute
+    that took a new value, a gap whose figure its origin revised or that a new origin
+    closed. Not those of ``reopened`` (the candidate check names them on the dispute
+    that continues them)."""
+    before_fps = {f.fingerprint for f in before}
+    now_fps = {f.fingerprint for f in now}
+    if not any(
+        w.file < start and r.finding in before_fps and r.finding not in now_fps
+        for r, w in zip(store.reviews, store.review_where, strict=True)
+    ):
+        return []
+    stale = attach_reviews(store, [replace(f, review=None) for f in now], complete=True)
+    candidate_files = frozenset(store.files[start:])
+    was = {f.fingerprint: f for f in before}
+    return [
+        replace(_pointed(r, was.get(r.fingerprint), now), coming=True)
+        for r in stale
+        if r.fingerprint in before_fps
+        and r.fingerprint not in reopened
+        and r.location.path not in candidate_files
+    ]
+
+
+def _pointed(r: StaleReview, changed: Finding | None, now: list[Finding]) -> StaleReview:
+    """``r`` pointed at what its finding (``changed``, one the candidates change)
+    becomes: the findings holding its claims, most in common first (when it lists
+    none)."""
+    if changed is None or r.successors:
+        return r
+    held = set(changed.claims)
+    kin = [f for f in now if held.intersection(f.claims)]
+    kin.sort(key=lambda f: -len(held.intersection(f.claims)))
+    return replace(
+        r, successors=kin, holds=True, rule=changed.rule, revision=_revision(changed.rule, kin)
+    )

@@ -641,3 +641,18 @@ def test_a_candidate_only_echoing_a_single_origin_value_brings_no_new_gap(
         encoding="utf-8",
     )
     assert runner.invoke(cli, args).exit_code == 1
+
+
+def test_a_revision_past_another_speakers_figure_reopens_the_reviewed_dispute(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """An analyst's trial: the desk reviewed the toll dispute; the army then raises its
+    12 to 40, past the Front's 30. The dispute is a new one (the army's 12 left it), the
+    review will be stale once the figure is added — and the candidate check said
+    nothing of it, as if no review were touched."""
+    store, toll = reviewed_toll(runner, make_store)
+    row = (
+        "{id: army-40, subject: raid, property: deaths, value: 40, source: c-0511, claimant: army}"
+    )
+    conflict = reopened(check_candidate(runner, store, tmp_path, row), toll)
+    assert "army-40" in conflict["claims"] and "army-a" not in conflict["claims"], conflict

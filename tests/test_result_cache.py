@@ -241,6 +241,8 @@ def test_every_field_of_a_stale_review_is_kept() -> None:
         holds=False,
         new=True,
         closed=True,
+        revision=finding,
+        coming=True,
     )
     for field in dataclasses.fields(StaleReview):
         if field.default is not dataclasses.MISSING:

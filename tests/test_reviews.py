@@ -463,3 +463,60 @@ def test_a_review_whose_claim_was_retracted_is_no_gap_closed(
     (stale,) = result.stale_reviews
     assert not stale.closed
     assert "closed" not in stale.message(), stale.message()
+
+
+def test_a_candidate_check_names_the_reviewed_gap_a_revision_closes(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """An analyst's trial: the desk reviewed "14 rests on Watchlight alone" (CC201,
+    listing the claim). Watchlight then revises its count to 16, which the medics
+    confirm: no gap on the 16, the 14 is an earlier count. The candidate check named no
+    review it touched, and the check after the add said the gap was closed because the
+    14 "has the support it lacked" — it has none; it was revised. Both now say the
+    figure was revised by its own origin, pointing at the revision."""
+    root = make_store(
+        {
+            "world.yaml": WORLD.replace(
+                "{id: deaths, type: quantity}", "{id: deaths, type: quantity, cumulative: true}"
+            )
+            + "claims:\n"
+            + WIRE
+        },
+        base=False,
+    )
+    (gap,) = _gaps(_run(root)).values()
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: {gap['fingerprint']}, verdict: accepted, claims: [wire-14]}}\n",
+        encoding="utf-8",
+    )
+    candidate = tmp_path / "candidate.yaml"
+    candidate.write_text(
+        "claims:\n"
+        "  - {id: wire-16, subject: bridge-blast, property: deaths, value: 16, "
+        "source: radio-1, claimant: watchlight, as_of: 2031-03-06}\n"
+        "  - {id: medics-16, subject: bridge-blast, property: deaths, value: 16, "
+        "source: radio-1, claimant: open-ward}\n",
+        encoding="utf-8",
+    )
+    args = ["--store", str(root), "check", str(candidate)]
+    result = runner.invoke(cli, [*args, "--format", "json"])
+    data = json.loads(result.stdout)
+    (revision,) = [f for f in data["findings"] if f["rule"] == "CC105"]
+    (staled,) = data["candidate"]["reviews_made_stale"]
+    assert staled["fingerprint"] == gap["fingerprint"]
+    assert staled["revised_by"] == revision["fingerprint"]
+    assert not data["stale_reviews"] and result.exit_code == 0, result.output
+    text = runner.invoke(cli, args).output
+    assert (
+        f"the candidates make this review stale: no finding will have fingerprint "
+        f"{gap['fingerprint']}; the figure of the CC201 gap it reviewed was revised since "
+        f"by its own origin (CC105 {revision['fingerprint']}, deaths of bridge-blast)"
+    ) in text, text
+    assert "1 review made stale" in text
+
+    result = runner.invoke(
+        cli, ["--store", str(root), "add", str(candidate), "--to", str(root / "more.yaml")]
+    )
+    assert result.exit_code == 0, result.output
+    (stale,) = _run(root)["stale_reviews"]
+    assert stale["revised_by"] == revision["fingerprint"] and not stale["closed"], stale

@@ -147,6 +147,9 @@ def _summary_line(result: Result, colours: Colours = PLAIN) -> str:
         notes.append(f"{len(result.candidate.existing)} already in the store")
     if result.candidate is not None and result.candidate.reopened:
         notes.append(f"{count(len(result.candidate.reopened), 'reviewed finding')} reopened")
+    if result.candidate is not None and result.candidate.staled:
+        staled = len(result.candidate.staled)
+        notes.append(f"{count(staled, 'review')} made stale")
     if notes:
         text += f" ({', '.join(notes)})"
     if s["stale_reviews"]:
@@ -207,6 +210,7 @@ def _candidate_notes(result: Result) -> list[tuple[Location, str]]:
     notes += [(store.location(d["candidate"]), _duplicates(d)) for d in c.duplicates]
     notes += [(store.location(r["by"][0]), _resolves(r)) for r in c.resolves]
     notes += [(Location(c.files[0]), _moves(before, after)) for before, after in c.moves]
+    notes += [(r.location, r.message()) for r in c.staled]
     return notes
 
 
@@ -251,6 +255,7 @@ def _candidate_text(result: Result) -> str:
     lines += [f"  {_duplicates(d)}" for d in c.duplicates]
     lines += [f"  {_resolves(r)}" for r in c.resolves]
     lines += [f"  {_moves(before, after)}" for before, after in c.moves]
+    lines += [f"  {r.location}: {r.message()}" for r in c.staled]
     if not c.corroborates and not c.duplicates:
         lines.append("  raises the grade of no claim already recorded; duplicates nothing")
     return "\n".join(map(visible, lines))

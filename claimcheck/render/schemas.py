@@ -160,6 +160,11 @@ _STALE_REVIEW = _object(
             "type": "boolean",
             "description": "Whether it was recorded on a gap that its claims no longer have.",
         },
+        "revised_by": {
+            "anyOf": [_STRING, {"type": "null"}],
+            "description": "The revision (CC105, CC106) holding the claims of the gap it "
+            "was recorded on: its figure was revised since by its own origin.",
+        },
     }
 )
 
@@ -203,6 +208,12 @@ _CANDIDATE = _object(
         "reopened_findings": {
             "type": "array",
             "items": _object({"fingerprint": _STRING, "reviewed": _STRING}),
+        },
+        "reviews_made_stale": {
+            "type": "array",
+            "description": "The store's reviews the candidates would leave matching no "
+            "finding once added (other than those of reopened findings).",
+            "items": _STALE_REVIEW,
         },
         "estimates_moved": {
             "type": "array",
