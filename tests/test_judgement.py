@@ -4030,3 +4030,96 @@ def test_a_paper_named_as_a_source_that_still_prints_the_figure_stands_behind_it
         )
     )
     assert data["grades"]["northgate-per-harbor"]["grade"] != 6, data["grades"]
+
+
+@pytest.mark.parametrize(
+    ("communique", "quoted", "rule", "why"),
+    [
+        ("12", "20", "CC105", "higher, two days on: the ministry's toll raised"),
+        ("12", "8", "CC107", "lower: a toll is not lowered by a quote of the communiqué"),
+        ("47", "74", "CC107", "the digits swapped: a misquote, however much higher"),
+        ("more than 63", "some 60", None, "the communiqué worded loosely: no new word"),
+    ],
+)
+def test_a_wire_citing_an_older_communique_gives_a_revision_or_the_communique(
+    make_store: Callable[..., Path], communique: str, quoted: str, rule: str | None, why: str
+) -> None:
+    """A reviewer's store: the ministry's communiqué (Meridian, 4 March) puts the toll
+    at 12; two days later Harbor Times, citing it, writes "20, the ministry said"; the
+    medics count 18. Any figure that could not hold with the communiqué's was read as a
+    misquote (CC107), so the ministry's revision (CC105) and its dispute with the medics
+    were gone. A wire cites the last communiqué it has: a higher figure later is the
+    toll raised. An analyst's trial, the other way: "some 60" citing "more than 63"
+    was read as the army's new, lower word, its "more than 63" gone from the estimate
+    and its communiqué graded "revised since" by a revision no rule named."""
+    rows = (
+        "{id: mod-meridian, subject: dresk-shelling, property: civilian_deaths, "
+        f"value: {communique}, source: meridian-0305, claimant: defence-ministry, "
+        "as_of: 2031-03-04}",
+        "{id: mod-harbor, subject: dresk-shelling, property: civilian_deaths, "
+        f"value: {quoted}, source: harbor-0306, claimant: defence-ministry}}",
+        "{id: medics, subject: dresk-shelling, property: civilian_deaths, value: 18, "
+        "source: eastwind-0306, claimant: open-ward}",
+    )
+    data = run(
+        make_store(
+            {"world.yaml": HARBOR_CITES_MERIDIAN, "claims.yaml": claims_yaml(*rows)}, base=False
+        )
+    )
+    rules = {f["rule"] for f in data["findings"]}
+    revisions = rules & {"CC105", "CC106", "CC107"}
+    assert revisions == ({rule} if rule else set()), (why, data["findings"])
+    if rule == "CC105":
+        (dispute,) = findings(data, "CC101")
+        assert "mod-harbor" in dispute["claims"] and "medics" in dispute["claims"], dispute
+    if rule is None:
+        assert "revised since" not in data["grades"]["mod-meridian"]["reason"], why
+        (dispute,) = findings(data, "CC101")
+        assert "more than 63 [defence-ministry" in dispute["message"], dispute
+
+
+def test_an_anonymous_source_repeating_a_sides_admission_changes_nothing(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: the army admits 20 of its soldiers killed, the Front says 5,
+    Watchlight counts 40 (grades 3 / 4 / 3, estimate 20 / 40 / 40). Unnamed "military
+    sources" repeating the army's 20 made the admission no floor in the grades (the
+    anonymous word "concedes nothing", so not every figure of the side conceded): the
+    army's 20 and Watchlight's 40 fell to doubtful, and the best to the anonymous 20."""
+    world_ = WORLD.replace(
+        "  - {id: buildings_destroyed, type: quantity}\n",
+        "  - {id: buildings_destroyed, type: quantity}\n"
+        "  - {id: soldiers, type: quantity, cumulative: true, "
+        "losses_of: korvalia-government}\n",
+    ).replace(
+        "subjects:\n",
+        "  - {id: army-sources, name: Military sources, kind: army, "
+        "side: korvalia-government, anonymous: true}\nsubjects:\n",
+    )
+    assert world_.count("army-sources") == 1 and "soldiers" in world_
+    rows = [
+        "{id: army-20, subject: dresk-shelling, property: soldiers, value: 20, "
+        "source: korvalia-tv-0305, claimant: korvalian-army}",
+        "{id: vlf-5, subject: dresk-shelling, property: soldiers, value: 5, "
+        "source: lantern-0305, claimant: vlf}",
+        "{id: watch-40, subject: dresk-shelling, property: soldiers, value: 40, "
+        "source: meridian-0305, claimant: watchlight}",
+    ]
+    anon = (
+        "{id: anon-20, subject: dresk-shelling, property: soldiers, value: 20, "
+        "source: harbor-0305, claimant: army-sources}"
+    )
+    results = []
+    for claims in (rows, [*rows, anon]):
+        data = run(
+            make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*claims)}, base=False)
+        )
+        (est,) = data["estimates"]
+        results.append(
+            (
+                {c: grade(data, c) for c in ("army-20", "vlf-5", "watch-40")},
+                (est["low"], est["best"], est["high"]),
+            )
+        )
+    assert results[0] == ({"army-20": 3, "vlf-5": 4, "watch-40": 3}, (20, 40, 40)), results
+    assert results[1] == results[0], results

@@ -37,7 +37,7 @@ from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement, Tally, Unit, Units
 from claimcheck.analysis.tallies import judge, query, unit_spans, walk
-from claimcheck.analysis.units import concedes_losses
+from claimcheck.analysis.units import anonymous_source, concedes_losses
 from claimcheck.english import count
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
@@ -265,7 +265,7 @@ def _grade(ev: GroupEvidence, st: Statement, cited: bool) -> Grade:
 
 def _conceding(ev: GroupEvidence) -> Unit | None:
     """The unit of the side whose losses the property counts (``losses_of``), when every
-    figure it gives of them concedes some (:func:`~.units.concedes_losses`, as the
+    figure its named voices give of them concedes some (:func:`~.units.concedes_losses`, as the
     estimate's floor reads them; worked out once a group)."""
     if "conceding" in ev.memo:
         return ev.memo["conceding"]  # type: ignore[return-value]
@@ -273,7 +273,9 @@ def _conceding(ev: GroupEvidence) -> Unit | None:
     found: Unit | None = None
     if side is not None and side in ev.sides:
         units = ev.units
-        mine = [c for c in ev.counted if units[c.id].stake == side]
+        # (an anonymous source of the side, "military sources", concedes nothing, nor
+        # does it take back what the side's named voices concede: a reviewer's store)
+        mine = [c for c in ev.counted if units[c.id].stake == side and not anonymous_source(ev, c)]
         if mine and all(concedes_losses(ev, c, side) for c in mine):
             found = units[mine[0].id]
     ev.memo["conceding"] = found

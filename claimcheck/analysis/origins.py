@@ -23,6 +23,7 @@ from claimcheck.analysis.credit import COMMON_CITATION, SUSPECTED, party_word
 from claimcheck.analysis.in_print import stale_in_print
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement
+from claimcheck.analysis.timing import misquotes
 from claimcheck.model import Claim
 from claimcheck.values import Quantity, rounds, stated_numbers
 
@@ -376,7 +377,11 @@ def _carrier_of(
             and set(stated_numbers(t.value) or ()) == numbers
         ]
     if not found and len(numbers) == 1 and not quote.as_of_given and not _elsewhere(ev, quote):
-        found = [j for j, t in _misquoted(mine, st) if ev.excludes(t.value, st.value)]
+        found = [
+            j
+            for j, t in _misquoted(mine, st)
+            if ev.excludes(t.value, st.value) and misquotes(claims[j], quote, ev.cumulative)
+        ]
     return min(found, key=lambda j: claims[j].id) if found else None
 
 

@@ -146,8 +146,13 @@ def concedes_losses(ev: GroupEvidence, c: Claim, side: str) -> bool:
     value = ev.statement_by_claim[c.id].value
     if not isinstance(value, Quantity) or figure_kind(value) in ("vague", "ceiling"):
         return False
+    return not anonymous_source(ev, c) and value.low > 0
+
+
+def anonymous_source(ev: GroupEvidence, c: Claim) -> bool:
+    """Whether the figure ``c`` gives is an anonymous source's ("military sources")."""
     party = ev.store.parties.get(figure_source(ev, c).claimant or "")
-    return not (party is not None and party.is_anonymous) and value.low > 0
+    return party is not None and party.is_anonymous
 
 
 def _anonymous(parties: Mapping[str, Party], claim: Claim) -> bool:

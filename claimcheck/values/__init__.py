@@ -44,14 +44,15 @@ __all__ = [
     "Value",
     "agrees",
     "disjoint",
+    "figure_kind",
     "is_unknown",
-    "kind_of",
     "nfc",
     "overlaps",
     "parse_value",
     "reprints",
     "rounds",
     "stated_numbers",
+    "transposes",
 ]
 
 VALUE_TYPES = ("quantity", "date", "category", "entity", "text")
@@ -172,6 +173,16 @@ def reprints(original: Quantity, printed: Quantity) -> bool:
     if printed.form == "exact":
         return original.form in _QUALIFIED
     return original.form == "exact" and printed.form in _QUALIFIED
+
+
+def transposes(original: object, quoted: object) -> bool:
+    """Whether ``quoted`` states ``original``'s one number with its digits in another
+    order — 74 for 47, 81 for 18: a slip of the pen or the ear, not a new figure."""
+    a, b = stated_numbers(original) or [], stated_numbers(quoted) or []
+    if len(set(a)) != 1 or len(set(b)) != 1 or a[0] == b[0]:
+        return False
+    x, y = a[0], b[0]
+    return x == int(x) and y == int(y) and sorted(str(int(x))) == sorted(str(int(y)))
 
 
 #: The qualifiers of an open bound: below it, above it.

@@ -180,8 +180,11 @@ def _above_concession(
     if concession is None:
         return pool
     conceding = {c.id for c in concession.conceding}
-    others = [c for c in pool if c.id not in conceding]
     figure, units = concession.floor[0], ev.units
+    # (nor is the side's anonymous source repeating it, which concedes nothing: a
+    # reviewer's store made "military sources" the best beside the rights group's 40)
+    side = ev.prop.losses_of if ev.prop is not None else None
+    others = [c for c in pool if c.id not in conceding and units[c.id].stake != side]
     if any(
         f[c.id].kind in ("point", "range") and q[c.id].low > figure and units[c.id].side is None
         for c in others
@@ -333,12 +336,9 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
             challenged = [c for c in credible if statement_of[c.id].index in partisan]
             credible = [c for c in credible if statement_of[c.id].index not in partisan]
     kept = {statement_of[c.id].index for c in credible}
+    kept |= {statement_of[c.id].index for c in challenged}  # (named apart, as challenged)
     left_out = (
-        [
-            c
-            for c in evidence
-            if statement_of[c.id].index not in kept and c not in challenged and c.id not in below
-        ]
+        [c for c in evidence if statement_of[c.id].index not in kept and c.id not in below]
         if credible
         else []
     )
