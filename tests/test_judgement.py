@@ -4086,17 +4086,12 @@ def test_an_anonymous_source_repeating_a_sides_admission_changes_nothing(
     sources" repeating the army's 20 made the admission no floor in the grades (the
     anonymous word "concedes nothing", so not every figure of the side conceded): the
     army's 20 and Watchlight's 40 fell to doubtful, and the best to the anonymous 20."""
-    world_ = WORLD.replace(
-        "  - {id: buildings_destroyed, type: quantity}\n",
-        "  - {id: buildings_destroyed, type: quantity}\n"
-        "  - {id: soldiers, type: quantity, cumulative: true, "
-        "losses_of: korvalia-government}\n",
-    ).replace(
+    world_ = _soldiers_world().replace(
         "subjects:\n",
         "  - {id: army-sources, name: Military sources, kind: army, "
         "side: korvalia-government, anonymous: true}\nsubjects:\n",
     )
-    assert world_.count("army-sources") == 1 and "soldiers" in world_
+    assert world_.count("army-sources") == 1
     rows = [
         "{id: army-20, subject: dresk-shelling, property: soldiers, value: 20, "
         "source: korvalia-tv-0305, claimant: korvalian-army}",
@@ -4123,3 +4118,57 @@ def test_an_anonymous_source_repeating_a_sides_admission_changes_nothing(
         )
     assert results[0] == ({"army-20": 3, "vlf-5": 4, "watch-40": 3}, (20, 40, 40)), results
     assert results[1] == results[0], results
+
+
+def _soldiers_world() -> str:
+    """The world with the army's own losses as a property (``losses_of``)."""
+    found = WORLD.replace(
+        "  - {id: buildings_destroyed, type: quantity}\n",
+        "  - {id: buildings_destroyed, type: quantity}\n"
+        "  - {id: soldiers, type: quantity, cumulative: true, "
+        "losses_of: korvalia-government}\n",
+    )
+    assert "soldiers" in found
+    return found
+
+
+def test_the_enemys_count_of_a_sides_losses_is_disputed_by_the_sides_admission(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: the army admits 20 soldiers killed, the Front claims 200.
+    The admission is a floor for neutral counts above it (a rights group's 40 says more
+    died than the army admits, no contradiction) — but the Front's 200 is the other
+    side's claim, and the army's 20 disputes it, as CC101 says: the 200 was graded
+    with no one against it while the 20 was "disputed by side vlf"."""
+    rows = [
+        "{id: army-20, subject: dresk-shelling, property: soldiers, value: 20, "
+        "source: korvalia-tv-0305, claimant: korvalian-army}",
+        "{id: vlf-200, subject: dresk-shelling, property: soldiers, value: 200, "
+        "source: lantern-0305, claimant: vlf}",
+    ]
+    data = run(
+        make_store({"world.yaml": _soldiers_world(), "claims.yaml": claims_yaml(*rows)}, base=False)
+    )
+    assert findings(data, "CC101")
+    assert data["grades"]["vlf-200"]["contradicting_origins"] == 1, data["grades"]["vlf-200"]
+    assert (
+        "disputed by 1 independent origin (side korvalia-government)"
+        in (data["grades"]["vlf-200"]["reason"])
+    )
+
+
+def test_vague_words_alone_from_neutral_voices_are_no_sides_only_basis(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: Watchlight's "une dizaine" and the medics' "a dozen", no
+    party in it. The basis said "every figure comes from a side with a stake in it, so
+    the basis is weak" — no side said anything."""
+    rows = [
+        "{id: watch-a, subject: dresk-shelling, property: civilian_deaths, "
+        "value: une dizaine, source: meridian-0305, claimant: watchlight}",
+        "{id: ward-b, subject: dresk-shelling, property: civilian_deaths, "
+        "value: a dozen, source: harbor-0305, claimant: open-ward}",
+    ]
+    (est,) = run(world(make_store, *rows))["estimates"]
+    assert "no claim states a figure" in est["basis"], est
+    assert "stake" not in est["basis"], est

@@ -29,8 +29,10 @@ an earlier one its origin lowered since is doubtful (4).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.group import GroupEvidence
@@ -297,25 +299,22 @@ def _counts_aside(ev: GroupEvidence, st: Statement, tally: Tally, conceding: Uni
         return tally
     q = query(ev, st)
     below, above = q.below, q.above
-    statement_of = ev.statement_by_claim
-
     admitting = conceding is ev.admitting
-
-    def apart(c: Claim) -> bool:
-        lo, hi = bounds(statement_of[c.id].value)
-        return (admitting and hi < below) or lo > above
-
+    by_unit = _entries(ev)
     if any(ev.units[c.id] is conceding for c in st.claims):
-        # (listed for the side's own few statements only: listing is the walk's cost)
-        against = {u.index for u in tally.against if u.side is None}
-        aside = {
-            unit.index
-            for unit, _, _, claims in unit_spans(ev)
-            if unit.index in against and all(c.stance == "asserts" and apart(c) for c in claims)
-        }
-    else:  # (the admission is a floor: a higher figure than it admits does not gainsay it)
-        if len(unit_spans(ev)) * len(ev.statements) > _REJUDGED:
+        # (of the units its tally holds against it, each read once a group: no walk over
+        # the group's units, nor over a unit's claims for each of the side's figures)
+        reach = _reach(ev)
+        apart = reach.above(above) + (reach.below(below) if admitting else [])
+        # (the tally's units listed only when some unit lies apart: listing them costs)
+        aside = {u.index for u in tally.against}.intersection(apart) if apart else set()
+    else:  # (the admission is a floor: a higher neutral count does not gainsay it)
+        if len(by_unit) * len(ev.statements) > _REJUDGED:
             return tally  # (a big group: judged as any figure is, its cost linear)
+        if any(ev.units[c.id].side is not None for c in st.claims):
+            # (the enemy's 200 is disputed by the army's 20, as CC101 says: a reviewer's
+            # store had the army's 20 disputed by the Front's 200 and not the other way)
+            return tally
         top = _admitted_top(ev, conceding)
         if top is None or not top < below:
             return tally
@@ -323,23 +322,58 @@ def _counts_aside(ev: GroupEvidence, st: Statement, tally: Tally, conceding: Uni
     if not aside:
         return tally
     # (judged again by the units the tally weighed, less those: not one it set aside as
-    # a running toll's growth)
+    # a running toll's growth; as many as the tally holds, not the group's)
     kept = {u.index for u in tally.support} | ({u.index for u in tally.against} - aside)
-    return walk(
-        ev,
-        st,
-        [
-            (unit, spans, denials)
-            for unit, spans, denials, _ in unit_spans(ev)
-            if unit.index in kept
-        ],
-    )
+    return walk(ev, st, [by_unit[i][:3] for i in sorted(kept)])
 
 
 #: Beyond this many (statement, unit) pairs, figures above a side's admission of its
 #: own losses are judged with it against them, as any figure is: each would be judged
 #: again (DESIGN §4: a group's cost grows with the group, not its square).
 _REJUDGED = 20_000
+
+
+class _Reach:
+    """The neutral units asserting all they say, by their figures' lowest bound and by
+    their highest: those wholly above a bound, or below one, are a slice of each
+    (worked out once a group)."""
+
+    def __init__(self, ev: GroupEvidence) -> None:
+        statement_of = ev.statement_by_claim
+        lows: list[tuple[Bound, int]] = []
+        highs: list[tuple[Bound, int]] = []
+        for unit, _, _, claims in unit_spans(ev):
+            if unit.side is None and all(c.stance == "asserts" for c in claims):
+                spans = [bounds(statement_of[c.id].value) for c in claims]
+                lows.append((min(lo for lo, _ in spans), unit.index))
+                highs.append((max(hi for _, hi in spans), unit.index))
+        lows.sort()
+        highs.sort()
+        self._lows, self._by_low = [b for b, _ in lows], [i for _, i in lows]
+        self._highs, self._by_high = [b for b, _ in highs], [i for _, i in highs]
+
+    def above(self, bound: Bound) -> list[int]:
+        """The units whose every figure lies wholly above ``bound``."""
+        return self._by_low[bisect_right(self._lows, bound) :]
+
+    def below(self, bound: Bound) -> list[int]:
+        """The units whose every figure lies wholly below ``bound``."""
+        return self._by_high[: bisect_left(self._highs, bound)]
+
+
+def _reach(ev: GroupEvidence) -> _Reach:
+    found = ev.memo.get("unit_reach")
+    if found is None:
+        found = ev.memo["unit_reach"] = _Reach(ev)
+    return found  # type: ignore[return-value]
+
+
+def _entries(ev: GroupEvidence) -> dict[int, tuple[Unit, Any, Any, list[Claim]]]:
+    """:func:`~.tallies.unit_spans` by unit index (worked out once a group)."""
+    found = ev.memo.get("unit_entries")
+    if found is None:
+        found = ev.memo["unit_entries"] = {entry[0].index: entry for entry in unit_spans(ev)}
+    return found  # type: ignore[return-value]
 
 
 def _admitted_top(ev: GroupEvidence, conceding: Unit) -> Bound | None:

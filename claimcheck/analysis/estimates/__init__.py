@@ -370,6 +370,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         weak is None
         and vague
         and not heard
+        and not vague_only  # (words alone: nothing left out, "no claim states a figure")
         and not any(f[c.id].kind != "vague" and weighed(c)[0][0] > 0 for c in used)
     ):
         weak = _SIDES_ONLY  # (the only neutral voices: vague words, left out)
