@@ -4172,3 +4172,52 @@ def test_vague_words_alone_from_neutral_voices_are_no_sides_only_basis(
     (est,) = run(world(make_store, *rows))["estimates"]
     assert "no claim states a figure" in est["basis"], est
     assert "stake" not in est["basis"], est
+
+
+def test_a_date_narrowed_from_a_cited_range_is_no_second_witness(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: the army says the town fell on the 14th, the Front the 12th,
+    a radio "the weekend of 12 and 13"; an encyclopedia, citing the radio, writes "12".
+    The encyclopedia only narrowed its source's range (DESIGN §2, dependence 3: own
+    reporting citing a document carrying the other), yet it counted as a second neutral
+    origin: the army's 14th fell from doubtful to improbable ("contradicted by 3
+    independent origins (2 neutral)") and the Front's 12th was confirmed."""
+    world_ = (
+        WORLD.replace(
+            "  - {id: buildings_destroyed, type: quantity}\n",
+            "  - {id: buildings_destroyed, type: quantity}\n  - {id: fell_on, type: date}\n",
+        )
+        .replace(
+            "  - {id: pinecrest-post, name: Pinecrest Post, kind: newspaper}\n",
+            "  - {id: pinecrest-post, name: Pinecrest Post, kind: newspaper}\n"
+            "  - {id: open-enc, name: Open Encyclopedia, kind: encyclopedia}\n",
+        )
+        .replace(
+            "  - {id: pinecrest-0305, outlet: pinecrest-post, published: 2031-03-05}\n",
+            "  - {id: pinecrest-0305, outlet: pinecrest-post, published: 2031-03-05}\n"
+            "  - {id: enc-1, outlet: open-enc, published: 2031-03-20, "
+            "cites: [coastline-radio-0305]}\n",
+        )
+    )
+    assert world_.count("fell_on") == 1 and world_.count("enc-1") == 1
+    rows = [
+        "{id: army-3, subject: saltmarsh-clashes, property: fell_on, value: 2031-03-04, "
+        "source: korvalia-tv-0305, claimant: korvalian-army}",
+        "{id: vlf-1, subject: saltmarsh-clashes, property: fell_on, value: 2031-03-02, "
+        "source: lantern-0305, claimant: vlf}",
+        "{id: radio, subject: saltmarsh-clashes, property: fell_on, "
+        "value: 2031-03-02/2031-03-03, source: coastline-radio-0305}",
+    ]
+    enc = (
+        "{id: enc, subject: saltmarsh-clashes, property: fell_on, value: 2031-03-02, source: enc-1}"
+    )
+    before = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    after = run(
+        make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows, enc)}, base=False)
+    )
+    for claim in ("army-3", "vlf-1"):
+        assert after["grades"][claim] == before["grades"][claim], claim
+    assert grade(after, "army-3") == 4, after["grades"]["army-3"]
+    (chain,) = findings(after, "CC203")
+    assert "a citation chain (enc-1 cites coastline-radio-0305)" in chain["message"], chain

@@ -160,6 +160,18 @@ class _DocIndex:
                         best = found
         return None if best is None else best[1]
 
+    def containing(self, ev: GroupEvidence, st: Statement) -> int | None:
+        """For a date, the position of the first claim (by id) whose asserted interval
+        holds all of ``st``'s: an outlet's own "12 April" citing a radio's "the weekend of
+        12 and 13 April" narrows it — it has its date from there (DESIGN §2, dependence
+        3), no second witness against the army's 14th (an analyst's trial). (A figure a
+        cited quantity does not state stays the outlet's own: :meth:`_same_figure`.)"""
+        if ev.type != "date" or st.stance != "asserts":
+            return None
+        lo, hi = bounds(st.value)
+        found = [(cid, j) for low, high, cid, j in self.asserted if low <= lo and hi <= high]
+        return min(found)[1] if found else None
+
     def _same_figure(self, ev: GroupEvidence, st: Statement) -> tuple[str, int] | None:
         """The first claim (by id) stating a figure of ``st`` in another form: a relay's
         "23" citing "at least 23" or "more than 23" carries that figure, qualifier
@@ -283,6 +295,12 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             if at is not None:
                 carrier = (doc_id, at)
                 break
+        if carrier is None and not quoted:
+            for doc_id in cited:  # (one that narrows what a cited document says)
+                at = indexes[doc_id].containing(ev, st)
+                if at is not None:
+                    carrier = (doc_id, at)
+                    break
         if carrier is not None:
             relays[i] = (carrier[1], f"a citation chain ({c.source} cites {carrier[0]})")
         elif not quoted:
