@@ -4219,5 +4219,5 @@ def test_a_date_narrowed_from_a_cited_range_is_no_second_witness(
     for claim in ("army-3", "vlf-1"):
         assert after["grades"][claim] == before["grades"][claim], claim
     assert grade(after, "army-3") == 4, after["grades"]["army-3"]
-    (chain,) = findings(after, "CC203")
-    assert "a citation chain (enc-1 cites coastline-radio-0305)" in chain["message"], chain
+    (dispute,) = findings(after, "CC103")
+    assert "coastline-radio via open-enc" in dispute["message"], dispute

@@ -17,7 +17,10 @@ class CircularCorroboration(Rule):
     has fewer: RFI and France 24 have one owner, two papers quoting the same "medical
     sources" relay one voice, and an article that `cites` another repeats it. A value
     resting on one origin is CC201's until a second outlet carries it: a review of that
-    CC201 holds for this finding while the value is short of corroboration.
+    CC201 holds for this finding while the value is short of corroboration. As with
+    CC201, a value in dispute (a conflict names its speakers) is no such gap, nor is
+    one that origins beyond those stating it bear out (a hospital's 18 bears out the
+    ministry's "at least 12").
 
     Fails:
 
@@ -63,6 +66,16 @@ class CircularCorroboration(Rule):
                 continue
             # Counted as corroboration counts them (grades, CC201): allies of one side once.
             units = {ev.unit_of(c).index for c in stating}
+            # (as CC201 reads a value: not one in dispute — the conflict names its
+            # speakers — nor one that origins beyond those stating it bear out, as a
+            # hospital's 18 bears out the ministry's "at least 12", which the grades call
+            # confirmed: an analyst's trial)
+            tally = ev.tally(st)
+            if tally.against or (
+                len(tally.support) > len(units)
+                and len(tally.support) >= ev.thresholds.corroborated_at
+            ):
+                continue
             shared = sorted(ev.link_reasons(stating)) + _sides(ev, stating, origin)
             yield Draft(
                 sorted(stating, key=lambda c: c.id),
