@@ -4221,3 +4221,37 @@ def test_a_date_narrowed_from_a_cited_range_is_no_second_witness(
     assert grade(after, "army-3") == 4, after["grades"]["army-3"]
     (dispute,) = findings(after, "CC103")
     assert "coastline-radio via open-enc" in dispute["message"], dispute
+
+
+def test_an_allys_word_carried_on_a_partys_channel_is_no_part_of_it(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: the Front's channel says 40 soldiers were killed; its ally the
+    Brigade repeats it on its own channel, citing the Front's post; the Front's channel
+    then quotes the Brigade "confirming" 40, citing the Brigade's post. CC203 said they
+    "share claimant free-hills-front (hills-brigade part of it …)" — the Brigade is no
+    part of the Front (no `part_of`): the posts share a citation chain."""
+    store = textwrap.dedent("""\
+        outlets:
+          - {id: fhf-tg, name: Front channel, kind: party-channel, affiliation: front}
+          - {id: hb-tg, name: Brigade channel, kind: party-channel, affiliation: brigade}
+        documents:
+          - {id: fhf-1, outlet: fhf-tg, published: 2031-10-03}
+          - {id: hb-1, outlet: hb-tg, published: 2031-10-03, cites: [fhf-1]}
+          - {id: fhf-2, outlet: fhf-tg, published: 2031-10-04, cites: [hb-1]}
+        parties:
+          - {id: front, name: Free Hills Front, kind: armed-group, side: hills}
+          - {id: brigade, name: Hills Brigade, kind: armed-group, side: hills}
+        subjects:
+          - {id: pass, label: Attack on the pass, date: 2031-10-02}
+        properties:
+          - {id: soldiers_killed, type: quantity}
+        claims:
+          - {id: fhf-40, subject: pass, property: soldiers_killed, value: 40, source: fhf-1}
+          - {id: hb-40, subject: pass, property: soldiers_killed, value: 40, source: hb-1}
+          - {id: fhf-40-again, subject: pass, property: soldiers_killed, value: 40, source: fhf-2, claimant: brigade}
+        """)
+    data = run(make_store({"world.yaml": store}, base=False))
+    (circular,) = findings(data, "CC203")
+    assert "part of it" not in circular["message"], circular["message"]
+    assert "a citation chain (fhf-2 cites hb-1; hb-1 cites fhf-1)" in circular["message"], circular

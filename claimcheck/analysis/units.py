@@ -190,7 +190,13 @@ def link_reasons(ev: GroupEvidence, claims: Sequence[Claim]) -> set[str]:
     for c in claims:
         # (a claim quoting a claimant is one with the others quoting it: they share the
         # claimant, whatever else links their documents)
-        if c.id in ev.relayed_from and c.claimant in (None, c.outlet):
+        # (nor is a party's word relayed as another's: the Hills Brigade "confirming"
+        # the Front's 40 on the Front's channel is the Front's figure carried, not a
+        # part of the Front speaking — an analyst's trial read "hills-brigade part of it")
+        if c.id in ev.relayed_from and (
+            c.claimant in (None, c.outlet)
+            or ev.provenance.origin_key(c) != ev.provenance.origin_key(ev.relayed_from[c.id])
+        ):
             found.update(ev.relay_reasons.get(c.id, ()))
         else:
             by_origin[credit[c.id]].append(c)
