@@ -10,12 +10,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from claimcheck.analysis.estimates import Estimate, estimate_group
-from claimcheck.analysis.grades import grade_group
+from claimcheck.analysis.evidence import latest
+from claimcheck.analysis.grades import Grade, grade_group
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.intervals import Spans, bounds
 from claimcheck.analysis.statements import Statement
 from claimcheck.config import Config
-from claimcheck.engine import Runner, finding_order
+from claimcheck.engine import Runner, dated, finding_order
 from claimcheck.findings import Finding
 from claimcheck.model import Claim
 from claimcheck.result_cache import check_kept
@@ -73,38 +74,29 @@ def check_candidates(
         old = [c for c in store.groups[key] if c.id not in new_ids]
         if not old:
             continue
-        found = unfocused.group_findings(unfocused.evidence.group(key, old))
+        # (by day, for a property whose values vary: each day as the engine reads it)
+        old_days = runner.evidence.groups(key, old)
+        last_day = latest(old_days).day
+        found_days = [
+            unfocused.group_findings(ev, gaps=ev.day == last_day or ev.day is None)
+            for ev in unfocused.evidence.groups(key, old)
+        ]
+        found = [f for day in found_days for f in day]
         old_findings += found
         existing |= {f.fingerprint for f in found}
-        old_group = runner.evidence.group(key, old)
-        before = grade_group(old_group)
-        _moved(judged, estimate_group(old_group, before), after_estimates.get(key))
-        # A grade the candidates raise by supporting the claim's value (not one raised
-        # because a candidate revises a figure that contradicted it).
-        whole = runner.evidence.group(key)
-        statement_of = whole.statement_by_claim
-        new_here = [c.id for c in store.groups[key] if c.id in new_ids and c.id in statement_of]
-        supporters = _Supporters(whole, new_here)
-        for cid, was in sorted(before.items()):
-            now = grades.get(cid)
-            if now is None or was.grade == 6 or now.grade == 6 or cid not in statement_of:
-                continue
-            if now.grade > was.grade:  # (told before `add`, as a raise is)
-                # Not a figure its own origin revises (a superseded count: CC105/CC106
-                # say so); by the candidates that contradict it, where any do.
-                if cid not in whole.superseded:
-                    st = statement_of[cid]
-                    against = [
-                        n for n in new_here if whole.statements_conflict(statement_of[n], st)
-                    ]
-                    judged.weakens.append(Corroboration(cid, was, now, against or new_here))
-                continue
-            if now.grade == was.grade:
-                continue
-            by = supporters.claims_for(statement_of[cid])
-            if by:
-                judged.corroborates.append(Corroboration(cid, was, now, by))
-        _resolved(judged, found, unfocused, whole, supporters)
+        before: dict[str, Grade] = {}
+        for ev in old_days:
+            before.update(grade_group(ev))
+        was_latest = latest(old_days)
+        _moved(
+            judged,
+            _dated(estimate_group(was_latest, before), was_latest),
+            after_estimates.get(key),
+        )
+        by_day = {ev.day: found_day for ev, found_day in zip(old_days, found_days, strict=True)}
+        for whole in runner.evidence.groups(key):
+            found_day = by_day.get(whole.day, [])
+            _judged_day(judged, grades, new_ids, before, found_day, unfocused, whole)
         by_key: dict[tuple[object, ...], str] = {}
         for o in old:
             old_key = duplicate_key(o)
@@ -182,6 +174,45 @@ def check_candidates(
             lambda: check_kept(load_store(root, limits=config.limits, cache=cache), config),
         ),
     )
+
+
+def _judged_day(
+    judged: CandidateReport,
+    grades: dict[str, Grade],
+    new_ids: frozenset[str],
+    before: dict[str, Grade],
+    found: list[Finding],
+    unfocused: Runner,
+    whole: GroupEvidence,
+) -> None:
+    """Note in ``judged`` the store's claims of one group (of one day, for a property
+    that varies: ``whole``, with the candidates) whose grades the candidates raise or
+    lower, and the findings of it (``found``, without them) they end."""
+    statement_of = whole.statement_by_claim
+    new_here = [c.id for c in whole.all_claims if c.id in new_ids and c.id in statement_of]
+    supporters = _Supporters(whole, new_here)
+    for cid in sorted(c.id for c in whole.all_claims if c.id in before):
+        was, now = before[cid], grades.get(cid)
+        if now is None or was.grade == 6 or now.grade == 6 or cid not in statement_of:
+            continue
+        if now.grade > was.grade:  # (told before `add`, as a raise is)
+            # Not a figure its own origin revises (a superseded count: CC105/CC106
+            # say so); by the candidates that contradict it, where any do.
+            if cid not in whole.superseded:
+                st = statement_of[cid]
+                against = [n for n in new_here if whole.statements_conflict(statement_of[n], st)]
+                judged.weakens.append(Corroboration(cid, was, now, against or new_here))
+            continue
+        if now.grade == was.grade:
+            continue
+        by = supporters.claims_for(statement_of[cid])
+        if by:
+            judged.corroborates.append(Corroboration(cid, was, now, by))
+    _resolved(judged, found, unfocused, whole, supporters)
+
+
+def _dated(estimate: Estimate | None, ev: GroupEvidence) -> Estimate | None:
+    return dated(estimate, ev) if estimate is not None else None
 
 
 def _moved(judged: CandidateReport, before: Estimate | None, after: Estimate | None) -> None:

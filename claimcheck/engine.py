@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from operator import itemgetter
 from typing import Any, NamedTuple
 
 from claimcheck.analysis.estimates import Estimate, estimate_group
-from claimcheck.analysis.evidence import StoreEvidence
+from claimcheck.analysis.evidence import StoreEvidence, latest
 from claimcheck.analysis.grades import Grade, grade_group
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.provenance import Provenance
@@ -93,6 +94,11 @@ class Runner:
             record = draft.record if draft.record in focus else in_focus[0]  # type: ignore[operator]
         else:
             record = draft.record or next(iter(claims), None)
+        message, about = draft.message, prop
+        if ev is not None and ev.day is not None:  # (a value of one day: said, and kept apart)
+            named = f"{ev.property_id} of {ev.subject_id}"
+            message = message.replace(named, f"{named} on {ev.day.canonical()}", 1)
+            about = f"{prop}@{ev.day.canonical()}"
         return Finding(
             rule=rule.code,
             name=rule.name,
@@ -100,9 +106,9 @@ class Runner:
             subject=subject,
             property=prop,
             claims=claims,
-            message=draft.message,
+            message=message,
             fingerprint=fingerprint(
-                rule.code, subject, prop, draft.key if draft.key is not None else claims
+                rule.code, subject, about, draft.key if draft.key is not None else claims
             ),
             location=self.store.location(record) if record else NOWHERE,
             pairs=[tuple(p) for p in draft.pairs] if draft.pairs is not None else None,  # type: ignore[misc]
@@ -129,15 +135,21 @@ class Runner:
         estimates: list[Estimate] = []
         relays: dict[str, str | None] = {}
         for key in keys:
-            ev = self.evidence.group(key)
-            findings += self.group_findings(ev)
-            group_grades = grade_group(ev)
-            grades.update(group_grades)
-            estimate = estimate_group(ev, group_grades)
-            if estimate is not None:
-                estimates.append(estimate)
-            if ev.relayed_from:
-                relays.update(ev.credited_relays())
+            evs = self.evidence.groups(key)
+            for ev in evs:
+                # (of a property that varies, every day's disputes, but the gaps in
+                # corroboration of what holds now only: an earlier day's count alone is
+                # no gap to fill)
+                now = ev is latest(evs)
+                findings += self.group_findings(ev, gaps=now or ev.day is None)
+                group_grades = grade_group(ev)
+                grades.update(group_grades)
+                # (of a property that varies, the latest day's: what holds now)
+                estimate = estimate_group(ev, group_grades) if now else None
+                if estimate is not None:
+                    estimates.append(dated(estimate, ev))
+                if ev.relayed_from:
+                    relays.update(ev.credited_relays())
         # In claim id order, so that :func:`check` only merges the runs' sorted grades.
         return Answer(findings, dict(sorted(grades.items(), key=itemgetter(0))), estimates, relays)
 
@@ -150,11 +162,12 @@ class Runner:
             ]
         return rules
 
-    def group_findings(self, ev: GroupEvidence) -> list[Finding]:
-        """One group's findings."""
+    def group_findings(self, ev: GroupEvidence, gaps: bool = True) -> list[Finding]:
+        """One group's findings (``gaps``: with those of the gap rules, CC201 …)."""
         return [
             self.stamp(rule, draft, ev)
             for rule in self.rules_for(ev)
+            if gaps or rule.category != "gap"
             for draft in rule.check_group(ev, self.ctx)
         ]
 
@@ -176,6 +189,14 @@ RUN_OF_GROUPS = 256
 #: ...and in at least this many runs per process, so that all finish within a short run
 #: of each other.
 RUNS_PER_JOB = 16
+
+
+def dated(estimate: Estimate, ev: GroupEvidence) -> Estimate:
+    """``estimate`` of a day's values (a property that varies) says its day."""
+    if ev.day is None:
+        return estimate
+    day = ev.day.canonical()
+    return replace(estimate, as_of=day, basis=f"as of {day}: {estimate.basis}")
 
 
 def _jobs(store: Store, jobs: int | None) -> int:

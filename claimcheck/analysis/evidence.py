@@ -16,6 +16,7 @@ from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.statements import Thresholds
 from claimcheck.model import Claim
 from claimcheck.store import Store
+from claimcheck.values import DateRange
 
 
 class StoreEvidence:
@@ -41,3 +42,69 @@ class StoreEvidence:
         return GroupEvidence(
             self.store, self.provenance, key, claims, self.thresholds, self._value_keys
         )
+
+    def groups(
+        self, key: tuple[str, str], claims: Sequence[Claim] | None = None
+    ) -> list[GroupEvidence]:
+        """The group's evidence as the rules judge it: one :class:`GroupEvidence` — or,
+        for a property whose values rise and fall (``varies``: people held, displaced),
+        one a day, in day order (claims of no known day last): only values of one day
+        can conflict, and each origin's figure of a day is its word of that day."""
+        if claims is None:
+            claims = self.store.groups.get(key, [])
+        prop = self.store.properties.get(key[1])
+        if prop is None or not prop.varies:
+            return [self.group(key, claims)]
+        days: dict[tuple[object, ...], tuple[DateRange | None, list[Claim]]] = {}
+        for c, day in zip(claims, days_of(self.provenance, claims), strict=True):
+            at = (0, day.low, day.high) if day is not None else (1,)
+            days.setdefault(at, (day, []))[1].append(c)
+        return [
+            GroupEvidence(
+                self.store,
+                self.provenance,
+                key,
+                day_claims,
+                self.thresholds,
+                self._value_keys,
+                day,
+            )
+            for _, (day, day_claims) in sorted(days.items())
+        ]
+
+
+def latest(evs: list[GroupEvidence]) -> GroupEvidence:
+    """Of a group's evidence by day (:meth:`StoreEvidence.groups`), the latest day's:
+    the last dated one, else the one group. What holds now: its estimate is the
+    group's, and its gaps in corroboration the only ones told."""
+    dated = [ev for ev in evs if ev.day is not None]
+    return dated[-1] if dated else evs[-1]
+
+
+def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange | None]:
+    """Each claim's day, for a property whose values vary: its ``as_of`` — or, for a
+    party's word quoted with no date of its own in a document citing one where the party
+    gave a value of this group, that value's day (a radio repeating on the 12th the
+    kidnappers' count of the 2nd, citing the dispatch that carried it, gives the count
+    of the 2nd, not of the 12th)."""
+    by_document: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.source is not None:
+            by_document.setdefault(c.source, []).append(c)
+    out: list[DateRange | None] = []
+    for c in claims:
+        day = c.as_of if c.as_of is not None and c.as_of.known else None
+        if day is not None and not c.as_of_given and c.quoting and c.source is not None:
+            said = [
+                k.as_of
+                for doc in provenance.cited(c.source)
+                for k in by_document.get(doc, ())
+                if k.claimant == c.claimant
+                and k.as_of is not None
+                and k.as_of.known
+                and k.as_of.high <= day.low
+            ]
+            if said:
+                day = max(said, key=lambda d: (d.high, d.low))
+        out.append(day)
+    return out

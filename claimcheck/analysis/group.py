@@ -94,8 +94,12 @@ class GroupEvidence:
         claims: Sequence[Claim],
         thresholds: Thresholds = Thresholds(),
         value_keys: dict[int, object] | None = None,
+        day: DateRange | None = None,
     ) -> None:
         self.store = store
+        #: For a property that varies (``varies``), the day whose values these are: the
+        #: group holds that day's claims (:meth:`StoreEvidence.groups`).
+        self.day = day
         #: A statement key per parsed value object, shared by the groups of one store.
         self.value_keys: dict[int, object] = value_keys if value_keys is not None else {}
         self.statement_by_claim: dict[str, Statement] = {}

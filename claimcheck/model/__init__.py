@@ -161,6 +161,10 @@ class Property:
     values: list[Name] | None = None
     #: A running toll that may be revised upward over time.
     cumulative: bool = False
+    #: A count or state that rises and falls (people held hostage, displaced, detained;
+    #: who holds a town): each value holds on its day (``as_of``), and only values of one
+    #: day can conflict.
+    varies: bool = False
     #: Quantity: an absolute gap or a percentage ("10%"); date: days.
     tolerance: Tolerance | None = None
     #: Quantity: the side whose own losses it counts (``government_side_losses``: the
@@ -179,6 +183,15 @@ class Property:
             raise ValueError(f"'values' is only for category properties, not {self.type}")
         if self.cumulative and self.type != "quantity":
             raise ValueError("only a quantity property can be cumulative")
+        if self.varies and self.cumulative:
+            raise ValueError(
+                "a property either grows ('cumulative': a toll) or rises and falls "
+                "('varies': people held, displaced), not both"
+            )
+        if self.varies and self.type not in ("quantity", "category", "entity"):
+            raise ValueError(
+                f"only a quantity, category or entity property varies, not {self.type}"
+            )
         if self.losses_of is not None and self.type != "quantity":
             raise ValueError("only a quantity property counts losses ('losses_of')")
         if self.tolerance is not None and self.type not in ("quantity", "date"):

@@ -109,7 +109,12 @@ _ESTIMATE = _object(
         "claims": _object({"low": _IDS, "best": _IDS, "high": _IDS}),
         "best_origins": _COUNT,
         "basis": _STRING,
-    }
+        "as_of": {
+            "type": "string",
+            "description": "For a property whose values vary: the day the figures hold.",
+        },
+    },
+    optional=("as_of",),
 )
 
 _GRADE = _object(

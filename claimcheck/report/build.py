@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.analysis.estimates import Estimate
-from claimcheck.analysis.evidence import StoreEvidence
+from claimcheck.analysis.evidence import StoreEvidence, latest
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.in_print import in_print
 from claimcheck.analysis.statements import Statement
@@ -118,9 +118,14 @@ def build(result: Result, title: str | None = None) -> Report:
         if any(category[f.rule] in CONFLICTS for f in findings):
             prop = store.properties.get(prop_id)
             claims = [c for c in store.groups.get((subject_id, prop_id), []) if c.active]
-            ev = evidence.group((subject_id, prop_id))
-            cluster = _clusters(ev)
-            revised = _row_notes(ev)
+            evs = evidence.groups((subject_id, prop_id))
+            ev = latest(evs)
+            cluster: dict[str, str] = {}
+            revised: dict[str, str] = {}
+            for day in evs:  # (a property that varies: the clusters of each day apart)
+                said = f"{day.day.canonical()}: " if day.day is not None else ""
+                cluster.update({c: said + label for c, label in _clusters(day).items()})
+                revised.update(_row_notes(day))
             claims.sort(
                 key=lambda c: (
                     len(cluster.get(c.id, "~~~")),

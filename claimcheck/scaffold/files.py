@@ -98,6 +98,8 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "single": "one true value per subject (default true): different values conflict",
         "values": "the allowed values of a category",
         "cumulative": "a running toll later reports may revise upward",
+        "varies": "a count or state that rises and falls (people held, displaced; who"
+        " holds a town): values of different days do not conflict",
         "tolerance": "quantity: a gap (3) or a share ('10%') within which figures agree;"
         " date: days",
         "losses_of": "quantity: the side whose own losses it counts (its figure above the"

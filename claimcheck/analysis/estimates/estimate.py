@@ -36,6 +36,9 @@ class Estimate:
     #: How many independent units support the best figure.
     best_origins: int = 0
     basis: str = ""
+    #: For a property whose values vary (``varies``), the day the figures hold: its
+    #: latest with figures.
+    as_of: str | None = None
 
     def best_text(self) -> str:
         """``20``, ``more than 20`` when the claims behind the best exclude it, or a
@@ -58,6 +61,7 @@ class Estimate:
         return "open (no upper end)"
 
     def as_dict(self) -> dict[str, object]:
+        dated = {"as_of": self.as_of} if self.as_of is not None else {}
         return {
             "subject": self.subject,
             "property": self.property,
@@ -75,6 +79,7 @@ class Estimate:
             "claims": self.claims,
             "best_origins": self.best_origins,
             "basis": self.basis,
+            **dated,
         }
 
 

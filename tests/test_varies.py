@@ -1,0 +1,197 @@
+"""A property whose values rise and fall (``varies: true``): people held hostage,
+displaced, detained; who holds a town. Each value holds on its day (``as_of``): only
+values of one day can conflict, an origin's new count is no self-contradiction nor a
+"lowered toll", the estimate is of the latest day, and the gaps in corroboration told
+are those of what holds now.
+
+The event is invented, of the shape two analysts' trials met: gunmen seize a bus near
+Kolmar on 2 May; the wire counts 23 held; the mediator 19 on the 5th after four are
+freed, 17 on the 10th; the kidnappers say 17 on the 8th; a radio on the 12th repeats the
+kidnappers' count of the 8th, citing the wire's dispatch. Before, every later count
+"contradicted" the earlier ones: the mediator's current 17 was doubtful, the wire's 23,
+right on its day, improbable, and the mediator "contradicted itself".
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+from claimcheck.engine import check
+from claimcheck.store import load_store
+
+WORLD = textwrap.dedent("""\
+    outlets:
+      - {id: meridian, name: Meridian Wire, kind: wire}
+      - {id: bridgeway-site, name: Bridgeway website, kind: ngo}
+      - {id: coastline, name: Coastline Radio, kind: broadcaster}
+    documents:
+      - {id: m-0502, outlet: meridian, published: 2031-05-02}
+      - {id: b-0505, outlet: bridgeway-site, published: 2031-05-05}
+      - {id: m-0508, outlet: meridian, published: 2031-05-08}
+      - {id: m-0510, outlet: meridian, published: 2031-05-10}
+      - {id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0508]}
+    parties:
+      - {id: mediator, name: Bridgeway mediators, kind: ngo}
+      - {id: dunes, name: Sons of the Dunes, kind: armed-group, side: dunes}
+      - {id: ministry, name: Interior ministry, kind: state, side: norland}
+    subjects:
+      - {id: abduction, label: Kolmar bus abduction, date: 2031-05-02/.., sides: [dunes, norland]}
+    properties:
+      - {id: held, type: quantity, unit: people, varies: true}
+      - {id: holds_town, type: entity, varies: true}
+    """)
+
+COUNTS = [
+    "{id: wire-23, subject: abduction, property: held, value: 23, source: m-0502}",
+    "{id: med-19, subject: abduction, property: held, value: 19, source: b-0505, claimant: mediator}",
+    "{id: dunes-17, subject: abduction, property: held, value: 17, source: m-0508, claimant: dunes}",
+    "{id: med-17, subject: abduction, property: held, value: 17, source: m-0510, claimant: mediator}",
+]
+
+
+def _store(make_store: Callable[..., Path], *rows: str, world: str = WORLD) -> Path:
+    claims = "claims:\n" + "".join(f"  - {r}\n" for r in rows)
+    return make_store({"world.yaml": world, "claims.yaml": claims}, base=False)
+
+
+def _run(root: Path) -> dict[str, Any]:
+    return check(load_store(root)).as_dict()
+
+
+def _rules(data: dict[str, Any]) -> list[str]:
+    return sorted(f["rule"] for f in data["findings"])
+
+
+def test_counts_of_different_days_are_no_dispute(make_store: Callable[..., Path]) -> None:
+    data = _run(_store(make_store, *COUNTS))
+    assert not {"CC101", "CC106", "CC107"} & set(_rules(data)), data["findings"]
+    grades = {c: g["grade"] for c, g in data["grades"].items()}
+    # (each count of its day stands on its own: none doubtful for being older)
+    assert grades["wire-23"] == grades["med-17"] == 3, data["grades"]
+    assert all(g["contradicting_origins"] == 0 for g in data["grades"].values()), data["grades"]
+
+
+def test_counts_of_one_day_conflict_and_say_their_day(make_store: Callable[..., Path]) -> None:
+    """The kidnappers say 25 on the 10th, the mediator 17: a dispute of that day."""
+    dunes_25 = (
+        "{id: dunes-25, subject: abduction, property: held, value: 25, source: m-0510, "
+        "claimant: dunes}"
+    )
+    data = _run(_store(make_store, *COUNTS, dunes_25))
+    (dispute,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+    assert dispute["message"].startswith("held of abduction on 2031-05-10: "), dispute
+    assert dispute["claims"] == ["dunes-25", "med-17"]
+    (estimate,) = data["estimates"]
+    assert estimate["as_of"] == "2031-05-10"
+    # (the kidnappers' 25, against the mediator's count of the day, left out)
+    assert estimate["best"] == 17 and estimate["claims"]["best"] == ["med-17"], estimate
+    assert estimate["basis"].startswith("as of 2031-05-10: "), estimate
+
+
+def test_the_same_values_in_dispute_on_two_days_are_two_findings(
+    make_store: Callable[..., Path],
+) -> None:
+    """Fingerprints name the day: a review of the 8th's dispute is not one of the
+    10th's, which a person has not seen."""
+    rows = [
+        *COUNTS,
+        "{id: med-25, subject: abduction, property: held, value: 25, source: m-0508, "
+        "claimant: mediator}",
+        "{id: dunes-25, subject: abduction, property: held, value: 25, source: m-0510, "
+        "claimant: dunes}",
+    ]
+    disputes = [f for f in _run(_store(make_store, *rows))["findings"] if f["rule"] == "CC101"]
+    assert len(disputes) == 2 and len({f["fingerprint"] for f in disputes}) == 2, disputes
+
+
+def test_only_what_holds_now_is_a_gap_in_corroboration(make_store: Callable[..., Path]) -> None:
+    """Every count rests on one origin; only the latest day's is told (an earlier day's
+    count alone is no gap to fill)."""
+    gaps = [f for f in _run(_store(make_store, *COUNTS))["findings"] if f["rule"] == "CC201"]
+    assert [f["claims"] for f in gaps] == [["med-17"]], gaps
+    assert "on 2031-05-10" in gaps[0]["message"]
+
+
+def test_a_quote_citing_the_dispatch_of_a_count_gives_that_days_count(
+    make_store: Callable[..., Path],
+) -> None:
+    """The radio on the 12th: "17 still held, the kidnappers said", citing the wire's
+    dispatch of the 8th — the kidnappers' count of the 8th, not a count of the 12th
+    (which would be what holds now, and its estimate)."""
+    radio = (
+        "{id: radio-17, subject: abduction, property: held, value: 17, source: c-0512, "
+        "claimant: dunes}"
+    )
+    data = _run(_store(make_store, *COUNTS, radio))
+    gaps = [f for f in data["findings"] if f["rule"] == "CC201"]
+    assert [f["claims"] for f in gaps] == [["med-17"]], gaps
+
+
+def test_who_holds_a_town_on_each_day(make_store: Callable[..., Path]) -> None:
+    """An entity that varies: the army holds the town on the 2nd, the kidnappers on the
+    5th — no dispute; both claiming it on the 5th is one (CC102)."""
+    world = WORLD.replace(
+        "parties:\n", "parties:\n  - {id: army, name: Army, kind: army, side: norland}\n"
+    )
+    assert "id: army," in world
+    rows = [
+        "{id: army-02, subject: abduction, property: holds_town, value: army, source: m-0502}",
+        "{id: dunes-05, subject: abduction, property: holds_town, value: dunes, source: b-0505}",
+    ]
+    # (the latest day's holder resting on one origin is a gap, told; no dispute)
+    assert _rules(_run(_store(make_store, *rows, world=world))) == ["CC201"]
+    also = (
+        "{id: army-05, subject: abduction, property: holds_town, value: army, source: b-0505, "
+        "claimant: army}"
+    )
+    data = _run(_store(make_store, *rows, also, world=world))
+    (dispute,) = [f for f in data["findings"] if f["rule"] == "CC102"]
+    assert "on 2031-05-05" in dispute["message"] and dispute["claims"] == ["army-05", "dunes-05"]
+
+
+def test_a_candidate_of_a_new_day_moves_the_estimate_to_its_day(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    dunes_25 = (
+        "{id: dunes-25, subject: abduction, property: held, value: 25, source: m-0510, "
+        "claimant: dunes}"
+    )
+    root = _store(make_store, *COUNTS, dunes_25)
+    candidate = tmp_path / "candidate.yaml"
+    candidate.write_text(
+        "documents:\n  - {id: b-0514, outlet: bridgeway-site, published: 2031-05-14}\n"
+        "claims:\n  - {id: med-14, subject: abduction, property: held, value: 14, "
+        "source: b-0514, claimant: mediator}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["--store", str(root), "check", str(candidate), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0, result.output
+    assert not [f for f in data["findings"] if f["rule"] in ("CC101", "CC106", "CC107")]
+    (moved,) = data["candidate"]["estimates_moved"]
+    assert moved["before"]["as_of"] == "2031-05-10" and moved["after"] is None, moved
+
+
+@pytest.mark.parametrize(
+    ("declared", "message"),
+    [
+        ("{id: held, type: quantity, varies: true, cumulative: true}", "not both"),
+        ("{id: held, type: date, varies: true}", "not date"),
+    ],
+)
+def test_a_property_that_varies_is_checked(
+    runner: CliRunner, make_store: Callable[..., Path], declared: str, message: str
+) -> None:
+    world = WORLD.replace("{id: held, type: quantity, unit: people, varies: true}", declared)
+    root = _store(make_store, world=world)
+    result = runner.invoke(cli, ["--store", str(root), "validate"])
+    assert result.exit_code == 2, result.output
+    assert "world.yaml:" in result.stderr and message in result.stderr, result.stderr
