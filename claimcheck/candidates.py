@@ -136,11 +136,11 @@ def check_candidates(
     # that took a new value where it no longer holds the claims it had (a figure of it
     # revised since) is reopened as well; the rest (a gap whose figure its origin
     # revised, or that a new origin closed) is named, to be dealt with before the add.
-    shown = {f.fingerprint for f in findings}
+    shown, disputes = {f.fingerprint for f in findings}, codes_in("conflict")
     for r in reviews_made_stale(
         store, start, touched_now, old_findings, set(judged.reopened.values())
     ):
-        became = next((f for f in r.successors if f.rule == r.rule), None)
+        became = next((f for f in r.successors if f.rule == r.rule and f.rule in disputes), None)
         if (
             became is not None
             and became.fingerprint in shown

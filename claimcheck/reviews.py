@@ -27,7 +27,10 @@ from claimcheck.findings import SEVERITY_RANK, Finding, ReviewMark, StaleReview,
 from claimcheck.model import Review
 from claimcheck.results import Result
 from claimcheck.rules import all_rules, codes_in
+from claimcheck.rules.cc105_toll_revision import TollRevision
+from claimcheck.rules.cc106_toll_decrease import TollDecrease
 from claimcheck.store import Store
+from claimcheck.values import DateRange
 
 __all__ = ["attach_reviews", "continues", "reviews_made_stale", "reviews_of_nothing"]
 
@@ -66,7 +69,7 @@ def attach_reviews(store: Store, findings: list[Finding], complete: bool) -> lis
                     rule=rule,
                     holds=holds,
                     closed=_closed(store, review, rule, successors),
-                    revision=_revision(rule, successors),
+                    revision=_revision(store, rule, successors, review.claims or ()),
                 )
             )
     return stale
@@ -102,26 +105,48 @@ def _closed(store: Store, review: Review, rule: str | None, successors: list[Fin
         and rule in codes_in("gap")
         and all(c in store.claims and store.claims[c].active for c in review.claims or ())
         and not any(f.rule in conflicts for f in successors)
-        and _revision(rule, successors) is None
+        and _revision(store, rule, successors, review.claims or ()) is None
         and not any(
             f.rule == rule or (_follows(f.rule, rule) and f.kin_origins) for f in successors
         )
     )
 
 
-def _revision(rule: str | None, successors: list[Finding]) -> Finding | None:
-    """The revision holding a gap's claims (of the findings ``successors`` lists) when
-    no finding of the gap's rule follows it: its figure, revised since by its own
-    origin, no longer stands to rest on one origin (and the revised figure stands on
-    more, or on other speakers' words: a gap on it is the one to review)."""
+def _revision(
+    store: Store, rule: str | None, successors: list[Finding], reviewed: Iterable[str]
+) -> Finding | None:
+    """The revision (CC105, CC106) holding a gap's claims (``reviewed``, of the findings
+    ``successors`` lists) as its earlier figure — a figure of it dated after all of
+    them — when no finding of the gap's rule follows it: the figure, revised since by
+    its own origin, no longer stands to rest on one origin (and the revised figure stands
+    on more, or on other speakers' words: a gap on it is the one to review). Not a
+    revision to the reviewed figure, nor a misquote (CC107: a reviewer's store)."""
     if (
         rule is None
         or rule not in codes_in("gap")
         or any(_follows(f.rule, rule) for f in successors)
     ):
         return None
-    revisions = codes_in("revision")
-    return next((f for f in successors if f.rule in revisions), None)
+    seen = set(reviewed)
+    days = [d.high for c in seen if (d := _day(store, c)) is not None]
+    if not days:
+        return None
+    last = max(days)
+    for f in successors:
+        if f.rule in _TOLL_REVISIONS and any(
+            (d := _day(store, c)) is not None and d.low > last for c in f.claims if c not in seen
+        ):
+            return f
+    return None
+
+
+#: The rules of an origin's toll revised (not CC107: a figure said two ways at once).
+_TOLL_REVISIONS = frozenset({TollRevision.code, TollDecrease.code})
+
+
+def _day(store: Store, claim_id: str) -> DateRange | None:
+    c = store.claims.get(claim_id)
+    return c.as_of if c is not None and c.as_of is not None and c.as_of.known else None
 
 
 def _follows(rule: str, was: str) -> bool:
@@ -332,7 +357,7 @@ def reviews_of_nothing(
     stale = attach_reviews(store, [replace(f, review=None) for f in found], complete=True)
     was = {f.fingerprint: f for f in before}
     return [
-        replace(_pointed(r, was.get(r.fingerprint), now), new=True)
+        replace(_pointed(store, r, was.get(r.fingerprint), now), new=True)
         for r in stale
         if r.location.path in candidate_files
     ]
@@ -347,26 +372,35 @@ def reviews_made_stale(
     that took a new value, a gap whose figure its origin revised or that a new origin
     closed. Not those of ``reopened`` (the candidate check names them on the dispute
     that continues them)."""
-    before_fps = {f.fingerprint for f in before}
+    # (each review holding on one of them: its own, or carried to it — a CC201's review
+    # on the CC203 a relay made of it — and the finding it holds on)
+    marked = [replace(f, review=None) for f in before]
+    attach_reviews(store, marked, complete=False)
+    held = {
+        (f.review.reviewed_as or {}).get("fingerprint", f.fingerprint): f
+        for f in marked
+        if f.review is not None
+    }
     now_fps = {f.fingerprint for f in now}
     if not any(
-        w.file < start and r.finding in before_fps and r.finding not in now_fps
+        w.file < start and r.finding in held and r.finding not in now_fps
         for r, w in zip(store.reviews, store.review_where, strict=True)
     ):
         return []
     stale = attach_reviews(store, [replace(f, review=None) for f in now], complete=True)
     candidate_files = frozenset(store.files[start:])
-    was = {f.fingerprint: f for f in before}
     return [
-        replace(_pointed(r, was.get(r.fingerprint), now), coming=True)
+        replace(_pointed(store, r, held[r.fingerprint], now), coming=True)
         for r in stale
-        if r.fingerprint in before_fps
+        if r.fingerprint in held
         and r.fingerprint not in reopened
         and r.location.path not in candidate_files
     ]
 
 
-def _pointed(r: StaleReview, changed: Finding | None, now: list[Finding]) -> StaleReview:
+def _pointed(
+    store: Store, r: StaleReview, changed: Finding | None, now: list[Finding]
+) -> StaleReview:
     """``r`` pointed at what its finding (``changed``, one the candidates change)
     becomes: the findings holding its claims, most in common first (when it lists
     none)."""
@@ -375,6 +409,5 @@ def _pointed(r: StaleReview, changed: Finding | None, now: list[Finding]) -> Sta
     held = set(changed.claims)
     kin = [f for f in now if held.intersection(f.claims)]
     kin.sort(key=lambda f: -len(held.intersection(f.claims)))
-    return replace(
-        r, successors=kin, holds=True, rule=changed.rule, revision=_revision(changed.rule, kin)
-    )
+    revision = _revision(store, changed.rule, kin, changed.claims)
+    return replace(r, successors=kin, holds=True, rule=changed.rule, revision=revision)

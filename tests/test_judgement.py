@@ -4183,24 +4183,7 @@ def test_a_date_narrowed_from_a_cited_range_is_no_second_witness(
     reporting citing a document carrying the other), yet it counted as a second neutral
     origin: the army's 14th fell from doubtful to improbable ("contradicted by 3
     independent origins (2 neutral)") and the Front's 12th was confirmed."""
-    world_ = (
-        WORLD.replace(
-            "  - {id: buildings_destroyed, type: quantity}\n",
-            "  - {id: buildings_destroyed, type: quantity}\n  - {id: fell_on, type: date}\n",
-        )
-        .replace(
-            "  - {id: pinecrest-post, name: Pinecrest Post, kind: newspaper}\n",
-            "  - {id: pinecrest-post, name: Pinecrest Post, kind: newspaper}\n"
-            "  - {id: open-enc, name: Open Encyclopedia, kind: encyclopedia}\n",
-        )
-        .replace(
-            "  - {id: pinecrest-0305, outlet: pinecrest-post, published: 2031-03-05}\n",
-            "  - {id: pinecrest-0305, outlet: pinecrest-post, published: 2031-03-05}\n"
-            "  - {id: enc-1, outlet: open-enc, published: 2031-03-20, "
-            "cites: [coastline-radio-0305]}\n",
-        )
-    )
-    assert world_.count("fell_on") == 1 and world_.count("enc-1") == 1
+    world_ = _fell_on_world()
     rows = [
         "{id: army-3, subject: saltmarsh-clashes, property: fell_on, value: 2031-03-04, "
         "source: korvalia-tv-0305, claimant: korvalian-army}",
@@ -4221,6 +4204,51 @@ def test_a_date_narrowed_from_a_cited_range_is_no_second_witness(
     assert grade(after, "army-3") == 4, after["grades"]["army-3"]
     (dispute,) = findings(after, "CC103")
     assert "coastline-radio via open-enc" in dispute["message"], dispute
+
+
+def _fell_on_world() -> str:
+    """The world with a date property and an encyclopedia citing Coastline Radio."""
+    world_ = (
+        WORLD.replace(
+            "  - {id: buildings_destroyed, type: quantity}\n",
+            "  - {id: buildings_destroyed, type: quantity}\n  - {id: fell_on, type: date}\n",
+        )
+        .replace(
+            "  - {id: pinecrest-post, name: Pinecrest Post, kind: newspaper}\n",
+            "  - {id: pinecrest-post, name: Pinecrest Post, kind: newspaper}\n"
+            "  - {id: open-enc, name: Open Encyclopedia, kind: encyclopedia}\n",
+        )
+        .replace(
+            "  - {id: pinecrest-0305, outlet: pinecrest-post, published: 2031-03-05}\n",
+            "  - {id: pinecrest-0305, outlet: pinecrest-post, published: 2031-03-05}\n"
+            "  - {id: enc-1, outlet: open-enc, published: 2031-03-20, "
+            "cites: [coastline-radio-0305]}\n",
+        )
+    )
+    assert world_.count("fell_on") == 1 and world_.count("enc-1") == 1
+    return world_
+
+
+def test_a_day_within_a_cited_year_is_the_outlets_own_date(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: the radio says the town fell "in 2031"; the encyclopedia,
+    citing it, says 2 March, Meridian 4 March. The 2nd is no end of a short range the
+    radio gave: it is the encyclopedia's own date, and disputes Meridian's (a CC103
+    was lost, the 2nd "confirmed by 2 origins")."""
+    rows = [
+        "{id: radio, subject: saltmarsh-clashes, property: fell_on, value: 2031, "
+        "source: coastline-radio-0305}",
+        "{id: enc, subject: saltmarsh-clashes, property: fell_on, value: 2031-03-02, "
+        "source: enc-1}",
+        "{id: meridian-4, subject: saltmarsh-clashes, property: fell_on, value: 2031-03-04, "
+        "source: meridian-0305}",
+    ]
+    data = run(
+        make_store({"world.yaml": _fell_on_world(), "claims.yaml": claims_yaml(*rows)}, base=False)
+    )
+    (dispute,) = findings(data, "CC103")
+    assert sorted(dispute["claims"]) == ["enc", "meridian-4"], dispute
 
 
 def test_an_allys_word_carried_on_a_partys_channel_is_no_part_of_it(
@@ -4255,3 +4283,29 @@ def test_an_allys_word_carried_on_a_partys_channel_is_no_part_of_it(
     (circular,) = findings(data, "CC203")
     assert "part of it" not in circular["message"], circular["message"]
     assert "a citation chain (fhf-2 cites hb-1; hb-1 cites fhf-1)" in circular["message"], circular
+
+
+def test_an_undated_quote_of_another_figure_is_still_a_misquote(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: the paper quoting "20, the ministry said", citing the
+    communiqué of 12, has no publication date. Nothing shows the quote is later, so it
+    is the communiqué misquoted (CC107), not the ministry's new word disputing the
+    medics' 18 (a CC101 error)."""
+    world_ = HARBOR_CITES_MERIDIAN.replace(
+        "{id: harbor-0306, outlet: harbor-times, published: 2031-03-06, cites: [meridian-0305]}",
+        "{id: harbor-0306, outlet: harbor-times, cites: [meridian-0305]}",
+    )
+    assert world_ != HARBOR_CITES_MERIDIAN
+    rows = (
+        "{id: mod-meridian, subject: dresk-shelling, property: civilian_deaths, value: 12, "
+        "source: meridian-0305, claimant: defence-ministry, as_of: 2031-03-04}",
+        "{id: mod-harbor, subject: dresk-shelling, property: civilian_deaths, value: 20, "
+        "source: harbor-0306, claimant: defence-ministry}",
+        "{id: medics, subject: dresk-shelling, property: civilian_deaths, value: 18, "
+        "source: eastwind-0306, claimant: open-ward}",
+    )
+    data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    assert "CC101" not in {f["rule"] for f in data["findings"]}, data["findings"]
+    (cc107,) = findings(data, "CC107")
+    assert "relayed differently" in cc107["message"], cc107

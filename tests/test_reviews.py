@@ -520,3 +520,101 @@ def test_a_candidate_check_names_the_reviewed_gap_a_revision_closes(
     assert result.exit_code == 0, result.output
     (stale,) = _run(root)["stale_reviews"]
     assert stale["revised_by"] == revision["fingerprint"] and not stale["closed"], stale
+
+
+#: The NGO's 10, then its 20 a day later, on the wire.
+REVISED_TO_20 = (
+    "  - {id: wl-10, subject: bridge-blast, property: deaths, value: 10, source: wire-1, "
+    "claimant: watchlight, as_of: 2031-03-04}\n"
+    "  - {id: wl-20, subject: bridge-blast, property: deaths, value: 20, source: wire-2, "
+    "claimant: watchlight, as_of: 2031-03-05}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("cumulative", "claims", "listed", "candidate", "closed", "successor"),
+    [
+        # The gap on the NGO's revised 20, which the medics confirm: closed, not "revised
+        # since" (the revision is to the reviewed figure, not from it).
+        (
+            True,
+            REVISED_TO_20,
+            "wl-20",
+            "{id: medics-20, value: 20, claimant: open-ward}",
+            True,
+            "CC105",
+        ),
+        # The gap on the 14, revised to an unconfirmed 16: the gap on the 16 is the one
+        # to review — no dispute "reopened" (a gap is no dispute).
+        (
+            True,
+            WIRE,
+            "wire-14",
+            "{id: wire-16, value: 16, claimant: watchlight, as_of: 2031-03-06}",
+            False,
+            "CC201",
+        ),
+        # The review of the 14's CC201 carried to the CC203 its relay made: the medics'
+        # 14 corroborates it, and the review goes stale — named before the add.
+        (
+            False,
+            WIRE,
+            "wire-14",
+            "{id: medics-14, value: 14, claimant: open-ward}",
+            True,
+            "CC203",
+        ),
+    ],
+    ids=["revised-to-it", "revised-from-it", "carried"],
+)
+def test_a_candidate_check_names_what_becomes_of_a_reviewed_gap(
+    runner: CliRunner,
+    make_store: Callable[..., Path],
+    tmp_path: Path,
+    cumulative: bool,
+    claims: str,
+    listed: str,
+    candidate: str,
+    closed: bool,
+    successor: str,
+) -> None:
+    """A reviewer's stores: the candidate check called a gap whose figure a revision
+    reached "revised since by its own origin", said a gap revised to a new figure
+    "reopens reviewed finding" (a dispute's word), and said nothing of a review carried
+    to the CC203 a relay had made of the CC201 it was recorded on."""
+    world = WORLD.replace(
+        "{id: deaths, type: quantity}",
+        f"{{id: deaths, type: quantity, cumulative: {str(cumulative).lower()}}}",
+    ).replace(
+        "  - {id: radio-1, outlet: radio, published: 2031-03-06}\n",
+        "  - {id: radio-1, outlet: radio, published: 2031-03-06}\n"
+        "  - {id: wire-2, outlet: wire, published: 2031-03-05}\n",
+    )
+    root = make_store({"world.yaml": world + "claims:\n" + claims}, base=False)
+    data = _run(root)
+    (gap,) = [f for f in data["findings"] if f["rule"] in ("CC201", "CC203")]
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: {gap['fingerprint']}, verdict: accepted, claims: [{listed}]}}\n",
+        encoding="utf-8",
+    )
+    if successor == "CC203":  # (the Herald relays the 14: the review is carried to it)
+        _add(root, HERALD)
+        (carried,) = [f for f in _run(root)["findings"] if f["rule"] == "CC203"]
+        assert carried["review"], carried
+    row = candidate.replace("{", "{subject: bridge-blast, property: deaths, source: radio-1, ", 1)
+    (tmp_path / "cand.yaml").write_text(f"claims:\n  - {row}\n", encoding="utf-8")
+    result = runner.invoke(
+        cli, ["--store", str(root), "check", str(tmp_path / "cand.yaml"), "--format", "json"]
+    )
+    got = json.loads(result.stdout)["candidate"]
+    assert not got["reopened_findings"], got
+    (staled,) = got["reviews_made_stale"]
+    assert staled["closed"] is closed and staled["revised_by"] is None, staled
+    assert successor in staled_message(runner, root, tmp_path / "cand.yaml"), staled
+
+
+def staled_message(runner: CliRunner, root: Path, candidate: Path) -> str:
+    """The candidate check's line on the review it makes stale."""
+    text = runner.invoke(cli, ["--store", str(root), "check", str(candidate)]).output
+    (line,) = [x for x in text.splitlines() if "the candidates make this review stale" in x]
+    return line

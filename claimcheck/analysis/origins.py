@@ -25,7 +25,7 @@ from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement
 from claimcheck.analysis.timing import misquotes
 from claimcheck.model import Claim
-from claimcheck.values import Quantity, rounds, stated_numbers
+from claimcheck.values import DateRange, Quantity, rounds, stated_numbers
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -41,6 +41,7 @@ class _DocIndex:
         "claims",
         "degenerate",
         "denied",
+        "ends",
         "first",
         "found",
         "his",
@@ -84,6 +85,9 @@ class _DocIndex:
         #: For an entity: each value the asserted keys answer, with those keys (a
         #: brigade says what its army does); built when first asked.
         self.parts: dict[object, list[object]] | None = None
+        #: For a date: the claims of each short range, by its first and last day
+        #: (:meth:`containing`); built when first asked.
+        self.ends: defaultdict[dt.date, list[tuple[str, int, DateRange]]] | None = None
 
     def _parts(self, ev: GroupEvidence) -> dict[object, list[object]]:
         if self.parts is None:
@@ -161,15 +165,34 @@ class _DocIndex:
         return None if best is None else best[1]
 
     def containing(self, ev: GroupEvidence, st: Statement) -> int | None:
-        """For a date, the position of the first claim (by id) whose asserted interval
-        holds all of ``st``'s: an outlet's own "12 April" citing a radio's "the weekend of
-        12 and 13 April" narrows it — it has its date from there (DESIGN §2, dependence
-        3), no second witness against the army's 14th (an analyst's trial). (A figure a
-        cited quantity does not state stays the outlet's own: :meth:`_same_figure`.)"""
-        if ev.type != "date" or st.stance != "asserts":
+        """For a date, the position of the first claim (by id) whose asserted range of at
+        most :data:`NARROWED_FROM` days ``st``'s date starts or ends: an outlet's own
+        "12 April" citing a radio's "the weekend of 12 and 13 April" narrows it — it has
+        its date from there (DESIGN §2, dependence 3), no second witness against the
+        army's 14th (an analyst's trial). Not a day within a month or a year the cited
+        document gives: that day is the outlet's own (a reviewer's store lost a CC103
+        to "2 March" citing "2031"), as a figure a cited quantity does not state is
+        (:meth:`_same_figure`)."""
+        if ev.type != "date" or st.stance != "asserts" or not isinstance(st.value, DateRange):
             return None
-        lo, hi = bounds(st.value)
-        found = [(cid, j) for low, high, cid, j in self.asserted if low <= lo and hi <= high]
+        if self.ends is None:
+            self.ends = defaultdict(list)
+            for t_cid, t_j, t in self.first.values():
+                v = t.value
+                if (
+                    t.stance == "asserts"
+                    and isinstance(v, DateRange)
+                    and v.known
+                    and (v.high - v.low).days < NARROWED_FROM
+                ):
+                    self.ends[v.low].append((t_cid, t_j, v))
+                    self.ends[v.high].append((t_cid, t_j, v))
+        day = st.value
+        found = [
+            (cid, j)
+            for cid, j, v in (*self.ends.get(day.low, ()), *self.ends.get(day.high, ()))
+            if v.low <= day.low and day.high <= v.high
+        ]
         return min(found)[1] if found else None
 
     def _same_figure(self, ev: GroupEvidence, st: Statement) -> tuple[str, int] | None:
@@ -196,6 +219,11 @@ class _DocIndex:
             )
         ]
         return min(found) if found else None
+
+
+#: A cited date range at most this many days long may be narrowed to one of its ends by
+#: an outlet having its date from there ("the weekend of the 12th and 13th": the 12th).
+NARROWED_FROM = 7
 
 
 def _vague(value: object) -> bool:
