@@ -88,9 +88,10 @@ def check_candidates(
         for ev in old_days:
             before.update(grade_group(ev))
         was_latest = latest(old_days)
+        varied = len(old_days) > 1 and len({c.speaker for c in old}) > 1
         _moved(
             judged,
-            _dated(estimate_group(was_latest, before), was_latest),
+            _dated(estimate_group(was_latest, before, always=varied), was_latest),
             after_estimates.get(key),
         )
         by_day = {ev.day: found_day for ev, found_day in zip(old_days, found_days, strict=True)}
@@ -350,7 +351,7 @@ def _continuing(
     about a new figure is news to a reader, whoever gave it.) Each continuing finding's
     fingerprint, with those of the store's findings it continues."""
     conflict_rules = codes_in("conflict")
-    by_group: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    by_group: dict[tuple[str, str, str, str], list[Finding]] = defaultdict(list)
     for g in old:
         if g.rule in conflict_rules:
             by_group[g.rule_group].append(g)
@@ -388,7 +389,7 @@ def _grown(findings: list[Finding], old: list[Finding]) -> dict[str, list[str]]:
     the store's findings it grew out of."""
     conflict_rules = codes_in("conflict")
     now = {f.fingerprint for f in findings}
-    by_group: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    by_group: dict[tuple[str, str, str, str], list[Finding]] = defaultdict(list)
     for g in old:
         if g.rule in conflict_rules and g.fingerprint not in now:
             by_group[g.rule_group].append(g)

@@ -94,11 +94,12 @@ class Runner:
             record = draft.record if draft.record in focus else in_focus[0]  # type: ignore[operator]
         else:
             record = draft.record or next(iter(claims), None)
-        message, about = draft.message, prop
+        message, about, details = draft.message, prop, draft.details
         if ev is not None and ev.day is not None:  # (a value of one day: said, and kept apart)
+            day = ev.day.canonical()
             named = f"{ev.property_id} of {ev.subject_id}"
-            message = message.replace(named, f"{named} on {ev.day.canonical()}", 1)
-            about = f"{prop}@{ev.day.canonical()}"
+            message = message.replace(named, f"{named} on {day}", 1)
+            about, details = f"{prop}@{day}", {**details, "day": day}
         return Finding(
             rule=rule.code,
             name=rule.name,
@@ -112,7 +113,7 @@ class Runner:
             ),
             location=self.store.location(record) if record else NOWHERE,
             pairs=[tuple(p) for p in draft.pairs] if draft.pairs is not None else None,  # type: ignore[misc]
-            details=draft.details,
+            details=details,
             kin_values=list(draft.key) if draft.kin_origins is not None and draft.key else [],
             kin_origins=list(draft.kin_origins or ()),
         )
@@ -136,6 +137,9 @@ class Runner:
         relays: dict[str, str | None] = {}
         for key in keys:
             evs = self.evidence.groups(key)
+            # (a property that varies: the latest day's estimate whenever its days'
+            # figures come from several voices — "an estimate never vanishes")
+            varied = len(evs) > 1 and len({c.speaker for ev in evs for c in ev.claims}) > 1
             for ev in evs:
                 # (of a property that varies, every day's disputes, but the gaps in
                 # corroboration of what holds now only: an earlier day's count alone is
@@ -145,7 +149,7 @@ class Runner:
                 group_grades = grade_group(ev)
                 grades.update(group_grades)
                 # (of a property that varies, the latest day's: what holds now)
-                estimate = estimate_group(ev, group_grades) if now else None
+                estimate = estimate_group(ev, group_grades, always=varied) if now else None
                 if estimate is not None:
                     estimates.append(dated(estimate, ev))
                 if ev.relayed_from:

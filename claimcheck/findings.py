@@ -114,10 +114,11 @@ class Finding:
     kin_origins: list[str] = field(default_factory=list)
 
     @builtins.property
-    def rule_group(self) -> tuple[str, str, str]:
-        """The rule and the (subject, property) group it found this in: a conflict rule
-        gives one finding a group."""
-        return (self.rule, self.subject or "", self.property or "")
+    def rule_group(self) -> tuple[str, str, str, str]:
+        """The rule and the (subject, property) group it found this in — and the day, for
+        a property whose values vary (``details["day"]``): a conflict rule gives one
+        finding a group (a day)."""
+        return (self.rule, self.subject or "", self.property or "", self.details.get("day", ""))
 
     @builtins.property
     def reviewed(self) -> bool:

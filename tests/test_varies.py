@@ -177,7 +177,10 @@ def test_a_candidate_of_a_new_day_moves_the_estimate_to_its_day(
     assert result.exit_code == 0, result.output
     assert not [f for f in data["findings"] if f["rule"] in ("CC101", "CC106", "CC107")]
     (moved,) = data["candidate"]["estimates_moved"]
-    assert moved["before"]["as_of"] == "2031-05-10" and moved["after"] is None, moved
+    assert moved["before"]["as_of"] == "2031-05-10", moved
+    # (what holds now, though one voice gives it: an estimate never vanishes)
+    after = moved["after"]
+    assert after["as_of"] == "2031-05-14" and after["best"] == 14, moved
 
 
 @pytest.mark.parametrize(
@@ -195,3 +198,55 @@ def test_a_property_that_varies_is_checked(
     result = runner.invoke(cli, ["--store", str(root), "validate"])
     assert result.exit_code == 2, result.output
     assert "world.yaml:" in result.stderr and message in result.stderr, result.stderr
+
+
+def test_an_outlet_reading_out_an_older_count_it_cites_gives_that_days_count(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: a radio on the 12th says "23 are held" in its own words,
+    citing the wire's dispatch of the 2nd that gave 23. It was read as a count of the
+    12th (the latest day: a CC201 on it, and the estimate of the 12th), not the wire's
+    count of the 2nd."""
+    world = WORLD.replace(
+        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0508]}",
+        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0502]}",
+    )
+    radio = "{id: radio-23, subject: abduction, property: held, value: 23, source: c-0512}"
+    data = _run(_store(make_store, *COUNTS, radio, world=world))
+    (estimate,) = data["estimates"]
+    assert estimate["as_of"] == "2031-05-10", estimate
+    assert not [f for f in data["findings"] if "radio-23" in f["claims"]], data["findings"]
+
+
+def test_a_candidate_reopens_the_review_of_its_own_days_dispute(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """An analyst's trial: disputes on the 8th and the 10th, both reviewed; a candidate
+    adds a third figure on the 10th. It said it reopened the review of the 8th."""
+    rows = [
+        *COUNTS,
+        "{id: med-25, subject: abduction, property: held, value: 25, source: m-0508, "
+        "claimant: mediator}",
+        "{id: dunes-25, subject: abduction, property: held, value: 25, source: m-0510, "
+        "claimant: dunes}",
+    ]
+    root = _store(make_store, *rows)
+    disputes = {
+        f["details"]["day"]: f["fingerprint"]
+        for f in _run(root)["findings"]
+        if f["rule"] == "CC101"
+    }
+    (root / "reviews.yaml").write_text(
+        "reviews:\n"
+        + "".join(f"  - {{finding: '{fp}', verdict: explained}}\n" for fp in disputes.values()),
+        encoding="utf-8",
+    )
+    candidate = tmp_path / "candidate.yaml"
+    candidate.write_text(
+        "claims:\n  - {id: ministry-30, subject: abduction, property: held, value: 30, "
+        "source: m-0510, claimant: ministry}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["--store", str(root), "check", str(candidate), "--format", "json"])
+    (reopened,) = json.loads(result.stdout)["candidate"]["reopened_findings"]
+    assert reopened["reviewed"] == disputes["2031-05-10"], (reopened, disputes)

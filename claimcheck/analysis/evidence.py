@@ -83,10 +83,11 @@ def latest(evs: list[GroupEvidence]) -> GroupEvidence:
 
 def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange | None]:
     """Each claim's day, for a property whose values vary: its ``as_of`` — or, for a
-    party's word quoted with no date of its own in a document citing one where the party
-    gave a value of this group, that value's day (a radio repeating on the 12th the
-    kidnappers' count of the 2nd, citing the dispatch that carried it, gives the count
-    of the 2nd, not of the 12th)."""
+    claim with no date of its own in a document citing one where the same value was
+    given (a party's word: where that party gave a value of this group), that value's
+    day: a radio repeating on the 14th the wire's count of the 8th, citing the wire's
+    dispatch, gives the count of the 8th, not a count of the 14th (an analyst's trial
+    read it as a dispute with the mediator's count of the 14th)."""
     by_document: dict[str, list[Claim]] = {}
     for c in claims:
         if c.source is not None:
@@ -94,12 +95,12 @@ def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange |
     out: list[DateRange | None] = []
     for c in claims:
         day = c.as_of if c.as_of is not None and c.as_of.known else None
-        if day is not None and not c.as_of_given and c.quoting and c.source is not None:
+        if day is not None and not c.as_of_given and c.source is not None:
             said = [
                 k.as_of
                 for doc in provenance.cited(c.source)
                 for k in by_document.get(doc, ())
-                if k.claimant == c.claimant
+                if (k.claimant == c.claimant if c.quoting else _same(k, c))
                 and k.as_of is not None
                 and k.as_of.known
                 and k.as_of.high <= day.low
@@ -108,3 +109,13 @@ def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange |
                 day = max(said, key=lambda d: (d.high, d.low))
         out.append(day)
     return out
+
+
+def _same(a: Claim, b: Claim) -> bool:
+    """Whether two claims state one value (as read) the same way."""
+    return (
+        a.stance == b.stance
+        and a.parsed is not None
+        and b.parsed is not None
+        and getattr(a.parsed, "key", a.parsed) == getattr(b.parsed, "key", b.parsed)
+    )

@@ -238,8 +238,13 @@ def _saying_less(
     return out
 
 
-def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | None:
-    """The estimate for a quantity group whose origins' cited figures differ, else None."""
+def estimate_group(
+    ev: GroupEvidence, grades: dict[str, Grade], always: bool = False
+) -> Estimate | None:
+    """The estimate for a quantity group whose origins' cited figures differ, else None
+    — or, ``always``, of whatever figures it has (the latest day's of a property that
+    varies, when its days' figures differ: what holds now, one figure or several that
+    agree)."""
     if ev.type != "quantity" or not ev.single:
         return None
     statement_of = ev.statement_by_claim
@@ -274,7 +279,7 @@ def estimate_group(ev: GroupEvidence, grades: dict[str, Grade]) -> Estimate | No
         # So did an origin's figure it revised since to agree: a hospital's 10, then
         # 18 as the NGO said — an estimate never vanishes as evidence comes in.)
         revised = _revised_to_agree(ev, said, origins)
-        if not revised:
+        if not revised and not (always and evidence):
             return None
     credible = [c for c in evidence if c.id not in grades or grades[c.id].grade != 5]
     # Below what a side concedes of its own losses: not a credible low (nor best).
