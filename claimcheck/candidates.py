@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from claimcheck.analysis.estimates import Estimate, estimate_group
-from claimcheck.analysis.evidence import latest
+from claimcheck.analysis.evidence import latest, several_voices, tells_gaps
 from claimcheck.analysis.grades import Grade, grade_group
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.intervals import Spans, bounds
@@ -76,9 +76,9 @@ def check_candidates(
             continue
         # (by day, for a property whose values vary: each day as the engine reads it)
         old_days = runner.evidence.groups(key, old)
-        last_day = latest(old_days).day
+        was_latest = latest(old_days)
         found_days = [
-            unfocused.group_findings(ev, gaps=ev.day == last_day or ev.day is None)
+            unfocused.group_findings(ev, gaps=tells_gaps(ev, was_latest))
             for ev in unfocused.evidence.groups(key, old)
         ]
         found = [f for day in found_days for f in day]
@@ -87,11 +87,9 @@ def check_candidates(
         before: dict[str, Grade] = {}
         for ev in old_days:
             before.update(grade_group(ev))
-        was_latest = latest(old_days)
-        varied = len(old_days) > 1 and len({c.speaker for c in old}) > 1
         _moved(
             judged,
-            _dated(estimate_group(was_latest, before, always=varied), was_latest),
+            _dated(estimate_group(was_latest, before, always=several_voices(old_days)), was_latest),
             after_estimates.get(key),
         )
         by_day = {ev.day: found_day for ev, found_day in zip(old_days, found_days, strict=True)}

@@ -14,7 +14,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from claimcheck.analysis.estimates import Estimate, estimate_group
-from claimcheck.analysis.evidence import StoreEvidence, latest
+from claimcheck.analysis.evidence import StoreEvidence, latest, several_voices, tells_gaps
 from claimcheck.analysis.grades import Grade, grade_group
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.provenance import Provenance
@@ -137,19 +137,13 @@ class Runner:
         relays: dict[str, str | None] = {}
         for key in keys:
             evs = self.evidence.groups(key)
-            # (a property that varies: the latest day's estimate whenever its days'
-            # figures come from several voices — "an estimate never vanishes")
-            varied = len(evs) > 1 and len({c.speaker for ev in evs for c in ev.claims}) > 1
+            last, varied = latest(evs), several_voices(evs)
             for ev in evs:
-                # (of a property that varies, every day's disputes, but the gaps in
-                # corroboration of what holds now only: an earlier day's count alone is
-                # no gap to fill)
-                now = ev is latest(evs)
-                findings += self.group_findings(ev, gaps=now or ev.day is None)
+                findings += self.group_findings(ev, gaps=tells_gaps(ev, last))
                 group_grades = grade_group(ev)
                 grades.update(group_grades)
                 # (of a property that varies, the latest day's: what holds now)
-                estimate = estimate_group(ev, group_grades, always=varied) if now else None
+                estimate = estimate_group(ev, group_grades, always=varied) if ev is last else None
                 if estimate is not None:
                     estimates.append(dated(estimate, ev))
                 if ev.relayed_from:

@@ -9,6 +9,7 @@ work on groups, never on all pairs of a store.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from claimcheck.analysis.group import GroupEvidence
@@ -81,6 +82,20 @@ def latest(evs: list[GroupEvidence]) -> GroupEvidence:
     return dated[-1] if dated else evs[-1]
 
 
+def several_voices(evs: list[GroupEvidence]) -> bool:
+    """Whether a group split by day has several days and several voices: its latest
+    day's estimate is then given however many figures that day has ("an estimate never
+    vanishes")."""
+    return len(evs) > 1 and len({c.speaker for ev in evs for c in ev.claims}) > 1
+
+
+def tells_gaps(ev: GroupEvidence, last: GroupEvidence) -> bool:
+    """Whether the gap rules (CC201 …) speak of ``ev``: any group's, but of a property
+    that varies only the latest day's (``last``) and its undated values — an earlier
+    day's count resting on one origin is no gap to fill."""
+    return ev.day is None or ev.day == last.day
+
+
 def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange | None]:
     """Each claim's day, for a property whose values vary: its ``as_of`` — or, for a
     claim with no date of its own in a document citing one where the same value was
@@ -88,34 +103,32 @@ def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange |
     day: a radio repeating on the 14th the wire's count of the 8th, citing the wire's
     dispatch, gives the count of the 8th, not a count of the 14th (an analyst's trial
     read it as a dispute with the mediator's count of the 14th)."""
-    by_document: dict[str, list[Claim]] = {}
-    for c in claims:
-        if c.source is not None:
-            by_document.setdefault(c.source, []).append(c)
+    # (each document's dated values, by who said them and by what they say, in day
+    # order: a claim is dated by a lookup, not by a walk over the documents it cites)
+    said: dict[tuple[str, object], list[DateRange]] = {}
+    for d in claims:
+        if d.source is not None and d.as_of is not None and d.as_of.known:
+            said.setdefault((d.source, ("party", d.claimant)), []).append(d.as_of)
+            said.setdefault((d.source, ("value", _said(d))), []).append(d.as_of)
+    for days in said.values():
+        days.sort(key=lambda d: (d.high, d.low))
     out: list[DateRange | None] = []
     for c in claims:
         day = c.as_of if c.as_of is not None and c.as_of.known else None
         if day is not None and not c.as_of_given and c.source is not None:
-            said = [
-                k.as_of
-                for doc in provenance.cited(c.source)
-                for k in by_document.get(doc, ())
-                if (k.claimant == c.claimant if c.quoting else _same(k, c))
-                and k.as_of is not None
-                and k.as_of.known
-                and k.as_of.high <= day.low
-            ]
-            if said:
-                day = max(said, key=lambda d: (d.high, d.low))
+            who = ("party", c.claimant) if c.quoting else ("value", _said(c))
+            earlier = []
+            for doc in provenance.cited(c.source):
+                days = said.get((doc, who), [])
+                at = bisect_right(days, day.low, key=lambda d: d.high)
+                if at:
+                    earlier.append(days[at - 1])
+            if earlier:
+                day = max(earlier, key=lambda d: (d.high, d.low))
         out.append(day)
     return out
 
 
-def _same(a: Claim, b: Claim) -> bool:
-    """Whether two claims state one value (as read) the same way."""
-    return (
-        a.stance == b.stance
-        and a.parsed is not None
-        and b.parsed is not None
-        and getattr(a.parsed, "key", a.parsed) == getattr(b.parsed, "key", b.parsed)
-    )
+def _said(c: Claim) -> object:
+    """What a claim states, as read: its stance and value's key."""
+    return (c.stance, getattr(c.parsed, "key", c.parsed))
