@@ -20,7 +20,7 @@ from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.statements import Thresholds
 from claimcheck.config import Config
-from claimcheck.findings import NOWHERE, SEVERITY_RANK, Finding, fingerprint
+from claimcheck.findings import NOWHERE, SEVERITY_RANK, Finding, fingerprint, of_day
 from claimcheck.model import Review
 from claimcheck.parallel import cpus, map_shared
 from claimcheck.results import Result
@@ -99,7 +99,7 @@ class Runner:
             day = ev.day.canonical()
             named = f"{ev.property_id} of {ev.subject_id}"
             message = message.replace(named, f"{named} on {day}", 1)
-            about, details = f"{prop}@{day}", {**details, "day": day}
+            about, details = of_day(prop, day), {**details, "day": day}
         return Finding(
             rule=rule.code,
             name=rule.name,

@@ -32,6 +32,12 @@ NOWHERE = Location("")
 JSON_VERSION = 1
 
 
+def of_day(prop: str | None, day: str | None) -> str | None:
+    """What a fingerprint names as the property: the property, with the day for a
+    property whose values vary (``held@2031-05-10``)."""
+    return f"{prop}@{day}" if day else prop
+
+
 def fingerprint(code: str, subject: str | None, prop: str | None, key: Iterable[str]) -> str:
     """A short stable hash of what a finding is about."""
     text = "\x1f".join([code, subject or "", prop or "", *sorted(key)])
@@ -118,7 +124,12 @@ class Finding:
         """The rule and the (subject, property) group it found this in — and the day, for
         a property whose values vary (``details["day"]``): a conflict rule gives one
         finding a group (a day)."""
-        return (self.rule, self.subject or "", self.property or "", self.details.get("day", ""))
+        return (self.rule, self.subject or "", self.property or "", self.day or "")
+
+    @builtins.property
+    def day(self) -> str | None:
+        """The day whose values it is about, for a property whose values vary."""
+        return self.details.get("day")
 
     @builtins.property
     def reviewed(self) -> bool:

@@ -23,7 +23,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import cache
 
-from claimcheck.findings import SEVERITY_RANK, Finding, ReviewMark, StaleReview, fingerprint
+from claimcheck.findings import (
+    SEVERITY_RANK,
+    Finding,
+    ReviewMark,
+    StaleReview,
+    fingerprint,
+    of_day,
+)
 from claimcheck.model import Review
 from claimcheck.results import Result
 from claimcheck.rules import all_rules, codes_in
@@ -81,6 +88,7 @@ def continues(finding: Finding, was: Finding) -> bool:
     on one of its origins."""
     return (
         bool(finding.kin_values)
+        and finding.day == was.day
         and _follows(finding.rule, was.rule)
         and set(was.kin_values).issuperset(finding.kin_values)
         and not set(was.kin_origins).isdisjoint(finding.kin_origins)
@@ -185,10 +193,10 @@ def _carried(
     kindred = {c for code, codes in continued.items() for c in (code, *codes)}
     none: frozenset[str] = frozenset()
     reviewed = {f.fingerprint for f in findings if f.review is not None}
-    groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    groups: dict[tuple[str, str | None], list[Finding]] = defaultdict(list)
     for f in findings:
         if f.rule in kindred and f.kin_values:
-            groups[(f.subject or "", f.property or "")].append(f)
+            groups[(f.subject or "", of_day(f.property or "", f.day))].append(f)
     found: dict[str, tuple[str, list[Finding]]] = {}
     for (subject, prop), group in groups.items():
         for part in _sharing_origins(group):
@@ -301,8 +309,11 @@ def _rule_of(store: Store, review: Review) -> str | None:
         return None
     ((subject, prop),) = groups
     values = sorted({c.said for c in listed})
+    # (of a property that varies, the fingerprint names the day: tried as the claims
+    # say it)
+    named = [prop, *sorted({f"{prop}@{c.as_of.canonical()}" for c in listed if c.as_of})]
     for r in all_rules():
-        if fingerprint(r.code, subject, prop, values) == review.finding:
+        if any(fingerprint(r.code, subject, p, values) == review.finding for p in named):
             return r.code
     return None
 

@@ -250,3 +250,85 @@ def test_a_candidate_reopens_the_review_of_its_own_days_dispute(
     result = runner.invoke(cli, ["--store", str(root), "check", str(candidate), "--format", "json"])
     (reopened,) = json.loads(result.stdout)["candidate"]["reopened_findings"]
     assert reopened["reviewed"] == disputes["2031-05-10"], (reopened, disputes)
+
+
+def test_a_quote_of_one_count_of_a_bulletin_gives_that_counts_day(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: one mediator bulletin gives 19 (the 5th) and 17 (the 10th);
+    a radio quoting its "19", citing it, was dated to the bulletin's latest count, the
+    10th: a false CC107 ("relayed differently: 17 vs 19")."""
+    world = WORLD.replace(
+        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0508]}",
+        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [b-0505]}",
+    )
+    rows = [
+        "{id: med-19, subject: abduction, property: held, value: 19, source: b-0505, "
+        "claimant: mediator, as_of: 2031-05-05}",
+        "{id: med-17, subject: abduction, property: held, value: 17, source: b-0505, "
+        "claimant: mediator, as_of: 2031-05-10}",
+        "{id: radio-19, subject: abduction, property: held, value: 19, source: c-0512, "
+        "claimant: mediator}",
+    ]
+    data = _run(_store(make_store, *rows, world=world))
+    assert "CC107" not in _rules(data), data["findings"]
+
+
+def test_a_day_whose_counts_were_withdrawn_is_not_what_holds_now(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: the latest day's only count was retracted — the estimate
+    and the gaps of what holds now vanished; they are the day before's."""
+    rows = [*COUNTS[:2], *(r.replace("}", ", status: retracted}") for r in COUNTS[3:])]
+    rows.append(
+        "{id: dunes-18, subject: abduction, property: held, value: 18, source: b-0505, "
+        "claimant: dunes}"
+    )
+    data = _run(_store(make_store, *rows))
+    (estimate,) = data["estimates"]
+    assert estimate["as_of"] == "2031-05-05", estimate
+
+
+def test_a_review_of_a_days_gap_follows_it_when_a_relay_arrives(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A reviewer's store: the mediator's 17 of the 10th rests on one origin, reviewed;
+    a paper relays it. The review was not carried to the CC203 (its fingerprint was
+    rebuilt without the day): it went stale."""
+    root = _store(make_store, *COUNTS)
+    (gap,) = [f for f in _run(root)["findings"] if f["rule"] == "CC201"]
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: '{gap['fingerprint']}', verdict: accepted}}\n",
+        encoding="utf-8",
+    )
+    candidate = tmp_path / "candidate.yaml"
+    candidate.write_text(
+        "documents:\n  - {id: h-0510, outlet: coastline, published: 2031-05-10}\n"
+        "claims:\n  - {id: relay-17, subject: abduction, property: held, value: 17, "
+        "source: h-0510, claimant: mediator}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["--store", str(root), "check", str(candidate), "--format", "json"])
+    data = json.loads(result.stdout)
+    (circular,) = [f for f in data["findings"] if f["rule"] == "CC203"]
+    assert circular["review"], circular
+    assert not data["candidate"]["reviews_made_stale"], data["candidate"]
+
+
+def test_a_new_days_gap_is_news_not_the_old_days(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A reviewer's store: a count of a new day resting on one origin was shown as
+    "already in the store" because the day before's gap on the same value was."""
+    root = _store(make_store, *COUNTS)
+    candidate = tmp_path / "candidate.yaml"
+    candidate.write_text(
+        "documents:\n  - {id: b-0514, outlet: bridgeway-site, published: 2031-05-14}\n"
+        "claims:\n  - {id: med-17b, subject: abduction, property: held, value: 17, "
+        "source: b-0514, claimant: mediator}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["--store", str(root), "check", str(candidate), "--format", "json"])
+    data = json.loads(result.stdout)
+    (gap,) = [f for f in data["findings"] if f["rule"] == "CC201"]
+    assert gap["fingerprint"] not in data["candidate"]["existing_findings"], data["candidate"]

@@ -78,7 +78,8 @@ def latest(evs: list[GroupEvidence]) -> GroupEvidence:
     """Of a group's evidence by day (:meth:`StoreEvidence.groups`), the latest day's:
     the last dated one, else the one group. What holds now: its estimate is the
     group's, and its gaps in corroboration the only ones told."""
-    dated = [ev for ev in evs if ev.day is not None]
+    # (a day whose every value was withdrawn says nothing of what holds now)
+    dated = [ev for ev in evs if ev.day is not None and ev.claims]
     return dated[-1] if dated else evs[-1]
 
 
@@ -109,6 +110,7 @@ def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange |
     for d in claims:
         if d.source is not None and d.as_of is not None and d.as_of.known:
             said.setdefault((d.source, ("party", d.claimant)), []).append(d.as_of)
+            said.setdefault((d.source, ("party", d.claimant, _said(d))), []).append(d.as_of)
             said.setdefault((d.source, ("value", _said(d))), []).append(d.as_of)
     for days in said.values():
         days.sort(key=lambda d: (d.high, d.low))
@@ -116,13 +118,22 @@ def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange |
     for c in claims:
         day = c.as_of if c.as_of is not None and c.as_of.known else None
         if day is not None and not c.as_of_given and c.source is not None:
-            who = ("party", c.claimant) if c.quoting else ("value", _said(c))
+            # (a party's word: the day it gave that value there — a bulletin of 19 on
+            # the 5th and 17 on the 10th quoted "19" is the 5th's — else its latest)
+            asked = (
+                [("party", c.claimant, _said(c)), ("party", c.claimant)]
+                if c.quoting
+                else [("value", _said(c))]
+            )
             earlier = []
-            for doc in provenance.cited(c.source):
-                days = said.get((doc, who), [])
-                at = bisect_right(days, day.low, key=lambda d: d.high)
-                if at:
-                    earlier.append(days[at - 1])
+            for who in asked:
+                for doc in provenance.cited(c.source):
+                    days = said.get((doc, who), [])
+                    at = bisect_right(days, day.low, key=lambda d: d.high)
+                    if at:
+                        earlier.append(days[at - 1])
+                if earlier:
+                    break
             if earlier:
                 day = max(earlier, key=lambda d: (d.high, d.low))
         out.append(day)
