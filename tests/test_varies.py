@@ -332,3 +332,28 @@ def test_a_new_days_gap_is_news_not_the_old_days(
     data = json.loads(result.stdout)
     (gap,) = [f for f in data["findings"] if f["rule"] == "CC201"]
     assert gap["fingerprint"] not in data["candidate"]["existing_findings"], data["candidate"]
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_partys_count_of_each_day_is_a_statement_of_its_own_in_its_record(
+    runner: CliRunner, make_store: Callable[..., Path], reverse: bool
+) -> None:
+    """A reviewer's store: the kidnappers' 17 of the 8th, doubtful against the
+    mediator's 19 that day, and their 17 of the 10th, which the mediator bears out, were
+    one statement in their record — graded by whichever came first in the file."""
+    rows = [
+        "{id: med-19, subject: abduction, property: held, value: 19, source: m-0508, "
+        "claimant: mediator}",
+        "{id: dunes-17, subject: abduction, property: held, value: 17, source: m-0508, "
+        "claimant: dunes}",
+        "{id: dunes-17b, subject: abduction, property: held, value: 17, source: m-0510, "
+        "claimant: dunes}",
+        "{id: med-17, subject: abduction, property: held, value: 17, source: m-0510, "
+        "claimant: mediator}",
+    ]
+    root = _store(make_store, *(reversed(rows) if reverse else rows))
+    result = runner.invoke(cli, ["--store", str(root), "sources", "--parties", "--format", "json"])
+    (dunes,) = [p for p in json.loads(result.stdout)["parties"] if p["id"] == "dunes"]
+    assert dunes["statements"] == 2, dunes
+    grades = {g: n for g, n in dunes["grades"].items() if n}
+    assert grades == {"1": 1, "4": 1}, dunes

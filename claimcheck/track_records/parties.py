@@ -152,7 +152,8 @@ class ClaimFacts:
     #: document (directly or through a chain) that carry it, and of its relays.
     outlets: list[str]
     #: The words of the statement it is: its own, or for a relay, its source's (a
-    #: radio's "20, the ministry said", citing the communiqué of "more than 20").
+    #: radio's "20, the ministry said", citing the communiqué of "more than 20"); with
+    #: its day, for a property whose values vary.
     said: str = ""
 
     def as_dict(self) -> dict[str, Any]:
@@ -218,7 +219,13 @@ class _PartyIndex:
         if claim.id in self.revised or claim.status == "superseded":
             standing.append("revised")
         carried = self.result.relays.get(claim.id)
-        said = (self.result.store.claims[carried] if carried else claim).said
+        source = self.result.store.claims[carried] if carried else claim
+        said = source.said
+        prop = self.result.store.properties.get(claim.property)
+        if prop is not None and prop.varies and source.as_of is not None:
+            # (a count of each day is a statement of its own: a party's 17 of the 8th,
+            # doubtful, and its 17 of the 10th, confirmed — one, by file order, before)
+            said = f"{said} on {source.as_of.canonical()}"
         return ClaimFacts(claim, grade, rules, standing, self.outlets_of(claim), said)
 
     def outlets_of(self, claim: Claim) -> list[str]:
