@@ -66,6 +66,13 @@ def _run(root: Path) -> dict[str, Any]:
     return check(load_store(root)).as_dict()
 
 
+def _check(runner: CliRunner, root: Path, tmp_path: Path, candidate: str) -> Any:
+    """``check CANDIDATE --format json`` of ``candidate`` (YAML text) against ``root``."""
+    path = tmp_path / "candidate.yaml"
+    path.write_text(candidate, encoding="utf-8")
+    return runner.invoke(cli, ["--store", str(root), "check", str(path), "--format", "json"])
+
+
 def _rules(data: dict[str, Any]) -> list[str]:
     return sorted(f["rule"] for f in data["findings"])
 
@@ -165,14 +172,14 @@ def test_a_candidate_of_a_new_day_moves_the_estimate_to_its_day(
         "claimant: dunes}"
     )
     root = _store(make_store, *COUNTS, dunes_25)
-    candidate = tmp_path / "candidate.yaml"
-    candidate.write_text(
+    result = _check(
+        runner,
+        root,
+        tmp_path,
         "documents:\n  - {id: b-0514, outlet: bridgeway-site, published: 2031-05-14}\n"
         "claims:\n  - {id: med-14, subject: abduction, property: held, value: 14, "
         "source: b-0514, claimant: mediator}\n",
-        encoding="utf-8",
     )
-    result = runner.invoke(cli, ["--store", str(root), "check", str(candidate), "--format", "json"])
     data = json.loads(result.stdout)
     assert result.exit_code == 0, result.output
     assert not [f for f in data["findings"] if f["rule"] in ("CC101", "CC106", "CC107")]
@@ -241,13 +248,13 @@ def test_a_candidate_reopens_the_review_of_its_own_days_dispute(
         + "".join(f"  - {{finding: '{fp}', verdict: explained}}\n" for fp in disputes.values()),
         encoding="utf-8",
     )
-    candidate = tmp_path / "candidate.yaml"
-    candidate.write_text(
+    result = _check(
+        runner,
+        root,
+        tmp_path,
         "claims:\n  - {id: ministry-30, subject: abduction, property: held, value: 30, "
         "source: m-0510, claimant: ministry}\n",
-        encoding="utf-8",
     )
-    result = runner.invoke(cli, ["--store", str(root), "check", str(candidate), "--format", "json"])
     (reopened,) = json.loads(result.stdout)["candidate"]["reopened_findings"]
     assert reopened["reviewed"] == disputes["2031-05-10"], (reopened, disputes)
 
@@ -301,14 +308,14 @@ def test_a_review_of_a_days_gap_follows_it_when_a_relay_arrives(
         f"reviews:\n  - {{finding: '{gap['fingerprint']}', verdict: accepted}}\n",
         encoding="utf-8",
     )
-    candidate = tmp_path / "candidate.yaml"
-    candidate.write_text(
+    result = _check(
+        runner,
+        root,
+        tmp_path,
         "documents:\n  - {id: h-0510, outlet: coastline, published: 2031-05-10}\n"
         "claims:\n  - {id: relay-17, subject: abduction, property: held, value: 17, "
         "source: h-0510, claimant: mediator}\n",
-        encoding="utf-8",
     )
-    result = runner.invoke(cli, ["--store", str(root), "check", str(candidate), "--format", "json"])
     data = json.loads(result.stdout)
     (circular,) = [f for f in data["findings"] if f["rule"] == "CC203"]
     assert circular["review"], circular
@@ -321,14 +328,14 @@ def test_a_new_days_gap_is_news_not_the_old_days(
     """A reviewer's store: a count of a new day resting on one origin was shown as
     "already in the store" because the day before's gap on the same value was."""
     root = _store(make_store, *COUNTS)
-    candidate = tmp_path / "candidate.yaml"
-    candidate.write_text(
+    result = _check(
+        runner,
+        root,
+        tmp_path,
         "documents:\n  - {id: b-0514, outlet: bridgeway-site, published: 2031-05-14}\n"
         "claims:\n  - {id: med-17b, subject: abduction, property: held, value: 17, "
         "source: b-0514, claimant: mediator}\n",
-        encoding="utf-8",
     )
-    result = runner.invoke(cli, ["--store", str(root), "check", str(candidate), "--format", "json"])
     data = json.loads(result.stdout)
     (gap,) = [f for f in data["findings"] if f["rule"] == "CC201"]
     assert gap["fingerprint"] not in data["candidate"]["existing_findings"], data["candidate"]
