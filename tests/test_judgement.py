@@ -2804,6 +2804,37 @@ def test_a_figure_quoted_from_someone_else_is_not_the_retracted_storys(
     assert findings(data, "CC101"), data["findings"]
 
 
+def test_a_party_quoted_from_its_own_deleted_post_is_the_post_withdrawn(
+    make_store: Callable[..., Path],
+) -> None:
+    """State television posts "more than 40" in its own voice — the government's word —
+    then deletes it (retracted). Northgate, citing the post, writes "more than 40, the
+    government said": the deleted post relayed, not a word of the government's that
+    stands against Watchlight's 19 or revises the army's 12 of the day before."""
+    data = run(
+        world(
+            make_store,
+            "{id: army-12, subject: dresk-shelling, property: civilian_deaths, value: 12, "
+            "source: harbor-0305, claimant: korvalian-army}",
+            "{id: tv-post, subject: dresk-shelling, property: civilian_deaths, "
+            "value: more than 40, source: korvalia-tv-0305, status: retracted}",
+            "{id: northgate-gov, subject: dresk-shelling, property: civilian_deaths, "
+            "value: more than 40, source: northgate-0306c, claimant: korvalia-government}",
+            "{id: watchlight-19, subject: dresk-shelling, property: civilian_deaths, value: 19, "
+            "source: meridian-0306, claimant: watchlight}",
+            **{
+                "cites.yaml": "documents:\n  - {id: northgate-0306c, outlet: northgate-daily, "
+                "published: 2031-03-06, cites: [korvalia-tv-0305]}\n"
+            },
+        )
+    )
+    relay = data["grades"]["northgate-gov"]
+    assert relay["grade"] == 6 and "relays tv-post" in relay["reason"], relay
+    assert findings(data, "CC105") == [], data["findings"]
+    (dispute,) = findings(data, "CC101")
+    assert "northgate-gov" not in dispute["claims"], dispute
+
+
 @pytest.mark.parametrize("cites", [False, True])
 def test_a_paper_named_as_the_source_of_its_retracted_figure_takes_it_back(
     make_store: Callable[..., Path], cites: bool

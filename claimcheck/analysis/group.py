@@ -131,6 +131,7 @@ class GroupEvidence:
                 provenance.cited_sorted,
                 provenance.published,
                 provenance.party_voice,
+                provenance.origin_key,
             )
             if found:
                 self.relaying_retracted = found

@@ -25,6 +25,7 @@ def relays_of_retracted(
     cited: Callable[[str], Sequence[str]],
     printed: Callable[[str], dt.date | None] = lambda _: None,
     party_voice: Callable[[Claim], bool] = lambda _: False,
+    origin: Callable[[Claim], str] | None = None,
 ) -> dict[str, Claim]:
     """Each claim of ``active`` whose document cites (``cited``: directly or through a
     chain) a document holding a retracted claim of ``every`` that states its figure, or
@@ -40,7 +41,11 @@ def relays_of_retracted(
     someone, an active claim of that speaker's anywhere in the group. A figure is the
     one stated as a relay prints it: the same value, or the same number with a
     qualifier dropped or added that still holds with it ("at least 30" or "about 30"
-    printed as 30)."""
+    printed as 30). A voice is a claim's ``origin`` (its claimant's, by default): a
+    minister's post on the minister's own account, in its own voice, is the minister's
+    word, which a paper quoting the minister relays."""
+    if origin is None:
+        origin = _claimant
     retracted: dict[str, list[Claim]] = defaultdict(list)
     for c in every:
         if c.status == "retracted" and c.source is not None and c.parsed is not None:
@@ -55,8 +60,8 @@ def relays_of_retracted(
             by_document[c.source].append(c)
         if c.outlet is not None:
             printed_by[c.outlet].append(c)
-        if c.claimant is not None and c.quoting:
-            by_speaker[c.claimant].append(c)
+        if c.claimant is not None and (c.quoting or party_voice(c)):
+            by_speaker[origin(c)].append(c)
     quoted: dict[str, list[Claim]] = defaultdict(list)
     for rs in retracted.values():
         for r in rs:
@@ -81,24 +86,26 @@ def relays_of_retracted(
         if c.source is None:
             continue
         sources = cited(c.source)
-        taken_back = [r for d in sources for r in retracted.get(d, ()) if _states(r, c)]
+        taken_back = [r for d in sources for r in retracted.get(d, ()) if _states(r, c, origin)]
         if not taken_back and c.quoting and c.claimant in by_outlet:
             # ("30, according to Paper A": the paper's report, which it took back)
             taken_back = [
-                r for r in by_outlet[c.claimant] if _states(r, c) and not _before(printed, c, r)
+                r
+                for r in by_outlet[c.claimant]
+                if _states(r, c, origin) and not _before(printed, c, r)
             ]
         if not taken_back and c.quote and quoted and not party_voice(c):
             words = normalise_quote(c.quote)
             taken_back = [
                 r
                 for r in quoted.get(words, ())
-                if r.outlet != c.outlet and _states(r, c) and not _before(printed, c, r)
+                if r.outlet != c.outlet and _states(r, c, origin) and not _before(printed, c, r)
             ]
             # (words another outlet printed before the retracted story still stand, and
             # a party's own media's words printed by the copy's day are the party's)
             if taken_back and any(
                 s.outlet not in (c.outlet, taken_back[0].outlet)
-                and _states(s, c)
+                and _states(s, c, origin)
                 and (
                     _before(printed, s, taken_back[0])
                     or (party_voice(s) and not _before(printed, c, s))
@@ -110,12 +117,19 @@ def relays_of_retracted(
             continue
         # (the speaker it quotes, or the retracted story quoted, may still give the
         # figure elsewhere: the story was taken back, not that speaker's word)
-        speakers = {c.claimant} if c.quoting else {r.claimant for r in taken_back if r.quoting}
+        speakers = (
+            {origin(c)}
+            if c.quoting
+            else {origin(r) for r in taken_back if r.quoting or party_voice(r)}
+        )
         still = [s for d in sources for s in by_document.get(d, ()) if s is not c]
-        still += [s for who in speakers if who for s in by_speaker.get(who, ()) if s is not c]
+        still += [s for who in speakers for s in by_speaker.get(who, ()) if s is not c]
         if c.quoting and c.claimant in by_outlet:  # (the paper named still prints it)
             still += printed_by[c.claimant]
-        reached[c.id] = (min(taken_back, key=lambda r: r.id), [s for s in still if _states(s, c)])
+        reached[c.id] = (
+            min(taken_back, key=lambda r: r.id),
+            [s for s in still if _states(s, c, origin)],
+        )
     # A figure stands where a source of it does that the retraction did not reach too
     # (a paper's "30, per the hospital" citing the retracted story is no hospital's word
     # that keeps a third paper's copy of the story in print).
@@ -143,13 +157,22 @@ def _before(printed: Callable[[str], dt.date | None], first: Claim, then: Claim)
     return a is not None and b is not None and a < b
 
 
-def _states(source: Claim, relay: Claim) -> bool:
+def _claimant(c: Claim) -> str:
+    return c.claimant or ""
+
+
+def _states(source: Claim, relay: Claim, origin: Callable[[Claim], str]) -> bool:
     """Whether ``relay`` states ``source``'s figure as a relay prints it (its stance
     too) — in the same voice, when it quotes someone: the UN's 30 in an article citing a
-    retracted story of the army's 30 is the UN's word, not the story's."""
+    retracted story of the army's 30 is the UN's word, not the story's; the minister's
+    30 citing the minister's deleted post is the post's."""
     if source.stance != relay.stance:
         return False
-    if relay.quoting and relay.claimant not in (source.claimant, source.outlet):
+    if (
+        relay.quoting
+        and relay.claimant not in (source.claimant, source.outlet)
+        and origin(relay) != origin(source)
+    ):
         return False  # (another voice; "30, according to Paper A" is Paper A's story's)
     a, b = source.parsed, relay.parsed
     if isinstance(a, Quantity) and isinstance(b, Quantity):
