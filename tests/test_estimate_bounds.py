@@ -88,18 +88,18 @@ def test_the_only_neutral_voice_is_not_dropped_for_being_vague(
     make_store: Callable[..., Path],
 ) -> None:
     # The army's 4, the rebels' "more than 100", Watchlight's "several dozen" (36-108):
-    # the 4 is left out as a party's figure the neutral origin contradicts; the vague
-    # word was then dropped too, and the rebels' figure alone became the estimate
-    # (more than 100 / more than 100 / open).
+    # the 4 is a party's figure the neutral origin contradicts (the low, not the best);
+    # the vague word was once dropped too, and the rebels' figure alone became the
+    # estimate (more than 100 / more than 100 / open).
     est, _ = shelling(
         make_store,
         **{"korvalian-army": "4", "vlf": "more than 100", "watchlight": "several dozen"},
     )
-    assert (est["low"], est["best"], est["high"]) == (36, 60, 108)
+    assert (est["low"], est["best"], est["high"]) == (4, 60, 108)
     assert est["claims"]["best"] == ["by-watchlight"]
     assert (
-        "left out as a party's figure a neutral origin contradicts: 4 (korvalian-army)"
-        in (est["basis"])
+        "in the range but not the best, as a party's figure a neutral origin contradicts: "
+        "4 (korvalian-army)" in (est["basis"])
     )
     assert est["basis"].endswith(
         "vague words counted, the only neutral voice beside parties' figures: "

@@ -410,7 +410,8 @@ def test_a_count_only_the_other_side_disputed_grows_into_a_later_neutral_count(
     army's count grown: the 12 is an earlier count, overtaken — not "contradicted by a
     neutral origin" and left out of the estimate as a party's discredited figure — and
     the rights group's 18 is disputed by the rebels alone, not by the army's count it
-    grew from. CC101 still names the dispute of the day, 12 against 30."""
+    grew from. CC101 still names the dispute of the day, 12 against 30. The rebels' 30
+    the rights group contradicts is doubtful, not improbable: the high, not the best."""
     rows = [("o0", "army", "12", "2031-03-02"), ("o0", "vlf", "30", "2031-03-02")]
     rows.append(("o1", "ngo", "18", "2031-03-06"))
     store = write(tmp_path, rows)
@@ -427,8 +428,11 @@ def test_a_count_only_the_other_side_disputed_grows_into_a_later_neutral_count(
     )
     assert rebels["grade"] == 4 and "1 neutral" in rebels["reason"], rebels
     (est,) = data["estimates"]
-    assert (est["low"], est["best"], est["high"]) == (18, 18, 18), est
+    assert (est["low"], est["best"], est["high"]) == (18, 18, 30), est
     assert "earlier counts that later, higher figures overtook: 12 (army)" in est["basis"]
+    assert (
+        "not the best, as a party's figure a neutral origin contradicts: 30 (vlf)" in (est["basis"])
+    ), est["basis"]
 
 
 def test_a_count_a_neutral_disputed_that_day_stays_in_the_dispute(tmp_path: Path) -> None:
@@ -488,7 +492,8 @@ def test_a_later_count_of_an_origin_that_disputed_it_earlier_still_contradicts(
     """The army's 40 early in the siege, the UN's 100 four days on (steeply above: a
     dispute), raised to 600 three weeks later: the 600 alone would be growth, but the UN
     disputed the 40 on the way — the army's figure stays contradicted by a neutral
-    origin, and out of the estimate."""
+    origin, and, overtaken since by the UN's count, out of the estimate (no low of the
+    toll now)."""
     rows = [("o0", "army", "40", "2031-03-02")]
     rows += [("o2", "ngo", "100", "2031-03-06"), ("o2", "ngo", "600", "2031-03-24")]
     store = write(tmp_path, rows)
@@ -497,6 +502,10 @@ def test_a_later_count_of_an_origin_that_disputed_it_earlier_still_contradicts(
     assert army["grade"] == 4 and army["contradicting_origins"] == 1, army
     (est,) = data["estimates"]
     assert est["low"] == 600, est
+    assert est["basis"].endswith(
+        "left out as a party's figure a neutral origin contradicts that later, higher "
+        "figures overtook: 40 (army)"
+    ), est["basis"]
 
 
 def test_a_count_the_other_side_disputed_with_a_figure_the_later_count_bears_out(
@@ -950,19 +959,21 @@ def test_the_low_from_an_overtaken_neutral_count_is_the_figure_it_states(tmp_pat
     assert "low about 150: the count of ngo" in est["basis"], est
 
 
-def test_an_anonymous_figure_does_not_keep_a_contradicted_partys_figure_in(
+def test_an_anonymous_figure_does_not_make_a_contradicted_partys_figure_the_best(
     tmp_path: Path,
 ) -> None:
     """The rebels say 300 killed; a rights group counts 60, then 120; anonymous medics
     say 45 in between. The rights group's count contradicts the rebels' 300, and stays
     a figure no named neutral origin contradicts (the medics' 45 weighs half): the 300
-    is left out of the estimate as a party's figure a neutral origin contradicts, as it
-    is without the medics — not brought back as the high by an anonymous source."""
+    is a party's figure a neutral origin contradicts, the high but not the best, as it
+    is without the medics."""
     rows = [("o0", "vlf", "300", "2031-03-04"), ("o1", "ngo", "60", "2031-03-03")]
     rows += [("o1", "ngo", "120", "2031-03-06"), ("o2", "medics", "45", "2031-03-05")]
     (est,) = check(write(tmp_path, rows)).as_dict()["estimates"]
-    assert (est["best"], est["high"]) == (120, 120), est
-    assert "a party's figure a neutral origin contradicts: 300" in est["basis"], est
+    assert (est["best"], est["high"]) == (120, 300), est
+    assert (
+        "not the best, as a party's figure a neutral origin contradicts: 300" in (est["basis"])
+    ), est
 
 
 def test_a_named_neutral_floor_inside_the_winning_range_is_the_best(tmp_path: Path) -> None:

@@ -20,10 +20,11 @@ that its basis is weak — as it is when every figure comes from a side with a s
   highest figure of 300), or nothing states an upper end, ``high`` is None and
   ``high_open`` is true.
 
-Figures graded improbable are left out while any other remains, and so is a party's
-own figure that a neutral origin contradicts (an army's "no civilians killed" against a
-UN office's "at least 30") while a figure no neutral origin contradicts remains. Each
-estimate names the claims behind low, best and high, and its ``basis`` in words.
+Figures graded improbable are left out while any other remains (DESIGN §4: the rest are
+credible). A party's own figure that a neutral origin contradicts (an army's "no
+civilians killed" against a UN office's "at least 30") stays in the range but is not
+the best while a figure no neutral origin contradicts remains. Each estimate names the
+claims behind low, best and high, and its ``basis`` in words.
 
 :func:`estimate_group` works it out with these modules, each over the ones after it:
 
@@ -238,6 +239,40 @@ def _saying_less(
     return out
 
 
+def _overtaken_since(
+    ev: GroupEvidence, challenged: list[Claim], credible: list[Claim]
+) -> list[Claim]:
+    """Those of ``challenged`` (a running toll's party figures a neutral origin
+    contradicts) below a figure of ``credible`` no neutral origin contradicts, given on
+    a later day: one sweep over the standing figures by day, not each pair."""
+    if not challenged:
+        return []
+    gone = {c.id for c in challenged}
+    standing = [c for c in credible if c.id not in gone]
+    when = ev.when_of([*challenged, *standing])
+    statement_of = ev.statement_by_claim
+    dated: list[tuple[Any, float]] = []
+    for c in standing:
+        w, value = when[c.id], statement_of[c.id].value
+        if w is not None and w.known and isinstance(value, Quantity):
+            dated.append((w.low, value.low))
+    if not dated:
+        return []
+    dated.sort(key=lambda t: t[0])
+    days = [d for d, _ in dated]
+    # (the highest lower end of the figures from each day on)
+    above = list(accumulate(reversed([low for _, low in dated]), max))[::-1]
+    out = []
+    for c in challenged:
+        w, value = when[c.id], statement_of[c.id].value
+        if w is None or not w.known or not isinstance(value, Quantity):
+            continue
+        i = bisect_right(days, w.high)
+        if i < len(days) and above[i] > value.high:
+            out.append(c)
+    return out
+
+
 def estimate_group(
     ev: GroupEvidence, grades: dict[str, Grade], always: bool = False
 ) -> Estimate | None:
@@ -320,10 +355,11 @@ def estimate_group(
         # least 12", and nobody else counted.
         weak = _SIDES_AGREEING
     # A party's own figure that a neutral origin contradicts (an army's "no civilians"
-    # against a UN office's "at least 30") is not published as an estimate while a figure
-    # no neutral origin contradicts remains — a named one, or as much: one anonymous
-    # source ("security sources") weighs half, and neither strikes a party's figure out
-    # nor, by contradicting the figures that remain, keeps one in.
+    # against a UN office's "at least 30") is credible — doubtful, not improbable: in the
+    # range — but not the best while a figure no neutral origin contradicts remains: a
+    # named one, or as much (one anonymous source, "security sources", weighs half, and
+    # neither takes a party's figure out of the best nor, by contradicting the figures
+    # that remain, keeps one in).
     challenged: list[Claim] = []
     if credible:
         # (by statement: the claims of one share its weights)
@@ -339,9 +375,16 @@ def estimate_group(
         kept_back = {statement_of[c.id].index for c in credible} - partisan
         if partisan and any(weighed_statement(ev.statements[i])[1][0] < 1 for i in kept_back):
             challenged = [c for c in credible if statement_of[c.id].index in partisan]
-            credible = [c for c in credible if statement_of[c.id].index not in partisan]
+    # (of a running toll, such a figure that a later, higher one no neutral origin
+    # contradicts has overtaken is out of date: the army's 40 of the siege's second day,
+    # three weeks before the UN's 600, is no low of the toll now)
+    out_of_date = _overtaken_since(ev, challenged, credible) if ev.cumulative else []
+    if out_of_date:
+        gone = {c.id for c in out_of_date}
+        credible = [c for c in credible if c.id not in gone]
+        challenged = [c for c in challenged if c.id not in gone]
     kept = {statement_of[c.id].index for c in credible}
-    kept |= {statement_of[c.id].index for c in challenged}  # (named apart, as challenged)
+    kept |= {statement_of[c.id].index for c in out_of_date}  # (named apart)
     left_out = (
         [c for c in evidence if statement_of[c.id].index not in kept and c.id not in below]
         if credible
@@ -411,9 +454,15 @@ def estimate_group(
     floor_open = floor is not None and all(
         q[cid].low_open for cid in open_claims if q[cid].low == floor
     )
+    # (a party's figure a neutral origin contradicts is credible — in the range — but
+    # not the best while a figure no neutral origin contradicts remains)
+    out_of_best = {c.id for c in challenged}
+    candidates = _above_concession(ev, pool, f, q, concession)
+    if out_of_best and any(c.id not in out_of_best for c in candidates):
+        candidates = [c for c in candidates if c.id not in out_of_best]
     best_claims, best, n_best = best_supported(
         ev,
-        _above_concession(ev, pool, f, q, concession),
+        candidates,
         f,
         weighed_statement,
         low,
@@ -446,6 +495,7 @@ def estimate_group(
         challenged,
         vague_only,
         best_ceiling,
+        out_of_date,
     )
     if neutral is not None:
         names = with_neutral_floor(ev, names, weak, neutral[0])
