@@ -2791,6 +2791,61 @@ def test_a_figure_in_print_again_is_not_guessed_where_the_figures_say_otherwise(
         assert any("in print" in f["message"] for f in data["findings"]), later
 
 
+#: Who shelled Dresk market: an entity property.
+PERPETRATOR = {
+    "perpetrator.yaml": "properties:\n  - {id: perpetrator, type: entity}\n",
+}
+
+
+def test_neutral_origins_naming_different_culprits_agree_it_was_not_the_third(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: the army blames the rebels; the medics blame the Iron Hills
+    militia, Watchlight the army. Asserting X supports "not Y" for every other Y (DESIGN
+    §2): both neutral origins say the rebels did not do it — contradicted by several
+    independent neutral origins, supported by none, the army's word is improbable, not
+    merely doubtful (it was "not all agreeing among themselves")."""
+    data = run(
+        world(
+            make_store,
+            "{id: army-blames-vlf, subject: dresk-shelling, property: perpetrator, "
+            "value: vlf, source: korvalia-tv-0305, claimant: korvalian-army}",
+            "{id: medics-blame-militia, subject: dresk-shelling, property: perpetrator, "
+            "value: iron-hills-militia, source: harbor-0305, claimant: open-ward}",
+            "{id: watchlight-blames-army, subject: dresk-shelling, property: perpetrator, "
+            "value: korvalian-army, source: meridian-0305, claimant: watchlight}",
+            **PERPETRATOR,
+        )
+    )
+    army = data["grades"]["army-blames-vlf"]
+    assert army["grade"] == 5, army
+    assert "not all agreeing" not in army["reason"], army
+
+
+def test_opposing_sides_each_naming_its_own_answer_are_no_common_ground(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army says the rebels did it, the rebels say the army did, Watchlight says the
+    militia: the sides agree on nothing against the militia (each names the other), so
+    Watchlight's word is disputed by the sides, not doubtful as if a neutral origin
+    contradicted it."""
+    data = run(
+        world(
+            make_store,
+            "{id: army-blames-vlf, subject: dresk-shelling, property: perpetrator, "
+            "value: vlf, source: korvalia-tv-0305, claimant: korvalian-army}",
+            "{id: vlf-blames-army, subject: dresk-shelling, property: perpetrator, "
+            "value: korvalian-army, source: harbor-0305, claimant: vlf}",
+            "{id: watchlight-blames-militia, subject: dresk-shelling, property: perpetrator, "
+            "value: iron-hills-militia, source: meridian-0305, claimant: watchlight}",
+            **PERPETRATOR,
+        )
+    )
+    watchlight = data["grades"]["watchlight-blames-militia"]
+    assert watchlight["grade"] == 3, watchlight
+    assert "not all agreeing among themselves" in watchlight["reason"], watchlight
+
+
 # --- a relay of a retracted claim -----------------------------------------------------------
 
 #: Northgate's dispatch of the 6th, citing the Harbor Times story of the 5th.

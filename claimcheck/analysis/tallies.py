@@ -238,6 +238,23 @@ def walk(
         groups[label].append(unit)
     if not groups:  # (most statements: nobody against)
         return Tally(Units.of(support, ordered=True), Units.of(()), [], also)
+    if not group.interval:
+        # (a category or entity: asserting X supports "not Y" for every other Y, DESIGN
+        # §2 — the mayor's "the militia did it" and the NGO's "the army did it" agree
+        # that the jihadists did not, and so does a denial: the neutral origins against
+        # it are one case, whatever they name. Not so opposing sides each naming its own
+        # answer — the army's "we won" and the rebels' "we won" are no common ground
+        # against a reporter's "stalemate": a side joins the case of what it says.)
+        neutral = [u for u in against if u.side is None]
+        cases = [
+            Units.of(
+                [*neutral, *(u for u in units if u.side is not None)]
+                if any(u.side is not None for u in units)
+                else neutral
+            )
+            for units in groups.values()
+        ]
+        return Tally(Units.of(support, ordered=True), Units.of(against, ordered=True), cases, also)
     cases = [
         Units.of(
             strongest(units, q.below if label[1] == "lower" else q.above, label[1] == "lower")
