@@ -2791,6 +2791,63 @@ def test_a_figure_in_print_again_is_not_guessed_where_the_figures_say_otherwise(
         assert any("in print" in f["message"] for f in data["findings"]), later
 
 
+#: Northgate's article of the 6th, citing Meridian's dispatch of the 5th.
+NORTHGATE_CITING_MERIDIAN = {
+    "cites.yaml": "documents:\n  - {id: northgate-0306m, outlet: northgate-daily, "
+    "published: 2031-03-06, cites: [meridian-0305]}\n"
+}
+
+
+@pytest.mark.parametrize("voice", ["", "claimant: open-ward, "])
+def test_a_figure_rounded_from_a_cited_dispatch_is_that_figure_relayed(
+    make_store: Callable[..., Path], voice: str
+) -> None:
+    """An analyst's trial: Meridian carries the medics' 47; Northgate's article the next
+    day, citing it, prints "50" — in its own words, or as the medics' ("50, the medics
+    said"). Its figure is the medics' rounded (DESIGN §2, dependence 3): no second
+    count disputing theirs (CC101, both doubtful), no estimate of Northgate's 50 as a
+    later count that overtook the 47, no toll the medics raised (CC105) — the medics'
+    statement relayed differently (CC107)."""
+    data = run(
+        world(
+            make_store,
+            "{id: medics-47, subject: dresk-shelling, property: civilian_deaths, value: 47, "
+            "source: meridian-0305, claimant: open-ward}",
+            "{id: northgate-50, subject: dresk-shelling, property: civilian_deaths, "
+            f"value: 50, {voice}source: northgate-0306m}}",
+            **NORTHGATE_CITING_MERIDIAN,
+        )
+    )
+    assert findings(data, "CC101") == [] and findings(data, "CC105") == [], data["findings"]
+    (cc107,) = findings(data, "CC107")
+    assert "relayed differently by meridian, northgate-daily" in cc107["message"], cc107
+    assert grade(data, "medics-47") == 3, data["grades"]["medics-47"]
+    assert estimate(data, "dresk-shelling", "civilian_deaths") is None, data["estimates"]
+
+
+def test_an_outlets_own_figure_a_citing_quote_attributes_to_a_party_is_the_partys(
+    make_store: Callable[..., Path],
+) -> None:
+    """A fact-checker's trial: Meridian reports "1,243 killed" in its own words; Northgate,
+    citing that dispatch, writes "1,243, the army said, Meridian reported". The agency's
+    figure is the army's (who first said it): one origin, a party's — not an
+    independent outlet confirming the army."""
+    data = run(
+        world(
+            make_store,
+            "{id: meridian-own, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 1243, source: meridian-0305}",
+            "{id: northgate-army, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 1243, source: northgate-0306m, claimant: korvalian-army}",
+            **NORTHGATE_CITING_MERIDIAN,
+        )
+    )
+    for claim in ("meridian-own", "northgate-army"):
+        assert grade(data, claim) == 3, data["grades"][claim]
+        assert data["grades"][claim]["supporting_origins"] == 1, data["grades"][claim]
+    assert findings(data, "CC202"), data["findings"]
+
+
 #: Who shelled Dresk market: an entity property.
 PERPETRATOR = {
     "perpetrator.yaml": "properties:\n  - {id: perpetrator, type: entity}\n",

@@ -25,7 +25,7 @@ from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement
 from claimcheck.analysis.timing import misquotes
 from claimcheck.model import Claim
-from claimcheck.values import DateRange, Quantity, rounds, stated_numbers
+from claimcheck.values import DateRange, Quantity, rounds, rounds_off, stated_numbers
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -195,6 +195,20 @@ class _DocIndex:
         ]
         return min(found)[1] if found else None
 
+    def rounded(self, ev: GroupEvidence, st: Statement) -> int | None:
+        """The position of the first claim (by id) of a figure ``st`` states rounded
+        (:func:`rounds_off`): a paper's own "50" citing the wire's "47, the mayor said"
+        has its figure from there, worded loosely (DESIGN §2, dependence 3; CC107 names
+        the relay) — not a second count against the mayor's (an analyst's trial)."""
+        if st.stance != "asserts":
+            return None
+        found = [
+            (cid, j)
+            for cid, j, t in self.first.values()
+            if t.stance == "asserts" and rounds_off(t.value, st.value)
+        ]
+        return min(found)[1] if found else None
+
     def _same_figure(self, ev: GroupEvidence, st: Statement) -> tuple[str, int] | None:
         """The first claim (by id) stating a figure of ``st`` in another form: a relay's
         "23" citing "at least 23" or "more than 23" carries that figure, qualifier
@@ -329,6 +343,28 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
                 if at is not None:
                     carrier = (doc_id, at)
                     break
+        if carrier is None and not quoted and ev.type == "quantity":
+            for doc_id in cited:  # (one whose figure it rounds: "50" citing the 47)
+                at = indexes[doc_id].rounded(ev, st)
+                if at is not None:
+                    carrier = (doc_id, at)
+                    break
+        if carrier is None and quoted and c.claimant in ev.store.parties:
+            # A party's word citing a document that gives the same value in the outlet's
+            # own voice: that outlet's figure is the party's, the citing document says
+            # (a wire's "1,243, the minister said, Radio Ilmen reported", citing the
+            # radio's own "1,243 militants killed": one origin, the minister's — a
+            # fact-checker's trial).
+            for doc_id in cited:
+                for j in by_document.get(doc_id, ()):
+                    d = claims[j]
+                    if (
+                        j not in relays
+                        and own_reporting(d)
+                        and not prov.party_voice(d)
+                        and statement_of.get(d.id) is st
+                    ):
+                        relays[j] = (i, f"a citation chain ({c.source} cites {doc_id})")
         if carrier is not None:
             relays[i] = (carrier[1], f"a citation chain ({c.source} cites {carrier[0]})")
         elif not quoted:

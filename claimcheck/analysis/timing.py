@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any
 from claimcheck.analysis.intervals import bounds
 from claimcheck.model import Claim, Subject
 from claimcheck.store import Store
-from claimcheck.values import DateRange, Quantity, agrees, rounds, stated_numbers, transposes
+from claimcheck.values import (
+    DateRange,
+    Quantity,
+    agrees,
+    rounds,
+    rounds_off,
+    stated_numbers,
+    transposes,
+)
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -284,7 +292,8 @@ def misquotes(said: Claim, quote: Claim, cumulative: bool = True) -> bool:
     with it, rather than giving the voice's later word: on a property that is no
     running toll (there is no later word to give), quoted the day the voice said it,
     below it (a toll is not lowered by a quote of the communiqué that raised it), or
-    with its digits in another order (74 for 47, 81 for 18: a trade-off — a toll of 23
+    with its digits in another order (74 for 47, 81 for 18), or rounded (50 for 47,
+    1,200 for 1,243: :func:`~claimcheck.values.rounds_off`) (a trade-off — a toll of 23
     really raised to 32 days later, quoted citing the communiqué of 23, reads as a
     misquote, and CC107 asks the user to check it). A wire's "20, the
     ministry said" two days after the communiqué of 12 it cites is the ministry's toll
@@ -303,6 +312,9 @@ def misquotes(said: Claim, quote: Claim, cumulative: bool = True) -> bool:
         that_day
         or bounds(quote.parsed)[1] < bounds(said.parsed)[0]
         or transposes(said.parsed, quote.parsed)
+        # (or rounded: a paper's "50, the mayor said" the next day, citing the dispatch
+        # of the mayor's 47 — a rounding, not the mayor's toll raised)
+        or rounds_off(said.parsed, quote.parsed)
     )
 
 

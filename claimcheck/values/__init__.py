@@ -51,6 +51,7 @@ __all__ = [
     "parse_value",
     "reprints",
     "rounds",
+    "rounds_off",
     "stated_numbers",
     "transposes",
 ]
@@ -183,6 +184,28 @@ def transposes(original: object, quoted: object) -> bool:
         return False
     x, y = a[0], b[0]
     return x == int(x) and y == int(y) and sorted(str(int(x))) == sorted(str(int(y)))
+
+
+def rounds_off(original: object, printed: object) -> bool:
+    """Whether ``printed`` states ``original``'s one figure rounded: a round number of at
+    least 20 ("50", "about 1,200", "some 1,250") within half its last significant step
+    of it (10, 50, 100, 500…) and within a fifth of it — a paper's "50" for the mayor's
+    47, "1,200" for a minister's 1,243; not 100 for 60, nor 10 for 8 (small counts
+    differ, not round)."""
+    if not (isinstance(original, Quantity) and isinstance(printed, Quantity)):
+        return False
+    if original.form not in _POINT_FORMS or figure_kind(printed) != "point":
+        return False
+    a, b = stated_numbers(original) or [], stated_numbers(printed) or []
+    if len(set(a)) != 1 or len(set(b)) != 1:
+        return False
+    x, n = a[0], b[0]
+    if x == n or n < 20 or n != int(n) or int(n) % 10:
+        return False
+    step = 10  # (then 50, 100, 500, 1,000…: the largest that divides it)
+    while int(n) % (after := step * (5 if str(step)[0] == "1" else 2)) == 0:
+        step = after
+    return abs(x - n) <= step / 2 and abs(x - n) <= n / 5
 
 
 #: The qualifiers of an open bound: below it, above it.

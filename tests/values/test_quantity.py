@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.values import BadValue, parse_value
+from claimcheck.values import BadValue, parse_value, rounds_off
 from claimcheck.values.quantity import (
     INF,
     Quantity,
@@ -355,3 +355,24 @@ def test_none_said_of_a_count_not_given_is_no_figure(written: str, alone: str) -
     with pytest.raises(QuantityError, match="gives no figure: write 0 if the source says"):
         parse_quantity(written)
     assert parse_quantity(alone).high == 0
+
+
+@pytest.mark.parametrize(
+    ("original", "printed", "rounded"),
+    [
+        (47, 50, True),  # the mayor's 47 printed "50"
+        (47, "about 50", True),
+        (1243, "1,200", True),
+        (1243, "some 1,250", True),
+        (188, 200, True),
+        (1243, "1,000", False),  # a fifth off and more: another figure
+        (60, 100, False),
+        (8, 10, False),  # small counts differ; they are not rounded
+        (12, 20, False),
+        (47, 74, False),  # transposed, not rounded
+        (50, 50, False),  # the same figure
+        (47, "at least 50", False),  # a bound is no rounding
+    ],
+)
+def test_a_figure_rounded_is_recognised(original: object, printed: object, rounded: bool) -> None:
+    assert rounds_off(parse_quantity(original), parse_quantity(printed)) is rounded
