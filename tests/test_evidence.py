@@ -290,8 +290,9 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
     document citing (through any chain) the document of another claim about the same
     subject and property with the same value is credited to that claim's origin, and so
     is its own figure that its own document attributes to a claimant; and so is a
-    party's figure quoted in a document citing one where the same voice gives it — each
-    relay followed to the origin at the end of the chain. The analysis of a
+    party's figure quoted in a document citing one where the same voice gives it, and
+    an outlet's own figure that a party's word in a document citing it attributes to the
+    party — each relay followed to the origin at the end of the chain. The analysis of a
     (subject, property) group (:mod:`claimcheck.analysis.group`) refines this with what
     values imply and with suspected relays.
     """
@@ -343,6 +344,23 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
             same = in_document.get((doc_id, claim.subject, claim.property, said))
             if same:
                 return same[0]
+        # Its own figure that a party's word, in a document citing its document, says is
+        # the party's (the party's voice given nowhere in what that document cites): the
+        # first such word in store order.
+        if prov.party_voice(claim):
+            return None
+        for quote in claims:
+            if (
+                quote.source is not None
+                and quote.parsed is not None
+                and not prov.own_reporting(quote)
+                and quote.claimant in prov.store.parties
+                and (quote.subject, quote.property) == (claim.subject, claim.property)
+                and (quote.stance, quote.parsed.key) == said
+                and claim.source in prov.cited(quote.source)
+                and relays(quote) is None
+            ):
+                return quote
         return None
 
     groups: dict[str, list[Claim]] = {}

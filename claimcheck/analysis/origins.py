@@ -306,6 +306,8 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     relayed: dict[tuple[str, int], list[int]] = defaultdict(list)
     indexes: dict[str, _DocIndex] = {}
     own_reporting, cited_by = prov.own_reporting, prov.cited_sorted
+    #: Party's words that carry no word of theirs from what they cite (position, cited).
+    attributing: list[tuple[int, list[str]]] = []
     _quoted_in_own_document(ev, relays)
     for i, c in enumerate(claims):
         if i in relays:
@@ -350,26 +352,31 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
                     carrier = (doc_id, at)
                     break
         if carrier is None and quoted and c.claimant in ev.store.parties:
-            # A party's word citing a document that gives the same value in the outlet's
-            # own voice: that outlet's figure is the party's, the citing document says
-            # (a wire's "1,243, the minister said, Radio Ilmen reported", citing the
-            # radio's own "1,243 militants killed": one origin, the minister's — a
-            # fact-checker's trial).
-            for doc_id in cited:
-                for j in by_document.get(doc_id, ()):
-                    d = claims[j]
-                    if (
-                        j not in relays
-                        and own_reporting(d)
-                        and not prov.party_voice(d)
-                        and statement_of.get(d.id) is st
-                    ):
-                        relays[j] = (i, f"a citation chain ({c.source} cites {doc_id})")
+            attributing.append((i, cited))
         if carrier is not None:
             relays[i] = (carrier[1], f"a citation chain ({c.source} cites {carrier[0]})")
         elif not quoted:
             for doc_id in cited:
                 relayed[(doc_id, st.index)].append(i)
+    # A party's word citing a document that gives the same value in the outlet's own
+    # voice: that outlet's figure is the party's, the citing document says (a wire's
+    # "1,243, the minister said, Radio Ilmen reported", citing the radio's own "1,243
+    # militants killed": one origin, the minister's — a fact-checker's trial) — unless
+    # the outlet's figure carries another's already.
+    common = {j for group in relayed.values() for j in group} if attributing else set()
+    for i, cited in attributing:
+        st = statement_of[claims[i].id]
+        for doc_id in cited:
+            for j in (by_document or {}).get(doc_id, ()):
+                d = claims[j]
+                if (
+                    j not in relays
+                    and own_reporting(d)
+                    and not prov.party_voice(d)
+                    and statement_of.get(d.id) is st
+                    and j not in common
+                ):
+                    relays[j] = (i, f"a citation chain ({claims[i].source} cites {doc_id})")
     # Own reporting of one value in documents that cite a common document, directly
     # or through others of them (A and B cite X, B and C cite Y): one relay group.
     parent: dict[int, int] = {}

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.statements import Statement
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.common import about, origin_key, stated, wording
@@ -21,6 +22,12 @@ class CircularCorroboration(Rule):
     CC201, a value in dispute (a conflict names its speakers) is no such gap, nor is
     one that origins beyond those stating it bear out (a hospital's 18 bears out the
     ministry's "at least 12").
+
+    Nor does a quote count as a second voice unchecked when its article cites one in
+    which another voice gives the figure and the quoted one says nothing: "1,243, the
+    UN said" in an aggregator citing the radio where the minister gave 1,243 is a
+    misattribution until someone checks it (two origins counted, as DESIGN §2 has
+    quoted claimants; this finding says which chain to check, dispute or not).
 
     Fails:
 
@@ -53,16 +60,20 @@ class CircularCorroboration(Rule):
                 if cid in evidence:
                     index = ev.statement_by_claim[source.id].index
                     looser.setdefault(index, []).append(by_id[cid])
+        attributed = _attributed_elsewhere(ev)
         for st in ev.statements:
             # The claims stating this value (not every claim implying it): each value once;
             # a looser relay's words are its source's value, stated there.
             stating = [c for c in st.claims if c.id in evidence and c.id not in relays]
             stating += looser.get(st.index, [])
             outlets = {c.outlet for c in stating}
+            chains = attributed.pop(st.index, [])
             if len(outlets) < 2:
                 continue
             origins = {origin[c.id] for c in stating}
             if len(origins) >= len(outlets):
+                if chains:
+                    yield _misattributed(ev, st, stating, chains)
                 continue
             # Counted as corroboration counts them (grades, CC201): allies of one side once.
             units = {ev.unit_of(c).index for c in stating}
@@ -75,8 +86,11 @@ class CircularCorroboration(Rule):
                 len(tally.support) > len(units)
                 and len(tally.support) >= ev.thresholds.corroborated_at
             ):
+                if chains:
+                    yield _misattributed(ev, st, stating, chains)
                 continue
             shared = sorted(ev.link_reasons(stating)) + _sides(ev, stating, origin)
+            shared += [_chain_words(quote, doc, other) for quote, doc, other in chains]
             yield Draft(
                 sorted(stating, key=lambda c: c.id),
                 f"{ev.property_id} of {ev.subject_id}: {stated(wording(ev, st))} appears in "
@@ -93,6 +107,68 @@ class CircularCorroboration(Rule):
                     "shared": shared,
                 },
             )
+
+
+def _attributed_elsewhere(ev: GroupEvidence) -> dict[int, list[tuple[Claim, str, Claim]]]:
+    """By statement: each quoted party's claim whose document cites (through a chain)
+    one where another origin states its value and its own voice nothing — (the quote,
+    the cited document, the first claim by id stating it there)."""
+    prov = ev.provenance
+    quotes = [
+        c
+        for c in ev.counted
+        if c.source is not None
+        and c.claimant in ev.store.parties
+        and not prov.own_reporting(c)
+        and prov.cited_sorted(c.source)
+    ]
+    if not quotes:  # (most groups)
+        return {}
+    statement_of, origin = ev.statement_by_claim, ev.credited
+    by_document: dict[str, list[Claim]] = {}
+    for c in ev.counted:
+        if c.source is not None:
+            by_document.setdefault(c.source, []).append(c)
+    found: dict[int, list[tuple[Claim, str, Claim]]] = {}
+    for quote in quotes:
+        st = statement_of[quote.id]
+        for doc in prov.cited_sorted(quote.source or ""):
+            there = by_document.get(doc, [])
+            if any(origin[d.id] == origin[quote.id] for d in there):
+                break  # (its own voice is there: a relay, not this)
+            others = [d for d in there if statement_of[d.id] is st and not prov.own_reporting(d)]
+            if others:
+                found.setdefault(st.index, []).append((quote, doc, min(others, key=lambda d: d.id)))
+                break
+    return found
+
+
+def _chain_words(quote: Claim, doc: str, other: Claim) -> str:
+    return (
+        f"a citation chain ({quote.source} cites {doc}, where {other.speaker} gives it, "
+        f"not {quote.speaker}: check the attribution)"
+    )
+
+
+def _misattributed(
+    ev: GroupEvidence, st: Statement, stating: list[Claim], chains: list[tuple[Claim, str, Claim]]
+) -> Draft:
+    """The finding for a value whose quotes cite another voice's word (see the doc)."""
+    claims = {c.id: c for c in stating}
+    for quote, _, other in chains:
+        claims[quote.id], claims[other.id] = quote, other
+    return Draft(
+        sorted(claims.values(), key=lambda c: c.id),
+        f"{ev.property_id} of {ev.subject_id}: {stated(wording(ev, st))} is quoted from "
+        + "; ".join(
+            f"{quote.speaker} in {quote.source}, which cites {doc}, where {other.speaker} "
+            f"gives it and {quote.speaker} does not"
+            for quote, doc, other in chains
+        )
+        + ": check the attribution",
+        key=about(ev, [wording(ev, st)]),
+        details={"attributions": [[q.id, doc, o.id] for q, doc, o in chains]},
+    )
 
 
 def _sides(ev: GroupEvidence, claims: list[Claim], origin: dict[str, int]) -> list[str]:
