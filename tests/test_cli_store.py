@@ -129,6 +129,7 @@ def test_help_lists_the_commands(runner: CliRunner) -> None:
 
 
 def test_store_option_accepts_a_path(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "base.yaml").write_text(BASE, encoding="utf-8")
     result = runner.invoke(cli, ["--store", str(tmp_path), "validate"])
     assert result.exit_code == 0 and "0 claims" in result.output
 
@@ -220,13 +221,16 @@ def test_validate_counts_in_the_singular_where_there_is_one(
     assert ": 1 file, " in result.stdout and "0 claims" in result.stdout
 
 
-def test_an_empty_store_folder_is_named_on_stderr(runner: CliRunner, tmp_path: Path) -> None:
+def test_an_empty_store_folder_is_bad_input(runner: CliRunner, tmp_path: Path) -> None:
+    """A mistyped --store at an empty folder passed `check` in CI (exit 0, "0 findings"):
+    it is bad input, as a folder that does not exist is (a new user's trial)."""
     empty = tmp_path / "claims"
     empty.mkdir()
-    for command in (["validate"], ["check", "--format", "text"]):
+    for command in (["validate"], ["check", "--format", "text"], ["report"], ["claims"]):
         result = runner.invoke(cli, ["--store", str(empty), *command])
-        assert result.exit_code == 0
+        assert result.exit_code == 2, (command, result.output)
         assert "no store files (*.yaml, *.yml, *.jsonl) in this folder" in result.stderr
+        assert "0 findings" not in result.stdout
 
 
 def test_a_candidate_against_an_empty_store_folder_says_why_its_ids_are_unknown(

@@ -4,8 +4,10 @@ its exit code right, and a reader that stops early must not cause a traceback.""
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
+import time
 
 from support import KIDAL
 
@@ -42,3 +44,20 @@ def test_a_reader_that_stops_early() -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0
     assert "Traceback" not in err
+
+
+def test_an_interrupted_command_exits_130_not_as_with_findings() -> None:
+    """Ctrl-C exited 1, the code for findings, so a script could not tell an interruption
+    from findings (a new user's trial). ``extract -`` waits on its input: interrupted
+    there, the command says so and exits 130, with no traceback."""
+    proc = subprocess.Popen(
+        _command("extract", "-"),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(3)  # (started, and waiting on its input)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert b"claimcheck: interrupted" in err and b"Traceback" not in err

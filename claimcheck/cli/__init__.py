@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 
 import click
 
 from claimcheck.cli import catalogue, check, export, extract, init, report, sources, store  # noqa: F401
-from claimcheck.cli.base import EXIT_OK, cli
+from claimcheck.cli.base import EXIT_INTERRUPTED, EXIT_OK, cli
 
 __all__ = ["cli", "main"]
 
@@ -35,6 +36,15 @@ def main() -> None:
     # objects cost more time than anything they free (the library pauses it only around
     # its own loops, so that long-lived callers keep their collector).
     gc.disable()
+    interrupted = []
+
+    def interrupt(signum: int, frame: object) -> None:
+        interrupted.append(signum)
+        raise KeyboardInterrupt
+
+    # Ctrl-C: click says "Aborted!" and exits 1, the code for findings; a script must
+    # tell them apart (every write is atomic: an interrupted run wrote nothing or all).
+    signal.signal(signal.SIGINT, interrupt)
     try:
         cli(prog_name="claimcheck")
         code = EXIT_OK
@@ -46,6 +56,11 @@ def main() -> None:
         code = e.code if isinstance(e.code, int) else EXIT_OK if e.code is None else 1
     except BrokenPipeError:  # a pipe that closes early (`| head`): no traceback
         code = EXIT_OK
+    except KeyboardInterrupt:  # (outside click's own handling)
+        interrupted.append(signal.SIGINT)
+    if interrupted:
+        click.echo("claimcheck: interrupted", err=True)
+        code = EXIT_INTERRUPTED
     # Leave without freeing what the run built, object by object: every write is already
     # complete (files are renamed into place, the cache committed) and a million claims
     # take over a second to tear down.

@@ -24,6 +24,8 @@ from claimcheck.errors import ClaimcheckError, UsageError
 from claimcheck.findings import FAIL_ON_LEVELS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+#: Interrupted (Ctrl-C): the shells' convention, 128 + SIGINT.
+EXIT_INTERRUPTED = 130
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -365,7 +367,20 @@ def load_with_progress(settings: Settings, limits: Any, *, background: bool = Fa
         if report is not None:
             options["progress"] = report
         store = load_store(settings.store, **options)
-    warn_if_empty(store)
+    if not store.files:
+        # (a mistyped --store passed every check of a folder with nothing in it: a new
+        # user's trial — it is bad input, as a folder that does not exist is)
+        from claimcheck.errors import Location, Problem, UsageError, display_path
+
+        raise UsageError(
+            [
+                Problem(
+                    Location(display_path(store.root)),
+                    "no store files (*.yaml, *.yml, *.jsonl) in this folder; is --store "
+                    "right? (`claimcheck init` starts a store)",
+                )
+            ]
+        )
     show_warnings(store, settings)
     return store
 
