@@ -315,3 +315,47 @@ def test_kidal_seed_article_recall_and_precision() -> None:
     assert precision == 1.0, wrong
     assert recall >= 0.8, missed
     assert not math.isnan(recall)
+
+
+def _spokeswoman(title: str) -> str:
+    return (
+        "Toll of the attack on the Léré camp rises\n\n"
+        "The toll of the attack on the Léré camp on 17 September rose to 23, "
+        f"{title} Ilse Varga said.\n\n"
+        '"Twenty-three soldiers have died and at least 40 were wounded," Varga told '
+        "reporters.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "in_store", "expected"),
+    [
+        # her name in the store in another order, beside her ministry's
+        ("Mining Ministry spokeswoman", True, "varga"),
+        ("army spokeswoman", False, "fama"),  # the one army of the store speaks
+        ("mining ministry spokeswoman", False, "mining-ministry-spokeswoman-ilse-varga"),
+    ],
+)
+def test_a_speaker_named_again_by_surname_is_one_speaker(
+    tiny: Path, tmp_path: Path, title: str, in_store: bool, expected: str
+) -> None:
+    """A new user's trial: "ministry spokeswoman Ilse Varga said", then "Varga told
+    reporters", gave two speakers to add (one person, two "independent" origins); with
+    the spokeswoman in the store as "Ilse Varga, Mining Ministry spokeswoman" (her words
+    in another order), the ministry was taken for her."""
+    store = tmp_path / "store"
+    store.mkdir()
+    text = (ARTICLES / "store.yaml").read_text("utf-8")
+    if in_store:
+        text = text.replace(
+            "parties:\n",
+            "parties:\n  - {id: varga, name: 'Ilse Varga, Mining Ministry spokeswoman', "
+            "kind: person, part_of: mining-ministry}\n"
+            "  - {id: mining-ministry, name: Ministry of Mines, kind: state}\n",
+            1,
+        )
+    (store / "store.yaml").write_text(text, "utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text(_spokeswoman(title), "utf-8")
+    x = extract_file(article, load_store(store), outlet="rfi", published=PUBLISHED)
+    assert {c.claimant for c in x.claims} == {expected}, [(c.value, c.claimant) for c in x.claims]

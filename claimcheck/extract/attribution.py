@@ -265,6 +265,17 @@ def _speaker(
     if words and DOCUMENT.match(words):
         return _document(words, f"{words} {verb!r}", carries, v.start(), v.end(), stance)
     if words and _is_name(words):
+        # A party's name in another order: "Interior Ministry spokeswoman Ilse Varga"
+        # for "Ilse Varga, Interior Ministry spokeswoman" (a new user's trial: one
+        # person proposed as a party to add).
+        same = index.word_sets.get(frozenset(tokens(LEADING_ARTICLE.sub("", words))))
+        if same is not None:
+            party = index.parties[same]
+            how = f"{words} {verb!r}, the words of {party.name} in another order"
+            return Attribution(
+                party.id, True, party.name, f"attributed: {how}", carries, v.start(), v.end(),
+                stance, venue=venue,
+            )  # fmt: skip
         # "hospital director Dr Mariam Sidibe", "army spokesman X": the one party of the
         # store of that kind speaks through them.
         kind = bare_generic(index, words, named)

@@ -85,6 +85,10 @@ class StoreIndex:
     has_store: bool = False
     #: The store's document records by id, to find an article already recorded.
     document_records: dict[str, Any] = field(default_factory=dict)
+    #: A party's name or alias as a set of words (of several words), in any order:
+    #: "Interior Ministry spokeswoman Ilse Varga" is "Ilse Varga, Interior Ministry
+    #: spokeswoman" — the party's id (None: several parties have those words).
+    word_sets: dict[frozenset[str], str | None] = field(default_factory=dict)
 
 
 def index_store(store: Any | None) -> StoreIndex:
@@ -107,6 +111,14 @@ def index_store(store: Any | None) -> StoreIndex:
         tokens(v)[0] for record in (*store.parties.values(), *store.outlets.values())
         for v in name_variants(record.id, record.name, record.aliases) if len(tokens(v)) == 1
     }  # fmt: skip
+    word_sets: dict[frozenset[str], str | None] = {}
+    for record in store.parties.values():
+        for variant in {record.name, *record.aliases}:
+            words = frozenset(tokens(variant))
+            if len(words) >= 2:
+                found = word_sets.setdefault(words, record.id)
+                if found != record.id:
+                    word_sets[words] = None
     return StoreIndex(
         profiles,
         vocabulary,
@@ -122,6 +134,7 @@ def index_store(store: Any | None) -> StoreIndex:
         set(store.claims),
         True,
         dict(store.documents),
+        word_sets,
     )
 
 

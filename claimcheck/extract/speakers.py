@@ -47,6 +47,10 @@ class Speakers:
     #: People the store does not hold, by a capitalised word of their name → the party
     #: they were named as speaking for.
     people: dict[str, str] = field(default_factory=dict)
+    #: Speakers the store does not hold, by a word of the name they end with ("Ilse
+    #: Varga" of "spokeswoman Ilse Varga") → the id guessed for them: "Varga told" later
+    #: is them, not a second person to add.
+    guessed: dict[str, Attribution] = field(default_factory=dict)
 
     def next_sentence(self) -> None:
         self.speaker_left -= 1
@@ -112,8 +116,17 @@ class Speakers:
             party_id = self.people.get(word.lower())
             if party_id is not None and party_id in self.index.parties:
                 party = self.index.parties[party_id]
-                how = f"{a.how}: {word} was named before as {party.name}'s"
+                how = (
+                    f"{a.how}: {word} is {party.name}, named before"
+                    if self._kind_of(party.id) == "person"
+                    else f"{a.how}: {word} was named before as {party.name}'s"
+                )
                 return replace(a, claimant=party.id, known=True, words=party.name, how=how)
+        for word in _RE_CAPITAL.findall(a.words):
+            before = self.guessed.get(word.lower())
+            if before is not None and before.claimant != a.claimant:
+                how = f"{a.how}: {word} is {before.words!r}, named before"
+                return replace(a, claimant=before.claimant, words=before.words, how=how)
         return a
 
     def _remember_people(self, text: str, said: list[Attribution]) -> None:
@@ -121,6 +134,11 @@ class Speakers:
         name: "army spokesman Colonel Sékou Fofana told" makes Fofana the army's."""
         norm = text.replace("’", "'")
         for a in said:
+            if not a.known and a.claimant and not (a.document or a.candidates or a.pronoun):
+                tail = re.search(r"(?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*\s*$", a.words)
+                for word in _RE_CAPITAL.findall(tail[0] if tail else ""):
+                    self.guessed.setdefault(word.lower(), a)
+                continue
             if not a.known or a.claimant not in self.index.parties:
                 continue
             head = re.split(r"[,;:«»\"“”()]", norm[max(0, a.start - 70) : a.start])[-1]
@@ -129,6 +147,12 @@ class Speakers:
                 _RE_CAPITAL.findall(head)[1:] if head[:1].isupper() else _RE_CAPITAL.findall(head)
             ):
                 if word.lower() not in party_words:
+                    self.people.setdefault(word.lower(), a.claimant)
+            if self._kind_of(a.claimant) == "person":
+                # A person of the store named in full ("spokeswoman Ilse Varga said"):
+                # the name's last words are that person later ("Varga told reporters").
+                tail = re.search(r"(?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*\s*$", head)
+                for word in _RE_CAPITAL.findall(tail[0] if tail else ""):
                     self.people.setdefault(word.lower(), a.claimant)
 
     def _kind_of(self, party_id: str) -> str:
