@@ -66,6 +66,8 @@ PartyKind = Literal[
     "journalist",
     "anonymous",
     "person",
+    "political-party",
+    "other",
 ]
 SubjectKind = Literal["event", "place", "person", "group", "organisation", "agreement", "other"]
 PropertyType = Literal["quantity", "date", "category", "entity", "text"]

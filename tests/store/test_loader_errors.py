@@ -91,7 +91,8 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
         "parties:\n  - {id: flk, name: FLK, kind: armed group}\n",
         "bad.yaml:2:32",
         "kind: 'armed group' is not one of 'state', 'army', 'armed-group', 'mercenary', "
-        "'un', 'ngo', 'medical', 'journalist', 'anonymous' or 'person' (did you mean "
+        "'un', 'ngo', 'medical', 'journalist', 'anonymous', 'person', 'political-party' or "
+        "'other' (did you mean "
         "'armed-group'?)",
     ),
     (
@@ -99,7 +100,8 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
         "parties:\n  - {id: h, name: Hospital, kind: Hôpital}\n",
         "bad.yaml:2:35",
         "kind: 'Hôpital' is not one of 'state', 'army', 'armed-group', 'mercenary', "
-        "'un', 'ngo', 'medical', 'journalist', 'anonymous' or 'person' (did you mean "
+        "'un', 'ngo', 'medical', 'journalist', 'anonymous', 'person', 'political-party' or "
+        "'other' (did you mean "
         "'medical'? 'Hôpital' is 'medical' here)",
     ),
     (
