@@ -2825,6 +2825,31 @@ def test_a_figure_rounded_from_a_cited_dispatch_is_that_figure_relayed(
     assert estimate(data, "dresk-shelling", "civilian_deaths") is None, data["estimates"]
 
 
+def test_a_floor_rounded_from_a_cited_dispatch_is_that_floor_relayed(
+    make_store: Callable[..., Path],
+) -> None:
+    """A desk's trial: Meridian carries the government's "at least 47"; Northgate's "50"
+    the next day, citing it, is that floor rounded — the government's word, not a
+    neutral count that made the government's figure probable, the army's 19 improbable
+    and the estimate 50 / 50 / 50."""
+    data = run(
+        world(
+            make_store,
+            "{id: gov-47, subject: dresk-shelling, property: civilian_deaths, "
+            "value: at least 47, source: meridian-0305, claimant: korvalia-government}",
+            "{id: army-19, subject: dresk-shelling, property: civilian_deaths, value: 19, "
+            "source: meridian-0305, claimant: vlf}",
+            "{id: northgate-50, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 50, source: northgate-0306m}",
+            **NORTHGATE_CITING_MERIDIAN,
+        )
+    )
+    for claim in ("gov-47", "northgate-50", "army-19"):
+        assert grade(data, claim) in (3, 4), data["grades"][claim]
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None and est["low"] == 19, est
+
+
 def test_an_outlets_own_figure_a_citing_quote_attributes_to_a_party_is_the_partys(
     make_store: Callable[..., Path],
 ) -> None:

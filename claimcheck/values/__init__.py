@@ -190,11 +190,11 @@ def rounds_off(original: object, printed: object) -> bool:
     """Whether ``printed`` states ``original``'s one figure rounded: a round number of at
     least 20 ("50", "about 1,200", "some 1,250") within half its last significant step
     of it (10, 50, 100, 500…) and within a fifth of it — a paper's "50" for the mayor's
-    47, "1,200" for a minister's 1,243; not 100 for 60, nor 10 for 8 (small counts
-    differ, not round)."""
+    47, "1,200" for a minister's 1,243, "50" for "at least 47"; not 100 for 60, nor 10
+    for 8 (small counts differ, not round)."""
     if not (isinstance(original, Quantity) and isinstance(printed, Quantity)):
         return False
-    if original.form not in _POINT_FORMS or figure_kind(printed) != "point":
+    if figure_kind(original) not in ("point", "floor") or figure_kind(printed) != "point":
         return False
     a, b = stated_numbers(original) or [], stated_numbers(printed) or []
     if len(set(a)) != 1 or len(set(b)) != 1:

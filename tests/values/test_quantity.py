@@ -372,6 +372,8 @@ def test_none_said_of_a_count_not_given_is_no_figure(written: str, alone: str) -
         (47, 74, False),  # transposed, not rounded
         (50, 50, False),  # the same figure
         (47, "at least 50", False),  # a bound is no rounding
+        ("at least 47", 50, True),  # a floor's figure rounded (a desk's trial)
+        ("between 40 and 60", 50, False),  # a range states two figures
     ],
 )
 def test_a_figure_rounded_is_recognised(original: object, printed: object, rounded: bool) -> None:
