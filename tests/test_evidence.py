@@ -344,23 +344,27 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
             same = in_document.get((doc_id, claim.subject, claim.property, said))
             if same:
                 return same[0]
-        # Its own figure that a party's word, in a document citing its document, says is
-        # the party's (the party's voice given nowhere in what that document cites): the
-        # first such word in store order.
-        if prov.party_voice(claim):
+        # Its own figure that parties' words, in documents citing its document, say is
+        # one party's (whose voice they find nowhere in what they cite): the first such
+        # word by id — not an outlet counting for itself (a UN office, an NGO), nor a
+        # figure the words give to several voices.
+        outlet = prov.store.outlets.get(claim.outlet or "")
+        if prov.party_voice(claim) or (outlet is not None and outlet.kind in ("un", "ngo")):
             return None
-        for quote in claims:
-            if (
-                quote.source is not None
-                and quote.parsed is not None
-                and not prov.own_reporting(quote)
-                and quote.claimant in prov.store.parties
-                and (quote.subject, quote.property) == (claim.subject, claim.property)
-                and (quote.stance, quote.parsed.key) == said
-                and claim.source in prov.cited(quote.source)
-                and relays(quote) is None
-            ):
-                return quote
+        naming = [
+            quote
+            for quote in claims
+            if quote.source is not None
+            and quote.parsed is not None
+            and not prov.own_reporting(quote)
+            and quote.claimant in prov.store.parties
+            and (quote.subject, quote.property) == (claim.subject, claim.property)
+            and (quote.stance, quote.parsed.key) == said
+            and claim.source in prov.cited(quote.source)
+            and relays(quote) is None
+        ]
+        if naming and len({prov.origin_key(q) for q in naming}) == 1:
+            return min(naming, key=lambda q: q.id)
         return None
 
     groups: dict[str, list[Claim]] = {}

@@ -492,8 +492,8 @@ def test_a_later_count_of_an_origin_that_disputed_it_earlier_still_contradicts(
     """The army's 40 early in the siege, the UN's 100 four days on (steeply above: a
     dispute), raised to 600 three weeks later: the 600 alone would be growth, but the UN
     disputed the 40 on the way — the army's figure stays contradicted by a neutral
-    origin, and, overtaken since by the UN's count, out of the estimate (no low of the
-    toll now)."""
+    origin: its latest figure, doubtful, not improbable, it is the estimate's low but
+    not its best (DESIGN §4)."""
     rows = [("o0", "army", "40", "2031-03-02")]
     rows += [("o2", "ngo", "100", "2031-03-06"), ("o2", "ngo", "600", "2031-03-24")]
     store = write(tmp_path, rows)
@@ -501,10 +501,9 @@ def test_a_later_count_of_an_origin_that_disputed_it_earlier_still_contradicts(
     army = data["grades"]["c00"]
     assert army["grade"] == 4 and army["contradicting_origins"] == 1, army
     (est,) = data["estimates"]
-    assert est["low"] == 600, est
+    assert (est["low"], est["best"]) == (40, 600), est
     assert est["basis"].endswith(
-        "left out as a party's figure a neutral origin contradicts that later, higher "
-        "figures overtook: 40 (army)"
+        "in the range but not the best, as a party's figure a neutral origin contradicts: 40 (army)"
     ), est["basis"]
 
 
@@ -979,11 +978,12 @@ def test_an_anonymous_figure_does_not_make_a_contradicted_partys_figure_the_best
 def test_a_named_neutral_floor_inside_the_winning_range_is_the_best(tmp_path: Path) -> None:
     """Medics say "between 25 and 40", a rights group "at least 31", the army 15: the
     best is 31, not the range's lower end 25, which the rights group's floor (contradicted
-    only by the army's improbable 15) rules out; the low stays the range's 25."""
+    only by the army's doubtful 15) rules out; the army's 15 is the low (DESIGN §4: only
+    the improbable are left out)."""
     rows = [("o0", "ngo", "at least 31", "2031-03-05"), ("o1", "army", "15", "2031-03-04")]
     rows.append(("o2", "medics", "between 25 and 40", "2031-03-05"))
     (est,) = check(write(tmp_path, rows)).as_dict()["estimates"]
-    assert (est["low"], est["best"], est["high"]) == (25, 31, 40), est
+    assert (est["low"], est["best"], est["high"]) == (15, 31, 40), est
     assert est["claims"]["best"] == ["c00"], est
 
 

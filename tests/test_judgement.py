@@ -2873,6 +2873,87 @@ def test_an_outlets_own_figure_a_citing_quote_attributes_to_a_party_is_the_party
     assert findings(data, "CC202"), data["findings"]
 
 
+def test_an_army_toll_a_later_neutral_count_disputes_stays_the_low(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: a one-day shelling, the army's 10 on the day, Watchlight's 100
+    two days on — a dispute (CC101), the army's figure doubtful: the estimate's low, not
+    dropped as a count the 100 "overtook"."""
+    data = run(
+        world(
+            make_store,
+            "{id: army-10, subject: dresk-shelling, property: civilian_deaths, value: 10, "
+            "source: korvalia-tv-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+            "{id: wl-100, subject: dresk-shelling, property: civilian_deaths, value: 100, "
+            "source: harbor-0306, claimant: watchlight}",
+        )
+    )
+    assert findings(data, "CC101"), data["findings"]
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None and (est["low"], est["best"], est["high"]) == (10, 100, 100), est
+
+
+OCHA = {
+    "ocha.yaml": "outlets:\n  - {id: un-ocha, name: UN OCHA, kind: un}\n"
+    "documents:\n  - {id: ocha-0305, outlet: un-ocha, published: 2031-03-05}\n"
+    "  - {id: ng-0306, outlet: northgate-daily, published: 2031-03-06, cites: [ocha-0305]}\n"
+    "  - {id: ew-0306, outlet: eastwind-tv, published: 2031-03-06, cites: [ocha-0305]}\n"
+}
+
+
+def test_a_un_offices_own_count_a_paper_credits_to_a_ministry_stays_the_uns(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: OCHA's own 1,243, and Northgate citing it with "1,243, the
+    ministry said": OCHA counts for itself — its figure is not made the ministry's (one
+    party's word, weak basis); the attribution is named for a check (CC203)."""
+    data = run(
+        world(
+            make_store,
+            "{id: ocha-own, subject: dresk-shelling, property: civilian_deaths, value: 1243, "
+            "source: ocha-0305}",
+            "{id: ng-ministry, subject: dresk-shelling, property: civilian_deaths, value: 1243, "
+            "source: ng-0306, claimant: defence-ministry}",
+            **OCHA,
+        )
+    )
+    assert data["grades"]["ocha-own"]["supporting_origins"] == 2, data["grades"]["ocha-own"]
+    (cc203,) = findings(data, "CC203")
+    assert "where un-ocha gives it and defence-ministry does not" in cc203["message"], cc203
+
+
+def test_an_outlets_figure_two_papers_give_to_two_voices_is_nobodys_but_its_own(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: two papers cite one outlet's own 1,243, one naming the
+    ministry for it, the other Watchlight. Which is right is not for the file order to
+    decide: the outlet's figure stays its own, and both attributions are named (CC203),
+    whatever order the claims are written in."""
+    rows = [
+        "{id: own, subject: dresk-shelling, property: civilian_deaths, value: 1243, "
+        "source: coastline-radio-0305}",
+        "{id: q-ministry, subject: dresk-shelling, property: civilian_deaths, value: 1243, "
+        "source: ng-0306c, claimant: defence-ministry}",
+        "{id: q-watchlight, subject: dresk-shelling, property: civilian_deaths, value: 1243, "
+        "source: ew-0306c, claimant: watchlight}",
+    ]
+    cites = {
+        "cites.yaml": "documents:\n"
+        "  - {id: ng-0306c, outlet: northgate-daily, published: 2031-03-06, "
+        "cites: [coastline-radio-0305]}\n"
+        "  - {id: ew-0306c, outlet: eastwind-tv, published: 2031-03-06, "
+        "cites: [coastline-radio-0305]}\n"
+    }
+    seen = []
+    for order in (rows, rows[::-1]):
+        data = run(world(make_store, *order, **cites))
+        (cc203,) = findings(data, "CC203")
+        assert "defence-ministry in ng-0306c" in cc203["message"], cc203
+        assert "watchlight in ew-0306c" in cc203["message"], cc203
+        seen.append((cc203["message"], data["grades"]))
+    assert seen[0] == seen[1]
+
+
 #: Who shelled Dresk market: an entity property.
 PERPETRATOR = {
     "perpetrator.yaml": "properties:\n  - {id: perpetrator, type: entity}\n",

@@ -25,7 +25,14 @@ from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement
 from claimcheck.analysis.timing import misquotes
 from claimcheck.model import Claim
-from claimcheck.values import DateRange, Quantity, rounds, rounds_off, stated_numbers
+from claimcheck.values import (
+    DateRange,
+    Quantity,
+    rounding_span,
+    rounds,
+    rounds_off,
+    stated_numbers,
+)
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -48,6 +55,8 @@ class _DocIndex:
         "keyed",
         "numbers",
         "parts",
+        "single_numbers",
+        "singles",
     )
 
     def __init__(self, ev: GroupEvidence, positions: list[int]) -> None:
@@ -85,6 +94,10 @@ class _DocIndex:
         #: For an entity: each value the asserted keys answer, with those keys (a
         #: brigade says what its army does); built when first asked.
         self.parts: dict[object, list[object]] | None = None
+        #: (number, id, position, statement) of each asserted figure of one number, and
+        #: the numbers: built when first asked (:meth:`rounded`).
+        self.singles: list[tuple[float, str, int, Statement]] | None = None
+        self.single_numbers: list[float] = []
         #: For a date: the claims of each short range, by its first and last day
         #: (:meth:`containing`); built when first asked.
         self.ends: defaultdict[dt.date, list[tuple[str, int, DateRange]]] | None = None
@@ -200,13 +213,22 @@ class _DocIndex:
         (:func:`rounds_off`): a paper's own "50" citing the wire's "47, the mayor said"
         has its figure from there, worded loosely (DESIGN §2, dependence 3; CC107 names
         the relay) — not a second count against the mayor's (an analyst's trial)."""
-        if st.stance != "asserts":
+        if st.stance != "asserts" or rounding_span(st.value) is None:
             return None
-        found = [
-            (cid, j)
-            for cid, j, t in self.first.values()
-            if t.stance == "asserts" and rounds_off(t.value, st.value)
-        ]
+        if self.singles is None:  # (each asserted figure of one number, by its number)
+            self.singles = sorted(
+                (min(numbers), cid, j, t)
+                for cid, j, t in self.first.values()
+                if t.stance == "asserts" and len(numbers := set(stated_numbers(t.value) or ())) == 1
+            )
+            self.single_numbers = [x for x, _, _, _ in self.singles]
+        span = rounding_span(st.value)
+        if span is None:  # (most figures: no round one)
+            return None
+        # (only the figures it may round are tried)
+        near = self.single_numbers
+        lo, hi = bisect_left(near, span[0]), bisect_right(near, span[1])
+        found = [(cid, j) for _, cid, j, t in self.singles[lo:hi] if rounds_off(t.value, st.value)]
         return min(found)[1] if found else None
 
     def _same_figure(self, ev: GroupEvidence, st: Statement) -> tuple[str, int] | None:
@@ -362,21 +384,11 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     # voice: that outlet's figure is the party's, the citing document says (a wire's
     # "1,243, the minister said, Radio Ilmen reported", citing the radio's own "1,243
     # militants killed": one origin, the minister's — a fact-checker's trial) — unless
-    # the outlet's figure carries another's already.
-    common = {j for group in relayed.values() for j in group} if attributing else set()
-    for i, cited in attributing:
-        st = statement_of[claims[i].id]
-        for doc_id in cited:
-            for j in (by_document or {}).get(doc_id, ()):
-                d = claims[j]
-                if (
-                    j not in relays
-                    and own_reporting(d)
-                    and not prov.party_voice(d)
-                    and statement_of.get(d.id) is st
-                    and j not in common
-                ):
-                    relays[j] = (i, f"a citation chain ({claims[i].source} cites {doc_id})")
+    # the outlet's figure carries another's already, the outlet counts for itself (a UN
+    # office's or an NGO's own count: a paper naming the ministry for it is to be
+    # checked, CC203), or the citing words name several voices for it.
+    if attributing:
+        _credit_attributed(ev, attributing, relays, origin, relayed)
     # Own reporting of one value in documents that cite a common document, directly
     # or through others of them (A and B cite X, B and C cite Y): one relay group.
     parent: dict[int, int] = {}
@@ -437,6 +449,57 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             ev.relayed_from[c.id] = claims[j]
             ev.relay_reasons[c.id] = path
     return origin, credit
+
+
+#: Outlets that publish their own counts: a figure in their own voice is theirs, whoever
+#: a paper citing them names for it.
+_COUNTING_OUTLETS = frozenset({"un", "ngo"})
+
+
+def _credit_attributed(
+    ev: GroupEvidence,
+    attributing: list[tuple[int, list[str]]],
+    relays: dict[int, tuple[int, str]],
+    origin: dict[str, int],
+    relayed: dict[tuple[str, int], list[int]],
+) -> None:
+    """Credit each outlet's own figure that party's words citing it attribute to one
+    origin (see :func:`compute_origins`), to the first such word by id: indexed by
+    (document, statement), not each word against each claim of what it cites."""
+    claims, statement_of, prov = ev.claims, ev.statement_by_claim, ev.provenance
+    outlets = ev.store.outlets
+    common = {j for group in relayed.values() for j in group}
+    wanted = {
+        (doc_id, statement_of[claims[i].id].index) for i, cited in attributing for doc_id in cited
+    }
+    own: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for j, d in enumerate(claims):
+        st = statement_of.get(d.id)
+        if (
+            st is None
+            or d.source is None
+            or (d.source, st.index) not in wanted
+            or j in relays
+            or j in common
+            or not prov.own_reporting(d)
+            or prov.party_voice(d)
+        ):
+            continue
+        outlet = outlets.get(d.outlet or "")
+        if outlet is None or outlet.kind not in _COUNTING_OUTLETS:
+            own[(d.source, st.index)].append(j)
+    if not own:
+        return
+    naming: dict[int, list[tuple[str, int, str]]] = defaultdict(list)
+    for i, cited in attributing:
+        index = statement_of[claims[i].id].index
+        for doc_id in cited:
+            for j in own.get((doc_id, index), ()):
+                naming[j].append((claims[i].id, i, doc_id))
+    for j, words in naming.items():
+        if len({origin[cid] for cid, _, _ in words}) == 1:
+            _, i, doc_id = min(words)
+            relays[j] = (i, f"a citation chain ({claims[i].source} cites {doc_id})")
 
 
 def _carrier_of(

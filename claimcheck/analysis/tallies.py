@@ -246,13 +246,12 @@ def walk(
         # answer — the army's "we won" and the rebels' "we won" are no common ground
         # against a reporter's "stalemate": a side joins the case of what it says.)
         neutral = [u for u in against if u.side is None]
-        cases = [
-            Units.of(
-                [*neutral, *(u for u in units if u.side is not None)]
-                if any(u.side is not None for u in units)
-                else neutral
-            )
+        # (the neutral case once; one more for each answer a side gives)
+        cases = [Units.of(neutral, ordered=True)] if neutral else []
+        cases += [
+            Units.of([*neutral, *sided])
             for units in groups.values()
+            if (sided := [u for u in units if u.side is not None])
         ]
         return Tally(Units.of(support, ordered=True), Units.of(against, ordered=True), cases, also)
     cases = [

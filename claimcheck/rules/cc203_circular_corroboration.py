@@ -111,8 +111,10 @@ class CircularCorroboration(Rule):
 
 def _attributed_elsewhere(ev: GroupEvidence) -> dict[int, list[tuple[Claim, str, Claim]]]:
     """By statement: each quoted party's claim whose document cites (through a chain)
-    one where another origin states its value and its own voice nothing — (the quote,
-    the cited document, the first claim by id stating it there)."""
+    one where another origin states its value, while its own voice says it in none of
+    the documents it cites nor first-hand anywhere in the group — (the quote, the cited
+    document, the first claim by id stating it there), the first such document by id.
+    Indexed by (document, statement): not each quote against each claim it cites."""
     prov = ev.provenance
     quotes = [
         c
@@ -124,22 +126,32 @@ def _attributed_elsewhere(ev: GroupEvidence) -> dict[int, list[tuple[Claim, str,
     ]
     if not quotes:  # (most groups)
         return {}
-    statement_of, origin = ev.statement_by_claim, ev.credited
-    by_document: dict[str, list[Claim]] = {}
+    statement_of, credited = ev.statement_by_claim, ev.credited
+    voices: dict[str, set[int]] = {}  # (each document's origins)
+    stating: dict[tuple[str, int], list[Claim]] = {}
+    # (an origin's word given first-hand: in a document citing nothing)
+    first_hand: set[tuple[int, int]] = set()
     for c in ev.counted:
-        if c.source is not None:
-            by_document.setdefault(c.source, []).append(c)
+        if c.source is None:
+            continue
+        st = statement_of[c.id]
+        voices.setdefault(c.source, set()).add(credited[c.id])
+        stating.setdefault((c.source, st.index), []).append(c)
+        if not prov.cited_sorted(c.source):
+            first_hand.add((credited[c.id], st.index))
     found: dict[int, list[tuple[Claim, str, Claim]]] = {}
     for quote in quotes:
-        st = statement_of[quote.id]
-        for doc in prov.cited_sorted(quote.source or ""):
-            there = by_document.get(doc, [])
-            if any(origin[d.id] == origin[quote.id] for d in there):
-                break  # (its own voice is there: a relay, not this)
-            others = [d for d in there if statement_of[d.id] is st and not prov.own_reporting(d)]
+        st, voice = statement_of[quote.id], credited[quote.id]
+        cited = prov.cited_sorted(quote.source or "")
+        if (voice, st.index) in first_hand or any(voice in voices.get(d, ()) for d in cited):
+            continue  # (its own word, there or elsewhere: a relay, not this)
+        for doc in cited:
+            others = [d for d in stating.get((doc, st.index), ()) if credited[d.id] != voice]
             if others:
                 found.setdefault(st.index, []).append((quote, doc, min(others, key=lambda d: d.id)))
                 break
+    for chains in found.values():  # (by the quote's id: never by file order)
+        chains.sort(key=lambda chain: chain[0].id)
     return found
 
 

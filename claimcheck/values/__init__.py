@@ -50,6 +50,7 @@ __all__ = [
     "overlaps",
     "parse_value",
     "reprints",
+    "rounding_span",
     "rounds",
     "rounds_off",
     "stated_numbers",
@@ -188,24 +189,44 @@ def transposes(original: object, quoted: object) -> bool:
 
 def rounds_off(original: object, printed: object) -> bool:
     """Whether ``printed`` states ``original``'s one figure rounded: a round number of at
-    least 20 ("50", "about 1,200", "some 1,250") within half its last significant step
-    of it (10, 50, 100, 500…) and within a fifth of it — a paper's "50" for the mayor's
-    47, "1,200" for a minister's 1,243, "50" for "at least 47"; not 100 for 60, nor 10
-    for 8 (small counts differ, not round)."""
-    if not (isinstance(original, Quantity) and isinstance(printed, Quantity)):
+    least 20 ("50", "about 1,200", "some 1,250") with fewer significant digits than the
+    figure, within half its last step (the place of its last digit, or five of it when
+    that digit is 5: 50 rounds to the nearest 50, 1,200 to the nearest 100) and within
+    a tenth of it — a paper's "50" for the mayor's 47, "1,200" or "1,250" for a
+    minister's 1,243, "50" for "at least 47", "200" for 188. Not two round counts (5,000
+    for 4,000, 100 for 80, 150 for 130: another count), nor 10,000 for 12,000 (a fifth
+    off), nor 10 for 8 (small counts differ, they are not rounded)."""
+    if not isinstance(original, Quantity) or figure_kind(original) not in ("point", "floor"):
         return False
-    if figure_kind(original) not in ("point", "floor") or figure_kind(printed) != "point":
+    span = rounding_span(printed)
+    a = set(stated_numbers(original) or ())
+    if span is None or len(a) != 1:
         return False
-    a, b = stated_numbers(original) or [], stated_numbers(printed) or []
-    if len(set(a)) != 1 or len(set(b)) != 1:
-        return False
-    x, n = a[0], b[0]
-    if x == n or n < 20 or n != int(n) or int(n) % 10:
-        return False
-    step = 10  # (then 50, 100, 500, 1,000…: the largest that divides it)
-    while int(n) % (after := step * (5 if str(step)[0] == "1" else 2)) == 0:
-        step = after
-    return abs(x - n) <= step / 2 and abs(x - n) <= n / 5
+    (x,) = a
+    n, digits = span[2], str(int(span[2])).rstrip("0")
+    return (
+        span[0] <= x <= span[1]
+        and x != n
+        and x == int(x)
+        and len(str(int(x)).rstrip("0")) > len(digits)
+    )
+
+
+def rounding_span(printed: object) -> tuple[float, float, float] | None:
+    """The figures ``printed`` may round (:func:`rounds_off`), as (lowest, highest, its
+    number); None when it is no round figure."""
+    if not isinstance(printed, Quantity) or figure_kind(printed) != "point":
+        return None
+    b = set(stated_numbers(printed) or ())
+    if len(b) != 1:
+        return None
+    (n,) = b
+    if n < 20 or n != int(n) or int(n) % 10:
+        return None
+    digits = str(int(n)).rstrip("0")
+    step = 10 ** (len(str(int(n))) - len(digits)) * (5 if digits[-1] == "5" else 1)
+    half = min(step / 2, n / 10)
+    return n - half, n + half, n
 
 
 #: The qualifiers of an open bound: below it, above it.

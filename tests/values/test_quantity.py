@@ -366,6 +366,11 @@ def test_none_said_of_a_count_not_given_is_no_figure(written: str, alone: str) -
         (1243, "some 1,250", True),
         (188, 200, True),
         (1243, "1,000", False),  # a fifth off and more: another figure
+        (4000, 5000, False),  # two round counts: another count
+        (80, 100, False),
+        (130, 150, False),
+        (12000, 10000, False),  # a sixth off
+        (95, 100, True),
         (60, 100, False),
         (8, 10, False),  # small counts differ; they are not rounded
         (12, 20, False),

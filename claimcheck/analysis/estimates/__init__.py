@@ -239,40 +239,6 @@ def _saying_less(
     return out
 
 
-def _overtaken_since(
-    ev: GroupEvidence, challenged: list[Claim], credible: list[Claim]
-) -> list[Claim]:
-    """Those of ``challenged`` (a running toll's party figures a neutral origin
-    contradicts) below a figure of ``credible`` no neutral origin contradicts, given on
-    a later day: one sweep over the standing figures by day, not each pair."""
-    if not challenged:
-        return []
-    gone = {c.id for c in challenged}
-    standing = [c for c in credible if c.id not in gone]
-    when = ev.when_of([*challenged, *standing])
-    statement_of = ev.statement_by_claim
-    dated: list[tuple[Any, float]] = []
-    for c in standing:
-        w, value = when[c.id], statement_of[c.id].value
-        if w is not None and w.known and isinstance(value, Quantity):
-            dated.append((w.low, value.low))
-    if not dated:
-        return []
-    dated.sort(key=lambda t: t[0])
-    days = [d for d, _ in dated]
-    # (the highest lower end of the figures from each day on)
-    above = list(accumulate(reversed([low for _, low in dated]), max))[::-1]
-    out = []
-    for c in challenged:
-        w, value = when[c.id], statement_of[c.id].value
-        if w is None or not w.known or not isinstance(value, Quantity):
-            continue
-        i = bisect_right(days, w.high)
-        if i < len(days) and above[i] > value.high:
-            out.append(c)
-    return out
-
-
 def estimate_group(
     ev: GroupEvidence, grades: dict[str, Grade], always: bool = False
 ) -> Estimate | None:
@@ -375,16 +341,7 @@ def estimate_group(
         kept_back = {statement_of[c.id].index for c in credible} - partisan
         if partisan and any(weighed_statement(ev.statements[i])[1][0] < 1 for i in kept_back):
             challenged = [c for c in credible if statement_of[c.id].index in partisan]
-    # (of a running toll, such a figure that a later, higher one no neutral origin
-    # contradicts has overtaken is out of date: the army's 40 of the siege's second day,
-    # three weeks before the UN's 600, is no low of the toll now)
-    out_of_date = _overtaken_since(ev, challenged, credible) if ev.cumulative else []
-    if out_of_date:
-        gone = {c.id for c in out_of_date}
-        credible = [c for c in credible if c.id not in gone]
-        challenged = [c for c in challenged if c.id not in gone]
     kept = {statement_of[c.id].index for c in credible}
-    kept |= {statement_of[c.id].index for c in out_of_date}  # (named apart)
     left_out = (
         [c for c in evidence if statement_of[c.id].index not in kept and c.id not in below]
         if credible
@@ -495,7 +452,6 @@ def estimate_group(
         challenged,
         vague_only,
         best_ceiling,
-        out_of_date,
     )
     if neutral is not None:
         names = with_neutral_floor(ev, names, weak, neutral[0])

@@ -28,7 +28,6 @@ def basis_text(
     challenged: list[Claim],
     vague_only: bool,
     best_ceiling: bool = False,
-    out_of_date: Iterable[Claim] = (),
 ) -> str:
     """The basis in words: the best, whose figure it is and how many independent origins
     support it; the figures left out, and why; the closing word on a weak basis."""
@@ -78,19 +77,13 @@ def basis_text(
     shown = sorted({said(c) for c in left_out})
     if shown:
         text += f"; left out as improbable: {', '.join(shown)}"
-    since = _once_per_origin(ev, out_of_date)
-    if since:
-        text += (
-            "; left out as a party's figure a neutral origin contradicts that later, "
-            "higher figures overtook: " + ", ".join(since)
-        )
     partisan = _once_per_origin(ev, challenged)
     if partisan:
         text += (
             "; in the range but not the best, as a party's figure a neutral origin "
             "contradicts: " + ", ".join(partisan)
         )
-    if vague_only and (left_out or challenged or since):
+    if vague_only and (left_out or challenged):
         text += "; the figures left are vague words"
     elif vague_only:
         text += "; no claim states a figure"
