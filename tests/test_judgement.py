@@ -2954,6 +2954,26 @@ def test_an_outlets_figure_two_papers_give_to_two_voices_is_nobodys_but_its_own(
     assert seen[0] == seen[1]
 
 
+@pytest.mark.parametrize(("who", "best"), [("dresk-medical-sources", 60), ("open-ward", 72)])
+def test_a_number_inside_a_neutral_range_is_the_best_only_when_the_range_owes_it_its_lead(
+    make_store: Callable[..., Path], who: str, best: int
+) -> None:
+    """A desk's trial: anonymous medics' 72 inside Watchlight's "between 60 and 80" was
+    the best — an unnamed source displacing a named, confirmed range. A named count
+    inside it, on which the range's lead rests as much as on its own word, still is."""
+    data = run(
+        world(
+            make_store,
+            f"{{id: inside, subject: dresk-shelling, property: civilian_deaths, value: 72, "
+            f"source: harbor-0305, claimant: {who}}}",
+            "{id: range, subject: dresk-shelling, property: civilian_deaths, "
+            "value: between 60 and 80, source: meridian-0306, claimant: watchlight}",
+        )
+    )
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None and (est["low"], est["best"], est["high"]) == (60, best, 80), est
+
+
 #: Who shelled Dresk market: an entity property.
 PERPETRATOR = {
     "perpetrator.yaml": "properties:\n  - {id: perpetrator, type: entity}\n",
