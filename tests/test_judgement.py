@@ -2974,6 +2974,28 @@ def test_a_number_inside_a_neutral_range_is_the_best_only_when_the_range_owes_it
     assert est is not None and (est["low"], est["best"], est["high"]) == (60, best, 80), est
 
 
+def test_a_quote_transposing_a_partys_own_figure_is_a_misquote_not_its_new_word(
+    make_store: Callable[..., Path],
+) -> None:
+    """A desk's trial: state television gives the government's "at least 61"; three days
+    later a paper, citing nothing, writes "16, the government said". The digits in
+    another order are the figure misquoted (CC107), not the government lowering its
+    toll (CC106) and making its own word doubtful."""
+    data = run(
+        world(
+            make_store,
+            "{id: gov-61, subject: dresk-shelling, property: civilian_deaths, "
+            "value: at least 61, source: korvalia-tv-0305, claimant: korvalia-government}",
+            "{id: paper-16, subject: dresk-shelling, property: civilian_deaths, value: 16, "
+            "source: northgate-0306, claimant: korvalia-government}",
+        )
+    )
+    assert findings(data, "CC106") == [], data["findings"]
+    (cc107,) = findings(data, "CC107")
+    assert "relayed differently" in cc107["message"], cc107
+    assert grade(data, "gov-61") == 3, data["grades"]["gov-61"]
+
+
 #: Who shelled Dresk market: an entity property.
 PERPETRATOR = {
     "perpetrator.yaml": "properties:\n  - {id: perpetrator, type: entity}\n",

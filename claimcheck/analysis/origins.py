@@ -23,7 +23,7 @@ from claimcheck.analysis.credit import COMMON_CITATION, SUSPECTED, party_word
 from claimcheck.analysis.in_print import stale_in_print
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement
-from claimcheck.analysis.timing import misquotes
+from claimcheck.analysis.timing import before, misquotes, own_word
 from claimcheck.model import Claim
 from claimcheck.values import (
     DateRange,
@@ -32,6 +32,7 @@ from claimcheck.values import (
     rounds,
     rounds_off,
     stated_numbers,
+    transposes,
 )
 
 if TYPE_CHECKING:
@@ -419,6 +420,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
         for j in group:
             if j != first:
                 relays[j] = (first, f"{COMMON_CITATION} ({via[j]})")
+    _transposed_quotes(ev, origin, relays)
     stale_in_print(ev, origin, relays)
     suspected = ev.relays()
     if suspected:
@@ -449,6 +451,41 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             ev.relayed_from[c.id] = claims[j]
             ev.relay_reasons[c.id] = path
     return origin, credit
+
+
+def _transposed_quotes(
+    ev: GroupEvidence, origin: dict[str, int], relays: dict[int, tuple[int, str]]
+) -> None:
+    """A party's word quoted by an outlet, citing nothing, whose figure is the digits of
+    one the party gave first-hand (on its own media, or in its own statement) in another
+    order — "16, the government said" after the government's own "at least 61": the
+    figure misquoted (CC107 names it), not the party lowering its toll (a desk's trial:
+    the misquote became the government's latest word, and its own figure doubtful)."""
+    if ev.type != "quantity":
+        return
+    claims, prov = ev.claims, ev.provenance
+    statement_of = ev.statement_by_claim
+    own: dict[int, list[int]] = defaultdict(list)  # (first-hand figures, by origin)
+    quotes: list[int] = []
+    for i, c in enumerate(claims):
+        if c.claimant not in ev.store.parties or c.source is None or c.id not in statement_of:
+            continue
+        if own_word(prov, c):
+            own[origin[c.id]].append(i)
+        elif i not in relays and not prov.own_reporting(c) and not prov.cited_sorted(c.source):
+            quotes.append(i)
+    if not own or not quotes:
+        return
+    for i in quotes:
+        c = claims[i]
+        found = [
+            j
+            for j in own.get(origin[c.id], ())
+            if transposes(claims[j].parsed, c.parsed) and not before(c.as_of, claims[j].as_of)
+        ]
+        if found:
+            j = min(found, key=lambda j: claims[j].id)
+            relays[i] = (j, f"its figure's digits in another order ({claims[j].source})")
 
 
 #: Outlets that publish their own counts: a figure in their own voice is theirs, whoever

@@ -139,7 +139,7 @@ def repeat_dates(
             or c.claimant == c.outlet
             or as_of is None
             or not as_of.known
-            or _own_word(provenance, c)
+            or own_word(provenance, c)
         ):
             continue
         said = saying(c)
@@ -323,7 +323,7 @@ def before(a: DateRange | None, b: DateRange | None) -> bool:
     return a is not None and b is not None and a.known and b.known and a.high < b.low
 
 
-def _own_word(provenance: Provenance, c: Claim) -> bool:
+def own_word(provenance: Provenance, c: Claim) -> bool:
     """Whether the party speaks in the document itself: on media that speak for it (or
     for the body it is part of), or in a statement or interview whose ``author`` is it
     — not the rebels' statement quoting what the army "itself admitted"."""
