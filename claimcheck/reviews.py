@@ -382,7 +382,7 @@ def reviews_made_stale(
     that no finding of those groups continues once they are added (``now``) — a dispute
     that took a new value, a gap whose figure its origin revised or that a new origin
     closed. Not those of ``reopened`` (the candidate check names them on the dispute
-    that continues them)."""
+    that continues them) — unless the candidates review that dispute anew."""
     # (each review holding on one of them: its own, or carried to it — a CC201's review
     # on the CC203 a relay made of it — and the finding it holds on)
     marked = [replace(f, review=None) for f in before]
@@ -400,13 +400,17 @@ def reviews_made_stale(
         return []
     stale = attach_reviews(store, [replace(f, review=None) for f in now], complete=True)
     candidate_files = frozenset(store.files[start:])
-    return [
-        replace(_pointed(store, r, held[r.fingerprint], now), coming=True)
-        for r in stale
-        if r.fingerprint in held
-        and r.fingerprint not in reopened
-        and r.location.path not in candidate_files
-    ]
+    out = []
+    for r in stale:
+        if r.fingerprint not in held or r.location.path in candidate_files:
+            continue
+        pointed = replace(_pointed(store, r, held[r.fingerprint], now), coming=True)
+        # (a reopened dispute the candidates review anew leaves the old review stale:
+        # "it has a review of its own: remove this one", after the add — a desk's trial)
+        if r.fingerprint in reopened and not any(f.review for f in pointed.successors):
+            continue
+        out.append(pointed)
+    return out
 
 
 def _pointed(

@@ -618,3 +618,59 @@ def staled_message(runner: CliRunner, root: Path, candidate: Path) -> str:
     text = runner.invoke(cli, ["--store", str(root), "check", str(candidate)]).output
     (line,) = [x for x in text.splitlines() if "the candidates make this review stale" in x]
     return line
+
+
+def test_a_reopened_dispute_the_candidates_review_anew_names_the_old_review_stale(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A desk's trial: the desk reviewed the army's 12 against the rebels' 30; the
+    rebels' 40 arrives with the desk's review of the dispute it makes. The candidate
+    check said the old review was reopened and named nothing stale — after the add,
+    `check` called it stale ("it has a review of its own: remove this one")."""
+    root = tmp_path / "store"
+    root.mkdir()
+    (root / "store.yaml").write_text(
+        "outlets: [{id: acp, name: ACP, kind: news-agency}]\n"
+        "parties: [{id: army, name: Army, kind: army, side: gov}, "
+        "{id: vlf, name: VLF, kind: armed-group, side: rebels}]\n"
+        "subjects: [{id: strike, label: Strike, date: 2031-05-14, sides: [gov, rebels]}]\n"
+        "properties: [{id: killed, type: quantity, cumulative: true}]\n"
+        "documents: [{id: acp-1, outlet: acp, title: T, published: 2031-05-14}, "
+        "{id: acp-2, outlet: acp, title: T, published: 2031-05-15}]\n"
+        "claims:\n"
+        "  - {id: army-12, subject: strike, property: killed, value: 12, source: acp-1, claimant: army}\n"
+        "  - {id: vlf-30, subject: strike, property: killed, value: 30, source: acp-1, claimant: vlf}\n",
+        encoding="utf-8",
+    )
+
+    def dispute(args: list[str]) -> dict[str, Any]:
+        data = json.loads(runner.invoke(cli, [*args, "--format", "json"]).stdout)
+        (found,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+        return found
+
+    old = dispute(["--store", str(root), "check"])["fingerprint"]
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: '{old}', verdict: accepted, claims: [army-12, vlf-30]}}\n",
+        encoding="utf-8",
+    )
+    candidate = tmp_path / "candidate.yaml"
+    claim = (
+        "claims:\n  - {id: vlf-40, subject: strike, property: killed, value: 40, "
+        "source: acp-2, claimant: vlf}\n"
+    )
+    candidate.write_text(claim, encoding="utf-8")
+    new = dispute(["--store", str(root), "check", str(candidate)])["fingerprint"]
+    assert new != old
+    candidate.write_text(
+        claim + f"reviews:\n  - {{finding: '{new}', verdict: accepted}}\n", encoding="utf-8"
+    )
+    result = runner.invoke(cli, ["--store", str(root), "check", str(candidate), "--format", "json"])
+    staled = json.loads(result.stdout)["candidate"]["reviews_made_stale"]
+    assert [s["fingerprint"] for s in staled] == [old], result.stdout
+    runner.invoke(
+        cli, ["--store", str(root), "add", str(candidate), "--to", str(root / "more.yaml")]
+    )
+    after = json.loads(
+        runner.invoke(cli, ["--store", str(root), "check", "--format", "json"]).stdout
+    )
+    assert [s["fingerprint"] for s in after["stale_reviews"]] == [old]
