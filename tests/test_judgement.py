@@ -2350,8 +2350,13 @@ def test_a_party_revising_its_toll_in_a_reviewed_dispute_reopens_it(
     )
     code, out, _ = cli_run(runner, root, "check", str(candidate), "--format", "text")
     assert code == 0, out
-    (line,) = [x for x in out.splitlines() if "CC101" in x]
+    (line,) = [x for x in out.splitlines() if "] CC101" in x]
     assert "(reopens reviewed finding" in line and "(reviewed: explained)" in line, line
+    # (and the old review, which the add leaves stale, is named so now)
+    assert (
+        f"the candidates make this review stale: no finding will have fingerprint {dispute['fingerprint']}"
+        in out
+    ), out
     assert "already in the store" not in line, line  # the review is the candidate's
     code, _, err = cli_run(runner, root, "add", str(candidate), "--to", str(root / "claims.yaml"))
     assert code == 0 and "added 1 claim" in err, err
