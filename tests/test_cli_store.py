@@ -382,3 +382,28 @@ def test_every_record_type_takes_a_note(runner: CliRunner, make_store: Callable[
     )
     result = runner.invoke(cli, ["--store", str(root), "validate"])
     assert result.exit_code == 0, result.stderr
+
+
+def test_claims_of_a_claimant_with_its_parts(runner: CliRunner, tmp_path: Path) -> None:
+    """A new user's trial: `claims --claimant` of a ministry found none of its
+    spokeswoman's claims (she is `part_of` it); `--with-parts` lists them too."""
+    root = tmp_path / "store"
+    root.mkdir()
+    (root / "base.yaml").write_text(BASE, encoding="utf-8")
+    (root / "more.yaml").write_text(
+        "parties:\n  - {id: fama-spokesman, name: FAMa spokesman, kind: person, "
+        "part_of: fama, side: mali-government}\n"
+        "claims:\n"
+        "  - {id: by-fama, subject: strike, property: deaths, value: 3, source: rfi-doc, "
+        "claimant: fama}\n"
+        "  - {id: by-spokesman, subject: strike, property: deaths, value: 3, "
+        "source: f24-doc, claimant: fama-spokesman}\n",
+        encoding="utf-8",
+    )
+    args = ["--store", str(root), "claims", "--claimant", "fama", "--format", "json"]
+    alone = json.loads(runner.invoke(cli, args).stdout)["claims"]
+    assert [c["id"] for c in alone] == ["by-fama"]
+    parts = json.loads(runner.invoke(cli, [*args, "--with-parts"]).stdout)["claims"]
+    assert sorted(c["id"] for c in parts) == ["by-fama", "by-spokesman"]
+    result = runner.invoke(cli, ["--store", str(root), "claims", "--with-parts"])
+    assert result.exit_code == 2 and "--with-parts goes with --claimant" in result.stderr

@@ -28,6 +28,11 @@ def validate(ctx: click.Context) -> None:
 @click.option("--property", "property_", metavar="PROPERTY", help="Only claims on this property.")
 @click.option("--outlet", help="Only claims whose document this outlet published.")
 @click.option("--claimant", help="Only claims made by this party or outlet.")
+@click.option(
+    "--with-parts",
+    is_flag=True,
+    help="With --claimant: also the parties part_of it (its spokespeople, its units).",
+)
 @format_option("table", "json", "markdown")
 @click.pass_context
 def claims(
@@ -36,6 +41,7 @@ def claims(
     property_: str | None,
     outlet: str | None,
     claimant: str | None,
+    with_parts: bool,
     fmt: str | None,
 ) -> None:
     """Query claims, with their defaults resolved."""
@@ -61,7 +67,14 @@ def claims(
                 f"{option}: no {kind} {value!r} in the store"
                 + (f" (it is {an(other)})" if other else did_you_mean(value, known))
             )
+    if with_parts and claimant is None:
+        usage("--with-parts goes with --claimant ID")
     found = query_claims(
-        store, subject=subject, property=property_, outlet=outlet, claimant=claimant
+        store,
+        subject=subject,
+        property=property_,
+        outlet=outlet,
+        claimant=claimant,
+        with_parts=with_parts,
     )
     echo(render_claims(store, found, fmt or "table"))

@@ -32,16 +32,22 @@ def query_claims(
     property: str | None = None,
     outlet: str | None = None,
     claimant: str | None = None,
+    with_parts: bool = False,
 ) -> list[Claim]:
-    """Claims matching every filter given; ``subject`` includes the subject's parts."""
+    """Claims matching every filter given; ``subject`` includes the subject's parts, and
+    ``claimant`` with ``with_parts`` the parties ``part_of`` it (a ministry's
+    spokeswoman, the ministry's own)."""
     subjects = subject_tree(store, subject) if subject else None
+    claimants = None if claimant is None else {claimant}
+    if claimants is not None and with_parts:
+        claimants |= {p for p in store.parties if claimant in store.part_of_chain(p)}
     return [
         c
         for c in store.claims.values()
         if (subjects is None or c.subject in subjects)
         and (property is None or c.property == property)
         and (outlet is None or c.outlet == outlet)
-        and (claimant is None or c.claimant == claimant)
+        and (claimants is None or c.claimant in claimants)
     ]
 
 
