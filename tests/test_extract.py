@@ -359,3 +359,24 @@ def test_a_speaker_named_again_by_surname_is_one_speaker(
     article.write_text(_spokeswoman(title), "utf-8")
     x = extract_file(article, load_store(store), outlet="rfi", published=PUBLISHED)
     assert {c.claimant for c in x.claims} == {expected}, [(c.value, c.claimant) for c in x.claims]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Selon des sources hospitalières, cinq personnes ont été tuées lors de l'attaque du "
+        "camp de Léré le 17 septembre.",
+        "Five people were killed in the attack on the Léré camp on 17 September, hospital "
+        "sources said.",
+    ],
+)
+def test_unnamed_sources_in_the_plural_are_left_to_fill_not_made_a_party(
+    tiny: Path, tmp_path: Path, sentence: str
+) -> None:
+    """A new user's trial: "selon des sources hospitalières" proposed a party to add,
+    `sources-hospitalieres`, where the README promises an unnamed source is the store's
+    anonymous party so named, else left to fill."""
+    article = tmp_path / "article.txt"
+    article.write_text(f"Attack on the Léré camp\n\n{sentence}\n", "utf-8")
+    x = extract_file(article, load_store(tiny), outlet="rfi", published=PUBLISHED)
+    assert [c.claimant for c in x.claims] == [None], [(c.value, c.claimant) for c in x.claims]

@@ -139,7 +139,10 @@ def attributions_of(
             out.append(_named(shared, how, carries, m.start(), m.end()))
         else:
             name = _phrase(rest)
-            if name:
+            if name and SOURCES.fullmatch(name.strip()):
+                # "selon des sources hospitalières": unnamed, no party to add by that name
+                out.append(_unnamed(index, name.strip(), m[0].strip(), carries, m, "asserts", None))
+            elif name:
                 out.append(_unknown(name, f"{cue} {name}", carries, m.start(), m.end()))
     for x in mentions:
         # "the regional hospital's count", "le bilan de l'hôpital": its figures
@@ -285,11 +288,23 @@ def _speaker(
                 kind.id, True, kind.name, f"attributed: {how}", carries, v.start(), v.end(),
                 stance, venue=venue,
             )  # fmt: skip
+        if SOURCES.fullmatch(words.strip()):
+            # "medical sources said", "des sources sécuritaires ont indiqué": unnamed
+            return _unnamed(index, words.strip(), verb, carries, v, stance, venue)
         return _unknown(words, f"{words} {verb!r}", carries, v.start(), v.end(), stance, venue)
     if after and not venue:
         chosen = after[0]
         return _named(chosen, f"{verb!r} {chosen.name}", carries, v.start(), v.end(), stance, venue)
     return None
+
+
+#: Sources the text does not name, in the plural: "medical sources", "security sources
+#: close to the army", "des sources hospitalières", "de sources sécuritaires".
+SOURCES = re.compile(
+    r"(?:(?:des|de|les|d'|some|several|plusieurs)\s*)?(?:[\w-]+\s+){0,2}?sources"
+    r"(?:\s+[\w-]+){0,3}",
+    re.IGNORECASE,
+)
 
 
 def _unnamed(
