@@ -146,7 +146,7 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
                 if newer is not None:
                     out[claim.id] = _superseded(ev, claim, newer)
                     continue
-            cited = claim.cited
+            cited = claim.cited and claim.id not in ev.unsourced
             grade = graded[cited]
             if grade is None:
                 grade = graded[cited] = _grade(ev, st, cited)

@@ -71,12 +71,40 @@ from claimcheck.analysis.tallies import tally_statement
 from claimcheck.analysis.timing import before, find_repeats, subject_end
 from claimcheck.analysis.units import compute_units, interested_side, link_reasons, subject_sides
 from claimcheck.model import Claim, Property, Subject
+from claimcheck.model.fields import TERTIARY_KINDS
 from claimcheck.store import Store
 from claimcheck.values import DateRange, Quantity, Value
 from claimcheck.values.tolerance import limits as limits_of
 from claimcheck.values.tolerance import window as window_of
 
 _MISSING = object()
+
+
+def unsourced(ev: GroupEvidence) -> frozenset[str]:
+    """The cited claims no source stands behind (:attr:`GroupEvidence.unsourced`): an
+    encyclopedia's figure none of the documents it cites gives, where they are recorded
+    in the group — its infobox's 40
+    citing an OSINT list of "at least 12" is no neutral origin confirming the rebels'
+    40 (an OSINT analyst's trial; DESIGN §2: an encyclopedia is no source of its own)
+    — and a claim relaying a figure that rests on an encyclopedia alone (a paper citing
+    the encyclopedia that cites nothing: citogenesis)."""
+    outlets, cited = ev.store.outlets, ev.provenance.cited_sorted
+    found: set[str] = set()
+    documents: set[str] | None = None  # (the group's, when first needed)
+    for c in ev.claims:
+        if c.cited and c.id not in ev.relayed_from:
+            outlet = outlets.get(c.outlet or "")
+            if outlet is not None and outlet.kind in TERTIARY_KINDS:
+                # (only where what it cites is recorded here: a reference the store
+                # holds nothing of gets the benefit of the doubt)
+                if documents is None:
+                    documents = {d.source for d in ev.claims if d.source is not None}
+                if any(doc in documents for doc in cited(c.source or "")):
+                    found.add(c.id)
+    for cid, source in ev.relayed_from.items():
+        if not source.cited or source.id in found:
+            found.add(cid)
+    return frozenset(found)
 
 
 class GroupEvidence:
@@ -165,6 +193,10 @@ class GroupEvidence:
         self._origin, self._credit = compute_origins(self)
         if self.relayed_from:
             carry_relays(self)
+        #: Claims citing something that stands behind nothing: an encyclopedia's figure
+        #: its citations do not give, and a relay of a figure resting on an encyclopedia
+        #: alone — judged as uncited (see :func:`unsourced`).
+        self.unsourced: frozenset[str] = unsourced(self)
 
     # -- relations between values ----------------------------------------------------------
 

@@ -74,7 +74,10 @@ def find_latest_figures(
     judged in a dispute instead, given the superseded figures and those of them out of
     any dispute — :func:`~claimcheck.analysis.rival_disputes.disputed_counts`)."""
     statement_of = group.statement_by_claim
-    cited = [c for c in group.claims if c.cited and c.id in statement_of]
+    unsourced = group.unsourced
+    cited = [
+        c for c in group.claims if c.cited and c.id in statement_of and c.id not in unsourced
+    ]
     superseded: dict[str, Claim] = {}
     earlier: set[str] = set()
     overtaken: dict[str, Claim] = {}

@@ -16,6 +16,12 @@ def reason(ev: GroupEvidence, claim: Claim) -> str | None:
         return f"document {claim.source} has no outlet"
     if ev.store.is_tertiary(claim):
         return f"rests on encyclopedia article {claim.source} alone"
+    if claim.id in ev.unsourced:
+        source = ev.relayed_from.get(claim.id)
+        if source is not None:  # (a paper citing the encyclopedia that cites nothing)
+            return f"relays {source.id}, which rests on {source.source or 'nothing'} alone"
+        cited = ", ".join(ev.provenance.cited_sorted(claim.source or ""))
+        return f"encyclopedia article {claim.source} cites {cited}, which do not give it"
     return None
 
 
@@ -26,7 +32,10 @@ class Uncited(Rule):
     Such a claim can be contradicted but corroborates nothing. An encyclopedia (an
     outlet of kind `encyclopedia`) is no source of its own: a claim recorded against an
     encyclopedia article that `cites` nothing is uncited, like Wikipedia's "citation
-    needed". The claims of a group are reported together.
+    needed"; so is one whose cited documents do not give its figure (an infobox's 40
+    citing an OSINT list of "at least 12"), and a claim relaying a figure that rests on
+    an encyclopedia alone (a paper citing the encyclopedia: citogenesis). The claims of
+    a group are reported together.
 
     Fails:
 
@@ -51,7 +60,11 @@ class Uncited(Rule):
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         # A cited claim has no reason (the loader worked out ``cited`` the same way).
-        found = [(c, r) for c in ev.recorded if not c.cited and (r := reason(ev, c)) is not None]
+        found = [
+            (c, r)
+            for c in ev.recorded
+            if (not c.cited or c.id in ev.unsourced) and (r := reason(ev, c)) is not None
+        ]
         if found:
             reasons = sorted({r for _, r in found})
             values = sorted({stated(c) for c, _ in found})
