@@ -231,6 +231,12 @@ def test_an_empty_store_folder_is_bad_input(runner: CliRunner, tmp_path: Path) -
         assert result.exit_code == 2, (command, result.output)
         assert "no store files (*.yaml, *.yml, *.jsonl) in this folder" in result.stderr
         assert "0 findings" not in result.stdout
+    # extract works without a store: an empty folder is said, not refused
+    article = tmp_path / "a.txt"
+    article.write_text("Strike\n\nFive people were killed, the army said.\n", "utf-8")
+    result = runner.invoke(cli, ["--store", str(empty), "extract", str(article)])
+    assert result.exit_code == 0, result.output
+    assert "no store files" in result.stderr
 
 
 def test_a_candidate_against_an_empty_store_folder_says_why_its_ids_are_unknown(

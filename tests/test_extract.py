@@ -380,3 +380,19 @@ def test_unnamed_sources_in_the_plural_are_left_to_fill_not_made_a_party(
     article.write_text(f"Attack on the Léré camp\n\n{sentence}\n", "utf-8")
     x = extract_file(article, load_store(tiny), outlet="rfi", published=PUBLISHED)
     assert [c.claimant for c in x.claims] == [None], [(c.value, c.claimant) for c in x.claims]
+
+
+def test_two_people_sharing_a_name_word_stay_two_speakers(tiny: Path, tmp_path: Path) -> None:
+    """A reviewer's article: "Mayor Tomas Helm said", then "Governor Ivo Helm said": two
+    people (two origins), not one because both are Helm; a bare "Helm" after both is
+    neither's for sure."""
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Attack on the Léré camp\n\n"
+        "Five people were killed in the attack on the Léré camp on 17 September, Mayor "
+        "Tomas Helm said.\n\nThirty people were killed in the attack, Governor Ivo Helm said.\n\n"
+        "Five people died, Helm told reporters.\n",
+        "utf-8",
+    )
+    x = extract_file(article, load_store(tiny), outlet="rfi", published=PUBLISHED)
+    assert [c.claimant for c in x.claims] == ["mayor-tomas-helm", "governor-ivo-helm", "helm"]

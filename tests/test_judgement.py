@@ -2959,22 +2959,29 @@ def test_an_outlets_figure_two_papers_give_to_two_voices_is_nobodys_but_its_own(
     assert seen[0] == seen[1]
 
 
-@pytest.mark.parametrize(("who", "best"), [("dresk-medical-sources", 60), ("open-ward", 72)])
-def test_a_number_inside_a_neutral_range_is_the_best_only_when_the_range_owes_it_its_lead(
-    make_store: Callable[..., Path], who: str, best: int
+@pytest.mark.parametrize(
+    ("who", "lantern", "best"),
+    [("dresk-medical-sources", False, 60), ("open-ward", False, 72), ("open-ward", True, 70)],
+)
+def test_a_number_inside_a_neutral_range_is_the_best_when_a_named_origin_gives_it(
+    make_store: Callable[..., Path], who: str, lantern: bool, best: int
 ) -> None:
     """A desk's trial: anonymous medics' 72 inside Watchlight's "between 60 and 80" was
     the best — an unnamed source displacing a named, confirmed range. A named count
-    inside it, on which the range's lead rests as much as on its own word, still is."""
-    data = run(
-        world(
-            make_store,
-            f"{{id: inside, subject: dresk-shelling, property: civilian_deaths, value: 72, "
-            f"source: harbor-0305, claimant: {who}}}",
-            "{id: range, subject: dresk-shelling, property: civilian_deaths, "
-            "value: between 60 and 80, source: meridian-0306, claimant: watchlight}",
+    inside it still is, and a second one does not send the best to the range's lower
+    end (a reviewer's store: Lantern's own 70 beside the medics' 72 gave 60)."""
+    rows = [
+        f"{{id: inside, subject: dresk-shelling, property: civilian_deaths, value: 72, "
+        f"source: harbor-0305, claimant: {who}}}",
+        "{id: range, subject: dresk-shelling, property: civilian_deaths, "
+        "value: between 60 and 80, source: meridian-0306, claimant: watchlight}",
+    ]
+    if lantern:
+        rows.append(
+            "{id: lantern-70, subject: dresk-shelling, property: civilian_deaths, value: 70, "
+            "source: lantern-0306}"
         )
-    )
+    data = run(world(make_store, *rows))
     est = estimate(data, "dresk-shelling", "civilian_deaths")
     assert est is not None and (est["low"], est["best"], est["high"]) == (60, best, 80), est
 
@@ -2999,6 +3006,57 @@ def test_a_quote_transposing_a_partys_own_figure_is_a_misquote_not_its_new_word(
     (cc107,) = findings(data, "CC107")
     assert "relayed differently" in cc107["message"], cc107
     assert grade(data, "gov-61") == 3, data["grades"]["gov-61"]
+
+
+@pytest.mark.parametrize("own_21", [True, False])
+def test_a_quote_of_digits_in_another_order_that_raises_or_repeats_a_figure_is_no_misquote(
+    make_store: Callable[..., Path], own_21: bool
+) -> None:
+    """A reviewer's stores: the government's own 12, then "21, the government said"
+    during the clashes — the toll raised (CC105), not 12 misquoted; and where the
+    government gives 21 on its own channel too, the paper quotes that 21."""
+    rows = [
+        "{id: gov-12, subject: saltmarsh-clashes, property: civilian_deaths, value: 12, "
+        "source: korvalia-tv-0305, claimant: korvalia-government, as_of: 2031-03-02}",
+        "{id: paper-21, subject: saltmarsh-clashes, property: civilian_deaths, value: 21, "
+        "source: northgate-0306, claimant: korvalia-government, as_of: 2031-03-04}",
+    ]
+    files = {}
+    if own_21:
+        rows.append(
+            "{id: gov-21, subject: saltmarsh-clashes, property: civilian_deaths, value: 21, "
+            "source: korvalia-tv-0306, claimant: korvalia-government, as_of: 2031-03-04}"
+        )
+        files["tv.yaml"] = (
+            "documents:\n  - {id: korvalia-tv-0306, outlet: korvalia-tv, published: 2031-03-06}\n"
+        )
+    data = run(world(make_store, *rows, **files))
+    assert findings(data, "CC107") == [], data["findings"]
+    assert findings(data, "CC105"), data["findings"]
+
+
+@pytest.mark.parametrize("ids", [("a-wl", "b-gov"), ("b-wl", "a-gov")])
+def test_a_rounded_figure_relays_the_nearest_figure_whatever_the_ids(
+    make_store: Callable[..., Path], ids: tuple[str, str]
+) -> None:
+    """A reviewer's store: Meridian carries Watchlight's 52 and the government's 47;
+    Northgate's own "50", citing it, rounds the nearer, Watchlight's 52 — not whichever
+    claim id sorts first."""
+    wl, gov = ids
+    data = run(
+        world(
+            make_store,
+            f"{{id: {wl}, subject: dresk-shelling, property: civilian_deaths, value: 52, "
+            "source: meridian-0305, claimant: watchlight}",
+            f"{{id: {gov}, subject: dresk-shelling, property: civilian_deaths, value: 47, "
+            "source: meridian-0305, claimant: korvalia-government}",
+            "{id: northgate-50, subject: dresk-shelling, property: civilian_deaths, "
+            "value: 50, source: northgate-0306m}",
+            **NORTHGATE_CITING_MERIDIAN,
+        )
+    )
+    (cc107,) = findings(data, "CC107")
+    assert cc107["message"].startswith("watchlight's statement"), cc107
 
 
 #: Who shelled Dresk market: an entity property.

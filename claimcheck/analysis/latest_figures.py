@@ -75,9 +75,7 @@ def find_latest_figures(
     any dispute — :func:`~claimcheck.analysis.rival_disputes.disputed_counts`)."""
     statement_of = group.statement_by_claim
     unsourced = group.unsourced
-    cited = [
-        c for c in group.claims if c.cited and c.id in statement_of and c.id not in unsourced
-    ]
+    cited = [c for c in group.claims if c.cited and c.id in statement_of and c.id not in unsourced]
     superseded: dict[str, Claim] = {}
     earlier: set[str] = set()
     overtaken: dict[str, Claim] = {}

@@ -32,7 +32,6 @@ from claimcheck.values import (
     rounds,
     rounds_off,
     stated_numbers,
-    transposes,
 )
 
 if TYPE_CHECKING:
@@ -229,8 +228,20 @@ class _DocIndex:
         # (only the figures it may round are tried)
         near = self.single_numbers
         lo, hi = bisect_left(near, span[0]), bisect_right(near, span[1])
-        found = [(cid, j) for _, cid, j, t in self.singles[lo:hi] if rounds_off(t.value, st.value)]
-        return min(found)[1] if found else None
+        # (the nearest figure it may round; none when figures of several voices lie
+        # as near: which one it rounds is a guess)
+        found = [
+            (abs(x - span[2]), cid, j)
+            for x, cid, j, t in self.singles[lo:hi]
+            if rounds_off(t.value, st.value)
+        ]
+        if not found:
+            return None
+        nearest = min(found)
+        ties = [j for d, _, j in found if d == nearest[0]]
+        if len({ev.provenance.origin_key(self.claims[j]) for j in ties}) > 1:
+            return None
+        return nearest[2]
 
     def _same_figure(self, ev: GroupEvidence, st: Statement) -> tuple[str, int] | None:
         """The first claim (by id) stating a figure of ``st`` in another form: a relay's
@@ -457,31 +468,46 @@ def _transposed_quotes(
     ev: GroupEvidence, origin: dict[str, int], relays: dict[int, tuple[int, str]]
 ) -> None:
     """A party's word quoted by an outlet, citing nothing, whose figure is the digits of
-    one the party gave first-hand (on its own media, or in its own statement) in another
-    order — "16, the government said" after the government's own "at least 61": the
-    figure misquoted (CC107 names it), not the party lowering its toll (a desk's trial:
-    the misquote became the government's latest word, and its own figure doubtful)."""
-    if ev.type != "quantity":
+    a higher one the party gave first-hand (on its own media, or in its own statement)
+    that day or before, in another order — "16, the government said" after the
+    government's own "at least 61": the figure misquoted (CC107 names it), not the party
+    lowering its toll (a desk's trial: the misquote became the government's latest word,
+    and its own figure doubtful). Not a figure the party also gives first-hand (its 21
+    after its 12 is its own), nor a higher one (a toll raised: 12, then 21). The
+    first-hand figures are indexed by their digits: one look-up a quote."""
+    if ev.type != "quantity" or not ev.cumulative:
         return
     claims, prov = ev.claims, ev.provenance
     statement_of = ev.statement_by_claim
-    own: dict[int, list[int]] = defaultdict(list)  # (first-hand figures, by origin)
-    quotes: list[int] = []
+    # (origin, sorted digits) -> first-hand claims; (origin, number) given first-hand
+    own: dict[tuple[int, str], list[int]] = defaultdict(list)
+    given: set[tuple[int, float]] = set()
+    quotes: list[tuple[int, float]] = []
     for i, c in enumerate(claims):
         if c.claimant not in ev.store.parties or c.source is None or c.id not in statement_of:
             continue
+        numbers = set(stated_numbers(c.parsed) or ())
+        if len(numbers) != 1:
+            continue
+        (n,) = numbers
+        if n != int(n):
+            continue
         if own_word(prov, c):
-            own[origin[c.id]].append(i)
+            own[(origin[c.id], "".join(sorted(str(int(n)))))].append(i)
+            given.add((origin[c.id], n))
         elif i not in relays and not prov.own_reporting(c) and not prov.cited_sorted(c.source):
-            quotes.append(i)
-    if not own or not quotes:
+            quotes.append((i, n))
+    if not own:
         return
-    for i in quotes:
+    for i, n in quotes:
         c = claims[i]
+        if (origin[c.id], n) in given:
+            continue
         found = [
             j
-            for j in own.get(origin[c.id], ())
-            if transposes(claims[j].parsed, c.parsed) and not before(c.as_of, claims[j].as_of)
+            for j in own.get((origin[c.id], "".join(sorted(str(int(n))))), ())
+            if bounds(claims[j].parsed)[0] > bounds(c.parsed)[1]
+            and not before(c.as_of, claims[j].as_of)
         ]
         if found:
             j = min(found, key=lambda j: claims[j].id)

@@ -354,10 +354,14 @@ def progress(message: str) -> None:
         tell(f"claimcheck: {message}…")
 
 
-def load_with_progress(settings: Settings, limits: Any, *, background: bool = False) -> Any:
+def load_with_progress(
+    settings: Settings, limits: Any, *, background: bool = False, empty_ok: bool = False
+) -> Any:
     """The store, its loading shown on a terminal when it takes a while; with
     ``background``, what it changed in the cache is recorded meanwhile, by a process of
-    its own, which the store waits for when it is closed (use it in a ``with``)."""
+    its own, which the store waits for when it is closed (use it in a ``with``). A folder
+    with no store file is bad input (exit 2) unless ``empty_ok`` (``extract``, which
+    works without a store): then it is said on stderr."""
     from claimcheck.store import load_store
 
     options: dict[str, Any] = {"limits": limits, "cache": settings.use_cache}
@@ -367,7 +371,9 @@ def load_with_progress(settings: Settings, limits: Any, *, background: bool = Fa
         if report is not None:
             options["progress"] = report
         store = load_store(settings.store, **options)
-    if not store.files:
+    if not store.files and empty_ok:
+        warn_if_empty(store)
+    elif not store.files:
         # (a mistyped --store passed every check of a folder with nothing in it: a new
         # user's trial — it is bad input, as a folder that does not exist is)
         from claimcheck.errors import Location, Problem, UsageError, display_path

@@ -70,7 +70,7 @@ def extract(
     if Path(settings.store).is_dir():
         from claimcheck.cli.base import load_with_progress
 
-        store = load_with_progress(settings, settings.config().limits)
+        store = load_with_progress(settings, settings.config().limits, empty_ok=True)
     options: dict[str, Any] = dict(
         outlet=outlet, published=published, title=title, url=url, language=language,
         encoding=encoding,

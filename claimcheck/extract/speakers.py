@@ -50,7 +50,7 @@ class Speakers:
     #: Speakers the store does not hold, by a word of the name they end with ("Ilse
     #: Varga" of "spokeswoman Ilse Varga") → the id guessed for them: "Varga told" later
     #: is them, not a second person to add.
-    guessed: dict[str, Attribution] = field(default_factory=dict)
+    guessed: dict[str, Attribution | None] = field(default_factory=dict)  # (None: several)
 
     def next_sentence(self) -> None:
         self.speaker_left -= 1
@@ -122,9 +122,15 @@ class Speakers:
                     else f"{a.how}: {word} was named before as {party.name}'s"
                 )
                 return replace(a, claimant=party.id, known=True, words=party.name, how=how)
-        for word in _RE_CAPITAL.findall(a.words):
+        names = _RE_CAPITAL.findall(a.words)
+        for word in names:
             before = self.guessed.get(word.lower())
-            if before is not None and before.claimant != a.claimant:
+            if before is None or before.claimant == a.claimant:
+                continue
+            # (every name word of it in the earlier name: "Varga", "Ilse Varga" — not
+            # "Governor Ivo Helm" after "Mayor Tomas Helm", another person)
+            theirs = {w.lower() for w in _RE_CAPITAL.findall(before.words)}
+            if all(w.lower() in theirs for w in names) and len(a.words.split()) <= 2:
                 how = f"{a.how}: {word} is {before.words!r}, named before"
                 return replace(a, claimant=before.claimant, words=before.words, how=how)
         return a
@@ -137,7 +143,11 @@ class Speakers:
             if not a.known and a.claimant and not (a.document or a.candidates or a.pronoun):
                 tail = re.search(r"(?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*\s*$", a.words)
                 for word in _RE_CAPITAL.findall(tail[0] if tail else ""):
-                    self.guessed.setdefault(word.lower(), a)
+                    key = word.lower()
+                    if key not in self.guessed:
+                        self.guessed[key] = a
+                    elif (known := self.guessed[key]) is not None and known.claimant != a.claimant:
+                        self.guessed[key] = None  # (two people of that name: neither)
                 continue
             if not a.known or a.claimant not in self.index.parties:
                 continue

@@ -193,9 +193,10 @@ def rounds_off(original: object, printed: object) -> bool:
     figure, within half its last step (the place of its last digit, or five of it when
     that digit is 5: 50 rounds to the nearest 50, 1,200 to the nearest 100) and within
     a tenth of it — a paper's "50" for the mayor's 47, "1,200" or "1,250" for a
-    minister's 1,243, "50" for "at least 47", "200" for 188. Not two round counts (5,000
-    for 4,000, 100 for 80, 150 for 130: another count), nor 10,000 for 12,000 (a fifth
-    off), nor 10 for 8 (small counts differ, they are not rounded)."""
+    minister's 1,243, "50" for "at least 47", "200" for 188, "1,200" for 1,250. Not a
+    figure as round as it (5,000 for 4,000, 100 for 80, 150 for 130: another count),
+    nor 10,000 for 12,000 (a sixth off), nor "nearly 50" for 53 (nearly is below), nor
+    10 for 8 (small counts differ, they are not rounded)."""
     if not isinstance(original, Quantity) or figure_kind(original) not in ("point", "floor"):
         return False
     span = rounding_span(printed)
@@ -204,6 +205,8 @@ def rounds_off(original: object, printed: object) -> bool:
         return False
     (x,) = a
     n, digits = span[2], str(int(span[2])).rstrip("0")
+    if isinstance(printed, Quantity) and printed.form == "range" and x > n:
+        return False  # ("nearly 50" is below 50: no rounding of 53)
     return (
         span[0] <= x <= span[1]
         and x != n

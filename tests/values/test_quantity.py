@@ -371,6 +371,8 @@ def test_none_said_of_a_count_not_given_is_no_figure(written: str, alone: str) -
         (130, 150, False),
         (12000, 10000, False),  # a sixth off
         (95, 100, True),
+        (53, "nearly 50", False),  # nearly is below
+        (47, "nearly 50", True),
         (60, 100, False),
         (8, 10, False),  # small counts differ; they are not rounded
         (12, 20, False),

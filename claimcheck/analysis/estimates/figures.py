@@ -96,9 +96,9 @@ def best_supported(
     anonymous sources give below a named neutral floor left out (a rights group's "at
     least 40" before an anonymous official's 38: another number, or the floor), and a
     number stated
-    inside the winning range before the range's lower end when the range owes its lead
-    to it (a hospital's "about 40" within the UN's 30-45, not 30; not an anonymous 72
-    within the UN's 60-80), and an exact count inside a winning rough figure
+    inside the winning range before the range's lower end, a named neutral origin's (a
+    hospital's "about 40" within the UN's 30-45, not 30; not anonymous medics' 72
+    alone within the UN's 60-80), and an exact count inside a winning rough figure
     before it (a hospital's 47, which "nearly 50" owes its support to). Behind it:
     the claims of the statement that wins, and any stating its figure as a number.
     Never outside [low, high]."""
@@ -177,15 +177,10 @@ def best_supported(
         if within and all(figure[i][1] != ranked[win][3] for i in within):
             if ranked[win][0] < 0:  # (a neutral range: a number neutral origins give...)
                 inside = within
-                # (...when the range owes its lead to it: its neutral weight beyond the
-                # number's no more than the number's own — an anonymous 72 does not
-                # displace the UN's 60-80, which a hospital's "about 70" would: a desk's
+                # (...on the record — a named origin's: anonymous medics' 72 alone does not
+                # displace the UN's 60-80, which a hospital's "about 70" does: a desk's
                 # trial)
-                within = [
-                    i
-                    for i in within
-                    if ranked[i][0] < 0 and ranked[i][0] - ranked[win][0] <= -ranked[i][0]
-                ]
+                within = [i for i in within if ranked[i][0] < 0 and ranked[i][1] < 0]
                 if not within and len(_sides_of(ev, [said[i] for i in inside])) >= 2:
                     # (...or the lowest that opposing sides give, when both rule its
                     # lower end out: the army's 12 and the rebels' 18 in "10 to 20")
