@@ -3059,6 +3059,38 @@ def test_a_rounded_figure_relays_the_nearest_figure_whatever_the_ids(
     assert cc107["message"].startswith("watchlight's statement"), cc107
 
 
+def test_an_infobox_figure_its_citation_does_not_give_confirms_nothing(
+    make_store: Callable[..., Path],
+) -> None:
+    """An OSINT analyst's trial: Watchlight's verified list says at least 12 buildings,
+    the rebels 40, the army none; an encyclopedia's infobox says 40, citing Watchlight's
+    list. Its 40 is no neutral origin: its citation does not give it (uncited, CC204) —
+    the rebels' 40 stays a party's word, and the best is Watchlight's floor."""
+    data = run(
+        world(
+            make_store,
+            "{id: wl-12, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: at least 12, source: meridian-0305, claimant: watchlight}",
+            "{id: vlf-40, subject: dresk-shelling, property: buildings_destroyed, value: 40, "
+            "source: harbor-0305, claimant: vlf}",
+            "{id: army-0, subject: dresk-shelling, property: buildings_destroyed, value: 0, "
+            "source: korvalia-tv-0305, claimant: korvalian-army}",
+            "{id: infobox-40, subject: dresk-shelling, property: buildings_destroyed, "
+            "value: 40, source: wiki-dresk}",
+            **{
+                "wiki.yaml": "outlets:\n  - {id: openpedia, name: Openpedia, kind: encyclopedia}\n"
+                "documents:\n  - {id: wiki-dresk, outlet: openpedia, cites: [meridian-0305]}\n"
+            },
+        )
+    )
+    assert grade(data, "vlf-40") == 3, data["grades"]["vlf-40"]
+    assert "uncited" in data["grades"]["infobox-40"]["reason"], data["grades"]["infobox-40"]
+    (cc204,) = findings(data, "CC204")
+    assert "cites meridian-0305, which do not give it" in cc204["message"], cc204
+    est = estimate(data, "dresk-shelling", "buildings_destroyed")
+    assert est is not None and est["best"] == 12, est
+
+
 #: Who shelled Dresk market: an entity property.
 PERPETRATOR = {
     "perpetrator.yaml": "properties:\n  - {id: perpetrator, type: entity}\n",
