@@ -3097,6 +3097,21 @@ PERPETRATOR = {
 }
 
 
+def _blames(make_store: Callable[..., Path], *rows: tuple[str, str, str, str]) -> dict[str, Any]:
+    """The check of claims (id, claimant, culprit, document) on who shelled Dresk."""
+    return run(
+        world(
+            make_store,
+            *(
+                f"{{id: {cid}, subject: dresk-shelling, property: perpetrator, value: {culprit}, "
+                f"source: {doc}, claimant: {who}}}"
+                for cid, who, culprit, doc in rows
+            ),
+            **PERPETRATOR,
+        )
+    )
+
+
 def test_neutral_origins_naming_different_culprits_agree_it_was_not_the_third(
     make_store: Callable[..., Path],
 ) -> None:
@@ -3105,17 +3120,11 @@ def test_neutral_origins_naming_different_culprits_agree_it_was_not_the_third(
     §2): both neutral origins say the rebels did not do it — contradicted by several
     independent neutral origins, supported by none, the army's word is improbable, not
     merely doubtful (it was "not all agreeing among themselves")."""
-    data = run(
-        world(
-            make_store,
-            "{id: army-blames-vlf, subject: dresk-shelling, property: perpetrator, "
-            "value: vlf, source: korvalia-tv-0305, claimant: korvalian-army}",
-            "{id: medics-blame-militia, subject: dresk-shelling, property: perpetrator, "
-            "value: iron-hills-militia, source: harbor-0305, claimant: open-ward}",
-            "{id: watchlight-blames-army, subject: dresk-shelling, property: perpetrator, "
-            "value: korvalian-army, source: meridian-0305, claimant: watchlight}",
-            **PERPETRATOR,
-        )
+    data = _blames(
+        make_store,
+        ("army-blames-vlf", "korvalian-army", "vlf", "korvalia-tv-0305"),
+        ("medics-blame-militia", "open-ward", "iron-hills-militia", "harbor-0305"),
+        ("watchlight-blames-army", "watchlight", "korvalian-army", "meridian-0305"),
     )
     army = data["grades"]["army-blames-vlf"]
     assert army["grade"] == 5, army
@@ -3129,17 +3138,11 @@ def test_opposing_sides_each_naming_its_own_answer_are_no_common_ground(
     militia: the sides agree on nothing against the militia (each names the other), so
     Watchlight's word is disputed by the sides, not doubtful as if a neutral origin
     contradicted it."""
-    data = run(
-        world(
-            make_store,
-            "{id: army-blames-vlf, subject: dresk-shelling, property: perpetrator, "
-            "value: vlf, source: korvalia-tv-0305, claimant: korvalian-army}",
-            "{id: vlf-blames-army, subject: dresk-shelling, property: perpetrator, "
-            "value: korvalian-army, source: harbor-0305, claimant: vlf}",
-            "{id: watchlight-blames-militia, subject: dresk-shelling, property: perpetrator, "
-            "value: iron-hills-militia, source: meridian-0305, claimant: watchlight}",
-            **PERPETRATOR,
-        )
+    data = _blames(
+        make_store,
+        ("army-blames-vlf", "korvalian-army", "vlf", "korvalia-tv-0305"),
+        ("vlf-blames-army", "vlf", "korvalian-army", "harbor-0305"),
+        ("watchlight-blames-militia", "watchlight", "iron-hills-militia", "meridian-0305"),
     )
     watchlight = data["grades"]["watchlight-blames-militia"]
     assert watchlight["grade"] == 3, watchlight
