@@ -3091,6 +3091,29 @@ def test_an_infobox_figure_its_citation_does_not_give_confirms_nothing(
     assert est is not None and est["best"] == 12, est
 
 
+def test_a_misquote_is_graded_as_printed_not_as_the_statement_it_misquotes(
+    make_store: Callable[..., Path],
+) -> None:
+    """A fact-checker's trial: "some 1,000, the minister said", citing the dispatch of
+    the minister's 1,243, was graded like the 1,243 — and an automated rating published
+    "some 1,000" as the minister's word, possibly true. It is the statement misquoted
+    (CC107): graded apart, as printed (6); the statement keeps its own grade."""
+    data = run(
+        world(
+            make_store,
+            "{id: mod-1243, subject: dresk-shelling, property: civilian_deaths, value: 1243, "
+            "source: meridian-0305, claimant: defence-ministry}",
+            "{id: paper-1000, subject: dresk-shelling, property: civilian_deaths, "
+            "value: some 1000, source: northgate-0306m, claimant: defence-ministry}",
+            **NORTHGATE_CITING_MERIDIAN,
+        )
+    )
+    assert findings(data, "CC107"), data["findings"]
+    paper = data["grades"]["paper-1000"]
+    assert paper["grade"] == 6 and "relays mod-1243" in paper["reason"], paper
+    assert grade(data, "mod-1243") == 3, data["grades"]["mod-1243"]
+
+
 #: Who shelled Dresk market: an entity property.
 PERPETRATOR = {
     "perpetrator.yaml": "properties:\n  - {id: perpetrator, type: entity}\n",
@@ -3954,11 +3977,12 @@ def test_a_paper_misquoting_the_dispatch_it_cites_gives_the_ministry_no_new_figu
             {"world.yaml": HARBOR_CITES_MERIDIAN, "claims.yaml": claims_yaml(*raised)}, base=False
         )
     )
+    # (and the misquote's own figure is graded as printed: nobody's word — not the
+    # ministry's count of its day, nor "revised downward")
     harbor, meridian = data["grades"]["mod-harbor"], data["grades"]["mod-meridian"]
-    assert (harbor["grade"], "downward" in harbor["reason"]) == (meridian["grade"], False), (
-        harbor,
-        meridian,
-    )
+    assert meridian["grade"] == 3 and "downward" not in meridian["reason"], meridian
+    assert harbor["grade"] == 6 and "cannot be judged as printed" in harbor["reason"], harbor
+    assert "downward" not in harbor["reason"], harbor
 
 
 def test_a_quote_of_a_figure_its_voice_gives_elsewhere_is_no_misquote(

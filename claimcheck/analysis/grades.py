@@ -42,7 +42,7 @@ from claimcheck.analysis.tallies import judge, query, unit_spans, walk
 from claimcheck.analysis.units import anonymous_source, concedes_losses
 from claimcheck.english import count
 from claimcheck.model import Claim
-from claimcheck.values import Quantity
+from claimcheck.values import Quantity, rounds_off, stated_numbers
 
 LABELS = {
     1: "confirmed",
@@ -123,9 +123,12 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
     revised = bool(overtaken or superseded)
     # Statement by statement: its claims share a grade, one for the cited, one for the
     # uncited (the order of the claims in ``out`` does not matter: the engine sorts).
+    reworded = ev.reworded
     for st in ev.statements:
         graded: list[Grade | None] = [None, None]
         for claim in st.claims:
+            if claim.id in reworded and _misquoting(ev, claim, st):
+                continue  # (graded below, as printed)
             if revised:
                 # (a floor a later figure bears out — "at least 40", then 41 — is
                 # corroborated by it, not merely a count of its day: graded by its tally)
@@ -151,6 +154,11 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
             if grade is None:
                 grade = graded[cited] = _grade(ev, st, cited)
             out[claim.id] = grade
+    if reworded:
+        for claim in ev.claims:
+            carried = statement_of.get(claim.id) if claim.id in reworded else None
+            if carried is not None and _misquoting(ev, claim, carried):
+                out[claim.id] = _misquote_grade(ev, claim)
     return out
 
 
@@ -183,6 +191,32 @@ def _borne_out(ev: GroupEvidence, st: Statement, later: Claim) -> bool:
     an open floor the later count lies within."""
     t = ev.statement_by_claim.get(later.id)
     return t is not None and t is not st and ev.statement_supports(t, st)
+
+
+def _misquoting(ev: GroupEvidence, claim: Claim, st: Statement) -> bool:
+    """Whether a relay carrying ``st`` prints a figure that cannot hold with it (a
+    paper's "16, the government said" of its "at least 61"): the figure as printed is
+    nobody's word, graded apart — not "confirmed" as the statement it misquotes is (a
+    fact-checker's trial: an automated rating published it as the minister's)."""
+    printed = ev.reworded[claim.id]
+    if printed is st.value or not ev.excludes(printed, st.value):
+        return False
+    # (not the same number with a qualifier dropped or added — "20" of "more than 20"
+    # — nor the figure rounded: the statement worded otherwise, graded as it is)
+    mine, theirs = set(stated_numbers(printed) or ()), set(stated_numbers(st.value) or ())
+    return not (mine & theirs) and not rounds_off(st.value, printed)
+
+
+def _misquote_grade(ev: GroupEvidence, claim: Claim) -> Grade:
+    source = ev.relayed_from.get(claim.id)
+    whose = (
+        f"{source.id} ({ev.provenance.speaker(source)})" if source is not None else "a statement"
+    )
+    return shared_grade(
+        6,
+        f"cannot be judged as printed: it relays {whose} in a figure that cannot hold "
+        "with it (CC107: check the original statement)",
+    )
 
 
 def _superseded(ev: GroupEvidence, claim: Claim, newer: Claim) -> Grade:
