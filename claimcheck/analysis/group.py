@@ -95,14 +95,15 @@ def unsourced(ev: GroupEvidence) -> frozenset[str]:
         if c.cited and c.id not in ev.relayed_from:
             outlet = outlets.get(c.outlet or "")
             if outlet is not None and outlet.kind in TERTIARY_KINDS:
-                # (only where what it cites is recorded here: a reference the store
+                # (only where all it cites is recorded here: a reference the store
                 # holds nothing of gets the benefit of the doubt)
                 if documents is None:
                     documents = {d.source for d in ev.claims if d.source is not None}
-                if any(doc in documents for doc in cited(c.source or "")):
+                refs = cited(c.source or "")
+                if refs and all(doc in documents for doc in refs):
                     found.add(c.id)
     for cid, source in ev.relayed_from.items():
-        if not source.cited or source.id in found:
+        if source.id in found or ev.store.is_tertiary(source):
             found.add(cid)
     return frozenset(found)
 

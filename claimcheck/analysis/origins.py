@@ -479,8 +479,9 @@ def _transposed_quotes(
         return
     claims, prov = ev.claims, ev.provenance
     statement_of = ev.statement_by_claim
-    # (origin, sorted digits) -> first-hand claims; (origin, number) given first-hand
-    own: dict[tuple[int, str], list[int]] = defaultdict(list)
+    # (origin, sorted digits) -> {number: its first-hand claim said first (by day, then
+    # id)}: one a figure, however often the party repeats it; (origin, number) given
+    own: dict[tuple[int, str], dict[float, int]] = defaultdict(dict)
     given: set[tuple[int, float]] = set()
     quotes: list[tuple[int, float]] = []
     for i, c in enumerate(claims):
@@ -493,7 +494,10 @@ def _transposed_quotes(
         if n != int(n):
             continue
         if own_word(prov, c):
-            own[(origin[c.id], "".join(sorted(str(int(n)))))].append(i)
+            figures = own[(origin[c.id], "".join(sorted(str(int(n)))))]
+            first = figures.get(n)
+            if first is None or _said_first(c, claims[first]):
+                figures[n] = i
             given.add((origin[c.id], n))
         elif i not in relays and not prov.own_reporting(c) and not prov.cited_sorted(c.source):
             quotes.append((i, n))
@@ -505,13 +509,23 @@ def _transposed_quotes(
             continue
         found = [
             j
-            for j in own.get((origin[c.id], "".join(sorted(str(int(n))))), ())
+            for j in own.get((origin[c.id], "".join(sorted(str(int(n))))), {}).values()
             if bounds(claims[j].parsed)[0] > bounds(c.parsed)[1]
             and not before(c.as_of, claims[j].as_of)
         ]
         if found:
             j = min(found, key=lambda j: claims[j].id)
             relays[i] = (j, f"its figure's digits in another order ({claims[j].source})")
+
+
+def _said_first(a: Claim, b: Claim) -> bool:
+    """Whether ``a`` was said before ``b`` (by its day, unknown days last, then id)."""
+
+    def key(c: Claim) -> tuple[bool, object, str]:
+        day = c.as_of.low if c.as_of is not None and c.as_of.known else None
+        return (day is None, day or 0, c.id)
+
+    return key(a) < key(b)
 
 
 #: Outlets that publish their own counts: a figure in their own voice is theirs, whoever

@@ -20,8 +20,21 @@ def reason(ev: GroupEvidence, claim: Claim) -> str | None:
         source = ev.relayed_from.get(claim.id)
         if source is not None:  # (a paper citing the encyclopedia that cites nothing)
             return f"relays {source.id}, which rests on {source.source or 'nothing'} alone"
-        cited = ", ".join(ev.provenance.cited_sorted(claim.source or ""))
-        return f"encyclopedia article {claim.source} cites {cited}, which do not give it"
+        refs = ev.provenance.cited_sorted(claim.source or "")
+        st = ev.statement_by_claim.get(claim.id)
+        others = sorted(
+            {
+                d.speaker
+                for d in ev.claims
+                if d.source in refs and st is not None and ev.statement_by_claim.get(d.id) is st
+            }
+        )
+        if others:  # (the figure is there, in another voice)
+            return (
+                f"encyclopedia article {claim.source} cites {', '.join(refs)}, where "
+                f"{', '.join(others)} gives it, not {claim.speaker}"
+            )
+        return f"encyclopedia article {claim.source} cites {', '.join(refs)}, which do not give it"
     return None
 
 
