@@ -3114,6 +3114,31 @@ def test_a_misquote_is_graded_as_printed_not_as_the_statement_it_misquotes(
     assert grade(data, "mod-1243") == 3, data["grades"]["mod-1243"]
 
 
+def test_a_partys_record_grades_its_statement_not_a_misquote_of_it_in_any_order(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: the ministry's 1,243 and a paper's "some 1,000" misquoting it;
+    the ministry's record graded its one statement by whichever claim the files listed
+    first — 3, or the misquote's 6."""
+    rows = [
+        "{id: mod-1243, subject: dresk-shelling, property: civilian_deaths, value: 1243, "
+        "source: meridian-0305, claimant: defence-ministry}",
+        "{id: paper-1000, subject: dresk-shelling, property: civilian_deaths, "
+        "value: some 1000, source: northgate-0306m, claimant: defence-ministry}",
+    ]
+    seen = []
+    for order in (rows, rows[::-1]):
+        root = world(make_store, *order, **NORTHGATE_CITING_MERIDIAN)
+        out = CliRunner().invoke(
+            cli, ["--store", str(root), "sources", "--parties", "--format", "json"]
+        )
+        (ministry,) = [
+            p for p in json.loads(out.stdout)["parties"] if p["id"] == "defence-ministry"
+        ]
+        seen.append(ministry["grades"])
+    assert seen[0] == seen[1] and seen[0]["3"] == 1 and seen[0]["6"] == 0, seen
+
+
 #: Who shelled Dresk market: an entity property.
 PERPETRATOR = {
     "perpetrator.yaml": "properties:\n  - {id: perpetrator, type: entity}\n",

@@ -207,6 +207,15 @@ def _misquoting(ev: GroupEvidence, claim: Claim, st: Statement) -> bool:
     return not (mine & theirs) and not rounds_off(st.value, printed)
 
 
+#: How a misquote's grade begins (:func:`_misquote_grade`).
+MISQUOTED = "cannot be judged as printed"
+
+
+def misquoted(grade: Grade) -> bool:
+    """Whether ``grade`` is a misquote's, graded as printed — not its statement's."""
+    return grade.reason.startswith(MISQUOTED)
+
+
 def _misquote_grade(ev: GroupEvidence, claim: Claim) -> Grade:
     source = ev.relayed_from.get(claim.id)
     whose = (
@@ -214,7 +223,7 @@ def _misquote_grade(ev: GroupEvidence, claim: Claim) -> Grade:
     )
     return shared_grade(
         6,
-        f"cannot be judged as printed: it relays {whose} in a figure that cannot hold "
+        f"{MISQUOTED}: it relays {whose} in a figure that cannot hold "
         "with it (CC107: check the original statement)",
     )
 

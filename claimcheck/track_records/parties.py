@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimcheck.analysis.grades import Grade
+from claimcheck.analysis.grades import Grade, misquoted
 from claimcheck.analysis.timing import repeat_dates
 from claimcheck.model import Claim
 from claimcheck.results import Result
@@ -78,6 +78,7 @@ class PartyRecord(HoldsUp):
     findings: dict[str, int] = field(default_factory=dict)
     outlets: set[str] = field(default_factory=set)
     _said: dict[tuple[object, ...], set[str]] = field(default_factory=dict, repr=False)
+    _graded: set[tuple[object, ...]] = field(default_factory=set, repr=False)
 
     @property
     def relayed_by(self) -> int:
@@ -126,10 +127,13 @@ class PartyRecord(HoldsUp):
         if seen is None:
             seen = self._said[key] = set()
             self.statements += 1
-            grade = facts.grade
-            if grade is not None:
-                self.grades[grade.grade] += 1
-                self.weigh(c, grade)
+        grade = facts.grade
+        # (each statement graded once, by a claim that states it: not by a misquote of
+        # it, graded as printed — whichever the files list first)
+        if grade is not None and key not in self._graded and not misquoted(grade):
+            self._graded.add(key)
+            self.grades[grade.grade] += 1
+            self.weigh(c, grade)
         for label in facts.standing:
             if label not in seen:
                 seen.add(label)
