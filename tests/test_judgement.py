@@ -3914,6 +3914,16 @@ HARBOR_CITES_MERIDIAN = WORLD.replace(
 assert HARBOR_CITES_MERIDIAN != WORLD
 
 
+def harbor_citing_meridian(make_store: Callable[..., Path], *rows: str) -> dict[str, Any]:
+    """The check of ``rows`` in the world where the Harbor Times' dispatch of the 6th
+    cites Meridian's of the 5th."""
+    return run(
+        make_store(
+            {"world.yaml": HARBOR_CITES_MERIDIAN, "claims.yaml": claims_yaml(*rows)}, base=False
+        )
+    )
+
+
 @pytest.mark.parametrize(
     ("quoted", "rule", "why"),
     [
@@ -3943,11 +3953,7 @@ def test_a_paper_citing_the_wire_a_day_later_relays_the_ministrys_statement(
         "{id: hospital-23, subject: dresk-shelling, property: civilian_deaths, value: 23, "
         "source: eastwind-0306, claimant: open-ward}",
     )
-    data = run(
-        make_store(
-            {"world.yaml": HARBOR_CITES_MERIDIAN, "claims.yaml": claims_yaml(*rows)}, base=False
-        )
-    )
+    data = harbor_citing_meridian(make_store, *rows)
     rules = {f["rule"] for f in data["findings"]}
     assert rule in rules, (why, data["findings"])
     if rule == "CC107":
@@ -3977,11 +3983,7 @@ def test_a_paper_misquoting_the_dispatch_it_cites_gives_the_ministry_no_new_figu
         "{id: hospital-31, subject: dresk-shelling, property: civilian_deaths, value: 31, "
         "source: eastwind-0306, claimant: open-ward}",
     )
-    data = run(
-        make_store(
-            {"world.yaml": HARBOR_CITES_MERIDIAN, "claims.yaml": claims_yaml(*rows)}, base=False
-        )
-    )
+    data = harbor_citing_meridian(make_store, *rows)
     rules = {f["rule"] for f in data["findings"]}
     assert "CC105" not in rules, data["findings"]
     (cc107,) = findings(data, "CC107")
@@ -3997,11 +3999,7 @@ def test_a_paper_misquoting_the_dispatch_it_cites_gives_the_ministry_no_new_figu
         "{id: mod-52, subject: dresk-shelling, property: civilian_deaths, value: 52, "
         "source: eastwind-0306, claimant: defence-ministry}",
     )
-    data = run(
-        make_store(
-            {"world.yaml": HARBOR_CITES_MERIDIAN, "claims.yaml": claims_yaml(*raised)}, base=False
-        )
-    )
+    data = harbor_citing_meridian(make_store, *raised)
     # (and the misquote's own figure is graded as printed: nobody's word — not the
     # ministry's count of its day, nor "revised downward")
     harbor, meridian = data["grades"]["mod-harbor"], data["grades"]["mod-meridian"]
@@ -4552,11 +4550,7 @@ def test_a_wire_citing_an_older_communique_gives_a_revision_or_the_communique(
         "{id: medics, subject: dresk-shelling, property: civilian_deaths, value: 18, "
         "source: eastwind-0306, claimant: open-ward}",
     )
-    data = run(
-        make_store(
-            {"world.yaml": HARBOR_CITES_MERIDIAN, "claims.yaml": claims_yaml(*rows)}, base=False
-        )
-    )
+    data = harbor_citing_meridian(make_store, *rows)
     rules = {f["rule"] for f in data["findings"]}
     revisions = rules & {"CC105", "CC106", "CC107"}
     assert revisions == ({rule} if rule else set()), (why, data["findings"])

@@ -73,6 +73,15 @@ def _check(runner: CliRunner, root: Path, tmp_path: Path, candidate: str) -> Any
     return runner.invoke(cli, ["--store", str(root), "check", str(path), "--format", "json"])
 
 
+def _count_of_day(doc: str, outlet: str, day: str, cid: str, value: int, claimant: str) -> str:
+    """A candidate: one document of ``day`` and its claimant's count of people held."""
+    return (
+        f"documents:\n  - {{id: {doc}, outlet: {outlet}, published: {day}}}\n"
+        f"claims:\n  - {{id: {cid}, subject: abduction, property: held, value: {value}, "
+        f"source: {doc}, claimant: {claimant}}}\n"
+    )
+
+
 def _rules(data: dict[str, Any]) -> list[str]:
     return sorted(f["rule"] for f in data["findings"])
 
@@ -176,9 +185,7 @@ def test_a_candidate_of_a_new_day_moves_the_estimate_to_its_day(
         runner,
         root,
         tmp_path,
-        "documents:\n  - {id: b-0514, outlet: bridgeway-site, published: 2031-05-14}\n"
-        "claims:\n  - {id: med-14, subject: abduction, property: held, value: 14, "
-        "source: b-0514, claimant: mediator}\n",
+        _count_of_day("b-0514", "bridgeway-site", "2031-05-14", "med-14", 14, "mediator"),
     )
     data = json.loads(result.stdout)
     assert result.exit_code == 0, result.output
@@ -312,9 +319,7 @@ def test_a_review_of_a_days_gap_follows_it_when_a_relay_arrives(
         runner,
         root,
         tmp_path,
-        "documents:\n  - {id: h-0510, outlet: coastline, published: 2031-05-10}\n"
-        "claims:\n  - {id: relay-17, subject: abduction, property: held, value: 17, "
-        "source: h-0510, claimant: mediator}\n",
+        _count_of_day("h-0510", "coastline", "2031-05-10", "relay-17", 17, "mediator"),
     )
     data = json.loads(result.stdout)
     (circular,) = [f for f in data["findings"] if f["rule"] == "CC203"]
@@ -332,9 +337,7 @@ def test_a_new_days_gap_is_news_not_the_old_days(
         runner,
         root,
         tmp_path,
-        "documents:\n  - {id: b-0514, outlet: bridgeway-site, published: 2031-05-14}\n"
-        "claims:\n  - {id: med-17b, subject: abduction, property: held, value: 17, "
-        "source: b-0514, claimant: mediator}\n",
+        _count_of_day("b-0514", "bridgeway-site", "2031-05-14", "med-17b", 17, "mediator"),
     )
     data = json.loads(result.stdout)
     (gap,) = [f for f in data["findings"] if f["rule"] == "CC201"]

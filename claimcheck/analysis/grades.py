@@ -123,12 +123,19 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
     revised = bool(overtaken or superseded)
     # Statement by statement: its claims share a grade, one for the cited, one for the
     # uncited (the order of the claims in ``out`` does not matter: the engine sorts).
-    reworded = ev.reworded
+    # (relays printing a figure that cannot hold with the statement they carry: graded
+    # as printed, not as the statement)
+    misquotes = {
+        cid
+        for cid in ev.reworded
+        if (st := statement_of.get(cid)) is not None and _misquoting(ev, cid, st)
+    }
     for st in ev.statements:
         graded: list[Grade | None] = [None, None]
         for claim in st.claims:
-            if claim.id in reworded and _misquoting(ev, claim, st):
-                continue  # (graded below, as printed)
+            if claim.id in misquotes:
+                out[claim.id] = _misquote_grade(ev, claim)
+                continue
             if revised:
                 # (a floor a later figure bears out — "at least 40", then 41 — is
                 # corroborated by it, not merely a count of its day: graded by its tally)
@@ -154,11 +161,6 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
             if grade is None:
                 grade = graded[cited] = _grade(ev, st, cited)
             out[claim.id] = grade
-    if reworded:
-        for claim in ev.claims:
-            carried = statement_of.get(claim.id) if claim.id in reworded else None
-            if carried is not None and _misquoting(ev, claim, carried):
-                out[claim.id] = _misquote_grade(ev, claim)
     return out
 
 
@@ -193,12 +195,12 @@ def _borne_out(ev: GroupEvidence, st: Statement, later: Claim) -> bool:
     return t is not None and t is not st and ev.statement_supports(t, st)
 
 
-def _misquoting(ev: GroupEvidence, claim: Claim, st: Statement) -> bool:
+def _misquoting(ev: GroupEvidence, cid: str, st: Statement) -> bool:
     """Whether a relay carrying ``st`` prints a figure that cannot hold with it (a
     paper's "16, the government said" of its "at least 61"): the figure as printed is
     nobody's word, graded apart — not "confirmed" as the statement it misquotes is (a
     fact-checker's trial: an automated rating published it as the minister's)."""
-    printed = ev.reworded[claim.id]
+    printed = ev.reworded[cid]
     if printed is st.value or not ev.excludes(printed, st.value):
         return False
     # (not the same number with a qualifier dropped or added — "20" of "more than 20"

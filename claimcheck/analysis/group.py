@@ -82,12 +82,12 @@ _MISSING = object()
 
 def unsourced(ev: GroupEvidence) -> frozenset[str]:
     """The cited claims no source stands behind (:attr:`GroupEvidence.unsourced`): an
-    encyclopedia's figure none of the documents it cites gives, where they are recorded
-    in the group — its infobox's 40
-    citing an OSINT list of "at least 12" is no neutral origin confirming the rebels'
-    40 (an OSINT analyst's trial; DESIGN §2: an encyclopedia is no source of its own)
-    — and a claim relaying a figure that rests on an encyclopedia alone (a paper citing
-    the encyclopedia that cites nothing: citogenesis)."""
+    encyclopedia's figure none of the documents it cites gives, where they are all
+    recorded in the group — its infobox's 40 citing an OSINT list of "at least 12" is
+    no neutral origin confirming the rebels' 40 (an OSINT analyst's trial; DESIGN §2:
+    an encyclopedia is no source of its own) — and a claim relaying such a figure, or
+    one resting on an encyclopedia alone (a paper citing the encyclopedia that cites
+    nothing: citogenesis)."""
     outlets, cited = ev.store.outlets, ev.provenance.cited_sorted
     found: set[str] = set()
     documents: set[str] | None = None  # (the group's, when first needed)

@@ -209,11 +209,13 @@ class _DocIndex:
         return min(found)[1] if found else None
 
     def rounded(self, ev: GroupEvidence, st: Statement) -> int | None:
-        """The position of the first claim (by id) of a figure ``st`` states rounded
-        (:func:`rounds_off`): a paper's own "50" citing the wire's "47, the mayor said"
-        has its figure from there, worded loosely (DESIGN §2, dependence 3; CC107 names
-        the relay) — not a second count against the mayor's (an analyst's trial)."""
-        if st.stance != "asserts" or rounding_span(st.value) is None:
+        """The position of the claim of the nearest figure ``st`` states rounded
+        (:func:`rounds_off`; none when figures of several voices lie as near): a paper's
+        own "50" citing the wire's "47, the mayor said" has its figure from there,
+        worded loosely (DESIGN §2, dependence 3; CC107 names the relay) — not a second
+        count against the mayor's (an analyst's trial)."""
+        span = rounding_span(st.value) if st.stance == "asserts" else None
+        if span is None:  # (most figures: no round one)
             return None
         if self.singles is None:  # (each asserted figure of one number, by its number)
             self.singles = sorted(
@@ -222,14 +224,10 @@ class _DocIndex:
                 if t.stance == "asserts" and len(numbers := set(stated_numbers(t.value) or ())) == 1
             )
             self.single_numbers = [x for x, _, _, _ in self.singles]
-        span = rounding_span(st.value)
-        if span is None:  # (most figures: no round one)
-            return None
         # (only the figures it may round are tried)
         near = self.single_numbers
         lo, hi = bisect_left(near, span[0]), bisect_right(near, span[1])
-        # (the nearest figure it may round; none when figures of several voices lie
-        # as near: which one it rounds is a guess)
+        # (which of several voices' figures lying as near it rounds is a guess)
         found = [
             (abs(x - span[2]), cid, j)
             for x, cid, j, t in self.singles[lo:hi]
@@ -494,7 +492,7 @@ def _transposed_quotes(
         if n != int(n):
             continue
         if own_word(prov, c):
-            figures = own[(origin[c.id], "".join(sorted(str(int(n)))))]
+            figures = own[(origin[c.id], _digits(n))]
             first = figures.get(n)
             if first is None or _said_first(c, claims[first]):
                 figures[n] = i
@@ -509,7 +507,7 @@ def _transposed_quotes(
             continue
         found = [
             j
-            for j in own.get((origin[c.id], "".join(sorted(str(int(n))))), {}).values()
+            for j in own.get((origin[c.id], _digits(n)), {}).values()
             if bounds(claims[j].parsed)[0] > bounds(c.parsed)[1]
             and not before(c.as_of, claims[j].as_of)
         ]
@@ -518,12 +516,17 @@ def _transposed_quotes(
             relays[i] = (j, f"its figure's digits in another order ({claims[j].source})")
 
 
+def _digits(n: float) -> str:
+    """A whole number's digits in order: 61 and 16 share "16"."""
+    return "".join(sorted(str(int(n))))
+
+
 def _said_first(a: Claim, b: Claim) -> bool:
     """Whether ``a`` was said before ``b`` (by its day, unknown days last, then id)."""
 
-    def key(c: Claim) -> tuple[bool, object, str]:
-        day = c.as_of.low if c.as_of is not None and c.as_of.known else None
-        return (day is None, day or 0, c.id)
+    def key(c: Claim) -> tuple[dt.date, str]:
+        known = c.as_of is not None and c.as_of.known
+        return (c.as_of.low if c.as_of is not None and known else dt.date.max, c.id)
 
     return key(a) < key(b)
 

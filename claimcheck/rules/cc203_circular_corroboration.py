@@ -49,7 +49,6 @@ class CircularCorroboration(Rule):
     continues = frozenset({"CC201"})
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
-        origin = ev.credited
         evidence = {c.id for c in ev.counted}
         # Relays that keep their own, looser words state their source's value too.
         looser: dict[int, list[Claim]] = {}
@@ -66,47 +65,57 @@ class CircularCorroboration(Rule):
             # a looser relay's words are its source's value, stated there.
             stating = [c for c in st.claims if c.id in evidence and c.id not in relays]
             stating += looser.get(st.index, [])
-            outlets = {c.outlet for c in stating}
-            chains = attributed.pop(st.index, [])
-            if len(outlets) < 2:
+            chains = attributed.get(st.index, [])
+            if len({c.outlet for c in stating}) < 2:
                 continue
-            origins = {origin[c.id] for c in stating}
-            if len(origins) >= len(outlets):
-                if chains:
-                    yield _misattributed(ev, st, stating, chains)
-                continue
-            # Counted as corroboration counts them (grades, CC201): allies of one side once.
-            units = {ev.unit_of(c).index for c in stating}
-            # (as CC201 reads a value: not one in dispute — the conflict names its
-            # speakers — nor one that origins beyond those stating it bear out, as a
-            # hospital's 18 bears out the ministry's "at least 12", which the grades call
-            # confirmed: an analyst's trial)
-            tally = ev.tally(st)
-            if tally.against or (
-                len(tally.support) > len(units)
-                and len(tally.support) >= ev.thresholds.corroborated_at
-            ):
-                if chains:
-                    yield _misattributed(ev, st, stating, chains)
-                continue
-            shared = sorted(ev.link_reasons(stating)) + _sides(ev, stating, origin)
-            shared += [_chain_words(quote, doc, other) for quote, doc, other in chains]
-            yield Draft(
-                sorted(stating, key=lambda c: c.id),
-                f"{ev.property_id} of {ev.subject_id}: {stated(wording(ev, st))} appears in "
-                f"{len(outlets)} outlets but traces to {len(units)} origin"
-                f"{'s' if len(units) != 1 else ''}: they share {_joined(shared) or 'a relay'}",
-                key=about(ev, [wording(ev, st)]),
-                # (it continues a CC201 while its value is short of corroboration)
-                kin_origins=sorted(origin_key(ev, o) for o in origins)
-                if len(units) < ev.thresholds.corroborated_at
-                else None,
-                details={
-                    "outlets": sorted(o for o in outlets if o),
-                    "origins": len(units),
-                    "shared": shared,
-                },
-            )
+            draft = _circular(ev, st, stating, chains)
+            if draft is None and chains:
+                draft = _misattributed(ev, st, stating, chains)
+            if draft is not None:
+                yield draft
+
+
+def _circular(
+    ev: GroupEvidence, st: Statement, stating: list[Claim], chains: list[tuple[Claim, str, Claim]]
+) -> Draft | None:
+    """The finding for a value ``stating`` claims in more outlets than origins, if any
+    (``chains``: its quotes citing another voice's word, named among the reasons)."""
+    origin = ev.credited
+    outlets = {c.outlet for c in stating}
+    if len(outlets) < 2:
+        return None
+    origins = {origin[c.id] for c in stating}
+    if len(origins) >= len(outlets):
+        return None
+    # Counted as corroboration counts them (grades, CC201): allies of one side once.
+    units = {ev.unit_of(c).index for c in stating}
+    # (as CC201 reads a value: not one in dispute — the conflict names its speakers —
+    # nor one that origins beyond those stating it bear out, as a hospital's 18 bears
+    # out the ministry's "at least 12", which the grades call confirmed: an analyst's
+    # trial)
+    tally = ev.tally(st)
+    if tally.against or (
+        len(tally.support) > len(units) and len(tally.support) >= ev.thresholds.corroborated_at
+    ):
+        return None
+    shared = sorted(ev.link_reasons(stating)) + _sides(ev, stating, origin)
+    shared += [_chain_words(quote, doc, other) for quote, doc, other in chains]
+    return Draft(
+        sorted(stating, key=lambda c: c.id),
+        f"{ev.property_id} of {ev.subject_id}: {stated(wording(ev, st))} appears in "
+        f"{len(outlets)} outlets but traces to {len(units)} origin"
+        f"{'s' if len(units) != 1 else ''}: they share {_joined(shared) or 'a relay'}",
+        key=about(ev, [wording(ev, st)]),
+        # (it continues a CC201 while its value is short of corroboration)
+        kin_origins=sorted(origin_key(ev, o) for o in origins)
+        if len(units) < ev.thresholds.corroborated_at
+        else None,
+        details={
+            "outlets": sorted(o for o in outlets if o),
+            "origins": len(units),
+            "shared": shared,
+        },
+    )
 
 
 def _attributed_elsewhere(ev: GroupEvidence) -> dict[int, list[tuple[Claim, str, Claim]]]:
