@@ -66,8 +66,6 @@ class CircularCorroboration(Rule):
             stating = [c for c in st.claims if c.id in evidence and c.id not in relays]
             stating += looser.get(st.index, [])
             chains = attributed.get(st.index, [])
-            if len({c.outlet for c in stating}) < 2:
-                continue
             draft = _circular(ev, st, stating, chains)
             if draft is None and chains:
                 draft = _misattributed(ev, st, stating, chains)
