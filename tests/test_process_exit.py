@@ -61,3 +61,4 @@ def test_an_interrupted_command_exits_130_not_as_with_findings() -> None:
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert b"claimcheck: interrupted" in err and b"Traceback" not in err
+    assert b"Aborted!" not in err  # (click's own word for it, before ours)

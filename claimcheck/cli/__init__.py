@@ -29,6 +29,11 @@ from claimcheck.cli.base import EXIT_INTERRUPTED, EXIT_OK, cli
 __all__ = ["cli", "main"]
 
 
+class _Interrupted(BaseException):
+    """Ctrl-C, raised past click (which would print "Aborted!" and exit 1, the code for
+    findings; a script must tell them apart)."""
+
+
 def main() -> None:
     """Console-script entry point."""
     # One run builds its objects and keeps them to the end; they form no cycles worth
@@ -40,10 +45,9 @@ def main() -> None:
 
     def interrupt(signum: int, frame: object) -> None:
         interrupted.append(signum)
-        raise KeyboardInterrupt
+        raise _Interrupted
 
-    # Ctrl-C: click says "Aborted!" and exits 1, the code for findings; a script must
-    # tell them apart (every write is atomic: an interrupted run wrote nothing or all).
+    # Every write is atomic: an interrupted run wrote nothing or all.
     signal.signal(signal.SIGINT, interrupt)
     try:
         cli(prog_name="claimcheck")
@@ -56,7 +60,7 @@ def main() -> None:
         code = e.code if isinstance(e.code, int) else EXIT_OK if e.code is None else 1
     except BrokenPipeError:  # a pipe that closes early (`| head`): no traceback
         code = EXIT_OK
-    except KeyboardInterrupt:  # (outside click's own handling)
+    except (_Interrupted, KeyboardInterrupt):  # (a KeyboardInterrupt: outside click)
         interrupted.append(signal.SIGINT)
     if interrupted:
         click.echo("claimcheck: interrupted", err=True)
