@@ -405,7 +405,10 @@ def test_a_quote_citing_the_statement_it_misquotes_is_its_relay(
     )
     data = run(root)
     (cc107,) = findings(data, "CC107")
-    assert "is relayed differently by coastline-radio, meridian" in cc107["message"], cc107
+    assert (
+        "is relayed differently: more than 20 in meridian vs 20 in coastline-radio"
+        in cc107["message"]
+    ), cc107
     (cc101,) = findings(data, "CC101")
     assert "; 20 [" not in cc101["message"], cc101["message"]
     assert grade(data, "meridian-army") == grade(data, "radio-20") == 4
@@ -2825,7 +2828,7 @@ def test_a_figure_rounded_from_a_cited_dispatch_is_that_figure_relayed(
     )
     assert findings(data, "CC101") == [] and findings(data, "CC105") == [], data["findings"]
     (cc107,) = findings(data, "CC107")
-    assert "relayed differently by meridian, northgate-daily" in cc107["message"], cc107
+    assert "relayed differently: 47 in meridian vs 50 in northgate-daily" in cc107["message"], cc107
     assert grade(data, "medics-47") == 3, data["grades"]["medics-47"]
     assert estimate(data, "dresk-shelling", "civilian_deaths") is None, data["estimates"]
 
@@ -3959,7 +3962,8 @@ def test_a_paper_citing_the_wire_a_day_later_relays_the_ministrys_statement(
     if rule == "CC107":
         assert not rules & {"CC101", "CC105", "CC106"}, (why, data["findings"])
         (cc107,) = findings(data, "CC107")
-        assert "relayed differently by harbor-times, meridian" in cc107["message"], cc107
+        relays = cc107["message"].partition("relayed differently: ")[2].partition(";")[0]
+        assert sorted(re.findall(r" in ([a-z-]+)", relays)) == ["harbor-times", "meridian"], cc107
         assert data["grades"]["mod-meridian"]["grade"] != 4, data["grades"]["mod-meridian"]
         # (a misquote is no figure of the ministry's: the estimate does not weigh it)
         (estimate,) = data["estimates"]
@@ -4072,7 +4076,8 @@ def test_a_paper_rewording_the_ministrys_statement_a_day_later_without_citing_it
     rules = {f["rule"] for f in data["findings"]}
     assert "CC106" not in rules, data["findings"]
     (cc107,) = findings(data, "CC107")
-    assert "relayed differently by harbor-times, meridian" in cc107["message"], cc107
+    relays = cc107["message"].partition("relayed differently: ")[2].partition(";")[0]
+    assert sorted(re.findall(r" in ([a-z-]+)", relays)) == ["harbor-times", "meridian"], cc107
     assert "revised downward" not in data["grades"]["mod-meridian"]["reason"]
 
 
@@ -4794,3 +4799,30 @@ def test_an_undated_quote_of_another_figure_is_still_a_misquote(
     assert "CC101" not in {f["rule"] for f in data["findings"]}, data["findings"]
     (cc107,) = findings(data, "CC107")
     assert "relayed differently" in cc107["message"], cc107
+
+
+def test_a_statement_relayed_differently_names_only_the_relays_that_differ(
+    make_store: Callable[..., Path],
+) -> None:
+    """The army's "more than 20", carried as said by Meridian, Northgate and Eastwind and
+    as "20" by Harbor Times: CC107 named all four outlets as relaying it "differently",
+    sending the desk to three faithful relays; it names the two whose wordings differ."""
+    rows = [
+        "{id: harbor-20, subject: dresk-shelling, property: civilian_deaths, value: 20, "
+        "source: harbor-0305, claimant: korvalian-army}",
+        *(
+            f"{{id: {outlet}-army, subject: dresk-shelling, property: civilian_deaths, "
+            f"value: more than 20, source: {outlet}-0305, claimant: korvalian-army}}"
+            for outlet in ("meridian", "northgate", "eastwind")
+        ),
+    ]
+    data = run(world(make_store, *rows))
+    (cc107,) = findings(data, "CC107")
+    assert (
+        "is relayed differently by eastwind-tv, harbor-times, meridian, northgate-daily"
+        not in (cc107["message"])
+    )
+    assert (
+        "relayed differently: 20 in harbor-times vs more than 20 in eastwind-tv, meridian, "
+        "northgate-daily;" in cc107["message"]
+    ), cc107["message"]

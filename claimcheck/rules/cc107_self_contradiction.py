@@ -30,8 +30,8 @@ class SelfContradiction(Rule):
     claim `status: superseded`, or record why both stand. When the differing claims are
     one claimant's statement carried by different outlets (one dropped "plus de"), or an
     outlet's own words relaying it (its document cites the one carrying it: "23" for
-    "more than 23"), the message says the relays differ and names them: the claimant
-    may not be at fault.
+    "more than 23"), the message says the relays differ and names each wording with the
+    outlets carrying it: the claimant may not be at fault.
 
     Fails:
 
@@ -65,13 +65,18 @@ class SelfContradiction(Rule):
             claims = restating(ev, origin_index, clashes)
             # Each clash once, however many claims repeat it.
             if all((a.id, b.id) in relayed or _relayed(ev, a, b) for a, b in clashes):
-                text = "; ".join(
-                    dict.fromkeys(
-                        f"{stated(a)} in {a.outlet} vs {stated(b)} in {b.outlet}"
-                        for a, b in clashes
-                    )
+                # Each wording once, with the outlets carrying it: a faithful relay is
+                # named beside its wording, not as one that differs.
+                outlets: dict[str, set[str]] = {}
+                for a, b in clashes:
+                    outlets.setdefault(stated(a), set())
+                    outlets.setdefault(stated(b), set())
+                for c in claims:
+                    if stated(c) in outlets:
+                        outlets[stated(c)].add(c.outlet or "")
+                text = " vs ".join(
+                    f"{wording} in {', '.join(sorted(names))}" for wording, names in outlets.items()
                 )
-                relays = ", ".join(sorted({c.outlet or "" for c in claims}))
                 why = (
                     'one relay probably dropped or added a qualifier ("more than", "about")'
                     if all(_one_number(a, b) for a, b in clashes)
@@ -79,7 +84,7 @@ class SelfContradiction(Rule):
                 )
                 message = (
                     f"{origin}'s statement on {ev.property_id} of {ev.subject_id} is relayed "
-                    f"differently by {relays}: {text}; {why}: check the original statement"
+                    f"differently: {text}; {why}: check the original statement"
                 )
             else:
                 text = "; ".join(
