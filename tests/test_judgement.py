@@ -2914,7 +2914,9 @@ def test_a_un_offices_own_count_a_paper_credits_to_a_ministry_stays_the_uns(
 ) -> None:
     """A reviewer's store: OCHA's own 1,243, and Northgate citing it with "1,243, the
     ministry said": OCHA counts for itself — its figure is not made the ministry's (one
-    party's word, weak basis); the attribution is named for a check (CC203)."""
+    party's word, weak basis); the attribution is named for a check (CC203). The quote
+    is OCHA's figure under the wrong name, no second origin (two analysts' trials: such a
+    quote "confirmed" what it copied), and is graded as printed."""
     data = run(
         world(
             make_store,
@@ -2925,7 +2927,8 @@ def test_a_un_offices_own_count_a_paper_credits_to_a_ministry_stays_the_uns(
             **OCHA,
         )
     )
-    assert data["grades"]["ocha-own"]["supporting_origins"] == 2, data["grades"]["ocha-own"]
+    assert data["grades"]["ocha-own"]["supporting_origins"] == 1, data["grades"]["ocha-own"]
+    assert grade(data, "ng-ministry") == 6, data["grades"]["ng-ministry"]
     (cc203,) = findings(data, "CC203")
     assert "where un-ocha gives it and defence-ministry does not" in cc203["message"], cc203
 
@@ -4826,3 +4829,86 @@ def test_a_statement_relayed_differently_names_only_the_relays_that_differ(
         "relayed differently: 20 in harbor-times vs more than 20 in eastwind-tv, meridian, "
         "northgate-daily;" in cc107["message"]
     ), cc107["message"]
+
+
+#: Each side's own losses, as a property: what a side concedes of its own is a floor.
+LOSSES = "properties:\n  - {id: vlf_losses, type: quantity, cumulative: true, losses_of: vlf}\n"
+
+
+def test_a_quote_naming_the_wrong_voice_is_the_right_ones_word_not_a_concession(
+    make_store: Callable[..., Path],
+) -> None:
+    """Two analysts' trials: the army says "at least 118" VLF fighters were killed
+    (Meridian); the Harbor Times, citing Meridian, prints it as the VLF's own word, and
+    Watchlight counts 45. The quote was a second origin — the VLF "conceding" 118 of its
+    own, a floor that left Watchlight's 45 out of the estimate as "below what that side
+    concedes", and both sides "agreeing" on it. It is the army's figure under the wrong
+    name: one origin, the army's, graded as printed, and CC203 asks to check it."""
+    rows = (
+        "{id: army-118, subject: dresk-shelling, property: vlf_losses, value: at least 118, "
+        "source: meridian-0305, claimant: korvalian-army}",
+        "{id: harbor-vlf, subject: dresk-shelling, property: vlf_losses, value: at least 118, "
+        "source: harbor-0306, claimant: vlf}",
+        "{id: watch-45, subject: dresk-shelling, property: vlf_losses, value: 45, "
+        "source: eastwind-0306, claimant: watchlight}",
+    )
+    data = run(
+        make_store(
+            {
+                "world.yaml": HARBOR_CITES_MERIDIAN,
+                "losses.yaml": LOSSES,
+                "claims.yaml": claims_yaml(*rows),
+            },
+            base=False,
+        )
+    )
+    est = estimate(data, "dresk-shelling", "vlf_losses")
+    assert est is not None and est["low"] == 45 and est["best"] == 45, est
+    army = data["grades"]["army-118"]
+    assert army["grade"] == 4 and army["supporting_origins"] == 1, army
+    assert "agreeing" not in army["reason"], army
+    misattributed = data["grades"]["harbor-vlf"]
+    assert misattributed["grade"] == 6, misattributed
+    assert "names vlf for what meridian-0305" in misattributed["reason"], misattributed
+    (cc203,) = findings(data, "CC203")
+    assert (
+        "is quoted from vlf in harbor-0306, which cites meridian-0305, where korvalian-army "
+        "gives it and vlf does not: check the attribution" in cc203["message"]
+    ), cc203
+    (cc202,) = findings(data, "CC202")
+    assert cc202["message"].endswith(
+        "is claimed only by korvalian-army (side korvalia-government), a party to it"
+    ), cc202
+
+
+def test_a_quote_naming_a_neutral_voice_for_a_partys_word_confirms_nothing(
+    make_store: Callable[..., Path],
+) -> None:
+    """A desk's trial: the VLF's channel says 40; a broadcaster citing the post names
+    Watchlight for it. Watchlight "confirmed" the VLF (grade 1, best 40, and a 100 %
+    track record for a group that said nothing). One origin: the VLF's, still
+    interested only (CC202), and Watchlight's record holds no graded claim."""
+    world_ = WORLD.replace(
+        "{id: eastwind-0305, outlet: eastwind-tv, published: 2031-03-05}",
+        "{id: eastwind-0305, outlet: eastwind-tv, published: 2031-03-05, cites: [vlf-post]}\n"
+        "  - {id: vlf-post, outlet: vlf-channel, published: 2031-03-05}",
+    ).replace(
+        "  - {id: korvalia-tv,",
+        "  - {id: vlf-channel, name: VLF channel, kind: party-channel, affiliation: vlf}\n"
+        "  - {id: korvalia-tv,",
+    )
+    assert world_.count("vlf-") >= 3, world_
+    rows = (
+        "{id: vlf-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: vlf-post}",
+        "{id: ew-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: eastwind-0305, claimant: watchlight}",
+    )
+    data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    assert grade(data, "vlf-40") == 3, data["grades"]["vlf-40"]
+    assert grade(data, "ew-40") == 6, data["grades"]["ew-40"]
+    (cc202,) = findings(data, "CC202")
+    assert "40 is claimed only by vlf (side vlf), a party to it" in cc202["message"], cc202
+    assert "watchlight" not in cc202["message"], cc202
+    (cc203,) = findings(data, "CC203")
+    assert "quoted from watchlight in eastwind-0305" in cc203["message"], cc203

@@ -136,6 +136,9 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
             if claim.id in misquotes:
                 out[claim.id] = _misquote_grade(ev, claim)
                 continue
+            if claim.id in ev.misattributed:
+                out[claim.id] = _misattribution_grade(ev, claim)
+                continue
             if revised:
                 # (a floor a later figure bears out — "at least 40", then 41 — is
                 # corroborated by it, not merely a count of its day: graded by its tally)
@@ -227,6 +230,19 @@ def _misquote_grade(ev: GroupEvidence, claim: Claim) -> Grade:
         6,
         f"{MISQUOTED}: it relays {whose} in a figure that cannot hold "
         "with it (CC107: check the original statement)",
+    )
+
+
+def _misattribution_grade(ev: GroupEvidence, claim: Claim) -> Grade:
+    """A quote naming a voice for what the document it cites gives as another's: as
+    printed — that voice said it — it cannot be judged (its figure weighs as the other's
+    word, see :attr:`GroupEvidence.misattributed`)."""
+    source = ev.relayed_from[claim.id]
+    return shared_grade(
+        6,
+        f"{MISQUOTED}: it names {claim.speaker} for what {ev.misattributed[claim.id]}, "
+        f"which it cites, gives as {ev.provenance.speaker(source)}'s ({source.id}) "
+        "(CC203: check the attribution)",
     )
 
 

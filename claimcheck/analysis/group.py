@@ -180,6 +180,9 @@ class GroupEvidence:
         self.relayed_from: dict[str, Claim] = {}
         #: Why a relay is credited to its source, in words.
         self.relay_reasons: dict[str, list[str]] = {}
+        #: Quotes naming a voice for what the document they cite gives as another's:
+        #: id → that document (see :func:`~claimcheck.analysis.origins.compute_origins`).
+        self.misattributed: dict[str, str] = {}
         self._unit_spans: list[tuple[Unit, Any, Any, list[Claim]]] | None = None
         self._sides: set[str] | None = None
         self._end: dt.date | object | None = _MISSING
@@ -298,6 +301,13 @@ class GroupEvidence:
         the origin it relays. Local to the value: relaying a figure does not make the
         relaying outlet one with its source on anything else."""
         return self._credit
+
+    def voice(self, claim: Claim) -> str:
+        """Who speaks in ``claim``, in words (:meth:`Provenance.speaker`) — for a quote
+        naming a voice for another's word (:attr:`misattributed`), that other."""
+        if claim.id in self.misattributed:
+            claim = self.relayed_from[claim.id]
+        return self.provenance.speaker(claim)
 
     def origin_of(self, claim: Claim) -> int:
         return self.origins_by_claim[claim.id]

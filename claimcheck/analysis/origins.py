@@ -399,6 +399,8 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     # checked, CC203), or the citing words name several voices for it.
     if attributing:
         _credit_attributed(ev, attributing, relays, origin, relayed)
+        assert by_document is not None  # (built for the claims citing)
+        _misattributed(ev, attributing, relays, origin, by_document)
     # Own reporting of one value in documents that cite a common document, directly
     # or through others of them (A and B cite X, B and C cite Y): one relay group.
     parent: dict[int, int] = {}
@@ -580,6 +582,50 @@ def _credit_attributed(
         if len({origin[cid] for cid, _, _ in words}) == 1:
             _, i, doc_id = min(words)
             relays[j] = (i, f"a citation chain ({claims[i].source} cites {doc_id})")
+
+
+def _misattributed(
+    ev: GroupEvidence,
+    attributing: list[tuple[int, list[str]]],
+    relays: dict[int, tuple[int, str]],
+    origin: dict[str, int],
+    by_document: dict[str, list[int]],
+) -> None:
+    """A party's word citing documents where it says nothing, and it gives the value
+    first-hand nowhere in the group, while one other voice gives that value there: the
+    other's statement relayed under the wrong name (a paper's "at least 118 of our
+    fighters, the rebels said", citing the wire's "at least 118 rebels killed, the army
+    said"). It counts as that voice's word — not the rebels conceding their losses, nor
+    a second origin "confirming" the army (two analysts' trials) — is graded as printed
+    (cannot be judged), and CC203 asks to check the attribution. Several voices giving
+    it there leave the quote its own (CC203 still asks)."""
+    claims, statement_of, outlets = ev.claims, ev.statement_by_claim, ev.store.outlets
+    for i, cited in attributing:
+        quote = claims[i]
+        outlet = outlets.get(quote.outlet or "")
+        if i in relays or (outlet is not None and outlet.kind == "encyclopedia"):
+            continue  # (an encyclopedia's: its citations do not give it, CC204 says)
+        st, voice = statement_of[quote.id], origin[quote.id]
+        if _elsewhere(ev, quote) or any(
+            origin[claims[j].id] == voice for doc_id in cited for j in by_document.get(doc_id, ())
+        ):
+            continue  # (its own word, there or elsewhere: a relay, or its own)
+        for doc_id in cited:
+            others = [
+                j
+                for j in by_document.get(doc_id, ())
+                if statement_of.get(claims[j].id) is st and (j not in relays or relays[j][0] != i)
+            ]
+            if others:
+                if len({origin[claims[j].id] for j in others}) == 1:
+                    j = min(others, key=lambda j: claims[j].id)
+                    relays[i] = (
+                        j,
+                        f"an attribution to check ({quote.source} cites {doc_id}, where "
+                        f"{ev.provenance.speaker(claims[j])} gives it, not {quote.speaker})",
+                    )
+                    ev.misattributed[quote.id] = doc_id
+                break
 
 
 def _carrier_of(

@@ -46,8 +46,8 @@ class InterestedOnly(Rule):
             if tally.support.neutral or len(sides) != 1:
                 continue
             support = ev.support(st)
-            claimants = sorted({ev.provenance.speaker(c) for c in support if ev.interested_side(c)})
-            relays = sorted({ev.provenance.speaker(c) for c in support} - set(claimants))
+            claimants = sorted({ev.voice(c) for c in support if ev.interested_side(c)})
+            relays = sorted({ev.voice(c) for c in support} - set(claimants))
             if not claimants:  # only relays of it remain: name whom they relay
                 claimants = sorted(
                     {ev.provenance.speaker(ev.relayed_from.get(c.id, c)) for c in support}

@@ -66,7 +66,10 @@ class CircularCorroboration(Rule):
             stating = [c for c in st.claims if c.id in evidence and c.id not in relays]
             stating += looser.get(st.index, [])
             chains = attributed.get(st.index, [])
-            draft = _circular(ev, st, stating, chains)
+            # (a quote naming the wrong voice, counted as the right one's word: the
+            # attribution is what to check, before any count of outlets)
+            wrong = any(quote.id in ev.misattributed for quote, _, _ in chains)
+            draft = None if wrong else _circular(ev, st, stating, chains)
             if draft is None and chains:
                 draft = _misattributed(ev, st, stating, chains)
             if draft is not None:
@@ -133,7 +136,7 @@ def _attributed_elsewhere(ev: GroupEvidence) -> dict[int, list[tuple[Claim, str,
     ]
     if not quotes:  # (most groups)
         return {}
-    statement_of, credited = ev.statement_by_claim, ev.credited
+    statement_of, credited, said_by = ev.statement_by_claim, ev.credited, ev.origins_by_claim
     voices: dict[str, set[int]] = {}  # (each document's origins)
     stating: dict[tuple[str, int], list[Claim]] = {}
     # (an origin's word given first-hand: in a document citing nothing)
@@ -142,13 +145,17 @@ def _attributed_elsewhere(ev: GroupEvidence) -> dict[int, list[tuple[Claim, str,
         if c.source is None:
             continue
         st = statement_of[c.id]
-        voices.setdefault(c.source, set()).add(credited[c.id])
+        # (both who speaks there and whose word it carries: an ally's post relaying the
+        # Front's figure is still the ally's word in it)
+        voices.setdefault(c.source, set()).update((credited[c.id], said_by[c.id]))
         stating.setdefault((c.source, st.index), []).append(c)
         if not prov.cited_sorted(c.source):
             first_hand.add((credited[c.id], st.index))
     found: dict[int, list[tuple[Claim, str, Claim]]] = {}
     for quote in quotes:
-        st, voice = statement_of[quote.id], credited[quote.id]
+        # (its own voice: a quote relaying another's word under its name is credited to
+        # that other, see GroupEvidence.misattributed)
+        st, voice = statement_of[quote.id], said_by[quote.id]
         cited = prov.cited_sorted(quote.source or "")
         if (voice, st.index) in first_hand or any(voice in voices.get(d, ()) for d in cited):
             continue  # (its own word, there or elsewhere: a relay, not this)
