@@ -67,6 +67,10 @@ def _origins(ev: GroupEvidence) -> list[list[str]]:
 )
 @example([("monde-doc", None), ("monde-doc", "medical-sources"), ("relay", "le-monde")])
 @example([("monde-doc", "medical-sources"), ("monde-doc", None), ("relay", "le-monde")])
+# (a quote naming the wrong voice; a quote naming the outlet whose document it cites)
+@example([("monde-doc", "medical-sources"), ("relay", "malian-officials")])
+@example([("monde-doc", "fama"), ("monde-doc", "medical-sources"), ("relay", "rfi")])
+@example([("monde-doc", "fama"), ("relay", "le-monde")])
 def test_the_group_and_the_provenance_agree_on_one_value(
     make_store: Callable[..., Path], claims: list[tuple[str, str | None]]
 ) -> None:
@@ -292,7 +296,10 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
     is its own figure that its own document attributes to a claimant; and so is a
     party's figure quoted in a document citing one where the same voice gives it, and
     an outlet's own figure that a party's word in a document citing it attributes to the
-    party — each relay followed to the origin at the end of the chain. The analysis of a
+    party — and a party's word whose voice says nothing in what it cites, where one
+    other voice gives its value (misnamed), and a word naming an outlet, in a document
+    citing that outlet's where it is given in any voice —
+    each relay followed to the origin at the end of the chain. The analysis of a
     (subject, property) group (:mod:`claimcheck.analysis.group`) refines this with what
     values imply and with suspected relays.
     """
@@ -320,20 +327,79 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
         if prov.own_reporting(claim) and claim.parsed is not None and claim.stance == "asserts":
             counts[(claim.outlet, claim.subject, claim.property)].add(claim.parsed.key)
 
-    def relays(claim: Claim) -> Claim | None:
-        """The claim whose value ``claim`` carries, if it carries another's."""
+    def own_voice(claim: Claim) -> Claim | None:
+        """For a quoted word: the same word where a document it cites gives it in the
+        same voice — or, the word naming an outlet, in that outlet's document, in any."""
+        assert claim.source is not None and claim.parsed is not None
+        said = (claim.stance, claim.parsed.key)
+        key = prov.origin_key(claim)
+        named = prov.store.outlets.get(claim.claimant or "")
+        for doc_id in sorted(prov.cited(claim.source)):
+            same = in_document.get((doc_id, claim.subject, claim.property, said), [])
+            voice = [c for c in same if prov.origin_key(c) == key]
+            if voice:
+                return voice[0]
+            doc = prov.store.documents[doc_id]
+            publisher = prov.store.outlets.get(doc.outlet or "")
+            if (
+                same
+                and named is not None
+                and publisher is not None
+                and publisher.owner_key == named.owner_key
+            ):
+                return min(same, key=lambda c: c.id)
+        return None
+
+    def misnamed(claim: Claim) -> Claim | None:
+        """A party's word whose voice says nothing in what it cites, nor first-hand on
+        this value, where the first cited document giving the value gives it in one
+        other voice: that voice's claim (first by id)."""
+        assert claim.source is not None and claim.parsed is not None
+        outlet = prov.store.outlets.get(claim.outlet or "")
+        if claim.claimant not in prov.store.parties or (
+            outlet is not None and outlet.kind == "encyclopedia"
+        ):
+            return None
+        said, key = (claim.stance, claim.parsed.key), prov.origin_key(claim)
+        cited = sorted(prov.cited(claim.source))
+        for c in claims:
+            if (c.subject, c.property) != (claim.subject, claim.property):
+                continue
+            if prov.origin_key(c) == key and (
+                c.source in cited
+                or (
+                    c.parsed is not None
+                    and (c.stance, c.parsed.key) == said
+                    and not prov.cited(c.source or "")
+                )
+            ):
+                return None
+        for doc_id in cited:
+            others = [
+                c
+                for c in in_document.get((doc_id, claim.subject, claim.property, said), [])
+                if not (prov.own_reporting(c) and relays(c) is claim)
+            ]
+            if others:
+                if len({prov.origin_key(c) for c in others}) == 1:
+                    return min(others, key=lambda c: c.id)
+                return None
+        return None
+
+    def relays(claim: Claim, quoted_only: bool = False) -> Claim | None:
+        """The claim whose value ``claim`` carries, if it carries another's (for a
+        quoted word, ``quoted_only``: only its own voice's word, not a misnamed one)."""
         if claim.source is None or claim.parsed is None:
             return None
         said = (claim.stance, claim.parsed.key)
         if not prov.own_reporting(claim):
-            # A party's word in a document citing one where it says the same: relayed.
-            key = prov.origin_key(claim)
-            for doc_id in sorted(prov.cited(claim.source)):
-                same = in_document.get((doc_id, claim.subject, claim.property, said), [])
-                voice = [c for c in same if prov.origin_key(c) == key]
-                if voice:
-                    return voice[0]
-            return None
+            # A party's word in a document citing one where it says the same: relayed;
+            # one where another voice, only, gives what it says and it says nothing:
+            # that voice's word, misnamed.
+            found = own_voice(claim)
+            if found is None and not quoted_only:
+                found = misnamed(claim)
+            return found
         # The outlet's own figure that its own document attributes to a claimant.
         if len(counts[(claim.outlet, claim.subject, claim.property)]) == 1:
             attributed = quoted.get((claim.source, claim.subject, claim.property, said))
@@ -361,7 +427,7 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
             and (quote.subject, quote.property) == (claim.subject, claim.property)
             and (quote.stance, quote.parsed.key) == said
             and claim.source in prov.cited(quote.source)
-            and relays(quote) is None
+            and relays(quote, quoted_only=True) is None
         ]
         if naming and len({prov.origin_key(q) for q in naming}) == 1:
             return min(naming, key=lambda q: q.id)

@@ -4831,8 +4831,8 @@ def test_a_statement_relayed_differently_names_only_the_relays_that_differ(
     ), cc107["message"]
 
 
-#: Each side's own losses, as a property: what a side concedes of its own is a floor.
-LOSSES = "properties:\n  - {id: vlf_losses, type: quantity, cumulative: true, losses_of: vlf}\n"
+#: The VLF's own losses, as a property: what a side concedes of its own is a floor.
+VLF_LOSSES = "properties:\n  - {id: vlf_losses, type: quantity, cumulative: true, losses_of: vlf}\n"
 
 
 def test_a_quote_naming_the_wrong_voice_is_the_right_ones_word_not_a_concession(
@@ -4856,7 +4856,7 @@ def test_a_quote_naming_the_wrong_voice_is_the_right_ones_word_not_a_concession(
         make_store(
             {
                 "world.yaml": HARBOR_CITES_MERIDIAN,
-                "losses.yaml": LOSSES,
+                "losses.yaml": VLF_LOSSES,
                 "claims.yaml": claims_yaml(*rows),
             },
             base=False,
@@ -4912,3 +4912,24 @@ def test_a_quote_naming_a_neutral_voice_for_a_partys_word_confirms_nothing(
     assert "watchlight" not in cc202["message"], cc202
     (cc203,) = findings(data, "CC203")
     assert "quoted from watchlight in eastwind-0305" in cc203["message"], cc203
+
+
+def test_a_quote_naming_the_agency_it_cites_relays_what_the_agency_carries(
+    make_store: Callable[..., Path],
+) -> None:
+    """A desk's trial: Meridian's dispatch quotes the VLF's 40; the Harbor Times, citing
+    it, prints "40, according to Meridian" (claimant: the agency). The agency became a
+    neutral origin "confirming" the VLF (grade 1 for every 40). The agency's dispatch is
+    relayed, whoever speaks in it: one origin, the VLF's, interested only."""
+    rows = (
+        "{id: mer-vlf, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: meridian-0305, claimant: vlf}",
+        "{id: harbor-mer, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: harbor-0306, claimant: meridian}",
+    )
+    data = harbor_citing_meridian(make_store, *rows)
+    for claim in ("mer-vlf", "harbor-mer"):
+        assert grade(data, claim) == 3, data["grades"][claim]
+        assert data["grades"][claim]["supporting_origins"] == 1, data["grades"][claim]
+    (cc202,) = findings(data, "CC202")
+    assert "40 is claimed only by vlf (side vlf), a party to it" in cc202["message"], cc202

@@ -24,7 +24,7 @@ from claimcheck.analysis.in_print import stale_in_print
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement
 from claimcheck.analysis.timing import before, misquotes, own_word
-from claimcheck.model import Claim
+from claimcheck.model import Claim, Outlet
 from claimcheck.values import (
     DateRange,
     Quantity,
@@ -338,6 +338,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     relayed: dict[tuple[str, int], list[int]] = defaultdict(list)
     indexes: dict[str, _DocIndex] = {}
     own_reporting, cited_by = prov.own_reporting, prov.cited_sorted
+    outlets = ev.store.outlets
     #: Party's words that carry no word of theirs from what they cite (position, cited).
     attributing: list[tuple[int, list[str]]] = []
     _quoted_in_own_document(ev, relays)
@@ -360,9 +361,19 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             for j, d in enumerate(claims):
                 if d.source is not None:
                     by_document[d.source].append(j)
+        # (an outlet named as the source — "40, according to Sahel Wire" — in a document
+        # citing that outlet's: the wire's dispatch relayed, whoever speaks in it, as
+        # the wire quoting the Front is the Front's word — a desk's trial: the wire
+        # became a neutral origin "confirming" the Front)
+        named = outlets.get(c.claimant or "") if quoted else None
         for doc_id in cited:
             if quoted:  # (among the document's claims in that party's voice, first by id)
                 at = _carrier_of(ev, by_document.get(doc_id, []), c, st, origin)
+                if at is None and named is not None and _published_by(ev, doc_id, named):
+                    index = indexes.get(doc_id)
+                    if index is None:
+                        index = indexes[doc_id] = _DocIndex(ev, by_document.get(doc_id, []))
+                    at = index.carrier(ev, st)
             else:
                 index = indexes.get(doc_id)
                 if index is None:
@@ -582,6 +593,13 @@ def _credit_attributed(
         if len({origin[cid] for cid, _, _ in words}) == 1:
             _, i, doc_id = min(words)
             relays[j] = (i, f"a citation chain ({claims[i].source} cites {doc_id})")
+
+
+def _published_by(ev: GroupEvidence, doc_id: str, outlet: Outlet) -> bool:
+    """Whether document ``doc_id`` is ``outlet``'s, or one of its owner's outlets'."""
+    doc = ev.store.documents.get(doc_id)
+    published = ev.store.outlets.get(doc.outlet or "") if doc is not None else None
+    return published is not None and published.owner_key == outlet.owner_key
 
 
 def _misattributed(
