@@ -48,6 +48,7 @@ subjects:
 properties:
   - {id: killed, type: quantity, cumulative: true}
   - {id: displaced, type: quantity, cumulative: true, tolerance: 10%}
+  - {id: soldiers, type: quantity, cumulative: true, losses_of: government}
 """
 
 FIGURES = [
@@ -114,7 +115,10 @@ def write(
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(claim, min_size=2, max_size=8), st.sampled_from(["killed", "displaced"]))
+@given(
+    st.lists(claim, min_size=2, max_size=8),
+    st.sampled_from(["killed", "displaced", "soldiers"]),
+)
 # (a floor given beside a higher figure of the army's, then overtaken by its later one)
 @example(
     [

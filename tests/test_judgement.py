@@ -4933,3 +4933,34 @@ def test_a_quote_naming_the_agency_it_cites_relays_what_the_agency_carries(
         assert data["grades"][claim]["supporting_origins"] == 1, data["grades"][claim]
     (cc202,) = findings(data, "CC202")
     assert "40 is claimed only by vlf (side vlf), a party to it" in cc202["message"], cc202
+
+
+def test_the_other_sides_later_figure_of_a_sides_losses_is_a_dispute_not_growth(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: during the clashes the army says 9 of its soldiers were killed
+    (the 2nd); the VLF says 17 the next day. The VLF's figure "overtook" the army's as
+    the toll grown: no dispute, and the estimate 17 / 17 / 17 on the enemy's claim
+    alone. It is a dispute (CC101) and the army's own count stays: 9 / 9 / 17. The
+    army's own higher count the next day is still its toll raised (CC105)."""
+    rows = [
+        "{id: army-9, subject: saltmarsh-clashes, property: army_losses, value: 9, "
+        "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-02}",
+        "{id: vlf-17, subject: saltmarsh-clashes, property: army_losses, value: 17, "
+        "source: harbor-0305, claimant: vlf, as_of: 2031-03-03}",
+    ]
+    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    (cc101,) = findings(data, "CC101")
+    assert cc101["pairs"] == [["army-9", "vlf-17"]], cc101
+    est = estimate(data, "saltmarsh-clashes", "army_losses")
+    assert est is not None and (est["low"], est["best"], est["high"]) == (9, 9, 17), est
+    # (the other way round, the side conceding more than the enemy claimed: the toll
+    # grown, no dispute)
+    rows = [
+        "{id: vlf-9, subject: saltmarsh-clashes, property: army_losses, value: 9, "
+        "source: harbor-0305, claimant: vlf, as_of: 2031-03-02}",
+        "{id: army-17, subject: saltmarsh-clashes, property: army_losses, value: 17, "
+        "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-03}",
+    ]
+    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    assert not findings(data, "CC101"), data["findings"]

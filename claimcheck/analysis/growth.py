@@ -43,6 +43,7 @@ __all__ = [
     "on_last_day",
     "outgrows",
     "overtaking_limits",
+    "own_losses",
     "rise_allowed",
     "rivals",
     "steep",
@@ -59,7 +60,8 @@ def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     ``first``'s toll grown: told by an origin of the same stake (both neutral, or both
     of one side) — a count goes on growing after the subject has ended, as bodies are
     found, the wounded die and victims are named — or, for a ``first`` given while the
-    subject was under way, unless ``first`` was given on its last day and ``later`` by
+    subject was under way, unless ``later`` is the other side's figure of ``first``'s
+    side's own losses, or ``first`` was given on its last day and ``later`` by
     the other side, a dispute (DESIGN §2: the army's toll on the day of a one-day
     attack, the rebels' the next day), more than
     :data:`GROWTH_DAYS` later, or no higher than the days between allow
@@ -95,6 +97,11 @@ def _by_stake(
         return None
     if a is None or b is None:
         return True
+    # (a side's count of its own losses, then the other side's higher figure of them:
+    # the enemy's claim, a dispute — not the toll grown, which left the side's own
+    # figure out of the estimate, built on the enemy's alone: an analyst's trial)
+    if rivals(mine, theirs) and own_losses(group, mine):
+        return False
     if after_end(group, a):
         return False
     if rivals(mine, theirs) and on_last_day(group, a):
@@ -120,6 +127,13 @@ def after_end(group: GroupEvidence, as_of: DateRange) -> bool:
     reaching past the last day): only a later count of its own stake outgrows it."""
     end = group.end
     return end is not None and as_of.high > end
+
+
+def own_losses(group: GroupEvidence, stake: str | None) -> bool:
+    """Whether the group counts the losses of the side ``stake``: its own figure, which
+    the other side's later, higher ones do not outgrow (they claim what it lost)."""
+    prop = group.prop
+    return stake is not None and prop is not None and prop.losses_of == stake
 
 
 def on_last_day(group: GroupEvidence, as_of: DateRange) -> bool:
@@ -340,9 +354,9 @@ def note_overtaken(
             if rise is not None:
                 overtaken[x.id] = rise
             continue
-        # (a side's, given on the last day: the other side's later figures do not
-        # outgrow it, neutral ones as ever)
-        last_day = side is not None and on_last_day(group, when[x.id])
+        # (a side's, given on the last day, or a count of its own losses: the other
+        # side's later figures do not outgrow it, neutral ones as ever)
+        last_day = side is not None and (on_last_day(group, when[x.id]) or own_losses(group, side))
         others = next((t for t in (far_neutral if last_day else far) if t[1] != mine), None)
         for past in (same, others):
             if past is not None and past[0] > above:

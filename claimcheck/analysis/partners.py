@@ -239,6 +239,29 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
         _, hi, o, c = interim[i]
         suffix_bottom[i] = best_two(suffix_bottom[i + 1], (hi, o, c), higher=False)
 
+    # A side's count of its own losses and the other side's figures of them given later
+    # are in dispute however little these rise (growth.outgrows): of the rivals' figures,
+    # the highest given from each day on; of the side's interim counts, the lowest given
+    # up to each day.
+    losses = group.prop.losses_of if stakes and group.prop is not None else None
+    rival_starts: list[float] = []
+    rival_top: list[list[Item]] = [[]]
+    own_days: list[int] = []
+    own_bottom: list[list[Item]] = [[]]
+    if losses is not None:
+        rival_given = sorted(
+            ((start(c), lo, o, c) for c, lo, _, o in info if rivals(side[c.id], losses)),
+            key=lambda t: t[0],
+        )
+        rival_starts = [t[0] for t in rival_given]
+        rival_top = [[] for _ in range(len(rival_given) + 1)]
+        for i in range(len(rival_given) - 1, -1, -1):
+            rival_top[i] = best_two(rival_top[i + 1], rival_given[i][1:], higher=True)
+        for day, hi, o, c in interim:
+            if side[c.id] == losses:
+                own_days.append(day)
+                own_bottom.append(best_two(own_bottom[-1], (hi, o, c), higher=False))
+
     def rises_past(c: Claim, hi_c: Bound, day: int) -> Callable[[Item], bool]:
         """Whether a later figure rises steeply past ``c`` (upper bound ``hi_c``, given
         on ``day``) for the days between, with no counts in between to carry the toll
@@ -284,6 +307,8 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
                 # (then any of the other side's)
                 later = (t for stake, ts in after_end.items() if rivals(stake, mine) for t in ts)
                 top = _extremes(chain(top, later), higher=True)
+            if mine is not None and mine == losses:  # (its own losses: the other side's)
+                top = _extremes(chain(top, rival_top[bisect_right(rival_starts, day)]), higher=True)
         else:
             top = top_all
         y = _other(top, o)
@@ -313,6 +338,10 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
                         (t for stake, ts in ended_low.items() if stake != mine for t in ts),
                     )
                     bottom = _extremes(chain(bottom, given), higher=False)
+            if len(own_bottom) > 1 and rivals(mine, losses):
+                # (the other side's figure of a side's losses: the side's own counts before)
+                k = bisect_left(own_days, start(c))
+                bottom = _extremes(chain(bottom, own_bottom[k]), higher=False)
             y = _other(bottom, o)
         if y is not None and y[0] < below:
             partner[c.id] = y[2]
