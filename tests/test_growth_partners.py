@@ -196,22 +196,32 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
         }
 
         # (not by a later figure of an origin that had disputed it when it was given:
-        # its latest word by then above it — the army's word all along)
+        # its latest word by then above it — the army's word all along — by more than
+        # the origin rose a day from that word to its next figure, as a figure raised
+        # since disputes another in the conflicts)
         def disputed(o: int, x: Any) -> bool:
             if bounds(value[x.id].value)[1][0] == INF:
                 return False  # (a floor: a higher figure bears it out, not disputes it)
             said, top = when(x), overtaking_limits(ev, value[x.id].value)[0]
-            given = [
+            every = [
                 (when(f).low, bounds(value[f.id].value)[0])  # type: ignore[union-attr]
                 for f in ev.claims
                 if f.stance == "asserts"
                 and origin[f.id] == o
                 and when(f) is not None
                 and when(f).known  # type: ignore[union-attr]
-                and when(f).low <= said.high  # type: ignore[union-attr]
             ]
+            given = [(day, low) for day, low in every if day <= said.high]  # type: ignore[union-attr]
             last = max((day for day, _ in given), default=None)
-            return any(day == last and low > top for day, low in given)
+            if last is None:
+                return False
+            word = max(low for day, low in given if day == last)
+            after = [(day, low) for day, low in every if day > last]
+            rise = 0.0
+            if after:
+                day, low = min(after)
+                rise = (low[0] - word[0]) / max(1, (day - last).days)
+            return word > top and word[0] - top[0] > rise
 
         expected = {
             x.id
@@ -1118,3 +1128,21 @@ def test_a_named_neutral_more_than_inside_the_winning_range_is_an_open_best(
     rows.append(("o2", "medics", "between 25 and 40", "2031-03-05"))
     (est,) = check(write(tmp_path, rows)).as_dict()["estimates"]
     assert (est["best"], est["best_open"]) == (30, True), est
+
+
+def test_a_count_a_figure_raised_within_the_day_passes_is_overtaken_not_contradicted(
+    tmp_path: Path,
+) -> None:
+    """A new user's trial, after the siege: a wire's own "about 10" the day the rights
+    group counted 12, and the group's 15 the next day. No finding disputes the wire (the
+    12 passes it by less than the group's toll then rose a day: the toll moving within
+    the day), yet the grades called the wire's figure and the 15 "contradicted" and the
+    estimate "contested". The 15 overtakes both: the wire's is a count of its day."""
+    rows = [("o2", None, "about 10", "2031-04-03"), ("o1", "ngo", "12", "2031-04-03")]
+    rows += [("o1", "ngo", "15", "2031-04-05")]
+    data = check(write(tmp_path, rows)).as_dict()
+    assert not [f for f in data["findings"] if f["rule"] == "CC101"], data["findings"]
+    assert data["grades"]["c00"]["contradicting_origins"] == 0, data["grades"]["c00"]
+    assert data["grades"]["c02"]["contradicting_origins"] == 0, data["grades"]["c02"]
+    (estimate,) = data["estimates"]
+    assert estimate["best"] == 15 and "contested" not in estimate["basis"], estimate

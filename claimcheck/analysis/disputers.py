@@ -46,15 +46,27 @@ class Disputers:
             as_of = when.get(c.id)
             if c.stance == "asserts" and as_of is not None and as_of.known and c.id in value:
                 given[origin[c.id]].append((as_of.low.toordinal(), bounds(value[c.id].value)[0]))
-        #: origin -> (its days, in order; each day's highest lower bound)
-        self.index: dict[int, tuple[list[int], list[Bound]]] = {}
+        #: origin -> (its days, in order; each day's highest lower bound; how much the
+        #: origin rose a day from it to its next figure, 0 after its last day)
+        self.index: dict[int, tuple[list[int], list[Bound], list[float]]] = {}
         for o, figures in given.items():
             top_of: dict[int, Bound] = {}
+            lowest_of: dict[int, Bound] = {}
             for day, low in figures:
                 if day not in top_of or low > top_of[day]:
                     top_of[day] = low
+                if day not in lowest_of or low < lowest_of[day]:
+                    lowest_of[day] = low
             days = sorted(top_of)
-            self.index[o] = (days, [top_of[d] for d in days])
+            # (as the conflicts weigh a figure raised since: the next day's lowest figure
+            # over the days between, conflicts._daily_rise)
+            rise = [
+                (lowest_of[days[i + 1]][0] - top_of[d][0]) / max(1, days[i + 1] - d)
+                if i + 1 < len(days)
+                else 0.0
+                for i, d in enumerate(days)
+            ]
+            self.index[o] = (days, [top_of[d] for d in days], rise)
 
     def disputed(self, o: int, x: Claim) -> bool:
         """Whether the origin ``o`` had disputed ``x`` when ``x`` was given."""
@@ -65,9 +77,16 @@ class Disputers:
         value = self.group.statement_by_claim[x.id].value
         if bounds(value)[1][0] == INF:
             return False  # (a floor: a higher figure bears "at least 50" out)
-        days, tops = found
+        days, tops, rise = found
         k = bisect_right(days, as_of.high.toordinal())
-        return k > 0 and tops[k - 1] > overtaking_limits(self.group, value)[0]
+        if k == 0:
+            return False
+        # (above it, by more than the origin then rose a day: a hospital's 12 the day a
+        # wire said "about ten", then its 15 the next day, is the toll moving within the
+        # day, as the conflicts have it — a new user's trial: the grades called the two
+        # contradicted, and no finding said so)
+        limit = overtaking_limits(self.group, value)[0]
+        return tops[k - 1] > limit and tops[k - 1][0] - limit[0] > rise[k - 1]
 
 
 def not_by_disputers(
