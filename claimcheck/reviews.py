@@ -18,6 +18,7 @@ review, pointed, when it lists its claims, at the findings now holding them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -289,12 +290,39 @@ def _successors(
             and any(claims[c].speaker in speaking for c in f.claims if c in claims)
         )
 
+    # (each listed claim's speaker and stance, with the day it was said: a finding on a
+    # later word of theirs holds the figure they revised to — the army's 14 after the
+    # 9 reviewed, not its denial of the rebels' 40 — a desk's trial)
+    said: dict[tuple[str, str], dt.date] = {}
+    for c in listed:
+        day = c.as_of.low if c.as_of is not None and c.as_of.known else dt.date.min
+        spoken = (c.speaker, c.stance)
+        said[spoken] = min(day, said.get(spoken, dt.date.max))
+
+    def revising(f: Finding) -> int:
+        return sum(
+            1
+            for cid in f.claims
+            if cid not in seen
+            and cid in claims
+            and (c := claims[cid]).as_of is not None
+            and c.as_of.known
+            and c.as_of.low > said.get((c.speaker, c.stance), dt.date.max)
+        )
+
     ranked = []
     for f in findings:
         common = seen.intersection(f.claims)
         same = of_rule(f)
         if common or same:
-            key = (not same, -speakers(common), -SEVERITY_RANK[f.severity], -len(common), f.rule)
+            key = (
+                not same,
+                -speakers(common),
+                -revising(f),
+                -SEVERITY_RANK[f.severity],
+                -len(common),
+                f.rule,
+            )
             ranked.append((key, f.fingerprint, f))
     found = [f for _, _, f in sorted(ranked, key=lambda t: (t[0], t[1]))][:3]
     return found, not found or not seen.isdisjoint(found[0].claims)

@@ -4964,3 +4964,40 @@ def test_the_other_sides_later_figure_of_a_sides_losses_is_a_dispute_not_growth(
     ]
     data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
     assert not findings(data, "CC101"), data["findings"]
+
+
+@pytest.mark.parametrize("revised", [12, 14, 25])
+def test_a_stale_review_points_at_the_revised_figures_gap_not_the_partys_denial(
+    make_store: Callable[..., Path], revised: int
+) -> None:
+    """A desk's trial: the army's 9 (its dead) was reviewed as claimed only by the army
+    (CC202); the army also denies the VLF's higher figure — a gap of that rule on the
+    same speaker's word. The army revised its figure. The stale notice named whichever
+    gap's fingerprint sorted first: the denial's, for most figures. It names the
+    revised figure's (the figures: some whose gap sorted first before, some not)."""
+    claimed = 60
+    rows = [
+        f"{{id: vlf-says, subject: saltmarsh-clashes, property: army_losses, value: {claimed}, "
+        "source: harbor-0305, claimant: vlf, as_of: 2031-03-03}",
+        "{id: army-9, subject: saltmarsh-clashes, property: army_losses, value: 9, "
+        "source: meridian-0305, claimant: korvalian-army, as_of: 2031-03-03}",
+        f"{{id: army-denial, subject: saltmarsh-clashes, property: army_losses, value: {claimed}, "
+        "source: meridian-0305, claimant: korvalian-army, stance: denies, as_of: 2031-03-03}",
+    ]
+    root = make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False)
+    (gap,) = [f for f in findings(run(root), "CC202") if f["claims"] == ["army-9"]]
+    (root / "reviews.yaml").write_text(
+        f"reviews:\n  - {{finding: {gap['fingerprint']}, verdict: accepted, claims: [army-9]}}\n",
+        encoding="utf-8",
+    )
+    (root / "more.yaml").write_text(
+        claims_yaml(
+            f"{{id: army-14, subject: saltmarsh-clashes, property: army_losses, value: {revised}, "
+            "source: meridian-0306, claimant: korvalian-army, as_of: 2031-03-05}"
+        ),
+        encoding="utf-8",
+    )
+    data = run(root)
+    (now,) = [f for f in findings(data, "CC202") if f["claims"] == ["army-14"]]
+    (stale,) = data["stale_reviews"]
+    assert stale["successors"][0] == now["fingerprint"], (stale, data["findings"])
