@@ -5001,3 +5001,73 @@ def test_a_stale_review_points_at_the_revised_figures_gap_not_the_partys_denial(
     (now,) = [f for f in findings(data, "CC202") if f["claims"] == ["army-14"]]
     (stale,) = data["stale_reviews"]
     assert stale["successors"][0] == now["fingerprint"], (stale, data["findings"])
+
+
+#: Three papers' dispatches of the 6th citing Lantern Wire's of the 6th, which the
+#: store does not record a figure of.
+CITING_LANTERN = (
+    WORLD.replace(
+        "{id: harbor-0306, outlet: harbor-times, published: 2031-03-06}",
+        "{id: harbor-0306, outlet: harbor-times, published: 2031-03-06, cites: [lantern-0306]}",
+    )
+    .replace(
+        "{id: northgate-0306, outlet: northgate-daily, published: 2031-03-06}",
+        "{id: northgate-0306, outlet: northgate-daily, published: 2031-03-06, "
+        "cites: [lantern-0306]}",
+    )
+    .replace(
+        "{id: eastwind-0306, outlet: eastwind-tv, published: 2031-03-06}",
+        "{id: eastwind-0306, outlet: eastwind-tv, published: 2031-03-06, cites: [lantern-0306]}",
+    )
+)
+assert CITING_LANTERN.count("cites: [lantern-0306]") == 3
+
+
+def _papers(make_store: Callable[..., Path], *figures: str) -> dict[str, Any]:
+    """The papers' own figures (Harbor, Northgate, Eastwind, in order), all citing the
+    wire, beside the army's 6."""
+    rows = [
+        "{id: army-6, subject: dresk-shelling, property: civilian_deaths, value: 6, "
+        "source: korvalia-tv-0305, claimant: korvalian-army}"
+    ]
+    for paper, figure in zip(("harbor", "northgate", "eastwind"), figures, strict=False):
+        rows.append(
+            f"{{id: {paper}-own, subject: dresk-shelling, property: civilian_deaths, "
+            f"value: {figure}, source: {paper}-0306}}"
+        )
+    return run(
+        make_store({"world.yaml": CITING_LANTERN, "claims.yaml": claims_yaml(*rows)}, base=False)
+    )
+
+
+def test_papers_citing_one_dispatch_in_different_words_are_one_origin(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: three papers citing one wire dispatch print "about 25", "23"
+    and "at least 23" — the dispatch's figure rounded, its "at least" dropped. They were
+    three neutral origins: the army's 6 "contradicted by 3" (improbable, left out of the
+    estimate) and the papers "confirmed by 2". One origin, as when all three print 23:
+    the army's figure doubtful and in the range, the papers' a single origin."""
+    data = _papers(make_store, "about 25", "23", "at least 23")
+    army = data["grades"]["army-6"]
+    assert army["grade"] == 4 and army["contradicting_origins"] == 1, army
+    for paper in ("harbor-own", "northgate-own", "eastwind-own"):
+        assert data["grades"][paper]["supporting_origins"] == 1, data["grades"][paper]
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None and (est["low"], est["best"]) == (6, 23), est
+    # (figures that cannot both hold are two counts, whatever they cite: 10 and 14)
+    apart = _papers(make_store, "10", "14")
+    assert apart["grades"]["harbor-own"]["contradicting_origins"] == 2, apart["grades"]
+
+
+def test_papers_citing_one_dispatch_one_rounding_the_others_figure_relay_it(
+    make_store: Callable[..., Path],
+) -> None:
+    """Two papers citing one dispatch print 47 and "50": the 50 is the 47 rounded, one
+    origin — its words differ from the figure it relays (CC107), not a second count."""
+    data = _papers(make_store, "50", "47")
+    assert data["grades"]["northgate-own"]["supporting_origins"] == 1, data["grades"]
+    (cc107,) = findings(data, "CC107")
+    assert (
+        "relayed differently: 47 in northgate-daily vs 50 in harbor-times" in (cc107["message"])
+    ), cc107

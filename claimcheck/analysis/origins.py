@@ -413,7 +413,11 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
         assert by_document is not None  # (built for the claims citing)
         _misattributed(ev, attributing, relays, origin, by_document)
     # Own reporting of one value in documents that cite a common document, directly
-    # or through others of them (A and B cite X, B and C cite Y): one relay group.
+    # or through others of them (A and B cite X, B and C cite Y): one relay group —
+    # and of figures that can both hold, or one rounding the other, there: one
+    # dispatch relayed in different words ("23", "at least 23", "about 25").
+    if ev.type == "quantity" and len(relayed) > 1:
+        _join_wordings(ev, relayed)
     parent: dict[int, int] = {}
 
     def root(i: int) -> int:
@@ -438,7 +442,15 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     # to a paper that has since revised it.
     said_else = Counter(origin[c.id] for c in claims) if components else Counter()
     for group in components.values():
-        first = min(group, key=lambda j: (said_else[origin[claims[j].id]] > 1, claims[j].id))
+        # (of different words, the most precise: the others relay it loosely)
+        first = min(
+            group,
+            key=lambda j: (
+                said_else[origin[claims[j].id]] > 1,
+                _looseness(statement_of[claims[j].id].value),
+                claims[j].id,
+            ),
+        )
         for j in group:
             if j != first:
                 relays[j] = (first, f"{COMMON_CITATION} ({via[j]})")
@@ -593,6 +605,59 @@ def _credit_attributed(
         if len({origin[cid] for cid, _, _ in words}) == 1:
             _, i, doc_id = min(words)
             relays[j] = (i, f"a citation chain ({claims[i].source} cites {doc_id})")
+
+
+#: Distinct statements of own reporting citing one document, at most, whose words are
+#: compared two by two (:func:`_join_wordings`): a dispatch relayed in a few wordings.
+WORDINGS_COMPARED = 12
+
+
+def _join_wordings(ev: GroupEvidence, relayed: dict[tuple[str, int], list[int]]) -> None:
+    """Merge, in ``relayed``, the own reporting of different figures in documents citing
+    one document when the figures can both hold ("23" and "at least 23", "about 25"
+    and 23) or one rounds the other (50 and 47): that document's figure relayed in
+    different words — one origin, not three neutral counts confirming one another and
+    contradicting a party (an analyst's trial). Each document's first
+    :data:`WORDINGS_COMPARED` statements are compared two by two (a bounded cost)."""
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for doc_id, index in relayed:
+        by_document[doc_id].append(index)
+    statements = ev.statements
+    for doc_id, indices in by_document.items():
+        if len(indices) < 2:
+            continue
+        indices = sorted(indices)[:WORDINGS_COMPARED]
+        joined = {i: i for i in indices}
+        for a, i in enumerate(indices):
+            for k in indices[a + 1 :]:
+                x, y = statements[i], statements[k]
+                if x.stance != "asserts" or y.stance != "asserts":
+                    continue
+                if (
+                    not ev.excludes(x.value, y.value)
+                    or rounds_off(x.value, y.value)
+                    or rounds_off(y.value, x.value)
+                ):
+                    joined[_root(joined, k)] = _root(joined, i)
+        for i in indices:
+            top = _root(joined, i)
+            if top != i:
+                relayed[(doc_id, top)].extend(relayed.pop((doc_id, i)))
+
+
+def _root(joined: dict[int, int], i: int) -> int:
+    while joined[i] != i:
+        i = joined[i]
+    return i
+
+
+def _looseness(value: object) -> tuple[float, int]:
+    """How loosely a figure is worded, for choosing what relays of it carry: its width
+    (an open bound's is infinite), then fewer significant digits (50 after 47)."""
+    lo, hi = bounds(value)
+    numbers = set(stated_numbers(value) or ())
+    digits = len(str(int(min(numbers))).rstrip("0")) if len(numbers) == 1 else 0
+    return hi[0] - lo[0], -digits
 
 
 def _published_by(ev: GroupEvidence, doc_id: str, outlet: Outlet) -> bool:
