@@ -76,7 +76,12 @@ def add_candidate(
         records = writer.read_candidate(Path(candidate), config.limits, data)
         checked = writer.checked_sections(Path(candidate), config.limits, data)
         before, after = writer.append_records(
-            root, destination, records, checked, limits=config.limits
+            root,
+            destination,
+            records,
+            checked,
+            limits=config.limits,
+            header=writer.leading_comments(data),
         )
         if cache:
             # The store as it is now is the store checked, plus the candidate.

@@ -413,3 +413,49 @@ def test_claims_of_a_claimant_with_its_parts(runner: CliRunner, tmp_path: Path) 
     assert sorted(c["id"] for c in parts) == ["by-fama", "by-spokesman"]
     result = runner.invoke(cli, ["--store", str(root), "claims", "--with-parts"])
     assert result.exit_code == 2 and "--with-parts goes with --claimant" in result.stderr
+
+
+def test_validate_json_says_what_loaded_or_where_it_failed(
+    runner: CliRunner, kidal_store: Store, make_store: Callable[..., Path]
+) -> None:
+    """DESIGN §5: every command that prints data takes --format; a new user's CI could
+    not parse `validate`. Valid: the counts; invalid: each problem located, exit 2."""
+    code, out, _ = invoke(runner, "validate", "--format", "json")
+    assert code == 0, out
+    data = json.loads(out)
+    assert data["valid"] is True and data["counts"]["claims"] == len(kidal_store.claims)
+    root = make_store(
+        {"bad.yaml": "claims:\n  - {id: x, subject: nowhere, property: deaths, value: 3}\n"}
+    )
+    result = runner.invoke(cli, ["--store", str(root), "validate", "--format", "json"])
+    assert result.exit_code == 2
+    (problem,) = json.loads(result.stdout)["problems"]
+    assert (problem["line"], problem["col"]) == (2, 22), problem
+    assert problem["message"] == "unknown subject 'nowhere'", problem
+    assert problem["location"] in result.stderr  # (stderr says it as ever)
+
+
+def test_add_without_to_writes_the_stores_file_of_the_candidates_name(
+    runner: CliRunner, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    """DESIGN §5: `add CANDIDATE [--to FILE]`; the tool required --to (a new user's
+    trial). Without it, the candidate goes to the store's file of its name, its opening
+    comments with it; a candidate inside the store, or read from stdin, must name one."""
+    root = make_store()
+    candidate = tmp_path / "day2.yaml"
+    candidate.write_text(
+        "# Day 2: the agency's update\n\nclaims:\n"
+        "  - {id: day2-deaths, subject: strike, property: deaths, value: 14, source: rfi-doc}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["--store", str(root), "add", str(candidate), "--force"])
+    assert result.exit_code == 0, result.output
+    written = (root / "day2.yaml").read_text(encoding="utf-8")
+    assert written.startswith("# Day 2: the agency's update\n\nclaims:\n"), written
+    assert "day2-deaths" in written
+    inside = runner.invoke(cli, ["--store", str(root), "add", str(root / "day2.yaml")])
+    assert inside.exit_code == 2 and "name the store file to append to with --to" in (
+        inside.stderr
+    ), inside.output
+    piped = runner.invoke(cli, ["--store", str(root), "add", "-"], input=candidate.read_text())
+    assert piped.exit_code == 2 and "--to" in piped.stderr, piped.output

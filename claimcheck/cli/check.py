@@ -94,9 +94,9 @@ def check(
 @click.option(
     "--to",
     "target",
-    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The YAML file of the store to append to (created if missing).",
+    help="The YAML file of the store to append to, created if missing (default: the "
+    "store's file of the candidate's name).",
 )
 @click.option("--force", is_flag=True, help="Add even if the candidate brings new findings.")
 @click.option(
@@ -109,7 +109,7 @@ def check(
 def add(
     ctx: click.Context,
     candidate: str,
-    target: Path,
+    target: Path | None,
     force: bool,
     fail_on: str | None,
     fmt: str | None,
@@ -128,6 +128,10 @@ def add(
     config = settings.config()
     if fail_on:
         config.fail_on = fail_on
+    if target is None:
+        from claimcheck.store.target import default_target
+
+        target = default_target(settings.store, candidate)
     try:
         with settings.progress("loading", "bytes") as report:
             outcome = add_candidate(

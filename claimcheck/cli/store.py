@@ -2,25 +2,76 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 import click
 
 from claimcheck.cli.base import cli, format_option, load, usage
 from claimcheck.cli.output import echo
 from claimcheck.cli.settings import settings_of
 
+if TYPE_CHECKING:
+    from claimcheck.errors import Problem
+
 
 @cli.command()
+@format_option("text", "json")
 @click.pass_context
-def validate(ctx: click.Context) -> None:
-    """Load and check the store; report problems, nothing else."""
-    store = load(ctx)
+def validate(ctx: click.Context, fmt: str | None) -> None:
+    """Load and check the store; report problems, nothing else.
+
+    With --format json, prints {"valid": true, "files", "counts", "warnings"}, or on a
+    store that does not load {"valid": false, "problems": [...]} (each with its path,
+    line, column and message, as stderr gives them) and exits 2.
+    """
+    from claimcheck.errors import StoreError
     from claimcheck.model import SECTIONS, SINGULAR
     from claimcheck.render import count, visible
 
-    counts = ", ".join(count(len(getattr(store, s)), SINGULAR[s], s) for s in SECTIONS)
-    files = len(store.files)
     where = visible(str(settings_of(ctx).store))
+    try:
+        store = load(ctx)
+    except StoreError as e:
+        if fmt == "json":
+            echo(_json({"store": where, "valid": False, "problems": _problems(e.problems)}))
+        raise
+    files = len(store.files)
+    if fmt == "json":
+        echo(
+            _json(
+                {
+                    "store": where,
+                    "valid": True,
+                    "files": files,
+                    "counts": {s: len(getattr(store, s)) for s in SECTIONS},
+                    "warnings": _problems(getattr(store, "warnings", ())),
+                }
+            )
+        )
+        return
+    counts = ", ".join(count(len(getattr(store, s)), SINGULAR[s], s) for s in SECTIONS)
     echo(f"{where}: {count(files, 'file')}, {counts}: valid")
+
+
+def _problems(problems: Iterable[Problem]) -> list[dict[str, object]]:
+    """Problems as JSON: ``path:line:col`` and its parts, and the message."""
+    return [
+        {
+            "location": str(p.location),
+            "path": p.location.path,
+            "line": p.location.shown()[0],
+            "col": p.location.shown()[1],
+            "message": p.message,
+        }
+        for p in problems
+    ]
+
+
+def _json(data: object) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 @cli.command()

@@ -23,6 +23,34 @@ def _example(root: Path) -> str:
     return display_path(first) if first is not None else f"{_folder(root)}/claims.yaml"
 
 
+def default_target(root: Path, candidate: str) -> Path:
+    """Where ``add`` writes without ``--to``: the store's file of the candidate's name
+    (``day2.yaml`` into ``claims/day2.yaml``, created if missing); refused when the
+    candidate is that file, or inside the store (the store reads it already)."""
+    path = Path(candidate)
+    name = path.name if path.suffix in YAML_SUFFIXES else f"{path.stem or 'candidate'}.yaml"
+    target = root / name
+    try:
+        inside = path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        inside = False
+    if candidate == "-" or inside:
+        why = (
+            "a candidate read from stdin has no file name"
+            if candidate == "-"
+            else "the candidate is inside the store, which reads it already"
+        )
+        raise UsageError(
+            [
+                Problem(
+                    Location(display_path(path)),
+                    f"{why}: name the store file to append to with --to (such as {_example(root)})",
+                )
+            ]
+        )
+    return target
+
+
 def check_target(root: Path, target: Path) -> Path:
     """The target file, if it is a YAML file inside the store (symlinks resolved)."""
     shown = display_path(target)

@@ -236,12 +236,30 @@ def new_file_header(root: Path, target: Path) -> str:
     return f"# yaml-language-server: $schema={rel}\n\n"
 
 
+def leading_comments(data: bytes) -> str:
+    """The comment lines a candidate file opens with (its own schema line aside), for a
+    new file ``add`` creates from it: "# Day 3: the army's update" is kept."""
+    text = data.decode("utf-8", errors="replace").removeprefix("\ufeff").replace("\r\n", "\n")
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        if "yaml-language-server:" not in line:
+            kept.append(line.rstrip())
+    while kept and not kept[-1]:
+        kept.pop()
+    while kept and not kept[0]:
+        kept.pop(0)
+    return "\n".join(kept) + "\n\n" if kept else ""
+
+
 def append_records(
     root: Path,
     target: Path,
     records: dict[str, list[Any]],
     checked: dict[str, list[Any]] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    header: str = "",
 ) -> tuple[bytes | None, str]:
     """Append ``records`` (section -> list) to ``target``; return what the file held
     before (None: it did not exist) and the text written.
@@ -253,6 +271,9 @@ def append_records(
     ``true``; a quoted string holding a line like ``claims:`` would mislead the text
     insertion). A byte-order mark and CRLF line ends are kept. The new text must load
     within ``limits``, as the store's own files must.
+
+    ``header``: text that a new file opens with, after its schema line (the candidate's
+    opening comments, :func:`leading_comments`).
 
     The caller holds :func:`store_lock`. Raises StoreError if the result would not load.
     With no record to append, nothing is written (nor a new file created): the text
@@ -270,7 +291,7 @@ def append_records(
         except FileProblem as e:
             raise StoreError([e.problem]) from None
     else:
-        old = new_file_header(root, target)
+        old = new_file_header(root, target) + header
     if nothing:
         return before, old
     first_end = old.find("\n")
