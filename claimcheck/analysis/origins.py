@@ -416,7 +416,8 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     # or through others of them (A and B cite X, B and C cite Y): one relay group —
     # and of figures that can both hold, or one rounding the other, there: one
     # dispatch relayed in different words ("23", "at least 23", "about 25").
-    if ev.type == "quantity" and len(relayed) > 1:
+    wordings = ev.type == "quantity" and len(relayed) > 1
+    if wordings:
         _join_wordings(ev, relayed)
     parent: dict[int, int] = {}
 
@@ -447,7 +448,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             group,
             key=lambda j: (
                 said_else[origin[claims[j].id]] > 1,
-                _looseness(statement_of[claims[j].id].value),
+                _looseness(statement_of[claims[j].id].value) if wordings else (0.0, 0),
                 claims[j].id,
             ),
         )
