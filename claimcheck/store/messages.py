@@ -112,8 +112,18 @@ def validation_problem(
             False,
             f"{label}: {path}: {_short(err['input'])} is not one of {expected}{hint}",
         )
-    if kind.endswith("_type") or kind in ("literal_error", "enum"):
-        detail = f"{detail}, got {_short(err.get('input'))}"
+    given = err.get("input")
+    if kind == "string_type" and isinstance(given, int | float) and not isinstance(given, bool):
+        # (`id: 123`, `published: 2024`: YAML read a number; the field is text)
+        detail = f"expected text, got the number {given!r}: quote it ('{given}')"
+    elif kind == "string_type" and isinstance(given, list):
+        detail = f"expected one value, got a list {_short(given)}"
+        if field == "claimant":
+            detail += ": a claim has one claimant; record one claim for each"
+    elif kind in ("bool_parsing", "bool_type"):
+        detail = f"expected true or false, got {_short(given)}"
+    elif kind.endswith("_type") or kind in ("literal_error", "enum"):
+        detail = f"{detail}, got {_short(given)}"
     return field, False, f"{label}: {path}: {detail}" if loc else f"{label}: {detail}"
 
 

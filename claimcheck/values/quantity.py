@@ -39,7 +39,7 @@ ACCEPTED_FORMS = (
     "'at least ten', 'over thirty', 'fewer than 5', 'between 10 and 14', 'about 800', "
     "'dozens', 'au moins une dizaine', 'plus de trente', 'une centaine', 'unknown', "
     "or a mapping {at_least: N}, {at_most: N}, {more_than: N}, {less_than: N}, "
-    "{min: N, max: N}, {approx: N}"
+    "{min: N, max: N} ({min: N} alone: at least N; {max: N}: at most N), {approx: N}"
 )
 
 
@@ -397,6 +397,12 @@ def _parse_mapping(raw: dict[Any, Any]) -> Quantity:
             if _MAPPING_FORMS[key] == "exact":
                 return _exact(n, "")
             return _apply(_MAPPING_FORMS[key], (n, n, n), "")
+    if len(keys) > 1 and keys <= set(_MAPPING_FORMS):
+        # ({at_least: 5, at_most: 9}: a range, written with min and max)
+        raise QuantityError(
+            f"one qualifier a value, not {len(keys)} ({', '.join(sorted(keys))}); a range "
+            "is {min: N, max: N} ({min: N} alone: at least N; {max: N}: at most N)"
+        )
     raise QuantityError(
         f"unknown quantity mapping with keys {sorted(map(str, keys))}; "
         f"accepted forms: {ACCEPTED_FORMS}"

@@ -271,7 +271,28 @@ CASES: list[Case] = [
         "string-for-a-boolean",
         "parties:\n  - id: p1\n    name: P\n    kind: state\n    anonymous: sometimes\n",
         5,
-        r"bool|yes/no|true|false",
+        r"anonymous: expected true or false, got 'sometimes'",
+    ),
+    # (a new user's trial: pydantic's words, "Input should be a valid string", said
+    # nothing of what to write)
+    bad(
+        "number-for-an-id",
+        "claims:\n  - id: 123\n    subject: strike\n    property: deaths\n    value: 3\n",
+        2,
+        r"id: expected text, got the number 123: quote it \('123'\)",
+    ),
+    bad(
+        "list-of-claimants",
+        "claims:\n  - id: c1\n    subject: strike\n    property: deaths\n    value: 3\n"
+        "    claimant: [fama, medical-sources]\n",
+        6,
+        r"a claim has one claimant; record one claim for each",
+    ),
+    bad(
+        "two-qualifiers-for-a-range",
+        claim_with("{at_least: 5, at_most: 9}"),
+        5,
+        r"one qualifier a value, not 2 \(at_least, at_most\); a range is \{min: N, max: N\}",
     ),
     # --- numbers out of range ---------------------------------------------------------------
     bad("number-1e400", claim_with("1e400"), 5, r"finite|range|large|infinit", col=12),
