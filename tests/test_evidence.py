@@ -351,13 +351,15 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
         return None
 
     def misnamed(claim: Claim) -> Claim | None:
-        """A party's word whose voice says nothing in what it cites, nor first-hand on
-        this value, where the first cited document giving the value gives it in one
-        other voice: that voice's claim (first by id)."""
+        """A party's figure its voice does not give in what it cites, nor first-hand,
+        where the first cited document giving it gives it in one other voice that its
+        own document does not name for it too: that voice's claim (first by id)."""
         assert claim.source is not None and claim.parsed is not None
         outlet = prov.store.outlets.get(claim.outlet or "")
-        if claim.claimant not in prov.store.parties or (
-            outlet is not None and outlet.kind == "encyclopedia"
+        if (
+            claim.claimant not in prov.store.parties
+            or (outlet is not None and outlet.kind == "encyclopedia")
+            or not isinstance(claim.parsed, Quantity)
         ):
             return None
         said, key = (claim.stance, claim.parsed.key), prov.origin_key(claim)
@@ -365,15 +367,14 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
         for c in claims:
             if (c.subject, c.property) != (claim.subject, claim.property):
                 continue
-            if prov.origin_key(c) == key and (
-                c.source in cited
-                or (
-                    c.parsed is not None
-                    and (c.stance, c.parsed.key) == said
-                    and not prov.cited(c.source or "")
-                )
+            if (
+                prov.origin_key(c) == key
+                and c.parsed is not None
+                and (c.stance, c.parsed.key) == said
+                and not prov.cited(c.source or "")
             ):
-                return None
+                return None  # (its own word, first-hand)
+        beside = in_document.get((claim.source, claim.subject, claim.property, said), [])
         for doc_id in cited:
             others = [
                 c
@@ -381,7 +382,8 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
                 if not (prov.own_reporting(c) and relays(c) is claim)
             ]
             if others:
-                if len({prov.origin_key(c) for c in others}) == 1:
+                voices = {prov.origin_key(c) for c in others}
+                if len(voices) == 1 and not any(prov.origin_key(c) in voices for c in beside):
                     return min(others, key=lambda c: c.id)
                 return None
         return None

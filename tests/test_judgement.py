@@ -5071,3 +5071,70 @@ def test_papers_citing_one_dispatch_one_rounding_the_others_figure_relay_it(
     assert (
         "relayed differently: 47 in northgate-daily vs 50 in harbor-times" in (cc107["message"])
     ), cc107
+
+
+def test_an_article_naming_both_voices_for_a_figure_keeps_both(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: the Harbor Times cites the VLF's figure from Meridian and, in
+    the same article, the army confirming it to the paper. The army's word was taken for
+    the VLF's misattributed (graded 6, the sides' agreement erased): an article that
+    gives the figure in both voices tells them apart."""
+    rows = (
+        "{id: mer-vlf, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        "source: meridian-0305, claimant: vlf}",
+        "{id: harbor-vlf, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        "source: harbor-0306, claimant: vlf}",
+        "{id: harbor-army, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        "source: harbor-0306, claimant: korvalian-army}",
+    )
+    data = harbor_citing_meridian(make_store, *rows)
+    army = data["grades"]["harbor-army"]
+    assert army["grade"] == 1 and "agreeing" in army["reason"], army
+    assert not findings(data, "CC203"), data["findings"]
+
+
+def test_a_quote_of_another_voices_figure_is_misattributed_though_its_voice_speaks_there(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: Meridian carries the army's 10 and the VLF's 23; the Harbor
+    Times, citing it, prints "23, the army said". That was the army raising its toll
+    (CC105) and "agreeing" with the VLF (grade 1). It is the VLF's figure under the
+    army's name: graded 6, CC203 asks, and the army's 10 stands."""
+    rows = (
+        "{id: mer-army, subject: dresk-shelling, property: civilian_deaths, value: 10, "
+        "source: meridian-0305, claimant: korvalian-army}",
+        "{id: mer-vlf, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        "source: meridian-0305, claimant: vlf}",
+        "{id: harbor-army, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        "source: harbor-0306, claimant: korvalian-army}",
+    )
+    data = harbor_citing_meridian(make_store, *rows)
+    assert grade(data, "harbor-army") == 6, data["grades"]["harbor-army"]
+    assert not findings(data, "CC105"), data["findings"]
+    (cc203,) = findings(data, "CC203")
+    assert "where vlf gives it and korvalian-army does not" in cc203["message"], cc203
+
+
+def test_an_agencys_name_for_a_figure_its_dispatch_does_not_give_is_uncited(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: Meridian's dispatch gives the VLF's 30 and the army's 8; the
+    Harbor Times, citing it, prints "35, according to Meridian". The 35 was the agency's
+    own neutral count and the best estimate; no source stands behind it (CC204)."""
+    rows = (
+        "{id: mer-vlf, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+        "source: meridian-0305, claimant: vlf}",
+        "{id: mer-army, subject: dresk-shelling, property: civilian_deaths, value: 8, "
+        "source: meridian-0305, claimant: korvalian-army}",
+        "{id: harbor-mer, subject: dresk-shelling, property: civilian_deaths, value: 35, "
+        "source: harbor-0306, claimant: meridian}",
+    )
+    data = harbor_citing_meridian(make_store, *rows)
+    (cc204,) = findings(data, "CC204")
+    assert (
+        "harbor-0306 names meridian for it, citing meridian-0305, which does not give it"
+        in (cc204["message"])
+    ), cc204
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None and est["best"] != 35 and est["high"] == 30, est

@@ -94,18 +94,41 @@ def unsourced(ev: GroupEvidence) -> frozenset[str]:
     for c in ev.claims:
         if c.cited and c.id not in ev.relayed_from:
             outlet = outlets.get(c.outlet or "")
+            refs: list[str] = []
             if outlet is not None and outlet.kind in TERTIARY_KINDS:
-                # (only where all it cites is recorded here: a reference the store
-                # holds nothing of gets the benefit of the doubt)
+                refs = cited(c.source or "")
+            elif c.claimant in outlets and c.claimant != c.outlet:
+                # (an outlet named for it — "35, according to Sahel Wire" — citing that
+                # outlet's dispatch, which gives 30 and 8: no source stands behind the
+                # 35, not the wire's own count — an analyst's trial)
+                refs = named_documents(ev, c)
+            # (only where all it cites is recorded here: a reference the store holds
+            # nothing of gets the benefit of the doubt)
+            if refs:
                 if documents is None:
                     documents = {d.source for d in ev.claims if d.source is not None}
-                refs = cited(c.source or "")
-                if refs and all(doc in documents for doc in refs):
+                if all(doc in documents for doc in refs):
                     found.add(c.id)
     for cid, source in ev.relayed_from.items():
         if source.id in found or ev.store.is_tertiary(source):
             found.add(cid)
     return frozenset(found)
+
+
+def named_documents(ev: GroupEvidence, claim: Claim) -> list[str]:
+    """The documents ``claim`` cites that the outlet it names as claimant (or its
+    owner's outlets) published: "according to Sahel Wire", citing the wire's dispatch."""
+    store = ev.store
+    named = store.outlets.get(claim.claimant or "")
+    if named is None:
+        return []
+    found = []
+    for doc_id in ev.provenance.cited_sorted(claim.source or ""):
+        doc = store.documents.get(doc_id)
+        publisher = store.outlets.get(doc.outlet or "") if doc is not None else None
+        if publisher is not None and publisher.owner_key == named.owner_key:
+            found.append(doc_id)
+    return found
 
 
 class GroupEvidence:

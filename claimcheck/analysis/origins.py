@@ -411,7 +411,10 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     if attributing:
         _credit_attributed(ev, attributing, relays, origin, relayed)
         assert by_document is not None  # (built for the claims citing)
-        _misattributed(ev, attributing, relays, origin, by_document)
+        # (a figure, not an answer: two voices naming the same culprit agree as often
+        # as not — a reviewer's store)
+        if ev.type == "quantity":
+            _misattributed(ev, attributing, relays, origin, by_document)
     # Own reporting of one value in documents that cite a common document, directly
     # or through others of them (A and B cite X, B and C cite Y): one relay group —
     # and of figures that can both hold, or one rounding the other, there: one
@@ -675,25 +678,27 @@ def _misattributed(
     origin: dict[str, int],
     by_document: dict[str, list[int]],
 ) -> None:
-    """A party's word citing documents where it says nothing, and it gives the value
-    first-hand nowhere in the group, while one other voice gives that value there: the
-    other's statement relayed under the wrong name (a paper's "at least 118 of our
-    fighters, the rebels said", citing the wire's "at least 118 rebels killed, the army
-    said"). It counts as that voice's word — not the rebels conceding their losses, nor
-    a second origin "confirming" the army (two analysts' trials) — is graded as printed
-    (cannot be judged), and CC203 asks to check the attribution. Several voices giving
-    it there leave the quote its own (CC203 still asks)."""
+    """A party's word citing documents where it does not say it (nothing, or another
+    figure), and it gives the value first-hand nowhere in the group, while one other
+    voice gives that value there: the other's statement relayed under the wrong name (a
+    paper's "at least 118 of our fighters, the rebels said", citing the wire's "at least
+    118 rebels killed, the army said"; "23, the army said", citing the wire's army 10
+    and Front 23). It counts as that voice's word — not the rebels conceding their
+    losses, nor a second origin "confirming" the army, nor the army raising its toll
+    (analysts' trials) — is graded as printed (cannot be judged), and CC203 asks to
+    check the attribution. Several voices giving it there leave the quote its own
+    (CC203 still asks); so does an article giving it in that other voice too, beside
+    the quote (the Front's 23 from its communiqué and the army's confirmation, reached
+    by the paper: two voices the article tells apart)."""
     claims, statement_of, outlets = ev.claims, ev.statement_by_claim, ev.store.outlets
     for i, cited in attributing:
         quote = claims[i]
         outlet = outlets.get(quote.outlet or "")
         if i in relays or (outlet is not None and outlet.kind == "encyclopedia"):
             continue  # (an encyclopedia's: its citations do not give it, CC204 says)
-        st, voice = statement_of[quote.id], origin[quote.id]
-        if _elsewhere(ev, quote) or any(
-            origin[claims[j].id] == voice for doc_id in cited for j in by_document.get(doc_id, ())
-        ):
-            continue  # (its own word, there or elsewhere: a relay, or its own)
+        st = statement_of[quote.id]
+        if _elsewhere(ev, quote):
+            continue  # (its own word elsewhere)
         for doc_id in cited:
             others = [
                 j
@@ -701,7 +706,12 @@ def _misattributed(
                 if statement_of.get(claims[j].id) is st and (j not in relays or relays[j][0] != i)
             ]
             if others:
-                if len({origin[claims[j].id] for j in others}) == 1:
+                voices = {origin[claims[j].id] for j in others}
+                beside = any(
+                    statement_of.get(claims[k].id) is st and origin[claims[k].id] in voices
+                    for k in by_document.get(quote.source or "", ())
+                )
+                if len(voices) == 1 and not beside:
                     j = min(others, key=lambda j: claims[j].id)
                     relays[i] = (
                         j,

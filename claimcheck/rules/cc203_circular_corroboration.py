@@ -137,7 +137,8 @@ def _attributed_elsewhere(ev: GroupEvidence) -> dict[int, list[tuple[Claim, str,
     if not quotes:  # (most groups)
         return {}
     statement_of, credited, said_by = ev.statement_by_claim, ev.credited, ev.origins_by_claim
-    voices: dict[str, set[int]] = {}  # (each document's origins)
+    # (each document's (origin, statement) pairs: a voice giving this value there)
+    said_in: dict[str, set[tuple[int, int]]] = {}
     stating: dict[tuple[str, int], list[Claim]] = {}
     # (an origin's word given first-hand: in a document citing nothing)
     first_hand: set[tuple[int, int]] = set()
@@ -147,7 +148,9 @@ def _attributed_elsewhere(ev: GroupEvidence) -> dict[int, list[tuple[Claim, str,
         st = statement_of[c.id]
         # (both who speaks there and whose word it carries: an ally's post relaying the
         # Front's figure is still the ally's word in it)
-        voices.setdefault(c.source, set()).update((credited[c.id], said_by[c.id]))
+        said_in.setdefault(c.source, set()).update(
+            ((credited[c.id], st.index), (said_by[c.id], st.index))
+        )
         stating.setdefault((c.source, st.index), []).append(c)
         if not prov.cited_sorted(c.source):
             first_hand.add((credited[c.id], st.index))
@@ -157,11 +160,18 @@ def _attributed_elsewhere(ev: GroupEvidence) -> dict[int, list[tuple[Claim, str,
         # that other, see GroupEvidence.misattributed)
         st, voice = statement_of[quote.id], said_by[quote.id]
         cited = prov.cited_sorted(quote.source or "")
-        if (voice, st.index) in first_hand or any(voice in voices.get(d, ()) for d in cited):
+        if (voice, st.index) in first_hand or any(
+            (voice, st.index) in said_in.get(d, ()) for d in cited
+        ):
             continue  # (its own word, there or elsewhere: a relay, not this)
+        beside = {
+            said_by[d.id] for d in stating.get((quote.source or "", st.index), ()) if d is not quote
+        }
         for doc in cited:
             others = [d for d in stating.get((doc, st.index), ()) if credited[d.id] != voice]
-            if others:
+            # (not when its own article gives it in that voice too: two voices it tells
+            # apart, the Front's communiqué and the army reached by the paper)
+            if others and not beside & {said_by[d.id] for d in others}:
                 found.setdefault(st.index, []).append((quote, doc, min(others, key=lambda d: d.id)))
                 break
     for chains in found.values():  # (by the quote's id: never by file order)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.group import GroupEvidence, named_documents
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.common import about, stated, who
@@ -20,6 +20,16 @@ def reason(ev: GroupEvidence, claim: Claim) -> str | None:
         source = ev.relayed_from.get(claim.id)
         if source is not None:  # (a paper citing the encyclopedia that cites nothing)
             return f"relays {source.id}, which rests on {source.source or 'nothing'} alone"
+        named = (
+            named_documents(ev, claim)
+            if claim.claimant in ev.store.outlets and claim.claimant != claim.outlet
+            else []
+        )
+        if named:  # (an outlet named for it, whose dispatch does not give it)
+            return (
+                f"{claim.source} names {claim.claimant} for it, citing {', '.join(named)}, "
+                f"which do{'es' if len(named) == 1 else ''} not give it"
+            )
         refs = ev.provenance.cited_sorted(claim.source or "")
         st = ev.statement_by_claim.get(claim.id)
         others = sorted(
