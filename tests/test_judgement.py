@@ -5138,3 +5138,54 @@ def test_an_agencys_name_for_a_figure_its_dispatch_does_not_give_is_uncited(
     ), cc204
     est = estimate(data, "dresk-shelling", "civilian_deaths")
     assert est is not None and est["best"] != 35 and est["high"] == 30, est
+
+
+def test_a_bound_holding_with_two_counts_does_not_make_them_one_figure(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: three papers citing one wire print "at least 10", 12 and 500.
+    The bound holds with both counts, and joining by pairs made 12 and 500 one figure
+    "relayed differently", the 500 gone from the estimate. The 12 and the bound are one
+    wording of the wire; the 500 is a count of its own."""
+    data = _papers(make_store, "at least 10", "12", "500")
+    assert not findings(data, "CC107"), data["findings"]
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None and est["high"] == 500, est
+    assert data["grades"]["eastwind-own"]["grade"] != 6, data["grades"]["eastwind-own"]
+
+
+@pytest.mark.parametrize("order", ["forward", "reversed"])
+def test_wordings_of_one_dispatch_are_joined_whatever_the_stores_order(
+    make_store: Callable[..., Path], order: str
+) -> None:
+    """A reviewer's store: which wordings were compared, and so joined, followed the
+    store's order. Reversing the file changes nothing."""
+    figures = ["at least 20", "23", "about 25"]
+    data = _papers(make_store, *(figures if order == "forward" else figures[::-1]))
+    origins = {data["grades"][p]["supporting_origins"] for p in ("harbor-own", "northgate-own")}
+    assert origins == {1}, data["grades"]
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None and est["best"] == 23, est
+
+
+def test_a_count_printed_weeks_after_a_dispatch_it_cites_is_no_wording_of_it(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: the Harbor Times' "at least 12" of the 6th and a paper's 40 of
+    the 30th both cite the wire of the 6th. They were joined as one wording of it, the
+    Harbor credited with a 40 it never printed. Weeks apart, the 40 is a count of its
+    own."""
+    world_ = CITING_LANTERN.replace(
+        "{id: eastwind-0306, outlet: eastwind-tv, published: 2031-03-06, cites: [lantern-0306]}",
+        "{id: eastwind-0306, outlet: eastwind-tv, published: 2031-03-30, cites: [lantern-0306]}",
+    )
+    assert world_ != CITING_LANTERN
+    rows = (
+        "{id: harbor-own, subject: dresk-shelling, property: civilian_deaths, "
+        "value: at least 12, source: harbor-0306}",
+        "{id: eastwind-own, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: eastwind-0306}",
+    )
+    data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    assert data["grades"]["harbor-own"]["supporting_origins"] == 2, data["grades"]["harbor-own"]
+    assert not findings(data, "CC203"), data["findings"]

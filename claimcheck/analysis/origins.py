@@ -614,45 +614,72 @@ def _credit_attributed(
 #: Distinct statements of own reporting citing one document, at most, whose words are
 #: compared two by two (:func:`_join_wordings`): a dispatch relayed in a few wordings.
 WORDINGS_COMPARED = 12
+#: Days apart, at most, that papers relaying one dispatch in different words print it.
+RELAY_DAYS = 2
 
 
 def _join_wordings(ev: GroupEvidence, relayed: dict[tuple[str, int], list[int]]) -> None:
     """Merge, in ``relayed``, the own reporting of different figures in documents citing
-    one document when the figures can both hold ("23" and "at least 23", "about 25"
-    and 23) or one rounds the other (50 and 47): that document's figure relayed in
-    different words — one origin, not three neutral counts confirming one another and
-    contradicting a party (an analyst's trial). Each document's first
-    :data:`WORDINGS_COMPARED` statements are compared two by two (a bounded cost)."""
+    one document, printed within :data:`RELAY_DAYS` of each other, when every two of
+    them can both hold ("23" and "at least 23", "about 25" and 23) or one rounds the
+    other (50 and 47): that document's figure relayed in different words — one origin,
+    not three neutral counts confirming one another and contradicting a party (an
+    analyst's trial). Not "at least 10" joining 12 and 500 (a bound holding with both
+    makes no one figure of two that cannot both hold), nor a count printed weeks later
+    (a reviewer's stores). The wordings are taken most precise first, each joining the
+    first group all of whose wordings it holds with, whatever the store's order; a
+    document cited with more than :data:`WORDINGS_COMPARED` wordings (a dashboard, not
+    one figure relayed) is left as it is."""
     by_document: dict[str, list[int]] = defaultdict(list)
     for doc_id, index in relayed:
         by_document[doc_id].append(index)
-    statements = ev.statements
+    statements, claims, published = ev.statements, ev.claims, ev.provenance.published
     for doc_id, indices in by_document.items():
-        if len(indices) < 2:
+        asserted = [i for i in indices if statements[i].stance == "asserts"]
+        if len(asserted) < 2 or len(asserted) > WORDINGS_COMPARED:
             continue
-        indices = sorted(indices)[:WORDINGS_COMPARED]
-        joined = {i: i for i in indices}
-        for a, i in enumerate(indices):
-            for k in indices[a + 1 :]:
-                x, y = statements[i], statements[k]
-                if x.stance != "asserts" or y.stance != "asserts":
-                    continue
-                if (
-                    not ev.excludes(x.value, y.value)
-                    or rounds_off(x.value, y.value)
-                    or rounds_off(y.value, x.value)
-                ):
-                    joined[_root(joined, k)] = _root(joined, i)
-        for i in indices:
-            top = _root(joined, i)
-            if top != i:
-                relayed[(doc_id, top)].extend(relayed.pop((doc_id, i)))
+        days = {
+            i: {
+                d.toordinal()
+                for j in relayed[(doc_id, i)]
+                if (d := published(claims[j].source or "")) is not None
+            }
+            for i in asserted
+        }
+
+        groups: list[list[int]] = []
+        for i in sorted(
+            asserted, key=lambda i: (_looseness(statements[i].value), str(statements[i].value.key))
+        ):
+            group = next(
+                (g for g in groups if all(_holds(ev, statements, days, i, k) for k in g)), None
+            )
+            if group is None:
+                groups.append([i])
+            else:
+                group.append(i)
+        for first, *rest in groups:
+            for i in rest:
+                relayed[(doc_id, first)].extend(relayed.pop((doc_id, i)))
 
 
-def _root(joined: dict[int, int], i: int) -> int:
-    while joined[i] != i:
-        i = joined[i]
-    return i
+def _holds(
+    ev: GroupEvidence,
+    statements: list[Statement],
+    days: dict[int, set[int]],
+    i: int,
+    k: int,
+) -> bool:
+    """Whether statements ``i`` and ``k`` may be one figure relayed in two wordings: they
+    can both hold or one rounds the other, printed within :data:`RELAY_DAYS` (``days``:
+    each one's publication days, empty when unknown)."""
+    x, y = statements[i].value, statements[k].value
+    near = (
+        not days[i]
+        or not days[k]
+        or any(abs(a - b) <= RELAY_DAYS for a in days[i] for b in days[k])
+    )
+    return near and (not ev.excludes(x, y) or rounds_off(x, y) or rounds_off(y, x))
 
 
 def _looseness(value: object) -> tuple[float, int]:
