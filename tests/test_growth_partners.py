@@ -128,6 +128,9 @@ def write(
     ],
     "killed",
 )
+# (a side's count of its own losses on the last day, the other side's weeks after: the
+# last day's rule, not the own losses' window, decides)
+@example([("o0", "army", "0", "2031-03-31"), ("o0", "vlf", "3", "2031-04-20")], "soldiers")
 def test_partners_and_pairs_agree_on_who_is_in_dispute(
     claims: list[tuple[Any, ...]], prop: str
 ) -> None:
@@ -1146,3 +1149,21 @@ def test_a_count_a_figure_raised_within_the_day_passes_is_overtaken_not_contradi
     assert data["grades"]["c02"]["contradicting_origins"] == 0, data["grades"]["c02"]
     (estimate,) = data["estimates"]
     assert estimate["best"] == 15 and "contested" not in estimate["basis"], estimate
+
+
+def test_the_other_sides_figure_of_a_sides_losses_weeks_later_is_the_toll_grown(
+    tmp_path: Path,
+) -> None:
+    """A reviewer's store: in a month-long siege the army counts 9 of its dead on the
+    2nd, the VLF says 60 on the 28th. Within days the VLF's higher figure is its claim
+    against the army's count (a dispute); weeks later it is the toll grown, as any later
+    count is (DESIGN §2): the army's day-2 count is no estimate of the siege."""
+    rows = [("o0", "army", "9", "2031-03-02"), ("o1", "vlf", "60", "2031-03-28")]
+    data = check(write(tmp_path, rows, "soldiers")).as_dict()
+    assert not [f for f in data["findings"] if f["rule"] == "CC101"], data["findings"]
+    (estimate,) = data["estimates"]
+    assert estimate["best"] == 60, estimate
+    near = [("o0", "army", "9", "2031-03-02"), ("o1", "vlf", "60", "2031-03-04")]
+    (tmp_path / "near").mkdir()
+    data = check(write(tmp_path / "near", near, "soldiers")).as_dict()
+    assert [f["rule"] for f in data["findings"] if f["rule"] == "CC101"] == ["CC101"], data

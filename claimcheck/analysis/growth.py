@@ -61,7 +61,8 @@ def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     of one side) — a count goes on growing after the subject has ended, as bodies are
     found, the wounded die and victims are named — or, for a ``first`` given while the
     subject was under way, unless ``later`` is the other side's figure of ``first``'s
-    side's own losses, or ``first`` was given on its last day and ``later`` by
+    side's own losses within :data:`GROWTH_DAYS`, or ``first`` was given on its last
+    day and ``later`` by
     the other side, a dispute (DESIGN §2: the army's toll on the day of a one-day
     attack, the rebels' the next day), more than
     :data:`GROWTH_DAYS` later, or no higher than the days between allow
@@ -97,10 +98,11 @@ def _by_stake(
         return None
     if a is None or b is None:
         return True
-    # (a side's count of its own losses, then the other side's higher figure of them:
-    # the enemy's claim, a dispute — not the toll grown, which left the side's own
-    # figure out of the estimate, built on the enemy's alone: an analyst's trial)
-    if rivals(mine, theirs) and own_losses(group, mine):
+    # (a side's count of its own losses, then the other side's higher figure of them
+    # within GROWTH_DAYS: the enemy's claim, a dispute — not the toll grown, which left
+    # the side's own figure out of the estimate, built on the enemy's alone: an
+    # analyst's trial; weeks later, the toll grown as ever — a reviewer's store)
+    if rivals(mine, theirs) and own_losses(group, mine) and (b.low - a.high).days <= GROWTH_DAYS:
         return False
     if after_end(group, a):
         return False
@@ -354,9 +356,11 @@ def note_overtaken(
             if rise is not None:
                 overtaken[x.id] = rise
             continue
-        # (a side's, given on the last day, or a count of its own losses: the other
-        # side's later figures do not outgrow it, neutral ones as ever)
-        last_day = side is not None and (on_last_day(group, when[x.id]) or own_losses(group, side))
+        # (a side's, given on the last day: the other side's later figures do not
+        # outgrow it, neutral ones as ever; a count of its own losses: not within
+        # GROWTH_DAYS — beyond them, any figure does, as ``far`` has it)
+        last_day = side is not None and on_last_day(group, when[x.id])
+        shielded = last_day or own_losses(group, side)
         others = next((t for t in (far_neutral if last_day else far) if t[1] != mine), None)
         for past in (same, others):
             if past is not None and past[0] > above:
@@ -366,14 +370,14 @@ def note_overtaken(
             higher = [
                 t
                 for stake, found in tops.items()
-                if stake != side and not (last_day and stake is not None)
+                if stake != side and not (shielded and stake is not None)
                 for t in found[:1]
                 if t[0] > above
             ]
             if not several or not higher:
                 continue  # (no later figure of another stake above it at all)
             assert rises is not None
-            rise = rises.modest(side, said.toordinal(), above, upper, neutral_only=last_day)
+            rise = rises.modest(side, said.toordinal(), above, upper, neutral_only=shielded)
             if rise is None:  # (counts in between carry it to a steep one)
                 rise = next((t[2] for t in higher if bridged(group, x, t[2])), None)
             if rise is not None:

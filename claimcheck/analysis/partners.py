@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from functools import partial
 from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
 
@@ -239,28 +240,10 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
         _, hi, o, c = interim[i]
         suffix_bottom[i] = best_two(suffix_bottom[i + 1], (hi, o, c), higher=False)
 
-    # A side's count of its own losses and the other side's figures of them given later
-    # are in dispute however little these rise (growth.outgrows): of the rivals' figures,
-    # the highest given from each day on; of the side's interim counts, the lowest given
-    # up to each day.
+    # A side's count of its own losses and the other side's figures of them given
+    # within GROWTH_DAYS after it are in dispute however little these rise
+    # (growth.outgrows): found among each stake's and day's figures (highs, lows).
     losses = group.prop.losses_of if stakes and group.prop is not None else None
-    rival_starts: list[float] = []
-    rival_top: list[list[Item]] = [[]]
-    own_days: list[int] = []
-    own_bottom: list[list[Item]] = [[]]
-    if losses is not None:
-        rival_given = sorted(
-            ((start(c), lo, o, c) for c, lo, _, o in info if rivals(side[c.id], losses)),
-            key=lambda t: t[0],
-        )
-        rival_starts = [t[0] for t in rival_given]
-        rival_top = [[] for _ in range(len(rival_given) + 1)]
-        for i in range(len(rival_given) - 1, -1, -1):
-            rival_top[i] = best_two(rival_top[i + 1], rival_given[i][1:], higher=True)
-        for day, hi, o, c in interim:
-            if side[c.id] == losses:
-                own_days.append(day)
-                own_bottom.append(best_two(own_bottom[-1], (hi, o, c), higher=False))
 
     def rises_past(c: Claim, hi_c: Bound, day: int) -> Callable[[Item], bool]:
         """Whether a later figure rises steeply past ``c`` (upper bound ``hi_c``, given
@@ -308,7 +291,10 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
                 later = (t for stake, ts in after_end.items() if rivals(stake, mine) for t in ts)
                 top = _extremes(chain(top, later), higher=True)
             if mine is not None and mine == losses:  # (its own losses: the other side's)
-                top = _extremes(chain(top, rival_top[bisect_right(rival_starts, day)]), higher=True)
+                near = highs.others(
+                    mine, day + 1, day + GROWTH_DAYS, partial(_of_rival, side, mine)
+                )
+                top = _extremes(chain(top, near), higher=True)
         else:
             top = top_all
         y = _other(top, o)
@@ -338,14 +324,24 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
                         (t for stake, ts in ended_low.items() if stake != mine for t in ts),
                     )
                     bottom = _extremes(chain(bottom, given), higher=False)
-            if len(own_bottom) > 1 and rivals(mine, losses):
-                # (the other side's figure of a side's losses: the side's own counts before)
-                k = bisect_left(own_days, start(c))
-                bottom = _extremes(chain(bottom, own_bottom[k]), higher=False)
+            if losses is not None and rivals(mine, losses) and as_of is not None and as_of.known:
+                # (the other side's figure of a side's losses: the side's own counts of the
+                # days before)
+                day = as_of.low.toordinal()
+                own = lows.others(mine, day - GROWTH_DAYS, day - 1, partial(_of_side, side, losses))
+                bottom = _extremes(chain(bottom, own), higher=False)
             y = _other(bottom, o)
         if y is not None and y[0] < below:
             partner[c.id] = y[2]
     return partner
+
+
+def _of_rival(side: dict[str, str | None], mine: str, t: Item) -> bool:
+    return rivals(side[t[2].id], mine)
+
+
+def _of_side(side: dict[str, str | None], stake: str, t: Item) -> bool:
+    return side[t[2].id] == stake
 
 
 def _extremes(items: Iterable[Item], *, higher: bool) -> list[Item]:
