@@ -275,6 +275,11 @@ def _disputing(
     return None
 
 
+#: Days to an origin's next figure, at most, over which its rise a day is measured (see
+#: :func:`_daily_rise`): further on, the rise says nothing of the day.
+RISE_DAYS = 2
+
+
 def _daily_rise(group: GroupEvidence, raised: list[Claim]) -> dict[str, float]:
     """How much each raised figure's origin rose a day, from it to its next figure (0
     when it gave none later)."""
@@ -301,7 +306,10 @@ def _daily_rise(group: GroupEvidence, raised: list[Claim]) -> dict[str, float]:
             continue
         day, figure = found[k]
         low = bounds(statement_of[x.id].value)[0][0]
-        rise[x.id] = (figure - low) / max(1, (day - then.high).days)
+        days = (day - then.high).days
+        # (a next figure days away says nothing of how the toll moved within the day:
+        # an NGO's 100, then its 3,000 a month on, is no rise of 97 a day — a reviewer)
+        rise[x.id] = (figure - low) / max(1, days) if days <= RISE_DAYS else 0.0
     return rise
 
 

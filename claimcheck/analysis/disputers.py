@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.bridges import overtaking_limits
+from claimcheck.analysis.conflicts import RISE_DAYS
 from claimcheck.analysis.growth import outgrows
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.model import Claim
@@ -62,7 +63,7 @@ class Disputers:
             # over the days between, conflicts._daily_rise)
             rise = [
                 (lowest_of[days[i + 1]][0] - top_of[d][0]) / max(1, days[i + 1] - d)
-                if i + 1 < len(days)
+                if i + 1 < len(days) and days[i + 1] - d <= RISE_DAYS
                 else 0.0
                 for i, d in enumerate(days)
             ]
