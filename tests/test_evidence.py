@@ -352,8 +352,8 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
 
     def misnamed(claim: Claim) -> Claim | None:
         """A party's figure its voice does not give in what it cites, nor first-hand,
-        where the first cited document giving it gives it in one other voice that its
-        own document does not name for it too: that voice's claim (first by id)."""
+        where the documents it cites give it in one other voice that its own document
+        does not name for it too: that voice's claim (first by id)."""
         assert claim.source is not None and claim.parsed is not None
         outlet = prov.store.outlets.get(claim.outlet or "")
         if (
@@ -375,17 +375,15 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
             ):
                 return None  # (its own word, first-hand)
         beside = in_document.get((claim.source, claim.subject, claim.property, said), [])
-        for doc_id in cited:
-            others = [
-                c
-                for c in in_document.get((doc_id, claim.subject, claim.property, said), [])
-                if not (prov.own_reporting(c) and relays(c) is claim)
-            ]
-            if others:
-                voices = {prov.origin_key(c) for c in others}
-                if len(voices) == 1 and not any(prov.origin_key(c) in voices for c in beside):
-                    return min(others, key=lambda c: c.id)
-                return None
+        others = [
+            c
+            for doc_id in cited
+            for c in in_document.get((doc_id, claim.subject, claim.property, said), [])
+            if not (prov.own_reporting(c) and relays(c) is claim)
+        ]
+        voices = {prov.origin_key(c) for c in others}
+        if len(voices) == 1 and not any(prov.origin_key(c) in voices for c in beside):
+            return min(others, key=lambda c: c.id)
         return None
 
     def relays(claim: Claim, quoted_only: bool = False) -> Claim | None:

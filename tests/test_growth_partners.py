@@ -443,7 +443,7 @@ def test_a_count_only_the_other_side_disputed_grows_into_a_later_neutral_count(
     assert cc101["pairs"] == [["c00", "c01"], ["c01", "c02"]]
     army, rebels, ngo = (data["grades"][c] for c in ("c00", "c01", "c02"))
     assert army["grade"] == 3 and "earlier count, overtaken" in army["reason"], army
-    assert "disputed that day by the other side" in army["reason"], army
+    assert "disputed by the other side, whose figures" in army["reason"], army
     assert ngo["grade"] == 3 and ngo["reason"].endswith(
         "disputed by 1 independent origin (side vlf)"
     )

@@ -5189,3 +5189,29 @@ def test_a_count_printed_weeks_after_a_dispatch_it_cites_is_no_wording_of_it(
     data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
     assert data["grades"]["harbor-own"]["supporting_origins"] == 2, data["grades"]["harbor-own"]
     assert not findings(data, "CC203"), data["findings"]
+
+
+@pytest.mark.parametrize("first", ["meridian-0305", "lantern-0305"])
+def test_a_quote_whose_cited_documents_give_its_figure_in_two_voices_keeps_its_own(
+    make_store: Callable[..., Path], first: str
+) -> None:
+    """A reviewer's store: the Harbor Times cites two dispatches, one with the army's 40,
+    the other with the medics' 40, and quotes Watchlight's 40. Which dispatch's id
+    sorted first decided whose word the quote was. Two voices there: it keeps its own
+    (CC203 still asks to check)."""
+    cited = ", ".join(sorted({first, "meridian-0305", "lantern-0305"}, key=lambda d: d != first))
+    world_ = WORLD.replace(
+        "{id: harbor-0306, outlet: harbor-times, published: 2031-03-06}",
+        f"{{id: harbor-0306, outlet: harbor-times, published: 2031-03-06, cites: [{cited}]}}",
+    )
+    rows = (
+        "{id: mer-army, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: meridian-0305, claimant: korvalian-army}",
+        "{id: lan-medics, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: lantern-0305, claimant: open-ward}",
+        "{id: harbor-watch, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: harbor-0306, claimant: watchlight}",
+    )
+    data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    assert grade(data, "harbor-watch") != 6, data["grades"]["harbor-watch"]
+    assert findings(data, "CC203"), data["findings"]

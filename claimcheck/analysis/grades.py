@@ -148,8 +148,7 @@ def grade_group(ev: GroupEvidence) -> dict[str, Grade]:
                         "an earlier count, overtaken by later, higher counts of other "
                         "origins: possibly true as a count of its day"
                         + (
-                            " (disputed that day by the other side, whose figures no "
-                            "later count bears out)"
+                            " (disputed by the other side, whose figures no later count bears out)"
                             if claim.id in ev.latest.disputed_by_rivals_only
                             else ""
                         ),

@@ -726,27 +726,29 @@ def _misattributed(
         st = statement_of[quote.id]
         if _elsewhere(ev, quote):
             continue  # (its own word elsewhere)
-        for doc_id in cited:
-            others = [
-                j
-                for j in by_document.get(doc_id, ())
-                if statement_of.get(claims[j].id) is st and (j not in relays or relays[j][0] != i)
-            ]
-            if others:
-                voices = {origin[claims[j].id] for j in others}
-                beside = any(
-                    statement_of.get(claims[k].id) is st and origin[claims[k].id] in voices
-                    for k in by_document.get(quote.source or "", ())
-                )
-                if len(voices) == 1 and not beside:
-                    j = min(others, key=lambda j: claims[j].id)
-                    relays[i] = (
-                        j,
-                        f"an attribution to check ({quote.source} cites {doc_id}, where "
-                        f"{ev.provenance.speaker(claims[j])} gives it, not {quote.speaker})",
-                    )
-                    ev.misattributed[quote.id] = doc_id
-                break
+        # (every cited document's: which one sorts first by id decides nothing)
+        others = [
+            j
+            for doc_id in cited
+            for j in by_document.get(doc_id, ())
+            if statement_of.get(claims[j].id) is st and (j not in relays or relays[j][0] != i)
+        ]
+        if not others:
+            continue
+        voices = {origin[claims[j].id] for j in others}
+        beside = any(
+            statement_of.get(claims[k].id) is st and origin[claims[k].id] in voices
+            for k in by_document.get(quote.source or "", ())
+        )
+        if len(voices) == 1 and not beside:
+            j = min(others, key=lambda j: claims[j].id)
+            doc_id = claims[j].source or ""
+            relays[i] = (
+                j,
+                f"an attribution to check ({quote.source} cites {doc_id}, where "
+                f"{ev.provenance.speaker(claims[j])} gives it, not {quote.speaker})",
+            )
+            ev.misattributed[quote.id] = doc_id
 
 
 def _carrier_of(
