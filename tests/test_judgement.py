@@ -5215,3 +5215,28 @@ def test_a_quote_whose_cited_documents_give_its_figure_in_two_voices_keeps_its_o
     data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
     assert grade(data, "harbor-watch") != 6, data["grades"]["harbor-watch"]
     assert findings(data, "CC203"), data["findings"]
+
+
+def test_an_infobox_rounding_its_citations_figure_is_uncited_not_a_relay(
+    make_store: Callable[..., Path],
+) -> None:
+    """A fact-checker's trial: the wire gives the ministry's 47; an encyclopedia's
+    infobox says 50, citing it. As a paper's rounding it was the ministry's figure
+    relayed — and the report said the ministry "revised since: 50", a figure it never
+    gave. An encyclopedia's figure is what its citations give, or uncited (CC204)."""
+    data = run(
+        world(
+            make_store,
+            "{id: mod-47, subject: dresk-shelling, property: civilian_deaths, value: 47, "
+            "source: meridian-0305, claimant: defence-ministry}",
+            "{id: infobox-50, subject: dresk-shelling, property: civilian_deaths, value: 50, "
+            "source: wiki-dresk}",
+            **{
+                "wiki.yaml": "outlets:\n  - {id: openpedia, name: Openpedia, kind: encyclopedia}\n"
+                "documents:\n  - {id: wiki-dresk, outlet: openpedia, cites: [meridian-0305]}\n"
+            },
+        )
+    )
+    (cc204,) = findings(data, "CC204")
+    assert "cites meridian-0305, which do not give it" in cc204["message"], cc204
+    assert "uncited" in data["grades"]["infobox-50"]["reason"], data["grades"]["infobox-50"]

@@ -25,6 +25,7 @@ from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement
 from claimcheck.analysis.timing import before, misquotes, own_word
 from claimcheck.model import Claim, Outlet
+from claimcheck.model.fields import TERTIARY_KINDS
 from claimcheck.values import (
     DateRange,
     Quantity,
@@ -339,6 +340,11 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     indexes: dict[str, _DocIndex] = {}
     own_reporting, cited_by = prov.own_reporting, prov.cited_sorted
     outlets = ev.store.outlets
+
+    def tertiary(c: Claim) -> bool:
+        outlet = outlets.get(c.outlet or "")
+        return outlet is not None and outlet.kind in TERTIARY_KINDS
+
     #: Party's words that carry no word of theirs from what they cite (position, cited).
     attributing: list[tuple[int, list[str]]] = []
     _quoted_in_own_document(ev, relays)
@@ -388,7 +394,9 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
                 if at is not None:
                     carrier = (doc_id, at)
                     break
-        if carrier is None and not quoted and ev.type == "quantity":
+        # (not an encyclopedia's: its figure is what its citations give, or uncited —
+        # an infobox's 20 citing the agency's 19 is no relay of it: a fact-checker)
+        if carrier is None and not quoted and ev.type == "quantity" and not tertiary(c):
             for doc_id in cited:  # (one whose figure it rounds: "50" citing the 47)
                 at = indexes[doc_id].rounded(ev, st)
                 if at is not None:
