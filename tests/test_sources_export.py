@@ -613,3 +613,31 @@ def test_an_echo_leaves_a_value_single_origin(
     _, out, _ = run(runner, root, "sources", "--format", "json")
     outlets = {o["id"]: o for o in json.loads(out)["outlets"]}
     assert [outlets[o]["single_origin"] for o in ("rfi", "france24", "le-monde")] == [0, 0, 0]
+
+
+def test_claimreview_names_whose_word_an_outlets_relay_carries(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A fact-checker's trial: a paper's own "3" citing the dispatch where FAMa gives 3
+    was published with the paper as the claim's author, while the CSV credited FAMa.
+    The item names FAMa; a claim in the paper's own count keeps the paper."""
+    root = example_store(
+        tmp_path,
+        "documents:\n"
+        "  - {id: relay-doc, outlet: le-figaro, published: 2023-11-09, cites: [monde-doc]}\n"
+        "claims:\n"
+        "  - {id: fama-3, subject: strike, property: deaths, value: 3, source: monde-doc, "
+        "claimant: fama}\n"
+        "  - {id: figaro-3, subject: strike, property: deaths, value: 3, source: relay-doc}\n"
+        "  - {id: rfi-10, subject: strike, property: deaths, value: 10, source: rfi-doc}\n",
+    )
+    code, out, _ = run(
+        runner, root, "export", "--format", "claimreview", "--automated-ratings", "--author", "X"
+    )
+    assert code == 0, out
+    authors = {
+        i["itemReviewed"]["identifier"]: i["itemReviewed"]["author"]["name"]
+        for i in json.loads(out)
+    }
+    assert authors["figaro-3"] == authors["fama-3"] == "FAMa", authors
+    assert authors["rfi-10"] == "RFI", authors

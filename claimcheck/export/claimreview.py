@@ -43,6 +43,7 @@ from typing import Any
 from urllib.parse import quote
 
 from claimcheck.analysis.grades import Grade
+from claimcheck.export.csv import credited_to
 from claimcheck.findings import Finding, ReviewMark
 from claimcheck.model import Claim
 from claimcheck.results import Result
@@ -86,15 +87,23 @@ def claim_text(result: Result, claim: Claim) -> str:
 
 
 def _author(result: Result, claim: Claim) -> dict[str, Any]:
+    """Who said it: the named claimant — or, for an outlet's own words carrying another's
+    figure (a paper's "Nobody died" citing the minister's channel), whose word it is, as
+    the CSV's ``credited_to`` has it, not the paper (a fact-checker's trial)."""
     store = result.store
-    party = store.parties.get(claim.claimant or "")
+    if result.provenance.own_reporting(claim):
+        relayed = store.claims.get(result.relays.get(claim.id) or "")
+        who = credited_to(result, relayed or claim)
+    else:
+        who = claim.claimant or ""
+    party = store.parties.get(who)
     if party is not None:
         kind = "Person" if party.kind == "person" else "Organization"
         return {"@type": kind, "name": party.name}
-    outlet = store.outlets.get(claim.claimant or "")
+    outlet = store.outlets.get(who)
     return {
         "@type": "Organization",
-        "name": outlet.name if outlet else (claim.claimant or "unknown"),
+        "name": outlet.name if outlet else (who or "unknown"),
     }
 
 

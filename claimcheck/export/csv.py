@@ -66,7 +66,7 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _credited_to(result: Result, claim: Claim) -> str:
+def credited_to(result: Result, claim: Claim) -> str:
     """Whose word a claim is: its speaker, or for party media speaking in its own voice
     (state television, no claimant named) the party it speaks for — the one its
     ``affiliation`` names (the interior ministry, as the findings name it, not the
@@ -103,7 +103,7 @@ def claims_csv(result: Result) -> str:
                 "grade_label": grade.label if grade else None,
                 "claimant_anonymous": bool(party is not None and party.anonymous),
                 "relays": relayed.id if relayed is not None else None,
-                "credited_to": _credited_to(result, relayed or claim),
+                "credited_to": credited_to(result, relayed or claim),
             }
         )
         writer.writerow([safe_cell(rec.get(c)) for c in COLUMNS])
