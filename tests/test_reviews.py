@@ -358,6 +358,8 @@ def test_a_candidate_review_of_no_finding_is_refused_not_added(
     checked = runner.invoke(cli, ["--store", str(root), "check", str(typo), "--format", "text"])
     assert checked.exit_code == 1, checked.output
     assert f"review of no finding: no finding has fingerprint {wrong}" in checked.output
+    # (the summary says why it exits 1 with nothing at --fail-on: a new user's trial)
+    assert "(a review of no finding fails the check, as a new finding does)" in checked.output
     assert f"{typo}:2:5" in checked.output
     target = root / "reviews.yaml"
     refused = runner.invoke(cli, ["--store", str(root), "add", str(typo), "--to", str(target)])

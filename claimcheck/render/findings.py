@@ -162,7 +162,10 @@ def _summary_line(result: Result, colours: Colours = PLAIN) -> str:
         text += "; --fail-on none: nothing fails the check"
     else:
         text += f"; {s['failing']} at or above --fail-on {s['fail_on']}"
-    if s["stale_reviews"] and SEVERITY_RANK[s["fail_on"]] <= SEVERITY_RANK["warning"]:
+    if s["stale_reviews"] and result.candidate is not None and s["fail_on"] != "none":
+        # (the exit is 1 though nothing is at the level: say why — a new user's trial)
+        text += " (a review of no finding fails the check, as a new finding does)"
+    elif s["stale_reviews"] and SEVERITY_RANK[s["fail_on"]] <= SEVERITY_RANK["warning"]:
         text += " (stale reviews fail the check at this level too)"
     return text
 
