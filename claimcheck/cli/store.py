@@ -75,10 +75,14 @@ def _json(data: object) -> str:
 
 
 @cli.command()
-@click.option("--subject", help="Only claims about this subject (and its parts).")
+@click.option(
+    "--subject", metavar="SUBJECT", help="Only claims about this subject (and its parts)."
+)
 @click.option("--property", "property_", metavar="PROPERTY", help="Only claims on this property.")
-@click.option("--outlet", help="Only claims whose document this outlet published.")
-@click.option("--claimant", help="Only claims made by this party or outlet.")
+@click.option(
+    "--outlet", metavar="OUTLET", help="Only claims whose document this outlet published."
+)
+@click.option("--claimant", metavar="ID", help="Only claims made by this party or outlet.")
 @click.option(
     "--with-parts",
     is_flag=True,
