@@ -641,3 +641,35 @@ def test_claimreview_names_whose_word_an_outlets_relay_carries(
     }
     assert authors["figaro-3"] == authors["fama-3"] == "FAMa", authors
     assert authors["rfi-10"] == "RFI", authors
+
+
+def test_an_outlet_that_corrects_itself_is_judged_by_its_correction(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A fact-checker's trial: a paper printing 30, then correcting to 17 (which the
+    rights group's count bears out), scored 0 % — as a paper that never corrected. Its earlier
+    figure is counted as revised, and its record judges the correction."""
+    records = (
+        "parties:\n"
+        "  - {id: watch, name: Sahel Watch, kind: ngo}\n"
+        "documents:\n"
+        "  - {id: figaro-2, outlet: le-figaro, published: 2023-11-10}\n"
+        "claims:\n"
+        "  - {id: figaro-30, subject: strike, property: deaths, value: 30, source: figaro-doc}\n"
+        "  - {id: watch-17, subject: strike, property: deaths, value: 17, source: rfi-doc-2, "
+        "claimant: watch}\n"
+    )
+    corrected = records + (
+        "  - {id: figaro-17, subject: strike, property: deaths, value: 17, source: figaro-2}\n"
+    )
+    outlets = {}
+    for name, text in (("never", records), ("corrected", corrected)):
+        (tmp_path / name).mkdir()
+        code, out, _ = run(
+            runner, example_store(tmp_path / name, text), "sources", "--format", "json"
+        )
+        assert code == 0, out
+        outlets[name] = {o["id"]: o for o in json.loads(out)["outlets"]}["le-figaro"]
+    assert outlets["never"]["track_record"] == 0.0, outlets["never"]
+    assert outlets["corrected"]["revised"] == 1, outlets["corrected"]
+    assert outlets["corrected"]["track_record"] == 1.0, outlets["corrected"]

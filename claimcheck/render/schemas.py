@@ -345,6 +345,7 @@ def _sources() -> dict[str, Any]:
             "corroborated": _COUNT,
             "contested": _COUNT,
             "single_origin": _COUNT,
+            "revised": _COUNT,
             "relayed": _COUNT,
             "relayed_from": _COUNT,
             "relayed_to": _COUNT,

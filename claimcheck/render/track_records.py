@@ -105,8 +105,9 @@ def render_outlet(record: OutletRecord, claims: list[dict[str, Any]], fmt: str) 
         f"{record.name} ({record.id}, {record.kind}, owner {record.owner}): "
         f"{count(record.documents, 'document')}, {count(record.claims, 'claim')}; "
         f"{record.corroborated} corroborated, "
-        f"{record.contested} contested, {record.single_origin} single origin; "
-        f"track record {track_with_counts(record)}"
+        f"{record.contested} contested, {record.single_origin} single origin"
+        + (f", {record.revised} revised since (judged by its later word)" if record.revised else "")
+        + f"; track record {track_with_counts(record)}"
     )
     rows = [
         [

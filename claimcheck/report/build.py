@@ -48,7 +48,7 @@ def _row_notes(ev: Any) -> dict[str, str]:
     since by its origin (a later figure of the origin's that does not imply it), or
     overtaken by another origin's later count — found by the group's analysis; and on a
     party's old figure quoted again, when the party gave it. Not the
-    track records' "revised" (:func:`claimcheck.track_records.parties._earlier_steps`), which
+    track records' "revised" (:func:`claimcheck.track_records.revisions.earlier_steps`), which
     judges an origin by its revision findings (CC105, CC106): whether it moved its
     figure, not whether the figure still stands."""
     out = {cid: f"revised since: {newer.parsed}" for cid, newer in ev.superseded.items()}

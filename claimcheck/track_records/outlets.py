@@ -18,7 +18,8 @@ took back, which grades no longer judge). The **track record** is the share of i
 claims that hold up (graded 1 confirmed or 2 probably true) among those judged either
 way (also graded 4 doubtful or 5 improbable); a claim only it makes, uncontradicted
 (3), is not judged either way, nor is an uncited one (an encyclopedia article citing
-nothing says nothing of its own).
+nothing says nothing of its own), nor one it revised or corrected since (**revised**:
+its later word is judged instead).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from claimcheck.analysis.grades import Grade
 from claimcheck.model import Claim
 from claimcheck.results import Result
 from claimcheck.rules.cc206_suspected_relay import SuspectedRelay
+from claimcheck.track_records.revisions import earlier_steps
 
 
 def track_record(held: int, failed: int) -> float | None:
@@ -69,6 +71,9 @@ class OutletRecord(HoldsUp):
     corroborated: int = 0
     contested: int = 0
     single_origin: int = 0
+    #: Own claims it gave a later figure for since (revised or corrected): judged by
+    #: that later word, not counted in the track record.
+    revised: int = 0
     #: Own claims graded 1–2 (they hold up) and 4–5 (they do not): the track record.
     held: int = 0
     failed: int = 0
@@ -95,6 +100,7 @@ class OutletRecord(HoldsUp):
             "corroborated": self.corroborated,
             "contested": self.contested,
             "single_origin": self.single_origin,
+            "revised": self.revised,
             "relayed": self.relayed,
             "relayed_from": self.relayed_from,
             "relayed_to": self.relayed_to,
@@ -123,6 +129,7 @@ def outlet_records(result: Result) -> list[OutletRecord]:
             if cited in records:
                 records[cited].relayed_to += 1
     relays = result.relays
+    revised = earlier_steps(result)
     for claim in store.claims.values():
         rules = result.rules_of(claim.id)
         own = records.get(claim.speaker)
@@ -134,7 +141,13 @@ def outlet_records(result: Result) -> list[OutletRecord]:
             if grade is not None and claim.id not in relays:
                 own.corroborated += grade.grade == 1
                 own.contested += result.contested(claim.id)
-                own.weigh(claim, grade)
+                # (a figure it corrected since is judged by its later word, not held
+                # against it: a paper that corrects itself scored as one that never
+                # did — a fact-checker's trial)
+                if claim.id in revised or claim.status == "superseded":
+                    own.revised += 1
+                else:
+                    own.weigh(claim, grade)
             own.single_origin += result.single_origin(claim.id) and claim.id not in relays
         rec = records.get(claim.outlet or "")
         if rec is None:
