@@ -5240,3 +5240,31 @@ def test_an_infobox_rounding_its_citations_figure_is_uncited_not_a_relay(
     (cc204,) = findings(data, "CC204")
     assert "cites meridian-0305, which do not give it" in cc204["message"], cc204
     assert "uncited" in data["grades"]["infobox-50"]["reason"], data["grades"]["infobox-50"]
+
+
+def test_a_partys_denial_citing_its_governments_accusation_stays_a_denial(
+    make_store: Callable[..., Path],
+) -> None:
+    """A desk's trial: the government names the VLF for the shelling (Meridian); the
+    army, part of it, denies it did it, in a dispatch citing Meridian. The denial was
+    read as the accusation relayed (asserting the VLF implies "not the army"): it
+    vanished from the findings, shown as the government's "vlf". It stays a denial."""
+    rows = (
+        "{id: gov-vlf, subject: dresk-shelling, property: responsible, value: vlf, "
+        "source: meridian-0305, claimant: korvalia-government}",
+        "{id: army-denies, subject: dresk-shelling, property: responsible, "
+        "value: korvalian-army, stance: denies, source: harbor-0306, claimant: korvalian-army}",
+        "{id: watch-army, subject: dresk-shelling, property: responsible, value: korvalian-army, "
+        "source: eastwind-0306, claimant: watchlight}",
+    )
+    root = make_store(
+        {
+            "world.yaml": HARBOR_CITES_MERIDIAN,
+            "entity.yaml": "properties:\n  - {id: responsible, type: entity}\n",
+            "claims.yaml": claims_yaml(*rows),
+        },
+        base=False,
+    )
+    data = run(root)
+    (cc104,) = findings(data, "CC104")
+    assert "not korvalian-army [korvalian-army via harbor-times" in cc104["message"], cc104

@@ -775,7 +775,10 @@ def _carrier_of(
         for j in positions
         if origin[claims[j].id] == voice and (t := statement_of.get(claims[j].id)) is not None
     ]
-    found = [j for j, t in mine if ev.statement_supports(t, st)]
+    # (of its own stance: the army's denial that it struck, citing the government's
+    # communiqué naming the rebels, is its own denial, not that accusation relayed — a
+    # desk's trial: the denial vanished from the findings)
+    found = [j for j, t in mine if t.stance == st.stance and ev.statement_supports(t, st)]
     numbers = set(stated_numbers(st.value) or ())
     if not found and len(numbers) == 1:  # (one number: not a range, nor a vague word)
         found = [
