@@ -5268,3 +5268,23 @@ def test_a_partys_denial_citing_its_governments_accusation_stays_a_denial(
     data = run(root)
     (cc104,) = findings(data, "CC104")
     assert "not korvalian-army [korvalian-army via harbor-times" in cc104["message"], cc104
+
+
+def test_an_approximation_of_a_partys_floor_is_that_floor_relayed_not_its_toll_raised(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: Meridian carries the ministry's "at least 17"; the Harbor
+    Times, citing it the next day, prints "some 20, the ministry said". That was the
+    ministry raising its toll (CC105) and disputing the medics' 31 (CC101). It is the
+    ministry's floor worded loosely: no revision, no dispute."""
+    rows = (
+        "{id: mod-17, subject: dresk-shelling, property: civilian_deaths, value: at least 17, "
+        "source: meridian-0305, claimant: defence-ministry}",
+        "{id: mod-some-20, subject: dresk-shelling, property: civilian_deaths, "
+        "value: some 20, source: harbor-0306, claimant: defence-ministry}",
+        "{id: medics-31, subject: dresk-shelling, property: civilian_deaths, value: 31, "
+        "source: eastwind-0306, claimant: open-ward}",
+    )
+    data = harbor_citing_meridian(make_store, *rows)
+    rules = {f["rule"] for f in data["findings"]}
+    assert not rules & {"CC101", "CC105"}, data["findings"]

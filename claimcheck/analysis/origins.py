@@ -29,6 +29,7 @@ from claimcheck.model.fields import TERTIARY_KINDS
 from claimcheck.values import (
     DateRange,
     Quantity,
+    figure_kind,
     rounding_span,
     rounds,
     rounds_off,
@@ -793,6 +794,24 @@ def _carrier_of(
             j
             for j, t in _misquoted(mine, st)
             if ev.excludes(t.value, st.value) and misquotes(claims[j], quote, ev.cumulative)
+        ]
+    if (
+        not found
+        and isinstance(st.value, Quantity)
+        and st.value.form == "approx"
+        and not quote.as_of_given
+        and not _elsewhere(ev, quote)
+    ):
+        # (an approximation of the voice's floor — "some 20, the government said",
+        # citing its "at least 17" — is that floor worded loosely, not the government's
+        # toll raised: CC107 names the relays — an analyst's trial)
+        found = [
+            j
+            for j, t in mine
+            if t.stance == st.stance
+            and isinstance(t.value, Quantity)
+            and figure_kind(t.value) == "floor"
+            and not ev.excludes(t.value, st.value)
         ]
     return min(found, key=lambda j: claims[j].id) if found else None
 
