@@ -386,6 +386,30 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
             return min(others, key=lambda c: c.id)
         return None
 
+    def sister_quote(claim: Claim, said: tuple[str, object]) -> Claim | None:
+        store = prov.store
+        outlet = store.outlets.get(claim.outlet or "")
+        if outlet is None:
+            return None
+        when = prov.published(claim.source or "")
+        found = [
+            c
+            for c in claims
+            if c.source is not None
+            and c.parsed is not None
+            and c.claimant in store.parties
+            and not prov.own_reporting(c)
+            and c.outlet != claim.outlet
+            and (c.subject, c.property) == (claim.subject, claim.property)
+            and (c.stance, c.parsed.key) == said
+            and (sister := store.outlets.get(c.outlet or "")) is not None
+            and sister.owner_key == outlet.owner_key
+            and (when is None or (day := prov.published(c.source)) is None or day <= when)
+        ]
+        if found and len({prov.origin_key(c) for c in found}) == 1:
+            return min(found, key=lambda c: c.id)
+        return None
+
     def relays(claim: Claim, quoted_only: bool = False) -> Claim | None:
         """The claim whose value ``claim`` carries, if it carries another's (for a
         quoted word, ``quoted_only``: only its own voice's word, not a misnamed one)."""
@@ -405,6 +429,11 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
             attributed = quoted.get((claim.source, claim.subject, claim.property, said))
             if attributed is not None:
                 return attributed
+            # ... or that an outlet of its owner printed that day or before as one
+            # party's word.
+            sister = sister_quote(claim, said)
+            if sister is not None:
+                return sister
         # Its own figure in a document citing one that carries it: that one's first claim.
         for doc_id in sorted(prov.cited(claim.source)):
             same = in_document.get((doc_id, claim.subject, claim.property, said))

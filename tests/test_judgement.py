@@ -5288,3 +5288,25 @@ def test_an_approximation_of_a_partys_floor_is_that_floor_relayed_not_its_toll_r
     data = harbor_citing_meridian(make_store, *rows)
     rules = {f["rule"] for f in data["findings"]}
     assert not rules & {"CC101", "CC105"}, data["findings"]
+
+
+def test_a_sister_channels_unattributed_echo_of_its_papers_quote_is_that_partys_word(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: Coastline Radio prints "17, the army said"; Coastline TV, of
+    the same owner, says "17 killed" in its own voice the same day. The TV's 17 was a
+    neutral count confirming the army against the medics' 27 (the best estimate
+    flipped to 17). One newsroom, one source: the army's word."""
+    rows = (
+        "{id: radio-army, subject: dresk-shelling, property: civilian_deaths, value: 17, "
+        "source: coastline-radio-0305, claimant: korvalian-army}",
+        "{id: tv-own, subject: dresk-shelling, property: civilian_deaths, value: 17, "
+        "source: coastline-tv-0305}",
+        "{id: medics-27, subject: dresk-shelling, property: civilian_deaths, value: 27, "
+        "source: harbor-0306, claimant: open-ward}",
+    )
+    data = run(world(make_store, *rows))
+    army = data["grades"]["radio-army"]
+    assert army["supporting_origins"] == 1, army
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None and est["best"] == 27, est

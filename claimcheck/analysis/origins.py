@@ -283,6 +283,55 @@ def _plain(value: object) -> bool:
     return isinstance(value, Quantity) and value.form == "exact"
 
 
+def _quoted_by_sister_outlet(ev: GroupEvidence, relays: dict[int, tuple[int, str]]) -> None:
+    """An outlet's own words giving the value that an outlet of the same owner printed,
+    that day or before, as one party's word (a paper's "17, the government said" and its
+    sister channel's unattributed "17 killed"): that party's value, as its own lede's
+    would be — one newsroom, one source — not a neutral count confirming the government
+    against the hospital (an analyst's trial; DESIGN §2: outlets of one owner are one
+    origin). Not an outlet keeping a count of its own (several figures of its own), nor
+    a value the sister attributes to several origins."""
+    claims, store = ev.claims, ev.store
+    outlets, published = store.outlets, ev.provenance.published
+    owners = Counter(o.owner_key for o in outlets.values())
+    if not any(n > 1 for n in owners.values()):
+        return  # (most stores: no two outlets of one owner)
+    own_reporting, statement_of = ev.provenance.own_reporting, ev.statement_by_claim
+    quoted: dict[tuple[str, int], list[int]] = defaultdict(list)
+    mine: list[int] = []
+    counts: dict[str | None, set[int]] = defaultdict(set)
+    for j, c in enumerate(claims):
+        outlet = outlets.get(c.outlet or "")
+        st = statement_of.get(c.id)
+        if outlet is None or st is None or owners[outlet.owner_key] < 2 or c.stance != "asserts":
+            continue
+        if own_reporting(c):
+            counts[c.outlet].add(st.index)
+            mine.append(j)
+        elif c.claimant in store.parties:
+            quoted[(outlet.owner_key, st.index)].append(j)
+    if not quoted:
+        return
+    for i in mine:
+        c = claims[i]
+        if i in relays or len(counts[c.outlet]) != 1:
+            continue
+        when = published(c.source or "")
+        found = [
+            j
+            for j in quoted.get((outlets[c.outlet or ""].owner_key, statement_of[c.id].index), ())
+            if claims[j].outlet != c.outlet
+            and (when is None or (day := published(claims[j].source or "")) is None or day <= when)
+        ]
+        if found and len({ev.provenance.origin_key(claims[j]) for j in found}) == 1:
+            j = min(found, key=lambda j: claims[j].id)
+            relays[i] = (
+                j,
+                f"an outlet of the same owner attributes it ({claims[j].source}: "
+                f"{claims[j].speaker})",
+            )
+
+
 def _quoted_in_own_document(ev: GroupEvidence, relays: dict[int, tuple[int, str]]) -> None:
     """An outlet's own words repeating a value the same document attributes to a
     claimant (a lede's "at least 23 killed" above "at least 23, the hospital said"; a
@@ -349,6 +398,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     #: Party's words that carry no word of theirs from what they cite (position, cited).
     attributing: list[tuple[int, list[str]]] = []
     _quoted_in_own_document(ev, relays)
+    _quoted_by_sister_outlet(ev, relays)
     for i, c in enumerate(claims):
         if i in relays:
             continue
