@@ -299,14 +299,17 @@ def _quoted_by_sister_outlet(ev: GroupEvidence, relays: dict[int, tuple[int, str
     own_reporting, statement_of = ev.provenance.own_reporting, ev.statement_by_claim
     quoted: dict[tuple[str, int], list[int]] = defaultdict(list)
     mine: list[int] = []
-    counts: dict[str | None, set[int]] = defaultdict(set)
+    # (each owner's own figures: outlets of one owner are one origin, and one keeping a
+    # count of its own across them — the paper's 10, the channel's 12 the next day — is
+    # that count updated)
+    counts: dict[str, set[int]] = defaultdict(set)
     for j, c in enumerate(claims):
         outlet = outlets.get(c.outlet or "")
         st = statement_of.get(c.id)
         if outlet is None or st is None or owners[outlet.owner_key] < 2 or c.stance != "asserts":
             continue
         if own_reporting(c):
-            counts[c.outlet].add(st.index)
+            counts[outlet.owner_key].add(st.index)
             mine.append(j)
         elif c.claimant in store.parties:
             quoted[(outlet.owner_key, st.index)].append(j)
@@ -314,12 +317,13 @@ def _quoted_by_sister_outlet(ev: GroupEvidence, relays: dict[int, tuple[int, str
         return
     for i in mine:
         c = claims[i]
-        if i in relays or len(counts[c.outlet]) != 1:
+        owner = outlets[c.outlet or ""].owner_key
+        if i in relays or len(counts[owner]) != 1:
             continue
         when = published(c.source or "")
         found = [
             j
-            for j in quoted.get((outlets[c.outlet or ""].owner_key, statement_of[c.id].index), ())
+            for j in quoted.get((owner, statement_of[c.id].index), ())
             if claims[j].outlet != c.outlet
             and (when is None or (day := published(claims[j].source or "")) is None or day <= when)
         ]
