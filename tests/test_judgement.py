@@ -5310,3 +5310,60 @@ def test_a_sister_channels_unattributed_echo_of_its_papers_quote_is_that_partys_
     assert army["supporting_origins"] == 1, army
     est = estimate(data, "dresk-shelling", "civilian_deaths")
     assert est is not None and est["best"] == 27, est
+
+
+def test_wordings_joined_for_two_dispatches_do_not_chain_counts_that_cannot_both_hold(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: the Harbor Times' "at least 10" cites two dispatches; the
+    Northgate Daily's 12 cites one, the Eastwind's 500 the other. Joined for each
+    dispatch, the wordings chained 12 and 500 into one figure "relayed differently"
+    (the 500 gone from the estimate)."""
+    world_ = CITING_LANTERN.replace(
+        "{id: harbor-0306, outlet: harbor-times, published: 2031-03-06, cites: [lantern-0306]}",
+        "{id: harbor-0306, outlet: harbor-times, published: 2031-03-06, "
+        "cites: [lantern-0306, meridian-0306]}",
+    ).replace(
+        "{id: eastwind-0306, outlet: eastwind-tv, published: 2031-03-06, cites: [lantern-0306]}",
+        "{id: eastwind-0306, outlet: eastwind-tv, published: 2031-03-06, cites: [meridian-0306]}",
+    )
+    assert world_.count("meridian-0306]") == 2, world_
+    rows = [
+        f"{{id: {paper}-own, subject: dresk-shelling, property: civilian_deaths, "
+        f"value: {figure}, source: {paper}-0306}}"
+        for paper, figure in (("harbor", "at least 10"), ("northgate", "12"), ("eastwind", "500"))
+    ]
+    data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    assert not findings(data, "CC107"), data["findings"]
+    assert grade(data, "eastwind-own") != 6, data["grades"]["eastwind-own"]
+
+
+def test_a_wording_printed_weeks_apart_by_two_papers_joins_no_later_count(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: "at least 12" in the Harbor Times of the 6th and again in a
+    paper of the 29th, a 40 of the 30th, all citing one wire. Days were weighed by
+    wording, so the late "at least 12" carried the Harbor's into the 40's origin. Every
+    paper of two joined wordings must print within two days of every other."""
+    world_ = CITING_LANTERN.replace(
+        "{id: northgate-0306, outlet: northgate-daily, published: 2031-03-06, "
+        "cites: [lantern-0306]}",
+        "{id: northgate-0306, outlet: northgate-daily, published: 2031-03-29, "
+        "cites: [lantern-0306]}",
+    ).replace(
+        "{id: eastwind-0306, outlet: eastwind-tv, published: 2031-03-06, cites: [lantern-0306]}",
+        "{id: eastwind-0306, outlet: eastwind-tv, published: 2031-03-30, cites: [lantern-0306]}",
+    )
+    assert world_.count("2031-03-29") == 1 and world_.count("2031-03-30") == 1, world_
+    rows = [
+        f"{{id: {paper}-own, subject: dresk-shelling, property: civilian_deaths, "
+        f"value: {figure}, source: {paper}-0306}}"
+        for paper, figure in (
+            ("harbor", "at least 12"),
+            ("northgate", "at least 12"),
+            ("eastwind", "40"),
+        )
+    ]
+    data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    assert not [f for f in findings(data, "CC203") if "40 appears" in f["message"]], data
+    assert data["grades"]["eastwind-own"]["supporting_origins"] == 1, data["grades"]

@@ -504,6 +504,8 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     components: dict[int, list[int]] = defaultdict(list)
     for i in via:
         components[root(i)].append(i)
+    if wordings:
+        components = _wordings_holding(ev, components)
     # The figure is credited to a claim whose origin says nothing else in the group (a
     # paper that still stands by it), else to the first by id: not, by the ids' chance,
     # to a paper that has since revised it.
@@ -701,14 +703,15 @@ def _join_wordings(ev: GroupEvidence, relayed: dict[tuple[str, int], list[int]])
         asserted = [i for i in indices if statements[i].stance == "asserts"]
         if len(asserted) < 2 or len(asserted) > WORDINGS_COMPARED:
             continue
-        days = {
-            i: {
+        # (each wording's first and last day of print, when any is known)
+        days: dict[int, tuple[int, int] | None] = {}
+        for i in asserted:
+            printed = [
                 d.toordinal()
                 for j in relayed[(doc_id, i)]
                 if (d := published(claims[j].source or "")) is not None
-            }
-            for i in asserted
-        }
+            ]
+            days[i] = (min(printed), max(printed)) if printed else None
 
         groups: list[list[int]] = []
         for i in sorted(
@@ -726,22 +729,48 @@ def _join_wordings(ev: GroupEvidence, relayed: dict[tuple[str, int], list[int]])
                 relayed[(doc_id, first)].extend(relayed.pop((doc_id, i)))
 
 
+def _wordings_holding(ev: GroupEvidence, components: dict[int, list[int]]) -> dict[int, list[int]]:
+    """The relay groups, each split by statement where its wordings do not all hold
+    together: documents citing two dispatches chain the wordings joined for each (a
+    paper's "at least 10" citing both, beside a 12 citing one and a 500 the other) —
+    every two of one group must hold together, as for one document
+    (:func:`_join_wordings`; a reviewer's store)."""
+    claims, statement_of = ev.claims, ev.statement_by_claim
+    out: dict[int, list[int]] = {}
+    for top, group in components.items():
+        by_statement: dict[int, list[int]] = defaultdict(list)
+        for j in group:
+            by_statement[statement_of[claims[j].id].index].append(j)
+        values = [statement_of[claims[g[0]].id].value for g in by_statement.values()]
+        together = len(values) <= WORDINGS_COMPARED and all(
+            not ev.excludes(x, y) or rounds_off(x, y) or rounds_off(y, x)
+            for n, x in enumerate(values)
+            for y in values[n + 1 :]
+        )
+        if together:
+            out[top] = group
+        else:
+            for g in by_statement.values():
+                if len(g) > 1:
+                    out[g[0]] = g
+    return out
+
+
 def _holds(
     ev: GroupEvidence,
     statements: list[Statement],
-    days: dict[int, set[int]],
+    days: dict[int, tuple[int, int] | None],
     i: int,
     k: int,
 ) -> bool:
     """Whether statements ``i`` and ``k`` may be one figure relayed in two wordings: they
-    can both hold or one rounds the other, printed within :data:`RELAY_DAYS` (``days``:
-    each one's publication days, empty when unknown)."""
+    can both hold or one rounds the other, and every paper printing either printed it
+    within :data:`RELAY_DAYS` of every other (``days``: each one's first and last day of
+    print, None when unknown) — not a paper's "at least 12" of the 6th joined to a 40 of
+    the 30th through another "at least 12" of the 29th (a reviewer's store)."""
     x, y = statements[i].value, statements[k].value
-    near = (
-        not days[i]
-        or not days[k]
-        or any(abs(a - b) <= RELAY_DAYS for a in days[i] for b in days[k])
-    )
+    a, b = days[i], days[k]
+    near = a is None or b is None or max(a[1], b[1]) - min(a[0], b[0]) <= RELAY_DAYS
     return near and (not ev.excludes(x, y) or rounds_off(x, y) or rounds_off(y, x))
 
 
