@@ -210,24 +210,26 @@ def test_partners_and_pairs_agree_on_who_is_in_dispute(
                 return False  # (a floor: a higher figure bears it out, not disputes it)
             said, top = when(x), overtaking_limits(ev, value[x.id].value)[0]
             every = [
-                (when(f).low, bounds(value[f.id].value)[0])  # type: ignore[union-attr]
+                (when(f).low, when(f).high, bounds(value[f.id].value)[0])  # type: ignore[union-attr]
                 for f in ev.claims
                 if f.stance == "asserts"
                 and origin[f.id] == o
                 and when(f) is not None
                 and when(f).known  # type: ignore[union-attr]
             ]
-            given = [(day, low) for day, low in every if day <= said.high]  # type: ignore[union-attr]
-            last = max((day for day, _ in given), default=None)
+            given = [(day, end, low) for day, end, low in every if day <= said.high]  # type: ignore[union-attr]
+            last = max((day for day, _, _ in given), default=None)
             if last is None:
                 return False
-            word = max(low for day, low in given if day == last)
-            after = [(day, low) for day, low in every if day > last]
+            word = max(low for day, _, low in given if day == last)
+            # (measured from the end of that day's figures' dates, as the conflicts do)
+            end = max(e for day, e, _ in every if day == last)
+            after = [(day, low) for day, _, low in every if day > end]
             rise = 0.0
             if after:
                 day, low = min(after)
-                if (day - last).days <= 2:  # (conflicts.RISE_DAYS)
-                    rise = (low[0] - word[0]) / max(1, (day - last).days)
+                if (day - end).days <= 2:  # (conflicts.RISE_DAYS)
+                    rise = (low[0] - word[0]) / max(1, (day - end).days)
             return word > top and word[0] - top[0] > rise
 
         expected = {
@@ -1186,3 +1188,17 @@ def test_a_figure_raised_a_month_later_still_disputes_the_count_of_its_day(
     (cc101,) = [f for f in data["findings"] if f["rule"] == "CC101"]
     assert "c00" in cc101["claims"], cc101
     assert "overtaken" not in data["grades"]["c00"]["reason"], data["grades"]["c00"]
+
+
+def test_a_rise_within_the_day_is_measured_alike_from_a_figures_date_range(
+    tmp_path: Path,
+) -> None:
+    """A reviewer's store: the hospital's 12 dated 9–10 March, a wire's "about 10" of
+    the 10th, the hospital's 15 on the 12th. The conflicts measured the rise from the
+    range's end (2 days: within the day's moving toll), the overtaking from its start
+    (3 days: none): grades said "contradicted" with no finding. Both from its end."""
+    rows = [("o2", None, "about 10", "2031-03-10"), ("o1", "ngo", "12", "2031-03-09/2031-03-10")]
+    rows += [("o1", "ngo", "15", "2031-03-12")]
+    data = check(write(tmp_path, rows)).as_dict()
+    assert not [f for f in data["findings"] if f["rule"] == "CC101"], data["findings"]
+    assert data["grades"]["c00"]["contradicting_origins"] == 0, data["grades"]["c00"]

@@ -42,31 +42,39 @@ class Disputers:
     ) -> None:
         self.group, self.when = group, when
         value = group.statement_by_claim
-        given: dict[int, list[tuple[int, Bound]]] = defaultdict(list)
+        given: dict[int, list[tuple[int, int, Bound]]] = defaultdict(list)
         for c in claims:
             as_of = when.get(c.id)
             if c.stance == "asserts" and as_of is not None and as_of.known and c.id in value:
-                given[origin[c.id]].append((as_of.low.toordinal(), bounds(value[c.id].value)[0]))
+                given[origin[c.id]].append(
+                    (as_of.low.toordinal(), as_of.high.toordinal(), bounds(value[c.id].value)[0])
+                )
         #: origin -> (its days, in order; each day's highest lower bound; how much the
         #: origin rose a day from it to its next figure, 0 after its last day)
         self.index: dict[int, tuple[list[int], list[Bound], list[float]]] = {}
         for o, figures in given.items():
             top_of: dict[int, Bound] = {}
             lowest_of: dict[int, Bound] = {}
-            for day, low in figures:
+            last_of: dict[int, int] = {}  # (each day's figures' last day: a range's end)
+            for day, end, low in figures:
                 if day not in top_of or low > top_of[day]:
                     top_of[day] = low
                 if day not in lowest_of or low < lowest_of[day]:
                     lowest_of[day] = low
+                last_of[day] = max(end, last_of.get(day, end))
             days = sorted(top_of)
-            # (as the conflicts weigh a figure raised since: the next day's lowest figure
-            # over the days between, conflicts._daily_rise)
-            rise = [
-                (lowest_of[days[i + 1]][0] - top_of[d][0]) / max(1, days[i + 1] - d)
-                if i + 1 < len(days) and days[i + 1] - d <= RISE_DAYS
-                else 0.0
-                for i, d in enumerate(days)
-            ]
+            # (as the conflicts weigh a figure raised since: from the end of its dates to
+            # the first day after them, that day's lowest figure, conflicts._daily_rise)
+            rise = []
+            for d in days:
+                end = last_of[d]
+                k = bisect_right(days, end)
+                gap = days[k] - end if k < len(days) else None
+                rise.append(
+                    (lowest_of[days[k]][0] - top_of[d][0]) / max(1, gap)
+                    if gap is not None and gap <= RISE_DAYS
+                    else 0.0
+                )
             self.index[o] = (days, [top_of[d] for d in days], rise)
 
     def disputed(self, o: int, x: Claim) -> bool:
