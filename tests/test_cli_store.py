@@ -459,3 +459,14 @@ def test_add_without_to_writes_the_stores_file_of_the_candidates_name(
     ), inside.output
     piped = runner.invoke(cli, ["--store", str(root), "add", "-"], input=candidate.read_text())
     assert piped.exit_code == 2 and "--to" in piped.stderr, piped.output
+    # (a reviewer: a hidden name, or a folder of that name in the store, was blamed on a
+    # --to nobody gave)
+    hidden = tmp_path / ".day3.yaml"
+    hidden.write_text(candidate.read_text(encoding="utf-8"), encoding="utf-8")
+    refused = runner.invoke(cli, ["--store", str(root), "add", str(hidden)])
+    assert refused.exit_code == 2 and "is a hidden file's" in refused.stderr, refused.output
+    (root / "day4.yaml").mkdir()
+    folder = tmp_path / "day4.yaml"
+    folder.write_text(candidate.read_text(encoding="utf-8"), encoding="utf-8")
+    refused = runner.invoke(cli, ["--store", str(root), "add", str(folder)])
+    assert refused.exit_code == 2 and "has a folder named day4.yaml" in refused.stderr, refused

@@ -5367,3 +5367,23 @@ def test_a_wording_printed_weeks_apart_by_two_papers_joins_no_later_count(
     data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
     assert not [f for f in findings(data, "CC203") if "40 appears" in f["message"]], data
     assert data["grades"]["eastwind-own"]["supporting_origins"] == 1, data["grades"]
+
+
+def test_a_quote_the_user_dated_is_its_voices_word_of_that_day(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: "23, the army said", recorded with `as_of` the day after the
+    wire's army 10 and VLF 23 it cites. A date the user wrote says when the army said it:
+    its own word then (CC105, CC203 asking to check), not the VLF's misattributed — as
+    a dated quote is never read as a misquote."""
+    rows = (
+        "{id: mer-army, subject: dresk-shelling, property: civilian_deaths, value: 10, "
+        "source: meridian-0305, claimant: korvalian-army}",
+        "{id: mer-vlf, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        "source: meridian-0305, claimant: vlf}",
+        "{id: harbor-army, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        "source: harbor-0306, claimant: korvalian-army, as_of: 2031-03-06}",
+    )
+    data = harbor_citing_meridian(make_store, *rows)
+    assert grade(data, "harbor-army") != 6, data["grades"]["harbor-army"]
+    assert findings(data, "CC203"), data["findings"]

@@ -816,8 +816,8 @@ def _misattributed(
         if i in relays or (outlet is not None and outlet.kind == "encyclopedia"):
             continue  # (an encyclopedia's: its citations do not give it, CC204 says)
         st = statement_of[quote.id]
-        if _elsewhere(ev, quote):
-            continue  # (its own word elsewhere)
+        if _elsewhere(ev, quote) or quote.as_of_given:
+            continue  # (its own word elsewhere, or dated by the user: said then)
         # (every cited document's: which one sorts first by id decides nothing)
         others = [
             j

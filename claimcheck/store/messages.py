@@ -115,7 +115,10 @@ def validation_problem(
     given = err.get("input")
     if kind == "string_type" and isinstance(given, int | float) and not isinstance(given, bool):
         # (`id: 123`, `published: 2024`: YAML read a number; the field is text)
-        detail = f"expected text, got the number {given!r}: quote it ('{given}')"
+        detail = (
+            f"expected text, got a number ({given!r}, as YAML reads it): put it in "
+            "quotes, exactly as you wrote it"
+        )
     elif kind == "string_type" and isinstance(given, list):
         detail = f"expected one value, got a list {_short(given)}"
         if field == "claimant":

@@ -34,12 +34,16 @@ def default_target(root: Path, candidate: str) -> Path:
         inside = path.resolve().is_relative_to(root.resolve())
     except (OSError, RuntimeError):
         inside = False
-    if candidate == "-" or inside:
-        why = (
-            "a candidate read from stdin has no file name"
-            if candidate == "-"
-            else "the candidate is inside the store, which reads it already"
-        )
+    why = None
+    if candidate == "-":
+        why = "a candidate read from stdin has no file name"
+    elif inside:
+        why = "the candidate is inside the store, which reads it already"
+    elif name.startswith("."):
+        why = f"its name, {name}, is a hidden file's, which the store does not read"
+    elif target.exists() and not target.is_file():
+        why = f"the store has a folder named {name}"
+    if why is not None:
         raise UsageError(
             [
                 Problem(

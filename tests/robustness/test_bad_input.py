@@ -279,7 +279,7 @@ CASES: list[Case] = [
         "number-for-an-id",
         "claims:\n  - id: 123\n    subject: strike\n    property: deaths\n    value: 3\n",
         2,
-        r"id: expected text, got the number 123: quote it \('123'\)",
+        r"id: expected text, got a number \(123, as YAML reads it\): put it in quotes",
     ),
     bad(
         "list-of-claimants",
