@@ -5387,3 +5387,20 @@ def test_a_quote_the_user_dated_is_its_voices_word_of_that_day(
     data = harbor_citing_meridian(make_store, *rows)
     assert grade(data, "harbor-army") != 6, data["grades"]["harbor-army"]
     assert findings(data, "CC203"), data["findings"]
+
+
+def test_an_agencys_name_for_a_figure_its_dispatch_bounds_is_that_dispatch_relayed(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: "35, according to Meridian", citing Meridian's own "more than
+    30". A paper's own 35 citing it would be that dispatch relayed; naming the agency
+    made it uncited (CC204) — and Meridian "revised" its toll to it (CC105)."""
+    rows = (
+        "{id: mer-own, subject: dresk-shelling, property: civilian_deaths, "
+        "value: more than 30, source: meridian-0305}",
+        "{id: harbor-mer, subject: dresk-shelling, property: civilian_deaths, value: 35, "
+        "source: harbor-0306, claimant: meridian}",
+    )
+    data = harbor_citing_meridian(make_store, *rows)
+    rules = {f["rule"] for f in data["findings"]}
+    assert not rules & {"CC204", "CC105"}, data["findings"]

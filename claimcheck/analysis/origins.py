@@ -434,7 +434,18 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
                     index = indexes.get(doc_id)
                     if index is None:
                         index = indexes[doc_id] = _DocIndex(ev, by_document.get(doc_id, []))
+                    # (or one it narrows, as an outlet's own words citing it would: "35,
+                    # according to Meridian", whose dispatch gives "30 to 40" — a reviewer)
                     at = index.carrier(ev, st)
+                    if at is None:
+                        at = index.containing(ev, st)
+                    if at is None:  # (or one it can hold with: "35" of "more than 30")
+                        holding = [
+                            (cid, j)
+                            for cid, j, t in index.first.values()
+                            if t.stance == st.stance and not ev.excludes(t.value, st.value)
+                        ]
+                        at = min(holding)[1] if holding else None
             else:
                 index = indexes.get(doc_id)
                 if index is None:
