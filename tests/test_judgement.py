@@ -103,6 +103,13 @@ def world(make_store: Callable[..., Path], *rows: str, **files: str) -> Path:
     return make_store({"world.yaml": WORLD, "claims.yaml": claims_yaml(*rows), **files}, base=False)
 
 
+def judged(make_store: Callable[..., Path], world_text: str, *rows: str) -> dict[str, Any]:
+    """``check --format json`` of ``rows`` as the claims of the world ``world_text``."""
+    return run(
+        make_store({"world.yaml": world_text, "claims.yaml": claims_yaml(*rows)}, base=False)
+    )
+
+
 def run(root: Path) -> dict[str, Any]:
     """``check --format json`` through the library."""
     return check(load_store(root)).as_dict()
@@ -659,7 +666,7 @@ def _losses(make_store: Callable[..., Path], prop: str, army: str, rebels: str) 
         f"{{id: vlf-says, subject: saltmarsh-clashes, property: {prop}, value: {rebels}, "
         "source: harbor-0305, claimant: vlf, as_of: 2031-03-04}",
     )
-    return run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    return judged(make_store, LOSSES, *rows)
 
 
 @pytest.mark.parametrize("medics", [None, "12"])
@@ -688,7 +695,7 @@ def test_higher_neutral_counts_neither_gainsay_a_sides_admission_nor_lose_to_it(
             f"{{id: medics, subject: saltmarsh-clashes, property: army_losses, value: {medics}, "
             "source: pinecrest-0305, claimant: open-ward, as_of: 2031-03-04}"
         )
-    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, LOSSES, *rows)
     assert grade(data, "army-20") == 3, data["grades"]["army-20"]
     assert data["grades"]["army-20"]["contradicting_origins"] == 1  # (the rebels alone)
     assert grade(data, "watch-40") == 4, data["grades"]["watch-40"]  # (the 45 against it)
@@ -710,7 +717,7 @@ def test_a_neutral_count_above_an_armys_own_losses_does_not_make_them_doubtful(
         "{id: ward-30, subject: saltmarsh-clashes, property: army_losses, value: 30, "
         "source: harbor-0305, claimant: open-ward, as_of: 2031-03-04}",
     )
-    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, LOSSES, *rows)
     assert grade(data, "army-7") == 3, data["grades"]["army-7"]
     assert data["grades"]["ward-30"]["contradicting_origins"] == 0, data["grades"]["ward-30"]
     est = estimate(data, "saltmarsh-clashes", "army_losses")
@@ -746,7 +753,7 @@ def test_a_sides_admission_stands_beside_a_lower_figure_of_its_ally(
         "{id: vlf-says, subject: saltmarsh-clashes, property: army_losses, value: 11, "
         "source: harbor-0305, claimant: vlf, as_of: 2031-03-04}",
     )
-    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, LOSSES, *rows)
     est = estimate(data, "saltmarsh-clashes", "army_losses")
     assert est is not None
     assert (est["low"], est["best"], est["high"]) == (14, 14, 14), est
@@ -768,7 +775,7 @@ def test_a_sides_admission_is_not_made_doubtful_by_a_lower_neutral_count(
         "{id: harbor-12, subject: saltmarsh-clashes, property: army_losses, value: 12, "
         "source: harbor-0306, as_of: 2031-03-04}",
     )
-    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, LOSSES, *rows)
     army = data["grades"]["army-says"]
     assert army["grade"] == 3, army
     assert "against its interest" in army["reason"], army
@@ -809,7 +816,7 @@ def test_a_concession_reads_each_origins_latest_figure_and_keeps_its_anonymity(
         "{id: vlf-10, subject: saltmarsh-clashes, property: army_losses, value: 10, "
         "source: northgate-0305, claimant: vlf, as_of: 2031-03-04}",
     ]
-    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, LOSSES, *rows)
     assert "against its interest" in data["grades"]["army-15"]["reason"]
     assert grade(data, "vlf-10") == 4, data["grades"]["vlf-10"]
     officials = LOSSES.replace(
@@ -820,7 +827,7 @@ def test_a_concession_reads_each_origins_latest_figure_and_keeps_its_anonymity(
     )
     assert officials != LOSSES
     rows = [r.replace("claimant: korvalian-army", "claimant: officials") for r in rows]
-    data = run(make_store({"world.yaml": officials, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, officials, *rows)
     reason = data["grades"]["vlf-10"]["reason"]
     assert "contradicted by 1 independent origin (1 neutral, anonymous)" in reason, reason
 
@@ -841,7 +848,7 @@ def test_a_concession_stands_when_an_outlet_later_quotes_the_sides_old_figure(
         "{id: eastwind-army-5, subject: saltmarsh-clashes, property: army_losses, value: 5, "
         "source: eastwind-0306, claimant: korvalian-army}",
     ]
-    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, LOSSES, *rows)
     assert "against its interest" in data["grades"]["army-20"]["reason"], data["grades"]
 
 
@@ -860,7 +867,7 @@ def test_a_looser_relay_gives_its_sources_figure_to_the_estimate(
         "{id: open-ward-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
         "source: harbor-0306, claimant: open-ward, as_of: 2031-03-05}",
     )
-    data = run(make_store({"world.yaml": cites, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, cites, *rows)
     est = estimate(data, "dresk-shelling", "civilian_deaths")
     assert est is not None
     assert (est["low"], est["low_open"], est["claims"]["low"]) == (25, False, ["watchlight-25"])
@@ -934,7 +941,7 @@ def test_a_sides_own_losses_are_a_floor_for_the_estimate(
         f"{{id: medics, subject: saltmarsh-clashes, property: {prop}, value: {medics}, "
         "source: eastwind-0305, claimant: open-ward, as_of: 2031-03-04}",
     )
-    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, LOSSES, *rows)
     est = estimate(data, "saltmarsh-clashes", prop)
     assert est is not None
     assert (est["low"], est["best"], est["high"]) == expected, est
@@ -977,7 +984,7 @@ def test_a_vague_anonymous_or_ceiling_concession_is_no_floor(
         "{id: medics, subject: saltmarsh-clashes, property: army_losses, value: 8, "
         "source: eastwind-0305, claimant: open-ward, as_of: 2031-03-04}",
     )
-    data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, world_, *rows)
     est = estimate(data, "saltmarsh-clashes", "army_losses")
     assert est is not None
     assert est["low"] <= 8 and "concedes" not in est["basis"], est
@@ -1033,7 +1040,7 @@ def test_a_relay_joining_a_dispute_keeps_its_fingerprint(
     ]
     cites = RADIO_CITES_MERIDIAN
     before = findings(
-        run(make_store({"world.yaml": cites, "claims.yaml": claims_yaml(*rows)}, base=False)),
+        judged(make_store, cites, *rows),
         "CC101",
     )
     rows.append(
@@ -1041,7 +1048,7 @@ def test_a_relay_joining_a_dispute_keeps_its_fingerprint(
         "source: coastline-radio-0305}"
     )
     after = findings(
-        run(make_store({"world.yaml": cites, "claims.yaml": claims_yaml(*rows)}, base=False)),
+        judged(make_store, cites, *rows),
         "CC101",
     )
     assert [f["fingerprint"] for f in after] == [f["fingerprint"] for f in before]
@@ -2459,7 +2466,7 @@ def test_a_concession_in_rough_words_gives_its_figure_as_the_best(
         "value: more than 150, source: eastwind-0305, claimant: watchlight, as_of: 2031-03-04}",
     )
     est = estimate(
-        run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False)),
+        judged(make_store, LOSSES, *rows),
         "saltmarsh-clashes",
         "army_losses",
     )
@@ -2487,7 +2494,7 @@ def test_a_quoted_figure_relays_its_partys_statement_whatever_the_ids(
         "{id: army, subject: dresk-shelling, property: civilian_deaths, value: 60, "
         "source: korvalia-tv-0305, claimant: korvalian-army}",
     )
-    data = run(make_store({"world.yaml": cites, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, cites, *rows)
     (dispute,) = findings(data, "CC101")
     assert "about 25" not in dispute["message"], dispute["message"]
     reference = run(
@@ -4036,7 +4043,7 @@ def test_a_quote_of_a_figure_its_voice_gives_elsewhere_is_no_misquote(
         "documents:\n  - {id: korvalia-tv-0306, outlet: korvalia-tv, published: 2031-03-06}\n",
         1,
     )
-    data = run(make_store({"world.yaml": world, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, world, *rows)
     rules = {f["rule"] for f in data["findings"]}
     assert "CC107" not in rules and "CC105" in rules, data["findings"]
     assert "revised since" not in data["grades"]["mod-harbor"]["reason"], data["grades"]
@@ -4688,7 +4695,7 @@ def test_a_date_narrowed_from_a_cited_range_is_no_second_witness(
     enc = (
         "{id: enc, subject: saltmarsh-clashes, property: fell_on, value: 2031-03-02, source: enc-1}"
     )
-    before = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    before = judged(make_store, world_, *rows)
     after = run(
         make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows, enc)}, base=False)
     )
@@ -4798,7 +4805,7 @@ def test_an_undated_quote_of_another_figure_is_still_a_misquote(
         "{id: medics, subject: dresk-shelling, property: civilian_deaths, value: 18, "
         "source: eastwind-0306, claimant: open-ward}",
     )
-    data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, world_, *rows)
     assert "CC101" not in {f["rule"] for f in data["findings"]}, data["findings"]
     (cc107,) = findings(data, "CC107")
     assert "relayed differently" in cc107["message"], cc107
@@ -4904,7 +4911,7 @@ def test_a_quote_naming_a_neutral_voice_for_a_partys_word_confirms_nothing(
         "{id: ew-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
         "source: eastwind-0305, claimant: watchlight}",
     )
-    data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, world_, *rows)
     assert grade(data, "vlf-40") == 3, data["grades"]["vlf-40"]
     assert grade(data, "ew-40") == 6, data["grades"]["ew-40"]
     (cc202,) = findings(data, "CC202")
@@ -4949,7 +4956,7 @@ def test_the_other_sides_later_figure_of_a_sides_losses_is_a_dispute_not_growth(
         "{id: vlf-17, subject: saltmarsh-clashes, property: army_losses, value: 17, "
         "source: harbor-0305, claimant: vlf, as_of: 2031-03-03}",
     ]
-    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, LOSSES, *rows)
     (cc101,) = findings(data, "CC101")
     assert cc101["pairs"] == [["army-9", "vlf-17"]], cc101
     est = estimate(data, "saltmarsh-clashes", "army_losses")
@@ -4962,7 +4969,7 @@ def test_the_other_sides_later_figure_of_a_sides_losses_is_a_dispute_not_growth(
         "{id: army-17, subject: saltmarsh-clashes, property: army_losses, value: 17, "
         "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-03}",
     ]
-    data = run(make_store({"world.yaml": LOSSES, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, LOSSES, *rows)
     assert not findings(data, "CC101"), data["findings"]
 
 
@@ -5186,7 +5193,7 @@ def test_a_count_printed_weeks_after_a_dispatch_it_cites_is_no_wording_of_it(
         "{id: eastwind-own, subject: dresk-shelling, property: civilian_deaths, value: 40, "
         "source: eastwind-0306}",
     )
-    data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, world_, *rows)
     assert data["grades"]["harbor-own"]["supporting_origins"] == 2, data["grades"]["harbor-own"]
     assert not findings(data, "CC203"), data["findings"]
 
@@ -5212,7 +5219,7 @@ def test_a_quote_whose_cited_documents_give_its_figure_in_two_voices_keeps_its_o
         "{id: harbor-watch, subject: dresk-shelling, property: civilian_deaths, value: 40, "
         "source: harbor-0306, claimant: watchlight}",
     )
-    data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, world_, *rows)
     assert grade(data, "harbor-watch") != 6, data["grades"]["harbor-watch"]
     assert findings(data, "CC203"), data["findings"]
 
@@ -5333,7 +5340,7 @@ def test_wordings_joined_for_two_dispatches_do_not_chain_counts_that_cannot_both
         f"value: {figure}, source: {paper}-0306}}"
         for paper, figure in (("harbor", "at least 10"), ("northgate", "12"), ("eastwind", "500"))
     ]
-    data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, world_, *rows)
     assert not findings(data, "CC107"), data["findings"]
     assert grade(data, "eastwind-own") != 6, data["grades"]["eastwind-own"]
 
@@ -5364,7 +5371,7 @@ def test_a_wording_printed_weeks_apart_by_two_papers_joins_no_later_count(
             ("eastwind", "40"),
         )
     ]
-    data = run(make_store({"world.yaml": world_, "claims.yaml": claims_yaml(*rows)}, base=False))
+    data = judged(make_store, world_, *rows)
     assert not [f for f in findings(data, "CC203") if "40 appears" in f["message"]], data
     assert data["grades"]["eastwind-own"]["supporting_origins"] == 1, data["grades"]
 
