@@ -293,8 +293,8 @@ def _quoted_by_sister_outlet(ev: GroupEvidence, relays: dict[int, tuple[int, str
     a value the sister attributes to several origins."""
     claims, store = ev.claims, ev.store
     outlets, published = store.outlets, ev.provenance.published
-    owners = Counter(o.owner_key for o in outlets.values())
-    if not any(n > 1 for n in owners.values()):
+    shared = ev.provenance.shared_owners()
+    if not shared:
         return  # (most stores: no two outlets of one owner)
     own_reporting, statement_of = ev.provenance.own_reporting, ev.statement_by_claim
     quoted: dict[tuple[str, int], list[int]] = defaultdict(list)
@@ -306,7 +306,7 @@ def _quoted_by_sister_outlet(ev: GroupEvidence, relays: dict[int, tuple[int, str
     for j, c in enumerate(claims):
         outlet = outlets.get(c.outlet or "")
         st = statement_of.get(c.id)
-        if outlet is None or st is None or owners[outlet.owner_key] < 2 or c.stance != "asserts":
+        if outlet is None or st is None or outlet.owner_key not in shared or c.stance != "asserts":
             continue
         if own_reporting(c):
             counts[outlet.owner_key].add(st.index)

@@ -15,7 +15,7 @@ outlet or document never merges the claimants it quotes (DESIGN §2).
 from __future__ import annotations
 
 import datetime as dt
-from collections import deque
+from collections import Counter, deque
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -47,6 +47,7 @@ class Provenance:
         #: Origin keys by (claimant, outlet): a million claims share a few thousand.
         self._origin_keys: dict[tuple[str | None, str | None], str] = {}
         self._owner_parties: dict[str, str] | None = None
+        self._shared_owners: frozenset[str] | None = None
 
     # -- the graph ---------------------------------------------------------------------
 
@@ -175,6 +176,13 @@ class Provenance:
         if media.affiliation and media.affiliation in self.store.parties:
             return self.party_root(media.affiliation)
         return by_owner.get(media.owner_key)
+
+    def shared_owners(self) -> frozenset[str]:
+        """The owners of more than one outlet (kept: asked for each group)."""
+        if self._shared_owners is None:
+            owners = Counter(o.owner_key for o in self.store.outlets.values())
+            self._shared_owners = frozenset(k for k, n in owners.items() if n > 1)
+        return self._shared_owners
 
     def speaker(self, claim: Claim) -> str:
         """Who speaks, in words: :attr:`Claim.speaker`, but state or party media in
