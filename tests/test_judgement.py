@@ -5411,3 +5411,25 @@ def test_an_agencys_name_for_a_figure_its_dispatch_bounds_is_that_dispatch_relay
     data = harbor_citing_meridian(make_store, *rows)
     rules = {f["rule"] for f in data["findings"]}
     assert not rules & {"CC204", "CC105"}, data["findings"]
+
+
+def test_the_reports_chart_names_whose_word_a_misattributed_quote_is(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: the report's chart labelled a paper's "23, the army said" —
+    the VLF's 23 under the army's name — as the army's, while its table said whose."""
+    rows = (
+        "{id: mer-army, subject: dresk-shelling, property: civilian_deaths, value: 10, "
+        "source: meridian-0305, claimant: korvalian-army}",
+        "{id: mer-vlf, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        "source: meridian-0305, claimant: vlf}",
+        "{id: harbor-army, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        "source: harbor-0306, claimant: korvalian-army}",
+    )
+    root = make_store(
+        {"world.yaml": HARBOR_CITES_MERIDIAN, "claims.yaml": claims_yaml(*rows)}, base=False
+    )
+    chart = render_report(check(load_store(root)), "markdown").split("```mermaid")[1]
+    labels = [line.strip().split(" : ")[0] for line in chart.splitlines() if " : " in line]
+    assert labels.count("23 - Velmar Liberation Front") == 2, labels
+    assert "23 - Korvalian Army" not in labels, labels

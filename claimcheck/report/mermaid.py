@@ -82,7 +82,9 @@ def forest(group: Group) -> str:
         q = r.claim.parsed
         assert isinstance(q, Quantity)
         low, high = q.low, (q.high if q.high != INF else top)
-        name = label(f"{r.stated} - {r.claimant}", 50)
+        # (whose word it is: a relay's source, not the voice it names — a paper's
+        # "34, the army said" of the insurgents' 34 is theirs: an analyst's trial)
+        name = label(f"{r.stated} - {r.relaying or r.claimant}", 50)
         tag = "crit, " if r.categories & DISPUTED else ""
         if high <= low:
             lines.append(f"    {name} : {tag}milestone, {_n(low)}, 0s")
