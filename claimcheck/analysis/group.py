@@ -71,7 +71,6 @@ from claimcheck.analysis.tallies import tally_statement
 from claimcheck.analysis.timing import before, find_repeats, subject_end
 from claimcheck.analysis.units import compute_units, interested_side, link_reasons, subject_sides
 from claimcheck.model import Claim, Property, Subject
-from claimcheck.model.fields import TERTIARY_KINDS
 from claimcheck.store import Store
 from claimcheck.values import DateRange, Quantity, Value
 from claimcheck.values.tolerance import limits as limits_of
@@ -93,9 +92,8 @@ def unsourced(ev: GroupEvidence) -> frozenset[str]:
     documents: set[str] | None = None  # (the group's, when first needed)
     for c in ev.claims:
         if c.cited and c.id not in ev.relayed_from:
-            outlet = outlets.get(c.outlet or "")
             refs: list[str] = []
-            if outlet is not None and outlet.kind in TERTIARY_KINDS:
+            if ev.store.in_tertiary(c):
                 refs = cited(c.source or "")
             elif c.claimant in outlets and c.claimant != c.outlet:
                 # (an outlet named for it — "35, according to Sahel Wire" — citing that
@@ -118,17 +116,11 @@ def unsourced(ev: GroupEvidence) -> frozenset[str]:
 def named_documents(ev: GroupEvidence, claim: Claim) -> list[str]:
     """The documents ``claim`` cites that the outlet it names as claimant (or its
     owner's outlets) published: "according to Sahel Wire", citing the wire's dispatch."""
-    store = ev.store
-    named = store.outlets.get(claim.claimant or "")
+    named = ev.store.outlets.get(claim.claimant or "")
     if named is None:
         return []
-    found = []
-    for doc_id in ev.provenance.cited_sorted(claim.source or ""):
-        doc = store.documents.get(doc_id)
-        publisher = store.outlets.get(doc.outlet or "") if doc is not None else None
-        if publisher is not None and publisher.owner_key == named.owner_key:
-            found.append(doc_id)
-    return found
+    prov = ev.provenance
+    return [d for d in prov.cited_sorted(claim.source or "") if prov.published_by(d, named)]
 
 
 class GroupEvidence:

@@ -19,13 +19,20 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from claimcheck.analysis.attribution import (
+    credit_attributed,
+    misattributed,
+    quoted_by_sister_outlet,
+    said_elsewhere,
+    transposed_quotes,
+)
 from claimcheck.analysis.credit import COMMON_CITATION, SUSPECTED, party_word
 from claimcheck.analysis.in_print import stale_in_print
 from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.statements import Statement
-from claimcheck.analysis.timing import before, misquotes, own_word
-from claimcheck.model import Claim, Outlet
-from claimcheck.model.fields import TERTIARY_KINDS
+from claimcheck.analysis.timing import misquotes
+from claimcheck.analysis.wordings import join_wordings, looseness, wordings_holding
+from claimcheck.model import Claim
 from claimcheck.values import (
     DateRange,
     Quantity,
@@ -283,59 +290,6 @@ def _plain(value: object) -> bool:
     return isinstance(value, Quantity) and value.form == "exact"
 
 
-def _quoted_by_sister_outlet(ev: GroupEvidence, relays: dict[int, tuple[int, str]]) -> None:
-    """An outlet's own words giving the value that an outlet of the same owner printed,
-    that day or before, as one party's word (a paper's "17, the government said" and its
-    sister channel's unattributed "17 killed"): that party's value, as its own lede's
-    would be — one newsroom, one source — not a neutral count confirming the government
-    against the hospital (an analyst's trial; DESIGN §2: outlets of one owner are one
-    origin). Not an outlet keeping a count of its own (several figures of its own), nor
-    a value the sister attributes to several origins."""
-    claims, store = ev.claims, ev.store
-    outlets, published = store.outlets, ev.provenance.published
-    shared = ev.provenance.shared_owners()
-    if not shared:
-        return  # (most stores: no two outlets of one owner)
-    own_reporting, statement_of = ev.provenance.own_reporting, ev.statement_by_claim
-    quoted: dict[tuple[str, int], list[int]] = defaultdict(list)
-    mine: list[int] = []
-    # (each owner's own figures: outlets of one owner are one origin, and one keeping a
-    # count of its own across them — the paper's 10, the channel's 12 the next day — is
-    # that count updated)
-    counts: dict[str, set[int]] = defaultdict(set)
-    for j, c in enumerate(claims):
-        outlet = outlets.get(c.outlet or "")
-        st = statement_of.get(c.id)
-        if outlet is None or st is None or outlet.owner_key not in shared or c.stance != "asserts":
-            continue
-        if own_reporting(c):
-            counts[outlet.owner_key].add(st.index)
-            mine.append(j)
-        elif c.claimant in store.parties:
-            quoted[(outlet.owner_key, st.index)].append(j)
-    if not quoted:
-        return
-    for i in mine:
-        c = claims[i]
-        owner = outlets[c.outlet or ""].owner_key
-        if i in relays or len(counts[owner]) != 1:
-            continue
-        when = published(c.source or "")
-        found = [
-            j
-            for j in quoted.get((owner, statement_of[c.id].index), ())
-            if claims[j].outlet != c.outlet
-            and (when is None or (day := published(claims[j].source or "")) is None or day <= when)
-        ]
-        if found and len({ev.provenance.origin_key(claims[j]) for j in found}) == 1:
-            j = min(found, key=lambda j: claims[j].id)
-            relays[i] = (
-                j,
-                f"an outlet of the same owner attributes it ({claims[j].source}: "
-                f"{claims[j].speaker})",
-            )
-
-
 def _quoted_in_own_document(ev: GroupEvidence, relays: dict[int, tuple[int, str]]) -> None:
     """An outlet's own words repeating a value the same document attributes to a
     claimant (a lede's "at least 23 killed" above "at least 23, the hospital said"; a
@@ -395,14 +349,10 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     own_reporting, cited_by = prov.own_reporting, prov.cited_sorted
     outlets = ev.store.outlets
 
-    def tertiary(c: Claim) -> bool:
-        outlet = outlets.get(c.outlet or "")
-        return outlet is not None and outlet.kind in TERTIARY_KINDS
-
     #: Party's words that carry no word of theirs from what they cite (position, cited).
     attributing: list[tuple[int, list[str]]] = []
     _quoted_in_own_document(ev, relays)
-    _quoted_by_sister_outlet(ev, relays)
+    quoted_by_sister_outlet(ev, relays)
     for i, c in enumerate(claims):
         if i in relays:
             continue
@@ -430,7 +380,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
         for doc_id in cited:
             if quoted:  # (among the document's claims in that party's voice, first by id)
                 at = _carrier_of(ev, by_document.get(doc_id, []), c, st, origin)
-                if at is None and named is not None and _published_by(ev, doc_id, named):
+                if at is None and named is not None and prov.published_by(doc_id, named):
                     index = indexes.get(doc_id)
                     if index is None:
                         index = indexes[doc_id] = _DocIndex(ev, by_document.get(doc_id, []))
@@ -462,7 +412,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
                     break
         # (not an encyclopedia's: its figure is what its citations give, or uncited —
         # an infobox's 20 citing the agency's 19 is no relay of it: a fact-checker)
-        if carrier is None and not quoted and ev.type == "quantity" and not tertiary(c):
+        if carrier is None and not quoted and ev.type == "quantity" and not ev.store.in_tertiary(c):
             for doc_id in cited:  # (one whose figure it rounds: "50" citing the 47)
                 at = indexes[doc_id].rounded(ev, st)
                 if at is not None:
@@ -483,19 +433,19 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     # office's or an NGO's own count: a paper naming the ministry for it is to be
     # checked, CC203), or the citing words name several voices for it.
     if attributing:
-        _credit_attributed(ev, attributing, relays, origin, relayed)
+        credit_attributed(ev, attributing, relays, origin, relayed)
         assert by_document is not None  # (built for the claims citing)
         # (a figure, not an answer: two voices naming the same culprit agree as often
         # as not — a reviewer's store)
         if ev.type == "quantity":
-            _misattributed(ev, attributing, relays, origin, by_document)
+            misattributed(ev, attributing, relays, origin, by_document)
     # Own reporting of one value in documents that cite a common document, directly
     # or through others of them (A and B cite X, B and C cite Y): one relay group —
     # and of figures that can both hold, or one rounding the other, there: one
     # dispatch relayed in different words ("23", "at least 23", "about 25").
     wordings = ev.type == "quantity" and len(relayed) > 1
     if wordings:
-        _join_wordings(ev, relayed)
+        join_wordings(ev, relayed)
     parent: dict[int, int] = {}
 
     def root(i: int) -> int:
@@ -516,7 +466,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     for i in via:
         components[root(i)].append(i)
     if wordings:
-        components = _wordings_holding(ev, components)
+        components = wordings_holding(ev, components)
     # The figure is credited to a claim whose origin says nothing else in the group (a
     # paper that still stands by it), else to the first by id: not, by the ids' chance,
     # to a paper that has since revised it.
@@ -527,14 +477,14 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             group,
             key=lambda j: (
                 said_else[origin[claims[j].id]] > 1,
-                _looseness(statement_of[claims[j].id].value) if wordings else (0.0, 0),
+                looseness(statement_of[claims[j].id].value) if wordings else (0.0, 0),
                 claims[j].id,
             ),
         )
         for j in group:
             if j != first:
                 relays[j] = (first, f"{COMMON_CITATION} ({via[j]})")
-    _transposed_quotes(ev, origin, relays)
+    transposed_quotes(ev, origin, relays)
     stale_in_print(ev, origin, relays)
     suspected = ev.relays()
     if suspected:
@@ -567,293 +517,6 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     return origin, credit
 
 
-def _transposed_quotes(
-    ev: GroupEvidence, origin: dict[str, int], relays: dict[int, tuple[int, str]]
-) -> None:
-    """A party's word quoted by an outlet, citing nothing, whose figure is the digits of
-    a higher one the party gave first-hand (on its own media, or in its own statement)
-    that day or before, in another order — "16, the government said" after the
-    government's own "at least 61": the figure misquoted (CC107 names it), not the party
-    lowering its toll (a desk's trial: the misquote became the government's latest word,
-    and its own figure doubtful). Not a figure the party also gives first-hand (its 21
-    after its 12 is its own), nor a higher one (a toll raised: 12, then 21). The
-    first-hand figures are indexed by their digits: one look-up a quote."""
-    if ev.type != "quantity" or not ev.cumulative:
-        return
-    claims, prov = ev.claims, ev.provenance
-    statement_of = ev.statement_by_claim
-    # (origin, sorted digits) -> {number: its first-hand claim said first (by day, then
-    # id)}: one a figure, however often the party repeats it; (origin, number) given
-    own: dict[tuple[int, str], dict[float, int]] = defaultdict(dict)
-    given: set[tuple[int, float]] = set()
-    quotes: list[tuple[int, float]] = []
-    for i, c in enumerate(claims):
-        if c.claimant not in ev.store.parties or c.source is None or c.id not in statement_of:
-            continue
-        numbers = set(stated_numbers(c.parsed) or ())
-        if len(numbers) != 1:
-            continue
-        (n,) = numbers
-        if n != int(n):
-            continue
-        if own_word(prov, c):
-            figures = own[(origin[c.id], _digits(n))]
-            first = figures.get(n)
-            if first is None or _said_first(c, claims[first]):
-                figures[n] = i
-            given.add((origin[c.id], n))
-        elif i not in relays and not prov.own_reporting(c) and not prov.cited_sorted(c.source):
-            quotes.append((i, n))
-    if not own:
-        return
-    for i, n in quotes:
-        c = claims[i]
-        if (origin[c.id], n) in given:
-            continue
-        found = [
-            j
-            for j in own.get((origin[c.id], _digits(n)), {}).values()
-            if bounds(claims[j].parsed)[0] > bounds(c.parsed)[1]
-            and not before(c.as_of, claims[j].as_of)
-        ]
-        if found:
-            j = min(found, key=lambda j: claims[j].id)
-            relays[i] = (j, f"its figure's digits in another order ({claims[j].source})")
-
-
-def _digits(n: float) -> str:
-    """A whole number's digits in order: 61 and 16 share "16"."""
-    return "".join(sorted(str(int(n))))
-
-
-def _said_first(a: Claim, b: Claim) -> bool:
-    """Whether ``a`` was said before ``b`` (by its day, unknown days last, then id)."""
-
-    def key(c: Claim) -> tuple[dt.date, str]:
-        known = c.as_of is not None and c.as_of.known
-        return (c.as_of.low if c.as_of is not None and known else dt.date.max, c.id)
-
-    return key(a) < key(b)
-
-
-#: Outlets that publish their own counts: a figure in their own voice is theirs, whoever
-#: a paper citing them names for it.
-_COUNTING_OUTLETS = frozenset({"un", "ngo"})
-
-
-def _credit_attributed(
-    ev: GroupEvidence,
-    attributing: list[tuple[int, list[str]]],
-    relays: dict[int, tuple[int, str]],
-    origin: dict[str, int],
-    relayed: dict[tuple[str, int], list[int]],
-) -> None:
-    """Credit each outlet's own figure that party's words citing it attribute to one
-    origin (see :func:`compute_origins`), to the first such word by id: indexed by
-    (document, statement), not each word against each claim of what it cites."""
-    claims, statement_of, prov = ev.claims, ev.statement_by_claim, ev.provenance
-    outlets = ev.store.outlets
-    common = {j for group in relayed.values() for j in group}
-    wanted = {
-        (doc_id, statement_of[claims[i].id].index) for i, cited in attributing for doc_id in cited
-    }
-    own: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for j, d in enumerate(claims):
-        st = statement_of.get(d.id)
-        if (
-            st is None
-            or d.source is None
-            or (d.source, st.index) not in wanted
-            or j in relays
-            or j in common
-            or not prov.own_reporting(d)
-            or prov.party_voice(d)
-        ):
-            continue
-        outlet = outlets.get(d.outlet or "")
-        if outlet is None or outlet.kind not in _COUNTING_OUTLETS:
-            own[(d.source, st.index)].append(j)
-    if not own:
-        return
-    naming: dict[int, list[tuple[str, int, str]]] = defaultdict(list)
-    for i, cited in attributing:
-        index = statement_of[claims[i].id].index
-        for doc_id in cited:
-            for j in own.get((doc_id, index), ()):
-                naming[j].append((claims[i].id, i, doc_id))
-    for j, words in naming.items():
-        if len({origin[cid] for cid, _, _ in words}) == 1:
-            _, i, doc_id = min(words)
-            relays[j] = (i, f"a citation chain ({claims[i].source} cites {doc_id})")
-
-
-#: Distinct statements of own reporting citing one document, at most, whose words are
-#: compared two by two (:func:`_join_wordings`): a dispatch relayed in a few wordings.
-WORDINGS_COMPARED = 12
-#: Days apart, at most, that papers relaying one dispatch in different words print it.
-RELAY_DAYS = 2
-
-
-def _join_wordings(ev: GroupEvidence, relayed: dict[tuple[str, int], list[int]]) -> None:
-    """Merge, in ``relayed``, the own reporting of different figures in documents citing
-    one document, printed within :data:`RELAY_DAYS` of each other, when every two of
-    them can both hold ("23" and "at least 23", "about 25" and 23) or one rounds the
-    other (50 and 47): that document's figure relayed in different words — one origin,
-    not three neutral counts confirming one another and contradicting a party (an
-    analyst's trial). Not "at least 10" joining 12 and 500 (a bound holding with both
-    makes no one figure of two that cannot both hold), nor a count printed weeks later
-    (a reviewer's stores). The wordings are taken most precise first, each joining the
-    first group all of whose wordings it holds with, whatever the store's order; a
-    document cited with more than :data:`WORDINGS_COMPARED` wordings (a dashboard, not
-    one figure relayed) is left as it is."""
-    by_document: dict[str, list[int]] = defaultdict(list)
-    for doc_id, index in relayed:
-        by_document[doc_id].append(index)
-    statements, claims, published = ev.statements, ev.claims, ev.provenance.published
-    for doc_id, indices in by_document.items():
-        asserted = [i for i in indices if statements[i].stance == "asserts"]
-        if len(asserted) < 2 or len(asserted) > WORDINGS_COMPARED:
-            continue
-        # (each wording's first and last day of print, when any is known)
-        days: dict[int, tuple[int, int] | None] = {}
-        for i in asserted:
-            printed = [
-                d.toordinal()
-                for j in relayed[(doc_id, i)]
-                if (d := published(claims[j].source or "")) is not None
-            ]
-            days[i] = (min(printed), max(printed)) if printed else None
-
-        groups: list[list[int]] = []
-        for i in sorted(
-            asserted, key=lambda i: (_looseness(statements[i].value), str(statements[i].value.key))
-        ):
-            group = next(
-                (g for g in groups if all(_holds(ev, statements, days, i, k) for k in g)), None
-            )
-            if group is None:
-                groups.append([i])
-            else:
-                group.append(i)
-        for first, *rest in groups:
-            for i in rest:
-                relayed[(doc_id, first)].extend(relayed.pop((doc_id, i)))
-
-
-def _wordings_holding(ev: GroupEvidence, components: dict[int, list[int]]) -> dict[int, list[int]]:
-    """The relay groups, each split by statement where its wordings do not all hold
-    together: documents citing two dispatches chain the wordings joined for each (a
-    paper's "at least 10" citing both, beside a 12 citing one and a 500 the other) —
-    every two of one group must hold together, as for one document
-    (:func:`_join_wordings`; a reviewer's store)."""
-    claims, statement_of = ev.claims, ev.statement_by_claim
-    out: dict[int, list[int]] = {}
-    for top, group in components.items():
-        by_statement: dict[int, list[int]] = defaultdict(list)
-        for j in group:
-            by_statement[statement_of[claims[j].id].index].append(j)
-        values = [statement_of[claims[g[0]].id].value for g in by_statement.values()]
-        together = len(values) <= WORDINGS_COMPARED and all(
-            not ev.excludes(x, y) or rounds_off(x, y) or rounds_off(y, x)
-            for n, x in enumerate(values)
-            for y in values[n + 1 :]
-        )
-        if together:
-            out[top] = group
-        else:
-            for g in by_statement.values():
-                if len(g) > 1:
-                    out[g[0]] = g
-    return out
-
-
-def _holds(
-    ev: GroupEvidence,
-    statements: list[Statement],
-    days: dict[int, tuple[int, int] | None],
-    i: int,
-    k: int,
-) -> bool:
-    """Whether statements ``i`` and ``k`` may be one figure relayed in two wordings: they
-    can both hold or one rounds the other, and every paper printing either printed it
-    within :data:`RELAY_DAYS` of every other (``days``: each one's first and last day of
-    print, None when unknown) — not a paper's "at least 12" of the 6th joined to a 40 of
-    the 30th through another "at least 12" of the 29th (a reviewer's store)."""
-    x, y = statements[i].value, statements[k].value
-    a, b = days[i], days[k]
-    near = a is None or b is None or max(a[1], b[1]) - min(a[0], b[0]) <= RELAY_DAYS
-    return near and (not ev.excludes(x, y) or rounds_off(x, y) or rounds_off(y, x))
-
-
-def _looseness(value: object) -> tuple[float, int]:
-    """How loosely a figure is worded, for choosing what relays of it carry: its width
-    (an open bound's is infinite), then fewer significant digits (50 after 47)."""
-    lo, hi = bounds(value)
-    numbers = set(stated_numbers(value) or ())
-    digits = len(str(int(min(numbers))).rstrip("0")) if len(numbers) == 1 else 0
-    return hi[0] - lo[0], -digits
-
-
-def _published_by(ev: GroupEvidence, doc_id: str, outlet: Outlet) -> bool:
-    """Whether document ``doc_id`` is ``outlet``'s, or one of its owner's outlets'."""
-    doc = ev.store.documents.get(doc_id)
-    published = ev.store.outlets.get(doc.outlet or "") if doc is not None else None
-    return published is not None and published.owner_key == outlet.owner_key
-
-
-def _misattributed(
-    ev: GroupEvidence,
-    attributing: list[tuple[int, list[str]]],
-    relays: dict[int, tuple[int, str]],
-    origin: dict[str, int],
-    by_document: dict[str, list[int]],
-) -> None:
-    """A party's word citing documents where it does not say it (nothing, or another
-    figure), and it gives the value first-hand nowhere in the group, while one other
-    voice gives that value there: the other's statement relayed under the wrong name (a
-    paper's "at least 118 of our fighters, the rebels said", citing the wire's "at least
-    118 rebels killed, the army said"; "23, the army said", citing the wire's army 10
-    and Front 23). It counts as that voice's word — not the rebels conceding their
-    losses, nor a second origin "confirming" the army, nor the army raising its toll
-    (analysts' trials) — is graded as printed (cannot be judged), and CC203 asks to
-    check the attribution. Several voices giving it there leave the quote its own
-    (CC203 still asks); so does an article giving it in that other voice too, beside
-    the quote (the Front's 23 from its communiqué and the army's confirmation, reached
-    by the paper: two voices the article tells apart)."""
-    claims, statement_of, outlets = ev.claims, ev.statement_by_claim, ev.store.outlets
-    for i, cited in attributing:
-        quote = claims[i]
-        outlet = outlets.get(quote.outlet or "")
-        if i in relays or (outlet is not None and outlet.kind == "encyclopedia"):
-            continue  # (an encyclopedia's: its citations do not give it, CC204 says)
-        st = statement_of[quote.id]
-        if _elsewhere(ev, quote) or quote.as_of_given:
-            continue  # (its own word elsewhere, or dated by the user: said then)
-        # (every cited document's: which one sorts first by id decides nothing)
-        others = [
-            j
-            for doc_id in cited
-            for j in by_document.get(doc_id, ())
-            if statement_of.get(claims[j].id) is st and (j not in relays or relays[j][0] != i)
-        ]
-        if not others:
-            continue
-        voices = {origin[claims[j].id] for j in others}
-        beside = any(
-            statement_of.get(claims[k].id) is st and origin[claims[k].id] in voices
-            for k in by_document.get(quote.source or "", ())
-        )
-        if len(voices) == 1 and not beside:
-            j = min(others, key=lambda j: claims[j].id)
-            doc_id = claims[j].source or ""
-            relays[i] = (
-                j,
-                f"an attribution to check ({quote.source} cites {doc_id}, where "
-                f"{ev.provenance.speaker(claims[j])} gives it, not {quote.speaker})",
-            )
-            ev.misattributed[quote.id] = doc_id
-
-
 def _carrier_of(
     ev: GroupEvidence, positions: list[int], quote: Claim, st: Statement, origin: dict[str, int]
 ) -> int | None:
@@ -883,7 +546,7 @@ def _carrier_of(
             and (not quote.as_of_given or quote.as_of == claims[j].as_of)
             and set(stated_numbers(t.value) or ()) == numbers
         ]
-    if not found and len(numbers) == 1 and not quote.as_of_given and not _elsewhere(ev, quote):
+    if not found and len(numbers) == 1 and not quote.as_of_given and not said_elsewhere(ev, quote):
         found = [
             j
             for j, t in _misquoted(mine, st)
@@ -894,7 +557,7 @@ def _carrier_of(
         and isinstance(st.value, Quantity)
         and st.value.form == "approx"
         and not quote.as_of_given
-        and not _elsewhere(ev, quote)
+        and not said_elsewhere(ev, quote)
     ):
         # (an approximation of the voice's floor — "some 20, the government said",
         # citing its "at least 17" — is that floor worded loosely, not the government's
@@ -908,24 +571,6 @@ def _carrier_of(
             and not ev.excludes(t.value, st.value)
         ]
     return min(found, key=lambda j: claims[j].id) if found else None
-
-
-def _elsewhere(ev: GroupEvidence, quote: Claim) -> bool:
-    """Whether ``quote``'s origin states its value first-hand elsewhere in the group (in a
-    document citing none): then it is that origin's figure, no misquote of another (the
-    ministry's 74 on its own channel, quoted citing its earlier communiqué of 47). A
-    paper copying a misquote from the paper it cites is no such word (a reviewer's
-    store: the copy made the misquote the ministry's revised figure)."""
-    said: dict[tuple[str, int], int] | None = ev.memo.get("said_first_hand")  # type: ignore[assignment]
-    if said is None:
-        prov, statement_of = ev.provenance, ev.statement_by_claim
-        said = ev.memo["said_first_hand"] = Counter(
-            (prov.origin_key(c), statement_of[c.id].index)
-            for c in ev.claims
-            if c.id in statement_of and not prov.cited(c.source or "")
-        )
-    st = ev.statement_by_claim.get(quote.id)
-    return st is not None and said[(ev.provenance.origin_key(quote), st.index)] > 0
 
 
 def _misquoted(mine: list[tuple[int, Statement]], st: Statement) -> list[tuple[int, Statement]]:

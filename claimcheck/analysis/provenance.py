@@ -19,7 +19,7 @@ from collections import Counter, deque
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from claimcheck.model import Claim
+from claimcheck.model import Claim, Outlet
 from claimcheck.store import Store
 
 if TYPE_CHECKING:
@@ -176,6 +176,12 @@ class Provenance:
         if media.affiliation and media.affiliation in self.store.parties:
             return self.party_root(media.affiliation)
         return by_owner.get(media.owner_key)
+
+    def published_by(self, document_id: str, outlet: Outlet) -> bool:
+        """Whether ``outlet``, or an outlet of its owner, published the document."""
+        doc = self.store.documents.get(document_id)
+        publisher = self.store.outlets.get(doc.outlet or "") if doc is not None else None
+        return publisher is not None and publisher.owner_key == outlet.owner_key
 
     def shared_owners(self) -> frozenset[str]:
         """The owners of more than one outlet (kept: asked for each group)."""

@@ -189,10 +189,14 @@ class Store:
             out[(claim.subject, claim.property)].append(claim)
         return dict(out)
 
+    def in_tertiary(self, claim: Claim) -> bool:
+        """A claim an encyclopedia prints: its figure is what its citations give."""
+        outlet = self.outlets.get(claim.outlet or "")
+        return outlet is not None and outlet.kind in TERTIARY_KINDS
+
     def is_tertiary(self, claim: Claim) -> bool:
         """A claim resting on an encyclopedia alone: no source of its own (see CC204)."""
-        outlet = self.outlets.get(claim.outlet or "")
-        if outlet is None or outlet.kind not in TERTIARY_KINDS:
+        if not self.in_tertiary(claim):
             return False
         document = self.documents.get(claim.source or "")
         return document is not None and not document.cites
