@@ -10,10 +10,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.analysis.intervals import bounds
 from claimcheck.analysis.statements import Statement
-from claimcheck.values import (
-    rounds_off,
-    stated_numbers,
-)
+from claimcheck.values import Value, rounds_off, stated_numbers
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
@@ -88,9 +85,7 @@ def wordings_holding(ev: GroupEvidence, components: dict[int, list[int]]) -> dic
             by_statement[statement_of[claims[j].id].index].append(j)
         values = [statement_of[claims[g[0]].id].value for g in by_statement.values()]
         together = len(values) <= WORDINGS_COMPARED and all(
-            not ev.excludes(x, y) or rounds_off(x, y) or rounds_off(y, x)
-            for n, x in enumerate(values)
-            for y in values[n + 1 :]
+            one_figure(ev, x, y) for n, x in enumerate(values) for y in values[n + 1 :]
         )
         if together:
             out[top] = group
@@ -116,7 +111,13 @@ def _holds(
     x, y = statements[i].value, statements[k].value
     a, b = days[i], days[k]
     near = a is None or b is None or max(a[1], b[1]) - min(a[0], b[0]) <= RELAY_DAYS
-    return near and (not ev.excludes(x, y) or rounds_off(x, y) or rounds_off(y, x))
+    return near and one_figure(ev, x, y)
+
+
+def one_figure(ev: GroupEvidence, x: Value, y: Value) -> bool:
+    """Whether two wordings may state one figure: they can both hold, or one rounds the
+    other."""
+    return not ev.excludes(x, y) or rounds_off(x, y) or rounds_off(y, x)
 
 
 def looseness(value: object) -> tuple[float, int]:
