@@ -5433,3 +5433,42 @@ def test_the_reports_chart_names_whose_word_a_misattributed_quote_is(
     labels = [line.strip().split(" : ")[0] for line in chart.splitlines() if " : " in line]
     assert labels.count("23 - Velmar Liberation Front") == 2, labels
     assert "23 - Korvalian Army" not in labels, labels
+
+
+@pytest.mark.parametrize("order", ["forward", "reversed"])
+def test_a_unit_of_two_figures_reaching_as_high_weighs_alike_whatever_the_order(
+    make_store: Callable[..., Path], order: str
+) -> None:
+    """A reviewer's fuzzed store: Eastwind's own "20-30" and the Lantern Wire's 30 in one
+    Eastwind bulletin are one origin, with two figures reaching 30. Which of them stood
+    for it below the army's 40 followed the file's order — and with it whether the
+    Eastwind and the Pinecrest Post's 23 agreed against the 40: the 40 was "doubtful"
+    (4) one way and "improbable" (5) the other, and its estimate's high 40 or 30. Now
+    the narrower figure stands for the unit (as the nearer figure above does), whatever
+    the order."""
+    docs = textwrap.dedent("""\
+        documents:
+          - {id: d3, outlet: pinecrest-post, published: 2031-03-20}
+          - {id: d4, outlet: northgate-daily, published: 2031-03-20}
+          - {id: d6, outlet: eastwind-tv, cites: [d4]}
+        """)
+    rows = [
+        "{id: c00, subject: dresk-shelling, property: civilian_deaths, value: '20-30', "
+        "source: d6, as_of: '2031-03-04/2031-03-06'}",
+        "{id: c03, subject: dresk-shelling, property: civilian_deaths, value: '23', source: d3}",
+        "{id: c04, subject: dresk-shelling, property: civilian_deaths, value: '40', source: d3, "
+        "claimant: korvalian-army, as_of: '2031-03-06'}",
+        "{id: c06, subject: dresk-shelling, property: civilian_deaths, value: '30', source: d6, "
+        "claimant: lantern-wire, as_of: '2031-03-04/2031-03-06'}",
+    ]
+    data = run(
+        world(make_store, *(rows if order == "forward" else rows[::-1]), **{"docs.yaml": docs})
+    )
+    army = data["grades"]["c04"]
+    assert (army["grade"], army["reason"]) == (
+        4,
+        "contradicted by 2 independent origins (2 neutral), not all agreeing among "
+        "themselves; supported by 1 independent origin (side korvalia-government)",
+    ), army
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None and (est["low"], est["best"], est["high"]) == (23, 23, 40), est

@@ -45,7 +45,10 @@ class Spans:
             self.claims = [claim]
             self.min_hi, self.max_lo = hi, lo
             return
-        items.sort(key=_upper)
+        # (by upper bound, then lower, then claim: of two intervals reaching as high,
+        # the narrower is the unit's nearest figure below another — whatever the
+        # files' order, as :meth:`nearest_above` takes the narrower of two starting as low)
+        items.sort(key=_upper_lower)
         self.his = [hi for _, hi, _ in items]
         self.los = [lo for lo, _, _ in items]
         self.claims = [c for _, _, c in items]
@@ -87,8 +90,8 @@ class Spans:
         return i < len(self.his) and self.suffix_min_lo[i] <= above
 
 
-def _upper(item: tuple[Bound, Bound, Claim]) -> Bound:
-    return item[1]
+def _upper_lower(item: tuple[Bound, Bound, Claim]) -> tuple[Bound, Bound, str]:
+    return item[1], item[0], item[2].id
 
 
 class Windows:
