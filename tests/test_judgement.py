@@ -4973,6 +4973,48 @@ def test_the_other_sides_later_figure_of_a_sides_losses_is_a_dispute_not_growth(
     assert not findings(data, "CC101"), data["findings"]
 
 
+def test_the_enemys_later_figure_of_a_sides_losses_is_no_growth_of_a_neutral_count(
+    make_store: Callable[..., Path],
+) -> None:
+    """An earlier session's note, left alone then: during the clashes the army says 9
+    of its soldiers were killed (the 2nd), Watchlight counts 12 (the 3rd), the VLF
+    claims 17 (the 4th). The VLF's 17 "overtook" the rights group's 12 as the toll
+    grown, and the estimate was 12 / 17 / 17 — the best the enemy's claim, over a
+    neutral count. The enemy's figure of a side's losses is its claim against a neutral
+    count as against the side's own: a dispute (12 / 12 / 17). The rights group's
+    count still outgrows the army's 9; and weeks later the VLF's is the toll grown."""
+    rows = [
+        "{id: army-9, subject: saltmarsh-clashes, property: army_losses, value: 9, "
+        "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-02}",
+        "{id: watch-12, subject: saltmarsh-clashes, property: army_losses, value: 12, "
+        "source: meridian-0305, claimant: watchlight, as_of: 2031-03-03}",
+        "{id: vlf-17, subject: saltmarsh-clashes, property: army_losses, value: 17, "
+        "source: lantern-0305, claimant: vlf, as_of: 2031-03-04}",
+    ]
+    data = judged(make_store, LOSSES, *rows)
+    (cc101,) = findings(data, "CC101")
+    assert ["vlf-17", "watch-12"] in cc101["pairs"], cc101
+    est = estimate(data, "saltmarsh-clashes", "army_losses")
+    assert est is not None and (est["low"], est["best"], est["high"]) == (12, 12, 17), est
+    assert est["claims"]["best"] == ["watch-12"], est
+    assert data["grades"]["watch-12"]["grade"] == 3, data["grades"]["watch-12"]
+    # (without the enemy's claim, the rights group's 12 is the army's 9 grown: no dispute)
+    data = judged(make_store, LOSSES, *rows[:2])
+    assert not findings(data, "CC101"), data["findings"]
+    # (the VLF's figure weeks later: the toll grown)
+    late = rows[2].replace("as_of: 2031-03-04", "as_of: 2031-03-30").replace("lantern-0305", "late")
+    root = make_store(
+        {
+            "world.yaml": LOSSES,
+            "late.yaml": "documents:\n  - {id: late, outlet: lantern-wire, published: 2031-03-30}\n",
+            "claims.yaml": claims_yaml(*rows[:2], late),
+        },
+        base=False,
+    )
+    data = run(root)
+    assert not [f for f in findings(data, "CC101") if "watch-12" in f["claims"]], data["findings"]
+
+
 @pytest.mark.parametrize("revised", [12, 14, 25])
 def test_a_stale_review_points_at_the_revised_figures_gap_not_the_partys_denial(
     make_store: Callable[..., Path], revised: int

@@ -39,6 +39,8 @@ __all__ = [
     "ByStakeAndDay",
     "after_end",
     "bridged",
+    "enemy_claim",
+    "may_outgrow",
     "note_overtaken",
     "on_last_day",
     "outgrows",
@@ -60,8 +62,9 @@ def outgrows(group: GroupEvidence, first: Claim, later: Claim) -> bool:
     ``first``'s toll grown: told by an origin of the same stake (both neutral, or both
     of one side) — a count goes on growing after the subject has ended, as bodies are
     found, the wounded die and victims are named — or, for a ``first`` given while the
-    subject was under way, unless ``later`` is the other side's figure of ``first``'s
-    side's own losses within :data:`GROWTH_DAYS`, or ``first`` was given on its last
+    subject was under way, unless ``later`` is the enemy's claim of the losses that
+    ``first`` counts, the losing side's own or neutral, within :data:`GROWTH_DAYS`
+    (:func:`enemy_claim`), or ``first`` was given on its last
     day and ``later`` by
     the other side, a dispute (DESIGN §2: the army's toll on the day of a one-day
     attack, the rebels' the next day), more than
@@ -98,11 +101,11 @@ def _by_stake(
         return None
     if a is None or b is None:
         return True
-    # (a side's count of its own losses, then the other side's higher figure of them
-    # within GROWTH_DAYS: the enemy's claim, a dispute — not the toll grown, which left
-    # the side's own figure out of the estimate, built on the enemy's alone: an
-    # analyst's trial; weeks later, the toll grown as ever — a reviewer's store)
-    if rivals(mine, theirs) and own_losses(group, mine) and (b.low - a.high).days <= GROWTH_DAYS:
+    # (a side's count of its own losses, or a neutral count of them, then the other
+    # side's higher figure within GROWTH_DAYS: the enemy's claim, a dispute — not the
+    # toll grown, which left the count out of the estimate, built on the enemy's alone:
+    # analysts' trials; weeks later, the toll grown as ever — a reviewer's store)
+    if enemy_claim(group, mine, theirs) and (b.low - a.high).days <= GROWTH_DAYS:
         return False
     if after_end(group, a):
         return False
@@ -136,6 +139,49 @@ def own_losses(group: GroupEvidence, stake: str | None) -> bool:
     the other side's later, higher ones do not outgrow (they claim what it lost)."""
     prop = group.prop
     return stake is not None and prop is not None and prop.losses_of == stake
+
+
+def enemy_claim(group: GroupEvidence, stake: str | None, other: str | None) -> bool:
+    """Whether a figure of the stake ``other`` is the enemy's claim of losses that a
+    figure of ``stake`` counts: the group counts one side's losses (``losses_of``),
+    ``other`` is another side, and ``stake`` is the losing side itself or neutral (the
+    rebels' 17 soldiers killed is their claim, not the army's 9 or a rights group's 12
+    grown)."""
+    prop = group.prop
+    losses = prop.losses_of if prop is not None else None
+    return (
+        losses is not None
+        and other is not None
+        and other != losses
+        and (stake is None or stake == losses)
+    )
+
+
+def may_outgrow(
+    group: GroupEvidence, stake: str | None, last_day: bool
+) -> Callable[[str | None], bool]:
+    """Which stakes' later figures may outgrow, within :data:`GROWTH_DAYS`, a figure of
+    ``stake`` given while the subject was under way (``last_day``: on its last day) —
+    other than those steeply higher: not the other side's of a side's figure on the last
+    day, nor the enemy's claim of losses (:func:`enemy_claim`)."""
+    if last_day or own_losses(group, stake):
+        return _neutral
+    prop = group.prop
+    if stake is None and prop is not None and prop.losses_of is not None:
+        return partial(_no_enemy_of, prop.losses_of)
+    return _any
+
+
+def _neutral(stake: str | None) -> bool:
+    return stake is None
+
+
+def _no_enemy_of(losses: str, stake: str | None) -> bool:
+    return stake is None or stake == losses
+
+
+def _any(stake: str | None) -> bool:
+    return True
 
 
 def on_last_day(group: GroupEvidence, as_of: DateRange) -> bool:
@@ -226,10 +272,10 @@ class _Rises:
         day: int,
         above: Bound,
         upper: Bound,
-        neutral_only: bool,
+        may: Callable[[str | None], bool],
         own: Callable[[Claim], bool] | None = None,
     ) -> Claim | None:
-        """A figure of a stake other than ``side`` (``neutral_only``: of no side) given in
+        """A figure of a stake other than ``side`` (one ``may`` allows) given in
         the days after ``day``, whose lower bound is over ``above`` and does not rise
         steeply over ``upper`` for the days between. With ``own`` (whether a claim is of
         the figure's own origin), a figure of the stake ``side`` itself, of another
@@ -239,7 +285,7 @@ class _Rises:
         for stake, days in self.days.items():
             if (stake != side) if own is not None else (stake == side):
                 continue
-            if neutral_only and stake is not None:
+            if not may(stake):
                 continue
             keys = self.given_on[stake]
             first = bisect_right(keys, day)
@@ -349,7 +395,7 @@ def note_overtaken(
                 continue
             assert rises is not None
             rise = rises.modest(
-                side, said.toordinal(), above, upper, False, own=partial(_of_origin, origin, mine)
+                side, said.toordinal(), above, upper, _any, own=partial(_of_origin, origin, mine)
             )
             if rise is None and bridged(group, x, same[2]):  # (counts in between carry it)
                 rise = same[2]
@@ -360,7 +406,7 @@ def note_overtaken(
         # outgrow it, neutral ones as ever; a count of its own losses: not within
         # GROWTH_DAYS — beyond them, any figure does, as ``far`` has it)
         last_day = side is not None and on_last_day(group, when[x.id])
-        shielded = last_day or own_losses(group, side)
+        may = may_outgrow(group, side, last_day)
         others = next((t for t in (far_neutral if last_day else far) if t[1] != mine), None)
         for past in (same, others):
             if past is not None and past[0] > above:
@@ -370,14 +416,14 @@ def note_overtaken(
             higher = [
                 t
                 for stake, found in tops.items()
-                if stake != side and not (shielded and stake is not None)
+                if stake != side and may(stake)
                 for t in found[:1]
                 if t[0] > above
             ]
             if not several or not higher:
                 continue  # (no later figure of another stake above it at all)
             assert rises is not None
-            rise = rises.modest(side, said.toordinal(), above, upper, neutral_only=shielded)
+            rise = rises.modest(side, said.toordinal(), above, upper, may)
             if rise is None:  # (counts in between carry it to a steep one)
                 rise = next((t[2] for t in higher if bridged(group, x, t[2])), None)
             if rise is not None:

@@ -240,8 +240,8 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
         _, hi, o, c = interim[i]
         suffix_bottom[i] = best_two(suffix_bottom[i + 1], (hi, o, c), higher=False)
 
-    # A side's count of its own losses and the other side's figures of them given
-    # within GROWTH_DAYS after it are in dispute however little these rise
+    # A count of a side's losses, its own or a neutral one, and the other side's figures
+    # of them given within GROWTH_DAYS after it are in dispute however little these rise
     # (growth.outgrows): found among each stake's and day's figures (highs, lows).
     losses = group.prop.losses_of if stakes and group.prop is not None else None
 
@@ -290,9 +290,10 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
                 # (then any of the other side's)
                 later = (t for stake, ts in after_end.items() if rivals(stake, mine) for t in ts)
                 top = _extremes(chain(top, later), higher=True)
-            if mine is not None and mine == losses:  # (its own losses: the other side's)
+            if losses is not None and mine in (None, losses):
+                # (a count of a side's losses, its own or a neutral one: the enemy's claims)
                 near = highs.others(
-                    mine, day + 1, day + GROWTH_DAYS, partial(_of_rival, side, mine)
+                    mine, day + 1, day + GROWTH_DAYS, partial(_of_enemy, side, losses)
                 )
                 top = _extremes(chain(top, near), higher=True)
         else:
@@ -325,10 +326,12 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
                     )
                     bottom = _extremes(chain(bottom, given), higher=False)
             if losses is not None and rivals(mine, losses) and as_of is not None and as_of.known:
-                # (the other side's figure of a side's losses: the side's own counts of the
-                # days before)
+                # (the other side's figure of a side's losses: the side's own and neutral
+                # counts of the days before)
                 day = as_of.low.toordinal()
-                own = lows.others(mine, day - GROWTH_DAYS, day - 1, partial(_of_side, side, losses))
+                own = lows.others(
+                    mine, day - GROWTH_DAYS, day - 1, partial(_not_enemy, side, losses)
+                )
                 bottom = _extremes(chain(bottom, own), higher=False)
             y = _other(bottom, o)
         if y is not None and y[0] < below:
@@ -336,12 +339,12 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
     return partner
 
 
-def _of_rival(side: dict[str, str | None], mine: str, t: Item) -> bool:
-    return rivals(side[t[2].id], mine)
+def _of_enemy(side: dict[str, str | None], losses: str, t: Item) -> bool:
+    return rivals(side[t[2].id], losses)
 
 
-def _of_side(side: dict[str, str | None], stake: str, t: Item) -> bool:
-    return side[t[2].id] == stake
+def _not_enemy(side: dict[str, str | None], losses: str, t: Item) -> bool:
+    return side[t[2].id] in (None, losses)
 
 
 def _extremes(items: Iterable[Item], *, higher: bool) -> list[Item]:
