@@ -8,6 +8,9 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
+
+import pytest
 
 from support import KIDAL
 
@@ -62,3 +65,35 @@ def test_an_interrupted_command_exits_130_not_as_with_findings() -> None:
     assert proc.returncode == 130, err
     assert b"claimcheck: interrupted" in err and b"Traceback" not in err
     assert b"Aborted!" not in err  # (click's own word for it, before ours)
+
+
+def _cut_off(args: list[str], *, stderr_too: bool = False) -> tuple[int, str]:
+    """The exit code of a command whose reader closes the pipe before anything is read
+    (`| true`; with ``stderr_too``, `2>&1 | true`), and what it wrote on stderr."""
+    proc = subprocess.Popen(
+        args,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT if stderr_too else subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    proc.stdout.close()
+    err = b"" if proc.stderr is None else proc.stderr.read()
+    return proc.wait(timeout=120), err.decode()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "table"])
+def test_a_reader_gone_at_once_leaves_the_exit_code_of_the_findings(fmt: str) -> None:
+    """`check | true` exited 0 when the Kidal store has errors (a new user's trial): the
+    code says what was found, whether or not the output was read."""
+    code, err = _cut_off(_command("check", "--format", fmt))
+    assert code == 1, err
+    assert err == ""  # no traceback, no "Exception ignored"
+
+
+def test_a_bad_store_exits_2_when_its_errors_go_down_a_closed_pipe(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("claims:\n  - id: x\n    subjekt: y\n", encoding="utf-8")
+    command = [sys.executable, "-m", "claimcheck", "--store", str(tmp_path), "--no-cache"]
+    assert _cut_off([*command, "validate"], stderr_too=True)[0] == 2
+    assert _cut_off([*command, "validate", "--format", "json"])[0] == 2
+    # a usage error, shown by click on the closed pipe
+    assert _cut_off([*command, "check", "--fail-on", "sometimes"], stderr_too=True)[0] == 2

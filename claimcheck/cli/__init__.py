@@ -25,6 +25,7 @@ import click
 
 from claimcheck.cli import catalogue, check, export, extract, init, report, sources, store  # noqa: F401
 from claimcheck.cli.base import EXIT_INTERRUPTED, EXIT_OK, cli
+from claimcheck.cli.output import reader_gone, to_stderr
 
 __all__ = ["cli", "main"]
 
@@ -49,21 +50,35 @@ def main() -> None:
 
     # Every write is atomic: an interrupted run wrote nothing or all.
     signal.signal(signal.SIGINT, interrupt)
+    # Not click's standalone mode: it exits 1 when a write meets a closed pipe, and an
+    # error it shows on a closed stderr lost its code. A command's own output knows the
+    # pipe may close (cli.output); here, what click writes itself.
     try:
-        cli(prog_name="claimcheck")
-        code = EXIT_OK
+        returned = cli.main(prog_name="claimcheck", standalone_mode=False)
+        # (the code of ctx.exit, or what a command returned: None)
+        code = returned if isinstance(returned, int) else EXIT_OK
+    except click.ClickException as e:  # a usage error: exit 2
+        code = e.exit_code
+        try:
+            e.show()
+        except BrokenPipeError:
+            reader_gone(sys.stderr)
+    except click.Abort:  # (end of input at a prompt)
+        to_stderr("Aborted!")
+        code = 1
     except SystemExit as e:
         if isinstance(e.code, str):
             from claimcheck.render import visible
 
-            click.echo(visible(e.code), err=True)
+            to_stderr(visible(e.code))
         code = e.code if isinstance(e.code, int) else EXIT_OK if e.code is None else 1
-    except BrokenPipeError:  # a pipe that closes early (`| head`): no traceback
+    except BrokenPipeError:  # click's help or version, cut off (`--help | head`)
+        reader_gone(sys.stdout)
         code = EXIT_OK
     except (_Interrupted, KeyboardInterrupt):  # (a KeyboardInterrupt: outside click)
         interrupted.append(signal.SIGINT)
     if interrupted:
-        click.echo("claimcheck: interrupted", err=True)
+        to_stderr("claimcheck: interrupted")
         code = EXIT_INTERRUPTED
     # Leave without freeing what the run built, object by object: every write is already
     # complete (files are renamed into place, the cache committed) and a million claims

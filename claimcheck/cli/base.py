@@ -11,7 +11,6 @@ stderr with exit code 2 — in :meth:`Group.invoke`, the one place that handles 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -166,17 +165,12 @@ class Group(click.Group):
             ) from e
 
     def invoke(self, ctx: click.Context) -> Any:
-        from claimcheck.render import visible
-
         try:
             return super().invoke(ctx)
         except ClaimcheckError as e:
             for problem in e.problems:
-                click.echo(visible(_hinted(str(problem))), err=True)
+                tell(_hinted(str(problem)), always=True)
             ctx.exit(EXIT_BAD_INPUT)
-        except BrokenPipeError:  # `claimcheck claims | head`
-            sys.stderr.close()
-            ctx.exit(EXIT_OK)
 
 
 #: Words for a command that name none, with the command that does it.

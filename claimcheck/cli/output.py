@@ -3,6 +3,7 @@ there), a file (:func:`emit`), or a note on stderr (:func:`tell`)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,20 +57,23 @@ def echo(data: Output, colours: Any = None) -> None:
     stream = sys.stdout
     raw = getattr(stream, "buffer", None)
     terminal = is_terminal(stream)
-    if raw is None or terminal:
-        whole = data if isinstance(data, str | bytes) else b"".join(data)
-        if terminal:
-            from claimcheck.render import for_terminal
+    try:
+        if raw is None or terminal:
+            whole = data if isinstance(data, str | bytes) else b"".join(data)
+            if terminal:
+                from claimcheck.render import for_terminal
 
-            text = for_terminal(whole, colour=bool(colours is not None and colours.on))
-        else:  # a stream of text only (an embedding's): the text as it is
-            text = whole.decode("utf-8", "replace") if isinstance(whole, bytes) else whole
-        stream.write(text if text.endswith("\n") else text + "\n")
+                text = for_terminal(whole, colour=bool(colours is not None and colours.on))
+            else:  # a stream of text only (an embedding's): the text as it is
+                text = whole.decode("utf-8", "replace") if isinstance(whole, bytes) else whole
+            stream.write(text if text.endswith("\n") else text + "\n")
+            stream.flush()
+            return
         stream.flush()
-        return
-    stream.flush()
-    _write_bytes(raw, data)
-    raw.flush()
+        _write_bytes(raw, data)
+        raw.flush()
+    except BrokenPipeError:  # `| head`: the rest is not wanted, the exit code still is
+        reader_gone(stream)
 
 
 def _write_bytes(stream: Any, data: Output) -> None:
@@ -96,7 +100,31 @@ def tell(message: str, *, always: bool = False) -> None:
     settings = ctx.find_object(Settings) if ctx is not None else None
     if not always and settings is not None and settings.quiet:
         return
-    click.echo(visible(message), err=True)
+    to_stderr(visible(message))
+
+
+def to_stderr(text: str) -> None:
+    """A line on stderr — which may be a pipe closed early too (``2>&1 | head``): then
+    nothing, and the command still ends with its exit code."""
+    try:
+        click.echo(text, err=True)
+    except BrokenPipeError:
+        reader_gone(sys.stderr)
+
+
+def reader_gone(stream: Any) -> None:
+    """The reader of ``stream`` went away (``| head``, ``| true``): what is still written
+    there, and the flush of what is buffered, go nowhere instead of failing, so that the
+    command carries on to its exit code (which says what it found, not that the reader
+    stopped)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, stream.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # (a stream with no file: nothing to do)
+        pass
 
 
 def tty_default(fmt: str | None, tty: str, pipe: str) -> str:
