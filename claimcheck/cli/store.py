@@ -21,26 +21,37 @@ if TYPE_CHECKING:
 def validate(ctx: click.Context, fmt: str | None) -> None:
     """Load and check the store; report problems, nothing else.
 
-    With --format json, prints {"valid": true, "files", "counts", "warnings"}, or on a
-    store that does not load {"valid": false, "problems": [...]} (each with its path,
-    line, column and message, as stderr gives them) and exits 2.
+    With --format json, prints {"version", "valid": true, "files", "counts",
+    "warnings"}, or on a store that does not load {"version", "valid": false,
+    "problems": [...]} (each with its path, line, column and message, as stderr gives
+    them) and exits 2.
     """
     from claimcheck.errors import StoreError
     from claimcheck.model import SECTIONS, SINGULAR
-    from claimcheck.render import count, visible
+    from claimcheck.render import JSON_VERSION, count, visible
 
     where = visible(str(settings_of(ctx).store))
     try:
         store = load(ctx)
     except StoreError as e:
         if fmt == "json":
-            echo(_json({"store": where, "valid": False, "problems": _problems(e.problems)}))
+            echo(
+                _json(
+                    {
+                        "version": JSON_VERSION,
+                        "store": where,
+                        "valid": False,
+                        "problems": _problems(e.problems),
+                    }
+                )
+            )
         raise
     files = len(store.files)
     if fmt == "json":
         echo(
             _json(
                 {
+                    "version": JSON_VERSION,
                     "store": where,
                     "valid": True,
                     "files": files,
