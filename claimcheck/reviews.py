@@ -432,10 +432,15 @@ def reviews_made_stale(
     for r in stale:
         if r.fingerprint not in held or r.location.path in candidate_files:
             continue
-        pointed = replace(_pointed(store, r, held[r.fingerprint], now), coming=True)
+        was = held[r.fingerprint]
+        pointed = replace(_pointed(store, r, was, now), coming=True)
         # (a reopened dispute the candidates review anew leaves the old review stale:
-        # "it has a review of its own: remove this one", after the add — a desk's trial)
-        if r.fingerprint in reopened and not any(f.review for f in pointed.successors):
+        # "it has a review of its own: remove this one", after the add — a desk's trial;
+        # the dispute's own review, not that of a gap sharing a claim with it, which
+        # counted one review as reopened and made stale — a fact-checker's trial)
+        if r.fingerprint in reopened and not any(
+            f.review for f in pointed.successors if f.rule_group == was.rule_group
+        ):
             continue
         out.append(pointed)
     return out

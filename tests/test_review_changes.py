@@ -1,0 +1,98 @@
+"""What becomes of a review when the values of the dispute it judged change (a
+fact-checker's trial of four days on a ferry sinking).
+
+The coast guard says 23 died, the hospital 31, rescue volunteers 45. DESIGN §4: "a new
+value changes [the fingerprint]" — a value leaving is not a new value, so a review of a
+dispute that shrinks holds for what is left of it; a value entering reopens it, and the
+notice says which values entered and which left.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+
+WORLD = """\
+outlets:
+  - {id: meridian, name: Meridian Press, kind: wire}
+  - {id: varen-daily, name: Varen Daily, kind: newspaper}
+  - {id: continental, name: Continental News Agency, kind: news-agency}
+documents:
+  - {id: m-0611, outlet: meridian, title: CG says 23, published: 2025-06-11}
+  - {id: v-0611, outlet: varen-daily, title: Hospital says 31, published: 2025-06-11}
+  - {id: c-0612, outlet: continental, title: Volunteers say 45, published: 2025-06-12}
+  - {id: m-0613, outlet: meridian, title: CG raises toll to 38, published: 2025-06-13}
+  - {id: c-0613, outlet: continental, title: Red Cross says 60, published: 2025-06-13}
+parties:
+  - {id: coast-guard, name: Coast Guard, kind: state, side: gov}
+  - {id: orsa-hospital, name: Orsa Hospital, kind: medical}
+  - {id: lake-rescue, name: Lake Rescue Volunteers, kind: ngo}
+  - {id: red-cross, name: Red Cross, kind: ngo}
+subjects:
+  - {id: ferry, label: Ferry sinking, kind: event, date: 2025-06-10, sides: [gov]}
+properties:
+  - {id: killed, type: quantity, cumulative: true, tolerance: 3%}
+"""
+
+CG_23 = "  - {id: cg-23, subject: ferry, property: killed, value: 23, source: m-0611, claimant: coast-guard}\n"
+HOSP_31 = "  - {id: hosp-31, subject: ferry, property: killed, value: 31, source: v-0611, claimant: orsa-hospital}\n"
+NGO_45 = "  - {id: ngo-45, subject: ferry, property: killed, value: 45, source: c-0612, claimant: lake-rescue}\n"
+CG_38 = "  - {id: cg-38, subject: ferry, property: killed, value: 38, source: m-0613, claimant: coast-guard}\n"
+RC_60 = "  - {id: rc-60, subject: ferry, property: killed, value: 60, source: c-0613, claimant: red-cross}\n"
+
+
+def _store(tmp_path: Path, *claims: str) -> Path:
+    root = tmp_path / "store"
+    root.mkdir(exist_ok=True)
+    (root / "world.yaml").write_text(WORLD + "claims:\n" + "".join(claims), encoding="utf-8")
+    return root
+
+
+def _check(runner: CliRunner, root: Path, *args: str) -> tuple[int, dict[str, Any]]:
+    result = runner.invoke(cli, ["--store", str(root), "check", *args, "--format", "json"])
+    return result.exit_code, json.loads(result.stdout)
+
+
+def _dispute(data: dict[str, Any]) -> dict[str, Any]:
+    (found,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+    return found
+
+
+def _review(root: Path, *lines: str) -> None:
+    (root / "reviews.yaml").write_text("reviews:\n" + "".join(lines), encoding="utf-8")
+
+
+def _candidate(tmp_path: Path, *claims: str) -> Path:
+    path = tmp_path / "candidate.yaml"
+    path.write_text("claims:\n" + "".join(claims), encoding="utf-8")
+    return path
+
+
+def test_a_review_reopened_by_a_candidate_is_counted_once(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The trial's r3-double: the volunteers' 45 joins a reviewed dispute of 23 against
+    31 whose 23 has a reviewed gap (only a party to it gives it). The candidate check
+    said "1 reviewed finding reopened, 1 review made stale" of the one review."""
+    root = _store(tmp_path, CG_23, HOSP_31)
+    _, data = _check(runner, root)
+    gap = next(f for f in data["findings"] if f["rule"] == "CC202")
+    _review(
+        root,
+        f"  - {{finding: '{_dispute(data)['fingerprint']}', verdict: accepted, on: 2025-06-11, "
+        "claims: [cg-23, hosp-31]}\n",
+        f"  - {{finding: '{gap['fingerprint']}', verdict: accepted, on: 2025-06-11}}\n",
+    )
+    code, data = _check(runner, root, str(_candidate(tmp_path, NGO_45)))
+    got = data["candidate"]
+    assert code == 1
+    assert [r["fingerprint"] for r in got["reopened_findings"]] == [_dispute(data)["fingerprint"]]
+    assert got["reviews_made_stale"] == [], got
+    text = runner.invoke(cli, ["--store", str(root), "check", str(tmp_path / "candidate.yaml")])
+    assert "(1 reviewed finding reopened)" in text.output, text.output
+    assert "made stale" not in text.output, text.output
