@@ -10,7 +10,7 @@ bad input surface as a traceback.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -45,10 +45,15 @@ def place(path: str, line: int = 0, col: int = 0) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One user mistake at one place."""
+    """One user mistake at one place.
+
+    ``unread``: the mistake left a file, or a section of it, unread (invalid YAML, an
+    unknown section): the errors its missing records cause elsewhere (an unknown party)
+    follow from it, so it is listed before them."""
 
     location: Location
     message: str
+    unread: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"

@@ -82,8 +82,10 @@ class FileReader:
 
     # -- problems and positions ------------------------------------------------------
 
-    def problem(self, location: Location, message: str) -> None:
-        self.problems.append(Problem(location, message))
+    def problem(self, location: Location, message: str, *, unread: bool = False) -> None:
+        """A problem at ``location``; ``unread`` when it leaves records unread (see
+        :class:`~claimcheck.errors.Problem`)."""
+        self.problems.append(Problem(location, message, unread))
 
     def locate(
         self, where: Where, section: str, field: str | None, at_key: bool = False
@@ -145,7 +147,7 @@ class FileReader:
             return data, decode(data, shown)
         except FileProblem as e:
             loc = e.problem.location
-            self.problem(Location(shown, loc.line, loc.col), e.problem.message)
+            self.problem(Location(shown, loc.line, loc.col), e.problem.message, unread=True)
             return None
 
     def parse_text(self, path: Path, data: bytes, text: str, build: bool = False) -> Parsed | None:
@@ -176,7 +178,7 @@ class FileReader:
             shown = display_path(path)
             for problem in (e.problem, *e.more):
                 loc = problem.location
-                self.problem(Location(shown, loc.line, loc.col), problem.message)
+                self.problem(Location(shown, loc.line, loc.col), problem.message, unread=True)
             return None
 
     def add_parsed(
@@ -266,6 +268,7 @@ class FileReader:
                 Location(shown, 1, 1),
                 "the top level must be a mapping of sections "
                 f"({', '.join(s + ':' for s in SECTIONS)}), not {kind_of(data)}",
+                unread=True,
             )
             return {}
         sections: dict[str, Any] = {}
@@ -275,13 +278,17 @@ class FileReader:
             if key not in SECTIONS:
                 hint = did_you_mean(str(key), SECTIONS)
                 self.problem(
-                    where, f"unknown section {key!r}{hint}; sections are: {', '.join(SECTIONS)}"
+                    where,
+                    f"unknown section {key!r}{hint}; sections are: {', '.join(SECTIONS)}",
+                    unread=True,
                 )
             elif value is None:
                 continue
             elif not isinstance(value, list):
                 self.problem(
-                    where, f"section {key!r} must be a list of records, not {kind_of(value)}"
+                    where,
+                    f"section {key!r} must be a list of records, not {kind_of(value)}",
+                    unread=True,
                 )
             else:
                 sections[key] = value

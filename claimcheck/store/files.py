@@ -48,6 +48,7 @@ def store_files(root: Path) -> tuple[list[Path], list[Problem]]:
                 Problem(
                     Location(display_path(folder)),
                     f"cannot read folder: {e.strerror or e}; its files would be left out",
+                    unread=True,
                 )
             )
             continue
@@ -68,7 +69,9 @@ def store_files(root: Path) -> tuple[list[Path], list[Problem]]:
                 real = os.path.realpath(entry.path)
                 if real != real_root and not real.startswith(inside):
                     what = "folder" if folder_like else "file"
-                    problems.append(Problem(Location(display_path(entry.path)), link_outside(what)))
+                    problems.append(
+                        Problem(Location(display_path(entry.path)), link_outside(what), unread=True)
+                    )
                 elif not folder_like:
                     links.append((Path(entry.path), real))
             elif folder_like:

@@ -329,8 +329,10 @@ def _collisions(reader: FileReader, cached: CacheSession) -> None:
         reader.failed_ids.add(record_id)
 
 
-def _problem_order(p: Problem) -> tuple[str, int, int]:
-    return (p.location.path, p.location.line, p.location.col)
+def _problem_order(p: Problem) -> tuple[bool, str, int, int]:
+    """In ``path:line:col`` order, but for what left records unread first: the unknown
+    ids their absence causes, in other files or earlier lines, come after their cause."""
+    return (not p.unread, p.location.path, p.location.line, p.location.col)
 
 
 __all__ = ["load_store"]

@@ -406,3 +406,36 @@ def test_another_word_for_a_kind_is_suggested_only_where_its_kind_is_allowed(
     code, err = run_validate(runner, root)
     assert code == 2
     assert err.rstrip().endswith("'encyclopedia' or 'social'"), err
+
+
+@pytest.mark.parametrize(
+    "mistake",
+    [
+        "actors:\n  - {id: coast-guard, name: Coast guard, kind: state}\n",  # unknown section
+        "parties:\n  - {id: coast-guard, name: Coast guard, kind: [state}\n",  # invalid YAML
+    ],
+    ids=["unknown-section", "invalid-yaml"],
+)
+def test_what_left_a_file_unread_comes_before_the_unknown_ids_it_causes(
+    make_store: Callable[..., Path], runner: CliRunner, mistake: str
+) -> None:
+    """A section name mistyped (`actors:` for `parties:`) was listed after the seven
+    "unknown party" errors its unread records caused (a new user's trial): the cause
+    first, then the rest in path:line:col order."""
+    claims = "claims:\n" + "".join(
+        f"  - {{id: c{i}, subject: strike, property: deaths, value: {i}, source: rfi-doc,"
+        " claimant: coast-guard}\n"
+        for i in (1, 2)
+    )
+    root = make_store({"a-claims.yaml": claims, "z-parties.yaml": mistake, "m.yaml": "claims: 3\n"})
+    code, err = run_validate(runner, root)
+    assert code == 2
+    lines = [line.removeprefix(f"{root}/") for line in err.strip().splitlines()]
+    assert [line.split(":")[0] for line in lines] == [
+        "m.yaml",  # (not a list: its section is unread too)
+        "z-parties.yaml",
+        "a-claims.yaml",
+        "a-claims.yaml",
+    ], err
+    assert "unknown party or outlet 'coast-guard'" in lines[2]
+    assert lines[2].startswith("a-claims.yaml:2:") and lines[3].startswith("a-claims.yaml:3:")
