@@ -347,20 +347,27 @@ def _rule_of(store: Store, review: Review) -> str | None:
 
 
 def _added_since(store: Store, finding: Finding, review: Review) -> list[str]:
-    """The claims a reviewed finding gained since its review: those the review does not
-    list, or (when it lists none) those whose document was published after the review's
-    date — which the reviewer cannot have seen. (A retrieval date says when someone read
-    a document, not whether the reviewer did.)"""
-    if review.claims is not None:
-        seen = set(review.claims)
-        return [c for c in finding.claims if c not in seen]
+    """The claims a reviewed finding gained since its review: those whose document was
+    published after the review's date — which the reviewer cannot have seen — and that
+    the claims it lists (if it lists any) do not name. A claim it does not list whose
+    document came out on or before that date is not new since the review: a desk lists
+    the claim that prompted its review, not every one it read (a fact-checker's trial).
+    With a list and no date, the list alone tells; a claim it does not list whose
+    document has no date is new; with neither, none is. (A retrieval date says when
+    someone read a document, not whether the reviewer did.)"""
+    listed = set(review.claims) if review.claims is not None else None
     if review.on is None:
-        return []
+        return [c for c in finding.claims if c not in listed] if listed is not None else []
     added = []
     for cid in finding.claims:
+        if listed is not None and cid in listed:
+            continue
         claim = store.claims.get(cid)
         doc = store.documents.get(claim.source or "") if claim is not None else None
-        if doc is not None and doc.published is not None and doc.published > review.on:
+        published = doc.published if doc is not None else None
+        if (published is None and listed is not None) or (
+            published is not None and published > review.on
+        ):
             added.append(cid)
     return added
 

@@ -2003,22 +2003,25 @@ def test_a_review_survives_new_evidence_for_a_value_already_in_dispute(
 def test_a_review_that_lists_the_claims_it_saw_names_the_ones_added_since(
     make_store: Callable[..., Path],
 ) -> None:
-    """A review may record the claims it saw (`claims`). A claim added later is new to
-    it even when its document is older than the review: the desk had not seen it."""
+    """A review may record the claims it saw (`claims`). A claim it does not list is new
+    to it when its document came out after the review; one whose document is older than
+    the review is not new since it (a fact-checker's trial: a desk lists the claim that
+    prompted its review, not every one it read)."""
     root = world(make_store, *COMMUNIQUE)
     (conflict,) = findings(run(root), "CC101")
     seen = ", ".join(conflict["claims"])
-    (root / "reviews.yaml").write_text(
-        f"reviews:\n  - {{finding: {conflict['fingerprint']}, verdict: accepted, "
-        f"on: 2031-03-20, claims: [{seen}]}}\n",
-        encoding="utf-8",
-    )
     (root / "added.yaml").write_text(SIXTH, encoding="utf-8")  # published 2031-03-12
-    data = run(root)
-    (now,) = findings(data, "CC101")
-    assert now["fingerprint"] == conflict["fingerprint"] and data["stale_reviews"] == []
-    assert now["review"]["verdict"] == "accepted"
-    assert now["review"]["new_claims"] == ["riverbend-15"], now["review"]
+    for on, new in (("2031-03-10", ["riverbend-15"]), ("2031-03-20", [])):
+        (root / "reviews.yaml").write_text(
+            f"reviews:\n  - {{finding: {conflict['fingerprint']}, verdict: accepted, "
+            f"on: {on}, claims: [{seen}]}}\n",
+            encoding="utf-8",
+        )
+        data = run(root)
+        (now,) = findings(data, "CC101")
+        assert now["fingerprint"] == conflict["fingerprint"] and data["stale_reviews"] == []
+        assert now["review"]["verdict"] == "accepted"
+        assert now["review"]["new_claims"] == new, (on, now["review"])
 
 
 def test_a_new_value_in_a_reviewed_conflict_makes_the_review_stale(

@@ -96,3 +96,55 @@ def test_a_review_reopened_by_a_candidate_is_counted_once(
     text = runner.invoke(cli, ["--store", str(root), "check", str(tmp_path / "candidate.yaml")])
     assert "(1 reviewed finding reopened)" in text.output, text.output
     assert "made stale" not in text.output, text.output
+
+
+#: The hospital's 31 again, in a paper of the day after the review.
+HOSP_31_LATER = "  - {id: hosp-31-later, subject: ferry, property: killed, value: 31, source: c-0613, claimant: orsa-hospital}\n"
+
+
+def test_claims_published_before_the_review_are_not_added_since(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The trial's r1-export: a review listing only the claim that prompted it
+    (`claims: [ngo-45]`, on 2025-06-12) called the coast guard's and the hospital's
+    claims of 11 June "added since"; only a claim whose document came out after the
+    review is."""
+    root = _store(tmp_path, CG_23, HOSP_31, NGO_45, HOSP_31_LATER)
+    _, data = _check(runner, root)
+    _review(
+        root,
+        f"  - {{finding: '{_dispute(data)['fingerprint']}', verdict: accepted, by: J. Okafor, "
+        "on: 2025-06-12, claims: [ngo-45]}\n",
+    )
+    code, data = _check(runner, root)
+    assert code == 0
+    assert _dispute(data)["review"]["new_claims"] == ["hosp-31-later"]
+
+
+def test_claimreview_publishes_the_dispute_a_review_judged_not_the_claim_it_lists(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The trial's r1-export: a review of the dispute 23 vs 31 vs 45 listing the
+    volunteers' claim was published as `claimReviewed: "Ferry sinking: killed 45 (Lake
+    Rescue Volunteers)"`, `itemReviewed: [ngo-45]` — "accepted" read as endorsing the 45.
+    The item is the dispute: every value with who gives it, and every claim of it."""
+    root = _store(tmp_path, CG_23, HOSP_31, NGO_45, HOSP_31_LATER)
+    _, data = _check(runner, root)
+    dispute = _dispute(data)
+    _review(
+        root,
+        f"  - {{finding: '{dispute['fingerprint']}', verdict: accepted, by: J. Okafor, "
+        "on: 2025-06-12, claims: [ngo-45]}\n",
+    )
+    result = runner.invoke(
+        cli, ["--store", str(root), "export", "--format", "claimreview", "--author", "Desk"]
+    )
+    (item,) = json.loads(result.stdout)
+    assert [c["identifier"] for c in item["itemReviewed"]] == dispute["claims"]
+    statement = item["claimReviewed"]
+    assert statement.startswith("Ferry sinking"), statement
+    for said in ("23 (Coast Guard)", "31 (Orsa Hospital)", "45 (Lake Rescue Volunteers)"):
+        assert said in statement, statement
+    assert statement.count("Orsa Hospital") == 1, statement
+    explanation = item["reviewRating"]["ratingExplanation"]
+    assert "hosp-31-later" in explanation and "cg-23" not in explanation, explanation

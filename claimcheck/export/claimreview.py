@@ -9,9 +9,12 @@ explains the finding, not each claim. So (DESIGN §4, "Publishing"):
 
 * **One ClaimReview per reviewed finding**, not one per claim: the verdict and its note
   stay with what they speak about, and no claim gets a rating nobody gave it. The item's
-  ``claimReviewed`` is the disputed statement, each value with who gives it ("Drone
-  strike: civilians killed 10 (Medical sources); civilians killed 14 (RFI)");
-  ``itemReviewed`` lists the finding's claims (each a ``Claim`` with its ``author``,
+  ``claimReviewed`` is the statement the finding is about — for a dispute, every value
+  in it with who gives it ("Drone strike: civilians killed 10 (Medical sources) vs
+  civilians killed 14 (RFI)"), whichever claims the review lists: it judged the
+  dispute, not the claim that prompted it (a fact-checker's trial: a review listing the
+  volunteers' 45 was published as a verdict on the 45); ``itemReviewed`` lists all the
+  finding's claims (each a ``Claim`` with its ``author``,
   ``appearance``, ``name`` and ``identifier``); ``reviewRating`` has no ``ratingValue``
   (a verdict on a finding is on no true/false scale), only the verdict in words
   (``alternateName``, "Quantity conflict: explained") and a ``ratingExplanation`` that
@@ -20,8 +23,8 @@ explains the finding, not each claim. So (DESIGN §4, "Publishing"):
   ``author`` (a ``Person``) and its ``on`` the item's ``datePublished``. The item's own
   ``author`` is the publishing organisation, as Google's fact-check markup asks; its
   ``identifier`` is the finding's fingerprint. Claims the finding gained after its
-  review (new sources of a value in it) are left out, and counted in the explanation:
-  the reviewer did not see them. Findings about the store's own records
+  review (new sources of a value it judged: the review holds for them) are named in the
+  explanation: the reviewer did not see them. Findings about the store's own records
   (CC302 retrieved-before-published, CC303 duplicate-claim) say nothing about what a
   source said and are not published.
 * **Machine grades only with** ``automated=True`` (``--automated-ratings``): one item
@@ -47,6 +50,7 @@ from claimcheck.export.csv import credited_to
 from claimcheck.findings import Finding, ReviewMark
 from claimcheck.model import Claim
 from claimcheck.results import Result
+from claimcheck.rules import codes_in
 from claimcheck.rules.cc302_retrieved_before_published import RetrievedBeforePublished
 from claimcheck.rules.cc303_duplicate_claim import DuplicateClaim
 from claimcheck.values import Entity
@@ -107,8 +111,10 @@ def _author(result: Result, claim: Claim) -> dict[str, Any]:
     }
 
 
-def _statement(result: Result, claims: list[Claim]) -> str:
-    """The statement a finding is about: each value said, with who says it."""
+def _statement(result: Result, claims: list[Claim], dispute: bool = False) -> str:
+    """The statement a finding is about: each value said, with who says it; for a
+    ``dispute``, the values set against each other ("killed 23 (Coast Guard) vs killed 31
+    (Orsa Hospital)")."""
     said: dict[tuple[str, str], list[str]] = {}
     for claim in claims:
         who = said.setdefault(_parts(result, claim), [])
@@ -119,7 +125,8 @@ def _statement(result: Result, claims: list[Claim]) -> str:
         f"{says} ({'; '.join(who)})" if len(abouts) == 1 else f"{about}: {says} ({'; '.join(who)})"
         for (about, says), who in said.items()
     ]
-    return f"{next(iter(abouts))}: " + "; ".join(shown) if len(abouts) == 1 else "; ".join(shown)
+    joined = (" vs " if dispute else "; ").join(shown)
+    return f"{next(iter(abouts))}: {joined}" if len(abouts) == 1 else joined
 
 
 def _claim(result: Result, claim: Claim) -> dict[str, Any]:
@@ -181,9 +188,9 @@ def _item(
     return item
 
 
-def _verdict(finding: Finding, review: ReviewMark, unseen: int = 0) -> dict[str, Any]:
-    """A person's verdict on a finding, in words: it rates the finding, not a claim;
-    ``unseen``: how many of its claims were recorded after the review."""
+def _verdict(finding: Finding, review: ReviewMark) -> dict[str, Any]:
+    """A person's verdict on a finding, in words: it rates the finding, not a claim; the
+    claims recorded after the review named."""
     name = finding.name.replace("-", " ")
     reviewer = f"{review.by}'s" if review.by else "A reviewer's"
     meaning = VERDICT_MEANING.get(review.verdict, f"the reviewer's verdict: {review.verdict}")
@@ -199,9 +206,9 @@ def _verdict(finding: Finding, review: ReviewMark, unseen: int = 0) -> dict[str,
             f"{review.verdict}; {meaning}. claimcheck flagged: {finding.message}. The "
             "verdict is on this finding; it does not rate any one claim as true or false."
             + (
-                f" {unseen} claim{'s' if unseen != 1 else ''} recorded since the review "
-                f"{'are' if unseen != 1 else 'is'} not covered."
-                if unseen
+                " Recorded since the review, on values it judged (the reviewer did not see "
+                f"them): {', '.join(review.new_claims)}."
+                if review.new_claims
                 else ""
             )
         ),
@@ -251,17 +258,14 @@ def claimreview(
         review = finding.review
         if review is None or finding.rule in RECORD_KEEPING:
             continue
-        # Claims recorded after the review (new sources of a value in the finding): the
-        # reviewer did not see them, so the verdict is not published about them.
-        unseen = set(getattr(review, "new_claims", ()))
-        claims = [
-            store.claims[cid] for cid in finding.claims if cid in store.claims and cid not in unseen
-        ]
+        # The verdict is on the finding, all of it: a review names the claims it saw to
+        # tell the later ones, not what it judged (the dispute, every value in it).
+        claims = [store.claims[cid] for cid in finding.claims if cid in store.claims]
         if not claims:
             continue
         item = _item(
-            _statement(result, claims),
-            _verdict(finding, review, len(unseen)),
+            _statement(result, claims, dispute=finding.rule in codes_in("conflict")),
+            _verdict(finding, review),
             [_claim(result, claim) for claim in claims],
             finding.fingerprint,
             author,
