@@ -5517,3 +5517,64 @@ def test_a_unit_of_two_figures_reaching_as_high_weighs_alike_whatever_the_order(
     ), army
     est = estimate(data, "dresk-shelling", "civilian_deaths")
     assert est is not None and (est["low"], est["best"], est["high"]) == (23, 23, 40), est
+
+
+@pytest.mark.parametrize("how", ["same-day-citing-the-story", "next-day-citing-the-rights-group"])
+def test_a_papers_correction_takes_its_old_figure_out_of_every_dispute(
+    make_store: Callable[..., Path], how: str
+) -> None:
+    """Analysts' trials: the Harbor Times prints 53 killed; its correction says 42 —
+    the same day, in a notice citing the story (the paper "contradicted itself", CC107,
+    and its 53 stayed in the dispute and the estimate's high), or the next day as
+    "42, according to Watchlight", citing the rights group's report on the wire (the
+    paper's 42 was Watchlight's word, so its own 53 stood). Either way it is the
+    paper's later word: the 53 is lowered (CC106), in no dispute, out of the estimate."""
+    if how == "same-day-citing-the-story":
+        correction = (
+            "{id: harbor-fix, outlet: harbor-times, published: 2031-03-05, cites: [harbor-0305]}"
+        )
+    else:
+        correction = (
+            "{id: harbor-fix, outlet: harbor-times, published: 2031-03-06, cites: [meridian-0305]}"
+        )
+    rows = [
+        "{id: harbor-53, subject: dresk-shelling, property: civilian_deaths, value: 53, "
+        "source: harbor-0305}",
+        "{id: harbor-42, subject: dresk-shelling, property: civilian_deaths, value: 42, "
+        "source: harbor-fix}",
+        "{id: watch-42, subject: dresk-shelling, property: civilian_deaths, value: 42, "
+        "source: meridian-0305, claimant: watchlight}",
+        "{id: ward-40, subject: dresk-shelling, property: civilian_deaths, value: 40, "
+        "source: northgate-0305, claimant: open-ward}",
+    ]
+    data = run(world(make_store, *rows, **{"fix.yaml": f"documents:\n  - {correction}\n"}))
+    assert not findings(data, "CC107"), data["findings"]
+    (lowered,) = findings(data, "CC106")
+    assert "harbor-times lowered" in lowered["message"] and "53" in lowered["message"], lowered
+    assert not [f for f in findings(data, "CC101") if "harbor-53" in f["claims"]], data["findings"]
+    est = estimate(data, "dresk-shelling", "civilian_deaths")
+    assert est is not None and est["high"] == 42, est
+    assert data["grades"]["harbor-53"]["reason"].startswith("revised downward since"), data[
+        "grades"
+    ]["harbor-53"]
+
+
+def test_a_papers_relay_printed_before_its_own_count_revises_nothing(
+    make_store: Callable[..., Path],
+) -> None:
+    """The other way round: the paper prints the rights group's 42 (citing its report),
+    then its own count of 53 at the morgue the next day. The 42 was Watchlight's word,
+    no figure of the paper's own that the 53 revises: no CC105, and Watchlight's 42
+    stands."""
+    rows = [
+        "{id: harbor-42, subject: dresk-shelling, property: civilian_deaths, value: 42, "
+        "source: harbor-fix}",
+        "{id: watch-42, subject: dresk-shelling, property: civilian_deaths, value: 42, "
+        "source: meridian-0305, claimant: watchlight}",
+        "{id: harbor-53, subject: dresk-shelling, property: civilian_deaths, value: 53, "
+        "source: harbor-0306}",
+    ]
+    docs = "documents:\n  - {id: harbor-fix, outlet: harbor-times, published: 2031-03-05, cites: [meridian-0305]}\n"
+    data = run(world(make_store, *rows, **{"fix.yaml": docs}))
+    assert not findings(data, "CC105") and not findings(data, "CC106"), data["findings"]
+    assert not data["grades"]["watch-42"]["reason"].startswith("revised"), data["grades"]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli import cli
@@ -673,3 +674,34 @@ def test_an_outlet_that_corrects_itself_is_judged_by_its_correction(
     assert outlets["never"]["track_record"] == 0.0, outlets["never"]
     assert outlets["corrected"]["revised"] == 1, outlets["corrected"]
     assert outlets["corrected"]["track_record"] == 1.0, outlets["corrected"]
+
+
+@pytest.mark.parametrize("how", ["same-day-citing-the-story", "citing-the-rights-group"])
+def test_a_correction_citing_the_story_or_its_source_counts_as_revised(
+    runner: CliRunner, tmp_path: Path, how: str
+) -> None:
+    """Analysts' trials: a paper corrects its 30 to 17 the same day, in a notice citing
+    the story it corrects — or the next day, "17, according to Sahel Watch", citing the
+    rights group's report. Either way the 30 is one it revised, and its record says so
+    (it said nothing of the kind: the same day's two figures were a self-contradiction,
+    and a correction relaying the rights group's count left its own 30 standing)."""
+    published, cites = (
+        ("2023-11-09", "figaro-doc")
+        if how == "same-day-citing-the-story"
+        else ("2023-11-10", "rfi-doc-2")
+    )
+    text = (
+        "parties:\n"
+        "  - {id: watch, name: Sahel Watch, kind: ngo}\n"
+        "documents:\n"
+        f"  - {{id: figaro-2, outlet: le-figaro, published: {published}, cites: [{cites}]}}\n"
+        "claims:\n"
+        "  - {id: figaro-30, subject: strike, property: deaths, value: 30, source: figaro-doc}\n"
+        "  - {id: watch-17, subject: strike, property: deaths, value: 17, source: rfi-doc-2, "
+        "claimant: watch}\n"
+        "  - {id: figaro-17, subject: strike, property: deaths, value: 17, source: figaro-2}\n"
+    )
+    code, out, _ = run(runner, example_store(tmp_path, text), "sources", "--format", "json")
+    assert code == 0, out
+    figaro = {o["id"]: o for o in json.loads(out)["outlets"]}["le-figaro"]
+    assert figaro["revised"] == 1, figaro

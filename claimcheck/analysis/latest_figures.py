@@ -18,8 +18,9 @@ from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.disputers import Disputers, not_by_disputers, not_past_held_counts
 from claimcheck.analysis.growth import note_overtaken
 from claimcheck.analysis.intervals import Bound, bounds
+from claimcheck.analysis.timing import before, written_after
 from claimcheck.model import Claim
-from claimcheck.values import Quantity
+from claimcheck.values import DateRange, Quantity
 from claimcheck.values.quantity import INF
 
 if TYPE_CHECKING:
@@ -105,16 +106,38 @@ def find_latest_figures(
         as_of = when[c.id]
         if c.stance == "asserts" and as_of is not None and as_of.known:
             dated[origin[c.id]].append(c)
-    for claims in dated.values():
-        if len(claims) == 1 and when[claims[0].id].high >= when[claims[0].id].low:  # type: ignore[union-attr]
+    # An outlet's own words relaying another's figure (credited to that other) are
+    # still the outlet's later word: its own earlier figure is one it no longer gives
+    # (a paper's 53, then its correction "35, according to the UN", citing the UN).
+    relaying = _own_relays(group, cited, origin)
+    for o, claims in dated.items():
+        words = relaying.get(o, ())
+        if not words and len(claims) == 1 and when[claims[0].id].high >= when[claims[0].id].low:  # type: ignore[union-attr]
             continue  # (most origins: one figure, its own latest)
         last = max(when[c.id].low for c in claims)  # type: ignore[union-attr]
         now = [c for c in claims if when[c.id].high >= last]  # type: ignore[union-attr]
+        if len(now) > 1:
+            # (of one day's, those a later word of the same voice corrects: its document
+            # cites theirs — not a relay citing its source)
+            now = _uncorrected(group, now) or now
         said_now = {statement_of[c.id].index: statement_of[c.id] for c in now}
         newest = max(now, key=lambda c: (when[c.id].low, c.id))  # type: ignore[union-attr]
+        kept = {c.id for c in now}
         for c in claims:
             st = statement_of[c.id]
-            if when[c.id].high >= last or st.index in said_now:  # type: ignore[union-attr]
+            if c.id in kept and words:
+                # (its own later words that cannot hold with it, or raise its floor, as
+                # the outlet worded them: "about 228" after its 228 revises nothing)
+                later = [
+                    r
+                    for r in words
+                    if _written_later(group, when, r, c) and words_revise(group, c, r)
+                ]
+                if later:
+                    earlier.add(c.id)
+                    superseded[c.id] = max(later, key=_word_order)
+                continue
+            if c.id in kept or st.index in said_now:
                 continue
             earlier.add(c.id)
             # A later figure that still implies it ("41" after "at least 30") leaves
@@ -176,6 +199,78 @@ def find_latest_figures(
         disputers if disputes is not None else None,
         disputes,
     )
+
+
+def _own_relays(
+    group: GroupEvidence, cited: list[Claim], origin: dict[str, int]
+) -> dict[int, list[Claim]]:
+    """Outlets' own figures credited to another origin (relays by citation), by the
+    outlet's own origin."""
+    out: dict[int, list[Claim]] = defaultdict(list)
+    if not group.relay_reasons:
+        return out
+    own = group.origins_by_claim
+    own_reporting = group.provenance.own_reporting
+    for c in cited:
+        if (
+            c.stance == "asserts"
+            and origin[c.id] != own[c.id]
+            and c.as_of is not None
+            and c.as_of.known
+            and own_reporting(c)
+        ):
+            out[own[c.id]].append(c)
+    return out
+
+
+def _written_later(
+    group: GroupEvidence, when: dict[str, DateRange | None], word: Claim, c: Claim
+) -> bool:
+    """Whether the outlet's ``word`` was given after its own figure ``c`` held: printed
+    on a later day, or citing ``c``'s document."""
+    return before(when[c.id], word.as_of) or written_after(group, word, c)
+
+
+def _uncorrected(group: GroupEvidence, claims: list[Claim]) -> list[Claim]:
+    """Those of ``claims`` that no other of the same voice corrects: none's document
+    cites theirs (:func:`~.timing.written_after`; each document's citations once)."""
+    own, cited = group.origins_by_claim, group.provenance.cited
+    citing: dict[int, set[str]] = defaultdict(set)
+    for d in claims:
+        if d.source is not None:
+            citing[own[d.id]].update(cited(d.source))
+    return [c for c in claims if c.source not in citing[own[c.id]]]
+
+
+def words_revise(group: GroupEvidence, c: Claim, word: Claim) -> bool:
+    """Whether an outlet's later ``word`` revises its figure ``c``, as each is worded:
+    the two cannot both hold, or the word raises an open floor."""
+    a, b = c.parsed, word.parsed
+    return a is not None and b is not None and (group.excludes(a, b) or raises_floor(a, b))
+
+
+def _word_order(word: Claim) -> tuple[dt.date, str]:
+    assert word.as_of is not None  # (an own relay is dated: _own_relays)
+    return word.as_of.low, word.id
+
+
+def later_own_relays(group: GroupEvidence, relays: list[Claim], own: list[Claim]) -> list[Claim]:
+    """Of an outlet's own words relaying another origin's figure (``relays``), those
+    given after a figure of its own (``own``): its later word, a revision of its own
+    figure (CC105, CC106) — not a relay printed before its own count."""
+    if not relays or not own:
+        return []
+    when = group.when_of(own)
+    own_reporting = group.provenance.own_reporting
+    return [
+        r
+        for r in relays
+        if r.stance == "asserts"
+        and r.as_of is not None
+        and r.as_of.known
+        and own_reporting(r)
+        and any(_written_later(group, when, r, c) for c in own)
+    ]
 
 
 def raises_floor(first: object, then: object) -> bool:

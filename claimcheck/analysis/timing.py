@@ -32,8 +32,21 @@ if TYPE_CHECKING:
 
 def earlier(group: GroupEvidence, a: Claim, b: Claim) -> bool:
     """Whether ``a`` was said strictly before ``b`` (both dates known), as
-    :meth:`GroupEvidence.said_on` dates them."""
-    return before(group.said_on(a), group.said_on(b))
+    :meth:`GroupEvidence.said_on` dates them — or the same days, ``b``'s document citing
+    ``a``'s (:func:`written_after`: a paper's correction of its own story, the same day)."""
+    said_a, said_b = group.said_on(a), group.said_on(b)
+    return before(said_a, said_b) or (written_after(group, b, a) and not before(said_b, said_a))
+
+
+def written_after(group: GroupEvidence, b: Claim, a: Claim) -> bool:
+    """Whether ``b``'s document cites ``a``'s, directly or through a chain: written
+    knowing it (a correction or an update of a story, whatever the dates say)."""
+    return (
+        a.source is not None
+        and b.source is not None
+        and a.source != b.source
+        and a.source in group.provenance.cited(b.source)
+    )
 
 
 def find_repeats(group: GroupEvidence) -> dict[str, DateRange]:

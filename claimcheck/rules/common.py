@@ -8,7 +8,7 @@ from functools import partial
 
 from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.latest_figures import raises_floor
+from claimcheck.analysis.latest_figures import later_own_relays, raises_floor, words_revise
 from claimcheck.analysis.statements import Conflicts, Statement, Tally
 from claimcheck.analysis.timing import earlier
 from claimcheck.model import Claim
@@ -365,7 +365,17 @@ def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim,
         # own with it: the figure is its source's — a paper's relay of the ministry's 31,
         # then its own count of 36 at the morgue, is no revision of the paper's; but of
         # two papers citing one dispatch, each said its figure, whichever is credited)
-        claims = [c for c in claims if credited[c.id] == origin or relays_by_choice(ev, c)]
+        # (but its own words relaying one, printed after a figure of its own, are its
+        # later word: a paper's 53, then its correction "35, according to the UN")
+        own = [c for c in claims if credited[c.id] == origin or relays_by_choice(ev, c)]
+        # (the outlet's later words are compared as it worded them: its "35", not the
+        # UN's "at least 35" it relays)
+        worded: set[str] = set()
+        if ev.cumulative and len(own) < len(claims):
+            later = later_own_relays(ev, [c for c in claims if c not in own], own)
+            worded = {c.id for c in later}
+            own += later
+        claims = own
         if len({statement_of[c.id].index for c in claims}) < 2:
             continue
         pairs: list[tuple[Claim, Claim]] = []
@@ -386,6 +396,11 @@ def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim,
                         for a in day
                         for b in days[i + 1]
                         if ev.statements_conflict(statement_of[a.id], statement_of[b.id])
+                        or (
+                            (a.id in worded or b.id in worded)
+                            and a.stance == b.stance == "asserts"
+                            and words_revise(ev, a, b)
+                        )
                         or (
                             floors
                             and a.stance == b.stance == "asserts"

@@ -36,4 +36,9 @@ def earlier_steps(result: Result) -> set[str]:
             # Held strictly before another figure of the finding: not its origin's last word.
             latest = max(d.low for _, d in known)
             out.update(cid for cid, d in known if d.high < latest)
+        # (nor one a document of the finding cites: corrected, the same day or not)
+        cited = {
+            doc for c in mine if c.source is not None for doc in result.provenance.cited(c.source)
+        }
+        out.update(c.id for c in mine if c.source in cited)
     return out
