@@ -5578,3 +5578,39 @@ def test_a_papers_relay_printed_before_its_own_count_revises_nothing(
     data = run(world(make_store, *rows, **{"fix.yaml": docs}))
     assert not findings(data, "CC105") and not findings(data, "CC106"), data["findings"]
     assert not data["grades"]["watch-42"]["reason"].startswith("revised"), data["grades"]
+
+
+def test_a_side_blaming_one_party_of_a_side_does_not_clear_its_ally(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: Watchlight and the Harbor Times blame the Iron Hills Militia
+    (an ally of the army) for the shelling, the militia denies it, and the VLF blames
+    the army. "The army did it" was read as the VLF's word that the militia did not:
+    the militia's denial "supported by sides korvalia-government, vlf, agreeing" —
+    common ground weighing as a neutral origin — doubtful (4), and its interested-only
+    gap (CC202) gone. The VLF blamed the government's side either way: the denial rests
+    on the militia's word alone, improbable against two neutral origins (5), CC202
+    stands — as without the VLF's claim. A neutral voice naming another answer still
+    clears the one it does not name."""
+    rows = [
+        "{id: watch, subject: dresk-shelling, property: responsible, value: iron-hills-militia, "
+        "source: meridian-0305, claimant: watchlight}",
+        "{id: harbor, subject: dresk-shelling, property: responsible, value: iron-hills-militia, "
+        "source: harbor-0305}",
+        "{id: militia-denies, subject: dresk-shelling, property: responsible, "
+        "value: iron-hills-militia, stance: denies, source: lantern-0305, "
+        "claimant: iron-hills-militia}",
+        "{id: vlf-blames-army, subject: dresk-shelling, property: responsible, "
+        "value: korvalian-army, source: northgate-0305, claimant: vlf}",
+    ]
+    for shown in (rows, rows[:3]):
+        data = run(_entity_store(make_store, WORLD, shown))
+        denial = data["grades"]["militia-denies"]
+        assert denial["grade"] == 5, (len(shown), denial)
+        assert any(f["claims"] == ["militia-denies"] for f in findings(data, "CC202")), data[
+            "findings"
+        ]
+    # (a neutral voice blaming the army clears the militia: it supports the denial)
+    neutral = rows[3].replace("claimant: vlf", "claimant: open-ward")
+    data = run(_entity_store(make_store, WORLD, [*rows[:3], neutral]))
+    assert data["grades"]["militia-denies"]["supporting_origins"] == 2, data["grades"]

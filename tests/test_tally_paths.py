@@ -305,9 +305,9 @@ def counting_judgements(monkeypatch: Any) -> list[object]:
     judged: list[object] = []
     judge = tallies.judge
 
-    def counting(group: GroupEvidence, q: Any, spans: Any, denials: Any) -> Any:
+    def counting(group: GroupEvidence, q: Any, spans: Any, denials: Any, side: Any = None) -> Any:
         judged.append(q)
-        return judge(group, q, spans, denials)
+        return judge(group, q, spans, denials, side)
 
     monkeypatch.setattr(tallies, "judge", counting)
     return judged

@@ -248,6 +248,15 @@ class GroupEvidence:
             return hi < below or lo > above
         return not self.within(a.key, b.key) and not self.within(b.key, a.key)
 
+    def one_side(self, a: object, b: object) -> bool:
+        """Whether two answers of an entity property are parties of one side (the army
+        and its allied militia)."""
+        if self.type != "entity":
+            return False
+        side_of = self.store.side_of
+        side = side_of(a) if isinstance(a, str) else None
+        return side is not None and side == (side_of(b) if isinstance(b, str) else None)
+
     def answers(self, key: object) -> list[object]:
         """What the value keyed ``key`` answers: itself — and, for an entity, each party
         or subject it is part of (the 5th Brigade did what the army did)."""

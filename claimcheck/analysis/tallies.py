@@ -117,10 +117,12 @@ def query(group: GroupEvidence, st: Statement) -> Query:
     return Query(st.stance == "asserts", st.value.key, lo, hi, low, high, below, above)
 
 
-def judge(group: GroupEvidence, q: Query, spans: Any, denials: Any) -> tuple[bool, list[object]]:
-    """Whether one unit supports a statement, and in which cases it contradicts it
-    (``("lower", lo, hi)``: with that interval, below it; ``"denies"``; another
-    value's key)."""
+def judge(
+    group: GroupEvidence, q: Query, spans: Any, denials: Any, side: str | None = None
+) -> tuple[bool, list[object]]:
+    """Whether one unit (of the side ``side``, if any) supports a statement, and in
+    which cases it contradicts it (``("lower", lo, hi)``: with that interval, below
+    it; ``"denies"``; another value's key)."""
     single, interval = group.single, group.interval
     pro = False
     why: list[object] = []
@@ -167,7 +169,16 @@ def judge(group: GroupEvidence, q: Query, spans: Any, denials: Any) -> tuple[boo
             if q.key in answered(group, spans):
                 why.append("asserts")
             if single and not pro:
-                pro = any(not within(k, q.key) and not within(q.key, k) for k in spans)
+                # (asserting X denies every other answer — but a side naming one party
+                # of a side does not clear another of that side: the Front blaming the
+                # army is no word for the army's allied militia's denial, and no common
+                # ground with it — an analyst's trial)
+                pro = any(
+                    not within(k, q.key)
+                    and not within(q.key, k)
+                    and (side is None or not group.one_side(k, q.key))
+                    for k in spans
+                )
     return pro, why
 
 
@@ -214,7 +225,7 @@ def judged(
     labelled: list[tuple[object, Unit]] = []
     also = False
     for unit, spans, denials in entries:
-        pro, why = judge(group, q, spans, denials)
+        pro, why = judge(group, q, spans, denials, unit.side)
         if pro:
             support.append(unit)
             also = also or bool(why)
