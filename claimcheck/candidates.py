@@ -118,6 +118,8 @@ def check_candidates(
     reviewed = {
         r.finding for r, w in zip(store.reviews, store.review_where, strict=True) if w.file < start
     }
+    # (a dispute that only lost values keeps its review: attach_reviews carried it)
+    reviewed |= {f.fingerprint for f in findings if f.review and f.review.left}
     continued = _continuing(findings, old_findings, new_ids, runner.evidence.group)
     for fp, before_fps in continued.items():
         done = sorted(reviewed.intersection(before_fps))

@@ -13,7 +13,7 @@ import builtins
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from claimcheck.errors import Location
 
@@ -44,6 +44,45 @@ def fingerprint(code: str, subject: str | None, prop: str | None, key: Iterable[
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+class ValueChange(TypedDict):
+    """A value that entered or left a finding since its review (JSON-ready): as the
+    claims state it, the claims carrying it, and why, where the store tells
+    ("retracted", "superseded", "revised since by coast-guard", "coast-guard's
+    revision")."""
+
+    value: str
+    claims: list[str]
+    why: str | None
+
+
+#: At most this many claims of one value are named in a line of text (JSON has all).
+NAMED_CLAIMS = 3
+
+
+def _named(claims: list[str]) -> str:
+    shown = ", ".join(claims[:NAMED_CLAIMS])
+    more = len(claims) - NAMED_CLAIMS
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+def changes_text(entered: list[ValueChange], left: list[ValueChange]) -> str:
+    """``38 entered (cg-38, coast-guard's revision); 23 left (cg-23, revised since by
+    coast-guard)``: what changed in a finding's values since its review."""
+    parts = [
+        f"{c['value']} {verb} ({_named(c['claims'])}{', ' + c['why'] if c['why'] else ''})"
+        for verb, changes in (("entered", entered), ("left", left))
+        for c in changes
+    ]
+    return "; ".join(parts)
+
+
+def left_text(left: list[ValueChange]) -> str:
+    """``45 (ngo-45) retracted``: the values a reviewed finding lost since its review."""
+    return ", ".join(
+        f"{c['value']} ({_named(c['claims'])}) {c['why'] or 'no longer in dispute'}" for c in left
+    )
+
+
 @dataclass(slots=True)
 class ReviewMark:
     """The verdict a person recorded on a finding."""
@@ -58,6 +97,10 @@ class ReviewMark:
     #: continues (a CC201 that relays made a CC203): ``{"rule", "name", "fingerprint"}``
     #: of the finding it was recorded on; None for a review of this finding itself.
     reviewed_as: dict[str, str] | None = None
+    #: The values the finding it was recorded on (``reviewed_as``, of this finding's
+    #: rule and group) had that this one has not: a dispute that lost a value since is
+    #: the dispute reviewed (a value leaving is no new value).
+    left: list[ValueChange] = field(default_factory=list)
 
     def since(self) -> str:
         """``2 claims added since: x, y`` (empty when none were)."""
@@ -70,7 +113,11 @@ class ReviewMark:
         """What a reader is told besides the verdict: the finding the review was
         recorded on, if another, and the claims added since (empty when neither)."""
         parts = []
-        if self.reviewed_as is not None:
+        if self.left and self.reviewed_as is not None:
+            parts.append(
+                f"since the review of {self.reviewed_as['fingerprint']}: {left_text(self.left)}"
+            )
+        elif self.reviewed_as is not None:
             was = self.reviewed_as
             parts.append(
                 f"recorded on {was['rule']} {was['name']} {was['fingerprint']}, "
@@ -88,6 +135,7 @@ class ReviewMark:
             "on": self.on,
             "new_claims": list(self.new_claims),
             "reviewed_as": dict(self.reviewed_as) if self.reviewed_as is not None else None,
+            "left": [dict(c) for c in self.left],
         }
 
 

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli import cli
@@ -148,3 +149,115 @@ def test_claimreview_publishes_the_dispute_a_review_judged_not_the_claim_it_list
     assert statement.count("Orsa Hospital") == 1, statement
     explanation = item["reviewRating"]["ratingExplanation"]
     assert "hosp-31-later" in explanation and "cg-23" not in explanation, explanation
+
+
+#: The coast guard's count raised to the hospital's, two days on.
+CG_31 = "  - {id: cg-31, subject: ferry, property: killed, value: 31, source: m-0613, claimant: coast-guard}\n"
+
+
+@pytest.mark.parametrize("listed", ["cg-23, hosp-31, ngo-45", "ngo-45", None])
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        ("retracted", "45 (ngo-45) retracted"),
+        ("superseded", "45 (ngo-45) superseded"),
+        ("revised", "23 (cg-23) revised since by coast-guard"),
+    ],
+)
+def test_a_dispute_that_loses_a_value_is_the_dispute_reviewed(
+    runner: CliRunner, tmp_path: Path, listed: str | None, change: str, why: str
+) -> None:
+    """The trial's r2-whatchanged: a review of 23 vs 31 vs 45 went stale, and the check
+    failed, when the volunteers retracted their 45 ("its values changed?"). A value
+    leaving is no new value: the review holds for what is left of the dispute, which
+    says what left — whatever the review lists of the claims it saw."""
+    root = _store(tmp_path, CG_23, HOSP_31, NGO_45)
+    _, data = _check(runner, root)
+    reviewed = _dispute(data)["fingerprint"]
+    claims = f", claims: [{listed}]" if listed is not None else ""
+    _review(root, f"  - {{finding: '{reviewed}', verdict: accepted, on: 2025-06-12{claims}}}\n")
+    if change == "revised":
+        (root / "world.yaml").write_text(
+            WORLD + "claims:\n" + CG_23 + HOSP_31 + NGO_45 + CG_31, encoding="utf-8"
+        )
+    else:
+        status = NGO_45.replace("}\n", f", status: {change}}}\n")
+        (root / "world.yaml").write_text(
+            WORLD + "claims:\n" + CG_23 + HOSP_31 + status, encoding="utf-8"
+        )
+    code, data = _check(runner, root)
+    dispute = _dispute(data)
+    assert dispute["fingerprint"] != reviewed
+    assert data["stale_reviews"] == [], data["stale_reviews"]
+    assert code == 0
+    review = dispute["review"]
+    assert review["verdict"] == "accepted"
+    assert review["reviewed_as"]["fingerprint"] == reviewed
+    (left,) = review["left"]
+    text = runner.invoke(cli, ["--store", str(root), "check", "--format", "text"]).output
+    assert f"(reviewed: accepted; since the review of {reviewed}: {why}" in text, text
+    assert left["why"] in why
+
+
+def test_a_dispute_that_lost_one_value_and_gained_another_is_reopened(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Only a new value reopens: the volunteers' 45 retracted and the Red Cross's 60 in
+    its place is a dispute nobody reviewed."""
+    root = _store(tmp_path, CG_23, HOSP_31, NGO_45)
+    _, data = _check(runner, root)
+    reviewed = _dispute(data)["fingerprint"]
+    _review(
+        root,
+        f"  - {{finding: '{reviewed}', verdict: accepted, claims: [cg-23, hosp-31, ngo-45]}}\n",
+    )
+    status = NGO_45.replace("}\n", ", status: retracted}\n")
+    (root / "world.yaml").write_text(
+        WORLD + "claims:\n" + CG_23 + HOSP_31 + status + RC_60, encoding="utf-8"
+    )
+    code, data = _check(runner, root)
+    assert code == 1 and _dispute(data)["review"] is None
+    assert [r["fingerprint"] for r in data["stale_reviews"]] == [reviewed]
+
+
+def test_a_candidate_that_takes_a_value_out_of_a_reviewed_dispute_does_not_reopen_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The coast guard's 31 replaces its 23: the dispute is 31 against the volunteers'
+    45, values the desk reviewed; the candidate check does not call it reopened, nor
+    new, and passes."""
+    root = _store(tmp_path, CG_23, HOSP_31, NGO_45)
+    _, data = _check(runner, root)
+    reviewed = _dispute(data)["fingerprint"]
+    _review(
+        root,
+        f"  - {{finding: '{reviewed}', verdict: accepted, on: 2025-06-12, "
+        "claims: [cg-23, hosp-31, ngo-45]}\n",
+    )
+    code, data = _check(runner, root, str(_candidate(tmp_path, CG_31)))
+    dispute = _dispute(data)
+    assert dispute["review"]["reviewed_as"]["fingerprint"] == reviewed
+    assert data["candidate"]["reopened_findings"] == [], data["candidate"]
+    assert data["candidate"]["reviews_made_stale"] == [], data["candidate"]
+    assert code == 0
+
+
+def test_claimreview_of_a_dispute_that_lost_a_value_says_what_left(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The verdict published on what is left of the dispute says what left it."""
+    root = _store(tmp_path, CG_23, HOSP_31, NGO_45)
+    _, data = _check(runner, root)
+    _review(
+        root,
+        f"  - {{finding: '{_dispute(data)['fingerprint']}', verdict: accepted, "
+        "claims: [cg-23, hosp-31, ngo-45]}\n",
+    )
+    status = NGO_45.replace("}\n", ", status: retracted}\n")
+    (root / "world.yaml").write_text(
+        WORLD + "claims:\n" + CG_23 + HOSP_31 + status, encoding="utf-8"
+    )
+    result = runner.invoke(cli, ["--store", str(root), "export", "--format", "claimreview"])
+    (item,) = json.loads(result.stdout)
+    assert [c["identifier"] for c in item["itemReviewed"]] == ["cg-23", "hosp-31"]
+    assert "Since the review: 45 (ngo-45) retracted." in item["reviewRating"]["ratingExplanation"]

@@ -47,7 +47,7 @@ from urllib.parse import quote
 
 from claimcheck.analysis.grades import Grade
 from claimcheck.export.csv import credited_to
-from claimcheck.findings import Finding, ReviewMark
+from claimcheck.findings import Finding, ReviewMark, left_text
 from claimcheck.model import Claim
 from claimcheck.results import Result
 from claimcheck.rules import codes_in
@@ -205,6 +205,7 @@ def _verdict(finding: Finding, review: ReviewMark) -> dict[str, Any]:
             f"{recorded}: "
             f"{review.verdict}; {meaning}. claimcheck flagged: {finding.message}. The "
             "verdict is on this finding; it does not rate any one claim as true or false."
+            + (f" Since the review: {left_text(review.left)}." if review.left else "")
             + (
                 " Recorded since the review, on values it judged (the reviewer did not see "
                 f"them): {', '.join(review.new_claims)}."

@@ -52,6 +52,18 @@ def _document(title: str, description: str, body: dict[str, Any]) -> dict[str, A
     return {"$schema": DRAFT, "title": title, "description": description, **body}
 
 
+_VALUE_CHANGE = _object(
+    {
+        "value": {"type": "string", "description": "The value, as its claims state it."},
+        "claims": _IDS,
+        "why": {
+            "anyOf": [_STRING, {"type": "null"}],
+            "description": "Why it entered or left, where the store tells (retracted, "
+            "superseded, revised since by a speaker, a speaker's revision).",
+        },
+    }
+)
+
 _REVIEW = _object(
     {
         "verdict": {"enum": list(get_args(Verdict))},
@@ -64,7 +76,14 @@ _REVIEW = _object(
                 _object({"rule": _STRING, "name": _STRING, "fingerprint": _STRING}),
                 {"type": "null"},
             ],
-            "description": "The kindred finding the review was recorded on, if another.",
+            "description": "The finding the review was recorded on, if another: a kindred "
+            "rule's, or this rule's on more values.",
+        },
+        "left": {
+            "type": "array",
+            "items": _VALUE_CHANGE,
+            "description": "The values the finding the review was recorded on had that "
+            "this one has not (a dispute that lost a value is the dispute reviewed).",
         },
     }
 )
