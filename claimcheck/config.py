@@ -29,7 +29,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from claimcheck.errors import ConfigError, Location, Problem, display_path
+from claimcheck.errors import ConfigError, Location, Problem, did_you_mean, display_path
 from claimcheck.findings import FAIL_ON_LEVELS, SEVERITIES, Severity
 from claimcheck.rules import Rule, RuleOptions, all_rules, get_rule
 from claimcheck.store.files import link_outside, links_outside
@@ -81,9 +81,11 @@ def matches(rule: type[Rule], selector: str) -> bool:
 
 def unmatched(selector: str) -> str | None:
     """Why a ``select``/``ignore`` entry is refused (it names no rule), or None."""
-    if any(matches(r, selector) for r in all_rules()):
+    rules = all_rules()
+    if any(matches(r, selector) for r in rules):
         return None
-    return f"{selector!r} matches no rule"
+    hint = did_you_mean(selector.strip(), [n for r in rules for n in (r.name, r.code)])
+    return f"{selector!r} matches no rule{hint}"
 
 
 def find_config(store_root: Path) -> tuple[Path, dict[str, Any], str] | None:

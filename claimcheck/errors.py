@@ -122,13 +122,37 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice close to ``word`` (:func:`did_you_mean`'s), if any."""
+    """The choice close to ``word`` (:func:`did_you_mean`'s), if any: the same but for
+    case, spelt alike, or another form of it (``quotation`` of ``quote``: see
+    :func:`_same_stem`)."""
     import difflib  # only when something is misspelt
 
     choices = sorted(choices)
     folded = [c for c in choices if c.casefold() == word.casefold()]
     close = folded or difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return close[0] if close else None
+    if close:
+        return close[0]
+    stems = [(_same_stem(word, c), c) for c in choices]
+    if not any(n for n, _ in stems):
+        return None
+    # the longest stem shared; of those, the choice spelt most alike
+    return max(
+        (c for n, c in stems if n),
+        key=lambda c: (_same_stem(word, c), difflib.SequenceMatcher(None, word, c).ratio()),
+    )
+
+
+def _same_stem(word: str, choice: str) -> int:
+    """The length of the beginning ``word`` and ``choice`` share when it is all of the
+    shorter one but perhaps its last letter, and at least four letters (another form of
+    one word: ``quotation`` and ``quote``, ``claimants`` and ``claimant``), else 0.
+    Spelling alone (:mod:`difflib`) misses them: a long ending added weighs as much as
+    a misspelling."""
+    a, b = word.casefold(), choice.casefold()
+    shared = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return shared if shared >= max(4, min(len(a), len(b)) - 1) else 0
 
 
 def kind_of(value: object) -> str:

@@ -210,6 +210,19 @@ def test_select_from_the_command_line(runner: CliRunner) -> None:
     assert code == 2 and "matches no rule" in err
 
 
+@pytest.mark.parametrize(
+    ("option", "typed", "meant"),
+    [("--select", "quantity-conflit", "quantity-conflict"), ("--ignore", "CC1O1", "CC101")],
+)
+def test_a_mistyped_rule_is_told_the_nearest_rule(
+    runner: CliRunner, option: str, typed: str, meant: str
+) -> None:
+    """`--select quantity-conflit` said only that it matches no rule (a new user's trial)."""
+    code, _, err = run(runner, KIDAL, "check", option, typed)
+    assert code == 2
+    assert f"{option}: {typed!r} matches no rule (did you mean {meant!r}?)" in err
+
+
 def test_candidate_check_shows_only_its_findings_and_writes_nothing(
     runner: CliRunner, store: Path, tmp_path: Path
 ) -> None:

@@ -74,6 +74,13 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
         "bad.yaml:3:5",  # at the key, not its value
         "unknown field 'subjekt' (did you mean 'subject'?)",
     ),
+    # Another form of the field's word, which spelling alone misses (a new user's trial)
+    (
+        "another-form-of-a-field-s-word",
+        CLAIM + "    quotation: dozens remain missing\n",
+        "bad.yaml:7:5",
+        "unknown field 'quotation' (did you mean 'quote'?)",
+    ),
     (
         "another-name-for-a-field",
         CLAIM + "    date: 2023-11-07\n",
