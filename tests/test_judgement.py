@@ -5614,3 +5614,22 @@ def test_a_side_blaming_one_party_of_a_side_does_not_clear_its_ally(
     neutral = rows[3].replace("claimant: vlf", "claimant: open-ward")
     data = run(_entity_store(make_store, WORLD, [*rows[:3], neutral]))
     assert data["grades"]["militia-denies"]["supporting_origins"] == 2, data["grades"]
+
+
+def test_allies_giving_two_dates_are_a_conflict_and_their_grades_say_whose(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: the army says the hostages were freed on the 5th, its allied
+    militia the 4th. The conflict (CC103) names both; CC201 also said "2031-03-04,
+    2031-03-05 rests on one origin", and each grade "contradicted by no other (it also
+    says otherwise)" — as if one voice had said both. Now no CC201, and the grades name
+    the side that also says otherwise."""
+    rows = [
+        "{id: army, subject: ferry-hostages, property: freed_on, value: 2031-03-05, "
+        "source: meridian-0305, claimant: korvalian-army}",
+        "{id: militia, subject: ferry-hostages, property: freed_on, value: 2031-03-04, "
+        "source: harbor-0305, claimant: iron-hills-militia}",
+    ]
+    data = run(_entity_store(make_store, WORLD, rows, "{id: freed_on, type: date}"))
+    assert findings(data, "CC103") and not findings(data, "CC201"), data["findings"]
+    assert "(side korvalia-government also says otherwise)" in data["grades"]["army"]["reason"]

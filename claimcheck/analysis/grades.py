@@ -601,7 +601,9 @@ def _judged(
         if units_against:
             why += f"; disputed by {against}"
         elif wavers and not told_otherwise:
-            why += ", contradicted by no other (it also says otherwise)"
+            # (a side of several origins: its allies' word against it, CC101–CC104's)
+            also = f"side {', '.join(waverers[2])}" if waverers and waverers[2] else "it"
+            why += f", contradicted by no other ({also} also says otherwise)"
         elif grade == 3 and n_for:
             why += ", uncontradicted"
     elif w_for > w_against and units_for >= 2:

@@ -77,11 +77,20 @@ class SingleOrigin(Rule):
             for pair in pairs
             for c in pair
         }
+        # (and one an ally contradicts: one origin for corroboration, two for conflicts
+        # — the conflict names them, DESIGN §2 — an analyst's trial: allies' two dates
+        # "rested on one origin" beside the CC103 between them)
+        in_conflict: set[str] | None = None
         for st, tally in supported_values(ev):
             if tally.against or len(tally.support) >= options.corroborated_at:
                 continue
             if st.index in disputed:
                 continue
+            if tally.also_otherwise:
+                if in_conflict is None:
+                    in_conflict = {c.id for c in ev.conflicts().claims}
+                if any(c.id in in_conflict for c in st.claims):
+                    continue
             support = ev.support(st)
             # A value stated in several outlets of one origin looks multi-sourced: CC203's
             # (which reads the value's own claims, as a reader sees them).
