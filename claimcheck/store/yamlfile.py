@@ -403,8 +403,16 @@ def yaml_problem(e: YAMLError, text: str) -> Problem:
         problem = problem.split(" with value")[0].replace("found duplicate key", "duplicate key")
         if e.context_mark is not None:
             problem += f" (the mapping starts at line {e.context_mark.line + 1})"
+            if _record_field_repeated(problem, text, e.context_mark):
+                problem += (
+                    "; if a new record begins here or just above, its '- ' is missing: "
+                    "without it, its fields are read as more fields of the record above"
+                )
     elif e.context:
         problem = f"{problem} ({e.context.strip()})"
+    quoted = _quoted_in_part(text, line, col)
+    if quoted is not None:
+        return Problem(Location("", line, col), f"invalid YAML: {problem}; {quoted}")
     if "mapping values are not allowed" in problem and _misindented(text, line):
         return Problem(
             Location("", line, col),
@@ -415,6 +423,71 @@ def yaml_problem(e: YAMLError, text: str) -> Problem:
             problem += f"; {hint}"
             break
     return Problem(Location("", line, col), f"invalid YAML: {problem}")
+
+
+def _record_field_repeated(problem: str, text: str, mapping: Any) -> bool:
+    """Whether a duplicate key is a field of a record, in a mapping that is an item of a
+    list (``  - id: a``): most likely a record whose ``- `` is missing."""
+    from claimcheck.model import RECORD_TYPES
+
+    key = re.search(r'duplicate key "(.*?)"', problem)
+    fields = {f for t in RECORD_TYPES.values() for f in t.__dataclass_fields__}  # type: ignore[attr-defined]
+    lines = text.splitlines()
+    if key is None or key.group(1) not in fields or mapping.line >= len(lines):
+        return False
+    return lines[mapping.line][: mapping.column].rstrip().endswith("-")
+
+
+#: The start of a quoted scalar: after a key's ``: ``, a list's ``- ``, or inside a flow
+#: collection.
+_QUOTE_OPENS = re.compile(r"""(?:^|:\s+|-\s+|[{\[,]\s*)(['"])""")
+
+
+def _quoted_in_part(text: str, line: int, col: int) -> str | None:
+    """A hint when the parser stopped just after a quoted text that its line goes on after
+    (``quote: 'Dozens' remain missing``): the quote marks were meant as part of the
+    value, which must then be quoted as a whole. None otherwise."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    here = lines[line - 1]
+    before = here[: col - 1].rstrip()
+    if not before or before[-1] not in "'\"" or not here[col - 1 :].strip():
+        return None
+    for opening in _QUOTE_OPENS.finditer(here):
+        start = opening.start(1)
+        if _closing(here, start) != len(before) - 1:
+            continue
+        fix = "quote the whole value"
+        key = re.match(r"( *(?:- )?)([^\s#:'\"{\[][^:#]*):\s+$", here[:start])
+        if key is not None:  # (a block mapping's `key: value`, the value to the line's end)
+            fix += f" ({key.group(2)}: {_requoted(here[start:].rstrip())})"
+        else:
+            fix += ", in double quotes if it starts with ' (in single quotes if with \")"
+        return f"a value that starts with a quote mark ends where that quote closes: {fix}"
+    return None
+
+
+def _closing(line: str, start: int) -> int:
+    """Where the quoted text opening at ``start`` closes on ``line`` (-1: not on it)."""
+    mark = line[start]
+    i = start + 1
+    while i < len(line):
+        if line.startswith("''" if mark == "'" else "\\", i):  # an escape ('' or \x)
+            i += 2
+        elif line[i] == mark:
+            return i
+        else:
+            i += 1
+    return -1
+
+
+def _requoted(value: str) -> str:
+    """``value`` quoted as a whole: in double quotes when it starts with ', else in single
+    quotes (each ' inside doubled)."""
+    if value.startswith("'"):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _misindented(text: str, line: int) -> bool:

@@ -68,6 +68,29 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
         "the character U+001B is not allowed",
     ),
     ("duplicate-key", "claims:\n  - id: c1\n    id: c2\n", "bad.yaml:3", "duplicate key"),
+    # What the parser's complaint most likely means, with what to write (a new user's
+    # trial): a record whose '- ' is missing repeats the fields of the record above ...
+    (
+        "record-missing-its-dash",
+        CLAIM + CLAIM.removeprefix("claims:\n").replace("  - id: c1", "    id: c2"),
+        "bad.yaml:7:5",
+        'duplicate key "id" (the mapping starts at line 2); if a new record begins here '
+        "or just above, its '- ' is missing",
+    ),
+    # ... and a value that starts with a quote mark ends where it closes.
+    (
+        "value-quoted-in-part",
+        CLAIM + "    quote: 'Dozens' remain missing, the wire's reporter said.\n",
+        "bad.yaml:7:21",
+        "a value that starts with a quote mark ends where that quote closes: quote the whole "
+        "value (quote: \"'Dozens' remain missing, the wire's reporter said.\")",
+    ),
+    (
+        "value-double-quoted-in-part",
+        CLAIM.replace("value: 14", 'value: "dozens" missing'),
+        "bad.yaml:5:21",
+        "quote the whole value (value: '\"dozens\" missing')",
+    ),
     (
         "unknown-field",
         CLAIM.replace("subject:", "subjekt:"),
@@ -446,3 +469,16 @@ def test_what_left_a_file_unread_comes_before_the_unknown_ids_it_causes(
     ], err
     assert "unknown party or outlet 'coast-guard'" in lines[2]
     assert lines[2].startswith("a-claims.yaml:2:") and lines[3].startswith("a-claims.yaml:3:")
+
+
+def test_no_hint_where_the_mistake_is_not_the_one_hinted(
+    make_store: Callable[..., Path], runner: CliRunner
+) -> None:
+    """A section given twice is no record missing its '- '; a quoted value followed by a
+    comment is whole."""
+    root = make_store({"bad.yaml": CLAIM + CLAIM})
+    code, err = run_validate(runner, root)
+    assert code == 2 and 'duplicate key "claims"' in err and "'- '" not in err
+    root = make_store({"bad.yaml": CLAIM + "    quote: 'Dozens' # remain\n", "x.yaml": "[\n"})
+    code, err = run_validate(runner, root)
+    assert code == 2 and "bad.yaml" not in err and "quote mark" not in err
