@@ -21,7 +21,13 @@ from claimcheck.findings import Finding
 from claimcheck.model import Claim
 from claimcheck.result_cache import check_kept
 from claimcheck.results import CandidateReport, Corroboration, Result
-from claimcheck.reviews import attach_reviews, continues, reviews_made_stale, reviews_of_nothing
+from claimcheck.reviews import (
+    attach_reviews,
+    continues,
+    reopened_changes,
+    reviews_made_stale,
+    reviews_of_nothing,
+)
 from claimcheck.rules import codes_in
 from claimcheck.rules.common import duplicate_key
 from claimcheck.store import load_store
@@ -151,6 +157,7 @@ def check_candidates(
             judged.reopened[became.fingerprint] = r.fingerprint
         else:
             judged.staled.append(r)
+    judged.reopened_changes = reopened_changes(store, findings, old_findings, judged.reopened)
     # A gap the store has, seen with more relays (a relay of a value resting on one
     # origin turns its CC201 into a CC203, "2 outlets, 1 origin"): not news.
     for f in findings:

@@ -238,6 +238,10 @@ class StaleReview:
     #: Whether it is a review in the store that candidates being checked would leave
     #: matching no finding once added (not a stale review yet).
     coming: bool = False
+    #: The values that entered and those that left the dispute it was recorded on, when
+    #: its first successor is that dispute and the store tells what it judged.
+    entered: list[ValueChange] = field(default_factory=list)
+    left: list[ValueChange] = field(default_factory=list)
 
     def message(self) -> str:
         """``stale review: no finding has fingerprint …; CC101 … holds its claims …``."""
@@ -273,12 +277,22 @@ class StaleReview:
                 )
         elif self.successors:
             f = self.successors[0]
-            text += f"; {f.rule} {f.fingerprint} ({f.property} of {f.subject}) " + (
-                "holds the claims it reviewed (its values changed?): "
-                if self.holds
-                else f"is now the {self.rule} finding on figures of the speakers it reviewed "
-                "(a figure revised since?): "
-            )
+            text += f"; {f.rule} {f.fingerprint} ({f.property} of {f.subject}) "
+            if self.entered or self.left:
+                text += (
+                    f"is the dispute it reviewed, since: {changes_text(self.entered, self.left)}: "
+                )
+            elif self.holds:
+                # (a finding of its rule holding its claims is of their group: a
+                # fingerprint of other values)
+                text += "holds the claims it reviewed" + (
+                    ", under a fingerprint of other values: " if f.rule == self.rule else ": "
+                )
+            else:
+                text += (
+                    f"is now the {self.rule} finding on figures of the speakers it reviewed "
+                    "(a figure revised since?): "
+                )
             text += "it has a review of its own: remove this one" if f.review else "review that one"
         elif self.listed:
             text += ": no finding holds the claims it lists, the disagreement is gone; delete it"
@@ -300,4 +314,6 @@ class StaleReview:
             "rule": self.rule,
             "closed": self.closed,
             "revised_by": self.revision.fingerprint if self.revision else None,
+            "entered": [dict(c) for c in self.entered],
+            "left": [dict(c) for c in self.left],
         }

@@ -15,7 +15,14 @@ from claimcheck.analysis.estimates import Estimate
 from claimcheck.analysis.grades import Grade
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.config import Config
-from claimcheck.findings import JSON_VERSION, SEVERITIES, SEVERITY_RANK, Finding, StaleReview
+from claimcheck.findings import (
+    JSON_VERSION,
+    SEVERITIES,
+    SEVERITY_RANK,
+    Finding,
+    StaleReview,
+    ValueChange,
+)
 from claimcheck.rules import codes_in
 from claimcheck.rules.cc201_single_origin import SingleOrigin
 from claimcheck.rules.cc203_circular_corroboration import CircularCorroboration
@@ -65,6 +72,11 @@ class CandidateReport:
     #: new fingerprint (a value joins it), so that the review no longer applies: the
     #: shown finding's fingerprint -> the reviewed one's. New: the dispute is reopened.
     reopened: dict[str, str] = field(default_factory=dict)
+    #: What changed in each reopened dispute, where the store tells: the values that
+    #: entered it and those that left, by the shown finding's fingerprint.
+    reopened_changes: dict[str, tuple[list[ValueChange], list[ValueChange]]] = field(
+        default_factory=dict
+    )
     #: The store's other reviews the candidates would leave matching no finding once
     #: added (a gap whose figure was revised, a dispute that took a new value):
     #: :func:`~claimcheck.reviews.reviews_made_stale`.
@@ -87,7 +99,13 @@ class CandidateReport:
             "existing_findings": self.existing,
             "resolves": self.resolves,
             "reopened_findings": [
-                {"fingerprint": fp, "reviewed": was} for fp, was in sorted(self.reopened.items())
+                {
+                    "fingerprint": fp,
+                    "reviewed": was,
+                    "entered": [dict(c) for c in self.reopened_changes.get(fp, ([], []))[0]],
+                    "left": [dict(c) for c in self.reopened_changes.get(fp, ([], []))[1]],
+                }
+                for fp, was in sorted(self.reopened.items())
             ],
             "reviews_made_stale": [r.as_dict() for r in self.staled],
             "estimates_moved": [

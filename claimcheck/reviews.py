@@ -69,12 +69,21 @@ def attach_reviews(store: Store, findings: list[Finding], complete: bool) -> lis
         assert disputes is not None
         shrunk = disputes.shrunk(review)
         if shrunk is not None:
-            finding, left = shrunk
+            finding, lost = shrunk
             was = {"rule": finding.rule, "name": finding.name, "fingerprint": review.finding}
-            finding.review = replace(_mark(store, finding, review, was), left=left)
+            finding.review = replace(_mark(store, finding, review, was), left=lost)
         elif complete:
             rule = _rule_of(store, review)
+            changed = disputes.changed(review)
+            if rule is None and changed is not None:
+                rule = changed[0].rule
             successors, holds = _successors(store, findings, review, rule)
+            entered: list[ValueChange] = []
+            left: list[ValueChange] = []  # (of the dispute it judged)
+            if changed is not None:  # (the dispute it judged, its values changed, first)
+                dispute, entered, left = changed
+                successors = [dispute, *(f for f in successors if f is not dispute)][:3]
+                holds = True
             stale.append(
                 StaleReview(
                     fingerprint=review.finding,
@@ -87,9 +96,39 @@ def attach_reviews(store: Store, findings: list[Finding], complete: bool) -> lis
                     holds=holds,
                     closed=_closed(store, review, rule, successors),
                     revision=_revision(store, rule, successors, review.claims or ()),
+                    entered=entered,
+                    left=left,
                 )
             )
     return stale
+
+
+def reopened_changes(
+    store: Store, findings: list[Finding], before: list[Finding], reopened: Mapping[str, str]
+) -> dict[str, tuple[list[ValueChange], list[ValueChange]]]:
+    """What changed in each dispute a candidate check reopens (``reopened``: its
+    fingerprint -> the reviewed one's), from the reviewed dispute as the store has it
+    (``before``) or as the review and the store tell: the values that entered it and
+    those that left, by fingerprint (none where neither tells)."""
+    disputes = _Disputes(store, findings)
+    was_by_fp = {f.fingerprint: f for f in before}
+    reviews = {r.finding: r for r in store.reviews}
+    by_fp = {f.fingerprint: f for f in findings}
+    out: dict[str, tuple[list[ValueChange], list[ValueChange]]] = {}
+    for fp, was in reopened.items():
+        f, review = by_fp.get(fp), reviews.get(was)
+        if f is None or review is None:
+            continue
+        old = was_by_fp.get(was)
+        values = (
+            frozenset(held)
+            if old is not None and (held := disputes.values(old)) is not None
+            else disputes.reviewed(review, f)
+        )
+        now = disputes.values(f)
+        if values is not None and now is not None:
+            out[fp] = disputes.entered_left(review, f, values)
+    return out
 
 
 class _Disputes:
@@ -211,6 +250,28 @@ class _Disputes:
                             )
             self._unlisted = found
         return self._unlisted
+
+    def changed(
+        self, review: Review
+    ) -> tuple[Finding, list[ValueChange], list[ValueChange]] | None:
+        """The dispute of the groups of the claims ``review`` lists whose values it judged
+        are told, and the values that entered it and left it since; None if none."""
+        for f in self.candidates(review):
+            values = self.reviewed(review, f)
+            if values is not None:
+                return (f, *self.entered_left(review, f, values))
+        return None
+
+    def entered_left(
+        self, review: Review, f: Finding, values: frozenset[str]
+    ) -> tuple[list[ValueChange], list[ValueChange]]:
+        """The values that entered ``f`` and those that left it since ``review`` (which
+        judged ``values``)."""
+        now = set(self.values(f) or ())
+        return (
+            self.changes(review, f, now - values, entering=True),
+            self.changes(review, f, values - now, entering=False),
+        )
 
     def changes(
         self, review: Review, f: Finding, values: Iterable[str], *, entering: bool

@@ -384,9 +384,10 @@ def reopened(checked: tuple[int, Any, str], toll: Any) -> Any:
     (exit 1): not among the findings the store already has."""
     code, data, err = checked
     (conflict,) = [f for f in data["findings"] if f["rule"] == "CC101"]
-    assert data["candidate"]["reopened_findings"] == [
-        {"fingerprint": conflict["fingerprint"], "reviewed": toll["fingerprint"]}
-    ]
+    assert [
+        {"fingerprint": r["fingerprint"], "reviewed": r["reviewed"]}
+        for r in data["candidate"]["reopened_findings"]
+    ] == [{"fingerprint": conflict["fingerprint"], "reviewed": toll["fingerprint"]}]
     assert conflict["fingerprint"] not in data["candidate"]["existing_findings"]
     assert code == 1, err
     return conflict

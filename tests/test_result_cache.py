@@ -207,6 +207,7 @@ def _every_field_set() -> Finding:
             on="2024-01-01",
             new_claims=["c"],
             reviewed_as={"rule": "CC201", "name": "single-origin", "fingerprint": "fedcba98"},
+            left=[{"value": "45", "claims": ["ngo-45"], "why": "retracted"}],
         ),
         pairs=[("a", "b")],
         details={"values": ["10", "14"], "share": 0.5},
@@ -243,6 +244,8 @@ def test_every_field_of_a_stale_review_is_kept() -> None:
         closed=True,
         revision=finding,
         coming=True,
+        entered=[{"value": "38", "claims": ["cg-38"], "why": "coast-guard's revision"}],
+        left=[{"value": "23", "claims": ["cg-23"], "why": None}],
     )
     for field in dataclasses.fields(StaleReview):
         if field.default is not dataclasses.MISSING:

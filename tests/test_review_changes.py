@@ -261,3 +261,59 @@ def test_claimreview_of_a_dispute_that_lost_a_value_says_what_left(
     (item,) = json.loads(result.stdout)
     assert [c["identifier"] for c in item["itemReviewed"]] == ["cg-23", "hosp-31"]
     assert "Since the review: 45 (ngo-45) retracted." in item["reviewRating"]["ratingExplanation"]
+
+
+def test_a_reopened_dispute_says_which_values_entered_and_left(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The trial's r2-whatchanged: the coast guard's 38 in place of its 23 reopened the
+    review "(…: the values in dispute changed)"; it says what changed."""
+    root = _store(tmp_path, CG_23, HOSP_31, NGO_45)
+    _, data = _check(runner, root)
+    reviewed = _dispute(data)["fingerprint"]
+    _review(
+        root,
+        f"  - {{finding: '{reviewed}', verdict: accepted, on: 2025-06-12, claims: [ngo-45]}}\n",
+    )
+    candidate = str(_candidate(tmp_path, CG_38))
+    code, data = _check(runner, root, candidate)
+    assert code == 1
+    (reopened,) = data["candidate"]["reopened_findings"]
+    assert reopened["reviewed"] == reviewed
+    assert [(c["value"], c["claims"]) for c in reopened["entered"]] == [("38", ["cg-38"])]
+    assert [(c["value"], c["claims"]) for c in reopened["left"]] == [("23", ["cg-23"])]
+    text = runner.invoke(cli, ["--store", str(root), "check", candidate]).output
+    assert (
+        f"(reopens reviewed finding {reviewed}: 38 entered (cg-38, coast-guard's revision); "
+        "23 left (cg-23, revised since by coast-guard))"
+    ) in text, text
+
+
+def test_a_stale_review_names_the_values_that_entered_and_left_its_dispute(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The volunteers retract their 45 and the Red Cross gives 60: the review of 23 vs
+    31 vs 45 is stale, and says so of the dispute it became — not "(its values
+    changed?)", nor "the disagreement is gone" (its only listed claim retracted)."""
+    root = _store(tmp_path, CG_23, HOSP_31, NGO_45)
+    _, data = _check(runner, root)
+    reviewed = _dispute(data)["fingerprint"]
+    _review(
+        root,
+        f"  - {{finding: '{reviewed}', verdict: accepted, on: 2025-06-12, claims: [ngo-45]}}\n",
+    )
+    status = NGO_45.replace("}\n", ", status: retracted}\n")
+    (root / "world.yaml").write_text(
+        WORLD + "claims:\n" + CG_23 + HOSP_31 + status + RC_60, encoding="utf-8"
+    )
+    code, data = _check(runner, root)
+    assert code == 1
+    (stale,) = data["stale_reviews"]
+    assert stale["successors"] == [_dispute(data)["fingerprint"]]
+    assert [c["value"] for c in stale["entered"]] == ["60"]
+    assert [c["value"] for c in stale["left"]] == ["45"]
+    text = runner.invoke(cli, ["--store", str(root), "check"]).output
+    assert (
+        "is the dispute it reviewed, since: 60 entered (rc-60); 45 left (ngo-45, retracted)"
+    ) in text, text
+    assert "?" not in text, text

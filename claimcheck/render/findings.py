@@ -15,7 +15,7 @@ from typing import Any
 
 from claimcheck.analysis.estimates import Estimate
 from claimcheck.errors import Location
-from claimcheck.findings import SEVERITY_RANK, Finding
+from claimcheck.findings import SEVERITY_RANK, Finding, changes_text
 from claimcheck.render import (
     PLAIN,
     Colours,
@@ -70,8 +70,11 @@ def _known(result: Result) -> dict[str, str]:
     if result.candidate is None:
         return {}
     known = dict.fromkeys(result.candidate.existing, " (already in the store)")
+    changes = result.candidate.reopened_changes
     for fp, was in result.candidate.reopened.items():
-        known[fp] = f" (reopens reviewed finding {was}: the values in dispute changed)"
+        entered, left = changes.get(fp, ([], []))
+        what = changes_text(entered, left) if entered or left else "the values in dispute changed"
+        known[fp] = f" (reopens reviewed finding {was}: {what})"
     return known
 
 

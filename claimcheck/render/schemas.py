@@ -189,6 +189,16 @@ _STALE_REVIEW = _object(
             "description": "The revision (CC105, CC106) holding the claims of the gap it "
             "was recorded on: its figure was revised since by its own origin.",
         },
+        "entered": {
+            "type": "array",
+            "items": _VALUE_CHANGE,
+            "description": "The values that entered the dispute it was recorded on since.",
+        },
+        "left": {
+            "type": "array",
+            "items": _VALUE_CHANGE,
+            "description": "The values that left the dispute it was recorded on since.",
+        },
     }
 )
 
@@ -231,7 +241,14 @@ _CANDIDATE = _object(
         },
         "reopened_findings": {
             "type": "array",
-            "items": _object({"fingerprint": _STRING, "reviewed": _STRING}),
+            "items": _object(
+                {
+                    "fingerprint": _STRING,
+                    "reviewed": _STRING,
+                    "entered": {"type": "array", "items": _VALUE_CHANGE},
+                    "left": {"type": "array", "items": _VALUE_CHANGE},
+                }
+            ),
         },
         "reviews_made_stale": {
             "type": "array",
