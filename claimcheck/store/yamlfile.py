@@ -403,7 +403,7 @@ def yaml_problem(e: YAMLError, text: str) -> Problem:
         problem = problem.split(" with value")[0].replace("found duplicate key", "duplicate key")
         if e.context_mark is not None:
             problem += f" (the mapping starts at line {e.context_mark.line + 1})"
-            if _record_field_repeated(problem, text, e.context_mark):
+            if _record_field_repeated(problem, text, e.context_mark.line, e.context_mark.column):
                 problem += (
                     "; if a new record begins here or just above, its '- ' is missing: "
                     "without it, its fields are read as more fields of the record above"
@@ -425,17 +425,18 @@ def yaml_problem(e: YAMLError, text: str) -> Problem:
     return Problem(Location("", line, col), f"invalid YAML: {problem}")
 
 
-def _record_field_repeated(problem: str, text: str, mapping: Any) -> bool:
-    """Whether a duplicate key is a field of a record, in a mapping that is an item of a
-    list (``  - id: a``): most likely a record whose ``- `` is missing."""
+def _record_field_repeated(problem: str, text: str, line: int, col: int) -> bool:
+    """Whether a duplicate key is a field of a record, in a mapping (starting at the
+    0-based ``line`` and ``col``) that is an item of a list (``  - id: a``): most likely
+    a record whose ``- `` is missing."""
     from claimcheck.model import RECORD_TYPES
 
     key = re.search(r'duplicate key "(.*?)"', problem)
     fields = {f for t in RECORD_TYPES.values() for f in t.__dataclass_fields__}  # type: ignore[attr-defined]
     lines = text.splitlines()
-    if key is None or key.group(1) not in fields or mapping.line >= len(lines):
+    if key is None or key.group(1) not in fields or line >= len(lines):
         return False
-    return lines[mapping.line][: mapping.column].rstrip().endswith("-")
+    return lines[line][:col].rstrip().endswith("-")
 
 
 #: The start of a quoted scalar: after a key's ``: ``, a list's ``- ``, or inside a flow
