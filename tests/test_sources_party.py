@@ -472,3 +472,23 @@ def test_a_partys_value_echoed_by_two_outlets_is_still_single_origin(
         assert data["party"]["single_origin"] == 1
         assert all("single origin" in c["standing"] for c in data["claims"])
         assert all(rules in c["findings"] for c in data["claims"])
+
+
+def test_a_party_with_no_side_of_its_own_shows_the_side_it_speaks_for(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """A spokesman `part_of` a ministry speaks for the ministry's side, as the rules take
+    it; `sources --parties` showed "—" (a new user's trial)."""
+    root = make_store(
+        {"parts.yaml": PARTS.replace("kind: army, side: mali-government,", "kind: army,")}
+    )
+    parties = {p["id"]: p for p in as_json(runner, root, "sources", "--parties")["parties"]}
+    assert parties["army-spokesman"]["side"] == "mali-government"
+    assert parties["army-spokesman"]["part_of"] == "defence-ministry"
+    assert parties["medical-sources"]["side"] is None  # (no side, nothing above it)
+    code, out, _ = run(runner, root, "sources", "--parties", "--format", "markdown")
+    assert code == 0
+    (row,) = [line for line in out.splitlines() if line.startswith("| army-spokesman ")]
+    assert "| mali-government |" in row
+    code, out, _ = run(runner, root, "sources", "--party", "army-spokesman")
+    assert code == 0 and "side mali-government" in out

@@ -46,6 +46,8 @@ class PartyRecord(HoldsUp):
     id: str
     name: str
     kind: str
+    #: The side it speaks for, as the rules take it: its own, or else that of what it is
+    #: ``part_of`` (a ministry's spokeswoman is the government's).
     side: str | None
     part_of: str | None
     anonymous: bool
@@ -323,7 +325,7 @@ def party_records(result: Result, *, with_parts: bool = False) -> list[PartyReco
             p.id,
             p.name,
             p.kind,
-            p.side,
+            store.side_of(p.id),
             p.part_of,
             p.is_anonymous,
             sorted(index.parts[p.id]),
