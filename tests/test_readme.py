@@ -150,3 +150,28 @@ def test_readme_file_format_example_is_a_valid_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--store", str(store), "validate"])
     assert result.exit_code == 0, result.output
     assert "1 claim" in result.output, result.output
+
+
+def test_the_command_table_lists_each_command_s_formats() -> None:
+    """The command table gives every command's `--format` choices as the command takes
+    them (a new user's trial: those of `sources`, `claims` and `rules` were missing)."""
+    import click
+
+    table = README[README.index("| command | does |") :].split("\n\n")[0]
+    rows = table.splitlines()
+    for name, command in cli.commands.items():
+        for param in command.params:
+            if param.name != "fmt" or not isinstance(param.type, click.Choice):
+                continue
+            (row,) = [r for r in rows if r.startswith((f"| `{name} ", f"| `{name}`"))]
+            formats = "\\|".join(str(c) for c in param.type.choices)
+            assert f"--format {formats}" in row, f"{name}: --format {formats}"
+
+
+def test_the_words_read_as_unknown_are_the_readme_s() -> None:
+    from claimcheck.values.words import UNKNOWN_WORDS
+
+    said = section("### Values").split("\n\n")[1]
+    said = " ".join(said.split())
+    for word in UNKNOWN_WORDS:
+        assert f"`{word}`" in said, word
