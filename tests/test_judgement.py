@@ -5633,3 +5633,44 @@ def test_allies_giving_two_dates_are_a_conflict_and_their_grades_say_whose(
     data = run(_entity_store(make_store, WORLD, rows, "{id: freed_on, type: date}"))
     assert findings(data, "CC103") and not findings(data, "CC201"), data["findings"]
     assert "(side korvalia-government also says otherwise)" in data["grades"]["army"]["reason"]
+
+
+def test_an_encyclopedias_range_spanning_two_voices_is_the_word_of_neither(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: Openpedia's "between 9 and 30 soldiers were killed", citing
+    the army's 9 and the VLF's 30, was credited to the VLF (the first carrier by id):
+    the report said Openpedia relayed the VLF, and the VLF's record counted it. A range
+    spanning figures its citations give in different voices summarises their dispute:
+    the word of neither, so uncited (CC204) — its citations give only its ends."""
+    wiki = (
+        "outlets:\n  - {id: openpedia, name: Openpedia, kind: encyclopedia}\n"
+        "documents:\n  - {id: wiki, outlet: openpedia, cites: [meridian-0305, lantern-0305]}\n"
+    )
+    rows = [
+        "{id: army-9, subject: saltmarsh-clashes, property: army_losses, value: 9, "
+        "source: meridian-0305, claimant: korvalian-army}",
+        "{id: vlf-30, subject: saltmarsh-clashes, property: army_losses, value: 30, "
+        "source: lantern-0305, claimant: vlf}",
+        "{id: wiki-range, subject: saltmarsh-clashes, property: army_losses, value: 9-30, "
+        "source: wiki}",
+    ]
+    root = make_store(
+        {"world.yaml": LOSSES, "wiki.yaml": wiki, "claims.yaml": claims_yaml(*rows)}, base=False
+    )
+    data = run(root)
+    assert [f["claims"] for f in findings(data, "CC204")] == [["wiki-range"]], data["findings"]
+    ev = StoreEvidence(load_store(root)).group(("saltmarsh-clashes", "army_losses"))
+    assert "wiki-range" not in ev.relayed_from, ev.relayed_from
+    # (one voice's range, cited: its relay as ever)
+    data = run(
+        make_store(
+            {
+                "world.yaml": LOSSES,
+                "wiki.yaml": wiki,
+                "claims.yaml": claims_yaml(rows[0], rows[2].replace("9-30", "5-10")),
+            },
+            base=False,
+        )
+    )
+    assert not findings(data, "CC204"), data["findings"]

@@ -404,6 +404,12 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             if at is not None:
                 carrier = (doc_id, at)
                 break
+        if (
+            carrier is not None
+            and not quoted
+            and spans_voices(ev, c, st, cited, by_document, origin)
+        ):
+            continue  # (no relay, and so uncited: :func:`.group.unsourced`)
         if carrier is None and not quoted:
             for doc_id in cited:  # (one that narrows what a cited document says)
                 at = indexes[doc_id].containing(ev, st)
@@ -515,6 +521,32 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             ev.relayed_from[c.id] = claims[j]
             ev.relay_reasons[c.id] = path
     return origin, credit
+
+
+def spans_voices(
+    ev: GroupEvidence,
+    c: Claim,
+    st: Statement,
+    cited: list[str],
+    by_document: dict[str, list[int]],
+    origin: dict[str, int],
+) -> bool:
+    """Whether an encyclopedia's range spans figures its citations give in different
+    voices ("between 9 and 30", citing the army's 9 and the Front's 30): a summary of
+    their dispute, the word of neither — not a relay of the first by id, which made it
+    the Front's, "confirmed" by both sides agreeing (an analyst's trial)."""
+    if not ev.store.in_tertiary(c) or len(set(stated_numbers(st.value) or ())) < 2:
+        return False
+    claims, statement_of = ev.claims, ev.statement_by_claim
+    voices = {
+        origin[claims[j].id]
+        for doc_id in cited
+        for j in by_document.get(doc_id, ())
+        if (t := statement_of.get(claims[j].id)) is not None
+        and t.stance == "asserts"
+        and ev.statement_supports(t, st)
+    }
+    return len(voices) > 1
 
 
 def _carrier_of(
