@@ -195,10 +195,12 @@ def test_parts_are_counted_apart_unless_asked(
     root = make_store({"parts.yaml": PARTS})
     parties = {p["id"]: p for p in as_json(runner, root, "sources", "--parties")["parties"]}
     gov = parties["malian-government"]
-    # Its own two claims; the ministry's two, the spokesman's one and ORTM's own one are
-    # its parts' (a ministry of a government, a spokesman of the ministry, state media).
+    # Its own two claims and ORTM's own one (state media in its own voice is its party
+    # speaking, as if the claimant were typed: an analyst's trial found the records of
+    # one store differ by whether it was); the ministry's two and the spokesman's one are
+    # its parts' (a ministry of a government, a spokesman of the ministry).
     assert gov["parts"] == ["army-spokesman", "defence-ministry", "ortm"]
-    assert (gov["claims"], gov["parts_claims"], gov["with_parts"]) == (2, 4, False)
+    assert (gov["claims"], gov["parts_claims"], gov["with_parts"]) == (3, 3, False)
     assert parties["defence-ministry"]["part_of"] == "malian-government"
     assert (parties["defence-ministry"]["claims"], parties["defence-ministry"]["parts_claims"]) == (
         2,
@@ -207,7 +209,7 @@ def test_parts_are_counted_apart_unless_asked(
     _, table, _ = run(runner, root, "sources", "--parties")
     assert "parts' claims" in table and "--with-parts counts them with it" in table
     assert re.search(
-        r"^malian-government\s+Government of Mali\s+state\s+mali-government\s+2\s+2\s+4\s",
+        r"^malian-government\s+Government of Mali\s+state\s+mali-government\s+3\s+2\s+3\s",
         table,
         re.M,
     )
@@ -216,13 +218,13 @@ def test_parts_are_counted_apart_unless_asked(
         p["id"]: p for p in as_json(runner, root, "sources", "--parties", "--with-parts")["parties"]
     }
     gov = parties["malian-government"]
-    assert (gov["claims"], gov["parts_claims"], gov["with_parts"]) == (6, 4, True)
+    assert (gov["claims"], gov["parts_claims"], gov["with_parts"]) == (6, 3, True)
     assert gov["outlets"] == ["le-figaro", "le-monde", "ortm", "rfi"]
     _, table, _ = run(runner, root, "sources", "--parties", "--with-parts")
     assert "parts' claims" not in table and "its parts' and its media's counted with it" in table
 
     data = as_json(runner, root, "sources", "--party", "malian-government")
-    assert [c["id"] for c in data["claims"]] == ["gov-outcome", "old-commander"]
+    assert [c["id"] for c in data["claims"]] == ["gov-outcome", "ortm-outcome", "old-commander"]
     data = as_json(runner, root, "sources", "--party", "malian-government", "--with-parts")
     assert {c["id"]: c["claimant"] for c in data["claims"]} == {
         "gov-outcome": "malian-government",
@@ -240,7 +242,7 @@ def test_parts_are_counted_apart_unless_asked(
         "its parts (5 statements), relayed by 3 outlets;"
     )
     assert table.splitlines()[1] == (
-        "parts: army-spokesman, defence-ministry, ortm (4 claims; counted with it)"
+        "parts: army-spokesman, defence-ministry, ortm (3 claims; counted with it)"
     )
     assert table.splitlines()[3].split()[:2] == ["claim", "claimant"]
     _, table, _ = run(runner, root, "sources", "--party", "defence-ministry")
@@ -492,3 +494,33 @@ def test_a_party_with_no_side_of_its_own_shows_the_side_it_speaks_for(
     assert "| mali-government |" in row
     code, out, _ = run(runner, root, "sources", "--party", "army-spokesman")
     assert code == 0 and "side mali-government" in out
+
+
+@pytest.mark.parametrize("typed", [False, True])
+def test_a_party_channels_own_words_are_its_partys_claimant_typed_or_not(
+    runner: CliRunner, make_store: Callable[..., Path], typed: bool
+) -> None:
+    """An analyst's trial: the CSP-PSD's channel blaming Wagner in its own voice made the
+    channel a claimant with a 0 % record, and left the party's record empty — typed
+    `claimant: csp-psd`, the same words were the party's. The channel speaks for its
+    party (DESIGN §2, `affiliation`): the same records either way."""
+    claimant = ", claimant: csp-psd" if typed else ""
+    root = make_store(
+        {
+            "channel.yaml": (
+                "outlets:\n"
+                "  - {id: csp-channel, name: CSP channel, kind: party-channel, "
+                "affiliation: csp-psd}\n"
+                "documents:\n  - {id: csp-post, outlet: csp-channel, published: 2023-11-12}\n"
+                "claims:\n"
+                "  - {id: csp-says, subject: battle, property: commander, value: wagner, "
+                f"source: csp-post{claimant}}}\n"
+                "  - {id: rfi-says, subject: battle, property: commander, value: fama, "
+                "source: rfi-doc}\n"
+            )
+        }
+    )
+    outlets = {o["id"]: o for o in as_json(runner, root, "sources")["outlets"]}
+    assert outlets["csp-channel"]["as_claimant"] == 0, outlets["csp-channel"]
+    party = as_json(runner, root, "sources", "--party", "csp-psd")
+    assert [c["id"] for c in party["claims"]] == ["csp-says"], party

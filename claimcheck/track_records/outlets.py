@@ -130,9 +130,13 @@ def outlet_records(result: Result) -> list[OutletRecord]:
                 records[cited].relayed_to += 1
     relays = result.relays
     revised = earlier_steps(result)
+    # (state or party media in their own voice speak as their party, as if it were
+    # named: the party's record, not the channel's — an analyst's trial scored a party's
+    # channel 0 % for its party's word only where no claimant was typed)
+    speaker = result.provenance.speaker
     for claim in store.claims.values():
         rules = result.rules_of(claim.id)
-        own = records.get(claim.speaker)
+        own = records.get(speaker(claim))
         if own is not None:
             own.as_claimant += 1
             grade = result.grades.get(claim.id)

@@ -333,8 +333,11 @@ def party_records(result: Result, *, with_parts: bool = False) -> list[PartyReco
         )
         for p in store.parties.values()
     }
+    # (state or party media in their own voice are their party speaking, claimant
+    # typed or not: :meth:`~claimcheck.analysis.provenance.Provenance.speaker`)
+    speaker_of = result.provenance.speaker
     for claim in store.claims.values():
-        speaker = claim.speaker
+        speaker = speaker_of(claim)
         own = records.get(speaker)
         above = index.above.get(speaker, ())
         if own is None and not above:
@@ -355,4 +358,7 @@ def party_claims(result: Result, party: str, *, with_parts: bool = False) -> lis
     findings, standing and the outlets that carried it, in the store's order."""
     index = _PartyIndex(result)
     speakers = {party, *index.parts.get(party, ())} if with_parts else {party}
-    return [index.facts(c).as_dict() for c in result.store.claims.values() if c.speaker in speakers]
+    speaker_of = result.provenance.speaker
+    return [
+        index.facts(c).as_dict() for c in result.store.claims.values() if speaker_of(c) in speakers
+    ]
