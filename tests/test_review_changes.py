@@ -317,3 +317,24 @@ def test_a_stale_review_names_the_values_that_entered_and_left_its_dispute(
         "is the dispute it reviewed, since: 60 entered (rc-60); 45 left (ngo-45, retracted)"
     ) in text, text
     assert "?" not in text, text
+
+
+@pytest.mark.parametrize("fmt", ["text", "table", "markdown", "github"])
+def test_every_format_shows_the_fingerprint_a_review_of_a_finding_quotes(
+    runner: CliRunner, tmp_path: Path, fmt: str
+) -> None:
+    """A fact-checker's trial: a reopened finding's new fingerprint, needed to review
+    it, showed only in JSON, though a notice said "`check` shows fingerprints". Each
+    unreviewed finding shows it, in the store's check and a candidate's; a reviewed one
+    needs none."""
+    root = _store(tmp_path, CG_23, HOSP_31, NGO_45)
+    _, data = _check(runner, root)
+    reviewed = _dispute(data)["fingerprint"]
+    (gap,) = [f["fingerprint"] for f in data["findings"] if f["rule"] == "CC202"]
+    _review(root, f"  - {{finding: '{reviewed}', verdict: accepted}}\n")
+    out = runner.invoke(cli, ["--store", str(root), "check", "--format", fmt]).output
+    assert gap in out and reviewed not in out, out
+    candidate = str(_candidate(tmp_path, RC_60))
+    out = runner.invoke(cli, ["--store", str(root), "check", candidate, "--format", fmt]).output
+    _, data = _check(runner, root, candidate)
+    assert _dispute(data)["fingerprint"] in out, out

@@ -19,6 +19,7 @@ from claimcheck.findings import SEVERITY_RANK, Finding, changes_text
 from claimcheck.render import (
     PLAIN,
     Colours,
+    Raw,
     count,
     escape_markdown,
     json_parts,
@@ -78,10 +79,13 @@ def _known(result: Result) -> dict[str, str]:
     return known
 
 
-def _reviewed(f: Finding, known: Mapping[str, str] | None = None) -> str:
+def _reviewed(f: Finding, known: Mapping[str, str] | None = None, fingerprint: bool = True) -> str:
+    """What a message is followed by: what a candidate check says of the finding, and
+    its review — or, unreviewed, the fingerprint a review of it quotes (a fact-checker's
+    trial: a reopened finding's new fingerprint showed only in JSON)."""
     mark = known.get(f.fingerprint, "") if known else ""
     if not f.review:
-        return mark
+        return f"{mark} [fingerprint {f.fingerprint}]" if fingerprint else mark
     aside = f.review.aside()
     return mark + f" (reviewed: {f.review.verdict}{'; ' + aside if aside else ''})"
 
@@ -281,10 +285,23 @@ def _markdown(result: Result) -> str:
     if result.findings:
         known = _known(result)
         rows = [
-            [f.rule, f.severity, f.subject or "", f.message + _reviewed(f, known), str(f.location)]
+            [
+                f.rule,
+                f.severity,
+                f.subject or "",
+                f.message + _reviewed(f, known, fingerprint=False),
+                str(f.location),
+                Raw(f"`{f.fingerprint}`") if f.review is None else "",
+            ]
             for f in result.findings
         ]
-        out.append(table(rows, ["rule", "severity", "subject", "message", "where"], "markdown"))
+        out.append(
+            table(
+                rows,
+                ["rule", "severity", "subject", "message", "where", "fingerprint"],
+                "markdown",
+            )
+        )
     if result.candidate is not None:
         out += ["", "```", _candidate_text(result), "```"]
     for r in result.stale_reviews:
