@@ -406,6 +406,21 @@ def test_a_claim_with_no_source_is_named_by_its_id_in_messages(tmp_path: Path) -
     assert "unsourced:" not in conflict.message
 
 
+def test_a_claim_whose_document_has_no_outlet_is_not_said_to_have_no_source(
+    tmp_path: Path,
+) -> None:
+    """A new user's trial: a claim from a document recorded without its outlet was
+    named "[nl, no source]" in a conflict — it has a source; its document has no
+    outlet."""
+    rows = [
+        "{id: a, subject: strike, property: deaths, value: 14, source: rfi-doc}",
+        "{id: nl, subject: strike, property: deaths, value: 30, source: leaflet}",
+    ]
+    root = write_store(tmp_path, {"base.yaml": BASE, "c.yaml": claims_yaml(rows)})
+    (conflict,) = [f for f in check(load_store(root)).findings if f.rule == "CC101"]
+    assert "30 [nl, document leaflet has no outlet]" in conflict.message, conflict.message
+
+
 def test_uncited_says_whether_cited_claims_give_the_same_value(tmp_path: Path) -> None:
     rows = [
         "{id: w1, subject: strike, property: deaths, value: 14, source: wiki-doc}",

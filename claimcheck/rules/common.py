@@ -19,8 +19,9 @@ from claimcheck.values.quantity import INF
 
 def who(claim: Claim) -> str:
     """``medical-sources via rfi``: the speaker, and the outlet when it differs."""
-    if not claim.claimant and not claim.outlet:
-        return f"{claim.id}, no source"
+    if not claim.claimant and not claim.outlet:  # no one to name: the claim, and why
+        why = "no source" if claim.source is None else f"document {claim.source} has no outlet"
+        return f"{claim.id}, {why}"
     speaker = claim.speaker
     if claim.outlet and claim.outlet != speaker:
         return f"{speaker} via {claim.outlet}"

@@ -5,8 +5,10 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-_QUOTE_MARKS = str.maketrans("’‘«»“”‐‑‒–—−", '\'\'""""------')
-_QUOTE_MARKS[ord("…")] = "..."
+_QUOTE_MARKS: dict[int, str] = {
+    **{ord(a): b for a, b in zip("’‘«»“”‐‑‒–—−", '\'\'""""------', strict=True)},
+    ord("…"): "...",
+}
 
 
 @lru_cache(maxsize=65536)
