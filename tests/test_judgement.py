@@ -5659,7 +5659,12 @@ def test_an_encyclopedias_range_spanning_two_voices_is_the_word_of_neither(
         {"world.yaml": LOSSES, "wiki.yaml": wiki, "claims.yaml": claims_yaml(*rows)}, base=False
     )
     data = run(root)
-    assert [f["claims"] for f in findings(data, "CC204")] == [["wiki-range"]], data["findings"]
+    (uncited,) = findings(data, "CC204")
+    assert uncited["claims"] == ["wiki-range"], uncited
+    assert (
+        "korvalian-army, vlf give figures within it: a summary of their dispute"
+        in (uncited["message"])
+    ), uncited["message"]
     ev = StoreEvidence(load_store(root)).group(("saltmarsh-clashes", "army_losses"))
     assert "wiki-range" not in ev.relayed_from, ev.relayed_from
     # (one voice's range, cited: its relay as ever)
