@@ -79,13 +79,16 @@ def _known(result: Result) -> dict[str, str]:
     return known
 
 
-def _reviewed(f: Finding, known: Mapping[str, str] | None = None, fingerprint: bool = True) -> str:
+def _reviewed(
+    f: Finding, known: Mapping[str, str] | None = None, fingerprint: str | None = " "
+) -> str:
     """What a message is followed by: what a candidate check says of the finding, and
     its review — or, unreviewed, the fingerprint a review of it quotes (a fact-checker's
-    trial: a reopened finding's new fingerprint showed only in JSON)."""
+    trial: a reopened finding's new fingerprint showed only in JSON), after ``fingerprint``
+    (a space; None: not shown)."""
     mark = known.get(f.fingerprint, "") if known else ""
     if not f.review:
-        return f"{mark} [fingerprint {f.fingerprint}]" if fingerprint else mark
+        return f"{mark} [fingerprint{fingerprint}{f.fingerprint}]" if fingerprint else mark
     aside = f.review.aside()
     return mark + f" (reviewed: {f.review.verdict}{'; ' + aside if aside else ''})"
 
@@ -180,7 +183,8 @@ def _summary_line(result: Result, colours: Colours = PLAIN) -> str:
 def _rows(result: Result) -> list[list[Any]]:
     known = _known(result)
     return [
-        [f.severity, f.rule, f.message + _reviewed(f, known), str(f.location)]
+        # (a space no wrapping breaks: the fingerprint stays on the line of its label)
+        [f.severity, f.rule, f.message + _reviewed(f, known, "\u00a0"), str(f.location)]
         for f in result.findings
     ]
 
@@ -289,7 +293,7 @@ def _markdown(result: Result) -> str:
                 f.rule,
                 f.severity,
                 f.subject or "",
-                f.message + _reviewed(f, known, fingerprint=False),
+                f.message + _reviewed(f, known, fingerprint=None),
                 str(f.location),
                 Raw(f"`{f.fingerprint}`") if f.review is None else "",
             ]
