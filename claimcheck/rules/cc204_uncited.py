@@ -16,6 +16,9 @@ def reason(ev: GroupEvidence, claim: Claim) -> str | None:
         return f"document {claim.source} has no outlet"
     if ev.store.is_tertiary(claim):
         return f"rests on encyclopedia article {claim.source} alone"
+    retracted = ev.relaying_retracted.get(claim.id)
+    if retracted is not None:  # (still in print, on a story taken back: a desk's ask)
+        return f"{claim.id} relays {retracted.id} ({retracted.speaker}), retracted"
     if claim.id in ev.unsourced:
         source = ev.relayed_from.get(claim.id)
         if source is not None:  # (a paper citing the encyclopedia that cites nothing)
@@ -66,9 +69,12 @@ def reason(ev: GroupEvidence, claim: Claim) -> str | None:
 
 @register
 class Uncited(Rule):
-    """A claim with no source, whose document has no outlet, or resting on an encyclopedia alone.
+    """A claim with no source, whose document has no outlet, resting on an encyclopedia alone, or relaying a retracted claim.
 
-    Such a claim can be contradicted but corroborates nothing. An encyclopedia (an
+    Such a claim can be contradicted but corroborates nothing. A claim relaying one
+    since retracted (its document cites the retracted one's, or prints its words) has
+    no source left standing: still in print, it is what a desk asks to correct. An
+    encyclopedia (an
     outlet of kind `encyclopedia`) is no source of its own: a claim recorded against an
     encyclopedia article that `cites` nothing is uncited, like Wikipedia's "citation
     needed"; so is one whose cited documents do not give its figure (an infobox's 40
@@ -102,7 +108,8 @@ class Uncited(Rule):
         found = [
             (c, r)
             for c in ev.recorded
-            if (not c.cited or c.id in ev.unsourced) and (r := reason(ev, c)) is not None
+            if (not c.cited or c.id in ev.unsourced or c.id in ev.relaying_retracted)
+            and (r := reason(ev, c)) is not None
         ]
         if found:
             reasons = sorted({r for _, r in found})
