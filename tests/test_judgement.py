@@ -5679,3 +5679,25 @@ def test_an_encyclopedias_range_spanning_two_voices_is_the_word_of_neither(
         )
     )
     assert not findings(data, "CC204"), data["findings"]
+
+
+def test_a_wire_quoting_a_ministry_citing_its_communique_corrects_nothing(
+    make_store: Callable[..., Path],
+) -> None:
+    """A first cut of the same-day correction read a wire's "at least 23, the ministry
+    said", citing the ministry's communiqué of 23 that day, as the ministry correcting
+    itself: its 23 "revised since by its own origin". A correction is an outlet's later
+    story citing its own: the wire relays the communiqué."""
+    docs = (
+        "documents:\n  - {id: wire-0305, outlet: lantern-wire, published: 2031-03-05, "
+        "cites: [korvalia-tv-0305]}\n"
+    )
+    rows = [
+        "{id: ministry-23, subject: dresk-shelling, property: civilian_deaths, value: 23, "
+        "source: korvalia-tv-0305, claimant: defence-ministry}",
+        "{id: wire-23, subject: dresk-shelling, property: civilian_deaths, value: at least 23, "
+        "source: wire-0305, claimant: defence-ministry}",
+    ]
+    data = run(world(make_store, *rows, **{"wire.yaml": docs}))
+    assert "revised" not in data["grades"]["ministry-23"]["reason"], data["grades"]
+    assert not findings(data, "CC106") and not findings(data, "CC105"), data["findings"]

@@ -232,14 +232,15 @@ def _written_later(
 
 
 def _uncorrected(group: GroupEvidence, claims: list[Claim]) -> list[Claim]:
-    """Those of ``claims`` that no other of the same voice corrects: none's document
-    cites theirs (:func:`~.timing.written_after`; each document's citations once)."""
+    """Those of ``claims`` that no other of the same voice in the same outlet corrects:
+    none's document cites theirs (:func:`~.timing.written_after`; each document's
+    citations once)."""
     own, cited = group.origins_by_claim, group.provenance.cited
-    citing: dict[int, set[str]] = defaultdict(set)
+    citing: dict[tuple[int, str | None], set[str]] = defaultdict(set)
     for d in claims:
-        if d.source is not None:
-            citing[own[d.id]].update(cited(d.source))
-    return [c for c in claims if c.source not in citing[own[c.id]]]
+        if d.source is not None and d.outlet is not None:
+            citing[(own[d.id], d.outlet)].update(cited(d.source))
+    return [c for c in claims if c.source not in citing.get((own[c.id], c.outlet), ())]
 
 
 def words_revise(group: GroupEvidence, c: Claim, word: Claim) -> bool:

@@ -39,12 +39,15 @@ def earlier(group: GroupEvidence, a: Claim, b: Claim) -> bool:
 
 
 def written_after(group: GroupEvidence, b: Claim, a: Claim) -> bool:
-    """Whether ``b``'s document cites ``a``'s, directly or through a chain: written
-    knowing it (a correction or an update of a story, whatever the dates say)."""
+    """Whether ``b``'s document cites ``a``'s, directly or through a chain, both of one
+    outlet: written knowing it (the outlet's correction or update of its own story,
+    whatever the dates say — not a wire quoting a ministry, citing its communiqué)."""
     return (
         a.source is not None
         and b.source is not None
         and a.source != b.source
+        and a.outlet is not None
+        and a.outlet == b.outlet
         and a.source in group.provenance.cited(b.source)
     )
 
