@@ -5526,16 +5526,18 @@ def test_a_papers_correction_takes_its_old_figure_out_of_every_dispute(
     """Analysts' trials: the Harbor Times prints 53 killed; its correction says 42 —
     the same day, in a notice citing the story (the paper "contradicted itself", CC107,
     and its 53 stayed in the dispute and the estimate's high), or the next day as
-    "42, according to Watchlight", citing the rights group's report on the wire (the
-    paper's 42 was Watchlight's word, so its own 53 stood). Either way it is the
-    paper's later word: the 53 is lowered (CC106), in no dispute, out of the estimate."""
+    "42, according to Watchlight", citing its story and the rights group's report on
+    the wire (the paper's 42 was Watchlight's word, so its own 53 stood). Either way it
+    is the paper's later word: the 53 is lowered (CC106), in no dispute, out of the
+    estimate."""
     if how == "same-day-citing-the-story":
         correction = (
             "{id: harbor-fix, outlet: harbor-times, published: 2031-03-05, cites: [harbor-0305]}"
         )
     else:
         correction = (
-            "{id: harbor-fix, outlet: harbor-times, published: 2031-03-06, cites: [meridian-0305]}"
+            "{id: harbor-fix, outlet: harbor-times, published: 2031-03-06, "
+            "cites: [harbor-0305, meridian-0305]}"
         )
     rows = [
         "{id: harbor-53, subject: dresk-shelling, property: civilian_deaths, value: 53, "
@@ -5701,3 +5703,37 @@ def test_a_wire_quoting_a_ministry_citing_its_communique_corrects_nothing(
     data = run(world(make_store, *rows, **{"wire.yaml": docs}))
     assert "revised" not in data["grades"]["ministry-23"]["reason"], data["grades"]
     assert not findings(data, "CC106") and not findings(data, "CC105"), data["findings"]
+
+
+@pytest.mark.parametrize("figures", [["30"], ["30", "60"]])
+def test_a_new_story_relaying_other_figures_does_not_retire_a_papers_count(
+    make_store: Callable[..., Path], figures: list[str]
+) -> None:
+    """An adversarial trial of the corrections' first cut: the Harbor Times counts 53
+    bodies; the next day, a new story (citing state TV and the wire, not its own story)
+    gives the ministry's 30 in its own words — or the ministry's 30 and the Front's 60.
+    That retired the paper's count ("revised downward since", out of the dispute: the
+    estimate's best became the ministry's 30), made the paper "contradict itself" (30
+    vs 60), and which figure retired it followed the claims' ids. Relaying a party in a
+    new story withdraws nothing: the 53 stands, no CC106, no CC107."""
+    docs = (
+        "documents:\n  - {id: harbor-0307, outlet: harbor-times, published: 2031-03-07, "
+        "cites: [korvalia-tv-0305, lantern-0306]}\n"
+    )
+    rows = [
+        "{id: harbor-53, subject: dresk-shelling, property: civilian_deaths, value: 53, "
+        "source: harbor-0305}",
+        "{id: ministry-30, subject: dresk-shelling, property: civilian_deaths, value: 30, "
+        "source: korvalia-tv-0305, claimant: defence-ministry}",
+        "{id: vlf-60, subject: dresk-shelling, property: civilian_deaths, value: 60, "
+        "source: lantern-0306, claimant: vlf}",
+        *(
+            f"{{id: harbor-{f}, subject: dresk-shelling, property: civilian_deaths, value: {f}, "
+            "source: harbor-0307}"
+            for f in figures
+        ),
+    ]
+    data = run(world(make_store, *rows, **{"story.yaml": docs}))
+    assert not findings(data, "CC106") and not findings(data, "CC107"), data["findings"]
+    assert not data["grades"]["harbor-53"]["reason"].startswith("revised"), data["grades"]
+    assert any("harbor-53" in f["claims"] for f in findings(data, "CC101")), data["findings"]

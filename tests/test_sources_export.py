@@ -681,14 +681,14 @@ def test_a_correction_citing_the_story_or_its_source_counts_as_revised(
     runner: CliRunner, tmp_path: Path, how: str
 ) -> None:
     """Analysts' trials: a paper corrects its 30 to 17 the same day, in a notice citing
-    the story it corrects — or the next day, "17, according to Sahel Watch", citing the
-    rights group's report. Either way the 30 is one it revised, and its record says so
+    the story it corrects — or the next day, "17, according to Sahel Watch", citing its
+    story and the rights group's report. Either way the 30 is one it revised, and its record says so
     (it said nothing of the kind: the same day's two figures were a self-contradiction,
     and a correction relaying the rights group's count left its own 30 standing)."""
     published, cites = (
         ("2023-11-09", "figaro-doc")
         if how == "same-day-citing-the-story"
-        else ("2023-11-10", "rfi-doc-2")
+        else ("2023-11-10", "figaro-doc, rfi-doc-2")
     )
     text = (
         "parties:\n"

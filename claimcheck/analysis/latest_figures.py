@@ -18,9 +18,9 @@ from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.disputers import Disputers, not_by_disputers, not_past_held_counts
 from claimcheck.analysis.growth import note_overtaken
 from claimcheck.analysis.intervals import Bound, bounds
-from claimcheck.analysis.timing import before, written_after
+from claimcheck.analysis.timing import written_after
 from claimcheck.model import Claim
-from claimcheck.values import DateRange, Quantity
+from claimcheck.values import Quantity
 from claimcheck.values.quantity import INF
 
 if TYPE_CHECKING:
@@ -106,9 +106,10 @@ def find_latest_figures(
         as_of = when[c.id]
         if c.stance == "asserts" and as_of is not None and as_of.known:
             dated[origin[c.id]].append(c)
-    # An outlet's own words relaying another's figure (credited to that other) are
-    # still the outlet's later word: its own earlier figure is one it no longer gives
-    # (a paper's 53, then its correction "35, according to the UN", citing the UN).
+    # An outlet's follow-up of its own story, relaying another's figure in its own words
+    # (credited to that other), is still the outlet's later word: its own earlier figure
+    # is one it no longer gives (a paper's 53, then its correction "35, according to
+    # the UN", citing the story and the UN's update).
     relaying = _own_relays(group, cited, origin)
     for o, claims in dated.items():
         words = relaying.get(o, ())
@@ -128,11 +129,7 @@ def find_latest_figures(
             if c.id in kept and words:
                 # (its own later words that cannot hold with it, or raise its floor, as
                 # the outlet worded them: "about 228" after its 228 revises nothing)
-                later = [
-                    r
-                    for r in words
-                    if _written_later(group, when, r, c) and words_revise(group, c, r)
-                ]
+                later = [r for r in words if follows_up(group, r, c) and words_revise(group, c, r)]
                 if later:
                     earlier.add(c.id)
                     superseded[c.id] = max(later, key=_word_order)
@@ -204,31 +201,47 @@ def find_latest_figures(
 def _own_relays(
     group: GroupEvidence, cited: list[Claim], origin: dict[str, int]
 ) -> dict[int, list[Claim]]:
-    """Outlets' own figures credited to another origin (relays by citation), by the
-    outlet's own origin."""
+    """Outlets' own figures credited to another origin (relays by citation) that may
+    be their later word (:func:`_one_word`), by the outlet's own origin."""
     out: dict[int, list[Claim]] = defaultdict(list)
     if not group.relay_reasons:
         return out
     own = group.origins_by_claim
-    own_reporting = group.provenance.own_reporting
-    for c in cited:
-        if (
-            c.stance == "asserts"
-            and origin[c.id] != own[c.id]
-            and c.as_of is not None
-            and c.as_of.known
-            and own_reporting(c)
-        ):
-            out[own[c.id]].append(c)
+    for c in _one_word(group, [c for c in cited if origin[c.id] != own[c.id]]):
+        out[own[c.id]].append(c)
     return out
 
 
-def _written_later(
-    group: GroupEvidence, when: dict[str, DateRange | None], word: Claim, c: Claim
-) -> bool:
-    """Whether the outlet's ``word`` was given after its own figure ``c`` held: printed
-    on a later day, or citing ``c``'s document."""
-    return before(when[c.id], word.as_of) or written_after(group, word, c)
+def _one_word(group: GroupEvidence, relays: list[Claim]) -> list[Claim]:
+    """Of outlets' own words relaying another's figure, those asserting, dated, and the
+    one figure their document gives in the outlet's voice: a story giving the
+    ministry's 30 and the Front's 60 is no word of the paper's on the toll (an
+    adversarial trial: it made the paper "contradict itself" and retired its count)."""
+    if not relays:
+        return []
+    own_reporting, statement_of = group.provenance.own_reporting, group.statement_by_claim
+    said: dict[str, set[object]] = defaultdict(set)
+    for d in group.claims:
+        if d.source is not None and d.parsed is not None and own_reporting(d):
+            said[d.source].add(d.parsed.key)
+    return [
+        r
+        for r in relays
+        if r.stance == "asserts"
+        and r.as_of is not None
+        and r.as_of.known
+        and own_reporting(r)
+        and r.id in statement_of
+        and len(said[r.source or ""]) == 1
+    ]
+
+
+def follows_up(group: GroupEvidence, word: Claim, c: Claim) -> bool:
+    """Whether the outlet's ``word`` follows up the story of its figure ``c``: its
+    document cites ``c``'s (:func:`~.timing.written_after`) — a correction or an update.
+    An unattributed relay of a party's figure in a new story is no withdrawal of the
+    outlet's own count (an adversarial trial)."""
+    return written_after(group, word, c)
 
 
 def _uncorrected(group: GroupEvidence, claims: list[Claim]) -> list[Claim]:
@@ -250,28 +263,21 @@ def words_revise(group: GroupEvidence, c: Claim, word: Claim) -> bool:
     return a is not None and b is not None and (group.excludes(a, b) or raises_floor(a, b))
 
 
-def _word_order(word: Claim) -> tuple[dt.date, str]:
-    assert word.as_of is not None  # (an own relay is dated: _own_relays)
-    return word.as_of.low, word.id
+def _word_order(word: Claim) -> tuple[dt.date, Bound, Bound, str]:
+    """The latest of an outlet's words, then the highest (ids decide only between two
+    of one figure)."""
+    assert word.as_of is not None and word.parsed is not None  # (_one_word)
+    return (word.as_of.low, *bounds(word.parsed), word.id)
 
 
 def later_own_relays(group: GroupEvidence, relays: list[Claim], own: list[Claim]) -> list[Claim]:
     """Of an outlet's own words relaying another origin's figure (``relays``), those
-    given after a figure of its own (``own``): its later word, a revision of its own
-    figure (CC105, CC106) — not a relay printed before its own count."""
-    if not relays or not own:
+    following up the story of a figure of its own (``own``): its later word, a revision
+    of its own figure (CC105, CC106) — not a relay printed before its own count, nor
+    one in a story of its own."""
+    if not own:
         return []
-    when = group.when_of(own)
-    own_reporting = group.provenance.own_reporting
-    return [
-        r
-        for r in relays
-        if r.stance == "asserts"
-        and r.as_of is not None
-        and r.as_of.known
-        and own_reporting(r)
-        and any(_written_later(group, when, r, c) for c in own)
-    ]
+    return [r for r in _one_word(group, relays) if any(follows_up(group, r, c) for c in own)]
 
 
 def raises_floor(first: object, then: object) -> bool:
