@@ -524,3 +524,32 @@ def test_a_party_channels_own_words_are_its_partys_claimant_typed_or_not(
     assert outlets["csp-channel"]["as_claimant"] == 0, outlets["csp-channel"]
     party = as_json(runner, root, "sources", "--party", "csp-psd")
     assert [c["id"] for c in party["claims"]] == ["csp-says"], party
+
+
+def test_state_medias_own_words_relaying_a_wire_are_not_their_partys_claim(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """An adversarial trial: state TV's own "14 killed", citing RFI's 14, was scored as
+    the government's own claim (contested, 0 %) once state media's own words counted as
+    their party's. It relays the wire: no word of the government's, as an outlet's
+    relay is no assertion of its own."""
+    root = make_store(
+        {
+            "ortm.yaml": (
+                "outlets:\n"
+                "  - {id: ortm, name: ORTM, kind: state-media, affiliation: malian-government}\n"
+                "documents:\n  - {id: ortm-doc, outlet: ortm, published: 2023-11-10, "
+                "cites: [rfi-doc]}\n"
+                "parties:\n  - {id: malian-government, name: Government of Mali, kind: state, "
+                "side: mali-government}\n"
+                "claims:\n"
+                "  - {id: rfi-14, subject: strike, property: deaths, value: 14, source: rfi-doc}\n"
+                "  - {id: ortm-14, subject: strike, property: deaths, value: 14, "
+                "source: ortm-doc}\n"
+                "  - {id: monde-10, subject: strike, property: deaths, value: 10, "
+                "source: monde-doc}\n"
+            )
+        }
+    )
+    party = as_json(runner, root, "sources", "--party", "malian-government")
+    assert party["claims"] == [], party

@@ -24,6 +24,7 @@ its later word is judged instead).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,10 +131,7 @@ def outlet_records(result: Result) -> list[OutletRecord]:
                 records[cited].relayed_to += 1
     relays = result.relays
     revised = earlier_steps(result)
-    # (state or party media in their own voice speak as their party, as if it were
-    # named: the party's record, not the channel's — an analyst's trial scored a party's
-    # channel 0 % for its party's word only where no claimant was typed)
-    speaker = result.provenance.speaker
+    speaker = record_speaker(result)
     for claim in store.claims.values():
         rules = result.rules_of(claim.id)
         own = records.get(speaker(claim))
@@ -186,3 +184,18 @@ def outlet_claims(result: Result, outlet: str) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def record_speaker(result: Result) -> Callable[[Claim], str]:
+    """Whose record each claim counts in: its speaker's — state or party media in their
+    own voice being their party, claimant typed or not (an analyst's trial scored a
+    party's channel 0 % for its party's word only where no claimant was typed:
+    :meth:`~claimcheck.analysis.provenance.Provenance.speaker`), but not in their own
+    words relaying another's figure (state TV's 23 citing the wire's 23 is the wire's
+    word, not the government's: an adversarial trial)."""
+    speaker, relays = result.provenance.speaker, result.relays
+
+    def of(claim: Claim) -> str:
+        return claim.speaker if claim.id in relays else speaker(claim)
+
+    return of

@@ -26,7 +26,7 @@ from claimcheck.analysis.grades import Grade, misquoted
 from claimcheck.model import Claim
 from claimcheck.results import Result
 from claimcheck.rules.cc202_interested_only import InterestedOnly
-from claimcheck.track_records.outlets import HoldsUp
+from claimcheck.track_records.outlets import HoldsUp, record_speaker
 from claimcheck.track_records.revisions import earlier_steps
 
 #: The rules whose findings step a cumulative figure from one report to the next (not
@@ -333,9 +333,7 @@ def party_records(result: Result, *, with_parts: bool = False) -> list[PartyReco
         )
         for p in store.parties.values()
     }
-    # (state or party media in their own voice are their party speaking, claimant
-    # typed or not: :meth:`~claimcheck.analysis.provenance.Provenance.speaker`)
-    speaker_of = result.provenance.speaker
+    speaker_of = record_speaker(result)
     for claim in store.claims.values():
         speaker = speaker_of(claim)
         own = records.get(speaker)
@@ -358,7 +356,7 @@ def party_claims(result: Result, party: str, *, with_parts: bool = False) -> lis
     findings, standing and the outlets that carried it, in the store's order."""
     index = _PartyIndex(result)
     speakers = {party, *index.parts.get(party, ())} if with_parts else {party}
-    speaker_of = result.provenance.speaker
+    speaker_of = record_speaker(result)
     return [
         index.facts(c).as_dict() for c in result.store.claims.values() if speaker_of(c) in speakers
     ]
