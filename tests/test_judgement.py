@@ -5624,8 +5624,8 @@ def test_allies_giving_two_dates_are_a_conflict_and_their_grades_say_whose(
     """An analyst's trial: the army says the hostages were freed on the 5th, its allied
     militia the 4th. The conflict (CC103) names both; CC201 also said "2031-03-04,
     2031-03-05 rests on one origin", and each grade "contradicted by no other (it also
-    says otherwise)" — as if one voice had said both. Now no CC201, and the grades name
-    the side that also says otherwise."""
+    says otherwise)" — as if one voice had said both. Now no CC201, and the grades say
+    that their own side also says otherwise."""
     rows = [
         "{id: army, subject: ferry-hostages, property: freed_on, value: 2031-03-05, "
         "source: meridian-0305, claimant: korvalian-army}",
@@ -5634,7 +5634,10 @@ def test_allies_giving_two_dates_are_a_conflict_and_their_grades_say_whose(
     ]
     data = run(_entity_store(make_store, WORLD, rows, "{id: freed_on, type: date}"))
     assert findings(data, "CC103") and not findings(data, "CC201"), data["findings"]
-    assert "(side korvalia-government also says otherwise)" in data["grades"]["army"]["reason"]
+    assert (
+        "contradicted by no other side (its own, korvalia-government, also says otherwise)"
+        in data["grades"]["army"]["reason"]
+    ), data["grades"]["army"]
 
 
 def test_an_encyclopedias_range_spanning_two_voices_is_the_word_of_neither(
@@ -5669,6 +5672,18 @@ def test_an_encyclopedias_range_spanning_two_voices_is_the_word_of_neither(
     ), uncited["message"]
     ev = StoreEvidence(load_store(root)).group(("saltmarsh-clashes", "army_losses"))
     assert "wiki-range" not in ev.relayed_from, ev.relayed_from
+    # (the army giving the range itself, a rights group's 20 within it: the army's range
+    # relayed — it was uncited, and credited to the rights group: an adversarial trial)
+    exact = [rows[0].replace("value: 9,", "value: 9-30,"), rows[1], rows[2]]
+    exact[1] = (
+        exact[1].replace("value: 30", "value: 20").replace("claimant: vlf", "claimant: watchlight")
+    )
+    root = make_store(
+        {"world.yaml": LOSSES, "wiki.yaml": wiki, "claims.yaml": claims_yaml(*exact)}, base=False
+    )
+    assert not findings(run(root), "CC204")
+    ev = StoreEvidence(load_store(root)).group(("saltmarsh-clashes", "army_losses"))
+    assert ev.relayed_from["wiki-range"].id == "army-9", ev.relayed_from
     # (one voice's range, cited: its relay as ever)
     data = run(
         make_store(

@@ -601,9 +601,13 @@ def _judged(
         if units_against:
             why += f"; disputed by {against}"
         elif wavers and not told_otherwise:
-            # (a side of several origins: its allies' word against it, CC101–CC104's)
-            also = f"side {', '.join(waverers[2])}" if waverers and waverers[2] else "it"
-            why += f", contradicted by no other ({also} also says otherwise)"
+            # (a side, one party or allies: their word against it is CC101–CC104's)
+            why += (
+                f", contradicted by no other side (its own, {', '.join(waverers[2])}, also "
+                "says otherwise)"
+                if waverers and waverers[2]
+                else ", contradicted by no other (it also says otherwise)"
+            )
         elif grade == 3 and n_for:
             why += ", uncontradicted"
     elif w_for > w_against and units_for >= 2:

@@ -404,12 +404,11 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             if at is not None:
                 carrier = (doc_id, at)
                 break
-        if (
-            carrier is not None
-            and not quoted
-            and spans_voices(ev, c, st, cited, by_document, origin)
-        ):
-            continue  # (no relay, and so uncited: :func:`.group.unsourced`)
+        if carrier is not None and not quoted and ev.store.in_tertiary(c):
+            # (an encyclopedia's range: the voice giving it as it is, or none)
+            carrier = range_source(ev, st, cited, by_document, origin, carrier)
+            if carrier is None:
+                continue  # (no relay, and so uncited: :func:`.group.unsourced`)
         if carrier is None and not quoted:
             for doc_id in cited:  # (one that narrows what a cited document says)
                 at = indexes[doc_id].containing(ev, st)
@@ -523,30 +522,37 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     return origin, credit
 
 
-def spans_voices(
+def range_source(
     ev: GroupEvidence,
-    c: Claim,
     st: Statement,
     cited: list[str],
     by_document: dict[str, list[int]],
     origin: dict[str, int],
-) -> bool:
-    """Whether an encyclopedia's range spans figures its citations give in different
-    voices ("between 9 and 30", citing the army's 9 and the Front's 30): a summary of
-    their dispute, the word of neither — not a relay of the first by id, which made it
-    the Front's, "confirmed" by both sides agreeing (an analyst's trial)."""
-    if not ev.store.in_tertiary(c) or len(set(stated_numbers(st.value) or ())) < 2:
-        return False
+    carrier: tuple[str, int],
+) -> tuple[str, int] | None:
+    """What an encyclopedia's figure ``st`` relays (``carrier``: the first claim of its
+    citations supporting it), or for a range, None when it spans figures its citations
+    give in different voices ("between 9 and 30", citing the army's 9 and the Front's
+    30: a summary of their dispute, the word of neither — it was the Front's relay,
+    "confirmed" by both sides agreeing: an analyst's trial) — and the voice giving the
+    range itself where one does (the army's "9-30", beside a rights group's 20 within
+    it: an adversarial trial)."""
+    if len(set(stated_numbers(st.value) or ())) < 2:
+        return carrier
     claims, statement_of = ev.claims, ev.statement_by_claim
-    voices = {
-        origin[claims[j].id]
+    within = [
+        (claims[j].id, doc_id, j, t)
         for doc_id in cited
         for j in by_document.get(doc_id, ())
         if (t := statement_of.get(claims[j].id)) is not None
         and t.stance == "asserts"
         and ev.statement_supports(t, st)
-    }
-    return len(voices) > 1
+    ]
+    exact = [(cid, doc_id, j) for cid, doc_id, j, t in within if t is st]
+    if exact:
+        _, doc_id, j = min(exact)
+        return doc_id, j
+    return None if len({origin[cid] for cid, _, _, _ in within}) > 1 else carrier
 
 
 def _carrier_of(
