@@ -1,6 +1,7 @@
 """Whose word a quote or an outlet's own figure is, when its words or its citations name
 someone else: an owner's sister outlet's quote, a party's word citing an outlet's own
-figure, a quote naming the wrong voice, a transposed figure (the relays
+figure, a quote naming the wrong voice, an encyclopedia's range spanning voices, a
+transposed figure (the relays
 :func:`.origins.compute_origins` notes beside the ones a citation declares)."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from claimcheck.values import (
 
 if TYPE_CHECKING:
     from claimcheck.analysis.group import GroupEvidence
+    from claimcheck.analysis.statements import Statement
 
 
 def quoted_by_sister_outlet(ev: GroupEvidence, relays: dict[int, tuple[int, str]]) -> None:
@@ -261,3 +263,36 @@ def said_elsewhere(ev: GroupEvidence, quote: Claim) -> bool:
         )
     st = ev.statement_by_claim.get(quote.id)
     return st is not None and said[(ev.provenance.origin_key(quote), st.index)] > 0
+
+
+def range_source(
+    ev: GroupEvidence,
+    st: Statement,
+    cited: list[str],
+    by_document: dict[str, list[int]],
+    origin: dict[str, int],
+    carrier: tuple[str, int],
+) -> tuple[str, int] | None:
+    """What an encyclopedia's figure ``st`` relays (``carrier``: the first claim of its
+    citations supporting it), or for a range, None when it spans figures its citations
+    give in different voices ("between 9 and 30", citing the army's 9 and the Front's
+    30: a summary of their dispute, the word of neither — it was the Front's relay,
+    "confirmed" by both sides agreeing: an analyst's trial) — and the voice giving the
+    range itself where one does (the army's "9-30", beside a rights group's 20 within
+    it: an adversarial trial)."""
+    if len(set(stated_numbers(st.value) or ())) < 2:
+        return carrier
+    claims, statement_of = ev.claims, ev.statement_by_claim
+    within = [
+        (claims[j].id, doc_id, j, t)
+        for doc_id in cited
+        for j in by_document.get(doc_id, ())
+        if (t := statement_of.get(claims[j].id)) is not None
+        and t.stance == "asserts"
+        and ev.statement_supports(t, st)
+    ]
+    exact = [(cid, doc_id, j) for cid, doc_id, j, t in within if t is st]
+    if exact:
+        _, doc_id, j = min(exact)
+        return doc_id, j
+    return None if len({origin[cid] for cid, _, _, _ in within}) > 1 else carrier

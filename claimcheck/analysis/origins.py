@@ -23,6 +23,7 @@ from claimcheck.analysis.attribution import (
     credit_attributed,
     misattributed,
     quoted_by_sister_outlet,
+    range_source,
     said_elsewhere,
     transposed_quotes,
 )
@@ -520,39 +521,6 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             ev.relayed_from[c.id] = claims[j]
             ev.relay_reasons[c.id] = path
     return origin, credit
-
-
-def range_source(
-    ev: GroupEvidence,
-    st: Statement,
-    cited: list[str],
-    by_document: dict[str, list[int]],
-    origin: dict[str, int],
-    carrier: tuple[str, int],
-) -> tuple[str, int] | None:
-    """What an encyclopedia's figure ``st`` relays (``carrier``: the first claim of its
-    citations supporting it), or for a range, None when it spans figures its citations
-    give in different voices ("between 9 and 30", citing the army's 9 and the Front's
-    30: a summary of their dispute, the word of neither — it was the Front's relay,
-    "confirmed" by both sides agreeing: an analyst's trial) — and the voice giving the
-    range itself where one does (the army's "9-30", beside a rights group's 20 within
-    it: an adversarial trial)."""
-    if len(set(stated_numbers(st.value) or ())) < 2:
-        return carrier
-    claims, statement_of = ev.claims, ev.statement_by_claim
-    within = [
-        (claims[j].id, doc_id, j, t)
-        for doc_id in cited
-        for j in by_document.get(doc_id, ())
-        if (t := statement_of.get(claims[j].id)) is not None
-        and t.stance == "asserts"
-        and ev.statement_supports(t, st)
-    ]
-    exact = [(cid, doc_id, j) for cid, doc_id, j, t in within if t is st]
-    if exact:
-        _, doc_id, j = min(exact)
-        return doc_id, j
-    return None if len({origin[cid] for cid, _, _, _ in within}) > 1 else carrier
 
 
 def _carrier_of(

@@ -32,8 +32,8 @@ from claimcheck.store.files import (
     read_text,
 )
 from claimcheck.store.limits import DEFAULT_LIMITS, Limits
+from claimcheck.store.yaml_errors import yaml_problem
 from claimcheck.store.yamlfile import load as load_safe
-from claimcheck.store.yamlfile import yaml_problem
 
 
 def _round_trip() -> YAML:
