@@ -553,3 +553,32 @@ def test_state_medias_own_words_relaying_a_wire_are_not_their_partys_claim(
     )
     party = as_json(runner, root, "sources", "--party", "malian-government")
     assert party["claims"] == [], party
+
+
+def test_a_partys_statement_is_corroborated_as_it_is_graded(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """An analyst's trial: the ministry's 23, and a wire's "at least 23, the ministry
+    said" citing it — one statement, graded 3 — gave the ministry "1 corroborated"
+    beside "grades 3:1": the wire's wording, graded 1 as worded, counted for the
+    statement. The statement is corroborated as it is graded."""
+    root = make_store(
+        {
+            "ministry.yaml": (
+                "documents:\n  - {id: wire, outlet: le-monde, published: 2023-11-10, "
+                "cites: [rfi-doc]}\n"
+                "claims:\n"
+                "  - {id: fama-23, subject: strike, property: deaths, value: 23, "
+                "source: rfi-doc, claimant: fama}\n"
+                "  - {id: wire-23, subject: strike, property: deaths, value: at least 23, "
+                "source: wire, claimant: fama}\n"
+                "  - {id: figaro-31, subject: strike, property: deaths, value: 31, "
+                "source: figaro-doc}\n"
+                "  - {id: f24-35, subject: strike, property: deaths, value: at least 35, "
+                "source: f24-doc}\n"
+            )
+        }
+    )
+    fama = {p["id"]: p for p in as_json(runner, root, "sources", "--parties")["parties"]}["fama"]
+    corroborated = sum(n for g, n in fama["grades"].items() if g == "1")
+    assert fama["corroborated"] == corroborated, fama

@@ -129,11 +129,18 @@ class PartyRecord(HoldsUp):
         grade = facts.grade
         # (each statement graded once, by a claim that states it: not by a misquote of
         # it, graded as printed — whichever the files list first)
-        if grade is not None and key not in self._graded and not misquoted(grade):
+        grading = grade is not None and key not in self._graded and not misquoted(grade)
+        if grading:
+            assert grade is not None
             self._graded.add(key)
             self.grades[grade.grade] += 1
             self.weigh(c, grade)
         for label in facts.standing:
+            # (corroborated as the statement is graded: a wire's "at least 23" of the
+            # ministry's 23, graded 1 as worded, made "1 corroborated" beside "grades
+            # 3:1" — an analyst's trial)
+            if label == "corroborated" and not grading:
+                continue
             if label not in seen:
                 seen.add(label)
                 self.corroborated += label == "corroborated"
