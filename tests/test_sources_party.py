@@ -582,3 +582,31 @@ def test_a_partys_statement_is_corroborated_as_it_is_graded(
     fama = {p["id"]: p for p in as_json(runner, root, "sources", "--parties")["parties"]}["fama"]
     corroborated = sum(n for g, n in fama["grades"].items() if g == "1")
     assert fama["corroborated"] == corroborated, fama
+
+
+def test_a_figure_a_relay_cites_is_not_revised(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """A desk's trial: FAMa's 58, then its 61 the next day, which a paper quotes citing
+    FAMa's post. The 61 was counted "revised" (a document of the revision cited it),
+    so the party's record said "2 revised" of its 2 statements. A story citing a figure
+    corrects it only when it is the same outlet's and gives another figure."""
+    root = make_store(
+        {
+            "fama.yaml": (
+                "outlets:\n  - {id: fama-channel, name: FAMa channel, kind: party-channel, "
+                "affiliation: fama}\n"
+                "documents:\n"
+                "  - {id: post-1, outlet: fama-channel, published: 2023-11-08}\n"
+                "  - {id: post-2, outlet: fama-channel, published: 2023-11-09}\n"
+                "  - {id: paper, outlet: le-monde, published: 2023-11-09, cites: [post-2]}\n"
+                "claims:\n"
+                "  - {id: fama-58, subject: strike, property: deaths, value: 58, source: post-1}\n"
+                "  - {id: fama-61, subject: strike, property: deaths, value: 61, source: post-2}\n"
+                "  - {id: paper-61, subject: strike, property: deaths, value: 61, "
+                "source: paper, claimant: fama}\n"
+            )
+        }
+    )
+    fama = {p["id"]: p for p in as_json(runner, root, "sources", "--parties")["parties"]}["fama"]
+    assert fama["revised"] == 1, fama

@@ -36,9 +36,17 @@ def earlier_steps(result: Result) -> set[str]:
             # Held strictly before another figure of the finding: not its origin's last word.
             latest = max(d.low for _, d in known)
             out.update(cid for cid, d in known if d.high < latest)
-        # (nor one a document of the finding cites: corrected, the same day or not)
+        # (nor one that a later story of its outlet citing it gives another figure:
+        # corrected, the same day or not — not one a relay of it cites, still its word)
+        said_in: dict[str | None, set[str]] = {}
+        for c in mine:
+            said_in.setdefault(c.source, set()).add(c.said)
         cited = {
-            doc for c in mine if c.source is not None for doc in result.provenance.cited(c.source)
+            (c.outlet, doc)
+            for c in mine
+            if c.source is not None
+            for doc in result.provenance.cited(c.source)
+            if said_in.get(doc, set()) - {c.said}
         }
-        out.update(c.id for c in mine if c.source in cited)
+        out.update(c.id for c in mine if (c.outlet, c.source) in cited)
     return out
