@@ -220,10 +220,13 @@ def _one_word(group: GroupEvidence, relays: list[Claim]) -> list[Claim]:
     if not relays:
         return []
     own_reporting, statement_of = group.provenance.own_reporting, group.statement_by_claim
-    said: dict[str, set[object]] = defaultdict(set)
-    for d in group.claims:
-        if d.source is not None and d.parsed is not None and own_reporting(d):
-            said[d.source].add(d.parsed.key)
+    said: dict[str, set[object]] | None = group.memo.get("own_words")  # type: ignore[assignment]
+    if said is None:  # (each document's figures in its outlet's voice, once a group)
+        found: dict[str, set[object]] = defaultdict(set)
+        for d in group.claims:
+            if d.source is not None and d.parsed is not None and own_reporting(d):
+                found[d.source].add(d.parsed.key)
+        said = group.memo["own_words"] = found
     return [
         r
         for r in relays

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from itertools import chain
 
 from claimcheck.findings import Finding, ValueChange, fingerprint, of_day
 from claimcheck.model import Claim, Review
@@ -37,7 +38,8 @@ class Disputes:
     claims it can have seen (listed none of them, published after its date); and each of
     these with one value of the group not in the dispute now, or with every value of the
     group's withdrawn claims — each set checked against the review's fingerprint, never
-    guessed. Linear in the group: no subset is enumerated.
+    guessed: each dispute's values once per value of its group (of its day, for a
+    property whose values vary) — no subset is enumerated.
     """
 
     def __init__(self, store: Store, findings: list[Finding]) -> None:
@@ -49,6 +51,24 @@ class Disputes:
                 self.by_group[(f.subject, f.property)].append(f)
         self._values: dict[str, dict[str, list[str]] | None] = {}
         self._unlisted: dict[str, tuple[Finding, frozenset[str]]] | None = None
+        self._reviewed: dict[tuple[str, str], frozenset[str] | None] = {}
+        self._claims: dict[tuple[str, str, str | None], list[Claim]] = {}
+
+    def claims_of(self, f: Finding) -> list[Claim]:
+        """The claims of ``f``'s group — of its day, for a property whose values vary:
+        the values another of its days gives are no values of its dispute."""
+        key = (f.subject or "", f.property or "", f.day)
+        found = self._claims.get(key)
+        if found is None:
+            group = self.store.groups.get(key[:2], [])
+            if f.day is None:
+                found = self._claims[key] = group
+            else:  # (each day's claims of the group, indexed once)
+                for c in group:
+                    day = c.as_of.canonical() if c.as_of is not None else ""
+                    self._claims.setdefault((*key[:2], day), []).append(c)
+                found = self._claims.setdefault(key, [])
+        return found
 
     def values(self, f: Finding) -> dict[str, list[str]] | None:
         """The values ``f``'s fingerprint names, each with its claims (None when the
@@ -61,12 +81,18 @@ class Disputes:
 
     def reviewed(self, review: Review, f: Finding) -> frozenset[str] | None:
         """The values of the finding ``review`` was recorded on, when it was of ``f``'s
-        rule and group and the store tells them (see the class)."""
+        rule and group and the store tells them (see the class; asked once a pair)."""
+        key = (review.finding, f.fingerprint)
+        if key not in self._reviewed:
+            self._reviewed[key] = self._told(review, f)
+        return self._reviewed[key]
+
+    def _told(self, review: Review, f: Finding) -> frozenset[str] | None:
         now = self.values(f)
         if now is None:
             return None
         store = self.store
-        group = store.groups.get((f.subject or "", f.property or ""), [])
+        group = self.claims_of(f)
         listed_ids = set(review.claims or ())
         listed = {c.said for c in group if c.id in listed_ids}
         unseen = {
@@ -78,11 +104,11 @@ class Disputes:
         bases = [frozenset(listed), frozenset(set(now) | listed), frozenset(seen)]
         pool = sorted({c.said for c in group} - set(now) - listed)
         withdrawn = frozenset(c.said for c in group if not c.active)
-        tries = [
-            *bases,
-            *(base | withdrawn for base in bases[1:]),
-            *(base | {v} for base in bases[1:] for v in pool),
-        ]
+        tries = chain(
+            bases,
+            (base | withdrawn for base in bases[1:]),
+            (base | {v} for base in bases[1:] for v in pool),
+        )
         prop = of_day(f.property, f.day)
         for values in tries:
             if values and fingerprint(f.rule, f.subject, prop, values) == review.finding:
@@ -116,29 +142,30 @@ class Disputes:
         hit = self.unlisted().get(review.finding)
         if hit is None or hit[0].review is not None:
             return None
-        f, values = hit
-        return f, self.changes(review, f, values - set(self.values(f) or ()), entering=False)
+        f, left = hit
+        return f, self.changes(review, f, left, entering=False)
 
     def unlisted(self) -> dict[str, tuple[Finding, frozenset[str]]]:
         """For reviews listing no claims: the fingerprints each dispute had with one
-        more value of its group, or with its group's withdrawn claims' values — each
-        with the dispute and those values (worked out once a run, when asked)."""
+        more value of its group (of its day), or with its group's withdrawn claims'
+        values — each with the dispute and the values it has lost (worked out once a
+        run, when asked: each dispute's values once per value of its group)."""
         if self._unlisted is None:
             found: dict[str, tuple[Finding, frozenset[str]]] = {}
-            for (subject, prop), group_findings in self.by_group.items():
-                group = self.store.groups.get((subject, prop), [])
+            for (subject, _), group_findings in self.by_group.items():
                 for f in group_findings:
                     now = self.values(f)
                     if now is None:
                         continue
+                    group = self.claims_of(f)
                     base = frozenset(now)
-                    withdrawn = frozenset(c.said for c in group if not c.active)
+                    withdrawn = frozenset(c.said for c in group if not c.active) - base
                     pool = sorted({c.said for c in group} - base)
                     about = of_day(f.property, f.day)
-                    for values in (base | withdrawn, *(base | {v} for v in pool)):
-                        if values != base:
+                    for left in (withdrawn, *(frozenset({v}) for v in pool)):
+                        if left:
                             found.setdefault(
-                                fingerprint(f.rule, subject, about, values), (f, values)
+                                fingerprint(f.rule, subject, about, base | left), (f, left)
                             )
             self._unlisted = found
         return self._unlisted
@@ -172,7 +199,7 @@ class Disputes:
         since ``review`` (the group's claims of them, those it lists first), each with
         why, where the store tells."""
         store = self.store
-        group = store.groups.get((f.subject or "", f.property or ""), [])
+        group = self.claims_of(f)
         listed = set(review.claims or ())
         now = self.values(f) or {}
         out = []

@@ -373,7 +373,8 @@ def _same_origin_disagreements(ev: GroupEvidence) -> dict[int, list[tuple[Claim,
         # UN's "at least 35" it relays)
         worded: set[str] = set()
         if ev.cumulative and len(own) < len(claims):
-            later = later_own_relays(ev, [c for c in claims if c not in own], own)
+            mine = {c.id for c in own}
+            later = later_own_relays(ev, [c for c in claims if c.id not in mine], own)
             worded = {c.id for c in later}
             own += later
         claims = own
