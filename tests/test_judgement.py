@@ -5752,3 +5752,22 @@ def test_a_new_story_relaying_other_figures_does_not_retire_a_papers_count(
     assert not findings(data, "CC106") and not findings(data, "CC107"), data["findings"]
     assert not data["grades"]["harbor-53"]["reason"].startswith("revised"), data["grades"]
     assert any("harbor-53" in f["claims"] for f in findings(data, "CC101")), data["findings"]
+
+
+def test_an_undated_correction_is_no_revision_but_a_self_contradiction(
+    make_store: Callable[..., Path],
+) -> None:
+    """A stranger's review: two undated stories of one paper, the second citing the
+    first, were read as a revision (CC106, "53 (undated) → 35 (undated)") while the
+    grades kept both as current figures. Undated, they have no order: the paper
+    contradicts itself (CC107), which asks to mark the old figure superseded."""
+    docs = (
+        "documents:\n  - {id: p1, outlet: harbor-times}\n"
+        "  - {id: p2, outlet: harbor-times, cites: [p1]}\n"
+    )
+    rows = [
+        "{id: p-53, subject: dresk-shelling, property: civilian_deaths, value: 53, source: p1}",
+        "{id: p-35, subject: dresk-shelling, property: civilian_deaths, value: 35, source: p2}",
+    ]
+    data = run(world(make_store, *rows, **{"docs.yaml": docs}))
+    assert findings(data, "CC107") and not findings(data, "CC106"), data["findings"]

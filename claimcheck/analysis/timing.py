@@ -35,6 +35,8 @@ def earlier(group: GroupEvidence, a: Claim, b: Claim) -> bool:
     :meth:`GroupEvidence.said_on` dates them — or the same days, ``b``'s document citing
     ``a``'s (:func:`written_after`: a paper's correction of its own story, the same day)."""
     said_a, said_b = group.said_on(a), group.said_on(b)
+    if said_a is None or said_b is None or not (said_a.known and said_b.known):
+        return False  # (undated: no order, as the latest figures read them)
     return before(said_a, said_b) or (written_after(group, b, a) and not before(said_b, said_a))
 
 

@@ -112,7 +112,12 @@ def _quoted_in_part(text: str, line: int, col: int) -> str | None:
         fix = "quote the whole value"
         key = re.match(r"( *(?:- )?)([^\s#:'\"{\[][^:#]*):\s+$", here[:start])
         if key is not None:  # (a block mapping's `key: value`, the value to the line's end)
-            fix += f" ({key.group(2)}: {_requoted(here[start:].rstrip())})"
+            # (the value to the line's end or its comment: " #" after the quote)
+            value = here[start:]
+            comment = value.find(" #", len(before) - start)
+            if comment != -1:
+                value = value[:comment]
+            fix += f" ({key.group(2)}: {_requoted(value.rstrip())})"
         else:
             fix += ", in double quotes if it starts with ' (in single quotes if with \")"
         return f"a value that starts with a quote mark ends where that quote closes: {fix}"

@@ -16,6 +16,8 @@ _QUOTE_MARKS: dict[int, str] = {
 }
 #: An ellipsis typed as dots, spaced or not (". . .", "...").
 _DOTS = re.compile(r"\s*\.(?:\s*\.){2}\s*")
+#: A dash between numbers: a range ("10–14", "10 - 14"), read as a hyphen.
+_RANGE = re.compile(r"(\d)\s*-\s*(?=\d)")
 
 
 @lru_cache(maxsize=65536)
@@ -27,4 +29,6 @@ def normalise_quote(text: str) -> str:
     text = unicodedata.normalize("NFC", text).casefold().translate(_QUOTE_MARKS)
     if ".." in text or ". ." in text:
         text = _DOTS.sub(" ... ", text)
+    if "-" in text:
+        text = _RANGE.sub(r"\1-", text)
     return " ".join(text.split()).strip(" .\"'")

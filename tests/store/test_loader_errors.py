@@ -85,6 +85,13 @@ CASES: list[tuple[str, str | bytes, str, str]] = [
         "a value that starts with a quote mark ends where that quote closes: quote the whole "
         "value (quote: \"'Dozens' remain missing, the wire's reporter said.\")",
     ),
+    # (the line's comment is no part of the value to quote: a stranger's review)
+    (
+        "value-quoted-in-part-before-a-comment",
+        CLAIM + "    quote: 'Dozens' remain missing  # the wire, 3 June\n",
+        "bad.yaml:7:21",
+        "quote the whole value (quote: \"'Dozens' remain missing\")",
+    ),
     (
         "value-double-quoted-in-part",
         CLAIM.replace("value: 14", 'value: "dozens" missing'),
