@@ -5771,3 +5771,47 @@ def test_an_undated_correction_is_no_revision_but_a_self_contradiction(
     ]
     data = run(world(make_store, *rows, **{"docs.yaml": docs}))
     assert findings(data, "CC107") and not findings(data, "CC106"), data["findings"]
+
+
+def test_an_encyclopedias_summary_stays_uncited_whatever_else_it_cites_and_a_copy_relays_its_voice(
+    make_store: Callable[..., Path],
+) -> None:
+    """A desk's trial: Openpedia's "between 9 and 30" spanning the army's and the VLF's
+    figures was uncited — until it also cited an unrelated document the store records
+    nothing of: then it was a neutral origin of its own, graded 2 with a 100 % record.
+    And its "at least 20", which Watchlight gives as it is and the army's 25 bears out,
+    was credited to the army (the first cited document): a copy relays the voice that
+    gives it as it is."""
+    wiki = (
+        "outlets:\n  - {id: openpedia, name: Openpedia, kind: encyclopedia}\n"
+        "documents:\n  - {id: wiki, outlet: openpedia, "
+        "cites: [harbor-0305, meridian-0305, lantern-0305, unrelated]}\n"
+        "  - {id: unrelated, outlet: valley-courier, published: 2031-03-05}\n"
+    )
+    rows = [
+        "{id: army-9, subject: saltmarsh-clashes, property: army_losses, value: 9, "
+        "source: meridian-0305, claimant: korvalian-army}",
+        "{id: vlf-30, subject: saltmarsh-clashes, property: army_losses, value: 30, "
+        "source: lantern-0305, claimant: vlf}",
+        "{id: wiki-range, subject: saltmarsh-clashes, property: army_losses, value: 9-30, "
+        "source: wiki}",
+    ]
+    data = run(
+        make_store(
+            {"world.yaml": LOSSES, "wiki.yaml": wiki, "claims.yaml": claims_yaml(*rows)}, base=False
+        )
+    )
+    assert [f["claims"] for f in findings(data, "CC204")] == [["wiki-range"]], data["findings"]
+    rows = [
+        "{id: army-25, subject: saltmarsh-clashes, property: army_losses, value: 25, "
+        "source: harbor-0305, claimant: korvalian-army}",
+        "{id: watch-20, subject: saltmarsh-clashes, property: army_losses, value: at least 20, "
+        "source: meridian-0305, claimant: watchlight}",
+        "{id: wiki-20, subject: saltmarsh-clashes, property: army_losses, value: at least 20, "
+        "source: wiki}",
+    ]
+    root = make_store(
+        {"world.yaml": LOSSES, "wiki.yaml": wiki, "claims.yaml": claims_yaml(*rows)}, base=False
+    )
+    ev = StoreEvidence(load_store(root)).group(("saltmarsh-clashes", "army_losses"))
+    assert ev.relayed_from["wiki-20"].id == "watch-20", ev.relayed_from

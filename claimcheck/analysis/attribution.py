@@ -265,23 +265,23 @@ def said_elsewhere(ev: GroupEvidence, quote: Claim) -> bool:
     return st is not None and said[(ev.provenance.origin_key(quote), st.index)] > 0
 
 
-def range_source(
+def tertiary_source(
     ev: GroupEvidence,
+    c: Claim,
     st: Statement,
     cited: list[str],
     by_document: dict[str, list[int]],
     origin: dict[str, int],
     carrier: tuple[str, int],
 ) -> tuple[str, int] | None:
-    """What an encyclopedia's figure ``st`` relays (``carrier``: the first claim of its
-    citations supporting it), or for a range, None when it spans figures its citations
-    give in different voices ("between 9 and 30", citing the army's 9 and the Front's
-    30: a summary of their dispute, the word of neither — it was the Front's relay,
-    "confirmed" by both sides agreeing: an analyst's trial) — and the voice giving the
-    range itself where one does (the army's "9-30", beside a rights group's 20 within
-    it: an adversarial trial)."""
-    if len(set(stated_numbers(st.value) or ())) < 2:
-        return carrier
+    """What an encyclopedia's figure ``c`` (stating ``st``) relays (``carrier``: the
+    first claim of its citations supporting it): the voice giving it as it is, where one
+    does (OCHA's "at least 60", not the ministry's 72 that bears it out; the army's
+    "9-30", not a rights group's 20 within it: a desk's and an adversarial trial) — or,
+    for a range spanning figures its citations give in different voices ("between 9 and
+    30", citing the army's 9 and the Front's 30), None: a summary of their dispute, the
+    word of neither (it was the Front's relay, "confirmed" by both sides agreeing: an
+    analyst's trial), noted in :attr:`~.group.GroupEvidence.summaries` (uncited)."""
     claims, statement_of = ev.claims, ev.statement_by_claim
     within = [
         (claims[j].id, doc_id, j, t)
@@ -295,4 +295,7 @@ def range_source(
     if exact:
         _, doc_id, j = min(exact)
         return doc_id, j
-    return None if len({origin[cid] for cid, _, _, _ in within}) > 1 else carrier
+    if len(set(stated_numbers(st.value) or ())) < 2 or len({origin[x[0]] for x in within}) < 2:
+        return carrier
+    ev.summaries[c.id] = sorted({claims[j].speaker for _, _, j, _ in within})
+    return None

@@ -107,6 +107,9 @@ def unsourced(ev: GroupEvidence) -> frozenset[str]:
                     documents = {d.source for d in ev.claims if d.source is not None}
                 if all(doc in documents for doc in refs):
                     found.add(c.id)
+    # (a summary of a dispute, whatever else it cites: no source of its own — a desk's
+    # trial: citing one more, unrelated document made it a neutral origin)
+    found.update(ev.summaries)
     for cid, source in ev.relayed_from.items():
         if source.id in found or ev.store.is_tertiary(source):
             found.add(cid)
@@ -198,6 +201,9 @@ class GroupEvidence:
         #: Quotes naming a voice for what the document they cite gives as another's:
         #: id → that document (see :func:`~claimcheck.analysis.origins.compute_origins`).
         self.misattributed: dict[str, str] = {}
+        #: Encyclopedias' ranges spanning figures their citations give in different
+        #: voices: id -> those voices (:func:`~.attribution.tertiary_source`; uncited).
+        self.summaries: dict[str, list[str]] = {}
         self._unit_spans: list[tuple[Unit, Any, Any, list[Claim]]] | None = None
         self._sides: set[str] | None = None
         self._end: dt.date | object | None = _MISSING

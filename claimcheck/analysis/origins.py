@@ -23,8 +23,8 @@ from claimcheck.analysis.attribution import (
     credit_attributed,
     misattributed,
     quoted_by_sister_outlet,
-    range_source,
     said_elsewhere,
+    tertiary_source,
     transposed_quotes,
 )
 from claimcheck.analysis.credit import COMMON_CITATION, SUSPECTED, party_word
@@ -407,7 +407,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
                 break
         if carrier is not None and not quoted and ev.store.in_tertiary(c):
             # (an encyclopedia's range: the voice giving it as it is, or none)
-            carrier = range_source(ev, st, cited, by_document, origin, carrier)
+            carrier = tertiary_source(ev, c, st, cited, by_document, origin, carrier)
             if carrier is None:
                 continue  # (no relay, and so uncited: :func:`.group.unsourced`)
         if carrier is None and not quoted:

@@ -47,18 +47,8 @@ def reason(ev: GroupEvidence, claim: Claim) -> str | None:
                 f"encyclopedia article {claim.source} cites {', '.join(refs)}, where "
                 f"{', '.join(others)} gives it, not {claim.speaker}"
             )
-        within = sorted(
-            {
-                d.speaker
-                for d in ev.claims
-                if d.source in refs
-                and st is not None
-                and (t := ev.statement_by_claim.get(d.id)) is not None
-                and t.stance == "asserts"
-                and ev.statement_supports(t, st)
-            }
-        )
-        if len(within) > 1:  # (a range spanning their figures: origins.spans_voices)
+        within = ev.summaries.get(claim.id)
+        if within:  # (a range spanning their figures: attribution.tertiary_source)
             return (
                 f"encyclopedia article {claim.source} cites {', '.join(refs)}, where "
                 f"{', '.join(within)} give figures within it: a summary of their dispute"
