@@ -5815,3 +5815,35 @@ def test_an_encyclopedias_summary_stays_uncited_whatever_else_it_cites_and_a_cop
     )
     ev = StoreEvidence(load_store(root)).group(("saltmarsh-clashes", "army_losses"))
     assert ev.relayed_from["wiki-20"].id == "watch-20", ev.relayed_from
+
+
+def test_an_encyclopedia_naming_a_voice_rewrites_no_papers_own_word(
+    make_store: Callable[..., Path],
+) -> None:
+    """A desk's trial: Openpedia's "the ministry blamed the VLF", citing the Harbor
+    Times' own witness-based report, turned the paper's report into the ministry's word
+    (credited to it, the paper's record emptied, a CC202 on the ministry). A summary
+    naming a voice rewrites no one's word: the paper keeps its own."""
+    wiki = (
+        "outlets:\n  - {id: openpedia, name: Openpedia, kind: encyclopedia}\n"
+        "documents:\n  - {id: wiki, outlet: openpedia, cites: [harbor-0305]}\n"
+    )
+    rows = [
+        "{id: harbor-vlf, subject: dresk-shelling, property: responsible, value: vlf, "
+        "source: harbor-0305}",
+        "{id: wiki-vlf, subject: dresk-shelling, property: responsible, value: vlf, "
+        "source: wiki, claimant: defence-ministry}",
+        "{id: watch-army, subject: dresk-shelling, property: responsible, "
+        "value: korvalian-army, source: meridian-0305, claimant: watchlight}",
+    ]
+    root = make_store(
+        {
+            "world.yaml": WORLD,
+            "props.yaml": "properties:\n  - {id: responsible, type: entity}\n",
+            "wiki.yaml": wiki,
+            "claims.yaml": claims_yaml(*rows),
+        },
+        base=False,
+    )
+    ev = StoreEvidence(load_store(root)).group(("dresk-shelling", "responsible"))
+    assert "harbor-vlf" not in ev.relayed_from, ev.relayed_from
