@@ -426,9 +426,13 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
                     break
         # (not an encyclopedia's: a summary naming a voice rewrites no one's word — it is
         # uncited where its citations give it in another voice, CC204: a desk's trial)
-        if carrier is None and quoted and c.claimant in ev.store.parties:
-            if not ev.store.in_tertiary(c):
-                attributing.append((i, cited))
+        if (
+            carrier is None
+            and quoted
+            and c.claimant in ev.store.parties
+            and not ev.store.in_tertiary(c)
+        ):
+            attributing.append((i, cited))
         if carrier is not None:
             relays[i] = (carrier[1], f"a citation chain ({c.source} cites {carrier[0]})")
         elif not quoted:
