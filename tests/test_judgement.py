@@ -5847,3 +5847,32 @@ def test_an_encyclopedia_naming_a_voice_rewrites_no_papers_own_word(
     )
     ev = StoreEvidence(load_store(root)).group(("dresk-shelling", "responsible"))
     assert "harbor-vlf" not in ev.relayed_from, ev.relayed_from
+
+
+def test_a_un_office_recorded_as_an_outlet_named_for_anothers_figure_is_a_misattribution(
+    make_store: Callable[..., Path],
+) -> None:
+    """A desk's trial: "47, according to the UN", citing the wire's "47, the ministry
+    said", with the UN office recorded as an outlet (kind un) and its own count 19: the
+    quote was the UN's own word — "ocha revised upward 19 → 47", the ministry's 47
+    "confirmed" by the UN. As with a party named for it, the figure is the ministry's
+    word misattributed: CC203 asks to check it, the ministry's 47 rests on its side."""
+    extra = (
+        "outlets:\n  - {id: ocha, name: UN OCHA, kind: un}\n"
+        "documents:\n  - {id: ocha-0305, outlet: ocha, published: 2031-03-05}\n"
+        "  - {id: harbor-fix, outlet: harbor-times, published: 2031-03-06, "
+        "cites: [lantern-0305]}\n"
+    )
+    rows = [
+        "{id: ocha-19, subject: dresk-shelling, property: civilian_deaths, value: at least 19, "
+        "source: ocha-0305}",
+        "{id: ministry-47, subject: dresk-shelling, property: civilian_deaths, value: 47, "
+        "source: lantern-0305, claimant: defence-ministry}",
+        "{id: harbor-un-47, subject: dresk-shelling, property: civilian_deaths, value: 47, "
+        "source: harbor-fix, claimant: ocha}",
+    ]
+    data = run(world(make_store, *rows, **{"ocha.yaml": extra}))
+    assert not findings(data, "CC105"), data["findings"]
+    assert any("harbor-un-47" in f["claims"] for f in findings(data, "CC203")), data["findings"]
+    assert data["grades"]["harbor-un-47"]["grade"] == 6, data["grades"]["harbor-un-47"]
+    assert any("ministry-47" in f["claims"] for f in findings(data, "CC202")), data["findings"]

@@ -352,6 +352,8 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
 
     #: Party's words that carry no word of theirs from what they cite (position, cited).
     attributing: list[tuple[int, list[str]]] = []
+    #: Outlets' words, named by others, citing none of their documents (likewise).
+    naming: list[tuple[int, list[str]]] = []
     _quoted_in_own_document(ev, relays)
     quoted_by_sister_outlet(ev, relays)
     for i, c in enumerate(claims):
@@ -426,13 +428,14 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
                     break
         # (not an encyclopedia's: a summary naming a voice rewrites no one's word — it is
         # uncited where its citations give it in another voice, CC204: a desk's trial)
-        if (
-            carrier is None
-            and quoted
-            and c.claimant in ev.store.parties
-            and not ev.store.in_tertiary(c)
-        ):
-            attributing.append((i, cited))
+        if carrier is None and quoted and not ev.store.in_tertiary(c):
+            if c.claimant in ev.store.parties:
+                attributing.append((i, cited))
+            elif named is not None and not any(prov.published_by(d, named) for d in cited):
+                # (an outlet named for a figure its cited documents give in another
+                # voice, none of them its own: "47, according to the UN", citing the
+                # wire's "47, the ministry said" — a desk's trial)
+                naming.append((i, cited))
         if carrier is not None:
             relays[i] = (carrier[1], f"a citation chain ({c.source} cites {carrier[0]})")
         elif not quoted:
@@ -447,11 +450,12 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
     # checked, CC203), or the citing words name several voices for it.
     if attributing:
         credit_attributed(ev, attributing, relays, origin, relayed)
+    if attributing or naming:
         assert by_document is not None  # (built for the claims citing)
         # (a figure, not an answer: two voices naming the same culprit agree as often
         # as not — a reviewer's store)
         if ev.type == "quantity":
-            misattributed(ev, attributing, relays, origin, by_document)
+            misattributed(ev, attributing + naming, relays, origin, by_document)
     # Own reporting of one value in documents that cite a common document, directly
     # or through others of them (A and B cite X, B and C cite Y): one relay group —
     # and of figures that can both hold, or one rounding the other, there: one
