@@ -305,9 +305,11 @@ def counting_judgements(monkeypatch: Any) -> list[object]:
     judged: list[object] = []
     judge = tallies.judge
 
-    def counting(group: GroupEvidence, q: Any, spans: Any, denials: Any, side: Any = None) -> Any:
+    def counting(
+        group: GroupEvidence, q: Any, spans: Any, denials: Any, interested: bool = False
+    ) -> Any:
         judged.append(q)
-        return judge(group, q, spans, denials, side)
+        return judge(group, q, spans, denials, interested)
 
     monkeypatch.setattr(tallies, "judge", counting)
     return judged

@@ -184,7 +184,7 @@ def wavering(group: GroupEvidence, st: Statement) -> Units | None:
     q = query(group, st)
     found = []
     for unit, spans, denials, _ in entries:
-        pro, why = judge(group, q, spans, denials, unit.side)
+        pro, why = judge(group, q, spans, denials, unit.side is not None)
         if pro and why:
             found.append(unit)
     return Units.of(found, ordered=True)

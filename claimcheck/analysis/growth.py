@@ -39,6 +39,7 @@ __all__ = [
     "ByStakeAndDay",
     "after_end",
     "bridged",
+    "enemy",
     "enemy_claim",
     "may_outgrow",
     "note_overtaken",
@@ -141,20 +142,21 @@ def own_losses(group: GroupEvidence, stake: str | None) -> bool:
     return stake is not None and prop is not None and prop.losses_of == stake
 
 
+def enemy(losses: str, stake: str | None) -> bool:
+    """Whether ``stake`` is an enemy of the side ``losses`` whose losses a group counts:
+    another side (not the side itself, nor neutral)."""
+    return rivals(stake, losses)
+
+
 def enemy_claim(group: GroupEvidence, stake: str | None, other: str | None) -> bool:
     """Whether a figure of the stake ``other`` is the enemy's claim of losses that a
     figure of ``stake`` counts: the group counts one side's losses (``losses_of``),
-    ``other`` is another side, and ``stake`` is the losing side itself or neutral (the
+    ``other`` is its enemy, and ``stake`` is not (the losing side itself or neutral: the
     rebels' 17 soldiers killed is their claim, not the army's 9 or a rights group's 12
     grown)."""
     prop = group.prop
     losses = prop.losses_of if prop is not None else None
-    return (
-        losses is not None
-        and other is not None
-        and other != losses
-        and (stake is None or stake == losses)
-    )
+    return losses is not None and enemy(losses, other) and not enemy(losses, stake)
 
 
 def may_outgrow(
@@ -168,7 +170,7 @@ def may_outgrow(
         return _neutral
     prop = group.prop
     if stake is None and prop is not None and prop.losses_of is not None:
-        return partial(_no_enemy_of, prop.losses_of)
+        return partial(_not_enemy, prop.losses_of)
     return _any
 
 
@@ -176,8 +178,8 @@ def _neutral(stake: str | None) -> bool:
     return stake is None
 
 
-def _no_enemy_of(losses: str, stake: str | None) -> bool:
-    return stake is None or stake == losses
+def _not_enemy(losses: str, stake: str | None) -> bool:
+    return not enemy(losses, stake)
 
 
 def _any(stake: str | None) -> bool:

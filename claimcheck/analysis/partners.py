@@ -14,7 +14,7 @@ from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
 
 from claimcheck.analysis.bridges import GROWTH_DAYS, bridged, steep
-from claimcheck.analysis.growth import ByStakeAndDay, on_last_day, rivals
+from claimcheck.analysis.growth import ByStakeAndDay, enemy, on_last_day, rivals
 from claimcheck.analysis.intervals import Bound, Item, best_two, bounds
 from claimcheck.model import Claim
 from claimcheck.values.quantity import INF
@@ -325,7 +325,7 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
                         (t for stake, ts in ended_low.items() if stake != mine for t in ts),
                     )
                     bottom = _extremes(chain(bottom, given), higher=False)
-            if losses is not None and rivals(mine, losses) and as_of is not None and as_of.known:
+            if losses is not None and enemy(losses, mine) and as_of is not None and as_of.known:
                 # (the other side's figure of a side's losses: the side's own and neutral
                 # counts of the days before)
                 day = as_of.low.toordinal()
@@ -340,11 +340,11 @@ def interval_partners(group: GroupEvidence, asserted: list[Claim]) -> dict[str, 
 
 
 def _of_enemy(side: dict[str, str | None], losses: str, t: Item) -> bool:
-    return rivals(side[t[2].id], losses)
+    return enemy(losses, side[t[2].id])
 
 
 def _not_enemy(side: dict[str, str | None], losses: str, t: Item) -> bool:
-    return side[t[2].id] in (None, losses)
+    return not enemy(losses, side[t[2].id])
 
 
 def _extremes(items: Iterable[Item], *, higher: bool) -> list[Item]:

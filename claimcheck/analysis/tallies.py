@@ -118,11 +118,11 @@ def query(group: GroupEvidence, st: Statement) -> Query:
 
 
 def judge(
-    group: GroupEvidence, q: Query, spans: Any, denials: Any, side: str | None = None
+    group: GroupEvidence, q: Query, spans: Any, denials: Any, interested: bool = False
 ) -> tuple[bool, list[object]]:
-    """Whether one unit (of the side ``side``, if any) supports a statement, and in
-    which cases it contradicts it (``("lower", lo, hi)``: with that interval, below
-    it; ``"denies"``; another value's key)."""
+    """Whether one unit (``interested``: of a side) supports a statement, and in which
+    cases it contradicts it (``("lower", lo, hi)``: with that interval, below it;
+    ``"denies"``; another value's key)."""
     single, interval = group.single, group.interval
     pro = False
     why: list[object] = []
@@ -176,7 +176,7 @@ def judge(
                 pro = any(
                     not within(k, q.key)
                     and not within(q.key, k)
-                    and (side is None or not group.one_side(k, q.key))
+                    and (not interested or not group.one_side(k, q.key))
                     for k in spans
                 )
     return pro, why
@@ -225,7 +225,7 @@ def judged(
     labelled: list[tuple[object, Unit]] = []
     also = False
     for unit, spans, denials in entries:
-        pro, why = judge(group, q, spans, denials, unit.side)
+        pro, why = judge(group, q, spans, denials, unit.side is not None)
         if pro:
             support.append(unit)
             also = also or bool(why)
