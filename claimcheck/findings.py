@@ -59,9 +59,10 @@ class ValueChange(TypedDict):
 NAMED_CLAIMS = 3
 
 
-def _named(claims: list[str]) -> str:
-    shown = ", ".join(claims[:NAMED_CLAIMS])
-    more = len(claims) - NAMED_CLAIMS
+def named_claims(claims: list[str], limit: int = NAMED_CLAIMS) -> str:
+    """``a, b, c and 4 more``: the first ``limit`` claims named, the rest counted."""
+    shown = ", ".join(claims[:limit])
+    more = len(claims) - limit
     return f"{shown} and {more} more" if more > 0 else shown
 
 
@@ -69,7 +70,7 @@ def changes_text(entered: list[ValueChange], left: list[ValueChange]) -> str:
     """``38 entered (cg-38, coast-guard's revision); 23 left (cg-23, revised since by
     coast-guard)``: what changed in a finding's values since its review."""
     parts = [
-        f"{c['value']} {verb} ({_named(c['claims'])}{', ' + c['why'] if c['why'] else ''})"
+        f"{c['value']} {verb} ({named_claims(c['claims'])}{', ' + c['why'] if c['why'] else ''})"
         for verb, changes in (("entered", entered), ("left", left))
         for c in changes
     ]
@@ -79,7 +80,8 @@ def changes_text(entered: list[ValueChange], left: list[ValueChange]) -> str:
 def left_text(left: list[ValueChange]) -> str:
     """``45 (ngo-45) retracted``: the values a reviewed finding lost since its review."""
     return ", ".join(
-        f"{c['value']} ({_named(c['claims'])}) {c['why'] or 'no longer in dispute'}" for c in left
+        f"{c['value']} ({named_claims(c['claims'])}) {c['why'] or 'no longer in dispute'}"
+        for c in left
     )
 
 

@@ -338,3 +338,28 @@ def test_every_format_shows_the_fingerprint_a_review_of_a_finding_quotes(
     out = runner.invoke(cli, ["--store", str(root), "check", candidate, "--format", fmt]).output
     _, data = _check(runner, root, candidate)
     assert _dispute(data)["fingerprint"] in out, out
+
+
+def test_claimreview_names_a_dozen_claims_recorded_since_and_counts_the_rest(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A stranger's review: every claim recorded since a review was named in the
+    published explanation — a thousand relays, a thousand ids. A dozen are named, the
+    rest counted."""
+    relays = [
+        f"  - {{id: relay-{n:02d}, subject: ferry, property: killed, value: 31, "
+        f"source: c-0613, claimant: orsa-hospital}}\n"
+        for n in range(20)
+    ]
+    root = _store(tmp_path, CG_23, HOSP_31, NGO_45, *relays)
+    _, data = _check(runner, root)
+    _review(
+        root,
+        f"  - {{finding: '{_dispute(data)['fingerprint']}', verdict: accepted, "
+        "on: 2025-06-12, claims: [cg-23, hosp-31, ngo-45]}\n",
+    )
+    result = runner.invoke(cli, ["--store", str(root), "export", "--format", "claimreview"])
+    (item,) = json.loads(result.stdout)
+    explanation = item["reviewRating"]["ratingExplanation"]
+    assert "relay-11" in explanation and "relay-12" not in explanation, explanation
+    assert "and 8 more" in explanation, explanation

@@ -47,13 +47,17 @@ from urllib.parse import quote
 
 from claimcheck.analysis.grades import Grade
 from claimcheck.export.csv import credited_to
-from claimcheck.findings import Finding, ReviewMark, left_text
+from claimcheck.findings import Finding, ReviewMark, left_text, named_claims
 from claimcheck.model import Claim
 from claimcheck.results import Result
 from claimcheck.rules import codes_in
 from claimcheck.rules.cc302_retrieved_before_published import RetrievedBeforePublished
 from claimcheck.rules.cc303_duplicate_claim import DuplicateClaim
 from claimcheck.values import Entity
+
+#: At most this many claims recorded since a review are named in its explanation (a
+#: thousand relays are "… and 988 more"; JSON output has them all).
+NEW_CLAIMS_NAMED = 12
 
 #: The numeric scale of automated ratings: grade 1 (confirmed) is 5, grade 5 is 1.
 BEST, WORST = 5, 1
@@ -208,7 +212,7 @@ def _verdict(finding: Finding, review: ReviewMark) -> dict[str, Any]:
             + (f" Since the review: {left_text(review.left)}." if review.left else "")
             + (
                 " Recorded since the review, on values it judged (the reviewer did not see "
-                f"them): {', '.join(review.new_claims)}."
+                f"them): {named_claims(review.new_claims, NEW_CLAIMS_NAMED)}."
                 if review.new_claims
                 else ""
             )
