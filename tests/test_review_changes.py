@@ -363,3 +363,77 @@ def test_claimreview_names_a_dozen_claims_recorded_since_and_counts_the_rest(
     explanation = item["reviewRating"]["ratingExplanation"]
     assert "relay-11" in explanation and "relay-12" not in explanation, explanation
     assert "and 8 more" in explanation, explanation
+
+
+def test_a_value_that_left_a_days_dispute_names_its_relays_dated_by_that_day(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A stranger's review: a count that varies, the 8th's dispute (17, 25, 40) reviewed,
+    then the 40 retracted — and the radio's undated relay of it on the 12th, citing the
+    wire of the 8th, is of the 8th as the rules date it. What left names both."""
+    root = tmp_path / "store"
+    root.mkdir()
+    (root / "world.yaml").write_text(
+        "outlets:\n  - {id: meridian, name: Meridian Wire, kind: wire}\n"
+        "  - {id: coastline, name: Coastline Radio, kind: broadcaster}\n"
+        "documents:\n  - {id: m-0508, outlet: meridian, published: 2031-05-08}\n"
+        "  - {id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0508]}\n"
+        "parties:\n  - {id: dunes, name: Sons of the Dunes, kind: armed-group, side: dunes}\n"
+        "  - {id: ministry, name: Interior ministry, kind: state, side: norland}\n"
+        "  - {id: watchlight, name: Watchlight, kind: ngo}\n"
+        "subjects:\n  - {id: abduction, label: Kolmar bus abduction, date: 2031-05-02/.., "
+        "sides: [dunes, norland]}\n"
+        "properties:\n  - {id: held, type: quantity, unit: people, varies: true}\n",
+        encoding="utf-8",
+    )
+    claims = (
+        "claims:\n"
+        "  - {id: dunes-17, subject: abduction, property: held, value: 17, source: m-0508, "
+        "claimant: dunes}\n"
+        "  - {id: min-25, subject: abduction, property: held, value: 25, source: m-0508, "
+        "claimant: ministry}\n"
+        "  - {id: watch-40, subject: abduction, property: held, value: 40, source: m-0508, "
+        "claimant: watchlight}\n"
+        "  - {id: radio-40, subject: abduction, property: held, value: 40, source: c-0512}\n"
+    )
+    (root / "claims.yaml").write_text(claims, encoding="utf-8")
+    _, data = _check(runner, root)
+    _review(root, f"  - {{finding: '{_dispute(data)['fingerprint']}', verdict: explained}}\n")
+    retracted = claims.replace(
+        "source: m-0508, claimant: watchlight}",
+        "source: m-0508, claimant: watchlight, status: retracted}",
+    )
+    retracted = retracted.replace("source: c-0512}", "source: c-0512, status: retracted}")
+    (root / "claims.yaml").write_text(retracted, encoding="utf-8")
+    _, data = _check(runner, root)
+    (left,) = _dispute(data)["review"]["left"]
+    assert left["claims"] == ["radio-40", "watch-40"], left
+
+
+def test_a_reviews_published_explanation_stays_readable_however_big_the_dispute(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A stranger's review: the published explanation quoted the finding's whole message
+    (a thousand relays named) and every value that left the dispute. It quotes the
+    message cut at a word, and names a dozen values that left, counting the rest."""
+    volunteers = [
+        f"  - {{id: v-{n:02d}, subject: ferry, property: killed, value: {50 + n}, "
+        f"source: c-0612, claimant: lake-rescue}}\n"
+        for n in range(30)
+    ]
+    root = _store(tmp_path, CG_23, HOSP_31, *volunteers)
+    _, data = _check(runner, root)
+    _review(root, f"  - {{finding: '{_dispute(data)['fingerprint']}', verdict: accepted}}\n")
+    (root / "world.yaml").write_text(
+        WORLD
+        + "claims:\n"
+        + CG_23
+        + HOSP_31
+        + "".join(v.replace("}\n", ", status: retracted}\n") for v in volunteers),
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["--store", str(root), "export", "--format", "claimreview"])
+    (item,) = json.loads(result.stdout)
+    explanation = item["reviewRating"]["ratingExplanation"]
+    assert "and 18 more values" in explanation, explanation
+    assert len(explanation) < 2000, len(explanation)

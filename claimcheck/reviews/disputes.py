@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from itertools import chain
 
+from claimcheck.analysis.evidence import days_of
+from claimcheck.analysis.provenance import Provenance
 from claimcheck.findings import Finding, ValueChange, fingerprint, of_day
 from claimcheck.model import Claim, Review
 from claimcheck.rules import codes_in
@@ -53,6 +55,7 @@ class Disputes:
         self._unlisted: dict[str, tuple[Finding, frozenset[str]]] | None = None
         self._reviewed: dict[tuple[str, str], frozenset[str] | None] = {}
         self._claims: dict[tuple[str, str, str | None], list[Claim]] = {}
+        self.provenance = Provenance(store)
 
     def claims_of(self, f: Finding) -> list[Claim]:
         """The claims of ``f``'s group — of its day, for a property whose values vary:
@@ -63,10 +66,12 @@ class Disputes:
             group = self.store.groups.get(key[:2], [])
             if f.day is None:
                 found = self._claims[key] = group
-            else:  # (each day's claims of the group, indexed once)
-                for c in group:
-                    day = c.as_of.canonical() if c.as_of is not None else ""
-                    self._claims.setdefault((*key[:2], day), []).append(c)
+            else:  # (each day's claims of the group, indexed once, dated as the rules
+                # date them: an undated relay by the value it cites)
+                for c, day in zip(group, days_of(self.provenance, group), strict=True):
+                    self._claims.setdefault((*key[:2], day.canonical() if day else ""), []).append(
+                        c
+                    )
                 found = self._claims.setdefault(key, [])
         return found
 
@@ -202,17 +207,27 @@ class Disputes:
         group = self.claims_of(f)
         listed = set(review.claims or ())
         now = self.values(f) or {}
+        # (each value's claims, and each speaker's days, once: linear in the group)
+        by_value: dict[str, list[Claim]] = defaultdict(list)
+        for c in group:
+            by_value[c.said].append(c)
+        if entering:
+            firsts = _firsts(group)
+        else:
+            in_dispute = {cid for ids in now.values() for cid in ids}
+            last = _days(
+                (c for c in group if c.id in in_dispute), lambda d: d.low, max, dt.date.min
+            )
         out = []
         for v in values:
             if entering:
                 holding = [store.claims[c] for c in now.get(v, ()) if c in store.claims]
             else:
-                holding = [c for c in group if c.said == v]
-                holding = [c for c in holding if c.id in listed] or holding
+                holding = [c for c in by_value.get(v, ()) if c.id in listed] or by_value.get(v, [])
             if not holding:
                 continue
-            holding.sort(key=lambda c: c.id)
-            why = _revision_of(holding, group) if entering else _why_left(holding, group, now)
+            holding = sorted(holding, key=lambda c: c.id)
+            why = _revision_of(holding, v, firsts) if entering else _why_left(holding, last)
             out.append(
                 ValueChange(value=holding[0].stated, claims=[c.id for c in holding], why=why)
             )
@@ -240,15 +255,12 @@ def _after(store: Store, claim_id: str, review: Review) -> bool:
     return review.on is None or published is None or published > review.on
 
 
-def _why_left(holding: list[Claim], group: list[Claim], now: Mapping[str, list[str]]) -> str | None:
+def _why_left(holding: list[Claim], last: Mapping[str, dt.date]) -> str | None:
     """Why a value's claims are out of a dispute: each withdrawn (its status), or its
-    speaker's later figure in the dispute stands for it."""
+    speaker's later figure in the dispute stands for it (``last``: each speaker's latest
+    day in the dispute)."""
     if all(not c.active for c in holding):
         return " / ".join(sorted({c.status for c in holding}))
-    in_dispute = {cid for ids in now.values() for cid in ids}
-    last = _days(
-        (c for c in group if c.id in in_dispute), lambda d: d.low, max, default=dt.date.min
-    )
     revisers = sorted(
         {
             c.speaker
@@ -261,18 +273,32 @@ def _why_left(holding: list[Claim], group: list[Claim], now: Mapping[str, list[s
     return f"revised since by {', '.join(revisers)}" if revisers else None
 
 
-def _revision_of(holding: list[Claim], group: list[Claim]) -> str | None:
+#: A speaker's earliest day of a value: (the day, the value).
+First = tuple[dt.date, str]
+
+
+def _firsts(group: list[Claim]) -> dict[str, list[First]]:
+    """Each speaker's earliest days of its two values given first (enough to find its
+    earliest day of any value but one)."""
+    days: dict[str, dict[str, dt.date]] = defaultdict(dict)
+    for c in group:
+        if c.as_of is not None and c.as_of.known:
+            mine = days[c.speaker]
+            mine[c.said] = min(c.as_of.high, mine.get(c.said, dt.date.max))
+    return {s: sorted((d, v) for v, d in said.items())[:2] for s, said in days.items()}
+
+
+def _revision_of(holding: list[Claim], value: str, firsts: Mapping[str, list[First]]) -> str | None:
     """Whose revision a value entering a dispute is: a speaker's later figure than one
     of theirs of another value (``coast-guard's revision``)."""
-    mine = {c.id for c in holding}
-    first = _days((c for c in group if c.id not in mine), lambda d: d.high, min, dt.date.max)
     revisers = sorted(
         {
             c.speaker
             for c in holding
             if c.as_of is not None
             and c.as_of.known
-            and c.as_of.low > first.get(c.speaker, dt.date.max)
+            and c.as_of.low
+            > next((d for d, v in firsts.get(c.speaker, ()) if v != value), dt.date.max)
         }
     )
     return f"{' and '.join(revisers)}'s revision" if revisers else None
