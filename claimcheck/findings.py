@@ -57,6 +57,9 @@ class ValueChange(TypedDict):
 
 #: At most this many claims of one value are named in a line of text (JSON has all).
 NAMED_CLAIMS = 3
+#: At most this many claims added since a review, or values that left its finding, are
+#: named in a reader's line (a thousand relays are "… and 988 more"; JSON has all).
+NAMED_SINCE = 12
 
 
 def named_claims(claims: list[str], limit: int = NAMED_CLAIMS) -> str:
@@ -79,10 +82,12 @@ def changes_text(entered: list[ValueChange], left: list[ValueChange]) -> str:
 
 def left_text(left: list[ValueChange]) -> str:
     """``45 (ngo-45) retracted``: the values a reviewed finding lost since its review."""
-    return ", ".join(
+    shown = [
         f"{c['value']} ({named_claims(c['claims'])}) {c['why'] or 'no longer in dispute'}"
-        for c in left
-    )
+        for c in left[:NAMED_SINCE]
+    ]
+    more = len(left) - NAMED_SINCE
+    return ", ".join(shown) + (f" and {more} more values" if more > 0 else "")
 
 
 @dataclass(slots=True)
@@ -109,7 +114,8 @@ class ReviewMark:
         n = len(self.new_claims)
         if not n:
             return ""
-        return f"{n} claim{'s' if n != 1 else ''} added since: {', '.join(self.new_claims)}"
+        named = named_claims(self.new_claims, NAMED_SINCE)
+        return f"{n} claim{'s' if n != 1 else ''} added since: {named}"
 
     def aside(self) -> str:
         """What a reader is told besides the verdict: the finding the review was

@@ -47,7 +47,7 @@ from urllib.parse import quote
 
 from claimcheck.analysis.grades import Grade
 from claimcheck.export.csv import credited_to
-from claimcheck.findings import Finding, ReviewMark, left_text, named_claims
+from claimcheck.findings import NAMED_SINCE, Finding, ReviewMark, left_text, named_claims
 from claimcheck.model import Claim
 from claimcheck.results import Result
 from claimcheck.rules import codes_in
@@ -55,9 +55,9 @@ from claimcheck.rules.cc302_retrieved_before_published import RetrievedBeforePub
 from claimcheck.rules.cc303_duplicate_claim import DuplicateClaim
 from claimcheck.values import Entity
 
-#: At most this many claims recorded since a review are named in its explanation (a
-#: thousand relays are "… and 988 more"; JSON output has them all).
-NEW_CLAIMS_NAMED = 12
+#: The finding's message as an explanation quotes it: at most this many characters (a
+#: dispute over a thousand relays names them all in `check`).
+QUOTED_MESSAGE = 800
 
 #: The numeric scale of automated ratings: grade 1 (confirmed) is 5, grade 5 is 1.
 BEST, WORST = 5, 1
@@ -207,12 +207,12 @@ def _verdict(finding: Finding, review: ReviewMark) -> dict[str, Any]:
         "ratingExplanation": (
             f"{reviewer} verdict on claimcheck's finding {finding.rule} ({finding.name})"
             f"{recorded}: "
-            f"{review.verdict}; {meaning}. claimcheck flagged: {finding.message}. The "
+            f"{review.verdict}; {meaning}. claimcheck flagged: {_quoted(finding.message)}. The "
             "verdict is on this finding; it does not rate any one claim as true or false."
             + (f" Since the review: {left_text(review.left)}." if review.left else "")
             + (
                 " Recorded since the review, on values it judged (the reviewer did not see "
-                f"them): {named_claims(review.new_claims, NEW_CLAIMS_NAMED)}."
+                f"them): {named_claims(review.new_claims, NAMED_SINCE)}."
                 if review.new_claims
                 else ""
             )
@@ -297,3 +297,11 @@ def claimreview(
                 )
             )
     return items
+
+
+def _quoted(message: str) -> str:
+    """A finding's message as an explanation quotes it: cut at a word, with "…", past
+    :data:`QUOTED_MESSAGE` characters."""
+    if len(message) <= QUOTED_MESSAGE:
+        return message
+    return message[:QUOTED_MESSAGE].rsplit(" ", 1)[0] + " …"
