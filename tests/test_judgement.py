@@ -5876,3 +5876,30 @@ def test_a_un_office_recorded_as_an_outlet_named_for_anothers_figure_is_a_misatt
     assert any("harbor-un-47" in f["claims"] for f in findings(data, "CC203")), data["findings"]
     assert data["grades"]["harbor-un-47"]["grade"] == 6, data["grades"]["harbor-un-47"]
     assert any("ministry-47" in f["claims"] for f in findings(data, "CC202")), data["findings"]
+
+
+@pytest.mark.parametrize("names", [("a-army", "b-watch"), ("z-army", "b-watch")])
+def test_an_encyclopedias_copy_of_a_figure_two_voices_give_is_credited_whatever_the_ids(
+    make_store: Callable[..., Path], names: tuple[str, str]
+) -> None:
+    """A stranger's review: Openpedia's "at least 20", citing the army's and Watchlight's
+    identical "at least 20", was credited to whichever claim id sorted first. It goes to
+    the voice of the document printed first (then by document id), whatever the ids."""
+    wiki = (
+        "outlets:\n  - {id: openpedia, name: Openpedia, kind: encyclopedia}\n"
+        "documents:\n  - {id: wiki, outlet: openpedia, cites: [meridian-0306, harbor-0305]}\n"
+    )
+    army, watch = names
+    rows = [
+        f"{{id: {army}, subject: saltmarsh-clashes, property: army_losses, value: at least 20, "
+        "source: harbor-0305, claimant: korvalian-army}",
+        f"{{id: {watch}, subject: saltmarsh-clashes, property: army_losses, value: at least 20, "
+        "source: meridian-0306, claimant: watchlight}",
+        "{id: wiki-20, subject: saltmarsh-clashes, property: army_losses, value: at least 20, "
+        "source: wiki}",
+    ]
+    root = make_store(
+        {"world.yaml": LOSSES, "wiki.yaml": wiki, "claims.yaml": claims_yaml(*rows)}, base=False
+    )
+    ev = StoreEvidence(load_store(root)).group(("saltmarsh-clashes", "army_losses"))
+    assert ev.relayed_from["wiki-20"].claimant == "korvalian-army", ev.relayed_from

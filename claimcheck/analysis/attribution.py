@@ -291,10 +291,20 @@ def tertiary_source(
         and t.stance == "asserts"
         and ev.statement_supports(t, st)
     ]
-    exact = [(cid, doc_id, j) for cid, doc_id, j, t in within if t is st]
+    exact = [(doc_id, j) for _, doc_id, j, t in within if t is st]
     if exact:
-        _, doc_id, j = min(exact)
-        return doc_id, j
+        # (of several, the first printed, by document, then voice: not by claim id — a
+        # stranger's review renamed the claims and the copy changed voice)
+        published, speaker = ev.provenance.published, ev.provenance.speaker
+        return min(
+            exact,
+            key=lambda e: (
+                published(e[0]) or dt.date.max,
+                e[0],
+                speaker(claims[e[1]]),
+                claims[e[1]].id,
+            ),
+        )
     if len(set(stated_numbers(st.value) or ())) < 2 or len({origin[x[0]] for x in within}) < 2:
         return carrier
     ev.summaries[c.id] = sorted({claims[j].speaker for _, _, j, _ in within})
