@@ -10,6 +10,7 @@ dispute the store already records (CC101). An outcome disputed the same way (CC1
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -489,6 +490,11 @@ def test_a_candidate_check_says_how_it_moves_the_estimate(
     text = candidate_output(runner, store, tmp_path, "text")
     said = f"{before['low']} / {before['best']} / {before['high']} → {after['low']} / "
     assert f"moves the estimate of deaths of raid: {said}" in text, text
+    # (as a GitHub annotation on the candidate's file, with no line: GitHub's lines start
+    # at 1 — a CI trial found line=0,col=0)
+    github = candidate_output(runner, store, tmp_path, "github")
+    (note,) = [x for x in github.splitlines() if "moves the estimate" in x]
+    assert re.match(r"^::notice file=[^,:]*candidate\.yaml::moves the estimate", note), note
     _, data, _ = check_candidate(
         runner,
         store,

@@ -119,7 +119,10 @@ def _annotation(level: str, where: Location, message: str, title: str | None = N
     """A GitHub Actions workflow command: ``::level file=…,line=…,col=…::message``, its
     properties and message escaped as the runner reads them."""
     line, col = where.shown()
-    props = f"file={_property(visible(where.path))},line={line},col={col}"
+    props = f"file={_property(visible(where.path))}"
+    if line:  # (a note on a whole file — an estimate a candidate moves — has no line:
+        # GitHub's lines start at 1, a CI trial found line=0)
+        props += f",line={line},col={col}"
     if title is not None:
         props += f",title={_property(visible(title))}"
     text = visible(message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
