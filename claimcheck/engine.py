@@ -21,7 +21,7 @@ from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.statements import Thresholds
 from claimcheck.config import Config
 from claimcheck.findings import NOWHERE, SEVERITY_RANK, Finding, fingerprint, of_day
-from claimcheck.model import Review
+from claimcheck.model import Claim, Review
 from claimcheck.parallel import cpus, map_shared
 from claimcheck.results import Result
 from claimcheck.reviews import attach_reviews
@@ -90,8 +90,9 @@ class Runner:
         prop = draft.property if draft.property is not None else (ev.property_id if ev else None)
         focus = self.ctx.focus
         in_focus = [c for c in claims if c in focus] if focus is not None else None
+        record: str | None
         if in_focus:  # a candidate check points at the candidate
-            record = draft.record if draft.record in focus else in_focus[0]  # type: ignore[operator]
+            record = _bringing(draft.claims, in_focus, draft.record)
         else:
             record = draft.record or next(iter(claims), None)
         message, about, details = draft.message, prop, draft.details
@@ -337,3 +338,15 @@ def check(
         stale_reviews=stale,
         relays=dict(sorted(relays.items())),
     )
+
+
+def _bringing(claims: Sequence[Claim], in_focus: list[str], record: str | None) -> str:
+    """The candidate claim a finding points at: the one its message names first
+    (``record``) or else the first by id — among those that bring a value no claim of
+    the store in it states, where some do: the new figure, not a relay of one already
+    there (a CI trial: a new conflict was annotated on the candidate's relay)."""
+    focus = set(in_focus)
+    stored = {c.said for c in claims if c.id not in focus}
+    bringing = [c.id for c in claims if c.id in focus and c.said not in stored]
+    among = sorted(bringing) or in_focus
+    return record if record in among else among[0]

@@ -663,3 +663,20 @@ def test_a_revision_past_another_speakers_figure_reopens_the_reviewed_dispute(
     )
     conflict = reopened(check_candidate(runner, store, tmp_path, row), toll)
     assert "army-40" in conflict["claims"] and "army-a" not in conflict["claims"], conflict
+
+
+def test_a_candidates_new_figure_not_its_relay_is_where_the_finding_points(
+    runner: CliRunner, store: Path, tmp_path: Path
+) -> None:
+    """A CI trial: a candidate with a relay of the army's 12 listed first and a new
+    figure, 45, after it — the dispute the 45 joins was annotated at the relay (the
+    first candidate claim by id). It points at the claim that brings the new value."""
+    _, data, _ = check_candidate(
+        runner,
+        store,
+        tmp_path,
+        "{id: a-relay, subject: raid, property: deaths, value: 12, source: e-0510, claimant: army}",
+        "{id: b-new, subject: raid, property: deaths, value: 45, source: e-0510}",
+    )
+    (dispute,) = [f for f in data["findings"] if f["rule"] == "CC101"]
+    assert dispute["location"].endswith("candidate.yaml:3:5"), dispute["location"]
