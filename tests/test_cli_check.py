@@ -771,3 +771,23 @@ def test_a_value_allowing_no_figure_is_refused_at_its_line(tmp_path: Path) -> No
     assert result.exit_code == 2
     assert "world.yaml:10:" in result.output and "'<0' allows no figure" in result.output
     assert "Traceback" not in result.output
+
+
+def test_github_annotations_carry_bad_input_too(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """A CI trial: a candidate's typo'd subject id gave no annotation (`--format github`
+    printed nothing; the error was on stderr only), so the pull request showed no line.
+    Bad input is an `::error` at its place too, and the exit stays 2."""
+    root = make_store({})
+    candidate = root.parent / "candidate.yaml"
+    candidate.write_text(
+        "claims:\n  - {id: x, subject: strik, property: deaths, value: 3, source: rfi-doc}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, root, "check", str(candidate), "--format", "github")
+    assert code == 2, (out, err)
+    assert re.match(
+        r"^::error file=\S*candidate\.yaml,line=2,col=\d+::unknown subject 'strik'", out
+    ), out
+    assert "unknown subject 'strik'" in err, err

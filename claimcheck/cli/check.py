@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -22,8 +24,12 @@ from claimcheck.cli.base import (
     warn_if_no_store_files,
 )
 from claimcheck.cli.output import echo, tell, tty_default
-from claimcheck.cli.settings import settings_of
+from claimcheck.cli.settings import Settings, settings_of
 from claimcheck.errors import StoreError
+
+if TYPE_CHECKING:
+    from claimcheck.config import Config
+    from claimcheck.results import Result
 
 
 @cli.command()
@@ -61,13 +67,36 @@ def check(
     format is a table on a terminal and one `path:line:col: [severity] CODE message`
     line per finding otherwise.
     """
-    from claimcheck.candidates import check_candidates
     from claimcheck.render.findings import render_check
 
     settings = settings_of(ctx)
     config = selected(settings.config(), select, ignore)
     if fail_on:
         config.fail_on = fail_on
+    try:
+        result = _checked(settings, config, candidates)
+    except StoreError as e:
+        # (bad input as annotations too: a CI job shows them on the diff — a CI trial
+        # found a typo'd id only on stderr; the exit stays 2)
+        if fmt == "github" or (fmt in (None, "text") and _in_github_actions()):
+            from claimcheck.render.findings import annotation
+
+            echo("\n".join(annotation("error", p.location, p.message) for p in e.problems))
+        raise
+    fmt = tty_default(fmt, "table", "text")
+    colours = settings.colours(fmt)
+    echo(render_check(result, fmt, colours), colours)
+    ctx.exit(result.exit_code())
+
+
+def _in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def _checked(settings: Settings, config: Config, candidates: tuple[str, ...]) -> Result:
+    """The check's result: of the store, or of ``candidates`` against it."""
+    from claimcheck.candidates import check_candidates
+
     if candidates:
         try:
             with settings.progress("loading", "bytes") as report:
@@ -83,10 +112,7 @@ def check(
     else:
         with load_for_check(settings, config.limits) as store:
             result = run_rules(settings, store, config)
-    fmt = tty_default(fmt, "table", "text")
-    colours = settings.colours(fmt)
-    echo(render_check(result, fmt, colours), colours)
-    ctx.exit(result.exit_code())
+    return result
 
 
 @cli.command()

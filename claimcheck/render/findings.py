@@ -4,7 +4,7 @@
 parse; ``github`` is GitHub Actions' annotation form of the same lines. Every format but
 JSON shows a store's control characters visibly (a hostile quote cannot clear the screen
 or forge a line): tables and Markdown through their cells, lines through
-:func:`_text_line` and :func:`_annotation`. Only ``table`` and ``text`` take colour.
+:func:`_text_line` and :func:`annotation`. Only ``table`` and ``text`` take colour.
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ def render_check(result: Result, fmt: str, colours: Colours = PLAIN) -> str | It
 def _github_lines(result: Result) -> str:
     known = _known(result)
     lines = [_github(f, known) for f in result.findings]
-    lines += [_annotation("warning", r.location, r.message()) for r in result.stale_reviews]
-    lines += [_annotation("notice", where, text) for where, text in _candidate_notes(result)]
+    lines += [annotation("warning", r.location, r.message()) for r in result.stale_reviews]
+    lines += [annotation("notice", where, text) for where, text in _candidate_notes(result)]
     lines.append(_summary_line(result))
     return "\n".join(lines)
 
@@ -112,10 +112,10 @@ def _text_line(
 def _github(f: Finding, known: Mapping[str, str] | None = None) -> str:
     level = "notice" if f.review else _GITHUB_LEVEL[f.severity]
     title = f"{f.rule} {f.name}"
-    return _annotation(level, f.location, f.message + _reviewed(f, known), title)
+    return annotation(level, f.location, f.message + _reviewed(f, known), title)
 
 
-def _annotation(level: str, where: Location, message: str, title: str | None = None) -> str:
+def annotation(level: str, where: Location, message: str, title: str | None = None) -> str:
     """A GitHub Actions workflow command: ``::level file=…,line=…,col=…::message``, its
     properties and message escaped as the runner reads them."""
     line, col = where.shown()
