@@ -5903,3 +5903,33 @@ def test_an_encyclopedias_copy_of_a_figure_two_voices_give_is_credited_whatever_
     )
     ev = StoreEvidence(load_store(root)).group(("saltmarsh-clashes", "army_losses"))
     assert ev.relayed_from["wiki-20"].claimant == "korvalian-army", ev.relayed_from
+
+
+def test_a_partys_outlying_figure_keeps_no_neutral_dispute_out_of_the_finding(
+    make_store: Callable[..., Path],
+) -> None:
+    """An ACLED-style trial: Watchlight's "at least 7" on the day, raised to 8 three
+    days later; the hospital's and two papers' 6; a party's 2. Without the 2, CC101 named
+    the 6s against Watchlight's 7+ (its count of the day); with it, only "2 vs 6; 2 vs
+    8" — the 6s had a partner below, so the dispute above them left the finding while
+    the grades still counted it. A figure below settles nothing above: the finding
+    names both disputes."""
+    rows = [
+        "{id: watch-7, subject: dresk-shelling, property: civilian_deaths, value: at least 7, "
+        "source: harbor-0305, claimant: watchlight, as_of: 2031-03-04}",
+        "{id: ward-6, subject: dresk-shelling, property: civilian_deaths, value: 6, "
+        "source: meridian-0305, claimant: open-ward, as_of: 2031-03-04}",
+        "{id: northgate-6, subject: dresk-shelling, property: civilian_deaths, value: 6, "
+        "source: northgate-0305}",
+        "{id: watch-8, subject: dresk-shelling, property: civilian_deaths, value: 8, "
+        "source: late, claimant: watchlight}",
+    ]
+    party = (
+        "{id: army-2, subject: dresk-shelling, property: civilian_deaths, value: 2, "
+        "source: korvalia-tv-0305, claimant: korvalian-army, as_of: 2031-03-04}"
+    )
+    late = "documents:\n  - {id: late, outlet: valley-courier, published: 2031-03-07}\n"
+    for shown in (rows, [*rows, party]):
+        data = run(world(make_store, *shown, **{"late.yaml": late}))
+        (dispute,) = findings(data, "CC101")
+        assert ["northgate-6", "watch-7"] in dispute["pairs"], (len(shown), dispute)

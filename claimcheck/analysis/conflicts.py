@@ -57,7 +57,7 @@ def find_conflicts(group: GroupEvidence) -> Conflicts:
     asserted, partner = list(standing), dict(paired)  # (shared: added to below)
     claims = group.store.claims
     for cid, x in _raised(group, partner, latest.superseded, latest.withdrawn).items():
-        partner[cid] = x
+        partner.setdefault(cid, x)  # (a figure below it may be its partner already)
         if x.id not in partner:
             partner[x.id] = claims[cid]
             asserted.append(x)
@@ -122,11 +122,12 @@ def _raised(
     withdrawn: frozenset[str],
     ignoring: frozenset[str] = frozenset(),
 ) -> dict[str, Claim]:
-    """The figures no standing figure disputes (no ``partner``) that a figure its origin
-    has raised since disputes from above — it is still its count of its day: a
-    hospital's 10 the day an NGO counted 18, before the NGO's 19 the next day overtook
-    both — each with such a figure (a neutral one first, then the highest). Not by a
-    gap no wider than the raised figure's origin rose a day to its next figure (a
+    """The figures no standing figure disputes from above (no ``partner``, or one below)
+    that a figure its origin has raised since disputes from above — it is still its
+    count of its day: a hospital's 10 the day an NGO counted 18, before the NGO's 19 the
+    next day overtook both — each with such a figure (a neutral one first, then the
+    highest). Not by a gap no wider than the raised figure's origin rose a day to its
+    next figure (a
     paper's 95 and an NGO's 100 of one day, then the NGO's 112 the next: the toll
     moving within the day); not a higher one (an origin that raised its own figure
     towards another's revised it, CC105: a paper's 9, then the ministry's 22 and the
@@ -151,12 +152,24 @@ def _find_raised(
     ignoring: frozenset[str],
 ) -> dict[str, Claim]:
     statement_of = group.statement_by_claim
+
+    def undisputed_above(c: Claim) -> bool:
+        # (no partner, or one below it: a party's outlying 2 under the hospital's 6 does
+        # not settle whether an NGO's count of that day disputes the 6 from above — an
+        # ACLED-style trial: with the 2, the 6s' dispute with the NGO left the finding,
+        # while the grades still counted it)
+        y = partner.get(c.id)
+        return (
+            y is None
+            or bounds(statement_of[y.id].value)[0] <= group.limits(statement_of[c.id].value)[1]
+        )
+
     alone = [
         c
         for st in group.statements
         if st.stance == "asserts"
         for c in st.claims
-        if c.id not in superseded and c.id not in partner and c.id not in ignoring
+        if c.id not in superseded and c.id not in ignoring and undisputed_above(c)
     ]
     if not alone:
         return {}
