@@ -326,6 +326,41 @@ def test_a_subject_without_sides_that_parties_speak_about_is_warned_of(
         assert warnings[0].endswith("(`sides: [mali-government]`)"), warnings[0]
 
 
+def test_a_fighting_party_with_no_side_is_warned_of(
+    runner: CliRunner, make_store: Callable[..., Path]
+) -> None:
+    """An analyst's trial: a rights group blames the River Brigade, which has no side,
+    and the Brigade denies it — its denial of its own part an independent neutral voice,
+    the rights group's finding doubtful, and no warning named the Brigade. A fighting
+    party without a side is warned of, once for the store; a party that does not fight
+    is not."""
+    root = make_store(
+        {
+            "dam.yaml": (
+                "parties:\n"
+                "  - {id: river-brigade, name: River Brigade, kind: armed-group}\n"
+                "  - {id: watch, name: Watch, kind: ngo}\n"
+                "subjects:\n"
+                "  - {id: dam, label: Dam strike, sides: [mali-government, rebels]}\n"
+                "properties:\n"
+                "  - {id: blamed, type: entity}\n"
+                "claims:\n"
+                "  - {id: a, subject: dam, property: blamed, value: river-brigade,"
+                " source: rfi-doc, claimant: watch}\n"
+                "  - {id: b, subject: dam, property: blamed, value: river-brigade,"
+                " source: monde-doc, claimant: river-brigade, stance: denies}\n"
+            )
+        }
+    )
+    result = runner.invoke(cli, ["--store", str(root), "validate"])
+    warnings = [line for line in result.stderr.splitlines() if "has no `side`" in line]
+    assert len(warnings) == 1, result.stderr
+    assert "dam.yaml:2:10: warning: armed-group 'river-brigade' has no `side`" in warnings[0], (
+        warnings[0]
+    )
+    assert "watch" not in warnings[0], warnings[0]
+
+
 def test_a_fighting_party_of_a_side_a_subject_leaves_out_is_warned_of(
     runner: CliRunner, make_store: Callable[..., Path]
 ) -> None:

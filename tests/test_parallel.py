@@ -78,7 +78,7 @@ def test_cli_jobs_option(generated: Path) -> None:
             ["--store", str(generated), "--no-cache", "--jobs", jobs, "check", "--format", "json"],
         )
         assert got.exit_code == 1, got.output  # the generated store has conflicts
-        outputs.append(orjson.loads(got.output))
+        outputs.append(orjson.loads(got.stdout))
     assert outputs[0] == outputs[1]
     bad = CliRunner().invoke(cli, ["--store", str(generated), "--jobs", "0", "check"])
     assert bad.exit_code == 2

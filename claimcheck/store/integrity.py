@@ -122,6 +122,7 @@ def check(
     _reviews(store, locate, failed, exists)
     _sideless(store, locate)
     _sides_left_out(store, locate)
+    _fighting_without_side(store, locate)
 
 
 def _reviews(
@@ -241,6 +242,39 @@ def _sides_left_out(store: Store, locate: Locate) -> None:
             f"fighting parties of another side make claims about it: {listed}; they count "
             f"as neutral there — add their side to `sides` if it takes part ({missing})"
             f"{others}",
+        )
+    )
+
+
+def _fighting_without_side(store: Store, locate: Locate) -> None:
+    """A warning for a fighting party with no side (nor one through ``part_of``) that
+    makes claims: it counts as neutral — a militia denying its own part in a killing
+    read as an independent voice against the rights group that blamed it (an analyst's
+    trial). One warning for the store."""
+    sideless = {
+        pid
+        for pid, p in store.parties.items()
+        if p.kind in _COMBATANTS and store.side_of(pid) is None
+    }
+    if not sideless:
+        return
+    speaking: dict[str, str] = {}  # party -> the first subject it speaks of
+    for (subject, _), claims in sorted(store.groups.items()):
+        for c in claims:
+            if c.claimant in sideless:
+                speaking.setdefault(c.claimant, subject)
+    if not speaking:
+        return
+    party = min(speaking)
+    others = sorted(speaking)[1:]
+    also = f" (and {', '.join(others[:3])}{', …' if len(others) > 3 else ''})" if others else ""
+    store.warnings.append(
+        Problem(
+            locate(store.where[party], "parties", "id"),
+            f"{store.parties[party].kind} {party!r} has no `side` but makes claims (about "
+            f"{speaking[party]!r}){also}: it counts as neutral — its denial of its own part, "
+            "its figures, as an independent voice; give it the `side` it fights on (or one "
+            "of its own) and list that side in the subject's `sides`",
         )
     )
 
