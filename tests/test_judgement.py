@@ -659,6 +659,19 @@ LOSSES = WORLD.replace(
 assert LOSSES != WORLD
 
 
+def _wiki_losses(make_store: Callable[..., Path], wiki: str, rows: list[str]) -> Path:
+    """The world with the army's losses (:data:`LOSSES`), an encyclopedia's records
+    ``wiki`` and ``rows`` as claims."""
+    return make_store(
+        {"world.yaml": LOSSES, "wiki.yaml": wiki, "claims.yaml": claims_yaml(*rows)}, base=False
+    )
+
+
+def _losses_group(root: Path) -> Any:
+    """The army's losses of the Saltmarsh clashes, as the analysis has them."""
+    return StoreEvidence(load_store(root)).group(("saltmarsh-clashes", "army_losses"))
+
+
 def _losses(make_store: Callable[..., Path], prop: str, army: str, rebels: str) -> dict[str, Any]:
     rows = (
         f"{{id: army-says, subject: saltmarsh-clashes, property: {prop}, value: {army}, "
@@ -5660,9 +5673,7 @@ def test_an_encyclopedias_range_spanning_two_voices_is_the_word_of_neither(
         "{id: wiki-range, subject: saltmarsh-clashes, property: army_losses, value: 9-30, "
         "source: wiki}",
     ]
-    root = make_store(
-        {"world.yaml": LOSSES, "wiki.yaml": wiki, "claims.yaml": claims_yaml(*rows)}, base=False
-    )
+    root = _wiki_losses(make_store, wiki, rows)
     data = run(root)
     (uncited,) = findings(data, "CC204")
     assert uncited["claims"] == ["wiki-range"], uncited
@@ -5670,7 +5681,7 @@ def test_an_encyclopedias_range_spanning_two_voices_is_the_word_of_neither(
         "korvalian-army, vlf give figures within it: a summary of their dispute"
         in (uncited["message"])
     ), uncited["message"]
-    ev = StoreEvidence(load_store(root)).group(("saltmarsh-clashes", "army_losses"))
+    ev = _losses_group(root)
     assert "wiki-range" not in ev.relayed_from, ev.relayed_from
     # (the army giving the range itself, a rights group's 20 within it: the army's range
     # relayed — it was uncited, and credited to the rights group: an adversarial trial)
@@ -5678,23 +5689,12 @@ def test_an_encyclopedias_range_spanning_two_voices_is_the_word_of_neither(
     exact[1] = (
         exact[1].replace("value: 30", "value: 20").replace("claimant: vlf", "claimant: watchlight")
     )
-    root = make_store(
-        {"world.yaml": LOSSES, "wiki.yaml": wiki, "claims.yaml": claims_yaml(*exact)}, base=False
-    )
+    root = _wiki_losses(make_store, wiki, exact)
     assert not findings(run(root), "CC204")
-    ev = StoreEvidence(load_store(root)).group(("saltmarsh-clashes", "army_losses"))
+    ev = _losses_group(root)
     assert ev.relayed_from["wiki-range"].id == "army-9", ev.relayed_from
     # (one voice's range, cited: its relay as ever)
-    data = run(
-        make_store(
-            {
-                "world.yaml": LOSSES,
-                "wiki.yaml": wiki,
-                "claims.yaml": claims_yaml(rows[0], rows[2].replace("9-30", "5-10")),
-            },
-            base=False,
-        )
-    )
+    data = run(_wiki_losses(make_store, wiki, [rows[0], rows[2].replace("9-30", "5-10")]))
     assert not findings(data, "CC204"), data["findings"]
 
 
@@ -5796,11 +5796,7 @@ def test_an_encyclopedias_summary_stays_uncited_whatever_else_it_cites_and_a_cop
         "{id: wiki-range, subject: saltmarsh-clashes, property: army_losses, value: 9-30, "
         "source: wiki}",
     ]
-    data = run(
-        make_store(
-            {"world.yaml": LOSSES, "wiki.yaml": wiki, "claims.yaml": claims_yaml(*rows)}, base=False
-        )
-    )
+    data = run(_wiki_losses(make_store, wiki, rows))
     assert [f["claims"] for f in findings(data, "CC204")] == [["wiki-range"]], data["findings"]
     rows = [
         "{id: army-25, subject: saltmarsh-clashes, property: army_losses, value: 25, "
@@ -5810,10 +5806,8 @@ def test_an_encyclopedias_summary_stays_uncited_whatever_else_it_cites_and_a_cop
         "{id: wiki-20, subject: saltmarsh-clashes, property: army_losses, value: at least 20, "
         "source: wiki}",
     ]
-    root = make_store(
-        {"world.yaml": LOSSES, "wiki.yaml": wiki, "claims.yaml": claims_yaml(*rows)}, base=False
-    )
-    ev = StoreEvidence(load_store(root)).group(("saltmarsh-clashes", "army_losses"))
+    root = _wiki_losses(make_store, wiki, rows)
+    ev = _losses_group(root)
     assert ev.relayed_from["wiki-20"].id == "watch-20", ev.relayed_from
 
 
@@ -5898,10 +5892,8 @@ def test_an_encyclopedias_copy_of_a_figure_two_voices_give_is_credited_whatever_
         "{id: wiki-20, subject: saltmarsh-clashes, property: army_losses, value: at least 20, "
         "source: wiki}",
     ]
-    root = make_store(
-        {"world.yaml": LOSSES, "wiki.yaml": wiki, "claims.yaml": claims_yaml(*rows)}, base=False
-    )
-    ev = StoreEvidence(load_store(root)).group(("saltmarsh-clashes", "army_losses"))
+    root = _wiki_losses(make_store, wiki, rows)
+    ev = _losses_group(root)
     assert ev.relayed_from["wiki-20"].claimant == "korvalian-army", ev.relayed_from
 
 

@@ -68,6 +68,14 @@ def _review(root: Path, *lines: str) -> None:
     (root / "reviews.yaml").write_text("reviews:\n" + "".join(lines), encoding="utf-8")
 
 
+def _retracted_45(root: Path, *more: str) -> None:
+    """The store's world with the volunteers' 45 retracted, and ``more`` claims."""
+    status = NGO_45.replace("}\n", ", status: retracted}\n")
+    (root / "world.yaml").write_text(
+        WORLD + "claims:\n" + CG_23 + HOSP_31 + status + "".join(more), encoding="utf-8"
+    )
+
+
 def _candidate(tmp_path: Path, *claims: str) -> Path:
     path = tmp_path / "candidate.yaml"
     path.write_text("claims:\n" + "".join(claims), encoding="utf-8")
@@ -211,10 +219,7 @@ def test_a_dispute_that_lost_one_value_and_gained_another_is_reopened(
         root,
         f"  - {{finding: '{reviewed}', verdict: accepted, claims: [cg-23, hosp-31, ngo-45]}}\n",
     )
-    status = NGO_45.replace("}\n", ", status: retracted}\n")
-    (root / "world.yaml").write_text(
-        WORLD + "claims:\n" + CG_23 + HOSP_31 + status + RC_60, encoding="utf-8"
-    )
+    _retracted_45(root, RC_60)
     code, data = _check(runner, root)
     assert code == 1 and _dispute(data)["review"] is None
     assert [r["fingerprint"] for r in data["stale_reviews"]] == [reviewed]
@@ -253,10 +258,7 @@ def test_claimreview_of_a_dispute_that_lost_a_value_says_what_left(
         f"  - {{finding: '{_dispute(data)['fingerprint']}', verdict: accepted, "
         "claims: [cg-23, hosp-31, ngo-45]}\n",
     )
-    status = NGO_45.replace("}\n", ", status: retracted}\n")
-    (root / "world.yaml").write_text(
-        WORLD + "claims:\n" + CG_23 + HOSP_31 + status, encoding="utf-8"
-    )
+    _retracted_45(root)
     result = runner.invoke(cli, ["--store", str(root), "export", "--format", "claimreview"])
     (item,) = json.loads(result.stdout)
     assert [c["identifier"] for c in item["itemReviewed"]] == ["cg-23", "hosp-31"]
@@ -302,10 +304,7 @@ def test_a_stale_review_names_the_values_that_entered_and_left_its_dispute(
         root,
         f"  - {{finding: '{reviewed}', verdict: accepted, on: 2025-06-12, claims: [ngo-45]}}\n",
     )
-    status = NGO_45.replace("}\n", ", status: retracted}\n")
-    (root / "world.yaml").write_text(
-        WORLD + "claims:\n" + CG_23 + HOSP_31 + status + RC_60, encoding="utf-8"
-    )
+    _retracted_45(root, RC_60)
     code, data = _check(runner, root)
     assert code == 1
     (stale,) = data["stale_reviews"]
