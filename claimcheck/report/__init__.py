@@ -1,5 +1,7 @@
-"""The discrepancy report: one record (:mod:`.record`, filled by :mod:`.build`), drawn as
-Markdown or HTML."""
+"""The discrepancy report: one record (:mod:`.record`, filled by :mod:`.build`, with the
+table's lettered clusters from :mod:`.clusters`, an origin's earlier counts folded by
+:mod:`.earlier_counts` and the default title from :mod:`.title`), drawn as Markdown or
+HTML."""
 
 from __future__ import annotations
 

@@ -11,33 +11,29 @@ outlets and documents. The Markdown and HTML renderers draw the same record.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from claimcheck.analysis.estimates import Estimate
 from claimcheck.analysis.evidence import StoreEvidence, latest
-from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.in_print import in_print
-from claimcheck.analysis.statements import Statement
 from claimcheck.engine import Result, thresholds
-from claimcheck.english import listed
 from claimcheck.errors import Location
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.model import Claim
+from claimcheck.report.clusters import cluster_letters
+from claimcheck.report.earlier_counts import fold_earlier
 from claimcheck.report.record import (
     ConflictSubject,
-    EarlierCounts,
     Gap,
     Group,
     Report,
     Row,
 )
 from claimcheck.report.sections import CONFLICTS
+from claimcheck.report.title import default_title
 from claimcheck.rules import all_rules
-from claimcheck.rules.cc105_toll_revision import TollRevision
 from claimcheck.store import Store
 from claimcheck.track_records import outlet_records
 from claimcheck.values import DateRange, Quantity
@@ -124,7 +120,7 @@ def build(result: Result, title: str | None = None) -> Report:
             revised: dict[str, str] = {}
             for day in evs:  # (a property that varies: the clusters of each day apart)
                 said = f"{day.day.canonical()}: " if day.day is not None else ""
-                cluster.update({c: said + label for c, label in _clusters(day).items()})
+                cluster.update({c: said + label for c, label in cluster_letters(day).items()})
                 revised.update(_row_notes(day))
             claims.sort(
                 key=lambda c: (
@@ -145,7 +141,7 @@ def build(result: Result, title: str | None = None) -> Report:
                 for c in claims
             ]
             estimate = estimates.get((subject_id, prop_id))
-            shown, earlier = _fold_earlier(ev, rows, findings, estimate)
+            shown, earlier = fold_earlier(ev, rows, findings, estimate)
             heading.groups.append(
                 Group(
                     prop_id,
@@ -228,73 +224,6 @@ def _withdrawn(store: Store, evidence: StoreEvidence, row: Callable[[Claim], Row
     return sorted(out, key=lambda r: (r.claim.subject, r.claim.property, r.claim.id))
 
 
-#: An origin's earlier counts are folded out of a who-says-what table from this many
-#: figures on: one or two revisions read well as rows, a daily toll does not.
-FOLD_FROM = 3
-
-
-def _fold_earlier(
-    ev: GroupEvidence, rows: list[Row], findings: list[Finding], estimate: Estimate | None
-) -> tuple[list[Row], list[EarlierCounts]]:
-    """The rows a who-says-what table shows, and each origin's earlier counts folded out
-    of it (:class:`EarlierCounts`): figures its origin has revised since, dated, that no
-    finding names but the origin's revisions (CC105) and the estimate does not give,
-    when they are :data:`FOLD_FROM` figures or more. An origin is the one a figure is
-    credited to (a relay's: its source's), its counts in the order it gave them.
-
-    A figure others' later counts overtook stays: it is still its origin's word."""
-    named = {c for f in findings if f.rule != TollRevision.code for c in f.claims}
-    if estimate is not None:
-        named.update(c for ids in estimate.claims.values() for c in ids)
-    superseded, credit = ev.superseded, ev.credited
-    by_origin: dict[int, list[tuple[dt.date, Row]]] = {}
-    for r in rows:
-        cid = r.claim.id
-        if cid in superseded and cid not in named:
-            when = ev.when(r.claim)
-            if when is not None and when.known:
-                by_origin.setdefault(credit[cid], []).append((when.low, r))
-    folded = {
-        at: sorted(found, key=lambda dated: (dated[0], dated[1].claim.id))
-        for at, found in by_origin.items()
-        if len({r.stated for _, r in found}) >= FOLD_FROM
-    }
-    if not folded:
-        return rows, []
-    gone = {r.claim.id for found in folded.values() for _, r in found}
-    earlier = [
-        EarlierCounts(_origin_name(ev, ev.claims[at], [r for _, r in found]), found)
-        for at, found in sorted(folded.items())
-    ]
-    shown = [r for r in rows if r.claim.id not in gone]
-    # (the clusters left lettered again, A first: the table's letters run on)
-    letters: dict[str, str] = {}
-    for r in shown:
-        for part in r.cluster.split(", "):
-            if part != "-" and part not in letters:
-                letters[part] = _letter(len(letters))
-    return [
-        replace(r, cluster=", ".join(letters.get(x, x) for x in r.cluster.split(", ")))
-        for r in shown
-    ], earlier
-
-
-def _origin_name(ev: GroupEvidence, first: Claim, rows: list[Row]) -> str:
-    """An origin as a reader knows it: the parties that gave the figures (a health
-    ministry, not the rebel front it is part of; its spokesman too, where he spoke), or
-    the party whose figures others relayed, or the outlets whose own reporting it is."""
-    key = ev.provenance.origin_key(first)
-    kind, _, who = key.partition(":")
-    if kind == "party":
-        parties = ev.store.parties
-        speakers = sorted({r.claimant for r in rows if r.claim.claimant in parties})
-        return listed(speakers) if speakers else ev.store.name_of(who)
-    if kind == "outlet":
-        outlets = sorted({r.outlet for r in rows})
-        return f"{listed(outlets)} (own reporting)"
-    return ev.store.name_of(first.source) if first.source else "—"
-
-
 def _relaying(store: Store, result: Result, c: Claim) -> str:
     """Whose figure a claim's words carry (an outlet's own words citing the dispatch it
     has it from), by name; empty when it is its speaker's own, or a choice among equals
@@ -332,130 +261,9 @@ def _as_of(row: Row) -> tuple[dt.date, dt.date]:
     return (as_of.low, as_of.high)
 
 
-def default_title(store: Store) -> str:
-    """The title of a store's report when neither ``--title`` nor the configuration gives
-    one: named after what the store is about, never after its folder.
-
-    That is the narrowest subject that, with the subjects ``part_of`` it, holds more than
-    half of the claims (for the Kidal store, the Kidal offensive) while no subject apart
-    from it (neither part of it nor what it is part of) holds over half as many claims as
-    it does (a war's two battles of 55 and 45 claims: the war); when no subject does,
-    the top-level subjects with the most claims: ``A``, ``A and B``, ``A, B and 3 more``.
-    """
-    own = Counter(c.subject for c in store.claims.values() if c.active)
-    total = sum(own.values())
-    if not total:
-        return "Discrepancy report"
-    held: Counter[str] = Counter()
-    for subject_id, n in own.items():
-        for s in store.part_of_chain(subject_id):
-            held[s] += n
-    chains = {s: store.part_of_chain(s) for s in held}
-    label = store.name_of
-
-    # (the subjects holding a majority are nested: the narrowest first; one stands when
-    # nothing apart from it holds over half as many claims as it does — a war's two
-    # battles of 55 and 45 claims, or two campaigns', make a report on the war)
-    biggest = held.most_common()
-    for about in sorted(
-        (s for s, n in held.items() if 2 * n > total), key=lambda s: -len(chains[s])
-    ):
-        apart = next(
-            (n for s, n in biggest if s not in chains[about] and about not in chains[s]), 0
-        )
-        if 2 * apart <= held[about]:
-            return f"Discrepancy report: {label(about)}"
-    tops = sorted(
-        (s for s in held if chains[s][-1] == s),
-        key=lambda s: (-held[s], label(s).lower()),
-    )
-    names = [label(s) for s in tops[:2]]
-    if len(tops) == 1:
-        about = names[0]
-    elif len(tops) == 2:
-        about = f"{names[0]} and {names[1]}"
-    else:
-        about = f"{names[0]}, {names[1]} and {len(tops) - 2} more"
-    return f"Discrepancy report: {about}"
-
-
 def _property_label(store: Store, prop_id: str) -> str:
     prop = store.properties.get(prop_id)
     return prop.label if prop and prop.label else prop_id
-
-
-#: Groups of at most this many claims say of a claim that fits several clusters which
-#: ones (each asked of every cluster's claims: a big group keeps one letter a claim).
-FITS_ASKED = 400
-
-
-def _clusters(ev: GroupEvidence) -> dict[str, str]:
-    """Each claim's cluster of agreeing claims, lettered in order: ``A``, ``B``, ... — or,
-    for an assertion that can hold with every claim of several clusters, all their
-    letters: a radio's "between 10 and 20" beside the army's 12 and the rebels' 18 is
-    ``A, B``, taking neither side."""
-    clusters = ev.clusters()
-    small = len(clusters) > 1 and len(ev.claims) <= FITS_ASKED and ev.single
-    statement_of = ev.statement_by_claim
-    if small:
-        clusters = _merged(ev, clusters)
-    out: dict[str, str] = {}
-    for i, claims in enumerate(clusters):
-        letter = _letter(i)
-        for c in claims:
-            out[c.id] = letter
-    if not small or len(clusters) < 2:
-        return out
-    members = [[statement_of[c.id] for c in claims if c.id in statement_of] for claims in clusters]
-    for st in ev.statements:
-        if st.stance != "asserts":
-            continue
-        fits = [
-            _letter(i)
-            for i, sts in enumerate(members)
-            if sts
-            and all(t.stance == "asserts" for t in sts)
-            and not any(ev.excludes(st.value, t.value) for t in sts)
-        ]
-        if len(fits) > 1:
-            for c in st.claims:
-                out[c.id] = ", ".join(fits)
-    return out
-
-
-def _merged(ev: GroupEvidence, clusters: list[list[Claim]]) -> list[list[Claim]]:
-    """``clusters`` with those whose claims all hold with each other's made one: "the
-    army's 4th drone squadron" and "the army" (the squadron is part of it) are one
-    answer, not two clusters every claim of which fits both (an analyst's trial: both
-    rows "B, C", none "B" or "C")."""
-    statement_of = ev.statement_by_claim
-
-    def asserted(claims: list[Claim]) -> list[Statement] | None:
-        sts = [statement_of[c.id] for c in claims if c.id in statement_of]
-        return sts if sts and all(t.stance == "asserts" for t in sts) else None
-
-    members = [asserted(claims) for claims in clusters]
-    merged: list[list[Claim]] = []
-    into: list[list[Statement] | None] = []
-    for claims, sts in zip(clusters, members, strict=True):
-        for k, (kept, ksts) in enumerate(zip(merged, into, strict=True)):
-            if (
-                sts is not None
-                and ksts is not None
-                and not any(ev.excludes(a.value, b.value) for a in sts for b in ksts)
-            ):
-                merged[k] = kept + claims
-                into[k] = ksts + sts
-                break
-        else:
-            merged.append(list(claims))
-            into.append(sts)
-    return merged
-
-
-def _letter(i: int) -> str:
-    """``A`` … ``Z``, then ``AA``, ``AB``…"""
-    return _letter(i // 26 - 1) + chr(65 + i % 26) if i >= 26 else chr(65 + i)
 
 
 def _sort_value(c: Claim) -> tuple[float, float]:
