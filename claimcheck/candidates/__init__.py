@@ -32,7 +32,7 @@ from claimcheck.reviews import (
     reviews_of_nothing,
 )
 from claimcheck.rules import codes_in
-from claimcheck.rules.common import duplicate_key
+from claimcheck.rules.keys import duplicate_key
 from claimcheck.store import load_store
 
 

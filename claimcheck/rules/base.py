@@ -59,7 +59,7 @@ class Draft:
     pairs: Sequence[tuple[str, str]] | None = None
     details: dict[str, Any] = field(default_factory=dict)
     #: Of a rule continued by another, or continuing one (:attr:`Rule.continues`): the
-    #: origins (:func:`~claimcheck.rules.common.origin_key`) its values rest on, which
+    #: origins (:func:`~claimcheck.rules.keys.origin_key`) its values rest on, which
     #: a review carried from one to the other must share; None for a finding no review
     #: is carried to or from (a CC203 whose value is corroborated after all).
     kin_origins: Sequence[str] | None = None

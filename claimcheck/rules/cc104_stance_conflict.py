@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import conflict_draft
+from claimcheck.rules.conflict_draft import conflict_draft
 from claimcheck.rules.registry import register
 
 

@@ -5,18 +5,11 @@ from collections.abc import Iterable
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import (
-    about,
-    as_of_text,
-    origin_key,
-    origin_name,
-    restating,
-    reworded_relays,
-    self_contradictions,
-    stated,
-    step_order,
-)
+from claimcheck.rules.claim_order import step_order
+from claimcheck.rules.keys import about, origin_key
+from claimcheck.rules.naming import as_of_text, origin_name, stated
 from claimcheck.rules.registry import register
+from claimcheck.rules.same_origin import restating, reworded_relays, self_contradictions
 from claimcheck.values import stated_numbers
 
 

@@ -8,17 +8,12 @@ from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.statements import Unit
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule, RuleOptions
-from claimcheck.rules.common import (
-    about,
-    origin_key,
-    self_contradictions,
-    stated,
-    supported_values,
-    value_order,
-    who,
-    wording,
-)
+from claimcheck.rules.claim_order import value_order
+from claimcheck.rules.keys import about, origin_key
+from claimcheck.rules.naming import stated, who, wording
 from claimcheck.rules.registry import register
+from claimcheck.rules.same_origin import self_contradictions
+from claimcheck.rules.supported_values import supported_values
 
 
 class Options(RuleOptions):

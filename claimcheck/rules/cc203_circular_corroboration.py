@@ -6,7 +6,8 @@ from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.statements import Statement
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, origin_key, stated, wording
+from claimcheck.rules.keys import about, origin_key
+from claimcheck.rules.naming import stated, wording
 from claimcheck.rules.registry import register
 
 

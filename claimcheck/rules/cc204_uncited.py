@@ -5,7 +5,8 @@ from collections.abc import Iterable
 from claimcheck.analysis.group import GroupEvidence, named_documents
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, stated, who
+from claimcheck.rules.keys import about
+from claimcheck.rules.naming import stated, who
 from claimcheck.rules.registry import register
 
 

@@ -4,8 +4,10 @@ from collections.abc import Iterable
 
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import about, stated, supported_values, wording
+from claimcheck.rules.keys import about
+from claimcheck.rules.naming import stated, wording
 from claimcheck.rules.registry import register
+from claimcheck.rules.supported_values import supported_values
 
 
 @register

@@ -6,7 +6,7 @@ from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.relays import RELAY_CODE, relay_key
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import stated, who
+from claimcheck.rules.naming import stated, who
 from claimcheck.rules.registry import register
 
 

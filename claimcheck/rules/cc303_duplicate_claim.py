@@ -5,7 +5,8 @@ from collections.abc import Iterable
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
-from claimcheck.rules.common import duplicate_key, stated
+from claimcheck.rules.keys import duplicate_key
+from claimcheck.rules.naming import stated
 from claimcheck.rules.registry import register
 
 

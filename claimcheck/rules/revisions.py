@@ -12,17 +12,10 @@ from claimcheck.analysis.latest_figures import raises_floor
 from claimcheck.analysis.timing import earlier
 from claimcheck.model import Claim
 from claimcheck.rules.base import Draft
-from claimcheck.rules.common import (
-    about,
-    as_of_text,
-    origin_key,
-    origin_name,
-    restating,
-    said_order,
-    same_origin_disagreements,
-    stated,
-    step_order,
-)
+from claimcheck.rules.claim_order import said_order, step_order
+from claimcheck.rules.keys import about, origin_key
+from claimcheck.rules.naming import as_of_text, origin_name, stated
+from claimcheck.rules.same_origin import restating, same_origin_disagreements
 from claimcheck.values import Quantity, stated_numbers
 
 
