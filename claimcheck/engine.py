@@ -162,12 +162,14 @@ class Runner:
         return rules
 
     def group_findings(self, ev: GroupEvidence, gaps: bool = True) -> list[Finding]:
-        """One group's findings (``gaps``: with those of the gap rules, CC201 …)."""
+        """One group's findings (``gaps``: with those of the gap rules, CC201 … — without
+        them, still the gap rules' findings on who said a value: :attr:`Draft.attribution`)."""
         return [
             self.stamp(rule, draft, ev)
             for rule in self.rules_for(ev)
-            if gaps or rule.category != "gap"
+            if gaps or rule.category != "gap" or rule.checks_attribution
             for draft in rule.check_group(ev, self.ctx)
+            if gaps or rule.category != "gap" or draft.attribution
         ]
 
     def store_findings(self) -> list[Finding]:

@@ -120,8 +120,12 @@ def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange |
         if day is not None and not c.as_of_given and c.source is not None:
             # (a party's word: the day it gave that value there — a bulletin of 19 on
             # the 5th and 17 on the 10th quoted "19" is the 5th's — else its latest)
+            # (and a party's word found in none of them, but given there in another
+            # voice: the figure it cites, of that day — "48,000, the government said",
+            # citing the UN's update of the 15th, is the UN's count of the 15th
+            # misattributed, CC203, not the government's count of its own day)
             asked = (
-                [("party", c.claimant, _said(c)), ("party", c.claimant)]
+                [("party", c.claimant, _said(c)), ("party", c.claimant), ("value", _said(c))]
                 if c.quoting
                 else [("value", _said(c))]
             )

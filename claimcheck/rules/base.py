@@ -63,6 +63,10 @@ class Draft:
     #: a review carried from one to the other must share; None for a finding no review
     #: is carried to or from (a CC203 whose value is corroborated after all).
     kin_origins: Sequence[str] | None = None
+    #: A finding on who said a value, not on its corroboration (a quote naming the wrong
+    #: voice): of a gap rule, told on every day of a property that varies, not only the
+    #: latest day's (see :attr:`Rule.checks_attribution`).
+    attribution: bool = False
 
 
 @dataclass
@@ -93,6 +97,9 @@ class Rule:
     #: then CC203's): a review of theirs holds for it (see :mod:`claimcheck.reviews`).
     #: Its drafts say which findings continue one (:attr:`Draft.kin_origins`).
     continues: ClassVar[frozenset[str]] = frozenset()
+    #: A gap rule some of whose drafts are about attribution (:attr:`Draft.attribution`):
+    #: it runs on every day of a property that varies, where only those drafts are told.
+    checks_attribution: ClassVar[bool] = False
 
     def __init__(self, options: RuleOptions | None = None) -> None:
         self.options = options if options is not None else self.Options()

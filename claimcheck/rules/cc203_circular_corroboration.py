@@ -48,6 +48,7 @@ class CircularCorroboration(Rule):
     severity = "warning"
     category = "gap"
     continues = frozenset({"CC201"})
+    checks_attribution = True
 
     def check_group(self, ev: GroupEvidence, ctx: Context) -> Iterable[Draft]:
         evidence = {c.id for c in ev.counted}
@@ -117,6 +118,8 @@ def _circular(
             "origins": len(units),
             "shared": shared,
         },
+        # (naming a quote's chain to check, it is told on every day of a value that varies)
+        attribution=bool(chains),
     )
 
 
@@ -205,6 +208,7 @@ def _misattributed(
         + ": check the attribution",
         key=about(ev, [wording(ev, st)]),
         details={"attributions": [[q.id, doc, o.id] for q, doc, o in chains]},
+        attribution=True,
     )
 
 
