@@ -315,6 +315,32 @@ def test_a_quote_naming_the_wrong_voice_for_a_cited_count_is_that_counts_and_che
     assert [f["claims"] for f in data["findings"] if f["rule"] == "CC201"] == [["med-17"]]
 
 
+def test_a_partys_old_count_quoted_again_is_its_count_of_that_day(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: the radio on the 12th prints "19 still held, the mediators
+    said", citing nothing — the mediators said 19 on the 5th and 17 since, on the 10th.
+    It was the mediators' count of the 12th: what holds now, the estimate's best 19, and
+    the mediators' 17 of the 10th forgotten. It is their old word, of the 5th (as a
+    running toll's old figure quoted again)."""
+    world = WORLD.replace(
+        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0508]}",
+        "{id: c-0512, outlet: coastline, published: 2031-05-12}",
+    )
+    radio = (
+        "{id: radio-19, subject: abduction, property: held, value: 19, source: c-0512, "
+        "claimant: mediator}"
+    )
+    data = _run(_store(make_store, *COUNTS, radio, world=world))
+    (estimate,) = data["estimates"]
+    assert estimate["as_of"] == "2031-05-10" and estimate["best"] == 17, estimate
+    assert data["grades"]["radio-19"] == data["grades"]["med-19"], data["grades"]
+    # (a date written on the quote is the user's: the mediators' word of the 12th)
+    dated = radio.replace("}", ", as_of: 2031-05-12}")
+    (estimate,) = _run(_store(make_store, *COUNTS, dated, world=world))["estimates"]
+    assert estimate["as_of"] == "2031-05-12" and estimate["best"] == 19, estimate
+
+
 def test_a_day_whose_counts_were_withdrawn_is_not_what_holds_now(
     make_store: Callable[..., Path],
 ) -> None:

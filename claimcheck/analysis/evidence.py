@@ -9,12 +9,14 @@ work on groups, never on all pairs of a store.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import chain
 
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.statements import Thresholds
+from claimcheck.analysis.timing import own_word
 from claimcheck.model import Claim
 from claimcheck.store import Store
 from claimcheck.values import DateRange
@@ -103,17 +105,29 @@ def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange |
     given (a party's word: where that party gave a value of this group), that value's
     day: a radio repeating on the 14th the wire's count of the 8th, citing the wire's
     dispatch, gives the count of the 8th, not a count of the 14th (an analyst's trial
-    read it as a dispute with the mediator's count of the 14th)."""
+    read it as a dispute with the mediator's count of the 14th). A party's word quoted
+    again with no date of its own, citing nothing that gives it, is its word of the last
+    day before on which it gave that value (as a running toll's old figure quoted again,
+    :func:`~claimcheck.analysis.timing.find_repeats`): a paper's "35,000, the UN said"
+    on the 24th, when the UN said 35,000 on the 8th and 30,000 on the 22nd, is the UN's
+    count of the 8th, not what holds on the 24th (an analyst's trial)."""
     # (each document's dated values, by who said them and by what they say, in day
     # order: a claim is dated by a lookup, not by a walk over the documents it cites)
     said: dict[tuple[str, object], list[DateRange]] = {}
+    # (and each claimant's dated words in the group, and the days of each of them)
+    words: dict[str | None, list[tuple[DateRange, object]]] = {}
+    days_of_word: dict[tuple[str | None, object], list[DateRange]] = {}
     for d in claims:
         if d.source is not None and d.as_of is not None and d.as_of.known:
             said.setdefault((d.source, ("party", d.claimant)), []).append(d.as_of)
             said.setdefault((d.source, ("party", d.claimant, _said(d))), []).append(d.as_of)
             said.setdefault((d.source, ("value", _said(d))), []).append(d.as_of)
-    for days in said.values():
+            words.setdefault(d.claimant, []).append((d.as_of, _said(d)))
+            days_of_word.setdefault((d.claimant, _said(d)), []).append(d.as_of)
+    for days in chain(said.values(), days_of_word.values()):
         days.sort(key=lambda d: (d.high, d.low))
+    for spoken in words.values():
+        spoken.sort(key=lambda w: (w[0].high, w[0].low))
     out: list[DateRange | None] = []
     for c in claims:
         day = c.as_of if c.as_of is not None and c.as_of.known else None
@@ -140,8 +154,22 @@ def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange |
                     break
             if earlier:
                 day = max(earlier, key=lambda d: (d.high, d.low))
+            elif c.quoting and not own_word(provenance, c):
+                what = _said(c)
+                if _said_otherwise(words.get(c.claimant, []), day, what):
+                    days = days_of_word[(c.claimant, what)]
+                    at = bisect_left(days, day.low, key=lambda d: d.high)
+                    day = days[at - 1] if at else day
         out.append(day)
     return out
+
+
+def _said_otherwise(spoken: list[tuple[DateRange, object]], day: DateRange, what: object) -> bool:
+    """Whether a claimant's last word before ``day`` (``spoken``: its dated words, in day
+    order) says other than ``what`` — "still 17 held, the kidnappers said" two days after
+    their 17 is their count of its day, not their old word."""
+    at = bisect_left(spoken, day.low, key=lambda w: w[0].high)
+    return bool(at) and spoken[at - 1][1] != what
 
 
 def _said(c: Claim) -> object:
