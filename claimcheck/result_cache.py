@@ -34,7 +34,7 @@ import orjson
 
 from claimcheck._version import __version__
 from claimcheck.analysis.estimates import Estimate
-from claimcheck.analysis.grades import Grade, shared_grade
+from claimcheck.analysis.grades.grade import Grade, shared_grade
 from claimcheck.config import Config
 from claimcheck.engine import Progress, check
 from claimcheck.errors import Location

@@ -113,7 +113,7 @@ def test_control_characters_are_shown_in_every_kind_of_cell() -> None:
 
 
 def _grade(n: int) -> object:
-    from claimcheck.analysis.grades import shared_grade
+    from claimcheck.analysis.grades.grade import shared_grade
 
     return shared_grade(n, "a reason", n, 0)
 

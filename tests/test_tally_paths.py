@@ -604,7 +604,7 @@ def test_a_sides_own_losses_are_read_as_floors_at_a_cost_linear_in_the_group(
     # it (a floor): in a small group each such figure is, in a big one none is — not one
     # walk over every unit for every statement (a reviewer's store: 4,000 outlets' own
     # figures took 82 s).
-    from claimcheck.analysis import grades
+    from claimcheck.analysis.grades import admitted_losses as grades
 
     calls = Calls(monkeypatch, grades, "walk")
     made = []

@@ -22,7 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimcheck.analysis.grades import Grade, misquoted
+from claimcheck.analysis.grades import Grade
+from claimcheck.analysis.grades.revised_and_misquoted import misquoted
 from claimcheck.model import Claim
 from claimcheck.results import Result
 from claimcheck.rules.cc202_interested_only import InterestedOnly

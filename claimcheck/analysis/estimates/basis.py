@@ -10,7 +10,7 @@ from typing import Any
 from claimcheck.analysis.estimates.estimate import bound_text, figure_text
 from claimcheck.analysis.estimates.figures import claimed_value
 from claimcheck.analysis.estimates.floors import Concession
-from claimcheck.analysis.grades import admission
+from claimcheck.analysis.grades.admitted_losses import admission
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.units import figure_source
 from claimcheck.model import Claim
