@@ -280,7 +280,7 @@ def _misquoted(
     """The origin's one earlier figure in the documents ``c``'s document cites, when
     ``c`` gives another: a paper's "74, the ministry said" the day after the communiqué
     of 47 it cites misquotes it, and holds as of when the ministry said it (see
-    :func:`~.origins._misquoted`). None where the origin gives several figures there, or
+    :func:`~.relay_sources._misquoted`). None where the origin gives several figures there, or
     a figure of not one number."""
     as_of = c.as_of
     assert as_of is not None
