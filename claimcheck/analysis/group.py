@@ -26,7 +26,9 @@ which units stand for or against each statement — the analyst's model of DESIG
 * Only **cited** claims count as evidence; unknown values and text say nothing.
 
 Nothing here compares all pairs of a group: statements are compared with the few units
-(or, for conflicts, the extreme claims of other origins), through sorted bounds.
+(or, for conflicts, the extreme claims of other origins), through sorted bounds. How two
+values or statements relate (implies, excludes, supports, conflicts) is
+:mod:`.value_relations`'; the claims no source stands behind are :mod:`.unsourced`'s.
 """
 
 from __future__ import annotations
@@ -50,7 +52,6 @@ from claimcheck.analysis.credit import (
 )
 from claimcheck.analysis.growth import outgrows
 from claimcheck.analysis.growth_aside import over_time_once
-from claimcheck.analysis.intervals import Bound, bounds
 from claimcheck.analysis.latest_figures import LatestFigures, find_latest_figures
 from claimcheck.analysis.origins import compute_origins
 from claimcheck.analysis.provenance import Provenance
@@ -70,63 +71,16 @@ from claimcheck.analysis.supporting import supporting_claims
 from claimcheck.analysis.tallies import tally_statement
 from claimcheck.analysis.timing import before, find_repeats, subject_end
 from claimcheck.analysis.units import compute_units, interested_side, link_reasons, subject_sides
+from claimcheck.analysis.unsourced import unsourced
+from claimcheck.analysis.value_relations import ValueRelations
 from claimcheck.model import Claim, Property, Subject
 from claimcheck.store import Store
-from claimcheck.values import DateRange, Quantity, Value
-from claimcheck.values.tolerance import limits as limits_of
-from claimcheck.values.tolerance import window as window_of
+from claimcheck.values import DateRange, Value
 
 _MISSING = object()
 
 
-def unsourced(ev: GroupEvidence) -> frozenset[str]:
-    """The cited claims no source stands behind (:attr:`GroupEvidence.unsourced`): an
-    encyclopedia's figure none of the documents it cites gives, where they are all
-    recorded in the group — its infobox's 40 citing an OSINT list of "at least 12" is
-    no neutral origin confirming the rebels' 40 (an OSINT analyst's trial; DESIGN §2:
-    an encyclopedia is no source of its own) — and a claim relaying such a figure, or
-    one resting on an encyclopedia alone (a paper citing the encyclopedia that cites
-    nothing: citogenesis)."""
-    outlets, cited = ev.store.outlets, ev.provenance.cited_sorted
-    found: set[str] = set()
-    documents: set[str] | None = None  # (the group's, when first needed)
-    for c in ev.claims:
-        if c.cited and c.id not in ev.relayed_from:
-            refs: list[str] = []
-            if ev.store.in_tertiary(c):
-                refs = cited(c.source or "")
-            elif c.claimant in outlets and c.claimant != c.outlet:
-                # (an outlet named for it — "35, according to Sahel Wire" — citing that
-                # outlet's dispatch, which gives 30 and 8: no source stands behind the
-                # 35, not the wire's own count — an analyst's trial)
-                refs = named_documents(ev, c)
-            # (only where all it cites is recorded here: a reference the store holds
-            # nothing of gets the benefit of the doubt)
-            if refs:
-                if documents is None:
-                    documents = {d.source for d in ev.claims if d.source is not None}
-                if all(doc in documents for doc in refs):
-                    found.add(c.id)
-    # (a summary of a dispute, whatever else it cites: no source of its own — a desk's
-    # trial: citing one more, unrelated document made it a neutral origin)
-    found.update(ev.summaries)
-    for cid, source in ev.relayed_from.items():
-        if source.id in found or ev.store.is_tertiary(source):
-            found.add(cid)
-    return frozenset(found)
-
-
-def named_documents(ev: GroupEvidence, claim: Claim) -> list[str]:
-    """The documents ``claim`` cites that the outlet it names as claimant (or its
-    owner's outlets) published: "according to Sahel Wire", citing the wire's dispatch."""
-    named = ev.store.outlets.get(claim.claimant or "")
-    if named is None:
-        return []
-    prov = ev.provenance
-    return [d for d in prov.cited_sorted(claim.source or "") if prov.published_by(d, named)]
-
-
-class GroupEvidence:
+class GroupEvidence(ValueRelations):
     """The claims of one (subject, property) group and how they bear on each other.
 
     Computed on first use and kept: statements, origins, units, each statement's tally,
@@ -220,101 +174,8 @@ class GroupEvidence:
             carry_relays(self)
         #: Claims citing something that stands behind nothing: an encyclopedia's figure
         #: its citations do not give, and a relay of a figure resting on an encyclopedia
-        #: alone — judged as uncited (see :func:`unsourced`).
+        #: alone — judged as uncited (see :func:`~.unsourced.unsourced`).
         self.unsourced: frozenset[str] = unsourced(self)
-
-    # -- relations between values ----------------------------------------------------------
-
-    def window(self, value: Value) -> tuple[Bound, Bound]:
-        """The bounds within which a value's support lies (its own, widened by tolerance)."""
-        lo, hi = bounds(value)
-        return window_of(lo, hi, self.tolerance, self.type == "date")
-
-    def limits(self, value: Value) -> tuple[Bound, Bound]:
-        """``(below, above)``: an interval whose upper bound is under ``below``, or whose
-        lower bound is over ``above``, cannot hold with ``value``."""
-        lo, hi = bounds(value)
-        return limits_of(lo, hi, self.tolerance, self.type == "date")
-
-    def implies(self, a: Value, b: Value) -> bool:
-        """Whether every truth ``a`` allows is one ``b`` allows (``a`` supports ``b``)."""
-        if isinstance(a, Quantity | DateRange) and isinstance(b, Quantity | DateRange):
-            lo, hi = bounds(a)
-            low, high = self.window(b)
-            return lo >= low and hi <= high
-        return self.within(a.key, b.key)
-
-    def excludes(self, a: Value, b: Value) -> bool:
-        """Whether two asserted values cannot both be true (single-valued properties)."""
-        if not self.single:
-            return False
-        if isinstance(a, Quantity | DateRange) and isinstance(b, Quantity | DateRange):
-            lo, hi = bounds(a)
-            below, above = self.limits(b)
-            return hi < below or lo > above
-        return not self.within(a.key, b.key) and not self.within(b.key, a.key)
-
-    def one_side(self, a: object, b: object) -> bool:
-        """Whether two answers of an entity property are parties of one side (the army
-        and its allied militia)."""
-        if self.type != "entity":
-            return False
-        side_of = self.store.side_of
-        side = side_of(a) if isinstance(a, str) else None
-        return side is not None and side == (side_of(b) if isinstance(b, str) else None)
-
-    def answers(self, key: object) -> list[object]:
-        """What the value keyed ``key`` answers: itself — and, for an entity, each party
-        or subject it is part of (the 5th Brigade did what the army did)."""
-        if self.type != "entity" or not isinstance(key, str):
-            return [key]
-        return list(self._chain(key))
-
-    def by_answer(self, keys: Iterable[object]) -> dict[object, list[object]]:
-        """Each value ``keys`` answer (:meth:`answers`), with the keys answering it, in
-        their order: what says "the army" — the army's key and its brigades'."""
-        found: dict[object, list[object]] = defaultdict(list)
-        for k in keys:
-            for x in self.answers(k):
-                found[x].append(k)
-        return found
-
-    def _chain(self, key: str) -> list[str]:
-        chains: dict[str, list[str]] = self.memo.setdefault("part_of_chains", {})  # type: ignore[assignment]
-        chain = chains.get(key)
-        if chain is None:
-            chain = chains[key] = self.store.part_of_chain(key)
-        return chain
-
-    def within(self, a: object, b: object) -> bool:
-        """Whether the value keyed ``a`` is ``b`` — or, for an entity, part of it: "the
-        army's 3rd Brigade" did what "the army" did (a party or subject ``part_of`` it, at
-        any depth), while two brigades of one army are two answers."""
-        if a == b:
-            return True
-        if self.type != "entity" or not isinstance(a, str):
-            return False
-        return b in self._chain(a)
-
-    def statements_conflict(self, s: Statement, t: Statement) -> bool:
-        """Two statements that cannot both hold."""
-        if s.stance == "asserts" and t.stance == "asserts":
-            return self.excludes(s.value, t.value)
-        if s.stance == "asserts" and t.stance == "denies":
-            return self.implies(s.value, t.value)
-        if s.stance == "denies" and t.stance == "asserts":
-            return self.implies(t.value, s.value)
-        return False
-
-    def statement_supports(self, t: Statement, s: Statement) -> bool:
-        """Whether statement ``t`` supports statement ``s``."""
-        if t.stance == s.stance == "asserts":
-            return self.implies(t.value, s.value)
-        if t.stance == s.stance == "denies":  # denying less denies more
-            return self.implies(s.value, t.value)
-        if t.stance == "asserts" and self.single and not self.interval:
-            return self.excludes(t.value, s.value)  # asserting X denies every other Y
-        return False
 
     # -- origins and units ------------------------------------------------------------------
 

@@ -156,7 +156,7 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             # (an encyclopedia's range: the voice giving it as it is, or none)
             carrier = tertiary_source(ev, c, st, cited, by_document, origin, carrier)
             if carrier is None:
-                continue  # (no relay, and so uncited: :func:`.group.unsourced`)
+                continue  # (no relay, and so uncited: :func:`.unsourced.unsourced`)
         if carrier is None and not quoted:
             for doc_id in cited:  # (one that narrows what a cited document says)
                 at = indexes[doc_id].containing(ev, st)

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimcheck.analysis.group import GroupEvidence, named_documents
+from claimcheck.analysis.group import GroupEvidence
+from claimcheck.analysis.unsourced import named_documents
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.keys import about

@@ -1,6 +1,6 @@
 """How two values compare within a tolerance (an absolute amount, days for dates, or a
 share of the larger figure: ``"10%"``) — one law for the library's :func:`disjoint` and
-the rules' comparisons (:meth:`~claimcheck.analysis.group.GroupEvidence.limits`).
+the rules' comparisons (:meth:`~claimcheck.analysis.value_relations.ValueRelations.limits`).
 
 A value is read as its bounds (:func:`bounds`): a lower and an upper :data:`Bound`,
 each a figure and which way it is open, so that "more than 20" lies wholly above 20
