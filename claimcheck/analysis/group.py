@@ -38,12 +38,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from claimcheck.analysis.conflicts import (
-    find_clusters,
-    find_conflicts,
-    find_stance_conflicts,
-    statements_agree,
-)
+from claimcheck.analysis.conflicts import find_clusters, find_conflicts, statements_agree
 from claimcheck.analysis.credit import (
     carry_relays,
     credited_relays,
@@ -58,6 +53,7 @@ from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.relays import cites_components, find_relays, undisputed_relays
 from claimcheck.analysis.retracted import relays_of_retracted
 from claimcheck.analysis.rival_disputes import disputed_counts
+from claimcheck.analysis.stance_conflicts import find_stance_conflicts
 from claimcheck.analysis.statements import (
     Conflicts,
     Statement,
