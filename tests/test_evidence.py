@@ -71,6 +71,8 @@ def _origins(ev: GroupEvidence) -> list[list[str]]:
 @example([("monde-doc", "medical-sources"), ("relay", "malian-officials")])
 @example([("monde-doc", "fama"), ("monde-doc", "medical-sources"), ("relay", "rfi")])
 @example([("monde-doc", "fama"), ("relay", "le-monde")])
+# (an outlet named for what the document it cites gives in another voice: misnamed too)
+@example([("monde-doc", None), ("relay", "rfi")])
 def test_the_group_and_the_provenance_agree_on_one_value(
     make_store: Callable[..., Path], claims: list[tuple[str, str | None]]
 ) -> None:
@@ -297,8 +299,9 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
     party's figure quoted in a document citing one where the same voice gives it, and
     an outlet's own figure that a party's word in a document citing it attributes to the
     party — and a party's word whose voice says nothing in what it cites, where one
-    other voice gives its value (misnamed), and a word naming an outlet, in a document
-    citing that outlet's where it is given in any voice —
+    other voice gives its value (misnamed; so is a word naming an outlet none of whose
+    documents it cites), and a word naming an outlet, in a document citing that
+    outlet's where it is given in any voice —
     each relay followed to the origin at the end of the chain. The analysis of a
     (subject, property) group (:mod:`claimcheck.analysis.group`) refines this with what
     values imply and with suspected relays.
@@ -356,14 +359,19 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
         does not name for it too: that voice's claim (first by id)."""
         assert claim.source is not None and claim.parsed is not None
         outlet = prov.store.outlets.get(claim.outlet or "")
+        named = prov.store.outlets.get(claim.claimant or "")
+        cited = sorted(prov.cited(claim.source))
         if (
-            claim.claimant not in prov.store.parties
+            (
+                claim.claimant not in prov.store.parties
+                # (an outlet named, none of whose documents it cites: as a party named)
+                and (named is None or any(prov.published_by(d, named) for d in cited))
+            )
             or (outlet is not None and outlet.kind == "encyclopedia")
             or not isinstance(claim.parsed, Quantity)
         ):
             return None
         said, key = (claim.stance, claim.parsed.key), prov.origin_key(claim)
-        cited = sorted(prov.cited(claim.source))
         for c in claims:
             if (c.subject, c.property) != (claim.subject, claim.property):
                 continue
