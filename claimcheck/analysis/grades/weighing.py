@@ -39,9 +39,6 @@ def counts(units: Units) -> Counts:
     return (units.named, units.anonymous, units.sides)
 
 
-# Big enough for the distinct shapes of tallies of a million-claim store (the
-# measurements: benchmarks/RESULTS.md, "Why the constants").
-@lru_cache(maxsize=16384)
 def _also(waverers: Counts | None) -> str:
     """Who of a value's supporters also says otherwise, in words."""
     n = 1 if waverers is None else waverers[0] + waverers[1] + len(waverers[2])
@@ -63,6 +60,9 @@ def _confirms(units: Counts, needed: int) -> bool:
     )
 
 
+# Big enough for the distinct shapes of tallies of a million-claim store (the
+# measurements: benchmarks/RESULTS.md, "Why the constants").
+@lru_cache(maxsize=16384)
 def judged(
     supporting: Counts,
     contradicting: Counts,
