@@ -18,7 +18,7 @@ from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.disputers import Disputers, not_by_disputers, not_past_held_counts
 from claimcheck.analysis.growth import note_overtaken
 from claimcheck.analysis.intervals import Bound, bounds
-from claimcheck.analysis.timing import written_after
+from claimcheck.analysis.timing import repeat_dates, written_after
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
 from claimcheck.values.quantity import INF
@@ -85,7 +85,16 @@ def find_latest_figures(
     in_dispute: set[str] = set()
     disputers: Disputers | None = None
     disputes: Any = None
-    if not group.cumulative or group.type != "quantity":
+    if not group.cumulative:
+        # (one true value: an origin's later word is its word, DESIGN §2 — CC107 still
+        # names the two, a correction never recorded)
+        superseded = said_since(group, cited)
+        if not superseded:
+            return LatestFigures(cited, superseded, earlier, overtaken)
+        counted = [c for c in cited if c.id not in superseded]
+        withdrawn = frozenset(superseded)
+        return LatestFigures(counted, superseded, set(superseded), overtaken, withdrawn=withdrawn)
+    if group.type != "quantity":
         return LatestFigures(cited, superseded, earlier, overtaken)
     # By the origin a figure is credited to: a relay of the army's figure is
     # superseded when the army revises it. (But an outlet's own figure credited to
@@ -196,6 +205,47 @@ def find_latest_figures(
         disputers if disputes is not None else None,
         disputes,
     )
+
+
+def said_since(group: GroupEvidence, cited: list[Claim]) -> dict[str, Claim]:
+    """Of a property with one true value that is no running toll: each claim whose own
+    origin (the one its value is credited to) said, on a later day, what cannot hold
+    with it: id -> the origin's latest such claim. The organisers' "more than 50,000"
+    at the march, then 70,000 on their site the next day: their word is the 70,000 —
+    graded and estimated as such (DESIGN §2: each origin's latest figure), not both
+    "improbable" for an origin that "also says otherwise". An old word quoted again
+    later without a date of its own is as of when its origin gave it
+    (:func:`~claimcheck.analysis.timing.repeat_dates`): no later word."""
+    statement_of = group.statement_by_claim
+    credited = group.credited
+    by_origin: dict[int, list[Claim]] = defaultdict(list)
+    for c in cited:
+        if c.stance == "asserts" and c.id in statement_of and c.as_of is not None:
+            by_origin[credited[c.id]].append(c)
+    out: dict[str, Claim] = {}
+    for claims in by_origin.values():
+        if len(claims) < 2 or len({statement_of[c.id].index for c in claims}) < 2:
+            continue  # (most origins: one word)
+        repeats = repeat_dates(group.provenance, claims, lambda c: statement_of[c.id].index)
+        when = {c.id: repeats.get(c.id, c.as_of) for c in claims}
+        dated = [c for c in claims if (d := when[c.id]) is not None and d.known]
+        if len(dated) < 2:
+            continue
+        last = max(when[c.id].low for c in dated)  # type: ignore[union-attr]
+        now = [c for c in dated if when[c.id].high >= last]  # type: ignore[union-attr]
+        said_now: dict[int, Claim] = {}
+        for c in sorted(now, key=lambda c: (when[c.id].low, c.id)):  # type: ignore[union-attr]
+            said_now[statement_of[c.id].index] = c  # (each word's latest claim)
+        for c in dated:
+            st = statement_of[c.id]
+            if st.index in said_now:
+                continue
+            against = [
+                d for d in said_now.values() if group.statements_conflict(st, statement_of[d.id])
+            ]
+            if against:
+                out[c.id] = max(against, key=lambda d: (when[d.id].low, d.id))  # type: ignore[union-attr]
+    return out
 
 
 def _own_relays(

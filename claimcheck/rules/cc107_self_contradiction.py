@@ -20,7 +20,12 @@ class SelfContradiction(Rule):
     The same origin speaking twice is not two opinions. When its figures differ and the
     difference is not a dated revision of a running toll (CC105, CC106), the origin
     contradicts itself: usually a correction that was never recorded. Mark the older
-    claim `status: superseded`, or record why both stand. When the differing claims are
+    claim `status: superseded`, or record why both stand. Until then, of claims of
+    different days, the later is taken as the origin's word in grades and estimates
+    (DESIGN §2: each origin's latest figure) and the earlier is judged no more: the
+    organisers' 50,000 at the march, then 70,000 on their site the next day, are their
+    70,000, not two figures "improbable" for an origin that also says otherwise. When
+    the differing claims are
     one claimant's statement carried by different outlets (one dropped "plus de"), or an
     outlet's own words relaying it (its document cites the one carrying it: "23" for
     "more than 23"), the message says the relays differ and names each wording with the
@@ -89,6 +94,12 @@ class SelfContradiction(Rule):
                 message = (
                     f"{origin} contradicts itself on {ev.property_id} of {ev.subject_id}: {text}"
                 )
+                replaced = sorted({c.id for pair in clashes for c in pair} & ev.superseded.keys())
+                if replaced and not ev.cumulative:
+                    message += (
+                        f"; its later word is taken as its figure: mark {', '.join(replaced)} "
+                        "`status: superseded` if it was corrected, or say why both stand"
+                    )
             yield Draft(
                 claims,
                 message,

@@ -71,7 +71,18 @@ def misattribution_grade(ev: GroupEvidence, claim: Claim) -> Grade:
 def revised_grade(ev: GroupEvidence, claim: Claim, newer: Claim) -> Grade:
     """An earlier figure of a running toll its own origin has since revised: a count of
     its day when revised upward, doubtful when its origin lowered it (then, or at any
-    step since: 150, 142, then 160 — the 150 was withdrawn)."""
+    step since: 150, 142, then 160 — the 150 was withdrawn). Of a property that is no
+    running toll, a word its origin has replaced: not judged, as one marked superseded."""
+    if not ev.cumulative:
+        # (one true value: the origin's later word replaces it, as a correction would —
+        # a claim marked superseded cannot be judged either)
+        # (in words shared by every such claim: one grade object for them all; the
+        # CC107 finding names the two words)
+        return shared_grade(
+            6,
+            "cannot be judged: its origin has said otherwise since, its later word "
+            "(CC107: record the correction)",
+        )
     # (a relay carrying another's statement in its own words — a misquote's 81 of the
     # ministry's 18 — is revised as that statement: its figure is the statement's)
     carried = ev.statement_by_claim.get(claim.id) if claim.id in ev.reworded else None
