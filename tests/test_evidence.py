@@ -73,6 +73,9 @@ def _origins(ev: GroupEvidence) -> list[list[str]]:
 @example([("monde-doc", "fama"), ("relay", "le-monde")])
 # (an outlet named for what the document it cites gives in another voice: misnamed too)
 @example([("monde-doc", None), ("relay", "rfi")])
+# (a side's word, then an outlet's own figure citing nothing: the side's, printed)
+@example([("rfi-doc", "malian-officials"), ("rfi-doc-2", None)])
+@example([("rfi-doc", "fama"), ("rfi-doc", "medical-sources"), ("monde-doc", None)])
 def test_the_group_and_the_provenance_agree_on_one_value(
     make_store: Callable[..., Path], claims: list[tuple[str, str | None]]
 ) -> None:
@@ -301,7 +304,9 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
     party — and a party's word whose voice says nothing in what it cites, where one
     other voice gives its value (misnamed; so is a word naming an outlet none of whose
     documents it cites), and a word naming an outlet, in a document citing that
-    outlet's where it is given in any voice —
+    outlet's where it is given in any voice — and an outlet's own figure citing
+    nothing that one side's voice gave that day or before, and no neutral party (a
+    side's figure printed without its name) —
     each relay followed to the origin at the end of the chain. The analysis of a
     (subject, property) group (:mod:`claimcheck.analysis.group`) refines this with what
     values imply and with suspected relays.
@@ -468,7 +473,55 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
         ]
         if naming and len({prov.origin_key(q) for q in naming}) == 1:
             return min(naming, key=lambda q: q.id)
-        return None
+        return echoed(claim, said)
+
+    def side(claim: Claim) -> str | None:
+        subject = prov.store.subjects.get(claim.subject)
+        found = prov.store.side_of(claim.claimant)
+        return found if subject is not None and found in (subject.sides or ()) else None
+
+    def echoed(claim: Claim, said: tuple[str, object]) -> Claim | None:
+        """An outlet's own figure citing nothing, its one figure of its own, that one
+        side's voice gave that day or before in another document — not of an outlet of
+        its owner but itself, not one origin with it — and no neutral party: the side's
+        first such claim (by day, then id)."""
+        day = prov.published(claim.source or "")
+        if (
+            day is None
+            or side(claim) is not None
+            or claim.stance != "asserts"
+            or not isinstance(claim.parsed, Quantity)
+            or prov.cited(claim.source or "")
+            or len(counts[(claim.outlet, claim.subject, claim.property)]) != 1
+        ):
+            return None
+        owner = prov.store.outlets[claim.outlet].owner_key if claim.outlet else None
+        earlier = [
+            c
+            for c in claims
+            if (c.subject, c.property) == (claim.subject, claim.property)
+            and c.parsed is not None
+            and (c.stance, c.parsed.key) == said
+            and c.source not in (None, claim.source)
+            and (when := prov.published(c.source)) is not None
+            and when <= day
+        ]
+        if any(side(c) is None and c.claimant in prov.store.parties for c in earlier):
+            return None  # (a neutral party gave it: it may be from there)
+        voices = [
+            c
+            for c in earlier
+            if side(c) is not None
+            and (
+                c.outlet == claim.outlet
+                or c.outlet is None
+                or prov.store.outlets[c.outlet].owner_key != owner
+            )
+            and prov.origin_key(c) != prov.origin_key(claim)
+        ]
+        if not voices or len({side(c) for c in voices}) != 1:
+            return None
+        return min(voices, key=lambda c: (prov.published(c.source or ""), c.id))
 
     groups: dict[str, list[Claim]] = {}
     for claim in claims:

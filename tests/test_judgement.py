@@ -3896,10 +3896,16 @@ def test_a_grade_counts_its_origins_as_its_words_add_up() -> None:
     ("witness", "grade", "why"),
     [
         (
-            "source: meridian-0305",
+            "source: meridian-0305, claimant: meridian-reporter",
             1,
             "the army and a reporter's own account: independent origins agree, one "
             "neutral (DESIGN §4), confirmed",
+        ),
+        (
+            "source: meridian-0305",
+            3,
+            "the paper's own 40, unattributed, the day the army said 40: probably the "
+            "army's word printed without its name (CC206), until a person reviews it",
         ),
         (
             "source: meridian-0305, claimant: dresk-medical-sources",
@@ -3928,6 +3934,11 @@ def test_a_sides_word_borne_out_by_a_named_neutral_origin_is_confirmed(
             "source: korvalia-tv-0305, claimant: korvalian-army}",
             f"{{id: witness-40, subject: ferry-hostages, property: hostages_released, "
             f"value: 40, {witness}}}",
+            # (the reporter at the port, on the record: a voice of its own)
+            **{
+                "reporter.yaml": "parties:\n  - {id: meridian-reporter, "
+                "name: Meridian's reporter, kind: journalist}\n"
+            },
         )
     )
     army = data["grades"]["army-40"]

@@ -50,7 +50,12 @@ from claimcheck.analysis.growth_aside import over_time_once
 from claimcheck.analysis.latest_figures import LatestFigures, find_latest_figures
 from claimcheck.analysis.origins import compute_origins
 from claimcheck.analysis.provenance import Provenance
-from claimcheck.analysis.relays import cites_components, find_relays, undisputed_relays
+from claimcheck.analysis.relays import (
+    cites_components,
+    find_relays,
+    side_echoes,
+    undisputed_relays,
+)
 from claimcheck.analysis.retracted import relays_of_retracted
 from claimcheck.analysis.rival_disputes import disputed_counts
 from claimcheck.analysis.stance_conflicts import find_stance_conflicts
@@ -398,6 +403,14 @@ class GroupEvidence(ValueRelations):
         if self._relay_candidates is None:
             self._relay_candidates = find_relays(self)
         return self._relay_candidates
+
+    def echo_candidates(self) -> dict[str, Claim]:
+        """Outlets' own figures that are probably a side's word printed without its
+        name, disputed or not: id -> the side's claim (:func:`.relays.side_echoes`)."""
+        found = self.memo.get("echo_candidates")
+        if found is None:
+            found = self.memo["echo_candidates"] = side_echoes(self)
+        return found  # type: ignore[return-value]
 
     def relays(self) -> list[list[Claim]]:
         """Suspected relays still counted as one origin (not marked ``disputed``)."""

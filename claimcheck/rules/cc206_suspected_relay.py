@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from claimcheck.analysis.credit import SIDE_ECHO
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.relays import RELAY_CODE, relay_key
+from claimcheck.analysis.relays import RELAY_CODE, echo_key, relay_key
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.naming import stated, who
@@ -20,6 +21,14 @@ class SuspectedRelay(Rule):
     `disputed` (they are independent after all) and they count as two. Outlets quoting
     one party's words (each claim's `claimant` is that party) are expected to match and
     are one origin already: not flagged.
+
+    So is a figure an outlet prints in its own words, citing nothing (its one figure
+    on the subject and property), that one side's voice gave that day or before — the
+    police's 8,000 in the wire, the Evening Post's unattributed "8,000 marched" — and
+    no neutral party by then: probably the side's word without its name, counted as
+    the side's until a person records otherwise (`cites`, a `claimant`, or a review
+    `disputed` when the outlet counted it itself). Left as an independent neutral count,
+    it confirmed the police's figure and made the counting firm's 22,000 doubtful.
 
     Fails:
 
@@ -68,4 +77,20 @@ class SuspectedRelay(Rule):
                 f"documents of {'; and of '.join(parts) if len(parts) < len(by_doc) else ', '.join(parts)}"
                 f"{voices}, with no `cites` between them; counted as one origin until reviewed",
                 key=relay_key(claims),
+            )
+        echoes = ev.echo_candidates()
+        by_id = {c.id: c for c in ev.claims} if echoes else {}
+        for cid, source in sorted(echoes.items()):
+            if cid in ev.relayed_from and ev.relay_reasons[cid][0] != SIDE_ECHO:
+                continue  # (credited to another's word already: a citation, say)
+            echo = by_id[cid]
+            yield Draft(
+                sorted((echo, source), key=lambda c: c.id),
+                f"{ev.property_id} of {ev.subject_id}: {stated(echo)} in {echo.outlet}'s own "
+                f"words ({echo.source}), citing nothing, is the figure {source.speaker} gave "
+                f"that day or before ({source.id}): probably {source.speaker}'s word, counted "
+                "as such until reviewed — add `cites` or a `claimant`, or review this finding "
+                "`disputed` if the outlet counted it itself",
+                key=echo_key(echo),
+                record=echo.id,
             )

@@ -1,0 +1,128 @@
+"""A side's figure printed as an outlet's own (CC206's second kind): an outlet's figure
+in its own words, citing nothing, that one side's voice gave that day or before and no
+neutral party, is probably the side's word without its name — counted as the side's
+until a person records otherwise.
+
+The event is invented, of the shape two trials met (an analyst's and a desk's): a march
+in Velmora on 12 April; the wire quotes the police (8,000), a counting firm (22,000) and
+the organisers (70,000); the Evening Post prints "8,000 marched" with no attribution.
+Counted as an independent neutral count, the Post's line confirmed the police's figure,
+made the firm's count doubtful and the organisers' improbable: 8,000 / 8,000 / 22,000,
+where an analyst publishes 8,000 / 22,000 / 70,000.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from claimcheck.engine import check
+from claimcheck.store import load_store
+
+WORLD = """\
+    outlets:
+      - {id: meridian, name: Meridian Press, kind: wire}
+      - {id: post, name: Evening Post, kind: newspaper}
+    documents:
+      - {id: m-0412, outlet: meridian, published: 2031-04-12}
+      - {id: post-0412, outlet: post, published: 2031-04-12}
+      - {id: post-0411, outlet: post, published: 2031-04-11}
+    parties:
+      - {id: police, name: Velmora Police, kind: state, side: government}
+      - {id: civic-front, name: Civic Front, kind: ngo, side: opposition}
+      - {id: crowdcount, name: CrowdCount, kind: ngo}
+    subjects:
+      - {id: march, label: March, date: 2031-04-12, sides: [government, opposition]}
+    properties:
+      - {id: crowd_size, type: quantity, unit: people}
+    """
+
+POLICE = "{id: police-8k, subject: march, property: crowd_size, value: 8000, source: m-0412, claimant: police}"
+FIRM = "{id: firm-22k, subject: march, property: crowd_size, value: 22000, source: m-0412, claimant: crowdcount}"
+FRONT = "{id: front-70k, subject: march, property: crowd_size, value: 70000, source: m-0412, claimant: civic-front}"
+POST = "{id: post-8k, subject: march, property: crowd_size, value: 8000, source: post-0412}"
+
+
+def _run(make_store: Callable[..., Path], *rows: str, extra: str = "") -> dict[str, Any]:
+    claims = "claims:\n" + "".join(f"  - {r}\n" for r in rows)
+    root = make_store({"world.yaml": WORLD, "claims.yaml": claims + extra}, base=False)
+    return check(load_store(root)).as_dict()
+
+
+def _echoes(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [f for f in data["findings"] if f["rule"] == "CC206"]
+
+
+def _range(data: dict[str, Any]) -> tuple[Any, Any, Any]:
+    (estimate,) = data["estimates"]
+    return estimate["low"], estimate["best"], estimate["high"]
+
+
+def test_an_unattributed_copy_of_the_polices_figure_is_the_polices_word(
+    make_store: Callable[..., Path],
+) -> None:
+    data = _run(make_store, POLICE, FIRM, FRONT, POST)
+    assert _range(data) == (8000, 22000, 70000), data["estimates"]
+    grades = data["grades"]
+    assert grades["post-8k"] == grades["police-8k"], grades
+    assert grades["firm-22k"]["grade"] == 3, grades["firm-22k"]  # (not doubtful)
+    (echo,) = _echoes(data)
+    assert echo["claims"] == ["police-8k", "post-8k"], echo
+    assert "8000 in post's own words (post-0412), citing nothing" in echo["message"], echo
+    assert "police gave that day or before (police-8k)" in echo["message"], echo
+    assert any(
+        f["rule"] == "CC202" and "8000 is claimed only by police" in f["message"]
+        for f in data["findings"]
+    ), data["findings"]
+
+
+def test_a_review_disputed_makes_it_the_outlets_own_count_again(
+    make_store: Callable[..., Path],
+) -> None:
+    (echo,) = _echoes(_run(make_store, POLICE, FIRM, FRONT, POST))
+    review = (
+        f"reviews:\n  - {{finding: {echo['fingerprint']}, verdict: disputed, "
+        "note: 'The Post counted the march itself.', by: desk, on: 2031-04-13}\n"
+    )
+    data = _run(make_store, POLICE, FIRM, FRONT, POST, extra=review)
+    assert _range(data) == (8000, 8000, 22000), data["estimates"]
+    (echo,) = _echoes(data)
+    assert echo["review"]["verdict"] == "disputed", echo
+
+
+def test_what_is_no_sides_figure_printed(make_store: Callable[..., Path]) -> None:
+    # (the police's figure published after the Post's: the Post had it first)
+    later = POLICE.replace("m-0412", "m-0413")
+    world_later = "documents:\n  - {id: m-0413, outlet: meridian, published: 2031-04-13}\n"
+    assert not _echoes(_run(make_store, later, FIRM, FRONT, POST, extra=world_later))
+    # (a neutral party gave it that day: the Post may have it from there)
+    neutral = "{id: firm-8k, subject: march, property: crowd_size, value: 8000, source: m-0412, claimant: crowdcount}"
+    assert not _echoes(_run(make_store, POLICE, neutral, FRONT, POST))
+    # (both sides gave it: common ground, no one side's word)
+    front_8k = FRONT.replace("70000", "8000")
+    assert not _echoes(_run(make_store, POLICE, FIRM, front_8k, POST))
+    # (an outlet keeping a count of its own: its 8,000 of the 12th after its 6,000)
+    earlier_own = (
+        "{id: post-6k, subject: march, property: crowd_size, value: 6000, source: post-0411}"
+    )
+    assert not _echoes(_run(make_store, POLICE, FIRM, FRONT, POST, earlier_own))
+
+
+def test_the_outlets_own_quote_the_day_before_is_the_side_it_echoes(
+    make_store: Callable[..., Path],
+) -> None:
+    """The Post quotes the police's 8,000 on the 11th, then prints "8,000" as its own on
+    the 12th: the police's word again."""
+    quote = "{id: post-police, subject: march, property: crowd_size, value: 8000, source: post-0411, claimant: police}"
+    data = _run(make_store, quote, FIRM, FRONT, POST)
+    (echo,) = _echoes(data)
+    assert echo["claims"] == ["post-8k", "post-police"], echo
+
+
+def test_the_order_of_the_file_does_not_matter(make_store: Callable[..., Path]) -> None:
+    rows = [POLICE, FIRM, FRONT, POST]
+    one = _run(make_store, *rows)
+    other = _run(make_store, *reversed(rows))
+    assert one["grades"] == other["grades"] and one["estimates"] == other["estimates"]
+    assert [f["fingerprint"] for f in _echoes(one)] == [f["fingerprint"] for f in _echoes(other)]
