@@ -369,7 +369,8 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
         if (
             (
                 claim.claimant not in prov.store.parties
-                # (an outlet named, none of whose documents it cites: as a party named)
+                # (an outlet named, none of whose documents — nor its owner's outlets' — it
+                # cites: as a party named)
                 and (named is None or any(prov.published_by(d, named) for d in cited))
             )
             or (outlet is not None and outlet.kind == "encyclopedia")

@@ -28,6 +28,7 @@ WORLD = """\
       - {id: m-0412, outlet: meridian, published: 2031-04-12}
       - {id: cf-0413, outlet: cf-site, published: 2031-04-13}
       - {id: c-0415, outlet: courier, published: 2031-04-15}
+      - {id: c-0416, outlet: courier, published: 2031-04-16, cites: [m-0412]}
     parties:
       - {id: police, name: Velmora Police, kind: state, side: government}
       - {id: civic-front, name: Civic Front, kind: ngo, side: opposition}
@@ -97,3 +98,59 @@ def test_words_of_one_day_or_that_can_both_hold_replace_nothing(
     data = _run(make_store, POLICE, FIRM, floor, REVISED)
     assert "CC107" not in {f["rule"] for f in data["findings"]}, data["findings"]
     assert data["grades"]["org-50k"]["grade"] != 6, data["grades"]["org-50k"]
+
+
+def test_a_later_relay_of_the_old_figure_is_no_later_word(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: the Courier on the 16th prints "50,000" in its own words,
+    citing the wire of the 12th — the organisers' old word relayed (as of the wire's
+    day), not their word of the 16th. It retired their 70,000 and told the user to mark
+    the correction superseded."""
+    relay = "{id: courier-50k, subject: march, property: crowd_size, value: 50000, source: c-0416}"
+    data = _run(make_store, POLICE, FIRM, ORGANISERS, REVISED, relay)
+    (estimate,) = data["estimates"]
+    assert estimate["high"] == 70000, estimate
+    assert data["grades"]["org-70k"]["grade"] == 4, data["grades"]["org-70k"]
+    (own,) = [f for f in data["findings"] if f["rule"] == "CC107"]
+    assert "mark org-50k" in own["message"] and "org-70k `status" not in own["message"], own
+
+
+def test_an_old_word_quoted_loosely_is_no_later_word(make_store: Callable[..., Path]) -> None:
+    """An adversarial trial: "about 50,000, the organisers said", on the 15th, is their
+    old 50,000 worded loosely (as a running toll's old figure quoted again)."""
+    loose = (
+        "{id: courier-50k, subject: march, property: crowd_size, value: about 50000, "
+        "source: c-0415, claimant: civic-front}"
+    )
+    data = _run(make_store, POLICE, FIRM, ORGANISERS, REVISED, loose)
+    (estimate,) = data["estimates"]
+    assert estimate["high"] == 70000, estimate
+    assert data["grades"]["org-70k"]["grade"] == 4, data["grades"]["org-70k"]
+
+
+def test_one_owners_two_newsrooms_replace_no_word_of_each_other(
+    make_store: Callable[..., Path],
+) -> None:
+    """An adversarial trial: the Harbor Times' own 20,000 and, the next day, its sister
+    paper's own 30,000 — one origin by their owner, but the sister's figure is no
+    correction of the Times' (it was graded 6, "said otherwise since")."""
+    world = (
+        "outlets:\n"
+        "  - {id: harbor, name: Harbor Times, kind: newspaper, owner: Bay Media}\n"
+        "  - {id: northgate, name: Northgate Post, kind: newspaper, owner: Bay Media}\n"
+        "documents:\n"
+        "  - {id: h-0412, outlet: harbor, published: 2031-04-12}\n"
+        "  - {id: n-0413, outlet: northgate, published: 2031-04-13}\n"
+    )
+    rows = (
+        "{id: harbor-20k, subject: march, property: crowd_size, value: 20000, source: h-0412}",
+        "{id: north-30k, subject: march, property: crowd_size, value: 30000, source: n-0413}",
+    )
+    claims = "claims:\n" + "".join(f"  - {r}\n" for r in (POLICE, FIRM, *rows))
+    root = make_store(
+        {"world.yaml": WORLD, "papers.yaml": world, "claims.yaml": claims}, base=False
+    )
+    data = check(load_store(root)).as_dict()
+    assert data["grades"]["harbor-20k"]["grade"] != 6, data["grades"]["harbor-20k"]
+    assert all("later word" not in f["message"] for f in data["findings"]), data["findings"]

@@ -315,30 +315,53 @@ def test_a_quote_naming_the_wrong_voice_for_a_cited_count_is_that_counts_and_che
     assert [f["claims"] for f in data["findings"] if f["rule"] == "CC201"] == [["med-17"]]
 
 
-def test_a_partys_old_count_quoted_again_is_its_count_of_that_day(
+def test_a_partys_first_hand_word_is_no_misattribution(
     make_store: Callable[..., Path],
 ) -> None:
-    """An analyst's trial: the radio on the 12th prints "19 still held, the mediators
-    said", citing nothing — the mediators said 19 on the 5th and 17 since, on the 10th.
-    It was the mediators' count of the 12th: what holds now, the estimate's best 19, and
-    the mediators' 17 of the 10th forgotten. It is their old word, of the 5th (as a
-    running toll's old figure quoted again)."""
+    """A reviewer's store: the ministry says 19 itself on the 12th; the radio that day,
+    "19, the ministry said", cites the mediators' bulletin of the 5th, where only the
+    mediators give 19. The radio relays the ministry's own word of the day, not the
+    mediators' misattributed (it was graded 6 and CC203 asked to check it)."""
     world = WORLD.replace(
         "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0508]}",
-        "{id: c-0512, outlet: coastline, published: 2031-05-12}",
+        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [b-0505]}\n"
+        "  - {id: min-0512, outlet: meridian, published: 2031-05-12}",
     )
-    radio = (
+    rows = [
+        *COUNTS,
+        "{id: min-19, subject: abduction, property: held, value: 19, source: min-0512, "
+        "claimant: ministry}",
         "{id: radio-19, subject: abduction, property: held, value: 19, source: c-0512, "
-        "claimant: mediator}"
+        "claimant: ministry}",
+    ]
+    data = _run(_store(make_store, *rows, world=world))
+    assert "CC203" not in _rules(data) or all(
+        "check the attribution" not in f["message"] for f in data["findings"]
+    ), data["findings"]
+    assert data["grades"]["radio-19"]["grade"] != 6, data["grades"]["radio-19"]
+
+
+def test_a_quote_dated_to_an_earlier_day_replaces_no_word_of_it(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: the mediators' bulletin of the 5th gives 19 and "at least
+    15"; the radio on the 12th, citing it, "25, the mediators said" — dated to the 5th,
+    but published later, it "replaced" their 19 (graded 6), as a later word replaces an
+    earlier one of a value that does not vary."""
+    world = WORLD.replace(
+        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0508]}",
+        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [b-0505]}",
     )
-    data = _run(_store(make_store, *COUNTS, radio, world=world))
-    (estimate,) = data["estimates"]
-    assert estimate["as_of"] == "2031-05-10" and estimate["best"] == 17, estimate
-    assert data["grades"]["radio-19"] == data["grades"]["med-19"], data["grades"]
-    # (a date written on the quote is the user's: the mediators' word of the 12th)
-    dated = radio.replace("}", ", as_of: 2031-05-12}")
-    (estimate,) = _run(_store(make_store, *COUNTS, dated, world=world))["estimates"]
-    assert estimate["as_of"] == "2031-05-12" and estimate["best"] == 19, estimate
+    rows = [
+        *COUNTS,
+        "{id: med-15, subject: abduction, property: held, value: at least 15, "
+        "source: b-0505, claimant: mediator}",
+        "{id: radio-25, subject: abduction, property: held, value: 25, source: c-0512, "
+        "claimant: mediator}",
+    ]
+    data = _run(_store(make_store, *rows, world=world))
+    assert data["grades"]["med-19"]["grade"] != 6, data["grades"]["med-19"]
+    assert all("later word" not in f["message"] for f in data["findings"]), data["findings"]
 
 
 def test_a_day_whose_counts_were_withdrawn_is_not_what_holds_now(

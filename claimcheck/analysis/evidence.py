@@ -9,17 +9,15 @@ work on groups, never on all pairs of a store.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import chain
 
 from claimcheck.analysis.group import GroupEvidence
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.statements import Thresholds
-from claimcheck.analysis.timing import own_word
 from claimcheck.model import Claim
 from claimcheck.store import Store
-from claimcheck.values import DateRange
+from claimcheck.values import DateRange, Quantity
 
 
 class StoreEvidence:
@@ -102,47 +100,43 @@ def tells_gaps(ev: GroupEvidence, last: GroupEvidence) -> bool:
 def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange | None]:
     """Each claim's day, for a property whose values vary: its ``as_of`` — or, for a
     claim with no date of its own in a document citing one where the same value was
-    given (a party's word: where that party gave a value of this group), that value's
-    day: a radio repeating on the 14th the wire's count of the 8th, citing the wire's
-    dispatch, gives the count of the 8th, not a count of the 14th (an analyst's trial
-    read it as a dispute with the mediator's count of the 14th). A party's word quoted
-    again with no date of its own, citing nothing that gives it, is its word of the last
-    day before on which it gave that value (as a running toll's old figure quoted again,
-    :func:`~claimcheck.analysis.timing.find_repeats`): a paper's "35,000, the UN said"
-    on the 24th, when the UN said 35,000 on the 8th and 30,000 on the 22nd, is the UN's
-    count of the 8th, not what holds on the 24th (an analyst's trial)."""
+    given (a party's word: where that party gave a value of this group; or, for a
+    figure the party gives first-hand nowhere, where another voice gives it), that
+    value's day: a radio repeating on the 14th the wire's count of the 8th, citing the
+    wire's dispatch, gives the count of the 8th, not a count of the 14th (an analyst's
+    trial read it as a dispute with the mediator's count of the 14th)."""
     # (each document's dated values, by who said them and by what they say, in day
     # order: a claim is dated by a lookup, not by a walk over the documents it cites)
     said: dict[tuple[str, object], list[DateRange]] = {}
-    # (and each claimant's dated words in the group, and the days of each of them)
-    words: dict[str | None, list[tuple[DateRange, object]]] = {}
-    days_of_word: dict[tuple[str | None, object], list[DateRange]] = {}
+    # (each claimant's words given first-hand: in a document citing nothing)
+    first_hand: set[tuple[str | None, object]] = set()
     for d in claims:
         if d.source is not None and d.as_of is not None and d.as_of.known:
             said.setdefault((d.source, ("party", d.claimant)), []).append(d.as_of)
             said.setdefault((d.source, ("party", d.claimant, _said(d))), []).append(d.as_of)
             said.setdefault((d.source, ("value", _said(d))), []).append(d.as_of)
-            words.setdefault(d.claimant, []).append((d.as_of, _said(d)))
-            days_of_word.setdefault((d.claimant, _said(d)), []).append(d.as_of)
-    for days in chain(said.values(), days_of_word.values()):
+            if not provenance.cited(d.source):
+                first_hand.add((d.claimant, _said(d)))
+    for days in said.values():
         days.sort(key=lambda d: (d.high, d.low))
-    for spoken in words.values():
-        spoken.sort(key=lambda w: (w[0].high, w[0].low))
     out: list[DateRange | None] = []
     for c in claims:
         day = c.as_of if c.as_of is not None and c.as_of.known else None
         if day is not None and not c.as_of_given and c.source is not None:
             # (a party's word: the day it gave that value there — a bulletin of 19 on
-            # the 5th and 17 on the 10th quoted "19" is the 5th's — else its latest)
-            # (and a party's word found in none of them, but given there in another
+            # the 5th and 17 on the 10th quoted "19" is the 5th's — else its latest;
+            # and a figure the party gives first-hand nowhere, given there in another
             # voice: the figure it cites, of that day — "48,000, the government said",
             # citing the UN's update of the 15th, is the UN's count of the 15th
-            # misattributed, CC203, not the government's count of its own day)
-            asked = (
-                [("party", c.claimant, _said(c)), ("party", c.claimant), ("value", _said(c))]
-                if c.quoting
-                else [("value", _said(c))]
-            )
+            # misattributed, CC203, not the government's count of its own day. Not a
+            # category or entity: the same answer in a cited background article is as
+            # likely the party's own word of its day.)
+            what = _said(c)
+            asked: list[object] = [("value", what)]
+            if c.quoting:
+                asked = [("party", c.claimant, what), ("party", c.claimant)]
+                if isinstance(c.parsed, Quantity) and (c.claimant, what) not in first_hand:
+                    asked.append(("value", what))
             earlier = []
             for who in asked:
                 for doc in provenance.cited(c.source):
@@ -154,22 +148,8 @@ def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange |
                     break
             if earlier:
                 day = max(earlier, key=lambda d: (d.high, d.low))
-            elif c.quoting and not own_word(provenance, c):
-                what = _said(c)
-                if _said_otherwise(words.get(c.claimant, []), day, what):
-                    days = days_of_word[(c.claimant, what)]
-                    at = bisect_left(days, day.low, key=lambda d: d.high)
-                    day = days[at - 1] if at else day
         out.append(day)
     return out
-
-
-def _said_otherwise(spoken: list[tuple[DateRange, object]], day: DateRange, what: object) -> bool:
-    """Whether a claimant's last word before ``day`` (``spoken``: its dated words, in day
-    order) says other than ``what`` — "still 17 held, the kidnappers said" two days after
-    their 17 is their count of its day, not their old word."""
-    at = bisect_left(spoken, day.low, key=lambda w: w[0].high)
-    return bool(at) and spoken[at - 1][1] != what
 
 
 def _said(c: Claim) -> object:

@@ -315,19 +315,22 @@ class GroupEvidence(ValueRelations):
 
     @property
     def counted(self) -> list[Claim]:
-        """The claims that count for and against values: cited, and for a cumulative
-        toll each origin's latest figure, less interim figures later ones overtook."""
+        """The claims that count for and against values: cited, each origin's latest
+        word (:func:`~.latest_figures.said_since`), and for a cumulative toll each
+        origin's latest figure, less interim figures later ones overtook."""
         return self.latest.counted
 
     @property
     def superseded(self) -> dict[str, Claim]:
-        """Figures of a running toll their own origin has since revised: id → the newer."""
+        """Figures of a running toll their own origin has since revised, and words its
+        later word replaced (a property with one true value): id → the newer."""
         return self.latest.superseded
 
     @property
     def earlier(self) -> set[str]:
         """Figures of a running toll older than their origin's latest (some still stand,
-        implied by the latest: "at least 12" before "17"); estimates leave them out."""
+        implied by the latest: "at least 12" before "17"), and words replaced by a later
+        one; estimates leave them out."""
         return self.latest.earlier
 
     @property

@@ -1,6 +1,8 @@
-"""A running toll's latest figures: which of a group's figures still stand.
+"""Each origin's latest figures: which of a group's figures still stand.
 
-For a cumulative toll, each origin's latest figure is its evidence (an earlier one is
+Of a property with one true value that is no running toll, an origin's later word
+replaces an earlier one that cannot hold with it (:func:`said_since`). For a cumulative
+toll, each origin's latest figure is its evidence (an earlier one is
 superseded, unless the latest still implies it without raising its open floor:
 :func:`raises_floor`), and a count of its day that a later, higher figure of another
 origin overtakes (:mod:`.growth`) is left out of the figures that count. A relay speaks
@@ -18,7 +20,7 @@ from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.disputers import Disputers, not_by_disputers, not_past_held_counts
 from claimcheck.analysis.growth import note_overtaken
 from claimcheck.analysis.intervals import Bound, bounds
-from claimcheck.analysis.timing import repeat_dates, written_after
+from claimcheck.analysis.timing import repeats_among, written_after
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
 from claimcheck.values.quantity import INF
@@ -208,26 +210,36 @@ def find_latest_figures(
 
 
 def said_since(group: GroupEvidence, cited: list[Claim]) -> dict[str, Claim]:
-    """Of a property with one true value that is no running toll: each claim whose own
-    origin (the one its value is credited to) said, on a later day, what cannot hold
-    with it: id -> the origin's latest such claim. The organisers' "more than 50,000"
-    at the march, then 70,000 on their site the next day: their word is the 70,000 —
-    graded and estimated as such (DESIGN §2: each origin's latest figure), not both
-    "improbable" for an origin that "also says otherwise". An old word quoted again
-    later without a date of its own is as of when its origin gave it
-    (:func:`~claimcheck.analysis.timing.repeat_dates`): no later word."""
+    """Of a property with one true value that is no running toll and does not vary:
+    each claim whose own origin (the one its value is credited to) gave, on its latest
+    day, only words that cannot hold with it: id -> the latest of those words. The
+    organisers' 50,000 at the march, then 70,000 on their site the next day: their word
+    is the 70,000 — graded and estimated as such (DESIGN §2: each origin's latest
+    figure), not both "improbable" for an origin that "also says otherwise". ("More than
+    50,000", then 70,000: the later bears the earlier out, nothing is replaced.) A relay
+    speaks as of its source, and an old word quoted again later without a date of its
+    own, as worded or more loosely, as of when its origin gave it
+    (:func:`~claimcheck.analysis.timing.repeats_among`): neither is a later word. Only
+    a voice replaces its own words (:func:`_voice`)."""
+    if group.prop is not None and group.prop.varies:
+        return {}  # (a value of its day: another day's is another value, not a word replaced)
     statement_of = group.statement_by_claim
     credited = group.credited
     by_origin: dict[int, list[Claim]] = defaultdict(list)
     for c in cited:
         if c.stance == "asserts" and c.id in statement_of and c.as_of is not None:
             by_origin[credited[c.id]].append(c)
+    by_voice: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+    for origin, claims in by_origin.items():
+        if len(claims) > 1 and len({statement_of[c.id].index for c in claims}) > 1:
+            for c in claims:  # (most origins: one word, and nothing to replace)
+                by_voice[(origin, _voice(group, c))].append(c)
     out: dict[str, Claim] = {}
-    for claims in by_origin.values():
+    for claims in by_voice.values():
         if len(claims) < 2 or len({statement_of[c.id].index for c in claims}) < 2:
-            continue  # (most origins: one word)
-        repeats = repeat_dates(group.provenance, claims, lambda c: statement_of[c.id].index)
-        when = {c.id: repeats.get(c.id, c.as_of) for c in claims}
+            continue
+        when = group.when_of(claims)
+        when.update(repeats_among(group, [c for c in claims if c.id not in group.relayed_from]))
         dated = [c for c in claims if (d := when[c.id]) is not None and d.known]
         if len(dated) < 2:
             continue
@@ -236,16 +248,45 @@ def said_since(group: GroupEvidence, cited: list[Claim]) -> dict[str, Claim]:
         said_now: dict[int, Claim] = {}
         for c in sorted(now, key=lambda c: (when[c.id].low, c.id)):  # type: ignore[union-attr]
             said_now[statement_of[c.id].index] = c  # (each word's latest claim)
+        latest = _extremes(group, list(said_now.values()))
         for c in dated:
             st = statement_of[c.id]
             if st.index in said_now:
                 continue
-            against = [
-                d for d in said_now.values() if group.statements_conflict(st, statement_of[d.id])
-            ]
+            against = [d for d in latest if group.statements_conflict(st, statement_of[d.id])]
             if against:
                 out[c.id] = max(against, key=lambda d: (when[d.id].low, d.id))  # type: ignore[union-attr]
     return out
+
+
+def _voice(group: GroupEvidence, claim: Claim) -> str:
+    """Whose word a claim carries, as one voice that can correct itself: a party with
+    its parts and its own media, or an outlet — not outlets of one owner, one origin as
+    they are (two newsrooms: one's 30,000 replaces nothing of the other's 20,000). A
+    relay carries its source's."""
+    source = group.relayed_from.get(claim.id, claim)
+    prov, who = group.provenance, source.claimant
+    if who in group.store.parties:
+        return "party:" + prov.party_root(who)
+    if who is not None and who != source.outlet and who in group.store.outlets:
+        return f"outlet:{who}"  # (an outlet named for it: "40, according to Sahel Wire")
+    party = prov.outlet_party(source.outlet) if source.outlet is not None else None
+    return "party:" + party if party is not None else f"outlet:{source.outlet}"
+
+
+def _extremes(group: GroupEvidence, words: list[Claim]) -> list[Claim]:
+    """Of an origin's latest words, those a word that cannot hold with any of them cannot
+    hold with: for figures and dates, the one reaching lowest from above and the one
+    reaching highest from below (an interval clear of either is clear of one of them) —
+    each word compared with two, not with every one of a day's (words of other types:
+    a property's few values, each)."""
+    if len(words) <= 2 or group.type not in ("quantity", "date"):
+        return words
+    statement_of = group.statement_by_claim
+    limits = {d.id: group.limits(statement_of[d.id].value) for d in words}
+    low = max(words, key=lambda d: (limits[d.id][0], d.id))
+    high = min(words, key=lambda d: (limits[d.id][1], d.id))
+    return [low, high] if low is not high else [low]
 
 
 def _own_relays(

@@ -68,8 +68,17 @@ def find_repeats(group: GroupEvidence) -> dict[str, DateRange]:
     """
     if not group.cumulative:
         return {}
-    statement_of = group.statement_by_claim
     out: dict[str, DateRange] = {}
+    for claims in group.by_origin().values():
+        if len(claims) > 1:
+            out.update(repeats_among(group, claims))
+    return out
+
+
+def repeats_among(group: GroupEvidence, claims: list[Claim]) -> dict[str, DateRange]:
+    """:func:`find_repeats` among the claims of one origin (or one voice): each old word
+    quoted again, worded as it was or more loosely -> the date it was first given."""
+    statement_of = group.statement_by_claim
     by_index = {st.index: st for st in group.statements}
 
     def looser(k: object, j: object) -> bool:
@@ -95,19 +104,13 @@ def find_repeats(group: GroupEvidence) -> dict[str, DateRange]:
             )
         )
 
-    for claims in group.by_origin().values():
-        if len(claims) > 1:
-            said = [c for c in claims if c.id in statement_of]
-            out.update(
-                repeat_dates(
-                    group.provenance,
-                    said,
-                    lambda c: statement_of[c.id].index,
-                    looser,
-                    group.excludes,
-                )
-            )
-    return out
+    return repeat_dates(
+        group.provenance,
+        [c for c in claims if c.id in statement_of],
+        lambda c: statement_of[c.id].index,
+        looser,
+        group.excludes,
+    )
 
 
 #: How many of an origin's earlier figures a quote is tried against for a looser

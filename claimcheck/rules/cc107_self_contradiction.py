@@ -97,7 +97,7 @@ class SelfContradiction(Rule):
                 replaced = sorted({c.id for pair in clashes for c in pair} & ev.superseded.keys())
                 if replaced and not ev.cumulative:
                     message += (
-                        f"; its later word is taken as its figure: mark {', '.join(replaced)} "
+                        f"; its later word is taken: mark {', '.join(replaced)} "
                         "`status: superseded` if it was corrected, or say why both stand"
                     )
             yield Draft(

@@ -1,5 +1,6 @@
 """Grades of claims that their statement's tally does not grade: an earlier figure of a
-running toll its own origin revised since (a count of its day, or doubtful when lowered),
+running toll its own origin revised since (a count of its day, or doubtful when lowered)
+or a word its origin's later word replaced (not judged),
 and a relay printing a figure that cannot hold with the statement it carries, or naming a
 voice for another's word (graded as printed: cannot be judged)."""
 
