@@ -154,3 +154,23 @@ def test_one_owners_two_newsrooms_replace_no_word_of_each_other(
     data = check(load_store(root)).as_dict()
     assert data["grades"]["harbor-20k"]["grade"] != 6, data["grades"]["harbor-20k"]
     assert all("later word" not in f["message"] for f in data["findings"]), data["findings"]
+
+
+def test_the_replaced_word_is_revised_in_the_organisers_record(
+    make_store: Callable[..., Path],
+) -> None:
+    """An adversarial trial: their 50,000, graded 6 for their later word, was "revised
+    0" in their record."""
+    import json
+
+    from click.testing import CliRunner
+
+    from claimcheck.cli import cli
+
+    claims = "claims:\n" + "".join(f"  - {r}\n" for r in (POLICE, FIRM, ORGANISERS, REVISED))
+    root = make_store({"world.yaml": WORLD, "claims.yaml": claims}, base=False)
+    result = CliRunner().invoke(
+        cli, ["--store", str(root), "sources", "--parties", "--format", "json"]
+    )
+    (front,) = [p for p in json.loads(result.stdout)["parties"] if p["id"] == "civic-front"]
+    assert front["revised"] == 1, front

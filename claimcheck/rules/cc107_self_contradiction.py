@@ -62,6 +62,7 @@ class SelfContradiction(Rule):
         for origin, origin_index, clashes in sorted(found, key=lambda f: f[0]):
             claims = restating(ev, origin_index, clashes)
             # Each clash once, however many claims repeat it.
+            replaced: list[str] = []
             if all((a.id, b.id) in relayed or _relayed(ev, a, b) for a, b in clashes):
                 # Each wording once, with the outlets carrying it: a faithful relay is
                 # named beside its wording, not as one that differs.
@@ -94,8 +95,11 @@ class SelfContradiction(Rule):
                 message = (
                     f"{origin} contradicts itself on {ev.property_id} of {ev.subject_id}: {text}"
                 )
-                replaced = sorted({c.id for pair in clashes for c in pair} & ev.superseded.keys())
-                if replaced and not ev.cumulative:
+                if not ev.cumulative:
+                    replaced = sorted(
+                        {c.id for pair in clashes for c in pair} & ev.superseded.keys()
+                    )
+                if replaced:
                     message += (
                         f"; its later word is taken: mark {', '.join(replaced)} "
                         "`status: superseded` if it was corrected, or say why both stand"
@@ -109,6 +113,8 @@ class SelfContradiction(Rule):
                     *sorted({*about(ev, claims), *(c.said for c in claims if c.id in ev.reworded)}),
                 ],
                 record=clashes[0][0].id,
+                # (the words its later word replaced: revised, in its track record)
+                details={"replaced": replaced} if replaced else {},
             )
 
 

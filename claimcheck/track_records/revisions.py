@@ -7,13 +7,15 @@ from claimcheck.analysis.timing import repeat_dates
 from claimcheck.results import Result
 from claimcheck.rules.cc105_toll_revision import TollRevision
 from claimcheck.rules.cc106_toll_decrease import TollDecrease
+from claimcheck.rules.cc107_self_contradiction import SelfContradiction
 
 _STEPS = frozenset({TollRevision.code, TollDecrease.code})
 
 
 def earlier_steps(result: Result) -> set[str]:
     """Claims whose origin has given a later figure since: the earlier steps of a toll
-    revision (CC105) or decrease (CC106). What a party's claim counts as "revised" in
+    revision (CC105) or decrease (CC106), and the words a later word replaced on a
+    property with one true value (CC107's ``replaced``). What a party's claim counts as "revised" in
     its track record, with the claims recorded superseded.
 
     Not the report's note on a row (:func:`claimcheck.report.build._row_notes`), on
@@ -25,6 +27,9 @@ def earlier_steps(result: Result) -> set[str]:
     claims = result.store.claims
     out: set[str] = set()
     for f in result.findings:
+        if f.rule == SelfContradiction.code:
+            # (of a property with one true value: the words its later word replaced)
+            out.update(f.details.get("replaced", ()))
         if f.rule not in _STEPS:
             continue
         mine = [c for cid in f.claims if (c := claims.get(cid)) is not None]
