@@ -174,3 +174,15 @@ def test_the_replaced_word_is_revised_in_the_organisers_record(
     )
     (front,) = [p for p in json.loads(result.stdout)["parties"] if p["id"] == "civic-front"]
     assert front["revised"] == 1, front
+
+
+def test_a_later_word_bearing_the_earlier_out_keeps_it(make_store: Callable[..., Path]) -> None:
+    """A reviewer's store: on the 13th the organisers say 70,000 and "at least 45,000";
+    the second bears their 50,000 out, which was graded 6 all the same."""
+    floor = (
+        "{id: org-45k, subject: march, property: crowd_size, value: at least 45000, "
+        "source: cf-0413}"
+    )
+    data = _run(make_store, POLICE, FIRM, ORGANISERS, REVISED, floor)
+    assert data["grades"]["org-50k"]["grade"] != 6, data["grades"]["org-50k"]
+    assert all("later word" not in f["message"] for f in data["findings"]), data["findings"]

@@ -106,7 +106,10 @@ def test_what_is_no_sides_figure_printed(make_store: Callable[..., Path]) -> Non
     earlier_own = (
         "{id: post-6k, subject: march, property: crowd_size, value: 6000, source: post-0411}"
     )
-    assert not _echoes(_run(make_store, POLICE, FIRM, FRONT, POST, earlier_own))
+    data = _run(make_store, POLICE, FIRM, FRONT, POST, earlier_own)
+    assert not _echoes(data)
+    # (...and so an independent neutral count bearing the police out, as before)
+    assert _range(data) == (8000, 8000, 22000), data["estimates"]
 
 
 def test_the_outlets_own_quote_the_day_before_is_the_side_it_echoes(
@@ -120,9 +123,51 @@ def test_the_outlets_own_quote_the_day_before_is_the_side_it_echoes(
     assert echo["claims"] == ["post-8k", "post-police"], echo
 
 
-def test_the_order_of_the_file_does_not_matter(make_store: Callable[..., Path]) -> None:
+def test_the_order_of_the_file_and_the_ids_do_not_matter(make_store: Callable[..., Path]) -> None:
     rows = [POLICE, FIRM, FRONT, POST]
     one = _run(make_store, *rows)
-    other = _run(make_store, *reversed(rows))
-    assert one["grades"] == other["grades"] and one["estimates"] == other["estimates"]
+    # (reversed, each id renamed so that their order turns round too)
+    renamed = [r.replace("{id: ", "{id: z-" if "post-8k" in r else "{id: a-") for r in rows]
+    other = _run(make_store, *reversed(renamed))
+    assert sorted(g["grade"] for g in one["grades"].values()) == sorted(
+        g["grade"] for g in other["grades"].values()
+    )
+    assert _range(one) == _range(other)
     assert [f["fingerprint"] for f in _echoes(one)] == [f["fingerprint"] for f in _echoes(other)]
+
+
+def test_one_outlets_stories_printing_the_figure_are_one_finding(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: the Post prints 8,000 in two stories — two findings with one
+    fingerprint, which a review could not tell apart."""
+    again = "{id: post-8k-b, subject: march, property: crowd_size, value: 8000, source: post-0412b}"
+    extra = "documents:\n  - {id: post-0412b, outlet: post, published: 2031-04-12}\n"
+    (echo,) = _echoes(_run(make_store, POLICE, FIRM, FRONT, POST, again, extra=extra))
+    assert echo["claims"] == ["police-8k", "post-8k", "post-8k-b"], echo
+    assert "(post-0412, post-0412b)" in echo["message"], echo
+
+
+def test_a_sides_word_citing_the_outlets_figure_is_its_misattribution(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's store: the rights group's site prints 8,000 in its own words; the
+    wire, citing it, writes "8,000, the police said". The police's word is the group's
+    figure misattributed (CC203), not the group's figure a copy of the police's: the
+    two were credited to each other, and the check of the attribution was lost."""
+    world = (
+        "outlets:\n  - {id: watch, name: Rights Watch, kind: ngo}\n"
+        "documents:\n  - {id: watch-0412, outlet: watch, published: 2031-04-12}\n"
+        "  - {id: m-0412b, outlet: meridian, published: 2031-04-12, cites: [watch-0412]}\n"
+    )
+    rows = [
+        "{id: watch-8k, subject: march, property: crowd_size, value: 8000, source: watch-0412}",
+        "{id: police-8k, subject: march, property: crowd_size, value: 8000, source: m-0412b, "
+        "claimant: police}",
+        FIRM,
+    ]
+    data = _run(make_store, *rows, extra=world)
+    assert not _echoes(data), _echoes(data)
+    assert any(
+        f["rule"] == "CC203" and "check the attribution" in f["message"] for f in data["findings"]
+    ), data["findings"]

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 #: The reason :func:`compute_origins` gives a suspected relay: a same quote, no citation.
 SUSPECTED = "a suspected relay (the same quote)"
 #: The reason a side's figure printed as an outlet's own, citing nothing, is the side's.
-SIDE_ECHO = "a suspected relay (a side's figure printed without its name)"
+UNATTRIBUTED = "a suspected relay (a side's figure printed without its name)"
 #: The start of the reason it gives own reporting of one value in documents citing one
 #: document: which relays which is a choice (by claim id), as for a suspected relay.
 COMMON_CITATION = "a common citation"

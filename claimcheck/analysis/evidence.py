@@ -108,15 +108,16 @@ def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange |
     # (each document's dated values, by who said them and by what they say, in day
     # order: a claim is dated by a lookup, not by a walk over the documents it cites)
     said: dict[tuple[str, object], list[DateRange]] = {}
-    # (each claimant's words given first-hand: in a document citing nothing)
-    first_hand: set[tuple[str | None, object]] = set()
+    # (each voice's words given first-hand, in a document citing nothing: a party with
+    # its parts, as for the quotes CC203 checks)
+    first_hand: set[tuple[str, object]] = set()
     for d in claims:
         if d.source is not None and d.as_of is not None and d.as_of.known:
             said.setdefault((d.source, ("party", d.claimant)), []).append(d.as_of)
             said.setdefault((d.source, ("party", d.claimant, _said(d))), []).append(d.as_of)
             said.setdefault((d.source, ("value", _said(d))), []).append(d.as_of)
             if not provenance.cited(d.source):
-                first_hand.add((d.claimant, _said(d)))
+                first_hand.add((provenance.origin_key(d), _said(d)))
     for days in said.values():
         days.sort(key=lambda d: (d.high, d.low))
     out: list[DateRange | None] = []
@@ -135,12 +136,13 @@ def days_of(provenance: Provenance, claims: Sequence[Claim]) -> list[DateRange |
             asked: list[object] = [("value", what)]
             if c.quoting:
                 asked = [("party", c.claimant, what), ("party", c.claimant)]
-                if isinstance(c.parsed, Quantity) and (c.claimant, what) not in first_hand:
+                voice = provenance.origin_key(c)
+                if isinstance(c.parsed, Quantity) and (voice, what) not in first_hand:
                     asked.append(("value", what))
             earlier = []
-            for who in asked:
+            for key in asked:
                 for doc in provenance.cited(c.source):
-                    days = said.get((doc, who), [])
+                    days = said.get((doc, key), [])
                     at = bisect_right(days, day.low, key=lambda d: d.high)
                     if at:
                         earlier.append(days[at - 1])

@@ -53,7 +53,7 @@ from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.relays import (
     cites_components,
     find_relays,
-    side_echoes,
+    unattributed_side_figures,
     undisputed_relays,
 )
 from claimcheck.analysis.retracted import relays_of_retracted
@@ -407,12 +407,13 @@ class GroupEvidence(ValueRelations):
             self._relay_candidates = find_relays(self)
         return self._relay_candidates
 
-    def echo_candidates(self) -> dict[str, Claim]:
+    def unattributed_side_figures(self) -> dict[str, Claim]:
         """Outlets' own figures that are probably a side's word printed without its
-        name, disputed or not: id -> the side's claim (:func:`.relays.side_echoes`)."""
-        found = self.memo.get("echo_candidates")
+        name, disputed or not: id -> the side's claim
+        (:func:`.relays.unattributed_side_figures`)."""
+        found = self.memo.get("unattributed_side_figures")
         if found is None:
-            found = self.memo["echo_candidates"] = side_echoes(self)
+            found = self.memo["unattributed_side_figures"] = unattributed_side_figures(self)
         return found  # type: ignore[return-value]
 
     def relays(self) -> list[list[Claim]]:

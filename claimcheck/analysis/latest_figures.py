@@ -12,14 +12,17 @@ as of its source.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimcheck.analysis.credit import relays_by_choice
 from claimcheck.analysis.disputers import Disputers, not_by_disputers, not_past_held_counts
 from claimcheck.analysis.growth import note_overtaken
 from claimcheck.analysis.intervals import Bound, bounds
+from claimcheck.analysis.statements import Statement
 from claimcheck.analysis.timing import repeats_among, written_after
 from claimcheck.model import Claim
 from claimcheck.values import Quantity
@@ -212,7 +215,9 @@ def find_latest_figures(
 def said_since(group: GroupEvidence, cited: list[Claim]) -> dict[str, Claim]:
     """Of a property with one true value that is no running toll and does not vary:
     each claim whose own origin (the one its value is credited to) gave, on its latest
-    day, only words that cannot hold with it: id -> the latest of those words. The
+    day, only words that cannot hold with it: id -> the latest of those words (a word
+    of that day bearing it out keeps it: its 70,000 and "at least 45,000" leave its
+    50,000 standing). The
     organisers' 50,000 at the march, then 70,000 on their site the next day: their word
     is the 70,000 — graded and estimated as such (DESIGN §2: each origin's latest
     figure), not both "improbable" for an origin that "also says otherwise". ("More than
@@ -221,14 +226,17 @@ def said_since(group: GroupEvidence, cited: list[Claim]) -> dict[str, Claim]:
     own, as worded or more loosely, as of when its origin gave it
     (:func:`~claimcheck.analysis.timing.repeats_among`): neither is a later word. Only
     a voice replaces its own words (:func:`_voice`)."""
-    if group.prop is not None and group.prop.varies:
+    if not group.single or (group.prop is not None and group.prop.varies):
         return {}  # (a value of its day: another day's is another value, not a word replaced)
     statement_of = group.statement_by_claim
+    # (by the origin a word is credited to — but an outlet's own word credited to
+    # another's only by a choice among equals is its outlet's, as for a running toll)
     credited = group.credited
     by_origin: dict[int, list[Claim]] = defaultdict(list)
     for c in cited:
         if c.stance == "asserts" and c.id in statement_of and c.as_of is not None:
-            by_origin[credited[c.id]].append(c)
+            mine = c.id in group.relayed_from and relays_by_choice(group, c)
+            by_origin[group.origins_by_claim[c.id] if mine else credited[c.id]].append(c)
     by_voice: dict[tuple[int, str], list[Claim]] = defaultdict(list)
     for origin, claims in by_origin.items():
         if len(claims) > 1 and len({statement_of[c.id].index for c in claims}) > 1:
@@ -248,23 +256,48 @@ def said_since(group: GroupEvidence, cited: list[Claim]) -> dict[str, Claim]:
         said_now: dict[int, Claim] = {}
         for c in sorted(now, key=lambda c: (when[c.id].low, c.id)):  # type: ignore[union-attr]
             said_now[statement_of[c.id].index] = c  # (each word's latest claim)
-        latest = _extremes(group, list(said_now.values()))
+        newest = max(said_now.values(), key=lambda d: (when[d.id].low, d.id))  # type: ignore[union-attr]
+        holds = _Holding(group, list(said_now.values()))
         for c in dated:
             st = statement_of[c.id]
-            if st.index in said_now:
-                continue
-            against = [d for d in latest if group.statements_conflict(st, statement_of[d.id])]
-            if against:
-                out[c.id] = max(against, key=lambda d: (when[d.id].low, d.id))  # type: ignore[union-attr]
+            if st.index not in said_now and not holds.with_any(st):
+                out[c.id] = newest
     return out
+
+
+class _Holding:
+    """An origin's latest words, asked whether a word can hold with any of them: for
+    figures and dates by their limits sorted once (a lookup per word, not a comparison
+    with each of a day's words); for other types, each (a property's few values)."""
+
+    def __init__(self, group: GroupEvidence, words: list[Claim]) -> None:
+        self.group = group
+        self.statements = [group.statement_by_claim[d.id] for d in words]
+        self.intervals = group.type in ("quantity", "date")
+        if self.intervals:
+            limits = sorted(group.limits(t.value) for t in self.statements)
+            self.below = [lo for lo, _ in limits]
+            self.reach = list(accumulate((hi for _, hi in limits), max))
+
+    def with_any(self, st: Statement) -> bool:
+        if not self.intervals:
+            return any(not self.group.statements_conflict(st, t) for t in self.statements)
+        lo, hi = bounds(st.value)
+        # (a word holds with ``st`` when its limits reach it from both sides: those
+        # starting at or below its top, one of them reaching its bottom)
+        at = bisect_right(self.below, hi)
+        return bool(at) and self.reach[at - 1] >= lo
 
 
 def _voice(group: GroupEvidence, claim: Claim) -> str:
     """Whose word a claim carries, as one voice that can correct itself: a party with
     its parts and its own media, or an outlet — not outlets of one owner, one origin as
     they are (two newsrooms: one's 30,000 replaces nothing of the other's 20,000). A
-    relay carries its source's."""
-    source = group.relayed_from.get(claim.id, claim)
+    relay carries its source's (not an outlet's own word credited to another's by a
+    choice among equals: its outlet's)."""
+    source = claim
+    if claim.id in group.relayed_from and not relays_by_choice(group, claim):
+        source = group.relayed_from[claim.id]
     prov, who = group.provenance, source.claimant
     if who in group.store.parties:
         return "party:" + prov.party_root(who)
@@ -272,21 +305,6 @@ def _voice(group: GroupEvidence, claim: Claim) -> str:
         return f"outlet:{who}"  # (an outlet named for it: "40, according to Sahel Wire")
     party = prov.outlet_party(source.outlet) if source.outlet is not None else None
     return "party:" + party if party is not None else f"outlet:{source.outlet}"
-
-
-def _extremes(group: GroupEvidence, words: list[Claim]) -> list[Claim]:
-    """Of an origin's latest words, those a word that cannot hold with any of them cannot
-    hold with: for figures and dates, the one reaching lowest from above and the one
-    reaching highest from below (an interval clear of either is clear of one of them) —
-    each word compared with two, not with every one of a day's (words of other types:
-    a property's few values, each)."""
-    if len(words) <= 2 or group.type not in ("quantity", "date"):
-        return words
-    statement_of = group.statement_by_claim
-    limits = {d.id: group.limits(statement_of[d.id].value) for d in words}
-    low = max(words, key=lambda d: (limits[d.id][0], d.id))
-    high = min(words, key=lambda d: (limits[d.id][1], d.id))
-    return [low, high] if low is not high else [low]
 
 
 def _own_relays(

@@ -25,10 +25,10 @@ from claimcheck.analysis.attribution import (
     tertiary_source,
     transposed_quotes,
 )
-from claimcheck.analysis.credit import COMMON_CITATION, SIDE_ECHO, SUSPECTED, party_word
+from claimcheck.analysis.credit import COMMON_CITATION, SUSPECTED, UNATTRIBUTED, party_word
 from claimcheck.analysis.in_print import stale_in_print
 from claimcheck.analysis.relay_sources import DocumentIndex, carrier_of
-from claimcheck.analysis.relays import undisputed_echoes
+from claimcheck.analysis.relays import undisputed_side_figures
 from claimcheck.analysis.wordings import join_wordings, looseness, wordings_holding
 from claimcheck.model import Claim
 from claimcheck.values import rounds
@@ -261,13 +261,13 @@ def compute_origins(ev: GroupEvidence) -> tuple[dict[str, int], dict[str, int]]:
             for c in relay:
                 if c is not head:
                     relays.setdefault(position[c.id], (first, SUSPECTED))
-    echoes = undisputed_echoes(ev)
-    if echoes:
+    printed = undisputed_side_figures(ev)
+    if printed:
         # (a side's figure printed as an outlet's own: the side's word, until a person
         # marks it disputed — as a suspected relay of a quote)
         position = {c.id: i for i, c in enumerate(claims)}
-        for cid, source in sorted(echoes.items()):
-            relays.setdefault(position[cid], (position[source.id], SIDE_ECHO))
+        for cid, source in sorted(printed.items()):
+            relays.setdefault(position[cid], (position[source.id], UNATTRIBUTED))
     if not relays:  # (most groups: every value credited to its own origin)
         return origin, dict(origin)
     credit: dict[str, int] = {}

@@ -6,19 +6,19 @@ that neither cite one another nor a common document, are suspected of relaying o
 source: counted as one origin until a person marks the relay ``disputed`` (its
 fingerprint in :attr:`Thresholds.disputed_relays`). So is an outlet's own figure,
 citing nothing, that one side's voice gave that day or before and no neutral party's:
-the side's word, printed without its name (:func:`side_echoes`).
+the side's word, printed without its name (:func:`unattributed_side_figures`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.findings import fingerprint, of_day
 from claimcheck.model import Claim
-from claimcheck.values import Quantity
 from claimcheck.values.quotes import normalise_quote
 
 if TYPE_CHECKING:
@@ -54,12 +54,12 @@ def undisputed_relays(group: GroupEvidence) -> list[list[Claim]]:
     return [
         r
         for r in group.relay_candidates()
-        if relay_fingerprint(group.subject_id, _about(group), r)
+        if relay_fingerprint(group.subject_id, _fingerprint_property(group), r)
         not in group.thresholds.disputed_relays
     ]
 
 
-def _about(group: GroupEvidence) -> str:
+def _fingerprint_property(group: GroupEvidence) -> str:
     """What a group's findings are fingerprinted on: its property, of its day for a
     value that varies (as the engine stamps them)."""
     if group.day is None:
@@ -116,14 +116,33 @@ def relay_fingerprint(subject: str, prop: str, claims: Sequence[Claim]) -> str:
     return fingerprint(RELAY_CODE, subject, prop, relay_key(claims))
 
 
-def side_echoes(group: GroupEvidence) -> dict[str, Claim]:
+class _SideWord(NamedTuple):
+    """A side's voice giving a figure: the day its document came out, its claim."""
+
+    day: dt.date
+    id: str
+    claim: Claim
+    side: str
+
+
+#: How many of a figure's side words an unattributed figure is tried against for the
+#: first it may copy (most pass the first; a copy of words excluded by the hundred is
+#: left as the outlet's own).
+SIDE_WORDS_TRIED = 64
+
+
+def unattributed_side_figures(group: GroupEvidence) -> dict[str, Claim]:
     """Outlets' own figures that are probably a side's word printed without its name:
     an outlet's figure in its own voice, in a document citing nothing, the one figure
-    of its own in the group, that a voice of one involved side gave in another outlet's
-    document published that day or before, and no neutral party by then — the Evening
-    Post's "8,000 marched" the day the wire quotes the police's 8,000 (or its own
-    quote of them the day before): id -> the side's claim (the first given, then by
-    id). Disputed ones too (:func:`undisputed_echoes`).
+    of its own in the group, that a voice of one involved side gave in a document
+    published that day or before, and no neutral voice by then (a neutral party, or an
+    outlet's own figure printed before any side gave it) — the Evening Post's "8,000
+    marched" the day the wire quotes the police's 8,000 (or its own quote of them the
+    day before): id -> the side's claim (the first given, then by id). Disputed ones too
+    (:func:`undisputed_side_figures`). Not a side's word given in its own document,
+    nor by an outlet of its owner (whose quote it carries already), nor one origin with
+    it, nor one whose document cites the outlet's (the side's word is the outlet's
+    figure, misattributed: CC203).
 
     Counted as an independent neutral count, it confirmed the police's figure and made
     a counting firm's 22,000 doubtful (an analyst's and a desk's trials). A figure only,
@@ -131,12 +150,10 @@ def side_echoes(group: GroupEvidence) -> dict[str, Claim]:
     if group.type != "quantity" or not group.sides:
         return {}
     prov, statement_of = group.provenance, group.statement_by_claim
-    own: list[Claim] = []
+    own: list[tuple[dt.date, Claim]] = []
     figures: dict[str | None, set[int]] = defaultdict(set)  # (each outlet's own)
-    # Each statement's first word by a side, its sides by then, and its first neutral
-    # party's day: (day, id, claim) of the first, {side: first day}, first neutral day.
-    by_side: dict[int, list[tuple[object, str, Claim, str]]] = defaultdict(list)
-    neutral: dict[int, object] = {}
+    words: dict[int, list[_SideWord]] = defaultdict(list)  # (by statement)
+    neutral: dict[int, dt.date] = {}  # (a statement's first neutral party's day)
     for c in group.claims:
         st = statement_of.get(c.id)
         if st is None or c.stance != "asserts" or c.source is None:
@@ -144,68 +161,81 @@ def side_echoes(group: GroupEvidence) -> dict[str, Claim]:
         day = prov.published(c.source)
         if prov.own_reporting(c) and group.interested_side(c) is None:
             figures[c.outlet].add(st.index)
-            if day is not None and isinstance(st.value, Quantity) and not prov.cited(c.source):
-                own.append(c)
+            if day is not None and not prov.cited(c.source):
+                own.append((day, c))
             continue
         if day is None:
             continue
         side = group.interested_side(c)
         if side is not None:
-            by_side[st.index].append((day, c.id, c, side))
+            words[st.index].append(_SideWord(day, c.id, c, side))
         elif c.claimant in group.store.parties and (
-            st.index not in neutral or day < neutral[st.index]  # type: ignore[operator]
+            st.index not in neutral or day < neutral[st.index]
         ):
             neutral[st.index] = day
+    if not words:
+        return {}
+    # Each statement's side words in day order, and where a second side first joins.
+    second: dict[int, dt.date] = {}
+    for index, given in words.items():
+        given.sort(key=lambda w: (w.day, w.id))
+        other = next((w for w in given if w.side != given[0].side), None)
+        if other is not None:
+            second[index] = other.day
+    for day, c in own:  # (an outlet's own figure printed before any side gave it)
+        index = statement_of[c.id].index
+        first = words.get(index)
+        if first and day < first[0].day and (index not in neutral or day < neutral[index]):
+            neutral[index] = day
     # (not a quote's copy already suspected, CC206's first kind)
     quoted = {c.id for r in group.relay_candidates() for c in r} if group._quoted > 1 else set()
     outlets = group.store.outlets
     out: dict[str, Claim] = {}
-    for c in own:
-        st = statement_of[c.id]
-        words = by_side.get(st.index)
-        if not words or len(figures[c.outlet]) != 1 or c.id in quoted:
+    for day, c in own:
+        index = statement_of[c.id].index
+        said = words.get(index)
+        if not said or said[0].day > day or len(figures[c.outlet]) != 1 or c.id in quoted:
             continue
-        day, key = prov.published(c.source or ""), prov.origin_key(c)
-        owner = outlets[c.outlet].owner_key if c.outlet in outlets else None
-        # (given that day or before; not in its own document, nor by an outlet of its
-        # owner, whose quote it carries already — nor one origin with it already)
-        said = [
-            w
-            for w in words
-            if w[0] <= day  # type: ignore[operator]
-            and w[2].source != c.source
-            and (
-                w[2].outlet == c.outlet
-                or w[2].outlet not in outlets
-                or outlets[w[2].outlet].owner_key != owner
-            )
-            and prov.origin_key(w[2]) != key
-        ]
-        first_neutral = neutral.get(st.index)
-        if (
-            said
-            and len({w[3] for w in said}) == 1
-            and (first_neutral is None or first_neutral > day)  # type: ignore[operator]
+        if (index in second and second[index] <= day) or (
+            index in neutral and neutral[index] <= day
         ):
-            out[c.id] = min(said, key=lambda w: (w[0], w[1]))[2]
+            continue  # (both sides, or a neutral voice, gave it by then)
+        key = prov.origin_key(c)
+        owner = outlets[c.outlet].owner_key if c.outlet in outlets else None
+        for w in said[:SIDE_WORDS_TRIED]:
+            if w.day > day:
+                break
+            source = w.claim
+            if (
+                source.source != c.source
+                and (
+                    source.outlet == c.outlet
+                    or source.outlet not in outlets
+                    or outlets[source.outlet].owner_key != owner
+                )
+                and prov.origin_key(source) != key
+                and c.source not in prov.cited(source.source or "")
+            ):
+                out[c.id] = source
+                break
     return out
 
 
-def echo_key(claim: Claim) -> list[str]:
-    """What a side's figure printed as one outlet's own is about: its value and the
-    outlet — one more such figure of another outlet is a finding of its own, reviewed
-    on its own."""
+def unattributed_key(claim: Claim) -> list[str]:
+    """What a side's figure printed as an outlet's own is about: its value and the
+    outlet — the outlet's stories printing it are one finding; another outlet's, a
+    finding of its own, reviewed on its own."""
     value = claim.parsed.key if claim.parsed is not None else claim.value
     return [f"{claim.stance}\x1e{value}", f"unattributed in {claim.outlet}"]
 
 
-def echo_fingerprint(subject: str, prop: str, claim: Claim) -> str:
-    return fingerprint(RELAY_CODE, subject, prop, echo_key(claim))
+def unattributed_fingerprint(subject: str, prop: str, claim: Claim) -> str:
+    return fingerprint(RELAY_CODE, subject, prop, unattributed_key(claim))
 
 
-def undisputed_echoes(group: GroupEvidence) -> dict[str, Claim]:
-    """:func:`side_echoes` that no review marks ``disputed``."""
-    found = group.echo_candidates()
+def undisputed_side_figures(group: GroupEvidence) -> dict[str, Claim]:
+    """:func:`unattributed_side_figures` that no review marks ``disputed``."""
+    found = group.unattributed_side_figures()
     disputed = group.thresholds.disputed_relays
     if not found or not disputed:
         return found
@@ -213,5 +243,6 @@ def undisputed_echoes(group: GroupEvidence) -> dict[str, Claim]:
     return {
         cid: source
         for cid, source in found.items()
-        if echo_fingerprint(group.subject_id, _about(group), by_id[cid]) not in disputed
+        if unattributed_fingerprint(group.subject_id, _fingerprint_property(group), by_id[cid])
+        not in disputed
     }

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimcheck.analysis.credit import SIDE_ECHO
+from claimcheck.analysis.credit import UNATTRIBUTED
 from claimcheck.analysis.group import GroupEvidence
-from claimcheck.analysis.relays import RELAY_CODE, echo_key, relay_key
+from claimcheck.analysis.relays import RELAY_CODE, relay_key, unattributed_key
 from claimcheck.model import Claim
 from claimcheck.rules.base import Context, Draft, Rule
 from claimcheck.rules.naming import stated, who
@@ -78,19 +78,33 @@ class SuspectedRelay(Rule):
                 f"{voices}, with no `cites` between them; counted as one origin until reviewed",
                 key=relay_key(claims),
             )
-        echoes = ev.echo_candidates()
-        by_id = {c.id: c for c in ev.claims} if echoes else {}
-        for cid, source in sorted(echoes.items()):
-            if cid in ev.relayed_from and ev.relay_reasons[cid][0] != SIDE_ECHO:
-                continue  # (credited to another's word already: a citation, say)
-            echo = by_id[cid]
-            yield Draft(
-                sorted((echo, source), key=lambda c: c.id),
-                f"{ev.property_id} of {ev.subject_id}: {stated(echo)} in {echo.outlet}'s own "
-                f"words ({echo.source}), citing nothing, is the figure {source.speaker} gave "
-                f"that day or before ({source.id}): probably {source.speaker}'s word, counted "
-                "as such until reviewed — add `cites` or a `claimant`, or review this finding "
-                "`disputed` if the outlet counted it itself",
-                key=echo_key(echo),
-                record=echo.id,
-            )
+        yield from _unattributed(ev)
+
+
+def _unattributed(ev: GroupEvidence) -> Iterable[Draft]:
+    """A side's figure printed as an outlet's own: one finding per outlet and value,
+    naming its stories and the side's words they may copy."""
+    found = ev.unattributed_side_figures()
+    if not found:
+        return
+    by_id = {c.id: c for c in ev.claims}
+    by_outlet: dict[tuple[str | None, str], list[tuple[Claim, Claim]]] = {}
+    for cid, source in sorted(found.items()):
+        if cid in ev.relayed_from and ev.relay_reasons[cid][0] != UNATTRIBUTED:
+            continue  # (credited to another's word already: a citation, say)
+        printed = by_id[cid]
+        by_outlet.setdefault((printed.outlet, printed.said), []).append((printed, source))
+    for pairs in by_outlet.values():
+        printed, source = pairs[0]
+        stories = ", ".join(dict.fromkeys(p.source or "" for p, _ in pairs))
+        words = ", ".join(dict.fromkeys(s.id for _, s in pairs))
+        yield Draft(
+            sorted({c.id: c for pair in pairs for c in pair}.values(), key=lambda c: c.id),
+            f"{ev.property_id} of {ev.subject_id}: {stated(printed)} in {printed.outlet}'s "
+            f"own words ({stories}), citing nothing, is the figure {source.speaker} gave "
+            f"that day or before ({words}): probably {source.speaker}'s word, counted as "
+            "such until reviewed — add `cites` or a `claimant`, or review this finding "
+            "`disputed` if the outlet counted it itself",
+            key=unattributed_key(printed),
+            record=printed.id,
+        )
