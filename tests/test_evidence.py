@@ -76,6 +76,8 @@ def _origins(ev: GroupEvidence) -> list[list[str]]:
 # (a side's word, then an outlet's own figure citing nothing: the side's, printed)
 @example([("rfi-doc", "malian-officials"), ("rfi-doc-2", None)])
 @example([("rfi-doc", "fama"), ("rfi-doc", "medical-sources"), ("monde-doc", None)])
+# (an outlet's own figure printed before any side's: a neutral voice, no copy after it)
+@example([("rfi-doc", None), ("f24-doc", "malian-officials"), ("monde-doc", None)])
 def test_the_group_and_the_provenance_agree_on_one_value(
     make_store: Callable[..., Path], claims: list[tuple[str, str | None]]
 ) -> None:
@@ -481,48 +483,93 @@ def origin_groups(prov: Provenance, claims: Sequence[Claim]) -> list[list[Claim]
         found = prov.store.side_of(claim.claimant)
         return found if subject is not None and found in (subject.sides or ()) else None
 
+    def counts_itself(claim: Claim) -> bool:
+        """A UN office's or an NGO's own figure, or a party's media's: not a copy."""
+        outlet = prov.store.outlets.get(claim.outlet or "")
+        return prov.party_voice(claim) or (outlet is not None and outlet.kind in ("un", "ngo"))
+
+    def figure(claim: Claim) -> bool:
+        return isinstance(claim.parsed, Quantity) and claim.parsed.form != "vague"
+
     def echoed(claim: Claim, said: tuple[str, object]) -> Claim | None:
-        """An outlet's own figure citing nothing, its one figure of its own, that one
-        side's voice gave that day or before in another document — not of an outlet of
-        its owner but itself, not one origin with it — and no neutral party: the side's
-        first such claim (by day, then id)."""
+        """An outlet's own figure citing nothing that one side's voice gave as worded
+        that day or before, and no neutral voice by then (a neutral party; a UN office,
+        an NGO or a party's media in their own words; an outlet's own figure printed
+        before any side gave it) — the outlet standing behind no figure of its own that
+        no side gave by its day: the side's first such claim (by day, origin, id)."""
         day = prov.published(claim.source or "")
         if (
             day is None
             or side(claim) is not None
             or claim.stance != "asserts"
-            or not isinstance(claim.parsed, Quantity)
+            or not figure(claim)
+            or counts_itself(claim)
             or prov.cited(claim.source or "")
-            or len(counts[(claim.outlet, claim.subject, claim.property)]) != 1
         ):
             return None
+
+        def side_words(value: tuple[str, object], by: object) -> list[Claim]:
+            return [
+                c
+                for c in claims
+                if (c.subject, c.property) == (claim.subject, claim.property)
+                and c.parsed is not None
+                and (c.stance, c.parsed.key) == value
+                and side(c) is not None
+                and (when := prov.published(c.source or "")) is not None
+                and when <= by  # type: ignore[operator]
+            ]
+
+        # (an outlet standing behind a figure no side gave by its day: its own count)
+        for other in claims:
+            if (
+                other.outlet == claim.outlet
+                and (other.subject, other.property) == (claim.subject, claim.property)
+                and prov.own_reporting(other)
+                and side(other) is None
+                and other.stance == "asserts"
+                and figure(other)
+                and not prov.cited(other.source or "")
+                and (when := prov.published(other.source or "")) is not None
+                and not side_words((other.stance, other.parsed.key), when)  # type: ignore[union-attr]
+            ):
+                return None
+        earlier = side_words(said, day)
+        if not earlier or len({side(c) for c in earlier}) != 1:
+            return None
+        first_side = min(prov.published(c.source or "") for c in earlier)  # type: ignore[type-var]
+        for c in claims:
+            when = prov.published(c.source or "")
+            if (
+                (c.subject, c.property) != (claim.subject, claim.property)
+                or c.parsed is None
+                or (c.stance, c.parsed.key) != said
+                or side(c) is not None
+                or c.source is None
+                or when is None
+                or when > day
+            ):
+                continue
+            if c.claimant in prov.store.parties or counts_itself(c):
+                return None  # (a neutral voice gave it by then)
+            if prov.own_reporting(c) and when < first_side:  # type: ignore[operator]
+                return None  # (an outlet's own, printed before any side's)
         owner = prov.store.outlets[claim.outlet].owner_key if claim.outlet else None
-        earlier = [
-            c
-            for c in claims
-            if (c.subject, c.property) == (claim.subject, claim.property)
-            and c.parsed is not None
-            and (c.stance, c.parsed.key) == said
-            and c.source not in (None, claim.source)
-            and (when := prov.published(c.source)) is not None
-            and when <= day
-        ]
-        if any(side(c) is None and c.claimant in prov.store.parties for c in earlier):
-            return None  # (a neutral party gave it: it may be from there)
         voices = [
             c
             for c in earlier
-            if side(c) is not None
+            if c.source != claim.source
             and (
                 c.outlet == claim.outlet
                 or c.outlet is None
                 or prov.store.outlets[c.outlet].owner_key != owner
             )
             and prov.origin_key(c) != prov.origin_key(claim)
+            and claim.source not in prov.cited(c.source or "")
         ]
-        if not voices or len({side(c) for c in voices}) != 1:
+        if not voices:
             return None
-        return min(voices, key=lambda c: (prov.published(c.source or ""), c.id))
+        return min(voices, key=lambda c: (prov.published(c.source or ""), prov.origin_key(c), c.id))
 
     groups: dict[str, list[Claim]] = {}
     for claim in claims:

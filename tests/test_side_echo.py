@@ -171,3 +171,72 @@ def test_a_sides_word_citing_the_outlets_figure_is_its_misattribution(
     assert any(
         f["rule"] == "CC203" and "check the attribution" in f["message"] for f in data["findings"]
     ), data["findings"]
+
+
+def test_what_does_not_make_an_outlets_count_its_own(make_store: Callable[..., Path]) -> None:
+    """An adversarial trial: any second figure of the outlet's switched the suspicion off
+    — a later story relaying the Front's 70,000, citing the wire — and brought back
+    8,000 / 8,000 / 22,000. Only a figure it stands behind, one no side gave by its day,
+    is a count of its own."""
+    extra = (
+        "documents:\n  - {id: post-0420, outlet: post, published: 2031-04-20, cites: [m-0412]}\n"
+    )
+    relay = "{id: post-70k, subject: march, property: crowd_size, value: 70000, source: post-0420}"
+    data = _run(make_store, POLICE, FIRM, FRONT, POST, relay, extra=extra)
+    assert _range(data) == (8000, 22000, 70000), data["estimates"]
+    assert [f["claims"] for f in _echoes(data)] == [["police-8k", "post-8k"]]
+
+
+def test_a_paper_copying_each_of_the_polices_updates_counts_for_nothing(
+    make_store: Callable[..., Path],
+) -> None:
+    """The police say 8,000 on the 11th and 10,000 on the 12th; the Post prints each the
+    same day. It was its own count — and so the police's 10,000 "confirmed"."""
+    rows = [
+        POLICE.replace("id: police-8k", "id: police-8k-0411").replace("m-0412", "m-0411"),
+        POLICE.replace("id: police-8k", "id: police-10k").replace("8000", "10000"),
+        FIRM,
+        FRONT,
+        POST.replace("id: post-8k", "id: post-8k-0411").replace("post-0412", "post-0411"),
+        POST.replace("id: post-8k", "id: post-10k").replace("8000", "10000"),
+    ]
+    extra = "documents:\n  - {id: m-0411, outlet: meridian, published: 2031-04-11}\n"
+    data = _run(make_store, *rows, extra=extra)
+    assert len(_echoes(data)) == 2, _echoes(data)
+    assert data["grades"]["police-10k"]["grade"] != 1, data["grades"]["police-10k"]
+
+
+def test_two_papers_printing_one_sentence_are_the_sides_word_still(
+    make_store: Callable[..., Path],
+) -> None:
+    """An adversarial trial: the Herald and the Post print the same sentence with the
+    police's figure — suspected of copying each other, and so one neutral origin that
+    confirmed the police, where one paper alone was the police's word."""
+    sentence = ", quote: 'Some 8,000 people marched through Velmora on Saturday.'}"
+    extra = (
+        "outlets:\n  - {id: herald, name: Herald, kind: newspaper}\n"
+        "documents:\n  - {id: herald-0412, outlet: herald, published: 2031-04-12}\n"
+    )
+    herald = (
+        "{id: herald-8k, subject: march, property: crowd_size, value: 8000, source: herald-0412"
+    )
+    data = _run(
+        make_store, POLICE, FIRM, FRONT, POST[:-1] + sentence, herald + sentence, extra=extra
+    )
+    assert _range(data) == (8000, 22000, 70000), data["estimates"]
+
+
+def test_neutral_bodies_and_vague_words_are_no_sides_figure_printed(
+    make_store: Callable[..., Path],
+) -> None:
+    """An adversarial trial: a rights group's own report of 8,000 the day after the
+    police was made the police's word; two voices saying "thousands" were a copy."""
+    extra = (
+        "outlets:\n  - {id: watch, name: Rights Watch, kind: ngo}\n"
+        "documents:\n  - {id: watch-0413, outlet: watch, published: 2031-04-13}\n"
+    )
+    watch = "{id: watch-8k, subject: march, property: crowd_size, value: 8000, source: watch-0413}"
+    data = _run(make_store, POLICE, FIRM, FRONT, watch, extra=extra)
+    assert not _echoes(data), _echoes(data)
+    vague = [r.replace("value: 8000", "value: thousands") for r in (POLICE, POST)]
+    assert not _echoes(_run(make_store, *vague, FIRM, FRONT))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from claimcheck.analysis.provenance import Provenance
 from claimcheck.findings import fingerprint, of_day
 from claimcheck.model import Claim
+from claimcheck.values import Quantity, stated_numbers
 from claimcheck.values.quotes import normalise_quote
 
 if TYPE_CHECKING:
@@ -117,9 +118,11 @@ def relay_fingerprint(subject: str, prop: str, claims: Sequence[Claim]) -> str:
 
 
 class _SideWord(NamedTuple):
-    """A side's voice giving a figure: the day its document came out, its claim."""
+    """A side's voice giving a figure: the day its document came out, who (its origin's
+    key, for the order of words of one day), its claim and its side."""
 
     day: dt.date
+    who: str
     id: str
     claim: Claim
     side: str
@@ -130,82 +133,105 @@ class _SideWord(NamedTuple):
 #: left as the outlet's own).
 SIDE_WORDS_TRIED = 64
 
+#: Outlets that count for themselves: a UN office's or an NGO's own figure is its own
+#: (as a party's word naming them is checked, not credited: :mod:`.credit`).
+_COUNTING = frozenset({"un", "ngo"})
+
+
+def _figure(value: object) -> float | None:
+    """The one number a figure states (not a vague word's, not a range's two)."""
+    if not isinstance(value, Quantity) or value.form == "vague":
+        return None
+    numbers = stated_numbers(value)
+    return numbers[0] if numbers and len(set(numbers)) == 1 else None
+
 
 def unattributed_side_figures(group: GroupEvidence) -> dict[str, Claim]:
     """Outlets' own figures that are probably a side's word printed without its name:
-    an outlet's figure in its own voice, in a document citing nothing, the one figure
-    of its own in the group, that a voice of one involved side gave in a document
-    published that day or before, and no neutral voice by then (a neutral party, or an
-    outlet's own figure printed before any side gave it) — the Evening Post's "8,000
-    marched" the day the wire quotes the police's 8,000 (or its own quote of them the
-    day before): id -> the side's claim (the first given, then by id). Disputed ones too
-    (:func:`undisputed_side_figures`). Not a side's word given in its own document,
-    nor by an outlet of its owner (whose quote it carries already), nor one origin with
-    it, nor one whose document cites the outlet's (the side's word is the outlet's
-    figure, misattributed: CC203).
+    an outlet's figure in its own words, in a document citing nothing, that a voice of
+    one involved side gave as worded in a document published that day or before, and no
+    neutral voice by then — a neutral party, a UN office's or an NGO's
+    own figure, or an outlet's own printed before any side gave it — the Evening Post's
+    "8,000 marched" the day the wire quotes the police's 8,000 (or its own quote of them
+    the day before): id -> the side's claim (the first given, then by who gave it).
+    Disputed ones too (:func:`undisputed_side_figures`).
+
+    Not an outlet that stands behind a figure of its own (one no side gave by its
+    day: it keeps a count of its own), nor a figure worded otherwise (the police's "at
+    least 30" raised to 47, and two papers' 30: what a dispute looks like), nor a vague
+    word ("dozens" is no sign of a copy),
+    nor a side's word given in its own document or by an outlet of its owner (whose
+    quote it carries already), nor one origin with it, nor one whose document cites the
+    outlet's (the side's word is the outlet's figure, misattributed: CC203).
 
     Counted as an independent neutral count, it confirmed the police's figure and made
     a counting firm's 22,000 doubtful (an analyst's and a desk's trials). A figure only,
     not a category: two voices naming the same culprit agree as often as not."""
     if group.type != "quantity" or not group.sides:
         return {}
-    prov, statement_of = group.provenance, group.statement_by_claim
-    own: list[tuple[dt.date, Claim]] = []
-    figures: dict[str | None, set[int]] = defaultdict(set)  # (each outlet's own)
-    words: dict[int, list[_SideWord]] = defaultdict(list)  # (by statement)
-    neutral: dict[int, dt.date] = {}  # (a statement's first neutral party's day)
+    prov, statement_of, outlets = group.provenance, group.statement_by_claim, group.store.outlets
+    own: list[tuple[dt.date, float, Claim]] = []
+    # Side words by the number they state, then by statement; the days a neutral voice
+    # first gave each number.
+    words: dict[float, dict[int, list[_SideWord]]] = defaultdict(lambda: defaultdict(list))
+    neutral: dict[float, dt.date] = {}
     for c in group.claims:
         st = statement_of.get(c.id)
         if st is None or c.stance != "asserts" or c.source is None:
             continue
-        day = prov.published(c.source)
-        if prov.own_reporting(c) and group.interested_side(c) is None:
-            figures[c.outlet].add(st.index)
-            if day is not None and not prov.cited(c.source):
-                own.append((day, c))
-            continue
-        if day is None:
+        day, number = prov.published(c.source), _figure(st.value)
+        if day is None or number is None:
             continue
         side = group.interested_side(c)
+        outlet = outlets.get(c.outlet or "")
         if side is not None:
-            words[st.index].append(_SideWord(day, c.id, c, side))
-        elif c.claimant in group.store.parties and (
-            st.index not in neutral or day < neutral[st.index]
+            words[number][st.index].append(_SideWord(day, prov.origin_key(c), c.id, c, side))
+        elif prov.own_reporting(c) and not (
+            prov.party_voice(c) or (outlet is not None and outlet.kind in _COUNTING)
         ):
-            neutral[st.index] = day
+            if not prov.cited(c.source):
+                own.append((day, number, c))
+        elif (c.claimant in group.store.parties or prov.own_reporting(c)) and (
+            number not in neutral or day < neutral[number]
+        ):
+            neutral[number] = day
     if not words:
         return {}
-    # Each statement's side words in day order, and where a second side first joins.
-    second: dict[int, dt.date] = {}
-    for index, given in words.items():
-        given.sort(key=lambda w: (w.day, w.id))
-        other = next((w for w in given if w.side != given[0].side), None)
+    # Each number's side words in day order, and the day a second side first gave it.
+    second: dict[float, dt.date] = {}
+    for number, by_statement in words.items():
+        sides = sorted((w.day, w.side) for ws in by_statement.values() for w in ws)
+        other = next((when for when, side in sides if side != sides[0][1]), None)
         if other is not None:
-            second[index] = other.day
-    for day, c in own:  # (an outlet's own figure printed before any side gave it)
-        index = statement_of[c.id].index
-        first = words.get(index)
-        if first and day < first[0].day and (index not in neutral or day < neutral[index]):
-            neutral[index] = day
-    # (not a quote's copy already suspected, CC206's first kind)
-    quoted = {c.id for r in group.relay_candidates() for c in r} if group._quoted > 1 else set()
-    outlets = group.store.outlets
-    out: dict[str, Claim] = {}
-    for day, c in own:
-        index = statement_of[c.id].index
-        said = words.get(index)
-        if not said or said[0].day > day or len(figures[c.outlet]) != 1 or c.id in quoted:
+            second[number] = other
+        for ws in by_statement.values():
+            ws.sort(key=lambda w: (w.day, w.who, w.id))
+    # The side's words each own figure may copy (as worded); the outlets that stand
+    # behind a figure no side gave by its day; own figures printed before any side gave
+    # theirs (neutral voices).
+    copies: list[tuple[dt.date, float, Claim, list[_SideWord]]] = []
+    standing: set[str | None] = set()
+    for day, number, c in own:
+        copied = words.get(number, {}).get(statement_of[c.id].index)
+        if copied and copied[0].day <= day:
+            copies.append((day, number, c, copied))
             continue
-        if (index in second and second[index] <= day) or (
-            index in neutral and neutral[index] <= day
-        ):
-            continue  # (both sides, or a neutral voice, gave it by then)
+        standing.add(c.outlet)
+        first = min((ws[0].day for ws in words.get(number, {}).values()), default=None)
+        if first is not None and day < first and (number not in neutral or day < neutral[number]):
+            neutral[number] = day
+    out: dict[str, Claim] = {}
+    for day, number, c, copied in copies:
+        if c.outlet in standing or (number in second and second[number] <= day):
+            continue  # (a count of its own; or both sides gave it by then)
+        if number in neutral and neutral[number] <= day:
+            continue  # (a neutral voice gave it by then: it may be from there)
         key = prov.origin_key(c)
         owner = outlets[c.outlet].owner_key if c.outlet in outlets else None
-        for w in said[:SIDE_WORDS_TRIED]:
+        for w in copied[:SIDE_WORDS_TRIED]:
+            source = w.claim
             if w.day > day:
                 break
-            source = w.claim
             if (
                 source.source != c.source
                 and (
@@ -213,7 +239,7 @@ def unattributed_side_figures(group: GroupEvidence) -> dict[str, Claim]:
                     or source.outlet not in outlets
                     or outlets[source.outlet].owner_key != owner
                 )
-                and prov.origin_key(source) != key
+                and w.who != key
                 and c.source not in prov.cited(source.source or "")
             ):
                 out[c.id] = source
