@@ -16,38 +16,33 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from claimcheck.engine import check
 from claimcheck.store import load_store
 
-WORLD = """\
-    outlets:
-      - {id: meridian, name: Meridian Press, kind: wire}
-      - {id: cf-site, name: Civic Front website, kind: party-channel, affiliation: civic-front}
-      - {id: courier, name: Velmora Courier, kind: newspaper}
-    documents:
-      - {id: m-0412, outlet: meridian, published: 2031-04-12}
-      - {id: cf-0413, outlet: cf-site, published: 2031-04-13}
-      - {id: c-0415, outlet: courier, published: 2031-04-15}
-      - {id: c-0416, outlet: courier, published: 2031-04-16, cites: [m-0412]}
-    parties:
-      - {id: police, name: Velmora Police, kind: state, side: government}
-      - {id: civic-front, name: Civic Front, kind: ngo, side: opposition}
-      - {id: crowdcount, name: CrowdCount, kind: ngo}
-    subjects:
-      - {id: march, label: March, date: 2031-04-12, sides: [government, opposition]}
-    properties:
-      - {id: crowd_size, type: quantity, unit: people}
-    """
+from support import FIRM_22K, MARCH, POLICE_8K
 
-POLICE = "{id: police-8k, subject: march, property: crowd_size, value: 8000, source: m-0412, claimant: police}"
-FIRM = "{id: firm-22k, subject: march, property: crowd_size, value: 22000, source: m-0412, claimant: crowdcount}"
-ORGANISERS = "{id: org-50k, subject: march, property: crowd_size, value: 50000, source: m-0412, claimant: civic-front}"
+WORLD = """\
+outlets:
+  - {id: cf-site, name: Civic Front website, kind: party-channel, affiliation: civic-front}
+  - {id: courier, name: Velmora Courier, kind: newspaper}
+documents:
+  - {id: cf-0413, outlet: cf-site, published: 2031-04-13}
+  - {id: c-0415, outlet: courier, published: 2031-04-15}
+  - {id: c-0416, outlet: courier, published: 2031-04-16, cites: [m-0412]}
+"""
+POLICE, FIRM = POLICE_8K, FIRM_22K
+ORGANISERS = (
+    "{id: org-50k, subject: march, property: crowd_size, value: 50000, source: m-0412, "
+    "claimant: civic-front}"
+)
 REVISED = "{id: org-70k, subject: march, property: crowd_size, value: 70000, source: cf-0413}"
 
 
 def _run(make_store: Callable[..., Path], *rows: str) -> dict[str, Any]:
     claims = "claims:\n" + "".join(f"  - {r}\n" for r in rows)
-    root = make_store({"world.yaml": WORLD, "claims.yaml": claims}, base=False)
+    root = make_store({"march.yaml": MARCH, "world.yaml": WORLD, "claims.yaml": claims}, base=False)
     return check(load_store(root)).as_dict()
 
 
@@ -68,13 +63,23 @@ def test_the_organisers_later_figure_is_their_word(make_store: Callable[..., Pat
     assert "mark org-50k `status: superseded` if it was corrected" in own["message"], own
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        # (the Courier on the 15th: "50,000 marched, the organisers said")
+        "50000",
+        # (an adversarial trial: "about 50,000, the organisers said" — worded loosely,
+        # as a running toll's old figure quoted again)
+        "about 50000",
+    ],
+)
 def test_an_old_word_quoted_again_later_is_no_later_word(
-    make_store: Callable[..., Path],
+    make_store: Callable[..., Path], value: str
 ) -> None:
-    """The Courier on the 15th: "50,000 marched, the organisers said" — their word of
-    the 12th, not a correction of their 70,000 back down."""
+    """The organisers' word of the 12th quoted on the 15th, not a correction of their
+    70,000 back down."""
     quoted = (
-        "{id: courier-50k, subject: march, property: crowd_size, value: 50000, "
+        f"{{id: courier-50k, subject: march, property: crowd_size, value: {value}, "
         "source: c-0415, claimant: civic-front}"
     )
     data = _run(make_store, POLICE, FIRM, ORGANISERS, REVISED, quoted)
@@ -116,19 +121,6 @@ def test_a_later_relay_of_the_old_figure_is_no_later_word(
     assert "mark org-50k" in own["message"] and "org-70k `status" not in own["message"], own
 
 
-def test_an_old_word_quoted_loosely_is_no_later_word(make_store: Callable[..., Path]) -> None:
-    """An adversarial trial: "about 50,000, the organisers said", on the 15th, is their
-    old 50,000 worded loosely (as a running toll's old figure quoted again)."""
-    loose = (
-        "{id: courier-50k, subject: march, property: crowd_size, value: about 50000, "
-        "source: c-0415, claimant: civic-front}"
-    )
-    data = _run(make_store, POLICE, FIRM, ORGANISERS, REVISED, loose)
-    (estimate,) = data["estimates"]
-    assert estimate["high"] == 70000, estimate
-    assert data["grades"]["org-70k"]["grade"] == 4, data["grades"]["org-70k"]
-
-
 def test_one_owners_two_newsrooms_replace_no_word_of_each_other(
     make_store: Callable[..., Path],
 ) -> None:
@@ -149,7 +141,8 @@ def test_one_owners_two_newsrooms_replace_no_word_of_each_other(
     )
     claims = "claims:\n" + "".join(f"  - {r}\n" for r in (POLICE, FIRM, *rows))
     root = make_store(
-        {"world.yaml": WORLD, "papers.yaml": world, "claims.yaml": claims}, base=False
+        {"march.yaml": MARCH, "world.yaml": WORLD, "papers.yaml": world, "claims.yaml": claims},
+        base=False,
     )
     data = check(load_store(root)).as_dict()
     assert data["grades"]["harbor-20k"]["grade"] != 6, data["grades"]["harbor-20k"]
@@ -168,7 +161,7 @@ def test_the_replaced_word_is_revised_in_the_organisers_record(
     from claimcheck.cli import cli
 
     claims = "claims:\n" + "".join(f"  - {r}\n" for r in (POLICE, FIRM, ORGANISERS, REVISED))
-    root = make_store({"world.yaml": WORLD, "claims.yaml": claims}, base=False)
+    root = make_store({"march.yaml": MARCH, "world.yaml": WORLD, "claims.yaml": claims}, base=False)
     result = CliRunner().invoke(
         cli, ["--store", str(root), "sources", "--parties", "--format", "json"]
     )

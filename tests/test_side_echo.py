@@ -20,33 +20,25 @@ from typing import Any
 from claimcheck.engine import check
 from claimcheck.store import load_store
 
-WORLD = """\
-    outlets:
-      - {id: meridian, name: Meridian Press, kind: wire}
-      - {id: post, name: Evening Post, kind: newspaper}
-    documents:
-      - {id: m-0412, outlet: meridian, published: 2031-04-12}
-      - {id: post-0412, outlet: post, published: 2031-04-12}
-      - {id: post-0411, outlet: post, published: 2031-04-11}
-    parties:
-      - {id: police, name: Velmora Police, kind: state, side: government}
-      - {id: civic-front, name: Civic Front, kind: ngo, side: opposition}
-      - {id: crowdcount, name: CrowdCount, kind: ngo}
-    subjects:
-      - {id: march, label: March, date: 2031-04-12, sides: [government, opposition]}
-    properties:
-      - {id: crowd_size, type: quantity, unit: people}
-    """
+from support import FIRM_22K, MARCH, POLICE_8K
 
-POLICE = "{id: police-8k, subject: march, property: crowd_size, value: 8000, source: m-0412, claimant: police}"
-FIRM = "{id: firm-22k, subject: march, property: crowd_size, value: 22000, source: m-0412, claimant: crowdcount}"
+WORLD = """\
+outlets:
+  - {id: post, name: Evening Post, kind: newspaper}
+documents:
+  - {id: post-0412, outlet: post, published: 2031-04-12}
+  - {id: post-0411, outlet: post, published: 2031-04-11}
+"""
+POLICE, FIRM = POLICE_8K, FIRM_22K
 FRONT = "{id: front-70k, subject: march, property: crowd_size, value: 70000, source: m-0412, claimant: civic-front}"
 POST = "{id: post-8k, subject: march, property: crowd_size, value: 8000, source: post-0412}"
 
 
 def _run(make_store: Callable[..., Path], *rows: str, extra: str = "") -> dict[str, Any]:
     claims = "claims:\n" + "".join(f"  - {r}\n" for r in rows)
-    root = make_store({"world.yaml": WORLD, "claims.yaml": claims + extra}, base=False)
+    root = make_store(
+        {"march.yaml": MARCH, "world.yaml": WORLD, "claims.yaml": claims + extra}, base=False
+    )
     return check(load_store(root)).as_dict()
 
 
