@@ -22,13 +22,16 @@ class SuspectedRelay(Rule):
     one party's words (each claim's `claimant` is that party) are expected to match and
     are one origin already: not flagged.
 
-    So is a figure an outlet prints in its own words, citing nothing (its one figure
-    on the subject and property), that one side's voice gave that day or before — the
-    police's 8,000 in the wire, the Evening Post's unattributed "8,000 marched" — and
-    no neutral party by then: probably the side's word without its name, counted as
-    the side's until a person records otherwise (`cites`, a `claimant`, or a review
-    `disputed` when the outlet counted it itself). Left as an independent neutral count,
-    it confirmed the police's figure and made the counting firm's 22,000 doubtful.
+    So is a figure an outlet prints in its own words, citing nothing, that one side's
+    voice gave as worded that day or before — the police's 8,000 in the wire, the
+    Evening Post's unattributed "8,000 marched" — and no neutral voice by then (a
+    neutral party; a UN office's, an NGO's or a party's media's own figure; an outlet's
+    own printed before any side's): probably the side's word without its name, counted
+    as the side's until a person records otherwise (`cites`, a `claimant`, or a review
+    `disputed` when the outlet counted it itself). Not an outlet standing behind a
+    figure of its own (one no side gave by its day), nor a vague word. Left as an
+    independent neutral count, it confirmed the police's figure and made the counting
+    firm's 22,000 doubtful.
 
     Fails:
 
