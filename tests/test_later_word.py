@@ -55,7 +55,7 @@ def test_the_organisers_later_figure_is_their_word(make_store: Callable[..., Pat
     # (contradicted by the neutral firm: doubtful, not improbable)
     assert grades["org-70k"]["grade"] == 4, grades["org-70k"]
     assert grades["org-50k"]["grade"] == 6, grades["org-50k"]
-    assert "said otherwise since" in grades["org-50k"]["reason"], grades["org-50k"]
+    assert "since said otherwise" in grades["org-50k"]["reason"], grades["org-50k"]
     (dispute,) = [f for f in data["findings"] if f["rule"] == "CC101"]
     assert "50000" not in dispute["message"] and "70000" in dispute["message"], dispute
     (own,) = [f for f in data["findings"] if f["rule"] == "CC107"]

@@ -232,3 +232,27 @@ def test_neutral_bodies_and_vague_words_are_no_sides_figure_printed(
     assert not _echoes(data), _echoes(data)
     vague = [r.replace("value: 8000", "value: thousands") for r in (POLICE, POST)]
     assert not _echoes(_run(make_store, *vague, FIRM, FRONT))
+
+
+def test_a_review_disputed_takes_the_outlet_out_of_the_suspected_relays(
+    make_store: Callable[..., Path],
+) -> None:
+    """A new user's trial: the Post's record still counted a suspected relay after the
+    finding was reviewed `disputed` (the outlets are independent after all)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from claimcheck.cli import cli
+
+    (echo,) = _echoes(_run(make_store, POLICE, FIRM, FRONT, POST))
+    review = (
+        f"reviews:\n  - {{finding: {echo['fingerprint']}, verdict: disputed, "
+        "note: 'The Post counted the march itself.', by: desk, on: 2031-04-13}\n"
+    )
+    claims = "claims:\n" + "".join(f"  - {r}\n" for r in (POLICE, FIRM, FRONT, POST))
+    files = {"march.yaml": MARCH, "world.yaml": WORLD, "claims.yaml": claims + review}
+    root = make_store(files, base=False)
+    result = CliRunner().invoke(cli, ["--store", str(root), "sources", "--format", "json"])
+    (post,) = [o for o in json.loads(result.stdout)["outlets"] if o["id"] == "post"]
+    assert post["suspected_relays"] == 0, post

@@ -106,8 +106,9 @@ def _unattributed(ev: GroupEvidence) -> Iterable[Draft]:
             f"{ev.property_id} of {ev.subject_id}: {stated(printed)} in {printed.outlet}'s "
             f"own words ({stories}), citing nothing, is the figure {source.speaker} gave "
             f"that day or before ({words}): probably {source.speaker}'s word, counted as "
-            "such until reviewed — add `cites` or a `claimant`, or review this finding "
-            "`disputed` if the outlet counted it itself",
+            "such until reviewed — add `cites` if it had it from there, or, if the outlet "
+            "counted it itself, set the reporter as `claimant` (a `journalist` party) or "
+            "review this finding `disputed`",
             key=unattributed_key(printed),
             record=printed.id,
         )

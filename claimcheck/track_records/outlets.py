@@ -133,7 +133,6 @@ def outlet_records(result: Result) -> list[OutletRecord]:
     revised = earlier_steps(result)
     speaker = record_speaker(result)
     for claim in store.claims.values():
-        rules = result.rules_of(claim.id)
         own = records.get(speaker(claim))
         if own is not None:
             own.as_claimant += 1
@@ -157,7 +156,11 @@ def outlet_records(result: Result) -> list[OutletRecord]:
         rec.claims += 1
         rec.retracted += claim.status == "retracted"
         rec.claim_ids.append(claim.id)
-        rec.suspected_relays += SuspectedRelay.code in rules
+        # (not one a person reviewed `disputed`: they are independent after all)
+        rec.suspected_relays += any(
+            f.rule == SuspectedRelay.code and (f.review is None or f.review.verdict != "disputed")
+            for f in result.findings_by_claim.get(claim.id, ())
+        )
     return sorted(records.values(), key=lambda r: r.id)
 
 

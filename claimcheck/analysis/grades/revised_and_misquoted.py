@@ -81,8 +81,8 @@ def revised_grade(ev: GroupEvidence, claim: Claim, newer: Claim) -> Grade:
         # CC107 finding names the two words)
         return shared_grade(
             6,
-            "cannot be judged: its origin has said otherwise since, its later word "
-            "(CC107: record the correction)",
+            "cannot be judged: its origin has since said otherwise (CC107: mark it "
+            "superseded, or say why both stand)",
         )
     # (a relay carrying another's statement in its own words — a misquote's 81 of the
     # ministry's 18 — is revised as that statement: its figure is the statement's)
