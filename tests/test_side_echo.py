@@ -256,3 +256,17 @@ def test_a_review_disputed_takes_the_outlet_out_of_the_suspected_relays(
     result = CliRunner().invoke(cli, ["--store", str(root), "sources", "--format", "json"])
     (post,) = [o for o in json.loads(result.stdout)["outlets"] if o["id"] == "post"]
     assert post["suspected_relays"] == 0, post
+
+
+def test_the_finding_names_the_party_a_channel_speaks_for(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: state television's 8,000 in its own words, copied by the Post,
+    was named "the figure atv gave" — it is the government's word."""
+    extra = (
+        "outlets:\n  - {id: police-tv, name: Police TV, kind: party-channel, affiliation: police}\n"
+        "documents:\n  - {id: tv-0412, outlet: police-tv, published: 2031-04-12}\n"
+    )
+    tv = "{id: tv-8k, subject: march, property: crowd_size, value: 8000, source: tv-0412}"
+    (echo,) = _echoes(_run(make_store, tv, FIRM, FRONT, POST, extra=extra))
+    assert "is the figure police gave that day or before (tv-8k)" in echo["message"], echo

@@ -101,11 +101,14 @@ def _unattributed(ev: GroupEvidence) -> Iterable[Draft]:
         printed, source = pairs[0]
         stories = ", ".join(dict.fromkeys(p.source or "" for p, _ in pairs))
         words = ", ".join(dict.fromkeys(s.id for _, s in pairs))
+        # (the party a channel of its own speaks for: state television's figure is the
+        # government's)
+        speaker = ev.provenance.speaker(source)
         yield Draft(
             sorted({c.id: c for pair in pairs for c in pair}.values(), key=lambda c: c.id),
             f"{ev.property_id} of {ev.subject_id}: {stated(printed)} in {printed.outlet}'s "
-            f"own words ({stories}), citing nothing, is the figure {source.speaker} gave "
-            f"that day or before ({words}): probably {source.speaker}'s word, counted as "
+            f"own words ({stories}), citing nothing, is the figure {speaker} gave "
+            f"that day or before ({words}): probably {speaker}'s word, counted as "
             "such until reviewed — add `cites` if it had it from there, or, if the outlet "
             "counted it itself, set the reporter as `claimant` (a `journalist` party) or "
             "review this finding `disputed`",
