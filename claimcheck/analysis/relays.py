@@ -150,19 +150,19 @@ def unattributed_side_figures(group: GroupEvidence) -> dict[str, Claim]:
     """Outlets' own figures that are probably a side's word printed without its name:
     an outlet's figure in its own words, in a document citing nothing, that a voice of
     one involved side gave as worded in a document published that day or before, and no
-    neutral voice by then — a neutral party, a UN office's or an NGO's
-    own figure, or an outlet's own printed before any side gave it — the Evening Post's
-    "8,000 marched" the day the wire quotes the police's 8,000 (or its own quote of them
-    the day before): id -> the side's claim (the first given, then by who gave it).
-    Disputed ones too (:func:`undisputed_side_figures`).
+    neutral voice by then — a neutral party; a UN office's, an NGO's or a neutral
+    party's media's own figure; an outlet's own printed before any side gave it — the
+    Evening Post's "8,000 marched" the day the wire quotes the police's 8,000 (or its
+    own quote of them the day before): id -> the side's claim (the first given, then by
+    who gave it). Disputed ones too (:func:`undisputed_side_figures`).
 
-    Not an outlet that stands behind a figure of its own (one no side gave by its
-    day: it keeps a count of its own), nor a figure worded otherwise (the police's "at
-    least 30" raised to 47, and two papers' 30: what a dispute looks like), nor a vague
-    word ("dozens" is no sign of a copy),
-    nor a side's word given in its own document or by an outlet of its owner (whose
-    quote it carries already), nor one origin with it, nor one whose document cites the
-    outlet's (the side's word is the outlet's figure, misattributed: CC203).
+    Not an outlet that stands behind a figure of its own (one no side gave by its day:
+    it keeps a count of its own), nor a figure worded otherwise (the police's "at least
+    30" raised to 47, and two papers' 30: what a dispute looks like), nor a vague word
+    ("dozens" is no sign of a copy), nor a side's word given in its own document or by
+    an outlet of its owner (whose quote it carries already), nor one origin with it, nor
+    one whose document cites the outlet's (the side's word is the outlet's figure,
+    misattributed: CC203).
 
     Counted as an independent neutral count, it confirmed the police's figure and made
     a counting firm's 22,000 doubtful (an analyst's and a desk's trials). A figure only,
