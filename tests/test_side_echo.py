@@ -270,3 +270,28 @@ def test_the_finding_names_the_party_a_channel_speaks_for(
     tv = "{id: tv-8k, subject: march, property: crowd_size, value: 8000, source: tv-0412}"
     (echo,) = _echoes(_run(make_store, tv, FIRM, FRONT, POST, extra=extra))
     assert "is the figure police gave that day or before (tv-8k)" in echo["message"], echo
+
+
+def test_of_one_origins_words_of_the_day_the_first_by_document_not_by_id(
+    make_store: Callable[..., Path],
+) -> None:
+    """A reviewer's permutation: the police (part of the government) in the wire and the
+    government's television in its own words give 8,000 the same day; which of them the
+    Post's copy was credited to, and named, followed the claims' ids."""
+    extra = (
+        "outlets:\n  - {id: gov-tv, name: State TV, kind: state-media, affiliation: government}\n"
+        "parties:\n  - {id: government, name: Government, kind: state, side: government}\n"
+        "documents:\n  - {id: tv-0412, outlet: gov-tv, published: 2031-04-12}\n"
+    )
+    world = MARCH.replace(
+        "kind: state, side: government}", "kind: state, side: government, part_of: government}"
+    )
+    messages = []
+    for tv_id in ("a-tv", "z-tv"):
+        tv = f"{{id: {tv_id}, subject: march, property: crowd_size, value: 8000, source: tv-0412}}"
+        claims = "claims:\n" + "".join(f"  - {r}\n" for r in (POLICE, tv, FIRM, FRONT, POST))
+        files = {"march.yaml": world, "world.yaml": WORLD, "claims.yaml": claims + extra}
+        data = check(load_store(make_store(files, base=False))).as_dict()
+        (echo,) = _echoes(data)
+        messages.append(echo["message"].split(" gave ")[0])
+    assert messages[0] == messages[1], messages

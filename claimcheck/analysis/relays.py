@@ -205,7 +205,9 @@ def unattributed_side_figures(group: GroupEvidence) -> dict[str, Claim]:
         if other is not None:
             second[number] = other
         for ws in by_statement.values():
-            ws.sort(key=lambda w: (w.day, w.who, w.id))
+            # (one day's words of one origin by document, then claim id: by what they
+            # are, not by the ids' chance where a document holds one of them)
+            ws.sort(key=lambda w: (w.day, w.who, w.claim.source or "", w.claim.speaker, w.id))
     # The side's words each own figure may copy (as worded); the outlets that stand
     # behind a figure no side gave by its day; own figures printed before any side gave
     # theirs (neutral voices).
