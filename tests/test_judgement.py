@@ -682,6 +682,22 @@ def _losses(make_store: Callable[..., Path], prop: str, army: str, rebels: str) 
     return judged(make_store, LOSSES, *rows)
 
 
+def test_a_sides_denial_of_its_own_losses_as_the_best_says_so(
+    make_store: Callable[..., Path],
+) -> None:
+    """An analyst's trial: the army says none of its soldiers were killed, the rebels
+    say 30; the best is the army's 0 (the conservative figure of two sides'), and the
+    basis said nothing of its being the army's own count of its losses."""
+    data = _losses(make_store, "army_losses", "0", "30")
+    est = estimate(data, "saltmarsh-clashes", "army_losses")
+    assert est is not None and est["best"] == 0, est
+    assert "own count of its losses, which it has reason to keep low" in est["basis"], est
+    # (the rebels' higher figure as the best, or the army's own conceded above it: no word)
+    conceding = _losses(make_store, "army_losses", "40", "30")
+    est = estimate(conceding, "saltmarsh-clashes", "army_losses")
+    assert est is not None and "reason to keep low" not in est["basis"], est
+
+
 @pytest.mark.parametrize("medics", [None, "12"])
 def test_higher_neutral_counts_neither_gainsay_a_sides_admission_nor_lose_to_it(
     make_store: Callable[..., Path], medics: str | None

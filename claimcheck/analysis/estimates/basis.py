@@ -74,6 +74,7 @@ def basis_text(
             f"best {bound_text(best, best_open, ceiling=best_ceiling)}: "
             f"{what} given by {', '.join(who)}, {supported}"
         )
+    text += _own_losses(ev, [claims[c] for c in best_claims if c in claims], best)
     shown = sorted({said(c) for c in left_out})
     if shown:
         text += f"; left out as improbable: {', '.join(shown)}"
@@ -91,6 +92,26 @@ def basis_text(
         text += f"; {admission(ev.admitting)}"
     text += _weak_clause(weak)
     return text
+
+
+def _own_losses(ev: GroupEvidence, best: list[Claim], figure: float) -> str:
+    """Of a property counting a side's losses (``losses_of``), where the best is that
+    side's own count and another figure is higher: a caution in words (an analyst's
+    trial read the Front's "none of our fighters killed" as the best with no word that
+    it is the Front's denial of its own losses)."""
+    side = ev.prop.losses_of if ev.prop is not None else None
+    if side is None or not best or any(ev.interested_side(c) != side for c in best):
+        return ""
+    statement_of = ev.statement_by_claim
+    if not any(
+        (st := statement_of.get(c.id)) is not None
+        and st.stance == "asserts"
+        and isinstance(st.value, Quantity)
+        and st.value.low > figure
+        for c in ev.counted
+    ):
+        return ""
+    return f"; the best is side {side}'s own count of its losses, which it has reason to keep low"
 
 
 def with_concession(
