@@ -57,6 +57,18 @@ COUNTS = [
 ]
 
 
+def _radio_citing(document: str, *documents: str) -> str:
+    """The world with the radio's story of the 12th citing ``document`` (not the wire's
+    dispatch of the 8th), and more ``documents``."""
+    world = WORLD.replace(
+        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0508]}",
+        f"{{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [{document}]}}"
+        + "".join(f"\n  - {d}" for d in documents),
+    )
+    assert world != WORLD
+    return world
+
+
 def _store(make_store: Callable[..., Path], *rows: str, world: str = WORLD) -> Path:
     claims = "claims:\n" + "".join(f"  - {r}\n" for r in rows)
     return make_store({"world.yaml": world, "claims.yaml": claims}, base=False)
@@ -221,10 +233,7 @@ def test_an_outlet_reading_out_an_older_count_it_cites_gives_that_days_count(
     citing the wire's dispatch of the 2nd that gave 23. It was read as a count of the
     12th (the latest day: a CC201 on it, and the estimate of the 12th), not the wire's
     count of the 2nd."""
-    world = WORLD.replace(
-        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0508]}",
-        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0502]}",
-    )
+    world = _radio_citing("m-0502")
     radio = "{id: radio-23, subject: abduction, property: held, value: 23, source: c-0512}"
     data = _run(_store(make_store, *COUNTS, radio, world=world))
     (estimate,) = data["estimates"]
@@ -272,10 +281,7 @@ def test_a_quote_of_one_count_of_a_bulletin_gives_that_counts_day(
     """A reviewer's store: one mediator bulletin gives 19 (the 5th) and 17 (the 10th);
     a radio quoting its "19", citing it, was dated to the bulletin's latest count, the
     10th: a false CC107 ("relayed differently: 17 vs 19")."""
-    world = WORLD.replace(
-        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0508]}",
-        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [b-0505]}",
-    )
+    world = _radio_citing("b-0505")
     rows = [
         "{id: med-19, subject: abduction, property: held, value: 19, source: b-0505, "
         "claimant: mediator, as_of: 2031-05-05}",
@@ -296,10 +302,7 @@ def test_a_quote_naming_the_wrong_voice_for_a_cited_count_is_that_counts_and_che
     the ministry says nothing. It was the ministry's count of the 12th — what holds now,
     its estimate "best 19: the figure given by ministry" — and the check of its
     attribution, told for a group that does not vary, was never told."""
-    world = WORLD.replace(
-        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0508]}",
-        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [b-0505]}",
-    )
+    world = _radio_citing("b-0505")
     radio = (
         "{id: radio-19, subject: abduction, property: held, value: 19, source: c-0512, "
         "claimant: ministry}"
@@ -322,11 +325,7 @@ def test_a_partys_first_hand_word_is_no_misattribution(
     "19, the ministry said", cites the mediators' bulletin of the 5th, where only the
     mediators give 19. The radio relays the ministry's own word of the day, not the
     mediators' misattributed (it was graded 6 and CC203 asked to check it)."""
-    world = WORLD.replace(
-        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0508]}",
-        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [b-0505]}\n"
-        "  - {id: min-0512, outlet: meridian, published: 2031-05-12}",
-    )
+    world = _radio_citing("b-0505", "{id: min-0512, outlet: meridian, published: 2031-05-12}")
     rows = [
         *COUNTS,
         "{id: min-19, subject: abduction, property: held, value: 19, source: min-0512, "
@@ -348,10 +347,7 @@ def test_a_quote_dated_to_an_earlier_day_replaces_no_word_of_it(
     15"; the radio on the 12th, citing it, "25, the mediators said" — dated to the 5th,
     but published later, it "replaced" their 19 (graded 6), as a later word replaces an
     earlier one of a value that does not vary."""
-    world = WORLD.replace(
-        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [m-0508]}",
-        "{id: c-0512, outlet: coastline, published: 2031-05-12, cites: [b-0505]}",
-    )
+    world = _radio_citing("b-0505")
     rows = [
         *COUNTS,
         "{id: med-15, subject: abduction, property: held, value: at least 15, "

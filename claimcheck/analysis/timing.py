@@ -79,7 +79,10 @@ def repeats_among(group: GroupEvidence, claims: list[Claim]) -> dict[str, DateRa
     """:func:`find_repeats` among the claims of one origin (or one voice): each old word
     quoted again, worded as it was or more loosely -> the date it was first given."""
     statement_of = group.statement_by_claim
-    by_index = {st.index: st for st in group.statements}
+    # (built once a group: asked for each of its origins)
+    by_index = group.memo.get("statements_by_index")
+    if by_index is None:
+        by_index = group.memo["statements_by_index"] = {st.index: st for st in group.statements}
 
     def looser(k: object, j: object) -> bool:
         # (its own words' bounds, no tolerance: "about 2" words the 2 again, while a
