@@ -692,6 +692,20 @@ def test_a_sides_denial_of_its_own_losses_as_the_best_says_so(
     est = estimate(data, "saltmarsh-clashes", "army_losses")
     assert est is not None and est["best"] == 0, est
     assert "own count of its losses, which it has reason to keep low" in est["basis"], est
+    # (and where a paper prints the army's 0 as its own: the army's word still)
+    printed = (
+        "{id: eastwind-0, subject: saltmarsh-clashes, property: army_losses, value: 0, "
+        "source: eastwind-0306}"
+    )
+    rows = (
+        "{id: army-says, subject: saltmarsh-clashes, property: army_losses, value: 0, "
+        "source: harbor-0305, claimant: korvalian-army, as_of: 2031-03-04}",
+        "{id: vlf-says, subject: saltmarsh-clashes, property: army_losses, value: 30, "
+        "source: harbor-0305, claimant: vlf, as_of: 2031-03-04}",
+        printed,
+    )
+    est = estimate(judged(make_store, LOSSES, *rows), "saltmarsh-clashes", "army_losses")
+    assert est is not None and "reason to keep low" in est["basis"], est
     # (the rebels' higher figure as the best, or the army's own conceded above it: no word)
     conceding = _losses(make_store, "army_losses", "40", "30")
     est = estimate(conceding, "saltmarsh-clashes", "army_losses")

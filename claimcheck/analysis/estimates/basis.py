@@ -100,7 +100,12 @@ def _own_losses(ev: GroupEvidence, best: list[Claim], figure: float) -> str:
     trial read the Front's "none of our fighters killed" as the best with no word that
     it is the Front's denial of its own losses)."""
     side = ev.prop.losses_of if ev.prop is not None else None
-    if side is None or not best or any(ev.interested_side(c) != side for c in best):
+    # (a relay's word is its source's: the wire's "six, the army said" is the army's)
+    if (
+        side is None
+        or not best
+        or any(ev.interested_side(ev.relayed_from.get(c.id, c)) != side for c in best)
+    ):
         return ""
     statement_of = ev.statement_by_claim
     if not any(
